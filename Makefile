@@ -1,0 +1,39 @@
+# Two commands matter: `make run` (set up, ingest the bundled corpus, run the main job) and
+# `make test` (set up, run the tests). Both work on a fresh clone with Python 3.11+, git and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+INDEX ?= index
+
+.PHONY: run test setup lint bench quality clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/kb --index $(INDEX) ingest corpus
+	$(BIN)/python -m kb.main_job --index $(INDEX)
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check kb tests bench tui.py
+
+quality: setup
+	$(BIN)/python bench/quality.py
+
+bench: setup
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/quality.py
+
+clean:
+	rm -rf $(INDEX) $(VENV) *.egg-info

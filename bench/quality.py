@@ -1,0 +1,74 @@
+"""Extraction quality on the development sample (bench/eval, a copy of ../shared/eval), as JSON.
+
+Ingests the bundled corpus into a temporary index, exports every commitment and scores the export
+with the rules of bench/scoring.py.  `--verbose` also lists misses and wrong records for reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from scoring import score  # noqa: E402
+
+from kb.api import KnowledgeBase  # noqa: E402
+from kb.export import record_dict  # noqa: E402
+
+
+def export_records(corpus: Path, index: Path) -> list[dict]:
+    kb = KnowledgeBase(index)
+    report = kb.ingest([corpus], rebuild=True)
+    if report.failed:
+        raise SystemExit(f"ingest failed: {report.failed}")
+    docs = {d.meta.id: d.meta for d in kb.documents()}
+    return [record_dict(c, docs.get(c.doc_id)) for c in kb.commitments()]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=str(ROOT / "corpus"))
+    ap.add_argument("--eval", default=str(ROOT / "bench" / "eval"))
+    ap.add_argument("--all-lines", action="store_true", help="score every line, not only the dev regions")
+    ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--export", help="also write the export used (JSONL) here")
+    args = ap.parse_args()
+    ev = Path(args.eval)
+    golds = [json.loads(line) for line in (ev / "gold-dev.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    regions = None if args.all_lines else json.loads((ev / "dev-regions.json").read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        records = export_records(Path(args.corpus), Path(tmp) / "index")
+    elapsed = time.perf_counter() - t0
+    if args.export:
+        with open(args.export, "w", encoding="utf-8") as fh:
+            for r in records:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    res = score(records, golds, regions)
+    if args.verbose:
+        for g in res["_misses"]:
+            print(f"MISS {g['doc'][:7]}:{g['line']} {g['quote'][:110]}", file=sys.stderr)
+        for what, g, r in res["_wrong"]:
+            if what == "precision":
+                print(f"FP   {r['doc_id'][:7]}:{r['line']} [{r['kind']}] {r['text'][:110]}", file=sys.stderr)
+            elif what == "due":
+                print(f"DUE  {g['doc'][:7]}:{g['line']} gold={[(d['start'], d['end']) for d in g['due']]} "
+                      f"got={[(d['start'], d['end']) for d in r['due']]} {g['quote'][:60]}", file=sys.stderr)
+            else:
+                print(f"OWN  {g['doc'][:7]}:{g['line']} gold={g['owners']} got={r['owners']} {g['quote'][:60]}",
+                      file=sys.stderr)
+    out = {"sample": "dev regions" if regions else "all lines", "records": len(records),
+           "ingest_seconds": round(elapsed, 2), "overall": res["overall"], "documents": res["documents"]}
+    print(json.dumps(out, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""The one Python API under the CLI and the terminal app.
+
+`KnowledgeBase(index_dir)` ingests files into the store and answers questions about what is
+stored.  It imports the heavy parts (spaCy, pdfplumber) only when a file actually has to be parsed,
+so read-only commands and an ingest with nothing changed stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.model import Commitment
+from kb.store.sqlite import DocumentRow, Store, StoreError
+
+DEFAULT_INDEX = "index"
+DEFAULT_CORPUS = "corpus"
+CATALOG_NAME = "catalog.toml"
+
+
+def default_index() -> Path:
+    return Path(os.environ.get("KB_INDEX") or DEFAULT_INDEX)
+
+
+@dataclass
+class IngestReport:
+    ingested: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+    removed: list[str] = field(default_factory=list)
+    commitments: int = 0
+
+
+class KnowledgeBase:
+    def __init__(self, index_dir: Path | str | None = None):
+        self.index_dir = Path(index_dir) if index_dir is not None else default_index()
+        self.store = Store(self.index_dir)
+
+    # --- ingest --------------------------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[Path | str] = (DEFAULT_CORPUS,),
+        rebuild: bool = False,
+        progress: Callable[[str, int, int], None] | None = None,
+        notice: Callable[[str], None] | None = None,
+    ) -> IngestReport:
+        """Parse files or folders into the store; unchanged files are skipped by content hash.
+
+        A file that fails is reported and skipped; whatever the store held for it stays.  With
+        `rebuild`, every file is parsed again and documents not among the inputs are dropped.
+        """
+        from kb.sources import SUPPORTED_SUFFIXES, SourceError, file_sha256
+
+        report = IngestReport()
+        files, catalogs = _expand(paths, SUPPORTED_SUFFIXES, report)
+        with self.store.lock(notice):
+            known = self.store.hashes() if self.store.exists() else {}
+            todo: list[tuple[Path, str]] = []
+            for f in files:
+                try:
+                    digest = file_sha256(f)
+                except OSError as exc:
+                    report.failed.append((str(f), f"cannot read file ({exc.strerror})"))
+                    continue
+                if not rebuild and known.get(f.stem) == digest:
+                    report.skipped.append(str(f))
+                else:
+                    todo.append((f, digest))
+            if not todo and not rebuild:
+                return report
+            parsed = []
+            for n, (f, digest) in enumerate(todo, start=1):
+                if progress:
+                    progress(str(f), n, len(todo))
+                try:
+                    parsed.append(self._parse(f, digest, catalogs.get(f.parent, {})))
+                except SourceError as exc:
+                    report.failed.append((str(f), str(exc)))
+                except Exception as exc:  # a parser bug must not lose the other files
+                    report.failed.append((str(f), f"could not be parsed ({type(exc).__name__}: {exc})"))
+            failed_ids = {Path(p).stem for p, _ in report.failed}
+            with self.store.transaction() as writer:
+                if rebuild:
+                    keep = {f.stem for f in files} | failed_ids
+                    for doc_id in known:
+                        if doc_id not in keep:
+                            writer.delete_document(doc_id)
+                            report.removed.append(doc_id)
+                for doc, records in parsed:
+                    writer.put_document(doc, records)
+                    report.ingested.append(doc.path)
+                    report.commitments += sum(1 for r in records if r.kind != "evidence")
+        return report
+
+    def _parse(self, path: Path, digest: str, catalog: dict):
+        from kb.extract.owners import OwnerGazetteer
+        from kb.extract.pipeline import extract
+        from kb.sources import load_document
+
+        doc = load_document(path, catalog, sha256=digest)
+        return doc, extract(doc, OwnerGazetteer())
+
+    # --- reading -------------------------------------------------------------------------------------
+    def documents(self) -> list[DocumentRow]:
+        return self.store.documents()
+
+    def commitments(self, doc_id: str | None = None, include_evidence: bool = False) -> list[Commitment]:
+        return self.store.commitments(doc_id, include_evidence)
+
+    def commitment(self, cid: str) -> Commitment | None:
+        return self.store.commitment(cid)
+
+    def children(self, cid: str) -> list[Commitment]:
+        return self.store.children(cid)
+
+
+def _expand(paths: Iterable[Path | str], suffixes: set[str], report: IngestReport) -> tuple[list[Path], dict]:
+    """Files to ingest (folders walked, sorted) and the catalog of each folder involved."""
+    from kb.sources.metadata import load_catalog
+
+    files: list[Path] = []
+    catalogs: dict[Path, dict] = {}
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            files.extend(found)
+        elif p.is_file():
+            if p.suffix.lower() not in suffixes:
+                report.failed.append((str(p), f"unsupported file type '{p.suffix or '(none)'}' (expected .txt or .pdf)"))
+                continue
+            files.append(p)
+        else:
+            report.failed.append((str(p), "no such file or folder"))
+    for f in files:
+        if f.parent not in catalogs:
+            try:
+                catalogs[f.parent] = load_catalog(f.parent / CATALOG_NAME)
+            except Exception as exc:  # noqa: BLE001 - a bad catalog is reported, inference still works
+                report.failed.append((str(f.parent / CATALOG_NAME), str(exc)))
+                catalogs[f.parent] = {}
+    seen: set[Path] = set()
+    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
+    return unique, catalogs
+
+
+__all__ = ["KnowledgeBase", "IngestReport", "StoreError", "default_index"]

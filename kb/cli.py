@@ -1,0 +1,240 @@
+"""`kb`: the command line, a thin layer over kb.api.
+
+Errors are one line on stderr naming the file or the problem, never a traceback.  Heavy imports
+(spaCy, pdfplumber, Textual) happen only inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from kb.api import DEFAULT_CORPUS, KnowledgeBase, StoreError, default_index
+from kb.filters import FilterError
+
+FORMATS = ("table", "csv", "jsonl")
+
+
+class CLIError(Exception):
+    """A user-facing error: printed as one line, exit status given."""
+
+    def __init__(self, message: str, status: int = 2):
+        super().__init__(message)
+        self.status = status
+
+
+def _common() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--index", metavar="DIR", default=argparse.SUPPRESS,
+                   help="index folder (default: index/, or $KB_INDEX)")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(prog="kb", parents=[common],
+                                     description="A terminal knowledge base of planning commitments.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("ingest", parents=[common], help="parse files or folders into the store")
+    p.add_argument("paths", nargs="*", default=[DEFAULT_CORPUS], metavar="PATH")
+    p.add_argument("--rebuild", action="store_true", help="parse everything again and start the store afresh")
+
+    p = sub.add_parser("docs", parents=[common], help="list the ingested documents")
+    p.add_argument("--format", choices=FORMATS, default=None)
+
+    p = sub.add_parser("show", parents=[common], help="one commitment in full")
+    p.add_argument("id")
+    p.add_argument("--format", choices=("table", "jsonl"), default=None)
+
+    p = sub.add_parser("export", parents=[common], help="export commitments with the export schema")
+    p.add_argument("query", nargs="?", default=None, help="only commitments whose text contains these words")
+    p.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    p.add_argument("--output", "-o", metavar="FILE", default=None)
+    p.add_argument("--doc", action="append", default=[], help="document id (repeatable)")
+    p.add_argument("--year", type=int, action="append", default=[], help="document year (repeatable)")
+    p.add_argument("--owner", action="append", default=[])
+    p.add_argument("--theme", action="append", default=[])
+    p.add_argument("--kind", action="append", default=[])
+    p.add_argument("--due-before", metavar="DATE", default=None)
+    p.add_argument("--due-after", metavar="DATE", default=None)
+    p.add_argument("--include-evidence", action="store_true",
+                   help="also export past-tense progress passages kept as evidence")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    index = Path(getattr(args, "index", None) or default_index())
+    kb = KnowledgeBase(index)
+    try:
+        handler = globals()[f"cmd_{args.command}"]
+        return handler(kb, args)
+    except CLIError as exc:
+        print(f"kb: {exc}", file=sys.stderr)
+        return exc.status
+    except FilterError as exc:
+        print(f"kb: {exc}", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(f"kb: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("kb: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _is_tty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+# --- ingest ------------------------------------------------------------------------------------------
+def cmd_ingest(kb: KnowledgeBase, args) -> int:
+    err = sys.stderr
+    notice = lambda msg: print(f"kb: {msg}", file=err)  # noqa: E731
+    if _is_tty(err):
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(TextColumn("[bold]ingest[/]"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                      TextColumn("{task.description}"), TimeElapsedColumn(), console=_console(True),
+                      transient=True) as bar:
+            task = bar.add_task("", total=None)
+
+            def progress(path: str, n: int, total: int) -> None:
+                bar.update(task, completed=n - 1, total=total, description=Path(path).name)
+
+            report = kb.ingest(args.paths, rebuild=args.rebuild, progress=progress, notice=notice)
+            bar.update(task, completed=bar.tasks[0].total or 0)
+    else:
+        report = kb.ingest(args.paths, rebuild=args.rebuild, notice=notice)
+    for path, reason in report.failed:
+        print(f"kb: {path}: {reason}", file=err)
+    print(
+        f"ingested {len(report.ingested)} file(s), {report.commitments} commitments; "
+        f"{len(report.skipped)} unchanged; {len(report.failed)} failed"
+        + (f"; {len(report.removed)} removed" if report.removed else ""),
+        file=err,
+    )
+    return 1 if report.failed else 0
+
+
+# --- docs --------------------------------------------------------------------------------------------
+def cmd_docs(kb: KnowledgeBase, args) -> int:
+    docs = kb.documents()
+    rows = [
+        {"id": d.meta.id, "title": d.meta.title, "organisation": d.meta.organisation, "date": d.meta.date,
+         "period": d.meta.period, "kind": d.meta.kind, "pages": d.pages, "commitments": d.commitments}
+        for d in docs
+    ]
+    fmt = args.format or "table"
+    if fmt == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+    elif fmt == "csv":
+        import csv
+
+        w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\r\n")
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        from rich.table import Table
+
+        t = Table(title=f"{len(rows)} documents in {kb.index_dir}", title_justify="left")
+        for col in ("id", "title", "organisation", "date", "period", "kind", "pages", "commitments"):
+            t.add_column(col, overflow="fold", justify="right" if col in ("pages", "commitments") else "left")
+        for r in rows:
+            t.add_row(*[str(r[c]) if r[c] is not None else "" for c in r])
+        _console().print(t)
+    return 0
+
+
+# --- show --------------------------------------------------------------------------------------------
+def cmd_show(kb: KnowledgeBase, args) -> int:
+    from kb.export import record_dict
+
+    c = kb.commitment(args.id)
+    if c is None:
+        raise CLIError(f"no commitment with id '{args.id}'", 1)
+    doc = kb.store.document(c.doc_id)
+    rec = record_dict(c, doc.meta if doc else None)
+    parent = kb.commitment(c.parent_id) if c.parent_id else None
+    children = kb.children(c.id)
+    rec.update(context=c.context, evidence=c.evidence, confidence=c.confidence,
+               parent=parent.text if parent else None, children=[{"id": k.id, "text": k.text} for k in children])
+    if (args.format or "table") == "jsonl":
+        print(json.dumps(rec, ensure_ascii=False))
+        return 0
+    from rich.panel import Panel
+    from rich.table import Table
+
+    t = Table.grid(padding=(0, 2))
+    t.add_column(style="bold")
+    t.add_column(overflow="fold")
+    where = f"{c.doc_id}" + (f", page {c.page}" if c.page else "") + (f", line {c.line}" if c.line else "")
+    t.add_row("id", c.id)
+    t.add_row("kind", c.kind)
+    t.add_row("document", f"{rec['doc_title']} ({rec['doc_date'] or 'undated'})")
+    t.add_row("source", where)
+    t.add_row("section", c.section)
+    t.add_row("due", "; ".join(f"{d.text} [{d.start or '…'} → {d.end or '…'}]" for d in c.due) or "—")
+    t.add_row("owners", "; ".join(c.owners) or f"— (author: {rec['author_org']})")
+    t.add_row("themes", ", ".join(c.themes))
+    t.add_row("targets", "; ".join(rec["targets"]) or "—")
+    if parent:
+        t.add_row("parent", f"{parent.id}  {parent.text}")
+    for k in children:
+        t.add_row("child", f"{k.id}  {k.text}")
+    for e in c.evidence:
+        t.add_row("evidence", e)
+    if c.context:
+        t.add_row("context", c.context)
+    _console().print(Panel(c.text, title=c.id, title_align="left"))
+    _console().print(t)
+    return 0
+
+
+# --- export ------------------------------------------------------------------------------------------
+def cmd_export(kb: KnowledgeBase, args) -> int:
+    from kb.export import record_dict, write_csv, write_jsonl
+    from kb.filters import Filters
+
+    filters = Filters.from_args(args)
+    docs = {d.meta.id: d.meta for d in kb.documents()}
+    records = (record_dict(c, docs.get(c.doc_id))
+               for c in kb.commitments(include_evidence=args.include_evidence)
+               if filters.match(c, docs.get(c.doc_id)))
+    writer = write_csv if args.format == "csv" else write_jsonl
+    if args.output:
+        out_path = Path(args.output)
+        tmp = out_path.with_name(f".{out_path.name}.tmp")
+        try:
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                n = writer(records, fh)
+            tmp.replace(out_path)
+        except OSError as exc:
+            raise CLIError(f"cannot write {out_path}: {exc.strerror}", 1) from None
+        print(f"exported {n} records to {out_path}", file=sys.stderr)
+    else:
+        writer(records, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

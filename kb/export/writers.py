@@ -1,0 +1,82 @@
+"""The export schema (PRODUCT.md): stable columns, one record per commitment.
+
+CSV is for spreadsheets, so cells that a spreadsheet would run as a formula are neutralised and
+multi-valued fields are joined with "; ".  JSONL keeps lists and the structured `due` entries.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from kb.model import Commitment, DocumentMeta
+
+COLUMNS = (
+    "id", "doc_id", "doc_title", "doc_date", "period", "kind", "text", "section", "page", "line", "due",
+    "due_text", "due_start", "due_end", "owners", "author_org", "themes", "targets", "status", "parent_id",
+    "thread_id",
+)
+CSV_COLUMNS = tuple(c for c in COLUMNS if c != "due")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def record_dict(c: Commitment, meta: DocumentMeta | None) -> dict:
+    """One export record (JSONL shape) for a commitment and its document's metadata."""
+    return {
+        "id": c.id,
+        "doc_id": c.doc_id,
+        "doc_title": meta.title if meta else "",
+        "doc_date": meta.date if meta else None,
+        "period": meta.period if meta else "",
+        "kind": c.kind,
+        "text": c.text,
+        "section": c.section,
+        "page": c.page,
+        "line": c.line,
+        "due": [d.to_dict() for d in c.due],
+        "due_text": "; ".join(d.text for d in c.due),
+        "due_start": "; ".join(d.start or "" for d in c.due),
+        "due_end": "; ".join(d.end or "" for d in c.due),
+        "owners": list(c.owners),
+        "author_org": meta.organisation if meta else "",
+        "themes": list(c.themes),
+        "targets": [f"{t.value} {t.subject}".strip() for t in c.targets],
+        "status": c.status,
+        "parent_id": c.parent_id,
+        "thread_id": c.thread_id,
+    }
+
+
+def neutralise(value: str) -> str:
+    """Prefix a cell a spreadsheet would evaluate ("=SUM(...)", "-5", "@x") with an apostrophe."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = "; ".join(str(v) for v in value)
+    return neutralise(str(value))
+
+
+def write_csv(records: Iterable[dict], out: TextIO) -> int:
+    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    n = 0
+    for r in records:
+        writer.writerow([_csv_cell(r.get(col)) for col in CSV_COLUMNS])
+        n += 1
+    return n
+
+
+def write_jsonl(records: Iterable[dict], out: TextIO) -> int:
+    n = 0
+    for r in records:
+        out.write(json.dumps({k: r[k] for k in COLUMNS if k not in ("due_text", "due_start", "due_end")},
+                             ensure_ascii=False))
+        out.write("\n")
+        n += 1
+    return n

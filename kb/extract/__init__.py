@@ -1,0 +1,1 @@
+"""Extract: commitments, due dates, owners, themes and targets from layout blocks."""

@@ -1,0 +1,238 @@
+"""Decide whether a unit of text (a sentence, list item, cell item or fragment) is a commitment.
+
+Rules, not a model: each rule names the shape it recognises so that a decision can be explained
+("imperative", "modal", "next-steps column", "forward list") and tested on its own.  The shapes
+come from reading the corpus (see tests/test_classify.py for one example of each).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kb.extract.lexicon import (
+    ACTION_ADJECTIVES,
+    ACTION_NOUNS,
+    MODAL_FORWARD,
+    PAST_MARKERS,
+    is_action_verb,
+    is_gerund_action,
+)
+from kb.layout.markup import is_all_caps, words
+from kb.model import Block
+
+_MODAL = re.compile(rf"\b(?:{MODAL_FORWARD})\b", re.I)
+_PAST = re.compile(rf"\b(?:{PAST_MARKERS})\b", re.I)
+_STRONG_PAST = re.compile(
+    r"\b(?:we|they|it|which|who|this|the \w+) (?:have|has|had) (?:now |recently |already |also |successfully )?"
+    r"(?:been|\w+ed|made|seen|taken|begun|met|shown)\b|\b(?:was|were) (?:\w+ed|held|made|taken|seen)\b|"
+    r"^(?:\w+ )?(?:has|have) been\b",
+    re.I,
+)
+_FUTURE_IN_PAST = re.compile(
+    r"\b(?:planned|scheduled|arranged|due|expected|intended|proposed|about) (?:to|for|with)\b|\bfuture\b|"
+    r"\bhave been planned\b|\bwill\b|\bto be\b|\bnext\b|\bgoing forward\b",
+    re.I,
+)
+_PROGRESSIVE = re.compile(
+    r"\b(?:we|they|group|board|teams?|ccgs?|partners|workstream|work stream|commissioners|providers|system)"
+    r"(?: \w+)? (?:are|is) (?:currently |now |also |actively )?(?:being )?\w+(?:ing|ed)\b|"
+    r"\b(?:are|is) being (?:\w+ed|formed|set up|undertaken|developed|established)\b",
+    re.I,
+)
+_COMMIT_PHRASE = re.compile(
+    r"\b(?:our commitment|commitment (?:to|is)|committed to|we all agree|we have agreed|have now committed|"
+    r"is (?:a|our) (?:key )?priority|remain(?:s)? (?:a )?(?:key )?priorit|our (?:aim|ambition|vision|focus) is|"
+    r"there is a commitment|will be|will continue)\b",
+    re.I,
+)
+_RESOLUTION = re.compile(r"\bbe (?:endorsed|supported|submitted|approved|agreed|adopted|established|"
+                         r"reviewed|considered|presented|brought|received|made|developed|delegated|appointed)\b", re.I)
+_NOTED = re.compile(r"\bbe noted\b", re.I)
+_DECISION = re.compile(
+    r"\b(?:resolved|decided|determined|agreed|decision to|have agreed|we all agree|concluded that|"
+    r"be endorsed|be approved|be supported|recommend(?:ed)? (?:to|a|that)|committed to use)\b",
+    re.I,
+)
+_TARGET = re.compile(r"\d+(?:\.\d+)?\s?%|£\s?\d|\b\d+[\d,]*\s+(?:people|patients|beds|attendances|admissions)\b|"
+                     r"\bten-fold\b|\bhalve\b|\ball appropriate\b|\b100%\b", re.I)
+_NOISE = re.compile(r"@|\btel(?:ephone)?[:.]|\bpage \d|^\(?pages? \d|^slide\b|^figure \d|^appendix\b|"
+                    r"^date:|^time and date|^place$|^from:|^to:|^title:|^report author|^name and job title|"
+                    r"^directorate|^enquiries|^note:|^membership:|^please note|intentionally left blank",
+                    re.I)
+_LABEL_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z&/ ]{0,30}|[A-Z&]{2,6}(?:, [A-Z&]{2,6})*(?: and [A-Z&]{2,6})?):\s+")
+
+COLUMN_ROLES = (
+    ("commitment", re.compile(r"^commitments?$|^priorit(?:y|ies)$|^actions?$|^activit(?:y|ies)$|^milestones?$|"
+                              r"^description$|^deliverables?$", re.I)),
+    ("next", re.compile(r"next steps?|planned actions|what we will do", re.I)),
+    ("done", re.compile(r"what we have done|progress|achieve|done so far|update", re.I)),
+    ("impact", re.compile(r"impact|benefits?|outcomes?", re.I)),
+)
+
+
+@dataclass
+class Decision:
+    accept: bool
+    kind: str = "commitment"  # commitment | target | milestone | decision | evidence
+    confidence: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+
+def column_role(column: str | None) -> str | None:
+    if not column:
+        return None
+    for role, pattern in COLUMN_ROLES:
+        if pattern.search(column):
+            return role
+    return None
+
+
+def _strip_label(text: str) -> str:
+    """Drop a leading label ("P&P: ", "Enablers: ", "Workstream Lead - ") before looking at the verb."""
+    m = _LABEL_PREFIX.match(text)
+    if m and len(words(text[m.end():])) >= 2:
+        return text[m.end():]
+    return text
+
+
+def shape(text: str) -> set[str]:
+    """The commitment shapes a text shows (used by the rules and reported as reasons)."""
+    body = _strip_label(text)
+    ws = words(body)
+    found: set[str] = set()
+    if not ws:
+        return found
+    first = ws[0]
+    first_l = first.lower()
+    if is_action_verb(first_l) and (first[0].isupper() or first.isupper()):
+        found.add("imperative")
+    if first_l == "to" and len(ws) > 1 and is_action_verb(ws[1]):
+        found.add("to-infinitive")
+    if is_gerund_action(first):
+        found.add("gerund")
+    if first_l in ACTION_NOUNS or (len(ws) > 1 and first_l in ACTION_ADJECTIVES):
+        found.add("nominal")
+    if len(ws) > 1 and ws[1].lower() in ACTION_NOUNS and first_l in {"further", "continued", "ongoing",
+                                                                     "local", "new", "full", "formal",
+                                                                     "public", "a", "the"}:
+        found.add("nominal")
+    if _MODAL.search(body):
+        found.add("modal")
+    if _COMMIT_PHRASE.search(body):
+        found.add("commit-phrase")
+    if _PROGRESSIVE.search(body):
+        found.add("progressive")
+    if _STRONG_PAST.search(body) or (_PAST.search(body) and not _MODAL.search(body)):
+        found.add("past")
+    if _FUTURE_IN_PAST.search(body):
+        found.add("future-in-past")
+    if _TARGET.search(body):
+        found.add("figure")
+    if is_all_caps(body) and len(ws) <= 6:
+        found.add("caps")
+    return found
+
+
+def decide(text: str, block: Block, in_resolution: bool = False) -> Decision:
+    """Is this unit a commitment, and of which kind?"""
+    t = text.strip()
+    ws = words(t)
+    if len(ws) < 2 or _NOISE.search(t) or t.endswith("?"):
+        return Decision(False, reasons=["noise"])
+    s = shape(t)
+    role = column_role(block.column)
+    past = "past" in s and "future-in-past" not in s
+    action = bool(s & {"imperative", "to-infinitive", "gerund", "nominal"})
+    forwardish = bool(s & {"modal", "commit-phrase", "progressive"})
+    reasons: list[str] = sorted(s)
+
+    if in_resolution or re.match(r"^resolved\b", t, re.I):
+        if _NOTED.search(t) and not _RESOLUTION.search(t):
+            return Decision(False, reasons=["noted only"])
+        if _RESOLUTION.search(t) or action:
+            return Decision(True, "decision", 0.9, reasons + ["resolution"])
+
+    if block.kind == "cell" and role:
+        if role in ("commitment", "next"):
+            if past and not forwardish and role == "next":
+                return Decision(False, "evidence", reasons=reasons + ["past in next steps"])
+            return Decision(True, _kind(t, s, block), 0.9, reasons + [f"{role} column"])
+        if role == "done":
+            if "modal" in s and "will" in t.lower() or "future-in-past" in s:
+                return Decision(True, _kind(t, s, block), 0.6, reasons + ["future in progress column"])
+            return Decision(False, "evidence", reasons=reasons + ["progress column"])
+        if role == "impact":
+            if "imperative" in s and not past:
+                return Decision(True, _kind(t, s, block), 0.5, reasons + ["imperative in impact column"])
+            return Decision(False, "evidence", reasons=reasons + ["impact column"])
+
+    if block.negative_context:
+        if block.kind == "paragraph" and "modal" in s and not past and re.search(r"\b(we|will)\b", t, re.I):
+            return Decision(True, _kind(t, s, block), 0.5, reasons + ["modal in negative section"])
+        return Decision(False, reasons=reasons + ["negative section"])
+
+    if block.kind in ("list_item", "cell", "fragment"):
+        if past and not forwardish:
+            return Decision(False, "evidence", reasons=reasons + ["past"])
+        if action or forwardish:
+            return Decision(True, _kind(t, s, block), 0.8, reasons + ["item"])
+        if block.forward_context and len(ws) >= 3 and not _is_statistic(t):
+            return Decision(True, _kind(t, s, block), 0.6, reasons + ["forward context"])
+        if block.kind == "fragment" and "caps" not in s and len(ws) >= 3:
+            return Decision(True, _kind(t, s, block), 0.4, reasons + ["infographic"])
+        return Decision(False, reasons=reasons)
+
+    if block.kind == "heading":
+        if "imperative" in s and len(ws) >= 5 and not is_all_caps(t):
+            return Decision(True, _kind(t, s, block), 0.4, reasons + ["imperative heading"])
+        return Decision(False, reasons=reasons + ["heading"])
+
+    # paragraph sentences
+    if past and not forwardish:
+        return Decision(False, "evidence", reasons=reasons + ["past"])
+    if "imperative" in s and len(ws) >= 3:
+        return Decision(True, _kind(t, s, block), 0.7, reasons + ["imperative sentence"])
+    if forwardish and not _descriptive_only(t):
+        return Decision(True, _kind(t, s, block), 0.7 if "modal" in s else 0.5, reasons + ["forward sentence"])
+    if block.forward_context and action and len(ws) >= 3:
+        return Decision(True, _kind(t, s, block), 0.5, reasons + ["action in forward section"])
+    if past:
+        return Decision(False, "evidence", reasons=reasons + ["past"])
+    return Decision(False, reasons=reasons)
+
+
+_DESCRIPTIVE = re.compile(
+    r"^(?:it is|there (?:is|are) (?:a|an|many|several|some|numerous|also)|this (?:is|includes)|these (?:are|include)|"
+    r"the (?:report|presentation|board|meeting) (?:is|was|were|noted|considered|received))\b|"
+    r"\b(?:is expected to (?:grow|continue|rise)|are likely to|is likely to|will need to make bold|"
+    r"would have more appropriate|would be the biggest|will get worse|will rise|will stop|will widen)\b",
+    re.I,
+)
+
+
+def _descriptive_only(text: str) -> bool:
+    """Forward-sounding sentences that forecast or describe rather than commit."""
+    return bool(_DESCRIPTIVE.search(text)) and not re.search(r"\bwe will\b|\bwill (?:be )?(?:deliver|develop|"
+                                                             r"implement|establish|introduce)", text, re.I)
+
+
+def _is_statistic(text: str) -> bool:
+    return bool(re.search(r"\d", text)) and not re.search(r"\b(?:by|to|reduce|increase|achieve)\b", text, re.I)
+
+
+def _kind(text: str, s: set[str], block: Block) -> str:
+    if _DECISION.search(text):
+        return "decision"
+    if "figure" in s and re.search(r"\b(?:reduc\w*|increas\w*|achiev\w*|deliver|at least|by \d|to \d|save|"
+                                   r"rates?|uptake|access)\b", text, re.I):
+        return "target"
+    if block.kind == "cell" and block.scope_dates and column_role(block.column) == "commitment" and block.row_label:
+        return "milestone"
+    if block.section and re.fullmatch(r"(?:19|20)\d{2}\s*/\s*\d{2}", block.section[-1] or ""):
+        return "milestone"
+    if re.search(r"\b(?:by|in|from|during) (?:(?:end of |the end of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                 r"nov|dec)\w*|Q[1-4])\b|\((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{4}\)",
+                 text, re.I):
+        return "milestone"
+    return "commitment"

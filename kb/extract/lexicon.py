@@ -1,0 +1,86 @@
+"""Word lists the rules share: action verbs, their nominalisations, forward and past markers.
+
+Planning documents state commitments in a handful of shapes: imperatives ("Develop a workforce
+strategy"), nominalised actions ("Reduction in out-patient activity"), gerunds ("Implementing
+better births") and modal sentences ("We will ...").  No statistical model is available offline,
+so these lists stand in for a part-of-speech tagger on exactly the words that matter.
+"""
+
+from __future__ import annotations
+
+ACTION_VERBS = frozenset(
+    """
+    achieve act address adopt advise agree aim align allow apply appoint appraise approve assess assure
+    attract award begin bring build close collaborate collate commence commission complete confirm
+    consider consolidate continue co-design co-develop co-produce create decide define deliver deploy
+    design determine develop direct drive educate embed empower enable encourage engage enhance ensure
+    enter establish evaluate expand explore extend facilitate finalise focus form formalise help hold
+    identify implement improve include increase influence inform integrate introduce invest involve keep
+    launch lead look maintain make manage maximise meet minimise mobilise monitor move offer operate optimise
+    optimize oversee pilot plan prepare prevent prioritise proceed procure produce progress promote protect
+    provide publish put raise realise recommission recruit redesign reduce refresh reinvest relaunch remove
+    reconfigure reform release replace report resource respond restructure retain review roll run scale scope
+    secure seek set share shift simplify sign standardise start strengthen streamline submit support sustain
+    tackle tailor target test trial transform treat undertake update upscale use utilise work
+    """.split()
+)
+
+# "Reduction in ...", "Implementation of ...": the nouns that name an action to be taken.
+ACTION_NOUNS = frozenset(
+    """
+    achievement adoption alignment appraisal approval assessment assurance award commissioning completion
+    consolidation consultation creation delivery deployment design development embedding engagement enhancement
+    establishment evaluation expansion exploration extension formation implementation improvement introduction
+    investment integration launch mobilisation procurement provision recommissioning recruitment redesign
+    reduction re-specification respecification review roll-out rollout sharing simplification
+    standardisation strengthening streamlining transformation upscaling use options expanding
+    """.split()
+)
+
+# Participial adjectives that head commitment bullets: "Enhanced support for Carers", "Reduced length of stay".
+ACTION_ADJECTIVES = frozenset(
+    """
+    enhanced improved increased reduced greater better extended expanded earlier faster further more fewer
+    new consistent integrated standardised streamlined sustainable automatic rapid single simple stronger
+    """.split()
+)
+
+MODAL_FORWARD = (
+    r"will|shall|'ll|is to|are to|to be|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ing)? to|aims? is to|"
+    r"committed to|commitment (?:is|to)|are looking to|is looking to|look to|seek(?:s|ing)? to|"
+    r"going to|expected to|need(?:s)? to|must|should|would|propose(?:s|d)? to|want(?:s)? to|"
+    r"is intended|it is the intention|our intention|the intention is|intend|"
+    r"is anticipated|it is anticipated|anticipated that|are being|is being|continue(?:s)? to|"
+    r"agree(?:s|d)? to|ambition|our focus|priorit(?:y|ies) (?:is|are|will)|objective is|"
+    r"resolved that|recommended to|asked to note|asked to"
+)
+
+PAST_MARKERS = (
+    r"has been|have been|had been|was|were|had|did|has (?:\w+ed|made|seen|taken|begun|met|shown|led|grown|"
+    r"fallen|risen|become)|have (?:\w+ed|made|seen|taken|begun|met|shown|led|grown|fallen|risen|become)|"
+    r"took place|took|began|met|saw|led|launched|established|completed|achieved|secured|delivered|"
+    r"reviewed|undertaken|published|commenced|formed|approved|agreed|developed|implemented|created|"
+    r"introduced|rolled out|set up|signed|awarded|held|received|submitted|noted|reported|informed|"
+    r"considered|highlighted|presented|attended|raised|concluded|referred|provided|increased|reduced|"
+    r"decreased|improved|demonstrated"
+)
+
+
+def gerund_stems(word: str) -> list[str]:
+    """Candidate base forms of an -ing word ("working" -> work, "making" -> make, "planning" -> plan)."""
+    w = word.lower()
+    if not w.endswith("ing") or len(w) < 6:
+        return []
+    stem = w[:-3]
+    candidates = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        candidates.append(stem[:-1])
+    return candidates
+
+
+def is_action_verb(word: str) -> bool:
+    return word.lower() in ACTION_VERBS
+
+
+def is_gerund_action(word: str) -> bool:
+    return any(s in ACTION_VERBS for s in gerund_stems(word))

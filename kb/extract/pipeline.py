@@ -1,0 +1,150 @@
+"""From layout blocks to commitment records: units, decisions, dates, owners, themes, targets, links.
+
+A unit is what one commitment can be: a sentence of a paragraph, a list item, one item of a table
+cell, an infographic fragment.  Each unit is classified (kb.extract.classify); accepted units become
+`Commitment`s with their due dates (explicit phrases first, then the dates their heading, column or
+row sets), owners, themes and targets.  Past-tense units are kept as `evidence` records for
+traceability but are not exported as commitments.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+
+from kb.extract.classify import Decision, column_role, decide
+from kb.extract.dates import DateMatch, find_dates
+from kb.extract.lexicon import PAST_MARKERS
+from kb.extract.nlp import split_sentences
+from kb.extract.owners import OwnerGazetteer
+from kb.extract.targets import targets_for
+from kb.extract.themes import themes_for
+from kb.layout.markup import words
+from kb.model import Block, Commitment, Document, DueDate
+
+_LONG_ITEM_WORDS = 70
+_PAST_VERB = re.compile(rf"\b(?:{PAST_MARKERS})\b", re.I)
+_FORWARD_NEAR = re.compile(r"\b(?:will|to be|shall|would|planned|expected|due)\b", re.I)
+_BASELINE = re.compile(r"^\W*(?:baseline|levels?|position|figures?|outturn|rates?)\b", re.I)
+_BASELINE_BEFORE = re.compile(r"(?:against|compared (?:to|with)|since|from|between|than|in)\s+(?:the\s+)?$", re.I)
+
+
+def commitment_id(doc_id: str, text: str, occurrence: int) -> str:
+    """Stable id: the document id and the normalised text (and which repeat of that text it is)."""
+    norm = " ".join(words(text.lower()))
+    digest = hashlib.sha1(f"{doc_id}\n{norm}\n{occurrence}".encode()).hexdigest()[:10]
+    prefix = re.sub(r"[^a-z0-9]", "", doc_id.lower())[:8]
+    return f"{prefix}-{digest}"
+
+
+def due_dates(text: str, block: Block, doc_date: date | None) -> list[DueDate]:
+    """Explicit date phrases that schedule the unit; else the dates its heading, column or row set."""
+    explicit = [m.due for m in find_dates(text, doc_date) if not _is_past_or_baseline(m, text, doc_date)]
+    if explicit:
+        return _dedupe(explicit)
+    return list(block.scope_dates)
+
+
+def _dedupe(dues: Iterable[DueDate]) -> list[DueDate]:
+    seen: set[tuple[str | None, str | None]] = set()
+    out = []
+    for d in dues:
+        if (d.start, d.end) not in seen:
+            seen.add((d.start, d.end))
+            out.append(d)
+    return out
+
+
+def _is_past_or_baseline(m: DateMatch, text: str, doc_date: date | None) -> bool:
+    """A date that describes the past or a baseline is not a due date."""
+    after = text[m.end_char:m.end_char + 40]
+    before = text[max(0, m.start_char - 25):m.start_char]
+    if _BASELINE.match(after) and not m.open_start:
+        return True
+    if doc_date is None or m.due.end is None or m.open_start:
+        return False
+    if m.due.end >= doc_date.isoformat():
+        return False
+    if _BASELINE_BEFORE.search(before):
+        return True
+    window = text[m.end_char:m.end_char + 60]
+    past = _PAST_VERB.search(window)
+    forward = _FORWARD_NEAR.search(window)
+    if past and (not forward or past.start() < forward.start()):
+        return True
+    return not _FORWARD_NEAR.search(text)
+
+
+def _units(block: Block) -> list[str]:
+    if block.kind == "paragraph" or (block.kind in ("list_item", "cell") and len(words(block.text)) > _LONG_ITEM_WORDS):
+        return split_sentences(block.text)
+    return [block.text]
+
+
+def extract(doc: Document, gazetteer: OwnerGazetteer | None = None) -> list[Commitment]:
+    """All commitment (and evidence) records of a document, in reading order."""
+    gazetteer = gazetteer or OwnerGazetteer()
+    gazetteer.learn_acronyms("\n".join(b.text for b in doc.blocks))
+    author = doc.meta.organisation or None
+    doc_date = doc.meta.doc_date()
+    occurrences: Counter[str] = Counter()
+    records: list[Commitment] = []
+    row_parents: dict[str, Commitment] = {}
+    in_resolution = False
+    for block in doc.blocks:
+        if block.kind == "heading":
+            in_resolution = False
+        if block.kind == "paragraph" and re.match(r"^resolved that\b.*:$", block.text, re.I):
+            in_resolution = True
+            continue
+        for unit in _units(block):
+            unit = unit.strip()
+            if not unit:
+                continue
+            decision = decide(unit, block, in_resolution=in_resolution and block.kind == "list_item")
+            if not decision.accept and decision.kind != "evidence":
+                continue
+            if not decision.accept and len(words(unit)) < 6:
+                continue
+            record = _record(doc, block, unit, decision, gazetteer, author, doc_date, occurrences)
+            role = column_role(block.column)
+            if block.row_key and role == "commitment" and decision.accept:
+                row_parents.setdefault(block.row_key, record)
+            elif block.row_key and block.row_key in row_parents:
+                parent = row_parents[block.row_key]
+                if decision.accept:
+                    record.parent_id = parent.id
+                else:
+                    parent.evidence.append(unit)
+            records.append(record)
+        if block.kind != "list_item" and block.kind != "paragraph":
+            in_resolution = in_resolution and block.kind == "list_item"
+    return records
+
+
+def _record(doc: Document, block: Block, unit: str, decision: Decision, gazetteer: OwnerGazetteer,
+            author: str | None, doc_date: date | None, occurrences: Counter[str]) -> Commitment:
+    norm = " ".join(words(unit.lower()))
+    occurrences[norm] += 1
+    kind = decision.kind if decision.accept else "evidence"
+    due = due_dates(unit, block, doc_date) if decision.accept else []
+    owners = gazetteer.owners(unit, author_org=author, intro=block.intro) if decision.accept else []
+    context = block.text if block.kind != "list_item" or not block.intro else f"{block.intro} {block.text}"
+    return Commitment(
+        id=commitment_id(doc.meta.id, unit, occurrences[norm]),
+        doc_id=doc.meta.id,
+        kind=kind,
+        text=unit,
+        section=" › ".join(block.section),
+        page=block.page,
+        line=block.line,
+        due=due,
+        owners=owners,
+        themes=themes_for(unit, block.section),
+        targets=targets_for(unit),
+        context=context if context != unit else "",
+        confidence=decision.confidence,
+    )

@@ -1,0 +1,1 @@
+"""Layout: source lines to blocks with headings, lists, tables and context."""

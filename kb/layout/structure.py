@@ -1,0 +1,190 @@
+"""Walk raw blocks in reading order and give each block its context.
+
+Context is what a reader carries down the page: the heading path (section), the dates a heading,
+column header or row label sets for the items under it, the sentence that introduced a list,
+and whether the surrounding section announces commitments ("Next steps", "Our focus will be on:")
+or describes something else (risks, case studies, contents, attendance).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kb.extract.classify import shape
+from kb.extract.dates import find_dates, heading_date
+from kb.layout.markup import split_cell, strip_markup, words
+from kb.layout.parse import RawBlock, classify_headings, group_lines, merge_fragments
+from kb.model import Block, DueDate
+from kb.sources.base import SourceLine
+
+NEGATIVE_SECTION = re.compile(
+    r"\b(risks?|contents|glossary|case stud(?:y|ies)|examples?/|examples?\b|apologies|present:|membership|"
+    r"what we have been told|challenges and pressures|health inequalities|achievements|"
+    r"the case for change|key drivers|pressure points|appendix two|our population needs|"
+    r"what we know about)\b",
+    re.I,
+)
+FORWARD_SECTION = re.compile(
+    r"\b(next steps|deliverables|priorit(?:y|ies)|focus|objectives|actions?|timeline|proposed|planned|"
+    r"commitments?|intentions|ambitions?|targets|still need to do|we will|content|milestones|plan on a page|"
+    r"strategic journey|going forward|work ?programme|workstreams?|schemes|procurements?|improvements)\b",
+    re.I,
+)
+FORWARD_INTRO = re.compile(
+    r"(\bwill\b|\bwould\b|\bshall\b|focus|desired|looking to|planned|proposed|next steps|priorit|objectives|"
+    r"\baims?\b|\bto:$|\bby:$|following:$|\bare:$|commit|intend|intention|deliver|ambition|targets|"
+    r"following (?:steps|areas|services)|resolved|recommended|asked to|must|should|principles|"
+    r"reviewing the following|is to:|were to:|are to:|we want)",
+    re.I,
+)
+NEGATIVE_INTRO = re.compile(
+    r"(included:|includ(?:ed|ing):|achievements|have been delivered|told us|highlighted|issues|risks?\b|"
+    r"questions|raised|reported|identified the following|such as|factors|pressures|judgements|"
+    r"as follows:$|headings:|the following two|progress against|reasons)",
+    re.I,
+)
+_DATE_COLUMN = re.compile(r"^(dates?|due|when|timescales?|deadline|by when|target date|key dates)$", re.I)
+
+
+def _heading_scope_date(text: str, doc_date: date | None) -> DueDate | None:
+    due = heading_date(text, doc_date)
+    if due is None:
+        return None
+    if due.start is not None and due.start == due.end:
+        return None  # a single day in a heading is a meeting or signature date, not a period for items
+    if doc_date is not None and due.end is not None and due.end < doc_date.isoformat():
+        return None  # a heading date in the past ("Health Inequalities - July 2017") describes data
+    return due
+
+
+def _row_dates(row: list[str], date_cols: set[int], doc_date: date | None) -> tuple[DueDate, ...]:
+    dues: list[DueDate] = []
+    for c in sorted(date_cols):
+        if c < len(row):
+            for m in find_dates(strip_markup(row[c]), doc_date):
+                dues.append(m.due)
+    return tuple(dues)
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    filled = [strip_markup(c) for c in cells if strip_markup(c)]
+    if len(filled) < 2:
+        return False
+    if re.fullmatch(r"\d+", filled[0]):
+        return False
+    return all(len(words(c)) <= 7 and not c.endswith(".") for c in filled)
+
+
+def build_blocks(lines: list[SourceLine], doc_date: date | None) -> list[Block]:
+    """The document's blocks, in reading order, each with its section path and context."""
+    raw = merge_fragments(group_lines(lines))
+    classify_headings(raw)
+    out: list[Block] = []
+    stack: list[tuple[int, str, DueDate | None, bool, bool]] = []  # level, text, date, negative, forward
+    seen_body = False
+    last_intro: str | None = None
+    last_intro_depth = -1
+    for rb in raw:
+        if rb.kind == "heading":
+            level = rb.depth
+            text = rb.text
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            due = _heading_scope_date(text, doc_date) if seen_body else None
+            negative = bool(NEGATIVE_SECTION.search(text))
+            forward = bool(FORWARD_SECTION.search(text))
+            stack.append((level, text, due, negative, forward))
+            out.append(Block("heading", text, rb.first.line, rb.first.page, _path(stack[:-1]), level=level,
+                             scope_dates=_scope(stack[:-1])))
+            last_intro = None
+            continue
+        seen_body = True
+        section = _path(stack)
+        scope = _scope(stack)
+        negative = any(s[3] for s in stack)
+        forward = any(s[4] for s in stack[-2:])
+        if rb.kind == "table":
+            out.extend(_table_blocks(rb, section, scope, negative, forward, doc_date))
+            last_intro = None
+            continue
+        text = rb.text
+        if not text:
+            continue
+        if rb.kind == "list_item":
+            intro = last_intro if rb.depth >= last_intro_depth or last_intro_depth < 0 else None
+            out.append(Block("list_item", text, rb.first.line, rb.first.page, section, level=rb.depth,
+                             intro=intro, scope_dates=scope, negative_context=negative,
+                             forward_context=forward or bool(intro and _forward_intro(intro))))
+            if text.endswith(":"):
+                last_intro, last_intro_depth = text, rb.depth + 1
+            continue
+        kind = "fragment" if rb.kind == "fragment" else "paragraph"
+        out.append(Block(kind, text, rb.first.line, rb.first.page, section, scope_dates=scope,
+                         negative_context=negative, forward_context=forward))
+        if text.endswith(":") or rb.blank_after <= 2 and re.search(r"(following|below|include|are|to|by|on)\W*$", text):
+            last_intro, last_intro_depth = text, 0
+        else:
+            last_intro, last_intro_depth = None, -1
+    return out
+
+
+def _forward_intro(intro: str) -> bool:
+    if not FORWARD_INTRO.search(intro) or NEGATIVE_INTRO.search(intro):
+        return False
+    s = shape(intro)
+    return not ("past" in s and "modal" not in s and "future-in-past" not in s)
+
+
+def _path(stack: list[tuple[int, str, DueDate | None, bool, bool]]) -> tuple[str, ...]:
+    return tuple(s[1] for s in stack)
+
+
+def _scope(stack: list[tuple[int, str, DueDate | None, bool, bool]]) -> tuple[DueDate, ...]:
+    for s in reversed(stack):
+        if s[2] is not None:
+            return (s[2],)
+    return ()
+
+
+def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, ...], negative: bool,
+                  forward: bool, doc_date: date | None) -> list[Block]:
+    rows = rb.rows
+    header: list[str] | None = None
+    body = list(zip(rows, rb.lines, strict=True))
+    if len(rows) >= 2 and _is_header_row(rows[0]):
+        header = [strip_markup(c) for c in rows[0]]
+        body = body[1:]
+    date_cols = {i for i, h in enumerate(header or []) if _DATE_COLUMN.match(h.strip())}
+    col_dates = {i: _heading_scope_date(h, doc_date) for i, h in enumerate(header or []) if h}
+    out: list[Block] = []
+    carried_label: str | None = None
+    for cells, sl in body:
+        first_filled = next((i for i, c in enumerate(cells) if strip_markup(c)), None)
+        if first_filled is None:
+            continue
+        label_col = 0
+        label = strip_markup(cells[0]) if cells else ""
+        if not label and carried_label and len(cells) > 1:
+            label = carried_label
+        elif label and len(cells) > 1 and len(words(label)) <= 8:
+            carried_label = label
+        if re.fullmatch(r"\d+", label or ""):
+            label_col = 0  # a numbered row: the number is the label, the text is in the next cell
+        row_dates = _row_dates(cells, date_cols, doc_date)
+        row_key = f"{sl.line or 0}:{sl.page or 0}"
+        label_is_text = len(cells) == 1 or len(words(label)) > 8
+        for ci, cell in enumerate(cells):
+            if ci in date_cols:
+                continue
+            if ci == label_col and not label_is_text and len(cells) > 1:
+                continue
+            column = header[ci] if header and ci < len(header) else None
+            dates = row_dates or ((col_dates[ci],) if col_dates.get(ci) else ()) or scope
+            for item in split_cell(cell):
+                out.append(Block(
+                    "cell", item, sl.line, sl.page, section, column=column,
+                    row_label=label if not label_is_text else None, row_key=row_key,
+                    scope_dates=dates, negative_context=negative, forward_context=forward,
+                ))
+    return out

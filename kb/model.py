@@ -1,0 +1,114 @@
+"""The data model shared by every stage of the pipeline.
+
+sources -> layout produce a `Document` of `Block`s; extract turns blocks into `Commitment`s;
+store persists both; export and the CLI read them back.  Plain dataclasses, so each stage can be
+tested on its own and the store can serialise them without an ORM.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class DueDate:
+    """A date or period a commitment is due by or scheduled in, as written and normalised.
+
+    `start`/`end` are ISO dates or None (an open start such as "by March 2018" has no start;
+    "from July 2019" has no end).
+    """
+
+    text: str
+    start: str | None
+    end: str | None
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Block:
+    """One unit of a document's layout: a heading, a paragraph, a list item or a table cell item.
+
+    `section` is the heading path above the block; `column` and `row_label` carry a table cell's
+    column header and the row's first cell; `row_key` groups the cells of one table row so that
+    NEXT STEPS items can point at their row's COMMITMENT.  `intro` is the sentence that introduced
+    a list ("Our focus will be on:"), which decides whether its bullets are commitments.
+    """
+
+    kind: str  # heading | paragraph | list_item | cell | fragment
+    text: str
+    line: int | None = None
+    page: int | None = None
+    section: tuple[str, ...] = ()
+    level: int = 0  # heading level (1 = most prominent) or list depth
+    column: str | None = None
+    row_label: str | None = None
+    row_key: str | None = None
+    intro: str | None = None
+    scope_dates: tuple[DueDate, ...] = ()  # dates inherited from headings / column headers
+    negative_context: bool = False  # inside risks, case studies, contents, attendance...
+    forward_context: bool = False  # inside a list or section that announces commitments
+
+
+@dataclass
+class DocumentMeta:
+    """What a document is: inferred from its content, overridable in corpus/catalog.toml."""
+
+    id: str
+    title: str = ""
+    organisation: str = ""
+    date: str | None = None  # publication date, ISO (first day of the month when only a month is known)
+    period: str = ""  # the period the whole document covers, as written ("2014/16")
+    period_start: str | None = None
+    period_end: str | None = None
+    kind: str = "other"  # commissioning intentions | STP | board papers | five-year plan | other
+
+    def doc_date(self) -> date | None:
+        return date.fromisoformat(self.date) if self.date else None
+
+
+@dataclass
+class Document:
+    meta: DocumentMeta
+    path: str
+    sha256: str
+    source_kind: str  # "text" | "pdf"
+    pages: int | None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Target:
+    """A measurable figure a commitment names: '30%', '£6.3m', '18,546 people'."""
+
+    value: str
+    unit: str  # percent | money | count | duration
+    subject: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Commitment:
+    """One forward-looking undertaking, with where it came from and what it commits to."""
+
+    id: str
+    doc_id: str
+    kind: str  # commitment | target | milestone | decision | evidence
+    text: str
+    section: str
+    page: int | None
+    line: int | None
+    due: list[DueDate] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    status: str = ""
+    parent_id: str | None = None
+    thread_id: str | None = None
+    context: str = ""  # the surrounding source passage
+    evidence: list[str] = field(default_factory=list)  # WHAT WE HAVE DONE / PATIENT IMPACT text
+    confidence: float = 1.0

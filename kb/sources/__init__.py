@@ -1,0 +1,53 @@
+"""Sources: read a file (text export or PDF) into a `Document` of layout blocks."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from kb.model import Document
+from kb.sources.base import SourceError, SourceLine
+from kb.sources.metadata import apply_catalog, infer_meta
+
+TEXT_SUFFIXES = {".txt", ".text"}
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
+
+__all__ = ["SourceError", "SourceLine", "read_lines", "load_document", "SUPPORTED_SUFFIXES", "file_sha256"]
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_lines(path: Path) -> tuple[list[SourceLine], str, int | None]:
+    """The file's lines, its source kind ("text" | "pdf") and page count (PDF only)."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        from kb.sources.text import read_text
+
+        return read_text(path), "text", None
+    if suffix in PDF_SUFFIXES:
+        from kb.sources.pdf import read_pdf
+
+        lines, pages = read_pdf(path)
+        return lines, "pdf", pages
+    raise SourceError(f"unsupported file type '{suffix or '(none)'}' (expected .txt or .pdf)")
+
+
+def load_document(path: Path, catalog: dict[str, dict] | None = None, sha256: str | None = None) -> Document:
+    """Read and lay out one document; raises SourceError with a one-line reason."""
+    from kb.layout.structure import build_blocks
+
+    lines, source_kind, pages = read_lines(path)
+    doc_id = path.stem
+    meta = apply_catalog(infer_meta(doc_id, lines), (catalog or {}).get(doc_id))
+    blocks = build_blocks(lines, meta.doc_date())
+    if not any(b.text for b in blocks):
+        raise SourceError("no text found")
+    return Document(meta=meta, path=str(path), sha256=sha256 or file_sha256(path), source_kind=source_kind,
+                    pages=pages, blocks=blocks)

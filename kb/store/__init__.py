@@ -1,0 +1,1 @@
+"""Store: the SQLite system of record, written atomically."""
