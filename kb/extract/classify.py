@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from kb.extract.lexicon import (
     ACTION_ADJECTIVES,
     ACTION_NOUNS,
+    ACTION_VERBS,
     MODAL_FORWARD,
     PAST_MARKERS,
     is_action_verb,
@@ -30,14 +31,14 @@ _STRONG_PAST = re.compile(
     re.I,
 )
 _FUTURE_IN_PAST = re.compile(
-    r"\b(?:planned|scheduled|arranged|due|expected|intended|proposed|about) (?:to|for|with)\b|\bfuture\b|"
-    r"\bhave been planned\b|\bwill\b|\bto be\b|\bnext\b|\bgoing forward\b",
+    r"\b(?:planned|scheduled|arranged|due|intended|about) (?:to|for|with)\b|\bfuture\b|"
+    r"\bhave been (?:planned|scheduled|arranged)\b|\bwill\b|\bgoing forward\b",
     re.I,
 )
 _PROGRESSIVE = re.compile(
     r"\b(?:we|they|group|board|teams?|ccgs?|partners|workstream|work stream|commissioners|providers|system)"
     r"(?: \w+)? (?:are|is) (?:currently |now |also |actively )?(?:being )?\w+(?:ing|ed)\b|"
-    r"\b(?:are|is) being (?:\w+ed|formed|set up|undertaken|developed|established)\b",
+    r"\b(?:are|is) being (?:\w+ed|formed|set up|undertaken|developed|established)\b|\bbeing (?:set up|\w+ed)\b",
     re.I,
 )
 _COMMIT_PHRASE = re.compile(
@@ -46,6 +47,12 @@ _COMMIT_PHRASE = re.compile(
     r"there is a commitment|will be|will continue)\b",
     re.I,
 )
+_SUBJECT_TO_VERB = re.compile(
+    r"^(?:[A-Z][\w&'/.-]*|of|and|all|the|&|[a-z]+s)(?: (?:[A-Z][\w&'/.-]*|of|and|all|the|&|[a-z]+s)){0,6} to "
+    r"(?:(?:be|further|then|jointly) )?(?:%s)\b" % "|".join(sorted(ACTION_VERBS | {"consider"})))
+_SUBJECT_VERB = re.compile(
+    r"^(?:[A-Z][A-Za-z&]*|[A-Z]{2,}\w*)(?: [A-Z][A-Za-z&]*){0,3}(?: (?:workstreams?|teams?|leads|partners|boards?|"
+    r"providers|commissioners|organisations|groups?))? (?:%s)\b" % "|".join(sorted(ACTION_VERBS - {"lead", "act"})))
 _RESOLUTION = re.compile(r"\bbe (?:endorsed|supported|submitted|approved|agreed|adopted|established|"
                          r"reviewed|considered|presented|brought|received|made|developed|delegated|appointed)\b", re.I)
 _NOTED = re.compile(r"\bbe noted\b", re.I)
@@ -117,6 +124,10 @@ def shape(text: str) -> set[str]:
                                                                      "local", "new", "full", "formal",
                                                                      "public", "a", "the"}:
         found.add("nominal")
+    if any(w.lower() in ACTION_NOUNS for w in ws[1:4]) and first_l not in {"the", "this", "our", "these"}:
+        found.add("nominal")
+    if _SUBJECT_TO_VERB.match(body) or _SUBJECT_VERB.match(body):
+        found.add("subject-action")
     if _MODAL.search(body):
         found.add("modal")
     if _COMMIT_PHRASE.search(body):
@@ -138,14 +149,16 @@ def decide(text: str, block: Block, in_resolution: bool = False) -> Decision:
     """Is this unit a commitment, and of which kind?"""
     t = text.strip()
     ws = words(t)
-    if len(ws) < 2 or _NOISE.search(t) or t.endswith("?"):
+    if len(ws) < 2 or _NOISE.search(t) or t.endswith("?") or _PERSON_ROW.match(t):
         return Decision(False, reasons=["noise"])
     s = shape(t)
+    reasons: list[str] = sorted(s)
+    if _is_intro(t, s):
+        return Decision(False, reasons=reasons + ["list intro"])
     role = column_role(block.column)
     past = "past" in s and "future-in-past" not in s
-    action = bool(s & {"imperative", "to-infinitive", "gerund", "nominal"})
+    action = bool(s & {"imperative", "to-infinitive", "gerund", "nominal", "subject-action"})
     forwardish = bool(s & {"modal", "commit-phrase", "progressive"})
-    reasons: list[str] = sorted(s)
 
     if in_resolution or re.match(r"^resolved\b", t, re.I):
         if _NOTED.search(t) and not _RESOLUTION.search(t):
@@ -153,13 +166,15 @@ def decide(text: str, block: Block, in_resolution: bool = False) -> Decision:
         if _RESOLUTION.search(t) or action:
             return Decision(True, "decision", 0.9, reasons + ["resolution"])
 
-    if block.kind == "cell" and role:
+    if block.kind == "cell":
+        if _NEGATIVE_LABEL.search(block.row_label or "") or _NEGATIVE_LABEL.search(block.column or ""):
+            return Decision(False, reasons=reasons + ["negative row or column"])
         if role in ("commitment", "next"):
-            if past and not forwardish and role == "next":
+            if past and not forwardish and not action and role == "next":
                 return Decision(False, "evidence", reasons=reasons + ["past in next steps"])
             return Decision(True, _kind(t, s, block), 0.9, reasons + [f"{role} column"])
         if role == "done":
-            if "modal" in s and "will" in t.lower() or "future-in-past" in s:
+            if ("modal" in s and re.search(r"\bwill\b", t, re.I)) or "future-in-past" in s:
                 return Decision(True, _kind(t, s, block), 0.6, reasons + ["future in progress column"])
             return Decision(False, "evidence", reasons=reasons + ["progress column"])
         if role == "impact":
@@ -173,11 +188,13 @@ def decide(text: str, block: Block, in_resolution: bool = False) -> Decision:
         return Decision(False, reasons=reasons + ["negative section"])
 
     if block.kind in ("list_item", "cell", "fragment"):
+        if action:
+            return Decision(True, _kind(t, s, block), 0.8, reasons + ["action item"])
         if past and not forwardish:
             return Decision(False, "evidence", reasons=reasons + ["past"])
-        if action or forwardish:
-            return Decision(True, _kind(t, s, block), 0.8, reasons + ["item"])
-        if block.forward_context and len(ws) >= 3 and not _is_statistic(t):
+        if forwardish and not _descriptive_only(t):
+            return Decision(True, _kind(t, s, block), 0.7, reasons + ["forward item"])
+        if block.forward_context and len(ws) >= 2 and not _looks_like_name(t):
             return Decision(True, _kind(t, s, block), 0.6, reasons + ["forward context"])
         if block.kind == "fragment" and "caps" not in s and len(ws) >= 3:
             return Decision(True, _kind(t, s, block), 0.4, reasons + ["infographic"])
@@ -189,10 +206,12 @@ def decide(text: str, block: Block, in_resolution: bool = False) -> Decision:
         return Decision(False, reasons=reasons + ["heading"])
 
     # paragraph sentences
+    if s & {"imperative", "subject-action", "to-infinitive"} and len(ws) >= 3 and not past:
+        return Decision(True, _kind(t, s, block), 0.7, reasons + ["imperative sentence"])
+    if block.section and _is_period(block.section[-1]) and not past:
+        return Decision(True, "milestone", 0.7, reasons + ["deliverable under a period heading"])
     if past and not forwardish:
         return Decision(False, "evidence", reasons=reasons + ["past"])
-    if "imperative" in s and len(ws) >= 3:
-        return Decision(True, _kind(t, s, block), 0.7, reasons + ["imperative sentence"])
     if forwardish and not _descriptive_only(t):
         return Decision(True, _kind(t, s, block), 0.7 if "modal" in s else 0.5, reasons + ["forward sentence"])
     if block.forward_context and action and len(ws) >= 3:
@@ -202,11 +221,36 @@ def decide(text: str, block: Block, in_resolution: bool = False) -> Decision:
     return Decision(False, reasons=reasons)
 
 
+_PERSON_ROW = re.compile(r"^(?:(?:Dr|Cllr|Councillor|Professor|Prof) )?[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2} \(")
+_NEGATIVE_LABEL = re.compile(r"\b(?:lead|leads|team|membership|risks?|key drivers|resource|finance lead|"
+                             r"representation|roles?)\b", re.I)
+_PERIOD = re.compile(r"^(?:(?:19|20)\d{2}\s*/\s*\d{2}|Immediate(?:ly)?|Year \d.*|Next \d+ (?:months|years))$", re.I)
+
+
+def _is_period(heading: str) -> bool:
+    return bool(_PERIOD.match(heading.strip()))
+
+
+def _is_intro(text: str, s: set[str]) -> bool:
+    """A sentence that only introduces a list ("Our focus will be on:", "To do this we will:")."""
+    if not re.search(r"[:;]$", text):
+        return False
+    return len(words(text)) <= 9 or bool(re.search(r"\b(?:following|as follows|include|includes|are|to|on|by)\W*$",
+                                                   text, re.I))
+
+
+def _looks_like_name(text: str) -> bool:
+    """Title-cased labels ("Planned care (PC)", "Proactive & Preventative care") are names, not actions."""
+    ws = [w for w in words(text) if w.lower() not in {"and", "of", "the", "for", "&", "care", "in"}]
+    return len(words(text)) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in ws)
+
+
 _DESCRIPTIVE = re.compile(
     r"^(?:it is|there (?:is|are) (?:a|an|many|several|some|numerous|also)|this (?:is|includes)|these (?:are|include)|"
     r"the (?:report|presentation|board|meeting) (?:is|was|were|noted|considered|received))\b|"
     r"\b(?:is expected to (?:grow|continue|rise)|are likely to|is likely to|will need to make bold|"
-    r"would have more appropriate|would be the biggest|will get worse|will rise|will stop|will widen)\b",
+    r"will get worse|will rise|will stop|will widen|will (?:be|become|remain) (?:extremely|very|"
+    r"increasingly|wide|more|less|a (?:key|critical|catalyst))|(?:were|was) to be)\b",
     re.I,
 )
 

@@ -46,23 +46,26 @@ ACTION_ADJECTIVES = frozenset(
 )
 
 MODAL_FORWARD = (
-    r"will|shall|'ll|is to|are to|to be|plan(?:s|ned)? to|intend(?:s|ed)? to|aim(?:s|ing)? to|aims? is to|"
+    r"will|shall|'ll|is to|are to|plan to|planning to|planned to|intend(?:s|ed)? to|"
+    r"(?:we|our \w+|the ccgs?|ccgs?|board|system|partners?|partnership) (?:are |is )?aim(?:s|ing)? to|"
+    r"our aim is|aiming to|"
     r"committed to|commitment (?:is|to)|are looking to|is looking to|look to|seek(?:s|ing)? to|"
-    r"going to|expected to|need(?:s)? to|must|should|would|propose(?:s|d)? to|want(?:s)? to|"
-    r"is intended|it is the intention|our intention|the intention is|intend|"
-    r"is anticipated|it is anticipated|anticipated that|are being|is being|continue(?:s)? to|"
+    r"going to|expected to|need(?:s)? to|must|should|propose(?:s|d)? to|want(?:s)? to|"
+    r"is intended|it is the intention|our intention|the intention is|"
+    r"is anticipated|it is anticipated|anticipated that|continue(?:s)? to|"
     r"agree(?:s|d)? to|ambition|our focus|priorit(?:y|ies) (?:is|are|will)|objective is|"
-    r"resolved that|recommended to|asked to note|asked to"
+    r"resolved that|recommended to|asked to|"
+    r"(?<!believed )(?<!likely )(?<!appears )(?<!seems )(?<!said )(?<!known )(?<!thought )"
+    r"to be (?!(?:closer|a|an|the|more|less|very|in|on|at|of|reviewed\.)\b)\w+(?:ed|en|t|up)\b"
 )
 
+# Past forms that are unambiguous or come with an auxiliary; bare participles ("Increased access")
+# head commitment bullets too often to count as past on their own.
 PAST_MARKERS = (
-    r"has been|have been|had been|was|were|had|did|has (?:\w+ed|made|seen|taken|begun|met|shown|led|grown|"
-    r"fallen|risen|become)|have (?:\w+ed|made|seen|taken|begun|met|shown|led|grown|fallen|risen|become)|"
-    r"took place|took|began|met|saw|led|launched|established|completed|achieved|secured|delivered|"
-    r"reviewed|undertaken|published|commenced|formed|approved|agreed|developed|implemented|created|"
-    r"introduced|rolled out|set up|signed|awarded|held|received|submitted|noted|reported|informed|"
-    r"considered|highlighted|presented|attended|raised|concluded|referred|provided|increased|reduced|"
-    r"decreased|improved|demonstrated"
+    r"has been|have been|had been|was|were|had|did|took place|took|began|saw|"
+    r"(?:we|they|it|which|who|this|that|board|group|ccgs?|partners|commissioners|providers|team|service|"
+    r"report|presentation|meeting|members|workstream) (?:\w+ly )?(?:\w+ed|took|began|met|saw|led|held|set up|"
+    r"made|gave|sought|brought|went|came|won)"
 )
 
 

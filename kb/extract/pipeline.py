@@ -17,7 +17,6 @@ from datetime import date
 
 from kb.extract.classify import Decision, column_role, decide
 from kb.extract.dates import DateMatch, find_dates
-from kb.extract.lexicon import PAST_MARKERS
 from kb.extract.nlp import split_sentences
 from kb.extract.owners import OwnerGazetteer
 from kb.extract.targets import targets_for
@@ -26,7 +25,7 @@ from kb.layout.markup import words
 from kb.model import Block, Commitment, Document, DueDate
 
 _LONG_ITEM_WORDS = 70
-_PAST_VERB = re.compile(rf"\b(?:{PAST_MARKERS})\b", re.I)
+_PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|took|began|saw|\w+ed)\b", re.I)
 _FORWARD_NEAR = re.compile(r"\b(?:will|to be|shall|would|planned|expected|due)\b", re.I)
 _BASELINE = re.compile(r"^\W*(?:baseline|levels?|position|figures?|outturn|rates?)\b", re.I)
 _BASELINE_BEFORE = re.compile(r"(?:against|compared (?:to|with)|since|from|between|than|in)\s+(?:the\s+)?$", re.I)

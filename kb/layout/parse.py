@@ -134,7 +134,7 @@ def _looks_like_heading(text: str) -> bool:
         return False
     if t[-1] in ".,;!" or t.endswith(":"):
         return False
-    if re.match(r"^[A-Za-z&,/ ]{1,25}: \S", t) and not re.match(r"^\d", t):
+    if re.match(r"^[A-Za-z&,/ ]{1,25}: (?:[a-z]|.*\.$)", t):
         return False  # a labelled line ("P&E: Back office collaboration") is content, not a title
     if not (t[0].isupper() or t[0].isdigit() or t[0] in "*'\"‘“"):
         return False

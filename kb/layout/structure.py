@@ -32,7 +32,7 @@ FORWARD_SECTION = re.compile(
     re.I,
 )
 FORWARD_INTRO = re.compile(
-    r"(\bwill\b|\bwould\b|\bshall\b|focus|desired|looking to|planned|proposed|next steps|priorit|objectives|"
+    r"(\bwill\b|\bshall\b|focus|desired|looking to|planned|proposed|next steps|priorit|objectives|"
     r"\baims?\b|\bto:$|\bby:$|following:$|\bare:$|commit|intend|intention|deliver|ambition|targets|"
     r"following (?:steps|areas|services)|resolved|recommended|asked to|must|should|principles|"
     r"reviewing the following|is to:|were to:|are to:|we want)",

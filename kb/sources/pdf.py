@@ -194,18 +194,19 @@ def _split_glyph(line: _Line) -> None:
 
 
 def _collect_page(page, number: int) -> _Page:
-    try:
-        page = page.dedupe_chars()
-    except Exception:  # pragma: no cover - dedupe is an optimisation only
-        pass
     raw = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
     words: list[_Word] = []
+    seen: set[tuple[str, int, int]] = set()
     for w in raw:
         if not w.get("upright", True):
             continue
         text = _clean(w["text"]).strip()
         if not text:
             continue
+        key = (text, round(float(w["x0"])), round(float(w["top"])))
+        if key in seen:
+            continue  # text drawn twice (fake bold, shadows)
+        seen.add(key)
         words.append(
             _Word(
                 text=text,

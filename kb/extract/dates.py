@@ -1,0 +1,775 @@
+"""Dates: find every date or period phrase in a sentence and normalise it to an ISO start/end.
+
+The rules are the annotation guide's (`shared/eval/GUIDE.md`): financial years run 1 April to
+31 March, quarters are financial quarters (Q1 = Apr-Jun), a month is its whole month, seasons are
+meteorological, "by X" has no start, "X onwards" has no end, and relative phrases ("over the next
+five years", "next year", a month without a year) resolve against the document's date, counted
+from the first day of its month.
+
+How it works, in three passes over a sentence:
+
+1. *atoms*: small regexes find the date nuclei ("2018/19", "Q4 2017/18", "27 th October",
+   "Dec 2016", "autumn 2020", "2017 - 2020", a bare "2019"); overlaps keep the longest;
+2. *ranges*: neighbouring atoms joined by "–", "to", "into" (or "and" after "between", or "&"
+   between consecutive financial years) become one period, lending a year to a year-less start
+   ("December – February 2017");
+3. *context*: the words just before an atom ("by the end of", "from", "during the", "w/c") and just
+   after it ("+", "onwards", "financial year and beyond") decide an open start or end, and are kept
+   in the phrase's text.  Relative phrases that have no atom ("the next 18 months") have their own
+   patterns.
+
+Deciding whether a date is a due date (past, baseline) is the caller's job: this module reports
+every date with its exact span so the caller can look at the context.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from kb.model import DueDate
+
+__all__ = ["DateMatch", "find_dates", "heading_date"]
+
+Span = tuple[dt.date, dt.date]
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date phrase found in a text: its normalised value and where it sits."""
+
+    due: DueDate  # text = the exact phrase as written, including a leading "by"/"from"/"during"/"in"
+    start_char: int
+    end_char: int
+    open_start: bool  # "by ..." / "up to" / "until" phrases (no start)
+    relative: bool  # resolved against the document date
+
+
+# --------------------------------------------------------------------------------------------
+# vocabulary
+
+_MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+
+def _month_alternation() -> str:
+    """Month names in Title case or UPPER case only: lower-case "may" and "march" are verbs."""
+    names = sorted(_MONTHS, key=len, reverse=True)  # longest first so "June" beats "Jun"
+    full = [v for n in names if len(n) > 4 or n in ("may", "june", "july") for v in (n.capitalize(), n.upper())]
+    short = [v for n in names if len(n) <= 4 and n not in ("may", "june", "july")
+             for v in (n.capitalize(), n.upper())]
+    # an abbreviation's full stop belongs to the date only inside it ("Oct. 2017"), not at a sentence end
+    return r"\b(?:(?:" + "|".join(full) + r")\b|(?:" + "|".join(short) + r")\b(?:\.(?=\s?\d))?)"
+
+
+_MONTH = _month_alternation()
+_YEAR4 = r"(?:19|20|21)\d{2}"
+_ORD = r"(?:\s?(?:st|nd|rd|th)\b)"
+_MOD = r"(?P<mod>(?i:early|mid|late)(?:\s*-\s*|\s+))"  # "mid-November", "late Autumn"
+# a weekday before a day ("Friday, 25 August 2017") joins the phrase; looked for behind the day
+_WEEKDAY_BEFORE = re.compile(r"\b(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+$")
+
+_NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20,
+    "twenty-four": 24, "twenty four": 24, "thirty": 30, "thirty-six": 36, "thirty six": 36,
+}
+_NUM = r"(?:\d{1,2}|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + ")"
+
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month of each season
+
+# --------------------------------------------------------------------------------------------
+# atom patterns (compiled once; no nested quantifiers, so no catastrophic backtracking)
+
+# "27 th October", "1st August 2019", "19 /20 July 17", "Friday, 25 August 2017", "4th September, 2017"
+_DAY_RE = re.compile(
+    r"(?<![\d.,/£$])(?P<d1>[0-3]?\d)" + _ORD + r"?"
+    r"(?:\s*(?:/|-|–|—|&|(?i:and|to))\s*(?P<d2>[0-3]?\d)" + _ORD + r"?)?"
+    r"\s+(?:of\s+)?(?P<mon>" + _MONTH + r")"
+    r"(?:,?\s*(?P<y4>" + _YEAR4 + r")(?![\d/])|\s+(?P<y2>\d{2})(?![\d/:%]|[.,]\d|" + _ORD + r"))?"
+)
+# "October 27th", "March 4th, 2019" (month first needs an ordinal so "July 17" stays a month-year)
+_MDAY_RE = re.compile(
+    r"(?P<mon>" + _MONTH + r")\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)\b(?:,?\s*(?P<y4>" + _YEAR4 + r")(?!\d))?"
+)
+# "06/12/2016", "6.12.2016", "2016-12-06"
+_NUMERIC_RE = re.compile(
+    r"(?<![\d/.])(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<y>" + _YEAR4 + r")(?![\d/.]\d)"
+    r"|(?<![\d-])(?P<iy>" + _YEAR4 + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"
+)
+# "October 2017", "Dec 2016", "April, 2014", "July 17", "Apr-17", "mid-November", "late October"
+_MONTH_RE = re.compile(
+    _MOD + r"?(?P<mon>" + _MONTH + r")"
+    r"(?:(?:,\s*|\s*['’]\s*|-|\s+)(?P<y4>" + _YEAR4 + r")(?![\d/])"
+    r"|(?:\s+|-|\s*['’])(?P<y2>\d{2})(?![\d/:%]|[.,]\d|" + _ORD + r"|\s*(?i:am|pm)\b|,?\s+\d{4}))?"
+)
+# "autumn 2020", "winter 2017/18", "late Autumn", "the summer of 2019"
+_SEASON_RE = re.compile(
+    _MOD + r"?(?P<season>(?i:spring|summer|autumn|winter))\b"
+    r"(?!\s+(?i:statement|budget|term|spending|review|edition|issue|newsletter|school)\b)"
+    r"(?:\s+(?:of\s+)?(?P<y4>" + _YEAR4 + r")(?:\s*/\s*(?P<yy>\d{2}))?(?![\d/]))?"
+)
+# "2018/19", "2014/16", "2018-19", "2018/2019", "FY 2018/19", and the calendar range "2017 - 2020"
+_FY_RE = re.compile(
+    r"(?<![\d/.,£$])(?:(?i:FY)\s*)?(?P<a>" + _YEAR4 + r")\s*(?P<sep>/|-|–|—)\s*(?P<b>\d{4}|\d{2})"
+    r"(?![\d/%]|[.,]\d)"
+)
+# "18/19", "FY18/19" (consecutive years only; "19/20 July" is a day range, checked in the handler)
+_SHORT_FY_RE = re.compile(
+    r"(?<![\d/.,£$:])(?:(?i:FY)\s*)?(?P<a>\d{2})/(?P<b>\d{2})(?![\d/%:]|[.,]\d)"
+    r"(?!\s*(?i:hours?|hrs?|minutes?|mins?|days?|weeks?|points?|pts)\b)"
+)
+_FY_INNER = r"(?:" + _YEAR4 + r"\s*(?:/|-|–)\s*(?:\d{4}|\d{2})|\d{2}/\d{2}|" + _YEAR4 + r")"
+_QWORD = r"(?:Q[1-4]|(?i:quarter)\s+(?:[1-4]|(?i:one|two|three|four)))"
+# "Q4 2017/18", "Q4 2016-17", "Q3/Q4 2018/19", "2016/17 Q3/Q4", "quarter two 2019/20"
+_QUARTER_RE = re.compile(
+    r"(?P<q1>" + _QWORD + r")(?:\s*(?:/|-|–|&|(?i:and|to))\s*(?P<q2>" + _QWORD + r"))?"
+    r"\s*(?:(?i:of)\s+)?(?:(?i:FY)\s*)?(?P<fy>" + _FY_INNER + r")(?![\d/])"
+    r"|(?<![\d/])(?P<fyb>" + _FY_INNER + r")\s+(?P<q1b>" + _QWORD + r")"
+    r"(?:\s*(?:/|-|–|&|(?i:and|to))\s*(?P<q2b>" + _QWORD + r"))?"
+)
+# a bare year "2019", "late 2017"; kept only in a date context (see _accept)
+_YEAR_RE = re.compile(_MOD + r"?(?<![\d.,£$/])(?P<y>" + _YEAR4 + r")(?![\d%/]|[.,]\d)")
+
+# --------------------------------------------------------------------------------------------
+# relative phrases (no atom inside them)
+
+# "over the next 12 months", "the next 18 months", "the first twelve months", "Next 6 months",
+# "over the next 5-10 years" (the larger number wins)
+# (the keyword starts each pattern so the scan is fast; the words before it are found by _REL_LEAD_RE)
+_REL_SPAN_RE = re.compile(
+    r"\b(?:next|coming|following|first)\s+(?P<n1>" + _NUM + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>" + _NUM + r"))?"
+    r"\s+(?P<unit>years?|months?|weeks?)\b",
+    re.I,
+)
+# "over five years" (not "aged over five years", "over 5 years old")
+_REL_OVER_RE = re.compile(
+    r"\bover\s+(?P<n1>" + _NUM + r")(?:\s*(?:-|–|to)\s*(?P<n2>" + _NUM + r"))?\s+(?P<unit>years|months)\b"
+    r"(?!\s+(?:old|of\s+age|ago|and\s+over))",
+    re.I,
+)
+_REL_OVER_BAD_BEFORE = re.compile(r"\b(?:aged|age|than|for|ages|people|children|adults|stays?|lasting)\s*$", re.I)
+# "next year", "in the new year", "this year", "next financial year", "this month", "the coming year"
+_REL_YEAR_RE = re.compile(
+    r"\b(?P<which>next|this|current|coming|new)\s+(?P<fin>financial\s+)?(?P<unit>year|month)\b"
+    r"(?!\s+(?:period|day|eve|holidays?|bank|break|celebrations?)\b)",
+    re.I,
+)
+_REL_LEAD_RE = re.compile(
+    r"\b(?:(?P<prep>over|during|within|in|for|throughout|across|by|from|until|before)\s+)?(?P<the>the\s+)?$",
+    re.I,
+)
+
+# --------------------------------------------------------------------------------------------
+# context around an atom
+
+# words before an atom, anchored at the atom (searched with endpos = atom start)
+_PREFIX_RE = re.compile(
+    r"\b(?:"
+    r"(?P<now>between\s+now\s+and|from\s+now\s+(?:to|until|till)|now\s+(?:to|until|till))"
+    r"|(?P<week>(?:the\s+)?(?:w/c|w\.c\.|week\s+(?:commencing|beginning|starting)(?:\s+on)?))"
+    r"|(?P<by>(?:by|up\s+to|until|till|before|prior\s+to|no\s+later\s+than|not\s+later\s+than)"
+    r"(?:\s+the)?(?:\s+(?:end|close)(?:\s*-|\s+of)?(?:\s+the)?)?)"
+    r"|(?P<end>(?:(?:at|to|towards|in)\s+)?(?:the\s+)?(?:end|close)\s+of(?:\s+the)?)"
+    r"|(?P<after>after|beyond)(?:\s+the)?"
+    r"|(?P<from>(?:from|since|starting(?:\s+(?:in|from|on))?|commencing(?:\s+(?:in|from|on))?"
+    r"|beginning(?:\s+(?:in|from|on))?|with\s+effect\s+from|effective\s+from)"
+    r"(?:\s+the)?(?:\s+(?:start|beginning)\s+of(?:\s+the)?)?)"
+    r"|(?P<in>(?:in|during|for|throughout|within|across|over|between)"
+    r"(?:\s+the)?(?:\s+(?:course|whole|rest|remainder)\s+of(?:\s+the)?)?)"
+    r")\s*$",
+    re.I,
+)
+_PREFIX_WINDOW = 48
+# "Year 1 (2019/20)", "This year (2013/14)", "Year 3: 2021/22"
+_LABEL_RE = re.compile(
+    r"\b(?:(?:year|yr)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)|this\s+year"
+    r"|next\s+year|the\s+current\s+year)\s*(?P<open>\()?\s*(?:[:–—-]\s*)?$",
+    re.I,
+)
+_SUFFIX_RE = re.compile(
+    r"(?P<fin>\s+(?i:financial\s+year|fiscal\s+year|FY)\b)?"
+    r"(?P<open>\s*\+(?!\s*\d|\w)|\s+(?i:onwards?|and\s+beyond|and\s+after|or\s+later)\b)?"
+    r"(?P<label>\s*\(\s*(?i:year|yr)\s*\d{1,2}\s*\))?"
+)
+_ROLL_OUT_RE = re.compile(r"\s+(?i:roll[\s-]?out)\b")
+_NUMBER_BEFORE_IN = re.compile(r"(?:\d|\b(?i:one|a))\s+(?i:in)\s+$")  # "1 in 2000 people" is not a year
+_PAGE_BEFORE = re.compile(r"\b(?:page|pages|slide|slides|p|pp|section|para|paragraph|tel|telephone)\.?\s*$", re.I)
+_RANGE_SEP_RE = re.compile(
+    r"\s*(?P<sep>-|–|—|(?i:to|until|till|through|into|and|&))\s*(?:(?i:the\s+end\s+of)\s+(?:(?i:the)\s+)?)?"
+)
+_ENDS_WITH_THE = re.compile(r"\bthe\s*$", re.I)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_FUNCTION_WORDS = frozenset(
+    "and or to we with when as so for in on at by which that there it is will was were has have had "
+    "be are year years period periods onwards onward".split()
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_MONTH_AHEAD = re.compile(r"\s*(?:of\s+)?" + _MONTH)
+_IMMEDIATE_RE = re.compile(r"^\W*(?P<w>(?i:immediate(?:ly)?))\b")
+_HEADING_NEUTRAL = re.compile(r"^(?i:for|in|during|throughout)\s+(?:(?i:the)\s+)?")
+
+
+# --------------------------------------------------------------------------------------------
+# calendar helpers
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _month_span(y: int, m: int) -> Span:
+    return dt.date(y, m, 1), _month_end(y, m)
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    """The same day n months later (only used on first-of-month dates, so no day overflow)."""
+    idx = d.year * 12 + d.month - 1 + n
+    return dt.date(idx // 12, idx % 12 + 1, d.day)
+
+
+def _fy_span(first: int, last_end_year: int) -> Span:
+    """Financial years run 1 April .. 31 March; "2014/16" ends in March 2016."""
+    return dt.date(first, 4, 1), dt.date(last_end_year, 3, 31)
+
+
+def _season_span(y: int, season: str) -> Span:
+    """Meteorological seasons; winter Y is December Y .. February Y+1."""
+    first = _SEASONS[season.lower()]
+    start = dt.date(y, first, 1)
+    return start, _month_end(*_ym(_add_months(start, 2)))
+
+
+def _ym(d: dt.date) -> tuple[int, int]:
+    return d.year, d.month
+
+
+def _two_digit_year(yy: int) -> int:
+    """A two-digit year after a month name ("July 17") is 20YY (19YY from 90 up)."""
+    return 1900 + yy if yy >= 90 else 2000 + yy
+
+
+def _valid_year(y: int) -> bool:
+    return 1990 <= y <= 2100
+
+
+def _number(word: str) -> int | None:
+    word = re.sub(r"\s+", " ", word.lower())
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+# --------------------------------------------------------------------------------------------
+# atoms
+
+
+@dataclass
+class _Atom:
+    """A date nucleus.  `resolve(year)` gives its span; the year argument is used only when the
+    atom names no year of its own (`yearless`), so a range or the document date can lend one."""
+
+    s: int
+    e: int
+    kind: str  # day | month | season | year | fy | quarter | calrange | range
+    resolve: Callable[[int], Span]
+    yearless: bool = False
+    bare: bool = False  # a lone year / month / season: needs a preposition or brackets to count
+    mid: bool = False  # "mid-November": the 15th
+    relative: bool = False  # uses the document date even when a year is known ("between now and")
+
+
+def _fixed(span: Span) -> Callable[[int], Span]:
+    return lambda _year: span
+
+
+def _day_atoms(text: str) -> list[_Atom]:
+    """Days and day ranges with a month name; a day without a year takes the lent year."""
+    out: list[_Atom] = []
+    for m in _DAY_RE.finditer(text):
+        month = _MONTHS[m.group("mon").rstrip(".").lower()]
+        d1 = int(m.group("d1"))
+        d2 = int(m.group("d2")) if m.group("d2") else d1
+        year = _explicit_year(m.group("y4"), m.group("y2"))
+        weekday = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        atom = _make_day_atom(weekday.start() if weekday else m.start(), m.end(), month, d1, d2, year)
+        if atom:
+            out.append(atom)
+    for m in _MDAY_RE.finditer(text):
+        month = _MONTHS[m.group("mon").rstrip(".").lower()]
+        d1 = int(m.group("d1"))
+        atom = _make_day_atom(m.start(), m.end(), month, d1, d1, _explicit_year(m.group("y4"), None))
+        if atom:
+            out.append(atom)
+    return out
+
+
+def _numeric_atoms(text: str) -> list[_Atom]:
+    """All-number dates: "06/12/2016" is day-first (UK), "2016-12-06" is ISO."""
+    out: list[_Atom] = []
+    for m in _NUMERIC_RE.finditer(text):
+        if m.group("iy"):
+            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        else:
+            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        atom = _make_day_atom(m.start(), m.end(), mo, d, d, y)
+        if atom:
+            out.append(atom)
+    return out
+
+
+def _explicit_year(y4: str | None, y2: str | None) -> int | None:
+    if y4:
+        return int(y4)
+    if y2:
+        return _two_digit_year(int(y2))
+    return None
+
+
+def _make_day_atom(s: int, e: int, month: int, d1: int, d2: int, year: int | None) -> _Atom | None:
+    """Check the day numbers against the month (leap years included) before accepting."""
+    if not 1 <= month <= 12 or d1 < 1 or d2 < d1 or (year is not None and not _valid_year(year)):
+        return None
+    if d2 > calendar.monthrange(year or 2000, month)[1]:
+        return None
+
+    def resolve(lent: int) -> Span:
+        y = year if year is not None else lent
+        last = calendar.monthrange(y, month)[1]
+        return dt.date(y, month, min(d1, last)), dt.date(y, month, min(d2, last))
+
+    return _Atom(s, e, "day", resolve, yearless=year is None)
+
+
+def _month_atoms(text: str) -> list[_Atom]:
+    """Months, with or without a year; a lone month name counts only with a preposition."""
+    out: list[_Atom] = []
+    for m in _MONTH_RE.finditer(text):
+        month = _MONTHS[m.group("mon").rstrip(".").lower()]
+        y2 = m.group("y2")
+        end = m.end()
+        if y2 and _counted_noun_follows(text, end):
+            y2, end = None, m.end("mon")  # "April 30 patients": a count, not the year 2030
+        year = _explicit_year(m.group("y4"), y2)
+        if year is not None and not _valid_year(year):
+            continue
+        mod = (m.group("mod") or "").strip(" -").lower()
+        mid = mod == "mid"
+
+        def resolve(lent: int, month: int = month, year: int | None = year) -> Span:
+            return _month_span(year if year is not None else lent, month)
+
+        out.append(_Atom(m.start(), end, "month", resolve, yearless=year is None,
+                         bare=year is None and not mod, mid=mid))
+    return out
+
+
+def _counted_noun_follows(text: str, pos: int) -> bool:
+    """A two-digit number followed by a lower-case content word counts something ("30 patients")."""
+    word = _NEXT_WORD.match(text, pos)
+    return word is not None and word.group(1).islower() and word.group(1) not in _FUNCTION_WORDS
+
+
+def _season_atoms(text: str) -> list[_Atom]:
+    """Seasons; "winter 2017/18" is the winter that starts in December 2017."""
+    out: list[_Atom] = []
+    for m in _SEASON_RE.finditer(text):
+        season = m.group("season").lower()
+        year = int(m.group("y4")) if m.group("y4") else None
+        if year is not None and not _valid_year(year):
+            continue
+        if m.group("yy") and season != "winter":
+            year = (year or 0) + 1  # "spring 2017/18" is the spring of 2018
+        mod = (m.group("mod") or "").strip(" -").lower()
+
+        def resolve(lent: int, season: str = season, year: int | None = year) -> Span:
+            return _season_span(year if year is not None else lent, season)
+
+        out.append(_Atom(m.start(), m.end(), "season", resolve, yearless=year is None,
+                         bare=year is None and not mod))
+    return out
+
+
+def _fy_atoms(text: str) -> list[_Atom]:
+    """Financial years and spans of them, and four-digit calendar ranges ("2017 - 2020")."""
+    out: list[_Atom] = []
+    for m in _FY_RE.finditer(text):
+        a, b, sep = int(m.group("a")), m.group("b"), m.group("sep")
+        if len(b) == 2:
+            last = a // 100 * 100 + int(b)
+            if last <= a:
+                last += 100
+            if 1 <= last - a <= 10:
+                out.append(_Atom(m.start(), m.end(), "fy", _fixed(_fy_span(a, last))))
+            continue
+        last = int(b)
+        if not (_valid_year(a) and _valid_year(last)):
+            continue
+        if sep == "/" and 1 <= last - a <= 10:
+            out.append(_Atom(m.start(), m.end(), "fy", _fixed(_fy_span(a, last))))
+        elif sep != "/" and 1 <= last - a <= 50:
+            span = (dt.date(a, 1, 1), dt.date(last, 12, 31))
+            out.append(_Atom(m.start(), m.end(), "calrange", _fixed(span)))
+    for m in _SHORT_FY_RE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if b != (a + 1) % 100 or _MONTH_AHEAD.match(text, m.end()):
+            continue  # "19/20 July" is a day range; "24/12" is not a year pair
+        if _PAGE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        first = _two_digit_year(a)
+        out.append(_Atom(m.start(), m.end(), "fy", _fixed(_fy_span(first, first + 1))))
+    return out
+
+
+def _fy_first_year(s: str) -> int | None:
+    """The first year of a financial-year expression inside a quarter ("2017/18", "16/17", "2019")."""
+    digits = re.findall(r"\d+", s)
+    if not digits:
+        return None
+    first = digits[0]
+    year = int(first) if len(first) == 4 else _two_digit_year(int(first))
+    if len(digits) > 1 and len(first) == 2 and int(digits[1]) != (int(first) + 1) % 100:
+        return None
+    return year if _valid_year(year) else None
+
+
+def _quarter_number(q: str) -> int:
+    word = q.split()[-1].lower() if " " in q else q[-1]
+    return int(word) if word.isdigit() else {"one": 1, "two": 2, "three": 3, "four": 4}[word]
+
+
+def _quarter_atoms(text: str) -> list[_Atom]:
+    """Financial quarters: Q1 = Apr-Jun of the year's start, Q4 = Jan-Mar of the next."""
+    out: list[_Atom] = []
+    for m in _QUARTER_RE.finditer(text):
+        fy = m.group("fy") or m.group("fyb")
+        q1 = m.group("q1") or m.group("q1b")
+        q2 = m.group("q2") or m.group("q2b") or q1
+        year = _fy_first_year(fy)
+        if year is None:
+            continue
+        n1, n2 = sorted((_quarter_number(q1), _quarter_number(q2)))
+        start = _add_months(dt.date(year, 4, 1), 3 * (n1 - 1))
+        end_month = _add_months(dt.date(year, 4, 1), 3 * n2 - 1)
+        out.append(_Atom(m.start(), m.end(), "quarter", _fixed((start, _month_end(*_ym(end_month))))))
+    return out
+
+
+def _year_atoms(text: str) -> list[_Atom]:
+    """Lone four-digit years; they count only in a date context (preposition, brackets, ...)."""
+    out: list[_Atom] = []
+    for m in _YEAR_RE.finditer(text):
+        y = int(m.group("y"))
+        if not _valid_year(y):
+            continue
+        out.append(_Atom(m.start(), m.end(), "year", _fixed((dt.date(y, 1, 1), dt.date(y, 12, 31))),
+                         bare=not m.group("mod")))
+    return out
+
+
+def _atoms(text: str) -> list[_Atom]:
+    """All atoms, overlaps resolved (longest first, then leftmost), in text order.
+
+    Cheap substring tests skip the regexes that cannot match: most sentences name no date, and
+    find_dates runs over every sentence of the corpus.
+    """
+    lower = text.lower()
+    has_digit = _HAS_DIGIT.search(text) is not None
+    has_month = any(name in lower for name in _MONTH_STEMS)
+    found: list[_Atom] = []
+    if has_digit:
+        if "q" in lower:
+            found += _quarter_atoms(text)
+        found += _fy_atoms(text) + _numeric_atoms(text)
+        if has_month:
+            found += _day_atoms(text)
+    if any(season in lower for season in _SEASONS):
+        found += _season_atoms(text)
+    if has_month:
+        found += _month_atoms(text)
+    if has_digit:
+        found += _year_atoms(text)
+    return _non_overlapping(found, lambda a: (a.s, a.e))
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_MONTH_STEMS = tuple(sorted({name[:3] for name in _MONTHS}))
+_REL_TRIGGERS = ("next", "coming", "following", "first", "over", "this", "current", "new")
+
+
+def _non_overlapping(items: list[_T], span: Callable[[_T], tuple[int, int]]) -> list[_T]:
+    """Greedy longest-first selection; earlier items win ties (lists are built in priority order)."""
+    order = sorted(range(len(items)), key=lambda i: (-(span(items[i])[1] - span(items[i])[0]),
+                                                     span(items[i])[0], i))
+    taken: list[tuple[int, int]] = []
+    kept: list[_T] = []
+    for i in order:
+        s, e = span(items[i])
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        kept.append(items[i])
+    kept.sort(key=lambda it: span(it)[0])
+    return kept
+
+
+# --------------------------------------------------------------------------------------------
+# ranges
+
+
+def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """Join "A – B", "A to B", "A into B", "between A and B", "FY & FY" into one period."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            merged = _try_merge(text, a, atoms[i + 1])
+            if merged is not None:
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _try_merge(text: str, a: _Atom, b: _Atom) -> _Atom | None:
+    gap = _RANGE_SEP_RE.fullmatch(text, a.e, b.s)
+    if gap is None or a.kind == "range" or b.kind == "range":
+        return None
+    sep = gap.group("sep").lower()
+    if sep in ("and", "&"):
+        between = _BETWEEN_BEFORE.search(text, max(0, a.s - 16), a.s) is not None
+        consecutive_fy = (a.kind == "fy" and b.kind == "fy"
+                          and b.resolve(0)[0] == a.resolve(0)[1] + dt.timedelta(days=1))
+        if not (between or consecutive_fy):
+            return None
+
+    def resolve(lent: int) -> Span:
+        if b.yearless:
+            a_span = a.resolve(lent)
+            b_span = b.resolve(a_span[1].year)
+            if b_span[1] < a_span[0]:
+                b_span = b.resolve(a_span[1].year + 1)
+            return a_span[0], b_span[1]
+        b_span = b.resolve(lent)
+        a_span = a.resolve(b_span[0].year)
+        if a.yearless and a_span[0] > b_span[0]:
+            a_span = a.resolve(b_span[0].year - 1)  # "December – February 2017": December 2016
+        return a_span[0], b_span[1]
+
+    if not (a.yearless or b.yearless):
+        span = resolve(0)
+        if span[1] < span[0]:
+            return None
+    # "from March to May": a range of lone months still needs a preposition to count
+    return _Atom(a.s, b.e, "range", resolve, yearless=a.yearless and b.yearless, bare=a.bare and b.bare and a.kind != "year")
+
+
+# --------------------------------------------------------------------------------------------
+# context and output
+
+
+@dataclass
+class _Found:
+    s: int
+    e: int
+    start: dt.date | None
+    end: dt.date | None
+    relative: bool
+
+
+def _doc_month_start(doc_date: dt.date) -> dt.date:
+    return doc_date.replace(day=1)
+
+
+def _contextualise(text: str, atom: _Atom, doc_date: dt.date | None) -> _Found | None:
+    """Read the words around an atom to decide its span, its open ends and whether it counts."""
+    s, e = atom.s, atom.e
+    label = _LABEL_RE.search(text, max(0, s - 24), s)
+    if label is not None:
+        s = label.start()
+        if label.group("open") and text.startswith(")", e):
+            e += 1
+    prefix = _PREFIX_RE.search(text, max(0, s - _PREFIX_WINDOW), s)
+    suffix = _SUFFIX_RE.match(text, e)
+    if prefix is not None and _attributive(text, atom, prefix, suffix):
+        prefix = None
+    kind = next((k for k, v in prefix.groupdict().items() if v), None) if prefix else None
+    open_end = bool(suffix.group("open"))
+    paren = atom.s > 0 and text[atom.s - 1] == "(" and text.startswith(")", atom.e)
+
+    if not _accept(text, atom, kind, open_end, paren, label is not None):
+        return None
+    if kind == "in" and atom.kind == "year" and _NUMBER_BEFORE_IN.search(text, max(0, atom.s - 8), atom.s):
+        return None
+
+    relative = atom.yearless or atom.relative
+    if atom.yearless and doc_date is None:
+        return None
+    first, last = atom.resolve(doc_date.year if doc_date else 0)
+    if atom.mid:
+        first = last = first.replace(day=15)
+
+    start: dt.date | None = first
+    end: dt.date | None = last
+    if kind in ("by", "end"):
+        start = None
+    elif kind == "now":
+        if doc_date is None:
+            start = None
+        else:
+            start, relative = _doc_month_start(doc_date), True
+    elif kind == "from" and atom.kind != "range":
+        end = None
+    elif kind == "after":
+        start, end = last + dt.timedelta(days=1), None
+    elif kind == "week" and atom.kind == "day":
+        end = first + dt.timedelta(days=6)
+    if open_end and kind not in ("by", "end"):
+        end = None
+
+    if prefix is not None:
+        s = prefix.start()
+    e = suffix.end() if suffix.group(0) else e
+    return _Found(s, e, start, end, relative)
+
+
+def _attributive(text: str, atom: _Atom, prefix: re.Match[str], suffix: re.Match[str]) -> bool:
+    """"by the 2017-2021 Workforce Strategy", "from the 2015 spending review": a year used as an
+    adjective after "the" names a document or event, so the preposition is not about the date."""
+    if atom.kind not in ("year", "fy", "calrange", "quarter") or suffix.group(0):
+        return False
+    if not _ENDS_WITH_THE.search(prefix.group(0)):
+        return False
+    word = _NEXT_WORD.match(text, atom.e)
+    return word is not None and word.group(1).lower() not in _FUNCTION_WORDS
+
+
+def _accept(text: str, atom: _Atom, kind: str | None, open_end: bool, paren: bool, labelled: bool) -> bool:
+    """A lone year, month or season is a date only in a date context ("in 2019", "(2019)")."""
+    if not atom.bare:
+        return True
+    if kind is not None or open_end or labelled:
+        return True
+    if atom.kind == "year":
+        return paren or _ROLL_OUT_RE.match(text, atom.e) is not None
+    return False
+
+
+def _relative_phrases(text: str, doc_date: dt.date | None) -> list[_Found]:
+    """Phrases counted from the document's month: "the next 18 months", "next year", "this year"."""
+    if doc_date is None:
+        return []
+    lower = text.lower()
+    if not any(word in lower for word in _REL_TRIGGERS):
+        return []
+    base = _doc_month_start(doc_date)
+    out: list[_Found] = []
+    for m in list(_REL_SPAN_RE.finditer(text)) + list(_REL_OVER_RE.finditer(text)):
+        s = m.start()
+        if m.re is _REL_OVER_RE:
+            if _REL_OVER_BAD_BEFORE.search(text, max(0, s - 16), s):
+                continue
+        else:
+            lead = _REL_LEAD_RE.search(text, max(0, s - 20), s)
+            if lead is not None and lead.group("prep") not in ("by", "from", "until", "before"):
+                s = lead.start() if lead.group(0) else s
+        n = max(_number(m.group("n1")) or 0, _number(m.group("n2") or "") or 0)
+        if n <= 0:
+            continue
+        unit = m.group("unit").lower().rstrip("s")
+        if unit == "week":
+            end = base + dt.timedelta(days=7 * n - 1)
+        else:
+            end = _add_months(base, n * (12 if unit == "year" else 1)) - dt.timedelta(days=1)
+        out.append(_Found(s, m.end(), base, end, True))
+    for m in _REL_YEAR_RE.finditer(text):
+        found = _relative_year(text, m, doc_date)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _relative_year(text: str, m: re.Match[str], doc_date: dt.date) -> _Found | None:
+    """"next year" is the next calendar year, "this financial year" the document's own FY, ..."""
+    which, unit = m.group("which").lower(), m.group("unit").lower()
+    lead = _REL_LEAD_RE.search(text, max(0, m.start() - 20), m.start())
+    if which == "new" and not (lead and lead.group("the")):
+        return None  # "the new year" is a date, "New Year period" is not
+    base = _doc_month_start(doc_date)
+    step = 0 if which in ("this", "current") else 1
+    if which == "coming":
+        first, last = base, _add_months(base, 12 if unit == "year" else 1) - dt.timedelta(days=1)
+    elif unit == "month":
+        first = _add_months(base, step)
+        last = _month_end(first.year, first.month)
+    elif m.group("fin"):
+        fy = doc_date.year if doc_date.month >= 4 else doc_date.year - 1
+        first, last = _fy_span(fy + step, fy + step + 1)
+    else:
+        y = doc_date.year + step
+        first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
+    start: dt.date | None = first
+    end: dt.date | None = last
+    prep = ((lead.group("prep") if lead else None) or "").lower()
+    if prep in ("by", "until", "before"):
+        start = None
+    elif prep == "from":
+        end = None
+    s = lead.start() if lead is not None and lead.group(0) else m.start()
+    return _Found(s, m.end(), start, end, True)
+
+
+def find_dates(text: str, doc_date: dt.date | None) -> list[DateMatch]:
+    """Every date or period phrase in `text`, normalised, in text order, non-overlapping (longest wins)."""
+    if not text:
+        return []
+    found: list[_Found] = []
+    for atom in _merge_ranges(text, _atoms(text)):
+        f = _contextualise(text, atom, doc_date)
+        if f is not None:
+            found.append(f)
+    found += _relative_phrases(text, doc_date)
+    out: list[DateMatch] = []
+    for f in _non_overlapping(found, lambda f: (f.s, f.e)):
+        due = DueDate(text[f.s:f.e], f.start.isoformat() if f.start else None,
+                      f.end.isoformat() if f.end else None)
+        out.append(DateMatch(due, f.s, f.e, open_start=f.start is None, relative=f.relative))
+    return out
+
+
+def heading_date(text: str, doc_date: dt.date | None) -> DueDate | None:
+    """The date/period a heading, column header or row label names ("2018/19", "Year 1 (2019/20)",
+    "CRCCG COMMISSIONING PRIORITIES FOR 2014/16", "Immediate", "Next 6 months"), or None.
+
+    A heading scopes the items under it, so a neutral preposition ("FOR 2014/16") is dropped from
+    the text, and several dates in one heading ("2019/20 and 2020/21 priorities") are joined into
+    the period they cover together.
+    """
+    imm = _IMMEDIATE_RE.match(text)
+    if imm is not None:
+        if doc_date is None:
+            return None
+        return DueDate(imm.group("w"), _doc_month_start(doc_date).isoformat(), None)
+    matches = find_dates(text, doc_date)
+    if not matches:
+        return None
+    first, last = matches[0], matches[-1]
+    if len(matches) == 1 or any(m.due.start is None or m.due.end is None for m in matches):
+        phrase, start, end = first.due.text, first.due.start, first.due.end
+    else:
+        phrase = text[first.start_char:last.end_char]
+        start = min(m.due.start for m in matches if m.due.start)
+        end = max(m.due.end for m in matches if m.due.end)
+    stripped = _HEADING_NEUTRAL.sub("", phrase)
+    return DueDate(stripped or phrase, start, end)
