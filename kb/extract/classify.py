@@ -51,8 +51,15 @@ _SUBJECT_TO_VERB = re.compile(
     r"^(?:[A-Z][\w&'/.-]*|of|and|all|the|&|[a-z]+s)(?: (?:[A-Z][\w&'/.-]*|of|and|all|the|&|[a-z]+s)){0,6} to "
     r"(?:(?:be|further|then|jointly) )?(?:%s)\b" % "|".join(sorted(ACTION_VERBS | {"consider"})))
 _SUBJECT_VERB = re.compile(
-    r"^(?:[A-Z][A-Za-z&]*|[A-Z]{2,}\w*)(?: [A-Z][A-Za-z&]*){0,3}(?: (?:workstreams?|teams?|leads|partners|boards?|"
+    r"^(?!(?:The|This|These|That|Those|A|An|It|There|Our|Their|Its|If|When|Where|Whilst|While|As|In|On|For|"
+    r"To|With|Each|All|Any|Some|Many|Most|Every)\b)(?:[A-Z][A-Za-z&]*|[A-Z]{2,}\w*)(?: [A-Z][A-Za-z&]*){0,3}(?: (?:workstreams?|teams?|leads|partners|boards?|"
     r"providers|commissioners|organisations|groups?))? (?:%s)\b" % "|".join(sorted(ACTION_VERBS - {"lead", "act"})))
+_DECISION_PAST = re.compile(
+    r"\b(?:have|has|had) (?:\w+ )?(?:decided|agreed|determined|resolved|concluded|committed) (?:to|that)\b|"
+    r"\b(?:decided|determined|concluded|resolved) (?:to|that)\b|\bmade (?:a|the) decision to\b|"
+    r"\bdetermined the\b|\bdetermined that\b", re.I)
+_WEAK_MODAL = re.compile(r"\bto be \w+|\bcontinues? to\b|\bare being\b|\bis being\b", re.I)
+_STRONG_MODAL = re.compile(r"\b(?:will|shall|must|need to|plan to|intend|aim|commit\w*|want to|propose)\b", re.I)
 _RESOLUTION = re.compile(r"\bbe (?:endorsed|supported|submitted|approved|agreed|adopted|established|"
                          r"reviewed|considered|presented|brought|received|made|developed|delegated|appointed)\b", re.I)
 _NOTED = re.compile(r"\bbe noted\b", re.I)
@@ -126,6 +133,12 @@ def shape(text: str) -> set[str]:
         found.add("nominal")
     if any(w.lower() in ACTION_NOUNS for w in ws[1:4]) and first_l not in {"the", "this", "our", "these"}:
         found.add("nominal")
+    if first_l in {"the", "a"} and len(ws) > 2 and ws[1].lower() in ACTION_NOUNS and ws[2].lower() == "of":
+        found.add("nominal")
+    if _DECISION_PAST.search(body):
+        found.add("decision")
+    if _WEAK_MODAL.search(body) and not _STRONG_MODAL.search(body):
+        found.add("weak-modal")
     if _SUBJECT_TO_VERB.match(body) or _SUBJECT_VERB.match(body):
         found.add("subject-action")
     if _MODAL.search(body):
@@ -206,6 +219,10 @@ def decide(text: str, block: Block, in_resolution: bool = False) -> Decision:
         return Decision(False, reasons=reasons + ["heading"])
 
     # paragraph sentences
+    if "decision" in s:
+        return Decision(True, "decision", 0.7, reasons + ["decision taken"])
+    if past and "weak-modal" in s:
+        return Decision(False, "evidence", reasons=reasons + ["past with a weak modal"])
     if s & {"imperative", "subject-action", "to-infinitive"} and len(ws) >= 3 and not past:
         return Decision(True, _kind(t, s, block), 0.7, reasons + ["imperative sentence"])
     if block.section and _is_period(block.section[-1]) and not past:
@@ -233,7 +250,9 @@ def _is_period(heading: str) -> bool:
 
 def _is_intro(text: str, s: set[str]) -> bool:
     """A sentence that only introduces a list ("Our focus will be on:", "To do this we will:")."""
-    if not re.search(r"[:;]$", text):
+    if text.endswith(";"):
+        return bool(re.search(r"\b(?:to|on|by|following)\W*$", text, re.I))
+    if not text.endswith(":"):
         return False
     return len(words(text)) <= 9 or bool(re.search(r"\b(?:following|as follows|include|includes|are|to|on|by)\W*$",
                                                    text, re.I))

@@ -24,6 +24,7 @@ every date with its exact span so the caller can look at the context.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -63,9 +64,9 @@ _MONTHS: dict[str, int] = {
 def _month_alternation() -> str:
     """Month names in Title case or UPPER case only: lower-case "may" and "march" are verbs."""
     names = sorted(_MONTHS, key=len, reverse=True)  # longest first so "June" beats "Jun"
-    full = [v for n in names if len(n) > 4 or n in ("may", "june", "july") for v in (n.capitalize(), n.upper())]
-    short = [v for n in names if len(n) <= 4 and n not in ("may", "june", "july")
-             for v in (n.capitalize(), n.upper())]
+    whole = ("may", "june", "july")  # short names that are not abbreviations
+    full = [v for n in names if len(n) > 4 or n in whole for v in (n.capitalize(), n.upper())]
+    short = [v for n in names if len(n) <= 4 and n not in whole for v in (n.capitalize(), n.upper())]
     # an abbreviation's full stop belongs to the date only inside it ("Oct. 2017"), not at a sentence end
     return r"\b(?:(?:" + "|".join(full) + r")\b|(?:" + "|".join(short) + r")\b(?:\.(?=\s?\d))?)"
 
@@ -146,7 +147,8 @@ _YEAR_RE = re.compile(_MOD + r"?(?<![\d.,£$/])(?P<y>" + _YEAR4 + r")(?![\d%/]|[
 # "over the next 5-10 years" (the larger number wins)
 # (the keyword starts each pattern so the scan is fast; the words before it are found by _REL_LEAD_RE)
 _REL_SPAN_RE = re.compile(
-    r"\b(?:next|coming|following|first)\s+(?P<n1>" + _NUM + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>" + _NUM + r"))?"
+    r"\b(?:next|coming|following|first)\s+(?P<n1>" + _NUM + r")"
+    r"(?:\s*(?:-|–|to|or)\s*(?P<n2>" + _NUM + r"))?"
     r"\s+(?P<unit>years?|months?|weeks?)\b",
     re.I,
 )
@@ -156,7 +158,9 @@ _REL_OVER_RE = re.compile(
     r"(?!\s+(?:old|of\s+age|ago|and\s+over))",
     re.I,
 )
-_REL_OVER_BAD_BEFORE = re.compile(r"\b(?:aged|age|than|for|ages|people|children|adults|stays?|lasting)\s*$", re.I)
+_REL_OVER_BAD_BEFORE = re.compile(
+    r"\b(?:aged|age|than|for|ages|people|children|adults|stays?|lasting)\s*$", re.I
+)
 # "next year", "in the new year", "this year", "next financial year", "this month", "the coming year"
 _REL_YEAR_RE = re.compile(
     r"\b(?P<which>next|this|current|coming|new)\s+(?P<fin>financial\s+)?(?P<unit>year|month)\b"
@@ -202,9 +206,12 @@ _SUFFIX_RE = re.compile(
 )
 _ROLL_OUT_RE = re.compile(r"\s+(?i:roll[\s-]?out)\b")
 _NUMBER_BEFORE_IN = re.compile(r"(?:\d|\b(?i:one|a))\s+(?i:in)\s+$")  # "1 in 2000 people" is not a year
-_PAGE_BEFORE = re.compile(r"\b(?:page|pages|slide|slides|p|pp|section|para|paragraph|tel|telephone)\.?\s*$", re.I)
+_PAGE_BEFORE = re.compile(
+    r"\b(?:page|pages|slide|slides|p|pp|section|para|paragraph|tel|telephone)\.?\s*$", re.I
+)
 _RANGE_SEP_RE = re.compile(
-    r"\s*(?P<sep>-|–|—|(?i:to|until|till|through|into|and|&))\s*(?:(?i:the\s+end\s+of)\s+(?:(?i:the)\s+)?)?"
+    r"\s*(?P<sep>-|–|—|(?i:to|until|till|through|into|and|&))\s*"
+    r"(?:(?i:the\s+end\s+of)\s+(?:(?i:the)\s+)?)?"
 )
 _ENDS_WITH_THE = re.compile(r"\bthe\s*$", re.I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
@@ -284,7 +291,6 @@ class _Atom:
     yearless: bool = False
     bare: bool = False  # a lone year / month / season: needs a preposition or brackets to count
     mid: bool = False  # "mid-November": the 15th
-    relative: bool = False  # uses the document date even when a year is known ("between now and")
 
 
 def _fixed(span: Span) -> Callable[[int], Span]:
@@ -506,19 +512,28 @@ _REL_TRIGGERS = ("next", "coming", "following", "first", "over", "this", "curren
 
 
 def _non_overlapping(items: list[_T], span: Callable[[_T], tuple[int, int]]) -> list[_T]:
-    """Greedy longest-first selection; earlier items win ties (lists are built in priority order)."""
-    order = sorted(range(len(items)), key=lambda i: (-(span(items[i])[1] - span(items[i])[0]),
-                                                     span(items[i])[0], i))
-    taken: list[tuple[int, int]] = []
-    kept: list[_T] = []
+    """Greedy longest-first selection; earlier items win ties (lists are built in priority order).
+
+    Kept spans are disjoint, so a sorted list of their starts finds the only neighbours that could
+    overlap a candidate (O(n log n) even on a line of thousands of numbers).
+    """
+    if len(items) < 2:
+        return list(items)
+    spans = [span(it) for it in items]
+    order = sorted(range(len(items)), key=lambda i: (spans[i][0] - spans[i][1], spans[i][0], i))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[int] = []
     for i in order:
-        s, e = span(items[i])
-        if any(s < te and ts < e for ts, te in taken):
+        s, e = spans[i]
+        k = bisect.bisect_left(starts, s)
+        if (k < len(starts) and starts[k] < e) or (k > 0 and ends[k - 1] > s):
             continue
-        taken.append((s, e))
-        kept.append(items[i])
-    kept.sort(key=lambda it: span(it)[0])
-    return kept
+        starts.insert(k, s)
+        ends.insert(k, e)
+        kept.append(i)
+    kept.sort(key=lambda i: spans[i][0])
+    return [items[i] for i in kept]
 
 
 # --------------------------------------------------------------------------------------------
@@ -572,7 +587,8 @@ def _try_merge(text: str, a: _Atom, b: _Atom) -> _Atom | None:
         if span[1] < span[0]:
             return None
     # "from March to May": a range of lone months still needs a preposition to count
-    return _Atom(a.s, b.e, "range", resolve, yearless=a.yearless and b.yearless, bare=a.bare and b.bare and a.kind != "year")
+    bare = a.bare and b.bare and a.kind != "year"
+    return _Atom(a.s, b.e, "range", resolve, yearless=a.yearless and b.yearless, bare=bare)
 
 
 # --------------------------------------------------------------------------------------------
@@ -613,7 +629,7 @@ def _contextualise(text: str, atom: _Atom, doc_date: dt.date | None) -> _Found |
     if kind == "in" and atom.kind == "year" and _NUMBER_BEFORE_IN.search(text, max(0, atom.s - 8), atom.s):
         return None
 
-    relative = atom.yearless or atom.relative
+    relative = atom.yearless
     if atom.yearless and doc_date is None:
         return None
     first, last = atom.resolve(doc_date.year if doc_date else 0)

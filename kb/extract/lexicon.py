@@ -33,7 +33,8 @@ ACTION_NOUNS = frozenset(
     establishment evaluation expansion exploration extension formation implementation improvement introduction
     investment integration launch mobilisation procurement provision recommissioning recruitment redesign
     reduction re-specification respecification review roll-out rollout sharing simplification
-    standardisation strengthening streamlining transformation upscaling use options expanding
+    standardisation strengthening streamlining transformation upscaling use options expanding closure
+    reconfiguration relocation replacement
     """.split()
 )
 

@@ -433,7 +433,7 @@ class OwnerGazetteer:
         self._nlp: Any = None
         self._ruler: Any = None
         self._cache: OrderedDict[str, Any] = OrderedDict()
-        self._name_stop = _name_stop()
+        self._name_stop: frozenset[str] = frozenset()  # filled with the pipeline (needs spaCy)
         for p in parties:
             self.add_party(p)
         for alias, names in COLLECTIVE_ALIASES.items():
@@ -634,6 +634,7 @@ class OwnerGazetteer:
             import spacy  # imported here: the CLI can import kb without spaCy
 
             nlp = spacy.blank("en")
+            self._name_stop = _name_stop()
             ruler = nlp.add_pipe("entity_ruler", name="party_ruler",
                                  config={"phrase_matcher_attr": "LOWER", "validate": False})
             self._nlp = nlp
@@ -836,10 +837,14 @@ class OwnerGazetteer:
     # ---------------------------------------------------------------- owners
     def owners(self, text: str, author_org: str | None = None, intro: str | None = None) -> list[str]:
         """Canonical owners responsible for this text, de-duplicated, in order of appearance: the
-        parties it names as doer or lead; if it names none, those its list's `intro` names."""
-        found = self._owners_in(text or "", author_org)
+        parties it names as doer or lead; if it names none, the subject(s) of its list's `intro`
+        ("The Design Authority ... its role is to:", "the CCGs are:")."""
+        found = self._names(self._judge(text or "", author_org))
         if not found and intro:
-            found = self._owners_in(intro, author_org)
+            judged = self._judge(intro, author_org)
+            found = self._names(self._subjects(intro, judged))
+            if not found and len({m.name for m, ok in judged if ok}) == 1:
+                found = self._names(judged)  # the one party the intro names ("Formation of a ... to:")
         return found
 
     def owners_many(self, texts: Sequence[str], author_org: str | None = None,
@@ -850,13 +855,23 @@ class OwnerGazetteer:
         self._docs([t for t in allt if t.strip()])
         return [self.owners(t, author_org, i) for t, i in zip(texts, intros, strict=True)]
 
-    def _owners_in(self, text: str, author_org: str | None) -> list[str]:
+    def _names(self, judged: Iterable[tuple[Mention, bool]]) -> list[str]:
+        keep: list[str] = []
+        for m, ok in judged:
+            if ok and m.name not in keep:
+                keep.append(m.name)
+                if m.kind == "person" and m.name not in self._parties:
+                    self._parties[m.name] = Party(m.name, "person", ())
+        return keep
+
+    def _judge(self, text: str, author_org: str | None) -> list[tuple[Mention, bool]]:
+        """Each mention with whether the text makes it an owner."""
         if not text.strip():
             return []
         author = self._author(author_org)
         ms = self.mentions(text, author, self._is_ccg(author))
-        keep: list[str] = []
         affil = self._affiliation_spans(text, ms)
+        out: list[tuple[Mention, bool]] = []
         prev: Mention | None = None
         prev_ok = True
         for m in ms:
@@ -868,12 +883,38 @@ class OwnerGazetteer:
                 ok = self._person_is_owner(text, m)
             else:
                 ok = self._org_is_owner(text, m, prev, prev_ok)
-            if ok and m.name not in keep:
-                keep.append(m.name)
-                if m.kind == "person" and m.name not in self._parties:
-                    self._parties[m.name] = Party(m.name, "person", ())
+            out.append((m, ok))
             prev, prev_ok = m, ok
-        return keep
+        return out
+
+    def _subjects(self, text: str, judged: list[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
+        """The owners of an intro that are its subject: at the start of a clause, or followed by a
+        verb ("... Commissioners will need to undertake the following steps:")."""
+        out: list[tuple[Mention, bool]] = []
+        prev: tuple[Mention, bool] | None = None
+        for m, ok in judged:
+            subj = False
+            same_span = False
+            if ok:
+                same_span = prev is not None and (prev[0].start_char, prev[0].end_char) == (m.start_char, m.end_char)
+                gap = text[prev[0].end_char:m.start_char] if prev is not None else ""
+                listed = prev is not None and prev[1] and re.fullmatch(
+                    r"(?:[\s,'’]|and|&|or|/|the|our|its|their|both|all)*", gap, re.IGNORECASE) is not None
+                clause = re.split(r"[.;:,!?\n\t•(]", text[max(0, m.start_char - 120):m.start_char])[-1]
+                lead = [w for w in re.findall(r"[A-Za-z]+", clause.lower()) if w not in _DETS]
+                after = self._words_after(text, m.end_char, 1)
+                # "... Design Authority with ... representatives; its role is to:" (referred back to)
+                referred = re.search(r"\b(?:its|their|it|they)\b", text[m.end_char:], re.IGNORECASE) is not None
+                if same_span:
+                    subj = prev is not None and prev[1]
+                else:
+                    subj = listed or referred or len(lead) <= 1 or (bool(after) and after[0] in _SUBJECT_NEXT)
+            out.append((m, ok and subj))
+            if ok and subj:
+                prev = (m, True)
+            else:
+                prev = (m, False)
+        return out
 
     @staticmethod
     def _words_before(text: str, pos: int, n: int = 10) -> list[str]:

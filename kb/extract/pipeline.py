@@ -17,6 +17,7 @@ from datetime import date
 
 from kb.extract.classify import Decision, column_role, decide
 from kb.extract.dates import DateMatch, find_dates
+from kb.extract.lexicon import ACTION_ADJECTIVES, ACTION_NOUNS, ACTION_VERBS, is_gerund_action
 from kb.extract.nlp import split_sentences
 from kb.extract.owners import OwnerGazetteer
 from kb.extract.targets import targets_for
@@ -79,8 +80,36 @@ def _is_past_or_baseline(m: DateMatch, text: str, doc_date: date | None) -> bool
 
 def _units(block: Block) -> list[str]:
     if block.kind == "paragraph" or (block.kind in ("list_item", "cell") and len(words(block.text)) > _LONG_ITEM_WORDS):
-        return split_sentences(block.text)
-    return [block.text]
+        units = split_sentences(block.text)
+    else:
+        units = [block.text]
+    if block.kind in ("cell", "list_item", "fragment", "paragraph"):
+        units = [part for u in units for part in split_enumeration(u)]
+    return units
+
+
+_ENUM_BOUNDARY = re.compile(r"[,;]\s+(?:and\s+)?(?=([a-z][a-z'-]+)\b)")
+
+
+def split_enumeration(text: str) -> list[str]:
+    """Split a run of comma-separated actions ("review X, complete Y, develop Z") into its actions.
+
+    Only when at least three parts each open with an action word and the sentence has no modal
+    subject: "We will develop X, review Y" stays whole.
+    """
+    if re.search(r"\b(?:will|shall|we|our)\b", text, re.I):
+        return [text]
+    cuts = [m for m in _ENUM_BOUNDARY.finditer(text)
+            if m.group(1) in ACTION_VERBS or m.group(1) in ACTION_NOUNS or is_gerund_action(m.group(1))
+            or m.group(1) in ACTION_ADJECTIVES]
+    if len(cuts) < 2:
+        return [text]
+    parts, start = [], 0
+    for m in cuts:
+        parts.append(text[start:m.start()].strip(" ,;"))
+        start = m.end()
+    parts.append(text[start:].strip(" ,;."))
+    return [p for p in parts if p]
 
 
 def extract(doc: Document, gazetteer: OwnerGazetteer | None = None) -> list[Commitment]:

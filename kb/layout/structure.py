@@ -35,13 +35,14 @@ FORWARD_INTRO = re.compile(
     r"(\bwill\b|\bshall\b|focus|desired|looking to|planned|proposed|next steps|priorit|objectives|"
     r"\baims?\b|\bto:$|\bby:$|following:$|\bare:$|commit|intend|intention|deliver|ambition|targets|"
     r"following (?:steps|areas|services)|resolved|recommended|asked to|must|should|principles|"
-    r"reviewing the following|is to:|were to:|are to:|we want)",
+    r"reviewing the following|is to:|were to:|are to:|we want|proposals)",
     re.I,
 )
 NEGATIVE_INTRO = re.compile(
     r"(included:|includ(?:ed|ing):|achievements|have been delivered|told us|highlighted|issues|risks?\b|"
     r"questions|raised|reported|identified the following|such as|factors|pressures|judgements|"
-    r"as follows:$|headings:|the following two|progress against|reasons)",
+    r"as follows:$|headings:|the following two|progress against|reasons|include:$|includes:$|members|"
+    r"listed below|options)",
     re.I,
 )
 _DATE_COLUMN = re.compile(r"^(dates?|due|when|timescales?|deadline|by when|target date|key dates)$", re.I)
@@ -172,6 +173,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         if re.fullmatch(r"\d+", label or ""):
             label_col = 0  # a numbered row: the number is the label, the text is in the next cell
         row_dates = _row_dates(cells, date_cols, doc_date)
+        date_text = " ".join(strip_markup(cells[c]) for c in sorted(date_cols) if c < len(cells) and strip_markup(cells[c]))
         row_key = f"{sl.line or 0}:{sl.page or 0}"
         label_is_text = len(cells) == 1 or len(words(label)) > 8
         for ci, cell in enumerate(cells):
@@ -182,6 +184,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             column = header[ci] if header and ci < len(header) else None
             dates = row_dates or ((col_dates[ci],) if col_dates.get(ci) else ()) or scope
             for item in split_cell(cell):
+                if date_text and len(words(item)) <= 3:
+                    item = f"{item} – {date_text}"  # the row's date belongs to the activity's wording
                 out.append(Block(
                     "cell", item, sl.line, sl.page, section, column=column,
                     row_label=label if not label_is_text else None, row_key=row_key,

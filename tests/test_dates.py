@@ -1,0 +1,301 @@
+"""Date phrases: every shape the annotation guide normalises, and the numbers that are not dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.extract.dates import DateMatch, find_dates, heading_date
+from kb.model import DueDate
+
+STP = dt.date(2016, 10, 1)  # the documents' own dates, as the guide resolves relative phrases
+HWB = dt.date(2017, 9, 1)
+REFRESH = dt.date(2017, 10, 1)
+PLAN = dt.date(2019, 10, 1)
+CI = dt.date(2013, 9, 30)
+
+Expected = list[tuple[str, str | None, str | None]]
+
+
+def _found(text: str, doc_date: dt.date | None) -> Expected:
+    return [(m.due.text, m.due.start, m.due.end) for m in find_dates(text, doc_date)]
+
+
+FINANCIAL_YEARS = [
+    ("Deliver the strategy during 2018/19", None, [("during 2018/19", "2018-04-01", "2019-03-31")]),
+    ("costs in 18/19 will rise", None, [("in 18/19", "2018-04-01", "2019-03-31")]),
+    ("the 2018-19 plan", None, [("2018-19", "2018-04-01", "2019-03-31")]),
+    ("a sustainable system by 2020/2021", None, [("by 2020/2021", None, "2021-03-31")]),
+    ("Plan 2018/2019 agreed", None, [("2018/2019", "2018-04-01", "2019-03-31")]),
+    ("CRCCG COMMISSIONING PRIORITIES FOR 2014/16", None, [("FOR 2014/16", "2014-04-01", "2016-03-31")]),
+    ("the CCG's Operational Plan 2014-16.", None, [("2014-16", "2014-04-01", "2016-03-31")]),
+    ("2019/20 – 2023/24", None, [("2019/20 – 2023/24", "2019-04-01", "2024-03-31")]),
+    ("2017/18 & 2018/19", None, [("2017/18 & 2018/19", "2017-04-01", "2019-03-31")]),
+    ("during 17/18 financial year", None, [("during 17/18 financial year", "2017-04-01", "2018-03-31")]),
+    ("as in 2013-14, the majority", None, [("in 2013-14", "2013-04-01", "2014-03-31")]),
+    ("The net effect is £34.7m by 2020/21", STP, [("by 2020/21", None, "2021-03-31")]),
+    ("access by 2023/24 • more", PLAN, [("by 2023/24", None, "2024-03-31")]),
+    ("complete by the end of 19/20", PLAN, [("by the end of 19/20", None, "2020-03-31")]),
+    ("evaluated at the end of the 2017/18 financial year", REFRESH,
+     [("at the end of the 2017/18 financial year", None, "2018-03-31")]),
+    ("during the 2017/18 financial year and beyond", REFRESH,
+     [("during the 2017/18 financial year and beyond", "2017-04-01", None)]),
+    ("work undertaken during 19/20 into 20/21. Phase two", PLAN,
+     [("during 19/20 into 20/21", "2019-04-01", "2021-03-31")]),
+    ("between now and 2023/24 we will", PLAN, [("between now and 2023/24", "2019-10-01", "2024-03-31")]),
+    ("between now and 2023/24 we will", None, [("between now and 2023/24", None, "2024-03-31")]),
+    ("Comparisons from 2015/16 to 2016/17", None, [("from 2015/16 to 2016/17", "2015-04-01", "2017-03-31")]),
+    ("Year 1 (2019/20)", None, [("Year 1 (2019/20)", "2019-04-01", "2020-03-31")]),
+    ("This year (2013/14) is the CCG's first", CI, [("This year (2013/14)", "2013-04-01", "2014-03-31")]),
+    ("The early work during 2015/16 was", None, [("during 2015/16", "2015-04-01", "2016-03-31")]),
+    ("PROCUREMENT ACTIVITIES FOR 2014/15", None, [("FOR 2014/15", "2014-04-01", "2015-03-31")]),
+]
+
+QUARTERS = [
+    ("Contract award process (Q4 2016-17)", STP, [("Q4 2016-17", "2017-01-01", "2017-03-31")]),
+    ("increasing to 16.8% by Q4 2017/18)", None, [("by Q4 2017/18", None, "2018-03-31")]),
+    ("delivered in Q1 2019/20", None, [("in Q1 2019/20", "2019-04-01", "2019-06-30")]),
+    ("Q2 2018/19 review", None, [("Q2 2018/19", "2018-07-01", "2018-09-30")]),
+    ("in Q3 18/19", None, [("in Q3 18/19", "2018-10-01", "2018-12-31")]),
+    ("pressures in critical 2016/17 Q3/Q4 period", None, [("2016/17 Q3/Q4", "2016-10-01", "2017-03-31")]),
+]
+
+MONTHS_AND_DAYS = [
+    ("agree a new care model (Dec 2016)", STP, [("Dec 2016", "2016-12-01", "2016-12-31")]),
+    ("set up in October 2016</p>", STP, [("in October 2016", "2016-10-01", "2016-10-31")]),
+    ("records via ECDS by Mar 2020", PLAN, [("by Mar 2020", None, "2020-03-31")]),
+    ("by March 2018 across", None, [("by March 2018", None, "2018-03-31")]),
+    ("contract commences – April 2018", None, [("April 2018", "2018-04-01", "2018-04-30")]),
+    ("a project in April, 2014 by Coventry", None, [("in April, 2014", "2014-04-01", "2014-04-30")]),
+    ("Commence Contract discussions\tJuly 17", HWB, [("July 17", "2017-07-01", "2017-07-31")]),
+    ("Contract commencement\tApril 18", HWB, [("April 18", "2018-04-01", "2018-04-30")]),
+    ("Contract Signature\tNovember 17", HWB, [("November 17", "2017-11-01", "2017-11-30")]),
+    ("with report back to Board on 27 th October", STP, [("27 th October", "2016-10-27", "2016-10-27")]),
+    ("On 13th September, Board members will meet", HWB, [("13th September", "2017-09-13", "2017-09-13")]),
+    ("considered by Cabinet on 1st August", HWB, [("1st August", "2017-08-01", "2017-08-01")]),
+    ("Issue OJEU\t19 /20 July 17", HWB, [("19 /20 July 17", "2017-07-19", "2017-07-20")]),
+    ("Issue OJEU on 19/20 July 17.", None, [("19/20 July 17", "2017-07-19", "2017-07-20")]),
+    ("the meeting on Monday, 4th September, 2017 at 2.00 pm", None,
+     [("Monday, 4th September, 2017", "2017-09-04", "2017-09-04")]),
+    ("as at 31 st August 2019)", None, [("31 st August 2019", "2019-08-31", "2019-08-31")]),
+    ("consultation between 6th and 30th March, 2017.", None,
+     [("between 6th and 30th March, 2017", "2017-03-06", "2017-03-30")]),
+    ("Policy Development Group 06/12/2016\tCommissioners", None,
+     [("06/12/2016", "2016-12-06", "2016-12-06")]),
+    ("the system went live on 2019-07-01.", None, [("2019-07-01", "2019-07-01", "2019-07-01")]),
+    ("the period up to 31st March, 2019 with", HWB, [("up to 31st March, 2019", None, "2019-03-31")]),
+    ("6 will be completed by end of September 2019 and a further 6 by end March 2020.", PLAN,
+     [("by end of September 2019", None, "2019-09-30"), ("by end March 2020", None, "2020-03-31")]),
+    ("an integrated service by December 2019", None, [("by December 2019", None, "2019-12-31")]),
+    ("prior to the meeting on 4th September, 2017", None,
+     [("4th September, 2017", "2017-09-04", "2017-09-04")]),
+    ("a leap day: 29th February 2020", None, [("29th February 2020", "2020-02-29", "2020-02-29")]),
+]
+
+YEARLESS = [
+    ("An Action plan will be agreed by October.", HWB, [("by October", None, "2017-10-31")]),
+    ("the support team in place from October.", HWB, [("from October", "2017-10-01", None)]),
+    ("four engagement events to be held during July.", HWB, [("during July", "2017-07-01", "2017-07-31")]),
+    ("to Governing Body in November for approval", CI, [("in November", "2013-11-01", "2013-11-30")]),
+    ("before we publish in mid-November and", PLAN, [("in mid-November", "2019-11-15", "2019-11-15")]),
+    ("risk register by the mid-November submission", PLAN, [("by the mid-November", None, "2019-11-15")]),
+    ("by late November.", PLAN, [("by late November", None, "2019-11-30")]),
+    ("in the late Autumn.", PLAN, [("in the late Autumn", "2019-09-01", "2019-11-30")]),
+    ("We will be getting early indications during w/c 17th October.", STP,
+     [("w/c 17th October", "2016-10-17", "2016-10-23")]),
+]
+
+YEARS = [
+    ("toward being a mature ICS by 2021.", None, [("by 2021", None, "2021-12-31")]),
+    ("By 2035 the number", None, [("By 2035", None, "2035-12-31")]),
+    ("a further cohort in 2019 • System-wide", None, [("in 2019", "2019-01-01", "2019-12-31")]),
+    ("during 2019 we will", None, [("during 2019", "2019-01-01", "2019-12-31")]),
+    ("Diagnostic Centres from 2019 • Introduce", None, [("from 2019", "2019-01-01", None)]),
+    ("until 2020 the service", None, [("until 2020", None, "2020-12-31")]),
+    ("since 2016 the system has", None, [("since 2016", "2016-01-01", None)]),
+    ("after 2020 we", None, [("after 2020", "2021-01-01", None)]),
+    ("The Year of Wellbeing (2019) has", None, [("2019", "2019-01-01", "2019-12-31")]),
+    ("interest for the 2017 roll out of", None, [("2017", "2017-01-01", "2017-12-31")]),
+    ("in late 2017.", None, [("in late 2017", "2017-01-01", "2017-12-31")]),
+    ("Coventry Drug and Alcohol Strategy 2017 - 2020", None, [("2017 - 2020", "2017-01-01", "2020-12-31")]),
+    ("Strategy 2017-2020, a copy", None, [("2017-2020", "2017-01-01", "2020-12-31")]),
+    ("covering the period 2017 to 2019 was", None, [("2017 to 2019", "2017-01-01", "2019-12-31")]),
+    ("a Marmot City from 2013 to 2015 and", None, [("from 2013 to 2015", "2013-01-01", "2015-12-31")]),
+    ("underpinned by the 2017-2021 Workforce Strategy", None, [("2017-2021", "2017-01-01", "2021-12-31")]),
+    ("findings from the 2015 spending review", None, []),
+    ("grow between now and 2021, with", HWB, [("between now and 2021", "2017-09-01", "2021-12-31")]),
+]
+
+SEASONS = [
+    ("introducing Urgent Treatment Centres (UTCs) by autumn 2020", PLAN,
+     [("by autumn 2020", None, "2020-11-30")]),
+    ("in spring 2018", None, [("in spring 2018", "2018-03-01", "2018-05-31")]),
+    ("during summer 2019", None, [("during summer 2019", "2019-06-01", "2019-08-31")]),
+    ("in winter 2020", None, [("in winter 2020", "2020-12-01", "2021-02-28")]),
+    ("in winter 2019", None, [("in winter 2019", "2019-12-01", "2020-02-29")]),
+    ("plans for winter 2017/18", None, [("for winter 2017/18", "2017-12-01", "2018-02-28")]),
+]
+
+RANGES_AND_OPEN = [
+    ("Public Consultation exercise\tDecember – February 2017", STP,
+     [("December – February 2017", "2016-12-01", "2017-02-28")]),
+    ("Procurement of new services\tApril - July 2017", STP,
+     [("April - July 2017", "2017-04-01", "2017-07-31")]),
+    ("Consultation between October 2016 and the end of March 2017 has", None,
+     [("between October 2016 and the end of March 2017", "2016-10-01", "2017-03-31")]),
+    ("carried out between late April and May 2017.", None,
+     [("between late April and May 2017", "2017-04-01", "2017-05-31")]),
+    ("Newly procured services / pathway mobilised\tJuly 2017+", STP, [("July 2017+", "2017-07-01", None)]),
+    ("Implement new model of care – October 2017 onwards • New", STP,
+     [("October 2017 onwards", "2017-10-01", None)]),
+    ("SPLWs from 1st July 2019. Based in GP practices", PLAN, [("from 1st July 2019", "2019-07-01", None)]),
+    ("Apprenticeship Levy from April 2017.", STP, [("from April 2017", "2017-04-01", None)]),
+    ("SWFT\tWeek commencing 17 October 2016 with report back to Board on 27 th October", STP,
+     [("Week commencing 17 October 2016", "2016-10-17", "2016-10-23"),
+      ("27 th October", "2016-10-27", "2016-10-27")]),
+]
+
+RELATIVE = [
+    ("take place over the next 12 months, with", PLAN,
+     [("over the next 12 months", "2019-10-01", "2020-09-30")]),
+    ("priorities for the next 18 months.", PLAN, [("for the next 18 months", "2019-10-01", "2021-03-31")]),
+    ("this spend over the next five years, resulting", STP,
+     [("over the next five years", "2016-10-01", "2021-09-30")]),
+    ("Over the next 5 years we will", PLAN, [("Over the next 5 years", "2019-10-01", "2024-09-30")]),
+    ("we would save £6.3m over five years – we aim", PLAN, [("over five years", "2019-10-01", "2024-09-30")]),
+    ("complex needs over the next 5-10 years.", PLAN,
+     [("over the next 5-10 years", "2019-10-01", "2029-09-30")]),
+    ("actions to be undertaken in the first twelve months.", HWB,
+     [("in the first twelve months", "2017-09-01", "2018-08-31")]),
+    ("operational plans in the new year.", PLAN, [("in the new year", "2020-01-01", "2020-12-31")]),
+    ("review the conditions as necessary next year", PLAN, [("next year", "2020-01-01", "2020-12-31")]),
+    ("we will do this year", HWB, [("this year", "2017-01-01", "2017-12-31")]),
+    ("by next year", HWB, [("by next year", None, "2018-12-31")]),
+    ("during the next financial year", REFRESH,
+     [("during the next financial year", "2018-04-01", "2019-03-31")]),
+    ("Next 6 months", STP, [("Next 6 months", "2016-10-01", "2017-03-31")]),
+    ("within the next 2 weeks", STP, [("within the next 2 weeks", "2016-10-01", "2016-10-14")]),
+]
+
+NEGATIVES = [
+    ("combined populations of 30,000 – 50,000", STP),
+    ("a potential saving of £9 billion a year", STP),
+    ("15-20 across the area, seen within 4 hours", STP),
+    ("services available 24/7 for children aged 0-5 years", STP),
+    ("a package of care within 2 weeks of referral and a 1-day course", STP),
+    ("the meeting at 2.00 pm in Section 5.2", STP),
+    ("Telephone: 024 7655 3344", STP),
+    ("Regulations 2013 and the PCR 2015 requirements", STP),
+    ("one in 2000 people", STP),
+    ("a 16% reduction in people with hospital stays over 5 years", PLAN),
+    ("people aged over five years", PLAN),
+    ("the Christmas and New Year period", STP),
+    ("announced in the Autumn Statement", STP),
+    ("we may need to march on", STP),
+    ("Population 1990 2100 2019", STP),
+    ("see page 12/13 and slide 18/19", STP),
+    ("the ratio 50/50 and 3/4", STP),
+    ("increase from 61 to 37 beds", STP),
+]
+
+DOC_DATE_NEEDED = [
+    "by October",
+    "the next 18 months",
+    "in the new year",
+    "on 13th September",
+    "mid-November",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    FINANCIAL_YEARS + QUARTERS + MONTHS_AND_DAYS + YEARLESS + YEARS + SEASONS + RANGES_AND_OPEN + RELATIVE,
+)
+def test_find_dates(text: str, doc_date: dt.date | None, expected: Expected) -> None:
+    assert _found(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(("text", "doc_date"), NEGATIVES)
+def test_not_dates(text: str, doc_date: dt.date | None) -> None:
+    assert _found(text, doc_date) == []
+
+
+@pytest.mark.parametrize("text", DOC_DATE_NEEDED)
+def test_relative_phrases_need_a_document_date(text: str) -> None:
+    assert find_dates(text, None) == []
+
+
+def test_match_fields() -> None:
+    text = "savings by 2020/21 and from October"
+    by, frm = find_dates(text, HWB)
+    assert by == DateMatch(DueDate("by 2020/21", None, "2021-03-31"), 8, 18, open_start=True, relative=False)
+    assert text[frm.start_char:frm.end_char] == "from October"
+    assert (frm.open_start, frm.relative) == (False, True)
+
+
+def test_text_order_and_no_overlap() -> None:
+    text = "In July 2019 the programme started; by 2023/24 and over the next five years we will"
+    found = find_dates(text, PLAN)
+    assert [m.due.text for m in found] == ["In July 2019", "by 2023/24", "over the next five years"]
+    assert all(a.end_char <= b.start_char for a, b in zip(found, found[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        ("2018/19", None, DueDate("2018/19", "2018-04-01", "2019-03-31")),
+        ("Year 1 (2019/20)", None, DueDate("Year 1 (2019/20)", "2019-04-01", "2020-03-31")),
+        ("CRCCG COMMISSIONING PRIORITIES FOR 2014/16", CI, DueDate("2014/16", "2014-04-01", "2016-03-31")),
+        ("Immediate", STP, DueDate("Immediate", "2016-10-01", None)),
+        ("Immediately", STP, DueDate("Immediately", "2016-10-01", None)),
+        ("Next 6 months", STP, DueDate("Next 6 months", "2016-10-01", "2017-03-31")),
+        ("2019/20 – 2023/24**", None, DueDate("2019/20 – 2023/24", "2019-04-01", "2024-03-31")),
+        ("Plans for 2019/20 and 2020/21", None, DueDate("2019/20 and 2020/21", "2019-04-01", "2021-03-31")),
+        ("Refresh 2018/19", None, DueDate("2018/19", "2018-04-01", "2019-03-31")),
+        ("Immediate", None, None),
+        ("Year 1", STP, None),
+        ("Next steps", STP, None),
+        ("Outline plan – key transformation deliverables in more detail", STP, None),
+    ],
+)
+def test_heading_date(text: str, doc_date: dt.date | None, expected: DueDate | None) -> None:
+    assert heading_date(text, doc_date) == expected
+
+
+@given(st.integers(min_value=2000, max_value=2090), st.sampled_from(["in ", "during ", "for ", ""]))
+def test_financial_year_property(year: int, lead: str) -> None:
+    short = f"{year}/{(year + 1) % 100:02d}"
+    text = f"We will deliver this {lead}{short} across the system."
+    (match,) = find_dates(text, None)
+    assert match.due == DueDate(f"{lead}{short}", f"{year}-04-01", f"{year + 1}-03-31")
+    long_form = find_dates(f"{year}/{year + 1}", None)
+    assert [(m.due.start, m.due.end) for m in long_form] == [(f"{year}-04-01", f"{year + 1}-03-31")]
+
+
+_DATEISH = st.sampled_from(
+    ["by ", "from ", "2019", "/", "20", " – ", "Q4 ", "July ", "17", "th ", "mid-", "next ", "year", "(",
+     ")", " and ", "between ", "now", "+", " onwards", "autumn ", "w/c ", "months", "five ", "over ",
+     "the ", "."]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.text(max_size=120), st.lists(_DATEISH, max_size=25).map("".join)),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2095, 12, 31))),
+)
+def test_find_dates_never_raises_and_spans_slice(text: str, doc_date: dt.date | None) -> None:
+    found = find_dates(text, doc_date)
+    previous_end = 0
+    for m in found:
+        assert text[m.start_char:m.end_char] == m.due.text
+        assert m.start_char >= previous_end
+        previous_end = m.end_char
+        assert m.due.start is not None or m.due.end is not None
+        if m.due.start and m.due.end:
+            assert m.due.start <= m.due.end
+        assert m.open_start == (m.due.start is None)
+    heading_date(text, doc_date)
