@@ -102,7 +102,9 @@ def _is_tty(stream) -> bool:
 def _console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    stream = sys.stderr if stderr else sys.stdout
+    # Piped output is read by people in pagers and logs: give it room instead of folding at 80 columns.
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=None if _is_tty(stream) else 160)
 
 
 # --- ingest ------------------------------------------------------------------------------------------
@@ -158,7 +160,9 @@ def cmd_docs(kb: KnowledgeBase, args) -> int:
 
         t = Table(title=f"{len(rows)} documents in {kb.index_dir}", title_justify="left")
         for col in ("id", "title", "organisation", "date", "period", "kind", "pages", "commitments"):
-            t.add_column(col, overflow="fold", justify="right" if col in ("pages", "commitments") else "left")
+            t.add_column(col, justify="right" if col in ("pages", "commitments") else "left",
+                         no_wrap=col in ("id", "date"), overflow="ellipsis" if col in ("title", "organisation") else "fold",
+                         max_width=34 if col == "title" else 26 if col == "organisation" else None)
         for r in rows:
             t.add_row(*[str(r[c]) if r[c] is not None else "" for c in r])
         _console().print(t)

@@ -275,7 +275,6 @@ _FOLLOW_SUPPRESS = frozenset(
     "officer officers members' leaders leader member house site sites campus premises manager "
     "managers office".split()
 )
-_PERSON_LEAD_WORDS = frozenset({"lead", "leads", "sro", "sros", "chair", "chaired", "led", "owner", "owners"})
 _PERSON_DOER_NEXT = frozenset(
     "will would to indicated agreed undertook confirmed offered volunteered committed advised shall "
     "is".split()
@@ -347,7 +346,6 @@ _GROUP_FIRST_STOP = (
     "via through within across under from with and or of in on at by for to as is are was were will "
     "would should may can also however where when which who whilst while if".split()
 )
-_CONNECTORS = ["and", "&", "of", "for", "'s", "’s", "-"]
 _PLACE_PREFIXES = re.compile(
     r"^(?:(?:the|our)\s+)?(?:(?:coventry\s*(?:and|&)\s*warwickshire|c\s*&\s*w|c&w)\s+)?(?:stp\s+)?",
     re.IGNORECASE,
@@ -359,7 +357,6 @@ _ORG_SUFFIX = re.compile(
 _DASHES = ["-", "–", "—", ":"]
 _NAME_RE = r"^[A-Z][a-z]+(?:(?:[A-Z]|'[A-Z])[a-z]+)?$"
 
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*|[,;:()\[\]<>\-–—/&.]")
 
 
 def norm_key(s: str) -> str:
@@ -935,6 +932,8 @@ class OwnerGazetteer:
             if re.fullmatch(r"(?:[\s,'’]|and|&|or|/|plus|as well as|the|our|its|their|both|all|nor)*",
                             gap, re.IGNORECASE):
                 return prev_ok  # "to X and Y", "by X, Y and Z"
+            if re.fullmatch(r"\s*\(\s*['‘\"“]?(?:the\s+)?", gap, re.IGNORECASE):
+                return prev_ok  # "the Local Workforce Action Board (LWAB)": the same party restated
         words = self._words_before(text, m.start_char)
         while words and words[-1] in _DETS:
             words.pop()
@@ -973,18 +972,12 @@ class OwnerGazetteer:
     def _person_is_owner(self, text: str, m: Mention) -> bool:
         if m.role in ("lead", "doer"):
             return True
-        words = self._words_before(text, m.start_char, 4)
-        while words and words[-1] in {"the", "by", "s"}:
-            words.pop()
-        if words and words[-1] in _PERSON_LEAD_WORDS:
-            return True
-        if re.match(r"\s*[-–—:]\s*$", text[max(0, m.start_char - 4):m.start_char]) and words and \
-                words[-1] in _PERSON_LEAD_WORDS:
-            return True
+        before = text[max(0, m.start_char - 40):m.start_char]
+        if re.search(r"\b(?:leads?|lead/s|sros?|owners?|(?:chaired|led)\s+by)\s*[-–—:]?\s*$", before,
+                     re.IGNORECASE):
+            return True  # "Finance Lead\tLiz Murray", "chaired by Andrea Green"
         after = self._words_after(text, m.end_char, 2)
-        if after and after[0] in _PERSON_DOER_NEXT:
-            return True
-        return False
+        return bool(after) and after[0] in _PERSON_DOER_NEXT  # "Liz Murray will circulate ..."
 
     @staticmethod
     def _affiliation_spans(text: str, ms: Sequence[Mention]) -> list[tuple[int, int]]:

@@ -180,7 +180,10 @@ def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
     i = body_start
     while i < len(blocks):
         b = blocks[i]
-        if b.kind == "paragraph" and _is_fragment_line(b) and (_is_kicker(b.text) or _ends_with_connector(b.text)):
+        nxt_lower = (i + 1 < len(blocks) and _is_fragment_line(blocks[i + 1]) and blocks[i + 1].blank_before <= 7
+                     and blocks[i + 1].text[:1].islower())
+        if b.kind == "paragraph" and _is_fragment_line(b) and (
+                _is_kicker(b.text) or _ends_with_connector(b.text) or nxt_lower):
             group = RawBlock("fragment", list(b.lines), blank_before=b.blank_before)
             j = i + 1
             while j < len(blocks) and _is_fragment_line(blocks[j]) and blocks[j].blank_before <= 7:

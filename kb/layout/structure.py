@@ -45,6 +45,7 @@ NEGATIVE_INTRO = re.compile(
     r"listed below|options)",
     re.I,
 )
+_CONTENT_HEADER = re.compile(r"activit|milestone|commitment|action|description|deliverable|priorit|step", re.I)
 _DATE_COLUMN = re.compile(r"^(dates?|due|when|timescales?|deadline|by when|target date|key dates)$", re.I)
 
 
@@ -175,7 +176,9 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         row_dates = _row_dates(cells, date_cols, doc_date)
         date_text = " ".join(strip_markup(cells[c]) for c in sorted(date_cols) if c < len(cells) and strip_markup(cells[c]))
         row_key = f"{sl.line or 0}:{sl.page or 0}"
-        label_is_text = len(cells) == 1 or len(words(label)) > 8
+        content_cols = [c for c in range(1, len(cells)) if c not in date_cols and strip_markup(cells[c])]
+        label_is_text = (len(cells) == 1 or len(words(label)) > 8 or not content_cols
+                         or bool(header and header[0] and _CONTENT_HEADER.search(header[0])))
         for ci, cell in enumerate(cells):
             if ci in date_cols:
                 continue

@@ -193,8 +193,110 @@ def _split_glyph(line: _Line) -> None:
 # --------------------------------------------------------------------------- pass 1: collect
 
 
+def _layout_objects(page):
+    """Characters and ruling graphics of a page, straight from pdfminer's layout.
+
+    pdfplumber's `page.chars`/`page.objects` convert every attribute of every object to a dict,
+    which costs most of the reading time; only the few attributes used here are taken.
+    """
+    from pdfminer.layout import LTChar, LTContainer, LTCurve
+
+    chars: list[dict] = []
+    graphics: list = []
+    stack = [iter(page.layout)]
+    while stack:
+        for obj in stack[-1]:
+            if isinstance(obj, LTChar):
+                chars.append(obj)
+            elif isinstance(obj, LTCurve):
+                graphics.append(obj)
+            elif isinstance(obj, LTContainer):
+                stack.append(iter(obj))
+                break
+        else:
+            stack.pop()
+    height = float(page.height)
+    mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
+    char_dicts = []
+    for c in chars:
+        text = c.get_text()
+        top = height - c.y1 + mb_top
+        fontname = c.fontname
+        if isinstance(fontname, bytes):
+            fontname = fontname.decode("latin-1", "replace")
+        char_dicts.append(
+            {
+                "text": text,
+                "x0": c.x0 + mb_x0,
+                "x1": c.x1 + mb_x0,
+                "top": top,
+                "doctop": top,
+                "bottom": height - c.y0 + mb_top,
+                "upright": c.upright,
+                "size": c.size,
+                "fontname": fontname,
+            }
+        )
+    return char_dicts, graphics
+
+
+def _find_tables(page, graphics: list) -> list:
+    """`page.find_tables()` on the page's ruling lines (the default "lines" strategy, made explicit)."""
+    from pdfplumber.utils import obj_to_edges
+
+    v: list[dict] = []
+    h: list[dict] = []
+    for g in graphics:
+        for e in obj_to_edges(page.process_object(g)):
+            if e.get("orientation") == "v" and e["height"] >= 1:
+                v.append(e)
+            elif e.get("orientation") == "h" and e["width"] >= 1:
+                h.append(e)
+    if len(v) < 2 or not h:
+        return []
+    # a table whose last row runs on to the next page is often left open at the bottom (or top):
+    # close it where two or more vertical rules end at the same height without a horizontal rule
+    for end in ("top", "bottom"):
+        ends: dict[int, list[dict]] = defaultdict(list)
+        for e in v:
+            ends[round(e[end])].append(e)
+        for y, group in ends.items():
+            if len(group) < 2:
+                continue
+            x0 = min(e["x0"] for e in group)
+            x1 = max(e["x0"] for e in group)
+            if x1 - x0 < 1 or any(abs(e["top"] - y) <= 1.5 and e["x0"] <= x0 + 1 and e["x1"] >= x1 - 1 for e in h):
+                continue
+            h.append(
+                {
+                    "object_type": "rect_edge",
+                    "orientation": "h",
+                    "x0": x0,
+                    "x1": x1,
+                    "top": float(y),
+                    "bottom": float(y),
+                    "doctop": float(y),
+                    "width": x1 - x0,
+                    "height": 0.0,
+                }
+            )
+    if len(h) < 2:
+        return []
+    return page.find_tables(
+        {
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": v,
+            "explicit_horizontal_lines": h,
+        }
+    )
+
+
 def _collect_page(page, number: int) -> _Page:
-    raw = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    from pdfplumber.utils import extract_words
+
+    chars, graphics = _layout_objects(page)
+    raw = extract_words(chars, extra_attrs=["fontname", "size"], keep_blank_chars=False)
     words: list[_Word] = []
     seen: set[tuple[str, int, int]] = set()
     for w in raw:
@@ -220,8 +322,8 @@ def _collect_page(page, number: int) -> _Page:
         )
 
     tables: list[_Table] = []
-    if words and (page.rects or page.lines or page.curves):
-        for t in page.find_tables():
+    if words and graphics:
+        for t in _find_tables(page, graphics):
             rows = t.rows
             ncols = max((len(r.cells) for r in rows), default=0)
             if ncols < 2 or not rows:
@@ -341,7 +443,14 @@ def _stats(pages: list[_Page]) -> _Stats:
 
     # page text margins, then bullet indents relative to them
     for p in pages:
-        xs = [round(line.x0) for line in p.lines if not line.glyph and abs(line.size - body) <= 0.5]
+        hanging = [line.text_x0 for line in p.lines if line.glyph]
+        xs = [
+            round(line.x0)
+            for line in p.lines
+            if not line.glyph
+            and abs(line.size - body) <= 0.5
+            and not any(abs(line.x0 - x) <= 1.5 for x in hanging)  # not a list item's second line
+        ]
         p.left = _mode(xs, -1.0)
         ends = sorted(line.x1 for line in p.lines if abs(line.size - body) <= 0.5)
         p.right = ends[int(0.95 * (len(ends) - 1))] if ends else p.width
@@ -362,12 +471,13 @@ def _stats(pages: list[_Page]) -> _Stats:
         for line in p.lines:
             if line.glyph and line.glyph not in _DASHES:
                 indents.append(line.x0 - p.left)
-    clusters: list[float] = []
-    last = -1e9
+    groups: list[list[float]] = []
     for x in sorted(indents):
-        if x - last > 6:
-            clusters.append(x)
-        last = x
+        if groups and x - groups[-1][-1] <= 6:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    clusters = [sum(g) / len(g) for g in groups]
     return _Stats(body=body, pitch=pitch, bullet_indents=clusters, running=running)
 
 
@@ -406,8 +516,11 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
         return True
     width = max(page.right - page.left, 1.0)
     prev_full = prev.x1 >= page.right - 0.15 * width
-    cont_x = block.lines[0].text_x0 if block.kind == "bullet" else prev.x0
-    if block.kind == "bullet" or len(block.lines) > 1:
+    if block.kind == "bullet":
+        if abs(line.x0 - block.lines[0].text_x0) > 0.6 * size:
+            return True  # a list item continues at its hanging indent only
+    elif len(block.lines) > 1:
+        cont_x = prev.x0
         if abs(line.x0 - cont_x) > 0.6 * size and abs(line.x0 - prev.x0) > 0.6 * size:
             centred = abs((line.x0 + line.x1) - (prev.x0 + prev.x1)) <= size
             if not centred:

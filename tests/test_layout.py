@@ -1,0 +1,158 @@
+"""Layout parser: one test per line shape the text exports use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kb.layout.markup import split_cell, strip_markup
+from kb.layout.structure import build_blocks
+from kb.sources.base import SourceLine
+
+
+def blocks_of(text: str, doc_date: date | None = date(2017, 10, 1)):
+    lines = [SourceLine(t, i, None) for i, t in enumerate(text.split("\n"), start=1)]
+    return build_blocks(lines, doc_date)
+
+
+def by_text(blocks, needle):
+    return next(b for b in blocks if needle in b.text)
+
+
+def test_title_zone_dates_are_not_item_dates():
+    bs = blocks_of("**COMMISSIONING\nINTENTIONS 2014/16**\n\nIntro paragraph that is long enough to be body text for sure.\n\n"
+                   "- Deliver something new")
+    assert by_text(bs, "Deliver").scope_dates == ()
+
+
+def test_heading_date_scopes_items_until_next_heading_of_same_level():
+    text = """Title
+
+Body text paragraph long enough to end the title zone of this little document.
+
+CRCCG COMMISSIONING PRIORITIES FOR 2014/16
+
+1. CRCCG Work Programme: Diabetes Management
+
+Desired changes:
+
+- Enhanced patient awareness and greater support for Self-Care
+
+OUR CORE COMMISSIONING PRINCIPLES
+
+All of our commissioning activities will be undertaken with the intention of assuring quality.
+"""
+    bs = blocks_of(text, date(2013, 9, 1))
+    item = by_text(bs, "Enhanced patient awareness")
+    assert [(d.start, d.end) for d in item.scope_dates] == [("2014-04-01", "2016-03-31")]
+    assert item.intro == "Desired changes:" and item.forward_context
+    assert item.section[-1] == "1. CRCCG Work Programme: Diabetes Management"
+    assert by_text(bs, "All of our commissioning").scope_dates == ()
+
+
+def test_period_label_headings_scope_the_paragraphs_below():
+    text = """Plan on a page deliverables
+
+Outline plan – key deliverables in more detail
+
+2016/17
+
+P&P: Prevention design & delivery plans. Expansion of existing activities.
+
+2017/18
+
+U&EC: Implement new stroke pathway.
+
+Benefits for our communities
+
+Some detailed examples follow here in a paragraph of text."""
+    bs = blocks_of(text, date(2016, 10, 1))
+    assert by_text(bs, "Prevention design").scope_dates[0].start == "2016-04-01"
+    assert by_text(bs, "Implement new stroke").scope_dates[0].end == "2018-03-31"
+    assert by_text(bs, "Some detailed examples").scope_dates == ()
+
+
+def test_past_heading_dates_describe_data_not_items():
+    bs = blocks_of("Intro paragraph that is long enough to be body text for this document.\n\n"
+                   "Health Inequalities - July 2017\n\nCoventry\n\n- Life expectancy is 9.4 years lower", date(2017, 10, 1))
+    assert by_text(bs, "Life expectancy").scope_dates == ()
+
+
+def test_commitment_table_cells_carry_column_and_row():
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "COMMITMENT \tWHAT WE HAVE DONE \tPATIENT IMPACT \tNEXT STEPS \n"
+            "<p>Support primary care to improve health in care homes</p>\t"
+            '<ul style="list-style-type: none"> We have extended the contract period \t'
+            '<ul style="list-style-type: none"> Patients will see improvements \t'
+            '<ul style="list-style-type: none"> • Review the model • Agree the approach')
+    bs = [b for b in blocks_of(text) if b.kind == "cell"]
+    assert [(b.column, b.text) for b in bs] == [
+        ("COMMITMENT", "Support primary care to improve health in care homes"),
+        ("WHAT WE HAVE DONE", "We have extended the contract period"),
+        ("PATIENT IMPACT", "Patients will see improvements"),
+        ("NEXT STEPS", "Review the model"),
+        ("NEXT STEPS", "Agree the approach"),
+    ]
+    assert len({b.row_key for b in bs}) == 1
+
+
+def test_activity_date_table_dates_apply_to_the_row():
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "ACTIVITY\tDATE\nNHSE approval of Pre-Consultation Business Case\tNovember 2016\n"
+            "Newly procured services / pathway mobilised\tJuly 2017+")
+    bs = [b for b in blocks_of(text, date(2016, 10, 1)) if b.kind == "cell"]
+    assert [(b.scope_dates[0].start, b.scope_dates[0].end) for b in bs] == [
+        ("2016-11-01", "2016-11-30"), ("2017-07-01", None)]
+    assert all(b.column == "ACTIVITY" for b in bs)
+
+
+def test_infographic_fragments_are_joined():
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "IMPROVE\n\nPatient experience and reduce unnecessary prescriptions\n\n\n"
+            "Ensure hospital services are **EFFICIENT**\n\n\n\n\navoid duplication and reduce\nunnecessary hospital visits")
+    frags = [b.text for b in blocks_of(text) if b.kind == "fragment"]
+    assert "IMPROVE Patient experience and reduce unnecessary prescriptions" in frags
+    assert "Ensure hospital services are EFFICIENT avoid duplication and reduce unnecessary hospital visits" in frags
+
+
+def test_soft_wrapped_bullets_and_nested_items():
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "- Aligned with national review, develop a network, with:\n - Streamlined access points\n"
+            "- improving physical activity, healthy eating,\nmental health support")
+    items = [b for b in blocks_of(text) if b.kind == "list_item"]
+    assert [(b.level, b.text) for b in items] == [
+        (0, "Aligned with national review, develop a network, with:"),
+        (1, "Streamlined access points"),
+        (0, "improving physical activity, healthy eating, mental health support"),
+    ]
+    assert items[1].intro == "Aligned with national review, develop a network, with:"
+
+
+def test_pipe_tables_and_numbered_rows():
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "- | | |\n|---|---|\n| 1 | Review land and site utilisation for reconfiguration |\n"
+            "| 2 | Establishing a new renal unit in a community facility |")
+    cells = [b.text for b in blocks_of(text) if b.kind == "cell"]
+    assert cells == ["Review land and site utilisation for reconfiguration",
+                     "Establishing a new renal unit in a community facility"]
+
+
+@pytest.mark.parametrize("cell, items", [
+    ("<p>One thing</p> <p>Another thing</p>", ["One thing", "Another thing"]),
+    ('<ul style="list-style-type: none"> • First item • Second item', ["First item", "Second item"]),
+    ('<ul style="list-style-type: none"> A group has been established We have secured funding',
+     ["A group has been established", "We have secured funding"]),
+    ("Plain cell text", ["Plain cell text"]),
+])
+def test_split_cell(cell, items):
+    assert split_cell(cell) == items
+
+
+@pytest.mark.parametrize("raw, plain", [
+    ("Ensure practices aren't **OVERWHELMED** as a result", "Ensure practices aren't OVERWHELMED as a result"),
+    ("<p>Rapid referral &amp; protocols</p>", "Rapid referral & protocols"),
+    ("  spaced   out  ", "spaced out"),
+])
+def test_strip_markup(raw, plain):
+    assert strip_markup(raw) == plain
