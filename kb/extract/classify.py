@@ -62,6 +62,10 @@ _WEAK_MODAL = re.compile(r"\bto be \w+|\bcontinues? to\b|\bare being\b|\bis bein
 _STRONG_MODAL = re.compile(r"\b(?:will|shall|must|need to|plan to|intend|aim|commit\w*|want to|propose)\b", re.I)
 _RESOLUTION = re.compile(r"\bbe (?:endorsed|supported|submitted|approved|agreed|adopted|established|"
                          r"reviewed|considered|presented|brought|received|made|developed|delegated|appointed)\b", re.I)
+# "... be endorsed." with no auxiliary before "be": the subjunctive of a board resolution.
+_SUBJUNCTIVE = re.compile(
+    r"(?<!\bwill )(?<!\bto )(?<!\bshould )(?<!\bmust )(?<!\bcan )(?<!\bcould )(?<!\bwould )(?<!\bmay )"
+    r"(?<!\bnot )(?<!\bmight )(?<!\bshall )\bbe (?:endorsed|supported|submitted|approved|adopted|appointed)\b", re.I)
 _NOTED = re.compile(r"\bbe noted\b", re.I)
 _DECISION = re.compile(
     r"\b(?:resolved|decided|determined|agreed|decision to|have agreed|we all agree|concluded that|"
@@ -173,7 +177,7 @@ def decide(text: str, block: Block, in_resolution: bool = False) -> Decision:
     action = bool(s & {"imperative", "to-infinitive", "gerund", "nominal", "subject-action"})
     forwardish = bool(s & {"modal", "commit-phrase", "progressive"})
 
-    if in_resolution or re.match(r"^resolved\b", t, re.I):
+    if in_resolution or re.match(r"^resolved\b", t, re.I) or _SUBJUNCTIVE.search(t):
         if _NOTED.search(t) and not _RESOLUTION.search(t):
             return Decision(False, reasons=["noted only"])
         if _RESOLUTION.search(t) or action:

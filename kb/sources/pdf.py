@@ -29,7 +29,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 _GLYPHS = set("•●▪■◦○➤➢►▶▸‣⁃◆♦❖✓✔□◘∙·")
 # dashes are bullets only when they stand alone and do not continue a sentence
 _DASHES = {"-", "–"}
-_NUMBERED = re.compile(r"^(\d{1,3}[.)]|\(\s*[a-zA-Z0-9]{1,4}\s*\)|[a-z][.)])(\s|$)")
+_NUMBERED = re.compile(r"^(\d{1,3}[.)]|\((?:\d{1,2}|[a-z]{1,2}|[ivx]{1,4}|[A-Z])\)|[a-z][.)])(\s|$)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$|\.b$", re.I)
 _TERMINAL = tuple(".!?:;")
@@ -506,28 +506,24 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
     """Does `line` start a new block after `prev` (the last line of `block`)?"""
     if line.glyph:
         return True
-    if _NUMBERED.match(line.text):
-        return True
     size = max(prev.size, line.size, 1.0)
+    width = max(page.right - page.left, 1.0)
+    prev_full = prev.x1 >= page.right - 0.15 * width
+    if _NUMBERED.match(line.text) and (not prev_full or prev.text.rstrip().endswith(_TERMINAL)):
+        return True
     if abs(prev.size - line.size) > 0.1 * size:
         return True
     pitch = (line.bottom - prev.bottom) / size
     if pitch <= 0 or pitch > stats.pitch + 0.3:
         return True
-    width = max(page.right - page.left, 1.0)
-    prev_full = prev.x1 >= page.right - 0.15 * width
     if block.kind == "bullet":
         if abs(line.x0 - block.lines[0].text_x0) > 0.6 * size:
             return True  # a list item continues at its hanging indent only
-    elif len(block.lines) > 1:
-        cont_x = prev.x0
-        if abs(line.x0 - cont_x) > 0.6 * size and abs(line.x0 - prev.x0) > 0.6 * size:
-            centred = abs((line.x0 + line.x1) - (prev.x0 + prev.x1)) <= size
-            if not centred:
-                return True
     else:
-        indent = prev.x0 - line.x0  # first-line indent is allowed
-        if indent < -0.6 * size or indent > 3 * size:
+        shift = prev.x0 - line.x0
+        # later lines sit at the same x; after a paragraph's first line a first-line indent is allowed
+        allowed = (-0.6 * size, 3 * size) if len(block.lines) == 1 else (-0.6 * size, 0.6 * size)
+        if not allowed[0] <= shift <= allowed[1]:
             centred = abs((line.x0 + line.x1) - (prev.x0 + prev.x1)) <= size
             if not centred:
                 return True

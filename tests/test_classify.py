@@ -1,0 +1,74 @@
+"""The commitment rules, one example of each shape (and of each thing that is not a commitment)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.classify import decide
+from kb.model import Block
+
+
+def para(**kw) -> Block:
+    return Block("paragraph", "", **kw)
+
+
+def item(**kw) -> Block:
+    return Block("list_item", "", **kw)
+
+
+def cell(column: str, **kw) -> Block:
+    return Block("cell", "", column=column, row_key="1:0", **kw)
+
+
+ACCEPT = [
+    ("We will reduce face to face outpatients by 30% by 2023.", para(), "target"),
+    ("The CCG will work with its two Local Authority partners to develop implementation plans", para(), "commitment"),
+    ("Our commitment is to deliver an integrated urgent and emergency care offer to the public", para(), "commitment"),
+    ("Recruit dedicated STP Programme Director", para(), "commitment"),
+    ("UHCW procure and deploy an integrated EPR solution", item(), "commitment"),
+    ("Health & Wellbeing Boards to consider further and advise on future system models", para(), "commitment"),
+    ("Increased early diagnosis and intervention", item(forward_context=True), "commitment"),
+    ("Reduction in out-patient activity that will be delivered via a different model", item(), "commitment"),
+    ("Implementing 'saving lives care bundle'.", item(), "commitment"),
+    ("Working groups are being formed around each of the above areas", para(), "commitment"),
+    ("The Coventry Drug and Alcohol Strategy 2017-2020 be endorsed.", item(), "decision"),
+    ("the Governing Bodies' determined that the lead provider option is the most likely to work", para(), "decision"),
+    ("Keep tracking of how many people are accessing the DESMOND programme", cell("NEXT STEPS"), "commitment"),
+    ("Providing high quality education and self care resources to help support patients", cell("COMMITMENT"), "commitment"),
+    ("The LWBC will incorporate delivery of Stratified Follow Up pathways", cell("WHAT WE HAVE DONE"), "commitment"),
+    ("IMPROVE Patient experience and reduce unnecessary prescriptions", Block("fragment", ""), "commitment"),
+]
+
+REJECT = [
+    ("We have secured funding to provide a diabetes education and self care programme", cell("WHAT WE HAVE DONE")),
+    ("A greater proportion of patients will receive screening opportunities", cell("PATIENT IMPACT")),
+    ("The total 'do-nothing' NHS financial challenge was forecast to be large.", para()),
+    ("Our focus will be on:", para()),
+    ("To do this we will:", para()),
+    ("Drifting timescales due to other pressures in critical 2016/17 Q3/Q4 period", item(negative_context=True)),
+    ("RESOLVED that the contents of the report and presentation be noted.", para()),
+    ("Gail Quinton (Executive Director – People, CCC)", cell("Workstream Lead")),
+    ("The Health and Wellbeing boards are regularly engaged?", para()),
+    ("Telephone: (024) 7683 3073", para()),
+    ("During August 2013, the process was repeated at three separate workshops", para()),
+    ("Planned care (PC)", item(forward_context=True)),
+]
+
+
+@pytest.mark.parametrize("text, block, kind", ACCEPT)
+def test_commitment_shapes_are_accepted(text, block, kind):
+    d = decide(text, block)
+    assert d.accept, d.reasons
+    assert d.kind == kind
+
+
+@pytest.mark.parametrize("text, block", REJECT)
+def test_non_commitments_are_rejected(text, block):
+    d = decide(text, block)
+    assert not d.accept, d.reasons
+
+
+def test_resolution_items_are_decisions():
+    d = decide("Further progress updates from the Marmot Steering Group be submitted to future meetings",
+               item(), in_resolution=True)
+    assert d.accept and d.kind == "decision"

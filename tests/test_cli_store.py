@@ -1,0 +1,128 @@
+"""The CLI over the store: ingest (incremental, rebuild, bad input), docs, show, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kb.cli import main
+from kb.export.writers import CSV_COLUMNS, neutralise
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+SMALL = "2013-09_crccg_commissioning-intentions_2014-16.txt"
+
+
+@pytest.fixture()
+def small_corpus(tmp_path) -> Path:
+    d = tmp_path / "docs"
+    d.mkdir()
+    shutil.copy(CORPUS / SMALL, d / SMALL)
+    shutil.copy(CORPUS / "catalog.toml", d / "catalog.toml")
+    return d
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_ingest_then_reingest_skips_unchanged(tmp_path, small_corpus, capsys):
+    idx = str(tmp_path / "idx")
+    status, _, err = run(capsys, "--index", idx, "ingest", str(small_corpus))
+    assert status == 0 and "ingested 1 file(s)" in err
+    status, _, err = run(capsys, "--index", idx, "ingest", str(small_corpus))
+    assert status == 0 and "ingested 0 file(s)" in err and "1 unchanged" in err
+
+
+def test_ids_are_stable_across_rebuilds(tmp_path, small_corpus, capsys):
+    idx = str(tmp_path / "idx")
+    run(capsys, "--index", idx, "ingest", str(small_corpus))
+    _, first, _ = run(capsys, "--index", idx, "export", "--format", "jsonl")
+    run(capsys, "--index", idx, "ingest", "--rebuild", str(small_corpus))
+    _, second, _ = run(capsys, "--index", idx, "export", "--format", "jsonl")
+    assert [json.loads(x)["id"] for x in first.splitlines()] == [json.loads(x)["id"] for x in second.splitlines()]
+    assert len(first.splitlines()) > 50
+
+
+def test_bad_inputs_fail_one_line_each_and_keep_the_rest(tmp_path, small_corpus, capsys):
+    idx = str(tmp_path / "idx")
+    run(capsys, "--index", idx, "ingest", str(small_corpus))
+    _, before, _ = run(capsys, "--index", idx, "export", "--format", "jsonl")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (bad / "notes.docx").write_bytes(b"PK\x03\x04 not really")
+    (bad / "cp1252.txt").write_bytes("We will deliver the café strategy by March 2018 – in full.\n".encode("cp1252"))
+    (bad / "utf16.txt").write_bytes("We will open two new hubs by 2020.\n".encode("utf-16"))
+    status, _, err = run(capsys, "--index", idx, "ingest", str(bad / "empty.txt"), str(bad / "binary.txt"),
+                         str(bad / "notes.docx"), str(bad / "cp1252.txt"), str(bad / "utf16.txt"),
+                         str(bad / "missing.pdf"))
+    assert status == 1
+    lines = [x for x in err.splitlines() if x.startswith("kb: ")]
+    assert len(lines) == 4, err
+    assert any("empty.txt: empty file" in x for x in lines)
+    assert any("binary.txt: binary data" in x for x in lines)
+    assert any("notes.docx: unsupported file type" in x for x in lines)
+    assert any("missing.pdf: no such file" in x for x in lines)
+    assert "Traceback" not in err
+    _, after, _ = run(capsys, "--index", idx, "export", "--format", "jsonl")
+    recs = [json.loads(x) for x in after.splitlines()]
+    assert set(before.splitlines()) <= set(after.splitlines())
+    texts = {r["doc_id"]: r["text"] for r in recs}
+    assert "café" in texts["cp1252"] and "hubs" in texts["utf16"]
+
+
+def test_show_and_unknown_id(tmp_path, small_corpus, capsys):
+    idx = str(tmp_path / "idx")
+    run(capsys, "--index", idx, "ingest", str(small_corpus))
+    _, out, _ = run(capsys, "--index", idx, "export", "--format", "jsonl")
+    rec = next(json.loads(x) for x in out.splitlines() if "Enhanced support for Carers" in x)
+    status, out, _ = run(capsys, "--index", idx, "show", rec["id"], "--format", "jsonl")
+    shown = json.loads(out)
+    assert status == 0 and shown["text"] == "Enhanced support for Carers"
+    assert shown["due"] == [{"text": "2014/16", "start": "2014-04-01", "end": "2016-03-31"}]
+    status, _, err = run(capsys, "--index", idx, "show", "nope-123")
+    assert status == 1 and err.strip() == "kb: no commitment with id 'nope-123'"
+
+
+def test_missing_index_is_one_line(tmp_path, capsys):
+    status, _, err = run(capsys, "--index", str(tmp_path / "none"), "docs")
+    assert status == 1 and "run 'kb ingest' first" in err and len(err.strip().splitlines()) == 1
+
+
+def test_export_csv_schema_and_filters(tmp_path, small_corpus, capsys):
+    idx = str(tmp_path / "idx")
+    run(capsys, "--index", idx, "ingest", str(small_corpus))
+    status, out, _ = run(capsys, "--index", idx, "export", "--format", "csv", "--theme", "dementia")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert status == 0 and rows
+    assert tuple(csv.reader(io.StringIO(out)).__next__()) == CSV_COLUMNS
+    assert all("dementia" in r["themes"] for r in rows)
+    assert all(r["doc_date"] == "2013-09-01" and r["author_org"] == "Coventry and Rugby CCG" for r in rows)
+    status, _, err = run(capsys, "--index", idx, "export", "--due-before", "notadate")
+    assert status == 2 and "--due-before" in err
+
+
+def test_export_to_file_reports_count(tmp_path, small_corpus, capsys):
+    idx = str(tmp_path / "idx")
+    run(capsys, "--index", idx, "ingest", str(small_corpus))
+    out_file = tmp_path / "out.jsonl"
+    status, _, err = run(capsys, "--index", idx, "export", "--format", "jsonl", "--output", str(out_file),
+                         "--due-before", "2016-04-01")
+    n = len(out_file.read_text(encoding="utf-8").splitlines())
+    assert status == 0 and f"exported {n} records to {out_file}" in err and n > 10
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("=SUM(A1:A3)", "'=SUM(A1:A3)"), ("+44 20", "'+44 20"), ("-5%", "'-5%"), ("@cmd", "'@cmd"),
+    ("\tx", "'\tx"), ("plain", "plain"),
+])
+def test_csv_formula_cells_are_neutralised(value, expected):
+    assert neutralise(value) == expected
