@@ -47,9 +47,10 @@ _COMMIT_PHRASE = re.compile(
     r"there is a commitment|will be|will continue)\b",
     re.I,
 )
+_VERB_ALTERNATION = "|".join(sorted(ACTION_VERBS | {"consider"}))
 _SUBJECT_TO_VERB = re.compile(
     r"^(?:[A-Z][\w&'/.-]*|of|and|all|the|&|[a-z]+s)(?: (?:[A-Z][\w&'/.-]*|of|and|all|the|&|[a-z]+s)){0,6} to "
-    r"(?:(?:be|further|then|jointly) )?(?:%s)\b" % "|".join(sorted(ACTION_VERBS | {"consider"})))
+    r"(?:(?:be|further|then|jointly) )?(?:" + _VERB_ALTERNATION + r")\b")
 _SUBJECT_VERB = re.compile(
     r"^(?!(?:The|This|These|That|Those|A|An|It|There|Our|Their|Its|If|When|Where|Whilst|While|As|In|On|For|"
     r"To|With|Each|All|Any|Some|Many|Most|Every)\b)(?:[A-Z][A-Za-z&]*|[A-Z]{2,}\w*)(?: [A-Z][A-Za-z&]*){0,3}(?: (?:workstreams?|teams?|leads|partners|boards?|"

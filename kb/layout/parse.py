@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.extract.lexicon import ACTION_VERBS
-from kb.layout.markup import is_all_caps, split_cell, strip_markup, words
+from kb.layout.markup import is_all_caps, strip_markup, words
 from kb.sources.base import SourceLine
 
 _BULLET = re.compile(r"^(\s*)(?:[-–•●▪➤○■]|\(cid:\d+\))(?:\s+|$)")

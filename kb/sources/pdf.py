@@ -109,7 +109,7 @@ class _Block:
     header: str = ""
     ncols: int = 0
     top: float = 0.0
-    continues_table: bool = False
+    last_full: bool = False  # the last visual line reaches the right margin (it may run on)
 
 
 def _join_words(words: list[_Word]) -> str:
@@ -658,6 +658,10 @@ def _page_blocks(page: _Page, stats: _Stats) -> list[_Block]:
             current = _Block(kind=kind, page=page.number, lines=[line], level=level, top=line.top)
             blocks.append(current)
         prev_line = line
+    width = max(page.right - page.left, 1.0)
+    for b in blocks:
+        if b.lines:
+            b.last_full = b.lines[-1].x1 >= page.right - 0.15 * width
     return blocks
 
 
@@ -703,9 +707,11 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                 and last.kind in ("para", "bullet")
                 and block.kind == "para"
                 and last.page != block.page
-                and text[:1].islower()
+                and (text[:1].islower() or last.last_full)
                 and not last_text.rstrip().endswith(tuple(".!?:"))
                 and not last_text.endswith("**")
+                and abs(last.lines[-1].size - block.lines[0].size) <= 0.5
+                and last.lines[-1].bold == block.lines[0].bold
             ):
                 # a paragraph running over a page break
                 joined = last_text + " " + text
