@@ -54,7 +54,8 @@ _SUBJECT_TO_VERB = re.compile(
 _SUBJECT_VERB = re.compile(
     r"^(?!(?:The|This|These|That|Those|A|An|It|There|Our|Their|Its|If|When|Where|Whilst|While|As|In|On|For|"
     r"To|With|Each|All|Any|Some|Many|Most|Every)\b)(?:[A-Z][A-Za-z&]*|[A-Z]{2,}\w*)(?: [A-Z][A-Za-z&]*){0,3}(?: (?:workstreams?|teams?|leads|partners|boards?|"
-    r"providers|commissioners|organisations|groups?))? (?:%s)\b" % "|".join(sorted(ACTION_VERBS - {"lead", "act"})))
+    r"providers|commissioners|organisations|groups?))? (?:" + "|".join(sorted(ACTION_VERBS - {"lead", "act"}))
+    + r")\b")
 _DECISION_PAST = re.compile(
     r"\b(?:have|has|had) (?:\w+ )?(?:decided|agreed|determined|resolved|concluded|committed) (?:to|that)\b|"
     r"\b(?:decided|determined|concluded|resolved) (?:to|that)\b|\bmade (?:a|the) decision to\b|"

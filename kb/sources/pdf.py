@@ -712,6 +712,9 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                 and not last_text.endswith("**")
                 and abs(last.lines[-1].size - block.lines[0].size) <= 0.5
                 and last.lines[-1].bold == block.lines[0].bold
+                and not _NUMBERED.match(text)
+                and abs(block.lines[0].x0 - (last.lines[0].text_x0 if last.kind == "bullet" else last.lines[-1].x0))
+                <= 0.6 * block.lines[0].size
             ):
                 # a paragraph running over a page break
                 joined = last_text + " " + text
