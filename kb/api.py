@@ -92,7 +92,39 @@ class KnowledgeBase:
                     writer.put_document(doc, records)
                     report.ingested.append(doc.path)
                     report.commitments += sum(1 for r in records if r.kind != "evidence")
+            if parsed or report.removed or self._index_missing():
+                self.rebuild_index()
         return report
+
+    def _index_missing(self) -> bool:
+        from kb.index.build import current_index_dir
+
+        return current_index_dir(self.index_dir) is None
+
+    def rebuild_index(self) -> None:
+        """Rebuild the search index from the store (atomic swap; see kb.index.build)."""
+        from kb.index.build import build_index
+        from kb.index.thesaurus import learn_acronyms
+
+        acronyms: dict[str, str] = {}
+        for d in self.store.documents():
+            acronyms.update(learn_acronyms("\n".join(b.text for b in self.store.blocks(d.meta.id))))
+        build_index(self.store, acronyms)
+        self._search = None
+
+    # --- search --------------------------------------------------------------------------------------
+    def searcher(self):
+        """The long-lived search index (opened once, refreshed when an ingest swapped a new one in)."""
+        from kb.index.search import SearchIndex
+
+        if getattr(self, "_search", None) is None:
+            self._search = SearchIndex(self.index_dir, canonical_owner=_canonical_owner)
+        else:
+            self._search.refresh()
+        return self._search
+
+    def search(self, query: str, **options):
+        return self.searcher().search(query, **options)
 
     def _parse(self, path: Path, digest: str, catalog: dict):
         from kb.extract.owners import OwnerGazetteer
@@ -112,8 +144,24 @@ class KnowledgeBase:
     def commitment(self, cid: str) -> Commitment | None:
         return self.store.commitment(cid)
 
+    def commitments_by_ids(self, ids: list[str]) -> dict[str, Commitment]:
+        return self.store.commitments_by_ids(ids)
+
     def children(self, cid: str) -> list[Commitment]:
         return self.store.children(cid)
+
+
+def _canonical_owner(name: str) -> str | None:
+    """Fold an owner name typed in a query ("UHCW") to its canonical form, without importing spaCy."""
+    from kb.extract.owners import OwnerGazetteer
+
+    global _GAZETTEER
+    if _GAZETTEER is None:
+        _GAZETTEER = OwnerGazetteer()
+    return _GAZETTEER.canonical(name)
+
+
+_GAZETTEER = None
 
 
 def _expand(paths: Iterable[Path | str], suffixes: set[str], report: IngestReport) -> tuple[list[Path], dict]:

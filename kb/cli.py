@@ -49,10 +49,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id")
     p.add_argument("--format", choices=("table", "jsonl"), default=None)
 
+    p = sub.add_parser("search", parents=[common], help="ranked commitments for a query")
+    p.add_argument("query", nargs="+", help='words, "phrases", AND/OR/NOT, wildcards*, fuzzy~, and fields '
+                                            '(owner:, theme:, doc:, year:, kind:, status:, due:<2020-04-01, '
+                                            'due:[2018 to 2019])')
+    _filter_options(p)
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--format", choices=FORMATS, default=None)
+    p.add_argument("--facets", action="store_true", help="also print counts by document, year, owner, theme, kind")
+    p.add_argument("--oldest", action="store_true", help="break ties oldest document first")
+    p.add_argument("--no-evidence", action="store_true", help="leave out progress passages kept as evidence")
+
     p = sub.add_parser("export", parents=[common], help="export commitments with the export schema")
     p.add_argument("query", nargs="?", default=None, help="only commitments whose text contains these words")
     p.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     p.add_argument("--output", "-o", metavar="FILE", default=None)
+    _filter_options(p)
+    p.add_argument("--include-evidence", action="store_true",
+                   help="also export past-tense progress passages kept as evidence")
+    return parser
+
+
+def _filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doc", action="append", default=[], help="document id (repeatable)")
     p.add_argument("--year", type=int, action="append", default=[], help="document year (repeatable)")
     p.add_argument("--owner", action="append", default=[])
@@ -60,9 +78,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", action="append", default=[])
     p.add_argument("--due-before", metavar="DATE", default=None)
     p.add_argument("--due-after", metavar="DATE", default=None)
-    p.add_argument("--include-evidence", action="store_true",
-                   help="also export past-tense progress passages kept as evidence")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -211,6 +226,72 @@ def cmd_show(kb: KnowledgeBase, args) -> int:
         t.add_row("context", c.context)
     _console().print(Panel(c.text, title=c.id, title_align="left"))
     _console().print(t)
+    return 0
+
+
+# --- search ------------------------------------------------------------------------------------------
+def cmd_search(kb: KnowledgeBase, args) -> int:
+    from kb.filters import parse_date_bound
+    from kb.index.search import HL_END, HL_START, QueryError, SearchUnavailable
+
+    text = " ".join(args.query)
+    options = dict(doc=args.doc, year=args.year, owner=args.owner, theme=args.theme, kind=args.kind,
+                   due_before=parse_date_bound(args.due_before, "--due-before"),
+                   due_after=parse_date_bound(args.due_after, "--due-after"))
+    fmt = args.format or ("table" if _is_tty(sys.stdout) else "jsonl")
+    try:
+        result = kb.search(text, limit=args.limit, oldest=args.oldest, facets=args.facets,
+                           highlights=fmt == "table", include_evidence=not args.no_evidence, **options)
+    except QueryError as exc:
+        raise CLIError(f"query '{text}': {exc}", 2) from None
+    except SearchUnavailable as exc:
+        raise CLIError(str(exc), 1) from None
+    if fmt in ("csv", "jsonl"):
+        from kb.export import record_dict, write_csv, write_jsonl
+
+        if not result.hits:
+            hint = f"; did you mean: {result.suggestion}?" if result.suggestion else ""
+            print(f"kb: no results for '{text}'{hint}", file=sys.stderr)
+        from kb.export.writers import CSV_COLUMNS
+
+        docs = {d.meta.id: d.meta for d in kb.documents()}
+        by_id = kb.commitments_by_ids([h.id for h in result.hits])
+        records = []
+        for h in result.hits:
+            c = by_id.get(h.id)
+            if c is not None:
+                rec = record_dict(c, docs.get(c.doc_id))
+                rec["score"] = h.score
+                records.append(rec)
+        if fmt == "csv":
+            write_csv(records, sys.stdout, columns=(*CSV_COLUMNS, "score"))
+        else:
+            write_jsonl(records, sys.stdout, extra=("score",))
+        return 0
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = _console()
+    if not result.hits:
+        msg = f"no results for '{text}'"
+        if result.suggestion:
+            msg += f" — did you mean: [bold]{escape(result.suggestion)}[/]?"
+        console.print(msg)
+    else:
+        t = Table(title=f"{result.total} results for '{escape(text)}' ({result.elapsed_ms:.0f} ms)",
+                  title_justify="left", show_lines=False)
+        for col in ("year", "document", "kind", "due", "owners", "text", "id"):
+            t.add_column(col, overflow="fold", no_wrap=col in ("year", "id"),
+                         max_width={"document": 18, "owners": 22, "due": 23}.get(col))
+        for h in result.hits:
+            marked = escape(h.highlight).replace(HL_START, "[bold yellow]").replace(HL_END, "[/]")
+            due = " → ".join(x or "…" for x in (h.due_start, h.due_end)) if (h.due_start or h.due_end) else ""
+            t.add_row(str(h.year or ""), escape(h.doc_id[:18]), h.kind, due, escape("; ".join(h.owners)), marked, h.id)
+        console.print(t)
+    if args.facets:
+        for name, counts in result.facets.items():
+            if counts:
+                console.print(f"[bold]{name}[/]: " + ", ".join(f"{escape(k)} ({n})" for k, n in counts[:12]))
     return 0
 
 

@@ -62,21 +62,21 @@ def _csv_cell(value) -> str:
     return neutralise(str(value))
 
 
-def write_csv(records: Iterable[dict], out: TextIO) -> int:
+def write_csv(records: Iterable[dict], out: TextIO, columns: tuple[str, ...] = CSV_COLUMNS) -> int:
     writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(columns)
     n = 0
     for r in records:
-        writer.writerow([_csv_cell(r.get(col)) for col in CSV_COLUMNS])
+        writer.writerow([_csv_cell(r.get(col)) for col in columns])
         n += 1
     return n
 
 
-def write_jsonl(records: Iterable[dict], out: TextIO) -> int:
+def write_jsonl(records: Iterable[dict], out: TextIO, extra: tuple[str, ...] = ()) -> int:
+    keys = [k for k in COLUMNS if k not in ("due_text", "due_start", "due_end")] + list(extra)
     n = 0
     for r in records:
-        out.write(json.dumps({k: r[k] for k in COLUMNS if k not in ("due_text", "due_start", "due_end")},
-                             ensure_ascii=False))
+        out.write(json.dumps({k: r.get(k) for k in keys}, ensure_ascii=False))
         out.write("\n")
         n += 1
     return n

@@ -7,6 +7,7 @@ headers/footers and page numbers are dropped. See kb/sources/base.py for the con
 
 from __future__ import annotations
 
+import logging
 import math
 import mmap
 import pathlib
@@ -30,9 +31,10 @@ _GLYPHS = set("•●▪■◦○➤➢►▶▸‣⁃◆♦❖✓✔□◘∙·
 # dashes are bullets only when they stand alone and do not continue a sentence
 _DASHES = {"-", "–"}
 _NUMBERED = re.compile(r"^(\d{1,3}[.)]|\((?:\d{1,2}|[a-z]{1,2}|[ivx]{1,4}|[A-Z])\)|[a-z][.)])(\s|$)")
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*(\d{1,4})\s*[-–)]?(?:\s*(?:of|/)\s*(\d{1,4}))?$", re.I)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$|\.b$", re.I)
 _TERMINAL = tuple(".!?:;")
+_ABBREVIATION = re.compile(r"(?:\b(?:no|nos|e\.g|i\.e|etc|dr|st|vs|cf|para|fig|vol|pp?|mr|mrs|ms|ref)|\b[A-Z])\.$", re.I)
 
 MARGIN_ZONE = 0.12  # top/bottom fraction of the page searched for running headers and footers
 LARGE = 1.15  # font size ratio to the body text that makes a heading
@@ -40,6 +42,18 @@ LARGE = 1.15  # font size ratio to the body text that makes a heading
 
 def _private_use(ch: str) -> bool:
     return "\ue000" <= ch <= "\uf8ff"
+
+
+def _is_page_number(text: str) -> bool:
+    m = _PAGE_NUMBER.match(text.strip())
+    if not m:
+        return False
+    return m.group(2) is None or int(m.group(1)) <= int(m.group(2))  # "3 of 40", "3/40"; not "2019/20"
+
+
+def _ends_sentence(text: str) -> bool:
+    text = text.rstrip().rstrip("\"'’”)")
+    return text.endswith(_TERMINAL) and not _ABBREVIATION.search(text)
 
 
 def _clean(text: str) -> str:
@@ -296,7 +310,8 @@ def _collect_page(page, number: int) -> _Page:
     from pdfplumber.utils import extract_words
 
     chars, graphics = _layout_objects(page)
-    raw = extract_words(chars, extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    # words split at gaps wider than 0.15 em: many PDFs (LaTeX, ghostscript) draw no space characters
+    raw = extract_words(chars, extra_attrs=["fontname", "size"], keep_blank_chars=False, x_tolerance_ratio=0.15)
     words: list[_Word] = []
     seen: set[tuple[str, int, int]] = set()
     for w in raw:
@@ -380,7 +395,6 @@ def _place_in_table(t: _Table, w: _Word, cx: float, cy: float) -> None:
 class _Stats:
     body: float
     pitch: float  # line pitch inside a paragraph, as a multiple of the font size
-    bullet_indents: list[float]
     running: set[tuple[str, str, int]]
 
 
@@ -414,7 +428,7 @@ def _stats(pages: list[_Page]) -> _Stats:
     for p in pages:
         for line in p.lines:
             key = _running_key(p, line)
-            if key is not None and (key in running or _PAGE_NUMBER.match(line.text.strip())):
+            if key is not None and (key in running or _is_page_number(line.text)):
                 line.running = True
         p.lines = [line for line in p.lines if not line.running]
 
@@ -466,30 +480,10 @@ def _stats(pages: list[_Page]) -> _Stats:
         if p.left < 0:
             p.left = doc_left
 
-    indents: list[float] = []
-    for p in pages:
-        for line in p.lines:
-            if line.glyph and line.glyph not in _DASHES:
-                indents.append(line.x0 - p.left)
-    groups: list[list[float]] = []
-    for x in sorted(indents):
-        if groups and x - groups[-1][-1] <= 6:
-            groups[-1].append(x)
-        else:
-            groups.append([x])
-    clusters = [sum(g) / len(g) for g in groups]
-    return _Stats(body=body, pitch=pitch, bullet_indents=clusters, running=running)
+    return _Stats(body=body, pitch=pitch, running=running)
 
 
 # --------------------------------------------------------------------------- pass 2: blocks
-
-
-def _level(page: _Page, line: _Line, stats: _Stats) -> int:
-    if not stats.bullet_indents:
-        return 0
-    rel = line.x0 - page.left
-    best = min(range(len(stats.bullet_indents)), key=lambda i: abs(stats.bullet_indents[i] - rel))
-    return min(best, 4)
 
 
 def _dash_is_bullet(line: _Line, prev: _Line | None, stats: _Stats) -> bool:
@@ -509,7 +503,7 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
     size = max(prev.size, line.size, 1.0)
     width = max(page.right - page.left, 1.0)
     prev_full = prev.x1 >= page.right - 0.15 * width
-    if _NUMBERED.match(line.text) and (not prev_full or prev.text.rstrip().endswith(_TERMINAL)):
+    if _NUMBERED.match(line.text) and (not prev_full or _ends_sentence(prev.text)):
         return True
     if abs(prev.size - line.size) > 0.1 * size:
         return True
@@ -529,7 +523,7 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
                 return True
     if prev.bold != line.bold and not prev_full:
         return True  # a short bold line is a heading; a short plain line ends a paragraph
-    if prev.text.rstrip().endswith(_TERMINAL) and prev.x1 < page.right - 0.2 * width:
+    if _ends_sentence(prev.text) and prev.x1 < page.right - 0.2 * width:
         return True
     return False
 
@@ -654,8 +648,7 @@ def _page_blocks(page: _Page, stats: _Stats) -> list[_Block]:
             current.lines.append(line)
         else:
             kind = "bullet" if line.glyph else "para"
-            level = _level(page, line, stats) if line.glyph else 0
-            current = _Block(kind=kind, page=page.number, lines=[line], level=level, top=line.top)
+            current = _Block(kind=kind, page=page.number, lines=[line], top=line.top)
             blocks.append(current)
         prev_line = line
     width = max(page.right - page.left, 1.0)
@@ -708,7 +701,7 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                 and block.kind == "para"
                 and last.page != block.page
                 and (text[:1].islower() or last.last_full)
-                and not last_text.rstrip().endswith(tuple(".!?:"))
+                and not _ends_sentence(last_text)
                 and not last_text.endswith("**")
                 and abs(last.lines[-1].size - block.lines[0].size) <= 0.5
                 and last.lines[-1].bold == block.lines[0].bold
@@ -751,7 +744,14 @@ def _check_file(path: pathlib.Path) -> None:
         raise SourceError(f"cannot read file: {exc.strerror or type(exc).__name__}") from None
 
 
+def _one_line(text: str, limit: int = 120) -> str:
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _describe(exc: BaseException) -> str:
+    """A one-line reason for an exception raised while parsing a PDF."""
     chain: list[BaseException] = []
     e: BaseException | None = exc
     while e is not None and e not in chain and len(chain) < 8:
@@ -759,13 +759,16 @@ def _describe(exc: BaseException) -> str:
         e = e.__cause__ or e.__context__
     names = " ".join(type(x).__name__ for x in chain).lower()
     texts = " ".join(str(x) for x in chain).lower()
-    if "password" in names or "encrypt" in names or "password" in texts or "encrypt" in texts:
+    if "password" in names or "password" in texts:
         return "encrypted PDF (password required)"
-    if any(k in names for k in ("syntax", "pseof", "malformed", "typeerror", "keyerror", "valueerror", "pdfminer")):
-        detail = " ".join(str(exc).split())[:120]
-        return f"corrupt PDF ({type(chain[-1]).__name__}{': ' + detail if detail else ''})"
-    detail = " ".join(str(exc).split())[:160]
-    return f"cannot read PDF ({type(exc).__name__}{': ' + detail if detail else ''})"
+    if "encrypt" in names or "encrypt" in texts:
+        return "encrypted PDF (unsupported encryption)"
+    root = chain[-1]
+    detail = _one_line(str(root))
+    detail = f"{type(root).__name__}: {detail}" if detail else type(root).__name__
+    if isinstance(root, MemoryError):
+        return "PDF too large to read (out of memory)"
+    return f"corrupt PDF ({detail})"
 
 
 def read_pdf(path: pathlib.Path) -> tuple[list[SourceLine], int]:
@@ -776,6 +779,9 @@ def read_pdf(path: pathlib.Path) -> tuple[list[SourceLine], int]:
         import pdfplumber
     except ImportError:  # pragma: no cover - a dependency of the package
         raise SourceError("PDF support needs pdfplumber (pip install pdfplumber)") from None
+    quiet = logging.getLogger("pdfminer")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # pdfminer warns on every recoverable oddity
     try:
         with pdfplumber.open(path) as pdf:
             try:
@@ -795,11 +801,13 @@ def read_pdf(path: pathlib.Path) -> tuple[list[SourceLine], int]:
         raise SourceError("corrupt PDF (object structure too deep)") from None
     except Exception as exc:
         raise SourceError(_describe(exc)) from None
+    finally:
+        quiet.setLevel(level)
     if not any(p.lines or p.tables for p in pages):
         raise SourceError("no text layer (scanned image?)")
     try:
         stats = _stats(pages)
         lines = _emit(pages, stats)
     except Exception as exc:  # a layout bug must not escape as a traceback
-        raise SourceError(f"cannot lay out PDF text ({type(exc).__name__}: {' '.join(str(exc).split())[:120]})") from None
+        raise SourceError(f"cannot lay out PDF text ({type(exc).__name__}: {_one_line(str(exc))})") from None
     return lines, count

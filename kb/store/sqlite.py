@@ -136,6 +136,13 @@ class Store:
                 r = r[0] if len(r) == 1 else None
         return _commitment(r) if r is not None else None
 
+    def commitments_by_ids(self, ids: list[str]) -> dict[str, Commitment]:
+        if not ids:
+            return {}
+        with self.read() as con:
+            rows = con.execute(f"SELECT * FROM commitments WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
+        return {r["id"]: _commitment(r) for r in rows}
+
     def children(self, cid: str) -> list[Commitment]:
         with self.read() as con:
             return [_commitment(r) for r in con.execute(
