@@ -1,0 +1,176 @@
+"""Search over the bundled corpus: the query language, thesaurus, facets, highlights, suggestions."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kb.api import KnowledgeBase
+from kb.index.query import QueryError
+from kb.index.search import HL_END, HL_START
+from kb.index.thesaurus import Thesaurus, learn_acronyms
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def ids(result) -> set[str]:
+    return {h.id for h in result.hits}
+
+
+def texts(result) -> str:
+    return " || ".join(h.text for h in result.hits).lower()
+
+
+@pytest.mark.parametrize("query, expect_in_text", [
+    ("talking therapies", "psychological therapies"),
+    ("UTC", "urgent treatment centres"),
+    ("A&E", "accident and emergency"),
+    ("CAMHS", "camhs"),
+    ("PCN", "primary care network"),
+    ("LWAB", "workforce"),
+])
+def test_thesaurus_finds_the_words_documents_use(corpus_kb, query, expect_in_text):
+    r = corpus_kb.search(query, limit=20)
+    assert r.total > 0 and expect_in_text in texts(r)
+
+
+def test_field_filters(corpus_kb):
+    stp = "2016-10_cw-stp_sustainability-transformation-plan"
+    assert {h.doc_id for h in corpus_kb.search(f"stroke doc:{stp}", limit=50).hits} == {stp}
+    assert {h.year for h in corpus_kb.search("stroke year:2016-2017", limit=50).hits} <= {2016, 2017}
+    assert all(h.kind == "milestone" for h in corpus_kb.search("kind:milestone", limit=50).hits)
+    owned = corpus_kb.search('owner:UHCW', limit=50)
+    assert owned.total and all("University Hospitals Coventry and Warwickshire NHS Trust" in h.owners for h in owned.hits)
+    themed = corpus_kb.search('theme:"mental health"', limit=50)
+    assert themed.total and all("mental health" in h.themes for h in themed.hits)
+
+
+def test_due_fields(corpus_kb):
+    before = corpus_kb.search("due:<2018-04-01", limit=500)
+    assert before.total and all(h.due_end is None or h.due_end < "2018-04-01" for h in before.hits)
+    assert all(h.due_end is not None for h in before.hits)
+    after = corpus_kb.search("due:>2020", limit=500)
+    assert after.total and all(h.due_start is None or h.due_start > "2020-12-31" for h in after.hits)
+    overlap = corpus_kb.search("due:[2018 to 2019]", limit=500)
+    assert overlap.total and all((h.due_start or "0") <= "2019-12-31" and (h.due_end or "9") >= "2018-01-01"
+                                 for h in overlap.hits)
+
+
+def test_boolean_phrase_wildcard_fuzzy(corpus_kb):
+    stroke = corpus_kb.search("stroke", limit=500)
+    without = corpus_kb.search("stroke NOT consultation", limit=500)
+    assert 0 < without.total < stroke.total and "consultation" not in texts(without)
+    both = corpus_kb.search("stroke AND rehabilitation", limit=500)
+    where = [(h.text + " " + h.section).lower() for h in both.hits]  # words may match the section too
+    assert both.total and all("stroke" in w and "rehab" in w for w in where)
+    phrase = corpus_kb.search('"stroke pathway"', limit=50)
+    assert phrase.total and all("stroke pathway" in h.text.lower() for h in phrase.hits)
+    assert corpus_kb.search("rehab*", limit=50).total > 0
+    assert corpus_kb.search("thrombolisys~2", limit=50).total > 0
+
+
+@pytest.mark.parametrize("query, message", [
+    ('"unbalanced', "unbalanced quote"),
+    ("(stroke OR dementia", "unbalanced parenthesis"),
+    ("owner:", "owner: needs a value"),
+    ("due:<notadate", "is not a date"),
+    ("due:[2019 to 2018]", "is empty"),
+    ("year:soon", "is not a year"),
+    ("ownr:UHCW", "did you mean owner:"),
+    ("stroke NOT", "NOT needs a word"),
+])
+def test_malformed_queries_explain_themselves(corpus_kb, query, message):
+    with pytest.raises(QueryError, match=message):
+        corpus_kb.search(query)
+
+
+def test_text_with_a_colon_is_not_a_field(corpus_kb):
+    assert corpus_kb.search("P&P: prevention", limit=5).total > 0
+
+
+def test_facets_match_the_store(corpus_kb):
+    r = corpus_kb.search("kind:commitment", limit=5)
+    store_docs = Counter(c.doc_id for c in corpus_kb.commitments() if c.kind == "commitment")
+    assert dict(r.facets["doc"]) == dict(store_docs)
+    themes = Counter(t for c in corpus_kb.commitments() if c.kind == "commitment" for t in c.themes)
+    assert dict(r.facets["theme"]) == dict(themes)
+
+
+def test_highlights_mark_matched_words_only_in_shown_rows(corpus_kb):
+    r = corpus_kb.search("rehabilitation", limit=3)
+    assert len(r.hits) == 3
+    assert all(f"{HL_START}rehabilitation{HL_END}" in h.highlight.lower() for h in r.hits)
+
+
+def test_suggestion_when_nothing_found(corpus_kb):
+    r = corpus_kb.search("strok rehabilitaton")
+    assert r.total == 0 and r.suggestion == "stroke rehabilitation"
+
+
+def test_commitments_rank_above_evidence(corpus_kb):
+    r = corpus_kb.search("diabetes", limit=10)
+    kinds = [h.kind for h in r.hits]
+    assert "evidence" not in kinds[:3]
+
+
+def test_learnt_acronyms():
+    learnt = learn_acronyms("The Local Workforce Action Board (LWAB) and Primary Care Networks (PCNs) will ...")
+    assert learnt["lwab"] == "local workforce action board"
+    assert learnt["pcns"] == "primary care networks"
+    assert "local workforce action board" in Thesaurus(learnt).expansions("LWAB")
+
+
+def test_index_swap_is_atomic_under_concurrent_search(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for f in sorted(CORPUS.glob("*.txt"))[:2]:
+        shutil.copy(f, docs / f.name)
+    kb = KnowledgeBase(tmp_path / "idx")
+    kb.ingest([docs])
+    baseline = kb.search("stroke", limit=1000).total
+    errors: list[BaseException] = []
+    totals: list[int] = []
+    stop = threading.Event()
+
+    def searcher():
+        reader = KnowledgeBase(tmp_path / "idx")
+        while not stop.is_set():
+            try:
+                totals.append(reader.search("stroke", limit=1000).total)
+            except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+                errors.append(exc)
+
+    t = threading.Thread(target=searcher)
+    t.start()
+    try:
+        for _ in range(3):
+            kb.ingest([docs], rebuild=True)
+    finally:
+        stop.set()
+        t.join()
+    assert not errors
+    assert totals and set(totals) == {baseline}
+
+
+def test_two_concurrent_ingests_wait_for_each_other(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(sorted(CORPUS.glob("*.txt"))[0], docs)
+    notices: list[str] = []
+    results = []
+
+    def ingest():
+        kb = KnowledgeBase(tmp_path / "idx")
+        results.append(kb.ingest([docs], rebuild=True, notice=notices.append))
+
+    threads = [threading.Thread(target=ingest) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(not r.failed for r in results)
+    assert KnowledgeBase(tmp_path / "idx").search("diabetes").total > 0
