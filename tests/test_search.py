@@ -68,7 +68,7 @@ def test_boolean_phrase_wildcard_fuzzy(corpus_kb):
     where = [(h.text + " " + h.section).lower() for h in both.hits]  # words may match the section too
     assert both.total and all("stroke" in w and "rehab" in w for w in where)
     phrase = corpus_kb.search('"stroke pathway"', limit=50)
-    assert phrase.total and all("stroke pathway" in h.text.lower() for h in phrase.hits)
+    assert phrase.total and all("stroke pathway" in (h.text + " " + h.section).lower() for h in phrase.hits)
     assert corpus_kb.search("rehab*", limit=50).total > 0
     assert corpus_kb.search("thrombolisys~2", limit=50).total > 0
 
