@@ -120,6 +120,7 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None) -> list[Comm
     doc_date = doc.meta.doc_date()
     occurrences: Counter[str] = Counter()
     records: list[Commitment] = []
+    intros: list[str | None] = []
     row_parents: dict[str, Commitment] = {}
     in_resolution = False
     for block in doc.blocks:
@@ -133,11 +134,9 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None) -> list[Comm
             if not unit:
                 continue
             decision = decide(unit, block, in_resolution=in_resolution and block.kind == "list_item")
-            if not decision.accept and decision.kind != "evidence":
+            if not decision.accept and not _keep_as_evidence(unit, block, decision):
                 continue
-            if not decision.accept and len(words(unit)) < 6:
-                continue
-            record = _record(doc, block, unit, decision, gazetteer, author, doc_date, occurrences)
+            record = _record(doc, block, unit, decision, author, doc_date, occurrences)
             role = column_role(block.column)
             if block.row_key and role == "commitment" and decision.accept:
                 row_parents.setdefault(block.row_key, record)
@@ -148,18 +147,34 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None) -> list[Comm
                 else:
                     parent.evidence.append(unit)
             records.append(record)
+            intros.append(block.intro)
         if block.kind != "list_item" and block.kind != "paragraph":
             in_resolution = in_resolution and block.kind == "list_item"
+    # Owners in one batch per document: one spaCy pass (nlp.pipe) instead of one call per record.
+    accepted = [(r, intro) for r, intro in zip(records, intros, strict=True) if r.kind != "evidence"]
+    owners = gazetteer.owners_many([r.text for r, _ in accepted], author_org=author,
+                                   intros=[intro for _, intro in accepted])
+    for (r, _), found in zip(accepted, owners, strict=True):
+        r.owners = found
     return records
 
 
-def _record(doc: Document, block: Block, unit: str, decision: Decision, gazetteer: OwnerGazetteer,
-            author: str | None, doc_date: date | None, occurrences: Counter[str]) -> Commitment:
+def _keep_as_evidence(unit: str, block: Block, decision: Decision) -> bool:
+    """Passages that are not commitments but that a trace may need: progress, statistics, background.
+
+    Headings, list intros, contact details and fragments of fewer than five words are left out.
+    """
+    if block.kind == "heading" or len(words(unit)) < 5:
+        return False
+    return not any(r in decision.reasons for r in ("noise", "list intro"))
+
+
+def _record(doc: Document, block: Block, unit: str, decision: Decision, author: str | None,
+            doc_date: date | None, occurrences: Counter[str]) -> Commitment:
     norm = " ".join(words(unit.lower()))
     occurrences[norm] += 1
     kind = decision.kind if decision.accept else "evidence"
     due = due_dates(unit, block, doc_date) if decision.accept else []
-    owners = gazetteer.owners(unit, author_org=author, intro=block.intro) if decision.accept else []
     context = block.text if block.kind != "list_item" or not block.intro else f"{block.intro} {block.text}"
     return Commitment(
         id=commitment_id(doc.meta.id, unit, occurrences[norm]),
@@ -170,7 +185,6 @@ def _record(doc: Document, block: Block, unit: str, decision: Decision, gazettee
         page=block.page,
         line=block.line,
         due=due,
-        owners=owners,
         themes=themes_for(unit, block.section),
         targets=targets_for(unit),
         context=context if context != unit else "",

@@ -1,8 +1,12 @@
 """PDF reader: a PDF's text as `SourceLine`s in the same line conventions as the text exports.
 
-Reading order is top-to-bottom per page (single text column). Ruled tables become tab-separated
-rows, bullets become "- " items, headings and paragraphs become one line each, and running
-headers/footers and page numbers are dropped. See kb/sources/base.py for the conventions.
+Reading order is top to bottom per page, column by column where a page has a clear gutter.
+Ruled tables become tab-separated rows, bullets become "- " items (nested by indent), headings
+and paragraphs become one line each (bold ones wrapped in `**`), contents entries with dot
+leaders become "title<TAB>page" rows, and running headers/footers and page numbers are dropped.
+See kb/sources/base.py for the conventions.
+
+pdfplumber (pdfminer) is imported on first use only.
 """
 
 from __future__ import annotations
@@ -34,10 +38,11 @@ _NUMBERED = re.compile(r"^(\d{1,3}[.)]|\((?:\d{1,2}|[a-z]{1,2}|[ivx]{1,4}|[A-Z])
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*(\d{1,4})\s*[-–)]?(?:\s*(?:of|/)\s*(\d{1,4}))?$", re.I)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$|\.b$", re.I)
 _TERMINAL = tuple(".!?:;")
-_ABBREVIATION = re.compile(r"(?:\b(?:no|nos|e\.g|i\.e|etc|dr|st|vs|cf|para|fig|vol|pp?|mr|mrs|ms|ref)|\b[A-Z])\.$", re.I)
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:no|nos|e\.g|i\.e|etc|dr|st|vs|cf|para|fig|vol|pp?|mr|mrs|ms|ref)|\b[A-Z])\.$", re.I
+)
 
 MARGIN_ZONE = 0.12  # top/bottom fraction of the page searched for running headers and footers
-LARGE = 1.15  # font size ratio to the body text that makes a heading
 
 
 def _private_use(ch: str) -> bool:
@@ -45,10 +50,19 @@ def _private_use(ch: str) -> bool:
 
 
 def _is_page_number(text: str) -> bool:
-    m = _PAGE_NUMBER.match(text.strip())
+    text = text.strip()
+    if re.fullmatch(r"[ivxlc]{1,7}|[IVXLC]{1,7}", text):
+        return True  # roman front-matter numbers
+    m = _PAGE_NUMBER.match(text)
     if not m:
         return False
     return m.group(2) is None or int(m.group(1)) <= int(m.group(2))  # "3 of 40", "3/40"; not "2019/20"
+
+
+def _edge_number(text: str) -> int | None:
+    """The page-number-like integer at the start or end of a line, if any."""
+    m = re.search(r"(?:^|\s)(\d{1,4})$", text.strip()) or re.match(r"^(\d{1,4})(?:\s|$)", text.strip())
+    return int(m.group(1)) if m else None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -85,6 +99,9 @@ class _Line:
     bold: bool  # (nearly) all letters bold
     glyph: str = ""  # bullet glyph found at the start ("" if none)
     running: bool = False  # a running header/footer or page number
+    toc: tuple[str, str] | None = None  # (title, page) of a contents line with dot leaders
+    col_left: float | None = None  # the column's edges when the page has columns
+    col_right: float | None = None
     text_x0: float = 0.0  # x where the text after a bullet glyph starts
 
     @property
@@ -115,7 +132,7 @@ class _Page:
 
 @dataclass
 class _Block:
-    kind: str  # "para" | "bullet" | "table"
+    kind: str  # "para" | "bullet" | "table" | "toc"
     page: int
     lines: list[_Line] = field(default_factory=list)
     level: int = 0
@@ -151,57 +168,166 @@ def _group_lines(words: list[_Word]) -> list[_Line]:
                 continue
         groups.append([w])
         band_top, band_bottom = w.top, w.bottom
-    lines = []
-    for g in groups:
-        g.sort(key=lambda w: w.x0)
-        sizes: Counter[float] = Counter()
-        letters = bold_letters = 0
-        for w in g:
-            sizes[round(w.size, 1)] += len(w.text)
-            n = sum(ch.isalnum() for ch in w.text)
-            letters += n
-            bold_letters += n if w.bold else 0
-        line = _Line(
-            words=g,
-            x0=g[0].x0,
-            x1=max(w.x1 for w in g),
-            top=min(w.top for w in g),
-            bottom=max(w.bottom for w in g),
-            size=sizes.most_common(1)[0][0],
-            bold=letters > 0 and bold_letters >= 0.9 * letters,
-        )
-        line.text_x0 = line.x0
-        lines.append(line)
-    return lines
+    return [_make_line(g) for g in groups]
+
+
+def _make_line(words: list[_Word]) -> _Line:
+    words = sorted(words, key=lambda w: w.x0)
+    sizes: Counter[float] = Counter()
+    letters = bold_letters = 0
+    for w in words:
+        sizes[round(w.size, 1)] += len(w.text)
+        n = sum(ch.isalnum() for ch in w.text)
+        letters += n
+        bold_letters += n if w.bold else 0
+    line = _Line(
+        words=words,
+        x0=words[0].x0,
+        x1=max(w.x1 for w in words),
+        top=min(w.top for w in words),
+        bottom=max(w.bottom for w in words),
+        size=sizes.most_common(1)[0][0],
+        bold=letters > 0 and bold_letters >= 0.9 * letters,
+    )
+    line.text_x0 = line.x0
+    return line
+
+
+# --------------------------------------------------------------------------- columns
+
+
+def _segments(line: _Line) -> list[tuple[float, float]]:
+    """x-ranges of a line's runs of words (inter-word spaces included)."""
+    segs: list[list[float]] = []
+    for w in line.words:
+        if segs and w.x0 - segs[-1][1] <= 1.5 * max(w.size, 1.0):
+            segs[-1][1] = max(segs[-1][1], w.x1)
+        else:
+            segs.append([w.x0, w.x1])
+    return [(a, b) for a, b in segs]
+
+
+def _find_gutter(lines: list[_Line]) -> float | None:
+    """x of a white gap that splits the lines into two columns of running text, if there is one."""
+    if len(lines) < 8:
+        return None
+    segs = [_segments(line) for line in lines]
+    xmin = min(a for ss in segs for a, _ in ss)
+    xmax = max(b for ss in segs for _, b in ss)
+    width = xmax - xmin
+    if width < 100:
+        return None
+    lo, hi = int(xmin + 0.2 * width), int(xmax - 0.2 * width)
+    cover = [0] * (hi - lo + 1)
+    for ss in segs:
+        for a, b in ss:
+            for x in range(max(lo, math.ceil(a)), min(hi, math.floor(b)) + 1):
+                cover[x - lo] += 1
+    limit = max(1, 0.04 * len(lines))
+    sizes = sorted(line.size for line in lines)
+    min_gap = max(6.0, 0.6 * sizes[len(sizes) // 2])
+    best: tuple[int, float] | None = None
+    x = 0
+    while x < len(cover):
+        if cover[x] > limit:
+            x += 1
+            continue
+        start = x
+        while x < len(cover) and cover[x] <= limit:
+            x += 1
+        g0, g1 = lo + start, lo + x - 1
+        if g1 - g0 < min_gap:
+            continue
+        left_span = g0 - xmin
+        # the left column's lines run up to the gutter; the right column has text too
+        reach = sum(1 for ss in segs if any(g0 - 0.2 * left_span <= b <= g0 + 1 for _, b in ss))
+        right = sum(1 for ss in segs if any(a >= g1 - 1 for a, _ in ss))
+        if reach >= max(4, 0.25 * len(lines)) and right >= max(4, 0.25 * len(lines)):
+            score = reach + right
+            if best is None or score > best[0]:
+                best = (score, (g0 + g1) / 2)
+    return best[1] if best else None
+
+
+def _columns(lines: list[_Line], depth: int = 0) -> list[_Line]:
+    """Lines in reading order: column by column between full-width lines (headings, tables)."""
+    gutter = _find_gutter(lines) if depth < 2 else None
+    if gutter is None:
+        return lines
+    full: list[_Line] = []
+    left: list[_Line] = []
+    right: list[_Line] = []
+    for line in lines:
+        if any(w.x0 < gutter < w.x1 for w in line.words):
+            full.append(line)
+            continue
+        lw = [w for w in line.words if w.x1 <= gutter]
+        rw = [w for w in line.words if w.x0 >= gutter]
+        if lw:
+            left.append(_make_line(lw) if rw else line)
+        if rw:
+            right.append(_make_line(rw) if lw else line)
+    left_edge = max((line.x1 for line in left), default=gutter)
+    right_edge = min((line.x0 for line in right), default=gutter)
+    for line in left:
+        line.col_right = left_edge
+    for line in right:
+        line.col_left = right_edge
+    out: list[_Line] = []
+    full_sorted = sorted(full, key=lambda ln: ln.top)
+    bounds = [ln.top for ln in full_sorted] + [math.inf]
+    previous = -math.inf
+    for i, upper in enumerate(bounds):
+        band_left = [ln for ln in left if previous <= ln.top < upper]
+        band_right = [ln for ln in right if previous <= ln.top < upper]
+        out += _columns(sorted(band_left, key=lambda ln: ln.top), depth + 1)
+        out += _columns(sorted(band_right, key=lambda ln: ln.top), depth + 1)
+        if i < len(full_sorted):
+            out.append(full_sorted[i])
+            previous = upper
+    return out
+
+
+_LEADER = re.compile(r"^(?P<title>.*?\S)\s*\.(?:\s*\.){3,}\s*(?P<page>\d{1,4}|[ivxlc]{1,6})$", re.I)
+
+
+def _split_leader(line: _Line) -> None:
+    """A contents entry "Title . . . . 12" becomes a two-cell row, like the text exports' contents."""
+    m = _LEADER.match(_join_words(line.words))
+    if m:
+        title = _CID.sub("", m.group("title")).strip()
+        if any(ch.isalnum() for ch in title):
+            line.toc = (title, m.group("page"))
 
 
 def _split_glyph(line: _Line) -> None:
     """Detect and remove a leading bullet glyph (also "(cid:NN)" and private-use symbols)."""
+    if len(line.words) < 2 and len(line.words[0].text) < 2:
+        return  # a lone glyph is not a list item
     first = line.words[0]
     text = first.text
     m = _CID.match(text)
-    glyph = ""
     if m:
         glyph, rest = "•", text[m.end() :]
     elif text[:1] in _GLYPHS or _private_use(text[:1]):
         glyph, rest = "•", text[1:]
     elif text in _DASHES:
         glyph, rest = text, ""
+    elif text in ("o", "§") and line.words[1].x0 - first.x1 > 0.8 * first.size:
+        glyph, rest = "•", ""  # Word's second-level "o" (Courier) and "§" (Wingdings square) bullets
     else:
         return
     rest = _CID.sub("", rest).lstrip()
+    words = line.words[1:]
     if rest:
-        line.words[0] = _Word(rest, first.x1 - 0.0, first.x1, first.top, first.bottom, first.size, first.bold)
-        # the text starts right after the glyph; estimate its x from the glyph width
-        line.words[0].x0 = first.x0 + (first.x1 - first.x0) * (len(text) - len(rest)) / max(len(text), 1)
-    else:
-        line.words.pop(0)
-    if not line.words:
-        # a lone glyph is not a list item
-        line.words = [first]
+        # the text is glued to the glyph: estimate where it starts from the glyph's share of the width
+        x0 = first.x0 + (first.x1 - first.x0) * (len(text) - len(rest)) / len(text)
+        words.insert(0, _Word(rest, x0, first.x1, first.top, first.bottom, first.size, first.bold))
+    if not words:
         return
+    line.words = words
     line.glyph = glyph
-    line.text_x0 = line.words[0].x0
+    line.text_x0 = words[0].x0
 
 
 # --------------------------------------------------------------------------- pass 1: collect
@@ -215,8 +341,8 @@ def _layout_objects(page):
     """
     from pdfminer.layout import LTChar, LTContainer, LTCurve
 
-    chars: list[dict] = []
-    graphics: list = []
+    chars: list[LTChar] = []
+    graphics: list[LTCurve] = []
     stack = [iter(page.layout)]
     while stack:
         for obj in stack[-1]:
@@ -229,10 +355,12 @@ def _layout_objects(page):
                 break
         else:
             stack.pop()
-    height = float(page.height)
+    height, width = float(page.height), float(page.width)
     mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
     char_dicts = []
     for c in chars:
+        if c.x1 < 0 or c.x0 > width or c.y1 < 0 or c.y0 > height:
+            continue  # drawn off the page (clipped away)
         text = c.get_text()
         top = height - c.y1 + mb_top
         fontname = c.fontname
@@ -279,7 +407,9 @@ def _find_tables(page, graphics: list) -> list:
                 continue
             x0 = min(e["x0"] for e in group)
             x1 = max(e["x0"] for e in group)
-            if x1 - x0 < 1 or any(abs(e["top"] - y) <= 1.5 and e["x0"] <= x0 + 1 and e["x1"] >= x1 - 1 for e in h):
+            if x1 - x0 < 1 or any(
+                abs(e["top"] - y) <= 1.5 and e["x0"] <= x0 + 1 and e["x1"] >= x1 - 1 for e in h
+            ):
                 continue
             h.append(
                 {
@@ -311,7 +441,9 @@ def _collect_page(page, number: int) -> _Page:
 
     chars, graphics = _layout_objects(page)
     # words split at gaps wider than 0.15 em: many PDFs (LaTeX, ghostscript) draw no space characters
-    raw = extract_words(chars, extra_attrs=["fontname", "size"], keep_blank_chars=False, x_tolerance_ratio=0.15)
+    raw = extract_words(
+        chars, extra_attrs=["fontname", "size"], keep_blank_chars=False, x_tolerance_ratio=0.15
+    )
     words: list[_Word] = []
     seen: set[tuple[str, int, int]] = set()
     for w in raw:
@@ -363,10 +495,13 @@ def _collect_page(page, number: int) -> _Page:
                 break
         else:
             running.append(w)
-    lines = _group_lines(running)
+    lines = _columns(_group_lines(running))
     for line in lines:
         _split_glyph(line)
-    return _Page(number=number, width=float(page.width), height=float(page.height), lines=lines, tables=tables)
+        _split_leader(line)
+    return _Page(
+        number=number, width=float(page.width), height=float(page.height), lines=lines, tables=tables
+    )
 
 
 def _place_in_table(t: _Table, w: _Word, cx: float, cy: float) -> None:
@@ -425,10 +560,27 @@ def _stats(pages: list[_Page]) -> _Stats:
                 seen[key].add(p.number)
     need = max(2, math.ceil(0.4 * len(pages)))
     running = {k for k, v in seen.items() if len(v) >= need}
+    # headers that change by chapter ("Chapter 2: Finance   17") still carry the page number:
+    # a number at the start or end of a margin line that runs in step with the page index
+    offsets: dict[tuple[str, int], set[int]] = defaultdict(set)
     for p in pages:
         for line in p.lines:
             key = _running_key(p, line)
-            if key is not None and (key in running or _is_page_number(line.text)):
+            number = _edge_number(line.text) if key is not None else None
+            if key is not None and number is not None:
+                offsets[(key[0], number - p.number)].add(p.number)
+    stepped = {k for k, v in offsets.items() if len(v) >= max(3, math.ceil(0.25 * len(pages)))}
+    for p in pages:
+        for line in p.lines:
+            key = _running_key(p, line)
+            if key is None:
+                continue
+            number = _edge_number(line.text)
+            if (
+                key in running
+                or _is_page_number(line.text)
+                or (number is not None and (key[0], number - p.number) in stepped)
+            ):
                 line.running = True
         p.lines = [line for line in p.lines if not line.running]
 
@@ -455,7 +607,7 @@ def _stats(pages: list[_Page]) -> _Stats:
         pitch = frequent[0] if frequent else counts.most_common(1)[0][0]
     pitch = min(max(pitch, 1.0), 1.5)
 
-    # page text margins, then bullet indents relative to them
+    # text margins per page (list items' hanging lines left out), right edges per page width
     for p in pages:
         hanging = [line.text_x0 for line in p.lines if line.glyph]
         xs = [
@@ -496,18 +648,37 @@ def _dash_is_bullet(line: _Line, prev: _Line | None, stats: _Stats) -> bool:
     return not (tight and same_x and not prev.text.rstrip().endswith(":"))
 
 
+def _restore_glyph(line: _Line) -> None:
+    """Put back a leading dash that turned out to be text, not a bullet."""
+    line.words.insert(0, _Word(line.glyph, line.x0, line.x0, line.top, line.bottom, line.size, False))
+    line.glyph = ""
+    line.text_x0 = line.x0
+
+
 def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats) -> bool:
     """Does `line` start a new block after `prev` (the last line of `block`)?"""
-    if line.glyph:
+    if line.glyph or line.toc or prev.toc:
         return True
     size = max(prev.size, line.size, 1.0)
-    width = max(page.right - page.left, 1.0)
-    prev_full = prev.x1 >= page.right - 0.15 * width
+    left = prev.col_left if prev.col_left is not None else page.left
+    right = prev.col_right if prev.col_right is not None else page.right
+    width = max(right - left, 1.0)
+    prev_full = prev.x1 >= right - 0.15 * width
     if _NUMBERED.match(line.text) and (not prev_full or _ends_sentence(prev.text)):
         return True
     if abs(prev.size - line.size) > 0.1 * size:
         return True
     pitch = (line.bottom - prev.bottom) / size
+    if (
+        pitch <= 0
+        and prev.col_right is not None
+        and line.col_left is not None
+        and line.x0 > prev.x1
+        and prev_full
+        and prev.bold == line.bold
+        and not _ends_sentence(prev.text)
+    ):
+        return False  # a paragraph running on from the foot of one column to the head of the next
     if pitch <= 0 or pitch > stats.pitch + 0.3:
         return True
     if block.kind == "bullet":
@@ -523,7 +694,7 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
                 return True
     if prev.bold != line.bold and not prev_full:
         return True  # a short bold line is a heading; a short plain line ends a paragraph
-    if _ends_sentence(prev.text) and prev.x1 < page.right - 0.2 * width:
+    if _ends_sentence(prev.text) and prev.x1 < right - 0.2 * width:
         return True
     return False
 
@@ -594,18 +765,13 @@ def _cell_text(words: list[_Word], stats: _Stats, box: tuple[float, float, float
     x0 = box[0] if box else min(line.x0 for line in lines)
     x1 = box[2] if box else max(line.x1 for line in lines)
     cell_page = _Page(number=0, width=x1 - x0, height=0.0, lines=lines, tables=[], left=x0, right=x1)
+    cell_page.right = x1 - 0.5 * stats.body  # inside a cell the right edge is the cell's, less padding
     items: list[list[_Line]] = []
     for line in lines:
-        if line.glyph in _DASHES:
-            prev = items[-1][-1] if items else None
-            if not _dash_is_bullet(line, prev, stats):
-                line.words.insert(0, _Word(line.glyph, line.x0, line.x0, line.top, line.bottom, line.size, False))
-                line.glyph = ""
+        if line.glyph in _DASHES and not _dash_is_bullet(line, items[-1][-1] if items else None, stats):
+            _restore_glyph(line)
         if items:
             block = _Block(kind="bullet" if items[-1][0].glyph else "para", page=0, lines=items[-1])
-            # inside a cell the right edge is the cell's, minus its padding
-            cell_page.right = x1 - 0.5 * line.size
-            cell_page.left = x0
             if not _breaks(block, items[-1][-1], line, cell_page, stats):
                 items[-1].append(line)
                 continue
@@ -621,17 +787,24 @@ def _table_block(t: _Table, page: _Page, stats: _Stats) -> _Block:
         if any(cells):
             rows.append("\t".join(cells))
     ncols = max((len(r) for r in t.rows), default=0)
-    return _Block(kind="table", page=page.number, rows=rows, header=rows[0] if rows else "", ncols=ncols, top=t.top)
+    return _Block(
+        kind="table", page=page.number, rows=rows, header=rows[0] if rows else "", ncols=ncols, top=t.top
+    )
 
 
 def _page_blocks(page: _Page, stats: _Stats) -> list[_Block]:
-    items: list[tuple[float, object]] = [(line.top, line) for line in page.lines]
-    items += [(t.top, t) for t in page.tables]
-    items.sort(key=lambda it: it[0])
+    # lines are already in reading order (columns); a table goes before the first line below it
+    items: list[object] = []
+    tables = sorted(page.tables, key=lambda t: t.top)
+    for line in page.lines:
+        while tables and tables[0].top <= line.top:
+            items.append(tables.pop(0))
+        items.append(line)
+    items += tables
     blocks: list[_Block] = []
     current: _Block | None = None
     prev_line: _Line | None = None
-    for _, item in items:
+    for item in items:
         if isinstance(item, _Table):
             block = _table_block(item, page, stats)
             if block.rows:
@@ -641,30 +814,77 @@ def _page_blocks(page: _Page, stats: _Stats) -> list[_Block]:
         line = item
         assert isinstance(line, _Line)
         if line.glyph in _DASHES and not _dash_is_bullet(line, prev_line, stats):
-            line.words.insert(0, _Word(line.glyph, line.x0, line.x0, line.top, line.bottom, line.size, False))
-            line.glyph = ""
-            line.text_x0 = line.x0
-        if current is not None and prev_line is not None and not _breaks(current, prev_line, line, page, stats):
+            _restore_glyph(line)
+        if (
+            current is not None
+            and prev_line is not None
+            and not _breaks(current, prev_line, line, page, stats)
+        ):
             current.lines.append(line)
         else:
-            kind = "bullet" if line.glyph else "para"
+            kind = "toc" if line.toc and not line.glyph else "bullet" if line.glyph else "para"
             current = _Block(kind=kind, page=page.number, lines=[line], top=line.top)
             blocks.append(current)
         prev_line = line
-    width = max(page.right - page.left, 1.0)
     for b in blocks:
         if b.lines:
-            b.last_full = b.lines[-1].x1 >= page.right - 0.15 * width
+            last = b.lines[-1]
+            left = last.col_left if last.col_left is not None else page.left
+            right = last.col_right if last.col_right is not None else page.right
+            b.last_full = last.x1 >= right - 0.15 * max(right - left, 1.0)
     return blocks
 
 
 # --------------------------------------------------------------------------- output
 
 
+class _ListState:
+    """Nesting of list items, from the x of their glyphs within one run of a list.
+
+    The first item of a list is level 0 (level 1 under a numbered item it is indented below);
+    a deeper glyph opens a level, a shallower one closes levels. A paragraph at the items' text
+    indent (a second paragraph of an item) keeps the list open; anything further left ends it.
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.stack: list[float] = []
+        self.base = 0
+        self.text_x = 0.0
+        self.numbered_x: float | None = None
+
+    def item(self, block: _Block) -> int:
+        first = block.lines[0]
+        x, tol = first.x0, max(0.6 * first.size, 3.0)
+        if not self.stack:
+            self.base = 1 if self.numbered_x is not None and x > self.numbered_x + tol else 0
+            self.stack = [x]
+        elif x > self.stack[-1] + tol:
+            self.stack.append(x)
+        else:
+            while len(self.stack) > 1 and x < self.stack[-1] - tol:
+                self.stack.pop()
+        self.text_x = first.text_x0
+        return min(self.base + len(self.stack) - 1, 6)
+
+    def paragraph(self, block: _Block, text: str) -> None:
+        first = block.lines[0]
+        tol = max(0.6 * first.size, 3.0)
+        if _NUMBERED.match(text.lstrip("*")):
+            self.reset()
+            self.numbered_x = first.x0
+        elif not (self.stack and first.x0 >= self.text_x - tol):
+            self.reset()
+
+
 def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
     out: list[SourceLine] = []
     last: _Block | None = None
     last_text = ""
+
+    lists = _ListState()
 
     def add(text: str, page: int) -> None:
         out.append(SourceLine(text=text, line=None, page=page))
@@ -687,13 +907,21 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                     add("", block.page)
                 for row in rows:
                     add(row, block.page)
+                lists.reset()
+                last, last_text = block, ""
+                continue
+            if block.kind == "toc":
+                assert block.lines[0].toc is not None
+                title, number = block.lines[0].toc
+                if out and not (last is not None and last.kind == "toc"):
+                    add("", block.page)
+                add(f"{title}\t{number}", block.page)
+                lists.reset()
                 last, last_text = block, ""
                 continue
             text = _render_words(block.lines, mark_bold=True)
             if not text:
                 continue
-            if block.kind == "bullet":
-                text = " " * block.level + "- " + text
             if (
                 bi == 0
                 and last is not None
@@ -706,15 +934,24 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                 and abs(last.lines[-1].size - block.lines[0].size) <= 0.5
                 and last.lines[-1].bold == block.lines[0].bold
                 and not _NUMBERED.match(text)
-                and abs(block.lines[0].x0 - (last.lines[0].text_x0 if last.kind == "bullet" else last.lines[-1].x0))
+                and abs(
+                    block.lines[0].x0
+                    - (last.lines[0].text_x0 if last.kind == "bullet" else last.lines[-1].x0)
+                )
                 <= 0.6 * block.lines[0].size
             ):
                 # a paragraph running over a page break
                 joined = last_text + " " + text
                 out[-1] = SourceLine(text=joined, line=None, page=out[-1].page)
                 last_text = joined
-                last = block
+                last.lines = last.lines + block.lines
+                last.last_full = block.last_full
                 continue
+            if block.kind == "bullet":
+                block.level = lists.item(block)
+                text = " " * block.level + "- " + text
+            else:
+                lists.paragraph(block, text)
             if out and not (block.kind == "bullet" and last is not None and last.kind == "bullet"):
                 add("", block.page)
             add(text, block.page)
