@@ -12,7 +12,6 @@ import pathlib
 import re
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -33,7 +32,10 @@ MARGIN = 20 * mm
 BODY_W = PAGE_W - 2 * MARGIN
 
 _FONT_CANDIDATES = [
-    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    ),
     ("/usr/share/fonts/TTF/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf"),
 ]
 _fonts: tuple[str, str, frozenset[int] | None] | None = None
@@ -176,13 +178,20 @@ def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> LongTabl
                     paras.append(Paragraph(markup, style))
             out_row.append(paras or "")
         data.append(out_row)
-    # column widths: proportional to the square root of the longest text, with a floor
-    weights = []
+    # column widths: wide enough for the longest word (bold, as in the header), the rest of the
+    # width shared in proportion to the square root of the longest text
+    bold = styles["cellhead"].fontName
+    size = styles["cell"].fontSize
+    floors, weights = [], []
     for c in range(ncols):
-        longest = max(len(_TAG.sub("", r[c])) for r in rows)
-        weights.append(max(longest, 12) ** 0.5)
-    floor = min(45.0, BODY_W / ncols)
-    widths = [max(floor, BODY_W * w / sum(weights)) for w in weights]
+        texts = [" ".join(t for t, _ in _cell_items(r[c])) for r in rows]
+        longest_word = max(
+            (pdfmetrics.stringWidth(w, bold, size) for t in texts for w in t.split()), default=0
+        )
+        floors.append(min(longest_word + 16, 0.5 * BODY_W))
+        weights.append(max(max(len(t) for t in texts), 12) ** 0.5)
+    spare = max(BODY_W - sum(floors), 0.0)
+    widths = [f + spare * w / sum(weights) for f, w in zip(floors, weights, strict=True)]
     scale = BODY_W / sum(widths)
     widths = [w * scale for w in widths]
     # bullet indents inside cells
@@ -192,7 +201,11 @@ def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> LongTabl
                 for p in cell:
                     if p.bulletText:
                         p.style = ParagraphStyle(
-                            "cellli", parent=p.style, leftIndent=8, bulletIndent=0, bulletFontName=p.style.fontName
+                            "cellli",
+                            parent=p.style,
+                            leftIndent=8,
+                            bulletIndent=0,
+                            bulletFontName=p.style.fontName,
                         )
     table = LongTable(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
     table.setStyle(
@@ -301,14 +314,34 @@ def _small_pdf(dst: pathlib.Path) -> None:
     styles = _styles()
     story = [Paragraph("A small document", styles["heading"])]
     for i in range(40):
-        story.append(Paragraph(f"Paragraph {i}: we will improve access to services for our population.", styles["body"]))
+        story.append(
+            Paragraph(
+                f"Paragraph {i}: we will improve access to services for our population.", styles["body"]
+            )
+        )
     SimpleDocTemplate(str(dst), pagesize=A4).build(story)
+
+
+def _pdf_without_pages() -> bytes:
+    """A well-formed PDF whose page tree is empty (reportlab always writes a page)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 def make_bad_pdfs(directory: pathlib.Path) -> dict[str, pathlib.Path]:
     """Write PDFs a reader must reject; returns {kind: path}.
 
-    Kinds: "empty", "truncated", "encrypted", "image_only", "garbage".
+    Kinds: "empty", "truncated", "encrypted", "image_only", "no_pages", "garbage".
     """
     from reportlab.lib.pdfencrypt import StandardEncryption
     from reportlab.pdfgen import canvas
@@ -348,6 +381,10 @@ def make_bad_pdfs(directory: pathlib.Path) -> dict[str, pathlib.Path]:
         c.showPage()
     c.save()
     out["image_only"] = image_only
+
+    no_pages = directory / "no_pages.pdf"
+    no_pages.write_bytes(_pdf_without_pages())
+    out["no_pages"] = no_pages
 
     garbage = directory / "garbage.pdf"
     seed = 0x2545F491

@@ -142,9 +142,8 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None) -> list[Comm
                 row_parents.setdefault(block.row_key, record)
             elif block.row_key and block.row_key in row_parents:
                 parent = row_parents[block.row_key]
-                if decision.accept:
-                    record.parent_id = parent.id
-                else:
+                record.parent_id = parent.id  # NEXT STEPS items, and the row's progress kept as evidence
+                if not decision.accept:
                     parent.evidence.append(unit)
             records.append(record)
             intros.append(block.intro)

@@ -1,0 +1,152 @@
+"""Explainable similarity between two passages: shared key terms, theme, owner, target figure.
+
+Terms are the search index's stems (same analyzer), with the thesaurus folding phrasings of one
+concept into one token first ("urgent treatment centres" and "UTCs" both become `utc`), weighted
+by inverse document frequency so that "thrombolysis" counts for more than "services".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kb.index.thesaurus import SYNONYM_GROUPS
+from kb.model import Commitment
+
+# Words every planning document uses about everything: they say nothing about what is linked.
+GENERIC = frozenset("""
+servic care develop improv support patient health work deliv ensur provid need includ new local system across
+plan use will also programm approach area key level make help peopl commiss commission provis base continu
+opportun requir better mani well way within identifi current increas reduc futur part number place one two
+three year month time organis partner partnership board ccg ccgs nhs coventri warwickshir rugbi stp trust
+council offer access integr focus prioriti set action propos ongo strategi outcom process model team enabl
+crccg further reduct avoid unnecessari greater enhanc role wider ensur achiev aim rang level term larg
+signific specif appropri effect effici high qualiti consist
+""".split())
+
+_CONCEPTS: list[tuple[re.Pattern, str]] = []
+for _group in SYNONYM_GROUPS:
+    _canon = "zz" + re.sub(r"\W+", "", _group[0])  # one alphanumeric token per concept
+    for _phrase in sorted(_group, key=len, reverse=True):
+        _CONCEPTS.append((re.compile(rf"(?<![\w&]){re.escape(_phrase)}(?![\w&])", re.I), f" {_canon} "))
+PROGRESS_WORDS = re.compile(
+    r"\b(?:has been|have been|had been|are being|is being|now|underway|under way|commenced|started|began|begun|"
+    r"approved|agreed|established|set up|launched|in place|rolled out|piloted|undertaken|reviewed|mapped)\b", re.I)
+DELIVERED_WORDS = re.compile(
+    r"\b(?:completed|delivered|achieved|fully implemented|now live|went live|opened|has been (?:introduced|"
+    r"implemented|completed|delivered|commissioned|launched|rolled out)|have been (?:introduced|implemented|"
+    r"completed|delivered|commissioned|launched|rolled out)|was (?:introduced|implemented|completed|launched))\b",
+    re.I)
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    from kb.index.schema import text_analyzer
+
+    return text_analyzer()
+
+
+TOPICAL_BOOST = 1.6
+
+
+def topical_terms(text: str) -> set[str]:
+    """Terms that name a policy topic (a theme keyword or a thesaurus concept): what a thread is about."""
+    from kb.extract.themes import _COMPILED
+
+    found: set[str] = set()
+    norm = normalise(text)
+    for theme, pattern in _COMPILED.items():
+        if theme in ("governance and partnership", "engagement", "finance and efficiency", "other"):
+            continue
+        for m in pattern.finditer(norm):
+            found.update(t for t in terms(m.group(0)))
+    found.update(t for t in terms(norm) if t.startswith("zz"))
+    return found
+
+
+def normalise(text: str) -> str:
+    for pattern, token in _CONCEPTS:
+        text = pattern.sub(token, text)
+    return text
+
+
+def terms(text: str) -> Counter:
+    """Content stems of a passage (concepts folded, generic planning words dropped)."""
+    out: Counter = Counter()
+    for tok in _analyzer()(normalise(text)):
+        t = tok.text
+        if len(t) > 2 and t not in GENERIC and t.isalpha():
+            out[t] += 1
+    return out
+
+
+@dataclass
+class Similarity:
+    score: float
+    shared: list[str]  # the key terms both passages hold, most telling first
+    same_theme: bool
+    same_owner: bool
+    same_target: bool
+
+    def evidence(self) -> dict:
+        ev: dict = {"terms": self.shared}
+        if self.same_theme:
+            ev["theme"] = True
+        if self.same_owner:
+            ev["owner"] = True
+        if self.same_target:
+            ev["target"] = True
+        return ev
+
+
+class Vectoriser:
+    """tf-idf vectors over a fixed collection (document frequencies from the records given)."""
+
+    def __init__(self, texts: list[str]):
+        df: Counter = Counter()
+        for t in texts:
+            df.update(set(terms(t)))
+        self.n = max(len(texts), 1)
+        self.df = df
+
+    def idf(self, term: str) -> float:
+        return math.log(1 + self.n / (1 + self.df.get(term, 0)))
+
+    def vector(self, text: str, extra: str = "", extra_weight: float = 0.5) -> dict[str, float]:
+        v: dict[str, float] = {}
+        topical = topical_terms(f"{text} {extra}")
+        for t, c in terms(text).items():
+            v[t] = v.get(t, 0.0) + (1 + math.log(c)) * self.idf(t)
+        for t, c in terms(extra).items():
+            v[t] = v.get(t, 0.0) + extra_weight * self.idf(t)
+        for t in v:
+            if t in topical:
+                v[t] *= TOPICAL_BOOST
+        return v
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> tuple[float, list[str]]:
+    shared = [t for t in a if t in b]
+    if not shared:
+        return 0.0, []
+    dot = sum(a[t] * b[t] for t in shared)
+    na = math.sqrt(sum(x * x for x in a.values()))
+    nb = math.sqrt(sum(x * x for x in b.values()))
+    shared.sort(key=lambda t: -a[t] * b[t])
+    return dot / (na * nb) if na and nb else 0.0, shared
+
+
+SPECIFIC_THEMES_EXCLUDED = {"governance and partnership", "engagement", "finance and efficiency", "other"}
+
+
+def similarity(seed: Commitment, seed_vec: dict[str, float], cand: Commitment, cand_vec: dict[str, float]) -> Similarity:
+    base, shared = cosine(seed_vec, cand_vec)
+    same_theme = bool((set(seed.themes) & set(cand.themes)) - SPECIFIC_THEMES_EXCLUDED)
+    same_owner = bool(set(seed.owners) & set(cand.owners))
+    seed_figs = {t.value for t in seed.targets if t.unit == "percent"}
+    same_target = bool(seed_figs & {t.value for t in cand.targets if t.unit == "percent"})
+    score = base + 0.08 * same_theme + 0.05 * same_owner + 0.1 * same_target
+    return Similarity(round(score, 4), shared[:6], same_theme, same_owner, same_target)

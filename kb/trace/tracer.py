@@ -1,0 +1,267 @@
+"""Trace a commitment across documents: candidates from the search index, scored, typed, decided.
+
+For a seed commitment the tracer asks the search index for passages that share its words (and the
+words of its section heading, which often name the topic the seed leaves implicit: "Increased early
+diagnosis and intervention" under "Dementia Care"), scores each candidate with explainable features
+(kb.trace.features), types each link by what the later document says about it, and applies the
+auditors' decisions.  The thread status follows from the latest passages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from kb.model import Commitment, DocumentMeta
+from kb.trace.decisions import Decision, DecisionLog
+from kb.trace.features import DELIVERED_WORDS, PROGRESS_WORDS, Vectoriser, similarity
+from kb.layout.markup import words
+
+HEADING_WEIGHT = 0.8  # a passage under a heading that names the topic is about the topic
+FAMILY_FACTOR = 0.9  # a matched table row brings its NEXT STEPS and progress cells along
+MIN_SCORE = 0.25  # below this a candidate shares too little with the seed to be shown
+LINK_SCORE = 0.3  # ingest-time links (threads, matrix) keep only strong pairs
+DEFAULT_LIMIT = 40
+CANDIDATES = 400
+
+
+@dataclass
+class TraceItem:
+    commitment: Commitment
+    doc: DocumentMeta | None
+    link_type: str  # earlier | related | restated | revised | progress | delivered
+    score: float
+    evidence: dict
+    decision: str = ""  # confirmed | added | suspect | ""
+    note: str = ""
+
+
+@dataclass
+class Trace:
+    seed: Commitment
+    seed_doc: DocumentMeta | None
+    items: list[TraceItem]
+    status: str
+    status_reason: str
+    hidden: int = 0
+    documents: list[str] = field(default_factory=list)
+
+
+def _doc_date(meta: DocumentMeta | None) -> str:
+    return (meta.date if meta else None) or "0000"
+
+
+def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: DocumentMeta | None,
+              cand: Commitment) -> str:
+    """What the candidate is to the seed: same document, earlier, or what a later document says of it."""
+    if cand.doc_id == seed.doc_id:
+        return "related"
+    if _doc_date(cand_meta) < _doc_date(seed_meta):
+        return "earlier"
+    if DELIVERED_WORDS.search(cand.text) and cand.kind == "evidence":
+        return "delivered"
+    if cand.kind == "evidence" or PROGRESS_WORDS.search(cand.text):
+        return "progress"
+    seed_end = max((d.end for d in seed.due if d.end), default=None)
+    cand_end = max((d.end for d in cand.due if d.end), default=None)
+    if seed_end and cand_end and cand_end > seed_end:
+        return "revised"
+    seed_figs = {t.value for t in seed.targets}
+    cand_figs = {t.value for t in cand.targets}
+    if seed_figs and cand_figs and not seed_figs & cand_figs:
+        return "revised"
+    return "restated"
+
+
+def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[TraceItem],
+                  newest_doc_date: str | None) -> tuple[str, str]:
+    """delivered / in progress / revised / restated / overdue / silent, and the passage that decides it."""
+    later = [i for i in items if i.link_type in ("restated", "revised", "progress", "delivered")]
+    later.sort(key=lambda i: (_doc_date(i.doc), -i.score))
+    for kind, status in (("delivered", "delivered"), ("progress", "in progress")):
+        found = [i for i in later if i.link_type == kind]
+        if found:
+            return status, found[-1].commitment.text
+    due_end = max((d.end for d in seed.due if d.end), default=None)
+    if due_end and newest_doc_date and due_end < newest_doc_date:
+        revised = [i for i in later if i.link_type == "revised"]
+        if revised:
+            return "revised", revised[-1].commitment.text
+        return "overdue", f"due by {due_end}; no later document reports it delivered"
+    for kind, status in (("revised", "revised"), ("restated", "restated")):
+        found = [i for i in later if i.link_type == kind]
+        if found:
+            return status, found[-1].commitment.text
+    return "silent", "no later document mentions it"
+
+
+class Tracer:
+    """Seed-centric traces over one store + search index (build once, trace many)."""
+
+    def __init__(self, kb, decisions: DecisionLog):
+        self.kb = kb
+        self.decisions = decisions
+        self.metas = {d.meta.id: d.meta for d in kb.documents()}
+        records = kb.commitments(include_evidence=True)
+        self.by_id = {c.id: c for c in records}
+        self.vectoriser = Vectoriser([c.text for c in records])
+        self.family: dict[str, list[str]] = {}
+        for c in records:
+            if c.parent_id:
+                self.family.setdefault(c.parent_id, []).append(c.id)
+                self.family.setdefault(c.id, []).append(c.parent_id)
+        self._vectors: dict[str, dict[str, float]] = {}
+        self.newest = max((m.date for m in self.metas.values() if m.date), default=None)
+
+    def vector(self, c: Commitment, with_heading: bool = False) -> dict[str, float]:
+        key = c.id + ("+h" if with_heading else "")
+        if key not in self._vectors:
+            heading = " ".join(c.section.split(" › ")[-1:]) if with_heading else ""
+            self._vectors[key] = self.vectoriser.vector(c.text, heading, extra_weight=HEADING_WEIGHT)
+        return self._vectors[key]
+
+    def candidates(self, seed: Commitment, later_only: bool = False, limit: int = CANDIDATES) -> list[Commitment]:
+        """Passages the search index ranks for the seed's words and its heading's words."""
+        heading = seed.section.split(" › ")[-1] if seed.section else ""
+        query_words = [w for w in words(f"{seed.text} {heading}") if len(w) > 2 and w.upper() not in
+                       ("AND", "OR", "NOT", "ANDNOT")]
+        query = " ".join(dict.fromkeys(re.sub(r"[^\w&-]", "", w) for w in query_words))
+        if not query:
+            return []
+        searcher = self.kb.searcher()
+        parsed = searcher.parse(query)
+        from whoosh import query as Q
+
+        q = parsed.combined()
+        if later_only:
+            seed_date = _doc_date(self.metas.get(seed.doc_id))
+            later = [d for d, m in self.metas.items() if _doc_date(m) > seed_date]
+            if not later:
+                return []
+            q = Q.And([q, Q.Or([Q.Term("doc_id", d) for d in later])])
+        results = searcher._searcher.search(q, limit=limit)
+        return [self.by_id[h["id"]] for h in results if h["id"] in self.by_id and h["id"] != seed.id]
+
+    def topic(self, seed: Commitment) -> dict[str, float]:
+        """The seed's key terms, weighted 0..1: its most specific words and its heading's."""
+        vec = self.vector(seed, with_heading=True)
+        if not vec:
+            return {}
+        top = max(vec.values())
+        ranked = sorted(((t, w / top) for t, w in vec.items()), key=lambda kv: -kv[1])
+        return dict(kv for kv in ranked[:4] if kv[1] >= 0.45) or dict(ranked[:1])
+
+    def scored(self, seed: Commitment, cands: list[Commitment]) -> list[TraceItem]:
+        """Score candidates by the seed's key terms they hold (text counts more than their heading)."""
+        key = self.topic(seed)
+        total = sum(key.values()) or 1.0
+        seed_vec = self.vector(seed, with_heading=True)
+        seed_meta = self.metas.get(seed.doc_id)
+        out = []
+        anchors = {t for t, w in key.items() if w >= 0.75}
+        for c in cands:
+            own = self.vector(c)
+            with_heading = self.vector(c, with_heading=True)
+            held = {t: w * (1.0 if t in own else HEADING_WEIGHT) for t, w in key.items() if t in with_heading}
+            if not held or (not anchors & set(held) and len(held) < 2):
+                continue  # a thread is about its anchor term; one side word is not enough
+            sim = similarity(seed, seed_vec, c, with_heading)
+            score = 0.75 * sum(held.values()) / total + 0.25 * min(sim.score, 1.0)
+            meta = self.metas.get(c.doc_id)
+            evidence = sim.evidence()
+            evidence["terms"] = list(dict.fromkeys([*held, *evidence["terms"]]))[:6]
+            out.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c), round(score, 4), evidence))
+        return out
+
+    def trace(self, seed_id: str, limit: int | None = DEFAULT_LIMIT) -> Trace:
+        seed = self.by_id.get(seed_id) or self.kb.commitment(seed_id)
+        if seed is None:
+            raise KeyError(seed_id)
+        items = [i for i in self.scored(seed, self.candidates(seed)) if i.score >= MIN_SCORE]
+        items = self._with_family(seed, items)
+        items = self._apply_decisions(seed, items)
+        items.sort(key=lambda i: -i.score)
+        hidden = 0
+        if limit is not None and len(items) > limit:
+            keep = [i for i in items if i.decision in ("confirmed", "added")]
+            rest = [i for i in items if i.decision not in ("confirmed", "added")]
+            items, hidden = keep + rest[:max(0, limit - len(keep))], len(items) - limit
+        items.sort(key=lambda i: (_doc_date(i.doc), i.commitment.doc_id, i.commitment.line or 0))
+        seed_meta = self.metas.get(seed.doc_id)
+        status, reason = thread_status(seed, seed_meta, items, self.newest)
+        docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
+                      key=lambda d: _doc_date(self.metas.get(d)))
+        return Trace(seed, seed_meta, items, status, reason, hidden, docs)
+
+    def _with_family(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
+        """Add the parent and children (same table row) of each matched passage."""
+        have = {i.commitment.id for i in items} | {seed.id}
+        seed_meta = self.metas.get(seed.doc_id)
+        extra = []
+        for i in items:
+            for rid in self.family.get(i.commitment.id, []):
+                if rid in have or rid not in self.by_id:
+                    continue
+                have.add(rid)
+                c = self.by_id[rid]
+                meta = self.metas.get(c.doc_id)
+                extra.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c), round(i.score * FAMILY_FACTOR, 4),
+                                       {"terms": i.evidence.get("terms", []), "row": i.commitment.id}))
+        return items + extra
+
+    def _apply_decisions(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
+        latest = self.decisions.latest()
+        mine = {pair: d for pair, d in latest.items() if seed.id in pair or self._resolves_to(seed, d)}
+        if not mine:
+            return items
+        by_other = {i.commitment.id: i for i in items}
+        out = []
+        for i in items:
+            d = mine.get(frozenset((seed.id, i.commitment.id)))
+            if d and d.action == "reject":
+                continue
+            if d:
+                i.decision, i.note = ("confirmed" if d.action == "confirm" else "added"), d.note
+            out.append(i)
+        for pair, d in mine.items():
+            if d.action == "reject":
+                continue
+            other_id = next(iter(pair - {seed.id}), None)
+            if other_id is None or other_id in by_other:
+                continue
+            other, suspect = self._find(other_id, d)
+            if other is None:
+                continue
+            sim = similarity(seed, self.vector(seed, True), other, self.vector(other, True))
+            meta = self.metas.get(other.doc_id)
+            out.append(TraceItem(other, meta, link_type(self.metas.get(seed.doc_id), seed, meta, other), sim.score,
+                                 sim.evidence(), "suspect" if suspect else
+                                 ("confirmed" if d.action == "confirm" else "added"), d.note))
+        return out
+
+    def _resolves_to(self, seed: Commitment, d: Decision) -> bool:
+        return False
+
+    def _find(self, cid: str, d: Decision) -> tuple[Commitment | None, bool]:
+        """The record a decision names; if its text changed since, the closest record of its document."""
+        if cid in self.by_id:
+            return self.by_id[cid], False
+        text = d.b_text if cid == d.b else d.a_text
+        doc = d.b_doc if cid == d.b else d.a_doc
+        if not text:
+            return None, False
+        want = self.vectoriser.vector(text)
+        from kb.trace.features import cosine
+
+        best, best_score = None, 0.0
+        for c in self.by_id.values():
+            if c.doc_id == doc:
+                s, _ = cosine(want, self.vector(c))
+                if s > best_score:
+                    best, best_score = c, s
+        return (best, True) if best is not None and best_score >= 0.5 else (None, False)
+
+
+def is_past(d: date | None) -> bool:
+    return d is not None and d < date.today()

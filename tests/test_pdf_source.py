@@ -1,0 +1,322 @@
+"""kb.sources.pdf.read_pdf on real PDFs rendered from the corpus text exports, and on broken PDFs."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+
+import pdfgen  # noqa: E402
+
+from kb.sources.base import SourceError, SourceLine  # noqa: E402
+from kb.sources.pdf import read_pdf  # noqa: E402
+
+CORPUS = pathlib.Path("/work/shared/corpus")
+if not CORPUS.is_dir():  # a checkout without the shared corpus: use the repository's copy
+    CORPUS = pathlib.Path(__file__).resolve().parents[1] / "corpus"
+DOCS = sorted(p.stem for p in CORPUS.glob("*.txt"))
+
+_TAG = re.compile(r"<[^>]*>")
+_DASH_ROW = re.compile(r"^[\s\-|:]*$")
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+@pytest.fixture(scope="session")
+def extracted(tmp_path_factory) -> dict[str, tuple[list[SourceLine], int]]:
+    """Every corpus export rendered to PDF once and read back once."""
+    out_dir = tmp_path_factory.mktemp("corpus_pdfs")
+    result = {}
+    for stem in DOCS:
+        pdf = out_dir / f"{stem}.pdf"
+        pdfgen.text_export_to_pdf(CORPUS / f"{stem}.txt", pdf)
+        result[stem] = read_pdf(pdf)
+    return result
+
+
+@pytest.fixture(scope="session")
+def bad_pdfs(tmp_path_factory) -> dict[str, pathlib.Path]:
+    return pdfgen.make_bad_pdfs(tmp_path_factory.mktemp("bad_pdfs"))
+
+
+def source_lines(stem: str) -> list[str]:
+    return (CORPUS / f"{stem}.txt").read_text(encoding="utf-8").splitlines()
+
+
+def source_tables(stem: str) -> list[list[list[str]]]:
+    tables: list[list[list[str]]] = []
+    current: list[list[str]] = []
+    for line in source_lines(stem) + [""]:
+        if "\t" in line:
+            cells = line.split("\t")
+            if not all(_DASH_ROW.match(c) for c in cells):
+                current.append(cells)
+        elif current:
+            tables.append(current)
+            current = []
+    return tables
+
+
+def pdf_tables(lines: list[SourceLine]) -> list[list[list[str]]]:
+    tables: list[list[list[str]]] = []
+    current: list[list[str]] = []
+    for line in lines + [SourceLine("", None, None)]:
+        if "\t" in line.text:
+            current.append(line.text.split("\t"))
+        elif current:
+            tables.append(current)
+            current = []
+    return tables
+
+
+# --------------------------------------------------------------------------- corpus documents
+
+
+def test_corpus_present():
+    assert len(DOCS) == 5
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_lines_have_page_numbers(extracted, stem):
+    lines, pages = extracted[stem]
+    assert pages >= 2
+    assert lines and any(line.text for line in lines)
+    assert all(line.line is None for line in lines)
+    numbers = [line.page for line in lines]
+    assert all(isinstance(n, int) and 1 <= n <= pages for n in numbers)
+    assert numbers == sorted(numbers), "lines come in page order"
+    assert len(set(numbers)) >= 0.5 * pages
+    assert all("\n" not in line.text for line in lines)
+    # blocks are separated by single blank lines, never runs of them
+    blank_runs = [a.text == b.text == "" for a, b in zip(lines, lines[1:], strict=False)]
+    assert not any(blank_runs)
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_word_coverage(extracted, stem):
+    lines, _ = extracted[stem]
+    src = Counter(w for line in source_lines(stem) if line.strip() and "\t" not in line for w in tokens(line))
+    got = Counter(w for line in lines for w in tokens(line.text))
+    coverage = sum((src & got).values()) / sum(src.values())
+    assert coverage >= 0.90, f"{stem}: {coverage:.3f} of source words extracted"
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_tables_come_back_as_tab_rows(extracted, stem):
+    lines, _ = extracted[stem]
+    found = pdf_tables(lines)
+    expected = source_tables(stem)
+    assert expected, "every corpus document has tables"
+    matched = 0
+    checked: dict[int, int] = {}  # found table -> expected cell count
+    for table in expected:
+        header = tokens(" ".join(_TAG.sub(" ", c) for c in table[0]))
+        hits = [i for i, t in enumerate(found) if tokens(" ".join(t[0])) == header]
+        if hits:
+            matched += 1
+            checked.update((i, len(table[0])) for i in hits)
+    rows = sum(len(found[i]) for i in checked)
+    good = sum(len(r) == width for i, width in checked.items() for r in found[i])
+    assert matched >= 0.8 * len(expected), f"{matched}/{len(expected)} tables found by header"
+    assert good >= 0.8 * rows, f"{good}/{rows} rows have the source's cell count"
+
+
+def test_table_cells_split_list_items(extracted):
+    lines, _ = extracted["2017_crccg_commissioning-intentions-refresh_2018-19"]
+    rows = [line.text for line in lines if line.text.startswith("COMMITMENT\t")]
+    assert rows and all(r == "COMMITMENT\tWHAT WE HAVE DONE\tPATIENT IMPACT\tNEXT STEPS" for r in rows)
+    cells = [c for line in lines if "\t" in line.text for c in line.text.split("\t")]
+    assert any(" • " in c for c in cells)
+    assert not any("<p>" in c or "<ul" in c for c in cells)
+    assert any(
+        c.startswith("As part of the STP workstream for Out of Hospital we have: • Engaged with patients")
+        for c in cells
+    )
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_bullets_come_back_as_list_items(extracted, stem):
+    lines, _ = extracted[stem]
+    src = [line for line in source_lines(stem) if re.match(r"^ *- ", line)]
+    got = [line.text for line in lines if re.match(r"^ *- ", line.text)]
+    assert len(got) >= 0.9 * len(src)
+    nested_src = sum(1 for line in src if line.startswith(" "))
+    nested_got = sum(1 for text in got if text.startswith(" "))
+    assert nested_got >= 0.9 * nested_src
+    assert nested_got <= max(2 * nested_src, 3), "top-level items are not nested"
+    assert not any(re.match(r"^ *- [•●▪]", text) for text in got), "glyphs are stripped"
+
+
+@pytest.mark.parametrize("stem", DOCS)
+def test_running_header_and_footer_dropped(extracted, stem):
+    lines, pages = extracted[stem]
+    texts = [line.text for line in lines]
+    assert pages >= 3
+    assert "Page 3" not in texts
+    assert not any(re.fullmatch(r"Page \d+", t) for t in texts)
+    assert not any("Coventry and Warwickshire — " in t for t in texts)
+
+
+def test_headings_and_paragraphs(extracted):
+    lines, _ = extracted["2017_crccg_commissioning-intentions-refresh_2018-19"]
+    texts = [line.text for line in lines]
+    assert "**Challenges and pressures**" in texts
+    assert "The NHS locally is facing a range of pressures:" in texts
+    # a paragraph wrapped over several visual lines is one line
+    assert (
+        "Driven by our values, we are committed to working together and in partnership with others to "
+        "deliver locally, responding to the health needs and inequalities of our diverse population."
+    ) in texts
+    # inline bold inside a list item
+    assert any(t.startswith("- They set out the **priorities** for the CCG") for t in texts)
+    lines, _ = extracted["2017-09_coventry-hwb_board-papers"]
+    texts = [line.text for line in lines]
+    assert (
+        "RESOLVED that Dr Adrian Canale-Parola be appointed as Deputy Chair of the Health and Wellbeing Board for 2017/18."
+        in texts
+    )
+    assert any(t.startswith("1. Work has commenced on scoping content") for t in texts)
+    assert any(t.startswith("2. Key health partners have been briefed") for t in texts)
+
+
+# --------------------------------------------------------------------------- layout features
+
+
+def _features_pdf(path: pathlib.Path) -> None:
+    """Three pages drawn with a canvas: running header, "- N -" footer, ligatures, glyph bullets."""
+    from reportlab.pdfgen import canvas
+
+    regular, bold, _ = pdfgen._fonts_registered()
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    for page in range(1, 4):
+        c.setFont(regular, 8)
+        c.drawString(72, 800, "Annual Operating Plan 2019")
+        c.drawCentredString(297, 40, f"- {page} -")
+        c.setFont(bold, 16)
+        c.drawString(72, 740, f"Our ﬁnancial plan part {page}")
+        c.setFont(regular, 10)
+        c.drawString(72, 712, "We will improve the ﬂow of patients through the new NHS\xa0England")
+        c.drawString(72, 700, "pathway by March 2020.")
+        c.drawString(72, 676, "●")
+        c.drawString(86, 676, f"First item on page {page}")
+        c.drawString(90, 662, "○")
+        c.drawString(104, 662, "Nested item")
+        c.drawString(72, 648, "●")
+        c.drawString(86, 648, "Second item that wraps on to")
+        c.drawString(86, 636, "a second visual line")
+        c.drawString(72, 612, "1. Keep numbered items as they are")
+        c.showPage()
+    c.save()
+
+
+def test_layout_features(tmp_path):
+    path = tmp_path / "features.pdf"
+    _features_pdf(path)
+    lines, pages = read_pdf(path)
+    assert pages == 3
+    texts = [line.text for line in lines]
+    assert "**Our financial plan part 2**" in texts
+    assert "We will improve the flow of patients through the new NHS England pathway by March 2020." in texts
+    assert "- First item on page 3" in texts
+    assert " - Nested item" in texts
+    assert "- Second item that wraps on to a second visual line" in texts
+    assert "1. Keep numbered items as they are" in texts
+    assert not any("Annual Operating Plan" in t or re.search(r"-\s*\d\s*-", t) for t in texts)
+    assert {line.page for line in lines if line.text.startswith("**Our financial plan part")} == {1, 2, 3}
+
+
+def _two_column_pdf(path: pathlib.Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+
+    styles = pdfgen._styles()
+    width, height = A4
+    margin, gutter = 50, 18
+    column = (width - 2 * margin - gutter) / 2
+    frames = [
+        Frame(margin, height - margin - 40, width - 2 * margin, 40, id="title"),
+        Frame(margin, margin, column, height - 2 * margin - 40, id="left"),
+        Frame(margin + column + gutter, margin, column, height - 2 * margin - 40, id="right"),
+    ]
+    doc = BaseDocTemplate(str(path), pagesize=A4, pageTemplates=[PageTemplate(frames=frames)])
+    story = [Paragraph("Two column annual report", styles["heading"]), FrameBreak()]
+    sentence = "We will work with partners to improve outcomes for local people and reduce inequalities. "
+    for i in range(1, 15):
+        story.append(
+            Paragraph(f"Paragraph {i} starts here. {sentence * 2}End of paragraph {i}.", styles["body"])
+        )
+    doc.build(story)
+
+
+def test_two_columns_are_read_column_by_column(tmp_path):
+    path = tmp_path / "columns.pdf"
+    _two_column_pdf(path)
+    lines, _ = read_pdf(path)
+    texts = [line.text for line in lines if line.text]
+    assert texts[0] == "**Two column annual report**"
+    paragraphs = texts[1:]
+    assert len(paragraphs) == 14
+    for i, text in enumerate(paragraphs, start=1):
+        assert text.startswith(f"Paragraph {i} starts here. We will work with partners")
+        assert text.endswith(f"End of paragraph {i}.")  # including the one running on into column 2
+
+
+def test_module_import_does_not_load_pdfplumber():
+    code = "import sys, kb.sources.pdf; sys.exit('pdfplumber' in sys.modules)"
+    root = pathlib.Path(__file__).resolve().parents[1]
+    assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0
+
+
+# --------------------------------------------------------------------------- broken files
+
+EXPECTED_REASON = {
+    "empty": ("empty", "not a pdf"),
+    "truncated": ("truncated", "corrupt"),
+    "encrypted": ("encrypted", "password"),
+    "image_only": ("no text layer",),
+    "no_pages": ("no pages",),
+    "garbage": ("not a pdf",),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(EXPECTED_REASON))
+def test_bad_pdf_raises_source_error(bad_pdfs, kind):
+    with pytest.raises(SourceError) as info:
+        read_pdf(bad_pdfs[kind])
+    message = str(info.value)
+    assert message and "\n" not in message and len(message) < 200
+    assert any(word in message.lower() for word in EXPECTED_REASON[kind]), message
+
+
+def test_missing_file_raises_source_error(tmp_path):
+    with pytest.raises(SourceError, match="not found"):
+        read_pdf(tmp_path / "nope.pdf")
+
+
+def test_corrupted_bytes_never_escape_as_tracebacks(tmp_path):
+    import random
+
+    src = tmp_path / "small.pdf"
+    pdfgen.text_export_to_pdf(CORPUS / f"{DOCS[0]}.txt", src)
+    data = src.read_bytes()
+    rnd = random.Random(7)
+    for k in range(8):
+        damaged = bytearray(data)
+        for _ in range(40):
+            damaged[rnd.randrange(len(damaged))] = rnd.randrange(256)
+        path = tmp_path / f"damaged{k}.pdf"
+        path.write_bytes(bytes(damaged))
+        try:
+            lines, pages = read_pdf(path)
+        except SourceError as exc:
+            assert "\n" not in str(exc)
+        else:
+            assert pages >= 1 and all(isinstance(line, SourceLine) for line in lines)
