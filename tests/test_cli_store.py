@@ -126,3 +126,18 @@ def test_export_to_file_reports_count(tmp_path, small_corpus, capsys):
 ])
 def test_csv_formula_cells_are_neutralised(value, expected):
     assert neutralise(value) == expected
+
+
+def test_bad_pdfs_fail_one_line_each(tmp_path, small_corpus, capsys):
+    import pdfgen
+
+    bad = pdfgen.make_bad_pdfs(tmp_path / "badpdf")
+    idx = str(tmp_path / "idx")
+    status, _, err = run(capsys, "--index", idx, "ingest", str(small_corpus), *map(str, bad.values()))
+    assert status == 1 and "Traceback" not in err
+    failed = [x for x in err.splitlines() if x.startswith("kb: ")]
+    assert len(failed) == len(bad)
+    reasons = " | ".join(failed)
+    for word in ("encrypted", "no text layer", "not a PDF", "corrupt"):
+        assert word in reasons, reasons
+    assert "ingested 1 file(s)" in err

@@ -31,15 +31,9 @@ def tokens(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def extracted(tmp_path_factory) -> dict[str, tuple[list[SourceLine], int]]:
-    """Every corpus export rendered to PDF once and read back once."""
-    out_dir = tmp_path_factory.mktemp("corpus_pdfs")
-    result = {}
-    for stem in DOCS:
-        pdf = out_dir / f"{stem}.pdf"
-        pdfgen.text_export_to_pdf(CORPUS / f"{stem}.txt", pdf)
-        result[stem] = read_pdf(pdf)
-    return result
+def extracted(corpus_pdfs) -> dict[str, tuple[list[SourceLine], int]]:
+    """Every corpus export rendered to PDF once (conftest) and read back once."""
+    return {stem: read_pdf(corpus_pdfs[stem]) for stem in DOCS}
 
 
 @pytest.fixture(scope="session")

@@ -63,7 +63,7 @@ class DecisionLog:
         if not self.path.is_file():
             return []
         out = []
-        for n, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), start=1):
+        for line in self.path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             try:

@@ -120,7 +120,7 @@ class Vectoriser:
         topical = topical_terms(f"{text} {extra}")
         for t, c in terms(text).items():
             v[t] = v.get(t, 0.0) + (1 + math.log(c)) * self.idf(t)
-        for t, c in terms(extra).items():
+        for t in terms(extra):
             v[t] = v.get(t, 0.0) + extra_weight * self.idf(t)
         for t in v:
             if t in topical:

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from kb.layout.markup import words
 from kb.model import Commitment, DocumentMeta
 from kb.trace.decisions import Decision, DecisionLog
 from kb.trace.features import DELIVERED_WORDS, PROGRESS_WORDS, Vectoriser, similarity
-from kb.layout.markup import words
 
 HEADING_WEIGHT = 0.8  # a passage under a heading that names the topic is about the topic
 FAMILY_FACTOR = 0.9  # a matched table row brings its NEXT STEPS and progress cells along

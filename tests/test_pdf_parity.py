@@ -1,0 +1,48 @@
+"""PDF and text exports of the same document give the same commitments (PRODUCT.md: >= 90%)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.extract.pipeline import extract
+from kb.layout.markup import words
+from kb.sources import load_document
+from kb.sources.metadata import load_catalog
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def commitment_texts(path: Path, catalog: dict) -> set[str]:
+    doc = load_document(path, catalog)
+    return {" ".join(words(c.text.lower())) for c in extract(doc) if c.kind != "evidence"}
+
+
+@pytest.fixture(scope="module")
+def parity(corpus_pdfs) -> dict[str, tuple[int, int]]:
+    catalog = load_catalog(CORPUS / "catalog.toml")
+    out = {}
+    for stem, pdf in corpus_pdfs.items():
+        from_text = commitment_texts(CORPUS / f"{stem}.txt", catalog)
+        from_pdf = commitment_texts(pdf, catalog)
+        out[stem] = (len(from_text & from_pdf), len(from_text))
+    return out
+
+
+def test_pdf_and_text_give_the_same_commitments(parity):
+    same = sum(s for s, _ in parity.values())
+    total = sum(t for _, t in parity.values())
+    assert same / total >= 0.90, parity
+
+
+def test_every_document_mostly_agrees(parity):
+    assert all(s / t >= 0.80 for s, t in parity.values()), parity
+
+
+def test_pdf_records_carry_pages_not_lines(corpus_pdfs):
+    catalog = load_catalog(CORPUS / "catalog.toml")
+    doc = load_document(corpus_pdfs["2013-09_crccg_commissioning-intentions_2014-16"], catalog)
+    records = [c for c in extract(doc) if c.kind != "evidence"]
+    assert records and all(c.page and c.page >= 1 and c.line is None for c in records)
+    assert doc.source_kind == "pdf" and doc.pages and doc.pages >= 5
