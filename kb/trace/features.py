@@ -27,11 +27,14 @@ crccg further reduct avoid unnecessari greater enhanc role wider ensur achiev ai
 signific specif appropri effect effici high qualiti consist
 """.split())
 
-_CONCEPTS: list[tuple[re.Pattern, str]] = []
+_CONCEPT_OF: dict[str, str] = {}
 for _group in SYNONYM_GROUPS:
     _canon = "zz" + re.sub(r"\W+", "", _group[0])  # one alphanumeric token per concept
-    for _phrase in sorted(_group, key=len, reverse=True):
-        _CONCEPTS.append((re.compile(rf"(?<![\w&]){re.escape(_phrase)}(?![\w&])", re.I), f" {_canon} "))
+    for _phrase in _group:
+        _CONCEPT_OF[_phrase.lower()] = f" {_canon} "
+# One alternation, longest phrases first, so a passage is folded in a single regex pass.
+_CONCEPTS = re.compile(
+    r"(?<![\w&])(" + "|".join(re.escape(p) for p in sorted(_CONCEPT_OF, key=len, reverse=True)) + r")(?![\w&])", re.I)
 PROGRESS_WORDS = re.compile(
     r"\b(?:has been|have been|had been|are being|is being|now|underway|under way|commenced|started|began|begun|"
     r"approved|agreed|established|set up|launched|in place|rolled out|piloted|undertaken|reviewed|mapped)\b", re.I)
@@ -52,35 +55,40 @@ def _analyzer():
 TOPICAL_BOOST = 1.6
 
 
+@lru_cache(maxsize=1)
+def _topic_pattern() -> re.Pattern:
+    from kb.extract.themes import THEMES
+
+    parts = [p for theme, p in THEMES.items()
+             if theme not in ("governance and partnership", "engagement", "finance and efficiency", "other")]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+
+
 def topical_terms(text: str) -> set[str]:
     """Terms that name a policy topic (a theme keyword or a thesaurus concept): what a thread is about."""
-    from kb.extract.themes import _COMPILED
-
-    found: set[str] = set()
     norm = normalise(text)
-    for theme, pattern in _COMPILED.items():
-        if theme in ("governance and partnership", "engagement", "finance and efficiency", "other"):
-            continue
-        for m in pattern.finditer(norm):
-            found.update(t for t in terms(m.group(0)))
-    found.update(t for t in terms(norm) if t.startswith("zz"))
+    found = {t for m in _topic_pattern().finditer(norm) for t in _terms(m.group(0))}
+    found.update(t for t in _terms(norm) if t.startswith("zz"))
     return found
 
 
 def normalise(text: str) -> str:
-    for pattern, token in _CONCEPTS:
-        text = pattern.sub(token, text)
-    return text
+    return _CONCEPTS.sub(lambda m: _CONCEPT_OF[m.group(1).lower()], text)
 
 
 def terms(text: str) -> Counter:
     """Content stems of a passage (concepts folded, generic planning words dropped)."""
-    out: Counter = Counter()
+    return Counter(_terms(text))
+
+
+@lru_cache(maxsize=200_000)
+def _terms(text: str) -> tuple[str, ...]:
+    out: list[str] = []
     for tok in _analyzer()(normalise(text)):
         t = tok.text
         if len(t) > 2 and t not in GENERIC and t.isalpha():
-            out[t] += 1
-    return out
+            out.append(t)
+    return tuple(out)
 
 
 @dataclass
