@@ -34,9 +34,10 @@ class IngestReport:
 
 
 class KnowledgeBase:
-    def __init__(self, index_dir: Path | str | None = None):
+    def __init__(self, index_dir: Path | str | None = None, decisions_path: Path | str | None = None):
         self.index_dir = Path(index_dir) if index_dir is not None else default_index()
         self.store = Store(self.index_dir)
+        self.decisions_path = Path(decisions_path) if decisions_path else None
 
     # --- ingest --------------------------------------------------------------------------------------
     def ingest(
@@ -92,6 +93,11 @@ class KnowledgeBase:
                     writer.put_document(doc, records)
                     report.ingested.append(doc.path)
                     report.commitments += sum(1 for r in records if r.kind != "evidence")
+                if parsed or report.removed:
+                    from kb.trace.threads import build_threads
+
+                    links, threads = build_threads(writer.all_commitments(), writer.all_metas())
+                    writer.put_threads(links, threads)
             if parsed or report.removed or self._index_missing():
                 self.rebuild_index()
         return report
@@ -146,6 +152,60 @@ class KnowledgeBase:
 
     def commitments_by_ids(self, ids: list[str]) -> dict[str, Commitment]:
         return self.store.commitments_by_ids(ids)
+
+    # --- traceability --------------------------------------------------------------------------------
+    @property
+    def decisions(self):
+        from kb.trace.decisions import DecisionLog, default_log_path
+
+        return DecisionLog(self.decisions_path or default_log_path(self.index_dir))
+
+    def tracer(self):
+        """The tracer over the current store (built once; rebuilt when the store changed)."""
+        from kb.trace.tracer import Tracer
+
+        stamp = self.store.path.stat().st_mtime_ns if self.store.exists() else None
+        if getattr(self, "_tracer", None) is None or self._tracer_stamp != stamp:
+            self._tracer, self._tracer_stamp = Tracer(self, self.decisions), stamp
+        return self._tracer
+
+    def trace(self, cid: str, limit: int | None = 40):
+        """The thread around a commitment: linked passages in every document, oldest first."""
+        c = self.commitment(cid)
+        if c is None:
+            raise KeyError(cid)
+        return self.tracer().trace(c.id, limit=limit)
+
+    def threads(self, status: str | None = None, doc: str | None = None, theme: str | None = None) -> list[dict]:
+        by_id = {c.id: c for c in self.commitments()}
+        out = []
+        for t in self.store.threads():
+            root = by_id.get(t["root"])
+            if root is None:
+                continue
+            if status and t["status"] != status:
+                continue
+            if doc and doc not in t["docs"]:
+                continue
+            if theme and theme.lower() not in root.themes:
+                continue
+            out.append(dict(t, root_text=root.text))
+        return out
+
+    def link(self, action: str, a_id: str, b_id: str, note: str = ""):
+        """Record an auditor's decision (confirm, reject or add a link) in the append-only log."""
+        from kb.trace.decisions import new_decision
+
+        a, b = self.commitment(a_id), self.commitment(b_id)
+        missing = [x for x, c in ((a_id, a), (b_id, b)) if c is None]
+        if missing:
+            raise KeyError(missing[0])
+        if a.id == b.id:
+            raise ValueError("a commitment cannot be linked to itself")
+        d = new_decision(action, a, b, note)
+        self.decisions.append(d)
+        self._tracer = None
+        return d
 
     def children(self, cid: str) -> list[Commitment]:
         return self.store.children(cid)

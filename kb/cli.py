@@ -29,6 +29,8 @@ def _common() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument("--index", metavar="DIR", default=argparse.SUPPRESS,
                    help="index folder (default: index/, or $KB_INDEX)")
+    p.add_argument("--decisions", metavar="FILE", default=argparse.SUPPRESS,
+                   help="auditors' decision log (default: <index>-decisions.jsonl, or $KB_DECISIONS)")
     return p
 
 
@@ -60,6 +62,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--oldest", action="store_true", help="break ties oldest document first")
     p.add_argument("--no-evidence", action="store_true", help="leave out progress passages kept as evidence")
 
+    p = sub.add_parser("trace", parents=[common], help="a commitment's thread across documents, oldest first")
+    p.add_argument("id")
+    p.add_argument("--format", choices=FORMATS, default=None)
+    p.add_argument("--all", action="store_true", help="show every linked passage, not only the best 40")
+    p.add_argument("--limit", type=int, default=40)
+
+    p = sub.add_parser("threads", parents=[common], help="cross-year threads with their status")
+    p.add_argument("--status", choices=("delivered", "in progress", "revised", "restated", "silent", "overdue"))
+    p.add_argument("--doc", default=None)
+    p.add_argument("--theme", default=None)
+    p.add_argument("--min-docs", type=int, default=1, help="only threads spanning at least N documents")
+    p.add_argument("--format", choices=FORMATS, default=None)
+
+    p = sub.add_parser("link", parents=[common], help="an auditor's decision on a link (append-only log)")
+    p.add_argument("action", choices=("confirm", "reject", "add"))
+    p.add_argument("id_a")
+    p.add_argument("id_b")
+    p.add_argument("--note", default="")
+
+    p = sub.add_parser("matrix", parents=[common], help="traceability matrix: earliest commitments x later documents")
+    p.add_argument("--format", choices=("csv",), default="csv")
+    p.add_argument("--doc", default=None, help="rows from this document (default: the earliest)")
+
     p = sub.add_parser("export", parents=[common], help="export commitments with the export schema")
     p.add_argument("query", nargs="?", default=None, help="only commitments whose text contains these words")
     p.add_argument("--format", choices=("csv", "jsonl"), default="csv")
@@ -87,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     index = Path(getattr(args, "index", None) or default_index())
-    kb = KnowledgeBase(index)
+    kb = KnowledgeBase(index, getattr(args, "decisions", None))
     try:
         handler = globals()[f"cmd_{args.command}"]
         return handler(kb, args)
@@ -292,6 +317,123 @@ def cmd_search(kb: KnowledgeBase, args) -> int:
         for name, counts in result.facets.items():
             if counts:
                 console.print(f"[bold]{name}[/]: " + ", ".join(f"{escape(k)} ({n})" for k, n in counts[:12]))
+    return 0
+
+
+# --- traceability ----------------------------------------------------------------------------------
+def _trace_rows(kb: KnowledgeBase, trace) -> list[dict]:
+    from kb.export import record_dict
+
+    rows = []
+    for i in trace.items:
+        rec = record_dict(i.commitment, i.doc)
+        rec.update(link_type=i.link_type, score=i.score, evidence=i.evidence, decision=i.decision, note=i.note)
+        rows.append(rec)
+    return rows
+
+
+def cmd_trace(kb: KnowledgeBase, args) -> int:
+    try:
+        trace = kb.trace(args.id, limit=None if args.all else args.limit)
+    except KeyError:
+        raise CLIError(f"no commitment with id '{args.id}'", 1) from None
+    rows = _trace_rows(kb, trace)
+    fmt = args.format or ("table" if _is_tty(sys.stdout) else "jsonl")
+    if fmt == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+    elif fmt == "csv":
+        from kb.export import write_csv
+        from kb.export.writers import CSV_COLUMNS
+
+        for r in rows:
+            r["evidence"] = ", ".join(r["evidence"].get("terms", []))
+        write_csv(rows, sys.stdout, columns=(*CSV_COLUMNS, "link_type", "score", "evidence", "decision", "note"))
+    else:
+        from rich.markup import escape
+        from rich.table import Table
+
+        console = _console()
+        seed = trace.seed
+        console.print(f"[bold]{escape(seed.id)}[/] ({escape(seed.doc_id)}): {escape(seed.text)}")
+        console.print(f"thread status: [bold]{trace.status}[/] — {escape(trace.status_reason[:160])}")
+        t = Table(show_lines=False)
+        for col in ("date", "document", "link", "score", "evidence", "decision", "text", "id"):
+            t.add_column(col, overflow="fold", no_wrap=col in ("date", "score", "id"),
+                         max_width={"document": 18, "evidence": 24}.get(col))
+        for i in trace.items:
+            t.add_row((i.doc.date if i.doc else "") or "", escape(i.commitment.doc_id[:18]), i.link_type,
+                      f"{i.score:.2f}", escape(", ".join(i.evidence.get("terms", []))), i.decision,
+                      escape(i.commitment.text), i.commitment.id)
+        console.print(t)
+        if trace.hidden:
+            console.print(f"{trace.hidden} more linked passages: use --all")
+    return 0
+
+
+def cmd_threads(kb: KnowledgeBase, args) -> int:
+    threads = [t for t in kb.threads(status=args.status, doc=args.doc, theme=args.theme)
+               if len(t["docs"]) >= args.min_docs]
+    rows = [{"id": t["id"], "topic": t["topic"], "status": t["status"], "first": t["first"], "last": t["last"],
+             "documents": len(t["docs"]), "passages": 1 + len(t["members"]), "root": t["root"],
+             "root_text": t["root_text"], "reason": t["reason"]} for t in threads]
+    fmt = args.format or ("table" if _is_tty(sys.stdout) else "jsonl")
+    if fmt == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+    elif fmt == "csv":
+        import csv
+
+        w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\r\n")
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        from rich.markup import escape
+        from rich.table import Table
+
+        t = Table(title=f"{len(rows)} threads", title_justify="left")
+        for col in ("status", "first", "last", "docs", "passages", "topic", "root_text", "root"):
+            t.add_column(col, overflow="fold", no_wrap=col in ("first", "last", "root"))
+        for r in rows:
+            t.add_row(r["status"], r["first"], r["last"], str(r["documents"]), str(r["passages"]), escape(r["topic"]),
+                      escape(r["root_text"][:90]), r["root"])
+        _console().print(t)
+    return 0
+
+
+def cmd_link(kb: KnowledgeBase, args) -> int:
+    try:
+        d = kb.link(args.action, args.id_a, args.id_b, args.note)
+    except KeyError as exc:
+        raise CLIError(f"no commitment with id '{exc.args[0]}'", 1) from None
+    except ValueError as exc:
+        raise CLIError(str(exc), 2) from None
+    print(f"{d.action} {d.a} {d.b} recorded in {kb.decisions.path}", file=sys.stderr)
+    return 0
+
+
+def cmd_matrix(kb: KnowledgeBase, args) -> int:
+    """One row per commitment of the earliest document, one column per later document."""
+    import csv
+
+    docs = sorted((d.meta for d in kb.documents()), key=lambda m: m.date or "")
+    if not docs:
+        raise CLIError("no documents ingested", 1)
+    first = args.doc or docs[0].id
+    later = [m for m in docs if (m.date or "") > (next((d.date for d in docs if d.id == first), "") or "")]
+    w = csv.writer(sys.stdout, lineterminator="\r\n")
+    w.writerow(["id", "text", "status", *[m.id for m in later]])
+    for c in kb.commitments(first):
+        links = kb.store.links_of(c.id)
+        cells = []
+        by_id = kb.commitments_by_ids([x["b"] for x in links if x["a"] == c.id])
+        for m in later:
+            ids = [f"{x['b']} ({x['type']})" for x in links if x["a"] == c.id and x["b"] in by_id
+                   and by_id[x["b"]].doc_id == m.id]
+            cells.append("; ".join(ids))
+        from kb.export.writers import neutralise
+
+        w.writerow([c.id, neutralise(c.text), c.status, *cells])
     return 0
 
 

@@ -42,6 +42,13 @@ CREATE TABLE IF NOT EXISTS commitments (
     thread_id TEXT, context TEXT, evidence TEXT, confidence REAL
 );
 CREATE INDEX IF NOT EXISTS commitments_doc ON commitments (doc_id, seq);
+CREATE TABLE IF NOT EXISTS links (a TEXT, b TEXT, type TEXT, score REAL, evidence TEXT);
+CREATE INDEX IF NOT EXISTS links_a ON links (a);
+CREATE INDEX IF NOT EXISTS links_b ON links (b);
+CREATE TABLE IF NOT EXISTS threads (
+    id TEXT PRIMARY KEY, root TEXT, topic TEXT, members TEXT, docs TEXT, first TEXT, last TEXT,
+    status TEXT, reason TEXT
+);
 """
 
 
@@ -143,6 +150,16 @@ class Store:
             rows = con.execute(f"SELECT * FROM commitments WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
         return {r["id"]: _commitment(r) for r in rows}
 
+    def threads(self) -> list[dict]:
+        with self.read() as con:
+            rows = con.execute("SELECT * FROM threads ORDER BY first, id").fetchall()
+        return [dict(r, members=json.loads(r["members"]), docs=json.loads(r["docs"])) for r in rows]
+
+    def links_of(self, cid: str) -> list[dict]:
+        with self.read() as con:
+            rows = con.execute("SELECT * FROM links WHERE a = ? OR b = ? ORDER BY score DESC", (cid, cid)).fetchall()
+        return [dict(r, evidence=json.loads(r["evidence"])) for r in rows]
+
     def children(self, cid: str) -> list[Commitment]:
         with self.read() as con:
             return [_commitment(r) for r in con.execute(
@@ -231,6 +248,28 @@ class Writer:
               json.dumps([t.to_dict() for t in c.targets]), c.status, c.parent_id, c.thread_id, c.context,
               json.dumps(c.evidence), c.confidence) for i, c in enumerate(records)],
         )
+        self.changed = True
+
+    def all_commitments(self) -> list[Commitment]:
+        return [_commitment(r) for r in self.con.execute("SELECT * FROM commitments ORDER BY doc_id, seq")]
+
+    def all_metas(self) -> dict[str, DocumentMeta]:
+        return {r["id"]: _meta(r) for r in self.con.execute("SELECT * FROM documents")}
+
+    def put_threads(self, links, threads) -> None:
+        """Replace all links and threads; stamp each commitment with its thread and status."""
+        con = self.con
+        con.execute("DELETE FROM links")
+        con.execute("DELETE FROM threads")
+        con.executemany("INSERT INTO links VALUES (?,?,?,?,?)",
+                        [(x.a, x.b, x.type, x.score, json.dumps(x.evidence)) for x in links])
+        con.executemany("INSERT INTO threads VALUES (?,?,?,?,?,?,?,?,?)",
+                        [(t.id, t.root, t.topic, json.dumps(t.members), json.dumps(t.docs), t.first, t.last,
+                          t.status, t.reason) for t in threads])
+        con.execute("UPDATE commitments SET thread_id = NULL, status = ''")
+        for t in threads:
+            con.executemany("UPDATE commitments SET thread_id = ?, status = ? WHERE id = ?",
+                            [(t.id, t.status, cid) for cid in [t.root, *t.members]])
         self.changed = True
 
     def delete_document(self, doc_id: str) -> None:
