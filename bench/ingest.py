@@ -47,8 +47,8 @@ def main() -> int:
         out["reingest_unchanged_process_s"] = round(statistics.median(runs), 3)
         out["reingest_unchanged_in_process_s"] = round(timed(lambda: kb.ingest([ROOT / "corpus"])), 3)
 
-        import pdfplumber
         import pdfgen
+        import pdfplumber
 
         from kb.sources.pdf import read_pdf
 

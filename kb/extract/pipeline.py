@@ -180,7 +180,7 @@ def _record(doc: Document, block: Block, unit: str, decision: Decision, author: 
         doc_id=doc.meta.id,
         kind=kind,
         text=unit,
-        section=" › ".join(block.section),
+        section=" › ".join((*block.section, block.row_label) if block.row_label else block.section),
         page=block.page,
         line=block.line,
         due=due,

@@ -72,6 +72,11 @@ def topical_terms(text: str) -> set[str]:
     return found
 
 
+def concept_phrases(text: str) -> list[str]:
+    """Thesaurus phrases a text uses ("care homes", "walk in centre"), as written."""
+    return list(dict.fromkeys(m.group(1) for m in _CONCEPTS.finditer(text)))
+
+
 def normalise(text: str) -> str:
     return _CONCEPTS.sub(lambda m: _CONCEPT_OF[m.group(1).lower()], text)
 

@@ -20,10 +20,14 @@ from kb.trace.features import DELIVERED_WORDS, PROGRESS_WORDS, Vectoriser, simil
 
 HEADING_WEIGHT = 0.8  # a passage under a heading that names the topic is about the topic
 FAMILY_FACTOR = 0.9  # a matched table row brings its NEXT STEPS and progress cells along
+SAME_SECTION = 0.95
+SAME_DOCUMENT = 0.6
+BACKGROUND = 0.8  # an evidence passage that reports no progress (statistics, context)
+PER_DOCUMENT = 4  # the best few passages of every document are shown before the rest by score
 MIN_SCORE = 0.25  # below this a candidate shares too little with the seed to be shown
 LINK_SCORE = 0.3  # ingest-time links (threads, matrix) keep only strong pairs
 DEFAULT_LIMIT = 40
-CANDIDATES = 400
+CANDIDATES = 1500
 
 
 @dataclass
@@ -124,9 +128,17 @@ class Tracer:
     def candidates(self, seed: Commitment, later_only: bool = False, limit: int = CANDIDATES) -> list[Commitment]:
         """Passages the search index ranks for the seed's words and its heading's words."""
         heading = seed.section.split(" › ")[-1] if seed.section else ""
-        query_words = [w for w in words(f"{seed.text} {heading}") if len(w) > 2 and w.upper() not in
-                       ("AND", "OR", "NOT", "ANDNOT")]
-        query = " ".join(dict.fromkeys(re.sub(r"[^\w&-]", "", w) for w in query_words))
+        key = set(self.topic(seed))
+        from kb.trace.features import terms
+
+        # Ask the index for the topic's own words (and their thesaurus group), not every word of the
+        # seed: generic words would crowd out passages that name the topic only in their heading.
+        query_words = [w for w in words(f"{seed.text} {heading}") if len(w) > 2 and set(terms(w)) & key
+                       and w.upper() not in ("AND", "OR", "NOT", "ANDNOT")]
+        from kb.trace.features import concept_phrases
+
+        phrases = [f'"{p}"' for p in concept_phrases(f"{seed.text} {heading}")]
+        query = " ".join(dict.fromkeys([*phrases, *(re.sub(r"[^\w&-]", "", w) for w in query_words)]))
         if not query:
             return []
         searcher = self.kb.searcher()
@@ -168,6 +180,11 @@ class Tracer:
                 continue  # a thread is about its anchor term; one side word is not enough
             sim = similarity(seed, seed_vec, c, with_heading)
             score = 0.75 * sum(held.values()) / total + 0.25 * min(sim.score, 1.0)
+            if c.doc_id == seed.doc_id:
+                # The seed's own document: its siblings matter, its background statements much less.
+                score *= SAME_SECTION if c.section == seed.section else SAME_DOCUMENT
+            if c.kind == "evidence" and not PROGRESS_WORDS.search(c.text):
+                score *= BACKGROUND
             meta = self.metas.get(c.doc_id)
             evidence = sim.evidence()
             evidence["terms"] = list(dict.fromkeys([*held, *evidence["terms"]]))[:6]
@@ -184,9 +201,7 @@ class Tracer:
         items.sort(key=lambda i: -i.score)
         hidden = 0
         if limit is not None and len(items) > limit:
-            keep = [i for i in items if i.decision in ("confirmed", "added")]
-            rest = [i for i in items if i.decision not in ("confirmed", "added")]
-            items, hidden = keep + rest[:max(0, limit - len(keep))], len(items) - limit
+            items, hidden = _select(items, limit), len(items) - limit
         items.sort(key=lambda i: (_doc_date(i.doc), i.commitment.doc_id, i.commitment.line or 0))
         seed_meta = self.metas.get(seed.doc_id)
         status, reason = thread_status(seed, seed_meta, items, self.newest)
@@ -261,6 +276,21 @@ class Tracer:
                 if s > best_score:
                     best, best_score = c, s
         return (best, True) if best is not None and best_score >= 0.5 else (None, False)
+
+
+def _select(items: list[TraceItem], limit: int) -> list[TraceItem]:
+    """The items to show: decided links first, then every document's best few, then the rest by score."""
+    chosen = [i for i in items if i.decision in ("confirmed", "added", "suspect")]
+    per_doc: dict[str, int] = {}
+    for i in items:
+        if i in chosen:
+            continue
+        n = per_doc.get(i.commitment.doc_id, 0)
+        if n < PER_DOCUMENT:
+            chosen.append(i)
+            per_doc[i.commitment.doc_id] = n + 1
+    rest = [i for i in items if i not in chosen]
+    return (chosen + rest)[:limit]
 
 
 def is_past(d: date | None) -> bool:
