@@ -1,0 +1,122 @@
+"""Traceability: traces, threads, auditor decisions that survive rebuilds and changed documents."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kb.api import KnowledgeBase
+from kb.cli import main
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+STROKE_2013 = "Improved outcomes of stroke patients, by reducing the levels of death and disability following a stroke"
+
+
+def seed_of(kb: KnowledgeBase, text: str):
+    return next(c for c in kb.commitments() if c.text.startswith(text))
+
+
+def test_trace_follows_stroke_across_every_document(corpus_kb):
+    seed = seed_of(corpus_kb, STROKE_2013)
+    trace = corpus_kb.trace(seed.id)
+    docs = {i.commitment.doc_id for i in trace.items}
+    assert len(docs) == 5
+    assert len(trace.items) <= 40
+    texts = " | ".join(i.commitment.text for i in trace.items)
+    for expected in ("Consultation on new stroke pathway", "Implement new stroke pathway",
+                     "Having one specialist stroke team based at UHCW"):
+        assert expected in texts
+    dates = [(i.doc.date if i.doc else "") for i in trace.items]
+    assert dates == sorted(dates)  # oldest first
+    assert all(i.evidence.get("terms") for i in trace.items)
+    assert trace.status in ("delivered", "in progress", "revised", "restated", "overdue")
+
+
+def test_link_types_are_explained(corpus_kb):
+    seed = seed_of(corpus_kb, STROKE_2013)
+    trace = corpus_kb.trace(seed.id, limit=None)
+    kinds = {i.link_type for i in trace.items}
+    assert {"related", "restated", "progress"} <= kinds
+    later = [i for i in trace.items if i.commitment.doc_id != seed.doc_id]
+    assert all(i.link_type != "related" for i in later)
+
+
+def test_threads_have_status_and_span(corpus_kb):
+    threads = corpus_kb.threads()
+    assert threads and {t["status"] for t in threads} <= {"delivered", "in progress", "revised", "restated",
+                                                           "silent", "overdue"}
+    multi = [t for t in threads if len(t["docs"]) >= 3]
+    assert multi and all(t["first"] <= t["last"] for t in multi)
+    stored = {c.thread_id for c in corpus_kb.commitments() if c.thread_id}
+    assert {t["id"] for t in threads} <= stored
+
+
+@pytest.fixture()
+def small_kb(tmp_path) -> tuple[KnowledgeBase, Path]:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("2013-09_crccg_commissioning-intentions_2014-16.txt",
+                 "2016-10_cw-stp_sustainability-transformation-plan.txt",
+                 "2019_cw-hcp_five-year-plan_2019-24.txt"):
+        shutil.copy(CORPUS / name, docs / name)
+    shutil.copy(CORPUS / "catalog.toml", docs / "catalog.toml")
+    kb = KnowledgeBase(tmp_path / "idx", tmp_path / "decisions.jsonl")
+    kb.ingest([docs])
+    return kb, docs
+
+
+def test_decisions_survive_rebuild_and_rejections_never_come_back(small_kb):
+    kb, docs = small_kb
+    seed = seed_of(kb, STROKE_2013)
+    trace = kb.trace(seed.id)
+    rejected = next(i for i in trace.items if i.commitment.doc_id != seed.doc_id)
+    kb.link("reject", seed.id, rejected.commitment.id, "not the same pathway")
+    far = next(c for c in kb.commitments() if c.text.startswith("We will reduce face to face outpatients"))
+    kb.link("add", seed.id, far.id, "auditor judgement")
+    kb.ingest([docs], rebuild=True)
+    after = kb.trace(seed.id)
+    ids = {i.commitment.id: i for i in after.items}
+    assert rejected.commitment.id not in ids
+    assert ids[far.id].decision == "added" and ids[far.id].note == "auditor judgement"
+    log = [json.loads(x) for x in kb.decisions.path.read_text(encoding="utf-8").splitlines()]
+    assert [d["action"] for d in log] == ["reject", "add"] and all(d["time"] and d["user"] for d in log)
+
+
+def test_confirmed_link_to_changed_text_is_flagged_suspect(small_kb):
+    kb, docs = small_kb
+    seed = seed_of(kb, STROKE_2013)
+    target = next(c for c in kb.commitments() if c.text == "Consultation on new stroke pathway.")
+    kb.link("confirm", seed.id, target.id, "restated in the STP")
+    stp = docs / "2016-10_cw-stp_sustainability-transformation-plan.txt"
+    stp.write_text(stp.read_text(encoding="utf-8").replace("Consultation on new stroke pathway.",
+                                                           "Public consultation on the new stroke pathway."),
+                   encoding="utf-8")
+    kb.ingest([docs])
+    after = kb.trace(seed.id)
+    flagged = [i for i in after.items if i.decision == "suspect"]
+    assert [i.commitment.text for i in flagged] == ["Public consultation on the new stroke pathway."]
+    assert flagged[0].note == "restated in the STP"
+    assert all(i.commitment.id != target.id for i in after.items)
+
+
+def test_cli_trace_threads_link_matrix(small_kb, capsys):
+    kb, _ = small_kb
+    idx, dec = str(kb.index_dir), str(kb.decisions.path)
+    seed = seed_of(kb, STROKE_2013)
+    assert main(["--index", idx, "--decisions", dec, "trace", seed.id, "--format", "jsonl"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert rows and {"link_type", "score", "evidence", "decision", "id", "doc_id", "text"} <= set(rows[0])
+    assert main(["--index", idx, "--decisions", dec, "link", "confirm", seed.id, rows[-1]["id"], "--note", "ok"]) == 0
+    assert "recorded" in capsys.readouterr().err
+    assert main(["--index", idx, "threads", "--status", "silent", "--format", "jsonl"]) == 0
+    threads = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert threads and all(t["status"] == "silent" for t in threads)
+    assert main(["--index", idx, "matrix"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("id,text,status,2016-10_cw-stp") and len(lines) > 50
+    assert main(["--index", idx, "trace", "nope"]) == 1
+    assert "no commitment with id 'nope'" in capsys.readouterr().err
+    assert main(["--index", idx, "--decisions", dec, "link", "confirm", seed.id, seed.id]) == 2
