@@ -1,0 +1,1 @@
+"""Index: the Whoosh search index built from the store (query language, thesaurus, facets)."""

@@ -1,0 +1,87 @@
+"""The Whoosh schema: what a search can match, filter, facet and sort on.
+
+The index is derived from the store and rebuilt from it, never the other way round.  Multi-valued
+owners and themes are indexed twice: as keywords for matching, and packed into one sortable column
+each so facet counts read columns instead of unpickling stored fields.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from whoosh import fields
+from whoosh.analysis import STOP_WORDS, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+
+from kb.model import Commitment, DocumentMeta
+
+# Keep "A&E", "U&EC", "24/7" and "o'clock"-like tokens whole; the default tokenizer splits them.
+TOKEN_PATTERN = r"[A-Za-z0-9]+(?:[&/'’][A-Za-z0-9]+)*"
+_STOP = frozenset(STOP_WORDS) - {"a", "us", "will", "can"}
+PACK_SEP = "\x1f"
+OPEN_START = datetime(1900, 1, 1)
+OPEN_END = datetime(2199, 12, 31)
+
+
+def text_analyzer():
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(stoplist=_STOP, minsize=1) | StemFilter()
+
+
+def plain_analyzer():
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter()
+
+
+def make_schema() -> fields.Schema:
+    ana = text_analyzer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        doc_id=fields.ID(stored=True, sortable=True),
+        kind=fields.ID(stored=True, sortable=True),
+        status=fields.ID(stored=True, sortable=True),
+        year=fields.NUMERIC(int, stored=True, sortable=True),
+        doc_date=fields.DATETIME(stored=True, sortable=True),
+        due_start=fields.DATETIME(stored=True, sortable=True),
+        due_end=fields.DATETIME(stored=True, sortable=True),
+        owners=fields.KEYWORD(commas=True, lowercase=True, stored=True, scorable=True),
+        owners_packed=fields.ID(stored=True, sortable=True),
+        owners_text=fields.TEXT(analyzer=plain_analyzer()),
+        themes=fields.KEYWORD(commas=True, lowercase=True, stored=True, scorable=True),
+        concepts=fields.KEYWORD(commas=True, lowercase=True, scorable=True),
+        themes_packed=fields.ID(stored=True, sortable=True),
+        text=fields.TEXT(analyzer=ana, stored=True),
+        section=fields.TEXT(analyzer=ana, stored=True),
+        line=fields.STORED,
+        page=fields.STORED,
+    )
+
+
+def _iso_to_dt(value: str | None, default: datetime) -> datetime:
+    return datetime.fromisoformat(value) if value else default
+
+
+def to_document(c: Commitment, meta: DocumentMeta | None, concepts: set[str] | None = None) -> dict:
+    """The fields of one commitment (or evidence passage) as Whoosh wants them."""
+    doc: dict = {
+        "id": c.id,
+        "doc_id": c.doc_id,
+        "kind": c.kind,
+        "status": c.status or "",
+        "text": c.text,
+        "section": c.section or "",
+        "owners": ",".join(o.lower() for o in c.owners),
+        "owners_packed": PACK_SEP.join(c.owners),
+        "owners_text": " ".join(c.owners),
+        "themes": ",".join(t.lower() for t in c.themes),
+        "themes_packed": PACK_SEP.join(c.themes),
+        "concepts": ",".join(sorted(concepts or ())),
+        "line": c.line,
+        "page": c.page,
+    }
+    if meta and meta.date:
+        doc["doc_date"] = datetime.fromisoformat(meta.date)
+        doc["year"] = int(meta.date[:4])
+    if c.due:
+        doc["due_start"] = min(_iso_to_dt(d.start, OPEN_START) for d in c.due)
+        doc["due_end"] = max(_iso_to_dt(d.end, OPEN_END) for d in c.due)
+    if c.kind == "evidence":
+        doc["_boost"] = 0.4  # commitments rank above the progress passages kept as evidence
+    return doc

@@ -1,0 +1,276 @@
+"""Search the Whoosh index: ranked hits with highlights for the rows shown, facets, suggestions.
+
+Designed for search-as-you-type at 20x the bundled corpus:
+- one searcher is kept open and refreshed only when an ingest has swapped in a new index;
+- facet counts read sortable columns over the matching documents (no stored-field unpickling);
+- highlights are computed only for the hits actually returned (`limit`), not for every match;
+- filter queries are cached by their text.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from whoosh import sorting
+from whoosh.collectors import TopCollector
+from whoosh import index as windex
+from whoosh import query as Q
+
+from kb.index.build import current_index_dir
+from kb.index.query import ParsedQuery, QueryError, QueryParser, field_query
+from kb.index.schema import OPEN_END, OPEN_START, PACK_SEP
+from kb.index.thesaurus import Thesaurus
+
+FACET_FIELDS = {"doc": "doc_id", "year": "year", "owner": "owners_packed", "theme": "themes_packed",
+                "kind": "kind", "status": "status"}
+HL_START, HL_END = "\x02", "\x03"
+
+
+class SearchUnavailable(Exception):
+    """No search index yet (nothing ingested)."""
+
+
+@dataclass
+class Hit:
+    id: str
+    doc_id: str
+    kind: str
+    text: str
+    section: str
+    owners: list[str]
+    themes: list[str]
+    year: int | None
+    score: float
+    highlight: str  # text with matched words between HL_START and HL_END
+    line: int | None
+    page: int | None
+    due_start: str | None
+    due_end: str | None
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    suggestion: str | None = None
+    elapsed_ms: float = 0.0
+
+
+class _AllDocsTopCollector(TopCollector):
+    """Top-N by score that also remembers every matching document, for facets in the same pass."""
+
+    def __init__(self, limit: int):
+        super().__init__(limit=limit, usequality=False)
+        self.replace = 0  # never swap in a pruned matcher: every match must reach _collect
+        self.matched: list[int] = []
+
+    def _collect(self, global_docnum, score):
+        self.matched.append(global_docnum)
+        return super()._collect(global_docnum, score)
+
+
+class SearchIndex:
+    """A long-lived searcher over the current index of an index folder."""
+
+    def __init__(self, index_dir: Path | str, canonical_owner=None):
+        self.index_dir = Path(index_dir)
+        self.canonical_owner = canonical_owner
+        self._dir: Path | None = None
+        self._ix = None
+        self._searcher = None
+        self._parser: QueryParser | None = None
+        self._filter_cache: dict[str, Q.Query] = {}
+        self._open()
+
+    def _open(self) -> None:
+        target = current_index_dir(self.index_dir)
+        if target is None:
+            raise SearchUnavailable(f"no search index in {self.index_dir}: run 'kb ingest' first")
+        if target == self._dir and self._searcher is not None:
+            return
+        ix = windex.open_dir(str(target))
+        acronyms_file = target / "acronyms.json"
+        learnt = json.loads(acronyms_file.read_text(encoding="utf-8")) if acronyms_file.is_file() else {}
+        if self._searcher is not None:
+            self._searcher.close()
+        self._dir, self._ix = target, ix
+        self._searcher = ix.searcher()
+        self._parser = QueryParser(ix.schema, Thesaurus(learnt), self.canonical_owner)
+        self._filter_cache.clear()
+        self._corrector = None
+        self._hl_concepts: set[str] = set()
+        self._analyzer = ix.schema["text"].analyzer
+        # Facet values per document, read once from the sortable columns: counting is list indexing.
+        reader = self._searcher.reader()
+        self._facet_values: dict[str, list] = {}
+        for name, fieldname in FACET_FIELDS.items():
+            col = reader.column_reader(fieldname)
+            values = [col[n] for n in range(reader.doc_count_all())]
+            if fieldname.endswith("_packed"):
+                values = [tuple(v.split(PACK_SEP)) if v else () for v in values]
+            self._facet_values[name] = values
+
+    def refresh(self) -> None:
+        """Pick up a newly swapped-in index (cheap when nothing changed)."""
+        self._open()
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    @property
+    def doc_count(self) -> int:
+        return self._searcher.doc_count()
+
+    def parse(self, text: str) -> ParsedQuery:
+        return self._parser.parse(text)
+
+    def option_filters(self, **options) -> list[Q.Query]:
+        """CLI/app filter options (doc, year, owner, theme, kind, status, due_before, due_after) as queries."""
+        out: list[Q.Query] = []
+        for name in ("doc", "year", "owner", "theme", "kind", "status"):
+            values = options.get(name) or []
+            if isinstance(values, str | int):
+                values = [values]
+            qs = [self._cached(name, str(v)) for v in values]
+            if qs:
+                out.append(qs[0] if len(qs) == 1 else Q.Or(qs))
+        if options.get("due_before"):
+            out.append(self._cached("due", "<" + options["due_before"]))
+        if options.get("due_after"):
+            out.append(self._cached("due", ">" + options["due_after"]))
+        return out
+
+    def _cached(self, name: str, value: str) -> Q.Query:
+        key = f"{name}:{value}"
+        if key not in self._filter_cache:
+            self._filter_cache[key] = field_query(name, value, self.canonical_owner)
+        return self._filter_cache[key]
+
+    def search(self, text: str, limit: int = 20, oldest: bool = False, facets: bool = True,
+               highlights: bool = True, include_evidence: bool = True, **options) -> SearchResult:
+        t0 = time.perf_counter()
+        parsed = self.parse(text)
+        parsed.filters.extend(self.option_filters(**options))
+        if not include_evidence and not options.get("kind"):
+            parsed.exclusions.append(Q.Term("kind", "evidence"))
+        q = parsed.combined()
+        s = self._searcher
+        sortedby = None
+        if parsed.text_query is None:  # nothing to rank by: newest (or oldest) documents first
+            sortedby = [sorting.FieldFacet("doc_date", reverse=not oldest), sorting.FieldFacet("doc_id")]
+        if sortedby is None:
+            collector = _AllDocsTopCollector(limit)
+            s.search_with_collector(q, collector)
+            results = collector.results()
+            matched = collector.matched
+        else:
+            results = s.search(q, limit=limit, sortedby=sortedby)
+            matched = list(results.docs()) if facets else []
+        total = len(matched) if sortedby is None else results.scored_length()
+        terms = self._highlight_terms(parsed) if highlights and parsed.text_query is not None else None
+        self._hl_concepts = parsed.concepts
+        hits = [self._hit(h, terms) for h in results]
+        if sortedby is None:  # equal scores: newest document first (oldest with `oldest`)
+            hits.sort(key=lambda h: (-h.score, (h.year or 0) if oldest else -(h.year or 0)))
+        facet_counts = self._facets(matched) if facets else {}
+        suggestion = self._suggest(parsed) if total == 0 and parsed.text else None
+        return SearchResult(text, hits, total, facet_counts, suggestion, (time.perf_counter() - t0) * 1000)
+
+    def _highlight_terms(self, parsed: ParsedQuery) -> set[str]:
+        """The indexed forms of the words a query matches in `text` (wildcards and fuzzy terms expanded)."""
+        reader = self._searcher.reader()
+        try:
+            found = set(parsed.text_query.all_terms()) | set(parsed.text_query.existing_terms(reader, expand=True))
+        except Exception:  # noqa: BLE001 - highlighting is a nicety
+            found = set()
+        out = {t.decode("utf-8") if isinstance(t, bytes) else t for f, t in found if f in ("text", "section")}
+        return out
+
+    def _highlight(self, text: str, terms: set[str]) -> str:
+        spans = [(tok.startchar, tok.endchar) for tok in self._analyzer(text, chars=True, mode="index",
+                                                                           removestops=False) if tok.text in terms]
+        if self._hl_concepts:  # a concept matched by id: mark the phrasing the passage uses
+            spans += self._parser.thesaurus.concept_spans(text, self._hl_concepts)
+        if not spans:
+            return text
+        out, last = [], 0
+        for start, end in sorted(spans):
+            if start < last:
+                continue
+            out.append(text[last:start])
+            out.append(f"{HL_START}{text[start:end]}{HL_END}")
+            last = end
+        out.append(text[last:])
+        return "".join(out)
+
+    def _hit(self, h, terms: set[str] | None) -> Hit:
+        f = h.fields()
+        due_start, due_end = f.get("due_start"), f.get("due_end")
+        return Hit(
+            id=f["id"], doc_id=f["doc_id"], kind=f["kind"], text=f["text"], section=f.get("section", ""),
+            owners=[o for o in (f.get("owners_packed") or "").split(PACK_SEP) if o],
+            themes=[t for t in (f.get("themes_packed") or "").split(PACK_SEP) if t],
+            year=f.get("year"), score=round(float(h.score) if isinstance(h.score, int | float) else 0.0, 4),
+            highlight=self._highlight(f["text"], terms) if terms is not None else f["text"],
+            line=f.get("line"), page=f.get("page"),
+            due_start=_iso(due_start, OPEN_START), due_end=_iso(due_end, OPEN_END),
+        )
+
+    def _facets(self, docnums: list[int]) -> dict[str, list[tuple[str, int]]]:
+        out: dict[str, list[tuple[str, int]]] = {}
+        for name, values in self._facet_values.items():
+            counts: Counter = Counter()
+            if name in ("owner", "theme"):
+                for n in docnums:
+                    counts.update(values[n])
+            else:
+                counts.update(values[n] for n in docnums)
+            counts.pop("", None)
+            counts.pop(None, None)
+            out[name] = sorted(((str(k), c) for k, c in counts.items()), key=lambda kv: (-kv[1], kv[0]))
+        return out
+
+    def _suggest(self, parsed: ParsedQuery) -> str | None:
+        if self._corrector is None:
+            from whoosh.spelling import ListCorrector
+
+            vocab_file = self._dir / "vocabulary.json"
+            words_list = json.loads(vocab_file.read_text(encoding="utf-8")) if vocab_file.is_file() else []
+            self._corrector = ListCorrector(words_list)
+        corrector = self._corrector
+        words = parsed.text.split()
+        changed = False
+        out = []
+        for w in words:
+            if w.isupper() and w in ("AND", "OR", "NOT"):
+                out.append(w)
+                continue
+            plain = w.strip('"()').lower()
+            if len(plain) < 3 or not plain.isalpha():
+                out.append(w)
+                continue
+            suggestions = corrector.suggest(plain, limit=1, maxdist=2)
+            if suggestions and suggestions[0] != plain:
+                out.append(suggestions[0])
+                changed = True
+            else:
+                out.append(w)
+        return " ".join(out) if changed else None
+
+
+def _iso(value, sentinel: datetime) -> str | None:
+    if not isinstance(value, datetime) or value == sentinel:
+        return None
+    return value.date().isoformat()
+
+
+__all__ = ["SearchIndex", "SearchResult", "Hit", "QueryError", "SearchUnavailable", "HL_START", "HL_END"]

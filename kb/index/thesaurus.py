@@ -1,0 +1,132 @@
+"""Words people use: a domain thesaurus applied at query time, plus acronyms the documents define.
+
+Policy staff type "talking therapies" and the documents say "IAPT" or "psychological therapies";
+they type "A&E" and the text says "emergency department".  Each group below lists interchangeable
+phrasings; a query phrase in a group is expanded to the whole group (OR), so any phrasing finds
+the others.  Acronyms that a document defines itself ("Primary Care Networks (PCNs)") are learnt
+at ingest and stored with the index.
+"""
+
+from __future__ import annotations
+
+import re
+
+SYNONYM_GROUPS: list[tuple[str, ...]] = [
+    ("talking therapies", "iapt", "improving access to psychological therapies", "psychological therapies"),
+    # Walk-in and urgent care centres are being replaced by urgent treatment centres: one access-point concept.
+    ("utc", "urgent treatment centre", "urgent treatment centres", "utcs", "urgent care centre", "urgent care centres",
+     "walk in centre", "walk-in centre", "walk in centres", "walk-in centres", "uccs", "ucc"),
+    ("care homes", "care home", "nursing homes", "nursing home", "residential homes", "care home placements"),
+    ("care record", "care records", "patient record", "patient records", "health record", "health records",
+     "citizen record", "citizen health record", "summary care record", "digital care records", "idcr", "idcrs"),
+    ("a&e", "accident and emergency", "emergency department", "ed", "a & e"),
+    ("ooh", "out of hospital", "out-of-hospital"),
+    ("out of hours", "gpooh", "ooh gp"),
+    ("camhs", "child and adolescent mental health", "children and young people's mental health"),
+    ("pcn", "pcns", "primary care network", "primary care networks"),
+    ("learning disabilities", "learning disability", "ld", "learning difficulties"),
+    ("autism", "asd", "autistic spectrum disorder"),
+    ("gp", "gps", "general practice", "general practitioner"),
+    ("msk", "musculoskeletal", "musculo-skeletal"),
+    ("stp", "sustainability and transformation plan", "sustainability and transformation partnership"),
+    ("ics", "integrated care system"),
+    ("epr", "electronic patient record"),
+    ("icr", "integrated care record", "electronic citizen record", "ecr"),
+    ("lwab", "local workforce action board"),
+    ("uec", "u&ec", "urgent and emergency care", "urgent & emergency care"),
+    ("end of life", "palliative", "eol"),
+    ("mental health", "mh"),
+    ("delayed transfers of care", "dtoc", "delayed discharges"),
+    ("cqc", "care quality commission"),
+    ("nhse", "nhs england"),
+    ("hwb", "health and wellbeing board", "health and well-being board"),
+    ("sdec", "same day emergency care"),
+    ("thrombectomy", "mechanical thrombectomy"),
+    ("rehabilitation", "rehab"),
+    ("frailty", "frail elderly", "frail older people"),
+    ("social prescribing", "link workers"),
+    ("diabetes", "diabetic"),
+]
+
+_ACRONYM_DEF = re.compile(r"\b((?:[A-Z][a-z]+|and|of|for|&)(?:[ -](?:[A-Z][a-z]+|and|of|for|the|&|-)){1,7})\s+\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def learn_acronyms(text: str) -> dict[str, str]:
+    """Acronyms a text defines: 'Local Workforce Action Board (LWAB)' -> {'lwab': 'local workforce action board'}."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        long_form, acronym = m.group(1), m.group(2)
+        letters = "".join(w[0] for w in re.findall(r"[A-Za-z]+", long_form) if w[0].isupper())
+        core = acronym.rstrip("s").upper()
+        if core and letters.upper().endswith(core) and len(core) >= 2:
+            initials = core
+            words = re.findall(r"[A-Za-z]+", long_form)
+            caps = [w for w in words if w[0].isupper()]
+            start = len(caps) - len(initials)
+            if start >= 0:
+                first = caps[start]
+                idx = long_form.find(first)
+                found[acronym.lower()] = long_form[idx:].lower()
+    return found
+
+
+def concept_key(group: tuple[str, ...]) -> str:
+    """A stable id for a synonym group: its first phrasing, letters and digits only."""
+    return "c_" + re.sub(r"[^a-z0-9]+", "", group[0].lower())
+
+
+class Thesaurus:
+    def __init__(self, learnt: dict[str, str] | None = None):
+        self.groups: dict[str, tuple[str, ...]] = {}
+        for group in SYNONYM_GROUPS:
+            for phrase in group:
+                self.groups[phrase] = group
+        for acronym, long_form in (learnt or {}).items():
+            group = tuple(dict.fromkeys(self.groups.get(acronym, (acronym,)) + self.groups.get(long_form, (long_form,))
+                                        + (acronym, long_form)))
+            for phrase in group:
+                self.groups[phrase] = group
+        self._longest = max((len(p.split()) for p in self.groups), default=1)
+        # Concept ids: one token per group, annotated on passages at index time so that a query for
+        # any phrasing is one term lookup instead of a phrase query per phrasing.
+        self._concept_of = {phrase: concept_key(group) for phrase, group in self.groups.items()}
+        alternation = "|".join(re.escape(p) for p in sorted(self.groups, key=len, reverse=True))
+        self._pattern = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&])", re.I) if self.groups else None
+
+    def concepts_in(self, text: str) -> set[str]:
+        """Concept ids of every thesaurus phrasing the text uses."""
+        if self._pattern is None:
+            return set()
+        return {self._concept_of[m.group(0).lower()] for m in self._pattern.finditer(text)}
+
+    def concept_spans(self, text: str, concepts: set[str]) -> list[tuple[int, int]]:
+        if self._pattern is None:
+            return []
+        return [m.span() for m in self._pattern.finditer(text) if self._concept_of[m.group(0).lower()] in concepts]
+
+    def concept(self, phrase: str) -> str | None:
+        return self._concept_of.get(phrase.lower().strip())
+
+    def expansions(self, phrase: str) -> tuple[str, ...]:
+        """The phrasings interchangeable with `phrase` (itself first), or just itself."""
+        key = phrase.lower().strip()
+        group = self.groups.get(key)
+        if not group:
+            return (phrase,)
+        return (phrase, *[p for p in group if p != key])
+
+    def segment(self, tokens: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+        """Greedy longest-match of thesaurus phrases over query tokens: [(surface, expansions)]."""
+        out: list[tuple[str, tuple[str, ...]]] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self._longest, len(tokens) - i), 0, -1):
+                surface = " ".join(tokens[i:i + n])
+                if surface.lower() in self.groups and (n > 1 or len(self.groups[surface.lower()]) > 1):
+                    out.append((surface, self.expansions(surface)))
+                    i += n
+                    break
+            else:
+                out.append((tokens[i], (tokens[i],)))
+                i += 1
+        return out
