@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from whoosh import sorting
-from whoosh.collectors import TopCollector
 from whoosh import index as windex
 from whoosh import query as Q
 
@@ -63,17 +60,16 @@ class SearchResult:
     elapsed_ms: float = 0.0
 
 
-class _AllDocsTopCollector(TopCollector):
-    """Top-N by score that also remembers every matching document, for facets in the same pass."""
+class _StoredHit:
+    """A document shown without a score (filter-only searches), shaped like a Whoosh hit."""
 
-    def __init__(self, limit: int):
-        super().__init__(limit=limit, usequality=False)
-        self.replace = 0  # never swap in a pruned matcher: every match must reach _collect
-        self.matched: list[int] = []
+    score = 0.0
 
-    def _collect(self, global_docnum, score):
-        self.matched.append(global_docnum)
-        return super()._collect(global_docnum, score)
+    def __init__(self, searcher, docnum: int):
+        self._searcher, self.docnum = searcher, docnum
+
+    def fields(self) -> dict:
+        return self._searcher.stored_fields(self.docnum)
 
 
 class SearchIndex:
@@ -106,16 +102,11 @@ class SearchIndex:
         self._filter_cache.clear()
         self._corrector = None
         self._hl_concepts: set[str] = set()
+        self._set_cache: dict[str, set[int]] = {}
         self._analyzer = ix.schema["text"].analyzer
-        # Facet values per document, read once from the sortable columns: counting is list indexing.
-        reader = self._searcher.reader()
-        self._facet_values: dict[str, list] = {}
-        for name, fieldname in FACET_FIELDS.items():
-            col = reader.column_reader(fieldname)
-            values = [col[n] for n in range(reader.doc_count_all())]
-            if fieldname.endswith("_packed"):
-                values = [tuple(v.split(PACK_SEP)) if v else () for v in values]
-            self._facet_values[name] = values
+        from kb.index.matchset import MatchSets
+
+        self._matches = MatchSets(self._searcher, FACET_FIELDS)
 
     def refresh(self) -> None:
         """Pick up a newly swapped-in index (cheap when nothing changed)."""
@@ -162,26 +153,22 @@ class SearchIndex:
         parsed.filters.extend(self.option_filters(**options))
         if not include_evidence and not options.get("kind"):
             parsed.exclusions.append(Q.Term("kind", "evidence"))
-        q = parsed.combined()
         s = self._searcher
-        sortedby = None
-        if parsed.text_query is None:  # nothing to rank by: newest (or oldest) documents first
-            sortedby = [sorting.FieldFacet("doc_date", reverse=not oldest), sorting.FieldFacet("doc_id")]
-        if sortedby is None:
-            collector = _AllDocsTopCollector(limit)
-            s.search_with_collector(q, collector)
-            results = collector.results()
-            matched = collector.matched
+        sortedby = None if parsed.text_query is not None else "date"
+        # Ranking: the top `limit` only (Whoosh prunes blocks that cannot reach it).  Facets and the
+        # total: every match, as numpy posting arrays (kb.index.matchset), never scored.
+        matched, allowed, masked = self._match_set(parsed)
+        if parsed.text_query is None:  # filters only: newest (or oldest) documents first, from numpy
+            results = [_StoredHit(s, int(d)) for d in self._matches.by_date(matched, oldest)[:limit]]
         else:
-            results = s.search(q, limit=limit, sortedby=sortedby)
-            matched = list(results.docs()) if facets else []
-        total = len(matched) if sortedby is None else results.scored_length()
+            results = s.search(parsed.text_query, limit=limit, filter=allowed, mask=masked)
+        total = len(matched)
         terms = self._highlight_terms(parsed) if highlights and parsed.text_query is not None else None
         self._hl_concepts = parsed.concepts
         hits = [self._hit(h, terms) for h in results]
         if sortedby is None:  # equal scores: newest document first (oldest with `oldest`)
             hits.sort(key=lambda h: (-h.score, (h.year or 0) if oldest else -(h.year or 0)))
-        facet_counts = self._facets(matched) if facets else {}
+        facet_counts = self._matches.facet_counts(matched) if facets else {}
         suggestion = self._suggest(parsed) if total == 0 and parsed.text else None
         return SearchResult(text, hits, total, facet_counts, suggestion, (time.perf_counter() - t0) * 1000)
 
@@ -225,19 +212,41 @@ class SearchIndex:
             due_start=_iso(due_start, OPEN_START), due_end=_iso(due_end, OPEN_END),
         )
 
-    def _facets(self, docnums: list[int]) -> dict[str, list[tuple[str, int]]]:
-        out: dict[str, list[tuple[str, int]]] = {}
-        for name, values in self._facet_values.items():
-            counts: Counter = Counter()
-            if name in ("owner", "theme"):
-                for n in docnums:
-                    counts.update(values[n])
-            else:
-                counts.update(values[n] for n in docnums)
-            counts.pop("", None)
-            counts.pop(None, None)
-            out[name] = sorted(((str(k), c) for k, c in counts.items()), key=lambda kv: (-kv[1], kv[0]))
-        return out
+    def _match_set(self, parsed: ParsedQuery):
+        """Docnums matching the parsed query, plus the filter and mask sets for ranking.
+
+        Filters and exclusions are computed once per distinct clause (cached by its text) and handed
+        to Whoosh as docnum sets, so ranking scores only the free text, never a date range.
+        """
+        import numpy as np
+
+        m = self._matches
+        key_f = "&".join(sorted(repr(f) for f in parsed.filters))
+        key_x = "|".join(sorted(repr(x) for x in parsed.exclusions))
+        allowed_arr = None
+        for f in parsed.filters:
+            arr = m.cached(repr(f), f)
+            allowed_arr = arr if allowed_arr is None else np.intersect1d(allowed_arr, arr, assume_unique=True)
+        masked_arr = None
+        for x in parsed.exclusions:
+            arr = m.cached(repr(x), x)
+            masked_arr = arr if masked_arr is None else np.union1d(masked_arr, arr)
+        base = m.docs(parsed.text_query) if parsed.text_query is not None else np.arange(m.n, dtype=np.int32)
+        if allowed_arr is not None:
+            base = np.intersect1d(base, allowed_arr, assume_unique=True)
+        if masked_arr is not None:
+            base = np.setdiff1d(base, masked_arr, assume_unique=True)
+        allowed = self._as_set("f:" + key_f, allowed_arr) if allowed_arr is not None else None
+        masked = self._as_set("x:" + key_x, masked_arr) if masked_arr is not None else None
+        return base, allowed, masked
+
+    def _as_set(self, key: str, arr) -> set[int]:
+        hit = self._set_cache.get(key)
+        if hit is None:
+            if len(self._set_cache) > 256:
+                self._set_cache.clear()
+            hit = self._set_cache[key] = set(arr.tolist())
+        return hit
 
     def _suggest(self, parsed: ParsedQuery) -> str | None:
         if self._corrector is None:
