@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv",), default="csv")
     p.add_argument("--doc", default=None, help="rows from this document (default: the earliest)")
 
+    p = sub.add_parser("tui", parents=[common], help="the terminal app")
+    p.add_argument("query", nargs="*", help="start with this search")
+
     p = sub.add_parser("export", parents=[common], help="export commitments with the export schema")
     p.add_argument("query", nargs="?", default=None, help="only commitments whose text contains these words")
     p.add_argument("--format", choices=("csv", "jsonl"), default="csv")
@@ -435,6 +438,17 @@ def cmd_matrix(kb: KnowledgeBase, args) -> int:
 
         w.writerow([c.id, neutralise(c.text), c.status, *cells])
     return 0
+
+
+# --- app ---------------------------------------------------------------------------------------------
+def cmd_tui(kb: KnowledgeBase, args) -> int:
+    if not kb.store.exists():
+        raise CLIError(f"no index at {kb.index_dir}: run 'kb ingest' first", 1)
+    if not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
+        raise CLIError("the terminal app needs a terminal (stdin and stdout); try 'kb search' instead", 2)
+    from kb.app.app import run
+
+    return run(kb, " ".join(args.query))
 
 
 # --- export ------------------------------------------------------------------------------------------

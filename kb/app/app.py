@@ -1,0 +1,39 @@
+"""KbApp: the terminal app's shell (screens, global keys, theme)."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from kb.app.search_screen import SearchScreen
+
+
+class KbApp(App):
+    TITLE = "kb"
+    SUB_TITLE = "planning commitments"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+t", "toggle_dark", "Light/dark", show=False),
+    ]
+
+    def __init__(self, kb, query: str = "") -> None:
+        super().__init__()
+        self.kb = kb
+        self.initial_query = query
+
+    def on_mount(self) -> None:
+        self.push_screen(SearchScreen(self.kb, self.initial_query))
+
+    def action_help(self) -> None:
+        from kb.app.help_screen import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+
+def run(kb, query: str = "") -> int:
+    KbApp(kb, query).run()
+    return 0

@@ -1,0 +1,183 @@
+"""The search screen: a query input that searches as you type, results, and a facet filter panel.
+
+Typing never waits for a search: each keystroke restarts a short debounce timer, and the search
+runs in a thread worker (exclusive, so a newer query cancels an older one); results are applied on
+the UI thread.  A malformed query shows its one-line explanation under the input.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from kb.app.format import due_text, highlight_markup
+
+DEBOUNCE_S = 0.12
+FACETS = (("doc", "Document"), ("year", "Year"), ("theme", "Theme"), ("owner", "Owner"), ("kind", "Kind"),
+          ("status", "Status"))
+
+
+class SearchScreen(Screen):
+    CSS_PATH = "search_screen.tcss"
+    BINDINGS = [
+        Binding("slash", "focus_query", "Search"),
+        Binding("f", "toggle_filters", "Filters"),
+        Binding("t", "trace", "Trace"),
+        Binding("e", "export", "Export"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("escape", "blur_query", "Back", show=False),
+        Binding("down", "blur_query", "Results", show=False),
+    ]
+
+    def __init__(self, kb, initial_query: str = "") -> None:
+        super().__init__()
+        self.kb = kb
+        self.initial_query = initial_query
+        self.result = None
+        self.selected: dict[str, set[str]] = {name: set() for name, _ in FACETS}
+        self._timer = None
+        self._updating_facets = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder='Search commitments: words, "phrases", owner:UHCW, due:<2020, theme:stroke …',
+                    id="query", value=self.initial_query)
+        yield Static("", id="error")
+        with Horizontal(id="body"):
+            with VerticalScroll(id="filters"):
+                for name, title in FACETS:
+                    yield Static(title, classes="facet-title")
+                    yield SelectionList(id=f"facet-{name}")
+            table = DataTable(id="results", cursor_type="row", zebra_stripes=True)
+            yield table
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#results", DataTable)
+        table.add_column("Year", key="year", width=4)
+        table.add_column("Document", key="doc", width=16)
+        table.add_column("Kind", key="kind", width=10)
+        table.add_column("Due", key="due", width=11)
+        table.add_column("Owners", key="owners", width=18)
+        table.add_column("Text", key="text")
+        self.query_one("#query", Input).focus()
+        self.run_search(self.query_one("#query", Input).value)
+
+    # --- searching -----------------------------------------------------------------------------------
+    @on(Input.Changed, "#query")
+    def _typed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_S, lambda: self.run_search(event.value))
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.run_search(event.value)
+        self.query_one("#results", DataTable).focus()
+
+    def options(self) -> dict:
+        return {name: sorted(values) for name, values in self.selected.items() if values}
+
+    @work(exclusive=True, thread=True, group="search")
+    def run_search(self, text: str) -> None:
+        from kb.index.query import QueryError
+
+        try:
+            result = self.kb.search(text.strip(), limit=200, **self.options())
+        except QueryError as exc:
+            self.app.call_from_thread(self.show_error, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - the app must stay up; say what happened
+            self.app.call_from_thread(self.show_error, f"{type(exc).__name__}: {exc}")
+            return
+        self.app.call_from_thread(self.show_result, result)
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#error", Static)
+        error.update(message)
+        error.add_class("visible")
+
+    def show_result(self, result) -> None:
+        self.result = result
+        self.query_one("#error", Static).remove_class("visible")
+        table = self.query_one("#results", DataTable)
+        table.clear()
+        for h in result.hits:
+            table.add_row(str(h.year or ""), h.doc_id[:16], h.kind, due_text(h.due_start, h.due_end),
+                          "; ".join(h.owners)[:40], highlight_markup(h.highlight), key=h.id)
+        shown = len(result.hits)
+        more = f" (first {shown})" if result.total > shown else ""
+        hint = f" — did you mean: {result.suggestion}?" if result.suggestion else ""
+        self.query_one("#status", Static).update(
+            f"{result.total} results{more} in {result.elapsed_ms:.0f} ms{hint}")
+        self.update_facets(result.facets)
+
+    def update_facets(self, facets: dict) -> None:
+        self._updating_facets = True
+        try:
+            for name, _ in FACETS:
+                widget = self.query_one(f"#facet-{name}", SelectionList)
+                counts = dict(facets.get(name, []))
+                chosen = self.selected[name]
+                values = sorted(set(counts) | chosen, key=lambda v: (-counts.get(v, 0), v))[:30]
+                widget.clear_options()
+                widget.add_options([Selection(f"{v} ({counts.get(v, 0)})", v, v in chosen) for v in values])
+        finally:
+            self._updating_facets = False
+
+    @on(SelectionList.SelectedChanged)
+    def _facet_changed(self, event: SelectionList.SelectedChanged) -> None:
+        if self._updating_facets or not event.selection_list.id:
+            return
+        name = event.selection_list.id.removeprefix("facet-")
+        self.selected[name] = {str(v) for v in event.selection_list.selected}
+        self.run_search(self.query_one("#query", Input).value)
+
+    # --- actions -------------------------------------------------------------------------------------
+    def current_id(self) -> str | None:
+        table = self.query_one("#results", DataTable)
+        if not table.row_count:
+            return None
+        try:
+            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:  # noqa: BLE001
+            return None
+
+    def action_focus_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_blur_query(self) -> None:
+        self.query_one("#results", DataTable).focus()
+
+    def action_toggle_filters(self) -> None:
+        self.query_one("#filters").toggle_class("visible")
+
+    @on(DataTable.RowSelected, "#results")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        cid = self.current_id()
+        if cid:
+            from kb.app.detail_screen import DetailScreen
+
+            self.app.push_screen(DetailScreen(self.kb, cid))
+
+    def action_trace(self) -> None:
+        cid = self.current_id()
+        if cid:
+            from kb.app.trace_screen import TraceScreen
+
+            self.app.push_screen(TraceScreen(self.kb, cid))
+
+    def action_export(self) -> None:
+        from kb.app.export_screen import ExportScreen
+
+        ids = [h.id for h in self.result.hits] if self.result else []
+        self.app.push_screen(ExportScreen(self.kb, ids, what="search results"))

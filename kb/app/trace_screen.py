@@ -1,0 +1,133 @@
+"""The trace timeline: one column per document in date order, each linked passage with its link
+type, score, evidence and decision; `c` confirms and `x` rejects the highlighted link (with a note),
+through the same append-only log as `kb link`."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, ListItem, ListView, Static
+
+LINK_STYLE = {"delivered": "bold green", "progress": "green", "revised": "yellow", "restated": "cyan",
+              "related": "dim", "earlier": "dim"}
+
+
+class TraceItemView(ListItem):
+    def __init__(self, item) -> None:
+        self.item = item
+        c = item.commitment
+        style = LINK_STYLE.get(item.link_type, "")
+        decision = f" [b magenta]{item.decision}[/]" if item.decision else ""
+        terms = ", ".join(item.evidence.get("terms", [])[:4])
+        body = (f"[{style}]{item.link_type}[/] {item.score:.2f}{decision}\n{escape(c.text)}\n"
+                f"[dim]{escape(terms)} · {c.kind}[/]")
+        super().__init__(Static(body))
+
+
+class TraceScreen(Screen):
+    CSS_PATH = "trace_screen.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("c", "decide('confirm')", "Confirm link"),
+        Binding("x", "decide('reject')", "Reject link"),
+        Binding("enter", "open", "Open"),
+        Binding("e", "export", "Export thread"),
+        Binding("left", "move(-1)", "Prev doc", show=False),
+        Binding("right", "move(1)", "Next doc", show=False),
+    ]
+
+    def __init__(self, kb, cid: str) -> None:
+        super().__init__()
+        self.kb = kb
+        self.cid = cid
+        self.trace = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Tracing…", id="seed")
+        yield Horizontal(id="timeline")
+        yield Static("", id="trace-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(exclusive=True, thread=True, group="trace")
+    def load(self) -> None:
+        trace = self.kb.trace(self.cid)
+        self.app.call_from_thread(self.show, trace)
+
+    def show(self, trace) -> None:
+        self.trace = trace
+        seed = trace.seed
+        self.query_one("#seed", Static).update(
+            f"[b]{escape(seed.doc_id)}[/] · {escape(seed.text)}\n"
+            f"thread status: [b]{trace.status}[/] — {escape(trace.status_reason[:140])}")
+        timeline = self.query_one("#timeline", Horizontal)
+        timeline.remove_children()
+        metas = {d.meta.id: d.meta for d in self.kb.documents()}
+        columns = []
+        for doc_id in trace.documents:
+            items = [i for i in trace.items if i.commitment.doc_id == doc_id]
+            meta = metas.get(doc_id)
+            title = f"{(meta.date or '')[:7] if meta else ''} {doc_id[:28]}"
+            view = ListView(*[TraceItemView(i) for i in items])
+            columns.append(Vertical(Static(escape(title), classes="doc-title"), view, classes="doc-column"))
+        timeline.mount_all(columns)
+        more = f"; {trace.hidden} more with `kb trace --all`" if trace.hidden else ""
+        self.query_one("#trace-status", Static).update(f"{len(trace.items)} linked passages in "
+                                                       f"{len(trace.documents)} documents{more}")
+        lists = self.query(ListView)
+        if lists:
+            lists.first().focus()
+
+    def focused_item(self):
+        focused = self.focused
+        if isinstance(focused, ListView) and isinstance(focused.highlighted_child, TraceItemView):
+            return focused.highlighted_child.item
+        return None
+
+    def action_move(self, step: int) -> None:
+        lists = list(self.query(ListView))
+        if not lists:
+            return
+        try:
+            i = lists.index(self.focused)
+        except ValueError:
+            i = 0
+        lists[(i + step) % len(lists)].focus()
+
+    def action_decide(self, action: str) -> None:
+        item = self.focused_item()
+        if item is None:
+            self.notify("Highlight a linked passage first", severity="warning")
+            return
+        from kb.app.note_screen import NoteScreen
+
+        def done(note: str | None) -> None:
+            if note is None:
+                return
+            self.kb.link(action, self.cid, item.commitment.id, note)
+            self.notify(f"{action}ed link to {item.commitment.id} (logged in {self.kb.decisions.path.name})")
+            self.load()
+
+        self.app.push_screen(NoteScreen(f"{action.title()} link to {item.commitment.id}"), done)
+
+    def action_open(self) -> None:
+        item = self.focused_item()
+        if item is not None:
+            from kb.app.detail_screen import DetailScreen
+
+            self.app.push_screen(DetailScreen(self.kb, item.commitment.id))
+
+    def action_export(self) -> None:
+        if self.trace is None:
+            return
+        from kb.app.export_screen import ExportScreen
+
+        ids = [self.trace.seed.id, *(i.commitment.id for i in self.trace.items)]
+        self.app.push_screen(ExportScreen(self.kb, ids, what="thread"))

@@ -1,0 +1,149 @@
+"""The terminal app, driven by Textual's Pilot: search, filters, detail, trace decisions, export, help."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kb.api import KnowledgeBase
+from kb.app.app import KbApp
+from kb.app.detail_screen import DetailScreen
+from kb.app.export_screen import ExportScreen
+from kb.app.help_screen import HelpScreen
+from kb.app.search_screen import SearchScreen
+from kb.app.trace_screen import TraceScreen
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def app_kb(tmp_path_factory) -> KnowledgeBase:
+    tmp = tmp_path_factory.mktemp("app")
+    docs = tmp / "docs"
+    docs.mkdir()
+    for name in ("2013-09_crccg_commissioning-intentions_2014-16.txt",
+                 "2016-10_cw-stp_sustainability-transformation-plan.txt",
+                 "2019_cw-hcp_five-year-plan_2019-24.txt"):
+        shutil.copy(CORPUS / name, docs / name)
+    shutil.copy(CORPUS / "catalog.toml", docs)
+    kb = KnowledgeBase(tmp / "idx", tmp / "decisions.jsonl")
+    kb.ingest([docs])
+    return kb
+
+
+async def settle(pilot) -> None:
+    """Wait for the search/trace workers (a newer search cancels an older one: that is fine)."""
+    from textual.worker import WorkerCancelled
+
+    await pilot.pause(0.3)
+    for _ in range(10):
+        try:
+            await pilot.app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:
+            continue
+    await pilot.pause(0.1)
+
+
+async def type_query(pilot, text: str) -> None:
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
+    await settle(pilot)
+
+
+async def test_search_as_you_type_shows_results_from_several_years(app_kb):
+    app = KbApp(app_kb)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, "stroke")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert screen.result is not None and screen.result.total > 5
+        years = {h.year for h in screen.result.hits}
+        assert len(years) >= 2
+        table = screen.query_one("#results")
+        assert table.row_count == len(screen.result.hits)
+        assert "results" in str(screen.query_one("#status").render())
+
+
+async def test_malformed_query_shows_inline_error(app_kb):
+    app = KbApp(app_kb)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, 'owner:')
+        error = app.screen.query_one("#error")
+        assert "needs a value" in str(error.render()) and error.has_class("visible")
+
+
+async def test_filters_narrow_the_results(app_kb):
+    app = KbApp(app_kb)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, "stroke")
+        screen = app.screen
+        await pilot.press("escape", "f")
+        assert screen.query_one("#filters").has_class("visible")
+        docs = screen.query_one("#facet-doc")
+        stp = "2016-10_cw-stp_sustainability-transformation-plan"
+        docs.select(stp)
+        await settle(pilot)
+        assert screen.result.hits and {h.doc_id for h in screen.result.hits} == {stp}
+
+
+async def test_open_detail_and_trace_and_confirm_a_link(app_kb):
+    app = KbApp(app_kb)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, '"Improved outcomes of stroke patients"')
+        await pilot.press("escape", "enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("t")
+        await settle(pilot)
+        trace_screen = app.screen
+        assert isinstance(trace_screen, TraceScreen) and trace_screen.trace is not None
+        assert len(trace_screen.trace.documents) >= 2
+        await pilot.press("right", "c")
+        await pilot.pause(0.2)
+        for ch in "checked":
+            await pilot.press(ch)
+        await pilot.press("enter")
+        await settle(pilot)
+        log = [json.loads(x) for x in app_kb.decisions.path.read_text(encoding="utf-8").splitlines()]
+        assert log[-1]["action"] == "confirm" and log[-1]["note"] == "checked"
+        assert log[-1]["a"] == trace_screen.trace.seed.id
+
+
+async def test_export_results_to_a_file(app_kb, tmp_path):
+    app = KbApp(app_kb)
+    out = tmp_path / "stroke.jsonl"
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, "stroke")
+        n = len(app.screen.result.hits)
+        await pilot.press("escape", "e")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#jsonl").value = True
+        app.screen.query_one("#path").value = str(out)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == n and all("stroke" in (r["text"] + r["section"]).lower() for r in rows[:5])
+
+
+async def test_help_and_quit(app_kb):
+    app = KbApp(app_kb)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "question_mark")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("q")
+        await pilot.pause(0.1)
+    assert app.return_code == 0 or app.return_code is None
