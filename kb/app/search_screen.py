@@ -61,11 +61,11 @@ class SearchScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one("#results", DataTable)
         table.add_column("Year", key="year", width=4)
-        table.add_column("Document", key="doc", width=16)
+        table.add_column("Text", key="text", width=max(40, self.app.size.width - 66))
+        table.add_column("Due", key="due", width=15)
         table.add_column("Kind", key="kind", width=10)
-        table.add_column("Due", key="due", width=11)
-        table.add_column("Owners", key="owners", width=18)
-        table.add_column("Text", key="text")
+        table.add_column("Owners", key="owners", width=16)
+        table.add_column("Document", key="doc", width=14)
         self.query_one("#query", Input).focus()
         self.run_search(self.query_one("#query", Input).value)
 
@@ -109,8 +109,8 @@ class SearchScreen(Screen):
         table = self.query_one("#results", DataTable)
         table.clear()
         for h in result.hits:
-            table.add_row(str(h.year or ""), h.doc_id[:16], h.kind, due_text(h.due_start, h.due_end),
-                          "; ".join(h.owners)[:40], highlight_markup(h.highlight), key=h.id)
+            table.add_row(str(h.year or ""), highlight_markup(h.highlight), due_text(h.due_start, h.due_end), h.kind,
+                          "; ".join(h.owners)[:40], h.doc_id[:14], key=h.id)
         shown = len(result.hits)
         more = f" (first {shown})" if result.total > shown else ""
         hint = f" — did you mean: {result.suggestion}?" if result.suggestion else ""

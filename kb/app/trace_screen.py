@@ -8,7 +8,7 @@ from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import HorizontalScroll, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ListItem, ListView, Static
 
@@ -49,7 +49,7 @@ class TraceScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Tracing…", id="seed")
-        yield Horizontal(id="timeline")
+        yield HorizontalScroll(id="timeline")
         yield Static("", id="trace-status")
         yield Footer()
 
@@ -67,7 +67,7 @@ class TraceScreen(Screen):
         self.query_one("#seed", Static).update(
             f"[b]{escape(seed.doc_id)}[/] · {escape(seed.text)}\n"
             f"thread status: [b]{trace.status}[/] — {escape(trace.status_reason[:140])}")
-        timeline = self.query_one("#timeline", Horizontal)
+        timeline = self.query_one("#timeline", HorizontalScroll)
         timeline.remove_children()
         metas = {d.meta.id: d.meta for d in self.kb.documents()}
         columns = []
@@ -99,7 +99,9 @@ class TraceScreen(Screen):
             i = lists.index(self.focused)
         except ValueError:
             i = 0
-        lists[(i + step) % len(lists)].focus()
+        target = lists[(i + step) % len(lists)]
+        target.focus()
+        self.query_one("#timeline", HorizontalScroll).scroll_to_widget(target.parent)
 
     def action_decide(self, action: str) -> None:
         item = self.focused_item()
