@@ -32,8 +32,12 @@ quality: setup
 	$(BIN)/python bench/quality.py
 
 bench: setup
-	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/quality.py
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/relevance.py
+	$(BIN)/python bench/trace_quality.py
+	$(BIN)/python bench/tui.py
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(INDEX) $(VENV) *.egg-info
