@@ -39,12 +39,14 @@ async def settle(pilot) -> None:
     from textual.worker import WorkerCancelled
 
     await pilot.pause(0.3)
-    for _ in range(10):
+    for _ in range(20):
         try:
             await pilot.app.workers.wait_for_complete()
-            break
         except WorkerCancelled:
+            await pilot.pause(0.05)
             continue
+        if not any(w.is_running for w in pilot.app.workers):
+            break
     await pilot.pause(0.1)
 
 
@@ -147,3 +149,34 @@ async def test_help_and_quit(app_kb):
         await pilot.press("q")
         await pilot.pause(0.1)
     assert app.return_code == 0 or app.return_code is None
+
+
+def test_search_screen_snapshot(snap_compare, app_kb):
+    app = KbApp(app_kb, "stroke pathway", show_timings=False)
+    assert snap_compare(app, terminal_size=(100, 28), run_before=_settled)
+
+
+def test_detail_screen_snapshot(snap_compare, app_kb):
+    app = KbApp(app_kb, '"Improved outcomes of stroke patients"', show_timings=False)
+
+    async def open_first(pilot):
+        await _settled(pilot)
+        await pilot.press("escape", "enter")
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=(100, 32), run_before=open_first)
+
+
+def test_help_screen_snapshot(snap_compare, app_kb):
+    app = KbApp(app_kb, "", show_timings=False)
+
+    async def open_help(pilot):
+        await _settled(pilot)
+        await pilot.press("escape", "question_mark")
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=(100, 32), run_before=open_help)
+
+
+async def _settled(pilot) -> None:
+    await settle(pilot)

@@ -17,10 +17,11 @@ class KbApp(App):
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False),
     ]
 
-    def __init__(self, kb, query: str = "") -> None:
+    def __init__(self, kb, query: str = "", show_timings: bool = True) -> None:
         super().__init__()
         self.kb = kb
         self.initial_query = query
+        self.show_timings = show_timings  # off in snapshot tests, where milliseconds vary
 
     def on_mount(self) -> None:
         self.push_screen(SearchScreen(self.kb, self.initial_query))

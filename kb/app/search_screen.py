@@ -120,8 +120,8 @@ class SearchScreen(Screen):
         shown = len(result.hits)
         more = f" (first {shown})" if result.total > shown else ""
         hint = f" — did you mean: {result.suggestion}?" if result.suggestion else ""
-        self.query_one("#status", Static).update(
-            f"{result.total} results{more} in {result.elapsed_ms:.0f} ms{hint}")
+        timing = f" in {result.elapsed_ms:.0f} ms" if getattr(self.app, "show_timings", True) else ""
+        self.query_one("#status", Static).update(f"{result.total} results{more}{timing}{hint}")
         if self.query_one("#filters").has_class("visible"):
             self.update_facets(result.facets)  # the panel is rebuilt only while it is shown
         if self._typed_at is not None and result.query.strip() == self.query_one("#query", Input).value.strip():
@@ -146,7 +146,10 @@ class SearchScreen(Screen):
         if self._updating_facets or not event.selection_list.id:
             return
         name = event.selection_list.id.removeprefix("facet-")
-        self.selected[name] = {str(v) for v in event.selection_list.selected}
+        chosen = {str(v) for v in event.selection_list.selected}
+        if chosen == self.selected.get(name):
+            return  # a rebuild of the panel, not a user's toggle
+        self.selected[name] = chosen
         self.run_search(self.query_one("#query", Input).value)
 
     # --- actions -------------------------------------------------------------------------------------
