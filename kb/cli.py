@@ -325,12 +325,18 @@ def cmd_search(kb: KnowledgeBase, args) -> int:
 
 # --- traceability ----------------------------------------------------------------------------------
 def _trace_rows(kb: KnowledgeBase, trace) -> list[dict]:
+    """One row per passage (neighbouring linked items of one section), its best item's fields, the
+    passage's text and its members (each a commitment id that `kb link` can confirm or reject)."""
     from kb.export import record_dict
 
     rows = []
-    for i in trace.items:
-        rec = record_dict(i.commitment, i.doc)
-        rec.update(link_type=i.link_type, score=i.score, evidence=i.evidence, decision=i.decision, note=i.note)
+    for p in trace.passages:
+        best = p.best
+        rec = record_dict(best.commitment, best.doc)
+        rec.update(text=p.text, link_type=best.link_type, score=best.score, evidence=best.evidence,
+                   decision=p.decision, note=next((i.note for i in p.items if i.note), ""),
+                   members=[{"id": i.commitment.id, "kind": i.commitment.kind, "link_type": i.link_type,
+                             "score": i.score, "decision": i.decision, "text": i.commitment.text} for i in p.items])
         rows.append(rec)
     return rows
 
@@ -351,7 +357,9 @@ def cmd_trace(kb: KnowledgeBase, args) -> int:
 
         for r in rows:
             r["evidence"] = ", ".join(r["evidence"].get("terms", []))
-        write_csv(rows, sys.stdout, columns=(*CSV_COLUMNS, "link_type", "score", "evidence", "decision", "note"))
+            r["members"] = "; ".join(m["id"] for m in r["members"])
+        write_csv(rows, sys.stdout, columns=(*CSV_COLUMNS, "link_type", "score", "evidence", "decision", "note",
+                                             "members"))
     else:
         from rich.markup import escape
         from rich.table import Table
@@ -364,10 +372,11 @@ def cmd_trace(kb: KnowledgeBase, args) -> int:
         for col in ("date", "document", "link", "score", "evidence", "decision", "text", "id"):
             t.add_column(col, overflow="fold", no_wrap=col in ("date", "score", "id"),
                          max_width={"document": 18, "evidence": 24}.get(col))
-        for i in trace.items:
+        for p in trace.passages:
+            i = p.best
             t.add_row((i.doc.date if i.doc else "") or "", escape(i.commitment.doc_id[:18]), i.link_type,
-                      f"{i.score:.2f}", escape(", ".join(i.evidence.get("terms", []))), i.decision,
-                      escape(i.commitment.text), i.commitment.id)
+                      f"{i.score:.2f}", escape(", ".join(i.evidence.get("terms", []))), p.decision,
+                      escape(p.text), "\n".join(m.commitment.id for m in p.items))
         console.print(t)
         if trace.hidden:
             console.print(f"{trace.hidden} more linked passages: use --all")

@@ -24,7 +24,7 @@ def test_trace_follows_stroke_across_every_document(corpus_kb):
     trace = corpus_kb.trace(seed.id)
     docs = {i.commitment.doc_id for i in trace.items}
     assert len(docs) == 5
-    assert len(trace.items) <= 40
+    assert len(trace.passages) <= 40 and len(trace.items) <= 120
     texts = " | ".join(i.commitment.text for i in trace.items)
     for expected in ("Consultation on new stroke pathway", "Implement new stroke pathway",
                      "Having one specialist stroke team based at UHCW"):

@@ -30,7 +30,7 @@ FIELDS = ("owner", "theme", "doc", "year", "kind", "status", "due")
 _FIELD_CLAUSE = re.compile(
     r'(?P<neg>-|\bNOT\s+)?\b(?P<field>[a-z_]+):(?P<value>"[^"]*"|\[[^\]]*\]|[<>]=?\S+|[^\s()"]+)?', re.I)
 _DATE = re.compile(r"^((?:19|20)\d{2})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
-TEXT_BOOSTS = {"text": 2.0, "section": 0.5}
+TEXT_BOOSTS = {"text": 2.0}
 CONCEPT_BOOST = 2.0
 _PLACEHOLDER = 990_000_000  # numeric stand-ins for concepts survive Whoosh's parser and analyzer
 

@@ -7,15 +7,24 @@ each so facet counts read columns instead of unpickling stored fields.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from whoosh import fields
-from whoosh.analysis import STOP_WORDS, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import (
+    STOP_WORDS,
+    DelimitedAttributeFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
 
 from kb.model import Commitment, DocumentMeta
 
 # Keep "A&E", "U&EC", "24/7" and "o'clock"-like tokens whole; the default tokenizer splits them.
-TOKEN_PATTERN = r"[A-Za-z0-9]+(?:[&/'’][A-Za-z0-9]+)*"
+TOKEN_PATTERN = r"[A-Za-z0-9]+(?:[&/'’][A-Za-z0-9]+)*(?:\^[0-9.]+)?"
+HEADING_WEIGHT = 0.3  # a heading word counts for this much of a word of the passage itself
 _STOP = frozenset(STOP_WORDS) - {"a", "us", "will", "can"}
 PACK_SEP = "\x1f"
 OPEN_START = datetime(1900, 1, 1)
@@ -23,7 +32,10 @@ OPEN_END = datetime(2199, 12, 31)
 
 
 def text_analyzer():
-    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(stoplist=_STOP, minsize=1) | StemFilter()
+    # "word^0.3" carries a per-token weight (DelimitedAttributeFilter): headings are indexed in the
+    # passage's own field at a fraction of the weight, so ranking walks one field's postings.
+    return (RegexTokenizer(TOKEN_PATTERN) | DelimitedAttributeFilter() | LowercaseFilter()
+            | StopFilter(stoplist=_STOP, minsize=1) | StemFilter())
 
 
 def plain_analyzer():
@@ -58,14 +70,23 @@ def _iso_to_dt(value: str | None, default: datetime) -> datetime:
     return datetime.fromisoformat(value) if value else default
 
 
+def _weighted(text: str, weight: float) -> str:
+    return " ".join(f"{w}^{weight}" for w in re.findall(r"[A-Za-z0-9]+(?:[&/'’][A-Za-z0-9]+)*", text))
+
+
 def to_document(c: Commitment, meta: DocumentMeta | None, concepts: set[str] | None = None) -> dict:
     """The fields of one commitment (or evidence passage) as Whoosh wants them."""
+    heading = c.section.split(" › ")[-1] if c.section else ""
     doc: dict = {
         "id": c.id,
         "doc_id": c.doc_id,
         "kind": c.kind,
         "status": c.status or "",
-        "text": c.text,
+        # Ranked words: the passage and its nearest heading ("Stroke Pathway" names the topic its bullets
+        # leave implicit), in one field so ranking walks one set of postings; the stored text is the
+        # passage alone, for display and highlights.
+        "text": f"{c.text}\n{_weighted(heading, HEADING_WEIGHT)}" if heading else c.text,
+        "_stored_text": c.text,
         "section": c.section or "",
         "owners": ",".join(o.lower() for o in c.owners),
         "owners_packed": PACK_SEP.join(c.owners),

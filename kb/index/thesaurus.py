@@ -17,8 +17,11 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("utc", "urgent treatment centre", "urgent treatment centres", "utcs", "urgent care centre", "urgent care centres",
      "walk in centre", "walk-in centre", "walk in centres", "walk-in centres", "uccs", "ucc"),
     ("care homes", "care home", "nursing homes", "nursing home", "residential homes", "care home placements"),
+    # Shared and electronic records: one concept whichever programme name a plan uses that year.
     ("care record", "care records", "patient record", "patient records", "health record", "health records",
-     "citizen record", "citizen health record", "summary care record", "digital care records", "idcr", "idcrs"),
+     "citizen record", "citizen health record", "electronic citizen record", "electronic citizen health record",
+     "ecr", "summary care record", "digital care records", "integrated care record", "icr", "idcr", "idcrs",
+     "electronic patient record", "epr", "emergency care record", "urgent care record"),
     ("a&e", "accident and emergency", "emergency department", "ed", "a & e"),
     ("ooh", "out of hospital", "out-of-hospital"),
     ("out of hours", "gpooh", "ooh gp"),
@@ -30,8 +33,7 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("msk", "musculoskeletal", "musculo-skeletal"),
     ("stp", "sustainability and transformation plan", "sustainability and transformation partnership"),
     ("ics", "integrated care system"),
-    ("epr", "electronic patient record"),
-    ("icr", "integrated care record", "electronic citizen record", "ecr"),
+
     ("lwab", "local workforce action board"),
     ("uec", "u&ec", "urgent and emergency care", "urgent & emergency care"),
     ("end of life", "palliative", "eol"),
@@ -71,8 +73,9 @@ def learn_acronyms(text: str) -> dict[str, str]:
 
 
 def concept_key(group: tuple[str, ...]) -> str:
-    """A stable id for a synonym group: its first phrasing, letters and digits only."""
-    return "c_" + re.sub(r"[^a-z0-9]+", "", group[0].lower())
+    """A stable id for a synonym group, whatever order its phrasings were gathered in: the
+    alphabetically first phrasing, letters and digits only (indexing and querying must agree)."""
+    return "c_" + min(re.sub(r"[^a-z0-9]+", "", g.lower()) for g in group)
 
 
 class Thesaurus:
@@ -81,7 +84,7 @@ class Thesaurus:
         for group in SYNONYM_GROUPS:
             for phrase in group:
                 self.groups[phrase] = group
-        for acronym, long_form in (learnt or {}).items():
+        for acronym, long_form in sorted((learnt or {}).items()):
             group = tuple(dict.fromkeys(self.groups.get(acronym, (acronym,)) + self.groups.get(long_form, (long_form,))
                                         + (acronym, long_form)))
             for phrase in group:

@@ -42,6 +42,29 @@ class TraceItem:
 
 
 @dataclass
+class TracePassage:
+    """Neighbouring linked items of one section (a timeline's rows, a list's bullets), read together."""
+
+    items: list[TraceItem]
+
+    @property
+    def best(self) -> TraceItem:
+        return max(self.items, key=lambda i: i.score)
+
+    @property
+    def score(self) -> float:
+        return self.best.score
+
+    @property
+    def text(self) -> str:
+        return " / ".join(i.commitment.text for i in self.items)
+
+    @property
+    def decision(self) -> str:
+        return next((i.decision for i in self.items if i.decision), "")
+
+
+@dataclass
 class Trace:
     seed: Commitment
     seed_doc: DocumentMeta | None
@@ -50,6 +73,7 @@ class Trace:
     status_reason: str
     hidden: int = 0
     documents: list[str] = field(default_factory=list)
+    passages: list[TracePassage] = field(default_factory=list)
 
 
 def _doc_date(meta: DocumentMeta | None) -> str:
@@ -198,16 +222,21 @@ class Tracer:
         items = [i for i in self.scored(seed, self.candidates(seed)) if i.score >= MIN_SCORE]
         items = self._with_family(seed, items)
         items = self._apply_decisions(seed, items)
-        items.sort(key=lambda i: -i.score)
+        passages = group_passages(items)
+        passages.sort(key=lambda p: -p.score)
         hidden = 0
-        if limit is not None and len(items) > limit:
-            items, hidden = _select(items, limit), len(items) - limit
-        items.sort(key=lambda i: (_doc_date(i.doc), i.commitment.doc_id, i.commitment.line or 0))
+        if limit is not None and (len(passages) > limit or len(items) > MAX_ITEMS):
+            shown = _select(passages, limit)
+            while sum(len(p.items) for p in shown) > MAX_ITEMS:
+                shown.pop()
+            passages, hidden = shown, len(passages) - len(shown)
+        passages.sort(key=lambda p: (_doc_date(p.best.doc), p.best.commitment.doc_id, _position(p.items[0])))
+        items = [i for p in passages for i in p.items]
         seed_meta = self.metas.get(seed.doc_id)
         status, reason = thread_status(seed, seed_meta, items, self.newest)
         docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
                       key=lambda d: _doc_date(self.metas.get(d)))
-        return Trace(seed, seed_meta, items, status, reason, hidden, docs)
+        return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages)
 
     def _with_family(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
         """Add the parent and children (same table row) of each matched passage."""
@@ -278,18 +307,53 @@ class Tracer:
         return (best, True) if best is not None and best_score >= 0.5 else (None, False)
 
 
-def _select(items: list[TraceItem], limit: int) -> list[TraceItem]:
-    """The items to show: decided links first, then every document's best few, then the rest by score."""
-    chosen = [i for i in items if i.decision in ("confirmed", "added", "suspect")]
-    per_doc: dict[str, int] = {}
+def _position(i: TraceItem) -> tuple[int, int]:
+    return (i.commitment.page or 0, i.commitment.line or 0)
+
+
+PASSAGE_GAP = 12  # lines between two linked items of one section that still read as one passage
+PASSAGE_MAX = 8
+MAX_ITEMS = 120  # whatever the passages, a default trace shows at most this many linked items
+
+
+def group_passages(items: list[TraceItem]) -> list[TracePassage]:
+    """Runs of linked items that stand close together under the same heading of the same document."""
+    by_section: dict[tuple[str, str], list[TraceItem]] = {}
     for i in items:
-        if i in chosen:
+        by_section.setdefault((i.commitment.doc_id, i.commitment.section), []).append(i)
+    out: list[TracePassage] = []
+    for group in by_section.values():
+        group.sort(key=_position)
+        run: list[TraceItem] = []
+        for i in group:
+            if run and (len(run) >= PASSAGE_MAX or _gap(run[-1], i) > PASSAGE_GAP):
+                out.append(TracePassage(run))
+                run = []
+            run.append(i)
+        if run:
+            out.append(TracePassage(run))
+    return out
+
+
+def _gap(a: TraceItem, b: TraceItem) -> int:
+    if a.commitment.line is not None and b.commitment.line is not None:
+        return b.commitment.line - a.commitment.line
+    return 0 if a.commitment.page == b.commitment.page else PASSAGE_GAP + 1
+
+
+def _select(passages: list[TracePassage], limit: int) -> list[TracePassage]:
+    """What to show: decided links first, then every document's best few, then the rest by score."""
+    chosen = [p for p in passages if p.decision in ("confirmed", "added", "suspect")]
+    per_doc: dict[str, int] = {}
+    for p in passages:
+        if p in chosen:
             continue
-        n = per_doc.get(i.commitment.doc_id, 0)
+        doc = p.best.commitment.doc_id
+        n = per_doc.get(doc, 0)
         if n < PER_DOCUMENT:
-            chosen.append(i)
-            per_doc[i.commitment.doc_id] = n + 1
-    rest = [i for i in items if i not in chosen]
+            chosen.append(p)
+            per_doc[doc] = n + 1
+    rest = [p for p in passages if p not in chosen]
     return (chosen + rest)[:limit]
 
 
