@@ -121,6 +121,10 @@ class SearchIndex:
     def doc_count(self) -> int:
         return self._searcher.doc_count()
 
+    def concept(self, phrase: str) -> str | None:
+        """The concept id this index gives a thesaurus phrasing (learnt acronyms included)."""
+        return self._parser.thesaurus.concept(phrase)
+
     def parse(self, text: str) -> ParsedQuery:
         return self._parser.parse(text)
 

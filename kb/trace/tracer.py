@@ -170,6 +170,10 @@ class Tracer:
         from whoosh import query as Q
 
         q = parsed.combined()
+        # Thesaurus concepts the seed names, by id: "walk in centre" also finds "UCCs" and "UTCs".
+        concepts = {searcher.concept(p) for p in concept_phrases(f"{seed.text} {heading}")} - {None}
+        if concepts:
+            q = Q.Or([q, *(Q.Term("concepts", k) for k in sorted(concepts))])
         if later_only:
             seed_date = _doc_date(self.metas.get(seed.doc_id))
             later = [d for d, m in self.metas.items() if _doc_date(m) > seed_date]
