@@ -95,7 +95,9 @@ class MatchSets:
 
     # --- facets --------------------------------------------------------------------------------------
     def facet_counts(self, docnums: np.ndarray) -> dict[str, list[tuple[str, int]]]:
-        return {name: col.counts(docnums) for name, col in self.facets.items()}
+        mask = np.zeros(self.n, dtype=bool)  # one boolean mask per search, shared by every facet
+        mask[docnums] = True
+        return {name: col.counts(mask) for name, col in self.facets.items()}
 
 
 def _ordinal(value) -> int:
@@ -129,10 +131,10 @@ class _FacetColumn:
         self.docs = np.array(docs, dtype=np.int32)
         self.codes = np.array(codes, dtype=np.int32)
 
-    def counts(self, docnums: np.ndarray) -> list[tuple[str, int]]:
-        if not len(self.labels) or not len(docnums):
+    def counts(self, matched: np.ndarray) -> list[tuple[str, int]]:
+        """Counts per value over the documents whose entry in the boolean mask `matched` is set."""
+        if not len(self.labels) or not len(self.docs):
             return []
-        mask = np.isin(self.docs, docnums, assume_unique=False)
-        tally = np.bincount(self.codes[mask], minlength=len(self.labels))
+        tally = np.bincount(self.codes[matched[self.docs]], minlength=len(self.labels))
         pairs = [(self.labels[i], int(c)) for i in np.nonzero(tally)[0] for c in (tally[i],)]
         return sorted(pairs, key=lambda kv: (-kv[1], kv[0]))
