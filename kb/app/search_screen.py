@@ -19,7 +19,7 @@ from textual.widgets.selection_list import Selection
 
 from kb.app.format import due_text, highlight_markup
 
-ROWS = 100  # rows shown per search: enough to scan, cheap to redraw on every keystroke
+ROWS = 60  # rows shown per search: a screenful and more, cheap to redraw on every keystroke
 DEBOUNCE_S = 0.04  # long enough to coalesce fast typing, short enough for <100 ms updates
 FACETS = (("doc", "Document"), ("year", "Year"), ("theme", "Theme"), ("owner", "Owner"), ("kind", "Kind"),
           ("status", "Status"))
@@ -46,6 +46,7 @@ class SearchScreen(Screen):
         self._timer = None
         self._updating_facets = False
         self._typed_at: float | None = None
+        self._filters_visible = False
         self.latencies_ms: list[float] = []  # keystroke -> results on screen, for bench/tui.py
 
     def compose(self) -> ComposeResult:
@@ -95,7 +96,8 @@ class SearchScreen(Screen):
         from kb.index.query import QueryError
 
         try:
-            result = self.kb.search(text.strip(), limit=ROWS, **self.options())
+            # Facet counts only while the filter panel is open (they read every match's values).
+            result = self.kb.search(text.strip(), limit=ROWS, facets=self._filters_visible, **self.options())
         except QueryError as exc:
             self.app.call_from_thread(self.show_error, str(exc))
             return
@@ -171,8 +173,9 @@ class SearchScreen(Screen):
     def action_toggle_filters(self) -> None:
         panel = self.query_one("#filters")
         panel.toggle_class("visible")
-        if panel.has_class("visible") and self.result is not None:
-            self.update_facets(self.result.facets)
+        self._filters_visible = panel.has_class("visible")
+        if self._filters_visible:
+            self.run_search(self.query_one("#query", Input).value)  # now with facet counts
 
     @on(DataTable.RowSelected, "#results")
     def _row_selected(self, event: DataTable.RowSelected) -> None:

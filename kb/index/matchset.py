@@ -28,12 +28,21 @@ class MatchSets:
         self._cache_terms = cache_terms
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._deleted = self._deleted_docs()
-        self.facets = {name: _FacetColumn(self.reader, field, self.n) for name, field in facet_fields.items()}
-        dates = self.reader.column_reader("doc_date")
-        self._date_key = np.array([_ordinal(dates[d]) for d in range(self.n)], dtype=np.int64)
+        self._facet_fields = facet_fields
+        self._facets: dict[str, _FacetColumn] | None = None  # read on first use: opening stays fast
+        self._date_key: np.ndarray | None = None
+
+    @property
+    def facets(self) -> dict[str, _FacetColumn]:
+        if self._facets is None:
+            self._facets = {name: _FacetColumn(self.reader, field, self.n) for name, field in self._facet_fields.items()}
+        return self._facets
 
     def by_date(self, docnums: np.ndarray, oldest: bool = False) -> np.ndarray:
         """Docnums ordered by document date, newest first (oldest first with `oldest`), stable."""
+        if self._date_key is None:
+            dates = self.reader.column_reader("doc_date")
+            self._date_key = np.array([_ordinal(dates[d]) for d in range(self.n)], dtype=np.int64)
         keys = self._date_key[docnums]
         order = np.argsort(keys if oldest else -keys, kind="stable")
         return docnums[order]
