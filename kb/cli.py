@@ -142,6 +142,17 @@ def _is_tty(stream) -> bool:
         return False
 
 
+def _print_rows(rows: list[dict], fmt: str) -> None:
+    """Flat rows as JSON Lines or CSV (formula cells neutralised, like exports)."""
+    if fmt == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return
+    from kb.export import write_csv
+
+    write_csv(rows, sys.stdout, columns=tuple(rows[0]) if rows else ("id",))
+
+
 def _console(stderr: bool = False):
     from rich.console import Console
 
@@ -189,15 +200,8 @@ def cmd_docs(kb: KnowledgeBase, args) -> int:
         for d in docs
     ]
     fmt = args.format or "table"
-    if fmt == "jsonl":
-        for r in rows:
-            print(json.dumps(r, ensure_ascii=False))
-    elif fmt == "csv":
-        import csv
-
-        w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\r\n")
-        w.writeheader()
-        w.writerows(rows)
+    if fmt in ("jsonl", "csv"):
+        _print_rows(rows, fmt)
     else:
         from rich.table import Table
 
@@ -390,15 +394,8 @@ def cmd_threads(kb: KnowledgeBase, args) -> int:
              "documents": len(t["docs"]), "passages": 1 + len(t["members"]), "root": t["root"],
              "root_text": t["root_text"], "reason": t["reason"]} for t in threads]
     fmt = args.format or ("table" if _is_tty(sys.stdout) else "jsonl")
-    if fmt == "jsonl":
-        for r in rows:
-            print(json.dumps(r, ensure_ascii=False))
-    elif fmt == "csv":
-        import csv
-
-        w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\r\n")
-        w.writeheader()
-        w.writerows(rows)
+    if fmt in ("jsonl", "csv"):
+        _print_rows(rows, fmt)
     else:
         from rich.markup import escape
         from rich.table import Table
