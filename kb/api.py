@@ -132,6 +132,26 @@ class KnowledgeBase:
     def search(self, query: str, **options):
         return self.searcher().search(query, **options)
 
+    def matching_ids(self, query: str = "", include_evidence: bool = True, **options) -> list[str]:
+        """Every record a query and filters match (`search`'s options): in rank order when the query
+        has words, else in document order (oldest document first, then page and line), as exports want."""
+        searcher = self.searcher()
+        hits = searcher.search(query, limit=None, facets=False, highlights=False,
+                               include_evidence=include_evidence, **options).hits
+        if searcher.parse(query).text_query is not None:
+            return [h.id for h in hits]
+        order = {d.meta.id: (d.meta.date or "", d.meta.id) for d in self.documents()}
+        hits.sort(key=lambda h: (order.get(h.doc_id, ("", h.doc_id)), h.page or 0, h.line or 0))
+        return [h.id for h in hits]
+
+    def export_records(self, ids: list[str]) -> list[dict]:
+        """Export-schema records for these ids, in this order (unknown ids skipped)."""
+        from kb.export import record_dict
+
+        docs = {d.meta.id: d.meta for d in self.documents()}
+        by_id = self.commitments_by_ids(ids)
+        return [record_dict(by_id[i], docs.get(by_id[i].doc_id)) for i in ids if i in by_id]
+
     def _parse(self, path: Path, digest: str, catalog: dict):
         from kb.extract.owners import OwnerGazetteer
         from kb.extract.pipeline import extract

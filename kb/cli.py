@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", nargs="*", help="start with this search")
 
     p = sub.add_parser("export", parents=[common], help="export commitments with the export schema")
-    p.add_argument("query", nargs="?", default=None, help="only commitments whose text contains these words")
+    p.add_argument("query", nargs="?", default=None,
+                   help="only what this search matches (kb search's query language), in its rank order")
     p.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     p.add_argument("--output", "-o", metavar="FILE", default=None)
     _filter_options(p)
@@ -262,14 +263,20 @@ def cmd_show(kb: KnowledgeBase, args) -> int:
 
 
 # --- search ------------------------------------------------------------------------------------------
-def cmd_search(kb: KnowledgeBase, args) -> int:
+def _search_options(args) -> dict:
+    """The filter options (`_filter_options`) as keyword arguments of KnowledgeBase.search."""
     from kb.filters import parse_date_bound
+
+    return dict(doc=args.doc, year=args.year, owner=args.owner, theme=args.theme, kind=args.kind,
+                due_before=parse_date_bound(args.due_before, "--due-before"),
+                due_after=parse_date_bound(args.due_after, "--due-after"))
+
+
+def cmd_search(kb: KnowledgeBase, args) -> int:
     from kb.index.search import HL_END, HL_START, QueryError, SearchUnavailable
 
     text = " ".join(args.query)
-    options = dict(doc=args.doc, year=args.year, owner=args.owner, theme=args.theme, kind=args.kind,
-                   due_before=parse_date_bound(args.due_before, "--due-before"),
-                   due_after=parse_date_bound(args.due_after, "--due-after"))
+    options = _search_options(args)
     fmt = args.format or ("table" if _is_tty(sys.stdout) else "jsonl")
     try:
         result = kb.search(text, limit=args.limit, oldest=args.oldest, facets=args.facets,
@@ -279,26 +286,16 @@ def cmd_search(kb: KnowledgeBase, args) -> int:
     except SearchUnavailable as exc:
         raise CLIError(str(exc), 1) from None
     if fmt in ("csv", "jsonl"):
-        from kb.export import record_dict, write_csv, write_jsonl
+        from kb.export import write_records
 
         if not result.hits:
             hint = f"; did you mean: {result.suggestion}?" if result.suggestion else ""
             print(f"kb: no results for '{text}'{hint}", file=sys.stderr)
-        from kb.export.writers import CSV_COLUMNS
-
-        docs = {d.meta.id: d.meta for d in kb.documents()}
-        by_id = kb.commitments_by_ids([h.id for h in result.hits])
-        records = []
-        for h in result.hits:
-            c = by_id.get(h.id)
-            if c is not None:
-                rec = record_dict(c, docs.get(c.doc_id))
-                rec["score"] = h.score
-                records.append(rec)
-        if fmt == "csv":
-            write_csv(records, sys.stdout, columns=(*CSV_COLUMNS, "score"))
-        else:
-            write_jsonl(records, sys.stdout, extra=("score",))
+        scores = {h.id: h.score for h in result.hits}
+        records = kb.export_records([h.id for h in result.hits])
+        for rec in records:
+            rec["score"] = scores[rec["id"]]
+        write_records(records, sys.stdout, fmt, extra=("score",))
         return 0
     from rich.markup import escape
     from rich.table import Table
@@ -459,27 +456,26 @@ def cmd_tui(kb: KnowledgeBase, args) -> int:
 
 # --- export ------------------------------------------------------------------------------------------
 def cmd_export(kb: KnowledgeBase, args) -> int:
-    from kb.export import record_dict, write_csv, write_jsonl
-    from kb.filters import Filters
+    from kb.export import write_file, write_records
+    from kb.index.search import QueryError, SearchUnavailable
 
-    filters = Filters.from_args(args)
-    docs = {d.meta.id: d.meta for d in kb.documents()}
-    records = (record_dict(c, docs.get(c.doc_id))
-               for c in kb.commitments(include_evidence=args.include_evidence)
-               if filters.match(c, docs.get(c.doc_id)))
-    writer = write_csv if args.format == "csv" else write_jsonl
-    if args.output:
-        out_path = Path(args.output)
-        tmp = out_path.with_name(f".{out_path.name}.tmp")
-        try:
-            with tmp.open("w", encoding="utf-8", newline="") as fh:
-                n = writer(records, fh)
-            tmp.replace(out_path)
-        except OSError as exc:
-            raise CLIError(f"cannot write {out_path}: {exc.strerror}", 1) from None
-        print(f"exported {n} records to {out_path}", file=sys.stderr)
-    else:
-        writer(records, sys.stdout)
+    text = args.query or ""
+    try:
+        ids = kb.matching_ids(text, include_evidence=args.include_evidence, **_search_options(args))
+    except QueryError as exc:
+        raise CLIError(f"query '{text}': {exc}", 2) from None
+    except SearchUnavailable as exc:
+        raise CLIError(str(exc), 1) from None
+    records = kb.export_records(ids)
+    if not args.output:
+        write_records(records, sys.stdout, args.format)
+        return 0
+    out_path = Path(args.output)
+    try:
+        n = write_file(records, out_path, args.format)
+    except OSError as exc:
+        raise CLIError(f"cannot write {out_path}: {exc.strerror}", 1) from None
+    print(f"exported {n} records to {out_path}", file=sys.stderr)
     return 0
 
 

@@ -120,6 +120,19 @@ def test_export_to_file_reports_count(tmp_path, small_corpus, capsys):
     assert status == 0 and f"exported {n} records to {out_file}" in err and n > 10
 
 
+def test_export_with_a_query_exports_what_search_finds(tmp_path, small_corpus, capsys):
+    idx = str(tmp_path / "idx")
+    run(capsys, "--index", idx, "ingest", str(small_corpus))
+    _, found, _ = run(capsys, "--index", idx, "search", "dementia OR carers", "--limit", "1000",
+                      "--no-evidence", "--format", "jsonl")
+    status, exported, _ = run(capsys, "--index", idx, "export", "dementia OR carers", "--format", "jsonl")
+    ids = [json.loads(line)["id"] for line in exported.splitlines()]
+    assert status == 0 and len(ids) > 3
+    assert ids == [json.loads(line)["id"] for line in found.splitlines()]
+    status, _, err = run(capsys, "--index", idx, "export", "dementia AND (")
+    assert status == 2 and err.count("\n") == 1 and "dementia AND (" in err
+
+
 @pytest.mark.parametrize("value, expected", [
     ("=SUM(A1:A3)", "'=SUM(A1:A3)"), ("+44 20", "'+44 20"), ("-5%", "'-5%"), ("@cmd", "'@cmd"),
     ("\tx", "'\tx"), ("plain", "plain"),

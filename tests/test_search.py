@@ -117,6 +117,59 @@ def test_commitments_rank_above_evidence(corpus_kb):
     assert "evidence" not in kinds[:3]
 
 
+@pytest.mark.parametrize("query", [
+    "care", "stroke rehabilitation", "care homes", "stroke AND rehab", "care NOT home", "A&E",
+    "(stroke OR tia) AND services", "integrated care record", "dementia diagnosis rate",
+])
+def test_numpy_ranking_is_whooshs_ranking(corpus_kb, query):
+    """kb scores word/AND/OR/NOT queries with numpy over whole posting lists; it must give the same
+    documents, order and scores as Whoosh's own BM25F collector."""
+    si = corpus_kb.searcher()
+    q = si.parse(query).text_query
+    ids, scores = si._matches.scored(q)
+    assert len(ids), query
+    ours = si._matches.top(ids, scores, 25)
+    theirs = [(h.docnum, h.score) for h in si._searcher.search(q, limit=25)]
+    assert [d for d, _ in ours] == [d for d, _ in theirs]
+    assert [s for _, s in ours] == pytest.approx([s for _, s in theirs], rel=1e-9)
+    assert len(ids) == len(si._matches.docs(q))
+
+
+def test_field_lengths_read_whole_match_whooshs(corpus_kb):
+    si = corpus_kb.searcher()
+    reader, m = si._searcher.reader(), si._matches
+    from kb.index.matchset import _length_column
+
+    for field in ("text", "concepts"):
+        assert _length_column(reader, field, m.n) is not None  # the one-slice read, not the fallback
+        assert m._field_lengths(field).tolist() == [reader.doc_field_length(d, field, 1) or 1 for d in range(m.n)]
+
+
+def test_phrases_rank_with_whooshs_scores(corpus_kb):
+    si = corpus_kb.searcher()
+    q = si.parse('"stroke services"').text_query
+    ids, scores = si._matches.scored(q)
+    theirs = {h.docnum: h.score for h in si._searcher.search(q, limit=None)}
+    assert len(ids) == len(theirs) > 3
+    assert dict(zip(ids.tolist(), scores.tolist(), strict=True)) == pytest.approx(theirs)
+
+
+def test_wildcards_score_alike_newest_first(corpus_kb):
+    hits = corpus_kb.search("rehab*", limit=200).hits
+    assert len(hits) > 10 and len({h.score for h in hits}) == 1
+    assert [h.year for h in hits] == sorted((h.year for h in hits), reverse=True)
+    assert [h.year for h in corpus_kb.search("rehab*", limit=200, oldest=True).hits] == sorted(h.year for h in hits)
+
+
+@pytest.mark.parametrize("query", ["care", "serv*", "kind:commitment", '"care homes" OR stroke'])
+def test_pages_join_into_the_whole_ranking(corpus_kb, query):
+    """The app loads results page by page as the user scrolls: pages must neither repeat nor skip."""
+    whole = [h.id for h in corpus_kb.search(query, limit=90, facets=False).hits]
+    pages = [h.id for start in range(0, 90, 30)
+             for h in corpus_kb.search(query, limit=30, offset=start, facets=False).hits]
+    assert len(whole) > 30 and pages == whole
+
+
 def test_learnt_acronyms():
     learnt = learn_acronyms("The Local Workforce Action Board (LWAB) and Primary Care Networks (PCNs) will ...")
     assert learnt["lwab"] == "local workforce action board"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TextIO
 
 from kb.model import Commitment, DocumentMeta
@@ -79,4 +80,24 @@ def write_jsonl(records: Iterable[dict], out: TextIO, extra: tuple[str, ...] = (
         out.write(json.dumps({k: r.get(k) for k in keys}, ensure_ascii=False))
         out.write("\n")
         n += 1
+    return n
+
+
+def write_records(records: Iterable[dict], out: TextIO, fmt: str, extra: tuple[str, ...] = ()) -> int:
+    """CSV or JSON Lines (`fmt`), with the schema's columns plus `extra` ones; returns rows."""
+    if fmt == "csv":
+        return write_csv(records, out, columns=(*CSV_COLUMNS, *extra))
+    return write_jsonl(records, out, extra=extra)
+
+
+def write_file(records: Iterable[dict], path: Path, fmt: str, extra: tuple[str, ...] = ()) -> int:
+    """Write to `path` through a temporary file beside it, moved into place only when complete, so
+    a failed export never leaves half a file where a good one was.  Raises OSError."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            n = write_records(records, fh, fmt, extra)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return n

@@ -152,8 +152,6 @@ class QueryParser:
         self.schema = schema
         self.thesaurus = thesaurus or Thesaurus()
         self.canonical_owner = canonical_owner
-        # OR with a bonus for documents matching more of the words: ranks like a search engine,
-        # so a long topic ("stroke services redesign and rehabilitation") still finds partial matches.
         # OR ranking: BM25 already favours passages matching more of the words, so a long topic
         # ("stroke services redesign and rehabilitation") still finds partial matches.
         self._parser = MultifieldParser(list(TEXT_BOOSTS), schema, fieldboosts=TEXT_BOOSTS, group=OrGroup)

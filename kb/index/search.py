@@ -2,7 +2,9 @@
 
 Designed for search-as-you-type at 20x the bundled corpus:
 - one searcher is kept open and refreshed only when an ingest has swapped in a new index;
-- facet counts read sortable columns over the matching documents (no stored-field unpickling);
+- ranking (BM25F), totals and facet counts are numpy operations over cached posting arrays and
+  columns (kb.index.matchset), so a word that matches a third of the index costs no more per
+  keystroke than a rare one; stored fields are read only for the rows returned;
 - highlights are computed only for the hits actually returned (`limit`), not for every match;
 - filter queries are cached by their text.
 """
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 from whoosh import index as windex
 from whoosh import query as Q
 
@@ -60,13 +63,12 @@ class SearchResult:
     elapsed_ms: float = 0.0
 
 
-class _StoredHit:
-    """A document shown without a score (filter-only searches), shaped like a Whoosh hit."""
+class _Ranked:
+    """A ranked document (numpy BM25F, or date order for filter-only searches) whose stored fields
+    are read only if it is shown."""
 
-    score = 0.0
-
-    def __init__(self, searcher, docnum: int):
-        self._searcher, self.docnum = searcher, docnum
+    def __init__(self, searcher, docnum: int, score: float = 0.0):
+        self._searcher, self.docnum, self.score = searcher, docnum, score
 
     def fields(self) -> dict:
         return self._searcher.stored_fields(self.docnum)
@@ -102,7 +104,6 @@ class SearchIndex:
         self._filter_cache.clear()
         self._corrector = None
         self._hl_concepts: set[str] = set()
-        self._set_cache: dict[str, set[int]] = {}
         self._analyzer = ix.schema["text"].analyzer
         from kb.index.matchset import MatchSets
 
@@ -150,29 +151,37 @@ class SearchIndex:
             self._filter_cache[key] = field_query(name, value, self.canonical_owner)
         return self._filter_cache[key]
 
-    def search(self, text: str, limit: int = 20, oldest: bool = False, facets: bool = True,
-               highlights: bool = True, include_evidence: bool = True, **options) -> SearchResult:
+    def search(self, text: str, limit: int | None = 20, oldest: bool = False, facets: bool = True,
+               highlights: bool = True, include_evidence: bool = True, offset: int = 0,
+               **options) -> SearchResult:
+        """Hits `offset` to `offset + limit` (every hit with limit None) of the ranking: best first,
+        equal scores newest document first (oldest with `oldest`); without free text, newest first.
+        Also the total and facet counts over every match."""
         t0 = time.perf_counter()
         parsed = self.parse(text)
         parsed.filters.extend(self.option_filters(**options))
         if not include_evidence and not options.get("kind"):
             parsed.exclusions.append(Q.Term("kind", "evidence"))
-        s = self._searcher
-        sortedby = None if parsed.text_query is not None else "date"
-        # Ranking: the top `limit` only (Whoosh prunes blocks that cannot reach it).  Facets and the
-        # total: every match, as numpy posting arrays (kb.index.matchset), never scored.
-        matched, allowed, masked = self._match_set(parsed)
-        if parsed.text_query is None:  # filters only: newest (or oldest) documents first, from numpy
-            results = [_StoredHit(s, int(d)) for d in self._matches.by_date(matched, oldest)[:limit]]
+        s, m = self._searcher, self._matches
+        # Ranking, facets and the total over every match, with numpy (kb.index.matchset): a
+        # frequent word matches a third of the passages at 20x, too many to score one by one.
+        scored = m.scored(parsed.text_query) if parsed.text_query is not None else None
+        matched = self._match_set(parsed, scored[0] if scored is not None else None)
+        end = len(matched) if limit is None else offset + limit
+        if scored is None:  # filters only: newest (or oldest) documents first
+            results = [_Ranked(s, int(d)) for d in m.by_date(matched, oldest)[offset:end]]
         else:
-            results = s.search(parsed.text_query, limit=limit, filter=allowed, mask=masked)
+            ids, scores = scored
+            if len(matched) < len(ids):
+                keep = np.isin(ids, matched, assume_unique=True)
+                ids, scores = ids[keep], scores[keep]
+            tiebreak = m.date_keys(ids) if oldest else -m.date_keys(ids)
+            results = [_Ranked(s, d, score) for d, score in m.top(ids, scores, end, tiebreak)[offset:]]
         total = len(matched)
         terms = self._highlight_terms(parsed) if highlights and parsed.text_query is not None else None
         self._hl_concepts = parsed.concepts
         hits = [self._hit(h, terms) for h in results]
-        if sortedby is None:  # equal scores: newest document first (oldest with `oldest`)
-            hits.sort(key=lambda h: (-h.score, (h.year or 0) if oldest else -(h.year or 0)))
-        facet_counts = self._matches.facet_counts(matched) if facets else {}
+        facet_counts = m.facet_counts(matched) if facets else {}
         suggestion = self._suggest(parsed) if total == 0 and parsed.text else None
         return SearchResult(text, hits, total, facet_counts, suggestion, (time.perf_counter() - t0) * 1000)
 
@@ -216,41 +225,20 @@ class SearchIndex:
             due_start=_iso(due_start, OPEN_START), due_end=_iso(due_end, OPEN_END),
         )
 
-    def _match_set(self, parsed: ParsedQuery):
-        """Docnums matching the parsed query, plus the filter and mask sets for ranking.
+    def _match_set(self, parsed: ParsedQuery, text_matches: np.ndarray | None) -> np.ndarray:
+        """Docnums matching the parsed query: those of its free text (every document when it has
+        none) within its filters and outside its exclusions.
 
-        Filters and exclusions are computed once per distinct clause (cached by its text) and handed
-        to Whoosh as docnum sets, so ranking scores only the free text, never a date range.
+        Filters and exclusions are computed once per distinct clause (cached by its text), since
+        they repeat across keystrokes.
         """
-        import numpy as np
-
         m = self._matches
-        key_f = "&".join(sorted(repr(f) for f in parsed.filters))
-        key_x = "|".join(sorted(repr(x) for x in parsed.exclusions))
-        allowed_arr = None
+        base = text_matches if text_matches is not None else np.arange(m.n, dtype=np.int32)
         for f in parsed.filters:
-            arr = m.cached(repr(f), f)
-            allowed_arr = arr if allowed_arr is None else np.intersect1d(allowed_arr, arr, assume_unique=True)
-        masked_arr = None
+            base = np.intersect1d(base, m.cached(repr(f), f), assume_unique=True)
         for x in parsed.exclusions:
-            arr = m.cached(repr(x), x)
-            masked_arr = arr if masked_arr is None else np.union1d(masked_arr, arr)
-        base = m.docs(parsed.text_query) if parsed.text_query is not None else np.arange(m.n, dtype=np.int32)
-        if allowed_arr is not None:
-            base = np.intersect1d(base, allowed_arr, assume_unique=True)
-        if masked_arr is not None:
-            base = np.setdiff1d(base, masked_arr, assume_unique=True)
-        allowed = self._as_set("f:" + key_f, allowed_arr) if allowed_arr is not None else None
-        masked = self._as_set("x:" + key_x, masked_arr) if masked_arr is not None else None
-        return base, allowed, masked
-
-    def _as_set(self, key: str, arr) -> set[int]:
-        hit = self._set_cache.get(key)
-        if hit is None:
-            if len(self._set_cache) > 256:
-                self._set_cache.clear()
-            hit = self._set_cache[key] = set(arr.tolist())
-        return hit
+            base = np.setdiff1d(base, m.cached(repr(x), x), assume_unique=True)
+        return base
 
     def _suggest(self, parsed: ParsedQuery) -> str | None:
         if self._corrector is None:
