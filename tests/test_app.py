@@ -13,7 +13,7 @@ from kb.app.app import KbApp
 from kb.app.detail_screen import DetailScreen
 from kb.app.export_screen import ExportScreen
 from kb.app.help_screen import HelpScreen
-from kb.app.search_screen import SearchScreen
+from kb.app.search_screen import PAGE, ROWS, SearchScreen
 from kb.app.trace_screen import TraceScreen
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -119,22 +119,58 @@ async def test_open_detail_and_trace_and_confirm_a_link(app_kb):
         assert log[-1]["a"] == trace_screen.trace.seed.id
 
 
-async def test_export_results_to_a_file(app_kb, tmp_path):
+async def test_scrolling_loads_the_next_rows(app_kb):
     app = KbApp(app_kb)
-    out = tmp_path / "stroke.jsonl"
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await type_query(pilot, "stroke")
-        n = len(app.screen.result.hits)
+        await type_query(pilot, "care")
+        screen = app.screen
+        table = screen.query_one("#results")
+        total, first = screen.result.total, table.row_count
+        assert total > first == ROWS
+        await pilot.press("escape")
+        for _ in range(4):  # each page loads when the cursor nears the last loaded row
+            table.move_cursor(row=table.row_count - 1)
+            await settle(pilot)
+        loaded = [table.coordinate_to_cell_key((r, 0)).row_key.value for r in range(table.row_count)]
+        assert table.row_count == min(total, ROWS + 4 * PAGE)
+        assert loaded == app_kb.matching_ids("care")[:table.row_count]  # no row repeated or skipped
+        assert f"{total} results" in str(screen.query_one("#status").render())
+
+
+async def test_export_writes_every_result_not_only_the_loaded_rows(app_kb, tmp_path):
+    app = KbApp(app_kb)
+    out = tmp_path / "care.jsonl"
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, "care")
+        total = app.screen.result.total
+        assert total > len(app.screen.result.hits)
         await pilot.press("escape", "e")
         await pilot.pause(0.2)
         assert isinstance(app.screen, ExportScreen)
+        assert f"Export {total} search results" in str(app.screen.query_one("Label").render())
         app.screen.query_one("#jsonl").value = True
         app.screen.query_one("#path").value = str(out)
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)  # the dialog closed once the file was written
     rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == n and all("stroke" in (r["text"] + r["section"]).lower() for r in rows[:5])
+    assert len(rows) == total and [r["id"] for r in rows] == app_kb.matching_ids("care")
+
+
+async def test_export_to_an_unwritable_path_says_so_and_stays_open(app_kb, tmp_path):
+    app = KbApp(app_kb)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, "stroke")
+        await pilot.press("escape", "e")
+        await pilot.pause(0.2)
+        app.screen.query_one("#path").value = str(tmp_path / "missing-dir" / "x.csv")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        assert not app.screen.query_one("#path").disabled
 
 
 async def test_help_and_quit(app_kb):

@@ -1,28 +1,20 @@
-"""Export the current result set or thread to CSV or JSON Lines at a path the user types."""
+"""Export the current result set or thread to CSV or JSON Lines at a path the user types.
+
+The rows are gathered and written in a worker (a broad search at 20x is thousands of records), to a
+temporary file moved into place when complete; the notification says how many rows went where.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet
-
-
-def export_ids(kb, ids: list[str], path: Path, fmt: str) -> int:
-    """Write the commitments with these ids (in this order) with the export schema; returns rows."""
-    from kb.export import record_dict, write_csv, write_jsonl
-
-    docs = {d.meta.id: d.meta for d in kb.documents()}
-    by_id = kb.commitments_by_ids(ids)
-    records = [record_dict(by_id[i], docs.get(by_id[i].doc_id)) for i in ids if i in by_id]
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        n = (write_csv if fmt == "csv" else write_jsonl)(records, fh)
-    tmp.replace(path)
-    return n
 
 
 class ExportScreen(ModalScreen[None]):
@@ -32,15 +24,16 @@ class ExportScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("escape", "app.pop_screen", "Cancel")]
 
-    def __init__(self, kb, ids: list[str], what: str) -> None:
+    def __init__(self, kb, ids: Callable[[], list[str]], count: int, what: str) -> None:
         super().__init__()
         self.kb = kb
-        self.ids = ids
+        self.ids = ids  # called in the worker: the ids to export, in order
+        self.count = count
         self.what = what
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Export {len(self.ids)} {self.what}")
+            yield Label(f"Export {self.count} {self.what}")
             with RadioSet(id="format"):
                 yield RadioButton("CSV", value=True, id="csv")
                 yield RadioButton("JSON Lines", id="jsonl")
@@ -56,11 +49,25 @@ class ExportScreen(ModalScreen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         fmt = "jsonl" if self.query_one("#jsonl", RadioButton).value else "csv"
-        path = Path(event.value).expanduser()
+        self.query_one("#path", Input).disabled = True
+        self.write(Path(event.value).expanduser(), fmt)
+
+    @work(thread=True, exclusive=True, group="export")
+    def write(self, path: Path, fmt: str) -> None:
+        from kb.export import write_file
+
         try:
-            n = export_ids(self.kb, self.ids, path, fmt)
+            n = write_file(self.kb.export_records(self.ids()), path, fmt)
         except OSError as exc:
-            self.app.notify(f"Cannot write {path}: {exc.strerror}", severity="error")
+            self.app.call_from_thread(self._failed, f"Cannot write {path}: {exc.strerror}")
             return
-        self.app.notify(f"Exported {n} rows to {path}")
+        self.app.call_from_thread(self._done, f"Exported {n} rows to {path}")
+
+    def _failed(self, message: str) -> None:
+        self.app.notify(message, severity="error")
+        self.query_one("#path", Input).disabled = False
+        self.query_one("#path", Input).focus()
+
+    def _done(self, message: str) -> None:
+        self.app.notify(message)
         self.dismiss(None)

@@ -2,7 +2,9 @@
 
 Typing never waits for a search: each keystroke restarts a short debounce timer, and the search
 runs in a thread worker (exclusive, so a newer query cancels an older one); results are applied on
-the UI thread.  A malformed query shows its one-line explanation under the input.
+the UI thread.  A malformed query shows its one-line explanation under the input.  The table
+holds the first rows of the ranking and loads the next page as the cursor nears its end, so any
+number of results scrolls without building thousands of rows per keystroke.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
+from textual.worker import get_current_worker
 
 from kb.app.format import due_text, highlight_markup
 
-ROWS = 60  # rows shown per search: a screenful and more, cheap to redraw on every keystroke
+ROWS = 60  # rows per search: a screenful and more, cheap to redraw on every keystroke
+PAGE = 200  # rows added when the cursor nears the last loaded row
+PAGE_MARGIN = 10  # how near (in rows) the cursor gets before the next page loads
 DEBOUNCE_S = 0.04  # long enough to coalesce fast typing, short enough for <100 ms updates
 FACETS = (("doc", "Document"), ("year", "Year"), ("theme", "Theme"), ("owner", "Owner"), ("kind", "Kind"),
           ("status", "Status"))
@@ -42,6 +47,7 @@ class SearchScreen(Screen):
         self.kb = kb
         self.initial_query = initial_query
         self.result = None
+        self.result_options: dict = {}  # the filters `result` was searched with (for pages, export)
         self.selected: dict[str, set[str]] = {name: set() for name, _ in FACETS}
         self._timer = None
         self._updating_facets = False
@@ -95,40 +101,75 @@ class SearchScreen(Screen):
     def run_search(self, text: str) -> None:
         from kb.index.query import QueryError
 
+        options = self.options()
         try:
             # Facet counts only while the filter panel is open (they read every match's values).
-            result = self.kb.search(text.strip(), limit=ROWS, facets=self._filters_visible, **self.options())
+            result = self.kb.search(text.strip(), limit=ROWS, facets=self._filters_visible, **options)
         except QueryError as exc:
             self.app.call_from_thread(self.show_error, str(exc))
             return
         except Exception as exc:  # noqa: BLE001 - the app must stay up; say what happened
             self.app.call_from_thread(self.show_error, f"{type(exc).__name__}: {exc}")
             return
-        self.app.call_from_thread(self.show_result, result)
+        if not get_current_worker().is_cancelled:  # a newer keystroke's search is under way
+            self.app.call_from_thread(self.show_result, result, options)
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#error", Static)
         error.update(message)
         error.add_class("visible")
 
-    def show_result(self, result) -> None:
-        self.result = result
+    def show_result(self, result, options: dict | None = None) -> None:
+        self.result, self.result_options = result, options or {}
         self.query_one("#error", Static).remove_class("visible")
         table = self.query_one("#results", DataTable)
         table.clear()
-        for h in result.hits:
-            table.add_row(str(h.year or ""), highlight_markup(h.highlight), due_text(h.due_start, h.due_end), h.kind,
-                          "; ".join(h.owners)[:40], h.doc_id[:14], key=h.id)
-        shown = len(result.hits)
-        more = f" (first {shown})" if result.total > shown else ""
-        hint = f" — did you mean: {result.suggestion}?" if result.suggestion else ""
-        timing = f" in {result.elapsed_ms:.0f} ms" if getattr(self.app, "show_timings", True) else ""
-        self.query_one("#status", Static).update(f"{result.total} results{more}{timing}{hint}")
+        self._add_rows(result.hits)
+        self._show_status()
         if self.query_one("#filters").has_class("visible"):
             self.update_facets(result.facets)  # the panel is rebuilt only while it is shown
         if self._typed_at is not None and result.query.strip() == self.query_one("#query", Input).value.strip():
             self.latencies_ms.append((time.perf_counter() - self._typed_at) * 1000)
             self._typed_at = None
+
+    def _add_rows(self, hits) -> None:
+        table = self.query_one("#results", DataTable)
+        for h in hits:
+            table.add_row(str(h.year or ""), highlight_markup(h.highlight), due_text(h.due_start, h.due_end), h.kind,
+                          "; ".join(h.owners)[:40], h.doc_id[:14], key=h.id)
+
+    def _show_status(self) -> None:
+        result = self.result
+        shown = self.query_one("#results", DataTable).row_count
+        more = f" (first {shown}; more load as you scroll)" if result.total > shown else ""
+        hint = f" — did you mean: {result.suggestion}?" if result.suggestion else ""
+        timing = f" in {result.elapsed_ms:.0f} ms" if getattr(self.app, "show_timings", True) else ""
+        self.query_one("#status", Static).update(f"{result.total} results{more}{timing}{hint}")
+
+    # --- more rows as the cursor nears the end --------------------------------------------------------
+    @on(DataTable.RowHighlighted, "#results")
+    def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        table = event.data_table
+        if self.result is not None and table.row_count < self.result.total \
+                and event.cursor_row >= table.row_count - PAGE_MARGIN:
+            self.load_page(self.result, table.row_count)
+
+    @work(exclusive=True, thread=True, group="page")
+    def load_page(self, shown_result, offset: int) -> None:
+        try:
+            page = self.kb.search(shown_result.query.strip(), limit=PAGE, offset=offset, facets=False,
+                                  **self.result_options)
+        except Exception as exc:  # noqa: BLE001 - the app must stay up; say what happened
+            self.app.call_from_thread(self.show_error, f"{type(exc).__name__}: {exc}")
+            return
+        self.app.call_from_thread(self._append_page, shown_result, offset, page)
+
+    def _append_page(self, shown_result, offset: int, page) -> None:
+        table = self.query_one("#results", DataTable)
+        if self.result is not shown_result or table.row_count != offset:
+            return  # a new search replaced the rows meanwhile, or this page is already in
+        self._add_rows(page.hits)
+        self._show_status()
 
     def update_facets(self, facets: dict) -> None:
         self._updating_facets = True
@@ -196,7 +237,11 @@ class SearchScreen(Screen):
             self.app.push_screen(TraceScreen(self.kb, cid))
 
     def action_export(self) -> None:
+        """Export every result of the current search (not only the rows loaded in the table)."""
         from kb.app.export_screen import ExportScreen
 
-        ids = [h.id for h in self.result.hits] if self.result else []
-        self.app.push_screen(ExportScreen(self.kb, ids, what="search results"))
+        if self.result is None:
+            return
+        query, options = self.result.query.strip(), dict(self.result_options)
+        self.app.push_screen(ExportScreen(self.kb, lambda: self.kb.matching_ids(query, **options),
+                                          count=self.result.total, what="search results"))
