@@ -13,7 +13,7 @@ from kb.app.app import KbApp
 from kb.app.detail_screen import DetailScreen
 from kb.app.export_screen import ExportScreen
 from kb.app.help_screen import HelpScreen
-from kb.app.search_screen import PAGE, ROWS, SearchScreen
+from kb.app.search_screen import PAGE, ROWS, SearchScreen, columns_for
 from kb.app.trace_screen import TraceScreen
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -69,6 +69,36 @@ async def test_search_as_you_type_shows_results_from_several_years(app_kb):
         table = screen.query_one("#results")
         assert table.row_count == len(screen.result.hits)
         assert "results" in str(screen.query_one("#status").render())
+
+
+@pytest.mark.parametrize("width, columns", [
+    (160, ["year", "text", "due", "kind", "owners", "doc"]),
+    (120, ["year", "text", "due", "kind", "owners", "doc"]),
+    (100, ["year", "text", "due", "kind", "doc"]),
+    (80, ["year", "text", "due", "kind"]),
+])
+def test_columns_give_way_so_the_text_stays_readable(width, columns):
+    shown = columns_for(width)
+    assert [key for key, _, _ in shown] == columns
+    text_width = dict((k, w) for k, _, w in shown)["text"]
+    assert text_width >= 36 and sum(w + 2 for _, _, w in shown) + 2 <= width
+
+
+async def test_readable_at_80x24_and_with_the_filter_panel(app_kb):
+    app = KbApp(app_kb, "stroke")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one("#results")
+        assert [c.key.value for c in table.ordered_columns] == ["year", "text", "due", "kind"]
+        assert table.row_count == len(screen.result.hits) > 0
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause(0.2)
+        assert [c.key.value for c in table.ordered_columns][-1] == "doc"
+        await pilot.press("escape", "f")
+        await settle(pilot)
+        assert "owners" not in [c.key.value for c in table.ordered_columns]
+        assert table.row_count == len(screen.result.hits)
 
 
 async def test_malformed_query_shows_inline_error(app_kb):

@@ -26,8 +26,29 @@ ROWS = 60  # rows per search: a screenful and more, cheap to redraw on every key
 PAGE = 200  # rows added when the cursor nears the last loaded row
 PAGE_MARGIN = 10  # how near (in rows) the cursor gets before the next page loads
 DEBOUNCE_S = 0.04  # long enough to coalesce fast typing, short enough for <100 ms updates
+# (key, title, width); the text column takes what is left.  Where that would leave the text too
+# narrow (80 columns, or the filter panel open), owners and then the document give way: the detail
+# screen shows both.
+COLUMNS = (("year", "Year", 4), ("text", "Text", 0), ("due", "Due", 15), ("kind", "Kind", 10),
+           ("owners", "Owners", 16), ("doc", "Document", 14))
+GIVE_WAY = ("owners", "doc")
+MIN_TEXT = 36
+FILTERS_WIDTH = 38  # search_screen.tcss #filters
 FACETS = (("doc", "Document"), ("year", "Year"), ("theme", "Theme"), ("owner", "Owner"), ("kind", "Kind"),
           ("status", "Status"))
+
+
+def columns_for(width: int) -> tuple[tuple[str, str, int], ...]:
+    """The columns to show in `width` cells, the text column sized to what is left."""
+    shown = list(COLUMNS)
+    while True:
+        fixed = sum(w + 2 for key, _, w in shown if key != "text") + 2 + 2  # cell padding, scrollbar
+        text = width - fixed
+        droppable = [c for c in shown if c[0] in GIVE_WAY]
+        if text >= MIN_TEXT or not droppable:
+            break
+        shown.remove(droppable[0])
+    return tuple((key, title, max(text, 20) if key == "text" else w) for key, title, w in shown)
 
 
 class SearchScreen(Screen):
@@ -53,6 +74,8 @@ class SearchScreen(Screen):
         self._updating_facets = False
         self._typed_at: float | None = None
         self._filters_visible = False
+        self._columns: tuple[tuple[str, str, int], ...] = ()
+        self._hits: list = []  # the rows loaded, in table order (to redraw them when columns change)
         self.latencies_ms: list[float] = []  # keystroke -> results on screen, for bench/tui.py
 
     def compose(self) -> ComposeResult:
@@ -71,13 +94,7 @@ class SearchScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#results", DataTable)
-        table.add_column("Year", key="year", width=4)
-        table.add_column("Text", key="text", width=max(40, self.app.size.width - 66))
-        table.add_column("Due", key="due", width=15)
-        table.add_column("Kind", key="kind", width=10)
-        table.add_column("Owners", key="owners", width=16)
-        table.add_column("Document", key="doc", width=14)
+        self._fit_columns()
         self.query_one("#query", Input).focus()
         self.run_search(self.query_one("#query", Input).value)
 
@@ -122,8 +139,8 @@ class SearchScreen(Screen):
     def show_result(self, result, options: dict | None = None) -> None:
         self.result, self.result_options = result, options or {}
         self.query_one("#error", Static).remove_class("visible")
-        table = self.query_one("#results", DataTable)
-        table.clear()
+        self.query_one("#results", DataTable).clear()
+        self._hits = []
         self._add_rows(result.hits)
         self._show_status()
         if self.query_one("#filters").has_class("visible"):
@@ -134,9 +151,33 @@ class SearchScreen(Screen):
 
     def _add_rows(self, hits) -> None:
         table = self.query_one("#results", DataTable)
+        self._hits.extend(hits)
+        keys = [key for key, _, _ in self._columns]
         for h in hits:
-            table.add_row(str(h.year or ""), highlight_markup(h.highlight), due_text(h.due_start, h.due_end), h.kind,
-                          "; ".join(h.owners)[:40], h.doc_id[:14], key=h.id)
+            cells = {"year": str(h.year or ""), "text": highlight_markup(h.highlight),
+                     "due": due_text(h.due_start, h.due_end), "kind": h.kind,
+                     "owners": "; ".join(h.owners)[:40], "doc": h.doc_id[:14]}
+            table.add_row(*(cells[k] for k in keys), key=h.id)
+
+    # --- columns that fit the width ------------------------------------------------------------------
+    def _fit_columns(self) -> None:
+        width = self.app.size.width - (FILTERS_WIDTH if self._filters_visible else 0)
+        columns = columns_for(width)
+        if columns == self._columns:
+            return
+        table = self.query_one("#results", DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        self._columns = columns
+        for key, title, w in columns:
+            table.add_column(title, key=key, width=w)
+        hits, self._hits = self._hits, []
+        self._add_rows(hits)
+        if hits:
+            table.move_cursor(row=min(cursor, len(hits) - 1))
+
+    def on_resize(self) -> None:
+        self._fit_columns()
 
     def _show_status(self) -> None:
         result = self.result
@@ -215,6 +256,7 @@ class SearchScreen(Screen):
         panel = self.query_one("#filters")
         panel.toggle_class("visible")
         self._filters_visible = panel.has_class("visible")
+        self._fit_columns()
         if self._filters_visible:
             self.run_search(self.query_one("#query", Input).value)  # now with facet counts
 
