@@ -42,7 +42,7 @@ def columns_for(width: int) -> tuple[tuple[str, str, int], ...]:
     """The columns to show in `width` cells, the text column sized to what is left."""
     shown = list(COLUMNS)
     while True:
-        fixed = sum(w + 2 for key, _, w in shown if key != "text") + 2 + 2  # cell padding, scrollbar
+        fixed = sum(w + 2 for key, _, w in shown if key != "text") + 2 + 3  # text padding, scrollbar, one spare cell
         text = width - fixed
         droppable = [c for c in shown if c[0] in GIVE_WAY]
         if text >= MIN_TEXT or not droppable:
