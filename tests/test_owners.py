@@ -307,6 +307,30 @@ def test_owners_many(gaz: OwnerGazetteer) -> None:
     assert gaz.owners_many(texts, intros=intros) == [[UHCW], ["Design Authority"]]
 
 
+@pytest.mark.parametrize(("intro", "heading", "expected"), [
+    # members are not the doers; the intro refers back to the body the heading names
+    ("The alliance comprises NHS providers and the two local authorities plus Primary Care. "
+     "Their main objectives are:", "6.8 Our Provider Alliance", ["Provider Alliance"]),
+    ("Its role is to:", "Design Authority", ["Design Authority"]),
+    ("The alliance will:", "Our Provider Alliance", ["Provider Alliance"]),
+    # a heading is used only when the intro refers back, and only when it names one party
+    ("The main objectives are:", "Our Provider Alliance", []),
+    ("Their main objectives are:", "UHCW and GEH", []),
+    ("Their main objectives are:", "Next steps", []),
+])
+def test_intro_referring_back_to_the_body_its_heading_names(gaz, intro, heading, expected) -> None:
+    assert gaz.owners("Develop a delivery roadmap for each opportunity", intro=intro, heading=heading) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The alliance comprises NHS providers and the two local authorities plus Primary Care.",
+    "The board is made up of UHCW, GEH and SWFT.",
+    "Its membership includes Coventry City Council.",
+])
+def test_members_are_not_owners(gaz, text) -> None:
+    assert gaz.owners(text) == []
+
+
 # ------------------------------------------------------------------------------------ acronyms
 def test_learn_acronyms_maps_to_known_parties() -> None:
     g = OwnerGazetteer()

@@ -23,7 +23,10 @@ Owner rules (rule-based, looking at a few words around each mention):
   ("Ben Diamond indicated that he would ...");
 - "the CCG" is the authoring CCG; "the CCGs"/"three CCGs" are the three CCGs; an unqualified "the
   Health and Wellbeing Board" is the author's local board; "Health and Wellbeing Boards" are both;
-- when the text names no owner, the owners of the sentence that introduces its list (`intro`) apply;
+- a party named as a member ("the alliance comprises X and Y") is not an owner;
+- when the text names no owner, the owners of the sentence that introduces its list (`intro`) apply,
+  or, when the intro only refers back to a body ("Their main objectives are:"), the body its heading
+  names;
 - "we"/"our" is never an owner.
 """
 
@@ -287,6 +290,9 @@ _ROLE_START = (
 _SUBJECT_NEXT = frozenset(
     "will would to is are has have should must shall can may need needs agreed agree were was".split()
 )
+# A party named as a member of a body is not the body's doer.
+_MEMBERSHIP = re.compile(r"\b(?:comprises|comprise|comprising|consists? of|consisting of|made up of|"
+                         r"membership (?:includes|comprises|of)|members (?:include|are|from))\b", re.IGNORECASE)
 _PERSON_DOER_VERBS = ["indicated", "undertook", "confirmed", "offered", "volunteered", "agreed", "advised"]
 _HONORIFICS = ["dr", "cllr", "councillor", "professor", "prof", "mr", "mrs", "ms", "miss", "superintendent",
                "sir", "dame"]
@@ -832,25 +838,44 @@ class OwnerGazetteer:
         return bool(re.match(_NAME_RE, t.text)) and t.lower_ not in self._name_stop
 
     # ---------------------------------------------------------------- owners
-    def owners(self, text: str, author_org: str | None = None, intro: str | None = None) -> list[str]:
+    def owners(self, text: str, author_org: str | None = None, intro: str | None = None,
+               heading: str | None = None) -> list[str]:
         """Canonical owners responsible for this text, de-duplicated, in order of appearance: the
         parties it names as doer or lead; if it names none, the subject(s) of its list's `intro`
-        ("The Design Authority ... its role is to:", "the CCGs are:")."""
+        ("The Design Authority ... its role is to:", "the CCGs are:"); if the intro only refers
+        back to a body ("Their main objectives are:", "the alliance will:"), the one party its
+        `heading` names ("Our Provider Alliance")."""
         found = self._names(self._judge(text or "", author_org))
         if not found and intro:
             judged = self._judge(intro, author_org)
             found = self._names(self._subjects(intro, judged))
             if not found and len({m.name for m, ok in judged if ok}) == 1:
                 found = self._names(judged)  # the one party the intro names ("Formation of a ... to:")
+            if not found and heading:
+                found = self._referred_in_heading(intro, heading, author_org)
         return found
 
+    def _referred_in_heading(self, intro: str, heading: str, author_org: str | None) -> list[str]:
+        named = {m.name: m for m, ok in self._judge(heading, author_org) if ok}
+        if len(named) != 1:
+            return []
+        name = next(iter(named))
+        head = name.split()[-1].lower()
+        last = re.split(r"(?<=[.!?])\s+", intro.strip())[-1]
+        if re.match(r"(?:its|their)\b", last, re.IGNORECASE) or re.search(rf"\bthe {re.escape(head)}\b", intro,
+                                                                         re.IGNORECASE):
+            return [name]
+        return []
+
     def owners_many(self, texts: Sequence[str], author_org: str | None = None,
-                    intros: Sequence[str | None] | None = None) -> list[list[str]]:
-        """`owners` for many texts at once (one spaCy pass over texts and intros)."""
+                    intros: Sequence[str | None] | None = None,
+                    headings: Sequence[str | None] | None = None) -> list[list[str]]:
+        """`owners` for many texts at once (one spaCy pass over texts, intros and headings)."""
         intros = list(intros) if intros is not None else [None] * len(texts)
+        headings = list(headings) if headings is not None else [None] * len(texts)
         allt = [t or "" for t in texts] + [i for i in intros if i]
         self._docs([t for t in allt if t.strip()])
-        return [self.owners(t, author_org, i) for t, i in zip(texts, intros, strict=True)]
+        return [self.owners(t, author_org, i, h) for t, i, h in zip(texts, intros, headings, strict=True)]
 
     def _names(self, judged: Iterable[tuple[Mention, bool]]) -> list[str]:
         keep: list[str] = []
@@ -961,6 +986,9 @@ class OwnerGazetteer:
                     return False
         if w1 == "by" and w2 in {"supported", "assisted", "helped", "commissioned", "funded"}:
             return False
+        clause = re.split(r"[.;:!?\n\t•]", text[max(0, m.start_char - 120):m.start_char])[-1]
+        if _MEMBERSHIP.search(clause):
+            return False  # "The alliance comprises NHS providers and the two local authorities": members
         if w1 == "of" and (w2 in _ROLE_WORDS or w2 in {"support", "behalf", "help"}):
             return False
         if w1 in {"including", "as", "eg", "e", "g", "namely", "like"}:

@@ -121,6 +121,7 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None) -> list[Comm
     occurrences: Counter[str] = Counter()
     records: list[Commitment] = []
     intros: list[str | None] = []
+    headings: list[str | None] = []  # each record's nearest heading, for owners its intro refers back to
     row_parents: dict[str, Commitment] = {}
     in_resolution = False
     for block in doc.blocks:
@@ -147,13 +148,16 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None) -> list[Comm
                     parent.evidence.append(unit)
             records.append(record)
             intros.append(block.intro)
+            headings.append(block.section[-1] if block.section else None)
         if block.kind != "list_item" and block.kind != "paragraph":
             in_resolution = in_resolution and block.kind == "list_item"
     # Owners in one batch per document: one spaCy pass (nlp.pipe) instead of one call per record.
-    accepted = [(r, intro) for r, intro in zip(records, intros, strict=True) if r.kind != "evidence"]
-    owners = gazetteer.owners_many([r.text for r, _ in accepted], author_org=author,
-                                   intros=[intro for _, intro in accepted])
-    for (r, _), found in zip(accepted, owners, strict=True):
+    accepted = [(r, intro, heading) for r, intro, heading in zip(records, intros, headings, strict=True)
+                if r.kind != "evidence"]
+    owners = gazetteer.owners_many([r.text for r, _, _ in accepted], author_org=author,
+                                   intros=[intro for _, intro, _ in accepted],
+                                   headings=[heading for _, _, heading in accepted])
+    for (r, _, _), found in zip(accepted, owners, strict=True):
         r.owners = found
     return records
 
