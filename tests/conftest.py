@@ -1,7 +1,10 @@
-"""Shared fixtures: the bundled corpus ingested once per test session."""
+"""Shared fixtures: the bundled corpus ingested once per test session, and a three-document
+knowledge base (2013, 2016, 2019: enough for threads across years) ingested once and copied for
+each test that changes it."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -12,6 +15,34 @@ from kb.api import KnowledgeBase
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/pdfgen.py
 CORPUS = ROOT / "corpus"
+THREE_DOCS = ("2013-09_crccg_commissioning-intentions_2014-16.txt",
+              "2016-10_cw-stp_sustainability-transformation-plan.txt",
+              "2019_cw-hcp_five-year-plan_2019-24.txt")
+
+
+@pytest.fixture(scope="session")
+def three_doc_template(tmp_path_factory) -> Path:
+    """docs/ (three corpus files and the catalog) and idx/, ingested once."""
+    root = tmp_path_factory.mktemp("three-docs")
+    docs = root / "docs"
+    docs.mkdir()
+    for name in (*THREE_DOCS, "catalog.toml"):
+        shutil.copy(CORPUS / name, docs / name)
+    report = KnowledgeBase(root / "idx").ingest([docs])
+    assert not report.failed, report.failed
+    return root
+
+
+def copy_three_doc_kb(template: Path, dest: Path) -> tuple[KnowledgeBase, Path]:
+    """A private copy of the three-document knowledge base (its own decisions log) in `dest`."""
+    shutil.copytree(template / "docs", dest / "docs")
+    shutil.copytree(template / "idx", dest / "idx")
+    return KnowledgeBase(dest / "idx", dest / "decisions.jsonl"), dest / "docs"
+
+
+@pytest.fixture()
+def three_doc_kb(three_doc_template, tmp_path) -> tuple[KnowledgeBase, Path]:
+    return copy_three_doc_kb(three_doc_template, tmp_path)
 
 
 @pytest.fixture(scope="session")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copy_three_doc_kb
 
 from kb.api import KnowledgeBase
 from kb.app.app import KbApp
@@ -20,18 +20,8 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 @pytest.fixture(scope="module")
-def app_kb(tmp_path_factory) -> KnowledgeBase:
-    tmp = tmp_path_factory.mktemp("app")
-    docs = tmp / "docs"
-    docs.mkdir()
-    for name in ("2013-09_crccg_commissioning-intentions_2014-16.txt",
-                 "2016-10_cw-stp_sustainability-transformation-plan.txt",
-                 "2019_cw-hcp_five-year-plan_2019-24.txt"):
-        shutil.copy(CORPUS / name, docs / name)
-    shutil.copy(CORPUS / "catalog.toml", docs)
-    kb = KnowledgeBase(tmp / "idx", tmp / "decisions.jsonl")
-    kb.ingest([docs])
-    return kb
+def app_kb(three_doc_template, tmp_path_factory) -> KnowledgeBase:
+    return copy_three_doc_kb(three_doc_template, tmp_path_factory.mktemp("app"))[0]
 
 
 async def settle(pilot) -> None:
@@ -245,4 +235,13 @@ def test_help_screen_snapshot(snap_compare, app_kb):
 
 
 async def _settled(pilot) -> None:
+    """Settled for a snapshot: the initial query's results are on screen (a slow machine may still
+    be running that search when the workers are first checked)."""
+    await settle(pilot)
+    screen = pilot.app.screen
+    for _ in range(100):
+        result = getattr(screen, "result", None)
+        if result is not None and result.query.strip() == screen.query_one("#query").value.strip():
+            break
+        await pilot.pause(0.05)
     await settle(pilot)

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
-
-import pytest
 
 from kb.api import KnowledgeBase
 from kb.cli import main
@@ -54,22 +51,8 @@ def test_threads_have_status_and_span(corpus_kb):
     assert {t["id"] for t in threads} <= stored
 
 
-@pytest.fixture()
-def small_kb(tmp_path) -> tuple[KnowledgeBase, Path]:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name in ("2013-09_crccg_commissioning-intentions_2014-16.txt",
-                 "2016-10_cw-stp_sustainability-transformation-plan.txt",
-                 "2019_cw-hcp_five-year-plan_2019-24.txt"):
-        shutil.copy(CORPUS / name, docs / name)
-    shutil.copy(CORPUS / "catalog.toml", docs / "catalog.toml")
-    kb = KnowledgeBase(tmp_path / "idx", tmp_path / "decisions.jsonl")
-    kb.ingest([docs])
-    return kb, docs
-
-
-def test_decisions_survive_rebuild_and_rejections_never_come_back(small_kb):
-    kb, docs = small_kb
+def test_decisions_survive_rebuild_and_rejections_never_come_back(three_doc_kb):
+    kb, docs = three_doc_kb
     seed = seed_of(kb, STROKE_2013)
     trace = kb.trace(seed.id)
     rejected = next(i for i in trace.items if i.commitment.doc_id != seed.doc_id)
@@ -85,8 +68,8 @@ def test_decisions_survive_rebuild_and_rejections_never_come_back(small_kb):
     assert [d["action"] for d in log] == ["reject", "add"] and all(d["time"] and d["user"] for d in log)
 
 
-def test_confirmed_link_to_changed_text_is_flagged_suspect(small_kb):
-    kb, docs = small_kb
+def test_confirmed_link_to_changed_text_is_flagged_suspect(three_doc_kb):
+    kb, docs = three_doc_kb
     seed = seed_of(kb, STROKE_2013)
     target = next(c for c in kb.commitments() if c.text == "Consultation on new stroke pathway.")
     kb.link("confirm", seed.id, target.id, "restated in the STP")
@@ -102,8 +85,8 @@ def test_confirmed_link_to_changed_text_is_flagged_suspect(small_kb):
     assert all(i.commitment.id != target.id for i in after.items)
 
 
-def test_cli_trace_threads_link_matrix(small_kb, capsys):
-    kb, _ = small_kb
+def test_cli_trace_threads_link_matrix(three_doc_kb, capsys):
+    kb, _ = three_doc_kb
     idx, dec = str(kb.index_dir), str(kb.decisions.path)
     seed = seed_of(kb, STROKE_2013)
     assert main(["--index", idx, "--decisions", dec, "trace", seed.id, "--format", "jsonl"]) == 0
