@@ -236,9 +236,10 @@ def test_help_screen_snapshot(snap_compare, app_kb):
 
 async def _settled(pilot) -> None:
     """Settled for a snapshot: the initial query's results are on screen (a slow machine may still
-    be running that search when the workers are first checked)."""
+    be running that search when the workers are first checked) and the input's cursor is steady."""
     await settle(pilot)
     screen = pilot.app.screen
+    screen.query_one("#query").cursor_blink = False  # a blinking cursor would make snapshots flaky
     for _ in range(100):
         result = getattr(screen, "result", None)
         if result is not None and result.query.strip() == screen.query_one("#query").value.strip():
