@@ -128,7 +128,17 @@ async def test_open_detail_and_trace_and_confirm_a_link(app_kb):
         trace_screen = app.screen
         assert isinstance(trace_screen, TraceScreen) and trace_screen.trace is not None
         assert len(trace_screen.trace.documents) >= 2
-        await pilot.press("right", "c")
+        first = trace_screen.focused_item()
+        assert first is not None  # the first column's first passage is highlighted on arrival
+        await pilot.press("right")
+        second = trace_screen.focused_item()
+        assert second is not None and second.commitment.doc_id != first.commitment.doc_id
+        await pilot.press("enter")  # the highlighted passage in full, then back
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, DetailScreen) and app.screen.cid == second.commitment.id
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        await pilot.press("c")
         await pilot.pause(0.2)
         for ch in "checked":
             await pilot.press(ch)
@@ -136,7 +146,7 @@ async def test_open_detail_and_trace_and_confirm_a_link(app_kb):
         await settle(pilot)
         log = [json.loads(x) for x in app_kb.decisions.path.read_text(encoding="utf-8").splitlines()]
         assert log[-1]["action"] == "confirm" and log[-1]["note"] == "checked"
-        assert log[-1]["a"] == trace_screen.trace.seed.id
+        assert log[-1]["a"] == trace_screen.trace.seed.id and log[-1]["b"] == second.commitment.id
 
 
 async def test_scrolling_loads_the_next_rows(app_kb):
@@ -221,6 +231,20 @@ def test_detail_screen_snapshot(snap_compare, app_kb):
         await pilot.pause(0.3)
 
     assert snap_compare(app, terminal_size=(100, 32), run_before=open_first)
+
+
+def test_trace_screen_snapshot(snap_compare, app_kb):
+    # a seed no other test records a decision on, so the snapshot does not depend on test order
+    app = KbApp(app_kb, '"Further reductions in smoking in pregnancy"', show_timings=False)
+
+    async def open_trace(pilot):
+        await _settled(pilot)
+        await pilot.press("escape", "t")
+        await settle(pilot)
+        await pilot.press("right", "down")
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=(110, 32), run_before=open_trace)
 
 
 def test_help_screen_snapshot(snap_compare, app_kb):

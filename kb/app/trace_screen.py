@@ -28,6 +28,13 @@ class TraceItemView(ListItem):
         super().__init__(Static(body))
 
 
+class Timeline(HorizontalScroll, inherit_bindings=False):
+    """The row of document columns.  Not focusable and without the scroll keys of its base class,
+    so ← → reach the screen (move between documents) and ↑ ↓ the focused column's list."""
+
+    can_focus = False
+
+
 class TraceScreen(Screen):
     CSS_PATH = "trace_screen.tcss"
     BINDINGS = [
@@ -49,7 +56,7 @@ class TraceScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Tracing…", id="seed")
-        yield HorizontalScroll(id="timeline")
+        yield Timeline(id="timeline")
         yield Static("", id="trace-status")
         yield Footer()
 
@@ -67,7 +74,7 @@ class TraceScreen(Screen):
         self.query_one("#seed", Static).update(
             f"[b]{escape(seed.doc_id)}[/] · {escape(seed.text)}\n"
             f"thread status: [b]{trace.status}[/] — {escape(trace.status_reason[:140])}")
-        timeline = self.query_one("#timeline", HorizontalScroll)
+        timeline = self.query_one("#timeline", Timeline)
         timeline.remove_children()
         metas = {d.meta.id: d.meta for d in self.kb.documents()}
         columns = []
@@ -81,6 +88,9 @@ class TraceScreen(Screen):
         more = f"; {trace.hidden} more with `kb trace --all`" if trace.hidden else ""
         self.query_one("#trace-status", Static).update(f"{len(trace.items)} linked passages in "
                                                        f"{len(trace.documents)} documents{more}")
+        self.call_after_refresh(self._focus_first_column)
+
+    def _focus_first_column(self) -> None:
         lists = self.query(ListView)
         if lists:
             lists.first().focus()
@@ -100,8 +110,10 @@ class TraceScreen(Screen):
         except ValueError:
             i = 0
         target = lists[(i + step) % len(lists)]
+        if target.index is None and len(target):
+            target.index = 0  # a column entered from the side has its first passage highlighted
         target.focus()
-        self.query_one("#timeline", HorizontalScroll).scroll_to_widget(target.parent)
+        self.query_one("#timeline", Timeline).scroll_to_widget(target.parent)
 
     def action_decide(self, action: str) -> None:
         item = self.focused_item()
@@ -118,6 +130,11 @@ class TraceScreen(Screen):
             self.load()
 
         self.app.push_screen(NoteScreen(f"{action.title()} link to {item.commitment.id}"), done)
+
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        """Enter on a passage (the list consumes the key before the screen's binding)."""
+        event.stop()
+        self.action_open()
 
     def action_open(self) -> None:
         item = self.focused_item()
