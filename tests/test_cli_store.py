@@ -118,6 +118,8 @@ def test_export_to_file_reports_count(tmp_path, small_corpus, capsys):
                          "--due-before", "2016-04-01")
     n = len(out_file.read_text(encoding="utf-8").splitlines())
     assert status == 0 and f"exported {n} records to {out_file}" in err and n > 10
+    status, _, err = run(capsys, "--index", idx, "export", "--output", str(tmp_path))
+    assert status == 1 and "folder" in err and err.count("\n") == 1
 
 
 def test_export_with_a_query_exports_what_search_finds(tmp_path, small_corpus, capsys):

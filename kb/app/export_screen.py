@@ -48,9 +48,12 @@ class ExportScreen(ModalScreen[None]):
         path.value = f"{stem}.{'csv' if event.pressed.id == 'csv' else 'jsonl'}"
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.app.notify("Type the path of the file to write", severity="warning")
+            return
         fmt = "jsonl" if self.query_one("#jsonl", RadioButton).value else "csv"
         self.query_one("#path", Input).disabled = True
-        self.write(Path(event.value).expanduser(), fmt)
+        self.write(Path(event.value.strip()).expanduser(), fmt)
 
     @work(thread=True, exclusive=True, group="export")
     def write(self, path: Path, fmt: str) -> None:
@@ -60,6 +63,9 @@ class ExportScreen(ModalScreen[None]):
             n = write_file(self.kb.export_records(self.ids()), path, fmt)
         except OSError as exc:
             self.app.call_from_thread(self._failed, f"Cannot write {path}: {exc.strerror}")
+            return
+        except Exception as exc:  # noqa: BLE001 - the app must stay up; say what happened
+            self.app.call_from_thread(self._failed, f"Cannot export to {path}: {type(exc).__name__}: {exc}")
             return
         self.app.call_from_thread(self._done, f"Exported {n} rows to {path}")
 

@@ -149,4 +149,4 @@ class TraceScreen(Screen):
         from kb.app.export_screen import ExportScreen
 
         ids = [self.trace.seed.id, *(i.commitment.id for i in self.trace.items)]
-        self.app.push_screen(ExportScreen(self.kb, lambda: ids, count=len(ids), what="thread"))
+        self.app.push_screen(ExportScreen(self.kb, lambda: ids, count=len(ids), what="passages of this thread"))

@@ -7,6 +7,7 @@ multi-valued fields are joined with "; ".  JSONL keeps lists and the structured 
 from __future__ import annotations
 
 import csv
+import errno
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -92,7 +93,10 @@ def write_records(records: Iterable[dict], out: TextIO, fmt: str, extra: tuple[s
 
 def write_file(records: Iterable[dict], path: Path, fmt: str, extra: tuple[str, ...] = ()) -> int:
     """Write to `path` through a temporary file beside it, moved into place only when complete, so
-    a failed export never leaves half a file where a good one was.  Raises OSError."""
+    a failed export never leaves half a file where a good one was.  Raises OSError (a folder or
+    an empty path included)."""
+    if not path.name or path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "that is a folder; give a file name", str(path))
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         with tmp.open("w", encoding="utf-8", newline="") as fh:
