@@ -204,6 +204,18 @@ async def test_export_to_a_bad_path_says_so_and_stays_open(app_kb, tmp_path):
             assert not app.screen.query_one("#path").disabled
 
 
+async def test_unknown_ids_are_explained_not_fatal(app_kb):
+    app = KbApp(app_kb)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(DetailScreen(app_kb, "no-such-id"))
+        await pilot.pause(0.2)
+        assert "No commitment with id no-such-id" in str(app.screen.query_one("#detail Static").render())
+        app.push_screen(TraceScreen(app_kb, "no-such-id"))
+        await settle(pilot)
+        assert "No commitment with id no-such-id" in str(app.screen.query_one("#seed").render())
+
+
 async def test_help_and_quit(app_kb):
     app = KbApp(app_kb)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -65,8 +65,18 @@ class TraceScreen(Screen):
 
     @work(exclusive=True, thread=True, group="trace")
     def load(self) -> None:
-        trace = self.kb.trace(self.cid)
+        try:
+            trace = self.kb.trace(self.cid)
+        except KeyError:
+            self.app.call_from_thread(self.show_error, f"No commitment with id {self.cid}")
+            return
+        except Exception as exc:  # noqa: BLE001 - the app must stay up; say what happened
+            self.app.call_from_thread(self.show_error, f"Cannot trace {self.cid}: {type(exc).__name__}: {exc}")
+            return
         self.app.call_from_thread(self.show, trace)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#seed", Static).update(f"[b red]{escape(message)}[/]")
 
     def show(self, trace) -> None:
         self.trace = trace
