@@ -28,6 +28,14 @@ class TraceItemView(ListItem):
         super().__init__(Static(body))
 
 
+class SeedView(ListItem):
+    """The traced commitment itself, at the head of its document's column (not a link to decide)."""
+
+    def __init__(self, commitment) -> None:
+        self.commitment = commitment
+        super().__init__(Static(f"[b reverse] traced [/]\n{escape(commitment.text)}\n[dim]{commitment.kind}[/]"))
+
+
 class Timeline(HorizontalScroll, inherit_bindings=False):
     """The row of document columns.  Not focusable and without the scroll keys of its base class,
     so ← → reach the screen (move between documents) and ↑ ↓ the focused column's list."""
@@ -52,6 +60,7 @@ class TraceScreen(Screen):
         self.kb = kb
         self.cid = cid
         self.trace = None
+        self._position: tuple[int, int] | None = None  # (column, passage) to focus on a redraw
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,32 +87,50 @@ class TraceScreen(Screen):
     def show_error(self, message: str) -> None:
         self.query_one("#seed", Static).update(f"[b red]{escape(message)}[/]")
 
-    def show(self, trace) -> None:
+    async def show(self, trace) -> None:
         self.trace = trace
         seed = trace.seed
         self.query_one("#seed", Static).update(
             f"[b]{escape(seed.doc_id)}[/] · {escape(seed.text)}\n"
             f"thread status: [b]{trace.status}[/] — {escape(trace.status_reason[:140])}")
         timeline = self.query_one("#timeline", Timeline)
-        timeline.remove_children()
+        await timeline.remove_children()
         metas = {d.meta.id: d.meta for d in self.kb.documents()}
         columns = []
         for doc_id in trace.documents:
-            items = [i for i in trace.items if i.commitment.doc_id == doc_id]
+            views: list[ListItem] = [SeedView(seed)] if doc_id == seed.doc_id else []
+            views += [TraceItemView(i) for i in trace.items if i.commitment.doc_id == doc_id]
             meta = metas.get(doc_id)
             title = f"{(meta.date or '')[:7] if meta else ''} {doc_id[:28]}"
-            view = ListView(*[TraceItemView(i) for i in items])
+            view = ListView(*views)
             columns.append(Vertical(Static(escape(title), classes="doc-title"), view, classes="doc-column"))
-        timeline.mount_all(columns)
+        await timeline.mount_all(columns)
         more = f"; {trace.hidden} more with `kb trace --all`" if trace.hidden else ""
         self.query_one("#trace-status", Static).update(f"{len(trace.items)} linked passages in "
                                                        f"{len(trace.documents)} documents{more}")
-        self.call_after_refresh(self._focus_first_column)
+        self.call_after_refresh(self._restore_focus)
 
-    def _focus_first_column(self) -> None:
-        lists = self.query(ListView)
-        if lists:
-            lists.first().focus()
+    def _restore_focus(self) -> None:
+        """Focus the column and passage the user was on (after a decision reloads the thread), or
+        the first column."""
+        lists = list(self.query(ListView))
+        if not lists:
+            return
+        if self._position is None:  # first drawn: the earliest linked passage, not the traced item
+            column, row = next(((c, r) for c, view in enumerate(lists) for r, child in enumerate(view.children)
+                                if isinstance(child, TraceItemView)), (0, 0))
+        else:
+            column, row = self._position
+        target = lists[min(column, len(lists) - 1)]
+        if len(target):
+            target.index = min(row, len(target) - 1)
+        target.focus()
+        self.query_one("#timeline", Timeline).scroll_to_widget(target.parent)
+
+    def _remember_position(self) -> None:
+        lists = list(self.query(ListView))
+        if self.focused in lists:
+            self._position = (lists.index(self.focused), self.focused.index or 0)
 
     def focused_item(self):
         focused = self.focused
@@ -136,6 +163,7 @@ class TraceScreen(Screen):
             if note is None:
                 return
             self.kb.link(action, self.cid, item.commitment.id, note)
+            self._remember_position()
             self.notify(f"{action}ed link to {item.commitment.id} (logged in {self.kb.decisions.path.name})")
             self.load()
 
@@ -147,11 +175,13 @@ class TraceScreen(Screen):
         self.action_open()
 
     def action_open(self) -> None:
-        item = self.focused_item()
-        if item is not None:
+        focused = self.focused
+        chosen = focused.highlighted_child if isinstance(focused, ListView) else None
+        if isinstance(chosen, TraceItemView | SeedView):
             from kb.app.detail_screen import DetailScreen
 
-            self.app.push_screen(DetailScreen(self.kb, item.commitment.id))
+            commitment = chosen.item.commitment if isinstance(chosen, TraceItemView) else chosen.commitment
+            self.app.push_screen(DetailScreen(self.kb, commitment.id))
 
     def action_export(self) -> None:
         if self.trace is None:
