@@ -14,13 +14,13 @@ HELP = """\
 | key | does |
 |---|---|
 | `/` | focus the search box (search as you type) |
-| `↑` `↓` `PgUp` `PgDn` | move through results |
-| `Enter` | open the highlighted commitment |
+| `↑` `↓` `PgUp` `PgDn` | move through results (more load as you reach the end) |
+| `Enter` | open the highlighted commitment (also a passage on the trace screen) |
 | `t` | trace the highlighted commitment across documents |
 | `f` | show or hide the filter panel (document, year, theme, owner, kind, status) |
-| `e` | export the current results (or, on the trace screen, the thread) to CSV or JSON Lines |
+| `e` | export every result of the search (or, on the trace screen, the thread) to CSV or JSON Lines |
 | `c` / `x` | on the trace screen: confirm / reject the highlighted link (with a note) |
-| `←` `→` | on the trace screen: previous / next document column |
+| `←` `→` `↑` `↓` | on the trace screen: previous / next document column, passage |
 | `p` | on the detail screen: open the parent commitment |
 | `Ctrl+P` | command palette (themes, light/dark, keys) |
 | `?` | this help |
