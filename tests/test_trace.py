@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from kb.api import KnowledgeBase
 from kb.cli import main
 
@@ -30,6 +32,31 @@ def test_trace_follows_stroke_across_every_document(corpus_kb):
     assert dates == sorted(dates)  # oldest first
     assert all(i.evidence.get("terms") for i in trace.items)
     assert trace.status in ("delivered", "in progress", "revised", "restated", "overdue")
+
+
+@pytest.mark.parametrize("seed_text, fills", [
+    (STROKE_2013, False), ("Work with Primary Care commissioners to review the role", True)])
+def test_passages_have_no_holes(corpus_kb, seed_text, fills):
+    """A record standing between two linked items of a passage (same section and page, a few lines
+    apart) is part of the passage, even when it shares no word with the seed."""
+    from kb.trace.tracer import PASSAGE_GAP
+
+    trace = corpus_kb.trace(seed_of(corpus_kb, seed_text).id, limit=None)
+    everything = corpus_kb.commitments(include_evidence=True)
+    filled = 0
+    for p in trace.passages:
+        members = {i.commitment.id for i in p.items}
+        linked = sorted((i.commitment.line, i.commitment.page) for i in p.items
+                        if i.commitment.line is not None and "between" not in i.evidence)
+        filled += sum("between" in i.evidence for i in p.items)
+        c0 = p.items[0].commitment
+        for (a, page_a), (b, page_b) in zip(linked, linked[1:], strict=False):
+            if page_a != page_b or b - a > PASSAGE_GAP:
+                continue
+            holes = [c for c in everything if c.doc_id == c0.doc_id and c.section == c0.section
+                     and c.line is not None and a < c.line < b and c.id != trace.seed.id]
+            assert all(c.id in members for c in holes), [c.text for c in holes if c.id not in members]
+    assert (filled > 0) == fills  # the urgent-care rows sit between two linked rows
 
 
 def test_link_types_are_explained(corpus_kb):

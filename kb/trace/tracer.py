@@ -133,6 +133,10 @@ class Tracer:
         self.metas = {d.meta.id: d.meta for d in kb.documents()}
         records = kb.commitments(include_evidence=True)
         self.by_id = {c.id: c for c in records}
+        self.by_section: dict[tuple[str, str], list[Commitment]] = {}  # records with a line, by place
+        for c in records:
+            if c.line is not None:
+                self.by_section.setdefault((c.doc_id, c.section), []).append(c)
         self.vectoriser = Vectoriser([c.text for c in records])
         self.family: dict[str, list[str]] = {}
         for c in records:
@@ -225,6 +229,7 @@ class Tracer:
             raise KeyError(seed_id)
         items = [i for i in self.scored(seed, self.candidates(seed)) if i.score >= MIN_SCORE]
         items = self._with_family(seed, items)
+        items = self._with_between(seed, items)
         items = self._apply_decisions(seed, items)
         passages = group_passages(items)
         passages.sort(key=lambda p: -p.score)
@@ -256,6 +261,37 @@ class Tracer:
                 meta = self.metas.get(c.doc_id)
                 extra.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c), round(i.score * FAMILY_FACTOR, 4),
                                        {"terms": i.evidence.get("terms", []), "row": i.commitment.id}))
+        return items + extra
+
+    def _with_between(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
+        """Add the records that stand between two linked items of one section, a few lines apart:
+        a table row or bullet between two linked ones belongs to the same passage even when it
+        shares no word with the seed ("access the right type of urgent care service" between two
+        rows on urgent treatment centres)."""
+        have = {i.commitment.id for i in items} | {seed.id}
+        seed_meta = self.metas.get(seed.doc_id)
+        by_section: dict[tuple[str, str], list[TraceItem]] = {}
+        for i in items:
+            if i.commitment.line is not None:
+                by_section.setdefault((i.commitment.doc_id, i.commitment.section), []).append(i)
+        extra: list[TraceItem] = []
+        for key, linked in by_section.items():
+            linked.sort(key=_position)
+            pairs = [(a, b) for a, b in zip(linked, linked[1:], strict=False)
+                     if a.commitment.page == b.commitment.page and 1 < _gap(a, b) <= PASSAGE_GAP]
+            if not pairs:
+                continue
+            for c in self.by_section.get(key, ()):
+                if c.id in have:
+                    continue
+                for a, b in pairs:
+                    if a.commitment.line < c.line < b.commitment.line:
+                        have.add(c.id)
+                        meta = self.metas.get(c.doc_id)
+                        extra.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c),
+                                               round(min(a.score, b.score) * FAMILY_FACTOR, 4),
+                                               {"terms": [], "between": [a.commitment.id, b.commitment.id]}))
+                        break
         return items + extra
 
     def _apply_decisions(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
