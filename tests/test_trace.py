@@ -59,6 +59,34 @@ def test_passages_have_no_holes(corpus_kb, seed_text, fills):
     assert (filled > 0) == fills  # the urgent-care rows sit between two linked rows
 
 
+def _item(line: int, text: str, context: str = ""):
+    from kb.model import Commitment
+    from kb.trace.tracer import TraceItem
+
+    return TraceItem(Commitment(f"c{line}", "d", "commitment", text, "S", None, line, context=context),
+                     None, "restated", 0.5, {})
+
+
+@pytest.mark.parametrize("context, intro", [
+    ("RESOLVED that the CCGs are: a) Completing engagement", "RESOLVED that the CCGs are:"),
+    ("a) Completing engagement", ""),                                  # no intro
+    ("We will consult. a) Completing engagement", ""),                 # a sentence, not a list intro
+])
+def test_list_intro_from_context(context, intro):
+    from kb.trace.tracer import list_intro
+
+    assert list_intro(_item(1, "a) Completing engagement", context).commitment) == intro
+
+
+def test_passage_text_gives_each_list_intro_once():
+    from kb.trace.tracer import TracePassage
+
+    intro = "RESOLVED that the CCGs are:"
+    p = TracePassage([_item(1, "a) Engage", f"{intro} a) Engage"), _item(2, "b) Consult", f"{intro} b) Consult"),
+                      _item(3, "Stroke services will move.")])
+    assert p.text == f"{intro} / a) Engage / b) Consult / Stroke services will move."
+
+
 def test_link_types_are_explained(corpus_kb):
     seed = seed_of(corpus_kb, STROKE_2013)
     trace = corpus_kb.trace(seed.id, limit=None)

@@ -57,11 +57,28 @@ class TracePassage:
 
     @property
     def text(self) -> str:
-        return " / ".join(i.commitment.text for i in self.items)
+        """The members' texts in order, each list's intro once before its first item, since an
+        item often reads only with it ("RESOLVED that ... the CCGs are: / a) Completing ...")."""
+        parts: list[str] = []
+        for i in self.items:
+            intro = list_intro(i.commitment)
+            if intro and intro not in parts:
+                parts.append(intro)
+            parts.append(i.commitment.text)
+        return " / ".join(parts)
 
     @property
     def decision(self) -> str:
         return next((i.decision for i in self.items if i.decision), "")
+
+
+def list_intro(c: Commitment) -> str:
+    """The sentence introducing the list a record is an item of ("... the CCGs are:"), from its
+    source context, or "" when it is not a list item."""
+    context = c.context or ""
+    at = context.find(c.text[:40]) if c.text else -1
+    head = context[:at].strip() if at > 0 else ""
+    return head if head.endswith(":") and len(head) <= 400 else ""
 
 
 @dataclass
