@@ -170,6 +170,16 @@ def test_pages_join_into_the_whole_ranking(corpus_kb, query):
     assert len(whole) > 30 and pages == whole
 
 
+def test_the_users_own_phrasing_ranks_above_its_synonyms(corpus_kb):
+    """A thesaurus phrase finds every phrasing of its concept, but passages with the words typed
+    come first."""
+    hits = corpus_kb.search("electronic patient record", limit=40).hits
+    literal = [all(w in h.text.lower() for w in ("electronic", "patient", "record")) for h in hits]
+    assert any(literal) and not all(literal)  # both kinds are found
+    first_synonym = literal.index(False)
+    assert all(literal[:first_synonym]) and not any(literal[first_synonym:])
+
+
 def test_learnt_acronyms():
     learnt = learn_acronyms("The Local Workforce Action Board (LWAB) and Primary Care Networks (PCNs) will ...")
     assert learnt["lwab"] == "local workforce action board"

@@ -222,27 +222,38 @@ class QueryParser:
 
     def _parse_with_concepts(self, free: str) -> tuple[Q.Query, list[str], set[str]]:
         """Parse free text; thesaurus phrasings become one term on the `concepts` field."""
-        expanded, terms, concepts = self._expand(free)
+        expanded, terms, concepts, surfaces = self._expand(free)
         try:
             q = self._parser.parse(expanded)
         except Exception as exc:  # whoosh raises assorted errors on odd syntax
             raise QueryError(f"cannot parse '{free}': {exc}") from None
         if concepts:
+            analyzer = self.schema["text"].analyzer
+
             def swap(node: Q.Query) -> Q.Query:
                 if isinstance(node, Q.Term) and str(node.text) in concepts:
-                    if node.fieldname == "text":
-                        return Q.Term("concepts", concepts[str(node.text)], boost=CONCEPT_BOOST)
-                    return Q.NullQuery
+                    if node.fieldname != "text":
+                        return Q.NullQuery
+                    concept = Q.Term("concepts", concepts[str(node.text)], boost=CONCEPT_BOOST)
+                    # The words as typed also count, so a passage using the user's own phrasing
+                    # ranks above one using a synonym of it (all of them, so no new loose matches).
+                    words = [t.text for t in analyzer(surfaces[str(node.text)])]
+                    if not words:
+                        return concept
+                    literal = [Q.Term("text", w, boost=TEXT_BOOSTS["text"]) for w in words]
+                    return Q.Or([concept, literal[0] if len(literal) == 1 else Q.And(literal)])
                 return node.apply(swap) if not isinstance(node, Q.Term) else node
 
             q = swap(q).normalize()
         return q, terms, set(concepts.values())
 
-    def _expand(self, free: str) -> tuple[str, list[str], dict[str, str]]:
-        """Replace thesaurus phrasings by numeric placeholders for their concept; keep the rest."""
+    def _expand(self, free: str) -> tuple[str, list[str], dict[str, str], dict[str, str]]:
+        """Replace thesaurus phrasings by numeric placeholders for their concept; keep the rest.
+        Returns the text, the plain words, placeholder -> concept and placeholder -> phrasing."""
         out: list[str] = []
         terms: list[str] = []  # plain words typed (not thesaurus phrasings), for highlighting
         concepts: dict[str, str] = {}
+        surfaces: dict[str, str] = {}
         # Leave operators, phrases, groups, wildcards and fuzzy terms to Whoosh untouched.
         pieces = re.findall(r'"[^"]*"|\(|\)|\S+', free)
         run: list[str] = []
@@ -255,6 +266,7 @@ class QueryParser:
                 else:
                     placeholder = str(_PLACEHOLDER + len(concepts))
                     concepts[placeholder] = self.thesaurus.concept(surface) or surface.lower()
+                    surfaces[placeholder] = surface
                     out.append(placeholder)
             run.clear()
 
@@ -268,7 +280,7 @@ class QueryParser:
                 if p.startswith('"'):
                     terms.extend(p.strip('"').split())
         flush()
-        return " ".join(out), terms, concepts
+        return " ".join(out), terms, concepts, surfaces
 
 
 def _close(a: str, b: str) -> bool:
