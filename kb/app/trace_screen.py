@@ -132,11 +132,14 @@ class TraceScreen(Screen):
         if self.focused in lists:
             self._position = (lists.index(self.focused), self.focused.index or 0)
 
+    def _highlighted(self) -> ListItem | None:
+        """The highlighted entry of the focused column (a linked passage or the traced item)."""
+        return self.focused.highlighted_child if isinstance(self.focused, ListView) else None
+
     def focused_item(self):
-        focused = self.focused
-        if isinstance(focused, ListView) and isinstance(focused.highlighted_child, TraceItemView):
-            return focused.highlighted_child.item
-        return None
+        """The highlighted linked passage, if the highlight is on one."""
+        chosen = self._highlighted()
+        return chosen.item if isinstance(chosen, TraceItemView) else None
 
     def action_move(self, step: int) -> None:
         lists = list(self.query(ListView))
@@ -175,8 +178,7 @@ class TraceScreen(Screen):
         self.action_open()
 
     def action_open(self) -> None:
-        focused = self.focused
-        chosen = focused.highlighted_child if isinstance(focused, ListView) else None
+        chosen = self._highlighted()
         if isinstance(chosen, TraceItemView | SeedView):
             from kb.app.detail_screen import DetailScreen
 

@@ -163,7 +163,8 @@ class MatchSets:
         return ids, scores * q.boost if q.boost != 1 else scores
 
     def _matcher_scores(self, q: Q.Query) -> tuple[np.ndarray, np.ndarray]:
-        """Every match of q with Whoosh's score, walking its matcher (phrases: few matches)."""
+        """Every match of q with Whoosh's score, walking its matcher (phrases: few matches); a
+        matcher yields documents in ascending order."""
         ids: list[int] = []
         scores: list[float] = []
         m = q.matcher(self.searcher, self.searcher.context())
@@ -171,8 +172,7 @@ class MatchSets:
             ids.append(m.id())
             scores.append(m.score())
             m.next()
-        order = np.argsort(ids, kind="stable")
-        return np.array(ids, dtype=np.int32)[order], np.array(scores, dtype=np.float64)[order]
+        return np.array(ids, dtype=np.int32), np.array(scores, dtype=np.float64)
 
     def _term_scores(self, field: str, text, weighting) -> tuple[np.ndarray, np.ndarray]:
         ids, weights = self._posting(field, text)

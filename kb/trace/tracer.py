@@ -287,13 +287,9 @@ class Tracer:
         rows on urgent treatment centres)."""
         have = {i.commitment.id for i in items} | {seed.id}
         seed_meta = self.metas.get(seed.doc_id)
-        by_section: dict[tuple[str, str], list[TraceItem]] = {}
-        for i in items:
-            if i.commitment.line is not None:
-                by_section.setdefault((i.commitment.doc_id, i.commitment.section), []).append(i)
         extra: list[TraceItem] = []
-        for key, linked in by_section.items():
-            linked.sort(key=_position)
+        for key, group in _by_section(items).items():
+            linked = [i for i in group if i.commitment.line is not None]
             pairs = [(a, b) for a, b in zip(linked, linked[1:], strict=False)
                      if a.commitment.page == b.commitment.page and 1 < _gap(a, b) <= PASSAGE_GAP]
             if not pairs:
@@ -375,12 +371,8 @@ MAX_ITEMS = 120  # whatever the passages, a default trace shows at most this man
 
 def group_passages(items: list[TraceItem]) -> list[TracePassage]:
     """Runs of linked items that stand close together under the same heading of the same document."""
-    by_section: dict[tuple[str, str], list[TraceItem]] = {}
-    for i in items:
-        by_section.setdefault((i.commitment.doc_id, i.commitment.section), []).append(i)
     out: list[TracePassage] = []
-    for group in by_section.values():
-        group.sort(key=_position)
+    for group in _by_section(items).values():
         run: list[TraceItem] = []
         for i in group:
             if run and (len(run) >= PASSAGE_MAX or _gap(run[-1], i) > PASSAGE_GAP):
@@ -390,6 +382,16 @@ def group_passages(items: list[TraceItem]) -> list[TracePassage]:
         if run:
             out.append(TracePassage(run))
     return out
+
+
+def _by_section(items: list[TraceItem]) -> dict[tuple[str, str], list[TraceItem]]:
+    """Items grouped by (document, section), each group in reading order."""
+    groups: dict[tuple[str, str], list[TraceItem]] = {}
+    for i in items:
+        groups.setdefault((i.commitment.doc_id, i.commitment.section), []).append(i)
+    for group in groups.values():
+        group.sort(key=_position)
+    return groups
 
 
 def _gap(a: TraceItem, b: TraceItem) -> int:
