@@ -31,7 +31,21 @@ def test_trace_follows_stroke_across_every_document(corpus_kb):
     dates = [(i.doc.date if i.doc else "") for i in trace.items]
     assert dates == sorted(dates)  # oldest first
     assert all(i.evidence.get("terms") for i in trace.items)
+    shown_terms = {t for i in trace.items for t in i.evidence["terms"]}
+    assert "stroke" in shown_terms and not any(t.startswith("zz") for t in shown_terms)
     assert trace.status in ("delivered", "in progress", "revised", "restated", "overdue")
+
+
+@pytest.mark.parametrize("stems, text, shown", [
+    (["immedi", "suffer"], "improve immediate care for those who suffered", ["immediate", "suffered"]),
+    (["zzuec"], "", ["urgent and emergency care"]),
+    (["zzrehabilit"], "rehab after a stroke", ["rehabilitation"]),
+    (["unseen"], "", ["unseen"]),
+])
+def test_evidence_terms_read_as_words(stems, text, shown):
+    from kb.trace.features import term_labels
+
+    assert term_labels(stems, text) == shown
 
 
 @pytest.mark.parametrize("seed_text, fills", [
@@ -138,6 +152,23 @@ def test_confirmed_link_to_changed_text_is_flagged_suspect(three_doc_kb):
     assert [i.commitment.text for i in flagged] == ["Public consultation on the new stroke pathway."]
     assert flagged[0].note == "restated in the STP"
     assert all(i.commitment.id != target.id for i in after.items)
+    assert [i.commitment.text for i in after.items].count("Public consultation on the new stroke pathway.") == 1
+
+
+def test_confirmed_link_survives_a_change_to_the_seeds_own_wording(three_doc_kb):
+    """The decision names the seed by its old id; the re-worded seed still shows the link, as suspect."""
+    kb, docs = three_doc_kb
+    seed = seed_of(kb, STROKE_2013)
+    target = next(c for c in kb.commitments() if c.text == "Consultation on new stroke pathway.")
+    kb.link("confirm", seed.id, target.id, "same commitment")
+    ci = docs / "2013-09_crccg_commissioning-intentions_2014-16.txt"
+    ci.write_text(ci.read_text(encoding="utf-8").replace(STROKE_2013, STROKE_2013.replace("levels", "rates")),
+                  encoding="utf-8")
+    kb.ingest([docs])
+    reworded = seed_of(kb, STROKE_2013.replace("levels", "rates"))
+    assert reworded.id != seed.id
+    linked = [i for i in kb.trace(reworded.id).items if i.commitment.id == target.id]
+    assert [(i.decision, i.note) for i in linked] == [("suspect", "same commitment")]
 
 
 def test_cli_trace_threads_link_matrix(three_doc_kb, capsys):

@@ -25,11 +25,15 @@ three year month time organis partner partnership board ccg ccgs nhs coventri wa
 council offer access integr focus prioriti set action propos ongo strategi outcom process model team enabl
 crccg further reduct avoid unnecessari greater enhanc role wider ensur achiev aim rang level term larg
 signific specif appropri effect effici high qualiti consist
+those these there their which what when where while such other more most than into over under about after
+befor between through onli like
 """.split())
 
 _CONCEPT_OF: dict[str, str] = {}
+_CONCEPT_LABEL: dict[str, str] = {}  # the token back to the concept's first phrasing, for evidence shown to people
 for _group in SYNONYM_GROUPS:
     _canon = "zz" + re.sub(r"\W+", "", _group[0])  # one alphanumeric token per concept
+    _CONCEPT_LABEL[_canon] = next((p for p in _group if " " in p), _group[0])  # "uec" reads as its words
     for _phrase in _group:
         _CONCEPT_OF[_phrase.lower()] = f" {_canon} "
 # One alternation, longest phrases first, so a passage is folded in a single regex pass.
@@ -72,6 +76,22 @@ def topical_terms(text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _concept_labels() -> dict[str, str]:
+    """Each concept's indexed token (stemmed like any word: "zzrehabilit") to words a reader knows."""
+    return {tok.text: label for canon, label in _CONCEPT_LABEL.items() for tok in _analyzer()(canon)}
+
+
+def term_labels(terms: list[str], text: str = "") -> list[str]:
+    """Key terms as evidence for a reader: stems as a word of `text` spells them ("immedi" ->
+    "immediate"), and a folded concept token as its words ("zzuec" -> "urgent and emergency care")."""
+    surface: dict[str, str] = {}
+    for tok in _analyzer()(text, chars=True):
+        surface.setdefault(tok.text, text[tok.startchar:tok.endchar].lower())
+    labels = _concept_labels()
+    return list(dict.fromkeys(labels.get(t) or surface.get(t, t) for t in terms))
+
+
 def concept_phrases(text: str) -> list[str]:
     """Thesaurus phrases a text uses ("care homes", "walk in centre"), as written."""
     return list(dict.fromkeys(m.group(1) for m in _CONCEPTS.finditer(text)))
@@ -104,8 +124,9 @@ class Similarity:
     same_owner: bool
     same_target: bool
 
-    def evidence(self) -> dict:
-        ev: dict = {"terms": self.shared}
+    def evidence(self, text: str = "") -> dict:
+        """What made the link, for a reader; `text` (the two passages) spells the shared stems."""
+        ev: dict = {"terms": term_labels(self.shared, text)}
         if self.same_theme:
             ev["theme"] = True
         if self.same_owner:

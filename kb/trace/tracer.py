@@ -13,10 +13,21 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from whoosh import query as Q
+
 from kb.layout.markup import words
 from kb.model import Commitment, DocumentMeta
 from kb.trace.decisions import Decision, DecisionLog
-from kb.trace.features import DELIVERED_WORDS, PROGRESS_WORDS, Vectoriser, similarity
+from kb.trace.features import (
+    DELIVERED_WORDS,
+    PROGRESS_WORDS,
+    Vectoriser,
+    concept_phrases,
+    cosine,
+    similarity,
+    term_labels,
+    terms,
+)
 
 HEADING_WEIGHT = 0.8  # a passage under a heading that names the topic is about the topic
 FAMILY_FACTOR = 0.9  # a matched table row brings its NEXT STEPS and progress cells along
@@ -174,22 +185,16 @@ class Tracer:
         """Passages the search index ranks for the seed's words and its heading's words."""
         heading = seed.section.split(" › ")[-1] if seed.section else ""
         key = set(self.topic(seed))
-        from kb.trace.features import terms
-
         # Ask the index for the topic's own words (and their thesaurus group), not every word of the
         # seed: generic words would crowd out passages that name the topic only in their heading.
         query_words = [w for w in words(f"{seed.text} {heading}") if len(w) > 2 and set(terms(w)) & key
                        and w.upper() not in ("AND", "OR", "NOT", "ANDNOT")]
-        from kb.trace.features import concept_phrases
-
         phrases = [f'"{p}"' for p in concept_phrases(f"{seed.text} {heading}")]
         query = " ".join(dict.fromkeys([*phrases, *(re.sub(r"[^\w&-]", "", w) for w in query_words)]))
         if not query:
             return []
         searcher = self.kb.searcher()
         parsed = searcher.parse(query)
-        from whoosh import query as Q
-
         q = parsed.combined()
         # Thesaurus concepts the seed names, by id: "walk in centre" also finds "UCCs" and "UTCs".
         concepts = {searcher.concept(p) for p in concept_phrases(f"{seed.text} {heading}")} - {None}
@@ -236,7 +241,8 @@ class Tracer:
                 score *= BACKGROUND
             meta = self.metas.get(c.doc_id)
             evidence = sim.evidence()
-            evidence["terms"] = list(dict.fromkeys([*held, *evidence["terms"]]))[:6]
+            both = f"{seed.text} {seed.section} {c.text} {c.section}"
+            evidence["terms"] = term_labels(list(dict.fromkeys([*held, *sim.shared])), both)[:6]
             out.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c), round(score, 4), evidence))
         return out
 
@@ -308,37 +314,49 @@ class Tracer:
         return items + extra
 
     def _apply_decisions(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
-        latest = self.decisions.latest()
-        mine = {pair: d for pair, d in latest.items() if seed.id in pair or self._resolves_to(seed, d)}
+        """Auditors' decisions on the seed's links: rejected links go, confirmed and added ones are shown
+        as such, and a decision made before either side's wording changed is shown as `suspect`."""
+        mine: dict[str, tuple[Commitment, Decision, bool]] = {}  # record now -> (it, decision, suspect)
+        for pair, d in self.decisions.latest().items():
+            side = self._seed_side(seed, d)
+            other_id = next(iter(pair - {side}), None) if side else None
+            other, changed = self._find(other_id, d) if other_id else (None, False)
+            if other is not None and other.id != seed.id:
+                mine[other.id] = (other, d, changed or side != seed.id)
         if not mine:
             return items
-        by_other = {i.commitment.id: i for i in items}
         out = []
         for i in items:
-            d = mine.get(frozenset((seed.id, i.commitment.id)))
+            _, d, suspect = mine.pop(i.commitment.id, (None, None, False))
             if d and d.action == "reject":
                 continue
             if d:
-                i.decision, i.note = ("confirmed" if d.action == "confirm" else "added"), d.note
+                i.decision, i.note = self._label(d, suspect), d.note
             out.append(i)
-        for pair, d in mine.items():
+        for other, d, suspect in mine.values():
             if d.action == "reject":
-                continue
-            other_id = next(iter(pair - {seed.id}), None)
-            if other_id is None or other_id in by_other:
-                continue
-            other, suspect = self._find(other_id, d)
-            if other is None:
                 continue
             sim = similarity(seed, self.vector(seed, True), other, self.vector(other, True))
             meta = self.metas.get(other.doc_id)
             out.append(TraceItem(other, meta, link_type(self.metas.get(seed.doc_id), seed, meta, other), sim.score,
-                                 sim.evidence(), "suspect" if suspect else
-                                 ("confirmed" if d.action == "confirm" else "added"), d.note))
+                                 sim.evidence(f"{seed.text} {other.text}"), self._label(d, suspect), d.note))
         return out
 
-    def _resolves_to(self, seed: Commitment, d: Decision) -> bool:
-        return False
+    @staticmethod
+    def _label(d: Decision, suspect: bool) -> str:
+        return "suspect" if suspect else ("confirmed" if d.action == "confirm" else "added")
+
+    def _seed_side(self, seed: Commitment, d: Decision) -> str | None:
+        """The id by which a decision names the seed: its own, or the id it had before its wording
+        changed (an id no longer in its document whose recorded text now resolves to the seed)."""
+        if seed.id in d.pair:
+            return seed.id
+        for cid, doc in ((d.a, d.a_doc), (d.b, d.b_doc)):
+            if doc == seed.doc_id and cid not in self.by_id:
+                found, _ = self._find(cid, d)
+                if found is not None and found.id == seed.id:
+                    return cid
+        return None
 
     def _find(self, cid: str, d: Decision) -> tuple[Commitment | None, bool]:
         """The record a decision names; if its text changed since, the closest record of its document."""
@@ -349,8 +367,6 @@ class Tracer:
         if not text:
             return None, False
         want = self.vectoriser.vector(text)
-        from kb.trace.features import cosine
-
         best, best_score = None, 0.0
         for c in self.by_id.values():
             if c.doc_id == doc:
