@@ -13,7 +13,7 @@ from kb.app.app import KbApp
 from kb.app.detail_screen import DetailScreen
 from kb.app.export_screen import ExportScreen
 from kb.app.help_screen import HelpScreen
-from kb.app.search_screen import PAGE, ROWS, SearchScreen, columns_for
+from kb.app.search_screen import MIN_TEXT, PAGE, ROWS, SearchScreen, columns_for
 from kb.app.trace_screen import TraceScreen
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -64,14 +64,14 @@ async def test_search_as_you_type_shows_results_from_several_years(app_kb):
 @pytest.mark.parametrize("width, columns", [
     (160, ["year", "text", "due", "kind", "owners", "doc"]),
     (120, ["year", "text", "due", "kind", "owners", "doc"]),
-    (100, ["year", "text", "due", "kind", "doc"]),
-    (80, ["year", "text", "due", "kind"]),
+    (100, ["year", "text", "due", "kind", "owners", "doc"]),
+    (80, ["year", "text", "due", "kind", "owners"]),
 ])
 def test_columns_give_way_so_the_text_stays_readable(width, columns):
     shown = columns_for(width)
     assert [key for key, _, _ in shown] == columns
     text_width = dict((k, w) for k, _, w in shown)["text"]
-    assert text_width >= 36 and sum(w + 2 for _, _, w in shown) + 2 <= width
+    assert text_width >= MIN_TEXT and sum(w + 2 for _, _, w in shown) + 2 <= width
 
 
 async def test_readable_at_80x24_and_with_the_filter_panel(app_kb):
@@ -80,9 +80,9 @@ async def test_readable_at_80x24_and_with_the_filter_panel(app_kb):
         await settle(pilot)
         screen = app.screen
         table = screen.query_one("#results")
-        assert [c.key.value for c in table.ordered_columns] == ["year", "text", "due", "kind"]
+        assert [c.key.value for c in table.ordered_columns] == ["year", "text", "due", "kind", "owners"]
         assert table.row_count == len(screen.result.hits) > 0
-        await pilot.resize_terminal(140, 30)
+        await pilot.resize_terminal(100, 30)
         await pilot.pause(0.2)
         assert [c.key.value for c in table.ordered_columns][-1] == "doc"
         await pilot.press("escape", "f")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from rich.markup import escape
 
+from kb.extract.owners import short_name
 from kb.index.search import HL_END, HL_START
+from kb.model import DocumentMeta
 
 
 def highlight_markup(text: str) -> str:
@@ -12,9 +14,29 @@ def highlight_markup(text: str) -> str:
     return escape(text).replace(HL_START, "[b reverse]").replace(HL_END, "[/]")
 
 
-def due_text(start: str | None, end: str | None) -> str:
-    if not start and not end:
-        return ""
-    if start and end and start[:7] == end[:7]:
-        return start[:7]
-    return f"{(start or '…')[:7]}→{(end or '…')[:7]}"
+def due_end_text(start: str | None, end: str | None) -> str:
+    """The month a commitment is due by, for a narrow column ("2016-03"); an open-ended one from its
+    start ("2019-10→").  The detail screen shows the whole window."""
+    if end:
+        return end[:7]
+    return f"{start[:7]}→" if start else ""
+
+
+def owners_text(owners: list[str]) -> str:
+    """Owners by the acronyms people use for them ("UHCW, WCC"), for a narrow column."""
+    return ", ".join(short_name(o) for o in owners)
+
+
+DOC_LABEL_WIDTH = 14
+
+
+def doc_label(meta: DocumentMeta) -> str:
+    """A document in a few characters: its kind (initials when long: "CI" for commissioning
+    intentions) and, when it fits, the period it covers ("CI 2014/16", "STP 2016/17")."""
+    if not meta.kind or meta.kind == "other":
+        return meta.id[:DOC_LABEL_WIDTH]
+    kind = meta.kind
+    if len(kind) > DOC_LABEL_WIDTH:
+        kind = "".join(w[0] for w in kind.replace("-", " ").split()).upper()
+    period = (meta.period or "").split()[0] if meta.period else ""
+    return f"{kind} {period}" if period and len(kind) + 1 + len(period) <= DOC_LABEL_WIDTH else kind

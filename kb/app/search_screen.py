@@ -20,19 +20,20 @@ from textual.widgets import DataTable, Footer, Header, Input, SelectionList, Sta
 from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
-from kb.app.format import due_text, highlight_markup
+from kb.app.format import DOC_LABEL_WIDTH, doc_label, due_end_text, highlight_markup, owners_text
 
 ROWS = 60  # rows per search: a screenful and more, cheap to redraw on every keystroke
 PAGE = 200  # rows added when the cursor nears the last loaded row
 PAGE_MARGIN = 10  # how near (in rows) the cursor gets before the next page loads
 DEBOUNCE_S = 0.025  # coalesces key repeats and pasted bursts; a search (<20 ms at 20x) is cheap
-# (key, title, width); the text column takes what is left.  Where that would leave the text too
-# narrow (80 columns, or the filter panel open), owners and then the document give way: the detail
-# screen shows both.
-COLUMNS = (("year", "Year", 4), ("text", "Text", 0), ("due", "Due", 15), ("kind", "Kind", 10),
-           ("owners", "Owners", 16), ("doc", "Document", 14))
-GIVE_WAY = ("owners", "doc")
-MIN_TEXT = 36
+# (key, title, width); the text column takes what is left.  Narrow cells keep all six readable from
+# 100 columns: the month a commitment is due by, owners by acronym, a short document label (the
+# detail screen shows each in full).  Where the text would be too narrow (the filter panel open, or
+# under 100 columns), the document and then the owners give way.
+COLUMNS = (("year", "Year", 4), ("text", "Text", 0), ("due", "Due by", 8), ("kind", "Kind", 10),
+           ("owners", "Owners", 12), ("doc", "Document", DOC_LABEL_WIDTH))
+GIVE_WAY = ("doc", "owners")
+MIN_TEXT = 32
 FILTERS_WIDTH = 38  # search_screen.tcss #filters
 FACETS = (("doc", "Document"), ("year", "Year"), ("theme", "Theme"), ("owner", "Owner"), ("kind", "Kind"),
           ("status", "Status"))
@@ -44,7 +45,7 @@ def columns_for(width: int) -> tuple[tuple[str, str, int], ...]:
     while True:
         fixed = sum(w + 2 for key, _, w in shown if key != "text") + 2 + 3  # text padding, scrollbar, one spare cell
         text = width - fixed
-        droppable = [c for c in shown if c[0] in GIVE_WAY]
+        droppable = sorted((c for c in shown if c[0] in GIVE_WAY), key=lambda c: GIVE_WAY.index(c[0]))
         if text >= MIN_TEXT or not droppable:
             break
         shown.remove(droppable[0])
@@ -76,6 +77,7 @@ class SearchScreen(Screen):
         self._filters_visible = False
         self._columns: tuple[tuple[str, str, int], ...] = ()
         self._hits: list = []  # the rows loaded, in table order (to redraw them when columns change)
+        self._doc_labels = {d.meta.id: doc_label(d.meta) for d in kb.documents()}
         self.latencies_ms: list[float] = []  # keystroke -> results on screen, for bench/tui.py
 
     def compose(self) -> ComposeResult:
@@ -155,8 +157,8 @@ class SearchScreen(Screen):
         keys = [key for key, _, _ in self._columns]
         for h in hits:
             cells = {"year": str(h.year or ""), "text": highlight_markup(h.highlight),
-                     "due": due_text(h.due_start, h.due_end), "kind": h.kind,
-                     "owners": "; ".join(h.owners)[:40], "doc": h.doc_id[:14]}
+                     "due": due_end_text(h.due_start, h.due_end), "kind": h.kind,
+                     "owners": owners_text(h.owners), "doc": self._doc_labels.get(h.doc_id, h.doc_id)}
             table.add_row(*(cells[k] for k in keys), key=h.id)
 
     # --- columns that fit the width ------------------------------------------------------------------

@@ -45,6 +45,7 @@ __all__ = [
     "Party",
     "THREE_CCGS",
     "norm_key",
+    "short_name",
 ]
 
 
@@ -385,6 +386,21 @@ def _is_acronym(alias: str) -> bool:
         and bool(re.fullmatch(r"[A-Za-z][A-Za-z&/]*", alias))
         and sum(c.isupper() for c in alias) >= 2
     )
+
+
+def _shortest_alias(p: Party) -> str:
+    acronyms = [a for a in p.aliases if _is_acronym(a)]
+    named = [a for a in p.aliases if a[:1].isupper() and len(a) <= len(p.name) - 4]  # not "the provider alliance"
+    return min(acronyms or named or [p.name], key=len)
+
+
+_SHORT_NAMES = {p.name: _shortest_alias(p) for p in DEFAULT_PARTIES}
+
+
+def short_name(name: str) -> str:
+    """The acronym a party is known by ("UHCW", "WCC"), or its shortest proper alias ("Coventry HWB"),
+    for narrow table columns; else its name."""
+    return _SHORT_NAMES.get(name, name)
 
 
 def _variants(alias: str) -> set[str]:
