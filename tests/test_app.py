@@ -12,6 +12,7 @@ from kb.api import KnowledgeBase
 from kb.app.app import KbApp
 from kb.app.detail_screen import DetailScreen
 from kb.app.export_screen import ExportScreen
+from kb.app.format import doc_label, due_end_text, owners_text
 from kb.app.help_screen import HelpScreen
 from kb.app.search_screen import MIN_TEXT, PAGE, ROWS, SearchScreen, columns_for
 from kb.app.trace_screen import TraceScreen
@@ -59,6 +60,31 @@ async def test_search_as_you_type_shows_results_from_several_years(app_kb):
         table = screen.query_one("#results")
         assert table.row_count == len(screen.result.hits)
         assert "results" in str(screen.query_one("#status").render())
+
+
+@pytest.mark.parametrize("start, end, shown", [
+    ("2014-04-01", "2016-03-31", "2016-03"), (None, "2022-12-31", "2022-12"), ("2019-10-01", None, "2019-10→"),
+    (None, None, "")])
+def test_due_column_shows_the_month_due_by(start, end, shown):
+    assert due_end_text(start, end) == shown
+
+
+@pytest.mark.parametrize("owners, shown", [
+    (["University Hospitals Coventry and Warwickshire NHS Trust", "Warwickshire County Council"], "UHCW, WCC"),
+    (["Coventry Health and Wellbeing Board"], "Coventry HWB"),
+    (["Commissioners"], "Commissioners"), ([], "")])
+def test_owners_column_uses_the_names_people_use(owners, shown):
+    assert owners_text(owners) == shown
+
+
+@pytest.mark.parametrize("kind, period, label", [
+    ("commissioning intentions", "2014/16", "CI 2014/16"), ("STP", "2016/17 – 2020/21", "STP 2016/17"),
+    ("board papers", "", "board papers"), ("five-year plan", "2019/20 – 2023/24", "five-year plan"),
+    ("other", "2020/21", "2020_some-long")])
+def test_document_label_fits_its_column(kind, period, label):
+    from kb.model import DocumentMeta
+
+    assert doc_label(DocumentMeta("2020_some-long-name", kind=kind, period=period)) == label
 
 
 @pytest.mark.parametrize("width, columns", [
