@@ -325,42 +325,16 @@ def cmd_search(kb: KnowledgeBase, args) -> int:
 
 
 # --- traceability ----------------------------------------------------------------------------------
-def _trace_rows(kb: KnowledgeBase, trace) -> list[dict]:
-    """One row per passage (neighbouring linked items of one section), its best item's fields, the
-    passage's text and its members (each a commitment id that `kb link` can confirm or reject)."""
-    from kb.export import record_dict
-
-    rows = []
-    for p in trace.passages:
-        best = p.best
-        rec = record_dict(best.commitment, best.doc)
-        rec.update(text=p.text, link_type=best.link_type, score=best.score, evidence=best.evidence,
-                   decision=p.decision, note=next((i.note for i in p.items if i.note), ""),
-                   members=[{"id": i.commitment.id, "kind": i.commitment.kind, "link_type": i.link_type,
-                             "score": i.score, "decision": i.decision, "text": i.commitment.text} for i in p.items])
-        rows.append(rec)
-    return rows
-
-
 def cmd_trace(kb: KnowledgeBase, args) -> int:
     try:
         trace = kb.trace(args.id, limit=None if args.all else args.limit)
     except KeyError:
         raise CLIError(f"no commitment with id '{args.id}'", 1) from None
-    rows = _trace_rows(kb, trace)
     fmt = args.format or ("table" if _is_tty(sys.stdout) else "jsonl")
-    if fmt == "jsonl":
-        for r in rows:
-            print(json.dumps(r, ensure_ascii=False))
-    elif fmt == "csv":
-        from kb.export import write_csv
-        from kb.export.writers import CSV_COLUMNS
+    if fmt in ("jsonl", "csv"):
+        from kb.export import trace_records, write_trace
 
-        for r in rows:
-            r["evidence"] = ", ".join(r["evidence"].get("terms", []))
-            r["members"] = "; ".join(m["id"] for m in r["members"])
-        write_csv(rows, sys.stdout, columns=(*CSV_COLUMNS, "link_type", "score", "evidence", "decision", "note",
-                                             "members"))
+        write_trace(trace_records(trace), sys.stdout, fmt)
     else:
         from rich.markup import escape
         from rich.table import Table

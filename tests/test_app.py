@@ -141,7 +141,7 @@ async def test_filters_narrow_the_results(app_kb):
         assert screen.result.hits and {h.doc_id for h in screen.result.hits} == {stp}
 
 
-async def test_open_detail_and_trace_and_confirm_a_link(app_kb):
+async def test_open_detail_and_trace_confirm_a_link_and_export_the_thread(app_kb, tmp_path):
     app = KbApp(app_kb)
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
@@ -173,6 +173,25 @@ async def test_open_detail_and_trace_and_confirm_a_link(app_kb):
         log = [json.loads(x) for x in app_kb.decisions.path.read_text(encoding="utf-8").splitlines()]
         assert log[-1]["action"] == "confirm" and log[-1]["note"] == "checked"
         assert log[-1]["a"] == trace_screen.trace.seed.id and log[-1]["b"] == second.commitment.id
+        confirmed = next(i for i in trace_screen.trace.items if i.commitment.id == second.commitment.id)
+        assert (confirmed.decision, confirmed.note) == ("confirmed", "checked")  # the timeline redrawn
+
+        await pilot.press("e")  # the thread, with link types, evidence and decisions
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ExportScreen)
+        out = tmp_path / "thread.jsonl"
+        app.screen.query_one("#jsonl").value = True
+        app.screen.query_one("#path").value = str(out)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TraceScreen)
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    trace = trace_screen.trace
+    assert rows[0]["id"] == trace.seed.id and rows[0]["link_type"] == "seed"
+    assert len(rows) == 1 + len(trace.passages)
+    assert all(r["link_type"] and r["evidence"]["terms"] for r in rows[1:])
+    decided = [r for r in rows if any(m["id"] == second.commitment.id for m in r["members"])]
+    assert decided and decided[0]["decision"] == "confirmed" and decided[0]["note"] == "checked"
 
 
 async def test_scrolling_loads_the_next_rows(app_kb):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from textual import work
 from textual.app import ComposeResult
@@ -24,16 +25,14 @@ class ExportScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("escape", "app.pop_screen", "Cancel")]
 
-    def __init__(self, kb, ids: Callable[[], list[str]], count: int, what: str) -> None:
+    def __init__(self, write_rows: Callable[[TextIO, str], int], what: str) -> None:
         super().__init__()
-        self.kb = kb
-        self.ids = ids  # called in the worker: the ids to export, in order
-        self.count = count
+        self.write_rows = write_rows  # (file, "csv"|"jsonl") -> rows written; runs in the worker
         self.what = what
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Export {self.count} {self.what}")
+            yield Label(f"Export {self.what}")
             with RadioSet(id="format"):
                 yield RadioButton("CSV", value=True, id="csv")
                 yield RadioButton("JSON Lines", id="jsonl")
@@ -57,10 +56,10 @@ class ExportScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def write(self, path: Path, fmt: str) -> None:
-        from kb.export import write_file
+        from kb.export import atomic_write
 
         try:
-            n = write_file(self.kb.export_records(self.ids()), path, fmt)
+            n = atomic_write(path, lambda fh: self.write_rows(fh, fmt))
         except OSError as exc:
             self.app.call_from_thread(self._failed, f"Cannot write {path}: {exc.strerror}")
             return

@@ -111,7 +111,7 @@ class SearchScreen(Screen):
     @on(Input.Submitted, "#query")
     def _submitted(self, event: Input.Submitted) -> None:
         self.run_search(event.value)
-        self.query_one("#results", DataTable).focus()
+        self.set_focus(self.query_one("#results", DataTable))
 
     def options(self) -> dict:
         return {name: sorted(values) for name, values in self.selected.items() if values}
@@ -248,11 +248,13 @@ class SearchScreen(Screen):
         except Exception:  # noqa: BLE001
             return None
 
+    # Focus moves at once (Screen.set_focus), not on the next idle as Widget.focus() does: a key
+    # sent right behind this one ("Down t" in one burst) must reach the widget it was meant for.
     def action_focus_query(self) -> None:
-        self.query_one("#query", Input).focus()
+        self.set_focus(self.query_one("#query", Input))
 
     def action_blur_query(self) -> None:
-        self.query_one("#results", DataTable).focus()
+        self.set_focus(self.query_one("#results", DataTable))
 
     def action_toggle_filters(self) -> None:
         panel = self.query_one("#filters")
@@ -287,5 +289,10 @@ class SearchScreen(Screen):
         if self.result is None:
             return
         query, options = self.result.query.strip(), dict(self.result_options)
-        self.app.push_screen(ExportScreen(self.kb, lambda: self.kb.matching_ids(query, **options),
-                                          count=self.result.total, what="search results"))
+
+        def write_rows(fh, fmt: str) -> int:
+            from kb.export import write_records
+
+            return write_records(self.kb.export_records(self.kb.matching_ids(query, **options)), fh, fmt)
+
+        self.app.push_screen(ExportScreen(write_rows, what=f"{self.result.total} search results"))

@@ -12,8 +12,23 @@ from textual.containers import HorizontalScroll, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ListItem, ListView, Static
 
+from kb.app.format import doc_label
+
 LINK_STYLE = {"delivered": "bold green", "progress": "green", "revised": "yellow", "restated": "cyan",
               "related": "dim", "earlier": "dim"}
+
+
+TITLE_WIDTH = 32  # a document column (trace_screen.tcss .doc-column: 36) less its padding and border
+
+
+def column_title(meta, doc_id: str) -> str:
+    """A document column's head: its date and short label, then its title on one line."""
+    if meta is None:
+        return escape(doc_id[:TITLE_WIDTH])
+    title = meta.title or doc_id
+    if len(title) > TITLE_WIDTH:
+        title = title[:TITLE_WIDTH - 1].rstrip() + "…"
+    return f"{(meta.date or '')[:7]} · {escape(doc_label(meta))}\n[not bold]{escape(title)}[/]"
 
 
 class TraceItemView(ListItem):
@@ -22,9 +37,10 @@ class TraceItemView(ListItem):
         c = item.commitment
         style = LINK_STYLE.get(item.link_type, "")
         decision = f" [b magenta]{item.decision}[/]" if item.decision else ""
+        note = f"\n[i]note: {escape(item.note)}[/]" if item.note else ""
         terms = ", ".join(item.evidence.get("terms", [])[:4])
         body = (f"[{style}]{item.link_type}[/] {item.score:.2f}{decision}\n{escape(c.text)}\n"
-                f"[dim]{escape(terms)} · {c.kind}[/]")
+                f"[dim]{escape(terms)} · {c.kind}[/]{note}")
         super().__init__(Static(body))
 
 
@@ -90,24 +106,25 @@ class TraceScreen(Screen):
     async def show(self, trace) -> None:
         self.trace = trace
         seed = trace.seed
+        metas = {d.meta.id: d.meta for d in self.kb.documents()}
+        seed_meta = metas.get(seed.doc_id)
+        source = f"{seed_meta.title} ({(seed_meta.date or '')[:7]})" if seed_meta else seed.doc_id
         self.query_one("#seed", Static).update(
-            f"[b]{escape(seed.doc_id)}[/] · {escape(seed.text)}\n"
+            f"[b]{escape(source)}[/] · {escape(seed.text)}\n"
             f"thread status: [b]{trace.status}[/] — {escape(trace.status_reason[:140])}")
         timeline = self.query_one("#timeline", Timeline)
         await timeline.remove_children()
-        metas = {d.meta.id: d.meta for d in self.kb.documents()}
         columns = []
         for doc_id in trace.documents:
             views: list[ListItem] = [SeedView(seed)] if doc_id == seed.doc_id else []
             views += [TraceItemView(i) for i in trace.items if i.commitment.doc_id == doc_id]
-            meta = metas.get(doc_id)
-            title = f"{(meta.date or '')[:7] if meta else ''} {doc_id[:28]}"
             view = ListView(*views)
-            columns.append(Vertical(Static(escape(title), classes="doc-title"), view, classes="doc-column"))
+            columns.append(Vertical(Static(column_title(metas.get(doc_id), doc_id), classes="doc-title"), view,
+                                    classes="doc-column"))
         await timeline.mount_all(columns)
         more = f"; {trace.hidden} more with `kb trace --all`" if trace.hidden else ""
-        self.query_one("#trace-status", Static).update(f"{len(trace.items)} linked passages in "
-                                                       f"{len(trace.documents)} documents{more}")
+        self.query_one("#trace-status", Static).update(
+            f"{len(trace.passages)} linked passages ({len(trace.items)} records) in {len(trace.documents)} documents{more}")
         self.call_after_refresh(self._restore_focus)
 
     def _restore_focus(self) -> None:
@@ -124,7 +141,7 @@ class TraceScreen(Screen):
         target = lists[min(column, len(lists) - 1)]
         if len(target):
             target.index = min(row, len(target) - 1)
-        target.focus()
+        self.set_focus(target)  # at once, so a key right behind this one reaches the new column
         self.query_one("#timeline", Timeline).scroll_to_widget(target.parent)
 
     def _remember_position(self) -> None:
@@ -152,7 +169,7 @@ class TraceScreen(Screen):
         target = lists[(i + step) % len(lists)]
         if target.index is None and len(target):
             target.index = 0  # a column entered from the side has its first passage highlighted
-        target.focus()
+        self.set_focus(target)  # at once, so a key right behind this one reaches the new column
         self.query_one("#timeline", Timeline).scroll_to_widget(target.parent)
 
     def action_decide(self, action: str) -> None:
@@ -167,10 +184,14 @@ class TraceScreen(Screen):
                 return
             self.kb.link(action, self.cid, item.commitment.id, note)
             self._remember_position()
-            self.notify(f"{action}ed link to {item.commitment.id} (logged in {self.kb.decisions.path.name})")
+            self.notify(f"{action.title()}ed the link to “{escape(text[:60])}” (logged in {self.kb.decisions.path.name})")
             self.load()
 
-        self.app.push_screen(NoteScreen(f"{action.title()} link to {item.commitment.id}"), done)
+        c, meta = item.commitment, item.doc
+        text = c.text if len(c.text) <= 160 else c.text[:159].rstrip() + "…"
+        where = f"{doc_label(meta)} ({(meta.date or '')[:7]})" if meta else c.doc_id
+        self.app.push_screen(NoteScreen(f"[b]{action.title()}[/] the link to “{escape(text)}”\n"
+                                        f"[dim]{escape(where)} · {c.id}[/]"), done)
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         """Enter on a passage (the list consumes the key before the screen's binding)."""
@@ -190,5 +211,12 @@ class TraceScreen(Screen):
             return
         from kb.app.export_screen import ExportScreen
 
-        ids = [self.trace.seed.id, *(i.commitment.id for i in self.trace.items)]
-        self.app.push_screen(ExportScreen(self.kb, lambda: ids, count=len(ids), what="passages of this thread"))
+        trace = self.trace
+
+        def write_rows(fh, fmt: str) -> int:
+            from kb.export import trace_records, write_trace
+
+            return write_trace(trace_records(trace, with_seed=True), fh, fmt)
+
+        self.app.push_screen(ExportScreen(write_rows, what=f"this thread: the traced commitment and its "
+                                                           f"{len(trace.passages)} linked passages"))

@@ -1,5 +1,17 @@
 """Export: commitments as CSV (spreadsheets) or JSON Lines (pipelines), with the schema's columns."""
 
-from kb.export.writers import COLUMNS, record_dict, write_csv, write_file, write_jsonl, write_records
+from kb.export.writers import (
+    COLUMNS,
+    TRACE_COLUMNS,
+    atomic_write,
+    record_dict,
+    trace_records,
+    write_csv,
+    write_file,
+    write_jsonl,
+    write_records,
+    write_trace,
+)
 
-__all__ = ["COLUMNS", "record_dict", "write_csv", "write_file", "write_jsonl", "write_records"]
+__all__ = ["COLUMNS", "TRACE_COLUMNS", "atomic_write", "record_dict", "trace_records", "write_csv", "write_file",
+           "write_jsonl", "write_records", "write_trace"]

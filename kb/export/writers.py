@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import errno
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -21,6 +21,7 @@ COLUMNS = (
     "thread_id",
 )
 CSV_COLUMNS = tuple(c for c in COLUMNS if c != "due")
+TRACE_COLUMNS = ("link_type", "score", "evidence", "decision", "note", "members")  # after the schema's
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -91,16 +92,58 @@ def write_records(records: Iterable[dict], out: TextIO, fmt: str, extra: tuple[s
     return write_jsonl(records, out, extra=extra)
 
 
+def trace_records(trace, with_seed: bool = False) -> list[dict]:
+    """A trace's rows: one per passage (neighbouring linked items of one section) with its best
+    item's fields, the passage's text, and its members (each a commitment id that `kb link` can
+    confirm or reject).  `with_seed` puts the traced commitment first (link_type "seed"), so an
+    exported trail says what it traces."""
+    rows = []
+    if with_seed:
+        rows.append(record_dict(trace.seed, trace.seed_doc) | {
+            "link_type": "seed", "score": None, "evidence": {}, "decision": "", "note": "", "members": []})
+    for p in trace.passages:
+        best = p.best
+        rec = record_dict(best.commitment, best.doc)
+        rec.update(text=p.text, link_type=best.link_type, score=best.score, evidence=best.evidence,
+                   decision=p.decision, note=next((i.note for i in p.items if i.note), ""),
+                   members=[{"id": i.commitment.id, "kind": i.commitment.kind, "link_type": i.link_type,
+                             "score": i.score, "decision": i.decision, "text": i.commitment.text} for i in p.items])
+        rows.append(rec)
+    return rows
+
+
+def _flat_trace_row(r: dict) -> dict:
+    """A trace row for a spreadsheet: evidence as its terms, members as their ids."""
+    return r | {"evidence": ", ".join(r["evidence"].get("terms", [])),
+                "members": "; ".join(m["id"] for m in r["members"])}
+
+
+def write_trace(rows: Iterable[dict], out: TextIO, fmt: str) -> int:
+    """Trace rows as CSV (schema columns, then TRACE_COLUMNS) or JSON Lines (every field)."""
+    if fmt == "csv":
+        return write_csv((_flat_trace_row(r) for r in rows), out, columns=(*CSV_COLUMNS, *TRACE_COLUMNS))
+    n = 0
+    for r in rows:
+        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
 def write_file(records: Iterable[dict], path: Path, fmt: str, extra: tuple[str, ...] = ()) -> int:
-    """Write to `path` through a temporary file beside it, moved into place only when complete, so
-    a failed export never leaves half a file where a good one was.  Raises OSError (a folder or
-    an empty path included)."""
+    """Records (the export schema plus `extra` columns) to `path`, atomically (see `atomic_write`)."""
+    return atomic_write(path, lambda fh: write_records(records, fh, fmt, extra))
+
+
+def atomic_write(path: Path, write: Callable[[TextIO], int]) -> int:
+    """Run `write` on a temporary file beside `path`, moved into place only when complete, so a
+    failed export never leaves half a file where a good one was.  Raises OSError (a folder or an
+    empty path included).  Returns what `write` returns (the rows written)."""
     if not path.name or path.is_dir():
         raise IsADirectoryError(errno.EISDIR, "that is a folder; give a file name", str(path))
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         with tmp.open("w", encoding="utf-8", newline="") as fh:
-            n = write_records(records, fh, fmt, extra)
+            n = write(fh)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
