@@ -7,6 +7,9 @@ so read-only commands and an ingest with nothing changed stay fast.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -47,7 +50,8 @@ class KnowledgeBase:
         progress: Callable[[str, int, int], None] | None = None,
         notice: Callable[[str], None] | None = None,
     ) -> IngestReport:
-        """Parse files or folders into the store; unchanged files are skipped by content hash.
+        """Parse files or folders into the store; unchanged files are skipped (`parse_key`: same
+        content, same catalog entry, same parser code).
 
         A file that fails is reported and skipped; whatever the store held for it stays.  With
         `rebuild`, every file is parsed again and documents not among the inputs are dropped.
@@ -61,7 +65,7 @@ class KnowledgeBase:
             todo: list[tuple[Path, str]] = []
             for f in files:
                 try:
-                    digest = file_sha256(f)
+                    digest = parse_key(file_sha256(f), catalogs.get(f.parent, {}).get(f.stem))
                 except OSError as exc:
                     report.failed.append((str(f), f"cannot read file ({exc.strerror})"))
                     continue
@@ -275,3 +279,28 @@ def _expand(paths: Iterable[Path | str], suffixes: set[str], report: IngestRepor
 
 
 __all__ = ["KnowledgeBase", "IngestReport", "StoreError", "default_index"]
+
+
+# The code that turns a file into records: when any of it changes, every file is parsed again.
+_PARSER_PACKAGES = ("sources", "layout", "extract")
+
+
+@functools.lru_cache(maxsize=1)
+def parser_fingerprint() -> str:
+    """A digest of the parser's own code and data files (kb/sources, kb/layout, kb/extract)."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for package in _PARSER_PACKAGES:
+        for f in sorted((root / package).rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".toml", ".txt", ".json"):
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def parse_key(file_digest: str, catalog_entry: dict | None) -> str:
+    """What a stored document was parsed from: the file's content hash, then a digest of its catalog
+    entry and the parser's code, so that a changed title in catalog.toml or an upgraded kb re-parses
+    a file whose bytes did not change."""
+    entry = json.dumps(catalog_entry or {}, sort_keys=True, default=str)
+    return f"{file_digest}:{hashlib.sha256((parser_fingerprint() + entry).encode()).hexdigest()[:16]}"

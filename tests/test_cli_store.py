@@ -40,6 +40,25 @@ def test_ingest_then_reingest_skips_unchanged(tmp_path, small_corpus, capsys):
     assert status == 0 and "ingested 0 file(s)" in err and "1 unchanged" in err
 
 
+def test_a_changed_catalog_entry_or_parser_reparses_an_unchanged_file(tmp_path, small_corpus, capsys, monkeypatch):
+    idx = str(tmp_path / "idx")
+    run(capsys, "--index", idx, "ingest", str(small_corpus))
+    catalog = small_corpus / "catalog.toml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'title = "Commissioning Intentions 2014/16"', 'title = "CI 2014-16 (retitled)"'), encoding="utf-8")
+    status, _, err = run(capsys, "--index", idx, "ingest", str(small_corpus))
+    assert status == 0 and "ingested 1 file(s)" in err
+    _, out, _ = run(capsys, "--index", idx, "docs")
+    assert "retitled" in out
+    import kb.api
+
+    monkeypatch.setattr(kb.api, "parser_fingerprint", lambda: "a newer parser")
+    status, _, err = run(capsys, "--index", idx, "ingest", str(small_corpus))
+    assert status == 0 and "ingested 1 file(s)" in err
+    status, _, err = run(capsys, "--index", idx, "ingest", str(small_corpus))
+    assert status == 0 and "1 unchanged" in err
+
+
 def test_ids_are_stable_across_rebuilds(tmp_path, small_corpus, capsys):
     idx = str(tmp_path / "idx")
     run(capsys, "--index", idx, "ingest", str(small_corpus))

@@ -66,9 +66,10 @@ class DetailScreen(Screen):
             Static(escape("; ".join(f"{d.text}: {d.start or '…'} → {d.end or '…'}" for d in c.due) or "—")),
             Static("Owners", classes="field-title"),
             Static(escape("; ".join(c.owners) or f"— (author: {meta.organisation if meta else '?'})")),
-            Static("Themes / targets", classes="field-title"),
-            Static(escape(", ".join(c.themes) + ("; " + "; ".join(f"{t.value} {t.subject}" for t in c.targets)
-                                                 if c.targets else ""))),
+            Static("Themes", classes="field-title"),
+            Static(escape(", ".join(c.themes) or "—")),
+            Static("Targets", classes="field-title"),
+            Static(escape("\n".join(f"{t.value} · {t.subject}" if t.subject else t.value for t in c.targets) or "—")),
             Static("Thread", classes="field-title"),
             Static(escape(f"{c.status or 'not linked'}" + (f" ({c.thread_id})" if c.thread_id else ""))),
         ]

@@ -9,7 +9,8 @@ from kb.model import Target
 _FIGURE = re.compile(
     r"(?P<money>£\s?\d[\d,.]*\s?(?:bn|billion|m|million|k)?)"
     r"|(?P<percent>\d+(?:\.\d+)?\s?%)"
-    r"|(?P<count>\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b)(?=\s+(?P<noun>[a-zA-Z][a-zA-Z-]+))",
+    # a count, not the end of a year span or a quarter ("2016/17 baseline", "Q4 2018/19")
+    r"|(?<![/\w.,£])(?P<count>\d{1,3}(?:,\d{3})+\b|\d+(?:\.\d+)?\b)(?=\s+(?P<noun>[a-zA-Z][a-zA-Z-]+))",
 )
 _YEARISH = re.compile(r"^(?:19|20)\d{2}$")
 _COUNT_NOUNS_SKIP = {"am", "pm", "th", "st", "nd", "rd", "of", "and", "to", "per", "week", "weeks", "days",
@@ -21,9 +22,9 @@ def targets_for(text: str) -> list[Target]:
     out: list[Target] = []
     for m in _FIGURE.finditer(text):
         if m.group("money"):
-            out.append(Target(m.group("money").replace(" ", ""), "money", _subject(text, m.end())))
+            out.append(Target(m.group("money").replace(" ", ""), "money", _subject(text, m.start(), m.end())))
         elif m.group("percent"):
-            out.append(Target(m.group("percent").replace(" ", ""), "percent", _subject(text, m.end())))
+            out.append(Target(m.group("percent").replace(" ", ""), "percent", _subject(text, m.start(), m.end())))
         else:
             value, noun = m.group("count"), m.group("noun") or ""
             if _YEARISH.match(value) or noun.lower() in _COUNT_NOUNS_SKIP:
@@ -32,7 +33,43 @@ def targets_for(text: str) -> list[Target]:
     return out
 
 
-def _subject(text: str, end: int) -> str:
-    """A few words after the figure name what it measures ("30% ... of face to face outpatients")."""
-    tail = re.findall(r"[A-Za-z][A-Za-z-]*", text[end:end + 60])
-    return " ".join(tail[:4])
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|\S")
+# Words that end what a figure measures: the date, baseline or consequence that follows it.
+_BOUNDARY = frozenset("""by from to within over across during against since when which we putting compared
+including until before after per each at on so and or but if than while""".split())
+_SKIP_LEAD = frozenset({"of", "more", "fewer", "less"})  # "85% of those eligible", "40% fewer adults"
+_CHANGE_VERB = re.compile(
+    r"\b(?:reduc\w*|increas\w*|cut\w*|rais\w*|improv\w*|grow\w*|decreas\w*|lower\w*|halv\w*|doubl\w*|"
+    r"shift\w*|sav\w*|fall\w*|fell|rise|rising|rose|moved?)\b", re.I)
+
+
+def _phrase(words: list[str]) -> str:
+    while words and words[-1].lower() in _BOUNDARY | {"the", "a", "an", "of", "in", "for"}:
+        words = words[:-1]
+    return " ".join(words[:6])
+
+
+def _subject(text: str, start: int, end: int) -> str:
+    """What a figure measures: the words after it ("85% of those eligible", "a 20% reduction in people
+    with learning disabilities"), or, when a date or baseline follows at once ("reduce face to face
+    outpatients by 30% by 2023"), the object of the verb before it."""
+    after: list[str] = []
+    for w in _WORD.findall(text[end:end + 80]):
+        if not w[0].isalpha() or (w.lower() in _BOUNDARY and after) or len(after) == 8:
+            break
+        if w.lower() in _BOUNDARY:
+            after = []
+            break
+        if after or w.lower() not in _SKIP_LEAD:
+            after.append(w.strip("'"))
+    if after:
+        return _phrase(after)
+    before = text[max(0, start - 120):start]
+    before = before[max((m.end() for m in re.finditer(r"\d%?", before)), default=0):]  # not past another figure
+    verbs = list(_CHANGE_VERB.finditer(before))
+    if not verbs:
+        return ""
+    words = [w.strip("'") for w in _WORD.findall(before[verbs[-1].end():]) if w[0].isalpha()]
+    if words and words[-1].lower() in ("by", "to", "from", "at"):
+        words = words[:-1]
+    return _phrase(words[-6:])

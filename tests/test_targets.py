@@ -1,0 +1,39 @@
+"""Targets: the figures a commitment names, their unit, and what each one measures."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kb.extract.targets import targets_for
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We will reduce face to face outpatients by 30% by 2023.", [("30%", "percent", "face to face outpatients")]),
+    ("Reduce Face to face outpatient attendances by 30% by 2023/24",
+     [("30%", "percent", "Face to face outpatient attendances")]),
+    ("Deliver cardiac rehabilitation to at least 85% of those eligible by 2028",
+     [("85%", "percent", "those eligible")]),
+    ("A 20% reduction in people with Learning Disabilities",
+     [("20%", "percent", "reduction in people with Learning Disabilities")]),
+    ("EMBED suicide prevention strategy and reduce rates by 10% against the 2016/17 baseline",
+     [("10%", "percent", "rates")]),
+    ("If we reduce our 'stranded' patient numbers by 40% we will save £14m over five years",
+     [("40%", "percent", "our stranded patient numbers"), ("£14m", "money", "")]),
+    ("In addition there is £141.2m of Business as Usual efficiencies assumed",
+     [("£141.2m", "money", "Business as Usual efficiencies assumed")]),
+    ("from 16.8% to 19%", [("16.8%", "percent", ""), ("19%", "percent", "")]),
+    ("recruit 120 nurses and 14 health visitors by 2020",
+     [("120", "count", "nurses"), ("14", "count", "health")]),
+    ("open 3 new hubs over 12 months in 2019", [("3", "count", "new")]),
+])
+def test_figures_and_what_they_measure(text, expected):
+    assert [(t.value, t.unit, t.subject) for t in targets_for(text)] == expected
+
+
+@given(st.lists(st.sampled_from(list("ab 12%£.,'-()m") + ["by ", "reduce ", "of ", "people "]), max_size=40).map("".join))
+def test_any_text_gives_well_formed_targets(text):
+    for t in targets_for(text):
+        assert t.unit in ("percent", "money", "count") and t.value
+        assert len(t.subject.split()) <= 6
