@@ -22,6 +22,9 @@ def cell(column: str, **kw) -> Block:
 
 ACCEPT = [
     ("We will reduce face to face outpatients by 30% by 2023.", para(), "target"),
+    ("People will be supported to identify community-based support options", item(forward_context=True),
+     "commitment"),
+    ("Patients will have better and extended access to GP services.", item(forward_context=True), "commitment"),
     ("The CCG will work with its two Local Authority partners to develop implementation plans", para(), "commitment"),
     ("Our commitment is to deliver an integrated urgent and emergency care offer to the public", para(), "commitment"),
     ("Recruit dedicated STP Programme Director", para(), "commitment"),
@@ -52,6 +55,10 @@ REJECT = [
     ("Telephone: (024) 7683 3073", para()),
     ("During August 2013, the process was repeated at three separate workshops", para()),
     ("Planned care (PC)", item(forward_context=True)),
+    ("Each year more than 110,000 people in England will have a stroke, which costs the NHS over £2.8 billion.",
+     item(forward_context=True)),
+    ("By 2041 it is projected that over 85s will increase by 116%, putting pressure on social care", para()),
+    ("By 2025 there will be over 4,000 more school age children in Warwickshire", para()),
 ]
 
 
@@ -72,3 +79,19 @@ def test_resolution_items_are_decisions():
     d = decide("Further progress updates from the Marmot Steering Group be submitted to future meetings",
                item(), in_resolution=True)
     assert d.accept and d.kind == "decision"
+
+
+@pytest.mark.parametrize("unit, due, milestone", [
+    ("Explore a business case to move X to the same solution and deploy 2021/22",
+     ("2021/22", "2021-04-01", "2022-03-31"), True),
+    ("Contract award process (Q4 2016-17)", ("Q4 2016-17", "2017-01-01", "2017-03-31"), True),
+    ("introducing Urgent Treatment Centres (UTCs) by autumn 2020", ("by autumn 2020", None, "2020-11-30"), True),
+    ("We will reduce face to face outpatients by 2023", ("by 2023", None, "2023-12-31"), False),
+    ("Deliver the plan", ("2018/19", "2018-04-01", "2019-03-31"), False),  # inherited from a heading
+    ("Deliver the five-year plan 2019/20 - 2023/24", ("2019/20 - 2023/24", "2019-04-01", "2024-03-31"), False),
+])
+def test_a_dated_step_is_a_milestone(unit, due, milestone):
+    from kb.extract.pipeline import _is_dated_step
+    from kb.model import DueDate
+
+    assert _is_dated_step(DueDate(*due), unit) is milestone

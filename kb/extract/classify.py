@@ -67,11 +67,13 @@ _RESOLUTION = re.compile(r"\bbe (?:endorsed|supported|submitted|approved|agreed|
 # "... be endorsed." with no auxiliary before "be": the subjunctive of a board resolution.
 _SUBJUNCTIVE = re.compile(
     r"(?<!\bwill )(?<!\bto )(?<!\bshould )(?<!\bmust )(?<!\bcan )(?<!\bcould )(?<!\bwould )(?<!\bmay )"
-    r"(?<!\bnot )(?<!\bmight )(?<!\bshall )\bbe (?:endorsed|supported|submitted|approved|adopted|appointed)\b", re.I)
+    r"(?<!\bnot )(?<!\bmight )(?<!\bshall )(?<!ly )\bbe (?:endorsed|supported|submitted|approved|adopted|appointed)\b", re.I)
 _NOTED = re.compile(r"\bbe noted\b", re.I)
 _DECISION = re.compile(
-    r"\b(?:resolved|decided|determined|agreed|decision to|have agreed|we all agree|concluded that|"
-    r"be endorsed|be approved|be supported|recommend(?:ed)? (?:to|a|that)|committed to use)\b",
+    # a decision taken (a board's resolution, a body that decided); a pledge ("We all agree to") or a
+    # condition ("once agreed", "an agreed programme") is not one
+    r"\b(?:resolved|decided|determined (?:to|that)|decision to|(?:have|has|had|was|were|board|it) agreed|"
+    r"agreed (?:that|to (?!be\b))|concluded that|recommend(?:ed)? (?:to|a|that)|committed to use)\b",
     re.I,
 )
 _TARGET = re.compile(r"\d+(?:\.\d+)?\s?%|£\s?\d|\b\d+[\d,]*\s+(?:people|patients|beds|attendances|admissions)\b|"
@@ -213,7 +215,7 @@ def decide(text: str, block: Block, in_resolution: bool = False) -> Decision:
             return Decision(False, "evidence", reasons=reasons + ["past"])
         if forwardish and not _descriptive_only(t):
             return Decision(True, _kind(t, s, block), 0.7, reasons + ["forward item"])
-        if block.forward_context and len(ws) >= 2 and not _looks_like_name(t):
+        if block.forward_context and len(ws) >= 2 and not _looks_like_name(t) and not _descriptive_only(t):
             return Decision(True, _kind(t, s, block), 0.6, reasons + ["forward context"])
         if block.kind == "fragment" and "caps" not in s and len(ws) >= 3:
             return Decision(True, _kind(t, s, block), 0.4, reasons + ["infographic"])
@@ -273,6 +275,11 @@ def _looks_like_name(text: str) -> bool:
 _DESCRIPTIVE = re.compile(
     r"^(?:it is|there (?:is|are) (?:a|an|many|several|some|numerous|also)|this (?:is|includes)|these (?:are|include)|"
     r"the (?:report|presentation|board|meeting) (?:is|was|were|noted|considered|received))\b|"
+    # a forecast about a counted population: "more than 110,000 people in England will have a stroke"
+    r"\d[\d,.]*%?\s+(?:more\s+|additional\s+|older\s+)?(?:people|residents|patients|children|adults|cases|deaths)\b"
+    r"[^.;:]{0,40}\bwill (?:have|be(?! \w+ed\b| able\b| given\b)|increase|rise|grow|double|reach|live|die)\b|"
+    r"\bover \d+s will (?:increase|rise|grow|double)\b|"
+    r"\bthere will be (?:over|more than|approximately|around|about|an? (?:estimated|further)|\d)|"
     r"\b(?:is expected to (?:grow|continue|rise)|are likely to|is likely to|will need to make bold|"
     r"will get worse|will rise|will stop|will widen|will (?:be|become|remain) (?:extremely|very|"
     r"increasingly|wide|more|less|a (?:key|critical|catalyst))|(?:were|was) to be)\b",
@@ -291,7 +298,7 @@ def _is_statistic(text: str) -> bool:
 
 
 def _kind(text: str, s: set[str], block: Block) -> str:
-    if _DECISION.search(text):
+    if _DECISION.search(text) or _SUBJUNCTIVE.search(text):  # "be endorsed", but not "will be supported"
         return "decision"
     if "figure" in s and re.search(r"\b(?:reduc\w*|increas\w*|achiev\w*|deliver|at least|by \d|to \d|save|"
                                    r"rates?|uptake|access)\b", text, re.I):

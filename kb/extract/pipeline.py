@@ -172,12 +172,28 @@ def _keep_as_evidence(unit: str, block: Block, decision: Decision) -> bool:
     return not any(r in decision.reasons for r in ("noise", "list intro"))
 
 
+def _is_dated_step(d: DueDate, unit: str) -> bool:
+    """A due date the text itself names that falls within a year or less ("deploy 2021/22", "by autumn
+    2020", "(Q4 2016-17)"): the commitment is a dated step, a milestone.  Bare years ("by 2023")
+    and dates inherited from a heading or a column do not make one."""
+    if d.text.lower() not in unit.lower() or not d.end or re.fullmatch(r"(?:by |in |before )?(?:19|20)\d{2}", d.text,
+                                                                        re.I):
+        return False
+    start = date.fromisoformat(d.start) if d.start else None
+    end = date.fromisoformat(d.end)
+    return start is not None and (end - start).days <= 370 or bool(re.search(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|"
+                                                                            r"\b(?:Q[1-4]|quarter|autumn|spring|summer|winter|"
+                                                                            r"end of)\b", d.text))
+
+
 def _record(doc: Document, block: Block, unit: str, decision: Decision, author: str | None,
             doc_date: date | None, occurrences: Counter[str]) -> Commitment:
     norm = " ".join(words(unit.lower()))
     occurrences[norm] += 1
     kind = decision.kind if decision.accept else "evidence"
     due = due_dates(unit, block, doc_date) if decision.accept else []
+    if kind == "commitment" and any(_is_dated_step(d, unit) for d in due):
+        kind = "milestone"
     context = block.text if block.kind != "list_item" or not block.intro else f"{block.intro} {block.text}"
     return Commitment(
         id=commitment_id(doc.meta.id, unit, occurrences[norm]),
