@@ -136,6 +136,8 @@ async def test_filters_narrow_the_results(app_kb):
         assert screen.query_one("#filters").has_class("visible")
         docs = screen.query_one("#facet-doc")
         stp = "2016-10_cw-stp_sustainability-transformation-plan"
+        prompts = [str(docs.get_option_at_index(i).prompt) for i in range(docs.option_count)]
+        assert any(p.startswith("STP 2016/17 (") for p in prompts)  # documents by their short label
         docs.select(stp)
         await settle(pilot)
         assert screen.result.hits and {h.doc_id for h in screen.result.hits} == {stp}

@@ -223,7 +223,9 @@ class SearchScreen(Screen):
                 chosen = self.selected[name]
                 values = sorted(set(counts) | chosen, key=lambda v: (-counts.get(v, 0), v))[:30]
                 widget.clear_options()
-                widget.add_options([Selection(f"{v} ({counts.get(v, 0)})", v, v in chosen) for v in values])
+                label = self._doc_labels.get if name == "doc" else str  # "STP 2016/17", not its file name
+                widget.add_options([Selection(f"{label(v) or v} ({counts.get(v, 0)})", v, v in chosen)
+                                    for v in values])
         finally:
             self._updating_facets = False
 
