@@ -326,6 +326,7 @@ def test_intro_referring_back_to_the_body_its_heading_names(gaz, intro, heading,
     "The alliance comprises NHS providers and the two local authorities plus Primary Care.",
     "The board is made up of UHCW, GEH and SWFT.",
     "Its membership includes Coventry City Council.",
+    "The partnership brings together health and social care services, local authorities and the voluntary sector.",
 ])
 def test_members_are_not_owners(gaz, text) -> None:
     assert gaz.owners(text) == []

@@ -292,7 +292,8 @@ _SUBJECT_NEXT = frozenset(
     "will would to is are has have should must shall can may need needs agreed agree were was".split()
 )
 # A party named as a member of a body is not the body's doer.
-_MEMBERSHIP = re.compile(r"\b(?:comprises|comprise|comprising|consists? of|consisting of|made up of|"
+_MEMBERSHIP = re.compile(r"\b(?:comprises|comprise|comprising|consists? of|consisting of|made up of|brings? together|"
+                         r"bringing together|"
                          r"membership (?:includes|comprises|of)|members (?:include|are|from))\b", re.IGNORECASE)
 _PERSON_DOER_VERBS = ["indicated", "undertook", "confirmed", "offered", "volunteered", "agreed", "advised"]
 _HONORIFICS = ["dr", "cllr", "councillor", "professor", "prof", "mr", "mrs", "ms", "miss", "superintendent",
