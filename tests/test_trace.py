@@ -137,16 +137,26 @@ def test_decisions_survive_rebuild_and_rejections_never_come_back(three_doc_kb):
     assert [d["action"] for d in log] == ["reject", "add"] and all(d["time"] and d["user"] for d in log)
 
 
+CONSULTATION = "Consultation on new stroke pathway."
+
+
+def confirm_then_reword(kb: KnowledgeBase, docs: Path, note: str, file: str, old: str, new: str):
+    """Confirm the 2013 stroke commitment's link to the STP consultation, then re-word `old` in
+    `file` and re-ingest: returns (seed, target) as they were when the decision was made."""
+    seed = seed_of(kb, STROKE_2013)
+    target = next(c for c in kb.commitments() if c.text == CONSULTATION)
+    kb.link("confirm", seed.id, target.id, note)
+    path = docs / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    kb.ingest([docs])
+    return seed, target
+
+
 def test_confirmed_link_to_changed_text_is_flagged_suspect(three_doc_kb):
     kb, docs = three_doc_kb
-    seed = seed_of(kb, STROKE_2013)
-    target = next(c for c in kb.commitments() if c.text == "Consultation on new stroke pathway.")
-    kb.link("confirm", seed.id, target.id, "restated in the STP")
-    stp = docs / "2016-10_cw-stp_sustainability-transformation-plan.txt"
-    stp.write_text(stp.read_text(encoding="utf-8").replace("Consultation on new stroke pathway.",
-                                                           "Public consultation on the new stroke pathway."),
-                   encoding="utf-8")
-    kb.ingest([docs])
+    seed, target = confirm_then_reword(kb, docs, "restated in the STP",
+                                       "2016-10_cw-stp_sustainability-transformation-plan.txt", CONSULTATION,
+                                       "Public consultation on the new stroke pathway.")
     after = kb.trace(seed.id)
     flagged = [i for i in after.items if i.decision == "suspect"]
     assert [i.commitment.text for i in flagged] == ["Public consultation on the new stroke pathway."]
@@ -158,13 +168,8 @@ def test_confirmed_link_to_changed_text_is_flagged_suspect(three_doc_kb):
 def test_confirmed_link_survives_a_change_to_the_seeds_own_wording(three_doc_kb):
     """The decision names the seed by its old id; the re-worded seed still shows the link, as suspect."""
     kb, docs = three_doc_kb
-    seed = seed_of(kb, STROKE_2013)
-    target = next(c for c in kb.commitments() if c.text == "Consultation on new stroke pathway.")
-    kb.link("confirm", seed.id, target.id, "same commitment")
-    ci = docs / "2013-09_crccg_commissioning-intentions_2014-16.txt"
-    ci.write_text(ci.read_text(encoding="utf-8").replace(STROKE_2013, STROKE_2013.replace("levels", "rates")),
-                  encoding="utf-8")
-    kb.ingest([docs])
+    seed, target = confirm_then_reword(kb, docs, "same commitment", "2013-09_crccg_commissioning-intentions_2014-16.txt",
+                                       STROKE_2013, STROKE_2013.replace("levels", "rates"))
     reworded = seed_of(kb, STROKE_2013.replace("levels", "rates"))
     assert reworded.id != seed.id
     linked = [i for i in kb.trace(reworded.id).items if i.commitment.id == target.id]

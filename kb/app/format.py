@@ -14,6 +14,16 @@ def highlight_markup(text: str) -> str:
     return escape(text).replace(HL_START, "[b reverse]").replace(HL_END, "[/]")
 
 
+def shorten(text: str, width: int) -> str:
+    """`text` in at most `width` characters, cut with an ellipsis."""
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def month_of(meta: DocumentMeta | None) -> str:
+    """A document's publication month ("2016-10"), or "" when unknown."""
+    return (meta.date or "")[:7] if meta else ""
+
+
 def due_end_text(start: str | None, end: str | None) -> str:
     """The month a commitment is due by, for a narrow column ("2016-03"); an open-ended one from its
     start ("2019-10→").  The detail screen shows the whole window."""

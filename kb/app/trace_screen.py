@@ -12,7 +12,7 @@ from textual.containers import HorizontalScroll, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ListItem, ListView, Static
 
-from kb.app.format import doc_label
+from kb.app.format import doc_label, month_of, shorten
 
 LINK_STYLE = {"delivered": "bold green", "progress": "green", "revised": "yellow", "restated": "cyan",
               "related": "dim", "earlier": "dim"}
@@ -25,10 +25,8 @@ def column_title(meta, doc_id: str) -> str:
     """A document column's head: its date and short label, then its title on one line."""
     if meta is None:
         return escape(doc_id[:TITLE_WIDTH])
-    title = meta.title or doc_id
-    if len(title) > TITLE_WIDTH:
-        title = title[:TITLE_WIDTH - 1].rstrip() + "…"
-    return f"{(meta.date or '')[:7]} · {escape(doc_label(meta))}\n[not bold]{escape(title)}[/]"
+    title = shorten(meta.title or doc_id, TITLE_WIDTH)
+    return f"{month_of(meta)} · {escape(doc_label(meta))}\n[not bold]{escape(title)}[/]"
 
 
 class TraceItemView(ListItem):
@@ -106,9 +104,8 @@ class TraceScreen(Screen):
     async def show(self, trace) -> None:
         self.trace = trace
         seed = trace.seed
-        metas = {d.meta.id: d.meta for d in self.kb.documents()}
-        seed_meta = metas.get(seed.doc_id)
-        source = f"{seed_meta.title} ({(seed_meta.date or '')[:7]})" if seed_meta else seed.doc_id
+        metas = {seed.doc_id: trace.seed_doc, **{i.commitment.doc_id: i.doc for i in trace.items}}
+        source = f"{trace.seed_doc.title} ({month_of(trace.seed_doc)})" if trace.seed_doc else seed.doc_id
         self.query_one("#seed", Static).update(
             f"[b]{escape(source)}[/] · {escape(seed.text)}\n"
             f"thread status: [b]{trace.status}[/] — {escape(trace.status_reason[:140])}")
@@ -184,12 +181,12 @@ class TraceScreen(Screen):
                 return
             self.kb.link(action, self.cid, item.commitment.id, note)
             self._remember_position()
-            self.notify(f"{action.title()}ed the link to “{escape(text[:60])}” (logged in {self.kb.decisions.path.name})")
+            self.notify(f"{action.title()}ed the link to “{escape(shorten(c.text, 60))}” (logged in {self.kb.decisions.path.name})")
             self.load()
 
         c, meta = item.commitment, item.doc
-        text = c.text if len(c.text) <= 160 else c.text[:159].rstrip() + "…"
-        where = f"{doc_label(meta)} ({(meta.date or '')[:7]})" if meta else c.doc_id
+        text = shorten(c.text, 160)
+        where = f"{doc_label(meta)} ({month_of(meta)})" if meta else c.doc_id
         self.app.push_screen(NoteScreen(f"[b]{action.title()}[/] the link to “{escape(text)}”\n"
                                         f"[dim]{escape(where)} · {c.id}[/]"), done)
 

@@ -124,9 +124,9 @@ class Similarity:
     same_owner: bool
     same_target: bool
 
-    def evidence(self, text: str = "") -> dict:
-        """What made the link, for a reader; `text` (the two passages) spells the shared stems."""
-        ev: dict = {"terms": term_labels(self.shared, text)}
+    def evidence(self) -> dict:
+        """What made the link: the shared key terms (stems; `term_labels` spells them for a reader)."""
+        ev: dict = {"terms": list(self.shared)}
         if self.same_theme:
             ev["theme"] = True
         if self.same_owner:

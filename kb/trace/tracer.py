@@ -241,8 +241,7 @@ class Tracer:
                 score *= BACKGROUND
             meta = self.metas.get(c.doc_id)
             evidence = sim.evidence()
-            both = f"{seed.text} {seed.section} {c.text} {c.section}"
-            evidence["terms"] = term_labels(list(dict.fromkeys([*held, *sim.shared])), both)[:6]
+            evidence["terms"] = list(dict.fromkeys([*held, *sim.shared]))[:6]
             out.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c), round(score, 4), evidence))
         return out
 
@@ -264,6 +263,10 @@ class Tracer:
             passages, hidden = shown, len(passages) - len(shown)
         passages.sort(key=lambda p: (_doc_date(p.best.doc), p.best.commitment.doc_id, _position(p.items[0])))
         items = [i for p in passages for i in p.items]
+        for i in items:  # only the items shown are spelled out for a reader, not every candidate scored
+            c = i.commitment
+            i.evidence["terms"] = term_labels(i.evidence.get("terms", []),
+                                              f"{seed.text} {seed.section} {c.text} {c.section}")
         seed_meta = self.metas.get(seed.doc_id)
         status, reason = thread_status(seed, seed_meta, items, self.newest)
         docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
@@ -339,7 +342,7 @@ class Tracer:
             sim = similarity(seed, self.vector(seed, True), other, self.vector(other, True))
             meta = self.metas.get(other.doc_id)
             out.append(TraceItem(other, meta, link_type(self.metas.get(seed.doc_id), seed, meta, other), sim.score,
-                                 sim.evidence(f"{seed.text} {other.text}"), self._label(d, suspect), d.note))
+                                 sim.evidence(), self._label(d, suspect), d.note))
         return out
 
     @staticmethod
