@@ -40,6 +40,8 @@ ACCEPT = [
     ("Providing high quality education and self care resources to help support patients", cell("COMMITMENT"), "commitment"),
     ("The LWBC will incorporate delivery of Stratified Follow Up pathways", cell("WHAT WE HAVE DONE"), "commitment"),
     ("IMPROVE Patient experience and reduce unnecessary prescriptions", Block("fragment", ""), "commitment"),
+    # '@' is not noise by itself: a handle that opens a sentence is part of the text as written
+    ("@Northshire we will open two clinics in the market towns by 2025", para(), "commitment"),
 ]
 
 REJECT = [
@@ -53,6 +55,8 @@ REJECT = [
     ("Gail Quinton (Executive Director – People, CCC)", cell("Workstream Lead")),
     ("The Health and Wellbeing boards are regularly engaged?", para()),
     ("Telephone: (024) 7683 3073", para()),
+    ("For further details we will answer enquiries sent to plans.team@northshire.example.org", para()),
+    ("Email: plans.team@northshire.example.org", para()),
     ("During August 2013, the process was repeated at three separate workshops", para()),
     ("Planned care (PC)", item(forward_context=True)),
     ("Each year more than 110,000 people in England will have a stroke, which costs the NHS over £2.8 billion.",

@@ -175,3 +175,22 @@ def test_bad_pdfs_fail_one_line_each(tmp_path, small_corpus, capsys):
     for word in ("encrypted", "no text layer", "not a PDF", "corrupt"):
         assert word in reasons, reasons
     assert "ingested 1 file(s)" in err
+
+
+def test_a_sentence_opening_with_at_is_stored_verbatim_and_neutralised_only_in_csv(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    sentence = "@Northshire we will open two new community clinics in the market towns by 2025."
+    (docs / "2024_northshire_plan.txt").write_text(
+        "Northshire Plan\n\nOur clinics\n\n" + sentence + "\n\n"
+        "Questions about this plan can be sent to plans.team@northshire.example.org today.\n", encoding="utf-8")
+    idx = str(tmp_path / "idx")
+    status, _, err = run(capsys, "--index", idx, "ingest", str(docs))
+    assert status == 0, err
+    _, out, _ = run(capsys, "--index", idx, "export", "--format", "jsonl")
+    texts = [json.loads(x)["text"] for x in out.splitlines()]
+    assert sentence in texts
+    assert not any("plans.team@" in t for t in texts)  # contact details are still noise
+    _, out, _ = run(capsys, "--index", idx, "export", "--format", "csv")
+    cells = [r["text"] for r in csv.DictReader(io.StringIO(out))]
+    assert "'" + sentence in cells and sentence not in cells

@@ -78,7 +78,9 @@ _DECISION = re.compile(
 )
 _TARGET = re.compile(r"\d+(?:\.\d+)?\s?%|£\s?\d|\b\d+[\d,]*\s+(?:people|patients|beds|attendances|admissions)\b|"
                      r"\bten-fold\b|\bhalve\b|\ball appropriate\b|\b100%\b", re.I)
-_NOISE = re.compile(r"@|\btel(?:ephone)?[:.]|\bpage \d|^\(?pages? \d|^slide\b|^figure \d|^appendix\b|"
+# Contact details are noise: an email address or a "Tel:"/"Email:" label (a bare '@' is not: "@Northshire
+# we will ..." is a commitment as written).
+_NOISE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|^e-?mail:|\btel(?:ephone)?[:.]|\bpage \d|^\(?pages? \d|^slide\b|^figure \d|^appendix\b|"
                     r"^date:|^time and date|^place$|^from:|^to:|^title:|^report author|^name and job title|"
                     r"^directorate|^enquiries|^note:|^membership:|^please note|intentionally left blank",
                     re.I)
