@@ -6,6 +6,7 @@
   3.8.0, pinned by hash in requirements-model.txt).  Nothing is downloaded at run time.
 * `parse_many(texts)`: the trained analysis of many texts in one `nlp.pipe` pass, cached per process
   so that the classifier, the owner finder and the date finder share one parse of each unit.
+  The trained pipeline ends with kb's own components (kb.extract.clause: `doc._.clause`).
 
 All built lazily on first use, so commands that never parse text (search, export, docs, the app)
 never import spaCy.
@@ -48,7 +49,10 @@ def get_trained():
     except ImportError as exc:  # pragma: no cover - an install problem, reported in one line
         raise ModelMissing(f"spaCy's trained English pipeline is not installed ({TRAINED_PACKAGE}); "
                            "run `make setup`") from exc
-    return package.load()
+    nlp = package.load()
+    from kb.extract.clause import add_to  # the extraction steps that read the parse (kb_clause, ...)
+
+    return add_to(nlp)
 
 
 _parsed: dict[str, Any] = {}

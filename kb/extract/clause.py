@@ -1,0 +1,463 @@
+"""The analysed clause of a unit: what it commits to, in which tense, and who is to do it.
+
+Read from spaCy's trained dependency parse (kb.extract.nlp.get_trained), not from word lists:
+
+* the **committing predicate**: the verb a modal future ("will", "shall", "must") or a semi-modal
+  ("aims to", "plans to", "intends to", "commits to", "is to", "is expected to") carries; an
+  imperative ("Develop a ..."); an infinitive ("To deliver ...", headline "Councils to review ...");
+  a gerund or nominal deliverable ("Implementing ...", "Reduction in ..."); a decision taken
+  ("resolved", "approved", "agreed to"); a reported future in minutes ("indicated that she would ...",
+  "it was agreed that ... would ...", "was to be ...");
+* its **tense and aspect** (future / present / past; simple / progressive / perfect), **negation**,
+  **condition** ("if", "unless", "subject to"), **voice**;
+* whether a future word sits **only inside a subordinate or relative clause** ("The service, which
+  will open in May, is run by volunteers": not a pledge);
+* `doers`: the subject of the committing predicate with its conjuncts, or the agent of a passive
+  ("will be delivered by the Trust") -- the spans an owner finder resolves to parties.
+
+Organised as a spaCy pipeline component (`kb_clause`, added to the trained pipeline by
+kb.extract.nlp) that sets `doc._.clauses` (one `Clause` per sentence) and `doc._.clause` (the
+sentence that commits, else the first); `span._.clause` analyses any sentence span on demand.
+Each step is a small function so it can be read, tested and replaced alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kb.extract.lexicon import ACTION_VERBS
+
+# The forms a committing predicate can take (Clause.form).
+MODAL = "modal"  # will / shall / must / 'll
+SEMI_MODAL = "semi-modal"  # aims to, plans to, intends to, commits to, is expected to, our aim is to
+BE_TO = "be-to"  # "The Trust is to open ..."
+IMPERATIVE = "imperative"  # "Develop a ..."
+INFINITIVE = "infinitive"  # "To deliver ...", "Councils to review ..."
+GERUND = "gerund"  # "Implementing ..."
+NOMINAL = "nominal"  # "Reduction in ...", "Implementation of ..."
+DECISION = "decision"  # "resolved", "approved", "agreed to", "RESOLVED that ... be endorsed"
+REPORTED = "reported"  # "indicated that she would ...", "it was agreed that ... would ...", "was to be"
+CONDITIONAL = "conditional"  # would / could / may / might / can / should (not a commitment by itself)
+INDICATIVE = "indicative"  # a plain present or past statement
+NONE = "none"  # no predicate found (a name, a label)
+
+COMMITTING_FORMS = frozenset({MODAL, SEMI_MODAL, BE_TO, IMPERATIVE, INFINITIVE, GERUND, NOMINAL, DECISION,
+                              REPORTED})
+
+# Modal auxiliaries, by what they do to the clause.
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "must"})
+_WEAK_MODALS = frozenset({"would", "could", "may", "might", "can", "should", "ought", "ca"})
+
+# Verbs that take a to-infinitive and commit their subject to it.  "expect", "require", "ask" commit
+# in the passive ("Providers are expected to ...").
+_SEMI_MODAL_VERBS = frozenset({"aim", "plan", "intend", "commit", "seek", "propose", "want", "need", "pledge",
+                               "promise", "undertake", "strive", "aspire", "endeavour", "look", "continue",
+                               "expect", "require", "ask", "set", "go", "prepare", "mean"})
+_PASSIVE_ONLY_SEMI = frozenset({"expect", "require", "ask", "set", "mean"})
+# Nouns that, as the subject of "is to", name an aim: "Our aim is to ...", "The priority is to ...".
+_AIM_NOUNS = frozenset({"aim", "ambition", "priority", "commitment", "intention", "focus", "objective", "goal",
+                        "plan", "purpose", "task", "mission", "vision", "target", "approach", "challenge"})
+# Predicative adjectives with "to": "We are committed to ...", "The Trust is determined to ...".
+_COMMITTED_ADJECTIVES = frozenset({"committed", "determined", "dedicated", "keen", "set", "due", "expected",
+                                   "required", "obliged", "ready"})
+# Decisions taken: the verb of a resolution or an agreement.
+_DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify", "adopt",
+                             "support", "recommend", "conclude", "accept", "sign", "commit", "delegate"})
+# Verbs that report what someone said in minutes ("indicated that she would ...").
+_REPORTING_VERBS = frozenset({"indicate", "say", "state", "confirm", "report", "explain", "advise", "inform",
+                              "suggest", "note", "undertake", "offer", "promise", "assure", "reply", "respond",
+                              "announce", "highlight", "clarify", "add", "comment", "request", "ask"})
+_CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "assuming", "whether"})
+_CONDITION_ADJ = frozenset({"subject", "dependent", "conditional", "contingent"})
+_SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj", "csubjpass", "pcomp", "xcomp",
+                               "parataxis", "prep", "pobj", "dep", "attr", "appos", "npadvmod", "amod"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+_NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ure", "ing", "sis")
+
+
+@dataclass
+class Clause:
+    """One sentence's committing predicate and what the grammar says about it."""
+
+    form: str = NONE  # one of the form constants above
+    predicate: Token | None = None  # the verb (or noun) that names what is to be done
+    head: Token | None = None  # the token that carries tense/modality ("aims" in "aims to deliver")
+    marker: str = ""  # the word(s) that make it forward: "will", "aims to", "is to", "would", ""
+    tense: str = "none"  # future | present | past | none
+    aspect: str = "simple"  # simple | progressive | perfect
+    negated: bool = False
+    condition: str = ""  # "if ...", "unless ...", "subject to ..." (its text), else ""
+    future_in_subordinate_only: bool = False  # a future word appears, but only in a subordinate clause
+    voice: str = "active"  # active | passive
+    subjects: list[Token] = field(default_factory=list)  # the grammatical subject head(s), incl. "there"
+    doers: list[Span] = field(default_factory=list)  # subject(s) or passive agent(s), as noun phrases
+    sentence: Span | None = None
+
+    @property
+    def committing(self) -> bool:
+        """A predicate form that undertakes something (before any judgement of its subject)."""
+        return self.form in COMMITTING_FORMS and not self.negated
+
+    @property
+    def future(self) -> bool:
+        return self.tense == "future"
+
+    def describe(self) -> str:
+        """A one-line explanation, for reasons and debugging: 'modal:will deliver (future, active)'."""
+        pred = self.predicate.text if self.predicate is not None else "-"
+        extra = [self.tense, self.aspect, self.voice]
+        if self.negated:
+            extra.append("negated")
+        if self.condition:
+            extra.append("conditional")
+        if self.future_in_subordinate_only:
+            extra.append("future only in subordinate")
+        return f"{self.form}:{self.marker or '-'} {pred} ({', '.join(extra)})"
+
+
+# --- steps -------------------------------------------------------------------------------------------
+
+def _children(t: Token, *deps: str) -> list[Token]:
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def _aux_words(t: Token) -> list[Token]:
+    return [c for c in t.children if c.dep_ in ("aux", "auxpass") and c.i < t.i]
+
+
+def _has_to(t: Token) -> bool:
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children)
+
+
+def _first_word(sent: Span) -> Token | None:
+    """The first word token of a sentence, after bullets, numbers and a short label ("Action:")."""
+    start = _label_start(sent)
+    for t in sent:
+        if t.i >= start and not (t.is_punct or t.is_space or t.like_num or t.tag_ in ("LS", "SYM")):
+            return t
+    return None
+
+
+def _label_start(sent: Span) -> int:
+    """Index of the first token after a leading label ("Action: ", "Lead - "), else the sentence start."""
+    for t in sent[:6]:
+        if t.text in (":",) and t.i + 1 < sent.end:
+            return t.i + 1
+    return sent.start
+
+
+def _verb_lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _is_verb(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
+
+
+def _mis_tagged_imperative(t: Token) -> bool:
+    """The small tagger reads a capitalised sentence-initial verb of a headline bullet ("Recruit
+    dedicated ...", "Review our estate") as a proper noun; the action-verb list corrects exactly that."""
+    return t.lower_ in ACTION_VERBS and (t.text[0].isupper()) and t.tag_ in ("NNP", "NN", "NNPS", "JJ", "VBP", "VBZ")
+
+
+def find_predicate(sent: Span) -> tuple[str, Token | None, Token | None, str]:
+    """(form, predicate, head, marker) of a sentence: the committing predicate and what makes it one."""
+    root = sent.root
+    start = _label_start(sent)
+    if root.i < start:  # a label is the root ("Action: Develop ..."): look at what follows it
+        inner = [t for t in sent if t.i >= start and (t.head.i < start or t.head == t)]
+        if inner:
+            root = inner[0]
+    # Reported speech and decisions: "X agreed to ...", "It was agreed that ...", "She indicated that ..."
+    lemma = _verb_lemma(root)
+    comp = next(iter(_children(root, "xcomp", "ccomp")), None)
+    if _is_verb(root) and lemma in _DECISION_VERBS and _is_past_or_done(root):
+        return DECISION, comp if comp is not None else root, root, root.text.lower()
+    if _is_verb(root) and lemma in _DECISION_VERBS and root.tag_ == "VBN" and root.i == start:
+        return DECISION, comp if comp is not None else root, root, root.text.lower()  # "Resolved that ..."
+    if comp is not None and _is_verb(root) and lemma in _REPORTING_VERBS and root.tag_ in ("VBD", "VBN"):
+        modal = next((a for a in _aux_words(comp) if a.lower_ in ("would", "will", "should", "shall")), None)
+        if modal is not None or _has_to(comp):
+            return REPORTED, comp, root, f"{root.text.lower()} ... {modal.lower_ if modal is not None else 'to'}"
+    # "was to be established": reported future (past of "is to")
+    if lemma == "be" and comp is not None and comp.dep_ == "xcomp" and _has_to(comp):
+        subj = _children(root, "nsubj", "nsubjpass")
+        if subj and subj[0].lemma_.lower() in _AIM_NOUNS:
+            return SEMI_MODAL, comp, root, f"{subj[0].lower_} is to"
+        if root.tag_ == "VBD":
+            return REPORTED, comp, root, "was to"
+        return BE_TO, comp, root, "is to"
+    # "We are committed to working ...", "The Trust is determined to ..."
+    acomp = next(iter(_children(root, "acomp")), None)
+    if lemma == "be" and acomp is not None and acomp.lower_ in _COMMITTED_ADJECTIVES:
+        target = _to_complement(acomp)
+        if target is not None:
+            return SEMI_MODAL, target, root, f"{acomp.lower_} to"
+    # Semi-modals: "aims to deliver", "are expected to deliver", "will continue to work"
+    if _is_verb(root) and lemma in _SEMI_MODAL_VERBS and comp is not None and comp.dep_ == "xcomp" and _has_to(comp):
+        passive = any(c.dep_ == "auxpass" for c in root.children) or root.tag_ == "VBN"
+        if lemma not in _PASSIVE_ONLY_SEMI or passive:
+            modal = next((a for a in _aux_words(root) if a.lower_ in _FUTURE_MODALS), None)
+            marker = f"{modal.lower_} {lemma}" if modal is not None else f"{root.lower_} to"
+            return (MODAL if modal is not None else SEMI_MODAL), comp, root, marker
+    # Modal auxiliaries on the root (or on its passive participle)
+    for a in _aux_words(root):
+        if a.lower_ in _FUTURE_MODALS:
+            return MODAL, root, root, a.lower_
+        if a.lower_ in _WEAK_MODALS:
+            return CONDITIONAL, root, root, a.lower_
+    # Subjunctive of a resolution: "That the strategy be endorsed", "... be submitted to ..."
+    if root.tag_ == "VBN" and any(a.lower_ == "be" and a.tag_ == "VB" for a in _aux_words(root)) \
+            and not any(a.lower_ == "to" for a in _aux_words(root)):
+        return DECISION, root, root, "be"
+    first = _first_word(sent)
+    # Imperative: a base-form verb with no subject at the start ("Develop ...", "INCREASE access ...")
+    if root.tag_ == "VB" and not _children(root, *_SUBJECT_DEPS) and not _aux_words(root) and first is not None \
+            and first.i == root.i:
+        return IMPERATIVE, root, root, ""
+    if first is not None and _mis_tagged_imperative(first) and first.i <= start + 1 and not first.lower_ == "to" \
+            and not _children(first, *_SUBJECT_DEPS) and first.dep_ not in ("nsubj", "nsubjpass"):
+        return IMPERATIVE, first, first, ""
+    # Infinitive: "To deliver ...", or headline "Local councils to review ..." (a noun with a to-infinitive)
+    if root.tag_ == "VB" and _has_to(root) and not _children(root, *_SUBJECT_DEPS):
+        return INFINITIVE, root, root, "to"
+    if root.pos_ in ("NOUN", "PROPN", "PRON"):
+        acl = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and _has_to(c)), None)
+        if acl is not None:
+            return INFINITIVE, acl, acl, "to"
+    # Gerund deliverable: "Implementing the ...", "Working with ..."
+    if root.tag_ == "VBG" and not _aux_words(root) and not _children(root, *_SUBJECT_DEPS):
+        return GERUND, root, root, ""
+    # Nominal deliverable: a noun phrase with no verb, headed by a nominalisation ("Reduction in ...")
+    if root.pos_ in ("NOUN", "PROPN") and not any(_is_verb(t) and t.dep_ in ("ROOT", "ccomp") for t in sent) \
+            and root.lower_.endswith(_NOMINAL_SUFFIXES) and root.lower_ not in _AIM_NOUNS:
+        return NOMINAL, root, root, ""
+    if _is_verb(root):
+        return INDICATIVE, root, root, ""
+    return NONE, None, None, ""
+
+
+def _to_complement(t: Token) -> Token | None:
+    """The verb a "to" complement of an adjective names: "committed to working", "determined to deliver"."""
+    for c in t.children:
+        if c.dep_ in ("xcomp", "advcl") and _has_to(c):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for g in c.children:
+                if g.dep_ in ("pcomp", "pobj"):
+                    return g
+    return None
+
+
+def _is_past_or_done(t: Token) -> bool:
+    """A finished act: "approved", "agreed to", "was agreed", "have resolved"."""
+    if t.tag_ == "VBD":
+        return True
+    if t.tag_ == "VBN":
+        return any(a.lower_ in ("was", "were", "has", "have", "had", "been") for a in _aux_words(t))
+    return False
+
+
+def tense_aspect(head: Token | None, form: str) -> tuple[str, str]:
+    """Tense and aspect of the predicate, read from its auxiliaries and its own tag."""
+    if head is None:
+        return "none", "simple"
+    auxes = _aux_words(head)
+    words = [a.lower_ for a in auxes]
+    aspect = "simple"
+    if head.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+        aspect = "progressive"
+    if any(a.lemma_ == "have" for a in auxes) and head.tag_ == "VBN" or "been" in words and head.tag_ == "VBG":
+        aspect = "perfect"
+    if form in (MODAL,) or any(w in _FUTURE_MODALS for w in words) or form in (SEMI_MODAL, BE_TO, INFINITIVE,
+                                                                               IMPERATIVE):
+        if head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) and form == SEMI_MODAL:
+            return "past", aspect  # "aimed to", "were committed to"
+        return "future", aspect
+    if form == REPORTED:
+        return "future", aspect  # future seen from the past: "would circulate", "was to be"
+    finite = next((a for a in auxes if a.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
+    tag = finite.tag_ if finite is not None else head.tag_
+    if tag == "VBD" or (tag == "VBN" and not auxes):
+        return "past", aspect
+    if tag in ("VBZ", "VBP"):
+        return "present", aspect
+    return "none", aspect
+
+
+def is_negated(head: Token | None, predicate: Token | None) -> bool:
+    for t in (head, predicate):
+        if t is not None and any(c.dep_ == "neg" or c.lower_ in ("never",) for c in t.children):
+            return True
+    return False
+
+
+def condition_of(sent: Span, head: Token | None, predicate: Token | None) -> str:
+    """The text of an "if / unless / provided" clause or a "subject to" phrase attached to the predicate."""
+    anchors = [t for t in (head, predicate, sent.root) if t is not None]
+    for a in anchors:
+        for c in a.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children):
+                return sent.doc[c.left_edge.i:c.right_edge.i + 1].text
+            if c.lower_ in _CONDITION_ADJ and any(g.lower_ == "to" or g.lower_ == "on" for g in c.children):
+                return sent.doc[c.left_edge.i:c.right_edge.i + 1].text
+            if c.dep_ == "prep" and c.lower_ in ("depending", "dependent", "subject") or (
+                    c.dep_ == "advcl" and c.lower_ in ("depending", "subject")):
+                return sent.doc[c.left_edge.i:c.right_edge.i + 1].text
+    return ""
+
+
+def _main_chain(sent: Span, head: Token | None, predicate: Token | None) -> set[int]:
+    """Tokens of the main clause's verb chain: the root, its semi-modal complement, coordinated verbs."""
+    chain: set[int] = set()
+    todo = [t for t in (sent.root, head, predicate) if t is not None]
+    while todo:
+        t = todo.pop()
+        if t.i in chain:
+            continue
+        chain.add(t.i)
+        for c in t.children:
+            if c.dep_ in ("conj", "xcomp") and _is_verb(c):
+                todo.append(c)
+    return chain
+
+
+def future_only_subordinate(sent: Span, head: Token | None, predicate: Token | None) -> bool:
+    """Whether every future word of the sentence hangs off a verb outside the main chain."""
+    chain = _main_chain(sent, head, predicate)
+    futures = [t for t in sent if t.dep_ == "aux" and t.lower_ in ("will", "shall", "'ll", "wo")]
+    if not futures:
+        return False
+    return all(f.head.i not in chain for f in futures)
+
+
+def voice_of(head: Token | None, predicate: Token | None) -> str:
+    for t in (predicate, head):
+        if t is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children):
+            return "passive"
+    return "active"
+
+
+def noun_phrase(t: Token) -> Span:
+    """The noun phrase a token heads, without its coordinated siblings or relative clauses."""
+    keep = [t]
+    for c in t.children:
+        if c.dep_ in ("conj", "cc", "punct", "relcl", "acl", "appos", "advcl") or (c.dep_ == "prep" and c.i < t.i):
+            continue
+        keep.extend(c.subtree)
+    lo = min(k.i for k in keep)
+    hi = max(k.i for k in keep)
+    return t.doc[lo:hi + 1]
+
+
+def _with_conjuncts(t: Token) -> list[Token]:
+    out = [t]
+    for c in t.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(_with_conjuncts(c))
+    return out
+
+
+def subjects_of(head: Token | None, predicate: Token | None, form: str) -> list[Token]:
+    """The grammatical subject head(s): of the predicate, else of the semi-modal or reporting head."""
+    for t in (predicate, head):
+        if t is None:
+            continue
+        subj = _children(t, *_SUBJECT_DEPS)
+        if subj:
+            return _with_conjuncts(subj[0]) if subj[0].dep_ != "expl" else [subj[0]]
+    if form == INFINITIVE and predicate is not None and predicate.dep_ in ("acl", "relcl"):
+        return _with_conjuncts(predicate.head)  # headline "Councils to review ..."
+    if head is not None and head.dep_ in ("xcomp", "conj") and head.head is not head:
+        return subjects_of(None, head.head, form)
+    return []
+
+
+def doers_of(head: Token | None, predicate: Token | None, form: str, subjects: list[Token]) -> list[Span]:
+    """Who is to act: a passive's agent ("by the Trust"), else the subject(s); not "it" or "there"."""
+    for t in (predicate, head):
+        if t is None:
+            continue
+        for agent in _children(t, "agent"):
+            objs = [g for g in agent.children if g.dep_ == "pobj"]
+            if objs and not objs[0].like_num and objs[0].ent_type_ not in ("DATE", "TIME"):
+                return [noun_phrase(o) for o in _with_conjuncts(objs[0])]
+    if form == REPORTED and predicate is not None:
+        inner = _children(predicate, "nsubj")
+        if inner:
+            return [noun_phrase(o) for o in _with_conjuncts(inner[0])]
+    if form == DECISION and head is not None and head.dep_ == "ROOT" and predicate is not None and predicate is not head:
+        inner = _children(predicate, "nsubj")  # "It was agreed that the Trust would ..." / "Board agreed to X"
+        if inner:
+            return [noun_phrase(o) for o in _with_conjuncts(inner[0])]
+    if form == SEMI_MODAL and subjects and subjects[0].lemma_.lower() in _AIM_NOUNS:
+        return [noun_phrase(p) for p in _children(subjects[0], "poss")]  # "Our aim is to ...": whose aim
+    passive = any(c.dep_ == "auxpass" for t in (predicate, head) if t is not None for c in t.children)
+    if passive:
+        return []  # a passive subject is what is acted on, not the doer
+    return [noun_phrase(s) for s in subjects if s.dep_ != "expl" and s.lower_ not in ("it",)]
+
+
+def analyse(sent: Span) -> Clause:
+    """The `Clause` of one sentence (a `Span` of a trained-parsed `Doc`)."""
+    form, predicate, head, marker = find_predicate(sent)
+    tense, aspect = tense_aspect(head, form)
+    subjects = subjects_of(head, predicate, form)
+    clause = Clause(
+        form=form, predicate=predicate, head=head, marker=marker, tense=tense, aspect=aspect,
+        negated=is_negated(head, predicate), condition=condition_of(sent, head, predicate),
+        future_in_subordinate_only=form not in (MODAL, SEMI_MODAL, BE_TO, REPORTED)
+        and future_only_subordinate(sent, head, predicate),
+        voice=voice_of(head, predicate), subjects=subjects,
+        doers=doers_of(head, predicate, form, subjects), sentence=sent,
+    )
+    return clause
+
+
+_RANK = {DECISION: 0, MODAL: 1, SEMI_MODAL: 1, BE_TO: 1, REPORTED: 2, IMPERATIVE: 2, INFINITIVE: 3, GERUND: 4,
+         NOMINAL: 5, CONDITIONAL: 6, INDICATIVE: 7, NONE: 8}
+
+
+def main_clause(clauses: list[Clause]) -> Clause:
+    """The clause a unit is judged by: the first committing one, else the first."""
+    if not clauses:
+        return Clause()
+    committing = [c for c in clauses if c.committing]
+    if committing:
+        return min(committing, key=lambda c: _RANK.get(c.form, 9))
+    return clauses[0]
+
+
+# --- spaCy wiring ------------------------------------------------------------------------------------
+
+if not Doc.has_extension("clauses"):
+    Doc.set_extension("clauses", default=None)
+if not Doc.has_extension("clause"):
+    Doc.set_extension("clause", getter=lambda doc: main_clause(clauses_of(doc)))
+if not Span.has_extension("clause"):
+    Span.set_extension("clause", getter=analyse)
+
+
+def clauses_of(doc: Doc) -> list[Clause]:
+    """The clauses the component stored, or analysed now for a Doc parsed without it."""
+    if doc._.clauses is None:
+        doc._.clauses = [analyse(s) for s in doc.sents]
+    return doc._.clauses
+
+
+@Language.component("kb_clause")
+def clause_component(doc: Doc) -> Doc:
+    """Pipeline step: analyse each sentence's clause (needs the tagger and the dependency parser)."""
+    doc._.clauses = [analyse(s) for s in doc.sents]
+    return doc
+
+
+def add_to(nlp: Any) -> Any:
+    """Add the clause step to a trained pipeline (idempotent)."""
+    if "kb_clause" not in nlp.pipe_names:
+        nlp.add_pipe("kb_clause", last=True)
+    return nlp
