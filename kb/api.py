@@ -41,6 +41,9 @@ class KnowledgeBase:
         self.index_dir = Path(index_dir) if index_dir is not None else default_index()
         self.store = Store(self.index_dir)
         self.decisions_path = Path(decisions_path) if decisions_path else None
+        # Where problems that do not stop a command go (a damaged line of the decisions log):
+        # None prints one line on stderr; the app shows them as notifications.
+        self.warn: Callable[[str], None] | None = None
 
     # --- ingest --------------------------------------------------------------------------------------
     def ingest(
@@ -182,7 +185,18 @@ class KnowledgeBase:
     def decisions(self):
         from kb.trace.decisions import DecisionLog, default_log_path
 
-        return DecisionLog(self.decisions_path or default_log_path(self.index_dir))
+        if getattr(self, "_decisions", None) is None:  # one log, so a damaged line is reported once
+            self._decisions = DecisionLog(self.decisions_path or default_log_path(self.index_dir),
+                                          lambda message: self._warn(message))
+        return self._decisions
+
+    def _warn(self, message: str) -> None:
+        if self.warn is not None:
+            self.warn(message)
+        else:
+            import sys
+
+            print(f"kb: {message}", file=sys.stderr)
 
     def tracer(self):
         """The tracer over the current store (built once; rebuilt when the store changed)."""

@@ -194,3 +194,42 @@ def test_cli_trace_threads_link_matrix(three_doc_kb, capsys):
     assert main(["--index", idx, "trace", "nope"]) == 1
     assert "no commitment with id 'nope'" in capsys.readouterr().err
     assert main(["--index", idx, "--decisions", dec, "link", "confirm", seed.id, seed.id]) == 2
+
+
+@pytest.mark.parametrize("damage, bad_line, why", [
+    (b'{"time": "2026-01-01T10:00:00+0000", "user": "a", "action": "conf', 2, "damaged"),  # crash mid-append
+    (b'this is not json\n', 2, "damaged"),                                                # a garbage line
+    (b'{"action": "confirm", "a": "x", "b": "y", "note": "caf\xe9"}\n', 2, "not UTF-8"),  # a latin-1 hand edit
+])
+def test_a_damaged_decisions_log_never_swallows_the_next_decision(three_doc_kb, capsys, damage, bad_line, why):
+    kb, _ = three_doc_kb
+    idx, dec = str(kb.index_dir), str(kb.decisions.path)
+    seed = seed_of(kb, STROKE_2013)
+    assert main(["--index", idx, "--decisions", dec, "trace", seed.id, "--format", "jsonl"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    first, second = rows[0]["id"], rows[-1]["id"]
+    assert main(["--index", idx, "--decisions", dec, "link", "confirm", seed.id, first, "--note", "one"]) == 0
+    with open(dec, "ab") as fh:
+        fh.write(damage)
+    capsys.readouterr()
+    assert main(["--index", idx, "--decisions", dec, "link", "confirm", seed.id, second, "--note", "two"]) == 0
+    assert "recorded" in capsys.readouterr().err
+    assert main(["--index", idx, "--decisions", dec, "trace", seed.id, "--format", "jsonl"]) == 0
+    out, err = capsys.readouterr()
+    members = {m["id"]: m["decision"] for r in map(json.loads, out.splitlines()) for m in r["members"]}
+    assert members[first] == "confirmed" and members[second] == "confirmed"
+    assert len(err.splitlines()) == 1, err  # reported once, on one line, by line number
+    assert err.startswith(f"kb: decisions log {dec} line {bad_line} is {why}") and err.endswith("and was ignored\n")
+    log = Path(dec).read_bytes()
+    assert log.endswith(b"\n") and log.count(b"\n") == 3  # the damaged line stays, on a line of its own
+
+
+def test_a_hand_edited_last_line_without_its_newline_is_kept(three_doc_kb):
+    kb, _ = three_doc_kb
+    seed = seed_of(kb, STROKE_2013)
+    a, b = (i.commitment for i in kb.trace(seed.id).items[:2])
+    kb.link("confirm", seed.id, a.id, "one")
+    path = kb.decisions.path
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))
+    kb.link("reject", seed.id, b.id, "two")
+    assert [d.note for d in kb.decisions.read()] == ["one", "two"]

@@ -24,6 +24,9 @@ class KbApp(App):
         self.show_timings = show_timings  # off in snapshot tests, where milliseconds vary
 
     def on_mount(self) -> None:
+        # Problems that do not stop the app (a damaged line of the decisions log) are notifications,
+        # not stderr writes under the screen.
+        self.kb.warn = lambda message: self.notify(message, severity="warning", timeout=10)
         self.push_screen(SearchScreen(self.kb, self.initial_query))
 
     def action_help(self) -> None:

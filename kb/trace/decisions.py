@@ -12,7 +12,9 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,33 +49,59 @@ def default_log_path(index_dir: Path) -> Path:
 
 
 class DecisionLog:
-    def __init__(self, path: Path):
+    """The log file.  Appends are whole lines (one `write` of the line and its newline, fsynced); a
+    line left without its newline by a crash or a hand edit gets one first, so it can never merge
+    with the next decision.  A damaged line (cut short, not JSON, not UTF-8) is ignored and reported
+    once, by line number, through `warn`; the rest of the log still applies."""
+
+    def __init__(self, path: Path, warn: Callable[[str], None] | None = None):
         self.path = Path(path)
+        self.warn = warn or (lambda message: print(f"kb: {message}", file=sys.stderr))
+        self._reported: set[str] = set()
 
     def append(self, d: Decision) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         line = json.dumps({k: getattr(d, k) for k in ("time", "user", "action", "a", "b", "note", "a_text", "b_text",
                                                         "a_doc", "b_doc")}, ensure_ascii=False)
-        with self.path.open("a", encoding="utf-8") as fh:
-            fh.write(line + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
+        data = line.encode("utf-8") + b"\n"
+        fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
+        try:
+            size = os.fstat(fd).st_size
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                data = b"\n" + data
+            while data:  # one write for a regular file; the loop only guards against a short write
+                data = data[os.write(fd, data):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def read(self) -> list[Decision]:
-        if not self.path.is_file():
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
             return []
         out = []
-        for line in self.path.read_text(encoding="utf-8").splitlines():
+        for n, line in enumerate(raw.split(b"\n"), start=1):
             if not line.strip():
                 continue
             try:
-                o = json.loads(line)
-                out.append(Decision(o["action"], o["a"], o["b"], o.get("note", ""), o.get("time", ""),
+                o = json.loads(line.decode("utf-8"))
+                if not isinstance(o, dict) or o.get("action") not in ACTIONS:
+                    raise ValueError("not a decision")
+                out.append(Decision(o["action"], str(o["a"]), str(o["b"]), o.get("note", ""), o.get("time", ""),
                                     o.get("user", ""), o.get("a_text", ""), o.get("b_text", ""),
                                     o.get("a_doc", ""), o.get("b_doc", "")))
-            except (ValueError, KeyError):
-                continue  # a damaged line is skipped, the rest of the log still applies
+            except UnicodeDecodeError as exc:
+                self._report(n, f"not UTF-8: byte 0x{line[exc.start]:02x} at column {exc.start + 1}")
+            except (ValueError, KeyError, TypeError):
+                self._report(n, "damaged")
         return out
+
+    def _report(self, line: int, why: str) -> None:
+        message = f"decisions log {self.path} line {line} is {why} and was ignored"
+        if message not in self._reported:
+            self._reported.add(message)
+            self.warn(message)
 
     def latest(self) -> dict[frozenset[str], Decision]:
         """The decision in force for each pair (the last one written)."""
