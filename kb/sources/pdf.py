@@ -476,16 +476,18 @@ def _collect_page(page, number: int) -> _Page:
             if ncols < 2 or not rows:
                 continue  # a box around text is not a table
             x0, top, x1, bottom = t.bbox
+            boxes = _row_cells([list(r.cells) for r in rows])
             tables.append(
                 _Table(
                     top=float(top),
                     bottom=float(bottom),
                     x0=float(x0),
                     x1=float(x1),
-                    rows=[[[] for _ in r.cells] for r in rows],
-                    cell_boxes=[list(r.cells) for r in rows],
+                    rows=[[[] for _ in r] for r in boxes],
+                    cell_boxes=boxes,
                 )
             )
+    words += _shape_bullets(graphics, words, page)
     running: list[_Word] = []
     for w in words:
         cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
@@ -502,6 +504,65 @@ def _collect_page(page, number: int) -> _Page:
     return _Page(
         number=number, width=float(page.width), height=float(page.height), lines=lines, tables=tables
     )
+
+
+def _row_cells(rows: list[list[tuple[float, float, float, float] | None]]) -> list[list]:
+    """Each row's cells as drawn: a column that a cell to its left spans in this row is not a cell.
+
+    pdfplumber aligns every row to the union of the table's columns, so tables pasted row by row
+    (each row its own ruled table, as office tools and browsers export them) or cells spanning
+    columns come out with empty slots that are not cells.  A slot no cell of the row covers (a cell
+    spanning rows from above, an empty cell) stays, so the columns of ordinary tables keep their place.
+    """
+    lefts = sorted({round(box[0], 1) for row in rows for box in row if box is not None})
+    out = []
+    for row in rows:
+        cells: list[tuple[float, float, float, float] | None] = []
+        reach: float | None = None
+        for i, box in enumerate(row):
+            if box is None and reach is not None and i < len(lefts) and lefts[i] < reach - 1.0:
+                continue  # inside the span of the cell before it
+            cells.append(box)
+            if box is not None:
+                reach = box[2]
+        out.append(cells)
+    return out
+
+
+_BULLET_SHAPE = (1.5, 9.0)  # side of a drawn bullet (disc, circle or square), in points
+
+
+def _shape_bullets(graphics: list, words: list[_Word], page) -> list[_Word]:
+    """List bullets drawn as shapes (a filled disc or square, a hollow circle) become "•" words.
+
+    Browsers and some office tools draw list markers as vector graphics, not as text, so without
+    this a list reads as one run-on paragraph.  A shape counts when it is small, roughly square,
+    sits within the height of a line of text that starts just to its right, and no text stands
+    just to its left on that line.
+    """
+    height = float(page.height)
+    mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
+    out: list[_Word] = []
+    for g in graphics:
+        w, h = float(g.x1 - g.x0), float(g.y1 - g.y0)
+        if not (_BULLET_SHAPE[0] <= w <= _BULLET_SHAPE[1] and _BULLET_SHAPE[0] <= h <= _BULLET_SHAPE[1]):
+            continue
+        if abs(w - h) > 0.35 * max(w, h):
+            continue
+        x0, x1 = float(g.x0) + mb_x0, float(g.x1) + mb_x0
+        top, bottom = height - float(g.y1) + mb_top, height - float(g.y0) + mb_top
+        cy = (top + bottom) / 2
+        band = [t for t in words if t.top <= cy <= t.bottom]
+        right = [t for t in band if 0 <= t.x0 - x1 <= 3.0 * max(t.size, 1.0)]
+        if not right:
+            continue
+        nearest = min(right, key=lambda t: t.x0)
+        if h > 0.8 * max(nearest.size, 1.0):
+            continue  # as tall as the text: a box or an icon, not a bullet
+        if any(0 <= x0 - t.x1 <= 1.5 * max(t.size, 1.0) for t in band):
+            continue  # text just before it: a mark inside a line
+        out.append(_Word("•", x0, x1, nearest.top, nearest.bottom, nearest.size, False))
+    return out
 
 
 def _place_in_table(t: _Table, w: _Word, cx: float, cy: float) -> None:

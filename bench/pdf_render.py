@@ -1,0 +1,102 @@
+"""Render a text export as a published-looking PDF with another tool (headless Chromium).
+
+kb's own tests render PDFs with reportlab (tests/pdfgen.py), laid out the way kb's PDF reader
+expects.  Real PDFs are made by word processors and browsers; this renderer is an independent
+check: HTML with one `<p>` a paragraph, short stand-alone lines as `<h2>` headings, `- ` bullets
+as `<ul>`, and each tab-separated table row as its own ruled `<table>` (as office tools export
+tables that were pasted row by row), printed to PDF by Chromium.
+
+Used by bench/pdf_parity.py; needs Debian's `chromium` (`apt-get install chromium`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+_FRAGMENT = re.compile(r"</?(?:p|ul|ol|li|br)\s*/?>", re.I)
+_CSS = """
+@page { size: A4; margin: 18mm 16mm; }
+body { font-family: 'DejaVu Sans', 'Liberation Sans', sans-serif; font-size: 10.5pt; line-height: 1.35; }
+h2 { font-size: 14pt; margin: 14pt 0 6pt; }
+p { margin: 0 0 7pt; text-align: left; }
+table { border-collapse: collapse; width: 100%; margin: 0; }
+td { border: 0.6pt solid #444; padding: 3pt 4pt; vertical-align: top; font-size: 9.5pt; }
+ul { margin: 0 0 6pt 18pt; padding: 0; }
+"""
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def _inline(text: str) -> str:
+    """Escape a line, keeping `**bold**` as <b> and the cell fragments (<p>, <li>) as markup."""
+    parts = _FRAGMENT.split(text)
+    tags = _FRAGMENT.findall(text)
+    out = []
+    for i, part in enumerate(parts):
+        escaped = html.escape(part)
+        out.append(re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escaped))
+        if i < len(tags):
+            out.append(tags[i])
+    return "".join(out)
+
+
+def _is_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
+    text = line.strip().strip("*")
+    return (prev_blank and next_blank and 0 < len(text.split()) <= 10 and not text.endswith((".", ",", ";", ":"))
+            and not text.startswith("- "))
+
+
+def text_to_html(text: str, title: str) -> str:
+    lines = text.splitlines()
+    body: list[str] = []
+    in_list = False
+    for i, line in enumerate(lines):
+        prev_blank = i == 0 or not lines[i - 1].strip()
+        next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
+        stripped = line.strip()
+        is_item = stripped.startswith(("- ", "• "))
+        if in_list and not is_item:
+            body.append("</ul>")
+            in_list = False
+        if not stripped:
+            continue
+        if "\t" in line:
+            cells = "".join(f"<td>{_inline(c.strip())}</td>" for c in line.split("\t"))
+            body.append(f"<table><tr>{cells}</tr></table>")
+        elif is_item:
+            if not in_list:
+                body.append("<ul>")
+                in_list = True
+            body.append(f"<li>{_inline(stripped[2:])}</li>")
+        elif _is_heading(line, prev_blank, next_blank):
+            body.append(f"<h2>{_inline(stripped.strip('*'))}</h2>")
+        else:
+            body.append(f"<p>{_inline(stripped)}</p>")
+    if in_list:
+        body.append("</ul>")
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>")
+
+
+def render(text_path: Path, pdf_path: Path) -> Path:
+    """Print `text_path` to `pdf_path` through Chromium; raises RuntimeError without Chromium."""
+    exe = chromium()
+    if exe is None:
+        raise RuntimeError("Chromium is not installed (apt-get install chromium)")
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.html"
+        page.write_text(text_to_html(text_path.read_text(encoding="utf-8"), text_path.stem), encoding="utf-8")
+        subprocess.run(
+            [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
+             f"--print-to-pdf={pdf_path.resolve()}", page.resolve().as_uri()],
+            check=True, capture_output=True, timeout=300)
+    return pdf_path

@@ -1,0 +1,107 @@
+"""PDF layouts that browsers and office tools produce and kb's own renderer does not: one test a shape.
+
+Each PDF is drawn here with reportlab's canvas, so the test states exactly what is on the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from kb.sources.pdf import read_pdf
+
+WIDTH, HEIGHT = A4
+
+
+def _texts(path: Path) -> list[str]:
+    lines, _ = read_pdf(path)
+    return [line.text for line in lines if line.text]
+
+
+def _draw_list(path: Path, marker: str) -> None:
+    """An intro line and three list items whose markers are shapes, not characters."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    y = HEIGHT - 80
+    c.drawString(60, y, "Over the next year the council will:")
+    items = ["open two new family hubs in the north of the county",
+             "recruit twelve health visitors by March 2026",
+             "publish a carers charter with local employers"]
+    for item in items:
+        y -= 18
+        if marker == "disc":
+            c.circle(70, y + 3.5, 1.6, stroke=0, fill=1)
+        elif marker == "circle":
+            c.circle(70, y + 3.5, 1.8, stroke=1, fill=0)
+        else:
+            c.rect(68.3, y + 1.8, 3.4, 3.4, stroke=0, fill=1)
+        c.drawString(80, y, item)
+    y -= 30
+    c.drawString(60, y, "The board will review progress in the autumn.")
+    c.save()
+
+
+@pytest.mark.parametrize("marker", ["disc", "circle", "square"])
+def test_bullets_drawn_as_shapes_make_list_items(tmp_path, marker):
+    pdf = tmp_path / "list.pdf"
+    _draw_list(pdf, marker)
+    assert _texts(pdf) == [
+        "Over the next year the council will:",
+        "- open two new family hubs in the north of the county",
+        "- recruit twelve health visitors by March 2026",
+        "- publish a carers charter with local employers",
+        "The board will review progress in the autumn.",
+    ]
+
+
+def test_a_small_box_inside_a_line_is_not_a_bullet(tmp_path):
+    pdf = tmp_path / "inline.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 700, "Status")
+    c.rect(100, 701.8, 3.4, 3.4, stroke=0, fill=1)  # a RAG dot after a word
+    c.drawString(110, 700, "on track for the spring")
+    c.save()
+    assert not any(t.startswith("- ") for t in _texts(pdf))
+
+
+def _ruled_row(c: canvas.Canvas, top: float, widths: list[float], cells: list[str]) -> float:
+    """One row drawn as its own ruled table (each cell a stroked rectangle), returns its bottom."""
+    height = 20
+    x = 60
+    for width, text in zip(widths, cells, strict=True):
+        c.rect(x, top - height, width, height, stroke=1, fill=0)
+        c.drawString(x + 4, top - 14, text)
+        x += width
+    return top - height
+
+
+def test_a_table_pasted_row_by_row_keeps_each_rows_cells(tmp_path):
+    """Rows with different column widths must not be padded with empty cells of the other rows."""
+    pdf = tmp_path / "rows.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    top = 760
+    top = _ruled_row(c, top, [150, 150, 150], ["Action", "Lead", "Timescale"])
+    top = _ruled_row(c, top, [220, 120, 110], ["Open a hub", "Public Health", "2026/27"])
+    _ruled_row(c, top, [120, 200, 130], ["Train staff", "Workforce Board", "By March 2027"])
+    c.save()
+    assert _texts(pdf) == [
+        "Action\tLead\tTimescale",
+        "Open a hub\tPublic Health\t2026/27",
+        "Train staff\tWorkforce Board\tBy March 2027",
+    ]
+
+
+def test_an_ordinary_grid_keeps_an_empty_cell_in_its_column(tmp_path):
+    pdf = tmp_path / "grid.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    top = 760
+    top = _ruled_row(c, top, [150, 150, 150], ["Action", "Lead", "Timescale"])
+    _ruled_row(c, top, [150, 150, 150], ["Open a hub", "", "2026/27"])
+    c.save()
+    assert _texts(pdf)[-1] == "Open a hub\t\t2026/27"
