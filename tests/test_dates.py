@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.extract.dates import DateMatch, find_dates, heading_date
+from kb.extract.dates import DateMatch, field_dates, find_dates, heading_date
 from kb.model import DueDate
 
 STP = dt.date(2016, 10, 1)  # the documents' own dates, as the guide resolves relative phrases
@@ -299,3 +299,95 @@ def test_find_dates_never_raises_and_spans_slice(text: str, doc_date: dt.date | 
             assert m.due.start <= m.due.end
         assert m.open_start == (m.due.start is None)
     heading_date(text, doc_date)
+
+
+# ---------------------------------------------------------------------------------------------
+# what real plans write (made-up sentences for a made-up area)
+
+NORTHSHIRE = dt.date(2019, 6, 1)  # a strategy published June 2019
+NORTHSHIRE_PERIOD = (dt.date(2019, 4, 1), dt.date(2024, 3, 31))  # covering 2019/20 - 2023/24
+
+PLAN_PHRASES = [
+    ("Medium term (by March 2021)", NORTHSHIRE, [("by March 2021", None, "2021-03-31")]),
+    ("Long term (by December 2023)", None, [("by December 2023", None, "2023-12-31")]),
+    ("the pilot will continue into 2020", NORTHSHIRE, [("into 2020", "2020-01-01", "2020-12-31")]),
+    ("Riverside CCG will fund the service for a further three years", NORTHSHIRE,
+     [("for a further three years", "2019-06-01", "2022-05-31")]),
+    ("extend the contract for another 12 months", NORTHSHIRE,
+     [("for another 12 months", "2019-06-01", "2020-05-31")]),
+    ("a report will come to the Board at the next meeting", NORTHSHIRE, []),
+    ("report back at the next meeting on 5 September", NORTHSHIRE, [("5 September", "2019-09-05", "2019-09-05")]),
+    ("complete the audit by March next year", NORTHSHIRE, [("by March next year", None, "2020-03-31")]),
+    ("complete the audit by October", NORTHSHIRE, [("by October", None, "2019-10-31")]),
+    ("the service is ongoing", NORTHSHIRE, []),
+]
+
+CONTRACT_YEARS = [
+    ("mobilise the new service in year one", [("in year one", "2019-04-01", "2020-03-31")]),
+    ("full roll-out in years four and five", [("in years four and five", "2022-04-01", "2024-03-31")]),
+    ("savings of £2m by Year 3", [("by Year 3", None, "2022-03-31")]),
+    ("Year 2: evaluate the pilot", [("Year 2", "2020-04-01", "2021-03-31")]),
+    ("measure obesity in Reception and Year 6 children", []),
+    ("in year eight of the contract", []),  # beyond the plan's five years
+]
+
+
+@pytest.mark.parametrize(("text", "doc_date", "expected"), PLAN_PHRASES)
+def test_plan_phrases(text: str, doc_date: dt.date | None, expected: Expected) -> None:
+    assert _found(text, doc_date) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTRACT_YEARS)
+def test_contract_years_count_from_the_plan_start(text: str, expected: Expected) -> None:
+    got = [(m.due.text, m.due.start, m.due.end) for m in find_dates(text, NORTHSHIRE, NORTHSHIRE_PERIOD)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", ["in year one", "by Year 3", "for a further two years", "by March next year"])
+def test_no_anchor_no_date(text: str) -> None:
+    """A document of unknown date or period leaves relative phrases undated, never guessed."""
+    assert find_dates(text, None) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ongoing", []),
+    ("TBC", []),
+    ("On-going – reviewed each quarter", []),
+    ("2020", [("2020", "2020-01-01", "2020-12-31")]),
+    ("March 2021", [("March 2021", "2021-03-01", "2021-03-31")]),
+    ("September", [("September", "2019-09-01", "2019-09-30")]),
+    ("Medium term (by March 2024)", [("by March 2024", None, "2024-03-31")]),
+    ("Year 2", [("Year 2", "2020-04-01", "2021-03-31")]),
+    ("Q3 2020/21", [("Q3 2020/21", "2020-10-01", "2020-12-31")]),
+])
+def test_field_dates(text: str, expected: Expected) -> None:
+    got = field_dates(text, NORTHSHIRE, NORTHSHIRE_PERIOD)
+    assert [(d.text, d.start, d.end) for d in got or []] == expected
+
+
+def test_field_dates_unreadable_is_none() -> None:
+    assert field_dates("Short term", NORTHSHIRE) is None
+    assert field_dates("", NORTHSHIRE) is None
+
+
+@given(st.integers(min_value=1, max_value=5), st.sampled_from(["in ", "during ", ""]),
+       st.integers(min_value=2000, max_value=2080))
+def test_contract_year_property(n: int, lead: str, year: int) -> None:
+    """Year n of a plan starting 1 April Y is the n-th financial year of the plan, whatever the words."""
+    period = (dt.date(year, 4, 1), dt.date(year + 5, 3, 31))
+    words = ["one", "two", "three", "four", "five"][n - 1]
+    for form in (str(n), words):
+        (m,) = find_dates(f"deliver it {lead}year {form}", dt.date(year, 1, 1), period)
+        assert (m.due.start, m.due.end) == (f"{year + n - 1}-04-01", f"{year + n}-03-31")
+
+
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=24),
+       st.integers(min_value=2000, max_value=2080))
+def test_further_period_property(month: int, n: int, year: int) -> None:
+    """"for a further N months" runs from the document's month for N whole months."""
+    doc = dt.date(year, month, 1)
+    (m,) = find_dates(f"funded for a further {n} months", doc)
+    end = dt.date.fromisoformat(m.due.end)
+    assert m.due.start == doc.isoformat()
+    assert (end + dt.timedelta(days=1)).day == 1
+    assert (end.year * 12 + end.month) - (year * 12 + month) == n - 1

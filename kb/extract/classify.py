@@ -88,7 +88,7 @@ _LABEL_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z&/ ]{0,30}|[A-Z&]{2,6}(?:, [A-Z&]{2
 
 COLUMN_ROLES = (
     ("commitment", re.compile(r"^commitments?$|^priorit(?:y|ies)$|^actions?$|^activit(?:y|ies)$|^milestones?$|"
-                              r"^description$|^deliverables?$", re.I)),
+                              r"^description$|^deliverables?$|^what$|^tasks?$|^objectives?(?: \d+)?$|^key actions?$", re.I)),
     ("next", re.compile(r"next steps?|planned actions|what we will do", re.I)),
     ("done", re.compile(r"what we have done|progress|achieve|done so far|update", re.I)),
     ("impact", re.compile(r"impact|benefits?|outcomes?", re.I)),

@@ -34,9 +34,10 @@ from typing import TypeVar
 
 from kb.model import DueDate
 
-__all__ = ["DateMatch", "find_dates", "heading_date"]
+__all__ = ["DateMatch", "Period", "doc_period", "field_dates", "find_dates", "heading_date"]
 
 Span = tuple[dt.date, dt.date]
+Period = tuple[dt.date | None, dt.date | None]  # the span a whole document covers (its plan years)
 _T = TypeVar("_T")
 
 
@@ -172,6 +173,29 @@ _REL_LEAD_RE = re.compile(
     re.I,
 )
 
+# "for a further three years", "another 12 months", "an additional two years": counted from the
+# document's month, like "the next three years"
+_REL_FURTHER_RE = re.compile(
+    r"\b(?:for\s+)?(?:a\s+further|another|an\s+additional|a\s+further\s+period\s+of)\s+(?P<n1>" + _NUM + r")"
+    r"\s+(?P<unit>years?|months?)\b(?!\s+(?:old|of\s+age|ago))",
+    re.I,
+)
+# contract years, counted from the start of the period the plan covers: "year one", "Year 2",
+# "years four and five", "in years 2-3"; not school years ("Year 6 pupils", "Reception and Year 6")
+_YEAR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10}
+_YN = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_CONTRACT_YEAR_RE = re.compile(
+    r"\b(?:(?P<prep>in|during|by|from|over|for|throughout|within|until|before)\s+(?:the\s+)?)?"
+    r"(?P<unit>years?|yr)\s+(?P<n1>" + _YN + r")\b(?:\s*(?:-|–|to|and|&)\s*(?P<n2>" + _YN + r")\b)?"
+    r"(?!\s*(?:\(|:\s*\d|[-–]\s*\d{4}|olds?\b|pupils|children|students|school|groups?|\d))",
+    re.I,
+)
+_SCHOOL_NEAR = re.compile(r"\b(?:reception|pupils?|school|children|child|class|students?|olds?)\b", re.I)
+# "March next year", "by June of the following year": a month the text places in the next year
+_NEXT_YEAR_AFTER = re.compile(r"\s*(?:of\s+)?(?:next\s+year|the\s+following\s+year|the\s+next\s+year)\b", re.I)
+
+
 # --------------------------------------------------------------------------------------------
 # context around an atom
 
@@ -187,7 +211,7 @@ _PREFIX_RE = re.compile(
     r"|(?P<from>(?:from|since|starting(?:\s+(?:in|from|on))?|commencing(?:\s+(?:in|from|on))?"
     r"|beginning(?:\s+(?:in|from|on))?|with\s+effect\s+from|effective\s+from)"
     r"(?:\s+the)?(?:\s+(?:start|beginning)\s+of(?:\s+the)?)?)"
-    r"|(?P<in>(?:in|during|for|throughout|within|across|over|between)"
+    r"|(?P<in>(?:in|into|during|for|throughout|within|across|over|between)"
     r"(?:\s+the)?(?:\s+(?:course|whole|rest|remainder)\s+of(?:\s+the)?)?)"
     r")\s*$",
     re.I,
@@ -369,12 +393,16 @@ def _month_atoms(text: str) -> list[_Atom]:
             continue
         mod = (m.group("mod") or "").strip(" -").lower()
         mid = mod == "mid"
+        following = _NEXT_YEAR_AFTER.match(text, end) if year is None else None
+        if following is not None:
+            end = following.end()  # "March next year": the year after the document's
+        shift = 1 if following is not None else 0
 
-        def resolve(lent: int, month: int = month, year: int | None = year) -> Span:
-            return _month_span(year if year is not None else lent, month)
+        def resolve(lent: int, month: int = month, year: int | None = year, shift: int = shift) -> Span:
+            return _month_span(year if year is not None else lent + shift, month)
 
         out.append(_Atom(m.start(), end, "month", resolve, yearless=year is None,
-                         bare=year is None and not mod, mid=mid))
+                         bare=year is None and not mod and not following, mid=mid))
     return out
 
 
@@ -508,7 +536,8 @@ def _atoms(text: str) -> list[_Atom]:
 
 _HAS_DIGIT = re.compile(r"\d")
 _MONTH_STEMS = tuple(sorted({name[:3] for name in _MONTHS}))
-_REL_TRIGGERS = ("next", "coming", "following", "first", "over", "this", "current", "new")
+_REL_TRIGGERS = ("next", "coming", "following", "first", "over", "this", "current", "new", "further", "another",
+                 "additional")
 
 
 def _non_overlapping(items: list[_T], span: Callable[[_T], tuple[int, int]]) -> list[_T]:
@@ -709,6 +738,11 @@ def _relative_phrases(text: str, doc_date: dt.date | None) -> list[_Found]:
         else:
             end = _add_months(base, n * (12 if unit == "year" else 1)) - dt.timedelta(days=1)
         out.append(_Found(s, m.end(), base, end, True))
+    for m in _REL_FURTHER_RE.finditer(text):
+        n = _number(m.group("n1")) or 0
+        if n > 0:
+            months = n * (12 if m.group("unit").lower().startswith("year") else 1)
+            out.append(_Found(m.start(), m.end(), base, _add_months(base, months) - dt.timedelta(days=1), True))
     for m in _REL_YEAR_RE.finditer(text):
         found = _relative_year(text, m, doc_date)
         if found is not None:
@@ -746,8 +780,45 @@ def _relative_year(text: str, m: re.Match[str], doc_date: dt.date) -> _Found | N
     return _Found(s, m.end(), start, end, True)
 
 
-def find_dates(text: str, doc_date: dt.date | None) -> list[DateMatch]:
-    """Every date or period phrase in `text`, normalised, in text order, non-overlapping (longest wins)."""
+def _contract_years(text: str, period: Period | None) -> list[_Found]:
+    """"Year one", "years four and five": years of the plan or contract, counted from its start.
+
+    Without the period's start there is nothing to count from, so they stay undated.
+    """
+    if period is None or period[0] is None or "y" not in text.lower():
+        return []
+    start, end = period
+    longest = 10 if end is None else max(1, round((end - start).days / 365.25))
+    out: list[_Found] = []
+    for m in _CONTRACT_YEAR_RE.finditer(text):
+        n1 = _year_number(m.group("n1"))
+        n2 = _year_number(m.group("n2")) if m.group("n2") else n1
+        if not 1 <= n1 <= n2 <= longest:
+            continue
+        if _SCHOOL_NEAR.search(text, max(0, m.start() - 30), min(len(text), m.end() + 30)):
+            continue
+        first = _add_months(start.replace(day=1), 12 * (n1 - 1))
+        last = _add_months(start.replace(day=1), 12 * n2) - dt.timedelta(days=1)
+        prep = (m.group("prep") or "").lower()
+        lo: dt.date | None = first
+        hi: dt.date | None = last
+        if prep in ("by", "until", "before"):
+            lo = None
+        elif prep == "from":
+            hi = None
+        out.append(_Found(m.start(), m.end(), lo, hi, True))
+    return out
+
+
+def _year_number(word: str) -> int:
+    return int(word) if word.isdigit() else _YEAR_WORDS[word.lower()]
+
+
+def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None) -> list[DateMatch]:
+    """Every date or period phrase in `text`, normalised, in text order, non-overlapping (longest wins).
+
+    `period` is the (start, end) of what the whole document covers, for contract years ("year two").
+    """
     if not text:
         return []
     found: list[_Found] = []
@@ -756,6 +827,7 @@ def find_dates(text: str, doc_date: dt.date | None) -> list[DateMatch]:
         if f is not None:
             found.append(f)
     found += _relative_phrases(text, doc_date)
+    found += _contract_years(text, period)
     out: list[DateMatch] = []
     for f in _non_overlapping(found, lambda f: (f.s, f.e)):
         due = DueDate(text[f.s:f.e], f.start.isoformat() if f.start else None,
@@ -764,7 +836,7 @@ def find_dates(text: str, doc_date: dt.date | None) -> list[DateMatch]:
     return out
 
 
-def heading_date(text: str, doc_date: dt.date | None) -> DueDate | None:
+def heading_date(text: str, doc_date: dt.date | None, period: Period | None = None) -> DueDate | None:
     """The date/period a heading, column header or row label names ("2018/19", "Year 1 (2019/20)",
     "CRCCG COMMISSIONING PRIORITIES FOR 2014/16", "Immediate", "Next 6 months"), or None.
 
@@ -777,7 +849,7 @@ def heading_date(text: str, doc_date: dt.date | None) -> DueDate | None:
         if doc_date is None:
             return None
         return DueDate(imm.group("w"), _doc_month_start(doc_date).isoformat(), None)
-    matches = find_dates(text, doc_date)
+    matches = find_dates(text, doc_date, period)
     if not matches:
         return None
     first, last = matches[0], matches[-1]
@@ -789,3 +861,37 @@ def heading_date(text: str, doc_date: dt.date | None) -> DueDate | None:
         end = max(m.due.end for m in matches if m.due.end)
     stripped = _HEADING_NEUTRAL.sub("", phrase)
     return DueDate(stripped or phrase, start, end)
+
+
+_NO_DATE = re.compile(r"^\W*(?:on-?going|continuous|continual|tbc|tba|tbd|to be (?:confirmed|agreed|determined)|n/?a|"
+                      r"none|complete[d]?|closed|as required|as needed|various|throughout)\W*$", re.I)
+
+
+def field_dates(text: str, doc_date: dt.date | None, period: Period | None = None) -> list[DueDate] | None:
+    """The dates of a timescale field or column ("When: Medium term (by March 2024)", "2020", "Year 2").
+
+    A field is a date context of its own, so a lone year, month or season counts ("2020" is the
+    year 2020).  Returns [] when the field says there is no date ("Ongoing", "TBC"), and None when
+    it names nothing this module can read (the caller may then look elsewhere).
+    """
+    if not text or not text.strip():
+        return None
+    if _NO_DATE.match(text):
+        return []
+    found = find_dates(text, doc_date, period)
+    if not found:
+        lead = "in "
+        found = [DateMatch(DueDate(m.due.text[len(lead):] if m.due.text.startswith(lead) else m.due.text,
+                                   m.due.start, m.due.end),
+                           max(0, m.start_char - len(lead)), m.end_char - len(lead), m.open_start, m.relative)
+                 for m in find_dates(lead + text, doc_date, period)]
+    if not found:
+        return [] if re.match(r"^\W*(?:on-?going|continuous|continual)\b", text, re.I) else None
+    return [m.due for m in found]
+
+
+def doc_period(start: str | None, end: str | None) -> Period | None:
+    """The span a document covers (DocumentMeta.period_start/end, ISO) for contract years; None if unknown."""
+    if not start:
+        return None
+    return dt.date.fromisoformat(start), dt.date.fromisoformat(end) if end else None

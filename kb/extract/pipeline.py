@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from kb.extract.classify import Decision, column_role, decide
-from kb.extract.dates import DateMatch, find_dates
+from kb.extract.dates import DateMatch, Period, doc_period, field_dates, find_dates
 from kb.extract.lexicon import ACTION_ADJECTIVES, ACTION_NOUNS, ACTION_VERBS, is_gerund_action
-from kb.extract.nlp import split_sentences
+from kb.extract.nlp import parse, split_sentences
 from kb.extract.owners import OwnerGazetteer
 from kb.extract.targets import targets_for
 from kb.extract.themes import themes_for
@@ -30,6 +30,8 @@ _PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|took|began|saw|\w
 _FORWARD_NEAR = re.compile(r"\b(?:will|to be|shall|would|planned|expected|due)\b", re.I)
 _BASELINE = re.compile(r"^\W*(?:baseline|levels?|position|figures?|outturn|rates?)\b", re.I)
 _BASELINE_BEFORE = re.compile(r"(?:against|compared (?:to|with)|since|from|between|than|in)\s+(?:the\s+)?$", re.I)
+_BASELINE_NAMED = re.compile(r"\bbaseline(?:\s+(?:year|period|of|in|from|for|date))?\s*(?:the\s+)?[:(]?\s*$", re.I)
+_SINCE = re.compile(r"^(?:since|ever since)\b", re.I)
 
 
 def commitment_id(doc_id: str, text: str, occurrence: int) -> str:
@@ -40,11 +42,22 @@ def commitment_id(doc_id: str, text: str, occurrence: int) -> str:
     return f"{prefix}-{digest}"
 
 
-def due_dates(text: str, block: Block, doc_date: date | None) -> list[DueDate]:
-    """Explicit date phrases that schedule the unit; else the dates its heading, column or row set."""
-    explicit = [m.due for m in find_dates(text, doc_date) if not _is_past_or_baseline(m, text, doc_date)]
+def due_dates(text: str, block: Block, doc_date: date | None, period: Period | None = None) -> list[DueDate]:
+    """The unit's due dates: its own timescale field ("When:", a Timescale column) first, then the
+    explicit date phrases that schedule it, else the dates its heading, column or row set.
+
+    A timescale field that names no date ("Ongoing", "TBC") leaves the item undated: the plan has
+    said when, and it is not the heading's period.
+    """
+    field = block.fields.get("due")
+    from_field = field_dates(field, doc_date, period) if field else None
+    if from_field:
+        return _dedupe(from_field)
+    explicit = [m.due for m in find_dates(text, doc_date, period) if not _is_past_or_baseline(m, text, doc_date)]
     if explicit:
         return _dedupe(explicit)
+    if from_field is not None:
+        return []
     return list(block.scope_dates)
 
 
@@ -59,23 +72,68 @@ def _dedupe(dues: Iterable[DueDate]) -> list[DueDate]:
 
 
 def _is_past_or_baseline(m: DateMatch, text: str, doc_date: date | None) -> bool:
-    """A date that describes the past or a baseline is not a due date."""
+    """A date that describes the past or a baseline is not a due date.
+
+    "since 2015", "(2015/16 baseline)", "against the 2016/17 baseline" never are.  A closed date
+    that is not ahead of the document (or in a document of unknown date) is past when the verb of
+    its own clause is past or perfect ("fell ... in 2012", "was launched in 2015"), and forward when
+    that verb has a modal or an infinitive ("would be brought back in March 2018").
+    """
     after = text[m.end_char:m.end_char + 40]
     before = text[max(0, m.start_char - 25):m.start_char]
-    if _BASELINE.match(after) and not m.open_start:
+    if _SINCE.match(m.due.text):
         return True
-    if doc_date is None or m.due.end is None or m.open_start:
-        return False
-    if m.due.end >= doc_date.isoformat():
-        return False
-    if _BASELINE_BEFORE.search(before):
+    if (_BASELINE.match(after) or _BASELINE_NAMED.search(before)) and not m.open_start:
         return True
+    if m.due.end is None or m.open_start:
+        return False
+    if doc_date is not None and m.due.end >= doc_date.isoformat():
+        return False
+    if doc_date is not None and _BASELINE_BEFORE.search(before):
+        return True
+    tense = clause_tense(text, m.start_char, m.end_char)
+    if tense is not None or doc_date is None:
+        return tense == "past"
     window = text[m.end_char:m.end_char + 60]
     past = _PAST_VERB.search(window)
     forward = _FORWARD_NEAR.search(window)
     if past and (not forward or past.start() < forward.start()):
         return True
     return not _FORWARD_NEAR.search(text)
+
+
+_MODAL_TAGS = {"MD", "TO"}
+_HAVE = {"have", "has", "had", "'ve"}
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """"past" or "future" for the verb that governs the words text[start:end], from the trained
+    parse; None when no verb governs them or its tense says neither (present, a bare noun phrase).
+
+    Past: a simple past ("fell"), a perfect ("have risen"), a past passive ("was launched").
+    Future: a modal ("will", "would", "should"), an infinitive ("to deliver"), an imperative.
+    """
+    doc = parse(text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in _MODAL_TAGS for a in auxes):
+        return "future"
+    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if tok.tag_ == "VBN" and any(a.lower_ in _HAVE for a in auxes):
+        return "past"
+    if tok.tag_ == "VB" and tok.i == span.sent.start:
+        return "future"  # an imperative
+    return None
 
 
 def _units(block: Block) -> list[str]:
@@ -118,6 +176,7 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None) -> list[Comm
     gazetteer.learn_acronyms("\n".join(b.text for b in doc.blocks))
     author = doc.meta.organisation or None
     doc_date = doc.meta.doc_date()
+    period = doc_period(doc.meta.period_start, doc.meta.period_end)
     occurrences: Counter[str] = Counter()
     records: list[Commitment] = []
     intros: list[str | None] = []
@@ -137,7 +196,7 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None) -> list[Comm
             decision = decide(unit, block, in_resolution=in_resolution and block.kind == "list_item")
             if not decision.accept and not _keep_as_evidence(unit, block, decision):
                 continue
-            record = _record(doc, block, unit, decision, author, doc_date, occurrences)
+            record = _record(doc, block, unit, decision, author, doc_date, occurrences, period)
             role = column_role(block.column)
             if block.row_key and role == "commitment" and decision.accept:
                 row_parents.setdefault(block.row_key, record)
@@ -187,11 +246,11 @@ def _is_dated_step(d: DueDate, unit: str) -> bool:
 
 
 def _record(doc: Document, block: Block, unit: str, decision: Decision, author: str | None,
-            doc_date: date | None, occurrences: Counter[str]) -> Commitment:
+            doc_date: date | None, occurrences: Counter[str], period: Period | None = None) -> Commitment:
     norm = " ".join(words(unit.lower()))
     occurrences[norm] += 1
     kind = decision.kind if decision.accept else "evidence"
-    due = due_dates(unit, block, doc_date) if decision.accept else []
+    due = due_dates(unit, block, doc_date, period) if decision.accept else []
     if kind == "commitment" and any(_is_dated_step(d, unit) for d in due):
         kind = "milestone"
     context = block.text if block.kind != "list_item" or not block.intro else f"{block.intro} {block.text}"

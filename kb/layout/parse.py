@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from kb.extract.lexicon import ACTION_VERBS
+from kb.layout.fields import Labelled, label_role, looks_like_party, split_labels
 from kb.layout.markup import is_all_caps, strip_markup, words
 from kb.sources.base import SourceLine
 
@@ -37,6 +38,9 @@ class RawBlock:
     rows: list[list[str]] = field(default_factory=list)  # for tables: raw cells
     blank_before: int = 0
     blank_after: int = 0
+    fields: dict[str, str] = field(default_factory=dict)  # labelled fields read for this item (kb.layout.fields)
+    label: str = ""  # action blocks: the label the action was given ("What", "Action")
+    items: list[tuple[str, SourceLine]] = field(default_factory=list)  # action blocks: each action and its line
 
     @property
     def first(self) -> SourceLine:
@@ -106,8 +110,9 @@ def group_lines(lines: list[SourceLine]) -> list[RawBlock]:
             blocks.append(current)
             blank = 0
             continue
-        if current is not None and current.kind in ("paragraph", "list_item") and blank == 0:
-            current.lines.append(sl)  # soft wrap
+        if current is not None and current.kind in ("paragraph", "list_item") and blank == 0 and not (
+                ":" in stripped and split_labels(strip_markup(stripped))):
+            current.lines.append(sl)  # soft wrap (a labelled field line starts its own block)
             continue
         current = RawBlock("paragraph", [sl], blank_before=blank)
         blocks.append(current)
@@ -248,3 +253,210 @@ _PERIOD_LABEL = re.compile(
 
 def _is_period_label(text: str) -> bool:
     return bool(_PERIOD_LABEL.match(text.strip()))
+
+
+# --------------------------------------------------------------------------------------------
+# label-value action blocks ("What: / Who: / When:", "Action: ... Responsible Officer: ...")
+
+_ITEM_KINDS = ("paragraph", "list_item")
+_ATTACH_MAX_WORDS = 60  # a field line attaches to the item above it only when that item is one action
+
+
+def _line_of(block: RawBlock, value: str) -> SourceLine:
+    """The source line on which a value starts (a soft-wrapped paragraph spans several lines)."""
+    probe = value[:30]
+    for sl in block.lines:
+        if probe and probe in strip_markup(sl.text):
+            return sl
+    head = value[:12]
+    for sl in block.lines:
+        if head and head in strip_markup(sl.text):
+            return sl
+    return block.first
+
+
+def _table_labels(block: RawBlock) -> list[tuple[Labelled, SourceLine]] | None:
+    """A two-column table of label rows ("What | Run a campaign", "Who | Public Health"), as labels."""
+    rows = [[c for c in r if strip_markup(c)] for r in block.rows]
+    labelled = [r for r in rows if 1 <= len(r) <= 2 and label_role(strip_markup(r[0]), line_form=True)]
+    if len(labelled) < 2 or len(labelled) < 0.6 * len(rows) or not any(
+            label_role(strip_markup(r[0]), line_form=True) == "action" for r in labelled):
+        return None
+    out: list[tuple[Labelled, SourceLine]] = []
+    for r, sl in zip(rows, block.lines, strict=True):
+        role = label_role(strip_markup(r[0]), line_form=True) if r else None
+        if role and len(r) <= 2:
+            out.append((Labelled(role, strip_markup(r[0]), strip_markup(r[1]) if len(r) > 1 else "", 0), sl))
+        elif out and r:  # a continuation row of the value above
+            prev, psl = out[-1]
+            out[-1] = (Labelled(prev.role, prev.label, f"{prev.value} {strip_markup(' '.join(r))}".strip(), 0), psl)
+    return out
+
+
+def _take_value(blocks: list[RawBlock], j: int) -> tuple[list[tuple[str, SourceLine]], int]:
+    """The value of a label written alone on its line: the paragraph or the list that follows it."""
+    if j >= len(blocks) or split_labels(blocks[j].text) or blocks[j].kind not in _ITEM_KINDS:
+        return [], j
+    if blocks[j].kind == "paragraph":
+        return [(blocks[j].text, blocks[j].first)], j + 1
+    values = []
+    while j < len(blocks) and blocks[j].kind == "list_item" and not split_labels(blocks[j].text):
+        values.append((blocks[j].text, blocks[j].first))
+        j += 1
+    return values, j
+
+
+def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Join label-value lines into action blocks: one item per action, the other labels its fields.
+
+    A line of field labels only ("Lead: ... Timescale: ...") right after an item gives that item
+    its fields; a short "Action: <party>" line after a minute names who acts on it.  Field lines
+    that follow nothing they could belong to (a cover's "Lead officer:") are dropped, as they are
+    not records.
+    """
+    out: list[RawBlock] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        i += 1
+        pairs: list[tuple[Labelled, SourceLine]] = []
+        if b.kind == "table":
+            table = _table_labels(b)
+            if table is None:
+                out.append(b)
+                continue
+            pairs = table
+        elif b.kind in _ITEM_KINDS:
+            labs = split_labels(b.text)
+            if not labs:
+                out.append(b)
+                continue
+            pairs = [(lab, _line_of(b, lab.value or lab.label)) for lab in labs]
+        else:
+            out.append(b)
+            continue
+        groups = _group_pairs(pairs)
+        for n, group in enumerate(groups):
+            last = n == len(groups) - 1
+            action = [(lab, sl) for lab, sl in group if lab.role == "action"]
+            fields: dict[str, str] = {}
+            items: list[tuple[str, SourceLine]] = []
+            for lab, sl in group:
+                value: list[tuple[str, SourceLine]] = [(lab.value, sl)] if lab.value else []
+                if not lab.value and last and lab is group[-1][0] and b.kind != "table":
+                    value, i = _take_value(blocks, i)
+                if not value:
+                    continue
+                if lab.role == "action" and not (len(action) == 1 and len(value) == 1
+                                                 and looks_like_party(value[0][0]) and _attachable(out)):
+                    items.extend(value)
+                else:
+                    role = "owner" if lab.role == "action" else lab.role
+                    text = "; ".join(v for v, _ in value)
+                    fields[role] = f"{fields[role]}; {text}" if role in fields else text
+            if items:
+                label = action[0][0].label
+                out.append(RawBlock("action", [sl for _, sl in items], blank_before=b.blank_before,
+                                    fields=fields, label=label, items=items))
+            elif fields and _attachable(out):
+                target = out[-1]
+                for role, text in fields.items():
+                    target.fields[role] = f"{target.fields[role]}; {text}" if role in target.fields else text
+    for k, b in enumerate(out[:-1]):
+        b.blank_after = out[k + 1].blank_before
+    return out
+
+
+def _group_pairs(pairs: list[tuple[Labelled, SourceLine]]) -> list[list[tuple[Labelled, SourceLine]]]:
+    """Split a run of labels into actions: each action label opens a new group."""
+    groups: list[list[tuple[Labelled, SourceLine]]] = []
+    for pair in pairs:
+        if not groups or (pair[0].role == "action" and any(p[0].role == "action" for p in groups[-1])):
+            groups.append([])
+        groups[-1].append(pair)
+    return groups
+
+
+def _attachable(out: list[RawBlock]) -> bool:
+    """Can a field line belong to the block just above it (an action, a list item, a short paragraph)?"""
+    if not out:
+        return False
+    prev = out[-1]
+    if prev.kind == "action":
+        return True
+    if prev.kind not in _ITEM_KINDS or prev.text.endswith(":"):
+        return False
+    return len(words(prev.text)) <= _ATTACH_MAX_WORDS
+
+
+# --------------------------------------------------------------------------------------------
+# page furniture: running headers and footers, page numbers, footnote markers
+
+_PAGE_LINE = re.compile(
+    r"^\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s+of\s+\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|"
+    r"\d{1,4}\s*\|\s*page|page\s*\|\s*\d{1,4}|p\.?\s*\d{1,4})\s*$", re.I)
+_BARE_NUMBER = re.compile(r"^\s*\**(\d{1,3})\**\s*$")
+_MARKING = re.compile(r"^\W*(?:official(?:[- ]sensitive)?|draft|confidential|not protectively marked|"
+                      r"restricted|private (?:and|&) confidential)\W*$", re.I)
+_FOOTNOTE_LINE = re.compile(r"^\s*\d{1,2}\s+(?:https?://|www\.|see\s|source:|ibid|available (?:at|from)\b)", re.I)
+# "smoking prevalence3 in", "the strategy.12 The": a footnote marker glued to a word
+_MARKER = re.compile(r"(?<=[a-z]{3})(?<!covid)(?<!sars)\d{1,2}(?=[,.;:)]?(?:\s|$))|(?<=[a-z][.,;:])\d{1,2}(?=\s+[A-Z])"
+                     r"|(?<=[A-Za-z.,;:)])[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+_RUNNING_MIN = 3  # a line is a running header or footer when it recurs at least this often
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", strip_markup(text).lower())).strip()
+
+
+def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines with page furniture blanked out (line numbers kept), footnote markers removed.
+
+    Page furniture is what a PDF export repeats on every page or numbers page by page: "Page 3
+    of 20", a rising run of bare page numbers, a running header or footer (a short line that recurs
+    with a changing number, or the cover's title line recurring through the document), protective
+    markings ("OFFICIAL", "DRAFT"), and footnote source lines ("3 https://...").  None of it is a
+    record or part of one.
+    """
+    drop: set[int] = set()
+    bare: list[tuple[int, int]] = []
+    keyed: dict[str, list[int]] = {}
+    first_seen: dict[str, int] = {}
+    for i, sl in enumerate(lines):
+        text = sl.text.strip()
+        if not text or "\t" in text or _BULLET.match(sl.text):
+            continue
+        if _PAGE_LINE.match(text) or _FOOTNOTE_LINE.match(text):
+            drop.add(i)
+            continue
+        m = _BARE_NUMBER.match(text)
+        if m:
+            bare.append((i, int(m.group(1))))
+            continue
+        if len(text) <= 120:
+            key = _furniture_key(text)
+            keyed.setdefault(key, []).append(i)
+            first_seen.setdefault(key, len(first_seen))
+    if len(bare) >= _RUNNING_MIN:
+        rising = sum(1 for (_, a), (_, b) in zip(bare, bare[1:], strict=False) if b > a)
+        if rising >= 0.8 * (len(bare) - 1):
+            drop.update(i for i, _ in bare)
+    for key, idx in keyed.items():
+        if _MARKING.match(key) and len(idx) >= 2:
+            drop.update(idx)
+            continue
+        if len(idx) < _RUNNING_MIN:
+            continue
+        varying = ("#" in key and len(re.findall(r"[a-z]{2,}", key)) >= 2
+                   and len({lines[i].text.strip() for i in idx}) > 1)
+        cover = first_seen[key] < 6 and len(key.split()) >= 3
+        if varying or cover:
+            drop.update(idx[1:] if cover and not varying else idx)
+    out: list[SourceLine] = []
+    for i, sl in enumerate(lines):
+        if i in drop:
+            out.append(SourceLine("", sl.line, sl.page))
+        else:
+            text = _MARKER.sub("", sl.text) if re.search(r"[a-z.,;:)][\d\u00b9\u00b2\u00b3\u2070-\u2079]", sl.text) else sl.text
+            out.append(sl if text == sl.text else SourceLine(text, sl.line, sl.page))
+    return out

@@ -12,14 +12,23 @@ import re
 from datetime import date
 
 from kb.extract.classify import shape
-from kb.extract.dates import find_dates, heading_date
+from kb.extract.dates import Period, field_dates, heading_date
+from kb.layout.fields import label_role
 from kb.layout.markup import split_cell, strip_markup, words
-from kb.layout.parse import RawBlock, classify_headings, group_lines, merge_fragments
+from kb.layout.parse import (
+    RawBlock,
+    classify_headings,
+    drop_page_furniture,
+    group_lines,
+    merge_fragments,
+    read_action_blocks,
+)
 from kb.model import Block, DueDate
 from kb.sources.base import SourceLine
 
 NEGATIVE_SECTION = re.compile(
-    r"\b(risks?|contents|glossary|case stud(?:y|ies)|examples?/|examples?\b|apologies|present:|membership|"
+    r"\b(risks?|contents|glossary|case stud(?:y|ies)|examples?/|examples?\b(?!\s+(?:of\s+)?(?:actions?|activit|"
+    r"deliverables|interventions|commitments))|apologies|present:|membership|"
     r"what we have been told|challenges and pressures|health inequalities|achievements|"
     r"the case for change|key drivers|pressure points|appendix two|our population needs|"
     r"what we know about)\b",
@@ -46,11 +55,10 @@ NEGATIVE_INTRO = re.compile(
     re.I,
 )
 _CONTENT_HEADER = re.compile(r"activit|milestone|commitment|action|description|deliverable|priorit|step", re.I)
-_DATE_COLUMN = re.compile(r"^(dates?|due|when|timescales?|deadline|by when|target date|key dates)$", re.I)
 
 
-def _heading_scope_date(text: str, doc_date: date | None) -> DueDate | None:
-    due = heading_date(text, doc_date)
+def _heading_scope_date(text: str, doc_date: date | None, period: Period | None = None) -> DueDate | None:
+    due = heading_date(text, doc_date, period)
     if due is None:
         return None
     if due.start is not None and due.start == due.end:
@@ -60,12 +68,12 @@ def _heading_scope_date(text: str, doc_date: date | None) -> DueDate | None:
     return due
 
 
-def _row_dates(row: list[str], date_cols: set[int], doc_date: date | None) -> tuple[DueDate, ...]:
+def _row_dates(row: list[str], date_cols: set[int], doc_date: date | None,
+               period: Period | None = None) -> tuple[DueDate, ...]:
     dues: list[DueDate] = []
     for c in sorted(date_cols):
         if c < len(row):
-            for m in find_dates(strip_markup(row[c]), doc_date):
-                dues.append(m.due)
+            dues.extend(field_dates(strip_markup(row[c]), doc_date, period) or ())
     return tuple(dues)
 
 
@@ -78,9 +86,11 @@ def _is_header_row(cells: list[str]) -> bool:
     return all(len(words(c)) <= 7 and not c.endswith(".") for c in filled)
 
 
-def build_blocks(lines: list[SourceLine], doc_date: date | None) -> list[Block]:
-    """The document's blocks, in reading order, each with its section path and context."""
-    raw = merge_fragments(group_lines(lines))
+def build_blocks(lines: list[SourceLine], doc_date: date | None, period: Period | None = None) -> list[Block]:
+    """The document's blocks, in reading order, each with its section path and context.
+
+    `period` is the span the document covers, which dates "Year 1" headings and columns."""
+    raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines))))
     classify_headings(raw)
     out: list[Block] = []
     stack: list[tuple[int, str, DueDate | None, bool, bool]] = []  # level, text, date, negative, forward
@@ -93,7 +103,7 @@ def build_blocks(lines: list[SourceLine], doc_date: date | None) -> list[Block]:
             text = rb.text
             while stack and stack[-1][0] >= level:
                 stack.pop()
-            due = _heading_scope_date(text, doc_date) if seen_body else None
+            due = _heading_scope_date(text, doc_date, period) if seen_body else None
             negative = bool(NEGATIVE_SECTION.search(text))
             forward = bool(FORWARD_SECTION.search(text))
             stack.append((level, text, due, negative, forward))
@@ -107,7 +117,15 @@ def build_blocks(lines: list[SourceLine], doc_date: date | None) -> list[Block]:
         negative = any(s[3] for s in stack)
         forward = any(s[4] for s in stack[-2:])
         if rb.kind == "table":
-            out.extend(_table_blocks(rb, section, scope, negative, forward, doc_date))
+            out.extend(_table_blocks(rb, section, scope, negative, forward, doc_date, period))
+            last_intro = None
+            continue
+        if rb.kind == "action":
+            row_key = f"action:{rb.first.line or 0}:{rb.first.page or 0}"
+            for text, sl in rb.items:
+                out.append(Block("cell", text, sl.line, sl.page, section, column=rb.label, row_key=row_key,
+                                 scope_dates=scope, negative_context=negative, forward_context=True,
+                                 fields=dict(rb.fields)))
             last_intro = None
             continue
         text = rb.text
@@ -117,13 +135,14 @@ def build_blocks(lines: list[SourceLine], doc_date: date | None) -> list[Block]:
             intro = last_intro if rb.depth >= last_intro_depth or last_intro_depth < 0 else None
             out.append(Block("list_item", text, rb.first.line, rb.first.page, section, level=rb.depth,
                              intro=intro, scope_dates=scope, negative_context=negative,
-                             forward_context=forward or bool(intro and _forward_intro(intro))))
+                             forward_context=forward or bool(intro and _forward_intro(intro)),
+                             fields=dict(rb.fields)))
             if text.endswith(":"):
                 last_intro, last_intro_depth = text, rb.depth + 1
             continue
         kind = "fragment" if rb.kind == "fragment" else "paragraph"
         out.append(Block(kind, text, rb.first.line, rb.first.page, section, scope_dates=scope,
-                         negative_context=negative, forward_context=forward))
+                         negative_context=negative, forward_context=forward, fields=dict(rb.fields)))
         if text.endswith(":") or rb.blank_after <= 2 and re.search(r"(following|below|include|are|to|by|on)\W*$", text):
             last_intro, last_intro_depth = text, 0
         else:
@@ -149,49 +168,97 @@ def _scope(stack: list[tuple[int, str, DueDate | None, bool, bool]]) -> tuple[Du
     return ()
 
 
+_STATUS_WORDS = 3  # a status cell of this many words or fewer is a rating, not a note
+
+
+def _header_index(rows: list[list[str]]) -> int | None:
+    """Which row is the table's header: the first, or the second under a one-cell title row."""
+    if len(rows) >= 2 and _is_header_row(rows[0]):
+        return 0
+    if (len(rows) >= 3 and sum(1 for c in rows[0] if strip_markup(c)) == 1 and _is_header_row(rows[1])
+            and sum(1 for c in rows[1] if label_role(strip_markup(c))) >= 2):
+        return 1
+    return None
+
+
+def _column_roles(header: list[str]) -> dict[int, str]:
+    """Columns identified by their header's meaning; a bare "Date" is the due date only when no
+    column says so more precisely (an action log's "Date raised" beside its "Due date")."""
+    roles = {i: r for i, h in enumerate(header) if h and (r := label_role(h)) is not None}
+    generic = {i for i, r in roles.items() if r == "due" and re.fullmatch(r"dates?", header[i].strip(), re.I)}
+    if any(r == "due" and i not in generic for i, r in roles.items()):
+        for i in generic:
+            del roles[i]
+    return roles
+
+
 def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, ...], negative: bool,
-                  forward: bool, doc_date: date | None) -> list[Block]:
+                  forward: bool, doc_date: date | None, period: Period | None = None) -> list[Block]:
     rows = rb.rows
     header: list[str] | None = None
     body = list(zip(rows, rb.lines, strict=True))
-    if len(rows) >= 2 and _is_header_row(rows[0]):
-        header = [strip_markup(c) for c in rows[0]]
-        body = body[1:]
-    date_cols = {i for i, h in enumerate(header or []) if _DATE_COLUMN.match(h.strip())}
-    col_dates = {i: _heading_scope_date(h, doc_date) for i, h in enumerate(header or []) if h}
+    hi = _header_index(rows)
+    if hi is not None:
+        header = [strip_markup(c) for c in rows[hi]]
+        body = body[hi + 1:]
+    roles = _column_roles(header or [])
+    date_cols = {i for i, r in roles.items() if r == "due"}
+    owner_cols = {i for i, r in roles.items() if r in ("owner", "logged")}
+    note_cols = {i for i, r in roles.items() if r in ("status", "update")}
+    col_dates = {i: _heading_scope_date(h, doc_date, period) for i, h in enumerate(header or []) if h}
     out: list[Block] = []
     carried_label: str | None = None
     for cells, sl in body:
         first_filled = next((i for i, c in enumerate(cells) if strip_markup(c)), None)
         if first_filled is None:
             continue
+        if header and [strip_markup(c) for c in cells] == header:
+            continue  # the header repeated on a new page
         label_col = 0
         label = strip_markup(cells[0]) if cells else ""
         if not label and carried_label and len(cells) > 1:
             label = carried_label
         elif label and len(cells) > 1 and len(words(label)) <= 8:
             carried_label = label
-        if re.fullmatch(r"\d+", label or ""):
-            label_col = 0  # a numbered row: the number is the label, the text is in the next cell
-        row_dates = _row_dates(cells, date_cols, doc_date)
+        row_dates = _row_dates(cells, date_cols, doc_date, period)
         date_text = " ".join(strip_markup(cells[c]) for c in sorted(date_cols) if c < len(cells) and strip_markup(cells[c]))
+        fields = _row_fields(cells, roles)
         row_key = f"{sl.line or 0}:{sl.page or 0}"
-        content_cols = [c for c in range(1, len(cells)) if c not in date_cols and strip_markup(cells[c])]
-        label_is_text = (len(cells) == 1 or len(words(label)) > 8 or not content_cols
+        content_cols = [c for c in range(1, len(cells))
+                        if c not in date_cols and c not in owner_cols and strip_markup(cells[c])]
+        label_is_text = (len(cells) == 1 or len(words(label)) > 8 or not content_cols or roles.get(0) == "action"
                          or bool(header and header[0] and _CONTENT_HEADER.search(header[0])))
         for ci, cell in enumerate(cells):
-            if ci in date_cols:
+            if ci in date_cols or ci in owner_cols:
                 continue
             if ci == label_col and not label_is_text and len(cells) > 1:
                 continue
             column = header[ci] if header and ci < len(header) else None
             dates = row_dates or ((col_dates[ci],) if col_dates.get(ci) else ()) or scope
+            cell_fields = fields
+            if ci in note_cols:  # a status or update note: its own words date it, not the action's timescale
+                dates, cell_fields = (), {k: v for k, v in fields.items() if k == "owner"}
             for item in split_cell(cell):
-                if date_text and len(words(item)) <= 3:
+                if ci in note_cols and len(words(item)) <= _STATUS_WORDS:
+                    continue  # "Green", "On track", "Not started": a status, not a record
+                if date_text and len(words(item)) <= 3 and ci not in note_cols:
                     item = f"{item} – {date_text}"  # the row's date belongs to the activity's wording
                 out.append(Block(
                     "cell", item, sl.line, sl.page, section, column=column,
                     row_label=label if not label_is_text else None, row_key=row_key,
                     scope_dates=dates, negative_context=negative, forward_context=forward,
+                    fields=dict(cell_fields),
                 ))
     return out
+
+
+def _row_fields(cells: list[str], roles: dict[int, str]) -> dict[str, str]:
+    """The row's owner, due, status and update cells, keyed by role (several columns joined by "; ")."""
+    fields: dict[str, str] = {}
+    for i, role in sorted(roles.items()):
+        if role in ("action", "logged") or i >= len(cells):
+            continue
+        text = "; ".join(split_cell(cells[i])) if role == "owner" else strip_markup(cells[i])
+        if text:
+            fields[role] = f"{fields[role]}; {text}" if role in fields else text
+    return fields

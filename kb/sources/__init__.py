@@ -41,12 +41,13 @@ def read_lines(path: Path) -> tuple[list[SourceLine], str, int | None]:
 
 def load_document(path: Path, catalog: dict[str, dict] | None = None, sha256: str | None = None) -> Document:
     """Read and lay out one document; raises SourceError with a one-line reason."""
+    from kb.extract.dates import doc_period
     from kb.layout.structure import build_blocks
 
     lines, source_kind, pages = read_lines(path)
     doc_id = path.stem
     meta = apply_catalog(infer_meta(doc_id, lines), (catalog or {}).get(doc_id))
-    blocks = build_blocks(lines, meta.doc_date())
+    blocks = build_blocks(lines, meta.doc_date(), doc_period(meta.period_start, meta.period_end))
     if not any(b.text for b in blocks):
         raise SourceError("no text found")
     return Document(meta=meta, path=str(path), sha256=sha256 or file_sha256(path), source_kind=source_kind,

@@ -1,8 +1,10 @@
 """Document metadata inferred from content (title, organisation, date, period, kind).
 
-Inference reads the first page the way a person would: the title is the first prominent lines,
-the organisation the body named there, the date a "Date:" line or a dated sentence, the period
-the years in the title.  `corpus/catalog.toml` overrides any field for a file.
+Inference reads the first page the way a person would: the title is the cover line that names a
+kind of document, the organisation the public body named on the cover, in the title or as the
+author of "we" (by the naming conventions of English public bodies, never a built-in list), the
+date the file name's or a "Published:" line's, the period the years in the title, the kind what
+the title says.  `corpus/catalog.toml` overrides any field for a file.
 """
 
 from __future__ import annotations
@@ -11,62 +13,231 @@ import re
 import tomllib
 from pathlib import Path
 
-from kb.layout.markup import strip_markup
+from kb.layout.markup import is_all_caps, strip_markup
 from kb.model import DocumentMeta
 from kb.sources.base import SourceError, SourceLine
 
+# A document's kind from its title ("... Tobacco Control Strategy", "Minutes of the meeting of ...");
+# the first that matches wins, so the more specific kinds come first.
 KINDS = (
+    ("minutes", re.compile(r"\bminutes\b", re.I)),
+    ("board papers", re.compile(r"\b(?:board|committee|cabinet)\b.*\b(?:agenda|papers|meeting)\b|\bagenda\b", re.I)),
     ("commissioning intentions", re.compile(r"commissioning\s+intentions", re.I)),
     ("STP", re.compile(r"sustainability\s*(?:&|and)\s*transformation", re.I)),
-    ("board papers", re.compile(r"\b(?:board|committee)\b.*\b(?:minutes|agenda|papers|meeting)\b|"
-                                r"\bminutes of the meeting\b|time and date", re.I)),
-    ("five-year plan", re.compile(r"five[- ]year|5[- ]year", re.I)),
+    ("five-year plan", re.compile(r"\b(?:five|5)[- ]year\b", re.I)),
+    ("operational plan", re.compile(r"\boperational\s+plan", re.I)),
+    ("annual report", re.compile(r"\bannual\s+report\b", re.I)),
+    ("strategy", re.compile(r"\bstrateg(?:y|ies)\b", re.I)),
+    ("action plan", re.compile(r"\baction\s+plan\b|\bdelivery\s+plan\b", re.I)),
+    ("plan", re.compile(r"\bplan\b", re.I)),
 )
-_ORGS = (
-    ("Coventry and Rugby CCG", re.compile(r"coventry\s*(?:&|and)\s*rugby\s+(?:clinical commissioning group|ccg)", re.I)),
-    ("Coventry and Warwickshire Health and Care Partnership",
-     re.compile(r"health and care partnership|health\s*(?:&|and)\s*care plan", re.I)),
-    ("Coventry and Warwickshire STP", re.compile(r"sustainability\s*(?:&|and)\s*transformation plan", re.I)),
-    ("Coventry Health and Wellbeing Board", re.compile(r"coventry health and well-?being board", re.I)),
+# Kinds a first page shows even when its title does not say (an agenda's "Time and Date" block).
+_PAGE_KINDS = (
+    ("minutes", re.compile(r"^minutes of (?:the|a) (?:meeting|\w+ meeting)", re.I | re.M)),
+    ("board papers", re.compile(r"^time and date\b|\bpublic business\b|\bdeclarations of interest\b", re.I | re.M)),
+    ("commissioning intentions", KINDS[2][1]),
+    ("STP", KINDS[3][1]),
 )
+
+# The naming conventions of English public bodies: a name in capitals ending in a body's type.
+_PLACE_WORD = r"(?:[A-Z][A-Za-z'’.-]*|of|and|&|upon|on|in|the)"
+_BODY_TYPE = (
+    r"(?:County|City|Borough|District|Metropolitan Borough|Metropolitan District|Town|Parish)?\s*Council|"
+    r"Clinical Commissioning Group|CCG|NHS Foundation Trust|NHS Trust|Integrated Care Board|ICB|"
+    r"Health (?:and|&) Well-?being Board|Health (?:and|&) Care Partnership|Integrated Care System|ICS|"
+    r"Sustainability (?:and|&) Transformation (?:Partnership|Plan)|STP|Combined Authority|Primary Care Network|"
+    r"Safeguarding (?:Adults |Children )?(?:Board|Partnership)|Community Safety Partnership|Fire (?:and|&) Rescue Service|"
+    r"Police|Healthwatch [A-Z][a-z]+|Partnership|Board"
+)
+_ORG = re.compile(
+    r"(?<![A-Za-z])(?P<name>(?:NHS\s+)?[A-Z][A-Za-z'’.-]*(?:\s+" + _PLACE_WORD + r"){0,6}?\s+(?:" + _BODY_TYPE + r"))\b"
+)
+_TYPE_ONLY = re.compile(r"(?:NHS\s+)?(?:[A-Z]+\s+)?(?:" + _BODY_TYPE.replace("&", "and") + r")")
+_ORG_LEAD_WORDS = re.compile(r"^(?:The|This|Our|A|An|In|At|By|For|From|With|And|Of|To|On|We|Welcome|Minutes|"
+                             r"Meeting|Report|Members?|Chair|Agenda)\s+")
+_AUTHOR_CUE = re.compile(r"\b(?:we|our|us|(?:this|the) (?:action )?(?:strategy|plan|document|report)|produced by|published by|"
+                         r"prepared by|on behalf of)\b", re.I)
+_KIND_WORD = re.compile(r"\b(?:strateg(?:y|ies|ic)|plans?|intentions|minutes|papers|reports?|programme|framework|"
+                        r"review|agenda|policy|prospectus|refresh|charter|pledge|blueprint|vision)\b", re.I)
+_NOT_TITLE = re.compile(
+    r"^(?:date|dated|published|publication|issued|version|v\d|status|draft|final|official|time and date|place|"
+    r"contents|table of contents|page\b|author|owner|approved|review date|document|classification|"
+    r"protective marking|not protectively marked|sensitive|restricted|foreword)\b", re.I)
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
+_MONTH_NAME = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
 _DATE_LINE = re.compile(
-    r"(?:^date:\s*|\b)(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|"
-    r"october|november|december),?\s+((?:19|20)\d{2})", re.I)
-_STEM_DATE = re.compile(r"^((?:19|20)\d{2})(?:-(\d{2}))?")
+    r"(?:^date:\s*|\b)(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_NAME + r",?\s+((?:19|20)\d{2})", re.I)
+# "Published: March 2019", "Date of publication: 4 June 2019", "Issued March 2019", "Version 2.1 – May 2019"
+_PUBLISHED = re.compile(
+    r"^(?:published|publication date|date of publication|date published|issued|issue date|date of issue|date|"
+    r"approved|approved on|date approved|version\s*[\d.]*|last updated|updated)\b\s*(?:on|in)?\s*[:\-–]?\s*"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_NAME + r",?\s+((?:19|20)\d{2})\b", re.I)
+_COVER_DATE = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_NAME + r",?\s+((?:19|20)\d{2})$", re.I)
+_STEM_DATE = re.compile(r"^((?:19|20)\d{2})(?:-(\d{2}))?(?!\d)")
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*/\s*(\d{2})(?:\s*[–-]\s*((?:19|20)\d{2})\s*/\s*(\d{2}))?|"
                      r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2})\b")
+_TITLE_ZONE = 12  # paragraphs read for a title before the body starts
+
+
+_LIST_LINE = re.compile(r"^\s*(?:[-•●▪]\s|\(?\d{1,2}[.)]\s|\(?[a-h]\)\s)")
+_LIST_MARK = "\x00"  # marks a paragraph that is a list item or a table row (it ends the cover)
+
+
+def _paragraphs(lines: list[SourceLine], limit: int = 120) -> list[str]:
+    """The first paragraphs of a document (lines joined across soft wraps), markup stripped;
+    list items and table rows are their own paragraphs, marked with a leading NUL."""
+    out: list[str] = []
+    current: list[str] = []
+    for sl in lines[:limit]:
+        text = strip_markup(sl.text)
+        if not text:
+            if current:
+                out.append(" ".join(current))
+                current = []
+            continue
+        if _LIST_LINE.match(sl.text) or "\t" in sl.text.strip():
+            if current:
+                out.append(" ".join(current))
+            out.append(_LIST_MARK + text)
+            current = []
+            continue
+        current.append(text)
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def _title_zone(paragraphs: list[str]) -> list[str]:
+    """The cover: paragraphs before the first body paragraph (a long sentence, a list, contents)."""
+    zone: list[str] = []
+    for p in paragraphs[:_TITLE_ZONE]:
+        if (p.startswith(_LIST_MARK) or len(p) > 160 or (p.endswith(".") and len(p.split()) > 12)
+                or re.match(r"^(?:contents|table of contents)\b", p, re.I)):
+            break
+        zone.append(p)
+    return zone
+
+
+_ACRONYMS = {"NHS", "CCG", "ICB", "ICS", "STP", "PCN", "NHSE"}
+_SMALL = {"and", "of", "the", "upon", "on", "in"}
+
+
+def _recase(text: str) -> str:
+    """An ALL-CAPS cover line in title case, so the naming conventions apply ("NHS COVENTRY & RUGBY ...")."""
+    if not is_all_caps(text):
+        return text
+    return " ".join(w if w in _ACRONYMS or not w.isalpha() else w.lower() if w.lower() in _SMALL else w.capitalize()
+                    for w in text.split())
+
+
+def _org_name(text: str) -> str | None:
+    """A public body's name in a text, in canonical form ("&" written "and", spaces folded)."""
+    m = _ORG.search(_recase(text.lstrip(_LIST_MARK)))
+    if m is None:
+        return None
+    name = m.group("name")
+    while True:
+        lead = _ORG_LEAD_WORDS.match(name)
+        if lead is None:
+            break
+        name = name[lead.end():]
+    name = re.sub(r"\s+", " ", name.replace("&", "and")).strip()
+    name = re.sub(r"['’]s$", "", name)
+    if len(name.split()) < 2 or _TYPE_ONLY.fullmatch(name):
+        return None  # a bare type ("The Council", "Health and Care Partnership") names no particular body
+    return name
+
+
+def _is_org_only(text: str) -> bool:
+    name = _org_name(text)
+    return name is not None and len(text.replace("&", "and").split()) <= len(name.split()) + 1
+
+
+def infer_organisation(paragraphs: list[str], title: str) -> str:
+    """The body that wrote the document, from its own text: named on its cover, in its title, or
+    as the author of "we" in its opening pages.  Empty when the text names none."""
+    zone = _title_zone(paragraphs)
+    for p in zone:
+        if _is_org_only(p):
+            return _org_name(p) or ""
+    name = _org_name(title)
+    if name:
+        return name
+    for p in zone:
+        name = _org_name(p)
+        if name:
+            return name
+    counts: dict[str, int] = {}
+    for p in paragraphs[len(zone):]:
+        for sentence in re.split(r"(?<=[.!?])\s+", p):
+            name = _org_name(sentence)
+            if name and _AUTHOR_CUE.search(sentence):
+                return name
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+    best = max(counts.items(), key=lambda kv: kv[1], default=None)
+    return best[0] if best and best[1] >= 3 else ""
+
+
+def infer_title(paragraphs: list[str], doc_id: str) -> str:
+    """The title: the cover paragraph that names a kind of document ("... Strategy 2019-2024"), else
+    the first cover paragraph; never joined with the lines after it (organisation, date, status)."""
+    zone = [p for p in _title_zone(paragraphs) if len(p) <= 160]
+    candidates = [p for p in zone if not _NOT_TITLE.match(p) and not _COVER_DATE.match(p)
+                  and not re.fullmatch(r"[\d\W]+", p)]
+    for p in candidates:
+        if _KIND_WORD.search(p) and not _is_org_only(p):
+            return p
+    return (candidates or [doc_id])[0]
+
+
+def infer_date(paragraphs: list[str], doc_id: str) -> str | None:
+    """Publication date: the file name's year-month, else a "Published:" / "Date:" line, else the
+    file name's year, else a date alone on the cover, else a full date on the first page."""
+    stem = _STEM_DATE.match(doc_id)
+    if stem and stem.group(2) and 1 <= int(stem.group(2)) <= 12:
+        return f"{stem.group(1)}-{stem.group(2)}-01"
+    head = [p.lstrip(_LIST_MARK) for p in paragraphs[:40]]
+    for p in head:
+        m = _PUBLISHED.match(p)
+        if m:
+            return f"{m.group(2)}-{_MONTHS[m.group(1).lower()]:02d}-01"
+    if stem:
+        return f"{stem.group(1)}-01-01"
+    for p in _title_zone(paragraphs):
+        m = _COVER_DATE.match(p)
+        if m:
+            return f"{m.group(2)}-{_MONTHS[m.group(1).lower()]:02d}-01"
+    m = _DATE_LINE.search("\n".join(head))
+    if m:
+        return f"{m.group(3)}-{_MONTHS[m.group(2).lower()]:02d}-01"
+    return None
+
+
+def infer_kind(title: str, paragraphs: list[str]) -> str:
+    """The document's kind from its title; an agenda or minutes shows itself on the first page."""
+    for kind, pattern in KINDS:
+        if pattern.search(title):
+            if kind == "strategy" and re.search(r"\baction plan\b", title, re.I) and not re.search(
+                    r"\bstrategy\b", title.split(":")[0], re.I):
+                return "action plan"
+            return kind
+    first_page = "\n".join(p.lstrip(_LIST_MARK) for p in paragraphs[:40])
+    for kind, pattern in _PAGE_KINDS:
+        if pattern.search(first_page):
+            return kind
+    return "other"
 
 
 def infer_meta(doc_id: str, lines: list[SourceLine]) -> DocumentMeta:
     """Best-effort metadata from the first lines of a document and its file name."""
-    head = [strip_markup(sl.text) for sl in lines[:120] if sl.text.strip()]
-    first_page = "\n".join(head[:40])
-    title_lines: list[str] = []
-    for text in head[:8]:
-        if len(text) > 90 or text.endswith("."):
-            break
-        if re.match(r"^(date|status|time and date|contents)\b", text, re.I):
-            break
-        title_lines.append(text)
-    title = " ".join(title_lines[:4]) or doc_id
+    paragraphs = _paragraphs(lines)
+    title = infer_title(paragraphs, doc_id)
     meta = DocumentMeta(id=doc_id, title=title)
-    for kind, pattern in KINDS:
-        if pattern.search(first_page):
-            meta.kind = kind
-            break
-    for scope in (title, first_page):
-        org = next((o for o, pattern in _ORGS if pattern.search(scope)), None)
-        if org:
-            meta.organisation = org
-            break
-    m = _DATE_LINE.search(first_page)
-    stem = _STEM_DATE.match(doc_id)
-    if m:
-        meta.date = f"{m.group(3)}-{_MONTHS[m.group(2).lower()]:02d}-01"
-    elif stem:
-        meta.date = f"{stem.group(1)}-{stem.group(2) or '01'}-01"
+    meta.kind = infer_kind(title, paragraphs)
+    meta.organisation = infer_organisation(paragraphs, title)
+    meta.date = infer_date(paragraphs, doc_id)
     p = _PERIOD.search(title)
     if p:
         meta.period = p.group(0)
@@ -76,6 +247,11 @@ def infer_meta(doc_id: str, lines: list[SourceLine]) -> DocumentMeta:
             if p.group(3) is None and int(p.group(2)) - start_year % 100 > 1:
                 end_year = 2000 + int(p.group(2))
             meta.period_start, meta.period_end = f"{start_year}-04-01", f"{end_year}-03-31"
+        else:
+            first = int(p.group(5))
+            last = int(p.group(6)) if len(p.group(6)) == 4 else first // 100 * 100 + int(p.group(6))
+            if 1 <= last - first <= 20:
+                meta.period_start, meta.period_end = f"{first}-01-01", f"{last}-12-31"
     return meta
 
 

@@ -1,0 +1,59 @@
+"""Due dates of a record: the timescale field first, then the text's own dates, minus the dates
+of past or baseline clauses; the heading's period last.  Made-up sentences, made-up area."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kb.extract.pipeline import due_dates
+from kb.model import Block, DueDate
+
+JUNE_2019 = dt.date(2019, 6, 1)
+PERIOD = (dt.date(2019, 4, 1), dt.date(2024, 3, 31))
+HEADING = (DueDate("2019/20", "2019-04-01", "2020-03-31"),)
+
+
+def _due(text: str, fields: dict[str, str] | None = None, doc_date: dt.date | None = JUNE_2019,
+         scope: tuple[DueDate, ...] = ()) -> list[tuple[str | None, str | None]]:
+    block = Block("cell", text, fields=fields or {}, scope_dates=scope)
+    return [(d.start, d.end) for d in due_dates(text, block, doc_date, PERIOD)]
+
+
+@pytest.mark.parametrize(("text", "fields", "expected"), [
+    ("Run a schools programme", {"due": "Medium term (by March 2021)"}, [(None, "2021-03-31")]),
+    ("Run a schools programme", {"due": "Ongoing"}, []),
+    ("Run a schools programme", {"due": "Year 2"}, [("2020-04-01", "2021-03-31")]),
+    ("Run a schools programme by 2020", {"due": "March 2021"}, [("2021-03-01", "2021-03-31")]),
+    ("Run a schools programme by December 2020", {"due": "Short term"}, [(None, "2020-12-31")]),
+])
+def test_the_timescale_field_gives_the_due_date(text, fields, expected):
+    assert _due(text, fields, scope=HEADING) == expected
+
+
+def test_an_undated_timescale_does_not_fall_back_to_the_heading():
+    assert _due("Run a schools programme", {"due": "Ongoing"}, scope=HEADING) == []
+    assert _due("Run a schools programme", {}, scope=HEADING) == [("2019-04-01", "2020-03-31")]
+
+
+@pytest.mark.parametrize(("text", "doc_date", "expected"), [
+    # a past clause of the same sentence
+    ("Smoking prevalence fell sharply in 2012, and we will reduce it to 10% by 2025.", JUNE_2019,
+     [(None, "2025-12-31")]),
+    ("Smoking prevalence fell sharply in 2012, and we will reduce it to 10% by 2025.", None,
+     [(None, "2025-12-31")]),
+    ("Since 2015 quit rates have risen and we will expand the service during 2020.", None,
+     [("2020-01-01", "2020-12-31")]),
+    ("The service was launched in April 2016 and will be re-procured in 2021.", None,
+     [("2021-01-01", "2021-12-31")]),
+    # a baseline
+    ("Reduce admissions by 10% against the 2017/18 baseline by 2022.", None, [(None, "2022-12-31")]),
+    ("Reduce admissions by 10% by 2022 (2017/18 baseline).", None, [(None, "2022-12-31")]),
+    ("Reduce admissions to 400 from a baseline of 2017/18 by 2022.", None, [(None, "2022-12-31")]),
+    # reported future stays a due date
+    ("It was agreed that the report would be brought back in March 2019.", JUNE_2019,
+     [("2019-03-01", "2019-03-31")]),
+])
+def test_past_and_baseline_dates_are_not_due_dates(text, doc_date, expected):
+    assert _due(text, doc_date=doc_date) == expected

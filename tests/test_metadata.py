@@ -1,0 +1,96 @@
+"""Document metadata from a document's own text, in any area (made-up covers, made-up bodies)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb.sources.base import SourceLine
+from kb.sources.metadata import infer_meta
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def meta_of(text: str, doc_id: str = "plan"):
+    return infer_meta(doc_id, [SourceLine(t, i, None) for i, t in enumerate(text.split("\n"), start=1)])
+
+
+STRATEGY = """Northshire County Council
+
+Smokefree Northshire: Tobacco Control Strategy 2019-2024
+
+Published: March 2019
+
+Northshire County Council and its partners want every child in the county to grow up free from tobacco smoke."""
+
+CCG_PLAN = """**NHS RIVERSIDE
+CLINICAL COMMISSIONING GROUP**
+
+**OPERATIONAL PLAN
+2020/21**
+
+Date: 14th January 2020
+
+This plan sets out how the CCG will meet the national planning requirements in the coming year."""
+
+MINUTES = """Minutes of the meeting of the Riverside Health and Wellbeing Board
+
+Held on 3 October 2018 at Riverside Town Hall
+
+1. Apologies were received from the Chair."""
+
+ACTION_PLAN = """Riverside Physical Activity Action Plan
+
+June 2020
+
+Introduction
+
+The action plan below sets out what the Riverside Active Partnership will do to help residents move more."""
+
+WE_AUTHOR = """Our plan for healthier lives
+
+2021
+
+This plan was produced by Eastmere Borough Council with local partners. We will review it every year.
+Westfield NHS Foundation Trust and Eastmere Borough Council jointly run the community services."""
+
+NO_BODY = """A plan for healthier lives
+
+We will help people move more and eat well. The plan runs for five years and we will report each year."""
+
+
+@pytest.mark.parametrize(("text", "title", "organisation", "date", "kind"), [
+    (STRATEGY, "Smokefree Northshire: Tobacco Control Strategy 2019-2024", "Northshire County Council",
+     "2019-03-01", "strategy"),
+    (CCG_PLAN, "OPERATIONAL PLAN 2020/21", "NHS Riverside Clinical Commissioning Group", "2020-01-01",
+     "operational plan"),
+    (MINUTES, "Minutes of the meeting of the Riverside Health and Wellbeing Board",
+     "Riverside Health and Wellbeing Board", "2018-10-01", "minutes"),
+    (ACTION_PLAN, "Riverside Physical Activity Action Plan", "Riverside Active Partnership", "2020-06-01",
+     "action plan"),
+    (WE_AUTHOR, "Our plan for healthier lives", "Eastmere Borough Council", None, "plan"),
+    (NO_BODY, "A plan for healthier lives", "", None, "plan"),
+])
+def test_infer_meta(text, title, organisation, date, kind):
+    m = meta_of(text)
+    assert (m.title, m.organisation, m.date, m.kind) == (title, organisation, date, kind)
+
+
+def test_period_from_the_title():
+    m = meta_of(STRATEGY)
+    assert (m.period, m.period_start, m.period_end) == ("2019-2024", "2019-01-01", "2024-12-31")
+    m = meta_of(CCG_PLAN)
+    assert (m.period_start, m.period_end) == ("2020-04-01", "2021-03-31")
+
+
+def test_file_name_date_wins_when_it_has_a_month():
+    assert meta_of(STRATEGY, "2019-05_northshire-tobacco").date == "2019-05-01"
+    assert meta_of(STRATEGY, "2019_northshire-tobacco").date == "2019-03-01"
+
+
+def test_no_bundled_organisation_in_code():
+    """Knowledge of one area is data (catalog.toml, the gazetteer), never a default in the code."""
+    for path in (ROOT / "kb" / "sources").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "Coventry" not in text and "Warwickshire" not in text, path

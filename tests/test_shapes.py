@@ -1,0 +1,200 @@
+"""The shapes real plans use: label-value action blocks, action tables read by header meaning,
+minutes' action lines, objectives, and the page furniture that must never become a record.
+
+Every text here is made up for a made-up area (Northshire, Riverside)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kb.layout.fields import label_role, looks_like_party, split_labels
+from kb.layout.parse import drop_page_furniture
+from kb.layout.structure import build_blocks
+from kb.sources.base import SourceLine
+
+BODY = "Northshire County Council and its partners set out in this document what they will do next.\n\n"
+
+
+def blocks_of(text: str, doc_date: date | None = date(2019, 6, 1), period=None):
+    lines = [SourceLine(t, i, None) for i, t in enumerate(text.split("\n"), start=1)]
+    return build_blocks(lines, doc_date, period)
+
+
+def items(text: str, **kw):
+    return [(b.text, b.fields, b.line) for b in blocks_of(BODY + text, **kw) if b.kind != "heading"][1:]
+
+
+@pytest.mark.parametrize("label, role", [
+    ("What", "action"), ("Action", "action"), ("Actions", "action"), ("Key deliverables", "action"),
+    ("Objective 2", "action"), ("Action 3.1", "action"),
+    ("Who", "owner"), ("Lead", "owner"), ("Lead(s)", "owner"), ("Responsible Officer", "owner"),
+    ("By whom", "owner"), ("Lead organisation", "owner"), ("Action owner", "owner"),
+    ("When", "due"), ("Timescale", "due"), ("Timescales", "due"), ("By when", "due"), ("Deadline", "due"),
+    ("Due date", "due"), ("Target date", "due"), ("Date", "due"),
+    ("Status", "status"), ("RAG", "status"), ("RAG rating", "status"), ("Progress", "status"),
+    ("Latest update", "update"), ("Comments", "update"), ("Update", "update"),
+    ("Background", None), ("Purpose", None), ("Recommendation", None), ("Date raised", "logged"),
+])
+def test_label_roles(label, role):
+    assert label_role(label) == role
+
+
+def test_a_bare_date_line_is_not_a_due_label():
+    assert label_role("Date", line_form=True) is None
+    assert label_role("Target date", line_form=True) == "due"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("What: Run a campaign Who: Public Health When: 2020",
+     [("action", "Run a campaign"), ("owner", "Public Health"), ("due", "2020")]),
+    ("Action: Circulate the draft to members. Responsible Officer: Director of Public Health",
+     [("action", "Circulate the draft to members."), ("owner", "Director of Public Health")]),
+    ("Lead: Riverside CCG Timescale: Q2 2020/21", [("owner", "Riverside CCG"), ("due", "Q2 2020/21")]),
+    ("We will publish a report. Note: this is a draft", []),
+    ("The question of who: nobody knows", []),
+])
+def test_split_labels(text, expected):
+    assert [(lab.role, lab.value) for lab in split_labels(text)] == expected
+
+
+@pytest.mark.parametrize("value, party", [
+    ("JS", True), ("Director of Public Health", True), ("All partners", True),
+    ("Circulate the draft to members", False), ("Public Health to circulate the draft.", False),
+])
+def test_looks_like_party(value, party):
+    assert looks_like_party(value) is party
+
+
+def test_what_who_when_lines_are_one_item_with_fields():
+    got = items("What: Run a schools programme on the harms of tobacco\nWho: Public Health, Trading Standards\n"
+                "When: Medium term (by March 2021)\n\nWhat: Carry out test purchasing\nWho: Trading Standards\n"
+                "When: Ongoing")
+    assert got == [
+        ("Run a schools programme on the harms of tobacco",
+         {"owner": "Public Health, Trading Standards", "due": "Medium term (by March 2021)"}, 3),
+        ("Carry out test purchasing", {"owner": "Trading Standards", "due": "Ongoing"}, 7),
+    ]
+
+
+def test_bold_labels_with_blank_lines_between_them():
+    got = items("**What:** Refresh the smokefree playgrounds scheme\n\n**Who:** District councils\n\n"
+                "**When:** Short term (by December 2019)")
+    assert got == [("Refresh the smokefree playgrounds scheme",
+                    {"owner": "District councils", "due": "Short term (by December 2019)"}, 3)]
+
+
+def test_label_alone_on_its_line_takes_the_next_paragraph_or_list():
+    got = items("What:\n\n- Train midwives in brief advice\n- Offer carbon monoxide testing at booking\n\n"
+                "Who:\n\nRiverside Maternity Network\n\nWhen: Year 2")
+    assert [(t, f) for t, f, _ in got] == [
+        ("Train midwives in brief advice", {"owner": "Riverside Maternity Network", "due": "Year 2"}),
+        ("Offer carbon monoxide testing at booking", {"owner": "Riverside Maternity Network", "due": "Year 2"}),
+    ]
+
+
+def test_action_and_responsible_officer_on_one_line():
+    got = items("Action: Circulate the draft strategy to members. Responsible Officer: Director of Public Health")
+    assert got == [("Circulate the draft strategy to members.", {"owner": "Director of Public Health"}, 3)]
+
+
+def test_field_lines_after_an_item_are_its_fields():
+    got = items("- Develop a smokefree homes pledge for Northshire families\n"
+                "Lead: Public Health   Timescale: by March 2020")
+    assert got == [("Develop a smokefree homes pledge for Northshire families",
+                    {"owner": "Public Health", "due": "by March 2020"}, 3)]
+
+
+def test_a_short_action_line_after_a_minute_names_who_acts():
+    got = items("The Board agreed to review the tobacco control budget at its next meeting.\n\nAction: Chair")
+    assert got == [("The Board agreed to review the tobacco control budget at its next meeting.",
+                    {"owner": "Chair"}, 3)]
+
+
+def test_numbered_objective_is_an_item_not_a_heading():
+    got = blocks_of(BODY + "Objective 1: Reduce smoking in pregnancy to 6% by 2022\nLead: Riverside CCG")
+    item = next(b for b in got if "pregnancy" in b.text)
+    assert item.kind == "cell" and item.fields == {"owner": "Riverside CCG"}
+    assert item.text == "Reduce smoking in pregnancy to 6% by 2022"
+
+
+def test_two_column_label_table():
+    got = items("What\tOpen a vaping advice clinic in each district\nWho\tNorthshire Stop Smoking Service\n"
+                "When\tby June 2020")
+    assert got == [("Open a vaping advice clinic in each district",
+                    {"owner": "Northshire Stop Smoking Service", "due": "by June 2020"}, 3)]
+
+
+def test_action_table_columns_by_header_meaning():
+    text = ("Ref\tAction\tLead officer\tDate raised\tDue date\tRAG\tLatest update\n"
+            "1\tAgree the data-sharing protocol\tHead of Public Health\t5 March 2019\t30 June 2019\tAmber\t"
+            "Draft protocol will be presented to the board in July\n"
+            "2\tRecruit two tobacco dependency advisers\tRiverside CCG\t5 March 2019\tSeptember 2019\tGreen\tOn track")
+    cells = [b for b in blocks_of(BODY + text) if b.kind == "cell"]
+    assert [(b.column, b.text) for b in cells] == [
+        ("Action", "Agree the data-sharing protocol"),
+        ("Latest update", "Draft protocol will be presented to the board in July"),
+        ("Action", "Recruit two tobacco dependency advisers"),
+    ]
+    assert cells[0].fields == {"owner": "Head of Public Health", "due": "30 June 2019", "status": "Amber",
+                               "update": "Draft protocol will be presented to the board in July"}
+    assert [(d.start, d.end) for d in cells[0].scope_dates] == [("2019-06-30", "2019-06-30")]
+    assert cells[1].fields == {"owner": "Head of Public Health"} and cells[1].scope_dates == ()
+    assert cells[2].fields["owner"] == "Riverside CCG"
+
+
+def test_what_who_when_table_with_a_title_row():
+    text = ("Northshire tobacco action plan\n"
+            "What\tWho\tWhen\n"
+            "Launch a smokefree pledge for sports clubs\tActive Northshire\tYear 1\n"
+            "What\tWho\tWhen\n"
+            "Extend the illicit tobacco hotline\tTrading Standards\tOngoing")
+    cells = [b for b in blocks_of(BODY + text, period=(date(2019, 4, 1), date(2024, 3, 31))) if b.kind == "cell"]
+    assert [(b.text, b.fields) for b in cells] == [
+        ("Launch a smokefree pledge for sports clubs", {"owner": "Active Northshire", "due": "Year 1"}),
+        ("Extend the illicit tobacco hotline", {"owner": "Trading Standards", "due": "Ongoing"}),
+    ]
+    assert [(d.start, d.end) for d in cells[0].scope_dates] == [("2019-04-01", "2020-03-31")]
+
+
+def test_example_actions_list_is_not_a_negative_section():
+    got = blocks_of(BODY + "Example actions\n\n- Offer stop smoking support in every GP practice")
+    item = next(b for b in got if b.kind == "list_item")
+    assert not item.negative_context and item.forward_context
+
+
+def lines_of(text: str) -> list[SourceLine]:
+    return [SourceLine(t, i, None) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def test_page_furniture_is_blanked():
+    text = ("Smokefree Northshire: our tobacco control strategy\n\nIntro text of the strategy.\n\nPage 2 of 9\n\n"
+            "Body text on page two.\n\n3\n\nSmokefree Northshire: our tobacco control strategy\n\nMore text.\n\n4\n\n"
+            "Smokefree Northshire: our tobacco control strategy\n\nNorthshire Strategy | 5\n\nOFFICIAL\n\n"
+            "Northshire Strategy | 6\n\nOFFICIAL\n\nNorthshire Strategy | 7\n\n5\n\n"
+            "1 https://www.example.org/survey-2018")
+    out = [sl.text for sl in drop_page_furniture(lines_of(text))]
+    assert [t for t in out if t] == [
+        "Smokefree Northshire: our tobacco control strategy", "Intro text of the strategy.",
+        "Body text on page two.", "More text.",
+    ]
+    assert len(out) == len(text.split("\n"))  # line numbers are kept
+
+
+def test_repeated_section_headings_and_period_labels_stay():
+    text = "Intro text.\n\nNext steps\n\n2019/20\n\nNext steps\n\n2020/21\n\nNext steps\n\n2021/22\n\n12\n\n7"
+    out = [sl.text for sl in drop_page_furniture(lines_of(text))]
+    assert out == text.split("\n")
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("Smoking prevalence3 is falling in Northshire.", "Smoking prevalence is falling in Northshire."),
+    ("as set out in the national plan.12 The council will", "as set out in the national plan. The council will"),
+    ("rates of smoking in pregnancy² remain high", "rates of smoking in pregnancy remain high"),
+    ("by 2020/21 and in Q3 2019", "by 2020/21 and in Q3 2019"),
+    ("the COVID-19 and covid19 response", "the COVID-19 and covid19 response"),
+    ("reduce to 14.5% by 2022", "reduce to 14.5% by 2022"),
+])
+def test_footnote_markers_are_removed(raw, clean):
+    assert drop_page_furniture([SourceLine(raw, 1, None)])[0].text == clean
