@@ -34,6 +34,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
     removed: list[str] = field(default_factory=list)
     commitments: int = 0
+    renamed: list = field(default_factory=list)  # kb.docids.Clash: files named other than by their stem
 
 
 class KnowledgeBase:
@@ -59,20 +60,23 @@ class KnowledgeBase:
         A file that fails is reported and skipped; whatever the store held for it stays.  With
         `rebuild`, every file is parsed again and documents not among the inputs are dropped.
         """
+        from kb.docids import assign_ids
         from kb.sources import SUPPORTED_SUFFIXES, SourceError, file_sha256
+        from kb.sources.metadata import catalog_entry
 
         report = IngestReport()
         files, catalogs = _expand(paths, SUPPORTED_SUFFIXES, report)
         with self.store.lock(notice):
             known = self.store.hashes() if self.store.exists() else {}
+            ids, report.renamed = assign_ids(files, self.store.sources())
             todo: list[tuple[Path, str]] = []
             for f in files:
                 try:
-                    digest = parse_key(file_sha256(f), catalogs.get(f.parent, {}).get(f.stem))
+                    digest = parse_key(file_sha256(f), catalog_entry(catalogs.get(f.parent, {}), f, ids[f]))
                 except OSError as exc:
                     report.failed.append((str(f), f"cannot read file ({exc.strerror})"))
                     continue
-                if not rebuild and known.get(f.stem) == digest:
+                if not rebuild and known.get(ids[f]) == digest:
                     report.skipped.append(str(f))
                 else:
                     todo.append((f, digest))
@@ -83,15 +87,15 @@ class KnowledgeBase:
                 if progress:
                     progress(str(f), n, len(todo))
                 try:
-                    parsed.append(self._parse(f, digest, catalogs.get(f.parent, {})))
+                    parsed.append(self._parse(f, digest, catalogs.get(f.parent, {}), ids[f]))
                 except SourceError as exc:
                     report.failed.append((str(f), str(exc)))
                 except Exception as exc:  # a parser bug must not lose the other files
                     report.failed.append((str(f), f"could not be parsed ({type(exc).__name__}: {exc})"))
-            failed_ids = {Path(p).stem for p, _ in report.failed}
+            failed_ids = {ids[Path(p)] for p, _ in report.failed if Path(p) in ids}
             with self.store.transaction() as writer:
                 if rebuild:
-                    keep = {f.stem for f in files} | failed_ids
+                    keep = set(ids.values()) | failed_ids
                     for doc_id in known:
                         if doc_id not in keep:
                             writer.delete_document(doc_id)
@@ -159,12 +163,12 @@ class KnowledgeBase:
         by_id = self.commitments_by_ids(ids)
         return [record_dict(by_id[i], docs.get(by_id[i].doc_id)) for i in ids if i in by_id]
 
-    def _parse(self, path: Path, digest: str, catalog: dict):
+    def _parse(self, path: Path, digest: str, catalog: dict, doc_id: str):
         from kb.extract.owners import OwnerGazetteer
         from kb.extract.pipeline import extract
         from kb.sources import load_document
 
-        doc = load_document(path, catalog, sha256=digest)
+        doc = load_document(path, catalog, sha256=digest, doc_id=doc_id)
         return doc, extract(doc, OwnerGazetteer())
 
     # --- reading -------------------------------------------------------------------------------------

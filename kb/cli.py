@@ -181,6 +181,8 @@ def cmd_ingest(kb: KnowledgeBase, args) -> int:
             bar.update(task, completed=bar.tasks[0].total or 0)
     else:
         report = kb.ingest(args.paths, rebuild=args.rebuild, notice=notice)
+    for clash in report.renamed:  # files sharing a stem: say which id each got (for --doc)
+        print(f"kb: {clash.message()}", file=err)
     for path, reason in report.failed:
         print(f"kb: {path}: {reason}", file=err)
     print(

@@ -194,3 +194,48 @@ def test_a_sentence_opening_with_at_is_stored_verbatim_and_neutralised_only_in_c
     _, out, _ = run(capsys, "--index", idx, "export", "--format", "csv")
     cells = [r["text"] for r in csv.DictReader(io.StringIO(out))]
     assert "'" + sentence in cells and sentence not in cells
+
+
+def _doc_ids(capsys, idx: str) -> dict[str, int]:
+    _, out, _ = run(capsys, "--index", idx, "docs", "--format", "jsonl")
+    return {d["id"]: d for d in map(json.loads, out.splitlines())}
+
+
+def test_same_named_files_in_two_folders_both_stay_and_are_reported(tmp_path, capsys):
+    root = tmp_path / "plans"
+    for folder, town in (("north", "Northshire"), ("south", "Southshire")):
+        (root / folder).mkdir(parents=True)
+        (root / folder / "health-plan.txt").write_text(
+            f"{town} Health Plan\n\nClinics\n\nWe will open two new {town} clinics by March 2025.\n", encoding="utf-8")
+    idx = str(tmp_path / "idx")
+    status, _, err = run(capsys, "--index", idx, "ingest", str(root))
+    assert status == 0 and "ingested 2 file(s)" in err
+    assert f"kb: {root / 'north' / 'health-plan.txt'} is stored as document 'north/health-plan'" in err
+    assert f"kb: {root / 'south' / 'health-plan.txt'} is stored as document 'south/health-plan'" in err
+    assert set(_doc_ids(capsys, idx)) == {"north/health-plan", "south/health-plan"}
+    status, out, _ = run(capsys, "--index", idx, "export", "--format", "jsonl", "--doc", "south/health-plan")
+    assert [json.loads(x)["text"] for x in out.splitlines()] == ["We will open two new Southshire clinics by March 2025."]
+    # A third file of that name, ingested on its own later, gets its own id; the others keep theirs.
+    (root / "east").mkdir()
+    (root / "east" / "health-plan.txt").write_text("East Plan\n\nWe will open a new hospice by 2026.\n",
+                                                   encoding="utf-8")
+    status, _, err = run(capsys, "--index", idx, "ingest", str(root / "east" / "health-plan.txt"))
+    assert status == 0 and "stored as document 'east/health-plan'" in err
+    assert set(_doc_ids(capsys, idx)) == {"north/health-plan", "south/health-plan", "east/health-plan"}
+
+
+def test_a_txt_and_a_pdf_of_one_stem_both_stay_across_ingests(tmp_path, small_corpus, capsys):
+    import pdfgen
+
+    stem = Path(SMALL).stem
+    pdfgen.text_export_to_pdf(small_corpus / SMALL, small_corpus / f"{stem}.pdf")
+    idx = str(tmp_path / "idx")
+    status, _, err = run(capsys, "--index", idx, "ingest", str(small_corpus))
+    assert status == 0 and "ingested 2 file(s)" in err
+    assert f"is stored as document '{stem}.pdf'" in err and f"is stored as document '{stem}.txt'" in err
+    docs = _doc_ids(capsys, idx)
+    assert set(docs) == {f"{stem}.pdf", f"{stem}.txt"}
+    assert all(d["title"] == "Commissioning Intentions 2014/16" for d in docs.values())  # the catalog's [stem]
+    status, _, err = run(capsys, "--index", idx, "ingest", str(small_corpus))
+    assert status == 0 and "ingested 0 file(s)" in err and "2 unchanged" in err and "stored as" not in err
+    assert set(_doc_ids(capsys, idx)) == {f"{stem}.pdf", f"{stem}.txt"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kb.model import Document
 from kb.sources.base import SourceError, SourceLine
-from kb.sources.metadata import apply_catalog, infer_meta
+from kb.sources.metadata import apply_catalog, catalog_entry, infer_meta
 
 TEXT_SUFFIXES = {".txt", ".text"}
 PDF_SUFFIXES = {".pdf"}
@@ -39,14 +39,18 @@ def read_lines(path: Path) -> tuple[list[SourceLine], str, int | None]:
     raise SourceError(f"unsupported file type '{suffix or '(none)'}' (expected .txt or .pdf)")
 
 
-def load_document(path: Path, catalog: dict[str, dict] | None = None, sha256: str | None = None) -> Document:
-    """Read and lay out one document; raises SourceError with a one-line reason."""
+def load_document(path: Path, catalog: dict[str, dict] | None = None, sha256: str | None = None,
+                  doc_id: str | None = None) -> Document:
+    """Read and lay out one document (its id: `doc_id`, see kb.docids, else the file's stem);
+    raises SourceError with a one-line reason."""
     from kb.extract.dates import doc_period
     from kb.layout.structure import build_blocks
 
     lines, source_kind, pages = read_lines(path)
-    doc_id = path.stem
-    meta = apply_catalog(infer_meta(doc_id, lines), (catalog or {}).get(doc_id))
+    doc_id = doc_id or path.stem
+    meta = infer_meta(path.stem, lines)  # the stem's date prefix ("2019_...") dates the document
+    meta.id = doc_id
+    meta = apply_catalog(meta, catalog_entry(catalog or {}, path, doc_id))
     blocks = build_blocks(lines, meta.doc_date(), doc_period(meta.period_start, meta.period_end))
     if not any(b.text for b in blocks):
         raise SourceError("no text found")

@@ -267,6 +267,15 @@ def load_catalog(path: Path) -> dict[str, dict]:
     return {k: v for k, v in data.items() if isinstance(v, dict)}
 
 
+def catalog_entry(catalog: dict[str, dict], path: Path, doc_id: str) -> dict | None:
+    """A file's entry in its folder's catalog: under its document id, its file name or its stem
+    (the first found), so `[plan]` describes plan.txt and plan.pdf alike and `["plan.pdf"]` one."""
+    for key in (doc_id, path.name, path.stem):
+        if key in catalog:
+            return catalog[key]
+    return None
+
+
 def apply_catalog(meta: DocumentMeta, entry: dict | None) -> DocumentMeta:
     for key in ("title", "organisation", "date", "period", "kind", "period_start", "period_end"):
         if entry and key in entry:

@@ -120,6 +120,13 @@ class Store:
         with self.read() as con:
             return {r["id"]: r["sha256"] for r in con.execute("SELECT id, sha256 FROM documents")}
 
+    def sources(self) -> dict[str, str]:
+        """Each document's id and the path it was read from (kb.docids keeps ids stable with it)."""
+        if not self.exists():
+            return {}
+        with self.read() as con:
+            return {r["id"]: r["path"] for r in con.execute("SELECT id, path FROM documents")}
+
     def commitments(self, doc_id: str | None = None, include_evidence: bool = False) -> list[Commitment]:
         sql = "SELECT * FROM commitments"
         where, args = [], []
