@@ -114,6 +114,7 @@ def speed(pdfs: list[Path]) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--renders", help="folder to keep (and reuse) the Chromium renderings in")
+    ap.add_argument("--only", choices=("corpus", "other"), help="measure one of the two sets only")
     args = ap.parse_args()
     golds = _golds()
     catalog = load_catalog(ROOT / "corpus" / "catalog.toml")
@@ -122,7 +123,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         renders = Path(args.renders) if args.renders else Path(tmp)
         renders.mkdir(parents=True, exist_ok=True)
-        if chromium():
+        if args.only == "other":
+            result["corpus_chromium"] = "skipped (--only other)"
+        elif chromium():
             for text in sorted((ROOT / "corpus").glob("*.txt")):
                 pdf = renders / f"{text.stem}.pdf"
                 if not pdf.exists():
@@ -131,7 +134,7 @@ def main() -> int:
                 result["corpus_chromium"][text.stem] = compare(text, pdf, catalog, golds)
         else:
             result["corpus_chromium"] = "skipped: Chromium is not installed (apt-get install chromium)"
-        for pdf in sorted((OTHER / "pdf").glob("*.pdf")):
+        for pdf in sorted((OTHER / "pdf").glob("*.pdf")) if args.only != "corpus" else ():
             text = OTHER / f"{pdf.stem}.txt"
             pdfs.append(pdf)
             if text.exists():

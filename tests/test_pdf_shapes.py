@@ -105,3 +105,21 @@ def test_an_ordinary_grid_keeps_an_empty_cell_in_its_column(tmp_path):
     _ruled_row(c, top, [150, 150, 150], ["Open a hub", "", "2026/27"])
     c.save()
     assert _texts(pdf)[-1] == "Open a hub\t\t2026/27"
+
+
+def test_a_numbered_item_continues_at_its_hanging_indent(tmp_path):
+    """Minutes number their items "(a)", "1." with the wrapped lines aligned after the label."""
+    pdf = tmp_path / "minutes.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(100, 700, "(a)")
+    c.drawString(120, 700, "The committee agreed that the director of public health would bring a")
+    c.drawString(120, 686, "revised action plan to its next meeting in the spring.")
+    c.drawString(100, 660, "(b)")
+    c.drawString(120, 660, "The chair thanked officers for the report.")
+    c.save()
+    assert _texts(pdf) == [
+        "(a) The committee agreed that the director of public health would bring a revised action plan "
+        "to its next meeting in the spring.",
+        "(b) The chair thanked officers for the report.",
+    ]

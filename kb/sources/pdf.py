@@ -749,7 +749,7 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
         shift = prev.x0 - line.x0
         # later lines sit at the same x; after a paragraph's first line a first-line indent is allowed
         allowed = (-0.6 * size, 3 * size) if len(block.lines) == 1 else (-0.6 * size, 0.6 * size)
-        if not allowed[0] <= shift <= allowed[1]:
+        if not allowed[0] <= shift <= allowed[1] and not _hangs_under_label(block, line, size):
             centred = abs((line.x0 + line.x1) - (prev.x0 + prev.x1)) <= size
             if not centred:
                 return True
@@ -758,6 +758,15 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
     if _ends_sentence(prev.text) and prev.x1 < right - 0.2 * width:
         return True
     return False
+
+
+def _hangs_under_label(block: _Block, line: _Line, size: float) -> bool:
+    """A numbered item's second line aligned with the text after its label ("(a) At the ..." over
+    "considered the ..."): the hanging indent of numbered paragraphs in minutes and reports."""
+    first = block.lines[0]
+    if len(block.lines) != 1 or len(first.words) < 2 or not _NUMBERED.match(first.words[0].text + " "):
+        return False
+    return abs(line.x0 - first.words[1].x0) <= 0.6 * size
 
 
 def _render_words(lines: list[_Line], mark_bold: bool) -> str:
