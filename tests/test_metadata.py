@@ -55,6 +55,18 @@ WE_AUTHOR = """Our plan for healthier lives
 This plan was produced by Eastmere Borough Council with local partners. We will review it every year.
 Westfield NHS Foundation Trust and Eastmere Borough Council jointly run the community services."""
 
+ONE_LINE_A_PARAGRAPH = """Classification: Official
+Publications approval reference: 000123
+Stroke recovery roadmap for 2021/22
+Restoring safe stroke pathways across Riverside
+Version 2, March 2021
+Contents
+Summary	2"""
+
+BOARD_ONLY = """Riverside Partnership Board
+
+We will meet every quarter. The Partnership Board will agree the plan and the Programme Board will deliver it."""
+
 NO_BODY = """A plan for healthier lives
 
 We will help people move more and eat well. The plan runs for five years and we will report each year."""
@@ -71,10 +83,17 @@ We will help people move more and eat well. The plan runs for five years and we 
      "action plan"),
     (WE_AUTHOR, "Our plan for healthier lives", "Eastmere Borough Council", None, "plan"),
     (NO_BODY, "A plan for healthier lives", "", None, "plan"),
+    (ONE_LINE_A_PARAGRAPH, "Stroke recovery roadmap for 2021/22", "", "2021-03-01", "other"),
+    (BOARD_ONLY, "Riverside Partnership Board", "Riverside Partnership Board", None, "other"),
 ])
 def test_infer_meta(text, title, organisation, date, kind):
     m = meta_of(text)
     assert (m.title, m.organisation, m.date, m.kind) == (title, organisation, date, kind)
+
+
+@pytest.mark.parametrize("text", ["The Partnership Board will agree the plan.", "Our Health and Care Partnership will"])
+def test_a_bare_body_type_names_no_organisation(text):
+    assert meta_of(f"A plan for healthier lives\n\n{text}").organisation == ""
 
 
 def test_period_from_the_title():

@@ -35,6 +35,8 @@ def items(text: str, **kw):
     ("Due date", "due"), ("Target date", "due"), ("Date", "due"),
     ("Status", "status"), ("RAG", "status"), ("RAG rating", "status"), ("Progress", "status"),
     ("Latest update", "update"), ("Comments", "update"), ("Update", "update"),
+    ("Measure", "measure"), ("KPI", "measure"), ("How will we measure success", "measure"),
+    ("Led by", "owner"), ("What we have committed to", "action"),
     ("Background", None), ("Purpose", None), ("Recommendation", None), ("Date raised", "logged"),
 ])
 def test_label_roles(label, role):
@@ -198,3 +200,28 @@ def test_repeated_section_headings_and_period_labels_stay():
 ])
 def test_footnote_markers_are_removed(raw, clean):
     assert drop_page_furniture([SourceLine(raw, 1, None)])[0].text == clean
+
+
+def test_a_full_width_row_inside_an_action_table_keeps_the_header():
+    text = ("What we have committed to\tLed by\tTimescale\tMeasure\n"
+            "Riverside partners share one ambition for the early years and will work as one system.\n"
+            "Open two more family hubs\tLead for Family Hubs\tMar 2026\tNumber of hubs open")
+    got = blocks_of(BODY + text)
+    intro = next(b for b in got if "early years" in b.text)
+    assert intro.kind == "paragraph"
+    cells = [b for b in got if b.kind == "cell"]
+    assert [(b.column, b.text) for b in cells] == [("What we have committed to", "Open two more family hubs"),
+                                                   ("Measure", "Number of hubs open")]
+    assert cells[0].fields == {"owner": "Lead for Family Hubs", "due": "Mar 2026"}
+    assert cells[1].fields == {"owner": "Lead for Family Hubs"} and cells[1].scope_dates == ()  # a measure
+
+
+def test_a_title_line_between_two_tables_is_not_a_row():
+    text = ("Outcome\tCode\nHealthier lives\tO1\nTackling inequality\tO2\n"
+            "Our priorities for the early years\n"
+            "What we have committed to\tLed by\tTimescale\n"
+            "Open two more family hubs\tLead for Family Hubs\tMar 2026")
+    got = blocks_of(BODY + text)
+    cell = next(b for b in got if b.text == "Open two more family hubs")
+    assert cell.column == "What we have committed to" and cell.fields["owner"] == "Lead for Family Hubs"
+    assert next(b for b in got if b.text == "Our priorities for the early years").kind == "heading"

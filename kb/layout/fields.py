@@ -10,7 +10,8 @@ body, but their meaning does not, so this module maps a label (or header) to one
 - "due": when (When / Timescale / By when / Deadline / Due date / Target date);
 - "status": how it stands (Status / RAG / Progress);
 - "update": the latest note (Latest update / Update / Comments / Notes);
-- "logged": an action log's bookkeeping (Date raised / Meeting / Minute ref), neither item nor field.
+- "logged": an action log's bookkeeping (Date raised / Meeting / Minute ref), neither item nor field;
+- "measure": how success is measured (Measure / KPI / Metric): read as a note of the row, not its action.
 
 `Block.fields` is keyed by these roles (except "action", which is the block's text).
 """
@@ -20,16 +21,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ROLES = ("action", "owner", "due", "status", "update", "logged")
+ROLES = ("action", "owner", "due", "status", "update", "logged", "measure")
 
 # The meaning of a label as a whole (matched against the label, lower-cased, spaces folded).
 _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("action", re.compile(
         r"(?:what|actions?|actions? (?:required|agreed|to be taken|needed)|agreed actions?|key actions?|"
-        r"deliverables?|key deliverables?|tasks?|objectives?|what will we do|what we will do|how)"
+        r"deliverables?|key deliverables?|tasks?|objectives?|commitments?|our commitments?|what will we do|"
+        r"what we will do|what we are going to do|what we will deliver|what we have committed to|"
+        r"what we(?: have)? commit(?:ted)? to(?: do)?|how)"
         r"(?: (?:no\.? ?)?\d{1,2}(?:\.\d{1,2})*[a-z]?)?")),
     ("owner", re.compile(
-        r"who|leads?|lead\(s\)|owners?|action owners?|action by|responsible(?: (?:officers?|leads?|persons?|"
+        r"who|leads?|lead\(s\)|owners?|action owners?|action by|led by|lead by|delivered by|who will lead|"
+        r"who will deliver|who is responsible|lead (?:officer|organisation|partner)\(s\)|"
+        r"responsible(?: (?:officers?|leads?|persons?|"
         r"people|organisations?|body|bodies|partners?|agenc(?:y|ies)))?|responsibility|by whom|accountable"
         r"(?: (?:officers?|leads?|bodies|body))?|lead (?:officers?|organisations?|agenc(?:y|ies)|partners?|"
         r"bodies|body|persons?|directors?|members?)|(?:key )?partners? (?:responsible|leading)")),
@@ -41,6 +46,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("logged", re.compile(  # an action log's bookkeeping columns: when and where an action was raised
         r"date (?:raised|added|opened|logged|agreed|identified|of meeting|of entry)|meeting(?: date)?|"
         r"raised(?: (?:on|at|by))?|source|minute(?: ref(?:erence)?| no\.?)?|agenda item|item(?: no\.?)?")),
+    ("measure", re.compile(  # how success is measured: says what will be counted, not what will be done
+        r"measures?|kpis?|key performance indicators?|metrics?|(?:success|performance|outcome) measures?|"
+        r"measures? of success|how (?:will we|we will) (?:measure|know)(?: success)?")),
     ("update", re.compile(
         r"(?:latest |progress |current )?updates?|comments?|notes?|progress (?:update|to date|notes?)|"
         r"commentary|latest position|position")),

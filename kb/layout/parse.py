@@ -67,12 +67,26 @@ def _table_cells(text: str) -> list[str]:
     return [c.strip() for c in s.split("\t")]
 
 
+def _continues_table(table: RawBlock, nxt: str) -> bool:
+    """Does the table go on after a one-cell line (a full-width row), rather than a new table start?
+
+    It does when the next line is a row of as many cells as the table's first row, and not a new
+    header (cells that are all known labels: "Action / Lead / Timescale").
+    """
+    if not nxt.strip() or not _is_table_line(nxt):
+        return False
+    cells = _table_cells(nxt)
+    if len(cells) != len(table.rows[0]):
+        return False
+    return sum(1 for c in cells if label_role(strip_markup(c))) < 2
+
+
 def group_lines(lines: list[SourceLine]) -> list[RawBlock]:
     """Group physical lines into raw blocks (paragraphs joined across soft wraps)."""
     blocks: list[RawBlock] = []
     blank = 0
     current: RawBlock | None = None
-    for sl in lines:
+    for k, sl in enumerate(lines):
         text = sl.text
         if not text.strip():
             blank += 1
@@ -80,6 +94,11 @@ def group_lines(lines: list[SourceLine]) -> list[RawBlock]:
                 current = None
             continue
         stripped = text.strip()
+        if (current is not None and current.kind == "table" and blank == 0 and not _is_table_line(text)
+                and k + 1 < len(lines) and _continues_table(current, lines[k + 1].text) and not _BULLET.match(text)):
+            current.rows.append([text.strip()])  # a full-width row inside a table (a group's intro)
+            current.lines.append(sl)
+            continue
         if _is_table_line(text):
             if _PIPE_SEPARATOR.match(stripped) or _DASH_SEPARATOR.match(stripped.replace("\t", " ")):
                 continue

@@ -204,7 +204,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     roles = _column_roles(header or [])
     date_cols = {i for i, r in roles.items() if r == "due"}
     owner_cols = {i for i, r in roles.items() if r in ("owner", "logged")}
-    note_cols = {i for i, r in roles.items() if r in ("status", "update")}
+    note_cols = {i for i, r in roles.items() if r in ("status", "update", "measure")}
+    status_cols = {i for i, r in roles.items() if r in ("status", "update")}
     col_dates = {i: _heading_scope_date(h, doc_date, period) for i, h in enumerate(header or []) if h}
     out: list[Block] = []
     carried_label: str | None = None
@@ -214,6 +215,11 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             continue
         if header and [strip_markup(c) for c in cells] == header:
             continue  # the header repeated on a new page
+        if header and len(header) >= 3 and len(cells) == 1:
+            # a full-width row of a wide table: a group's intro, read as a paragraph of the section
+            out.append(Block("paragraph", strip_markup(cells[0]), sl.line, sl.page, section, scope_dates=scope,
+                             negative_context=negative, forward_context=forward))
+            continue
         label_col = 0
         label = strip_markup(cells[0]) if cells else ""
         if not label and carried_label and len(cells) > 1:
@@ -239,7 +245,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             if ci in note_cols:  # a status or update note: its own words date it, not the action's timescale
                 dates, cell_fields = (), {k: v for k, v in fields.items() if k == "owner"}
             for item in split_cell(cell):
-                if ci in note_cols and len(words(item)) <= _STATUS_WORDS:
+                if ci in status_cols and len(words(item)) <= _STATUS_WORDS:
                     continue  # "Green", "On track", "Not started": a status, not a record
                 if date_text and len(words(item)) <= 3 and ci not in note_cols:
                     item = f"{item} – {date_text}"  # the row's date belongs to the activity's wording
@@ -256,7 +262,7 @@ def _row_fields(cells: list[str], roles: dict[int, str]) -> dict[str, str]:
     """The row's owner, due, status and update cells, keyed by role (several columns joined by "; ")."""
     fields: dict[str, str] = {}
     for i, role in sorted(roles.items()):
-        if role in ("action", "logged") or i >= len(cells):
+        if role in ("action", "logged", "measure") or i >= len(cells):
             continue
         text = "; ".join(split_cell(cells[i])) if role == "owner" else strip_markup(cells[i])
         if text:

@@ -28,7 +28,7 @@ KINDS = (
     ("operational plan", re.compile(r"\boperational\s+plan", re.I)),
     ("annual report", re.compile(r"\bannual\s+report\b", re.I)),
     ("strategy", re.compile(r"\bstrateg(?:y|ies)\b", re.I)),
-    ("action plan", re.compile(r"\baction\s+plan\b|\bdelivery\s+plan\b", re.I)),
+    ("action plan", re.compile(r"\baction\s+plan\b|\bdelivery\s+plan\b|\bpriorities\s+and\s+actions\b", re.I)),
     ("plan", re.compile(r"\bplan\b", re.I)),
 )
 # Kinds a first page shows even when its title does not say (an agenda's "Time and Date" block).
@@ -52,16 +52,19 @@ _BODY_TYPE = (
 _ORG = re.compile(
     r"(?<![A-Za-z])(?P<name>(?:NHS\s+)?[A-Z][A-Za-z'’.-]*(?:\s+" + _PLACE_WORD + r"){0,6}?\s+(?:" + _BODY_TYPE + r"))\b"
 )
+_TYPE_TAIL = re.compile(r"(?:\s+(?:Board|Partnership|Group|Committee|Trust|Executive))+\b")
 _TYPE_ONLY = re.compile(r"(?:NHS\s+)?(?:[A-Z]+\s+)?(?:" + _BODY_TYPE.replace("&", "and") + r")")
 _ORG_LEAD_WORDS = re.compile(r"^(?:The|This|Our|A|An|In|At|By|For|From|With|And|Of|To|On|We|Welcome|Minutes|"
                              r"Meeting|Report|Members?|Chair|Agenda)\s+")
 _AUTHOR_CUE = re.compile(r"\b(?:we|our|us|(?:this|the) (?:action )?(?:strategy|plan|document|report)|produced by|published by|"
                          r"prepared by|on behalf of)\b", re.I)
 _KIND_WORD = re.compile(r"\b(?:strateg(?:y|ies|ic)|plans?|intentions|minutes|papers|reports?|programme|framework|"
-                        r"review|agenda|policy|prospectus|refresh|charter|pledge|blueprint|vision)\b", re.I)
+                        r"review|agenda|policy|prospectus|refresh|charter|pledge|blueprint|vision|roadmap|"
+                        r"guidance|priorities|actions)\b", re.I)
 _NOT_TITLE = re.compile(
     r"^(?:date|dated|published|publication|issued|version|v\d|status|draft|final|official|time and date|place|"
     r"contents|table of contents|page\b|author|owner|approved|review date|document|classification|"
+    r"publications? (?:approval|gateway)|gateway|reference|ref\b|"
     r"protective marking|not protectively marked|sensitive|restricted|foreword)\b", re.I)
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -71,7 +74,7 @@ _DATE_LINE = re.compile(
 # "Published: March 2019", "Date of publication: 4 June 2019", "Issued March 2019", "Version 2.1 – May 2019"
 _PUBLISHED = re.compile(
     r"^(?:published|publication date|date of publication|date published|issued|issue date|date of issue|date|"
-    r"approved|approved on|date approved|version\s*[\d.]*|last updated|updated)\b\s*(?:on|in)?\s*[:\-–]?\s*"
+    r"approved|approved on|date approved|version\s*[\w.]*|last updated|updated)\b\s*(?:on|in)?\s*[:\-–,]?\s*"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_NAME + r",?\s+((?:19|20)\d{2})\b", re.I)
 _COVER_DATE = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_NAME + r",?\s+((?:19|20)\d{2})$", re.I)
 _STEM_DATE = re.compile(r"^((?:19|20)\d{2})(?:-(\d{2}))?(?!\d)")
@@ -89,12 +92,14 @@ def _paragraphs(lines: list[SourceLine], limit: int = 120) -> list[str]:
     list items and table rows are their own paragraphs, marked with a leading NUL."""
     out: list[str] = []
     current: list[str] = []
+    bold_open = False
     for sl in lines[:limit]:
         text = strip_markup(sl.text)
         if not text:
             if current:
                 out.append(" ".join(current))
                 current = []
+            bold_open = False
             continue
         if _LIST_LINE.match(sl.text) or "\t" in sl.text.strip():
             if current:
@@ -102,16 +107,38 @@ def _paragraphs(lines: list[SourceLine], limit: int = 120) -> list[str]:
             out.append(_LIST_MARK + text)
             current = []
             continue
+        if current and not bold_open and not _continues(current[-1], text):
+            out.append(" ".join(current))
+            current = []
         current.append(text)
+        bold_open = bold_open != (sl.text.count("**") % 2 == 1)  # inside a bold title split over lines
     if current:
         out.append(" ".join(current))
     return out
+
+
+def _continues(prev: str, text: str) -> bool:
+    """Does a line continue the one above it (a soft wrap), or start a paragraph of its own?
+
+    Exports that write one paragraph a line put no blank line between a title and its subtitle, so
+    a line continues only when the one above is unfinished: it ends with a connecting word, the
+    line starts in lower case, or together they name a body
+    ("Riverside and Eastmere" / "Clinical Commissioning Group").
+    """
+    if prev.endswith((".", ":", ";", "!", "?")):
+        return False
+    if text[:1].islower() or re.search(r"\b(?:and|of|the|for|to|in|on|with|&|a|an)$", prev, re.I):
+        return True
+    return _org_name(f"{prev} {text}") is not None and _org_name(prev) is None
 
 
 def _title_zone(paragraphs: list[str]) -> list[str]:
     """The cover: paragraphs before the first body paragraph (a long sentence, a list, contents)."""
     zone: list[str] = []
     for p in paragraphs[:_TITLE_ZONE]:
+        if re.match(r"^minutes of (?:a|the)\b", p, re.I):
+            zone.append(p)  # "MINUTES of a meeting of the Cabinet held ... on 30 January 2025." is the title
+            break
         if (p.startswith(_LIST_MARK) or len(p) > 160 or (p.endswith(".") and len(p.split()) > 12)
                 or re.match(r"^(?:contents|table of contents)\b", p, re.I)):
             break
@@ -119,6 +146,13 @@ def _title_zone(paragraphs: list[str]) -> list[str]:
     return zone
 
 
+# Words of a body's type or function, which name no place or body on their own.
+_GENERIC = set(
+    "nhs council county city borough district metropolitan town parish clinical commissioning group ccg "
+    "foundation trust integrated care board icb ics health and wellbeing well-being partnership system "
+    "sustainability transformation plan stp combined authority primary network safeguarding adults children "
+    "community safety fire rescue service police programme executive strategic joint local delivery "
+    "steering project oversight management leadership partnerships boards".split())
 _ACRONYMS = {"NHS", "CCG", "ICB", "ICS", "STP", "PCN", "NHSE"}
 _SMALL = {"and", "of", "the", "upon", "on", "in"}
 
@@ -133,10 +167,14 @@ def _recase(text: str) -> str:
 
 def _org_name(text: str) -> str | None:
     """A public body's name in a text, in canonical form ("&" written "and", spaces folded)."""
-    m = _ORG.search(_recase(text.lstrip(_LIST_MARK)))
+    text = _recase(text.lstrip(_LIST_MARK))
+    m = _ORG.search(text)
     if m is None:
         return None
     name = m.group("name")
+    more = _TYPE_TAIL.match(text, m.end())
+    if more:
+        name += more.group(0)  # "Riverside Partnership" + " Board"
     while True:
         lead = _ORG_LEAD_WORDS.match(name)
         if lead is None:
@@ -144,8 +182,9 @@ def _org_name(text: str) -> str | None:
         name = name[lead.end():]
     name = re.sub(r"\s+", " ", name.replace("&", "and")).strip()
     name = re.sub(r"['’]s$", "", name)
-    if len(name.split()) < 2 or _TYPE_ONLY.fullmatch(name):
-        return None  # a bare type ("The Council", "Health and Care Partnership") names no particular body
+    if len(name.split()) < 2 or _TYPE_ONLY.fullmatch(name) or not any(
+            w[0].isupper() and w.lower() not in _GENERIC for w in re.findall(r"[A-Za-z][\w'’.-]*", name)):
+        return None  # a bare type ("The Council", "Partnership Board") names no particular body
     return name
 
 
@@ -183,7 +222,7 @@ def infer_organisation(paragraphs: list[str], title: str) -> str:
 def infer_title(paragraphs: list[str], doc_id: str) -> str:
     """The title: the cover paragraph that names a kind of document ("... Strategy 2019-2024"), else
     the first cover paragraph; never joined with the lines after it (organisation, date, status)."""
-    zone = [p for p in _title_zone(paragraphs) if len(p) <= 160]
+    zone = [p for p in _title_zone(paragraphs) if len(p) <= 200]
     candidates = [p for p in zone if not _NOT_TITLE.match(p) and not _COVER_DATE.match(p)
                   and not re.fullmatch(r"[\d\W]+", p)]
     for p in candidates:
