@@ -11,10 +11,12 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kb.faults import pause_point
+from kb.ingest import IngestProgress
 from kb.model import Commitment
 from kb.store.sqlite import DocumentRow, Store, StoreError
 
@@ -51,22 +53,32 @@ class KnowledgeBase:
         self,
         paths: Iterable[Path | str] = (DEFAULT_CORPUS,),
         rebuild: bool = False,
-        progress: Callable[[str, int, int], None] | None = None,
+        progress: Callable[[IngestProgress], None] | None = None,
         notice: Callable[[str], None] | None = None,
+        jobs: int | None = None,
     ) -> IngestReport:
         """Parse files or folders into the store; unchanged files are skipped (`parse_key`: same
         content, same catalog entry, same parser code).
+
+        Files are parsed in `jobs` worker processes (default: one per core; kb.ingest), while the
+        store and the index are written here, in one transaction: the new search index is built
+        from the new store before that store is swapped in (kb.index.build), so an ingest stopped
+        at any point leaves both old or both new.  An index found out of step with the store (an
+        older kb, a deleted folder) is rebuilt, and what a killed ingest left behind is removed.
 
         A file that fails is reported and skipped; whatever the store held for it stays.  With
         `rebuild`, every file is parsed again and documents not among the inputs are dropped.
         """
         from kb.docids import assign_ids
-        from kb.sources import SUPPORTED_SUFFIXES, SourceError, file_sha256
+        from kb.index.build import index_state
+        from kb.ingest import parse_files
+        from kb.sources import SUPPORTED_SUFFIXES, file_sha256
         from kb.sources.metadata import catalog_entry
 
         report = IngestReport()
         files, catalogs = _expand(paths, SUPPORTED_SUFFIXES, report)
         with self.store.lock(notice):
+            self._remove_stale()
             known = self.store.hashes() if self.store.exists() else {}
             ids, report.renamed = assign_ids(files, self.store.sources())
             todo: list[tuple[Path, str]] = []
@@ -80,53 +92,72 @@ class KnowledgeBase:
                     report.skipped.append(str(f))
                 else:
                     todo.append((f, digest))
-            if not todo and not rebuild:
+            in_step = index_state(self.index_dir)[1]
+            if not todo and not rebuild and (in_step or not self.store.exists()):
                 return report
-            parsed = []
-            for n, (f, digest) in enumerate(todo, start=1):
-                if progress:
-                    progress(str(f), n, len(todo))
-                try:
-                    parsed.append(self._parse(f, digest, catalogs.get(f.parent, {}), ids[f]))
-                except SourceError as exc:
-                    report.failed.append((str(f), str(exc)))
-                except Exception as exc:  # a parser bug must not lose the other files
-                    report.failed.append((str(f), f"could not be parsed ({type(exc).__name__}: {exc})"))
-            failed_ids = {ids[Path(p)] for p, _ in report.failed if Path(p) in ids}
-            with self.store.transaction() as writer:
+            if not in_step and self.store.exists() and notice:
+                notice(f"the search index in {self.index_dir} was out of step with the store "
+                       "(an interrupted ingest?); rebuilding it")
+            with self.store.transaction(force=not in_step, before_swap=self._build_index_from) as writer:
+                for doc, records in parse_files(todo, catalogs, report, progress, jobs, ids):
+                    writer.put_document(doc, records)
+                    report.ingested.append(doc.path)
+                    report.commitments += sum(1 for r in records if r.kind != "evidence")
                 if rebuild:
-                    keep = set(ids.values()) | failed_ids
+                    keep = set(ids.values()) | {ids[Path(p)] for p, _ in report.failed if Path(p) in ids}
                     for doc_id in known:
                         if doc_id not in keep:
                             writer.delete_document(doc_id)
                             report.removed.append(doc_id)
-                for doc, records in parsed:
-                    writer.put_document(doc, records)
-                    report.ingested.append(doc.path)
-                    report.commitments += sum(1 for r in records if r.kind != "evidence")
-                if parsed or report.removed:
+                if report.ingested or report.removed:
                     from kb.trace.threads import build_threads
 
                     links, threads = build_threads(writer.all_commitments(), writer.all_metas())
                     writer.put_threads(links, threads)
-            if parsed or report.removed or self._index_missing():
-                self.rebuild_index()
+                    pause_point("threads")
+            self._point_to_index()
+        self._search = None
         return report
 
-    def _index_missing(self) -> bool:
-        from kb.index.build import current_index_dir
+    def _remove_stale(self) -> None:
+        """Temporaries of a killed ingest: private store copies, journals, half-written indexes
+        (the caller holds the lock, so none of them belongs to a live ingest)."""
+        from kb.index.build import current_index_dir, prune
 
-        return current_index_dir(self.index_dir) is None
+        self.store.remove_stale_temporaries()
+        current = current_index_dir(self.index_dir)
+        prune(self.index_dir, keep={current.name} if current else set())
 
-    def rebuild_index(self) -> None:
-        """Rebuild the search index from the store (atomic swap; see kb.index.build)."""
+    def _build_index_from(self, store: Store, generation: str) -> None:
+        """The search index for a store copy about to be swapped in (Store.transaction's hook)."""
         from kb.index.build import build_index
         from kb.index.thesaurus import learn_acronyms
 
         acronyms: dict[str, str] = {}
-        for d in self.store.documents():
-            acronyms.update(learn_acronyms("\n".join(b.text for b in self.store.blocks(d.meta.id))))
-        build_index(self.store, acronyms)
+        for d in store.documents():
+            acronyms.update(learn_acronyms("\n".join(b.text for b in store.blocks(d.meta.id))))
+        build_index(store, acronyms, generation)
+
+    def _point_to_index(self) -> None:
+        from kb.index.build import index_state, point_to, prune
+
+        target, in_step = index_state(self.index_dir)
+        if target is not None and in_step:
+            point_to(self.index_dir, target)
+            prune(self.index_dir, keep={target.name})
+
+    def index_in_step(self) -> bool:
+        """Whether the search index was built from the current store (False: an ingest is needed)."""
+        from kb.index.build import index_state
+
+        return index_state(self.index_dir)[1]
+
+    def rebuild_index(self) -> None:
+        """Rebuild the search index from the store (with a new store generation; atomic swap)."""
+        with self.store.lock():
+            with self.store.transaction(force=True, before_swap=self._build_index_from):
+                pass
+            self._point_to_index()
         self._search = None
 
     # --- search --------------------------------------------------------------------------------------
@@ -145,7 +176,10 @@ class KnowledgeBase:
 
     def matching_ids(self, query: str = "", include_evidence: bool = True, **options) -> list[str]:
         """Every record a query and filters match (`search`'s options): in rank order when the query
-        has words, else in document order (oldest document first, then page and line), as exports want."""
+        has words, else in document order (oldest document first, then page and line), as exports want.
+        With neither query nor filter this is every record, read from the store (no index needed)."""
+        if not query.strip() and not any(options.values()):
+            return self.store.ids_in_document_order(include_evidence)
         searcher = self.searcher()
         hits = searcher.search(query, limit=None, facets=False, highlights=False,
                                include_evidence=include_evidence, **options).hits
@@ -157,19 +191,25 @@ class KnowledgeBase:
 
     def export_records(self, ids: list[str]) -> list[dict]:
         """Export-schema records for these ids, in this order (unknown ids skipped)."""
+        return list(self.iter_export_records(ids))
+
+    def export_stream(self, query: str = "", include_evidence: bool = True, **options) -> Iterator[dict]:
+        """What `kb export` writes: the records `matching_ids` names, streamed (a store of any size)."""
+        if not query.strip() and not any(options.values()):
+            from kb.export import record_dict
+
+            docs = {d.meta.id: d.meta for d in self.documents()}
+            return (record_dict(c, docs.get(c.doc_id)) for c in self.store.iter_in_document_order(include_evidence))
+        return self.iter_export_records(self.matching_ids(query, include_evidence, **options))
+
+    def iter_export_records(self, ids: list[str]) -> Iterator[dict]:
+        """`export_records`, streamed: the store is read a chunk of ids at a time, so an export of any
+        size holds one chunk of records in memory."""
         from kb.export import record_dict
 
         docs = {d.meta.id: d.meta for d in self.documents()}
-        by_id = self.commitments_by_ids(ids)
-        return [record_dict(by_id[i], docs.get(by_id[i].doc_id)) for i in ids if i in by_id]
-
-    def _parse(self, path: Path, digest: str, catalog: dict, doc_id: str):
-        from kb.extract.owners import OwnerGazetteer
-        from kb.extract.pipeline import extract
-        from kb.sources import load_document
-
-        doc = load_document(path, catalog, sha256=digest, doc_id=doc_id)
-        return doc, extract(doc, OwnerGazetteer())
+        for c in self.store.iter_commitments_by_ids(ids):
+            yield record_dict(c, docs.get(c.doc_id))
 
     # --- reading -------------------------------------------------------------------------------------
     def documents(self) -> list[DocumentRow]:
@@ -296,7 +336,7 @@ def _expand(paths: Iterable[Path | str], suffixes: set[str], report: IngestRepor
     return unique, catalogs
 
 
-__all__ = ["KnowledgeBase", "IngestReport", "StoreError", "default_index"]
+__all__ = ["KnowledgeBase", "IngestProgress", "IngestReport", "StoreError", "default_index"]
 
 
 # The code that turns a file into records: when any of it changes, every file is parsed again.

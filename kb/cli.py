@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", parents=[common], help="parse files or folders into the store")
     p.add_argument("paths", nargs="*", default=[DEFAULT_CORPUS], metavar="PATH")
     p.add_argument("--rebuild", action="store_true", help="parse everything again and start the store afresh")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="parse N files at a time, in worker processes (default: one per core, or $KB_JOBS)")
 
     p = sub.add_parser("docs", parents=[common], help="list the ingested documents")
     p.add_argument("--format", choices=FORMATS, default=None)
@@ -164,23 +166,43 @@ def _console(stderr: bool = False):
 
 # --- ingest ------------------------------------------------------------------------------------------
 def cmd_ingest(kb: KnowledgeBase, args) -> int:
+    """On a terminal: a bar by files and one by blocks for each file being extracted.  Piped: one
+    line per file parsed, with its counts (a long file is not a long silence in a log)."""
+    from kb.api import IngestProgress
+
     err = sys.stderr
     notice = lambda msg: print(f"kb: {msg}", file=err)  # noqa: E731
+    if args.jobs is not None and args.jobs < 1:
+        raise CLIError("--jobs must be 1 or more", 2)
     if _is_tty(err):
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
         with Progress(TextColumn("[bold]ingest[/]"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                       TextColumn("{task.description}"), TimeElapsedColumn(), console=_console(True),
                       transient=True) as bar:
-            task = bar.add_task("", total=None)
+            files = bar.add_task("files", total=None)
+            per_file: dict[int, int] = {}
 
-            def progress(path: str, n: int, total: int) -> None:
-                bar.update(task, completed=n - 1, total=total, description=Path(path).name)
+            def progress(p: IngestProgress) -> None:
+                if p.stage in ("done", "failed"):
+                    if p.file_no in per_file:
+                        bar.remove_task(per_file.pop(p.file_no))
+                    bar.advance(files)
+                    bar.update(files, total=p.files, description=f"files ({Path(p.path).name} {p.stage})")
+                    return
+                bar.update(files, total=p.files)
+                if p.file_no not in per_file:
+                    per_file[p.file_no] = bar.add_task(f"blocks of {Path(p.path).name}", total=None)
+                bar.update(per_file[p.file_no], completed=p.blocks_done, total=p.blocks or None)
 
-            report = kb.ingest(args.paths, rebuild=args.rebuild, progress=progress, notice=notice)
-            bar.update(task, completed=bar.tasks[0].total or 0)
+            report = kb.ingest(args.paths, rebuild=args.rebuild, progress=progress, notice=notice, jobs=args.jobs)
     else:
-        report = kb.ingest(args.paths, rebuild=args.rebuild, notice=notice)
+        def progress(p: IngestProgress) -> None:
+            if p.stage == "done":
+                print(f"parsed {p.path}: {p.commitments} commitments, {p.evidence} evidence passages "
+                      f"({p.blocks} blocks, {p.seconds:.1f} s) [{p.file_no}/{p.files}]", file=err, flush=True)
+
+        report = kb.ingest(args.paths, rebuild=args.rebuild, progress=progress, notice=notice, jobs=args.jobs)
     for clash in report.renamed:  # files sharing a stem: say which id each got (for --doc)
         print(f"kb: {clash.message()}", file=err)
     for path, reason in report.failed:
@@ -274,9 +296,18 @@ def _search_options(args) -> dict:
                 due_after=parse_date_bound(args.due_after, "--due-after"))
 
 
+def _warn_if_index_behind(kb: KnowledgeBase) -> None:
+    """One line when the index was not built from the current store (an interrupted ingest of an
+    older kb, a deleted index folder): results may miss what was ingested since."""
+    if kb.store.exists() and not kb.index_in_step():
+        print(f"kb: the search index in {kb.index_dir} is behind the store; run 'kb ingest' to bring it up to date",
+              file=sys.stderr)
+
+
 def cmd_search(kb: KnowledgeBase, args) -> int:
     from kb.index.search import HL_END, HL_START, QueryError, SearchUnavailable
 
+    _warn_if_index_behind(kb)
     text = " ".join(args.query)
     options = _search_options(args)
     fmt = args.format or ("table" if _is_tty(sys.stdout) else "jsonl")
@@ -437,12 +468,11 @@ def cmd_export(kb: KnowledgeBase, args) -> int:
 
     text = args.query or ""
     try:
-        ids = kb.matching_ids(text, include_evidence=args.include_evidence, **_search_options(args))
+        records = kb.export_stream(text, include_evidence=args.include_evidence, **_search_options(args))
     except QueryError as exc:
         raise CLIError(f"query '{text}': {exc}", 2) from None
     except SearchUnavailable as exc:
         raise CLIError(str(exc), 1) from None
-    records = kb.export_records(ids)
     if not args.output:
         write_records(records, sys.stdout, args.format)
         return 0

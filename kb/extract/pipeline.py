@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from kb.extract.classify import Decision, column_role, decide
@@ -170,8 +170,10 @@ def split_enumeration(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def extract(doc: Document, gazetteer: OwnerGazetteer | None = None) -> list[Commitment]:
-    """All commitment (and evidence) records of a document, in reading order."""
+def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
+            progress: Callable[[int, int], None] | None = None) -> list[Commitment]:
+    """All commitment (and evidence) records of a document, in reading order.  `progress(done,
+    total)` hears of the blocks done (a long file shows progress, not only a long silence)."""
     gazetteer = gazetteer or OwnerGazetteer()
     gazetteer.learn_acronyms("\n".join(b.text for b in doc.blocks))
     author = doc.meta.organisation or None
@@ -183,7 +185,9 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None) -> list[Comm
     headings: list[str | None] = []  # each record's nearest heading, for owners its intro refers back to
     row_parents: dict[str, Commitment] = {}
     in_resolution = False
-    for block in doc.blocks:
+    for n, block in enumerate(doc.blocks):
+        if progress is not None and n % 100 == 0:
+            progress(n, len(doc.blocks))
         if block.kind == "heading":
             in_resolution = False
         if block.kind == "paragraph" and re.match(r"^resolved that\b.*:$", block.text, re.I):

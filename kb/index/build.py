@@ -1,12 +1,20 @@
-"""Build the search index from the store, atomically.
+"""Build the search index from the store, atomically, and match it to the store it was built from.
 
-A new index is written into a fresh folder beside the old one; then the `SEARCH` pointer file is
-replaced (os.replace), so a search running during an ingest opens the old index or the new one,
-never half of one.  Older folders are removed once two newer ones exist.
+A new index is written into a fresh folder `search-<generation>-<time>` beside the old ones, where
+`<generation>` is the store generation it was built from (kb.store.sqlite); `built_from.json` is
+written last, so a folder without it is half-written.  The index that belongs to a store is the
+newest complete folder of the store's generation: an ingest builds it from the new store before
+that store is swapped in, so the one `os.replace` of the store makes store and index new together,
+and an ingest killed at any point leaves both old or both new.
+
+The `SEARCH` pointer file names the newest index too; it is read only for a store older than
+generations (or whose index folder was deleted), and such an index is reported as out of step so
+that the next ingest rebuilds it.  Older folders are removed once two newer ones exist.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -14,64 +22,127 @@ import shutil
 import time
 from pathlib import Path
 
-from kb.store.sqlite import Store
+from kb.faults import pause_point
+from kb.store.sqlite import DB_NAME, Store
 
 POINTER = "SEARCH"
 PREFIX = "search-"
+BUILT = "built_from.json"
+
+_generation_cache: dict[Path, tuple[tuple[int, int, int], str | None]] = {}
+
+
+def store_generation(index_dir: Path) -> str | None:
+    """The generation of the store in `index_dir` (cached by the file's identity: cheap per keystroke)."""
+    path = Path(index_dir) / DB_NAME
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    key = (st.st_ino, st.st_mtime_ns, st.st_size)
+    cached = _generation_cache.get(path)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    generation = Store(Path(index_dir)).generation()
+    _generation_cache[path] = (key, generation)
+    return generation
+
+
+def is_complete(folder: Path) -> bool:
+    return (folder / BUILT).is_file()
+
+
+def _finished(folder: Path) -> bool:
+    """Complete, or a finished index of a kb older than generations (vocabulary.json written last)."""
+    return is_complete(folder) or (folder / "vocabulary.json").is_file()
+
+
+def index_for(index_dir: Path, generation: str) -> Path | None:
+    """The newest complete index folder built from this store generation."""
+    found = sorted(p for p in Path(index_dir).glob(f"{PREFIX}{generation}-*") if p.is_dir() and is_complete(p))
+    return found[-1] if found else None
+
+
+def index_state(index_dir: Path) -> tuple[Path | None, bool]:
+    """The index searches should open, and whether it was built from the current store."""
+    generation = store_generation(index_dir)
+    if generation is not None:
+        match = index_for(index_dir, generation)
+        if match is not None:
+            return match, True
+    return _pointed(index_dir), False
 
 
 def current_index_dir(index_dir: Path) -> Path | None:
-    pointer = Path(index_dir) / POINTER
+    return index_state(index_dir)[0]
+
+
+def _pointed(index_dir: Path) -> Path | None:
     try:
-        name = pointer.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
+        name = (Path(index_dir) / POINTER).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
         return None
     path = Path(index_dir) / name
-    return path if path.is_dir() else None
+    return path if name and path.is_dir() else None
 
 
-def build_index(store: Store, acronyms: dict[str, str] | None = None) -> Path:
-    """Write a complete new search index for everything in the store and point searches at it."""
+def build_index(store: Store, acronyms: dict[str, str] | None = None, generation: str | None = None) -> Path:
+    """Write a complete new search index for everything in `store` (which may be a private copy not
+    yet swapped in), named after its generation.  Returns the folder; `point_to` names it."""
     from whoosh import index as windex
 
     from kb.index.schema import make_schema, to_document
-
-    index_dir = store.index_dir
-    name = f"{PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
-    target = index_dir / name
-    target.mkdir(parents=True)
-    ix = windex.create_in(str(target), make_schema())
-    metas = {d.meta.id: d.meta for d in store.documents()}
     from kb.index.thesaurus import Thesaurus
 
-    thesaurus = Thesaurus(acronyms)
-    writer = ix.writer(limitmb=256)
-    vocabulary: set[str] = set()
+    index_dir = store.index_dir
+    generation = generation or store.generation() or "0"
+    name = f"{PREFIX}{generation}-{time.time_ns():020d}"
+    target = index_dir / name
+    target.mkdir(parents=True)
     try:
-        for c in store.commitments(include_evidence=True):
-            concepts = thesaurus.concepts_in(f"{c.text} {c.section}")
-            writer.add_document(**to_document(c, metas.get(c.doc_id), concepts))
-            vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", c.text))
-        writer.commit()
+        ix = windex.create_in(str(target), make_schema())
+        metas = {d.meta.id: d.meta for d in store.documents()}
+        thesaurus = Thesaurus(acronyms)
+        writer = ix.writer(limitmb=256)
+        vocabulary: set[str] = set()
+        try:
+            for c in store.commitments(include_evidence=True):
+                concepts = thesaurus.concepts_in(f"{c.text} {c.section}")
+                writer.add_document(**to_document(c, metas.get(c.doc_id), concepts))
+                vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", c.text))
+            pause_point("index")
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        # Words for "did you mean": a sorted list read by whoosh's ListCorrector (a spelling graph on the
+        # stemmed text field would break fuzzy queries, and a second text field doubles the build time).
+        (target / "vocabulary.json").write_text(json.dumps(sorted(vocabulary)), encoding="utf-8")
+        if acronyms is not None:
+            (target / "acronyms.json").write_text(json.dumps(acronyms, sort_keys=True), encoding="utf-8")
+        (target / BUILT).write_text(json.dumps({"store_generation": generation}), encoding="utf-8")
     except BaseException:
-        writer.cancel()
         shutil.rmtree(target, ignore_errors=True)
         raise
-    # Words for "did you mean": a sorted list read by whoosh's ListCorrector (a spelling graph on the
-    # stemmed text field would break fuzzy queries, and a second text field doubles the build time).
-    (target / "vocabulary.json").write_text(json.dumps(sorted(vocabulary)), encoding="utf-8")
-    if acronyms is not None:
-        (target / "acronyms.json").write_text(json.dumps(acronyms, sort_keys=True), encoding="utf-8")
-    tmp = index_dir / f".{POINTER}.tmp"
-    tmp.write_text(name, encoding="utf-8")
-    os.replace(tmp, index_dir / POINTER)
-    _prune(index_dir, keep={name})
     return target
 
 
-def _prune(index_dir: Path, keep: set[str]) -> None:
-    """Drop old index folders, keeping the newest two so a search that just opened one can finish."""
-    dirs = sorted((p for p in index_dir.glob(f"{PREFIX}*") if p.is_dir()), key=lambda p: p.stat().st_mtime)
-    for p in dirs[:-2]:
-        if p.name not in keep:
+def point_to(index_dir: Path, target: Path) -> None:
+    """Name `target` in the SEARCH pointer (for a store without generations, and for people)."""
+    tmp = Path(index_dir) / f".{POINTER}.tmp"
+    tmp.write_text(target.name, encoding="utf-8")
+    os.replace(tmp, Path(index_dir) / POINTER)
+
+
+def prune(index_dir: Path, keep: set[str]) -> None:
+    """Drop half-written index folders and old ones, keeping `keep` and the newest two complete
+    folders, so a search that just opened one can finish.  Call with the store lock held: an
+    ingest builds its index only while holding it, so a half-written folder found then is stale."""
+    index_dir = Path(index_dir)
+    with contextlib.suppress(FileNotFoundError):
+        (index_dir / f".{POINTER}.tmp").unlink()
+    folders = [p for p in index_dir.glob(f"{PREFIX}*") if p.is_dir()]
+    finished = sorted((p for p in folders if _finished(p)), key=lambda p: p.stat().st_mtime)
+    for p in folders:
+        if p.name not in keep and (not _finished(p) or p in finished[:-2]):
             shutil.rmtree(p, ignore_errors=True)

@@ -3,6 +3,11 @@
 Every write builds a complete new database file beside the old one and swaps it in with
 `os.replace`, so a crash, a bad file or a concurrent reader never sees a half-written store.
 Concurrent writers are serialised by an exclusive lock on `index/.lock`.
+
+Each written store carries a `generation` (meta table): the search index built from it records
+that generation, so store and index are matched by name, not by the order of two swaps
+(kb.index.build).  The new file keeps the mode of the file it replaces (a shared index stays
+shared); a new store gets the umask's default, never mkstemp's 0600.
 """
 
 from __future__ import annotations
@@ -15,14 +20,18 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.faults import pause_point
 from kb.model import Block, Commitment, Document, DocumentMeta, DueDate, Target
 
 DB_NAME = "kb.sqlite"
 SCHEMA_VERSION = 1
+TEMP_PREFIX = ".kb-"  # private copies being written: `.kb-XXXX.sqlite` (and SQLite's `-journal` beside it)
+ID_CHUNK = 500  # ids per `IN (...)` query: far below any SQLite build's variable limit
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -56,6 +65,19 @@ class StoreError(Exception):
     """The store cannot be opened or written; the message is one line."""
 
 
+def write_error(index_dir: Path, exc: OSError) -> StoreError:
+    """One line naming the folder and the cause ("cannot write index DIR: permission denied")."""
+    reason = (exc.strerror or str(exc)).lower()
+    return StoreError(f"cannot write index {index_dir}: {reason}")
+
+
+def default_mode() -> int:
+    """The mode a new file gets under the current umask (0o666 & ~umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @dataclass
 class DocumentRow:
     meta: DocumentMeta
@@ -76,9 +98,9 @@ def _connect(path: Path) -> sqlite3.Connection:
 class Store:
     """Read access to the store; writes go through `Store.transaction()`."""
 
-    def __init__(self, index_dir: Path):
+    def __init__(self, index_dir: Path, path: Path | None = None):
         self.index_dir = Path(index_dir)
-        self.path = self.index_dir / DB_NAME
+        self.path = Path(path) if path is not None else self.index_dir / DB_NAME
 
     # --- reading -------------------------------------------------------------------------------------
     def exists(self) -> bool:
@@ -94,10 +116,25 @@ class Store:
             raise StoreError(f"cannot open {self.path}: {exc}") from None
         try:
             yield con
+        except sqlite3.OperationalError as exc:
+            # A readable store that this statement could not read (locked, I/O, a limit): say so.
+            raise StoreError(f"cannot read the store {self.path} ({exc})") from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a readable kb store ({exc})") from None
         finally:
             con.close()
+
+    def generation(self) -> str | None:
+        """The generation stamped by the transaction that wrote this store (None: none yet, or a
+        store written before generations existed)."""
+        if not self.exists():
+            return None
+        try:
+            with contextlib.closing(_connect(self.path)) as con:
+                row = con.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
 
     def documents(self) -> list[DocumentRow]:
         with self.read() as con:
@@ -151,11 +188,42 @@ class Store:
         return _commitment(r) if r is not None else None
 
     def commitments_by_ids(self, ids: list[str]) -> dict[str, Commitment]:
+        """The commitments with these ids (unknown ids left out), read in chunks of `ID_CHUNK`."""
+        out: dict[str, Commitment] = {}
         if not ids:
-            return {}
+            return out
         with self.read() as con:
-            rows = con.execute(f"SELECT * FROM commitments WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall()
-        return {r["id"]: _commitment(r) for r in rows}
+            for i in range(0, len(ids), ID_CHUNK):
+                chunk = ids[i:i + ID_CHUNK]
+                for r in con.execute(f"SELECT * FROM commitments WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                    out[r["id"]] = _commitment(r)
+        return out
+
+    def iter_commitments_by_ids(self, ids: list[str]) -> Iterator[Commitment]:
+        """The commitments with these ids in this order (unknown ids skipped), a chunk at a time, so
+        an export of any size holds one chunk in memory."""
+        for i in range(0, len(ids), ID_CHUNK):
+            chunk = ids[i:i + ID_CHUNK]
+            found = self.commitments_by_ids(chunk)
+            yield from (found[x] for x in chunk if x in found)
+
+    @staticmethod
+    def _document_order_sql(columns: str, include_evidence: bool) -> str:
+        return (f"SELECT {columns} FROM commitments c LEFT JOIN documents d ON d.id = c.doc_id"
+                + ("" if include_evidence else " WHERE c.kind != 'evidence'")
+                + " ORDER BY COALESCE(d.date, ''), c.doc_id, COALESCE(c.page, 0), COALESCE(c.line, 0), c.seq")
+
+    def ids_in_document_order(self, include_evidence: bool = True) -> list[str]:
+        """Every record id, oldest document first, then page and line (the export order)."""
+        with self.read() as con:
+            return [r[0] for r in con.execute(self._document_order_sql("c.id", include_evidence))]
+
+    def iter_in_document_order(self, include_evidence: bool = True) -> Iterator[Commitment]:
+        """Every record in export order, streamed from one query (a store of any size)."""
+        with self.read() as con:
+            cur = con.execute(self._document_order_sql("c.*", include_evidence))
+            while rows := cur.fetchmany(2000):
+                yield from map(_commitment, rows)
 
     def threads(self) -> list[dict]:
         with self.read() as con:
@@ -184,9 +252,18 @@ class Store:
     # --- writing -------------------------------------------------------------------------------------
     @contextlib.contextmanager
     def lock(self, wait_message=None) -> Iterator[None]:
-        """Serialise writers: a second ingest waits for the first (and says so) instead of failing."""
-        self.index_dir.mkdir(parents=True, exist_ok=True)
-        fh = open(self.index_dir / ".lock", "w")
+        """Serialise writers: a second ingest waits for the first (and says so) instead of failing.
+
+        A folder that cannot be written is a StoreError ("cannot write index DIR: permission
+        denied") before anything is parsed."""
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+            fh = open(self.index_dir / ".lock", "a")
+            if not os.access(self.index_dir, os.W_OK):
+                fh.close()
+                raise PermissionError(13, "Permission denied")
+        except OSError as exc:
+            raise write_error(self.index_dir, exc) from None
         try:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -199,31 +276,59 @@ class Store:
             fcntl.flock(fh, fcntl.LOCK_UN)
             fh.close()
 
+    def remove_stale_temporaries(self) -> list[Path]:
+        """Private copies and journals left by an ingest that was killed.  Call with the lock held:
+        a live ingest holds the lock while its copy exists, so whatever is found then is stale."""
+        removed = []
+        for p in self.index_dir.glob(f"{TEMP_PREFIX}*.sqlite*"):
+            with contextlib.suppress(FileNotFoundError):
+                p.unlink()
+                removed.append(p)
+        return removed
+
     @contextlib.contextmanager
-    def transaction(self, rebuild: bool = False) -> Iterator[Writer]:
-        """A writer on a private copy of the database, swapped in atomically on success."""
-        self.index_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".kb-", suffix=".sqlite", dir=self.index_dir)
-        os.close(fd)
+    def transaction(self, rebuild: bool = False, force: bool = False,
+                    before_swap: Callable[[Store, str], None] | None = None) -> Iterator[Writer]:
+        """A writer on a private copy of the database, swapped in atomically on success.
+
+        The copy gets a new generation.  `before_swap(copy, generation)` runs on the complete copy
+        before it replaces the store (the search index is built there, so that the swap makes
+        store and index new together).  `force` swaps even when nothing was written (a store
+        stamped with its first generation)."""
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".sqlite", dir=self.index_dir)
+            os.close(fd)
+        except OSError as exc:
+            raise write_error(self.index_dir, exc) from None
         tmp = Path(tmp_name)
         try:
             if self.exists() and not rebuild:
                 shutil.copyfile(self.path, tmp)
             else:
                 tmp.unlink()
+            generation = uuid.uuid4().hex[:16]
             con = _connect(tmp)
             try:
                 con.executescript(SCHEMA)
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
                 writer = Writer(con)
                 yield writer
+                pause_point("store")
                 con.commit()
             finally:
                 con.close()
-            if writer.changed or rebuild or not self.exists():
+            if writer.changed or rebuild or force or not self.exists():
+                os.chmod(tmp, (self.path.stat().st_mode & 0o7777) if self.exists() else default_mode())
+                if before_swap is not None:
+                    before_swap(Store(self.index_dir, tmp), generation)
                 os.replace(tmp, self.path)
+                pause_point("swap")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot write the store in {self.index_dir} ({exc})") from None
+        except OSError as exc:
+            raise write_error(self.index_dir, exc) from None
         finally:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
@@ -291,12 +396,17 @@ def _meta(r: sqlite3.Row) -> DocumentMeta:
                         kind=r["kind"] or "other")
 
 
+def _list(value: str | None) -> list:
+    """A JSON list column ('[]' is most of them: not worth the parser)."""
+    return json.loads(value) if value and value != "[]" else []
+
+
 def _commitment(r: sqlite3.Row) -> Commitment:
     return Commitment(
         id=r["id"], doc_id=r["doc_id"], kind=r["kind"], text=r["text"], section=r["section"] or "",
-        page=r["page"], line=r["line"], due=[DueDate(**d) for d in json.loads(r["due"] or "[]")],
-        owners=json.loads(r["owners"] or "[]"), themes=json.loads(r["themes"] or "[]"),
-        targets=[Target(**t) for t in json.loads(r["targets"] or "[]")], status=r["status"] or "",
+        page=r["page"], line=r["line"], due=[DueDate(**d) for d in _list(r["due"])],
+        owners=_list(r["owners"]), themes=_list(r["themes"]),
+        targets=[Target(**t) for t in _list(r["targets"])], status=r["status"] or "",
         parent_id=r["parent_id"], thread_id=r["thread_id"], context=r["context"] or "",
-        evidence=json.loads(r["evidence"] or "[]"), confidence=r["confidence"] or 0.0,
+        evidence=_list(r["evidence"]), confidence=r["confidence"] or 0.0,
     )
