@@ -57,3 +57,14 @@ def test_an_undated_timescale_does_not_fall_back_to_the_heading():
 ])
 def test_past_and_baseline_dates_are_not_due_dates(text, doc_date, expected):
     assert _due(text, doc_date=doc_date) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the document's month: a date in it is past when its clause is
+    ("RESOLVED that the minutes of the meeting held on 9 June 2019 be agreed as a correct record.", []),
+    ("The consultation launched on 3rd June and will run until 30th August.", [(None, "2019-08-30")]),
+    ("The board will meet on 20 June 2019 to agree the plan.", [("2019-06-20", "2019-06-20")]),
+    ("Refresh the Riverside Tobacco Control Strategy by March 2021.", [(None, "2021-03-31")]),
+])
+def test_dates_in_the_documents_month_and_names(text, expected):
+    assert _due(text) == expected

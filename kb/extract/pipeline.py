@@ -87,8 +87,10 @@ def _is_past_or_baseline(m: DateMatch, text: str, doc_date: date | None) -> bool
         return True
     if m.due.end is None or m.open_start:
         return False
+    if doc_date is not None and m.due.end >= _month_after(doc_date).isoformat():
+        return False  # ahead of the document (its date is known to the month only)
     if doc_date is not None and m.due.end >= doc_date.isoformat():
-        return False
+        return clause_tense(text, m.start_char, m.end_char) == "past"
     if doc_date is not None and _BASELINE_BEFORE.search(before):
         return True
     tense = clause_tense(text, m.start_char, m.end_char)
@@ -102,6 +104,12 @@ def _is_past_or_baseline(m: DateMatch, text: str, doc_date: date | None) -> bool
     return not _FORWARD_NEAR.search(text)
 
 
+def _month_after(d: date) -> date:
+    return date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+
+
+# A past participle after its noun ("the meeting held on ...") is past, unless it plans ahead.
+_PLANNING = {"plan", "schedule", "propose", "expect", "arrange", "intend", "due", "set", "timetable", "programme"}
 _MODAL_TAGS = {"MD", "TO"}
 _HAVE = {"have", "has", "had", "'ve"}
 
@@ -130,6 +138,8 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN" and any(a.lower_ in _HAVE for a in auxes):
+        return "past"
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and not auxes and tok.lemma_ not in _PLANNING:
         return "past"
     if tok.tag_ == "VB" and tok.i == span.sent.start:
         return "future"  # an imperative
