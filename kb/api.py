@@ -93,7 +93,7 @@ class KnowledgeBase:
                 else:
                     todo.append((f, digest))
             in_step = index_state(self.index_dir)[1]
-            if not todo and not rebuild and (in_step or not self.store.exists()):
+            if not todo and not rebuild and (in_step or not self.store.exists()) and not self._vectors_stale():
                 return report
             if not in_step and self.store.exists() and notice:
                 notice(f"the search index in {self.index_dir} was out of step with the store "
@@ -109,7 +109,8 @@ class KnowledgeBase:
                         if doc_id not in keep:
                             writer.delete_document(doc_id)
                             report.removed.append(doc_id)
-                if report.ingested or report.removed:
+                refreshed = self._refresh_vectors(writer)
+                if report.ingested or report.removed or refreshed:
                     from kb.trace.threads import build_threads
 
                     links, threads = build_threads(writer.all_commitments(), writer.all_metas())
@@ -118,6 +119,22 @@ class KnowledgeBase:
             self._point_to_index()
         self._search = None
         return report
+
+    def _vectors_stale(self) -> bool:
+        """The stored semantic vectors were computed with another model or recipe (kb.semantic)."""
+        from kb.semantic import fingerprint
+
+        return self.store.exists() and self.store.get_meta("semantic") != fingerprint()
+
+    @staticmethod
+    def _refresh_vectors(writer) -> int:
+        """Semantic vectors for the records that lack one (all of them after a model change)."""
+        from kb.semantic import SemanticUnavailable, refresh_vectors
+
+        try:
+            return refresh_vectors(writer)
+        except SemanticUnavailable as exc:
+            raise StoreError(f"cannot compute semantic vectors: {exc}") from None
 
     def _remove_stale(self) -> None:
         """Temporaries of a killed ingest: private store copies, journals, half-written indexes

@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS threads (
     id TEXT PRIMARY KEY, root TEXT, topic TEXT, members TEXT, docs TEXT, first TEXT, last TEXT,
     status TEXT, reason TEXT
 );
+CREATE TABLE IF NOT EXISTS vectors (id TEXT PRIMARY KEY, vec BLOB);
 """
 
 
@@ -240,6 +241,17 @@ class Store:
             return [_commitment(r) for r in con.execute(
                 "SELECT * FROM commitments WHERE parent_id = ? ORDER BY seq", (cid,))]
 
+    def vector_blobs(self, ids: list[str]) -> dict[str, bytes]:
+        """Stored semantic vectors (kb.semantic) of these records, by id; a store written before
+        vectors existed has none."""
+        with self.read() as con:
+            return _vector_blobs(con, ids)
+
+    def get_meta(self, key: str) -> str | None:
+        with self.read() as con:
+            r = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return r["value"] if r is not None else None
+
     def document(self, doc_id: str) -> DocumentRow | None:
         return next((d for d in self.documents() if d.meta.id == doc_id), None)
 
@@ -384,10 +396,61 @@ class Writer:
                             [(t.id, t.status, cid) for cid in [t.root, *t.members]])
         self.changed = True
 
+    def commitments_by_ids(self, ids: list[str]) -> dict[str, Commitment]:
+        rows = [r for chunk in _chunks(ids) for r in self.con.execute(
+            f"SELECT * FROM commitments WHERE id IN ({','.join('?' * len(chunk))})", chunk)]
+        return {r["id"]: _commitment(r) for r in rows}
+
+    # semantic vectors (kb.semantic.refresh_vectors keeps them in step with the records)
+    def get_meta(self, key: str) -> str | None:
+        r = self.con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return r["value"] if r is not None else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        if self.get_meta(key) != value:
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+            self.changed = True
+
+    def clear_vectors(self) -> None:
+        cur = self.con.execute("DELETE FROM vectors")
+        self.changed = self.changed or cur.rowcount > 0
+
+    def commitments_without_vectors(self) -> list[Commitment]:
+        return [_commitment(r) for r in self.con.execute(
+            "SELECT * FROM commitments WHERE id NOT IN (SELECT id FROM vectors) ORDER BY doc_id, seq")]
+
+    def put_vectors(self, ids: list[str], vectors) -> None:
+        from kb.semantic import to_blob
+
+        self.con.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?)",
+                             [(i, to_blob(v)) for i, v in zip(ids, vectors, strict=True)])
+        self.changed = True
+
+    def vector_blobs(self, ids: list[str]) -> dict[str, bytes]:
+        return _vector_blobs(self.con, ids)
+
     def delete_document(self, doc_id: str) -> None:
+        self.con.execute("DELETE FROM vectors WHERE id IN (SELECT id FROM commitments WHERE doc_id = ?)", (doc_id,))
         for table, col in (("documents", "id"), ("blocks", "doc_id"), ("commitments", "doc_id")):
             cur = self.con.execute(f"DELETE FROM {table} WHERE {col} = ?", (doc_id,))
             self.changed = self.changed or cur.rowcount > 0
+
+
+def _chunks(ids: list[str], size: int = 900) -> Iterator[list[str]]:
+    """Ids in slices that fit SQLite's limit on bound parameters."""
+    ids = list(ids)
+    for k in range(0, len(ids), size):
+        yield ids[k:k + size]
+
+
+def _vector_blobs(con: sqlite3.Connection, ids: list[str]) -> dict[str, bytes]:
+    if not ids:
+        return {}
+    try:
+        return {r["id"]: r["vec"] for chunk in _chunks(list(dict.fromkeys(ids))) for r in con.execute(
+            f"SELECT id, vec FROM vectors WHERE id IN ({','.join('?' * len(chunk))})", chunk)}
+    except sqlite3.OperationalError:  # a store written before vectors existed
+        return {}
 
 
 def _meta(r: sqlite3.Row) -> DocumentMeta:
