@@ -34,6 +34,7 @@ def test_the_timescale_field_gives_the_due_date(text, fields, expected):
 
 def test_an_undated_timescale_does_not_fall_back_to_the_heading():
     assert _due("Run a schools programme", {"due": "Ongoing"}, scope=HEADING) == []
+    assert _due("Run a schools programme", {"due": "Short term"}, scope=HEADING) == []
     assert _due("Run a schools programme", {}, scope=HEADING) == [("2019-04-01", "2020-03-31")]
 
 

@@ -225,3 +225,25 @@ def test_a_title_line_between_two_tables_is_not_a_row():
     cell = next(b for b in got if b.text == "Open two more family hubs")
     assert cell.column == "What we have committed to" and cell.fields["owner"] == "Lead for Family Hubs"
     assert next(b for b in got if b.text == "Our priorities for the early years").kind == "heading"
+
+
+def test_one_paragraph_a_line_export_of_action_blocks():
+    text = ("Reducing smoking in pregnancy\n"
+            "What: Offer every pregnant smoker an opt-out referral to the\n"
+            "specialist service\n"
+            "Who: Riverside Maternity Network\n"
+            "When: 2020\n"
+            "Tackling illicit tobacco\n"
+            "What: Run an illicit tobacco awareness campaign with\n"
+            "Trading Standards partners\n"
+            "Who: Trading Standards\n"
+            "When: Ongoing")
+    got = blocks_of(BODY + text)
+    assert [(b.kind, b.text, b.fields) for b in got[1:]] == [
+        ("heading", "Reducing smoking in pregnancy", {}),
+        ("cell", "Offer every pregnant smoker an opt-out referral to the specialist service",
+         {"owner": "Riverside Maternity Network", "due": "2020"}),
+        ("heading", "Tackling illicit tobacco", {}),
+        ("cell", "Run an illicit tobacco awareness campaign with Trading Standards partners",
+         {"owner": "Trading Standards", "due": "Ongoing"}),
+    ]

@@ -46,8 +46,8 @@ def due_dates(text: str, block: Block, doc_date: date | None, period: Period | N
     """The unit's due dates: its own timescale field ("When:", a Timescale column) first, then the
     explicit date phrases that schedule it, else the dates its heading, column or row set.
 
-    A timescale field that names no date ("Ongoing", "TBC") leaves the item undated: the plan has
-    said when, and it is not the heading's period.
+    A timescale field that names no date ("Ongoing", "TBC", "Short term") leaves the item undated:
+    the plan has said when, and it is not the heading's period.
     """
     field = block.fields.get("due")
     from_field = field_dates(field, doc_date, period) if field else None
@@ -56,8 +56,8 @@ def due_dates(text: str, block: Block, doc_date: date | None, period: Period | N
     explicit = [m.due for m in find_dates(text, doc_date, period) if not _is_past_or_baseline(m, text, doc_date)]
     if explicit:
         return _dedupe(explicit)
-    if from_field is not None:
-        return []
+    if field:
+        return []  # the item has its own timescale ("Ongoing", "Short term"): not the heading's period
     return list(block.scope_dates)
 
 

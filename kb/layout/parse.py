@@ -67,6 +67,20 @@ def _table_cells(text: str) -> list[str]:
     return [c.strip() for c in s.split("\t")]
 
 
+def _is_label_line(text: str) -> bool:
+    return ":" in text and bool(split_labels(strip_markup(text)))
+
+
+def _wraps_into(block: RawBlock, text: str) -> bool:
+    """Does a line continue the block above it?  Any line continues a paragraph; a labelled value
+    ("When: 2020") is one line unless the next visibly continues it (lower case, or the value
+    breaks off on a connecting word), so a sub-heading after it is not read as part of it."""
+    if not _is_label_line(block.first.text.strip()):
+        return True
+    prev = strip_markup(block.lines[-1].text)
+    return text[:1].islower() or bool(re.search(r"(?:\b(?:and|or|of|the|to|for|in|on|by|with|a|an)|[,&-])$", prev))
+
+
 def _continues_table(table: RawBlock, nxt: str) -> bool:
     """Does the table go on after a one-cell line (a full-width row), rather than a new table start?
 
@@ -129,8 +143,8 @@ def group_lines(lines: list[SourceLine]) -> list[RawBlock]:
             blocks.append(current)
             blank = 0
             continue
-        if current is not None and current.kind in ("paragraph", "list_item") and blank == 0 and not (
-                ":" in stripped and split_labels(strip_markup(stripped))):
+        if (current is not None and current.kind in ("paragraph", "list_item") and blank == 0
+                and not _is_label_line(stripped) and _wraps_into(current, stripped)):
             current.lines.append(sl)  # soft wrap (a labelled field line starts its own block)
             continue
         current = RawBlock("paragraph", [sl], blank_before=blank)
