@@ -188,12 +188,16 @@ class KnowledgeBase:
             self._search.refresh()
         return self._search
 
-    def search(self, query: str, **options):
-        return self.searcher().search(query, **options)
+    def search(self, query: str, include_evidence: bool = False, **options):
+        """Ranked hits (kb.index.search.SearchIndex.search).  Evidence passages (past-tense progress
+        kept for traces) are left out unless `include_evidence` or a kind filter asks for them: one
+        rule for `kb search`, `kb export` and the app, so the same query gives the same records."""
+        return self.searcher().search(query, include_evidence=include_evidence, **options)
 
-    def matching_ids(self, query: str = "", include_evidence: bool = True, **options) -> list[str]:
-        """Every record a query and filters match (`search`'s options): in rank order when the query
-        has words, else in document order (oldest document first, then page and line), as exports want.
+    def matching_ids(self, query: str = "", include_evidence: bool = False, **options) -> list[str]:
+        """Every record a query and filters match (`search`'s options, evidence only when asked for):
+        in rank order when the query has words, else in document order (oldest document first, then
+        page and line), as exports want.
         With neither query nor filter this is every record, read from the store (no index needed)."""
         if not query.strip() and not any(options.values()):
             return self.store.ids_in_document_order(include_evidence)
@@ -210,7 +214,7 @@ class KnowledgeBase:
         """Export-schema records for these ids, in this order (unknown ids skipped)."""
         return list(self.iter_export_records(ids))
 
-    def export_stream(self, query: str = "", include_evidence: bool = True, **options) -> Iterator[dict]:
+    def export_stream(self, query: str = "", include_evidence: bool = False, **options) -> Iterator[dict]:
         """What `kb export` writes: the records `matching_ids` names, streamed (a store of any size)."""
         if not query.strip() and not any(options.values()):
             from kb.export import record_dict

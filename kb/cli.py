@@ -15,6 +15,7 @@ from kb.api import DEFAULT_CORPUS, KnowledgeBase, StoreError, default_index
 from kb.filters import FilterError
 
 FORMATS = ("table", "csv", "jsonl")
+FORMAT_HELP = "table (for people; the default on a terminal), csv, or jsonl (the default when piped)"
 
 
 class CLIError(Exception):
@@ -41,74 +42,119 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("ingest", parents=[common], help="parse files or folders into the store")
-    p.add_argument("paths", nargs="*", default=[DEFAULT_CORPUS], metavar="PATH")
+    p.add_argument("paths", nargs="*", default=[DEFAULT_CORPUS], metavar="PATH",
+                   help="files or folders (default corpus/): text exports (.txt) and PDFs; a document's id is its "
+                        "file name without the extension; titles and dates from the folder's catalog.toml")
     p.add_argument("--rebuild", action="store_true", help="parse everything again and start the store afresh")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="parse N files at a time, in worker processes (default: one per core, or $KB_JOBS)")
 
     p = sub.add_parser("docs", parents=[common], help="list the ingested documents")
-    p.add_argument("--format", choices=FORMATS, default=None)
+    p.add_argument("--format", choices=FORMATS, default=None, help=FORMAT_HELP)
 
     p = sub.add_parser("show", parents=[common], help="one commitment in full")
-    p.add_argument("id")
-    p.add_argument("--format", choices=("table", "jsonl"), default=None)
+    p.add_argument("id", help="a commitment id, as the first column of kb search or kb export shows it")
+    p.add_argument("--format", choices=("table", "jsonl"), default=None,
+                   help="table (the default on a terminal) or jsonl (the default when piped)")
 
     p = sub.add_parser("search", parents=[common], help="ranked commitments for a query")
     p.add_argument("query", nargs="+", help='words, "phrases", AND/OR/NOT, wildcards*, fuzzy~, and fields '
                                             '(owner:, theme:, doc:, year:, kind:, status:, due:<2020-04-01, '
                                             'due:[2018 to 2019])')
     _filter_options(p)
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--format", choices=FORMATS, default=None)
+    p.add_argument("--limit", type=_count, default=SEARCH_LIMIT, metavar="N",
+                   help=f"show the best N results (default {SEARCH_LIMIT}; 0 for all); a line on stderr says "
+                        "when more matched")
+    p.add_argument("--format", choices=FORMATS, default=None, help=FORMAT_HELP)
     p.add_argument("--facets", action="store_true", help="also print counts by document, year, owner, theme, kind")
     p.add_argument("--oldest", action="store_true", help="break ties oldest document first")
-    p.add_argument("--no-evidence", action="store_true", help="leave out progress passages kept as evidence")
+    _evidence_option(p)
 
     p = sub.add_parser("trace", parents=[common], help="a commitment's thread across documents, oldest first")
-    p.add_argument("id")
-    p.add_argument("--format", choices=FORMATS, default=None)
-    p.add_argument("--all", action="store_true", help="show every linked passage, not only the best 40")
-    p.add_argument("--limit", type=int, default=40)
+    p.add_argument("id", help="the commitment to trace (an id from kb search, kb show or kb export)")
+    p.add_argument("--format", choices=FORMATS, default=None, help=FORMAT_HELP)
+    p.add_argument("--all", action="store_true", help="show every linked passage, not only the best --limit")
+    p.add_argument("--limit", type=_count, default=TRACE_LIMIT, metavar="N",
+                   help=f"show the best N linked passages (default {TRACE_LIMIT}; 0 for all)")
 
     p = sub.add_parser("threads", parents=[common], help="cross-year threads with their status")
-    p.add_argument("--status", choices=("delivered", "in progress", "revised", "restated", "silent", "overdue"))
-    p.add_argument("--doc", default=None)
-    p.add_argument("--theme", default=None)
-    p.add_argument("--min-docs", type=int, default=1, help="only threads spanning at least N documents")
-    p.add_argument("--format", choices=FORMATS, default=None)
+    p.add_argument("--status", choices=("delivered", "in progress", "revised", "restated", "silent", "overdue"),
+                   help="only threads with this status")
+    p.add_argument("--doc", default=None, help="only threads that reach this document (its id, as kb docs shows)")
+    p.add_argument("--theme", default=None, help='only threads whose first commitment has this theme ("mental health")')
+    p.add_argument("--min-docs", type=int, default=1, metavar="N", help="only threads spanning at least N documents")
+    p.add_argument("--format", choices=FORMATS, default=None, help=FORMAT_HELP)
 
     p = sub.add_parser("link", parents=[common], help="an auditor's decision on a link (append-only log)")
-    p.add_argument("action", choices=("confirm", "reject", "add"))
-    p.add_argument("id_a")
-    p.add_argument("id_b")
-    p.add_argument("--note", default="")
+    p.add_argument("action", choices=("confirm", "reject", "add"),
+                   help="confirm or reject a link kb found, or add one it missed")
+    p.add_argument("id_a", help="the traced commitment's id (as kb trace's first line shows it)")
+    p.add_argument("id_b", help="the linked commitment's id (the id column of kb trace)")
+    p.add_argument("--note", default="", help="why (kept in the log with the time and the user)")
 
     p = sub.add_parser("matrix", parents=[common], help="traceability matrix: earliest commitments x later documents")
-    p.add_argument("--format", choices=("csv",), default="csv")
+    p.add_argument("--format", choices=("csv",), default="csv", help="csv (the only format)")
     p.add_argument("--doc", default=None, help="rows from this document (default: the earliest)")
 
     p = sub.add_parser("tui", parents=[common], help="the terminal app")
     p.add_argument("query", nargs="*", help="start with this search")
 
     p = sub.add_parser("export", parents=[common], help="export commitments with the export schema")
-    p.add_argument("query", nargs="?", default=None,
-                   help="only what this search matches (kb search's query language), in its rank order")
-    p.add_argument("--format", choices=("csv", "jsonl"), default="csv")
-    p.add_argument("--output", "-o", metavar="FILE", default=None)
+    p.add_argument("query", nargs="*", default=[],
+                   help="only what this search matches (kb search's query language, words without quotes), "
+                        "in its rank order; without a query, every commitment in document order")
+    p.add_argument("--format", choices=("csv", "jsonl"), default="csv",
+                   help="csv (default; see --excel) or jsonl (one JSON object a line)")
+    p.add_argument("--output", "-o", metavar="FILE", default=None, help="write to FILE (default: standard output)")
+    p.add_argument("--excel", action="store_true",
+                   help="CSV for a spreadsheet opened by double-click (Excel): UTF-8 with a byte-order mark, so "
+                        "'£' and '–' are not garbled; leave it out for scripts and other tools")
     _filter_options(p)
-    p.add_argument("--include-evidence", action="store_true",
-                   help="also export past-tense progress passages kept as evidence")
+    _evidence_option(p)
     return parser
 
 
+SEARCH_LIMIT = 20
+TRACE_LIMIT = 40
+
+
+def _count(value: str) -> int:
+    """A --limit: a whole number, 0 meaning no limit."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is negative (0 means no limit)")
+    return n
+
+
+def _evidence_option(p: argparse.ArgumentParser) -> None:
+    """One rule for search, export and the app: evidence passages only when asked for."""
+    p.add_argument("--include-evidence", action="store_true",
+                   help="also past-tense progress passages kept as evidence (left out unless asked for, "
+                        "as in the app; --kind evidence gives only those)")
+    p.add_argument("--no-evidence", action="store_true", help=argparse.SUPPRESS)  # the default; kept for old scripts
+
+
 def _filter_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--doc", action="append", default=[], help="document id (repeatable)")
-    p.add_argument("--year", type=int, action="append", default=[], help="document year (repeatable)")
-    p.add_argument("--owner", action="append", default=[])
-    p.add_argument("--theme", action="append", default=[])
-    p.add_argument("--kind", action="append", default=[])
-    p.add_argument("--due-before", metavar="DATE", default=None)
-    p.add_argument("--due-after", metavar="DATE", default=None)
+    from kb.filters import KINDS
+
+    p.add_argument("--doc", action="append", default=[], metavar="DOC",
+                   help="document id as kb docs lists it, or part of it ('2019'); repeatable")
+    p.add_argument("--year", type=int, action="append", default=[], metavar="YYYY",
+                   help="year the document was published; repeatable")
+    p.add_argument("--owner", action="append", default=[], metavar="NAME",
+                   help="party named as responsible, by name or acronym ('UHCW', 'Coventry City Council'); "
+                        "repeatable (any of them)")
+    p.add_argument("--theme", action="append", default=[], metavar="THEME",
+                   help="theme ('mental health', 'stroke'; kb search --facets lists them); repeatable")
+    p.add_argument("--kind", action="append", default=[], type=str.lower, choices=KINDS, metavar="KIND",
+                   help=f"one of: {', '.join(KINDS)}; repeatable")
+    p.add_argument("--due-before", metavar="DATE", default=None,
+                   help="due by this date: YYYY, YYYY-MM or YYYY-MM-DD (first day of a year or month)")
+    p.add_argument("--due-after", metavar="DATE", default=None,
+                   help="due after this date: YYYY, YYYY-MM or YYYY-MM-DD (first day of a year or month)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,6 +189,18 @@ def _is_tty(stream) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def _format(args) -> str:
+    """The output format: --format if given, else a table on a terminal and JSON Lines when piped
+    (one rule for every command that prints records; `kb export` and `kb matrix` write CSV)."""
+    return args.format or ("table" if _is_tty(sys.stdout) else "jsonl")
+
+
+def _stopped_at(shown: int, total: int, what: str, how: str) -> None:
+    """Say on stderr (never in the records) that output stopped at a limit."""
+    if total > shown:
+        print(f"kb: {shown} of {total} {what}; {how}", file=sys.stderr)
 
 
 def _print_rows(rows: list[dict], fmt: str) -> None:
@@ -224,7 +282,7 @@ def cmd_docs(kb: KnowledgeBase, args) -> int:
          "period": d.meta.period, "kind": d.meta.kind, "pages": d.pages, "commitments": d.commitments}
         for d in docs
     ]
-    fmt = args.format or "table"
+    fmt = _format(args)
     if fmt in ("jsonl", "csv"):
         _print_rows(rows, fmt)
     else:
@@ -254,7 +312,7 @@ def cmd_show(kb: KnowledgeBase, args) -> int:
     children = kb.children(c.id)
     rec.update(context=c.context, evidence=c.evidence, confidence=c.confidence,
                parent=parent.text if parent else None, children=[{"id": k.id, "text": k.text} for k in children])
-    if (args.format or "table") == "jsonl":
+    if _format(args) == "jsonl":
         print(json.dumps(rec, ensure_ascii=False))
         return 0
     from rich.panel import Panel
@@ -310,10 +368,10 @@ def cmd_search(kb: KnowledgeBase, args) -> int:
     _warn_if_index_behind(kb)
     text = " ".join(args.query)
     options = _search_options(args)
-    fmt = args.format or ("table" if _is_tty(sys.stdout) else "jsonl")
+    fmt = _format(args)
     try:
-        result = kb.search(text, limit=args.limit, oldest=args.oldest, facets=args.facets,
-                           highlights=fmt == "table", include_evidence=not args.no_evidence, **options)
+        result = kb.search(text, limit=args.limit or None, oldest=args.oldest, facets=args.facets,
+                           highlights=fmt == "table", include_evidence=args.include_evidence, **options)
     except QueryError as exc:
         raise CLIError(f"query '{text}': {exc}", 2) from None
     except SearchUnavailable as exc:
@@ -329,6 +387,7 @@ def cmd_search(kb: KnowledgeBase, args) -> int:
         for rec in records:
             rec["score"] = scores[rec["id"]]
         write_records(records, sys.stdout, fmt, extra=("score",))
+        _stopped_at(len(result.hits), result.total, "results", "--limit N or --limit 0 for all")
         return 0
     from rich.markup import escape
     from rich.table import Table
@@ -350,6 +409,7 @@ def cmd_search(kb: KnowledgeBase, args) -> int:
             due = " → ".join(x or "…" for x in (h.due_start, h.due_end)) if (h.due_start or h.due_end) else ""
             t.add_row(str(h.year or ""), escape(h.doc_id[:18]), h.kind, due, escape("; ".join(h.owners)), marked, h.id)
         console.print(t)
+        _stopped_at(len(result.hits), result.total, "results", "--limit N or --limit 0 for all")
     if args.facets:
         for name, counts in result.facets.items():
             if counts:
@@ -360,10 +420,10 @@ def cmd_search(kb: KnowledgeBase, args) -> int:
 # --- traceability ----------------------------------------------------------------------------------
 def cmd_trace(kb: KnowledgeBase, args) -> int:
     try:
-        trace = kb.trace(args.id, limit=None if args.all else args.limit)
+        trace = kb.trace(args.id, limit=None if args.all else args.limit or None)
     except KeyError:
         raise CLIError(f"no commitment with id '{args.id}'", 1) from None
-    fmt = args.format or ("table" if _is_tty(sys.stdout) else "jsonl")
+    fmt = _format(args)
     if fmt in ("jsonl", "csv"):
         from kb.export import trace_records, write_trace
 
@@ -375,7 +435,7 @@ def cmd_trace(kb: KnowledgeBase, args) -> int:
         console = _console()
         seed = trace.seed
         console.print(f"[bold]{escape(seed.id)}[/] ({escape(seed.doc_id)}): {escape(seed.text)}")
-        console.print(f"thread status: [bold]{trace.status}[/] — {escape(trace.status_reason[:160])}")
+        console.print(f"thread status: [bold]{trace.status}[/] — {escape(trace.status_reason)}")
         t = Table(show_lines=False)
         for col in ("date", "document", "link", "score", "evidence", "decision", "text", "id"):
             t.add_column(col, overflow="fold", no_wrap=col in ("date", "score", "id"),
@@ -386,8 +446,8 @@ def cmd_trace(kb: KnowledgeBase, args) -> int:
                       f"{i.score:.2f}", escape(", ".join(i.evidence.get("terms", []))), p.decision,
                       escape(p.text), "\n".join(m.commitment.id for m in p.items))
         console.print(t)
-        if trace.hidden:
-            console.print(f"{trace.hidden} more linked passages: use --all")
+    shown = len(trace.passages)
+    _stopped_at(shown, shown + trace.hidden, "linked passages", "--all or --limit 0 for all")
     return 0
 
 
@@ -397,7 +457,7 @@ def cmd_threads(kb: KnowledgeBase, args) -> int:
     rows = [{"id": t["id"], "topic": t["topic"], "status": t["status"], "first": t["first"], "last": t["last"],
              "documents": len(t["docs"]), "passages": 1 + len(t["members"]), "root": t["root"],
              "root_text": t["root_text"], "reason": t["reason"]} for t in threads]
-    fmt = args.format or ("table" if _is_tty(sys.stdout) else "jsonl")
+    fmt = _format(args)
     if fmt in ("jsonl", "csv"):
         _print_rows(rows, fmt)
     else:
@@ -463,26 +523,47 @@ def cmd_tui(kb: KnowledgeBase, args) -> int:
 
 # --- export ------------------------------------------------------------------------------------------
 def cmd_export(kb: KnowledgeBase, args) -> int:
-    from kb.export import write_file, write_records
+    from kb.export import EXCEL_ENCODING, write_file, write_records
     from kb.index.search import QueryError, SearchUnavailable
 
-    text = args.query or ""
+    if args.excel and args.format != "csv":
+        raise CLIError("--excel is for CSV (a spreadsheet); leave out --format jsonl", 2)
+    text = " ".join(args.query)
     try:
         records = kb.export_stream(text, include_evidence=args.include_evidence, **_search_options(args))
     except QueryError as exc:
         raise CLIError(f"query '{text}': {exc}", 2) from None
     except SearchUnavailable as exc:
         raise CLIError(str(exc), 1) from None
+    encoding = EXCEL_ENCODING if args.excel else "utf-8"
     if not args.output:
-        write_records(records, sys.stdout, args.format)
+        _write_stdout(lambda out: write_records(records, out, args.format), encoding)
         return 0
     out_path = Path(args.output)
     try:
-        n = write_file(records, out_path, args.format)
+        n = write_file(records, out_path, args.format, encoding=encoding)
     except OSError as exc:
         raise CLIError(f"cannot write {out_path}: {exc.strerror}", 1) from None
     print(f"exported {n} records to {out_path}", file=sys.stderr)
     return 0
+
+
+def _write_stdout(write, encoding: str) -> None:
+    """Run `write` on standard output in `encoding` whatever the locale's (bytes through
+    sys.stdout.buffer; a stream without one, such as a test's StringIO, is written as text)."""
+    import io
+
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        write(sys.stdout)
+        return
+    sys.stdout.flush()
+    out = io.TextIOWrapper(buffer, encoding=encoding, newline="", write_through=True)
+    try:
+        write(out)
+    finally:
+        out.flush()
+        out.detach()  # leave sys.stdout open
 
 
 if __name__ == "__main__":

@@ -1,9 +1,12 @@
-"""Filter option values from the command line: dates for --due-before / --due-after."""
+"""Filter option values from the command line: the kinds, dates for --due-before / --due-after."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
+
+# A record's kinds (kb.model.Commitment.kind): the four kinds of commitment, and passages kept as evidence.
+KINDS = ("commitment", "target", "milestone", "decision", "evidence")
 
 
 class FilterError(ValueError):

@@ -20,10 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     index = ["--index", args.index] if args.index else []
     if sys.stdin.isatty() and sys.stdout.isatty():
         return kb_main([*index, "tui"])  # on a terminal the main job is the app
-    status = kb_main([*index, "docs"])
+    status = kb_main([*index, "docs", "--format", "table"])
     if status:
         return status
-    return kb_main([*index, "search", args.topic, "--format", "table", "--limit", "15", "--facets", "--no-evidence"])
+    return kb_main([*index, "search", args.topic, "--format", "table", "--limit", "15", "--facets"])
 
 
 if __name__ == "__main__":

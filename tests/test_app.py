@@ -236,6 +236,27 @@ async def test_export_writes_every_result_not_only_the_loaded_rows(app_kb, tmp_p
     assert len(rows) == total and [r["id"] for r in rows] == app_kb.matching_ids("care")
 
 
+async def test_app_export_writes_what_kb_export_writes(app_kb, tmp_path, capsys):
+    from kb.cli import main
+
+    out = tmp_path / "stroke.jsonl"
+    app = KbApp(app_kb)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, "stroke")
+        await pilot.press("escape", "e")
+        await pilot.pause(0.2)
+        app.screen.query_one("#jsonl").value = True
+        app.screen.query_one("#path").value = str(out)
+        await pilot.press("enter")
+        await settle(pilot)
+    exported = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert main(["--index", str(app_kb.index_dir), "export", "stroke", "--format", "jsonl"]) == 0
+    cli = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert exported and [r["id"] for r in exported] == [r["id"] for r in cli]
+    assert not any(r["kind"] == "evidence" for r in exported)  # evidence only when asked for, in both
+
+
 async def test_export_to_a_bad_path_says_so_and_stays_open(app_kb, tmp_path):
     app = KbApp(app_kb)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -2,6 +2,7 @@
 
 from kb.export.writers import (
     COLUMNS,
+    EXCEL_ENCODING,
     TRACE_COLUMNS,
     atomic_write,
     record_dict,
@@ -13,5 +14,5 @@ from kb.export.writers import (
     write_trace,
 )
 
-__all__ = ["COLUMNS", "TRACE_COLUMNS", "atomic_write", "record_dict", "trace_records", "write_csv", "write_file",
+__all__ = ["COLUMNS", "EXCEL_ENCODING", "TRACE_COLUMNS", "atomic_write", "record_dict", "trace_records", "write_csv", "write_file",
            "write_jsonl", "write_records", "write_trace"]

@@ -129,20 +129,29 @@ def write_trace(rows: Iterable[dict], out: TextIO, fmt: str) -> int:
     return n
 
 
-def write_file(records: Iterable[dict], path: Path, fmt: str, extra: tuple[str, ...] = ()) -> int:
+# A spreadsheet's default CSV import (Excel's double-click) reads a file without a byte-order mark
+# in the machine's code page ("Â£2.5m"); with the UTF-8 BOM it reads UTF-8.  Other tools (Python,
+# R, LibreOffice's import dialog, databases) read plain UTF-8, and some keep a BOM as part of the
+# first column's name, so the BOM is an option (`kb export --excel`), not the default.
+EXCEL_ENCODING = "utf-8-sig"
+
+
+def write_file(records: Iterable[dict], path: Path, fmt: str, extra: tuple[str, ...] = (),
+               encoding: str = "utf-8") -> int:
     """Records (the export schema plus `extra` columns) to `path`, atomically (see `atomic_write`)."""
-    return atomic_write(path, lambda fh: write_records(records, fh, fmt, extra))
+    return atomic_write(path, lambda fh: write_records(records, fh, fmt, extra), encoding)
 
 
-def atomic_write(path: Path, write: Callable[[TextIO], int]) -> int:
+def atomic_write(path: Path, write: Callable[[TextIO], int], encoding: str = "utf-8") -> int:
     """Run `write` on a temporary file beside `path`, moved into place only when complete, so a
     failed export never leaves half a file where a good one was.  Raises OSError (a folder or an
-    empty path included).  Returns what `write` returns (the rows written)."""
+    empty path included).  Returns what `write` returns (the rows written).  `EXCEL_ENCODING`
+    starts the file with a UTF-8 byte-order mark."""
     if not path.name or path.is_dir():
         raise IsADirectoryError(errno.EISDIR, "that is a folder; give a file name", str(path))
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
+        with tmp.open("w", encoding=encoding, newline="") as fh:
             n = write(fh)
         tmp.replace(path)
     finally:

@@ -23,6 +23,7 @@ from whoosh.qparser import (
     WildcardPlugin,
 )
 
+from kb.filters import KINDS
 from kb.index.schema import OPEN_END, OPEN_START
 from kb.index.thesaurus import Thesaurus
 
@@ -113,6 +114,8 @@ def field_query(name: str, value: str, canonical_owner=None) -> Q.Query:
     if name == "doc":
         return Q.Or([Q.Term("doc_id", value), Q.Wildcard("doc_id", f"*{value}*")])
     if name == "kind":
+        if value.lower() not in KINDS:
+            raise QueryError(f"kind: '{value}' is not a kind (use one of: {', '.join(KINDS)})")
         return Q.Term("kind", value.lower())
     if name == "status":
         return Q.Term("status", value.lower())

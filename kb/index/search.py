@@ -160,7 +160,7 @@ class SearchIndex:
         t0 = time.perf_counter()
         parsed = self.parse(text)
         parsed.filters.extend(self.option_filters(**options))
-        if not include_evidence and not options.get("kind"):
+        if not include_evidence and not _names_a_kind(parsed.filters):  # kind:evidence asks for them
             parsed.exclusions.append(Q.Term("kind", "evidence"))
         s, m = self._searcher, self._matches
         # Ranking, facets and the total over every match, with numpy (kb.index.matchset): a
@@ -275,3 +275,8 @@ def _iso(value, sentinel: datetime) -> str | None:
 
 
 __all__ = ["SearchIndex", "SearchResult", "Hit", "QueryError", "SearchUnavailable", "HL_START", "HL_END"]
+
+
+def _names_a_kind(filters: list[Q.Query]) -> bool:
+    """Whether a filter (`--kind`, `kind:`) picks kinds itself, evidence passages left out otherwise."""
+    return any(field == "kind" for q in filters for field, _ in q.all_terms())
