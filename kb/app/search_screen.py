@@ -295,6 +295,6 @@ class SearchScreen(Screen):
         def write_rows(fh, fmt: str) -> int:
             from kb.export import write_records
 
-            return write_records(self.kb.export_records(self.kb.matching_ids(query, **options)), fh, fmt)
+            return write_records(self.kb.export_stream(query, **options), fh, fmt)  # what kb export writes
 
         self.app.push_screen(ExportScreen(write_rows, what=f"{self.result.total} search results"))
