@@ -838,7 +838,7 @@ def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None
 
 def heading_date(text: str, doc_date: dt.date | None, period: Period | None = None) -> DueDate | None:
     """The date/period a heading, column header or row label names ("2018/19", "Year 1 (2019/20)",
-    "CRCCG COMMISSIONING PRIORITIES FOR 2014/16", "Immediate", "Next 6 months"), or None.
+    "COMMISSIONING PRIORITIES FOR 2014/16", "Immediate", "Next 6 months"), or None.
 
     A heading scopes the items under it, so a neutral preposition ("FOR 2014/16") is dropped from
     the text, and several dates in one heading ("2019/20 and 2020/21 priorities") are joined into

@@ -20,7 +20,7 @@ _ITEM_STARTERS = (
     "Agree|Agreed|Agreement|Begin|Begun|Raise|Look|Deliver|Delivered|Delivery|Created|Create|Jointly|Undertake|"
     "Undertaken|Completed|Expanded|Used|Engaged|Awarded|Focused|Scheduled|Workshops|Future|Targeted|Waiting|"
     "On-going|Ongoing|Actively|Worked|Local|New|Planned|Measured|Early|Earlier|Mothers|Children|Care|Staff|"
-    "Embedding|Embed|Identify|Identified|Keep|Monitor|Rugby|Coventry|Contractual|Develop|Evaluate|Promote|"
+    "Embedding|Embed|Identify|Identified|Keep|Monitor|Contractual|Develop|Evaluate|Promote|"
     "Explore|Explored|Lead|Ensuring|Provided|Secured|Refresh|Refreshed|Carry|Collaborative|Better|Earlier"
 )
 _UL_ITEM_BOUNDARY = re.compile(rf"(?<=[a-z0-9)%”\"'])\s+(?=(?:{_ITEM_STARTERS})\b)")
