@@ -37,6 +37,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     commitments: int = 0
     renamed: list = field(default_factory=list)  # kb.docids.Clash: files named other than by their stem
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (path, what the reader reports: OCR pages...)
 
 
 class KnowledgeBase:
@@ -102,6 +103,7 @@ class KnowledgeBase:
                 for doc, records in parse_files(todo, catalogs, report, progress, jobs, ids):
                     writer.put_document(doc, records)
                     report.ingested.append(doc.path)
+                    report.notes += [(doc.path, note) for note in doc.notes]
                     report.commitments += sum(1 for r in records if r.kind != "evidence")
                 if rebuild:
                     keep = set(ids.values()) | {ids[Path(p)] for p, _ in report.failed if Path(p) in ids}

@@ -263,6 +263,8 @@ def cmd_ingest(kb: KnowledgeBase, args) -> int:
         report = kb.ingest(args.paths, rebuild=args.rebuild, progress=progress, notice=notice, jobs=args.jobs)
     for clash in report.renamed:  # files sharing a stem: say which id each got (for --doc)
         print(f"kb: {clash.message()}", file=err)
+    for path, note in report.notes:
+        print(f"kb: {path}: {note}", file=err)
     for path, reason in report.failed:
         print(f"kb: {path}: {reason}", file=err)
     print(

@@ -82,6 +82,8 @@ class Document:
     source_kind: str  # "text" | "pdf"
     pages: int | None
     blocks: list[Block] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # PDF pages read by OCR (their records are less certain)
+    notes: list[str] = field(default_factory=list)  # what the reader wants the user told ("pages 3-4 read by OCR")
 
 
 @dataclass

@@ -123,3 +123,42 @@ def test_a_numbered_item_continues_at_its_hanging_indent(tmp_path):
         "to its next meeting in the spring.",
         "(b) The chair thanked officers for the report.",
     ]
+
+
+def test_three_columns_under_a_full_width_title_read_column_by_column(tmp_path):
+    """A landscape page: title and subtitle across the page, then a narrow, a wide and a narrow
+    column with gutters of about one em (the panels of a strategy's outcome pages)."""
+    pdf = tmp_path / "panels.pdf"
+    width, height = A4[1], A4[0]
+    c = canvas.Canvas(str(pdf), pagesize=(width, height))
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(40, height - 40, "Start well: children and young people in Northshire")
+    c.setFont("Helvetica", 10)
+    c.drawString(40, height - 56, "The partnership will make sure every child has the support to thrive, at home and at school.")
+    columns = ((40, ["Residents told us", "about waiting", "times for speech", "and language", "therapy and",
+                     "about help for", "families with", "young carers."]),
+               (170, ["We will open family hubs in every district by 2027, bringing midwives,",
+                      "health visitors and early help into one place for families. We will",
+                      "cut waiting times for speech and language therapy to eighteen weeks",
+                      "and publish the figures each quarter on the council website so that",
+                      "families can see progress. We will train all nursery staff in early",
+                      "language support by the end of the strategy period in March 2029.",
+                      "The partnership board will review these actions every six months.",
+                      "Schools will be asked to share their attendance data monthly."]),
+               (560, ["By 2028 the share", "of children ready", "for school will", "rise from 65% to", "at least 70%.",
+                      "By 2029 waiting", "times will fall to", "eighteen weeks."]))
+    for x, rows in columns:
+        y = height - 90
+        for row in rows:
+            c.drawString(x, y, row)
+            y -= 13
+    c.save()
+    texts = _texts(pdf)
+    assert texts[0] == "**Start well: children and young people in Northshire**"
+    left = next(i for i, t in enumerate(texts) if t.startswith("Residents told us"))
+    middle = next(i for i, t in enumerate(texts) if t.startswith("We will open family hubs"))
+    right = next(i for i, t in enumerate(texts) if t.startswith("By 2028 the share"))
+    assert left < middle < right
+    assert texts[left] == ("Residents told us about waiting times for speech and language therapy and about help "
+                           "for families with young carers.")
+    assert "eighteen weeks and publish the figures" in texts[middle]

@@ -232,7 +232,19 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
                                    headings=[heading for _, _, heading in accepted])
     for (r, _, _), found in zip(accepted, owners, strict=True):
         r.owners = found
+    discount_ocr(records, doc.ocr_pages)
     return records
+
+
+OCR_CONFIDENCE = 0.7  # records read from a scan by OCR: words may be misread, layout guessed
+
+
+def discount_ocr(records: list[Commitment], ocr_pages: Iterable[int]) -> None:
+    """Records from pages read by OCR carry a lower confidence, so an auditor checks them first."""
+    pages = set(ocr_pages)
+    for r in records:
+        if r.page in pages:
+            r.confidence = round(r.confidence * OCR_CONFIDENCE, 3)
 
 
 def _keep_as_evidence(unit: str, block: Block, decision: Decision) -> bool:

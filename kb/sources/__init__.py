@@ -26,16 +26,22 @@ def file_sha256(path: Path) -> str:
 
 def read_lines(path: Path) -> tuple[list[SourceLine], str, int | None]:
     """The file's lines, its source kind ("text" | "pdf") and page count (PDF only)."""
+    lines, kind, pages, _ = _read(path)
+    return lines, kind, pages
+
+
+def _read(path: Path):
+    """`read_lines` and, for a PDF, what its reader reports (kb.sources.pdf.PdfText) or None."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         from kb.sources.text import read_text
 
-        return read_text(path), "text", None
+        return read_text(path), "text", None, None
     if suffix in PDF_SUFFIXES:
-        from kb.sources.pdf import read_pdf
+        from kb.sources.pdf import read_pdf_text
 
-        lines, pages = read_pdf(path)
-        return lines, "pdf", pages
+        result = read_pdf_text(path)
+        return result.lines, "pdf", result.pages, result
     raise SourceError(f"unsupported file type '{suffix or '(none)'}' (expected .txt or .pdf)")
 
 
@@ -46,7 +52,7 @@ def load_document(path: Path, catalog: dict[str, dict] | None = None, sha256: st
     from kb.extract.dates import doc_period
     from kb.layout.structure import build_blocks
 
-    lines, source_kind, pages = read_lines(path)
+    lines, source_kind, pages, pdf = _read(path)
     doc_id = doc_id or path.stem
     meta = infer_meta(path.stem, lines)  # the stem's date prefix ("2019_...") dates the document
     meta.id = doc_id
@@ -55,4 +61,5 @@ def load_document(path: Path, catalog: dict[str, dict] | None = None, sha256: st
     if not any(b.text for b in blocks):
         raise SourceError("no text found")
     return Document(meta=meta, path=str(path), sha256=sha256 or file_sha256(path), source_kind=source_kind,
-                    pages=pages, blocks=blocks)
+                    pages=pages, blocks=blocks, ocr_pages=list(pdf.ocr_pages) if pdf else [],
+                    notes=list(pdf.notes) if pdf else [])

@@ -196,11 +196,15 @@ def _make_line(words: list[_Word]) -> _Line:
 # --------------------------------------------------------------------------- columns
 
 
+_SEGMENT_GAP = 0.6  # a gap wider than this (in ems) between words is white space, not a word space
+_GUTTER_ZONE = 0.1  # gutters are sought between this fraction of the text width from either edge
+
+
 def _segments(line: _Line) -> list[tuple[float, float]]:
     """x-ranges of a line's runs of words (inter-word spaces included)."""
     segs: list[list[float]] = []
     for w in line.words:
-        if segs and w.x0 - segs[-1][1] <= 1.5 * max(w.size, 1.0):
+        if segs and w.x0 - segs[-1][1] <= _SEGMENT_GAP * max(w.size, 1.0):
             segs[-1][1] = max(segs[-1][1], w.x1)
         else:
             segs.append([w.x0, w.x1])
@@ -217,13 +221,13 @@ def _find_gutter(lines: list[_Line]) -> float | None:
     width = xmax - xmin
     if width < 100:
         return None
-    lo, hi = int(xmin + 0.2 * width), int(xmax - 0.2 * width)
+    lo, hi = int(xmin + _GUTTER_ZONE * width), int(xmax - _GUTTER_ZONE * width)
     cover = [0] * (hi - lo + 1)
     for ss in segs:
         for a, b in ss:
             for x in range(max(lo, math.ceil(a)), min(hi, math.floor(b)) + 1):
                 cover[x - lo] += 1
-    limit = max(1, 0.04 * len(lines))
+    limit = max(2, 0.04 * len(lines))  # a title and subtitle may run across the columns below them
     sizes = sorted(line.size for line in lines)
     min_gap = max(6.0, 0.6 * sizes[len(sizes) // 2])
     best: tuple[int, float] | None = None
@@ -240,7 +244,9 @@ def _find_gutter(lines: list[_Line]) -> float | None:
             continue
         left_span = g0 - xmin
         # the left column's lines run up to the gutter; the right column has text too
-        reach = sum(1 for ss in segs if any(g0 - 0.2 * left_span <= b <= g0 + 1 for _, b in ss))
+        # (ragged narrow columns end anywhere in their last few ems)
+        near = max(0.2 * left_span, 3 * sizes[len(sizes) // 2])
+        reach = sum(1 for ss in segs if any(g0 - near <= b <= g0 + 1 for _, b in ss))
         right = sum(1 for ss in segs if any(a >= g1 - 1 for a, _ in ss))
         if reach >= max(4, 0.25 * len(lines)) and right >= max(4, 0.25 * len(lines)):
             score = reach + right
@@ -488,6 +494,11 @@ def _collect_page(page, number: int) -> _Page:
                 )
             )
     words += _shape_bullets(graphics, words, page)
+    return _assemble(number, float(page.width), float(page.height), words, tables)
+
+
+def _assemble(number: int, width: float, height: float, words: list[_Word], tables: list[_Table]) -> _Page:
+    """A page from its words (from the text layer or from OCR) and its ruled tables."""
     running: list[_Word] = []
     for w in words:
         cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
@@ -501,9 +512,7 @@ def _collect_page(page, number: int) -> _Page:
     for line in lines:
         _split_glyph(line)
         _split_leader(line)
-    return _Page(
-        number=number, width=float(page.width), height=float(page.height), lines=lines, tables=tables
-    )
+    return _Page(number=number, width=width, height=height, lines=lines, tables=tables)
 
 
 def _row_cells(rows: list[list[tuple[float, float, float, float] | None]]) -> list[list]:
@@ -540,6 +549,8 @@ def _shape_bullets(graphics: list, words: list[_Word], page) -> list[_Word]:
     sits within the height of a line of text that starts just to its right, and no text stands
     just to its left on that line.
     """
+    if not graphics:
+        return []
     height = float(page.height)
     mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
     out: list[_Word] = []
@@ -1078,8 +1089,47 @@ def _describe(exc: BaseException) -> str:
     return f"corrupt PDF ({detail})"
 
 
+@dataclass
+class PdfText:
+    """What the reader made of a PDF: its lines, its page count, and the pages it could only read
+    by OCR (`ocr_pages`) or not at all (`unread_pages`: scans without Tesseract, or OCR failures)."""
+
+    lines: list[SourceLine]
+    pages: int
+    ocr_pages: list[int] = field(default_factory=list)
+    unread_pages: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
 def read_pdf(path: pathlib.Path) -> tuple[list[SourceLine], int]:
     """Lines of a PDF in reading order with 1-based page numbers (line=None), and the page count."""
+    result = read_pdf_text(path)
+    return result.lines, result.pages
+
+
+def _page_numbers(numbers: list[int]) -> str:
+    """'3', '3 and 5', '3-6, 9' for a report line."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{r[0]}-{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
+    return ", ".join(parts)
+
+
+def _ocr_page(path: pathlib.Path, number: int, width: float, height: float) -> _Page:
+    from kb.sources.ocr import read_page
+
+    words = [_Word(w.text, w.x0, w.x1, w.top, w.bottom, round(w.line_height, 1), False)
+             for w in read_page(path, number - 1)]
+    words = [w for w in words if _clean(w.text).strip()]
+    return _assemble(number, width, height, words, [])
+
+
+def read_pdf_text(path: pathlib.Path) -> PdfText:
+    """The PDF's lines in reading order (1-based page numbers, line=None), OCR for scanned pages."""
     path = pathlib.Path(path)
     _check_file(path)
     try:
@@ -1099,8 +1149,12 @@ def read_pdf(path: pathlib.Path) -> tuple[list[SourceLine], int]:
             if count == 0:
                 raise SourceError("PDF has no pages")
             pages = []
+            scanned: list[tuple[int, float, float]] = []  # pages with images and no text layer
             for number, page in enumerate(page_objs, start=1):
-                pages.append(_collect_page(page, number))
+                collected = _collect_page(page, number)
+                if not collected.lines and not collected.tables and page.images:
+                    scanned.append((number, float(page.width), float(page.height)))
+                pages.append(collected)
                 page.close()
     except SourceError:
         raise
@@ -1110,11 +1164,36 @@ def read_pdf(path: pathlib.Path) -> tuple[list[SourceLine], int]:
         raise SourceError(_describe(exc)) from None
     finally:
         quiet.setLevel(level)
+    result = PdfText(lines=[], pages=count)
+    if scanned:
+        from kb.sources.ocr import OcrError, tesseract
+
+        if tesseract() is None:
+            result.unread_pages = [n for n, _, _ in scanned]
+        else:
+            for number, width, height in scanned:
+                try:
+                    pages[number - 1] = _ocr_page(path, number, width, height)
+                    result.ocr_pages.append(number)
+                except (OcrError, OSError) as exc:
+                    result.unread_pages.append(number)
+                    result.notes.append(_one_line(str(exc)))
     if not any(p.lines or p.tables for p in pages):
+        if result.unread_pages and not result.ocr_pages:
+            raise SourceError("no text layer (scanned image?); install Tesseract (Debian: tesseract-ocr) "
+                              "to read scans by OCR")
         raise SourceError("no text layer (scanned image?)")
+    if result.ocr_pages:
+        result.notes.append(f"page{'s' if len(result.ocr_pages) > 1 else ''} "
+                            f"{_page_numbers(result.ocr_pages)} read by OCR (Tesseract)")
+    if result.unread_pages:
+        many = len(result.unread_pages) > 1
+        result.notes.append(f"page{'s' if many else ''} {_page_numbers(result.unread_pages)} "
+                            f"{'have' if many else 'has'} no text layer and {'were' if many else 'was'} not read "
+                            "(install Tesseract, Debian: tesseract-ocr, to read scans by OCR)")
     try:
         stats = _stats(pages)
-        lines = _emit(pages, stats)
+        result.lines = _emit(pages, stats)
     except Exception as exc:  # a layout bug must not escape as a traceback
         raise SourceError(f"cannot lay out PDF text ({type(exc).__name__}: {_one_line(str(exc))})") from None
-    return lines, count
+    return result
