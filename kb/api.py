@@ -38,6 +38,11 @@ class IngestReport:
     commitments: int = 0
     renamed: list = field(default_factory=list)  # kb.docids.Clash: files named other than by their stem
     notes: list[tuple[str, str]] = field(default_factory=list)  # (path, what the reader reports: OCR pages...)
+    unsupported: list[str] = field(default_factory=list)  # files in the folders given, of a type kb cannot read
+
+    def found_nothing(self) -> bool:
+        """Nothing to ingest in the paths given: no file kb can read (ingested, unchanged or failed)."""
+        return not (self.ingested or self.skipped or self.failed)
 
 
 class KnowledgeBase:
@@ -329,6 +334,17 @@ def _canonical_owner(name: str) -> str | None:
 _GAZETTEER = None
 
 
+def describes_folder(path: Path) -> bool:
+    """A folder's catalog.toml and README are about the documents, not documents: not reported as
+    skipped when a folder is ingested."""
+    return path.name == CATALOG_NAME or path.stem.upper() == "README"
+
+
+def readable_types(suffixes: Iterable[str]) -> str:
+    """The file types kb reads, for a message: ".pdf, .text, .txt"."""
+    return ", ".join(sorted(suffixes))
+
+
 def _expand(paths: Iterable[Path | str], suffixes: set[str], report: IngestReport) -> tuple[list[Path], dict]:
     """Files to ingest (folders walked, sorted) and the catalog of each folder involved."""
     from kb.sources.metadata import load_catalog
@@ -337,12 +353,15 @@ def _expand(paths: Iterable[Path | str], suffixes: set[str], report: IngestRepor
     catalogs: dict[Path, dict] = {}
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes
+            found = sorted(f for f in p.rglob("*") if f.is_file()
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            files.extend(found)
+            files.extend(f for f in found if f.suffix.lower() in suffixes)
+            report.unsupported.extend(str(f) for f in found if f.suffix.lower() not in suffixes
+                                      and not describes_folder(f))
         elif p.is_file():
             if p.suffix.lower() not in suffixes:
-                report.failed.append((str(p), f"unsupported file type '{p.suffix or '(none)'}' (expected .txt or .pdf)"))
+                report.failed.append((str(p), f"unsupported file type '{p.suffix or '(none)'}' "
+                                              f"(kb reads {readable_types(suffixes)})"))
                 continue
             files.append(p)
         else:

@@ -226,7 +226,8 @@ def _console(stderr: bool = False):
 def cmd_ingest(kb: KnowledgeBase, args) -> int:
     """On a terminal: a bar by files and one by blocks for each file being extracted.  Piped: one
     line per file parsed, with its counts (a long file is not a long silence in a log)."""
-    from kb.api import IngestProgress
+    from kb.api import IngestProgress, readable_types
+    from kb.sources import SUPPORTED_SUFFIXES
 
     err = sys.stderr
     notice = lambda msg: print(f"kb: {msg}", file=err)  # noqa: E731
@@ -267,13 +268,31 @@ def cmd_ingest(kb: KnowledgeBase, args) -> int:
         print(f"kb: {path}: {note}", file=err)
     for path, reason in report.failed:
         print(f"kb: {path}: {reason}", file=err)
+    if report.unsupported:
+        print(f"kb: {skipped_line(report.unsupported)}", file=err)
+    if report.found_nothing():
+        print(f"kb: nothing to ingest in {', '.join(map(str, args.paths))}: no file kb can read "
+              f"({readable_types(SUPPORTED_SUFFIXES)})", file=err)
     print(
         f"ingested {len(report.ingested)} file(s), {report.commitments} commitments; "
         f"{len(report.skipped)} unchanged; {len(report.failed)} failed"
+        + (f"; {len(report.unsupported)} skipped" if report.unsupported else "")
         + (f"; {len(report.removed)} removed" if report.removed else ""),
         file=err,
     )
-    return 1 if report.failed else 0
+    # Exit status 1: a file failed, or the paths given held nothing kb can read (a folder of .docx).
+    return 1 if report.failed or report.found_nothing() else 0
+
+
+def skipped_line(paths: list[str], show: int = 8) -> str:
+    """'skipped 3 files: notes.docx, a.xlsx, b.doc (unsupported type; kb reads .pdf, .text, .txt)'."""
+    from kb.api import readable_types
+    from kb.sources import SUPPORTED_SUFFIXES
+
+    names = [Path(p).name for p in paths]
+    listed = ", ".join(names[:show]) + (f" and {len(names) - show} more" if len(names) > show else "")
+    noun = "file" if len(names) == 1 else "files"
+    return f"skipped {len(names)} {noun}: {listed} (unsupported type; kb reads {readable_types(SUPPORTED_SUFFIXES)})"
 
 
 # --- docs --------------------------------------------------------------------------------------------
