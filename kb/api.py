@@ -312,10 +312,20 @@ class KnowledgeBase:
             raise KeyError(missing[0])
         if a.id == b.id:
             raise ValueError("a commitment cannot be linked to itself")
-        d = new_decision(action, a, b, note)
+        d = new_decision(action, a, b, note, self._place(a), self._place(b))
         self.decisions.append(d)
         self._tracer = None
         return d
+
+    def _place(self, c: Commitment) -> dict:
+        """Where a record stands in its document (kb.trace.decisions.place), for a decision about it."""
+        from kb.trace.decisions import place
+
+        ids = [r.id for r in self.store.commitments(c.doc_id, include_evidence=True)]
+        at = ids.index(c.id) if c.id in ids else -1
+        prev_id = ids[at - 1] if at > 0 else None
+        next_id = ids[at + 1] if 0 <= at < len(ids) - 1 else None
+        return place(c, prev_id, next_id)
 
     def children(self, cid: str) -> list[Commitment]:
         return self.store.children(cid)

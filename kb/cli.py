@@ -462,11 +462,22 @@ def cmd_trace(kb: KnowledgeBase, args) -> int:
             t.add_column(col, overflow="fold", no_wrap=col in ("date", "score", "id"),
                          max_width={"document": 18, "evidence": 24}.get(col))
         for p in trace.passages:
-            i = p.best
+            i, decided = p.best, p.decided
+            text = escape(p.text)
+            if decided and decided.decided_text:  # suspect: what the auditor decided on, beside what is there now
+                text += f"\n[dim]decided on: {escape(decided.decided_text)}[/]"
+            if decided and decided.decided_seed_text:
+                text += f"\n[dim]traced commitment then: {escape(decided.decided_seed_text)}[/]"
             t.add_row((i.doc.date if i.doc else "") or "", escape(i.commitment.doc_id[:18]), i.link_type,
                       f"{i.score:.2f}", escape(", ".join(i.evidence.get("terms", []))), p.decision,
-                      escape(p.text), "\n".join(m.commitment.id for m in p.items))
+                      text, "\n".join(m.commitment.id for m in p.items))
         console.print(t)
+        if trace.orphans:
+            console.print(f"{len(trace.orphans)} decision(s) on passages that are gone (no passage of the "
+                          "document continues them):")
+            for o in trace.orphans:
+                note = f" — note: {escape(o.note)}" if o.note else ""
+                console.print(f"  {o.decision} {escape(o.doc_id[:18])} “{escape(o.text)}” ({o.id}){note}")
     shown = len(trace.passages)
     _stopped_at(shown, shown + trace.hidden, "linked passages", "--all or --limit 0 for all")
     return 0

@@ -233,3 +233,98 @@ def test_a_hand_edited_last_line_without_its_newline_is_kept(three_doc_kb):
     path.write_bytes(path.read_bytes().rstrip(b"\n"))
     kb.link("reject", seed.id, b.id, "two")
     assert [d.note for d in kb.decisions.read()] == ["one", "two"]
+
+
+STP = "2016-10_cw-stp_sustainability-transformation-plan.txt"
+
+
+def test_a_reworded_confirmed_passage_keeps_its_decision_and_shows_what_was_confirmed(three_doc_kb, capsys):
+    """Reworded in place, the confirmed passage keeps the confirmation (suspect), with the confirmed
+    text beside the current one; a passage elsewhere with more words in common does not take it."""
+    kb, docs = three_doc_kb
+    reworded = "Launch a public consultation on new stroke pathway."
+    seed, target = confirm_then_reword(kb, docs, "the STP consults on it", STP, CONSULTATION, reworded)
+    after = kb.trace(seed.id)
+    decided = [i for i in after.items if i.decision]
+    assert [(i.commitment.text, i.decision, i.note, i.decided_text) for i in decided] == [
+        (reworded, "suspect", "the STP consults on it", CONSULTATION)]
+    assert not after.orphans
+    idx, dec = str(kb.index_dir), str(kb.decisions.path)
+    for fmt in ("jsonl", "csv"):
+        assert main(["--index", idx, "--decisions", dec, "trace", seed.id, "--format", fmt]) == 0
+        out = capsys.readouterr().out
+        if fmt == "jsonl":
+            rows = [r for r in map(json.loads, out.splitlines()) if r["decision"]]
+            assert [(r["decision"], r["decided_text"], r["note"]) for r in rows] == [
+                ("suspect", CONSULTATION, "the STP consults on it")]
+            assert reworded in rows[0]["text"]
+        else:
+            import csv
+            import io
+
+            rows = [r for r in csv.DictReader(io.StringIO(out)) if r["decision"]]
+            assert [(r["decision"], r["decided_text"]) for r in rows] == [("suspect", CONSULTATION)]
+    assert main(["--index", idx, "--decisions", dec, "trace", seed.id, "--format", "table"]) == 0
+    table = capsys.readouterr().out
+    assert "suspect" in table and "decided on: Consultation on new stroke" in " ".join(table.split())
+
+
+def test_a_replaced_confirmed_passage_is_an_orphaned_decision_not_moved(three_doc_kb, capsys):
+    kb, docs = three_doc_kb
+    seed, target = confirm_then_reword(kb, docs, "the STP consults on it", STP, CONSULTATION,
+                                       "Review the estates strategy for community hospitals.")
+    after = kb.trace(seed.id)
+    assert not [i for i in after.items if i.decision]  # on no other passage
+    assert [(o.id, o.text, o.decision, o.note) for o in after.orphans] == [
+        (target.id, CONSULTATION, "confirmed", "the STP consults on it")]
+    idx, dec = str(kb.index_dir), str(kb.decisions.path)
+    assert main(["--index", idx, "--decisions", dec, "trace", seed.id, "--format", "jsonl"]) == 0
+    rows = [r for r in map(json.loads, capsys.readouterr().out.splitlines()) if r["link_type"] == "orphaned"]
+    assert [(r["id"], r["text"], r["decision"], r["doc_id"]) for r in rows] == [
+        (target.id, CONSULTATION, "confirmed", STP.removesuffix(".txt"))]
+    assert main(["--index", idx, "--decisions", dec, "trace", seed.id, "--format", "table"]) == 0
+    table = " ".join(capsys.readouterr().out.split())
+    assert "passages that are gone" in table and f"confirmed {STP[:18]} “{CONSULTATION}”" in table
+
+
+@pytest.mark.parametrize("old, new, closeness", [
+    ("Consultation on new stroke pathway", "Launch a public consultation on new stroke pathway", (0.7, 0.9)),
+    ("Consultation on new stroke pathway", "Review the estates strategy for community hospitals", (0.0, 0.1)),
+    ("We will open two clinics by 2025", "We will open three clinics by 2026", (0.6, 0.8)),
+])
+def test_text_closeness(old, new, closeness):
+    from kb.trace.tracer import text_closeness
+
+    assert closeness[0] <= text_closeness(old, new) <= closeness[1]
+
+
+async def test_the_app_trace_screen_shows_suspect_and_orphaned_decisions(three_doc_kb):
+    from rich.markup import escape
+    from textual.widgets import Static
+
+    from kb.app.app import KbApp
+    from kb.app.trace_screen import TraceItemView, TraceScreen
+
+    kb, docs = three_doc_kb
+    education = "Implement plan for public education around U&EC."
+    seed = seed_of(kb, STROKE_2013)
+    kb.link("confirm", seed.id, next(c for c in kb.commitments() if c.text == education).id, "educate")
+    confirm_then_reword(kb, docs, "consults", STP, CONSULTATION, "Launch a public consultation on new stroke pathway.")
+    path = docs / STP
+    path.write_text(path.read_text(encoding="utf-8").replace(education, "Review the estates strategy for hospitals."),
+                    encoding="utf-8")
+    kb.ingest([docs])
+    app = KbApp(kb, show_timings=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(TraceScreen(kb, seed.id))
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if isinstance(app.screen, TraceScreen) and app.screen.trace is not None:
+                break
+        await pilot.pause(0.2)
+        views = [v for v in app.screen.query(TraceItemView) if v.item.decision]
+        bodies = [str(v.query_one(Static).content) for v in views]
+        assert len(bodies) == 1 and "suspect" in bodies[0] and f"decided on:[/] [dim]{CONSULTATION}" in bodies[0]
+        status = str(app.screen.query_one("#trace-status", Static).content)
+        assert f"confirmed, passage gone:[/] “{escape(education)}”" in status and "educate" in status

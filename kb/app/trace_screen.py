@@ -37,7 +37,9 @@ class TraceItemView(ListItem):
         decision = f" [b magenta]{item.decision}[/]" if item.decision else ""
         note = f"\n[i]note: {escape(item.note)}[/]" if item.note else ""
         terms = ", ".join(item.evidence.get("terms", [])[:4])
-        body = (f"[{style}]{item.link_type}[/] {item.score:.2f}{decision}\n{escape(c.text)}\n"
+        was = "".join(f"\n[magenta]{label}:[/] [dim]{escape(text)}[/]" for label, text in
+                      (("decided on", item.decided_text), ("traced then", item.decided_seed_text)) if text)
+        body = (f"[{style}]{item.link_type}[/] {item.score:.2f}{decision}\n{escape(c.text)}{was}\n"
                 f"[dim]{escape(terms)} · {c.kind}[/]{note}")
         super().__init__(Static(body))
 
@@ -120,8 +122,12 @@ class TraceScreen(Screen):
                                     classes="doc-column"))
         await timeline.mount_all(columns)
         more = f"; {trace.hidden} more with `kb trace --all`" if trace.hidden else ""
+        orphans = "".join(f"\n[magenta]{o.decision}, passage gone:[/] “{escape(shorten(o.text, 90))}” "
+                          f"[dim]({escape(o.doc_id[:24])}){' note: ' + escape(o.note) if o.note else ''}[/]"
+                          for o in trace.orphans)
         self.query_one("#trace-status", Static).update(
-            f"{len(trace.passages)} linked passages ({len(trace.items)} records) in {len(trace.documents)} documents{more}")
+            f"{len(trace.passages)} linked passages ({len(trace.items)} records) in {len(trace.documents)} documents"
+            f"{more}{orphans}")
         self.call_after_refresh(self._restore_focus)
 
     def _restore_focus(self) -> None:

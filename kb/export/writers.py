@@ -21,7 +21,9 @@ COLUMNS = (
     "thread_id",
 )
 CSV_COLUMNS = tuple(c for c in COLUMNS if c != "due")
-TRACE_COLUMNS = ("link_type", "score", "evidence", "decision", "note", "members")  # after the schema's
+# After the schema's: decided_text is a suspect passage's text when the auditor decided (it reads
+# differently now), decided_seed_text the traced commitment's then, when that is what changed.
+TRACE_COLUMNS = ("link_type", "score", "evidence", "decision", "note", "decided_text", "decided_seed_text", "members")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -95,19 +97,33 @@ def write_records(records: Iterable[dict], out: TextIO, fmt: str, extra: tuple[s
 def trace_records(trace, with_seed: bool = False) -> list[dict]:
     """A trace's rows: one per passage (neighbouring linked items of one section) with its best
     item's fields, the passage's text, and its members (each a commitment id that `kb link` can
-    confirm or reject).  `with_seed` puts the traced commitment first (link_type "seed"), so an
-    exported trail says what it traces."""
+    confirm or reject); then one per orphaned decision (link_type "orphaned": its passage is gone,
+    its id and text as decided).  `with_seed` puts the traced commitment first (link_type "seed"),
+    so an exported trail says what it traces."""
     rows = []
     if with_seed:
         rows.append(record_dict(trace.seed, trace.seed_doc) | {
-            "link_type": "seed", "score": None, "evidence": {}, "decision": "", "note": "", "members": []})
+            "link_type": "seed", "score": None, "evidence": {}, "decision": "", "note": "", "decided_text": "",
+            "decided_seed_text": "", "members": []})
     for p in trace.passages:
-        best = p.best
+        best, decided = p.best, p.decided
         rec = record_dict(best.commitment, best.doc)
         rec.update(text=p.text, link_type=best.link_type, score=best.score, evidence=best.evidence,
                    decision=p.decision, note=next((i.note for i in p.items if i.note), ""),
+                   decided_text=decided.decided_text if decided else "",
+                   decided_seed_text=decided.decided_seed_text if decided else "",
                    members=[{"id": i.commitment.id, "kind": i.commitment.kind, "link_type": i.link_type,
-                             "score": i.score, "decision": i.decision, "text": i.commitment.text} for i in p.items])
+                             "score": i.score, "decision": i.decision, "text": i.commitment.text,
+                             "decided_text": i.decided_text} for i in p.items])
+        rows.append(rec)
+    for o in getattr(trace, "orphans", ()):
+        rec = {k: None for k in COLUMNS} | {
+            "id": o.id, "doc_id": o.doc_id, "doc_title": o.doc.title if o.doc else "",
+            "doc_date": o.doc.date if o.doc else None, "period": o.doc.period if o.doc else "",
+            "author_org": o.doc.organisation if o.doc else "", "kind": "", "text": o.text, "section": "", "due": [],
+            "due_text": "", "due_start": "", "due_end": "", "owners": [], "themes": [], "targets": [], "status": ""}
+        rec.update(link_type="orphaned", score=None, evidence={}, decision=o.decision, note=o.note,
+                   decided_text=o.text, decided_seed_text="", members=[])
         rows.append(rec)
     return rows
 

@@ -1,10 +1,12 @@
 """Auditors' decisions on links: an append-only JSON Lines log outside the rebuildable index.
 
 Every `kb link confirm|reject|add` appends one line (time, user, action, both ids, both texts as
-they were, note).  The log is never rewritten; the latest line about a pair wins.  Ids are derived
-from text, so when a document is re-ingested with changed wording the old id disappears: the
-decision is then matched to the most similar record of the same document and flagged `suspect`,
-never silently dropped.
+they were, where each stood in its document, note).  The log is never rewritten; the latest line
+about a pair wins.  Ids are derived from text, so when a document is re-ingested with changed
+wording the old id disappears: the decision then follows the passage that continues the one
+decided (kb.trace.tracer: the same place in the document, the closest text) and is flagged
+`suspect`, with the text decided shown beside the current one; when no passage continues it, it is
+listed as orphaned with its text.  Never silently dropped, never moved to an unrelated passage.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ACTIONS = ("confirm", "reject", "add")
@@ -33,7 +35,8 @@ class Decision:
     b_text: str = ""
     a_doc: str = ""
     b_doc: str = ""
-    suspect: bool = False
+    a_at: dict = field(default_factory=dict)  # where side a stood: section, page, line, prev, next (ids)
+    b_at: dict = field(default_factory=dict)
 
     @property
     def pair(self) -> frozenset[str]:
@@ -62,7 +65,7 @@ class DecisionLog:
     def append(self, d: Decision) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         line = json.dumps({k: getattr(d, k) for k in ("time", "user", "action", "a", "b", "note", "a_text", "b_text",
-                                                        "a_doc", "b_doc")}, ensure_ascii=False)
+                                                        "a_doc", "b_doc", "a_at", "b_at")}, ensure_ascii=False)
         data = line.encode("utf-8") + b"\n"
         fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
         try:
@@ -90,7 +93,8 @@ class DecisionLog:
                     raise ValueError("not a decision")
                 out.append(Decision(o["action"], str(o["a"]), str(o["b"]), o.get("note", ""), o.get("time", ""),
                                     o.get("user", ""), o.get("a_text", ""), o.get("b_text", ""),
-                                    o.get("a_doc", ""), o.get("b_doc", "")))
+                                    o.get("a_doc", ""), o.get("b_doc", ""), _place(o.get("a_at")),
+                                    _place(o.get("b_at"))))
             except UnicodeDecodeError as exc:
                 self._report(n, f"not UTF-8: byte 0x{line[exc.start]:02x} at column {exc.start + 1}")
             except (ValueError, KeyError, TypeError):
@@ -111,7 +115,18 @@ class DecisionLog:
         return out
 
 
-def new_decision(action: str, a, b, note: str) -> Decision:
+def _place(o) -> dict:
+    return o if isinstance(o, dict) else {}
+
+
+def place(c, prev_id: str | None, next_id: str | None) -> dict:
+    """Where a record stands in its document, as a decision remembers it: its section, page and
+    line, and the ids of the records just before and after it (which a rewording of the record
+    itself leaves in place)."""
+    return {"section": c.section, "page": c.page, "line": c.line, "prev": prev_id, "next": next_id}
+
+
+def new_decision(action: str, a, b, note: str, a_at: dict | None = None, b_at: dict | None = None) -> Decision:
     if action not in ACTIONS:
         raise ValueError(f"unknown action '{action}' (expected {', '.join(ACTIONS)})")
     try:
@@ -119,4 +134,4 @@ def new_decision(action: str, a, b, note: str) -> Decision:
     except Exception:  # noqa: BLE001 - no login name in some containers
         user = os.environ.get("USER", "unknown")
     return Decision(action, a.id, b.id, note or "", time.strftime("%Y-%m-%dT%H:%M:%S%z"), user,
-                    a.text, b.text, a.doc_id, b.doc_id)
+                    a.text, b.text, a.doc_id, b.doc_id, a_at or {}, b_at or {})

@@ -23,7 +23,6 @@ from kb.trace.features import (
     PROGRESS_WORDS,
     Vectoriser,
     concept_phrases,
-    cosine,
     similarity,
     term_labels,
     terms,
@@ -50,6 +49,29 @@ class TraceItem:
     evidence: dict
     decision: str = ""  # confirmed | added | suspect | ""
     note: str = ""
+    decided_text: str = ""  # suspect: this passage's text when the decision was made (it reads differently now)
+    decided_seed_text: str = ""  # suspect: the traced commitment's text then, when that is what changed
+
+
+@dataclass
+class OrphanDecision:
+    """An auditor's decision on a link whose passage is gone: no passage of its document continues it
+    (the text was replaced, not reworded, or the document was dropped).  Listed with the text decided,
+    never dropped and never moved to an unrelated passage."""
+
+    action: str  # confirm | reject | add
+    id: str  # the passage's id when decided
+    doc_id: str
+    text: str
+    note: str
+    time: str
+    user: str
+    doc: DocumentMeta | None = None
+
+    @property
+    def decision(self) -> str:
+        """What the auditor did, as a trace says it: confirmed, rejected or added."""
+        return {"confirm": "confirmed", "reject": "rejected", "add": "added"}.get(self.action, self.action)
 
 
 @dataclass
@@ -82,6 +104,11 @@ class TracePassage:
     def decision(self) -> str:
         return next((i.decision for i in self.items if i.decision), "")
 
+    @property
+    def decided(self) -> TraceItem | None:
+        """The member an auditor's decision is on (the first, if several)."""
+        return next((i for i in self.items if i.decision), None)
+
 
 def list_intro(c: Commitment) -> str:
     """The sentence introducing the list a record is an item of ("... the CCGs are:"), from its
@@ -102,6 +129,7 @@ class Trace:
     hidden: int = 0
     documents: list[str] = field(default_factory=list)
     passages: list[TracePassage] = field(default_factory=list)
+    orphans: list[OrphanDecision] = field(default_factory=list)
 
 
 def _doc_date(meta: DocumentMeta | None) -> str:
@@ -161,6 +189,10 @@ class Tracer:
         self.metas = {d.meta.id: d.meta for d in kb.documents()}
         records = kb.commitments(include_evidence=True)
         self.by_id = {c.id: c for c in records}
+        self.by_doc: dict[str, list[Commitment]] = {}  # each document's records in reading order
+        for c in records:
+            self.by_doc.setdefault(c.doc_id, []).append(c)
+        self.order = {c.id: n for recs in self.by_doc.values() for n, c in enumerate(recs)}
         self.by_section: dict[tuple[str, str], list[Commitment]] = {}  # records with a line, by place
         for c in records:
             if c.line is not None:
@@ -252,7 +284,7 @@ class Tracer:
         items = [i for i in self.scored(seed, self.candidates(seed)) if i.score >= MIN_SCORE]
         items = self._with_family(seed, items)
         items = self._with_between(seed, items)
-        items = self._apply_decisions(seed, items)
+        items, orphans = self._apply_decisions(seed, items)
         passages = group_passages(items)
         passages.sort(key=lambda p: -p.score)
         hidden = 0
@@ -271,7 +303,7 @@ class Tracer:
         status, reason = thread_status(seed, seed_meta, items, self.newest)
         docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
                       key=lambda d: _doc_date(self.metas.get(d)))
-        return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages)
+        return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages, orphans)
 
     def _with_family(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
         """Add the parent and children (same table row) of each matched passage."""
@@ -316,34 +348,47 @@ class Tracer:
                         break
         return items + extra
 
-    def _apply_decisions(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
+    def _apply_decisions(self, seed: Commitment, items: list[TraceItem]) -> tuple[list[TraceItem], list[OrphanDecision]]:
         """Auditors' decisions on the seed's links: rejected links go, confirmed and added ones are shown
-        as such, and a decision made before either side's wording changed is shown as `suspect`."""
-        mine: dict[str, tuple[Commitment, Decision, bool]] = {}  # record now -> (it, decision, suspect)
+        as such, and a decision made before either side's wording changed is shown as `suspect` on the
+        passage that continues the one decided, with the text decided beside it.  A decision whose
+        passage nothing continues is returned as an orphan."""
+        mine: dict[str, tuple[Commitment, Decision, str, str]] = {}  # record now -> (it, decision, texts then)
+        orphans: list[OrphanDecision] = []
         for pair, d in self.decisions.latest().items():
             side = self._seed_side(seed, d)
             other_id = next(iter(pair - {side}), None) if side else None
-            other, changed = self._find(other_id, d) if other_id else (None, False)
-            if other is not None and other.id != seed.id:
-                mine[other.id] = (other, d, changed or side != seed.id)
+            if other_id is None:
+                continue
+            other, changed = self.continuation(other_id, d)
+            if other is None:
+                text, doc = (d.b_text, d.b_doc) if other_id == d.b else (d.a_text, d.a_doc)
+                orphans.append(OrphanDecision(d.action, other_id, doc, text, d.note, d.time, d.user,
+                                              self.metas.get(doc)))
+            elif other.id != seed.id:
+                seed_then = "" if side == seed.id else (d.a_text if side == d.a else d.b_text)
+                other_then = (d.b_text if other_id == d.b else d.a_text) if changed else ""
+                mine[other.id] = (other, d, other_then, seed_then)
         if not mine:
-            return items
+            return items, orphans
         out = []
         for i in items:
-            _, d, suspect = mine.pop(i.commitment.id, (None, None, False))
+            _, d, other_then, seed_then = mine.pop(i.commitment.id, (None, None, "", ""))
             if d and d.action == "reject":
                 continue
             if d:
-                i.decision, i.note = self._label(d, suspect), d.note
+                i.decision, i.note = self._label(d, bool(other_then or seed_then)), d.note
+                i.decided_text, i.decided_seed_text = other_then, seed_then
             out.append(i)
-        for other, d, suspect in mine.values():
+        for other, d, other_then, seed_then in mine.values():
             if d.action == "reject":
                 continue
             sim = similarity(seed, self.vector(seed, True), other, self.vector(other, True))
             meta = self.metas.get(other.doc_id)
             out.append(TraceItem(other, meta, link_type(self.metas.get(seed.doc_id), seed, meta, other), sim.score,
-                                 sim.evidence(), self._label(d, suspect), d.note))
-        return out
+                                 sim.evidence(), self._label(d, bool(other_then or seed_then)), d.note,
+                                 other_then, seed_then))
+        return out, orphans
 
     @staticmethod
     def _label(d: Decision, suspect: bool) -> str:
@@ -351,32 +396,78 @@ class Tracer:
 
     def _seed_side(self, seed: Commitment, d: Decision) -> str | None:
         """The id by which a decision names the seed: its own, or the id it had before its wording
-        changed (an id no longer in its document whose recorded text now resolves to the seed)."""
+        changed (an id no longer in its document whose passage the seed continues)."""
         if seed.id in d.pair:
             return seed.id
         for cid, doc in ((d.a, d.a_doc), (d.b, d.b_doc)):
             if doc == seed.doc_id and cid not in self.by_id:
-                found, _ = self._find(cid, d)
+                found, _ = self.continuation(cid, d)
                 if found is not None and found.id == seed.id:
                     return cid
         return None
 
-    def _find(self, cid: str, d: Decision) -> tuple[Commitment | None, bool]:
-        """The record a decision names; if its text changed since, the closest record of its document."""
+    def continuation(self, cid: str, d: Decision) -> tuple[Commitment | None, bool]:
+        """The record a decision names, and whether its text changed since.  When its id is gone (the
+        passage was reworded), the record of the same document that best continues it: the one now
+        standing where it stood (between the records that were just before and after it, or on its
+        line) with text close to the text decided; elsewhere in the document only a near copy
+        (a moved passage).  None when nothing continues it: the decision is then an orphan."""
         if cid in self.by_id:
             return self.by_id[cid], False
-        text = d.b_text if cid == d.b else d.a_text
-        doc = d.b_doc if cid == d.b else d.a_doc
-        if not text:
+        text, doc, at = (d.b_text, d.b_doc, d.b_at) if cid == d.b else (d.a_text, d.a_doc, d.a_at)
+        records = self.by_doc.get(doc, [])
+        if not text or not records:
             return None, False
-        want = self.vectoriser.vector(text)
+        prev_id, next_id = at.get("prev"), at.get("next")
+        lo, hi = self.order.get(prev_id) if prev_id in self.by_id else None, \
+            self.order.get(next_id) if next_id in self.by_id else None
         best, best_score = None, 0.0
-        for c in self.by_id.values():
-            if c.doc_id == doc:
-                s, _ = cosine(want, self.vector(c))
-                if s > best_score:
-                    best, best_score = c, s
-        return (best, True) if best is not None and best_score >= 0.5 else (None, False)
+        for c in records:
+            if c.id in (prev_id, next_id):
+                continue  # still there unchanged: a neighbour, not the passage decided
+            place = _place_score(self.order[c.id], lo, hi, at, c)
+            closeness = text_closeness(text, c.text)
+            need = CONTINUES_IN_PLACE if place >= 0.9 else CONTINUES_NEAR if place >= 0.25 else \
+                CONTINUES_ANYWHERE if at else CONTINUES_UNPLACED
+            if closeness >= need and closeness + place > best_score:
+                best, best_score = c, closeness + place
+        return (best, True) if best is not None else (None, False)
+
+
+# How close the text of a passage must be to the text decided for the decision to follow it: in the
+# decided passage's place (between its old neighbours, or on its line), near it, or anywhere in the
+# document (a moved passage); for a decision logged without its place (older logs), in between.
+CONTINUES_IN_PLACE = 0.25
+CONTINUES_NEAR = 0.5
+CONTINUES_ANYWHERE = 0.8
+CONTINUES_UNPLACED = 0.6
+
+
+def _place_score(n: int, lo: int | None, hi: int | None, at: dict, c: Commitment) -> float:
+    """1.0 for the record standing where the decided one stood (strictly between its old neighbours,
+    or right after the one that is left), less the further its line is from the line recorded."""
+    if lo is not None and hi is not None and lo < n < hi:
+        return 1.0
+    if (lo is None) != (hi is None) and (lo is not None and lo < n <= lo + 2 or hi is not None and hi - 2 <= n < hi):
+        return 0.9
+    line = at.get("line")
+    if line is None or c.line is None or at.get("page") != c.page:
+        return 0.0
+    near = 0.5 ** abs(c.line - line) * (1.0 if c.section == at.get("section") else 0.5)
+    # Both old neighbours still there and this record not between them: it is not in the place.
+    return min(near, 0.5) if lo is not None and hi is not None else near
+
+
+def text_closeness(a: str, b: str) -> float:
+    """How much of one text the other keeps, 0..1: the share of words they have in the same order
+    (difflib's ratio over words), so "Consultation on new stroke pathway" and "Launch a public
+    consultation on new stroke pathway" are close and a different sentence is not."""
+    from difflib import SequenceMatcher
+
+    wa, wb = [w.lower() for w in words(a)], [w.lower() for w in words(b)]
+    if not wa or not wb:
+        return 0.0
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
 
 
 def _position(i: TraceItem) -> tuple[int, int]:
