@@ -66,6 +66,65 @@ REJECT = [
 ]
 
 
+# Decided from the analysed clause (kb.extract.clause / kb.extract.judge), on sentences written for
+# these tests: what the grammar says, wherever the sentence stands.
+CLAUSE_ACCEPT = [
+    ("The district council will open two family hubs by spring 2026.", para(), "commitment"),
+    ("The partnership aims to halve the waiting list for memory assessments.", para(), "commitment"),
+    ("The Trust is to publish its estates plan in the new year.", para(), "commitment"),
+    ("Our ambition is to make every school a smoke-free site.", para(), "commitment"),
+    ("We all agree to share case records across the three boroughs.", para(), "commitment"),
+    ("It is intended that the new hub will be staffed by community nurses.", para(), "commitment"),
+    ("By 2029 the share of adults who smoke will have fallen from 14% to 8%.", para(), "target"),
+    ("By 2027 the waiting time for a first appointment will be no more than 18 weeks.", para(), "commitment"),
+    ("Ms Patel indicated that she would circulate the revised budget to members.", para(), "commitment"),
+    ("It was agreed that the housing report would be brought back in March.", para(), "decision"),
+    ("The Cabinet approved the revised capital programme.", para(), "decision"),
+    ("The committee resolved to defer the decision on library hours.", para(), "decision"),
+    ("The new library hub was due to open in the spring.", para(), "commitment"),
+    ("Aligned with the county transport plan, expand the rural bus service", item(), "commitment"),
+    ("Waiting times rose last winter. We will open a second clinic in the town.", para(), "commitment"),
+    ("Demand rose sharply last year, and the board will therefore review the rota.", para(), "commitment"),
+    ("Staff are reviewing the discharge pathway with ward managers.", para(), "commitment"),  # ongoing, low
+]
+
+CLAUSE_REJECT = [
+    ("More families will need support with housing costs next winter.", para()),  # forecast about a population
+    ("The number of residents aged over 90 will treble by 2045.", para()),  # forecast about a statistic
+    ("Demand for home care will continue to rise.", para()),
+    ("There will be over 3,000 more pupils in the district by 2030.", para()),
+    ("It is projected that obesity rates will increase by a fifth.", para()),
+    ("This will mean shorter journeys for most patients.", para()),  # a consequence
+    ("Closing the old unit will require careful planning.", para()),  # a consequence of an activity
+    ("We will be bold and ambitious.", para()),  # a value statement
+    ("We will not close the walk-in centre.", para()),  # negated
+    ("The clinic, which will open in May, is run by volunteers.", para()),  # future only in a relative clause
+    ("We opened three new surgeries in 2019.", para()),  # past: evidence
+    ("The service has supported 400 carers since April.", para()),  # present perfect: evidence
+    ("The board is asked to note the contents of this report.", para()),  # addressee
+    ("The project supported 200 families last year.", para()),  # past, not a board's decision
+    ("Sources: Office for National Statistics, 2021 census.", para()),
+]
+
+
+@pytest.mark.parametrize("text, block, kind", CLAUSE_ACCEPT)
+def test_commitments_from_the_clause(text, block, kind):
+    d = decide(text, block)
+    assert d.accept, d.reasons
+    assert d.kind == kind, d.reasons
+
+
+@pytest.mark.parametrize("text, block", CLAUSE_REJECT)
+def test_not_commitments_from_the_clause(text, block):
+    d = decide(text, block)
+    assert not d.accept, d.reasons
+
+
+def test_past_and_present_progress_is_kept_as_evidence():
+    d = decide("We opened three new surgeries in 2019 and recruited twelve GPs.", para())
+    assert not d.accept and d.kind == "evidence", d.reasons
+
+
 @pytest.mark.parametrize("text, block, kind", ACCEPT)
 def test_commitment_shapes_are_accepted(text, block, kind):
     d = decide(text, block)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from kb.extract.forms import GERUND, IMPERATIVE, INDICATIVE, MODAL, NOMINAL, NONE
 from kb.extract.lexicon import (
     ACTION_ADJECTIVES,
     ACTION_NOUNS,
@@ -82,7 +84,10 @@ _TARGET = re.compile(r"\d+(?:\.\d+)?\s?%|£\s?\d|\b\d+[\d,]*\s+(?:people|patient
 # we will ..." is a commitment as written).
 _NOISE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|^e-?mail:|\btel(?:ephone)?[:.]|\bpage \d|^\(?pages? \d|^slide\b|^figure \d|^appendix\b|"
                     r"^date:|^time and date|^place$|^from:|^to:|^title:|^report author|^name and job title|"
-                    r"^directorate|^enquiries|^note:|^membership:|^please note|intentionally left blank",
+                    r"^directorate|^enquiries|^note:|^membership:|^please note|intentionally left blank|"
+                    # sources and footnotes, attendance, agenda and contents lines (conventions of papers)
+                    r"^sources?:|^footnotes?\b|^(?:present|apologies(?: for absence)?|in attendance|attendees)\b|"
+                    r"^agenda item\b|(?:\.{4,}|…{2,})\s*\d+$",
                     re.I)
 _LABEL_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z&/ ]{0,30}|[A-Z&]{2,6}(?:, [A-Z&]{2,6})*(?: and [A-Z&]{2,6})?):\s+")
 
@@ -168,8 +173,14 @@ def shape(text: str) -> set[str]:
     return found
 
 
-def decide(text: str, block: Block, in_resolution: bool = False) -> Decision:
-    """Is this unit a commitment, and of which kind?"""
+def decide(text: str, block: Block, in_resolution: bool = False, doc: Any = None) -> Decision:
+    """Is this unit a commitment, and of which kind?
+
+    The layout decides where a unit sits (a COMMITMENT or NEXT STEPS column, a forward list, a
+    resolution, a risks section); the analysed clause (kb.extract.clause, from the trained parse:
+    `doc` when the caller parsed it in a batch) decides what the sentence does: pledge, act, decide,
+    forecast, describe the past.
+    """
     t = text.strip()
     ws = words(t)
     if len(ws) < 2 or _NOISE.search(t) or t.endswith("?") or _PERSON_ROW.match(t):
@@ -178,15 +189,35 @@ def decide(text: str, block: Block, in_resolution: bool = False) -> Decision:
     reasons: list[str] = sorted(s)
     if _is_intro(t, s):
         return Decision(False, reasons=reasons + ["list intro"])
-    role = column_role(block.column)
-    past = "past" in s and "future-in-past" not in s
-    action = bool(s & {"imperative", "to-infinitive", "gerund", "nominal", "subject-action"})
-    forwardish = bool(s & {"modal", "commit-phrase", "progressive"})
+    from kb.extract.judge import judge  # the trained parse stays on the ingest path
 
-    if in_resolution or re.match(r"^resolved\b", t, re.I) or _SUBJUNCTIVE.search(t):
+    j = judge(t, doc)
+    reasons.append(j.clause.describe())
+    reasons.extend(sorted(j.flags))
+    role = column_role(block.column)
+    # a participle headline under a forward heading or list ("Options explored.") is a state to reach
+    past = j.past and not ("participle" in j.flags and block.forward_context)
+    # verbless deliverables the parse leaves without a predicate: "Enhanced support for carers"
+    # and headline bullets the small tagger misreads ("UHCW procure and deploy ...")
+    subjects = j.clause.subjects
+    lexical_action = bool(s & {"nominal", "gerund", "subject-action"}) and not past \
+        and j.clause.form in (NONE, NOMINAL, GERUND, INDICATIVE) \
+        and (not subjects or "subject-action" in s or subjects[0].i == 0 and "gerund" in s)
+    # a nominal deliverable ("Reduction in ...") is one when its noun names an action or the section
+    # or list announces deliverables; in running text only an imperative or an infinitive acts
+    form = j.clause.form
+    nominal_ok = form != NOMINAL or block.forward_context or (
+        j.clause.predicate is not None and (j.clause.predicate.lower_ in ACTION_NOUNS
+                                            or j.clause.predicate.tag_ in ("VBN", "VBD")))
+    action = (j.action and nominal_ok) or lexical_action or (j.headline and block.kind != "paragraph")
+    if block.kind in ("paragraph", "heading") and form in (NOMINAL, GERUND) and not block.forward_context:
+        action = False
+    forwardish = j.pledge or j.ongoing
+
+    if in_resolution or re.match(r"^resolved\b", t, re.I) or j.clause.marker == "be":
         if _NOTED.search(t) and not _RESOLUTION.search(t):
-            return Decision(False, reasons=["noted only"])
-        if _RESOLUTION.search(t) or action:
+            return Decision(False, reasons=reasons + ["noted only"])
+        if _RESOLUTION.search(t) or action or j.decision or j.clause.marker == "be":
             return Decision(True, "decision", 0.9, reasons + ["resolution"])
 
     if block.kind == "cell":
@@ -195,54 +226,64 @@ def decide(text: str, block: Block, in_resolution: bool = False) -> Decision:
         if role in ("commitment", "next"):
             if past and not forwardish and not action and role == "next":
                 return Decision(False, "evidence", reasons=reasons + ["past in next steps"])
-            return Decision(True, _kind(t, s, block), 0.9, reasons + [f"{role} column"])
+            return Decision(True, _kind(t, s, block, j), 0.9, reasons + [f"{role} column"])
         if role == "done":
-            if ("modal" in s and re.search(r"\bwill\b", t, re.I)) or "future-in-past" in s:
-                return Decision(True, _kind(t, s, block), 0.6, reasons + ["future in progress column"])
+            if j.pledge and j.clause.future or j.decision:
+                return Decision(True, _kind(t, s, block, j), 0.6, reasons + ["future in progress column"])
             return Decision(False, "evidence", reasons=reasons + ["progress column"])
         if role == "impact":
-            if "imperative" in s and not past:
-                return Decision(True, _kind(t, s, block), 0.5, reasons + ["imperative in impact column"])
+            if j.clause.form == IMPERATIVE:
+                return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["imperative in impact column"])
             return Decision(False, "evidence", reasons=reasons + ["impact column"])
 
     if block.negative_context:
-        if block.kind == "paragraph" and "modal" in s and not past and re.search(r"\b(we|will)\b", t, re.I):
-            return Decision(True, _kind(t, s, block), 0.5, reasons + ["modal in negative section"])
+        if block.kind == "paragraph" and j.pledge and (j.first_person or j.clause.marker in ("will", "shall")) \
+                and not j.not_a_commitment:
+            return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["pledge in negative section"])
         return Decision(False, reasons=reasons + ["negative section"])
 
+    if j.not_a_commitment:  # forecast, consequence, value, negated, future only in a subordinate clause
+        kept = "evidence" if len(ws) >= 5 else "commitment"
+        if block.kind in ("list_item", "cell", "fragment") and block.forward_context and j.clause.future \
+                and not (j.flags & {"forecast", "consequence", "negated"}):
+            return Decision(True, _kind(t, s, block, j), 0.4, reasons + ["forward context"])
+        return Decision(False, kept, reasons=reasons + ["not a commitment"])
+
+    if j.decision:
+        return Decision(True, "decision", 0.7, reasons + ["decision taken"])
+
     if block.kind in ("list_item", "cell", "fragment"):
-        if action:
-            return Decision(True, _kind(t, s, block), 0.8, reasons + ["action item"])
-        if past and not forwardish:
+        if action and not past:
+            return Decision(True, _kind(t, s, block, j), 0.8, reasons + ["action item"])
+        if j.pledge:
+            return Decision(True, _kind(t, s, block, j), 0.7, reasons + ["forward item"])
+        if past:
             return Decision(False, "evidence", reasons=reasons + ["past"])
-        if forwardish and not _descriptive_only(t):
-            return Decision(True, _kind(t, s, block), 0.7, reasons + ["forward item"])
-        if block.forward_context and len(ws) >= 2 and not _looks_like_name(t) and not _descriptive_only(t):
-            return Decision(True, _kind(t, s, block), 0.6, reasons + ["forward context"])
-        if block.kind == "fragment" and "caps" not in s and len(ws) >= 3:
-            return Decision(True, _kind(t, s, block), 0.4, reasons + ["infographic"])
+        if j.ongoing:
+            return Decision(True, _kind(t, s, block, j), 0.4, reasons + ["ongoing work"])
+        if block.forward_context and not _looks_like_name(t) and not j.describes and not past:
+            return Decision(True, _kind(t, s, block, j), 0.6, reasons + ["forward context"])
+        if block.kind == "fragment" and "caps" not in s and len(ws) >= 3 and not j.describes:
+            return Decision(True, _kind(t, s, block, j), 0.4, reasons + ["infographic"])
         return Decision(False, reasons=reasons)
 
     if block.kind == "heading":
-        if "imperative" in s and len(ws) >= 5 and not is_all_caps(t):
-            return Decision(True, _kind(t, s, block), 0.4, reasons + ["imperative heading"])
+        if j.clause.form == IMPERATIVE and len(ws) >= 5 and not is_all_caps(t):
+            return Decision(True, _kind(t, s, block, j), 0.4, reasons + ["imperative heading"])
         return Decision(False, reasons=reasons + ["heading"])
 
     # paragraph sentences
-    if "decision" in s:
-        return Decision(True, "decision", 0.7, reasons + ["decision taken"])
-    if past and "weak-modal" in s:
-        return Decision(False, "evidence", reasons=reasons + ["past with a weak modal"])
-    if s & {"imperative", "subject-action", "to-infinitive"} and len(ws) >= 3 and not past:
-        return Decision(True, _kind(t, s, block), 0.7, reasons + ["imperative sentence"])
-    if block.section and _is_period(block.section[-1]) and not past:
-        return Decision(True, "milestone", 0.7, reasons + ["deliverable under a period heading"])
-    if past and not forwardish:
-        return Decision(False, "evidence", reasons=reasons + ["past"])
-    if forwardish and not _descriptive_only(t):
-        return Decision(True, _kind(t, s, block), 0.7 if "modal" in s else 0.5, reasons + ["forward sentence"])
-    if block.forward_context and action and len(ws) >= 3:
-        return Decision(True, _kind(t, s, block), 0.5, reasons + ["action in forward section"])
+    if j.pledge:
+        return Decision(True, _kind(t, s, block, j), 0.7 if j.clause.form == MODAL else 0.6,
+                        reasons + ["forward sentence"])
+    if action and len(ws) >= 3:
+        return Decision(True, _kind(t, s, block, j), 0.6, reasons + ["imperative sentence"])
+    if block.section and _is_period(block.section[-1]) and not past and not j.describes:
+        return Decision(True, "milestone", 0.6, reasons + ["deliverable under a period heading"])
+    if j.ongoing:
+        return Decision(True, _kind(t, s, block, j), 0.4, reasons + ["ongoing work"])
+    if block.forward_context and lexical_action and len(ws) >= 3:
+        return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["action in forward section"])
     if past:
         return Decision(False, "evidence", reasons=reasons + ["past"])
     return Decision(False, reasons=reasons)
@@ -299,7 +340,9 @@ def _is_statistic(text: str) -> bool:
     return bool(re.search(r"\d", text)) and not re.search(r"\b(?:by|to|reduce|increase|achieve)\b", text, re.I)
 
 
-def _kind(text: str, s: set[str], block: Block) -> str:
+def _kind(text: str, s: set[str], block: Block, j: Any = None) -> str:
+    if j is not None and j.decision:
+        return "decision"
     if _DECISION.search(text) or _SUBJUNCTIVE.search(text):  # "be endorsed", but not "will be supported"
         return "decision"
     if "figure" in s and re.search(r"\b(?:reduc\w*|increas\w*|achiev\w*|deliver|at least|by \d|to \d|save|"

@@ -29,24 +29,22 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kb.extract.lexicon import ACTION_VERBS
-
-# The forms a committing predicate can take (Clause.form).
-MODAL = "modal"  # will / shall / must / 'll
-SEMI_MODAL = "semi-modal"  # aims to, plans to, intends to, commits to, is expected to, our aim is to
-BE_TO = "be-to"  # "The Trust is to open ..."
-IMPERATIVE = "imperative"  # "Develop a ..."
-INFINITIVE = "infinitive"  # "To deliver ...", "Councils to review ..."
-GERUND = "gerund"  # "Implementing ..."
-NOMINAL = "nominal"  # "Reduction in ...", "Implementation of ..."
-DECISION = "decision"  # "resolved", "approved", "agreed to", "RESOLVED that ... be endorsed"
-REPORTED = "reported"  # "indicated that she would ...", "it was agreed that ... would ...", "was to be"
-CONDITIONAL = "conditional"  # would / could / may / might / can / should (not a commitment by itself)
-INDICATIVE = "indicative"  # a plain present or past statement
-NONE = "none"  # no predicate found (a name, a label)
-
-COMMITTING_FORMS = frozenset({MODAL, SEMI_MODAL, BE_TO, IMPERATIVE, INFINITIVE, GERUND, NOMINAL, DECISION,
-                              REPORTED})
+from kb.extract.forms import (  # noqa: F401 - the form names are part of this module's interface
+    BE_TO,
+    COMMITTING_FORMS,
+    CONDITIONAL,
+    DECISION,
+    GERUND,
+    IMPERATIVE,
+    INDICATIVE,
+    INFINITIVE,
+    MODAL,
+    NOMINAL,
+    NONE,
+    REPORTED,
+    SEMI_MODAL,
+)
+from kb.extract.lexicon import ACTION_NOUNS, ACTION_VERBS
 
 # Modal auxiliaries, by what they do to the clause.
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "must"})
@@ -56,27 +54,37 @@ _WEAK_MODALS = frozenset({"would", "could", "may", "might", "can", "should", "ou
 # in the passive ("Providers are expected to ...").
 _SEMI_MODAL_VERBS = frozenset({"aim", "plan", "intend", "commit", "seek", "propose", "want", "need", "pledge",
                                "promise", "undertake", "strive", "aspire", "endeavour", "look", "continue",
-                               "expect", "require", "ask", "set", "go", "prepare", "mean"})
-_PASSIVE_ONLY_SEMI = frozenset({"expect", "require", "ask", "set", "mean"})
+                               "expect", "require", "set", "go", "prepare", "mean"})
+_PASSIVE_ONLY_SEMI = frozenset({"expect", "require", "set", "mean"})
 # Nouns that, as the subject of "is to", name an aim: "Our aim is to ...", "The priority is to ...".
 _AIM_NOUNS = frozenset({"aim", "ambition", "priority", "commitment", "intention", "focus", "objective", "goal",
-                        "plan", "purpose", "task", "mission", "vision", "target", "approach", "challenge"})
+                        "plan", "purpose", "task", "mission", "vision", "target", "expectation"})
 # Predicative adjectives with "to": "We are committed to ...", "The Trust is determined to ...".
 _COMMITTED_ADJECTIVES = frozenset({"committed", "determined", "dedicated", "keen", "set", "due", "expected",
                                    "required", "obliged", "ready"})
 # Decisions taken: the verb of a resolution or an agreement.
 _DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify", "adopt",
-                             "support", "recommend", "conclude", "accept", "sign", "commit", "delegate"})
+                             "support", "recommend", "conclude", "accept", "commit", "delegate"})
+# Decision verbs that decide only with a complement: "concluded that ...", not "concluded with a workshop".
+_COMPLEMENT_DECISION_VERBS = frozenset({"conclude", "determine", "decide", "resolve"})
+_CORE_DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify",
+                                  "conclude"})
+# The bodies whose acts are decisions: "the Board supported ...", "members accepted ...".
+_MEETING_NOUNS = frozenset({"board", "committee", "group", "meeting", "body", "bodies", "members", "forum",
+                            "panel", "cabinet", "council", "executive", "partnership", "assembly", "trust"})
+# Verbs of intention in "it is intended / anticipated / expected that ...".
+_INTENT_VERBS = frozenset({"intend", "anticipate", "expect", "plan", "propose", "envisage", "hope", "agree",
+                           "recommend"})
 # Verbs that report what someone said in minutes ("indicated that she would ...").
 _REPORTING_VERBS = frozenset({"indicate", "say", "state", "confirm", "report", "explain", "advise", "inform",
                               "suggest", "note", "undertake", "offer", "promise", "assure", "reply", "respond",
-                              "announce", "highlight", "clarify", "add", "comment", "request", "ask"})
+                              "announce", "highlight", "clarify", "add", "comment"})
 _CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "assuming", "whether"})
 _CONDITION_ADJ = frozenset({"subject", "dependent", "conditional", "contingent"})
 _SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj", "csubjpass", "pcomp", "xcomp",
                                "parataxis", "prep", "pobj", "dep", "attr", "appos", "npadvmod", "amod"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
-_NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ure", "ing", "sis")
+_NOMINAL_SUFFIXES = ("tion", "sion", "ment")
 
 
 @dataclass
@@ -96,6 +104,7 @@ class Clause:
     subjects: list[Token] = field(default_factory=list)  # the grammatical subject head(s), incl. "there"
     doers: list[Span] = field(default_factory=list)  # subject(s) or passive agent(s), as noun phrases
     sentence: Span | None = None
+    coordinated: list[Clause] = field(default_factory=list)  # the other main clauses joined to this one
 
     @property
     def committing(self) -> bool:
@@ -160,37 +169,90 @@ def _is_verb(t: Token) -> bool:
 
 def _mis_tagged_imperative(t: Token) -> bool:
     """The small tagger reads a capitalised sentence-initial verb of a headline bullet ("Recruit
-    dedicated ...", "Review our estate") as a proper noun; the action-verb list corrects exactly that."""
-    return t.lower_ in ACTION_VERBS and (t.text[0].isupper()) and t.tag_ in ("NNP", "NN", "NNPS", "JJ", "VBP", "VBZ")
+    dedicated ...", "Work with the ...") as a noun; the action-verb list corrects exactly that, when
+    what follows is what follows a verb (a determiner, preposition, adjective, pronoun, adverb) rather
+    than the verb of a sentence whose subject the word is ("Work is underway")."""
+    if t.tag_ == "VB" and not _has_to(t) and not _aux_words(t) and not _children(t, *_SUBJECT_DEPS):
+        return True  # a sentence-initial base-form verb with no "to", modal or subject: an imperative
+        # the parser attached elsewhere ("Work with X leads to ...", "Deliver personalised care ...")
+    if t.lower_ not in ACTION_VERBS or not t.text[0].isupper():
+        return False
+    if t.i + 1 >= len(t.doc):
+        return False
+    nxt = t.doc[t.i + 1]
+    after = t.doc[t.i + 2] if t.i + 2 < len(t.doc) else None
+    if nxt.tag_ in ("VBN", "VBD") and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return True  # "Deliver personalised care": the participle is an adjective of the object
+    return nxt.pos_ not in ("AUX", "VERB", "PUNCT", "PART") and nxt.lower_ not in ("of", "'s") and nxt.tag_ != "POS"
 
 
-def find_predicate(sent: Span) -> tuple[str, Token | None, Token | None, str]:
-    """(form, predicate, head, marker) of a sentence: the committing predicate and what makes it one."""
-    root = sent.root
+def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | None, Token | None, str]:
+    """(form, predicate, head, marker) of a sentence (or of one of its coordinated clauses, `root`):
+    the committing predicate and what makes it one."""
+    coordinated = root is not None
+    root = root if root is not None else sent.root
     start = _label_start(sent)
-    if root.i < start:  # a label is the root ("Action: Develop ..."): look at what follows it
+    if root.i < start and not coordinated:  # a label is the root ("Action: Develop ..."): look at what follows it
         inner = [t for t in sent if t.i >= start and (t.head.i < start or t.head == t)]
         if inner:
             root = inner[0]
     # Reported speech and decisions: "X agreed to ...", "It was agreed that ...", "She indicated that ..."
     lemma = _verb_lemma(root)
-    comp = next(iter(_children(root, "xcomp", "ccomp")), None)
-    if _is_verb(root) and lemma in _DECISION_VERBS and _is_past_or_done(root):
+    comps = _children(root, "xcomp", "ccomp")
+    comp = next((c for c in comps if c.dep_ == "xcomp" and _has_to(c)), comps[0] if comps else None)
+    if _is_verb(root) and lemma in _DECISION_VERBS and _is_past_or_done(root) and _decides(root):
         return DECISION, comp if comp is not None else root, root, root.text.lower()
     if _is_verb(root) and lemma in _DECISION_VERBS and root.tag_ == "VBN" and root.i == start:
         return DECISION, comp if comp is not None else root, root, root.text.lower()  # "Resolved that ..."
+    if _is_verb(root) and lemma in ("agree", "commit", "resolve", "undertake") and root.tag_ in ("VBP", "VBZ") \
+            and comp is not None and _has_to(comp):
+        return SEMI_MODAL, comp, root, f"{root.lower_} to"  # "We all agree to ...": a pledge in the present
+    if _is_verb(root) and lemma == "commit" and root.tag_ == "VBN":  # "is committed to delivering / to a focus"
+        target = _to_complement(root)
+        if target is not None:
+            return SEMI_MODAL, target, root, "committed to"
+    # "It is intended / anticipated / expected / planned that ...": the that-clause is the undertaking
+    ccomp = next(iter(_children(root, "ccomp")), None)
+    if ccomp is not None and lemma in _INTENT_VERBS and any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "it"
+                                                            for c in root.children):
+        return REPORTED, ccomp, root, f"it is {root.lower_} that"
+    # "The expectation / intention / aim is that ... will ..."
+    subj0 = next(iter(_children(root, "nsubj")), None)
+    if lemma == "be" and ccomp is not None and subj0 is not None and subj0.lemma_.lower() in _AIM_NOUNS:
+        return SEMI_MODAL, ccomp, root, f"{subj0.lower_} is that"
     if comp is not None and _is_verb(root) and lemma in _REPORTING_VERBS and root.tag_ in ("VBD", "VBN"):
         modal = next((a for a in _aux_words(comp) if a.lower_ in ("would", "will", "should", "shall")), None)
-        if modal is not None or _has_to(comp):
-            return REPORTED, comp, root, f"{root.text.lower()} ... {modal.lower_ if modal is not None else 'to'}"
+        progressive = any(a.lower_ == "being" or a.lemma_ == "be" and comp.tag_ == "VBG" for a in _aux_words(comp))
+        if modal is not None or _has_to(comp) or progressive:
+            said = modal.lower_ if modal is not None else ("to" if _has_to(comp) else "was being")
+            return REPORTED, comp, root, f"{root.text.lower()} ... {said}"
     # "was to be established": reported future (past of "is to")
-    if lemma == "be" and comp is not None and comp.dep_ == "xcomp" and _has_to(comp):
+    if lemma == "be" and comp is not None and comp.dep_ == "xcomp" and _has_to(comp) \
+            and not _children(root, "acomp", "attr"):
         subj = _children(root, "nsubj", "nsubjpass")
         if subj and subj[0].lemma_.lower() in _AIM_NOUNS:
             return SEMI_MODAL, comp, root, f"{subj[0].lower_} is to"
         if root.tag_ == "VBD":
             return REPORTED, comp, root, "was to"
         return BE_TO, comp, root, "is to"
+    if lemma == "be" and subj0 is not None and subj0.lemma_.lower() in _AIM_NOUNS:
+        target = next((g for c in root.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "to")
+                       for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+        if target is not None:
+            modal = next((a for a in _aux_words(root) if a.lower_ in _FUTURE_MODALS), None)
+            return SEMI_MODAL, target, root, f"{subj0.lower_} {modal.lower_ + ' be' if modal is not None else 'is'}"
+    expl = next(iter(_children(root, "expl")), None)
+    attr = next(iter(_children(root, "attr")), None)
+    if lemma == "be" and expl is not None and attr is not None and attr.lemma_.lower() in _AIM_NOUNS:
+        target = _to_complement(attr) or next((c for c in attr.children if c.dep_ == "acl" and _has_to(c)), None)
+        if target is not None:
+            return SEMI_MODAL, target, root, f"there is a {attr.lower_} to"
+    # "it is the intention to recommend ..."
+    if lemma == "be" and attr is not None and attr.lemma_.lower() in _AIM_NOUNS:
+        target = comp if comp is not None and _has_to(comp) else next(
+            (c for c in attr.children if c.dep_ == "acl" and _has_to(c)), None)
+        if target is not None:
+            return SEMI_MODAL, target, root, f"the {attr.lower_} is to"
     # "We are committed to working ...", "The Trust is determined to ..."
     acomp = next(iter(_children(root, "acomp")), None)
     if lemma == "be" and acomp is not None and acomp.lower_ in _COMMITTED_ADJECTIVES:
@@ -217,28 +279,51 @@ def find_predicate(sent: Span) -> tuple[str, Token | None, Token | None, str]:
     first = _first_word(sent)
     # Imperative: a base-form verb with no subject at the start ("Develop ...", "INCREASE access ...")
     if root.tag_ == "VB" and not _children(root, *_SUBJECT_DEPS) and not _aux_words(root) and first is not None \
-            and first.i == root.i:
+            and (first.i == root.i or not coordinated and root.dep_ == "ROOT"):
         return IMPERATIVE, root, root, ""
-    if first is not None and _mis_tagged_imperative(first) and first.i <= start + 1 and not first.lower_ == "to" \
-            and not _children(first, *_SUBJECT_DEPS) and first.dep_ not in ("nsubj", "nsubjpass"):
+    if not coordinated and first is not None and _mis_tagged_imperative(first) and first.i <= start + 1 \
+            and not _children(first, *_SUBJECT_DEPS):
         return IMPERATIVE, first, first, ""
     # Infinitive: "To deliver ...", or headline "Local councils to review ..." (a noun with a to-infinitive)
-    if root.tag_ == "VB" and _has_to(root) and not _children(root, *_SUBJECT_DEPS):
+    if root.tag_ == "VB" and _has_to(root):  # with a subject it is a headline: "Boards to consider ..."
         return INFINITIVE, root, root, "to"
     if root.pos_ in ("NOUN", "PROPN", "PRON"):
         acl = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and _has_to(c)), None)
         if acl is not None:
             return INFINITIVE, acl, acl, "to"
+    # A participle heading a verbless bullet: "Increased early diagnosis", "Reduced waiting times" (a
+    # finite past clause has a subject; this has none)
+    if root.tag_ in ("VBN", "VBD") and not _aux_words(root) and not _children(root, *_SUBJECT_DEPS) \
+            and first is not None and first.i == root.i:
+        return NOMINAL, root, root, ""
     # Gerund deliverable: "Implementing the ...", "Working with ..."
-    if root.tag_ == "VBG" and not _aux_words(root) and not _children(root, *_SUBJECT_DEPS):
+    if root.tag_ == "VBG" and not _aux_words(root) and not _children(root, *_SUBJECT_DEPS) \
+            and root.lemma_.lower() != root.lower_:  # a verb's -ing form ("Improving"), not "Wellbeing"
         return GERUND, root, root, ""
+    stray = _stray_future(sent, root)
+    if stray is not None:
+        return MODAL, stray, stray, next(a.lower_ for a in _aux_words(stray) if a.lower_ in _FUTURE_MODALS)
     # Nominal deliverable: a noun phrase with no verb, headed by a nominalisation ("Reduction in ...")
     if root.pos_ in ("NOUN", "PROPN") and not any(_is_verb(t) and t.dep_ in ("ROOT", "ccomp") for t in sent) \
-            and root.lower_.endswith(_NOMINAL_SUFFIXES) and root.lower_ not in _AIM_NOUNS:
+            and (root.lower_.endswith(_NOMINAL_SUFFIXES) or root.lower_ in ACTION_NOUNS) \
+            and root.lower_ not in _AIM_NOUNS:
         return NOMINAL, root, root, ""
     if _is_verb(root):
         return INDICATIVE, root, root, ""
     return NONE, None, None, ""
+
+
+def _stray_future(sent: Span, root: Token) -> Token | None:
+    """A future verb the small parser hung inside a relative clause of a noun root ("The proportion of
+    people who feel lonely will have reduced ..." parsed with "proportion" as the root): the verb with
+    a future modal and no subject of its own is the main predicate, the root noun its subject."""
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for t in sent:
+        if t.i > root.i and _is_verb(t) and t.dep_ in ("conj", "relcl") and not _children(t, *_SUBJECT_DEPS) \
+                and any(a.lower_ in _FUTURE_MODALS for a in _aux_words(t)):
+            return t
+    return None
 
 
 def _to_complement(t: Token) -> Token | None:
@@ -251,6 +336,19 @@ def _to_complement(t: Token) -> Token | None:
                 if g.dep_ in ("pcomp", "pobj"):
                     return g
     return None
+
+
+def _decides(verb: Token) -> bool:
+    """"Resolved", "agreed", "approved", "endorsed" always report a decision; "supported", "accepted",
+    "adopted", "signed" only when a meeting body did it or it was done to a proposal (passive)."""
+    if verb.lemma_.lower() in _COMPLEMENT_DECISION_VERBS and not _children(verb, "xcomp", "ccomp"):
+        return False
+    if verb.lemma_.lower() in _CORE_DECISION_VERBS:
+        return True
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    subj = _children(verb, "nsubj")
+    return bool(subj) and subj[0].lemma_.lower() in _MEETING_NOUNS
 
 
 def _is_past_or_done(t: Token) -> bool:
@@ -269,14 +367,17 @@ def tense_aspect(head: Token | None, form: str) -> tuple[str, str]:
     auxes = _aux_words(head)
     words = [a.lower_ for a in auxes]
     aspect = "simple"
-    if head.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
-        aspect = "progressive"
+    if head.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes) or "being" in words:
+        aspect = "progressive"  # "are developing", "are being formed"
     if any(a.lemma_ == "have" for a in auxes) and head.tag_ == "VBN" or "been" in words and head.tag_ == "VBG":
         aspect = "perfect"
     if form in (MODAL,) or any(w in _FUTURE_MODALS for w in words) or form in (SEMI_MODAL, BE_TO, INFINITIVE,
                                                                                IMPERATIVE):
         if head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) and form == SEMI_MODAL:
             return "past", aspect  # "aimed to", "were committed to"
+        if form == SEMI_MODAL and aspect == "perfect" and head.lemma_.lower() not in ("commit", "agree", "resolve") \
+                and not any(w in _FUTURE_MODALS for w in words):
+            return "past", aspect  # "have continued to work", "the objectives have been to ensure"
         return "future", aspect
     if form == REPORTED:
         return "future", aspect  # future seen from the past: "would circulate", "was to be"
@@ -301,6 +402,9 @@ def condition_of(sent: Span, head: Token | None, predicate: Token | None) -> str
     anchors = [t for t in (head, predicate, sent.root) if t is not None]
     for a in anchors:
         for c in a.children:
+            if c.dep_ == "advcl" and c.left_edge.lower_ in ("should", "were", "had") and c.left_edge.i < c.i \
+                    and c.left_edge.dep_ in ("aux", "auxpass"):
+                return sent.doc[c.left_edge.i:c.right_edge.i + 1].text  # inverted: "Should the plan be ..."
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children):
                 return sent.doc[c.left_edge.i:c.right_edge.i + 1].text
             if c.lower_ in _CONDITION_ADJ and any(g.lower_ == "to" or g.lower_ == "on" for g in c.children):
@@ -335,8 +439,10 @@ def future_only_subordinate(sent: Span, head: Token | None, predicate: Token | N
     return all(f.head.i not in chain for f in futures)
 
 
-def voice_of(head: Token | None, predicate: Token | None) -> str:
-    for t in (predicate, head):
+def voice_of(head: Token | None, predicate: Token | None, form: str = "") -> str:
+    """Passive when the predicate (or, without a semi-modal, its head) takes a passive auxiliary: "is
+    expected to fall" is active -- "expected" is the semi-modal, "fall" the predicate."""
+    for t in ((predicate,) if form in (SEMI_MODAL, BE_TO) else (predicate, head)):
         if t is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children):
             return "passive"
     return "active"
@@ -364,6 +470,8 @@ def _with_conjuncts(t: Token) -> list[Token]:
 
 def subjects_of(head: Token | None, predicate: Token | None, form: str) -> list[Token]:
     """The grammatical subject head(s): of the predicate, else of the semi-modal or reporting head."""
+    if predicate is not None and form == MODAL and _stray_future(predicate.sent, predicate.sent.root) is predicate:
+        return _with_conjuncts(predicate.sent.root)
     for t in (predicate, head):
         if t is None:
             continue
@@ -399,20 +507,43 @@ def doers_of(head: Token | None, predicate: Token | None, form: str, subjects: l
     passive = any(c.dep_ == "auxpass" for t in (predicate, head) if t is not None for c in t.children)
     if passive:
         return []  # a passive subject is what is acted on, not the doer
-    return [noun_phrase(s) for s in subjects if s.dep_ != "expl" and s.lower_ not in ("it",)]
+    return [noun_phrase(s) for s in subjects if s.dep_ != "expl" and s.lower_ not in ("it",) and s.tag_ != "WP"
+            and s.tag_ != "WDT"]
+
+
+def _coordinated_roots(sent: Span) -> list[Token]:
+    """Main clauses joined to the root: "X are part of ... and will feature ...", "... – we aim to ..."."""
+    out: list[Token] = []
+    todo = [c for c in sent.root.children if c.dep_ in ("conj", "parataxis") and _is_verb(c)]
+    while todo:
+        t = todo.pop(0)
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ in ("conj", "parataxis") and _is_verb(c))
+    return out
 
 
 def analyse(sent: Span) -> Clause:
-    """The `Clause` of one sentence (a `Span` of a trained-parsed `Doc`)."""
-    form, predicate, head, marker = find_predicate(sent)
+    """The `Clause` of one sentence (a `Span` of a trained-parsed `Doc`): its root's, or the first
+    coordinated main clause that commits when the root does not."""
+    found = find_predicate(sent)
+    others = [find_predicate(sent, r) for r in _coordinated_roots(sent)]
+    others = [o for o in others if o[0] in COMMITTING_FORMS and o[0] not in (NOMINAL, GERUND)]
+    if found[0] not in COMMITTING_FORMS and others:
+        found = others.pop(0)
+    clause = _build(sent, found)
+    clause.coordinated = [_build(sent, o) for o in others]
+    return clause
+
+
+def _build(sent: Span, found: tuple[str, Token | None, Token | None, str]) -> Clause:
+    form, predicate, head, marker = found
     tense, aspect = tense_aspect(head, form)
     subjects = subjects_of(head, predicate, form)
     clause = Clause(
         form=form, predicate=predicate, head=head, marker=marker, tense=tense, aspect=aspect,
         negated=is_negated(head, predicate), condition=condition_of(sent, head, predicate),
-        future_in_subordinate_only=form not in (MODAL, SEMI_MODAL, BE_TO, REPORTED)
-        and future_only_subordinate(sent, head, predicate),
-        voice=voice_of(head, predicate), subjects=subjects,
+        future_in_subordinate_only=form not in COMMITTING_FORMS and future_only_subordinate(sent, head, predicate),
+        voice=voice_of(head, predicate, form), subjects=subjects,
         doers=doers_of(head, predicate, form, subjects), sentence=sent,
     )
     return clause

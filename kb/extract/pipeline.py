@@ -18,7 +18,7 @@ from datetime import date
 from kb.extract.classify import Decision, column_role, decide
 from kb.extract.dates import DateMatch, Period, doc_period, field_dates, find_dates
 from kb.extract.lexicon import ACTION_ADJECTIVES, ACTION_NOUNS, ACTION_VERBS, is_gerund_action
-from kb.extract.nlp import parse, split_sentences
+from kb.extract.nlp import parse, parse_many, split_sentences
 from kb.extract.owners import OwnerGazetteer
 from kb.extract.targets import targets_for
 from kb.extract.themes import themes_for
@@ -195,7 +195,9 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
     headings: list[str | None] = []  # each record's nearest heading, for owners its intro refers back to
     row_parents: dict[str, Commitment] = {}
     in_resolution = False
-    for n, block in enumerate(doc.blocks):
+    units_of = [[u.strip() for u in _units(block)] for block in doc.blocks]
+    parsed = dict(zip(texts := [u for us in units_of for u in us if u], parse_many(texts), strict=True))
+    for n, (block, block_units) in enumerate(zip(doc.blocks, units_of, strict=True)):
         if progress is not None and n % 100 == 0:
             progress(n, len(doc.blocks))
         if block.kind == "heading":
@@ -203,11 +205,11 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
         if block.kind == "paragraph" and re.match(r"^resolved that\b.*:$", block.text, re.I):
             in_resolution = True
             continue
-        for unit in _units(block):
-            unit = unit.strip()
+        for unit in block_units:
             if not unit:
                 continue
-            decision = decide(unit, block, in_resolution=in_resolution and block.kind == "list_item")
+            decision = decide(unit, block, in_resolution=in_resolution and block.kind == "list_item",
+                              doc=parsed[unit])
             if not decision.accept and not _keep_as_evidence(unit, block, decision):
                 continue
             record = _record(doc, block, unit, decision, author, doc_date, occurrences, period)

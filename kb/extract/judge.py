@@ -1,0 +1,254 @@
+"""What a unit's analysed clause does: pledge, act, decide, forecast, describe the past.
+
+kb.extract.clause says what the grammar is (a modal future with subject "more people"); this module
+says what that means for a planning document, from conventions of the language rather than word
+lists of one corpus:
+
+* a **forecast** is a future whose subject is a quantity ("more people", "the number of ...",
+  "over 4,000 more children", "demand") or whose verb is an intransitive change ("will rise",
+  "will double") of something that is not a party, or a projection ("it is projected that ...");
+* a **consequence** is a future whose subject is "this", "that", "it", "which": "this will mean ...";
+* a **value statement** is a copular future with no action ("we will be ambitious");
+* a future word only inside a subordinate or relative clause, or a negated pledge, commits nothing;
+* a **pledge** is any other modal or semi-modal future; an **action** an imperative, infinitive,
+  gerund or nominal deliverable; a **decision** a resolution or agreement taken; past and present
+  perfect descriptions are **past** (kept as evidence); present progressive work is **ongoing**.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kb.extract import forms as F
+from kb.extract.clause import Clause, clauses_of
+from kb.extract.nlp import parse
+
+# Nouns that name a measure rather than a party: a future about them forecasts.
+_MEASURE_NOUNS = frozenset({"number", "numbers", "proportion", "percentage", "rate", "share", "level", "demand",
+                            "cost", "costs", "prevalence", "population", "gap", "figure", "total", "incidence",
+                            "expectancy", "deficit", "shortfall", "pressure", "pressures", "growth", "spend",
+                            "activity", "need", "needs", "risk", "likelihood", "amount", "volume", "size"})
+# Intransitive verbs of change: "X will rise" forecasts unless X is a party acting.
+_CHANGE_VERBS = frozenset({"increase", "rise", "grow", "double", "treble", "triple", "fall", "decline", "drop",
+                           "reach", "exceed", "widen", "worsen", "narrow", "decrease", "shrink", "change", "peak",
+                           "continue", "remain", "age", "outstrip", "get"})
+# Heads of a projection: "it is projected / predicted / estimated / forecast that ...", "is likely to".
+_PROJECTION_HEADS = frozenset({"project", "predict", "estimate", "forecast", "anticipate", "expect", "likely",
+                               "unlikely", "probable", "possible", "set"})
+_CONSEQUENCE_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "which", "both", "all", "doing"})
+_COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
+_AIM_NOUNS = frozenset({"aim", "ambition", "priority", "commitment", "intention", "focus", "objective", "goal",
+                        "plan", "purpose", "expectation"})
+_ONGOING_ADJECTIVES = frozenset({"underway", "ongoing", "progressing", "live", "active"})
+_FIRST_PERSON = frozenset({"we", "us", "our", "i"})
+_PARTY_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+
+
+@dataclass
+class Judgement:
+    """The clause of a unit and what it does (see the module docstring)."""
+
+    clause: Clause
+    pledge: bool = False
+    action: bool = False
+    headline: bool = False  # "UHCW procure and deploy ...": a named party with a present-tense action
+    decision: bool = False
+    past: bool = False
+    ongoing: bool = False
+    describes: bool = False
+    first_person: bool = False
+    flags: set[str] = field(default_factory=set)  # forecast, consequence, value, negated, subordinate
+
+    @property
+    def not_a_commitment(self) -> bool:
+        return bool(self.flags & {"forecast", "consequence", "value", "negated"})
+
+
+def _is_quantity(t: Any) -> bool:
+    """A noun phrase that counts or measures: a number on it, "more/fewer ...", or a measure noun."""
+    if t.lower_ in _MEASURE_NOUNS or t.lemma_.lower() in _MEASURE_NOUNS:
+        return True
+    for c in t.children:
+        if (c.dep_ == "nummod" or c.like_num) and c.i < t.i:  # "4,000 children", not "Phase two"
+            return True
+        if c.dep_ in ("amod", "det", "advmod", "quantmod") and (c.tag_ in ("JJR", "RBR")
+                                                                or c.lower_ in ("more", "fewer", "less")):
+            return True
+    return False
+
+
+def _is_party(t: Any) -> bool:
+    return t.lower_ in _FIRST_PERSON or t.pos_ == "PROPN" or t.ent_type_ in _PARTY_ENTS or (
+        t.text.isupper() and len(t.text) >= 2)
+
+
+def _projection(c: Clause) -> bool:
+    """"It is projected that ...", "X is likely to ...": the sentence forecasts."""
+    if c.sentence is None:
+        return False
+    root = c.sentence.root
+    if root.lemma_.lower() in _PROJECTION_HEADS and root.lemma_.lower() != "expect" and any(
+            ch.dep_ in ("ccomp", "xcomp") for ch in root.children):
+        return not any(_is_party(s) for s in root.children if s.dep_ == "nsubj")
+    if root.lemma_.lower() == "expect" and any(ch.dep_ == "ccomp" for ch in root.children):
+        return True  # "it is expected that demand will grow"
+    return any(ch.dep_ == "acomp" and ch.lower_ in ("likely", "unlikely", "probable") for ch in root.children)
+
+
+def _forecast(c: Clause) -> bool:
+    reported = c.form == F.REPORTED and c.marker.startswith("it is")  # judged by its that-clause
+    if not (c.future or c.form == F.CONDITIONAL) or c.predicate is None:
+        return _projection(c)
+    if _projection(c) and not reported:
+        return True
+    subj = c.subjects[0] if c.subjects else None
+    if _target_shaped(c):
+        return False  # "By 2028 the rate will have fallen from 7.9% to below 5%": a target the plan sets
+    if subj is not None and subj.dep_ == "expl":  # "there will be over 4,000 more children"
+        attrs = [a for a in c.predicate.children if a.dep_ in ("attr", "dobj", "nsubj")]
+        return any(_is_quantity(a) for a in attrs)
+    if subj is not None and _is_quantity(subj) and c.voice == "active":
+        return True
+    lemma = c.predicate.lemma_.lower()
+    transitive = any(ch.dep_ == "dobj" for ch in c.predicate.children)
+    if lemma in _CHANGE_VERBS and not transitive and c.voice == "active" and subj is not None \
+            and not _is_party(subj) and lemma not in ("continue", "remain"):
+        return True
+    return False
+
+
+_BOUNDS = frozenset({"least", "most", "below", "above", "under", "than", "within", "less", "fewer", "more"})
+
+
+def _target_shaped(c: Clause) -> bool:
+    """A measure given a value to reach: the future perfect ("will have fallen / increased"), or a "to"
+    phrase or a bound with a number ("to 20%", "at least 95%", "no more than 5%", "below 5%")."""
+    p = c.predicate
+    if p is None:
+        return False
+    auxes = [a.lower_ for a in p.children if a.dep_ in ("aux", "auxpass")]
+    if "have" in auxes and any(a in ("will", "shall") for a in auxes):
+        return True
+    subject_ids = {t.i for s in c.subjects for t in s.subtree}
+    for t in p.subtree:
+        if t.i in subject_ids or not (t.like_num or t.text == "%"):
+            continue
+        before = [x.lower_ for x in t.doc[max(p.i, t.i - 4):t.i]]
+        if "to" in before or any(b in _BOUNDS for b in before):
+            return True
+    return False
+
+
+def _consequence(c: Clause) -> bool:
+    """"This will mean ...", "Meeting demand with static resources will require ...": a future whose
+    subject is a reference back or an activity (a clause), not a party."""
+    if not c.future or c.voice == "passive" or not c.subjects or c.form != F.MODAL:
+        return False
+    subj = c.subjects[0]
+    return subj.lower_ in _CONSEQUENCE_SUBJECTS or subj.dep_ in ("csubj",) or (
+        subj.tag_ == "VBG" and subj.dep_ == "nsubj")
+
+
+def _value(c: Clause) -> bool:
+    """A copular future with no action: "We will be ambitious", "Care will be more joined up"."""
+    if not c.future or c.predicate is None or c.voice == "passive" or c.form not in (F.MODAL, F.SEMI_MODAL):
+        return False
+    p = c.predicate
+    if p.lemma_.lower() not in _COPULAS or _target_shaped(c):
+        return False
+    if c.subjects and (c.subjects[0].dep_ == "expl" or c.subjects[0].lemma_.lower() in _AIM_NOUNS
+                       or _is_quantity(c.subjects[0])):
+        return False  # "there will be a review", "our focus will be on", "the rate will be at least 95%"
+    has_action = any(ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" for ch in p.children)
+    described = any(ch.dep_ == "acomp" and ch.tag_ in ("JJ", "JJR", "JJS") or ch.dep_ == "attr" for ch in p.children)
+    return described and not has_action
+
+
+def _reduced_participle(c: Clause) -> bool:
+    """"Options explored.", "Crisis response developed up to ...": a participle with no auxiliary
+    after a thing that cannot act -- a state to reach (a grid's deliverable) as much as a past event."""
+    h = c.head
+    if h is None or any(a.dep_ in ("aux", "auxpass") for a in h.children) or h.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(ch.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for ch in h.children):
+        return False
+    return not c.subjects or not any(s.pos_ == "PRON" or s.lower_ in _FIRST_PERSON for s in c.subjects)
+
+
+def judge(text: str, doc: Any = None) -> Judgement:
+    """The judgement of a unit, from its trained parse (`doc`, else parsed now through the cache):
+    its main clause's, unless that commits nothing and another sentence or coordinated main clause
+    does ("A key enabler will be X, and the teams will look to ...")."""
+    doc = doc if doc is not None else parse(text)
+    main: Clause = doc._.clause
+    first = judge_clause(main)
+    if first.pledge or first.action or first.decision:
+        return first
+    for sent_clause in clauses_of(doc):
+        for c in (sent_clause, *sent_clause.coordinated):
+            if c is main:
+                continue
+            j = judge_clause(c)
+            if (j.pledge or j.decision) and not j.not_a_commitment:
+                return j
+    return first
+
+
+def judge_clause(c: Clause) -> Judgement:
+    """The judgement of one clause."""
+    j = Judgement(clause=c)
+    j.first_person = any(s.lower_ in _FIRST_PERSON for s in c.subjects) or any(
+        d.text.lower() in _FIRST_PERSON for d in c.doers)
+    if c.negated and c.form in F.COMMITTING_FORMS:
+        j.flags.add("negated")
+    if c.future_in_subordinate_only:
+        j.flags.add("subordinate")
+    if _forecast(c):
+        j.flags.add("forecast")
+    elif _consequence(c):
+        j.flags.add("consequence")
+    elif _value(c):
+        j.flags.add("value")
+    if c.condition:
+        j.flags.add("conditional")
+    form = c.form
+    if form == F.DECISION:
+        j.decision = True
+    elif form in (F.MODAL, F.SEMI_MODAL, F.BE_TO, F.REPORTED):
+        if c.tense == "past" and (c.aspect == "perfect" or c.head is not None
+                                  and c.head.lemma_.lower() in ("continue", "seek", "try", "want", "need", "look")):
+            j.past = True  # "have continued to", "sought to": what was done
+        elif c.tense == "past":
+            j.pledge = True  # "the council planned to", "was due to be extended": a future reported in minutes
+            j.flags.add("reported")
+        else:
+            j.pledge = True
+    elif form == F.CONDITIONAL and c.marker == "should":
+        j.pledge = True  # "Providers should ...": a weaker undertaking
+        j.flags.add("weak")
+    elif form in (F.IMPERATIVE, F.INFINITIVE, F.GERUND, F.NOMINAL):
+        j.action = True
+    elif form == F.INDICATIVE and c.head is not None:
+        root = c.head
+        if c.aspect == "progressive" or any(ch.dep_ == "acomp" and ch.lower_ in _ONGOING_ADJECTIVES
+                                             for ch in root.children):
+            j.ongoing = True  # "are developing", "work was being undertaken" (minutes), "is underway"
+        elif c.tense == "past" or c.aspect == "perfect":
+            j.past = True
+            if _reduced_participle(c):
+                j.flags.add("participle")
+        elif c.tense == "present" and c.subjects and _is_party(c.subjects[0]) \
+                and c.subjects[0].lower_ not in _FIRST_PERSON and root.lemma_.lower() not in _COPULAS \
+                and root.lemma_.lower() != "have" and root.tag_ == "VBP":
+            j.headline = True
+            j.describes = True
+        else:
+            j.describes = True
+    elif form == F.CONDITIONAL:
+        j.describes = True
+    if j.flags & {"value"}:
+        j.describes = True
+    if j.not_a_commitment:
+        j.pledge = j.action = False
+    return j
