@@ -69,3 +69,16 @@ def test_past_and_baseline_dates_are_not_due_dates(text, doc_date, expected):
 ])
 def test_dates_in_the_documents_month_and_names(text, expected):
     assert _due(text) == expected
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("review the pathway, commission a new service, evaluate the pilot",
+     ["review the pathway", "commission a new service", "evaluate the pilot"]),
+    ("transfer the service, including the transfer of staff, including but not limited to contracts, "
+     "finalising the terms", ["transfer the service, including the transfer of staff, including but not limited to "
+                              "contracts, finalising the terms"]),
+])
+def test_split_enumeration(text, parts):
+    from kb.extract.pipeline import split_enumeration
+
+    assert split_enumeration(text) == parts

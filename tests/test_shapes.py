@@ -247,3 +247,49 @@ def test_one_paragraph_a_line_export_of_action_blocks():
         ("cell", "Run an illicit tobacco awareness campaign with Trading Standards partners",
          {"owner": "Trading Standards", "due": "Ongoing"}),
     ]
+
+
+def test_one_paragraph_a_line_export_keeps_headings_apart():
+    text = "\n".join([
+        "RIVERSIDE COUNCIL CABINET",
+        "Minutes of a meeting of the Cabinet held on 3 June 2019.",
+        "41. Northshire Walking Strategy 2019-24 (Item 5)",
+        "The Director of Public Health introduced the report on the walking strategy for",
+        "adults and children.",
+        "1. RESOLVED that Cabinet agree to:",
+        "(a) Adopt the Northshire Walking Strategy on behalf of Riverside Council",
+        "(b) Delegate authority to the Director of Public Health to make minor changes to the strategy",
+        "42. Riverside Libraries Review (Item 6)",
+        "The Cabinet Member introduced the report.",
+        "Members noted the consultation would close in August.",
+    ] * 2)
+    got = [b for b in blocks_of(text) if b.kind != "heading"]
+    assert [b.text for b in got[:5]] == [
+        "Minutes of a meeting of the Cabinet held on 3 June 2019.",
+        "The Director of Public Health introduced the report on the walking strategy for adults and children.",
+        "RESOLVED that Cabinet agree to:",
+        "Adopt the Northshire Walking Strategy on behalf of Riverside Council",
+        "Delegate authority to the Director of Public Health to make minor changes to the strategy",
+    ]
+    assert got[3].intro == "RESOLVED that Cabinet agree to:"
+    assert "Riverside Libraries Review" not in got[4].text
+
+
+def test_agenda_item_titles_set_no_dates():
+    text = "\n".join(["12. Northshire Walking Strategy 2019-24 (Item 5)", "",
+                      "- Adopt the strategy on behalf of the council", "",
+                      "Walking and cycling priorities 2020/21", "", "- Open two new cycle routes"])
+    got = [b for b in blocks_of(BODY + text) if b.kind == "list_item"]
+    assert got[0].scope_dates == ()
+    assert [(d.start, d.end) for d in got[1].scope_dates] == [("2020-04-01", "2021-03-31")]
+
+
+@pytest.mark.parametrize(("intro", "forward"), [
+    ("1. RESOLVED that Cabinet agree to:", True),
+    ("The partnership will:", True),
+    ("1. The Leader provided an update on the following:", False),
+    ("2. The Cabinet Member for Health informed Members of the following:", False),
+])
+def test_minutes_update_intros_do_not_announce_commitments(intro, forward):
+    got = blocks_of(BODY + intro + "\n(a) Launch a walking campaign for older residents")
+    assert next(b for b in got if b.text.startswith("Launch")).forward_context is forward

@@ -159,6 +159,11 @@ def _units(block: Block) -> list[str]:
 _ENUM_BOUNDARY = re.compile(r"[,;]\s+(?:and\s+)?(?=([a-z][a-z'-]+)\b)")
 
 
+# Participles that work as prepositions ("..., including X"): they open a qualification, not an action.
+_PREPOSITION_LIKE = frozenset("including excluding following according regarding concerning depending involving "
+                              "considering notwithstanding".split())
+
+
 def split_enumeration(text: str) -> list[str]:
     """Split a run of comma-separated actions ("review X, complete Y, develop Z") into its actions.
 
@@ -167,9 +172,9 @@ def split_enumeration(text: str) -> list[str]:
     """
     if re.search(r"\b(?:will|shall|we|our)\b", text, re.I):
         return [text]
-    cuts = [m for m in _ENUM_BOUNDARY.finditer(text)
-            if m.group(1) in ACTION_VERBS or m.group(1) in ACTION_NOUNS or is_gerund_action(m.group(1))
-            or m.group(1) in ACTION_ADJECTIVES]
+    cuts = [m for m in _ENUM_BOUNDARY.finditer(text) if m.group(1) not in _PREPOSITION_LIKE and (
+            m.group(1) in ACTION_VERBS or m.group(1) in ACTION_NOUNS or is_gerund_action(m.group(1))
+            or m.group(1) in ACTION_ADJECTIVES)]
     if len(cuts) < 2:
         return [text]
     parts, start = [], 0

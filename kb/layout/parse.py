@@ -71,11 +71,22 @@ def _is_label_line(text: str) -> bool:
     return ":" in text and bool(split_labels(strip_markup(text)))
 
 
-def _wraps_into(block: RawBlock, text: str) -> bool:
-    """Does a line continue the block above it?  Any line continues a paragraph; a labelled value
-    ("When: 2020") is one line unless the next visibly continues it (lower case, or the value
-    breaks off on a connecting word), so a sub-heading after it is not read as part of it."""
-    if not _is_label_line(block.first.text.strip()):
+_DENSE_BLANKS = 0.02  # fewer blank lines than this share: the export writes one paragraph a line
+
+
+def _one_paragraph_a_line(lines: list[SourceLine]) -> bool:
+    """Exports that write each paragraph, heading and item on a line of its own, with no blank
+    lines between them: there a line break ends a block unless the next line visibly continues it."""
+    filled = sum(1 for sl in lines if sl.text.strip())
+    return filled >= 10 and (len(lines) - filled) < _DENSE_BLANKS * filled
+
+
+def _wraps_into(block: RawBlock, text: str, dense: bool = False) -> bool:
+    """Does a line continue the block above it?  In a paragraph-per-block export any line continues
+    a paragraph; a labelled value ("When: 2020"), and any line of a one-paragraph-a-line export, is
+    one line unless the next visibly continues it (lower case, or the line above breaks off on a
+    connecting word), so a heading after it is not read as part of it."""
+    if not dense and not _is_label_line(block.first.text.strip()):
         return True
     prev = strip_markup(block.lines[-1].text)
     return text[:1].islower() or bool(re.search(r"(?:\b(?:and|or|of|the|to|for|in|on|by|with|a|an)|[,&-])$", prev))
@@ -100,6 +111,7 @@ def group_lines(lines: list[SourceLine]) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     blank = 0
     current: RawBlock | None = None
+    dense = _one_paragraph_a_line(lines)
     for k, sl in enumerate(lines):
         text = sl.text
         if not text.strip():
@@ -138,13 +150,14 @@ def group_lines(lines: list[SourceLine]) -> list[RawBlock]:
             blank = 0
             continue
         if _NUMBERED.match(text) and not _looks_like_heading(strip_markup(_NUMBERED.sub("", text, count=1))):
+            lettered = bool(re.match(r"^\s*(?:-\s+)?\(?(?:[a-h]|[ivx]{1,4})\)", text))  # "(a)", "ii)": a sub-item
             current = RawBlock("list_item", [SourceLine(_NUMBERED.sub("", text, count=1), sl.line, sl.page)],
-                               depth=0, blank_before=blank)
+                               depth=1 if lettered else 0, blank_before=blank)
             blocks.append(current)
             blank = 0
             continue
         if (current is not None and current.kind in ("paragraph", "list_item") and blank == 0
-                and not _is_label_line(stripped) and _wraps_into(current, stripped)):
+                and not _is_label_line(stripped) and _wraps_into(current, stripped, dense)):
             current.lines.append(sl)  # soft wrap (a labelled field line starts its own block)
             continue
         current = RawBlock("paragraph", [sl], blank_before=blank)

@@ -51,13 +51,21 @@ NEGATIVE_INTRO = re.compile(
     r"(included:|includ(?:ed|ing):|achievements|have been delivered|told us|highlighted|issues|risks?\b|"
     r"questions|raised|reported|identified the following|such as|factors|pressures|judgements|"
     r"as follows:$|headings:|the following two|progress against|reasons|include:$|includes:$|members|"
-    r"listed below|options)",
+    r"listed below|options|\bupdates?\b|\bprovided\b|\binformed\b|\badvised\b|\bexplained\b|"
+    r"\bpresented\b|\bintroduced\b)",
     re.I,
 )
 _CONTENT_HEADER = re.compile(r"activit|milestone|commitment|action|description|deliverable|priorit|step", re.I)
 
 
+# A minute's item title names the paper discussed ("Walking Strategy 2019-24 (Item 5)", "24/00115 - ..."):
+# its dates are the paper's, not a period for what is said under it.
+_AGENDA_ITEM = re.compile(r"\(Item \d+[a-z]?\)|^\d{1,3}\.?\s+\d{2}/\d{4,5}\b", re.I)
+
+
 def _heading_scope_date(text: str, doc_date: date | None, period: Period | None = None) -> DueDate | None:
+    if _AGENDA_ITEM.search(text):
+        return None
     due = heading_date(text, doc_date, period)
     if due is None:
         return None
