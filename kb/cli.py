@@ -332,6 +332,7 @@ def cmd_show(kb: KnowledgeBase, args) -> int:
     parent = kb.commitment(c.parent_id) if c.parent_id else None
     children = kb.children(c.id)
     rec.update(context=c.context, evidence=c.evidence, confidence=c.confidence,
+               position=c.position.to_dict() if c.position else None,
                parent=parent.text if parent else None, children=[{"id": k.id, "text": k.text} for k in children])
     if _format(args) == "jsonl":
         print(json.dumps(rec, ensure_ascii=False))
@@ -342,7 +343,10 @@ def cmd_show(kb: KnowledgeBase, args) -> int:
     t = Table.grid(padding=(0, 2))
     t.add_column(style="bold")
     t.add_column(overflow="fold")
-    where = f"{c.doc_id}" + (f", page {c.page}" if c.page else "") + (f", line {c.line}" if c.line else "")
+    where = ", ".join(p for p in (c.doc_id, c.place()) if p)
+    if c.position:
+        box = c.position
+        where += f" (x {box.x0:.0f}–{box.x1:.0f}, y {box.top:.0f}–{box.bottom:.0f} pt from the top left)"
     t.add_row("id", c.id)
     t.add_row("kind", c.kind)
     t.add_row("document", f"{rec['doc_title']} ({rec['doc_date'] or 'undated'})")

@@ -27,6 +27,51 @@ class DueDate:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
+@dataclass(frozen=True)
+class Position:
+    """Where a passage sits on a PDF page, so an auditor can find it: the page, its box in PDF points
+    (x from the left edge, y from the top), the column it is in, and its text lines (counted down
+    its column, or down the page outside columns; tables and running headers aside)."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    column: str | None = None  # "left" | "middle" | "right" | None (full width)
+    first_line: int | None = None
+    last_line: int | None = None
+    table: bool = False
+
+    def merge(self, other: Position | None) -> Position:
+        """The box over both (same page only: a passage running over a page break keeps its start)."""
+        if other is None or other.page != self.page:
+            return self
+        lines = [n for n in (self.first_line, self.last_line, other.first_line, other.last_line) if n]
+        return Position(self.page, min(self.x0, other.x0), min(self.top, other.top), max(self.x1, other.x1),
+                        max(self.bottom, other.bottom), self.column if self.column == other.column else None,
+                        min(lines) if lines else None, max(lines) if lines else None, self.table and other.table)
+
+    def describe(self) -> str:
+        """'page 7, left column, lines 12–14' (or '..., in a table')."""
+        parts = [f"page {self.page}"]
+        if self.column:
+            parts.append(f"{self.column} column")
+        if self.table:
+            parts.append("in a table")
+        elif self.first_line:
+            parts.append(f"line {self.first_line}" if self.last_line in (None, self.first_line)
+                         else f"lines {self.first_line}–{self.last_line}")
+        return ", ".join(parts)
+
+    def to_dict(self) -> dict:
+        return {k: (round(v, 1) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+
+    @staticmethod
+    def from_dict(d: dict | None) -> Position | None:
+        return Position(**d) if d else None
+
+
 @dataclass
 class Block:
     """One unit of a document's layout: a heading, a paragraph, a list item or a table cell item.
@@ -55,6 +100,7 @@ class Block:
     # "status" (Status / RAG / Progress), "update" (Latest update / Comments).  Action blocks
     # ("What: ... Who: ... When: ...") and action tables (columns identified by header meaning) fill it.
     fields: dict[str, str] = field(default_factory=dict)
+    position: Position | None = None  # PDF sources: where on the page (kb.sources.pdf)
 
 
 @dataclass
@@ -119,3 +165,11 @@ class Commitment:
     context: str = ""  # the surrounding source passage
     evidence: list[str] = field(default_factory=list)  # WHAT WE HAVE DONE / PATIENT IMPACT text
     confidence: float = 1.0
+    position: Position | None = None  # PDF sources: page, box, column and lines of its passage
+
+    def place(self) -> str:
+        """Where to find it in its source: 'page 7, left column, lines 12–14', 'page 3' or 'line 40'."""
+        if self.position:
+            return self.position.describe()
+        return ", ".join(p for p in (f"page {self.page}" if self.page else "", f"line {self.line}" if self.line else "")
+                         if p)

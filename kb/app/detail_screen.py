@@ -58,8 +58,8 @@ class DetailScreen(Screen):
             Static(f"[b]{escape(c.kind.upper())}[/]  {escape(c.id)}"),
             Static(marked_text(c.text, [d.text for d in c.due], owner_words)),
             Static("Source", classes="field-title"),
-            Static(escape(f"{meta.title if meta else c.doc_id} ({meta.date if meta else ''})\n{c.doc_id}"
-                          + (f", page {c.page}" if c.page else "") + (f", line {c.line}" if c.line else ""))),
+            Static(escape(f"{meta.title if meta else c.doc_id} ({meta.date if meta else ''})\n"
+                          + ", ".join(p for p in (c.doc_id, c.place()) if p))),
             Static("Section", classes="field-title"),
             Static(escape(c.section or "—")),
             Static("Due", classes="field-title"),

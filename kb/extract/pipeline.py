@@ -300,4 +300,5 @@ def _record(doc: Document, block: Block, unit: str, decision: Decision, author: 
         targets=targets_for(unit),
         context=context if context != unit else "",
         confidence=decision.confidence,
+        position=block.position,
     )

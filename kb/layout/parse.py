@@ -15,11 +15,12 @@ line shapes, so this module reads those shapes:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kb.extract.lexicon import ACTION_VERBS
 from kb.layout.fields import Labelled, label_role, looks_like_party, split_labels
 from kb.layout.markup import is_all_caps, strip_markup, words
+from kb.model import Position
 from kb.sources.base import SourceLine
 
 _BULLET = re.compile(r"^(\s*)(?:[-–•●▪➤○■]|\(cid:\d+\))(?:\s+|$)")
@@ -45,6 +46,15 @@ class RawBlock:
     @property
     def first(self) -> SourceLine:
         return self.lines[0]
+
+    @property
+    def position(self) -> Position | None:
+        """Where the block is on its PDF page (None for text sources)."""
+        where = None
+        for sl in self.lines:
+            if sl.position is not None:
+                where = sl.position if where is None else where.merge(sl.position)
+        return where
 
     @property
     def text(self) -> str:
@@ -144,14 +154,14 @@ def group_lines(lines: list[SourceLine]) -> list[RawBlock]:
         bullet = _BULLET.match(text)
         if bullet and strip_markup(text[bullet.end():]):
             depth = len(bullet.group(1).replace("\t", " "))
-            current = RawBlock("list_item", [SourceLine(text[bullet.end():], sl.line, sl.page)],
+            current = RawBlock("list_item", [replace(sl, text=text[bullet.end():])],
                                depth=depth, blank_before=blank)
             blocks.append(current)
             blank = 0
             continue
         if _NUMBERED.match(text) and not _looks_like_heading(strip_markup(_NUMBERED.sub("", text, count=1))):
             lettered = bool(re.match(r"^\s*(?:-\s+)?\(?(?:[a-h]|[ivx]{1,4})\)", text))  # "(a)", "ii)": a sub-item
-            current = RawBlock("list_item", [SourceLine(_NUMBERED.sub("", text, count=1), sl.line, sl.page)],
+            current = RawBlock("list_item", [replace(sl, text=_NUMBERED.sub("", text, count=1))],
                                depth=1 if lettered else 0, blank_before=blank)
             blocks.append(current)
             blank = 0
@@ -504,5 +514,5 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
             out.append(SourceLine("", sl.line, sl.page))
         else:
             text = _MARKER.sub("", sl.text) if re.search(r"[a-z.,;:)][\d\u00b9\u00b2\u00b3\u2070-\u2079]", sl.text) else sl.text
-            out.append(sl if text == sl.text else SourceLine(text, sl.line, sl.page))
+            out.append(sl if text == sl.text else replace(sl, text=text))
     return out

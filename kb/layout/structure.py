@@ -116,7 +116,7 @@ def build_blocks(lines: list[SourceLine], doc_date: date | None, period: Period 
             forward = bool(FORWARD_SECTION.search(text))
             stack.append((level, text, due, negative, forward))
             out.append(Block("heading", text, rb.first.line, rb.first.page, _path(stack[:-1]), level=level,
-                             scope_dates=_scope(stack[:-1])))
+                             scope_dates=_scope(stack[:-1]), position=rb.position))
             last_intro = None
             continue
         seen_body = True
@@ -133,7 +133,7 @@ def build_blocks(lines: list[SourceLine], doc_date: date | None, period: Period 
             for text, sl in rb.items:
                 out.append(Block("cell", text, sl.line, sl.page, section, column=rb.label, row_key=row_key,
                                  scope_dates=scope, negative_context=negative, forward_context=True,
-                                 fields=dict(rb.fields)))
+                                 fields=dict(rb.fields), position=sl.position))
             last_intro = None
             continue
         text = rb.text
@@ -144,13 +144,14 @@ def build_blocks(lines: list[SourceLine], doc_date: date | None, period: Period 
             out.append(Block("list_item", text, rb.first.line, rb.first.page, section, level=rb.depth,
                              intro=intro, scope_dates=scope, negative_context=negative,
                              forward_context=forward or bool(intro and _forward_intro(intro)),
-                             fields=dict(rb.fields)))
+                             fields=dict(rb.fields), position=rb.position))
             if text.endswith(":"):
                 last_intro, last_intro_depth = text, rb.depth + 1
             continue
         kind = "fragment" if rb.kind == "fragment" else "paragraph"
         out.append(Block(kind, text, rb.first.line, rb.first.page, section, scope_dates=scope,
-                         negative_context=negative, forward_context=forward, fields=dict(rb.fields)))
+                         negative_context=negative, forward_context=forward, fields=dict(rb.fields),
+                         position=rb.position))
         if text.endswith(":") or rb.blank_after <= 2 and re.search(r"(following|below|include|are|to|by|on)\W*$", text):
             last_intro, last_intro_depth = text, 0
         else:
@@ -226,7 +227,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         if header and len(header) >= 3 and len(cells) == 1:
             # a full-width row of a wide table: a group's intro, read as a paragraph of the section
             out.append(Block("paragraph", strip_markup(cells[0]), sl.line, sl.page, section, scope_dates=scope,
-                             negative_context=negative, forward_context=forward))
+                             negative_context=negative, forward_context=forward, position=sl.position))
             continue
         label_col = 0
         label = strip_markup(cells[0]) if cells else ""
@@ -261,7 +262,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                     "cell", item, sl.line, sl.page, section, column=column,
                     row_label=label if not label_is_text else None, row_key=row_key,
                     scope_dates=dates, negative_context=negative, forward_context=forward,
-                    fields=dict(cell_fields),
+                    fields=dict(cell_fields), position=sl.position,
                 ))
     return out
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kb.model import Position
+
 
 class SourceError(Exception):
     """A file that cannot be read as a document; the message is one line naming the reason."""
@@ -23,3 +25,4 @@ class SourceLine:
     text: str
     line: int | None  # 1-based line number in a text source, None for PDF
     page: int | None  # 1-based PDF page, None for text
+    position: Position | None = None  # PDF only: where the line's passage is on its page

@@ -18,8 +18,9 @@ import pathlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from kb.model import Position
 from kb.sources.base import SourceError, SourceLine
 
 # --------------------------------------------------------------------------- text clean-up
@@ -103,6 +104,8 @@ class _Line:
     col_left: float | None = None  # the column's edges when the page has columns
     col_right: float | None = None
     text_x0: float = 0.0  # x where the text after a bullet glyph starts
+    number: int = 0  # the line's number in its column of its page (running headers aside)
+    column: str | None = None  # "left" | "middle" | "right" | "column N" on a page with columns
 
     @property
     def text(self) -> str:
@@ -141,6 +144,34 @@ class _Block:
     ncols: int = 0
     top: float = 0.0
     last_full: bool = False  # the last visual line reaches the right margin (it may run on)
+    row_positions: list[Position | None] = field(default_factory=list)  # tables: each row's box
+
+    def position(self) -> Position:
+        """Where the block's lines are on its page (the first page, if it runs over a break)."""
+        lines = [ln for ln in self.lines if ln.number] or self.lines
+        first = lines[0]
+        return Position(self.page, min(ln.x0 for ln in lines), min(ln.top for ln in lines),
+                        max(ln.x1 for ln in lines), max(ln.bottom for ln in lines), _column_of(first),
+                        first.number or None, lines[-1].number or None)
+
+
+def _column_of(line: _Line) -> str | None:
+    return line.column
+
+
+def _name_columns(lines: list[_Line], gutters: list[float]) -> None:
+    """Name each line's column ("left", "middle", "right", or "column 4") from the page's gutters; a
+    line across a gutter (a title over the columns) is in none."""
+    cuts = sorted(set(round(g, 1) for g in gutters))
+    if not cuts:
+        return
+    names = (["left", "right"] if len(cuts) == 1 else ["left", "middle", "right"] if len(cuts) == 2
+             else [f"column {i + 1}" for i in range(len(cuts) + 1)])
+    for line in lines:
+        if any(line.x0 < g < line.x1 for g in cuts):
+            continue
+        centre = (line.x0 + line.x1) / 2
+        line.column = names[sum(1 for g in cuts if g < centre)]
 
 
 def _join_words(words: list[_Word]) -> str:
@@ -255,11 +286,14 @@ def _find_gutter(lines: list[_Line]) -> float | None:
     return best[1] if best else None
 
 
-def _columns(lines: list[_Line], depth: int = 0) -> list[_Line]:
-    """Lines in reading order: column by column between full-width lines (headings, tables)."""
+def _columns(lines: list[_Line], depth: int = 0, gutters: list[float] | None = None) -> list[_Line]:
+    """Lines in reading order: column by column between full-width lines (headings, tables).
+    The gutters found are added to `gutters`."""
     gutter = _find_gutter(lines) if depth < 2 else None
     if gutter is None:
         return lines
+    if gutters is not None:
+        gutters.append(gutter)
     full: list[_Line] = []
     left: list[_Line] = []
     right: list[_Line] = []
@@ -286,8 +320,8 @@ def _columns(lines: list[_Line], depth: int = 0) -> list[_Line]:
     for i, upper in enumerate(bounds):
         band_left = [ln for ln in left if previous <= ln.top < upper]
         band_right = [ln for ln in right if previous <= ln.top < upper]
-        out += _columns(sorted(band_left, key=lambda ln: ln.top), depth + 1)
-        out += _columns(sorted(band_right, key=lambda ln: ln.top), depth + 1)
+        out += _columns(sorted(band_left, key=lambda ln: ln.top), depth + 1, gutters)
+        out += _columns(sorted(band_right, key=lambda ln: ln.top), depth + 1, gutters)
         if i < len(full_sorted):
             out.append(full_sorted[i])
             previous = upper
@@ -508,7 +542,9 @@ def _assemble(number: int, width: float, height: float, words: list[_Word], tabl
                 break
         else:
             running.append(w)
-    lines = _columns(_group_lines(running))
+    gutters: list[float] = []
+    lines = _columns(_group_lines(running), gutters=gutters)
+    _name_columns(lines, gutters)
     for line in lines:
         _split_glyph(line)
         _split_leader(line)
@@ -863,13 +899,19 @@ def _cell_text(words: list[_Word], stats: _Stats, box: tuple[float, float, float
 
 def _table_block(t: _Table, page: _Page, stats: _Stats) -> _Block:
     rows = []
+    where = []
     for ri, row in enumerate(t.rows):
         cells = [_cell_text(words, stats, t.cell_boxes[ri][ci]) for ci, words in enumerate(row)]
         if any(cells):
             rows.append("\t".join(cells))
+            boxes = [b for b in t.cell_boxes[ri] if b is not None]
+            where.append(Position(page.number, min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                  max(b[2] for b in boxes), max(b[3] for b in boxes), table=True)
+                         if boxes else None)
     ncols = max((len(r) for r in t.rows), default=0)
     return _Block(
-        kind="table", page=page.number, rows=rows, header=rows[0] if rows else "", ncols=ncols, top=t.top
+        kind="table", page=page.number, rows=rows, header=rows[0] if rows else "", ncols=ncols, top=t.top,
+        row_positions=where,
     )
 
 
@@ -967,10 +1009,14 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
 
     lists = _ListState()
 
-    def add(text: str, page: int) -> None:
-        out.append(SourceLine(text=text, line=None, page=page))
+    def add(text: str, page: int, position: Position | None = None) -> None:
+        out.append(SourceLine(text=text, line=None, page=page, position=position))
 
     for page in pages:
+        counted: Counter[str | None] = Counter()  # lines are numbered within their column
+        for line in page.lines:
+            counted[line.column] += 1
+            line.number = counted[line.column]
         blocks = _page_blocks(page, stats)
         for bi, block in enumerate(blocks):
             if block.kind == "table":
@@ -982,12 +1028,13 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                     and block.rows[0] == last.header
                 )
                 rows = block.rows[1:] if continuing else block.rows
+                where = block.row_positions[1:] if continuing else block.row_positions
                 if continuing:
                     block.header = last.header
                 elif out:
                     add("", block.page)
-                for row in rows:
-                    add(row, block.page)
+                for row, position in zip(rows, where, strict=True):
+                    add(row, block.page, position)
                 lists.reset()
                 last, last_text = block, ""
                 continue
@@ -996,7 +1043,7 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                 title, number = block.lines[0].toc
                 if out and not (last is not None and last.kind == "toc"):
                     add("", block.page)
-                add(f"{title}\t{number}", block.page)
+                add(f"{title}\t{number}", block.page, block.position())
                 lists.reset()
                 last, last_text = block, ""
                 continue
@@ -1023,7 +1070,7 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
             ):
                 # a paragraph running over a page break
                 joined = last_text + " " + text
-                out[-1] = SourceLine(text=joined, line=None, page=out[-1].page)
+                out[-1] = replace(out[-1], text=joined)
                 last_text = joined
                 last.lines = last.lines + block.lines
                 last.last_full = block.last_full
@@ -1035,7 +1082,7 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                 lists.paragraph(block, text)
             if out and not (block.kind == "bullet" and last is not None and last.kind == "bullet"):
                 add("", block.page)
-            add(text, block.page)
+            add(text, block.page, block.position())
             last, last_text = block, text
     return out
 

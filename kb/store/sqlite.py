@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.faults import pause_point
-from kb.model import Block, Commitment, Document, DocumentMeta, DueDate, Target
+from kb.model import Block, Commitment, Document, DocumentMeta, DueDate, Position, Target
 
 DB_NAME = "kb.sqlite"
 SCHEMA_VERSION = 1
@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS blocks (
 CREATE TABLE IF NOT EXISTS commitments (
     id TEXT PRIMARY KEY, doc_id TEXT, seq INTEGER, kind TEXT, text TEXT, section TEXT, page INTEGER,
     line INTEGER, due TEXT, owners TEXT, themes TEXT, targets TEXT, status TEXT, parent_id TEXT,
-    thread_id TEXT, context TEXT, evidence TEXT, confidence REAL
+    thread_id TEXT, context TEXT, evidence TEXT, confidence REAL, position TEXT
 );
 CREATE INDEX IF NOT EXISTS commitments_doc ON commitments (doc_id, seq);
 CREATE TABLE IF NOT EXISTS links (a TEXT, b TEXT, type TEXT, score REAL, evidence TEXT);
@@ -323,6 +323,7 @@ class Store:
             con = _connect(tmp)
             try:
                 con.executescript(SCHEMA)
+                _add_new_columns(con)
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
                 writer = Writer(con)
@@ -366,11 +367,12 @@ class Writer:
               b.row_label, b.row_key, b.intro) for i, b in enumerate(doc.blocks)],
         )
         con.executemany(
-            "INSERT INTO commitments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO commitments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(c.id, c.doc_id, i, c.kind, c.text, c.section, c.page, c.line,
               json.dumps([d.to_dict() for d in c.due]), json.dumps(c.owners), json.dumps(c.themes),
               json.dumps([t.to_dict() for t in c.targets]), c.status, c.parent_id, c.thread_id, c.context,
-              json.dumps(c.evidence), c.confidence) for i, c in enumerate(records)],
+              json.dumps(c.evidence), c.confidence,
+              json.dumps(c.position.to_dict()) if c.position else None) for i, c in enumerate(records)],
         )
         self.changed = True
 
@@ -464,6 +466,24 @@ def _list(value: str | None) -> list:
     return json.loads(value) if value and value != "[]" else []
 
 
+# Columns added since a store was first written: (table, column, type).  A store from an older kb
+# gets them (empty) when it is next written; its documents are re-parsed anyway, since the parser's
+# code is part of each file's parse key (kb.api.parse_key).
+_ADDED_COLUMNS = (("commitments", "position", "TEXT"),)
+
+
+def _add_new_columns(con: sqlite3.Connection) -> None:
+    for table, column, kind in _ADDED_COLUMNS:
+        have = {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
+        if column not in have:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
+def _position(r: sqlite3.Row) -> Position | None:
+    value = r["position"] if "position" in r.keys() else None
+    return Position.from_dict(json.loads(value)) if value else None
+
+
 def _commitment(r: sqlite3.Row) -> Commitment:
     return Commitment(
         id=r["id"], doc_id=r["doc_id"], kind=r["kind"], text=r["text"], section=r["section"] or "",
@@ -471,5 +491,5 @@ def _commitment(r: sqlite3.Row) -> Commitment:
         owners=_list(r["owners"]), themes=_list(r["themes"]),
         targets=[Target(**t) for t in _list(r["targets"])], status=r["status"] or "",
         parent_id=r["parent_id"], thread_id=r["thread_id"], context=r["context"] or "",
-        evidence=_list(r["evidence"]), confidence=r["confidence"] or 0.0,
+        evidence=_list(r["evidence"]), confidence=r["confidence"] or 0.0, position=_position(r),
     )
