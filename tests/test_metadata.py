@@ -40,7 +40,7 @@ Held on 3 October 2018 at Riverside Town Hall
 
 1. Apologies were received from the Chair."""
 
-ACTION_PLAN = """Riverside Physical Activity Action Plan
+ACTION_PLAN = """Riverside Physical Activity Action Plan DRAFT
 
 June 2020
 

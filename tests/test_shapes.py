@@ -293,3 +293,13 @@ def test_agenda_item_titles_set_no_dates():
 def test_minutes_update_intros_do_not_announce_commitments(intro, forward):
     got = blocks_of(BODY + intro + "\n(a) Launch a walking campaign for older residents")
     assert next(b for b in got if b.text.startswith("Launch")).forward_context is forward
+
+
+def test_goal_table_goals_are_items():
+    text = ("Goal\tOutcome\tMeasure\n"
+            "Halve smoking in pregnancy by 2025\tFewer babies born underweight\tSmoking at time of delivery")
+    cells = [b for b in blocks_of(BODY + text) if b.kind == "cell"]
+    assert [(b.column, b.text) for b in cells][0] == ("Goal", "Halve smoking in pregnancy by 2025")
+    text = ("Goal\tAction\tLead\nSmokefree homes\tRun a smokefree homes pledge\tPublic Health")
+    cells = [b for b in blocks_of(BODY + text) if b.kind == "cell"]
+    assert [(b.text, b.row_label) for b in cells] == [("Run a smokefree homes pledge", "Smokefree homes")]

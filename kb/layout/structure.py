@@ -177,6 +177,7 @@ def _scope(stack: list[tuple[int, str, DueDate | None, bool, bool]]) -> tuple[Du
     return ()
 
 
+_GOAL_HEADER = re.compile(r"^(?:our |key |strategic )?(?:goals?|aims?|ambitions?|objectives?|outcomes?|targets?)$", re.I)
 _STATUS_WORDS = 3  # a status cell of this many words or fewer is a rating, not a note
 
 
@@ -216,6 +217,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     note_cols = {i for i, r in roles.items() if r in ("status", "update", "measure")}
     status_cols = {i for i, r in roles.items() if r in ("status", "update")}
     col_dates = {i: _heading_scope_date(h, doc_date, period) for i, h in enumerate(header or []) if h}
+    # a goal or outcome table ("Goal | Outcome | Measure") with no action column: its goals are the items
+    goal_table = bool(header and _GOAL_HEADER.match(header[0]) and "action" not in roles.values())
     out: list[Block] = []
     carried_label: str | None = None
     for cells, sl in body:
@@ -242,7 +245,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         content_cols = [c for c in range(1, len(cells))
                         if c not in date_cols and c not in owner_cols and strip_markup(cells[c])]
         label_is_text = (len(cells) == 1 or len(words(label)) > 8 or not content_cols or roles.get(0) == "action"
-                         or bool(header and header[0] and _CONTENT_HEADER.search(header[0])))
+                         or bool(header and header[0] and _CONTENT_HEADER.search(header[0]))
+                         or goal_table)
         for ci, cell in enumerate(cells):
             if ci in date_cols or ci in owner_cols:
                 continue

@@ -80,6 +80,7 @@ _COVER_DATE = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_NAME + r",
 _STEM_DATE = re.compile(r"^((?:19|20)\d{2})(?:-(\d{2}))?(?!\d)")
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*/\s*(\d{2})(?:\s*[–-]\s*((?:19|20)\d{2})\s*/\s*(\d{2}))?|"
                      r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2})\b")
+_MARKING_TAIL = re.compile(r"\s+(?:DRAFT|OFFICIAL(?:[- ]SENSITIVE)?|CONFIDENTIAL|NOT PROTECTIVELY MARKED)$")
 _TITLE_ZONE = 12  # paragraphs read for a title before the body starts
 
 
@@ -225,6 +226,7 @@ def infer_title(paragraphs: list[str], doc_id: str) -> str:
     zone = [p for p in _title_zone(paragraphs) if len(p) <= 200]
     candidates = [p for p in zone if not _NOT_TITLE.match(p) and not _COVER_DATE.match(p)
                   and not re.fullmatch(r"[\d\W]+", p)]
+    candidates = [_MARKING_TAIL.sub("", p) for p in candidates]
     for p in candidates:
         if _KIND_WORD.search(p) and not _is_org_only(p):
             return p
