@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import score  # noqa: E402
+from scoring import confidence_bands, score  # noqa: E402
 
 from kb.api import KnowledgeBase  # noqa: E402
 from kb.export import record_dict  # noqa: E402
@@ -65,7 +65,8 @@ def main() -> int:
                 print(f"OWN  {g['doc'][:7]}:{g['line']} gold={g['owners']} got={r['owners']} {g['quote'][:60]}",
                       file=sys.stderr)
     out = {"sample": "dev regions" if regions else "all lines", "records": len(records),
-           "ingest_seconds": round(elapsed, 2), "overall": res["overall"], "documents": res["documents"]}
+           "ingest_seconds": round(elapsed, 2), "overall": res["overall"], "documents": res["documents"],
+           "confidence_bands": confidence_bands(records)}
     print(json.dumps(out, indent=1))
     return 0
 

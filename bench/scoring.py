@@ -118,11 +118,26 @@ def score(records: list[dict], golds: list[dict], regions: dict | None = None) -
             ok = any((containment(gt, r["_t"]) >= 0.8 and len(r["_t"]) <= 3 * len(gt) + 10)
                      or containment(r["_t"], gt) >= 0.8 for gt in gold_toks)
             c["sys_ok"] += ok
+            r["_ok"] = ok
             if not ok:
                 wrong.append(("precision", None, r))
         per_doc[d] = _figures(c)
         total.update(c)
     return {"overall": _figures(total), "documents": per_doc, "_misses": misses, "_wrong": wrong}
+
+
+BANDS = ((0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
+
+
+def confidence_bands(records: list[dict]) -> dict:
+    """Precision per confidence band of the records `score` judged (calibration: the higher the
+    band, the higher its precision should be)."""
+    out = {}
+    for lo, hi in BANDS:
+        rs = [r for r in records if "_ok" in r and lo <= (r.get("confidence") or 0.0) < hi]
+        ok = sum(r["_ok"] for r in rs)
+        out[f"{lo:.1f}-{min(hi, 1.0):.1f}"] = {"records": len(rs), "precision": round(ok / len(rs), 3) if rs else None}
+    return out
 
 
 def _figures(c: collections.Counter) -> dict:

@@ -155,6 +155,8 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
                    help="due by this date: YYYY, YYYY-MM or YYYY-MM-DD (first day of a year or month)")
     p.add_argument("--due-after", metavar="DATE", default=None,
                    help="due after this date: YYYY, YYYY-MM or YYYY-MM-DD (first day of a year or month)")
+    p.add_argument("--min-confidence", metavar="X", default=None,
+                   help="only records recognised with at least this confidence (0 to 1, e.g. 0.6)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -372,11 +374,12 @@ def cmd_show(kb: KnowledgeBase, args) -> int:
 # --- search ------------------------------------------------------------------------------------------
 def _search_options(args) -> dict:
     """The filter options (`_filter_options`) as keyword arguments of KnowledgeBase.search."""
-    from kb.filters import parse_date_bound
+    from kb.filters import parse_confidence, parse_date_bound
 
     return dict(doc=args.doc, year=args.year, owner=args.owner, theme=args.theme, kind=args.kind,
                 due_before=parse_date_bound(args.due_before, "--due-before"),
-                due_after=parse_date_bound(args.due_after, "--due-after"))
+                due_after=parse_date_bound(args.due_after, "--due-after"),
+                min_confidence=parse_confidence(getattr(args, "min_confidence", None), "--min-confidence"))
 
 
 def _warn_if_index_behind(kb: KnowledgeBase) -> None:

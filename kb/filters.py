@@ -13,6 +13,19 @@ class FilterError(ValueError):
     """A filter value that cannot be understood (a bad date): one line for the user."""
 
 
+def parse_confidence(value: str | None, flag: str) -> float | None:
+    """'0.6' -> 0.6 (a number from 0 to 1); None stays None."""
+    if value is None:
+        return None
+    try:
+        x = float(value)
+    except ValueError:
+        raise FilterError(f"{flag}: '{value}' is not a number (use 0 to 1, e.g. 0.6)") from None
+    if not 0.0 <= x <= 1.0:
+        raise FilterError(f"{flag}: {value} is outside 0 to 1")
+    return x
+
+
 def parse_date_bound(value: str | None, flag: str) -> str | None:
     """'2020', '2020-04' or '2020-04-01' -> ISO date (first day); None stays None."""
     if value is None:

@@ -18,7 +18,7 @@ from kb.model import Commitment, DocumentMeta
 COLUMNS = (
     "id", "doc_id", "doc_title", "doc_date", "period", "kind", "text", "section", "page", "line", "due",
     "due_text", "due_start", "due_end", "owners", "author_org", "themes", "targets", "status", "parent_id",
-    "thread_id",
+    "thread_id", "confidence",
 )
 CSV_COLUMNS = tuple(c for c in COLUMNS if c != "due")
 # After the schema's: decided_text is a suspect passage's text when the auditor decided (it reads
@@ -51,6 +51,7 @@ def record_dict(c: Commitment, meta: DocumentMeta | None) -> dict:
         "status": c.status,
         "parent_id": c.parent_id,
         "thread_id": c.thread_id,
+        "confidence": c.confidence,
     }
 
 

@@ -106,6 +106,9 @@ class Decision:
     kind: str = "commitment"  # commitment | target | milestone | decision | evidence
     confidence: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    route: str = ""  # the shape that decided: "commitment column", "forward sentence", "action item" ...
+    form: str = ""  # the committing predicate's form (kb.extract.forms)
+    flags: frozenset[str] = frozenset()  # the clause's flags: conditional, reported, weak, forecast ...
 
 
 def column_role(column: str | None) -> str | None:
@@ -174,6 +177,21 @@ def shape(text: str) -> set[str]:
 
 
 def decide(text: str, block: Block, in_resolution: bool = False, doc: Any = None) -> Decision:
+    """Is this unit a commitment, of which kind, and how sure is kb (kb.extract.confidence)?"""
+    seen: dict[str, Any] = {}
+    d = _decide(text, block, in_resolution, doc, seen)
+    j = seen.get("judgement")
+    d.route = d.reasons[-1] if d.reasons else ""
+    if j is not None:
+        d.form, d.flags = j.clause.form, frozenset(j.flags)
+    if d.accept:
+        from kb.extract.confidence import recognition_confidence
+
+        d.confidence = recognition_confidence(d.route, d.form, d.flags)
+    return d
+
+
+def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[str, Any]) -> Decision:
     """Is this unit a commitment, and of which kind?
 
     The layout decides where a unit sits (a COMMITMENT or NEXT STEPS column, a forward list, a
@@ -192,6 +210,7 @@ def decide(text: str, block: Block, in_resolution: bool = False, doc: Any = None
     from kb.extract.judge import judge  # the trained parse stays on the ingest path
 
     j = judge(t, doc)
+    seen["judgement"] = j
     reasons.append(j.clause.describe())
     reasons.extend(sorted(j.flags))
     role = column_role(block.column)

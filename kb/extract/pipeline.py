@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from kb.extract.classify import Decision, column_role, decide
+from kb.extract.confidence import with_owner
 from kb.extract.dates import DateMatch, Period, doc_period, field_dates, find_dates
 from kb.extract.lexicon import ACTION_ADJECTIVES, ACTION_NOUNS, ACTION_VERBS, is_gerund_action
 from kb.extract.nlp import parse, parse_many, split_sentences
@@ -239,6 +240,9 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
                                    headings=[heading for _, _, heading in accepted])
     for (r, _, _), found in zip(accepted, owners, strict=True):
         r.owners = found
+        # Hook: when kb.extract.owners tells where each owner came from ("grammar", "field",
+        # "inherited"), pass it here; until then an owner counts as neither evidence nor doubt.
+        r.confidence = with_owner(r.confidence, None)
     discount_ocr(records, doc.ocr_pages)
     return records
 

@@ -1,6 +1,7 @@
 """The query language: free text, phrases, AND/OR/NOT, wildcards, fuzzy terms, and fields.
 
-Fields: owner:, theme:, doc:, year:, kind:, status:, due:<DATE, due:>DATE, due:[A to B].
+Fields: owner:, theme:, doc:, year:, kind:, status:, due:<DATE, due:>DATE, due:[A to B],
+confidence:>0.6 (also >=, <, <=).
 Field clauses are lifted out of the query string and turned into Whoosh queries here (their
 values are names and dates, not words to stem); the free text goes to Whoosh's parser after the
 thesaurus has expanded the phrases people use.  Anything malformed raises QueryError with a
@@ -27,7 +28,7 @@ from kb.filters import KINDS
 from kb.index.schema import OPEN_END, OPEN_START
 from kb.index.thesaurus import Thesaurus
 
-FIELDS = ("owner", "theme", "doc", "year", "kind", "status", "due")
+FIELDS = ("owner", "theme", "doc", "year", "kind", "status", "due", "confidence")
 _FIELD_CLAUSE = re.compile(
     r'(?P<neg>-|\bNOT\s+)?\b(?P<field>[a-z_]+):(?P<value>"[^"]*"|\[[^\]]*\]|[<>]=?\S+|[^\s()"]+)?', re.I)
 _DATE = re.compile(r"^((?:19|20)\d{2})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
@@ -126,6 +127,8 @@ def field_query(name: str, value: str, canonical_owner=None) -> Q.Query:
         lo = int(m.group(1))
         hi = int(m.group(2) or lo)
         return Q.NumericRange("year", lo, hi)
+    if name == "confidence":
+        return confidence_query(value)
     if name == "due":
         for op in ("<=", ">=", "<", ">", "["):
             if value.startswith(op):
@@ -135,6 +138,17 @@ def field_query(name: str, value: str, canonical_owner=None) -> Q.Query:
                 return due_query(op, inner)
         return due_query("=", value)
     raise QueryError(f"unknown field '{name}:' (fields: {', '.join(f + ':' for f in FIELDS)})")
+
+
+def confidence_query(value: str, what: str = "confidence") -> Q.Query:
+    """confidence:>0.6, >=0.6, <0.4, <=0.4 (a bare number means at least that)."""
+    m = re.fullmatch(r"(<=|>=|<|>)?\s*(0(?:\.\d+)?|1(?:\.0*)?|\.\d+)", value.strip())
+    if not m:
+        raise QueryError(f"{what}: '{value}' is not a confidence (use a number from 0 to 1, e.g. >0.6)")
+    op, x = m.group(1) or ">=", round(100 * float(m.group(2)))  # indexed in hundredths
+    if op.startswith(">"):
+        return Q.NumericRange("confidence", x, None, startexcl=(op == ">"))
+    return Q.NumericRange("confidence", None, x, endexcl=(op == "<"))
 
 
 def _check_balance(text: str) -> None:

@@ -50,6 +50,7 @@ def make_schema() -> fields.Schema:
         kind=fields.ID(stored=True, sortable=True),
         status=fields.ID(stored=True, sortable=True),
         year=fields.NUMERIC(int, stored=True, sortable=True),
+        confidence=fields.NUMERIC(int, stored=True, sortable=True),  # in hundredths (0 to 100)
         doc_date=fields.DATETIME(stored=True, sortable=True),
         due_start=fields.DATETIME(stored=True, sortable=True),
         due_end=fields.DATETIME(stored=True, sortable=True),
@@ -96,6 +97,7 @@ def to_document(c: Commitment, meta: DocumentMeta | None, concepts: set[str] | N
         "concepts": ",".join(sorted(concepts or ())),
         "line": c.line,
         "page": c.page,
+        "confidence": round(100 * (c.confidence or 0.0)),
     }
     if meta and meta.date:
         doc["doc_date"] = datetime.fromisoformat(meta.date)

@@ -130,7 +130,8 @@ class SearchIndex:
         return self._parser.parse(text)
 
     def option_filters(self, **options) -> list[Q.Query]:
-        """CLI/app filter options (doc, year, owner, theme, kind, status, due_before, due_after) as queries."""
+        """CLI/app filter options (doc, year, owner, theme, kind, status, due_before, due_after,
+        min_confidence) as queries."""
         out: list[Q.Query] = []
         for name in ("doc", "year", "owner", "theme", "kind", "status"):
             values = options.get(name) or []
@@ -143,6 +144,8 @@ class SearchIndex:
             out.append(self._cached("due", "<" + options["due_before"]))
         if options.get("due_after"):
             out.append(self._cached("due", ">" + options["due_after"]))
+        if options.get("min_confidence") is not None:
+            out.append(self._cached("confidence", f">={options['min_confidence']}"))
         return out
 
     def _cached(self, name: str, value: str) -> Q.Query:
