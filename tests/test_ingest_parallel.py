@@ -1,0 +1,136 @@
+"""Ingest parses files in worker processes and reports progress (issue 11 item 11, issue 12 speed).
+
+The records do not depend on how many processes parsed them; a bad file is still its one line; Ctrl-C
+stops the workers too; a long file reports progress by blocks, and a piped ingest prints a line per
+file with its counts.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from kb.api import IngestProgress, KnowledgeBase
+from kb.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PLAN_A = """Community services plan 2019/20
+
+The council will open three new family hubs in Rugby by March 2020.
+
+Last year the partnership reviewed the carers' support offer.
+
+- Recruit twenty community nurses by December 2019
+- Launch a falls prevention service in Bedworth during 2020/21
+"""
+PLAN_B = """Mental health strategy 2020-2023
+
+The trust will reduce out-of-area placements to zero by April 2021.
+
+We will publish a suicide prevention plan in autumn 2020.
+"""
+
+
+def _docs(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2019_council_community-plan.txt").write_text(PLAN_A, encoding="utf-8")
+    (docs / "2020_trust_mental-health.txt").write_text(PLAN_B, encoding="utf-8")
+    (docs / "broken.txt").write_bytes(bytes(range(256)) * 10)
+    return docs
+
+
+def _records(idx: Path) -> list[dict]:
+    kb = KnowledgeBase(idx)
+    return sorted(kb.export_stream(include_evidence=True), key=lambda r: r["id"])
+
+
+def test_parallel_and_serial_parse_store_the_same_records(tmp_path, capsys):
+    docs = _docs(tmp_path)
+    status = main(["--index", str(tmp_path / "pool"), "ingest", "--jobs", "2", str(docs)])
+    _, err = capsys.readouterr()
+    assert status == 1 and "Traceback" not in err
+    assert [x for x in err.splitlines() if x.startswith("kb: ")] == [f"kb: {docs / 'broken.txt'}: binary data, not a text export"]
+    assert "ingested 2 file(s)" in err and "1 failed" in err
+    serial = KnowledgeBase(tmp_path / "one").ingest([docs], jobs=1)
+    assert len(serial.ingested) == 2 and len(serial.failed) == 1
+    pooled = _records(tmp_path / "pool")
+    assert pooled == _records(tmp_path / "one")
+    assert any("family hubs" in r["text"] for r in pooled) and any("placements" in r["text"] for r in pooled)
+
+
+def test_a_piped_ingest_prints_a_line_per_file_with_counts(tmp_path, capsys):
+    docs = _docs(tmp_path)
+    main(["--index", str(tmp_path / "idx"), "ingest", "--jobs", "1", str(docs)])
+    _, err = capsys.readouterr()
+    lines = [x for x in err.splitlines() if x.startswith("parsed ")]
+    assert len(lines) == 2
+    kb = KnowledgeBase(tmp_path / "idx")
+    for line in lines:
+        doc = next(d for d in kb.documents() if line.startswith(f"parsed {docs / d.meta.id}.txt: "))
+        assert f": {doc.commitments} commitments, {doc.evidence} evidence passages (" in line
+
+
+def _long_plan(n: int) -> str:
+    """`n` paragraphs of distinct wording (lines that differ only in numbers read as running headers)."""
+    verbs = ("review", "expand", "redesign", "recommission", "relocate", "evaluate", "extend")
+    services = ("day centre", "respite unit", "memory clinic", "falls service", "carers hub", "stroke ward",
+                "wheelchair service", "podiatry clinic", "walk-in centre", "dental pathway")
+    places = ("Rugby", "Bedworth", "Nuneaton", "Kenilworth", "Leamington")
+    lines = ["Service plan", ""]
+    for i in range(n):
+        v, sv, pl = verbs[i % 7], services[(i // 7) % 10], places[(i // 70) % 5]
+        lines += [f"The council will {v} the {sv} in {pl} by March {2020 + i % 5}.", ""]
+    return "\n".join(lines)
+
+
+def test_a_long_file_reports_progress_by_blocks(tmp_path):
+    long = tmp_path / "long.txt"
+    long.write_text(_long_plan(350), encoding="utf-8")
+    events: list[IngestProgress] = []
+    KnowledgeBase(tmp_path / "idx").ingest([long], progress=events.append, jobs=1)
+    extracting = [e for e in events if e.stage == "extracting"]
+    total = events[-1].blocks
+    assert total > 300 and events[-1].stage == "done" and events[-1].commitments >= 300
+    assert [e.blocks_done for e in extracting] == list(range(0, total, 100))
+    assert {e.blocks for e in extracting} == {total}
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.add(int(stat.parent.name))
+    return out
+
+
+def test_ctrl_c_during_a_parallel_parse_stops_the_workers(tmp_path):
+    docs = _docs(tmp_path)
+    for i in range(3):
+        (docs / f"2021_extra-{i}.txt").write_text(PLAN_B.replace("2021", str(2022 + i)), encoding="utf-8")
+    marker = tmp_path / "paused"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), KB_TEST_PAUSE_AT="parse", KB_TEST_PAUSE_FILE=str(marker))
+    proc = subprocess.Popen([sys.executable, "-m", "kb.cli", "--index", str(tmp_path / "idx"), "ingest",
+                             "--jobs", "2", str(docs)], env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    workers = _children(proc.pid)
+    assert marker.exists() and workers
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and err.strip().splitlines()[-1] == "kb: interrupted" and "Traceback" not in err
+    time.sleep(0.5)
+    assert not [p for p in workers if Path(f"/proc/{p}").exists()
+                and "zombie" not in Path(f"/proc/{p}/status").read_text().lower()]
+    assert not (tmp_path / "idx" / "kb.sqlite").exists()
+    assert not list((tmp_path / "idx").glob(".kb-*"))
