@@ -1,12 +1,26 @@
-"""Ingest speed, as JSON: the corpus from scratch, re-ingest with nothing changed, and PDF pages/s.
+"""Ingest speed and memory, as JSON.
 
-PDF pages/s is measured on PDFs generated from the corpus text (tests/pdfgen.py), for kb's reader
-and for a bare pdfplumber `extract_text()` loop over the same files, in the same run.
+- the bundled corpus from scratch (in process), the index build alone, and a re-ingest with nothing
+  changed (a fresh `kb ingest` process, as a user runs it);
+- serial against parallel parsing, in the same run: `kb ingest --jobs 1` and `--jobs N` (N: every
+  core) in fresh processes, on the bundled corpus and on the synthetic corpus `--factor` times its
+  size (bench/synth.py); `synth_growth` is the synthetic time over `factor` x the corpus time
+  (1.0 = linear growth);
+- one big text file (`--big-mb`, default 50 MB, generated here from year-shifted, reworded
+  variants of the corpus): ingest time, peak resident memory of the `kb ingest` process and the
+  records it stored;
+- PDF pages/s on PDFs generated from the corpus text (tests/pdfgen.py), for kb's reader and for a
+  bare pdfplumber `extract_text()` loop over the same files.
+
+`--skip corpus,parallel,synth,big,pdf` leaves parts out (the full run takes a while on two cores).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import random
 import statistics
 import subprocess
 import sys
@@ -17,6 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+KB_BIN = str(Path(sys.executable).with_name("kb"))
 
 
 def timed(fn) -> float:
@@ -25,58 +42,152 @@ def timed(fn) -> float:
     return time.perf_counter() - t0
 
 
-def main() -> int:
+def run_ingest(index: Path, paths: list[Path], jobs: int | None = None) -> dict:
+    """`kb ingest` in a fresh process: wall time, peak RSS (the process and its workers), exit status."""
+    argv = [KB_BIN, "--index", str(index), "ingest", *map(str, paths)]
+    if jobs is not None:
+        argv[4:4] = ["--jobs", str(jobs)]
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        tail = err.read().decode("utf-8", "replace").strip().splitlines()[-1:]
+    return {"s": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024), "status": proc.returncode,
+            "summary": tail[0] if tail else ""}
+
+
+def make_big_text(dst: Path, megabytes: float) -> Path:
+    """One text file of `megabytes` MB: variants of the corpus documents (years shifted, words
+    swapped, bullets reordered; bench/synth.py), one after another, each under its own heading."""
+    from synth import make_variant
+
+    sources = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    target = int(megabytes * 1_000_000)
+    written, k = 0, 0
+    with dst.open("w", encoding="utf-8") as out:
+        while written < target:
+            rng = random.Random(1000 + k)
+            for text in sources:
+                part = f"\n\nPart {k + 1}\n\n" + make_variant(text, k % 25, rng)
+                out.write(part)
+                written += len(part.encode("utf-8"))
+            k += 1
+    return dst
+
+
+def bench_corpus(out: dict, tmp: Path) -> None:
     from kb.api import KnowledgeBase
 
+    kb = KnowledgeBase(tmp / "index")
+    out["ingest_from_scratch_s"] = round(timed(lambda: kb.ingest([ROOT / "corpus"])), 2)
+    out["records"] = len(kb.commitments(include_evidence=True))
+    out["commitments"] = len(kb.commitments())
+    out["index_build_s"] = round(timed(kb.rebuild_index), 2)
+    runs = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        subprocess.run([KB_BIN, "--index", str(tmp / "index"), "ingest", str(ROOT / "corpus")],
+                       check=True, capture_output=True)
+        runs.append(time.perf_counter() - t0)
+    out["reingest_unchanged_process_s"] = round(statistics.median(runs), 3)
+    out["reingest_unchanged_in_process_s"] = round(timed(lambda: kb.ingest([ROOT / "corpus"])), 3)
+
+
+def bench_serial_parallel(out: dict, tmp: Path, factor: int, with_synth: bool) -> None:
+    from kb.ingest import default_jobs
+
+    jobs = default_jobs()
+    out["jobs"] = jobs
+    corpus = [ROOT / "corpus"]
+    serial = run_ingest(tmp / "c1", corpus, jobs=1)
+    parallel = run_ingest(tmp / "cN", corpus, jobs=jobs)
+    out["corpus_serial_s"], out["corpus_parallel_s"] = serial["s"], parallel["s"]
+    out["corpus_parallel_speedup"] = round(serial["s"] / parallel["s"], 2)
+    out["corpus_serial_peak_rss_mb"], out["corpus_parallel_peak_rss_mb"] = serial["peak_rss_mb"], parallel["peak_rss_mb"]
+    if not with_synth:
+        return
+    from synth import make_synthetic_corpus
+
+    synth = tmp / f"synth{factor}"
+    files = make_synthetic_corpus(ROOT / "corpus", synth, factor)
+    out["synth_factor"], out["synth_files"] = factor, len(files)
+    out["synth_mb"] = round(sum(f.stat().st_size for f in files) / 1e6, 1)
+    s_serial = run_ingest(tmp / "s1", [synth], jobs=1)
+    s_parallel = run_ingest(tmp / "sN", [synth], jobs=jobs)
+    out["synth_serial_s"], out["synth_parallel_s"] = s_serial["s"], s_parallel["s"]
+    out["synth_parallel_speedup"] = round(s_serial["s"] / s_parallel["s"], 2)
+    out["synth_serial_peak_rss_mb"], out["synth_parallel_peak_rss_mb"] = s_serial["peak_rss_mb"], s_parallel["peak_rss_mb"]
+    out["synth_growth_serial"] = round(s_serial["s"] / (factor * serial["s"]), 2)
+    out["synth_growth_parallel"] = round(s_parallel["s"] / (factor * parallel["s"]), 2)
+    out["synth_summary"] = s_parallel["summary"]
+
+
+def bench_big_file(out: dict, tmp: Path, megabytes: float) -> None:
+    big = make_big_text(tmp / "big.txt", megabytes)
+    out["big_file_mb"] = round(big.stat().st_size / 1e6, 1)
+    run = run_ingest(tmp / "big-index", [big])
+    out["big_file_ingest_s"] = run["s"]
+    out["big_file_peak_rss_mb"] = run["peak_rss_mb"]
+    out["big_file_status"] = run["status"]
+    out["big_file_summary"] = run["summary"]
+
+
+def bench_pdf(out: dict, tmp: Path) -> None:
+    import pdfgen
+    import pdfplumber
+
+    from kb.api import KnowledgeBase
+    from kb.sources.pdf import read_pdf
+
+    pdfs = []
+    for src in sorted((ROOT / "corpus").glob("*.txt")):
+        dst = tmp / f"{src.stem}.pdf"
+        pdfgen.text_export_to_pdf(src, dst)
+        pdfs.append(dst)
+    pages = 0
+
+    def kb_reader():
+        nonlocal pages
+        pages = sum(read_pdf(p)[1] for p in pdfs)
+
+    def bare():
+        for p in pdfs:
+            with pdfplumber.open(p) as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+
+    kb_s = min(timed(kb_reader) for _ in range(2))
+    bare_s = min(timed(bare) for _ in range(2))
+    out["pdf_pages"] = pages
+    out["pdf_kb_reader_pages_per_s"] = round(pages / kb_s, 1)
+    out["pdf_bare_pdfplumber_pages_per_s"] = round(pages / bare_s, 1)
+    out["pdf_ratio_kb_vs_bare"] = round(bare_s / kb_s, 2)
+    pdf_kb = KnowledgeBase(tmp / "pdf-index")
+    out["pdf_ingest_s"] = round(timed(lambda: pdf_kb.ingest(pdfs)), 2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--factor", type=int, default=20, help="synthetic corpus size, times the bundled one")
+    parser.add_argument("--big-mb", type=float, default=50.0, help="size of the one big text file")
+    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: corpus, parallel, synth, big, pdf")
+    args = parser.parse_args(argv)
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     out: dict = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        kb = KnowledgeBase(tmp / "index")
-        out["ingest_from_scratch_s"] = round(timed(lambda: kb.ingest([ROOT / "corpus"])), 2)
-        out["records"] = len(kb.commitments(include_evidence=True))
-        out["commitments"] = len(kb.commitments())
-        out["index_build_s"] = round(timed(kb.rebuild_index), 2)
-        # Re-ingest with nothing changed, as a user runs it: a fresh `kb ingest` process.
-        kb_bin = str(Path(sys.executable).with_name("kb"))
-        runs = []
-        for _ in range(5):
-            t0 = time.perf_counter()
-            subprocess.run([kb_bin, "--index", str(tmp / "index"), "ingest", str(ROOT / "corpus")],
-                           check=True, capture_output=True)
-            runs.append(time.perf_counter() - t0)
-        out["reingest_unchanged_process_s"] = round(statistics.median(runs), 3)
-        out["reingest_unchanged_in_process_s"] = round(timed(lambda: kb.ingest([ROOT / "corpus"])), 3)
-
-        import pdfgen
-        import pdfplumber
-
-        from kb.sources.pdf import read_pdf
-
-        pdfs = []
-        for src in sorted((ROOT / "corpus").glob("*.txt")):
-            dst = tmp / f"{src.stem}.pdf"
-            pdfgen.text_export_to_pdf(src, dst)
-            pdfs.append(dst)
-        pages = 0
-
-        def kb_reader():
-            nonlocal pages
-            pages = sum(read_pdf(p)[1] for p in pdfs)
-
-        def bare():
-            for p in pdfs:
-                with pdfplumber.open(p) as pdf:
-                    for page in pdf.pages:
-                        page.extract_text()
-
-        kb_s = min(timed(kb_reader) for _ in range(2))
-        bare_s = min(timed(bare) for _ in range(2))
-        out["pdf_pages"] = pages
-        out["pdf_kb_reader_pages_per_s"] = round(pages / kb_s, 1)
-        out["pdf_bare_pdfplumber_pages_per_s"] = round(pages / bare_s, 1)
-        out["pdf_ratio_kb_vs_bare"] = round(bare_s / kb_s, 2)
-        pdf_kb = KnowledgeBase(tmp / "pdf-index")
-        out["pdf_ingest_s"] = round(timed(lambda: pdf_kb.ingest(pdfs)), 2)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        if "corpus" not in skip:
+            bench_corpus(out, tmp)
+        if "parallel" not in skip:
+            bench_serial_parallel(out, tmp, args.factor, with_synth="synth" not in skip)
+        if "big" not in skip:
+            bench_big_file(out, tmp, args.big_mb)
+        if "pdf" not in skip:
+            bench_pdf(out, tmp)
     print(json.dumps(out, indent=1))
     return 0
 

@@ -110,6 +110,7 @@ class KnowledgeBase:
                     report.ingested.append(doc.path)
                     report.notes += [(doc.path, note) for note in doc.notes]
                     report.commitments += sum(1 for r in records if r.kind != "evidence")
+                    del doc, records  # a long file's records are not kept through threads and index
                 if rebuild:
                     keep = set(ids.values()) | {ids[Path(p)] for p, _ in report.failed if Path(p) in ids}
                     for doc_id in known:
@@ -159,7 +160,8 @@ class KnowledgeBase:
 
         acronyms: dict[str, str] = {}
         for d in store.documents():
-            acronyms.update(learn_acronyms("\n".join(b.text for b in store.blocks(d.meta.id))))
+            for text in store.iter_block_texts(d.meta.id):  # a definition is within one block
+                acronyms.update(learn_acronyms(text))
         build_index(store, acronyms, generation)
 
     def _point_to_index(self) -> None:

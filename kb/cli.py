@@ -16,6 +16,7 @@ from kb.filters import FilterError
 
 FORMATS = ("table", "csv", "jsonl")
 FORMAT_HELP = "table (for people; the default on a terminal), csv, or jsonl (the default when piped)"
+PIPED_PROGRESS_S = 30.0  # a piped ingest of one long file still says how far it got, this often
 
 
 class CLIError(Exception):
@@ -258,10 +259,18 @@ def cmd_ingest(kb: KnowledgeBase, args) -> int:
 
             report = kb.ingest(args.paths, rebuild=args.rebuild, progress=progress, notice=notice, jobs=args.jobs)
     else:
+        import time
+
+        last_line = [time.monotonic()]
+
         def progress(p: IngestProgress) -> None:
             if p.stage == "done":
                 print(f"parsed {p.path}: {p.commitments} commitments, {p.evidence} evidence passages "
                       f"({p.blocks} blocks, {p.seconds:.1f} s) [{p.file_no}/{p.files}]", file=err, flush=True)
+                last_line[0] = time.monotonic()
+            elif p.stage == "extracting" and p.blocks and time.monotonic() - last_line[0] >= PIPED_PROGRESS_S:
+                print(f"parsing {p.path}: {p.blocks_done}/{p.blocks} blocks", file=err, flush=True)
+                last_line[0] = time.monotonic()
 
         report = kb.ingest(args.paths, rebuild=args.rebuild, progress=progress, notice=notice, jobs=args.jobs)
     for clash in report.renamed:  # files sharing a stem: say which id each got (for --doc)

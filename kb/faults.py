@@ -5,9 +5,10 @@ that reaches `pause_point(<phase>)` writes its pid to the file and waits until t
 (or 60 s pass).  The test then sends a signal, or removes the file to let the ingest go on.
 Without those variables a pause point costs one dictionary lookup.
 
-Phases of an ingest, in order: parse (a file's records received), store (records written to the
-private copy), threads (links and threads computed), index (the search index written, not yet
-committed), swap (the store replaced).
+Phases of an ingest, in order: parse (a file's records received), threads (records, links and
+threads written to the private copy of the store), store (the copy complete, not yet committed:
+its journal is on disk), index (the search index written, not yet committed), swap (the store
+replaced by the copy).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import time
 from pathlib import Path
 
-PHASES = ("parse", "store", "threads", "index", "swap")
+PHASES = ("parse", "threads", "store", "index", "swap")
 _MAX_WAIT_S = 60.0
 
 

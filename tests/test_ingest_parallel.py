@@ -134,3 +134,16 @@ def test_ctrl_c_during_a_parallel_parse_stops_the_workers(tmp_path):
                 and "zombie" not in Path(f"/proc/{p}/status").read_text().lower()]
     assert not (tmp_path / "idx" / "kb.sqlite").exists()
     assert not list((tmp_path / "idx").glob(".kb-*"))
+
+
+def test_a_piped_ingest_of_one_long_file_says_how_far_it_got(tmp_path, capsys, monkeypatch):
+    import kb.cli
+
+    monkeypatch.setattr(kb.cli, "PIPED_PROGRESS_S", 0.0)  # a line at every block report, not every 30 s
+    long = tmp_path / "long.txt"
+    long.write_text(_long_plan(250), encoding="utf-8")
+    assert main(["--index", str(tmp_path / "idx"), "ingest", "--jobs", "1", str(long)]) == 0
+    _, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert [x.split(": ")[1] for x in lines if x.startswith("parsing ")][1:] == ["100/251 blocks", "200/251 blocks"]
+    assert lines[-2].startswith(f"parsed {long}: ") and "(251 blocks" in lines[-2]

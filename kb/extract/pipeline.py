@@ -27,6 +27,7 @@ from kb.layout.markup import words
 from kb.model import Block, Commitment, Document, DueDate
 
 _LONG_ITEM_WORDS = 70
+OWNER_BATCH = 1000  # records whose owners are found in one spaCy pass (texts + intros < the parse cache)
 _PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|took|began|saw|\w+ed)\b", re.I)
 _FORWARD_NEAR = re.compile(r"\b(?:will|to be|shall|would|planned|expected|due)\b", re.I)
 _BASELINE = re.compile(r"^\W*(?:baseline|levels?|position|figures?|outturn|rates?)\b", re.I)
@@ -232,17 +233,21 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
             headings.append(block.section[-1] if block.section else None)
         if block.kind != "list_item" and block.kind != "paragraph":
             in_resolution = in_resolution and block.kind == "list_item"
-    # Owners in one batch per document: one spaCy pass (nlp.pipe) instead of one call per record.
+    # Owners in batches: one spaCy pass (nlp.pipe) per batch instead of one call per record, and
+    # batches no bigger than the gazetteer's parse cache, so a long document neither holds every
+    # parse at once (memory) nor sees its batch evicted before it is used (a second parse).
     accepted = [(r, intro, heading) for r, intro, heading in zip(records, intros, headings, strict=True)
                 if r.kind != "evidence"]
-    owners = gazetteer.owners_many([r.text for r, _, _ in accepted], author_org=author,
-                                   intros=[intro for _, intro, _ in accepted],
-                                   headings=[heading for _, _, heading in accepted])
-    for (r, _, _), found in zip(accepted, owners, strict=True):
-        r.owners = found
-        # Hook: when kb.extract.owners tells where each owner came from ("grammar", "field",
-        # "inherited"), pass it here; until then an owner counts as neither evidence nor doubt.
-        r.confidence = with_owner(r.confidence, None)
+    for start in range(0, len(accepted), OWNER_BATCH):
+        batch = accepted[start:start + OWNER_BATCH]
+        owners = gazetteer.owners_many([r.text for r, _, _ in batch], author_org=author,
+                                       intros=[intro for _, intro, _ in batch],
+                                       headings=[heading for _, _, heading in batch])
+        for (r, _, _), found in zip(batch, owners, strict=True):
+            r.owners = found
+            # Hook: when kb.extract.owners tells where each owner came from ("grammar", "field",
+            # "inherited"), pass it here; until then an owner counts as neither evidence nor doubt.
+            r.confidence = with_owner(r.confidence, None)
     discount_ocr(records, doc.ocr_pages)
     return records
 

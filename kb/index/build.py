@@ -106,7 +106,7 @@ def build_index(store: Store, acronyms: dict[str, str] | None = None, generation
         writer = ix.writer(limitmb=256)
         vocabulary: set[str] = set()
         try:
-            for c in store.commitments(include_evidence=True):
+            for c in store.iter_commitments(include_evidence=True):
                 concepts = thesaurus.concepts_in(f"{c.text} {c.section}")
                 writer.add_document(**to_document(c, metas.get(c.doc_id), concepts))
                 vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", c.text))

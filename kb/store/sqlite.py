@@ -179,6 +179,15 @@ class Store:
         with self.read() as con:
             return [_commitment(r) for r in con.execute(sql, args)]
 
+    def iter_commitments(self, include_evidence: bool = False) -> Iterator[Commitment]:
+        """`commitments()` of every document, streamed from one query (the index build of a store
+        of any size holds one batch of records, not all of them)."""
+        sql = "SELECT * FROM commitments" + ("" if include_evidence else " WHERE kind != 'evidence'")
+        with self.read() as con:
+            cur = con.execute(sql + " ORDER BY doc_id, seq")
+            while rows := cur.fetchmany(2000):
+                yield from map(_commitment, rows)
+
     def commitment(self, cid: str) -> Commitment | None:
         with self.read() as con:
             r = con.execute("SELECT * FROM commitments WHERE id = ?", (cid,)).fetchone()
@@ -254,6 +263,13 @@ class Store:
 
     def document(self, doc_id: str) -> DocumentRow | None:
         return next((d for d in self.documents() if d.meta.id == doc_id), None)
+
+    def iter_block_texts(self, doc_id: str, per: int = 1000) -> Iterator[str]:
+        """A document's block texts, `per` blocks joined by newlines at a time, streamed."""
+        with self.read() as con:
+            cur = con.execute("SELECT text FROM blocks WHERE doc_id = ? ORDER BY seq", (doc_id,))
+            while rows := cur.fetchmany(per):
+                yield "\n".join(r[0] or "" for r in rows)
 
     def blocks(self, doc_id: str) -> list[Block]:
         with self.read() as con:
@@ -361,18 +377,19 @@ class Writer:
             (m.id, doc.path, doc.sha256, doc.source_kind, doc.pages, m.title, m.organisation, m.date, m.period,
              m.period_start, m.period_end, m.kind, time.time()),
         )
+        # Generators, not lists: a long document's rows are not held twice while they are written.
         con.executemany(
             "INSERT INTO blocks VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(m.id, i, b.kind, b.text, b.line, b.page, json.dumps(list(b.section)), b.level, b.column,
-              b.row_label, b.row_key, b.intro) for i, b in enumerate(doc.blocks)],
+            ((m.id, i, b.kind, b.text, b.line, b.page, json.dumps(list(b.section)), b.level, b.column,
+              b.row_label, b.row_key, b.intro) for i, b in enumerate(doc.blocks)),
         )
         con.executemany(
             "INSERT INTO commitments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(c.id, c.doc_id, i, c.kind, c.text, c.section, c.page, c.line,
+            ((c.id, c.doc_id, i, c.kind, c.text, c.section, c.page, c.line,
               json.dumps([d.to_dict() for d in c.due]), json.dumps(c.owners), json.dumps(c.themes),
               json.dumps([t.to_dict() for t in c.targets]), c.status, c.parent_id, c.thread_id, c.context,
               json.dumps(c.evidence), c.confidence,
-              json.dumps(c.position.to_dict()) if c.position else None) for i, c in enumerate(records)],
+              json.dumps(c.position.to_dict()) if c.position else None) for i, c in enumerate(records)),
         )
         self.changed = True
 
