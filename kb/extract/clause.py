@@ -102,9 +102,14 @@ class Clause:
     future_in_subordinate_only: bool = False  # a future word appears, but only in a subordinate clause
     voice: str = "active"  # active | passive
     subjects: list[Token] = field(default_factory=list)  # the grammatical subject head(s), incl. "there"
-    doers: list[Span] = field(default_factory=list)  # subject(s) or passive agent(s), as noun phrases
     sentence: Span | None = None
     coordinated: list[Clause] = field(default_factory=list)  # the other main clauses joined to this one
+
+    @property
+    def doers(self) -> list[Span]:
+        """Subject(s) or passive agent(s) of the committing predicate, as noun phrases (read when
+        asked, so that entities a later pass adds -- "by April" is a date -- are seen)."""
+        return doers_of(self.head, self.predicate, self.form, self.subjects)
 
     @property
     def committing(self) -> bool:
@@ -543,8 +548,7 @@ def _build(sent: Span, found: tuple[str, Token | None, Token | None, str]) -> Cl
         form=form, predicate=predicate, head=head, marker=marker, tense=tense, aspect=aspect,
         negated=is_negated(head, predicate), condition=condition_of(sent, head, predicate),
         future_in_subordinate_only=form not in COMMITTING_FORMS and future_only_subordinate(sent, head, predicate),
-        voice=voice_of(head, predicate, form), subjects=subjects,
-        doers=doers_of(head, predicate, form, subjects), sentence=sent,
+        voice=voice_of(head, predicate, form), subjects=subjects, sentence=sent,
     )
     return clause
 

@@ -56,21 +56,35 @@ def get_trained():
 
 
 _parsed: dict[str, Any] = {}
+_with_entities: set[str] = set()  # texts whose cached parse has been through the entity recogniser
 
 
-def parse_many(texts: Sequence[str], batch_size: int = 256) -> list[Any]:
-    """The trained analysis (`spacy.tokens.Doc`) of each text, one `nlp.pipe` pass for the new ones."""
+def parse_many(texts: Sequence[str], batch_size: int = 256, entities: bool = True) -> list[Any]:
+    """The trained analysis (`spacy.tokens.Doc`) of each text, one `nlp.pipe` pass for the new ones.
+
+    The entity recogniser is about half the cost of the parse and only the owner finder needs it,
+    on the units accepted as commitments: `entities=False` (the classifier, on every unit) leaves it
+    out, and a later call that wants entities runs it on the cached parses that lack them (the
+    recogniser has its own token vectors, so the result is the same as one full pass)."""
+    nlp = get_trained()
     todo = list(dict.fromkeys(t for t in texts if t not in _parsed))
     if todo:
         if len(_parsed) + len(todo) > _CACHE_LIMIT:
             _parsed.clear()
-        for text, doc in zip(todo, get_trained().pipe(todo, batch_size=batch_size), strict=True):
+            _with_entities.clear()
+        for text, doc in zip(todo, nlp.pipe(todo, batch_size=batch_size, disable=["ner"]), strict=True):
             _parsed[text] = doc
-    return [_parsed[t] if t in _parsed else get_trained()(t) for t in texts]
+    if entities and "ner" in nlp.pipe_names:
+        lacking = list(dict.fromkeys(t for t in texts if t in _parsed and t not in _with_entities))
+        if lacking:
+            for _ in nlp.get_pipe("ner").pipe((_parsed[t] for t in lacking), batch_size=batch_size):
+                pass  # the recogniser sets the entities on the cached docs in place
+            _with_entities.update(lacking)
+    return [_parsed[t] if t in _parsed else nlp(t) for t in texts]
 
 
-def parse(text: str) -> Any:
-    return parse_many([text])[0]
+def parse(text: str, entities: bool = True) -> Any:
+    return parse_many([text], entities=entities)[0]
 
 
 def split_sentences(text: str) -> list[str]:

@@ -203,7 +203,8 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
     row_parents: dict[str, Commitment] = {}
     in_resolution = False
     units_of = [[u.strip() for u in _units(block)] for block in doc.blocks]
-    parsed = dict(zip(texts := [u for us in units_of for u in us if u], parse_many(texts), strict=True))
+    parsed = dict(zip(texts := [u for us in units_of for u in us if u], parse_many(texts, entities=False),
+                      strict=True))
     for n, (block, block_units) in enumerate(zip(doc.blocks, units_of, strict=True)):
         if progress is not None and n % 100 == 0:
             progress(n, len(doc.blocks))
