@@ -192,6 +192,9 @@ _CONTRACT_YEAR_RE = re.compile(
     re.I,
 )
 _SCHOOL_NEAR = re.compile(r"\b(?:reception|pupils?|school|children|child|class|students?|olds?)\b", re.I)
+# "the first two years of the contract": counted from the period's start, not the document's date
+_OF_PERIOD = re.compile(r"\s+of\s+(?:the|this|our)\s+(?:new\s+)?(?:contracts?|plan|strategy|programme|agreement)\b",
+                        re.I)
 # "March next year", "by June of the following year": a month the text places in the next year
 _NEXT_YEAR_AFTER = re.compile(r"\s*(?:of\s+)?(?:next\s+year|the\s+following\s+year|the\s+next\s+year)\b", re.I)
 
@@ -711,17 +714,22 @@ def _accept(text: str, atom: _Atom, kind: str | None, open_end: bool, paren: boo
     return False
 
 
-def _relative_phrases(text: str, doc_date: dt.date | None) -> list[_Found]:
-    """Phrases counted from the document's month: "the next 18 months", "next year", "this year"."""
-    if doc_date is None:
-        return []
+def _relative_phrases(text: str, doc_date: dt.date | None, period: Period | None = None) -> list[_Found]:
+    """Phrases counted from the document's month: "the next 18 months", "next year", "this year";
+    "the first two years of the contract" counts from the start of the period (the plan's or the
+    contract's), and stays undated when that start is unknown."""
     lower = text.lower()
     if not any(word in lower for word in _REL_TRIGGERS):
         return []
-    base = _doc_month_start(doc_date)
+    doc_base = _doc_month_start(doc_date) if doc_date is not None else None
+    period_base = period[0].replace(day=1) if period is not None and period[0] is not None else None
     out: list[_Found] = []
     for m in list(_REL_SPAN_RE.finditer(text)) + list(_REL_OVER_RE.finditer(text)):
         s = m.start()
+        of_period = _OF_PERIOD.match(text, m.end()) if m.group(0)[:5].lower() == "first" else None
+        base = period_base if of_period else doc_base
+        if base is None:
+            continue
         if m.re is _REL_OVER_RE:
             if _REL_OVER_BAD_BEFORE.search(text, max(0, s - 16), s):
                 continue
@@ -737,7 +745,10 @@ def _relative_phrases(text: str, doc_date: dt.date | None) -> list[_Found]:
             end = base + dt.timedelta(days=7 * n - 1)
         else:
             end = _add_months(base, n * (12 if unit == "year" else 1)) - dt.timedelta(days=1)
-        out.append(_Found(s, m.end(), base, end, True))
+        out.append(_Found(s, of_period.end() if of_period else m.end(), base, end, True))
+    if doc_base is None:
+        return out
+    base = doc_base
     for m in _REL_FURTHER_RE.finditer(text):
         n = _number(m.group("n1")) or 0
         if n > 0:
@@ -826,7 +837,7 @@ def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None
         f = _contextualise(text, atom, doc_date)
         if f is not None:
             found.append(f)
-    found += _relative_phrases(text, doc_date)
+    found += _relative_phrases(text, doc_date, period)
     found += _contract_years(text, period)
     out: list[DateMatch] = []
     for f in _non_overlapping(found, lambda f: (f.s, f.e)):

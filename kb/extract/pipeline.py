@@ -63,6 +63,27 @@ def due_dates(text: str, block: Block, doc_date: date | None, period: Period | N
     return list(block.scope_dates)
 
 
+_CONTRACT_START = re.compile(
+    r"\bcontracts?\s+(?:commencement|start(?:\s+date)?|go[- ]live|(?:will\s+)?(?:commence|start|begin)s?)\b|"
+    r"\b(?:commencement|start)\s+of\s+the\s+(?:new\s+)?contracts?\b", re.I)
+
+
+def contract_period(blocks: list[Block], doc_date: date | None) -> Period | None:
+    """Where a document that covers no plan period states when its contract starts ("Contract
+    commencement | April 18", "the new contract will start on 1 April 2018"), contract years
+    ("in year one", "by Year 3") count from there."""
+    for block in blocks:
+        if not _CONTRACT_START.search(block.text):
+            continue
+        starts = [m.due.start for m in find_dates(block.text, doc_date) if m.due.start]
+        starts += [d.start for d in block.scope_dates if d.start]
+        if block.fields.get("due"):
+            starts += [d.start for d in field_dates(block.fields["due"], doc_date) or () if d.start]
+        if starts:
+            return date.fromisoformat(starts[0]), None
+    return None
+
+
 def _dedupe(dues: Iterable[DueDate]) -> list[DueDate]:
     seen: set[tuple[str | None, str | None]] = set()
     out = []
@@ -137,6 +158,8 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ in _MODAL_TAGS for a in auxes):
         return "future"
+    if tok.tag_ == "VBG" or any(a.lower_ == "being" for a in auxes):
+        return None  # progressive ("were being put in place"): work under way, not a past event
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN" and any(a.lower_ in _HAVE for a in auxes):
@@ -195,7 +218,7 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
     gazetteer.learn_acronyms("\n".join(b.text for b in doc.blocks))
     author = doc.meta.organisation or None
     doc_date = doc.meta.doc_date()
-    period = doc_period(doc.meta.period_start, doc.meta.period_end)
+    period = doc_period(doc.meta.period_start, doc.meta.period_end) or contract_period(doc.blocks, doc_date)
     occurrences: Counter[str] = Counter()
     records: list[Commitment] = []
     intros: list[str | None] = []
