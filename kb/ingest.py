@@ -13,13 +13,9 @@ One file (or `jobs=1`) is parsed in this process: no pool to start, and progress
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
-import queue as queue_module
-import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +83,8 @@ _QUEUE = None
 
 
 def _init_worker(progress_queue) -> None:
+    import signal
+
     global _QUEUE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _QUEUE = progress_queue
@@ -147,6 +145,10 @@ def _serial(tasks: Iterable[tuple], emit) -> Iterator[tuple]:
 
 
 def _pooled(tasks: list[tuple], jobs: int, emit) -> Iterator[tuple]:
+    # Imported here: `kb search` and the app import kb.api, and need none of this.
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
     ctx = multiprocessing.get_context("spawn")
     progress_queue = ctx.Queue()
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
@@ -178,6 +180,8 @@ def _pooled(tasks: list[tuple], jobs: int, emit) -> Iterator[tuple]:
 
 
 def _drain(progress_queue, paths: dict[int, str], emit) -> None:
+    import queue as queue_module
+
     while True:
         try:
             n, done, total = progress_queue.get_nowait()
