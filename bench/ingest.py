@@ -178,16 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     out: dict = {}
+    parts = (("corpus", lambda tmp: bench_corpus(out, tmp)),
+             ("parallel", lambda tmp: bench_serial_parallel(out, tmp, args.factor, with_synth="synth" not in skip)),
+             ("big", lambda tmp: bench_big_file(out, tmp, args.big_mb)),
+             ("pdf", lambda tmp: bench_pdf(out, tmp)))
     with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        if "corpus" not in skip:
-            bench_corpus(out, tmp)
-        if "parallel" not in skip:
-            bench_serial_parallel(out, tmp, args.factor, with_synth="synth" not in skip)
-        if "big" not in skip:
-            bench_big_file(out, tmp, args.big_mb)
-        if "pdf" not in skip:
-            bench_pdf(out, tmp)
+        for name, run in parts:
+            if name not in skip:
+                run(Path(tmp_name))
+                print(f"after {name}: {json.dumps(out)}", file=sys.stderr, flush=True)  # a long run keeps its numbers
     print(json.dumps(out, indent=1))
     return 0
 

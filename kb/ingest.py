@@ -5,7 +5,8 @@ several files parses them on every core: a `ProcessPoolExecutor` with the spawn 
 state forked from the parent, the same on every platform), each worker loading the pipeline once.
 Only parsing happens there; the parent writes the store and the index, alone and atomically
 (kb.api).  A file that fails is its own one-line reason.  Ctrl-C reaches the parent only (workers
-ignore SIGINT); the parent then stops the workers, so an interrupted ingest ends at once.
+ignore SIGINT); the parent then stops the workers, so an interrupted ingest ends at once.  A parent
+killed outright (SIGKILL, SIGTERM) takes its workers with it: each watches its parent's pid.
 
 One file (or `jobs=1`) is parsed in this process: no pool to start, and progress by blocks.
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 from kb.faults import pause_point
 
 _REPORT_EVERY_S = 0.25
+_ORPHAN_CHECK_S = 0.5
 
 
 @dataclass
@@ -82,12 +84,22 @@ def _outcome(path: str, digest: str, catalog: dict, doc_id: str | None,
 _QUEUE = None
 
 
-def _init_worker(progress_queue) -> None:
+def _init_worker(progress_queue, parent: int) -> None:
     import signal
+    import threading
 
     global _QUEUE
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _QUEUE = progress_queue
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose `kb ingest` was killed (SIGKILL, SIGTERM, a crash) stops too, instead of
+    parsing on, or waiting for work, as an orphan."""
+    while os.getppid() == parent:
+        time.sleep(_ORPHAN_CHECK_S)
+    os._exit(1)
 
 
 def _task(n: int, path: str, digest: str, catalog: dict, doc_id: str | None):
@@ -152,7 +164,7 @@ def _pooled(tasks: list[tuple], jobs: int, emit) -> Iterator[tuple]:
     ctx = multiprocessing.get_context("spawn")
     progress_queue = ctx.Queue()
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(progress_queue,))
+                                   initargs=(progress_queue, os.getpid()))
     finished = False
     try:
         futures: dict[Future, tuple[int, str]] = {executor.submit(_task, *t): (t[0], t[1]) for t in tasks}
