@@ -12,9 +12,9 @@ from kb.api import KnowledgeBase
 from kb.app.app import KbApp
 from kb.app.detail_screen import DetailScreen
 from kb.app.export_screen import ExportScreen
-from kb.app.format import doc_label, due_end_text, owners_text
+from kb.app.format import doc_label, due_end_text, owners_text, shorten_words
 from kb.app.help_screen import HelpScreen
-from kb.app.search_screen import MIN_TEXT, PAGE, ROWS, SearchScreen, columns_for
+from kb.app.search_screen import MIN_TEXT, PAGE, ROWS, FacetList, SearchScreen, columns_for
 from kb.app.trace_screen import TraceScreen
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -117,6 +117,20 @@ async def test_readable_at_80x24_and_with_the_filter_panel(app_kb):
         assert table.row_count == len(screen.result.hits)
 
 
+async def test_text_column_keeps_priority_at_80_columns_with_the_filter_panel_open(app_kb):
+    app = KbApp(app_kb, "stroke")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one("#filters").has_class("visible")
+        table = screen.query_one("#results")
+        widths = {c.key.value: c.width for c in table.ordered_columns}
+        assert widths["text"] >= MIN_TEXT, widths  # was 20: the other columns gave way first
+        assert table.region.right <= 80 and table.row_count == len(screen.result.hits)
+
+
 async def test_malformed_query_shows_inline_error(app_kb):
     app = KbApp(app_kb)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -126,6 +140,18 @@ async def test_malformed_query_shows_inline_error(app_kb):
         assert "needs a value" in str(error.render()) and error.has_class("visible")
 
 
+def prompts(facet) -> list[str]:
+    return [str(facet.get_option_at_index(i).prompt) for i in range(facet.option_count)]
+
+
+async def pick(pilot, facet, value: str) -> None:
+    """Highlight a facet's value and press Space, as a user would."""
+    pilot.app.screen.set_focus(facet)
+    facet.highlighted = facet.get_option_index(value)
+    await pilot.press("space")
+    await settle(pilot)
+
+
 async def test_filters_narrow_the_results(app_kb):
     app = KbApp(app_kb)
     async with app.run_test(size=(140, 40)) as pilot:
@@ -133,14 +159,56 @@ async def test_filters_narrow_the_results(app_kb):
         await type_query(pilot, "stroke")
         screen = app.screen
         await pilot.press("escape", "f")
+        await settle(pilot)
         assert screen.query_one("#filters").has_class("visible")
         docs = screen.query_one("#facet-doc")
         stp = "2016-10_cw-stp_sustainability-transformation-plan"
-        prompts = [str(docs.get_option_at_index(i).prompt) for i in range(docs.option_count)]
-        assert any(p.startswith("STP 2016/17 (") for p in prompts)  # documents by their short label
-        docs.select(stp)
-        await settle(pilot)
+        assert any(p.startswith("[ ] STP 2016/17 (") for p in prompts(docs))  # documents by their short label
+        await pick(pilot, docs, stp)
         assert screen.result.hits and {h.doc_id for h in screen.result.hits} == {stp}
+
+
+async def test_filter_panel_shows_state_keeps_every_value_and_chips_show_filters_in_force(app_kb):
+    app = KbApp(app_kb)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, "stroke")
+        screen = app.screen
+        unfiltered = screen.result.total
+        await pilot.press("f2")  # from the search box
+        await settle(pilot)
+        docs = screen.query_one("#facet-doc")
+        assert app.focused is screen.query_one(FacetList)  # the panel's keys work at once
+        before = prompts(docs)
+        assert len(before) >= 3 and all(p.startswith("[ ] ") for p in before)
+        counts = {docs.get_option_at_index(i).id: int(before[i].rsplit("(", 1)[1].rstrip(")"))
+                  for i in range(len(before))}
+        first, second = list(counts)[:2]
+        await pick(pilot, docs, first)
+        after = prompts(docs)
+        assert len(after) == len(before)  # the list keeps every value, with its count
+        assert after[docs.get_option_index(first)].startswith("[x] ")
+        assert after[docs.get_option_index(second)] == before[docs.get_option_index(second)]
+        await pick(pilot, docs, second)  # a second pick adds
+        assert {h.doc_id for h in screen.result.hits} == {first, second}
+        assert screen.result.total == counts[first] + counts[second]
+        chips = screen.query_one("#chips")
+        labels = [app_kb.store.document(d).meta for d in (first, second)]
+        assert chips.has_class("visible")
+        assert all(doc_label(m) in str(chips.render()) for m in labels)
+        await pilot.press("f2")  # panel hidden: the filters stay in force, and say so
+        await settle(pilot)
+        assert not screen.query_one("#filters").has_class("visible") and chips.display
+        assert screen.result.total == counts[first] + counts[second]
+        await pilot.press("f5")
+        await settle(pilot)
+        assert not chips.has_class("visible") and screen.result.total == unfiltered
+        await pilot.press("f2")
+        await settle(pilot)
+        kinds = screen.query_one("#facet-kind")
+        assert any(p.startswith("[ ] evidence (") for p in prompts(kinds))  # evidence only when picked
+        await pick(pilot, kinds, "evidence")
+        assert screen.result.hits and {h.kind for h in screen.result.hits} == {"evidence"}
 
 
 async def test_open_detail_and_trace_confirm_a_link_and_export_the_thread(app_kb, tmp_path):
@@ -257,6 +325,22 @@ async def test_app_export_writes_what_kb_export_writes(app_kb, tmp_path, capsys)
     assert not any(r["kind"] == "evidence" for r in exported)  # evidence only when asked for, in both
 
 
+async def test_export_for_excel_writes_a_byte_order_mark(app_kb, tmp_path):
+    out = tmp_path / "stroke.csv"
+    app = KbApp(app_kb)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, "stroke")
+        await pilot.press("f3")
+        await pilot.pause(0.2)
+        app.screen.query_one("#excel").value = True
+        app.screen.query_one("#path").value = str(out)
+        await pilot.press("enter")
+        await settle(pilot)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid,doc_id,") and data.count(b"\xef\xbb\xbf") == 1
+
+
 async def test_export_to_a_bad_path_says_so_and_stays_open(app_kb, tmp_path):
     app = KbApp(app_kb)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -284,6 +368,43 @@ async def test_unknown_ids_are_explained_not_fatal(app_kb):
         assert "No commitment with id no-such-id" in str(app.screen.query_one("#seed").render())
 
 
+async def test_every_key_shows_and_works_while_the_search_box_has_focus(app_kb):
+    from textual.widgets import Input
+    from textual.widgets._footer import FooterKey
+
+    app = KbApp(app_kb)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, "stroke")
+        assert isinstance(app.focused, Input)
+        shown = {k.description: k.key for k in app.screen.query(FooterKey)}
+        for what in ("Quit", "Help", "Filters", "Export", "Trace"):
+            assert what in shown, shown
+        assert all(k.startswith(("f", "ctrl")) for d, k in shown.items() if d != "palette")
+        await pilot.press("f1")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        app.screen.set_focus(app.screen.query_one("#query"))
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, TraceScreen)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        app.screen.set_focus(app.screen.query_one("#query"))
+        await pilot.press("f3")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        app.screen.set_focus(app.screen.query_one("#query"))
+        assert app.screen.query_one("#query").value == "stroke"  # no key typed into the box
+        await pilot.press("ctrl+c")
+        await pilot.pause(0.1)
+    assert app.return_code == 0
+
+
 async def test_help_and_quit(app_kb):
     app = KbApp(app_kb)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -296,6 +417,42 @@ async def test_help_and_quit(app_kb):
         await pilot.press("q")
         await pilot.pause(0.1)
     assert app.return_code == 0 or app.return_code is None
+
+
+@pytest.mark.parametrize("text, width, shown", [
+    ("no delivery reported since 2019", 200, "no delivery reported since 2019"),
+    ("no delivery reported since 2019", 20, "no delivery…"),
+    ("overdue: due 2020-03-31, nothing since", 30, "overdue: due 2020-03-31…"),
+    ("unbreakableverylongword", 10, "unbreakab…"),
+])
+def test_status_lines_are_cut_at_a_word(text, width, shown):
+    assert shorten_words(text, width) == shown and len(shown) <= width
+
+
+async def test_trace_status_is_whole_words_and_parent_says_when_there_is_none(app_kb):
+    app = KbApp(app_kb)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, '"Improved outcomes of stroke patients"')
+        cid = app.screen.current_id()
+        assert app_kb.commitment(cid).parent_id is None
+        await pilot.press("escape", "enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, DetailScreen)
+        await pilot.press("p")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, DetailScreen)
+        assert any("no parent" in n.message for n in app._notifications)
+        await pilot.press("t")
+        await settle(pilot)
+        reason = app.screen.trace.status_reason
+        line = str(app.screen.query_one("#thread-status").render())
+        shown = line.split(" — ", 1)[1].strip()
+        if shown.endswith("…"):
+            cut = shown[:-1]
+            assert reason.startswith(cut) and reason[len(cut)] in " ,;:-–", (cut, reason)
+        else:
+            assert shown == reason
 
 
 def test_search_screen_snapshot(snap_compare, app_kb):

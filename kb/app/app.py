@@ -11,9 +11,15 @@ from kb.app.search_screen import SearchScreen
 class KbApp(App):
     TITLE = "kb"
     SUB_TITLE = "planning commitments"
+    # Keys that work from anywhere, the search box included (it takes letters as text): Ctrl and
+    # function keys, shown in the footer; the letters (q, ?) work where no text box has focus.
+    # Ctrl+C quits too, as in any terminal program (Textual would make it copy in a text box).
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+        Binding("f1", "help", "Help", key_display="F1"),
+        Binding("q", "quit", "Quit", show=False),
+        Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False),
     ]
 

@@ -31,6 +31,7 @@ class DetailScreen(Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("t", "trace", "Trace"),
+        Binding("f4", "trace", "Trace", show=False),
         Binding("p", "parent", "Parent"),
     ]
 
@@ -95,5 +96,11 @@ class DetailScreen(Screen):
 
     def action_parent(self) -> None:
         c = getattr(self, "commitment", None)
-        if c is not None and c.parent_id:
+        if c is None:
+            return
+        if not c.parent_id:
+            self.notify("This commitment has no parent: it is not an item under another commitment")
+        elif self.kb.commitment(c.parent_id) is None:
+            self.notify(f"Its parent {c.parent_id} is no longer in the store", severity="warning")
+        else:
             self.app.push_screen(DetailScreen(self.kb, c.parent_id))

@@ -35,6 +35,7 @@ class ExportScreen(ModalScreen[None]):
             yield Label(f"Export {self.what}")
             with RadioSet(id="format"):
                 yield RadioButton("CSV", value=True, id="csv")
+                yield RadioButton("CSV for Excel (UTF-8 with a byte-order mark)", id="excel")
                 yield RadioButton("JSON Lines", id="jsonl")
             yield Input(value="kb-export.csv", placeholder="file path, Enter to write", id="path")
 
@@ -44,22 +45,25 @@ class ExportScreen(ModalScreen[None]):
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         path = self.query_one("#path", Input)
         stem = Path(path.value).with_suffix("")
-        path.value = f"{stem}.{'csv' if event.pressed.id == 'csv' else 'jsonl'}"
+        path.value = f"{stem}.{'jsonl' if event.pressed.id == 'jsonl' else 'csv'}"
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():
             self.app.notify("Type the path of the file to write", severity="warning")
             return
-        fmt = "jsonl" if self.query_one("#jsonl", RadioButton).value else "csv"
+        fmt = next(f for f in ("jsonl", "excel", "csv") if f == "csv" or self.query_one(f"#{f}", RadioButton).value)
         self.query_one("#path", Input).disabled = True
         self.write(Path(event.value.strip()).expanduser(), fmt)
 
     @work(thread=True, exclusive=True, group="export")
     def write(self, path: Path, fmt: str) -> None:
-        from kb.export import atomic_write
+        from kb.export import EXCEL_ENCODING, atomic_write
 
         try:
-            n = atomic_write(path, lambda fh: self.write_rows(fh, fmt))
+            if fmt == "excel":  # CSV that Excel's double-click reads as UTF-8 (kb export --excel)
+                n = atomic_write(path, lambda fh: self.write_rows(fh, "csv"), EXCEL_ENCODING)
+            else:
+                n = atomic_write(path, lambda fh: self.write_rows(fh, fmt))
         except OSError as exc:
             self.app.call_from_thread(self._failed, f"Cannot write {path}: {exc.strerror}")
             return

@@ -19,6 +19,14 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
+def shorten_words(text: str, width: int) -> str:
+    """`text` in at most `width` characters, cut at a word boundary with an ellipsis (never mid-word)."""
+    if len(text) <= width:
+        return text
+    cut = text[:width].rsplit(" ", 1)[0] if " " in text[:width] else text[:width - 1]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
 def month_of(meta: DocumentMeta | None) -> str:
     """A document's publication month ("2016-10"), or "" when unknown."""
     return (meta.date or "")[:7] if meta else ""

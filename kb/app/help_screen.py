@@ -13,19 +13,31 @@ HELP = """\
 
 | key | does |
 |---|---|
+| `F1` or `?` | this help |
+| `Ctrl+Q`, `Ctrl+C` or `q` | quit |
 | `/` | focus the search box (search as you type) |
+| `↓` `Esc` `Enter` | leave the search box for the results (`Enter` searches first) |
 | `↑` `↓` `PgUp` `PgDn` | move through results (more load as you reach the end) |
 | `Enter` | open the highlighted commitment (also a passage on the trace screen) |
-| `t` | trace the highlighted commitment across documents |
-| `f` | show or hide the filter panel (document, year, theme, owner, kind, status) |
-| `e` | export every result of the search (or, on the trace screen, the thread) to CSV or JSON Lines |
+| `F4` or `t` | trace the highlighted commitment across documents |
+| `F2` or `f` | show or hide the filter panel (document, year, theme, owner, kind, status) |
+| `F3` or `e` | export every result of the search (or, on the trace screen, the thread) to CSV or JSON Lines |
+| `F5` or `c` | clear every filter (the chips above the results show which are in force) |
 | `c` / `x` | on the trace screen: confirm / reject the highlighted link (with a note) |
 | `←` `→` `↑` `↓` | on the trace screen: previous / next document column, passage |
 | `p` | on the detail screen: open the parent commitment |
 | `Ctrl+P` | command palette (themes, light/dark, keys) |
-| `?` | this help |
 | `Esc` | back |
-| `q` | quit |
+
+The letter keys work wherever the search box does not have the focus; the function keys and
+`Ctrl` keys work everywhere.
+
+**Filter panel** (`F2`): every value of each facet with its count, `[x]` when picked. `Tab` /
+`Shift+Tab` move between the lists, `↑` `↓` within one, `Space` or `Enter` picks or drops a value
+(picks in one list are alternatives: this document or that one; lists combine: this document and
+that year). Filters stay in force when the panel is hidden, shown as chips above the results;
+`F5` clears them. Evidence passages (progress reported) are left out of results unless the Kind
+filter's `evidence` value is picked.
 
 **Query language:** words, `"phrases"`, `AND` `OR` `NOT`, `rehab*`, `strok~`, and fields
 `owner:UHCW`, `theme:"mental health"`, `doc:2019`, `year:2016-2017`, `kind:milestone`,

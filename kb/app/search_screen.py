@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import time
 
+from rich.markup import escape
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from kb.app.format import DOC_LABEL_WIDTH, doc_label, due_end_text, highlight_markup, owners_text
@@ -28,15 +30,33 @@ PAGE_MARGIN = 10  # how near (in rows) the cursor gets before the next page load
 DEBOUNCE_S = 0.025  # coalesces key repeats and pasted bursts; a search (<20 ms at 20x) is cheap
 # (key, title, width); the text column takes what is left.  Narrow cells keep all six readable from
 # 100 columns: the month a commitment is due by, owners by acronym, a short document label (the
-# detail screen shows each in full).  Where the text would be too narrow (the filter panel open, or
-# under 100 columns), the document and then the owners give way.
+# detail screen shows each in full).  The text has priority: where it would be too narrow (the
+# filter panel open, or under 100 columns), the document, the owners, the kind and the due month
+# give way in that order, so at 80 columns with the panel open the text still has 35 cells.
 COLUMNS = (("year", "Year", 4), ("text", "Text", 0), ("due", "Due by", 8), ("kind", "Kind", 10),
            ("owners", "Owners", 12), ("doc", "Document", DOC_LABEL_WIDTH))
-GIVE_WAY = ("doc", "owners")
+GIVE_WAY = ("doc", "owners", "kind", "due")
 MIN_TEXT = 32
-FILTERS_WIDTH = 38  # search_screen.tcss #filters
+FILTERS_WIDTH = 34  # search_screen.tcss #filters
+FACET_VALUES = 30  # values listed per facet (the most frequent; picked ones always)
 FACETS = (("doc", "Document"), ("year", "Year"), ("theme", "Theme"), ("owner", "Owner"), ("kind", "Kind"),
           ("status", "Status"))
+
+
+class FacetList(OptionList):
+    """One facet's values, each shown with its state in text and its count ("[x] STP 2016/17 (24)",
+    "[ ] 2019 (310)"): Space or Enter (or a click) picks or drops the highlighted value."""
+
+    BINDINGS = [Binding("space", "select", "Pick/drop", show=False)]
+
+    def __init__(self, facet: str) -> None:
+        super().__init__(id=f"facet-{facet}")
+        self.facet = facet
+
+
+def facet_prompt(label: str, count: int, picked: bool) -> Text:
+    """A facet value's line: plain text, so '[x]' is not read as markup."""
+    return Text(f"{'[x]' if picked else '[ ]'} {label} ({count})")
 
 
 def columns_for(width: int) -> tuple[tuple[str, str, int], ...]:
@@ -55,10 +75,17 @@ def columns_for(width: int) -> tuple[tuple[str, str, int], ...]:
 class SearchScreen(Screen):
     CSS_PATH = "search_screen.tcss"
     BINDINGS = [
-        Binding("slash", "focus_query", "Search"),
-        Binding("f", "toggle_filters", "Filters"),
-        Binding("t", "trace", "Trace"),
-        Binding("e", "export", "Export"),
+        # Function keys work while the search box has focus (and show in the footer); the letters
+        # do the same where no text box has focus (the help lists both).
+        Binding("f2", "toggle_filters", "Filters", key_display="F2"),
+        Binding("f3", "export", "Export", key_display="F3"),
+        Binding("f4", "trace", "Trace", key_display="F4"),
+        Binding("f5", "clear_filters", "Clear filters", key_display="F5"),
+        Binding("slash", "focus_query", "Search", show=False),
+        Binding("f", "toggle_filters", "Filters", show=False),
+        Binding("e", "export", "Export", show=False),
+        Binding("t", "trace", "Trace", show=False),
+        Binding("c", "clear_filters", "Clear filters", show=False),
         Binding("enter", "open", "Open", show=False),
         Binding("escape", "blur_query", "Back", show=False),
         Binding("down", "blur_query", "Results", show=False),
@@ -72,7 +99,7 @@ class SearchScreen(Screen):
         self.result_options: dict = {}  # the filters `result` was searched with (for pages, export)
         self.selected: dict[str, set[str]] = {name: set() for name, _ in FACETS}
         self._timer = None
-        self._updating_facets = False
+        self._counts: dict[str, dict[str, int]] = {}  # the panel's counts, to redraw a line on a pick
         self._typed_at: float | None = None
         self._filters_visible = False
         self._columns: tuple[tuple[str, str, int], ...] = ()
@@ -85,11 +112,13 @@ class SearchScreen(Screen):
         yield Input(placeholder='Search commitments: words, "phrases", owner:UHCW, due:<2020, theme:stroke …',
                     id="query", value=self.initial_query)
         yield Static("", id="error")
+        yield Static("", id="chips")
         with Horizontal(id="body"):
             with VerticalScroll(id="filters"):
+                yield Static("Space: pick/drop · Tab: next list", classes="facet-help")
                 for name, title in FACETS:
                     yield Static(title, classes="facet-title")
-                    yield SelectionList(id=f"facet-{name}")
+                    yield FacetList(name)
             table = DataTable(id="results", cursor_type="row", zebra_stripes=True)
             yield table
         yield Static("", id="status")
@@ -124,6 +153,7 @@ class SearchScreen(Screen):
         try:
             # Facet counts only while the filter panel is open (they read every match's values).
             result = self.kb.search(text.strip(), limit=ROWS, facets=self._filters_visible, **options)
+            facets = self.facet_counts(text.strip(), options, result.facets) if self._filters_visible else {}
         except QueryError as exc:
             self.app.call_from_thread(self.show_error, str(exc))
             return
@@ -131,14 +161,27 @@ class SearchScreen(Screen):
             self.app.call_from_thread(self.show_error, f"{type(exc).__name__}: {exc}")
             return
         if not get_current_worker().is_cancelled:  # a newer keystroke's search is under way
-            self.app.call_from_thread(self.show_result, result, options)
+            self.app.call_from_thread(self.show_result, result, options, facets)
+
+    def facet_counts(self, text: str, options: dict, counts: dict) -> dict:
+        """Each facet's counts as if none of its own values were picked (the other facets' picks
+        applied), so every value stays listed with its count and a second pick adds to the first
+        (values of one facet are alternatives: doc A or doc B).  Kind counts evidence passages too,
+        so `evidence` can be picked (they are left out of results unless it is: kb.api.search)."""
+        out = dict(counts)
+        for name, _ in FACETS:
+            if name in options or name == "kind":
+                others = {k: v for k, v in options.items() if k != name}
+                out[name] = self.kb.search(text, limit=1, facets=True, highlights=False,
+                                           include_evidence=name == "kind", **others).facets.get(name, [])
+        return out
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#error", Static)
         error.update(message)
         error.add_class("visible")
 
-    def show_result(self, result, options: dict | None = None) -> None:
+    def show_result(self, result, options: dict | None = None, facets: dict | None = None) -> None:
         self.result, self.result_options = result, options or {}
         self.query_one("#error", Static).remove_class("visible")
         self.query_one("#results", DataTable).clear()
@@ -146,7 +189,7 @@ class SearchScreen(Screen):
         self._add_rows(result.hits)
         self._show_status()
         if self.query_one("#filters").has_class("visible"):
-            self.update_facets(result.facets)  # the panel is rebuilt only while it is shown
+            self.update_facets(facets or result.facets)  # the panel is rebuilt only while it is shown
         if self._typed_at is not None and result.query.strip() == self.query_one("#query", Input).value.strip():
             self.latencies_ms.append((time.perf_counter() - self._typed_at) * 1000)
             self._typed_at = None
@@ -215,29 +258,52 @@ class SearchScreen(Screen):
         self._show_status()
 
     def update_facets(self, facets: dict) -> None:
-        self._updating_facets = True
-        try:
-            for name, _ in FACETS:
-                widget = self.query_one(f"#facet-{name}", SelectionList)
-                counts = dict(facets.get(name, []))
-                chosen = self.selected[name]
-                values = sorted(set(counts) | chosen, key=lambda v: (-counts.get(v, 0), v))[:30]
-                widget.clear_options()
-                label = self._doc_labels.get if name == "doc" else str  # "STP 2016/17", not its file name
-                widget.add_options([Selection(f"{label(v) or v} ({counts.get(v, 0)})", v, v in chosen)
-                                    for v in values])
-        finally:
-            self._updating_facets = False
+        for name, _ in FACETS:
+            widget = self.query_one(f"#facet-{name}", FacetList)
+            counts = {str(v): n for v, n in facets.get(name, [])}
+            self._counts[name] = counts
+            chosen = self.selected[name]
+            values = sorted(counts, key=lambda v: (-counts[v], v))[:FACET_VALUES]
+            values += sorted(v for v in chosen if v not in values)
+            highlighted = widget.highlighted_option.id if widget.highlighted_option is not None else None
+            widget.clear_options()
+            widget.add_options([Option(facet_prompt(self._value_label(name, v), counts.get(v, 0), v in chosen), id=v)
+                                for v in values])
+            if highlighted in values:
+                widget.highlighted = values.index(highlighted)
 
-    @on(SelectionList.SelectedChanged)
-    def _facet_changed(self, event: SelectionList.SelectedChanged) -> None:
-        if self._updating_facets or not event.selection_list.id:
+    def _value_label(self, facet: str, value: str) -> str:
+        """A facet value as people read it: a document by its short label ("STP 2016/17")."""
+        return (self._doc_labels.get(value) or value) if facet == "doc" else value
+
+    @on(OptionList.OptionSelected)
+    def _facet_picked(self, event: OptionList.OptionSelected) -> None:
+        if not isinstance(event.option_list, FacetList) or event.option.id is None:
             return
-        name = event.selection_list.id.removeprefix("facet-")
-        chosen = {str(v) for v in event.selection_list.selected}
-        if chosen == self.selected.get(name):
-            return  # a rebuild of the panel, not a user's toggle
-        self.selected[name] = chosen
+        name, value = event.option_list.facet, event.option.id
+        self.selected[name] ^= {value}
+        event.option_list.replace_option_prompt(value, facet_prompt(
+            self._value_label(name, value), self._counts.get(name, {}).get(value, 0), value in self.selected[name]))
+        self._show_chips()
+        self.run_search(self.query_one("#query", Input).value)
+
+    def _show_chips(self) -> None:
+        """The filters in force, above the results, whether the panel is open or not."""
+        chips = self.query_one("#chips", Static)
+        picked = [f"{title}: {self._value_label(name, v)}" for name, title in FACETS for v in sorted(self.selected[name])]
+        if not picked:
+            chips.remove_class("visible")
+            return
+        chips.update("[b]Filters[/] " + " ".join(f"[reverse] {escape(p)} [/]" for p in picked)
+                     + "  [dim]F5 or c: clear · F2 or f: panel[/]")
+        chips.add_class("visible")
+
+    def action_clear_filters(self) -> None:
+        if not any(self.selected.values()):
+            self.notify("No filters to clear")
+            return
+        self.selected = {name: set() for name, _ in FACETS}
+        self._show_chips()
         self.run_search(self.query_one("#query", Input).value)
 
     # --- actions -------------------------------------------------------------------------------------
@@ -259,12 +325,17 @@ class SearchScreen(Screen):
         self.set_focus(self.query_one("#results", DataTable))
 
     def action_toggle_filters(self) -> None:
+        """Show the panel with the focus on its first list (so the arrows and Space work at once),
+        or hide it (its filters stay in force, shown as chips above the results)."""
         panel = self.query_one("#filters")
         panel.toggle_class("visible")
         self._filters_visible = panel.has_class("visible")
         self._fit_columns()
         if self._filters_visible:
+            self.set_focus(self.query_one(FacetList))
             self.run_search(self.query_one("#query", Input).value)  # now with facet counts
+        elif self.focused is None or isinstance(self.focused, FacetList):
+            self.set_focus(self.query_one("#results", DataTable))
 
     @on(DataTable.RowSelected, "#results")
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -12,12 +12,13 @@ from textual.containers import HorizontalScroll, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ListItem, ListView, Static
 
-from kb.app.format import doc_label, month_of, shorten
+from kb.app.format import doc_label, month_of, shorten, shorten_words
 
 LINK_STYLE = {"delivered": "bold green", "progress": "green", "revised": "yellow", "restated": "cyan",
               "related": "dim", "earlier": "dim"}
 
 
+STATUS_WIDTH = 150  # the thread-status reason, cut at a word (its own line: two lines at 80 columns)
 TITLE_WIDTH = 32  # a document column (trace_screen.tcss .doc-column: 36) less its padding and border
 
 
@@ -81,6 +82,7 @@ class TraceScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Tracing…", id="seed")
+        yield Static("", id="thread-status")
         yield Timeline(id="timeline")
         yield Static("", id="trace-status")
         yield Footer()
@@ -108,9 +110,9 @@ class TraceScreen(Screen):
         seed = trace.seed
         metas = {seed.doc_id: trace.seed_doc, **{i.commitment.doc_id: i.doc for i in trace.items}}
         source = f"{trace.seed_doc.title} ({month_of(trace.seed_doc)})" if trace.seed_doc else seed.doc_id
-        self.query_one("#seed", Static).update(
-            f"[b]{escape(source)}[/] · {escape(seed.text)}\n"
-            f"thread status: [b]{trace.status}[/] — {escape(trace.status_reason[:140])}")
+        self.query_one("#seed", Static).update(f"[b]{escape(source)}[/] · {escape(seed.text)}")
+        self.query_one("#thread-status", Static).update(
+            f"thread status: [b]{trace.status}[/] — {escape(shorten_words(trace.status_reason, STATUS_WIDTH))}")
         timeline = self.query_one("#timeline", Timeline)
         await timeline.remove_children()
         columns = []
