@@ -42,7 +42,7 @@ from kb.api import KnowledgeBase  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 KB_BIN = ROOT / ".venv" / "bin" / "kb"
-HEAVY = ("spacy", "pdfplumber", "textual")
+HEAVY = ("spacy", "pdfplumber", "textual", "wordllama", "tokenizers")
 
 QUERIES = [
     # topic words people type

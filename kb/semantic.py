@@ -129,7 +129,8 @@ class QueryEmbedder:
 
     def __init__(self, vocab: dict[str, int], merges: dict[int, int], unk: int, embedding: np.ndarray):
         self.vocab, self.merges, self.unk, self.embedding = vocab, merges, unk, embedding
-        self.size = max(len(embedding), max(vocab.values(), default=0) + 1)
+        self.size = max(vocab.values(), default=0) + 1  # merge codes: pair = a * size + b
+        self.key: str | None = None  # which tokenizer file a saved copy came from
         self._cache: dict[str, np.ndarray] = {}
 
     @classmethod
@@ -155,7 +156,7 @@ class QueryEmbedder:
             tokens[i] = t
         keys = np.fromiter(self.merges.keys(), dtype=np.int64, count=len(self.merges))
         vals = np.fromiter(self.merges.values(), dtype=np.int64, count=len(self.merges))
-        meta = np.frombuffer(json.dumps({"tokens": tokens, "unk": self.unk, "model": f"{CONFIG}:{DIM}"}).encode(),
+        meta = np.frombuffer(json.dumps({"tokens": tokens, "unk": self.unk, "key": query_tokenizer_key()}).encode(),
                              dtype=np.uint8)
         with path.open("wb") as fh:
             np.savez(fh, keys=keys, vals=vals, meta=meta)
@@ -166,7 +167,9 @@ class QueryEmbedder:
             meta = json.loads(z["meta"].tobytes())
             merges = dict(zip(z["keys"].tolist(), z["vals"].tolist(), strict=True))
         vocab = {t: i for i, t in enumerate(meta["tokens"]) if t}
-        return cls(vocab, merges, meta["unk"], _read_safetensor((folder or model_dir()) / WEIGHTS_FILE, TENSOR_KEY))
+        out = cls(vocab, merges, meta["unk"], _read_safetensor((folder or model_dir()) / WEIGHTS_FILE, TENSOR_KEY))
+        out.key = meta.get("key")
+        return out
 
     def token_ids(self, text: str) -> list[int]:
         text = _clean(text)
@@ -204,6 +207,33 @@ class QueryEmbedder:
                 self._cache.clear()
             self._cache[text] = hit
         return hit
+
+
+def query_tokenizer_key() -> str:
+    """Which tokenizer file a saved copy was made from (its size and modification time)."""
+    st = (model_dir() / TOKENIZER_FILE).stat()
+    return f"{CONFIG}:{DIM}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def saved_tokenizer_key(path: Path) -> str | None:
+    try:
+        with np.load(path) as z:
+            return json.loads(z["meta"].tobytes()).get("key")
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def load_query_embedder(saved: Path | None) -> QueryEmbedder:
+    """The light embedder from a saved copy when it matches the installed model, else from the
+    model's own files (slower, same result)."""
+    if saved is not None and saved.is_file():
+        try:
+            embedder = QueryEmbedder.load(saved)
+        except (OSError, ValueError, KeyError):
+            embedder = None
+        if embedder is not None and embedder.key == query_tokenizer_key():
+            return embedder
+    return query_embedder()
 
 
 @lru_cache(maxsize=1)

@@ -119,3 +119,92 @@ def test_a_store_without_vectors_gets_them_on_the_next_ingest(three_doc_kb):
     assert semantic.vectors_for(kb, some).any(axis=1).all()  # computed on the fly meanwhile
     kb.ingest([docs])  # nothing changed on disk, but the vectors are missing
     assert set(kb.store.vector_blobs(some)) == set(some)
+
+
+# --- meaning-aware search ------------------------------------------------------------------------------
+# Records written for these tests: one paraphrase target per query, and others sharing a side word.
+OWN_RECORDS = [
+    "Help more people at the end of their life to die in the place they choose, with hospice support.",
+    "Open a new home improvement agency office for council tenants.",
+    "Build 200 new council homes on the old depot site.",
+    "Improve home insulation grants for older residents.",
+    "Expand physiotherapy in community clinics.",
+    "Offer psychological therapy for anxiety and depression to more adults.",
+    "Reduce expenditure on temporary and locum nursing staff.",
+    "Create a multi-agency safeguarding hub with the police.",
+    "Resurface the main roads in the town centre.",
+    "Recruit more school nurses for secondary schools.",
+]
+
+
+def _tiny_kb(root: Path, texts: list[str]):
+    """A knowledge base holding exactly these records (no parsing), with vectors and an index."""
+    from kb.api import KnowledgeBase
+    from kb.model import Document, DocumentMeta
+
+    kb = KnowledgeBase(root / "idx")
+    doc = Document(DocumentMeta(id="plan", title="A plan", date="2021-04-01"), "plan.txt", "0", "text", None)
+    records = [Commitment(id=f"r{i}", doc_id="plan", kind="commitment", text=t, section="Our plan", page=None,
+                          line=i + 1) for i, t in enumerate(texts)]
+    with kb.store.lock(), kb.store.transaction(before_swap=kb._build_index_from) as writer:
+        writer.put_document(doc, records)
+        semantic.refresh_vectors(writer)
+    kb._point_to_index()
+    return kb
+
+
+def test_a_paraphrase_ranks_above_a_side_word_match(tmp_path):
+    kb = _tiny_kb(tmp_path, OWN_RECORDS)
+    ranked = [h.id for h in kb.search("dying at home", limit=10).hits]
+    assert "r0" in ranked  # shares no word with the query: found by meaning
+    assert ranked.index("r0") < ranked.index("r1") and ranked.index("r0") < ranked.index("r2")
+    agency = [h.id for h in kb.search("cutting agency nurse spending", limit=10).hits]
+    assert agency.index("r6") < agency.index("r7")  # "multi-agency" shares a word part, not the topic
+    # BM25 alone (the semantic weight at 0) cannot find it at all
+    kb.searcher().semantic_weight = 0.0
+    assert "r0" not in [h.id for h in kb.search("dying at home", limit=10).hits]
+
+
+def test_exact_requests_keep_the_lexical_ranking(tmp_path):
+    """Phrases, wildcards and boolean queries ask for words: no neighbours by meaning, BM25 order."""
+    kb = _tiny_kb(tmp_path, OWN_RECORDS)
+    si = kb.searcher()
+    for query in ('"home improvement"', "home*", "home AND council", "dying at home NOT council"):
+        hybrid = [(h.id, h.score) for h in kb.search(query, limit=10).hits]
+        si.semantic_weight = 0.0
+        lexical = [(h.id, h.score) for h in kb.search(query, limit=10).hits]
+        si.semantic_weight = 0.4
+        if query.startswith("dying"):  # plain words with an exclusion: widened, but the exclusion holds
+            assert "r0" in [i for i, _ in hybrid] and "r2" not in [i for i, _ in hybrid]
+        else:
+            assert hybrid == lexical, query
+
+
+def test_meaning_finds_what_the_thesaurus_used_to(three_doc_kb, monkeypatch):
+    """Without the thesaurus groups for talking therapies and end of life, the hybrid ranking still
+    finds IAPT for "talking therapies" and end-of-life commitments for "dying at home"."""
+    from kb.index import thesaurus
+
+    kb, _ = three_doc_kb
+    dropped = [g for g in thesaurus.SYNONYM_GROUPS if "talking therapies" not in g and "end of life" not in g]
+    assert len(dropped) == len(thesaurus.SYNONYM_GROUPS) - 2
+    monkeypatch.setattr(thesaurus, "SYNONYM_GROUPS", dropped)
+    kb.rebuild_index()
+    talking = kb.search("talking therapies", limit=10).hits
+    assert any("psychological therapies" in h.text.lower() or "iapt" in h.text.lower() for h in talking[:5])
+    dying = kb.search("dying at home", limit=10).hits
+    assert any("end of life" in (h.text + " " + h.section).lower() for h in dying[:5])
+
+
+def test_kb_search_imports_no_heavy_library(corpus_kb):
+    """A fresh `kb search` embeds its query without spaCy, Textual, wordllama or tokenizers."""
+    code = ("import sys\n"
+            "from kb.cli import main\n"
+            f"rc = main(['--index', {str(corpus_kb.index_dir)!r}, 'search', 'dying at home', '--limit', '3',"
+            " '--format', 'jsonl'])\n"
+            "heavy = [m for m in ('spacy', 'textual', 'wordllama', 'tokenizers', 'safetensors') if m in sys.modules]\n"
+            "assert rc == 0 and not heavy, heavy\n")
+    run = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count("\n") == 3

@@ -105,16 +105,19 @@ def build_index(store: Store, acronyms: dict[str, str] | None = None, generation
         thesaurus = Thesaurus(acronyms)
         writer = ix.writer(limitmb=256)
         vocabulary: set[str] = set()
+        order: list[str] = []  # record ids in document-number order (one writer, one segment)
         try:
             for c in store.iter_commitments(include_evidence=True):
                 concepts = thesaurus.concepts_in(f"{c.text} {c.section}")
                 writer.add_document(**to_document(c, metas.get(c.doc_id), concepts))
                 vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", c.text))
+                order.append(c.id)
             pause_point("index")
             writer.commit()
         except BaseException:
             writer.cancel()
             raise
+        _write_vectors(store, order, target)
         # Words for "did you mean": a sorted list read by whoosh's ListCorrector (a spelling graph on the
         # stemmed text field would break fuzzy queries, and a second text field doubles the build time).
         (target / "vocabulary.json").write_text(json.dumps(sorted(vocabulary)), encoding="utf-8")
@@ -125,6 +128,47 @@ def build_index(store: Store, acronyms: dict[str, str] | None = None, generation
         shutil.rmtree(target, ignore_errors=True)
         raise
     return target
+
+
+VECTORS = "vectors.npy"
+VECTORS_INFO = "vectors.json"
+QUERY_TOKENIZER = "query-tokenizer.npz"
+
+
+def _write_vectors(store: Store, order: list[str], target: Path) -> None:
+    """The records' semantic vectors (kb.semantic) in document-number order, for the hybrid
+    ranking: float16, n x 256, with the first and last ids so a search can check the alignment.
+    Also the query tokenizer in its compact form, once per index folder's parent (see
+    kb.semantic.QueryEmbedder): a fresh `kb search` loads it in milliseconds."""
+    import numpy as np
+
+    from kb.semantic import DIM, fingerprint, query_tokenizer_key
+
+    blobs = store.vector_blobs(order)
+    matrix = np.zeros((len(order), DIM), dtype=np.float16)
+    for i, cid in enumerate(order):
+        b = blobs.get(cid)
+        if b:
+            matrix[i] = np.frombuffer(b, dtype=np.float16)
+    with (target / VECTORS).open("wb") as fh:
+        np.save(fh, matrix)
+    info = {"n": len(order), "first": order[0] if order else None, "last": order[-1] if order else None,
+            "missing": len(order) - len(blobs), "semantic": fingerprint()}
+    (target / VECTORS_INFO).write_text(json.dumps(info), encoding="utf-8")
+    cached = target.parent / QUERY_TOKENIZER
+    key = query_tokenizer_key()
+    if not cached.is_file() or _saved_key(cached) != key:
+        from kb.semantic import QueryEmbedder
+
+        tmp = target.parent / f".{QUERY_TOKENIZER}.{os.getpid()}.tmp"
+        QueryEmbedder.from_model().save(tmp)
+        os.replace(tmp, cached)
+
+
+def _saved_key(path: Path) -> str | None:
+    from kb.semantic import saved_tokenizer_key
+
+    return saved_tokenizer_key(path)
 
 
 def point_to(index_dir: Path, target: Path) -> None:

@@ -12,6 +12,7 @@ Designed for search-as-you-type at 20x the bundled corpus:
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,14 +22,36 @@ import numpy as np
 from whoosh import index as windex
 from whoosh import query as Q
 
-from kb.index.build import current_index_dir
+from kb.index.build import QUERY_TOKENIZER, VECTORS, VECTORS_INFO, current_index_dir
 from kb.index.query import ParsedQuery, QueryError, QueryParser, field_query
 from kb.index.schema import OPEN_END, OPEN_START, PACK_SEP
-from kb.index.thesaurus import Thesaurus
+from kb.index.thesaurus import Thesaurus, concept_key
 
 FACET_FIELDS = {"doc": "doc_id", "year": "year", "owner": "owners_packed", "theme": "themes_packed",
                 "kind": "kind", "status": "status"}
 HL_START, HL_END = "\x02", "\x03"
+# The hybrid ranking (SearchIndex._hybrid), from `bench/relevance.py --tune` (trace topics, the
+# project's own threads, hand-written queries; recall@20 + nDCG@10 averaged over the three sets):
+# - what BM25 is measured against: 1.0 = a passage holding every query word once, so a match on one
+#   side word of "dying at home" stays a weak match (the best match instead: 0.6245 against 0.6188
+#   at weight 0.4, but a paraphrase could never outrank a side-word match);
+# - the share of meaning: 0.4, the best on the sets (0.6155; BM25 alone 0.606) of the weights at
+#   which a paraphrase outranks a side-word match (0.35 and up, tests/test_semantic.py); 0.2 scores
+#   0.6202 but lets any one shared word outrank meaning;
+# - the records nearest in meaning that join a plain query's matches, from what cosine on: they
+#   cost the sets 0.003 and find passages that share no word with the query.
+SEMANTIC_WEIGHT = 0.4
+SEMANTIC_NEIGHBOURS = 20
+SEMANTIC_FLOOR = 0.4
+LEXICAL_REFERENCE = 1.0
+EVIDENCE_BOOST = 0.4  # as the index's document boost for evidence passages (kb.index.schema)
+# Quotes, wildcards, fuzzy terms, AND / OR and groups ask for exact words: ranked by BM25 alone.
+_OPERATORS = re.compile(r'["*?~()]|\b(?:AND|OR|NOT)\b')
+
+
+def _plain(text: str) -> bool:
+    """A query of plain words (top-level exclusions already lifted out), which meaning may widen."""
+    return bool(text) and not _OPERATORS.search(text)
 
 
 class SearchUnavailable(Exception):
@@ -80,6 +103,11 @@ class SearchIndex:
     def __init__(self, index_dir: Path | str, canonical_owner=None):
         self.index_dir = Path(index_dir)
         self.canonical_owner = canonical_owner
+        self.semantic_weight = SEMANTIC_WEIGHT
+        self.semantic_neighbours = SEMANTIC_NEIGHBOURS
+        self.semantic_floor = SEMANTIC_FLOOR
+        self.lexical_reference = LEXICAL_REFERENCE
+        self._embedder = None
         self._dir: Path | None = None
         self._ix = None
         self._searcher = None
@@ -108,6 +136,8 @@ class SearchIndex:
         from kb.index.matchset import MatchSets
 
         self._matches = MatchSets(self._searcher, FACET_FIELDS)
+        self._vectors: np.ndarray | bool | None = None  # semantic vectors, read on first use
+        self._kind_weight: np.ndarray | None = None
 
     def refresh(self) -> None:
         """Pick up a newly swapped-in index (cheap when nothing changed)."""
@@ -169,6 +199,8 @@ class SearchIndex:
         # Ranking, facets and the total over every match, with numpy (kb.index.matchset): a
         # frequent word matches a third of the passages at 20x, too many to score one by one.
         scored = m.scored(parsed.text_query) if parsed.text_query is not None else None
+        if scored is not None and self.semantic_weight > 0 and _plain(parsed.text):
+            scored = self._hybrid(self._meaning_text(parsed), parsed.text_query, *scored)
         matched = self._match_set(parsed, scored[0] if scored is not None else None)
         end = len(matched) if limit is None else offset + limit
         if scored is None:  # filters only: newest (or oldest) documents first
@@ -187,6 +219,108 @@ class SearchIndex:
         facet_counts = m.facet_counts(matched) if facets else {}
         suggestion = self._suggest(parsed) if total == 0 and parsed.text else None
         return SearchResult(text, hits, total, facet_counts, suggestion, (time.perf_counter() - t0) * 1000)
+
+    # --- meaning-aware ranking ---------------------------------------------------------------------
+    def _hybrid(self, text: str, query: Q.Query, ids: np.ndarray, bm25: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """BM25 and meaning in one score: each match's BM25 as a share of what a passage holding every
+        word of the query once would score (`_ideal_score`; or of the best match, if higher), so a
+        match on one side word of a three-word query stays a weak match however few passages match
+        better; and the cosine of its semantic vector with the query's, scaled from the index's
+        median (0) to its best (1).  They are mixed by `semantic_weight`; the records nearest in
+        meaning join the matches (`semantic_neighbours`,
+        cosine at least `semantic_floor`), so "dying at home" finds end-of-life passages that share
+        no word with it.  A query that matches no word at all gets no neighbours (a typo gets its
+        "did you mean" instead).  Evidence passages count for less, as in BM25 (schema's boost)."""
+        sims = self._similarities(text)
+        if sims is None or not len(ids):
+            return ids, bm25
+        ideal = self._ideal_score(query)
+        if self.semantic_neighbours:
+            k = min(self.semantic_neighbours, len(sims))
+            near = np.argpartition(-sims, k - 1)[:k]
+            near = near[sims[near] >= self.semantic_floor].astype(np.int32)
+            if len(self._matches._deleted):
+                near = np.setdiff1d(near, self._matches._deleted)
+            every = np.union1d(ids, near).astype(np.int32)
+            if len(every) > len(ids):
+                lexical = np.zeros(len(every), dtype=np.float64)
+                lexical[np.searchsorted(every, ids)] = bm25
+                ids, bm25 = every, lexical
+        reference = max(float(bm25.max()), self.lexical_reference * ideal)
+        lexical = np.minimum(bm25 / reference, 1.0) if reference > 0 else np.zeros(len(ids))
+        # Cosines of unrelated passages are not near 0 (every plan shares a register), so meaning
+        # counts from the index's median similarity to this query (0) up to its best (1).
+        typical = float(np.partition(sims, len(sims) // 2)[len(sims) // 2])
+        spread = max(float(sims.max()) - typical, 1e-6)
+        meaning = np.clip((sims[ids] - typical) / spread, 0.0, 1.0) * self._kind_weight[ids]
+        w = self.semantic_weight
+        return ids, (1 - w) * lexical + w * meaning
+
+    def _meaning_text(self, parsed: ParsedQuery) -> str:
+        """What the query means, to embed: its words, and for each thesaurus concept it names by an
+        acronym the concept's phrasings in words ("A&E" -> "accident and emergency", "emergency
+        department"), since an acronym means little to a model of general English."""
+        if not parsed.concepts:
+            return parsed.text
+        said = f" {parsed.text.lower()} "
+        words: list[str] = []
+        for group in dict.fromkeys(self._parser.thesaurus.groups.values()):
+            if concept_key(group) not in parsed.concepts:
+                continue
+            phrasings = [p for p in group if " " in p.strip() and "&" not in p]
+            if not any(f" {p} " in said for p in phrasings):  # typed as an acronym: spell it out
+                words.extend(phrasings)
+        return " ".join([parsed.text, *dict.fromkeys(words)])
+
+    def _ideal_score(self, q: Q.Query) -> float:
+        """The BM25 of a passage of average length holding each word of the query once: each word
+        term scores its idf times its boost there (a word no passage holds: the idf of the rarest
+        possible word).  Concept terms are alternatives to their words, so they add nothing."""
+        if isinstance(q, Q.Term):
+            if q.fieldname == "concepts" or not self._searcher.schema[q.fieldname].scorable:
+                return 0.0
+            return float(self._searcher.idf(q.fieldname, q.text)) * q.boost
+        if isinstance(q, Q.AndNot):
+            return self._ideal_score(q.a)
+        if isinstance(q, Q.Or | Q.And):
+            return sum(self._ideal_score(sub) for sub in q.subqueries) * q.boost
+        return 0.0
+
+    def _similarities(self, text: str) -> np.ndarray | None:
+        """Cosine of every document's semantic vector with the query's (None: no vectors stored)."""
+        vectors = self._load_vectors()
+        if vectors is None:
+            return None
+        from kb.semantic import load_query_embedder
+
+        if self._embedder is None:
+            self._embedder = load_query_embedder(self.index_dir / QUERY_TOKENIZER)
+        q = self._embedder(text)
+        if not q.any():
+            return None
+        return vectors @ q
+
+    def _load_vectors(self) -> np.ndarray | None:
+        """The index's semantic vectors (float32, docnum order), read on first use; None when the
+        index has none (built by an older kb) or they do not line up with its documents."""
+        if self._vectors is None:
+            self._vectors = False
+            try:
+                info = json.loads((self._dir / VECTORS_INFO).read_text(encoding="utf-8"))
+                matrix = np.load(self._dir / VECTORS)
+            except (OSError, ValueError):
+                return None
+            n = self._matches.n
+            if info.get("n") != n or matrix.shape[0] != n or info.get("missing"):
+                return None
+            if n and (self._searcher.stored_fields(0)["id"] != info["first"]
+                      or self._searcher.stored_fields(n - 1)["id"] != info["last"]):
+                return None
+            self._vectors = matrix.astype(np.float32)
+            evidence = self._matches.cached("kind:evidence", Q.Term("kind", "evidence"))
+            self._kind_weight = np.ones(n, dtype=np.float64)
+            self._kind_weight[evidence] = EVIDENCE_BOOST
+        return self._vectors if self._vectors is not False else None
 
     def _highlight_terms(self, parsed: ParsedQuery) -> set[str]:
         """The indexed forms of the words a query matches in `text` (wildcards and fuzzy terms expanded)."""
