@@ -239,3 +239,17 @@ def test_a_txt_and_a_pdf_of_one_stem_both_stay_across_ingests(tmp_path, small_co
     status, _, err = run(capsys, "--index", idx, "ingest", str(small_corpus))
     assert status == 0 and "ingested 0 file(s)" in err and "2 unchanged" in err and "stored as" not in err
     assert set(_doc_ids(capsys, idx)) == {f"{stem}.pdf", f"{stem}.txt"}
+
+
+def test_a_store_without_passages_searches_and_exports_empty(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2024_northshire_cover.txt").write_text("Northshire Plan\n\nOur clinics\n\nSee online.\n", encoding="utf-8")
+    idx = str(tmp_path / "idx")
+    status, _, err = run(capsys, "--index", idx, "ingest", str(docs))
+    assert status == 0 and "ingested 1 file(s), 0 commitments" in err
+    for argv in (("search", "clinics", "--format", "jsonl"), ("search", "clinics", "--facets", "--format", "csv"),
+                 ("export", "--format", "jsonl"), ("export", "clinics", "--format", "csv")):
+        status, out, err = run(capsys, "--index", idx, *argv)
+        assert status == 0 and "Traceback" not in err, (argv, err)
+        assert not [x for x in out.splitlines()[1 if "csv" in argv else 0:] if x.strip()], (argv, out)

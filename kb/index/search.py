@@ -196,6 +196,8 @@ class SearchIndex:
         if not include_evidence and not _names_a_kind(parsed.filters):  # kind:evidence asks for them
             parsed.exclusions.append(Q.Term("kind", "evidence"))
         s, m = self._searcher, self._matches
+        if m.n == 0:  # a store whose documents hold no passage: an empty index has no columns to read
+            return SearchResult(text, [], 0, {}, None, (time.perf_counter() - t0) * 1000)
         # Ranking, facets and the total over every match, with numpy (kb.index.matchset): a
         # frequent word matches a third of the passages at 20x, too many to score one by one.
         scored = m.scored(parsed.text_query) if parsed.text_query is not None else None
