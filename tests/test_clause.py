@@ -24,6 +24,8 @@ FORMS = [
     ("Recruit dedicated Programme Director", cl.IMPERATIVE, "future", None),
     ("To deliver a fully integrated urgent care service", cl.INFINITIVE, "future", "to"),
     ("Local councils to review their licensing policies", cl.INFINITIVE, "future", "to"),
+    ("Options for the new depot to be considered by the Cabinet in June", cl.INFINITIVE, "future", "to"),
+    ("Terms of reference drafted and to be agreed by the steering group in May", cl.INFINITIVE, "future", "to"),
     ("Improving access to dental care", cl.GERUND, "none", None),
     ("Implementation of the new booking system", cl.NOMINAL, "none", None),
     ("The Board resolved to approve the capital plan.", cl.DECISION, "past", "resolved"),
@@ -62,6 +64,7 @@ def test_aspect(text, aspect):
     ("The new clinic will be delivered by the Trust and the council in spring 2023.", ["the Trust", "the council"]),
     ("Patients will be supported to manage their own conditions.", []),  # passive, no agent: no doer
     ("Local councils to review their licensing policies", ["Local councils"]),
+    ("Options for the new depot to be considered by the Cabinet in June", ["the Cabinet"]),
     ("She indicated that she would circulate the draft to members.", ["she"]),
     ("Our aim is to halve the number of smokers by 2030.", ["Our"]),
     ("Expand the falls service to all practices", []),

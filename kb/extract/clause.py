@@ -290,11 +290,12 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
             and not _children(first, *_SUBJECT_DEPS):
         return IMPERATIVE, first, first, ""
     # Infinitive: "To deliver ...", or headline "Local councils to review ..." (a noun with a to-infinitive)
-    if root.tag_ == "VB" and _has_to(root):  # with a subject it is a headline: "Boards to consider ..."
-        return INFINITIVE, root, root, "to"
+    if root.tag_ == "VB" and _has_to(root) or _passive_infinitive(root):
+        return INFINITIVE, root, root, "to"  # with a subject a headline: "Boards to consider ..."
     if root.pos_ in ("NOUN", "PROPN", "PRON"):
-        acl = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VB" and _has_to(c)), None)
-        if acl is not None:
+        acl = next((c for c in sent if c.dep_ in ("acl", "relcl", "conj") and not _children(c, *_SUBJECT_DEPS)
+                    and (c.tag_ == "VB" and _has_to(c) or _passive_infinitive(c))), None)
+        if acl is not None:  # "Options to be considered by the Board", "Councils to review ..."
             return INFINITIVE, acl, acl, "to"
     # A participle heading a verbless bullet: "Increased early diagnosis", "Reduced waiting times" (a
     # finite past clause has a subject; this has none)
@@ -329,6 +330,11 @@ def _stray_future(sent: Span, root: Token) -> Token | None:
                 and any(a.lower_ in _FUTURE_MODALS for a in _aux_words(t)):
             return t
     return None
+
+
+def _passive_infinitive(t: Token) -> bool:
+    """"to be agreed", "to be considered": a participle with "to" and a passive "be"."""
+    return t.tag_ == "VBN" and _has_to(t) and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in t.children)
 
 
 def _to_complement(t: Token) -> Token | None:
