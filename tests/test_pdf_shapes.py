@@ -162,3 +162,45 @@ def test_three_columns_under_a_full_width_title_read_column_by_column(tmp_path):
     assert texts[left] == ("Residents told us about waiting times for speech and language therapy and about help "
                            "for families with young carers.")
     assert "eighteen weeks and publish the figures" in texts[middle]
+
+
+def test_paragraphs_set_one_and_a_half_spaced_stay_whole_beside_tighter_footnotes(tmp_path):
+    """Body text at 1.5 line spacing and footnotes at single spacing on the same page: each keeps
+    its own pitch, so neither is cut into one paragraph a line."""
+    pdf = tmp_path / "spaced.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 12)
+    body = ["To support these changes, joint working between regional and local leads",
+            "will be crucial. Working across local systems and national networks, leads",
+            "should tailor the changes to local needs while limiting variation."]
+    y = 700
+    for row in body * 2:
+        c.drawString(60, y, row)
+        y -= 18
+    c.setFont("Helvetica", 9)
+    y = 120
+    for row in ["1 Figures from the national outpatient data set for the year to March, with",
+                "adjustments for the days lost to industrial action and to the pandemic,",
+                "published by the national statistics service in the following autumn, and",
+                "revised once more in the spring after that with the final figures of all",
+                "providers that submitted their returns after the deadline set for them.",
+                "The revision changed no figure by more than one per cent in either year."]:
+        c.drawString(60, y, row)
+        y -= 10.5
+    c.save()
+    texts = _texts(pdf)
+    assert texts[0].startswith("To support these changes") and texts[0].endswith("limiting variation.")
+    assert texts[1].startswith("1 Figures") and "pandemic, published by the national" in texts[1]
+
+
+def test_a_raised_footnote_marker_leaves_the_sentence(tmp_path):
+    pdf = tmp_path / "marker.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 12)
+    c.drawString(60, 700, "We will expand care in primary,")
+    c.setFont("Helvetica", 7.5)
+    c.drawString(60 + c.stringWidth("We will expand care in primary,", "Helvetica", 12), 704, "12")
+    c.setFont("Helvetica", 12)
+    c.drawString(250, 700, "secondary and community settings by 2026.")
+    c.save()
+    assert _texts(pdf) == ["We will expand care in primary, secondary and community settings by 2026."]

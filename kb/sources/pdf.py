@@ -419,7 +419,33 @@ def _layout_objects(page):
                 "fontname": fontname,
             }
         )
-    return char_dicts, graphics
+    return _drop_note_markers(char_dicts), graphics
+
+
+_MARKER_CHARS = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
+def _drop_note_markers(chars: list[dict]) -> list[dict]:
+    """Footnote markers raised after a word ("primary,² secondary") are not part of the sentence.
+
+    A marker is a run of digits (or *, †, ‡) set smaller than the text it follows, on the same line,
+    with its baseline raised: dropped, so "primary,2 secondary" reads "primary, secondary".  The
+    footnote itself, at the foot of the page, stays a paragraph of its own.
+    """
+    out: list[dict] = []
+    anchor: dict | None = None  # the last ordinary character of the line
+    for c in chars:
+        if anchor is not None and c["text"] in _MARKER_CHARS:
+            size = anchor["size"] or 1.0
+            same_line = anchor["top"] - 0.5 * size <= c["top"] <= anchor["bottom"]
+            if (same_line and c["size"] <= 0.8 * size and anchor["bottom"] - c["bottom"] >= 0.2 * size
+                    and -0.2 * size <= c["x0"] - anchor["x1"] <= 0.6 * size):
+                anchor = {**anchor, "x1": c["x1"]}  # a run of marker digits stays a marker
+                continue
+        out.append(c)
+        if c["text"].strip():
+            anchor = c
+    return out
 
 
 def _find_tables(page, graphics: list) -> list:
@@ -639,6 +665,12 @@ class _Stats:
     body: float
     pitch: float  # line pitch inside a paragraph, as a multiple of the font size
     running: set[tuple[str, str, int]]
+    pitches: dict[float, float] = field(default_factory=dict)  # the same, per (rounded) font size
+
+    def pitch_for(self, size: float) -> float:
+        """The line pitch of text of this size (body text, footnotes and tables are often spaced
+        differently), else the document's overall."""
+        return self.pitches.get(round(size)) or self.pitch
 
 
 def _running_key(page: _Page, line: _Line) -> tuple[str, str, int] | None:
@@ -652,10 +684,42 @@ def _running_key(page: _Page, line: _Line) -> tuple[str, str, int] | None:
     return zone, norm, round(line.top / 4)
 
 
+def _title_like(line: _Line, typical: float) -> bool:
+    """Set as a title (larger than the text, or bold), with words, and not a page number."""
+    return ((line.size >= 1.15 * typical or line.bold) and sum(ch.isalpha() for ch in line.text) >= 8
+            and not _is_page_number(line.text))
+
+
 def _mode(values: list[float], default: float) -> float:
     if not values:
         return default
     return Counter(values).most_common(1)[0][0]
+
+
+_SIZE_PITCH_SAMPLES = 5  # line pairs a font size needs to have a line pitch of its own
+
+
+def _pitch_ratios(page: _Page) -> list[tuple[float, float]]:
+    """(font size, baseline-to-baseline distance in ems to 0.05) of consecutive lines of one size."""
+    out = []
+    for a, b in zip(page.lines, page.lines[1:], strict=False):
+        if abs(a.size - b.size) > 0.3 or a.size <= 0:
+            continue
+        r = (b.bottom - a.bottom) / a.size
+        if 0.95 <= r <= 2.5:
+            out.append((round(a.size), round(r * 20) / 20))
+    return out
+
+
+def _pitch_of(ratios: list[float]) -> float:
+    """The line pitch inside paragraphs: the tightest spacing that is frequent (wider ones are gaps
+    between paragraphs); documents set anything from single to double spacing."""
+    if not ratios:
+        return 1.2
+    counts = Counter(ratios)
+    frequent = sorted(r for r, n in counts.items() if n >= max(3, 0.1 * len(ratios)))
+    pitch = frequent[0] if frequent else counts.most_common(1)[0][0]
+    return min(max(pitch, 1.0), 2.0)
 
 
 def _stats(pages: list[_Page]) -> _Stats:
@@ -678,12 +742,18 @@ def _stats(pages: list[_Page]) -> _Stats:
             if key is not None and number is not None:
                 offsets[(key[0], number - p.number)].add(p.number)
     stepped = {k for k, v in offsets.items() if len(v) >= max(3, math.ceil(0.25 * len(pages)))}
+    sizes_all = sorted(line.size for p in pages for line in p.lines)
+    typical = sizes_all[len(sizes_all) // 2] if sizes_all else 10.0
+    titles_kept: set[tuple[str, str, int]] = set()
     for p in pages:
         for line in p.lines:
             key = _running_key(p, line)
             if key is None:
                 continue
             number = _edge_number(line.text)
+            if key in running and key[0] == "top" and key not in titles_kept and _title_like(line, typical):
+                titles_kept.add(key)  # a page title repeated over a section: its first showing is a heading
+                continue
             if (
                 key in running
                 or _is_page_number(line.text)
@@ -701,19 +771,13 @@ def _stats(pages: list[_Page]) -> _Stats:
     body = body or 10.0
 
     ratios: list[float] = []
+    doc_by_size: dict[float, list[float]] = defaultdict(list)
     for p in pages:
-        for a, b in zip(p.lines, p.lines[1:], strict=False):
-            if abs(a.size - b.size) > 0.3 or a.size <= 0:
-                continue
-            r = (b.bottom - a.bottom) / a.size
-            if 0.95 <= r <= 2.5:
-                ratios.append(round(r * 20) / 20)
-    pitch = 1.2
-    if ratios:
-        counts = Counter(ratios)
-        frequent = sorted(r for r, n in counts.items() if n >= max(3, 0.1 * len(ratios)))
-        pitch = frequent[0] if frequent else counts.most_common(1)[0][0]
-    pitch = min(max(pitch, 1.0), 1.5)
+        for size, r in _pitch_ratios(p):
+            doc_by_size[size].append(r)
+            ratios.append(r)
+    pitch = _pitch_of(ratios)
+    pitches = {size: _pitch_of(rs) for size, rs in doc_by_size.items() if len(rs) >= _SIZE_PITCH_SAMPLES}
 
     # text margins per page (list items' hanging lines left out), right edges per page width
     for p in pages:
@@ -740,7 +804,7 @@ def _stats(pages: list[_Page]) -> _Stats:
         if p.left < 0:
             p.left = doc_left
 
-    return _Stats(body=body, pitch=pitch, running=running)
+    return _Stats(body=body, pitch=pitch, running=running, pitches=pitches)
 
 
 # --------------------------------------------------------------------------- pass 2: blocks
@@ -787,7 +851,7 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
         and not _ends_sentence(prev.text)
     ):
         return False  # a paragraph running on from the foot of one column to the head of the next
-    if pitch <= 0 or pitch > stats.pitch + 0.3:
+    if pitch <= 0 or pitch > stats.pitch_for(prev.size) + 0.3:
         return True
     if block.kind == "bullet":
         if abs(line.x0 - block.lines[0].text_x0) > 0.6 * size:
