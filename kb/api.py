@@ -53,6 +53,8 @@ class KnowledgeBase:
         # Where problems that do not stop a command go (a damaged line of the decisions log):
         # None prints one line on stderr; the app shows them as notifications.
         self.warn: Callable[[str], None] | None = None
+        self._names = None
+        self.party_names()  # short owner names for the app's columns
 
     # --- ingest --------------------------------------------------------------------------------------
     def ingest(
@@ -83,6 +85,7 @@ class KnowledgeBase:
 
         report = IngestReport()
         files, catalogs = _expand(paths, SUPPORTED_SUFFIXES, report)
+        gazetteers = _gazetteers({f.parent for f in files}, report)
         with self.store.lock(notice):
             self._remove_stale()
             known = self.store.hashes() if self.store.exists() else {}
@@ -90,7 +93,8 @@ class KnowledgeBase:
             todo: list[tuple[Path, str]] = []
             for f in files:
                 try:
-                    digest = parse_key(file_sha256(f), catalog_entry(catalogs.get(f.parent, {}), f, ids[f]))
+                    digest = parse_key(file_sha256(f), catalog_entry(catalogs.get(f.parent, {}), f, ids[f]),
+                                       gazetteers[f.parent].digest)
                 except OSError as exc:
                     report.failed.append((str(f), f"cannot read file ({exc.strerror})"))
                     continue
@@ -105,7 +109,7 @@ class KnowledgeBase:
                 notice(f"the search index in {self.index_dir} was out of step with the store "
                        "(an interrupted ingest?); rebuilding it")
             with self.store.transaction(force=not in_step, before_swap=self._build_index_from) as writer:
-                for doc, records in parse_files(todo, catalogs, report, progress, jobs, ids):
+                for doc, records in parse_files(todo, catalogs, report, progress, jobs, ids, gazetteers):
                     writer.put_document(doc, records)
                     report.ingested.append(doc.path)
                     report.notes += [(doc.path, note) for note in doc.notes]
@@ -125,6 +129,7 @@ class KnowledgeBase:
                     writer.put_threads(links, threads)
                     pause_point("threads")
             self._point_to_index()
+            self._save_party_names(gazetteers)
         self._search = None
         return report
 
@@ -192,7 +197,7 @@ class KnowledgeBase:
         from kb.index.search import SearchIndex
 
         if getattr(self, "_search", None) is None:
-            self._search = SearchIndex(self.index_dir, canonical_owner=_canonical_owner)
+            self._search = SearchIndex(self.index_dir, canonical_owner=self.canonical_owner)
         else:
             self._search.refresh()
         return self._search
@@ -240,6 +245,35 @@ class KnowledgeBase:
         docs = {d.meta.id: d.meta for d in self.documents()}
         for c in self.store.iter_commitments_by_ids(ids):
             yield record_dict(c, docs.get(c.doc_id))
+
+    def _save_party_names(self, gazetteers: dict) -> None:
+        """Keep the owner names this index was built with (the gazetteers' aliases and the acronyms
+        its documents define) beside the store, so that search folds "owner:RFT" and the app shows
+        short names without the corpus folder or spaCy."""
+        from kb.extract.gazetteer import PARTIES_FILE, PartyNames
+
+        names = PartyNames.load(self.index_dir / PARTIES_FILE)
+        for g in gazetteers.values():
+            for p in g.parties:
+                names.add(p.name, p.aliases)
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        names.save(self.index_dir / PARTIES_FILE)
+        self._names = None
+        self.party_names()
+
+    def party_names(self):
+        """The owner names this index was built with (kb.extract.gazetteer.PartyNames); also made
+        the ones `short_name` uses."""
+        from kb.extract.gazetteer import PARTIES_FILE, PartyNames, use_names
+
+        if self._names is None:
+            self._names = PartyNames.load(self.index_dir / PARTIES_FILE)
+            use_names(self._names)
+        return self._names
+
+    def canonical_owner(self, name: str) -> str | None:
+        """Fold an owner name typed in a query ("UHCW") to its canonical form, without spaCy."""
+        return self.party_names().canonical(name)
 
     # --- reading -------------------------------------------------------------------------------------
     def documents(self) -> list[DocumentRow]:
@@ -333,17 +367,19 @@ class KnowledgeBase:
         return self.store.children(cid)
 
 
-def _canonical_owner(name: str) -> str | None:
-    """Fold an owner name typed in a query ("UHCW") to its canonical form, without importing spaCy."""
-    from kb.extract.owners import OwnerGazetteer
+def _gazetteers(folders: Iterable[Path], report: IngestReport) -> dict:
+    """The gazetteer of each folder (its gazetteer.toml, or none); a bad file is reported and the
+    folder's documents are read without it."""
+    from kb.extract.gazetteer import EMPTY, GAZETTEER_NAME, GazetteerError, load_gazetteer
 
-    global _GAZETTEER
-    if _GAZETTEER is None:
-        _GAZETTEER = OwnerGazetteer()
-    return _GAZETTEER.canonical(name)
-
-
-_GAZETTEER = None
+    out = {}
+    for folder in folders:
+        try:
+            out[folder] = load_gazetteer(folder / GAZETTEER_NAME)
+        except GazetteerError as exc:
+            report.failed.append((str(folder / GAZETTEER_NAME), str(exc)))
+            out[folder] = EMPTY
+    return out
 
 
 def describes_folder(path: Path) -> bool:
@@ -410,9 +446,9 @@ def parser_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def parse_key(file_digest: str, catalog_entry: dict | None) -> str:
+def parse_key(file_digest: str, catalog_entry: dict | None, gazetteer_digest: str = "") -> str:
     """What a stored document was parsed from: the file's content hash, then a digest of its catalog
-    entry and the parser's code, so that a changed title in catalog.toml or an upgraded kb re-parses
-    a file whose bytes did not change."""
-    entry = json.dumps(catalog_entry or {}, sort_keys=True, default=str)
+    entry, its folder's gazetteer and the parser's code, so that a changed title in catalog.toml, a
+    changed gazetteer.toml or an upgraded kb re-parses a file whose bytes did not change."""
+    entry = json.dumps(catalog_entry or {}, sort_keys=True, default=str) + gazetteer_digest
     return f"{file_digest}:{hashlib.sha256((parser_fingerprint() + entry).encode()).hexdigest()[:16]}"

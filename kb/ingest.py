@@ -54,25 +54,27 @@ def default_jobs() -> int:
 
 
 def parse_one(path: str, digest: str, catalog: dict, doc_id: str | None = None,
-              blocks: Callable[[int, int], None] | None = None):
-    """One file's `Document` (with id `doc_id`, kb.docids) and records.  Raises SourceError (a
-    one-line reason) for bad input."""
+              blocks: Callable[[int, int], None] | None = None, gazetteer=None):
+    """One file's `Document` (with id `doc_id`, kb.docids) and records, its owners found with its
+    folder's `gazetteer` (kb.extract.gazetteer; None: none).  Raises SourceError (a one-line
+    reason) for bad input."""
     from kb.extract.owners import OwnerGazetteer
     from kb.extract.pipeline import extract
     from kb.sources import load_document
 
     doc = load_document(Path(path), catalog, sha256=digest, doc_id=doc_id)
-    return doc, extract(doc, OwnerGazetteer(), progress=blocks)
+    owners = OwnerGazetteer(gazetteer) if gazetteer is not None else OwnerGazetteer()
+    return doc, extract(doc, owners, progress=blocks)
 
 
 def _outcome(path: str, digest: str, catalog: dict, doc_id: str | None,
-             blocks: Callable[[int, int], None] | None):
+             blocks: Callable[[int, int], None] | None, gazetteer=None):
     """(doc, records) or a one-line reason, and the seconds it took."""
     from kb.sources import SourceError
 
     t0 = time.perf_counter()
     try:
-        result = parse_one(path, digest, catalog, doc_id, blocks)
+        result = parse_one(path, digest, catalog, doc_id, blocks, gazetteer)
     except SourceError as exc:
         result = str(exc)
     except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the other files
@@ -102,7 +104,7 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _task(n: int, path: str, digest: str, catalog: dict, doc_id: str | None):
+def _task(n: int, path: str, digest: str, catalog: dict, doc_id: str | None, gazetteer=None):
     last = [0.0]
 
     def blocks(done: int, total: int) -> None:
@@ -112,18 +114,19 @@ def _task(n: int, path: str, digest: str, catalog: dict, doc_id: str | None):
             with contextlib.suppress(Exception):
                 _QUEUE.put_nowait((n, done, total))
 
-    return _outcome(path, digest, catalog, doc_id, blocks)
+    return _outcome(path, digest, catalog, doc_id, blocks, gazetteer)
 
 
 # --- parent side ----------------------------------------------------------------------------------
 def parse_files(todo: list[tuple[Path, str]], catalogs: dict, report,
                 progress: Callable[[IngestProgress], None] | None = None,
-                jobs: int | None = None, ids: dict[Path, str] | None = None) -> Iterator[tuple]:
+                jobs: int | None = None, ids: dict[Path, str] | None = None,
+                gazetteers: dict | None = None) -> Iterator[tuple]:
     """(doc, records) of each file that parses, as soon as it is parsed; a file that fails goes to
     `report.failed` with its reason.  `progress` hears of blocks read and files finished.  `ids`:
-    each file's document id (kb.docids; default its stem)."""
+    each file's document id (kb.docids; default its stem); `gazetteers`: each folder's gazetteer."""
     files = len(todo)
-    tasks = [(n, str(f), digest, catalogs.get(f.parent, {}), (ids or {}).get(f))
+    tasks = [(n, str(f), digest, catalogs.get(f.parent, {}), (ids or {}).get(f), (gazetteers or {}).get(f.parent))
              for n, (f, digest) in enumerate(todo, start=1)]
     jobs = min(jobs or default_jobs(), files)
 
@@ -146,13 +149,13 @@ def parse_files(todo: list[tuple[Path, str]], catalogs: dict, report,
 
 
 def _serial(tasks: Iterable[tuple], emit) -> Iterator[tuple]:
-    for n, path, digest, catalog, doc_id in tasks:
+    for n, path, digest, catalog, doc_id, gazetteer in tasks:
         emit(path=path, file_no=n, stage="reading")
 
         def blocks(done: int, total: int, n=n, path=path) -> None:
             emit(path=path, file_no=n, stage="extracting", blocks_done=done, blocks=total)
 
-        result, seconds = _outcome(path, digest, catalog, doc_id, blocks)
+        result, seconds = _outcome(path, digest, catalog, doc_id, blocks, gazetteer)
         yield n, path, result, seconds
 
 

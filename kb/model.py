@@ -167,6 +167,10 @@ class Commitment:
     confidence: float = 1.0
     position: Position | None = None  # PDF sources: page, box, column and lines of its passage
 
+    # Where the owners came from (kb.extract.owners.Owners.source: "grammar" | "field" | "intro" |
+    # "mention" | ""), for the confidence; set at extraction, not stored.
+    owner_source: str = field(default="", compare=False)
+
     def place(self) -> str:
         """Where to find it in its source: 'page 7, left column, lines 12–14', 'page 3' or 'line 40'."""
         if self.position:

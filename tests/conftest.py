@@ -26,7 +26,7 @@ def three_doc_template(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("three-docs")
     docs = root / "docs"
     docs.mkdir()
-    for name in (*THREE_DOCS, "catalog.toml"):
+    for name in (*THREE_DOCS, "catalog.toml", "gazetteer.toml"):
         shutil.copy(CORPUS / name, docs / name)
     report = KnowledgeBase(root / "idx").ingest([docs])
     assert not report.failed, report.failed

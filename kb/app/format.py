@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.markup import escape
 
-from kb.extract.owners import short_name
+from kb.extract.gazetteer import short_name
 from kb.index.search import HL_END, HL_START
 from kb.model import DocumentMeta
 

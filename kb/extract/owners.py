@@ -1,33 +1,28 @@
 """Owners: the organisations, boards, groups and people a commitment names as doer or lead.
 
-`OwnerGazetteer` finds parties in text with a spaCy `blank("en")` pipeline and an `entity_ruler`
-(case-insensitive phrase patterns built from canonical names and aliases, case-sensitive token
-patterns for acronyms, and a few token patterns for named groups and for people named as leads),
-folds every variant to one canonical name, and picks the parties responsible for a text:
+An owner is (GUIDE.md, issue #12):
+- the doer of the committing predicate: its subject with conjuncts, or the agent of a passive,
+  read from spaCy's trained dependency parse (kb.extract.nlp.parse_many);
+- else the party a labelled field names as responsible (`Block.fields["owner"]`: Who, Lead, Owner,
+  Responsible officer, By whom, an owner column);
+- else, when the item names none, the doer of the lead-in sentence its list hangs from (`intro`).
+Objects, beneficiaries, partners ("working with", "supported by"), members ("comprises"),
+addressees, meetings and places are not owners; "we" gives none.
 
-    gaz = OwnerGazetteer()
-    gaz.learn_acronyms(document_text)          # "Local Workforce Action Board (LWAB)" -> LWAB
-    gaz.owners("UHCW procure and deploy an integrated EPR solution")
-    # ['University Hospitals Coventry and Warwickshire NHS Trust']
+Parties are recognised in any area: the naming conventions of English public bodies (... NHS Trust,
+... CCG, ... Council, ... Board, ... Group, Public Health, ...), named-entity recognition for a
+doer, people named as doer or lead (with a role title where given), and the acronyms a document
+defines itself, kept per document.  Knowledge of one area (its bodies' aliases and acronyms, what
+"the CCGs" are) is data: the optional gazetteer file beside the documents (kb.extract.gazetteer).
+"The Board", "the Trust", "the Council", "the CCG" mean the document's own body.
 
-Canonical names follow the annotation guide (shared/eval/GUIDE.md); they fold to the same keys as
-the scorer's `fold_owner`.  spaCy is imported lazily, so importing this module is cheap.
+    gaz = OwnerGazetteer(load_gazetteer(Path("corpus/gazetteer.toml")))
+    gaz.prepare(document_text)                 # per-document acronyms and area scope
+    gaz.owners("Riverside NHS Foundation Trust will open two clinics")
+    # ['Riverside NHS Foundation Trust']
 
-Owner rules (rule-based, looking at a few words around each mention):
-- a party only named as a partner ("working with X", "in partnership with X", "with the support of
-  X", "supported by X"), as the object of "to" ("reported to the Health and Well-Being Board"),
-  as a source ("representation from X") or as an affiliation ("Director of Public Health, WCC",
-  "Andrea Green (AO, CR CCG)") is not an owner; parties listed after it ("to X and Y") share its fate;
-- the agent of a passive is an owner ("to be agreed by Digital Transformation Board");
-- people are owners only when named as lead ("Workstream Lead  Gail Quinton (...)") or doer
-  ("Ben Diamond indicated that he would ...");
-- "the CCG" is the authoring CCG; "the CCGs"/"three CCGs" are the three CCGs; an unqualified "the
-  Health and Wellbeing Board" is the author's local board; "Health and Wellbeing Boards" are both;
-- a party named as a member ("the alliance comprises X and Y") is not an owner;
-- when the text names no owner, the owners of the sentence that introduces its list (`intro`) apply,
-  or, when the intro only refers back to a body ("Their main objectives are:"), the body its heading
-  names;
-- "we"/"our" is never an owner.
+spaCy is imported lazily, so importing this module is cheap.  Mention rules (a few words around
+each mention) still decide verbless fragments ("Lead - Jane Smith (...)", "RFT to deploy ...").
 """
 
 from __future__ import annotations
@@ -35,25 +30,20 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from kb.extract.gazetteer import EMPTY, Gazetteer, Party, short_name
+
 __all__ = [
-    "DEFAULT_PARTIES",
+    "NATIONAL_PARTIES",
     "Mention",
     "OwnerGazetteer",
+    "Owners",
     "Party",
-    "THREE_CCGS",
     "norm_key",
     "short_name",
 ]
-
-
-@dataclass(frozen=True)
-class Party:
-    name: str  # canonical name, e.g. "University Hospitals Coventry and Warwickshire NHS Trust"
-    kind: str  # "org" | "person" | "group"
-    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,202 +52,97 @@ class Mention:
     start_char: int
     end_char: int
     surface: str  # the text as written
-    kind: str = "org"  # "org" | "person" | "group"
+    kind: str = "org"  # "org" | "person" | "group" | "role" (a role title: "Director of Public Health")
     role: str = ""  # people: "lead" | "doer" | "" (named only)
 
 
-# --------------------------------------------------------------------------------------------
-# Canonical names
-# --------------------------------------------------------------------------------------------
-CRCCG = "Coventry and Rugby CCG"
-WNCCG = "Warwickshire North CCG"
-SWCCG = "South Warwickshire CCG"
-THREE_CCGS = (CRCCG, WNCCG, SWCCG)
-NHSE = "NHS England"
-UHCW = "University Hospitals Coventry and Warwickshire NHS Trust"
-GEH = "George Eliot Hospital NHS Trust"
-SWFT = "South Warwickshire NHS Foundation Trust"
-CWPT = "Coventry and Warwickshire Partnership NHS Trust"
-CCC = "Coventry City Council"
-WCC = "Warwickshire County Council"
-COV_HWB = "Coventry Health and Wellbeing Board"
-WAR_HWB = "Warwickshire Health and Wellbeing Board"
-BOTH_HWB = (COV_HWB, WAR_HWB)
-BOTH_LA = (CCC, WCC)
+@dataclass
+class Owners:
+    """The owners of one item and where they came from, for the record's confidence:
+    "grammar" (doer of the predicate), "field" (a Who/Lead/Owner field), "intro" (the doer of the
+    list's lead-in sentence or the body its heading names), "mention" (a party named in a verbless
+    fragment, judged by the words around it), or "" when there is none."""
 
-DEFAULT_PARTIES: tuple[Party, ...] = (
-    # commissioners
-    Party(CRCCG, "org", (
-        "CRCCG", "CR CCG", "C&R CCG", "C & R CCG", "Coventry & Rugby CCG",
-        "Coventry and Rugby Clinical Commissioning Group", "NHS Coventry and Rugby CCG",
-        "NHS Coventry and Rugby Clinical Commissioning Group", "Coventry and Rugby CCGs",
-    )),
-    Party(WNCCG, "org", (
-        "WN CCG", "WNCCG", "Warwickshire North Clinical Commissioning Group", "NHS Warwickshire North CCG",
-        "NHS Warwickshire North Clinical Commissioning Group",
-    )),
-    Party(SWCCG, "org", (
-        "SW CCG", "SWCCG", "South Warwickshire Clinical Commissioning Group", "NHS South Warwickshire CCG",
-        "NHS South Warwickshire Clinical Commissioning Group",
-    )),
-    Party(NHSE, "org", (
+    names: list[str] = field(default_factory=list)
+    source: str = ""
+
+
+# --------------------------------------------------------------------------------------------
+# Parties every English document may name (national bodies and generic roles: no area)
+# --------------------------------------------------------------------------------------------
+NATIONAL_PARTIES: tuple[Party, ...] = (
+    Party("NHS England", "org", (
         "NHSE", "NHS E", "NHSE/I", "NHSEI", "NHS England and NHS Improvement", "NHS England and Improvement",
         "NHS England/Improvement", "NHS England / NHS Improvement", "NHS England/NHS Improvement",
     )),
     Party("NHS Improvement", "org", ("NHSI",)),
-    # providers
-    Party(UHCW, "org", (
-        "UHCW", "UHCW NHS Trust", "University Hospitals Coventry and Warwickshire",
-        "University Hospital Coventry and Warwickshire", "University Hospital Coventry and Warwickshire NHS Trust",
-        "University Hospitals Coventry and Warwickshire Trust",
-    )),
-    Party(GEH, "org", (
-        "GEH", "George Eliot Hospital", "George Eliot", "George Eliot Hospital Trust",
-        "George Elliot Hospital NHS Trust", "George Elliot Hospital", "George Elliot", "George Eliot NHS Trust",
-    )),
-    Party(SWFT, "org", ("SWFT", "South Warwickshire Foundation Trust", "South Warwickshire NHS FT")),
-    Party(CWPT, "org", ("CWPT", "Coventry and Warwickshire Partnership Trust")),
-    Party("West Midlands Ambulance Service", "org", ("WMAS", "West Midlands Ambulance Service NHS Foundation Trust")),
-    Party("Coventry and Warwickshire Pathology Services", "org", ("CWPS",)),
-    Party("Coventry and Rugby GP Alliance", "org", ("GP Alliance",)),
-    Party("Myton Hospice", "org", ("Myton Hospices", "Myton")),
-    # local government
-    Party(CCC, "org", ("CCC", "the City Council", "City Council")),
-    Party(WCC, "org", ("WCC", "the County Council", "County Council")),
-    Party("Rugby Borough Council", "org", ()),
-    Party("Nuneaton and Bedworth Borough Council", "org", ()),
-    Party("North Warwickshire Borough Council", "org", ()),
-    Party("Stratford-on-Avon District Council", "org", ()),
-    Party("Warwick District Council", "org", ()),
-    Party("West Midlands Combined Authority", "org", ("WMCA",)),
-    # boards and groups
-    Party(COV_HWB, "group", (
-        "Coventry Health and Wellbeing Board", "Coventry HWB", "Coventry Health and Wellbeing Board (HWB)",
-        "Coventry's Health and Wellbeing Board",
-    )),
-    Party(WAR_HWB, "group", ("Warwickshire HWB", "Warwickshire's Health and Wellbeing Board")),
-    Party("Coventry and Warwickshire Cancer Board", "group", ("Cancer Board", "C&W Cancer Board")),
-    Party("Local Maternity System", "group", (
-        "LMS", "Local Maternity System Board", "Local Maternity Services", "Local Maternity Systems",
-        "Coventry and Warwickshire Local Maternity System",
-    )),
-    Party("Transforming Care Partnership", "group", (
-        "TCP", "Transforming Care Board", "Coventry and Warwickshire Transforming Care Partnership",
-    )),
-    Party("Local Workforce Action Board", "group", ("LWAB",)),
-    Party("Digital Transformation Board", "group", ("DTB",)),
-    Party("Clinical Forum", "group", ("Coventry and Warwickshire Clinical Forum", "system Clinical Forum")),
-    Party("Health and Care Partnership Board", "group", (
-        "Coventry and Warwickshire Health and Care Partnership Board", "Partnership Board",
-    )),
-    Party("Coventry and Warwickshire Health and Care Partnership", "org", ()),
-    Party("Partnership Executive Group", "group", ("PEG",)),
-    Party("Design Authority", "group", ("STP Design Authority", "Clinical Design Authority")),
-    Party("Programme Delivery Group", "group", ("PDG",)),
-    Party("Finance Advisory Board", "group", ()),
-    Party("Collaborative Commissioning Board", "group", (
-        "Coventry and Warwickshire Collaborative Commissioning Board", "CCB",
-    )),
-    Party("Local Safeguarding Children Board", "group", ("LSCB",)),
-    Party("Multiple Complex Needs Board", "group", ("MCN Board",)),
-    Party("Marmot Steering Group", "group", ()),
-    Party("Drug and Alcohol Strategy Steering Group", "group", ()),
-    Party("Estates Group", "group", ("STP Estates Group", "C&W STP Estates Group", "C&W Estates Group")),
-    Party("Coventry Accident and Emergency Delivery Board", "group", ("Coventry A&E Delivery Board",)),
-    Party("Frailty Improving Value Group", "group", ("Coventry and Warwickshire Frailty Improving Value Group",)),
-    Party("Maternity System Transformation Group", "group", ()),
-    Party("Provider Alliance", "group", ("the provider alliance",)),
-    Party("Out of Hospital Collaborative", "group", ()),
-    Party("Out of Hospital community teams", "group", ("OoH community teams", "OOH community teams")),
-    Party("Primary Care Networks", "group", ("PCNs", "PCN", "Primary Care Network")),
-    Party("Place Based Teams", "group", ("PBTs", "Place Based Team", "Place-based Teams")),
-    Party("Practice Based Teams", "group", ("Practice Based Team",)),
-    Party("Social Prescribing Link Workers", "group", (
-        "SPLWs", "SPLW", "social prescribing link worker",
-    )),
-    Party("Local Medical Committee", "group", ("LMC", "LMCs", "Local Medical Committees")),
-    Party("Healthwatch", "org", ("Healthwatch Coventry and Warwickshire", "Coventry and Warwickshire Healthwatch")),
-    Party("Healthwatch Coventry", "org", ()),
-    Party("Healthwatch Warwickshire", "org", ()),
-    # national and other bodies
     Party("Care Quality Commission", "org", ("CQC",)),
     Party("Department of Health", "org", ("DoH", "DH", "Department of Health and Social Care", "DHSC")),
     Party("Health Education England", "org", ("HEE",)),
     Party("Public Health England", "org", ("PHE",)),
+    Party("UK Health Security Agency", "org", ("UKHSA",)),
+    Party("Office for Health Improvement and Disparities", "org", ("OHID",)),
     Party("NHS Property Services", "org", ()),
-    Party("West Midlands Police", "org", ("WMP",)),
-    Party("West Midlands Fire Service", "org", ("WMFS",)),
-    Party("Probation", "org", ("Probation Service", "National Probation Service")),
-    Party("Youth Offending Service", "org", ()),
-    Party("Coventry Recovery Community", "org", ()),
-    Party("Coventry University", "org", ()),
-    Party("University of Warwick", "org", ("Warwick University",)),
-    # generic roles
     Party("Providers", "group", (
         "the providers", "lead providers", "the lead providers", "incumbent providers",
         "the incumbent providers", "integrated care providers",
     )),
     Party("Commissioners", "group", ("commissioners", "the commissioners")),
 )
+_NATIONAL_CASED = frozenset({"Providers"})
 
-# Aliases that stand for several parties.
-COLLECTIVE_ALIASES: dict[str, tuple[str, ...]] = {
-    "the CCGs": THREE_CCGS,
-    "CCGs": THREE_CCGS,
-    "three CCGs": THREE_CCGS,
-    "3 CCGs": THREE_CCGS,
-    "all three CCGs": THREE_CCGS,
-    "all three local CCGs": THREE_CCGS,
-    "three local CCGs": THREE_CCGS,
-    "local CCGs": THREE_CCGS,
-    "Coventry and Warwickshire CCGs": THREE_CCGS,
-    "the three Clinical Commissioning Groups": THREE_CCGS,
-    "Clinical Commissioning Groups": THREE_CCGS,
-    "Governing Bodies": THREE_CCGS,
-    "CCG Governing Bodies": THREE_CCGS,
-    "CCGs' Governing Bodies": THREE_CCGS,
-    "WN and C&R CCGs": (WNCCG, CRCCG),
-    "C&R and WN CCGs": (CRCCG, WNCCG),
-    "both CCGs": (),  # which two depends on the document: no owner rather than a wrong one
-    "CR and WN CCGs": (CRCCG, WNCCG),
-    "Health and Wellbeing Boards": BOTH_HWB,
-    "HWBs": BOTH_HWB,
-    "HWB Boards": BOTH_HWB,
-    "HWBBs": BOTH_HWB,
-    "two Health and Wellbeing Boards": BOTH_HWB,
-    "both Health and Wellbeing Boards": BOTH_HWB,
-    "Coventry and Warwickshire Health and Wellbeing Boards": BOTH_HWB,
-    "C&W HWB Boards": BOTH_HWB,
-    "Joint C&W HWB Boards": BOTH_HWB,
-    "Local Health and Wellbeing Boards": BOTH_HWB,
-    "Local Authorities": BOTH_LA,
-    "the two local authorities": BOTH_LA,
-    "both local authorities": BOTH_LA,
-    "Coventry and Warwickshire councils": BOTH_LA,
+# References whose meaning is the document's own body (or what the gazetteer says for its author).
+# Each maps to (generic key looked up in the gazetteer's [authors] table, the author types it means).
+_OWN_BODY: dict[str, tuple[str, tuple[str, ...]]] = {
+    "the CCG": ("the CCG", ("ccg",)),
+    "CCG": ("the CCG", ("ccg",)),
+    "our CCG": ("the CCG", ("ccg",)),
+    "Clinical Commissioning Group": ("the CCG", ("ccg",)),
+    "the ICB": ("the ICB", ("icb",)),
+    "the Integrated Care Board": ("the ICB", ("icb",)),
+    "Health and Wellbeing Board": ("the Health and Wellbeing Board", ("hwb",)),
+    "HWB": ("the Health and Wellbeing Board", ("hwb",)),
+    "HWB Board": ("the Health and Wellbeing Board", ("hwb",)),
+    "HWBB": ("the Health and Wellbeing Board", ("hwb",)),
+    "the Local Authority": ("the Local Authority", ("council",)),
+    "the Council": ("the Council", ("council",)),
+    "Council": ("the Council", ("council",)),
+    "Cabinet": ("the Council", ("council",)),
+    "the County Council": ("the County Council", ("county council",)),
+    "County Council": ("the County Council", ("county council",)),
+    "the City Council": ("the City Council", ("city council",)),
+    "City Council": ("the City Council", ("city council",)),
+    "the Borough Council": ("the Borough Council", ("borough council",)),
+    "the District Council": ("the District Council", ("district council",)),
+    "the Trust": ("the Trust", ("trust",)),
+    "the Board": ("the Board", ("board", "trust", "council", "ccg", "icb", "hwb")),
 }
+_OWN_CASED = frozenset({"the Council", "Council", "Cabinet", "the Trust", "the Board", "County Council",
+                        "City Council", "the County Council", "the City Council", "the Borough Council",
+                        "the District Council"})
 
-# Aliases whose meaning depends on who wrote the document.
-_AUTHOR_CCG = "@ccg"
-_LOCAL_HWB = "@hwb"
-_LOCAL_LA = "@la"
-CONTEXT_ALIASES: dict[str, str] = {
-    "the CCG": _AUTHOR_CCG,
-    "CCG": _AUTHOR_CCG,
-    "our CCG": _AUTHOR_CCG,
-    "Health and Wellbeing Board": _LOCAL_HWB,
-    "HWB": _LOCAL_HWB,
-    "HWB Board": _LOCAL_HWB,
-    "HWBB": _LOCAL_HWB,
-    "the Local Authority": _LOCAL_LA,
-    "the Council": _LOCAL_LA,
-    "Council": _LOCAL_LA,
-    "Cabinet": _LOCAL_LA,
-    "Clinical Commissioning Group": _AUTHOR_CCG,
-}
 
-# Aliases matched case-sensitively besides acronyms (the lower-case words are ordinary English).
-_CASED_ALIASES = frozenset({"Providers", "Probation", "Myton", "the Council", "Council", "Cabinet",
-                            "George Eliot"})
+def _body_types(name: str) -> set[str]:
+    """What kind of body a name is, from the conventions of English public bodies' names."""
+    n = norm_key(name)
+    out: set[str] = set()
+    if re.search(r"\b(?:ccg|clinical commissioning group)s?$", n):
+        out.add("ccg")
+    if re.search(r"\b(?:icb|integrated care board)$", n):
+        out.add("icb")
+    if re.search(r"health and wellbeing board$", n):
+        out.add("hwb")
+    if re.search(r"\bcouncil$", n):
+        out.add("council")
+        for k in ("county", "city", "borough", "district"):
+            if re.search(rf"\b{k} council$", n):
+                out.add(f"{k} council")
+    if re.search(r"\btrust$", n):
+        out.add("trust")
+    if re.search(r"\bboard$", n):
+        out.add("board")
+    return out
+
 
 # --------------------------------------------------------------------------------------------
 # Word lists for the rules
@@ -306,8 +191,7 @@ _MONTHS = (
 _NAME_STOP_EXTRA = (
     "care health board boards group groups council councils trust trusts service services hospital "
     "hospitals primary public mental community nhs clinical commissioning local national city county "
-    "coventry warwickshire rugby nuneaton bedworth warwick stratford leamington west midlands south north "
-    "east university partnership system systems team teams forum programme programmes plan plans strategy "
+    "north south east west university partnership system systems team teams forum programme programmes plan plans strategy "
     "workstream workstreams work lead leads director directors chief officer executive manager head chair "
     "deputy finance digital workforce estates stroke cancer maternity children child people patients "
     "patient adults adult social delivery transformation provider providers commissioners commissioner "
@@ -332,11 +216,19 @@ def _name_stop() -> frozenset[str]:
     return frozenset(set(STOP_WORDS) | set(_NAME_STOP_EXTRA) | set(_MONTHS) | set(_HONORIFICS))
 
 
-# Heads of named groups found generically ("Drug and Alcohol Strategy Steering Group").
+# Heads of named bodies found by the naming conventions of English public bodies ("Drug and Alcohol
+# Strategy Steering Group", "Riverside NHS Foundation Trust", "Northshire County Council").
 _GROUP_HEADS = [
     "board", "boards", "group", "groups", "forum", "forums", "alliance", "committee", "committees",
-    "commission", "collaborative", "network", "networks", "team", "teams", "council", "police",
+    "commission", "collaborative", "network", "networks", "team", "teams", "council", "councils", "police",
+    "trust", "ccg", "icb", "partnership", "service", "services", "authority", "executive", "panel",
 ]
+# Words that end (or open, with "of"/"for") a role title.
+_ROLE_HEADS = ["director", "head", "lead", "manager", "officer", "chair", "chairman", "commissioner",
+               "consultant", "coordinator", "co-ordinator", "member", "holder", "executive", "secretary",
+               "specialist", "practitioner"]
+# Heads whose bodies are organisations (the rest are groups).
+_ORG_HEADS = frozenset({"trust", "ccg", "icb", "council", "councils", "police", "authority", "service", "services"})
 # Heads that make a long form learnt from "(ACRONYM)" a party rather than a thing.
 _LEARN_HEADS = frozenset(
     _GROUP_HEADS + ["trust", "trusts", "authority", "authorities", "partnership", "workers", "worker",
@@ -354,10 +246,16 @@ _GROUP_FIRST_STOP = (
     "via through within across under from with and or of in on at by for to as is are was were will "
     "would should may can also however where when which who whilst while if".split()
 )
-_PLACE_PREFIXES = re.compile(
-    r"^(?:(?:the|our)\s+)?(?:(?:coventry\s*(?:and|&)\s*warwickshire|c\s*&\s*w|c&w)\s+)?(?:stp\s+)?",
-    re.IGNORECASE,
-)
+_PLACE_PREFIXES = re.compile(r"^(?:(?:the|our)\s+)?(?:(?:stp|ics|icp|system)\s+)?", re.IGNORECASE)
+
+
+def _place_prefixes(area: Sequence[str]) -> re.Pattern[str]:
+    """Leading words a group's name may carry without changing which group it is: 'the', 'our', and
+    (from the gazetteer) the area's own place names ("the Northshire ICS Housing Group")."""
+    places = sorted({a for a in area if a.strip()}, key=len, reverse=True)
+    alt = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace("and", "(?:and|&)") for a in places)
+    area_part = rf"(?:(?:{alt})(?:\s*(?:and|&)\s*(?:{alt}))?\s+)?" if alt else ""
+    return re.compile(rf"^(?:(?:the|our)\s+)?{area_part}(?:(?:stp|ics|icp|system)\s+)?", re.IGNORECASE)
 _ORG_SUFFIX = re.compile(
     r"\s+(?:trust\s+board|governing\s+body|board\s+of\s+directors|board|executive\s+team|trust)$",
     re.IGNORECASE,
@@ -387,21 +285,6 @@ def _is_acronym(alias: str) -> bool:
         and bool(re.fullmatch(r"[A-Za-z][A-Za-z&/]*", alias))
         and sum(c.isupper() for c in alias) >= 2
     )
-
-
-def _shortest_alias(p: Party) -> str:
-    acronyms = [a for a in p.aliases if _is_acronym(a)]
-    named = [a for a in p.aliases if a[:1].isupper() and len(a) <= len(p.name) - 4]  # not "the provider alliance"
-    return min(acronyms or named or [p.name], key=len)
-
-
-_SHORT_NAMES = {p.name: _shortest_alias(p) for p in DEFAULT_PARTIES}
-
-
-def short_name(name: str) -> str:
-    """The acronym a party is known by ("UHCW", "WCC"), or its shortest proper alias ("Coventry HWB"),
-    for narrow table columns; else its name."""
-    return _SHORT_NAMES.get(name, name)
 
 
 def _variants(alias: str) -> set[str]:
@@ -437,7 +320,10 @@ def _initials_match(words: Sequence[str], acronym: str) -> bool:
         pieces.extend(p for p in re.split(r"[-/]", w) if p)
     full = "".join(p[0].lower() for p in pieces if p[0].isalnum())
     content = "".join(p[0].lower() for p in pieces if p.lower() not in minor and p[0].isalnum())
-    return letters in (full, content) or (letters.endswith("s") and letters[:-1] in (full, content))
+    # "Riverside NHS Foundation Trust (RFT)": the acronym often leaves out "NHS"
+    no_nhs = "".join(p[0].lower() for p in pieces if p.lower() not in minor | {"nhs"} and p[0].isalnum())
+    forms = (full, content, no_nhs)
+    return letters in forms or (letters.endswith("s") and letters[:-1] in forms)
 
 
 class OwnerGazetteer:
@@ -445,21 +331,59 @@ class OwnerGazetteer:
 
     _CACHE_SIZE = 4096
 
-    def __init__(self, parties: Iterable[Party] = DEFAULT_PARTIES):
+    def __init__(self, gazetteer: Gazetteer | Iterable[Party] = EMPTY, national: bool = True):
+        """`gazetteer`: an area's data (kb.extract.gazetteer), or just parties; the national bodies
+        and generic roles (NATIONAL_PARTIES) are always known unless `national` is False."""
+        if not isinstance(gazetteer, Gazetteer):
+            gazetteer = Gazetteer(parties=tuple(gazetteer))
+        self.gazetteer = gazetteer
         self._parties: dict[str, Party] = {}
-        self._alias: dict[str, tuple[str, ...] | str] = {}  # key -> canonical names or a context token
+        self._alias: dict[str, tuple[str, ...] | str] = {}  # key -> canonical names or an own-body token
         self._cased: set[str] = set()  # aliases matched case-sensitively (as written)
         self._phrases: set[str] = set()  # aliases matched case-insensitively
         self._nlp: Any = None
         self._ruler: Any = None
         self._cache: OrderedDict[str, Any] = OrderedDict()
         self._name_stop: frozenset[str] = frozenset()  # filled with the pipeline (needs spaCy)
-        for p in parties:
+        self._prefixes = _place_prefixes(gazetteer.area)
+        self._doc_bodies: dict[str, list[str]] = {}  # body type -> bodies the document names in full
+        self._learnt: set[str] = set()  # acronyms the document defined itself
+        self._extra_cased = set(_NATIONAL_CASED | _OWN_CASED | gazetteer.cased)
+        for p in (NATIONAL_PARTIES if national else ()):
             self.add_party(p)
-        for alias, names in COLLECTIVE_ALIASES.items():
-            self._add_alias(alias, names)
-        for alias, token in CONTEXT_ALIASES.items():
-            self._add_alias(alias, token)
+        for p in gazetteer.parties:
+            self.add_party(p)
+        for alias, names in gazetteer.collectives.items():
+            self._add_alias(alias, tuple(names))
+        for alias, (key, _types) in _OWN_BODY.items():
+            self._add_alias(alias, "@own:" + key)
+
+    def for_document(self, text: str) -> OwnerGazetteer:
+        """A copy for one document: the gazetteer's short aliases (acronyms, cased words, collectives)
+        only if the document is about the gazetteer's area (full names always); the acronyms the
+        document defines (which win over the gazetteer's: the same letters name different bodies in
+        different areas); and the bodies it names in full, which "the County Council" can mean."""
+        g = self
+        if not self.gazetteer.mentions_area(text or ""):
+            short = {a for p in self.gazetteer.parties for a in p.aliases if _is_acronym(a)} | set(self.gazetteer.cased)
+            parties = tuple(Party(p.name, p.kind, tuple(a for a in p.aliases if a not in short))
+                            for p in self.gazetteer.parties)
+            g = OwnerGazetteer(Gazetteer(parties=parties, area=self.gazetteer.area))
+        else:
+            g = self.copy()
+        g.learn_acronyms(text or "")
+        g._doc_bodies = {}
+        for m in re.finditer(r"(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|upon|on)\s+)?){1,5}(?:County|City|Borough|District|"
+                             r"Metropolitan Borough)\s+Council\b|(?:[A-Z][\w'’-]*\s+(?:(?:and|&|of)\s+)?){1,5}"
+                             r"(?:NHS\s+(?:Foundation\s+)?Trust|Integrated Care Board|ICB|CCG|"
+                             r"Health and Well-?[Bb]eing Board)\b", text or ""):
+            name = g.canonical(m.group(0)) or re.sub(r"\s+", " ", m.group(0)).strip()
+            if re.match(r"(?:The|Our|This|That|A|An|And|Of)\b", name):
+                continue
+            for t in _body_types(name):
+                if name not in g._doc_bodies.setdefault(t, []):
+                    g._doc_bodies[t].append(name)
+        return g
 
     # ---------------------------------------------------------------- gazetteer
     @property
@@ -490,7 +414,7 @@ class OwnerGazetteer:
         if override or key not in self._alias:
             self._alias[key] = target
         patterns: list[dict] = []
-        if _is_acronym(alias) or alias in _CASED_ALIASES:
+        if _is_acronym(alias) or alias in self._extra_cased:
             if alias not in self._cased:
                 self._cased.add(alias)
                 patterns = self._cased_patterns([alias]) if self._ruler is not None else []
@@ -505,11 +429,14 @@ class OwnerGazetteer:
     def copy(self) -> OwnerGazetteer:
         """A gazetteer with the same parties (including learnt ones), e.g. one per document so that
         acronyms one document defines do not leak into another."""
-        g = OwnerGazetteer(())
+        g = OwnerGazetteer(Gazetteer(area=self.gazetteer.area, authors=self.gazetteer.authors,
+                                     cased=self.gazetteer.cased), national=False)
+        g.gazetteer = self.gazetteer
         g._parties = dict(self._parties)
         g._alias = dict(self._alias)
         g._cased = set(self._cased)
         g._phrases = set(self._phrases)
+        g._doc_bodies = dict(self._doc_bodies)
         return g
 
     def canonical(self, name: str) -> str | None:
@@ -525,8 +452,8 @@ class OwnerGazetteer:
         return None
 
     def resolve(self, name: str, author_org: str | None = None) -> list[str]:
-        """All the canonical parties a name stands for ('the CCGs' -> three CCGs; 'the CCG' -> the
-        authoring CCG)."""
+        """All the canonical parties a name stands for ('the CCGs' -> the gazetteer's CCGs; 'the CCG'
+        -> the authoring CCG)."""
         target = self._lookup(name)
         if target is None:
             return []
@@ -537,7 +464,7 @@ class OwnerGazetteer:
         hit = self._alias.get(key)
         if hit is not None:
             return hit
-        stripped = _PLACE_PREFIXES.sub("", name.strip()).strip()
+        stripped = self._prefixes.sub("", name.strip()).strip()
         if stripped and stripped != name.strip():
             hit = self._alias.get(norm_key(stripped))
             if hit is not None and not isinstance(hit, str):
@@ -553,39 +480,40 @@ class OwnerGazetteer:
             self._parties.setdefault(name, Party(name, "org", ()))
         return name
 
-    @staticmethod
-    def _locality(author: str | None) -> str | None:
-        if not author:
-            return None
-        a = author.lower()
-        if author in (CCC, COV_HWB, CRCCG) or (a.startswith("coventry") and "warwickshire" not in a):
-            return "coventry"
-        if author in (WCC, WAR_HWB, WNCCG, SWCCG) or (a.startswith("warwickshire") and "coventry" not in a):
-            return "warwickshire"
-        return None
-
     def _is_ccg(self, author: str | None) -> bool:
-        return bool(author) and (author in THREE_CCGS or author.upper().endswith("CCG"))
+        return bool(author) and "ccg" in _body_types(author)
 
     def _expand(self, target: tuple[str, ...] | str, author_org: str | None,
                 author_is_ccg: bool | None = None) -> tuple[str, ...]:
+        """The parties an alias stands for; an own-body reference ("the Council") is the document's
+        author when the author is that kind of body, else what the gazetteer says it means in that
+        author's documents, else the one body of that kind the document names in full."""
         if isinstance(target, tuple):
             return target
+        if not target.startswith("@own:"):
+            return ()
+        key = target[5:]
         author = self._author(author_org)
-        if target == _AUTHOR_CCG:
-            is_ccg = self._is_ccg(author) if author_is_ccg is None else (author_is_ccg or self._is_ccg(author))
-            return (author,) if author and is_ccg else ()
-        loc = self._locality(author)
-        if target == _LOCAL_HWB:
-            return {"coventry": (COV_HWB,), "warwickshire": (WAR_HWB,)}.get(loc or "", ())
-        if target == _LOCAL_LA:
-            return {"coventry": (CCC,), "warwickshire": (WCC,)}.get(loc or "", ())
-        return ()
+        types = next((t for k, t in _OWN_BODY.values() if k == key), ())
+        author_types = _body_types(author) if author else set()
+        if author_is_ccg and key == "the CCG" and author:
+            author_types.add("ccg")
+        if author and author_types & set(types):
+            return (author,)
+        meant = self.gazetteer.authors.get(author or "", {}).get(key)
+        if meant:
+            return (self.canonical(meant) or meant,)
+        if key == "the Board":
+            return ()
+        specific = [t for t in types if " " in t] or list(types)
+        named = [n for t in specific for n in self._doc_bodies.get(t, [])]
+        named = list(dict.fromkeys(named))
+        return (named[0],) if len(named) == 1 else ()
 
     # ---------------------------------------------------------------- acronyms and people
     def learn_acronyms(self, text: str) -> dict[str, str]:
-        """Acronyms a document defines itself ('Local Workforce Action Board (LWAB)', 'Primary Care
-        Networks (PCNs)', "the Collaborative Commissioning Board ('the CCB')"): the acronym becomes an
+        """Acronyms a document defines itself ('Local Housing Partnership (LHP)', 'Housing Options
+        Teams (HOTs)', "the Widget Oversight Board ('the WOB')"): the acronym becomes an
         alias of the known party, or of a new group when the long form names one; returns alias ->
         canonical for what was learnt."""
         learnt: dict[str, str] = {}
@@ -620,14 +548,16 @@ class OwnerGazetteer:
                 if canon is None:
                     continue
                 self.add_party(Party(canon, "group", (long_form,)))
-            # never re-point an acronym that already names a different party
+            # the document's own definition wins over the gazetteer's (the same letters name different
+            # bodies in different areas), but not over an earlier definition in the same document
             prior = self._alias.get(norm_key(acr))
-            if prior is not None and prior != (canon,):
+            if prior is not None and prior != (canon,) and norm_key(acr) in self._learnt:
                 continue
+            self._learnt.add(norm_key(acr))
             forms = {acr}
             forms.add(acr[:-1] if acr.endswith("s") else acr + "s")
             for f in forms:
-                self._add_alias(f, (canon,), override=False)
+                self._add_alias(f, (canon,), override=True)
             if long_form != canon:
                 self._add_alias(long_form, (canon,), override=False)
             existing_party = self._parties[canon]
@@ -637,7 +567,7 @@ class OwnerGazetteer:
         return learnt
 
     def learn_people(self, text: str) -> list[str]:
-        """People a document names as leads ('Workstream Lead  Gail Quinton (...)'): registered so that
+        """People a document names as leads ('Workstream Lead  Jane Smith (...)'): registered so that
         later mentions of the same full name are matched anywhere. Returns the names learnt."""
         out: list[str] = []
         for m in self.mentions(text):
@@ -678,7 +608,8 @@ class OwnerGazetteer:
         out = []
         for a in aliases:
             toks = [t.text for t in nlp.make_doc(a)]
-            out.append({"label": "PARTY", "pattern": [{"ORTH": t} for t in toks]})
+            pattern: list[dict] = [{"LOWER": t} if t.lower() == "the" else {"ORTH": t} for t in toks]
+            out.append({"label": "PARTY", "pattern": pattern})
         return out
 
     def _group_patterns(self) -> list[dict]:
@@ -697,6 +628,16 @@ class OwnerGazetteer:
                                                                                    "project", "reference",
                                                                                    "advisory"]}},
                                            {"LOWER": {"IN": ["group", "groups", "board"]}}]},
+            # services every English local authority has, named without a head word
+            {"label": "GROUP", "pattern": [{"ORTH": "Public"}, {"ORTH": "Health"}]},
+            {"label": "GROUP", "pattern": [{"ORTH": "Trading"}, {"ORTH": "Standards"}]},
+            {"label": "GROUP", "pattern": [{"ORTH": "Healthwatch"}, {"TEXT": {"REGEX": r"^[A-Z][a-z]+$"},
+                                                                     "OP": "?"}]},
+            # role titles: "Director of Public Health", "Cabinet Member for Health", "Tobacco Control Lead"
+            {"label": "ROLE", "pattern": [{"TEXT": {"REGEX": r"^[A-Z]"}, "LOWER": {"IN": _ROLE_HEADS}},
+                                          {"LOWER": {"IN": ["of", "for"]}}, cap, middle]},
+            {"label": "ROLE", "pattern": [first, {**cap, "OP": "*"}, {"TEXT": {"REGEX": r"^[A-Z]"},
+                                                                      "LOWER": {"IN": _ROLE_HEADS}}]},
         ]
 
     def _person_patterns(self) -> list[dict]:
@@ -708,23 +649,23 @@ class OwnerGazetteer:
         lead = {"LOWER": {"IN": ["lead", "leads", "sro", "owner"]}}
         dash = {"TEXT": {"IN": _DASHES}, "SPACY": True}
         pats: list[dict] = []
-        # "Workstream Lead\tGail Quinton (...)", "Lead - Andrea Green (...)", "Lead: Karen Martin, ..."
+        # "Workstream Lead\tJane Smith (...)", "Lead - Priya Shah (...)", "Lead: Tom Reid, ..."
         pats.append({"label": "PERSON", "id": "lead", "pattern": [lead, sp, dict(dash, OP="?"), sp, *full]})
         pats.append({"label": "PERSON", "id": "lead",
                      "pattern": [{"LOWER": "lead"}, {"ORTH": "/"}, {"LOWER": "s"}, sp, *full]})
-        # "Stroke Pathway Lead - Andrea Green (AO, ...)", "MSK – Simon Illingworth (Associate ...)"
+        # "Stroke Pathway Lead - Priya Shah (AO, ...)", "MSK – Ann Lee (Associate ...)"
         pats.append({"label": "PERSON", "id": "lead",
                      "pattern": [dash, *full, {"ORTH": {"IN": ["(", ","]}}]})
-        # "... (CEO, UHCW) and Kath Kelly (CEO, GEH)"
+        # "... (CEO, RFT) and Sam Patel (CEO, HHT)"
         pats.append({"label": "PERSON", "id": "lead",
                      "pattern": [{"ORTH": ")"}, {"LOWER": {"IN": ["and", "&"]}}, *full, {"ORTH": "("}]})
-        # "chaired by Andrea Green"
+        # "chaired by Priya Shah"
         pats.append({"label": "PERSON", "id": "lead",
                      "pattern": [{"LOWER": {"IN": ["chaired", "led"]}}, {"LOWER": "by"}, *full]})
-        # "Ben Diamond indicated that he would make contact"
+        # "Sam Patel indicated that he would make contact"
         pats.append({"label": "PERSON", "id": "doer",
                      "pattern": [*full, {"LOWER": {"IN": _PERSON_DOER_VERBS}}]})
-        # "Andy Hardy (CEO, UHCW/STP SRO)": a name with its role
+        # "Jo Bloggs (CEO, RFT/ICS SRO)": a name with its role
         pats.append({"label": "PERSON", "id": "",
                      "pattern": [*full, {"ORTH": "("}, {"LOWER": {"IN": _ROLE_START}}]})
         # "Dr Adrian Canale-Parola", "Councillor Kamran Caan"
@@ -777,6 +718,13 @@ class OwnerGazetteer:
     def _mentions_of(self, doc: Any, author_org: str | None, author_is_ccg: bool) -> list[Mention]:
         out: list[Mention] = []
         for ent in doc.ents:
+            if ent.label_ == "ROLE":
+                name = re.sub(r"\s+", " ", ent.text).strip()
+                name = re.sub(r"^(?:the|our|a|an)\s+", "", name, flags=re.IGNORECASE)
+                if len(name.split()) >= 2:
+                    self._parties.setdefault(name, Party(name, "person", ()))
+                    out.append(Mention(name, ent.start_char, ent.end_char, ent.text, "role"))
+                continue
             if ent.label_ == "PERSON":
                 m = self._person_mention(doc, ent)
                 if m is not None:
@@ -802,6 +750,11 @@ class OwnerGazetteer:
             hit = self._lookup(base)
             if isinstance(hit, tuple):
                 return hit
+            # "Northshire County Council Cabinet", "Riverside NHS Foundation Trust Board": the body itself
+            body = re.sub(r"\s+(?:board(?:\s+of\s+directors)?|governing\s+body|executive\s+team|cabinet)$", "",
+                          surface.strip(), flags=re.IGNORECASE)
+            if body != surface.strip() and body.split()[-1].lower() in _ORG_HEADS:
+                surface = body
         name = self._group_name(surface)
         if name is None:
             return None
@@ -809,18 +762,22 @@ class OwnerGazetteer:
         if hit is not None:
             return hit if isinstance(hit, tuple) else None
         if name not in self._parties:
-            self._parties[name] = Party(name, "group", ())
+            kind = "org" if name.split()[-1].lower() in _ORG_HEADS else "group"
+            self._parties[name] = Party(name, kind, ())
         return (name,)
 
-    @staticmethod
-    def _group_name(surface: str) -> str | None:
+    def _group_name(self, surface: str) -> str | None:
         s = re.sub(r"\s+", " ", surface).strip(" '’\"")
-        stripped = _PLACE_PREFIXES.sub("", s).strip()
+        s = re.sub(r"['’]s$", "", s)  # a possessive is dropped ("the Trust Board's")
+        if s.split()[-1:] and s.split()[-1].lower() in _ORG_HEADS:
+            stripped = re.sub(r"^(?:the|our)\s+", "", s, flags=re.IGNORECASE)  # a body's place is its name
+        else:
+            stripped = self._prefixes.sub("", s).strip()
         if len(stripped.split()) >= 2:
             s = stripped
         if len(s.split()) < 2:
             return None
-        return _title_case(s)
+        return _title_case(re.sub(r"\s*&\s*", " and ", s))
 
     def _person_mention(self, doc: Any, ent: Any) -> Mention | None:
         toks = list(ent)
@@ -842,7 +799,7 @@ class OwnerGazetteer:
             return None
         start, end = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
         surface = doc.text[start:end]
-        # an organisation that happens to look like a name ("Healthwatch Warwickshire undertook")
+        # an organisation that happens to look like a name ("Healthwatch Northshire undertook")
         if self._lookup(surface) is not None:
             target = self._lookup(surface)
             if isinstance(target, tuple):
@@ -856,24 +813,74 @@ class OwnerGazetteer:
 
     # ---------------------------------------------------------------- owners
     def owners(self, text: str, author_org: str | None = None, intro: str | None = None,
-               heading: str | None = None) -> list[str]:
-        """Canonical owners responsible for this text, de-duplicated, in order of appearance: the
-        parties it names as doer or lead; if it names none, the subject(s) of its list's `intro`
-        ("The Design Authority ... its role is to:", "the CCGs are:"); if the intro only refers
-        back to a body ("Their main objectives are:", "the alliance will:"), the one party its
-        `heading` names ("Our Provider Alliance")."""
-        found = self._names(self._judge(text or "", author_org))
-        if not found and intro:
-            judged = self._judge(intro, author_org)
-            found = self._names(self._subjects(intro, judged))
-            if not found and len({m.name for m, ok in judged if ok}) == 1:
-                found = self._names(judged)  # the one party the intro names ("Formation of a ... to:")
+               heading: str | None = None, field: str | None = None) -> list[str]:
+        """Canonical owners responsible for this text (see `owners_of`)."""
+        return self.owners_of(text, author_org, intro, heading, field).names
+
+    def owners_of(self, text: str, author_org: str | None = None, intro: str | None = None,
+                  heading: str | None = None, field: str | None = None) -> Owners:
+        """The owners of an item, de-duplicated, in order of appearance, with their source: the
+        parties a labelled owner field names (`field`: Who / Lead / Responsible officer); else the
+        doers of its committing predicate ("grammar"), or in a verbless fragment the parties the
+        words around them make doers or leads ("mention"); if it names none, the doers of its list's
+        `intro` ("The Tobacco Alliance ... its role is to:", "the trusts are:"); if the intro only
+        refers back to a body ("Their main objectives are:", "the alliance will:"), the one party its
+        `heading` names ("Our Tobacco Alliance")."""
+        if field and field.strip():
+            named = self.field_owners(field, author_org)
+            if named:
+                return Owners(named, "field")
+        judged, verdict = self._judge_with(text or "", author_org)
+        found = self._names(judged)
+        if found:
+            return Owners(found, "grammar" if verdict else "mention")
+        if intro:
+            judged, verdict = self._judge_with(intro, author_org)
+            found = self._names(judged)
+            if not found:
+                judged = self._judge(intro, author_org, grammar=False)
+                found = self._names(self._subjects(intro, judged))
+                if not found and len({m.name for m, ok in judged if ok}) == 1:
+                    found = self._names(judged)  # the one party the intro names ("Formation of a ... to:")
             if not found and heading:
                 found = self._referred_in_heading(intro, heading, author_org)
-        return found
+            if found:
+                return Owners(found, "intro")
+        return Owners()
+
+    def field_owners(self, field: str, author_org: str | None = None) -> list[str]:
+        """The parties a labelled owner field names ("Public Health, Trading Standards", "Jane Smith
+        (Director of Public Health)", "Director of Public Health (Jane Smith)", "RFT / Northshire
+        County Council"): every party named, a person by what is written first (name or role
+        title), and any other named chunk as written."""
+        text = field.strip()
+        author = self._author(author_org)
+        ms = self.mentions(text, author, self._is_ccg(author))
+        affil = self._affiliation_spans(text, ms)
+        ms = [m for m in ms if not any(a <= m.start_char < b for a, b in affil)]
+        found: list[tuple[int, str]] = [(m.start_char, m.name) for m in ms]
+        covered = [(m.start_char, m.end_char) for m in ms] + affil
+        for cm in re.finditer(r"[^,;/\n\t•()]+(?:\([^)]*\))?", text):
+            for part in _split_parties(cm.group(0)):
+                start = cm.start() + cm.group(0).find(part)
+                end = start + len(part)
+                if any(a < end and start < b for a, b in covered):
+                    continue
+                name = re.sub(r"\s*\([^)]*\)\s*", " ", part)
+                name = re.sub(r"^(?:the|our|all|each|lead|leads?:)\s+", "", name.strip(" .:-–—"), flags=re.IGNORECASE)
+                name = re.sub(r"\s+", " ", name).strip(" .:-–—")
+                if not name or not name[0].isupper() or len(name.split()) > 8 or name.lower() in _FIELD_NOISE:
+                    continue
+                canon = self.canonical(name) or name.replace(" & ", " and ")
+                found.append((start, canon))
+        out: list[str] = []
+        for _, n in sorted(found):
+            if n not in out:
+                out.append(n)
+        return out
 
     def _referred_in_heading(self, intro: str, heading: str, author_org: str | None) -> list[str]:
-        named = {m.name: m for m, ok in self._judge(heading, author_org) if ok}
+        named = {m.name: m for m, ok in self._judge(heading, author_org, grammar=False) if ok}
         if len(named) != 1:
             return []
         name = next(iter(named))
@@ -886,13 +893,25 @@ class OwnerGazetteer:
 
     def owners_many(self, texts: Sequence[str], author_org: str | None = None,
                     intros: Sequence[str | None] | None = None,
-                    headings: Sequence[str | None] | None = None) -> list[list[str]]:
-        """`owners` for many texts at once (one spaCy pass over texts, intros and headings)."""
+                    headings: Sequence[str | None] | None = None,
+                    fields: Sequence[str | None] | None = None) -> list[list[str]]:
+        """`owners` for many texts at once (one spaCy pass over texts and intros)."""
+        return [o.names for o in self.owners_of_many(texts, author_org, intros, headings, fields)]
+
+    def owners_of_many(self, texts: Sequence[str], author_org: str | None = None,
+                       intros: Sequence[str | None] | None = None,
+                       headings: Sequence[str | None] | None = None,
+                       fields: Sequence[str | None] | None = None) -> list[Owners]:
+        """`owners_of` for many texts at once: one pass of the party matcher and one of the trained
+        parser (shared with the other extraction steps) over texts and intros."""
         intros = list(intros) if intros is not None else [None] * len(texts)
         headings = list(headings) if headings is not None else [None] * len(texts)
-        allt = [t or "" for t in texts] + [i for i in intros if i]
-        self._docs([t for t in allt if t.strip()])
-        return [self.owners(t, author_org, i, h) for t, i, h in zip(texts, intros, headings, strict=True)]
+        fields = list(fields) if fields is not None else [None] * len(texts)
+        allt = [t for t in [*(t or "" for t in texts), *(i for i in intros if i)] if t.strip()]
+        self._docs(allt)
+        self._parses(allt)
+        return [self.owners_of(t, author_org, i, h, f) for t, i, h, f in zip(texts, intros, headings, fields,
+                                                                            strict=True)]
 
     def _names(self, judged: Iterable[tuple[Mention, bool]]) -> list[str]:
         keep: list[str] = []
@@ -903,10 +922,71 @@ class OwnerGazetteer:
                     self._parties[m.name] = Party(m.name, "person", ())
         return keep
 
-    def _judge(self, text: str, author_org: str | None) -> list[tuple[Mention, bool]]:
-        """Each mention with whether the text makes it an owner."""
+    # ---------------------------------------------------------------- grammar
+    def _parses(self, texts: Sequence[str]) -> list[Any]:
+        from kb.extract.nlp import parse_many
+
+        return parse_many(list(texts))
+
+    def _judge_with(self, text: str, author_org: str | None) -> tuple[list[tuple[Mention, bool]], bool]:
+        """Each mention with whether it is an owner, and whether the parse decided it (a clause with
+        a predicate) rather than the words around the mention (a verbless fragment)."""
+        if not text.strip():
+            return [], False
+        doc = self._parses([text])[0]
+        # cells joined by tabs ("Workstream Leads<TAB>Jane Smith (...)") are not a sentence
+        doers = doer_spans(doc) if "\t" not in text.strip() else None
+        if doers is None:
+            return self._judge(text, author_org, grammar=False), False
+        author = self._author(author_org)
+        ms = self.mentions(text, author, self._is_ccg(author))
+        affil = self._affiliation_spans(text, ms)
+        out: list[tuple[Mention, bool]] = []
+        for m in ms:
+            ok = any(a < m.end_char and m.start_char < b for a, b in doers) and \
+                not any(a <= m.start_char < b for a, b in affil)
+            out.append((m, ok))
+        if not any(ok for _, ok in out) and not _imperative(doc) and not any(
+                re.fullmatch(r"(?i)(?:we|i|our|us|they|it|this|these)", text[a:b].strip()) for a, b in doers):
+            # the main subject is no party ("The review will be ..."): a later clause may name the doer
+            more = secondary_doer_spans(doc)
+            out = [(m, ok or (any(a < m.end_char and m.start_char < b for a, b in more)
+                              and not any(a <= m.start_char < b for a, b in affil))) for m, ok in out]
+        for a, b in doers:
+            if any(ok and x.start_char < b and a < x.end_char for x, ok in out):
+                continue
+            named = self._named_doer(doc, a, b)
+            if named is not None:
+                out.append((named, True))
+        out.sort(key=lambda x: x[0].start_char)
+        return out, True
+
+    def _named_doer(self, doc: Any, a: int, b: int) -> Mention | None:
+        """A doer the party patterns do not know, named by the trained recogniser: an organisation
+        of two words or more, or a person's full name ("Acme Housing Association", "Jane Smith")."""
+        for ent in doc.ents:
+            if ent.start_char < a or ent.end_char > b or ent.label_ not in ("ORG", "PERSON"):
+                continue
+            toks = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "our")]
+            if len(toks) < 2 or not all(t.text[:1].isupper() or t.lower_ in ("and", "of", "&") for t in toks):
+                continue
+            if any(t.like_num or t.lower_ in _MONTHS for t in toks):
+                continue
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            surface = doc.text[start:end]
+            name = self.canonical(surface) or re.sub(r"\s+", " ", surface).replace(" & ", " and ")
+            kind = "person" if ent.label_ == "PERSON" else "org"
+            self._parties.setdefault(name, Party(name, kind, ()))
+            return Mention(name, start, end, surface, kind)
+        return None
+
+    def _judge(self, text: str, author_org: str | None, grammar: bool = True) -> list[tuple[Mention, bool]]:
+        """Each mention with whether the text makes it an owner: by the parse when the text is a
+        clause (`grammar`), else by the words around each mention."""
         if not text.strip():
             return []
+        if grammar:
+            return self._judge_with(text, author_org)[0]
         author = self._author(author_org)
         ms = self.mentions(text, author, self._is_ccg(author))
         affil = self._affiliation_spans(text, ms)
@@ -918,7 +998,7 @@ class OwnerGazetteer:
                 ok = prev_ok  # another party of the same collective alias
             elif any(a <= m.start_char < b for a, b in affil):
                 ok = False
-            elif m.kind == "person":
+            elif m.kind in ("person", "role"):
                 ok = self._person_is_owner(text, m)
             else:
                 ok = self._org_is_owner(text, m, prev, prev_ok)
@@ -942,7 +1022,7 @@ class OwnerGazetteer:
                 clause = re.split(r"[.;:,!?\n\t•(]", text[max(0, m.start_char - 120):m.start_char])[-1]
                 lead = [w for w in re.findall(r"[A-Za-z]+", clause.lower()) if w not in _DETS]
                 after = self._words_after(text, m.end_char, 1)
-                # "... Design Authority with ... representatives; its role is to:" (referred back to)
+                # "... Housing Panel with ... representatives; its role is to:" (referred back to)
                 referred = re.search(r"\b(?:its|their|it|they)\b", text[m.end_char:], re.IGNORECASE) is not None
                 if same_span:
                     subj = prev is not None and prev[1]
@@ -975,7 +1055,7 @@ class OwnerGazetteer:
                             gap, re.IGNORECASE):
                 return prev_ok  # "to X and Y", "by X, Y and Z"
             if re.fullmatch(r"\s*\(\s*['‘\"“]?(?:the\s+)?", gap, re.IGNORECASE):
-                return prev_ok  # "the Local Workforce Action Board (LWAB)": the same party restated
+                return prev_ok  # "the Local Housing Partnership (LHP)": the same party restated
         words = self._words_before(text, m.start_char)
         while words and words[-1] in _DETS:
             words.pop()
@@ -986,7 +1066,7 @@ class OwnerGazetteer:
         if w1 in {"to", "from", "into", "alongside", "than", "between", "across", "in"}:
             return False
         if w1 == "as" and w2 != "such":
-            return False  # "recommend CWPT and SWFT as lead providers": a role, not a doer
+            return False  # "recommend RFT and HHT as lead providers": a role, not a doer
         if m.name in ("Providers", "Commissioners") and w1 in {"for", "of", "among", "amongst"}:
             return False  # "equal treatment of providers", "£51.7m for commissioners"
         subject = bool(after) and after[0] in _SUBJECT_NEXT and after[0] != "to"
@@ -1009,7 +1089,7 @@ class OwnerGazetteer:
         if w1 == "of" and (w2 in _ROLE_WORDS or w2 in {"support", "behalf", "help"}):
             return False
         if w1 in {"including", "as", "eg", "e", "g", "namely", "like"}:
-            # "working with our partner organisations, such as Warwickshire County Council"
+            # "working with our partner organisations, such as Northshire County Council"
             if "with" in words[-8:] and "together" not in words[-8:]:
                 return False
         return True
@@ -1020,17 +1100,17 @@ class OwnerGazetteer:
         before = text[max(0, m.start_char - 40):m.start_char]
         if re.search(r"\b(?:leads?|lead/s|sros?|owners?|(?:chaired|led)\s+by)\s*[-–—:]?\s*$", before,
                      re.IGNORECASE):
-            return True  # "Finance Lead\tLiz Murray", "chaired by Andrea Green"
+            return True  # "Finance Lead\tAnn Lee", "chaired by Priya Shah"
         after = self._words_after(text, m.end_char, 2)
-        return bool(after) and after[0] in _PERSON_DOER_NEXT  # "Liz Murray will circulate ..."
+        return bool(after) and after[0] in _PERSON_DOER_NEXT  # "Ann Lee will circulate ..."
 
     @staticmethod
     def _affiliation_spans(text: str, ms: Sequence[Mention]) -> list[tuple[int, int]]:
-        """Where a person's role and organisation are given: '(AO, CR CCG/WN CCG)' after a name, or
-        ', Chief Workforce & Information Officer, UHCW' up to the end of the cell."""
+        """Where a person's role and organisation are given: '(AO, RFT/HHT)' after a name, or
+        ', Chief Workforce & Information Officer, RFT' up to the end of the cell."""
         spans = []
         for m in ms:
-            if m.kind != "person":
+            if m.kind not in ("person", "role"):
                 continue
             rest = text[m.end_char:]
             par = re.match(r"\s*\(", rest)
@@ -1043,3 +1123,219 @@ class OwnerGazetteer:
                 spans.append((m.end_char, m.end_char + (stop.start() if stop else len(rest))))
         return spans
 
+
+
+# --------------------------------------------------------------------------------------------
+# Doers from the dependency parse
+# --------------------------------------------------------------------------------------------
+# Passive verbs whose "by" names a partner or a source, not the doer ("supported by", "funded by").
+_PARTNER_PASSIVES = frozenset({"support", "assist", "help", "fund", "inform", "influence", "attend", "inspire",
+                               "underpin", "enable"})
+# Right-hand dependents that still belong to a doer's noun phrase ("Director of Public Health",
+# "the Local Housing Partnership (LHP)").
+# Verbs whose object is the doer of the infinitive after it ("require the Council to ...").
+_OBJECT_CONTROL = frozenset({"require", "expect", "oblige", "need", "task", "mandate", "commission", "direct"})
+# Passive verbs whose subject is still the doer of what follows ("is committed to", "are required to").
+_OBLIGED = frozenset({"commit", "require", "expect", "oblige", "mandate", "task", "charge", "dedicate",
+                      "determine", "plan", "schedule", "set", "due", "prepare", "contract", "commission"})
+_NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "case", "punct",
+                      "advmod"})
+_NP_RIGHT = frozenset({"appos", "compound", "nummod", "amod", "nmod", "case", "flat"})
+_VERBAL = ("VERB", "AUX")
+
+
+def doer_spans(doc: Any) -> list[tuple[int, int]] | None:
+    """Character spans of the doers of each sentence's main predicate: its subject with conjuncts,
+    or the agent of a passive (also through "is to be ... by", "needs to be ... by"); the subject of
+    the that-clause of "It was agreed that ..." and "The expectation is that ...".
+
+    [] when the predicate names no doer (an imperative, a passive without agent, "we" is still a
+    span: the caller finds no party in it); None when no sentence is a clause (a verbless fragment:
+    "RFT / Public Health", "Lead - Jane Smith"), so that the caller judges by the words around."""
+    spans: list[tuple[int, int]] = []
+    verdict = False
+    for sent in doc.sents:
+        found = _clause_doers(sent.root, 0)
+        if found is None:
+            continue
+        verdict = True
+        spans.extend(found)
+    return spans if verdict else None
+
+
+def secondary_doer_spans(doc: Any) -> list[tuple[int, int]]:
+    """Subjects of the other finite clauses of a sentence whose main subject names no party ("The
+    review will be published and once all reviews are done the Commission will publish ...",
+    "another objective is to ensure that the providers deliver ..."): clauses with a modal or
+    future auxiliary, and that-clauses."""
+    out: list[tuple[int, int]] = []
+    for t in doc:
+        if t.pos_ not in _VERBAL:
+            continue
+        if t.dep_ == "ROOT":
+            if t.lemma_.lower() in _OBJECT_CONTROL:  # "will require the Council to work with ..."
+                for c in t.children:
+                    if c.dep_ == "dobj" and any(x.dep_ in ("xcomp", "ccomp") for x in t.children):
+                        out.extend(_np_spans(c))
+            continue
+        if t.dep_ == "acl" and t.tag_ == "VBN":  # "each review undertaken by the Commission will ..."
+            out.extend(_agents(t))
+            continue
+        modal = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "must", "would", "should") for c in t.children)
+        if not (modal or t.dep_ == "ccomp"):
+            continue
+        for c in t.children:
+            if c.dep_ == "nsubj" and c.pos_ != "PRON":
+                out.extend(_np_spans(c))
+            elif c.dep_ == "nsubj" and t.dep_ == "relcl" and c.lower_ in ("which", "who", "that"):
+                out.extend(_np_spans(t.head))  # "... a new Housing Board, which will meet in public"
+        out.extend(_agents(t))
+    return out
+
+
+def _imperative(doc: Any) -> bool:
+    """A sentence opening with a bare verb and no subject ("Develop a plan for ...")."""
+    return any(sent.root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in sent.root.children)
+               for sent in doc.sents)
+
+
+def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
+    if depth > 3:
+        return []
+    if v.pos_ not in _VERBAL:
+        # "Providers to agree a care model": a noun with a to-infinitive is a doer and its task
+        for c in v.children:
+            if c.i > v.i and c.dep_ in ("acl", "relcl") and c.pos_ in _VERBAL and \
+                    any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+                return _np_spans(v)
+        return None
+    chain = [v]
+    x = v
+    while True:
+        nxt = [c for c in x.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL]
+        if not nxt:
+            break
+        x = nxt[0]
+        chain.append(x)
+    agents = [span for x in chain for span in _agents(x)]
+    subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl", "nsubjpass", "csubjpass")]
+    # the subject nearest before the verb ("Focusing on frailty, end of life ... the networks will")
+    before = [c for c in subj if c.i < v.i]
+    subj = before[-1:] or subj[:1]
+    if subj and (any(c.dep_ == "mark" for c in subj[0].children) or
+                 (depth == 0 and any(c.dep_ == "mark" and c.i < subj[0].i for c in v.children))):
+        return None  # "As commissioners acting ..., X will": a misparse; judge by the words around
+    out: list[tuple[int, int]] = list(agents)
+    if subj and not agents:
+        s = subj[0]
+        ccomp = [c for c in v.children if c.dep_ == "ccomp" and c.pos_ in _VERBAL]
+        if ccomp and (s.lower_ == "it" or s.dep_ == "expl"):
+            # "It was agreed that RFT would ..."
+            return _clause_doers(ccomp[0], depth + 1) or []
+        if ccomp and v.lemma_ == "be":
+            # "The expectation is that providers will ...", but "The Trust was clear that it must ..."
+            inner = _clause_doers(ccomp[0], depth + 1)
+            return inner or (_np_spans(s) if s.dep_ == "nsubj" and s.pos_ != "PRON" else [])
+        if s.dep_ == "nsubj" and s.pos_ != "PRON" or s.lower_ in ("we", "i"):
+            out = _np_spans(s)
+        elif s.dep_ == "nsubjpass" and v.lemma_.lower() in _OBLIGED and s.pos_ != "PRON":
+            out = _np_spans(s)  # "The Trust is committed to ...", "CCGs are required to ..."
+    for c in v.children:
+        if c.dep_ in ("ccomp", "parataxis") and c.i < v.i and c.pos_ in _VERBAL and \
+                any(x.dep_ == "nsubj" for x in c.children):
+            out.extend(_clause_doers(c, depth + 1) or [])  # "RFT will agree; then the Council will deliver"
+            continue
+        if c.dep_ != "conj" or c.pos_ not in _VERBAL:
+            continue
+        if any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+            out.extend(_clause_doers(c, depth + 1) or [])  # "RFT will open X and the Council will fund Y"
+        else:
+            out.extend(_agents(c))  # "drafted and to be agreed by the Programme Board"
+    return out
+
+
+def _is_passive(v: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in v.children) or \
+        (v.tag_ == "VBN" and any(c.dep_ == "agent" for c in v.children))
+
+
+def _agents(v: Any) -> list[tuple[int, int]]:
+    """The agent of a passive predicate ("to be agreed by the Programme Board"), also when the parser
+    hung "by" on a nearby noun ("reviewed on a quarterly basis by the Steering Group")."""
+    if not _is_passive(v) or v.lemma_.lower() in _PARTNER_PASSIVES:
+        return []
+    bys = [c for c in v.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+    if not bys:
+        for t in v.subtree:
+            if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.i > v.i:
+                h = t.head
+                while h != v and h.pos_ not in _VERBAL and h.dep_ in ("pobj", "prep", "dobj", "npadvmod", "conj"):
+                    h = h.head
+                if h == v:
+                    bys.append(t)
+                    break
+    out: list[tuple[int, int]] = []
+    for by in bys:
+        objs = [obj for obj in by.children if obj.dep_ == "pobj"]
+        if not objs:  # "developed by, and implemented by, a range of partners": the parser left "by" bare
+            objs = [c for c in by.head.children if c.i > by.i and c.dep_ in ("npadvmod", "dobj", "attr", "oprd")][:1]
+        for obj in objs:
+            out.extend(_np_spans(obj))
+    return out
+
+
+def _np_spans(t: Any) -> list[tuple[int, int]]:
+    """Character spans of a noun phrase and of each of its conjuncts ("RFT and the County Council"),
+    without its relative clauses or other prepositional phrases ("working with X", "from Y").  A
+    subject's conjuncts stop at its verb (the parser sometimes joins a list after the verb to it)."""
+    out = []
+    verb = t.head if t.dep_ in ("nsubj", "nsubjpass") else None
+    for tok in (t, *t.conjuncts):
+        if verb is not None and tok.i > verb.i:
+            continue
+        left = tok.i
+        for c in tok.lefts:  # determiners and modifiers, not a fronted "As commissioners acting ..."
+            if c.dep_ in _NP_LEFT:
+                left = min(left, c.left_edge.i)
+        right = tok.i
+        for c in tok.rights:
+            if c.dep_ == "appos" and c.left_edge.i > tok.i + 1 and tok.doc[c.left_edge.i - 1].text != "(":
+                break  # an apposition far off is a misparse of a list, not "X (XA)"
+            if c.dep_ in _NP_RIGHT or (c.dep_ == "prep" and c.lower_ in ("of", "for", "including")) or \
+                    (c.dep_ == "punct" and c.text in "()"):
+                right = max(right, c.right_edge.i)
+            elif c.dep_ in ("conj", "cc", "acl", "relcl", "prep", "advcl", "punct"):
+                break
+        # a conjunct's own left edge may reach back over the conjunction: keep to the token's phrase
+        toks = [x for x in tok.doc[left:right + 1] if x.dep_ not in ("cc",) or x.i > tok.i]
+        if not toks:
+            continue
+        a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        out.append((a, b))
+    return out
+
+
+# Words a field holds that name nobody.
+_FIELD_NOISE = frozenset({"all", "all partners", "partners", "tbc", "tbd", "n/a", "na", "none", "various", "ongoing",
+                          "all agencies", "everyone", "we", "us"})
+
+
+def _split_parties(chunk: str) -> list[str]:
+    """Split "Public Health and Trading Standards" into its parties, but not "Health and Wellbeing
+    Board": at "and"/"&" only when what comes before is a whole party by convention (a known head
+    word, an acronym, or a service every authority has)."""
+    parts = re.split(r"(\s+(?:and|&)\s+)", chunk)
+    out: list[str] = []
+    cur = parts[0]
+    for sep, nxt in zip(parts[1::2], parts[2::2], strict=True):
+        last = cur.strip().split()[-1].lower() if cur.strip() else ""
+        whole = last in _GROUP_HEADS or _is_acronym(cur.strip().split()[-1] if cur.strip() else "") or \
+            re.search(r"\b(?:public health|trading standards|healthwatch)$", cur.strip(), re.IGNORECASE) or \
+            (last in _ROLE_HEADS)
+        if whole and nxt[:1].isupper():
+            out.append(cur)
+            cur = nxt
+        else:
+            cur = cur + sep + nxt
+    out.append(cur)
+    return [p.strip() for p in out if p.strip()]

@@ -214,8 +214,8 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
             progress: Callable[[int, int], None] | None = None) -> list[Commitment]:
     """All commitment (and evidence) records of a document, in reading order.  `progress(done,
     total)` hears of the blocks done (a long file shows progress, not only a long silence)."""
-    gazetteer = gazetteer or OwnerGazetteer()
-    gazetteer.learn_acronyms("\n".join(b.text for b in doc.blocks))
+    # per document: its own acronyms, the bodies it names, the gazetteer's short aliases only in its area
+    gazetteer = (gazetteer or OwnerGazetteer()).for_document("\n".join(b.text for b in doc.blocks))
     author = doc.meta.organisation or None
     doc_date = doc.meta.doc_date()
     period = doc_period(doc.meta.period_start, doc.meta.period_end) or contract_period(doc.blocks, doc_date)
@@ -223,6 +223,7 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
     records: list[Commitment] = []
     intros: list[str | None] = []
     headings: list[str | None] = []  # each record's nearest heading, for owners its intro refers back to
+    owner_fields: list[str | None] = []  # the party a Who / Lead / Owner field names
     row_parents: dict[str, Commitment] = {}
     in_resolution = False
     units_of = [[u.strip() for u in _units(block)] for block in doc.blocks]
@@ -255,23 +256,25 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
             records.append(record)
             intros.append(block.intro)
             headings.append(block.section[-1] if block.section else None)
+            owner_fields.append(block.fields.get("owner"))
         if block.kind != "list_item" and block.kind != "paragraph":
             in_resolution = in_resolution and block.kind == "list_item"
     # Owners in batches: one spaCy pass (nlp.pipe) per batch instead of one call per record, and
     # batches no bigger than the gazetteer's parse cache, so a long document neither holds every
     # parse at once (memory) nor sees its batch evicted before it is used (a second parse).
-    accepted = [(r, intro, heading) for r, intro, heading in zip(records, intros, headings, strict=True)
-                if r.kind != "evidence"]
+    accepted = [(r, intro, heading, f) for r, intro, heading, f in zip(records, intros, headings, owner_fields,
+                                                                       strict=True) if r.kind != "evidence"]
     for start in range(0, len(accepted), OWNER_BATCH):
         batch = accepted[start:start + OWNER_BATCH]
-        owners = gazetteer.owners_many([r.text for r, _, _ in batch], author_org=author,
-                                       intros=[intro for _, intro, _ in batch],
-                                       headings=[heading for _, _, heading in batch])
-        for (r, _, _), found in zip(batch, owners, strict=True):
-            r.owners = found
-            # Hook: when kb.extract.owners tells where each owner came from ("grammar", "field",
-            # "inherited"), pass it here; until then an owner counts as neither evidence nor doubt.
-            r.confidence = with_owner(r.confidence, None)
+        owners = gazetteer.owners_of_many([r.text for r, _, _, _ in batch], author_org=author,
+                                          intros=[intro for _, intro, _, _ in batch],
+                                          headings=[heading for _, _, heading, _ in batch],
+                                          fields=[f for _, _, _, f in batch])
+        for (r, _, _, _), found in zip(batch, owners, strict=True):
+            r.owners = found.names
+            r.owner_source = found.source
+            # where the owner came from weighs in the confidence (one inherited from a lead-in is weaker)
+            r.confidence = with_owner(r.confidence, "inherited" if found.source == "intro" else found.source)
     discount_ocr(records, doc.ocr_pages)
     return records
 
