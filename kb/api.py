@@ -383,9 +383,9 @@ def _gazetteers(folders: Iterable[Path], report: IngestReport) -> dict:
 
 
 def describes_folder(path: Path) -> bool:
-    """A folder's catalog.toml and README are about the documents, not documents: not reported as
-    skipped when a folder is ingested."""
-    return path.name == CATALOG_NAME or path.stem.upper() == "README"
+    """A folder's catalog.toml, gazetteer.toml and README are about the documents, not documents:
+    not reported as skipped when a folder is ingested."""
+    return path.name in (CATALOG_NAME, "gazetteer.toml") or path.stem.upper() == "README"
 
 
 def readable_types(suffixes: Iterable[str]) -> str:

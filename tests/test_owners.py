@@ -412,3 +412,10 @@ def test_import_and_folding_do_not_import_spacy() -> None:
         "assert 'spacy' not in sys.modules, 'spacy imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_folder_s_gazetteer_is_not_a_skipped_document() -> None:
+    from kb.api import describes_folder
+
+    assert describes_folder(Path("corpus/gazetteer.toml"))
+    assert not describes_folder(Path("corpus/gazetteer.txt"))
