@@ -1154,7 +1154,7 @@ def doer_spans(doc: Any) -> list[tuple[int, int]] | None:
     "RFT / Public Health", "Lead - Jane Smith"), so that the caller judges by the words around."""
     spans: list[tuple[int, int]] = []
     verdict = False
-    for sent in doc.sents:
+    for sent in _committing_sentences(doc):
         found = _clause_doers(sent.root, 0)
         if found is None:
             continue
@@ -1197,6 +1197,19 @@ def _imperative(doc: Any) -> bool:
     """A sentence opening with a bare verb and no subject ("Develop a plan for ...")."""
     return any(sent.root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in sent.root.children)
                for sent in doc.sents)
+
+
+def _committing_sentences(doc: Any) -> list[Any]:
+    """The sentences whose doers own the unit: in a unit of several sentences, the one that commits
+    (kb.extract.clause: "Consolidate the service ... . Rehab also commissioned ..." is owned by
+    the first one's doer, not by the second's subject); else every sentence."""
+    sents = list(doc.sents)
+    if len(sents) < 2:
+        return sents
+    from kb.extract.clause import clauses_of
+
+    committing = [c.sentence for c in clauses_of(doc) if c.committing and c.sentence is not None]
+    return committing[:1] or sents
 
 
 def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
