@@ -102,3 +102,45 @@ def test_contract_years_count_from_the_contract_start():
     assert [(d.start, d.end) for d in due_dates(text, block, JUNE_2019, period)] == [("2020-04-01", "2022-03-31")]
     assert due_dates(text, block, JUNE_2019, None) == []
     assert contract_period([Block("paragraph", "The contract was a success.")], JUNE_2019) is None
+
+
+def _extract_text(tmp_path, text: str, name: str = "2019-06_riverside-cabinet-minutes.txt"):
+    from kb.extract.pipeline import extract
+    from kb.sources import load_document
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [r for r in extract(load_document(path)) if r.kind != "evidence"]
+
+
+def test_a_numbered_resolution_makes_its_lettered_items_decisions(tmp_path):
+    text = "\n".join([
+        "RIVERSIDE COUNCIL", "CABINET",
+        "Minutes of a meeting of the Cabinet held on 3 June 2019.",
+        "12. Riverside Walking Strategy (Item 5)",
+        "1. The Cabinet Member introduced the report on the walking strategy for adults and children.",
+        "2. RESOLVED that Cabinet agree to:",
+        "(a) Adopt the Riverside Walking Strategy on behalf of the council",
+        "(b) Delegate authority to the Director of Public Health to make minor changes to the strategy",
+        "3. The Leader thanked officers for the report and would write to the Minister about funding.",
+    ])
+    kinds = {r.text[:20]: r.kind for r in _extract_text(tmp_path, text)}
+    assert kinds["Adopt the Riverside "] == "decision"
+    assert kinds["Delegate authority t"] == "decision"
+    assert kinds.get("The Leader thanked o", "none") != "decision"
+
+
+def test_what_who_when_blocks_end_to_end(tmp_path):
+    text = "\n".join([
+        "Northshire County Council", "", "Smokefree Northshire: Tobacco Control Strategy 2019-2024", "",
+        "Published: March 2019", "",
+        "Northshire County Council and its partners want every child to grow up free from tobacco smoke.", "",
+        "What: Run a schools programme on the harms of tobacco", "Who: Public Health", "When: Medium term (by March 2021)",
+        "", "What: Carry out test purchasing of tobacco", "Who: Trading Standards", "When: Ongoing", "",
+        "Page 4 of 12",
+    ])
+    records = {r.text: r for r in _extract_text(tmp_path, text, "northshire-tobacco.txt")}
+    assert [(d.start, d.end) for d in records["Run a schools programme on the harms of tobacco"].due] == [
+        (None, "2021-03-31")]
+    assert records["Carry out test purchasing of tobacco"].due == []
+    assert not any("Page" in t for t in records)

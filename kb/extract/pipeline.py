@@ -226,6 +226,7 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
     owner_fields: list[str | None] = []  # the party a Who / Lead / Owner field names
     row_parents: dict[str, Commitment] = {}
     in_resolution = False
+    resolution_level = -1  # the list depth of a resolution that is itself a list item
     units_of = [[u.strip() for u in _units(block)] for block in doc.blocks]
     parsed = dict(zip(texts := [u for us in units_of for u in us if u], parse_many(texts, entities=False),
                       strict=True))
@@ -234,8 +235,11 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
             progress(n, len(doc.blocks))
         if block.kind == "heading":
             in_resolution = False
-        if block.kind == "paragraph" and re.match(r"^resolved that\b.*:$", block.text, re.I):
-            in_resolution = True
+        if block.kind == "list_item" and in_resolution and block.level <= resolution_level:
+            in_resolution = False  # the next numbered minute after the resolution's own sub-items
+        if block.kind in ("paragraph", "list_item") and re.match(r"^resolved that\b.*:$", block.text, re.I):
+            in_resolution = True  # "RESOLVED that:" as a paragraph, or as a numbered minute ("4. RESOLVED that:")
+            resolution_level = block.level if block.kind == "list_item" else -1
             continue
         for unit in block_units:
             if not unit:
