@@ -2,12 +2,17 @@
 
 Ingests the bundled corpus into a temporary index, exports every commitment and scores the export
 with the rules of bench/scoring.py.  `--verbose` also lists misses and wrong records for reading.
+
+`--other` measures out of sample instead: the text exports of other bodies' documents in
+bench/eval/other (annotated before kb was run on them; provenance in PROVENANCE.md) against
+their gold (gold-*.jsonl) in the regions annotated completely (regions-*.json).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import tempfile
 import time
@@ -39,13 +44,26 @@ def main() -> int:
     ap.add_argument("--all-lines", action="store_true", help="score every line, not only the dev regions")
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--export", help="also write the export used (JSONL) here")
+    ap.add_argument("--other", action="store_true",
+                    help="score other bodies' documents (bench/eval/other) instead of the dev sample")
     args = ap.parse_args()
     ev = Path(args.eval)
-    golds = [json.loads(line) for line in (ev / "gold-dev.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    regions = None if args.all_lines else json.loads((ev / "dev-regions.json").read_text(encoding="utf-8"))
+    if args.other:
+        golds, regions = _other_gold(ev / "other")
+        regions = None if args.all_lines else regions
+    else:
+        golds = [json.loads(line) for line in (ev / "gold-dev.jsonl").read_text(encoding="utf-8").splitlines()
+                 if line]
+        regions = None if args.all_lines else json.loads((ev / "dev-regions.json").read_text(encoding="utf-8"))
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        records = export_records(Path(args.corpus), Path(tmp) / "index")
+        corpus = Path(args.corpus)
+        if args.other:  # the text exports that have gold, alone in a folder (no catalog: kb infers the metadata)
+            corpus = Path(tmp) / "other"
+            corpus.mkdir()
+            for name in sorted({g["doc"] for g in golds}):
+                shutil.copy(ev / "other" / name, corpus / name)
+        records = export_records(corpus, Path(tmp) / "index")
     elapsed = time.perf_counter() - t0
     if args.export:
         with open(args.export, "w", encoding="utf-8") as fh:
@@ -64,11 +82,23 @@ def main() -> int:
             else:
                 print(f"OWN  {g['doc'][:7]}:{g['line']} gold={g['owners']} got={r['owners']} {g['quote'][:60]}",
                       file=sys.stderr)
-    out = {"sample": "dev regions" if regions else "all lines", "records": len(records),
+    sample = ("other bodies' documents" if args.other else "dev") + (" (regions)" if regions else " (all lines)")
+    out = {"sample": sample, "records": len(records),
            "ingest_seconds": round(elapsed, 2), "overall": res["overall"], "documents": res["documents"],
            "confidence_bands": confidence_bands(records)}
     print(json.dumps(out, indent=1))
     return 0
+
+
+def _other_gold(folder: Path) -> tuple[list[dict], dict]:
+    """Every annotator's gold and regions in bench/eval/other, merged."""
+    golds = [json.loads(line) for f in sorted(folder.glob("gold-*.jsonl"))
+             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    regions: dict[str, list] = {}
+    for f in sorted(folder.glob("regions-*.json")):
+        for doc, spans in json.loads(f.read_text(encoding="utf-8")).items():
+            regions.setdefault(doc, []).extend(spans)
+    return golds, regions
 
 
 if __name__ == "__main__":
