@@ -204,3 +204,31 @@ def test_a_raised_footnote_marker_leaves_the_sentence(tmp_path):
     c.drawString(250, 700, "secondary and community settings by 2026.")
     c.save()
     assert _texts(pdf) == ["We will expand care in primary, secondary and community settings by 2026."]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # a ligature the font gives no Unicode for, explained by the same word written out elsewhere
+    (["e(cid:28)cient", "efficient", "services", "o(cid:28)ce", "office"], {"(cid:28)": "ffi"}),
+    (["(cid:31)nancial", "financial", "plan", "bene(cid:31)ts", "benefits"], {"(cid:31)": "fi"}),
+    # a space glyph between words the document also writes apart
+    (["health(cid:3)visitors", "health", "visitors"], {"(cid:3)": " "}),
+    # nothing in the document explains it: left alone (dropped when the text is rendered)
+    (["(cid:77)zzq", "plan"], {}),
+])
+def test_unmapped_glyphs_are_learnt_from_the_document(words, expected):
+    from kb.sources.pdf import learn_cids
+
+    assert learn_cids(words) == expected
+
+
+@pytest.mark.parametrize(("char", "font", "expected"), [
+    ("\uf0b7", "ABCDEF+Symbol", "•"),
+    ("\uf0b3", "Symbol", "≥"),
+    ("\uf0a7", "Wingdings-Regular", "▪"),
+    ("\uf0fc", "Wingdings", "✓"),
+    ("\uf0b7", "Arial", "\uf0b7"),  # another font's private character is not guessed
+])
+def test_symbol_font_glyphs_read_by_the_fonts_own_encoding(char, font, expected):
+    from kb.sources.pdf import symbol_glyph
+
+    assert symbol_glyph(char, font) == expected

@@ -50,6 +50,69 @@ def _private_use(ch: str) -> bool:
     return "\ue000" <= ch <= "\uf8ff"
 
 
+# Symbol and Wingdings fonts put their glyphs at U+F020-U+F0FF (their own code plus 0xF000): the
+# few that planning documents use, by the font's own encoding.  Others stay private and are dropped.
+_SYMBOL = {0xB7: "•", 0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xA3: "≤", 0xB4: "×", 0xAE: "→", 0xD7: "⋅",
+           0xB8: "÷", 0xB9: "≠", 0xA5: "∞", 0xE0: "◊", 0x2D: "−"}
+_WINGDINGS = {0x9F: "•", 0xA7: "▪", 0x6C: "●", 0x6E: "■", 0x71: "❑", 0x76: "❖", 0xA8: "◻", 0xD8: "➢",
+              0xE0: "➢", 0xF0: "⇨", 0xFC: "✓", 0xFB: "✗", 0xFE: "☑", 0x77: "⬥", 0x75: "◆"}
+
+
+def symbol_glyph(ch: str, fontname: str) -> str:
+    """A private-use character of a Symbol or Wingdings font as the character it draws ("" for a
+    glyph not known; the character itself for other fonts)."""
+    code = ord(ch) - 0xF000
+    name = fontname.lower()
+    table = _WINGDINGS if "wingding" in name else _SYMBOL if "symbol" in name else None
+    if table is None or not 0x20 <= code <= 0xFF:
+        return ch
+    return table.get(code, ch)
+
+
+# Glyphs a font gives no Unicode for come out as "(cid:N)": most often ligatures.  The document
+# itself tells what each stands for: "e(cid:28)cient" is "efficient" when that word is written
+# elsewhere in the same file.
+_CID_CANDIDATES = ("fi", "fl", "ff", "ffi", "ffl", "ft", "st", "tt", "Th", " ", "-", "'")
+
+
+def learn_cids(words: list[str]) -> dict[str, str]:
+    """For each "(cid:N)", the text that turns the words holding it into words the document also
+    writes in plain letters; a cid no word explains is left out (it is dropped when rendered)."""
+    vocabulary = {w.lower() for w in words if "(cid:" not in w}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for w in words:
+        cids = _CID.findall(w)
+        if len(set(cids)) != 1:
+            continue
+        for candidate in _CID_CANDIDATES:
+            trial = _CID.sub(candidate, w).lower()
+            parts = trial.split() if candidate == " " else [trial]
+            core = [re.sub(r"^\W+|\W+$", "", x) for x in parts]
+            if all(x and x in vocabulary for x in core):
+                votes[cids[0]][candidate] += 1
+    out = {}
+    for cid, counted in votes.items():
+        best, n = counted.most_common(1)[0]
+        if n >= 1 and n >= 0.6 * sum(counted.values()):
+            out[cid] = best
+    return out
+
+
+def _resolve_cids(pages: list[_Page]) -> None:
+    """Replace each "(cid:N)" the document explains (learn_cids) in every word of every page."""
+    words = [w for p in pages for line in p.lines for w in line.words]
+    words += [w for p in pages for t in p.tables for row in t.rows for cell in row for w in cell]
+    if not any("(cid:" in w.text for w in words):
+        return
+    texts = [re.sub(r"^\W+|\W+$", "", w.text) for w in words]
+    mapping = learn_cids([t for t in texts if t])
+    if not mapping:
+        return
+    for w in words:
+        if "(cid:" in w.text:
+            w.text = _CID.sub(lambda m: mapping.get(m.group(0), m.group(0)), w.text)
+
+
 def _is_page_number(text: str) -> bool:
     text = text.strip()
     if re.fullmatch(r"[ivxlc]{1,7}|[IVXLC]{1,7}", text):
@@ -406,6 +469,8 @@ def _layout_objects(page):
         fontname = c.fontname
         if isinstance(fontname, bytes):
             fontname = fontname.decode("latin-1", "replace")
+        if len(text) == 1 and _private_use(text):
+            text = symbol_glyph(text, fontname)
         char_dicts.append(
             {
                 "text": text,
@@ -1289,6 +1354,7 @@ def read_pdf_text(path: pathlib.Path) -> PdfText:
                 except (OcrError, OSError) as exc:
                     result.unread_pages.append(number)
                     result.notes.append(_one_line(str(exc)))
+    _resolve_cids(pages)
     if not any(p.lines or p.tables for p in pages):
         if result.unread_pages and not result.ocr_pages:
             raise SourceError("no text layer (scanned image?); install Tesseract (Debian: tesseract-ocr) "
