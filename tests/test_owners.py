@@ -98,6 +98,32 @@ def test_owner_in_fragments(north: OwnerGazetteer, text: str, expected: list[str
     assert found.source == "mention"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # doers named by their role in the public sector, as the text gives them
+    ("Local systems should complete an impact assessment by March.", ["Local systems"]),
+    ("Eye care providers should offer remote consultations where safe.", ["Eye care providers"]),
+    ("ICS leads should:", ["ICS leads"]),
+    ("Primary, community and secondary care providers should:", ["Primary, community and secondary care providers"]),
+    ("Over the next year, RFT and HHT will:", [RFT, HHT]),
+    # people at large, things and "we" are no doers
+    ("Local people will have better access to clinics.", []),
+    ("Services will be redesigned by 2025.", []),
+    ("We will:", []),
+])
+def test_doers_named_by_role(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.owners(text) == expected
+
+
+@pytest.mark.parametrize(("intro", "expected"), [
+    ("In 2019 the Tobacco Control Alliance set out its plan. ICS leads should:", ["ICS leads"]),
+    # a description is no lead-in: its subject does not own the list under it
+    ("The Tobacco Control Alliance brings together health and council services.", []),
+    ("In 2019 the Tobacco Control Alliance published a review of the service.", []),
+])
+def test_only_a_lead_in_passes_its_doer(north: OwnerGazetteer, intro: str, expected: list[str]) -> None:
+    assert north.owners("Review the service specification", intro=intro) == expected
+
+
 def test_source_of_each_kind(north: OwnerGazetteer) -> None:
     assert north.owners_of(f"{RFT} will open a clinic.") == Owners([RFT], "grammar")
     assert north.owners_of("We will publish the plan.", field="Public Health") == Owners(["Public Health"], "field")
@@ -290,7 +316,7 @@ def test_an_area_s_short_names_stay_in_its_documents(corpus_gaz: OwnerGazetteer)
     # an acronym of the bundled area means nothing here; "the County Council" is Northshire's
     assert other.owners("WCC will consult residents.") == []
     assert other.owners("The County Council will consult residents.") == [NCC]
-    assert other.owners("The CCGs will consult residents.") == []
+    assert other.owners("The CCGs will consult residents.") == ["CCGs"]  # this area's, as the text names them
     # a full name is still that body
     assert other.owners("Warwickshire County Council will host the event.") == ["Warwickshire County Council"]
     home = corpus_gaz.for_document("A plan for Coventry and Warwickshire.")

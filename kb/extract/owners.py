@@ -835,7 +835,12 @@ class OwnerGazetteer:
         if found:
             return Owners(found, "grammar" if verdict else "mention")
         if intro:
-            judged, verdict = self._judge_with(intro, author_org)
+            # the lead-in is the intro's last sentence, and only one that announces what follows
+            # (a colon, or a future: "The Alliance will:") passes its doer down
+            lead_in = re.split(r"(?<=[.!?])\s+(?=[A-Z])", intro.strip())[-1]
+            if not (lead_in.rstrip().endswith(":") or _FORWARD_WORD.search(lead_in)):
+                return Owners()
+            judged, verdict = self._judge_with(lead_in, author_org)
             found = self._names(judged)
             if not found:
                 judged = self._judge(intro, author_org, grammar=False)
@@ -934,8 +939,15 @@ class OwnerGazetteer:
         if not text.strip():
             return [], False
         doc = self._parses([text])[0]
-        # cells joined by tabs ("Workstream Leads<TAB>Jane Smith (...)") are not a sentence
-        doers = doer_spans(doc) if "\t" not in text.strip() else None
+        lead_in = _LEAD_IN.fullmatch(text.strip())
+        if lead_in:
+            # "ICS leads should:", "Primary and community care providers will:": the parser has no
+            # verb to hang the subject on; the words before the modal are the doer
+            off = len(text) - len(text.lstrip())
+            doers: list[tuple[int, int]] | None = [(off, off + len(lead_in.group("np")))]
+        else:
+            # cells joined by tabs ("Workstream Leads<TAB>Jane Smith (...)") are not a sentence
+            doers = doer_spans(doc) if "\t" not in text.strip() else None
         if doers is None:
             return self._judge(text, author_org, grammar=False), False
         author = self._author(author_org)
@@ -955,7 +967,7 @@ class OwnerGazetteer:
         for a, b in doers:
             if any(ok and x.start_char < b and a < x.end_char for x, ok in out):
                 continue
-            named = self._named_doer(doc, a, b)
+            named = self._named_doer(doc, a, b) or self._actor_doer(doc, a, b)
             if named is not None:
                 out.append((named, True))
         out.sort(key=lambda x: x[0].start_char)
@@ -979,6 +991,29 @@ class OwnerGazetteer:
             self._parties.setdefault(name, Party(name, kind, ()))
             return Mention(name, start, end, surface, kind)
         return None
+
+    def _actor_doer(self, doc: Any, a: int, b: int) -> Mention | None:
+        """A doer named by its role in the public sector rather than by name ("Local systems should
+        ...", "ICS leads should:", "Primary, community and secondary care providers will ..."):
+        kept as the text gives it, without its determiner."""
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        head = span.root if span.root.pos_ in ("NOUN", "PROPN") else span[-1]
+        if head.pos_ not in ("NOUN", "PROPN", "VERB") or head.lower_ not in _ACTOR_HEADS:
+            return None
+        toks = [t for t in span if t.i <= head.i]
+        while toks and (toks[0].dep_ in ("det", "predet", "poss") or toks[0].lower_ in _DETS - {"local"} or
+                        toks[0].is_punct):
+            toks = toks[1:]
+        if not toks:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        surface = doc.text[start:end]
+        name = re.sub(r"\s+", " ", surface)
+        name = self.canonical(name) or name[:1].upper() + name[1:]
+        self._parties.setdefault(name, Party(name, "group", ()))
+        return Mention(name, start, end, surface, "group")
 
     def _judge(self, text: str, author_org: str | None, grammar: bool = True) -> list[tuple[Mention, bool]]:
         """Each mention with whether the text makes it an owner: by the parse when the text is a
@@ -1328,6 +1363,16 @@ def _np_spans(t: Any) -> list[tuple[int, int]]:
     return out
 
 
+# Head nouns of doers named by their role in the public sector ("local systems", "ICS leads",
+# "secondary care providers", "partner organisations"): plural bodies and roles, not people at large.
+_ACTOR_HEADS = frozenset(
+    "systems leads providers commissioners trusts councils authorities agencies networks practices icss ccgs "
+    "icbs pcns stps lead provider commissioner trust council authority agency network practice".split()
+)
+_FORWARD_WORD = re.compile(r"\b(?:will|shall|must|should|is to|are to|aims? to|plans? to|intends? to)\b", re.IGNORECASE)
+# A lead-in that is only a doer and a modal ("ICS leads should:", "All partners will:").
+_LEAD_IN = re.compile(r"(?P<np>[^.;:!?]{2,90}?)\s+(?:will|should|must|shall|would|needs? to|are to|is to|"
+                      r"are expected to|is expected to)(?:\s+also)?\s*:", re.IGNORECASE)
 # Words a field holds that name nobody.
 _FIELD_NOISE = frozenset({"all", "all partners", "partners", "tbc", "tbd", "n/a", "na", "none", "various", "ongoing",
                           "all agencies", "everyone", "we", "us"})
