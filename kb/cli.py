@@ -529,6 +529,9 @@ def cmd_link(kb: KnowledgeBase, args) -> int:
         raise CLIError(f"no commitment with id '{exc.args[0]}'", 1) from None
     except ValueError as exc:
         raise CLIError(str(exc), 2) from None
+    except OSError as exc:
+        raise CLIError(f"cannot write the decisions log {kb.decisions.path}: {exc.strerror or exc}; "
+                       "nothing was recorded", 1) from None
     print(f"{d.action} {d.a} {d.b} recorded in {kb.decisions.path}", file=sys.stderr)
     return 0
 

@@ -328,3 +328,15 @@ async def test_the_app_trace_screen_shows_suspect_and_orphaned_decisions(three_d
         assert len(bodies) == 1 and "suspect" in bodies[0] and f"decided on:[/] [dim]{CONSULTATION}" in bodies[0]
         status = str(app.screen.query_one("#trace-status", Static).content)
         assert f"confirmed, passage gone:[/] “{escape(education)}”" in status and "educate" in status
+
+
+def test_an_unwritable_decisions_log_is_one_line_and_records_nothing(three_doc_kb, tmp_path, capsys):
+    kb, _ = three_doc_kb
+    seed = seed_of(kb, STROKE_2013)
+    other = next(i for i in kb.trace(seed.id).items).commitment
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    for dec in (tmp_path / "a-file" / "decisions.jsonl", tmp_path):  # under a file; a folder
+        status = main(["--index", str(kb.index_dir), "--decisions", str(dec), "link", "confirm", seed.id, other.id])
+        err = capsys.readouterr().err
+        assert status == 1 and err.startswith(f"kb: cannot write the decisions log {dec}: ") and err.count("\n") == 1
+        assert "Traceback" not in err and "nothing was recorded" in err

@@ -187,7 +187,12 @@ class TraceScreen(Screen):
         def done(note: str | None) -> None:
             if note is None:
                 return
-            self.kb.link(action, self.cid, item.commitment.id, note)
+            try:
+                self.kb.link(action, self.cid, item.commitment.id, note)
+            except OSError as exc:
+                self.notify(f"Cannot write the decisions log {self.kb.decisions.path}: {exc.strerror or exc}; "
+                            "nothing was recorded", severity="error")
+                return
             self._remember_position()
             self.notify(f"{action.title()}ed the link to “{escape(shorten(c.text, 60))}” (logged in {self.kb.decisions.path.name})")
             self.load()
