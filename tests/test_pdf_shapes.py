@@ -232,3 +232,49 @@ def test_symbol_font_glyphs_read_by_the_fonts_own_encoding(char, font, expected)
     from kb.sources.pdf import symbol_glyph
 
     assert symbol_glyph(char, font) == expected
+
+
+def test_a_word_processor_table_with_shaded_lines_and_pieced_rules(tmp_path):
+    """A table as word processors draw it: each ruling a thin filled box, vertical rules drawn in one
+    piece per row, a white box behind every line of text, a header shaded blue with a blue
+    highlight behind its words, and a first cell spanning two rows of the next column."""
+    pdf = tmp_path / "word.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    xs = (50, 200, 400)
+    blue = (0.0, 0.44, 0.75)
+
+    def rule(x0, y0, x1, y1):  # a ruling drawn as a thin black filled box
+        c.setFillColorRGB(0, 0, 0)
+        c.rect(x0, y0, max(x1 - x0, 0.5), max(y1 - y0, 0.5), stroke=0, fill=1)
+
+    def text(x, y, words, colour=(0, 0, 0), shade=(1, 1, 1)):
+        c.setFillColorRGB(*shade)
+        c.rect(x - 1, y - 3, c.stringWidth(words, "Helvetica", 10) + 2, 12.5, stroke=0, fill=1)
+        c.setFillColorRGB(*colour)
+        c.setFont("Helvetica", 10)
+        c.drawString(x, y, words)
+
+    top, header_bottom, mid, bottom = 760, 736, 700, 664
+    c.setFillColorRGB(*blue)
+    c.rect(xs[0], header_bottom, xs[2] - xs[0], top - header_bottom, stroke=0, fill=1)
+    text(xs[0] + 5, 744, "Action", colour=(1, 1, 1), shade=blue)
+    text(xs[1] + 5, 744, "Expected change", colour=(1, 1, 1), shade=blue)
+    for y in (top, header_bottom, bottom):
+        rule(xs[0], y, xs[2], y)
+    rule(xs[1], mid, xs[2], mid)  # the second column's two rows
+    for x in xs:  # vertical rules in one piece per row
+        for y0, y1 in ((header_bottom, top), (mid, header_bottom), (bottom, mid)):
+            rule(x, y0, x, y1)
+    text(xs[0] + 5, 722, "Open community eye")
+    text(xs[0] + 5, 708, "clinics in every district")
+    text(xs[0] + 5, 694, "of the county")
+    text(xs[1] + 5, 722, "Cataract follow ups in")
+    text(xs[1] + 5, 708, "the community: 85%")
+    text(xs[1] + 5, 686, "Glaucoma follow ups in")
+    text(xs[1] + 5, 672, "the community: 50%")
+    c.save()
+    assert _texts(pdf) == [
+        "Action\tExpected change",
+        "Open community eye clinics in every district of the county\tCataract follow ups in the community: 85%",
+        "\tGlaucoma follow ups in the community: 50%",
+    ]

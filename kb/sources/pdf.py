@@ -513,13 +513,51 @@ def _drop_note_markers(chars: list[dict]) -> list[dict]:
     return out
 
 
+def _white(color) -> bool:
+    """A fill colour that is white on paper: gray 1, RGB (1, 1, 1) or CMYK (0, 0, 0, 0)."""
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (tuple, list)) or not color or not all(isinstance(c, (int, float)) for c in color):
+        return False
+    if len(color) == 4:
+        return all(c <= 0.02 for c in color)
+    return all(c >= 0.98 for c in color)
+
+
+def _invisible(g) -> bool:
+    """A white box filled behind text and not stroked (word processors shade each line of a
+    paragraph this way): it draws nothing on a white page, so its edges are no table rulings."""
+    return bool(getattr(g, "fill", False)) and not getattr(g, "stroke", False) and _white(
+        getattr(g, "non_stroking_color", None))
+
+
+def _hidden_fills(graphics: list) -> set[int]:
+    """Filled, unstroked boxes drawn on a box of the same colour that holds them (a text highlight
+    the colour of its cell): they draw nothing visible, so their edges are no rulings."""
+    fills = [(i, g) for i, g in enumerate(graphics)
+             if getattr(g, "fill", False) and not getattr(g, "stroke", False) and g.width > 2 and g.height > 2]
+    hidden = set()
+    for i, g in fills:
+        colour = getattr(g, "non_stroking_color", None)
+        for j, big in fills:
+            if j != i and getattr(big, "non_stroking_color", None) == colour and (
+                    big.x0 - 0.5 <= g.x0 and g.x1 <= big.x1 + 0.5 and big.y0 - 0.5 <= g.y0 and g.y1 <= big.y1 + 0.5
+                    and big.width * big.height > g.width * g.height):
+                hidden.add(i)
+                break
+    return hidden
+
+
 def _find_tables(page, graphics: list) -> list:
     """`page.find_tables()` on the page's ruling lines (the default "lines" strategy, made explicit)."""
     from pdfplumber.utils import obj_to_edges
 
     v: list[dict] = []
     h: list[dict] = []
-    for g in graphics:
+    hidden = _hidden_fills(graphics)
+    for i, g in enumerate(graphics):
+        if _invisible(g) or i in hidden:
+            continue
         for e in obj_to_edges(page.process_object(g)):
             if e.get("orientation") == "v" and e["height"] >= 1:
                 v.append(e)
@@ -529,12 +567,14 @@ def _find_tables(page, graphics: list) -> list:
         return []
     # a table whose last row runs on to the next page is often left open at the bottom (or top):
     # close it where two or more vertical rules end at the same height without a horizontal rule
+    # (only at the rules' outermost ends: rules drawn in pieces, one per row, end inside the table too)
+    outermost = {"top": min(e["top"] for e in v), "bottom": max(e["bottom"] for e in v)}
     for end in ("top", "bottom"):
         ends: dict[int, list[dict]] = defaultdict(list)
         for e in v:
             ends[round(e[end])].append(e)
         for y, group in ends.items():
-            if len(group) < 2:
+            if len(group) < 2 or abs(y - outermost[end]) > 2:
                 continue
             x0 = min(e["x0"] for e in group)
             x1 = max(e["x0"] for e in group)
