@@ -39,6 +39,7 @@ bench: setup
 	$(BIN)/python bench/trace_quality.py
 	$(BIN)/python bench/tui.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/pdf_parity.py
 
 clean:
 	rm -rf $(INDEX) $(VENV) *.egg-info
