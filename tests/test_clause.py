@@ -36,6 +36,8 @@ FORMS = [
     ("The team was to be established by April.", cl.REPORTED, "future", "was to"),
     ("We have opened three new surgeries since 2019.", cl.INDICATIVE, "present", None),
     ("The surgery closed in 2015.", cl.INDICATIVE, "past", None),
+    ("Care at the end of life has been recognised as a major cost.", cl.INDICATIVE, "present", None),
+    ("Deliver personalised care to every carer", cl.IMPERATIVE, "future", None),
     ("We could extend the scheme to care homes.", cl.CONDITIONAL, "none", "could"),
 ]
 

@@ -177,17 +177,19 @@ def _mis_tagged_imperative(t: Token) -> bool:
     dedicated ...", "Work with the ...") as a noun; the action-verb list corrects exactly that, when
     what follows is what follows a verb (a determiner, preposition, adjective, pronoun, adverb) rather
     than the verb of a sentence whose subject the word is ("Work is underway")."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    after = t.doc[t.i + 2] if t.i + 2 < len(t.doc) else None
+    if t.lower_ in ACTION_VERBS and t.text[0].isupper() and nxt is not None and nxt.tag_ in ("VBN", "VBD") \
+            and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return True  # "Deliver personalised care": the participle is an adjective of the object
+    if t.dep_ in ("nsubj", "nsubjpass") and (_aux_words(t.head) or t.head.tag_ in ("VBZ", "VBD")):
+        return False  # the subject of a finite verb: "Care at the end of life has been recognised as ..."
+        # (not of a bare VBP: the tag the small tagger gives a noun it misreads, "Work with X workstream")
     if t.tag_ == "VB" and not _has_to(t) and not _aux_words(t) and not _children(t, *_SUBJECT_DEPS):
         return True  # a sentence-initial base-form verb with no "to", modal or subject: an imperative
-        # the parser attached elsewhere ("Work with X leads to ...", "Deliver personalised care ...")
-    if t.lower_ not in ACTION_VERBS or not t.text[0].isupper():
+        # the parser attached elsewhere ("Work with X leads to ...")
+    if t.lower_ not in ACTION_VERBS or not t.text[0].isupper() or nxt is None:
         return False
-    if t.i + 1 >= len(t.doc):
-        return False
-    nxt = t.doc[t.i + 1]
-    after = t.doc[t.i + 2] if t.i + 2 < len(t.doc) else None
-    if nxt.tag_ in ("VBN", "VBD") and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
-        return True  # "Deliver personalised care": the participle is an adjective of the object
     return nxt.pos_ not in ("AUX", "VERB", "PUNCT", "PART") and nxt.lower_ not in ("of", "'s") and nxt.tag_ != "POS"
 
 
