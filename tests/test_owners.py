@@ -445,3 +445,16 @@ def test_a_folder_s_gazetteer_is_not_a_skipped_document() -> None:
 
     assert describes_folder(Path("corpus/gazetteer.toml"))
     assert not describes_folder(Path("corpus/gazetteer.txt"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a delegation names who is to act, not the body that delegates
+    ("Delegate authority to the Director of Public Health, in consultation with the Leader, to agree the plan.",
+     ["Director of Public Health"]),
+    ("RESOLVED that the Cabinet delegated authority to the Corporate Director of Finance to set the budget.",
+     ["Corporate Director of Finance"]),
+    ("Delegate authority to Jane Smith to sign the contract.", ["Jane Smith"]),
+    ("Our delegated authority will be reviewed next year.", []),
+])
+def test_delegations(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.owners(text) == expected

@@ -634,7 +634,7 @@ class OwnerGazetteer:
             {"label": "GROUP", "pattern": [{"ORTH": "Healthwatch"}, {"TEXT": {"REGEX": r"^[A-Z][a-z]+$"},
                                                                      "OP": "?"}]},
             # role titles: "Director of Public Health", "Cabinet Member for Health", "Tobacco Control Lead"
-            {"label": "ROLE", "pattern": [{"TEXT": {"REGEX": r"^[A-Z]"}, "LOWER": {"IN": _ROLE_HEADS}},
+            {"label": "ROLE", "pattern": [dict(first, OP="*"), {"TEXT": {"REGEX": r"^[A-Z]"}, "LOWER": {"IN": _ROLE_HEADS}},
                                           {"LOWER": {"IN": ["of", "for"]}}, cap, middle]},
             {"label": "ROLE", "pattern": [first, {**cap, "OP": "*"}, {"TEXT": {"REGEX": r"^[A-Z]"},
                                                                       "LOWER": {"IN": _ROLE_HEADS}}]},
@@ -940,11 +940,16 @@ class OwnerGazetteer:
             return [], False
         doc = self._parses([text])[0]
         lead_in = _LEAD_IN.fullmatch(text.strip())
-        if lead_in:
+        delegated = _DELEGATE.search(text)
+        if delegated:
+            # "Delegate authority to the Director of Public Health to ...": the delegate acts
+            stop = re.compile(r"\s+(?:to|in consultation|for|who|which)\b|[,;(]").search(text, delegated.end())
+            doers: list[tuple[int, int]] | None = [(delegated.end(), stop.start() if stop else len(text))]
+        elif lead_in:
             # "ICS leads should:", "Primary and community care providers will:": the parser has no
             # verb to hang the subject on; the words before the modal are the doer
             off = len(text) - len(text.lstrip())
-            doers: list[tuple[int, int]] | None = [(off, off + len(lead_in.group("np")))]
+            doers = [(off, off + len(lead_in.group("np")))]
         else:
             # cells joined by tabs ("Workstream Leads<TAB>Jane Smith (...)") are not a sentence
             doers = doer_spans(doc) if "\t" not in text.strip() else None
@@ -1367,8 +1372,11 @@ def _np_spans(t: Any) -> list[tuple[int, int]]:
 # "secondary care providers", "partner organisations"): plural bodies and roles, not people at large.
 _ACTOR_HEADS = frozenset(
     "systems leads providers commissioners trusts councils authorities agencies networks practices icss ccgs "
-    "icbs pcns stps lead provider commissioner trust council authority agency network practice".split()
+    "icbs pcns stps lead provider commissioner trust council agency network practice".split()
 )
+# A delegation names who is to act: "delegate(s/d) authority to [the] X".
+_DELEGATE = re.compile(r"\bdelegat(?:e|es|ed|ing)\s+(?:(?:the|its|delegated)\s+)?(?:authority|responsibility|powers?|"
+                       r"decisions?)\s+to\s+(?:the\s+)?", re.IGNORECASE)
 _FORWARD_WORD = re.compile(r"\b(?:will|shall|must|should|is to|are to|aims? to|plans? to|intends? to)\b", re.IGNORECASE)
 # A lead-in that is only a doer and a modal ("ICS leads should:", "All partners will:").
 _LEAD_IN = re.compile(r"(?P<np>[^.;:!?]{2,90}?)\s+(?:will|should|must|shall|would|needs? to|are to|is to|"
