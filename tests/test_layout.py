@@ -156,3 +156,12 @@ def test_split_cell(cell, items):
 ])
 def test_strip_markup(raw, plain):
     assert strip_markup(raw) == plain
+
+
+def test_slide_kicker_and_title_is_a_top_level_heading():
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "Riverside Plan 2020/21\n\nOur programmes\n\n- Open a frailty unit\n\n"
+            "Preventative and Proactive:\nPrimary Care\n\n- Offer longer appointments")
+    bs = blocks_of(text, date(2019, 10, 1))
+    assert by_text(bs, "Preventative and Proactive").level == 1
+    assert by_text(bs, "longer appointments").scope_dates == ()

@@ -289,6 +289,8 @@ def classify_headings(blocks: list[RawBlock]) -> None:
             b.depth = 3
         elif is_all_caps(text) and len(words(text)) >= 1 or b.raw.startswith("**") and b.raw.rstrip().endswith("**"):
             b.depth = 1
+        elif len(b.lines) >= 2 and strip_markup(b.lines[0].text).endswith(":"):
+            b.depth = 1  # a slide's kicker and title ("Preventative and Proactive:" / "Primary Care")
         elif nxt is not None and nxt.kind == "heading" and not _is_period_label(nxt.text):
             b.depth = 1
         else:
