@@ -191,6 +191,17 @@ def decide(text: str, block: Block, in_resolution: bool = False, doc: Any = None
     return d
 
 
+def needs_clause(text: str) -> bool:
+    """Whether `decide` will read this unit's clause (noise and list intros are decided without it),
+    so that the caller parses only the units that need the trained parse."""
+    t = text.strip()
+    return not _is_noise(t, words(t)) and not _is_intro(t, shape(t))
+
+
+def _is_noise(t: str, ws: list[str]) -> bool:
+    return len(ws) < 2 or bool(_NOISE.search(t)) or t.endswith("?") or bool(_PERSON_ROW.match(t))
+
+
 def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[str, Any]) -> Decision:
     """Is this unit a commitment, and of which kind?
 
@@ -201,7 +212,7 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     """
     t = text.strip()
     ws = words(t)
-    if len(ws) < 2 or _NOISE.search(t) or t.endswith("?") or _PERSON_ROW.match(t):
+    if _is_noise(t, ws):
         return Decision(False, reasons=["noise"])
     s = shape(t)
     reasons: list[str] = sorted(s)

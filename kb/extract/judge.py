@@ -180,7 +180,7 @@ def judge(text: str, doc: Any = None) -> Judgement:
     """The judgement of a unit, from its trained parse (`doc`, else parsed now through the cache):
     its main clause's, unless that commits nothing and another sentence or coordinated main clause
     does ("A key enabler will be X, and the teams will look to ...")."""
-    doc = doc if doc is not None else parse(text)
+    doc = doc if doc is not None else parse(text, entities=False)
     main: Clause = doc._.clause
     first = judge_clause(main)
     if first.pledge or first.action or first.decision:

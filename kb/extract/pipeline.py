@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from kb.extract.classify import Decision, column_role, decide
+from kb.extract.classify import Decision, column_role, decide, needs_clause
 from kb.extract.confidence import with_owner
 from kb.extract.dates import DateMatch, Period, doc_period, field_dates, find_dates
 from kb.extract.lexicon import ACTION_ADJECTIVES, ACTION_NOUNS, ACTION_VERBS, is_gerund_action
@@ -228,8 +228,9 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
     in_resolution = False
     resolution_level = -1  # the list depth of a resolution that is itself a list item
     units_of = [[u.strip() for u in _units(block)] for block in doc.blocks]
-    parsed = dict(zip(texts := [u for us in units_of for u in us if u], parse_many(texts, entities=False),
-                      strict=True))
+    # one trained parse per unit that the classifier will read (noise and list intros need none)
+    texts = list(dict.fromkeys(u for us in units_of for u in us if u and needs_clause(u)))
+    parsed = dict(zip(texts, parse_many(texts, entities=False), strict=True))
     for n, (block, block_units) in enumerate(zip(doc.blocks, units_of, strict=True)):
         if progress is not None and n % 100 == 0:
             progress(n, len(doc.blocks))
@@ -245,7 +246,7 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
             if not unit:
                 continue
             decision = decide(unit, block, in_resolution=in_resolution and block.kind == "list_item",
-                              doc=parsed[unit])
+                              doc=parsed.get(unit))
             if not decision.accept and not _keep_as_evidence(unit, block, decision):
                 continue
             record = _record(doc, block, unit, decision, author, doc_date, occurrences, period)
