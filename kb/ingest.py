@@ -8,7 +8,8 @@ Only parsing happens there; the parent writes the store and the index, alone and
 ignore SIGINT); the parent then stops the workers, so an interrupted ingest ends at once.  A parent
 killed outright (SIGKILL, SIGTERM) takes its workers with it: each watches its parent's pid.
 
-One file (or `jobs=1`) is parsed in this process: no pool to start, and progress by blocks.
+One file (or `jobs=1`) is parsed in this process: no pool to start.  A single file of
+`ONE_BIG_FILE_BYTES` or more is the exception (see there).  Either way progress comes by blocks.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from pathlib import Path
 from kb.faults import pause_point
 
 _REPORT_EVERY_S = 0.25
+# A file this big is parsed in a worker process even alone: the trained pipeline and the parse's
+# memory then leave with the worker, before this process builds threads and the index.
+ONE_BIG_FILE_BYTES = 4_000_000
 _ORPHAN_CHECK_S = 0.5
 
 
@@ -128,13 +132,16 @@ def parse_files(todo: list[tuple[Path, str]], catalogs: dict, report,
     files = len(todo)
     tasks = [(n, str(f), digest, catalogs.get(f.parent, {}), (ids or {}).get(f), (gazetteers or {}).get(f.parent))
              for n, (f, digest) in enumerate(todo, start=1)]
-    jobs = min(jobs or default_jobs(), files)
+    requested = jobs or default_jobs()
+    jobs = min(requested, files)
+    # One big file is parsed in a worker too, so this process never holds the parser's memory.
+    pooled = jobs > 1 or (requested > 1 and _bytes(todo) >= ONE_BIG_FILE_BYTES)
 
     def emit(**fields) -> None:
         if progress is not None:
             progress(IngestProgress(files=files, **fields))
 
-    outcomes = _pooled(tasks, jobs, emit) if jobs > 1 else _serial(tasks, emit)
+    outcomes = _pooled(tasks, jobs, emit) if pooled else _serial(tasks, emit)
     for n, path, result, seconds in outcomes:
         if isinstance(result, str):
             report.failed.append((path, result))
@@ -146,6 +153,14 @@ def parse_files(todo: list[tuple[Path, str]], catalogs: dict, report,
                  commitments=len(records) - evidence, evidence=evidence, seconds=seconds)
             yield doc, records
         pause_point("parse")
+
+
+def _bytes(todo: list[tuple[Path, str]]) -> int:
+    total = 0
+    for f, _ in todo:
+        with contextlib.suppress(OSError):
+            total += f.stat().st_size
+    return total
 
 
 def _serial(tasks: Iterable[tuple], emit) -> Iterator[tuple]:

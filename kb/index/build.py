@@ -103,7 +103,7 @@ def build_index(store: Store, acronyms: dict[str, str] | None = None, generation
         ix = windex.create_in(str(target), make_schema())
         metas = {d.meta.id: d.meta for d in store.documents()}
         thesaurus = Thesaurus(acronyms)
-        writer = ix.writer(limitmb=256)
+        writer = ix.writer(limitmb=128)  # whoosh's pool: its RSS is a few times this
         vocabulary: set[str] = set()
         order: list[str] = []  # record ids in document-number order (one writer, one segment)
         try:
