@@ -138,6 +138,16 @@ def test_non_commitments_are_rejected(text, block):
     assert not d.accept, d.reasons
 
 
+@pytest.mark.parametrize("text, accept", [
+    ("Note the forecast underspend on the highways budget.", False),
+    ("Receive the annual report of the adoption panel.", False),
+    ("Approve the revised fees and charges for 2026.", True),
+    ("Note the update and agree the revised timetable for the review.", True),
+])
+def test_resolution_items_that_only_note_commit_no_one(text, accept):
+    assert decide(text, item(), in_resolution=True).accept is accept
+
+
 def test_resolution_items_are_decisions():
     d = decide("Further progress updates from the Marmot Steering Group be submitted to future meetings",
                item(), in_resolution=True)

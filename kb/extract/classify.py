@@ -247,6 +247,10 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     if in_resolution or re.match(r"^resolved\b", t, re.I) or j.clause.marker == "be":
         if _NOTED.search(t) and not _RESOLUTION.search(t):
             return Decision(False, reasons=reasons + ["noted only"])
+        pred = j.clause.predicate
+        if j.clause.form == IMPERATIVE and pred is not None and pred.lemma_.lower() in _NOTING_VERBS \
+                and not any(c.dep_ == "conj" and c.lemma_.lower() not in _NOTING_VERBS for c in pred.children):
+            return Decision(False, reasons=reasons + ["noted only"])  # "Note the forecast overspend"
         if _RESOLUTION.search(t) or action or j.decision or j.clause.marker == "be":
             return Decision(True, "decision", 0.9, reasons + ["resolution"])
 
@@ -319,6 +323,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     return Decision(False, reasons=reasons)
 
 
+# A resolution that only notes, receives or thanks commits no one ("Note the progress", "Receive the report").
+_NOTING_VERBS = frozenset({"note", "receive", "welcome", "thank", "acknowledge", "comment"})
 _PERSON_ROW = re.compile(r"^(?:(?:Dr|Cllr|Councillor|Professor|Prof) )?[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2} \(")
 _NEGATIVE_LABEL = re.compile(r"\b(?:lead|leads|team|membership|risks?|key drivers|resource|finance lead|"
                              r"representation|roles?)\b", re.I)
