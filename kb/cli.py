@@ -436,15 +436,23 @@ def cmd_search(kb: KnowledgeBase, args) -> int:
             msg += f" — did you mean: [bold]{escape(result.suggestion)}[/]?"
         console.print(msg)
     else:
+        from rich import box
+
         t = Table(title=f"{result.total} results for '{escape(text)}' ({result.elapsed_ms:.0f} ms)",
-                  title_justify="left", show_lines=False)
-        for col in ("year", "document", "kind", "due", "owners", "text", "id"):
-            t.add_column(col, overflow="fold", no_wrap=col in ("year", "id"),
-                         max_width={"document": 18, "owners": 22, "due": 23}.get(col))
+                  title_justify="left", show_lines=False, box=box.SIMPLE_HEAD, expand=True)
+        from kb.app.format import doc_label, due_end_text, owners_text
+
+        # The text has priority (it takes what the narrow columns leave): the month due by, owners
+        # by acronym and a short document label, as in the app; `kb show ID` has every field in full.
+        labels = {d.meta.id: doc_label(d.meta) for d in kb.documents()}
+        for col in ("year", "document", "kind", "due by", "owners", "text and id"):
+            t.add_column(col, overflow="fold", no_wrap=col in ("year", "due by", "kind"),
+                         ratio=1 if col == "text and id" else None, max_width={"document": 14, "owners": 14}.get(col))
         for h in result.hits:
             marked = escape(h.highlight).replace(HL_START, "[bold yellow]").replace(HL_END, "[/]")
-            due = " → ".join(x or "…" for x in (h.due_start, h.due_end)) if (h.due_start or h.due_end) else ""
-            t.add_row(str(h.year or ""), escape(h.doc_id[:18]), h.kind, due, escape("; ".join(h.owners)), marked, h.id)
+            t.add_row(str(h.year or ""), escape(labels.get(h.doc_id, h.doc_id)), h.kind,
+                      due_end_text(h.due_start, h.due_end), escape(owners_text(h.owners)),
+                      f"{marked}\n[dim]{h.id}[/]")
         console.print(t)
         _stopped_at(len(result.hits), result.total, "results", "--limit N or --limit 0 for all")
     if args.facets:
@@ -473,20 +481,23 @@ def cmd_trace(kb: KnowledgeBase, args) -> int:
         seed = trace.seed
         console.print(f"[bold]{escape(seed.id)}[/] ({escape(seed.doc_id)}): {escape(seed.text)}")
         console.print(f"thread status: [bold]{trace.status}[/] — {escape(trace.status_reason)}")
-        t = Table(show_lines=False)
-        for col in ("date", "document", "link", "score", "evidence", "decision", "text", "id"):
-            t.add_column(col, overflow="fold", no_wrap=col in ("date", "score", "id"),
-                         max_width={"document": 18, "evidence": 24}.get(col))
+        from rich import box
+
+        from kb.app.format import doc_label, month_of, shorten_words
+
+        # The passage has priority: a short document label and the month; its evidence terms and
+        # member ids under its text (the ids `kb link` and `kb show` take); --format jsonl has all.
+        t = Table(show_lines=True, box=box.SIMPLE_HEAD, expand=True)
+        for col in ("date", "document", "link", "score", "decision", "passage, evidence and ids"):
+            t.add_column(col, overflow="fold", no_wrap=col in ("date", "score", "link"),
+                         ratio=1 if col.startswith("passage") else None, max_width=14 if col == "document" else None)
         for p in trace.passages:
-            i, decided = p.best, p.decided
-            text = escape(p.text)
-            if decided and decided.decided_text:  # suspect: what the auditor decided on, beside what is there now
-                text += f"\n[dim]decided on: {escape(decided.decided_text)}[/]"
-            if decided and decided.decided_seed_text:
-                text += f"\n[dim]traced commitment then: {escape(decided.decided_seed_text)}[/]"
-            t.add_row((i.doc.date if i.doc else "") or "", escape(i.commitment.doc_id[:18]), i.link_type,
-                      f"{i.score:.2f}", escape(", ".join(i.evidence.get("terms", []))), p.decision,
-                      text, "\n".join(m.commitment.id for m in p.items))
+            i = p.best
+            terms = ", ".join(i.evidence.get("terms", []))
+            ids = " ".join(m.commitment.id for m in p.items)
+            t.add_row(month_of(i.doc), escape(doc_label(i.doc) if i.doc else i.commitment.doc_id), i.link_type,
+                      f"{i.score:.2f}", p.decision,
+                      f"{escape(shorten_words(p.text, 400))}\n[dim]{escape(terms)}[/]\n[dim]{ids}[/]")
         console.print(t)
         if trace.orphans:
             console.print(f"{len(trace.orphans)} decision(s) on passages that are gone (no passage of the "
