@@ -492,12 +492,16 @@ def cmd_trace(kb: KnowledgeBase, args) -> int:
             t.add_column(col, overflow="fold", no_wrap=col in ("date", "score", "link"),
                          ratio=1 if col.startswith("passage") else None, max_width=14 if col == "document" else None)
         for p in trace.passages:
-            i = p.best
+            i, decided = p.best, p.decided
+            text = escape(shorten_words(p.text, 400))
+            if decided and decided.decided_text:  # suspect: what the auditor decided on, beside what is there now
+                text += f"\n[dim]decided on: {escape(decided.decided_text)}[/]"
+            if decided and decided.decided_seed_text:
+                text += f"\n[dim]traced commitment then: {escape(decided.decided_seed_text)}[/]"
             terms = ", ".join(i.evidence.get("terms", []))
             ids = " ".join(m.commitment.id for m in p.items)
             t.add_row(month_of(i.doc), escape(doc_label(i.doc) if i.doc else i.commitment.doc_id), i.link_type,
-                      f"{i.score:.2f}", p.decision,
-                      f"{escape(shorten_words(p.text, 400))}\n[dim]{escape(terms)}[/]\n[dim]{ids}[/]")
+                      f"{i.score:.2f}", p.decision, f"{text}\n[dim]{escape(terms)}[/]\n[dim]{ids}[/]")
         console.print(t)
         if trace.orphans:
             console.print(f"{len(trace.orphans)} decision(s) on passages that are gone (no passage of the "
