@@ -97,8 +97,17 @@ def concept_phrases(text: str) -> list[str]:
     return list(dict.fromkeys(m.group(1) for m in _CONCEPTS.finditer(text)))
 
 
+# English prefixes that make a compound word of their own: "multi-agency" is not about "agency",
+# "non-elective" not about "elective" care.  The compound is one term, so a word part never links.
+_PREFIX_COMPOUND = re.compile(
+    r"\b(multi|inter|intra|cross|non|pre|post|co|sub|super|self|anti|semi)"
+    r"-(?=[a-z])", re.I)
+
+
 def normalise(text: str) -> str:
-    return _CONCEPTS.sub(lambda m: _CONCEPT_OF[m.group(1).lower()], text)
+    """Thesaurus concepts folded to one token each, prefix compounds joined into one word."""
+    text = _CONCEPTS.sub(lambda m: _CONCEPT_OF[m.group(1).lower()], text)
+    return _PREFIX_COMPOUND.sub(lambda m: m.group(1), text)
 
 
 def terms(text: str) -> Counter:
@@ -148,6 +157,21 @@ class Vectoriser:
 
     def idf(self, term: str) -> float:
         return math.log(1 + self.n / (1 + self.df.get(term, 0)))
+
+    def vector_parts(self, text: str, parts: list[tuple[str, float]]) -> dict[str, float]:
+        """The text's vector with each context part's terms added at its weight (a term counted once
+        per part), topic-naming terms boosted."""
+        v: dict[str, float] = {}
+        for t, c in terms(text).items():
+            v[t] = v.get(t, 0.0) + (1 + math.log(c)) * self.idf(t)
+        for part, weight in parts:
+            for t in set(terms(part)):
+                v[t] = v.get(t, 0.0) + weight * self.idf(t)
+        topical = topical_terms(" ".join([text, *(p for p, _ in parts)]))
+        for t in v:
+            if t in topical:
+                v[t] *= TOPICAL_BOOST
+        return v
 
     def vector(self, text: str, extra: str = "", extra_weight: float = 0.5) -> dict[str, float]:
         v: dict[str, float] = {}

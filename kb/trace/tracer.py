@@ -13,10 +13,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 from whoosh import query as Q
 
 from kb.layout.markup import words
 from kb.model import Commitment, DocumentMeta
+from kb.trace.calibration import Calibration
+from kb.trace.calibration import load as load_calibration
+from kb.trace.context import list_intro
 from kb.trace.decisions import Decision, DecisionLog
 from kb.trace.features import (
     DELIVERED_WORDS,
@@ -27,6 +31,7 @@ from kb.trace.features import (
     term_labels,
     terms,
 )
+from kb.trace.signals import add_relative
 
 HEADING_WEIGHT = 0.8  # a passage under a heading that names the topic is about the topic
 FAMILY_FACTOR = 0.9  # a matched table row brings its NEXT STEPS and progress cells along
@@ -38,6 +43,21 @@ MIN_SCORE = 0.25  # below this a candidate shares too little with the seed to be
 LINK_SCORE = 0.3  # ingest-time links (threads, matrix) keep only strong pairs
 DEFAULT_LIMIT = 40
 CANDIDATES = 1500
+SEMANTIC_CANDIDATES = 200  # nearest passages by meaning, beside the index's lexical candidates
+CHAIN_SOURCES = 30  # the strongest direct links a chain continues from
+CHAIN_NEIGHBOURS = 15  # the nearest later passages of each of them
+
+
+@dataclass
+class Scored:
+    """One candidate's signals and probabilities (direct, then with the chain), for the trace and the fit."""
+
+    commitment: Commitment
+    signals: dict
+    terms: list[str]
+    direct: float
+    probability: float = 0.0
+    via: str = ""  # the earlier link this passage follows, when the chain decided it
 
 
 @dataclass
@@ -108,15 +128,6 @@ class TracePassage:
     def decided(self) -> TraceItem | None:
         """The member an auditor's decision is on (the first, if several)."""
         return next((i for i in self.items if i.decision), None)
-
-
-def list_intro(c: Commitment) -> str:
-    """The sentence introducing the list a record is an item of ("... the CCGs are:"), from its
-    source context, or "" when it is not a list item."""
-    context = c.context or ""
-    at = context.find(c.text[:40]) if c.text else -1
-    head = context[:at].strip() if at > 0 else ""
-    return head if head.endswith(":") and len(head) <= 400 else ""
 
 
 @dataclass
@@ -205,6 +216,18 @@ class Tracer:
                 self.family.setdefault(c.id, []).append(c.parent_id)
         self._vectors: dict[str, dict[str, float]] = {}
         self.newest = max((m.date for m in self.metas.values() if m.date), default=None)
+        self.records = records
+        self._signals = None
+        self.calibration: Calibration | None = None  # None: the fitted weights.json
+
+    @property
+    def signals(self):
+        """Structures, vectors and embeddings of every record (built on the first trace)."""
+        if self._signals is None:
+            from kb.trace.signals import Signals
+
+            self._signals = Signals(self.records, self.metas)
+        return self._signals
 
     def vector(self, c: Commitment, with_heading: bool = False) -> dict[str, float]:
         key = c.id + ("+h" if with_heading else "")
@@ -250,38 +273,95 @@ class Tracer:
         ranked = sorted(((t, w / top) for t, w in vec.items()), key=lambda kv: -kv[1])
         return dict(kv for kv in ranked[:4] if kv[1] >= 0.45) or dict(ranked[:1])
 
-    def scored(self, seed: Commitment, cands: list[Commitment]) -> list[TraceItem]:
-        """Score candidates by the seed's key terms they hold (text counts more than their heading)."""
-        key = self.topic(seed)
-        total = sum(key.values()) or 1.0
-        seed_vec = self.vector(seed, with_heading=True)
+    def pool(self, seed: Commitment) -> list[Commitment]:
+        """Candidates: the index's lexical matches and the passages nearest the seed in meaning."""
+        out = {c.id: c for c in self.candidates(seed)}
+        sig = self.signals
+        if sig.has_semantic:
+            sims = sig.semantic_to(seed.id)
+            for n in np.argsort(-sims)[:SEMANTIC_CANDIDATES + 1]:
+                c = sig.records[int(n)]
+                if c.id != seed.id:
+                    out.setdefault(c.id, c)
+        return list(out.values())
+
+    def score_pool(self, seed: Commitment, calibration: Calibration | None = None) -> list[Scored]:
+        """Every candidate with its signals and probabilities, unthresholded.
+
+        Direct pass: each candidate against the seed.  Chain pass: the direct links of later
+        documents (2016) reach further (2019), so a passage that restates a restatement gets the
+        `chain` signal, its similarity in meaning to the earlier link times that link's probability."""
+        cal = calibration or self.calibration or load_calibration()
+        sig = self.signals
+        topic = sig.topic(seed.id)
+        sem = sig.semantic_to(seed.id)
+        sem_text = sig.semantic_to(seed.id, text_only=True)
+        seed_date = _doc_date(self.metas.get(seed.doc_id))
+
+        def scored(c: Commitment) -> Scored:
+            n = sig.row[c.id]
+            f, shared = sig.features(seed, topic, c, float(sem[n]), float(sem_text[n]))
+            return Scored(c, f, shared, cal.direct.probability(f))
+
+        pool = {c.id: scored(c) for c in self.pool(seed)}
+        rescore(pool.values(), cal)
+        date_of = {cid: _doc_date(self.metas.get(s.commitment.doc_id)) for cid, s in pool.items()}
+        sources = sorted((s for s in pool.values() if s.direct >= cal.direct.threshold
+                          and date_of[s.commitment.id] > seed_date), key=lambda s: -s.direct)[:CHAIN_SOURCES]
+        if sig.has_semantic and sources:
+            src_rows = np.array([sig.row[s.commitment.id] for s in sources])
+            src_emb = sig.ctx_emb[src_rows]
+            src_dates = [date_of[s.commitment.id] for s in sources]
+            rec_dates = np.array([_doc_date(self.metas.get(c.doc_id)) for c in sig.records])
+            sims = sig.ctx_emb @ src_emb.T  # every record x every chain source
+            for k in range(len(sources)):
+                col = np.where(rec_dates > src_dates[k], sims[:, k], -1.0)
+                for n in np.argsort(-col)[:CHAIN_NEIGHBOURS]:
+                    c = sig.records[int(n)]
+                    if col[n] > 0 and c.id not in pool and c.id != seed.id:
+                        pool[c.id] = scored(c)
+                        date_of[c.id] = _doc_date(self.metas.get(c.doc_id))
+            rescore(pool.values(), cal)
+            direct = np.array([s.direct for s in sources])
+            for cid, s in pool.items():
+                later = np.array([d < date_of[cid] for d in src_dates])
+                if not later.any():
+                    continue
+                strength = sims[sig.row[cid]] * direct * later
+                strength[[src.commitment.id == cid for src in sources]] = 0.0  # not its own chain
+                k = int(np.argmax(strength))
+                if strength[k] > 0:
+                    s.signals["chain"] = float(strength[k])
+                    s.via = sources[k].commitment.id
+        for s in pool.values():
+            s.probability = cal.chained.probability(s.signals)
+        return list(pool.values())
+
+    def scored(self, seed: Commitment) -> list[TraceItem]:
+        """The candidates whose calibrated probability reaches the threshold, as typed trace items
+        with their evidence (shared terms, meaning, structure, owner, target, chain step)."""
+        cal = self.calibration or load_calibration()
         seed_meta = self.metas.get(seed.doc_id)
         out = []
-        anchors = {t for t, w in key.items() if w >= 0.75}
-        for c in cands:
-            own = self.vector(c)
-            with_heading = self.vector(c, with_heading=True)
-            held = {t: w * (1.0 if t in own else HEADING_WEIGHT) for t, w in key.items() if t in with_heading}
-            if not held or (not anchors & set(held) and len(held) < 2):
-                continue  # a thread is about its anchor term; one side word is not enough
-            sim = similarity(seed, seed_vec, c, with_heading)
-            score = 0.75 * sum(held.values()) / total + 0.25 * min(sim.score, 1.0)
-            if c.doc_id == seed.doc_id:
-                # The seed's own document: its siblings matter, its background statements much less.
-                score *= SAME_SECTION if c.section == seed.section else SAME_DOCUMENT
-            if c.kind == "evidence" and not PROGRESS_WORDS.search(c.text):
-                score *= BACKGROUND
+        for s in self.score_pool(seed, cal):
+            if s.probability < cal.chained.threshold:
+                continue
+            c = s.commitment
             meta = self.metas.get(c.doc_id)
-            evidence = sim.evidence()
-            evidence["terms"] = list(dict.fromkeys([*held, *sim.shared]))[:6]
-            out.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c), round(score, 4), evidence))
+            evidence = {"terms": s.terms, "signals": {k: round(v, 3) for k, v in s.signals.items() if v}}
+            for flag in ("theme", "owner", "target"):
+                if s.signals.get(flag):
+                    evidence[flag] = True
+            if s.via and s.signals.get("chain", 0) > 0:
+                evidence["via"] = s.via
+            out.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c), round(s.probability, 4), evidence))
         return out
 
     def trace(self, seed_id: str, limit: int | None = DEFAULT_LIMIT) -> Trace:
         seed = self.by_id.get(seed_id) or self.kb.commitment(seed_id)
         if seed is None:
             raise KeyError(seed_id)
-        items = [i for i in self.scored(seed, self.candidates(seed)) if i.score >= MIN_SCORE]
+        items = self.scored(seed)
         items = self._with_family(seed, items)
         items = self._with_between(seed, items)
         items, orphans = self._apply_decisions(seed, items)
@@ -468,6 +548,14 @@ def text_closeness(a: str, b: str) -> float:
     if not wa or not wb:
         return 0.0
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+def rescore(pool, cal: Calibration) -> None:
+    """Signals relative to the pool (kb.trace.signals.add_relative), then the direct probability."""
+    pool = list(pool)
+    add_relative([s.signals for s in pool])
+    for s in pool:
+        s.direct = cal.direct.probability(s.signals)
 
 
 def _position(i: TraceItem) -> tuple[int, int]:
