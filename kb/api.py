@@ -123,9 +123,14 @@ class KnowledgeBase:
                             report.removed.append(doc_id)
                 refreshed = self._refresh_vectors(writer)
                 if report.ingested or report.removed or refreshed:
+                    from kb.trace.reports import update_reports
                     from kb.trace.threads import build_threads
 
-                    links, threads = build_threads(writer.all_commitments(), writer.all_metas())
+                    records = writer.all_commitments()
+                    reports = update_reports(records, writer.reports())
+                    writer.put_reports(reports)
+                    links, threads = build_threads(records, writer.all_metas(), reports,
+                                                   _stored_vectors(writer, [c.id for c in records]))
                     writer.put_threads(links, threads)
                     pause_point("threads")
             self._point_to_index()
@@ -365,6 +370,16 @@ class KnowledgeBase:
 
     def children(self, cid: str) -> list[Commitment]:
         return self.store.children(cid)
+
+
+def _stored_vectors(writer, ids: list[str]):
+    """The records' semantic vectors for linking, or None when the model is not installed."""
+    from kb.semantic import SemanticUnavailable, vectors_for
+
+    try:
+        return vectors_for(writer, ids)
+    except SemanticUnavailable:
+        return None
 
 
 def _gazetteers(folders: Iterable[Path], report: IngestReport) -> dict:

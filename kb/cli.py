@@ -552,28 +552,39 @@ def cmd_link(kb: KnowledgeBase, args) -> int:
 
 
 def cmd_matrix(kb: KnowledgeBase, args) -> int:
-    """One row per commitment of the earliest document, one column per later document."""
+    """One row per commitment of the earliest document, one column per later document: an audit
+    working paper.  Each row gives the thread's status and the passage that decides it; each cell
+    the links into that document as 'type (what the passage reports): short text [id]'."""
     import csv
+
+    from kb.export.writers import neutralise
 
     docs = sorted((d.meta for d in kb.documents()), key=lambda m: m.date or "")
     if not docs:
         raise CLIError("no documents ingested", 1)
     first = args.doc or docs[0].id
     later = [m for m in docs if (m.date or "") > (next((d.date for d in docs if d.id == first), "") or "")]
+    thread_of = {cid: t for t in kb.store.threads() for cid in [t["root"], *t["members"]]}
     w = csv.writer(sys.stdout, lineterminator="\r\n")
-    w.writerow(["id", "text", "status", *[m.id for m in later]])
+    w.writerow(["id", "text", "thread status", "deciding passage", *[m.id for m in later]])
     for c in kb.commitments(first):
-        links = kb.store.links_of(c.id)
+        links = [x for x in kb.store.links_of(c.id) if x["a"] == c.id]
+        by_id = kb.commitments_by_ids([x["b"] for x in links])
         cells = []
-        by_id = kb.commitments_by_ids([x["b"] for x in links if x["a"] == c.id])
         for m in later:
-            ids = [f"{x['b']} ({x['type']})" for x in links if x["a"] == c.id and x["b"] in by_id
-                   and by_id[x["b"]].doc_id == m.id]
-            cells.append("; ".join(ids))
-        from kb.export.writers import neutralise
-
-        w.writerow([c.id, neutralise(c.text), c.status, *cells])
+            here = [x for x in links if x["b"] in by_id and by_id[x["b"]].doc_id == m.id]
+            cells.append("\n".join(
+                f"{x['type']}{' (' + x['evidence']['report'] + ')' if x['evidence'].get('report') else ''}: "
+                f"{_short(by_id[x['b']].text)} [{x['b']}]" for x in here))
+        t = thread_of.get(c.id)
+        w.writerow([c.id, neutralise(c.text), t["status"] if t else c.status, neutralise(t["reason"] if t else ""),
+                    *(neutralise(x) for x in cells)])
     return 0
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 # --- app ---------------------------------------------------------------------------------------------

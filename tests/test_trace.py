@@ -30,7 +30,9 @@ def test_trace_follows_stroke_across_every_document(corpus_kb):
         assert expected in texts
     dates = [(i.doc.date if i.doc else "") for i in trace.items]
     assert dates == sorted(dates)  # oldest first
-    assert all(i.evidence.get("terms") for i in trace.items)
+    # Every link says why: the key terms both hold, or (a paraphrase) its similarity in meaning.
+    assert all(i.evidence.get("terms") or i.evidence.get("signals", {}).get("semantic") or "between" in i.evidence
+               for i in trace.items)
     shown_terms = {t for i in trace.items for t in i.evidence["terms"]}
     assert "stroke" in shown_terms and not any(t.startswith("zz") for t in shown_terms)
     assert trace.status in ("delivered", "in progress", "revised", "restated", "overdue")
@@ -189,8 +191,16 @@ def test_cli_trace_threads_link_matrix(three_doc_kb, capsys):
     threads = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert threads and all(t["status"] == "silent" for t in threads)
     assert main(["--index", idx, "matrix"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("id,text,status,2016-10_cw-stp") and len(lines) > 50
+    import csv
+    import io
+
+    table = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert table[0][:5] == ["id", "text", "thread status", "deciding passage", "2016-10_cw-stp_sustainability-"
+                            "transformation-plan"] and len(table) > 50
+    cells = [cell for row in table[1:] for cell in row[4:] if cell]
+    # A cell reads as a working paper: link type, what the passage reports, its text, its id.
+    assert cells and all(": " in c and c.rstrip().endswith("]") for c in cells)
+    assert all(row[2] for row in table[1:]) and any(row[3] for row in table[1:])
     assert main(["--index", idx, "trace", "nope"]) == 1
     assert "no commitment with id 'nope'" in capsys.readouterr().err
     assert main(["--index", idx, "--decisions", dec, "link", "confirm", seed.id, seed.id]) == 2

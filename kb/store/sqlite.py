@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS threads (
     status TEXT, reason TEXT
 );
 CREATE TABLE IF NOT EXISTS vectors (id TEXT PRIMARY KEY, vec BLOB);
+CREATE TABLE IF NOT EXISTS reports (id TEXT PRIMARY KEY, report TEXT);
 """
 
 
@@ -256,6 +257,15 @@ class Store:
         with self.read() as con:
             return _vector_blobs(con, ids)
 
+    def reports(self) -> dict[str, str]:
+        """What each record reports (kb.trace.reports: done, ongoing, unmet, ...), read from its
+        clause at ingest; a store written before reports existed has none."""
+        with self.read() as con:
+            try:
+                return {r["id"]: r["report"] for r in con.execute("SELECT id, report FROM reports")}
+            except sqlite3.OperationalError:
+                return {}
+
     def get_meta(self, key: str) -> str | None:
         with self.read() as con:
             r = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -447,6 +457,15 @@ class Writer:
 
     def vector_blobs(self, ids: list[str]) -> dict[str, bytes]:
         return _vector_blobs(self.con, ids)
+
+    def reports(self) -> dict[str, str]:
+        return {r["id"]: r["report"] for r in self.con.execute("SELECT id, report FROM reports")}
+
+    def put_reports(self, reports: dict[str, str]) -> None:
+        """Replace the stored reports with these (records that are gone lose theirs)."""
+        self.con.execute("DELETE FROM reports")
+        self.con.executemany("INSERT INTO reports VALUES (?, ?)", list(reports.items()))
+        self.changed = True
 
     def delete_document(self, doc_id: str) -> None:
         self.con.execute("DELETE FROM vectors WHERE id IN (SELECT id FROM commitments WHERE doc_id = ?)", (doc_id,))

@@ -70,10 +70,15 @@ def _topic_pattern() -> re.Pattern:
 
 def topical_terms(text: str) -> set[str]:
     """Terms that name a policy topic (a theme keyword or a thesaurus concept): what a thread is about."""
+    return set(_topical(text))
+
+
+@lru_cache(maxsize=100_000)
+def _topical(text: str) -> frozenset[str]:
     norm = normalise(text)
     found = {t for m in _topic_pattern().finditer(norm) for t in _terms(m.group(0))}
     found.update(t for t in _terms(norm) if t.startswith("zz"))
-    return found
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +172,7 @@ class Vectoriser:
         for part, weight in parts:
             for t in set(terms(part)):
                 v[t] = v.get(t, 0.0) + weight * self.idf(t)
-        topical = topical_terms(" ".join([text, *(p for p, _ in parts)]))
+        topical = topical_terms(text).union(*(topical_terms(p) for p, _ in parts))
         for t in v:
             if t in topical:
                 v[t] *= TOPICAL_BOOST

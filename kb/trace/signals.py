@@ -4,14 +4,15 @@ Each signal is a number in 0..1 that a person can read as evidence:
 
 * `lexical`: how much of the seed's topic (its few most telling terms, from its text and its
   structure) the passage holds, its own text counting more than its headings;
+* `anchor`: whether it holds one of the seed's strongest topic terms (a side word is not enough);
 * `tfidf`: cosine of the two passages' tf-idf vectors, each with its structure as context;
-* `semantic`: cosine of the two passages' sentence embeddings (kb.semantic), each embedding its
-  text together with its structure, so paraphrase and renaming ("agency staff" / "premium rate
-  staff") still meet;
+* `semantic`: cosine of the two passages' sentence embeddings (kb.semantic, stored at ingest from
+  the text with its headings and list intro), so paraphrase and renaming ("agency staff" /
+  "premium rate staff") still meet;
 * `structure`: how much the two passages' heading paths share (same topic heading, same row);
 * `owner`, `target`, `theme`: the same named party, the same percentage figure, the same theme;
-* `same_doc`, `background`: a sibling in the seed's own document; an evidence passage that reports
-  nothing (statistics, context);
+* `same_doc`, `background`: a sibling in the seed's own document; an evidence passage whose clause
+  reports nothing done, ongoing or unmet (statistics, context);
 * `chain`: how strongly the passage follows an earlier link of the thread (a 2019 passage that
   restates the 2016 restatement of a 2013 seed), see kb.trace.tracer.
 
@@ -27,26 +28,16 @@ import numpy as np
 
 from kb.model import Commitment, DocumentMeta
 from kb.trace.context import Structure, structure_of
-from kb.trace.features import PROGRESS_WORDS, SPECIFIC_THEMES_EXCLUDED, Vectoriser, cosine
+from kb.trace.features import SPECIFIC_THEMES_EXCLUDED, Vectoriser, cosine
 
-FEATURES = ("lexical", "tfidf", "semantic", "semantic_text", "structure", "owner", "target", "theme",
+FEATURES = ("lexical", "anchor", "tfidf", "semantic", "structure", "owner", "target", "theme",
             "same_doc", "background", "tfidf_rel", "semantic_rel", "chain")
 # Signals relative to the seed's own candidates (its strongest = 1): a seed written in few, common
 # words has low similarities throughout, and one threshold must still serve it.
 RELATIVE = {"tfidf_rel": "tfidf", "semantic_rel": "semantic"}
-TEXT_WEIGHT = 1.0
-CONTEXT_MIX = 0.6  # the structure's share of a passage's semantic context embedding
 TOPIC_TERMS = 5
+ANCHOR = 0.75  # a topic term this strong (of the seed's strongest) anchors the thread
 TOPIC_FLOOR = 0.45  # a topic term weighs at least this share of the seed's strongest term
-
-
-def _embed(texts: list[str]) -> np.ndarray | None:
-    """Sentence embeddings (n x d, L2-normalised), or None when the semantic model is unavailable."""
-    try:
-        from kb.semantic import embed
-    except ImportError:
-        return None
-    return np.asarray(embed(texts), dtype=np.float32) if texts else None
 
 
 def _normalised(m: np.ndarray) -> np.ndarray:
@@ -65,8 +56,13 @@ class Topic:
 class Signals:
     """Vectors, structures and embeddings of every record of one collection (built once)."""
 
-    def __init__(self, records: list[Commitment], metas: dict[str, DocumentMeta], semantic: bool = True):
+    def __init__(self, records: list[Commitment], metas: dict[str, DocumentMeta],
+                 vectors: np.ndarray | None = None, reports: dict[str, str] | None = None):
+        """`vectors`: the records' semantic vectors in `records` order (kb.semantic.vectors_for),
+        or None to decide on words and structure alone; `reports`: what each record reports
+        (kb.trace.reports), for the `background` signal."""
         self.records = records
+        self.reports = reports or {}
         self.metas = metas
         self.by_id = {c.id: c for c in records}
         self.row = {c.id: n for n, c in enumerate(records)}
@@ -77,28 +73,8 @@ class Signals:
         self._own: dict[str, dict[str, float]] = {}
         self._ctx: dict[str, dict[str, float]] = {}
         self._head: dict[str, dict[str, float]] = {}
-        self.text_emb: np.ndarray | None = None
-        self.ctx_emb: np.ndarray | None = None
-        if semantic and records:
-            self._build_embeddings()
-
-    # --- semantic -----------------------------------------------------------------------------------
-    def _build_embeddings(self) -> None:
-        texts = [c.text for c in self.records]
-        parts = {t for s in self.structure.values() for t, _ in s.parts()}
-        part_list = sorted(parts)
-        emb = _embed(texts + part_list)
-        if emb is None:
-            return
-        text_emb = emb[:len(texts)]
-        part_emb = {t: emb[len(texts) + n] for n, t in enumerate(part_list)}
-        ctx = np.zeros_like(text_emb)
-        for n, c in enumerate(self.records):
-            for t, w in self.structure[c.id].parts():
-                ctx[n] += w * part_emb[t]
-        ctx = _normalised(ctx)
-        self.text_emb = text_emb
-        self.ctx_emb = _normalised(TEXT_WEIGHT * text_emb + CONTEXT_MIX * ctx)
+        self.ctx_emb = _normalised(np.asarray(vectors, dtype=np.float32)) if vectors is not None and len(
+            vectors) == len(records) and len(records) else None
 
     @property
     def has_semantic(self) -> bool:
@@ -107,12 +83,11 @@ class Signals:
     def semantic_row(self, cid: str) -> np.ndarray | None:
         return self.ctx_emb[self.row[cid]] if self.ctx_emb is not None and cid in self.row else None
 
-    def semantic_to(self, cid: str, text_only: bool = False) -> np.ndarray:
-        """Cosine of every record with `cid` (zeros without the semantic model)."""
-        m = self.text_emb if text_only else self.ctx_emb
-        if m is None or cid not in self.row:
+    def semantic_to(self, cid: str) -> np.ndarray:
+        """Cosine of every record with `cid` (zeros without the semantic vectors)."""
+        if self.ctx_emb is None or cid not in self.row:
             return np.zeros(len(self.records), dtype=np.float32)
-        return m @ m[self.row[cid]]
+        return self.ctx_emb @ self.ctx_emb[self.row[cid]]
 
     # --- lexical ------------------------------------------------------------------------------------
     def own_vector(self, cid: str) -> dict[str, float]:
@@ -147,7 +122,7 @@ class Signals:
 
     # --- one pair -----------------------------------------------------------------------------------
     def features(self, seed: Commitment, topic: Topic, cand: Commitment, semantic: float = 0.0,
-                 semantic_text: float = 0.0, chain: float = 0.0) -> tuple[dict[str, float], list[str]]:
+                 chain: float = 0.0) -> tuple[dict[str, float], list[str]]:
         """The signals for (seed, candidate), and the shared terms most telling first."""
         own = self.own_vector(cand.id)
         ctx = self.context_vector(cand.id)
@@ -158,15 +133,15 @@ class Signals:
         seed_figs = {t.value for t in seed.targets if t.unit == "percent"}
         f = {
             "lexical": sum(held.values()) / total,
+            "anchor": float(any(t in held for t, w in topic.terms.items() if w >= ANCHOR)),
             "tfidf": tfidf,
             "semantic": max(semantic, 0.0),
-            "semantic_text": max(semantic_text, 0.0),
             "structure": structure,
             "owner": float(bool(set(seed.owners) & set(cand.owners))),
             "target": float(bool(seed_figs & {t.value for t in cand.targets if t.unit == "percent"})),
             "theme": float(bool((set(seed.themes) & set(cand.themes)) - SPECIFIC_THEMES_EXCLUDED)),
             "same_doc": float(cand.doc_id == seed.doc_id),
-            "background": float(cand.kind == "evidence" and not PROGRESS_WORDS.search(cand.text)),
+            "background": float(cand.kind == "evidence" and self.reports.get(cand.id, "statement") == "statement"),
             "chain": chain,
         }
         terms = list(dict.fromkeys([*held, *shared]))[:6]

@@ -14,12 +14,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from kb.model import Commitment, DocumentMeta
-from kb.trace.features import Vectoriser, similarity
-from kb.trace.tracer import HEADING_WEIGHT, LINK_SCORE, TraceItem, _doc_date, link_type, thread_status
+from kb.trace.context import Structure
+from kb.trace.tracer import TraceItem, _doc_date, link_type, thread_status
 
 MAX_LINKS_PER_SOURCE = 8
 MAX_POSTINGS = 400  # a key term in more passages than this is too common to find candidates with
+SIM_BATCH = 256  # sources per matrix product (memory stays linear in the collection)
+MAX_CANDIDATES = 60  # the candidates of one commitment scored in full
+SEMANTIC_NEIGHBOURS = 30  # the nearest later passages in meaning, beside those sharing a topic term
 
 
 @dataclass
@@ -43,72 +48,92 @@ class Thread:
     status: str
     reason: str
     links: list[Link] = field(default_factory=list)
+    deciding: str | None = None  # the passage the status is read from
 
 
-def _key_terms(vec: dict[str, float], n: int = 4) -> list[str]:
-    if not vec:
-        return []
-    top = max(vec.values())
-    ranked = sorted(vec.items(), key=lambda kv: -kv[1])
-    return [t for t, w in ranked[:n] if w >= 0.45 * top]
-
-
-def _topic_label(c: Commitment, keys: list[str]) -> str:
-    """Readable topic: the root's words whose stems are its key terms, else its opening words."""
+def topic_label(c: Commitment, structure: Structure) -> str:
+    """A topic as a person writes it: the nearest heading that names something ("Stroke Care"),
+    then what the commitment is about, its opening words ("Stroke Care: Improved outcomes of
+    stroke patients")."""
     from kb.layout.markup import words
-    from kb.trace.features import terms
 
-    picked: list[str] = []
-    for w in words(c.text):
-        stems = set(terms(w))
-        if stems & set(keys) and w.lower() not in (p.lower() for p in picked):
-            picked.append(w.lower())
-    return " ".join(picked[:4]) or " ".join(words(c.text)[:6])
+    heading = structure.heading if structure.heading and len(structure.heading) <= 60 else ""
+    head_words = words(c.text)[:8]
+    gist = " ".join(head_words) + (" ..." if len(words(c.text)) > 8 else "")
+    return f"{heading}: {gist}" if heading else gist
 
 
-def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta]) -> tuple[list[Link], list[Thread]]:
-    """Links from each commitment to later passages, and the threads they form."""
-    vectoriser = Vectoriser([c.text for c in records])
-    by_id = {c.id: c for c in records}
+def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], reports: dict[str, str] | None = None,
+                  vectors=None) -> tuple[list[Link], list[Thread]]:
+    """Links from each commitment to later passages, and the threads they form.
 
-    def heading(c: Commitment) -> str:
-        return c.section.split(" › ")[-1] if c.section else ""
+    Candidates of a commitment are the later passages that hold one of its topic terms (postings)
+    and its nearest later passages in meaning (semantic vectors, when given or stored); each is
+    scored by the calibrated direct model (kb.trace.calibration) and kept at its threshold."""
+    from kb.trace.calibration import load as load_calibration
+    from kb.trace.signals import Signals, add_relative
 
-    vectors = {c.id: vectoriser.vector(c.text, heading(c), extra_weight=HEADING_WEIGHT) for c in records}
+    reports = reports or {}
+    cal = load_calibration()
+    sig = Signals(records, metas, vectors, reports)
+    by_id = sig.by_id
     postings: dict[str, list[str]] = defaultdict(list)
-    for cid, vec in vectors.items():
-        for t in vec:
-            postings[t].append(cid)
+    for c in records:
+        for t in sig.context_vector(c.id):
+            postings[t].append(c.id)
     date_of = {c.id: _doc_date(metas.get(c.doc_id)) for c in records}
+    dates = np.array([date_of[c.id] for c in records])
     links: list[Link] = []
     incoming: dict[str, Link] = {}
     sources = sorted((c for c in records if c.kind != "evidence"), key=lambda c: (date_of[c.id], c.doc_id, c.line or 0))
-    for seed in sources:
-        keys = _key_terms(vectors[seed.id])
-        cand_ids: set[str] = set()
-        for t in keys:
+    block: np.ndarray | None = None  # sources' similarity in meaning to every record, a batch at a time
+    for k, seed in enumerate(sources):
+        if sig.has_semantic and k % SIM_BATCH == 0:
+            block = sig.ctx_emb[[sig.row[c.id] for c in sources[k:k + SIM_BATCH]]] @ sig.ctx_emb.T
+        topic = sig.topic(seed.id)
+        seed_date = date_of[seed.id]
+        held: dict[str, float] = defaultdict(float)  # later passages by the share of the topic they hold
+        for t, w in topic.terms.items():
             plist = postings.get(t, [])
             if len(plist) <= MAX_POSTINGS:
-                cand_ids.update(plist)
-        seed_date = date_of[seed.id]
-        scored: list[Link] = []
+                for cid in plist:
+                    if date_of[cid] > seed_date:
+                        held[cid] += w
+        sem = block[k % SIM_BATCH] if block is not None else np.zeros(len(records), dtype=np.float32)
+        total = sum(topic.terms.values()) or 1.0
+        # A cheap first cut (topic share + meaning), so the work per commitment stays bounded.
+        quick = {cid: h / total + float(sem[sig.row[cid]]) for cid, h in held.items()}
+        if sig.has_semantic:
+            later_sem = np.where(dates > seed_date, sem, -1.0)
+            for n in np.argpartition(-later_sem, min(SEMANTIC_NEIGHBOURS, len(later_sem) - 1))[:SEMANTIC_NEIGHBOURS]:
+                if later_sem[n] > 0:
+                    quick.setdefault(records[int(n)].id, float(later_sem[n]))
+        cands = [by_id[cid] for cid in sorted(quick, key=lambda k: -quick[k])[:MAX_CANDIDATES]]
+        feats = [sig.features(seed, topic, c, float(sem[sig.row[c.id]])) for c in cands]
+        add_relative([f for f, _ in feats])
         seed_meta = metas.get(seed.doc_id)
-        for cid in cand_ids:
-            if date_of[cid] <= seed_date:
-                continue
-            cand = by_id[cid]
-            sim = similarity(seed, vectors[seed.id], cand, vectors[cid])
-            if sim.score < LINK_SCORE:
+        scored: list[Link] = []
+        for cand, (f, shared) in zip(cands, feats, strict=True):
+            p = cal.direct.probability(f)
+            if p < cal.direct.threshold:
                 continue
             meta = metas.get(cand.doc_id)
-            scored.append(Link(seed.id, cid, link_type(seed_meta, seed, meta, cand), sim.score, sim.evidence()))
+            report = reports.get(cand.id, "")
+            evidence = {"terms": shared, "signals": {k: round(v, 3) for k, v in f.items() if v}}
+            for flag in ("theme", "owner", "target"):
+                if f.get(flag):
+                    evidence[flag] = True
+            if report:
+                evidence["report"] = report
+            scored.append(Link(seed.id, cand.id, link_type(seed_meta, seed, meta, cand, report), round(p, 4), evidence))
         scored.sort(key=lambda link: -link.score)
         for link in scored[:MAX_LINKS_PER_SOURCE]:
             links.append(link)
             best = incoming.get(link.b)
             if best is None or link.score > best.score:
                 incoming[link.b] = link
-    # Lineages: each linked passage hangs under its strongest earlier commitment.
+    # Lineages: each linked passage hangs under its strongest earlier commitment, so a chain of
+    # restatements (2013 -> 2016 -> 2019) is one thread even when its ends share no word.
     parent = {b: link.a for b, link in incoming.items()}
 
     def root_of(cid: str) -> str:
@@ -122,6 +147,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta]) -> 
     for cid in parent:
         members[root_of(cid)].append(cid)
     newest = max((m.date for m in metas.values() if m.date), default=None)
+    doc_order = sorted(metas, key=lambda d: _doc_date(metas.get(d)))
     threads: list[Thread] = []
     for root_id in (c.id for c in sources):
         root = by_id[root_id]
@@ -130,13 +156,14 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta]) -> 
         mem = members.get(root_id, [])
         items = [TraceItem(by_id[m], metas.get(by_id[m].doc_id), incoming[m].type, incoming[m].score,
                            incoming[m].evidence) for m in mem]
-        status, reason = thread_status(root, metas.get(root.doc_id), items, newest)
+        later_docs = [d for d in doc_order if _doc_date(metas.get(d)) > date_of[root_id]]
+        status, reason, deciding = thread_status(root, metas.get(root.doc_id), items, newest, later_docs)
         docs = sorted({root.doc_id, *(by_id[m].doc_id for m in mem)}, key=lambda d: _doc_date(metas.get(d)))
-        dates = [date_of[root_id], *(date_of[m] for m in mem)]
+        span = [date_of[root_id], *(date_of[m] for m in mem)]
         threads.append(Thread(
-            id=f"T-{root_id}", root=root_id, topic=_topic_label(root, _key_terms(vectors[root_id])),
+            id=f"T-{root_id}", root=root_id, topic=topic_label(root, sig.structure[root_id]),
             members=sorted(mem, key=lambda m: (date_of[m], by_id[m].line or 0)), docs=docs,
-            first=min(dates), last=max(dates), status=status, reason=reason,
-            links=[incoming[m] for m in mem],
+            first=min(span), last=max(span), status=status, reason=reason,
+            links=[incoming[m] for m in mem], deciding=deciding.commitment.id if deciding else None,
         ))
     return links, threads

@@ -23,8 +23,6 @@ from kb.trace.calibration import load as load_calibration
 from kb.trace.context import list_intro
 from kb.trace.decisions import Decision, DecisionLog
 from kb.trace.features import (
-    DELIVERED_WORDS,
-    PROGRESS_WORDS,
     Vectoriser,
     concept_phrases,
     similarity,
@@ -39,8 +37,6 @@ SAME_SECTION = 0.95
 SAME_DOCUMENT = 0.6
 BACKGROUND = 0.8  # an evidence passage that reports no progress (statistics, context)
 PER_DOCUMENT = 4  # the best few passages of every document are shown before the rest by score
-MIN_SCORE = 0.25  # below this a candidate shares too little with the seed to be shown
-LINK_SCORE = 0.3  # ingest-time links (threads, matrix) keep only strong pairs
 DEFAULT_LIMIT = 40
 CANDIDATES = 1500
 SEMANTIC_CANDIDATES = 200  # nearest passages by meaning, beside the index's lexical candidates
@@ -141,6 +137,7 @@ class Trace:
     documents: list[str] = field(default_factory=list)
     passages: list[TracePassage] = field(default_factory=list)
     orphans: list[OrphanDecision] = field(default_factory=list)
+    deciding: Commitment | None = None  # the passage the status is read from
 
 
 def _doc_date(meta: DocumentMeta | None) -> str:
@@ -148,15 +145,19 @@ def _doc_date(meta: DocumentMeta | None) -> str:
 
 
 def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: DocumentMeta | None,
-              cand: Commitment) -> str:
-    """What the candidate is to the seed: same document, earlier, or what a later document says of it."""
+              cand: Commitment, report: str = "") -> str:
+    """What the candidate is to the seed: same document, earlier, or what a later document says of
+    it, read from the passage's analysed clause (`report`, kb.trace.reports) rather than its words:
+    a done passage is `delivered` (or `progress` when it measures movement with a figure or is itself
+    a commitment), an ongoing or unmet one `progress`; a plan or a conditional one is `revised` (a
+    later date or another figure) or `restated`."""
     if cand.doc_id == seed.doc_id:
         return "related"
     if _doc_date(cand_meta) < _doc_date(seed_meta):
         return "earlier"
-    if DELIVERED_WORDS.search(cand.text) and cand.kind == "evidence":
-        return "delivered"
-    if cand.kind == "evidence" or PROGRESS_WORDS.search(cand.text):
+    if report == "done":
+        return "delivered" if cand.kind == "evidence" and not cand.targets else "progress"
+    if report in ("ongoing", "unmet"):
         return "progress"
     seed_end = max((d.end for d in seed.due if d.end), default=None)
     cand_end = max((d.end for d in cand.due if d.end), default=None)
@@ -169,26 +170,41 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     return "restated"
 
 
+_DECIDING = {"delivered": 0, "progress": 0, "revised": 1, "restated": 2}
+
+
 def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[TraceItem],
-                  newest_doc_date: str | None) -> tuple[str, str]:
-    """delivered / in progress / revised / restated / overdue / silent, and the passage that decides it."""
-    later = [i for i in items if i.link_type in ("restated", "revised", "progress", "delivered")]
-    later.sort(key=lambda i: (_doc_date(i.doc), -i.score))
-    for kind, status in (("delivered", "delivered"), ("progress", "in progress")):
-        found = [i for i in later if i.link_type == kind]
-        if found:
-            return status, found[-1].commitment.text
+                  newest_doc_date: str | None, later_docs: list[str] | None = None,
+                  ) -> tuple[str, str, TraceItem | None]:
+    """delivered / in progress / revised / restated / overdue / silent, why, and the deciding passage.
+
+    The latest document that links to the seed decides; in it, a passage that reports (done,
+    ongoing, unmet) before one that revises, before one that restates, the strongest first.  Its
+    clause gives the status: done -> delivered (in progress when it measures movement), ongoing ->
+    in progress, unmet -> overdue; a revision -> revised; a restatement -> restated, or overdue when
+    the seed's due date has passed by the newest document.  `silent` only when no later document
+    links to the thread, naming the documents searched."""
+    later = [i for i in items if i.link_type in _DECIDING]
+    if not later:
+        searched = ", ".join(later_docs or []) or "none"
+        return "silent", f"no passage of a later document links to it (searched: {searched})", None
+    latest = max(_doc_date(i.doc) for i in later)
+    in_latest = [i for i in later if _doc_date(i.doc) == latest]
+    deciding = min(in_latest, key=lambda i: (_DECIDING[i.link_type], -i.score))
+    report = deciding.evidence.get("report", "")
+    where = f"{deciding.commitment.doc_id}: {deciding.commitment.text}"
+    if report == "unmet":
+        return "overdue", where, deciding
+    if deciding.link_type == "delivered":
+        return "delivered", where, deciding
+    if deciding.link_type == "progress":
+        return "in progress", where, deciding
+    if deciding.link_type == "revised":
+        return "revised", where, deciding
     due_end = max((d.end for d in seed.due if d.end), default=None)
     if due_end and newest_doc_date and due_end < newest_doc_date:
-        revised = [i for i in later if i.link_type == "revised"]
-        if revised:
-            return "revised", revised[-1].commitment.text
-        return "overdue", f"due by {due_end}; no later document reports it delivered"
-    for kind, status in (("revised", "revised"), ("restated", "restated")):
-        found = [i for i in later if i.link_type == kind]
-        if found:
-            return status, found[-1].commitment.text
-    return "silent", "no later document mentions it"
+        return "overdue", f"due by {due_end}; latest word, no delivery reported: {where}", deciding
+    return "restated", where, deciding
 
 
 class Tracer:
@@ -219,6 +235,7 @@ class Tracer:
         self.records = records
         self._signals = None
         self.calibration: Calibration | None = None  # None: the fitted weights.json
+        self.reports: dict[str, str] = kb.store.reports()  # each record's clause report, read at ingest
 
     @property
     def signals(self):
@@ -226,7 +243,14 @@ class Tracer:
         if self._signals is None:
             from kb.trace.signals import Signals
 
-            self._signals = Signals(self.records, self.metas)
+            vectors = None
+            try:
+                from kb.semantic import SemanticUnavailable, vectors_for
+
+                vectors = vectors_for(self.kb, [c.id for c in self.records])
+            except (ImportError, SemanticUnavailable):
+                pass  # words and structure alone
+            self._signals = Signals(self.records, self.metas, vectors, self.reports)
         return self._signals
 
     def vector(self, c: Commitment, with_heading: bool = False) -> dict[str, float]:
@@ -295,12 +319,11 @@ class Tracer:
         sig = self.signals
         topic = sig.topic(seed.id)
         sem = sig.semantic_to(seed.id)
-        sem_text = sig.semantic_to(seed.id, text_only=True)
         seed_date = _doc_date(self.metas.get(seed.doc_id))
 
         def scored(c: Commitment) -> Scored:
             n = sig.row[c.id]
-            f, shared = sig.features(seed, topic, c, float(sem[n]), float(sem_text[n]))
+            f, shared = sig.features(seed, topic, c, float(sem[n]))
             return Scored(c, f, shared, cal.direct.probability(f))
 
         pool = {c.id: scored(c) for c in self.pool(seed)}
@@ -354,7 +377,11 @@ class Tracer:
                     evidence[flag] = True
             if s.via and s.signals.get("chain", 0) > 0:
                 evidence["via"] = s.via
-            out.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c), round(s.probability, 4), evidence))
+            report = self.reports.get(c.id, "")
+            if report:
+                evidence["report"] = report
+            out.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c, report), round(s.probability, 4),
+                                 evidence))
         return out
 
     def trace(self, seed_id: str, limit: int | None = DEFAULT_LIMIT) -> Trace:
@@ -380,10 +407,13 @@ class Tracer:
             i.evidence["terms"] = term_labels(i.evidence.get("terms", []),
                                               f"{seed.text} {seed.section} {c.text} {c.section}")
         seed_meta = self.metas.get(seed.doc_id)
-        status, reason = thread_status(seed, seed_meta, items, self.newest)
+        later_docs = [d for d, m in sorted(self.metas.items(), key=lambda kv: _doc_date(kv[1]))
+                      if _doc_date(m) > _doc_date(seed_meta)]
+        status, reason, deciding = thread_status(seed, seed_meta, items, self.newest, later_docs)
         docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
                       key=lambda d: _doc_date(self.metas.get(d)))
-        return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages, orphans)
+        return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages, orphans,
+                     deciding.commitment if deciding else None)
 
     def _with_family(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
         """Add the parent and children (same table row) of each matched passage."""
@@ -397,8 +427,10 @@ class Tracer:
                 have.add(rid)
                 c = self.by_id[rid]
                 meta = self.metas.get(c.doc_id)
-                extra.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c), round(i.score * FAMILY_FACTOR, 4),
-                                       {"terms": i.evidence.get("terms", []), "row": i.commitment.id}))
+                report = self.reports.get(c.id, "")
+                extra.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c, report),
+                                       round(i.score * FAMILY_FACTOR, 4),
+                                       {"terms": i.evidence.get("terms", []), "row": i.commitment.id, "report": report}))
         return items + extra
 
     def _with_between(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
@@ -422,7 +454,7 @@ class Tracer:
                     if a.commitment.line < c.line < b.commitment.line:
                         have.add(c.id)
                         meta = self.metas.get(c.doc_id)
-                        extra.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c),
+                        extra.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c, self.reports.get(c.id, "")),
                                                round(min(a.score, b.score) * FAMILY_FACTOR, 4),
                                                {"terms": [], "between": [a.commitment.id, b.commitment.id]}))
                         break

@@ -1,0 +1,143 @@
+"""Lineage: structure as context, an anchor that word parts cannot hijack, chained links, calibrated
+decisions and statuses read from the clause.  Passages are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.model import Commitment, DocumentMeta
+
+
+def rec(cid: str, doc: str, text: str, section: str = "", kind: str = "commitment", context: str = "",
+        parent: str | None = None, line: int = 1) -> Commitment:
+    return Commitment(cid, doc, kind, text, section, None, line, context=context, parent_id=parent)
+
+
+META = {d: DocumentMeta(d, title=f"Plan {d}", date=f"{d}-01-01") for d in ("2014", "2016", "2019")}
+
+
+@pytest.mark.parametrize("c, parent, heading, intro, lead, row", [
+    (rec("a", "2014", "Consultation in the spring", "Our priorities › Stroke Care"), None, "Stroke Care", "", "", ""),
+    (rec("b", "2014", "Open two clinics", "2. Diabetes", context="Our focus will be on: Open two clinics"), None,
+     "Diabetes", "Our focus will be on:", "", ""),
+    (rec("c", "2014", "It will open in May.", "Title: Hub paper",
+         context="The hub brings services together. It will open in May."), None, "Hub paper", "",
+     "The hub brings services together.", ""),
+    (rec("d", "2014", "Recruit two nurses", "Plan › Memory service", parent="p"),
+     rec("p", "2014", "Diagnose dementia earlier"), "Memory service", "", "", "Diagnose dementia earlier"),
+])
+def test_structure_of_a_record(c, parent, heading, intro, lead, row):
+    from kb.trace.context import structure_of
+
+    s = structure_of(c, META["2014"], parent)
+    assert (s.heading, s.intro, s.lead, s.row, s.title) == (heading, intro, lead, row, "Plan 2014")
+
+
+def test_a_passage_under_a_heading_shares_its_topic():
+    """A sentence that never says 'stroke' still carries the stroke topic from its heading."""
+    from kb.trace.signals import Signals
+
+    records = [rec("s", "2014", "Improve outcomes after a stroke", "Stroke Care"),
+               rec("c", "2016", "Public consultation will start in the spring", "Stroke Care"),
+               rec("x", "2016", "Public consultation will start in the spring on parking", "Car parks")]
+    sig = Signals(records, META)
+    assert "stroke" in sig.context_vector("c") and "stroke" not in sig.own_vector("c")
+    f_under, _ = sig.features(records[0], sig.topic("s"), records[1])
+    f_other, _ = sig.features(records[0], sig.topic("s"), records[2])
+    assert f_under["lexical"] > 0 and f_other["lexical"] == 0
+    assert f_under["structure"] > f_other["structure"]
+
+
+@pytest.mark.parametrize("seed, cand, linked", [
+    ("Reduce the use of agency staff", "The multi-agency safeguarding hub will open in June", False),
+    ("Reduce the use of agency staff", "Agency staff spending fell by a third", True),
+    ("Cut non-elective admissions", "Expand elective surgery capacity", False),
+    ("Improve co-ordination of discharge", "Better coordination of discharge planning", True),
+])
+def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
+    from kb.trace.signals import Signals
+
+    records = [rec("s", "2014", seed), rec("c", "2016", cand)]
+    sig = Signals(records, META)
+    f, _ = sig.features(records[0], sig.topic("s"), records[1])
+    assert (f["anchor"] > 0) == linked and (f["lexical"] > 0) == linked
+
+
+@pytest.mark.parametrize("text, report", [
+    ("The new clinic could only be delivered through a joint contract with the council.", "conditional"),
+    ("If funding allows, a third clinic will follow in 2021.", "conditional"),
+    ("The new clinic has been opened in the town centre.", "done"),
+    ("The booking line was launched in March.", "done"),
+    ("We are rolling out the new booking line across all surgeries.", "ongoing"),
+    ("The waiting time standard has not been met.", "unmet"),
+    ("We will open two new clinics by 2021.", "planned"),
+    ("Three clinics are located in the north of the county.", "statement"),
+])
+def test_reports_from_the_clause(text, report):
+    from kb.trace.reports import reports_of
+
+    assert reports_of([text]) == [report]
+
+
+@pytest.mark.parametrize("report, kind, link, status", [
+    ("conditional", "evidence", "restated", "restated"),  # "could only be delivered through" is no delivery
+    ("done", "evidence", "delivered", "delivered"),
+    ("ongoing", "evidence", "progress", "in progress"),
+    ("unmet", "evidence", "progress", "overdue"),
+    ("planned", "commitment", "restated", "restated"),
+])
+def test_status_is_read_from_the_deciding_clause(report, kind, link, status):
+    from kb.trace.tracer import TraceItem, link_type, thread_status
+
+    seed = rec("s", "2014", "Open a clinic in the town centre")
+    cand = rec("c", "2019", "The clinic in the town centre", kind=kind)
+    t = link_type(META["2014"], seed, META["2019"], cand, report)
+    assert t == link
+    got, reason, deciding = thread_status(seed, META["2014"], [TraceItem(cand, META["2019"], t, 0.9,
+                                                                         {"report": report})], "2019-01-01")
+    assert got == status and deciding.commitment is cand and cand.text in reason
+
+
+def test_silent_names_the_documents_searched():
+    from kb.trace.tracer import thread_status
+
+    status, reason, deciding = thread_status(rec("s", "2014", "Open a clinic"), META["2014"], [], "2019-01-01",
+                                             ["2016", "2019"])
+    assert status == "silent" and deciding is None and "2016, 2019" in reason
+
+
+def test_a_renamed_service_is_followed_through_its_restatement():
+    """2014 and 2019 share no word; the 2016 passage names both forms, so the lineage is one thread."""
+    from kb.semantic import embed, record_topic_text
+    from kb.trace.threads import build_threads
+
+    records = [
+        rec("a", "2014", "We will open a minor injuries clinic for Brockley residents", "Urgent care"),
+        rec("b", "2016", "The Brockley minor injuries clinic will be relaunched as the Harbour Urgent Care Hub",
+            "Urgent care"),
+        rec("c", "2019", "The Harbour Urgent Care Hub opened in April and treats 900 people a week",
+            "Urgent care", kind="evidence"),
+        rec("d", "2019", "We will recruit more school nurses for secondary schools", "Children"),
+        rec("e", "2016", "Expand the school nursing service", "Children"),
+    ]
+    vectors = embed([record_topic_text(c) for c in records])
+    links, threads = build_threads(records, META, {"c": "done"}, vectors)
+    by_root = {t.root: t for t in threads}
+    assert set(by_root["a"].members) == {"b", "c"}
+    chain = {(x.a, x.b) for x in by_root["a"].links}
+    assert ("b", "c") in chain  # the 2019 passage hangs under its 2016 restatement
+    assert by_root["a"].status == "delivered" and "Harbour" in by_root["a"].reason
+    assert all("signals" in x.evidence for x in links)
+
+
+def test_logistic_fit_separates_and_loads():
+    from kb.trace.calibration import Model, fit_logistic, load
+    from kb.trace.signals import FEATURES
+
+    rows = [[0.9, 0.1], [0.8, 0.2], [0.7, 0.0], [0.1, 0.9], [0.2, 0.7], [0.0, 0.8]]
+    w, b = fit_logistic(rows, [1, 1, 1, 0, 0, 0], l2=0.1)
+    m = Model(("x", "y"), tuple(w), b, 0.5)
+    assert m.probability({"x": 0.9, "y": 0.1}) > 0.5 > m.probability({"x": 0.1, "y": 0.9})
+    cal = load()
+    assert set(cal.chained.features) == set(FEATURES) and 0 < cal.chained.threshold < 1
+    assert cal.fitted.get("by") == "bench/fit_trace.py" and cal.fitted.get("cross_validated")
