@@ -103,7 +103,8 @@ class KnowledgeBase:
                 else:
                     todo.append((f, digest))
             in_step = index_state(self.index_dir)[1]
-            if not todo and not rebuild and (in_step or not self.store.exists()) and not self._vectors_stale():
+            if not todo and not rebuild and (in_step or not self.store.exists()) and not self._vectors_stale() \
+                    and (not self.store.exists() or self.store.get_meta("reports") == reports_fingerprint()):
                 return report
             if not in_step and self.store.exists() and notice:
                 notice(f"the search index in {self.index_dir} was out of step with the store "
@@ -122,13 +123,15 @@ class KnowledgeBase:
                             writer.delete_document(doc_id)
                             report.removed.append(doc_id)
                 refreshed = self._refresh_vectors(writer)
-                if report.ingested or report.removed or refreshed:
+                stamp = reports_fingerprint()
+                if report.ingested or report.removed or refreshed or writer.get_meta("reports") != stamp:
                     from kb.trace.reports import update_reports
                     from kb.trace.threads import build_threads
 
                     records = writer.all_commitments()
-                    reports = update_reports(records, writer.reports())
+                    reports = update_reports(records, writer.reports() if writer.get_meta("reports") == stamp else {})
                     writer.put_reports(reports)
+                    writer.set_meta("reports", stamp)
                     links, threads = build_threads(records, writer.all_metas(), reports,
                                                    _stored_vectors(writer, [c.id for c in records]))
                     writer.put_threads(links, threads)
@@ -370,6 +373,13 @@ class KnowledgeBase:
 
     def children(self, cid: str) -> list[Commitment]:
         return self.store.children(cid)
+
+
+def reports_fingerprint() -> str:
+    """What the stored clause reports were read with (kb.trace.reports), without importing spaCy."""
+    from kb.trace.reports import fingerprint
+
+    return fingerprint()
 
 
 def _stored_vectors(writer, ids: list[str]):

@@ -69,6 +69,7 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("The new clinic has been opened in the town centre.", "done"),
     ("The booking line was launched in March.", "done"),
     ("We are rolling out the new booking line across all surgeries.", "ongoing"),
+    ("For two years we have been developing a new booking line.", "ongoing"),
     ("The waiting time standard has not been met.", "unmet"),
     ("We will open two new clinics by 2021.", "planned"),
     ("Three clinics are located in the north of the county.", "statement"),

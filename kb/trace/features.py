@@ -39,16 +39,6 @@ for _group in SYNONYM_GROUPS:
 # One alternation, longest phrases first, so a passage is folded in a single regex pass.
 _CONCEPTS = re.compile(
     r"(?<![\w&])(" + "|".join(re.escape(p) for p in sorted(_CONCEPT_OF, key=len, reverse=True)) + r")(?![\w&])", re.I)
-PROGRESS_WORDS = re.compile(
-    r"\b(?:has been|have been|had been|are being|is being|now|underway|under way|commenced|started|began|begun|"
-    r"approved|agreed|established|set up|launched|in place|rolled out|piloted|undertaken|reviewed|mapped)\b", re.I)
-DELIVERED_WORDS = re.compile(
-    r"\b(?:completed|delivered|achieved|fully implemented|now live|went live|opened|has been (?:introduced|"
-    r"implemented|completed|delivered|commissioned|launched|rolled out)|have been (?:introduced|implemented|"
-    r"completed|delivered|commissioned|launched|rolled out)|was (?:introduced|implemented|completed|launched))\b",
-    re.I)
-
-
 @lru_cache(maxsize=1)
 def _analyzer():
     from kb.index.schema import text_analyzer

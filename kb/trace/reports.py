@@ -3,7 +3,8 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
 `kb trace` reads it without the parser.
 
 * `done`: an affirmative, unconditional past or perfect ("has been introduced", "was launched");
-* `ongoing`: an affirmative present progressive ("is being rolled out", "are working with");
+* `ongoing`: an affirmative progressive, present or perfect ("is being rolled out", "have been
+  developing");
 * `unmet`: a negated past, perfect or present ("has not been achieved", "is not yet in place");
 * `conditional`: a weak modal or a condition ("could only be delivered through", "if funding allows");
 * `planned`: a commitment form (will, aims to, imperative, nominal deliverable, decision);
@@ -33,6 +34,8 @@ def report_of(clause) -> str:
         return "unmet" if past or clause.tense == "present" else "statement"
     if clause.form in COMMITTING_FORMS or clause.tense == "future":
         return "planned"
+    if clause.aspect == "perfect" and clause.predicate is not None and clause.predicate.tag_ == "VBG":
+        return "ongoing"  # perfect progressive: "have been developing" is work still going on
     if past:
         return "done"
     if clause.aspect == "progressive":
@@ -50,6 +53,18 @@ def reports_of(texts: Sequence[str]) -> list[str]:
     from kb.extract.nlp import parse_many
 
     return [strongest([report_of(c) for c in clauses_of(doc)]) for doc in parse_many(list(texts))]
+
+
+def fingerprint() -> str:
+    """What stored reports were read with: this module's and the clause analysis's code, so a change
+    to either reads every record again at the next ingest."""
+    import hashlib
+    from pathlib import Path
+
+    here = Path(__file__).resolve()
+    h = hashlib.sha256(here.read_bytes())
+    h.update((here.parent.parent / "extract" / "clause.py").read_bytes())  # read, not imported: no spaCy
+    return h.hexdigest()[:16]
 
 
 def update_reports(records, known: dict[str, str]) -> dict[str, str]:
