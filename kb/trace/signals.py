@@ -35,6 +35,9 @@ FEATURES = ("lexical", "anchor", "tfidf", "semantic", "structure", "owner", "tar
 # Signals relative to the seed's own candidates (its strongest = 1): a seed written in few, common
 # words has low similarities throughout, and one threshold must still serve it.
 RELATIVE = {"tfidf_rel": "tfidf", "semantic_rel": "semantic"}
+# The least a seed's strongest neighbours count as: a seed with no real neighbour (one shared rare
+# word, nothing close in meaning) must not make its weak candidates look like its best.
+RELATIVE_FLOOR = {"tfidf": 0.25, "semantic": 0.5}
 TOPIC_TERMS = 5
 ANCHOR = 0.75  # a topic term this strong (of the seed's strongest) anchors the thread
 TOPIC_FLOOR = 0.45  # a topic term weighs at least this share of the seed's strongest term
@@ -152,7 +155,7 @@ def add_relative(signals: list[dict[str, float]], top: int = 5) -> None:
     """Set each RELATIVE signal: the absolute one over the mean of the pool's `top` strongest."""
     for rel, base in RELATIVE.items():
         values = sorted((s.get(base, 0.0) for s in signals), reverse=True)[:top]
-        scale = sum(values) / len(values) if values else 0.0
+        scale = max(sum(values) / len(values) if values else 0.0, RELATIVE_FLOOR[base])
         for s in signals:
             s[rel] = min(s.get(base, 0.0) / scale, 1.5) if scale > 0 else 0.0
 

@@ -24,7 +24,8 @@ MAX_LINKS_PER_SOURCE = 8
 MAX_POSTINGS = 400  # a key term in more passages than this is too common to find candidates with
 SIM_BATCH = 256  # sources per matrix product (memory stays linear in the collection)
 MAX_CANDIDATES = 60  # the candidates of one commitment scored in full
-SEMANTIC_NEIGHBOURS = 30  # the nearest later passages in meaning, beside those sharing a topic term
+SEMANTIC_NEIGHBOURS = 30
+SCALE_PEERS = 20  # the seed's nearest passages of any date, beside its candidates, scale relative signals  # the nearest later passages in meaning, beside those sharing a topic term
 
 
 @dataclass
@@ -85,6 +86,9 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
     dates = np.array([date_of[c.id] for c in records])
     links: list[Link] = []
     incoming: dict[str, Link] = {}
+    # Lineage follows date order: a document without a date cannot be placed before or after
+    # another, so its passages neither start nor join a cross-year link (they stay their own threads).
+    undated = "0000"
     sources = sorted((c for c in records if c.kind != "evidence"), key=lambda c: (date_of[c.id], c.doc_id, c.line or 0))
     block: np.ndarray | None = None  # sources' similarity in meaning to every record, a batch at a time
     for k, seed in enumerate(sources):
@@ -92,6 +96,8 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
             block = sig.ctx_emb[[sig.row[c.id] for c in sources[k:k + SIM_BATCH]]] @ sig.ctx_emb.T
         topic = sig.topic(seed.id)
         seed_date = date_of[seed.id]
+        if seed_date == undated:
+            continue
         held: dict[str, float] = defaultdict(float)  # later passages by the share of the topic they hold
         for t, w in topic.terms.items():
             plist = postings.get(t, [])
@@ -110,7 +116,17 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
                     quick.setdefault(records[int(n)].id, float(later_sem[n]))
         cands = [by_id[cid] for cid in sorted(quick, key=lambda k: -quick[k])[:MAX_CANDIDATES]]
         feats = [sig.features(seed, topic, c, float(sem[sig.row[c.id]])) for c in cands]
-        add_relative([f for f, _ in feats])
+        # Relative signals are scaled as the tracer scales them, over the seed's nearest passages of
+        # every date (its own document's included): a few weak later passages are not made strong
+        # by having no stronger neighbour in the candidates.
+        peers: list[dict] = []
+        if sig.has_semantic:
+            near = np.where(np.arange(len(records)) != sig.row[seed.id], sem, -1.0)
+            picked = {c.id for c in cands}
+            for n in np.argpartition(-near, min(SCALE_PEERS, len(near) - 1))[:SCALE_PEERS]:
+                if records[int(n)].id not in picked and near[n] > 0:
+                    peers.append(sig.features(seed, topic, records[int(n)], float(near[n]))[0])
+        add_relative([f for f, _ in feats] + peers)
         seed_meta = metas.get(seed.doc_id)
         scored: list[Link] = []
         for cand, (f, shared) in zip(cands, feats, strict=True):
