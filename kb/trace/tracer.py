@@ -20,7 +20,7 @@ from kb.layout.markup import words
 from kb.model import Commitment, DocumentMeta
 from kb.trace.calibration import Calibration
 from kb.trace.calibration import load as load_calibration
-from kb.trace.context import list_intro
+from kb.trace.context import list_intro, structure_of
 from kb.trace.decisions import Decision, DecisionLog
 from kb.trace.features import (
     Vectoriser,
@@ -30,6 +30,11 @@ from kb.trace.features import (
     terms,
 )
 from kb.trace.signals import add_relative
+
+# Words that carry no topic: shown as evidence they only say that two passages share grammar.
+FUNCTION_WORDS = frozenset("our their its his her they them these those this that which who whom what where "
+                           "was were has had been being all any some more most other such than then there here "
+                           "into onto over under about after before while also very".split())
 
 HEADING_WEIGHT = 0.8  # a passage under a heading that names the topic is about the topic
 FAMILY_FACTOR = 0.9  # a matched table row brings its NEXT STEPS and progress cells along
@@ -402,10 +407,12 @@ class Tracer:
             passages, hidden = shown, len(passages) - len(shown)
         passages.sort(key=lambda p: (_doc_date(p.best.doc), p.best.commitment.doc_id, _position(p.items[0])))
         items = [i for p in passages for i in p.items]
+        seed_words = self._spelling_text(seed)
         for i in items:  # only the items shown are spelled out for a reader, not every candidate scored
             c = i.commitment
-            i.evidence["terms"] = term_labels(i.evidence.get("terms", []),
-                                              f"{seed.text} {seed.section} {c.text} {c.section}")
+            i.evidence["terms"] = [t for t in term_labels(i.evidence.get("terms", []),
+                                                          f"{seed_words} {self._spelling_text(c)}")
+                                   if t not in FUNCTION_WORDS]
         seed_meta = self.metas.get(seed.doc_id)
         later_docs = [d for d, m in sorted(self.metas.items(), key=lambda kv: _doc_date(kv[1]))
                       if _doc_date(m) > _doc_date(seed_meta)]
@@ -414,6 +421,12 @@ class Tracer:
                       key=lambda d: _doc_date(self.metas.get(d)))
         return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages, orphans,
                      deciding.commitment if deciding else None)
+
+    def _spelling_text(self, c: Commitment) -> str:
+        """The words a record's key terms may come from: its text and its structure (headings,
+        list intro, paragraph lead, title), so terms read as written, not as stems."""
+        parts = " ".join(t for t, _ in structure_of(c, self.metas.get(c.doc_id)).parts())
+        return f"{c.text} {c.section} {parts}"
 
     def _with_family(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
         """Add the parent and children (same table row) of each matched passage."""
