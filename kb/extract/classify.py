@@ -72,7 +72,7 @@ _SUBJUNCTIVE = re.compile(
     r"(?<!\bnot )(?<!\bmight )(?<!\bshall )(?<!ly )\bbe (?:endorsed|supported|submitted|approved|adopted|appointed)\b", re.I)
 _NOTED = re.compile(r"\bbe noted\b", re.I)
 _DECISION = re.compile(
-    # a decision taken (a board's resolution, a body that decided); a pledge ("We all agree to") or a
+    # a decision taken (a board's resolution, a body that decided); a pledge ("We agree to") or a
     # condition ("once agreed", "an agreed programme") is not one
     r"\b(?:resolved|decided|determined (?:to|that)|decision to|(?:have|has|had|was|were|board|it) agreed|"
     r"agreed (?:that|to (?!be\b))|concluded that|recommend(?:ed)? (?:to|a|that)|committed to use)\b",
@@ -225,10 +225,10 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     reasons.append(j.clause.describe())
     reasons.extend(sorted(j.flags))
     role = column_role(block.column)
-    # a participle headline under a forward heading or list ("Options explored.") is a state to reach
+    # a participle headline under a forward heading or list ("Business case approved.") is a state to reach
     past = j.past and not ("participle" in j.flags and block.forward_context)
-    # verbless deliverables the parse leaves without a predicate: "Enhanced support for carers"
-    # and headline bullets the small tagger misreads ("UHCW procure and deploy ...")
+    # verbless deliverables the parse leaves without a predicate: "Faster access to memory clinics"
+    # and headline bullets the small tagger misreads ("RFT open and staff ...")
     subjects = j.clause.subjects
     lexical_action = bool(s & {"nominal", "gerund", "subject-action"}) and not past \
         and j.clause.form in (NONE, NOMINAL, GERUND, INDICATIVE) \

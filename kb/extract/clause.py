@@ -213,7 +213,7 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
         return DECISION, comp if comp is not None else root, root, root.text.lower()  # "Resolved that ..."
     if _is_verb(root) and lemma in ("agree", "commit", "resolve", "undertake") and root.tag_ in ("VBP", "VBZ") \
             and comp is not None and _has_to(comp):
-        return SEMI_MODAL, comp, root, f"{root.lower_} to"  # "We all agree to ...": a pledge in the present
+        return SEMI_MODAL, comp, root, f"{root.lower_} to"  # "Partners agree to ...": a pledge in the present
     if _is_verb(root) and lemma == "commit" and root.tag_ == "VBN":  # "is committed to delivering / to a focus"
         target = _to_complement(root)
         if target is not None:
@@ -254,13 +254,13 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
         target = _to_complement(attr) or next((c for c in attr.children if c.dep_ == "acl" and _has_to(c)), None)
         if target is not None:
             return SEMI_MODAL, target, root, f"there is a {attr.lower_} to"
-    # "it is the intention to recommend ..."
+    # "it is the intention to consult ..."
     if lemma == "be" and attr is not None and attr.lemma_.lower() in _AIM_NOUNS:
         target = comp if comp is not None and _has_to(comp) else next(
             (c for c in attr.children if c.dep_ == "acl" and _has_to(c)), None)
         if target is not None:
             return SEMI_MODAL, target, root, f"the {attr.lower_} is to"
-    # "We are committed to working ...", "The Trust is determined to ..."
+    # "The council is committed to opening ...", "We are determined to ..."
     acomp = next(iter(_children(root, "acomp")), None)
     if lemma == "be" and acomp is not None and acomp.lower_ in _COMMITTED_ADJECTIVES:
         target = _to_complement(acomp)

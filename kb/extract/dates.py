@@ -192,7 +192,7 @@ _CONTRACT_YEAR_RE = re.compile(
     re.I,
 )
 _SCHOOL_NEAR = re.compile(r"\b(?:reception|pupils?|school|children|child|class|students?|olds?)\b", re.I)
-# "the first two years of the contract": counted from the period's start, not the document's date
+# "the first three years of the agreement": counted from the period's start, not the document's date
 _OF_PERIOD = re.compile(r"\s+of\s+(?:the|this|our)\s+(?:new\s+)?(?:contracts?|plan|strategy|programme|agreement)\b",
                         re.I)
 # "March next year", "by June of the following year": a month the text places in the next year
@@ -716,7 +716,7 @@ def _accept(text: str, atom: _Atom, kind: str | None, open_end: bool, paren: boo
 
 def _relative_phrases(text: str, doc_date: dt.date | None, period: Period | None = None) -> list[_Found]:
     """Phrases counted from the document's month: "the next 18 months", "next year", "this year";
-    "the first two years of the contract" counts from the start of the period (the plan's or the
+    "the first three years of the agreement" counts from the start of the period (the plan's or the
     contract's), and stays undated when that start is unknown."""
     lower = text.lower()
     if not any(word in lower for word in _REL_TRIGGERS):

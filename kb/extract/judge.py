@@ -52,7 +52,7 @@ class Judgement:
     clause: Clause
     pledge: bool = False
     action: bool = False
-    headline: bool = False  # "UHCW procure and deploy ...": a named party with a present-tense action
+    headline: bool = False  # "RFT open and staff ...": a named party with a present-tense action
     decision: bool = False
     past: bool = False
     ongoing: bool = False
@@ -166,7 +166,7 @@ def _value(c: Clause) -> bool:
 
 
 def _reduced_participle(c: Clause) -> bool:
-    """"Options explored.", "Crisis response developed up to ...": a participle with no auxiliary
+    """"Business case approved.", "Night service extended to ...": a participle with no auxiliary
     after a thing that cannot act -- a state to reach (a grid's deliverable) as much as a past event."""
     h = c.head
     if h is None or any(a.dep_ in ("aux", "auxpass") for a in h.children) or h.tag_ not in ("VBD", "VBN"):
