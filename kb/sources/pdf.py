@@ -214,12 +214,8 @@ class _Block:
         lines = [ln for ln in self.lines if ln.number] or self.lines
         first = lines[0]
         return Position(self.page, min(ln.x0 for ln in lines), min(ln.top for ln in lines),
-                        max(ln.x1 for ln in lines), max(ln.bottom for ln in lines), _column_of(first),
+                        max(ln.x1 for ln in lines), max(ln.bottom for ln in lines), first.column,
                         first.number or None, lines[-1].number or None)
-
-
-def _column_of(line: _Line) -> str | None:
-    return line.column
 
 
 def _name_columns(lines: list[_Line], gutters: list[float]) -> None:
