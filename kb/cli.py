@@ -146,7 +146,7 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, action="append", default=[], metavar="YYYY",
                    help="year the document was published; repeatable")
     p.add_argument("--owner", action="append", default=[], metavar="NAME",
-                   help="party named as responsible, by name or acronym ('UHCW', 'Coventry City Council'); "
+                   help="party named as responsible, by name or acronym as the documents write it ('ICB', 'Northshire County Council'); "
                         "repeatable (any of them)")
     p.add_argument("--theme", action="append", default=[], metavar="THEME",
                    help="theme ('mental health', 'stroke'; kb search --facets lists them); repeatable")

@@ -351,3 +351,46 @@ def test_an_unwritable_decisions_log_is_one_line_and_records_nothing(three_doc_k
         err = capsys.readouterr().err
         assert status == 1 and err.startswith(f"kb: cannot write the decisions log {dec}: ") and err.count("\n") == 1
         assert "Traceback" not in err and "nothing was recorded" in err
+
+
+# ------------------------------------------------------------------------------ area words
+@pytest.mark.parametrize("organisation, words", [
+    ("Northshire and Riverton CCG", ["Northshire", "Riverton", "NRCCG"]),
+    ("Riverton City Council", ["Riverton", "RCC"]),
+    ("Northshire Health and Wellbeing Board", ["Northshire", "NHWB"]),
+    ("Hillside NHS Foundation Trust", ["Hillside", "HFT"]),
+    ("NHS England", []),  # no place, no body type: a national body
+    ("", []),
+])
+def test_area_words_come_from_a_body_s_name(organisation: str, words: list[str]) -> None:
+    from kb.sources.metadata import area_words
+
+    assert area_words(organisation) == words
+
+
+def test_a_collection_s_place_names_do_not_link_passages() -> None:
+    from kb.trace.features import Vectoriser, area_terms, cosine
+
+    ignore = area_terms(["Northshire and Riverton CCG"])
+    texts = ["Northshire will open a stroke unit.", "Northshire will expand the NRCCG school nursing offer.",
+             "Falls clinics will open in Riverton."]
+    plain, aware = Vectoriser(texts), Vectoriser(texts, ignore)
+    a, b = texts[0], texts[1]
+    assert cosine(plain.vector(a), plain.vector(b))[0] > 0  # the place alone made a link
+    assert cosine(aware.vector(a), aware.vector(b)) == (0.0, [])
+
+
+def test_no_place_of_the_bundled_area_is_in_the_code() -> None:
+    """The bundled corpus's places are data (corpus/gazetteer.toml, the documents' authors): no
+    module names them, as words or as the index's stems of them."""
+    from kb.extract.gazetteer import load_gazetteer
+    from kb.trace.features import _terms
+
+    root = Path(__file__).resolve().parent.parent
+    gaz = load_gazetteer(root / "corpus" / "gazetteer.toml")
+    places = {w for w in gaz.area if w.isalpha()}
+    forms = {f.lower() for w in places for f in (w, *_terms(w))}
+    code = "\n".join(p.read_text(encoding="utf-8").lower() for p in (root / "kb").rglob("*.py"))
+    import re
+
+    assert places and sorted(f for f in forms if re.search(rf"(?<![a-z]){re.escape(f)}", code)) == []

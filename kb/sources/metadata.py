@@ -159,7 +159,7 @@ _SMALL = {"and", "of", "the", "upon", "on", "in"}
 
 
 def _recase(text: str) -> str:
-    """An ALL-CAPS cover line in title case, so the naming conventions apply ("NHS COVENTRY & RUGBY ...")."""
+    """An ALL-CAPS cover line in title case, so the naming conventions apply ("NHS NORTHSHIRE & RIVERTON ...")."""
     if not is_all_caps(text):
         return text
     return " ".join(w if w in _ACRONYMS or not w.isalpha() else w.lower() if w.lower() in _SMALL else w.capitalize()
@@ -187,6 +187,28 @@ def _org_name(text: str) -> str | None:
             w[0].isupper() and w.lower() not in _GENERIC for w in re.findall(r"[A-Za-z][\w'’.-]*", name)):
         return None  # a bare type ("The Council", "Partnership Board") names no particular body
     return name
+
+
+_BODY_TYPE_END = re.compile(r"\s+(?:NHS\s+)?(?:" + _BODY_TYPE.replace("&", "and") + r")$")
+_NAME_JOINERS = frozenset({"and", "of", "upon", "on", "in", "the", "nhs"})
+
+
+def area_words(organisation: str) -> list[str]:
+    """The words that name where a body is, from its name by the naming convention of English public
+    bodies ("<Place> [and <Place>] <body type>"), with the acronym such a name is shortened to: for
+    "Northshire and Riverton CCG", ["Northshire", "Riverton", "NRCCG"].  They are in every passage
+    of that body's papers and say nothing about what a passage is about (kb.trace.features)."""
+    name = re.sub(r"\s+", " ", organisation.replace("&", "and")).strip()
+    end = _BODY_TYPE_END.search(name)
+    if end is None or end.start() == 0:
+        return []
+    body = end.group(0).split()
+    body = [w for w in body if w.lower() not in _NAME_JOINERS]
+    places = [w for w in name[:end.start()].split() if w[:1].isupper() and w.lower() not in _NAME_JOINERS]
+    if not places:
+        return []
+    body_short = body[0] if len(body) == 1 and body[0].isupper() else "".join(w[0] for w in body).upper()
+    return places + ["".join(w[0] for w in places).upper() + body_short]
 
 
 def _is_org_only(text: str) -> bool:

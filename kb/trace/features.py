@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,13 +18,14 @@ from kb.index.thesaurus import SYNONYM_GROUPS
 from kb.model import Commitment
 
 # Words every planning document uses about everything: they say nothing about what is linked.
+# (The names of a collection's places are found from its documents' authors: `area_terms`.)
 GENERIC = frozenset("""
 servic care develop improv support patient health work deliv ensur provid need includ new local system across
 plan use will also programm approach area key level make help peopl commiss commission provis base continu
 opportun requir better mani well way within identifi current increas reduc futur part number place one two
-three year month time organis partner partnership board ccg ccgs nhs coventri warwickshir rugbi stp trust
+three year month time organis partner partnership board ccg ccgs nhs stp trust
 council offer access integr focus prioriti set action propos ongo strategi outcom process model team enabl
-crccg further reduct avoid unnecessari greater enhanc role wider ensur achiev aim rang level term larg
+further reduct avoid unnecessari greater enhanc role wider ensur achiev aim rang level term larg
 signific specif appropri effect effici high qualiti consist
 those these there their which what when where while such other more most than into over under about after
 befor between through onli like
@@ -143,12 +145,22 @@ class Similarity:
 class Vectoriser:
     """tf-idf vectors over a fixed collection (document frequencies from the records given)."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], ignore: frozenset[str] = frozenset()):
+        """`ignore`: terms of this collection that say nothing about a topic (`area_terms`)."""
+        self.ignore = ignore
         df: Counter = Counter()
         for t in texts:
-            df.update(set(terms(t)))
+            df.update(set(self.terms(t)))
         self.n = max(len(texts), 1)
         self.df = df
+
+    def terms(self, text: str) -> Counter:
+        """The text's content terms (`terms`) less this collection's ignored ones."""
+        found = terms(text)
+        if self.ignore:
+            for t in self.ignore.intersection(found):
+                del found[t]
+        return found
 
     def idf(self, term: str) -> float:
         return math.log(1 + self.n / (1 + self.df.get(term, 0)))
@@ -157,10 +169,10 @@ class Vectoriser:
         """The text's vector with each context part's terms added at its weight (a term counted once
         per part), topic-naming terms boosted."""
         v: dict[str, float] = {}
-        for t, c in terms(text).items():
+        for t, c in self.terms(text).items():
             v[t] = v.get(t, 0.0) + (1 + math.log(c)) * self.idf(t)
         for part, weight in parts:
-            for t in set(terms(part)):
+            for t in set(self.terms(part)):
                 v[t] = v.get(t, 0.0) + weight * self.idf(t)
         topical = topical_terms(text).union(*(topical_terms(p) for p, _ in parts))
         for t in v:
@@ -171,14 +183,24 @@ class Vectoriser:
     def vector(self, text: str, extra: str = "", extra_weight: float = 0.5) -> dict[str, float]:
         v: dict[str, float] = {}
         topical = topical_terms(f"{text} {extra}")
-        for t, c in terms(text).items():
+        for t, c in self.terms(text).items():
             v[t] = v.get(t, 0.0) + (1 + math.log(c)) * self.idf(t)
-        for t in terms(extra):
+        for t in self.terms(extra):
             v[t] = v.get(t, 0.0) + extra_weight * self.idf(t)
         for t in v:
             if t in topical:
                 v[t] *= TOPICAL_BOOST
         return v
+
+
+def area_terms(organisations: Iterable[str]) -> frozenset[str]:
+    """The index terms of the places the collection's authors are named after (and their bodies'
+    acronyms), from the naming convention of public bodies (kb.sources.metadata.area_words): a
+    Northshire body's papers say "Northshire" everywhere, about everything."""
+    from kb.sources.metadata import area_words
+
+    words = {w for org in organisations if org for w in area_words(org)}
+    return frozenset(t for w in words for t in _terms(w))
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> tuple[float, list[str]]:

@@ -28,7 +28,7 @@ import numpy as np
 
 from kb.model import Commitment, DocumentMeta
 from kb.trace.context import Structure, structure_of
-from kb.trace.features import SPECIFIC_THEMES_EXCLUDED, Vectoriser, cosine
+from kb.trace.features import SPECIFIC_THEMES_EXCLUDED, Vectoriser, area_terms, cosine
 
 FEATURES = ("lexical", "anchor", "tfidf", "semantic", "structure", "owner", "target", "theme",
             "same_doc", "background", "tfidf_rel", "semantic_rel", "chain")
@@ -72,7 +72,7 @@ class Signals:
         self.structure: dict[str, Structure] = {
             c.id: structure_of(c, metas.get(c.doc_id), self.by_id.get(c.parent_id) if c.parent_id else None)
             for c in records}
-        self.vectoriser = Vectoriser([c.text for c in records])
+        self.vectoriser = Vectoriser([c.text for c in records], area_terms(m.organisation for m in metas.values()))
         self._own: dict[str, dict[str, float]] = {}
         self._ctx: dict[str, dict[str, float]] = {}
         self._head: dict[str, dict[str, float]] = {}

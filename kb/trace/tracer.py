@@ -24,6 +24,7 @@ from kb.trace.context import list_intro, structure_of
 from kb.trace.decisions import Decision, DecisionLog
 from kb.trace.features import (
     Vectoriser,
+    area_terms,
     concept_phrases,
     similarity,
     term_labels,
@@ -229,7 +230,7 @@ class Tracer:
         for c in records:
             if c.line is not None:
                 self.by_section.setdefault((c.doc_id, c.section), []).append(c)
-        self.vectoriser = Vectoriser([c.text for c in records])
+        self.vectoriser = Vectoriser([c.text for c in records], area_terms(m.organisation for m in self.metas.values()))
         self.family: dict[str, list[str]] = {}
         for c in records:
             if c.parent_id:
