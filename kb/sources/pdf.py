@@ -183,6 +183,9 @@ class _Table:
     x1: float
     rows: list[list[list[_Word]]]  # rows -> cells -> words
     cell_boxes: list[list[tuple[float, float, float, float] | None]]
+    aligned: bool = False  # found from aligned text, not from rulings (kb/sources/pdf_tables.py)
+    lefts: list[float] = field(default_factory=list)  # its columns' left edges (aligned tables)
+    gutters: list[tuple[float, float]] = field(default_factory=list)  # the white between its columns
 
 
 @dataclass
@@ -208,6 +211,8 @@ class _Block:
     top: float = 0.0
     last_full: bool = False  # the last visual line reaches the right margin (it may run on)
     row_positions: list[Position | None] = field(default_factory=list)  # tables: each row's box
+    aligned: bool = False  # a table found from aligned text
+    lefts: list[float] = field(default_factory=list)  # its columns' left edges
 
     def position(self) -> Position:
         """Where the block's lines are on its page (the first page, if it runs over a break)."""
@@ -603,7 +608,7 @@ def _find_tables(page, graphics: list) -> list:
     )
 
 
-def _collect_page(page, number: int) -> _Page:
+def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
     from pdfplumber.utils import extract_words
 
     chars, graphics = _layout_objects(page)
@@ -655,11 +660,13 @@ def _collect_page(page, number: int) -> _Page:
                 )
             )
     words += _shape_bullets(graphics, words, page)
-    return _assemble(number, float(page.width), float(page.height), words, tables)
+    return _assemble(number, float(page.width), float(page.height), words, tables, carry)
 
 
-def _assemble(number: int, width: float, height: float, words: list[_Word], tables: list[_Table]) -> _Page:
-    """A page from its words (from the text layer or from OCR) and its ruled tables."""
+def _assemble(number: int, width: float, height: float, words: list[_Word], tables: list[_Table],
+              carry: _Table | None = None) -> _Page:
+    """A page from its words (from the text layer or from OCR) and its ruled tables; `carry` is a
+    table without rulings that ended the page before (it may go on at the head of this one)."""
     running: list[_Word] = []
     for w in words:
         cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
@@ -669,8 +676,12 @@ def _assemble(number: int, width: float, height: float, words: list[_Word], tabl
                 break
         else:
             running.append(w)
+    from kb.sources.pdf_tables import find_aligned_tables
+
+    found, rest = find_aligned_tables(_group_lines(running), carry, height)
+    tables = tables + found
     gutters: list[float] = []
-    lines = _columns(_group_lines(running), gutters=gutters)
+    lines = _columns(rest, gutters=gutters)
     _name_columns(lines, gutters)
     for line in lines:
         _split_glyph(line)
@@ -1076,7 +1087,7 @@ def _table_block(t: _Table, page: _Page, stats: _Stats) -> _Block:
     ncols = max((len(r) for r in t.rows), default=0)
     return _Block(
         kind="table", page=page.number, rows=rows, header=rows[0] if rows else "", ncols=ncols, top=t.top,
-        row_positions=where,
+        row_positions=where, aligned=t.aligned, lefts=t.lefts,
     )
 
 
@@ -1192,9 +1203,13 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                     and last.ncols == block.ncols
                     and block.rows[0] == last.header
                 )
+                # a table without rulings goes on over the page break in the same columns, its
+                # header not repeated
+                runs_on = (not continuing and bi == 0 and last is not None and last.kind == "table"
+                           and last.page == block.page - 1 and _same_columns(last, block))
                 rows = block.rows[1:] if continuing else block.rows
                 where = block.row_positions[1:] if continuing else block.row_positions
-                if continuing:
+                if continuing or runs_on:
                     block.header = last.header
                 elif out:
                     add("", block.page)
@@ -1250,6 +1265,12 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
             add(text, block.page, block.position())
             last, last_text = block, text
     return out
+
+
+def _same_columns(a: _Block, b: _Block) -> bool:
+    """Two tables found from aligned text with the same columns (left edges within 3 pt)."""
+    return (a.aligned and b.aligned and a.ncols == b.ncols and len(a.lefts) == len(b.lefts)
+            and all(abs(x - y) <= 3.0 for x, y in zip(a.lefts, b.lefts, strict=True)))
 
 
 # --------------------------------------------------------------------------- entry point
@@ -1344,6 +1365,8 @@ def read_pdf_text(path: pathlib.Path) -> PdfText:
     """The PDF's lines in reading order (1-based page numbers, line=None), OCR for scanned pages."""
     path = pathlib.Path(path)
     _check_file(path)
+    from kb.sources.pdf_tables import open_table
+
     try:
         import pdfplumber
     except ImportError:  # pragma: no cover - a dependency of the package
@@ -1362,8 +1385,10 @@ def read_pdf_text(path: pathlib.Path) -> PdfText:
                 raise SourceError("PDF has no pages")
             pages = []
             scanned: list[tuple[int, float, float]] = []  # pages with images and no text layer
+            carry: _Table | None = None  # a table without rulings at the foot of the page before
             for number, page in enumerate(page_objs, start=1):
-                collected = _collect_page(page, number)
+                collected = _collect_page(page, number, carry)
+                carry = open_table(collected.tables, collected.lines, collected.height)
                 if not collected.lines and not collected.tables and page.images:
                     scanned.append((number, float(page.width), float(page.height)))
                 pages.append(collected)

@@ -1,0 +1,305 @@
+"""Tables without rulings: columns of words that line up across rows, found from the text alone.
+
+Spreadsheets printed to PDF, action plans typed with tab stops and many report tables draw no
+lines between cells; without this module their cells are read as one long line a row, or as text
+columns that tear each row apart.  A run of lines becomes a table only on strong evidence, because
+two- and three-column pages, hanging-indent lists and label-value blocks also line up:
+
+- a white gutter (wider than a word space) crosses every line of the run, and each gutter has text
+  on both of its sides in at least three lines;
+- at least three rows, of which at least three hold text in two or more columns;
+- the cells are not running prose: no column reads on from one row into the next (a lower-case
+  start under a line that does not end a sentence), and not every column is full lines of words;
+- a first column of bullets or numbers ("1.", "(a)", "•") beside one column of text is a list with
+  hanging indents, and a first column of "Label:" cells is a label-value block: neither is a table.
+
+Rows: a table whose rows are set apart by white space is cut at those gaps; otherwise a row starts
+where two or more columns start text (unless every such cell starts in lower case, a wrapped line),
+where the first column has text again under a line without, or where bold (a header) gives way to
+plain text.  A cell's lines stay together and are joined by the same rules as a ruled table's.
+
+The tables are returned as the reader's `_Table`s, so they are emitted like ruled ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kb.sources.pdf import _CID, _GLYPHS, _NUMBERED, MARGIN_ZONE, _ends_sentence, _Line, _Table, _Word
+
+_CELL_GAP = 1.0  # ems: a white gap at least this wide between two words may be a column gutter
+_MIN_GUTTER = 0.8  # ems: the white band that all the lines of a table share must stay this wide
+_MAX_LEAD = 2.6  # ems from one line's top to the next's beyond which a table ends
+_ROW_GAP = 0.35  # ems of extra spacing over the table's tightest line pitch that separate rows
+_MIN_ROWS = 3
+
+
+@dataclass
+class _Candidate:
+    lines: list[_Line]
+    gutters: list[tuple[float, float]]
+
+
+def _gaps(line: _Line) -> list[tuple[float, float]]:
+    """The white gaps between a line's words wide enough to be gutters."""
+    out = []
+    for a, b in zip(line.words, line.words[1:], strict=False):
+        if b.x0 - a.x1 >= _CELL_GAP * max(a.size, b.size, 1.0):
+            out.append((a.x1, b.x0))
+    return out
+
+
+def _narrow(gutters: list[tuple[float, float]], line: _Line, min_width: float) -> list[tuple[float, float]] | None:
+    """The gutters left white by this line too, or None when the line crosses one of them."""
+    out = []
+    for g0, g1 in gutters:
+        pieces = [(g0, g1)]
+        for w in line.words:
+            nxt = []
+            for p0, p1 in pieces:
+                if w.x1 <= p0 or w.x0 >= p1:
+                    nxt.append((p0, p1))
+                    continue
+                if w.x0 > p0:
+                    nxt.append((p0, w.x0))
+                if w.x1 < p1:
+                    nxt.append((w.x1, p1))
+            pieces = nxt
+        pieces = [p for p in pieces if p[1] - p[0] >= min_width]
+        if not pieces:
+            return None
+        out.append(max(pieces, key=lambda p: p[1] - p[0]))
+    return out
+
+
+def _grow(lines: list[_Line], start: int) -> _Candidate | None:
+    """The longest run of lines from `start` that keeps the white gutters of its first line."""
+    first = lines[start]
+    gutters = _gaps(first)
+    if not gutters:
+        return None
+    size = max(first.size, 1.0)
+    run = [first]
+    for line in lines[start + 1:]:
+        if line.top - run[-1].top > _MAX_LEAD * size or line.top < run[-1].top:
+            break
+        narrowed = _narrow(gutters, line, _MIN_GUTTER * size)
+        if narrowed is None:
+            break
+        gutters = narrowed
+        run.append(line)
+    return _Candidate(run, gutters)
+
+
+def _columns_of(line: _Line, cuts: list[float]) -> list[list[_Word]]:
+    cells: list[list[_Word]] = [[] for _ in range(len(cuts) + 1)]
+    for w in line.words:
+        cells[sum(1 for c in cuts if c < (w.x0 + w.x1) / 2)].append(w)
+    return cells
+
+
+def _text(words: list[_Word]) -> str:
+    return _CID.sub("", " ".join(w.text for w in words)).strip()
+
+
+def _rows(lines: list[_Line], cells: list[list[list[_Word]]]) -> list[list[int]]:
+    """The table's rows, as lists of line indexes."""
+    size = max(min(ln.size for ln in lines), 1.0)
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False)]
+    tight = min(steps) if steps else 0.0
+    gap_before = [False] + [s > tight + _ROW_GAP * size for s in steps]
+    spaced = sum(gap_before) >= max(1.0, 0.2 * (len(lines) - 1))  # rows set apart by white space
+    rows: list[list[int]] = []
+    for i, line in enumerate(lines):
+        filled = [c for c in cells[i] if c]
+        new = not rows or gap_before[i]
+        if rows and not spaced and not new:
+            prev = lines[i - 1]
+            starts = [_text(c) for c in filled]
+            if len(filled) >= 2 and not all(s[:1].islower() for s in starts):
+                new = True  # the columns start again together
+            elif cells[i][0] and not cells[i - 1][0]:
+                new = True  # the first column has text again
+            elif prev.bold and not line.bold:
+                new = True  # a bold header row over plain rows
+        if new:
+            rows.append([i])
+        else:
+            rows[-1].append(i)
+    return rows
+
+
+def _is_label(text: str) -> bool:
+    return bool(text) and (text[:1] in _GLYPHS or text in ("-", "–", "o", "§") or bool(_NUMBERED.match(text + " "))
+                           or len(text) <= 2)
+
+
+class _Prose(Exception):
+    """The lines are running text set in columns (or lists side by side): none of them starts a table."""
+
+
+def _judge(cand: _Candidate, carried: bool = False) -> list[list[list[list[_Word]]]] | None:
+    """The candidate's rows of cells (rows -> cells -> words) when it is a table, else None; raises
+    _Prose when its lines are running text in columns.  A `carried` candidate goes on with the
+    columns of a table at the foot of the page before: one row is enough, and every column stays."""
+    lines = cand.lines
+    cuts = [(g0 + g1) / 2 for g0, g1 in cand.gutters]
+    cells = [_columns_of(ln, cuts) for ln in lines]
+    need = 1 if carried else _MIN_ROWS
+    if not carried:  # a gutter needs text on both of its sides in at least three lines
+        keep = []
+        for k, cut in enumerate(cuts):
+            both = sum(1 for c in cells if any(c[: k + 1]) and any(c[k + 1:]))
+            if both >= _MIN_ROWS:
+                keep.append(cut)
+        if not keep:
+            return None
+        if keep != cuts:
+            cuts = keep
+            cells = [_columns_of(ln, cuts) for ln in lines]
+    ncols = len(cuts) + 1
+    rows = _rows(lines, cells)
+    if len(rows) < need:
+        return None
+    table = [[[w for i in row for w in cells[i][c]] for c in range(ncols)] for row in rows]
+    multi = sum(1 for r in table if sum(1 for c in r if c) >= 2)
+    if multi < need:
+        return None
+    # running prose read across a gutter: a column goes on from one row into the next
+    pairs = flows = 0
+    for c in range(ncols):
+        texts = [_text(r[c]) for r in table]
+        both = [(a, b) for a, b in zip(texts, texts[1:], strict=False) if a and b]
+        pairs += len(both)
+        flows += sum(1 for a, b in both if b[:1].islower() and not _ends_sentence(a))
+    if flows >= max(2, 0.1 * pairs):
+        raise _Prose
+    for c in range(ncols):
+        texts = [_text(r[c]) for r in table if r[c]]
+        if texts and sum(1 for t in texts if t[:1] in _GLYPHS) >= 0.6 * len(texts):
+            raise _Prose  # a column of bullets: lists set side by side
+    opening = next(_text(c) for c in table[0] if c)
+    if opening[:1].islower():
+        return None  # the first row goes on from the text above
+    # columns of full lines of words on every side of every gutter: a page set in columns
+    def prose(c: int) -> bool:
+        segs = [cl[c] for cl in cells if cl[c]]
+        if not segs:
+            return False
+        right = max(s[-1].x1 for s in segs)
+        left = min(s[0].x0 for s in segs)
+        full = sum(1 for s in segs if len(s) >= 5 and s[-1].x1 >= right - 0.15 * (right - left))
+        return full >= 0.6 * len(segs)
+
+    if all(prose(c) for c in range(ncols)):
+        raise _Prose
+    firsts = [_text(r[0]) for r in table if r[0]]
+    if ncols == 2 and firsts:
+        if sum(1 for t in firsts if _is_label(t)) >= 0.6 * len(firsts):
+            return None  # a list with hanging indents
+        if sum(1 for t in firsts if t.endswith(":")) >= 0.6 * len(firsts):
+            return None  # label-value lines
+    return table
+
+
+def _to_table(lines: list[_Line], table: list[list[list[_Word]]], gutters: list[tuple[float, float]],
+              lefts: list[float] | None = None) -> _Table:
+    ncols = len(table[0])
+    if lefts is None:
+        lefts = [min((w.x0 for r in table for w in r[c]), default=0.0) for c in range(ncols)]
+    rights = [max((w.x1 for r in table for w in r[c]), default=0.0) for c in range(ncols)]
+    x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    boxes = []
+    for row in table:
+        words = [w for cell in row for w in cell]
+        top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+        boxes.append([(lefts[c] if row[c] else lefts[c], top, rights[c], bottom) for c in range(ncols)])
+    return _Table(top=min(ln.top for ln in lines), bottom=max(ln.bottom for ln in lines), x0=x0, x1=x1,
+                  rows=table, cell_boxes=boxes, aligned=True, lefts=lefts,
+                  gutters=_kept(gutters, lefts))
+
+
+def _kept(gutters: list[tuple[float, float]], lefts: list[float]) -> list[tuple[float, float]]:
+    """The gutters that separate the table's columns (one before each column but the first)."""
+    return [max((g for g in gutters if g[1] <= x + 0.5), key=lambda g: g[1], default=(x - 1.0, x - 0.5))
+            for x in lefts[1:]]
+
+
+def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Table, int, int] | None:
+    """The rows at the head of a page that go on with `carry`, the table at the foot of the page
+    before, in its columns (a running header above them aside): the table and the lines it takes."""
+    start = 0
+    while start < len(lines) and lines[start].bottom <= top_margin and _narrow(
+            carry.gutters, lines[start], 0.5) is None:
+        start += 1  # a running header
+    if start >= len(lines) or not carry.gutters:
+        return None
+    first = lines[start]
+    if first.x0 < carry.x0 - 2 * first.size or first.x1 > carry.x1 + 2 * first.size:
+        return None
+    gutters = carry.gutters
+    run: list[_Line] = []
+    for line in lines[start:]:
+        if run and line.top - run[-1].top > _MAX_LEAD * max(first.size, 1.0):
+            break
+        narrowed = _narrow(gutters, line, 0.5)
+        if narrowed is None:
+            break
+        gutters = narrowed
+        run.append(line)
+    if not run:
+        return None
+    try:
+        table = _judge(_Candidate(run, gutters), carried=True)
+    except _Prose:
+        return None
+    if table is None:
+        return None
+    return _to_table(run, table, carry.gutters, lefts=carry.lefts), start, start + len(run)
+
+
+def open_table(tables: list[_Table], lines: list[_Line], height: float) -> _Table | None:
+    """The table without rulings that ends a page (no text below it but the footer zone), which the
+    next page may go on with."""
+    aligned = [t for t in tables if t.aligned]
+    if not aligned:
+        return None
+    last = max(aligned, key=lambda t: t.bottom)
+    if any(t.top > last.bottom for t in tables):
+        return None
+    if any(ln.top > last.bottom and ln.top < height * (1 - MARGIN_ZONE) for ln in lines):
+        return None
+    return last
+
+
+def find_aligned_tables(lines: list[_Line], carry: _Table | None = None,
+                        height: float = 0.0) -> tuple[list[_Table], list[_Line]]:
+    """Tables without rulings among a page's lines, and the lines left over.  `carry` is the table
+    that ended the page before (`open_table`): rows at the head of this page in its columns go on
+    with it even when they are fewer than a table needs on its own."""
+    lines = sorted(lines, key=lambda ln: ln.top)
+    tables: list[_Table] = []
+    rest: list[_Line] = []
+    i = 0
+    if carry is not None:
+        carried = _carry_on(lines, carry, height * MARGIN_ZONE)
+        if carried is not None:
+            table, start, i = carried
+            tables.append(table)
+            rest += lines[:start]
+    while i < len(lines):
+        cand = _grow(lines, i)
+        if cand is not None and len(cand.lines) >= _MIN_ROWS:
+            try:
+                table = _judge(cand)
+            except _Prose:
+                rest += cand.lines
+                i += len(cand.lines)
+                continue
+            if table is not None:
+                tables.append(_to_table(cand.lines, table, cand.gutters))
+                i += len(cand.lines)
+                continue
+        rest.append(lines[i])
+        i += 1
+    return tables, rest

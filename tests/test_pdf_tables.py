@@ -1,0 +1,168 @@
+"""Tables without rulings: columns of words that only line up, and the layouts that must not be
+read as tables (text set in two columns, lists with hanging indents).
+
+Each PDF is drawn here with reportlab's canvas, so the test states exactly what is on the page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from kb.extract.pipeline import extract
+from kb.sources import load_document
+from kb.sources.pdf import read_pdf
+
+WIDTH, HEIGHT = A4
+COLUMNS = (60, 250, 360, 450)
+HEADER = ["Action", "Lead", "Timescale", "Status"]
+ROWS = [
+    (["Resurface the towpath between the", "two canal bridges and add lighting", "at the lock crossing"],
+     ["Highways team"], ["March 2026"], ["Planned"]),
+    (["Open a tool library in the market hall"], ["Libraries service"], ["June 2026"], ["Drafting"]),
+    (["Train volunteer drivers for the", "rural dial-a-ride scheme"], ["Transport and", "Access team"],
+     ["October 2026"], ["Not started"]),
+    (["Replace the leisure centre boilers", "with heat pumps"], ["Estates team"], ["April 2027"], ["Planned"]),
+]
+EXPECTED = [
+    "Action\tLead\tTimescale\tStatus",
+    "Resurface the towpath between the two canal bridges and add lighting at the lock crossing"
+    "\tHighways team\tMarch 2026\tPlanned",
+    "Open a tool library in the market hall\tLibraries service\tJune 2026\tDrafting",
+    "Train volunteer drivers for the rural dial-a-ride scheme\tTransport and Access team\tOctober 2026\tNot started",
+    "Replace the leisure centre boilers with heat pumps\tEstates team\tApril 2027\tPlanned",
+]
+
+
+def _texts(path: Path) -> list[str]:
+    lines, _ = read_pdf(path)
+    return [line.text for line in lines if line.text]
+
+
+def _header(c: canvas.Canvas, y: float) -> float:
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip(COLUMNS, HEADER, strict=True):
+        c.drawString(x, y, text)
+    return y - 20
+
+
+def _rows(c: canvas.Canvas, y: float, rows: list) -> float:
+    """Rows of cells that wrap over several lines, the rows set apart by a little white space."""
+    c.setFont("Helvetica", 10)
+    for row in rows:
+        for x, cell in zip(COLUMNS, row, strict=True):
+            for k, text in enumerate(cell):
+                c.drawString(x, y - 12 * k, text)
+        y -= 12 * max(len(cell) for cell in row) + 8
+    return y
+
+
+def _action_table(path: Path) -> None:
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 780, "The town council agreed these actions for the year ahead.")
+    y = _rows(c, _header(c, 750), ROWS)
+    c.setFont("Helvetica", 11)
+    c.drawString(60, y - 20, "Officers will report on progress at each meeting.")
+    c.save()
+
+
+def test_a_table_without_rulings_becomes_rows_with_its_wrapped_cells_whole(tmp_path):
+    pdf = tmp_path / "actions.pdf"
+    _action_table(pdf)
+    assert _texts(pdf) == [
+        "The town council agreed these actions for the year ahead.",
+        *EXPECTED,
+        "Officers will report on progress at each meeting.",
+    ]
+
+
+def test_its_columns_are_read_by_their_headers_meaning(tmp_path):
+    pdf = tmp_path / "2025-04_townshire_action-plan.pdf"
+    _action_table(pdf)
+    doc = load_document(pdf)
+    found = {c.text: c for c in extract(doc) if c.kind != "evidence"}
+    towpath = next(c for t, c in found.items() if t.startswith("Resurface the towpath"))
+    assert towpath.text.endswith("at the lock crossing")
+    assert towpath.owners == ["Highways team"]
+    assert [d.end for d in towpath.due] == ["2026-03-31"]
+    drivers = next(c for t, c in found.items() if t.startswith("Train volunteer drivers"))
+    assert drivers.owners == ["Transport and Access team"]
+    assert not any(t.startswith(("Highways team", "March 2026", "Planned")) for t in found)
+
+
+def test_a_table_running_over_a_page_break_is_one_table(tmp_path):
+    for repeat in (True, False):
+        pdf = tmp_path / f"two-pages-{repeat}.pdf"
+        c = canvas.Canvas(str(pdf), pagesize=A4)
+        _rows(c, _header(c, 200), ROWS[:2])
+        c.showPage()
+        y = _header(c, 780) if repeat else 780
+        _rows(c, y, ROWS[2:])
+        c.save()
+        lines, _ = read_pdf(pdf)
+        assert [ln.text for ln in lines] == EXPECTED, repeat  # no blank line, header once
+        assert [ln.page for ln in lines] == [1, 1, 1, 2, 2]
+
+
+TWO_COLUMNS = (
+    ["The district will plant two thousand", "street trees over the next five years,", "starting in the wards with the least",
+     "shade. Residents can nominate a street", "through the council website, and", "schools will help to water young trees",
+     "in their first summer. A tree warden", "in each ward will report on progress."],
+    ["Alongside the planting, the council", "will survey its existing trees every", "three years and publish the results",
+     "as open data. Where a tree must be", "felled for safety, two will be planted", "nearby within the same season, and",
+     "the reasons will be posted on site", "a month before any work begins."],
+)
+
+
+def test_text_in_two_columns_is_not_a_table(tmp_path):
+    pdf = tmp_path / "columns.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    for x, rows in zip((50, 310), TWO_COLUMNS, strict=True):
+        y = 760
+        for row in rows:
+            c.drawString(x, y, row)
+            y -= 13
+    c.save()
+    texts = _texts(pdf)
+    assert not any("\t" in t for t in texts)
+    assert texts == [" ".join(TWO_COLUMNS[0]), " ".join(TWO_COLUMNS[1])]
+
+
+def test_a_list_with_hanging_indents_is_not_a_table(tmp_path):
+    pdf = tmp_path / "list.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    items = [("1.", ["Extend the library opening hours on", "Saturdays in all four branches."]),
+             ("2.", ["Give every primary school a budget", "for outdoor learning equipment."]),
+             ("3.", ["Publish the grant scheme's results."]),
+             ("4.", ["Hold two open meetings a year in", "each ward, one of them online."])]
+    y = 760
+    for label, rows in items:
+        c.drawString(60, y, label)
+        for row in rows:
+            c.drawString(90, y, row)
+            y -= 13
+        y -= 4
+    c.save()
+    texts = _texts(pdf)
+    assert not any("\t" in t for t in texts)
+    assert texts[0] == "1. Extend the library opening hours on Saturdays in all four branches."
+    assert len(texts) == 4
+
+
+def test_label_value_lines_are_not_a_table(tmp_path):
+    pdf = tmp_path / "labels.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    y = 760
+    for label, value in (("What:", "Map the cycle routes to every secondary school"), ("Who:", "Transport team"),
+                         ("When:", "By December 2026")):
+        c.drawString(60, y, label)
+        c.drawString(140, y, value)
+        y -= 14
+    c.save()
+    assert not any("\t" in t for t in _texts(pdf))
