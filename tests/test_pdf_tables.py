@@ -166,3 +166,33 @@ def test_label_value_lines_are_not_a_table(tmp_path):
         y -= 14
     c.save()
     assert not any("\t" in t for t in _texts(pdf))
+
+
+def test_rules_drawn_only_around_groups_of_columns_leave_the_columns_inside(tmp_path):
+    """A spreadsheet printed with one ruled box a year around its own columns of figures: each box is
+    not one cell, the figures inside it line up in columns of their own."""
+    pdf = tmp_path / "budget.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    top, bottom = 780, 640
+    for x in (50, 200, 350, 500):
+        c.line(x, bottom, x, top)
+    c.line(50, top, 500, top)
+    c.line(50, bottom, 500, bottom)
+    c.setFont("Helvetica-Bold", 9)
+    c.drawString(55, 765, "Service")
+    for right, text in ((270, "Staff"), (340, "Other"), (420, "Staff"), (490, "Other")):
+        c.drawRightString(right, 765, text)
+    c.setFont("Helvetica", 9)
+    rows = [("Parks and open spaces", "1,204.5", "310.0", "1,250.1", "298.4"),
+            ("Street cleaning", "2,876.0", "45.2", "2,990.7", "47.0"),
+            ("Museums", "512.3", "88.9", "530.0", "91.5"),
+            ("Youth services", "903.1", "120.0", "955.6", "118.2")]
+    y = 745
+    for label, *figures in rows:
+        c.drawString(55, y, label)
+        for right, text in zip((270, 340, 420, 490), figures, strict=True):
+            c.drawRightString(right, y, text)
+        y -= 14
+    c.save()
+    assert _texts(pdf) == ["Service\tStaff\tOther\tStaff\tOther",
+                           *("\t".join(row) for row in rows)]

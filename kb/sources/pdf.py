@@ -185,7 +185,9 @@ class _Table:
     cell_boxes: list[list[tuple[float, float, float, float] | None]]
     aligned: bool = False  # found from aligned text, not from rulings (kb/sources/pdf_tables.py)
     lefts: list[float] = field(default_factory=list)  # its columns' left edges (aligned tables)
+    rights: list[float] = field(default_factory=list)  # and right edges
     gutters: list[tuple[float, float]] = field(default_factory=list)  # the white between its columns
+    spaced: bool = False  # its rows are set apart by white space
 
 
 @dataclass
@@ -676,9 +678,16 @@ def _assemble(number: int, width: float, height: float, words: list[_Word], tabl
                 break
         else:
             running.append(w)
-    from kb.sources.pdf_tables import find_aligned_tables
+    from kb.sources.pdf_tables import find_aligned_tables, frames_columns
 
-    found, rest = find_aligned_tables(_group_lines(running), carry, height)
+    rules: list[float] = []
+    for t in list(tables):
+        edges = frames_columns(t)
+        if edges is not None:  # rules around groups of columns: the words line up inside them
+            tables.remove(t)
+            running += [w for row in t.rows for cell in row for w in cell]
+            rules += edges
+    found, rest = find_aligned_tables(_group_lines(running), carry, height, rules)
     tables = tables + found
     gutters: list[float] = []
     lines = _columns(rest, gutters=gutters)

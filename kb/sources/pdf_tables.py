@@ -25,7 +25,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kb.sources.pdf import _CID, _GLYPHS, _NUMBERED, MARGIN_ZONE, _ends_sentence, _Line, _Table, _Word
+from kb.sources.pdf import (
+    _CID,
+    _GLYPHS,
+    _NUMBERED,
+    MARGIN_ZONE,
+    _ends_sentence,
+    _group_lines,
+    _Line,
+    _Table,
+    _Word,
+)
 
 _CELL_GAP = 1.0  # ems: a white gap at least this wide between two words may be a column gutter
 _MIN_GUTTER = 0.8  # ems: the white band that all the lines of a table share must stay this wide
@@ -68,7 +78,20 @@ def _narrow(gutters: list[tuple[float, float]], line: _Line, min_width: float) -
         pieces = [p for p in pieces if p[1] - p[0] >= min_width]
         if not pieces:
             return None
-        out.append(max(pieces, key=lambda p: p[1] - p[0]))
+        out += pieces  # a word inside a gutter may split it into two (a narrow column between)
+    return out
+
+
+def _white(lines: list[_Line]) -> list[tuple[float, float]]:
+    """The white bands that no word of the lines covers, between their leftmost and rightmost words."""
+    spans = sorted((w.x0, w.x1) for ln in lines for w in ln.words)
+    size = max(min(ln.size for ln in lines), 1.0)
+    out = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= _MIN_GUTTER * size:
+            out.append((reach, x0))
+        reach = max(reach, x1)
     return out
 
 
@@ -102,13 +125,17 @@ def _text(words: list[_Word]) -> str:
     return _CID.sub("", " ".join(w.text for w in words)).strip()
 
 
-def _rows(lines: list[_Line], cells: list[list[list[_Word]]]) -> list[list[int]]:
-    """The table's rows, as lists of line indexes."""
+def _rows(lines: list[_Line], cells: list[list[list[_Word]]], spaced: bool | None = None
+          ) -> tuple[list[list[int]], bool]:
+    """The table's rows, as lists of line indexes, and whether white space sets its rows apart
+    (`spaced`, when already known from the table's part on the page before)."""
     size = max(min(ln.size for ln in lines), 1.0)
     steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False)]
     tight = min(steps) if steps else 0.0
     gap_before = [False] + [s > tight + _ROW_GAP * size for s in steps]
-    spaced = sum(gap_before) >= max(1.0, 0.2 * (len(lines) - 1))  # rows set apart by white space
+    if spaced is None:  # most rows set apart by white space (the space under a bold header aside)
+        gaps = sum(1 for i, g in enumerate(gap_before) if g and not (lines[i - 1].bold and not lines[i].bold))
+        spaced = gaps >= max(1.0, 0.2 * (len(lines) - 1))
     rows: list[list[int]] = []
     for i, line in enumerate(lines):
         filled = [c for c in cells[i] if c]
@@ -126,7 +153,7 @@ def _rows(lines: list[_Line], cells: list[list[list[_Word]]]) -> list[list[int]]
             rows.append([i])
         else:
             rows[-1].append(i)
-    return rows
+    return rows, spaced
 
 
 def _is_label(text: str) -> bool:
@@ -138,12 +165,25 @@ class _Prose(Exception):
     """The lines are running text set in columns (or lists side by side): none of them starts a table."""
 
 
-def _judge(cand: _Candidate, carried: bool = False) -> list[list[list[list[_Word]]]] | None:
+def _ruled_cuts(lines: list[_Line], rules: list[float]) -> list[float]:
+    """The x of the vertical rules that run between the lines' words without crossing any."""
+    x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    return [r for r in rules if x0 < r < x1 and not any(w.x0 < r < w.x1 for ln in lines for w in ln.words)]
+
+
+def _judge(cand: _Candidate, carried: bool = False, rules: list[float] | None = None,
+           spaced: bool | None = None) -> tuple[list[list[list[list[_Word]]]], bool] | None:
     """The candidate's rows of cells (rows -> cells -> words) when it is a table, else None; raises
     _Prose when its lines are running text in columns.  A `carried` candidate goes on with the
     columns of a table at the foot of the page before: one row is enough, and every column stays."""
     lines = cand.lines
-    cuts = [(g0 + g1) / 2 for g0, g1 in cand.gutters]
+    # the columns from all the lines: the first line (a header over groups of columns) may not show them all
+    gutters = cand.gutters if carried else _white(lines)
+    cuts = [(g0 + g1) / 2 for g0, g1 in gutters]
+    if rules and not carried:  # rules drawn between groups of columns are the gutters they stand in
+        ruled = _ruled_cuts(lines, rules)
+        cuts = sorted([(g0 + g1) / 2 for g0, g1 in gutters if not any(g0 - 1.0 <= r <= g1 + 1.0 for r in ruled)]
+                      + ruled)
     cells = [_columns_of(ln, cuts) for ln in lines]
     need = 1 if carried else _MIN_ROWS
     if not carried:  # a gutter needs text on both of its sides in at least three lines
@@ -158,7 +198,7 @@ def _judge(cand: _Candidate, carried: bool = False) -> list[list[list[list[_Word
             cuts = keep
             cells = [_columns_of(ln, cuts) for ln in lines]
     ncols = len(cuts) + 1
-    rows = _rows(lines, cells)
+    rows, spaced = _rows(lines, cells, spaced)
     if len(rows) < need:
         return None
     table = [[[w for i in row for w in cells[i][c]] for c in range(ncols)] for row in rows]
@@ -199,30 +239,27 @@ def _judge(cand: _Candidate, carried: bool = False) -> list[list[list[list[_Word
             return None  # a list with hanging indents
         if sum(1 for t in firsts if t.endswith(":")) >= 0.6 * len(firsts):
             return None  # label-value lines
-    return table
+    return table, spaced
 
 
-def _to_table(lines: list[_Line], table: list[list[list[_Word]]], gutters: list[tuple[float, float]],
-              lefts: list[float] | None = None) -> _Table:
+def _to_table(lines: list[_Line], table: list[list[list[_Word]]], spaced: bool,
+              carry: _Table | None = None) -> _Table:
     ncols = len(table[0])
-    if lefts is None:
-        lefts = [min((w.x0 for r in table for w in r[c]), default=0.0) for c in range(ncols)]
+    lefts = [min((w.x0 for r in table for w in r[c]), default=0.0) for c in range(ncols)]
     rights = [max((w.x1 for r in table for w in r[c]), default=0.0) for c in range(ncols)]
+    if carry is not None:  # the same columns as the part on the page before
+        lefts, rights = carry.lefts, carry.rights
     x0, x1 = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     boxes = []
     for row in table:
         words = [w for cell in row for w in cell]
         top, bottom = min(w.top for w in words), max(w.bottom for w in words)
-        boxes.append([(lefts[c] if row[c] else lefts[c], top, rights[c], bottom) for c in range(ncols)])
+        boxes.append([(lefts[c], top, rights[c], bottom) for c in range(ncols)])
     return _Table(top=min(ln.top for ln in lines), bottom=max(ln.bottom for ln in lines), x0=x0, x1=x1,
-                  rows=table, cell_boxes=boxes, aligned=True, lefts=lefts,
-                  gutters=_kept(gutters, lefts))
+                  rows=table, cell_boxes=boxes, aligned=True, lefts=lefts, rights=rights, spaced=spaced,
+                  gutters=carry.gutters if carry is not None else
+                  [(rights[c - 1], lefts[c]) for c in range(1, ncols)])
 
-
-def _kept(gutters: list[tuple[float, float]], lefts: list[float]) -> list[tuple[float, float]]:
-    """The gutters that separate the table's columns (one before each column but the first)."""
-    return [max((g for g in gutters if g[1] <= x + 0.5), key=lambda g: g[1], default=(x - 1.0, x - 0.5))
-            for x in lefts[1:]]
 
 
 def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Table, int, int] | None:
@@ -235,27 +272,51 @@ def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Ta
     if start >= len(lines) or not carry.gutters:
         return None
     first = lines[start]
-    if first.x0 < carry.x0 - 2 * first.size or first.x1 > carry.x1 + 2 * first.size:
-        return None
+    size = max(first.size, 1.0)
+    if abs(first.x0 - carry.lefts[0]) > size or first.x1 > carry.x1 + 2 * size:
+        return None  # a row going on starts in the first column
+    cuts = [(g0 + g1) / 2 for g0, g1 in carry.gutters]
     gutters = carry.gutters
     run: list[_Line] = []
     for line in lines[start:]:
-        if run and line.top - run[-1].top > _MAX_LEAD * max(first.size, 1.0):
+        if run and line.top - run[-1].top > _MAX_LEAD * size:
             break
-        narrowed = _narrow(gutters, line, 0.5)
-        if narrowed is None:
+        narrowed = _narrow(gutters, line, 0.5 * _MIN_GUTTER * size)
+        if narrowed is None or not _in_columns(line, cuts, carry):
             break
         gutters = narrowed
         run.append(line)
     if not run:
         return None
     try:
-        table = _judge(_Candidate(run, gutters), carried=True)
+        judged = _judge(_Candidate(run, gutters), carried=True, spaced=carry.spaced)
     except _Prose:
         return None
-    if table is None:
+    if judged is None:
         return None
-    return _to_table(run, table, carry.gutters, lefts=carry.lefts), start, start + len(run)
+    return _to_table(run, *judged, carry), start, start + len(run)
+
+
+def _in_columns(line: _Line, cuts: list[float], table: _Table) -> bool:
+    """Each cell of the line starts at its column's left edge or ends at its right edge (numbers)."""
+    size = max(line.size, 1.0)
+    for c, words in enumerate(_columns_of(line, cuts)):
+        if words and abs(words[0].x0 - table.lefts[c]) > size and abs(words[-1].x1 - table.rights[c]) > size:
+            return False
+    return True
+
+
+def frames_columns(table: _Table) -> list[float] | None:
+    """A ruled table whose cells hold columns of their own (a spreadsheet printed with rules only
+    around groups of columns, such as one box a year over Core / External / Total): its cells'
+    lines, split at wide white gaps, are the real table, read as a table without rulings.  The x
+    of its inner vertical rules, or None for an ordinary ruled table."""
+    lines = [ln for row in table.rows for cell in row if cell for ln in _group_lines(cell)]
+    split = sum(1 for ln in lines if _gaps(ln))
+    if split < 6 or split < 0.5 * len(lines):
+        return None
+    edges = {round(box[0], 1) for row in table.cell_boxes for box in row if box is not None}
+    return sorted(x for x in edges if x > table.x0 + 1.0)
 
 
 def open_table(tables: list[_Table], lines: list[_Line], height: float) -> _Table | None:
@@ -272,11 +333,12 @@ def open_table(tables: list[_Table], lines: list[_Line], height: float) -> _Tabl
     return last
 
 
-def find_aligned_tables(lines: list[_Line], carry: _Table | None = None,
-                        height: float = 0.0) -> tuple[list[_Table], list[_Line]]:
+def find_aligned_tables(lines: list[_Line], carry: _Table | None = None, height: float = 0.0,
+                        rules: list[float] | None = None) -> tuple[list[_Table], list[_Line]]:
     """Tables without rulings among a page's lines, and the lines left over.  `carry` is the table
     that ended the page before (`open_table`): rows at the head of this page in its columns go on
-    with it even when they are fewer than a table needs on its own."""
+    with it even when they are fewer than a table needs on its own.  `rules` are the x of vertical
+    rules of frames drawn around groups of columns (`frames_columns`)."""
     lines = sorted(lines, key=lambda ln: ln.top)
     tables: list[_Table] = []
     rest: list[_Line] = []
@@ -291,13 +353,13 @@ def find_aligned_tables(lines: list[_Line], carry: _Table | None = None,
         cand = _grow(lines, i)
         if cand is not None and len(cand.lines) >= _MIN_ROWS:
             try:
-                table = _judge(cand)
+                judged = _judge(cand, rules=rules)
             except _Prose:
                 rest += cand.lines
                 i += len(cand.lines)
                 continue
-            if table is not None:
-                tables.append(_to_table(cand.lines, table, cand.gutters))
+            if judged is not None:
+                tables.append(_to_table(cand.lines, *judged))
                 i += len(cand.lines)
                 continue
         rest.append(lines[i])
