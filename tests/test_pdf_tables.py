@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -117,19 +118,25 @@ TWO_COLUMNS = (
 )
 
 
-def test_text_in_two_columns_is_not_a_table(tmp_path):
+@pytest.mark.parametrize("break_after", [None, 3])
+def test_text_in_two_columns_is_not_a_table(tmp_path, break_after):
+    """Two columns of running text on the same baselines, also with a paragraph break at the same
+    height in both (a white band across the page, as between a table's rows)."""
     pdf = tmp_path / "columns.pdf"
     c = canvas.Canvas(str(pdf), pagesize=A4)
     c.setFont("Helvetica", 10)
     for x, rows in zip((50, 310), TWO_COLUMNS, strict=True):
         y = 760
-        for row in rows:
+        for k, row in enumerate(rows):
             c.drawString(x, y, row)
-            y -= 13
+            y -= 13 + (9 if k == break_after else 0)
     c.save()
     texts = _texts(pdf)
     assert not any("\t" in t for t in texts)
-    assert texts == [" ".join(TWO_COLUMNS[0]), " ".join(TWO_COLUMNS[1])]
+    if break_after is None:
+        assert texts == [" ".join(TWO_COLUMNS[0]), " ".join(TWO_COLUMNS[1])]
+    else:
+        assert " ".join(texts) == " ".join(TWO_COLUMNS[0] + TWO_COLUMNS[1])
 
 
 def test_a_list_with_hanging_indents_is_not_a_table(tmp_path):
@@ -196,3 +203,45 @@ def test_rules_drawn_only_around_groups_of_columns_leave_the_columns_inside(tmp_
     c.save()
     assert _texts(pdf) == ["Service\tStaff\tOther\tStaff\tOther",
                            *("\t".join(row) for row in rows)]
+
+
+def test_a_bold_header_wrapping_over_two_lines_is_one_row(tmp_path):
+    pdf = tmp_path / "header.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    for x, first, second in ((60, "Planned", "Action"), (250, "Responsible", "Officer"), (400, "Target", "Date")):
+        c.drawString(x, 760, first)
+        c.drawString(x, 748, second)
+    c.setFont("Helvetica", 10)
+    y = 732
+    for row in (("Repair the war memorial railings", "Parish Clerk", "May 2026"),
+                ("Survey the allotment boundaries", "Estates Officer", "July 2026"),
+                ("Install a defibrillator at the hall", "Chair of Trustees", "September 2026")):
+        for x, text in zip((60, 250, 400), row, strict=True):
+            c.drawString(x, y, text)
+        y -= 12
+    c.save()
+    assert _texts(pdf) == ["Planned Action\tResponsible Officer\tTarget Date",
+                           "Repair the war memorial railings\tParish Clerk\tMay 2026",
+                           "Survey the allotment boundaries\tEstates Officer\tJuly 2026",
+                           "Install a defibrillator at the hall\tChair of Trustees\tSeptember 2026"]
+
+
+def test_a_cell_running_over_a_page_break_stays_in_its_row(tmp_path):
+    pdf = tmp_path / "split-row.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    y = _rows(c, _header(c, 200), ROWS[:2])
+    c.setFont("Helvetica", 10)
+    for x, text in zip(COLUMNS, ["Train volunteer drivers for the", "Transport team", "October 2026", "Not started"],
+                       strict=True):
+        c.drawString(x, y, text)
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    c.drawString(COLUMNS[0], 780, "rural dial-a-ride scheme")
+    _rows(c, 760, ROWS[3:])
+    c.save()
+    assert _texts(pdf) == [
+        *EXPECTED[:3],
+        "Train volunteer drivers for the rural dial-a-ride scheme\tTransport team\tOctober 2026\tNot started",
+        EXPECTED[4],
+    ]

@@ -188,6 +188,7 @@ class _Table:
     rights: list[float] = field(default_factory=list)  # and right edges
     gutters: list[tuple[float, float]] = field(default_factory=list)  # the white between its columns
     spaced: bool = False  # its rows are set apart by white space
+    continues_row: bool = False  # its first row is the last row of the page before, going on
 
 
 @dataclass
@@ -215,6 +216,7 @@ class _Block:
     row_positions: list[Position | None] = field(default_factory=list)  # tables: each row's box
     aligned: bool = False  # a table found from aligned text
     lefts: list[float] = field(default_factory=list)  # its columns' left edges
+    continues_row: bool = False  # its first row goes on with the last row of the page before
 
     def position(self) -> Position:
         """Where the block's lines are on its page (the first page, if it runs over a break)."""
@@ -1096,7 +1098,7 @@ def _table_block(t: _Table, page: _Page, stats: _Stats) -> _Block:
     ncols = max((len(r) for r in t.rows), default=0)
     return _Block(
         kind="table", page=page.number, rows=rows, header=rows[0] if rows else "", ncols=ncols, top=t.top,
-        row_positions=where, aligned=t.aligned, lefts=t.lefts,
+        row_positions=where, aligned=t.aligned, lefts=t.lefts, continues_row=t.continues_row,
     )
 
 
@@ -1222,6 +1224,10 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                     block.header = last.header
                 elif out:
                     add("", block.page)
+                if runs_on and block.continues_row and rows and out and out[-1].text:
+                    # a cell whose lines run over the page break: its row goes on
+                    out[-1] = replace(out[-1], text=_join_rows(out[-1].text, rows[0]))
+                    rows, where = rows[1:], where[1:]
                 for row, position in zip(rows, where, strict=True):
                     add(row, block.page, position)
                 lists.reset()
@@ -1274,6 +1280,13 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
             add(text, block.page, block.position())
             last, last_text = block, text
     return out
+
+
+def _join_rows(upper: str, lower: str) -> str:
+    """A table row whose cells go on in the row below (tab-separated), cell by cell."""
+    a, b = upper.split("\t"), lower.split("\t")
+    a += [""] * (len(b) - len(a))
+    return "\t".join(" ".join(p for p in (x, y) if p) for x, y in zip(a, b + [""] * (len(a) - len(b)), strict=True))
 
 
 def _same_columns(a: _Block, b: _Block) -> bool:

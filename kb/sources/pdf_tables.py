@@ -14,9 +14,9 @@ two- and three-column pages, hanging-indent lists and label-value blocks also li
   hanging indents, and a first column of "Label:" cells is a label-value block: neither is a table.
 
 Rows: a table whose rows are set apart by white space is cut at those gaps; otherwise a row starts
-where two or more columns start text (unless every such cell starts in lower case, a wrapped line),
-where the first column has text again under a line without, or where bold (a header) gives way to
-plain text.  A cell's lines stay together and are joined by the same rules as a ruled table's.
+where two or more columns start text (unless every such cell starts in lower case, a wrapped line,
+or the lines are bold, a header's cells wrapping), where the first column has text again under a
+line without, or where bold (a header) gives way to plain text.  A cell's lines stay together and are joined by the same rules as a ruled table's.
 
 The tables are returned as the reader's `_Table`s, so they are emitted like ruled ones.
 """
@@ -143,7 +143,9 @@ def _rows(lines: list[_Line], cells: list[list[list[_Word]]], spaced: bool | Non
         if rows and not spaced and not new:
             prev = lines[i - 1]
             starts = [_text(c) for c in filled]
-            if len(filled) >= 2 and not all(s[:1].islower() for s in starts):
+            if prev.bold and line.bold:
+                pass  # a bold header's cells wrapping
+            elif len(filled) >= 2 and not all(s[:1].islower() for s in starts):
                 new = True  # the columns start again together
             elif cells[i][0] and not cells[i - 1][0]:
                 new = True  # the first column has text again
@@ -202,6 +204,13 @@ def _judge(cand: _Candidate, carried: bool = False, rules: list[float] | None = 
     if len(rows) < need:
         return None
     table = [[[w for i in row for w in cells[i][c]] for c in range(ncols)] for row in rows]
+    if not carried:  # a column no row has text in (two gutters side by side) is none
+        used = [c for c in range(ncols) if any(r[c] for r in table)]
+        table = [[r[c] for c in used] for r in table]
+        cells = [[cl[c] for c in used] for cl in cells]
+        ncols = len(used)
+        if ncols < 2:
+            return None
     multi = sum(1 for r in table if sum(1 for c in r if c) >= 2)
     if multi < need:
         return None
@@ -219,7 +228,7 @@ def _judge(cand: _Candidate, carried: bool = False, rules: list[float] | None = 
         if texts and sum(1 for t in texts if t[:1] in _GLYPHS) >= 0.6 * len(texts):
             raise _Prose  # a column of bullets: lists set side by side
     opening = next(_text(c) for c in table[0] if c)
-    if opening[:1].islower():
+    if opening[:1].islower() and not carried:
         return None  # the first row goes on from the text above
     # columns of full lines of words on every side of every gutter: a page set in columns
     def prose(c: int) -> bool:
@@ -273,9 +282,11 @@ def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Ta
         return None
     first = lines[start]
     size = max(first.size, 1.0)
-    if abs(first.x0 - carry.lefts[0]) > size or first.x1 > carry.x1 + 2 * size:
-        return None  # a row going on starts in the first column
     cuts = [(g0 + g1) / 2 for g0, g1 in carry.gutters]
+    starts = [_text(c) for c in _columns_of(first, cuts) if c]
+    wrapped = bool(starts) and all(t[:1].islower() for t in starts)  # the last row's cells go on
+    if (abs(first.x0 - carry.lefts[0]) > size and not wrapped) or first.x1 > carry.x1 + 2 * size:
+        return None  # a new row starts in the first column
     gutters = carry.gutters
     run: list[_Line] = []
     for line in lines[start:]:
@@ -294,7 +305,9 @@ def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Ta
         return None
     if judged is None:
         return None
-    return _to_table(run, *judged, carry), start, start + len(run)
+    table = _to_table(run, *judged, carry)
+    table.continues_row = wrapped
+    return table, start, start + len(run)
 
 
 def _in_columns(line: _Line, cuts: list[float], table: _Table) -> bool:
