@@ -574,12 +574,18 @@ def cmd_matrix(kb: KnowledgeBase, args) -> int:
         for m in later:
             here = [x for x in links if x["b"] in by_id and by_id[x["b"]].doc_id == m.id]
             cells.append("\n".join(
-                f"{x['type']}{' (' + x['evidence']['report'] + ')' if x['evidence'].get('report') else ''}: "
+                f"{x['type']}{' (' + what + ')' if (what := _reports(x['evidence'])) else ''}: "
                 f"{_short(by_id[x['b']].text)} [{x['b']}]" for x in here))
         t = thread_of.get(c.id)
         w.writerow([c.id, neutralise(c.text), t["status"] if t else c.status, neutralise(t["reason"] if t else ""),
                     *(neutralise(x) for x in cells)])
     return 0
+
+
+def _reports(evidence: dict) -> str:
+    """What a linked passage reports, for a matrix cell: a review row's status as the body wrote it
+    ("reported: Partially complete"), else its clause's report ("done")."""
+    return f"reported: {evidence['reported']}" if evidence.get("reported") else evidence.get("report", "")
 
 
 def _short(text: str, n: int = 90) -> str:

@@ -166,6 +166,9 @@ class Commitment:
     evidence: list[str] = field(default_factory=list)  # WHAT WE HAVE DONE / PATIENT IMPACT text
     confidence: float = 1.0
     position: Position | None = None  # PDF sources: page, box, column and lines of its passage
+    # The status its own document reports for it, as written ("Partially complete"): a review table's
+    # or an action block's Status / RAG / Progress value (kb.layout.fields.progress_of reads it).
+    reported: str = ""
 
     # Where the owners came from (kb.extract.owners.Owners.source: "grammar" | "field" | "intro" |
     # "mention" | ""), for the confidence; set at extraction, not stored.

@@ -140,7 +140,7 @@ def test_action_table_columns_by_header_meaning():
         ("Action", "Recruit two tobacco dependency advisers"),
     ]
     assert cells[0].fields == {"owner": "Head of Public Health", "due": "30 June 2019", "status": "Amber",
-                               "update": "Draft protocol will be presented to the board in July"}
+                               "update": "Draft protocol will be presented to the board in July", "ref": "1"}
     assert [(d.start, d.end) for d in cells[0].scope_dates] == [("2019-06-30", "2019-06-30")]
     assert cells[1].fields == {"owner": "Head of Public Health"} and cells[1].scope_dates == ()
     assert cells[2].fields["owner"] == "Riverside CCG"

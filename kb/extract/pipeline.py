@@ -23,6 +23,7 @@ from kb.extract.nlp import parse, parse_many, split_sentences
 from kb.extract.owners import OwnerGazetteer
 from kb.extract.targets import targets_for
 from kb.extract.themes import themes_for
+from kb.layout.fields import progress_of
 from kb.layout.markup import words
 from kb.model import Block, Commitment, Document, DueDate
 
@@ -342,4 +343,13 @@ def _record(doc: Document, block: Block, unit: str, decision: Decision, author: 
         context=context if context != unit else "",
         confidence=decision.confidence,
         position=block.position,
+        reported=reported_status(block),
     )
+
+
+def reported_status(block: Block) -> str:
+    """The status the item's own row or block reports ("Partially complete"), as written, when it
+    reads as one (kb.layout.fields.progress_of): a review table's verdict on an action, which a
+    trace reads as the strongest evidence of how that action stands."""
+    value = block.fields.get("status", "")
+    return value if progress_of(value) else ""

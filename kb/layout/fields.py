@@ -11,9 +11,15 @@ body, but their meaning does not, so this module maps a label (or header) to one
 - "status": how it stands (Status / RAG / Progress);
 - "update": the latest note (Latest update / Update / Comments / Notes);
 - "logged": an action log's bookkeeping (Date raised / Meeting / Minute ref), neither item nor field;
-- "measure": how success is measured (Measure / KPI / Metric): read as a note of the row, not its action.
+- "measure": how success is measured (Measure / KPI / Metric): read as a note of the row, not its action;
+- "ref": the action's reference number (Ref / No. / Action ref), by which a later review names it.
 
 `Block.fields` is keyed by these roles (except "action", which is the block's text).
+
+A status value is read by meaning too (`progress_of`): a review table published years after its
+plan ("Complete", "Partially complete", "Not started", "Superseded", "Amber") is the plan's own
+account of each action, so its values map onto the few things a status can say: done, ongoing,
+unmet, revised.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ROLES = ("action", "owner", "due", "status", "update", "logged", "measure")
+ROLES = ("action", "owner", "due", "status", "update", "logged", "measure", "ref")
 
 # The meaning of a label as a whole (matched against the label, lower-cased, spaces folded).
 _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -42,7 +48,12 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"when|timescales?|time ?scales?|time ?frames?|timings?|by when|deadlines?|due|due dates?|date due|"
         r"target dates?|target completion(?: dates?)?|completion dates?|date (?:for|of) completion|"
         r"(?:expected|planned|revised) (?:completion|end) dates?|end dates?|key dates|dates?")),
-    ("status", re.compile(r"status|rag|rag (?:status|rating)|ratings?|progress|current status|(?:b?rag) status")),
+    ("status", re.compile(  # how the item stands, also "as at" a date ("Status at March 2022")
+        r"(?:(?:current|overall|delivery|progress|action|b?rag) )?status|b?rag|rag rating|ratings?|progress|"
+        r"(?:(?:current|overall|delivery) )?status (?:at|as at|as of|in|on|\(|update)[\w ()/.-]*|"
+        r"(?:complete|completed|achieved|delivered|done)\?")),
+    ("ref", re.compile(  # the action's number, by which a review names it
+        r"ref(?:erence)?\.?(?: no\.?| number)?|no\.?|number|#|id|action (?:ref(?:erence)?\.?|no\.?|number)")),
     ("logged", re.compile(  # an action log's bookkeeping columns: when and where an action was raised
         r"date (?:raised|added|opened|logged|agreed|identified|of meeting|of entry)|meeting(?: date)?|"
         r"raised(?: (?:on|at|by))?|source|minute(?: ref(?:erence)?| no\.?)?|agenda item|item(?: no\.?)?")),
@@ -50,8 +61,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"measures?|kpis?|key performance indicators?|metrics?|(?:success|performance|outcome) measures?|"
         r"measures? of success|how (?:will we|we will) (?:measure|know)(?: success)?")),
     ("update", re.compile(
-        r"(?:latest |progress |current )?updates?|comments?|notes?|progress (?:update|to date|notes?)|"
-        r"commentary|latest position|position")),
+        r"(?:latest |progress |current |final )?updates?|comments?|notes?|progress (?:update|to date|notes?|made)|"
+        r"commentary|(?:latest )?position|(?:latest |progress )?updates? (?:at|as at|as of|on|\()[\w ()/.-]*|"
+        r"comments? on progress|progress commentary|narrative|what (?:has been|we have) (?:achieved|done|delivered)")),
 )
 
 # A bare "Date" line on a cover is the paper's date, not a due date: in label-value lines the due
@@ -72,6 +84,8 @@ def label_role(label: str, line_form: bool = False) -> str | None:
             if role in ("status", "update") and line_form and norm in ("position", "ratings", "rating", "notes",
                                                                        "note"):
                 return None
+            if role == "ref" and line_form:
+                return None  # "No:" or "Number:" in running text is not an action's reference
             return role
     return None
 
@@ -131,3 +145,45 @@ def looks_like_party(value: str) -> bool:
     small = {"and", "of", "the", "for", "&", "all", "with", "to", "in", "/", "partners", "members", "officers",
              "leads", "agencies", "organisations", "colleagues"}
     return all(w[0].isupper() or w.lower() in small for w in ws)
+
+
+# --- status values ---------------------------------------------------------------------------------
+# What a status cell can say, as its leading words (the rest is commentary: "Complete (March 2021)",
+# "Ongoing – see update").  Tried in this order, so a qualified or negated value is read before the
+# bare word it contains: "Not complete" and "Partially complete" are not "complete".
+PROGRESS = ("done", "ongoing", "unmet", "revised")
+_NOT = r"(?:not|no)\s+(?:yet\s+|fully\s+)?"
+_PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("unmet", re.compile(
+        _NOT + r"(?:started|begun|commenced|achieved|met|complete[d]?|delivered|done|implemented|progressed|"
+        r"on track|in place|actioned|progress(?:ing)?)|incomplete|unachieved|unmet|undelivered|delayed|"
+        r"behind(?: schedule| plan)?|off[- ]?track|overdue|stalled|paused|on hold|deferred|postponed|"
+        r"slipped|missed|red|failed|outstanding")),
+    ("ongoing", re.compile(
+        r"(?:partially|partly|part|largely|mostly|substantially|nearly|almost) (?:complete[d]?|achieved|met|"
+        r"delivered|done|implemented|in place)|ongoing|on[- ]?going|in progress|in hand|on[- ]?track|on target|"
+        r"under ?way|started|progressing|in development|continuing|continues|amber|green|at risk|open|active|"
+        r"live|some progress|good progress|making progress")),
+    ("revised", re.compile(
+        r"superseded|replaced|revised|amended|merged|changed|transferred|withdrawn|cancelled|canceled|"
+        r"discontinued|stopped|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
+        r"not (?:required|applicable|needed)|n/?a\b|absorbed|incorporated")),
+    ("done", re.compile(
+        r"(?:fully )?(?:complete[d]?|achieved|delivered|done|implemented|met|finished|closed|in place|"
+        r"embedded|business as usual|bau|blue)")),
+)
+
+
+def progress_of(value: str | None) -> str | None:
+    """What a status value reports (done / ongoing / unmet / revised), or None for a value that
+    says none of these (a note, a date, "TBC").  Read from its leading words, so a status cell
+    with commentary after the rating still reads ("Complete – the service opened in May")."""
+    if not value:
+        return None
+    norm = re.sub(r"\s+", " ", re.sub(r"[*_`]+", " ", value)).strip().lower()
+    norm = re.sub(r"^(?:status|rag|progress|rating)\s*[:=-]\s*", "", norm)
+    for report, pattern in _PROGRESS_VALUES:
+        m = pattern.match(norm)
+        if m and (m.end() == len(norm) or not norm[m.end()].isalnum()):  # a whole word: "Redesign" is no "red"
+            return report
+    return None

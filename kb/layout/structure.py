@@ -213,7 +213,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         body = body[hi + 1:]
     roles = _column_roles(header or [])
     date_cols = {i for i, r in roles.items() if r == "due"}
-    owner_cols = {i for i, r in roles.items() if r in ("owner", "logged")}
+    owner_cols = {i for i, r in roles.items() if r in ("owner", "logged", "ref")}  # fields of the row, not records
     note_cols = {i for i, r in roles.items() if r in ("status", "update", "measure")}
     status_cols = {i for i, r in roles.items() if r in ("status", "update")}
     col_dates = {i: _heading_scope_date(h, doc_date, period) for i, h in enumerate(header or []) if h}

@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS blocks (
 CREATE TABLE IF NOT EXISTS commitments (
     id TEXT PRIMARY KEY, doc_id TEXT, seq INTEGER, kind TEXT, text TEXT, section TEXT, page INTEGER,
     line INTEGER, due TEXT, owners TEXT, themes TEXT, targets TEXT, status TEXT, parent_id TEXT,
-    thread_id TEXT, context TEXT, evidence TEXT, confidence REAL, position TEXT
+    thread_id TEXT, context TEXT, evidence TEXT, confidence REAL, position TEXT, reported TEXT
 );
 CREATE INDEX IF NOT EXISTS commitments_doc ON commitments (doc_id, seq);
 CREATE TABLE IF NOT EXISTS links (a TEXT, b TEXT, type TEXT, score REAL, evidence TEXT);
@@ -394,12 +394,13 @@ class Writer:
               b.row_label, b.row_key, b.intro) for i, b in enumerate(doc.blocks)),
         )
         con.executemany(
-            "INSERT INTO commitments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO commitments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             ((c.id, c.doc_id, i, c.kind, c.text, c.section, c.page, c.line,
               json.dumps([d.to_dict() for d in c.due]), json.dumps(c.owners), json.dumps(c.themes),
               json.dumps([t.to_dict() for t in c.targets]), c.status, c.parent_id, c.thread_id, c.context,
               json.dumps(c.evidence), c.confidence,
-              json.dumps(c.position.to_dict()) if c.position else None) for i, c in enumerate(records)),
+              json.dumps(c.position.to_dict()) if c.position else None, c.reported or None)
+             for i, c in enumerate(records)),
         )
         self.changed = True
 
@@ -505,7 +506,7 @@ def _list(value: str | None) -> list:
 # Columns added since a store was first written: (table, column, type).  A store from an older kb
 # gets them (empty) when it is next written; its documents are re-parsed anyway, since the parser's
 # code is part of each file's parse key (kb.api.parse_key).
-_ADDED_COLUMNS = (("commitments", "position", "TEXT"),)
+_ADDED_COLUMNS = (("commitments", "position", "TEXT"), ("commitments", "reported", "TEXT"))
 
 
 def _add_new_columns(con: sqlite3.Connection) -> None:
@@ -528,4 +529,5 @@ def _commitment(r: sqlite3.Row) -> Commitment:
         targets=[Target(**t) for t in _list(r["targets"])], status=r["status"] or "",
         parent_id=r["parent_id"], thread_id=r["thread_id"], context=r["context"] or "",
         evidence=_list(r["evidence"]), confidence=r["confidence"] or 0.0, position=_position(r),
+        reported=(r["reported"] if "reported" in r.keys() else None) or "",
     )

@@ -12,13 +12,18 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
 
 A passage's report is that of its strongest sentence: unmet, then done, ongoing, planned,
 conditional, statement.
+
+A record whose own document reports a status for it (a review table's row, an action block's
+"Status:", `Commitment.reported`) reports what that status says (kb.layout.fields.progress_of):
+done, ongoing, unmet, or `revised` (superseded, replaced, withdrawn).  The body's own verdict on
+an action outranks any reading of its wording.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-REPORTS = ("unmet", "done", "ongoing", "planned", "conditional", "statement")
+REPORTS = ("unmet", "done", "ongoing", "revised", "planned", "conditional", "statement")
 
 
 def report_of(clause) -> str:
@@ -64,12 +69,16 @@ def fingerprint() -> str:
     here = Path(__file__).resolve()
     h = hashlib.sha256(here.read_bytes())
     h.update((here.parent.parent / "extract" / "clause.py").read_bytes())  # read, not imported: no spaCy
+    h.update((here.parent.parent / "layout" / "fields.py").read_bytes())  # how status values read
     return h.hexdigest()[:16]
 
 
 def update_reports(records, known: dict[str, str]) -> dict[str, str]:
     """Every record's report: the stored one when its id (derived from its text) is known, else
     read now.  Only new or re-worded records are parsed."""
-    todo = [c for c in records if c.id not in known]
+    from kb.layout.fields import progress_of
+
+    reported = {c.id: r for c in records if (r := progress_of(c.reported))}  # a status read, no parse
+    todo = [c for c in records if c.id not in known and c.id not in reported]
     fresh = dict(zip([c.id for c in todo], reports_of([c.text for c in todo]), strict=True)) if todo else {}
-    return {c.id: known.get(c.id) or fresh[c.id] for c in records}
+    return {c.id: reported.get(c.id) or known.get(c.id) or fresh[c.id] for c in records}

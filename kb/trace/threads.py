@@ -64,6 +64,30 @@ def topic_label(c: Commitment, structure: Structure) -> str:
     return f"{heading}: {gist}" if heading else gist
 
 
+def review_links(records: list[Commitment], metas: dict[str, DocumentMeta], sig, reports: dict[str, str],
+                 links: list[Link], incoming: dict[str, Link]) -> list[Link]:
+    """A review row hangs under the action it names (kb.trace.progress), whatever else links to it:
+    the link (new, or the one already made) carries the match and the reported status, and becomes
+    the row's incoming link.  Returns the links that are new."""
+    from kb.trace.progress import match_rows
+
+    by_id = sig.by_id
+    made = {(link.a, link.b): link for link in links}
+    new: list[Link] = []
+    for row_id, m in match_rows(records, metas, sig).items():
+        action, row = by_id[m.action], by_id[row_id]
+        link = made.get((m.action, row_id))
+        if link is None:
+            report = reports.get(row_id, "")
+            link = Link(m.action, row_id, link_type(metas.get(action.doc_id), action, metas.get(row.doc_id), row, report),
+                        round(min(m.score, 1.0), 4), {"terms": [], **({"report": report} if report else {})})
+            new.append(link)
+        link.evidence["match"] = m.evidence()
+        link.evidence["reported"] = row.reported
+        incoming[row_id] = link
+    return new
+
+
 def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], reports: dict[str, str] | None = None,
                   vectors=None) -> tuple[list[Link], list[Thread]]:
     """Links from each commitment to later passages, and the threads they form.
@@ -148,6 +172,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
             best = incoming.get(link.b)
             if best is None or link.score > best.score:
                 incoming[link.b] = link
+    links += review_links(records, metas, sig, reports, links, incoming)
     # Lineages: each linked passage hangs under its strongest earlier commitment, so a chain of
     # restatements (2013 -> 2016 -> 2019) is one thread even when its ends share no word.
     parent = {b: link.a for b, link in incoming.items()}

@@ -30,6 +30,7 @@ from kb.trace.features import (
     term_labels,
     terms,
 )
+from kb.trace.progress import RowMatch, match_rows
 from kb.trace.signals import add_relative
 
 # Words that carry no topic: shown as evidence they only say that two passages share grammar.
@@ -156,15 +157,18 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     it, read from the passage's analysed clause (`report`, kb.trace.reports) rather than its words:
     a done passage is `delivered` (or `progress` when it measures movement with a figure or is itself
     a commitment), an ongoing or unmet one `progress`; a plan or a conditional one is `revised` (a
-    later date or another figure) or `restated`."""
+    later date or another figure) or `restated`.  A review row (a status its document reports for
+    it, `cand.reported`) is `delivered` when done, `revised` when superseded, else `progress`."""
     if cand.doc_id == seed.doc_id:
         return "related"
     if _doc_date(cand_meta) < _doc_date(seed_meta):
         return "earlier"
     if report == "done":
-        return "delivered" if cand.kind == "evidence" and not cand.targets else "progress"
+        return "delivered" if (cand.kind == "evidence" or cand.reported) and not cand.targets else "progress"
     if report in ("ongoing", "unmet"):
         return "progress"
+    if report == "revised":
+        return "revised"
     seed_end = max((d.end for d in seed.due if d.end), default=None)
     cand_end = max((d.end for d in cand.due if d.end), default=None)
     if seed_end and cand_end and cand_end > seed_end:
@@ -184,22 +188,33 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
                   ) -> tuple[str, str, TraceItem | None]:
     """delivered / in progress / revised / restated / overdue / silent, why, and the deciding passage.
 
-    The latest document that links to the seed decides; in it, a passage that reports (done,
-    ongoing, unmet) before one that revises, before one that restates, the strongest first.  Its
-    clause gives the status: done -> delivered (in progress when it measures movement), ongoing ->
-    in progress, unmet -> overdue; a revision -> revised; a restatement -> restated, or overdue when
-    the seed's due date has passed by the newest document.  `silent` only when no later document
-    links to the thread, naming the documents searched."""
+    A review row that names the seed (evidence `match`, kb.trace.progress) is the body's own
+    verdict and decides, the latest such row if several: its reported status gives the status
+    (`reviewed_status`).  Otherwise the latest document that links to the seed decides; in it, a
+    passage that reports (done, ongoing, unmet) before one that revises, before one that restates,
+    the strongest first.  Its clause gives the status: done -> delivered (in progress when it
+    measures movement), ongoing -> in progress, unmet -> overdue once the seed's due date has
+    passed (else in progress); a revision -> revised; a restatement -> restated, or overdue when the
+    seed's due date has passed by the newest document.  `silent` only when no later document links
+    to the thread, naming the documents searched."""
     later = [i for i in items if i.link_type in _DECIDING]
     if not later:
         searched = ", ".join(later_docs or []) or "none"
         return "silent", f"no passage of a later document links to it (searched: {searched})", None
+    reviewed = [i for i in later if i.evidence.get("match")]
+    if reviewed:
+        row = max(reviewed, key=lambda i: (_doc_date(i.doc), i.score))
+        status, reason = reviewed_status(seed, seed_meta, row)
+        return status, reason, row
     latest = max(_doc_date(i.doc) for i in later)
     in_latest = [i for i in later if _doc_date(i.doc) == latest]
     deciding = min(in_latest, key=lambda i: (_DECIDING[i.link_type], -i.score))
     report = deciding.evidence.get("report", "")
     where = f"{deciding.commitment.doc_id}: {deciding.commitment.text}"
     if report == "unmet":
+        due = due_end(seed, seed_meta)
+        if due and due >= _doc_date(deciding.doc):
+            return "in progress", f"not done yet, due by {due}: {where}", deciding
         return "overdue", where, deciding
     if deciding.link_type == "delivered":
         return "delivered", where, deciding
@@ -207,10 +222,35 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         return "in progress", where, deciding
     if deciding.link_type == "revised":
         return "revised", where, deciding
-    due_end = max((d.end for d in seed.due if d.end), default=None)
-    if due_end and newest_doc_date and due_end < newest_doc_date:
-        return "overdue", f"due by {due_end}; latest word, no delivery reported: {where}", deciding
+    seed_due = max((d.end for d in seed.due if d.end), default=None)
+    if seed_due and newest_doc_date and seed_due < newest_doc_date:
+        return "overdue", f"due by {seed_due}; latest word, no delivery reported: {where}", deciding
     return "restated", where, deciding
+
+
+def due_end(seed: Commitment, seed_meta: DocumentMeta | None) -> str | None:
+    """When the seed was due: its own latest due date, else the end of the period its plan covers."""
+    return max((d.end for d in seed.due if d.end), default=None) or (seed_meta.period_end if seed_meta else None)
+
+
+def reviewed_status(seed: Commitment, seed_meta: DocumentMeta | None, row: TraceItem) -> tuple[str, str]:
+    """The status a review row reports for the seed, in kb's words, and why: done -> delivered,
+    ongoing or partial -> in progress, superseded or withdrawn -> revised, and not done (incomplete,
+    not started, delayed) -> overdue once the seed's due date (or its plan's end) has passed by the
+    review's date, else in progress."""
+    c = row.commitment
+    report = row.evidence.get("report", "")
+    where = f"{c.doc_id}: {c.text} — reported: {c.reported}"
+    if report == "done":
+        return "delivered", where
+    if report == "revised":
+        return "revised", where
+    if report == "unmet":
+        due = due_end(seed, seed_meta)
+        if due and due >= _doc_date(row.doc):
+            return "in progress", f"not done yet, due by {due}: {where}"
+        return "overdue", (f"due by {due}; " if due else "") + where
+    return "in progress", where
 
 
 class Tracer:
@@ -242,6 +282,7 @@ class Tracer:
         self._signals = None
         self.calibration: Calibration | None = None  # None: the fitted weights.json
         self.reports: dict[str, str] = kb.store.reports()  # each record's clause report, read at ingest
+        self._rows: dict[str, RowMatch] | None = None
 
     @property
     def signals(self):
@@ -258,6 +299,40 @@ class Tracer:
                 pass  # words and structure alone
             self._signals = Signals(self.records, self.metas, vectors, self.reports)
         return self._signals
+
+    @property
+    def review_rows(self) -> dict[str, RowMatch]:
+        """Each review row's action (kb.trace.progress), matched once over the whole collection."""
+        if self._rows is None:
+            self._rows = match_rows(self.records, self.metas, self.signals)
+        return self._rows
+
+    def _with_review_rows(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
+        """The review row that names the seed joins its trace as its deciding evidence (evidence
+        `match`, `reported`), even when the wording alone scored it under the threshold; rows that
+        name another action, one not on this trace, are about that action and leave."""
+        rows = self.review_rows
+        # the seed and its later forms (a 2022 row may name the 2020 restatement), not its siblings
+        on_trace = {seed.id, *(i.commitment.id for i in items if i.link_type in _DECIDING)}
+        mine = {r: m for r, m in rows.items() if m.action in on_trace}
+        others = rows.keys() - mine.keys()  # a row's cells (its latest update) go with it
+        out = [i for i in items if i.commitment.id not in others and i.commitment.parent_id not in others]
+        have = {i.commitment.id: i for i in out}
+        seed_meta = self.metas.get(seed.doc_id)
+        for row_id, m in mine.items():
+            c = self.by_id.get(row_id)
+            if c is None:
+                continue
+            item = have.get(row_id)
+            if item is None:
+                meta = self.metas.get(c.doc_id)
+                report = self.reports.get(c.id, "")
+                item = TraceItem(c, meta, link_type(seed_meta, seed, meta, c, report), round(min(m.score, 1.0), 4),
+                                 {"terms": [], "report": report} if report else {"terms": []})
+                out.append(item)
+            item.evidence["match"] = m.evidence() | ({"of": m.action} if m.action != seed.id else {})
+            item.evidence["reported"] = c.reported
+        return out
 
     def vector(self, c: Commitment, with_heading: bool = False) -> dict[str, float]:
         key = c.id + ("+h" if with_heading else "")
@@ -395,6 +470,7 @@ class Tracer:
         if seed is None:
             raise KeyError(seed_id)
         items = self.scored(seed)
+        items = self._with_review_rows(seed, items)
         items = self._with_family(seed, items)
         items = self._with_between(seed, items)
         items, orphans = self._apply_decisions(seed, items)

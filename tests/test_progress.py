@@ -1,0 +1,180 @@
+"""Review tables: status values and headers read by meaning, review rows matched to the actions they
+name, and the thread status taken from the body's own review.
+
+The fixtures (tests/fixtures/review) are an invented body's documents: a 2019 carers strategy with
+What / Who / When action blocks, the 2022 review of its action plan (a table: reference, action
+restated in other words, status, latest update) and a 2023 extension that restates a few actions.
+Every value and sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb.api import KnowledgeBase
+from kb.layout.fields import label_role, progress_of, split_labels
+from kb.model import Commitment, DocumentMeta
+from kb.trace.progress import reference_of
+from kb.trace.tracer import TraceItem, thread_status
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "review"
+STRATEGY = "2019-06_northshire-hwb_carers-strategy_2019-22"
+
+# The review's verdict on each strategy action (by its first words) and the status kb must give it.
+REVIEW = {
+    "Launch a carer awareness campaign": "delivered",  # 1.1 Complete
+    "Introduce a carers register": "in progress",  # 1.2 Partially complete
+    "Train frontline social care staff": "delivered",  # 1.3 Complete
+    "Commission a new carers support service": "delivered",  # 2.1 Complete, as "Carers support service: ..."
+    "Expand access to short breaks": "in progress",  # 2.2 Ongoing
+    "Offer every carer a carer's assessment": "overdue",  # 2.3 Incomplete, due by March 2021
+    "Agree a hospital discharge protocol": "delivered",  # 3.1 Complete
+    "Develop a carer-friendly employer scheme": "overdue",  # 3.2 Not started, due by March 2022
+    "Provide a young carers card": "in progress",  # 3.3 Ongoing
+    "Set up a digital information hub": "revised",  # 3.4 Superseded
+}
+
+
+@pytest.mark.parametrize("value, report", [
+    ("Complete", "done"), ("Completed (March 2021)", "done"), ("Achieved", "done"), ("Delivered", "done"),
+    ("Done", "done"), ("Closed", "done"), ("Blue", "done"), ("Business as usual", "done"),
+    ("Complete – the new service opened in May", "done"),
+    ("Ongoing", "ongoing"), ("In progress - see update", "ongoing"), ("On track", "ongoing"),
+    ("Partially complete", "ongoing"), ("Largely achieved", "ongoing"), ("Amber", "ongoing"), ("Green", "ongoing"),
+    ("Underway", "ongoing"),
+    ("Incomplete", "unmet"), ("Not started", "unmet"), ("Not complete", "unmet"), ("Not yet achieved", "unmet"),
+    ("Delayed", "unmet"), ("Off track", "unmet"), ("Red", "unmet"), ("On hold", "unmet"),
+    ("Superseded", "revised"), ("Replaced by the regional portal", "revised"), ("Withdrawn", "revised"),
+    ("No longer required", "revised"), ("Closed - not pursued", "revised"),
+    ("TBC", None), ("March 2021", None), ("Redesign of the pathway", None), ("Completion of the review", None),
+    ("", None), ("Status: Complete", "done"),
+])
+def test_status_values_read_by_meaning(value, report):
+    assert progress_of(value) == report
+
+
+@pytest.mark.parametrize("header, role", [
+    ("Status", "status"), ("Status at March 2022", "status"), ("Current status", "status"),
+    ("RAG status", "status"), ("Delivery status", "status"), ("Completed?", "status"),
+    ("Latest update", "update"), ("Progress update", "update"), ("Update (July 2022)", "update"),
+    ("Commentary", "update"), ("Progress made", "update"), ("What has been achieved", "update"),
+    ("Ref", "ref"), ("Ref No.", "ref"), ("No.", "ref"), ("Action ref", "ref"), ("Reference", "ref"),
+    ("Action", "action"), ("Lead", "owner"), ("Outcome of the review", None),
+])
+def test_review_table_headers_read_by_meaning(header, role):
+    assert label_role(header) == role
+
+
+def test_a_number_in_running_text_is_no_reference_label():
+    assert label_role("No", line_form=True) is None
+
+
+def test_label_value_review_block():
+    found = split_labels("Action: Open a carers' centre Status: Partially complete Update: Opened in two towns")
+    assert [(f.role, f.value) for f in found] == [("action", "Open a carers' centre"),
+                                                  ("status", "Partially complete"), ("update", "Opened in two towns")]
+
+
+@pytest.mark.parametrize("section, text, ref", [
+    ("Strategy › Priority 1 › Action 1.3", "Train staff", "1.3"),
+    ("Review › Action plan › 2.1a", "Carers support service", "2.1a"),
+    ("Review", "3.2 Carer-friendly employer scheme", "3.2"),
+    ("Strategy › Priority 2", "Commission a service", ""),
+    ("Strategy › 2019 to 2022", "Commission a service", ""),
+])
+def test_reference_numbers(section, text, ref):
+    assert reference_of(Commitment("x", "d", "commitment", text, section, None, 1)) == ref
+
+
+def _row(report: str, reported: str, doc: str = "2022") -> TraceItem:
+    c = Commitment("r", doc, "commitment", "Carers support service", "Review", None, 5, reported=reported)
+    return TraceItem(c, DocumentMeta(doc, date=f"{doc}-07-01"), "progress", 0.9,
+                     {"report": report, "reported": reported, "match": {"score": 0.9}})
+
+
+@pytest.mark.parametrize("report, reported, due, status", [
+    ("done", "Complete", "2021-03-31", "delivered"),
+    ("ongoing", "Partially complete", "2021-03-31", "in progress"),
+    ("revised", "Superseded", "2021-03-31", "revised"),
+    ("unmet", "Not started", "2021-03-31", "overdue"),  # due before the review
+    ("unmet", "Not started", "2023-03-31", "in progress"),  # not due yet when reviewed
+    ("unmet", "Incomplete", None, "overdue"),  # no date: the plan's period ended before the review
+])
+def test_a_review_row_decides_the_status(report, reported, due, status):
+    from kb.model import DueDate
+
+    seed = Commitment("s", "2019", "commitment", "Commission a carers support service", "Plan", None, 3,
+                      due=[DueDate("by March", None, due)] if due else [])
+    meta = DocumentMeta("2019", date="2019-06-01", period_end="2022-03-31")
+    restated = TraceItem(Commitment("e", "2023", "commitment", "We will commission a support service", "", None, 1),
+                         DocumentMeta("2023", date="2023-03-01"), "restated", 0.95, {"report": "planned"})
+    row = _row(report, reported)
+    got, reason, deciding = thread_status(seed, meta, [restated, row], "2023-03-01", ["2022", "2023"])
+    assert (got, deciding) == (status, row)  # the later restatement does not outrank the review
+    assert reported in reason
+
+
+@pytest.fixture(scope="module")
+def review_kb(tmp_path_factory) -> KnowledgeBase:
+    tmp = tmp_path_factory.mktemp("review")
+    kb = KnowledgeBase(tmp / "index", tmp / "decisions.jsonl")
+    kb.ingest([FIXTURES])
+    return kb
+
+
+def _statuses(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
+    """Each strategy action's (thread status, deciding passage), by its first words."""
+    out = {}
+    threads = {cid: t for t in kb.store.threads() for cid in [t["root"], *t["members"]]}
+    for c in kb.commitments(STRATEGY):
+        key = next((k for k in REVIEW if c.text.startswith(k)), None)
+        if key:
+            out[key] = (threads[c.id]["status"] if c.id in threads else "", threads.get(c.id, {}).get("reason", ""))
+    return out
+
+
+def test_each_action_takes_its_status_from_the_review(review_kb):
+    got = _statuses(review_kb)
+    assert {ref: s for ref, (s, _) in got.items()} == REVIEW
+    assert all("action-plan-review" in reason for _, reason in got.values())
+
+
+def test_the_trace_shows_the_review_row_and_its_update(review_kb):
+    seed = next(c for c in review_kb.commitments(STRATEGY) if c.text.startswith("Commission a new carers"))
+    trace = review_kb.trace(seed.id)
+    assert trace.status == "delivered"
+    assert trace.deciding is not None and trace.deciding.text.startswith("Carers support service")
+    shown = [i.commitment.text for i in trace.items]
+    assert any(t.startswith("The new service began in April 2020") for t in shown)  # the row's latest update
+    # rows (and their updates) that report on other actions are not on this thread
+    assert not any(t.startswith("Carer-friendly employer scheme") or t.startswith("Work was paused") for t in shown)
+
+
+def test_the_matrix_says_what_the_review_reported(review_kb, capsys):
+    from types import SimpleNamespace
+
+    from kb.cli import cmd_matrix
+
+    cmd_matrix(review_kb, SimpleNamespace(doc=None))
+    out = capsys.readouterr().out
+    assert "reported: Partially complete" in out and "reported: Superseded" in out
+
+
+def test_the_same_statuses_through_the_pdf_of_the_strategy(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import pdfgen
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    pdfgen.text_export_to_pdf(FIXTURES / f"{STRATEGY}.txt", folder / f"{STRATEGY}.pdf")
+    for f in FIXTURES.glob("*.txt"):
+        if f.stem != STRATEGY:
+            shutil.copy(f, folder / f.name)
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([folder])
+    got = {ref: s for ref, (s, _) in _statuses(kb).items()}
+    agree = sum(got.get(key) == s for key, s in REVIEW.items())
+    assert agree >= 9, got
