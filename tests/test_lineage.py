@@ -73,6 +73,13 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("The waiting time standard has not been met.", "unmet"),
     ("We will open two new clinics by 2021.", "planned"),
     ("Three clinics are located in the north of the county.", "statement"),
+    # a past intention, a setback, and a later conjunct that says where it stands now are no delivery
+    ("We had hoped to open the third clinic in 2020.", "planned"),
+    ("The practice team was asked to draw up a new rota.", "planned"),
+    ("The opening of the third clinic was postponed to 2023.", "unmet"),
+    ("The volunteer scheme failed to recruit enough drivers.", "unmet"),
+    ("Clinic hours were cut during the winter and are being restored.", "ongoing"),
+    ("The third clinic was opened in the town centre in May.", "done"),
 ])
 def test_reports_from_the_clause(text, report):
     from kb.trace.reports import reports_of

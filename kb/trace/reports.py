@@ -26,8 +26,53 @@ from collections.abc import Sequence
 REPORTS = ("unmet", "done", "ongoing", "revised", "planned", "conditional", "statement")
 
 
+# A past form of these verbs with an infinitive reports an intention, not the thing intended:
+# "had hoped to launch", "was asked to develop", "were expected to open".
+_INTENT_PAST = frozenset("hoped asked expected intended planned wanted meant scheduled aimed tried sought proposed "
+                         "invited required encouraged set".split())
+# A past form of these verbs reports that the thing did not happen as planned: "was delayed",
+# "was postponed", "failed to recruit".
+_SETBACK_PAST = frozenset("delayed postponed deferred paused suspended halted stalled failed slipped "
+                          "rescheduled".split())
+
+
 def report_of(clause) -> str:
-    """The report of one analysed clause (kb.extract.clause.Clause)."""
+    """The report of one analysed clause (kb.extract.clause.Clause).  A past predicate is `done`
+    only when it reports the thing itself happening: a past intention ("had hoped to launch") is
+    `planned`, a setback ("was delayed") `unmet`, and a later conjunct that says where it stands
+    now ("was reduced ... and is being rebuilt", "was paused and has not started", "was drafted
+    ... and will be adopted") decides."""
+    report = _clause_report(clause)
+    if report != "done" or clause.predicate is None:
+        return report
+    pred = clause.predicate
+    if pred.lower_ in _SETBACK_PAST:
+        return "unmet"
+    if pred.lower_ in _INTENT_PAST and any(c.dep_ == "xcomp" for c in pred.children):
+        return "planned"
+    now = _last_conjunct(pred)
+    return now or report
+
+
+def _last_conjunct(pred) -> str:
+    """What the last verb coordinated with the predicate reports, when it is not a plain past:
+    ongoing (progressive, or a modal future after a step done: "was drafted ... and will be
+    adopted" is part way), unmet (negated), else ""."""
+    conj = [c for c in pred.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > pred.i]
+    if not conj:
+        return ""
+    verb = conj[-1]
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+    if any(c.dep_ == "neg" for c in aux):
+        return "unmet"
+    if any(c.tag_ == "MD" and c.lower_ in ("will", "shall", "'ll") for c in aux):
+        return "ongoing"
+    if verb.tag_ == "VBG" or any(c.lower_ == "being" for c in aux):
+        return "ongoing"
+    return ""
+
+
+def _clause_report(clause) -> str:
     from kb.extract.clause import COMMITTING_FORMS, CONDITIONAL, NONE
 
     if clause.form == NONE:
