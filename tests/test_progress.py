@@ -178,3 +178,30 @@ def test_the_same_statuses_through_the_pdf_of_the_strategy(tmp_path):
     got = {ref: s for ref, (s, _) in _statuses(kb).items()}
     agree = sum(got.get(key) == s for key, s in REVIEW.items())
     assert agree >= 9, got
+
+
+def test_review_rows_keep_their_status_and_done_rows_are_evidence(tmp_path):
+    from kb.extract.pipeline import extract
+    from kb.sources import load_document
+
+    path = tmp_path / "2022-07_riverside_review.txt"
+    path.write_text("Riverside Health and Wellbeing Board\n\nReview of the Riverside Dementia Action Plan\n\n"
+                    "Action\tLead\tProgress\tComments\n"
+                    "Memory café network\tRiverside Council\tAchieved\tEight cafés are open across the borough.\n"
+                    "Dementia friendly GP practices\tRiverside CCG\tPartially achieved\tTwelve of twenty accredited.\n"
+                    "Carer training\tRiverside Council\tNot achieved\tPostponed during the pandemic.\n"
+                    "Crisis support line\tRiverside CCG\tSuperseded\tReplaced by the regional line.\n", encoding="utf-8")
+    rows = {c.text: (c.kind, c.reported) for c in extract(load_document(path, doc_id="r")) if c.reported}
+    assert rows == {"Memory café network": ("evidence", "Achieved"),
+                    "Dementia friendly GP practices": ("commitment", "Partially achieved"),
+                    "Carer training": ("commitment", "Not achieved"),
+                    "Crisis support line": ("evidence", "Superseded")}
+
+
+def test_a_reference_shared_by_several_actions_identifies_none():
+    from kb.trace.progress import distinct_references
+
+    recs = [Commitment(str(n), "plan", "commitment", t, s, None, n) for n, (t, s) in enumerate([
+        ("Open a café", "Plan › Action 1.1"), ("Train staff", "Plan › Action 1.1"), ("Fund a line", "Plan › Action 2.1"),
+    ])]
+    assert distinct_references(recs) == ["", "", "2.1"]

@@ -248,8 +248,8 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
                 continue
             decision = decide(unit, block, in_resolution=in_resolution and block.kind == "list_item",
                               doc=parsed.get(unit))
-            if not decision.accept and not _keep_as_evidence(unit, block, decision):
-                continue
+            if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
+                continue  # (a review row, however short, is kept: it carries the status of an action)
             record = _record(doc, block, unit, decision, author, doc_date, occurrences, period)
             role = column_role(block.column)
             if block.row_key and role == "commitment" and decision.accept:
@@ -324,8 +324,11 @@ def _record(doc: Document, block: Block, unit: str, decision: Decision, author: 
             doc_date: date | None, occurrences: Counter[str], period: Period | None = None) -> Commitment:
     norm = " ".join(words(unit.lower()))
     occurrences[norm] += 1
-    kind = decision.kind if decision.accept else "evidence"
-    due = due_dates(unit, block, doc_date, period) if decision.accept else []
+    reported = reported_status(block)
+    # An action its own row reports done or superseded is an account of the past, not a commitment
+    # (an action log's closed action is no item): evidence, as a trace reads it.
+    kind = decision.kind if decision.accept and progress_of(reported) not in ("done", "revised") else "evidence"
+    due = due_dates(unit, block, doc_date, period) if kind != "evidence" else []
     if kind == "commitment" and any(_is_dated_step(d, unit) for d in due):
         kind = "milestone"
     context = block.text if block.kind != "list_item" or not block.intro else f"{block.intro} {block.text}"
@@ -343,7 +346,7 @@ def _record(doc: Document, block: Block, unit: str, decision: Decision, author: 
         context=context if context != unit else "",
         confidence=decision.confidence,
         position=block.position,
-        reported=reported_status(block),
+        reported=reported,
     )
 
 
