@@ -499,6 +499,9 @@ def cmd_trace(kb: KnowledgeBase, args) -> int:
             if decided and decided.decided_seed_text:
                 text += f"\n[dim]traced commitment then: {escape(decided.decided_seed_text)}[/]"
             terms = ", ".join(i.evidence.get("terms", []))
+            reported = next((m.evidence["reported"] for m in p.items if m.evidence.get("reported")), "")
+            if reported:  # a review row: what the body's own review says of the action
+                terms = f"reported: {reported}" + (f"; {terms}" if terms else "")
             ids = " ".join(m.commitment.id for m in p.items)
             t.add_row(month_of(i.doc), escape(doc_label(i.doc) if i.doc else i.commitment.doc_id), i.link_type,
                       f"{i.score:.2f}", p.decision, f"{text}\n[dim]{escape(terms)}[/]\n[dim]{ids}[/]")

@@ -31,8 +31,8 @@ REPORTS = ("unmet", "done", "ongoing", "revised", "planned", "conditional", "sta
 _INTENT_PAST = frozenset("hoped asked expected intended planned wanted meant scheduled aimed tried sought proposed "
                          "invited required encouraged set".split())
 # A past form of these verbs reports that the thing did not happen as planned: "was delayed",
-# "was postponed", "failed to recruit".
-_SETBACK_PAST = frozenset("delayed postponed deferred paused suspended halted stalled failed slipped "
+# "was postponed", "failed to recruit", "have struggled to meet".
+_SETBACK_PAST = frozenset("delayed postponed deferred paused suspended halted stalled failed struggled slipped "
                           "rescheduled".split())
 
 
