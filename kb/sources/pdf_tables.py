@@ -23,6 +23,7 @@ The tables are returned as the reader's `_Table`s, so they are emitted like rule
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kb.sources.pdf import (
@@ -158,9 +159,13 @@ def _rows(lines: list[_Line], cells: list[list[list[_Word]]], spaced: bool | Non
     return rows, spaced
 
 
+_SECTION_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}|[A-Z]\d{0,2}(?:\.\d{1,3}){0,2}|[ivxlc]{1,6})[.):]?", re.I)
+
+
 def _is_label(text: str) -> bool:
+    """A list item's or numbered paragraph's label: a bullet, "1.", "(a)", "3.1", "A2", "iv"."""
     return bool(text) and (text[:1] in _GLYPHS or text in ("-", "–", "o", "§") or bool(_NUMBERED.match(text + " "))
-                           or len(text) <= 2)
+                           or len(text) <= 2 or bool(_SECTION_NUMBER.fullmatch(text)))
 
 
 class _Prose(Exception):
