@@ -43,7 +43,9 @@ def timed(fn) -> float:
 
 
 def run_ingest(index: Path, paths: list[Path], jobs: int | None = None) -> dict:
-    """`kb ingest` in a fresh process: wall time, peak RSS (the process and its workers), exit status."""
+    """`kb ingest` in a fresh process: wall time, peak resident memory of its process tree (the
+    `kb ingest` process and its parser workers together, sampled from /proc; `peak_rss_mb`), the
+    largest single process's peak (`peak_rss_one_mb`, from the kernel), exit status and last line."""
     argv = [KB_BIN, "--index", str(index), "ingest", *map(str, paths)]
     if jobs is not None:
         argv[4:4] = ["--jobs", str(jobs)]
@@ -51,13 +53,70 @@ def run_ingest(index: Path, paths: list[Path], jobs: int | None = None) -> dict:
     with tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        sampler = TreeMemory(proc.pid)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - t0
+        sampler.stop()
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         tail = err.read().decode("utf-8", "replace").strip().splitlines()[-1:]
-    return {"s": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024), "status": proc.returncode,
+    return {"s": round(seconds, 2), "peak_rss_mb": round(max(sampler.peak_kb, usage.ru_maxrss) / 1024),
+            "peak_rss_one_mb": round(usage.ru_maxrss / 1024), "status": proc.returncode,
             "summary": tail[0] if tail else ""}
+
+
+class TreeMemory:
+    """The peak of the summed resident memory of a process and its descendants, sampled from /proc
+    every `every` seconds in a thread (the kernel's own peak, ru_maxrss, is per process: it misses
+    a parent and its workers holding memory at the same time)."""
+
+    def __init__(self, pid: int, every: float = 0.1):
+        import threading
+
+        self.pid, self.every, self.peak_kb = pid, every, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, sum(_rss_pages(p) for p in _tree(self.pid)) * page_kb)
+            self._stop.wait(self.every)
+
+
+def _tree(root: int) -> list[int]:
+    """`root` and every process below it, from each process's parent id in /proc/PID/stat."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                    ppid = int(fh.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, ()))
+    return out
+
+
+def _rss_pages(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def make_big_text(dst: Path, megabytes: float) -> Path:

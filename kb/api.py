@@ -79,7 +79,7 @@ class KnowledgeBase:
         """
         from kb.docids import assign_ids
         from kb.index.build import index_state
-        from kb.ingest import parse_files
+        from kb.ingest import Abandoned, parse_files
         from kb.sources import SUPPORTED_SUFFIXES, file_sha256
         from kb.sources.metadata import catalog_entry
 
@@ -109,13 +109,19 @@ class KnowledgeBase:
             if not in_step and self.store.exists() and notice:
                 notice(f"the search index in {self.index_dir} was out of step with the store "
                        "(an interrupted ingest?); rebuilding it")
+            fresh: dict[str, str] = {}  # the new records' reports, read by the parser (kb.ingest.Part)
             with self.store.transaction(force=not in_step, before_swap=self._build_index_from) as writer:
-                for doc, records in parse_files(todo, catalogs, report, progress, jobs, ids, gazetteers):
-                    writer.put_document(doc, records)
-                    report.ingested.append(doc.path)
-                    report.notes += [(doc.path, note) for note in doc.notes]
-                    report.commitments += sum(1 for r in records if r.kind != "evidence")
-                    del doc, records  # a long file's records are not kept through threads and index
+                for part in parse_files(todo, catalogs, report, progress, jobs, ids, gazetteers):
+                    if isinstance(part, Abandoned):
+                        writer.restore_document(part.doc_id)
+                        continue
+                    writer.put_document(part.doc, part.records, first=part.first)
+                    fresh.update(part.reports)
+                    report.commitments += sum(1 for r in part.records if r.kind != "evidence")
+                    if part.last:
+                        report.ingested.append(part.doc.path)
+                        report.notes += [(part.doc.path, note) for note in part.doc.notes]
+                    del part  # a long file's records are not kept through threads and index
                 if rebuild:
                     keep = set(ids.values()) | {ids[Path(p)] for p, _ in report.failed if Path(p) in ids}
                     for doc_id in known:
@@ -129,7 +135,8 @@ class KnowledgeBase:
                     from kb.trace.threads import build_threads
 
                     records = writer.all_commitments()
-                    reports = update_reports(records, writer.reports() if writer.get_meta("reports") == stamp else {})
+                    known = writer.reports() if writer.get_meta("reports") == stamp else {}
+                    reports = update_reports(records, known | fresh)
                     writer.put_reports(reports)
                     writer.set_meta("reports", stamp)
                     links, threads = build_threads(records, writer.all_metas(), reports,

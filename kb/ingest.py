@@ -8,6 +8,11 @@ Only parsing happens there; the parent writes the store and the index, alone and
 ignore SIGINT); the parent then stops the workers, so an interrupted ingest ends at once.  A parent
 killed outright (SIGKILL, SIGTERM) takes its workers with it: each watches its parent's pid.
 
+A file is handed on in `Part`s: a text export a piece of a few thousand lines at a time
+(kb.sources.stream), laid out and extracted piece by piece and sent to the parent through a
+bounded queue as each piece is done, so neither the worker nor the parent ever holds a long
+file's blocks, parses or records all at once (a 50 MB export ingests in bounded memory).
+
 One file (or `jobs=1`) is parsed in this process: no pool to start.  A single file of
 `ONE_BIG_FILE_BYTES` or more is the exception (see there).  Either way progress comes by blocks.
 """
@@ -18,16 +23,18 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kb.faults import pause_point
+from kb.model import Commitment, Document
 
 _REPORT_EVERY_S = 0.25
 # A file this big is parsed in a worker process even alone: the trained pipeline and the parse's
 # memory then leave with the worker, before this process builds threads and the index.
 ONE_BIG_FILE_BYTES = 4_000_000
 _ORPHAN_CHECK_S = 0.5
+_QUEUED_PARTS = 4  # parts a worker may have sent that the parent has not yet written
 
 
 @dataclass
@@ -57,46 +64,109 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def parse_one(path: str, digest: str, catalog: dict, doc_id: str | None = None,
-              blocks: Callable[[int, int], None] | None = None, gazetteer=None):
-    """One file's `Document` (with id `doc_id`, kb.docids) and records, its owners found with its
-    folder's `gazetteer` (kb.extract.gazetteer; None: none).  Raises SourceError (a one-line
-    reason) for bad input."""
+@dataclass
+class Part:
+    """A file's document and records as the parser hands them on: whole (a PDF), or a piece at a
+    time (a text export, kb.sources.stream), so that a long file is written as it is read and
+    neither process ever holds all of it."""
+
+    doc: Document  # the file's document; `blocks`: this part's blocks only
+    records: list[Commitment]
+    reports: dict[str, str]  # what each record reports (kb.trace.reports), read while its parse is at hand
+    first: bool
+    last: bool
+
+
+@dataclass
+class Abandoned:
+    """A file that failed after some of its parts were handed on: what the store held for it must
+    be put back (the failure itself is in the report)."""
+
+    doc_id: str
+
+
+def parse_parts(path: str, digest: str, catalog: dict, doc_id: str | None = None,
+                blocks: Callable[[int, int], None] | None = None, gazetteer=None) -> Iterator[Part]:
+    """One file's `Part`s (its document id: `doc_id`, kb.docids), its owners found with its
+    folder's `gazetteer` (kb.extract.gazetteer; None: none).  A text export comes a piece at a
+    time: a first walk over its pieces' layout reads what extraction needs from the whole
+    document (the text the owner finder learns acronyms from, a contract period, the number of
+    blocks), a second extracts each piece.  Raises SourceError (a one-line reason) for bad input."""
+    from kb.extract.dates import doc_period
+    from kb.extract.nlp import forget
     from kb.extract.owners import OwnerGazetteer
-    from kb.extract.pipeline import extract
-    from kb.sources import load_document
+    from kb.extract.pipeline import Extractor, contract_period, extract
+    from kb.sources import TEXT_SUFFIXES, SourceError, load_document
+    from kb.sources.stream import open_text
 
-    doc = load_document(Path(path), catalog, sha256=digest, doc_id=doc_id)
     owners = OwnerGazetteer(gazetteer) if gazetteer is not None else OwnerGazetteer()
-    return doc, extract(doc, owners, progress=blocks)
+    if Path(path).suffix.lower() not in TEXT_SUFFIXES:
+        doc = load_document(Path(path), catalog, sha256=digest, doc_id=doc_id)
+        records = extract(doc, owners, progress=blocks)
+        yield Part(doc, records, _reports(records), first=True, last=True)
+        return
+    stream = open_text(Path(path), catalog, sha256=digest, doc_id=doc_id)
+    meta = stream.doc.meta
+    period = doc_period(meta.period_start, meta.period_end)
+    texts, total = [], 0
+    for piece in stream.pieces():
+        texts.append("\n".join(b.text for b in piece))
+        total += len(piece)
+        period = period or contract_period(piece, meta.doc_date())
+    if not any(texts):
+        raise SourceError("no text found")
+    extractor = Extractor(stream.doc, owners, "\n".join(texts), period)
+    del texts
+    pieces = stream.pieces()
+    piece = next(pieces)
+    first = True
+    while piece is not None:
+        records = extractor.records(piece, blocks, total)
+        reports = _reports(records)
+        forget()  # the piece's parses: the next piece needs none of them
+        following = next(pieces, None)
+        yield Part(replace(stream.doc, blocks=piece), records, reports, first=first, last=following is None)
+        piece, first = following, False
 
 
-def _outcome(path: str, digest: str, catalog: dict, doc_id: str | None,
-             blocks: Callable[[int, int], None] | None, gazetteer=None):
-    """(doc, records) or a one-line reason, and the seconds it took."""
+def _reports(records: list[Commitment]) -> dict[str, str]:
+    """What each record reports, read from the parses this process has just made (the parent
+    would parse every record again)."""
+    from kb.trace.reports import reports_of
+
+    return dict(zip([r.id for r in records], reports_of([r.text for r in records]), strict=True))
+
+
+def _events(n: int, path: str, digest: str, catalog: dict, doc_id: str | None,
+            blocks: Callable[[int, int], None] | None, gazetteer=None) -> Iterator[tuple]:
+    """One file's parse as events: ("part", Part) for each part, then ("done", seconds) or
+    ("failed", one-line reason, seconds)."""
     from kb.sources import SourceError
 
     t0 = time.perf_counter()
     try:
-        result = parse_one(path, digest, catalog, doc_id, blocks, gazetteer)
+        for part in parse_parts(path, digest, catalog, doc_id, blocks, gazetteer):
+            yield "part", part
     except SourceError as exc:
-        result = str(exc)
+        yield "failed", str(exc), time.perf_counter() - t0
     except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the other files
-        result = f"could not be parsed ({type(exc).__name__}: {exc})"
-    return result, time.perf_counter() - t0
+        yield "failed", f"could not be parsed ({type(exc).__name__}: {exc})", time.perf_counter() - t0
+    else:
+        yield "done", time.perf_counter() - t0
 
 
 # --- worker side ----------------------------------------------------------------------------------
 _QUEUE = None
+_RESULTS = None
 
 
-def _init_worker(progress_queue, parent: int) -> None:
+def _init_worker(progress_queue, results_queue, parent: int) -> None:
     import signal
     import threading
 
-    global _QUEUE
+    global _QUEUE, _RESULTS
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _QUEUE = progress_queue
+    _QUEUE, _RESULTS = progress_queue, results_queue
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
@@ -108,7 +178,9 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _task(n: int, path: str, digest: str, catalog: dict, doc_id: str | None, gazetteer=None):
+def _task(n: int, path: str, digest: str, catalog: dict, doc_id: str | None, gazetteer=None) -> None:
+    """Parse one file in a worker, its events sent to the parent as they come (a part waits while
+    the parent has `_QUEUED_PARTS` of them unread: a fast parser never piles parts up)."""
     last = [0.0]
 
     def blocks(done: int, total: int) -> None:
@@ -118,17 +190,20 @@ def _task(n: int, path: str, digest: str, catalog: dict, doc_id: str | None, gaz
             with contextlib.suppress(Exception):
                 _QUEUE.put_nowait((n, done, total))
 
-    return _outcome(path, digest, catalog, doc_id, blocks, gazetteer)
+    for event in _events(n, path, digest, catalog, doc_id, blocks, gazetteer):
+        _RESULTS.put((n, event))
 
 
 # --- parent side ----------------------------------------------------------------------------------
 def parse_files(todo: list[tuple[Path, str]], catalogs: dict, report,
                 progress: Callable[[IngestProgress], None] | None = None,
                 jobs: int | None = None, ids: dict[Path, str] | None = None,
-                gazetteers: dict | None = None) -> Iterator[tuple]:
-    """(doc, records) of each file that parses, as soon as it is parsed; a file that fails goes to
-    `report.failed` with its reason.  `progress` hears of blocks read and files finished.  `ids`:
-    each file's document id (kb.docids; default its stem); `gazetteers`: each folder's gazetteer."""
+                gazetteers: dict | None = None) -> Iterator[Part | Abandoned]:
+    """The `Part`s of each file that parses, as soon as they are parsed (a file's parts in order;
+    files may interleave); a file that fails goes to `report.failed` with its reason, and is an
+    `Abandoned` when some of its parts were already handed on.  `progress` hears of blocks read
+    and files finished.  `ids`: each file's document id (kb.docids; default its stem);
+    `gazetteers`: each folder's gazetteer."""
     files = len(todo)
     tasks = [(n, str(f), digest, catalogs.get(f.parent, {}), (ids or {}).get(f), (gazetteers or {}).get(f.parent))
              for n, (f, digest) in enumerate(todo, start=1)]
@@ -141,17 +216,28 @@ def parse_files(todo: list[tuple[Path, str]], catalogs: dict, report,
         if progress is not None:
             progress(IngestProgress(files=files, **fields))
 
-    outcomes = _pooled(tasks, jobs, emit) if pooled else _serial(tasks, emit)
-    for n, path, result, seconds in outcomes:
-        if isinstance(result, str):
-            report.failed.append((path, result))
-            emit(path=path, file_no=n, stage="failed", reason=result, seconds=seconds)
+    paths = {t[0]: t[1] for t in tasks}
+    counts: dict[int, list[int]] = {}  # per file: parts, blocks, commitments, evidence
+    events = _pooled(tasks, jobs, emit) if pooled else _serial(tasks, emit)
+    for n, event in events:
+        path, seen = paths[n], counts.setdefault(n, [0, 0, 0, 0])
+        if event[0] == "part":
+            part = event[1]
+            evidence = sum(1 for r in part.records if r.kind == "evidence")
+            seen[0] += 1
+            seen[1] += len(part.doc.blocks)
+            seen[2] += len(part.records) - evidence
+            seen[3] += evidence
+            yield part
+            continue
+        if event[0] == "failed":
+            report.failed.append((path, event[1]))
+            emit(path=path, file_no=n, stage="failed", reason=event[1], seconds=event[2])
+            if seen[0]:
+                yield Abandoned((ids or {}).get(Path(path)) or Path(path).stem)
         else:
-            doc, records = result
-            evidence = sum(1 for r in records if r.kind == "evidence")
-            emit(path=path, file_no=n, stage="done", blocks_done=len(doc.blocks), blocks=len(doc.blocks),
-                 commitments=len(records) - evidence, evidence=evidence, seconds=seconds)
-            yield doc, records
+            emit(path=path, file_no=n, stage="done", blocks_done=seen[1], blocks=seen[1],
+                 commitments=seen[2], evidence=seen[3], seconds=event[1])
         pause_point("parse")
 
 
@@ -170,34 +256,47 @@ def _serial(tasks: Iterable[tuple], emit) -> Iterator[tuple]:
         def blocks(done: int, total: int, n=n, path=path) -> None:
             emit(path=path, file_no=n, stage="extracting", blocks_done=done, blocks=total)
 
-        result, seconds = _outcome(path, digest, catalog, doc_id, blocks, gazetteer)
-        yield n, path, result, seconds
+        for event in _events(n, path, digest, catalog, doc_id, blocks, gazetteer):
+            yield n, event
 
 
 def _pooled(tasks: list[tuple], jobs: int, emit) -> Iterator[tuple]:
+    """(file number, event) of every file, parsed in `jobs` worker processes: the events come
+    through a queue as the workers make them (`_task`); a worker that dies fails its file."""
     # Imported here: `kb search` and the app import kb.api, and need none of this.
     import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    import queue as queue_module
+    from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("spawn")
     progress_queue = ctx.Queue()
+    results = ctx.Queue(maxsize=_QUEUED_PARTS)
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(progress_queue, os.getpid()))
+                                   initargs=(progress_queue, results, os.getpid()))
     finished = False
     try:
-        futures: dict[Future, tuple[int, str]] = {executor.submit(_task, *t): (t[0], t[1]) for t in tasks}
-        paths = {n: path for n, path in futures.values()}
-        pending = set(futures)
-        while pending:
-            done, pending = wait(pending, timeout=_REPORT_EVERY_S, return_when=FIRST_COMPLETED)
+        futures = {executor.submit(_task, *t[:6]): t[0] for t in tasks}
+        paths = {t[0]: t[1] for t in tasks}
+        open_files = set(paths)
+        while open_files:
+            try:
+                got = [results.get(timeout=_REPORT_EVERY_S)]
+            except queue_module.Empty:
+                got = []
             _drain(progress_queue, paths, emit)
-            for fut in sorted(done, key=lambda f: futures[f][0]):
-                n, path = futures[fut]
-                try:
-                    result, seconds = fut.result()
-                except Exception as exc:  # noqa: BLE001 - a worker that died (memory, a signal)
-                    result, seconds = f"could not be parsed (the parser process stopped: {type(exc).__name__})", 0.0
-                yield n, path, result, seconds
+            dead = {n: fut.exception() for fut, n in futures.items() if n in open_files and fut.done()
+                    and fut.exception() is not None}
+            if dead:  # what a dead worker queued before it died is still read
+                got += _all_queued(results)
+            for n, event in got:
+                if n in open_files:
+                    yield n, event
+                    if event[0] != "part":
+                        open_files.discard(n)
+            for n, exc in sorted(dead.items()):
+                if n in open_files:
+                    open_files.discard(n)
+                    yield n, ("failed", f"could not be parsed (the parser process stopped: {type(exc).__name__})", 0.0)
         finished = True
     finally:
         if not finished:  # interrupted, or the caller stopped early: stop the workers now
@@ -205,8 +304,20 @@ def _pooled(tasks: list[tuple], jobs: int, emit) -> Iterator[tuple]:
                 with contextlib.suppress(Exception):
                     proc.terminate()
         executor.shutdown(wait=finished, cancel_futures=True)
-        progress_queue.close()
-        progress_queue.cancel_join_thread()
+        for q in (progress_queue, results):
+            q.close()
+            q.cancel_join_thread()
+
+
+def _all_queued(results) -> list[tuple]:
+    import queue as queue_module
+
+    out = []
+    while True:
+        try:
+            out.append(results.get_nowait())
+        except (queue_module.Empty, OSError, ValueError):
+            return out
 
 
 def _drain(progress_queue, paths: dict[int, str], emit) -> None:

@@ -35,6 +35,7 @@ import numpy as np
 from kb.model import Commitment
 
 DIM = 256
+EMBED_BATCH = 5000  # records embedded (and held) at once when vectors are refreshed at ingest
 CONFIG = "l2_supercat"
 WEIGHTS_FILE = f"weights/{CONFIG}_{DIM}.safetensors"
 TOKENIZER_FILE = f"tokenizers/{CONFIG}_tokenizer_config.json"
@@ -297,12 +298,12 @@ def refresh_vectors(writer) -> int:
     current = fingerprint()
     if writer.get_meta("semantic") != current:
         writer.clear_vectors()
-    todo = writer.commitments_without_vectors()
-    if todo:
-        vecs = embed([record_topic_text(c) for c in todo])
-        writer.put_vectors([c.id for c in todo], vecs)
+    done = 0
+    while todo := writer.commitments_without_vectors(limit=EMBED_BATCH):  # a batch at a time: any store size
+        writer.put_vectors([c.id for c in todo], embed([record_topic_text(c) for c in todo]))
+        done += len(todo)
     writer.set_meta("semantic", current)
-    return len(todo)
+    return done
 
 
 def vectors_for(source, ids: Sequence[str]) -> np.ndarray:

@@ -83,6 +83,13 @@ def parse_many(texts: Sequence[str], batch_size: int = 256, entities: bool = Tru
     return [_parsed[t] if t in _parsed else nlp(t) for t in texts]
 
 
+def forget() -> None:
+    """Drop the cached parses: a document read a piece at a time (kb.sources.stream) needs none of
+    one piece's parses for the next, and memory should follow the piece, not the cache's bound."""
+    _parsed.clear()
+    _with_entities.clear()
+
+
 def parse(text: str, entities: bool = True) -> Any:
     return parse_many([text], entities=entities)[0]
 

@@ -215,74 +215,100 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
             progress: Callable[[int, int], None] | None = None) -> list[Commitment]:
     """All commitment (and evidence) records of a document, in reading order.  `progress(done,
     total)` hears of the blocks done (a long file shows progress, not only a long silence)."""
-    # per document: its own acronyms, the bodies it names, the gazetteer's short aliases only in its area
-    gazetteer = (gazetteer or OwnerGazetteer()).for_document("\n".join(b.text for b in doc.blocks))
-    author = doc.meta.organisation or None
     doc_date = doc.meta.doc_date()
     period = doc_period(doc.meta.period_start, doc.meta.period_end) or contract_period(doc.blocks, doc_date)
-    occurrences: Counter[str] = Counter()
-    records: list[Commitment] = []
-    intros: list[str | None] = []
-    headings: list[str | None] = []  # each record's nearest heading, for owners its intro refers back to
-    owner_fields: list[str | None] = []  # the party a Who / Lead / Owner field names
-    row_parents: dict[str, Commitment] = {}
-    in_resolution = False
-    resolution_level = -1  # the list depth of a resolution that is itself a list item
-    units_of = [[u.strip() for u in _units(block)] for block in doc.blocks]
-    # one trained parse per unit that the classifier will read (noise and list intros need none)
-    texts = list(dict.fromkeys(u for us in units_of for u in us if u and needs_clause(u)))
-    parsed = dict(zip(texts, parse_many(texts, entities=False), strict=True))
-    for n, (block, block_units) in enumerate(zip(doc.blocks, units_of, strict=True)):
-        if progress is not None and n % 100 == 0:
-            progress(n, len(doc.blocks))
-        if block.kind == "heading":
-            in_resolution = False
-        if block.kind == "list_item" and in_resolution and block.level <= resolution_level:
-            in_resolution = False  # the next numbered minute after the resolution's own sub-items
-        if block.kind in ("paragraph", "list_item") and re.match(r"^resolved that\b.*:$", block.text, re.I):
-            in_resolution = True  # "RESOLVED that:" as a paragraph, or as a numbered minute ("4. RESOLVED that:")
-            resolution_level = block.level if block.kind == "list_item" else -1
-            continue
-        for unit in block_units:
-            if not unit:
+    extractor = Extractor(doc, gazetteer, "\n".join(b.text for b in doc.blocks), period)
+    return extractor.records(doc.blocks, progress, len(doc.blocks))
+
+
+class Extractor:
+    """`extract` for a document that arrives in pieces (kb.sources.stream): what a record needs
+    from the whole document is given up front (the text the owner finder learns the document's
+    acronyms and bodies from, the plan or contract period), what runs on from block to block is
+    kept here (how often each text has occurred, for the record ids; an open resolution), and
+    each piece's trained parses are dropped with it, so memory follows the piece, not the file.
+    Pieces that break only between blocks give the records of the whole document."""
+
+    def __init__(self, doc: Document, gazetteer: OwnerGazetteer | None, text: str, period: Period | None):
+        # per document: its own acronyms, the bodies it names, the gazetteer's short aliases only in its area
+        self.gazetteer = (gazetteer or OwnerGazetteer()).for_document(text)
+        self.doc, self.period = doc, period
+        self.author = doc.meta.organisation or None
+        self.doc_date = doc.meta.doc_date()
+        self.occurrences: Counter[str] = Counter()
+        self.in_resolution = False
+        self.resolution_level = -1  # the list depth of a resolution that is itself a list item
+        self.blocks_done = 0
+
+    def records(self, blocks: list[Block], progress: Callable[[int, int], None] | None = None,
+                total: int = 0) -> list[Commitment]:
+        """The records of the next blocks, in reading order (`total`: the document's blocks, for
+        `progress`).  A table row's records refer to the row's first commitment: a row is never
+        split between two calls (a piece ends between blocks, a row is one block's cells)."""
+        doc, author, doc_date, period = self.doc, self.author, self.doc_date, self.period
+        records: list[Commitment] = []
+        intros: list[str | None] = []
+        headings: list[str | None] = []  # each record's nearest heading, for owners its intro refers back to
+        owner_fields: list[str | None] = []  # the party a Who / Lead / Owner field names
+        row_parents: dict[str, Commitment] = {}
+        units_of = [[u.strip() for u in _units(block)] for block in blocks]
+        # one trained parse per unit that the classifier will read (noise and list intros need none)
+        texts = list(dict.fromkeys(u for us in units_of for u in us if u and needs_clause(u)))
+        parsed = dict(zip(texts, parse_many(texts, entities=False), strict=True))
+        for block, block_units in zip(blocks, units_of, strict=True):
+            n = self.blocks_done
+            self.blocks_done += 1
+            if progress is not None and n % 100 == 0:
+                progress(n, total)
+            if block.kind == "heading":
+                self.in_resolution = False
+            if block.kind == "list_item" and self.in_resolution and block.level <= self.resolution_level:
+                self.in_resolution = False  # the next numbered minute after the resolution's own sub-items
+            if block.kind in ("paragraph", "list_item") and re.match(r"^resolved that\b.*:$", block.text, re.I):
+                self.in_resolution = True  # "RESOLVED that:" as a paragraph, or as a numbered minute ("4. RESOLVED that:")
+                self.resolution_level = block.level if block.kind == "list_item" else -1
                 continue
-            decision = decide(unit, block, in_resolution=in_resolution and block.kind == "list_item",
-                              doc=parsed.get(unit))
-            if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
-                continue  # (a review row, however short, is kept: it carries the status of an action)
-            record = _record(doc, block, unit, decision, author, doc_date, occurrences, period)
-            role = column_role(block.column)
-            if block.row_key and role == "commitment" and decision.accept:
-                row_parents.setdefault(block.row_key, record)
-            elif block.row_key and block.row_key in row_parents:
-                parent = row_parents[block.row_key]
-                record.parent_id = parent.id  # NEXT STEPS items, and the row's progress kept as evidence
-                if not decision.accept:
-                    parent.evidence.append(unit)
-            records.append(record)
-            intros.append(block.intro)
-            headings.append(block.section[-1] if block.section else None)
-            owner_fields.append(block.fields.get("owner"))
-        if block.kind != "list_item" and block.kind != "paragraph":
-            in_resolution = in_resolution and block.kind == "list_item"
-    # Owners in batches: one spaCy pass (nlp.pipe) per batch instead of one call per record, and
-    # batches no bigger than the gazetteer's parse cache, so a long document neither holds every
-    # parse at once (memory) nor sees its batch evicted before it is used (a second parse).
-    accepted = [(r, intro, heading, f) for r, intro, heading, f in zip(records, intros, headings, owner_fields,
-                                                                       strict=True) if r.kind != "evidence"]
-    for start in range(0, len(accepted), OWNER_BATCH):
-        batch = accepted[start:start + OWNER_BATCH]
-        owners = gazetteer.owners_of_many([r.text for r, _, _, _ in batch], author_org=author,
-                                          intros=[intro for _, intro, _, _ in batch],
-                                          headings=[heading for _, _, heading, _ in batch],
-                                          fields=[f for _, _, _, f in batch])
-        for (r, _, _, _), found in zip(batch, owners, strict=True):
-            r.owners = found.names
-            r.owner_source = found.source
-            # where the owner came from weighs in the confidence (one inherited from a lead-in is weaker)
-            r.confidence = with_owner(r.confidence, "inherited" if found.source == "intro" else found.source)
-    discount_ocr(records, doc.ocr_pages)
-    return records
+            for unit in block_units:
+                if not unit:
+                    continue
+                decision = decide(unit, block, in_resolution=self.in_resolution and block.kind == "list_item",
+                                  doc=parsed.get(unit))
+                if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
+                    continue  # (a review row, however short, is kept: it carries the status of an action)
+                record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period)
+                role = column_role(block.column)
+                if block.row_key and role == "commitment" and decision.accept:
+                    row_parents.setdefault(block.row_key, record)
+                elif block.row_key and block.row_key in row_parents:
+                    parent = row_parents[block.row_key]
+                    record.parent_id = parent.id  # NEXT STEPS items, and the row's progress kept as evidence
+                    if not decision.accept:
+                        parent.evidence.append(unit)
+                records.append(record)
+                intros.append(block.intro)
+                headings.append(block.section[-1] if block.section else None)
+                owner_fields.append(block.fields.get("owner"))
+            if block.kind != "list_item" and block.kind != "paragraph":
+                self.in_resolution = self.in_resolution and block.kind == "list_item"
+        del parsed
+        # Owners in batches: one spaCy pass (nlp.pipe) per batch instead of one call per record, and
+        # batches no bigger than the gazetteer's parse cache, so a long document neither holds every
+        # parse at once (memory) nor sees its batch evicted before it is used (a second parse).
+        accepted = [(r, intro, heading, f) for r, intro, heading, f in zip(records, intros, headings, owner_fields,
+                                                                           strict=True) if r.kind != "evidence"]
+        for start in range(0, len(accepted), OWNER_BATCH):
+            batch = accepted[start:start + OWNER_BATCH]
+            owners = self.gazetteer.owners_of_many([r.text for r, _, _, _ in batch], author_org=author,
+                                                   intros=[intro for _, intro, _, _ in batch],
+                                                   headings=[heading for _, _, heading, _ in batch],
+                                                   fields=[f for _, _, _, f in batch])
+            for (r, _, _, _), found in zip(batch, owners, strict=True):
+                r.owners = found.names
+                r.owner_source = found.source
+                # where the owner came from weighs in the confidence (one inherited from a lead-in is weaker)
+                r.confidence = with_owner(r.confidence, "inherited" if found.source == "intro" else found.source)
+        discount_ocr(records, doc.ocr_pages)
+        return records
 
 
 OCR_CONFIDENCE = 0.7  # records read from a scan by OCR: words may be misread, layout guessed

@@ -131,6 +131,7 @@ def build_index(store: Store, acronyms: dict[str, str] | None = None, generation
 
 
 VECTORS = "vectors.npy"
+VECTOR_CHUNK = 5000  # stored vectors read at once into the index's matrix
 VECTORS_INFO = "vectors.json"
 QUERY_TOKENIZER = "query-tokenizer.npz"
 
@@ -144,16 +145,19 @@ def _write_vectors(store: Store, order: list[str], target: Path) -> None:
 
     from kb.semantic import DIM, fingerprint, query_tokenizer_key
 
-    blobs = store.vector_blobs(order)
     matrix = np.zeros((len(order), DIM), dtype=np.float16)
-    for i, cid in enumerate(order):
-        b = blobs.get(cid)
-        if b:
-            matrix[i] = np.frombuffer(b, dtype=np.float16)
+    found = 0
+    for start in range(0, len(order), VECTOR_CHUNK):  # read a chunk at a time: the matrix is the only copy
+        blobs = store.vector_blobs(order[start:start + VECTOR_CHUNK])
+        found += len(blobs)
+        for i, cid in enumerate(order[start:start + VECTOR_CHUNK], start=start):
+            b = blobs.get(cid)
+            if b:
+                matrix[i] = np.frombuffer(b, dtype=np.float16)
     with (target / VECTORS).open("wb") as fh:
         np.save(fh, matrix)
     info = {"n": len(order), "first": order[0] if order else None, "last": order[-1] if order else None,
-            "missing": len(order) - len(blobs), "semantic": fingerprint()}
+            "missing": len(order) - found, "semantic": fingerprint()}
     (target / VECTORS_INFO).write_text(json.dumps(info), encoding="utf-8")
     cached = target.parent / QUERY_TOKENIZER
     key = query_tokenizer_key()

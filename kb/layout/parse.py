@@ -15,6 +15,7 @@ line shapes, so this module reads those shapes:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from kb.extract.lexicon import ACTION_VERBS
@@ -84,11 +85,12 @@ def _is_label_line(text: str) -> bool:
 _DENSE_BLANKS = 0.02  # fewer blank lines than this share: the export writes one paragraph a line
 
 
-def _one_paragraph_a_line(lines: list[SourceLine]) -> bool:
+def one_paragraph_a_line(texts: Sequence[str]) -> bool:
     """Exports that write each paragraph, heading and item on a line of its own, with no blank
-    lines between them: there a line break ends a block unless the next line visibly continues it."""
-    filled = sum(1 for sl in lines if sl.text.strip())
-    return filled >= 10 and (len(lines) - filled) < _DENSE_BLANKS * filled
+    lines between them: there a line break ends a block unless the next line visibly continues it.
+    (A property of the whole document: a document laid out in pieces passes it to each piece.)"""
+    filled = sum(1 for t in texts if t.strip())
+    return filled >= 10 and (len(texts) - filled) < _DENSE_BLANKS * filled
 
 
 def _wraps_into(block: RawBlock, text: str, dense: bool = False) -> bool:
@@ -116,12 +118,14 @@ def _continues_table(table: RawBlock, nxt: str) -> bool:
     return sum(1 for c in cells if label_role(strip_markup(c))) < 2
 
 
-def group_lines(lines: list[SourceLine]) -> list[RawBlock]:
-    """Group physical lines into raw blocks (paragraphs joined across soft wraps)."""
+def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawBlock]:
+    """Group physical lines into raw blocks (paragraphs joined across soft wraps).  `dense`: whether
+    the document writes one paragraph a line (`one_paragraph_a_line`; default: read from `lines`)."""
     blocks: list[RawBlock] = []
     blank = 0
     current: RawBlock | None = None
-    dense = _one_paragraph_a_line(lines)
+    if dense is None:
+        dense = one_paragraph_a_line([sl.text for sl in lines])
     for k, sl in enumerate(lines):
         text = sl.text
         if not text.strip():
@@ -176,6 +180,26 @@ def group_lines(lines: list[SourceLine]) -> list[RawBlock]:
     for i, b in enumerate(blocks[:-1]):
         b.blank_after = blocks[i + 1].blank_before
     return blocks
+
+
+# A line that opens a piece must hold more words than a fragment line can (`_is_fragment_line`).
+_FRESH_MIN_WORDS = 17
+
+
+def starts_afresh(prev: str, text: str) -> bool:
+    """Whether a document can be laid out in pieces that meet before `text`, a line after one or
+    more blank lines whose last non-blank line was `prev`: the pieces then give the same blocks
+    as the whole (kb.sources.stream).  True when `text` opens a plain paragraph that no rule of
+    this module joins to what comes before (not a list item, table row, label or heading; a long
+    sentence with no colon, so not a fragment either) and `prev` leads into nothing (no closing
+    colon: a lone label takes the paragraph after it as its value, an intro its list)."""
+    stripped = text.strip()
+    if not stripped or stripped != text or ":" in text or "\t" in text or _BULLET.match(text) or _NUMBERED.match(text):
+        return False
+    plain = strip_markup(stripped)
+    if not plain[:1].isupper() or len(words(plain)) < _FRESH_MIN_WORDS or _looks_like_heading(plain):
+        return False
+    return not strip_markup(prev.strip()).endswith(":")
 
 
 def _first_word(text: str) -> str:
@@ -467,8 +491,23 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", strip_markup(text).lower())).strip()
 
 
-def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
+def drop_page_furniture(lines: list[SourceLine], furniture: set[int] | None = None) -> list[SourceLine]:
     """The lines with page furniture blanked out (line numbers kept), footnote markers removed.
+    `furniture`: the indexes (into `lines`) of the furniture lines (default: `page_furniture` of
+    these lines; a document laid out in pieces finds them in the whole document)."""
+    drop = page_furniture([sl.text for sl in lines]) if furniture is None else furniture
+    out: list[SourceLine] = []
+    for i, sl in enumerate(lines):
+        if i in drop:
+            out.append(SourceLine("", sl.line, sl.page))
+        else:
+            text = _MARKER.sub("", sl.text) if re.search(r"[a-z.,;:)][\d\u00b9\u00b2\u00b3\u2070-\u2079]", sl.text) else sl.text
+            out.append(sl if text == sl.text else replace(sl, text=text))
+    return out
+
+
+def page_furniture(texts: Sequence[str]) -> set[int]:
+    """The indexes of the lines that are page furniture.
 
     Page furniture is what a PDF export repeats on every page or numbers page by page: "Page 3
     of 20", a rising run of bare page numbers, a running header or footer (a short line that recurs
@@ -480,9 +519,9 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
     bare: list[tuple[int, int]] = []
     keyed: dict[str, list[int]] = {}
     first_seen: dict[str, int] = {}
-    for i, sl in enumerate(lines):
-        text = sl.text.strip()
-        if not text or "\t" in text or _BULLET.match(sl.text):
+    for i, raw in enumerate(texts):
+        text = raw.strip()
+        if not text or "\t" in text or _BULLET.match(raw):
             continue
         if _PAGE_LINE.match(text) or _FOOTNOTE_LINE.match(text):
             drop.add(i)
@@ -506,15 +545,8 @@ def drop_page_furniture(lines: list[SourceLine]) -> list[SourceLine]:
         if len(idx) < _RUNNING_MIN:
             continue
         varying = ("#" in key and len(re.findall(r"[a-z]{2,}", key)) >= 2
-                   and len({lines[i].text.strip() for i in idx}) > 1)
+                   and len({texts[i].strip() for i in idx}) > 1)
         cover = first_seen[key] < 6 and len(key.split()) >= 3
         if varying or cover:
             drop.update(idx[1:] if cover and not varying else idx)
-    out: list[SourceLine] = []
-    for i, sl in enumerate(lines):
-        if i in drop:
-            out.append(SourceLine("", sl.line, sl.page))
-        else:
-            text = _MARKER.sub("", sl.text) if re.search(r"[a-z.,;:)][\d\u00b9\u00b2\u00b3\u2070-\u2079]", sl.text) else sl.text
-            out.append(sl if text == sl.text else replace(sl, text=text))
-    return out
+    return drop

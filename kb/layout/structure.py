@@ -98,65 +98,89 @@ def build_blocks(lines: list[SourceLine], doc_date: date | None, period: Period 
     """The document's blocks, in reading order, each with its section path and context.
 
     `period` is the span the document covers, which dates "Year 1" headings and columns."""
-    raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines))))
+    return BlockBuilder(doc_date, period).blocks(raw_blocks(lines))
+
+
+def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense: bool | None = None) -> list[RawBlock]:
+    """The layout's raw blocks of these lines, headings marked.  `furniture` and `dense`: what the
+    whole document says of its page furniture and line breaks, for lines that are one piece of it
+    (kb.layout.parse.drop_page_furniture, group_lines); by default read from `lines`."""
+    raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines, furniture), dense)))
     classify_headings(raw)
-    out: list[Block] = []
-    stack: list[tuple[int, str, DueDate | None, bool, bool]] = []  # level, text, date, negative, forward
-    seen_body = False
-    last_intro: str | None = None
-    last_intro_depth = -1
-    for rb in raw:
-        if rb.kind == "heading":
-            level = rb.depth
+    return raw
+
+
+class BlockBuilder:
+    """Gives raw blocks their context: the heading path and its dates, the list intro.
+
+    One builder walks a whole document; a document laid out in pieces (kb.sources.stream) feeds
+    the pieces to one builder in order, so a piece that starts inside a section keeps its path."""
+
+    def __init__(self, doc_date: date | None, period: Period | None = None):
+        self.doc_date, self.period = doc_date, period
+        self.stack: list[tuple[int, str, DueDate | None, bool, bool]] = []  # level, text, date, negative, forward
+        self.seen_body = False
+        self.last_intro: str | None = None
+        self.last_intro_depth = -1
+
+    def blocks(self, raw: list[RawBlock]) -> list[Block]:
+        """The blocks of the next raw blocks in reading order."""
+        doc_date, period, stack = self.doc_date, self.period, self.stack
+        seen_body, last_intro, last_intro_depth = self.seen_body, self.last_intro, self.last_intro_depth
+        out: list[Block] = []  # `stack` is changed in place: the builder keeps it for the next piece
+        for rb in raw:
+            if rb.kind == "heading":
+                level = rb.depth
+                text = rb.text
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                due = _heading_scope_date(text, doc_date, period) if seen_body else None
+                negative = bool(NEGATIVE_SECTION.search(text))
+                forward = bool(FORWARD_SECTION.search(text))
+                stack.append((level, text, due, negative, forward))
+                out.append(Block("heading", text, rb.first.line, rb.first.page, _path(stack[:-1]), level=level,
+                                 scope_dates=_scope(stack[:-1]), position=rb.position))
+                last_intro = None
+                continue
+            seen_body = True
+            section = _path(stack)
+            scope = _scope(stack)
+            negative = any(s[3] for s in stack)
+            forward = any(s[4] for s in stack[-2:])
+            if rb.kind == "table":
+                out.extend(_table_blocks(rb, section, scope, negative, forward, doc_date, period))
+                last_intro = None
+                continue
+            if rb.kind == "action":
+                row_key = f"action:{rb.first.line or 0}:{rb.first.page or 0}"
+                for text, sl in rb.items:
+                    out.append(Block("cell", text, sl.line, sl.page, section, column=rb.label, row_key=row_key,
+                                     scope_dates=scope, negative_context=negative, forward_context=True,
+                                     fields=dict(rb.fields), position=sl.position))
+                last_intro = None
+                continue
             text = rb.text
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            due = _heading_scope_date(text, doc_date, period) if seen_body else None
-            negative = bool(NEGATIVE_SECTION.search(text))
-            forward = bool(FORWARD_SECTION.search(text))
-            stack.append((level, text, due, negative, forward))
-            out.append(Block("heading", text, rb.first.line, rb.first.page, _path(stack[:-1]), level=level,
-                             scope_dates=_scope(stack[:-1]), position=rb.position))
-            last_intro = None
-            continue
-        seen_body = True
-        section = _path(stack)
-        scope = _scope(stack)
-        negative = any(s[3] for s in stack)
-        forward = any(s[4] for s in stack[-2:])
-        if rb.kind == "table":
-            out.extend(_table_blocks(rb, section, scope, negative, forward, doc_date, period))
-            last_intro = None
-            continue
-        if rb.kind == "action":
-            row_key = f"action:{rb.first.line or 0}:{rb.first.page or 0}"
-            for text, sl in rb.items:
-                out.append(Block("cell", text, sl.line, sl.page, section, column=rb.label, row_key=row_key,
-                                 scope_dates=scope, negative_context=negative, forward_context=True,
-                                 fields=dict(rb.fields), position=sl.position))
-            last_intro = None
-            continue
-        text = rb.text
-        if not text:
-            continue
-        if rb.kind == "list_item":
-            intro = last_intro if rb.depth >= last_intro_depth or last_intro_depth < 0 else None
-            out.append(Block("list_item", text, rb.first.line, rb.first.page, section, level=rb.depth,
-                             intro=intro, scope_dates=scope, negative_context=negative,
-                             forward_context=forward or bool(intro and _forward_intro(intro)),
-                             fields=dict(rb.fields), position=rb.position))
-            if text.endswith(":"):
-                last_intro, last_intro_depth = text, rb.depth + 1
-            continue
-        kind = "fragment" if rb.kind == "fragment" else "paragraph"
-        out.append(Block(kind, text, rb.first.line, rb.first.page, section, scope_dates=scope,
-                         negative_context=negative, forward_context=forward, fields=dict(rb.fields),
-                         position=rb.position))
-        if text.endswith(":") or rb.blank_after <= 2 and re.search(r"(following|below|include|are|to|by|on)\W*$", text):
-            last_intro, last_intro_depth = text, 0
-        else:
-            last_intro, last_intro_depth = None, -1
-    return out
+            if not text:
+                continue
+            if rb.kind == "list_item":
+                intro = last_intro if rb.depth >= last_intro_depth or last_intro_depth < 0 else None
+                out.append(Block("list_item", text, rb.first.line, rb.first.page, section, level=rb.depth,
+                                 intro=intro, scope_dates=scope, negative_context=negative,
+                                 forward_context=forward or bool(intro and _forward_intro(intro)),
+                                 fields=dict(rb.fields), position=rb.position))
+                if text.endswith(":"):
+                    last_intro, last_intro_depth = text, rb.depth + 1
+                continue
+            kind = "fragment" if rb.kind == "fragment" else "paragraph"
+            out.append(Block(kind, text, rb.first.line, rb.first.page, section, scope_dates=scope,
+                             negative_context=negative, forward_context=forward, fields=dict(rb.fields),
+                             position=rb.position))
+            if text.endswith(":") or rb.blank_after <= 2 and re.search(r"(following|below|include|are|to|by|on)\W*$", text):
+                last_intro, last_intro_depth = text, 0
+            else:
+                last_intro, last_intro_depth = None, -1
+        self.seen_body, self.last_intro, self.last_intro_depth = seen_body, last_intro, last_intro_depth
+        return out
 
 
 def _forward_intro(intro: str) -> bool:

@@ -100,12 +100,18 @@ _PAIR_START = re.compile(rf"(?![{_WESTERN_PUNCTUATION}](?=[{_WESTERN_PUNCTUATION
 
 def read_text(path: Path) -> list[SourceLine]:
     """Lines of a text export with their 1-based line numbers."""
+    return [SourceLine(text=raw, line=i, page=None) for i, raw in enumerate(read_text_lines(path), start=1)]
+
+
+def read_text_lines(path: Path) -> list[str]:
+    """The decoded lines of a text export (line ends and no-break spaces normalised); raises
+    SourceError for a file that is not text."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read file ({exc.strerror})") from None
     text = decode_text(data)
+    del data  # a long file's bytes need not outlive its text
     if not text.strip():
         raise SourceError("empty file")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    return [SourceLine(text=raw, line=i, page=None) for i, raw in enumerate(text.split("\n"), start=1)]
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").split("\n")

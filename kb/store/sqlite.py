@@ -352,7 +352,7 @@ class Store:
                 _add_new_columns(con)
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
                 con.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (generation,))
-                writer = Writer(con)
+                writer = Writer(con, self.path if self.exists() and not rebuild else None)
                 yield writer
                 pause_point("store")
                 con.commit()
@@ -374,34 +374,64 @@ class Store:
 
 
 class Writer:
-    def __init__(self, con: sqlite3.Connection):
+    def __init__(self, con: sqlite3.Connection, source: Path | None = None):
         self.con = con
+        self.source = source  # the store this copy was made from (kept unchanged until the swap)
         self.changed = False
+        self._next_seq: dict[str, tuple[int, int]] = {}  # per document being written: next block, record seq
 
-    def put_document(self, doc: Document, records: list[Commitment]) -> None:
+    def put_document(self, doc: Document, records: list[Commitment], first: bool = True) -> None:
+        """Store a document with its blocks and records, replacing what the store held for it; or,
+        with `first=False`, the next part of them (a long file is written as it is parsed,
+        kb.ingest.Part): its blocks and records follow the ones before."""
         con = self.con
-        self.delete_document(doc.meta.id)
         m = doc.meta
-        con.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (m.id, doc.path, doc.sha256, doc.source_kind, doc.pages, m.title, m.organisation, m.date, m.period,
-             m.period_start, m.period_end, m.kind, time.time()),
-        )
+        if first:
+            self.delete_document(m.id)
+            con.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (m.id, doc.path, doc.sha256, doc.source_kind, doc.pages, m.title, m.organisation, m.date, m.period,
+                 m.period_start, m.period_end, m.kind, time.time()),
+            )
+            self._next_seq[m.id] = (0, 0)
+        block_seq, record_seq = self._next_seq[m.id]
         # Generators, not lists: a long document's rows are not held twice while they are written.
         con.executemany(
             "INSERT INTO blocks VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            ((m.id, i, b.kind, b.text, b.line, b.page, json.dumps(list(b.section)), b.level, b.column,
+            ((m.id, block_seq + i, b.kind, b.text, b.line, b.page, json.dumps(list(b.section)), b.level, b.column,
               b.row_label, b.row_key, b.intro) for i, b in enumerate(doc.blocks)),
         )
         con.executemany(
             "INSERT INTO commitments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            ((c.id, c.doc_id, i, c.kind, c.text, c.section, c.page, c.line,
+            ((c.id, c.doc_id, record_seq + i, c.kind, c.text, c.section, c.page, c.line,
               json.dumps([d.to_dict() for d in c.due]), json.dumps(c.owners), json.dumps(c.themes),
               json.dumps([t.to_dict() for t in c.targets]), c.status, c.parent_id, c.thread_id, c.context,
               json.dumps(c.evidence), c.confidence,
               json.dumps(c.position.to_dict()) if c.position else None, c.reported or None)
              for i, c in enumerate(records)),
         )
+        self._next_seq[m.id] = (block_seq + len(doc.blocks), record_seq + len(records))
+        self.changed = True
+
+    def restore_document(self, doc_id: str) -> None:
+        """Put back what the store being copied held for a document (nothing, if it held none):
+        for a file that failed after some of its parts were written (kb.ingest.Abandoned)."""
+        self.delete_document(doc_id)
+        self._next_seq.pop(doc_id, None)
+        if self.source is None or not self.source.is_file():
+            return
+        in_doc = "id IN (SELECT id FROM commitments WHERE doc_id = ?)"
+        with contextlib.closing(_connect(self.source)) as old:
+            for table, where in (("documents", "id = ?"), ("blocks", "doc_id = ?"), ("commitments", "doc_id = ?"),
+                                 ("vectors", in_doc), ("reports", in_doc)):
+                try:
+                    cur = old.execute(f"SELECT * FROM {table} WHERE {where}", (doc_id,))
+                except sqlite3.OperationalError:  # a store written before that table existed
+                    continue
+                columns = [d[0] for d in cur.description]
+                sql = f"INSERT OR REPLACE INTO {table} ({','.join(columns)}) VALUES ({','.join('?' * len(columns))})"
+                while rows := cur.fetchmany(2000):
+                    self.con.executemany(sql, [tuple(r) for r in rows])
         self.changed = True
 
     def all_commitments(self) -> list[Commitment]:
@@ -445,9 +475,11 @@ class Writer:
         cur = self.con.execute("DELETE FROM vectors")
         self.changed = self.changed or cur.rowcount > 0
 
-    def commitments_without_vectors(self) -> list[Commitment]:
+    def commitments_without_vectors(self, limit: int | None = None) -> list[Commitment]:
+        """Records that have no semantic vector yet, in document order (the first `limit` of them)."""
         return [_commitment(r) for r in self.con.execute(
-            "SELECT * FROM commitments WHERE id NOT IN (SELECT id FROM vectors) ORDER BY doc_id, seq")]
+            "SELECT * FROM commitments WHERE id NOT IN (SELECT id FROM vectors) ORDER BY doc_id, seq LIMIT ?",
+            (-1 if limit is None else limit,))]
 
     def put_vectors(self, ids: list[str], vectors) -> None:
         from kb.semantic import to_blob
