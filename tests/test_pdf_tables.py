@@ -257,3 +257,28 @@ def test_what_counts_as_a_list_label_in_a_first_column(text, label):
     from kb.sources.pdf_tables import _is_label
 
     assert _is_label(text) is label
+
+
+def test_running_text_beside_a_side_panel_of_short_lines_is_not_a_table(tmp_path):
+    pdf = tmp_path / "panel.pdf"
+    text = ["The partnership has agreed a new approach to supporting carers across the",
+            "county. Over the next two years it will fund respite breaks, train staff in",
+            "every library to give carers advice and publish a charter with employers.",
+            "Carers will be able to ask for an assessment online or by telephone, and",
+            "the council will reply within ten working days of any request it receives.",
+            "Progress will be reported to the health and wellbeing board twice a year,",
+            "starting in the spring, with figures for each district of the county.",
+            "A review of the charter will take place after its first full year."]
+    panel = ["Key facts", "12,000 carers", "known to us", "1 in 8 adults", "is a carer", "£4m fund", "for respite",
+             "2 years"]
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    y = 760
+    for left, right in zip(text, panel, strict=True):
+        c.drawString(50, y, left)
+        c.drawString(440, y, right)
+        y -= 13
+    c.save()
+    texts = _texts(pdf)
+    assert not any("\t" in t for t in texts)
+    assert texts[0] == " ".join(text)

@@ -9,9 +9,11 @@ two- and three-column pages, hanging-indent lists and label-value blocks also li
   on both of its sides in at least three lines;
 - at least three rows, of which at least three hold text in two or more columns;
 - the cells are not running prose: no column reads on from one row into the next (a lower-case
-  start under a line that does not end a sentence), and not every column is full lines of words;
-- a first column of bullets or numbers ("1.", "(a)", "•") beside one column of text is a list with
-  hanging indents, and a first column of "Label:" cells is a label-value block: neither is a table.
+  start under a line that does not end a sentence), not every column is full lines of words, and
+  a column of full lines beside short ones (a side panel) does not run on over its rows' ends;
+- a first column of bullets or numbers ("1.", "(a)", "4.1", "•") beside one column of text is a list
+  or numbered paragraphs with hanging indents, and a first column of "Label:" cells is a
+  label-value block: neither is a table.
 
 Rows: a table whose rows are set apart by white space is cut at those gaps; otherwise a row starts
 where two or more columns start text (unless every such cell starts in lower case, a wrapped line,
@@ -236,17 +238,30 @@ def _judge(cand: _Candidate, carried: bool = False, rules: list[float] | None = 
     if opening[:1].islower() and not carried:
         return None  # the first row goes on from the text above
     # columns of full lines of words on every side of every gutter: a page set in columns
+    def edges(c: int) -> tuple[float, float]:
+        segs = [cl[c] for cl in cells if cl[c]]
+        return min(s[0].x0 for s in segs), max(s[-1].x1 for s in segs)
+
+    def full(seg: list[_Word], c: int) -> bool:
+        left, right = edges(c)
+        return seg[-1].x1 >= right - 0.15 * (right - left)
+
     def prose(c: int) -> bool:
         segs = [cl[c] for cl in cells if cl[c]]
-        if not segs:
-            return False
-        right = max(s[-1].x1 for s in segs)
-        left = min(s[0].x0 for s in segs)
-        full = sum(1 for s in segs if len(s) >= 5 and s[-1].x1 >= right - 0.15 * (right - left))
-        return full >= 0.6 * len(segs)
+        return bool(segs) and sum(1 for s in segs if len(s) >= 5 and full(s, c)) >= 0.6 * len(segs)
 
-    if all(prose(c) for c in range(ncols)):
+    running = [c for c in range(ncols) if prose(c)]
+    if len(running) == ncols:
         raise _Prose
+    # a column of running text beside short lines (a side panel): its text runs on from a row's
+    # last line, full to the column's edge with the sentence unfinished, into the next row in lower case
+    for c in running:
+        lasts = [next((cells[i][c] for i in reversed(row) if cells[i][c]), None) for row in rows]
+        nexts = [_text(table[r][c]) for r in range(len(rows))]
+        pairs_c = [(a, b) for a, b in zip(lasts, nexts[1:], strict=False) if a and b]
+        runs = sum(1 for a, b in pairs_c if full(a, c) and not _ends_sentence(_text(a)) and b[:1].islower())
+        if runs and runs >= 0.25 * len(pairs_c):
+            raise _Prose
     firsts = [_text(r[0]) for r in table if r[0]]
     if ncols == 2 and firsts:
         if sum(1 for t in firsts if _is_label(t)) >= 0.6 * len(firsts):
