@@ -43,27 +43,42 @@ def timed(fn) -> float:
 
 
 def run_ingest(index: Path, paths: list[Path], jobs: int | None = None) -> dict:
-    """`kb ingest` in a fresh process: wall time, peak resident memory of its process tree (the
-    `kb ingest` process and its parser workers together, sampled from /proc; `peak_rss_mb`), the
-    largest single process's peak (`peak_rss_one_mb`, from the kernel), exit status and last line."""
+    """`kb ingest` in a fresh process, piped as in a log: wall time, peak resident memory of its
+    process tree (the `kb ingest` process and its parser workers together, sampled from /proc;
+    `peak_rss_mb`), the largest single process's peak (`peak_rss_one_mb`, from the kernel), exit
+    status and last line; and when the last file was parsed and stored (its `parsed FILE: ...` line):
+    `parsed_s` and the tree's peak until then, `parsed_peak_rss_mb` (what follows is the semantic
+    vectors, the links between records and the search index, over the whole store)."""
+    import threading
+
     argv = [KB_BIN, "--index", str(index), "ingest", *map(str, paths)]
     if jobs is not None:
         argv[4:4] = ["--jobs", str(jobs)]
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    with tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
-        sampler = TreeMemory(proc.pid)
-        sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - t0
-        sampler.stop()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        tail = err.read().decode("utf-8", "replace").strip().splitlines()[-1:]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    sampler = TreeMemory(proc.pid)
+    sampler.start()
+    lines: list[str] = []
+    parsed: dict = {}
+
+    def read_stderr() -> None:
+        for raw in proc.stderr:
+            line = raw.decode("utf-8", "replace").rstrip("\n")
+            lines.append(line)
+            if line.startswith("parsed "):
+                parsed.update(parsed_s=round(time.perf_counter() - t0, 2), parsed_peak_rss_mb=round(sampler.peak_kb / 1024))
+
+    reader = threading.Thread(target=read_stderr, daemon=True)
+    reader.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    sampler.stop()
+    reader.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
     return {"s": round(seconds, 2), "peak_rss_mb": round(max(sampler.peak_kb, usage.ru_maxrss) / 1024),
             "peak_rss_one_mb": round(usage.ru_maxrss / 1024), "status": proc.returncode,
-            "summary": tail[0] if tail else ""}
+            "summary": next((x for x in reversed(lines) if x.strip()), ""), **parsed}
 
 
 class TreeMemory:
@@ -186,13 +201,27 @@ def bench_serial_parallel(out: dict, tmp: Path, factor: int, with_synth: bool) -
 
 
 def bench_big_file(out: dict, tmp: Path, megabytes: float) -> None:
+    """One generated text file of `megabytes` MB through `kb ingest` in a fresh process (run_ingest):
+    time, MB/s, the process tree's peak memory (and until the file was parsed and stored), records."""
+    from kb.store.sqlite import Store
+
     big = make_big_text(tmp / "big.txt", megabytes)
-    out["big_file_mb"] = round(big.stat().st_size / 1e6, 1)
+    mb = big.stat().st_size / 1e6
+    out["big_file_mb"] = round(mb, 1)
     run = run_ingest(tmp / "big-index", [big])
     out["big_file_ingest_s"] = run["s"]
+    out["big_file_mb_per_s"] = round(mb / run["s"], 3)
     out["big_file_peak_rss_mb"] = run["peak_rss_mb"]
+    out["big_file_peak_rss_one_process_mb"] = run["peak_rss_one_mb"]
+    out["big_file_parsed_s"] = run.get("parsed_s")
+    out["big_file_parsed_peak_rss_mb"] = run.get("parsed_peak_rss_mb")
     out["big_file_status"] = run["status"]
     out["big_file_summary"] = run["summary"]
+    store = Store(tmp / "big-index")
+    if store.exists():
+        docs = store.documents()
+        out["big_file_records"] = sum(d.commitments + d.evidence for d in docs)
+        out["big_file_commitments"] = sum(d.commitments for d in docs)
 
 
 def bench_pdf(out: dict, tmp: Path) -> None:
