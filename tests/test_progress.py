@@ -205,3 +205,30 @@ def test_a_reference_shared_by_several_actions_identifies_none():
         ("Open a café", "Plan › Action 1.1"), ("Train staff", "Plan › Action 1.1"), ("Fund a line", "Plan › Action 2.1"),
     ])]
     assert distinct_references(recs) == ["", "", "2.1"]
+
+
+def test_every_trace_shows_its_review_row_and_latest_update(review_kb):
+    for c in review_kb.commitments(STRATEGY):
+        if not any(c.text.startswith(k) for k in REVIEW):
+            continue
+        trace = review_kb.trace(c.id)
+        row = trace.deciding
+        assert row is not None and row.reported, c.text
+        assert any(i.commitment.parent_id == row.id for i in trace.items), c.text  # the row's latest update
+
+
+def test_an_undated_review_still_decides(tmp_path):
+    """A review whose date kb cannot find still names the strategy's actions and decides them; an
+    action it reports not done is overdue only when its due date passed by a date kb knows (here
+    none after the strategy's own), so it reads as in progress."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(FIXTURES / f"{STRATEGY}.txt", folder)
+    review = (FIXTURES / "2022-07_northshire-hwb_carers-strategy-action-plan-review.txt").read_text(encoding="utf-8")
+    review = "\n".join(line for line in review.splitlines() if not line.startswith("Date:"))
+    (folder / "northshire_carers-action-plan-review.txt").write_text(review, encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([folder])
+    assert next(d.meta.date for d in kb.documents() if d.meta.id.startswith("northshire")) is None
+    got = {key: s for key, (s, _) in _statuses(kb).items()}
+    assert got == {key: "in progress" if s == "overdue" else s for key, s in REVIEW.items()}

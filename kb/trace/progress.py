@@ -69,6 +69,13 @@ def reference_of(c: Commitment) -> str:
     return m.group(1).lower() if m else ""
 
 
+def review_link_type(report: str) -> str:
+    """A matched review row's link type, from what it reports (whatever the two documents' dates
+    say: a review comes after the plan it reviews): done -> delivered, revised -> revised, else
+    progress."""
+    return {"done": "delivered", "revised": "revised"}.get(report, "progress")
+
+
 def is_review_row(c: Commitment) -> bool:
     """A record whose own document reports a status for it (a review table's or block's row)."""
     return bool(c.reported) and progress_of(c.reported) is not None
@@ -97,9 +104,9 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
     row_refs = distinct_references(rows)
     for doc_id, doc_rows in by_doc.items():
         row_date = date_of.get(doc_id) or ""
-        if not row_date:
-            continue  # an undated review cannot be placed after the plan it reviews
-        earlier = action_dates < row_date
+        # A review reports on a plan published before it; one whose date was not found still names
+        # the actions of the other documents, since reviewing them places it after them.
+        earlier = action_dates < row_date if row_date else np.array([c.doc_id != doc_id for c in actions])
         if not earlier.any():
             continue
         pairs: list[RowMatch] = []

@@ -69,19 +69,20 @@ def review_links(records: list[Commitment], metas: dict[str, DocumentMeta], sig,
     """A review row hangs under the action it names (kb.trace.progress), whatever else links to it:
     the link (new, or the one already made) carries the match and the reported status, and becomes
     the row's incoming link.  Returns the links that are new."""
-    from kb.trace.progress import match_rows
+    from kb.trace.progress import match_rows, review_link_type
 
     by_id = sig.by_id
     made = {(link.a, link.b): link for link in links}
     new: list[Link] = []
     for row_id, m in match_rows(records, metas, sig).items():
-        action, row = by_id[m.action], by_id[row_id]
+        row = by_id[row_id]
         link = made.get((m.action, row_id))
         if link is None:
             report = reports.get(row_id, "")
-            link = Link(m.action, row_id, link_type(metas.get(action.doc_id), action, metas.get(row.doc_id), row, report),
-                        round(min(m.score, 1.0), 4), {"terms": [], **({"report": report} if report else {})})
+            link = Link(m.action, row_id, review_link_type(report), round(min(m.score, 1.0), 4),
+                        {"terms": [], **({"report": report} if report else {})})
             new.append(link)
+        link.type = review_link_type(reports.get(row_id, ""))
         link.evidence["match"] = m.evidence()
         link.evidence["reported"] = row.reported
         incoming[row_id] = link

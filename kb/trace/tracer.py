@@ -30,7 +30,7 @@ from kb.trace.features import (
     term_labels,
     terms,
 )
-from kb.trace.progress import RowMatch, match_rows
+from kb.trace.progress import RowMatch, match_rows, review_link_type
 from kb.trace.signals import add_relative
 
 # Words that carry no topic: shown as evidence they only say that two passages share grammar.
@@ -204,7 +204,7 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     reviewed = [i for i in later if i.evidence.get("match")]
     if reviewed:
         row = max(reviewed, key=lambda i: (_doc_date(i.doc), i.score))
-        status, reason = reviewed_status(seed, seed_meta, row)
+        status, reason = reviewed_status(seed, seed_meta, row, newest_doc_date)
         return status, reason, row
     latest = max(_doc_date(i.doc) for i in later)
     in_latest = [i for i in later if _doc_date(i.doc) == latest]
@@ -233,7 +233,8 @@ def due_end(seed: Commitment, seed_meta: DocumentMeta | None) -> str | None:
     return max((d.end for d in seed.due if d.end), default=None) or (seed_meta.period_end if seed_meta else None)
 
 
-def reviewed_status(seed: Commitment, seed_meta: DocumentMeta | None, row: TraceItem) -> tuple[str, str]:
+def reviewed_status(seed: Commitment, seed_meta: DocumentMeta | None, row: TraceItem,
+                    newest_doc_date: str | None = None) -> tuple[str, str]:
     """The status a review row reports for the seed, in kb's words, and why: done -> delivered,
     ongoing or partial -> in progress, superseded or withdrawn -> revised, and not done (incomplete,
     not started, delayed) -> overdue once the seed's due date (or its plan's end) has passed by the
@@ -247,7 +248,8 @@ def reviewed_status(seed: Commitment, seed_meta: DocumentMeta | None, row: Trace
         return "revised", where
     if report == "unmet":
         due = due_end(seed, seed_meta)
-        if due and due >= _doc_date(row.doc):
+        when = row.doc.date if row.doc and row.doc.date else newest_doc_date  # an undated review: the latest word
+        if due and when and due >= when:
             return "in progress", f"not done yet, due by {due}: {where}"
         return "overdue", (f"due by {due}; " if due else "") + where
     return "in progress", where
@@ -318,7 +320,6 @@ class Tracer:
         others = rows.keys() - mine.keys()  # a row's cells (its latest update) go with it
         out = [i for i in items if i.commitment.id not in others and i.commitment.parent_id not in others]
         have = {i.commitment.id: i for i in out}
-        seed_meta = self.metas.get(seed.doc_id)
         for row_id, m in mine.items():
             c = self.by_id.get(row_id)
             if c is None:
@@ -327,9 +328,10 @@ class Tracer:
             if item is None:
                 meta = self.metas.get(c.doc_id)
                 report = self.reports.get(c.id, "")
-                item = TraceItem(c, meta, link_type(seed_meta, seed, meta, c, report), round(min(m.score, 1.0), 4),
+                item = TraceItem(c, meta, review_link_type(report), round(min(m.score, 1.0), 4),
                                  {"terms": [], "report": report} if report else {"terms": []})
                 out.append(item)
+            item.link_type = review_link_type(self.reports.get(c.id, ""))
             item.evidence["match"] = m.evidence() | ({"of": m.action} if m.action != seed.id else {})
             item.evidence["reported"] = c.reported
         return out
