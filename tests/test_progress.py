@@ -232,3 +232,25 @@ def test_an_undated_review_still_decides(tmp_path):
     assert next(d.meta.date for d in kb.documents() if d.meta.id.startswith("northshire")) is None
     got = {key: s for key, (s, _) in _statuses(kb).items()}
     assert got == {key: "in progress" if s == "overdue" else s for key, s in REVIEW.items()}
+
+
+def test_a_review_in_label_value_blocks_decides_the_same(tmp_path):
+    """The same review written as "Action 1.1: ... / Status: ... / Latest update: ..." blocks."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(FIXTURES / f"{STRATEGY}.txt", folder)
+    name = "2022-07_northshire-hwb_carers-strategy-action-plan-review.txt"
+    lines: list[str] = []
+    for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if len(cells) == 4 and cells[0] != "Ref":
+            lines += [f"Action {cells[0]}: {cells[1]}", f"Status: {cells[2]}", f"Latest update: {cells[3]}", ""]
+        elif len(cells) == 1:
+            lines.append(line)
+    (folder / name).write_text("\n".join(lines), encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([folder])
+    assert {key: s for key, (s, _) in _statuses(kb).items()} == REVIEW
+    seed = next(c for c in kb.commitments(STRATEGY) if c.text.startswith("Introduce a carers register"))
+    trace = kb.trace(seed.id)
+    assert any(i.commitment.text.startswith("Registers are in place in 38 of 52") for i in trace.items)

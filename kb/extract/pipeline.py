@@ -23,7 +23,7 @@ from kb.extract.nlp import parse, parse_many, split_sentences
 from kb.extract.owners import OwnerGazetteer
 from kb.extract.targets import targets_for
 from kb.extract.themes import themes_for
-from kb.layout.fields import progress_of
+from kb.layout.fields import label_role, progress_of
 from kb.layout.markup import words
 from kb.model import Block, Commitment, Document, DueDate
 
@@ -252,6 +252,8 @@ class Extractor:
         owner_fields: list[str | None] = []  # the party a Who / Lead / Owner field names
         row_parents: dict[str, Commitment] = {}
         units_of = [[u.strip() for u in _units(block)] for block in blocks]
+        # table rows whose update is a cell of its own (label-value blocks keep it as a field only)
+        update_cells = {b.row_key for b in blocks if b.row_key and label_role(b.column or "") == "update"}
         # one trained parse per unit that the classifier will read (noise and list intros need none)
         texts = list(dict.fromkeys(u for us in units_of for u in us if u and needs_clause(u)))
         parsed = dict(zip(texts, parse_many(texts, entities=False), strict=True))
@@ -288,6 +290,13 @@ class Extractor:
                 intros.append(block.intro)
                 headings.append(block.section[-1] if block.section else None)
                 owner_fields.append(block.fields.get("owner"))
+                update = None if block.row_key in update_cells else \
+                    _review_update(doc, block, record, doc_date, self.occurrences, period)
+                if update is not None:
+                    records.append(update)
+                    intros.append(None)
+                    headings.append(block.section[-1] if block.section else None)
+                    owner_fields.append(None)
             if block.kind != "list_item" and block.kind != "paragraph":
                 self.in_resolution = self.in_resolution and block.kind == "list_item"
         del parsed
@@ -374,6 +383,20 @@ def _record(doc: Document, block: Block, unit: str, decision: Decision, author: 
         position=block.position,
         reported=reported,
     )
+
+
+def _review_update(doc: Document, block: Block, row: Commitment, doc_date: date | None,
+                   occurrences: Counter[str], period: Period | None) -> Commitment | None:
+    """The latest update of a review block ("Action: ... Status: ... Update: ..."), as an evidence
+    record under its row: what the body says happened is what an auditor reads beside the status.
+    (A table's update column gives cells of their own, records already: the caller leaves those.)"""
+    text = block.fields.get("update", "").strip()
+    if not row.reported or len(words(text)) < 3:
+        return None
+    note = Block("paragraph", text, block.line, block.page, block.section, position=block.position)
+    record = _record(doc, note, text, Decision(False, "evidence"), None, doc_date, occurrences, period)
+    record.parent_id = row.id
+    return record
 
 
 def reported_status(block: Block) -> str:
