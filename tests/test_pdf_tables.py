@@ -159,7 +159,7 @@ def test_a_list_with_hanging_indents_is_not_a_table(tmp_path, labels):
     c.save()
     texts = _texts(pdf)
     assert not any("\t" in t for t in texts)
-    assert texts[0] == f"{labels[0]} Extend the library opening hours on Saturdays in all four branches."
+    assert texts == [f"{label} {' '.join(rows)}" for label, rows in zip(labels, items, strict=True)]
 
 
 def test_label_value_lines_are_not_a_table(tmp_path):

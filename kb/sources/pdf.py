@@ -36,6 +36,7 @@ _GLYPHS = set("•●▪■◦○➤➢►▶▸‣⁃◆♦❖✓✔□◘∙·
 # dashes are bullets only when they stand alone and do not continue a sentence
 _DASHES = {"-", "–"}
 _NUMBERED = re.compile(r"^(\d{1,3}[.)]|\((?:\d{1,2}|[a-z]{1,2}|[ivx]{1,4}|[A-Z])\)|[a-z][.)])(\s|$)")
+_SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3}){1,3}\.?")  # a report's paragraph number: "4.2", "10.3.1"
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*(\d{1,4})\s*[-–)]?(?:\s*(?:of|/)\s*(\d{1,4}))?$", re.I)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$|-b$|\.b$", re.I)
 _TERMINAL = tuple(".!?:;")
@@ -995,10 +996,14 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
 
 
 def _hangs_under_label(block: _Block, line: _Line, size: float) -> bool:
-    """A numbered item's second line aligned with the text after its label ("(a) At the ..." over
-    "considered the ..."): the hanging indent of numbered paragraphs in minutes and reports."""
+    """A numbered item's second line aligned with the text after its label ("(a) At the ..." or
+    "4.2 The ..." over "considered the ..."): the hanging indent of numbered paragraphs in minutes
+    and reports."""
     first = block.lines[0]
-    if len(block.lines) != 1 or len(first.words) < 2 or not _NUMBERED.match(first.words[0].text + " "):
+    if len(block.lines) != 1 or len(first.words) < 2:
+        return False
+    label = first.words[0].text
+    if not (_NUMBERED.match(label + " ") or _SECTION.fullmatch(label)):
         return False
     return abs(line.x0 - first.words[1].x0) <= 0.6 * size
 
