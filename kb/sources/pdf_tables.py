@@ -18,7 +18,10 @@ two- and three-column pages, hanging-indent lists and label-value blocks also li
 Rows: a table whose rows are set apart by white space is cut at those gaps; otherwise a row starts
 where two or more columns start text (unless every such cell starts in lower case, a wrapped line,
 or the lines are bold, a header's cells wrapping), where the first column has text again under a
-line without, or where bold (a header) gives way to plain text.  A cell's lines stay together and are joined by the same rules as a ruled table's.
+line without, or where bold (a header) gives way to plain text.  A cell's lines stay together and
+are joined by the same rules as a ruled table's.  A table at the foot of a page goes on at the head
+of the next in the same columns (`open_table`, then `find_aligned_tables(carry=...)`), and a row
+whose cells go on in lower case there is the same row.
 
 The tables are returned as the reader's `_Table`s, so they are emitted like ruled ones.
 """
@@ -134,7 +137,7 @@ def _rows(lines: list[_Line], cells: list[list[list[_Word]]], spaced: bool | Non
     (`spaced`, when already known from the table's part on the page before)."""
     size = max(min(ln.size for ln in lines), 1.0)
     steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False)]
-    tight = min(steps) if steps else 0.0
+    tight = max(min(steps), 0.9 * size) if steps else 0.0  # (lines drawn over each other aside)
     gap_before = [False] + [s > tight + _ROW_GAP * size for s in steps]
     if spaced is None:  # most rows set apart by white space (the space under a bold header aside)
         gaps = sum(1 for i, g in enumerate(gap_before) if g and not (lines[i - 1].bold and not lines[i].bold))
