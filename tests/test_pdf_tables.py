@@ -282,3 +282,35 @@ def test_running_text_beside_a_side_panel_of_short_lines_is_not_a_table(tmp_path
     texts = _texts(pdf)
     assert not any("\t" in t for t in texts)
     assert texts[0] == " ".join(text)
+
+
+def test_a_table_ruled_only_between_its_rows_is_read_from_its_columns(tmp_path):
+    """Word's plainer table styles draw a line under the header and between rows, none between
+    columns: no grid for the ruled-table reader, the columns line up all the same."""
+    pdf = tmp_path / "lines.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    xs = (60, 250, 400)
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip(xs, ["Action", "Owner", "Due"], strict=True):
+        c.drawString(x, 760, text)
+    c.line(55, 754, 520, 754)
+    c.setFont("Helvetica", 10)
+    y = 740
+    rows = [(["Map the cycle routes to every", "secondary school in the borough"], ["Transport team"],
+             ["December 2026"]),
+            (["Recruit four school crossing patrols"], ["Road Safety", "Officer"], ["March 2026"]),
+            (["Publish the air quality results", "for each ward online"], ["Environmental Health"], ["Each quarter"])]
+    for row in rows:
+        for x, cell in zip(xs, row, strict=True):
+            for k, text in enumerate(cell):
+                c.drawString(x, y - 12 * k, text)
+        y -= 12 * max(len(cell) for cell in row)
+        c.line(55, y + 6, 520, y + 6)
+        y -= 8
+    c.save()
+    assert _texts(pdf) == [
+        "Action\tOwner\tDue",
+        "Map the cycle routes to every secondary school in the borough\tTransport team\tDecember 2026",
+        "Recruit four school crossing patrols\tRoad Safety Officer\tMarch 2026",
+        "Publish the air quality results for each ward online\tEnvironmental Health\tEach quarter",
+    ]
