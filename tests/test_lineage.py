@@ -139,6 +139,26 @@ def test_a_renamed_service_is_followed_through_its_restatement():
     assert all("signals" in x.evidence for x in links)
 
 
+def test_a_commitment_a_later_passage_links_to_is_not_silent():
+    """Two 2014 commitments on one clinic link to the same 2016 report; it hangs under one of them
+    (lineage), yet the other is not silent: a later document speaks of it."""
+    from kb.semantic import embed, record_topic_text
+    from kb.trace.threads import build_threads
+
+    records = [
+        rec("a", "2014", "We will open a minor injuries clinic in Brockley", "Urgent care"),
+        rec("b", "2014", "We will extend the opening hours of the Brockley minor injuries clinic", "Urgent care",
+            line=2),
+        rec("c", "2016", "The Brockley minor injuries clinic opened in 2015 and its opening hours were extended",
+            "Urgent care", kind="evidence"),
+    ]
+    links, threads = build_threads(records, META, {"c": "done"}, embed([record_topic_text(c) for c in records]))
+    linked = {x.a for x in links}
+    assert {"a", "b"} <= linked
+    by_root = {t.root: t for t in threads}
+    assert all(by_root[r].status == "delivered" for r in ("a", "b")), {r: by_root[r].status for r in by_root}
+
+
 def test_logistic_fit_separates_and_loads():
     from kb.trace.calibration import Model, fit_logistic, load
     from kb.trace.signals import FEATURES

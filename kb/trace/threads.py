@@ -188,6 +188,10 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
     members: dict[str, list[str]] = defaultdict(list)
     for cid in parent:
         members[root_of(cid)].append(cid)
+    outgoing: dict[str, list[Link]] = defaultdict(list)
+    for link in links:
+        outgoing[link.a].append(link)
+    reviewed_by = {link.b: link.a for link in links if link.evidence.get("match")}  # review row -> its action
     newest = max((m.date for m in metas.values() if m.date), default=None)
     doc_order = sorted(metas, key=lambda d: _doc_date(metas.get(d)))
     threads: list[Thread] = []
@@ -198,6 +202,11 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         mem = members.get(root_id, [])
         items = [TraceItem(by_id[m], metas.get(by_id[m].doc_id), incoming[m].type, incoming[m].score,
                            incoming[m].evidence) for m in mem]
+        # Its own links count for its status too, also to passages that hang under a stronger earlier
+        # commitment: a later document that links to it is not silence.  A review row that names
+        # another action speaks of that action only.
+        items += [TraceItem(by_id[x.b], metas.get(by_id[x.b].doc_id), x.type, x.score, x.evidence)
+                  for x in outgoing.get(root_id, []) if x.b not in mem and reviewed_by.get(x.b, root_id) == root_id]
         later_docs = [d for d in doc_order if _doc_date(metas.get(d)) > date_of[root_id]]
         status, reason, deciding = thread_status(root, metas.get(root.doc_id), items, newest, later_docs)
         docs = sorted({root.doc_id, *(by_id[m].doc_id for m in mem)}, key=lambda d: _doc_date(metas.get(d)))
