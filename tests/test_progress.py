@@ -235,10 +235,14 @@ def test_an_undated_review_still_decides(tmp_path):
 
 
 def test_a_review_in_label_value_blocks_decides_the_same(tmp_path):
-    """The same review written as "Action 1.1: ... / Status: ... / Latest update: ..." blocks."""
+    """The same review written as "Action 1.1: ... / Status: ... / Latest update: ..." blocks, of a
+    strategy whose action blocks carry a status of their own from the start ("Not started")."""
     folder = tmp_path / "docs"
     folder.mkdir()
-    shutil.copy(FIXTURES / f"{STRATEGY}.txt", folder)
+    strategy = (FIXTURES / f"{STRATEGY}.txt").read_text(encoding="utf-8")
+    strategy = "\n".join(line + ("\nStatus: Not started" if line.startswith("When:") else "")
+                         for line in strategy.splitlines())
+    (folder / f"{STRATEGY}.txt").write_text(strategy, encoding="utf-8")
     name = "2022-07_northshire-hwb_carers-strategy-action-plan-review.txt"
     lines: list[str] = []
     for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines():

@@ -90,7 +90,9 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
     if not rows:
         return {}
     date_of = {d: (m.date or "") for d, m in metas.items()}
-    actions = [c for c in records if c.kind != "evidence" and not is_review_row(c) and date_of.get(c.doc_id)]
+    # Actions are the earlier documents' commitments, a plan's own rows included (a plan may carry a
+    # status column from the start, "Not started"; an interim review's open rows are restated actions).
+    actions = [c for c in records if c.kind != "evidence" and date_of.get(c.doc_id)]
     if not actions:
         return {}
     action_dates = np.array([date_of[c.doc_id] for c in actions])
