@@ -104,6 +104,7 @@ CLAUSE_REJECT = [
     ("The board is asked to note the contents of this report.", para()),  # addressee
     ("The project supported 200 families last year.", para()),  # past, not a board's decision
     ("Sources: Office for National Statistics, 2021 census.", para()),
+    ("Since March the grants panel had approved forty small loans.", para()),  # an earlier decision told
 ]
 
 
@@ -168,3 +169,27 @@ def test_a_dated_step_is_a_milestone(unit, due, milestone):
     from kb.model import DueDate
 
     assert _is_dated_step(DueDate(*due), unit) is milestone
+
+
+# ------------------------------------------------------------------ measure and outcome columns
+@pytest.mark.parametrize(("column", "text", "accepted"), [
+    ("Measure", "Number of residents trained", False),
+    ("KPI", "Reduction in falls admissions", False),
+    ("How will we measure success", "Increased uptake of health checks in target wards", False),
+    ("Measure", "Draft framework agreed by June 2026", True),  # its own date: a milestone of the row
+    ("Success measures", "We will publish quarterly figures on waiting times", True),
+])
+def test_a_measure_column_describes_its_row(column, text, accepted):
+    from kb.extract.classify import decide
+    from kb.model import Block
+
+    block = Block("cell", text, 3, None, ("Our actions",), column=column, forward_context=True)
+    assert decide(text, block).accept is accepted
+
+
+@pytest.mark.parametrize("text", ["SO1, SO3", "PR2/PR4", "A1 and B2", "SO2,SO4 – March 2027"])
+def test_reference_codes_alone_are_not_items(text):
+    from kb.extract.classify import decide
+    from kb.model import Block
+
+    assert not decide(text, Block("cell", text, 3, None, (), column="Shared outcome")).accept

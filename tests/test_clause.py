@@ -38,6 +38,7 @@ FORMS = [
     ("The surgery closed in 2015.", cl.INDICATIVE, "past", None),
     ("Care at the end of life has been recognised as a major cost.", cl.INDICATIVE, "present", None),
     ("Deliver personalised care to every carer", cl.IMPERATIVE, "future", None),
+    ("Work was ongoing on the new depot design.", cl.INDICATIVE, "past", None),
     ("We could extend the scheme to care homes.", cl.CONDITIONAL, "none", "could"),
 ]
 

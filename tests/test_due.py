@@ -79,6 +79,11 @@ def test_dates_in_the_documents_month_and_names(text, expected):
     ("transfer the service, including the transfer of staff, including but not limited to contracts, "
      "finalising the terms", ["transfer the service, including the transfer of staff, including but not limited to "
                               "contracts, finalising the terms"]),
+    # a sentence whose gerunds describe what a service did, not a run of actions
+    ("The library service helped residents in finding work, learning new skills, and joining local clubs",
+     ["The library service helped residents in finding work, learning new skills, and joining local clubs"]),
+    ("Next steps: agree the budget, recruit two nurses, review the clinic",
+     ["Next steps: agree the budget", "recruit two nurses", "review the clinic"]),
 ])
 def test_split_enumeration(text, parts):
     from kb.extract.pipeline import split_enumeration
@@ -144,3 +149,24 @@ def test_what_who_when_blocks_end_to_end(tmp_path):
         (None, "2021-03-31")]
     assert records["Carry out test purchasing of tobacco"].due == []
     assert not any("Page" in t for t in records)
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("4. RESOLVED that the Cabinet agree to sell the old depot; and that authority be delegated to the "
+     "Director of Property to complete the sale.",
+     ["4. RESOLVED that the Cabinet agree to sell the old depot",
+      "that authority be delegated to the Director of Property to complete the sale."]),
+    ("RESOLVED that the report be noted.", ["RESOLVED that the report be noted."]),
+    ("Members noted that; that was all.", ["Members noted that; that was all."]),  # not a resolution
+])
+def test_each_resolution_of_a_minute_is_its_own_unit(text, parts):
+    from kb.extract.pipeline import split_resolutions
+
+    assert split_resolutions(text) == parts
+
+
+def test_a_year_after_a_left_quote_is_read():
+    from kb.extract.dates import find_dates
+
+    assert [(d.due.start, d.due.end) for d in find_dates("Pilot in two wards from October ‘25", None)] == [
+        ("2025-10-01", None)]

@@ -165,3 +165,16 @@ def test_slide_kicker_and_title_is_a_top_level_heading():
     bs = blocks_of(text, date(2019, 10, 1))
     assert by_text(bs, "Preventative and Proactive").level == 1
     assert by_text(bs, "longer appointments").scope_dates == ()
+
+
+def test_a_timescale_cell_that_names_milestones_gives_them_as_items():
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "Action\tLead\tTimescale\n"
+            "Open a second memory clinic\tHead of Older People\tPremises lease signed May 2026. Clinic open to "
+            "patients by October 2026\n"
+            "Review the carers offer\tCarers Lead\tMarch 2027")
+    cells = [b for b in blocks_of(text, date(2025, 10, 1)) if b.kind == "cell"]
+    assert [b.text for b in cells] == ["Open a second memory clinic", "Premises lease signed May 2026",
+                                       "Clinic open to patients by October 2026", "Review the carers offer"]
+    assert [(d.start, d.end) for d in cells[2].scope_dates] == [(None, "2026-10-31")]
+    assert cells[1].column == "Timescale"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kb.extract.dates import find_dates
 from kb.extract.forms import GERUND, IMPERATIVE, INDICATIVE, MODAL, NOMINAL, NONE
 from kb.extract.lexicon import (
     ACTION_ADJECTIVES,
@@ -21,6 +22,7 @@ from kb.extract.lexicon import (
     is_action_verb,
     is_gerund_action,
 )
+from kb.layout.fields import label_role
 from kb.layout.markup import is_all_caps, words
 from kb.model import Block
 
@@ -198,8 +200,16 @@ def needs_clause(text: str) -> bool:
     return not _is_noise(t, words(t)) and not _is_intro(t, shape(t))
 
 
+# Reference codes alone ("SO1, SO3", "PR2/PR4", "A1 and B2"), perhaps with the row's timescale
+# appended: the cross-references of an outcome or objective column, not an item.
+_CODES_ONLY = re.compile(
+    r"^(?:[A-Z]{1,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?:\s*(?:[,;/&+]|and)\s*[A-Z]{1,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)*"
+    r"(?:\s+[–—-]\s+.*)?$")
+
+
 def _is_noise(t: str, ws: list[str]) -> bool:
-    return len(ws) < 2 or bool(_NOISE.search(t)) or t.endswith("?") or bool(_PERSON_ROW.match(t))
+    return (len(ws) < 2 or bool(_NOISE.search(t)) or t.endswith("?") or bool(_PERSON_ROW.match(t))
+            or bool(_CODES_ONLY.match(t)))
 
 
 def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[str, Any]) -> Decision:
@@ -265,6 +275,12 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
             if j.pledge and j.clause.future or j.decision:
                 return Decision(True, _kind(t, s, block, j), 0.6, reasons + ["future in progress column"])
             return Decision(False, "evidence", reasons=reasons + ["progress column"])
+        if label_role(block.column or "") == "measure":
+            # how success will be counted ("Numbers trained", "Reduction in waiting times") describes
+            # the row's action; a measure with its own date or pledge is a milestone of it
+            if (j.pledge and j.clause.future) or find_dates(t, None):
+                return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["dated or pledged measure"])
+            return Decision(False, "evidence", reasons=reasons + ["measure column"])
         if role == "impact":
             if j.clause.form == IMPERATIVE:
                 return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["imperative in impact column"])

@@ -180,7 +180,7 @@ def _mis_tagged_imperative(t: Token) -> bool:
     nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     after = t.doc[t.i + 2] if t.i + 2 < len(t.doc) else None
     if t.lower_ in ACTION_VERBS and t.text[0].isupper() and nxt is not None and nxt.tag_ in ("VBN", "VBD") \
-            and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
+            and nxt.pos_ != "AUX" and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
         return True  # "Deliver personalised care": the participle is an adjective of the object
     if t.dep_ in ("nsubj", "nsubjpass") and (_aux_words(t.head) or t.head.tag_ in ("VBZ", "VBD")):
         return False  # the subject of a finite verb: "Care at the end of life has been recognised as ..."

@@ -110,8 +110,8 @@ _NUMERIC_RE = re.compile(
 # "October 2017", "Dec 2016", "April, 2014", "July 17", "Apr-17", "mid-November", "late October"
 _MONTH_RE = re.compile(
     _MOD + r"?(?P<mon>" + _MONTH + r")"
-    r"(?:(?:,\s*|\s*['’]\s*|-|\s+)(?P<y4>" + _YEAR4 + r")(?![\d/])"
-    r"|(?:\s+|-|\s*['’])(?P<y2>\d{2})(?![\d/:%]|[.,]\d|" + _ORD + r"|\s*(?i:am|pm)\b|,?\s+\d{4}))?"
+    r"(?:(?:,\s*|\s*['‘’]\s*|-|\s+)(?P<y4>" + _YEAR4 + r")(?![\d/])"
+    r"|(?:\s+|-|\s*['‘’])(?P<y2>\d{2})(?![\d/:%]|[.,]\d|" + _ORD + r"|\s*(?i:am|pm)\b|,?\s+\d{4}))?"
 )
 # "autumn 2020", "winter 2017/18", "late Autumn", "the summer of 2019"
 _SEASON_RE = re.compile(

@@ -213,7 +213,9 @@ def judge_clause(c: Clause) -> Judgement:
     if c.condition:
         j.flags.add("conditional")
     form = c.form
-    if form == F.DECISION:
+    if form == F.DECISION and c.tense == "past" and c.aspect == "perfect" and c.marker not in ("be", ""):
+        j.past = True  # "the panel had approved ...": an earlier decision told as background
+    elif form == F.DECISION:
         j.decision = True
     elif form in (F.MODAL, F.SEMI_MODAL, F.BE_TO, F.REPORTED):
         if c.tense == "past" and (c.aspect == "perfect" or c.head is not None

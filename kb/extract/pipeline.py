@@ -177,9 +177,22 @@ def _units(block: Block) -> list[str]:
         units = split_sentences(block.text)
     else:
         units = [block.text]
+    units = [part for u in units for part in split_resolutions(u)]
     if block.kind in ("cell", "list_item", "fragment", "paragraph"):
         units = [part for u in units for part in split_enumeration(u)]
     return units
+
+
+_RESOLVED = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?resolved\b", re.I)
+_NEXT_RESOLUTION = re.compile(r";\s*(?:and\s+)?(?=that\b)", re.I)
+
+
+def split_resolutions(text: str) -> list[str]:
+    """A minute that resolves several things ("RESOLVED that X; and that Y") makes one decision of
+    each: minutes join a meeting's resolutions with "; (and) that"."""
+    if not _RESOLVED.match(text):
+        return [text]
+    return [p.strip() for p in _NEXT_RESOLUTION.split(text) if p.strip()]
 
 
 _ENUM_BOUNDARY = re.compile(r"[,;]\s+(?:and\s+)?(?=([a-z][a-z'-]+)\b)")
@@ -190,19 +203,28 @@ _PREPOSITION_LIKE = frozenset("including excluding following according regarding
                               "considering notwithstanding".split())
 
 
+def _is_action_word(word: str) -> bool:
+    return (word in ACTION_VERBS or word in ACTION_NOUNS or is_gerund_action(word)
+            or word in ACTION_ADJECTIVES) and word not in _PREPOSITION_LIKE
+
+
+def _opens_with_action(text: str) -> bool:
+    """The run's first part is itself an action (after a label such as "Next steps:")."""
+    first = words(text.split(":", 1)[1] if ":" in text[:40] else text)
+    return bool(first) and _is_action_word(first[0].lower())
+
+
 def split_enumeration(text: str) -> list[str]:
     """Split a run of comma-separated actions ("review X, complete Y, develop Z") into its actions.
 
-    Only when at least three parts each open with an action word and the sentence has no modal
-    subject: "We will develop X, review Y" stays whole.
+    Only when at least three parts each open with an action word (the first too) and the sentence
+    has no modal subject: "We will develop X, review Y" stays whole.
     """
     if re.search(r"\b(?:will|shall|we|our)\b", text, re.I):
         return [text]
-    cuts = [m for m in _ENUM_BOUNDARY.finditer(text) if m.group(1) not in _PREPOSITION_LIKE and (
-            m.group(1) in ACTION_VERBS or m.group(1) in ACTION_NOUNS or is_gerund_action(m.group(1))
-            or m.group(1) in ACTION_ADJECTIVES)]
-    if len(cuts) < 2:
-        return [text]
+    cuts = [m for m in _ENUM_BOUNDARY.finditer(text) if _is_action_word(m.group(1))]
+    if len(cuts) < 2 or not _opens_with_action(text):
+        return [text]  # "The service helped people getting active, eating well, ...": one sentence
     parts, start = [], 0
     for m in cuts:
         parts.append(text[start:m.start()].strip(" ,;"))

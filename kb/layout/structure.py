@@ -85,6 +85,28 @@ def _row_dates(row: list[str], date_cols: set[int], doc_date: date | None,
     return tuple(dues)
 
 
+_MILESTONE_WORDS = 3  # words besides its dates that make a timescale entry a milestone of its own
+
+
+def _timescale_milestones(cell: str, doc_date: date | None,
+                          period: Period | None) -> list[tuple[str, tuple[DueDate, ...]]]:
+    """The milestones a timescale cell names besides its dates ("Workshop in June 2025. Pilot live by
+    September 2025"), each with its own dates; a cell that is only a date ("Q3 2025") names none."""
+    out: list[tuple[str, tuple[DueDate, ...]]] = []
+    for part in split_cell(cell):
+        for item in re.split(r"(?<=[.;])\s+(?=[A-Z])", part):
+            item = item.strip(" .;")
+            dues = field_dates(item, doc_date, period)
+            if not dues:
+                continue
+            rest = item
+            for d in dues:
+                rest = rest.replace(d.text, " ")
+            if len(words(rest)) >= _MILESTONE_WORDS:
+                out.append((item, tuple(dues)))
+    return out
+
+
 def _is_header_row(cells: list[str]) -> bool:
     filled = [strip_markup(c) for c in cells if strip_markup(c)]
     if len(filled) < 2:
@@ -272,7 +294,15 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                          or bool(header and header[0] and _CONTENT_HEADER.search(header[0]))
                          or goal_table)
         for ci, cell in enumerate(cells):
-            if ci in date_cols or ci in owner_cols:
+            if ci in date_cols:
+                for item, dues in _timescale_milestones(cell, doc_date, period):
+                    out.append(Block(
+                        "cell", item, sl.line, sl.page, section, column=header[ci] if header else None,
+                        row_label=label if not label_is_text else None, row_key=row_key, scope_dates=dues,
+                        negative_context=negative, forward_context=forward,
+                        fields={k: v for k, v in fields.items() if k == "owner"}, position=sl.position))
+                continue
+            if ci in owner_cols:
                 continue
             if ci == label_col and not label_is_text and len(cells) > 1:
                 continue
