@@ -303,3 +303,20 @@ def test_goal_table_goals_are_items():
     text = ("Goal\tAction\tLead\nSmokefree homes\tRun a smokefree homes pledge\tPublic Health")
     cells = [b for b in blocks_of(BODY + text) if b.kind == "cell"]
     assert [(b.text, b.row_label) for b in cells] == [("Run a smokefree homes pledge", "Smokefree homes")]
+
+
+def test_one_paragraph_a_line_export_with_a_running_header():
+    """The running header blanked out as page furniture does not make the export look spaced, so
+    a line stays a block of its own (a heading is not joined to the line above)."""
+    pages = [
+        ["Carers will be offered a health check every year", "Support young carers at school"],
+        ["Young carers", "Train school staff to spot young carers", "Publish a carers charter"],
+        ["Working carers", "Agree flexible leave with the main employers", "Run two carers fairs a year"],
+        ["Older carers", "Offer respite breaks through the community hubs", "Review the carers grant"],
+        ["Carers in crisis", "Set up a crisis line for carers", "Share a contingency plan template"],
+    ]
+    text = "\n".join(line for n, page in enumerate(pages, 1)
+                     for line in [f"Northshire Carers Plan 2026 – page {n}", *page])
+    got = {b.text: b.kind for b in blocks_of(text)}
+    assert "Support young carers at school" in got and "Publish a carers charter" in got
+    assert "Run two carers fairs a year" in got and "Review the carers grant" in got

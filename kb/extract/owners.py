@@ -1194,6 +1194,8 @@ def doer_spans(doc: Any) -> list[tuple[int, int]] | None:
     "RFT / Public Health", "Lead - Jane Smith"), so that the caller judges by the words around."""
     spans: list[tuple[int, int]] = []
     verdict = False
+    if _imperative(doc) and len(list(doc.sents)) == 1:
+        return []  # "Support the Riverside Trust's scheme": the party is the object, the doer unstated
     for sent in _committing_sentences(doc):
         found = _clause_doers(sent.root, 0)
         if found is None:
@@ -1234,9 +1236,13 @@ def secondary_doer_spans(doc: Any) -> list[tuple[int, int]]:
 
 
 def _imperative(doc: Any) -> bool:
-    """A sentence opening with a bare verb and no subject ("Develop a plan for ...")."""
+    """A sentence opening with a bare verb and no subject ("Develop a plan for ..."), also one the
+    small tagger read as a name ("Support Northshire Carers Trust ...": kb.extract.clause)."""
+    from kb.extract.clause import clauses_of
+    from kb.extract.forms import IMPERATIVE
+
     return any(sent.root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in sent.root.children)
-               for sent in doc.sents)
+               for sent in doc.sents) or any(c.form == IMPERATIVE for c in clauses_of(doc))
 
 
 def _committing_sentences(doc: Any) -> list[Any]:

@@ -21,6 +21,7 @@ from kb.layout.parse import (
     drop_page_furniture,
     group_lines,
     merge_fragments,
+    one_paragraph_a_line,
     read_action_blocks,
 )
 from kb.model import Block, DueDate
@@ -127,6 +128,8 @@ def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense
     """The layout's raw blocks of these lines, headings marked.  `furniture` and `dense`: what the
     whole document says of its page furniture and line breaks, for lines that are one piece of it
     (kb.layout.parse.drop_page_furniture, group_lines); by default read from `lines`."""
+    if dense is None:  # judged on the lines as read: blanked-out furniture must not make them look spaced
+        dense = one_paragraph_a_line([sl.text for sl in lines])
     raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines, furniture), dense)))
     classify_headings(raw)
     return raw
