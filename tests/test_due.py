@@ -170,3 +170,17 @@ def test_a_year_after_a_left_quote_is_read():
 
     assert [(d.due.start, d.due.end) for d in find_dates("Pilot in two wards from October ‘25", None)] == [
         ("2025-10-01", None)]
+
+
+def test_the_document_title_is_not_a_record():
+    """A cover title that reads as an action ("... ACTION TO IMPROVE ...") is the title: a heading."""
+    from kb.extract.pipeline import extract
+    from kb.model import Block, Document, DocumentMeta
+
+    title = "NORTHSHIRE COUNCIL ACTION TO IMPROVE HEALTH AND WELLBEING INFORMING THE HW STRATEGY AND JSNA"
+    item = "Publish a street tree plan by March 2027"
+    meta = DocumentMeta("2026-01_northshire_actions", title=title, date="2026-01-01")
+    blocks = [Block("paragraph", title, 1, None, ()), Block("list_item", item, 2, None, ("Our actions",)),
+              Block("paragraph", title, 3, None, ())]
+    got = [r.text for r in extract(Document(meta, "x.txt", "0", "text", None, blocks))]
+    assert got == [item]

@@ -39,7 +39,7 @@ _SINCE = re.compile(r"^(?:since|ever since)\b", re.I)
 
 def commitment_id(doc_id: str, text: str, occurrence: int) -> str:
     """Stable id: the document id and the normalised text (and which repeat of that text it is)."""
-    norm = " ".join(words(text.lower()))
+    norm = _folded(text)
     digest = hashlib.sha1(f"{doc_id}\n{norm}\n{occurrence}".encode()).hexdigest()[:10]
     prefix = re.sub(r"[^a-z0-9]", "", doc_id.lower())[:8]
     return f"{prefix}-{digest}"
@@ -187,6 +187,10 @@ _RESOLVED = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?resolved\b", re.I)
 _NEXT_RESOLUTION = re.compile(r";\s*(?:and\s+)?(?=that\b)", re.I)
 
 
+def _folded(text: str) -> str:
+    return " ".join(words(text.lower()))
+
+
 def split_resolutions(text: str) -> list[str]:
     """A minute that resolves several things ("RESOLVED that X; and that Y") makes one decision of
     each: minutes join a meeting's resolutions with "; (and) that"."""
@@ -258,6 +262,7 @@ class Extractor:
         self.author = doc.meta.organisation or None
         self.doc_date = doc.meta.doc_date()
         self.occurrences: Counter[str] = Counter()
+        self.title = _folded(doc.meta.title or "")
         self.in_resolution = False
         self.resolution_level = -1  # the list depth of a resolution that is itself a list item
         self.blocks_done = 0
@@ -293,8 +298,8 @@ class Extractor:
                 self.resolution_level = block.level if block.kind == "list_item" else -1
                 continue
             for unit in block_units:
-                if not unit:
-                    continue
+                if not unit or _folded(unit) == self.title:
+                    continue  # the document's title (on its cover or as a running title) is a heading
                 decision = decide(unit, block, in_resolution=self.in_resolution and block.kind == "list_item",
                                   doc=parsed.get(unit))
                 if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
