@@ -144,6 +144,11 @@ def test_pipe_tables_and_numbered_rows():
     ('<ul style="list-style-type: none"> A group has been established We have secured funding',
      ["A group has been established", "We have secured funding"]),
     ("Plain cell text", ["Plain cell text"]),
+    # bullets a PDF export flattened into one line
+    ("Libraries - Extend opening hours in two towns - Add a home library service - Review fines",
+     ["Libraries", "Extend opening hours in two towns", "Add a home library service", "Review fines"]),
+    ("The plan - agreed in May - sets out our aims", ["The plan - agreed in May - sets out our aims"]),  # dashes
+    ("Years 1 - 3 - see the annex - page 4 - table 2", ["Years 1 - 3 - see the annex - page 4 - table 2"]),
 ])
 def test_split_cell(cell, items):
     assert split_cell(cell) == items

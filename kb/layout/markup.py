@@ -48,7 +48,22 @@ def split_cell(cell: str) -> list[str]:
         for item in items:
             split.extend(s.strip() for s in _UL_ITEM_BOUNDARY.split(item) if s.strip())
         items = split
-    return items
+    return [part for item in items for part in _inline_bullets(item)]
+
+
+# A list flattened into one line by a PDF export: "Label - First item - Second item - Third item".
+_INLINE_BULLET = re.compile(r"(?:^|\s)-\s+(?=\S)")
+_INLINE_BULLETS_MIN = 3  # prose uses a spaced hyphen as a dash once or twice, never three times
+
+
+def _inline_bullets(item: str) -> list[str]:
+    """The items of a cell whose bullets were flattened into one line, each of two words or more; the
+    cell as it is otherwise."""
+    parts = [p.strip() for p in _INLINE_BULLET.split(item)]
+    bullets = [p for p in parts[1:] if p]
+    if len(_INLINE_BULLET.findall(item)) < _INLINE_BULLETS_MIN or any(len(words(p)) < 2 for p in bullets):
+        return [item]
+    return [p for p in parts if p]
 
 
 def words(text: str) -> list[str]:
