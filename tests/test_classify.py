@@ -193,3 +193,18 @@ def test_reference_codes_alone_are_not_items(text):
     from kb.model import Block
 
     assert not decide(text, Block("cell", text, 3, None, (), column="Shared outcome")).accept
+
+
+# ------------------------------------------------------------------ minutes: reported future
+@pytest.mark.parametrize(("text", "accepted"), [
+    ("The council would publish the revised timetable in May.", True),
+    ("A further report would be brought to the committee in the autumn.", True),
+    ("This would mean longer journeys for some residents.", False),  # what something would mean
+    ("Members would like to see the figures by ward.", False),  # a wish
+    ("If the bid succeeded, the council would open a second depot.", False),  # hypothetical
+    ("The council would not reopen the old pool.", False),  # negated
+])
+def test_would_in_minutes_is_a_reported_future(text, accepted):
+    block = Block("list_item", text, 4, None, ("Cabinet Member updates",))
+    assert decide(text, block, reported_speech=True).accept is accepted
+    assert not decide(text, block).accept  # in a plan "would" is hypothetical

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.extract.dates import find_dates
-from kb.extract.forms import GERUND, IMPERATIVE, INDICATIVE, MODAL, NOMINAL, NONE
+from kb.extract.forms import CONDITIONAL, GERUND, IMPERATIVE, INDICATIVE, MODAL, NOMINAL, NONE
 from kb.extract.lexicon import (
     ACTION_ADJECTIVES,
     ACTION_NOUNS,
@@ -178,9 +178,12 @@ def shape(text: str) -> set[str]:
     return found
 
 
-def decide(text: str, block: Block, in_resolution: bool = False, doc: Any = None) -> Decision:
-    """Is this unit a commitment, of which kind, and how sure is kb (kb.extract.confidence)?"""
-    seen: dict[str, Any] = {}
+def decide(text: str, block: Block, in_resolution: bool = False, doc: Any = None,
+           reported_speech: bool = False) -> Decision:
+    """Is this unit a commitment, of which kind, and how sure is kb (kb.extract.confidence)?
+    `reported_speech`: the document reports a meeting in the past tense (minutes), where "would"
+    is the future of what was said ("the council would publish ...")."""
+    seen: dict[str, Any] = {"reported_speech": reported_speech}
     d = _decide(text, block, in_resolution, doc, seen)
     j = seen.get("judgement")
     d.route = d.reasons[-1] if d.reasons else ""
@@ -191,6 +194,27 @@ def decide(text: str, block: Block, in_resolution: bool = False, doc: Any = None
 
         d.confidence = recognition_confidence(d.route, d.form, d.flags)
     return d
+
+
+# Predicates of "would" that say what someone wants or what something means, not what will be done.
+_WOULD_NOT_DONE = frozenset({"like", "love", "prefer", "wish", "welcome", "appreciate", "mean", "seem", "appear",
+                             "be", "need", "have", "help", "allow", "enable", "result", "lead", "cost", "save"})
+
+
+def _reported_would(j: Any) -> bool:
+    """"The council would consult in May", "an update would be brought back": minutes tell a
+    future in the past tense.  Not when it is hypothetical (a condition), negated, a wish, what
+    something would mean, or about a reference back ("this would ...")."""
+    c = j.clause
+    if c.form != CONDITIONAL or c.marker != "would" or c.condition or c.negated or c.predicate is None:
+        return False
+    if j.flags & {"forecast", "consequence", "value", "subordinate"}:
+        return False
+    subj = c.subjects[0] if c.subjects else None
+    if c.voice == "active" and (c.predicate.lemma_.lower() in _WOULD_NOT_DONE or subj is None
+                                or subj.lower_ in ("this", "that", "these", "those", "it", "which", "there")):
+        return False
+    return True
 
 
 def needs_clause(text: str) -> bool:
@@ -291,6 +315,9 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
                 and not j.not_a_commitment:
             return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["pledge in negative section"])
         return Decision(False, reasons=reasons + ["negative section"])
+
+    if seen.get("reported_speech") and _reported_would(j):
+        return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["reported future"])
 
     if j.not_a_commitment:  # forecast, consequence, value, negated, future only in a subordinate clause
         kept = "evidence" if len(ws) >= 5 else "commitment"

@@ -32,6 +32,8 @@ ROUTE_CONFIDENCE: dict[str, float] = {
     "deliverable under a period heading": 0.6,
     "future in progress column": 0.55,
     "forward context": 0.5,
+    "reported future": 0.6,  # minutes' "would": the conditional form's penalty applies too
+    "dated or pledged measure": 0.5,
     "action in forward section": 0.45,
     "imperative in impact column": 0.45,
     "pledge in negative section": 0.4,

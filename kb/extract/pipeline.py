@@ -187,6 +187,10 @@ _RESOLVED = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?resolved\b", re.I)
 _NEXT_RESOLUTION = re.compile(r";\s*(?:and\s+)?(?=that\b)", re.I)
 
 
+# Kinds of document that report a meeting in the past tense (kb.sources.metadata.KINDS).
+REPORTING_KINDS = frozenset({"minutes", "board papers"})
+
+
 def _folded(text: str) -> str:
     return " ".join(words(text.lower()))
 
@@ -263,6 +267,7 @@ class Extractor:
         self.doc_date = doc.meta.doc_date()
         self.occurrences: Counter[str] = Counter()
         self.title = _folded(doc.meta.title or "")
+        self.reported_speech = doc.meta.kind in REPORTING_KINDS
         self.in_resolution = False
         self.resolution_level = -1  # the list depth of a resolution that is itself a list item
         self.blocks_done = 0
@@ -301,7 +306,7 @@ class Extractor:
                 if not unit or _folded(unit) == self.title:
                     continue  # the document's title (on its cover or as a running title) is a heading
                 decision = decide(unit, block, in_resolution=self.in_resolution and block.kind == "list_item",
-                                  doc=parsed.get(unit))
+                                  doc=parsed.get(unit), reported_speech=self.reported_speech)
                 if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
                     continue  # (a review row, however short, is kept: it carries the status of an action)
                 record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period)
