@@ -107,6 +107,8 @@ def test_owner_in_fragments(north: OwnerGazetteer, text: str, expected: list[str
     ("ICS leads should:", ["ICS leads"]),
     ("Primary, community and secondary care providers should:", ["Primary, community and secondary care providers"]),
     ("Over the next year, RFT and HHT will:", [RFT, HHT]),
+    ("Community nursing teams should:", ["Community nursing teams"]),
+    ("Hospital clinicians will review every waiting list by May.", ["Hospital clinicians"]),
     # people at large, things and "we" are no doers
     ("Local people will have better access to clinics.", []),
     ("Services will be redesigned by 2025.", []),
@@ -165,6 +167,9 @@ def test_own_body_references(north: OwnerGazetteer, text, author, expected) -> N
                                                               "Housing Options Team"]),
     ("All partners", []),
     ("TBC", []),
+    # one role title over two fields, and two roles each with its head
+    ("Libraries and Heritage Manager", ["Libraries and Heritage Manager"]),
+    ("Housing Lead and Carers Lead", ["Housing Lead", "Carers Lead"]),
 ])
 def test_owner_fields(north: OwnerGazetteer, field: str, expected: list[str]) -> None:
     assert north.field_owners(field) == expected

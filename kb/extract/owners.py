@@ -638,6 +638,12 @@ class OwnerGazetteer:
                                           {"LOWER": {"IN": ["of", "for"]}}, cap, middle]},
             {"label": "ROLE", "pattern": [first, {**cap, "OP": "*"}, {"TEXT": {"REGEX": r"^[A-Z]"},
                                                                       "LOWER": {"IN": _ROLE_HEADS}}]},
+            # one title over two fields: "Innovation and Prevention Manager" (two roles repeat the head)
+            {"label": "ROLE", "pattern": [dict(first, LOWER={"NOT_IN": _GROUP_FIRST_STOP + _MONTHS + _ROLE_HEADS}),
+                                          {**cap, "LOWER": {"NOT_IN": _ROLE_HEADS}, "OP": "*"},
+                                          {"LOWER": {"IN": ["and", "&"]}}, cap,
+                                          {**cap, "OP": "*"}, {"TEXT": {"REGEX": r"^[A-Z]"},
+                                                               "LOWER": {"IN": _ROLE_HEADS}}]},
         ]
 
     def _person_patterns(self) -> list[dict]:
@@ -1011,7 +1017,7 @@ class OwnerGazetteer:
         while toks and (toks[0].dep_ in ("det", "predet", "poss") or toks[0].lower_ in _DETS - {"local"} or
                         toks[0].is_punct):
             toks = toks[1:]
-        if not toks:
+        if not toks or len(toks) == 1 and head.lower_ in _QUALIFIED_ACTOR_HEADS:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         surface = doc.text[start:end]
@@ -1378,8 +1384,12 @@ def _np_spans(t: Any) -> list[tuple[int, int]]:
 # "secondary care providers", "partner organisations"): plural bodies and roles, not people at large.
 _ACTOR_HEADS = frozenset(
     "systems leads providers commissioners trusts councils authorities agencies networks practices icss ccgs "
-    "icbs pcns stps lead provider commissioner trust council agency network practice".split()
+    "icbs pcns stps lead provider commissioner trust council agency network practice teams clinicians "
+    "professionals".split()
 )
+# Heads that name a doer only with a word saying whose ("Clinical teams", "Hospital clinicians"):
+# "the teams" alone refers back to a body named before.
+_QUALIFIED_ACTOR_HEADS = frozenset("teams clinicians professionals".split())
 # A delegation names who is to act: "delegate(s/d) authority to [the] X".
 _DELEGATE = re.compile(r"\bdelegat(?:e|es|ed|ing)\s+(?:(?:the|its|delegated)\s+)?(?:authority|responsibility|powers?|"
                        r"decisions?)\s+to\s+(?:the\s+)?", re.IGNORECASE)

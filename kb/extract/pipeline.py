@@ -303,8 +303,9 @@ class Extractor:
                 self.resolution_level = block.level if block.kind == "list_item" else -1
                 continue
             for unit in block_units:
-                if not unit or _folded(unit) == self.title:
-                    continue  # the document's title (on its cover or as a running title) is a heading
+                if not unit or _folded(unit) == self.title and not unit.endswith("."):
+                    continue  # the document's title (on its cover or as a running title) is a heading;
+                    # a one-sentence file's title is its sentence
                 decision = decide(unit, block, in_resolution=self.in_resolution and block.kind == "list_item",
                                   doc=parsed.get(unit), reported_speech=self.reported_speech)
                 if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
