@@ -39,6 +39,10 @@ FORMS = [
     ("Care at the end of life has been recognised as a major cost.", cl.INDICATIVE, "present", None),
     ("Deliver personalised care to every carer", cl.IMPERATIVE, "future", None),
     ("Work was ongoing on the new depot design.", cl.INDICATIVE, "past", None),
+    ("The partnership has made a commitment to halve waits for scans.", cl.SEMI_MODAL, "future",
+     "made a commitment to"),
+    ("We have a clear ambition to open a hub in every town.", cl.SEMI_MODAL, "future", "have a ambition to"),
+    ("The board had made a promise to reopen the ward.", cl.SEMI_MODAL, "past", "made a promise to"),
     ("We could extend the scheme to care homes.", cl.CONDITIONAL, "none", "could"),
 ]
 

@@ -59,6 +59,9 @@ _PASSIVE_ONLY_SEMI = frozenset({"expect", "require", "set", "mean"})
 # Nouns that, as the subject of "is to", name an aim: "Our aim is to ...", "The priority is to ...".
 _AIM_NOUNS = frozenset({"aim", "ambition", "priority", "commitment", "intention", "focus", "objective", "goal",
                         "plan", "purpose", "task", "mission", "vision", "target", "expectation"})
+# A pledge made or held: "has made a commitment to ...", "we have an ambition to ...".
+_PLEDGE_VERBS = frozenset({"make", "have", "give", "reaffirm", "renew", "restate"})
+_PLEDGE_NOUNS = frozenset({"commitment", "pledge", "promise", "undertaking", "intention", "ambition", "plan"})
 # Predicative adjectives with "to": "We are committed to ...", "The Trust is determined to ...".
 _COMMITTED_ADJECTIVES = frozenset({"committed", "determined", "dedicated", "keen", "set", "due", "expected",
                                    "required", "obliged", "ready"})
@@ -260,6 +263,13 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
             (c for c in attr.children if c.dep_ == "acl" and _has_to(c)), None)
         if target is not None:
             return SEMI_MODAL, target, root, f"the {attr.lower_} is to"
+    # "The partnership has made a commitment to ...", "We have a clear ambition to ...": the pledge
+    # noun's infinitive is the undertaking
+    dobj = next(iter(_children(root, "dobj")), None)
+    if _is_verb(root) and lemma in _PLEDGE_VERBS and dobj is not None and dobj.lemma_.lower() in _PLEDGE_NOUNS:
+        target = _to_complement(dobj) or next((c for c in dobj.children if c.dep_ == "acl" and _has_to(c)), None)
+        if target is not None:
+            return SEMI_MODAL, target, root, f"{root.lower_} a {dobj.lower_} to"
     # "The council is committed to opening ...", "We are determined to ..."
     acomp = next(iter(_children(root, "acomp")), None)
     if lemma == "be" and acomp is not None and acomp.lower_ in _COMMITTED_ADJECTIVES:
@@ -388,7 +398,8 @@ def tense_aspect(head: Token | None, form: str) -> tuple[str, str]:
                                                                                IMPERATIVE):
         if head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) and form == SEMI_MODAL:
             return "past", aspect  # "aimed to", "were committed to"
-        if form == SEMI_MODAL and aspect == "perfect" and head.lemma_.lower() not in ("commit", "agree", "resolve") \
+        if form == SEMI_MODAL and aspect == "perfect" \
+                and head.lemma_.lower() not in {"commit", "agree", "resolve", *_PLEDGE_VERBS} \
                 and not any(w in _FUTURE_MODALS for w in words):
             return "past", aspect  # "have continued to work", "the objectives have been to ensure"
         return "future", aspect
