@@ -69,6 +69,7 @@ REJECT = [
 # Decided from the analysed clause (kb.extract.clause / kb.extract.judge), on sentences written for
 # these tests: what the grammar says, wherever the sentence stands.
 CLAUSE_ACCEPT = [
+    ("Refer every patient with a suspected stroke to the TIA clinic.", para(), "commitment"),  # not a pointer
     ("The district council will open two family hubs by spring 2026.", para(), "commitment"),
     ("The partnership aims to halve the waiting list for memory assessments.", para(), "commitment"),
     ("The Trust is to publish its estates plan in the new year.", para(), "commitment"),
@@ -105,6 +106,9 @@ CLAUSE_REJECT = [
     ("The project supported 200 families last year.", para()),  # past, not a board's decision
     ("Sources: Office for National Statistics, 2021 census.", para()),
     ("Since March the grants panel had approved forty small loans.", para()),  # an earlier decision told
+    ("See table 3 below for the waiting times by site.", para()),  # a pointer to the reader
+    ("Refer to the Discharge Toolkit for further guidance on implementation.", para()),
+    ("This is helping practices to restore capacity.", para()),  # what something does, not work under way
 ]
 
 

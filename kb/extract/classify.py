@@ -231,9 +231,18 @@ _CODES_ONLY = re.compile(
     r"(?:\s+[–—-]\s+.*)?$")
 
 
+# A pointer to other material, addressed to the reader ("See table 2 below", "Refer to the toolkit for
+# further guidance"): it tells where to read, not what anyone will do.
+_READER_POINTER = re.compile(
+    r"^(?:please\s+)?(?:see|refer to|read|visit|go to|click|view)\b.{0,120}?"
+    r"(?:\bfor (?:more|further|full)?\s*(?:details?|information|guidance)\b|\b(?:below|above|overleaf)\b|"
+    r"\b(?:table|figure|appendix|annex|section|page|chapter|box|website|toolkit|hub)\s*\d*\b|www\.|https?://)",
+    re.I)
+
+
 def _is_noise(t: str, ws: list[str]) -> bool:
     return (len(ws) < 2 or bool(_NOISE.search(t)) or t.endswith("?") or bool(_PERSON_ROW.match(t))
-            or bool(_CODES_ONLY.match(t)))
+            or bool(_CODES_ONLY.match(t)) or bool(_READER_POINTER.match(t)))
 
 
 def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[str, Any]) -> Decision:

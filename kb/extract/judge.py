@@ -233,8 +233,10 @@ def judge_clause(c: Clause) -> Judgement:
         j.action = True
     elif form == F.INDICATIVE and c.head is not None:
         root = c.head
-        if c.aspect == "progressive" or any(ch.dep_ == "acomp" and ch.lower_ in _ONGOING_ADJECTIVES
-                                             for ch in root.children):
+        if c.subjects and c.subjects[0].lower_ in _CONSEQUENCE_SUBJECTS:
+            j.describes = True  # "This is helping providers to ...": what something does, not work under way
+        elif c.aspect == "progressive" or any(ch.dep_ == "acomp" and ch.lower_ in _ONGOING_ADJECTIVES
+                                               for ch in root.children):
             j.ongoing = True  # "are developing", "work was being undertaken" (minutes), "is underway"
         elif c.tense == "past" or c.aspect == "perfect":
             j.past = True
