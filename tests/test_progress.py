@@ -258,3 +258,27 @@ def test_a_review_in_label_value_blocks_decides_the_same(tmp_path):
     seed = next(c for c in kb.commitments(STRATEGY) if c.text.startswith("Introduce a carers register"))
     trace = kb.trace(seed.id)
     assert any(i.commitment.text.startswith("Registers are in place in 38 of 52") for i in trace.items)
+
+
+def test_rows_without_reference_numbers_find_their_actions_by_wording_and_meaning():
+    from kb.semantic import embed, record_topic_text
+    from kb.trace.progress import match_rows
+    from kb.trace.signals import Signals
+
+    plan = ["Launch a carer awareness campaign in GP surgeries, pharmacies and libraries",
+            "Introduce a carers register in every GP practice so that carers are offered a health check",
+            "Commission a new carers support service offering advice, peer groups and emotional support",
+            "Offer every carer a carer's assessment within 28 days of asking for one",
+            "Develop a carer-friendly employer scheme with local businesses"]
+    review = [("Carers support service: advice, peer support and emotional wellbeing", "Complete"),
+              ("GP practice carers registers and health checks", "Partially complete"),
+              ("Carer's assessment within 28 days of request", "Incomplete"),
+              ("Carer-friendly employer scheme with local businesses", "Not started"),
+              ("Awareness campaign for carers in surgeries and libraries", "Complete")]
+    records = [Commitment(f"p{n}", "plan", "commitment", t, "Strategy › Priority", None, n) for n, t in enumerate(plan)]
+    records += [Commitment(f"r{n}", "review", "commitment", t, "Review › Action plan", None, n, reported=s)
+                for n, (t, s) in enumerate(review)]
+    metas = {"plan": DocumentMeta("plan", date="2019-06-01"), "review": DocumentMeta("review", date="2022-07-01")}
+    sig = Signals(records, metas, embed([record_topic_text(c) for c in records]))
+    got = {row: m.action for row, m in match_rows(records, metas, sig).items()}
+    assert got == {"r0": "p2", "r1": "p1", "r2": "p3", "r3": "p4", "r4": "p0"}
