@@ -27,6 +27,9 @@ def _due(text: str, fields: dict[str, str] | None = None, doc_date: dt.date | No
     ("Run a schools programme", {"due": "Year 2"}, [("2020-04-01", "2021-03-31")]),
     ("Run a schools programme by 2020", {"due": "March 2021"}, [("2021-03-01", "2021-03-31")]),
     ("Run a schools programme by December 2020", {"due": "Short term"}, [(None, "2020-12-31")]),
+    # a sentence that opens with its own deadline says it as written
+    ("By 2022, the share of pupils walking to school will have risen to 60%.", {"due": "2022"},
+     [(None, "2022-12-31")]),
 ])
 def test_the_timescale_field_gives_the_due_date(text, fields, expected):
     assert _due(text, fields, scope=HEADING) == expected

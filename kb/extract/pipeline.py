@@ -45,6 +45,9 @@ def commitment_id(doc_id: str, text: str, occurrence: int) -> str:
     return f"{prefix}-{digest}"
 
 
+_OPENING_DATE_AT = 3  # a date phrase starting this near the start opens the sentence ("By 2028, ...")
+
+
 def due_dates(text: str, block: Block, doc_date: date | None, period: Period | None = None) -> list[DueDate]:
     """The unit's due dates: its own timescale field ("When:", a Timescale column) first, then the
     explicit date phrases that schedule it, else the dates its heading, column or row set.
@@ -54,9 +57,10 @@ def due_dates(text: str, block: Block, doc_date: date | None, period: Period | N
     """
     field = block.fields.get("due")
     from_field = field_dates(field, doc_date, period) if field else None
-    if from_field:
+    found = [m for m in find_dates(text, doc_date, period) if not _is_past_or_baseline(m, text, doc_date)]
+    if from_field and not (found and found[0].start_char <= _OPENING_DATE_AT):
         return _dedupe(from_field)
-    explicit = [m.due for m in find_dates(text, doc_date, period) if not _is_past_or_baseline(m, text, doc_date)]
+    explicit = [m.due for m in found]  # a sentence that opens with its deadline ("By 2028, ...") says it best
     if explicit:
         return _dedupe(explicit)
     if field:
