@@ -143,6 +143,7 @@ def test_we_gives_no_owner_and_the_author_is_not_implied(north: OwnerGazetteer) 
 @pytest.mark.parametrize(("text", "author", "expected"), [
     ("The Trust is committed to reducing waits.", RFT, [RFT]),
     ("The Council will consult residents on the plan.", NCC, [NCC]),
+    ("To balance the budget, the council planned to sell two depots.", NCC, [NCC]),  # minutes' lower case
     ("The Board will receive a report every quarter.", RFT, [RFT]),
     # no author given: the one body of that kind the document names in full
     ("The County Council will consult residents on the plan.", None, [NCC]),

@@ -117,9 +117,8 @@ _OWN_BODY: dict[str, tuple[str, tuple[str, ...]]] = {
     "the Trust": ("the Trust", ("trust",)),
     "the Board": ("the Board", ("board", "trust", "council", "ccg", "icb", "hwb")),
 }
-_OWN_CASED = frozenset({"the Council", "Council", "Cabinet", "the Trust", "the Board", "County Council",
-                        "City Council", "the County Council", "the City Council", "the Borough Council",
-                        "the District Council"})
+# Matched as cased; "the council" and "the county council" in lower case are references too.
+_OWN_CASED = frozenset({"Council", "Cabinet", "the Trust", "the Board", "County Council", "City Council"})
 
 
 def _body_types(name: str) -> set[str]:
