@@ -466,3 +466,13 @@ def test_a_folder_s_gazetteer_is_not_a_skipped_document() -> None:
 ])
 def test_delegations(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected
+
+
+def test_a_body_named_in_full_is_known_by_its_initials() -> None:
+    """Initials the naming convention gives a body the document names in full, used undefined."""
+    text = "Hillside Borough Council set its budget. HBC will publish the plan in May."
+    g = OwnerGazetteer().for_document(text)
+    assert g.owners("HBC will publish the plan in May.") == ["Hillside Borough Council"]
+    # two bodies with the same initials: neither is assumed
+    g = OwnerGazetteer().for_document("Hillside Borough Council and Highfield Borough Council met. HBC will act.")
+    assert g.owners("HBC will publish the plan in May.") == []

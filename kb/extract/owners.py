@@ -382,7 +382,24 @@ class OwnerGazetteer:
             for t in _body_types(name):
                 if name not in g._doc_bodies.setdefault(t, []):
                     g._doc_bodies[t].append(name)
+        g._learn_initials(text or "")
         return g
+
+    def _learn_initials(self, text: str) -> None:
+        """A body named in full is often written by its initials without a definition ("Northshire
+        County Council" as "NCC"): the initials the naming convention gives it (kb.sources.metadata.
+        area_words), when the document uses them, no other body has them and they are not known."""
+        from kb.sources.metadata import area_words
+
+        by_initials: dict[str, set[str]] = {}
+        for name in {n for names in self._doc_bodies.values() for n in names}:
+            words_of = area_words(name)
+            if words_of:
+                by_initials.setdefault(words_of[-1], set()).add(name)
+        for initials, names in by_initials.items():
+            if len(names) == 1 and self.canonical(initials) is None \
+                    and re.search(rf"(?<![\w&]){re.escape(initials)}(?![\w&])", text):
+                self.add_party(Party(next(iter(names)), "org", (initials,)))
 
     # ---------------------------------------------------------------- gazetteer
     @property
