@@ -170,3 +170,20 @@ def test_logistic_fit_separates_and_loads():
     cal = load()
     assert set(cal.chained.features) == set(FEATURES) and 0 < cal.chained.threshold < 1
     assert cal.fitted.get("by") == "bench/fit_trace.py" and cal.fitted.get("cross_validated")
+
+
+def test_a_store_of_one_date_links_nothing_and_reads_no_topics(monkeypatch):
+    """One long file (one date): nothing is later than anything, so linking neither reads every
+    passage's topic terms nor compares passages (a 50 MB file's ingest stays linear)."""
+    from kb.trace.signals import Signals
+    from kb.trace.threads import build_threads
+
+    def no_topics(self, cid):
+        raise AssertionError("topic terms read for a store of one date")
+
+    monkeypatch.setattr(Signals, "context_vector", no_topics)
+    records = [rec(x, "2016", f"We will open clinic number {n} in the town", "Clinics", line=n)
+               for n, x in enumerate("abcd", 1)]
+    links, threads = build_threads(records, META, {})
+    assert links == [] and sorted(t.root for t in threads) == ["a", "b", "c", "d"]
+    assert all(t.status == "silent" for t in threads)

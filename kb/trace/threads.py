@@ -103,10 +103,6 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
     cal = load_calibration()
     sig = Signals(records, metas, vectors, reports)
     by_id = sig.by_id
-    postings: dict[str, list[str]] = defaultdict(list)
-    for c in records:
-        for t in sig.context_vector(c.id):
-            postings[t].append(c.id)
     date_of = {c.id: _doc_date(metas.get(c.doc_id)) for c in records}
     dates = np.array([date_of[c.id] for c in records])
     links: list[Link] = []
@@ -115,10 +111,21 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
     # another, so its passages neither start nor join a cross-year link (they stay their own threads).
     undated = "0000"
     sources = sorted((c for c in records if c.kind != "evidence"), key=lambda c: (date_of[c.id], c.doc_id, c.line or 0))
+    # Only a passage of an earlier date than the newest has later passages to link to: a store of
+    # one date (one long file) has none, and neither postings nor the seed loop are needed.
+    newest_date = max((d for d in date_of.values() if d != undated), default=undated)
+    linking = sources if any(undated < date_of[c.id] < newest_date for c in sources) else []
+    postings: dict[str, list[str]] = defaultdict(list)
+    if linking:
+        for c in records:
+            for t in sig.context_vector(c.id):
+                postings[t].append(c.id)
     block: np.ndarray | None = None  # sources' similarity in meaning to every record, a batch at a time
-    for k, seed in enumerate(sources):
+    for k, seed in enumerate(linking):
+        if date_of[seed.id] >= newest_date:
+            break  # sources are in date order: the rest are of the newest date
         if sig.has_semantic and k % SIM_BATCH == 0:
-            block = sig.ctx_emb[[sig.row[c.id] for c in sources[k:k + SIM_BATCH]]] @ sig.ctx_emb.T
+            block = sig.ctx_emb[[sig.row[c.id] for c in linking[k:k + SIM_BATCH]]] @ sig.ctx_emb.T
         topic = sig.topic(seed.id)
         seed_date = date_of[seed.id]
         if seed_date == undated:
