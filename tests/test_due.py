@@ -24,6 +24,9 @@ def _due(text: str, fields: dict[str, str] | None = None, doc_date: dt.date | No
 @pytest.mark.parametrize(("text", "fields", "expected"), [
     ("Run a schools programme", {"due": "Medium term (by March 2021)"}, [(None, "2021-03-31")]),
     ("Run a schools programme", {"due": "Ongoing"}, []),
+    ("Run a schools programme", {"due": "Commenced May 2019"}, []),  # when it began, not when it is due
+    ("Run a schools programme", {"due": "Started April 2019; review by March 2021"}, [(None, "2021-03-31")]),
+    ("Run a schools programme", {"due": "To be launched Dec 2020"}, [("2020-12-01", "2020-12-31")]),
     ("Run a schools programme", {"due": "Year 2"}, [("2020-04-01", "2021-03-31")]),
     ("Run a schools programme by 2020", {"due": "March 2021"}, [("2021-03-01", "2021-03-31")]),
     ("Run a schools programme by December 2020", {"due": "Short term"}, [(None, "2020-12-31")]),

@@ -898,7 +898,12 @@ def field_dates(text: str, doc_date: dt.date | None, period: Period | None = Non
                  for m in find_dates(lead + text, doc_date, period)]
     if not found:
         return [] if re.match(r"^\W*(?:on-?going|continuous|continual)\b", text, re.I) else None
-    return [m.due for m in found]
+    # "Commenced Oct 2024", "Started in May": when the work began, not when it is due
+    return [m.due for m in found if not _STARTED_BEFORE.search(text[:max(0, m.start_char)])]
+
+
+_STARTED_BEFORE = re.compile(r"(?<!to be )(?<!will be )\b(?:commenced|started|began|begun|launched|completed|since)"
+                             r"\W*(?:in|on)?\W*$", re.I)
 
 
 def doc_period(start: str | None, end: str | None) -> Period | None:
