@@ -57,13 +57,18 @@ _INLINE_BULLETS_MIN = 3  # prose uses a spaced hyphen as a dash once or twice, n
 
 
 def _inline_bullets(item: str) -> list[str]:
-    """The items of a cell whose bullets were flattened into one line, each of two words or more; the
+    """The items of a cell whose bullets were flattened into one line, each of two words or more (a
+    label of a few words before the first bullet, "Libraries - ...", names them and is dropped); the
     cell as it is otherwise."""
     parts = [p.strip() for p in _INLINE_BULLET.split(item)]
     bullets = [p for p in parts[1:] if p]
     if len(_INLINE_BULLET.findall(item)) < _INLINE_BULLETS_MIN or any(len(words(p)) < 2 for p in bullets):
         return [item]
-    return [p for p in parts if p]
+    label = parts[0]
+    return ([label] if len(words(label)) > _LABEL_WORDS else []) + bullets
+
+
+_LABEL_WORDS = 3
 
 
 def words(text: str) -> list[str]:

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from kb.extract.classify import shape
-from kb.extract.dates import Period, field_dates, heading_date
+from kb.extract.dates import Period, field_dates, find_dates, heading_date
 from kb.layout.fields import label_role
 from kb.layout.markup import split_cell, strip_markup, words
 from kb.layout.parse import (
@@ -86,13 +86,18 @@ def _row_dates(row: list[str], date_cols: set[int], doc_date: date | None,
     return tuple(dues)
 
 
-_MILESTONE_WORDS = 3  # words besides its dates that make a timescale entry a milestone of its own
+_MILESTONE_WORDS = 2  # content words besides its dates that make a timescale entry a milestone of its own
+# Words of a timescale that qualify its dates rather than name an event ("Ongoing", "to be", "provisional").
+_TIMESCALE_WORDS = frozenset("""ongoing commenced started start starting began begun launched tbc tba tbd provisional
+provisionally approx approximately circa around end beginning mid early late onwards from until till by to be in on
+of the and or at for during before after within dates date timescale target expected estimated complete completed""".split())
 
 
 def _timescale_milestones(cell: str, doc_date: date | None,
                           period: Period | None) -> list[tuple[str, tuple[DueDate, ...]]]:
     """The milestones a timescale cell names besides its dates ("Workshop in June 2025. Pilot live by
-    September 2025"), each with its own dates; a cell that is only a date ("Q3 2025") names none."""
+    September 2025"), each with its own dates; a cell that is only dates and their qualifiers
+    ("Q3 2025", "Commenced Oct 2024, ongoing", "Jan-Oct 2025 (provisional)") names none."""
     out: list[tuple[str, tuple[DueDate, ...]]] = []
     for part in split_cell(cell):
         for item in re.split(r"(?<=[.;])\s+(?=[A-Z])", part):
@@ -100,10 +105,11 @@ def _timescale_milestones(cell: str, doc_date: date | None,
             dues = field_dates(item, doc_date, period)
             if not dues:
                 continue
-            rest = item
-            for d in dues:
-                rest = rest.replace(d.text, " ")
-            if len(words(rest)) >= _MILESTONE_WORDS:
+            rest = re.sub(r"\([^)]*\)", " ", item)
+            for m in find_dates(rest, doc_date, period):
+                rest = rest.replace(m.due.text, " ")
+            content = [w for w in words(rest) if w.lower() not in _TIMESCALE_WORDS and not w.isdigit()]
+            if len(content) >= _MILESTONE_WORDS:
                 out.append((item, tuple(dues)))
     return out
 
