@@ -278,3 +278,53 @@ def test_a_word_processor_table_with_shaded_lines_and_pieced_rules(tmp_path):
         "Open community eye clinics in every district of the county\tCataract follow ups in the community: 85%",
         "\tGlaucoma follow ups in the community: 50%",
     ]
+
+
+_SIDE_LISTS = [
+    ["Plant trees along every new cycle route", "Repair the footbridge over the canal"],
+    ["Open a repair café in each market town library", "Lend electric bikes for a month"],
+    ["Teach cooking to parents of toddlers", "Fund swimming lessons for all pupils in year four"],
+]
+
+
+def test_lists_side_by_side_are_read_one_list_after_the_other(tmp_path):
+    """Three narrow lists in a row, items wrapping inside their column (an infographic's panels):
+    each item comes out whole, list by list, not as lines read across the three."""
+    from reportlab.lib.utils import simpleSplit
+
+    pdf = tmp_path / "panels.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(60, 760, "What we will do together")
+    c.setFont("Helvetica", 10)
+    for col, items in enumerate(_SIDE_LISTS):
+        x, y = 60 + col * 165, 730
+        for item in items:
+            c.drawString(x, y, "•")
+            for piece in simpleSplit(item, "Helvetica", 10, 130):
+                c.drawString(x + 10, y, piece)
+                y -= 13
+    c.drawString(60, 600, "Progress on each of these will be reported to the board every quarter.")
+    c.save()
+    assert _texts(pdf) == [
+        "**What we will do together**",
+        *[f"- {item}" for items in _SIDE_LISTS for item in items],
+        "Progress on each of these will be reported to the board every quarter.",
+    ]
+
+
+def test_a_nested_list_is_not_read_as_lists_side_by_side(tmp_path):
+    """Bullets at two x positions that never share a line are one list with sub-items."""
+    pdf = tmp_path / "nested.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    y = 760
+    for x, text in [(60, "Homes"), (80, "Insulate council flats"), (80, "Fit heat pumps in schools"),
+                    (60, "Transport"), (80, "Run later buses"), (80, "Widen the ring road path")]:
+        c.drawString(x, y, "•")
+        c.drawString(x + 10, y, text)
+        y -= 14
+    c.save()
+    assert [t.lstrip() for t in _texts(pdf)] == [
+        "- Homes", "- Insulate council flats", "- Fit heat pumps in schools",
+        "- Transport", "- Run later buses", "- Widen the ring road path"]

@@ -348,6 +348,8 @@ def _find_gutter(lines: list[_Line]) -> float | None:
         near = max(0.2 * left_span, 3 * sizes[len(sizes) // 2])
         reach = sum(1 for ss in segs if any(g0 - near <= b <= g0 + 1 for _, b in ss))
         right = sum(1 for ss in segs if any(a >= g1 - 1 for a, _ in ss))
+        if _parts_bullets(lines, g0, g1):
+            continue  # white between list bullets and their items' text is no gutter
         if reach >= max(4, 0.25 * len(lines)) and right >= max(4, 0.25 * len(lines)):
             score = reach + right
             if best is None or score > best[0]:
@@ -355,12 +357,107 @@ def _find_gutter(lines: list[_Line]) -> float | None:
     return best[1] if best else None
 
 
+def _is_glyph_word(w: _Word) -> bool:
+    """A word that starts with a list bullet glyph (dashes aside: they also stand between words)."""
+    return bool(w.text) and (w.text[0] in _GLYPHS or _private_use(w.text[0]) or bool(_CID.match(w.text)))
+
+
+def _parts_bullets(lines: list[_Line], g0: float, g1: float) -> bool:
+    """Does the white between g0 and g1 lie between bullet glyphs and their items' text on two lines
+    or more (a column of bullets standing apart from its text, not a gutter)?"""
+    parted = 0
+    for line in lines:
+        for a, b in zip(line.words, line.words[1:], strict=False):
+            if a.text in _GLYPHS and a.x1 <= g0 + 1 and b.x0 >= g1 - 1:
+                parted += 1
+    return parted >= 2
+
+
+_BULLET_X = 2.0  # points: bullets this close in x stand in one list's column
+
+
+def _bullet_xs(line: _Line) -> list[float]:
+    """x of the bullet glyphs on a line that start a list item: the line's first word, or a word
+    after white space wider than a word space, with text after it."""
+    xs = []
+    for i, w in enumerate(line.words[:-1]):
+        if _is_glyph_word(w) and (i == 0 or w.x0 - line.words[i - 1].x1 > _SEGMENT_GAP * max(w.size, 1.0)):
+            xs.append(w.x0)
+    return xs
+
+
+def _bullet_band_columns(lines: list[_Line]) -> list[_Line] | None:
+    """Lists side by side (an infographic's panels): where bullets stand at two x positions or more
+    on the same lines, again and again, each list is read top to bottom before the next.
+
+    The x positions of the bullets are the lists' left edges; a run of lines between white space
+    (or a line across those edges, a title over the lists) is cut there, each piece a line of its
+    column. None when the lines hold no such lists."""
+    xs = sorted(x for line in lines for x in _bullet_xs(line))
+    clusters: list[list[float]] = []
+    for x in xs:
+        if clusters and x - clusters[-1][-1] <= _BULLET_X:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    starts = [min(c) for c in clusters if len(c) >= 2]
+    if len(starts) < 2:
+        return None
+    cuts = [x - 0.5 for x in starts]
+
+    def column(x: float) -> int:
+        return sum(1 for c in cuts if c <= x)
+
+    def side_by_side(run: list[_Line]) -> bool:
+        both = sum(1 for ln in run if len({column(x) for x in _bullet_xs(ln) if
+                                            any(abs(x - s) <= _BULLET_X for s in starts)}) >= 2)
+        return both >= 2
+
+    out: list[_Line] = []
+    found = False
+
+    def flush(run: list[_Line]) -> None:
+        nonlocal found
+        if not side_by_side(run):
+            out.extend(run)
+            return
+        found = True
+        pieces: dict[int, list[_Line]] = defaultdict(list)
+        for ln in run:
+            parts: dict[int, list[_Word]] = defaultdict(list)
+            for w in ln.words:
+                parts[column(w.x0)].append(w)
+            for c, ws in parts.items():
+                pieces[c].append(_make_line(ws) if len(parts) > 1 else ln)
+        for c in sorted(pieces):
+            col = pieces[c]
+            left = min(ln.x0 for ln in col)
+            right = max(ln.x1 for ln in col)
+            for ln in col:
+                ln.col_left, ln.col_right = left, right
+            out.extend(col)
+
+    run: list[_Line] = []
+    for line in lines:
+        across = any(a < c < b for a, b in _segments(line) for c in cuts)
+        apart = bool(run) and line.top - run[-1].bottom > 1.5 * max(line.size, run[-1].size)
+        if across or apart:
+            flush(run)
+            run = []
+        if across:
+            out.append(line)
+        else:
+            run.append(line)
+    flush(run)
+    return out if found else None
+
+
 def _columns(lines: list[_Line], depth: int = 0, gutters: list[float] | None = None) -> list[_Line]:
-    """Lines in reading order: column by column between full-width lines (headings, tables).
-    The gutters found are added to `gutters`."""
+    """Lines in reading order: column by column between full-width lines (headings, tables), and
+    lists side by side one list after the other. The gutters found are added to `gutters`."""
     gutter = _find_gutter(lines) if depth < 2 else None
     if gutter is None:
-        return lines
+        return _bullet_band_columns(lines) or lines
     if gutters is not None:
         gutters.append(gutter)
     full: list[_Line] = []
@@ -1169,10 +1266,14 @@ class _ListState:
         self.base = 0
         self.text_x = 0.0
         self.numbered_x: float | None = None
+        self.col_left: float | None = None  # the left edge of the column the list stands in
 
     def item(self, block: _Block) -> int:
         first = block.lines[0]
         x, tol = first.x0, max(0.6 * first.size, 3.0)
+        if first.col_left is not None and self.col_left is not None and first.col_left != self.col_left:
+            self.reset()  # the next of several lists side by side: its own list, not a sub-list
+        self.col_left = first.col_left
         if not self.stack:
             self.base = 1 if self.numbered_x is not None and x > self.numbered_x + tol else 0
             self.stack = [x]
