@@ -1271,8 +1271,9 @@ class _ListState:
     def item(self, block: _Block) -> int:
         first = block.lines[0]
         x, tol = first.x0, max(0.6 * first.size, 3.0)
-        if first.col_left is not None and self.col_left is not None and first.col_left != self.col_left:
-            self.reset()  # the next of several lists side by side: its own list, not a sub-list
+        if self.stack and first.col_left is not None and first.col_left != self.col_left:
+            self.stack = []  # an item at the head of another column (the next of lists side by
+            # side) starts its own list: further right is not deeper there
         self.col_left = first.col_left
         if not self.stack:
             self.base = 1 if self.numbered_x is not None and x > self.numbered_x + tol else 0
