@@ -83,6 +83,9 @@ def corpus_gaz() -> OwnerGazetteer:
     ("Patients will be seen within two weeks.", []),
     # an imperative whose object the small tagger reads as part of a name: the object is no doer
     ("Support Northshire Carers Trust winter fuel initiatives", []),
+    # an activity named in capitals is no body
+    ("Redesign and Improvement of Falls Services will conclude in May.", []),
+    ("Public Engagement outcome confirmed", []),
 ])
 def test_owner_is_the_doer(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected

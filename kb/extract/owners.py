@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.extract.gazetteer import EMPTY, Gazetteer, Party, short_name
+from kb.extract.lexicon import ACTION_NOUNS
 
 __all__ = [
     "NATIONAL_PARTIES",
@@ -214,6 +215,11 @@ def _name_stop() -> frozenset[str]:
         STOP_WORDS = set()  # noqa: N806
     return frozenset(set(STOP_WORDS) | set(_NAME_STOP_EXTRA) | set(_MONTHS) | set(_HONORIFICS))
 
+
+# A capitalised action noun with its object ("Review of Mental Health Services", "Redesign and
+# Improvement of ..."): the name of an activity, not of a body.
+_ACTIVITY_OF = re.compile(r"^(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?(?:" + "|".join(sorted(ACTION_NOUNS)) + r")\s+(?:of|for)\b",
+                          re.IGNORECASE)
 
 # Heads of named bodies found by the naming conventions of English public bodies ("Drug and Alcohol
 # Strategy Steering Group", "Riverside NHS Foundation Trust", "Northshire County Council").
@@ -754,6 +760,8 @@ class OwnerGazetteer:
                 continue
             surface = ent.text
             target = self._lookup(surface)
+            if target is None and ent.label_ == "GROUP" and _ACTIVITY_OF.match(surface):
+                continue  # "Redesign and Improvement of Stroke Services": an activity and its object
             if target is None and ent.label_ == "GROUP":
                 target = self._group_target(surface)
             if target is None:
@@ -1011,6 +1019,9 @@ class OwnerGazetteer:
                 continue
             if any(t.like_num or t.lower_ in _MONTHS for t in toks):
                 continue
+            head = next((toks[i - 1] for i, t in enumerate(toks) if i and t.lower_ in ("of", "for")), toks[-1])
+            if head.lower_ in ACTION_NOUNS:
+                continue  # an activity named in capitals ("Public Consultation", "Redesign of ..."), no body
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             surface = doc.text[start:end]
             name = self.canonical(surface) or re.sub(r"\s+", " ", surface).replace(" & ", " and ")
