@@ -107,6 +107,7 @@ CLAUSE_REJECT = [
     ("Sources: Office for National Statistics, 2021 census.", para()),
     ("Since March the grants panel had approved forty small loans.", para()),  # an earlier decision told
     ("See table 3 below for the waiting times by site.", para()),  # a pointer to the reader
+    ("Walk To School Week", item()),  # a name listed under "... advised of the following:"
     ("Refer to the Discharge Toolkit for further guidance on implementation.", para()),
     ("This is helping practices to restore capacity.", para()),  # what something does, not work under way
 ]

@@ -339,6 +339,9 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(True, "decision", 0.7, reasons + ["decision taken"])
 
     if block.kind in ("list_item", "cell", "fragment"):
+        if block.kind == "list_item" and not block.forward_context and not block.column and _looks_like_name(t) \
+                and not j.pledge:
+            return Decision(False, reasons=reasons + ["name in a list"])  # "Stop Smoking Campaigns" under "... the following:"
         if action and not past:
             return Decision(True, _kind(t, s, block, j), 0.8, reasons + ["action item"])
         if j.pledge:
