@@ -341,7 +341,7 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     if block.kind in ("list_item", "cell", "fragment"):
         if block.kind == "list_item" and not block.forward_context and not block.column and _looks_like_name(t) \
                 and not j.pledge:
-            return Decision(False, reasons=reasons + ["name in a list"])  # "Stop Smoking Campaigns" under "... the following:"
+            return Decision(False, reasons=reasons + ["name in a list"])  # "Walk To School Week" under "... the following:"
         if action and not past:
             return Decision(True, _kind(t, s, block, j), 0.8, reasons + ["action item"])
         if j.pledge:

@@ -59,7 +59,7 @@ _PASSIVE_ONLY_SEMI = frozenset({"expect", "require", "set", "mean"})
 # Nouns that, as the subject of "is to", name an aim: "Our aim is to ...", "The priority is to ...".
 _AIM_NOUNS = frozenset({"aim", "ambition", "priority", "commitment", "intention", "focus", "objective", "goal",
                         "plan", "purpose", "task", "mission", "vision", "target", "expectation"})
-# A pledge made or held: "has made a commitment to ...", "we have an ambition to ...".
+# A pledge made or held: "has given a pledge to ...", "the board holds an intention to ...".
 _PLEDGE_VERBS = frozenset({"make", "have", "give", "reaffirm", "renew", "restate"})
 _PLEDGE_NOUNS = frozenset({"commitment", "pledge", "promise", "undertaking", "intention", "ambition", "plan"})
 # Predicative adjectives with "to": "We are committed to ...", "The Trust is determined to ...".
@@ -206,7 +206,7 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
         inner = [t for t in sent if t.i >= start and (t.head.i < start or t.head == t)]
         if inner:
             root = inner[0]
-    # Reported speech and decisions: "X agreed to ...", "It was agreed that ...", "She indicated that ..."
+    # Reported speech and decisions: "X agreed to ...", "Members resolved that ...", "She indicated that ..."
     lemma = _verb_lemma(root)
     comps = _children(root, "xcomp", "ccomp")
     comp = next((c for c in comps if c.dep_ == "xcomp" and _has_to(c)), comps[0] if comps else None)
@@ -263,7 +263,7 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
             (c for c in attr.children if c.dep_ == "acl" and _has_to(c)), None)
         if target is not None:
             return SEMI_MODAL, target, root, f"the {attr.lower_} is to"
-    # "The partnership has made a commitment to ...", "We have a clear ambition to ...": the pledge
+    # "The alliance has given a pledge to ...", "Our board has a firm plan to ...": the pledge
     # noun's infinitive is the undertaking
     dobj = next(iter(_children(root, "dobj")), None)
     if _is_verb(root) and lemma in _PLEDGE_VERBS and dobj is not None and dobj.lemma_.lower() in _PLEDGE_NOUNS:

@@ -234,7 +234,7 @@ def judge_clause(c: Clause) -> Judgement:
     elif form == F.INDICATIVE and c.head is not None:
         root = c.head
         if c.subjects and c.subjects[0].lower_ in _CONSEQUENCE_SUBJECTS:
-            j.describes = True  # "This is helping providers to ...": what something does, not work under way
+            j.describes = True  # "This is helping practices to ...": what something does, not work under way
         elif c.aspect == "progressive" or any(ch.dep_ == "acomp" and ch.lower_ in _ONGOING_ADJECTIVES
                                                for ch in root.children):
             j.ongoing = True  # "are developing", "work was being undertaken" (minutes), "is underway"

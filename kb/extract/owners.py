@@ -1021,7 +1021,7 @@ class OwnerGazetteer:
                 continue
             head = next((toks[i - 1] for i, t in enumerate(toks) if i and t.lower_ in ("of", "for")), toks[-1])
             if head.lower_ in ACTION_NOUNS:
-                continue  # an activity named in capitals ("Public Consultation", "Redesign of ..."), no body
+                continue  # an activity named in capitals ("Public Engagement", "Review of ..."), no body
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             surface = doc.text[start:end]
             name = self.canonical(surface) or re.sub(r"\s+", " ", surface).replace(" & ", " and ")
@@ -1220,7 +1220,7 @@ _VERBAL = ("VERB", "AUX")
 def doer_spans(doc: Any) -> list[tuple[int, int]] | None:
     """Character spans of the doers of each sentence's main predicate: its subject with conjuncts,
     or the agent of a passive (also through "is to be ... by", "needs to be ... by"); the subject of
-    the that-clause of "It was agreed that ..." and "The expectation is that ...".
+    the that-clause of "Members resolved that ..." and "The hope is that ...".
 
     [] when the predicate names no doer (an imperative, a passive without agent, "we" is still a
     span: the caller finds no party in it); None when no sentence is a clause (a verbless fragment:
@@ -1240,8 +1240,8 @@ def doer_spans(doc: Any) -> list[tuple[int, int]] | None:
 
 def secondary_doer_spans(doc: Any) -> list[tuple[int, int]]:
     """Subjects of the other finite clauses of a sentence whose main subject names no party ("The
-    review will be published and once all reviews are done the Commission will publish ...",
-    "another objective is to ensure that the providers deliver ..."): clauses with a modal or
+    audit will be printed and once every audit is in the Inspectorate will publish ...",
+    "a further aim is to see that each practice offers ..."): clauses with a modal or
     future auxiliary, and that-clauses."""
     out: list[tuple[int, int]] = []
     for t in doc:
@@ -1331,7 +1331,7 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
         if s.dep_ == "nsubj" and s.pos_ != "PRON" or s.lower_ in ("we", "i"):
             out = _np_spans(s)
         elif s.dep_ == "nsubjpass" and v.lemma_.lower() in _OBLIGED and s.pos_ != "PRON":
-            out = _np_spans(s)  # "The Trust is committed to ...", "CCGs are required to ..."
+            out = _np_spans(s)  # "The council is determined to ...", "Practices are obliged to ..."
     for c in v.children:
         if c.dep_ in ("ccomp", "parataxis") and c.i < v.i and c.pos_ in _VERBAL and \
                 any(x.dep_ == "nsubj" for x in c.children):

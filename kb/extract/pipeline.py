@@ -164,7 +164,7 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     if any(a.tag_ in _MODAL_TAGS for a in auxes):
         return "future"
     if tok.tag_ == "VBG" or any(a.lower_ == "being" for a in auxes):
-        return None  # progressive ("were being put in place"): work under way, not a past event
+        return None  # progressive ("plans were being drawn up"): work under way, not a past event
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN" and any(a.lower_ in _HAVE for a in auxes):
