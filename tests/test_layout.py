@@ -16,6 +16,12 @@ def blocks_of(text: str, doc_date: date | None = date(2017, 10, 1)):
     return build_blocks(lines, doc_date)
 
 
+def cells_of(table: str, doc_date: date | None = date(2017, 10, 1)):
+    """The cell blocks of a table that follows a paragraph of body text."""
+    body = "Intro paragraph that is long enough to be body text for this document.\n\n"
+    return [b for b in blocks_of(body + table, doc_date) if b.kind == "cell"]
+
+
 def by_text(blocks, needle):
     return next(b for b in blocks if needle in b.text)
 
@@ -173,12 +179,10 @@ def test_slide_kicker_and_title_is_a_top_level_heading():
 
 
 def test_a_timescale_cell_that_names_milestones_gives_them_as_items():
-    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
-            "Action\tLead\tTimescale\n"
-            "Open a second memory clinic\tHead of Older People\tPremises lease signed May 2026. Clinic open to "
-            "patients by October 2026\n"
-            "Review the carers offer\tCarers Lead\tMarch 2027")
-    cells = [b for b in blocks_of(text, date(2025, 10, 1)) if b.kind == "cell"]
+    cells = cells_of("Action\tLead\tTimescale\n"
+                     "Open a second memory clinic\tHead of Older People\tPremises lease signed May 2026. Clinic "
+                     "open to patients by October 2026\n"
+                     "Review the carers offer\tCarers Lead\tMarch 2027", date(2025, 10, 1))
     assert [b.text for b in cells] == ["Open a second memory clinic", "Premises lease signed May 2026",
                                        "Clinic open to patients by October 2026", "Review the carers offer"]
     assert [(d.start, d.end) for d in cells[2].scope_dates] == [(None, "2026-10-31")]
@@ -186,9 +190,8 @@ def test_a_timescale_cell_that_names_milestones_gives_them_as_items():
 
 
 def test_a_timescale_of_dates_and_qualifiers_names_no_milestone():
-    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
-            "Action\tLead\tTimescale\n"
-            "Review the carers offer\tCarers Lead\tCommenced May 2025, ongoing (subject to funding)\n"
-            "Publish the carers charter\tCarers Lead\tJan 26 - Mar 26 to be launched Apr 26 (provisional)")
-    cells = [b.text for b in blocks_of(text, date(2025, 10, 1)) if b.kind == "cell"]
-    assert cells == ["Review the carers offer", "Publish the carers charter"]
+    cells = cells_of("Action\tLead\tTimescale\n"
+                     "Review the carers offer\tCarers Lead\tCommenced May 2025, ongoing (subject to funding)\n"
+                     "Publish the carers charter\tCarers Lead\tJan 26 - Mar 26 to be launched Apr 26 (provisional)",
+                     date(2025, 10, 1))
+    assert [b.text for b in cells] == ["Review the carers offer", "Publish the carers charter"]
