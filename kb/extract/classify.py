@@ -211,8 +211,10 @@ def _reported_would(j: Any) -> bool:
     if j.flags & {"forecast", "consequence", "value", "subordinate"}:
         return False
     subj = c.subjects[0] if c.subjects else None
+    from kb.extract.judge import REFERENCE_BACK
+
     if c.voice == "active" and (c.predicate.lemma_.lower() in _WOULD_NOT_DONE or subj is None
-                                or subj.lower_ in ("this", "that", "these", "those", "it", "which", "there")):
+                                or subj.lower_ in REFERENCE_BACK or subj.lower_ == "there"):
         return False
     return True
 

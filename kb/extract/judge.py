@@ -36,7 +36,9 @@ _CHANGE_VERBS = frozenset({"increase", "rise", "grow", "double", "treble", "trip
 # Heads of a projection: "it is projected / predicted / estimated / forecast that ...", "is likely to".
 _PROJECTION_HEADS = frozenset({"project", "predict", "estimate", "forecast", "anticipate", "expect", "likely",
                                "unlikely", "probable", "possible", "set"})
-_CONSEQUENCE_SUBJECTS = frozenset({"this", "that", "these", "those", "it", "which", "both", "all", "doing"})
+# Subjects that refer back to something said before ("this", "which"), not to a party.
+REFERENCE_BACK = frozenset({"this", "that", "these", "those", "it", "which"})
+_CONSEQUENCE_SUBJECTS = REFERENCE_BACK | {"both", "all", "doing"}
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 _AIM_NOUNS = frozenset({"aim", "ambition", "priority", "commitment", "intention", "focus", "objective", "goal",
                         "plan", "purpose", "expectation"})
