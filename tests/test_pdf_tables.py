@@ -314,3 +314,33 @@ def test_a_table_ruled_only_between_its_rows_is_read_from_its_columns(tmp_path):
         "Recruit four school crossing patrols\tRoad Safety Officer\tMarch 2026",
         "Publish the air quality results for each ward online\tEnvironmental Health\tEach quarter",
     ]
+
+
+def test_a_ruled_cell_of_one_plan_a_line_keeps_each_plan_apart(tmp_path):
+    """Office tools set a cell's paragraphs one a line, no bullets, no extra spacing: where a line
+    ends short of the cell with room for the next line's first word, the writer broke it by hand.
+    A line that wraps (the next word did not fit) goes on, a capital after it or not."""
+    from reportlab.lib.utils import simpleSplit
+
+    pdf = tmp_path / "cells.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    pad, left, mid, right = 6, 50, 250, 522
+    plans = ["Agree the joint plan for school readiness with Medway Council and the Integrated Care Board",
+             "Open two family hubs in the coastal towns", "Publish a parenting guide"]
+    lines = [ln for plan in plans for ln in simpleSplit(plan, "Helvetica", 10, right - mid - 2 * pad)]
+    assert lines[1].startswith("Council")  # a wrapped line that starts with a capital
+    top, bottom = 760, 760 - 24 - 12 * len(lines) - 8
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(left + pad, top - 14, "What we will do")
+    c.drawString(mid + pad, top - 14, "Plans in place")
+    c.setFont("Helvetica", 10)
+    c.drawString(left + pad, top - 38, "Support families with young children")
+    for k, text in enumerate(lines):
+        c.drawString(mid + pad, top - 38 - 12 * k, text)
+    for y in (top, top - 22, bottom):
+        c.line(left, y, right, y)
+    for x in (left, mid, right):
+        c.line(x, top, x, bottom)
+    c.save()
+    assert _texts(pdf) == ["What we will do\tPlans in place",
+                           "Support families with young children\t" + " • ".join(plans)]

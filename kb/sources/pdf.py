@@ -1162,7 +1162,8 @@ def _plain(words: list[tuple[str, bool, bool]]) -> str:
     return "".join(out)
 
 
-def _cell_text(words: list[_Word], stats: _Stats, box: tuple[float, float, float, float] | None) -> str:
+def _cell_text(words: list[_Word], stats: _Stats, box: tuple[float, float, float, float] | None,
+               ruled: bool = True) -> str:
     if not words:
         return ""
     lines = _group_lines(words)
@@ -1172,13 +1173,20 @@ def _cell_text(words: list[_Word], stats: _Stats, box: tuple[float, float, float
     x1 = box[2] if box else max(line.x1 for line in lines)
     cell_page = _Page(number=0, width=x1 - x0, height=0.0, lines=lines, tables=[], left=x0, right=x1)
     cell_page.right = x1 - 0.5 * stats.body  # inside a cell the right edge is the cell's, less padding
+    widest = max(line.x1 for line in lines)
+    if box:
+        pad = min(line.x0 for line in lines) - box[0]
+        if 0 <= pad <= 2 * stats.body:
+            widest = max(widest, box[2] - pad)  # cells are padded alike on the left and the right
     items: list[list[_Line]] = []
     for line in lines:
         if line.glyph in _DASHES and not _dash_is_bullet(line, items[-1][-1] if items else None, stats):
             _restore_glyph(line)
         if items:
             block = _Block(kind="bullet" if items[-1][0].glyph else "para", page=0, lines=items[-1])
-            if not _breaks(block, items[-1][-1], line, cell_page, stats):
+            if not _breaks(block, items[-1][-1], line, cell_page, stats) and not (
+                ruled and _hard_break(items[-1][-1], line, widest)
+            ):
                 items[-1].append(line)
                 continue
         items.append([line])
@@ -1186,11 +1194,34 @@ def _cell_text(words: list[_Word], stats: _Stats, box: tuple[float, float, float
     return " • ".join(t.replace("\t", " ").strip() for t in texts if t.strip())
 
 
+def _hard_break(prev: _Line, line: _Line, limit: float) -> bool:
+    """A line broken by hand, not wrapped: the next line's first word would have fitted on it.
+
+    Text wraps only when the next word does not fit, so where it would have fitted (within the
+    widest line of the same text, which the wrap width is at least), and the next line starts
+    as a sentence or an item does (a capital or a figure) at the same x, the writer started a new
+    paragraph: a table cell listing one plan or action a line, with no bullets and no spacing.
+    `limit` is the widest line, or the cell's right edge less the padding its left edge shows.
+    Ruled cells only: a table set with tab stops does not wrap at all, every line is broken by hand.
+    """
+    if not line.words or not prev.words or abs(line.x0 - prev.x0) > 0.6 * max(line.size, 1.0):
+        return False
+    if prev.bold and line.bold:
+        return False  # a header's label broken by hand ("Target" over "Date") is still one label
+    first = line.words[0]
+    start = first.text.lstrip("\"'“‘(")
+    if not start or not (start[0].isupper() or start[0].isdigit()):
+        return False
+    need = (first.x1 - first.x0) + 0.25 * max(first.size, 1.0)
+    return prev.x1 + need < limit
+
+
 def _table_block(t: _Table, page: _Page, stats: _Stats) -> _Block:
     rows = []
     where = []
     for ri, row in enumerate(t.rows):
-        cells = [_cell_text(words, stats, t.cell_boxes[ri][ci]) for ci, words in enumerate(row)]
+        cells = [_cell_text(words, stats, t.cell_boxes[ri][ci], ruled=not t.aligned)
+                 for ci, words in enumerate(row)]
         if any(cells):
             rows.append("\t".join(cells))
             boxes = [b for b in t.cell_boxes[ri] if b is not None]
