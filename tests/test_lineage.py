@@ -48,6 +48,38 @@ def test_a_passage_under_a_heading_shares_its_topic():
     assert f_under["structure"] > f_other["structure"]
 
 
+def test_a_documents_frame_is_no_topic():
+    """A term over most of a document's headings (its programme) counts only where a passage says it."""
+    from kb.trace.signals import Signals
+
+    frame = "Healthy Futures Programme"
+    records = [rec("s", "2014", "Open a memory clinic in the market town", f"{frame} › Dementia"),
+               rec("t", "2014", "Train forty dementia friends", f"{frame} › Dementia", line=2),
+               rec("u", "2014", "Widen the cycle network", f"{frame} › Transport", line=3),
+               rec("v", "2014", "The Healthy Futures Programme board meets monthly", f"{frame} › Governance", line=4),
+               rec("w", "2016", "The memory clinic opened in May", "Dementia")]
+    records += [rec(f"f{n}", "2014", f"Item {n} of the plan", f"{frame} › Annex", line=10 + n) for n in range(20)]
+    sig = Signals(records, META)
+    assert "healthi" in sig.frame["2014"] and "dementia" not in sig.frame["2014"]
+    assert "dementia" in sig.topic("s").terms and "healthi" not in sig.topic("s").terms
+    assert "healthi" in sig.context_vector("v")  # its own words name the programme
+    assert "2016" not in sig.frame  # too short to tell a frame from a topic
+
+
+def test_a_passage_near_a_strong_link_under_its_heading_gets_section_support():
+    from kb.trace.tracer import SECTION_NEAR, Scored, section_support
+
+    seed = rec("s", "2014", "Open a memory clinic", "Dementia", line=10)
+    pool = [Scored(rec("a", "2016", "The memory clinic opens in May", "Dementia", line=40), {}, [], 0.9),
+            Scored(rec("b", "2016", "Contract award (Q4)", "Dementia", line=42), {}, [], 0.05),
+            Scored(rec("c", "2016", "Contract award (Q4)", "Dementia", line=42 + SECTION_NEAR + 5), {}, [], 0.05),
+            Scored(rec("d", "2016", "Contract award (Q4)", "Parking", line=41), {}, [], 0.05),
+            Scored(rec("e", "2014", "Recruit two nurses", "Dementia", line=12), {}, [], 0.05)]
+    section_support(seed, pool)
+    got = {s.commitment.id: s.signals["section"] for s in pool}
+    assert got == {"a": 0.05, "b": 0.9, "c": 0.0, "d": 0.0, "e": 1.0}
+
+
 @pytest.mark.parametrize("seed, cand, linked", [
     ("Reduce the use of agency staff", "The multi-agency safeguarding hub will open in June", False),
     ("Reduce the use of agency staff", "Agency staff spending fell by a third", True),

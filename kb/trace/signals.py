@@ -14,7 +14,9 @@ Each signal is a number in 0..1 that a person can read as evidence:
 * `same_doc`, `background`: a sibling in the seed's own document; an evidence passage whose clause
   reports nothing done, ongoing or unmet (statistics, context);
 * `chain`: how strongly the passage follows an earlier link of the thread (a 2019 passage that
-  restates the 2016 restatement of a 2013 seed), see kb.trace.tracer.
+  restates the 2016 restatement of a 2013 seed), see kb.trace.tracer;
+* `section`: how strongly a passage near it under the same heading links to the seed (the topic
+  lives in the structure: a milestone row under a linked programme), see kb.trace.tracer.
 
 kb.trace.calibration turns them into one probability with weights fitted on annotated threads.
 """
@@ -31,7 +33,7 @@ from kb.trace.context import Structure, structure_of
 from kb.trace.features import SPECIFIC_THEMES_EXCLUDED, Vectoriser, area_terms, cosine
 
 FEATURES = ("lexical", "anchor", "tfidf", "semantic", "structure", "owner", "target", "theme",
-            "same_doc", "background", "tfidf_rel", "semantic_rel", "chain")
+            "same_doc", "background", "tfidf_rel", "semantic_rel", "chain", "section")
 # Signals relative to the seed's own candidates (its strongest = 1): a seed written in few, common
 # words has low similarities throughout, and one threshold must still serve it.
 RELATIVE = {"tfidf_rel": "tfidf", "semantic_rel": "semantic"}
@@ -41,6 +43,11 @@ RELATIVE_FLOOR = {"tfidf": 0.25, "semantic": 0.5}
 TOPIC_TERMS = 5
 ANCHOR = 0.75  # a topic term this strong (of the seed's strongest) anchors the thread
 TOPIC_FLOOR = 0.45  # a topic term weighs at least this share of the seed's strongest term
+# A term in the headings or title above more than this share of a document's passages is the
+# document's frame (its title, its programme: "Sustainability and Transformation Plan" over every
+# page of an STP), not the topic of any one passage: it counts only where a passage's own text says it.
+FRAME_SHARE = 0.5
+FRAME_MIN = 20  # passages: in a shorter document every heading is over most of it
 
 
 def _normalised(m: np.ndarray) -> np.ndarray:
@@ -73,6 +80,7 @@ class Signals:
             c.id: structure_of(c, metas.get(c.doc_id), self.by_id.get(c.parent_id) if c.parent_id else None)
             for c in records}
         self.vectoriser = Vectoriser([c.text for c in records], area_terms(m.organisation for m in metas.values()))
+        self.frame = _frame_terms(records, self.structure, self.vectoriser)
         self._own: dict[str, dict[str, float]] = {}
         self._ctx: dict[str, dict[str, float]] = {}
         self._head: dict[str, dict[str, float]] = {}
@@ -102,7 +110,9 @@ class Signals:
         """tf-idf of the text with its structure's parts at their weights."""
         if cid not in self._ctx:
             c = self.by_id[cid]
-            self._ctx[cid] = self.vectoriser.vector_parts(c.text, self.structure[cid].parts())
+            vec = self.vectoriser.vector_parts(c.text, self.structure[cid].parts())
+            frame, own = self.frame.get(c.doc_id, frozenset()), self.own_vector(cid)
+            self._ctx[cid] = {t: w for t, w in vec.items() if t not in frame or t in own}
         return self._ctx[cid]
 
     def heading_vector(self, cid: str) -> dict[str, float]:
@@ -110,7 +120,8 @@ class Signals:
         if cid not in self._head:
             s = self.structure[cid]
             parts = [(h, 1.0) for h in s.headings()[:2]] + ([(s.row, 1.0)] if s.row else [])
-            self._head[cid] = self.vectoriser.vector_parts("", parts)
+            frame = self.frame.get(self.by_id[cid].doc_id, frozenset())
+            self._head[cid] = {t: w for t, w in self.vectoriser.vector_parts("", parts).items() if t not in frame}
         return self._head[cid]
 
     def topic(self, cid: str) -> Topic:
@@ -149,6 +160,26 @@ class Signals:
         }
         terms = list(dict.fromkeys([*held, *shared]))[:6]
         return f, terms
+
+
+def _frame_terms(records: list[Commitment], structure: dict[str, Structure],
+                 vectoriser: Vectoriser) -> dict[str, frozenset[str]]:
+    """Each document's frame: the terms of the headings and title above more than FRAME_SHARE of its
+    passages (headings are few, so each distinct heading path is analysed once)."""
+    count: dict[str, dict[str, int]] = {}
+    size: dict[str, int] = {}
+    seen: dict[tuple[str, ...], frozenset[str]] = {}
+    for c in records:
+        s = structure[c.id]
+        key = (*s.headings(), s.title)
+        if key not in seen:
+            seen[key] = frozenset(t for part in key for t in vectoriser.terms(part))
+        size[c.doc_id] = size.get(c.doc_id, 0) + 1
+        doc = count.setdefault(c.doc_id, {})
+        for t in seen[key]:
+            doc[t] = doc.get(t, 0) + 1
+    return {d: frozenset(t for t, k in terms.items() if k > FRAME_SHARE * size[d])
+            for d, terms in count.items() if size[d] >= FRAME_MIN}
 
 
 def add_relative(signals: list[dict[str, float]], top: int = 5) -> None:

@@ -49,6 +49,13 @@ CANDIDATES = 1500
 SEMANTIC_CANDIDATES = 200  # nearest passages by meaning, beside the index's lexical candidates
 CHAIN_SOURCES = 30  # the strongest direct links a chain continues from
 CHAIN_NEIGHBOURS = 15  # the nearest later passages of each of them
+# Structure as context: a passage near a strong link, under the same heading of the same document,
+# is likely about the same topic even when its own words are not ("Contract award (Q4)" two lines
+# under "Providers agree a new out-of-hospital care model").  The strongest direct links bring their
+# neighbours into the pool, and every candidate gets the `section` signal, the strongest direct
+# probability of another passage near it under its heading (the seed itself counting 1.0).
+SECTION_SOURCES = 20
+SECTION_NEAR = 20  # lines
 
 
 @dataclass
@@ -411,6 +418,12 @@ class Tracer:
 
         pool = {c.id: scored(c) for c in self.pool(seed)}
         rescore(pool.values(), cal)
+        strongest = sorted((s for s in pool.values() if s.direct >= cal.direct.threshold), key=lambda s: -s.direct)
+        for s in strongest[:SECTION_SOURCES]:
+            for c in self.near(s.commitment):
+                if c.id not in pool and c.id != seed.id:
+                    pool[c.id] = scored(c)
+        rescore(pool.values(), cal)
         date_of = {cid: _doc_date(self.metas.get(s.commitment.doc_id)) for cid, s in pool.items()}
         sources = sorted((s for s in pool.values() if s.direct >= cal.direct.threshold
                           and date_of[s.commitment.id] > seed_date), key=lambda s: -s.direct)[:CHAIN_SOURCES]
@@ -439,9 +452,17 @@ class Tracer:
                 if strength[k] > 0:
                     s.signals["chain"] = float(strength[k])
                     s.via = sources[k].commitment.id
+        section_support(seed, pool.values())
         for s in pool.values():
             s.probability = cal.chained.probability(s.signals)
         return list(pool.values())
+
+    def near(self, c: Commitment) -> list[Commitment]:
+        """The passages within SECTION_NEAR lines of `c` under the same heading of its document."""
+        if c.line is None:
+            return []
+        return [m for m in self.by_section.get((c.doc_id, c.section), [])
+                if m.id != c.id and m.line is not None and abs(m.line - c.line) <= SECTION_NEAR]
 
     def scored(self, seed: Commitment) -> list[TraceItem]:
         """The candidates whose calibrated probability reaches the threshold, as typed trace items
@@ -672,6 +693,24 @@ def text_closeness(a: str, b: str) -> float:
     if not wa or not wb:
         return 0.0
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+def section_support(seed: Commitment, pool) -> None:
+    """Set each candidate's `section` signal: the strongest direct probability of another candidate
+    (or the seed, at 1.0) within SECTION_NEAR lines of it under the same heading of the same document."""
+    by_place: dict[tuple[str, str], list[tuple[int, str, float]]] = {}
+    for s in pool:
+        c = s.commitment
+        if c.line is not None:
+            by_place.setdefault((c.doc_id, c.section), []).append((c.line, c.id, s.direct))
+    if seed.line is not None:
+        by_place.setdefault((seed.doc_id, seed.section), []).append((seed.line, seed.id, 1.0))
+    for s in pool:
+        c = s.commitment
+        if c.line is None:
+            continue
+        s.signals["section"] = max((p for line, cid, p in by_place.get((c.doc_id, c.section), [])
+                                    if cid != c.id and abs(line - c.line) <= SECTION_NEAR), default=0.0)
 
 
 def rescore(pool, cal: Calibration) -> None:
