@@ -344,3 +344,76 @@ def test_a_ruled_cell_of_one_plan_a_line_keeps_each_plan_apart(tmp_path):
     c.save()
     assert _texts(pdf) == ["What we will do\tPlans in place",
                            "Support families with young children\t" + " • ".join(plans)]
+
+
+def _ruled_rows(c: canvas.Canvas, top: float, rows: list, bold_first: bool = False,
+                open_top: bool = False, open_bottom: bool = False) -> float:
+    """A ruled table of these rows (each a list of cells, each a list of lines) in COLUMNS, a grid
+    of lines drawn as word processors draw it; the top or bottom rule left out when asked."""
+    edges = [*COLUMNS[:], 540]
+    y = top
+    cuts = [top]
+    for k, row in enumerate(rows):
+        c.setFont("Helvetica-Bold" if bold_first and k == 0 else "Helvetica", 10)
+        for x, cell in zip(COLUMNS, row, strict=True):
+            for j, text in enumerate(cell):
+                c.drawString(x + 4, y - 12 - 12 * j, text)
+        y -= 12 * max(len(cell) for cell in row) + 6
+        cuts.append(y)
+    for i, cut in enumerate(cuts):
+        if (i == 0 and open_top) or (i == len(cuts) - 1 and open_bottom):
+            continue
+        c.line(edges[0], cut, edges[-1], cut)
+    for x in edges:
+        c.line(x, top, x, y)
+    return y
+
+
+def test_a_ruled_table_running_over_a_page_break_without_its_header_is_one_table(tmp_path):
+    """A ruled table at the foot of a page goes on at the head of the next in the same columns,
+    its header not repeated: one table, so the header still names the columns of the rows after
+    the break (the lead and the date of each action)."""
+    pdf = tmp_path / "ruled-two-pages.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 300, "The town council agreed these actions for the year ahead.")
+    _ruled_rows(c, 280, [[[h] for h in HEADER], *ROWS[:2]], bold_first=True)
+    c.showPage()
+    _ruled_rows(c, 800, ROWS[2:])
+    c.save()
+    lines, _ = read_pdf(pdf)
+    texts = [ln.text for ln in lines]
+    assert texts[texts.index(EXPECTED[0]):] == EXPECTED  # no blank line, header once
+    doc = load_document(pdf)
+    found = {c.text: c for c in extract(doc) if c.kind != "evidence"}
+    boilers = next(c for t, c in found.items() if t.startswith("Replace the leisure centre boilers"))
+    assert boilers.owners == ["Estates team"]
+    assert [d.end for d in boilers.due] == ["2027-04-30"]
+
+
+def test_a_ruled_row_left_open_at_a_page_break_goes_on_overleaf(tmp_path):
+    """A row whose cells run over the page break: its table is left open at the foot of the page
+    and at the head of the next, and the row's two parts are one row."""
+    pdf = tmp_path / "ruled-split-row.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    _ruled_rows(c, 280, [[[h] for h in HEADER], *ROWS[:2],
+                         [["Train volunteer drivers for the"], ["Transport and"], ["October 2026"], ["Not started"]]],
+                bold_first=True, open_bottom=True)
+    c.showPage()
+    _ruled_rows(c, 800, [[["rural dial-a-ride scheme"], ["Access team"], [""], [""]], *ROWS[3:]], open_top=True)
+    c.save()
+    assert _texts(pdf) == EXPECTED
+
+
+def test_a_ruled_table_with_a_header_of_its_own_overleaf_is_another_table(tmp_path):
+    pdf = tmp_path / "ruled-two-tables.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    _ruled_rows(c, 280, [[[h] for h in HEADER], *ROWS[:2]], bold_first=True)
+    c.showPage()
+    _ruled_rows(c, 800, [[["Risk"], ["Owner"], ["Review"], ["Rating"]],
+                         [["Contractor delays"], ["Estates team"], ["Monthly"], ["Amber"]]], bold_first=True)
+    c.save()
+    assert _texts(pdf) == [*EXPECTED[:3], "Risk\tOwner\tReview\tRating",
+                           "Contractor delays\tEstates team\tMonthly\tAmber"]
+    lines, _ = read_pdf(pdf)
+    assert [ln.text for ln in lines][3] == ""  # a table of its own

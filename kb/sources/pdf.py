@@ -44,6 +44,9 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:no|nos|e\.g|i\.e|etc|dr|st|vs|cf|para|fig|vol|pp?|mr|mrs|ms|ref)|\b[A-Z])\.$", re.I
 )
 
+# a line ending on a connecting word does not end its paragraph (a comma may: items of a list)
+_RUNS_ON = re.compile(r"^(?:and|or|of|the|to|for|in|on|by|with|a|an|&)$|[A-Za-z]-$", re.I)
+
 MARGIN_ZONE = 0.12  # top/bottom fraction of the page searched for running headers and footers
 
 
@@ -190,6 +193,7 @@ class _Table:
     gutters: list[tuple[float, float]] = field(default_factory=list)  # the white between its columns
     spaced: bool = False  # its rows are set apart by white space
     continues_row: bool = False  # its first row is the last row of the page before, going on
+    open_bottom: bool = False  # ruled tables: no rule closes its last row (the row goes on overleaf)
 
 
 @dataclass
@@ -218,6 +222,9 @@ class _Block:
     aligned: bool = False  # a table found from aligned text
     lefts: list[float] = field(default_factory=list)  # its columns' left edges
     continues_row: bool = False  # its first row goes on with the last row of the page before
+    right: float = 0.0  # ruled tables: the right edge (with `lefts`, its columns)
+    bold_head: bool = False  # its first row is set in bold throughout (a header row)
+    open_bottom: bool = False  # ruled tables: no rule closes its last row
 
     def position(self) -> Position:
         """Where the block's lines are on its page (the first page, if it runs over a break)."""
@@ -651,8 +658,9 @@ def _hidden_fills(graphics: list) -> set[int]:
     return hidden
 
 
-def _find_tables(page, graphics: list) -> list:
-    """`page.find_tables()` on the page's ruling lines (the default "lines" strategy, made explicit)."""
+def _find_tables(page, graphics: list) -> tuple[list, list[tuple[str, float]]]:
+    """`page.find_tables()` on the page's ruling lines (the default "lines" strategy, made explicit),
+    and the ends ("top" or "bottom", y) where a table was left open and is closed here."""
     from pdfplumber.utils import obj_to_edges
 
     v: list[dict] = []
@@ -667,11 +675,12 @@ def _find_tables(page, graphics: list) -> list:
             elif e.get("orientation") == "h" and e["width"] >= 1:
                 h.append(e)
     if len(v) < 2 or not h:
-        return []
+        return [], []
     # a table whose last row runs on to the next page is often left open at the bottom (or top):
     # close it where two or more vertical rules end at the same height without a horizontal rule
     # (only at the rules' outermost ends: rules drawn in pieces, one per row, end inside the table too)
     outermost = {"top": min(e["top"] for e in v), "bottom": max(e["bottom"] for e in v)}
+    opened: list[tuple[str, float]] = []
     for end in ("top", "bottom"):
         ends: dict[int, list[dict]] = defaultdict(list)
         for e in v:
@@ -685,6 +694,7 @@ def _find_tables(page, graphics: list) -> list:
                 abs(e["top"] - y) <= 1.5 and e["x0"] <= x0 + 1 and e["x1"] >= x1 - 1 for e in h
             ):
                 continue
+            opened.append((end, float(y)))
             h.append(
                 {
                     "object_type": "rect_edge",
@@ -699,7 +709,7 @@ def _find_tables(page, graphics: list) -> list:
                 }
             )
     if len(h) < 2:
-        return []
+        return [], []
     return page.find_tables(
         {
             "vertical_strategy": "explicit",
@@ -707,7 +717,7 @@ def _find_tables(page, graphics: list) -> list:
             "explicit_vertical_lines": v,
             "explicit_horizontal_lines": h,
         }
-    )
+    ), opened
 
 
 def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
@@ -744,7 +754,8 @@ def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
 
     tables: list[_Table] = []
     if words and graphics:
-        for t in _find_tables(page, graphics):
+        found, opened = _find_tables(page, graphics)
+        for t in found:
             rows = t.rows
             ncols = max((len(r.cells) for r in rows), default=0)
             if ncols < 2 or not rows:
@@ -759,6 +770,8 @@ def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
                     x1=float(x1),
                     rows=[[[] for _ in r] for r in boxes],
                     cell_boxes=boxes,
+                    continues_row=any(end == "top" and abs(y - top) <= 1.5 for end, y in opened),
+                    open_bottom=any(end == "bottom" and abs(y - bottom) <= 1.5 for end, y in opened),
                 )
             )
     words += _shape_bullets(graphics, words, page)
@@ -1208,6 +1221,8 @@ def _hard_break(prev: _Line, line: _Line, limit: float) -> bool:
         return False
     if prev.bold and line.bold:
         return False  # a header's label broken by hand ("Target" over "Date") is still one label
+    if _RUNS_ON.search(prev.words[-1].text):
+        return False  # a line ending on "and" or "of" goes on below
     first = line.words[0]
     start = first.text.lstrip("\"'“‘(")
     if not start or not (start[0].isupper() or start[0].isdigit()):
@@ -1229,10 +1244,23 @@ def _table_block(t: _Table, page: _Page, stats: _Stats) -> _Block:
                                   max(b[2] for b in boxes), max(b[3] for b in boxes), table=True)
                          if boxes else None)
     ncols = max((len(r) for r in t.rows), default=0)
+    head = next((row for row in t.rows if any(row)), [])
+    head_words = [w for cell in head for w in cell if any(ch.isalpha() for ch in w.text)]
     return _Block(
         kind="table", page=page.number, rows=rows, header=rows[0] if rows else "", ncols=ncols, top=t.top,
-        row_positions=where, aligned=t.aligned, lefts=t.lefts, continues_row=t.continues_row,
+        row_positions=where, aligned=t.aligned, lefts=t.lefts or _ruled_lefts(t), right=t.x1,
+        continues_row=t.continues_row, bold_head=bool(head_words) and all(w.bold for w in head_words),
+        open_bottom=t.open_bottom,
     )
+
+
+def _ruled_lefts(t: _Table) -> list[float]:
+    """The left edges of a ruled table's columns (its cells' left edges, within 2 pt)."""
+    lefts: list[float] = []
+    for x in sorted(box[0] for row in t.cell_boxes for box in row if box is not None):
+        if not lefts or x - lefts[-1] > 2.0:
+            lefts.append(x)
+    return lefts
 
 
 def _page_blocks(page: _Page, stats: _Stats) -> list[_Block]:
@@ -1352,17 +1380,19 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                     and last.ncols == block.ncols
                     and block.rows[0] == last.header
                 )
-                # a table without rulings goes on over the page break in the same columns, its
-                # header not repeated
+                # a table goes on over the page break in the same columns, its header not repeated
+                # (a ruled table whose first row is bold starts afresh: that row is its header)
                 runs_on = (not continuing and bi == 0 and last is not None and last.kind == "table"
-                           and last.page == block.page - 1 and _same_columns(last, block))
+                           and last.page == block.page - 1 and _same_columns(last, block)
+                           and (block.aligned or not block.bold_head))
                 rows = block.rows[1:] if continuing else block.rows
                 where = block.row_positions[1:] if continuing else block.row_positions
                 if continuing or runs_on:
                     block.header = last.header
                 elif out:
                     add("", block.page)
-                if runs_on and block.continues_row and rows and out and out[-1].text:
+                if (runs_on and block.continues_row and (block.aligned or last.open_bottom) and rows
+                        and out and out[-1].text):
                     # a cell whose lines run over the page break: its row goes on
                     out[-1] = replace(out[-1], text=_join_rows(out[-1].text, rows[0]))
                     rows, where = rows[1:], where[1:]
@@ -1428,8 +1458,11 @@ def _join_rows(upper: str, lower: str) -> str:
 
 
 def _same_columns(a: _Block, b: _Block) -> bool:
-    """Two tables found from aligned text with the same columns (left edges within 3 pt)."""
-    return (a.aligned and b.aligned and a.ncols == b.ncols and len(a.lefts) == len(b.lefts)
+    """Two tables of the same kind with the same columns (left edges within 3 pt; ruled tables'
+    right edges too)."""
+    if a.aligned != b.aligned or (not a.aligned and abs(a.right - b.right) > 3.0):
+        return False
+    return (a.ncols == b.ncols and len(a.lefts) == len(b.lefts)
             and all(abs(x - y) <= 3.0 for x, y in zip(a.lefts, b.lefts, strict=True)))
 
 
