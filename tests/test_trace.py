@@ -50,6 +50,16 @@ def test_evidence_terms_read_as_words(stems, text, shown):
     assert term_labels(stems, text) == shown
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Our key focus is the memory clinic", ["memori", "clinic"]),
+    ("A wider range of proposals to increase provision of dental care", ["dental"]),
+])
+def test_generic_planning_words_are_no_terms_whatever_their_stem(text, kept):
+    from kb.trace.features import terms
+
+    assert sorted(terms(text)) == sorted(kept)
+
+
 @pytest.mark.parametrize("seed_text, fills", [
     (STROKE_2013, None), ("Work with Primary Care commissioners to review the role", True)])
 def test_passages_have_no_holes(corpus_kb, seed_text, fills):

@@ -28,7 +28,7 @@ council offer access integr focus prioriti set action propos ongo strategi outco
 further reduct avoid unnecessari greater enhanc role wider ensur achiev aim rang level term larg
 signific specif appropri effect effici high qualiti consist
 those these there their which what when where while such other more most than into over under about after
-befor between through onli like
+befor between through onli like our ours they them its
 """.split())
 
 _CONCEPT_OF: dict[str, str] = {}
@@ -112,12 +112,18 @@ def terms(text: str) -> Counter:
     return Counter(_terms(text))
 
 
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    """GENERIC as the analyzer's stems too ("focus" is indexed as `focu`, "key" as `kei`)."""
+    return GENERIC | {tok.text for w in GENERIC for tok in _analyzer()(w)}
+
+
 @lru_cache(maxsize=200_000)
 def _terms(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for tok in _analyzer()(normalise(text)):
         t = tok.text
-        if len(t) > 2 and t not in GENERIC and t.isalpha():
+        if len(t) > 2 and t not in _generic() and t.isalpha():
             out.append(t)
     return tuple(out)
 
