@@ -347,15 +347,15 @@ def test_a_ruled_cell_of_one_plan_a_line_keeps_each_plan_apart(tmp_path):
 
 
 def _ruled_rows(c: canvas.Canvas, top: float, rows: list, bold_first: bool = False,
-                open_top: bool = False, open_bottom: bool = False) -> float:
-    """A ruled table of these rows (each a list of cells, each a list of lines) in COLUMNS, a grid
-    of lines drawn as word processors draw it; the top or bottom rule left out when asked."""
-    edges = [*COLUMNS[:], 540]
+                open_top: bool = False, open_bottom: bool = False, columns: tuple = COLUMNS) -> float:
+    """A ruled table of these rows (each a list of cells, each a list of lines) in `columns`, a
+    grid of lines drawn as word processors draw it; the top or bottom rule left out when asked."""
+    edges = [*columns, 540]
     y = top
     cuts = [top]
     for k, row in enumerate(rows):
         c.setFont("Helvetica-Bold" if bold_first and k == 0 else "Helvetica", 10)
-        for x, cell in zip(COLUMNS, row, strict=True):
+        for x, cell in zip(columns, row, strict=True):
             for j, text in enumerate(cell):
                 c.drawString(x + 4, y - 12 - 12 * j, text)
         y -= 12 * max(len(cell) for cell in row) + 6
@@ -417,3 +417,22 @@ def test_a_ruled_table_with_a_header_of_its_own_overleaf_is_another_table(tmp_pa
                            "Contractor delays\tEstates team\tMonthly\tAmber"]
     lines, _ = read_pdf(pdf)
     assert [ln.text for ln in lines][3] == ""  # a table of its own
+
+
+def test_rows_ruled_one_by_one_go_on_over_a_page_break_where_a_row_is_cut(tmp_path):
+    """Browsers print each row of some tables as a table of its own, columns as wide as that row
+    needs, and close the rules of a row the page break cuts on both pages: the row overleaf with
+    the cut row's cells, starting in lower case, is the rest of that row."""
+    pdf = tmp_path / "rows-one-by-one.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    y = _ruled_rows(c, 280, [[[h] for h in HEADER]], bold_first=True)
+    y = _ruled_rows(c, y, [ROWS[0]], columns=(60, 240, 370, 450))
+    _ruled_rows(c, y, [[["Train volunteer drivers for the"], ["Transport team"], ["October 2026"], ["Not"]]],
+                columns=(60, 255, 360, 445))
+    c.showPage()
+    y = _ruled_rows(c, 800, [[["rural dial-a-ride scheme"], [""], [""], ["started"]]], columns=(60, 255, 360, 445))
+    _ruled_rows(c, y, [ROWS[3]], columns=(60, 245, 365, 450))
+    c.save()
+    assert _texts(pdf) == [EXPECTED[0], EXPECTED[1],
+                           "Train volunteer drivers for the rural dial-a-ride scheme\tTransport team\tOctober 2026"
+                           "\tNot started", EXPECTED[4]]

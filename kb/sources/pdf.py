@@ -225,6 +225,8 @@ class _Block:
     right: float = 0.0  # ruled tables: the right edge (with `lefts`, its columns)
     bold_head: bool = False  # its first row is set in bold throughout (a header row)
     open_bottom: bool = False  # ruled tables: no rule closes its last row
+    first_cells: list[float] = field(default_factory=list)  # ruled tables: the left edges of the
+    last_cells: list[float] = field(default_factory=list)  # cells of its first and last rows
 
     def position(self) -> Position:
         """Where the block's lines are on its page (the first page, if it runs over a break)."""
@@ -1227,18 +1229,24 @@ def _hard_break(prev: _Line, line: _Line, limit: float) -> bool:
     start = first.text.lstrip("\"'“‘(")
     if not start or not (start[0].isupper() or start[0].isdigit()):
         return False
-    need = (first.x1 - first.x0) + 0.25 * max(first.size, 1.0)
-    return prev.x1 + need < limit
+    size = max(first.size, 1.0)
+    gaps = sorted(b.x0 - a.x1 for ln in (prev, line) for a, b in zip(ln.words, ln.words[1:], strict=False)
+                  if 0 < b.x0 - a.x1 < 0.6 * size)
+    space = gaps[len(gaps) // 2] if gaps else 0.3 * size  # the word space as this text sets it
+    # with a margin: a word that would have fitted by a hair may not have (padding, borders)
+    return prev.x1 + space + (first.x1 - first.x0) + 0.2 * size < limit
 
 
 def _table_block(t: _Table, page: _Page, stats: _Stats) -> _Block:
     rows = []
     where = []
+    edges: list[list[float]] = []
     for ri, row in enumerate(t.rows):
         cells = [_cell_text(words, stats, t.cell_boxes[ri][ci], ruled=not t.aligned)
                  for ci, words in enumerate(row)]
         if any(cells):
             rows.append("\t".join(cells))
+            edges.append([b[0] for b in t.cell_boxes[ri] if b is not None])
             boxes = [b for b in t.cell_boxes[ri] if b is not None]
             where.append(Position(page.number, min(b[0] for b in boxes), min(b[1] for b in boxes),
                                   max(b[2] for b in boxes), max(b[3] for b in boxes), table=True)
@@ -1250,7 +1258,7 @@ def _table_block(t: _Table, page: _Page, stats: _Stats) -> _Block:
         kind="table", page=page.number, rows=rows, header=rows[0] if rows else "", ncols=ncols, top=t.top,
         row_positions=where, aligned=t.aligned, lefts=t.lefts or _ruled_lefts(t), right=t.x1,
         continues_row=t.continues_row, bold_head=bool(head_words) and all(w.bold for w in head_words),
-        open_bottom=t.open_bottom,
+        open_bottom=t.open_bottom, first_cells=edges[0] if edges else [], last_cells=edges[-1] if edges else [],
     )
 
 
@@ -1381,9 +1389,14 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                     and block.rows[0] == last.header
                 )
                 # a table goes on over the page break in the same columns, its header not repeated
-                # (a ruled table whose first row is bold starts afresh: that row is its header)
+                # (a ruled table whose first row is bold starts afresh: that row is its header);
+                # rows ruled one by one go on where the row overleaf has the cells of the last row
+                row_cut = (bi == 0 and last is not None and last.kind == "table" and not block.aligned
+                           and _same_cells(last.last_cells, block.first_cells) and bool(block.rows)
+                           and _lower_start(block.rows[0]))
                 runs_on = (not continuing and bi == 0 and last is not None and last.kind == "table"
-                           and last.page == block.page - 1 and _same_columns(last, block)
+                           and last.page == block.page - 1
+                           and (_same_columns(last, block) or row_cut)
                            and (block.aligned or not block.bold_head))
                 rows = block.rows[1:] if continuing else block.rows
                 where = block.row_positions[1:] if continuing else block.row_positions
@@ -1391,8 +1404,8 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                     block.header = last.header
                 elif out:
                     add("", block.page)
-                if (runs_on and block.continues_row and (block.aligned or last.open_bottom) and rows
-                        and out and out[-1].text):
+                if (runs_on and (row_cut or (block.continues_row and (block.aligned or last.open_bottom)))
+                        and rows and out and out[-1].text):
                     # a cell whose lines run over the page break: its row goes on
                     out[-1] = replace(out[-1], text=_join_rows(out[-1].text, rows[0]))
                     rows, where = rows[1:], where[1:]
@@ -1455,6 +1468,17 @@ def _join_rows(upper: str, lower: str) -> str:
     a, b = upper.split("\t"), lower.split("\t")
     a += [""] * (len(b) - len(a))
     return "\t".join(" ".join(p for p in (x, y) if p) for x, y in zip(a, b + [""] * (len(a) - len(b)), strict=True))
+
+
+def _same_cells(a: list[float], b: list[float]) -> bool:
+    """Two rows of ruled cells with the same left edges (within 3 pt)."""
+    return len(a) == len(b) >= 2 and all(abs(x - y) <= 3.0 for x, y in zip(a, b, strict=True))
+
+
+def _lower_start(row: str) -> bool:
+    """A row whose first text starts in lower case: the rest of a sentence, not a row of its own."""
+    text = next((c for c in row.split("\t") if c.strip()), "").lstrip("•").strip()
+    return text[:1].islower()
 
 
 def _same_columns(a: _Block, b: _Block) -> bool:
