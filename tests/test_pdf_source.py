@@ -314,3 +314,27 @@ def test_corrupted_bytes_never_escape_as_tracebacks(tmp_path):
             assert "\n" not in str(exc)
         else:
             assert pages >= 1 and all(isinstance(line, SourceLine) for line in lines)
+
+
+@pytest.mark.parametrize(("first", "second", "joined"), [
+    ("we will agree a long-", "term plan for the service", "we will agree a long-term plan for the service"),
+    ("we will publish our Five-", "Year Plan in the spring", "we will publish our Five-Year Plan in the spring"),
+    ("a new Self-", "Assessment Checklist for teams", "a new Self-Assessment Checklist for teams"),
+    ("the plan runs to 2024 -", "with a review each year", "the plan runs to 2024 - with a review each year"),
+])
+def test_a_word_hyphenated_over_a_line_end_is_one_word(tmp_path, first, second, joined):
+    """A compound broken after its hyphen keeps the hyphen and loses the line break, before a
+    capital as before a small letter; a dash standing between words keeps its spaces."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "hyphen.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 760, "The board agreed the following at its meeting in the spring, and")
+    c.drawString(72, 746, first)
+    c.drawString(72, 732, second + ".")
+    c.save()
+    lines, _ = read_pdf(pdf)
+    assert [ln.text for ln in lines if ln.text] == [
+        "The board agreed the following at its meeting in the spring, and " + joined + "."]

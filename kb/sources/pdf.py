@@ -1134,7 +1134,7 @@ def _render_words(lines: list[_Line], mark_bold: bool) -> str:
             if prev is None:
                 space = li > 0
                 if space and words and words[-1][0].endswith("-") and len(words[-1][0]) > 1:
-                    if words[-1][0][-2].isalpha() and text[:1].islower():
+                    if words[-1][0][-2].isalpha() and text[:1].isalpha():
                         space = False  # a word hyphenated over the line break
             else:
                 space = w.x0 - prev.x1 > 0.12 * max(w.size, 1.0)
