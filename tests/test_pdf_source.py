@@ -321,10 +321,13 @@ def test_corrupted_bytes_never_escape_as_tracebacks(tmp_path):
     ("we will publish our Five-", "Year Plan in the spring", "we will publish our Five-Year Plan in the spring"),
     ("a new Self-", "Assessment Checklist for teams", "a new Self-Assessment Checklist for teams"),
     ("the plan runs to 2024 -", "with a review each year", "the plan runs to 2024 - with a review each year"),
+    ("the work is led by our Corporate Lead- ", "Strategy and her team", "the work is led by our Corporate "
+     "Lead- Strategy and her team"),  # a space typed after the hyphen: the line broke there, not at it
 ])
 def test_a_word_hyphenated_over_a_line_end_is_one_word(tmp_path, first, second, joined):
     """A compound broken after its hyphen keeps the hyphen and loses the line break, before a
-    capital as before a small letter; a dash standing between words keeps its spaces."""
+    capital as before a small letter; a dash standing between words, or a hyphen with a space
+    after it in the text layer, keeps its space."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -338,3 +341,28 @@ def test_a_word_hyphenated_over_a_line_end_is_one_word(tmp_path, first, second, 
     lines, _ = read_pdf(pdf)
     assert [ln.text for ln in lines if ln.text] == [
         "The board agreed the following at its meeting in the spring, and " + joined + "."]
+
+
+def test_a_line_made_taller_by_a_larger_full_stop_stays_in_its_paragraph(tmp_path):
+    """Word processors make a line taller when a glyph on it is set larger (a full stop in another
+    font): the wider line pitch it leaves is no paragraph break."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    lines = ["The district will plant two thousand street trees over the next five", "years, starting in the wards",
+             "with the least shade, and residents can nominate a street through the", "council website while the",
+             "schools will help to water young trees in their first summer", "A tree warden in each ward will",
+             "report on progress to the committee every six months, and the council", "will publish the results."]
+    pdf = tmp_path / "taller.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    y = 760.0
+    for k, text in enumerate(lines):
+        c.setFont("Helvetica", 10)
+        c.drawString(72, y, text)
+        if k == 4:  # the full stop after "summer" in a 14 pt font pushes this line down
+            c.setFont("Times-Roman", 14)
+            c.drawString(72 + c.stringWidth(text, "Helvetica", 10), y, ".")
+        y -= 12 + (4 * 1.2 if k == 3 else 0)
+    c.save()
+    texts = [ln.text for ln in read_pdf(pdf)[0] if ln.text]
+    assert texts == [" ".join(lines[:5]) + ". " + " ".join(lines[5:])]

@@ -154,6 +154,7 @@ class _Word:
     bottom: float
     size: float
     bold: bool
+    spaced: bool = False  # a space character follows it in the text layer (words ending in "-" only)
 
 
 @dataclass
@@ -732,6 +733,7 @@ def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
     )
     words: list[_Word] = []
     seen: set[tuple[str, int, int]] = set()
+    spaces: set[tuple[int, int]] | None = None
     for w in raw:
         if not w.get("upright", True):
             continue
@@ -753,6 +755,11 @@ def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
                 bold=bool(_BOLD_FONT.search(str(w.get("fontname") or ""))),
             )
         )
+        if text.endswith("-"):  # "Lead- Strategy" typed with a space, or "Five-Year" broken at the hyphen
+            if spaces is None:
+                spaces = {(round(c["x0"]), round(c["top"])) for c in chars if c["text"] == " "}
+            x, y = round(float(w["x1"])), round(float(w["top"]))
+            words[-1].spaced = any((x + dx, y + dy) in spaces for dx in (-1, 0, 1) for dy in (-1, 0, 1))
 
     tables: list[_Table] = []
     if words and graphics:
@@ -1077,6 +1084,10 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
     if abs(prev.size - line.size) > 0.1 * size:
         return True
     pitch = (line.bottom - prev.bottom) / size
+    big = max((w.size for w in line.words), default=line.size)
+    if big > line.size + 0.5 and pitch > 0:
+        # a glyph larger than its line (a full stop in another font) makes the line taller
+        pitch = max(pitch - (big - line.size) * stats.pitch_for(line.size) / size, 0.01)
     if (
         pitch <= 0
         and prev.col_right is not None
@@ -1123,6 +1134,7 @@ def _hangs_under_label(block: _Block, line: _Line, size: float) -> bool:
 def _render_words(lines: list[_Line], mark_bold: bool) -> str:
     """Join the visual lines of a paragraph, marking bold runs with `**` when asked."""
     words: list[tuple[str, bool, bool]] = []  # text, bold, space before
+    last: _Word | None = None
     for li, line in enumerate(lines):
         prev: _Word | None = None
         for w in line.words:
@@ -1134,12 +1146,16 @@ def _render_words(lines: list[_Line], mark_bold: bool) -> str:
             if prev is None:
                 space = li > 0
                 if space and words and words[-1][0].endswith("-") and len(words[-1][0]) > 1:
-                    if words[-1][0][-2].isalpha() and text[:1].isalpha():
-                        space = False  # a word hyphenated over the line break
+                    # a word hyphenated over the line break: a compound before a capital only
+                    # where the line broke at the hyphen itself, not at a space typed after it
+                    if words[-1][0][-2].isalpha() and (
+                        text[:1].islower() or (text[:1].isalpha() and not (last and last.spaced))
+                    ):
+                        space = False
             else:
                 space = w.x0 - prev.x1 > 0.12 * max(w.size, 1.0)
             words.append((text, w.bold, space))
-            prev = w
+            prev = last = w
     if not words:
         return ""
     letters = [(sum(ch.isalnum() for ch in t), b) for t, b, _ in words]
