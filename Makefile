@@ -23,8 +23,9 @@ run: setup
 	$(BIN)/kb --index $(INDEX) ingest corpus
 	$(BIN)/python -m kb.main_job --index $(INDEX)
 
+# Two processes (2 cores); tests that share a session build run in one of them (tests/conftest.py).
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 lint: setup
 	$(BIN)/ruff check kb tests bench tui.py

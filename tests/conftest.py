@@ -1,9 +1,20 @@
 """Shared fixtures: the bundled corpus ingested once per test session, and a three-document
 knowledge base (2013, 2016, 2019: enough for threads across years) ingested once and copied for
-each test that changes it."""
+each test that changes it.
+
+Ingests in the suite parse in the test process ($KB_JOBS=1, unless set): the spaCy pipeline is then
+loaded once per process instead of once per worker of every ingest.  The worker pool is still tested
+where it is the subject (test_ingest_parallel passes `--jobs 2`, and checks both ways store the same
+records).
+
+`make test` runs the suite in two processes (pytest-xdist, `--dist loadgroup`): every test that uses
+one of the session-wide builds below goes to the same process as the others that use it (its
+xdist group), so each build is made once, not once per process; the other tests go by file, so a
+module's own fixture is built once too."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -15,6 +26,8 @@ from kb.api import KnowledgeBase
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/pdfgen.py
 CORPUS = ROOT / "corpus"
+os.environ.setdefault("KB_JOBS", "1")
+
 THREE_DOCS = ("2013-09_crccg_commissioning-intentions_2014-16.txt",
               "2016-10_cw-stp_sustainability-transformation-plan.txt",
               "2019_cw-hcp_five-year-plan_2019-24.txt")
@@ -65,3 +78,18 @@ def corpus_pdfs(tmp_path_factory) -> dict[str, Path]:
         pdfgen.text_export_to_pdf(src, pdf)
         result[src.stem] = pdf
     return result
+
+
+# The session-wide builds, by the xdist group of the tests that use them (a test using several goes
+# with the first named here).
+SHARED_BUILDS = (("corpus_kb", "corpus-index"), ("three_doc_template", "three-docs"),
+                 ("corpus_pdfs", "corpus-pdfs"))
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(config, items) -> None:
+    """Each test's xdist group: the session build it uses, else its file (see the module docstring)."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        group = next((g for fixture, g in SHARED_BUILDS if fixture in names), item.nodeid.split("::")[0])
+        item.add_marker(pytest.mark.xdist_group(group))
