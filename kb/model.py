@@ -92,6 +92,10 @@ class Block:
     row_label: str | None = None
     row_key: str | None = None
     intro: str | None = None
+    # The lead-ins above `intro`, innermost first: the list a nested list hangs from ("Providers
+    # should:" above "Develop workforce plans:"), and the first of a run of lead-in paragraphs
+    # ("X will address these aims:" above "Aim one, through:"). Owners pass down through them.
+    outer_intros: tuple[str, ...] = ()
     scope_dates: tuple[DueDate, ...] = ()  # dates inherited from headings / column headers
     negative_context: bool = False  # inside risks, case studies, contents, attendance...
     forward_context: bool = False  # inside a list or section that announces commitments

@@ -195,3 +195,23 @@ def test_a_timescale_of_dates_and_qualifiers_names_no_milestone():
                      "Publish the carers charter\tCarers Lead\tJan 26 - Mar 26 to be launched Apr 26 (provisional)",
                      date(2025, 10, 1))
     assert [b.text for b in cells] == ["Review the carers offer", "Publish the carers charter"]
+
+
+def test_nested_lead_ins_are_kept_for_the_items_under_them():
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "Hospital providers should:\n\n"
+            "- Develop workforce plans:\n - Add rostered clinic sessions\n"
+            "- Record the follow-up date for every patient\n\n"
+            "The partners will pursue two aims:\n\n"
+            "Better access, through:\n\n- Longer opening hours\n\n"
+            "Fewer delays, by:\n\n- Shared records\n\n"
+            "This paragraph of text closes the run of lead-ins for good.\n\n"
+            "Planned works:\n\n- New roof")
+    bs = blocks_of(text)
+    assert by_text(bs, "Add rostered").outer_intros == ("Hospital providers should:",)
+    after = by_text(bs, "Record the follow-up")
+    assert after.intro is None and after.outer_intros == ("Hospital providers should:",)
+    assert by_text(bs, "Longer opening").outer_intros == ("The partners will pursue two aims:",)
+    assert by_text(bs, "Shared records").intro == "Fewer delays, by:"
+    assert by_text(bs, "Shared records").outer_intros == ("The partners will pursue two aims:",)
+    assert by_text(bs, "New roof").outer_intros == ()

@@ -324,8 +324,9 @@ def test_corpus_gazetteer_folds_like_the_scorer(corpus_gaz: OwnerGazetteer) -> N
 
 def test_an_area_s_short_names_stay_in_its_documents(corpus_gaz: OwnerGazetteer) -> None:
     other = corpus_gaz.for_document(f"{NCC} and {RFT} agreed this plan for Northshire.")
-    # an acronym of the bundled area means nothing here; "the County Council" is Northshire's
-    assert other.owners("WCC will consult residents.") == []
+    # an acronym of the bundled area is not its body here: only initials, kept as the text gives
+    # them (a doer named by initials); "the County Council" is Northshire's
+    assert other.owners("WCC will consult residents.") == ["WCC"]
     assert other.owners("The County Council will consult residents.") == [NCC]
     assert other.owners("The CCGs will consult residents.") == ["CCGs"]  # this area's, as the text names them
     # a full name is still that body
@@ -476,6 +477,52 @@ def test_a_body_named_in_full_is_known_by_its_initials() -> None:
     text = "Hillside Borough Council set its budget. HBC will publish the plan in May."
     g = OwnerGazetteer().for_document(text)
     assert g.owners("HBC will publish the plan in May.") == ["Hillside Borough Council"]
-    # two bodies with the same initials: neither is assumed
+    # two bodies with the same initials: neither is assumed (the initials stay as written)
     g = OwnerGazetteer().for_document("Hillside Borough Council and Highfield Borough Council met. HBC will act.")
-    assert g.owners("HBC will publish the plan in May.") == []
+    assert g.owners("HBC will publish the plan in May.") == ["HBC"]
+
+
+# ------------------------------------------------------------------------------------ owners 2
+@pytest.mark.parametrize(("field", "expected"), [
+    # "<party> lead(s)" in a lead field: the party leads
+    ("NPH lead", ["NPH"]),
+    ("NPH leads for each area", ["NPH"]),
+    ("Housing Lead", ["Housing Lead"]),  # no party before "Lead": a role title
+    # who supports is a partner, not the lead
+    ("Strategy Lead Supported by Policy Officer", ["Strategy Lead"]),
+    ("Carers Lead with support from the Housing Team", ["Carers Lead"]),
+    # a determiner inside the field starts another party
+    ("Housing lead The Care Agency", ["Housing lead", "Care Agency"]),
+])
+def test_owner_field_conventions(north: OwnerGazetteer, field: str, expected: list[str]) -> None:
+    assert north.field_owners(field) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a doer named only by initials the document never spells out
+    ("HCD and PH need to agree a joint workforce plan.", ["HCD", "PH"]),
+    ("QXT will publish the new leaflet in June.", ["QXT"]),
+    # initials the document defined for a thing are no doer
+    ("The GWP will include a falls service.", []),
+    # generic initials name no one body
+    ("The CCG will review the contract.", []),
+    # a delegation worded as a passive still names the delegate
+    ("That delegated authority be given to the Director of Public Health to agree the contract.",
+     ["Director of Public Health"]),
+])
+def test_doers_by_initials_and_delegation(text: str, expected: list[str]) -> None:
+    g = OwnerGazetteer().for_document("Our Good Wellbeing Plan (GWP) was agreed in May.")
+    assert g.owners(text, author_org=NCC) == expected
+
+
+@pytest.mark.parametrize(("intro", "outer", "expected"), [
+    # an intro that names no doer passes the question up to the lead-in above it
+    ("Develop workforce plans:", ("Hospital providers should:",), ["Hospital providers"]),
+    ("Improving access, by:", ("Over the next year RFT will pursue two aims:",), [RFT]),
+    # the nearest lead-in that names a doer wins
+    ("HHT will:", ("RFT will:",), [HHT]),
+    # a lead-in that announces nothing passes nothing
+    ("Develop workforce plans:", ("RFT opened a clinic in 2019.",), []),
+])
+def test_nested_lead_ins_pass_their_doer(north: OwnerGazetteer, intro, outer, expected) -> None:
+    assert north.owners("Record the follow-up date for every patient", intro=intro, outer_intros=outer) == expected

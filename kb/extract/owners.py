@@ -353,6 +353,7 @@ class OwnerGazetteer:
         self._prefixes = _place_prefixes(gazetteer.area)
         self._doc_bodies: dict[str, list[str]] = {}  # body type -> bodies the document names in full
         self._learnt: set[str] = set()  # acronyms the document defined itself
+        self._things: set[str] = set()  # acronyms the document defined for something else than a party
         self._extra_cased = set(_NATIONAL_CASED | _OWN_CASED | gazetteer.cased)
         for p in (NATIONAL_PARTIES if national else ()):
             self.add_party(p)
@@ -565,6 +566,7 @@ class OwnerGazetteer:
             else:
                 head = long_form.split()[-1].lower()
                 if head not in _LEARN_HEADS:
+                    self._things.add(acr)  # "Living Well Plan (LWP)": a thing, never a doer
                     continue
                 canon = self._group_name(long_form)
                 if canon is None:
@@ -843,19 +845,22 @@ class OwnerGazetteer:
 
     # ---------------------------------------------------------------- owners
     def owners(self, text: str, author_org: str | None = None, intro: str | None = None,
-               heading: str | None = None, field: str | None = None) -> list[str]:
+               heading: str | None = None, field: str | None = None,
+               outer_intros: Sequence[str] = ()) -> list[str]:
         """Canonical owners responsible for this text (see `owners_of`)."""
-        return self.owners_of(text, author_org, intro, heading, field).names
+        return self.owners_of(text, author_org, intro, heading, field, outer_intros).names
 
     def owners_of(self, text: str, author_org: str | None = None, intro: str | None = None,
-                  heading: str | None = None, field: str | None = None) -> Owners:
+                  heading: str | None = None, field: str | None = None,
+                  outer_intros: Sequence[str] = ()) -> Owners:
         """The owners of an item, de-duplicated, in order of appearance, with their source: the
         parties a labelled owner field names (`field`: Who / Lead / Responsible officer); else the
         doers of its committing predicate ("grammar"), or in a verbless fragment the parties the
         words around them make doers or leads ("mention"); if it names none, the doers of its list's
         `intro` ("The Tobacco Alliance ... its role is to:", "the trusts are:"); if the intro only
         refers back to a body ("Their main objectives are:", "the alliance will:"), the one party its
-        `heading` names ("Our Tobacco Alliance")."""
+        `heading` names ("Our Tobacco Alliance"); if it names none either, the lead-ins above it
+        (`outer_intros`, innermost first: "Providers should:" above "Develop workforce plans:")."""
         if field and field.strip():
             named = self.field_owners(field, author_org)
             if named:
@@ -864,21 +869,21 @@ class OwnerGazetteer:
         found = self._names(judged)
         if found:
             return Owners(found, "grammar" if verdict else "mention")
-        if intro:
+        for k, lead in enumerate(x for x in (intro, *outer_intros) if x):
             # the lead-in is the intro's last sentence, and only one that announces what follows
             # (a colon, or a future: "The Alliance will:") passes its doer down
-            lead_in = re.split(r"(?<=[.!?])\s+(?=[A-Z])", intro.strip())[-1]
+            lead_in = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lead.strip())[-1]
             if not (lead_in.rstrip().endswith(":") or _FORWARD_WORD.search(lead_in)):
-                return Owners()
+                continue
             judged, verdict = self._judge_with(lead_in, author_org)
             found = self._names(judged)
             if not found:
-                judged = self._judge(intro, author_org, grammar=False)
-                found = self._names(self._subjects(intro, judged))
+                judged = self._judge(lead, author_org, grammar=False)
+                found = self._names(self._subjects(lead, judged))
                 if not found and len({m.name for m, ok in judged if ok}) == 1:
                     found = self._names(judged)  # the one party the intro names ("Formation of a ... to:")
-            if not found and heading:
-                found = self._referred_in_heading(intro, heading, author_org)
+            if not found and heading and k == 0:
+                found = self._referred_in_heading(lead, heading, author_org)
             if found:
                 return Owners(found, "intro")
         return Owners()
@@ -889,6 +894,10 @@ class OwnerGazetteer:
         County Council"): every party named, a person by what is written first (name or role
         title), and any other named chunk as written."""
         text = field.strip()
+        # "Strategy Lead Supported by Policy Officer": who supports is a partner, not the lead
+        text = _FIELD_SUPPORT.split(text, maxsplit=1)[0].strip(" ,;-–—")
+        # "Housing lead The Care Agency": a determiner inside a field starts another party
+        text = re.sub(r"(?<=[a-z])\s+(?=The\s+[A-Z])", "; ", text)
         author = self._author(author_org)
         ms = self.mentions(text, author, self._is_ccg(author))
         affil = self._affiliation_spans(text, ms)
@@ -906,6 +915,10 @@ class OwnerGazetteer:
                 name = re.sub(r"\s+", " ", name).strip(" .:-–—")
                 if not name or not name[0].isupper() or len(name.split()) > 8 or name.lower() in _FIELD_NOISE:
                     continue
+                # "NPH lead", "NPH leads for each area": in a lead field the party's own lead is the party
+                lead_of = _FIELD_LEAD_OF.fullmatch(name)
+                if lead_of and (_is_acronym(lead_of.group(1)) or self.canonical(lead_of.group(1))):
+                    name = lead_of.group(1)
                 canon = self.canonical(name) or name.replace(" & ", " and ")
                 found.append((start, canon))
         out: list[str] = []
@@ -929,24 +942,27 @@ class OwnerGazetteer:
     def owners_many(self, texts: Sequence[str], author_org: str | None = None,
                     intros: Sequence[str | None] | None = None,
                     headings: Sequence[str | None] | None = None,
-                    fields: Sequence[str | None] | None = None) -> list[list[str]]:
+                    fields: Sequence[str | None] | None = None,
+                    outer_intros: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
         """`owners` for many texts at once (one spaCy pass over texts and intros)."""
-        return [o.names for o in self.owners_of_many(texts, author_org, intros, headings, fields)]
+        return [o.names for o in self.owners_of_many(texts, author_org, intros, headings, fields, outer_intros)]
 
     def owners_of_many(self, texts: Sequence[str], author_org: str | None = None,
                        intros: Sequence[str | None] | None = None,
                        headings: Sequence[str | None] | None = None,
-                       fields: Sequence[str | None] | None = None) -> list[Owners]:
+                       fields: Sequence[str | None] | None = None,
+                       outer_intros: Sequence[Sequence[str]] | None = None) -> list[Owners]:
         """`owners_of` for many texts at once: one pass of the party matcher and one of the trained
         parser (shared with the other extraction steps) over texts and intros."""
         intros = list(intros) if intros is not None else [None] * len(texts)
         headings = list(headings) if headings is not None else [None] * len(texts)
         fields = list(fields) if fields is not None else [None] * len(texts)
+        outer = [tuple(o) for o in outer_intros] if outer_intros is not None else [()] * len(texts)
         allt = [t for t in [*(t or "" for t in texts), *(i for i in intros if i)] if t.strip()]
         self._docs(allt)
         self._parses(allt)
-        return [self.owners_of(t, author_org, i, h, f) for t, i, h, f in zip(texts, intros, headings, fields,
-                                                                            strict=True)]
+        return [self.owners_of(t, author_org, i, h, f, o)
+                for t, i, h, f, o in zip(texts, intros, headings, fields, outer, strict=True)]
 
     def _names(self, judged: Iterable[tuple[Mention, bool]]) -> list[str]:
         keep: list[str] = []
@@ -1002,7 +1018,7 @@ class OwnerGazetteer:
         for a, b in doers:
             if any(ok and x.start_char < b and a < x.end_char for x, ok in out):
                 continue
-            named = self._named_doer(doc, a, b) or self._actor_doer(doc, a, b)
+            named = self._named_doer(doc, a, b) or self._actor_doer(doc, a, b) or self._acronym_doer(doc, a, b)
             if named is not None:
                 out.append((named, True))
         out.sort(key=lambda x: x[0].start_char)
@@ -1052,6 +1068,25 @@ class OwnerGazetteer:
         name = self.canonical(name) or name[:1].upper() + name[1:]
         self._parties.setdefault(name, Party(name, "group", ()))
         return Mention(name, start, end, surface, "group")
+
+    def _acronym_doer(self, doc: Any, a: int, b: int) -> Mention | None:
+        """A doer named only by initials the document does not spell out ("HCD and PH will ...",
+        each conjunct its own span): a party by the convention that bodies and teams go by their
+        initials, kept as written.  Not in a text set in capitals, where every word looks like one."""
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return None
+        toks = [t for t in span if not t.is_punct and t.lower_ not in _DETS]
+        if len(toks) != 1 or not _INITIALS.fullmatch(toks[0].text) or toks[0].lower_ in _MONTHS or \
+                toks[0].lower_ in _NO_LEARN or toks[0].text in _OWN_BODY or toks[0].text in self._things:
+            return None  # generic initials ("the CCG" of another author is left unresolved on purpose)
+        letters = [c for c in doc.text if c.isalpha()]
+        if sum(c.isupper() for c in letters) > len(letters) / 2:
+            return None
+        t = toks[0]
+        name = self.canonical(t.text) or t.text
+        self._parties.setdefault(name, Party(name, "org", ()))
+        return Mention(name, t.idx, t.idx + len(t.text), t.text, "org")
 
     def _judge(self, text: str, author_org: str | None, grammar: bool = True) -> list[tuple[Mention, bool]]:
         """Each mention with whether the text makes it an owner: by the parse when the text is a
@@ -1417,13 +1452,19 @@ _ACTOR_HEADS = frozenset(
 # Heads that name a doer only with a word saying whose ("Clinical teams", "Hospital clinicians"):
 # "the teams" alone refers back to a body named before.
 _QUALIFIED_ACTOR_HEADS = frozenset("teams clinicians professionals".split())
+# Initials that name a body ("PH", "HCD", "ASC&H"); not a pronoun or a numeral.
+_INITIALS = re.compile(r"(?!(?:I|II|III|IV|VI|OK|AND|THE)$)[A-Z][A-Z&]{1,5}")
 # A delegation names who is to act: "delegate(s/d) authority to [the] X".
 _DELEGATE = re.compile(r"\bdelegat(?:e|es|ed|ing)\s+(?:(?:the|its|delegated)\s+)?(?:authority|responsibility|powers?|"
-                       r"decisions?)\s+to\s+(?:the\s+)?", re.IGNORECASE)
+                       r"decisions?)\s+(?:(?:be|is|are|was|were|being)\s+(?:given|granted)\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
 _FORWARD_WORD = re.compile(r"\b(?:will|shall|must|should|is to|are to|aims? to|plans? to|intends? to)\b", re.IGNORECASE)
 # A lead-in that is only a doer and a modal ("ICS leads should:", "All partners will:").
 _LEAD_IN = re.compile(r"(?P<np>[^.;:!?]{2,90}?)\s+(?:will|should|must|shall|would|needs? to|are to|is to|"
                       r"are expected to|is expected to)(?:\s+also)?\s*:", re.IGNORECASE)
+# What follows in an owner field names partners, not the lead ("X Supported by Y").
+_FIELD_SUPPORT = re.compile(r"\b(?:supported|assisted|helped) by\b|\bwith (?:support|input|help) from\b", re.IGNORECASE)
+# "<party> lead(s)", "<party> leads for each area": the party leads.
+_FIELD_LEAD_OF = re.compile(r"(.+?)\s+leads?(?:\s+(?:for|in)\s+(?:each|every|all|the)\b.*)?", re.IGNORECASE)
 # Words a field holds that name nobody.
 _FIELD_NOISE = frozenset({"all", "all partners", "partners", "tbc", "tbd", "n/a", "na", "none", "various", "ongoing",
                           "all agencies", "everyone", "we", "us"})

@@ -286,6 +286,7 @@ class Extractor:
         intros: list[str | None] = []
         headings: list[str | None] = []  # each record's nearest heading, for owners its intro refers back to
         owner_fields: list[str | None] = []  # the party a Who / Lead / Owner field names
+        outer_intros: list[tuple[str, ...]] = []  # the lead-ins above a nested list's intro
         row_parents: dict[str, Commitment] = {}
         units_of = [[u.strip() for u in _units(block)] for block in blocks]
         # table rows whose update is a cell of its own (label-value blocks keep it as a field only)
@@ -327,6 +328,7 @@ class Extractor:
                 intros.append(block.intro)
                 headings.append(block.section[-1] if block.section else None)
                 owner_fields.append(block.fields.get("owner"))
+                outer_intros.append(block.outer_intros)
                 update = None if block.row_key in update_cells else \
                     _review_update(doc, block, record, doc_date, self.occurrences, period)
                 if update is not None:
@@ -334,21 +336,23 @@ class Extractor:
                     intros.append(None)
                     headings.append(block.section[-1] if block.section else None)
                     owner_fields.append(None)
+                    outer_intros.append(())
             if block.kind != "list_item" and block.kind != "paragraph":
                 self.in_resolution = self.in_resolution and block.kind == "list_item"
         del parsed
         # Owners in batches: one spaCy pass (nlp.pipe) per batch instead of one call per record, and
         # batches no bigger than the gazetteer's parse cache, so a long document neither holds every
         # parse at once (memory) nor sees its batch evicted before it is used (a second parse).
-        accepted = [(r, intro, heading, f) for r, intro, heading, f in zip(records, intros, headings, owner_fields,
-                                                                           strict=True) if r.kind != "evidence"]
+        accepted = [(r, intro, heading, f, o) for r, intro, heading, f, o in zip(
+            records, intros, headings, owner_fields, outer_intros, strict=True) if r.kind != "evidence"]
         for start in range(0, len(accepted), OWNER_BATCH):
             batch = accepted[start:start + OWNER_BATCH]
-            owners = self.gazetteer.owners_of_many([r.text for r, _, _, _ in batch], author_org=author,
-                                                   intros=[intro for _, intro, _, _ in batch],
-                                                   headings=[heading for _, _, heading, _ in batch],
-                                                   fields=[f for _, _, _, f in batch])
-            for (r, _, _, _), found in zip(batch, owners, strict=True):
+            owners = self.gazetteer.owners_of_many([r.text for r, *_ in batch], author_org=author,
+                                                   intros=[x[1] for x in batch],
+                                                   headings=[x[2] for x in batch],
+                                                   fields=[x[3] for x in batch],
+                                                   outer_intros=[x[4] for x in batch])
+            for (r, *_), found in zip(batch, owners, strict=True):
                 r.owners = found.names
                 r.owner_source = found.source
                 # where the owner came from weighs in the confidence (one inherited from a lead-in is weaker)

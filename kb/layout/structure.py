@@ -153,13 +153,17 @@ class BlockBuilder:
         self.seen_body = False
         self.last_intro: str | None = None
         self.last_intro_depth = -1
+        self.last_para_intro: str | None = None  # the block just before, if it was a lead-in paragraph
+        self.intro_chain: list[tuple[str, int]] = []  # the open lead-ins, outermost first, with the depth they introduce
 
     def blocks(self, raw: list[RawBlock]) -> list[Block]:
         """The blocks of the next raw blocks in reading order."""
         doc_date, period, stack = self.doc_date, self.period, self.stack
         seen_body, last_intro, last_intro_depth = self.seen_body, self.last_intro, self.last_intro_depth
+        chain = self.intro_chain
         out: list[Block] = []  # `stack` is changed in place: the builder keeps it for the next piece
         for rb in raw:
+            prev_para_intro, self.last_para_intro = self.last_para_intro, None
             if rb.kind == "heading":
                 level = rb.depth
                 text = rb.text
@@ -172,6 +176,7 @@ class BlockBuilder:
                 out.append(Block("heading", text, rb.first.line, rb.first.page, _path(stack[:-1]), level=level,
                                  scope_dates=_scope(stack[:-1]), position=rb.position))
                 last_intro = None
+                chain = []
                 continue
             seen_body = True
             section = _path(stack)
@@ -181,6 +186,7 @@ class BlockBuilder:
             if rb.kind == "table":
                 out.extend(_table_blocks(rb, section, scope, negative, forward, doc_date, period))
                 last_intro = None
+                chain = []
                 continue
             if rb.kind == "action":
                 row_key = f"action:{rb.first.line or 0}:{rb.first.page or 0}"
@@ -189,18 +195,22 @@ class BlockBuilder:
                                      scope_dates=scope, negative_context=negative, forward_context=True,
                                      fields=dict(rb.fields), position=sl.position))
                 last_intro = None
+                chain = []
                 continue
             text = rb.text
             if not text:
                 continue
             if rb.kind == "list_item":
                 intro = last_intro if rb.depth >= last_intro_depth or last_intro_depth < 0 else None
+                chain = [(t, d) for t, d in chain if d <= rb.depth]  # a nested list has ended
+                outer = tuple(t for t, _ in reversed(chain) if t != intro)
                 out.append(Block("list_item", text, rb.first.line, rb.first.page, section, level=rb.depth,
-                                 intro=intro, scope_dates=scope, negative_context=negative,
+                                 intro=intro, outer_intros=outer, scope_dates=scope, negative_context=negative,
                                  forward_context=forward or bool(intro and _forward_intro(intro)),
                                  fields=dict(rb.fields), position=rb.position))
                 if text.endswith(":"):
                     last_intro, last_intro_depth = text, rb.depth + 1
+                    chain = [*chain, (text, rb.depth + 1)]
                 continue
             kind = "fragment" if rb.kind == "fragment" else "paragraph"
             out.append(Block(kind, text, rb.first.line, rb.first.page, section, scope_dates=scope,
@@ -208,9 +218,16 @@ class BlockBuilder:
                              position=rb.position))
             if text.endswith(":") or rb.blank_after <= 2 and re.search(r"(following|below|include|are|to|by|on)\W*$", text):
                 last_intro, last_intro_depth = text, 0
+                # a run of lead-in paragraphs keeps its first ("X will pursue three aims:", then
+                # "Aim one, through:" and its list, "Aim two, by:" ...) until a paragraph of text
+                run = bool(chain) and (chain[-1] == (prev_para_intro, 0) or len(chain) > 1 and chain[1][1] == 0)
+                chain = [*(chain[:1] if run and chain[0][1] == 0 else []), (text, 0)]
+                self.last_para_intro = text
             else:
                 last_intro, last_intro_depth = None, -1
+                chain = []
         self.seen_body, self.last_intro, self.last_intro_depth = seen_body, last_intro, last_intro_depth
+        self.intro_chain = chain
         return out
 
 
