@@ -526,3 +526,12 @@ def test_doers_by_initials_and_delegation(text: str, expected: list[str]) -> Non
 ])
 def test_nested_lead_ins_pass_their_doer(north: OwnerGazetteer, intro, outer, expected) -> None:
     assert north.owners("Record the follow-up date for every patient", intro=intro, outer_intros=outer) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Publish a tobacco control plan", ["Tobacco Control Alliance"]),
+    # the item names its own doer, the author: the lead-in's doer does not pass down
+    ("We will publish a tobacco control plan", []),
+])
+def test_an_item_saying_we_takes_no_doer_from_its_lead_in(north: OwnerGazetteer, text, expected) -> None:
+    assert north.owners(text, intro="The Tobacco Control Alliance will:") == expected

@@ -869,6 +869,8 @@ class OwnerGazetteer:
         found = self._names(judged)
         if found:
             return Owners(found, "grammar" if verdict else "mention")
+        if verdict and self._says_we(text):
+            return Owners()  # "We will ..." names its doer, the author: nothing passes down from a lead-in
         for k, lead in enumerate(x for x in (intro, *outer_intros) if x):
             # the lead-in is the intro's last sentence, and only one that announces what follows
             # (a colon, or a future: "The Alliance will:") passes its doer down
@@ -887,6 +889,11 @@ class OwnerGazetteer:
             if found:
                 return Owners(found, "intro")
         return Owners()
+
+    def _says_we(self, text: str) -> bool:
+        """Whether the doers of the text's committing predicate are all "we" (the authoring body)."""
+        spans = doer_spans(self._parses([text])[0]) or []
+        return bool(spans) and all(re.fullmatch(r"(?i)(?:we|us|ourselves)", text[a:b].strip()) for a, b in spans)
 
     def field_owners(self, field: str, author_org: str | None = None) -> list[str]:
         """The parties a labelled owner field names ("Public Health, Trading Standards", "Jane Smith
