@@ -23,9 +23,10 @@ run: setup
 	$(BIN)/kb --index $(INDEX) ingest corpus
 	$(BIN)/python -m kb.main_job --index $(INDEX)
 
-# Two processes (2 cores); tests that share a session build run in one of them (tests/conftest.py).
+# Two processes (2 cores); the tests that share a session build run in one of them, and those
+# groups start first (tests/conftest.py).
 test: setup
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder
 
 lint: setup
 	$(BIN)/ruff check kb tests bench tui.py

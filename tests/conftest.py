@@ -81,15 +81,22 @@ def corpus_pdfs(tmp_path_factory) -> dict[str, Path]:
 
 
 # The session-wide builds, by the xdist group of the tests that use them (a test using several goes
-# with the first named here).
-SHARED_BUILDS = (("corpus_kb", "corpus-index"), ("three_doc_template", "three-docs"),
-                 ("corpus_pdfs", "corpus-pdfs"))
+# with the first named here), heaviest group first.
+SHARED_BUILDS = (("three_doc_template", "three-docs"), ("corpus_pdfs", "corpus-pdfs"),
+                 ("corpus_kb", "corpus-index"))
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config, items) -> None:
-    """Each test's xdist group: the session build it uses, else its file (see the module docstring)."""
+    """Each test's xdist group: the session build it uses, else its file (see the module docstring).
+    In an xdist worker the groups of the builds go first (`make test` passes --no-loadscope-reorder):
+    started last, the longest group would run on alone at the end."""
+    rank = {}
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
-        group = next((g for fixture, g in SHARED_BUILDS if fixture in names), item.nodeid.split("::")[0])
+        build = next((n for n, (fixture, _) in enumerate(SHARED_BUILDS) if fixture in names), None)
+        group = SHARED_BUILDS[build][1] if build is not None else item.nodeid.split("::")[0]
         item.add_marker(pytest.mark.xdist_group(group))
+        rank[item.nodeid] = len(SHARED_BUILDS) if build is None else build
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items.sort(key=lambda item: rank[item.nodeid])  # stable: the order within a group stays
