@@ -113,6 +113,11 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("We have struggled to meet the four-hour standard this winter.", "unmet"),
     ("Clinic hours were cut during the winter and are being restored.", "ongoing"),
     ("The third clinic was opened in the town centre in May.", "done"),
+    # a verbless change measured from a past time reports it done; without 'since' it is no report
+    ("A 30% fall in emergency admissions since 2017", "done"),
+    ("An increase of 300 school places since April 2018", "done"),
+    ("A 20% fall in waits by 2021", "statement"),
+    ("Stronger links with schools since the start of the programme", "statement"),
 ])
 def test_reports_from_the_clause(text, report):
     from kb.trace.reports import reports_of
@@ -137,6 +142,68 @@ def test_status_is_read_from_the_deciding_clause(report, kind, link, status):
     got, reason, deciding = thread_status(seed, META["2014"], [TraceItem(cand, META["2019"], t, 0.9,
                                                                          {"report": report})], "2019-01-01")
     assert got == status and deciding.commitment is cand and cand.text in reason
+
+
+@pytest.mark.parametrize("kind, report, link", [
+    ("evidence", "statement", "restated"),  # another figure in a statement of fact revises nothing
+    ("commitment", "planned", "revised"),  # a plan with another figure does
+    ("evidence", "done", "progress"),  # a change measured with a figure: movement, not delivery
+])
+def test_a_statement_with_another_figure_is_no_revision(kind, report, link):
+    from kb.model import Target
+    from kb.trace.tracer import link_type
+
+    seed = rec("s", "2014", "Cut the number of beds from 60 to 40 by 2016")
+    seed.targets = [Target("40", "count")]
+    cand = rec("c", "2019", "A 15% fall in beds", kind=kind)
+    cand.targets = [Target("15", "percent")]
+    assert link_type(META["2014"], seed, META["2019"], cand, report) == link
+
+
+def _item(cid, year, text, link, score, anchor, report="planned", **evidence):
+    from kb.trace.tracer import TraceItem
+
+    signals = {"anchor": 1.0} if anchor else {"lexical": 0.2}
+    return TraceItem(rec(cid, year, text), META[year], link, score,
+                     {"report": report, "signals": signals, **evidence})
+
+
+@pytest.mark.parametrize("items, due, status, deciding", [
+    # a passage sharing only a side word (no strong topic term) does not decide, however recent
+    ([("a", "2016", "The clinic will open in 2017", "restated", 0.5, True),
+      ("b", "2019", "The council has published its parking review", "delivered", 0.3, False)], None,
+     "restated", "a"),
+    # nothing speaks of the seed: silent when undated, overdue once its date has passed, no deciding passage
+    ([("b", "2019", "The council has published its parking review", "delivered", 0.3, False)], None, "silent", None),
+    ([("b", "2019", "The council has published its parking review", "delivered", 0.3, False)], "2016-12-31",
+     "overdue", None),
+    # among passages that speak of it, the latest document's report decides
+    ([("a", "2016", "The clinic will open in 2017", "restated", 0.9, True),
+      ("c", "2019", "The clinic opened in May", "delivered", 0.2, True)], None, "delivered", "c"),
+])
+def test_only_a_passage_that_speaks_of_the_seed_decides(items, due, status, deciding):
+    from kb.model import DueDate
+    from kb.trace.tracer import thread_status
+
+    seed = rec("s", "2014", "Open a clinic in the town centre")
+    if due:
+        seed.due = [DueDate("by 2016", None, due)]
+    got, reason, chosen = thread_status(seed, META["2014"], [_item(*i) for i in items], "2019-01-01",
+                                        ["2016", "2019"])
+    assert got == status, reason
+    assert (chosen.commitment.id if chosen else None) == deciding
+    if deciding is None:
+        assert "2019" in reason and "side word" in reason
+
+
+def test_a_row_cell_speaks_of_what_its_row_speaks_of():
+    from kb.trace.tracer import TraceItem, thread_status
+
+    row = _item("r", "2019", "Memory clinic", "restated", 0.6, True)
+    cell = TraceItem(rec("x", "2019", "Opened in the spring", kind="evidence"), META["2019"], "delivered", 0.5,
+                     {"report": "done", "row": "r"})
+    got, _, chosen = thread_status(rec("s", "2014", "Open a memory clinic"), META["2014"], [row, cell], "2019-01-01")
+    assert got == "delivered" and chosen is cell
 
 
 def test_silent_names_the_documents_searched():

@@ -2,7 +2,8 @@
 negation), not from trigger words: computed at ingest (spaCy is allowed there) and stored, so
 `kb trace` reads it without the parser.
 
-* `done`: an affirmative, unconditional past or perfect ("has been introduced", "was launched");
+* `done`: an affirmative, unconditional past or perfect ("has been introduced", "was launched"),
+  or a verbless change measured from a past time ("a 30% fall in admissions since 2017");
 * `ongoing`: an affirmative progressive, present or perfect ("is being rolled out", "have been
   developing");
 * `unmet`: a negated past, perfect or present ("has not been achieved", "is not yet in place");
@@ -72,9 +73,39 @@ def _last_conjunct(pred) -> str:
     return ""
 
 
-def _clause_report(clause) -> str:
-    from kb.extract.clause import COMMITTING_FORMS, CONDITIONAL, NONE
+def _noun_head(clause):
+    """The noun a verbless clause is built on: its predicate, else its sentence's root when that
+    is a noun (no verb anywhere: a measured line of a list of achievements)."""
+    if clause.predicate is not None and clause.predicate.pos_ in ("NOUN", "PROPN"):
+        return clause.predicate
+    sent = clause.sentence
+    if sent is None or any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in sent):
+        return None
+    return sent.root if sent.root.pos_ in ("NOUN", "PROPN") else None
 
+
+def _measured_since(noun) -> bool:
+    """A verbless clause whose noun is measured from a point in the past ("a 20% fall in waits
+    since 2017", "an increase of 300 places since April"): `since` with a time as its object gives
+    the noun the perfect's meaning, a change that has happened up to now, so it reports the change
+    done, not a deliverable to come.  Without `since` a nominal ("A 20% fall in waits by 2021")
+    stays a plan."""
+    if noun is None:
+        return False
+    for t in noun.subtree:
+        if t.lower_ == "since" and t.dep_ == "prep":
+            objects = [c for c in t.children if c.dep_ == "pobj"]
+            if any(o.ent_type_ == "DATE" or any(w.like_num or w.ent_type_ == "DATE" for w in o.subtree)
+                   for o in objects):
+                return True
+    return False
+
+
+def _clause_report(clause) -> str:
+    from kb.extract.clause import COMMITTING_FORMS, CONDITIONAL, NOMINAL, NONE
+
+    if clause.form in (NONE, NOMINAL) and _measured_since(_noun_head(clause)):
+        return "done"
     if clause.form == NONE:
         return "statement"
     if clause.form == CONDITIONAL or clause.condition:

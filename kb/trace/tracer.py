@@ -176,6 +176,8 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
         return "progress"
     if report == "revised":
         return "revised"
+    if cand.kind == "evidence":
+        return "restated"  # a statement of fact with another date or figure reports, it plans nothing new
     seed_end = max((d.end for d in seed.due if d.end), default=None)
     cand_end = max((d.end for d in cand.due if d.end), default=None)
     if seed_end and cand_end and cand_end > seed_end:
@@ -190,6 +192,34 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
 _DECIDING = {"delivered": 0, "progress": 0, "revised": 1, "restated": 2}
 
 
+def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem]) -> bool:
+    """Whether a later passage speaks of the seed itself, so its clause can decide the status: it
+    holds one of the seed's strongest topic terms (signal `anchor`), not only a side word (a party's
+    name, a theme word the seed mentions in passing).  A table row's other cells speak of what their
+    row speaks of; a review row that names the seed, or a link an auditor confirmed or added, always
+    does."""
+    if i.evidence.get("match") or i.decision in ("confirmed", "added"):
+        return True
+    row = by_id.get(i.evidence.get("row", ""))
+    sig = (row or i).evidence.get("signals")
+    if sig is None:
+        return True  # not scored against the seed (a passage between two linked ones): its neighbours did
+    return bool(sig.get("anchor"))
+
+
+def choose_deciding(later: list[TraceItem]) -> TraceItem | None:
+    """The passage the status is read from, among the later passages that speak of the seed: in
+    the latest document that has one, a passage that reports (done, ongoing, unmet) before one that
+    revises, before one that restates, the strongest first.  None when no later passage speaks of
+    the seed (they share only a side word with it)."""
+    by_id = {i.commitment.id: i for i in later}
+    pool = [i for i in later if _speaks_of(i, by_id)]
+    if not pool:
+        return None
+    latest = max(_doc_date(i.doc) for i in pool)
+    return min((i for i in pool if _doc_date(i.doc) == latest), key=lambda i: (_DECIDING[i.link_type], -i.score))
+
+
 def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[TraceItem],
                   newest_doc_date: str | None, later_docs: list[str] | None = None,
                   ) -> tuple[str, str, TraceItem | None]:
@@ -197,12 +227,14 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
 
     A review row that names the seed (evidence `match`, kb.trace.progress) is the body's own
     verdict and decides, the latest such row if several: its reported status gives the status
-    (`reviewed_status`).  Otherwise the latest document that links to the seed decides; in it, a
-    passage that reports (done, ongoing, unmet) before one that revises, before one that restates,
-    the strongest first.  Its clause gives the status: done -> delivered (in progress when it
+    (`reviewed_status`).  Otherwise `choose_deciding` picks the passage among those that speak of
+    the seed (a passage sharing only a party's name or a side theme word with it never decides; when
+    no passage speaks of it the seed is overdue once its due date has passed, else silent, and the
+    reason names the documents whose passages share only a side word).  Its clause gives the status: done -> delivered (in progress when it
     measures movement), ongoing -> in progress, unmet -> overdue once the seed's due date has
     passed (else in progress); a revision -> revised; a restatement -> restated, or overdue when the
-    seed's due date has passed by the newest document.  `silent` only when no later document links
+    seed's due date has passed by the newest document; a statement of fact (an evidence passage) is
+    never a revision, whatever its figures and dates.  `silent` also when no later document links
     to the thread, naming the documents searched."""
     later = [i for i in items if i.link_type in _DECIDING]
     if not later:
@@ -213,9 +245,13 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         row = max(reviewed, key=lambda i: (_doc_date(i.doc), i.score))
         status, reason = reviewed_status(seed, seed_meta, row, newest_doc_date)
         return status, reason, row
-    latest = max(_doc_date(i.doc) for i in later)
-    in_latest = [i for i in later if _doc_date(i.doc) == latest]
-    deciding = min(in_latest, key=lambda i: (_DECIDING[i.link_type], -i.score))
+    deciding = choose_deciding(later)
+    if deciding is None:
+        side = ", ".join(sorted({i.commitment.doc_id for i in later}))
+        seed_due = max((d.end for d in seed.due if d.end), default=None)
+        if seed_due and newest_doc_date and seed_due < newest_doc_date:
+            return "overdue", f"due by {seed_due}; no later passage speaks of it ({side} share only a side word)", None
+        return "silent", f"no later passage speaks of it ({side} share only a side word)", None
     report = deciding.evidence.get("report", "")
     where = f"{deciding.commitment.doc_id}: {deciding.commitment.text}"
     if report == "unmet":
