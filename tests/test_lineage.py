@@ -180,6 +180,11 @@ def _item(cid, year, text, link, score, anchor, report="planned", **evidence):
     # among passages that speak of it, the latest document's report decides
     ([("a", "2016", "The clinic will open in 2017", "restated", 0.9, True),
       ("c", "2019", "The clinic opened in May", "delivered", 0.2, True)], None, "delivered", "c"),
+    # in that document a report decides only when linked near as strongly as its best passage
+    ([("d", "2019", "The clinic will open in the town centre", "restated", 0.8, True),
+      ("e", "2019", "The town centre car park was resurfaced", "delivered", 0.2, True)], None, "restated", "d"),
+    ([("d", "2019", "The clinic will open in the town centre", "restated", 0.8, True),
+      ("f", "2019", "The town centre clinic opened in May", "delivered", 0.5, True)], None, "delivered", "f"),
 ])
 def test_only_a_passage_that_speaks_of_the_seed_decides(items, due, status, deciding):
     from kb.model import DueDate

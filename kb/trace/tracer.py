@@ -190,6 +190,11 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
 
 
 _DECIDING = {"delivered": 0, "progress": 0, "revised": 1, "restated": 2}
+# A passage decides only when its link is at least this share of the strongest in its document: a
+# faint report (a past-tense sentence on something else) does not outrank a strong restatement.
+# Relative to the deciding document's best, not the thread's: the strongest link is often an
+# earlier restatement, and a share of it would silence the latest document.
+DECIDE_SHARE = 0.4
 
 
 def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem]) -> bool:
@@ -209,15 +214,19 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem]) -> bool:
 
 def choose_deciding(later: list[TraceItem]) -> TraceItem | None:
     """The passage the status is read from, among the later passages that speak of the seed: in
-    the latest document that has one, a passage that reports (done, ongoing, unmet) before one that
-    revises, before one that restates, the strongest first.  None when no later passage speaks of
+    the latest document that has one, among its passages linked at least DECIDE_SHARE as strongly as
+    its best, a passage that reports (done, ongoing, unmet) before one that revises, before one that
+    restates, the strongest first.  None when no later passage speaks of
     the seed (they share only a side word with it)."""
     by_id = {i.commitment.id: i for i in later}
     pool = [i for i in later if _speaks_of(i, by_id)]
     if not pool:
         return None
     latest = max(_doc_date(i.doc) for i in pool)
-    return min((i for i in pool if _doc_date(i.doc) == latest), key=lambda i: (_DECIDING[i.link_type], -i.score))
+    in_latest = [i for i in pool if _doc_date(i.doc) == latest]
+    best = max(i.score for i in in_latest)
+    in_latest = [i for i in in_latest if i.score >= DECIDE_SHARE * best]
+    return min(in_latest, key=lambda i: (_DECIDING[i.link_type], -i.score))
 
 
 def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[TraceItem],
