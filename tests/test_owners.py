@@ -504,6 +504,7 @@ def test_owner_field_conventions(north: OwnerGazetteer, field: str, expected: li
     ("QXT will publish the new leaflet in June.", ["QXT"]),
     # initials the document defined for a thing are no doer
     ("The GWP will include a falls service.", []),
+    ("The WWTP will add two routes.", []),  # a minor word written with a capital is an initial
     # generic initials name no one body
     ("The CCG will review the contract.", []),
     # a delegation worded as a passive still names the delegate
@@ -511,7 +512,8 @@ def test_owner_field_conventions(north: OwnerGazetteer, field: str, expected: li
      ["Director of Public Health"]),
 ])
 def test_doers_by_initials_and_delegation(text: str, expected: list[str]) -> None:
-    g = OwnerGazetteer().for_document("Our Good Wellbeing Plan (GWP) was agreed in May.")
+    g = OwnerGazetteer().for_document("Our Good Wellbeing Plan (GWP) was agreed in May. The Walk With "
+                                      "and Talk Programme (WWTP) is run by volunteers.")
     assert g.owners(text, author_org=NCC) == expected
 
 
@@ -535,3 +537,13 @@ def test_nested_lead_ins_pass_their_doer(north: OwnerGazetteer, intro, outer, ex
 ])
 def test_an_item_saying_we_takes_no_doer_from_its_lead_in(north: OwnerGazetteer, text, expected) -> None:
     assert north.owners(text, intro="The Tobacco Control Alliance will:") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where a duty lies names who is to act
+    ("The onus will be on the Housing Options Team to report repairs within a week.", ["Housing Options Team"]),
+    (f"Responsibility for the annual survey rests with {NCC}.", [NCC]),
+    ("The onus of proof is a legal idea.", []),
+])
+def test_where_a_duty_lies(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.owners(text) == expected

@@ -327,7 +327,9 @@ def _initials_match(words: Sequence[str], acronym: str) -> bool:
     content = "".join(p[0].lower() for p in pieces if p.lower() not in minor and p[0].isalnum())
     # "Riverside NHS Foundation Trust (RFT)": the acronym often leaves out "NHS"
     no_nhs = "".join(p[0].lower() for p in pieces if p.lower() not in minor | {"nhs"} and p[0].isalnum())
-    forms = (full, content, no_nhs)
+    # "Living With and Beyond Cancer (LWBC)": a minor word written with a capital counts
+    cased = "".join(p[0].lower() for p in pieces if p[0].isupper())
+    forms = (full, content, no_nhs, cased)
     return letters in forms or (letters.endswith("s") and letters[:-1] in forms)
 
 
@@ -993,7 +995,7 @@ class OwnerGazetteer:
             return [], False
         doc = self._parses([text])[0]
         lead_in = _LEAD_IN.fullmatch(text.strip())
-        delegated = _DELEGATE.search(text)
+        delegated = _DELEGATE.search(text) or _ONUS.search(text)
         if delegated:
             # "Delegate authority to the Director of Public Health to ...": the delegate acts
             stop = re.compile(r"\s+(?:to|in consultation|for|who|which)\b|[,;(]").search(text, delegated.end())
@@ -1459,6 +1461,9 @@ _ACTOR_HEADS = frozenset(
 # Heads that name a doer only with a word saying whose ("Clinical teams", "Hospital clinicians"):
 # "the teams" alone refers back to a body named before.
 _QUALIFIED_ACTOR_HEADS = frozenset("teams clinicians professionals".split())
+# Where a duty lies names who is to act: "the onus will be on X to ...", "responsibility for Y rests with X".
+_ONUS = re.compile(r"\b(?:onus|responsibility|duty)(?:\s+for\s+[^,.;:]{1,60}?)?\s+(?:will\s+|would\s+)?"
+                   r"(?:be|is|lies|lie|rests|rest|falls|fall)\s+(?:on|with|upon)\s+(?:the\s+)?", re.IGNORECASE)
 # Initials that name a body ("PH", "HCD", "ASC&H"); not a pronoun or a numeral.
 _INITIALS = re.compile(r"(?!(?:I|II|III|IV|VI|OK|AND|THE)$)[A-Z][A-Z&]{1,5}")
 # A delegation names who is to act: "delegate(s/d) authority to [the] X".
