@@ -547,3 +547,16 @@ def test_an_item_saying_we_takes_no_doer_from_its_lead_in(north: OwnerGazetteer,
 ])
 def test_where_a_duty_lies(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # whom the author urges or requires to act is the doer of what follows
+    ("We encourage local systems to share their results on the hub.", ["Local systems"]),
+    (f"We will require {NCC} to publish the data.", [NCC]),
+    # a partner, a beneficiary, an addressee are not
+    (f"We will work with {NCC} to publish the data.", []),
+    ("We will support local systems to share their results.", []),
+    ("We ask local systems to note the report.", []),
+])
+def test_the_author_urging_another_to_act(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.owners(text) == expected

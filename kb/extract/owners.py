@@ -1018,7 +1018,14 @@ class OwnerGazetteer:
             ok = any(a < m.end_char and m.start_char < b for a, b in doers) and \
                 not any(a <= m.start_char < b for a, b in affil)
             out.append((m, ok))
-        if not any(ok for _, ok in out) and not _imperative(doc) and not any(
+        if not any(ok for _, ok in out) and doers and all(
+                re.fullmatch(r"(?i)(?:we|i)", text[a:b].strip()) for a, b in doers):
+            # "We encourage local systems to share ...": whom the author urges to act is the doer
+            urged = object_control_spans(doc, _URGE)
+            out = [(m, ok or (any(a < m.end_char and m.start_char < b for a, b in urged)
+                              and not any(a <= m.start_char < b for a, b in affil))) for m, ok in out]
+            doers = doers + urged
+        elif not any(ok for _, ok in out) and not _imperative(doc) and not any(
                 re.fullmatch(r"(?i)(?:we|i|our|us|they|it|this|these)", text[a:b].strip()) for a, b in doers):
             # the main subject is no party ("The review will be ..."): a later clause may name the doer
             more = secondary_doer_spans(doc)
@@ -1252,6 +1259,8 @@ _PARTNER_PASSIVES = frozenset({"support", "assist", "help", "fund", "inform", "i
 # "the Local Housing Partnership (LHP)").
 # Verbs whose object is the doer of the infinitive after it ("require the Council to ...").
 _OBJECT_CONTROL = frozenset({"require", "expect", "oblige", "need", "task", "mandate", "commission", "direct"})
+# Verbs by which the author urges another party to act (not "ask": an addressee asked to note is no doer).
+_URGE = _OBJECT_CONTROL | {"encourage", "invite", "urge"}
 # Passive verbs whose subject is still the doer of what follows ("is committed to", "are required to").
 _OBLIGED = frozenset({"commit", "require", "expect", "oblige", "mandate", "task", "charge", "dedicate",
                       "determine", "plan", "schedule", "set", "due", "prepare", "contract", "commission"})
@@ -1280,6 +1289,18 @@ def doer_spans(doc: Any) -> list[tuple[int, int]] | None:
         verdict = True
         spans.extend(found)
     return spans if verdict else None
+
+
+def object_control_spans(doc: Any, verbs: frozenset[str]) -> list[tuple[int, int]]:
+    """The objects of a main verb of `verbs` that controls the infinitive after it ("we encourage
+    local systems to share ...": local systems are to share)."""
+    out: list[tuple[int, int]] = []
+    for t in doc:
+        if t.dep_ == "ROOT" and t.pos_ in _VERBAL and t.lemma_.lower() in verbs:
+            for c in t.children:
+                if c.dep_ == "dobj" and any(x.dep_ in ("xcomp", "ccomp") for x in t.children):
+                    out.extend(_np_spans(c))
+    return out
 
 
 def secondary_doer_spans(doc: Any) -> list[tuple[int, int]]:
