@@ -560,3 +560,17 @@ def test_where_a_duty_lies(north: OwnerGazetteer, text: str, expected: list[str]
 ])
 def test_the_author_urging_another_to_act(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected
+
+
+@pytest.mark.parametrize(("text", "author", "expected"), [
+    # the meeting's own body deciding or taking note is not the one named to act
+    ("Cabinet endorsed the draft budget to be presented to the full Council in March.", NCC, []),
+    ("The Board noted that a new housing plan was being drafted.", RFT, []),
+    ("The Board agreed to transfer the service to the County Council.", RFT, []),
+    # the same body named to act is
+    ("The Board will receive a report every quarter.", RFT, [RFT]),
+    # a body named in full that agrees to act is still the doer
+    (f"{HHT} agreed to run the clinics.", RFT, [HHT]),
+])
+def test_a_deciding_body_is_not_the_one_to_act(north: OwnerGazetteer, text, author, expected) -> None:
+    assert north.owners(text, author_org=author) == expected

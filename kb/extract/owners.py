@@ -1038,6 +1038,11 @@ class OwnerGazetteer:
             if named is not None:
                 out.append((named, True))
         out.sort(key=lambda x: x[0].start_char)
+        if any(ok and _DECIDING_BODY.fullmatch(m.surface.strip()) for m, ok in out) and \
+                any(sent.root.lemma_.lower() in _DECIDE for sent in doc.sents):
+            # "Cabinet endorsed the budget", "The Board noted that ...": the body that decides is not
+            # the one named to act (GUIDE: a decision's owner is whoever is named to act)
+            out = [(m, ok and not _DECIDING_BODY.fullmatch(m.surface.strip())) for m, ok in out]
         return out, True
 
     def _named_doer(self, doc: Any, a: int, b: int) -> Mention | None:
@@ -1485,6 +1490,9 @@ _QUALIFIED_ACTOR_HEADS = frozenset("teams clinicians professionals".split())
 # Where a duty lies names who is to act: "the onus will be on X to ...", "responsibility for Y rests with X".
 _ONUS = re.compile(r"\b(?:onus|responsibility|duty)(?:\s+for\s+[^,.;:]{1,60}?)?\s+(?:will\s+|would\s+)?"
                    r"(?:be|is|lies|lie|rests|rest|falls|fall)\s+(?:on|with|upon)\s+(?:the\s+)?", re.IGNORECASE)
+# A meeting's own body, referred to as such, and the verbs by which it decides or takes note.
+_DECIDING_BODY = re.compile(r"(?i)(?:the\s+)?(?:cabinet|board|committee|sub-?committee|panel)")
+_DECIDE = frozenset({"agree", "approve", "endorse", "consider", "note", "resolve", "ratify"})
 # Initials that name a body ("PH", "HCD", "ASC&H"); not a pronoun or a numeral.
 _INITIALS = re.compile(r"(?!(?:I|II|III|IV|VI|OK|AND|THE)$)[A-Z][A-Z&]{1,5}")
 # A delegation names who is to act: "delegate(s/d) authority to [the] X".
