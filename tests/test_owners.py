@@ -86,6 +86,10 @@ def corpus_gaz() -> OwnerGazetteer:
     # an activity named in capitals is no body
     ("Redesign and Improvement of Falls Services will conclude in May.", []),
     ("Public Engagement outcome confirmed", []),
+    # a party's name before a capitalised document noun names the document
+    ("The Northshire Stroke Service Specifications will apply from April.", []),
+    ("Northshire County Council Plan targets will be met by 2025.", []),
+    ("Northshire County Council plans to open two clinics in 2024.", [NCC]),
 ])
 def test_owner_is_the_doer(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected

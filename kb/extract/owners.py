@@ -164,6 +164,21 @@ _FOLLOW_SUPPRESS = frozenset(
     "officer officers members' leaders leader member house site sites campus premises manager "
     "managers office".split()
 )
+# A party's name written before a capitalised document noun names the document ("the Stroke Service
+# Specifications", "the Northshire County Council Plan"), not a doer.  Only capitalised: in "The
+# Trust plans to ..." the word is the verb.
+_DOCUMENT_NOUNS = frozenset(
+    "specification specifications strategy strategies plan framework frameworks guidance standards policy "
+    "policies report protocol toolkit charter prospectus handbook".split()
+)
+
+
+def _names_a_document(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is followed by a capitalised document noun."""
+    follow = re.match(r"\s+([A-Z][a-z]+)\b", text[end:end + 40])
+    return bool(follow) and follow.group(1).lower() in _DOCUMENT_NOUNS
+
+
 _PERSON_DOER_NEXT = frozenset(
     "will would to indicated agreed undertook confirmed offered volunteered committed advised shall "
     "is".split()
@@ -763,6 +778,8 @@ class OwnerGazetteer:
                     out.append(m)
                 continue
             surface = ent.text
+            if _names_a_document(doc.text, ent.end_char):
+                continue  # "the Stroke Service Specifications": a document's name, not a party
             target = self._lookup(surface)
             if target is None and ent.label_ == "GROUP" and _ACTIVITY_OF.match(surface):
                 continue  # "Redesign and Improvement of Stroke Services": an activity and its object
@@ -1051,14 +1068,16 @@ class OwnerGazetteer:
         for ent in doc.ents:
             if ent.start_char < a or ent.end_char > b or ent.label_ not in ("ORG", "PERSON"):
                 continue
+            if _names_a_document(doc.text, ent.end_char):
+                continue
             toks = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "our")]
             if len(toks) < 2 or not all(t.text[:1].isupper() or t.lower_ in ("and", "of", "&") for t in toks):
                 continue
             if any(t.like_num or t.lower_ in _MONTHS for t in toks):
                 continue
             head = next((toks[i - 1] for i, t in enumerate(toks) if i and t.lower_ in ("of", "for")), toks[-1])
-            if head.lower_ in ACTION_NOUNS:
-                continue  # an activity named in capitals ("Public Engagement", "Review of ..."), no body
+            if head.lower_ in ACTION_NOUNS or head.lower_ in _DOCUMENT_NOUNS:
+                continue  # an activity or a document named in capitals ("Public Engagement", "... Plan"), no body
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             surface = doc.text[start:end]
             name = self.canonical(surface) or re.sub(r"\s+", " ", surface).replace(" & ", " and ")
