@@ -16,6 +16,13 @@ from kb.sources.pdf import read_pdf
 WIDTH, HEIGHT = A4
 
 
+def _page(path: Path, size: int, bold: bool = False) -> canvas.Canvas:
+    """An A4 canvas writing to `path`, its font set."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+    return c
+
+
 def _texts(path: Path) -> list[str]:
     lines, _ = read_pdf(path)
     return [line.text for line in lines if line.text]
@@ -59,8 +66,7 @@ def test_bullets_drawn_as_shapes_make_list_items(tmp_path, marker):
 
 def test_a_small_box_inside_a_line_is_not_a_bullet(tmp_path):
     pdf = tmp_path / "inline.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica", 11)
+    c = _page(pdf, 11)
     c.drawString(60, 700, "Status")
     c.rect(100, 701.8, 3.4, 3.4, stroke=0, fill=1)  # a RAG dot after a word
     c.drawString(110, 700, "on track for the spring")
@@ -82,8 +88,7 @@ def _ruled_row(c: canvas.Canvas, top: float, widths: list[float], cells: list[st
 def test_a_table_pasted_row_by_row_keeps_each_rows_cells(tmp_path):
     """Rows with different column widths must not be padded with empty cells of the other rows."""
     pdf = tmp_path / "rows.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica", 10)
+    c = _page(pdf, 10)
     top = 760
     top = _ruled_row(c, top, [150, 150, 150], ["Action", "Lead", "Timescale"])
     top = _ruled_row(c, top, [220, 120, 110], ["Open a hub", "Public Health", "2026/27"])
@@ -98,8 +103,7 @@ def test_a_table_pasted_row_by_row_keeps_each_rows_cells(tmp_path):
 
 def test_an_ordinary_grid_keeps_an_empty_cell_in_its_column(tmp_path):
     pdf = tmp_path / "grid.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica", 10)
+    c = _page(pdf, 10)
     top = 760
     top = _ruled_row(c, top, [150, 150, 150], ["Action", "Lead", "Timescale"])
     _ruled_row(c, top, [150, 150, 150], ["Open a hub", "", "2026/27"])
@@ -110,8 +114,7 @@ def test_an_ordinary_grid_keeps_an_empty_cell_in_its_column(tmp_path):
 def test_a_numbered_item_continues_at_its_hanging_indent(tmp_path):
     """Minutes number their items "(a)", "1." with the wrapped lines aligned after the label."""
     pdf = tmp_path / "minutes.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica", 11)
+    c = _page(pdf, 11)
     c.drawString(100, 700, "(a)")
     c.drawString(120, 700, "The committee agreed that the director of public health would bring a")
     c.drawString(120, 686, "revised action plan to its next meeting in the spring.")
@@ -168,8 +171,7 @@ def test_paragraphs_set_one_and_a_half_spaced_stay_whole_beside_tighter_footnote
     """Body text at 1.5 line spacing and footnotes at single spacing on the same page: each keeps
     its own pitch, so neither is cut into one paragraph a line."""
     pdf = tmp_path / "spaced.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica", 12)
+    c = _page(pdf, 12)
     body = ["To support these changes, joint working between regional and local leads",
             "will be crucial. Working across local systems and national networks, leads",
             "should tailor the changes to local needs while limiting variation."]
@@ -195,8 +197,7 @@ def test_paragraphs_set_one_and_a_half_spaced_stay_whole_beside_tighter_footnote
 
 def test_a_raised_footnote_marker_leaves_the_sentence(tmp_path):
     pdf = tmp_path / "marker.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica", 12)
+    c = _page(pdf, 12)
     c.drawString(60, 700, "We will expand care in primary,")
     c.setFont("Helvetica", 7.5)
     c.drawString(60 + c.stringWidth("We will expand care in primary,", "Helvetica", 12), 704, "12")
@@ -293,8 +294,7 @@ def test_lists_side_by_side_are_read_one_list_after_the_other(tmp_path):
     from reportlab.lib.utils import simpleSplit
 
     pdf = tmp_path / "panels.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica-Bold", 14)
+    c = _page(pdf, 14, bold=True)
     c.drawString(60, 760, "What we will do together")
     c.setFont("Helvetica", 10)
     for col, items in enumerate(_SIDE_LISTS):
@@ -316,8 +316,7 @@ def test_lists_side_by_side_are_read_one_list_after_the_other(tmp_path):
 def test_a_nested_list_is_not_read_as_lists_side_by_side(tmp_path):
     """Bullets at two x positions that never share a line are one list with sub-items."""
     pdf = tmp_path / "nested.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica", 10)
+    c = _page(pdf, 10)
     y = 760
     for x, text in [(60, "Homes"), (80, "Insulate council flats"), (80, "Fit heat pumps in schools"),
                     (60, "Transport"), (80, "Run later buses"), (80, "Widen the ring road path")]:
