@@ -464,11 +464,13 @@ class Tracer:
         pool = {c.id: scored(c) for c in self.pool(seed)}
         rescore(pool.values(), cal)
         strongest = sorted((s for s in pool.values() if s.direct >= cal.direct.threshold), key=lambda s: -s.direct)
+        before = len(pool)
         for s in strongest[:SECTION_SOURCES]:
             for c in self.near(s.commitment):
                 if c.id not in pool and c.id != seed.id:
                     pool[c.id] = scored(c)
-        rescore(pool.values(), cal)
+        if len(pool) > before:  # the relative signals and direct probabilities over the wider pool
+            rescore(pool.values(), cal)
         date_of = {cid: _doc_date(self.metas.get(s.commitment.doc_id)) for cid, s in pool.items()}
         sources = sorted((s for s in pool.values() if s.direct >= cal.direct.threshold
                           and date_of[s.commitment.id] > seed_date), key=lambda s: -s.direct)[:CHAIN_SOURCES]
