@@ -5,7 +5,7 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
 * `done`: an affirmative, unconditional past or perfect ("has been introduced", "was launched"),
   or a verbless change measured from a past time ("a 30% fall in admissions since 2017");
 * `ongoing`: an affirmative progressive, present or perfect ("is being rolled out", "have been
-  developing");
+  developing"), or a step done set against what remains ("has fallen, but waits remain long");
 * `unmet`: a negated past, perfect or present ("has not been achieved", "is not yet in place");
 * `conditional`: a weak modal or a condition ("could only be delivered through", "if funding allows");
 * `planned`: a commitment form (will, aims to, imperative, nominal deliverable, decision);
@@ -55,6 +55,46 @@ def report_of(clause) -> str:
     return now or report
 
 
+# Words that set what follows against a step just reported done: "... has fallen, but waits remain
+# long", "...; however, gaps remain".  What follows then says the work is only part way.
+_CONTRAST = frozenset("but however yet although though nevertheless nonetheless still".split())
+
+
+def _contrasted(earlier, later) -> bool:
+    """Whether the clause of verb `later` is set against the one of `earlier` by a contrast word
+    between them that belongs to either verb ("but" coordinating them, "however" or "still"
+    modifying the later one)."""
+    doc = later.doc
+    lo, hi = sorted((earlier.i, later.i))
+    return any(t.lower_ in _CONTRAST and t.head.i in (earlier.i, later.i) for t in doc[lo + 1:hi + 1]) or any(
+        c.lower_ in _CONTRAST for c in later.children)
+
+
+def sentence_report(clause) -> str:
+    """The report of one sentence from its analysed clause and the main clauses beside it.
+
+    A clause before a semicolon is a main clause of its own, though the parser often hangs it under
+    the next one as a complement ("The hub opened in May; it is now being extended"): its report
+    counts too, the strongest of them giving the sentence's.  A step done followed by a contrast
+    saying what remains ("... has fallen by 20%; however, waits are still long", "... was cut,
+    but vacancies remain high") reports the work part way: `ongoing`."""
+    from kb.extract.clause import _build, _is_verb, find_predicate
+
+    report = report_of(clause)
+    sent = clause.sentence
+    if sent is None:
+        return report
+    root = sent.root
+    doc = sent.doc
+    before = [t for t in root.children
+              if t.dep_ in ("ccomp", "parataxis") and t.i < root.i and _is_verb(t)
+              and any(x.text == ";" for x in doc[t.i:root.i])]
+    reports = [report_of(_build(sent, find_predicate(sent, t))) for t in before]
+    if "done" in reports and report in ("statement", "ongoing") and any(_contrasted(t, root) for t in before):
+        return "ongoing"
+    return strongest([*reports, report])
+
+
 def _last_conjunct(pred) -> str:
     """What the last verb coordinated with the predicate reports, when it is not a plain past:
     ongoing (progressive, or a modal future after a step done: "was drafted ... and will be
@@ -64,6 +104,8 @@ def _last_conjunct(pred) -> str:
         return ""
     verb = conj[-1]
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+    if _contrasted(pred, verb) and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in aux) and verb.tag_ != "VBD":
+        return "ongoing"  # "... has been cut, but vacancies remain high": part way
     if any(c.dep_ == "neg" for c in aux):
         return "unmet"
     if any(c.tag_ == "MD" and c.lower_ in ("will", "shall", "'ll") for c in aux):
@@ -133,7 +175,7 @@ def reports_of(texts: Sequence[str]) -> list[str]:
     from kb.extract.clause import clauses_of
     from kb.extract.nlp import parse_many
 
-    return [strongest([report_of(c) for c in clauses_of(doc)]) for doc in parse_many(list(texts))]
+    return [strongest([sentence_report(c) for c in clauses_of(doc)]) for doc in parse_many(list(texts))]
 
 
 def fingerprint() -> str:
