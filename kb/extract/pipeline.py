@@ -28,6 +28,10 @@ from kb.layout.markup import words
 from kb.model import Block, Commitment, Document, DueDate
 
 _LONG_ITEM_WORDS = 70
+# A list item or cell longer than one quotable passage (about 250 characters, two lines of print) that
+# holds several sentences is a paragraph in a list: each sentence is read alone, as in a paragraph, so
+# that "Work was ongoing. Recent efforts included ..." is not judged by its first sentence only.
+_LONG_ITEM_CHARS = 250
 OWNER_BATCH = 1000  # records whose owners are found in one spaCy pass (texts + intros < the parse cache)
 _PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|took|began|saw|\w+ed)\b", re.I)
 _FORWARD_NEAR = re.compile(r"\b(?:will|to be|shall|would|planned|expected|due)\b", re.I)
@@ -178,6 +182,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
 
 def _units(block: Block) -> list[str]:
     if block.kind == "paragraph" or (block.kind in ("list_item", "cell") and len(words(block.text)) > _LONG_ITEM_WORDS):
+        units = split_sentences(block.text)
+    elif block.kind == "list_item" and len(block.text) > _LONG_ITEM_CHARS \
+            and len(split_enumeration(block.text)) == 1:  # a run of actions is split as one (below)
         units = split_sentences(block.text)
     else:
         units = [block.text]
