@@ -1,0 +1,73 @@
+"""Statuses against a body's own action-plan review, as JSON: a strategy, the review table published
+years later (each action's status and latest update) and the strategy's extension are ingested
+into a fresh index, each strategy action is traced, and kb's thread status is compared with the
+status the body's review gives that action.
+
+A set is a folder holding the documents (`*.txt`, and their PDFs under `pdf/`) and
+`threads.jsonl` (the format of bench/eval/traces-own.jsonl, each thread with the body's `status`
+mapped to kb's statuses, `body_status` the word the review prints, and `deciding` the review row).
+Scored with bench/trace_quality.py's rules: the must passages shown (70% of their words, right
+document), the documents covered, what is shown on the thread, status agreement, and a deciding
+passage holding 70% of the review row's words.  Dates come from the file names (`2024-06_...`).
+
+    python bench/review_status.py [SET ...] [--pdf] [-v]
+        SET: a set folder (default: every folder under bench/eval/invented/ with a threads.jsonl)
+        --pdf: ingest the set's PDFs (pdf/*.pdf) instead of its text exports
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from trace_quality import load, score_thread, summary  # noqa: E402
+
+from kb.api import KnowledgeBase  # noqa: E402
+
+
+def score_set(folder: Path, pdf: bool, verbose: bool) -> dict:
+    """Ingest one set's documents afresh and score its threads."""
+    sources = sorted((folder / "pdf").glob("*.pdf")) if pdf else sorted(folder.glob("*.txt"))
+    if not sources:
+        raise SystemExit(f"review_status: no {'PDFs' if pdf else 'text exports'} in {folder}")
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = Path(tmp) / "docs"
+        docs.mkdir()
+        for s in sources:
+            shutil.copy(s, docs / s.name)
+        kb = KnowledgeBase(Path(tmp) / "index", Path(tmp) / "decisions.jsonl")
+        kb.ingest([docs])
+        records = kb.commitments(include_evidence=True)
+        threads = load(folder / "threads.jsonl")
+        rows = [score_thread(kb, records, t, verbose) for t in threads]
+    body = {t["id"]: t.get("body_status", "") for t in threads}
+    out = summary(rows)
+    out["threads"] = len(rows)
+    out["status_agree"] = sum(r.get("status_ok", False) for r in rows)
+    out["seeds_missing"] = [r["id"] for r in rows if "error" in r]
+    out["disagreements"] = [
+        {"id": r["id"], "review": body[r["id"]], "gold": r["gold_status"], "kb": r["status"],
+         "deciding_ok": r["deciding_ok"]}
+        for r in rows if "gold_status" in r and not r["status_ok"]]
+    return out
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    pdf = "--pdf" in argv
+    named = [Path(a) for a in argv if not a.startswith("-")]
+    sets = named or sorted(p.parent for p in (ROOT / "bench/eval/invented").glob("*/threads.jsonl"))
+    report = {s.name + (" (pdf)" if pdf else " (text)"): score_set(s, pdf, verbose) for s in sets}
+    print(json.dumps(report, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
