@@ -167,6 +167,7 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("revised", re.compile(
         r"superseded|replaced|revised|amended|merged|changed|transferred|withdrawn|cancelled|canceled|"
         r"discontinued|stopped|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
+        r"closed[ -–—:(]+(?:superseded|replaced|merged|withdrawn|transferred|cancelled|no longer)|"
         r"not (?:required|applicable|needed)|n/?a\b|absorbed|incorporated")),
     ("done", re.compile(
         r"(?:fully )?(?:complete[d]?|achieved|delivered|done|implemented|met|finished|closed|in place|"

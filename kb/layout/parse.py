@@ -413,6 +413,14 @@ def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
             if not labs:
                 out.append(b)
                 continue
+            if _action_title(labs, blocks[i] if i < len(blocks) else None):
+                # "Action 2.1: A breastfeeding-friendly borough" over "What we will do: ...": the
+                # action's number and title head its block, they are not a second action
+                first = _line_of(b, labs[0].value)
+                out.append(RawBlock("heading", [first], blank_before=b.blank_before))
+                labs = labs[1:]
+                if not labs:
+                    continue
             pairs = [(lab, _line_of(b, lab.value or lab.label)) for lab in labs]
         else:
             out.append(b)
@@ -447,6 +455,29 @@ def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
     for k, b in enumerate(out[:-1]):
         b.blank_after = out[k + 1].blank_before
     return out
+
+
+_NUMBERED_LABEL = re.compile(r"\d")
+_TITLE_MAX_WORDS = 10
+
+
+def _action_title(labs: list[Labelled], following: RawBlock | None) -> bool:
+    """Is the first label a numbered action's title ("Action 2.1: Healthy Start vouchers") heading a
+    block whose action is given by the next label ("What we will do: ..."), in this block or the
+    next?  A numbered label with a short, unpunctuated value and another action label after it names
+    the action; it is not an action of its own."""
+    head = labs[0]
+    if head.role != "action" or not _NUMBERED_LABEL.search(head.label):
+        return False
+    value = head.value.strip()
+    if not value or len(words(value)) > _TITLE_MAX_WORDS or value.endswith((".", ";")):
+        return False
+    if len(labs) > 1:
+        return labs[1].role == "action"
+    if following is None or following.kind not in _ITEM_KINDS:
+        return False
+    nxt = split_labels(following.text)
+    return bool(nxt) and nxt[0].role == "action" and not _NUMBERED_LABEL.search(nxt[0].label)
 
 
 def _group_pairs(pairs: list[tuple[Labelled, SourceLine]]) -> list[list[tuple[Labelled, SourceLine]]]:
@@ -489,6 +520,16 @@ _RUNNING_MIN = 3  # a line is a running header or footer when it recurs at least
 
 def _furniture_key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", strip_markup(text).lower())).strip()
+
+
+def _years_vary(texts: list[str]) -> bool:
+    """Do these recurring lines differ only in years ("Timescale: By March 2022" / "... 2023")?  Then
+    they are repeated fields of different items, not a running footer: a page number is no year."""
+    numbers = [re.findall(r"\d+", t) for t in texts]
+    if len({len(n) for n in numbers}) != 1:
+        return False
+    varying = [vals for vals in zip(*numbers, strict=True) if len(set(vals)) > 1]
+    return bool(varying) and all(re.fullmatch(r"(?:19|20)\d\d", v) for vals in varying for v in vals)
 
 
 def drop_page_furniture(lines: list[SourceLine], furniture: set[int] | None = None) -> list[SourceLine]:
@@ -542,7 +583,7 @@ def page_furniture(texts: Sequence[str]) -> set[int]:
         if _MARKING.match(key) and len(idx) >= 2:
             drop.update(idx)
             continue
-        if len(idx) < _RUNNING_MIN:
+        if len(idx) < _RUNNING_MIN or _years_vary([texts[i] for i in idx]):
             continue
         varying = ("#" in key and len(re.findall(r"[a-z]{2,}", key)) >= 2
                    and len({texts[i].strip() for i in idx}) > 1)

@@ -120,7 +120,13 @@ def _is_header_row(cells: list[str]) -> bool:
         return False
     if re.fullmatch(r"\d+", filled[0]):
         return False
-    return all(len(words(c)) <= 7 and not c.endswith(".") for c in filled)
+    return all(len(words(c)) <= 7 and (not c.endswith(".") or _abbreviated_label(c)) for c in filled)
+
+
+def _abbreviated_label(cell: str) -> bool:
+    """A header cell whose final stop marks an abbreviation, not a sentence's end: "No.", "Action no.",
+    "Ref.", "Est. cost" (a known column label, or a last word of at most three letters)."""
+    return label_role(cell) is not None or len(cell.rstrip(".").split()[-1]) <= 3
 
 
 def build_blocks(lines: list[SourceLine], doc_date: date | None, period: Period | None = None) -> list[Block]:

@@ -45,6 +45,9 @@ MIN_MATCH = 0.45
 _REF = re.compile(r"^(?:(?:action|ref(?:erence)?|no|item)\.?\s*)?(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)"
                   r"[.):]?$", re.I)
 _LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)[.)]?\s+\S")
+# A titled action heading: "Action 2.1: Healthy Start vouchers", "Action 4 - Workplace health" (the
+# word "Action" is needed: a numbered section heading "2.1 Background" numbers the document's parts).
+_TITLED_REF = re.compile(r"^(?:action|ref(?:erence)?)\.?\s*(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:–—-]\s*\S", re.I)
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ def reference_of(c: Commitment) -> str:
     """The record's reference number, from where plans put it: the nearest heading or table row
     label ("Action 1.3", "1.3") or the start of its text ("1.3 Launch a campaign")."""
     last = c.section.split(" › ")[-1].strip() if c.section else ""
-    m = _REF.match(last) or _LEADING_REF.match(c.text.strip())
+    m = _REF.match(last) or _TITLED_REF.match(last) or _LEADING_REF.match(c.text.strip())
     return m.group(1).lower() if m else ""
 
 

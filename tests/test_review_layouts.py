@@ -1,0 +1,99 @@
+"""Layouts of strategies and their action-plan reviews beyond the Northshire fixtures (test_progress):
+abbreviated column headers ("Action no."), numbered action titles over "What we will do:" labels,
+field lines that repeat with a different year, and closed-and-superseded statuses.  Every line here
+is written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kb.layout.fields import progress_of
+from kb.layout.parse import page_furniture
+from kb.layout.structure import _header_index, build_blocks
+from kb.model import Commitment
+from kb.sources.base import SourceLine
+from kb.trace.progress import reference_of
+
+
+def blocks_of(text: str):
+    lines = [SourceLine(t, i, None) for i, t in enumerate(text.split("\n"), start=1)]
+    return build_blocks(lines, date(2022, 5, 1))
+
+
+@pytest.mark.parametrize("rows, header", [
+    ([["No.", "Action", "Lead", "Timescale"], ["1", "Open a clinic", "Trust", "2023"]], 0),
+    ([["Action no.", "Action", "RAG status", "Progress update"], ["1.1", "Open a clinic", "Red", "Delayed."]], 0),
+    ([["Ref.", "What we will do", "By when"], ["2.4", "Train staff", "March 2023"]], 0),
+    ([["Est. cost", "Scheme", "Lead"], ["£2m", "New depot", "Highways"]], 0),
+    # sentences, not labels: the first row is data
+    ([["The clinic opened.", "Staff were trained."], ["It closed.", "They left."]], None),
+    ([["1", "Open a clinic", "Trust"], ["2", "Train staff", "Council"]], None),
+])
+def test_header_rows_with_abbreviated_labels(rows, header):
+    assert _header_index(rows) == header
+
+
+def test_a_review_table_with_an_abbreviated_number_column_reads_each_rows_status():
+    text = ("Appendix: progress against the plan\n\n"
+            "Action no.\tAction\tLead\tRAG status\tProgress update (April 2022)\n"
+            "3.1\tFalls clinic in every locality\tCommunity Trust\tComplete\tThe last clinic opened in March 2022.\n"
+            "3.2\tStrength and balance classes in libraries\tLeisure\tRed\tClasses stopped when the libraries closed.")
+    cells = [b for b in blocks_of(text) if b.kind == "cell"]
+    by_text = {b.text: b for b in cells}
+    assert by_text["Falls clinic in every locality"].fields.get("status") == "Complete"
+    assert by_text["Strength and balance classes in libraries"].fields.get("status") == "Red"
+    assert "RAG status" not in by_text and "Action no." not in by_text  # the header is no record
+
+
+@pytest.mark.parametrize("text, action, due, section", [
+    # a numbered title over the action's own label: the title heads the block
+    ("Action 4.2: Safer streets\nWhat we will do: Install lighting on 30 footpaths near schools\n"
+     "Lead: Highways\nTimescale: By March 2024",
+     "Install lighting on 30 footpaths near schools", "By March 2024", "Action 4.2: Safer streets"),
+    ("Action 7 - Warm homes\nWhat: Insulate 500 council homes\nWho: Housing\nWhen: By December 2023",
+     "Insulate 500 council homes", "By December 2023", "Action 7 - Warm homes"),
+])
+def test_a_numbered_action_title_heads_its_block(text, action, due, section):
+    blocks = [b for b in blocks_of(text) if b.kind != "heading"]
+    assert [b.text for b in blocks] == [action]
+    assert blocks[0].fields.get("due") == due
+    assert blocks[0].section[-1] == section
+
+
+def test_a_numbered_action_with_no_label_after_it_stays_an_action():
+    text = "Action 4.2: Install lighting on 30 footpaths near schools\nLead: Highways\nTimescale: By March 2024"
+    blocks = [b for b in blocks_of(text) if b.kind != "heading"]
+    assert [b.text for b in blocks] == ["Install lighting on 30 footpaths near schools"]
+    assert blocks[0].fields.get("due") == "By March 2024"
+
+
+@pytest.mark.parametrize("section, ref", [
+    ("Theme 2 › Action 2.1: Healthy Start vouchers", "2.1"),
+    ("Theme 2 › Action 12 - Warm homes", "12"),
+    ("Theme 2 › Ref 3.4: Lighting", "3.4"),
+    ("Theme 2 › 2.1", "2.1"),
+    ("Theme 2 › 2.1 Background", ""),  # a numbered section of the document, not an action
+    ("Priority 2: Healthy homes", ""),
+])
+def test_reference_of_a_titled_action_heading(section, ref):
+    c = Commitment(id="x", doc_id="d", kind="commitment", text="Insulate 500 council homes", section=section,
+                   page=None, line=1)
+    assert reference_of(c) == ref
+
+
+def test_field_lines_that_differ_in_their_year_are_not_a_running_footer():
+    texts = ["Action 1", "Timescale: By March 2022", "Action 2", "Timescale: By March 2023",
+             "Action 3", "Timescale: By March 2024"]
+    assert page_furniture(texts) == set()
+    footer = ["Healthy towns plan page 3", "text", "Healthy towns plan page 4", "text", "Healthy towns plan page 5"]
+    assert page_furniture(footer) == {0, 2, 4}
+
+
+@pytest.mark.parametrize("value, report", [
+    ("Closed - superseded", "revised"), ("Closed (replaced by action 2.3)", "revised"),
+    ("Closed – merged into 4.1", "revised"), ("Closed", "done"), ("Closed: complete", "done"),
+])
+def test_closed_and_superseded_is_a_revision(value, report):
+    assert progress_of(value) == report
