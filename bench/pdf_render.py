@@ -25,7 +25,7 @@ body { font-family: 'DejaVu Sans', 'Liberation Sans', sans-serif; font-size: 10.
 h2 { font-size: 14pt; margin: 14pt 0 6pt; }
 p { margin: 0 0 7pt; text-align: left; }
 table { border-collapse: collapse; width: 100%; margin: 0; }
-td { border: 0.6pt solid #444; padding: 3pt 4pt; vertical-align: top; font-size: 9.5pt; }
+td, th { border: 0.6pt solid #444; padding: 3pt 4pt; vertical-align: top; font-size: 9.5pt; text-align: left; }
 ul { margin: 0 0 6pt 18pt; padding: 0; }
 """
 
@@ -53,7 +53,9 @@ def _is_heading(line: str, prev_blank: bool, next_blank: bool) -> bool:
             and not text.startswith("- "))
 
 
-def text_to_html(text: str, title: str) -> str:
+def text_to_html(text: str, title: str, whole_tables: bool = False) -> str:
+    """`whole_tables`: a run of tab-separated rows is one table, its columns aligned and its first
+    row bold (as a word processor prints a table), instead of a table a row."""
     lines = text.splitlines()
     body: list[str] = []
     in_list = False
@@ -68,8 +70,14 @@ def text_to_html(text: str, title: str) -> str:
         if not stripped:
             continue
         if "\t" in line:
-            cells = "".join(f"<td>{_inline(c.strip())}</td>" for c in line.split("\t"))
-            body.append(f"<table><tr>{cells}</tr></table>")
+            first = i == 0 or "\t" not in lines[i - 1]
+            last = i + 1 >= len(lines) or "\t" not in lines[i + 1]
+            tag = "th" if whole_tables and first else "td"
+            cells = "".join(f"<{tag}>{_inline(c.strip())}</{tag}>" for c in line.split("\t"))
+            if not whole_tables:
+                body.append(f"<table><tr>{cells}</tr></table>")
+            else:
+                body.append(("<table>" if first else "") + f"<tr>{cells}</tr>" + ("</table>" if last else ""))
         elif is_item:
             if not in_list:
                 body.append("<ul>")
@@ -85,14 +93,14 @@ def text_to_html(text: str, title: str) -> str:
             f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>")
 
 
-def render(text_path: Path, pdf_path: Path) -> Path:
+def render(text_path: Path, pdf_path: Path, whole_tables: bool = False) -> Path:
     """Print `text_path` to `pdf_path` through Chromium; raises RuntimeError without Chromium."""
     exe = chromium()
     if exe is None:
         raise RuntimeError("Chromium is not installed (apt-get install chromium)")
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "page.html"
-        page.write_text(text_to_html(text_path.read_text(encoding="utf-8"), text_path.stem), encoding="utf-8")
+        page.write_text(text_to_html(text_path.read_text(encoding="utf-8"), text_path.stem, whole_tables), encoding="utf-8")
         subprocess.run(
             [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -3,7 +3,8 @@ years later (each action's status and latest update) and the strategy's extensio
 into a fresh index, each strategy action is traced, and kb's thread status is compared with the
 status the body's review gives that action.
 
-A set is a folder holding the documents (`*.txt`, and their PDFs under `pdf/`) and
+A set is a folder holding the documents (`*.txt`, their PDFs under `pdf/` printed a table row by a
+table row, and under `pdf-tables/` printed with whole tables, bench/pdf_render.py) and
 `threads.jsonl` (the format of bench/eval/traces-own.jsonl, each thread with the body's `status`
 mapped to kb's statuses, `body_status` the word the review prints, and `deciding` the review row).
 Scored with bench/trace_quality.py's rules: the must passages shown (70% of their words, right
@@ -12,7 +13,7 @@ passage holding 70% of the review row's words.  Dates come from the file names (
 
     python bench/review_status.py [SET ...] [--pdf] [-v]
         SET: a set folder (default: every folder under bench/eval/invented/ with a threads.jsonl)
-        --pdf: ingest the set's PDFs (pdf/*.pdf) instead of its text exports
+        --pdf: ingest the set's PDFs instead of its text exports, each rendering (pdf/, pdf-tables/)
 """
 
 from __future__ import annotations
@@ -32,11 +33,12 @@ from trace_quality import load, score_thread, summary  # noqa: E402
 from kb.api import KnowledgeBase  # noqa: E402
 
 
-def score_set(folder: Path, pdf: bool, verbose: bool) -> dict:
-    """Ingest one set's documents afresh and score its threads."""
-    sources = sorted((folder / "pdf").glob("*.pdf")) if pdf else sorted(folder.glob("*.txt"))
+def score_set(folder: Path, pdf: str, verbose: bool) -> dict:
+    """Ingest one set's documents afresh (its text exports, or the PDFs in its folder `pdf`) and
+    score its threads."""
+    sources = sorted((folder / pdf).glob("*.pdf")) if pdf else sorted(folder.glob("*.txt"))
     if not sources:
-        raise SystemExit(f"review_status: no {'PDFs' if pdf else 'text exports'} in {folder}")
+        raise SystemExit(f"review_status: no {'PDFs' if pdf else 'text exports'} in {folder / pdf}")
     with tempfile.TemporaryDirectory() as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
@@ -64,7 +66,9 @@ def main(argv: list[str]) -> int:
     pdf = "--pdf" in argv
     named = [Path(a) for a in argv if not a.startswith("-")]
     sets = named or sorted(p.parent for p in (ROOT / "bench/eval/invented").glob("*/threads.jsonl"))
-    report = {s.name + (" (pdf)" if pdf else " (text)"): score_set(s, pdf, verbose) for s in sets}
+    kinds = ["pdf", "pdf-tables"] if pdf else [""]
+    report = {f"{s.name} ({k or 'text'})": score_set(s, k, verbose) for s in sets for k in kinds
+              if not k or (s / k).is_dir()}
     print(json.dumps(report, indent=1))
     return 0
 
