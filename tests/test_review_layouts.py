@@ -97,3 +97,21 @@ def test_field_lines_that_differ_in_their_year_are_not_a_running_footer():
 ])
 def test_closed_and_superseded_is_a_revision(value, report):
     assert progress_of(value) == report
+
+
+def test_rows_of_one_pdf_page_are_told_apart():
+    """A PDF line has no line number: two rows (or two action blocks) of one page are told apart by
+    where they start on it, so each update cell belongs to its own row's action."""
+    from kb.model import Position
+
+    def at(text: str, top: float) -> SourceLine:
+        return SourceLine(text, None, 3, Position(3, 50.0, top, 540.0, top + 12))
+
+    lines = [at("Ref\tAction\tStatus\tLatest update", 100),
+             at("5.1\tRepair the lido roof\tComplete\tThe roof was repaired in June.", 120),
+             at("5.2\tOpen a cafe in the park\tDelayed\tThe tender attracted no bids.", 150)]
+    cells = [b for b in build_blocks(lines, date(2022, 5, 1)) if b.kind == "cell"]
+    key = {b.text: b.row_key for b in cells}
+    assert key["Repair the lido roof"] == key["The roof was repaired in June."]
+    assert key["Open a cafe in the park"] == key["The tender attracted no bids."]
+    assert key["Repair the lido roof"] != key["Open a cafe in the park"]

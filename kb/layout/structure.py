@@ -195,7 +195,7 @@ class BlockBuilder:
                 chain = []
                 continue
             if rb.kind == "action":
-                row_key = f"action:{rb.first.line or 0}:{rb.first.page or 0}"
+                row_key = f"action:{_place_key(rb.first)}"
                 for text, sl in rb.items:
                     out.append(Block("cell", text, sl.line, sl.page, section, column=rb.label, row_key=row_key,
                                      scope_dates=scope, negative_context=negative, forward_context=True,
@@ -319,7 +319,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         row_dates = _row_dates(cells, date_cols, doc_date, period)
         date_text = " ".join(strip_markup(cells[c]) for c in sorted(date_cols) if c < len(cells) and strip_markup(cells[c]))
         fields = _row_fields(cells, roles)
-        row_key = f"{sl.line or 0}:{sl.page or 0}"
+        row_key = _place_key(sl)
         content_cols = [c for c in range(1, len(cells))
                         if c not in date_cols and c not in owner_cols and strip_markup(cells[c])]
         label_is_text = (len(cells) == 1 or len(words(label)) > 8 or not content_cols or roles.get(0) == "action"
@@ -355,6 +355,14 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                     fields=dict(cell_fields), position=sl.position,
                 ))
     return out
+
+
+def _place_key(sl: SourceLine) -> str:
+    """Where a row or block starts, unique in its document: its line in a text source; on a PDF
+    page (no line numbers) its page and its top edge, so two rows of one page are two rows."""
+    if sl.line is not None or sl.position is None:
+        return f"{sl.line or 0}:{sl.page or 0}"
+    return f"0:{sl.page or 0}:{sl.position.top:.1f}:{sl.position.x0:.1f}"
 
 
 def _row_fields(cells: list[str], roles: dict[int, str]) -> dict[str, str]:
