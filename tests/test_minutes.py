@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.extract.classify import decide
 from kb.extract.pipeline import _units
 from kb.model import Block
 
@@ -36,3 +37,76 @@ def minute(text: str, **kw) -> Block:
 ])
 def test_a_long_bullet_of_several_sentences_is_read_sentence_by_sentence(text, units):
     assert _units(Block("list_item", text)) == units
+
+
+# ------------------------------------------------------------------ what a minute reports
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a reported "would" undertakes when a party is its subject or the sentence is passive
+    ("The county council would write to every school about the new catchment areas.", True),
+    ("The revised charging policy would be brought back to the committee in June.", True),
+    # ... not when a thing would do or mean something, or it is a guess or a counterfactual
+    ("These projections would only give a rough indication of demand.", False),
+    ("Rural parishes with few bus routes would potentially require a community transport scheme.", False),
+    ("Without extra grant funding, smaller districts would face serious difficulty in balancing budgets.", False),
+    # a speaker's advice passed on is not a reported undertaking
+    ("A member suggested that officers should publish the waiting list by ward.", False),
+    ("The Treasurer confirmed that officers would publish the revised figures in March.", True),
+    # a state told in the progressive is not work under way
+    ("The council was awaiting the auditor's letter on the pension fund.", False),
+    ("Officers were preparing a revised timetable for the bridge repairs.", True),
+    # a speaker closing is not a decision; a party concluding that something be done decides
+    ("Mr Harris concluded by stressing the pressure on the children's budget.", False),
+    ("The trustees concluded that the archive service should move to the central library.", True),
+    # "proposed X to Y": the infinitive says what X is for
+    ("Additionally, the bill proposed changes to school admissions to help looked-after children.", False),
+    ("The council planned to open a second recycling centre in the north of the county.", True),
+])
+def test_what_a_minute_reports(text, accepted):
+    assert decide(text, minute(text), reported_speech=True).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # what a paper or a meeting is for is not an undertaking
+    ("The purpose of this paper is to give the Board an update on the estates programme.", False),
+    ("The aims of the workshops were to explain the new referral route to practices.", False),
+    ("Our aim is to give every school a named mental health lead by 2026.", True),
+    # a present "continues to" tells how things stand; "we" and "will continue to" pledge
+    ("The library service continues to face rising energy costs.", False),
+    ("We continue to work with the district councils on affordable housing.", True),
+    ("The library service will continue to open on Sundays.", True),
+    ("Continue to run the holiday activity scheme in every district.", True),
+    ("Holiday Activities Continue to run the scheme in every district", True),  # a title run into its action
+    # a norm about what was just said is no one's undertaking
+    ("This should apply to every tenant at each annual visit.", False),
+    ("Landlords should check every smoke alarm at each annual visit.", True),
+    # a risk named in a list
+    ("Risk that the new contract is not let in time for the winter.", False),
+    ("Risk of delay to the depot move if planning permission is refused;", False),
+])
+def test_what_a_board_paper_says(text, accepted):
+    block = Block("paragraph", text, 3, None, ("Update",))
+    assert decide(text, block, reported_speech=True).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    ("4. RESOLVED that Cabinet approve the Library Strategy 2026-30", True),
+    ("RESOLVED that Cabinet noted the report and endorsed the revised fees to be presented to Council in March.",
+     True),
+    ("3. RESOLVED that the report be noted.", False),
+    ("RESOLVED that the Committee note the quarterly performance report", False),
+])
+def test_a_resolution_that_decides(text, accepted):
+    block = Block("heading", text, 9, None, ())  # a last line without a full stop can look like a heading
+    assert decide(text, block, reported_speech=True).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "noise"), [
+    ("Jane Porter (Director of Public Health)", True),
+    ("Amina Khan (Chair), Ben Lee (Clerk) and Carl Obi (Treasurer)", True),
+    ("Mr Jones (Treasurer) confirmed that the accounts would be published on the website in May.", False),
+])
+def test_an_attendance_line_is_noise_but_a_speaker_is_not(text, noise):
+    from kb.extract.classify import _is_noise
+    from kb.layout.markup import words
+
+    assert _is_noise(text, words(text)) is noise

@@ -198,7 +198,11 @@ def decide(text: str, block: Block, in_resolution: bool = False, doc: Any = None
 
 # Predicates of "would" that say what someone wants or what something means, not what will be done.
 _WOULD_NOT_DONE = frozenset({"like", "love", "prefer", "wish", "welcome", "appreciate", "mean", "seem", "appear",
-                             "be", "need", "have", "help", "allow", "enable", "result", "lead", "cost", "save"})
+                             "be", "need", "have", "help", "allow", "enable", "result", "lead", "cost", "save",
+                             # what would befall someone, not what they would do
+                             "face", "require", "experience", "suffer", "struggle", "lose", "risk"})
+# Adverbs that make a "would" a guess: "would potentially require", "would probably close".
+_HEDGES = frozenset({"potentially", "possibly", "probably", "likely", "perhaps", "maybe", "conceivably"})
 
 
 def _reported_would(j: Any) -> bool:
@@ -216,6 +220,14 @@ def _reported_would(j: Any) -> bool:
     if c.voice == "active" and (c.predicate.lemma_.lower() in _WOULD_NOT_DONE or subj is None
                                 or subj.lower_ in REFERENCE_BACK or subj.lower_ == "there"):
         return False
+    from kb.extract.judge import is_party_phrase
+
+    if c.voice == "active" and not is_party_phrase(subj):
+        return False  # "these scenarios would only give an indication": what a thing would do or mean
+    if any(ch.lower_ in _HEDGES for ch in c.predicate.children):
+        return False  # "would potentially require"
+    if any(ch.dep_ == "prep" and ch.lower_ == "without" and ch.i < c.predicate.i for ch in c.predicate.children):
+        return False  # "Without a settlement, councils would ...": a counterfactual
     return True
 
 
@@ -242,8 +254,18 @@ _READER_POINTER = re.compile(
     re.I)
 
 
+def _is_person_row(t: str) -> bool:
+    """"Jane Smith (Director of Public Health)", "Dr A Khan (Chair), Ms B Lee (Clerk)": names with their
+    roles (an attendance line).  Not a minute that opens with its speaker: "Mr Jones (Treasurer)
+    confirmed that the accounts would be published in May" goes on to say something."""
+    if not _PERSON_ROW.match(t):
+        return False
+    rest = re.sub(r"\([^)]*\)", " ", t)
+    return sum(1 for w in words(rest) if w[:1].islower() and w not in ("and", "of", "for", "the")) < 2
+
+
 def _is_noise(t: str, ws: list[str]) -> bool:
-    return (len(ws) < 2 or bool(_NOISE.search(t)) or t.endswith("?") or bool(_PERSON_ROW.match(t))
+    return (len(ws) < 2 or bool(_NOISE.search(t)) or t.endswith("?") or _is_person_row(t)
             or bool(_CODES_ONLY.match(t)) or bool(_READER_POINTER.match(t)))
 
 
@@ -289,7 +311,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         action = False
     forwardish = j.pledge or j.ongoing
 
-    if in_resolution or re.match(r"^resolved\b", t, re.I) or j.clause.marker == "be":
+    resolved = bool(_RESOLVED_LEAD.match(t))
+    if in_resolution or resolved or j.clause.marker == "be":
         if _NOTED.search(t) and not _RESOLUTION.search(t):
             return Decision(False, reasons=reasons + ["noted only"])
         pred = j.clause.predicate
@@ -298,6 +321,11 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
             return Decision(False, reasons=reasons + ["noted only"])  # "Note the forecast overspend"
         if _RESOLUTION.search(t) or action or j.decision or j.clause.marker == "be":
             return Decision(True, "decision", 0.9, reasons + ["resolution"])
+        if resolved and _resolves_to_act(j):
+            return Decision(True, "decision", 0.9, reasons + ["resolution"])  # "4. RESOLVED that Cabinet agree the Plan"
+
+    if _RISK_ITEM.match(t):
+        return Decision(False, reasons=reasons + ["risk"])  # "Risk that the savings are not delivered"
 
     if block.kind == "cell":
         if _NEGATIVE_LABEL.search(block.row_label or "") or _NEGATIVE_LABEL.search(block.column or ""):
@@ -378,6 +406,24 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     if past:
         return Decision(False, "evidence", reasons=reasons + ["past"])
     return Decision(False, reasons=reasons)
+
+
+# "RESOLVED that ...", also as a numbered minute ("4. RESOLVED that ...", "(b) Resolved:").
+_RESOLVED_LEAD = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?resolved\b", re.I)
+# An item that names a risk ("Risk that the savings are not delivered", "Risk of delay to ...").
+_RISK_ITEM = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?(?:key |main |a |the )?risks?\s*(?:\d+\s*)?[:–—-]?\s*(?:that|of|to)\b",
+                        re.I)
+
+
+def _resolves_to_act(j: Any) -> bool:
+    """Whether a resolution's content decides something ("that Cabinet agree the plan", "... and endorsed
+    the budget"), rather than only noting or receiving: a main verb other than a noting one."""
+    sent = j.clause.sentence
+    if sent is None:
+        return False
+    that = next((t for t in sent if t.lower_ == "that"), None)
+    return any(t.pos_ == "VERB" and t.lemma_.lower() not in _NOTING_VERBS | {"consider"} and t.dep_ != "amod"
+               for t in sent if that is not None and t.i > that.i)
 
 
 # A resolution that only notes, receives or thanks commits no one ("Note the progress", "Receive the report").

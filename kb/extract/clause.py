@@ -44,7 +44,7 @@ from kb.extract.forms import (  # noqa: F401 - the form names are part of this m
     REPORTED,
     SEMI_MODAL,
 )
-from kb.extract.lexicon import ACTION_NOUNS, ACTION_VERBS
+from kb.extract.lexicon import ACTION_NOUNS, ACTION_VERBS, PARTY_HEADS
 
 # Modal auxiliaries, by what they do to the clause.
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "must"})
@@ -56,6 +56,10 @@ _SEMI_MODAL_VERBS = frozenset({"aim", "plan", "intend", "commit", "seek", "propo
                                "promise", "undertake", "strive", "aspire", "endeavour", "look", "continue",
                                "expect", "require", "set", "go", "prepare", "mean"})
 _PASSIVE_ONLY_SEMI = frozenset({"expect", "require", "set", "mean"})
+# Semi-modals whose infinitive follows the verb itself ("plans to open"): with an object between
+# ("proposed improvements to benefit children") the infinitive says what the object is for.
+_SUBJECT_CONTROL = frozenset({"aim", "plan", "intend", "commit", "seek", "propose", "pledge", "promise", "undertake",
+                              "strive", "aspire", "endeavour", "look", "continue", "go", "prepare"})
 # Nouns that, as the subject of "is to", name an aim: "Our aim is to ...", "The priority is to ...".
 _AIM_NOUNS = frozenset({"aim", "ambition", "priority", "commitment", "intention", "focus", "objective", "goal",
                         "plan", "purpose", "task", "mission", "vision", "target", "expectation"})
@@ -82,6 +86,8 @@ _INTENT_VERBS = frozenset({"intend", "anticipate", "expect", "plan", "propose", 
 _REPORTING_VERBS = frozenset({"indicate", "say", "state", "confirm", "report", "explain", "advise", "inform",
                               "suggest", "note", "undertake", "offer", "promise", "assure", "reply", "respond",
                               "announce", "highlight", "clarify", "add", "comment"})
+# Reporting verbs whose "should" passes on advice or a view ("suggested that leaders should ...").
+_ADVISING_VERBS = frozenset({"suggest", "comment", "note", "highlight", "explain", "add", "clarify"})
 _CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "assuming", "whether"})
 _CONDITION_ADJ = frozenset({"subject", "dependent", "conditional", "contingent"})
 _SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj", "csubjpass", "pcomp", "xcomp",
@@ -231,7 +237,9 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     if lemma == "be" and ccomp is not None and subj0 is not None and subj0.lemma_.lower() in _AIM_NOUNS:
         return SEMI_MODAL, ccomp, root, f"{subj0.lower_} is that"
     if comp is not None and _is_verb(root) and lemma in _REPORTING_VERBS and root.tag_ in ("VBD", "VBN"):
-        modal = next((a for a in _aux_words(comp) if a.lower_ in ("would", "will", "should", "shall")), None)
+        # "suggested that councils should report ...": advice reported, not an undertaking reported
+        said = ("would", "will", "shall") if lemma in _ADVISING_VERBS else ("would", "will", "should", "shall")
+        modal = next((a for a in _aux_words(comp) if a.lower_ in said), None)
         progressive = any(a.lower_ == "being" or a.lemma_ == "be" and comp.tag_ == "VBG" for a in _aux_words(comp))
         if modal is not None or _has_to(comp) or progressive:
             said = modal.lower_ if modal is not None else ("to" if _has_to(comp) else "was being")
@@ -277,7 +285,8 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
         if target is not None:
             return SEMI_MODAL, target, root, f"{acomp.lower_} to"
     # Semi-modals: "aims to deliver", "are expected to deliver", "will continue to work"
-    if _is_verb(root) and lemma in _SEMI_MODAL_VERBS and comp is not None and comp.dep_ == "xcomp" and _has_to(comp):
+    if _is_verb(root) and lemma in _SEMI_MODAL_VERBS and comp is not None and comp.dep_ == "xcomp" and _has_to(comp) \
+            and not (lemma in _SUBJECT_CONTROL and any(c.dep_ == "dobj" and c.i < comp.i for c in root.children)):
         passive = any(c.dep_ == "auxpass" for c in root.children) or root.tag_ == "VBN"
         if lemma not in _PASSIVE_ONLY_SEMI or passive:
             modal = next((a for a in _aux_words(root) if a.lower_ in _FUTURE_MODALS), None)
@@ -366,6 +375,12 @@ def _decides(verb: Token) -> bool:
     "adopted", "signed" only when a meeting body did it or it was done to a proposal (passive)."""
     if verb.lemma_.lower() in _COMPLEMENT_DECISION_VERBS and not _children(verb, "xcomp", "ccomp"):
         return False
+    if verb.lemma_.lower() == "conclude" and not any(c.dep_ == "auxpass" for c in verb.children):
+        subj = _children(verb, "nsubj")
+        that = any(m.dep_ == "mark" and m.lower_ == "that" for c in _children(verb, "ccomp") for m in c.children)
+        if not that or not subj or not (subj[0].pos_ == "PROPN" or subj[0].lemma_.lower() in PARTY_HEADS
+                                         or subj[0].lemma_.lower() in _MEETING_NOUNS):
+            return False  # "Mr X concluded by reiterating ...", "the analysis concluded that ...": a speaker, a finding
     if verb.lemma_.lower() in _CORE_DECISION_VERBS:
         return True
     if any(c.dep_ == "auxpass" for c in verb.children):

@@ -22,6 +22,7 @@ from typing import Any
 
 from kb.extract import forms as F
 from kb.extract.clause import Clause, clauses_of
+from kb.extract.lexicon import PARTY_HEADS
 from kb.extract.nlp import parse
 
 # Nouns that name a measure rather than a party: a future about them forecasts.
@@ -83,6 +84,48 @@ def _is_quantity(t: Any) -> bool:
 def _is_party(t: Any) -> bool:
     return t.lower_ in _FIRST_PERSON or t.pos_ == "PROPN" or t.ent_type_ in _PARTY_ENTS or (
         t.text.isupper() and len(t.text) >= 2)
+
+
+def is_party_phrase(t: Any) -> bool:
+    """A subject that can act: a name, "we", or a noun naming a body or an office-holder ("the
+    council", "officers", "the directorate")."""
+    return _is_party(t) or t.lemma_.lower() in PARTY_HEADS or t.lower_ in PARTY_HEADS
+
+
+# Verbs whose progressive reports a state, not work under way: "the council was awaiting the
+# inspector's report", "services are facing pressure".
+_STATE_PROGRESSIVES = frozenset({"await", "wait", "expect", "anticipate", "hope", "face", "experience", "suffer",
+                                 "struggle", "see", "feel", "hear", "remain"})
+# What a paper or a meeting is for ("The purpose of this report is to update the Board"): the aim of
+# the paper in hand, not an undertaking.
+_PAPER_NOUNS = frozenset({"report", "paper", "document", "presentation", "briefing", "item", "note", "update",
+                          "meeting", "session", "discussion", "discussions", "workshop", "agenda", "letter",
+                          "submission", "appendix", "annex", "section", "chapter"})
+
+
+def _aim_of_a_paper(c: Clause) -> bool:
+    """"The purpose of this report is to ...", "The aims of the discussions were to ...": an aim
+    noun whose "of" names a paper or a meeting."""
+    if not c.subjects or c.subjects[0].lemma_.lower() not in _AIM_NOUNS | {"purpose", "aim", "aims"}:
+        return False
+    for prep in c.subjects[0].children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            if any(o.lemma_.lower() in _PAPER_NOUNS or o.lower_ in _PAPER_NOUNS
+                   for o in prep.children if o.dep_ == "pobj"):
+                return True
+    return any(p.dep_ == "poss" and p.lemma_.lower() in _PAPER_NOUNS for p in c.subjects[0].children)
+
+
+def _present_continuation(c: Clause) -> bool:
+    """"The Commissioners continue to face ...", "The work continues to progress": a present
+    "continue(s) to" with no modal and a subject other than "we" tells how things stand."""
+    h = c.head
+    if h is None or c.form != F.SEMI_MODAL or h.lemma_.lower() != "continue" or h.tag_ not in ("VBZ", "VBP") \
+            or h.text[0].isupper():  # "Care Homes Continue to test ...": a title run into an imperative
+        return False
+    if any(a.dep_ == "aux" and a.lower_ in ("will", "shall", "must", "'ll") for a in h.children):
+        return False
+    return bool(c.subjects) and not any(s.lower_ in _FIRST_PERSON for s in c.subjects)  # not "Continue to ..."
 
 
 def _projection(c: Clause) -> bool:
@@ -219,6 +262,10 @@ def judge_clause(c: Clause) -> Judgement:
         j.past = True  # "the panel had approved ...": an earlier decision told as background
     elif form == F.DECISION:
         j.decision = True
+    elif form == F.SEMI_MODAL and _aim_of_a_paper(c):
+        j.describes = True  # "The purpose of this report is to provide the Board with an update"
+    elif _present_continuation(c):
+        j.describes = True  # "The service continues to face high demand"
     elif form in (F.MODAL, F.SEMI_MODAL, F.BE_TO, F.REPORTED):
         if c.tense == "past" and (c.aspect == "perfect" or c.head is not None
                                   and c.head.lemma_.lower() in ("continue", "seek", "try", "want", "need", "look")):
@@ -228,6 +275,8 @@ def judge_clause(c: Clause) -> Judgement:
             j.flags.add("reported")
         else:
             j.pledge = True
+    elif form == F.CONDITIONAL and c.marker == "should" and c.subjects and c.subjects[0].lower_ in REFERENCE_BACK:
+        j.describes = True  # "This should apply to every patient": a norm about what was said, no one's undertaking
     elif form == F.CONDITIONAL and c.marker == "should":
         j.pledge = True  # "Providers should ...": a weaker undertaking
         j.flags.add("weak")
@@ -237,6 +286,8 @@ def judge_clause(c: Clause) -> Judgement:
         root = c.head
         if c.subjects and c.subjects[0].lower_ in _CONSEQUENCE_SUBJECTS:
             j.describes = True  # "This is helping practices to ...": what something does, not work under way
+        elif c.aspect == "progressive" and root.lemma_.lower() in _STATE_PROGRESSIVES:
+            j.describes = True  # "the council was awaiting the report": a state, not work under way
         elif c.aspect == "progressive" or any(ch.dep_ == "acomp" and ch.lower_ in _ONGOING_ADJECTIVES
                                                for ch in root.children):
             j.ongoing = True  # "are developing", "work was being undertaken" (minutes), "is underway"

@@ -88,3 +88,19 @@ def is_action_verb(word: str) -> bool:
 
 def is_gerund_action(word: str) -> bool:
     return any(s in ACTION_VERBS for s in gerund_stems(word))
+
+# Heads of noun phrases that name a party (a body or an office-holder) rather than a thing: "the
+# council", "officers", "the directorate", "the Cabinet Member".  A "would" of minutes is a reported
+# undertaking when a party is its subject ("the council would consult"), a prediction when a thing is
+# ("these scenarios would only give an indication").
+PARTY_HEADS = frozenset(
+    """
+    agency agencies alliance authority authorities board boards body bodies cabinet ccg ccgs chair chairman
+    chairs clinician clinicians colleagues commissioner commissioners committee committees company companies
+    council councillor councillors councils department departments directorate directorates director directors
+    executive forum government governor governors group groups icb leader leaders lead leads management manager
+    managers member members ministers minister network networks nhs office officer officers organisation
+    organisations panel partner partners partnership partnerships practice practices provider providers
+    secretary service services staff team teams trust trustee trustees trusts unit we workforce
+    """.split()
+)
