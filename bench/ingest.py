@@ -42,13 +42,15 @@ def timed(fn) -> float:
     return time.perf_counter() - t0
 
 
-def run_ingest(index: Path, paths: list[Path], jobs: int | None = None) -> dict:
+def run_ingest(index: Path, paths: list[Path], jobs: int | None = None, echo: bool = False) -> dict:
     """`kb ingest` in a fresh process, piped as in a log: wall time, peak resident memory of its
     process tree (the `kb ingest` process and its parser workers together, sampled from /proc;
     `peak_rss_mb`), the largest single process's peak (`peak_rss_one_mb`, from the kernel), exit
     status and last line; and when the last file was parsed and stored (its `parsed FILE: ...` line):
     `parsed_s` and the tree's peak until then, `parsed_peak_rss_mb` (what follows is the semantic
-    vectors, the links between records and the search index, over the whole store)."""
+    vectors, the links between records and the search index, over the whole store).  `echo`: each
+    line the ingest prints is also printed here, with the time and the tree's memory then (a long
+    run shows where it is)."""
     import threading
 
     argv = [KB_BIN, "--index", str(index), "ingest", *map(str, paths)]
@@ -66,6 +68,9 @@ def run_ingest(index: Path, paths: list[Path], jobs: int | None = None) -> dict:
         for raw in proc.stderr:
             line = raw.decode("utf-8", "replace").rstrip("\n")
             lines.append(line)
+            if echo:
+                print(f"[{time.perf_counter() - t0:7.0f} s, tree {sampler.now_kb / 1024:5.0f} MB, peak "
+                      f"{sampler.peak_kb / 1024:5.0f} MB] {line}", file=sys.stderr, flush=True)
             if line.startswith("parsed "):
                 parsed.update(parsed_s=round(time.perf_counter() - t0, 2), parsed_peak_rss_mb=round(sampler.peak_kb / 1024))
 
@@ -89,7 +94,7 @@ class TreeMemory:
     def __init__(self, pid: int, every: float = 0.1):
         import threading
 
-        self.pid, self.every, self.peak_kb = pid, every, 0
+        self.pid, self.every, self.peak_kb, self.now_kb = pid, every, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -103,7 +108,8 @@ class TreeMemory:
     def _run(self) -> None:
         page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
         while not self._stop.is_set():
-            self.peak_kb = max(self.peak_kb, sum(_rss_pages(p) for p in _tree(self.pid)) * page_kb)
+            self.now_kb = sum(_rss_pages(p) for p in _tree(self.pid)) * page_kb
+            self.peak_kb = max(self.peak_kb, self.now_kb)
             self._stop.wait(self.every)
 
 
@@ -200,7 +206,7 @@ def bench_serial_parallel(out: dict, tmp: Path, factor: int, with_synth: bool) -
     out["synth_summary"] = s_parallel["summary"]
 
 
-def bench_big_file(out: dict, tmp: Path, megabytes: float) -> None:
+def bench_big_file(out: dict, tmp: Path, megabytes: float, echo: bool = False) -> None:
     """One generated text file of `megabytes` MB through `kb ingest` in a fresh process (run_ingest):
     time, MB/s, the process tree's peak memory (and until the file was parsed and stored), records."""
     from kb.store.sqlite import Store
@@ -208,7 +214,7 @@ def bench_big_file(out: dict, tmp: Path, megabytes: float) -> None:
     big = make_big_text(tmp / "big.txt", megabytes)
     mb = big.stat().st_size / 1e6
     out["big_file_mb"] = round(mb, 1)
-    run = run_ingest(tmp / "big-index", [big])
+    run = run_ingest(tmp / "big-index", [big], echo=echo)
     out["big_file_ingest_s"] = run["s"]
     out["big_file_mb_per_s"] = round(mb / run["s"], 3)
     out["big_file_peak_rss_mb"] = run["peak_rss_mb"]
@@ -262,13 +268,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--factor", type=int, default=20, help="synthetic corpus size, times the bundled one")
     parser.add_argument("--big-mb", type=float, default=50.0, help="size of the one big text file")
+    parser.add_argument("--echo", action="store_true",
+                        help="print the big file's ingest lines as they come, with the time and memory then")
     parser.add_argument("--skip", default="", help="comma-separated parts to leave out: corpus, parallel, synth, big, pdf")
     args = parser.parse_args(argv)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     out: dict = {}
     parts = (("corpus", lambda tmp: bench_corpus(out, tmp)),
              ("parallel", lambda tmp: bench_serial_parallel(out, tmp, args.factor, with_synth="synth" not in skip)),
-             ("big", lambda tmp: bench_big_file(out, tmp, args.big_mb)),
+             ("big", lambda tmp: bench_big_file(out, tmp, args.big_mb, args.echo)),
              ("pdf", lambda tmp: bench_pdf(out, tmp)))
     with tempfile.TemporaryDirectory() as tmp_name:
         for name, run in parts:

@@ -131,22 +131,39 @@ class KnowledgeBase:
                 refreshed = self._refresh_vectors(writer)
                 stamp = reports_fingerprint()
                 if report.ingested or report.removed or refreshed or writer.get_meta("reports") != stamp:
-                    from kb.trace.reports import update_reports
-                    from kb.trace.threads import build_threads
-
-                    records = writer.all_commitments()
-                    known = writer.reports() if writer.get_meta("reports") == stamp else {}
-                    reports = update_reports(records, known | fresh)
-                    writer.put_reports(reports)
-                    writer.set_meta("reports", stamp)
-                    links, threads = build_threads(records, writer.all_metas(), reports,
-                                                   _stored_vectors(writer, [c.id for c in records]))
-                    writer.put_threads(links, threads)
+                    self._write_threads(writer, fresh, stamp)
                     pause_point("threads")
             self._point_to_index()
             self._save_party_names(gazetteers)
         self._search = None
         return report
+
+    @staticmethod
+    def _write_threads(writer, fresh: dict[str, str], stamp: str) -> None:
+        """Every record's clause report (kb.trace.reports; `fresh`: the new records', read by the
+        parser), then the links and threads over the whole store (kb.trace.threads).  Records are
+        read a chunk at a time for the reports; every record is held at once only when two of them
+        could be linked (`can_link`: documents of more than one date), so one long file alone is
+        written in bounded memory."""
+        from kb.trace.reports import update_reports
+        from kb.trace.threads import build_threads, can_link, unlinked_threads
+
+        known = writer.reports() if writer.get_meta("reports") == stamp else {}
+        known.update(fresh)
+        fresh.clear()
+        reports: dict[str, str] = {}
+        for chunk in writer.iter_all_commitments():
+            reports.update(update_reports(chunk, known))
+        del known
+        writer.put_reports(reports)
+        writer.set_meta("reports", stamp)
+        metas = writer.all_metas()
+        if not can_link(metas):
+            writer.put_threads([], unlinked_threads(writer.iter_thread_roots(), metas))
+            return
+        records = writer.all_commitments()
+        links, threads = build_threads(records, metas, reports, _stored_vectors(writer, [c.id for c in records]))
+        writer.put_threads(links, threads)
 
     def _vectors_stale(self) -> bool:
         """The stored semantic vectors were computed with another model or recipe (kb.semantic)."""

@@ -146,3 +146,46 @@ def test_a_file_that_fails_after_some_pieces_were_written_keeps_what_the_store_h
     assert report.failed == [(str(plan), "could not be parsed (RuntimeError: parser bug)")] and not report.ingested
     assert _fields(kb.commitments(include_evidence=True)) == before
     assert kb.store.blocks(plan.stem) == blocks_before and len(kb.documents()) == 1
+
+
+@pytest.mark.parametrize("dates, linkable", [
+    (["2021-06"], False),                    # one long file alone
+    (["2021-06", "2021-06"], False),         # several files of one date: nothing is later than another
+    ([None], False), ([None, None], False),  # undated: placed neither before nor after another
+    (["2019-03", "2021-06"], True),          # a later plan restates an earlier one
+    ([None, "2021-06"], True),               # an undated review names a dated plan's actions
+])
+def test_only_documents_of_more_than_one_date_can_link(dates, linkable):
+    from kb.model import DocumentMeta
+    from kb.trace.threads import can_link
+
+    metas = {f"d{k}": DocumentMeta(id=f"d{k}", title="", organisation="", date=d) for k, d in enumerate(dates)}
+    assert can_link(metas) is linkable
+
+
+def test_threads_of_one_long_file_are_written_without_holding_every_record(tmp_path, monkeypatch):
+    """Nothing links within one date: each commitment is its own thread, written as the store is
+    read, and the threads are those the whole-store linking gives."""
+    from kb.store.sqlite import Writer
+    from kb.trace.threads import build_threads
+
+    plan = tmp_path / "2021_ccg_delivery-plan.txt"
+    plan.write_text(_plan(3), encoding="utf-8")
+
+    def every_record(self):
+        raise AssertionError("every record read at once")
+
+    with monkeypatch.context() as m:
+        m.setattr(Writer, "all_commitments", every_record)
+        assert KnowledgeBase(tmp_path / "idx").ingest([plan], jobs=1).ingested == [str(plan)]
+    kb = KnowledgeBase(tmp_path / "idx")
+    records = kb.commitments(include_evidence=True)
+    metas = {d.meta.id: d.meta for d in kb.documents()}
+    links, threads = build_threads(records, metas, kb.store.reports())
+    assert not links and len(threads) == len(kb.commitments()) > 10
+    stored = kb.store.threads()
+    assert sorted((t["id"], t["root"], t["topic"], t["members"], t["docs"], t["first"], t["last"], t["status"],
+                   t["reason"]) for t in stored) == sorted(
+        (t.id, t.root, t.topic, t.members, t.docs, t.first, t.last, t.status, t.reason) for t in threads)
+    assert {(c.id, c.thread_id, c.status) for c in kb.commitments()} == {(t.root, t.id, t.status) for t in threads}
+    assert kb.search("memory clinic").hits

@@ -145,17 +145,20 @@ def _write_vectors(store: Store, order: list[str], target: Path) -> None:
 
     from kb.semantic import DIM, fingerprint, query_tokenizer_key
 
-    matrix = np.zeros((len(order), DIM), dtype=np.float16)
     found = 0
-    for start in range(0, len(order), VECTOR_CHUNK):  # read a chunk at a time: the matrix is the only copy
-        blobs = store.vector_blobs(order[start:start + VECTOR_CHUNK])
-        found += len(blobs)
-        for i, cid in enumerate(order[start:start + VECTOR_CHUNK], start=start):
-            b = blobs.get(cid)
-            if b:
-                matrix[i] = np.frombuffer(b, dtype=np.float16)
-    with (target / VECTORS).open("wb") as fh:
-        np.save(fh, matrix)
+    with (target / VECTORS).open("wb") as fh:  # .npy written a chunk at a time: never held whole
+        np.lib.format.write_array_header_1_0(fh, {"descr": np.lib.format.dtype_to_descr(np.dtype(np.float16)),
+                                                  "fortran_order": False, "shape": (len(order), DIM)})
+        for start in range(0, len(order), VECTOR_CHUNK):
+            chunk = order[start:start + VECTOR_CHUNK]
+            blobs = store.vector_blobs(chunk)
+            found += len(blobs)
+            rows = np.zeros((len(chunk), DIM), dtype=np.float16)
+            for i, cid in enumerate(chunk):
+                b = blobs.get(cid)
+                if b:
+                    rows[i] = np.frombuffer(b, dtype=np.float16)
+            fh.write(rows.tobytes())
     info = {"n": len(order), "first": order[0] if order else None, "last": order[-1] if order else None,
             "missing": len(order) - found, "semantic": fingerprint()}
     (target / VECTORS_INFO).write_text(json.dumps(info), encoding="utf-8")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import itertools
 import json
 import os
 import shutil
@@ -21,7 +22,7 @@ import sqlite3
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -440,20 +441,37 @@ class Writer:
     def all_metas(self) -> dict[str, DocumentMeta]:
         return {r["id"]: _meta(r) for r in self.con.execute("SELECT * FROM documents")}
 
-    def put_threads(self, links, threads) -> None:
-        """Replace all links and threads; stamp each commitment with its thread and status."""
+    def iter_all_commitments(self, per: int = 2000) -> Iterator[list[Commitment]]:
+        """Every record in `all_commitments`' order, `per` at a time (a store of any size)."""
+        cur = self.con.execute("SELECT * FROM commitments ORDER BY doc_id, seq")
+        while rows := cur.fetchmany(per):
+            yield [_commitment(r) for r in rows]
+
+    def iter_thread_roots(self) -> Iterator[Commitment]:
+        """The commitments (not evidence) in the order threads are built: by their document's date
+        (undated first), document, line (kb.trace.threads), read from a cursor."""
+        cur = self.con.execute(
+            "SELECT c.* FROM commitments c LEFT JOIN documents d ON d.id = c.doc_id WHERE c.kind != 'evidence' "
+            "ORDER BY COALESCE(NULLIF(d.date, ''), '0000'), c.doc_id, COALESCE(c.line, 0), c.seq")
+        while rows := cur.fetchmany(2000):
+            yield from (_commitment(r) for r in rows)
+
+    def put_threads(self, links: Iterable, threads: Iterable, per: int = 2000) -> None:
+        """Replace all links and threads; stamp each commitment with its thread and status.  Threads
+        may come from a generator: they are written `per` at a time."""
         con = self.con
         con.execute("DELETE FROM links")
         con.execute("DELETE FROM threads")
         con.executemany("INSERT INTO links VALUES (?,?,?,?,?)",
-                        [(x.a, x.b, x.type, x.score, json.dumps(x.evidence)) for x in links])
-        con.executemany("INSERT INTO threads VALUES (?,?,?,?,?,?,?,?,?)",
-                        [(t.id, t.root, t.topic, json.dumps(t.members), json.dumps(t.docs), t.first, t.last,
-                          t.status, t.reason) for t in threads])
+                        ((x.a, x.b, x.type, x.score, json.dumps(x.evidence)) for x in links))
         con.execute("UPDATE commitments SET thread_id = NULL, status = ''")
-        for t in threads:
+        threads = iter(threads)
+        while chunk := list(itertools.islice(threads, per)):
+            con.executemany("INSERT INTO threads VALUES (?,?,?,?,?,?,?,?,?)",
+                            [(t.id, t.root, t.topic, json.dumps(t.members), json.dumps(t.docs), t.first, t.last,
+                              t.status, t.reason) for t in chunk])
             con.executemany("UPDATE commitments SET thread_id = ?, status = ? WHERE id = ?",
-                            [(t.id, t.status, cid) for cid in [t.root, *t.members]])
+                            [(t.id, t.status, cid) for t in chunk for cid in [t.root, *t.members]])
         self.changed = True
 
     def commitments_by_ids(self, ids: list[str]) -> dict[str, Commitment]:
@@ -497,7 +515,7 @@ class Writer:
     def put_reports(self, reports: dict[str, str]) -> None:
         """Replace the stored reports with these (records that are gone lose theirs)."""
         self.con.execute("DELETE FROM reports")
-        self.con.executemany("INSERT INTO reports VALUES (?, ?)", list(reports.items()))
+        self.con.executemany("INSERT INTO reports VALUES (?, ?)", reports.items())
         self.changed = True
 
     def delete_document(self, doc_id: str) -> None:

@@ -12,12 +12,13 @@ commitment; a thread's status follows from what its latest passages say.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from kb.model import Commitment, DocumentMeta
-from kb.trace.context import Structure
+from kb.trace.context import Structure, structure_of
 from kb.trace.tracer import TraceItem, _doc_date, link_type, thread_status
 
 MAX_LINKS_PER_SOURCE = 8
@@ -87,6 +88,32 @@ def review_links(records: list[Commitment], metas: dict[str, DocumentMeta], sig,
         link.evidence["reported"] = row.reported
         incoming[row_id] = link
     return new
+
+
+def can_link(metas: dict[str, DocumentMeta]) -> bool:
+    """Whether any two records of a store with these documents could be linked (`build_threads`):
+    a link runs from a dated passage to one of a later date, and a review row names an action of
+    an earlier document (a review without a date, one of another dated document).  A store of one
+    date (one long file alone, or several of one date) has no pair to link, and its threads can
+    be written a few records at a time (`unlinked_threads`) instead of reading every record."""
+    dated = {m.date for m in metas.values() if m.date}
+    undated = any(not m.date for m in metas.values())
+    return len(dated) > 1 or (undated and bool(dated))
+
+
+def unlinked_threads(sources: Iterable[Commitment], metas: dict[str, DocumentMeta]) -> Iterator[Thread]:
+    """The threads `build_threads` makes when nothing can link (`can_link` is False): each
+    commitment its own thread, silent, with the later documents it was searched in.  `sources`:
+    the commitments in `build_threads`' order (date, document, line), streamed from the store."""
+    newest = max((m.date for m in metas.values() if m.date), default=None)
+    doc_order = sorted(metas, key=lambda d: _doc_date(metas.get(d)))
+    for root in sources:
+        meta = metas.get(root.doc_id)
+        date = _doc_date(meta)
+        later_docs = [d for d in doc_order if _doc_date(metas.get(d)) > date]
+        status, reason, _ = thread_status(root, meta, [], newest, later_docs)
+        yield Thread(id=f"T-{root.id}", root=root.id, topic=topic_label(root, structure_of(root, meta)),
+                     members=[], docs=[root.doc_id], first=date, last=date, status=status, reason=reason)
 
 
 def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], reports: dict[str, str] | None = None,
