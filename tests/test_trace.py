@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import copy_three_doc_kb
 
 from kb.api import KnowledgeBase
 from kb.cli import main
+from kb.model import Commitment
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 STROKE_2013 = "Improved outcomes of stroke patients, by reducing the levels of death and disability following a stroke"
@@ -153,29 +156,67 @@ def test_decisions_survive_rebuild_and_rejections_never_come_back(three_doc_kb):
 CONSULTATION = "Consultation on new stroke pathway."
 
 
-def confirm_then_reword(kb: KnowledgeBase, docs: Path, note: str, file: str, old: str, new: str):
+def confirm_then_reword(kb: KnowledgeBase, docs: Path, note: str, file: str, old: str, new: str,
+                        more: tuple[tuple[str, str], ...] = ()):
     """Confirm the 2013 stroke commitment's link to the STP consultation, then re-word `old` in
-    `file` and re-ingest: returns (seed, target) as they were when the decision was made."""
+    `file` (and each (old, new) of `more`) and re-ingest: returns (seed, target) as they were when
+    the decision was made."""
     seed = seed_of(kb, STROKE_2013)
     target = next(c for c in kb.commitments() if c.text == CONSULTATION)
     kb.link("confirm", seed.id, target.id, note)
     path = docs / file
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    for was, now in ((old, new), *more):
+        text = text.replace(was, now)
+    path.write_text(text, encoding="utf-8")
     kb.ingest([docs])
     return seed, target
 
 
-def test_confirmed_link_to_changed_text_is_flagged_suspect(three_doc_kb):
-    kb, docs = three_doc_kb
-    seed, target = confirm_then_reword(kb, docs, "restated in the STP",
-                                       "2016-10_cw-stp_sustainability-transformation-plan.txt", CONSULTATION,
-                                       "Public consultation on the new stroke pathway.")
-    after = kb.trace(seed.id)
+STP = "2016-10_cw-stp_sustainability-transformation-plan.txt"
+REWORDED = "Launch a public consultation on new stroke pathway."
+EDUCATION = "Implement plan for public education around U&EC."
+EDUCATION_REWORDED = "Launch the plan for public education around U&EC."
+REPLACED = "Review the estates strategy for community hospitals."
+
+
+@dataclass
+class Decided:
+    """A copy of the three-document knowledge base after a decision and a re-ingest of a changed
+    STP, shared by the tests that only read it (each re-ingest parses the STP again)."""
+
+    kb: KnowledgeBase
+    seed: Commitment  # the 2013 stroke commitment, as it was when the decisions were made
+    target: Commitment  # the STP consultation the seed's link to was confirmed
+
+
+@pytest.fixture(scope="module")
+def reworded_kb(three_doc_template, tmp_path_factory) -> Decided:
+    """The seed's link to the STP consultation confirmed, then the consultation reworded in place."""
+    kb, docs = copy_three_doc_kb(three_doc_template, tmp_path_factory.mktemp("reworded"))
+    return Decided(kb, *confirm_then_reword(kb, docs, "the STP consults on it", STP, CONSULTATION, REWORDED))
+
+
+@pytest.fixture(scope="module")
+def replaced_kb(three_doc_template, tmp_path_factory) -> Decided:
+    """The seed's links to the STP consultation and to its public-education plan confirmed, then the
+    consultation replaced by another sentence and the education plan reworded in place: one
+    orphaned decision and one suspect."""
+    kb, docs = copy_three_doc_kb(three_doc_template, tmp_path_factory.mktemp("replaced"))
+    seed = seed_of(kb, STROKE_2013)
+    kb.link("confirm", seed.id, next(c for c in kb.commitments() if c.text == EDUCATION).id, "educate")
+    return Decided(kb, *confirm_then_reword(kb, docs, "the STP consults on it", STP, CONSULTATION, REPLACED,
+                                            more=((EDUCATION, EDUCATION_REWORDED),)))
+
+
+def test_confirmed_link_to_changed_text_is_flagged_suspect(reworded_kb):
+    seed, target = reworded_kb.seed, reworded_kb.target
+    after = reworded_kb.kb.trace(seed.id)
     flagged = [i for i in after.items if i.decision == "suspect"]
-    assert [i.commitment.text for i in flagged] == ["Public consultation on the new stroke pathway."]
-    assert flagged[0].note == "restated in the STP"
+    assert [i.commitment.text for i in flagged] == [REWORDED]
+    assert flagged[0].note == "the STP consults on it"
     assert all(i.commitment.id != target.id for i in after.items)
-    assert [i.commitment.text for i in after.items].count("Public consultation on the new stroke pathway.") == 1
+    assert [i.commitment.text for i in after.items].count(REWORDED) == 1
 
 
 def test_confirmed_link_survives_a_change_to_the_seeds_own_wording(three_doc_kb):
@@ -256,15 +297,10 @@ def test_a_hand_edited_last_line_without_its_newline_is_kept(three_doc_kb):
     assert [d.note for d in kb.decisions.read()] == ["one", "two"]
 
 
-STP = "2016-10_cw-stp_sustainability-transformation-plan.txt"
-
-
-def test_a_reworded_confirmed_passage_keeps_its_decision_and_shows_what_was_confirmed(three_doc_kb, capsys):
+def test_a_reworded_confirmed_passage_keeps_its_decision_and_shows_what_was_confirmed(reworded_kb, capsys):
     """Reworded in place, the confirmed passage keeps the confirmation (suspect), with the confirmed
     text beside the current one; a passage elsewhere with more words in common does not take it."""
-    kb, docs = three_doc_kb
-    reworded = "Launch a public consultation on new stroke pathway."
-    seed, target = confirm_then_reword(kb, docs, "the STP consults on it", STP, CONSULTATION, reworded)
+    kb, seed, reworded = reworded_kb.kb, reworded_kb.seed, REWORDED
     after = kb.trace(seed.id)
     decided = [i for i in after.items if i.decision]
     assert [(i.commitment.text, i.decision, i.note, i.decided_text) for i in decided] == [
@@ -290,12 +326,11 @@ def test_a_reworded_confirmed_passage_keeps_its_decision_and_shows_what_was_conf
     assert "suspect" in table and "decided on: Consultation on new stroke" in " ".join(table.split())
 
 
-def test_a_replaced_confirmed_passage_is_an_orphaned_decision_not_moved(three_doc_kb, capsys):
-    kb, docs = three_doc_kb
-    seed, target = confirm_then_reword(kb, docs, "the STP consults on it", STP, CONSULTATION,
-                                       "Review the estates strategy for community hospitals.")
+def test_a_replaced_confirmed_passage_is_an_orphaned_decision_not_moved(replaced_kb, capsys):
+    kb, seed, target = replaced_kb.kb, replaced_kb.seed, replaced_kb.target
     after = kb.trace(seed.id)
-    assert not [i for i in after.items if i.decision]  # on no other passage
+    # On no other passage: the only decision shown is the reworded education plan's (suspect).
+    assert [(i.commitment.text, i.decision) for i in after.items if i.decision] == [(EDUCATION_REWORDED, "suspect")]
     assert [(o.id, o.text, o.decision, o.note) for o in after.orphans] == [
         (target.id, CONSULTATION, "confirmed", "the STP consults on it")]
     idx, dec = str(kb.index_dir), str(kb.decisions.path)
@@ -319,22 +354,14 @@ def test_text_closeness(old, new, closeness):
     assert closeness[0] <= text_closeness(old, new) <= closeness[1]
 
 
-async def test_the_app_trace_screen_shows_suspect_and_orphaned_decisions(three_doc_kb):
+async def test_the_app_trace_screen_shows_suspect_and_orphaned_decisions(replaced_kb):
     from rich.markup import escape
     from textual.widgets import Static
 
     from kb.app.app import KbApp
     from kb.app.trace_screen import TraceItemView, TraceScreen
 
-    kb, docs = three_doc_kb
-    education = "Implement plan for public education around U&EC."
-    seed = seed_of(kb, STROKE_2013)
-    kb.link("confirm", seed.id, next(c for c in kb.commitments() if c.text == education).id, "educate")
-    confirm_then_reword(kb, docs, "consults", STP, CONSULTATION, "Launch a public consultation on new stroke pathway.")
-    path = docs / STP
-    path.write_text(path.read_text(encoding="utf-8").replace(education, "Review the estates strategy for hospitals."),
-                    encoding="utf-8")
-    kb.ingest([docs])
+    kb, seed = replaced_kb.kb, replaced_kb.seed
     app = KbApp(kb, show_timings=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -346,9 +373,9 @@ async def test_the_app_trace_screen_shows_suspect_and_orphaned_decisions(three_d
         await pilot.pause(0.2)
         views = [v for v in app.screen.query(TraceItemView) if v.item.decision]
         bodies = [str(v.query_one(Static).content) for v in views]
-        assert len(bodies) == 1 and "suspect" in bodies[0] and f"decided on:[/] [dim]{CONSULTATION}" in bodies[0]
+        assert len(bodies) == 1 and "suspect" in bodies[0] and f"decided on:[/] [dim]{escape(EDUCATION)}" in bodies[0]
         status = str(app.screen.query_one("#trace-status", Static).content)
-        assert f"confirmed, passage gone:[/] “{escape(education)}”" in status and "educate" in status
+        assert f"confirmed, passage gone:[/] “{escape(CONSULTATION)}”" in status and "consults" in status
 
 
 def test_an_unwritable_decisions_log_is_one_line_and_records_nothing(three_doc_kb, tmp_path, capsys):
