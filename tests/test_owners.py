@@ -228,6 +228,8 @@ def test_a_document_definition_wins_over_the_gazetteer() -> None:
     ("Primary Care Networks (PCNs) will be set up", "PCNs", "Primary Care Networks"),
     ("the Widget Oversight Board ('the WOB') approved", "WOB", "Widget Oversight Board"),
     (f"{RFT} (RFT) and", "RFT", RFT),
+    ("LHP (Local Housing Partnership) meets monthly", "LHP", "Local Housing Partnership"),
+    ("RHP – Riverside Housing Partnership", "RHP", "Riverside Housing Partnership"),  # a glossary line
 ])
 def test_learn_acronyms(text: str, acronym: str, name: str) -> None:
     g = OwnerGazetteer()

@@ -332,22 +332,6 @@ def _title_case(s: str) -> str:
     return " ".join(w if w in small else w[:1].upper() + w[1:] for w in s.split())
 
 
-def _initials_match(words: Sequence[str], acronym: str) -> bool:
-    letters = re.sub(r"[^a-z]", "", acronym.lower())
-    minor = {"and", "of", "for", "the", "in", "to", "with", "&"}
-    pieces: list[str] = []
-    for w in words:
-        pieces.extend(p for p in re.split(r"[-/]", w) if p)
-    full = "".join(p[0].lower() for p in pieces if p[0].isalnum())
-    content = "".join(p[0].lower() for p in pieces if p.lower() not in minor and p[0].isalnum())
-    # "Riverside NHS Foundation Trust (RFT)": the acronym often leaves out "NHS"
-    no_nhs = "".join(p[0].lower() for p in pieces if p.lower() not in minor | {"nhs"} and p[0].isalnum())
-    # "Living With and Beyond Cancer (LWBC)": a minor word written with a capital counts
-    cased = "".join(p[0].lower() for p in pieces if p[0].isupper())
-    forms = (full, content, no_nhs, cased)
-    return letters in forms or (letters.endswith("s") and letters[:-1] in forms)
-
-
 class OwnerGazetteer:
     """Canonical parties, their aliases, and the rules that pick the owners of a text."""
 
@@ -553,27 +537,16 @@ class OwnerGazetteer:
     # ---------------------------------------------------------------- acronyms and people
     def learn_acronyms(self, text: str) -> dict[str, str]:
         """Acronyms a document defines itself ('Local Housing Partnership (LHP)', 'Housing Options
-        Teams (HOTs)', "the Widget Oversight Board ('the WOB')"): the acronym becomes an
+        Teams (HOTs)', "the Widget Oversight Board ('the WOB')", 'LHP (Local Housing Partnership)',
+        a glossary line 'LHP – Local Housing Partnership'; kb.extract.acronyms): the acronym becomes an
         alias of the known party, or of a new group when the long form names one; returns alias ->
         canonical for what was learnt."""
+        from kb.extract.acronyms import definitions
+
         learnt: dict[str, str] = {}
-        for m in re.finditer(r"\(\s*['‘\"“]?(?:the\s+)?([A-Za-z][A-Za-z&]{1,9})['’\"”]?\s*\)", text or ""):
-            acr = m.group(1)
-            if sum(c.isupper() for c in acr) < 2 or acr.lower() in _NO_LEARN:
-                continue
-            line_start = max(text.rfind("\n", 0, m.start()), text.rfind("\t", 0, m.start()),
-                             text.rfind(">", 0, m.start())) + 1
-            before = text[line_start:m.start()]
-            words = re.findall(r"[A-Za-z][A-Za-z'’&\-/]*|&", before)[-12:]
-            long_form = None
-            for n in range(1, len(words) + 1):
-                cand = words[-n:]
-                if cand[0].lower() in {"and", "of", "for", "the", "&", "in", "to"}:
-                    continue
-                if _initials_match(cand, acr):
-                    long_form = " ".join(cand)
-                    break
-            if not long_form:
+        for d in definitions(text):
+            acr, long_form = d.acronym, d.long_form
+            if acr.lower() in _NO_LEARN:
                 continue
             existing = self._lookup(long_form)
             if isinstance(existing, tuple) and len(existing) == 1:

@@ -50,26 +50,13 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("diabetes", "diabetic"),
 ]
 
-_ACRONYM_DEF = re.compile(r"\b((?:[A-Z][a-z]+|and|of|for|&)(?:[ -](?:[A-Z][a-z]+|and|of|for|the|&|-)){1,7})\s+\(([A-Z][A-Za-z&]{1,9})\)")
-
-
 def learn_acronyms(text: str) -> dict[str, str]:
-    """Acronyms a text defines: 'Local Workforce Action Board (LWAB)' -> {'lwab': 'local workforce action board'}."""
-    found: dict[str, str] = {}
-    for m in _ACRONYM_DEF.finditer(text):
-        long_form, acronym = m.group(1), m.group(2)
-        letters = "".join(w[0] for w in re.findall(r"[A-Za-z]+", long_form) if w[0].isupper())
-        core = acronym.rstrip("s").upper()
-        if core and letters.upper().endswith(core) and len(core) >= 2:
-            initials = core
-            words = re.findall(r"[A-Za-z]+", long_form)
-            caps = [w for w in words if w[0].isupper()]
-            start = len(caps) - len(initials)
-            if start >= 0:
-                first = caps[start]
-                idx = long_form.find(first)
-                found[acronym.lower()] = long_form[idx:].lower()
-    return found
+    """Acronyms a text defines (kb.extract.acronyms: 'Local Workforce Action Board (LWAB)', 'LWAB
+    (Local Workforce Action Board)', a glossary line 'LWAB – Local Workforce Action Board'), in lower
+    case: {'lwab': 'local workforce action board'}."""
+    from kb.extract.acronyms import definitions
+
+    return {d.acronym.lower(): d.long_form.lower() for d in definitions(text)}
 
 
 def concept_key(group: tuple[str, ...]) -> str:
@@ -84,6 +71,9 @@ class Thesaurus:
         for group in SYNONYM_GROUPS:
             for phrase in group:
                 self.groups[phrase] = group
+        # A learnt acronym is matched only as written, in capitals: "SEND" is special educational
+        # needs, "send" the verb; "CAN" a contract award notice, "can" the modal.
+        self._cased: set[str] = {a for a in (learnt or {}) if a not in self.groups}
         for acronym, long_form in sorted((learnt or {}).items()):
             group = tuple(dict.fromkeys(self.groups.get(acronym, (acronym,)) + self.groups.get(long_form, (long_form,))
                                         + (acronym, long_form)))
@@ -96,19 +86,24 @@ class Thesaurus:
         alternation = "|".join(re.escape(p) for p in sorted(self.groups, key=len, reverse=True))
         self._pattern = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&])", re.I) if self.groups else None
 
+    def _written(self, surface: str) -> bool:
+        """Whether a matched phrasing counts as written: a learnt acronym only in capitals."""
+        return surface.lower() not in self._cased or sum(c.isupper() for c in surface) >= 2
+
     def concepts_in(self, text: str) -> set[str]:
         """Concept ids of every thesaurus phrasing the text uses."""
         if self._pattern is None:
             return set()
-        return {self._concept_of[m.group(0).lower()] for m in self._pattern.finditer(text)}
+        return {self._concept_of[m.group(0).lower()] for m in self._pattern.finditer(text) if self._written(m.group(0))}
 
     def concept_spans(self, text: str, concepts: set[str]) -> list[tuple[int, int]]:
         if self._pattern is None:
             return []
-        return [m.span() for m in self._pattern.finditer(text) if self._concept_of[m.group(0).lower()] in concepts]
+        return [m.span() for m in self._pattern.finditer(text)
+                if self._concept_of[m.group(0).lower()] in concepts and self._written(m.group(0))]
 
     def concept(self, phrase: str) -> str | None:
-        return self._concept_of.get(phrase.lower().strip())
+        return self._concept_of.get(phrase.lower().strip()) if self._written(phrase.strip()) else None
 
     def expansions(self, phrase: str) -> tuple[str, ...]:
         """The phrasings interchangeable with `phrase` (itself first), or just itself."""
@@ -125,7 +120,8 @@ class Thesaurus:
         while i < len(tokens):
             for n in range(min(self._longest, len(tokens) - i), 0, -1):
                 surface = " ".join(tokens[i:i + n])
-                if surface.lower() in self.groups and (n > 1 or len(self.groups[surface.lower()]) > 1):
+                if surface.lower() in self.groups and (n > 1 or len(self.groups[surface.lower()]) > 1) \
+                        and self._written(surface):
                     out.append((surface, self.expansions(surface)))
                     i += n
                     break

@@ -1,0 +1,112 @@
+"""Acronyms a document defines itself, by the conventions public documents write them in.
+
+* the long form, then the acronym in brackets: "Local Workforce Action Board (LWAB)",
+  "the Widget Oversight Board ('the WOB')";
+* the acronym, then its long form in brackets: "CAMHS (Child and Adolescent Mental Health
+  Services)";
+* a glossary or list of abbreviations, one a line or a table row: "ICS – Integrated Care System",
+  "PCN: Primary Care Network", "JSNA<tab>Joint Strategic Needs Assessment".
+
+A definition counts only when the acronym's letters are the initials of its long form (minor words
+such as "and" and "of" may or may not count, a leading "NHS" may be left out, a plural "s" is
+allowed), so a bracketed aside or a glossary's prose never teaches a wrong expansion.  Used by the
+owner finder (acronyms of parties) and the search thesaurus (acronyms of anything); pure regular
+expressions, no parser, so the search path may import it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+MINOR = frozenset({"and", "of", "for", "the", "in", "to", "with", "&", "on", "at"})
+
+_ACRONYM = r"[A-Za-z][A-Za-z&]{1,9}"
+# "... Board (LWAB)", "... Board ('the WOB')"
+_AFTER_LONG = re.compile(rf"\(\s*['‘\"“]?(?:the\s+)?({_ACRONYM})['’\"”]?\s*\)")
+# "CAMHS (Child and Adolescent ...)"
+_BEFORE_LONG = re.compile(rf"(?<![\w&])({_ACRONYM})\s*\(\s*(?:the\s+)?([A-Za-z][^()\n\t]{{2,120}})\)")
+# a glossary line: "ICS – Integrated Care System", "PCN: Primary Care Network", "JSNA<tab>..."
+_GLOSSARY = re.compile(
+    rf"^[ \t]*(?:[-•*][ \t]+)?({_ACRONYM})(?:[ \t]*\t[ \t]*|[ \t]+[–—-][ \t]+|[ \t]*[:=][ \t]+)([A-Za-z][^\t\n]{{2,200}})$",
+    re.MULTILINE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’&\-]*|&")
+
+
+@dataclass(frozen=True)
+class Definition:
+    acronym: str  # as written ("PCNs")
+    long_form: str  # its words as written ("Primary Care Networks")
+    start: int  # where the acronym stands in the text
+
+
+def is_acronym(word: str) -> bool:
+    """Two capitals at least, letters only (with '&'): "LWAB", "PCNs", "eRS"."""
+    return sum(c.isupper() for c in word) >= 2 and bool(re.fullmatch(_ACRONYM, word))
+
+
+def initials_match(words: Sequence[str], acronym: str) -> bool:
+    """Whether the acronym's letters are the initials of these words (each part of a hyphenated or
+    slashed word counts), with or without the minor words, without a leading "NHS" ("Riverside NHS
+    Foundation Trust (RFT)"), or only the capitalised ones ("Living With and Beyond Cancer (LWBC)")."""
+    letters = re.sub(r"[^a-z]", "", acronym.lower())
+    pieces: list[str] = []
+    for w in words:
+        pieces.extend(p for p in re.split(r"[-/]", w) if p)
+    full = "".join(p[0].lower() for p in pieces if p[0].isalnum())
+    content = "".join(p[0].lower() for p in pieces if p.lower() not in MINOR and p[0].isalnum())
+    no_nhs = "".join(p[0].lower() for p in pieces if p.lower() not in MINOR | {"nhs"} and p[0].isalnum())
+    cased = "".join(p[0].lower() for p in pieces if p[0].isupper())
+    forms = (full, content, no_nhs, cased)
+    return letters in forms or (letters.endswith("s") and letters[:-1] in forms)
+
+
+def _shortest_tail(words: list[str], acronym: str) -> str | None:
+    """The fewest last words of `words` whose initials are the acronym's ("... by the Local Housing
+    Partnership (LHP)" -> "Local Housing Partnership")."""
+    for n in range(1, len(words) + 1):
+        cand = words[-n:]
+        if cand[0].lower() in MINOR:
+            continue
+        if initials_match(cand, acronym):
+            return " ".join(cand)
+    return None
+
+
+def _shortest_head(words: list[str], acronym: str) -> str | None:
+    """The fewest first words of `words` whose initials are the acronym's ("Integrated Care System,
+    the partnership of ..." -> "Integrated Care System")."""
+    for n in range(1, len(words) + 1):
+        cand = words[:n]
+        if cand[-1].lower() in MINOR:
+            continue
+        if initials_match(cand, acronym):
+            return " ".join(cand)
+    return None
+
+
+def definitions(text: str) -> list[Definition]:
+    """Every acronym the text defines, in the order written (a later definition of the same letters
+    is reported too: the caller decides which wins)."""
+    return sorted(_definitions(text or ""), key=lambda d: d.start)
+
+
+def _definitions(text: str) -> Iterator[Definition]:
+    for m in _AFTER_LONG.finditer(text):
+        acr = m.group(1)
+        if not is_acronym(acr):
+            continue
+        line_start = max(text.rfind("\n", 0, m.start()), text.rfind("\t", 0, m.start()),
+                         text.rfind(">", 0, m.start())) + 1
+        long_form = _shortest_tail(_WORD.findall(text[line_start:m.start()])[-12:], acr)
+        if long_form:
+            yield Definition(acr, long_form, m.start(1))
+    for pattern in (_BEFORE_LONG, _GLOSSARY):
+        for m in pattern.finditer(text):
+            acr = m.group(1)
+            if not is_acronym(acr):
+                continue
+            long_form = _shortest_head(_WORD.findall(m.group(2))[:12], acr)
+            if long_form:
+                yield Definition(acr, long_form, m.start(1))

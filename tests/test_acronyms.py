@@ -1,0 +1,64 @@
+"""Acronyms a document defines, by the conventions documents write them in (kb.extract.acronyms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract.acronyms import definitions, initials_match
+from kb.index.thesaurus import Thesaurus, learn_acronyms
+
+
+@pytest.mark.parametrize("text, acronym, long_form", [
+    # long form, then the acronym in brackets
+    ("The Riverside Housing Forum (RHF) meets monthly.", "RHF", "Riverside Housing Forum"),
+    ("run by the Widget Oversight Board ('the WOB') since May", "WOB", "Widget Oversight Board"),
+    ("an Electronic Emergency/Urgent Care Record (UCR) for every patient", "UCR", "Urgent Care Record"),
+    ("Black, Asian and Minority Ethnic (BAME) communities", "BAME", "Black Asian and Minority Ethnic"),
+    # the acronym, then its long form in brackets
+    ("RHF (Riverside Housing Forum) meets monthly.", "RHF", "Riverside Housing Forum"),
+    ("SEND (special educational needs and disabilities) support in schools", "SEND",
+     "special educational needs and disabilities"),
+    # a glossary line or table row
+    ("JSNA – Joint Strategic Needs Assessment", "JSNA", "Joint Strategic Needs Assessment"),
+    ("PCN: Primary Care Network, a group of practices working together", "PCN", "Primary Care Network"),
+    ("ICB\tIntegrated Care Board", "ICB", "Integrated Care Board"),
+    ("- VCSE – Voluntary, Community and Social Enterprise sector", "VCSE", "Voluntary Community and Social Enterprise"),
+])
+def test_definitions(text, acronym, long_form):
+    assert (acronym, long_form) in [(d.acronym, d.long_form) for d in definitions(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The new service (see page 4) opens in May.",
+    "CAB (first phase) will open in May.",  # the bracket is no expansion of the letters
+    "Notes: figures are provisional",
+    "RHF – see the housing section",
+    "The Board (which meets monthly) agreed the plan.",
+])
+def test_no_definition(text):
+    assert definitions(text) == []
+
+
+def test_definitions_in_the_order_written():
+    text = "RHF (Riverside Housing Forum) and later the Rural Health Fund (RHF)."
+    assert [d.long_form for d in definitions(text)] == ["Riverside Housing Forum", "Rural Health Fund"]
+
+
+@pytest.mark.parametrize("words, acronym, match", [
+    (["Riverside", "NHS", "Foundation", "Trust"], "RFT", True),
+    (["Living", "With", "and", "Beyond", "Cancer"], "LWBC", True),
+    (["Primary", "Care", "Networks"], "PCNs", True),
+    (["Primary", "Care", "Networks"], "PCT", False),
+])
+def test_initials_match(words, acronym, match):
+    assert initials_match(words, acronym) is match
+
+
+def test_a_learnt_acronym_is_a_concept_only_in_capitals():
+    learnt = learn_acronyms("SEND (special educational needs and disabilities) support")
+    th = Thesaurus(learnt)
+    concept = th.concept("special educational needs and disabilities")
+    assert concept is not None
+    assert th.concepts_in("More SEND places in two schools") == {concept}
+    assert th.concepts_in("We will send a letter to every family") == set()
+    assert th.concept("send") is None and th.concept("SEND") == concept
