@@ -110,3 +110,36 @@ def test_an_attendance_line_is_noise_but_a_speaker_is_not(text, noise):
     from kb.layout.markup import words
 
     assert _is_noise(text, words(text)) is noise
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a thing's "would" with a date is a scheduled event
+    ("The new swimming pool at Eastgate would open in September 2027.", True),
+    # a meeting asking its officers for something decides that they act
+    ("Members requested that a briefing on the parking review be sent to all councillors.", True),
+    ("The Committee requested a further report on school transport in six months' time.", True),
+    ("Members requested clarification on the figures in table two.", False),
+    # what a meeting agreed is so is a view, not a decision to act
+    ("The Panel agreed that it was too soon to judge the effect of the new charges.", False),
+    ("The Panel agreed that the charging review would be brought back in the spring.", True),
+    ("The Panel agreed that the fees be frozen for a further year.", True),
+    # approving the last meeting's minutes commits no one
+    ("The minutes of the meeting held on 4 May were agreed as a correct record.", False),
+    # a label the parser takes for a subject does not hide an imperative
+    ("Action: send the revised rota to all ward members.", True),
+])
+def test_what_a_meeting_decides(text, accepted):
+    assert decide(text, minute(text), reported_speech=True).accept is accepted
+
+
+@pytest.mark.parametrize("text", [
+    "To make these changes happen, the two councils are making the following pledges:",
+    "Over the coming months the partnership is concentrating its effort on the following areas:",
+])
+def test_a_sentence_that_announces_the_following_list_is_an_intro(text):
+    assert not decide(text, Block("paragraph", text)).accept
+
+
+def test_a_pledge_that_names_its_steps_before_the_list_is_kept():
+    text = "Officers will need to take the following steps, whatever the outcome of the vote:"
+    assert decide(text, Block("paragraph", text)).accept

@@ -222,8 +222,9 @@ def _reported_would(j: Any) -> bool:
         return False
     from kb.extract.judge import is_party_phrase
 
-    if c.voice == "active" and not is_party_phrase(subj):
+    if c.voice == "active" and not is_party_phrase(subj) and not find_dates(c.sentence.text, None):
         return False  # "these scenarios would only give an indication": what a thing would do or mean
+        # (a thing with a date is a scheduled event: "the new pool would open in May 2026")
     if any(ch.lower_ in _HEDGES for ch in c.predicate.children):
         return False  # "would potentially require"
     if any(ch.dep_ == "prep" and ch.lower_ == "without" and ch.i < c.predicate.i for ch in c.predicate.children):
@@ -324,6 +325,9 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         if resolved and _resolves_to_act(j):
             return Decision(True, "decision", 0.9, reasons + ["resolution"])  # "4. RESOLVED that Cabinet agree the Plan"
 
+    if _CORRECT_RECORD.search(t):
+        return Decision(False, reasons=reasons + ["minutes approved"])  # "agreed as a correct record"
+
     if _RISK_ITEM.match(t):
         return Decision(False, reasons=reasons + ["risk"])  # "Risk that the savings are not delivered"
 
@@ -410,6 +414,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
 
 # "RESOLVED that ...", also as a numbered minute ("4. RESOLVED that ...", "(b) Resolved:").
 _RESOLVED_LEAD = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?resolved\b", re.I)
+# A meeting approving the minutes of the last one: a record of the past, no undertaking.
+_CORRECT_RECORD = re.compile(r"\b(?:a |as a |as an )?(?:correct|true|accurate|fair) record\b", re.I)
 # An item that names a risk ("Risk that the savings are not delivered", "Risk of delay to ...").
 _RISK_ITEM = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?(?:key |main |a |the )?risks?\s*(?:\d+\s*)?[:–—-]?\s*(?:that|of|to)\b",
                         re.I)
@@ -445,7 +451,8 @@ def _is_intro(text: str, s: set[str]) -> bool:
     if not text.endswith(":"):
         return False
     return len(words(text)) <= 9 or bool(re.search(r"\b(?:following|as follows|include|includes|are|to|on|by)\W*$",
-                                                   text, re.I))
+                                                   text, re.I)) or (bool(re.search(r"\bthe following(?: [\w-]+){0,2}\W*$", text, re.I))
+             and not re.search(r"\b(?:will|shall|must)\b", text, re.I))  # "... will form part of the following:" pledges
 
 
 def _looks_like_name(text: str) -> bool:

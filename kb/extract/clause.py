@@ -71,7 +71,12 @@ _COMMITTED_ADJECTIVES = frozenset({"committed", "determined", "dedicated", "keen
                                    "required", "obliged", "ready"})
 # Decisions taken: the verb of a resolution or an agreement.
 _DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify", "adopt",
-                             "support", "recommend", "conclude", "accept", "commit", "delegate"})
+                             "support", "recommend", "conclude", "accept", "commit", "delegate",
+                             "request", "instruct", "direct"})
+# What a meeting asks for when it requests something of its officers: "requested a further report".
+_REQUESTED_THINGS = frozenset({"report", "update", "briefing", "paper", "note", "review", "plan", "presentation",
+                               "analysis", "breakdown", "response", "letter", "proposal", "proposals"})
+_MODAL_WORDS = frozenset({"will", "would", "shall", "should", "must", "'ll", "may", "might", "can", "could"})
 # Decision verbs that decide only with a complement: "concluded that ...", not "concluded with a workshop".
 _COMPLEMENT_DECISION_VERBS = frozenset({"conclude", "determine", "decide", "resolve"})
 _CORE_DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify",
@@ -304,7 +309,9 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
         return DECISION, root, root, "be"
     first = _first_word(sent)
     # Imperative: a base-form verb with no subject at the start ("Develop ...", "INCREASE access ...")
-    if root.tag_ == "VB" and not _children(root, *_SUBJECT_DEPS) and not _aux_words(root) and first is not None \
+    # (a label the parser made the subject, "Action: circulate the ...", is not one)
+    if root.tag_ == "VB" and not [c for c in _children(root, *_SUBJECT_DEPS) if c.i >= start] \
+            and not _aux_words(root) and first is not None \
             and (first.i == root.i or not coordinated and root.dep_ == "ROOT"):
         return IMPERATIVE, root, root, ""
     if not coordinated and first is not None and _mis_tagged_imperative(first) and first.i <= start + 1 \
@@ -381,12 +388,37 @@ def _decides(verb: Token) -> bool:
         if not that or not subj or not (subj[0].pos_ == "PROPN" or subj[0].lemma_.lower() in PARTY_HEADS
                                          or subj[0].lemma_.lower() in _MEETING_NOUNS):
             return False  # "Mr X concluded by reiterating ...", "the analysis concluded that ...": a speaker, a finding
+    if verb.lemma_.lower() in ("request", "instruct", "direct"):
+        # "The Committee requested that a briefing be circulated / a further report": the meeting asks
+        # its officers to act; not "requested clarification"
+        if not (_children(verb, "ccomp", "xcomp") or any(o.lemma_.lower() in _REQUESTED_THINGS
+                                                         for o in _children(verb, "dobj"))):
+            return False
+    if verb.lemma_.lower() == "agree" and _agreed_view(verb):
+        return False
     if verb.lemma_.lower() in _CORE_DECISION_VERBS:
         return True
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     subj = _children(verb, "nsubj")
-    return bool(subj) and subj[0].lemma_.lower() in _MEETING_NOUNS
+    return bool(subj) and (subj[0].lemma_.lower() in _MEETING_NOUNS or subj[0].lower_ in _MEETING_NOUNS)
+
+
+def _agreed_view(verb: Token) -> bool:
+    """"Members agreed that it was too early to judge": what a meeting agreed is so (a that-clause in
+    the indicative), not what is to be done ("agreed that the plan would / be brought back")."""
+    if _children(verb, "xcomp") or _children(verb, "dobj"):
+        return False
+    comps = _children(verb, "ccomp")
+    if not comps:
+        return False
+    c = comps[0]
+    auxes = [a for a in c.children if a.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _MODAL_WORDS or a.lower_ == "to" for a in auxes):
+        return False
+    if c.tag_ == "VB" or any(a.lower_ == "be" and a.tag_ == "VB" for a in auxes):
+        return False  # subjunctive: "agreed that the report be circulated"
+    return c.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
 
 
 def _is_past_or_done(t: Token) -> bool:
