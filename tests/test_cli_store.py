@@ -17,13 +17,35 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SMALL = "2013-09_crccg_commissioning-intentions_2014-16.txt"
 
 
-@pytest.fixture()
-def small_corpus(tmp_path) -> Path:
-    d = tmp_path / "docs"
+def _small_docs(root: Path) -> Path:
+    d = root / "docs"
     d.mkdir()
     shutil.copy(CORPUS / SMALL, d / SMALL)
     shutil.copy(CORPUS / "catalog.toml", d / "catalog.toml")
     return d
+
+
+@pytest.fixture()
+def small_corpus(tmp_path) -> Path:
+    return _small_docs(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def small_index(tmp_path_factory) -> str:
+    """The small corpus ingested once, for the tests that start from it: they only read it, or
+    change a copy (`small_copy`).  The ingest itself is tested by the tests that make their own."""
+    root = tmp_path_factory.mktemp("small")
+    idx = root / "idx"
+    assert main(["--index", str(idx), "ingest", str(_small_docs(root))]) == 0
+    return str(idx)
+
+
+@pytest.fixture()
+def small_copy(small_index, tmp_path) -> str:
+    """A private copy of `small_index` in tmp_path/idx, beside `small_corpus`'s tmp_path/docs (the same
+    folder and file names, so the copy's document is the file there)."""
+    shutil.copytree(small_index, tmp_path / "idx")
+    return str(tmp_path / "idx")
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -40,9 +62,8 @@ def test_ingest_then_reingest_skips_unchanged(tmp_path, small_corpus, capsys):
     assert status == 0 and "ingested 0 file(s)" in err and "1 unchanged" in err
 
 
-def test_a_changed_catalog_entry_or_parser_reparses_an_unchanged_file(tmp_path, small_corpus, capsys, monkeypatch):
-    idx = str(tmp_path / "idx")
-    run(capsys, "--index", idx, "ingest", str(small_corpus))
+def test_a_changed_catalog_entry_or_parser_reparses_an_unchanged_file(tmp_path, small_corpus, small_copy, capsys, monkeypatch):
+    idx = small_copy  # the small corpus, ingested
     catalog = small_corpus / "catalog.toml"
     catalog.write_text(catalog.read_text(encoding="utf-8").replace(
         'title = "Commissioning Intentions 2014/16"', 'title = "CI 2014-16 (retitled)"'), encoding="utf-8")
@@ -59,9 +80,8 @@ def test_a_changed_catalog_entry_or_parser_reparses_an_unchanged_file(tmp_path, 
     assert status == 0 and "1 unchanged" in err
 
 
-def test_ids_are_stable_across_rebuilds(tmp_path, small_corpus, capsys):
-    idx = str(tmp_path / "idx")
-    run(capsys, "--index", idx, "ingest", str(small_corpus))
+def test_ids_are_stable_across_rebuilds(tmp_path, small_corpus, small_copy, capsys):
+    idx = small_copy  # the small corpus, ingested
     _, first, _ = run(capsys, "--index", idx, "export", "--format", "jsonl")
     run(capsys, "--index", idx, "ingest", "--rebuild", str(small_corpus))
     _, second, _ = run(capsys, "--index", idx, "export", "--format", "jsonl")
@@ -69,9 +89,8 @@ def test_ids_are_stable_across_rebuilds(tmp_path, small_corpus, capsys):
     assert len(first.splitlines()) > 50
 
 
-def test_bad_inputs_fail_one_line_each_and_keep_the_rest(tmp_path, small_corpus, capsys):
-    idx = str(tmp_path / "idx")
-    run(capsys, "--index", idx, "ingest", str(small_corpus))
+def test_bad_inputs_fail_one_line_each_and_keep_the_rest(tmp_path, small_corpus, small_copy, capsys):
+    idx = small_copy  # the small corpus, ingested
     _, before, _ = run(capsys, "--index", idx, "export", "--format", "jsonl")
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -98,9 +117,8 @@ def test_bad_inputs_fail_one_line_each_and_keep_the_rest(tmp_path, small_corpus,
     assert "café" in texts["cp1252"] and "hubs" in texts["utf16"]
 
 
-def test_show_and_unknown_id(tmp_path, small_corpus, capsys):
-    idx = str(tmp_path / "idx")
-    run(capsys, "--index", idx, "ingest", str(small_corpus))
+def test_show_and_unknown_id(small_index, capsys):
+    idx = small_index
     _, out, _ = run(capsys, "--index", idx, "export", "--format", "jsonl")
     rec = next(json.loads(x) for x in out.splitlines() if "Enhanced support for Carers" in x)
     status, out, _ = run(capsys, "--index", idx, "show", rec["id"], "--format", "jsonl")
@@ -116,9 +134,8 @@ def test_missing_index_is_one_line(tmp_path, capsys):
     assert status == 1 and "run 'kb ingest' first" in err and len(err.strip().splitlines()) == 1
 
 
-def test_export_csv_schema_and_filters(tmp_path, small_corpus, capsys):
-    idx = str(tmp_path / "idx")
-    run(capsys, "--index", idx, "ingest", str(small_corpus))
+def test_export_csv_schema_and_filters(small_index, capsys):
+    idx = small_index
     status, out, _ = run(capsys, "--index", idx, "export", "--format", "csv", "--theme", "dementia")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert status == 0 and rows
@@ -129,9 +146,8 @@ def test_export_csv_schema_and_filters(tmp_path, small_corpus, capsys):
     assert status == 2 and "--due-before" in err
 
 
-def test_export_to_file_reports_count(tmp_path, small_corpus, capsys):
-    idx = str(tmp_path / "idx")
-    run(capsys, "--index", idx, "ingest", str(small_corpus))
+def test_export_to_file_reports_count(tmp_path, small_index, capsys):
+    idx = small_index
     out_file = tmp_path / "out.jsonl"
     status, _, err = run(capsys, "--index", idx, "export", "--format", "jsonl", "--output", str(out_file),
                          "--due-before", "2016-04-01")
@@ -141,9 +157,8 @@ def test_export_to_file_reports_count(tmp_path, small_corpus, capsys):
     assert status == 1 and "folder" in err and err.count("\n") == 1
 
 
-def test_export_with_a_query_exports_what_search_finds(tmp_path, small_corpus, capsys):
-    idx = str(tmp_path / "idx")
-    run(capsys, "--index", idx, "ingest", str(small_corpus))
+def test_export_with_a_query_exports_what_search_finds(small_index, capsys):
+    idx = small_index
     _, found, _ = run(capsys, "--index", idx, "search", "dementia OR carers", "--limit", "1000",
                       "--no-evidence", "--format", "jsonl")
     status, exported, _ = run(capsys, "--index", idx, "export", "dementia OR carers", "--format", "jsonl")
