@@ -35,22 +35,25 @@ THREE_DOCS = ("2013-09_crccg_commissioning-intentions_2014-16.txt",
 
 @pytest.fixture(scope="session")
 def three_doc_template(tmp_path_factory) -> Path:
-    """docs/ (three corpus files and the catalog) and idx/, ingested once."""
+    """idx/: the three corpus files ingested once, where they are; corpus/: a copy of them with the
+    catalog and gazetteer, for the copies that change a document (`copy_three_doc_kb`).  A copy's
+    folder has the corpus folder's name, so its files are the stored documents (kb.docids)."""
     root = tmp_path_factory.mktemp("three-docs")
-    docs = root / "docs"
+    docs = root / "corpus"
     docs.mkdir()
     for name in (*THREE_DOCS, "catalog.toml", "gazetteer.toml"):
         shutil.copy(CORPUS / name, docs / name)
-    report = KnowledgeBase(root / "idx").ingest([docs])
+    report = KnowledgeBase(root / "idx").ingest([CORPUS / name for name in THREE_DOCS])
     assert not report.failed, report.failed
     return root
 
 
 def copy_three_doc_kb(template: Path, dest: Path) -> tuple[KnowledgeBase, Path]:
-    """A private copy of the three-document knowledge base (its own decisions log) in `dest`."""
-    shutil.copytree(template / "docs", dest / "docs")
+    """A private copy of the three-document knowledge base (its own decisions log) in `dest`, and
+    the folder of its documents to change and ingest again."""
+    shutil.copytree(template / "corpus", dest / "corpus")
     shutil.copytree(template / "idx", dest / "idx")
-    return KnowledgeBase(dest / "idx", dest / "decisions.jsonl"), dest / "docs"
+    return KnowledgeBase(dest / "idx", dest / "decisions.jsonl"), dest / "corpus"
 
 
 @pytest.fixture()
@@ -59,10 +62,17 @@ def three_doc_kb(three_doc_template, tmp_path) -> tuple[KnowledgeBase, Path]:
 
 
 @pytest.fixture(scope="session")
-def corpus_kb(tmp_path_factory) -> KnowledgeBase:
-    kb = KnowledgeBase(tmp_path_factory.mktemp("corpus-index"))
+def corpus_kb(three_doc_template, tmp_path_factory) -> KnowledgeBase:
+    """The bundled corpus ingested: the three-document index copied, then the corpus folder ingested
+    into it, so only the other two documents are parsed (the three are the same files, unchanged).
+    The store is the one a fresh ingest of the folder makes (records, links, threads, reports and
+    vectors compared table by table), and the incremental ingest is itself what `kb ingest` does."""
+    idx = tmp_path_factory.mktemp("corpus-index")
+    shutil.copytree(three_doc_template / "idx", idx, dirs_exist_ok=True)
+    kb = KnowledgeBase(idx)
     report = kb.ingest([CORPUS])
     assert not report.failed, report.failed
+    assert sorted(Path(f).name for f in report.skipped) == sorted(THREE_DOCS)
     return kb
 
 
@@ -81,9 +91,9 @@ def corpus_pdfs(tmp_path_factory) -> dict[str, Path]:
 
 
 # The session-wide builds, by the xdist group of the tests that use them (a test using several goes
-# with the first named here), heaviest group first.
-SHARED_BUILDS = (("three_doc_template", "three-docs"), ("corpus_pdfs", "corpus-pdfs"),
-                 ("corpus_kb", "corpus-index"))
+# with the first named here; corpus_kb is made from three_doc_template, so its tests go with it),
+# heaviest group first.
+SHARED_BUILDS = (("three_doc_template", "three-docs"), ("corpus_pdfs", "corpus-pdfs"))
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
