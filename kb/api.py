@@ -110,7 +110,9 @@ class KnowledgeBase:
                 notice(f"the search index in {self.index_dir} was out of step with the store "
                        "(an interrupted ingest?); rebuilding it")
             fresh: dict[str, str] = {}  # the new records' reports, read by the parser (kb.ingest.Part)
-            with self.store.transaction(force=not in_step, before_swap=self._build_index_from) as writer:
+            storing = _Storing(progress, str(self.index_dir), len(todo))
+            index_from = functools.partial(self._build_index_from, progress=storing.reporter("search index"))
+            with self.store.transaction(force=not in_step, before_swap=index_from) as writer:
                 for part in parse_files(todo, catalogs, report, progress, jobs, ids, gazetteers):
                     if isinstance(part, Abandoned):
                         writer.restore_document(part.doc_id)
@@ -128,9 +130,10 @@ class KnowledgeBase:
                         if doc_id not in keep:
                             writer.delete_document(doc_id)
                             report.removed.append(doc_id)
-                refreshed = self._refresh_vectors(writer)
+                refreshed = self._refresh_vectors(writer, storing.reporter("semantic vectors"))
                 stamp = reports_fingerprint()
                 if report.ingested or report.removed or refreshed or writer.get_meta("reports") != stamp:
+                    storing.reporter("links and threads")(0, 0)
                     self._write_threads(writer, fresh, stamp)
                     pause_point("threads")
             self._point_to_index()
@@ -172,12 +175,12 @@ class KnowledgeBase:
         return self.store.exists() and self.store.get_meta("semantic") != fingerprint()
 
     @staticmethod
-    def _refresh_vectors(writer) -> int:
+    def _refresh_vectors(writer, progress: Callable[[int, int], None] | None = None) -> int:
         """Semantic vectors for the records that lack one (all of them after a model change)."""
         from kb.semantic import SemanticUnavailable, refresh_vectors
 
         try:
-            return refresh_vectors(writer)
+            return refresh_vectors(writer, progress)
         except SemanticUnavailable as exc:
             raise StoreError(f"cannot compute semantic vectors: {exc}") from None
 
@@ -190,7 +193,8 @@ class KnowledgeBase:
         current = current_index_dir(self.index_dir)
         prune(self.index_dir, keep={current.name} if current else set())
 
-    def _build_index_from(self, store: Store, generation: str) -> None:
+    def _build_index_from(self, store: Store, generation: str,
+                          progress: Callable[[int, int], None] | None = None) -> None:
         """The search index for a store copy about to be swapped in (Store.transaction's hook)."""
         from kb.index.build import build_index
         from kb.index.thesaurus import learn_acronyms
@@ -199,7 +203,7 @@ class KnowledgeBase:
         for d in store.documents():
             for text in store.iter_block_texts(d.meta.id):  # a definition is within one block
                 acronyms.update(learn_acronyms(text))
-        build_index(store, acronyms, generation)
+        build_index(store, acronyms, generation, progress)
 
     def _point_to_index(self) -> None:
         from kb.index.build import index_state, point_to, prune
@@ -397,6 +401,23 @@ class KnowledgeBase:
 
     def children(self, cid: str) -> list[Commitment]:
         return self.store.children(cid)
+
+
+@dataclass
+class _Storing:
+    """Progress of the steps that follow the parse (`IngestProgress` stage "storing"): a long file's
+    vectors, threads and index take minutes, and a log or a terminal should show which is running."""
+
+    progress: Callable[[IngestProgress], None] | None
+    path: str
+    files: int
+
+    def reporter(self, step: str) -> Callable[[int, int], None]:
+        def report(done: int, total: int) -> None:
+            if self.progress is not None:
+                self.progress(IngestProgress(path=self.path, file_no=0, files=self.files, stage="storing",
+                                             step=step, done=done, total=total))
+        return report
 
 
 def reports_fingerprint() -> str:

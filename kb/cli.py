@@ -227,8 +227,10 @@ def _console(stderr: bool = False):
 
 # --- ingest ------------------------------------------------------------------------------------------
 def cmd_ingest(kb: KnowledgeBase, args) -> int:
-    """On a terminal: a bar by files and one by blocks for each file being extracted.  Piped: one
-    line per file parsed, with its counts (a long file is not a long silence in a log)."""
+    """On a terminal: a bar by files and one by blocks for each file being laid out and extracted,
+    then one for the step of storing under way.  Piped: one line per file parsed, with its counts,
+    and for a long ingest a line every 30 s and one per storing step (a long file is not a long
+    silence in a log)."""
     from kb.api import IngestProgress, readable_types
     from kb.sources import SUPPORTED_SUFFIXES
 
@@ -244,8 +246,17 @@ def cmd_ingest(kb: KnowledgeBase, args) -> int:
                       transient=True) as bar:
             files = bar.add_task("files", total=None)
             per_file: dict[int, int] = {}
+            storing: dict[str, int] = {}
 
             def progress(p: IngestProgress) -> None:
+                if p.stage == "storing":  # every file parsed: the store's vectors, threads, index
+                    if p.step not in storing:
+                        for task in storing.values():
+                            bar.remove_task(task)
+                        storing.clear()
+                        storing[p.step] = bar.add_task(f"records: {p.step}", total=None)
+                    bar.update(storing[p.step], completed=p.done, total=p.total or None)
+                    return
                 if p.stage in ("done", "failed"):
                     if p.file_no in per_file:
                         bar.remove_task(per_file.pop(p.file_no))
@@ -255,22 +266,35 @@ def cmd_ingest(kb: KnowledgeBase, args) -> int:
                 bar.update(files, total=p.files)
                 if p.file_no not in per_file:
                     per_file[p.file_no] = bar.add_task(f"blocks of {Path(p.path).name}", total=None)
-                bar.update(per_file[p.file_no], completed=p.blocks_done, total=p.blocks or None)
+                what = "extracted" if p.blocks else "laid out"
+                bar.update(per_file[p.file_no], completed=p.blocks_done, total=p.blocks or None,
+                           description=f"blocks of {Path(p.path).name} {what}")
 
             report = kb.ingest(args.paths, rebuild=args.rebuild, progress=progress, notice=notice, jobs=args.jobs)
     else:
         import time
 
-        last_line = [time.monotonic()]
+        started = time.monotonic()
+        last_line = [started]
+        step = [""]
 
         def progress(p: IngestProgress) -> None:
+            due = time.monotonic() - last_line[0] >= PIPED_PROGRESS_S
             if p.stage == "done":
-                print(f"parsed {p.path}: {p.commitments} commitments, {p.evidence} evidence passages "
-                      f"({p.blocks} blocks, {p.seconds:.1f} s) [{p.file_no}/{p.files}]", file=err, flush=True)
-                last_line[0] = time.monotonic()
-            elif p.stage == "extracting" and p.blocks and time.monotonic() - last_line[0] >= PIPED_PROGRESS_S:
-                print(f"parsing {p.path}: {p.blocks_done}/{p.blocks} blocks", file=err, flush=True)
-                last_line[0] = time.monotonic()
+                say(f"parsed {p.path}: {p.commitments} commitments, {p.evidence} evidence passages "
+                    f"({p.blocks} blocks, {p.seconds:.1f} s) [{p.file_no}/{p.files}]")
+            elif p.stage == "extracting" and p.blocks and due:
+                say(f"parsing {p.path}: {p.blocks_done}/{p.blocks} blocks")
+            elif p.stage == "reading" and p.blocks_done and due:
+                say(f"reading {p.path}: {p.blocks_done} blocks laid out")
+            elif p.stage == "storing":  # a long ingest names each step as it starts, then says how far every 30 s
+                new_step, step[0] = p.step != step[0], p.step
+                if (new_step and time.monotonic() - started >= PIPED_PROGRESS_S) or (due and not new_step):
+                    say(f"storing {p.step}" + (f": {p.done}/{p.total} records" if p.total else ""))
+
+        def say(line: str) -> None:
+            print(line, file=err, flush=True)
+            last_line[0] = time.monotonic()
 
         report = kb.ingest(args.paths, rebuild=args.rebuild, progress=progress, notice=notice, jobs=args.jobs)
     for clash in report.renamed:  # files sharing a stem: say which id each got (for --doc)

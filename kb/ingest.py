@@ -39,18 +39,23 @@ _QUEUED_PARTS = 4  # parts a worker may have sent that the parent has not yet wr
 
 @dataclass
 class IngestProgress:
-    """Where an ingest is: a file being read or extracted (by blocks), or a file finished."""
+    """Where an ingest is: a file being read or extracted (by blocks), or a file finished; then,
+    with every file parsed, a step of writing the store (`stage` "storing": `step` names it,
+    `done` of `total` records, `total` 0 when it cannot say)."""
 
     path: str
     file_no: int  # 1-based, among the files being parsed
     files: int
-    stage: str  # "reading" | "extracting" | "done" | "failed"
-    blocks_done: int = 0
+    stage: str  # "reading" | "extracting" | "done" | "failed" | "storing"
+    blocks_done: int = 0  # "reading": blocks laid out so far; "extracting": blocks extracted
     blocks: int = 0  # 0 while the file is being read and laid out
     commitments: int = 0
     evidence: int = 0
     seconds: float = 0.0
     reason: str = ""
+    step: str = ""  # "storing": "semantic vectors" | "links and threads" | "search index"
+    done: int = 0
+    total: int = 0
 
 
 def default_jobs() -> int:
@@ -113,6 +118,8 @@ def parse_parts(path: str, digest: str, catalog: dict, doc_id: str | None = None
         texts.append("\n".join(b.text for b in piece))
         total += len(piece)
         period = period or contract_period(piece, meta.doc_date())
+        if blocks is not None:
+            blocks(total, 0)  # laid out so far (0: the document's blocks are not known yet)
     if not any(texts):
         raise SourceError("no text found")
     extractor = Extractor(stream.doc, owners, "\n".join(texts), period)
@@ -254,7 +261,7 @@ def _serial(tasks: Iterable[tuple], emit) -> Iterator[tuple]:
         emit(path=path, file_no=n, stage="reading")
 
         def blocks(done: int, total: int, n=n, path=path) -> None:
-            emit(path=path, file_no=n, stage="extracting", blocks_done=done, blocks=total)
+            emit(path=path, file_no=n, stage="extracting" if total else "reading", blocks_done=done, blocks=total)
 
         for event in _events(n, path, digest, catalog, doc_id, blocks, gazetteer):
             yield n, event
@@ -328,4 +335,4 @@ def _drain(progress_queue, paths: dict[int, str], emit) -> None:
             n, done, total = progress_queue.get_nowait()
         except (queue_module.Empty, OSError, ValueError):
             return
-        emit(path=paths[n], file_no=n, stage="extracting", blocks_done=done, blocks=total)
+        emit(path=paths[n], file_no=n, stage="extracting" if total else "reading", blocks_done=done, blocks=total)

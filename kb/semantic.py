@@ -26,7 +26,7 @@ import importlib.util
 import json
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -291,17 +291,21 @@ def from_blobs(blobs: Sequence[bytes | None]) -> np.ndarray:
     return out
 
 
-def refresh_vectors(writer) -> int:
+def refresh_vectors(writer, progress: Callable[[int, int], None] | None = None) -> int:
     """Give every record in a store being written a vector of its `record_topic_text`: all of them
     when the model or recipe changed (`fingerprint`), else those that have none (new documents).
-    Returns how many were computed."""
+    Returns how many were computed; `progress(done, total)` hears of each batch."""
     current = fingerprint()
     if writer.get_meta("semantic") != current:
         writer.clear_vectors()
-    done = 0
+    done, total = 0, writer.count_without_vectors()
     while todo := writer.commitments_without_vectors(limit=EMBED_BATCH):  # a batch at a time: any store size
+        if progress is not None:
+            progress(done, total)
         writer.put_vectors([c.id for c in todo], embed([record_topic_text(c) for c in todo]))
         done += len(todo)
+    if progress is not None and done:
+        progress(done, total)
     writer.set_meta("semantic", current)
     return done
 

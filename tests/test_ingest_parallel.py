@@ -97,10 +97,18 @@ def test_a_long_file_reports_progress_by_blocks(tmp_path):
     events: list[IngestProgress] = []
     KnowledgeBase(tmp_path / "idx").ingest([long], progress=events.append, jobs=1)
     extracting = [e for e in events if e.stage == "extracting"]
-    total = events[-1].blocks
-    assert total > 300 and events[-1].stage == "done" and events[-1].commitments >= 300
+    (done,) = [e for e in events if e.stage == "done"]
+    total = done.blocks
+    assert total > 300 and done.commitments >= 300
+    assert [(e.blocks_done, e.blocks) for e in events if e.stage == "reading"][-1] == (total, 0)  # laid out
     assert [e.blocks_done for e in extracting] == list(range(0, total, 100))
     assert {e.blocks for e in extracting} == {total}
+    # then the steps of storing, after the parse, each with the records done of all (0: no count)
+    storing = events[events.index(done) + 1:]
+    assert {e.stage for e in storing} == {"storing"}
+    assert list(dict.fromkeys(e.step for e in storing)) == ["semantic vectors", "links and threads", "search index"]
+    records = done.commitments + done.evidence
+    assert [(e.done, e.total) for e in storing if e.step == "search index"] == [(0, records), (records, records)]
 
 
 def _children(pid: int) -> set[int]:
@@ -158,4 +166,32 @@ def test_a_piped_ingest_of_one_long_file_says_how_far_it_got(tmp_path, capsys, m
     _, err = capsys.readouterr()
     lines = err.splitlines()
     assert [x.split(": ")[1] for x in lines if x.startswith("parsing ")][1:] == ["100/251 blocks", "200/251 blocks"]
-    assert lines[-2].startswith(f"parsed {long}: ") and "(251 blocks" in lines[-2]
+    assert [x for x in lines if x.startswith("reading ")] == [f"reading {long}: 251 blocks laid out"]
+    (parsed,) = [x for x in lines if x.startswith("parsed ")]
+    assert parsed.startswith(f"parsed {long}: ") and "(251 blocks" in parsed
+    # then the steps of storing, each named as it starts, with the records done of all
+    storing = lines[lines.index(parsed) + 1:-1]
+    records = sum(d.commitments + d.evidence for d in KnowledgeBase(tmp_path / "idx").documents())
+    assert storing == [f"storing semantic vectors: 0/{records} records", f"storing semantic vectors: {records}/{records} records",
+                       "storing links and threads",
+                       f"storing search index: 0/{records} records", f"storing search index: {records}/{records} records"]
+
+
+def test_on_a_terminal_a_long_file_shows_its_blocks_and_the_storing_steps(tmp_path, monkeypatch):
+    """What a person at a terminal sees: a bar of the file's blocks, laid out then extracted, and one
+    for each step of storing (the bars are transient: read from what was written to the terminal)."""
+    import io
+
+    from rich.console import Console
+
+    import kb.cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(kb.cli, "_is_tty", lambda stream: True)
+    monkeypatch.setattr(kb.cli, "_console", lambda stderr=False: Console(file=screen, force_terminal=True, width=120))
+    long = tmp_path / "long.txt"
+    long.write_text(_long_plan(350), encoding="utf-8")
+    assert main(["--index", str(tmp_path / "idx"), "ingest", "--jobs", "1", str(long)]) == 0
+    shown = screen.getvalue()
+    assert "blocks of long.txt extracted" in shown and "/351" in shown  # the file's blocks, of all of them
+    assert "records: search index" in shown

@@ -580,3 +580,17 @@ def test_the_author_urging_another_to_act(north: OwnerGazetteer, text: str, expe
 ])
 def test_a_deciding_body_is_not_the_one_to_act(north: OwnerGazetteer, text, author, expected) -> None:
     assert north.owners(text, author_org=author) == expected
+
+
+@pytest.mark.parametrize("text, learnt", [
+    (f"{NCC} agreed the plan. NCC will review it in 2025.", True),             # initials used as a word
+    (f"{NCC} agreed the plan (NCC).", True),
+    (f"{NCC} agreed the plan. The NCC-led review follows.", True),             # a hyphen ends a word
+    (f"{NCC} agreed the plan. The NCCG review follows.", False),               # inside a longer word
+    (f"{NCC} agreed the plan. The &NCC review follows.", False),               # '&' belongs to the word
+    (f"{NCC} agreed the plan. The xNCC code follows.", False),
+    (f"{NCC} agreed the plan.", False),                                         # never written by its initials
+])
+def test_a_body_named_in_full_is_known_by_its_initials_only_where_they_are_a_word(text, learnt):
+    g = OwnerGazetteer().for_document(text)
+    assert (g.canonical("NCC") == NCC) is learnt

@@ -404,10 +404,16 @@ class OwnerGazetteer:
             words_of = area_words(name)
             if words_of:
                 by_initials.setdefault(words_of[-1], set()).add(name)
+        words: set[str] | None = None
         for initials, names in by_initials.items():
-            if len(names) == 1 and self.canonical(initials) is None \
-                    and re.search(rf"(?<![\w&]){re.escape(initials)}(?![\w&])", text):
-                self.add_party(Party(next(iter(names)), "org", (initials,)))
+            if len(names) == 1 and self.canonical(initials) is None:
+                if _CAPITALISED.fullmatch(initials):  # a whole word of the text: one pass, not one per body
+                    words = _capitalised_words(text) if words is None else words
+                    used = initials in words
+                else:
+                    used = re.search(rf"(?<![\w&]){re.escape(initials)}(?![\w&])", text) is not None
+                if used:
+                    self.add_party(Party(next(iter(names)), "org", (initials,)))
 
     # ---------------------------------------------------------------- gazetteer
     @property
@@ -1522,3 +1528,13 @@ def _split_parties(chunk: str) -> list[str]:
             cur = cur + sep + nxt
     out.append(cur)
     return [p.strip() for p in out if p.strip()]
+
+
+_CAPITALISED = re.compile(r"(?<![\w&])[A-Z][\w&]*")  # a word (letters, digits, '&') that starts with a capital
+
+
+def _capitalised_words(text: str) -> set[str]:
+    """Every whole word of `text` that starts with a capital ("NCC", "Trust"; not the "CC" of
+    "NCC"): initials are looked up here, so a long document is read once, not once per body it
+    names (a 50 MB export names thousands)."""
+    return {m.group() for m in _CAPITALISED.finditer(text)}

@@ -276,7 +276,7 @@ class Extractor:
         self.doc, self.period = doc, period
         self.author = doc.meta.organisation or None
         self.doc_date = doc.meta.doc_date()
-        self.occurrences: Counter[str] = Counter()
+        self.occurrences: Counter[bytes] = Counter()
         self.title = _folded(doc.meta.title or "")
         self.reported_speech = doc.meta.kind in REPORTING_KINDS
         self.in_resolution = False
@@ -404,8 +404,9 @@ def _is_dated_step(d: DueDate, unit: str) -> bool:
 
 
 def _record(doc: Document, block: Block, unit: str, decision: Decision, author: str | None,
-            doc_date: date | None, occurrences: Counter[str], period: Period | None = None) -> Commitment:
-    norm = " ".join(words(unit.lower()))
+            doc_date: date | None, occurrences: Counter[bytes], period: Period | None = None) -> Commitment:
+    # counted by a digest of the wording: a long document's every text is not kept for the count
+    norm = hashlib.blake2b(" ".join(words(unit.lower())).encode(), digest_size=16).digest()
     occurrences[norm] += 1
     reported = reported_status(block)
     # An action its own row reports done or superseded is an account of the past, not a commitment
@@ -434,7 +435,7 @@ def _record(doc: Document, block: Block, unit: str, decision: Decision, author: 
 
 
 def _review_update(doc: Document, block: Block, row: Commitment, doc_date: date | None,
-                   occurrences: Counter[str], period: Period | None) -> Commitment | None:
+                   occurrences: Counter[bytes], period: Period | None) -> Commitment | None:
     """The latest update of a review block ("Action: ... Status: ... Update: ..."), as an evidence
     record under its row: what the body says happened is what an auditor reads beside the status.
     (A table's update column gives cells of their own, records already: the caller leaves those.)"""

@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from kb.faults import pause_point
@@ -28,6 +29,7 @@ from kb.store.sqlite import DB_NAME, Store
 POINTER = "SEARCH"
 PREFIX = "search-"
 BUILT = "built_from.json"
+PROGRESS_EVERY = 5000  # records indexed between two progress reports
 
 _generation_cache: dict[Path, tuple[tuple[int, int, int], str | None]] = {}
 
@@ -86,9 +88,11 @@ def _pointed(index_dir: Path) -> Path | None:
     return path if name and path.is_dir() else None
 
 
-def build_index(store: Store, acronyms: dict[str, str] | None = None, generation: str | None = None) -> Path:
+def build_index(store: Store, acronyms: dict[str, str] | None = None, generation: str | None = None,
+                progress: Callable[[int, int], None] | None = None) -> Path:
     """Write a complete new search index for everything in `store` (which may be a private copy not
-    yet swapped in), named after its generation.  Returns the folder; `point_to` names it."""
+    yet swapped in), named after its generation.  Returns the folder; `point_to` names it.
+    `progress(done, total)` hears of the records indexed, a few thousand at a time."""
     from whoosh import index as windex
 
     from kb.index.schema import make_schema, to_document
@@ -106,12 +110,17 @@ def build_index(store: Store, acronyms: dict[str, str] | None = None, generation
         writer = ix.writer(limitmb=128)  # whoosh's pool: its RSS is a few times this
         vocabulary: set[str] = set()
         order: list[str] = []  # record ids in document-number order (one writer, one segment)
+        total = store.count_commitments() if progress is not None else 0
         try:
             for c in store.iter_commitments(include_evidence=True):
+                if progress is not None and len(order) % PROGRESS_EVERY == 0:
+                    progress(len(order), total)
                 concepts = thesaurus.concepts_in(f"{c.text} {c.section}")
                 writer.add_document(**to_document(c, metas.get(c.doc_id), concepts))
                 vocabulary.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", c.text))
                 order.append(c.id)
+            if progress is not None:
+                progress(len(order), total)
             pause_point("index")
             writer.commit()
         except BaseException:

@@ -190,6 +190,11 @@ class Store:
             while rows := cur.fetchmany(2000):
                 yield from map(_commitment, rows)
 
+    def count_commitments(self) -> int:
+        """Records of every kind (evidence included)."""
+        with self.read() as con:
+            return con.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+
     def commitment(self, cid: str) -> Commitment | None:
         with self.read() as con:
             r = con.execute("SELECT * FROM commitments WHERE id = ?", (cid,)).fetchone()
@@ -492,6 +497,9 @@ class Writer:
     def clear_vectors(self) -> None:
         cur = self.con.execute("DELETE FROM vectors")
         self.changed = self.changed or cur.rowcount > 0
+
+    def count_without_vectors(self) -> int:
+        return self.con.execute("SELECT COUNT(*) FROM commitments WHERE id NOT IN (SELECT id FROM vectors)").fetchone()[0]
 
     def commitments_without_vectors(self, limit: int | None = None) -> list[Commitment]:
         """Records that have no semantic vector yet, in document order (the first `limit` of them)."""
