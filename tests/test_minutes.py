@@ -143,3 +143,68 @@ def test_a_sentence_that_announces_the_following_list_is_an_intro(text):
 def test_a_pledge_that_names_its_steps_before_the_list_is_kept():
     text = "Officers will need to take the following steps, whatever the outcome of the vote:"
     assert decide(text, Block("paragraph", text)).accept
+
+
+@pytest.mark.parametrize(("intro", "text", "accepted"), [
+    # the items of a lead-in that tells the past say what was done or proposed then
+    ("The council had sent its response to the consultation, as follows:",
+     "A review of the rules on roadside advertising to cut clutter near junctions", False),
+    ("Last year the trust delivered:", "Expansion of the night-time district nursing service", False),
+    # ... not those of a present perfect, a decision or a forward lead-in
+    ("We have identified three priorities:", "Expansion of the night-time district nursing service", True),
+    ("The Board agreed the following actions:", "A review of the rules on roadside advertising near junctions",
+     True),
+    ("Over the next two years we will deliver:", "Expansion of the night-time district nursing service", True),
+    # an item with its own pledge keeps it
+    ("The council had sent its response to the consultation, as follows:",
+     "The council will publish a summary of the responses in May.", True),
+])
+def test_items_under_a_past_lead_in_report_the_past(intro, text, accepted):
+    block = Block("list_item", text, 8, None, ("Cabinet Member Updates",), intro=intro,
+                  forward_context=intro.startswith(("We have", "Over the next", "The Board")))
+    assert decide(text, block, reported_speech=True).accept is accepted
+
+
+def test_the_agent_of_a_coordinated_participle_is_the_doer():
+    from kb.extract.nlp import parse
+
+    doc = parse("These plans would continue to be reviewed and approved by the Harbour Board each year.",
+                entities=False)
+    assert [d.text for d in doc._.clause.doers] == ["the Harbour Board"]
+
+
+def test_a_lettered_minute_ending_with_a_colon_introduces_the_bullets_after_it():
+    from kb.layout.structure import build_blocks
+    from kb.sources.base import SourceLine
+
+    lines = ["(a) The Cabinet Member reported on the ferry service.",
+             "(b) The council had written to the Minister with three requests, as follows:",
+             "- A review of the ferry timetable for the winter months",
+             "- A grant towards the cost of the new landing stage",
+             "(c) The harbour wall repairs would start in May."]
+    blocks = [b for b in build_blocks([SourceLine(t, i + 1, None) for i, t in enumerate(lines)], None, None)
+              if b.kind == "list_item"]
+    intro = {b.text[:12]: b.intro for b in blocks}
+    assert intro["A review of "] == intro["A grant towa"] == lines[1][4:]
+    assert intro["The harbour "] is None
+
+
+def test_bullets_under_a_numbered_minute_end_at_the_next_numbered_minute():
+    from kb.layout.structure import build_blocks
+    from kb.sources.base import SourceLine
+
+    lines = ["1. The Treasurer introduced the budget report. Key points included:",
+             "- Parking income was below forecast",
+             "- Energy costs had fallen",
+             "2. Mr Grant thanked the finance team for their work."]
+    blocks = [b for b in build_blocks([SourceLine(t, i + 1, None) for i, t in enumerate(lines)], None, None)
+              if b.kind == "list_item"]
+    assert [b.intro is not None for b in blocks] == [False, True, True, False]
+
+
+@pytest.mark.parametrize("intro", ["Following the workshops, the following proposals were developed:",
+                                   "In the spring the board set three priorities:"])
+def test_a_past_lead_in_that_made_plans_keeps_its_items(intro):
+    text = "Expansion of the night-time district nursing service"
+    block = Block("list_item", text, 8, None, (), intro=intro)
+    assert decide(text, block, reported_speech=True).accept

@@ -130,6 +130,9 @@ def test_doers_named_by_role(north: OwnerGazetteer, text: str, expected: list[st
     # a description is no lead-in: its subject does not own the list under it
     ("The Tobacco Control Alliance brings together health and council services.", []),
     ("In 2019 the Tobacco Control Alliance published a review of the service.", []),
+    # the story before a lead-in names no doer of its list unless the lead-in refers back to it
+    ("The Treasurer introduced the budget report. The Tobacco Control Alliance had overspent by £2m. "
+     "Key points included:", []),
 ])
 def test_only_a_lead_in_passes_its_doer(north: OwnerGazetteer, intro: str, expected: list[str]) -> None:
     assert north.owners("Review the service specification", intro=intro) == expected

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.extract.dates import find_dates
-from kb.extract.forms import CONDITIONAL, GERUND, IMPERATIVE, INDICATIVE, MODAL, NOMINAL, NONE
+from kb.extract.forms import CONDITIONAL, GERUND, IMPERATIVE, INDICATIVE, INFINITIVE, MODAL, NOMINAL, NONE
 from kb.extract.lexicon import (
     ACTION_ADJECTIVES,
     ACTION_NOUNS,
@@ -372,6 +372,12 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     if j.decision:
         return Decision(True, "decision", 0.7, reasons + ["decision taken"])
 
+    if block.kind == "list_item" and block.intro and not (j.pledge or j.decision) \
+            and form in (NOMINAL, GERUND, INFINITIVE, NONE) and _past_lead_in(block.intro):
+        # "The council had submitted evidence, as follows: - A study of ...": the items say what was
+        # done or said then, not what anyone will do
+        return Decision(False, "evidence", reasons=reasons + ["under a past lead-in"])
+
     if block.kind in ("list_item", "cell", "fragment"):
         if block.kind == "list_item" and not block.forward_context and not block.column and _looks_like_name(t) \
                 and not j.pledge:
@@ -419,6 +425,27 @@ _CORRECT_RECORD = re.compile(r"\b(?:a |as a |as an )?(?:correct|true|accurate|fa
 # An item that names a risk ("Risk that the savings are not delivered", "Risk of delay to ...").
 _RISK_ITEM = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?(?:key |main |a |the )?risks?\s*(?:\d+\s*)?[:–—-]?\s*(?:that|of|to)\b",
                         re.I)
+
+
+def _past_lead_in(intro: str) -> bool:
+    """A list's lead-in that tells the past ("The council had made several recommendations, as
+    follows:", "Last year the service delivered:"): simple past or past perfect, not a decision taken,
+    a reported future or the present perfect ("We have identified these priorities:")."""
+    from kb.extract.judge import judge
+    from kb.extract.nlp import split_sentences
+
+    last = split_sentences(intro.strip())[-1]  # the sentence that leads in, not the story before it
+    j = judge(last.rstrip(":").strip() + ".")
+    if not (j.past and not j.decision and j.clause.tense == "past") or j.clause.sentence is None:
+        return False
+    # "the following proposals were developed:", "the board set its priorities:": what was made then
+    # is a plan for what comes next
+    return not any(t.lemma_.lower() in _PLANNED_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+                   for t in j.clause.sentence)
+
+
+_PLANNED_NOUNS = frozenset({"proposal", "plan", "action", "priority", "commitment", "step", "change", "improvement",
+                            "model", "scheme", "option", "objective", "aim", "target", "milestone", "deliverable"})
 
 
 def _resolves_to_act(j: Any) -> bool:

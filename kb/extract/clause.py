@@ -557,10 +557,11 @@ def subjects_of(head: Token | None, predicate: Token | None, form: str) -> list[
 
 
 def doers_of(head: Token | None, predicate: Token | None, form: str, subjects: list[Token]) -> list[Span]:
-    """Who is to act: a passive's agent ("by the Trust"), else the subject(s); not "it" or "there"."""
-    for t in (predicate, head):
-        if t is None:
-            continue
+    """Who is to act: a passive's agent ("by the Trust", also on a coordinated participle: "overseen
+    and managed by the Trust"), else the subject(s); not "it" or "there"."""
+    verbs = [t for t in (predicate, head) if t is not None]
+    verbs += [c for t in verbs[:1] for c in _children(t, "conj") if c.tag_ == "VBN"]
+    for t in verbs:
         for agent in _children(t, "agent"):
             objs = [g for g in agent.children if g.dep_ == "pobj"]
             if objs and not objs[0].like_num and objs[0].ent_type_ not in ("DATE", "TIME"):

@@ -179,6 +179,9 @@ def _names_a_document(text: str, end: int) -> bool:
     return bool(follow) and follow.group(1).lower() in _DOCUMENT_NOUNS
 
 
+# A lead-in that refers back to the sentence before it for its doer: "Its role is to:", "They will:".
+_REFERS_BACK = re.compile(r"(?i)\W*(?:its|their|it|they|this|these|the (?:group|board|partnership|alliance|"
+                          r"team|committee|service|network)(?:'s)?)\b")
 _PERSON_DOER_NEXT = frozenset(
     "will would to indicated agreed undertook confirmed offered volunteered committed advised shall "
     "is".split()
@@ -878,6 +881,10 @@ class OwnerGazetteer:
             judged, verdict = self._judge_with(lead_in, author_org)
             found = self._names(judged)
             if not found:
+                # the sentences before the lead-in count only when it refers back to them ("The
+                # Alliance was formed in 2019. Its role is to:"), not "Mr X introduced the report on
+                # the Council's budget ... Key points included:"
+                lead = lead if _REFERS_BACK.match(lead_in) else lead_in
                 judged = self._judge(lead, author_org, grammar=False)
                 found = self._names(self._subjects(lead, judged))
                 if not found and len({m.name for m, ok in judged if ok}) == 1:

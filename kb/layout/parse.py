@@ -43,6 +43,7 @@ class RawBlock:
     fields: dict[str, str] = field(default_factory=dict)  # labelled fields read for this item (kb.layout.fields)
     label: str = ""  # action blocks: the label the action was given ("What", "Action")
     items: list[tuple[str, SourceLine]] = field(default_factory=list)  # action blocks: each action and its line
+    marker: str = ""  # list items: "bullet" ("- ", "•") or "numbered" ("1.", "(a)"), to tell nested lists apart
 
     @property
     def first(self) -> SourceLine:
@@ -159,14 +160,14 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawB
         if bullet and strip_markup(text[bullet.end():]):
             depth = len(bullet.group(1).replace("\t", " "))
             current = RawBlock("list_item", [replace(sl, text=text[bullet.end():])],
-                               depth=depth, blank_before=blank)
+                               depth=depth, blank_before=blank, marker="bullet")
             blocks.append(current)
             blank = 0
             continue
         if _NUMBERED.match(text) and not _looks_like_heading(strip_markup(_NUMBERED.sub("", text, count=1))):
             lettered = bool(re.match(r"^\s*(?:-\s+)?\(?(?:[a-h]|[ivx]{1,4})\)", text))  # "(a)", "ii)": a sub-item
             current = RawBlock("list_item", [replace(sl, text=_NUMBERED.sub("", text, count=1))],
-                               depth=1 if lettered else 0, blank_before=blank)
+                               depth=1 if lettered else 0, blank_before=blank, marker="numbered")
             blocks.append(current)
             blank = 0
             continue

@@ -159,6 +159,12 @@ class BlockBuilder:
         self.seen_body = False
         self.last_intro: str | None = None
         self.last_intro_depth = -1
+        # A list item ending with ":" introduces the items right after it even when they are written
+        # with another marker at a shallower indent ("(b) ... as follows:" then "- " bullets): their depth
+        # is adopted, and the intro holds for items of exactly that depth.
+        self.adopted_depth: int | None = None
+        self.adopted_marker = ""  # and of that marker: "1. ... :", "- ...", "- ...", then "2. ..." ends it
+        self.item_intro_marker: str | None = None  # the marker of a list item that has just ended with ":"
         self.last_para_intro: str | None = None  # the block just before, if it was a lead-in paragraph
         self.intro_chain: list[tuple[str, int]] = []  # the open lead-ins, outermost first, with the depth they introduce
 
@@ -206,7 +212,15 @@ class BlockBuilder:
             text = rb.text
             if not text:
                 continue
+            intro_marker, self.item_intro_marker = self.item_intro_marker, None
             if rb.kind == "list_item":
+                if intro_marker is not None and last_intro is not None and 0 <= rb.depth < last_intro_depth \
+                        and rb.marker and rb.marker != intro_marker:
+                    last_intro_depth = self.adopted_depth = rb.depth
+                    self.adopted_marker = rb.marker
+                elif self.adopted_depth is not None and (rb.depth != self.adopted_depth
+                                                         or rb.marker != self.adopted_marker):
+                    last_intro, last_intro_depth, self.adopted_depth = None, -1, None  # the next lettered item
                 intro = last_intro if rb.depth >= last_intro_depth or last_intro_depth < 0 else None
                 chain = [(t, d) for t, d in chain if d <= rb.depth]  # a nested list has ended
                 outer = tuple(t for t, _ in reversed(chain) if t != intro)
@@ -217,7 +231,9 @@ class BlockBuilder:
                 if text.endswith(":"):
                     last_intro, last_intro_depth = text, rb.depth + 1
                     chain = [*chain, (text, rb.depth + 1)]
+                    self.adopted_depth, self.item_intro_marker = None, rb.marker
                 continue
+            self.adopted_depth = None
             kind = "fragment" if rb.kind == "fragment" else "paragraph"
             out.append(Block(kind, text, rb.first.line, rb.first.page, section, scope_dates=scope,
                              negative_context=negative, forward_context=forward, fields=dict(rb.fields),
