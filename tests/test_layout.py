@@ -215,3 +215,14 @@ def test_nested_lead_ins_are_kept_for_the_items_under_them():
     assert by_text(bs, "Shared records").intro == "Fewer delays, by:"
     assert by_text(bs, "Shared records").outer_intros == ("The partners will pursue two aims:",)
     assert by_text(bs, "New roof").outer_intros == ()
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("2,068.7", False), ("31", False), ("(1,250)", False),
+    ("2025/26", True),  # a period is a column's or section's date, read as a heading
+    ("3 Our priorities", True), ("Reserves", True),
+])
+def test_a_figure_alone_is_no_heading(line, heading):
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            f"{line}\n\nAnother paragraph of body text that follows the short line above it.")
+    assert (by_text(blocks_of(text), line).kind == "heading") is heading

@@ -5,6 +5,7 @@ Each PDF is drawn here with reportlab's canvas, so the test states exactly what 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,27 @@ def test_a_nested_list_is_not_read_as_lists_side_by_side(tmp_path):
     assert [t.lstrip() for t in _texts(pdf)] == [
         "- Homes", "- Insulate council flats", "- Fit heat pumps in schools",
         "- Transport", "- Run later buses", "- Widen the ring road path"]
+
+
+def test_a_page_number_printed_sideways_in_the_margin_is_left_out(tmp_path):
+    """A footer turned 90 degrees ("Page 25" up the left margin, as landscape appendices print it)
+    is page furniture: its letters never join the lines they sit beside."""
+    path = tmp_path / "sideways.pdf"
+    c = _page(path, 11)
+    rows = ["Review of the carers offer with local employers", "Open a second memory clinic in the town",
+            "Recruit twelve health visitors by March 2026", "Publish the dementia strategy by June 2026",
+            "Extend the falls service to every practice", "Train forty staff in suicide prevention"]
+    y = HEIGHT - 300
+    for row in rows:
+        c.drawString(60, y, row)
+        y -= 9  # one letter of the sideways footer beside each line
+    # turned a quarter clockwise, reading down the page; the matrix's near-zero cosine terms (as
+    # office tools write them) make it look upright by the sign test alone
+    t = c.beginText()
+    t.setFont("Helvetica", 8)
+    t.setTextTransform(0.0001, -1, 1, 0.0001, 36, HEIGHT - 290)
+    t.textOut("Page 25")
+    c.drawText(t)
+    c.save()
+    text = " ".join(_texts(path))
+    assert re.sub(r"\s+", " ", text).strip() == " ".join(rows)

@@ -224,6 +224,8 @@ def _looks_like_heading(text: str) -> bool:
         return False  # a labelled line ("P&E: Back office collaboration") is content, not a title
     if not (t[0].isupper() or t[0].isdigit() or t[0] in "*'\"‘“"):
         return False
+    if not re.search(r"[A-Za-z]{2}", t) and not _is_period_label(t):
+        return False  # a figure on its own line ("2,068.7", "31", "£1.2m") is a table's value, not a title
     lower = " " + t.lower() + " "
     if re.search(r" (will|would|should|must|we|is|are|was|were|has|have|had|don't|can|may) ", lower):
         return bool(_SECTION_NUMBER.match(t)) and len(ws) <= 10 or is_all_caps(t)

@@ -592,12 +592,20 @@ def _layout_objects(page):
                 "top": top,
                 "doctop": top,
                 "bottom": height - c.y0 + mb_top,
-                "upright": c.upright,
+                "upright": _horizontal(c),
                 "size": c.size,
                 "fontname": fontname,
             }
         )
     return _drop_note_markers(char_dicts), graphics
+
+
+def _horizontal(c) -> bool:
+    """Whether a character runs along the line: pdfminer's `upright` tests only the signs of the
+    matrix's products, so a glyph turned a quarter with near-zero cosine terms (-1.8e-16, as office
+    tools write a sideways "Page 25" up the margin) passes it; its baseline must also point along x."""
+    a, b = c.matrix[0], c.matrix[1]
+    return bool(c.upright) and abs(b) <= 0.1 * abs(a)  # a few degrees of skew (a scan's text layer) still reads
 
 
 _MARKER_CHARS = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
