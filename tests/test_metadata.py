@@ -98,7 +98,8 @@ def test_a_bare_body_type_names_no_organisation(text):
 
 def test_period_from_the_title():
     m = meta_of(STRATEGY)
-    assert (m.period, m.period_start, m.period_end) == ("2019-2024", "2019-01-01", "2024-12-31")
+    # a five-year strategy written "2019-2024" runs in financial years, like "2019-24"
+    assert (m.period, m.period_start, m.period_end) == ("2019-2024", "2019-04-01", "2024-03-31")
     m = meta_of(CCG_PLAN)
     assert (m.period_start, m.period_end) == ("2020-04-01", "2021-03-31")
 

@@ -314,7 +314,10 @@ def infer_meta(doc_id: str, lines: list[SourceLine]) -> DocumentMeta:
             first = int(p.group(5))
             last = int(p.group(6)) if len(p.group(6)) == 4 else first // 100 * 100 + int(p.group(6))
             if 1 <= last - first <= 20:
-                meta.period_start, meta.period_end = f"{first}-01-01", f"{last}-12-31"
+                # "2019-2024" is "2019-24" written in full: English public bodies plan in financial
+                # years, so a five-year strategy 2019-2024 runs April 2019 to March 2024 (read as
+                # calendar years it would span six)
+                meta.period_start, meta.period_end = f"{first}-04-01", f"{last}-03-31"
     return meta
 
 
