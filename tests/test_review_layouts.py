@@ -115,3 +115,106 @@ def test_rows_of_one_pdf_page_are_told_apart():
     assert key["Repair the lido roof"] == key["The roof was repaired in June."]
     assert key["Open a cafe in the park"] == key["The tender attracted no bids."]
     assert key["Repair the lido roof"] != key["Open a cafe in the park"]
+
+
+@pytest.mark.parametrize("value, report", [
+    ("Complete; Green", "done"), ("Green; Complete", "done"),  # the stage's verdict, whatever the colour
+    ("In progress; Red", "unmet"), ("On track; Amber", "ongoing"), ("Closed - superseded; Green", "revised"),
+    ("Complete; see the note below", "done"),  # a note after the semicolon leaves the first reading
+    ("Stage: Not started", "unmet"),
+])
+def test_several_status_fields_of_one_item(value, report):
+    assert progress_of(value) == report
+
+
+def test_a_progress_report_of_label_blocks_gives_each_item_its_stage_and_rating():
+    text = ("Quarter 4 performance report\n\n"
+            "3.02.01 Open a new youth centre in Northgate\nStage: Complete\nDue date: 31 March 2024\n"
+            "Status: Green\nComments: The centre opened in January 2024.\n\n"
+            "3.02.02 Plant 2,000 street trees\nStage: In progress\nDue date: 31 March 2024\nStatus: Red\n"
+            "Comments: 600 trees were planted before the contractor withdrew.")
+    items = {b.text.split(" ")[0]: b for b in blocks_of(text) if b.fields.get("status")}
+    assert progress_of(items["3.02.01"].fields["status"]) == "done"
+    assert progress_of(items["3.02.02"].fields["status"]) == "unmet"
+    assert items["3.02.02"].fields["update"].startswith("600 trees")
+
+
+def test_a_header_left_at_a_pages_foot_heads_the_rows_after_the_break():
+    text = ("Theme 5: Active travel\n\n"
+            "Action no.\tAction\tRAG status\tProgress update\n\n\n"
+            "5.1\tCycle parking at every station\tComplete\tRacks were fitted at all six stations.\n"
+            "5.2\tA school streets scheme at ten schools\tAmber\tFour schools have joined.")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert cells["Cycle parking at every station"].fields.get("status") == "Complete"
+    assert cells["A school streets scheme at ten schools"].fields.get("status") == "Amber"
+    assert "Progress update" not in cells
+
+
+def test_a_second_table_with_its_own_header_stays_apart():
+    text = ("Lead\tTimescale\n\n"
+            "Ref\tAction\n"
+            "1\tOpen a clinic")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert cells["Open a clinic"].column == "Action"  # under its own header, not under "Timescale"
+
+
+def test_a_pdf_table_broken_by_a_page_goes_on_under_its_header():
+    def on(text: str, page: int) -> SourceLine:
+        return SourceLine(text, None, page)
+
+    lines = [on("Ref\tAction\tStatus\tLatest update", 4),
+             on("6.1\tOpen a warm space in every library\tComplete\tAll nine libraries opened one.", 4),
+             on("", 5),
+             on("6.2\tFund a debt advice worker\tNot started\tNo funding was found.", 5)]
+    cells = {b.text: b for b in build_blocks(lines, date(2024, 6, 1)) if b.kind == "cell"}
+    assert cells["Fund a debt advice worker"].fields.get("status") == "Not started"
+    # in one text source, two tables apart are two tables
+    text = "Ref\tAction\tStatus\n1.1\tOpen a clinic\tComplete\n\n2.1\tTrain staff\tOngoing"
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert "status" not in cells["Train staff"].fields
+
+
+@pytest.mark.parametrize("header, role", [
+    ("Status and latest update", "status"), ("Status / update", "status"), ("Progress and status", "status"),
+    ("Complete / Incomplete", "status"), ("Progress RAG", "status"), ("Delivery rating", "status"),
+    ("Position at March 2023", "update"), ("Current position", "update"), ("Evidence of progress", "update"),
+    ("Progress against action", "update"),
+    ("Outcome", None), ("Lead officer", "owner"),
+])
+def test_review_column_headers(header, role):
+    from kb.layout.fields import label_role
+
+    assert label_role(header) == role
+
+
+@pytest.mark.parametrize("update, status", [
+    ("Complete. The depot opened in May.", "Complete"), ("Delayed – awaiting the grant decision", "Delayed"),
+    ("Not yet started: no bids were received", "Not yet started"), ("Partially complete, 3 of 5 sites", "Partially complete"),
+    ("Work is continuing with the contractor", ""), ("Green light was given by Cabinet in May", ""),
+    ("Completion of the survey is due in June", ""),
+])
+def test_an_update_that_opens_with_its_verdict(update, status):
+    from kb.extract.pipeline import leading_status
+
+    assert leading_status(update) == status
+
+
+def test_a_review_with_one_column_for_status_and_update():
+    text = ("Ref\tAction\tStatus and latest update\n"
+            "7.1\tRetrofit ten council buildings\tComplete – all ten buildings have heat pumps.\n"
+            "7.2\tPlant a tree for every child born\tNot started: the scheme has no sponsor.")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert progress_of(cells["Retrofit ten council buildings"].fields["status"]) == "done"
+    assert progress_of(cells["Plant a tree for every child born"].fields["status"]) == "unmet"
+
+
+def test_a_row_without_a_status_reports_the_verdict_its_update_opens_with():
+    from kb.extract.pipeline import reported_status
+    from kb.model import Block
+
+    def row(**fields):
+        return Block("cell", "Retrofit ten council buildings", 3, None, ("Review",), fields=fields)
+
+    assert reported_status(row(update="Complete. All ten buildings have heat pumps.")) == "Complete"
+    assert reported_status(row(status="Amber", update="Complete. All ten.")) == "Amber"  # its own status first
+    assert reported_status(row(update="Work is continuing.")) == ""

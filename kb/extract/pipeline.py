@@ -453,4 +453,18 @@ def reported_status(block: Block) -> str:
     reads as one (kb.layout.fields.progress_of): a review table's verdict on an action, which a
     trace reads as the strongest evidence of how that action stands."""
     value = block.fields.get("status", "")
-    return value if progress_of(value) else ""
+    if progress_of(value):
+        return value
+    return leading_status(block.fields.get("update", ""))
+
+
+_LEAD = re.compile(r"\s*([A-Za-z][A-Za-z /]{0,30}?)\s*(?:[.;:,–—(]|\s-\s|$)")
+
+
+def leading_status(update: str) -> str:
+    """The status an update opens with, when the row has no status of its own ("Complete. The
+    service opened in May", "Delayed – awaiting funding"): a review that writes one column for both
+    puts the verdict first.  An update that opens any other way ("Work is ongoing") reports none."""
+    m = _LEAD.match(update)
+    lead = m.group(1).strip() if m else ""
+    return lead if lead and len(lead.split()) <= 3 and progress_of(lead) else ""  # a rating, not a sentence

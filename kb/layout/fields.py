@@ -50,8 +50,12 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:expected|planned|revised) (?:completion|end) dates?|end dates?|key dates|dates?")),
     ("status", re.compile(  # how the item stands, also "as at" a date ("Status at March 2022")
         r"(?:(?:current|overall|delivery|progress|action|b?rag) )?status|b?rag|rag rating|ratings?|progress|"
+        r"(?:(?:current|delivery|project) )?stage|"
         r"(?:(?:current|overall|delivery) )?status (?:at|as at|as of|in|on|\(|update)[\w ()/.-]*|"
-        r"(?:complete|completed|achieved|delivered|done)\?")),
+        r"(?:complete|completed|achieved|delivered|done)\?|"
+        r"(?:progress|delivery) (?:rag|rating)|complete ?/ ?(?:incomplete|not complete)|"
+        # one column for both, the status first: "Status and latest update", "Status / update"
+        r"(?:status|progress) ?(?:and|&|/) ?(?:latest |progress )?(?:updates?|status|comments?|position)")),
     ("ref", re.compile(  # the action's number, by which a review names it
         r"ref(?:erence)?\.?(?: no\.?| number)?|no\.?|number|#|id|action (?:ref(?:erence)?\.?|no\.?|number)")),
     ("logged", re.compile(  # an action log's bookkeeping columns: when and where an action was raised
@@ -62,7 +66,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"measures? of success|how (?:will we|we will) (?:measure|know)(?: success)?")),
     ("update", re.compile(
         r"(?:latest |progress |current |final )?updates?|comments?|notes?|progress (?:update|to date|notes?|made)|"
-        r"commentary|(?:latest )?position|(?:latest |progress )?updates? (?:at|as at|as of|on|\()[\w ()/.-]*|"
+        r"commentary|(?:latest |current )?position|(?:latest |progress )?updates? (?:at|as at|as of|on|\()[\w ()/.-]*|"
+        r"(?:latest |current )?position (?:at|as at|as of|in|on) [\w ()/.-]*|evidence of progress|"
+        r"progress (?:against|on) (?:the )?actions?|"
         r"comments? on progress|progress commentary|narrative|what (?:has been|we have) (?:achieved|done|delivered)")),
 )
 
@@ -181,8 +187,23 @@ def progress_of(value: str | None) -> str | None:
     with commentary after the rating still reads ("Complete – the service opened in May")."""
     if not value:
         return None
+    parts = [p for p in value.split(";") if p.strip()]
+    if len(parts) > 1:
+        # several status fields of one item ("Stage: Complete" and "Status: Green"): a completion or a
+        # revision is the verdict, a rating colour only grades work still going on; a part that is
+        # no status (a note after a semicolon) leaves the first reading
+        reads = [_progress_of_one(p) for p in parts]
+        if all(reads):
+            return min(reads, key=_VERDICT_ORDER.index)
+    return _progress_of_one(value)
+
+
+_VERDICT_ORDER = ("done", "revised", "unmet", "ongoing")
+
+
+def _progress_of_one(value: str) -> str | None:
     norm = re.sub(r"\s+", " ", re.sub(r"[*_`]+", " ", value)).strip().lower()
-    norm = re.sub(r"^(?:status|rag|progress|rating)\s*[:=-]\s*", "", norm)
+    norm = re.sub(r"^(?:status|rag|progress|rating|stage)\s*[:=-]\s*", "", norm)
     for report, pattern in _PROGRESS_VALUES:
         m = pattern.match(norm)
         if m and (m.end() == len(norm) or not norm[m.end()].isalnum()):  # a whole word: "Redesign" is no "red"

@@ -146,6 +146,8 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawB
             cells = _table_cells(text)
             if not any(re.search(r"[A-Za-z0-9]", c) for c in cells):
                 continue
+            if current is None and blocks and _continued_table(blocks[-1], cells, sl):
+                current = blocks[-1]  # a table the page broke: its rows go on under its header
             if current is not None and current.kind == "table":
                 current.rows.append(cells)
                 current.lines.append(sl)
@@ -258,6 +260,24 @@ def _is_fragment_line(block: RawBlock) -> bool:
     return block.kind == "paragraph" and 0 < len(ws) <= 16 and not t.endswith(".") and ":" not in t[-2:]
 
 
+def _continued_table(prev: RawBlock, cells: list[str], sl: SourceLine) -> bool:
+    """Does a row after a break continue the table `prev`?  Yes when `prev` opens with a header row
+    ("Ref | Action | Status | Update": labels, two of them known), the row has as many cells and is no
+    header of its own, and either `prev` is that header alone (left at a page's foot) or the break is
+    a page's end (a PDF table running on to the next page without repeating its header)."""
+    if prev.kind != "table" or len(prev.rows[0]) != len(cells) or len(cells) < 2:
+        return False
+    if any(len(r) != len(cells) for r in prev.rows):
+        return False
+    if len(prev.rows) > 1 and (sl.page is None or prev.lines[-1].page is None or sl.page <= prev.lines[-1].page):
+        return False
+    head = [strip_markup(c) for c in prev.rows[0]]
+    known = sum(1 for h in head if h and label_role(h))
+    if known < 2 or any(len(words(h)) > 7 for h in head):
+        return False
+    return sum(1 for c in cells if strip_markup(c) and label_role(strip_markup(c))) < 2  # no header of its own
+
+
 def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
     """Join infographic panels: a kicker line with the short fragments that continue it."""
     out: list[RawBlock] = []
@@ -305,7 +325,9 @@ def _ends_with_connector(text: str) -> bool:
 def classify_headings(blocks: list[RawBlock]) -> None:
     """Mark heading blocks (kind='heading') and set their level (1 most prominent, 3 a bare period)."""
     for b in blocks:
-        if b.kind == "paragraph" and len(b.lines) <= 3 and _looks_like_heading(b.text):
+        # a short line that carries labelled fields ("Lead: ...", "Status: ...") is the item they
+        # describe, not a heading over them
+        if b.kind == "paragraph" and len(b.lines) <= 3 and not b.fields and _looks_like_heading(b.text):
             b.kind = "heading"
     for i, b in enumerate(blocks):
         if b.kind != "heading":
