@@ -54,6 +54,11 @@ def corpus_gaz() -> OwnerGazetteer:
     (f"{RFT} will open two new clinics by March 2022.", [RFT]),
     ("RFT and HHT will agree a shared pathway; then NCC will fund it.", [RFT, HHT, NCC]),
     ("The Director of Public Health will publish an annual report in 2024.", ["Director of Public Health"]),
+    # a director's portfolio written straight after the title, without "of"
+    ("The Strategic Director Housing and Regeneration will publish the plan by May 2026.",
+     ["Strategic Director Housing and Regeneration"]),
+    ("The Corporate Director Adult Social Care and Health will take over the budget.",
+     ["Corporate Director Adult Social Care and Health"]),
     ("Public Health and Trading Standards will run test purchases of tobacco.", ["Public Health", "Trading Standards"]),
     ("The Northshire Drug & Alcohol Steering Group will meet quarterly.", ["Northshire Drug and Alcohol Steering Group"]),
     # an organisation the recogniser names, with no convention to go by

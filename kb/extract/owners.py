@@ -661,6 +661,9 @@ class OwnerGazetteer:
                                           {"LOWER": {"IN": ["of", "for"]}}, cap, middle]},
             {"label": "ROLE", "pattern": [first, {**cap, "OP": "*"}, {"TEXT": {"REGEX": r"^[A-Z]"},
                                                                       "LOWER": {"IN": _ROLE_HEADS}}]},
+            # a director's portfolio straight after the title, as councils write it: "Corporate
+            # Director Adult Social Care and Health", "Strategic Director Place"
+            {"label": "ROLE", "pattern": [dict(first, OP="*"), {"ORTH": "Director"}, cap, middle]},
             # one title over two fields: "Innovation and Prevention Manager" (two roles repeat the head)
             {"label": "ROLE", "pattern": [dict(first, LOWER={"NOT_IN": _GROUP_FIRST_STOP + _MONTHS + _ROLE_HEADS}),
                                           {**cap, "LOWER": {"NOT_IN": _ROLE_HEADS}, "OP": "*"},
