@@ -208,3 +208,12 @@ def test_a_past_lead_in_that_made_plans_keeps_its_items(intro):
     text = "Expansion of the night-time district nursing service"
     block = Block("list_item", text, 8, None, (), intro=intro)
     assert decide(text, block, reported_speech=True).accept
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a reduced relative is not the clause: its finite verb ("were vital") is
+    ("The rising costs and the steps being taken to contain them were vital to the council's recovery.", False),
+    ("Officers were reviewing the steps taken to contain the rising costs.", True),
+])
+def test_a_reduced_relative_is_not_work_under_way(text, accepted):
+    assert decide(text, minute(text), reported_speech=True).accept is accepted

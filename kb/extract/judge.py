@@ -221,6 +221,15 @@ def _reduced_participle(c: Clause) -> bool:
     return not c.subjects or not any(s.pos_ == "PRON" or s.lower_ in _FIRST_PERSON for s in c.subjects)
 
 
+def _reduced_relative(root: Any) -> bool:
+    """A "being" participle with no finite "be" read as the main verb while a finite verb is joined to
+    it: the parser took a reduced relative ("the actions being taken to ...") for the clause, whose
+    real verb is the finite one ("... were crucial")."""
+    if any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in root.children):
+        return False
+    return any(c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ", "VBP") for c in root.children)
+
+
 def judge(text: str, doc: Any = None) -> Judgement:
     """The judgement of a unit, from its trained parse (`doc`, else parsed now through the cache):
     its main clause's, unless that commits nothing and another sentence or coordinated main clause
@@ -288,6 +297,8 @@ def judge_clause(c: Clause) -> Judgement:
             j.describes = True  # "This is helping practices to ...": what something does, not work under way
         elif c.aspect == "progressive" and root.lemma_.lower() in _STATE_PROGRESSIVES:
             j.describes = True  # "the council was awaiting the report": a state, not work under way
+        elif c.aspect == "progressive" and _reduced_relative(root):
+            j.describes = True  # "The challenges and the actions being taken to meet them were crucial"
         elif c.aspect == "progressive" or any(ch.dep_ == "acomp" and ch.lower_ in _ONGOING_ADJECTIVES
                                                for ch in root.children):
             j.ongoing = True  # "are developing", "work was being undertaken" (minutes), "is underway"
