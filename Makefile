@@ -23,8 +23,8 @@ run: setup
 	$(BIN)/kb --index $(INDEX) ingest corpus
 	$(BIN)/python -m kb.main_job --index $(INDEX)
 
-# Two processes (2 cores); the tests that share a session build run in one of them, and those
-# groups start first (tests/conftest.py).
+# Two processes (2 cores): tests go by file, the longest files first; each session-wide build is
+# made once, by the first process that needs it, and shared (tests/conftest.py).
 test: setup
 	$(BIN)/python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder
 

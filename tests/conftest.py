@@ -7,16 +7,19 @@ loaded once per process instead of once per worker of every ingest.  The worker 
 where it is the subject (test_ingest_parallel passes `--jobs 2`, and checks both ways store the same
 records).
 
-`make test` runs the suite in two processes (pytest-xdist, `--dist loadgroup`): every test that uses
-one of the session-wide builds below goes to the same process as the others that use it (its
-xdist group), so each build is made once, not once per process; the other tests go by file, so a
-module's own fixture is built once too."""
+`make test` runs the suite in two processes (pytest-xdist, `--dist loadgroup`).  Each session-wide
+build below is made once per session, in a folder both processes share (`shared_build`): by the
+first process that needs it, while the other, if it needs it meanwhile, waits for it.  The tests go
+to the processes by file (a module's own fixture is built once too), the files that take longest
+first (`FIRST`), so that none of them runs on alone at the end."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,19 +36,38 @@ THREE_DOCS = ("2013-09_crccg_commissioning-intentions_2014-16.txt",
               "2019_cw-hcp_five-year-plan_2019-24.txt")
 
 
-@pytest.fixture(scope="session")
-def three_doc_template(tmp_path_factory) -> Path:
-    """idx/: the three corpus files ingested once, where they are; corpus/: a copy of them with the
-    catalog and gazetteer, for the copies that change a document (`copy_three_doc_kb`).  A copy's
-    folder has the corpus folder's name, so its files are the stored documents (kb.docids)."""
-    root = tmp_path_factory.mktemp("three-docs")
+def shared_build(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name`, filled by `make` once per test session and shared by its processes (under
+    xdist each worker's temporary folder is inside the session's): made by the first process that
+    needs it, under a lock that another process needing it meanwhile waits on."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    target = root / name
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (target / ".complete").exists():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            make(target)
+            (target / ".complete").touch()
+    return target
+
+
+def _three_docs(root: Path) -> None:
     docs = root / "corpus"
     docs.mkdir()
     for name in (*THREE_DOCS, "catalog.toml", "gazetteer.toml"):
         shutil.copy(CORPUS / name, docs / name)
     report = KnowledgeBase(root / "idx").ingest([CORPUS / name for name in THREE_DOCS])
     assert not report.failed, report.failed
-    return root
+
+
+@pytest.fixture(scope="session")
+def three_doc_template(tmp_path_factory) -> Path:
+    """idx/: the three corpus files ingested once, where they are; corpus/: a copy of them with the
+    catalog and gazetteer, for the copies that change a document (`copy_three_doc_kb`).  A copy's
+    folder has the corpus folder's name, so its files are the stored documents (kb.docids)."""
+    return shared_build(tmp_path_factory, "three-docs", _three_docs)
 
 
 def copy_three_doc_kb(template: Path, dest: Path) -> tuple[KnowledgeBase, Path]:
@@ -66,14 +88,15 @@ def corpus_kb(three_doc_template, tmp_path_factory) -> KnowledgeBase:
     """The bundled corpus ingested: the three-document index copied, then the corpus folder ingested
     into it, so only the other two documents are parsed (the three are the same files, unchanged).
     The store is the one a fresh ingest of the folder makes (records, links, threads, reports and
-    vectors compared table by table), and the incremental ingest is itself what `kb ingest` does."""
-    idx = tmp_path_factory.mktemp("corpus-index")
-    shutil.copytree(three_doc_template / "idx", idx, dirs_exist_ok=True)
-    kb = KnowledgeBase(idx)
-    report = kb.ingest([CORPUS])
-    assert not report.failed, report.failed
-    assert sorted(Path(f).name for f in report.skipped) == sorted(THREE_DOCS)
-    return kb
+    vectors compared table by table), and the incremental ingest is itself what `kb ingest` does.
+    Tests only read it (both processes may use it at once)."""
+    def make(root: Path) -> None:
+        shutil.copytree(three_doc_template / "idx", root / "idx")
+        report = KnowledgeBase(root / "idx").ingest([CORPUS])
+        assert not report.failed, report.failed
+        assert sorted(Path(f).name for f in report.skipped) == sorted(THREE_DOCS)
+
+    return KnowledgeBase(shared_build(tmp_path_factory, "corpus-index", make) / "idx")
 
 
 @pytest.fixture(scope="session")
@@ -81,32 +104,28 @@ def corpus_pdfs(tmp_path_factory) -> dict[str, Path]:
     """Every corpus text export rendered once as a real PDF (tables, bullets, page breaks)."""
     import pdfgen
 
-    out_dir = tmp_path_factory.mktemp("corpus_pdfs")
-    result = {}
-    for src in sorted(CORPUS.glob("*.txt")):
-        pdf = out_dir / f"{src.stem}.pdf"
-        pdfgen.text_export_to_pdf(src, pdf)
-        result[src.stem] = pdf
-    return result
+    def make(out_dir: Path) -> None:
+        for src in sorted(CORPUS.glob("*.txt")):
+            pdfgen.text_export_to_pdf(src, out_dir / f"{src.stem}.pdf")
+
+    out_dir = shared_build(tmp_path_factory, "corpus-pdfs", make)
+    return {src.stem: out_dir / f"{src.stem}.pdf" for src in sorted(CORPUS.glob("*.txt"))}
 
 
-# The session-wide builds, by the xdist group of the tests that use them (a test using several goes
-# with the first named here; corpus_kb is made from three_doc_template, so its tests go with it),
-# heaviest group first.
-SHARED_BUILDS = (("three_doc_template", "three-docs"), ("corpus_pdfs", "corpus-pdfs"))
+# The files whose tests take longest (CPU measured in a full run), first; the first two do not
+# both wait for one build (test_trace makes the three-document and corpus indexes).
+FIRST = ("test_trace.py", "test_ingest_safety.py", "test_app.py", "test_pdf_parity.py", "test_search.py",
+         "test_cli_store.py", "test_ingest_parallel.py", "test_pdf_source.py", "test_semantic.py",
+         "test_cli_rules.py")
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(config, items) -> None:
-    """Each test's xdist group: the session build it uses, else its file (see the module docstring).
-    In an xdist worker the groups of the builds go first (`make test` passes --no-loadscope-reorder):
-    started last, the longest group would run on alone at the end."""
-    rank = {}
+    """Each test's xdist group is its file (see the module docstring).  In an xdist worker the files
+    of `FIRST` go first, in that order (`make test` passes --no-loadscope-reorder): started last,
+    a long file would run on alone at the end.  Serial runs keep their order."""
     for item in items:
-        names = set(getattr(item, "fixturenames", ()))
-        build = next((n for n, (fixture, _) in enumerate(SHARED_BUILDS) if fixture in names), None)
-        group = SHARED_BUILDS[build][1] if build is not None else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
-        rank[item.nodeid] = len(SHARED_BUILDS) if build is None else build
+        item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
     if os.environ.get("PYTEST_XDIST_WORKER"):
-        items.sort(key=lambda item: rank[item.nodeid])  # stable: the order within a group stays
+        rank = {name: n for n, name in enumerate(FIRST)}
+        items.sort(key=lambda item: rank.get(Path(item.nodeid.split("::")[0]).name, len(FIRST)))  # stable

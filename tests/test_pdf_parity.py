@@ -14,17 +14,28 @@ from kb.sources.metadata import load_catalog
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
+def normal(text: str) -> str:
+    return " ".join(words(text.lower()))
+
+
 def commitment_texts(path: Path, catalog: dict) -> set[str]:
     doc = load_document(path, catalog)
-    return {" ".join(words(c.text.lower())) for c in extract(doc) if c.kind != "evidence"}
+    return {normal(c.text) for c in extract(doc) if c.kind != "evidence"}
 
 
 @pytest.fixture(scope="module")
-def parity(corpus_pdfs) -> dict[str, tuple[int, int]]:
+def parity(corpus_pdfs, corpus_kb) -> dict[str, tuple[int, int]]:
+    """Per document: commitments the PDF and the text export share, and those of the text export.
+    The text export's are the ingested corpus's (the records `kb ingest` stored from each .txt,
+    the same as extracting the file at once: tests/test_ingest_stream.py)."""
     catalog = load_catalog(CORPUS / "catalog.toml")
+    from_texts: dict[str, set[str]] = {}
+    for c in corpus_kb.commitments():
+        if c.kind != "evidence":
+            from_texts.setdefault(c.doc_id, set()).add(normal(c.text))
     out = {}
     for stem, pdf in corpus_pdfs.items():
-        from_text = commitment_texts(CORPUS / f"{stem}.txt", catalog)
+        from_text = from_texts[stem]
         from_pdf = commitment_texts(pdf, catalog)
         out[stem] = (len(from_text & from_pdf), len(from_text))
     return out
