@@ -76,6 +76,8 @@ def test_a_numbered_action_with_no_label_after_it_stays_an_action():
     ("Theme 2 › 2.1", "2.1"),
     ("Theme 2 › 2.1 Background", ""),  # a numbered section of the document, not an action
     ("Priority 2: Healthy homes", ""),
+    ("Review › CYP3", "cyp3"), ("Review › A1.2", "a1.2"),  # letter-coded references
+    ("Theme 2 › Year 1", ""),
 ])
 def test_reference_of_a_titled_action_heading(section, ref):
     c = Commitment(id="x", doc_id="d", kind="commitment", text="Insulate 500 council homes", section=section,
@@ -180,6 +182,9 @@ def test_a_pdf_table_broken_by_a_page_goes_on_under_its_header():
     ("Position at March 2023", "update"), ("Current position", "update"), ("Evidence of progress", "update"),
     ("Progress against action", "update"),
     ("Outcome", None), ("Lead officer", "owner"),
+    # a trailing parenthesis qualifies the label
+    ("Commitment (summary)", "action"), ("Lead (organisation)", "owner"), ("Timescale (by when)", "due"),
+    ("Date (raised)", None),  # says which date: not the due date by default
 ])
 def test_review_column_headers(header, role):
     from kb.layout.fields import label_role
@@ -218,3 +223,30 @@ def test_a_row_without_a_status_reports_the_verdict_its_update_opens_with():
     assert reported_status(row(update="Complete. All ten buildings have heat pumps.")) == "Complete"
     assert reported_status(row(status="Amber", update="Complete. All ten.")) == "Amber"  # its own status first
     assert reported_status(row(update="Work is continuing.")) == ""
+
+
+@pytest.mark.parametrize("text, ref", [
+    ("MH8 We will open a crisis café", "mh8"), ("CYP3: Train 40 school staff", "cyp3"),
+    ("1.2 Train 40 school staff", "1.2"), ("NHS England will fund it", ""), ("We will open a café", ""),
+])
+def test_reference_at_the_start_of_an_action(text, ref):
+    c = Commitment(id="x", doc_id="d", kind="commitment", text=text, section="Priorities", page=None, line=1)
+    assert reference_of(c) == ref
+
+
+def test_a_short_review_row_keeps_its_update_beside_it(tmp_path):
+    """A review row's action may be a bare title ("Crisis café") that is no commitment by itself: it is
+    still the row's record, and its update cell hangs under it, not loose in the document."""
+    from kb.api import KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2023-09_upton-icb_strategy-review.txt").write_text(
+        "Upton ICB\n\nStrategy review\n\nRef\tCommitment (summary)\tComplete / Incomplete\tLatest update\n"
+        "U1\tCrisis café\tComplete\tThe café opened in May 2021 and is open every evening.\n"
+        "U2\tPeer support workers\tIncomplete\tThree of five teams have a peer support worker.\n", encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([docs])
+    recs = {c.text: c for c in kb.commitments(include_evidence=True)}
+    assert recs["The café opened in May 2021 and is open every evening."].parent_id == recs["Crisis café"].id
+    assert recs["Three of five teams have a peer support worker."].parent_id == recs["Peer support workers"].id

@@ -324,8 +324,9 @@ class Extractor:
                     continue  # (a review row, however short, is kept: it carries the status of an action)
                 record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period)
                 role = column_role(block.column)
-                if block.row_key and role == "commitment" and decision.accept:
-                    row_parents.setdefault(block.row_key, record)
+                if block.row_key and (role == "commitment" and decision.accept
+                                      or record.reported and label_role(block.column or "") == "action"):
+                    row_parents.setdefault(block.row_key, record)  # (a review row's action, however short)
                 elif block.row_key and block.row_key in row_parents:
                     parent = row_parents[block.row_key]
                     record.parent_id = parent.id  # NEXT STEPS items, and the row's progress kept as evidence

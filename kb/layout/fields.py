@@ -83,8 +83,11 @@ def label_role(label: str, line_form: bool = False) -> str | None:
     norm = re.sub(r"\s*\(s\)$", "", norm)
     if not norm or len(norm) > 40:
         return None
+    bare = re.sub(r"\s*\([^()]*\)$", "", norm)  # "Commitment (summary)", "Lead (organisation)": a qualified label
+    if bare in ("date", "dates"):
+        bare = norm  # "Date (raised)" says which date: not the due date by default
     for role, pattern in _ROLE_PATTERNS:
-        if pattern.fullmatch(norm):
+        if pattern.fullmatch(norm) or bare != norm and bare and pattern.fullmatch(bare):
             if role == "due" and line_form and not _LINE_DUE.search(norm):
                 return None
             if role in ("status", "update") and line_form and norm in ("position", "ratings", "rating", "notes",

@@ -42,12 +42,14 @@ MIN_MATCH = 0.45
 
 # A reference number as plans write them: "1.3", "2.1a", "Action 4", "Ref 3.2", "No. 7" (a "Priority 2"
 # heading groups actions: it numbers the group, not the action).
-_REF = re.compile(r"^(?:(?:action|ref(?:erence)?|no|item)\.?\s*)?(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)"
+# A letter-coded reference ("MH8", "CYP3", "A1.2") is as much a number: plans code actions by theme.
+_REF = re.compile(r"^(?:(?:action|ref(?:erence)?|no|item)\.?\s*)?((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)"
                   r"[.):]?$", re.I)
-_LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)[.)]?\s+\S")
+_LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?|[A-Z]{1,4}\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?\s+\S")
 # A titled action heading: "Action 2.1: Healthy Start vouchers", "Action 4 - Workplace health" (the
 # word "Action" is needed: a numbered section heading "2.1 Background" numbers the document's parts).
-_TITLED_REF = re.compile(r"^(?:action|ref(?:erence)?)\.?\s*(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:–—-]\s*\S", re.I)
+_TITLED_REF = re.compile(r"^(?:action|ref(?:erence)?)\.?\s*((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:–—-]\s*\S",
+                         re.I)
 
 
 @dataclass(frozen=True)
