@@ -220,6 +220,7 @@ def test_nested_lead_ins_are_kept_for_the_items_under_them():
 @pytest.mark.parametrize("line, heading", [
     ("2,068.7", False), ("31", False), ("(1,250)", False),
     ("2025/26", True),  # a period is a column's or section's date, read as a heading
+    ("2025/26 & 2026/27", True), ("2025/26 and 2026/27", True),  # two periods joined
     ("3 Our priorities", True), ("Reserves", True),
 ])
 def test_a_figure_alone_is_no_heading(line, heading):

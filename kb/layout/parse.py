@@ -359,7 +359,9 @@ _PERIOD_LABEL = re.compile(
 
 
 def _is_period_label(text: str) -> bool:
-    return bool(_PERIOD_LABEL.match(text.strip()))
+    """A period written as a label ("2018/19", "Year 2"), also two joined ("2017/18 & 2018/19")."""
+    parts = [p for p in re.split(r"\s*(?:&|\band\b|,)\s*", text.strip()) if p]
+    return bool(parts) and all(_PERIOD_LABEL.match(p) for p in parts)
 
 
 # --------------------------------------------------------------------------------------------
