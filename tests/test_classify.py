@@ -87,6 +87,9 @@ CLAUSE_ACCEPT = [
     ("Waiting times rose last winter. We will open a second clinic in the town.", para(), "commitment"),
     ("Demand rose sharply last year, and the board will therefore review the rota.", para(), "commitment"),
     ("Staff are reviewing the discharge pathway with ward managers.", para(), "commitment"),  # ongoing, low
+    ("The council will lead the review of school transport.", para(), "commitment"),  # a party leads
+    ("We will contribute £2m to the county's flood fund.", para(), "commitment"),
+    ("The district councils will contribute to the new housing fund.", para(), "commitment"),
 ]
 
 CLAUSE_REJECT = [
@@ -96,6 +99,8 @@ CLAUSE_REJECT = [
     ("There will be over 3,000 more pupils in the district by 2030.", para()),
     ("It is projected that obesity rates will increase by a fifth.", para()),
     ("This will mean shorter journeys for most patients.", para()),  # a consequence
+    ("The proposals will result in greater consistency for young adults.", para()),  # what something brings about
+    ("These changes will lead to shorter waits at the front door.", para()),
     ("Closing the old unit will require careful planning.", para()),  # a consequence of an activity
     ("We will be bold and ambitious.", para()),  # a value statement
     ("We will not close the walk-in centre.", para()),  # negated

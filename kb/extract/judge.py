@@ -185,14 +185,29 @@ def _target_shaped(c: Clause) -> bool:
     return False
 
 
+# Verbs that say what something brings about: "the changes will result in ...", "will lead to ...".
+_EFFECT_VERBS = frozenset({"mean", "result", "lead", "contribute", "translate", "equate", "amount"})
+# ... with the particle that makes them so ("lead to", not "lead the review").
+_EFFECT_PARTICLES = {"result": "in", "lead": "to", "contribute": "to", "translate": "into", "equate": "to",
+                     "amount": "to"}
+
+
 def _consequence(c: Clause) -> bool:
     """"This will mean ...", "Meeting demand with static resources will require ...": a future whose
-    subject is a reference back or an activity (a clause), not a party."""
+    subject is a reference back or an activity (a clause), not a party; or what something that is no
+    party brings about ("The proposals will result in greater consistency", "These changes will lead
+    to shorter waits"; but "The council will lead the review" and "We will contribute £2m")."""
     if not c.future or c.voice == "passive" or not c.subjects or c.form != F.MODAL:
         return False
     subj = c.subjects[0]
-    return subj.lower_ in _CONSEQUENCE_SUBJECTS or subj.dep_ in ("csubj",) or (
-        subj.tag_ == "VBG" and subj.dep_ == "nsubj")
+    if subj.lower_ in _CONSEQUENCE_SUBJECTS or subj.dep_ in ("csubj",) or (
+            subj.tag_ == "VBG" and subj.dep_ == "nsubj"):
+        return True
+    verb = c.predicate if c.predicate is not None else c.head
+    if verb is None or verb.lemma_.lower() not in _EFFECT_VERBS or is_party_phrase(subj):
+        return False
+    particle = _EFFECT_PARTICLES.get(verb.lemma_.lower())
+    return particle is None or any(ch.lower_ == particle for ch in verb.children)
 
 
 def _value(c: Clause) -> bool:
