@@ -62,24 +62,13 @@ def initials_match(words: Sequence[str], acronym: str) -> bool:
     return letters in forms or (letters.endswith("s") and letters[:-1] in forms)
 
 
-def _shortest_tail(words: list[str], acronym: str) -> str | None:
-    """The fewest last words of `words` whose initials are the acronym's ("... by the Local Housing
-    Partnership (LHP)" -> "Local Housing Partnership")."""
+def _shortest(words: list[str], acronym: str, from_end: bool) -> str | None:
+    """The fewest last words of `words` (`from_end`: a long form written before its acronym, "... by
+    the Local Housing Partnership (LHP)") or first words (written after it, "Integrated Care System,
+    the partnership of ...") whose initials are the acronym's; a minor word never opens or closes it."""
     for n in range(1, len(words) + 1):
-        cand = words[-n:]
-        if cand[0].lower() in MINOR:
-            continue
-        if initials_match(cand, acronym):
-            return " ".join(cand)
-    return None
-
-
-def _shortest_head(words: list[str], acronym: str) -> str | None:
-    """The fewest first words of `words` whose initials are the acronym's ("Integrated Care System,
-    the partnership of ..." -> "Integrated Care System")."""
-    for n in range(1, len(words) + 1):
-        cand = words[:n]
-        if cand[-1].lower() in MINOR:
+        cand = words[-n:] if from_end else words[:n]
+        if (cand[0] if from_end else cand[-1]).lower() in MINOR:
             continue
         if initials_match(cand, acronym):
             return " ".join(cand)
@@ -99,7 +88,7 @@ def _definitions(text: str) -> Iterator[Definition]:
             continue
         line_start = max(text.rfind("\n", 0, m.start()), text.rfind("\t", 0, m.start()),
                          text.rfind(">", 0, m.start())) + 1
-        long_form = _shortest_tail(_WORD.findall(text[line_start:m.start()])[-12:], acr)
+        long_form = _shortest(_WORD.findall(text[line_start:m.start()])[-12:], acr, from_end=True)
         if long_form:
             yield Definition(acr, long_form, m.start(1))
     for pattern in (_BEFORE_LONG, _GLOSSARY):
@@ -107,6 +96,6 @@ def _definitions(text: str) -> Iterator[Definition]:
             acr = m.group(1)
             if not is_acronym(acr):
                 continue
-            long_form = _shortest_head(_WORD.findall(m.group(2))[:12], acr)
+            long_form = _shortest(_WORD.findall(m.group(2))[:12], acr, from_end=False)
             if long_form:
                 yield Definition(acr, long_form, m.start(1))

@@ -71,8 +71,8 @@ class Thesaurus:
         for group in SYNONYM_GROUPS:
             for phrase in group:
                 self.groups[phrase] = group
-        # A learnt acronym is matched only as written, in capitals: "SEND" is special educational
-        # needs, "send" the verb; "CAN" a contract award notice, "can" the modal.
+        # A learnt acronym is matched only as written, in capitals: an acronym is often also an
+        # ordinary word ("WAS" a welfare advice service, "was" the verb).
         self._cased: set[str] = {a for a in (learnt or {}) if a not in self.groups}
         for acronym, long_form in sorted((learnt or {}).items()):
             group = tuple(dict.fromkeys(self.groups.get(acronym, (acronym,)) + self.groups.get(long_form, (long_form,))
