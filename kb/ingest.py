@@ -139,9 +139,11 @@ def parse_parts(path: str, digest: str, catalog: dict, doc_id: str | None = None
 def _reports(records: list[Commitment]) -> dict[str, str]:
     """What each record reports, read from the parses this process has just made (the parent
     would parse every record again)."""
+    from kb.trace.context import list_intro
     from kb.trace.reports import reports_of
 
-    return dict(zip([r.id for r in records], reports_of([r.text for r in records]), strict=True))
+    return dict(zip([r.id for r in records], reports_of([r.text for r in records], [list_intro(r) for r in records]),
+                    strict=True))
 
 
 def _events(n: int, path: str, digest: str, catalog: dict, doc_id: str | None,

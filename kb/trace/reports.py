@@ -11,8 +11,16 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
 * `planned`: a commitment form (will, aims to, imperative, nominal deliverable, decision);
 * `statement`: anything else (a present description, a label).
 
-A passage's report is that of its strongest sentence: unmet, then done, ongoing, planned,
+* `step`: a past or perfect whose thing done is a planning document ("we updated our roadmap",
+  "the business case was approved"): a step towards the commitment, not the commitment done.
+
+A passage's report is that of its strongest sentence: unmet, then done, step, ongoing, planned,
 conditional, statement.
+
+A list item takes the report of its lead-in when it has no verb of its own: under "Engagement
+already undertaken includes:" or "Key achievements delivered since 2016 are:" a bare noun phrase
+("Engagement on the commissioning intentions") reports that thing done, under "Work under way:"
+ongoing; the lead-in's tense governs its items.
 
 A record whose own document reports a status for it (a review table's row, an action block's
 "Status:", `Commitment.reported`) reports what that status says (kb.layout.fields.progress_of):
@@ -24,7 +32,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-REPORTS = ("unmet", "done", "ongoing", "revised", "planned", "conditional", "statement")
+REPORTS = ("unmet", "done", "step", "ongoing", "revised", "planned", "conditional", "statement")
+
+# What a plan produces on the way to what it promises: a step done ("we updated our roadmap with the
+# key milestones", "a business case was approved") is progress towards the thing, not its delivery,
+# unless the commitment itself was to produce that document (kb.trace.tracer.link_type).
+ARTEFACTS = frozenset("plan plans roadmap roadmaps strategy strategies framework frameworks milestone milestones "
+                      "case cases specification specifications proposal proposals option options appraisal "
+                      "template templates bid bids draft drafts blueprint blueprints timeline timelines "
+                      "prospectus trajectory trajectories".split())
 
 
 # A past form of these verbs with an infinitive reports an intention, not the thing intended:
@@ -52,7 +68,16 @@ def report_of(clause) -> str:
     if pred.lower_ in _INTENT_PAST and any(c.dep_ == "xcomp" for c in pred.children):
         return "planned"
     now = _last_conjunct(pred)
+    if not now and _makes_artefact(pred):
+        return "step"
     return now or report
+
+
+def _makes_artefact(pred) -> bool:
+    """Whether a past predicate's thing done is a planning document (ARTEFACTS): its object when
+    active ("we updated our roadmap"), its subject when passive ("the business case was approved")."""
+    heads = [c for c in pred.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(h.lemma_.lower() in ARTEFACTS or h.lower_ in ARTEFACTS for h in heads)
 
 
 # Words that set what follows against a step just reported done: "... has fallen, but waits remain
@@ -170,12 +195,69 @@ def strongest(reports: Sequence[str]) -> str:
     return min(reports, key=REPORTS.index) if reports else "statement"
 
 
-def reports_of(texts: Sequence[str]) -> list[str]:
-    """Each text's report, from one trained parse of all of them (ingest path only: spaCy)."""
-    from kb.extract.clause import clauses_of
+def reports_of(texts: Sequence[str], intros: Sequence[str] | None = None) -> list[str]:
+    """Each text's report, from one trained parse of all of them (ingest path only: spaCy).
+    `intros`: each text's list lead-in ("" when it is no list item), whose tense governs an item
+    without a verb of its own (`lead_in_report`)."""
+    from kb.extract.clause import NOMINAL, NONE, clauses_of
     from kb.extract.nlp import parse_many
 
-    return [strongest([sentence_report(c) for c in clauses_of(doc)]) for doc in parse_many(list(texts))]
+    texts = list(texts)
+    intros = list(intros) if intros is not None else [""] * len(texts)
+    leads = [i for i in dict.fromkeys(intros) if i]
+    docs = list(parse_many(texts + leads))
+    lead_report = {i: lead_in_report(d) for i, d in zip(leads, docs[len(texts):], strict=True)}
+    out = []
+    for doc, intro in zip(docs[:len(texts)], intros, strict=True):
+        clauses = clauses_of(doc)
+        report = strongest([sentence_report(c) for c in clauses])
+        lead = lead_report.get(intro, "")
+        if lead in ("done", "ongoing") and report in ("planned", "statement") and clauses \
+                and all(c.form in (NONE, NOMINAL) for c in clauses):
+            report = lead  # "Engagement already undertaken includes: / - Engagement on the plan"
+        out.append(report)
+    return out
+
+
+# Participles that describe what is asked for or set out, not what was done: "the actions agreed
+# are:", "outcomes expected include:" introduce a plan.
+_NOT_DONE_PARTICIPLES = _INTENT_PAST | frozenset("agreed approved identified outlined listed described recommended "
+                                                 "shown given included attached summarised summarized highlighted "
+                                                 "needed proposed suggested".split())
+# Adverbs and phrases that place a participle's event before now: "engagement already undertaken",
+# "work completed to date".
+_BEFORE_NOW = frozenset("already previously recently".split())
+
+
+def lead_in_report(doc) -> str:
+    """What a list's lead-in says of the things its items name: its clause's report when that is
+    done or ongoing ("We have completed:", "Work is under way on:"), else done when the noun it
+    introduces is described by a past or perfect relative clause ("achievements that have been
+    delivered since 2016 are:") or a past participle placed before now ("the engagement already
+    undertaken, including:"), ongoing by a progressive one ("projects being rolled out:").  An
+    intention or a listing participle ("actions agreed:", "outcomes expected:") reports nothing."""
+    from kb.extract.clause import clauses_of
+
+    report = strongest([sentence_report(c) for c in clauses_of(doc)])
+    if report in ("done", "ongoing"):
+        return report
+    for t in doc:
+        if t.tag_ not in ("VBN", "VBD", "VBG") or t.lower_ in _NOT_DONE_PARTICIPLES \
+                or any(c.dep_ == "neg" for c in t.children):
+            continue
+        aux = [c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")]
+        before_now = any(c.lower_ in _BEFORE_NOW or c.lower_ == "since" for c in t.children) \
+            or doc[t.i + 1:t.i + 3].text.lower() in ("to date", "so far")
+        if t.tag_ == "VBN" and before_now:
+            return "done"  # "the engagement already undertaken", "work completed to date" (whatever the parse)
+        if t.dep_ not in ("acl", "relcl") or t.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if t.tag_ == "VBG" and ("being" in aux or t.dep_ == "acl"):
+            return "ongoing"  # "projects being rolled out:"
+        if t.tag_ == "VBN" and any(a in ("has", "have", "had", "was", "were") for a in aux) \
+                or t.tag_ == "VBD" and t.dep_ == "relcl":
+            return "done"  # "achievements that have been delivered are:"
+    return report
 
 
 def fingerprint() -> str:
@@ -195,8 +277,10 @@ def update_reports(records, known: dict[str, str]) -> dict[str, str]:
     """Every record's report: the stored one when its id (derived from its text) is known, else
     read now.  Only new or re-worded records are parsed."""
     from kb.layout.fields import progress_of
+    from kb.trace.context import list_intro
 
     reported = {c.id: r for c in records if (r := progress_of(c.reported))}  # a status read, no parse
     todo = [c for c in records if c.id not in known and c.id not in reported]
-    fresh = dict(zip([c.id for c in todo], reports_of([c.text for c in todo]), strict=True)) if todo else {}
+    fresh = dict(zip([c.id for c in todo], reports_of([c.text for c in todo], [list_intro(c) for c in todo]),
+                     strict=True)) if todo else {}
     return {c.id: reported.get(c.id) or known.get(c.id) or fresh[c.id] for c in records}

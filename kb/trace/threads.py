@@ -234,15 +234,19 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         if root_id in parent:
             continue  # not a root: it belongs to an earlier commitment's thread
         mem = members.get(root_id, [])
+        # A member hanging under another member is linked through it (a renamed service's 2019 form
+        # through its 2016 restatement): `via` says so, for the test of what speaks of the root.
         items = [TraceItem(by_id[m], metas.get(by_id[m].doc_id), incoming[m].type, incoming[m].score,
-                           incoming[m].evidence) for m in mem]
+                           incoming[m].evidence if incoming[m].a == root_id else
+                           {**incoming[m].evidence, "via": incoming[m].a}) for m in mem]
         # Its own links count for its status too, also to passages that hang under a stronger earlier
         # commitment: a later document that links to it is not silence.  A review row that names
         # another action speaks of that action only.
         items += [TraceItem(by_id[x.b], metas.get(by_id[x.b].doc_id), x.type, x.score, x.evidence)
                   for x in outgoing.get(root_id, []) if x.b not in mem and reviewed_by.get(x.b, root_id) == root_id]
         later_docs = [d for d in doc_order if _doc_date(metas.get(d)) > date_of[root_id]]
-        status, reason, deciding = thread_status(root, metas.get(root.doc_id), items, newest, later_docs)
+        status, reason, deciding = thread_status(root, metas.get(root.doc_id), items, newest, later_docs,
+                                                 sig.vectoriser.idf, sig.vectoriser.ignore)
         docs = sorted({root.doc_id, *(by_id[m].doc_id for m in mem)}, key=lambda d: _doc_date(metas.get(d)))
         span = [date_of[root_id], *(date_of[m] for m in mem)]
         threads.append(Thread(

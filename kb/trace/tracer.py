@@ -10,6 +10,7 @@ auditors' decisions.  The thread status follows from the latest passages.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,6 +19,7 @@ from whoosh import query as Q
 
 from kb.layout.markup import words
 from kb.model import Commitment, DocumentMeta
+from kb.trace.about import about, own_meaning, seed_core, topics_of
 from kb.trace.calibration import Calibration
 from kb.trace.calibration import load as load_calibration
 from kb.trace.context import list_intro, structure_of
@@ -31,6 +33,7 @@ from kb.trace.features import (
     terms,
 )
 from kb.trace.progress import RowMatch, match_rows, review_link_type
+from kb.trace.reports import ARTEFACTS
 from kb.trace.signals import add_relative
 
 # Words that carry no topic: shown as evidence they only say that two passages share grammar.
@@ -163,13 +166,16 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     """What the candidate is to the seed: same document, earlier, or what a later document says of
     it, read from the passage's analysed clause (`report`, kb.trace.reports) rather than its words:
     a done passage is `delivered` (or `progress` when it measures movement with a figure or is itself
-    a commitment), an ongoing or unmet one `progress`; a plan or a conditional one is `revised` (a
+    a commitment), an ongoing or unmet one `progress`, a planning document done (`step`) `progress`
+    unless the seed itself was to produce such a document; a plan or a conditional one is `revised` (a
     later date or another figure) or `restated`.  A review row (a status its document reports for
     it, `cand.reported`) is `delivered` when done, `revised` when superseded, else `progress`."""
     if cand.doc_id == seed.doc_id:
         return "related"
     if _doc_date(cand_meta) < _doc_date(seed_meta):
         return "earlier"
+    if report == "step":  # a planning document done: progress, unless producing it was the commitment
+        report = "done" if _names_artefact(seed.text) else "ongoing"
     if report == "done":
         return "delivered" if (cand.kind == "evidence" or cand.reported) and not cand.targets else "progress"
     if report in ("ongoing", "unmet"):
@@ -189,6 +195,11 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     return "restated"
 
 
+def _names_artefact(text: str) -> bool:
+    """Whether a commitment is to produce a planning document ("Develop a business case for ...")."""
+    return any(w.lower() in ARTEFACTS for w in words(text))
+
+
 _DECIDING = {"delivered": 0, "progress": 0, "revised": 1, "restated": 2}
 # A passage decides only when its link is at least this share of the strongest in its document: a
 # faint report (a past-tense sentence on something else) does not outrank a strong restatement.
@@ -197,10 +208,13 @@ _DECIDING = {"delivered": 0, "progress": 0, "revised": 1, "restated": 2}
 DECIDE_SHARE = 0.4
 
 
-def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem]) -> bool:
+def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float] | None = None,
+               seed_text: str = "") -> bool:
     """Whether a later passage speaks of the seed itself, so its clause can decide the status: it
     holds one of the seed's strongest topic terms (signal `anchor`), not only a side word (a party's
-    name, a theme word the seed mentions in passing).  A table row's other cells speak of what their
+    name, a theme word the seed mentions in passing), and its own words (with its row and list
+    lead-in) hold the seed's own action or object, not only the names of its bodies and places
+    (kb.trace.about, evidence `about`).  A table row's other cells speak of what their
     row speaks of; a review row that names the seed, or a link an auditor confirmed or added, always
     does."""
     if i.evidence.get("match") or i.decision in ("confirmed", "added"):
@@ -209,17 +223,33 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem]) -> bool:
     sig = (row or i).evidence.get("signals")
     if sig is None:
         return True  # not scored against the seed (a passage between two linked ones): its neighbours did
-    return bool(sig.get("anchor"))
+    if not sig.get("anchor"):
+        return False
+    if core is None:
+        return True
+    via = by_id.get(i.evidence.get("via", ""))
+    if via is not None and via is not i and "via" not in via.evidence and _speaks_of(via, by_id, core, seed_text):
+        return True  # it follows an earlier link that speaks of the seed: the chain carries the meaning
+    held = about(core, _own_words(row or i), own_meaning(seed_text, (row or i).commitment.text), topics_of(seed_text))
+    (row or i).evidence["about"] = held.evidence()
+    return held.speaks
 
 
-def choose_deciding(later: list[TraceItem]) -> TraceItem | None:
+def _own_words(i: TraceItem) -> str:
+    """A passage's own words and its list lead-in (a list item reads with it)."""
+    intro = list_intro(i.commitment)
+    return f"{intro} {i.commitment.text}" if intro else i.commitment.text
+
+
+def choose_deciding(later: list[TraceItem], core: dict[str, float] | None = None,
+                    seed_text: str = "") -> TraceItem | None:
     """The passage the status is read from, among the later passages that speak of the seed: in
     the latest document that has one, among its passages linked at least DECIDE_SHARE as strongly as
     its best, a passage that reports (done, ongoing, unmet) before one that revises, before one that
     restates, the strongest first.  None when no later passage speaks of
     the seed (they share only a side word with it)."""
     by_id = {i.commitment.id: i for i in later}
-    pool = [i for i in later if _speaks_of(i, by_id)]
+    pool = [i for i in later if _speaks_of(i, by_id, core, seed_text)]
     if not pool:
         return None
     latest = max(_doc_date(i.doc) for i in pool)
@@ -231,6 +261,7 @@ def choose_deciding(later: list[TraceItem]) -> TraceItem | None:
 
 def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[TraceItem],
                   newest_doc_date: str | None, later_docs: list[str] | None = None,
+                  idf: Callable[[str], float] | None = None, ignore: Iterable[str] = (),
                   ) -> tuple[str, str, TraceItem | None]:
     """delivered / in progress / revised / restated / overdue / silent, why, and the deciding passage.
 
@@ -254,7 +285,8 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         row = max(reviewed, key=lambda i: (_doc_date(i.doc), i.score))
         status, reason = reviewed_status(seed, seed_meta, row, newest_doc_date)
         return status, reason, row
-    deciding = choose_deciding(later)
+    core = seed_core(seed.text, seed.section.split(" › ")[-1] if seed.section else "", idf or _flat, ignore)
+    deciding = choose_deciding(later, core, seed.text)
     if deciding is None:
         side = ", ".join(sorted({i.commitment.doc_id for i in later}))
         seed_due = max((d.end for d in seed.due if d.end), default=None)
@@ -278,6 +310,11 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     if seed_due and newest_doc_date and seed_due < newest_doc_date:
         return "overdue", f"due by {seed_due}; latest word, no delivery reported: {where}", deciding
     return "restated", where, deciding
+
+
+def _flat(term: str) -> float:
+    """Every term weighing the same, when no collection's rarity is at hand."""
+    return 1.0
 
 
 def due_end(seed: Commitment, seed_meta: DocumentMeta | None) -> str | None:
@@ -563,7 +600,8 @@ class Tracer:
         seed_meta = self.metas.get(seed.doc_id)
         later_docs = [d for d, m in sorted(self.metas.items(), key=lambda kv: _doc_date(kv[1]))
                       if _doc_date(m) > _doc_date(seed_meta)]
-        status, reason, deciding = thread_status(seed, seed_meta, items, self.newest, later_docs)
+        status, reason, deciding = thread_status(seed, seed_meta, items, self.newest, later_docs,
+                                                 self.vectoriser.idf, self.vectoriser.ignore)
         docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
                       key=lambda d: _doc_date(self.metas.get(d)))
         return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages, orphans,

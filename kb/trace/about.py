@@ -1,0 +1,163 @@
+"""Whether a later passage speaks of a commitment itself, not only of its setting.
+
+A status is read from one passage, so that passage must be about the commitment's own action and
+object.  A passage that shares only the name of a body or place with it ("the UHCW site", "NHS
+England", a programme's name) or a side word is about something else, however recent and however
+clearly it reports: "the Estates Group provided a report" delivers nothing of a vision statement
+that mentions the STP.
+
+Names are found by the conventions of English public documents, not from a list of one area:
+
+* an acronym of three or more capitals that is no thesaurus concept ("UHCW", "RCPCH") names a body;
+* a run of capitalised words ending with a word for a body or a programme ("NHS England", "Estates
+  Group", "Transforming Care Partnership", "Sustainability and Transformation Plan") is a name, and
+  so is a thesaurus concept one of whose phrasings is such a name ("STP").
+
+The seed's core is the rest of its own wording with the policy topic its heading names (its
+heading's words when its own are all names or process words, "Put the new service in place"),
+weighted by rarity.  A passage speaks of the seed when its own text (with its table row and list
+lead-in) holds a fair share of that core, or names every policy topic the seed's own words name
+("cancer" for "treat cancer services as a separate wave of pathway review"), or is close in
+meaning to the seed's own sentence (static embeddings of the two texts alone, not of
+their shared headings, which would make every passage under one heading close).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kb.trace.features import TOPICAL_BOOST, terms, topical_terms
+
+# Words that end the name of a body or a programme by the naming conventions of public bodies.
+BODY_WORDS = frozenset("england trust trusts council councils board boards group groups partnership partnerships "
+                       "authority authorities committee committees forum forums programme programmes plan plans "
+                       "executive alliance collaborative commission agency agencies foundation institute "
+                       "directorate hospitals network networks".split())
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{2,}s?\b")
+# A capitalised run: words with a capital (or a short joiner between two of them), then a body word.
+_CAP_RUN = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|&|the)\s+)?)+[A-Z][a-z]+\b")
+
+# Light verbs and process words: they say that something is done, not what ("Put the new service in
+# place and regularly check progress", "Begin the implementation phase"); a seed made only of them
+# takes its core from its heading.
+PROCESS_WORDS = ("put begin began start started check checked make made take taken get keep give progress regular "
+                 "regularly phase phases stage stages step steps implement implementation implementing")
+
+
+@lru_cache(maxsize=1)
+def _process() -> frozenset[str]:
+    return frozenset(terms(PROCESS_WORDS))
+
+# A passage holding this share of the seed's core (by rarity) speaks of it; or one this close in
+# meaning to the seed's own sentence.  Set from the language of the rule, not fitted: half the core
+# (its object, or its action and object) and a cosine well above that of two unrelated plan
+# sentences (0.1-0.3 with these embeddings).
+CORE_SHARE = 0.34
+CLOSE_MEANING = 0.6
+
+
+@lru_cache(maxsize=1)
+def _concept_names() -> frozenset[str]:
+    """Thesaurus concepts whose phrasings include a body's or programme's name ("stp":
+    "sustainability and transformation partnership"), as their folded terms."""
+    from kb.index.thesaurus import SYNONYM_GROUPS
+
+    out: set[str] = set()
+    for group in SYNONYM_GROUPS:
+        if any(" " in p and p.split()[-1] in BODY_WORDS for p in group):
+            out.update(terms(group[0]))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=20_000)
+def name_terms(text: str) -> frozenset[str]:
+    """The terms of the names of bodies, places and programmes a text writes (see the module)."""
+    found: set[str] = set()
+    for m in _ACRONYM.finditer(text):
+        t = terms(m.group(0))
+        if t and not any(x.startswith("zz") for x in t):  # a thesaurus concept is a topic, not a name
+            found.update(t)
+    for m in _CAP_RUN.finditer(text):
+        run = m.group(0)
+        if run.split()[-1].lower() in BODY_WORDS and len(run.split()) > 1:
+            found.update(terms(run))
+    found.update(t for t in terms(text) if t in _concept_names())
+    return frozenset(found)
+
+
+@dataclass(frozen=True)
+class About:
+    """How a passage speaks of the seed: the share of the seed's core it holds, the core terms it
+    holds, and the closeness in meaning of the two own texts (None when not computed)."""
+
+    share: float
+    held: tuple[str, ...]
+    meaning: float | None = None
+    topic: bool = False  # it names every policy topic the seed's own words name ("cancer services")
+
+    @property
+    def speaks(self) -> bool:
+        return self.share >= CORE_SHARE or self.topic or (self.meaning is not None and self.meaning >= CLOSE_MEANING)
+
+    def evidence(self) -> dict:
+        out: dict = {"share": round(self.share, 3), "held": list(self.held)}
+        if self.topic:
+            out["topic"] = True
+        if self.meaning is not None:
+            out["meaning"] = round(self.meaning, 3)
+        return out
+
+
+def seed_core(text: str, heading: str, idf: Callable[[str], float], ignore: Iterable[str] = ()) -> dict[str, float]:
+    """The seed's own action and object as weighted terms (by rarity):
+    its wording less names, process words (and `ignore`, a collection's place words), with the
+    policy topic its heading names ("Extended use of advance care planning" under "End of Life"),
+    or its heading's words when its own are all names or process words."""
+    ignored = set(ignore) | _process()
+    names = name_terms(text) | name_terms(heading) | ignored
+    own = [t for t in terms(text) if t not in names]
+    topic_of_heading = [t for t in topical_terms(heading) if t not in names] if own else \
+        [t for t in terms(heading) if t not in names]
+    # the topic the heading names is what the seed is an item of: it counts as much as a word and a half
+    return {t: idf(t) * (1.0 if t in own else TOPICAL_BOOST) for t in dict.fromkeys([*own, *topic_of_heading])}
+
+
+def about(core: dict[str, float], passage: str, meaning: float | None = None, seed_topics: Iterable[str] = ()) -> About:
+    """How much of the seed's core `passage` (its own words, with its row and lead-in) holds, and
+    whether it names all of `seed_topics` (the policy topics the seed's own words name, `topics_of`)."""
+    total = sum(core.values())
+    if not total:
+        return About(0.0, (), meaning)
+    have = terms(passage)
+    held = tuple(sorted((t for t in core if t in have), key=lambda t: -core[t]))
+    topics = set(seed_topics)
+    return About(sum(core[t] for t in held) / total, held, meaning, bool(topics) and topics <= set(have))
+
+
+def topics_of(text: str) -> frozenset[str]:
+    """The policy topics (a theme's keyword, a thesaurus concept) a seed's own words name, less names."""
+    return frozenset(topical_terms(text) - name_terms(text))
+
+
+@lru_cache(maxsize=50_000)
+def _own_vector(text: str):
+    """A text's own embedding (its words alone), or None when the semantic model is not installed."""
+    try:
+        from kb.semantic import SemanticUnavailable, embed_query
+    except ImportError:
+        return None
+    try:
+        return embed_query(text)
+    except (SemanticUnavailable, OSError, ValueError):
+        return None
+
+
+def own_meaning(a: str, b: str) -> float | None:
+    """Cosine of the two texts' own embeddings, None without the model."""
+    va, vb = _own_vector(a), _own_vector(b)
+    if va is None or vb is None:
+        return None
+    return float(va @ vb)

@@ -1,0 +1,137 @@
+"""Statuses an auditor can trust: the deciding passage speaks of the commitment's own action or
+object (not only of its bodies and places), a list item reads with its lead-in's tense, and a
+planning document done is a step, not the delivery.  Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.model import Commitment, DocumentMeta
+
+META = {d: DocumentMeta(d, title=f"Plan {d}", date=f"{d}-01-01") for d in ("2014", "2016", "2019")}
+
+
+def rec(cid: str, doc: str, text: str, section: str = "", kind: str = "commitment", context: str = "") -> Commitment:
+    return Commitment(cid, doc, kind, text, section, None, 1, context=context)
+
+
+@pytest.mark.parametrize("intro, item, report", [
+    # a lead-in that says its things were done governs items without a verb of their own
+    ("Engagement already undertaken across the district includes:", "Consultation on the clinic hours", "done"),
+    ("Some of the successes that have been delivered since 2018 are:", "A 10% rise in clinic attendances", "done"),
+    ("Work completed to date includes:", "Weekend opening of the library", "done"),
+    ("We have completed:", "A review of the mobile library routes", "done"),
+    ("Projects being rolled out this year:", "Weekend opening of the library", "ongoing"),
+    # a lead-in of a plan, or of things agreed or expected, makes no item done
+    ("The actions agreed by the board are:", "The pilot of the booking line", "statement"),
+    ("Over the next year we will deliver:", "A new booking line", "statement"),
+    ("Outcomes expected by 2022 include:", "Shorter waits for the memory clinic", "statement"),
+    # an item with its own verb keeps its own tense whatever its lead-in
+    ("Engagement already undertaken includes:", "We will consult on the clinic hours in 2021", "planned"),
+    ("", "Consultation on the clinic hours", "planned"),
+])
+def test_a_list_item_reads_with_its_lead_in(intro, item, report):
+    from kb.trace.reports import reports_of
+
+    assert reports_of([item], [intro]) == [report]
+
+
+@pytest.mark.parametrize("text, report", [
+    # a planning document done is a step towards the thing, not the thing
+    ("We updated our estates strategy with the key milestones for the new hub.", "step"),
+    ("We have published the new parking plan.", "step"),
+    ("The partners drew up a timeline for the move.", "step"),
+    # the thing itself done is done
+    ("The new hub was opened in May.", "done"),
+    ("We have recruited twelve health visitors.", "done"),
+])
+def test_a_planning_document_done_is_a_step(text, report):
+    from kb.trace.reports import reports_of
+
+    assert reports_of([text]) == [report]
+
+
+@pytest.mark.parametrize("seed, report, link", [
+    ("Open a memory clinic in the market town", "step", "progress"),  # a roadmap updated: part way
+    ("Write a business case for a memory clinic", "step", "delivered"),  # the document was the commitment
+    ("Open a memory clinic in the market town", "done", "delivered"),
+])
+def test_a_step_is_progress_unless_the_document_was_the_commitment(seed, report, link):
+    from kb.trace.tracer import link_type
+
+    cand = rec("c", "2019", "We agreed the plan for the memory clinic", kind="evidence")
+    assert link_type(META["2014"], rec("s", "2014", seed), META["2019"], cand, report) == link
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Analysis by the RVHT clinicians on the Northgate site", {"rvht"}),  # an acronym that is no concept
+    ("A report from the Estates Group to the Harbour Partnership Board", {"estat", "group", "harbour"}),
+    ("We will work with NHS England on the new contract", {"zznhse"}),
+    ("The Sustainability and Transformation Plan sets the direction", {"zzstp"}),
+    # topics are no names, capitalised or not, acronym or not
+    ("Improve access to IAPT and CAMHS for people with Dementia", set()),
+    ("Open a memory clinic in the market town", set()),
+])
+def test_names_of_bodies_and_programmes(text, names):
+    from kb.trace.about import name_terms
+
+    assert set(name_terms(text)) == names
+
+
+def _flat(term: str) -> float:
+    return 1.0
+
+
+@pytest.mark.parametrize("seed, passage, speaks", [
+    # the seed's object or action is held
+    ("Recruit more consultant paediatricians at the RVHT site", "Six consultant paediatricians joined in 2018", True),
+    ("Open a memory clinic in Easton", "The memory clinic opened in the spring", True),
+    # only the body's name, the place or a side word is shared
+    ("Recruit more consultant paediatricians at the RVHT site",
+     "Specialised services on the RVHT site are being reviewed", False),
+    ("Award the community transport contract with NHS England",
+     "NHS England has published new guidance on patient choice", False),
+    ("Reduce duplication and waste while supporting patients and carers",
+     "We will do more to support carers in their caring role", False),
+])
+def test_a_passage_speaks_of_the_seed_s_own_action_or_object(seed, passage, speaks):
+    from kb.trace.about import about, seed_core
+
+    assert about(seed_core(seed, "", _flat), passage).speaks is speaks
+
+
+def test_a_seed_of_generic_words_takes_its_core_from_its_heading():
+    from kb.trace.about import about, seed_core
+
+    core = seed_core("Put the new service in place and check progress", "Family hubs", _flat)
+    assert set(core) and about(core, "Eight family hubs are now open").speaks
+    assert not about(core, "The new service for carers is in place").speaks
+
+
+def _item(cid, text, link, score, report):
+    from kb.trace.tracer import TraceItem
+
+    return TraceItem(rec(cid, "2019", text, kind="evidence"), META["2019"], link, score,
+                     {"report": report, "signals": {"anchor": 1.0}})
+
+
+@pytest.mark.parametrize("items, status, deciding", [
+    # a recent report about another subject of the same body does not decide; the seed's own does
+    ([("a", "The memory clinic will open its second room in 2020", "restated", 0.6, "planned"),
+      ("b", "Local partnership arrangements in Easton are being established", "progress", 0.5, "ongoing")],
+     "restated", "a"),
+    ([("a", "The memory clinic will open its second room in 2020", "restated", 0.6, "planned"),
+      ("c", "The memory clinic opened in Easton in the spring", "delivered", 0.5, "done")],
+     "delivered", "c"),
+    # when no later passage speaks of it, none decides
+    ([("b", "Local partnership arrangements in Easton are being established", "progress", 0.5, "ongoing")],
+     "silent", None),
+])
+def test_the_deciding_passage_speaks_of_the_seed(items, status, deciding):
+    from kb.trace.tracer import thread_status
+
+    seed = rec("s", "2014", "Open a memory clinic in Easton")
+    got, reason, chosen = thread_status(seed, META["2014"], [_item(*i) for i in items], "2019-01-01",
+                                        ["2016", "2019"], _flat, {"easton"})
+    assert got == status, reason
+    assert (chosen.commitment.id if chosen else None) == deciding
