@@ -6,6 +6,9 @@ with the rules of bench/scoring.py.  `--verbose` also lists misses and wrong rec
 `--other` measures out of sample instead: the text exports of other bodies' documents in
 bench/eval/other (annotated before kb was run on them; provenance in PROVENANCE.md) against
 their gold (gold-*.jsonl) in the regions annotated completely (regions-*.json).
+`--corpus-own` scores the bundled corpus against lines outside the dev sample, annotated apart
+under GUIDE.md by a reader who never saw kb's output (bench/eval/corpus-own): the closest stand-in
+for the held-back lines the project is judged on.
 """
 
 from __future__ import annotations
@@ -46,11 +49,19 @@ def main() -> int:
     ap.add_argument("--export", help="also write the export used (JSONL) here")
     ap.add_argument("--other", action="store_true",
                     help="score other bodies' documents (bench/eval/other) instead of the dev sample")
+    ap.add_argument("--corpus-own", action="store_true",
+                    help="score the corpus lines outside the dev sample that were annotated apart "
+                         "(bench/eval/corpus-own): the closest stand-in for the held-back lines")
     args = ap.parse_args()
     ev = Path(args.eval)
     if args.other:
         golds, regions = _other_gold(ev / "other")
         regions = None if args.all_lines else regions
+    elif args.corpus_own:  # always its regions: lines outside them were not annotated
+        own = ev / "corpus-own"
+        golds = [json.loads(line) for line in (own / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+                 if line.strip()]
+        regions = json.loads((own / "regions.json").read_text(encoding="utf-8"))
     else:
         golds = [json.loads(line) for line in (ev / "gold-dev.jsonl").read_text(encoding="utf-8").splitlines()
                  if line]
@@ -82,7 +93,8 @@ def main() -> int:
             else:
                 print(f"OWN  {g['doc'][:7]}:{g['line']} gold={g['owners']} got={r['owners']} {g['quote'][:60]}",
                       file=sys.stderr)
-    sample = ("other bodies' documents" if args.other else "dev") + (" (regions)" if regions else " (all lines)")
+    sample = ("other bodies' documents" if args.other else "corpus lines outside the dev sample"
+              if args.corpus_own else "dev") + (" (regions)" if regions else " (all lines)")
     out = {"sample": sample, "records": len(records),
            "ingest_seconds": round(elapsed, 2), "overall": res["overall"], "documents": res["documents"],
            "confidence_bands": confidence_bands(records)}
