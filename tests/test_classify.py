@@ -90,6 +90,11 @@ CLAUSE_ACCEPT = [
     ("The council will lead the review of school transport.", para(), "commitment"),  # a party leads
     ("We will contribute £2m to the county's flood fund.", para(), "commitment"),
     ("The district councils will contribute to the new housing fund.", para(), "commitment"),
+    # a capitalised verb the small tagger reads as a noun, read again as the imperative it is
+    ("Diagnose 80% of skin cancers within two weeks by 2027", item(), "commitment"),
+    ("Survey every tenant about damp and mould", item(), "commitment"),
+    # a participle with a purpose under a forward lead-in: staff (to be) trained, not staff who trained
+    ("More district nurses trained to prescribe", item(forward_context=True), "commitment"),
 ]
 
 CLAUSE_REJECT = [
@@ -115,6 +120,7 @@ CLAUSE_REJECT = [
     ("Walk To School Week", item()),  # a name listed under "... advised of the following:"
     ("Refer to the Discharge Toolkit for further guidance on implementation.", para()),
     ("This is helping practices to restore capacity.", para()),  # what something does, not work under way
+    ("Dermatology services in the western towns", item()),  # a noun phrase stays one when read again
 ]
 
 

@@ -227,3 +227,38 @@ def test_a_figure_alone_is_no_heading(line, heading):
     text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
             f"{line}\n\nAnother paragraph of body text that follows the short line above it.")
     assert (by_text(blocks_of(text), line).kind == "heading") is heading
+
+
+def test_a_table_after_a_forward_lead_in_is_forward():
+    """A table announced by the paragraph before it ("... how we will meet the following targets:")
+    holds things to be done, as a list under such an intro does; only the lead-in's last sentence
+    introduces it, so background before it ("as highlighted in the annex") does not turn it off."""
+    text = """Northshire Health Plan 2024-2029
+
+Our plans were reviewed by each programme board, as highlighted in the annex. These set out how we will meet the following targets:
+
+Stroke\t<ul><li>Thrombolysis for all eligible patients by 2026</li><li>Six more stroke nurses by 2027</li></ul>
+Diabetes\t<ul><li>Structured education for all newly diagnosed adults</li></ul>
+
+Our population
+
+Stroke\t<ul><li>About 900 strokes a year in the county</li></ul>
+"""
+    bs = blocks_of(text, date(2024, 4, 1))
+    assert by_text(bs, "Thrombolysis for all eligible").forward_context
+    assert by_text(bs, "Structured education").forward_context
+    assert not by_text(bs, "About 900 strokes").forward_context
+
+
+def test_a_table_after_a_plain_lead_in_is_not_forward():
+    """'The groups set up are:' or 'builds on the following:' introduce a description as often as a
+    plan: a table under them is not announced as things to be done."""
+    text = """Northshire Estates Review
+
+The district groups set up are:
+
+North\t<ul><li>Housing and health group for the market towns</li></ul>
+South\t<ul><li>Rural transport group for the villages</li></ul>
+"""
+    bs = blocks_of(text, date(2024, 4, 1))
+    assert not by_text(bs, "Housing and health group").forward_context

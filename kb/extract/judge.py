@@ -231,7 +231,11 @@ def _reduced_participle(c: Clause) -> bool:
     h = c.head
     if h is None or any(a.dep_ in ("aux", "auxpass") for a in h.children) or h.tag_ not in ("VBD", "VBN"):
         return False
-    if any(ch.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp") for ch in h.children):
+    # an object says the verb is finite ("Council approved the plan"); so does a complement after a
+    # past form ("The board agreed to fund"), but not after a participle the tagger calls one: "More
+    # staff trained to provide specialist input" is staff (to be) trained, for a purpose
+    objects = ("dobj", "attr", "acomp", "ccomp", "xcomp") if h.tag_ == "VBD" else ("dobj", "attr", "acomp", "ccomp")
+    if any(ch.dep_ in objects for ch in h.children):
         return False
     return not c.subjects or not any(s.pos_ == "PRON" or s.lower_ in _FIRST_PERSON for s in c.subjects)
 
@@ -254,6 +258,9 @@ def judge(text: str, doc: Any = None) -> Judgement:
     first = judge_clause(main)
     if first.pledge or first.action or first.decision:
         return first
+    reread = _imperative_misread(text, doc, main)
+    if reread is not None:
+        return reread
     for sent_clause in clauses_of(doc):
         for c in (sent_clause, *sent_clause.coordinated):
             if c is main:
@@ -262,6 +269,27 @@ def judge(text: str, doc: Any = None) -> Judgement:
             if (j.pledge or j.decision) and not j.not_a_commitment:
                 return j
     return first
+
+
+def _imperative_misread(text: str, doc: Any, main: Clause) -> Judgement | None:
+    """A capitalised verb opening a headline that the small tagger read as a noun ("Diagnose 75% of
+    cancers by 2028", "Pilot two hubs"): with no predicate found, the unit is read again with that
+    first letter in lower case, and taken as an imperative only if the verb then heads the clause
+    and has an object.
+    A real noun phrase ("Diabetes services in the north") stays a noun phrase either way."""
+    if main.form != F.NONE or len(doc) < 3:
+        return None
+    first = doc[0]
+    if not (first.text[:1].isupper() and first.text[1:].islower() and first.tag_ in ("NN", "NNP")
+            and first.dep_ in ("ROOT", "compound", "nmod", "amod")):
+        return None
+    again = parse(text[0].lower() + text[1:], entities=False)
+    c: Clause = again._.clause
+    if c.form != F.IMPERATIVE or c.head is None or c.head.i != 0 \
+            or not any(ch.dep_ in ("dobj", "ccomp", "xcomp") for ch in c.head.children):
+        return None  # a verb acts on something: "Research into local needs" stays a noun phrase
+    j = judge_clause(c)
+    return j if j.action and not j.not_a_commitment else None
 
 
 def judge_clause(c: Clause) -> Judgement:

@@ -196,6 +196,10 @@ class BlockBuilder:
             negative = any(s[3] for s in stack)
             forward = any(s[4] for s in stack[-2:])
             if rb.kind == "table":
+                # a table right after a lead-in paragraph ("... will achieve the following key targets:",
+                # "... are set out in the table below") is announced by it, as a list by its intro
+                lead_in = last_intro if last_intro_depth == 0 and prev_para_intro == last_intro else None
+                forward = forward or bool(lead_in and _forward_intro(lead_in, strong=True))
                 out.extend(_table_blocks(rb, section, scope, negative, forward, doc_date, period))
                 last_intro = None
                 chain = []
@@ -253,11 +257,22 @@ class BlockBuilder:
         return out
 
 
-def _forward_intro(intro: str) -> bool:
-    if not FORWARD_INTRO.search(intro) or NEGATIVE_INTRO.search(intro):
+_LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+
+
+def _forward_intro(intro: str, strong: bool = False) -> bool:
+    """Whether a lead-in announces things to be done.  Its last sentence is the one that introduces
+    the list (in "Plans were reviewed as highlighted in the annex. These show how we will meet these
+    targets:" the first sentence is background), and a lead-in told wholly in the past announces
+    what was done.  `strong`: a future or a word of planning (targets, priorities, actions), not
+    only "the following:" or "are:" -- what a table needs, whose rows are as often a description."""
+    last = _LAST_SENTENCE.split(intro)[-1]
+    if not FORWARD_INTRO.search(last) or NEGATIVE_INTRO.search(last):
         return False
     s = shape(intro)
-    return not ("past" in s and "modal" not in s and "future-in-past" not in s)
+    if "past" in s and "modal" not in s and "future-in-past" not in s:
+        return False
+    return not strong or "modal" in shape(last) or bool(FORWARD_SECTION.search(last))
 
 
 def _path(stack: list[tuple[int, str, DueDate | None, bool, bool]]) -> tuple[str, ...]:
