@@ -602,3 +602,84 @@ def test_a_deciding_body_is_not_the_one_to_act(north: OwnerGazetteer, text, auth
 def test_a_body_named_in_full_is_known_by_its_initials_only_where_they_are_a_word(text, learnt):
     g = OwnerGazetteer().for_document(text)
     assert (g.canonical("NCC") == NCC) is learnt
+
+
+# ------------------------------------------------------------------------------------ minutes and fragments
+@pytest.mark.parametrize(("text", "expected"), [
+    # a speaker reporting who will act is not the doer: the reported clause's doer is
+    (f"Ms Patel (Head of Legal) confirmed that the appeal would be heard by {HHT} in June.", [HHT]),
+    (f"Mr Jones advised that {NCC} would consult tenants in May.", [NCC]),
+    ("Ms Ada Quill reported that the new depot would open in the autumn.", []),
+    # ... unless the reported clause refers back to the speaker
+    ("Ms Ada Quill confirmed that she would circulate the figures to members.", ["Ada Quill"]),
+])
+def test_reported_speech_names_the_doer_of_the_reported_clause(north: OwnerGazetteer, text, expected) -> None:
+    assert north.owners(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle describing the object acted on names no doer
+    ("RESOLVED that the Panel agree to move the duties carried out by the Housing Options Team to the Lettings Unit.",
+     []),
+    # one describing the subject still does
+    ("Each inspection undertaken by the Care Quality Commission will be published within a month.",
+     ["Care Quality Commission"]),
+    # a purpose clause states a goal: its subject is not the doer
+    (f"The cleaning contract is due to be extended for a year to ensure {NCC} keeps a service in every town.", []),
+    # the agent of a conjunct passive under "continue to be"
+    ("These plans would continue to be reviewed and signed off by the Fostering and Adoption (FAS) service.",
+     ["Fostering and Adoption service"]),
+])
+def test_participles_purposes_and_units(north: OwnerGazetteer, text, expected) -> None:
+    assert north.owners(text) == expected
+
+
+@pytest.mark.parametrize(("text", "intro", "expected"), [
+    # the body that resolves is not the one named to act; "on behalf of" names a beneficiary
+    (f"Adopt the Housing Strategy on behalf of {NCC}", "RESOLVED that the Panel agree to:", []),
+    (f"Adopt the Housing Strategy on behalf of {NCC}", "RESOLVED that Cabinet agree to:", []),
+    # a speaker's update introduces what was said, not what the speaker will do
+    ("Preparations were being made for the new duties.",
+     "Ms Ada Quill, Cabinet Member for Housing, provided an update on the following:", []),
+    ("Open two new clinics", "Mr Tom Reid reported:", []),
+    # a lead-in that names a doer in a that-clause still passes it down
+    ("Open two new clinics", f"It was noted that {RFT} will:", [RFT]),
+])
+def test_minutes_lead_ins(north: OwnerGazetteer, text, intro, expected) -> None:
+    assert north.owners(text, author_org=NCC, intro=intro) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body qualifying a document's name, or supported by it, is no doer of the item
+    ("Public Health & Housing Options Team Business Plan & Street Wardens", []),
+    ("Northshire Tobacco Control Alliance (NTCA) - Young People Action Plan", []),
+    ("Parks Design Guide supporting Northshire Libraries Service", []),
+    # a body named as the doer of a fragment still is
+    ("Public Health and Trading Standards will run test purchases of tobacco.", ["Public Health", "Trading Standards"]),
+])
+def test_bodies_that_name_a_document(north: OwnerGazetteer, text, expected) -> None:
+    assert north.owners(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a role whose portfolio is a list joined by commas is one role
+    ("The Corporate Director Housing, Parks and Libraries will publish the plan.",
+     ["Corporate Director Housing, Parks and Libraries"]),
+    ("The Cabinet Member for Adults, Health and Housing will report in May.",
+     ["Cabinet Member for Adults, Health and Housing"]),
+    ("The Cabinet Member for Housing will report in May.", ["Cabinet Member for Housing"]),
+])
+def test_role_titles_with_a_portfolio_list(north: OwnerGazetteer, text, expected) -> None:
+    assert north.owners(text) == expected
+
+
+@pytest.mark.parametrize(("field", "expected"), [
+    # a role title followed by its unit is one owner; a second unit after it is another
+    ("Project Officer, Parks and Open Spaces Team, Housing Options Team",
+     ["Project Officer, Parks and Open Spaces Team", "Housing Options Team"]),
+    ("Finance Manager, Revenues Service", ["Finance Manager, Revenues Service"]),
+    # a person after a role is not a unit
+    ("Finance Manager, Jane Smith", ["Finance Manager"]),
+])
+def test_a_role_in_its_unit(north: OwnerGazetteer, field, expected) -> None:
+    assert north.field_owners(field) == expected

@@ -169,14 +169,24 @@ _FOLLOW_SUPPRESS = frozenset(
 # Trust plans to ..." the word is the verb.
 _DOCUMENT_NOUNS = frozenset(
     "specification specifications strategy strategies plan framework frameworks guidance standards policy "
-    "policies report protocol toolkit charter prospectus handbook".split()
+    "policies report protocol toolkit charter prospectus handbook guide".split()
 )
 
 
 def _names_a_document(text: str, end: int) -> bool:
-    """Whether the name ending at `end` is followed by a capitalised document noun."""
+    """Whether the name ending at `end` is followed by a capitalised document noun, directly or at
+    the end of the run of capitalised words it starts ("Trading Standards & Scientific Services
+    Business Plan", "the Housing (HSG) - Prevention Action Plan"): the body qualifies the document."""
     follow = re.match(r"\s+([A-Z][a-z]+)\b", text[end:end + 40])
-    return bool(follow) and follow.group(1).lower() in _DOCUMENT_NOUNS
+    if bool(follow) and follow.group(1).lower() in _DOCUMENT_NOUNS:
+        return True
+    run = re.match(r"(?:\s*\([A-Z&]{2,8}\)|\))?(?:\s+(?:&|and|-|–)?\s*[A-Z][\w'’]*){1,5}", text[end:end + 90])
+    if not run:
+        return False
+    ws = run.group(0).split()
+    # not "Public Health and Trading Standards will ...": a service every authority has is no document
+    return any(w[:1].isupper() and w.lower() in _DOCUMENT_NOUNS and not (w == "Standards" and ws[i - 1:i] == ["Trading"])
+               for i, w in enumerate(ws))
 
 
 # A lead-in that refers back to the sentence before it for its doer: "Its role is to:", "They will:".
@@ -614,6 +624,7 @@ class OwnerGazetteer:
             patterns: list[dict] = [{"label": "PARTY", "pattern": p} for p in sorted(self._phrases)]
             patterns += self._cased_patterns(sorted(self._cased))
             patterns += self._person_patterns()
+            patterns += [p for p in self._group_patterns() if p.get("id") == "cabinet-role"]
             ruler.add_patterns(patterns)
             # named groups found generically never override a known party or person
             groups = nlp.add_pipe("entity_ruler", name="group_ruler",
@@ -641,7 +652,15 @@ class OwnerGazetteer:
                  "LOWER": {"NOT_IN": _GROUP_FIRST_STOP + _MONTHS}}
         middle = {"TEXT": {"REGEX": r"^(?:[A-Z][A-Za-z'’\-]*|[A-Z&]{2,}|and|&|of|for|'s|’s|-)$"}, "OP": "*"}
         head = {"LOWER": {"IN": _GROUP_HEADS}, "TEXT": {"REGEX": r"^[A-Z]"}}
+        portfolio_list = [{"ORTH": ","}, cap, {**cap, "OP": "*"},
+                          {"ORTH": ",", "OP": "?"}, {"LOWER": {"IN": ["and", "&"]}}, cap, {**cap, "OP": "*"}]
+        portfolio = [{"LOWER": {"IN": ["for", "of"]}}, cap, middle]
         return [
+            # "Cabinet Member for Adults, Health and Housing": a role, though "Cabinet" alone is a party
+            # (read by the party ruler, which would otherwise take "Cabinet" and leave "Member for ...")
+            *({"label": "ROLE", "id": "cabinet-role", "pattern": [{"ORTH": "Cabinet"}, {"ORTH": {"IN": ["Member", "Members"]}},
+                                                                  *portfolio, *tail]}
+              for tail in ([], [{**cap, "OP": "*"}, *portfolio_list])),
             {"label": "GROUP", "pattern": [first, middle, head]},
             # "the MCYP Programme started Phase 2"
             {"label": "GROUP", "pattern": [{"TEXT": {"REGEX": r"^[A-Z][A-Z&]{2,6}$"},
@@ -664,6 +683,12 @@ class OwnerGazetteer:
             # a director's portfolio straight after the title, as councils write it: "Corporate
             # Director Adult Social Care and Health", "Strategic Director Place"
             {"label": "ROLE", "pattern": [dict(first, OP="*"), {"ORTH": "Director"}, cap, middle]},
+            # ... whose portfolio is a list: "Corporate Director Children, Young People and Education",
+            # "Cabinet Member for Adults, Health and Housing" (the list closes with "and")
+            {"label": "ROLE", "pattern": [dict(first, OP="*"), {"ORTH": "Director"}, cap, {**cap, "OP": "*"},
+                                          *portfolio_list]},
+            {"label": "ROLE", "pattern": [dict(first, OP="*"), {"TEXT": {"REGEX": r"^[A-Z]"}, "LOWER": {"IN": _ROLE_HEADS}},
+                                          {"LOWER": {"IN": ["of", "for"]}}, cap, {**cap, "OP": "*"}, *portfolio_list]},
             # one title over two fields: "Innovation and Prevention Manager" (two roles repeat the head)
             {"label": "ROLE", "pattern": [dict(first, LOWER={"NOT_IN": _GROUP_FIRST_STOP + _MONTHS + _ROLE_HEADS}),
                                           {**cap, "LOWER": {"NOT_IN": _ROLE_HEADS}, "OP": "*"},
@@ -881,6 +906,10 @@ class OwnerGazetteer:
             lead_in = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lead.strip())[-1]
             if not (lead_in.rstrip().endswith(":") or _FORWARD_WORD.search(lead_in)):
                 continue
+            said = _REPORTING_LEAD.search(lead_in)
+            if said and not _FORWARD_WORD.search(lead_in) and not re.search(r"\bthat\b", lead_in[said.end():]):
+                # "Ms Lee provided an update on the following:": what was reported, not what she will do
+                continue
             judged, verdict = self._judge_with(lead_in, author_org)
             found = self._names(judged)
             if not found:
@@ -892,6 +921,10 @@ class OwnerGazetteer:
                 found = self._names(self._subjects(lead, judged))
                 if not found and len({m.name for m, ok in judged if ok}) == 1:
                     found = self._names(judged)  # the one party the intro names ("Formation of a ... to:")
+            if found and _DECIDES.search(lead_in):
+                # "RESOLVED that Cabinet agree to:": the body that decides is not the one named to act
+                deciders = {m.name for m, _ in judged if _DECIDING_BODY.fullmatch(m.surface.strip())}
+                found = [n for n in found if n not in deciders]
             if not found and heading and k == 0:
                 found = self._referred_in_heading(lead, heading, author_org)
             if found:
@@ -915,6 +948,7 @@ class OwnerGazetteer:
         text = re.sub(r"(?<=[a-z])\s+(?=The\s+[A-Z])", "; ", text)
         author = self._author(author_org)
         ms = self.mentions(text, author, self._is_ccg(author))
+        ms = self._roles_in_units(text, ms)
         affil = self._affiliation_spans(text, ms)
         ms = [m for m in ms if not any(a <= m.start_char < b for a, b in affil)]
         found: list[tuple[int, str]] = [(m.start_char, m.name) for m in ms]
@@ -940,6 +974,25 @@ class OwnerGazetteer:
         for _, n in sorted(found):
             if n not in out:
                 out.append(n)
+        return out
+
+    def _roles_in_units(self, text: str, ms: list[Mention]) -> list[Mention]:
+        """A role title with no name, followed by the unit it works in ("Project Manager, Housing
+        Options Team"), is one owner: the role in that unit (a field's convention), not the role
+        and a second party."""
+        out: list[Mention] = []
+        taken: tuple[int, int] | None = None
+        for m in ms:
+            if taken and taken[0] <= m.start_char < taken[1]:
+                continue
+            unit = _ROLE_UNIT.match(text, m.end_char) if m.kind == "role" else None
+            if unit is None:
+                out.append(m)
+                continue
+            name = m.name + ", " + re.sub(r"\s+", " ", unit.group(1)).replace(" & ", " and ")
+            self._parties.setdefault(name, Party(name, "person", ()))
+            out.append(Mention(name, m.start_char, unit.end(1), text[m.start_char:unit.end(1)], "role"))
+            taken = (m.start_char, unit.end(1))
         return out
 
     def _referred_in_heading(self, intro: str, heading: str, author_org: str | None) -> list[str]:
@@ -1040,7 +1093,8 @@ class OwnerGazetteer:
         for a, b in doers:
             if any(ok and x.start_char < b and a < x.end_char for x, ok in out):
                 continue
-            named = self._named_doer(doc, a, b) or self._actor_doer(doc, a, b) or self._acronym_doer(doc, a, b)
+            named = self._named_doer(doc, a, b) or self._actor_doer(doc, a, b) or self._acronym_doer(doc, a, b) \
+                or self._unit_doer(doc, a, b)
             if named is not None:
                 out.append((named, True))
         out.sort(key=lambda x: x[0].start_char)
@@ -1097,6 +1151,41 @@ class OwnerGazetteer:
         name = self.canonical(name) or name[:1].upper() + name[1:]
         self._parties.setdefault(name, Party(name, "group", ()))
         return Mention(name, start, end, surface, "group")
+
+    def _unit_doer(self, doc: Any, a: int, b: int) -> Mention | None:
+        """A unit of a body named by its proper name and a common head word, as councils and trusts
+        write them ("the Fostering and Adoption (FAS) service", "the Estates team"): kept as written,
+        without the determiner or a parenthesised acronym."""
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        head = span.root
+        if head.lower_ not in _UNIT_HEADS or head.text[:1].isupper():
+            return None  # a capitalised head ("Housing Team") is the group patterns' business
+        toks = [t for t in span if t.i < head.i and t.dep_ not in ("det", "poss", "predet")]
+        inner = [t for t in toks if not t.is_punct and t.text not in ("(", ")")]
+        # the modifiers are a proper name: capitalised words (and joiners), not "the new local service"
+        if not inner or not inner[0].text[:1].isupper() or not all(
+                t.text[:1].isupper() or t.lower_ in ("and", "&", "of", "for") for t in inner):
+            return None
+        if len([t for t in inner if t.text[:1].isupper()]) < 1 or inner[0].i == 0 and len(inner) == 1:
+            return None
+        words_ = []
+        depth = 0
+        for t in [*toks, head]:
+            if t.text == "(":
+                depth += 1
+                continue
+            if t.text == ")":
+                depth -= 1
+                continue
+            if depth == 0:
+                words_.append(t.text)
+        name = re.sub(r"\s*&\s*", " and ", " ".join(words_))
+        name = self.canonical(name) or name
+        self._parties.setdefault(name, Party(name, "group", ()))
+        return Mention(name, toks[0].idx, head.idx + len(head.text), doc.text[toks[0].idx:head.idx + len(head.text)],
+                       "group")
 
     def _acronym_doer(self, doc: Any, a: int, b: int) -> Mention | None:
         """A doer named only by initials the document does not spell out ("HCD and PH will ...",
@@ -1200,8 +1289,8 @@ class OwnerGazetteer:
         w2 = words[-2] if len(words) > 1 else ""
         if w1 == "with":
             return w2 in {"together", "along", "jointly"}
-        if w1 in {"to", "from", "into", "alongside", "than", "between", "across", "in"}:
-            return False
+        if w1 in {"to", "from", "into", "alongside", "than", "between", "across", "in", "supporting", "supports"}:
+            return False  # "... Guide supporting Integrated Services": the object supported, not a doer
         if w1 == "as" and w2 != "such":
             return False  # "recommend RFT and HHT as lead providers": a role, not a doer
         if m.name in ("Providers", "Commissioners") and w1 in {"for", "of", "among", "amongst"}:
@@ -1247,8 +1336,8 @@ class OwnerGazetteer:
         ', Chief Workforce & Information Officer, RFT' up to the end of the cell."""
         spans = []
         for m in ms:
-            if m.kind not in ("person", "role"):
-                continue
+            if m.kind not in ("person", "role") or "," in m.name:
+                continue  # "Project Manager, Housing Team" already holds its unit
             rest = text[m.end_char:]
             par = re.match(r"\s*\(", rest)
             if par:
@@ -1277,6 +1366,14 @@ _URGE = _OBJECT_CONTROL | {"encourage", "invite", "urge"}
 # Passive verbs whose subject is still the doer of what follows ("is committed to", "are required to").
 _OBLIGED = frozenset({"commit", "require", "expect", "oblige", "mandate", "task", "charge", "dedicate",
                       "determine", "plan", "schedule", "set", "due", "prepare", "contract", "commission"})
+# Verbs by which minutes report what someone said ("Ms Lee confirmed that ..."): the reported
+# clause has its own doer; the speaker is it only when referred to again ("... that she would").
+_SAYING = frozenset({"confirm", "advise", "say", "state", "explain", "report", "indicate", "inform", "note", "add",
+                     "clarify", "highlight", "mention", "respond", "reply", "outline", "emphasise", "emphasize",
+                     "stress", "remind", "suggest", "comment", "acknowledge", "update", "assure", "reassure",
+                     "announce", "agree", "accept", "hope", "expect", "anticipate", "believe"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_MODALS = frozenset({"will", "would", "shall", "should", "must", "could", "can", "may", "might", "'ll", "wo"})
 _NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "case", "punct",
                       "advmod"})
 _NP_RIGHT = frozenset({"appos", "compound", "nummod", "amod", "nmod", "case", "flat"})
@@ -1332,8 +1429,11 @@ def secondary_doer_spans(doc: Any) -> list[tuple[int, int]]:
                         out.extend(_np_spans(c))
             continue
         if t.dep_ == "acl" and t.tag_ == "VBN":  # "each review undertaken by the Commission will ..."
-            out.extend(_agents(t))
+            if not _describes_main_object(t):  # not "transfer the functions delivered by the Service"
+                out.extend(_agents(t))
             continue
+        if _in_purpose(t):
+            continue  # "... extended for a year to ensure the Council has a service": a goal, not a doer
         modal = any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "must", "would", "should") for c in t.children)
         if not (modal or t.dep_ == "ccomp"):
             continue
@@ -1344,6 +1444,31 @@ def secondary_doer_spans(doc: Any) -> list[tuple[int, int]]:
                 out.extend(_np_spans(t.head))  # "... a new Housing Board, which will meet in public"
         out.extend(_agents(t))
     return out
+
+
+def _describes_main_object(t: Any) -> bool:
+    """Whether a participle modifies the object of the main predicate ("agree to transfer the
+    functions delivered by the Service"): it describes what is acted on, it names no doer."""
+    x = t.head
+    while x.pos_ not in _VERBAL and x.head.i != x.i:
+        if x.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        x = x.head
+    v = x
+    while v.dep_ in ("xcomp", "ccomp", "conj") and v.head.i != v.i:  # "RESOLVED that Cabinet agree to transfer ..."
+        v = v.head
+    return v.dep_ == "ROOT" and x.pos_ in _VERBAL
+
+
+def _in_purpose(t: Any) -> bool:
+    """Whether a verb lies inside an adverbial clause, a purpose ("... to ensure that X has ...") or
+    a condition: what it names is a goal or a circumstance, not who acts."""
+    x = t
+    while x.head.i != x.i:
+        if x.dep_ == "advcl":
+            return True
+        x = x.head
+    return False
 
 
 def _imperative(doc: Any) -> bool:
@@ -1387,7 +1512,10 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
             break
         x = nxt[0]
         chain.append(x)
-    agents = [span for x in chain for span in _agents(x)]
+    # "would continue to be overseen and managed by the Service": the agent may hang on a conjunct
+    verbs = [y for x in chain for y in (x, *(c for c in x.children if c.dep_ == "conj" and c.pos_ in _VERBAL
+                                            and not any(z.dep_.startswith("nsubj") for z in c.children)))]
+    agents = [span for x in verbs for span in _agents(x)]
     subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl", "nsubjpass", "csubjpass")]
     # the subject nearest before the verb ("Focusing on frailty, end of life ... the networks will")
     before = [c for c in subj if c.i < v.i]
@@ -1399,6 +1527,14 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
     if subj and not agents:
         s = subj[0]
         ccomp = [c for c in v.children if c.dep_ == "ccomp" and c.pos_ in _VERBAL]
+        reported = [c for c in ccomp if c.i > v.i and _is_forward_clause(c)]
+        if reported and v.lemma_.lower() in _SAYING:
+            # "Ms Lee confirmed that the review would be completed by the Panel": the speaker reports
+            # who will act; only "she would ..." (the speaker again, by a pronoun) makes her the doer
+            inner_subj = [c for c in reported[0].children if c.dep_ in ("nsubj", "nsubjpass")]
+            if inner_subj and inner_subj[0].lower_ in _SPEAKER_PRONOUNS and not _is_passive(reported[0]):
+                return _np_spans(s)
+            return _clause_doers(reported[0], depth + 1) or []
         if ccomp and (s.lower_ == "it" or s.dep_ == "expl"):
             # "It was agreed that RFT would ..."
             return _clause_doers(ccomp[0], depth + 1) or []
@@ -1422,6 +1558,13 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
         else:
             out.extend(_agents(c))  # "drafted and to be agreed by the Programme Board"
     return out
+
+
+def _is_forward_clause(v: Any) -> bool:
+    """A finite clause with a modal or a future of obligation ("would be", "will", "was to", "was due to")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in v.children) or any(
+        c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and
+        v.lemma_.lower() in ("be", "due", "schedule", "plan", "expect", "intend") for c in v.children)
 
 
 def _is_passive(v: Any) -> bool:
@@ -1485,6 +1628,12 @@ def _np_spans(t: Any) -> list[tuple[int, int]]:
     return out
 
 
+# ", <unit>" after a role title in an owner field: the unit the role works in ("Project Manager,
+# Housing Options Team"), up to the next comma or the end of the field.
+_ROLE_UNIT = re.compile(r"\s*,\s*((?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for)\s+)?){0,6}"
+                        r"(?:Team|Service|Unit|Directorate|Division|Department))(?=\s*(?:[,;/\t\n]|$))")
+# Head nouns of a body's units, written in lower case after the unit's proper name ("the SEND service").
+_UNIT_HEADS = frozenset("service team directorate division department unit".split())
 # Head nouns of doers named by their role in the public sector ("local systems", "ICS leads",
 # "secondary care providers", "partner organisations"): plural bodies and roles, not people at large.
 _ACTOR_HEADS = frozenset(
@@ -1501,6 +1650,13 @@ _ONUS = re.compile(r"\b(?:onus|responsibility|duty)(?:\s+for\s+[^,.;:]{1,60}?)?\
 # A meeting's own body, referred to as such, and the verbs by which it decides or takes note.
 _DECIDING_BODY = re.compile(r"(?i)(?:the\s+)?(?:cabinet|board|committee|sub-?committee|panel)")
 _DECIDE = frozenset({"agree", "approve", "endorse", "consider", "note", "resolve", "ratify"})
+_DECIDES = re.compile(r"(?i)\b(?:resolved|agreed?|approved?|endorsed?|considered|noted|ratified)\b")
+# A lead-in by which minutes report what was said ("X provided an update on the following:",
+# "The report highlighted:"): its speaker is not the doer of the points under it.
+_REPORTING_LEAD = re.compile(r"(?i)\b(?:(?:provided|gave|presented|introduced|received)\s+(?:\w+\s+){0,2}"
+                             r"(?:update|overview|summary|briefing|report|presentation)s?|updated|reported|informed|"
+                             r"outlined|highlighted|explained|summari[sz]ed|mentioned|commented|emphasi[sz]ed|"
+                             r"noted|said|stated|advised|included)\b")
 # Initials that name a body ("PH", "HCD", "ASC&H"); not a pronoun or a numeral.
 _INITIALS = re.compile(r"(?!(?:I|II|III|IV|VI|OK|AND|THE)$)[A-Z][A-Z&]{1,5}")
 # A delegation names who is to act: "delegate(s/d) authority to [the] X".
