@@ -114,3 +114,30 @@ def test_no_bundled_organisation_in_code():
     for path in (ROOT / "kb" / "sources").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "Coventry" not in text and "Warwickshire" not in text, path
+
+
+@pytest.mark.parametrize(("text", "organisation"), [
+    # a meeting of a body, or a role in it, is not a body
+    ("A plan for healthier lives\n\nThe Leader of the Council will present the plan to Full Council. "
+     "The Leader of the Council agreed it. Full Council meets in May. Full Council will vote.", ""),
+    ("Minutes of the Annual General Meeting of the Riverside Partnership Board\n\nPresent: the members.",
+     "Riverside Partnership Board"),
+])
+def test_a_meeting_or_a_role_is_no_organisation(text, organisation):
+    assert meta_of(text).organisation == organisation
+
+
+@pytest.mark.parametrize(("last_line", "organisation"), [
+    # a cover that names no body: the publisher's line on the back page does
+    ("© Riverside NHS Foundation Trust 2022", "Riverside NHS Foundation Trust"),
+    ("Copyright © 2021 Northshire Public Health Partnership. All rights reserved.",
+     "Northshire Public Health Partnership"),
+    ("Published by the Eastmere Care Alliance, May 2023", "Eastmere Care Alliance"),
+    ("© Crown copyright 2022", ""),
+    ("© OpenStreetMap contributors", ""),
+])
+def test_the_publisher_on_the_back_page(last_line, organisation):
+    text = ("Falls prevention roadmap for 2022/23\n\nSummary\n\nThis document sets out what local systems can do "
+            "now to reduce falls among older people living at home.\n\n" + "Further text of the body.\n\n" * 3
+            + last_line)
+    assert meta_of(text).organisation == organisation

@@ -320,3 +320,32 @@ def test_one_paragraph_a_line_export_with_a_running_header():
     got = {b.text: b.kind for b in blocks_of(text)}
     assert "Support young carers at school" in got and "Publish a carers charter" in got
     assert "Run two carers fairs a year" in got and "Review the carers grant" in got
+
+
+@pytest.mark.parametrize("row, counted", [
+    # a line of a budget or activity table: a label and its figures
+    ("Growth in Contract Costs\t120.5\t-1,304.0\t2,250.0", True),
+    ("-3,400.2\t\tNew Homes Allowance\t88.0\t0.0", True),
+    ("Street Lighting Energy\t£1.2m\t£1.4m\t–", True),
+    # an imperative label with figures is a target row, read as any row
+    ("Reduce adult smoking prevalence\t14%\t12%\t10%", False),
+    # one figure is a reference number or a total, not a table of figures
+    ("1\tOpen the new depot in Riverside\tJune 2025", False),
+])
+def test_a_row_of_figures_undertakes_nothing(row, counted):
+    """Budget and activity tables (a label and its amounts per year) list what is counted; the
+    label is no commitment (kb.layout.structure), whatever its period headers say."""
+    from kb.extract.classify import decide
+
+    text = ("Northshire Medium Term Financial Plan 2025-28\n\n"
+            "Line\t2025-26 £000s\t2026-27 £000s\t2027-28 £000s\n"
+            "Opening budget\t1,000.0\t1,100.0\t1,200.0\n"
+            f"{row}\n")
+    bs = blocks_of(text, date(2025, 1, 1))
+    label = next(w for w in row.split("\t") if w and any(c.isalpha() for c in w) and not w.startswith("£"))
+    as_line = [b for b in bs if b.text == label and b.negative_context]
+    assert bool(as_line) is counted
+    if counted:
+        assert not decide(label, as_line[0]).accept
+    else:
+        assert not any(b.negative_context for b in bs if b.line == 5)

@@ -13,6 +13,7 @@ from datetime import date
 
 from kb.extract.classify import shape
 from kb.extract.dates import Period, field_dates, find_dates, heading_date
+from kb.extract.lexicon import ACTION_VERBS
 from kb.layout.fields import label_role
 from kb.layout.markup import split_cell, strip_markup, words
 from kb.layout.parse import (
@@ -341,6 +342,16 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             out.append(Block("paragraph", strip_markup(cells[0]), sl.line, sl.page, section, scope_dates=scope,
                              negative_context=negative, forward_context=forward, position=sl.position))
             continue
+        texts = [strip_markup(c) for c in cells]
+        line_label = _figures_row_label(texts)
+        if line_label is not None:
+            # a line of a table of figures (a budget, an activity count): its label names what is
+            # counted ("Reduction in Grant Income  35.0  3,234.7 ..."), it undertakes nothing; an
+            # imperative label ("Reduce smoking  14%  12%") is a target and read as any row
+            out.append(Block("cell", line_label, sl.line, sl.page, section, column=header[0] if header else None,
+                             row_key=_place_key(sl), scope_dates=scope, negative_context=True,
+                             forward_context=forward, position=sl.position))
+            continue
         label_col = 0
         label = strip_markup(cells[0]) if cells else ""
         if not label and carried_label and len(cells) > 1:
@@ -386,6 +397,27 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                     fields=dict(cell_fields), position=sl.position,
                 ))
     return out
+
+
+# A cell that is a figure alone: an amount, a count, a percentage, a nil dash ("-1,234.5", "£2.5m",
+# "(3.0)", "12%", "–").
+_FIGURE = re.compile(r"[(\-–−]?\s*[£$€]?\s*[\-–−]?\d[\d,]*(?:\.\d+)?\s*(?:%|[kmb]n?|p|pp)?\s*\)?|[-–—]|n/?a",
+                     re.IGNORECASE)
+_FIGURES_LABEL_WORDS = 12
+
+
+def _figures_row_label(texts: list[str]) -> str | None:
+    """The label of a row of figures (two figures or more and one short text cell), unless the
+    label is an imperative ("Reduce smoking prevalence"), which makes the row a target's."""
+    filled = [t for t in texts if t]
+    figures = [t for t in filled if _FIGURE.fullmatch(t)]
+    wordy = [t for t in filled if not _FIGURE.fullmatch(t)]
+    if len(figures) < 2 or len(wordy) != 1 or len(words(wordy[0])) > _FIGURES_LABEL_WORDS:
+        return None
+    first = words(wordy[0])[:1]
+    if first and first[0].lower() in ACTION_VERBS and first[0][:1].isupper() and not wordy[0].isupper():
+        return None
+    return wordy[0]
 
 
 def _place_key(sl: SourceLine) -> str:

@@ -155,6 +155,9 @@ _GENERIC = set(
     "community safety fire rescue service police programme executive strategic joint local delivery "
     "steering project oversight management leadership partnerships boards".split())
 _ACRONYMS = {"NHS", "CCG", "ICB", "ICS", "STP", "PCN", "NHSE"}
+# First words by which a "... Council" or "... Board" is a meeting of a body or a role in it, not a body.
+_MEETING_OR_ROLE = frozenset("full leader deputy chair chairman chairwoman member members extraordinary special "
+                             "annual meeting cabinet clerk secretary".split())
 _SMALL = {"and", "of", "the", "upon", "on", "in"}
 
 
@@ -170,6 +173,13 @@ def _org_name(text: str) -> str | None:
     """A public body's name in a text, in canonical form ("&" written "and", spaces folded)."""
     text = _recase(text.lstrip(_LIST_MARK))
     m = _ORG.search(text)
+    # "Full Council", "Leader of the Council", "Annual Meeting of the X Board": a meeting of a body or
+    # a role in it; the body, if named, comes after those words
+    while m is not None:
+        cut = [w for w in re.finditer(r"[A-Za-z]+", m.group("name")) if w.group(0).lower() in _MEETING_OR_ROLE]
+        if not cut:
+            break
+        m = _ORG.search(text, m.start("name") + cut[-1].end())
     if m is None:
         return None
     name = m.group("name")
@@ -242,6 +252,29 @@ def infer_organisation(paragraphs: list[str], title: str) -> str:
     return best[0] if best and best[1] >= 3 else ""
 
 
+# "© Northshire County Council 2024", "Copyright © 2021 Riverside NHS Foundation Trust", "Published
+# by the Northshire Partnership": a publisher's line (usually on the back cover) names the author.
+_COPYRIGHT = re.compile(
+    r"^\s*(?:(?:©|\(c\))\s*|copyright\s+(?:©\s*)?|published\s+by\s+(?:the\s+)?)(?:(?:19|20)\d{2}\s*,?\s*)?"
+    r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|and|of|for|the|&)){0,9}?)"
+    r"\s*[,.]?\s*(?:(?:\d{1,2}\s+)?(?:" + _MONTH_NAME + r"\s+)?(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?)?\s*\.?\s*(?:all rights reserved\.?)?\s*$", re.I)
+_NOT_AUTHOR = re.compile(r"^(?:crown|the crown|ordnance survey|openstreetmap|queen'?s printer|king'?s printer)\b", re.I)
+
+
+def copyright_holder(lines: list[SourceLine]) -> str:
+    """The body a copyright or "Published by" line names, for a document whose cover names none
+    (a national body's guidance often names itself only on its back page); "" when there is none
+    or it is the Crown."""
+    for sl in lines:
+        text = strip_markup(sl.text).strip()
+        if not text or len(text) > 120 or not re.match(r"(?i)\s*(?:©|\(c\)|copyright|published by)", text):
+            continue
+        m = _COPYRIGHT.match(text)
+        if m and not _NOT_AUTHOR.match(m.group("name")) and len(m.group("name").split()) >= 2:
+            return re.sub(r"\s+", " ", m.group("name").replace("&", "and")).strip(" .,")
+    return ""
+
+
 def infer_title(paragraphs: list[str], doc_id: str) -> str:
     """The title: the cover paragraph that names a kind of document ("... Strategy 2019-2024"), else
     the first cover paragraph; never joined with the lines after it (organisation, date, status)."""
@@ -299,7 +332,7 @@ def infer_meta(doc_id: str, lines: list[SourceLine]) -> DocumentMeta:
     title = infer_title(paragraphs, doc_id)
     meta = DocumentMeta(id=doc_id, title=title)
     meta.kind = infer_kind(title, paragraphs)
-    meta.organisation = infer_organisation(paragraphs, title)
+    meta.organisation = infer_organisation(paragraphs, title) or copyright_holder(lines)
     meta.date = infer_date(paragraphs, doc_id)
     p = _PERIOD.search(title)
     if p:
