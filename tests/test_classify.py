@@ -95,6 +95,11 @@ CLAUSE_ACCEPT = [
     ("Survey every tenant about damp and mould", item(), "commitment"),
     # a participle with a purpose under a forward lead-in: staff (to be) trained, not staff who trained
     ("More district nurses trained to prescribe", item(forward_context=True), "commitment"),
+    # a party that expects something of another requires it: no projection
+    ("The county council will expect schools to publish their travel plans.", para(), "commitment"),
+    ("The second pilot will commence at the eastern hub.", para(), "commitment"),  # an ordinal counts nothing
+    ("The steering group will become the Partnership Board.", para(), "commitment"),  # a body changes form
+    ("The new memory service will be available in every town.", para(), "commitment"),  # a deliverable state
 ]
 
 CLAUSE_REJECT = [

@@ -43,6 +43,10 @@ _CONSEQUENCE_SUBJECTS = REFERENCE_BACK | {"both", "all", "doing"}
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 _AIM_NOUNS = frozenset({"aim", "ambition", "priority", "commitment", "intention", "focus", "objective", "goal",
                         "plan", "purpose", "expectation"})
+# States a service or scheme is brought to ("will be available / operational / in place"): a
+# copular future with one of them promises a deliverable, unlike "will be ambitious".
+_DELIVERED_STATES = frozenset({"available", "operational", "open", "live", "accessible", "ready", "complete",
+                               "functional", "established"})
 _ONGOING_ADJECTIVES = frozenset({"underway", "ongoing", "progressing", "live", "active"})
 _FIRST_PERSON = frozenset({"we", "us", "our", "i"})
 _PARTY_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
@@ -73,7 +77,8 @@ def _is_quantity(t: Any) -> bool:
     if t.lower_ in _MEASURE_NOUNS or t.lemma_.lower() in _MEASURE_NOUNS:
         return True
     for c in t.children:
-        if (c.dep_ == "nummod" or c.like_num) and c.i < t.i:  # "4,000 children", not "Phase two"
+        # "4,000 children", not "Phase two" (after) nor "the first pilot" (an ordinal)
+        if (c.dep_ == "nummod" or c.like_num and c.tag_ == "CD") and c.i < t.i:
             return True
         if c.dep_ in ("amod", "det", "advmod", "quantmod") and (c.tag_ in ("JJR", "RBR")
                                                                 or c.lower_ in ("more", "fewer", "less")):
@@ -137,7 +142,9 @@ def _projection(c: Clause) -> bool:
             ch.dep_ in ("ccomp", "xcomp") for ch in root.children):
         return not any(_is_party(s) for s in root.children if s.dep_ == "nsubj")
     if root.lemma_.lower() == "expect" and any(ch.dep_ == "ccomp" for ch in root.children):
-        return True  # "it is expected that demand will grow"
+        # "it is expected that demand will grow"; but a party that expects something of another
+        # requires it ("The council will expect providers to absorb the cost")
+        return not any(is_party_phrase(s) for s in root.children if s.dep_ == "nsubj")
     return any(ch.dep_ == "acomp" and ch.lower_ in ("likely", "unlikely", "probable") for ch in root.children)
 
 
@@ -220,6 +227,10 @@ def _value(c: Clause) -> bool:
     if c.subjects and (c.subjects[0].dep_ == "expl" or c.subjects[0].lemma_.lower() in _AIM_NOUNS
                        or _is_quantity(c.subjects[0])):
         return False  # "there will be a review", "our focus will be on", "the rate will be at least 95%"
+    if any(ch.dep_ == "attr" and is_party_phrase(ch) for ch in p.children):
+        return False  # "The steering group will become the Partnership Board": a body changes form
+    if any(ch.dep_ == "acomp" and ch.lower_ in _DELIVERED_STATES for ch in p.children):
+        return False  # "The service will be available from April": a deliverable, not a quality
     has_action = any(ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" for ch in p.children)
     described = any(ch.dep_ == "acomp" and ch.tag_ in ("JJ", "JJR", "JJS") or ch.dep_ == "attr" for ch in p.children)
     return described and not has_action
