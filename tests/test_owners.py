@@ -683,3 +683,53 @@ def test_role_titles_with_a_portfolio_list(north: OwnerGazetteer, text, expected
 ])
 def test_a_role_in_its_unit(north: OwnerGazetteer, field, expected) -> None:
     assert north.field_owners(field) == expected
+
+
+@pytest.mark.parametrize(("text", "kw", "expected"), [
+    # "As a CCG, we": what the author acts as names "we"
+    ("As a CCG we will commission two new clinics.", {}, ["NHS Riverside Clinical Commissioning Group"]),
+    ("joining up the records of the two practices", {"intro": "As a CCG, we intend to support integration by:"},
+     ["NHS Riverside Clinical Commissioning Group"]),
+    ("We will commission two new clinics.", {}, []),
+    # a workstream named with what it works on is a doer; "the workstream" alone refers back
+    ("A housing support workstream will map the demand in each district.", {}, ["Housing support workstream"]),
+    ("The workstream will map the demand in each district.", {}, []),
+    # a section that says who leads its work gives its items their owner when they name none
+    ("Map the demand in each district", {"section_lead": "Leadership for this resides with the Northshire "
+                                                          "Workforce Board (NWB), with support from partners."},
+     ["Northshire Workforce Board"]),
+    ("Map the demand in each district", {"section_lead": "This programme will be overseen by the Northshire "
+                                                          "Workforce Board and Public Health."},
+     ["Northshire Workforce Board", "Public Health"]),
+    # ... not to an item saying "we", nor without such a sentence
+    ("We will map the demand in each district", {"section_lead": "Leadership for this resides with the "
+                                                                   "Northshire Workforce Board (NWB)."}, []),
+    ("Map the demand in each district", {"section_lead": "The Northshire Workforce Board met in May."}, []),
+])
+def test_what_we_act_as_and_who_leads_a_section(text, kw, expected) -> None:
+    g = OwnerGazetteer().for_document("A plan of the Riverside CCG and the Northshire Workforce Board (NWB).")
+    assert g.owners(text, author_org="NHS Riverside Clinical Commissioning Group", **kw) == expected
+
+
+def test_a_section_lead_applies_to_its_own_section_only() -> None:
+    """'Leadership for this resides with X' in a section's text: its items that name no owner are
+    X's; a sibling section's items are not, nor items before the sentence."""
+    from kb.extract.pipeline import extract
+
+    lines = [
+        ("paragraph", "Map the demand for respite care in each district", ("Plan", "Carers")),
+        ("paragraph", "Leadership for this resides with the Northshire Carers Board, supported by the districts.",
+         ("Plan", "Carers")),
+        ("list_item", "Publish a carers' charter by June 2025", ("Plan", "Carers")),
+        ("list_item", "Open a carers' hub in each district by 2026", ("Plan", "Carers", "Young carers")),
+        ("list_item", "Publish a housing register by June 2025", ("Plan", "Housing")),
+    ]
+    blocks = [Block(kind=k, text=t, line=i + 1, section=sec, forward_context=True)
+              for i, (k, t, sec) in enumerate(lines)]
+    doc = Document(DocumentMeta(id="northshire-carers", title="Carers Plan", organisation=""),
+                   path="northshire.txt", sha256="0", source_kind="text", pages=None, blocks=blocks)
+    records = {r.line: r for r in extract(doc, OwnerGazetteer()) if r.kind != "evidence"}
+    assert records[1].owners == []
+    assert records[3].owners == ["Northshire Carers Board"]
+    assert records[4].owners == ["Northshire Carers Board"]
+    assert records[5].owners == []

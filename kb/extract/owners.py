@@ -875,13 +875,13 @@ class OwnerGazetteer:
     # ---------------------------------------------------------------- owners
     def owners(self, text: str, author_org: str | None = None, intro: str | None = None,
                heading: str | None = None, field: str | None = None,
-               outer_intros: Sequence[str] = ()) -> list[str]:
+               outer_intros: Sequence[str] = (), section_lead: str | None = None) -> list[str]:
         """Canonical owners responsible for this text (see `owners_of`)."""
-        return self.owners_of(text, author_org, intro, heading, field, outer_intros).names
+        return self.owners_of(text, author_org, intro, heading, field, outer_intros, section_lead).names
 
     def owners_of(self, text: str, author_org: str | None = None, intro: str | None = None,
                   heading: str | None = None, field: str | None = None,
-                  outer_intros: Sequence[str] = ()) -> Owners:
+                  outer_intros: Sequence[str] = (), section_lead: str | None = None) -> Owners:
         """The owners of an item, de-duplicated, in order of appearance, with their source: the
         parties a labelled owner field names (`field`: Who / Lead / Responsible officer); else the
         doers of its committing predicate ("grammar"), or in a verbless fragment the parties the
@@ -889,7 +889,9 @@ class OwnerGazetteer:
         `intro` ("The Tobacco Alliance ... its role is to:", "the trusts are:"); if the intro only
         refers back to a body ("Their main objectives are:", "the alliance will:"), the one party its
         `heading` names ("Our Tobacco Alliance"); if it names none either, the lead-ins above it
-        (`outer_intros`, innermost first: "Providers should:" above "Develop workforce plans:")."""
+        (`outer_intros`, innermost first: "Providers should:" above "Develop workforce plans:"); if
+        none, the party its section says leads the section's work (`section_lead`: "Leadership for
+        this resides with the Workforce Board", see `section_lead`)."""
         if field and field.strip():
             named = self.field_owners(field, author_org)
             if named:
@@ -929,7 +931,33 @@ class OwnerGazetteer:
                 found = self._referred_in_heading(lead, heading, author_org)
             if found:
                 return Owners(found, "intro")
+        if section_lead:
+            found = self.section_lead_owners(section_lead, author_org)
+            if found:
+                return Owners(found, "intro")
         return Owners()
+
+    def section_lead_owners(self, sentence: str, author_org: str | None = None) -> list[str]:
+        """The party a section's sentence names as leading its work ("The leadership for this
+        resides with the Workforce Board (WB)", "This programme will be overseen by X and Y"):
+        the parties at the head of what follows the cue, [] when the sentence has no such cue."""
+        m = SECTION_LEAD.search(sentence)
+        if m is None:
+            return []
+        chunk = m.group("party")
+        judged = self._judge(chunk, author_org, grammar=False)
+        out: list[str] = []
+        end = 0
+        for mention, _ok in judged:
+            gap = chunk[end:mention.start_char]
+            if out and not re.fullmatch(r"(?:[\s,'’]|and|&|\(|\)|the|our)*", gap, re.IGNORECASE):
+                break  # only the parties at the head: not "... with X, working with Y"
+            if not out and not re.fullmatch(r"\s*(?:the|our|its)?\s*", gap, re.IGNORECASE):
+                break
+            if mention.name not in out:
+                out.append(mention.name)
+            end = mention.end_char
+        return out
 
     def _says_we(self, text: str) -> bool:
         """Whether the doers of the text's committing predicate are all "we" (the authoring body)."""
@@ -1019,18 +1047,20 @@ class OwnerGazetteer:
                        intros: Sequence[str | None] | None = None,
                        headings: Sequence[str | None] | None = None,
                        fields: Sequence[str | None] | None = None,
-                       outer_intros: Sequence[Sequence[str]] | None = None) -> list[Owners]:
+                       outer_intros: Sequence[Sequence[str]] | None = None,
+                       section_leads: Sequence[str | None] | None = None) -> list[Owners]:
         """`owners_of` for many texts at once: one pass of the party matcher and one of the trained
         parser (shared with the other extraction steps) over texts and intros."""
         intros = list(intros) if intros is not None else [None] * len(texts)
         headings = list(headings) if headings is not None else [None] * len(texts)
         fields = list(fields) if fields is not None else [None] * len(texts)
         outer = [tuple(o) for o in outer_intros] if outer_intros is not None else [()] * len(texts)
+        leads = list(section_leads) if section_leads is not None else [None] * len(texts)
         allt = [t for t in [*(t or "" for t in texts), *(i for i in intros if i)] if t.strip()]
         self._docs(allt)
         self._parses(allt)
-        return [self.owners_of(t, author_org, i, h, f, o)
-                for t, i, h, f, o in zip(texts, intros, headings, fields, outer, strict=True)]
+        return [self.owners_of(t, author_org, i, h, f, o, sl)
+                for t, i, h, f, o, sl in zip(texts, intros, headings, fields, outer, leads, strict=True)]
 
     def _names(self, judged: Iterable[tuple[Mention, bool]]) -> list[str]:
         keep: list[str] = []
@@ -1077,6 +1107,10 @@ class OwnerGazetteer:
             ok = any(a < m.end_char and m.start_char < b for a, b in doers) and \
                 not any(a <= m.start_char < b for a, b in affil)
             out.append((m, ok))
+        as_body = _AS_WE.match(text)
+        if as_body and not any(ok for _, ok in out):
+            # "As a CCG, we will ...": the body the author says it acts as names "we"
+            out = [(m, ok or m.end_char <= as_body.end()) for m, ok in out]
         if not any(ok for _, ok in out) and doers and all(
                 re.fullmatch(r"(?i)(?:we|i)", text[a:b].strip()) for a, b in doers):
             # "We encourage local systems to share ...": whom the author urges to act is the doer
@@ -1628,6 +1662,15 @@ def _np_spans(t: Any) -> list[tuple[int, int]]:
     return out
 
 
+# "As a CCG, we ...", "As the County Council we ...": what "we" acts as.
+_AS_WE = re.compile(r"(?i)\W*as\s+(?:a|an|the|your)\s+[^,;:.]{1,60}?,?\s+we\b")
+# A section's sentence that names who leads its work: "The leadership for this resides with X",
+# "Responsibility for these actions sits with X", "This programme will be overseen by X".
+SECTION_LEAD = re.compile(
+    r"(?i)\b(?:(?:the\s+)?(?:leadership|responsibility|accountability|ownership|oversight)\s+(?:for|of)\s+"
+    r"(?:this|these|the|our)\b[^.;:]{0,60}?\s+(?:resides|rests|lies|sits|is held|will (?:sit|rest|reside|lie))\s+"
+    r"with|(?:this|the|our)\s+(?:work|programme|workstream|priority|area|section|plan|strategy)\s+(?:is|will be)\s+"
+    r"(?:led|overseen|owned|driven|coordinated|co-ordinated)\s+by)\s+(?P<party>[^.;:]{3,160})")
 # ", <unit>" after a role title in an owner field: the unit the role works in ("Project Manager,
 # Housing Options Team"), up to the next comma or the end of the field.
 _ROLE_UNIT = re.compile(r"\s*,\s*((?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for)\s+)?){0,6}"
@@ -1639,11 +1682,11 @@ _UNIT_HEADS = frozenset("service team directorate division department unit".spli
 _ACTOR_HEADS = frozenset(
     "systems leads providers commissioners trusts councils authorities agencies networks practices icss ccgs "
     "icbs pcns stps lead provider commissioner trust council agency network practice teams clinicians "
-    "professionals".split()
+    "professionals workstream workstreams".split()
 )
 # Heads that name a doer only with a word saying whose ("Clinical teams", "Hospital clinicians"):
 # "the teams" alone refers back to a body named before.
-_QUALIFIED_ACTOR_HEADS = frozenset("teams clinicians professionals".split())
+_QUALIFIED_ACTOR_HEADS = frozenset("teams clinicians professionals workstream workstreams".split())
 # Where a duty lies names who is to act: "the onus will be on X to ...", "responsibility for Y rests with X".
 _ONUS = re.compile(r"\b(?:onus|responsibility|duty)(?:\s+for\s+[^,.;:]{1,60}?)?\s+(?:will\s+|would\s+)?"
                    r"(?:be|is|lies|lie|rests|rest|falls|fall)\s+(?:on|with|upon)\s+(?:the\s+)?", re.IGNORECASE)

@@ -20,7 +20,7 @@ from kb.extract.confidence import with_owner
 from kb.extract.dates import DateMatch, Period, doc_period, field_dates, find_dates
 from kb.extract.lexicon import ACTION_ADJECTIVES, ACTION_NOUNS, ACTION_VERBS, is_gerund_action
 from kb.extract.nlp import parse, parse_many, split_sentences
-from kb.extract.owners import OwnerGazetteer
+from kb.extract.owners import SECTION_LEAD, OwnerGazetteer
 from kb.extract.targets import targets_for
 from kb.extract.themes import themes_for
 from kb.layout.fields import label_role, progress_of
@@ -282,6 +282,17 @@ class Extractor:
         self.in_resolution = False
         self.resolution_level = -1  # the list depth of a resolution that is itself a list item
         self.blocks_done = 0
+        # sections whose text names who leads their work ("The leadership for this resides with X"):
+        # heading path -> that sentence, for the items under it that name no owner of their own
+        self.section_leads: dict[tuple[str, ...], str] = {}
+
+    def _section_lead(self, section: tuple[str, ...]) -> str | None:
+        """The sentence naming who leads the work of this section or of the nearest section above it."""
+        for k in range(len(section), 0, -1):
+            lead = self.section_leads.get(section[:k])
+            if lead is not None:
+                return lead
+        return None
 
     def records(self, blocks: list[Block], progress: Callable[[int, int], None] | None = None,
                 total: int = 0) -> list[Commitment]:
@@ -294,6 +305,7 @@ class Extractor:
         headings: list[str | None] = []  # each record's nearest heading, for owners its intro refers back to
         owner_fields: list[str | None] = []  # the party a Who / Lead / Owner field names
         outer_intros: list[tuple[str, ...]] = []  # the lead-ins above a nested list's intro
+        section_leads: list[str | None] = []  # the sentence naming who leads the record's section
         row_parents: dict[str, Commitment] = {}
         units_of = [[u.strip() for u in _units(block)] for block in blocks]
         # table rows whose update is a cell of its own (label-value blocks keep it as a field only)
@@ -314,6 +326,8 @@ class Extractor:
                 self.in_resolution = True  # "RESOLVED that:" as a paragraph, or as a numbered minute ("4. RESOLVED that:")
                 self.resolution_level = block.level if block.kind == "list_item" else -1
                 continue
+            if block.kind == "paragraph" and (lead := SECTION_LEAD.search(block.text)) is not None:
+                self.section_leads[block.section] = block.text[max(0, block.text.rfind(".", 0, lead.start()) + 1):]
             for unit in block_units:
                 if not unit or _folded(unit) == self.title and not unit.endswith("."):
                     continue  # the document's title (on its cover or as a running title) is a heading;
@@ -337,6 +351,7 @@ class Extractor:
                 headings.append(block.section[-1] if block.section else None)
                 owner_fields.append(block.fields.get("owner"))
                 outer_intros.append(block.outer_intros)
+                section_leads.append(self._section_lead(block.section))
                 update = None if block.row_key in update_cells else \
                     _review_update(doc, block, record, doc_date, self.occurrences, period)
                 if update is not None:
@@ -345,21 +360,24 @@ class Extractor:
                     headings.append(block.section[-1] if block.section else None)
                     owner_fields.append(None)
                     outer_intros.append(())
+                    section_leads.append(None)
             if block.kind != "list_item" and block.kind != "paragraph":
                 self.in_resolution = self.in_resolution and block.kind == "list_item"
         del parsed
         # Owners in batches: one spaCy pass (nlp.pipe) per batch instead of one call per record, and
         # batches no bigger than the gazetteer's parse cache, so a long document neither holds every
         # parse at once (memory) nor sees its batch evicted before it is used (a second parse).
-        accepted = [(r, intro, heading, f, o) for r, intro, heading, f, o in zip(
-            records, intros, headings, owner_fields, outer_intros, strict=True) if r.kind != "evidence"]
+        accepted = [(r, intro, heading, f, o, sl) for r, intro, heading, f, o, sl in zip(
+            records, intros, headings, owner_fields, outer_intros, section_leads, strict=True)
+            if r.kind != "evidence"]
         for start in range(0, len(accepted), OWNER_BATCH):
             batch = accepted[start:start + OWNER_BATCH]
             owners = self.gazetteer.owners_of_many([r.text for r, *_ in batch], author_org=author,
                                                    intros=[x[1] for x in batch],
                                                    headings=[x[2] for x in batch],
                                                    fields=[x[3] for x in batch],
-                                                   outer_intros=[x[4] for x in batch])
+                                                   outer_intros=[x[4] for x in batch],
+                                                   section_leads=[x[5] for x in batch])
             for (r, *_), found in zip(batch, owners, strict=True):
                 r.owners = found.names
                 r.owner_source = found.source
