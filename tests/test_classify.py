@@ -126,6 +126,9 @@ CLAUSE_REJECT = [
     ("Refer to the Discharge Toolkit for further guidance on implementation.", para()),
     ("This is helping practices to restore capacity.", para()),  # what something does, not work under way
     ("Dermatology services in the western towns", item()),  # a noun phrase stays one when read again
+    ("What we will do to improve access to dentists", para()),  # a free relative: a title
+    ("How we will measure success", item(forward_context=True)),
+    ("What we are doing now in the northern towns", para()),
 ]
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kb.layout.markup import split_cell, strip_markup
+from kb.layout.markup import labelled_cell_items, split_cell, strip_markup
 from kb.layout.structure import build_blocks
 from kb.sources.base import SourceLine
 
@@ -262,3 +262,14 @@ South\t<ul><li>Rural transport group for the villages</li></ul>
 """
     bs = blocks_of(text, date(2024, 4, 1))
     assert not by_text(bs, "Housing and health group").forward_context
+
+
+def test_a_paragraph_before_a_list_in_a_cell_titles_the_list():
+    cell = ('<p>Keeping staff well</p> <ul style="list-style-type: none"> <li>Open two staff wellbeing hubs</li>'
+            '<li>Offer flu jabs at every site</li></ul> <p>Growing our own</p> <ul><li>Double nurse apprenticeships</li></ul>')
+    assert labelled_cell_items(cell) == [("Open two staff wellbeing hubs", "Keeping staff well"),
+                                         ("Offer flu jabs at every site", "Keeping staff well"),
+                                         ("Double nurse apprenticeships", "Growing our own")]
+    # a paragraph that no list follows is an item of its own
+    assert labelled_cell_items("<p>Review the rota by May</p><p>Recruit two porters</p>") == [
+        ("Review the rota by May", None), ("Recruit two porters", None)]

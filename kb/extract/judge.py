@@ -266,6 +266,12 @@ def judge(text: str, doc: Any = None) -> Judgement:
     does ("A key enabler will be X, and the teams will look to ...")."""
     doc = doc if doc is not None else parse(text, entities=False)
     main: Clause = doc._.clause
+    if _wh_headline(text, doc, main):  # its tense still says what it heads ("What we heard:")
+        j = judge_clause(main)
+        j.pledge = j.action = j.decision = j.ongoing = False
+        j.describes = True
+        j.flags.add("wh-title")
+        return j
     first = judge_clause(main)
     if first.pledge or first.action or first.decision:
         return first
@@ -280,6 +286,18 @@ def judge(text: str, doc: Any = None) -> Judgement:
             if (j.pledge or j.decision) and not j.not_a_commitment:
                 return j
     return first
+
+
+def _wh_headline(text: str, doc: Any, main: Clause) -> bool:
+    """"What we will do to improve access", "How we will measure success", "What we are currently
+    doing": a wh-word that is an argument of the main verb, not asked, makes the whole unit a
+    free relative -- a title for what follows, not an undertaking ("What we will do is open two hubs"
+    has another main verb and is judged as usual)."""
+    if not len(doc) or main.head is None or text.rstrip().endswith("?"):
+        return False
+    first = doc[0]
+    return first.tag_ in ("WP", "WRB") and first.lower_ in ("what", "how", "when", "where", "why") \
+        and first.head.i == main.head.i
 
 
 def _imperative_misread(text: str, doc: Any, main: Clause) -> Judgement | None:

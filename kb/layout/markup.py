@@ -34,6 +34,28 @@ def strip_markup(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+# A paragraph right before a list in the same cell titles that list ("<p>Workforce</p><ul>...").
+_LIST_TITLE = re.compile(r"(<p[^>]*>(?:(?!</?p\b).)*</p>)(?=\s*<[uo]l\b)", re.I | re.S)
+
+
+def labelled_cell_items(cell: str) -> list[tuple[str, str | None]]:
+    """A cell's items (`split_cell`), each with the title of the list it belongs to, if any: a cell
+    that groups its bullets under short paragraphs ("<p>Making the NHS the best place to work</p>
+    <ul>...</ul> <p>Improving leadership culture</p> <ul>...</ul>") has headings inside it, which
+    say what the items are about and are not items themselves."""
+    pieces = _LIST_TITLE.split(cell)
+    if len(pieces) == 1:
+        return [(t, None) for t in split_cell(cell)]
+    out: list[tuple[str, str | None]] = []
+    title: str | None = None
+    for n, piece in enumerate(pieces):
+        if n % 2:  # a list's title
+            title = strip_markup(piece) or None
+            continue
+        out.extend((t, title) for t in split_cell(piece))
+    return out
+
+
 def split_cell(cell: str) -> list[str]:
     """Split a table cell into its items (paragraphs, list items, bullets), plain text each.
 

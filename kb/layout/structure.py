@@ -15,7 +15,7 @@ from kb.extract.classify import shape
 from kb.extract.dates import Period, field_dates, find_dates, heading_date
 from kb.extract.lexicon import ACTION_VERBS
 from kb.layout.fields import label_role
-from kb.layout.markup import split_cell, strip_markup, words
+from kb.layout.markup import labelled_cell_items, split_cell, strip_markup, words
 from kb.layout.parse import (
     RawBlock,
     classify_headings,
@@ -385,14 +385,14 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             cell_fields = fields
             if ci in note_cols:  # a status or update note: its own words date it, not the action's timescale
                 dates, cell_fields = (), {k: v for k, v in fields.items() if k == "owner"}
-            for item in split_cell(cell):
+            for item, title in labelled_cell_items(cell):
                 if ci in status_cols and len(words(item)) <= _STATUS_WORDS:
                     continue  # "Green", "On track", "Not started": a status, not a record
                 if date_text and len(words(item)) <= 3 and ci not in note_cols:
                     item = f"{item} – {date_text}"  # the row's date belongs to the activity's wording
                 out.append(Block(
                     "cell", item, sl.line, sl.page, section, column=column,
-                    row_label=label if not label_is_text else None, row_key=row_key,
+                    row_label=label if not label_is_text else None, row_key=row_key, intro=title,
                     scope_dates=dates, negative_context=negative, forward_context=forward,
                     fields=dict(cell_fields), position=sl.position,
                 ))
