@@ -349,3 +349,18 @@ def test_a_row_of_figures_undertakes_nothing(row, counted):
         assert not decide(label, as_line[0]).accept
     else:
         assert not any(b.negative_context for b in bs if b.line == 5)
+
+
+def test_a_table_holds_a_group_title_and_its_intro_as_full_width_rows():
+    """A wide table may give a group a title row and an intro row, each one cell wide, before its
+    rows: the rows after them are still the table's, read by its header (owner, timescale)."""
+    text = ("Northshire Housing Priorities\n\n"
+            "What we will do\tLed by\tTimescale\tMeasure\n"
+            "Homelessness rose last year and demand for temporary accommodation is high across the districts.\n"
+            "Preventing homelessness\n"
+            "Open two new advice hubs\tHousing Options Manager\tMarch 2026\tHubs open\n")
+    bs = blocks_of(text, date(2025, 4, 1))
+    hub = next(b for b in bs if b.text == "Open two new advice hubs")
+    assert hub.column == "What we will do"
+    assert hub.fields.get("owner") == "Housing Options Manager"
+    assert not any(b.text == "Led by" for b in bs)

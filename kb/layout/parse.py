@@ -119,6 +119,22 @@ def _continues_table(table: RawBlock, nxt: str) -> bool:
     return sum(1 for c in cells if label_role(strip_markup(c))) < 2
 
 
+_FULL_WIDTH_RUN = 3  # one-cell lines in a row that a table may hold (a group's title, then its intro)
+
+
+def _next_row_continues(table: RawBlock, lines: list[SourceLine], k: int) -> bool:
+    """Whether the table goes on after the one-cell line `k`: the first row after it (past at most
+    a few more one-cell lines, none blank: "Creating capacity" then its intro, then the rows)
+    continues the table (`_continues_table`)."""
+    for j in range(k + 1, min(len(lines), k + 1 + _FULL_WIDTH_RUN)):
+        nxt = lines[j].text
+        if not nxt.strip() or _BULLET.match(nxt):
+            return False
+        if _is_table_line(nxt):
+            return _continues_table(table, nxt)
+    return False
+
+
 def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawBlock]:
     """Group physical lines into raw blocks (paragraphs joined across soft wraps).  `dense`: whether
     the document writes one paragraph a line (`one_paragraph_a_line`; default: read from `lines`)."""
@@ -136,7 +152,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawB
             continue
         stripped = text.strip()
         if (current is not None and current.kind == "table" and blank == 0 and not _is_table_line(text)
-                and k + 1 < len(lines) and _continues_table(current, lines[k + 1].text) and not _BULLET.match(text)):
+                and _next_row_continues(current, lines, k) and not _BULLET.match(text)):
             current.rows.append([text.strip()])  # a full-width row inside a table (a group's intro)
             current.lines.append(sl)
             continue
