@@ -7,8 +7,10 @@ published PDF under bench/eval/other/pdf/ that has a text export beside it (benc
 - `same`: the share of the text path's commitments that the PDF path gives word for word;
 - `recall_text` / `recall_pdf`: gold recall of each path (bench/eval gold for the corpus,
   bench/eval/other gold for the other documents), scored with bench/scoring.py;
-- speed: pages per second of kb's PDF reader, bare pdfplumber `extract_text` and pypdfium2's text
-  layer, on the same files in the same run.
+- speed: pages per second of kb's PDF reader (pdfium's text layer, pdfminer only for the pages
+  that need it), the same reader with pdfminer on every page (`kb_pdfminer`, as before pdfium),
+  bare pdfplumber `extract_text` and pypdfium2's text layer, on the same files in the same run, and
+  which pages kb read with pdfminer and why (`pdfminer_pages`).
 
 Usage: python bench/pdf_parity.py [--renders DIR] (renders are cached there; default a temp dir).
 """
@@ -79,18 +81,25 @@ def compare(text_path: Path, pdf_path: Path, catalog: dict, golds: list[dict]) -
 
 
 def speed(pdfs: list[Path]) -> dict:
+    from collections import Counter
+
     import pdfplumber
     import pypdfium2
 
-    from kb.sources.pdf import read_pdf
+    from kb.sources.pdf import read_pdf_text
 
     pages = 0
-    timings = {"kb": 0.0, "pdfplumber_extract_text": 0.0, "pypdfium2_text": 0.0}
+    timings = {"kb": 0.0, "kb_pdfminer": 0.0, "pdfplumber_extract_text": 0.0, "pypdfium2_text": 0.0}
+    reasons: Counter[str] = Counter()
     for pdf in pdfs:
         t0 = time.perf_counter()
-        _, n = read_pdf(pdf)
+        result = read_pdf_text(pdf)
         timings["kb"] += time.perf_counter() - t0
-        pages += n
+        pages += result.pages
+        reasons.update(result.pdfminer_pages.values())
+        t0 = time.perf_counter()
+        read_pdf_text(pdf, fast=False)
+        timings["kb_pdfminer"] += time.perf_counter() - t0
         t0 = time.perf_counter()
         with pdfplumber.open(pdf) as doc:
             for page in doc.pages:
@@ -106,7 +115,7 @@ def speed(pdfs: list[Path]) -> dict:
         doc.close()
         timings["pypdfium2_text"] += time.perf_counter() - t0
     rates = {k: round(pages / v, 1) for k, v in timings.items() if v}
-    return {"pages": pages, "pages_per_second": rates,
+    return {"pages": pages, "pdfminer_pages": dict(reasons), "pages_per_second": rates,
             "kb_vs_pdfplumber": round(rates["kb"] / rates["pdfplumber_extract_text"], 2),
             "kb_vs_pypdfium2": round(rates["kb"] / rates["pypdfium2_text"], 2)}
 

@@ -6,7 +6,8 @@ and paragraphs become one line each (bold ones wrapped in `**`), contents entrie
 leaders become "title<TAB>page" rows, and running headers/footers and page numbers are dropped.
 See kb/sources/base.py for the conventions.
 
-pdfplumber (pdfminer) is imported on first use only.
+Characters and painted paths come from pdfium (kb/sources/pdf_pdfium.py) or, on the pages that
+need it, from pdfminer; pdfplumber (pdfminer) and pypdfium2 are imported on first use only.
 """
 
 from __future__ import annotations
@@ -597,7 +598,7 @@ def _layout_objects(page):
                 "fontname": fontname,
             }
         )
-    return _drop_note_markers(char_dicts), graphics
+    return char_dicts, graphics
 
 
 def _horizontal(c) -> bool:
@@ -674,17 +675,17 @@ def _find_tables(page, graphics: list) -> tuple[list, list[tuple[str, float]]]:
     and the ends ("top" or "bottom", y) where a table was left open and is closed here."""
     from pdfplumber.utils import obj_to_edges
 
-    v: list[dict] = []
-    h: list[dict] = []
     hidden = _hidden_fills(graphics)
-    for i, g in enumerate(graphics):
-        if _invisible(g) or i in hidden:
-            continue
-        for e in obj_to_edges(page.process_object(g)):
-            if e.get("orientation") == "v" and e["height"] >= 1:
-                v.append(e)
-            elif e.get("orientation") == "h" and e["width"] >= 1:
-                h.append(e)
+    edges = [e for i, g in enumerate(graphics) if not (_invisible(g) or i in hidden)
+             for e in obj_to_edges(page.process_object(g))]
+    return _tables_from_edges(page, edges)
+
+
+def _tables_from_edges(page, edges: list[dict]) -> tuple[list, list[tuple[str, float]]]:
+    """The ruled tables that straight edges (pdfplumber's form, top-down) make on the page, and the
+    ends of tables left open and closed here (see _find_tables)."""
+    v = [e for e in edges if e.get("orientation") == "v" and e["height"] >= 1]
+    h = [e for e in edges if e.get("orientation") == "h" and e["width"] >= 1]
     if len(v) < 2 or not h:
         return [], []
     # a table whose last row runs on to the next page is often left open at the bottom (or top):
@@ -732,13 +733,147 @@ def _find_tables(page, graphics: list) -> tuple[list, list[tuple[str, float]]]:
 
 
 def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
-    from pdfplumber.utils import extract_words
-
+    """A page read by pdfminer: its characters, ruled tables and drawn bullets (pdfplumber's geometry)."""
     chars, graphics = _layout_objects(page)
-    # words split at gaps wider than 0.15 em: many PDFs (LaTeX, ghostscript) draw no space characters
-    raw = extract_words(
-        chars, extra_attrs=["fontname", "size"], keep_blank_chars=False, x_tolerance_ratio=0.15
-    )
+    words = _words(_drop_note_markers(chars))
+    tables = _ruled_tables(*_find_tables(page, graphics)) if words and graphics else []
+    mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
+    words += _shape_bullets(graphics, words, float(page.height), mb_x0, mb_top)
+    return _assemble(number, float(page.width), float(page.height), words, tables, carry)
+
+
+def _fast_page(page, fast, number: int, carry: _Table | None = None) -> _Page | None:
+    """A page from pdfium's text layer and paths (kb/sources/pdf_pdfium.py), or None when it needs
+    pdfminer after all (then `fast.reason` says why: a turned page, no text layer, ...).
+
+    The ruled tables are pdfplumber's table finder on pdfium's painted edges, kept by the same
+    rules as pdfminer's (white boxes and fills hidden on their own colour are no rulings)."""
+    if fast.reason is None and (abs(fast.width - float(page.width)) > 0.01
+                                or abs(fast.height - float(page.height)) > 0.01):
+        fast.reason = "page size differs"
+    if fast.reason is not None:
+        return None
+    words = _words(_drop_note_markers(fast.chars))
+    graphics = fast.shapes
+    tables: list[_Table] = []
+    if words and graphics:
+        hidden = _hidden_fills(graphics)
+        edges = [e for i, g in enumerate(graphics) if not (_invisible(g) or i in hidden) for e in g.edges]
+        tables = _ruled_tables(*_tables_from_edges(page, edges))
+    words += _shape_bullets(graphics, words, fast.height, 0.0, 0.0)
+    return _assemble(number, fast.width, fast.height, words, tables, carry)
+
+
+def _ruled_tables(found: list, opened: list[tuple[str, float]]) -> list[_Table]:
+    """pdfplumber's tables as the reader's: two columns or more (a box around text is no table),
+    each row's cells as drawn, and whether a table is left open at its top or bottom."""
+    tables: list[_Table] = []
+    for t in found:
+        rows = t.rows
+        ncols = max((len(r.cells) for r in rows), default=0)
+        if ncols < 2 or not rows:
+            continue  # a box around text is not a table
+        x0, top, x1, bottom = t.bbox
+        boxes = _row_cells([list(r.cells) for r in rows])
+        tables.append(
+            _Table(
+                top=float(top),
+                bottom=float(bottom),
+                x0=float(x0),
+                x1=float(x1),
+                rows=[[[] for _ in r] for r in boxes],
+                cell_boxes=boxes,
+                continues_row=any(end == "top" and abs(y - top) <= 1.5 for end, y in opened),
+                open_bottom=any(end == "bottom" and abs(y - bottom) <= 1.5 for end, y in opened),
+            )
+        )
+    return tables
+
+
+_WORD_GAP = 0.15  # ems: words split at gaps wider than this (many PDFs, LaTeX, ghostscript, draw no spaces)
+_LINE_TOLERANCE = 3.0  # points: characters whose tops are this close (in a chain) are on one line
+
+
+def extract_words(chars: list[dict]) -> list[dict]:
+    """Upright words from characters, as pdfplumber's `extract_words(chars, extra_attrs=["fontname",
+    "size"], x_tolerance_ratio=0.15)` makes them, in its order (pdfplumber's general version, with
+    its options and directions, took a quarter of the reading time once pdfium read the text).
+
+    Runs of characters in one font and size (in drawing order) are each cut into lines (tops within
+    3 pt of the next, in a chain), each line read left to right; a word ends at a space, at a gap
+    wider than 0.15 of the last letter's size, where the next letter starts left of the last one,
+    or where its top is more than 3 pt away.  Text turned from the horizontal is left out."""
+    out: list[dict] = []
+    run: list[dict] = []
+    key = None
+    for c in chars:
+        k = (c["upright"], c["fontname"], c["size"])
+        if k != key:
+            if run and key[0]:
+                _run_words(run, out)
+            run, key = [], k
+        run.append(c)
+    if run and key[0]:
+        _run_words(run, out)
+    return out
+
+
+def _run_words(run: list[dict], out: list[dict]) -> None:
+    tops = sorted({c["top"] for c in run})
+    line_of: dict[float, int] = {}
+    line, last = 0, tops[0]
+    for t in tops:
+        if t > last + _LINE_TOLERANCE:
+            line += 1
+        line_of[t] = line
+        last = t
+    lines: dict[int, list[dict]] = defaultdict(list)
+    for c in run:
+        lines[line_of[c["top"]]].append(c)
+    for n in sorted(lines):
+        word: list[dict] = []
+        for c in sorted(lines[n], key=lambda c: c["x0"]):
+            if c["text"].isspace():
+                if word:
+                    out.append(_merge(word))
+                word = []
+                continue
+            if word:
+                prev = word[-1]
+                if (c["x0"] < prev["x0"] or c["x0"] > prev["x1"] + _WORD_GAP * prev["size"]
+                        or abs(c["top"] - prev["top"]) > _LINE_TOLERANCE):
+                    out.append(_merge(word))
+                    word = []
+            word.append(c)
+        if word:
+            out.append(_merge(word))
+
+
+_EXPAND = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+def _merge(chars: list[dict]) -> dict:
+    first = chars[0]
+    x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
+    for c in chars:
+        if c["x0"] < x0:
+            x0 = c["x0"]
+        if c["x1"] > x1:
+            x1 = c["x1"]
+        if c["top"] < top:
+            top = c["top"]
+        if c["bottom"] > bottom:
+            bottom = c["bottom"]
+    text = "".join(c["text"] for c in chars)
+    if not text.isascii():
+        text = "".join(_EXPAND.get(c["text"], c["text"] or "") for c in chars)
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "upright": first["upright"], "fontname": first["fontname"], "size": first["size"]}
+
+
+def _words(chars: list[dict]) -> list[_Word]:
+    """Words from characters (pdfplumber's word grouping), each with its size and weight."""
+    raw = extract_words(chars)
     words: list[_Word] = []
     seen: set[tuple[str, int, int]] = set()
     spaces: set[tuple[int, int]] | None = None
@@ -768,31 +903,7 @@ def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
                 spaces = {(round(c["x0"]), round(c["top"])) for c in chars if c["text"] == " "}
             x, y = round(float(w["x1"])), round(float(w["top"]))
             words[-1].spaced = any((x + dx, y + dy) in spaces for dx in (-1, 0, 1) for dy in (-1, 0, 1))
-
-    tables: list[_Table] = []
-    if words and graphics:
-        found, opened = _find_tables(page, graphics)
-        for t in found:
-            rows = t.rows
-            ncols = max((len(r.cells) for r in rows), default=0)
-            if ncols < 2 or not rows:
-                continue  # a box around text is not a table
-            x0, top, x1, bottom = t.bbox
-            boxes = _row_cells([list(r.cells) for r in rows])
-            tables.append(
-                _Table(
-                    top=float(top),
-                    bottom=float(bottom),
-                    x0=float(x0),
-                    x1=float(x1),
-                    rows=[[[] for _ in r] for r in boxes],
-                    cell_boxes=boxes,
-                    continues_row=any(end == "top" and abs(y - top) <= 1.5 for end, y in opened),
-                    open_bottom=any(end == "bottom" and abs(y - bottom) <= 1.5 for end, y in opened),
-                )
-            )
-    words += _shape_bullets(graphics, words, page)
-    return _assemble(number, float(page.width), float(page.height), words, tables, carry)
+    return words
 
 
 def _assemble(number: int, width: float, height: float, words: list[_Word], tables: list[_Table],
@@ -854,7 +965,8 @@ def _row_cells(rows: list[list[tuple[float, float, float, float] | None]]) -> li
 _BULLET_SHAPE = (1.5, 9.0)  # side of a drawn bullet (disc, circle or square), in points
 
 
-def _shape_bullets(graphics: list, words: list[_Word], page) -> list[_Word]:
+def _shape_bullets(graphics: list, words: list[_Word], height: float, mb_x0: float = 0.0,
+                   mb_top: float = 0.0) -> list[_Word]:
     """List bullets drawn as shapes (a filled disc or square, a hollow circle) become "•" words.
 
     Browsers and some office tools draw list markers as vector graphics, not as text, so without
@@ -864,8 +976,6 @@ def _shape_bullets(graphics: list, words: list[_Word], page) -> list[_Word]:
     """
     if not graphics:
         return []
-    height = float(page.height)
-    mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
     out: list[_Word] = []
     for g in graphics:
         w, h = float(g.x1 - g.x0), float(g.y1 - g.y0)
@@ -1570,6 +1680,7 @@ class PdfText:
 
     lines: list[SourceLine]
     pages: int
+    pdfminer_pages: dict[int, str] = field(default_factory=dict)  # pages read by pdfminer, and why
     ocr_pages: list[int] = field(default_factory=list)
     unread_pages: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -1602,10 +1713,16 @@ def _ocr_page(path: pathlib.Path, number: int, width: float, height: float) -> _
     return _assemble(number, width, height, words, [])
 
 
-def read_pdf_text(path: pathlib.Path) -> PdfText:
-    """The PDF's lines in reading order (1-based page numbers, line=None), OCR for scanned pages."""
+def read_pdf_text(path: pathlib.Path, fast: bool = True) -> PdfText:
+    """The PDF's lines in reading order (1-based page numbers, line=None), OCR for scanned pages.
+
+    Each page's characters and painted paths come from pdfium, unless pdfium cannot give them as
+    pdfminer does (a turned page, no text layer: kb/sources/pdf_pdfium.py); then, and with
+    `fast=False` (the parity tests and the benchmark compare the two), from pdfminer (pdfplumber).
+    The layout after that is the same for both."""
     path = pathlib.Path(path)
     _check_file(path)
+    from kb.sources.pdf_pdfium import open_document, read_page
     from kb.sources.pdf_tables import open_table
 
     try:
@@ -1627,13 +1744,29 @@ def read_pdf_text(path: pathlib.Path) -> PdfText:
             pages = []
             scanned: list[tuple[int, float, float]] = []  # pages with images and no text layer
             carry: _Table | None = None  # a table without rulings at the foot of the page before
+            pdfium = open_document(path) if fast else None
+            if pdfium is not None and len(pdfium) != count:
+                pdfium.close()
+                pdfium = None
+            slow: dict[int, str] = {}
             for number, page in enumerate(page_objs, start=1):
-                collected = _collect_page(page, number, carry)
+                collected = None
+                if pdfium is not None:
+                    layer = read_page(pdfium, number - 1)
+                    collected = _fast_page(page, layer, number, carry)
+                    if collected is None:
+                        slow[number] = layer.reason or ""
+                else:
+                    slow[number] = "pdfium not used"
+                if collected is None:
+                    collected = _collect_page(page, number, carry)
                 carry = open_table(collected.tables, collected.lines, collected.height)
                 if not collected.lines and not collected.tables and page.images:
                     scanned.append((number, float(page.width), float(page.height)))
                 pages.append(collected)
                 page.close()
+            if pdfium is not None:
+                pdfium.close()
     except SourceError:
         raise
     except RecursionError:
@@ -1642,7 +1775,7 @@ def read_pdf_text(path: pathlib.Path) -> PdfText:
         raise SourceError(_describe(exc)) from None
     finally:
         quiet.setLevel(level)
-    result = PdfText(lines=[], pages=count)
+    result = PdfText(lines=[], pages=count, pdfminer_pages=slow)
     if scanned:
         from kb.sources.ocr import OcrError, tesseract
 
