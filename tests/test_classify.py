@@ -100,6 +100,9 @@ CLAUSE_ACCEPT = [
     ("The second pilot will commence at the eastern hub.", para(), "commitment"),  # an ordinal counts nothing
     ("The steering group will become the Partnership Board.", para(), "commitment"),  # a body changes form
     ("The new memory service will be available in every town.", para(), "commitment"),  # a deliverable state
+    # a column whose header says its items are to come names them, one word or more
+    ("Podiatry", cell("Proposed Schemes"), "commitment"),
+    ("Falls prevention", cell("Planned projects"), "commitment"),
 ]
 
 CLAUSE_REJECT = [
@@ -128,6 +131,8 @@ CLAUSE_REJECT = [
     ("Dermatology services in the western towns", item()),  # a noun phrase stays one when read again
     ("What we will do to improve access to dentists", para()),  # a free relative: a title
     ("How we will measure success", item(forward_context=True)),
+    ("Podiatry", cell("Existing Schemes")),  # one word in any other column is no item
+    ("Podiatry", item(forward_context=True)),
     ("What we are doing now in the northern towns", para()),
 ]
 

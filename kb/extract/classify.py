@@ -95,7 +95,9 @@ _LABEL_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z&/ ]{0,30}|[A-Z&]{2,6}(?:, [A-Z&]{2
 
 COLUMN_ROLES = (
     ("commitment", re.compile(r"^commitments?$|^priorit(?:y|ies)$|^actions?$|^activit(?:y|ies)$|^milestones?$|"
-                              r"^description$|^deliverables?$|^what$|^tasks?$|^objectives?(?: \d+)?$|^key actions?$", re.I)),
+                              r"^description$|^deliverables?$|^what$|^tasks?$|^objectives?(?: \d+)?$|^key actions?$|"
+                              # a header that says its items are to come: "Proposed Schemes", "Planned works"
+                              r"^(?:proposed|planned|new|future|intended) [a-z]+(?: [a-z]+)?$", re.I)),
     ("next", re.compile(r"next steps?|planned actions|what we will do", re.I)),
     ("done", re.compile(r"what we have done|progress|achieve|done so far|update", re.I)),
     ("impact", re.compile(r"impact|benefits?|outcomes?", re.I)),
@@ -280,7 +282,11 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     """
     t = text.strip()
     ws = words(t)
-    if _is_noise(t, ws):
+    # one word is no item, except in a column whose header names its items ("Proposed Schemes":
+    # "Dermatology", "Pathology")
+    named_by_column = block.kind == "cell" and column_role(block.column) in ("commitment", "next") \
+        and len(ws) == 1 and ws[0].isalpha() and len(ws[0]) >= 4
+    if _is_noise(t, ws) and not (named_by_column and not _is_noise(f"{t} item", [*ws, "item"])):
         return Decision(False, reasons=["noise"])
     s = shape(t)
     reasons: list[str] = sorted(s)
