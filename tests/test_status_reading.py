@@ -26,6 +26,9 @@ def rec(cid: str, doc: str, text: str, section: str = "", kind: str = "commitmen
     ("The actions agreed by the board are:", "The pilot of the booking line", "statement"),
     ("Over the next year we will deliver:", "A new booking line", "statement"),
     ("Outcomes expected by 2022 include:", "Shorter waits for the memory clinic", "statement"),
+    # a lead-in of things said or asked lists no achievement
+    ("Councillors raised several points in the debate including:", "The opening hours of the new library", "statement"),
+    ("The committee discussed:", "Weekend opening of the library", "statement"),
     # an item with its own verb keeps its own tense whatever its lead-in
     ("Engagement already undertaken includes:", "We will consult on the clinic hours in 2021", "planned"),
     ("", "Consultation on the clinic hours", "planned"),
@@ -100,12 +103,30 @@ def test_a_passage_speaks_of_the_seed_s_own_action_or_object(seed, passage, spea
     assert about(seed_core(seed, "", _flat), passage).speaks is speaks
 
 
-def test_a_seed_of_generic_words_takes_its_core_from_its_heading():
+def test_a_seed_of_generic_words_takes_its_core_from_its_row_or_heading():
     from kb.trace.about import about, seed_core
 
     core = seed_core("Put the new service in place and check progress", "Family hubs", _flat)
     assert set(core) and about(core, "Eight family hubs are now open").speaks
     assert not about(core, "The new service for carers is in place").speaks
+    # a NEXT STEPS cell speaks of its row's commitment, not of the table's heading
+    core = seed_core("Put the new service in place and regularly check progress", "Children and Families", _flat,
+                     row="Develop the befriending offer for isolated older people")
+    assert about(core, "The befriending offer for isolated older people started in March").speaks
+    assert not about(core, "Phase two of the children and families programme started in July").speaks
+
+
+@pytest.mark.parametrize("seed, passage", [
+    # the marks of a commitment are not its object
+    ("It is the intention to establish memory cafes in every town", "It is the intention to close the depot"),
+    ("Our aim is to open a memory clinic", "Our aim is to balance the budget"),
+    # steps of a plan's cycle name no object: the seed's topic is elsewhere
+    ("Evaluate and revise as necessary", "The evaluation of the parking scheme has been shared with members"),
+])
+def test_commitment_marks_are_no_core(seed, passage):
+    from kb.trace.about import about, seed_core
+
+    assert not about(seed_core(seed, "", _flat), passage).speaks
 
 
 def _item(cid, text, link, score, report):

@@ -36,7 +36,7 @@ BODY_WORDS = frozenset("england trust trusts council councils board boards group
                        "authority authorities committee committees forum forums programme programmes plan plans "
                        "executive alliance collaborative commission agency agencies foundation institute "
                        "directorate hospitals network networks".split())
-_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{2,}s?\b")
+_ACRONYM = re.compile(r"(?<![\w&])[A-Z]{3,}s?\b")  # "UHCW", not "M&P" (an abbreviated topic)
 # A capitalised run: words with a capital (or a short joiner between two of them), then a body word.
 _CAP_RUN = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|&|the)\s+)?)+[A-Z][a-z]+\b")
 
@@ -44,7 +44,14 @@ _CAP_RUN = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|&|the)\s+)?)+[A
 # place and regularly check progress", "Begin the implementation phase"); a seed made only of them
 # takes its core from its heading.
 PROCESS_WORDS = ("put begin began start started check checked make made take taken get keep give progress regular "
-                 "regularly phase phases stage stages step steps implement implementation implementing")
+                 "regularly phase phases stage stages step steps implement implementation implementing "
+                 # the marks of a commitment, not its object: "it is the intention to", "our aim is"
+                 "intention intentions intend intends aim aims ambition ambitions commitment commitments "
+                 "build building "
+                 # steps of any plan's cycle, which name no object of their own: "Evaluate and revise as necessary"
+                 "evaluate evaluation revise revision review reviews monitor monitoring update refine necessary "
+                 # function words the planning stop list leaves
+                 "who whom whose would could should both least far sure each every any what")
 
 
 @lru_cache(maxsize=1)
@@ -111,18 +118,23 @@ class About:
         return out
 
 
-def seed_core(text: str, heading: str, idf: Callable[[str], float], ignore: Iterable[str] = ()) -> dict[str, float]:
-    """The seed's own action and object as weighted terms (by rarity):
-    its wording less names, process words (and `ignore`, a collection's place words), with the
-    policy topic its heading names ("Extended use of advance care planning" under "End of Life"),
-    or its heading's words when its own are all names or process words."""
+def seed_core(text: str, heading: str, idf: Callable[[str], float], ignore: Iterable[str] = (),
+              row: str = "") -> dict[str, float]:
+    """The seed's own action and object as weighted terms (by rarity): its wording less names,
+    process words (and `ignore`, a collection's place words), with the policy topic its heading names
+    ("Extended use of advance care planning" under "End of Life").  A seed whose own words are all
+    names or process words ("Put the new service in place", a NEXT STEPS cell) takes the words of its
+    table row (`row`: the row's commitment) or, without one, of its heading."""
     ignored = set(ignore) | _process()
-    names = name_terms(text) | name_terms(heading) | ignored
+    names = name_terms(text) | name_terms(heading) | name_terms(row) | ignored
     own = [t for t in terms(text) if t not in names]
+    boost = TOPICAL_BOOST  # the topic the heading names is what the seed is an item of
+    if not own:
+        own = [t for t in terms(row) if t not in names]
+        boost = 1.0  # the row says what the cell is about more closely than the table's heading
     topic_of_heading = [t for t in topical_terms(heading) if t not in names] if own else \
         [t for t in terms(heading) if t not in names]
-    # the topic the heading names is what the seed is an item of: it counts as much as a word and a half
-    return {t: idf(t) * (1.0 if t in own else TOPICAL_BOOST) for t in dict.fromkeys([*own, *topic_of_heading])}
+    return {t: idf(t) * (1.0 if t in own else boost) for t in dict.fromkeys([*own, *topic_of_heading])}
 
 
 def about(core: dict[str, float], passage: str, meaning: float | None = None, seed_topics: Iterable[str] = ()) -> About:

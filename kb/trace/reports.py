@@ -224,6 +224,11 @@ def reports_of(texts: Sequence[str], intros: Sequence[str] | None = None) -> lis
 _NOT_DONE_PARTICIPLES = _INTENT_PAST | frozenset("agreed approved identified outlined listed described recommended "
                                                  "shown given included attached summarised summarized highlighted "
                                                  "needed proposed suggested".split())
+# Verbs of saying and asking: a lead-in "Members raised a number of issues including:" or "The board
+# discussed:" lists what was said or asked, not what was done.
+_SAYING = frozenset("raise ask discuss note query question highlight mention comment suggest request consider "
+                    "express explain state report say tell agree outline describe list identify welcome "
+                    "emphasise emphasize stress recommend propose".split())
 # Adverbs and phrases that place a participle's event before now: "engagement already undertaken",
 # "work completed to date".
 _BEFORE_NOW = frozenset("already previously recently".split())
@@ -238,9 +243,11 @@ def lead_in_report(doc) -> str:
     intention or a listing participle ("actions agreed:", "outcomes expected:") reports nothing."""
     from kb.extract.clause import clauses_of
 
-    report = strongest([sentence_report(c) for c in clauses_of(doc)])
+    clauses = clauses_of(doc)
+    report = strongest([sentence_report(c) for c in clauses])
     if report in ("done", "ongoing"):
-        return report
+        said = any(c.predicate is not None and c.predicate.lemma_.lower() in _SAYING for c in clauses)
+        return "statement" if said else report  # "Members raised issues including:": things said, not done
     for t in doc:
         if t.tag_ not in ("VBN", "VBD", "VBG") or t.lower_ in _NOT_DONE_PARTICIPLES \
                 or any(c.dep_ == "neg" for c in t.children):

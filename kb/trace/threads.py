@@ -245,8 +245,9 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         items += [TraceItem(by_id[x.b], metas.get(by_id[x.b].doc_id), x.type, x.score, x.evidence)
                   for x in outgoing.get(root_id, []) if x.b not in mem and reviewed_by.get(x.b, root_id) == root_id]
         later_docs = [d for d in doc_order if _doc_date(metas.get(d)) > date_of[root_id]]
+        row = by_id.get(root.parent_id) if root.parent_id else None
         status, reason, deciding = thread_status(root, metas.get(root.doc_id), items, newest, later_docs,
-                                                 sig.vectoriser.idf, sig.vectoriser.ignore)
+                                                 sig.vectoriser.idf, sig.vectoriser.ignore, row.text if row else "")
         docs = sorted({root.doc_id, *(by_id[m].doc_id for m in mem)}, key=lambda d: _doc_date(metas.get(d)))
         span = [date_of[root_id], *(date_of[m] for m in mem)]
         threads.append(Thread(

@@ -261,7 +261,7 @@ def choose_deciding(later: list[TraceItem], core: dict[str, float] | None = None
 
 def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[TraceItem],
                   newest_doc_date: str | None, later_docs: list[str] | None = None,
-                  idf: Callable[[str], float] | None = None, ignore: Iterable[str] = (),
+                  idf: Callable[[str], float] | None = None, ignore: Iterable[str] = (), seed_row: str = "",
                   ) -> tuple[str, str, TraceItem | None]:
     """delivered / in progress / revised / restated / overdue / silent, why, and the deciding passage.
 
@@ -285,7 +285,7 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         row = max(reviewed, key=lambda i: (_doc_date(i.doc), i.score))
         status, reason = reviewed_status(seed, seed_meta, row, newest_doc_date)
         return status, reason, row
-    core = seed_core(seed.text, seed.section.split(" › ")[-1] if seed.section else "", idf or _flat, ignore)
+    core = seed_core(seed.text, seed.section.split(" › ")[-1] if seed.section else "", idf or _flat, ignore, seed_row)
     deciding = choose_deciding(later, core, seed.text)
     if deciding is None:
         side = ", ".join(sorted({i.commitment.doc_id for i in later}))
@@ -600,8 +600,9 @@ class Tracer:
         seed_meta = self.metas.get(seed.doc_id)
         later_docs = [d for d, m in sorted(self.metas.items(), key=lambda kv: _doc_date(kv[1]))
                       if _doc_date(m) > _doc_date(seed_meta)]
+        row = self.by_id.get(seed.parent_id) if seed.parent_id else None
         status, reason, deciding = thread_status(seed, seed_meta, items, self.newest, later_docs,
-                                                 self.vectoriser.idf, self.vectoriser.ignore)
+                                                 self.vectoriser.idf, self.vectoriser.ignore, row.text if row else "")
         docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
                       key=lambda d: _doc_date(self.metas.get(d)))
         return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages, orphans,
