@@ -89,6 +89,10 @@ def _flat(term: str) -> float:
     # the seed's object or action is held
     ("Recruit more consultant paediatricians at the RVHT site", "Six consultant paediatricians joined in 2018", True),
     ("Open a memory clinic in Easton", "The memory clinic opened in the spring", True),
+    # a long seed names several things: three of its own terms are enough whatever their share
+    ("We will reduce the unexplained variation in prescribing between surgeries and adopt recognised good "
+     "practice in every surgery, with quarterly audits and peer visits to each practice",
+     "to spread good practice and reduce variation", True),
     # only the body's name, the place or a side word is shared
     ("Recruit more consultant paediatricians at the RVHT site",
      "Specialised services on the RVHT site are being reviewed", False),

@@ -230,7 +230,9 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
     via = by_id.get(i.evidence.get("via", ""))
     if via is not None and via is not i and "via" not in via.evidence and _speaks_of(via, by_id, core, seed_text):
         return True  # it follows an earlier link that speaks of the seed: the chain carries the meaning
-    held = about(core, _own_words(row or i), own_meaning(seed_text, (row or i).commitment.text), topics_of(seed_text))
+    held = about(core, _own_words(row or i), None, topics_of(seed_text))
+    if not held.speaks:  # the embedding only when the words do not settle it (it costs most)
+        held = about(core, _own_words(row or i), own_meaning(seed_text, (row or i).commitment.text), topics_of(seed_text))
     (row or i).evidence["about"] = held.evidence()
     return held.speaks
 
