@@ -44,6 +44,7 @@ def test_a_list_item_reads_with_its_lead_in(intro, item, report):
     ("We updated our estates strategy with the key milestones for the new hub.", "step"),
     ("We have published the new parking plan.", "step"),
     ("The partners drew up a timeline for the move.", "step"),
+    ("The working group provided a report to the board on its priorities.", "step"),
     # the thing itself done is done
     ("The new hub was opened in May.", "done"),
     ("We have recruited twelve health visitors.", "done"),
@@ -126,6 +127,8 @@ def test_a_seed_of_generic_words_takes_its_core_from_its_row_or_heading():
     ("Our aim is to open a memory clinic", "Our aim is to balance the budget"),
     # steps of a plan's cycle name no object: the seed's topic is elsewhere
     ("Evaluate and revise as necessary", "The evaluation of the parking scheme has been shared with members"),
+    # a seed that only names a body and what it does is about that body, not about any meeting
+    ("Harbour Transport Board (meets monthly)", "The meeting with the bus operators was positive"),
 ])
 def test_commitment_marks_are_no_core(seed, passage):
     from kb.trace.about import about, seed_core
@@ -160,3 +163,10 @@ def test_the_deciding_passage_speaks_of_the_seed(items, status, deciding):
                                         ["2016", "2019"], _flat, {"easton"})
     assert got == status, reason
     assert (chosen.commitment.id if chosen else None) == deciding
+
+
+def test_a_seed_about_a_body_speaks_of_that_body():
+    from kb.trace.about import about, seed_core
+
+    core = seed_core("Harbour Transport Board (meets monthly)", "Roles", _flat)
+    assert about(core, "The Harbour Transport Board was reconstituted with more elected members").speaks

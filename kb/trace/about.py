@@ -47,7 +47,7 @@ PROCESS_WORDS = ("put begin began start started check checked make made take tak
                  "regularly phase phases stage stages step steps implement implementation implementing "
                  # the marks of a commitment, not its object: "it is the intention to", "our aim is"
                  "intention intentions intend intends aim aims ambition ambitions commitment commitments "
-                 "build building "
+                 "build building meet meets meeting meetings daily weekly monthly quarterly annually required "
                  # steps of any plan's cycle, which name no object of their own: "Evaluate and revise as necessary"
                  "evaluate evaluation revise revision review reviews monitor monitoring update refine necessary "
                  # function words the planning stop list leaves
@@ -129,7 +129,8 @@ def seed_core(text: str, heading: str, idf: Callable[[str], float], ignore: Iter
     process words (and `ignore`, a collection's place words), with the policy topic its heading names
     ("Extended use of advance care planning" under "End of Life").  A seed whose own words are all
     names or process words ("Put the new service in place", a NEXT STEPS cell) takes the words of its
-    table row (`row`: the row's commitment) or, without one, of its heading."""
+    table row (`row`: the row's commitment); one that only names a body and what it does ("Design
+    Authority (meets as required)") is about that body; else it takes its heading's words."""
     ignored = set(ignore) | _process()
     names = name_terms(text) | name_terms(heading) | name_terms(row) | ignored
     own = [t for t in terms(text) if t not in names]
@@ -137,6 +138,8 @@ def seed_core(text: str, heading: str, idf: Callable[[str], float], ignore: Iter
     if not own:
         own = [t for t in terms(row) if t not in names]
         boost = 1.0  # the row says what the cell is about more closely than the table's heading
+    if not own:  # a seed about a body itself ("STP Design Authority (meet as required)"): its name is its object
+        own = [t for t in terms(text) if t not in ignored]
     topic_of_heading = [t for t in topical_terms(heading) if t not in names] if own else \
         [t for t in terms(heading) if t not in names]
     return {t: idf(t) * (1.0 if t in own else boost) for t in dict.fromkeys([*own, *topic_of_heading])}

@@ -34,13 +34,14 @@ from collections.abc import Sequence
 
 REPORTS = ("unmet", "done", "step", "ongoing", "revised", "planned", "conditional", "statement")
 
-# What a plan produces on the way to what it promises: a step done ("we updated our roadmap with the
-# key milestones", "a business case was approved") is progress towards the thing, not its delivery,
+# What a plan produces on the way to what it promises, or a paper about it: a step done ("we updated our
+# roadmap with the key milestones", "the group provided a report to the board") is progress towards
+# the thing, not its delivery,
 # unless the commitment itself was to produce that document (kb.trace.tracer.link_type).
 ARTEFACTS = frozenset("plan plans roadmap roadmaps strategy strategies framework frameworks milestone milestones "
                       "case cases specification specifications proposal proposals option options appraisal "
                       "template templates bid bids draft drafts blueprint blueprints timeline timelines "
-                      "prospectus trajectory trajectories".split())
+                      "prospectus trajectory trajectories report reports briefing briefings paper papers".split())
 
 
 # A past form of these verbs with an infinitive reports an intention, not the thing intended:
