@@ -200,7 +200,7 @@ def reports_of(texts: Sequence[str], intros: Sequence[str] | None = None) -> lis
     """Each text's report, from one trained parse of all of them (ingest path only: spaCy).
     `intros`: each text's list lead-in ("" when it is no list item), whose tense governs an item
     without a verb of its own (`lead_in_report`)."""
-    from kb.extract.clause import NOMINAL, NONE, clauses_of
+    from kb.extract.clause import COMMITTING_FORMS, GERUND, NOMINAL, clauses_of
     from kb.extract.nlp import parse_many
 
     texts = list(texts)
@@ -213,8 +213,8 @@ def reports_of(texts: Sequence[str], intros: Sequence[str] | None = None) -> lis
         clauses = clauses_of(doc)
         report = strongest([sentence_report(c) for c in clauses])
         lead = lead_report.get(intro, "")
-        if lead in ("done", "ongoing") and report in ("planned", "statement") and clauses \
-                and all(c.form in (NONE, NOMINAL) for c in clauses):
+        if lead in ("done", "ongoing") and report in ("planned", "statement") and clauses and not any(
+                c.tense == "future" or c.form in COMMITTING_FORMS and c.form not in (NOMINAL, GERUND) for c in clauses):
             report = lead  # "Engagement already undertaken includes: / - Engagement on the plan"
         out.append(report)
     return out
