@@ -733,3 +733,27 @@ def test_a_section_lead_applies_to_its_own_section_only() -> None:
     assert records[3].owners == ["Northshire Carers Board"]
     assert records[4].owners == ["Northshire Carers Board"]
     assert records[5].owners == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "as a CCG, we" also after an opening phrase
+    ("As noted above, as a CCG we are committed to funding two pilots.", ["NHS Riverside Clinical Commissioning Group"]),
+    # an item that makes sure another party acts names that party
+    ("Ensure that the CCG works with member practices to recruit nurses", ["NHS Riverside Clinical Commissioning Group"]),
+    (f"Ensure that {NCC} publishes the register every quarter", [NCC]),
+    ("Ensure that all staff are trained by March 2025", []),
+    # a party that requires or expects another to act: both act
+    (f"The CCG will expect {RFT} to absorb its cost pressures.", ["NHS Riverside Clinical Commissioning Group", RFT]),
+    (f"The CCG will require {NCC} to publish the data.", ["NHS Riverside Clinical Commissioning Group", NCC]),
+])
+def test_parties_required_or_made_sure_of(text, expected) -> None:
+    g = OwnerGazetteer().for_document("A plan of the Riverside CCG.")
+    assert g.owners(text, author_org="NHS Riverside Clinical Commissioning Group") == expected
+
+
+def test_a_lead_in_names_who_makes_sure() -> None:
+    """'Ensure X ...' under 'ICS leads should:' is the leads' to make sure of; alone, X is named."""
+    g = OwnerGazetteer().for_document(NORTHSHIRE_TEXT)
+    assert g.owners("Ensure RFT reviews every referral", intro="ICS leads should:") == ["ICS leads"]
+    assert g.owners("Ensure RFT reviews every referral") == [RFT]
+    assert g.owners("Ensure that appropriate IT systems can exchange records") == []

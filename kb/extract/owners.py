@@ -931,11 +931,39 @@ class OwnerGazetteer:
                 found = self._referred_in_heading(lead, heading, author_org)
             if found:
                 return Owners(found, "intro")
+        ensured = self._ensured(text, author_org)
+        if ensured:
+            return Owners(ensured, "grammar")
         if section_lead:
             found = self.section_lead_owners(section_lead, author_org)
             if found:
                 return Owners(found, "intro")
         return Owners()
+
+    def _ensured(self, text: str, author_org: str | None) -> list[str]:
+        """An item that makes sure a named party acts ("Ensure that the Council publishes ..."), when
+        no lead-in names who is to make sure of it: the party named as the subject of what is ensured
+        (a known or conventionally named body, not "appropriate IT systems")."""
+        if not re.match(r"(?i)\W*ensur(?:e|ing)\b", text):
+            return []
+        doc = self._parses([text])[0]
+        root = next(iter(doc.sents)).root
+        spans: list[tuple[int, int]] = []
+        if root.lemma_.lower() == "ensure":
+            for c in root.children:
+                if c.dep_ == "ccomp" and c.pos_ in _VERBAL:
+                    spans += [sp for x in c.children if x.dep_ == "nsubj" and x.pos_ != "PRON" for sp in _np_spans(x)]
+        if not spans:
+            return []
+        author = self._author(author_org)
+        ms = self.mentions(text, author, self._is_ccg(author))
+        found = self._names((m, any(a < m.end_char and m.start_char < b for a, b in spans)) for m in ms)
+        if not found:  # a body the party patterns do not know, named in full or by its initials
+            for a, b in spans:
+                named = self._named_doer(doc, a, b) or self._acronym_doer(doc, a, b)
+                if named is not None and named.name not in found:
+                    found.append(named.name)
+        return found
 
     def section_lead_owners(self, sentence: str, author_org: str | None = None) -> list[str]:
         """The party a section's sentence names as leading its work ("The leadership for this
@@ -1580,6 +1608,13 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
             out = _np_spans(s)
         elif s.dep_ == "nsubjpass" and v.lemma_.lower() in _OBLIGED and s.pos_ != "PRON":
             out = _np_spans(s)  # "The council is determined to ...", "Practices are obliged to ..."
+    if v.lemma_.lower() in _OBJECT_CONTROL and out and any(c.dep_ in ("xcomp", "ccomp") for c in v.children):
+        # "The CCG will expect providers to absorb ...": the party required to act acts too
+        for c in v.children:
+            if c.dep_ == "dobj":
+                out.extend(_np_spans(c))
+            elif c.dep_ == "ccomp" and c.i > v.i:  # the parser's "expect [Providers to absorb]"
+                out.extend(span for x in c.children if x.dep_ == "nsubj" and x.pos_ != "PRON" for span in _np_spans(x))
     for c in v.children:
         if c.dep_ in ("ccomp", "parataxis") and c.i < v.i and c.pos_ in _VERBAL and \
                 any(x.dep_ == "nsubj" for x in c.children):
@@ -1663,7 +1698,8 @@ def _np_spans(t: Any) -> list[tuple[int, int]]:
 
 
 # "As a CCG, we ...", "As the County Council we ...": what "we" acts as.
-_AS_WE = re.compile(r"(?i)\W*as\s+(?:a|an|the|your)\s+[^,;:.]{1,60}?,?\s+we\b")
+_AS_WE = re.compile(r"(?i)(?:\W*|.{0,40}?(?:^|,\s*|\b(?:and|but|so|also|therefore)\s+))as\s+(?:a|an|the|your)\s+"
+                    r"[^,;:.]{1,60}?,?\s+we\b")
 # A section's sentence that names who leads its work: "The leadership for this resides with X",
 # "Responsibility for these actions sits with X", "This programme will be overseen by X".
 SECTION_LEAD = re.compile(
