@@ -100,6 +100,9 @@ CLAUSE_ACCEPT = [
     ("The second pilot will commence at the eastern hub.", para(), "commitment"),  # an ordinal counts nothing
     ("The steering group will become the Partnership Board.", para(), "commitment"),  # a body changes form
     ("The new memory service will be available in every town.", para(), "commitment"),  # a deliverable state
+    ("A number of clinics will be available in the evenings.", para(), "commitment"),  # several, brought to a state
+    ("It is our intention that the night bus is kept running.", para(), "commitment"),  # the intention is that ...
+    ("Our first step is the creation of a tenants' panel.", para(), "commitment"),  # an aim that is an action noun
     # a column whose header says its items are to come names them, one word or more
     ("Podiatry", cell("Proposed Schemes"), "commitment"),
     ("Falls prevention", cell("Planned projects"), "commitment"),
@@ -132,6 +135,9 @@ CLAUSE_REJECT = [
     ("What we will do to improve access to dentists", para()),  # a free relative: a title
     ("How we will measure success", item(forward_context=True)),
     ("Podiatry", cell("Existing Schemes")),  # one word in any other column is no item
+    ("A number of residents will need extra help with fuel bills.", para()),  # a forecast about people
+    ("Our priority was the creation of a tenants' panel.", para()),  # an aim told in the past
+    ("It is a fact that the depot is too small.", para()),
     ("Podiatry", item(forward_context=True)),
     ("What we are doing now in the northern towns", para()),
 ]

@@ -270,12 +270,24 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
         target = _to_complement(attr) or next((c for c in attr.children if c.dep_ == "acl" and _has_to(c)), None)
         if target is not None:
             return SEMI_MODAL, target, root, f"there is a {attr.lower_} to"
-    # "it is the intention to consult ..."
+    # "it is the intention to consult ...", "it is our intention that the service is extended"
     if lemma == "be" and attr is not None and attr.lemma_.lower() in _AIM_NOUNS:
         target = comp if comp is not None and _has_to(comp) else next(
             (c for c in attr.children if c.dep_ == "acl" and _has_to(c)), None)
         if target is not None:
             return SEMI_MODAL, target, root, f"the {attr.lower_} is to"
+        that = next((t for t in (*attr.subtree, *(comp.subtree if comp is not None else ()))
+                     if t.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)),
+                    None)
+        if that is not None and subj0 is not None and subj0.lower_ == "it":
+            return SEMI_MODAL, that, root, f"the {attr.lower_} is that"
+    # "Our priority is the creation of a Partnership Board", "The first step is the review of ...":
+    # an aim whose content is an action noun
+    if lemma == "be" and subj0 is not None and subj0.lemma_.lower() in _AIM_NOUNS | {"step"} \
+            and attr is not None and attr.lower_ in ACTION_NOUNS \
+            and not any(a.lower_ in ("was", "were", "had", "has", "have") for a in _aux_words(root)) \
+            and root.tag_ != "VBD":
+        return SEMI_MODAL, attr, root, f"{subj0.lower_} is"
     # "The alliance has given a pledge to ...", "Our board has a firm plan to ...": the pledge
     # noun's infinitive is the undertaking
     dobj = next(iter(_children(root, "dobj")), None)

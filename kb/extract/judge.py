@@ -161,7 +161,10 @@ def _forecast(c: Clause) -> bool:
         attrs = [a for a in c.predicate.children if a.dep_ in ("attr", "dobj", "nsubj")]
         return any(_is_quantity(a) for a in attrs)
     if subj is not None and _is_quantity(subj) and c.voice == "active":
-        return True
+        # "a number of services will be available locally": several services brought to a state
+        # the plan delivers, not a count foreseen ("the number of GPs will fall")
+        return not (_is_several(subj) and _delivered_state(c.predicate))
+
     lemma = c.predicate.lemma_.lower()
     transitive = any(ch.dep_ == "dobj" for ch in c.predicate.children)
     if lemma in _CHANGE_VERBS and not transitive and c.voice == "active" and subj is not None \
@@ -171,6 +174,18 @@ def _forecast(c: Clause) -> bool:
 
 
 _BOUNDS = frozenset({"least", "most", "below", "above", "under", "than", "within", "less", "fewer", "more"})
+
+
+def _is_several(t: Any) -> bool:
+    """"a number of", "a range of", "a variety of": an indefinite quantifier, not a measure."""
+    return t.lower_ in ("number", "range", "variety", "series", "host") and any(
+        d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children)
+
+
+def _delivered_state(p: Any) -> bool:
+    """A copula with a state a plan brings things to: "will be available / operational / in place"."""
+    return p.lemma_.lower() in _COPULAS and any(
+        ch.dep_ == "acomp" and ch.lower_ in _DELIVERED_STATES for ch in p.children)
 
 
 def _target_shaped(c: Clause) -> bool:
@@ -229,7 +244,7 @@ def _value(c: Clause) -> bool:
         return False  # "there will be a review", "our focus will be on", "the rate will be at least 95%"
     if any(ch.dep_ == "attr" and is_party_phrase(ch) for ch in p.children):
         return False  # "The steering group will become the Partnership Board": a body changes form
-    if any(ch.dep_ == "acomp" and ch.lower_ in _DELIVERED_STATES for ch in p.children):
+    if _delivered_state(p):
         return False  # "The service will be available from April": a deliverable, not a quality
     has_action = any(ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" for ch in p.children)
     described = any(ch.dep_ == "acomp" and ch.tag_ in ("JJ", "JJR", "JJS") or ch.dep_ == "attr" for ch in p.children)
