@@ -131,6 +131,33 @@ def test_a_document_mixes_the_two_paths_page_by_page(tmp_path):
     assert read_pdf_text(pdf).pdfminer_pages == {2: "a hyphen ends a line before a capital"}
 
 
+def test_a_document_pdfium_reads_whole_never_opens_pdfminer(tmp_path, monkeypatch):
+    pdf = _make(tmp_path, "plain", _single_column, _ruled_table)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("pdfminer opened")
+
+    monkeypatch.setattr(pdfplumber, "open", refuse)
+    assert [ln.text for ln in read_pdf_text(pdf).lines if ln.text][0] == "**Our community plan**"
+
+
+def test_a_page_pdfium_fails_on_is_read_by_pdfminer(tmp_path, monkeypatch):
+    from kb.sources import pdf_pdfium
+
+    pdf = _make(tmp_path, "two", _single_column, _two_columns)
+    real = pdf_pdfium.read_page
+
+    def failing(doc, index):
+        if index == 1:
+            raise RuntimeError("pdfium lost its way")
+        return real(doc, index)
+
+    monkeypatch.setattr(pdf_pdfium, "read_page", failing)
+    result = read_pdf_text(pdf)
+    assert result.pdfminer_pages == {2: "pdfium failed (RuntimeError)"}
+    assert [ln.text for ln in result.lines] == [ln.text for ln in read_pdf_text(pdf, fast=False).lines]
+
+
 def _page_words(pdf: Path, fast: bool) -> list[list[reader._Word]]:
     out = []
     doc = pypdfium2.PdfDocument(str(pdf))
@@ -157,7 +184,7 @@ def test_the_fast_path_finds_the_same_ruled_table(tmp_path):
     pdf = _make(tmp_path, "table", _ruled_table)
     doc = pypdfium2.PdfDocument(str(pdf))
     with pdfplumber.open(pdf) as plumber:
-        fast = reader._fast_page(plumber.pages[0], read_page(doc, 0), 1)
+        fast = reader._fast_page(read_page(doc, 0), 1)
         slow = reader._collect_page(plumber.pages[0], 1)
     doc.close()
     assert fast is not None and len(fast.tables) == len(slow.tables) == 1

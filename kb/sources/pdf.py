@@ -682,8 +682,8 @@ def _find_tables(page, graphics: list) -> tuple[list, list[tuple[str, float]]]:
 
 
 def _tables_from_edges(page, edges: list[dict]) -> tuple[list, list[tuple[str, float]]]:
-    """The ruled tables that straight edges (pdfplumber's form, top-down) make on the page, and the
-    ends of tables left open and closed here (see _find_tables)."""
+    """The ruled tables that straight edges (pdfplumber's form, top-down) make on the page (a
+    pdfplumber page, or None), and the ends of tables left open and closed here (see _find_tables)."""
     v = [e for e in edges if e.get("orientation") == "v" and e["height"] >= 1]
     h = [e for e in edges if e.get("orientation") == "h" and e["width"] >= 1]
     if len(v) < 2 or not h:
@@ -722,14 +722,15 @@ def _tables_from_edges(page, edges: list[dict]) -> tuple[list, list[tuple[str, f
             )
     if len(h) < 2:
         return [], []
-    return page.find_tables(
-        {
-            "vertical_strategy": "explicit",
-            "horizontal_strategy": "explicit",
-            "explicit_vertical_lines": v,
-            "explicit_horizontal_lines": h,
-        }
-    ), opened
+    from pdfplumber.table import TableFinder
+
+    # page.find_tables() with these settings: the finder needs no page for explicit edges
+    return TableFinder(page, {
+        "vertical_strategy": "explicit",
+        "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": v,
+        "explicit_horizontal_lines": h,
+    }).tables, opened
 
 
 def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
@@ -742,15 +743,12 @@ def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
     return _assemble(number, float(page.width), float(page.height), words, tables, carry)
 
 
-def _fast_page(page, fast, number: int, carry: _Table | None = None) -> _Page | None:
+def _fast_page(fast, number: int, carry: _Table | None = None) -> _Page | None:
     """A page from pdfium's text layer and paths (kb/sources/pdf_pdfium.py), or None when it needs
     pdfminer after all (then `fast.reason` says why: a turned page, no text layer, ...).
 
     The ruled tables are pdfplumber's table finder on pdfium's painted edges, kept by the same
     rules as pdfminer's (white boxes and fills hidden on their own colour are no rulings)."""
-    if fast.reason is None and (abs(fast.width - float(page.width)) > 0.01
-                                or abs(fast.height - float(page.height)) > 0.01):
-        fast.reason = "page size differs"
     if fast.reason is not None:
         return None
     words = _words(_drop_note_markers(fast.chars))
@@ -759,7 +757,7 @@ def _fast_page(page, fast, number: int, carry: _Table | None = None) -> _Page | 
     if words and graphics:
         hidden = _hidden_fills(graphics)
         edges = [e for i, g in enumerate(graphics) if not (_invisible(g) or i in hidden) for e in g.edges]
-        tables = _ruled_tables(*_tables_from_edges(page, edges))
+        tables = _ruled_tables(*_tables_from_edges(None, edges))
     words += _shape_bullets(graphics, words, fast.height, 0.0, 0.0)
     return _assemble(number, fast.width, fast.height, words, tables, carry)
 
@@ -1732,39 +1730,56 @@ def read_pdf_text(path: pathlib.Path, fast: bool = True) -> PdfText:
     quiet = logging.getLogger("pdfminer")
     level = quiet.level
     quiet.setLevel(logging.ERROR)  # pdfminer warns on every recoverable oddity
+    pdfium = open_document(path) if fast else None  # None: pdfium cannot open it, pdfminer says why
+    plumber = None  # pdfminer's reading of the file, opened for the first page that needs it
+    page_objs: list = []
+    slow: dict[int, str] = {}
     try:
-        with pdfplumber.open(path) as pdf:
-            try:
-                page_objs = pdf.pages
-            except Exception as exc:
-                raise SourceError(_describe(exc)) from None
-            count = len(page_objs)
+        try:
+
+            def plumber_pages() -> list:
+                nonlocal plumber, page_objs
+                if plumber is None:
+                    plumber = pdfplumber.open(path)
+                    try:
+                        page_objs = plumber.pages
+                    except Exception as exc:
+                        raise SourceError(_describe(exc)) from None
+                return page_objs
+
+            count = len(pdfium) if pdfium is not None else len(plumber_pages())
             if count == 0:
                 raise SourceError("PDF has no pages")
             pages = []
             scanned: list[tuple[int, float, float]] = []  # pages with images and no text layer
             carry: _Table | None = None  # a table without rulings at the foot of the page before
-            pdfium = open_document(path) if fast else None
-            if pdfium is not None and len(pdfium) != count:
-                pdfium.close()
-                pdfium = None
-            slow: dict[int, str] = {}
-            for number, page in enumerate(page_objs, start=1):
+            for number in range(1, count + 1):
                 collected = None
                 if pdfium is not None:
-                    layer = read_page(pdfium, number - 1)
-                    collected = _fast_page(page, layer, number, carry)
+                    try:
+                        layer = read_page(pdfium, number - 1)
+                        collected = _fast_page(layer, number, carry)
+                        reason = layer.reason or ""
+                    except Exception as exc:  # a page pdfium fails on: pdfminer may read it
+                        reason = f"pdfium failed ({type(exc).__name__})"
                     if collected is None:
-                        slow[number] = layer.reason or ""
+                        slow[number] = reason
                 else:
                     slow[number] = "pdfium not used"
                 if collected is None:
+                    objs = plumber_pages()
+                    if number > len(objs):
+                        raise SourceError(f"corrupt PDF (page {number} of {count} not found)")
+                    page = objs[number - 1]
                     collected = _collect_page(page, number, carry)
+                    if not collected.lines and not collected.tables and page.images:
+                        scanned.append((number, float(page.width), float(page.height)))
+                    page.close()
                 carry = open_table(collected.tables, collected.lines, collected.height)
-                if not collected.lines and not collected.tables and page.images:
-                    scanned.append((number, float(page.width), float(page.height)))
                 pages.append(collected)
-                page.close()
+        finally:
+            if plumber is not None:
+                plumber.close()
             if pdfium is not None:
                 pdfium.close()
     except SourceError:
