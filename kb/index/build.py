@@ -107,7 +107,7 @@ def build_index(store: Store, acronyms: dict[str, str] | None = None, generation
         ix = windex.create_in(str(target), make_schema())
         metas = {d.meta.id: d.meta for d in store.documents()}
         thesaurus = Thesaurus(acronyms)
-        writer = ix.writer(limitmb=128)  # whoosh's pool: its RSS is a few times this
+        writer = _writer(ix)
         vocabulary: set[str] = set()
         order: list[str] = []  # record ids in document-number order (one writer, one segment)
         total = store.count_commitments() if progress is not None else 0
@@ -137,6 +137,39 @@ def build_index(store: Store, acronyms: dict[str, str] | None = None, generation
         shutil.rmtree(target, ignore_errors=True)
         raise
     return target
+
+
+def _writer(ix):
+    """Whoosh's writer for one new segment (its pool: `limitmb=128`, whose RSS is a few times
+    this), which at commit asks its field lengths through `_FieldLengths`."""
+    from whoosh.writing import SegmentWriter
+
+    class Writer(SegmentWriter):
+        def per_document_reader(self):
+            return _FieldLengths(super().per_document_reader())
+
+    return Writer(ix, limitmb=128)
+
+
+class _FieldLengths:
+    """The new segment's field lengths as Whoosh's commit reads them, one posting at a time
+    (`FieldWriter.add_postings`).  Whoosh's own reader asks the file system whether a field has a
+    lengths column at every posting of a field that has none (the ID, keyword and numeric fields):
+    some 30 `stat` calls a record, a third of the commit.  Here that answer is asked once per field;
+    the lengths themselves are Whoosh's, so the index is the same."""
+
+    def __init__(self, reader):
+        self._reader = reader
+        self._has: dict[str, bool] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        has = self._has.get(fieldname)
+        if has is None:
+            has = self._has[fieldname] = self._reader.has_column(f"_{fieldname}_len")  # whoosh3's _lenfield
+        return self._reader.doc_field_length(docnum, fieldname, default) if has else default
+
+    def close(self) -> None:
+        self._reader.close()
 
 
 VECTORS = "vectors.npy"
