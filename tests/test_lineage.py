@@ -132,6 +132,24 @@ def test_reports_from_the_clause(text, report):
     assert reports_of([text]) == [report]
 
 
+def test_the_entity_recogniser_runs_only_where_a_report_reads_entities():
+    """Reports read entities only for a change measured 'since' a time: the other texts skip the
+    recogniser (the costliest step of the trained parse) and report the same."""
+    from kb.extract import nlp
+    from kb.extract.clause import clauses_of
+    from kb.trace.reports import reports_of, sentence_report, strongest
+
+    texts = ["A 30% fall in emergency admissions since 2017", "Stronger links with schools since the start of it",
+             "The new clinic has been opened in the town centre.", "We will open two new clinics by 2021.",
+             "An increase of 300 school places by April 2018"]
+    nlp.forget()
+    got = reports_of(texts)
+    assert nlp._with_entities == set(texts[:2])
+    nlp.forget()
+    full = [strongest([sentence_report(c) for c in clauses_of(d)]) for d in nlp.parse_many(texts)]
+    assert got == full == ["done", "statement", "done", "planned", "statement"]
+
+
 @pytest.mark.parametrize("report, kind, link, status", [
     ("conditional", "evidence", "restated", "restated"),  # "could only be delivered through" is no delivery
     ("done", "evidence", "delivered", "delivered"),

@@ -162,7 +162,7 @@ def _measured_since(noun) -> bool:
         return False
     for t in noun.subtree:
         if t.lower_ == "since" and t.dep_ == "prep":
-            objects = [c for c in t.children if c.dep_ == "pobj"]
+            objects = [c for c in t.children if c.dep_ == "pobj"]  # (the only entities a report reads)
             if any(o.ent_type_ == "DATE" or any(w.like_num or w.ent_type_ == "DATE" for w in o.subtree)
                    for o in objects):
                 return True
@@ -199,14 +199,23 @@ def strongest(reports: Sequence[str]) -> str:
 def reports_of(texts: Sequence[str], intros: Sequence[str] | None = None) -> list[str]:
     """Each text's report, from one trained parse of all of them (ingest path only: spaCy).
     `intros`: each text's list lead-in ("" when it is no list item), whose tense governs an item
-    without a verb of its own (`lead_in_report`)."""
+    without a verb of its own (`lead_in_report`).
+
+    The entity recogniser is the costliest step of the trained pipeline, and a report reads its
+    entities in one place only: a verbless change measured `since` a time (`_measured_since`), so
+    it runs only on the texts that hold that word; the others' reports cannot depend on it."""
     from kb.extract.clause import COMMITTING_FORMS, GERUND, NOMINAL, clauses_of
     from kb.extract.nlp import parse_many
 
     texts = list(texts)
     intros = list(intros) if intros is not None else [""] * len(texts)
     leads = [i for i in dict.fromkeys(intros) if i]
-    docs = list(parse_many(texts + leads))
+    everything = texts + leads
+    docs = list(parse_many(everything, entities=False))
+    since = [t for t in dict.fromkeys(everything) if "since" in t.lower()]
+    if since:
+        with_entities = dict(zip(since, parse_many(since), strict=True))
+        docs = [with_entities.get(t, d) for t, d in zip(everything, docs, strict=True)]
     lead_report = {i: lead_in_report(d) for i, d in zip(leads, docs[len(texts):], strict=True)}
     out = []
     for doc, intro in zip(docs[:len(texts)], intros, strict=True):
