@@ -236,3 +236,44 @@ def test_two_concurrent_ingests_wait_for_each_other(tmp_path):
         t.join()
     assert all(not r.failed for r in results)
     assert KnowledgeBase(tmp_path / "idx").search("diabetes").total > 0
+
+
+def test_the_index_writer_asks_for_field_lengths_once_per_field_and_writes_whoosh_s_index(three_doc_kb, monkeypatch):
+    """kb's writer answers Whoosh's commit 'has this field a lengths column?' once per field instead
+    of once per posting (kb.index.build._FieldLengths); the index is the one Whoosh's own writer
+    writes: the same postings, field lengths, stored fields and columns."""
+    from whoosh import index as windex
+    from whoosh.codec.whoosh3 import W3PerDocReader
+
+    from kb.index import build
+
+    kb, _ = three_doc_kb
+    asked = Counter()
+    has_column = W3PerDocReader.has_column
+
+    def counting(self, fieldname):
+        asked[fieldname] += 1
+        return has_column(self, fieldname)
+
+    monkeypatch.setattr(W3PerDocReader, "has_column", counting)
+    ours = build.build_index(kb.store, {}, "ours")
+    assert asked and max(asked.values()) <= 2  # (ours, then once more by Whoosh for a field that has one)
+    monkeypatch.setattr(build, "_writer", lambda ix: ix.writer(limitmb=128))
+    plain = build.build_index(kb.store, {}, "plain")
+    assert sum(asked.values()) > 10 * len(asked)  # Whoosh's writer asks at every posting
+
+    def content(folder: Path):
+        r = windex.open_dir(str(folder)).reader()
+        postings = []
+        for fieldname, text in r.all_terms():
+            m = r.postings(fieldname, text)
+            while m.is_active():
+                postings.append((fieldname, text, m.id(), m.weight(), m.value()))
+                m.next()
+        lengths = [r.doc_field_length(d, f) for d in range(r.doc_count_all()) for f in r.schema.scorable_names()]
+        columns = {f: list(r.column_reader(f, translate=False)) for f in r.schema.names() if r.has_column(f)}
+        return postings, lengths, list(r.all_stored_fields()), columns
+
+    assert content(ours) == content(plain)
+    shutil.rmtree(ours)
+    shutil.rmtree(plain)
