@@ -15,19 +15,31 @@ file's blocks, parses or records all at once (a 50 MB export ingests in bounded 
 
 One file (or `jobs=1`) is parsed in this process: no pool to start.  A single file of
 `ONE_BIG_FILE_BYTES` or more is the exception (see there).  Either way progress comes by blocks.
+
+A long text export (`CHUNK_FILE_BYTES` or more, with more than one job) is not one task but one
+per piece (`_chunked`): this process reads and lays it out, and the workers extract its pieces
+side by side, each from the state the blocks before it leave, so one long file uses every core;
+their records are renumbered in reading order and are those of a serial parse.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kb.faults import pause_point
-from kb.model import Commitment, Document
+from kb.model import Block, Commitment, Document
+
+if TYPE_CHECKING:
+    from kb.extract.dates import Period
+    from kb.extract.owners import OwnerGazetteer
+    from kb.sources.stream import DocumentStream
 
 _REPORT_EVERY_S = 0.25
 # A file this big is parsed in a worker process even alone: the trained pipeline and the parse's
@@ -35,6 +47,9 @@ _REPORT_EVERY_S = 0.25
 ONE_BIG_FILE_BYTES = 4_000_000
 _ORPHAN_CHECK_S = 0.5
 _QUEUED_PARTS = 4  # parts a worker may have sent that the parent has not yet written
+# A text export this long is extracted a piece per task on every core (`_chunked`): one long file
+# would otherwise keep one core busy and leave the others idle.
+CHUNK_FILE_BYTES = 1_000_000
 
 
 @dataclass
@@ -90,26 +105,30 @@ class Abandoned:
     doc_id: str
 
 
-def parse_parts(path: str, digest: str, catalog: dict, doc_id: str | None = None,
-                blocks: Callable[[int, int], None] | None = None, gazetteer=None) -> Iterator[Part]:
-    """One file's `Part`s (its document id: `doc_id`, kb.docids), its owners found with its
-    folder's `gazetteer` (kb.extract.gazetteer; None: none).  A text export comes a piece at a
-    time: a first walk over its pieces' layout reads what extraction needs from the whole
-    document (the text the owner finder learns acronyms from, a contract period, the number of
-    blocks), a second extracts each piece.  Raises SourceError (a one-line reason) for bad input."""
+@dataclass
+class TextPlan:
+    """A text export ready to be extracted a piece at a time: its stream of pieces
+    (kb.sources.stream) and what extraction needs from the whole document, read in a first walk
+    over the pieces' layout: the document's own gazetteer (the acronyms it defines, the bodies it
+    names; `OwnerGazetteer.for_document`), its plan or contract period, its number of blocks."""
+
+    stream: DocumentStream
+    gazetteer: OwnerGazetteer
+    period: Period | None
+    blocks: int
+
+
+def plan_text(path: str, digest: str, catalog: dict, doc_id: str | None = None,
+              blocks: Callable[[int, int], None] | None = None, gazetteer=None) -> TextPlan:
+    """The first walk over a text export's pieces (see `TextPlan`).  Raises SourceError (a
+    one-line reason) for bad input."""
     from kb.extract.dates import doc_period
-    from kb.extract.nlp import forget
     from kb.extract.owners import OwnerGazetteer
-    from kb.extract.pipeline import Extractor, contract_period, extract
-    from kb.sources import TEXT_SUFFIXES, SourceError, load_document
+    from kb.extract.pipeline import contract_period
+    from kb.sources import SourceError
     from kb.sources.stream import open_text
 
     owners = OwnerGazetteer(gazetteer) if gazetteer is not None else OwnerGazetteer()
-    if Path(path).suffix.lower() not in TEXT_SUFFIXES:
-        doc = load_document(Path(path), catalog, sha256=digest, doc_id=doc_id)
-        records = extract(doc, owners, progress=blocks)
-        yield Part(doc, records, _reports(records), first=True, last=True)
-        return
     stream = open_text(Path(path), catalog, sha256=digest, doc_id=doc_id)
     meta = stream.doc.meta
     period = doc_period(meta.period_start, meta.period_end)
@@ -122,8 +141,30 @@ def parse_parts(path: str, digest: str, catalog: dict, doc_id: str | None = None
             blocks(total, 0)  # laid out so far (0: the document's blocks are not known yet)
     if not any(texts):
         raise SourceError("no text found")
-    extractor = Extractor(stream.doc, owners, "\n".join(texts), period)
-    del texts
+    return TextPlan(stream, owners.for_document("\n".join(texts)), period, total)
+
+
+def parse_parts(path: str, digest: str, catalog: dict, doc_id: str | None = None,
+                blocks: Callable[[int, int], None] | None = None, gazetteer=None) -> Iterator[Part]:
+    """One file's `Part`s (its document id: `doc_id`, kb.docids), its owners found with its
+    folder's `gazetteer` (kb.extract.gazetteer; None: none).  A text export comes a piece at a
+    time: a first walk over its pieces' layout reads what extraction needs from the whole
+    document (`plan_text`), a second extracts each piece.  Raises SourceError (a one-line
+    reason) for bad input."""
+    from kb.extract.nlp import forget
+    from kb.extract.owners import OwnerGazetteer
+    from kb.extract.pipeline import Extractor, extract
+    from kb.sources import TEXT_SUFFIXES, load_document
+
+    if Path(path).suffix.lower() not in TEXT_SUFFIXES:
+        owners = OwnerGazetteer(gazetteer) if gazetteer is not None else OwnerGazetteer()
+        doc = load_document(Path(path), catalog, sha256=digest, doc_id=doc_id)
+        records = extract(doc, owners, progress=blocks)
+        yield Part(doc, records, _reports(records), first=True, last=True)
+        return
+    plan = plan_text(path, digest, catalog, doc_id, blocks, gazetteer)
+    stream, total = plan.stream, plan.blocks
+    extractor = Extractor(stream.doc, plan.gazetteer, None, plan.period)
     pieces = stream.pieces()
     piece = next(pieces)
     first = True
@@ -134,6 +175,23 @@ def parse_parts(path: str, digest: str, catalog: dict, doc_id: str | None = None
         following = next(pieces, None)
         yield Part(replace(stream.doc, blocks=piece), records, reports, first=first, last=following is None)
         piece, first = following, False
+
+
+def extract_piece(doc: Document, gazetteer: OwnerGazetteer, period: Period | None, blocks: list[Block],
+                  state: tuple) -> tuple[list[Commitment], dict[str, str]]:
+    """The records of one piece of a document extracted on its own (in a worker process), from
+    the state the blocks before it leave (`Extractor.state`), with what each reports.  Their ids
+    count repeats within the piece only: `kb.extract.pipeline.renumber` gives them the ids of the
+    whole document, in order."""
+    from kb.extract.nlp import forget
+    from kb.extract.pipeline import Extractor
+
+    extractor = Extractor(doc, gazetteer, None, period)
+    extractor.resume(state)
+    records = extractor.records(blocks)
+    reports = _reports(records)
+    forget()
+    return records, reports
 
 
 def _reports(records: list[Commitment]) -> dict[str, str]:
@@ -187,6 +245,22 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
+_PIECE_CONTEXT: tuple | None = None  # a piece worker's document: (Document, its gazetteer, its period)
+
+
+def _init_piece_worker(progress_queue, parent: int, context: tuple) -> None:
+    global _PIECE_CONTEXT
+    _init_worker(progress_queue, None, parent)
+    _PIECE_CONTEXT = context
+
+
+def _piece_task(blocks: list[Block], state: tuple) -> tuple[list[Commitment], dict[str, str]]:
+    """Extract one piece of the document this worker was started for (`_chunked`)."""
+    assert _PIECE_CONTEXT is not None
+    doc, gazetteer, period = _PIECE_CONTEXT
+    return extract_piece(doc, gazetteer, period, blocks, state)
+
+
 def _task(n: int, path: str, digest: str, catalog: dict, doc_id: str | None, gazetteer=None) -> None:
     """Parse one file in a worker, its events sent to the parent as they come (a part waits while
     the parent has `_QUEUED_PARTS` of them unread: a fast parser never piles parts up)."""
@@ -217,9 +291,12 @@ def parse_files(todo: list[tuple[Path, str]], catalogs: dict, report,
     tasks = [(n, str(f), digest, catalogs.get(f.parent, {}), (ids or {}).get(f), (gazetteers or {}).get(f.parent))
              for n, (f, digest) in enumerate(todo, start=1)]
     requested = jobs or default_jobs()
-    jobs = min(requested, files)
+    # A long text export is extracted a piece per task on every core (`_chunked`), after the others.
+    chunked = [t for t in tasks if requested > 1 and _chunkable(t[1])]
+    whole = [t for t in tasks if t not in chunked]
+    jobs = min(requested, len(whole))
     # One big file is parsed in a worker too, so this process never holds the parser's memory.
-    pooled = jobs > 1 or (requested > 1 and _bytes(todo) >= ONE_BIG_FILE_BYTES)
+    pooled = jobs > 1 or (requested > 1 and _bytes([(Path(t[1]), "") for t in whole]) >= ONE_BIG_FILE_BYTES)
 
     def emit(**fields) -> None:
         if progress is not None:
@@ -227,7 +304,8 @@ def parse_files(todo: list[tuple[Path, str]], catalogs: dict, report,
 
     paths = {t[0]: t[1] for t in tasks}
     counts: dict[int, list[int]] = {}  # per file: parts, blocks, commitments, evidence
-    events = _pooled(tasks, jobs, emit) if pooled else _serial(tasks, emit)
+    events = itertools.chain(_pooled(whole, jobs, emit) if pooled else _serial(whole, emit),
+                             *(_chunked(t, requested, emit) for t in chunked))
     for n, event in events:
         path, seen = paths[n], counts.setdefault(n, [0, 0, 0, 0])
         if event[0] == "part":
@@ -308,14 +386,116 @@ def _pooled(tasks: list[tuple], jobs: int, emit) -> Iterator[tuple]:
                     yield n, ("failed", f"could not be parsed (the parser process stopped: {type(exc).__name__})", 0.0)
         finished = True
     finally:
-        if not finished:  # interrupted, or the caller stopped early: stop the workers now
-            for proc in list((getattr(executor, "_processes", None) or {}).values()):
-                with contextlib.suppress(Exception):
-                    proc.terminate()
-        executor.shutdown(wait=finished, cancel_futures=True)
-        for q in (progress_queue, results):
-            q.close()
-            q.cancel_join_thread()
+        _stop(executor, finished, (progress_queue, results))  # interrupted or stopped early: at once
+
+
+def _chunkable(path: str) -> bool:
+    """A text export long enough to be extracted a piece per task (`CHUNK_FILE_BYTES`)."""
+    from kb.sources import TEXT_SUFFIXES
+
+    try:
+        return Path(path).suffix.lower() in TEXT_SUFFIXES and os.stat(path).st_size >= CHUNK_FILE_BYTES
+    except OSError:
+        return False
+
+
+def _chunked(task: tuple, jobs: int, emit) -> Iterator[tuple]:
+    """(file number, event) of one long text export whose pieces are extracted in `jobs` worker
+    processes, several at once, and handed on in order.
+
+    This process reads the file and walks its layout (`plan_text`: cheap beside the trained parse),
+    then gives each piece to a worker with the state the blocks before it leave (an open board
+    resolution, `Extractor.state`); the workers start with the document's gazetteer and period.
+    A piece's records count repeats of a text within the piece, so their ids are renumbered here
+    in reading order (`renumber`): the records are those of a serial parse.  At most `jobs` + 1
+    pieces are out at once, so memory stays bounded."""
+    import multiprocessing
+    from collections import Counter, deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    from kb.extract.pipeline import Extractor, renumber
+    from kb.sources import SourceError
+
+    n, path, digest, catalog, doc_id, gazetteer = task
+    emit(path=path, file_no=n, stage="reading")
+    t0 = time.perf_counter()
+
+    def laid_out(done: int, total: int) -> None:
+        emit(path=path, file_no=n, stage="reading", blocks_done=done, blocks=total)
+
+    def failed(exc: BaseException) -> tuple:
+        if isinstance(exc, SourceError):
+            return "failed", str(exc), time.perf_counter() - t0
+        if isinstance(exc, BrokenProcessPool):
+            return "failed", f"could not be parsed (the parser process stopped: {type(exc).__name__})", \
+                time.perf_counter() - t0
+        return "failed", f"could not be parsed ({type(exc).__name__}: {exc})", time.perf_counter() - t0
+
+    try:
+        plan = plan_text(path, digest, catalog, doc_id, laid_out, gazetteer)
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not lose the other files
+        yield n, failed(exc)
+        return
+    doc = plan.stream.doc
+    cursor = Extractor(doc, plan.gazetteer, None, plan.period)  # follows the state between pieces; parses nothing
+    ctx = multiprocessing.get_context("spawn")
+    progress_queue = ctx.Queue()
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_piece_worker,
+                                   initargs=(progress_queue, os.getpid(), (doc, plan.gazetteer, plan.period)))
+    pending: deque = deque()
+    pieces = plan.stream.pieces()
+    occurrences: Counter[bytes] = Counter()
+    finished, done, first = False, 0, True
+
+    def submit() -> None:
+        while len(pending) < jobs + 1:
+            piece = next(pieces, None)
+            if piece is None:
+                return
+            state = cursor.state()
+            cursor.skip(piece)
+            pending.append((executor.submit(_piece_task, piece, state), piece))
+
+    try:
+        submit()
+        while pending:
+            future, piece = pending[0]
+            while True:
+                try:
+                    records, reports = future.result(timeout=_REPORT_EVERY_S)
+                    break
+                except FutureTimeout:
+                    continue
+                except Exception as exc:  # noqa: BLE001 - the file fails, the others go on
+                    yield n, failed(exc)
+                    return
+            pending.popleft()
+            submit()
+            new_ids = renumber(records, doc.meta.id, occurrences)
+            reports = {new_ids.get(k, k): v for k, v in reports.items()}
+            done += len(piece)
+            emit(path=path, file_no=n, stage="extracting", blocks_done=done, blocks=plan.blocks)
+            yield n, ("part", Part(replace(doc, blocks=piece), records, reports, first=first, last=not pending))
+            first = False
+        finished = True
+        yield n, ("done", time.perf_counter() - t0)
+    finally:
+        _stop(executor, finished, (progress_queue,))
+
+
+def _stop(executor, finished: bool, queues) -> None:
+    """Shut a pool down: at once (its workers terminated) when the parse was interrupted or the
+    caller stopped early, else after its workers are done."""
+    if not finished:
+        for proc in list((getattr(executor, "_processes", None) or {}).values()):
+            with contextlib.suppress(Exception):
+                proc.terminate()
+    executor.shutdown(wait=finished, cancel_futures=True)
+    for q in queues:
+        q.close()
+        q.cancel_join_thread()
 
 
 def _all_queued(results) -> list[tuple]:

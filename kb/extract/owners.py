@@ -406,6 +406,13 @@ class OwnerGazetteer:
         g._learn_initials(text or "")
         return g
 
+    def __getstate__(self) -> dict:
+        """Pickled without its spaCy pipeline and parse cache (rebuilt on first use from the
+        aliases): a document's gazetteer goes to the worker processes that extract its pieces."""
+        state = dict(self.__dict__)
+        state.update(_nlp=None, _ruler=None, _cache=OrderedDict())
+        return state
+
     def _learn_initials(self, text: str) -> None:
         """A body named in full is often written by its initials without a definition ("Northshire
         County Council" as "NCC"): the initials the naming convention gives it (kb.sources.metadata.

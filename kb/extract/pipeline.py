@@ -270,9 +270,12 @@ class Extractor:
     each piece's trained parses are dropped with it, so memory follows the piece, not the file.
     Pieces that break only between blocks give the records of the whole document."""
 
-    def __init__(self, doc: Document, gazetteer: OwnerGazetteer | None, text: str, period: Period | None):
+    def __init__(self, doc: Document, gazetteer: OwnerGazetteer | None, text: str | None, period: Period | None):
+        """`text`: the whole document's text, which the owner finder learns the document's acronyms
+        and bodies from; None when `gazetteer` is already the document's (`for_document`: a piece
+        extracted in a worker process, kb.ingest)."""
         # per document: its own acronyms, the bodies it names, the gazetteer's short aliases only in its area
-        self.gazetteer = (gazetteer or OwnerGazetteer()).for_document(text)
+        self.gazetteer = (gazetteer or OwnerGazetteer()).for_document(text) if text is not None else gazetteer
         self.doc, self.period = doc, period
         self.author = doc.meta.organisation or None
         self.doc_date = doc.meta.doc_date()
@@ -293,6 +296,45 @@ class Extractor:
             if lead is not None:
                 return lead
         return None
+
+    def state(self) -> tuple:
+        """What runs on from one block to the next besides the record ids' counts: an open
+        resolution (and its list depth), the blocks done and the sections' leads.  A piece
+        extracted on its own (in a worker process, kb.ingest) starts from the state the blocks
+        before it leave, which `skip` computes without extracting anything."""
+        return self.in_resolution, self.resolution_level, self.blocks_done, dict(self.section_leads)
+
+    def resume(self, state: tuple) -> None:
+        self.in_resolution, self.resolution_level, self.blocks_done, leads = state
+        self.section_leads = dict(leads)
+
+    def skip(self, blocks: list[Block]) -> None:
+        """Move past `blocks` as `records` would, reading no text (no parse, no records)."""
+        for block in blocks:
+            self.blocks_done += 1
+            if not self._opens_resolution(block):
+                self._note_section_lead(block)
+                self._close_resolution(block)
+
+    def _note_section_lead(self, block: Block) -> None:
+        if block.kind == "paragraph" and (lead := SECTION_LEAD.search(block.text)) is not None:
+            self.section_leads[block.section] = block.text[max(0, block.text.rfind(".", 0, lead.start()) + 1):]
+
+    def _opens_resolution(self, block: Block) -> bool:
+        """Follow a board resolution's extent; True for the "RESOLVED that:" block itself (no record)."""
+        if block.kind == "heading":
+            self.in_resolution = False
+        if block.kind == "list_item" and self.in_resolution and block.level <= self.resolution_level:
+            self.in_resolution = False  # the next numbered minute after the resolution's own sub-items
+        if block.kind in ("paragraph", "list_item") and re.match(r"^resolved that\b.*:$", block.text, re.I):
+            self.in_resolution = True  # "RESOLVED that:" as a paragraph, or as a numbered minute ("4. RESOLVED that:")
+            self.resolution_level = block.level if block.kind == "list_item" else -1
+            return True
+        return False
+
+    def _close_resolution(self, block: Block) -> None:
+        if block.kind != "list_item" and block.kind != "paragraph":
+            self.in_resolution = False
 
     def records(self, blocks: list[Block], progress: Callable[[int, int], None] | None = None,
                 total: int = 0) -> list[Commitment]:
@@ -318,16 +360,9 @@ class Extractor:
             self.blocks_done += 1
             if progress is not None and n % 100 == 0:
                 progress(n, total)
-            if block.kind == "heading":
-                self.in_resolution = False
-            if block.kind == "list_item" and self.in_resolution and block.level <= self.resolution_level:
-                self.in_resolution = False  # the next numbered minute after the resolution's own sub-items
-            if block.kind in ("paragraph", "list_item") and re.match(r"^resolved that\b.*:$", block.text, re.I):
-                self.in_resolution = True  # "RESOLVED that:" as a paragraph, or as a numbered minute ("4. RESOLVED that:")
-                self.resolution_level = block.level if block.kind == "list_item" else -1
+            if self._opens_resolution(block):
                 continue
-            if block.kind == "paragraph" and (lead := SECTION_LEAD.search(block.text)) is not None:
-                self.section_leads[block.section] = block.text[max(0, block.text.rfind(".", 0, lead.start()) + 1):]
+            self._note_section_lead(block)
             for unit in block_units:
                 if not unit or _folded(unit) == self.title and not unit.endswith("."):
                     continue  # the document's title (on its cover or as a running title) is a heading;
@@ -361,8 +396,7 @@ class Extractor:
                     owner_fields.append(None)
                     outer_intros.append(())
                     section_leads.append(None)
-            if block.kind != "list_item" and block.kind != "paragraph":
-                self.in_resolution = self.in_resolution and block.kind == "list_item"
+            self._close_resolution(block)
         del parsed
         # Owners in batches: one spaCy pass (nlp.pipe) per batch instead of one call per record, and
         # batches no bigger than the gazetteer's parse cache, so a long document neither holds every
@@ -422,10 +456,32 @@ def _is_dated_step(d: DueDate, unit: str) -> bool:
                                                                             r"end of)\b", d.text))
 
 
+def occurrence_key(text: str) -> bytes:
+    """What counts as a repeat of a record's text for its id (`commitment_id`'s occurrence): a
+    digest of its words, so a long document's every text is not kept for the count."""
+    return hashlib.blake2b(" ".join(words(text.lower())).encode(), digest_size=16).digest()
+
+
+def renumber(records: list[Commitment], doc_id: str, occurrences: Counter[bytes]) -> dict[str, str]:
+    """Give records extracted on their own (a piece of a document, with its own count of repeats)
+    the ids they have in the whole document, whose repeats before them `occurrences` counts (and
+    is brought up to date).  Returns the old id -> new id of every record; parent ids follow (a
+    record's parent is in the same piece: a row is never split)."""
+    new_ids: dict[str, str] = {}
+    for r in records:
+        key = occurrence_key(r.text)
+        occurrences[key] += 1
+        new_ids[r.id] = commitment_id(doc_id, r.text, occurrences[key])
+    for r in records:
+        r.id = new_ids[r.id]
+        if r.parent_id is not None:
+            r.parent_id = new_ids.get(r.parent_id, r.parent_id)
+    return new_ids
+
+
 def _record(doc: Document, block: Block, unit: str, decision: Decision, author: str | None,
             doc_date: date | None, occurrences: Counter[bytes], period: Period | None = None) -> Commitment:
-    # counted by a digest of the wording: a long document's every text is not kept for the count
-    norm = hashlib.blake2b(" ".join(words(unit.lower())).encode(), digest_size=16).digest()
+    norm = occurrence_key(unit)
     occurrences[norm] += 1
     reported = reported_status(block)
     # An action its own row reports done or superseded is an account of the past, not a commitment
