@@ -16,7 +16,7 @@ file's blocks, parses or records all at once (a 50 MB export ingests in bounded 
 One file (or `jobs=1`) is parsed in this process: no pool to start.  A single file of
 `ONE_BIG_FILE_BYTES` or more is the exception (see there).  Either way progress comes by blocks.
 
-A long text export (`CHUNK_FILE_BYTES` or more, with more than one job) is not one task but one
+A long text export (`CHUNK_FILE_BYTES` to `CHUNK_FILE_MAX_BYTES`, with more than one job) is not one task but one
 per piece (`_chunked`): this process reads and lays it out, and the workers extract its pieces
 side by side, each from the state the blocks before it leave, so one long file uses every core;
 their records are renumbered in reading order and are those of a serial parse.
@@ -50,6 +50,11 @@ _QUEUED_PARTS = 4  # parts a worker may have sent that the parent has not yet wr
 # A text export this long is extracted a piece per task on every core (`_chunked`): one long file
 # would otherwise keep one core busy and leave the others idle.
 CHUNK_FILE_BYTES = 1_000_000
+# ... up to this size.  Memory decides: a parser per core holds some 370 MB and the piece-by-piece
+# path's tree grows with the file (890 MB at 5.3 MB, 972 MB at 10.3 MB, measured), so a longer file
+# is extracted by one worker process, whose memory stays flat (487 MB at 5.3 MB), to keep a 50 MB
+# file under 1 GB: slower, but bounded.
+CHUNK_FILE_MAX_BYTES = 8_000_000
 
 
 @dataclass
@@ -390,13 +395,15 @@ def _pooled(tasks: list[tuple], jobs: int, emit) -> Iterator[tuple]:
 
 
 def _chunkable(path: str) -> bool:
-    """A text export long enough to be extracted a piece per task (`CHUNK_FILE_BYTES`)."""
+    """A text export long enough to be extracted a piece per task (`CHUNK_FILE_BYTES`) and not so
+    long that a parser on every core would take more memory than one (`CHUNK_FILE_MAX_BYTES`)."""
     from kb.sources import TEXT_SUFFIXES
 
     try:
-        return Path(path).suffix.lower() in TEXT_SUFFIXES and os.stat(path).st_size >= CHUNK_FILE_BYTES
+        size = os.stat(path).st_size
     except OSError:
         return False
+    return Path(path).suffix.lower() in TEXT_SUFFIXES and CHUNK_FILE_BYTES <= size < CHUNK_FILE_MAX_BYTES
 
 
 def _chunked(task: tuple, jobs: int, emit) -> Iterator[tuple]:

@@ -170,3 +170,14 @@ def test_a_piece_that_fails_fails_its_file_in_one_line(plan, monkeypatch):
 
 def _failing_piece_task(blocks, state):
     raise ValueError("a parser bug")
+
+
+def test_a_file_past_the_memory_bound_is_extracted_by_one_worker(plan, monkeypatch):
+    """Past CHUNK_FILE_MAX_BYTES a parser on every core would cost more memory than the time it
+    saves is worth (a 50 MB file must stay under 1 GB): one worker extracts it, with the same records."""
+    assert ingest._chunkable(str(plan))
+    serial, *_ = _parse(plan, jobs=1)
+    monkeypatch.setattr(ingest, "CHUNK_FILE_MAX_BYTES", plan.stat().st_size)
+    assert not ingest._chunkable(str(plan))
+    pooled, _, _, report = _parse(plan, jobs=2)
+    assert not report.failed and _fields(pooled) == _fields(serial)
