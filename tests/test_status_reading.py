@@ -32,7 +32,7 @@ def rec(cid: str, doc: str, text: str, section: str = "", kind: str = "commitmen
     ("Councillors raised several points in the debate including:", "The opening hours of the new library", "statement"),
     ("The committee discussed:", "Weekend opening of the library", "statement"),
     # an item with its own verb keeps its own tense whatever its lead-in
-    ("Engagement already undertaken includes:", "We will consult on the clinic hours in 2021", "planned"),
+    ("Consultation held so far included:", "We will consult on the clinic hours in 2021", "planned"),
     ("", "Consultation on the clinic hours", "planned"),
 ])
 def test_a_list_item_reads_with_its_lead_in(intro, item, report):
@@ -113,11 +113,11 @@ def test_a_passage_speaks_of_the_seed_s_own_action_or_object(seed, passage, spea
 def test_a_seed_of_generic_words_takes_its_core_from_its_row_or_heading():
     from kb.trace.about import about, seed_core
 
-    core = seed_core("Put the new service in place and check progress", "Family hubs", _flat)
+    core = seed_core("Get it started and check progress", "Family hubs", _flat)
     assert set(core) and about(core, "Eight family hubs are now open").speaks
     assert not about(core, "The new service for carers is in place").speaks
     # a NEXT STEPS cell speaks of its row's commitment, not of the table's heading
-    core = seed_core("Put the new service in place and regularly check progress", "Children and Families", _flat,
+    core = seed_core("Get it started and check progress monthly", "Children and Families", _flat,
                      row="Develop the befriending offer for isolated older people")
     assert about(core, "The befriending offer for isolated older people started in March").speaks
     assert not about(core, "Phase two of the children and families programme started in July").speaks
@@ -128,7 +128,7 @@ def test_a_seed_of_generic_words_takes_its_core_from_its_row_or_heading():
     ("It is the intention to establish memory cafes in every town", "It is the intention to close the depot"),
     ("Our aim is to open a memory clinic", "Our aim is to balance the budget"),
     # steps of a plan's cycle name no object: the seed's topic is elsewhere
-    ("Evaluate and revise as necessary", "The evaluation of the parking scheme has been shared with members"),
+    ("Monitor and update each quarter", "The monitoring of the parking scheme has been shared with members"),
     # a seed that only names a body and what it does is about that body, not about any meeting
     ("Harbour Transport Board (meets monthly)", "The meeting with the bus operators was positive"),
 ])

@@ -14,7 +14,7 @@ Names are found by the conventions of English public documents, not from a list 
   so is a thesaurus concept one of whose phrasings is such a name ("STP").
 
 The seed's core is the rest of its own wording with the policy topic its heading names (its
-heading's words when its own are all names or process words, "Put the new service in place"),
+heading's words when its own are all names or process words, "Get it started"),
 weighted by rarity.  A passage speaks of the seed when its own text (with its table row and list
 lead-in) holds a fair share of that core, or names every policy topic the seed's own words name
 ("cancer" for "treat cancer services as a separate wave of pathway review"), or is close in
@@ -40,15 +40,15 @@ _ACRONYM = re.compile(r"(?<![\w&])[A-Z]{3,}s?\b")  # "UHCW", not "M&P" (an abbre
 # A capitalised run: words with a capital (or a short joiner between two of them), then a body word.
 _CAP_RUN = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|&|the)\s+)?)+[A-Z][a-z]+\b")
 
-# Light verbs and process words: they say that something is done, not what ("Put the new service in
-# place and regularly check progress", "Begin the implementation phase"); a seed made only of them
+# Light verbs and process words: they say that something is done, not what ("Get it started
+# and check progress monthly", "Start phase two"); a seed made only of them
 # takes its core from its heading.
 PROCESS_WORDS = ("put begin began start started check checked make made take taken get keep give progress regular "
                  "regularly phase phases stage stages step steps implement implementation implementing "
-                 # the marks of a commitment, not its object: "it is the intention to", "our aim is"
+                 # the marks of a commitment, not its object: "we intend to", "the ambition is"
                  "intention intentions intend intends aim aims ambition ambitions commitment commitments "
                  "build building meet meets meeting meetings daily weekly monthly quarterly annually required "
-                 # steps of any plan's cycle, which name no object of their own: "Evaluate and revise as necessary"
+                 # steps of any plan's cycle, which name no object of their own: "Monitor and update each quarter"
                  "evaluate evaluation revise revision review reviews monitor monitoring update refine necessary "
                  # function words the planning stop list leaves
                  "who whom whose would could should both least far sure each every any what")
@@ -127,8 +127,8 @@ def seed_core(text: str, heading: str, idf: Callable[[str], float], ignore: Iter
               row: str = "") -> dict[str, float]:
     """The seed's own action and object as weighted terms (by rarity): its wording less names,
     process words (and `ignore`, a collection's place words), with the policy topic its heading names
-    ("Extended use of advance care planning" under "End of Life").  A seed whose own words are all
-    names or process words ("Put the new service in place", a NEXT STEPS cell) takes the words of its
+    ("Wider use of befriending" under "Loneliness").  A seed whose own words are all
+    names or process words ("Get it started", a NEXT STEPS cell) takes the words of its
     table row (`row`: the row's commitment); one that only names a body and what it does ("Design
     Authority (meets as required)") is about that body; else it takes its heading's words."""
     ignored = set(ignore) | _process()
@@ -138,7 +138,7 @@ def seed_core(text: str, heading: str, idf: Callable[[str], float], ignore: Iter
     if not own:
         own = [t for t in terms(row) if t not in names]
         boost = 1.0  # the row says what the cell is about more closely than the table's heading
-    if not own:  # a seed about a body itself ("STP Design Authority (meet as required)"): its name is its object
+    if not own:  # a seed about a body itself ("Harbour Transport Board (meets monthly)"): its name is its object
         own = [t for t in terms(text) if t not in ignored]
     topic_of_heading = [t for t in topical_terms(heading) if t not in names] if own else \
         [t for t in terms(heading) if t not in names]

@@ -18,8 +18,8 @@ A passage's report is that of its strongest sentence: unmet, then done, step, on
 conditional, statement.
 
 A list item takes the report of its lead-in when it has no verb of its own: under "Engagement
-already undertaken includes:" or "Key achievements delivered since 2016 are:" a bare noun phrase
-("Engagement on the commissioning intentions") reports that thing done, under "Work under way:"
+held so far included:" or "What we achieved last year:" a bare noun phrase ("Drop-in sessions on
+the library plans") reports that thing done, under "Work under way:"
 ongoing; the lead-in's tense governs its items.
 
 A record whose own document reports a status for it (a review table's row, an action block's
@@ -224,7 +224,7 @@ def reports_of(texts: Sequence[str], intros: Sequence[str] | None = None) -> lis
         lead = lead_report.get(intro, "")
         if lead in ("done", "ongoing") and report in ("planned", "statement") and clauses and not any(
                 c.tense == "future" or c.form in COMMITTING_FORMS and c.form not in (NOMINAL, GERUND) for c in clauses):
-            report = lead  # "Engagement already undertaken includes: / - Engagement on the plan"
+            report = lead  # "Consultation held so far included: / - Drop-in sessions on the library plans"
         out.append(report)
     return out
 
