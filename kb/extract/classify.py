@@ -267,8 +267,8 @@ def _is_person_row(t: str) -> bool:
     return sum(1 for w in words(rest) if w[:1].islower() and w not in ("and", "of", "for", "the")) < 2
 
 
-def _is_noise(t: str, ws: list[str]) -> bool:
-    return (len(ws) < 2 or bool(_NOISE.search(t)) or t.endswith("?") or _is_person_row(t)
+def _is_noise(t: str, ws: list[str], min_words: int = 2) -> bool:
+    return (len(ws) < min_words or bool(_NOISE.search(t)) or t.endswith("?") or _is_person_row(t)
             or bool(_CODES_ONLY.match(t)) or bool(_READER_POINTER.match(t)))
 
 
@@ -286,7 +286,7 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     # "Dermatology", "Pathology")
     named_by_column = block.kind == "cell" and column_role(block.column) in ("commitment", "next") \
         and len(ws) == 1 and ws[0].isalpha() and len(ws[0]) >= 4
-    if _is_noise(t, ws) and not (named_by_column and not _is_noise(f"{t} item", [*ws, "item"])):
+    if _is_noise(t, ws, min_words=1 if named_by_column else 2):
         return Decision(False, reasons=["noise"])
     s = shape(t)
     reasons: list[str] = sorted(s)
