@@ -494,31 +494,6 @@ def _looks_like_name(text: str) -> bool:
     return len(words(text)) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in ws)
 
 
-_DESCRIPTIVE = re.compile(
-    r"^(?:it is|there (?:is|are) (?:a|an|many|several|some|numerous|also)|this (?:is|includes)|these (?:are|include)|"
-    r"the (?:report|presentation|board|meeting) (?:is|was|were|noted|considered|received))\b|"
-    # a forecast about a counted population: "more than 110,000 people in England will have a stroke"
-    r"\d[\d,.]*%?\s+(?:more\s+|additional\s+|older\s+)?(?:people|residents|patients|children|adults|cases|deaths)\b"
-    r"[^.;:]{0,40}\bwill (?:have|be(?! \w+ed\b| able\b| given\b)|increase|rise|grow|double|reach|live|die)\b|"
-    r"\bover \d+s will (?:increase|rise|grow|double)\b|"
-    r"\bthere will be (?:over|more than|approximately|around|about|an? (?:estimated|further)|\d)|"
-    r"\b(?:is expected to (?:grow|continue|rise)|are likely to|is likely to|will need to make bold|"
-    r"will get worse|will rise|will stop|will widen|will (?:be|become|remain) (?:extremely|very|"
-    r"increasingly|wide|more|less|a (?:key|critical|catalyst))|(?:were|was) to be)\b",
-    re.I,
-)
-
-
-def _descriptive_only(text: str) -> bool:
-    """Forward-sounding sentences that forecast or describe rather than commit."""
-    return bool(_DESCRIPTIVE.search(text)) and not re.search(r"\bwe will\b|\bwill (?:be )?(?:deliver|develop|"
-                                                             r"implement|establish|introduce)", text, re.I)
-
-
-def _is_statistic(text: str) -> bool:
-    return bool(re.search(r"\d", text)) and not re.search(r"\b(?:by|to|reduce|increase|achieve)\b", text, re.I)
-
-
 def _kind(text: str, s: set[str], block: Block, j: Any = None) -> str:
     if j is not None and j.decision:
         return "decision"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 from whoosh import query as Q
@@ -863,7 +862,3 @@ def _select(passages: list[TracePassage], limit: int) -> list[TracePassage]:
             per_doc[doc] = n + 1
     rest = [p for p in passages if p not in chosen]
     return (chosen + rest)[:limit]
-
-
-def is_past(d: date | None) -> bool:
-    return d is not None and d < date.today()
