@@ -84,6 +84,16 @@ def test_label_value_review_block():
     ("Review", "3.2 Carer-friendly employer scheme", "3.2"),
     ("Strategy › Priority 2", "Commission a service", ""),
     ("Strategy › 2019 to 2022", "Commission a service", ""),
+    # a theme code apart from its number, or with an ampersand, in the row's reference cell
+    ("Update › Green travel › TrV 3b", "Pool bikes for staff", "trv3b"),
+    ("Plan › Green travel › TrV3b", "Offer pool bikes to staff", "trv3b"),
+    ("Update › HWB 2", "Falls service", "hwb2"),
+    ("Update › W&R 7", "Reuse shop at the tip", "w&r7"),
+    ("Plan › W&R7", "Open a reuse shop", "w&r7"),
+    # a word heading with a number numbers no action
+    ("Plan › Year 3", "Open a reuse shop", ""),
+    ("Plan › Goal 1", "Open a reuse shop", ""),
+    ("Plan › Phase 2", "Open a reuse shop", ""),
 ])
 def test_reference_numbers(section, text, ref):
     assert reference_of(Commitment("x", "d", "commitment", text, section, None, 1)) == ref

@@ -46,6 +46,11 @@ MIN_MATCH = 0.45
 _REF = re.compile(r"^(?:(?:action|ref(?:erence)?|no|item)\.?\s*)?((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)"
                   r"[.):]?$", re.I)
 _LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?|[A-Z]{1,4}\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?\s+\S")
+# A theme code written apart from its number ("CaEE 2c", "MH 3") or joined by an ampersand ("A&S5",
+# "A&S 12"), as the reference cell of a plan's or review's table row.  The code must read as an
+# abbreviation (at least two capitals, each with at most one small letter after it: "CaEE", "HWB"), so
+# that a word heading with a number ("Year 3", "Goal 1", "Phase 2", "Priority 2") numbers no action.
+_CODED_REF = re.compile(r"^((?:[A-Z][a-z]?){2,4}|[A-Z]{1,2}&[A-Z]{1,2})\s?(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?$")
 # A titled action heading: "Action 2.1: Healthy Start vouchers", "Action 4 - Workplace health" (the
 # word "Action" is needed: a numbered section heading "2.1 Background" numbers the document's parts).
 _TITLED_REF = re.compile(r"^(?:action|ref(?:erence)?)\.?\s*((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:–—-]\s*\S",
@@ -72,8 +77,11 @@ class RowMatch:
 
 def reference_of(c: Commitment) -> str:
     """The record's reference number, from where plans put it: the nearest heading or table row
-    label ("Action 1.3", "1.3") or the start of its text ("1.3 Launch a campaign")."""
+    label ("Action 1.3", "1.3", "TW 4") or the start of its text ("1.3 Launch a campaign")."""
     last = c.section.split(" › ")[-1].strip() if c.section else ""
+    coded = _CODED_REF.match(last)
+    if coded:  # "CaEE 2c" and "CaEE2c" are one reference
+        return (coded.group(1) + coded.group(2)).lower()
     m = _REF.match(last) or _TITLED_REF.match(last) or _LEADING_REF.match(c.text.strip())
     return m.group(1).lower() if m else ""
 
