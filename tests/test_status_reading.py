@@ -172,3 +172,47 @@ def test_a_seed_about_a_body_speaks_of_that_body():
 
     core = seed_core("Harbour Transport Board (meets monthly)", "Roles", _flat)
     assert about(core, "The Harbour Transport Board was reconstituted with more elected members").speaks
+
+
+@pytest.mark.parametrize("passage, speaks", [
+    # a seed made of process words is a step of what its heading names: a passage naming that speaks
+    ("Three rounds of public engagement on the ward closures were held in 2018", True),
+    # one word of the heading is a side word, and a close phrasing of the steps names no object
+    ("Any change to opening hours will follow engagement with users", False),
+    ("We will monitor the results and update our approach where required", False),
+])
+def test_a_seed_of_process_words_speaks_through_its_whole_heading(passage, speaks):
+    from kb.trace.about import about, heading_only, seed_core
+
+    seed, heading = "Monitor and update as required", "Public engagement"
+    assert heading_only(seed, heading)
+    assert not heading_only("Open a memory clinic", heading)
+    assert not heading_only(seed, heading, row="Develop the befriending offer for isolated older people")
+    core = seed_core(seed, heading, _flat)
+    assert about(core, passage, 0.9, whole=True).speaks is speaks
+
+
+@pytest.mark.parametrize("later, status, deciding", [
+    # a renamed service's later form speaks of its restatement, which speaks of the seed: it decides
+    ([("a", "2016", "The memory clinic in Easton will become the Brain Health Hub", "restated", 0.7, "planned", None),
+      ("b", "2019", "The Brain Health Hub opened its doors in March", "delivered", 0.5, "done", "a")],
+     "delivered", "b"),
+    # a chained passage sharing nothing with the step before carries nothing: the restatement decides
+    ([("a", "2016", "The memory clinic in Easton will become the Brain Health Hub", "restated", 0.7, "planned", None),
+      ("c", "2019", "The council balanced its budget in March", "delivered", 0.5, "done", "a")],
+     "restated", "a"),
+])
+def test_a_chain_speaks_of_the_seed_when_each_step_does(later, status, deciding):
+    from kb.trace.tracer import TraceItem, thread_status
+
+    items = []
+    for cid, doc, text, link, score, report, via in later:
+        item = TraceItem(rec(cid, doc, text, kind="evidence"), META[doc], link, score,
+                         {"report": report, "signals": {"anchor": 1.0}})
+        if via:
+            item.evidence["via"] = via
+        items.append(item)
+    seed = rec("s", "2014", "Open a memory clinic in Easton")
+    got, reason, chosen = thread_status(seed, META["2014"], items, "2019-01-01", ["2016", "2019"], _flat, {"easton"})
+    assert got == status, reason
+    assert chosen.commitment.id == deciding

@@ -108,9 +108,14 @@ class About:
     held: tuple[str, ...]
     meaning: float | None = None
     topic: bool = False  # it names every policy topic the seed's own words name ("cancer services")
+    # the core is the seed's heading's, its own words naming nothing (`heading_only`): a passage
+    # speaks of it only by naming that heading's subject, every term of it (or CORE_HELD of a long one)
+    whole: bool = False
 
     @property
     def speaks(self) -> bool:
+        if self.whole:
+            return self.share >= 1.0 - 1e-9 or len(self.held) >= CORE_HELD
         return self.share >= CORE_SHARE or len(self.held) >= CORE_HELD or self.topic or (
             self.meaning is not None and self.meaning >= CLOSE_MEANING)
 
@@ -118,6 +123,8 @@ class About:
         out: dict = {"share": round(self.share, 3), "held": list(self.held)}
         if self.topic:
             out["topic"] = True
+        if self.whole:
+            out["whole"] = True
         if self.meaning is not None:
             out["meaning"] = round(self.meaning, 3)
         return out
@@ -145,16 +152,31 @@ def seed_core(text: str, heading: str, idf: Callable[[str], float], ignore: Iter
     return {t: idf(t) * (1.0 if t in own else boost) for t in dict.fromkeys([*own, *topic_of_heading])}
 
 
-def about(core: dict[str, float], passage: str, meaning: float | None = None, seed_topics: Iterable[str] = ()) -> About:
+def heading_only(text: str, heading: str, ignore: Iterable[str] = (), row: str = "") -> bool:
+    """Whether a seed's own words name nothing but process words ("Assess and amend as needed"), and
+    it has no table row that names its object, so its core is its heading's words (`seed_core`).
+    Such a seed is a step of whatever its heading names: a later passage speaks of it only when it
+    names that subject, not when it shares one word of it ("Formal consultations" is not every
+    passage that mentions a consultation)."""
+    ignored = set(ignore) | _process()
+    names = name_terms(text) | name_terms(heading) | name_terms(row) | ignored
+    return all(t in ignored for t in terms(text)) and all(t in names for t in terms(row))
+
+
+def about(core: dict[str, float], passage: str, meaning: float | None = None, seed_topics: Iterable[str] = (),
+          whole: bool = False) -> About:
     """How much of the seed's core `passage` (its own words, with its row and lead-in) holds, and
-    whether it names all of `seed_topics` (the policy topics the seed's own words name, `topics_of`)."""
+    whether it names all of `seed_topics` (the policy topics the seed's own words name, `topics_of`).
+    `whole`: the core is the seed's heading's (`heading_only`), to be named whole; the closeness in
+    meaning of a seed made of process words says nothing of its object, so it does not count."""
     total = sum(core.values())
     if not total:
         return About(0.0, (), meaning)
     have = terms(passage)
     held = tuple(sorted((t for t in core if t in have), key=lambda t: -core[t]))
     topics = set(seed_topics)
-    return About(sum(core[t] for t in held) / total, held, meaning, bool(topics) and topics <= set(have))
+    return About(sum(core[t] for t in held) / total, held, None if whole else meaning,
+                 bool(topics) and topics <= set(have), whole)
 
 
 def topics_of(text: str) -> frozenset[str]:

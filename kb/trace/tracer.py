@@ -18,7 +18,7 @@ from whoosh import query as Q
 
 from kb.layout.markup import words
 from kb.model import Commitment, DocumentMeta
-from kb.trace.about import about, own_meaning, seed_core, topics_of
+from kb.trace.about import about, heading_only, own_meaning, seed_core, topics_of
 from kb.trace.calibration import Calibration
 from kb.trace.calibration import load as load_calibration
 from kb.trace.context import list_intro, structure_of
@@ -208,14 +208,22 @@ DECIDE_SHARE = 0.4
 
 
 def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float] | None = None,
-               seed_text: str = "") -> bool:
+               seed_text: str = "", whole: bool = False,
+               core_of: Callable[[Commitment], dict[str, float]] | None = None) -> bool:
     """Whether a later passage speaks of the seed itself, so its clause can decide the status: it
     holds one of the seed's strongest topic terms (signal `anchor`), not only a side word (a party's
     name, a theme word the seed mentions in passing), and its own words (with its row and list
     lead-in) hold the seed's own action or object, not only the names of its bodies and places
-    (kb.trace.about, evidence `about`).  A table row's other cells speak of what their
-    row speaks of; a review row that names the seed, or a link an auditor confirmed or added, always
-    does."""
+    (kb.trace.about, evidence `about`; `whole`: the core is the seed's heading's, named whole).  A
+    table row's other cells speak of what their row speaks of; a review row that names the seed, or
+    a link an auditor confirmed or added, always does.
+
+    A passage linked through another (`via`, a chained lineage) that does not speak of the seed in
+    its own words speaks of it when each step does: the passage it follows speaks of the seed, and
+    it speaks of that passage (the same test, with that passage's own core, `core_of`), as a
+    renamed service's 2019 form speaks of its 2016 restatement.  A chain whose last step shares
+    only a side word with the step before carries nothing ("the financial position improved" after
+    a restatement of a fund's programme plan)."""
     if i.evidence.get("match") or i.decision in ("confirmed", "added"):
         return True
     row = by_id.get(i.evidence.get("row", ""))
@@ -226,14 +234,24 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
         return False
     if core is None:
         return True
-    via = by_id.get(i.evidence.get("via", ""))
-    if via is not None and via is not i and "via" not in via.evidence and _speaks_of(via, by_id, core, seed_text):
-        return True  # it follows an earlier link that speaks of the seed: the chain carries the meaning
-    held = about(core, _own_words(row or i), None, topics_of(seed_text))
-    if not held.speaks:  # the embedding only when the words do not settle it (it costs most)
-        held = about(core, _own_words(row or i), own_meaning(seed_text, (row or i).commitment.text), topics_of(seed_text))
+    own = _own_words(row or i)
+    held = about(core, own, None, topics_of(seed_text), whole)
+    if not held.speaks and not whole:  # the embedding only when the words do not settle it (it costs most)
+        held = about(core, own, own_meaning(seed_text, (row or i).commitment.text), topics_of(seed_text))
     (row or i).evidence["about"] = held.evidence()
-    return held.speaks
+    if held.speaks:
+        return True
+    via = by_id.get(i.evidence.get("via", ""))
+    if via is None or via is i or "via" in via.evidence or not _speaks_of(via, by_id, core, seed_text, whole):
+        return False
+    if core_of is None:
+        return True
+    step = about(core_of(via.commitment), own, None, topics_of(via.commitment.text))
+    if not step.speaks:
+        step = about(core_of(via.commitment), own, own_meaning(via.commitment.text, (row or i).commitment.text),
+                     topics_of(via.commitment.text))
+    (row or i).evidence["about_via"] = step.evidence()
+    return step.speaks
 
 
 def _own_words(i: TraceItem) -> str:
@@ -243,14 +261,15 @@ def _own_words(i: TraceItem) -> str:
 
 
 def choose_deciding(later: list[TraceItem], core: dict[str, float] | None = None,
-                    seed_text: str = "") -> TraceItem | None:
+                    seed_text: str = "", whole: bool = False,
+                    core_of: Callable[[Commitment], dict[str, float]] | None = None) -> TraceItem | None:
     """The passage the status is read from, among the later passages that speak of the seed: in
     the latest document that has one, among its passages linked at least DECIDE_SHARE as strongly as
     its best, a passage that reports (done, ongoing, unmet) before one that revises, before one that
     restates, the strongest first.  None when no later passage speaks of
     the seed (they share only a side word with it)."""
     by_id = {i.commitment.id: i for i in later}
-    pool = [i for i in later if _speaks_of(i, by_id, core, seed_text)]
+    pool = [i for i in later if _speaks_of(i, by_id, core, seed_text, whole, core_of)]
     if not pool:
         return None
     latest = max(_doc_date(i.doc) for i in pool)
@@ -286,8 +305,14 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         row = max(reviewed, key=lambda i: (_doc_date(i.doc), i.score))
         status, reason = reviewed_status(seed, seed_meta, row, newest_doc_date)
         return status, reason, row
-    core = seed_core(seed.text, seed.section.split(" › ")[-1] if seed.section else "", idf or _flat, ignore, seed_row)
-    deciding = choose_deciding(later, core, seed.text)
+    weigh = idf or _flat
+    heading = seed.section.split(" › ")[-1] if seed.section else ""
+    core = seed_core(seed.text, heading, weigh, ignore, seed_row)
+
+    def core_of(c: Commitment) -> dict[str, float]:  # a chained passage's own core, for the step test
+        return seed_core(c.text, c.section.split(" › ")[-1] if c.section else "", weigh, ignore)
+
+    deciding = choose_deciding(later, core, seed.text, heading_only(seed.text, heading, ignore, seed_row), core_of)
     if deciding is None:
         side = ", ".join(sorted({i.commitment.doc_id for i in later}))
         seed_due = max((d.end for d in seed.due if d.end), default=None)
