@@ -216,3 +216,22 @@ def test_a_chain_speaks_of_the_seed_when_each_step_does(later, status, deciding)
     got, reason, chosen = thread_status(seed, META["2014"], items, "2019-01-01", ["2016", "2019"], _flat, {"easton"})
     assert got == status, reason
     assert chosen.commitment.id == deciding
+
+
+@pytest.mark.parametrize("text, report, status", [
+    # a later plan that commits to it again carries it forward, though its first date has passed
+    ("We will open a memory clinic in Easton", "planned", "restated"),
+    # the latest word past the date is no new commitment: a description, a need, a conditional
+    ("Easton has no memory clinic and people travel to the city for assessment", "statement", "overdue"),
+    ("A memory clinic in Easton could open if funding allows", "conditional", "overdue"),
+])
+def test_a_restatement_past_the_due_date(text, report, status):
+    from kb.model import DueDate
+    from kb.trace.tracer import thread_status
+
+    seed = rec("s", "2014", "Open a memory clinic in Easton by March 2015")
+    seed.due = [DueDate("by March 2015", None, "2015-03-31")]
+    item = _item("a", text, "restated", 0.6, report)
+    got, reason, chosen = thread_status(seed, META["2014"], [item], "2019-01-01", ["2016", "2019"], _flat, {"easton"})
+    assert got == status, reason
+    assert chosen is item

@@ -293,7 +293,9 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     reason names the documents whose passages share only a side word).  Its clause gives the status: done -> delivered (in progress when it
     measures movement), ongoing -> in progress, unmet -> overdue once the seed's due date has
     passed (else in progress); a revision -> revised; a restatement -> restated, or overdue when the
-    seed's due date has passed by the newest document; a statement of fact (an evidence passage) is
+    seed's due date has passed by the newest document and the latest word is no new commitment (a
+    description, a statement of need, a conditional "could"): a later plan that commits to it again
+    (a planned clause: "we will", an imperative, "aims to") carries it forward, restated; a statement of fact (an evidence passage) is
     never a revision, whatever its figures and dates.  `silent` also when no later document links
     to the thread, naming the documents searched."""
     later = [i for i in items if i.link_type in _DECIDING]
@@ -334,6 +336,8 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         return "revised", where, deciding
     seed_due = max((d.end for d in seed.due if d.end), default=None)
     if seed_due and newest_doc_date and seed_due < newest_doc_date:
+        if report == "planned":  # a later plan commits to it again: carried forward, not left undone
+            return "restated", f"due by {seed_due}; committed to again: {where}", deciding
         return "overdue", f"due by {seed_due}; latest word, no delivery reported: {where}", deciding
     return "restated", where, deciding
 
