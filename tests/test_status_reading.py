@@ -235,3 +235,18 @@ def test_a_restatement_past_the_due_date(text, report, status):
     got, reason, chosen = thread_status(seed, META["2014"], [item], "2019-01-01", ["2016", "2019"], _flat, {"easton"})
     assert got == status, reason
     assert chosen is item
+
+
+@pytest.mark.parametrize("text, report", [
+    # a plan that follows a step done by a perfect participle is part way
+    ("Having finished the consultation on the library hours, the council will now adopt the new timetable.", "ongoing"),
+    ("Having agreed the design of the new depot, we will start building it in the spring.", "ongoing"),
+    # no step done: a negated participle, "having regard to", or a plan alone
+    ("Having not yet secured the funding, we will bid again next year.", "planned"),
+    ("Having regard to the cost, we will open the pool on weekends only.", "planned"),
+    ("We will open the new pool in 2021.", "planned"),
+])
+def test_a_plan_after_a_step_done_is_part_way(text, report):
+    from kb.trace.reports import reports_of
+
+    assert reports_of([text]) == [report]

@@ -5,7 +5,8 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
 * `done`: an affirmative, unconditional past or perfect ("has been introduced", "was launched"),
   or a verbless change measured from a past time ("a 30% fall in admissions since 2017");
 * `ongoing`: an affirmative progressive, present or perfect ("is being rolled out", "have been
-  developing"), or a step done set against what remains ("has fallen, but waits remain long");
+  developing"), a step done set against what remains ("has fallen, but waits remain long"), or a
+  plan that follows a step done ("having agreed the design, we will start building");
 * `unmet`: a negated past, perfect or present ("has not been achieved", "is not yet in place");
 * `conditional`: a weak modal or a condition ("could only be delivered through", "if funding allows");
 * `planned`: a commitment form (will, aims to, imperative, nominal deliverable, decision);
@@ -118,7 +119,24 @@ def sentence_report(clause) -> str:
     reports = [report_of(_build(sent, find_predicate(sent, t))) for t in before]
     if "done" in reports and report in ("statement", "ongoing") and any(_contrasted(t, root) for t in before):
         return "ongoing"
+    if report == "planned" and _after_a_step(clause.predicate):
+        return "ongoing"
     return strongest([*reports, report])
+
+
+def _after_a_step(pred) -> bool:
+    """Whether a planned predicate follows a step reported done by a perfect participle ("Having
+    agreed the design, we will start building in the spring", "having been through a long planning
+    phase, we will now move to delivery"): one stage is behind, the next to come, so the work is
+    part way, as with "was drafted ... and will be adopted".  A negated one ("Having not yet
+    secured the funding, we will bid again") reports no step; "having regard to" is no perfect."""
+    if pred is None:
+        return False
+    for c in pred.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBN" and not any(a.dep_ == "neg" for a in c.children) and any(
+                a.dep_ == "aux" and a.lower_ == "having" for a in c.children):
+            return True
+    return False
 
 
 def _last_conjunct(pred) -> str:
