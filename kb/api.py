@@ -109,7 +109,6 @@ class KnowledgeBase:
             if not in_step and self.store.exists() and notice:
                 notice(f"the search index in {self.index_dir} was out of step with the store "
                        "(an interrupted ingest?); rebuilding it")
-            fresh: dict[str, str] = {}  # the new records' reports, read by the parser (kb.ingest.Part)
             storing = _Storing(progress, str(self.index_dir), len(todo))
             index_from = functools.partial(self._build_index_from, progress=storing.reporter("search index"))
             with self.store.transaction(force=not in_step, before_swap=index_from) as writer:
@@ -118,7 +117,7 @@ class KnowledgeBase:
                         writer.restore_document(part.doc_id)
                         continue
                     writer.put_document(part.doc, part.records, first=part.first)
-                    fresh.update(part.reports)
+                    writer.stage_reports(part.reports)  # read by the parser (kb.ingest.Part); kept on disk
                     report.commitments += sum(1 for r in part.records if r.kind != "evidence")
                     if part.last:
                         report.ingested.append(part.doc.path)
@@ -134,7 +133,7 @@ class KnowledgeBase:
                 stamp = reports_fingerprint()
                 if report.ingested or report.removed or refreshed or writer.get_meta("reports") != stamp:
                     storing.reporter("links and threads")(0, 0)
-                    self._write_threads(writer, fresh, stamp)
+                    self._write_threads(writer, stamp)
                     pause_point("threads")
             self._point_to_index()
             self._save_party_names(gazetteers)
@@ -142,9 +141,9 @@ class KnowledgeBase:
         return report
 
     @staticmethod
-    def _write_threads(writer, fresh: dict[str, str], stamp: str) -> None:
-        """Every record's clause report (kb.trace.reports; `fresh`: the new records', read by the
-        parser), then the links and threads over the whole store (kb.trace.threads).  Records are
+    def _write_threads(writer, stamp: str) -> None:
+        """Every record's clause report (kb.trace.reports; the new records' were read by the parser
+        and staged in the store, `Writer.stage_reports`), then the links and threads over the whole store (kb.trace.threads).  Records are
         read a chunk at a time for the reports; every record is held at once only when two of them
         could be linked (`can_link`: documents of more than one date), so one long file alone is
         written in bounded memory."""
@@ -152,8 +151,7 @@ class KnowledgeBase:
         from kb.trace.threads import build_threads, can_link, unlinked_threads
 
         known = writer.reports() if writer.get_meta("reports") == stamp else {}
-        known.update(fresh)
-        fresh.clear()
+        known.update(writer.staged_reports())
         reports: dict[str, str] = {}
         for chunk in writer.iter_all_commitments():
             reports.update(update_reports(chunk, known))

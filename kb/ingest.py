@@ -16,10 +16,14 @@ file's blocks, parses or records all at once (a 50 MB export ingests in bounded 
 One file (or `jobs=1`) is parsed in this process: no pool to start.  A single file of
 `ONE_BIG_FILE_BYTES` or more is the exception (see there).  Either way progress comes by blocks.
 
-A long text export (`CHUNK_FILE_BYTES` to `CHUNK_FILE_MAX_BYTES`, with more than one job) is not one task but one
+A long text export (`CHUNK_FILE_BYTES` or more, with more than one job) is not one task but one
 per piece (`_chunked`): this process reads and lays it out, and the workers extract its pieces
-side by side, each from the state the blocks before it leave, so one long file uses every core;
-their records are renumbered in reading order and are those of a serial parse.
+side by side, each from the state the blocks before it leave, so one long file uses every core
+(at most `LONG_FILE_JOBS` unless --jobs says otherwise); their records are renumbered in reading
+order and are those of a serial parse.  Memory is flat in the file's size: this process keeps the
+file's text (one string a piece, kb.sources.stream) and a digest per record (the repeats, for the
+ids), the store keeps the records as they come, and a worker gives back each piece's parses before
+the next (kb.extract.nlp.forget), so the tree is this process and a parser of ~350 MB per worker.
 """
 
 from __future__ import annotations
@@ -50,11 +54,10 @@ _QUEUED_PARTS = 4  # parts a worker may have sent that the parent has not yet wr
 # A text export this long is extracted a piece per task on every core (`_chunked`): one long file
 # would otherwise keep one core busy and leave the others idle.
 CHUNK_FILE_BYTES = 1_000_000
-# ... up to this size.  Memory decides: a parser per core holds some 370 MB and the piece-by-piece
-# path's tree grows with the file (890 MB at 5.3 MB, 972 MB at 10.3 MB, measured), so a longer file
-# is extracted by one worker process, whose memory stays flat (487 MB at 5.3 MB), to keep a 50 MB
-# file under 1 GB: slower, but bounded.
-CHUNK_FILE_MAX_BYTES = 8_000_000
+# ... by this many workers at most, unless --jobs names more: a worker holds a parser of some
+# 350 MB at its peak (a piece's parses), so two and this process keep one file under 1 GB on a
+# machine of any number of cores.
+LONG_FILE_JOBS = 2
 
 
 @dataclass
@@ -176,7 +179,7 @@ def parse_parts(path: str, digest: str, catalog: dict, doc_id: str | None = None
     while piece is not None:
         records = extractor.records(piece, blocks, total)
         reports = _reports(records)
-        forget()  # the piece's parses: the next piece needs none of them
+        forget(plan.gazetteer)  # the piece's parses: the next piece needs none of them
         following = next(pieces, None)
         yield Part(replace(stream.doc, blocks=piece), records, reports, first=first, last=following is None)
         piece, first = following, False
@@ -195,7 +198,7 @@ def extract_piece(doc: Document, gazetteer: OwnerGazetteer, period: Period | Non
     extractor.resume(state)
     records = extractor.records(blocks)
     reports = _reports(records)
-    forget()
+    forget(gazetteer)
     return records, reports
 
 
@@ -298,6 +301,7 @@ def parse_files(todo: list[tuple[Path, str]], catalogs: dict, report,
     requested = jobs or default_jobs()
     # A long text export is extracted a piece per task on every core (`_chunked`), after the others.
     chunked = [t for t in tasks if requested > 1 and _chunkable(t[1])]
+    piece_jobs = jobs or min(requested, LONG_FILE_JOBS)
     whole = [t for t in tasks if t not in chunked]
     jobs = min(requested, len(whole))
     # One big file is parsed in a worker too, so this process never holds the parser's memory.
@@ -310,7 +314,7 @@ def parse_files(todo: list[tuple[Path, str]], catalogs: dict, report,
     paths = {t[0]: t[1] for t in tasks}
     counts: dict[int, list[int]] = {}  # per file: parts, blocks, commitments, evidence
     events = itertools.chain(_pooled(whole, jobs, emit) if pooled else _serial(whole, emit),
-                             *(_chunked(t, requested, emit) for t in chunked))
+                             *(_chunked(t, piece_jobs, emit) for t in chunked))
     for n, event in events:
         path, seen = paths[n], counts.setdefault(n, [0, 0, 0, 0])
         if event[0] == "part":
@@ -395,15 +399,14 @@ def _pooled(tasks: list[tuple], jobs: int, emit) -> Iterator[tuple]:
 
 
 def _chunkable(path: str) -> bool:
-    """A text export long enough to be extracted a piece per task (`CHUNK_FILE_BYTES`) and not so
-    long that a parser on every core would take more memory than one (`CHUNK_FILE_MAX_BYTES`)."""
+    """A text export long enough to be extracted a piece per task (`CHUNK_FILE_BYTES`)."""
     from kb.sources import TEXT_SUFFIXES
 
     try:
         size = os.stat(path).st_size
     except OSError:
         return False
-    return Path(path).suffix.lower() in TEXT_SUFFIXES and CHUNK_FILE_BYTES <= size < CHUNK_FILE_MAX_BYTES
+    return Path(path).suffix.lower() in TEXT_SUFFIXES and size >= CHUNK_FILE_BYTES
 
 
 def _chunked(task: tuple, jobs: int, emit) -> Iterator[tuple]:

@@ -172,12 +172,17 @@ def _failing_piece_task(blocks, state):
     raise ValueError("a parser bug")
 
 
-def test_a_file_past_the_memory_bound_is_extracted_by_one_worker(plan, monkeypatch):
-    """Past CHUNK_FILE_MAX_BYTES a parser on every core would cost more memory than the time it
-    saves is worth (a 50 MB file must stay under 1 GB): one worker extracts it, with the same records."""
-    assert ingest._chunkable(str(plan))
-    serial, *_ = _parse(plan, jobs=1)
-    monkeypatch.setattr(ingest, "CHUNK_FILE_MAX_BYTES", plan.stat().st_size)
-    assert not ingest._chunkable(str(plan))
-    pooled, _, _, report = _parse(plan, jobs=2)
-    assert not report.failed and _fields(pooled) == _fields(serial)
+@pytest.mark.parametrize("jobs, cores, workers", [(None, 8, 2), (None, 2, 2), (3, 8, 3), (None, 1, None)])
+def test_a_long_file_of_any_size_is_extracted_a_piece_per_worker_by_two_at_most(plan, monkeypatch, jobs, cores,
+                                                                                 workers):
+    """A long file goes a piece per task at any size (a 50 MB file too: memory no longer grows with
+    the file), by at most LONG_FILE_JOBS workers (a parser each, ~350 MB: a 50 MB file stays under
+    1 GB on a machine of any number of cores) unless --jobs names more; one core, one parser."""
+    monkeypatch.setattr(ingest, "CHUNK_FILE_BYTES", plan.stat().st_size)  # the file is just long enough
+    monkeypatch.setattr(ingest, "default_jobs", lambda: cores)
+    seen: list[int] = []
+    monkeypatch.setattr(ingest, "_chunked", lambda task, n, emit: seen.append(n) or iter(()))
+    monkeypatch.setattr(ingest, "_serial", lambda tasks, emit: iter(()))
+    monkeypatch.setattr(ingest, "_pooled", lambda tasks, n, emit: iter(()))
+    list(ingest.parse_files([(plan, "digest")], {}, IngestReport(), jobs=jobs))
+    assert seen == ([workers] if workers else [])

@@ -92,6 +92,23 @@ def _fields(records) -> list[tuple]:
              r.confidence, r.context, r.evidence) for r in records]
 
 
+def test_a_stream_keeps_one_string_a_piece_not_a_million_lines(tmp_path):
+    """The text of a long file stays in memory as long as it is ingested: as one string a piece
+    (about the file's size), never as a list of line objects (two to three times it)."""
+    from kb.sources.text import read_text_lines
+
+    plan = tmp_path / "2021_ccg_delivery-plan.txt"
+    plan.write_text(_plan(4).replace("\n", "\r\n"), encoding="utf-8")
+    stream = open_text(plan, per_piece=20)
+    assert 3 < len(stream.texts) == len(stream.cuts)
+    assert all(isinstance(t, str) and "\r" not in t for t in stream.texts)
+    assert "\n".join(stream.texts).split("\n") == read_text_lines(plan)
+    # each piece's lines keep their numbers in the file
+    lines = read_text_lines(plan)
+    for piece in stream.pieces():
+        assert all(b.text.startswith(lines[b.line - 1].strip()[:30]) for b in piece if b.kind == "paragraph")
+
+
 def test_pieces_give_the_records_of_the_whole_file(tmp_path, monkeypatch):
     from kb.extract.pipeline import extract
 
@@ -189,3 +206,43 @@ def test_threads_of_one_long_file_are_written_without_holding_every_record(tmp_p
         (t.id, t.root, t.topic, t.members, t.docs, t.first, t.last, t.status, t.reason) for t in threads)
     assert {(c.id, c.thread_id, c.status) for c in kb.commitments()} == {(t.root, t.id, t.status) for t in threads}
     assert kb.search("memory clinic").hits
+
+
+def test_a_piece_s_parses_are_dropped_with_it_the_owner_finder_s_too():
+    """A worker extracting one piece after another keeps none of the last piece's parses (its own,
+    nor the owner finder's), so its memory follows the piece, not the file."""
+    from kb.extract import nlp
+    from kb.extract.owners import OwnerGazetteer
+
+    g = OwnerGazetteer()
+    g.owners_of("The district council will open two new libraries by March 2027.")
+    nlp.parse_many(["The district council will open two new libraries by March 2027."])
+    assert g._cache and nlp._parsed
+    nlp.forget(g)
+    assert not g._cache and not nlp._parsed and not nlp._with_entities
+
+
+def test_new_records_reports_wait_in_the_store_not_in_memory(tmp_path):
+    """The reports the parser read for a long file's records are staged in the store being written
+    (a temporary table) as its parts come, and taken back once for the links and threads."""
+    from kb.store.sqlite import Store
+
+    store = Store(tmp_path / "idx")
+    with store.transaction() as writer:
+        writer.stage_reports({"a-1": "done", "b-1": "ongoing"})
+        writer.stage_reports({"c-1": "unmet", "a-1": "ongoing"})
+        assert writer.staged_reports() == {"a-1": "ongoing", "b-1": "ongoing", "c-1": "unmet"}
+        assert writer.staged_reports() == {}
+        writer.put_reports({})
+    with store.read() as con:  # the staging table ends with the ingest's connection
+        assert not con.execute("SELECT name FROM sqlite_master WHERE name = 'staged_reports'").fetchall()
+
+
+def test_an_ingest_stores_the_reports_its_parser_read(tmp_path, monkeypatch):
+    plan = tmp_path / "2021_ccg_delivery-plan.txt"
+    plan.write_text(_plan(2), encoding="utf-8")
+    monkeypatch.setenv("KB_PIECE_LINES", "20")
+    parsed = {k: v for p in parse_parts(str(plan), "digest", {}) for k, v in p.reports.items()}
+    kb = KnowledgeBase(tmp_path / "idx")
+    kb.ingest([plan], jobs=1)
+    assert kb.store.reports() == parsed and len(parsed) > 10

@@ -83,11 +83,41 @@ def parse_many(texts: Sequence[str], batch_size: int = 256, entities: bool = Tru
     return [_parsed[t] if t in _parsed else nlp(t) for t in texts]
 
 
-def forget() -> None:
-    """Drop the cached parses: a document read a piece at a time (kb.sources.stream) needs none of
-    one piece's parses for the next, and memory should follow the piece, not the cache's bound."""
+def forget(*gazetteers: Any) -> None:
+    """Drop the cached parses (this module's and those of the owner finders `gazetteers`): a
+    document read a piece at a time (kb.sources.stream) needs none of one piece's parses for the
+    next, and memory should follow the piece, not the caches' bounds.  The memory they held is then
+    given back to the system (`give_back`): a parser process extracting one piece after another
+    otherwise keeps its largest piece's peak for good, and two of them side by side (kb.ingest)
+    hold twice that."""
     _parsed.clear()
     _with_entities.clear()
+    for g in gazetteers:
+        g.forget()
+    give_back()
+
+
+def give_back() -> None:
+    """Return the heap's free memory to the system (glibc's `malloc_trim`): Python frees a parse's
+    objects, but the C allocator keeps the pages for reuse, so without this a process's resident
+    size only ever grows to its peak.  Nothing where the C library has no such call."""
+    import gc
+
+    gc.collect()  # spaCy's Docs and their tokens hold references in cycles
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Any:
+    """glibc's `malloc_trim`, from the symbols already loaded in this process; None without it."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):  # not glibc (macOS, musl)
+        return None
 
 
 def parse(text: str, entities: bool = True) -> Any:

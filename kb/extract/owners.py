@@ -476,6 +476,10 @@ class OwnerGazetteer:
             self._ruler.add_patterns(patterns)
             self._cache.clear()
 
+    def forget(self) -> None:
+        """Drop the cached parses (a piece of a long document needs none of the last piece's)."""
+        self._cache.clear()
+
     def copy(self) -> OwnerGazetteer:
         """A gazetteer with the same parties (including learnt ones), e.g. one per document so that
         acronyms one document defines do not leak into another."""

@@ -22,7 +22,8 @@ from pathlib import Path
 from kb.model import Block, Document
 from kb.sources.base import SourceLine
 
-PIECE_LINES = 4000  # lines a piece holds at least (about 300 KB of text, a few thousand blocks)
+PIECE_LINES = 2000  # lines a piece holds at least (about 150 KB of text, a thousand blocks or so: a parser
+# process peaks at some 300 MB on one, 350 MB on twice as many)
 
 
 def piece_lines() -> int:
@@ -33,11 +34,16 @@ def piece_lines() -> int:
 
 @dataclass
 class DocumentStream:
-    """One text document: its `Document` (metadata; `blocks` left empty) and its lines, laid out a
-    piece at a time by `pieces()` (which can be walked more than once)."""
+    """One text document: its `Document` (metadata; `blocks` left empty) and its text, laid out a
+    piece at a time by `pieces()` (which can be walked more than once).
+
+    The text is kept as one string per piece (its lines joined by newlines), not as a list of
+    lines: a million short line objects would hold two to three times the file's size for as long
+    as the file is ingested, one string a piece about its size (a byte a character for the
+    Latin-1 text of most exports)."""
 
     doc: Document
-    texts: list[str]  # the file's lines, newline-free
+    texts: list[str]  # each piece's lines, joined by "\n"
     furniture: list[int]  # indexes of page-furniture lines (sorted)
     dense: bool  # one paragraph a line (kb.layout.parse.one_paragraph_a_line)
     cuts: list[int]  # the first line of each piece
@@ -49,8 +55,10 @@ class DocumentStream:
 
         meta = self.doc.meta
         builder = BlockBuilder(meta.doc_date(), doc_period(meta.period_start, meta.period_end))
-        for start, end in zip(self.cuts, [*self.cuts[1:], len(self.texts)], strict=True):
-            lines = [SourceLine(text=t, line=start + k + 1, page=None) for k, t in enumerate(self.texts[start:end])]
+        for start, text in zip(self.cuts, self.texts, strict=True):
+            piece = text.split("\n")
+            end = start + len(piece)
+            lines = [SourceLine(text=t, line=start + k + 1, page=None) for k, t in enumerate(piece)]
             lo, hi = bisect.bisect_left(self.furniture, start), bisect.bisect_left(self.furniture, end)
             furniture = {i - start for i in self.furniture[lo:hi]}
             yield builder.blocks(raw_blocks(lines, furniture, self.dense))
@@ -84,4 +92,7 @@ def open_text(path: Path, catalog: dict[str, dict] | None = None, sha256: str | 
         prev, blank_from = t, None
     doc = Document(meta=meta, path=str(path), sha256=sha256 or file_sha256(path), source_kind="text",
                    pages=None, blocks=[])
-    return DocumentStream(doc, texts, sorted(furniture), one_paragraph_a_line(texts), cuts)
+    dense = one_paragraph_a_line(texts)
+    pieces = ["\n".join(texts[start:end]) for start, end in zip(cuts, [*cuts[1:], len(texts)], strict=True)]
+    del texts
+    return DocumentStream(doc, pieces, sorted(furniture), dense, cuts)

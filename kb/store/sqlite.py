@@ -526,6 +526,21 @@ class Writer:
         self.con.executemany("INSERT INTO reports VALUES (?, ?)", reports.items())
         self.changed = True
 
+    def stage_reports(self, reports: dict[str, str]) -> None:
+        """Keep new records' reports, read as they were parsed (kb.ingest.Part), until
+        `staged_reports` takes them: in a temporary table of this connection, not in memory, so a
+        long file's hundreds of thousands of them do not sit beside the parser processes (a
+        killed ingest leaves nothing: the table ends with the connection)."""
+        self.con.execute("CREATE TEMP TABLE IF NOT EXISTS staged_reports (id TEXT PRIMARY KEY, report TEXT)")
+        self.con.executemany("INSERT OR REPLACE INTO staged_reports VALUES (?, ?)", reports.items())
+
+    def staged_reports(self) -> dict[str, str]:
+        """The reports `stage_reports` kept (and no longer keeps them)."""
+        self.con.execute("CREATE TEMP TABLE IF NOT EXISTS staged_reports (id TEXT PRIMARY KEY, report TEXT)")
+        out = {r[0]: r[1] for r in self.con.execute("SELECT id, report FROM staged_reports")}
+        self.con.execute("DELETE FROM staged_reports")
+        return out
+
     def delete_document(self, doc_id: str) -> None:
         self.con.execute("DELETE FROM vectors WHERE id IN (SELECT id FROM commitments WHERE doc_id = ?)", (doc_id,))
         for table, col in (("documents", "id"), ("blocks", "doc_id"), ("commitments", "doc_id")):
