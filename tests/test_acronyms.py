@@ -23,6 +23,11 @@ from kb.index.thesaurus import Thesaurus, learn_acronyms
     ("PCN: Primary Care Network, a group of practices working together", "PCN", "Primary Care Network"),
     ("ICB\tIntegrated Care Board", "ICB", "Integrated Care Board"),
     ("- VCSE – Voluntary, Community and Social Enterprise sector", "VCSE", "Voluntary Community and Social Enterprise"),
+    # the long form is read in its own cell or line: a tab or '>' before it on that line ends it, one
+    # on an earlier line does not
+    ("Lead\tRiverside Housing Forum (RHF)", "RHF", "Riverside Housing Forum"),
+    ("Home > Community Falls Service (CFS)", "CFS", "Community Falls Service"),
+    ("Home > Services\tAdults\nthe Community Falls Service (CFS) opens", "CFS", "Community Falls Service"),
 ])
 def test_definitions(text, acronym, long_form):
     assert (acronym, long_form) in [(d.acronym, d.long_form) for d in definitions(text)]

@@ -86,8 +86,10 @@ def _definitions(text: str) -> Iterator[Definition]:
         acr = m.group(1)
         if not is_acronym(acr):
             continue
-        line_start = max(text.rfind("\n", 0, m.start()), text.rfind("\t", 0, m.start()),
-                         text.rfind(">", 0, m.start())) + 1
+        # the cell or line it is written in: a tab or '>' looked for on its line only (from the text's
+        # start, a rare mark is a scan of the whole text at every match: minutes on a 50 MB file)
+        newline = text.rfind("\n", 0, m.start())
+        line_start = max(newline, text.rfind("\t", newline + 1, m.start()), text.rfind(">", newline + 1, m.start())) + 1
         long_form = _shortest(_WORD.findall(text[line_start:m.start()])[-12:], acr, from_end=True)
         if long_form:
             yield Definition(acr, long_form, m.start(1))
