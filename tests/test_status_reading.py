@@ -31,6 +31,10 @@ def rec(cid: str, doc: str, text: str, section: str = "", kind: str = "commitmen
     # a lead-in of things said or asked lists no achievement
     ("Councillors raised several points in the debate including:", "The opening hours of the new library", "statement"),
     ("The committee discussed:", "Weekend opening of the library", "statement"),
+    # a light verb with a noun of saying says things too: what it lists was referred to, not done
+    ("Reference was made to the three tiers of the parking service:", "Residents' permits for every street", "statement"),
+    ("The chair made a number of comments on the draft, including:", "Weekend opening of the library", "statement"),
+    ("The council made two new crossings on the high street:", "A zebra crossing by the school", "done"),
     # an item with its own verb keeps its own tense whatever its lead-in
     ("Consultation held so far included:", "We will consult on the clinic hours in 2021", "planned"),
     ("", "Consultation on the clinic hours", "planned"),

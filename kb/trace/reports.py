@@ -257,6 +257,34 @@ _NOT_DONE_PARTICIPLES = _INTENT_PAST | frozenset("agreed approved identified out
 _SAYING = frozenset("raise ask discuss note query question highlight mention comment suggest request consider "
                     "express explain state report say tell agree outline describe list identify welcome "
                     "emphasise emphasize stress recommend propose".split())
+# Nouns of saying that a light verb turns into a verb of saying: "Reference was made to:", "The chair
+# made a number of comments on:", "A presentation was given on:".
+_SAYING_NOUNS = frozenset("reference mention comment remark point observation note suggestion query question "
+                          "statement presentation".split())
+_LIGHT_VERBS = frozenset("make give offer".split())
+
+
+def _says(pred) -> bool:
+    """Whether a predicate says or asks something rather than does it: a verb of saying (`_SAYING`), or
+    a light verb whose object (or passive subject) is a noun of saying, directly or as "a number of
+    comments"."""
+    if pred is None:
+        return False
+    lemma = pred.lemma_.lower()
+    if lemma in _SAYING:
+        return True
+    if lemma not in _LIGHT_VERBS:
+        return False
+    for c in pred.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        nouns = [c, *(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj")]
+        if any(n.lemma_.lower() in _SAYING_NOUNS for n in nouns):
+            return True
+    return False
+
+
 # Adverbs and phrases that place a participle's event before now: "engagement already undertaken",
 # "work completed to date".
 _BEFORE_NOW = frozenset("already previously recently".split())
@@ -274,7 +302,7 @@ def lead_in_report(doc) -> str:
     clauses = clauses_of(doc)
     report = strongest([sentence_report(c) for c in clauses])
     if report in ("done", "ongoing"):
-        said = any(c.predicate is not None and c.predicate.lemma_.lower() in _SAYING for c in clauses)
+        said = any(_says(c.predicate) for c in clauses)
         return "statement" if said else report  # "Members raised issues including:": things said, not done
     for t in doc:
         if t.tag_ not in ("VBN", "VBD", "VBG") or t.lower_ in _NOT_DONE_PARTICIPLES \
