@@ -243,3 +243,41 @@ def test_would_in_minutes_is_a_reported_future(text, accepted):
     block = Block("list_item", text, 4, None, ("Cabinet Member updates",))
     assert decide(text, block, reported_speech=True).accept is accepted
     assert not decide(text, block).accept  # in a plan "would" is hypothetical
+
+
+# ------------------------------------------------------------------ timelines: entries under a coming period
+@pytest.mark.parametrize(("text", "accepted"), [
+    ("Community hub business cases approved and submitted to the regional team", True),  # a state reached
+    ("Every practice to offer online booking for routine appointments.", True),  # headline infinitive
+    ("Each locality completes a review of its day services.", True),  # present of a timetable
+    ("Shared care record live in every practice, with a named lead in place.", True),
+    ("All localities to have developed a plan for winter.", True),  # done by then
+    ("Home visiting service being used by all four localities.", True),
+    ("Roll-out of the new triage tool to the remaining surgeries.", True),  # an action noun
+    ("We launched the new triage tool in two surgeries last spring.", False),  # told as done
+    ("The first two clinics have opened in the town centre.", False),
+    ("Physiotherapy referrals.", False),  # an object of a list, nothing to be done or reached
+    ("More residents will need help with heating costs over the winter.", False),  # a forecast
+    ("The service is currently open three days a week.", False),  # the present state, not the plan's
+])
+def test_entries_under_a_coming_period_are_milestones(text, accepted):
+    block = Block("paragraph", text, 9, None, ("Q3 October - December 2024", "Community services"),
+                  forward_context=True)
+    assert decide(text, block).accept is accepted
+
+
+def test_a_period_heading_alone_does_not_schedule_a_past_section():
+    text = "Community hub business cases approved and submitted to the regional team"
+    block = Block("paragraph", text, 9, None, ("Q3 October - December 2022", "Estates"), forward_context=False)
+    assert not decide(text, block).accept
+
+
+@pytest.mark.parametrize(("intro", "text", "accepted"), [
+    ("Practitioners taking part will:", "Have completed level 2 safeguarding training.", True),  # will have completed
+    ("All staff must:", "Have passed the annual fire safety course", True),
+    ("Since the last report the team has:", "Have completed level 2 safeguarding training.", False),
+])
+def test_a_perfect_item_under_a_modal_lead_in_is_a_state_to_reach(intro, text, accepted):
+    block = Block("list_item", text, 5, None, ("Workforce",), intro=intro, forward_context=intro.endswith("will:")
+                  or intro.endswith("must:"))
+    assert decide(text, block).accept is accepted

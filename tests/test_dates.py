@@ -391,3 +391,17 @@ def test_further_period_property(month: int, n: int, year: int) -> None:
     assert m.due.start == doc.isoformat()
     assert (end + dt.timedelta(days=1)).day == 1
     assert (end.year * 12 + end.month) - (year * 12 + month) == n - 1
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Q3 October - December 2024", "2024-10-01", "2024-12-31"),  # the quarter's number is no day
+    ("Q4 January 2025 - March 2025", "2025-01-01", "2025-03-31"),
+    ("by 3 October 2024", None, "2024-10-03"),
+])
+def test_a_quarter_written_with_its_months(text, start, end):
+    from datetime import date
+
+    from kb.extract.dates import find_dates
+
+    (m,) = find_dates(text, date(2024, 4, 1))
+    assert (m.due.start, m.due.end) == (start, end)

@@ -273,3 +273,85 @@ def test_a_paragraph_before_a_list_in_a_cell_titles_the_list():
     # a paragraph that no list follows is an item of its own
     assert labelled_cell_items("<p>Review the rota by May</p><p>Recruit two porters</p>") == [
         ("Review the rota by May", None), ("Recruit two porters", None)]
+
+
+@pytest.mark.parametrize("label, period", [
+    ("Q2 July - September 2024", True),
+    ("Q4 January 2025 - March 2025", True),
+    ("Quarter 3 (Oct - Dec 2024)", True),
+    ("April to June 2024", True),
+    ("2024/25", True),
+    ("Workforce", False),
+    ("Q2 priorities for the workforce", False),
+])
+def test_period_labels_as_timelines_print_them(label, period):
+    from kb.layout.parse import is_period_label
+
+    assert is_period_label(label) is period
+
+
+def test_a_timeline_period_holds_the_topic_labels_under_it():
+    # a milestone timeline prints each quarter above topic labels; the quarter still ahead of the
+    # document schedules every entry under each label, and a long state line is an entry, not a title
+    text = """Delivery timeline
+
+Body text paragraph long enough to end the title zone of this little document.
+
+Q2 July - September 2024
+
+Estates
+
+Community hub business cases approved and submitted to the regional team
+
+Two new clinic rooms open in the town centre.
+
+Digital
+
+Shared care record live in every practice.
+
+Q3 October - December 2024
+
+Estates
+
+Refurbishment of the health centre under way."""
+    bs = blocks_of(text, date(2024, 6, 1))
+    approved = by_text(bs, "Community hub business cases")
+    assert approved.kind == "paragraph"
+    assert approved.section == ("Q2 July - September 2024", "Estates") and approved.forward_context
+    assert [(d.start, d.end) for d in approved.scope_dates] == [("2024-07-01", "2024-09-30")]
+    record = by_text(bs, "Shared care record")
+    assert record.section == ("Q2 July - September 2024", "Digital") and record.forward_context
+    refurb = by_text(bs, "Refurbishment")
+    assert refurb.section == ("Q3 October - December 2024", "Estates")
+    assert [(d.start, d.end) for d in refurb.scope_dates] == [("2024-10-01", "2024-12-31")]
+
+
+def test_a_past_period_heading_schedules_nothing():
+    text = """Progress report
+
+Body text paragraph long enough to end the title zone of this little document.
+
+Q1 April - June 2023
+
+Estates
+
+Two new clinic rooms open in the town centre."""
+    rooms = by_text(blocks_of(text, date(2024, 6, 1)), "Two new clinic rooms")
+    assert not rooms.forward_context and rooms.scope_dates == ()
+
+
+@pytest.mark.parametrize("heading, negative", [
+    ("Key risks and mitigations", True),
+    ("Risk log", True),
+    ("4.3 Risk", False),  # how risk is to be managed: requirements, no register
+    ("Risk management and escalation", False),
+])
+def test_a_risk_register_heading_is_negative_a_risk_section_is_not(heading, negative):
+    text = f"""Plan
+
+Body text paragraph long enough to end the title zone of this little document.
+
+{heading}
+
+Incidents should be reported to the clinical lead within two days."""
+    assert by_text(blocks_of(text, date(2024, 6, 1)), "Incidents should").negative_context is negative

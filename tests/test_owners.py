@@ -757,3 +757,26 @@ def test_a_lead_in_names_who_makes_sure() -> None:
     assert g.owners("Ensure RFT reviews every referral", intro="ICS leads should:") == ["ICS leads"]
     assert g.owners("Ensure RFT reviews every referral") == [RFT]
     assert g.owners("Ensure that appropriate IT systems can exchange records") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one of a kind of body, each to act, is the kind
+    ("Each ICS to have a shared waiting list for cataract surgery.", ["ICSs"]),
+    ("Every practice will offer online booking by June.", ["Practices"]),
+    ("All trusts to have in place a procedure for reviewing long waits.", ["Trusts"]),
+    ("Each locality completes a review of its day services.", []),  # no body named by its kind
+])
+def test_each_of_a_kind_of_body(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.owners(text) == expected
+
+
+@pytest.mark.parametrize(("intro", "expected"), [
+    ("Local systems are asked to:", ["Local systems"]),  # the party asked acts
+    ("Primary care networks are encouraged to:", ["Primary care networks"]),
+])
+def test_a_party_asked_to_act_owns_the_list(north: OwnerGazetteer, intro: str, expected: list[str]) -> None:
+    assert north.owners("set up a delivery group with clinical leads", intro=intro) == expected
+
+
+def test_an_addressee_asked_to_note_is_no_owner(north: OwnerGazetteer) -> None:
+    assert north.owners("Local systems are asked to note the report and its appendices.") == []

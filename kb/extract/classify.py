@@ -24,6 +24,7 @@ from kb.extract.lexicon import (
 )
 from kb.layout.fields import label_role
 from kb.layout.markup import is_all_caps, words
+from kb.layout.parse import is_period_label
 from kb.model import Block
 
 _MODAL = re.compile(rf"\b(?:{MODAL_FORWARD})\b", re.I)
@@ -300,7 +301,7 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     reasons.extend(sorted(j.flags))
     role = column_role(block.column)
     # a participle headline under a forward heading or list ("Business case approved.") is a state to reach
-    past = j.past and not ("participle" in j.flags and block.forward_context)
+    past = j.past and not ("participle" in j.flags and block.forward_context) and not _perfect_after_modal(t, block)
     # verbless deliverables the parse leaves without a predicate: "Faster access to memory clinics"
     # and headline bullets the small tagger misreads ("RFT open and staff ...")
     subjects = j.clause.subjects
@@ -368,6 +369,15 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     if seen.get("reported_speech") and _reported_would(j):
         return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["reported future"])
 
+    if _scheduled(block) and _names_a_change(j, t) \
+            and not (j.flags & {"forecast", "consequence", "value", "conditional", "wh-title"}) \
+            and not _TOLD_AS_PAST.search(t) and not _NOW.search(t):
+        # a timeline's entry under a period still to come ("Q3 October - December 2021"): whatever its
+        # grammar ("Local boards established.", "All trusts to have ...", "Each area completes ...",
+        # "Pathway agreed and piloted"), it is what is to be so by then, not what was
+        return Decision(True, _kind(t, s, block, j) if j.pledge or j.action else "milestone", 0.6,
+                        reasons + ["entry under a coming period"])
+
     if j.not_a_commitment:  # forecast, consequence, value, negated, future only in a subordinate clause
         kept = "evidence" if len(ws) >= 5 else "commitment"
         if block.kind in ("list_item", "cell", "fragment") and block.forward_context and j.clause.future \
@@ -413,7 +423,7 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
                         reasons + ["forward sentence"])
     if action and len(ws) >= 3:
         return Decision(True, _kind(t, s, block, j), 0.6, reasons + ["imperative sentence"])
-    if block.section and _is_period(block.section[-1]) and not past and not j.describes:
+    if block.section and is_period_label(block.section[-1]) and not past and not j.describes:
         return Decision(True, "milestone", 0.6, reasons + ["deliverable under a period heading"])
     if j.ongoing:
         return Decision(True, _kind(t, s, block, j), 0.4, reasons + ["ongoing work"])
@@ -470,11 +480,38 @@ _NOTING_VERBS = frozenset({"note", "receive", "welcome", "thank", "acknowledge",
 _PERSON_ROW = re.compile(r"^(?:(?:Dr|Cllr|Councillor|Professor|Prof) )?[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2} \(")
 _NEGATIVE_LABEL = re.compile(r"\b(?:lead|leads|team|membership|risks?|key drivers|resource|finance lead|"
                              r"representation|roles?)\b", re.I)
-_PERIOD = re.compile(r"^(?:(?:19|20)\d{2}\s*/\s*\d{2}|Immediate(?:ly)?|Year \d.*|Next \d+ (?:months|years))$", re.I)
+def _perfect_after_modal(text: str, block: Block) -> bool:
+    """An item that completes a modal lead-in in the perfect ("Practitioners will:" / "Have completed
+    safeguarding training"): "will have completed", a state to reach, not a report of the past."""
+    return block.kind == "list_item" and bool(block.intro) and bool(_MODAL_LEAD_IN.search(block.intro or "")) \
+        and bool(re.match(r"(?i)\W*(?:have|has)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b", text))
 
 
-def _is_period(heading: str) -> bool:
-    return bool(_PERIOD.match(heading.strip()))
+_MODAL_LEAD_IN = re.compile(r"\b(?:will|shall|must|should|are to|is to|need to|required to)\W*$", re.I)
+
+
+def _scheduled(block: Block) -> bool:
+    """Under a period heading still ahead of the document (one of the two nearest headings: a timeline
+    prints its period above topic labels, "Q1 April - June 2021" / "Governance")."""
+    return block.forward_context and block.kind in ("paragraph", "list_item") \
+        and any(is_period_label(h) for h in block.section[-2:])
+
+
+def _names_a_change(j, text: str) -> bool:
+    """A verb of any form, a state ("in place") or an action noun: an entry that names something to be
+    done or reached, not a bare list of objects ("Glaucoma referral.") that a lead-in introduced."""
+    sent = j.clause.sentence
+    if sent is None:
+        return False
+    return any(tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lemma_.lower() in ACTION_NOUNS
+               for tok in sent) or bool(re.search(r"\bin place\b", text, re.I))
+
+
+# A timeline entry told as done: an auxiliary of the past or a pronoun doer ("we launched", "was agreed",
+# "have opened"; "to have developed a plan" by a date is still to be done).
+_TOLD_AS_PAST = re.compile(r"\b(?:was|were|had|has been|have been|(?:we|they|it)\s+\w+ed)\b"
+                           r"|(?<!\bto )\b(?:has|have)\s+(?:now\s+|already\s+)?\w+(?:ed|en)\b", re.I)
+_NOW = re.compile(r"\b(?:currently|already|at present|to date|so far)\b", re.I)
 
 
 def _is_intro(text: str, s: set[str]) -> bool:

@@ -333,7 +333,8 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     if root.tag_ == "VB" and _has_to(root) or _passive_infinitive(root):
         return INFINITIVE, root, root, "to"  # with a subject a headline: "Boards to consider ..."
     if root.pos_ in ("NOUN", "PROPN", "PRON"):
-        acl = next((c for c in sent if c.dep_ in ("acl", "relcl", "conj") and not _children(c, *_SUBJECT_DEPS)
+        acl = next((c for c in sent if (c.dep_ in ("acl", "relcl", "conj") or c.dep_ == "xcomp" and c.head.i == root.i)
+                    and not _children(c, *_SUBJECT_DEPS)
                     and (c.tag_ == "VB" and _has_to(c) or _passive_infinitive(c))), None)
         if acl is not None:  # "Options to be considered by the Board", "Councils to review ..."
             return INFINITIVE, acl, acl, "to"
@@ -535,7 +536,8 @@ def noun_phrase(t: Token) -> Span:
     """The noun phrase a token heads, without its coordinated siblings or relative clauses."""
     keep = [t]
     for c in t.children:
-        if c.dep_ in ("conj", "cc", "punct", "relcl", "acl", "appos", "advcl") or (c.dep_ == "prep" and c.i < t.i):
+        if c.dep_ in ("conj", "cc", "punct", "relcl", "acl", "appos", "advcl") or (c.dep_ == "prep" and c.i < t.i) \
+                or c.dep_ == "xcomp" and c.i > t.i:  # "All trusts [to have ...]": the headline's verb
             continue
         keep.extend(c.subtree)
     lo = min(k.i for k in keep)
@@ -561,7 +563,8 @@ def subjects_of(head: Token | None, predicate: Token | None, form: str) -> list[
         subj = _children(t, *_SUBJECT_DEPS)
         if subj:
             return _with_conjuncts(subj[0]) if subj[0].dep_ != "expl" else [subj[0]]
-    if form == INFINITIVE and predicate is not None and predicate.dep_ in ("acl", "relcl"):
+    if form == INFINITIVE and predicate is not None and (predicate.dep_ in ("acl", "relcl") or
+                                                          predicate.dep_ == "xcomp" and predicate.head.pos_ in ("NOUN", "PROPN")):
         return _with_conjuncts(predicate.head)  # headline "Councils to review ..."
     if head is not None and head.dep_ in ("xcomp", "conj") and head.head is not head:
         return subjects_of(None, head.head, form)

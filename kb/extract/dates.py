@@ -93,7 +93,7 @@ _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month 
 
 # "27 th October", "1st August 2019", "19 /20 July 17", "Friday, 25 August 2017", "4th September, 2017"
 _DAY_RE = re.compile(
-    r"(?<![\d.,/£$])(?P<d1>[0-3]?\d)" + _ORD + r"?"
+    r"(?<![\d.,/£$A-Za-z])(?P<d1>[0-3]?\d)" + _ORD + r"?"
     r"(?:\s*(?:/|-|–|—|&|(?i:and|to))\s*(?P<d2>[0-3]?\d)" + _ORD + r"?)?"
     r"\s+(?:of\s+)?(?P<mon>" + _MONTH + r")"
     r"(?:,?\s*(?P<y4>" + _YEAR4 + r")(?![\d/])|\s+(?P<y2>\d{2})(?![\d/:%]|[.,]\d|" + _ORD + r"))?"

@@ -1210,7 +1210,9 @@ class OwnerGazetteer:
         if span is None or not len(span):
             return None
         head = span.root if span.root.pos_ in ("NOUN", "PROPN") else span[-1]
-        if head.pos_ not in ("NOUN", "PROPN", "VERB") or head.lower_ not in _ACTOR_HEADS:
+        # "Each ICS", "every trust": one of a kind of body, each to act, is the kind ("ICSs", "Trusts")
+        each = head.lower_ in _SINGULAR_ACTOR_HEADS and any(t.lower_ in ("each", "every") for t in span if t.i < head.i)
+        if head.pos_ not in ("NOUN", "PROPN", "VERB") or head.lower_ not in _ACTOR_HEADS and not each:
             return None
         toks = [t for t in span if t.i <= head.i]
         while toks and (toks[0].dep_ in ("det", "predet", "poss") or toks[0].lower_ in _DETS - {"local"} or
@@ -1221,6 +1223,8 @@ class OwnerGazetteer:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         surface = doc.text[start:end]
         name = re.sub(r"\s+", " ", surface)
+        if each:
+            name = name + ("s" if name[-1:].isupper() else "s" if not name.endswith("s") else "")
         name = self.canonical(name) or name[:1].upper() + name[1:]
         self._parties.setdefault(name, Party(name, "group", ()))
         return Mention(name, start, end, surface, "group")
@@ -1439,6 +1443,11 @@ _URGE = _OBJECT_CONTROL | {"encourage", "invite", "urge"}
 # Passive verbs whose subject is still the doer of what follows ("is committed to", "are required to").
 _OBLIGED = frozenset({"commit", "require", "expect", "oblige", "mandate", "task", "charge", "dedicate",
                       "determine", "plan", "schedule", "set", "due", "prepare", "contract", "commission"})
+# Verbs by which a paper asks a party to act ("ICSs are asked to set up ..."), and what an addressee
+# of a paper is asked to do that is no work of its own ("The Board is asked to note the report").
+_ASKED = frozenset({"ask", "invite", "encourage", "urge", "request", "direct", "instruct"})
+_ADDRESSEE_VERBS = frozenset({"note", "receive", "consider", "discuss", "comment", "approve", "endorse", "agree",
+                              "support", "accept", "ratify", "review", "read", "acknowledge"})
 # Verbs by which minutes report what someone said ("Ms Lee confirmed that ..."): the reported
 # clause has its own doer; the speaker is it only when referred to again ("... that she would").
 _SAYING = frozenset({"confirm", "advise", "say", "state", "explain", "report", "indicate", "inform", "note", "add",
@@ -1573,7 +1582,7 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
     if v.pos_ not in _VERBAL:
         # "Providers to agree a care model": a noun with a to-infinitive is a doer and its task
         for c in v.children:
-            if c.i > v.i and c.dep_ in ("acl", "relcl") and c.pos_ in _VERBAL and \
+            if c.i > v.i and c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in _VERBAL and \
                     any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
                 return _np_spans(v)
         return None
@@ -1619,6 +1628,9 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
             out = _np_spans(s)
         elif s.dep_ == "nsubjpass" and v.lemma_.lower() in _OBLIGED and s.pos_ != "PRON":
             out = _np_spans(s)  # "The council is determined to ...", "Practices are obliged to ..."
+        elif s.dep_ == "nsubjpass" and v.lemma_.lower() in _ASKED and s.pos_ != "PRON" and not any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in _ADDRESSEE_VERBS for c in v.children):
+            out = _np_spans(s)  # "Local systems are asked to: ...", not "The Board is asked to note ..."
     if v.lemma_.lower() in _OBJECT_CONTROL and out and any(c.dep_ in ("xcomp", "ccomp") for c in v.children):
         # "The CCG will expect providers to absorb ...": the party required to act acts too
         for c in v.children:
@@ -1730,6 +1742,12 @@ _ACTOR_HEADS = frozenset(
     "systems leads providers commissioners trusts councils authorities agencies networks practices icss ccgs "
     "icbs pcns stps lead provider commissioner trust council agency network practice teams clinicians "
     "professionals workstream workstreams".split()
+)
+# The same bodies in the singular, a doer only as "each X" / "every X" (a lone "the trust" is the
+# document's own body or one named before).
+_SINGULAR_ACTOR_HEADS = frozenset(
+    "system provider commissioner trust council authority agency network practice ics icb ccg pcn stp icp "
+    "hospital school".split()
 )
 # Heads that name a doer only with a word saying whose ("Clinical teams", "Hospital clinicians"):
 # "the teams" alone refers back to a body named before.

@@ -242,14 +242,24 @@ def _looks_like_heading(text: str) -> bool:
         return False  # a labelled line ("P&E: Back office collaboration") is content, not a title
     if not (t[0].isupper() or t[0].isdigit() or t[0] in "*'\"‘“"):
         return False
-    if not re.search(r"[A-Za-z]{2}", t) and not _is_period_label(t):
+    if not re.search(r"[A-Za-z]{2}", t) and not is_period_label(t):
         return False  # a figure on its own line ("2,068.7", "31", "£1.2m") is a table's value, not a title
     lower = " " + t.lower() + " "
     if re.search(r" (will|would|should|must|we|is|are|was|were|has|have|had|don't|can|may) ", lower):
         return bool(_SECTION_NUMBER.match(t)) and len(ws) <= 10 or is_all_caps(t)
     if starts_with_action(t) and len(ws) >= 4 and not is_all_caps(t):
         return False
+    if len(ws) >= _STATE_MIN_WORDS and _DELIVERY_STATE.search(" ".join(ws[1:])) and not is_all_caps(t):
+        return False  # a milestone told as a state reached ("Local boards established and reporting to ...")
     return True
+
+
+# A plan's milestones are things brought to a state, written as a noun phrase and a participle with no
+# closing full stop; a title that long is rarely written so.
+_STATE_MIN_WORDS = 6
+_DELIVERY_STATE = re.compile(
+    r"\b(?:established|agreed|implemented|completed|commenced|launched|adopted|approved|signed off|rolled out|"
+    r"embedded|introduced|mobilised|procured|in place)\b")
 
 
 def _is_kicker(text: str) -> bool:
@@ -350,13 +360,15 @@ def classify_headings(blocks: list[RawBlock]) -> None:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         text = b.text
-        if _is_period_label(text):
+        if is_period_label(text) and nxt is not None and nxt.kind == "heading" and not is_period_label(nxt.text):
+            b.depth = 1  # a timeline's period over its topic labels ("Q1 April - June 2021" / "Governance")
+        elif is_period_label(text):
             b.depth = 3
         elif is_all_caps(text) and len(words(text)) >= 1 or b.raw.startswith("**") and b.raw.rstrip().endswith("**"):
             b.depth = 1
         elif len(b.lines) >= 2 and strip_markup(b.lines[0].text).endswith(":"):
             b.depth = 1  # a slide's kicker and title ("Preventative and Proactive:" / "Primary Care")
-        elif nxt is not None and nxt.kind == "heading" and not _is_period_label(nxt.text):
+        elif nxt is not None and nxt.kind == "heading" and not is_period_label(nxt.text):
             b.depth = 1
         else:
             b.depth = 2
@@ -367,14 +379,19 @@ def classify_headings(blocks: list[RawBlock]) -> None:
             b.depth = 1
 
 
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _PERIOD_LABEL = re.compile(
+    # a quarter or a run of months as a timeline prints them: "Q1 April - June 2021", "Q4 (Jan-Mar 2022)",
+    # "January 2022 - March 2022", "April to June 2021"
+    r"^(?:(?:Q[1-4]|Quarter\s+[1-4])\s*[:(\-–]?\s*)?\(?" + _MONTHS + r"(?:\s+(?:19|20)\d{2})?\s*(?:-|–|to)\s*"
+    + _MONTHS + r"\s+(?:19|20)\d{2}\)?$|"
     r"^(?:(?:19|20)\d{2}\s*[/-]\s*\d{2,4}|Q[1-4]\s*(?:19|20)\d{2}\s*[/-]\s*\d{2,4}|(?:19|20)\d{2}|Immediate(?:ly)?|"
     r"Year\s+\d(?:\s*\([^)]*\))?|Next\s+\d+\s+(?:months|years)|Short[- ]term|Medium[- ]term|Long[- ]term)$",
     re.I,
 )
 
 
-def _is_period_label(text: str) -> bool:
+def is_period_label(text: str) -> bool:
     """A period written as a label ("2018/19", "Year 2"), also two joined ("2017/18 & 2018/19")."""
     parts = [p for p in re.split(r"\s*(?:&|\band\b|,)\s*", text.strip()) if p]
     return bool(parts) and all(_PERIOD_LABEL.match(p) for p in parts)

@@ -21,6 +21,7 @@ from kb.layout.parse import (
     classify_headings,
     drop_page_furniture,
     group_lines,
+    is_period_label,
     merge_fragments,
     one_paragraph_a_line,
     read_action_blocks,
@@ -28,8 +29,10 @@ from kb.layout.parse import (
 from kb.model import Block, DueDate
 from kb.sources.base import SourceLine
 
+# A register lists risks ("Risks", "Key risks and mitigations", "Risk log"); a section named "Risk" or
+# "Risk management" sets out how risk is to be managed, which is no register.
 NEGATIVE_SECTION = re.compile(
-    r"\b(risks?|contents|glossary|case stud(?:y|ies)|examples?/|examples?\b(?!\s+(?:of\s+)?(?:actions?|activit|"
+    r"\b(risks|risk (?:register|log|matrix)|contents|glossary|case stud(?:y|ies)|examples?/|examples?\b(?!\s+(?:of\s+)?(?:actions?|activit|"
     r"deliverables|interventions|commitments))|apologies|present:|membership|"
     r"what we have been told|challenges and pressures|health inequalities|achievements|"
     r"the case for change|key drivers|pressure points|appendix two|our population needs|"
@@ -184,7 +187,9 @@ class BlockBuilder:
                     stack.pop()
                 due = _heading_scope_date(text, doc_date, period) if seen_body else None
                 negative = bool(NEGATIVE_SECTION.search(text))
-                forward = bool(FORWARD_SECTION.search(text))
+                # a timeline's period still ahead of the document ("Q3 October - December 2021" in an
+                # April 2021 plan) schedules what is under it, as a "Next steps" heading does
+                forward = bool(FORWARD_SECTION.search(text)) or due is not None and is_period_label(text)
                 stack.append((level, text, due, negative, forward))
                 out.append(Block("heading", text, rb.first.line, rb.first.page, _path(stack[:-1]), level=level,
                                  scope_dates=_scope(stack[:-1]), position=rb.position))
