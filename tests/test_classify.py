@@ -281,3 +281,16 @@ def test_a_perfect_item_under_a_modal_lead_in_is_a_state_to_reach(intro, text, a
     block = Block("list_item", text, 5, None, ("Workforce",), intro=intro, forward_context=intro.endswith("will:")
                   or intro.endswith("must:"))
     assert decide(text, block).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a report's paragraph number is no count on the subject
+    ("4.2 Dementia awareness sessions will continue throughout 2026 for all front-line staff.", True),
+    ("4,000 more children will need a school place by 2027.", False),  # a count foreseen
+    # a thing put on the plan by a present passive is still to come
+    ("5.1 A second residents' survey is planned for 2025/26.", True),
+    ("Resurfacing works are scheduled for the spring.", True),
+    ("The survey was planned and carried out last year.", False),
+])
+def test_paragraph_numbers_and_planned_passives(text, accepted):
+    assert decide(text, para()).accept is accepted

@@ -405,3 +405,17 @@ def test_a_quarter_written_with_its_months(text, start, end):
 
     (m,) = find_dates(text, date(2024, 4, 1))
     assert (m.due.start, m.due.end) == (start, end)
+
+
+@pytest.mark.parametrize(("heading", "start", "end"), [
+    ("Looking to 2026", "2026-01-01", "2026-12-31"),  # the year the section looks ahead to
+    ("Looking ahead to 2026", "2026-01-01", "2026-12-31"),
+    ("Towards 2030", None, None),  # a vision's horizon, not the period of what is under it
+])
+def test_a_heading_that_looks_ahead_to_a_year(heading, start, end):
+    from datetime import date
+
+    from kb.extract.dates import heading_date
+
+    due = heading_date(heading, date(2025, 1, 1))
+    assert ((due.start, due.end) if due else (None, None)) == (start, end)

@@ -355,3 +355,15 @@ Body text paragraph long enough to end the title zone of this little document.
 
 Incidents should be reported to the clinical lead within two days."""
     assert by_text(blocks_of(text, date(2024, 6, 1)), "Incidents should").negative_context is negative
+
+
+@pytest.mark.parametrize("heading", ["Looking to 2026", "Looking ahead", "The year ahead", "Our plans for next year"])
+def test_a_heading_that_looks_ahead_is_forward(heading):
+    text = f"""Annual report
+
+Body text paragraph long enough to end the title zone of this little document.
+
+{heading}
+
+Raising awareness of the service among schools and colleges."""
+    assert by_text(blocks_of(text, date(2025, 1, 1)), "Raising awareness").forward_context

@@ -141,3 +141,12 @@ def test_the_publisher_on_the_back_page(last_line, organisation):
             "now to reduce falls among older people living at home.\n\n" + "Further text of the body.\n\n" * 3
             + last_line)
     assert meta_of(text).organisation == organisation
+
+
+def test_a_committee_reports_subject_line_is_its_title():
+    text = ("From: Jo Bloggs, Cabinet Member for Highways\nTo: Cabinet - 3 March 2025\n"
+            "Subject: Winter Gritting Plan 2025-26\nClassification: Unrestricted\n\nSummary: the plan sets out ...")
+    paragraphs = [p for p in text.split("\n") if p]
+    from kb.sources.metadata import infer_title
+
+    assert infer_title(paragraphs, "2025-03_test_report") == "Winter Gritting Plan 2025-26"

@@ -780,3 +780,11 @@ def test_a_party_asked_to_act_owns_the_list(north: OwnerGazetteer, intro: str, e
 
 def test_an_addressee_asked_to_note_is_no_owner(north: OwnerGazetteer) -> None:
     assert north.owners("Local systems are asked to note the report and its appendices.") == []
+
+
+@pytest.mark.parametrize(("text", "author", "expected"), [
+    ("WBC will publish the revised plan by May.", "Westbay Borough Council", ["Westbay Borough Council"]),
+    ("WBC will publish the revised plan by May.", "Eastmoor Borough Council", ["WBC"]),  # someone else's initials
+])
+def test_the_authors_initials_are_the_author(north: OwnerGazetteer, text, author, expected) -> None:
+    assert north.owners(text, author_org=author) == expected

@@ -847,6 +847,11 @@ def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None
     return out
 
 
+# A heading that looks ahead to a year ("Looking to 2025", "Into 2026"): the year it names is the
+# period of what is under it ("to 2025" in running text is too often the end of a range to count).
+_LOOKING_TO_YEAR = re.compile(r"\b(?:looking\s+(?:ahead\s+|forward\s+)?to|into)\s+(?P<y>(?:19|20)\d{2})\W*$", re.I)
+
+
 def heading_date(text: str, doc_date: dt.date | None, period: Period | None = None) -> DueDate | None:
     """The date/period a heading, column header or row label names ("2018/19", "Year 1 (2019/20)",
     "COMMISSIONING PRIORITIES FOR 2014/16", "Immediate", "Next 6 months"), or None.
@@ -862,7 +867,11 @@ def heading_date(text: str, doc_date: dt.date | None, period: Period | None = No
         return DueDate(imm.group("w"), _doc_month_start(doc_date).isoformat(), None)
     matches = find_dates(text, doc_date, period)
     if not matches:
-        return None
+        ahead = _LOOKING_TO_YEAR.search(text)
+        if ahead is None or len(text.split()) > 6:
+            return None
+        y = int(ahead.group("y"))
+        return DueDate(ahead.group("y"), dt.date(y, 1, 1).isoformat(), dt.date(y, 12, 31).isoformat())
     first, last = matches[0], matches[-1]
     if len(matches) == 1 or any(m.due.start is None or m.due.end is None for m in matches):
         phrase, start, end = first.due.text, first.due.start, first.due.end

@@ -17,6 +17,7 @@ lists of one corpus:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,12 +79,22 @@ def _is_quantity(t: Any) -> bool:
         return True
     for c in t.children:
         # "4,000 children", not "Phase two" (after) nor "the first pilot" (an ordinal)
-        if (c.dep_ == "nummod" or c.like_num and c.tag_ == "CD") and c.i < t.i:
+        if (c.dep_ == "nummod" or c.like_num and c.tag_ == "CD") and c.i < t.i and not _paragraph_number(c):
             return True
         if c.dep_ in ("amod", "det", "advmod", "quantmod") and (c.tag_ in ("JJR", "RBR")
                                                                 or c.lower_ in ("more", "fewer", "less")):
             return True
     return False
+
+
+# Passives that put a thing on the plan: what "is planned / scheduled / programmed" is still to come.
+_PLANNED_PASSIVES = frozenset({"plan", "schedule", "programme", "program", "timetable", "earmark"})
+
+
+def _paragraph_number(c: Any) -> bool:
+    """A report's paragraph number opening the sentence ("3.4 Awareness training will ..."), which the
+    parser hangs on the subject as if it counted it."""
+    return c.i == c.sent.start and bool(re.fullmatch(r"\d+(?:\.\d+)+\.?|\d+\.", c.text))
 
 
 def _is_party(t: Any) -> bool:
@@ -389,6 +400,9 @@ def judge_clause(c: Clause) -> Judgement:
         elif c.aspect == "progressive" or any(ch.dep_ == "acomp" and ch.lower_ in _ONGOING_ADJECTIVES
                                                for ch in root.children):
             j.ongoing = True  # "are developing", "work was being undertaken" (minutes), "is underway"
+        elif c.voice == "passive" and c.tense == "present" and c.aspect == "simple" \
+                and root.lemma_.lower() in _PLANNED_PASSIVES:
+            j.pledge = True  # "A second survey is planned for 2025/26", "Works are scheduled for May"
         elif c.tense == "past" or c.aspect == "perfect":
             j.past = True
             if _reduced_participle(c):

@@ -1166,7 +1166,8 @@ class OwnerGazetteer:
         for a, b in doers:
             if any(ok and x.start_char < b and a < x.end_char for x, ok in out):
                 continue
-            named = self._named_doer(doc, a, b) or self._actor_doer(doc, a, b) or self._acronym_doer(doc, a, b) \
+            named = self._named_doer(doc, a, b) or self._actor_doer(doc, a, b) \
+                or self._acronym_doer(doc, a, b, self._author(author_org)) \
                 or self._unit_doer(doc, a, b)
             if named is not None:
                 out.append((named, True))
@@ -1264,10 +1265,11 @@ class OwnerGazetteer:
         return Mention(name, toks[0].idx, head.idx + len(head.text), doc.text[toks[0].idx:head.idx + len(head.text)],
                        "group")
 
-    def _acronym_doer(self, doc: Any, a: int, b: int) -> Mention | None:
+    def _acronym_doer(self, doc: Any, a: int, b: int, author: str | None = None) -> Mention | None:
         """A doer named only by initials the document does not spell out ("HCD and PH will ...",
         each conjunct its own span): a party by the convention that bodies and teams go by their
-        initials, kept as written.  Not in a text set in capitals, where every word looks like one."""
+        initials, kept as written, or the author when they are the author's ("KCC" in a paper of
+        Kent County Council).  Not in a text set in capitals, where every word looks like one."""
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None:
             return None
@@ -1279,7 +1281,7 @@ class OwnerGazetteer:
         if sum(c.isupper() for c in letters) > len(letters) / 2:
             return None
         t = toks[0]
-        name = self.canonical(t.text) or t.text
+        name = author if author and t.text == initials(author) else self.canonical(t.text) or t.text
         self._parties.setdefault(name, Party(name, "org", ()))
         return Mention(name, t.idx, t.idx + len(t.text), t.text, "org")
 
@@ -1574,6 +1576,13 @@ def _committing_sentences(doc: Any) -> list[Any]:
 
     committing = [c.sentence for c in clauses_of(doc) if c.committing and c.sentence is not None]
     return committing[:1] or sents
+
+
+def initials(name: str) -> str:
+    """The initials a body goes by: each word's first capital, an acronym word whole, the joining
+    words left out ("Kent County Council" -> "KCC", "Northshire and Eastmoor CCG" -> "NECCG")."""
+    return "".join(w if w.isupper() and len(w) > 1 else w[0].upper()
+                   for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "and", "the", "for", "in"))
 
 
 def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:

@@ -42,7 +42,8 @@ NEGATIVE_SECTION = re.compile(
 FORWARD_SECTION = re.compile(
     r"\b(next steps|deliverables|priorit(?:y|ies)|focus|objectives|actions?|timeline|proposed|planned|"
     r"commitments?|intentions|ambitions?|targets|still need to do|we will|content|milestones|plan on a page|"
-    r"strategic journey|going forward|work ?programme|workstreams?|schemes|procurements?|improvements)\b",
+    r"strategic journey|going forward|work ?programme|workstreams?|schemes|procurements?|improvements|"
+    r"looking (?:ahead|forward|to)|(?:the )?(?:year|years|months) ahead|coming year|future plans|plans for)\b",
     re.I,
 )
 FORWARD_INTRO = re.compile(

@@ -275,9 +275,17 @@ def copyright_holder(lines: list[SourceLine]) -> str:
     return ""
 
 
+_SUBJECT_LINE = re.compile(r"^\W*(?:Subject|Title|Report title)\s*:\s*(\S.{3,250})$", re.I)
+
+
 def infer_title(paragraphs: list[str], doc_id: str) -> str:
     """The title: the cover paragraph that names a kind of document ("... Strategy 2019-2024"), else
     the first cover paragraph; never joined with the lines after it (organisation, date, status)."""
+    # a committee report's header ("From: ... / To: Cabinet / Subject: X / Classification: ...")
+    # names its title in the Subject line
+    subject = next((m.group(1).strip() for p in paragraphs[:15] if (m := _SUBJECT_LINE.match(p))), None)
+    if subject:
+        return subject
     zone = [p for p in _title_zone(paragraphs) if len(p) <= 200]
     candidates = [p for p in zone if not _NOT_TITLE.match(p) and not _COVER_DATE.match(p)
                   and not re.fullmatch(r"[\d\W]+", p)]
