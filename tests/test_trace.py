@@ -431,3 +431,16 @@ def test_no_place_of_the_bundled_area_is_in_the_code() -> None:
     import re
 
     assert places and sorted(f for f in forms if re.search(rf"(?<![a-z]){re.escape(f)}", code)) == []
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    ("Providers agree a new model of falls care (Dec 2026)", {"dec"}, {"fall"}),
+    ("Outstanding items and next steps: the falls service", {"outstand", "item", "step"}, {"fall"}),
+    ("Review the sight loss pathway by March, week 2 of quarter 3", {"march", "week", "quarter"}, {"sight"}),
+])
+def test_dates_and_document_furniture_are_no_topic_terms(text, absent, present):
+    from kb.trace.features import terms
+
+    found = set(terms(text))
+    assert not found & absent
+    assert all(any(t.startswith(p) for t in found) for p in present)  # the topic itself stays

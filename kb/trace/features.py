@@ -29,7 +29,12 @@ further reduct avoid unnecessari greater enhanc role wider ensur achiev aim rang
 signific specif appropri effect effici high qualiti consist
 those these there their which what when where while such other more most than into over under about after
 befor between through onli like our ours they them its
-""".split())
+january february march april june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+week weeks quarter quarters
+item items outstand step steps section appendix annex page tabl figur summari overview introduct background
+""".split())  # the last lines: when something is due and where a document puts it are no topic ("(Dec 2016)",
+# "Outstanding Items & Next steps" must not anchor a thread)
 
 _CONCEPT_OF: dict[str, str] = {}
 _CONCEPT_LABEL: dict[str, str] = {}  # the token back to the concept's first phrasing, for evidence shown to people
