@@ -294,3 +294,16 @@ def test_a_perfect_item_under_a_modal_lead_in_is_a_state_to_reach(intro, text, a
 ])
 def test_paragraph_numbers_and_planned_passives(text, accepted):
     assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    # a capitalised verb the tagger took for the subject of a participle after it
+    ("Embed digitally enabled system transformation across the county", True),
+    ("Delegated authority to the director granted on 3 May", False),  # a participle, no verb to read again
+    ("Extend shared records to the two remaining practices", True),
+    ("Diabetes services improved across the county last year.", False),  # a real subject, a past
+])
+def test_a_headline_verb_read_as_a_subject_is_read_again(text, action):
+    from kb.extract.judge import judge
+
+    assert judge(text).action is action

@@ -367,3 +367,28 @@ Body text paragraph long enough to end the title zone of this little document.
 
 Raising awareness of the service among schools and colleges."""
     assert by_text(blocks_of(text, date(2025, 1, 1)), "Raising awareness").forward_context
+
+
+def test_bold_topic_labels_stay_under_a_bold_timeline_period():
+    text = """Delivery timeline
+
+Body text paragraph long enough to end the title zone of this little document.
+
+**Q3 October - December 2024**
+
+**Estates**
+
+Two new clinic rooms open in the town centre.
+
+**Digital**
+
+Shared care record live in every practice.
+
+**Q4 January - March 2025**
+
+**Estates**
+
+Refurbishment of the health centre complete."""
+    bs = blocks_of(text, date(2024, 6, 1))
+    assert by_text(bs, "Shared care record").section == ("Q3 October - December 2024", "Digital")
+    assert by_text(bs, "Refurbishment").section == ("Q4 January - March 2025", "Estates")

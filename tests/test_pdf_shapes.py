@@ -352,3 +352,24 @@ def test_a_page_number_printed_sideways_in_the_margin_is_left_out(tmp_path):
     c.save()
     text = " ".join(_texts(path))
     assert re.sub(r"\s+", " ", text).strip() == " ".join(rows)
+
+
+def test_a_bullet_wrapped_under_its_marker_continues_mid_sentence(tmp_path):
+    """Word processors that set no hanging indent wrap a bullet's text back under the marker; a line that
+    goes on mid-sentence (lower case, the line above running to the margin) is the same item."""
+    pdf = tmp_path / "wrapped.pdf"
+    c = _page(pdf, 11)
+    c.drawString(60, 720, "The service will:")
+    for y, first, rest in ((700, "set up a single waiting list for the three hospitals of the county, with enough",
+                            "detail to see where each patient is waiting."),
+                           (668, "publish the waiting list on the county council's website every month from",
+                            "April, with the waiting times of each hospital.")):
+        c.circle(70, y + 3.5, 1.6, stroke=0, fill=1)
+        c.drawString(80, y, first)
+        c.drawString(66, y - 14, rest)
+    c.save()
+    texts = _texts(pdf)
+    assert texts[1] == ("- set up a single waiting list for the three hospitals of the county, with enough detail "
+                        "to see where each patient is waiting.")
+    # only a line in lower case is taken to go on: "April, ..." may be a new line of its own
+    assert texts[2].startswith("- publish") and len(texts) == 4

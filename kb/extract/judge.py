@@ -332,14 +332,23 @@ def _imperative_misread(text: str, doc: Any, main: Clause) -> Judgement | None:
     first letter in lower case, and taken as an imperative only if the verb then heads the clause
     and has an object.
     A real noun phrase ("Diabetes services in the north") stays a noun phrase either way."""
-    if main.form != F.NONE or len(doc) < 3:
+    if len(doc) < 3:
         return None
     first = doc[0]
+    # with no predicate, or read as the subject of a past verb that follows ("Embed digitally enabled
+    # services": "Embed" the subject of "enabled")
+    as_subject = main.form == F.INDICATIVE and main.tense == "past" and first.dep_ == "nsubj"
+    if main.form != F.NONE and not as_subject:
+        return None
     if not (first.text[:1].isupper() and first.text[1:].islower() and first.tag_ in ("NN", "NNP")
-            and first.dep_ in ("ROOT", "compound", "nmod", "amod")):
+            and (first.dep_ in ("ROOT", "compound", "nmod", "amod") or as_subject)):
         return None
     again = parse(text[0].lower() + text[1:], entities=False)
     c: Clause = again._.clause
+    if c.form in (F.INDICATIVE, F.NOMINAL) and c.head is not None and c.head.i == 0 \
+            and c.head.tag_ == "VBP" and not c.subjects:
+        # a present verb (spelt as the base form) with no subject, first: an imperative ("embed services")
+        c.form, c.tense = F.IMPERATIVE, "future"
     if c.form != F.IMPERATIVE or c.head is None or c.head.i != 0 \
             or not any(ch.dep_ in ("dobj", "ccomp", "xcomp") for ch in c.head.children):
         return None  # a verb acts on something: "Research into local needs" stays a noun phrase

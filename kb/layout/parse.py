@@ -372,6 +372,19 @@ def classify_headings(blocks: list[RawBlock]) -> None:
             b.depth = 1
         else:
             b.depth = 2
+    # A timeline's period holds the short topic labels under it however prominent they are ("Q1 April -
+    # June 2021" / "Governance", both bold): until the next period or a longer heading, they sit below it.
+    period: RawBlock | None = None
+    for i, b in enumerate(blocks):
+        if b.kind != "heading":
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if is_period_label(b.text):
+            period = b if nxt is not None and nxt.kind == "heading" and not is_period_label(nxt.text) else None
+        elif period is not None and len(words(b.text)) <= _TIMELINE_LABEL_WORDS:
+            b.depth = max(b.depth, period.depth + 1)
+        else:
+            period = None
     # A short label ending in ':' directly followed by a heading is a slide kicker ("Preventative and Proactive:").
     for i, b in enumerate(blocks[:-1]):
         if b.kind == "paragraph" and b.text.endswith(":") and len(words(b.text)) <= 5 and blocks[i + 1].kind == "heading":
@@ -389,6 +402,9 @@ _PERIOD_LABEL = re.compile(
     r"Year\s+\d(?:\s*\([^)]*\))?|Next\s+\d+\s+(?:months|years)|Short[- ]term|Medium[- ]term|Long[- ]term)$",
     re.I,
 )
+
+
+_TIMELINE_LABEL_WORDS = 5
 
 
 def is_period_label(text: str) -> bool:

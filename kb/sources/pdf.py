@@ -1217,8 +1217,12 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
     if pitch <= 0 or pitch > stats.pitch_for(prev.size) + 0.3:
         return True
     if block.kind == "bullet":
-        if abs(line.x0 - block.lines[0].text_x0) > 0.6 * size:
-            return True  # a list item continues at its hanging indent only
+        # a list item continues at its hanging indent, or, wrapped under its bullet without one, with
+        # a line that goes on mid-sentence ("... with enough" / "detail to understand ...")
+        under_bullet = line.x0 >= block.lines[0].x0 - 0.6 * size and prev_full and line.text[:1].islower() \
+            and not _ends_sentence(prev.text)
+        if abs(line.x0 - block.lines[0].text_x0) > 0.6 * size and not under_bullet:
+            return True
     else:
         shift = prev.x0 - line.x0
         # later lines sit at the same x; after a paragraph's first line a first-line indent is allowed
