@@ -483,11 +483,12 @@ _NEGATIVE_LABEL = re.compile(r"\b(?:lead|leads|team|membership|risks?|key driver
 def _perfect_after_modal(text: str, block: Block) -> bool:
     """An item that completes a modal lead-in in the perfect ("Practitioners will:" / "Have completed
     safeguarding training"): "will have completed", a state to reach, not a report of the past."""
-    return block.kind == "list_item" and bool(block.intro) and bool(_MODAL_LEAD_IN.search(block.intro or "")) \
-        and bool(re.match(r"(?i)\W*(?:have|has)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b", text))
+    return block.kind == "list_item" and bool(_MODAL_LEAD_IN.search(block.intro or "")) \
+        and bool(_PERFECT_LEAD.match(text))
 
 
 _MODAL_LEAD_IN = re.compile(r"\b(?:will|shall|must|should|are to|is to|need to|required to)\W*$", re.I)
+_PERFECT_LEAD = re.compile(r"\W*(?:have|has)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b", re.I)
 
 
 def _scheduled(block: Block) -> bool:

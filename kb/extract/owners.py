@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kb.extract.acronyms import initials_match
 from kb.extract.gazetteer import EMPTY, Gazetteer, Party, short_name
 from kb.extract.lexicon import ACTION_NOUNS
 
@@ -1281,7 +1282,7 @@ class OwnerGazetteer:
         if sum(c.isupper() for c in letters) > len(letters) / 2:
             return None
         t = toks[0]
-        name = author if author and t.text == initials(author) else self.canonical(t.text) or t.text
+        name = author if author and initials_match(author.split(), t.text) else self.canonical(t.text) or t.text
         self._parties.setdefault(name, Party(name, "org", ()))
         return Mention(name, t.idx, t.idx + len(t.text), t.text, "org")
 
@@ -1576,13 +1577,6 @@ def _committing_sentences(doc: Any) -> list[Any]:
 
     committing = [c.sentence for c in clauses_of(doc) if c.committing and c.sentence is not None]
     return committing[:1] or sents
-
-
-def initials(name: str) -> str:
-    """The initials a body goes by: each word's first capital, an acronym word whole, the joining
-    words left out ("Kent County Council" -> "KCC", "Northshire and Eastmoor CCG" -> "NECCG")."""
-    return "".join(w if w.isupper() and len(w) > 1 else w[0].upper()
-                   for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "and", "the", "for", "in"))
 
 
 def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
