@@ -307,3 +307,40 @@ def test_a_headline_verb_read_as_a_subject_is_read_again(text, action):
     from kb.extract.judge import judge
 
     assert judge(text).action is action
+
+
+@pytest.mark.parametrize(("text", "accepted", "kind"), [
+    # a paper's request of a party: to act, or to decide
+    ("Local partnerships are asked to agree a joint falls prevention pathway by June 2026.", True, "decision"),
+    ("The Executive is recommended to approve the revised parking charges.", True, "decision"),
+    ("Districts are invited to nominate a lead officer for the housing register review.", True, "commitment"),
+    # an addressee taking note does nothing; a request reported from the past is no pledge
+    ("The Committee is asked to note the quarterly performance report.", False, None),
+    ("The panel was asked to consider the options last March.", False, None),
+])
+def test_a_papers_request_of_a_party(text, accepted, kind):
+    d = decide(text, para())
+    assert d.accept is accepted
+    if accepted:
+        assert d.kind == kind
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a report's paragraph number the parser splits off as a sentence of its own says nothing
+    ("7.2 The commissioning proposals in this section are based on detailed analysis, at county and district "
+     "level, to accurately assess the need for places.", False),
+    ("8.4 The service will publish its revised eligibility criteria by April 2026.", True),
+    # a subject the parser hung elsewhere still makes the verb no imperative
+    ("Because of rising rents, a change in the number of applicants does not on its own necessarily translate "
+     "into shorter waits.", False),
+    # a finite verb before "to" is no headline subject ("Teams to review ...")
+    ("This allows us to identify where new classrooms may be needed.", False),
+    ("Ward teams to review every discharge delay weekly.", True),
+])
+def test_numbered_and_finite_sentences_are_read_by_their_verb(text, accepted):
+    assert decide(text, para()).accept is accepted
+
+
+def test_a_request_is_addressed_to_a_party_not_to_the_people_served():
+    assert not decide("All visitors are asked to sign in at reception and to wear a badge.", para()).accept
+    assert decide("ICBs are asked to set up a local eye care network by September.", para()).accept

@@ -788,3 +788,12 @@ def test_an_addressee_asked_to_note_is_no_owner(north: OwnerGazetteer) -> None:
 ])
 def test_the_authors_initials_are_the_author(north: OwnerGazetteer, text, author, expected) -> None:
     assert north.owners(text, author_org=author) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Scrutiny Committee is asked to endorse the revised work programme.", ["Scrutiny Committee"]),
+    ("Local systems are asked to agree a shared referral form by July.", ["Local systems"]),
+    ("The Scrutiny Committee is asked to note the revised work programme.", []),  # taking note is no act
+])
+def test_a_party_asked_to_decide_owns_the_decision(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.owners(text) == expected

@@ -53,8 +53,11 @@ _COMMIT_PHRASE = re.compile(
     re.I,
 )
 _VERB_ALTERNATION = "|".join(sorted(ACTION_VERBS | {"consider"}))
+# (a headline's subject: names and plural nouns, never a pronoun: "This enables us to identify ..."
+# is a finite sentence)
 _SUBJECT_TO_VERB = re.compile(
-    r"^(?:[A-Z][\w&'/.-]*|of|and|all|the|&|[a-z]+s)(?: (?:[A-Z][\w&'/.-]*|of|and|all|the|&|[a-z]+s)){0,6} to "
+    r"^(?!(?:This|That|It|There|Which|What)\b)(?:[A-Z][\w&'/.-]*|of|and|all|the|&|(?!us\b)[a-z]+s)"
+    r"(?: (?:[A-Z][\w&'/.-]*|of|and|all|the|&|(?!us\b)[a-z]+s)){0,6} to "
     r"(?:(?:be|further|then|jointly) )?(?:" + _VERB_ALTERNATION + r")\b")
 _SUBJECT_VERB = re.compile(
     r"^(?!(?:The|This|These|That|Those|A|An|It|There|Our|Their|Its|If|When|Where|Whilst|While|As|In|On|For|"

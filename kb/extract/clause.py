@@ -23,6 +23,7 @@ Each step is a small function so it can be read, tested and replaced alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +45,7 @@ from kb.extract.forms import (  # noqa: F401 - the form names are part of this m
     REPORTED,
     SEMI_MODAL,
 )
-from kb.extract.lexicon import ACTION_NOUNS, ACTION_VERBS, PARTY_HEADS
+from kb.extract.lexicon import ACTION_NOUNS, ACTION_VERBS, NOTING_VERBS, PARTY_HEADS, REQUEST_VERBS
 
 # Modal auxiliaries, by what they do to the clause.
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "must"})
@@ -207,6 +208,25 @@ def _mis_tagged_imperative(t: Token) -> bool:
     return nxt.pos_ not in ("AUX", "VERB", "PUNCT", "PART") and nxt.lower_ not in ("of", "'s") and nxt.tag_ != "POS"
 
 
+def _addressed_party(t: Token) -> bool:
+    """A subject a paper can address a request to: a named body, an acronym, or a noun naming a body,
+    a kind of body or an office ("Cabinet", "ICSs", "local systems", "districts"), not the people a
+    service describes ("all offenders are asked whether ...")."""
+    return t.pos_ == "PROPN" or re.fullmatch(r"[A-Z]{2,}s?", t.text) is not None \
+        or t.lemma_.lower() in PARTY_HEADS | _PLACE_PARTIES
+
+
+# Kinds of place that act as bodies in NHS and local-government papers ("systems are asked to ...").
+_PLACE_PARTIES = frozenset({"system", "region", "area", "district", "borough", "locality", "place", "county"})
+
+
+def _stray_subject(sent: Span, root: Token) -> bool:
+    """A subject or auxiliary before the root that the parser hung on a word that is no verb ("a
+    change ... does not on its own translate": "change" and "does" under "on"): the root has a
+    subject after all, so it is no imperative."""
+    return any(t.dep_ in (*_SUBJECT_DEPS, "aux") and t.i < root.i and not _is_verb(t.head) for t in sent)
+
+
 def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | None, Token | None, str]:
     """(form, predicate, head, marker) of a sentence (or of one of its coordinated clauses, `root`):
     the committing predicate and what makes it one."""
@@ -301,6 +321,18 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
         target = _to_complement(acomp)
         if target is not None:
             return SEMI_MODAL, target, root, f"{acomp.lower_} to"
+    # A paper's request of a party, in the present: "Systems are asked to set up ..." (the party is
+    # to act), "Cabinet is asked to agree the plan" (a decision put to it); an addressee asked to take
+    # note ("The Board is asked to note the report") does nothing
+    if _is_verb(root) and lemma in REQUEST_VERBS and root.tag_ == "VBN" and comp is not None \
+            and comp.dep_ == "xcomp" and _has_to(comp) \
+            and any(a.dep_ == "auxpass" and a.lower_ in ("is", "are", "am") for a in root.children) \
+            and any(_addressed_party(c) for c in _children(root, "nsubjpass")):
+        asked = _verb_lemma(comp)
+        if asked in _DECISION_VERBS | {"adopt", "authorise", "authorize", "confirm"}:
+            return DECISION, comp, root, f"{root.lower_} to"
+        if asked not in NOTING_VERBS:
+            return SEMI_MODAL, comp, root, f"{root.lower_} to"
     # Semi-modals: "aims to deliver", "are expected to deliver", "will continue to work"
     if _is_verb(root) and lemma in _SEMI_MODAL_VERBS and comp is not None and comp.dep_ == "xcomp" and _has_to(comp) \
             and not (lemma in _SUBJECT_CONTROL and any(c.dep_ == "dobj" and c.i < comp.i for c in root.children)):
@@ -324,7 +356,7 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     # (a label the parser made the subject, "Action: circulate the ...", is not one)
     if root.tag_ == "VB" and not [c for c in _children(root, *_SUBJECT_DEPS) if c.i >= start] \
             and not _aux_words(root) and first is not None \
-            and (first.i == root.i or not coordinated and root.dep_ == "ROOT"):
+            and (first.i == root.i or not coordinated and root.dep_ == "ROOT" and not _stray_subject(sent, root)):
         return IMPERATIVE, root, root, ""
     if not coordinated and first is not None and _mis_tagged_imperative(first) and first.i <= start + 1 \
             and not _children(first, *_SUBJECT_DEPS):
@@ -640,13 +672,14 @@ _RANK = {DECISION: 0, MODAL: 1, SEMI_MODAL: 1, BE_TO: 1, REPORTED: 2, IMPERATIVE
 
 
 def main_clause(clauses: list[Clause]) -> Clause:
-    """The clause a unit is judged by: the first committing one, else the first."""
+    """The clause a unit is judged by: the first committing one, else the first that has words (a
+    report's paragraph number, "7.2", which the parser may split off as a sentence, says nothing)."""
     if not clauses:
         return Clause()
     committing = [c for c in clauses if c.committing]
     if committing:
         return min(committing, key=lambda c: _RANK.get(c.form, 9))
-    return clauses[0]
+    return next((c for c in clauses if c.sentence is None or any(t.is_alpha for t in c.sentence)), clauses[0])
 
 
 # --- spaCy wiring ------------------------------------------------------------------------------------

@@ -104,3 +104,9 @@ PARTY_HEADS = frozenset(
     secretary service services staff team teams trust trustee trustees trusts unit we workforce
     """.split()
 )
+
+# Verbs by which a paper asks a party to act ("Systems are asked to ...", "Cabinet is invited to ..."),
+# and what a party asked so does that is no work of its own: taking note of a paper.
+REQUEST_VERBS = frozenset({"ask", "invite", "request", "recommend", "encourage", "urge", "direct", "instruct"})
+NOTING_VERBS = frozenset({"note", "receive", "consider", "discuss", "comment", "read", "acknowledge", "welcome",
+                          "thank", "review", "scrutinise", "scrutinize"})

@@ -35,7 +35,7 @@ from typing import Any
 
 from kb.extract.acronyms import initials_match
 from kb.extract.gazetteer import EMPTY, Gazetteer, Party, short_name
-from kb.extract.lexicon import ACTION_NOUNS
+from kb.extract.lexicon import ACTION_NOUNS, NOTING_VERBS, REQUEST_VERBS
 
 __all__ = [
     "NATIONAL_PARTIES",
@@ -1446,11 +1446,6 @@ _URGE = _OBJECT_CONTROL | {"encourage", "invite", "urge"}
 # Passive verbs whose subject is still the doer of what follows ("is committed to", "are required to").
 _OBLIGED = frozenset({"commit", "require", "expect", "oblige", "mandate", "task", "charge", "dedicate",
                       "determine", "plan", "schedule", "set", "due", "prepare", "contract", "commission"})
-# Verbs by which a paper asks a party to act ("ICSs are asked to set up ..."), and what an addressee
-# of a paper is asked to do that is no work of its own ("The Board is asked to note the report").
-_ASKED = frozenset({"ask", "invite", "encourage", "urge", "request", "direct", "instruct"})
-_ADDRESSEE_VERBS = frozenset({"note", "receive", "consider", "discuss", "comment", "approve", "endorse", "agree",
-                              "support", "accept", "ratify", "review", "read", "acknowledge"})
 # Verbs by which minutes report what someone said ("Ms Lee confirmed that ..."): the reported
 # clause has its own doer; the speaker is it only when referred to again ("... that she would").
 _SAYING = frozenset({"confirm", "advise", "say", "state", "explain", "report", "indicate", "inform", "note", "add",
@@ -1631,9 +1626,10 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
             out = _np_spans(s)
         elif s.dep_ == "nsubjpass" and v.lemma_.lower() in _OBLIGED and s.pos_ != "PRON":
             out = _np_spans(s)  # "The council is determined to ...", "Practices are obliged to ..."
-        elif s.dep_ == "nsubjpass" and v.lemma_.lower() in _ASKED and s.pos_ != "PRON" and not any(
-                c.dep_ == "xcomp" and c.lemma_.lower() in _ADDRESSEE_VERBS for c in v.children):
-            out = _np_spans(s)  # "Local systems are asked to: ...", not "The Board is asked to note ..."
+        elif s.dep_ == "nsubjpass" and v.lemma_.lower() in REQUEST_VERBS and s.pos_ != "PRON" and not any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in NOTING_VERBS for c in v.children):
+            out = _np_spans(s)  # "Local systems are asked to: ...", "Cabinet is asked to agree ...",
+            # not "The Board is asked to note ..."
     if v.lemma_.lower() in _OBJECT_CONTROL and out and any(c.dep_ in ("xcomp", "ccomp") for c in v.children):
         # "The CCG will expect providers to absorb ...": the party required to act acts too
         for c in v.children:
