@@ -344,3 +344,14 @@ def test_numbered_and_finite_sentences_are_read_by_their_verb(text, accepted):
 def test_a_request_is_addressed_to_a_party_not_to_the_people_served():
     assert not decide("All visitors are asked to sign in at reception and to wear a badge.", para()).accept
     assert decide("ICBs are asked to set up a local eye care network by September.", para()).accept
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a source line: a title and its address
+    ("Northshire falls prevention pathway 2024: https://www.northshire.gov.uk/falls-pathway", False),
+    ("3.2 Market position statement for adult care www.riverside.gov.uk/mps", False),
+    # a pledge that gives an address is still a pledge
+    ("We will publish the refreshed pathway by June 2026 at https://www.northshire.gov.uk/falls", True),
+])
+def test_a_source_line_with_its_address_is_no_commitment(text, accepted):
+    assert decide(text, item()).accept is accepted

@@ -124,6 +124,7 @@ YEARS = [
     ("Strategy 2017-2020, a copy", None, [("2017-2020", "2017-01-01", "2020-12-31")]),
     ("covering the period 2017 to 2019 was", None, [("2017 to 2019", "2017-01-01", "2019-12-31")]),
     ("a Marmot City from 2013 to 2015 and", None, [("from 2013 to 2015", "2013-01-01", "2015-12-31")]),
+    ("resurfacing phased from 2022-2025 across", None, [("from 2022-2025", "2022-01-01", "2025-12-31")]),
     ("underpinned by the 2017-2021 Workforce Strategy", None, [("2017-2021", "2017-01-01", "2021-12-31")]),
     ("findings from the 2015 spending review", None, []),
     ("grow between now and 2021, with", HWB, [("between now and 2021", "2017-09-01", "2021-12-31")]),

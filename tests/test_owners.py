@@ -797,3 +797,11 @@ def test_the_authors_initials_are_the_author(north: OwnerGazetteer, text, author
 ])
 def test_a_party_asked_to_decide_owns_the_decision(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hospitals should set up their own recall systems for follow-up tests.", ["Hospitals"]),
+    ("Community pharmacies will offer blood pressure checks from April.", ["Community pharmacies"]),
+])
+def test_kinds_of_care_body_are_doers(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.owners(text) == expected

@@ -38,6 +38,11 @@ def items(text: str, **kw):
     ("Measure", "measure"), ("KPI", "measure"), ("How will we measure success", "measure"),
     ("Led by", "owner"), ("What we have committed to", "action"),
     ("Background", None), ("Purpose", None), ("Recommendation", None), ("Date raised", "logged"),
+    # a column of items of work, a long header that says who by one word, a budget column
+    ("Project", "action"), ("Schemes", "action"), ("Phase/works", "action"),
+    ("Body responsible for leading delivery", "owner"), ("Responsibility for delivery", "owner"),
+    ("Funding", "resource"), ("Estimated cost", "resource"), ("Funding (2020 prices) and sources", "resource"),
+    ("Resources needed for the first year", "resource"),
 ])
 def test_label_roles(label, role):
     assert label_role(label) == role
@@ -46,6 +51,8 @@ def test_label_roles(label, role):
 def test_a_bare_date_line_is_not_a_due_label():
     assert label_role("Date", line_form=True) is None
     assert label_role("Target date", line_form=True) == "due"
+    assert label_role("Cost", line_form=True) is None  # "Cost: ..." in running text is no budget field
+    assert label_role("Body responsible for leading delivery", line_form=True) is None
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -144,6 +151,18 @@ def test_action_table_columns_by_header_meaning():
     assert [(d.start, d.end) for d in cells[0].scope_dates] == [("2019-06-30", "2019-06-30")]
     assert cells[1].fields == {"owner": "Head of Public Health"} and cells[1].scope_dates == ()
     assert cells[2].fields["owner"] == "Riverside CCG"
+
+
+def test_a_works_table_names_its_items_in_the_first_column():
+    text = ("Scheme\tTime scale\tBody responsible for coordinating delivery\tFunding (2019 prices)\n"
+            "Riverside bus interchange\t2020-2022\tNorthshire County Council\tLocal Growth Fund: £4m\n"
+            "Mill Lane cycle route\t2021-2023\tRiverside Borough Council\tDeveloper contributions")
+    cells = [b for b in blocks_of(BODY + text) if b.kind == "cell"]
+    assert [(b.text, b.fields.get("owner")) for b in cells] == [
+        ("Riverside bus interchange – 2020-2022 – Northshire County Council", "Northshire County Council"),
+        ("Mill Lane cycle route", "Riverside Borough Council"),
+    ]  # the funding cells are notes of their rows, not items
+    assert [(d.start, d.end) for d in cells[0].scope_dates] == [("2020-01-01", "2022-12-31")]
 
 
 def test_what_who_when_table_with_a_title_row():

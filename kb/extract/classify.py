@@ -125,7 +125,7 @@ def column_role(column: str | None) -> str | None:
     for role, pattern in COLUMN_ROLES:
         if pattern.search(column):
             return role
-    return None
+    return "commitment" if label_role(column) == "action" else None  # "Project", "Phase/works"
 
 
 def _strip_label(text: str) -> str:
@@ -261,6 +261,10 @@ _READER_POINTER = re.compile(
     re.I)
 
 
+# A unit that ends with a web address: a title and its address, unless it pledges something.
+_ENDS_WITH_ADDRESS = re.compile(r"(?:https?://|www\.)\S+[\s).]*$", re.I)
+
+
 def _is_person_row(t: str) -> bool:
     """"Jane Smith (Director of Public Health)", "Dr A Khan (Chair), Ms B Lee (Clerk)": names with their
     roles (an attendance line).  Not a minute that opens with its speaker: "Mr Jones (Treasurer)
@@ -302,6 +306,9 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     seen["judgement"] = j
     reasons.append(j.clause.describe())
     reasons.extend(sorted(j.flags))
+    if _ENDS_WITH_ADDRESS.search(t) and not (j.pledge or j.decision):
+        # a source line: a title and where to find it ("Delivery plan for recovering access: https://...")
+        return Decision(False, reasons=reasons + ["reference"])
     role = column_role(block.column)
     # a participle headline under a forward heading or list ("Business case approved.") is a state to reach
     past = j.past and not ("participle" in j.flags and block.forward_context) and not _perfect_after_modal(t, block)

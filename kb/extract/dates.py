@@ -677,7 +677,7 @@ def _contextualise(text: str, atom: _Atom, doc_date: dt.date | None) -> _Found |
             start = None
         else:
             start, relative = _doc_month_start(doc_date), True
-    elif kind == "from" and atom.kind != "range":
+    elif kind == "from" and atom.kind not in ("range", "calrange"):  # "from 2011-2021" spans both years
         end = None
     elif kind == "after":
         start, end = last + dt.timedelta(days=1), None

@@ -1739,7 +1739,8 @@ _UNIT_HEADS = frozenset("service team directorate division department unit".spli
 # "secondary care providers", "partner organisations"): plural bodies and roles, not people at large.
 _ACTOR_HEADS = frozenset(
     "systems leads providers commissioners trusts councils authorities agencies networks practices icss ccgs "
-    "icbs pcns stps lead provider commissioner trust council agency network practice teams clinicians "
+    "icbs pcns stps hospitals pharmacies lead provider commissioner trust council agency network practice teams "
+    "clinicians "
     "professionals workstream workstreams".split()
 )
 # The same bodies in the singular, a doer only as "each X" / "every X" (a lone "the trust" is the

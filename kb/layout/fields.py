@@ -12,7 +12,8 @@ body, but their meaning does not, so this module maps a label (or header) to one
 - "update": the latest note (Latest update / Update / Comments / Notes);
 - "logged": an action log's bookkeeping (Date raised / Meeting / Minute ref), neither item nor field;
 - "measure": how success is measured (Measure / KPI / Metric): read as a note of the row, not its action;
-- "ref": the action's reference number (Ref / No. / Action ref), by which a later review names it.
+- "ref": the action's reference number (Ref / No. / Action ref), by which a later review names it;
+- "resource": what pays for it (Funding / Cost / Budget / Resources): a note of the row, never an item.
 
 `Block.fields` is keyed by these roles (except "action", which is the block's text).
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ROLES = ("action", "owner", "due", "status", "update", "logged", "measure", "ref")
+ROLES = ("action", "owner", "due", "status", "update", "logged", "measure", "ref", "resource")
 
 # The meaning of a label as a whole (matched against the label, lower-cased, spaces folded).
 _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -35,7 +36,10 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:what|actions?|actions? (?:required|agreed|to be taken|needed)|agreed actions?|key actions?|"
         r"deliverables?|key deliverables?|tasks?|objectives?|commitments?|our commitments?|what will we do|"
         r"what we will do|what we are going to do|what we will deliver|what we have committed to|"
-        r"what we(?: have)? commit(?:ted)? to(?: do)?|how)"
+        r"what we(?: have)? commit(?:ted)? to(?: do)?|how|"
+        # a column of items of work: "Project", "Schemes", "Phase/works", "Programme / project"
+        r"(?:[a-z]+ ?/ ?)?(?:works|schemes?|projects?|programmes?|interventions?|initiatives?|workstreams?)"
+        r"(?: ?/ ?[a-z]+)?)"
         r"(?: (?:no\.? ?)?\d{1,2}(?:\.\d{1,2})*[a-z]?)?")),
     ("owner", re.compile(
         r"who|leads?|lead\(s\)|owners?|action owners?|action by|led by|lead by|delivered by|who will lead|"
@@ -64,6 +68,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("measure", re.compile(  # how success is measured: says what will be counted, not what will be done
         r"measures?|kpis?|key performance indicators?|metrics?|(?:success|performance|outcome) measures?|"
         r"measures? of success|how (?:will we|we will) (?:measure|know)(?: success)?")),
+    ("resource", re.compile(  # what pays for the item: a note of the row
+        r"(?:funding|costs?|budget|resources?|resourcing|finance|financial|estimated cost|source of funding|"
+        r"funding sources?)(?: (?:and|&|/) ?(?:sources?|funding|costs?))?(?: \(.*\))?")),
     ("update", re.compile(
         r"(?:latest |progress |current |final )?updates?|comments?|notes?|progress (?:update|to date|notes?|made)|"
         r"commentary|(?:latest |current )?position|(?:latest |progress )?updates? (?:at|as at|as of|on|\()[\w ()/.-]*|"
@@ -81,11 +88,13 @@ def label_role(label: str, line_form: bool = False) -> str | None:
     """The role of a label or column header ("Responsible Officer" -> "owner"), or None."""
     norm = re.sub(r"\s+", " ", re.sub(r"[*:_]+", " ", label)).strip().lower()
     norm = re.sub(r"\s*\(s\)$", "", norm)
-    if not norm or len(norm) > 40:
+    if not norm or len(norm) > 40 and (line_form or len(norm) > 80):
         return None
     bare = re.sub(r"\s*\([^()]*\)$", "", norm)  # "Commitment (summary)", "Lead (organisation)": a qualified label
     if bare in ("date", "dates"):
         bare = norm  # "Date (raised)" says which date: not the due date by default
+    if not line_form and (role := _header_keyword_role(norm)) is not None:
+        return role
     for role, pattern in _ROLE_PATTERNS:
         if pattern.fullmatch(norm) or bare != norm and bare and pattern.fullmatch(bare):
             if role == "due" and line_form and not _LINE_DUE.search(norm):
@@ -93,10 +102,26 @@ def label_role(label: str, line_form: bool = False) -> str | None:
             if role in ("status", "update") and line_form and norm in ("position", "ratings", "rating", "notes",
                                                                        "note"):
                 return None
-            if role == "ref" and line_form:
-                return None  # "No:" or "Number:" in running text is not an action's reference
+            if role in ("ref", "resource") and line_form:
+                return None  # "No:" or "Cost:" in running text is not an action's reference or budget
             return role
     return None
+
+
+# A long column header that says what its cells are by one word of responsibility ("Organisation
+# responsible for coordinating implementation", "Responsibility for delivery") or of funding ("Funding
+# (2008 costs) and sources").  Headers only: in running text such words are not labels.
+_HEADER_KEYWORDS = (
+    ("owner", re.compile(r"\b(?:responsib(?:le|ility|ilities)|accountab(?:le|ility)|who will|by whom)\b")),
+    ("resource", re.compile(r"^(?:funding|costs?|budget|resources?|resourcing)\b")),
+)
+
+
+def _header_keyword_role(norm: str) -> str | None:
+    """The role of a longer header (three words or more) from its key word."""
+    if len(norm.split()) < 3:
+        return None
+    return next((role for role, pattern in _HEADER_KEYWORDS if pattern.search(norm)), None)
 
 
 # A label at the start of a line or after a space, capitalised, followed by a colon:

@@ -329,7 +329,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         body = body[hi + 1:]
     roles = _column_roles(header or [])
     date_cols = {i for i, r in roles.items() if r == "due"}
-    owner_cols = {i for i, r in roles.items() if r in ("owner", "logged", "ref")}  # fields of the row, not records
+    # fields of the row, not records
+    owner_cols = {i for i, r in roles.items() if r in ("owner", "logged", "ref", "resource")}
     note_cols = {i for i, r in roles.items() if r in ("status", "update", "measure")}
     status_cols = {i for i, r in roles.items() if r in ("status", "update")}
     col_dates = {i: _heading_scope_date(h, doc_date, period) for i, h in enumerate(header or []) if h}
@@ -366,6 +367,11 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             carried_label = label
         row_dates = _row_dates(cells, date_cols, doc_date, period)
         date_text = " ".join(strip_markup(cells[c]) for c in sorted(date_cols) if c < len(cells) and strip_markup(cells[c]))
+        # a short item reads with its row: its when and its who, in the table's order ("Burgess Park –
+        # 2012-2017 – Northshire Council and appointed contractor"), as a reader of the row sees it
+        row_context = " – ".join(strip_markup(cells[c]) for c in sorted(date_cols | {
+            i for i, r in roles.items() if r == "owner"}) if c < len(cells) and strip_markup(cells[c])) \
+            if date_text else ""
         fields = _row_fields(cells, roles)
         row_key = _place_key(sl)
         content_cols = [c for c in range(1, len(cells))
@@ -394,8 +400,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             for item, title in labelled_cell_items(cell):
                 if ci in status_cols and len(words(item)) <= _STATUS_WORDS:
                     continue  # "Green", "On track", "Not started": a status, not a record
-                if date_text and len(words(item)) <= 3 and ci not in note_cols:
-                    item = f"{item} – {date_text}"  # the row's date belongs to the activity's wording
+                if row_context and len(words(item)) <= 3 and ci not in note_cols:
+                    item = f"{item} – {row_context}"  # the row's date and lead belong to the activity's wording
                 out.append(Block(
                     "cell", item, sl.line, sl.page, section, column=column,
                     row_label=label if not label_is_text else None, row_key=row_key, intro=title,
