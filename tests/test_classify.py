@@ -355,3 +355,18 @@ def test_a_request_is_addressed_to_a_party_not_to_the_people_served():
 ])
 def test_a_source_line_with_its_address_is_no_commitment(text, accepted):
     assert decide(text, item()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a request to the reader is no plan's action
+    ("Please complete the survey and send it back to us by 30 June 2025.", False),
+    ("If you need this leaflet in large print please ring the housing office.", False),
+    ("Let us know your views on the draft route options.", False),
+    ("Let's talk about the future of the library service", False),
+    ("Develop a scheme to let tenants swap homes more easily.", True),
+    # a titled wh-heading after a label is a title, a titled pledge is a pledge
+    ("Promise 2: How we will involve tenants in choosing the new kitchens", False),
+    ("Promise 3: We will involve tenants in choosing the new kitchens by March 2026.", True),
+])
+def test_requests_to_the_reader_and_titled_headings(text, accepted):
+    assert decide(text, para()).accept is accepted

@@ -162,7 +162,7 @@ def _has_to(t: Token) -> bool:
     return any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children)
 
 
-def _first_word(sent: Span) -> Token | None:
+def first_word(sent: Span) -> Token | None:
     """The first word token of a sentence, after bullets, numbers and a short label ("Action:")."""
     start = _label_start(sent)
     for t in sent:
@@ -351,7 +351,7 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     if root.tag_ == "VBN" and any(a.lower_ == "be" and a.tag_ == "VB" for a in _aux_words(root)) \
             and not any(a.lower_ == "to" for a in _aux_words(root)):
         return DECISION, root, root, "be"
-    first = _first_word(sent)
+    first = first_word(sent)
     # Imperative: a base-form verb with no subject at the start ("Develop ...", "INCREASE access ...")
     # (a label the parser made the subject, "Action: circulate the ...", is not one)
     if root.tag_ == "VB" and not [c for c in _children(root, *_SUBJECT_DEPS) if c.i >= start] \

@@ -906,9 +906,28 @@ def field_dates(text: str, doc_date: dt.date | None, period: Period | None = Non
                            max(0, m.start_char - len(lead)), m.end_char - len(lead), m.open_start, m.relative)
                  for m in find_dates(lead + text, doc_date, period)]
     if not found:
+        found = _short_numeric_days(text)
+    if not found:
         return [] if re.match(r"^\W*(?:on-?going|continuous|continual)\b", text, re.I) else None
     # "Commenced Oct 2024", "Started in May": when the work began, not when it is due
     return [m.due for m in found if not _STARTED_BEFORE.search(text[:max(0, m.start_char)])]
+
+
+# "19.03.24", "25/08/23": a day with a two-digit year, as date columns of project plans write it
+# (only in a date field: in running text "1.2.24" is as likely a paragraph number)
+_SHORT_NUMERIC_RE = re.compile(r"(?<![\d/.])(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{2})(?![\d/.]\d)")
+
+
+def _short_numeric_days(text: str) -> list[DateMatch]:
+    out: list[DateMatch] = []
+    for m in _SHORT_NUMERIC_RE.finditer(text):
+        atom = _make_day_atom(m.start(), m.end(), int(m.group("m")), int(m.group("d")), int(m.group("d")),
+                              _two_digit_year(int(m.group("y"))))
+        if atom is not None:
+            first, last = atom.resolve(0)
+            out.append(DateMatch(DueDate(m.group(0), first.isoformat(), last.isoformat()), m.start(), m.end(),
+                                 False, False))
+    return out
 
 
 _STARTED_BEFORE = re.compile(r"(?<!to be )(?<!will be )\b(?:commenced|started|began|begun|launched|completed|since)"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.extract import forms as F
-from kb.extract.clause import Clause, clauses_of
+from kb.extract.clause import Clause, clauses_of, first_word
 from kb.extract.lexicon import PARTY_HEADS
 from kb.extract.nlp import parse
 
@@ -321,7 +321,8 @@ def _wh_headline(text: str, doc: Any, main: Clause) -> bool:
     has another main verb and is judged as usual)."""
     if not len(doc) or main.head is None or text.rstrip().endswith("?"):
         return False
-    first = doc[0]
+    # after a label: "Pledge 1: How we will work with you ..."
+    first = (first_word(main.sentence) if main.sentence is not None else None) or doc[0]
     return first.tag_ in ("WP", "WRB") and first.lower_ in ("what", "how", "when", "where", "why") \
         and first.head.i == main.head.i
 
@@ -354,6 +355,19 @@ def _imperative_misread(text: str, doc: Any, main: Clause) -> Judgement | None:
         return None  # a verb acts on something: "Research into local needs" stays a noun phrase
     j = judge_clause(c)
     return j if j.action and not j.not_a_commitment else None
+
+
+def _to_the_reader(c: Clause) -> bool:
+    """An imperative addressed to the reader, not a plan's action: a request ("Please return the form",
+    "If you would like a copy please contact us") or "let us" / "let's" ("Let us know what you think",
+    "Let's talk about new homes")."""
+    head = c.head
+    if head is None or c.sentence is None:
+        return False
+    if any(t.lower_ == "please" and t.i <= head.i + 1 for t in c.sentence):
+        return True
+    return head.lemma_.lower() == "let" and any(t.lower_ in ("us", "'s", "’s") and t.i == head.i + 1
+                                                for t in c.sentence)
 
 
 def judge_clause(c: Clause) -> Judgement:
@@ -396,6 +410,9 @@ def judge_clause(c: Clause) -> Judgement:
     elif form == F.CONDITIONAL and c.marker == "should":
         j.pledge = True  # "Providers should ...": a weaker undertaking
         j.flags.add("weak")
+    elif form == F.IMPERATIVE and _to_the_reader(c):
+        j.describes = True  # "Please return the form by 13 October", "Let us know what you think"
+        j.flags.add("to the reader")
     elif form in (F.IMPERATIVE, F.INFINITIVE, F.GERUND, F.NOMINAL):
         j.action = True
     elif form == F.INDICATIVE and c.head is not None:
