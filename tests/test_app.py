@@ -515,3 +515,29 @@ async def _settled(pilot) -> None:
             break
         await pilot.pause(0.05)
     await settle(pilot)
+
+
+async def test_space_picks_the_first_value_of_a_list_just_entered(app_kb):
+    """F2 then Space picks the first document, Tab then Space the first year: a list entered has a
+    value highlighted (an OptionList starts with none, and Space on none did nothing)."""
+    app = KbApp(app_kb, "stroke")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("f2")
+        await settle(pilot)
+        docs = screen.query_one("#facet-doc")
+        first_doc = docs.get_option_at_index(0).id
+        await pilot.press("space")
+        await settle(pilot)
+        assert screen.selected["doc"] == {first_doc}
+        assert prompts(docs)[0].startswith("[x] ")
+        await pilot.press("down", "space")  # a second value of the same list adds to the first
+        await settle(pilot)
+        assert screen.selected["doc"] == {first_doc, docs.get_option_at_index(1).id}
+        await pilot.press("tab")
+        years = screen.query_one("#facet-year")
+        assert app.focused is years
+        await pilot.press("space")
+        await settle(pilot)
+        assert screen.selected["year"] == {years.get_option_at_index(0).id}

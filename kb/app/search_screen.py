@@ -53,6 +53,15 @@ class FacetList(OptionList):
         super().__init__(id=f"facet-{facet}")
         self.facet = facet
 
+    def on_focus(self) -> None:
+        self.highlight_first()
+
+    def highlight_first(self) -> None:
+        """A list entered (F2, Tab) has a value highlighted, so the first Space picks it: an
+        OptionList starts with none, and Space on none does nothing."""
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
 
 def facet_prompt(label: str, count: int, picked: bool) -> Text:
     """A facet value's line: plain text, so '[x]' is not read as markup."""
@@ -271,6 +280,8 @@ class SearchScreen(Screen):
                                 for v in values])
             if highlighted in values:
                 widget.highlighted = values.index(highlighted)
+            elif widget.has_focus:  # the panel just opened on this list: its values arrive now
+                widget.highlight_first()
 
     def _value_label(self, facet: str, value: str) -> str:
         """A facet value as people read it: a document by its short label ("STP 2016/17")."""
