@@ -342,15 +342,25 @@ def cmd_docs(kb: KnowledgeBase, args) -> int:
     if fmt in ("jsonl", "csv"):
         _print_rows(rows, fmt)
     else:
+        from rich import box
+        from rich.markup import escape
         from rich.table import Table
 
-        t = Table(title=f"{len(rows)} documents in {kb.index_dir}", title_justify="left")
-        for col in ("id", "title", "organisation", "date", "period", "kind", "pages", "commitments"):
-            t.add_column(col, justify="right" if col in ("pages", "commitments") else "left",
-                         no_wrap=col in ("id", "date"), overflow="ellipsis" if col in ("title", "organisation") else "fold",
-                         max_width=34 if col == "title" else 26 if col == "organisation" else None)
+        # As `kb search`: narrow columns, and one wide one that wraps (a table of eight columns left
+        # the title, organisation, period and kind no width at all on an 80-column terminal).  The
+        # id, which --doc and doc: take, is on a line of its own.
+        t = Table(title=f"{len(rows)} documents in {escape(str(kb.index_dir))}", title_justify="left",
+                  box=box.SIMPLE_HEAD, expand=True)
+        paged = any(r["pages"] for r in rows)
+        t.add_column("date", no_wrap=True)
+        t.add_column("commitments", justify="right", no_wrap=True)
+        if paged:
+            t.add_column("pages", justify="right", no_wrap=True)
+        t.add_column("title · kind, period, organisation · id", ratio=1, overflow="fold")
         for r in rows:
-            t.add_row(*[str(r[c]) if r[c] is not None else "" for c in r])
+            about = ", ".join(escape(str(r[k])) for k in ("kind", "period", "organisation") if r[k])
+            cells = [r["date"] or "", str(r["commitments"])] + ([str(r["pages"] or "")] if paged else [])
+            t.add_row(*cells, f"[bold]{escape(r['title'] or r['id'])}[/]\n{about}\n[cyan]{escape(r['id'])}[/]")
         _console().print(t)
     return 0
 

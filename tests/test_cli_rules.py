@@ -138,3 +138,26 @@ def test_every_option_has_help_text():
     assert "YYYY-MM-DD" in helps["search"] and "default 20" in helps["search"]
     assert all(k in helps["export"] for k in KINDS) and "--excel" in helps["export"]
     assert "kb trace" in helps["link"]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_docs_table_shows_every_document_readably_on_a_narrow_terminal(idx, monkeypatch, capsys, width):
+    """`kb docs` on a terminal (the README's first command): every title, kind and organisation
+    readable and every id whole at 80 and 120 columns.  Eight bordered columns left the title,
+    organisation, period and kind no width at all at 80 columns (only the id and date showed)."""
+    from rich.console import Console
+
+    import kb.cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(kb.cli, "_console", lambda stderr=False: Console(
+        file=screen, width=width, force_terminal=False, highlight=False, soft_wrap=False))
+    status, _, _ = run(capsys, "--index", idx, "docs", "--format", "table")
+    assert status == 0
+    lines = screen.getvalue().splitlines()
+    assert all(len(line.rstrip()) <= width for line in lines)
+    words = " ".join(" ".join(line.split()) for line in lines)
+    for doc in (json.loads(x) for x in piped("--index", idx, "docs").stdout.splitlines()):
+        assert doc["id"] in [line.split()[-1] for line in lines if line.strip()], doc["id"]  # whole, one line
+        for field in ("title", "kind", "organisation"):
+            assert " ".join(doc[field].split()) in words, (field, doc[field])
