@@ -541,3 +541,39 @@ async def test_space_picks_the_first_value_of_a_list_just_entered(app_kb):
         await pilot.press("space")
         await settle(pilot)
         assert screen.selected["year"] == {years.get_option_at_index(0).id}
+
+
+async def test_the_highlighted_rows_text_is_shown_whole_under_the_table(app_kb):
+    """At 80 columns the text column holds ~34 cells; the highlighted row's text is wrapped in full
+    under the table (cut at a word only past three lines), with the document the table leaves out."""
+    app = KbApp(app_kb, "stroke")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one("#results")
+        widths = {c.key.value: c.width for c in table.ordered_columns}
+        preview = screen.query_one("#preview")
+        assert preview.display and preview.region.height <= 3
+        for row in (0, 1, 2):
+            table.move_cursor(row=row)
+            await pilot.pause(0.1)
+            hit = screen.result.hits[row]
+            shown = " ".join(str(preview.render()).split())
+            words = hit.text.split()
+            assert doc_label(app_kb.store.document(hit.doc_id).meta) in shown
+            assert " ".join(words[:8]) in shown  # beyond what the text column holds
+            assert shown.endswith(" ".join(words[-2:])) or shown.endswith("…")
+            assert len(shown.split(" — ", 1)[1]) > widths["text"]  or len(hit.text) <= widths["text"]
+
+
+def test_preview_cuts_at_a_word_and_keeps_highlights_closed():
+    from kb.app.format import cut_highlight, fit_lines
+    from kb.index.search import HL_END, HL_START
+
+    text = "We will open two community diagnostic hubs in Nuneaton and Rugby by March 2026"
+    assert fit_lines("STP · 2016 — ", text, 40, 3) == text
+    cut = fit_lines("STP · 2016 — ", text, 30, 2)
+    assert cut.endswith("…") and text.startswith(cut[:-1]) and text[len(cut) - 1] == " "
+    marked = f"We will open two {HL_START}community{HL_END} diagnostic hubs"
+    assert cut_highlight(marked, 21) == f"We will open two {HL_START}comm{HL_END}"
+    assert cut_highlight(marked, 10) == "We will op"

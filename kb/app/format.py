@@ -14,6 +14,43 @@ def highlight_markup(text: str) -> str:
     return escape(text).replace(HL_START, "[b reverse]").replace(HL_END, "[/]")
 
 
+def fit_lines(prefix: str, text: str, width: int, lines: int) -> str:
+    """`text` whole when `prefix` + `text` wraps into `lines` lines of `width`, else cut at a word
+    with an ellipsis so that it does (the preview of the highlighted row)."""
+    import textwrap
+
+    def fits(t: str) -> bool:
+        return len(textwrap.wrap(prefix + t, max(width, 10))) <= lines
+
+    if fits(text):
+        return text
+    words = text.split(" ")
+    lo, hi = 0, len(words)  # the most words that fit, with the ellipsis
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(" ".join(words[:mid]).rstrip(" ,;:-–") + "…"):
+            lo = mid
+        else:
+            hi = mid - 1
+    return " ".join(words[:lo]).rstrip(" ,;:-–") + "…"
+
+
+def cut_highlight(highlight: str, length: int) -> str:
+    """The first `length` visible characters of a highlighted text (HL_START/HL_END markers not
+    counted), a highlight cut short closed."""
+    out, seen, open_ = [], 0, False
+    for ch in highlight:
+        if ch in (HL_START, HL_END):
+            open_ = ch == HL_START
+            out.append(ch)
+            continue
+        if seen == length:
+            break
+        out.append(ch)
+        seen += 1
+    return "".join(out) + (HL_END if open_ else "")
+
+
 def shorten(text: str, width: int) -> str:
     """`text` in at most `width` characters, cut with an ellipsis."""
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"

@@ -22,7 +22,15 @@ from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from kb.app.format import DOC_LABEL_WIDTH, doc_label, due_end_text, highlight_markup, owners_text
+from kb.app.format import (
+    DOC_LABEL_WIDTH,
+    cut_highlight,
+    doc_label,
+    due_end_text,
+    fit_lines,
+    highlight_markup,
+    owners_text,
+)
 
 ROWS = 60  # rows per search: a screenful and more, cheap to redraw on every keystroke
 PAGE = 200  # rows added when the cursor nears the last loaded row
@@ -37,6 +45,7 @@ COLUMNS = (("year", "Year", 4), ("text", "Text", 0), ("due", "Due by", 8), ("kin
            ("owners", "Owners", 12), ("doc", "Document", DOC_LABEL_WIDTH))
 GIVE_WAY = ("doc", "owners", "kind", "due")
 MIN_TEXT = 32
+PREVIEW_LINES = 3  # the highlighted row's text in full under the table, in at most this many lines
 FILTERS_WIDTH = 34  # search_screen.tcss #filters
 FACET_VALUES = 30  # values listed per facet (the most frequent; picked ones always)
 FACETS = (("doc", "Document"), ("year", "Year"), ("theme", "Theme"), ("owner", "Owner"), ("kind", "Kind"),
@@ -130,6 +139,7 @@ class SearchScreen(Screen):
                     yield FacetList(name)
             table = DataTable(id="results", cursor_type="row", zebra_stripes=True)
             yield table
+        yield Static("", id="preview")
         yield Static("", id="status")
         yield Footer()
 
@@ -197,6 +207,7 @@ class SearchScreen(Screen):
         self._hits = []
         self._add_rows(result.hits)
         self._show_status()
+        self._show_preview()
         if self.query_one("#filters").has_class("visible"):
             self.update_facets(facets or result.facets)  # the panel is rebuilt only while it is shown
         if self._typed_at is not None and result.query.strip() == self.query_one("#query", Input).value.strip():
@@ -232,6 +243,28 @@ class SearchScreen(Screen):
 
     def on_resize(self) -> None:
         self._fit_columns()
+        self._show_preview()
+
+    # --- the highlighted row in full ------------------------------------------------------------------
+    def _show_preview(self) -> None:
+        """The highlighted row's whole text (the table cuts it to its column) with the fields the
+        narrow columns leave out, wrapped under the table; cut at a word only past PREVIEW_LINES."""
+        preview = self.query_one("#preview", Static)
+        table = self.query_one("#results", DataTable)
+        row = table.cursor_row
+        if not self._hits or not 0 <= row < len(self._hits):
+            preview.remove_class("visible")
+            return
+        h = self._hits[row]
+        fields = [self._doc_labels.get(h.doc_id, h.doc_id), str(h.year or ""), h.kind,
+                  f"due {due_end_text(h.due_start, h.due_end)}" if h.due_start or h.due_end else "",
+                  owners_text(h.owners)]
+        prefix = " · ".join(f for f in fields if f) + " — "
+        width = (table.size.width or self.app.size.width) - 2  # less the padding
+        text = fit_lines(prefix, h.text, width, PREVIEW_LINES)
+        shown = h.highlight if text == h.text else cut_highlight(h.highlight, len(text) - 1) + "…"
+        preview.update(f"[b]{escape(prefix)}[/]{highlight_markup(shown)}")
+        preview.add_class("visible")
 
     def _show_status(self) -> None:
         result = self.result
@@ -244,6 +277,7 @@ class SearchScreen(Screen):
     # --- more rows as the cursor nears the end --------------------------------------------------------
     @on(DataTable.RowHighlighted, "#results")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        self._show_preview()
         table = event.data_table
         if self.result is not None and table.row_count < self.result.total \
                 and event.cursor_row >= table.row_count - PAGE_MARGIN:
