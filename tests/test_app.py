@@ -577,3 +577,112 @@ def test_preview_cuts_at_a_word_and_keeps_highlights_closed():
     marked = f"We will open two {HL_START}community{HL_END} diagnostic hubs"
     assert cut_highlight(marked, 21) == f"We will open two {HL_START}comm{HL_END}"
     assert cut_highlight(marked, 10) == "We will op"
+
+
+async def _trace_first_link(pilot, query: str) -> TraceScreen:
+    await type_query(pilot, query)
+    await pilot.press("escape", "t")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, TraceScreen) and screen.focused_item() is not None
+    return screen
+
+
+async def test_every_footer_key_fits_80_columns_on_the_trace_screen(app_kb):
+    """At 80 columns the trace screen's footer cut F1 Help off ("Confirm link", "Reject link",
+    "Export thread" took the room)."""
+    from textual.widgets._footer import FooterKey
+
+    app = KbApp(app_kb)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _trace_first_link(pilot, '"Improved outcomes of stroke patients"')
+        keys = {k.description: k for k in app.screen.query(FooterKey)}
+        for what in ("Back", "Confirm", "Reject", "Export", "Quit", "Help"):
+            assert what in keys and keys[what].region.right <= 80, (what, keys.get(what) and keys[what].region)
+
+
+async def test_help_fits_80_columns_and_says_how_to_close(app_kb):
+    """The help box was 84 cells wide: at 80 columns its right border and scrollbar were off screen."""
+    app = KbApp(app_kb)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause(0.2)
+        box = app.screen.query_one("VerticalScroll")
+        assert box.region.x >= 0 and box.region.right <= 80, box.region
+        from kb.app.help_screen import HELP
+
+        assert "`Esc` closes this help" in HELP
+
+
+async def test_the_link_to_decide_is_shown_whole_at_80_columns(app_kb):
+    """The note dialog's title ("Confirm the link to “…”") was one line cut at the dialog's edge,
+    mid-word: the auditor could not see what they were confirming."""
+    from textual.widgets import Label
+
+    from kb.app.note_screen import NoteScreen
+
+    app = KbApp(app_kb)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = await _trace_first_link(pilot, '"Improved outcomes of stroke patients"')
+        await pilot.press("right")
+        item = screen.focused_item()
+        await pilot.press("c")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, NoteScreen)
+        box = app.screen.query_one("NoteScreen > Vertical")
+        title = app.screen.query(Label).first()
+        assert box.region.right <= 80 and title.region.right <= box.content_region.right, (title.region, box.region)
+        lines = [s.text for s in title.render_lines(title.region.reset_offset)]
+        shown = " ".join(" ".join(line.split()) for line in lines)
+        assert " ".join(item.commitment.text.split()[-3:]) in shown or "…" in shown
+        assert "Esc cancels" in shown + str(app.screen.query(Label).last().render())
+        await pilot.press("escape")
+
+
+async def test_export_dialog_says_its_keys_and_where_the_file_went(app_kb, tmp_path, monkeypatch):
+    """A relative path is written in the folder kb was started from: the dialog says which, the
+    notification gives the whole path; the dialog names its keys (Enter, the format, Esc)."""
+    from textual.widgets import Label
+
+    monkeypatch.chdir(tmp_path)
+    app = KbApp(app_kb)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_query(pilot, "stroke")
+        await pilot.press("f3")
+        await pilot.pause(0.2)
+        keys = str(app.screen.query(Label).last().render())
+        assert all(k in keys for k in ("Enter", "Esc", "format", str(tmp_path)))
+        app.screen.query_one("#path").value = "stroke.csv"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert any(str(tmp_path / "stroke.csv") in n.message for n in app._notifications)
+    assert (tmp_path / "stroke.csv").exists()
+
+
+async def test_keys_with_nothing_to_act_on_say_so(app_kb):
+    """Esc on the results (nothing to go back to) says how to quit; F4, Enter and F3 with no
+    results say there is nothing, instead of doing nothing (or offering to export 0 rows)."""
+    app = KbApp(app_kb)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "escape")
+        assert any("q or Ctrl+Q quits" in n.message for n in app._notifications)
+        assert isinstance(app.screen, SearchScreen)
+        app.screen.set_focus(app.screen.query_one("#query"))
+        await type_query(pilot, "zzqqxxnothing")
+        assert app.screen.result.total == 0
+        for key, what in (("f4", "trace"), ("f3", "export")):
+            app.clear_notifications()
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            assert isinstance(app.screen, SearchScreen), key
+            assert any(what in n.message.lower() for n in app._notifications), (key, list(app._notifications))
+        app.clear_notifications()
+        await pilot.press("escape", "enter")
+        await pilot.pause(0.2)
+        assert any("open" in n.message for n in app._notifications)

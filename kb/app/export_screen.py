@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,7 +22,8 @@ from textual.widgets import Input, Label, RadioButton, RadioSet
 class ExportScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
-    ExportScreen > Vertical { width: 76; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
+    ExportScreen > Vertical { width: 76; max-width: 100%; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
+    ExportScreen Label { width: 100%; }
     """
     BINDINGS = [Binding("escape", "app.pop_screen", "Cancel")]
 
@@ -38,6 +40,8 @@ class ExportScreen(ModalScreen[None]):
                 yield RadioButton("CSV for Excel (UTF-8 with a byte-order mark)", id="excel")
                 yield RadioButton("JSON Lines", id="jsonl")
             yield Input(value="kb-export.csv", placeholder="file path, Enter to write", id="path")
+            yield Label(f"[dim]Enter writes the file (in {escape(str(Path.cwd()))} unless the path says where) · "
+                        "Shift+Tab, then ↑ ↓ and Space: the format · Esc cancels[/]", classes="keys")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -53,7 +57,7 @@ class ExportScreen(ModalScreen[None]):
             return
         fmt = next(f for f in ("jsonl", "excel", "csv") if f == "csv" or self.query_one(f"#{f}", RadioButton).value)
         self.query_one("#path", Input).disabled = True
-        self.write(Path(event.value.strip()).expanduser(), fmt)
+        self.write(Path(event.value.strip()).expanduser().absolute(), fmt)  # the message says where
 
     @work(thread=True, exclusive=True, group="export")
     def write(self, path: Path, fmt: str) -> None:

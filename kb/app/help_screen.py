@@ -11,6 +11,8 @@ from textual.widgets import Markdown
 HELP = """\
 # kb — keys
 
+`Esc` closes this help; `↑` `↓` `PgDn` scroll it.
+
 | key | does |
 |---|---|
 | `F1` or `?` | this help |
@@ -48,7 +50,7 @@ filter's `evidence` value is picked.
 class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll { width: 84; height: 80%; border: thick $primary; background: $surface; }
+    HelpScreen > VerticalScroll { width: 84; max-width: 100%; height: 80%; border: thick $primary; background: $surface; }
     """
     BINDINGS = [Binding("escape", "app.pop_screen", "Close"), Binding("question_mark", "app.pop_screen", "Close")]
 

@@ -12,7 +12,8 @@ from textual.widgets import Input, Label
 class NoteScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     NoteScreen { align: center middle; }
-    NoteScreen > Vertical { width: 70; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
+    NoteScreen > Vertical { width: 70; max-width: 100%; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
+    NoteScreen Label { width: 100%; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
@@ -24,6 +25,7 @@ class NoteScreen(ModalScreen[str | None]):
         with Vertical():
             yield Label(self.title_text)
             yield Input(placeholder="note (optional), Enter to save", id="note")
+            yield Label("[dim]Enter saves the decision (with the note, if any) · Esc cancels[/]", classes="keys")
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()

@@ -72,6 +72,17 @@ class FacetList(OptionList):
             self.highlighted = 0
 
 
+class ResultsTable(DataTable):
+    """The results: Enter on an empty table says there is nothing to open (DataTable takes the key
+    and, with no row, does nothing)."""
+
+    def action_select_cursor(self) -> None:
+        if not self.row_count:
+            self.screen.action_open()
+            return
+        super().action_select_cursor()
+
+
 def facet_prompt(label: str, count: int, picked: bool) -> Text:
     """A facet value's line: plain text, so '[x]' is not read as markup."""
     return Text(f"{'[x]' if picked else '[ ]'} {label} ({count})")
@@ -105,7 +116,7 @@ class SearchScreen(Screen):
         Binding("t", "trace", "Trace", show=False),
         Binding("c", "clear_filters", "Clear filters", show=False),
         Binding("enter", "open", "Open", show=False),
-        Binding("escape", "blur_query", "Back", show=False),
+        Binding("escape", "back", "Back", show=False),
         Binding("down", "blur_query", "Results", show=False),
     ]
 
@@ -127,17 +138,17 @@ class SearchScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder='Search commitments: words, "phrases", owner:UHCW, due:<2020, theme:stroke …',
+        yield Input(placeholder='Search: words, "phrases", owner:UHCW, due:<2020, theme:stroke …',
                     id="query", value=self.initial_query)
         yield Static("", id="error")
         yield Static("", id="chips")
         with Horizontal(id="body"):
             with VerticalScroll(id="filters"):
-                yield Static("Space: pick/drop · Tab: next list", classes="facet-help")
+                yield Static("Space: pick · Tab: next list", classes="facet-help")
                 for name, title in FACETS:
                     yield Static(title, classes="facet-title")
                     yield FacetList(name)
-            table = DataTable(id="results", cursor_type="row", zebra_stripes=True)
+            table = ResultsTable(id="results", cursor_type="row", zebra_stripes=True)
             yield table
         yield Static("", id="preview")
         yield Static("", id="status")
@@ -340,7 +351,7 @@ class SearchScreen(Screen):
             chips.remove_class("visible")
             return
         chips.update("[b]Filters[/] " + " ".join(f"[reverse] {escape(p)} [/]" for p in picked)
-                     + "  [dim]F5 or c: clear · F2 or f: panel[/]")
+                     + "  [dim]F5: clear · F2: panel[/]")
         chips.add_class("visible")
 
     def action_clear_filters(self) -> None:
@@ -369,6 +380,14 @@ class SearchScreen(Screen):
     def action_blur_query(self) -> None:
         self.set_focus(self.query_one("#results", DataTable))
 
+    def action_back(self) -> None:
+        """Esc: from the search box or the filter panel to the results; on the results, the first
+        screen, there is nothing to go back to: say how to quit rather than do nothing."""
+        if self.focused is self.query_one("#results", DataTable):
+            self.notify("This is the first screen: q or Ctrl+Q quits, / goes to the search box")
+        else:
+            self.action_blur_query()
+
     def action_toggle_filters(self) -> None:
         """Show the panel with the focus on its first list (so the arrows and Space work at once),
         or hide it (its filters stay in force, shown as chips above the results)."""
@@ -386,7 +405,17 @@ class SearchScreen(Screen):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open()
 
+    def _no_row(self, what: str) -> bool:
+        """True, and says so, when no result row is highlighted to open or trace."""
+        if self.current_id():
+            return False
+        self.notify(f"No result to {what}: the search found nothing" if self.result is not None
+                    else f"No result to {what} yet", severity="warning")
+        return True
+
     def action_open(self) -> None:
+        if self._no_row("open"):
+            return
         cid = self.current_id()
         if cid:
             from kb.app.detail_screen import DetailScreen
@@ -394,6 +423,8 @@ class SearchScreen(Screen):
             self.app.push_screen(DetailScreen(self.kb, cid))
 
     def action_trace(self) -> None:
+        if self._no_row("trace"):
+            return
         cid = self.current_id()
         if cid:
             from kb.app.trace_screen import TraceScreen
@@ -405,6 +436,9 @@ class SearchScreen(Screen):
         from kb.app.export_screen import ExportScreen
 
         if self.result is None:
+            return
+        if not self.result.total:
+            self.notify("Nothing to export: the search found no results", severity="warning")
             return
         query, options = self.result.query.strip(), dict(self.result_options)
 

@@ -64,10 +64,11 @@ class TraceScreen(Screen):
     CSS_PATH = "trace_screen.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("c", "decide('confirm')", "Confirm link"),
-        Binding("x", "decide('reject')", "Reject link"),
+        # Short descriptions: the footer holds every key with F1 Help at 80 columns (the help says more).
+        Binding("c", "decide('confirm')", "Confirm"),
+        Binding("x", "decide('reject')", "Reject"),
         Binding("enter", "open", "Open"),
-        Binding("e", "export", "Export thread"),
+        Binding("e", "export", "Export"),
         Binding("left", "move(-1)", "Prev doc", show=False),
         Binding("right", "move(1)", "Next doc", show=False),
     ]
