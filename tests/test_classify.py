@@ -370,3 +370,16 @@ def test_a_source_line_with_its_address_is_no_commitment(text, accepted):
 ])
 def test_requests_to_the_reader_and_titled_headings(text, accepted):
     assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a lead-in that acts on its own object is an action, its list saying how
+    ("Reduce waiting times for hearing tests and clear the backlog by:", True),
+    ("Strengthen the falls prevention offer including:", True),
+    # a lead-in that only points at its list is no item
+    ("Agree the following:", False),
+    ("Work with district councils to:", False),
+    ("Make sure that:", False),
+])
+def test_an_imperative_lead_in_with_its_own_object_is_an_action(text, accepted):
+    assert decide(text, item()).accept is accepted

@@ -298,7 +298,7 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(False, reasons=["noise"])
     s = shape(t)
     reasons: list[str] = sorted(s)
-    if _is_intro(t, s):
+    if _is_intro(t, s) and not _acting_lead_in(t):
         return Decision(False, reasons=reasons + ["list intro"])
     from kb.extract.judge import judge  # the trained parse stays on the ingest path
 
@@ -534,6 +534,27 @@ def _is_intro(text: str, s: set[str]) -> bool:
     return len(words(text)) <= 9 or bool(re.search(r"\b(?:following|as follows|include|includes|are|to|on|by)\W*$",
                                                    text, re.I)) or (bool(re.search(r"\bthe following(?: [\w-]+){0,2}\W*$", text, re.I))
              and not re.search(r"\b(?:will|shall|must)\b", text, re.I))  # "... will form part of the following:" pledges
+
+
+def _acting_lead_in(text: str) -> bool:
+    """A lead-in that is an action of its own, its list saying how: an imperative with its own
+    object before the colon ("Improve equity of access and reduce the backlog by:", "Embed digital
+    transformation including:"), not one that only points at the list ("Deliver the following:",
+    "Work with partners to:", "Ensure that:")."""
+    ws = words(text)
+    if len(ws) < 5 or ws[0].lower() not in ACTION_VERBS or not text.endswith(":"):
+        return False
+    from kb.extract.clause import first_word
+    from kb.extract.judge import judge
+
+    c = judge(text.rstrip(":").strip() + ".").clause
+    if c.form != IMPERATIVE or c.head is None or c.sentence is None or first_word(c.sentence) != c.head:
+        return False
+    return any(ch.dep_ == "dobj" and ch.lemma_.lower() not in _POINTING_OBJECTS for ch in c.head.children)
+
+
+# Objects by which a lead-in only points at its list: "Deliver the following:", "Agree these:".
+_POINTING_OBJECTS = frozenset({"following", "these", "this", "those", "below", "list"})
 
 
 def _looks_like_name(text: str) -> bool:
