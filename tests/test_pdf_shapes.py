@@ -229,6 +229,8 @@ def test_unmapped_glyphs_are_learnt_from_the_document(words, expected):
     ("\uf0a7", "Wingdings-Regular", "▪"),
     ("\uf0fc", "Wingdings", "✓"),
     ("\uf0b7", "Arial", "\uf0b7"),  # another font's private character is not guessed
+    ("n", "XGODXX+ZapfDingbats2", "■"),  # a dingbat font spells its square bullet "n"
+    ("n", "Helvetica", "n"),
 ])
 def test_symbol_font_glyphs_read_by_the_fonts_own_encoding(char, font, expected):
     from kb.sources.pdf import symbol_glyph
@@ -373,3 +375,27 @@ def test_a_bullet_wrapped_under_its_marker_continues_mid_sentence(tmp_path):
                         "to see where each patient is waiting.")
     # only a line in lower case is taken to go on: "April, ..." may be a new line of its own
     assert texts[2].startswith("- publish") and len(texts) == 4
+
+
+def test_a_dingbat_fonts_letter_bullet_starts_a_list_item(tmp_path):
+    # ZapfDingbats draws "n" as a square: the text layer says "n", the page shows a bullet
+    pdf = tmp_path / "dingbats.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    y = HEIGHT - 80
+    c.setFont("Helvetica", 11)
+    c.drawString(60, y, "Our promises to tenants:")
+    for first, second in [("We will consult every household on the design of the new homes", "before any plans go in"),
+                          ("We will publish the results of each consultation on the council", "website within a month")]:
+        y -= 18
+        c.setFont("ZapfDingbats", 11)
+        c.drawString(60, y, "n")
+        c.setFont("Helvetica", 11)
+        c.drawString(72, y, first)
+        y -= 14
+        c.drawString(72, y, second)
+    c.save()
+    assert _texts(pdf) == [
+        "Our promises to tenants:",
+        "- We will consult every household on the design of the new homes before any plans go in",
+        "- We will publish the results of each consultation on the council website within a month",
+    ]

@@ -64,11 +64,13 @@ _WINGDINGS = {0x9F: "•", 0xA7: "▪", 0x6C: "●", 0x6E: "■", 0x71: "❑", 0
 
 
 def symbol_glyph(ch: str, fontname: str) -> str:
-    """A private-use character of a Symbol or Wingdings font as the character it draws ("" for a
-    glyph not known; the character itself for other fonts)."""
-    code = ord(ch) - 0xF000
+    """A character of a Symbol, Wingdings or Dingbats font as the character it draws: its private-use
+    code, or the plain letter a dingbat font's text layer spells its glyph with ("n" for a square
+    bullet in ZapfDingbats).  The character itself when it is not one of these."""
     name = fontname.lower()
-    table = _WINGDINGS if "wingding" in name else _SYMBOL if "symbol" in name else None
+    dingbat = "wingding" in name or "dingbat" in name
+    code = ord(ch) - 0xF000 if _private_use(ch) else ord(ch) if dingbat else -1
+    table = _WINGDINGS if dingbat else _SYMBOL if "symbol" in name else None
     if table is None or not 0x20 <= code <= 0xFF:
         return ch
     return table.get(code, ch)
@@ -583,7 +585,7 @@ def _layout_objects(page):
         fontname = c.fontname
         if isinstance(fontname, bytes):
             fontname = fontname.decode("latin-1", "replace")
-        if len(text) == 1 and _private_use(text):
+        if len(text) == 1:
             text = symbol_glyph(text, fontname)
         char_dicts.append(
             {
@@ -804,12 +806,17 @@ def extract_words(chars: list[dict]) -> list[dict]:
     out: list[dict] = []
     run: list[dict] = []
     key = None
+    dingbat = False
     for c in chars:
         k = (c["upright"], c["fontname"], c["size"])
         if k != key:
             if run and key[0]:
                 _run_words(run, out)
             run, key = [], k
+            name = str(c["fontname"]).lower()
+            dingbat = "dingbat" in name or "wingding" in name
+        if dingbat and len(c["text"]) == 1:
+            c = {**c, "text": symbol_glyph(c["text"], str(c["fontname"]))}  # ZapfDingbats' "n" is a square
         run.append(c)
     if run and key[0]:
         _run_words(run, out)
