@@ -277,3 +277,38 @@ def test_the_index_writer_asks_for_field_lengths_once_per_field_and_writes_whoos
     assert content(ours) == content(plain)
     shutil.rmtree(ours)
     shutil.rmtree(plain)
+
+
+def test_concurrent_searches_rank_alike_while_the_vectors_load(three_doc_template, monkeypatch):
+    """The app runs each keystroke's search in a thread, and a cancelled one keeps running: two
+    searches at once on a fresh index.  The semantic vectors load on first use; a search that came
+    while another was loading them ranked by BM25 alone (a different order, at random: 5 of 60 in
+    a loop of two threads).  Loading is slowed here so the second search always comes meanwhile."""
+    import time
+
+    import kb.index.search as search_module
+
+    idx = three_doc_template / "idx"
+    expected = [h.id for h in KnowledgeBase(idx).search("stroke pathway", limit=20).hits]
+    real_load = search_module.np.load
+
+    def slow_load(*args, **kwargs):
+        time.sleep(0.4)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(search_module.np, "load", slow_load)
+    kb = KnowledgeBase(idx)
+    kb.searcher()  # one searcher for both threads, as in the app
+    got: dict[int, list[str]] = {}
+
+    def run(i: int) -> None:
+        got[i] = [h.id for h in kb.search("stroke pathway", limit=20).hits]
+
+    first = threading.Thread(target=run, args=(0,))
+    first.start()
+    time.sleep(0.1)  # the first is loading the vectors
+    second = threading.Thread(target=run, args=(1,))
+    second.start()
+    first.join()
+    second.join()
+    assert got[0] == expected and got[1] == expected

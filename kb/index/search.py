@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -113,6 +114,9 @@ class SearchIndex:
         self._searcher = None
         self._parser: QueryParser | None = None
         self._filter_cache: dict[str, Q.Query] = {}
+        # The app searches in threads (a cancelled search keeps running beside the next one): what
+        # is read on first use is read under this lock, so no search sees it half-loaded.
+        self._lazy = threading.RLock()
         self._open()
 
     def _open(self) -> None:
@@ -295,8 +299,9 @@ class SearchIndex:
             return None
         from kb.semantic import load_query_embedder
 
-        if self._embedder is None:
-            self._embedder = load_query_embedder(self.index_dir / QUERY_TOKENIZER)
+        with self._lazy:
+            if self._embedder is None:
+                self._embedder = load_query_embedder(self.index_dir / QUERY_TOKENIZER)
         q = self._embedder(text)
         if not q.any():
             return None
@@ -304,7 +309,12 @@ class SearchIndex:
 
     def _load_vectors(self) -> np.ndarray | None:
         """The index's semantic vectors (float32, docnum order), read on first use; None when the
-        index has none (built by an older kb) or they do not line up with its documents."""
+        index has none (built by an older kb) or they do not line up with its documents.  Under the
+        lock: a search arriving while another loads them waits, instead of ranking without them."""
+        with self._lazy:
+            return self._load_vectors_locked()
+
+    def _load_vectors_locked(self) -> np.ndarray | None:
         if self._vectors is None:
             self._vectors = False
             try:
