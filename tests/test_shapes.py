@@ -383,3 +383,17 @@ def test_a_table_holds_a_group_title_and_its_intro_as_full_width_rows():
     assert hub.column == "What we will do"
     assert hub.fields.get("owner") == "Housing Options Manager"
     assert not any(b.text == "Led by" for b in bs)
+
+
+@pytest.mark.parametrize(("heading", "accepted"), [
+    ("Workforce challenges", False),  # what is wrong
+    ("Key issues", False),
+    ("Addressing the challenges", True),  # what will be done about it
+    ("Challenges and next steps", True),
+])
+def test_a_heading_that_names_problems_lists_no_actions(heading, accepted):
+    from kb.extract.classify import decide
+
+    text = f"{heading}\n\n- Increased call handling capacity"
+    item = [b for b in blocks_of(BODY + text) if b.kind == "list_item"][0]
+    assert decide(item.text, item).accept is accepted

@@ -39,6 +39,11 @@ NEGATIVE_SECTION = re.compile(
     r"what we know about)\b",
     re.I,
 )
+# A short heading that names problems ("Access challenges", "Key issues", "Workforce pressures"): what
+# is listed under it is what is wrong, not what will be done ("Addressing the challenges" is).
+PROBLEM_HEADING = re.compile(
+    r"(?i)(?!(?:address|tackl|meet|overcom|respond|solv|resolv|manag|mitigat)\w*\b)(?:[\w&'’-]+\s+){0,3}"
+    r"(?:challenges|pressures|barriers|constraints|issues|problems|difficulties)")
 FORWARD_SECTION = re.compile(
     r"\b(next steps|deliverables|priorit(?:y|ies)|focus|objectives|actions?|timeline|proposed|planned|"
     r"commitments?|intentions|ambitions?|targets|still need to do|we will|content|milestones|plan on a page|"
@@ -187,7 +192,7 @@ class BlockBuilder:
                 while stack and stack[-1][0] >= level:
                     stack.pop()
                 due = _heading_scope_date(text, doc_date, period) if seen_body else None
-                negative = bool(NEGATIVE_SECTION.search(text))
+                negative = bool(NEGATIVE_SECTION.search(text) or PROBLEM_HEADING.fullmatch(text.strip(" *:")))
                 # a timeline's period still ahead of the document ("Q3 October - December 2021" in an
                 # April 2021 plan) schedules what is under it, as a "Next steps" heading does
                 forward = bool(FORWARD_SECTION.search(text)) or due is not None and is_period_label(text)
