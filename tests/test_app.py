@@ -686,3 +686,23 @@ async def test_keys_with_nothing_to_act_on_say_so(app_kb):
         await pilot.press("escape", "enter")
         await pilot.pause(0.2)
         assert any("open" in n.message for n in app._notifications)
+
+
+async def test_the_preview_keeps_the_screens_width_with_the_filter_panel_open(app_kb):
+    """The preview spans the screen under the panel too: it was wrapped to the narrower table's
+    width, so with the panel open a long text was cut after two lines of three."""
+    app = KbApp(app_kb, "care")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        table = screen.query_one("#results")
+        long_row = next(i for i, h in enumerate(screen.result.hits) if len(h.text) > 200)
+        table.move_cursor(row=long_row)
+        await pilot.pause(0.1)
+        closed = str(screen.query_one("#preview").render())
+        await pilot.press("f2")
+        await settle(pilot)
+        table.move_cursor(row=long_row)
+        await pilot.pause(0.1)
+        preview = screen.query_one("#preview")
+        assert str(preview.render()) == closed and preview.region.height == 3

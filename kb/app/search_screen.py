@@ -271,7 +271,7 @@ class SearchScreen(Screen):
                   f"due {due_end_text(h.due_start, h.due_end)}" if h.due_start or h.due_end else "",
                   owners_text(h.owners)]
         prefix = " · ".join(f for f in fields if f) + " — "
-        width = (table.size.width or self.app.size.width) - 2  # less the padding
+        width = (self.size.width or self.app.size.width) - 2  # the screen's width (under the panel too), less the padding
         text = fit_lines(prefix, h.text, width, PREVIEW_LINES)
         shown = h.highlight if text == h.text else cut_highlight(h.highlight, len(text) - 1) + "…"
         preview.update(f"[b]{escape(prefix)}[/]{highlight_markup(shown)}")
