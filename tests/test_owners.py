@@ -802,6 +802,7 @@ def test_a_party_asked_to_decide_owns_the_decision(north: OwnerGazetteer, text: 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Hospitals should set up their own recall systems for follow-up tests.", ["Hospitals"]),
     ("Community pharmacies will offer blood pressure checks from April.", ["Community pharmacies"]),
+    ("Accredited optometrists will take referrals directly from GPs.", ["Accredited optometrists"]),
 ])
 def test_kinds_of_care_body_are_doers(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected

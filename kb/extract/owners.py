@@ -1740,7 +1740,7 @@ _UNIT_HEADS = frozenset("service team directorate division department unit".spli
 _ACTOR_HEADS = frozenset(
     "systems leads providers commissioners trusts councils authorities agencies networks practices icss ccgs "
     "icbs pcns stps hospitals pharmacies lead provider commissioner trust council agency network practice teams "
-    "clinicians "
+    "clinicians practitioners optometrists pharmacists dentists surgeons therapists gps "
     "professionals workstream workstreams".split()
 )
 # The same bodies in the singular, a doer only as "each X" / "every X" (a lone "the trust" is the
