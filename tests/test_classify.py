@@ -383,3 +383,28 @@ def test_requests_to_the_reader_and_titled_headings(text, accepted):
 ])
 def test_an_imperative_lead_in_with_its_own_object_is_an_action(text, accepted):
     assert decide(text, item()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # an agenda item takes something in; an objective in the infinitive acts
+    ("To consider the annual report of the Director of Public Health.", False),
+    ("3. To receive the minutes of the meeting held on 4 March.", False),
+    ("To review the eligibility criteria for the carers' grant by June 2026.", True),
+    ("To open two new family hubs in the north of the county.", True),
+])
+def test_agenda_items_are_no_commitments(text, accepted):
+    assert decide(text, para()).accept is accepted
+
+
+def test_a_description_column_names_items_only_in_an_action_table():
+    rows = ("Any paid office or employment held by the member.", "Any land in the area held by the member.")
+    assert not decide(rows[0], Block("cell", rows[0], 3, None, ("Table 1",), column="Description")).accept
+    dated = Block("cell", rows[1], 4, None, ("Plan",), column="Description", fields={"due": "March 2026"})
+    assert decide("Survey the council's land holdings in the area", dated).accept
+
+
+def test_the_readers_own_duties_lead_no_forward_list():
+    from kb.layout.structure import NEGATIVE_INTRO
+
+    assert NEGATIVE_INTRO.search("You must register as an interest:")
+    assert not NEGATIVE_INTRO.search("We will:")

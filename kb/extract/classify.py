@@ -306,10 +306,20 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     seen["judgement"] = j
     reasons.append(j.clause.describe())
     reasons.extend(sorted(j.flags))
+    if j.clause.form == INFINITIVE and block.kind != "cell" and re.match(r"(?:\W*\w{1,3}[.)]\s+)?to\s", t, re.I) \
+            and j.clause.predicate is not None and j.clause.predicate.lemma_.lower() in _AGENDA_VERBS:
+        # an agenda item: "To consider the report of ...", "To receive the minutes", "1. To note ..."
+        # (in an action table's cell, "To consider an approach to ..." is the action)
+        return Decision(False, reasons=reasons + ["agenda item"])
     if _ENDS_WITH_ADDRESS.search(t) and not (j.pledge or j.decision):
         # a source line: a title and where to find it ("Delivery plan for recovering access: https://...")
         return Decision(False, reasons=reasons + ["reference"])
     role = column_role(block.column)
+    if role == "commitment" and re.fullmatch(r"\s*descriptions?\s*", block.column or "", re.I) \
+            and not (block.fields or block.scope_dates or block.forward_context):
+        # "Description" names the items of an action table (one with a when, a who or a status) and
+        # nothing more in a table of definitions ("Subject | Description")
+        role = None
     # a participle headline under a forward heading or list ("Business case approved.") is a state to reach
     past = j.past and not ("participle" in j.flags and block.forward_context) and not _perfect_after_modal(t, block)
     # verbless deliverables the parse leaves without a predicate: "Faster access to memory clinics"
@@ -487,6 +497,8 @@ def _resolves_to_act(j: Any) -> bool:
 
 # A resolution that only notes, receives or thanks commits no one ("Note the progress", "Receive the report").
 _NOTING_VERBS = frozenset({"note", "receive", "welcome", "thank", "acknowledge", "comment"})
+# What a meeting's agenda item does ("To consider ...", "To receive ..."): take in, not act.
+_AGENDA_VERBS = _NOTING_VERBS | {"consider", "discuss", "hear"}
 _PERSON_ROW = re.compile(r"^(?:(?:Dr|Cllr|Councillor|Professor|Prof) )?[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2} \(")
 _NEGATIVE_LABEL = re.compile(r"\b(?:lead|leads|team|membership|risks?|key drivers|resource|finance lead|"
                              r"representation|roles?)\b", re.I)

@@ -63,7 +63,9 @@ NEGATIVE_INTRO = re.compile(
     r"questions|raised|reported|identified the following|such as|factors|pressures|judgements|"
     r"as follows:$|headings:|the following two|progress against|reasons|include:$|includes:$|members|"
     r"listed below|options|\bupdates?\b|\bprovided\b|\binformed\b|\badvised\b|\bexplained\b|"
-    r"\bpresented\b|\bintroduced\b)",
+    r"\bpresented\b|\bintroduced\b|"
+    # the reader's own duties ("You must register as an interest:"): no plan's undertaking
+    r"\byou (?:must|should|need to|will need to|are required to|have to)\b)",
     re.I,
 )
 _CONTENT_HEADER = re.compile(r"activit|milestone|commitment|action|description|deliverable|priorit|step", re.I)
