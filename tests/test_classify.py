@@ -408,3 +408,18 @@ def test_the_readers_own_duties_lead_no_forward_list():
 
     assert NEGATIVE_INTRO.search("You must register as an interest:")
     assert not NEGATIVE_INTRO.search("We will:")
+
+
+@pytest.mark.parametrize(("heading", "text", "accepted"), [
+    # under a targets or measures heading, the level to reach is a target, its subject a statistic
+    ("Outcome measures", "By 2030, life expectancy at birth in Northshire will increase by 1.5 years.", True),
+    ("Our targets for 2027", "By 2027, 80% of tenants say that repairs are done right first time.", True),
+    # elsewhere the same sentence foretells, and under a targets heading a bare forecast still does
+    ("Population change", "By 2030, life expectancy at birth in Northshire will increase by 1.5 years.", False),
+    ("Outcome measures", "The number of older residents will keep growing.", False),
+])
+def test_levels_under_a_targets_heading_are_targets(heading, text, accepted):
+    d = decide(text, Block("paragraph", text, 5, None, (heading,)))
+    assert d.accept is accepted
+    if accepted:
+        assert d.kind == "target"

@@ -398,6 +398,14 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(True, _kind(t, s, block, j) if j.pledge or j.action else "milestone", 0.6,
                         reasons + ["entry under a coming period"])
 
+    if _under_targets(block) and ("figure" in s or _OPENS_BY_YEAR.match(t)) and not past \
+            and (j.clause.future or _OPENS_BY_YEAR.match(t)) and "negated" not in j.flags \
+            and not (j.flags & {"conditional", "wh-title"}):
+        # a row of a targets or measures table: "By 2028, smoking prevalence will have fallen by 9
+        # points", "By 2028, 65% of staff report ..." -- the level the plan sets out to reach, though
+        # its subject is a statistic (elsewhere a forecast about a population is no undertaking)
+        return Decision(True, "target", 0.5, reasons + ["level under a targets heading"])
+
     if j.not_a_commitment:  # forecast, consequence, value, negated, future only in a subordinate clause
         kept = "evidence" if len(ws) >= 5 else "commitment"
         if block.kind in ("list_item", "cell", "fragment") and block.forward_context and j.clause.future \
@@ -511,6 +519,20 @@ def _perfect_after_modal(text: str, block: Block) -> bool:
 
 _MODAL_LEAD_IN = re.compile(r"\b(?:will|shall|must|should|are to|is to|need to|required to)\W*$", re.I)
 _PERFECT_LEAD = re.compile(r"\W*(?:have|has)\s+(?:\w+ly\s+)?\w+(?:ed|en|t)\b", re.I)
+
+
+# A heading over the levels a plan sets out to reach: "Targets", "Measures within the logframe",
+# "Outcome measures", "Our ambitions for 2028", "KPIs", "Trajectory".
+_TARGETS_HEADING = re.compile(r"\b(?:targets?|measures?|kpis?|key performance indicators?|metrics?|logframe|"
+                              r"ambitions?|trajector(?:y|ies)|success (?:measures|criteria))\b", re.I)
+_OPENS_BY_YEAR = re.compile(r"^(?:by|from|in) (?:(?:the )?end of |april |march )?(?:19|20)\d{2}\b", re.I)
+
+
+def _under_targets(block: Block) -> bool:
+    """A unit under a heading (one of the two nearest) that names targets or measures, or in such a
+    column, and not in a past or negative section."""
+    return not block.negative_context and (any(_TARGETS_HEADING.search(h) for h in block.section[-2:])
+                                           or label_role(block.column or "") == "measure")
 
 
 def _scheduled(block: Block) -> bool:
