@@ -314,6 +314,7 @@ def test_a_headline_verb_read_as_a_subject_is_read_again(text, action):
     ("Local partnerships are asked to agree a joint falls prevention pathway by June 2026.", True, "decision"),
     ("The Executive is recommended to approve the revised parking charges.", True, "decision"),
     ("Districts are invited to nominate a lead officer for the housing register review.", True, "commitment"),
+    ("The Committee is asked to note the update and to endorse the revised terms of reference.", True, "decision"),
     # an addressee taking note does nothing; a request reported from the past is no pledge
     ("The Committee is asked to note the quarterly performance report.", False, None),
     ("The panel was asked to consider the options last March.", False, None),

@@ -397,3 +397,17 @@ def test_a_heading_that_names_problems_lists_no_actions(heading, accepted):
     text = f"{heading}\n\n- Increased call handling capacity"
     item = [b for b in blocks_of(BODY + text) if b.kind == "list_item"][0]
     assert decide(item.text, item).accept is accepted
+
+
+def test_recommendations_lettered_with_capitals_are_items():
+    text = ("The Executive is asked to:\n"
+            "A. Approve the revised parking charges from 1 April 2026; and\n"
+            "B. Delegate authority to the Director of Place to set the tariffs for each car park.\n\n"
+            "A. Patel, Director of Place, presented the report.")
+    got = [(b.kind, b.text) for b in blocks_of(BODY + text)][1:]
+    assert got == [
+        ("paragraph", "The Executive is asked to:"),
+        ("list_item", "Approve the revised parking charges from 1 April 2026; and"),
+        ("list_item", "Delegate authority to the Director of Place to set the tariffs for each car park."),
+        ("paragraph", "A. Patel, Director of Place, presented the report."),  # a lone initial is a name
+    ]

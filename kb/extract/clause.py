@@ -328,11 +328,15 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
             and comp.dep_ == "xcomp" and _has_to(comp) \
             and any(a.dep_ == "auxpass" and a.lower_ in ("is", "are", "am") for a in root.children) \
             and any(_addressed_party(c) for c in _children(root, "nsubjpass")):
-        asked = _verb_lemma(comp)
-        if asked in _DECISION_VERBS | {"adopt", "authorise", "authorize", "confirm"}:
-            return DECISION, comp, root, f"{root.lower_} to"
-        if asked not in NOTING_VERBS:
-            return SEMI_MODAL, comp, root, f"{root.lower_} to"
+        # what the party is asked to do, past what it is asked only to note ("asked to note the
+        # report and agree the priorities": the agreeing)
+        acts = [v for v in (comp, *(c for c in comp.children if c.dep_ == "conj" and _is_verb(c)))
+                if _verb_lemma(v) not in NOTING_VERBS]
+        if acts:
+            target = acts[0]
+            if _verb_lemma(target) in _DECISION_VERBS | {"adopt", "authorise", "authorize", "confirm"}:
+                return DECISION, target, root, f"{root.lower_} to"
+            return SEMI_MODAL, target, root, f"{root.lower_} to"
     # Semi-modals: "aims to deliver", "are expected to deliver", "will continue to work"
     if _is_verb(root) and lemma in _SEMI_MODAL_VERBS and comp is not None and comp.dep_ == "xcomp" and _has_to(comp) \
             and not (lemma in _SUBJECT_CONTROL and any(c.dep_ == "dobj" and c.i < comp.i for c in root.children)):

@@ -143,6 +143,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawB
     current: RawBlock | None = None
     if dense is None:
         dense = one_paragraph_a_line([sl.text for sl in lines])
+    lettered_items = _capital_lettered(lines)
     for k, sl in enumerate(lines):
         text = sl.text
         if not text.strip():
@@ -182,6 +183,12 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawB
             blocks.append(current)
             blank = 0
             continue
+        if k in lettered_items:  # "A. Agree to transfer ...; and" / "B. Delegate authority to ..."
+            current = RawBlock("list_item", [replace(sl, text=_CAPITAL_LETTERED.sub("", text, count=1))],
+                               depth=0, blank_before=blank, marker="numbered")
+            blocks.append(current)
+            blank = 0
+            continue
         if _NUMBERED.match(text) and not _looks_like_heading(strip_markup(_NUMBERED.sub("", text, count=1))):
             lettered = bool(re.match(r"^\s*(?:-\s+)?\(?(?:[a-h]|[ivx]{1,4})\)", text))  # "(a)", "ii)": a sub-item
             current = RawBlock("list_item", [replace(sl, text=_NUMBERED.sub("", text, count=1))],
@@ -203,6 +210,21 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawB
 
 # A line that opens a piece must hold more words than a fragment line can (`_is_fragment_line`).
 _FRESH_MIN_WORDS = 17
+
+
+# "A. ", "B. ": a capital letter numbering a report's recommendations -- a list only as a run of
+# consecutive letters, since a lone "A. Smith" is a name
+_CAPITAL_LETTERED = re.compile(r"^\s*([A-H])\.\s+(?=\S)")
+
+
+def _capital_lettered(lines: list[SourceLine]) -> set[int]:
+    """Indexes of the lines that open items lettered A., B., C. ... in sequence (two at least)."""
+    starts = [(k, m.group(1)) for k, sl in enumerate(lines) if (m := _CAPITAL_LETTERED.match(sl.text))]
+    out: set[int] = set()
+    for (k1, a), (k2, b) in zip(starts, starts[1:], strict=False):
+        if ord(b) == ord(a) + 1 and k2 - k1 <= 12:
+            out.update((k1, k2))
+    return out
 
 
 def starts_afresh(prev: str, text: str) -> bool:
