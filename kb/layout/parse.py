@@ -235,7 +235,8 @@ def starts_afresh(prev: str, text: str) -> bool:
     sentence with no colon, so not a fragment either) and `prev` leads into nothing (no closing
     colon: a lone label takes the paragraph after it as its value, an intro its list)."""
     stripped = text.strip()
-    if not stripped or stripped != text or ":" in text or "\t" in text or _BULLET.match(text) or _NUMBERED.match(text):
+    if not stripped or stripped != text or ":" in text or "\t" in text or _BULLET.match(text) or _NUMBERED.match(text) \
+            or _CAPITAL_LETTERED.match(text):  # "B. ..." may continue a lettered run begun before
         return False
     plain = strip_markup(stripped)
     if not plain[:1].isupper() or len(words(plain)) < _FRESH_MIN_WORDS or _looks_like_heading(plain):
