@@ -424,3 +424,12 @@ def test_levels_under_a_targets_heading_are_targets(heading, text, accepted):
     assert d.accept is accepted
     if accepted:
         assert d.kind == "target"
+
+
+def test_a_target_columns_cells_are_targets_and_an_indicator_column_measures():
+    target = "40% of all new homes in the growth area should be affordable."
+    d = decide(target, Block("cell", target, 7, None, ("Monitoring",), column="Target", row_key="7:0"))
+    assert d.accept and d.kind == "target"
+    indicator = "Affordable housing completions by tenure"
+    assert not decide(indicator, Block("cell", indicator, 7, None, ("Monitoring",), column="Output indicator",
+                                       row_key="7:0")).accept

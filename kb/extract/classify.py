@@ -98,7 +98,7 @@ _NOISE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|^e-?mail:|\btel(?:ephone)?[:.
 _LABEL_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z&/ ]{0,30}|[A-Z&]{2,6}(?:, [A-Z&]{2,6})*(?: and [A-Z&]{2,6})?):\s+")
 
 COLUMN_ROLES = (
-    ("commitment", re.compile(r"^commitments?$|^priorit(?:y|ies)$|^actions?$|^activit(?:y|ies)$|^milestones?$|"
+    ("commitment", re.compile(r"^commitments?$|^priorit(?:y|ies)$|^actions?$|^activit(?:y|ies)$|^milestones?$|^targets?$|"
                               r"^description$|^deliverables?$|^what$|^tasks?$|^objectives?(?: \d+)?$|^key actions?$|"
                               # a header that says its items are to come: "Proposed Schemes", "Planned works"
                               r"^(?:proposed|planned|new|future|intended) [a-z]+(?: [a-z]+)?$", re.I)),
@@ -600,6 +600,8 @@ def _looks_like_name(text: str) -> bool:
 def _kind(text: str, s: set[str], block: Block, j: Any = None) -> str:
     if j is not None and j.decision:
         return "decision"
+    if block.kind == "cell" and re.fullmatch(r"\s*targets?\s*", block.column or "", re.I):
+        return "target"  # a cell of a "Target" column
     if _DECISION.search(text) or _SUBJUNCTIVE.search(text):  # "be endorsed", but not "will be supported"
         return "decision"
     if "figure" in s and re.search(r"\b(?:reduc\w*|increas\w*|achiev\w*|deliver|at least|by \d|to \d|save|"

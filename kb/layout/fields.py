@@ -67,6 +67,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"raised(?: (?:on|at|by))?|source|minute(?: ref(?:erence)?| no\.?)?|agenda item|item(?: no\.?)?")),
     ("measure", re.compile(  # how success is measured: says what will be counted, not what will be done
         r"measures?|kpis?|key performance indicators?|metrics?|(?:success|performance|outcome) measures?|"
+        r"(?:output |outcome |performance |monitoring )?indicators?|"
         r"measures? of success|how (?:will we|we will) (?:measure|know)(?: success)?")),
     ("resource", re.compile(  # what pays for the item: a note of the row
         r"(?:funding|costs?|budget|resources?|resourcing|finance|financial|estimated cost|source of funding|"
