@@ -399,3 +399,23 @@ def test_a_dingbat_fonts_letter_bullet_starts_a_list_item(tmp_path):
         "- We will consult every household on the design of the new homes before any plans go in",
         "- We will publish the results of each consultation on the council website within a month",
     ]
+
+
+def test_lettered_recommendations_wrap_at_their_hanging_indent(tmp_path):
+    pdf = tmp_path / "recommendations.pdf"
+    c = _page(pdf, 12)
+    y = HEIGHT - 80
+    c.drawString(60, y, "The Executive is asked to:")
+    for letter, first, second in [("A.", "Agree to close the day centre at Mill Lane from 1 April 2026 and to move", "its places to the new hub; and"),
+                                  ("B.", "Delegate authority to the Director of Adult Care to agree the transfer", "of each place with the families.")]:
+        y -= 28
+        c.drawString(60, y, letter)
+        c.drawString(78, y, first)
+        y -= 14
+        c.drawString(78, y, second)
+    c.save()
+    assert _texts(pdf) == [
+        "The Executive is asked to:",
+        "A. Agree to close the day centre at Mill Lane from 1 April 2026 and to move its places to the new hub; and",
+        "B. Delegate authority to the Director of Adult Care to agree the transfer of each place with the families.",
+    ]

@@ -411,3 +411,12 @@ def test_recommendations_lettered_with_capitals_are_items():
         ("list_item", "Delegate authority to the Director of Place to set the tariffs for each car park."),
         ("paragraph", "A. Patel, Director of Place, presented the report."),  # a lone initial is a name
     ]
+
+
+def test_bold_capital_letters_number_items_too():
+    text = ("Cabinet is asked to:\n"
+            "**A.** Agree to **CLOSE** the day centre from 1 April 2026; and\n"
+            "**B. DELEGATE** authority to the Director of Adult Care to agree the transfer of places.")
+    got = [(b.kind, b.text) for b in blocks_of(BODY + text)][2:]
+    assert got == [("list_item", "Agree to CLOSE the day centre from 1 April 2026; and"),
+                   ("list_item", "DELEGATE authority to the Director of Adult Care to agree the transfer of places.")]

@@ -184,7 +184,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawB
             blank = 0
             continue
         if k in lettered_items:  # "A. Agree to transfer ...; and" / "B. Delegate authority to ..."
-            current = RawBlock("list_item", [replace(sl, text=_CAPITAL_LETTERED.sub("", text, count=1))],
+            current = RawBlock("list_item", [replace(sl, text=_drop_capital_letter(text))],
                                depth=0, blank_before=blank, marker="numbered")
             blocks.append(current)
             blank = 0
@@ -214,12 +214,22 @@ _FRESH_MIN_WORDS = 17
 
 # "A. ", "B. ": a capital letter numbering a report's recommendations -- a list only as a run of
 # consecutive letters, since a lone "A. Smith" is a name
-_CAPITAL_LETTERED = re.compile(r"^\s*([A-H])\.\s+(?=\S)")
+_CAPITAL_LETTERED = re.compile(r"^\s*(\*\*)?([A-H])\.(\*\*)?\s+(?=\S)")  # also bold: "**A.** ", "**B. DELEGATE**"
+
+
+def _drop_capital_letter(text: str) -> str:
+    """The item's text without its letter, keeping a bold run the letter opened ("**B. DELEGATE**
+    authority" -> "**DELEGATE** authority")."""
+    m = _CAPITAL_LETTERED.match(text)
+    if m is None:
+        return text
+    rest = text[m.end():]
+    return "**" + rest if m.group(1) and not m.group(3) else rest
 
 
 def _capital_lettered(lines: list[SourceLine]) -> set[int]:
     """Indexes of the lines that open items lettered A., B., C. ... in sequence (two at least)."""
-    starts = [(k, m.group(1)) for k, sl in enumerate(lines) if (m := _CAPITAL_LETTERED.match(sl.text))]
+    starts = [(k, m.group(2)) for k, sl in enumerate(lines) if (m := _CAPITAL_LETTERED.match(sl.text))]
     out: set[int] = set()
     for (k1, a), (k2, b) in zip(starts, starts[1:], strict=False):
         if ord(b) == ord(a) + 1 and k2 - k1 <= 12:

@@ -1253,7 +1253,8 @@ def _hangs_under_label(block: _Block, line: _Line, size: float) -> bool:
     if len(block.lines) != 1 or len(first.words) < 2:
         return False
     label = first.words[0].text
-    if not (_NUMBERED.match(label + " ") or _SECTION.fullmatch(label)):
+    # (also a capital letter, "A. Agree to ..." over "the statutory ...": a report's lettered recommendations)
+    if not (_NUMBERED.match(label + " ") or _SECTION.fullmatch(label) or re.fullmatch(r"[A-H]\.", label)):
         return False
     return abs(line.x0 - first.words[1].x0) <= 0.6 * size
 
