@@ -803,6 +803,7 @@ def test_a_party_asked_to_decide_owns_the_decision(north: OwnerGazetteer, text: 
     ("Hospitals should set up their own recall systems for follow-up tests.", ["Hospitals"]),
     ("Community pharmacies will offer blood pressure checks from April.", ["Community pharmacies"]),
     ("Accredited optometrists will take referrals directly from GPs.", ["Accredited optometrists"]),
+    ("Each participating pharmacy must display the scheme's poster.", ["Participating pharmacies"]),
 ])
 def test_kinds_of_care_body_are_doers(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected

@@ -1226,7 +1226,8 @@ class OwnerGazetteer:
         surface = doc.text[start:end]
         name = re.sub(r"\s+", " ", surface)
         if each:
-            name = name + ("s" if name[-1:].isupper() else "s" if not name.endswith("s") else "")
+            name = name[:-1] + "ies" if re.search(r"[^aeiou]y$", name) else \
+                name + ("s" if name[-1:].isupper() else "s" if not name.endswith("s") else "")
         name = self.canonical(name) or name[:1].upper() + name[1:]
         self._parties.setdefault(name, Party(name, "group", ()))
         return Mention(name, start, end, surface, "group")
@@ -1747,7 +1748,7 @@ _ACTOR_HEADS = frozenset(
 # document's own body or one named before).
 _SINGULAR_ACTOR_HEADS = frozenset(
     "system provider commissioner trust council authority agency network practice ics icb ccg pcn stp icp "
-    "hospital school".split()
+    "hospital school pharmacy practitioner optometrist pharmacist".split()
 )
 # Heads that name a doer only with a word saying whose ("Clinical teams", "Hospital clinicians"):
 # "the teams" alone refers back to a body named before.
