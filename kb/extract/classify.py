@@ -19,6 +19,7 @@ from kb.extract.lexicon import (
     ACTION_VERBS,
     MODAL_FORWARD,
     PAST_MARKERS,
+    TAKING_IN,
     is_action_verb,
     is_gerund_action,
 )
@@ -398,9 +399,9 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(True, _kind(t, s, block, j) if j.pledge or j.action else "milestone", 0.6,
                         reasons + ["entry under a coming period"])
 
-    if _under_targets(block) and ("figure" in s or _OPENS_BY_YEAR.match(t)) and not past \
-            and (j.clause.future or _OPENS_BY_YEAR.match(t)) and "negated" not in j.flags \
-            and not (j.flags & {"conditional", "wh-title"}):
+    by_year = bool(_OPENS_BY_YEAR.match(t))
+    if _under_targets(block) and ("figure" in s or by_year) and (j.clause.future or by_year) and not past \
+            and not (j.flags & {"negated", "conditional", "wh-title"}):
         # a row of a targets or measures table: "By 2028, smoking prevalence will have fallen by 9
         # points", "By 2028, 65% of staff report ..." -- the level the plan sets out to reach, though
         # its subject is a statistic (elsewhere a forecast about a population is no undertaking)
@@ -504,9 +505,9 @@ def _resolves_to_act(j: Any) -> bool:
 
 
 # A resolution that only notes, receives or thanks commits no one ("Note the progress", "Receive the report").
-_NOTING_VERBS = frozenset({"note", "receive", "welcome", "thank", "acknowledge", "comment"})
+_NOTING_VERBS = TAKING_IN
 # What a meeting's agenda item does ("To consider ...", "To receive ..."): take in, not act.
-_AGENDA_VERBS = _NOTING_VERBS | {"consider", "discuss", "hear"}
+_AGENDA_VERBS = TAKING_IN | {"consider", "discuss", "hear"}
 _PERSON_ROW = re.compile(r"^(?:(?:Dr|Cllr|Councillor|Professor|Prof) )?[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2} \(")
 _NEGATIVE_LABEL = re.compile(r"\b(?:lead|leads|team|membership|risks?|key drivers|resource|finance lead|"
                              r"representation|roles?)\b", re.I)

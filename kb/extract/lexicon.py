@@ -108,5 +108,6 @@ PARTY_HEADS = frozenset(
 # Verbs by which a paper asks a party to act ("Systems are asked to ...", "Cabinet is invited to ..."),
 # and what a party asked so does that is no work of its own: taking note of a paper.
 REQUEST_VERBS = frozenset({"ask", "invite", "request", "recommend", "encourage", "urge", "direct", "instruct"})
-NOTING_VERBS = frozenset({"note", "receive", "consider", "discuss", "comment", "read", "acknowledge", "welcome",
-                          "thank", "review", "scrutinise", "scrutinize"})
+# TAKING_IN: what a meeting does with a paper that is no act ("Note the progress", "To receive the minutes").
+TAKING_IN = frozenset({"note", "receive", "welcome", "thank", "acknowledge", "comment"})
+NOTING_VERBS = TAKING_IN | {"consider", "discuss", "read", "review", "scrutinise", "scrutinize"}

@@ -340,6 +340,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     owner_cols = {i for i, r in roles.items() if r in ("owner", "logged", "ref", "resource")}
     note_cols = {i for i, r in roles.items() if r in ("status", "update", "measure")}
     status_cols = {i for i, r in roles.items() if r in ("status", "update")}
+    context_cols = sorted(date_cols | {i for i, r in roles.items() if r == "owner"})  # a short item's when and who
     col_dates = {i: _heading_scope_date(h, doc_date, period) for i, h in enumerate(header or []) if h}
     # a goal or outcome table ("Goal | Outcome | Measure") with no action column: its goals are the items
     goal_table = bool(header and _GOAL_HEADER.match(header[0]) and "action" not in roles.values())
@@ -376,9 +377,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         date_text = " ".join(strip_markup(cells[c]) for c in sorted(date_cols) if c < len(cells) and strip_markup(cells[c]))
         # a short item reads with its row: its when and its who, in the table's order ("Burgess Park –
         # 2012-2017 – Northshire Council and appointed contractor"), as a reader of the row sees it
-        row_context = " – ".join(strip_markup(cells[c]) for c in sorted(date_cols | {
-            i for i, r in roles.items() if r == "owner"}) if c < len(cells) and strip_markup(cells[c])) \
-            if date_text else ""
+        row_context = " – ".join(strip_markup(cells[c]) for c in context_cols
+                                 if c < len(cells) and strip_markup(cells[c])) if date_text else ""
         fields = _row_fields(cells, roles)
         row_key = _place_key(sl)
         content_cols = [c for c in range(1, len(cells))

@@ -585,8 +585,8 @@ def _layout_objects(page):
         fontname = c.fontname
         if isinstance(fontname, bytes):
             fontname = fontname.decode("latin-1", "replace")
-        if len(text) == 1:
-            text = symbol_glyph(text, fontname)
+        if len(text) == 1 and _private_use(text):
+            text = symbol_glyph(text, fontname)  # (a dingbat font's plain letters: extract_words, both readers)
         char_dicts.append(
             {
                 "text": text,
