@@ -148,6 +148,7 @@ class KnowledgeBase:
         could be linked (`can_link`: documents of more than one date), so one long file alone is
         written in bounded memory."""
         from kb.trace.reports import update_reports
+        from kb.trace.signals import document_acronyms
         from kb.trace.threads import build_threads, can_link, unlinked_threads
 
         known = writer.reports() if writer.get_meta("reports") == stamp else {}
@@ -163,7 +164,8 @@ class KnowledgeBase:
             writer.put_threads([], unlinked_threads(writer.iter_thread_roots(), metas))
             return
         records = writer.all_commitments()
-        links, threads = build_threads(records, metas, reports, _stored_vectors(writer, [c.id for c in records]))
+        links, threads = build_threads(records, metas, reports, _stored_vectors(writer, [c.id for c in records]),
+                                       document_acronyms(writer, metas))
         writer.put_threads(links, threads)
 
     def _vectors_stale(self) -> bool:

@@ -67,3 +67,29 @@ def test_a_learnt_acronym_is_a_concept_only_in_capitals():
     assert th.concepts_in("More SEND places in two schools") == {concept}
     assert th.concepts_in("We will send a letter to every family") == set()
     assert th.concept("send") is None and th.concept("SEND") == concept
+
+
+@pytest.mark.parametrize("text, spelt", [
+    # the letters a document defines are spelt out after their first use
+    ("M&P: options appraisal for M&P.", "M&P (Maternity & Paediatrics): options appraisal for M&P."),
+    ("The PCNs will lead", "The PCNs (Primary Care Networks) will lead"),
+    # the name already written, or a text in capitals, is left as it is
+    ("Maternity & Paediatrics (M&P) board", "Maternity & Paediatrics (M&P) board"),
+    ("WE CAN DO MORE", "WE CAN DO MORE"),
+    # letters the document does not define, or part of a longer word
+    ("MSK redesign", "MSK redesign"),
+    ("M&Pupdate", "M&Pupdate"),
+])
+def test_spell_out(text, spelt):
+    from kb.extract.acronyms import spell_out
+
+    defined = {"M&P": "Maternity & Paediatrics", "PCNs": "Primary Care Networks", "CAN": "contract award notice"}
+    assert spell_out(text, defined) == spelt
+
+
+def test_document_definitions_keep_the_first_long_form():
+    from kb.extract.acronyms import document_definitions
+
+    blocks = ["Our five workstreams: Maternity & Paediatrics (M&P), Planned care (PC).",
+              "PC: Primary Care in the glossary of another section"]
+    assert document_definitions(blocks) == {"M&P": "Maternity & Paediatrics", "PC": "Planned care"}

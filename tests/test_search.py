@@ -312,3 +312,13 @@ def test_concurrent_searches_rank_alike_while_the_vectors_load(three_doc_templat
     first.join()
     second.join()
     assert got[0] == expected and got[1] == expected
+
+
+@pytest.mark.parametrize("a, b", [("integrated", "integration"), ("consolidating", "consolidation"),
+                                  ("planning", "plan"), ("committed", "commit"), ("communities", "community")])
+def test_forms_of_one_word_share_a_stem(a, b):
+    """Porter2, not Whoosh's default Porter, which stems "integrated" and "integration" apart."""
+    from kb.index.schema import text_analyzer
+
+    ana = text_analyzer()
+    assert [t.text for t in ana(a)] == [t.text for t in ana(b)]

@@ -254,3 +254,61 @@ def test_a_plan_after_a_step_done_is_part_way(text, report):
     from kb.trace.reports import reports_of
 
     assert reports_of([text]) == [report]
+
+
+@pytest.mark.parametrize("text, report", [
+    # work that began is work going on: an inceptive verb whose subject or object is work
+    ("In June the partnership started the second phase of the dementia programme.", "ongoing"),
+    ("Work has commenced on the new health centre in Easton.", "ongoing"),
+    ("We have begun to recruit ten more health visitors.", "ongoing"),
+    ("The council embarked on a review of the bus routes.", "ongoing"),
+    # the thing itself that started is open: a clinic, a service
+    ("The new memory clinic started in April 2018.", "done"),
+    ("The trust started the new weekend service in 2018.", "done"),
+    # a later conjunct says where it stands now
+    ("The review began in March and has now finished.", "done"),
+])
+def test_work_that_began_is_ongoing(text, report):
+    from kb.trace.reports import reports_of
+
+    assert reports_of([text]) == [report]
+
+
+@pytest.mark.parametrize("topic, meaning, speaks", [
+    # naming the seed's topic speaks of it when the passage is not unrelated in meaning
+    (True, 0.35, True),
+    (True, 0.2, False),   # a theme word the seed uses in passing ("staff"), in a sentence on another matter
+    (True, None, False),  # not known yet: the words alone do not settle it
+    (False, 0.65, True),  # close in meaning whatever the words
+])
+def test_naming_the_topic_needs_a_related_meaning(topic, meaning, speaks):
+    from kb.trace.about import About
+
+    assert About(0.2, ("staff",), meaning, topic).speaks is speaks
+
+
+@pytest.mark.parametrize("items, status, deciding", [
+    # done, and what was done is the seed itself: delivered
+    ([("c", "The memory clinic opened in Easton in the spring", "delivered", 0.5, "done")], "delivered", "c"),
+    # done, but what was done is a step on its topic (a group formed, a membership widened): progress
+    ([("d", "The memory assessment steering group was formed in the spring", "delivered", 0.5, "done")],
+     "in progress", "d"),
+    # a report that it was done stands against a later plan that only restates it
+    ([("c", "The memory clinic opened in Easton in the spring", "delivered", 0.5, "done", "2016"),
+      ("a", "The memory clinic in Easton will keep its Saturday hours", "restated", 0.6, "planned")],
+     "delivered", "c"),
+])
+def test_done_delivers_only_the_seed_itself(items, status, deciding):
+    from kb.trace.tracer import thread_status
+
+    seed = rec("s", "2014", "Open a memory clinic in Easton")
+    later = []
+    for cid, text, link, score, report, *doc in items:
+        item = _item(cid, text, link, score, report)
+        if doc:
+            item.commitment.doc_id, item.doc = doc[0], META[doc[0]]
+        later.append(item)
+    got, reason, chosen = thread_status(seed, META["2014"], later, "2019-01-01", ["2016", "2019"],
+                                        lambda t: {"memori": 2.0, "clinic": 1.5, "open": 1.5}.get(t, 1.0), {"easton"})
+    assert got == status, reason
+    assert chosen.commitment.id == deciding

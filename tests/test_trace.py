@@ -11,7 +11,7 @@ from conftest import copy_three_doc_kb
 
 from kb.api import KnowledgeBase
 from kb.cli import main
-from kb.model import Commitment
+from kb.model import Commitment, DocumentMeta
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 STROKE_2013 = "Improved outcomes of stroke patients, by reducing the levels of death and disability following a stroke"
@@ -26,7 +26,7 @@ def test_trace_follows_stroke_across_every_document(corpus_kb):
     trace = corpus_kb.trace(seed.id)
     docs = {i.commitment.doc_id for i in trace.items}
     assert len(docs) == 5
-    assert len(trace.passages) <= 40 and len(trace.items) <= 120
+    assert len(trace.passages) <= 40 and sum("paragraph" not in i.evidence for i in trace.items) <= 120
     texts = " | ".join(i.commitment.text for i in trace.items)
     for expected in ("Consultation on new stroke pathway", "Implement new stroke pathway",
                      "Having one specialist stroke team based at UHCW"):
@@ -35,7 +35,7 @@ def test_trace_follows_stroke_across_every_document(corpus_kb):
     assert dates == sorted(dates)  # oldest first
     # Every link says why: the key terms both hold, or (a paraphrase) its similarity in meaning.
     assert all(i.evidence.get("terms") or i.evidence.get("signals", {}).get("semantic") or "between" in i.evidence
-               for i in trace.items)
+               or "paragraph" in i.evidence for i in trace.items)
     shown_terms = {t for i in trace.items for t in i.evidence["terms"]}
     assert "stroke" in shown_terms and not any(t.startswith("zz") for t in shown_terms)
     assert trace.status in ("delivered", "in progress", "revised", "restated", "overdue")
@@ -87,6 +87,45 @@ def test_passages_have_no_holes(corpus_kb, seed_text, fills):
             assert all(c.id in members for c in holes), [c.text for c in holes if c.id not in members]
     if fills is not None:
         assert (filled > 0) == fills  # the urgent-care rows sit between two linked rows
+
+
+def test_a_linked_sentence_is_shown_with_its_short_paragraph(corpus_kb):
+    """The other sentences of a linked sentence's paragraph (or cells of its table row) are shown
+    with it when the paragraph is short, in the same passage; a long paragraph is not shown whole."""
+    from kb.trace.tracer import PARAGRAPH_MAX
+
+    trace = corpus_kb.trace(seed_of(corpus_kb, STROKE_2013).id, limit=None)
+    everything = corpus_kb.commitments(include_evidence=True)
+    by_line: dict = {}
+    for c in everything:
+        by_line.setdefault((c.doc_id, c.line), []).append(c.id)
+    shown = {i.commitment.id for i in trace.items} | {trace.seed.id}
+    added = 0
+    for p in trace.passages:
+        for i in p.items:
+            if "paragraph" in i.evidence:
+                added += 1
+                assert i.evidence["paragraph"] in {m.commitment.id for m in p.items}  # beside its sentence
+                continue
+            paragraph = by_line[(i.commitment.doc_id, i.commitment.line)]
+            if len(paragraph) <= PARAGRAPH_MAX:
+                assert set(paragraph) <= shown
+    assert added > 0
+
+
+def test_a_sentence_shown_for_its_paragraph_decides_only_by_its_own_words():
+    """A past-tense sentence beside a linked one ("The new library opened in May") does not deliver
+    the seed when its own words are about something else."""
+    from kb.trace.tracer import TraceItem, choose_deciding
+
+    meta = DocumentMeta("d2", title="Plan", date="2019-01-01")
+    linked = TraceItem(Commitment("a", "d2", "commitment", "We will extend the memory clinic to Saturdays.", "S", None, 5),
+                       meta, "restated", 0.6, {"signals": {"anchor": 1.0}, "report": "planned"})
+    beside = TraceItem(Commitment("b", "d2", "evidence", "The new library opened in May.", "S", None, 5),
+                       meta, "delivered", 0.54, {"paragraph": "a", "report": "done"})
+    core = {"memori": 1.0, "clinic": 1.0, "saturday": 1.0}
+    deciding = choose_deciding([linked, beside], core, "Open the memory clinic on Saturdays")
+    assert deciding is linked
 
 
 def _item(line: int, text: str, context: str = ""):
@@ -444,3 +483,34 @@ def test_dates_and_document_furniture_are_no_topic_terms(text, absent, present):
     found = set(terms(text))
     assert not found & absent
     assert all(any(t.startswith(p) for t in found) for p in present)  # the topic itself stays
+
+
+def test_a_passage_that_writes_only_the_letters_shares_the_seed_s_words():
+    """A document's own acronyms are spelt out for linking: "M&P: options appraisal" shares the topic
+    of a seed that names "Maternity and Paediatrics", when that document defines M&P (and not else,
+    since the same letters name other things elsewhere)."""
+    from kb.model import DocumentMeta
+    from kb.trace.signals import Signals
+
+    metas = {"a": DocumentMeta("a", title="Plan", date="2014-01-01"), "b": DocumentMeta("b", title="Plan", date="2016-01-01")}
+    seed = Commitment("s", "a", "commitment", "Consolidation of maternity and paediatrics services", "", None, 1)
+    later = Commitment("l", "b", "commitment", "M&P: options appraisal for the consolidation", "", None, 9)
+    other = [Commitment(f"o{n}", "b", "commitment", f"Filler passage number {n} about roads", "", None, 20 + n)
+             for n in range(5)]
+    records = [seed, later, *other]
+    for acronyms, shares in (({"b": {"M&P": "Maternity & Paediatrics"}}, True), ({}, False)):
+        sig = Signals(records, metas, acronyms=acronyms)
+        features, shared = sig.features(seed, sig.topic("s"), later)
+        assert ("matern" in shared) is shares
+
+
+@pytest.mark.parametrize("typeset, plain", [("Musculo–skeletal pathway", "Musculo-skeletal pathway"),
+                                            ("a multi—agency hub", "a multi-agency hub")])
+def test_a_dash_typeset_between_letters_is_a_hyphen(typeset, plain):
+    """A PDF's export writes hyphens as dashes: the same terms and thesaurus concepts either way, and
+    "multi–agency" is no "agency"."""
+    from kb.index.thesaurus import Thesaurus
+    from kb.trace.features import terms
+
+    assert terms(typeset) == terms(plain) and "agenc" not in terms(typeset)
+    assert Thesaurus().concepts_in(typeset) == Thesaurus().concepts_in(plain)

@@ -17,7 +17,7 @@ expressions, no parser, so the search path may import it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 MINOR = frozenset({"and", "of", "for", "the", "in", "to", "with", "&", "on", "at"})
@@ -101,3 +101,36 @@ def _definitions(text: str) -> Iterator[Definition]:
             long_form = _shortest(_WORD.findall(m.group(2))[:12], acr, from_end=False)
             if long_form:
                 yield Definition(acr, long_form, m.start(1))
+
+
+def document_definitions(texts: Iterable[str]) -> dict[str, str]:
+    """The acronyms one document defines (its block texts, in reading order), each with the long form
+    of its first definition: {"M&P": "Maternity & Paediatrics"}.  Kept per document, because the
+    same letters name different things in different areas."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for d in definitions(text):
+            out.setdefault(d.acronym, d.long_form)
+    return out
+
+
+_SHOUTING = 0.6  # a text mostly in capitals ("WE CAN DO MORE") has words that only look like acronyms
+
+
+def spell_out(text: str, defined: dict[str, str]) -> str:
+    """The text with each acronym its document defines spelt out after its first use ("M&P: options
+    appraisal" -> "M&P (Maternity & Paediatrics): options appraisal"), so a passage that writes only
+    the letters shares the words of one that writes the name.  An acronym whose long form the text
+    already writes is left alone; so is a text mostly in capitals."""
+    if not defined or not text:
+        return text
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > _SHOUTING * len(letters):
+        return text
+    lowered = text.lower()
+    for acronym in sorted({w for w in _WORD.findall(text) if w in defined}, key=len, reverse=True):
+        long_form = defined[acronym]
+        if long_form.lower() in lowered:
+            continue
+        text = re.sub(rf"(?<![\w&]){re.escape(acronym)}(?![\w&])", f"{acronym} ({long_form})", text, count=1)
+    return text

@@ -19,6 +19,7 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
+from whoosh.lang.porter2 import stem as porter2_stem
 
 from kb.model import Commitment, DocumentMeta
 
@@ -32,10 +33,13 @@ OPEN_END = datetime(2199, 12, 31)
 
 
 def text_analyzer():
+    # Porter2, not Whoosh's default Porter, which cuts verbs in -ate short of their nouns
+    # ("integrated" -> integrat, "integration" -> integr; "planning" -> plann, "plan" -> plan), so a
+    # search or a link on one form missed the others.
     # "word^0.3" carries a per-token weight (DelimitedAttributeFilter): headings are indexed in the
     # passage's own field at a fraction of the weight, so ranking walks one field's postings.
     return (RegexTokenizer(TOKEN_PATTERN) | DelimitedAttributeFilter() | LowercaseFilter()
-            | StopFilter(stoplist=_STOP, minsize=1) | StemFilter())
+            | StopFilter(stoplist=_STOP, minsize=1) | StemFilter(stemfn=porter2_stem))
 
 
 def plain_analyzer():

@@ -50,6 +50,15 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("diabetes", "diabetic"),
 ]
 
+# A dash between two letters is a hyphen as typeset ("musculo–skeletal", "follow–up" in a PDF's
+# export): folded to "-" (one character for one, so spans found in the folded text hold in the text).
+DASH_IN_WORD = re.compile(r"(?<=[A-Za-z])[\u2010\u2011\u2012\u2013\u2014](?=[A-Za-z])")
+
+
+def fold_dashes(text: str) -> str:
+    return DASH_IN_WORD.sub("-", text)
+
+
 def learn_acronyms(text: str) -> dict[str, str]:
     """Acronyms a text defines (kb.extract.acronyms: 'Local Workforce Action Board (LWAB)', 'LWAB
     (Local Workforce Action Board)', a glossary line 'LWAB – Local Workforce Action Board'), in lower
@@ -94,12 +103,13 @@ class Thesaurus:
         """Concept ids of every thesaurus phrasing the text uses."""
         if self._pattern is None:
             return set()
-        return {self._concept_of[m.group(0).lower()] for m in self._pattern.finditer(text) if self._written(m.group(0))}
+        return {self._concept_of[m.group(0).lower()] for m in self._pattern.finditer(fold_dashes(text))
+                if self._written(m.group(0))}
 
     def concept_spans(self, text: str, concepts: set[str]) -> list[tuple[int, int]]:
         if self._pattern is None:
             return []
-        return [m.span() for m in self._pattern.finditer(text)
+        return [m.span() for m in self._pattern.finditer(fold_dashes(text))
                 if self._concept_of[m.group(0).lower()] in concepts and self._written(m.group(0))]
 
     def concept(self, phrase: str) -> str | None:

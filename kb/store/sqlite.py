@@ -446,6 +446,12 @@ class Writer:
     def all_metas(self) -> dict[str, DocumentMeta]:
         return {r["id"]: _meta(r) for r in self.con.execute("SELECT * FROM documents")}
 
+    def iter_block_texts(self, doc_id: str, per: int = 1000) -> Iterator[str]:
+        """As Store.iter_block_texts, inside the transaction (the blocks just written included)."""
+        cur = self.con.execute("SELECT text FROM blocks WHERE doc_id = ? ORDER BY seq", (doc_id,))
+        while rows := cur.fetchmany(per):
+            yield "\n".join(r[0] or "" for r in rows)
+
     def iter_all_commitments(self, per: int = 2000) -> Iterator[list[Commitment]]:
         """Every record in `all_commitments`' order, `per` at a time (a store of any size)."""
         cur = self.con.execute("SELECT * FROM commitments ORDER BY doc_id, seq")

@@ -64,6 +64,8 @@ def _process() -> frozenset[str]:
 # sentences (0.1-0.3 with these embeddings).
 CORE_SHARE = 0.34
 CLOSE_MEANING = 0.6
+# Naming the seed's policy topic speaks of it only with a meaning above that of unrelated sentences.
+TOPIC_MEANING = 0.3
 # A long seed names several things: a passage holding this many of its core terms speaks of it
 # whatever their share ("reduce unexplained variation in clinical practice ... implement best
 # practice" and "to share best practice and reduce variation").
@@ -114,10 +116,15 @@ class About:
 
     @property
     def speaks(self) -> bool:
+        """By its words: a fair share of the core, or several of its terms; or by its meaning:
+        close to the seed's sentence, or naming the seed's topic and not unrelated to it (a theme
+        word the seed uses in passing, "staff", "procedures", is not enough by itself)."""
         if self.whole:
             return self.share >= 1.0 - 1e-9 or len(self.held) >= CORE_HELD
-        return self.share >= CORE_SHARE or len(self.held) >= CORE_HELD or self.topic or (
-            self.meaning is not None and self.meaning >= CLOSE_MEANING)
+        if self.share >= CORE_SHARE or len(self.held) >= CORE_HELD:
+            return True
+        return self.meaning is not None and (
+            self.meaning >= CLOSE_MEANING or (self.topic and self.meaning >= TOPIC_MEANING))
 
     def evidence(self) -> dict:
         out: dict = {"share": round(self.share, 3), "held": list(self.held)}

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kb.index.thesaurus import SYNONYM_GROUPS
+from kb.index.thesaurus import SYNONYM_GROUPS, fold_dashes
 from kb.model import Commitment
 
 # Words every planning document uses about everything: they say nothing about what is linked.
@@ -107,8 +107,9 @@ _PREFIX_COMPOUND = re.compile(
 
 
 def normalise(text: str) -> str:
-    """Thesaurus concepts folded to one token each, prefix compounds joined into one word."""
-    text = _CONCEPTS.sub(lambda m: _CONCEPT_OF[m.group(1).lower()], text)
+    """Thesaurus concepts folded to one token each, prefix compounds joined into one word (a dash
+    typeset between two letters read as the hyphen it is)."""
+    text = _CONCEPTS.sub(lambda m: _CONCEPT_OF[m.group(1).lower()], fold_dashes(text))
     return _PREFIX_COMPOUND.sub(lambda m: m.group(1), text)
 
 

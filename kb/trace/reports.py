@@ -53,6 +53,13 @@ _INTENT_PAST = frozenset("hoped asked expected intended planned wanted meant sch
 # "was postponed", "failed to recruit", "have struggled to meet".
 _SETBACK_PAST = frozenset("delayed postponed deferred paused suspended halted stalled failed struggled slipped "
                           "rescheduled".split())
+# A past form of these verbs reports that work began, not that it was done, when what began is work
+# ("the programme started its second phase", "work has commenced", "we have begun to recruit"): the
+# clinic that "started in April", or the trust that "started the weekend service", opened it.
+_INCEPTIVE_PAST = frozenset("started began begun commenced embarked".split())
+_WORK_NOUNS = frozenset("work works phase stage programme project process review pilot consultation engagement "
+                        "procurement recruitment discussion discussions conversation conversations planning design "
+                        "development implementation".split())
 
 
 def report_of(clause) -> str:
@@ -67,12 +74,27 @@ def report_of(clause) -> str:
     pred = clause.predicate
     if pred.lower_ in _SETBACK_PAST:
         return "unmet"
+    if pred.lower_ in _INCEPTIVE_PAST and not any(c.dep_ == "conj" for c in pred.children) and _begins_work(pred):
+        return "ongoing"
     if pred.lower_ in _INTENT_PAST and any(c.dep_ == "xcomp" for c in pred.children):
         return "planned"
     now = _last_conjunct(pred)
     if not now and _makes_artefact(pred):
         return "step"
     return now or report
+
+
+def _begins_work(pred) -> bool:
+    """An inceptive verb whose subject or object is work ("work has commenced", "started Phase 2 of
+    the programme", "embarked on a review"), or with an infinitive ("began to recruit")."""
+    for c in pred.children:
+        if c.dep_ == "xcomp":
+            return True
+        heads = [c] if c.dep_ in ("nsubj", "nsubjpass", "dobj") else \
+            [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "on" else []
+        if any(h.lemma_.lower() in _WORK_NOUNS or h.lower_ in _WORK_NOUNS for h in heads):
+            return True
+    return False
 
 
 def _makes_artefact(pred) -> bool:

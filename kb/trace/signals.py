@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from kb.extract.acronyms import document_definitions, spell_out
 from kb.model import Commitment, DocumentMeta
 from kb.trace.context import Structure, structure_of
 from kb.trace.features import SPECIFIC_THEMES_EXCLUDED, Vectoriser, area_terms, cosine
@@ -67,11 +68,14 @@ class Signals:
     """Vectors, structures and embeddings of every record of one collection (built once)."""
 
     def __init__(self, records: list[Commitment], metas: dict[str, DocumentMeta],
-                 vectors: np.ndarray | None = None, reports: dict[str, str] | None = None):
+                 vectors: np.ndarray | None = None, reports: dict[str, str] | None = None,
+                 acronyms: dict[str, dict[str, str]] | None = None):
         """`vectors`: the records' semantic vectors in `records` order (kb.semantic.vectors_for),
         or None to decide on words and structure alone; `reports`: what each record reports
-        (kb.trace.reports), for the `background` signal."""
+        (kb.trace.reports), for the `background` signal; `acronyms`: the acronyms each document
+        defines (kb.extract.acronyms.document_definitions), spelt out in its passages' words."""
         self.records = records
+        self.acronyms = acronyms or {}
         self.reports = reports or {}
         self.metas = metas
         self.by_id = {c.id: c for c in records}
@@ -79,7 +83,7 @@ class Signals:
         self.structure: dict[str, Structure] = {
             c.id: structure_of(c, metas.get(c.doc_id), self.by_id.get(c.parent_id) if c.parent_id else None)
             for c in records}
-        self.vectoriser = Vectoriser([c.text for c in records], area_terms(m.organisation for m in metas.values()))
+        self.vectoriser = Vectoriser([self.words(c) for c in records], area_terms(m.organisation for m in metas.values()))
         self.frame = _frame_terms(records, self.structure, self.vectoriser)
         self._own: dict[str, dict[str, float]] = {}
         self._ctx: dict[str, dict[str, float]] = {}
@@ -101,16 +105,24 @@ class Signals:
         return self.ctx_emb @ self.ctx_emb[self.row[cid]]
 
     # --- lexical ------------------------------------------------------------------------------------
+    def words(self, c: Commitment, text: str | None = None) -> str:
+        """A passage's text (or `text`, a part of its structure) with the acronyms its document
+        defines spelt out: "M&P: options appraisal" shares "maternity" with the seed that names it."""
+        return spell_out(c.text if text is None else text, self.acronyms.get(c.doc_id, {}))
+
+    def _parts(self, c: Commitment, parts: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        return [(self.words(c, p), w) for p, w in parts] if self.acronyms.get(c.doc_id) else parts
+
     def own_vector(self, cid: str) -> dict[str, float]:
         if cid not in self._own:
-            self._own[cid] = self.vectoriser.vector(self.by_id[cid].text)
+            self._own[cid] = self.vectoriser.vector(self.words(self.by_id[cid]))
         return self._own[cid]
 
     def context_vector(self, cid: str) -> dict[str, float]:
         """tf-idf of the text with its structure's parts at their weights."""
         if cid not in self._ctx:
             c = self.by_id[cid]
-            vec = self.vectoriser.vector_parts(c.text, self.structure[cid].parts())
+            vec = self.vectoriser.vector_parts(self.words(c), self._parts(c, self.structure[cid].parts()))
             frame, own = self.frame.get(c.doc_id, frozenset()), self.own_vector(cid)
             self._ctx[cid] = {t: w for t, w in vec.items() if t not in frame or t in own}
         return self._ctx[cid]
@@ -120,8 +132,10 @@ class Signals:
         if cid not in self._head:
             s = self.structure[cid]
             parts = [(h, 1.0) for h in s.headings()[:2]] + ([(s.row, 1.0)] if s.row else [])
-            frame = self.frame.get(self.by_id[cid].doc_id, frozenset())
-            self._head[cid] = {t: w for t, w in self.vectoriser.vector_parts("", parts).items() if t not in frame}
+            c = self.by_id[cid]
+            frame = self.frame.get(c.doc_id, frozenset())
+            self._head[cid] = {t: w for t, w in self.vectoriser.vector_parts("", self._parts(c, parts)).items()
+                               if t not in frame}
         return self._head[cid]
 
     def topic(self, cid: str) -> Topic:
@@ -160,6 +174,12 @@ class Signals:
         }
         terms = list(dict.fromkeys([*held, *shared]))[:6]
         return f, terms
+
+
+def document_acronyms(store, doc_ids) -> dict[str, dict[str, str]]:
+    """The acronyms each document defines (`store`: anything with `iter_block_texts(doc_id)`, the
+    store or its writer), for Signals."""
+    return {d: defined for d in doc_ids if (defined := document_definitions(store.iter_block_texts(d)))}
 
 
 def _frame_terms(records: list[Commitment], structure: dict[str, Structure],

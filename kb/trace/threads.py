@@ -117,7 +117,7 @@ def unlinked_threads(sources: Iterable[Commitment], metas: dict[str, DocumentMet
 
 
 def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], reports: dict[str, str] | None = None,
-                  vectors=None) -> tuple[list[Link], list[Thread]]:
+                  vectors=None, acronyms: dict[str, dict[str, str]] | None = None) -> tuple[list[Link], list[Thread]]:
     """Links from each commitment to later passages, and the threads they form.
 
     Candidates of a commitment are the later passages that hold one of its topic terms (postings)
@@ -128,7 +128,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
 
     reports = reports or {}
     cal = load_calibration()
-    sig = Signals(records, metas, vectors, reports)
+    sig = Signals(records, metas, vectors, reports, acronyms)
     by_id = sig.by_id
     date_of = {c.id: _doc_date(metas.get(c.doc_id)) for c in records}
     dates = np.array([date_of[c.id] for c in records])
@@ -247,7 +247,8 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         later_docs = [d for d in doc_order if _doc_date(metas.get(d)) > date_of[root_id]]
         row = by_id.get(root.parent_id) if root.parent_id else None
         status, reason, deciding = thread_status(root, metas.get(root.doc_id), items, newest, later_docs,
-                                                 sig.vectoriser.idf, sig.vectoriser.ignore, row.text if row else "")
+                                                 sig.vectoriser.idf, sig.vectoriser.ignore, row.text if row else "",
+                                                 sig.words)
         docs = sorted({root.doc_id, *(by_id[m].doc_id for m in mem)}, key=lambda d: _doc_date(metas.get(d)))
         span = [date_of[root_id], *(date_of[m] for m in mem)]
         threads.append(Thread(

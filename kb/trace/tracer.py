@@ -18,7 +18,7 @@ from whoosh import query as Q
 
 from kb.layout.markup import words
 from kb.model import Commitment, DocumentMeta
-from kb.trace.about import about, heading_only, own_meaning, seed_core, topics_of
+from kb.trace.about import CLOSE_MEANING, CORE_SHARE, about, heading_only, own_meaning, seed_core, topics_of
 from kb.trace.calibration import Calibration
 from kb.trace.calibration import load as load_calibration
 from kb.trace.context import list_intro, structure_of
@@ -58,6 +58,7 @@ CHAIN_NEIGHBOURS = 15  # the nearest later passages of each of them
 # probability of another passage near it under its heading (the seed itself counting 1.0).
 SECTION_SOURCES = 20
 SECTION_NEAR = 20  # lines
+PARAGRAPH_MAX = 6  # a paragraph of at most this many records is shown whole around a linked sentence
 
 
 @dataclass
@@ -199,23 +200,30 @@ def _names_artefact(text: str) -> bool:
     return any(w.lower() in ARTEFACTS for w in words(text))
 
 
+Spell = Callable[[Commitment], str]  # a passage's words as the tests of meaning read them
+
 _DECIDING = {"delivered": 0, "progress": 0, "revised": 1, "restated": 2}
 # A passage decides only when its link is at least this share of the strongest in its document: a
 # faint report (a past-tense sentence on something else) does not outrank a strong restatement.
 # Relative to the deciding document's best, not the thread's: the strongest link is often an
 # earlier restatement, and a share of it would silence the latest document.
 DECIDE_SHARE = 0.4
+# A passage reporting something done delivers the seed when it holds at least half of the seed's own
+# action and object (kb.trace.about's core), or is close to it in meaning; one holding less reports
+# a step on the way (its topic, a part), progress.
+DELIVERS_SHARE = 0.5
 
 
 def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float] | None = None,
                seed_text: str = "", whole: bool = False,
-               core_of: Callable[[Commitment], dict[str, float]] | None = None) -> bool:
+               core_of: Callable[[Commitment], dict[str, float]] | None = None, spell: Spell | None = None) -> bool:
     """Whether a later passage speaks of the seed itself, so its clause can decide the status: it
     holds one of the seed's strongest topic terms (signal `anchor`), not only a side word (a party's
     name, a theme word the seed mentions in passing), and its own words (with its row and list
     lead-in) hold the seed's own action or object, not only the names of its bodies and places
     (kb.trace.about, evidence `about`; `whole`: the core is the seed's heading's, named whole).  A
-    table row's other cells speak of what their row speaks of; a review row that names the seed, or
+    table row's other cells speak of what their row speaks of; a sentence shown with its linked
+    paragraph speaks of the seed only in its own words; a review row that names the seed, or
     a link an auditor confirmed or added, always does.
 
     A passage linked through another (`via`, a chained lineage) that does not speak of the seed in
@@ -223,18 +231,22 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
     it speaks of that passage (the same test, with that passage's own core, `core_of`), as a
     renamed service's 2019 form speaks of its 2016 restatement.  A chain whose last step shares
     only a side word with the step before carries nothing ("the financial position improved" after
-    a restatement of a fund's programme plan)."""
+    a restatement of a fund's programme plan).  `spell`: a passage's words with its document's
+    acronyms spelt out (kb.trace.signals.Signals.words)."""
     if i.evidence.get("match") or i.decision in ("confirmed", "added"):
         return True
     row = by_id.get(i.evidence.get("row", ""))
     sig = (row or i).evidence.get("signals")
+    kin = by_id.get(i.evidence.get("paragraph", ""))
+    if kin is not None:  # a sentence shown with its paragraph: the linked sentence's anchor, its own words
+        sig = kin.evidence.get("signals", {})
     if sig is None:
         return True  # not scored against the seed (a passage between two linked ones): its neighbours did
     if not sig.get("anchor"):
         return False
     if core is None:
         return True
-    own = _own_words(row or i)
+    own = _own_words(row or i, spell)
     held = about(core, own, None, topics_of(seed_text), whole)
     if not held.speaks and not whole:  # the embedding only when the words do not settle it (it costs most)
         held = about(core, own, own_meaning(seed_text, (row or i).commitment.text), topics_of(seed_text))
@@ -242,7 +254,8 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
     if held.speaks:
         return True
     via = by_id.get(i.evidence.get("via", ""))
-    if via is None or via is i or "via" in via.evidence or not _speaks_of(via, by_id, core, seed_text, whole):
+    if via is None or via is i or "via" in via.evidence or not _speaks_of(via, by_id, core, seed_text, whole,
+                                                                          spell=spell):
         return False
     if core_of is None:
         return True
@@ -254,22 +267,24 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
     return step.speaks
 
 
-def _own_words(i: TraceItem) -> str:
+def _own_words(i: TraceItem, spell: Spell | None = None) -> str:
     """A passage's own words and its list lead-in (a list item reads with it)."""
     intro = list_intro(i.commitment)
-    return f"{intro} {i.commitment.text}" if intro else i.commitment.text
+    text = spell(i.commitment) if spell else i.commitment.text
+    return f"{intro} {text}" if intro else text
 
 
 def choose_deciding(later: list[TraceItem], core: dict[str, float] | None = None,
                     seed_text: str = "", whole: bool = False,
-                    core_of: Callable[[Commitment], dict[str, float]] | None = None) -> TraceItem | None:
+                    core_of: Callable[[Commitment], dict[str, float]] | None = None,
+                    spell: Spell | None = None) -> TraceItem | None:
     """The passage the status is read from, among the later passages that speak of the seed: in
     the latest document that has one, among its passages linked at least DECIDE_SHARE as strongly as
     its best, a passage that reports (done, ongoing, unmet) before one that revises, before one that
     restates, the strongest first.  None when no later passage speaks of
     the seed (they share only a side word with it)."""
     by_id = {i.commitment.id: i for i in later}
-    pool = [i for i in later if _speaks_of(i, by_id, core, seed_text, whole, core_of)]
+    pool = [i for i in later if _speaks_of(i, by_id, core, seed_text, whole, core_of, spell)]
     if not pool:
         return None
     latest = max(_doc_date(i.doc) for i in pool)
@@ -282,7 +297,7 @@ def choose_deciding(later: list[TraceItem], core: dict[str, float] | None = None
 def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[TraceItem],
                   newest_doc_date: str | None, later_docs: list[str] | None = None,
                   idf: Callable[[str], float] | None = None, ignore: Iterable[str] = (), seed_row: str = "",
-                  ) -> tuple[str, str, TraceItem | None]:
+                  spell: Spell | None = None) -> tuple[str, str, TraceItem | None]:
     """delivered / in progress / revised / restated / overdue / silent, why, and the deciding passage.
 
     A review row that names the seed (evidence `match`, kb.trace.progress) is the body's own
@@ -292,12 +307,16 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     no passage speaks of it the seed is overdue once its due date has passed, else silent, and the
     reason names the documents whose passages share only a side word).  Its clause gives the status: done -> delivered (in progress when it
     measures movement), ongoing -> in progress, unmet -> overdue once the seed's due date has
-    passed (else in progress); a revision -> revised; a restatement -> restated, or overdue when the
+    passed (else in progress) -- done delivers it only when what was done is the seed itself (the
+    passage holds DELIVERS_SHARE of its core, or is close in meaning), else it is a step, in progress,
+    and a report that it was done stands against a later document that only restates or revises
+    it; a revision -> revised; a restatement -> restated, or overdue when the
     seed's due date has passed by the newest document and the latest word is no new commitment (a
     description, a statement of need, a conditional "could"): a later plan that commits to it again
     (a planned clause: "we will", an imperative, "aims to") carries it forward, restated; a statement of fact (an evidence passage) is
     never a revision, whatever its figures and dates.  `silent` also when no later document links
-    to the thread, naming the documents searched."""
+    to the thread, naming the documents searched.  `spell`: a passage's words with its document's
+    acronyms spelt out, for the test of what speaks of the seed."""
     later = [i for i in items if i.link_type in _DECIDING]
     if not later:
         searched = ", ".join(later_docs or []) or "none"
@@ -309,19 +328,47 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         return status, reason, row
     weigh = idf or _flat
     heading = seed.section.split(" › ")[-1] if seed.section else ""
-    core = seed_core(seed.text, heading, weigh, ignore, seed_row)
+    seed_text = spell(seed) if spell else seed.text
+    core = seed_core(seed_text, heading, weigh, ignore, seed_row)
 
     def core_of(c: Commitment) -> dict[str, float]:  # a chained passage's own core, for the step test
-        return seed_core(c.text, c.section.split(" › ")[-1] if c.section else "", weigh, ignore)
+        return seed_core(spell(c) if spell else c.text, c.section.split(" › ")[-1] if c.section else "", weigh, ignore)
 
-    deciding = choose_deciding(later, core, seed.text, heading_only(seed.text, heading, ignore, seed_row), core_of)
+    deciding = choose_deciding(later, core, seed_text, heading_only(seed_text, heading, ignore, seed_row), core_of,
+                               spell)
     if deciding is None:
         side = ", ".join(sorted({i.commitment.doc_id for i in later}))
         seed_due = max((d.end for d in seed.due if d.end), default=None)
         if seed_due and newest_doc_date and seed_due < newest_doc_date:
             return "overdue", f"due by {seed_due}; no later passage speaks of it ({side} share only a side word)", None
         return "silent", f"no later passage speaks of it ({side} share only a side word)", None
+    by_id = {i.commitment.id: i for i in later}
+
+    def delivers(i: TraceItem) -> bool:
+        """What was done is the seed itself: a review row or an auditor's link says so, or the passage
+        holds most of the seed's core, or is close to it in meaning (not a step on its topic)."""
+        if i.evidence.get("match") or i.decision in ("confirmed", "added"):
+            return True
+        own = by_id.get(i.evidence.get("row", "")) or i
+        held = own.evidence.get("about") or about(core, _own_words(own, spell)).evidence()
+        if held["share"] >= DELIVERS_SHARE:
+            return True
+        step = own.evidence.get("about_via")
+        if step is not None and step["share"] >= CORE_SHARE:
+            return True  # a renamed thing's later form (a chain), done: the step it follows names the seed's
+        meaning = held.get("meaning")
+        if meaning is None:
+            meaning = own_meaning(seed_text, i.commitment.text)
+        return meaning is not None and meaning >= CLOSE_MEANING
+
     report = deciding.evidence.get("report", "")
+    if deciding.link_type not in ("delivered", "progress") and report != "unmet":
+        # the latest word only restates or revises: an earlier report that it was done still stands
+        done = [i for i in later if i.link_type == "delivered" and _doc_date(i.doc) < _doc_date(deciding.doc)
+                and _speaks_of(i, by_id, core, seed_text, False, core_of, spell) and delivers(i)]
+        if done:
+            deciding = max(done, key=lambda i: (_doc_date(i.doc), i.score))
+            report = deciding.evidence.get("report", "")
     where = f"{deciding.commitment.doc_id}: {deciding.commitment.text}"
     if report == "unmet":
         due = due_end(seed, seed_meta)
@@ -329,7 +376,10 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
             return "in progress", f"not done yet, due by {due}: {where}", deciding
         return "overdue", where, deciding
     if deciding.link_type == "delivered":
-        return "delivered", where, deciding
+        if delivers(deciding):
+            return "delivered", where, deciding
+        deciding.link_type = "progress"  # what was done is a step on its way: the link says so too
+        return "in progress", f"a step on it done, not the commitment itself: {where}", deciding
     if deciding.link_type == "progress":
         return "in progress", where, deciding
     if deciding.link_type == "revised":
@@ -388,9 +438,11 @@ class Tracer:
             self.by_doc.setdefault(c.doc_id, []).append(c)
         self.order = {c.id: n for recs in self.by_doc.values() for n, c in enumerate(recs)}
         self.by_section: dict[tuple[str, str], list[Commitment]] = {}  # records with a line, by place
+        self.by_line: dict[tuple[str, int], list[Commitment]] = {}  # a paragraph's (or table row's) records
         for c in records:
             if c.line is not None:
                 self.by_section.setdefault((c.doc_id, c.section), []).append(c)
+                self.by_line.setdefault((c.doc_id, c.line), []).append(c)
         self.vectoriser = Vectoriser([c.text for c in records], area_terms(m.organisation for m in self.metas.values()))
         self.family: dict[str, list[str]] = {}
         for c in records:
@@ -409,7 +461,7 @@ class Tracer:
     def signals(self):
         """Structures, vectors and embeddings of every record (built on the first trace)."""
         if self._signals is None:
-            from kb.trace.signals import Signals
+            from kb.trace.signals import Signals, document_acronyms
 
             vectors = None
             try:
@@ -418,7 +470,8 @@ class Tracer:
                 vectors = vectors_for(self.kb, [c.id for c in self.records])
             except (ImportError, SemanticUnavailable):
                 pass  # words and structure alone
-            self._signals = Signals(self.records, self.metas, vectors, self.reports)
+            self._signals = Signals(self.records, self.metas, vectors, self.reports,
+                                    document_acronyms(self.kb.store, self.metas))
         return self._signals
 
     @property
@@ -609,14 +662,15 @@ class Tracer:
         items = self.scored(seed)
         items = self._with_review_rows(seed, items)
         items = self._with_family(seed, items)
+        items = self._with_paragraph(seed, items)
         items = self._with_between(seed, items)
         items, orphans = self._apply_decisions(seed, items)
         passages = group_passages(items)
         passages.sort(key=lambda p: -p.score)
         hidden = 0
-        if limit is not None and (len(passages) > limit or len(items) > MAX_ITEMS):
+        if limit is not None and (len(passages) > limit or _linked(items) > MAX_ITEMS):
             shown = _select(passages, limit)
-            while sum(len(p.items) for p in shown) > MAX_ITEMS:
+            while sum(_linked(p.items) for p in shown) > MAX_ITEMS:
                 shown.pop()
             passages, hidden = shown, len(passages) - len(shown)
         passages.sort(key=lambda p: (_doc_date(p.best.doc), p.best.commitment.doc_id, _position(p.items[0])))
@@ -632,7 +686,8 @@ class Tracer:
                       if _doc_date(m) > _doc_date(seed_meta)]
         row = self.by_id.get(seed.parent_id) if seed.parent_id else None
         status, reason, deciding = thread_status(seed, seed_meta, items, self.newest, later_docs,
-                                                 self.vectoriser.idf, self.vectoriser.ignore, row.text if row else "")
+                                                 self.vectoriser.idf, self.vectoriser.ignore, row.text if row else "",
+                                                 self.signals.words)
         docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
                       key=lambda d: _doc_date(self.metas.get(d)))
         return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages, orphans,
@@ -660,6 +715,33 @@ class Tracer:
                 extra.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c, report),
                                        round(i.score * FAMILY_FACTOR, 4),
                                        {"terms": i.evidence.get("terms", []), "row": i.commitment.id, "report": report}))
+        return items + extra
+
+    def _with_paragraph(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
+        """Add the other sentences of each linked passage's paragraph (the records of its source
+        line), when the paragraph is short: an auditor reads the paragraph, and the figure that
+        reports on a linked sentence ("costs fell by £30m") often stands beside it without naming
+        the topic.  They join the linked sentence's passage; they decide a status only by their
+        own words (`_speaks_of`)."""
+        have = {i.commitment.id for i in items} | {seed.id}
+        seed_meta = self.metas.get(seed.doc_id)
+        extra: list[TraceItem] = []
+        for i in items:
+            c0 = i.commitment
+            if c0.line is None:
+                continue
+            siblings = self.by_line.get((c0.doc_id, c0.line), [])
+            if len(siblings) > PARAGRAPH_MAX:
+                continue
+            for c in siblings:
+                if c.id in have:
+                    continue
+                have.add(c.id)
+                meta = self.metas.get(c.doc_id)
+                report = self.reports.get(c.id, "")
+                extra.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c, report),
+                                       round(i.score * FAMILY_FACTOR, 4),
+                                       {"terms": [], "paragraph": c0.id, **({"report": report} if report else {})}))
         return items + extra
 
     def _with_between(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
@@ -844,6 +926,11 @@ def _position(i: TraceItem) -> tuple[int, int]:
 PASSAGE_GAP = 12  # lines between two linked items of one section that still read as one passage
 PASSAGE_MAX = 8
 MAX_ITEMS = 120  # whatever the passages, a default trace shows at most this many linked items
+
+
+def _linked(items: list[TraceItem]) -> int:
+    """How many items were linked in their own right (not shown as the rest of a linked paragraph)."""
+    return sum(1 for i in items if "paragraph" not in i.evidence)
 
 
 def group_passages(items: list[TraceItem]) -> list[TracePassage]:
