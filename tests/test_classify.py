@@ -433,3 +433,16 @@ def test_a_target_columns_cells_are_targets_and_an_indicator_column_measures():
     indicator = "Affordable housing completions by tenure"
     assert not decide(indicator, Block("cell", indicator, 7, None, ("Monitoring",), column="Output indicator",
                                        row_key="7:0")).accept
+
+
+@pytest.mark.parametrize("text, accepted", [
+    # a quantity changing of itself, or a state, is how things stand, not work under way
+    ("Public expectations of online council services are growing.", False),
+    ("Demand for the memory clinic is rising every year.", False),
+    ("Tight budgets are requiring the library service to share buildings.", False),
+    # work under way, and a change with an object someone makes, are work
+    ("We are increasing the number of health visitors in Easton.", True),
+    ("The council is reviewing its parking charges for the town centre.", True),
+])
+def test_a_trend_is_no_work_under_way(text, accepted):
+    assert decide(text, para()).accept is accepted

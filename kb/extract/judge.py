@@ -111,7 +111,12 @@ def is_party_phrase(t: Any) -> bool:
 # Verbs whose progressive reports a state, not work under way: "the council was awaiting the
 # inspector's report", "services are facing pressure".
 _STATE_PROGRESSIVES = frozenset({"await", "wait", "expect", "anticipate", "hope", "face", "experience", "suffer",
-                                 "struggle", "see", "feel", "hear", "remain"})
+                                 "struggle", "see", "feel", "hear", "remain", "require", "need"})
+# A quantity changing of itself ("demand is growing", "waiting times are rising", "contact is growing
+# rapidly") is a trend in the world, not work under way; with an object it is work ("we are increasing
+# the number of health visitors").
+_TREND_VERBS = frozenset({"grow", "increase", "rise", "fall", "decline", "decrease", "drop", "climb", "shrink",
+                          "worsen", "fluctuate", "age"})
 # What a paper or a meeting is for ("The purpose of this report is to update the Board"): the aim of
 # the paper in hand, not an undertaking.
 _PAPER_NOUNS = frozenset({"report", "paper", "document", "presentation", "briefing", "item", "note", "update",
@@ -421,6 +426,9 @@ def judge_clause(c: Clause) -> Judgement:
             j.describes = True  # "This is helping practices to ...": what something does, not work under way
         elif c.aspect == "progressive" and root.lemma_.lower() in _STATE_PROGRESSIVES:
             j.describes = True  # "the council was awaiting the report": a state, not work under way
+        elif c.aspect == "progressive" and root.lemma_.lower() in _TREND_VERBS \
+                and not any(ch.dep_ in ("dobj", "obj") for ch in root.children):
+            j.describes = True  # "Public expectations are growing": a trend, not work under way
         elif c.aspect == "progressive" and _reduced_relative(root):
             j.describes = True  # "The challenges and the actions being taken to meet them were crucial"
         elif c.aspect == "progressive" or any(ch.dep_ == "acomp" and ch.lower_ in _ONGOING_ADJECTIVES
