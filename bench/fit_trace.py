@@ -13,7 +13,7 @@ held-out traces.  The threshold shows the most annotated passages of the trainin
 each shows its strongest SHOWN candidates above it, penalised when less than half of them is on
 the thread (the precision an auditor needs); one threshold serves every thread.  The stored weights are fitted on all threads, with the threshold the median of the folds'.
 
-    python bench/fit_trace.py [--index DIR] [--no-write]
+    python bench/fit_trace.py [--index DIR] [--no-write] [--exclude ID,ID,...]
 """
 
 from __future__ import annotations
@@ -108,7 +108,9 @@ def best_threshold(model: Model, xs, ys, groups) -> float:
 
 def main() -> int:
     index = sys.argv[sys.argv.index("--index") + 1] if "--index" in sys.argv else None
-    threads = [(name, t) for name, path in SETS.items() for t in load(path)]
+    # --exclude O15,O16,...: threads kept out of the fit (and out of its figures), to test on afterwards
+    excluded = set(sys.argv[sys.argv.index("--exclude") + 1].split(",")) if "--exclude" in sys.argv else set()
+    threads = [(name, t) for name, path in SETS.items() for t in load(path) if t["id"] not in excluded]
     with tempfile.TemporaryDirectory() as tmp:
         kb = KnowledgeBase(Path(index) if index else Path(tmp) / "index", Path(tmp) / "decisions.jsonl")
         kb.ingest([ROOT / "corpus"])
