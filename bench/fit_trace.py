@@ -36,7 +36,7 @@ from kb.api import KnowledgeBase  # noqa: E402
 from kb.trace.calibration import WEIGHTS_FILE, Calibration, Model, fit_logistic  # noqa: E402
 from kb.trace.signals import FEATURES  # noqa: E402
 
-DIRECT = tuple(f for f in FEATURES if f not in ("chain", "section"))
+DIRECT = tuple(f for f in FEATURES if f not in ("chain", "section", "feedback"))
 NEVER = Model(DIRECT, tuple(0.0 for _ in DIRECT), -30.0, 2.0)  # accepts nothing: no chain sources
 
 

@@ -43,6 +43,7 @@ TENSOR_KEY = "embedding.weight"
 # Literal special-token strings: the Rust tokenizer reads them as special tokens wherever they occur,
 # so both paths drop them from the text first (they never carry meaning in a plan).
 _SPECIAL = re.compile(r"<unk>|<s>|</s>")
+_WORD_PIECE = re.compile("\u2581+[^\u2581]*|[^\u2581]+")  # a word with the "▁" run before it
 
 
 class SemanticUnavailable(Exception):
@@ -138,6 +139,8 @@ class QueryEmbedder:
         self.size = max(vocab.values(), default=0) + 1  # merge codes: pair = a * size + b
         self.key: str | None = None  # which tokenizer file a saved copy came from
         self._cache: dict[str, np.ndarray] = {}
+        self._words: dict[str, list[int]] = {}
+        self._words_apart = not any("\u2581" in t.lstrip("\u2581") for t in vocab)
 
     @classmethod
     def from_model(cls, folder: Path | None = None) -> QueryEmbedder:
@@ -178,10 +181,26 @@ class QueryEmbedder:
         return out
 
     def token_ids(self, text: str) -> list[int]:
+        """LLaMA's BPE, a word at a time: no token of the vocabulary holds "▁" after another character
+        (checked when the tokenizer is read, `_words_apart`), so no merge crosses the start of a word
+        and each word's tokens can be worked out once and reused."""
         text = _clean(text)
         if not text:
             return []
         norm = "\u2581" + text.replace(" ", "\u2581")
+        if not self._words_apart:
+            return self._bpe(norm)
+        ids: list[int] = []
+        for word in _WORD_PIECE.findall(norm):
+            hit = self._words.get(word)
+            if hit is None:
+                if len(self._words) > 50_000:
+                    self._words.clear()
+                hit = self._words[word] = self._bpe(word)
+            ids.extend(hit)
+        return ids
+
+    def _bpe(self, norm: str) -> list[int]:
         vocab, ids = self.vocab, []
         for ch in norm:
             i = vocab.get(ch)

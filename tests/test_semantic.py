@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb import semantic
 from kb.model import Commitment
@@ -208,3 +210,16 @@ def test_kb_search_imports_no_heavy_library(corpus_kb):
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.count("\n") == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdefghij ABC&/-é☃\t.,'")), max_size=60))
+def test_word_by_word_bpe_is_the_whole_text_bpe(text):
+    """The query tokenizer works a word at a time (no vocabulary token holds "▁" after another
+    character): the same token ids as merging over the whole text."""
+    from kb.semantic import _clean, query_embedder
+
+    q = query_embedder()
+    cleaned = _clean(text)
+    whole = q._bpe("\u2581" + cleaned.replace(" ", "\u2581")) if cleaned else []
+    assert q.token_ids(text) == whole

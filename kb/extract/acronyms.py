@@ -124,11 +124,14 @@ def spell_out(text: str, defined: dict[str, str]) -> str:
     already writes is left alone; so is a text mostly in capitals."""
     if not defined or not text:
         return text
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > _SHOUTING * len(letters):
+    used = {w for w in _WORD.findall(text) if w in defined}
+    if not used:
+        return text
+    letters = sum(c.isalpha() for c in text)
+    if letters and sum(c.isupper() for c in text) > _SHOUTING * letters:
         return text
     lowered = text.lower()
-    for acronym in sorted({w for w in _WORD.findall(text) if w in defined}, key=len, reverse=True):
+    for acronym in sorted(used, key=len, reverse=True):
         long_form = defined[acronym]
         if long_form.lower() in lowered:
             continue

@@ -34,7 +34,7 @@ from kb.trace.context import Structure, structure_of
 from kb.trace.features import SPECIFIC_THEMES_EXCLUDED, Vectoriser, area_terms, cosine
 
 FEATURES = ("lexical", "anchor", "tfidf", "semantic", "structure", "owner", "target", "theme",
-            "same_doc", "background", "tfidf_rel", "semantic_rel", "chain", "section")
+            "same_doc", "background", "tfidf_rel", "semantic_rel", "chain", "section", "feedback")
 # Signals relative to the seed's own candidates (its strongest = 1): a seed written in few, common
 # words has low similarities throughout, and one threshold must still serve it.
 RELATIVE = {"tfidf_rel": "tfidf", "semantic_rel": "semantic"}
@@ -76,6 +76,7 @@ class Signals:
         defines (kb.extract.acronyms.document_definitions), spelt out in its passages' words."""
         self.records = records
         self.acronyms = acronyms or {}
+        self._spelt: dict[tuple[str, str], str] = {}
         self.reports = reports or {}
         self.metas = metas
         self.by_id = {c.id: c for c in records}
@@ -108,7 +109,14 @@ class Signals:
     def words(self, c: Commitment, text: str | None = None) -> str:
         """A passage's text (or `text`, a part of its structure) with the acronyms its document
         defines spelt out: "M&P: options appraisal" shares "maternity" with the seed that names it."""
-        return spell_out(c.text if text is None else text, self.acronyms.get(c.doc_id, {}))
+        text = c.text if text is None else text
+        defined = self.acronyms.get(c.doc_id)
+        if not defined:
+            return text
+        key = (c.doc_id, text)
+        if key not in self._spelt:
+            self._spelt[key] = spell_out(text, defined)
+        return self._spelt[key]
 
     def _parts(self, c: Commitment, parts: list[tuple[str, float]]) -> list[tuple[str, float]]:
         return [(self.words(c, p), w) for p, w in parts] if self.acronyms.get(c.doc_id) else parts

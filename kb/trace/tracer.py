@@ -27,6 +27,7 @@ from kb.trace.features import (
     Vectoriser,
     area_terms,
     concept_phrases,
+    cosine,
     similarity,
     term_labels,
     terms,
@@ -619,6 +620,8 @@ class Tracer:
                 if strength[k] > 0:
                     s.signals["chain"] = float(strength[k])
                     s.via = sources[k].commitment.id
+        feedback(sig, pool.values(), [s for s in pool.values() if s.direct >= cal.direct.threshold
+                                      and date_of[s.commitment.id] > seed_date])
         section_support(seed, pool.values())
         for s in pool.values():
             s.probability = cal.chained.probability(s.signals)
@@ -891,6 +894,23 @@ def text_closeness(a: str, b: str) -> float:
     if not wa or not wb:
         return 0.0
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+
+
+FEEDBACK_SOURCES = 5
+
+
+def feedback(sig, pool, linked) -> None:
+    """Set each candidate's `feedback` signal: its tf-idf cosine with the words of the strongest direct
+    links in later documents (their context vectors, each weighted by its probability), so the words
+    the thread takes on later ("workforce strategy" for a seed on recruitment and retention) count as
+    the thread's too (pseudo-relevance feedback)."""
+    top = sorted(linked, key=lambda s: -s.direct)[:FEEDBACK_SOURCES]
+    centroid: dict[str, float] = {}
+    for s in top:
+        for t, w in sig.context_vector(s.commitment.id).items():
+            centroid[t] = centroid.get(t, 0.0) + w * s.direct
+    for s in pool:
+        s.signals["feedback"] = cosine(centroid, sig.context_vector(s.commitment.id))[0] if centroid else 0.0
 
 
 def section_support(seed: Commitment, pool) -> None:
