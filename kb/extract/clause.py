@@ -85,6 +85,8 @@ _CORE_DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endo
 # The bodies whose acts are decisions: "the Board supported ...", "members accepted ...".
 _MEETING_NOUNS = frozenset({"board", "committee", "group", "meeting", "body", "bodies", "members", "forum",
                             "panel", "cabinet", "council", "executive", "partnership", "assembly", "trust"})
+# Verbs by which a body states its own intention about a that-clause ("we propose that ...").
+_FIRST_PERSON_INTENT = frozenset({"propose", "intend", "plan"})
 # Verbs of intention in "it is intended / anticipated / expected that ...".
 _INTENT_VERBS = frozenset({"intend", "anticipate", "expect", "plan", "propose", "envisage", "hope", "agree",
                            "recommend"})
@@ -257,8 +259,12 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     if ccomp is not None and lemma in _INTENT_VERBS and any(c.dep_ in ("nsubjpass", "nsubj") and c.lower_ == "it"
                                                             for c in root.children):
         return REPORTED, ccomp, root, f"it is {root.lower_} that"
-    # "The expectation / intention / aim is that ... will ..."
+    # "We propose / intend / plan that each priority has a clinical lead": the body's undertaking
     subj0 = next(iter(_children(root, "nsubj")), None)
+    if ccomp is not None and lemma in _FIRST_PERSON_INTENT and root.tag_ == "VBP" and subj0 is not None \
+            and subj0.lower_ in ("we", "i"):
+        return SEMI_MODAL, ccomp, root, f"{subj0.lower_} {root.lower_} that"
+    # "The expectation / intention / aim is that ... will ..."
     if lemma == "be" and ccomp is not None and subj0 is not None and subj0.lemma_.lower() in _AIM_NOUNS:
         return SEMI_MODAL, ccomp, root, f"{subj0.lower_} is that"
     if comp is not None and _is_verb(root) and lemma in _REPORTING_VERBS and root.tag_ in ("VBD", "VBN"):
@@ -290,6 +296,13 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
         target = _to_complement(attr) or next((c for c in attr.children if c.dep_ == "acl" and _has_to(c)), None)
         if target is not None:
             return SEMI_MODAL, target, root, f"there is a {attr.lower_} to"
+    # "Reducing waiting times will be our priority", "Developing clear routes of access will be a
+    # priority": an action as the subject of an aim noun is the body's undertaking
+    action = next(iter(_children(root, "csubj")), None)
+    if lemma == "be" and attr is not None and attr.lemma_.lower() in _AIM_NOUNS and action is not None \
+            and action.tag_ == "VBG" and root.tag_ != "VBD":
+        modal = next((a for a in _aux_words(root) if a.lower_ in _FUTURE_MODALS), None)
+        return SEMI_MODAL, action, root, f"{modal.lower_ + ' be' if modal is not None else 'is'} a {attr.lower_}"
     # "it is the intention to consult ...", "it is our intention that the service is extended"
     if lemma == "be" and attr is not None and attr.lemma_.lower() in _AIM_NOUNS:
         target = comp if comp is not None and _has_to(comp) else next(
