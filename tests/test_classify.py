@@ -470,3 +470,17 @@ def test_we_propose_that(text, accepted):
 ])
 def test_an_action_that_is_a_priority(text, accepted):
     assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize("text, accepted", [
+    # a main clause spliced to the next by a comma is the undertaking, though the parser hung it under
+    # the next clause ("..., so residents ...", "..., this will also ...")
+    ("Opening the library on Sundays will be a priority, so residents have somewhere to study.", True),
+    ("We propose that every ward has a named nurse, this will also support safer discharge.", True),
+    # a subordinate clause is no spliced main clause
+    ("Whilst members will speak for their bodies, it is accepted that the plan needs one voice.", False),
+    # nor is a statement before a clause that refers back to it
+    ("Demand rose sharply last winter, this will require more beds.", False),
+])
+def test_a_spliced_main_clause(text, accepted):
+    assert decide(text, para()).accept is accepted

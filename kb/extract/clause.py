@@ -647,15 +647,33 @@ def doers_of(head: Token | None, predicate: Token | None, form: str, subjects: l
             and s.tag_ != "WDT"]
 
 
+def _spliced(sent: Span) -> list[Token]:
+    """A clause before a comma that the parser hung under the root as its complement ("X will be a
+    priority, so citizens have ...", "we propose that ..., this will also support ..."): a main
+    clause spliced to the next one, not what the next one says (unlike "The clinic will open,
+    officers said") nor a clause its conjunction subordinates ("Whilst members will ..., it is ...")."""
+    root = sent.root
+    return [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i and _is_verb(c)
+            and _verb_lemma(root) not in _REPORTING_VERBS
+            and not any(m.dep_ == "mark" for m in c.children)  # "Whilst members will ..., it is ...": subordinate
+            and any(t.lower_ == "," and t.head in (c, root) for t in sent.doc[c.i + 1:root.i])]
+
+
 def _coordinated_roots(sent: Span) -> list[Token]:
     """Main clauses joined to the root: "X are part of ... and will feature ...", "... – we aim to ..."."""
     out: list[Token] = []
-    todo = [c for c in sent.root.children if c.dep_ in ("conj", "parataxis") and _is_verb(c)]
+    root = sent.root
+    todo = [c for c in root.children if c.dep_ in ("conj", "parataxis") and _is_verb(c)]
     while todo:
         t = todo.pop(0)
         out.append(t)
         todo.extend(c for c in t.children if c.dep_ in ("conj", "parataxis") and _is_verb(c))
     return out
+
+
+def _refers_back(root: Token) -> bool:
+    """The root clause's subject points back at what was said ("this will also support", "which")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("this", "that", "which", "these") for c in root.children)
 
 
 def analyse(sent: Span) -> Clause:
@@ -664,8 +682,10 @@ def analyse(sent: Span) -> Clause:
     found = find_predicate(sent)
     others = [find_predicate(sent, r) for r in _coordinated_roots(sent)]
     others = [o for o in others if o[0] in COMMITTING_FORMS and o[0] not in (NOMINAL, GERUND)]
-    if found[0] not in COMMITTING_FORMS and others:
-        found = others.pop(0)
+    spliced = [find_predicate(sent, r) for r in _spliced(sent)]
+    others = [o for o in spliced if o[0] in (MODAL, SEMI_MODAL, BE_TO)] + others
+    if others and (found[0] not in COMMITTING_FORMS or _refers_back(sent.root)):
+        found = others.pop(0)  # "..., this will also support ...": what came before is the undertaking
     clause = _build(sent, found)
     clause.coordinated = [_build(sent, o) for o in others]
     return clause
