@@ -8,7 +8,9 @@ both compared with the reader's, and so is the deciding passage (the same docume
 reader's, or none on both sides).  Figures are also given without the threads the reader marked
 borderline and without the roots the reader found to be no commitment.
 
-    python bench/status_reading.py [-v] [--index DIR]
+    python bench/status_reading.py [-v] [--index DIR] [--reading FILE]
+        FILE: a reading in that format (default bench/eval/status-reading.jsonl; a second, drawn
+        with seed 2027 by another reader: bench/eval/status-reading-2.jsonl)
 """
 
 from __future__ import annotations
@@ -44,11 +46,11 @@ def _share(rows: list[dict], key: str, keep=lambda r: True) -> dict:
 def main() -> int:
     verbose = "-v" in sys.argv
     index = sys.argv[sys.argv.index("--index") + 1] if "--index" in sys.argv else None
-    reading = [json.loads(x) for x in READING.read_text(encoding="utf-8").splitlines() if x.strip()]
+    path = Path(sys.argv[sys.argv.index("--reading") + 1]) if "--reading" in sys.argv else READING
+    reading = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     with tempfile.TemporaryDirectory() as tmp:
         kb = KnowledgeBase(Path(index) if index else Path(tmp) / "index", Path(tmp) / "decisions.jsonl")
-        if not index:
-            kb.ingest([ROOT / "corpus"])
+        kb.ingest([ROOT / "corpus"])  # a reused index is brought up to date (unchanged files are skipped)
         threads = {t["root"]: t for t in kb.threads()}
         holding = {m: t for t in threads.values() for m in t.get("members", [])}
         rows = []
