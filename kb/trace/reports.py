@@ -42,7 +42,11 @@ REPORTS = ("unmet", "done", "step", "ongoing", "revised", "planned", "conditiona
 ARTEFACTS = frozenset("plan plans roadmap roadmaps strategy strategies framework frameworks milestone milestones "
                       "case cases specification specifications proposal proposals option options appraisal "
                       "template templates bid bids draft drafts blueprint blueprints timeline timelines "
-                      "prospectus trajectory trajectories report reports briefing briefings paper papers".split())
+                      "prospectus trajectory trajectories report reports briefing briefings paper papers "
+                      # and the bodies a plan sets up to do its work: "the board formed four sub groups",
+                      # "a steering group was established" is the machinery, not the thing promised
+                      "group groups subgroup subgroups board boards committee committees forum forums panel "
+                      "panels taskforce taskforces workstream workstreams".split())
 
 
 # A past form of these verbs with an infinitive reports an intention, not the thing intended:
@@ -98,7 +102,8 @@ def _begins_work(pred) -> bool:
 
 
 def _makes_artefact(pred) -> bool:
-    """Whether a past predicate's thing done is a planning document (ARTEFACTS): its object when
+    """Whether a past predicate's thing done is a planning document or a body set up to do the work
+    (ARTEFACTS): its object when
     active ("we updated our roadmap"), its subject when passive ("the business case was approved")."""
     heads = [c for c in pred.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(h.lemma_.lower() in ARTEFACTS or h.lower_ in ARTEFACTS for h in heads)

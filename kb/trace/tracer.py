@@ -176,7 +176,7 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     if _doc_date(cand_meta) < _doc_date(seed_meta):
         return "earlier"
     if report == "step":  # a planning document done: progress, unless producing it was the commitment
-        report = "done" if _names_artefact(seed.text) else "ongoing"
+        report = "done" if _artefacts(seed.text) & _artefacts(cand.text) else "ongoing"
     if report == "done":
         return "delivered" if (cand.kind == "evidence" or cand.reported) and not cand.targets else "progress"
     if report in ("ongoing", "unmet"):
@@ -196,9 +196,12 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     return "restated"
 
 
-def _names_artefact(text: str) -> bool:
-    """Whether a commitment is to produce a planning document ("Develop a business case for ...")."""
-    return any(w.lower() in ARTEFACTS for w in words(text))
+def _artefacts(text: str) -> set[str]:
+    """The kinds of planning document or body a text names (ARTEFACTS, singular): a step done delivers
+    a commitment to produce one of the same kind ("Develop a workforce strategy" and "the Workforce
+    Strategy was published"), not one of another ("... strategies" and "the board formed sub groups")."""
+    return {w.lower().removesuffix("ies") + "y" if w.lower().endswith("ies") else w.lower().removesuffix("s")
+            for w in words(text) if w.lower() in ARTEFACTS}
 
 
 Spell = Callable[[Commitment], str]  # a passage's words as the tests of meaning read them
