@@ -327,3 +327,17 @@ def test_done_delivers_only_the_seed_itself(items, status, deciding):
                                         lambda t: {"memori": 2.0, "clinic": 1.5, "open": 1.5}.get(t, 1.0), {"easton"})
     assert got == status, reason
     assert chosen.commitment.id == deciding
+
+
+@pytest.mark.parametrize("due, status", [("2015-03-31", "overdue"), ("2021-03-31", "silent"), (None, "silent")])
+def test_no_later_word_is_silent_or_overdue_by_the_due_date(due, status):
+    """No later document links to it: overdue once its due date has passed by the newest document,
+    else silent; the reason names the documents searched either way."""
+    from kb.model import DueDate
+    from kb.trace.tracer import thread_status
+
+    seed = rec("s", "2014", "Open a memory clinic in Easton")
+    seed.due = [DueDate("by then", None, due)] if due else []
+    got, reason, chosen = thread_status(seed, META["2014"], [], "2019-01-01", ["2016", "2019"])
+    assert (got, chosen) == (status, None)
+    assert "searched: 2016, 2019" in reason

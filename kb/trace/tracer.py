@@ -319,11 +319,15 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     description, a statement of need, a conditional "could"): a later plan that commits to it again
     (a planned clause: "we will", an imperative, "aims to") carries it forward, restated; a statement of fact (an evidence passage) is
     never a revision, whatever its figures and dates.  `silent` also when no later document links
-    to the thread, naming the documents searched.  `spell`: a passage's words with its document's
+    to the thread, naming the documents searched (`overdue` when its due date has passed by the
+    newest document).  `spell`: a passage's words with its document's
     acronyms spelt out, for the test of what speaks of the seed."""
     later = [i for i in items if i.link_type in _DECIDING]
     if not later:
         searched = ", ".join(later_docs or []) or "none"
+        seed_due = max((d.end for d in seed.due if d.end), default=None)
+        if seed_due and newest_doc_date and seed_due < newest_doc_date:  # its date passed with no word of it
+            return "overdue", f"due by {seed_due}; no passage of a later document links to it (searched: {searched})", None
         return "silent", f"no passage of a later document links to it (searched: {searched})", None
     reviewed = [i for i in later if i.evidence.get("match")]
     if reviewed:
