@@ -397,9 +397,6 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         if report == "planned":  # a later plan commits to it again: carried forward, not left undone
             return "restated", f"due by {seed_due}; committed to again: {where}", deciding
         return "overdue", f"due by {seed_due}; latest word, no delivery reported: {where}", deciding
-    if not delivers(deciding):  # it speaks of the seed without repeating it: a new scope or vehicle
-        deciding.link_type = "revised"
-        return "revised", f"carried forward in another form: {where}", deciding
     return "restated", where, deciding
 
 
