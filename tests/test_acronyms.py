@@ -71,25 +71,25 @@ def test_a_learnt_acronym_is_a_concept_only_in_capitals():
 
 @pytest.mark.parametrize("text, spelt", [
     # the letters a document defines are spelt out after their first use
-    ("M&P: options appraisal for M&P.", "M&P (Maternity & Paediatrics): options appraisal for M&P."),
+    ("E&T: a review of E&T budgets.", "E&T (Education & Training): a review of E&T budgets."),
     ("The PCNs will lead", "The PCNs (Primary Care Networks) will lead"),
     # the name already written, or a text in capitals, is left as it is
-    ("Maternity & Paediatrics (M&P) board", "Maternity & Paediatrics (M&P) board"),
+    ("Education & Training (E&T) board", "Education & Training (E&T) board"),
     ("WE CAN DO MORE", "WE CAN DO MORE"),
     # letters the document does not define, or part of a longer word
     ("MSK redesign", "MSK redesign"),
-    ("M&Pupdate", "M&Pupdate"),
+    ("E&Tupdate", "E&Tupdate"),
 ])
 def test_spell_out(text, spelt):
     from kb.extract.acronyms import spell_out
 
-    defined = {"M&P": "Maternity & Paediatrics", "PCNs": "Primary Care Networks", "CAN": "contract award notice"}
+    defined = {"E&T": "Education & Training", "PCNs": "Primary Care Networks", "CAN": "contract award notice"}
     assert spell_out(text, defined) == spelt
 
 
 def test_document_definitions_keep_the_first_long_form():
     from kb.extract.acronyms import document_definitions
 
-    blocks = ["Our five workstreams: Maternity & Paediatrics (M&P), Planned care (PC).",
+    blocks = ["Our five workstreams: Education & Training (E&T), Planned care (PC).",
               "PC: Primary Care in the glossary of another section"]
-    assert document_definitions(blocks) == {"M&P": "Maternity & Paediatrics", "PC": "Planned care"}
+    assert document_definitions(blocks) == {"E&T": "Education & Training", "PC": "Planned care"}

@@ -105,7 +105,7 @@ def _definitions(text: str) -> Iterator[Definition]:
 
 def document_definitions(texts: Iterable[str]) -> dict[str, str]:
     """The acronyms one document defines (its block texts, in reading order), each with the long form
-    of its first definition: {"M&P": "Maternity & Paediatrics"}.  Kept per document, because the
+    of its first definition: {"E&T": "Education & Training"}.  Kept per document, because the
     same letters name different things in different areas."""
     out: dict[str, str] = {}
     for text in texts:
@@ -118,8 +118,8 @@ _SHOUTING = 0.6  # a text mostly in capitals ("WE CAN DO MORE") has words that o
 
 
 def spell_out(text: str, defined: dict[str, str]) -> str:
-    """The text with each acronym its document defines spelt out after its first use ("M&P: options
-    appraisal" -> "M&P (Maternity & Paediatrics): options appraisal"), so a passage that writes only
+    """The text with each acronym its document defines spelt out after its first use ("E&T: a review
+    of budgets" -> "E&T (Education & Training): a review of budgets"), so a passage that writes only
     the letters shares the words of one that writes the name.  An acronym whose long form the text
     already writes is left alone; so is a text mostly in capitals."""
     if not defined or not text:

@@ -36,7 +36,7 @@ BODY_WORDS = frozenset("england trust trusts council councils board boards group
                        "authority authorities committee committees forum forums programme programmes plan plans "
                        "executive alliance collaborative commission agency agencies foundation institute "
                        "directorate hospitals network networks".split())
-_ACRONYM = re.compile(r"(?<![\w&])[A-Z]{3,}s?\b")  # "UHCW", not "M&P" (an abbreviated topic)
+_ACRONYM = re.compile(r"(?<![\w&])[A-Z]{3,}s?\b")  # "RVHT", not "E&T" (an abbreviated topic)
 # A capitalised run: words with a capital (or a short joiner between two of them), then a body word.
 _CAP_RUN = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|&|the)\s+)?)+[A-Z][a-z]+\b")
 

@@ -108,7 +108,7 @@ class Signals:
     # --- lexical ------------------------------------------------------------------------------------
     def words(self, c: Commitment, text: str | None = None) -> str:
         """A passage's text (or `text`, a part of its structure) with the acronyms its document
-        defines spelt out: "M&P: options appraisal" shares "maternity" with the seed that names it."""
+        defines spelt out: "E&T: a review of E&T budgets" shares "training" with the seed that names it."""
         text = c.text if text is None else text
         defined = self.acronyms.get(c.doc_id)
         if not defined:
