@@ -443,36 +443,18 @@ def test_a_target_columns_cells_are_targets_and_an_indicator_column_measures():
     # work under way, and a change with an object someone makes, are work
     ("We are increasing the number of health visitors in Easton.", True),
     ("The council is reviewing its parking charges for the town centre.", True),
-])
-def test_a_trend_is_no_work_under_way(text, accepted):
-    assert decide(text, para()).accept is accepted
-
-
-@pytest.mark.parametrize("text, accepted", [
     # a body stating its own intention about a that-clause undertakes it
     ("We propose that the library opens on Sundays from April.", True),
     ("We intend that every school has a named nurse by 2026.", True),
     # a forecast, or another party's proposal reported, undertakes nothing
     ("We expect that demand for the clinic will rise.", False),
     ("They propose that the council sells the old depot.", False),
-])
-def test_we_propose_that(text, accepted):
-    assert decide(text, para()).accept is accepted
-
-
-@pytest.mark.parametrize("text, accepted", [
     # an action as the subject of an aim noun is the body's undertaking
     ("Reducing waiting times for memory assessment will be our priority for 2021.", True),
     ("Improving air quality will be a focus of the new transport plan.", True),
     # a past priority is history; a state of being is no action
     ("Reducing smoking was a priority in 2015.", False),
     ("Being active is a priority for many residents.", False),
-])
-def test_an_action_that_is_a_priority(text, accepted):
-    assert decide(text, para()).accept is accepted
-
-
-@pytest.mark.parametrize("text, accepted", [
     # a main clause spliced to the next by a comma is the undertaking, though the parser hung it under
     # the next clause ("..., so residents ...", "..., this will also ...")
     ("Opening the library on Sundays will be a priority, so residents have somewhere to study.", True),
@@ -482,5 +464,6 @@ def test_an_action_that_is_a_priority(text, accepted):
     # nor is a statement before a clause that refers back to it
     ("Demand rose sharply last winter, this will require more beds.", False),
 ])
-def test_a_spliced_main_clause(text, accepted):
+def test_sentence_shapes_of_an_undertaking(text, accepted):
+    """Trends, a body's own "we propose that", an action that is a priority, spliced main clauses."""
     assert decide(text, para()).accept is accepted

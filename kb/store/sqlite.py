@@ -64,6 +64,13 @@ CREATE TABLE IF NOT EXISTS reports (id TEXT PRIMARY KEY, report TEXT);
 """
 
 
+def _block_texts(con: sqlite3.Connection, doc_id: str, per: int) -> Iterator[str]:
+    """A document's block texts in reading order, `per` blocks joined by newlines at a time."""
+    cur = con.execute("SELECT text FROM blocks WHERE doc_id = ? ORDER BY seq", (doc_id,))
+    while rows := cur.fetchmany(per):
+        yield "\n".join(r[0] or "" for r in rows)
+
+
 class StoreError(Exception):
     """The store cannot be opened or written; the message is one line."""
 
@@ -283,9 +290,7 @@ class Store:
     def iter_block_texts(self, doc_id: str, per: int = 1000) -> Iterator[str]:
         """A document's block texts, `per` blocks joined by newlines at a time, streamed."""
         with self.read() as con:
-            cur = con.execute("SELECT text FROM blocks WHERE doc_id = ? ORDER BY seq", (doc_id,))
-            while rows := cur.fetchmany(per):
-                yield "\n".join(r[0] or "" for r in rows)
+            yield from _block_texts(con, doc_id, per)
 
     def blocks(self, doc_id: str) -> list[Block]:
         with self.read() as con:
@@ -448,9 +453,7 @@ class Writer:
 
     def iter_block_texts(self, doc_id: str, per: int = 1000) -> Iterator[str]:
         """As Store.iter_block_texts, inside the transaction (the blocks just written included)."""
-        cur = self.con.execute("SELECT text FROM blocks WHERE doc_id = ? ORDER BY seq", (doc_id,))
-        while rows := cur.fetchmany(per):
-            yield "\n".join(r[0] or "" for r in rows)
+        return _block_texts(self.con, doc_id, per)
 
     def iter_all_commitments(self, per: int = 2000) -> Iterator[list[Commitment]]:
         """Every record in `all_commitments`' order, `per` at a time (a store of any size)."""
