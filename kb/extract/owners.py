@@ -294,6 +294,11 @@ _ORG_SUFFIX = re.compile(
     r"\s+(?:trust\s+board|governing\s+body|board\s+of\s+directors|board|executive\s+team|trust)$",
     re.IGNORECASE,
 )
+# A body's full name as documents write it: capitalised words, joined by "and", "&", "of" or "for",
+# ending in a group's head word ("Adult Social Care and Health Select Committee").
+_FULL_GROUP = re.compile(r"\b(?:[A-Z][\w'’-]* +(?:(?:and|&|of|for) +)?){2,8}(?:"
+                         + "|".join(h.capitalize() for h in _GROUP_HEADS if h not in ("ccg", "icb")) + r")\b")
+_ROLE_OF = re.compile(r"\b(?:" + "|".join(_ROLE_HEADS) + r")s? +(?:of|for) +", re.IGNORECASE)
 _DASHES = ["-", "–", "—", ":"]
 _NAME_RE = r"^[A-Z][a-z]+(?:(?:[A-Z]|'[A-Z])[a-z]+)?$"
 
@@ -367,6 +372,7 @@ class OwnerGazetteer:
         self._name_stop: frozenset[str] = frozenset()  # filled with the pipeline (needs spaCy)
         self._prefixes = _place_prefixes(gazetteer.area)
         self._doc_bodies: dict[str, list[str]] = {}  # body type -> bodies the document names in full
+        self._doc_groups: set[str] = set()  # groups and boards the document names in full (3 words or more)
         self._learnt: set[str] = set()  # acronyms the document defined itself
         self._things: set[str] = set()  # acronyms the document defined for something else than a party
         self._extra_cased = set(_NATIONAL_CASED | _OWN_CASED | gazetteer.cased)
@@ -404,6 +410,12 @@ class OwnerGazetteer:
             for t in _body_types(name):
                 if name not in g._doc_bodies.setdefault(t, []):
                     g._doc_bodies[t].append(name)
+        g._doc_groups = set()
+        for m in _FULL_GROUP.finditer(text or ""):
+            # the body, not a role in it ("Chair of the ... Board"): the name after the role's "of"
+            name = g._group_name(re.split(_ROLE_OF, m.group(0))[-1])
+            if name is not None and len(name.split()) >= 3 and name.split()[0].lower() not in _GROUP_FIRST_STOP:
+                g._doc_groups.add(name)
         g._learn_initials(text or "")
         return g
 
@@ -834,10 +846,23 @@ class OwnerGazetteer:
         hit = self._lookup(name)
         if hit is not None:
             return hit if isinstance(hit, tuple) else None
+        name = self._full_name(name)
         if name not in self._parties:
             kind = "org" if name.split()[-1].lower() in _ORG_HEADS else "group"
             self._parties[name] = Party(name, kind, ())
         return (name,)
+
+    def _full_name(self, name: str) -> str:
+        """A body named by the last words of its full name ("the Select Committee" after "the Adult
+        Social Care and Health Select Committee") is the body the document names in full, when the
+        document names exactly one body whose name ends so."""
+        tail = name.lower().split()
+        longer = sorted((n for n in self._doc_groups if len(n.split()) > len(tail) and n.lower().split()[-len(tail):] == tail),
+                        key=lambda n: len(n.split()))
+        # one body, however many words came before its name ("Recently Adult Social Care and ...")
+        if longer and all(n.lower().split()[-len(longer[0].split()):] == longer[0].lower().split() for n in longer):
+            return longer[0]
+        return name
 
     def _group_name(self, surface: str) -> str | None:
         s = re.sub(r"\s+", " ", surface).strip(" '’\"")
@@ -1196,7 +1221,7 @@ class OwnerGazetteer:
             head = next((toks[i - 1] for i, t in enumerate(toks) if i and t.lower_ in ("of", "for")), toks[-1])
             if head.lower_ in ACTION_NOUNS or head.lower_ in _DOCUMENT_NOUNS:
                 continue  # an activity or a document named in capitals ("Public Engagement", "... Plan"), no body
-            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            start, end = _whole_name(doc, toks[0].i, toks[-1].i, a, b)
             surface = doc.text[start:end]
             name = self.canonical(surface) or re.sub(r"\s+", " ", surface).replace(" & ", " and ")
             kind = "person" if ent.label_ == "PERSON" else "org"
@@ -1687,6 +1712,26 @@ def _agents(v: Any) -> list[tuple[int, int]]:
         for obj in objs:
             out.extend(_np_spans(obj))
     return out
+
+
+_NAME_JOINS = frozenset({"and", "&", "of", "for"})
+
+
+def _whole_name(doc: Any, first: int, last: int, a: int, b: int) -> tuple[int, int]:
+    """The character span of the whole proper name around tokens first..last, within the doer's
+    phrase a..b: a recogniser often marks only part of a name that joins capitalised words with
+    "and", "of" or "for" ("Castle Business Incubator" of "the Elephant and Castle Business
+    Incubator", "Better Broadband" of "Better Broadband for Northshire").  A joining word counts
+    only between capitalised words; a determiner or any lower-case word ends the name."""
+    def cap(i: int) -> bool:
+        t = doc[i]
+        return a <= t.idx and t.idx + len(t.text) <= b and t.text[:1].isupper() and t.lower_ not in _DETS
+    while first > 0 and (cap(first - 1) or (first > 1 and doc[first - 1].lower_ in _NAME_JOINS and cap(first - 2))):
+        first -= 1 if cap(first - 1) else 2
+    while last + 1 < len(doc) and (cap(last + 1) or (
+            last + 2 < len(doc) and doc[last + 1].lower_ in _NAME_JOINS and cap(last + 2))):
+        last += 1 if cap(last + 1) else 2
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def _np_spans(t: Any) -> list[tuple[int, int]]:
