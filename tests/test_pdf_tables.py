@@ -347,9 +347,11 @@ def test_a_ruled_cell_of_one_plan_a_line_keeps_each_plan_apart(tmp_path):
 
 
 def _ruled_rows(c: canvas.Canvas, top: float, rows: list, bold_first: bool = False,
-                open_top: bool = False, open_bottom: bool = False, columns: tuple = COLUMNS) -> float:
+                open_top: bool = False, open_bottom: bool = False, columns: tuple = COLUMNS,
+                pieces: bool = False) -> float:
     """A ruled table of these rows (each a list of cells, each a list of lines) in `columns`, a
-    grid of lines drawn as word processors draw it; the top or bottom rule left out when asked."""
+    grid of lines drawn as word processors draw it; the top or bottom rule left out when asked;
+    `pieces`: each horizontal rule drawn a cell at a time, as browsers draw a table's borders."""
     edges = [*columns, 540]
     y = top
     cuts = [top]
@@ -363,7 +365,8 @@ def _ruled_rows(c: canvas.Canvas, top: float, rows: list, bold_first: bool = Fal
     for i, cut in enumerate(cuts):
         if (i == 0 and open_top) or (i == len(cuts) - 1 and open_bottom):
             continue
-        c.line(edges[0], cut, edges[-1], cut)
+        for a, b in zip(edges[:-1], edges[1:], strict=True) if pieces else [(edges[0], edges[-1])]:
+            c.line(a, cut, b, cut)
     for x in edges:
         c.line(x, top, x, y)
     return y
@@ -401,6 +404,24 @@ def test_a_ruled_row_left_open_at_a_page_break_goes_on_overleaf(tmp_path):
                 bold_first=True, open_bottom=True)
     c.showPage()
     _ruled_rows(c, 800, [[["rural dial-a-ride scheme"], ["Access team"], [""], [""]], *ROWS[3:]], open_top=True)
+    c.save()
+    assert _texts(pdf) == EXPECTED
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_a_ruled_table_whose_rules_are_drawn_a_cell_at_a_time_is_closed_at_a_page_break(tmp_path, split):
+    """A browser printing a whole table draws its borders a cell at a time: the rule under the last
+    row of a page, and over the first row of the next, are pieces that meet, which close the table
+    as one rule does.  The row overleaf is a row of its own (not the rest of the row above it);
+    a row the page break cuts, left open on both pages, still goes on."""
+    pdf = tmp_path / "ruled-in-pieces.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    last = [["Train volunteer drivers for the"], ["Transport and"], ["October 2026"], ["Not started"]] if split \
+        else ROWS[2]
+    _ruled_rows(c, 280, [[[h] for h in HEADER], *ROWS[:2], last], bold_first=True, open_bottom=split, pieces=True)
+    c.showPage()
+    rest = [[["rural dial-a-ride scheme"], ["Access team"], [""], [""]]] if split else []
+    _ruled_rows(c, 800, [*rest, *ROWS[3:]], open_top=split, pieces=True)
     c.save()
     assert _texts(pdf) == EXPECTED
 

@@ -704,9 +704,7 @@ def _tables_from_edges(page, edges: list[dict]) -> tuple[list, list[tuple[str, f
                 continue
             x0 = min(e["x0"] for e in group)
             x1 = max(e["x0"] for e in group)
-            if x1 - x0 < 1 or any(
-                abs(e["top"] - y) <= 1.5 and e["x0"] <= x0 + 1 and e["x1"] >= x1 - 1 for e in h
-            ):
+            if x1 - x0 < 1 or _ruled_across(h, y, x0, x1):
                 continue
             opened.append((end, float(y)))
             h.append(
@@ -733,6 +731,17 @@ def _tables_from_edges(page, edges: list[dict]) -> tuple[list, list[tuple[str, f
         "explicit_vertical_lines": v,
         "explicit_horizontal_lines": h,
     }).tables, opened
+
+
+def _ruled_across(h: list[dict], y: float, x0: float, x1: float) -> bool:
+    """Whether horizontal rules at height `y` run from `x0` to `x1`: one rule, or rules drawn in
+    pieces that meet (browsers and some word processors draw a table's border a cell at a time)."""
+    reach = x0
+    for e in sorted((e for e in h if abs(e["top"] - y) <= 1.5), key=lambda e: e["x0"]):
+        if e["x0"] > reach + 1:
+            break  # a gap in the rule
+        reach = max(reach, e["x1"])
+    return reach >= x1 - 1
 
 
 def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
