@@ -250,3 +250,40 @@ def test_a_short_review_row_keeps_its_update_beside_it(tmp_path):
     recs = {c.text: c for c in kb.commitments(include_evidence=True)}
     assert recs["The café opened in May 2021 and is open every evening."].parent_id == recs["Crisis café"].id
     assert recs["Three of five teams have a peer support worker."].parent_id == recs["Peer support workers"].id
+
+
+@pytest.mark.parametrize("groups", [
+    # a numbered grouping word titles its rows on its own; the other cells left empty or the row
+    # one cell across the table
+    (("Theme A: Greener streets\t\t\t", "Theme B - Libraries and learning\t\t\t")),
+    (("Theme A: Greener streets",)),
+    # unnumbered titles, two or more of them, each over the rows it groups
+    (("Greener streets\t\t\t", "Libraries and learning\t\t\t")),
+])
+def test_a_row_that_titles_the_rows_under_it_is_their_heading(groups):
+    """A review or plan table often groups its rows under the plan's themes, each title a row of its
+    own with only its first cell filled: a heading of the rows under it, not an item."""
+    rows = ["Plant 400 street trees on the estates\tParks\tComplete\tThe 400th tree was planted in March.",
+            "Open a repair café in the central library\tLibraries\tNot started\tNo site has been found."]
+    body = [groups[0], rows[0]] + ([groups[1], rows[1]] if len(groups) > 1 else [rows[1]])
+    text = "Appendix B: review of the action plan\n\nAction\tLead\tStatus\tLatest update\n" + "\n".join(body)
+    blocks = [b for b in blocks_of(text) if b.kind in ("cell", "paragraph")]
+    titles = [g.split("\t")[0] for g in groups]
+    assert not any(b.text in titles for b in blocks)  # no title is an item
+    tree = next(b for b in blocks if b.text.startswith("Plant 400 street trees"))
+    cafe = next(b for b in blocks if b.text.startswith("Open a repair café"))
+    assert tree.section[-1] == titles[0] and tree.fields.get("status") == "Complete"
+    assert cafe.section[-1] == titles[-1] and cafe.fields.get("status") == "Not started"
+
+
+def test_an_action_left_without_a_lead_or_status_stays_an_action():
+    """A lone first cell that is a short imperative is an action whose other cells are still empty,
+    not a title; so is one short title-like row that no grouping word numbers."""
+    text = ("Action\tLead\tStatus\tLatest update\n"
+            "Plant 400 street trees on the estates\tParks\tComplete\tThe 400th tree was planted in March.\n"
+            "Review the cycle racks\t\t\t\n"
+            "Open a repair café in the central library\tLibraries\tNot started\tNo site has been found.\n"
+            "Bus shelter repairs\t\t\t\n"
+            "Replace the library boiler\tEstates\tComplete\tA heat pump was fitted in May.")
+    texts = [b.text for b in blocks_of(text) if b.kind == "cell"]
+    assert "Review the cycle racks" in texts and "Bus shelter repairs" in texts

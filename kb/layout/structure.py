@@ -14,7 +14,7 @@ from datetime import date
 from kb.extract.classify import shape
 from kb.extract.dates import Period, field_dates, find_dates, heading_date
 from kb.extract.lexicon import ACTION_VERBS
-from kb.layout.fields import label_role
+from kb.layout.fields import label_role, progress_of
 from kb.layout.markup import labelled_cell_items, split_cell, strip_markup, words
 from kb.layout.parse import (
     RawBlock,
@@ -346,12 +346,20 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     goal_table = bool(header and _GOAL_HEADER.match(header[0]) and "action" not in roles.values())
     out: list[Block] = []
     carried_label: str | None = None
-    for cells, sl in body:
+    groups = _group_rows([cells for cells, _ in body]) if header and len(header) >= 3 else set()
+    base_section = section
+    for n, (cells, sl) in enumerate(body):
         first_filled = next((i for i, c in enumerate(cells) if strip_markup(c)), None)
         if first_filled is None:
             continue
         if header and [strip_markup(c) for c in cells] == header:
             continue  # the header repeated on a new page
+        if n in groups:
+            # a row that titles the rows under it ("Priority 2: Helping smokers to quit" across the
+            # table, or alone in the first column): a heading of the section, not an item
+            section = (*base_section, strip_markup(cells[0]))
+            carried_label = None
+            continue
         if header and len(header) >= 3 and len(cells) == 1:
             # a full-width row of a wide table: a group's intro, read as a paragraph of the section
             out.append(Block("paragraph", strip_markup(cells[0]), sl.line, sl.page, section, scope_dates=scope,
@@ -416,6 +424,40 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                     fields=dict(cell_fields), position=sl.position,
                 ))
     return out
+
+
+# A row that titles a group of the table's rows by a grouping word and its number: "Priority 2:
+# Helping smokers to quit", "Theme B - Healthy places", "Objective 3".
+_GROUP_TITLE = re.compile(r"^(?:priority|theme|objective|outcome|aim|goal|ambition|area|workstream|work ?stream|"
+                          r"strand|pillar|section|part|domain|commitment|principle)\s+(?:\d{1,2}|[A-Z])\b", re.I)
+_GROUP_WORDS = 12
+
+
+def _group_rows(rows: list[list[str]]) -> set[int]:
+    """The rows of a table's body that title the rows under them: a row whose only text is a short
+    title in its first cell (or one cell across the table), not a sentence, followed by a row that
+    fills several cells; a title that opens with a grouping word and its number ("Priority 2:",
+    "Theme B") is one on its own, any other short title when the table has two or more such rows
+    (a table that alternates titles and the rows under them, where an action left without a lead
+    or date stands alone)."""
+    def sparse(cells: list[str]) -> str | None:
+        texts = [strip_markup(c) for c in cells]
+        if not texts or not texts[0] or any(texts[1:]):
+            return None
+        t = texts[0]
+        if len(words(t)) > _GROUP_WORDS or t.endswith((".", ";", ",", ":")) or progress_of(t) is not None:
+            return None
+        return t
+
+    def full(cells: list[str]) -> bool:
+        return sum(1 for c in cells if strip_markup(c)) >= 2
+
+    found = {n: t for n, cells in enumerate(rows) if (t := sparse(cells)) is not None
+             and n + 1 < len(rows) and full(rows[n + 1])}
+    numbered = {n for n, t in found.items() if _GROUP_TITLE.match(t)}
+    # an imperative ("Develop a walking map") is an action, whatever cells it leaves empty
+    titles = {n for n, t in found.items() if "imperative" not in shape(t)}
+    return numbered | titles if len(found) >= 2 and len(titles) == len(found) else numbered
 
 
 # A cell that is a figure alone: an amount, a count, a percentage, a nil dash ("-1,234.5", "£2.5m",
