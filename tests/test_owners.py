@@ -169,6 +169,12 @@ def test_we_gives_no_owner_and_the_author_is_not_implied(north: OwnerGazetteer) 
     # a CCG reference is the authoring CCG only
     ("The CCG will review the contract.", "Northshire CCG", ["Northshire CCG"]),
     ("The CCG will review the contract.", NCC, []),
+    # "Council" as the head of another body's name is that body, not the author; the author's own
+    # name words or a meeting of its council before it are still the author
+    ("Eastbrook Youth Council will design the campaign.", NCC, ["Eastbrook Youth Council"]),
+    ("Millbridge Parish Council will maintain the benches.", NCC, ["Millbridge Parish Council"]),
+    ("Northshire Council will consult residents on the plan.", NCC, [NCC]),
+    ("Full Council will set the budget in February.", NCC, [NCC]),
 ])
 def test_own_body_references(north: OwnerGazetteer, text, author, expected) -> None:
     assert north.owners(text, author_org=author) == expected
@@ -189,6 +195,7 @@ def test_own_body_references(north: OwnerGazetteer, text, author, expected) -> N
     # one role title over two fields, and two roles each with its head
     ("Libraries and Heritage Manager", ["Libraries and Heritage Manager"]),
     ("Housing Lead and Carers Lead", ["Housing Lead", "Carers Lead"]),
+    ("Public Health; Eastbrook Youth Council", ["Public Health", "Eastbrook Youth Council"]),
 ])
 def test_owner_fields(north: OwnerGazetteer, field: str, expected: list[str]) -> None:
     assert north.field_owners(field) == expected

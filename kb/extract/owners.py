@@ -123,6 +123,14 @@ _OWN_BODY: dict[str, tuple[str, tuple[str, ...]]] = {
 _OWN_CASED = frozenset({"Council", "Cabinet", "the Trust", "the Board", "County Council", "City Council"})
 
 
+# Bare words that name the author's own body, and a capitalised word that may come before them in a
+# longer name ("Youth", "Parish", "Ashby").
+_OWN_HEAD_WORDS = frozenset({"Council", "Cabinet"})
+_CAPITALISED_WORD = re.compile(r"^[A-Z][A-Za-z'’-]*$")
+# Words that name a meeting of the author's own council, not another body: "Full Council", "Shadow Cabinet".
+_OWN_MEETING = frozenset({"full", "special", "annual", "shadow", "budget"})
+
+
 def _body_types(name: str) -> set[str]:
     """What kind of body a name is, from the conventions of English public bodies' names."""
     n = norm_key(name)
@@ -814,6 +822,10 @@ class OwnerGazetteer:
             surface = ent.text
             if _names_a_document(doc.text, ent.end_char):
                 continue  # "the Stroke Service Specifications": a document's name, not a party
+            other = self._other_body(doc, ent, author_org)
+            if other is not None:
+                out.append(other)
+                continue
             target = self._lookup(surface)
             if target is None and ent.label_ == "GROUP" and _ACTIVITY_OF.match(surface):
                 continue  # "Redesign and Improvement of Stroke Services": an activity and its object
@@ -827,6 +839,27 @@ class OwnerGazetteer:
                 out.append(Mention(n, ent.start_char, ent.end_char, surface, kind))
         out.sort(key=lambda m: m.start_char)
         return out
+
+    def _other_body(self, doc: Any, ent: Any, author_org: str | None) -> Mention | None:
+        """A bare word that names the author ("Council", "Cabinet") as the head of a longer name
+        written before it is another body: "Southvale Youth Council", "Ashby Parish Council".  The
+        author's own name words and its area's place names before it ("Southvale Council" in
+        Southvale County Council's paper) still name the author."""
+        if len(ent) != 1 or ent.text not in _OWN_HEAD_WORDS:
+            return None
+        i = ent.start
+        while i > 0 and _CAPITALISED_WORD.match(doc[i - 1].text) and doc[i - 1].lower_ not in _GROUP_FIRST_STOP:
+            i -= 1
+        if i == ent.start:
+            return None
+        before = doc[i:ent.start].text
+        own = {w.lower() for w in re.findall(r"[A-Za-z'’-]+", author_org or "")}
+        rest = self._prefixes.sub("", before).strip()
+        if not rest or all(w.lower() in own or w.lower() in _OWN_MEETING for w in rest.split()):
+            return None
+        name = _title_case(re.sub(r"\s+", " ", doc[i:ent.end].text))
+        self._parties.setdefault(name, Party(name, "org", ()))
+        return Mention(name, doc[i].idx, ent.end_char, doc[i:ent.end].text, "org")
 
     def _group_target(self, surface: str) -> tuple[str, ...] | None:
         # "<org> Board" / "<org> Trust Board" is the organisation itself
