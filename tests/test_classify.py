@@ -365,6 +365,14 @@ def test_a_source_line_with_its_address_is_no_commitment(text, accepted):
     ("Let us know your views on the draft route options.", False),
     ("Let's talk about the future of the library service", False),
     ("Develop a scheme to let tenants swap homes more easily.", True),
+    # an instruction or advice to the reader: the reader's own things, or the reader acted on
+    ("Use the online form to tell us about a broken gate in your garden.", False),
+    ("Book your free health check at the library on Friday.", False),
+    ("Protect yourself and others by washing hands often.", False),
+    ("Ask the pharmacist to help you choose a stop smoking aid.", False),
+    ("Develop a tenants' guide explaining how households can report repairs.", True),
+    ("We will write to you about your new tenancy agreement by May 2026.", True),
+    ("Publish a guide, How much you will pay for care, by April 2026.", True),
     # a titled wh-heading after a label is a title, a titled pledge is a pledge
     ("Promise 2: How we will involve tenants in choosing the new kitchens", False),
     ("Promise 3: We will involve tenants in choosing the new kitchens by March 2026.", True),

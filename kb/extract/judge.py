@@ -371,6 +371,12 @@ def _to_the_reader(c: Clause) -> bool:
         return False
     if any(t.lower_ == "please" and t.i <= head.i + 1 for t in c.sentence):
         return True
+    # the reader's own things or the reader as the one acted on: an instruction or advice ("Use the
+    # form to report a leak in your kitchen", "Protect yourself", "Ask your pharmacist"), not a plan's action
+    if any(t.lower_ in ("your", "yours", "yourself", "yourselves") for t in c.sentence) or any(
+            t.lower_ == "you" and not any(x.tag_ in ("WRB", "WP") and x.i < t.i for x in t.head.subtree)
+            for t in c.sentence):  # not a title's "how much you will pay"
+        return True
     return head.lemma_.lower() == "let" and any(t.lower_ in ("us", "'s", "’s") and t.i == head.i + 1
                                                 for t in c.sentence)
 
