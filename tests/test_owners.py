@@ -517,6 +517,12 @@ def test_a_body_named_in_full_is_known_by_its_initials() -> None:
     ("Carers Lead with support from the Housing Team", ["Carers Lead"]),
     # a determiner inside the field starts another party
     ("Housing lead The Care Agency", ["Housing lead", "Care Agency"]),
+    # a kind of party written in lower case is a party too (the field says so); a note is not
+    ("Public Health; community pharmacies, housing associations",
+     ["Public Health", "Community pharmacies", "Housing associations"]),
+    ("the voluntary sector", ["Voluntary sector"]),
+    ("to be confirmed", []),
+    ("lead to be agreed at the next meeting", []),
 ])
 def test_owner_field_conventions(north: OwnerGazetteer, field: str, expected: list[str]) -> None:
     assert north.field_owners(field) == expected

@@ -1088,8 +1088,14 @@ class OwnerGazetteer:
                 name = re.sub(r"\s*\([^)]*\)\s*", " ", part)
                 name = re.sub(r"^(?:the|our|all|each|lead|leads?:)\s+", "", name.strip(" .:-–—"), flags=re.IGNORECASE)
                 name = re.sub(r"\s+", " ", name).strip(" .:-–—")
-                if not name or not name[0].isupper() or len(name.split()) > 8 or name.lower() in _FIELD_NOISE:
+                if not name or len(name.split()) > 8 or name.lower() in _FIELD_NOISE:
                     continue
+                if not name[0].isupper():
+                    # a kind of party written in lower case ("housing associations", "community
+                    # pharmacies"): the field says it is a party; any other lower-case words are a note
+                    if not _FIELD_KIND.fullmatch(name):
+                        continue
+                    name = name[0].upper() + name[1:]
                 # "NPH lead", "NPH leads for each area": in a lead field the party's own lead is the party
                 lead_of = _FIELD_LEAD_OF.fullmatch(name)
                 if lead_of and (_is_acronym(lead_of.group(1)) or self.canonical(lead_of.group(1))):
@@ -1860,6 +1866,12 @@ _FIELD_LEAD_OF = re.compile(r"(.+?)\s+leads?(?:\s+(?:for|in)\s+(?:each|every|all
 # Words a field holds that name nobody.
 _FIELD_NOISE = frozenset({"all", "all partners", "partners", "tbc", "tbd", "n/a", "na", "none", "various", "ongoing",
                           "all agencies", "everyone", "we", "us"})
+
+
+# A kind of party as an owner field writes it in lower case: a few plain words ending in a plural
+# noun or a body's head word ("housing associations", "GP practices", "the voluntary sector").
+_FIELD_KIND = re.compile(r"(?:[a-z][a-z'’-]*\s+){0,3}(?:[a-z][a-z'’-]{2,}s|sector|police|community|"
+                         + "|".join(sorted(_GROUP_HEADS + list(_SINGULAR_ACTOR_HEADS))) + r")")
 
 
 def _split_parties(chunk: str) -> list[str]:
