@@ -135,6 +135,11 @@ def test_a_meeting_or_a_role_is_no_organisation(text, organisation):
     ("Published by the Eastmere Care Alliance, May 2023", "Eastmere Care Alliance"),
     ("© Crown copyright 2022", ""),
     ("© OpenStreetMap contributors", ""),
+    # a PDF line that runs on into the next one's words
+    ("© Northshire Integrated Care Board 2020 Publication approval reference: 01234",
+     "Northshire Integrated Care Board"),
+    # a list item lettered "(c)" is no copyright line
+    ("(c) improve the routes through the new parks", ""),
 ])
 def test_the_publisher_on_the_back_page(last_line, organisation):
     text = ("Falls prevention roadmap for 2022/23\n\nSummary\n\nThis document sets out what local systems can do "
@@ -150,3 +155,30 @@ def test_a_committee_reports_subject_line_is_its_title():
     from kb.sources.metadata import infer_title
 
     assert infer_title(paragraphs, "2025-03_test_report") == "Winter Gritting Plan 2025-26"
+
+
+def test_a_subject_wrapped_onto_lines_of_its_own_is_one_title():
+    """A PDF prints a long Subject in the field column, a line at a time, up to the next label."""
+    from kb.sources.metadata import infer_title
+
+    paragraphs = ["From: Jo Bloggs, Cabinet Member for Highways", "To: Cabinet - 3 March 2025",
+                  "Subject: Transfer of the school crossing patrol service from the Highways",
+                  "Directorate to the Children's Services Directorate", "Decision no: 25/00012",
+                  "Classification: Unrestricted"]
+    assert infer_title(paragraphs, "2025-03_test_report") == (
+        "Transfer of the school crossing patrol service from the Highways Directorate to the Children's "
+        "Services Directorate")
+
+
+@pytest.mark.parametrize(("text", "organisation"), [
+    # London's and the royal boroughs put the place last
+    ("Riverside Estate Action Plan\n\nPrepared for the London Borough of Northwick\n\nThe plan runs to 2030.",
+     "London Borough of Northwick"),
+    ("Royal Borough of Eastbridge upon Tame\n\nParking Strategy 2024-2029", "Royal Borough of Eastbridge upon Tame"),
+    # a cover's "prepared on behalf of" with the body on the next line
+    ("Harbour Quarter Masterplan\n\nThe masterplan sets out how the quarter will change over the next fifteen "
+     "years and what it needs.\n\nReport prepared on behalf of\n\nEastmere Borough Council\n\nVersion 3",
+     "Eastmere Borough Council"),
+])
+def test_the_author_by_other_naming_conventions(text, organisation):
+    assert meta_of(text).organisation == organisation

@@ -50,7 +50,9 @@ _BODY_TYPE = (
     r"Police|Healthwatch [A-Z][a-z]+|Partnership|Board"
 )
 _ORG = re.compile(
-    r"(?<![A-Za-z])(?P<name>(?:NHS\s+)?[A-Z][A-Za-z'’.-]*(?:\s+" + _PLACE_WORD + r"){0,6}?\s+(?:" + _BODY_TYPE + r"))\b"
+    r"(?<![A-Za-z])(?P<name>(?:NHS\s+)?[A-Z][A-Za-z'’.-]*(?:\s+" + _PLACE_WORD + r"){0,6}?\s+(?:" + _BODY_TYPE + r")|"
+    # London's and the royal boroughs name the place last: "London Borough of Southwark"
+    r"(?:London|Royal) Borough of [A-Z][A-Za-z'’.-]*(?:\s+(?:upon\s+|and\s+|&\s+)?[A-Z][A-Za-z'’.-]*){0,3})\b"
 )
 _TYPE_TAIL = re.compile(r"(?:\s+(?:Board|Partnership|Group|Committee|Trust|Executive))+\b")
 _TYPE_ONLY = re.compile(r"(?:NHS\s+)?(?:[A-Z]+\s+)?(?:" + _BODY_TYPE.replace("&", "and") + r")")
@@ -58,6 +60,8 @@ _ORG_LEAD_WORDS = re.compile(r"^(?:The|This|Our|A|An|In|At|By|For|From|With|And|
                              r"Meeting|Report|Members?|Chair|Agenda)\s+")
 _AUTHOR_CUE = re.compile(r"\b(?:we|our|us|(?:this|the) (?:action )?(?:strategy|plan|document|report)|produced by|published by|"
                          r"prepared by|on behalf of)\b", re.I)
+_CUE_AT_END = re.compile(r"\b(?:produced|published|prepared|written)(?: \w+)? (?:by|for)(?: the)?\s*:?$|\bon behalf of(?: the)?\s*:?$",
+                         re.I)
 _KIND_WORD = re.compile(r"\b(?:strateg(?:y|ies|ic)|plans?|intentions|minutes|papers|reports?|programme|framework|"
                         r"review|agenda|policy|prospectus|refresh|charter|pledge|blueprint|vision|roadmap|"
                         r"guidance|priorities|actions)\b", re.I)
@@ -240,6 +244,10 @@ def infer_organisation(paragraphs: list[str], title: str) -> str:
         name = _org_name(p)
         if name:
             return name
+    for p, nxt in zip(paragraphs, paragraphs[1:], strict=False):
+        # "Report prepared on behalf of" / "London Borough of Southwark": a cue whose body is the next line
+        if _CUE_AT_END.search(p.lstrip(_LIST_MARK)) and _is_org_only(nxt):
+            return _org_name(nxt) or ""
     counts: dict[str, int] = {}
     for p in paragraphs[len(zone):]:
         for sentence in re.split(r"(?<=[.!?])\s+", p):
@@ -256,7 +264,7 @@ def infer_organisation(paragraphs: list[str], title: str) -> str:
 # by the Northshire Partnership": a publisher's line (usually on the back cover) names the author.
 _COPYRIGHT = re.compile(
     r"^\s*(?:(?:©|\(c\))\s*|copyright\s+(?:©\s*)?|published\s+by\s+(?:the\s+)?)(?:(?:19|20)\d{2}\s*,?\s*)?"
-    r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|and|of|for|the|&)){0,9}?)"
+    r"(?P<name>(?-i:[A-Z])[\w'’&.-]*(?:\s+(?:(?-i:[A-Z])[\w'’&.-]*|and|of|for|the|&)){0,9}?)"
     r"\s*[,.]?\s*(?:(?:\d{1,2}\s+)?(?:" + _MONTH_NAME + r"\s+)?(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?)?\s*\.?\s*(?:all rights reserved\.?)?\s*$", re.I)
 _NOT_AUTHOR = re.compile(r"^(?:crown|the crown|ordnance survey|openstreetmap|queen'?s printer|king'?s printer)\b", re.I)
 
@@ -269,12 +277,16 @@ def copyright_holder(lines: list[SourceLine]) -> str:
         text = strip_markup(sl.text).strip()
         if not text or len(text) > 120 or not re.match(r"(?i)\s*(?:©|\(c\)|copyright|published by)", text):
             continue
-        m = _COPYRIGHT.match(text)
-        if m and not _NOT_AUTHOR.match(m.group("name")) and len(m.group("name").split()) >= 2:
-            return re.sub(r"\s+", " ", m.group("name").replace("&", "and")).strip(" .,")
+        # the whole line, or the line up to a year after which a PDF ran on the next line's words
+        # ("© Northshire ICB 2020 Publication reference: 01234")
+        for candidate in (text, *(text[:y.end()] for y in re.finditer(r"\b(?:19|20)\d{2}\b", text))):
+            m = _COPYRIGHT.match(candidate)
+            if m and not _NOT_AUTHOR.match(m.group("name")) and len(m.group("name").split()) >= 2:
+                return re.sub(r"\s+", " ", m.group("name").replace("&", "and")).strip(" .,")
     return ""
 
 
+_FIELD_LABEL = re.compile(r"^\W*[A-Z][\w /()’'-]{0,40}\s*:(?:\s|$)")
 _SUBJECT_LINE = re.compile(r"^\W*(?:Subject|Title|Report title)\s*:\s*(\S.{3,250})$", re.I)
 
 
@@ -283,8 +295,17 @@ def infer_title(paragraphs: list[str], doc_id: str) -> str:
     the first cover paragraph; never joined with the lines after it (organisation, date, status)."""
     # a committee report's header ("From: ... / To: Cabinet / Subject: X / Classification: ...")
     # names its title in the Subject line
-    subject = next((m.group(1).strip() for p in paragraphs[:15] if (m := _SUBJECT_LINE.match(p))), None)
-    if subject:
+    for i, p in enumerate(paragraphs[:15]):
+        m = _SUBJECT_LINE.match(p)
+        if m is None:
+            continue
+        subject = m.group(1).strip()
+        # a long subject wraps onto lines of its own (a PDF's field column): they continue it up to
+        # the next field's label
+        for more in paragraphs[i + 1:i + 4]:
+            if more.startswith(_LIST_MARK) or _FIELD_LABEL.match(more) or len(subject) + len(more) > 250:
+                break
+            subject += " " + more.strip()
         return subject
     zone = [p for p in _title_zone(paragraphs) if len(p) <= 200]
     candidates = [p for p in zone if not _NOT_TITLE.match(p) and not _COVER_DATE.match(p)
