@@ -135,6 +135,24 @@ def test_soft_wrapped_bullets_and_nested_items():
     assert items[1].intro == "Aligned with national review, develop a network, with:"
 
 
+def test_a_hard_wrapped_export_breaks_before_each_numbered_action():
+    """A PDF-to-text export wraps sentences at the page width and puts no blank line between actions:
+    a line that opens with a multi-level reference starts an action of its own."""
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "2.1.1 The Council will replace the street lights on main roads with LED\n"
+            "lanterns and dim them after midnight  Short Term\n"
+            "2.1.2 Publish a tree planting plan for every ward with the parish\n"
+            "councils  Medium Term\n"
+            "We expect the lights to cut\n"
+            "2.5 million kWh a year.")
+    texts = [b.text for b in blocks_of(text)]
+    assert any(t.startswith("2.1.1 The Council will replace") and t.endswith("Short Term") for t in texts)
+    assert any(t.startswith("2.1.2 Publish a tree planting plan") for t in texts)
+    assert not any("Short Term 2.1.2" in t for t in texts)
+    # a number that only continues a sentence ("2.5 million") is no reference
+    assert any(t.endswith("cut 2.5 million kWh a year.") for t in texts)
+
+
 def test_pipe_tables_and_numbered_rows():
     text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
             "- | | |\n|---|---|\n| 1 | Review land and site utilisation for reconfiguration |\n"

@@ -27,6 +27,9 @@ from kb.sources.base import SourceLine
 _BULLET = re.compile(r"^(\s*)(?:[-–•●▪➤○■]|\(cid:\d+\))(?:\s+|$)")
 _NUMBERED = re.compile(r"^\s*(?:-\s+)?(?:\(?\d{1,2}[.)]|\(?[ivx]{1,4}\)|\(?[a-h]\))\s+")
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z*])")
+# A line that opens with a multi-level reference ("1.1.2 Encourage employers ...", "4.10 The Trust")
+# starts an action or a section of its own: a wrapped sentence does not break before such a number.
+_REFERENCE_START = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[A-Z])")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _DASH_SEPARATOR = re.compile(r"^[\s\-|:]*$")
 _CONNECTORS = {"and", "to", "for", "the", "of", "a", "an", "are", "with", "in", "on", "by", "or", "our", "your"}
@@ -197,7 +200,8 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawB
             blank = 0
             continue
         if (current is not None and current.kind in ("paragraph", "list_item") and blank == 0
-                and not _is_label_line(stripped) and _wraps_into(current, stripped, dense)):
+                and not _is_label_line(stripped) and not _REFERENCE_START.match(stripped)
+                and _wraps_into(current, stripped, dense)):
             current.lines.append(sl)  # soft wrap (a labelled field line starts its own block)
             continue
         current = RawBlock("paragraph", [sl], blank_before=blank)
