@@ -41,7 +41,7 @@ from kb.faults import pause_point
 from kb.model import Block, Commitment, Document
 
 if TYPE_CHECKING:
-    from kb.extract.dates import Period
+    from kb.extract.dates import Period, Timescales
     from kb.extract.owners import OwnerGazetteer
     from kb.sources.stream import DocumentStream
 
@@ -124,13 +124,14 @@ class TextPlan:
     gazetteer: OwnerGazetteer
     period: Period | None
     blocks: int
+    timescales: Timescales  # the plan's own key to "short/medium/long term"
 
 
 def plan_text(path: str, digest: str, catalog: dict, doc_id: str | None = None,
               blocks: Callable[[int, int], None] | None = None, gazetteer=None) -> TextPlan:
     """The first walk over a text export's pieces (see `TextPlan`).  Raises SourceError (a
     one-line reason) for bad input."""
-    from kb.extract.dates import doc_period
+    from kb.extract.dates import doc_period, timescale_key
     from kb.extract.owners import OwnerGazetteer
     from kb.extract.pipeline import contract_period
     from kb.sources import SourceError
@@ -149,7 +150,8 @@ def plan_text(path: str, digest: str, catalog: dict, doc_id: str | None = None,
             blocks(total, 0)  # laid out so far (0: the document's blocks are not known yet)
     if not any(texts):
         raise SourceError("no text found")
-    return TextPlan(stream, owners.for_document("\n".join(texts)), period, total)
+    whole = "\n".join(texts)
+    return TextPlan(stream, owners.for_document(whole), period, total, timescale_key(whole, meta.doc_date(), period))
 
 
 def parse_parts(path: str, digest: str, catalog: dict, doc_id: str | None = None,
@@ -172,7 +174,7 @@ def parse_parts(path: str, digest: str, catalog: dict, doc_id: str | None = None
         return
     plan = plan_text(path, digest, catalog, doc_id, blocks, gazetteer)
     stream, total = plan.stream, plan.blocks
-    extractor = Extractor(stream.doc, plan.gazetteer, None, plan.period)
+    extractor = Extractor(stream.doc, plan.gazetteer, None, plan.period, plan.timescales)
     pieces = stream.pieces()
     piece = next(pieces)
     first = True
@@ -186,7 +188,7 @@ def parse_parts(path: str, digest: str, catalog: dict, doc_id: str | None = None
 
 
 def extract_piece(doc: Document, gazetteer: OwnerGazetteer, period: Period | None, blocks: list[Block],
-                  state: tuple) -> tuple[list[Commitment], dict[str, str]]:
+                  state: tuple, timescales: Timescales | None = None) -> tuple[list[Commitment], dict[str, str]]:
     """The records of one piece of a document extracted on its own (in a worker process), from
     the state the blocks before it leave (`Extractor.state`), with what each reports.  Their ids
     count repeats within the piece only: `kb.extract.pipeline.renumber` gives them the ids of the
@@ -194,7 +196,7 @@ def extract_piece(doc: Document, gazetteer: OwnerGazetteer, period: Period | Non
     from kb.extract.nlp import forget
     from kb.extract.pipeline import Extractor
 
-    extractor = Extractor(doc, gazetteer, None, period)
+    extractor = Extractor(doc, gazetteer, None, period, timescales)
     extractor.resume(state)
     records = extractor.records(blocks)
     reports = _reports(records)
@@ -253,7 +255,7 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-_PIECE_CONTEXT: tuple | None = None  # a piece worker's document: (Document, its gazetteer, its period)
+_PIECE_CONTEXT: tuple | None = None  # a piece worker's document: (Document, its gazetteer, its period, its timescales)
 
 
 def _init_piece_worker(progress_queue, parent: int, context: tuple) -> None:
@@ -265,8 +267,8 @@ def _init_piece_worker(progress_queue, parent: int, context: tuple) -> None:
 def _piece_task(blocks: list[Block], state: tuple) -> tuple[list[Commitment], dict[str, str]]:
     """Extract one piece of the document this worker was started for (`_chunked`)."""
     assert _PIECE_CONTEXT is not None
-    doc, gazetteer, period = _PIECE_CONTEXT
-    return extract_piece(doc, gazetteer, period, blocks, state)
+    doc, gazetteer, period, timescales = _PIECE_CONTEXT
+    return extract_piece(doc, gazetteer, period, blocks, state, timescales)
 
 
 def _task(n: int, path: str, digest: str, catalog: dict, doc_id: str | None, gazetteer=None) -> None:
@@ -451,11 +453,11 @@ def _chunked(task: tuple, jobs: int, emit) -> Iterator[tuple]:
         return
     give_back()  # the first walk's lines and texts, freed: not kept beside the workers (10 MB file: 91 -> 47 MB)
     doc = plan.stream.doc
-    cursor = Extractor(doc, plan.gazetteer, None, plan.period)  # follows the state between pieces; parses nothing
+    cursor = Extractor(doc, plan.gazetteer, None, plan.period, plan.timescales)  # follows the state between pieces; parses nothing
     ctx = multiprocessing.get_context("spawn")
     progress_queue = ctx.Queue()
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_piece_worker,
-                                   initargs=(progress_queue, os.getpid(), (doc, plan.gazetteer, plan.period)))
+                                   initargs=(progress_queue, os.getpid(), (doc, plan.gazetteer, plan.period, plan.timescales)))
     pending: deque = deque()
     pieces = plan.stream.pieces()
     occurrences: Counter[bytes] = Counter()

@@ -424,3 +424,39 @@ def test_a_heading_that_looks_ahead_to_a_year(heading, start, end):
 
     due = heading_date(heading, date(2025, 1, 1))
     assert ((due.start, due.end) if due else (None, None)) == (start, end)
+
+
+# ------------------------------------------------------------------ a plan's own timescale key
+PLAN_KEY = """Each action has a timescale:
+- Short term: actions we can start now and finish within the first two years of the plan (2024 – 2025)
+- Medium term: actions that need more work first, to be done in years three and four (2026 -
+2027)
+- Long term: actions that depend on national funding, by March 2030
+"""
+
+
+def test_a_plan_defines_its_own_timescale_words():
+    from kb.extract.dates import timescale_key
+
+    # (the plan's contract years, "years three and four", give way to the dates the key writes out)
+    key = timescale_key(PLAN_KEY, dt.date(2024, 1, 1), (dt.date(2024, 4, 1), dt.date(2030, 3, 31)))
+    assert {t: (d.start, d.end) for t, d in key.items()} == {
+        "short": ("2024-01-01", "2025-12-31"), "medium": ("2026-01-01", "2027-12-31"), "long": (None, "2030-03-31")}
+    # an item that says only "Medium Term" is due then; a date written beside the term wins
+    found = find_dates("2.1.4 Plant 500 street trees in the town centre  Medium Term", dt.date(2024, 1, 1), None, key)
+    assert [(m.due.text, m.due.start, m.due.end) for m in found] == [("Medium Term", "2026-01-01", "2027-12-31")]
+    found = find_dates("Medium term (by March 2026)", dt.date(2024, 1, 1), None, key)
+    assert [(m.due.start, m.due.end) for m in found] == [(None, "2026-03-31")]
+    assert [(d.start, d.end) for d in field_dates("Long term", dt.date(2024, 1, 1), None, key)] == [(None, "2030-03-31")]
+
+
+@pytest.mark.parametrize("text", [
+    "We will look at the long term future of the library service.",  # no key: the words name no date
+    "Short term: actions we can start now.\n\nMedium term: actions that need more work.",  # a key with no dates
+])
+def test_timescale_words_without_a_key_give_no_date(text):
+    from kb.extract.dates import timescale_key
+
+    key = timescale_key(text, dt.date(2024, 1, 1))
+    assert key == {}
+    assert find_dates("Improve the parks  Medium Term", dt.date(2024, 1, 1), None, key) == []

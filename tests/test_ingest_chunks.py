@@ -28,7 +28,8 @@ def _plan(sections: int = 4) -> str:
     """A plan of sections whose long paragraphs let pieces start inside them, each with a list under
     its lead-in, an action table with a lead column, repeated sentences (ids count repeats across
     the whole file) and a board resolution whose items follow a long paragraph."""
-    out = ["Integrated care delivery plan 2021/22", "", "Northshire Clinical Commissioning Group", ""]
+    out = ["Integrated care delivery plan 2021/22", "", "Northshire Clinical Commissioning Group", "",
+           "Medium term: actions to be finished in the second half of the plan (by March 2023)", ""]
     for s in range(sections):
         out += [f"PRIORITY {s + 1}: {_TOPICS[s % 4].upper()}", "", f"{_TOPICS[s % 4]} priorities for 2022/23", ""]
         out += [f"{LONG[:-1]} in phase {s + 1}.", ""]
@@ -37,7 +38,7 @@ def _plan(sections: int = 4) -> str:
                     "meets every quarter to review the plan.", "", "- Review the falls pathway by March 2023", ""]
         out += ["Over the next year Northshire County Council will:",
                 f"- open a frailty hub in Ashby by March 2022 (step {s})",
-                "- recruit ten district nurses by June 2022", ""]
+                "- recruit ten district nurses by June 2022", f"- extend the falls service to care home {s}  Medium term", ""]
         out += ["Action\tLead\tTimescale\tProgress",
                 f"Review the stroke pathway {s}\tRiverside NHS Foundation Trust (RFT)\tQ3 2021/22\t"
                 "The first review was completed in May 2021 with the clinical network.",
@@ -92,6 +93,9 @@ def test_pieces_extracted_in_worker_processes_give_the_records_of_a_serial_parse
     assert any(r.owner_source == "field" for r in serial) and any(r.owner_source == "intro" for r in serial)
     assert any(r.parent_id for r in serial) and any(r.due for r in serial)
     assert any(r.kind == "decision" for r in serial)
+    # the plan's own key to "medium term", read from the whole file, dates the items of every piece
+    termed = [r for r in serial if r.text.endswith("Medium term")]
+    assert len(termed) == 4 and all([(d.start, d.end) for d in r.due] == [(None, "2023-03-31")] for r in termed)
     # a section's lead read before a piece starts is in the state that piece starts from
     stream = open_text(plan)
     cursor = Extractor(stream.doc, None, "", None)

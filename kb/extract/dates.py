@@ -825,10 +825,46 @@ def _year_number(word: str) -> int:
     return int(word) if word.isdigit() else _YEAR_WORDS[word.lower()]
 
 
-def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None) -> list[DateMatch]:
+Timescales = dict[str, DueDate]  # a plan's own key to its timescale words: "medium" -> 2023-2025
+
+_TERM = re.compile(r"\b(short|medium|long)(?:\s*-\s*|\s+)term\b", re.I)
+# "Short term: actions that can start now ... (2020 - 2022)", "- Medium term (1-3 years)", "Long term\t2026-28":
+# a term opening a line (or a sentence, in a paragraph a PDF's lines were joined into) and defined by what follows it
+_TERM_DEFINED = re.compile(r"(?:^|(?<=[:.;)])\s)[\s\-–•●▪*]*(short|medium|long)(?:\s*-\s*|\s+)term\b\**\s*(?:[:–—(\t]|-\s)",
+                           re.I | re.M)
+_DEFINITION_CHARS = 300
+
+
+def timescale_key(text: str, doc_date: dt.date | None, period: Period | None = None) -> Timescales:
+    """What a plan's "short", "medium" and "long term" mean, where the plan says so in a key of its
+    own ("Short term: actions that aim to complete within the first three years of the plan (2020 -
+    2022)"): the last date its definition gives, for the items that then say
+    only "Medium Term".  A term defined twice differently, or with no date, is left out."""
+    key: Timescales = {}
+    seen: set[str] = set()
+    defs = list(_TERM_DEFINED.finditer(text or ""))
+    for n, m in enumerate(defs):
+        term = m.group(1).lower()
+        end = min(defs[n + 1].start() if n + 1 < len(defs) else len(text), m.end() + _DEFINITION_CHARS)
+        # the definition: up to a blank line, or a line that closes it with ")" or "."
+        body = re.split(r"\n\s*\n|(?<=[).])[ \t]*\n", text[m.end():end], maxsplit=1)[0]
+        found = find_dates(re.sub(r"\s+", " ", body), doc_date, period)
+        due = found[-1].due if found else None  # "in years three to six of the plan (2023 - 2025)"
+        if term in seen and (due is None or key.get(term) != due):
+            key.pop(term, None)  # defined twice, differently: no key
+            continue
+        seen.add(term)
+        if due is not None and (due.start or due.end):
+            key[term] = due
+    return key
+
+
+def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None,
+               timescales: Timescales | None = None) -> list[DateMatch]:
     """Every date or period phrase in `text`, normalised, in text order, non-overlapping (longest wins).
 
-    `period` is the (start, end) of what the whole document covers, for contract years ("year two").
+    `period` is the (start, end) of what the whole document covers, for contract years ("year two");
+    `timescales` the plan's own key to "short/medium/long term" (`timescale_key`).
     """
     if not text:
         return []
@@ -839,6 +875,15 @@ def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None
             found.append(f)
     found += _relative_phrases(text, doc_date, period)
     found += _contract_years(text, period)
+    if timescales:
+        for m in _TERM.finditer(text):
+            due = timescales.get(m.group(1).lower())
+            # "Medium term (by March 2024)": the date written beside the term says it
+            if due is None or any(m.end() <= f.s <= m.end() + 3 for f in found):
+                continue
+            start = dt.date.fromisoformat(due.start) if due.start else None
+            found.append(_Found(m.start(), m.end(), start, dt.date.fromisoformat(due.end) if due.end else None,
+                                False))
     out: list[DateMatch] = []
     for f in _non_overlapping(found, lambda f: (f.s, f.e)):
         due = DueDate(text[f.s:f.e], f.start.isoformat() if f.start else None,
@@ -887,7 +932,8 @@ _NO_DATE = re.compile(r"^\W*(?:on-?going|continuous|continual|tbc|tba|tbd|to be 
                       r"none|complete[d]?|closed|as required|as needed|various|throughout)\W*$", re.I)
 
 
-def field_dates(text: str, doc_date: dt.date | None, period: Period | None = None) -> list[DueDate] | None:
+def field_dates(text: str, doc_date: dt.date | None, period: Period | None = None,
+                timescales: Timescales | None = None) -> list[DueDate] | None:
     """The dates of a timescale field or column ("When: Medium term (by March 2024)", "2020", "Year 2").
 
     A field is a date context of its own, so a lone year, month or season counts ("2020" is the
@@ -898,7 +944,7 @@ def field_dates(text: str, doc_date: dt.date | None, period: Period | None = Non
         return None
     if _NO_DATE.match(text):
         return []
-    found = find_dates(text, doc_date, period)
+    found = find_dates(text, doc_date, period, timescales)
     if not found:
         lead = "in "
         found = [DateMatch(DueDate(m.due.text[len(lead):] if m.due.text.startswith(lead) else m.due.text,

@@ -17,7 +17,7 @@ from datetime import date
 
 from kb.extract.classify import Decision, column_role, decide, needs_clause
 from kb.extract.confidence import with_owner
-from kb.extract.dates import DateMatch, Period, doc_period, field_dates, find_dates
+from kb.extract.dates import DateMatch, Period, Timescales, doc_period, field_dates, find_dates, timescale_key
 from kb.extract.lexicon import ACTION_ADJECTIVES, ACTION_NOUNS, ACTION_VERBS, is_gerund_action
 from kb.extract.nlp import parse, parse_many, split_sentences
 from kb.extract.owners import SECTION_LEAD, OwnerGazetteer
@@ -52,7 +52,8 @@ def commitment_id(doc_id: str, text: str, occurrence: int) -> str:
 _OPENING_DATE_AT = 3  # a date phrase starting this near the start opens the sentence ("By 2028, ...")
 
 
-def due_dates(text: str, block: Block, doc_date: date | None, period: Period | None = None) -> list[DueDate]:
+def due_dates(text: str, block: Block, doc_date: date | None, period: Period | None = None,
+              timescales: Timescales | None = None) -> list[DueDate]:
     """The unit's due dates: its own timescale field ("When:", a Timescale column) first, then the
     explicit date phrases that schedule it, else the dates its heading, column or row set.
 
@@ -60,8 +61,8 @@ def due_dates(text: str, block: Block, doc_date: date | None, period: Period | N
     the plan has said when, and it is not the heading's period.
     """
     field = block.fields.get("due")
-    from_field = field_dates(field, doc_date, period) if field else None
-    found = [m for m in find_dates(text, doc_date, period) if not _is_past_or_baseline(m, text, doc_date)]
+    from_field = field_dates(field, doc_date, period, timescales) if field else None
+    found = [m for m in find_dates(text, doc_date, period, timescales) if not _is_past_or_baseline(m, text, doc_date)]
     if from_field and not (found and found[0].start_char <= _OPENING_DATE_AT):
         return _dedupe(from_field)
     explicit = [m.due for m in found]  # a sentence that opens with its deadline ("By 2028, ...") says it best
@@ -258,7 +259,8 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
     total)` hears of the blocks done (a long file shows progress, not only a long silence)."""
     doc_date = doc.meta.doc_date()
     period = doc_period(doc.meta.period_start, doc.meta.period_end) or contract_period(doc.blocks, doc_date)
-    extractor = Extractor(doc, gazetteer, "\n".join(b.text for b in doc.blocks), period)
+    text = "\n".join(b.text for b in doc.blocks)
+    extractor = Extractor(doc, gazetteer, text, period, timescale_key(text, doc_date, period))
     return extractor.records(doc.blocks, progress, len(doc.blocks))
 
 
@@ -270,13 +272,15 @@ class Extractor:
     each piece's trained parses are dropped with it, so memory follows the piece, not the file.
     Pieces that break only between blocks give the records of the whole document."""
 
-    def __init__(self, doc: Document, gazetteer: OwnerGazetteer | None, text: str | None, period: Period | None):
+    def __init__(self, doc: Document, gazetteer: OwnerGazetteer | None, text: str | None, period: Period | None,
+                 timescales: Timescales | None = None):
         """`text`: the whole document's text, which the owner finder learns the document's acronyms
         and bodies from; None when `gazetteer` is already the document's (`for_document`: a piece
         extracted in a worker process, kb.ingest)."""
         # per document: its own acronyms, the bodies it names, the gazetteer's short aliases only in its area
         self.gazetteer = (gazetteer or OwnerGazetteer()).for_document(text) if text is not None else gazetteer
         self.doc, self.period = doc, period
+        self.timescales = timescales or {}  # the plan's own key to "short/medium/long term" (whole document)
         self.author = doc.meta.organisation or None
         self.doc_date = doc.meta.doc_date()
         self.occurrences: Counter[bytes] = Counter()
@@ -341,7 +345,7 @@ class Extractor:
         """The records of the next blocks, in reading order (`total`: the document's blocks, for
         `progress`).  A table row's records refer to the row's first commitment: a row is never
         split between two calls (a piece ends between blocks, a row is one block's cells)."""
-        doc, author, doc_date, period = self.doc, self.author, self.doc_date, self.period
+        doc, author, doc_date, period, scales = self.doc, self.author, self.doc_date, self.period, self.timescales
         records: list[Commitment] = []
         intros: list[str | None] = []
         headings: list[str | None] = []  # each record's nearest heading, for owners its intro refers back to
@@ -371,7 +375,7 @@ class Extractor:
                                   doc=parsed.get(unit), reported_speech=self.reported_speech)
                 if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
                     continue  # (a review row, however short, is kept: it carries the status of an action)
-                record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period)
+                record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period, scales)
                 role = column_role(block.column)
                 if block.row_key and (role == "commitment" and decision.accept
                                       or record.reported and label_role(block.column or "") == "action"):
@@ -388,7 +392,7 @@ class Extractor:
                 outer_intros.append(block.outer_intros)
                 section_leads.append(self._section_lead(block.section))
                 update = None if block.row_key in update_cells else \
-                    _review_update(doc, block, record, doc_date, self.occurrences, period)
+                    _review_update(doc, block, record, doc_date, self.occurrences, period, scales)
                 if update is not None:
                     records.append(update)
                     intros.append(None)
@@ -480,14 +484,15 @@ def renumber(records: list[Commitment], doc_id: str, occurrences: Counter[bytes]
 
 
 def _record(doc: Document, block: Block, unit: str, decision: Decision, author: str | None,
-            doc_date: date | None, occurrences: Counter[bytes], period: Period | None = None) -> Commitment:
+            doc_date: date | None, occurrences: Counter[bytes], period: Period | None = None,
+            timescales: Timescales | None = None) -> Commitment:
     norm = occurrence_key(unit)
     occurrences[norm] += 1
     reported = reported_status(block)
     # An action its own row reports done or superseded is an account of the past, not a commitment
     # (an action log's closed action is no item): evidence, as a trace reads it.
     kind = decision.kind if decision.accept and progress_of(reported) not in ("done", "revised") else "evidence"
-    due = due_dates(unit, block, doc_date, period) if kind != "evidence" else []
+    due = due_dates(unit, block, doc_date, period, timescales) if kind != "evidence" else []
     if kind == "commitment" and any(_is_dated_step(d, unit) for d in due):
         kind = "milestone"
     context = block.text if block.kind != "list_item" or not block.intro else f"{block.intro} {block.text}"
@@ -510,7 +515,8 @@ def _record(doc: Document, block: Block, unit: str, decision: Decision, author: 
 
 
 def _review_update(doc: Document, block: Block, row: Commitment, doc_date: date | None,
-                   occurrences: Counter[bytes], period: Period | None) -> Commitment | None:
+                   occurrences: Counter[bytes], period: Period | None,
+                   timescales: Timescales | None = None) -> Commitment | None:
     """The latest update of a review block ("Action: ... Status: ... Update: ..."), as an evidence
     record under its row: what the body says happened is what an auditor reads beside the status.
     (A table's update column gives cells of their own, records already: the caller leaves those.)"""
@@ -518,7 +524,7 @@ def _review_update(doc: Document, block: Block, row: Commitment, doc_date: date 
     if not row.reported or len(words(text)) < 3:
         return None
     note = Block("paragraph", text, block.line, block.page, block.section, position=block.position)
-    record = _record(doc, note, text, Decision(False, "evidence"), None, doc_date, occurrences, period)
+    record = _record(doc, note, text, Decision(False, "evidence"), None, doc_date, occurrences, period, timescales)
     record.parent_id = row.id
     return record
 
