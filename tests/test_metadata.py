@@ -182,3 +182,27 @@ def test_a_subject_wrapped_onto_lines_of_its_own_is_one_title():
 ])
 def test_the_author_by_other_naming_conventions(text, organisation):
     assert meta_of(text).organisation == organisation
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a cover title broken after "&", and one whose second line opens with the plan's years
+    ("Sustainability Strategy &\nClimate Action Plan 2023-24\n\nEastmere Borough Council",
+     "Sustainability Strategy & Climate Action Plan 2023-24"),
+    ("Clean Air Westmarch\n2024 – 2030 Action Plan\nVersion 1.0\n\nContents", "Clean Air Westmarch 2024 – 2030 Action Plan"),
+])
+def test_a_cover_title_over_two_lines_is_one_title(text, title):
+    assert meta_of(text).title == title
+
+
+def test_the_author_in_the_fullest_form_the_document_gives():
+    text = ("Eastmere Council\n\nParks Strategy 2024-2029\n\nThe parks of the borough are looked after by "
+            "Eastmere Borough Council and its partners, who will plant a thousand trees by 2026.")
+    assert meta_of(text).organisation == "Eastmere Borough Council"
+
+
+def test_a_partner_in_a_we_sentence_is_not_the_author_of_a_body_named_on_every_page():
+    body = "Foreword Westmarch City Council has set out to halve its emissions by 2030, and it will report each year.\n\n"
+    text = ("Carbon Neutral Westmarch\n\n" + body
+            + "Our charter was written with the Westmarch Green Partnership over the last year and more.\n\n"
+            + "Westmarch City Council will publish its progress every year in its annual report to members.\n\n" * 3)
+    assert meta_of(text).organisation == "Westmarch City Council"

@@ -57,6 +57,7 @@ _ORG = re.compile(
 _TYPE_TAIL = re.compile(r"(?:\s+(?:Board|Partnership|Group|Committee|Trust|Executive))+\b")
 _TYPE_ONLY = re.compile(r"(?:NHS\s+)?(?:[A-Z]+\s+)?(?:" + _BODY_TYPE.replace("&", "and") + r")")
 _ORG_LEAD_WORDS = re.compile(r"^(?:The|This|Our|A|An|In|At|By|For|From|With|And|Of|To|On|We|Welcome|Minutes|"
+                             r"Foreword|Preface|Introduction|Summary|"
                              r"Meeting|Report|Members?|Chair|Agenda)\s+")
 _AUTHOR_CUE = re.compile(r"\b(?:we|our|us|(?:this|the) (?:action )?(?:strategy|plan|document|report)|produced by|published by|"
                          r"prepared by|on behalf of)\b", re.I)
@@ -132,7 +133,7 @@ def _continues(prev: str, text: str) -> bool:
     """
     if prev.endswith((".", ":", ";", "!", "?")):
         return False
-    if text[:1].islower() or re.search(r"\b(?:and|of|the|for|to|in|on|with|&|a|an)$", prev, re.I):
+    if text[:1].islower() or re.search(r"(?:\b(?:and|of|the|for|to|in|on|with|a|an)|&)$", prev, re.I):
         return True
     return _org_name(f"{prev} {text}") is not None and _org_name(prev) is None
 
@@ -232,7 +233,27 @@ def _is_org_only(text: str) -> bool:
 
 def infer_organisation(paragraphs: list[str], title: str) -> str:
     """The body that wrote the document, from its own text: named on its cover, in its title, or
-    as the author of "we" in its opening pages.  Empty when the text names none."""
+    as the author of "we" in its opening pages, in the fullest form the document gives it ("Copeland
+    Council" on the cover, "Copeland Borough Council" inside).  Empty when the text names none."""
+    name = _author_named(paragraphs, title)
+    return _fullest(name, paragraphs) if name else name
+
+
+def _fullest(name: str, paragraphs: list[str]) -> str:
+    """The fullest form of a body's name the document writes: the same first and last words with
+    more between them ("Copeland Council" -> "Copeland Borough Council"), the most often written."""
+    first, last = name.split()[0], name.split()[-1]
+    pattern = re.compile(rf"\b{re.escape(first)}(?:\s+[A-Z][\w'’-]*){{1,3}}\s+{re.escape(last)}\b")
+    counts: dict[str, int] = {}
+    for p in paragraphs:
+        for m in pattern.finditer(p):
+            fuller = re.sub(r"\s+", " ", m.group(0))
+            if _org_name(fuller) == fuller:
+                counts[fuller] = counts.get(fuller, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else name
+
+
+def _author_named(paragraphs: list[str], title: str) -> str:
     zone = _title_zone(paragraphs)
     for p in zone:
         if _is_org_only(p):
@@ -249,14 +270,19 @@ def infer_organisation(paragraphs: list[str], title: str) -> str:
         if _CUE_AT_END.search(p.lstrip(_LIST_MARK)) and _is_org_only(nxt):
             return _org_name(nxt) or ""
     counts: dict[str, int] = {}
+    cued: list[str] = []
     for p in paragraphs[len(zone):]:
         for sentence in re.split(r"(?<=[.!?])\s+", p):
             name = _org_name(sentence)
             if name and _AUTHOR_CUE.search(sentence):
-                return name
+                cued.append(name)
             if name:
                 counts[name] = counts.get(name, 0) + 1
     best = max(counts.items(), key=lambda kv: kv[1], default=None)
+    # the author of "we", unless another body is named far more often (a partner in "our charter
+    # with the Green Partnership" beside a council named on every page)
+    if cued and not (best and best[0] != cued[0] and best[1] >= 3 * counts[cued[0]] and best[1] >= 3):
+        return cued[0]
     return best[0] if best and best[1] >= 3 else ""
 
 
@@ -311,8 +337,13 @@ def infer_title(paragraphs: list[str], doc_id: str) -> str:
     candidates = [p for p in zone if not _NOT_TITLE.match(p) and not _COVER_DATE.match(p)
                   and not re.fullmatch(r"[\d\W]+", p)]
     candidates = [_MARKING_TAIL.sub("", p) for p in candidates]
-    for p in candidates:
+    for n, p in enumerate(candidates):
         if _KIND_WORD.search(p) and not _is_org_only(p):
+            # "Carbon Neutral Nottingham" / "2020 - 2028 Action Plan": a cover line that opens with the
+            # plan's years goes on from the title line above it
+            if n and re.match(r"(?:19|20)\d{2}\b", p) and not _KIND_WORD.search(candidates[n - 1]) \
+                    and not _is_org_only(candidates[n - 1]) and len(candidates[n - 1]) <= 60:
+                return f"{candidates[n - 1]} {p}"
             return p
     return (candidates or [doc_id])[0]
 
