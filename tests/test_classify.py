@@ -475,3 +475,25 @@ def test_a_target_columns_cells_are_targets_and_an_indicator_column_measures():
 def test_sentence_shapes_of_an_undertaking(text, accepted):
     """Trends, a body's own "we propose that", an action that is a priority, spliced main clauses."""
     assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize(("intro", "text", "accepted"), [
+    # the items of a list of options are choices set side by side: at most one is taken
+    ("The delivery options considered by the panel were:", "Keep the service in house", False),
+    ("The board weighed three alternatives:", "Transfer the library to a community trust", False),
+    ("Having reviewed the costs, officers set out the following options:", "Shared service with a neighbouring council;",
+     False),
+    # a lead-in that mentions options but lists something else: the items are what they are
+    ("In weighing the options for the depot, members looked at such matters as:", "Replace the roof of the depot",
+     True),
+    # the option taken, and options a body pledges to pursue, are undertakings
+    ("The preferred option is:", "Transfer the library to a community trust", True),
+    ("We will take forward the following options:", "Open a second family hub in the east of the town", True),
+    ("The options agreed by the board are:", "Extend the opening hours of the two leisure centres", True),
+    # an item that pledges of itself is one wherever it stands
+    ("The options are:", "The council will consult residents on each option in May 2026.", True),
+])
+def test_the_items_of_a_list_of_options_are_choices(intro, text, accepted):
+    block = Block("list_item", text, 5, None, ("Options appraisal",), intro=intro,
+                  forward_context="will" in intro)
+    assert decide(text, block).accept is accepted

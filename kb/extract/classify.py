@@ -423,6 +423,11 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         # done or said then, not what anyone will do
         return Decision(False, "evidence", reasons=reasons + ["under a past lead-in"])
 
+    if block.kind == "list_item" and block.intro and not (j.pledge or j.decision) and _options_lead_in(block.intro):
+        # "The options considered were:" / "- Do nothing", "- Joint venture": choices set side by side,
+        # of which at most one is taken; the choice, not each option, is what commits
+        return Decision(False, reasons=reasons + ["option in a list of options"])
+
     if block.kind in ("list_item", "cell", "fragment"):
         if block.kind == "list_item" and not block.forward_context and not block.column and _looks_like_name(t) \
                 and not j.pledge:
@@ -487,6 +492,22 @@ def _past_lead_in(intro: str) -> bool:
     # is a plan for what comes next
     return not any(t.lemma_.lower() in _PLANNED_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj")
                    for t in j.clause.sentence)
+
+
+# A lead-in that lists options or alternatives ("The options considered are listed below:", "We
+# looked at three alternatives:"; not "In weighing the options, we looked at such issues as:"), unless it names the one taken or pledges ("The preferred option
+# is:", "We will take forward the following options:").
+_OPTIONS = re.compile(r"\b(?:options|alternatives)\b(?:\W+\w+){0,5}\W*$", re.I)  # the noun the list lists
+_TAKEN = r"(?:preferred|chosen|selected|recommended|agreed|approved)"
+_OPTION_TAKEN = re.compile(rf"\b{_TAKEN}\s+(?:\w+\s+)?(?:options|alternatives)\b|"
+                           rf"\b(?:options|alternatives)\s+(?:\w+\s+){{0,3}}{_TAKEN}\b|\b(?:will|shall)\b", re.I)
+
+
+def _options_lead_in(intro: str) -> bool:
+    from kb.extract.nlp import split_sentences
+
+    last = split_sentences(intro.strip())[-1]  # the sentence that leads in, not the story before it
+    return bool(_OPTIONS.search(last)) and not _OPTION_TAKEN.search(last)
 
 
 _PLANNED_NOUNS = frozenset({"proposal", "plan", "action", "priority", "commitment", "step", "change", "improvement",
