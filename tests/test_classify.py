@@ -497,3 +497,19 @@ def test_the_items_of_a_list_of_options_are_choices(intro, text, accepted):
     block = Block("list_item", text, 5, None, ("Options appraisal",), intro=intro,
                   forward_context="will" in intro)
     assert decide(text, block).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # the topics a report will cover are names, lettered or numbered as they may be
+    ("(a) Adult Social Care", False),
+    ("2. Children's Services", False),
+    ("iii) Public Health Nursing", False),
+    ("Mental Health Services", False),
+    # a lettered action is still an action
+    ("(b) Open a new family hub in Riverside", True),
+    ("3. Review the charging policy for day centres", True),
+])
+def test_lettered_topics_under_a_forward_lead_in_are_names(text, accepted):
+    block = Block("list_item", text, 12, None, ("Agenda",), intro="The director will report to the committee on:",
+                  forward_context=True)
+    assert decide(text, block).accept is accepted

@@ -613,8 +613,14 @@ def _acting_lead_in(text: str) -> bool:
 _POINTING_OBJECTS = frozenset({"following", "these", "this", "those", "below", "list"})
 
 
+# A list item's own letter or number ("(c) ", "2. ", "iv) "): it orders the list, it is not a word of the item.
+_ENUMERATOR = re.compile(r"^\s*\(?(?:[A-Za-z]|[ivxIVX]{1,4}|\d{1,2})[.)]\s+")
+
+
 def _looks_like_name(text: str) -> bool:
-    """Title-cased labels ("Planned care (PC)", "Proactive & Preventative care") are names, not actions."""
+    """Title-cased labels ("Planned care (PC)", "Proactive & Preventative care", also lettered: "(b) Adult
+    Social Care" in an agenda) are names, not actions."""
+    text = _ENUMERATOR.sub("", text)
     ws = [w for w in words(text) if w.lower() not in {"and", "of", "the", "for", "&", "care", "in"}]
     return len(words(text)) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in ws)
 
