@@ -410,3 +410,23 @@ Refurbishment of the health centre complete."""
     bs = blocks_of(text, date(2024, 6, 1))
     assert by_text(bs, "Shared care record").section == ("Q3 October - December 2024", "Digital")
     assert by_text(bs, "Refurbishment").section == ("Q4 January - March 2025", "Estates")
+
+
+@pytest.mark.parametrize(("table", "row_labels", "texts"), [
+    # a programme column beside a column of its priorities: the programme names the row
+    ("Programme\tPriorities\nCommunity Safety\tInstall lighting in the two town-centre car parks\n"
+     "Older People's Housing\tOpen the extra-care scheme at Millbrook by 2026",
+     ["Community Safety", "Older People's Housing"],
+     ["Install lighting in the two town-centre car parks", "Open the extra-care scheme at Millbrook by 2026"]),
+    ("Workstream\tActivity\tOutcomes\nLibraries\tExtend opening hours on Saturdays\tMore visits",
+     ["Libraries", "Libraries"], ["Extend opening hours on Saturdays", "More visits"]),
+    # a programme column alone, or one whose cell is itself an action, holds the items
+    ("Project\tLead\tDate\nResurface the bridge at Mill Lane\tHighways\tMarch 2026",
+     [None], ["Resurface the bridge at Mill Lane"]),
+    ("Scheme\tActions\nCreate a new cycle route to the station\tConsult residents in the spring",
+     [None, None], ["Create a new cycle route to the station", "Consult residents in the spring"]),
+])
+def test_a_programme_column_beside_its_work_names_the_row(table, row_labels, texts):
+    bs = cells_of(table, date(2025, 1, 1))
+    assert [b.row_label for b in bs] == row_labels
+    assert [b.text for b in bs] == texts

@@ -391,7 +391,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         row_key = _place_key(sl)
         content_cols = [c for c in range(1, len(cells))
                         if c not in date_cols and c not in owner_cols and strip_markup(cells[c])]
-        label_is_text = (len(cells) == 1 or len(words(label)) > 8 or not content_cols or roles.get(0) == "action"
+        label_is_text = (len(cells) == 1 or len(words(label)) > 8 or not content_cols
+                         or roles.get(0) == "action" and not _names_its_row(header, label)
                          or bool(header and header[0] and _CONTENT_HEADER.search(header[0]))
                          or goal_table)
         for ci, cell in enumerate(cells):
@@ -458,6 +459,16 @@ def _group_rows(rows: list[list[str]]) -> set[int]:
     # an imperative ("Develop a walking map") is an action, whatever cells it leaves empty
     titles = {n for n, t in found.items() if "imperative" not in shape(t)}
     return numbered | titles if len(found) >= 2 and len(titles) == len(found) else numbered
+
+
+def _names_its_row(header: list[str] | None, label: str) -> bool:
+    """A first column of items of work ("Workstream", "Programme") beside a column of what is to be
+    done in them ("Workstream | Activity | Outcomes", "Programme | Priorities"): its cell is the row's
+    name ("Planned Care"), the work is in the other column; unless the cell is itself an action
+    ("Open the new hub")."""
+    if not header or not any(h and (_CONTENT_HEADER.search(h) or label_role(h) == "action") for h in header[1:]):
+        return False
+    return not shape(label) & {"imperative", "to-infinitive", "gerund", "modal", "subject-action"}
 
 
 # A cell that is a figure alone: an amount, a count, a percentage, a nil dash ("-1,234.5", "£2.5m",
