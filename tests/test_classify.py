@@ -513,3 +513,17 @@ def test_lettered_topics_under_a_forward_lead_in_are_names(text, accepted):
     block = Block("list_item", text, 12, None, ("Agenda",), intro="The director will report to the committee on:",
                   forward_context=True)
     assert decide(text, block).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # an imperative in an outcomes column sets a target: an action verb, or a verb with its object
+    ("Increase uptake of health checks to 75%", True),
+    ("Halve the number of delayed discharges", True),
+    # a noun the tagger read as a verb, with no object, names an outcome like the column's other cells
+    ("Care closer to home", False),
+    ("Value for money for residents", False),
+])
+def test_an_outcome_read_as_an_imperative_needs_an_action_or_an_object(text, accepted):
+    block = Block("cell", text, 5, None, ("Enabling programmes",), column="Outcomes", row_key="5:0",
+                  forward_context=True)
+    assert decide(text, block).accept is accepted

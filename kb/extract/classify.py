@@ -377,7 +377,12 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
                 return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["dated or pledged measure"])
             return Decision(False, "evidence", reasons=reasons + ["measure column"])
         if role == "impact":
-            if j.clause.form == IMPERATIVE:
+            # "Reduce A&E attendances by 10%", "Halve the waiting list" set a target; a noun the tagger read
+            # as a verb, with no object ("Care closer to home", "Value for money"), names an outcome, as
+            # the column's other cells do
+            pred = j.clause.predicate
+            if j.clause.form == IMPERATIVE and pred is not None \
+                    and (is_action_verb(pred.lemma_.lower()) or any(c.dep_ == "dobj" for c in pred.children)):
                 return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["imperative in impact column"])
             return Decision(False, "evidence", reasons=reasons + ["impact column"])
 
