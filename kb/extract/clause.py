@@ -239,6 +239,14 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
         inner = [t for t in sent if t.i >= start and (t.head.i < start or t.head == t)]
         if inner:
             root = inner[0]
+    if not coordinated and root.tag_ == "VBG" and any(c.dep_ == "det" and c.i < root.i for c in root.children):
+        # an -ing word after an article is a noun or part of a name ("A Making Every Adult Matter bid was
+        # submitted", "The Living Well service will open"): the finite clause the parser hung under it,
+        # with a subject of its own, is the sentence's
+        finite = next((c for c in root.children if c.dep_ in ("ccomp", "relcl", "acl") and _is_verb(c)
+                       and _children(c, *_SUBJECT_DEPS)), None)
+        if finite is not None:
+            root = finite
     # Reported speech and decisions: "X agreed to ...", "Members resolved that ...", "She indicated that ..."
     lemma = _verb_lemma(root)
     comps = _children(root, "xcomp", "ccomp")
