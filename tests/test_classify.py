@@ -527,3 +527,21 @@ def test_an_outcome_read_as_an_imperative_needs_an_action_or_an_object(text, acc
     block = Block("cell", text, 5, None, ("Enabling programmes",), column="Outcomes", row_key="5:0",
                   forward_context=True)
     assert decide(text, block).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "intro", "accepted"), [
+    # who sits on a group: people by role, no verb
+    ("Representatives of each trust and the two councils", None, False),
+    ("Officers from housing and planning with support from the county", None, False),
+    # people to add, people to act, and people a lead-in pledges are undertakings
+    ("More clinicians in the community", None, True),
+    ("Councillors to review the charging policy by May", None, True),
+    ("Members of the public on every panel", "Each appeal panel will have:", True),
+])
+def test_a_row_of_people_by_role_is_membership(text, intro, accepted):
+    block = Block("list_item", text, 5, None, ("Governance",), intro=intro, forward_context=True)
+    assert decide(text, block).accept is accepted
+    row = Block("cell", text, 5, None, ("Governance",), row_label="Steering group", row_key="5:0",
+                forward_context=True)
+    if intro is None:
+        assert decide(text, row).accept is accepted

@@ -437,6 +437,11 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         if block.kind == "list_item" and not block.forward_context and not block.column and _looks_like_name(t) \
                 and not j.pledge:
             return Decision(False, reasons=reasons + ["name in a list"])  # "Walk To School Week" under "... the following:"
+        if _names_people_only(j) and not re.search(r"\b(?:will|shall|must)\b", block.intro or "", re.I):
+            # "Officers from housing and planning with support from the county": who sits on a group
+            # (a membership or attendance row), not what anyone will do; under "Each panel will have:"
+            # the people are what is pledged
+            return Decision(False, reasons=reasons + ["people only"])
         if action and not past:
             return Decision(True, _kind(t, s, block, j), 0.8, reasons + ["action item"])
         if j.pledge:
@@ -497,6 +502,25 @@ def _past_lead_in(intro: str) -> bool:
     # is a plan for what comes next
     return not any(t.lemma_.lower() in _PLANNED_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj")
                    for t in j.clause.sentence)
+
+
+# Nouns of people by role: a unit that opens with them and has no verb names who, not what.
+_PEOPLE = frozenset("""commissioner commissioners clinician clinicians officer officers member members councillor
+councillors director directors manager managers leader leaders governor governors trustee trustees colleague
+colleagues representative representatives""".split())
+
+
+def _names_people_only(j: Any) -> bool:
+    """A verbless unit headed by a bare noun of people ("Representatives of each trust and the two
+    councils"): a membership or attendance line.  Not "More clinicians in the community" or "New
+    community officers" (a number or kind of people to add is a deliverable)."""
+    sent = j.clause.sentence
+    if sent is None or j.clause.form != NONE or any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    root = sent.root
+    return root.lower_ in _PEOPLE and root.i == sent.start \
+        and not any(c.dep_ in ("amod", "nummod", "compound") for c in root.children) \
+        and not any(t.lower_ in ACTION_NOUNS for t in sent)
 
 
 # A lead-in that lists options or alternatives ("The options considered are listed below:", "We
