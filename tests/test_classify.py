@@ -545,3 +545,16 @@ def test_a_row_of_people_by_role_is_membership(text, intro, accepted):
                 forward_context=True)
     if intro is None:
         assert decide(text, row).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "forward", "accepted"), [
+    # in running text a noun phrase opening with "a" describes: the parts of a business case, say
+    ("Delivery case: A high level delivery plan drawing on the timetable set out above.", False, False),
+    ("A high level implementation plan for the new hub", False, False),
+    # an imperative acts; under a heading that announces deliverables a noun phrase is one
+    ("Recruit a programme director for the partnership", False, True),
+    ("A high level implementation plan for the new hub", True, True),
+])
+def test_an_indefinite_noun_phrase_in_running_text_describes(text, forward, accepted):
+    assert decide(text, Block("paragraph", text, 5, None, ("Business case",), forward_context=forward)).accept \
+        is accepted

@@ -129,6 +129,9 @@ def column_role(column: str | None) -> str | None:
     return "commitment" if label_role(column) == "action" else None  # "Project", "Phase/works"
 
 
+_INDEFINITE = re.compile(r"^\W*an?\s", re.I)  # a noun phrase that opens with "a" / "an"
+
+
 def _strip_label(text: str) -> str:
     """Drop a leading label ("P&P: ", "Enablers: ", "Workstream Lead - ") before looking at the verb."""
     m = _LABEL_PREFIX.match(text)
@@ -336,7 +339,10 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         j.clause.predicate is not None and (j.clause.predicate.lower_ in ACTION_NOUNS
                                             or j.clause.predicate.tag_ in ("VBN", "VBD")))
     action = (j.action and nominal_ok) or lexical_action or (j.headline and block.kind != "paragraph")
-    if block.kind in ("paragraph", "heading") and form in (NOMINAL, GERUND) and not block.forward_context:
+    if block.kind in ("paragraph", "heading") and not block.forward_context and (
+            form in (NOMINAL, GERUND) or form == NONE and _INDEFINITE.match(_strip_label(t))):
+        # in running text a noun phrase describes ("Delivery case: A high level plan for ..."); a
+        # section or list that announces deliverables makes one an item
         action = False
     forwardish = j.pledge or j.ongoing
 
