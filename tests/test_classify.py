@@ -558,3 +558,19 @@ def test_a_row_of_people_by_role_is_membership(text, intro, accepted):
 def test_an_indefinite_noun_phrase_in_running_text_describes(text, forward, accepted):
     assert decide(text, Block("paragraph", text, 5, None, ("Business case",), forward_context=forward)).accept \
         is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # what money or a plan "should" do, or is "intended" to do, is expected of it: no one undertakes it
+    ("The Housing Recovery Fund announced in the autumn budget should give fresh impetus to joint working.", False),
+    ("The new levy should provide a steady income for the parks service.", False),
+    ("The grant is intended to help small charities recover from the winter.", False),
+    # a party's "should", a plan someone is to review, and a dated intention are undertakings
+    ("Providers should offer appointments in the evening.", True),
+    ("The plan should be reviewed every year by the board.", True),
+    ("The new hub is intended to open in May 2026.", True),
+    # reported advice with its own subject stays reported
+    ("The minister announced that councils should publish their plans by June.", True),
+])
+def test_what_a_fund_or_plan_should_do_is_expected_of_it(text, accepted):
+    assert decide(text, para()).accept is accepted

@@ -159,3 +159,11 @@ def test_an_ing_word_after_an_article_is_no_predicate(rows, form, tense, predica
     doc = _hand_parsed(rows)
     c = cl.analyse(doc[:])
     assert (c.form, c.tense, c.predicate.text) == (form, tense, predicate), c.describe()
+
+
+def test_a_modal_clause_with_no_subject_of_its_own_is_no_reported_speech():
+    # the parser reads "announced" as the main verb; the modal clause hung under it is the sentence's
+    c = parse("The Clean Air Grant announced in the Budget should provide a welcome boost to local transport plans.")._.clause
+    assert (c.form, c.predicate.lemma_, c.subjects[0].text) == (cl.CONDITIONAL, "provide", "Grant"), c.describe()
+    c = parse("The minister announced that councils should publish their plans by June.")._.clause
+    assert c.form == cl.REPORTED, c.describe()

@@ -275,6 +275,13 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     # "The expectation / intention / aim is that ... will ..."
     if lemma == "be" and ccomp is not None and subj0 is not None and subj0.lemma_.lower() in _AIM_NOUNS:
         return SEMI_MODAL, ccomp, root, f"{subj0.lower_} is that"
+    if comp is not None and comp.dep_ == "ccomp" and _is_verb(root) and lemma in _REPORTING_VERBS \
+            and root.tag_ in ("VBD", "VBN") and not coordinated and not _children(comp, *_SUBJECT_DEPS) \
+            and any(a.tag_ == "MD" for a in _aux_words(comp)):
+        # a modal clause with no subject of its own is no reported speech: in "The fund announced in the
+        # budget should provide ..." the reporting verb is a participle on the subject (the parser's
+        # root a mistake); the modal clause is the sentence's, its subject the participle's
+        return find_predicate(sent, comp)
     if comp is not None and _is_verb(root) and lemma in _REPORTING_VERBS and root.tag_ in ("VBD", "VBN"):
         # "suggested that councils should report ...": advice reported, not an undertaking reported
         said = ("would", "will", "shall") if lemma in _ADVISING_VERBS else ("would", "will", "should", "shall")
@@ -624,6 +631,9 @@ def subjects_of(head: Token | None, predicate: Token | None, form: str) -> list[
                                                           predicate.dep_ == "xcomp" and predicate.head.pos_ in ("NOUN", "PROPN")):
         return _with_conjuncts(predicate.head)  # headline "Councils to review ..."
     if head is not None and head.dep_ in ("xcomp", "conj") and head.head is not head:
+        return subjects_of(None, head.head, form)
+    if head is not None and head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and head.head.tag_ in ("VBN", "VBD"):
+        # "The fund announced in the budget should provide ...": the participle's subject (find_predicate)
         return subjects_of(None, head.head, form)
     return []
 

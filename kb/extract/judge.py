@@ -381,6 +381,37 @@ def _to_the_reader(c: Clause) -> bool:
                                                 for t in c.sentence)
 
 
+# Heads of noun phrases that name money or a plan, which no one is: "the Better Care Fund", "the
+# strategy", "the new levy".  What they "should" do is what they are expected to bring about.
+_THING_HEADS = frozenset("""fund funds funding grant grants levy budget budgets money investment plan plans strategy
+strategies framework frameworks policy policies programme programmes scheme schemes guidance toolkit
+settlement allocation""".split())
+
+
+def _thing_expected(c: Clause) -> bool:
+    """"The fund should provide ...", "This strategy should help ...": an active "should" whose subject
+    is money or a plan: an expectation of it, no one's undertaking ("The plan should be reviewed
+    yearly" is passive: someone is to review it)."""
+    return c.voice == "active" and bool(c.subjects) and c.subjects[0].lemma_.lower() in _THING_HEADS \
+        and c.predicate is not None and c.predicate.lemma_.lower() not in _COPULAS
+
+
+_DATED = re.compile(r"\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December)\b")
+
+
+def _purpose_of_a_thing(c: Clause) -> bool:
+    """"The fund is intended to provide ...", "The tool is meant to help ...": the present passive of
+    intending says what something is for, not who will do what; with a date it schedules ("The hub
+    is intended to open in May 2026"), and in the first person it pledges ("We are meant to ...")."""
+    h = c.head
+    if h is None or c.sentence is None or h.lemma_.lower() not in ("intend", "mean") or h.tag_ != "VBN":
+        return False
+    if not any(a.dep_ == "auxpass" and a.lower_ in ("is", "are") for a in h.children):
+        return False
+    return not any(s.lower_ in _FIRST_PERSON for s in c.subjects) and not _DATED.search(c.sentence.text)
+
+
 def judge_clause(c: Clause) -> Judgement:
     """The judgement of one clause."""
     j = Judgement(clause=c)
@@ -403,6 +434,8 @@ def judge_clause(c: Clause) -> Judgement:
         j.past = True  # "the panel had approved ...": an earlier decision told as background
     elif form == F.DECISION:
         j.decision = True
+    elif form == F.SEMI_MODAL and _purpose_of_a_thing(c):
+        j.describes = True  # "The fund is intended to provide an opportunity to ...": what it is for
     elif form == F.SEMI_MODAL and _aim_of_a_paper(c):
         j.describes = True  # "The purpose of this report is to provide the Board with an update"
     elif _present_continuation(c):
@@ -418,6 +451,8 @@ def judge_clause(c: Clause) -> Judgement:
             j.pledge = True
     elif form == F.CONDITIONAL and c.marker == "should" and c.subjects and c.subjects[0].lower_ in REFERENCE_BACK:
         j.describes = True  # "This should apply to every patient": a norm about what was said, no one's undertaking
+    elif form == F.CONDITIONAL and c.marker == "should" and _thing_expected(c):
+        j.describes = True  # "The new fund should provide a focus for ...": what a thing is expected to do
     elif form == F.CONDITIONAL and c.marker == "should":
         j.pledge = True  # "Providers should ...": a weaker undertaking
         j.flags.add("weak")
