@@ -6,7 +6,8 @@ up by its id: the status `kb threads` gives its thread (the thread holding it, w
 under an earlier commitment) and the status `kb trace ROOT` gives it are
 both compared with the reader's, and so is the deciding passage (the same document line as the
 reader's, or none on both sides).  Figures are also given without the threads the reader marked
-borderline and without the roots the reader found to be no commitment.
+borderline and without the roots the reader found to be no commitment, and counting as right a
+root the reader found to be no commitment that kb no longer extracts (`all_with_not_extracted_right`).
 
     python bench/status_reading.py [-v] [--index DIR] [--reading FILE]
         FILE: a reading in that format (default bench/eval/status-reading.jsonl; a second, drawn
@@ -58,7 +59,7 @@ def main() -> int:
             # a judged root that now hangs under an earlier commitment is read in the thread holding it
             thread = threads.get(r["root_id"]) or holding.get(r["root_id"])
             if thread is None:
-                rows.append({"root": r["root_id"], "missing": True})
+                rows.append({"root": r["root_id"], "missing": True, "commitment": not r.get("not_commitment")})
                 continue
             trace = kb.trace(r["root_id"])
             decided = kb.commitment(thread["deciding"]) if thread.get("deciding") else None
@@ -72,9 +73,15 @@ def main() -> int:
                 print(f"  {r['root_id']} reader={r['status']} threads={thread['status']} trace={trace.status}: "
                       f"{r['root_text'][:80]}", file=sys.stderr)
     judged = [r for r in rows if not r.get("missing")]
-    report = {"threads": len(reading), "roots_missing": [r["root"] for r in rows if r.get("missing")]}
+    # a root the reader found to be no commitment and kb no longer extracts has, rightly, no thread
+    dropped = [r["root"] for r in rows if r.get("missing") and not r["commitment"]]
+    report = {"threads": len(reading), "roots_missing": [r["root"] for r in rows if r.get("missing")],
+              "no_commitment_not_extracted": dropped}
     for key in ("threads_ok", "trace_ok", "threads_deciding_ok", "trace_deciding_ok"):
-        report[key.replace("_ok", "")] = {"all": _share(judged, key),
+        shown = _share(judged, key)
+        report[key.replace("_ok", "")] = {"all": shown,
+                                          "all_with_not_extracted_right": {"right": shown["right"] + len(dropped),
+                                                                           "of": shown["of"] + len(dropped)},
                                           "not_borderline": _share(judged, key, lambda r: not r["borderline"]),
                                           "real_commitments": _share(judged, key, lambda r: r["commitment"])}
     report["rows"] = judged
