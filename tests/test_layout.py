@@ -153,6 +153,19 @@ def test_a_hard_wrapped_export_breaks_before_each_numbered_action():
     assert any(t.endswith("cut 2.5 million kWh a year.") for t in texts)
 
 
+def test_a_title_naming_who_acts_leads_the_list_under_it():
+    """"What the Council will do" over a list is its lead-in (a forward one), as "The Council will:" is."""
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "What Westmarch County Council will do\n\n- Resurface the main paths in the five largest parks\n\n"
+            "How partners can help\n\n- Run volunteer days in every park\n\n"
+            "What happened last year\n\n- The paths were surveyed")
+    items = {b.text: b for b in blocks_of(text) if b.kind == "list_item"}
+    assert items["Resurface the main paths in the five largest parks"].intro == "What Westmarch County Council will do"
+    assert items["Resurface the main paths in the five largest parks"].forward_context
+    assert items["Run volunteer days in every park"].intro == "How partners can help"
+    assert items["The paths were surveyed"].intro is None
+
+
 def test_pipe_tables_and_numbered_rows():
     text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
             "- | | |\n|---|---|\n| 1 | Review land and site utilisation for reconfiguration |\n"

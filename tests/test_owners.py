@@ -210,6 +210,11 @@ def test_a_field_names_the_owner_over_the_grammar(north: OwnerGazetteer) -> None
 @pytest.mark.parametrize(("text", "intro", "heading", "expected"), [
     ("Publish a tobacco control plan", "The Tobacco Control Alliance will:", None, ["Northshire Tobacco Control Alliance"]),
     ("Publish a tobacco control plan", "Over the next year RFT and HHT will:", None, [RFT, HHT]),
+    # a title over an action list that names who acts on it
+    ("Publish a tobacco control plan", "What Northshire County Council will do", None, [NCC]),
+    ("Publish a tobacco control plan", "How Central Government can help", None, ["Central Government"]),
+    ("Publish a tobacco control plan", "Actions Westmarch Parks Trust can take", None, ["Westmarch Parks Trust"]),
+    ("Publish a tobacco control plan", "Actions we can take in partnership", None, []),
     # the item names its own doer
     ("HHT to run the clinics", "The Tobacco Control Alliance will:", None, [HHT]),
     # the intro refers back to the body its heading names
