@@ -574,3 +574,18 @@ def test_an_indefinite_noun_phrase_in_running_text_describes(text, forward, acce
 ])
 def test_what_a_fund_or_plan_should_do_is_expected_of_it(text, accepted):
     assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a thing due or expected at a date is a scheduled milestone, though its verb is a present "is"
+    ("The final evaluation report is due in November 2025.", True),
+    ("A decision on the new depot is expected by June 2026.", True),
+    ("The annual report is due to the Board in March 2026.", True),
+    # ... but not without a date, nor in the past, nor "due to" as "because of"
+    ("Payment is due on receipt of the invoice.", False),
+    ("The evaluation was due in March 2021.", False),
+    ("The rise in waiting times is due to a shortage of radiographers.", False),
+    ("Demand for care is expected to rise by 2030.", False),
+])
+def test_due_or_expected_at_a_date(text, accepted):
+    assert decide(text, para()).accept is accepted

@@ -347,6 +347,8 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     acomp = next(iter(_children(root, "acomp")), None)
     if lemma == "be" and acomp is not None and acomp.lower_ in _COMMITTED_ADJECTIVES:
         target = _to_complement(acomp)
+        if target is not None and acomp.lower_ == "due" and target.dep_ == "pobj" and not target.tag_.startswith("VB"):
+            target = None  # "due to staff shortages": because of them, nothing to be done
         if target is not None:
             return SEMI_MODAL, target, root, f"{acomp.lower_} to"
     # A paper's request of a party, in the present: "Systems are asked to set up ..." (the party is

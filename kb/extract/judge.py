@@ -91,6 +91,28 @@ def _is_quantity(t: Any) -> bool:
 _PLANNED_PASSIVES = frozenset({"plan", "schedule", "programme", "program", "timetable", "earmark"})
 
 
+_DATE_PREPOSITIONS = frozenset({"in", "by", "on", "at", "before", "from", "for", "during", "until"})
+
+
+def _due_on_a_date(c: Clause) -> bool:
+    """A thing said to be due, or expected, at a date ("The first report is due in November 2023", "A
+    decision is expected by June 2024"): a scheduled milestone, though its verb is a present "is"."""
+    from kb.extract.dates import find_dates
+
+    root = c.head
+    if root is None:
+        return False
+    due = next((ch for ch in root.children if ch.dep_ == "acomp" and ch.lower_ == "due"), None)
+    expected = c.voice == "passive" and root.lemma_.lower() in ("expect", "anticipate") \
+        and not any(ch.dep_ in ("xcomp", "ccomp") for ch in root.children)
+    if due is None and not expected:
+        return False
+    heads = [root] + ([due] if due is not None else [])
+    return any(p.dep_ in ("prep", "agent") and p.lower_ in _DATE_PREPOSITIONS
+               and find_dates(" ".join(t.text for t in p.subtree), None)
+               for h in heads for p in h.children)
+
+
 def _paragraph_number(c: Any) -> bool:
     """A report's paragraph number opening the sentence ("3.4 Awareness training will ..."), which the
     parser hangs on the subject as if it counted it."""
@@ -478,6 +500,8 @@ def judge_clause(c: Clause) -> Judgement:
         elif c.voice == "passive" and c.tense == "present" and c.aspect == "simple" \
                 and root.lemma_.lower() in _PLANNED_PASSIVES:
             j.pledge = True  # "A second survey is planned for 2025/26", "Works are scheduled for May"
+        elif c.tense == "present" and c.aspect == "simple" and _due_on_a_date(c):
+            j.pledge = True  # "The first report is due in November 2023", "A decision is expected by June 2024"
         elif c.tense == "past" or c.aspect == "perfect":
             j.past = True
             if _reduced_participle(c):
