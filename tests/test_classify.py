@@ -589,3 +589,15 @@ def test_what_a_fund_or_plan_should_do_is_expected_of_it(text, accepted):
 ])
 def test_due_or_expected_at_a_date(text, accepted):
     assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # under "RESOLVED that:", an item naming a party and what it is to do, in the mandative subjunctive
+    ("the Head of Housing present the revised allocations policy to the Board in June 2026.", True),
+    ("officers bring a report on the pilot to the next meeting.", True),
+    # a description inside the list is still no decision
+    ("the Head of Housing presents a report to the Board every year.", False),
+])
+def test_a_resolutions_items_mandate_action(text, accepted):
+    block = Block("list_item", text, intro="RESOLVED that:")
+    assert decide(text, block, in_resolution=True).accept is accepted

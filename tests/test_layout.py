@@ -166,6 +166,15 @@ def test_a_title_naming_who_acts_leads_the_list_under_it():
     assert items["The paths were surveyed"].intro is None
 
 
+def test_a_meetings_particulars_are_no_headings():
+    """"Apologies: Cllr B Jones" is a line of the minutes' front matter, not a title over the minutes."""
+    text = ("MINUTES OF THE PARKS COMMITTEE\n\nPresent: Cllr A Khan (Chair), Dr J Morris\n\n"
+            "Apologies: Cllr B Jones\n\n1. Play areas\n\nThe committee discussed the play areas in some detail.")
+    blocks = blocks_of(text)
+    assert by_text(blocks, "Apologies: Cllr B Jones").kind != "heading"
+    assert by_text(blocks, "The committee discussed").section == ("MINUTES OF THE PARKS COMMITTEE", "1. Play areas")
+
+
 def test_pipe_tables_and_numbered_rows():
     text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
             "- | | |\n|---|---|\n| 1 | Review land and site utilisation for reconfiguration |\n"

@@ -358,6 +358,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
             return Decision(True, "decision", 0.9, reasons + ["resolution"])
         if resolved and _resolves_to_act(j):
             return Decision(True, "decision", 0.9, reasons + ["resolution"])  # "4. RESOLVED that Cabinet agree the Plan"
+        if in_resolution and _mandates(j):
+            return Decision(True, "decision", 0.9, reasons + ["resolution"])  # "(b) the Director present the plan in July"
 
     if _CORRECT_RECORD.search(t):
         return Decision(False, reasons=reasons + ["minutes approved"])  # "agreed as a correct record"
@@ -547,6 +549,15 @@ def _options_lead_in(intro: str) -> bool:
 
 _PLANNED_NOUNS = frozenset({"proposal", "plan", "action", "priority", "commitment", "step", "change", "improvement",
                             "model", "scheme", "option", "objective", "aim", "target", "milestone", "deliverable"})
+
+
+def _mandates(j: Any) -> bool:
+    """A resolution's item that names a party and what it is to do, its verb in the base form the
+    mandative subjunctive takes ("(b) the Director of Public Health present the strategy in July",
+    "officers bring a report to the next meeting"), not a noting verb."""
+    pred, subjects = j.clause.predicate, j.clause.subjects
+    return (pred is not None and pred.pos_ == "VERB" and pred.tag_ in ("VB", "VBP") and bool(subjects)
+            and pred.lemma_.lower() not in _NOTING_VERBS and not any(s.lower_ in ("we", "i", "you") for s in subjects))
 
 
 def _resolves_to_act(j: Any) -> bool:

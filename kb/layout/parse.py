@@ -277,6 +277,8 @@ def _looks_like_heading(text: str) -> bool:
         return False
     if re.match(r"^[A-Za-z&,/ ]{1,25}: (?:[a-z]|.*\.$)", t):
         return False  # a labelled line ("P&E: Back office collaboration") is content, not a title
+    if _MEETING_FIELD.match(t):
+        return False  # "Apologies: Cllr B Jones", "Venue: County Hall": a meeting's particulars, not a title
     if not (t[0].isupper() or t[0].isdigit() or t[0] in "*'\"‘“"):
         return False
     if not re.search(r"[A-Za-z]{2}", t) and not is_period_label(t):
@@ -290,6 +292,10 @@ def _looks_like_heading(text: str) -> bool:
         return False  # a milestone told as a state reached ("Local boards established and reporting to ...")
     return True
 
+
+_MEETING_FIELD = re.compile(r"^(?:present|apologies(?: for absence)?|attendees|attendance|in attendance|also present|"
+                            r"absent|date|time|venue|location|place|chair(?:ed by)?|members(?: present)?|"
+                            r"officers(?: present)?|clerk|minute taker|minutes|distribution)\s*:\s*\S", re.I)
 
 # A plan's milestones are things brought to a state, written as a noun phrase and a participle with no
 # closing full stop; a title that long is rarely written so.
