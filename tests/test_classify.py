@@ -595,8 +595,10 @@ def test_due_or_expected_at_a_date(text, accepted):
     # under "RESOLVED that:", an item naming a party and what it is to do, in the mandative subjunctive
     ("the Head of Housing present the revised allocations policy to the Board in June 2026.", True),
     ("officers bring a report on the pilot to the next meeting.", True),
-    # a description inside the list is still no decision
+    # a description inside the list is still no decision, nor is what the meeting only notes
     ("the Head of Housing presents a report to the Board every year.", False),
+    ("the Committee note the quarterly performance report.", False),
+    ("the Committee note the quarterly performance report and agree the revised targets.", True),
 ])
 def test_a_resolutions_items_mandate_action(text, accepted):
     block = Block("list_item", text, intro="RESOLVED that:")

@@ -351,9 +351,10 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         if _NOTED.search(t) and not _RESOLUTION.search(t):
             return Decision(False, reasons=reasons + ["noted only"])
         pred = j.clause.predicate
-        if j.clause.form == IMPERATIVE and pred is not None and pred.lemma_.lower() in _NOTING_VERBS \
+        if (j.clause.form == IMPERATIVE or in_resolution and pred is not None and pred.tag_ in ("VB", "VBP")) \
+                and pred is not None and pred.lemma_.lower() in _NOTING_VERBS \
                 and not any(c.dep_ == "conj" and c.lemma_.lower() not in _NOTING_VERBS for c in pred.children):
-            return Decision(False, reasons=reasons + ["noted only"])  # "Note the forecast overspend"
+            return Decision(False, reasons=reasons + ["noted only"])  # "Note the forecast overspend", "the Board note the report"
         if _RESOLUTION.search(t) or action or j.decision or j.clause.marker == "be":
             return Decision(True, "decision", 0.9, reasons + ["resolution"])
         if resolved and _resolves_to_act(j):
@@ -556,8 +557,12 @@ def _mandates(j: Any) -> bool:
     mandative subjunctive takes ("(b) the Director of Public Health present the strategy in July",
     "officers bring a report to the next meeting"), not a noting verb."""
     pred, subjects = j.clause.predicate, j.clause.subjects
-    return (pred is not None and pred.pos_ == "VERB" and pred.tag_ in ("VB", "VBP") and bool(subjects)
-            and pred.lemma_.lower() not in _NOTING_VERBS and not any(s.lower_ in ("we", "i", "you") for s in subjects))
+    if pred is None or pred.pos_ != "VERB" or pred.tag_ not in ("VB", "VBP") or not subjects \
+            or any(s.lower_ in ("we", "i", "you") for s in subjects):
+        return False
+    # "the Board note the report and approve the plan": what it is to do past what it only notes
+    verbs = [pred, *(c for c in pred.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    return any(v.lemma_.lower() not in _NOTING_VERBS for v in verbs)
 
 
 def _resolves_to_act(j: Any) -> bool:
