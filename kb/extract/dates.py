@@ -827,10 +827,11 @@ def _year_number(word: str) -> int:
 
 Timescales = dict[str, DueDate]  # a plan's own key to its timescale words: "medium" -> 2023-2025
 
-_TERM = re.compile(r"\b(short|medium|long)(?:\s*-\s*|\s+)term\b", re.I)
+_TERM_WORDS = r"(short|medium|long)(?:\s*-\s*|\s+)term\b"
+_TERM = re.compile(r"\b" + _TERM_WORDS, re.I)
 # "Short term: actions that can start now ... (2020 - 2022)", "- Medium term (1-3 years)", "Long term\t2026-28":
 # a term opening a line (or a sentence, in a paragraph a PDF's lines were joined into) and defined by what follows it
-_TERM_DEFINED = re.compile(r"(?:^|(?<=[:.;)])\s)[\s\-–•●▪*]*(short|medium|long)(?:\s*-\s*|\s+)term\b\**\s*(?:[:–—(\t]|-\s)",
+_TERM_DEFINED = re.compile(r"(?:^|(?<=[:.;)])\s)[\s\-–•●▪*]*" + _TERM_WORDS + r"\**\s*(?:[:–—(\t]|-\s)",
                            re.I | re.M)
 _DEFINITION_CHARS = 300
 

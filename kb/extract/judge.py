@@ -23,6 +23,7 @@ from typing import Any
 
 from kb.extract import forms as F
 from kb.extract.clause import Clause, clauses_of, first_word
+from kb.extract.dates import find_dates
 from kb.extract.lexicon import PARTY_HEADS
 from kb.extract.nlp import parse
 
@@ -97,8 +98,6 @@ _DATE_PREPOSITIONS = frozenset({"in", "by", "on", "at", "before", "from", "for",
 def _due_on_a_date(c: Clause) -> bool:
     """A thing said to be due, or expected, at a date ("The first report is due in November 2023", "A
     decision is expected by June 2024"): a scheduled milestone, though its verb is a present "is"."""
-    from kb.extract.dates import find_dates
-
     root = c.head
     if root is None:
         return False
@@ -403,8 +402,8 @@ def _to_the_reader(c: Clause) -> bool:
                                                 for t in c.sentence)
 
 
-# Heads of noun phrases that name money or a plan, which no one is: "the Better Care Fund", "the
-# strategy", "the new levy".  What they "should" do is what they are expected to bring about.
+# Heads of noun phrases that name money or a plan, which no one is: "the Northshire Housing Fund",
+# "the strategy", "the new levy".  What they "should" do is what they are expected to bring about.
 _THING_HEADS = frozenset("""fund funds funding grant grants levy budget budgets money investment plan plans strategy
 strategies framework frameworks policy policies programme programmes scheme schemes guidance toolkit
 settlement allocation""".split())

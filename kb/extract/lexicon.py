@@ -8,6 +8,8 @@ so these lists stand in for a part-of-speech tagger on exactly the words that ma
 
 from __future__ import annotations
 
+import re
+
 ACTION_VERBS = frozenset(
     """
     achieve act address adopt advise agree aim align allow apply appoint appraise approve assess assure
@@ -111,3 +113,12 @@ REQUEST_VERBS = frozenset({"ask", "invite", "request", "recommend", "encourage",
 # TAKING_IN: what a meeting does with a paper that is no act ("Note the progress", "To receive the minutes").
 TAKING_IN = frozenset({"note", "receive", "welcome", "thank", "acknowledge", "comment"})
 NOTING_VERBS = TAKING_IN | {"consider", "discuss", "read", "review", "scrutinise", "scrutinize"}
+
+
+# A title that names who will act on the list under it, as plans head their action lists: "What
+# the Council will do", "How partners can help", "Actions Northshire County Council can take"; and
+# its opening words, without which it reads as the sentence it stands for ("the Council will do").
+DOER_TITLE_LEAD = re.compile(r"^(?:what|how)\s+|^(?:key\s+|our\s+)?(?:actions?|steps)\s+(?:that\s+)?", re.I)
+DOER_TITLE = re.compile(r"^(?:what|how)\s+\S.{0,70}?\s+(?:will|can|could|should|must|is going to|are going to)"
+                        r"(?:\s+\w+){1,2}\W*$|^(?:key\s+|our\s+)?(?:actions?|steps)\s+(?:that\s+)?\S.{0,70}?\s+"
+                        r"(?:will|can|could|should|must)\s+(?:take|do|deliver)\W*$", re.I)

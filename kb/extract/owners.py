@@ -35,7 +35,7 @@ from typing import Any
 
 from kb.extract.acronyms import initials_match
 from kb.extract.gazetteer import EMPTY, Gazetteer, Party, short_name
-from kb.extract.lexicon import ACTION_NOUNS, NOTING_VERBS, REQUEST_VERBS
+from kb.extract.lexicon import ACTION_NOUNS, DOER_TITLE, DOER_TITLE_LEAD, NOTING_VERBS, REQUEST_VERBS
 
 __all__ = [
     "NATIONAL_PARTIES",
@@ -978,10 +978,10 @@ class OwnerGazetteer:
             lead_in = re.split(r"(?<=[.!?])\s+(?=[A-Z])", lead.strip())[-1]
             # a title naming who acts on the list ("What the Council will do", "Actions X can take")
             # reads as the sentence it stands for ("the Council will do", "X can take")
-            title = _DOER_TITLE_LEAD.match(lead_in)
-            if title and re.search(r"\b(?:will|can|could|should|must)\b", lead_in[title.end():], re.I):
-                lead_in = lead = lead_in[title.end():]
-            if not (lead_in.rstrip().endswith(":") or _FORWARD_WORD.search(lead_in) or _CAN_ACT.search(lead_in)):
+            titled = DOER_TITLE.match(lead_in) is not None
+            if titled:
+                lead_in = lead = lead_in[DOER_TITLE_LEAD.match(lead_in).end():]
+            if not (titled or lead_in.rstrip().endswith(":") or _FORWARD_WORD.search(lead_in)):
                 continue
             said = _REPORTING_LEAD.search(lead_in)
             if said and not _FORWARD_WORD.search(lead_in) and not re.search(r"\bthat\b", lead_in[said.end():]):
@@ -1861,9 +1861,6 @@ _INITIALS = re.compile(r"(?!(?:I|II|III|IV|VI|OK|AND|THE)$)[A-Z][A-Z&]{1,5}")
 _DELEGATE = re.compile(r"\bdelegat(?:e|es|ed|ing)\s+(?:(?:the|its|delegated)\s+)?(?:authority|responsibility|powers?|"
                        r"decisions?)\s+(?:(?:be|is|are|was|were|being)\s+(?:given|granted)\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
 _FORWARD_WORD = re.compile(r"\b(?:will|shall|must|should|is to|are to|aims? to|plans? to|intends? to)\b", re.IGNORECASE)
-_DOER_TITLE_LEAD = re.compile(r"^(?:what|how)\s+|^(?:key\s+|our\s+)?(?:actions?|steps)\s+(?:that\s+)?", re.IGNORECASE)
-# A title over an action list naming who can act on it ("How the Police can help", "Actions schools can take").
-_CAN_ACT = re.compile(r"\b(?:can|could)\s+(?:take|do|help|deliver|support)\W*$", re.IGNORECASE)
 # A lead-in that is only a doer and a modal ("ICS leads should:", "All partners will:").
 _LEAD_IN = re.compile(r"(?P<np>[^.;:!?]{2,90}?)\s+(?:will|should|must|shall|would|needs? to|are to|is to|"
                       r"are expected to|is expected to)(?:\s+also)?\s*:", re.IGNORECASE)

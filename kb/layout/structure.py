@@ -13,7 +13,7 @@ from datetime import date
 
 from kb.extract.classify import shape
 from kb.extract.dates import Period, field_dates, find_dates, heading_date
-from kb.extract.lexicon import ACTION_VERBS
+from kb.extract.lexicon import ACTION_VERBS, DOER_TITLE
 from kb.layout.fields import label_role, progress_of
 from kb.layout.markup import labelled_cell_items, split_cell, strip_markup, words
 from kb.layout.parse import (
@@ -257,7 +257,7 @@ class BlockBuilder:
                              negative_context=negative, forward_context=forward, fields=dict(rb.fields),
                              position=rb.position))
             if text.endswith(":") or rb.blank_after <= 2 and (re.search(r"(following|below|include|are|to|by|on)\W*$", text)
-                                                            or _DOER_TITLE.match(text)):
+                                                            or DOER_TITLE.match(text)):
                 last_intro, last_intro_depth = text, 0
                 # a run of lead-in paragraphs keeps its first ("X will pursue three aims:", then
                 # "Aim one, through:" and its list, "Aim two, by:" ...) until a paragraph of text
@@ -272,11 +272,6 @@ class BlockBuilder:
         return out
 
 
-# A title that names who will act on the list under it, as plans head their action lists: "What
-# the Council will do", "How partners can help", "Actions Northshire County Council can take".
-_DOER_TITLE = re.compile(r"^(?:what|how)\s+\S.{0,70}?\s+(?:will|can|could|should|must|is going to|are going to)"
-                         r"(?:\s+\w+){1,2}\W*$|^(?:key\s+|our\s+)?(?:actions?|steps)\s+(?:that\s+)?\S.{0,70}?\s+"
-                         r"(?:will|can|could|should|must)\s+(?:take|do|deliver)\W*$", re.I)
 _LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
 
 
