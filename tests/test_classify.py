@@ -106,6 +106,8 @@ CLAUSE_ACCEPT = [
     # a column whose header says its items are to come names them, one word or more
     ("Podiatry", cell("Proposed Schemes"), "commitment"),
     ("Falls prevention", cell("Planned projects"), "commitment"),
+    # an item number the parser reads as the subject does not hide the imperative
+    ("4.2.1 Extend the school streets scheme to ten more primary schools", para(), "commitment"),
 ]
 
 CLAUSE_REJECT = [
@@ -133,6 +135,8 @@ CLAUSE_REJECT = [
     ("This is helping practices to restore capacity.", para()),  # what something does, not work under way
     ("Dermatology services in the western towns", item()),  # a noun phrase stays one when read again
     ("What we will do to improve access to dentists", para()),  # a free relative: a title
+    ("Increase in the number of residents cycling to work", para()),  # a change named as a noun: an outcome
+    ("3.2 Shift in spending from hospital beds to care at home", para()),
     ("How we will measure success", item(forward_context=True)),
     ("Podiatry", cell("Existing Schemes")),  # one word in any other column is no item
     ("A number of residents will need extra help with fuel bills.", para()),  # a forecast about people

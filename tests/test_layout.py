@@ -166,6 +166,31 @@ def test_a_title_naming_who_acts_leads_the_list_under_it():
     assert items["The paths were surveyed"].intro is None
 
 
+def test_a_title_naming_who_acts_heads_the_numbered_actions_of_a_hard_wrapped_table():
+    """A layout-keeping export of an action table: the title over the actions sits beside the
+    objective's label after a column gap, or on a line of its own with no blank line around it; it is
+    a line of its own all the same, and heads the numbered actions under it until the next such title."""
+    text = ("Objective  Action  Timescale\n"
+            "2.1 Cleaner air around   Actions Eastvale Borough Council  can take\n"
+            "schools\n"
+            "2.1.1 Extend the school streets scheme to ten more primary schools  Medium Term\n"
+            "2.1.2 Consider a clean air zone for the\n"
+            "town centre  Long Term\n"
+            "What partners can do together\n"
+            "2.1.3 Offer bus operators grants towards cleaner engines  Ongoing\n"
+            "How Government can help\n"
+            "2.1.4 Review the national funding of clean air schemes\n")
+    blocks = blocks_of(text)
+    title = by_text(blocks, "Actions Eastvale Borough Council can take")
+    assert title.kind == "paragraph" and title.intro is None
+    assert by_text(blocks, "2.1 Cleaner air around").text == "2.1 Cleaner air around"
+    assert by_text(blocks, "2.1.1 Extend").intro == "Actions Eastvale Borough Council can take"
+    assert by_text(blocks, "2.1.2 Consider").kind == "paragraph"  # an action, though short and unpunctuated
+    assert by_text(blocks, "2.1.2 Consider").text.endswith("town centre Long Term")
+    assert by_text(blocks, "2.1.3 Offer").intro == "What partners can do together"
+    assert by_text(blocks, "2.1.4 Review").intro == "How Government can help"
+
+
 def test_a_meetings_particulars_are_no_headings():
     """"Apologies: Cllr B Jones" is a line of the minutes' front matter, not a title over the minutes."""
     text = ("MINUTES OF THE PARKS COMMITTEE\n\nPresent: Cllr A Khan (Chair), Dr J Morris\n\n"

@@ -867,3 +867,26 @@ def test_a_body_named_by_the_end_of_its_full_name() -> None:
     # another document names no such committee: nothing carries over
     other = OwnerGazetteer().for_document("The Scrutiny Committee will publish its report by March.")
     assert other.owners("The Scrutiny Committee will publish its report by March.") == ["Scrutiny Committee"]
+
+
+def test_numbered_actions_take_the_doer_of_the_title_over_them(tmp_path) -> None:
+    """A hard-wrapped export of an action table: numbered actions that name no doer take the one the
+    title over them names, up to the next such title; one that names its own keeps it."""
+    from kb.extract.pipeline import extract
+    from kb.sources import load_document
+
+    text = ("Eastvale Borough Council Clean Air Action Plan 2021-2026\n\n"
+            "Eastvale Borough Council sets out in this plan what it will do to clean the air of the town.\n\n"
+            "Objective  Action  Timescale\n"
+            "2.1 Cleaner air around   Actions Eastvale Borough Council  can take\n"
+            "schools\n"
+            "2.1.1 Extend the school streets scheme to ten more primary schools  Medium Term\n"
+            "2.1.2 Riverside Buses will replace its oldest diesel buses by 2024\n"
+            "How Central Government can help\n"
+            "2.1.3 Review the national funding of clean air schemes\n")
+    path = tmp_path / "2021-04_eastvale-bc_clean-air-action-plan.txt"
+    path.write_text(text, encoding="utf-8")
+    owners = {r.text.split()[0]: r.owners for r in extract(load_document(path)) if r.kind != "evidence"}
+    assert owners["2.1.1"] == ["Eastvale Borough Council"]
+    assert owners["2.1.2"] == ["Riverside Buses"]
+    assert owners["2.1.3"] == ["Central Government"]

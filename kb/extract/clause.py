@@ -189,6 +189,17 @@ def _is_verb(t: Token) -> bool:
     return t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
 
 
+# Words that name a change as a noun as well as a verb; followed by "in" they are the noun ("Increase
+# in the uptake of ...", "Shift in spending to ..."): an outcome's label, since the verbs do not take "in".
+_CHANGE_NOUNS = frozenset({"increase", "decrease", "rise", "fall", "drop", "shift", "change", "cut", "decline",
+                           "boost", "growth", "reduction", "improvement"})
+
+
+def _change_noun(t: Token) -> bool:
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.lower_ in _CHANGE_NOUNS and nxt is not None and nxt.lower_ == "in"
+
+
 def _mis_tagged_imperative(t: Token) -> bool:
     """The small tagger reads a capitalised sentence-initial verb of a headline bullet ("Recruit
     dedicated ...", "Work with the ...") as a noun; the action-verb list corrects exactly that, when
@@ -388,13 +399,18 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     first = first_word(sent)
     # Imperative: a base-form verb with no subject at the start ("Develop ...", "INCREASE access ...")
     # (a label the parser made the subject, "Action: circulate the ...", is not one)
-    if root.tag_ == "VB" and not [c for c in _children(root, *_SUBJECT_DEPS) if c.i >= start] \
-            and not _aux_words(root) and first is not None \
+    # (a leading item number the parser made the subject, "2.1.1 Extend the scheme", is none)
+    if root.tag_ == "VB" and not [c for c in _children(root, *_SUBJECT_DEPS)
+                                  if c.i >= start and not (c.like_num and first is not None and c.i < first.i)] \
+            and not _aux_words(root) and first is not None and not _change_noun(root) \
             and (first.i == root.i or not coordinated and root.dep_ == "ROOT" and not _stray_subject(sent, root)):
         return IMPERATIVE, root, root, ""
     if not coordinated and first is not None and _mis_tagged_imperative(first) and first.i <= start + 1 \
+            and not _change_noun(first) \
             and not _children(first, *_SUBJECT_DEPS):
         return IMPERATIVE, first, first, ""
+    if first is not None and _change_noun(first) and not _children(first, *_SUBJECT_DEPS):
+        return NOMINAL, first, first, ""  # "Increase in access to ...": a change named, as "Reduction in ..."
     # Infinitive: "To deliver ...", or headline "Local councils to review ..." (a noun with a to-infinitive)
     if root.tag_ == "VB" and _has_to(root) or _passive_infinitive(root):
         return INFINITIVE, root, root, "to"  # with a subject a headline: "Boards to consider ..."

@@ -121,4 +121,5 @@ NOTING_VERBS = TAKING_IN | {"consider", "discuss", "read", "review", "scrutinise
 DOER_TITLE_LEAD = re.compile(r"^(?:what|how)\s+|^(?:key\s+|our\s+)?(?:actions?|steps)\s+(?:that\s+)?", re.I)
 DOER_TITLE = re.compile(r"^(?:what|how)\s+\S.{0,70}?\s+(?:will|can|could|should|must|is going to|are going to)"
                         r"(?:\s+\w+){1,2}\W*$|^(?:key\s+|our\s+)?(?:actions?|steps)\s+(?:that\s+)?\S.{0,70}?\s+"
-                        r"(?:will|can|could|should|must)\s+(?:take|do|deliver)\W*$", re.I)
+                        r"(?:will|can|could|should|must)\s+(?:take|do|deliver)(?:\s+(?:in|with|as|to|for|together|jointly)\b(?:\s+\w+){0,2})?\W*$",
+                        re.I)

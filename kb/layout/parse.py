@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from kb.extract.lexicon import ACTION_VERBS
+from kb.extract.lexicon import ACTION_VERBS, DOER_TITLE
 from kb.layout.fields import Labelled, label_role, looks_like_party, split_labels
 from kb.layout.markup import is_all_caps, strip_markup, words
 from kb.model import Position
@@ -146,6 +146,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawB
     current: RawBlock | None = None
     if dense is None:
         dense = one_paragraph_a_line([sl.text for sl in lines])
+    lines = _split_doer_titles(lines)
     lettered_items = _capital_lettered(lines)
     for k, sl in enumerate(lines):
         text = sl.text
@@ -201,6 +202,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawB
             continue
         if (current is not None and current.kind in ("paragraph", "list_item") and blank == 0
                 and not _is_label_line(stripped) and not _REFERENCE_START.match(stripped)
+                and not names_its_doers(stripped) and not names_its_doers(current.text)
                 and _wraps_into(current, stripped, dense)):
             current.lines.append(sl)  # soft wrap (a labelled field line starts its own block)
             continue
@@ -210,6 +212,32 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawB
     for i, b in enumerate(blocks[:-1]):
         b.blank_after = blocks[i + 1].blank_before
     return blocks
+
+
+def names_its_doers(text: str) -> bool:
+    """A title naming who acts on what follows ("How partners can help", "Actions the Council can
+    take"): a line of its own even in a hard-wrapped export, where no blank line sets it apart."""
+    return DOER_TITLE.match(" ".join(strip_markup(text).split())) is not None
+
+
+# Cells of a flattened table row, as a layout-keeping export prints them: set apart by two spaces or more.
+_CELL_GAP = re.compile(r"\S(\s{2,})(?=\S)")
+
+
+def _split_doer_titles(lines: list[SourceLine]) -> list[SourceLine]:
+    """A line whose last cell is a title naming who acts ("1.1 Reduced need to travel   Actions the
+    Council can take"), as a layout-keeping export flattens a table whose first column's label sits
+    beside the title over the action rows: the title is a line of its own after the rest."""
+    out: list[SourceLine] = []
+    for sl in lines:
+        text = sl.text
+        if "\t" not in text and not names_its_doers(text):
+            cut = next((m.end(1) for m in _CELL_GAP.finditer(text.rstrip()) if names_its_doers(text[m.end(1):])), None)
+            if cut is not None:
+                out += [replace(sl, text=text[:cut].rstrip()), replace(sl, text=text[cut:])]
+                continue
+        out.append(sl)
+    return out
 
 
 # A line that opens a piece must hold more words than a fragment line can (`_is_fragment_line`).
@@ -286,8 +314,8 @@ def _looks_like_heading(text: str) -> bool:
     lower = " " + t.lower() + " "
     if re.search(r" (will|would|should|must|we|is|are|was|were|has|have|had|don't|can|may) ", lower):
         return bool(_SECTION_NUMBER.match(t)) and len(ws) <= 10 or is_all_caps(t)
-    if starts_with_action(t) and len(ws) >= 4 and not is_all_caps(t):
-        return False
+    if starts_with_action(_REFERENCE_START.sub("", t)) and len(ws) >= 4 and not is_all_caps(t):
+        return False  # "Consider using fiscal policy ...", "1.1.6 Review vehicle excise duty ...": an action
     if len(ws) >= _STATE_MIN_WORDS and _DELIVERY_STATE.search(" ".join(ws[1:])) and not is_all_caps(t):
         return False  # a milestone told as a state reached ("Local boards established and reporting to ...")
     return True
@@ -359,11 +387,12 @@ def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
         b = blocks[i]
         nxt_lower = (i + 1 < len(blocks) and _is_fragment_line(blocks[i + 1]) and blocks[i + 1].blank_before <= 7
                      and blocks[i + 1].text[:1].islower())
-        if b.kind == "paragraph" and _is_fragment_line(b) and (
+        if b.kind == "paragraph" and _is_fragment_line(b) and not names_its_doers(b.text) and (
                 _is_kicker(b.text) or _ends_with_connector(b.text) or nxt_lower):
             group = RawBlock("fragment", list(b.lines), blank_before=b.blank_before)
             j = i + 1
-            while j < len(blocks) and _is_fragment_line(blocks[j]) and blocks[j].blank_before <= 7:
+            while j < len(blocks) and _is_fragment_line(blocks[j]) and blocks[j].blank_before <= 7 \
+                    and not names_its_doers(blocks[j].text):
                 nxt = blocks[j].text
                 prev = strip_markup(" ".join(sl.text for sl in group.lines))
                 continues = (

@@ -13,7 +13,7 @@ from datetime import date
 
 from kb.extract.classify import shape
 from kb.extract.dates import Period, field_dates, find_dates, heading_date
-from kb.extract.lexicon import ACTION_VERBS, DOER_TITLE
+from kb.extract.lexicon import ACTION_VERBS
 from kb.layout.fields import label_role, progress_of
 from kb.layout.markup import labelled_cell_items, split_cell, strip_markup, words
 from kb.layout.parse import (
@@ -23,6 +23,7 @@ from kb.layout.parse import (
     group_lines,
     is_period_label,
     merge_fragments,
+    names_its_doers,
     one_paragraph_a_line,
     read_action_blocks,
 )
@@ -179,6 +180,9 @@ class BlockBuilder:
         self.item_intro_marker: str | None = None  # the marker of a list item that has just ended with ":"
         self.last_para_intro: str | None = None  # the block just before, if it was a lead-in paragraph
         self.intro_chain: list[tuple[str, int]] = []  # the open lead-ins, outermost first, with the depth they introduce
+        # A title naming who acts ("How partners can help", "Actions the Council can take") heads the
+        # actions under it, paragraphs as well as list items, until the next heading or such title.
+        self.doer_title: str | None = None
 
     def blocks(self, raw: list[RawBlock]) -> list[Block]:
         """The blocks of the next raw blocks in reading order."""
@@ -201,6 +205,7 @@ class BlockBuilder:
                 stack.append((level, text, due, negative, forward))
                 out.append(Block("heading", text, rb.first.line, rb.first.page, _path(stack[:-1]), level=level,
                                  scope_dates=_scope(stack[:-1]), position=rb.position))
+                self.doer_title = None
                 last_intro = None
                 chain = []
                 continue
@@ -253,11 +258,15 @@ class BlockBuilder:
                 continue
             self.adopted_depth = None
             kind = "fragment" if rb.kind == "fragment" else "paragraph"
-            out.append(Block(kind, text, rb.first.line, rb.first.page, section, scope_dates=scope,
-                             negative_context=negative, forward_context=forward, fields=dict(rb.fields),
-                             position=rb.position))
+            titled = names_its_doers(text)
+            if titled:
+                self.doer_title = text
+            heads = None if titled else self.doer_title
+            out.append(Block(kind, text, rb.first.line, rb.first.page, section, intro=heads, scope_dates=scope,
+                             negative_context=negative, forward_context=forward,
+                             fields=dict(rb.fields), position=rb.position))
             if text.endswith(":") or rb.blank_after <= 2 and (re.search(r"(following|below|include|are|to|by|on)\W*$", text)
-                                                            or DOER_TITLE.match(text)):
+                                                            or titled):
                 last_intro, last_intro_depth = text, 0
                 # a run of lead-in paragraphs keeps its first ("X will pursue three aims:", then
                 # "Aim one, through:" and its list, "Aim two, by:" ...) until a paragraph of text
