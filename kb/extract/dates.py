@@ -75,7 +75,7 @@ def _month_alternation() -> str:
 _MONTH = _month_alternation()
 _YEAR4 = r"(?:19|20|21)\d{2}"
 _ORD = r"(?:\s?(?:st|nd|rd|th)\b)"
-_MOD = r"(?P<mod>(?i:early|mid|late)(?:\s*-\s*|\s+))"  # "mid-November", "late Autumn"
+_MOD = r"(?P<mod>(?i:early|mid|late)(?:\s*-\s*|\s+)(?:(?i:in)\s+)?)"  # "mid-November", "late Autumn", "early in 2025"
 # a weekday before a day ("Friday, 25 August 2017") joins the phrase; looked for behind the day
 _WEEKDAY_BEFORE = re.compile(r"\b(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+$")
 
@@ -130,7 +130,7 @@ _SHORT_FY_RE = re.compile(
     r"(?!\s*(?i:hours?|hrs?|minutes?|mins?|days?|weeks?|points?|pts)\b)"
 )
 _FY_INNER = r"(?:" + _YEAR4 + r"\s*(?:/|-|–)\s*(?:\d{4}|\d{2})|\d{2}/\d{2}|" + _YEAR4 + r")"
-_QWORD = r"(?:Q[1-4]|(?i:quarter)\s+(?:[1-4]|(?i:one|two|three|four)))"
+_QWORD = r"(?:Q[1-4]|(?i:quarter)\s+(?:[1-4]|(?i:one|two|three|four))|(?i:first|second|third|fourth|final)\s+(?i:quarter))"
 # "Q4 2017/18", "Q4 2016-17", "Q3/Q4 2018/19", "2016/17 Q3/Q4", "quarter two 2019/20"
 _QUARTER_RE = re.compile(
     r"(?P<q1>" + _QWORD + r")(?:\s*(?:/|-|–|&|(?i:and|to))\s*(?P<q2>" + _QWORD + r"))?"
@@ -138,6 +138,9 @@ _QUARTER_RE = re.compile(
     r"|(?<![\d/])(?P<fyb>" + _FY_INNER + r")\s+(?P<q1b>" + _QWORD + r")"
     r"(?:\s*(?:/|-|–|&|(?i:and|to))\s*(?P<q2b>" + _QWORD + r"))?"
 )
+# "the first half of 2025" (January to June), "the second half of 2025/26" (October to March)
+_HALF_RE = re.compile(r"(?P<h>(?i:first|second))\s+(?i:half)\s+(?i:of)\s+(?:(?i:the)\s+)?(?:(?i:FY)\s*)?"
+                      r"(?P<fy>" + _FY_INNER + r")(?![\d/])")
 # a bare year "2019", "late 2017"; kept only in a date context (see _accept)
 _YEAR_RE = re.compile(_MOD + r"?(?<![\d.,£$/])(?P<y>" + _YEAR4 + r")(?![\d%/]|[.,]\d)")
 
@@ -478,9 +481,28 @@ def _fy_first_year(s: str) -> int | None:
     return year if _valid_year(year) else None
 
 
+_QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
+                  "final": 4}
+
+
 def _quarter_number(q: str) -> int:
-    word = q.split()[-1].lower() if " " in q else q[-1]
-    return int(word) if word.isdigit() else {"one": 1, "two": 2, "three": 3, "four": 4}[word]
+    parts = q.lower().split()
+    word = (parts[0] if parts[-1] == "quarter" else parts[-1]) if len(parts) > 1 else q[-1]
+    return int(word) if word.isdigit() else _QUARTER_WORDS[word]
+
+
+def _half_atoms(text: str) -> list[_Atom]:
+    """Halves of a year: of a calendar year ("the first half of 2025": January to June), or of a
+    financial year ("the second half of 2025/26": October to March)."""
+    out: list[_Atom] = []
+    for m in _HALF_RE.finditer(text):
+        year = _fy_first_year(m.group("fy"))
+        if year is None:
+            continue
+        begin = dt.date(year, 4, 1) if re.search(r"\d\s*[/\-–]\s*\d", m.group("fy")) else dt.date(year, 1, 1)
+        first = _add_months(begin, 0 if m.group("h").lower() == "first" else 6)
+        out.append(_Atom(m.start(), m.end(), "quarter", _fixed((first, _month_end(*_ym(_add_months(first, 5)))))))
+    return out
 
 
 def _quarter_atoms(text: str) -> list[_Atom]:
@@ -500,6 +522,9 @@ def _quarter_atoms(text: str) -> list[_Atom]:
     return out
 
 
+_YEAR_PART = {"early": (1, 3), "mid": (4, 6), "late": (10, 12)}
+
+
 def _year_atoms(text: str) -> list[_Atom]:
     """Lone four-digit years; they count only in a date context (preposition, brackets, ...)."""
     out: list[_Atom] = []
@@ -507,7 +532,10 @@ def _year_atoms(text: str) -> list[_Atom]:
         y = int(m.group("y"))
         if not _valid_year(y):
             continue
-        out.append(_Atom(m.start(), m.end(), "year", _fixed((dt.date(y, 1, 1), dt.date(y, 12, 31))),
+        # "early 2025" is its first quarter, "late 2025" its last, "mid-2025" the quarter that ends
+        # at its middle (so "by mid-2025" is by the end of June)
+        first, last = _YEAR_PART.get((m.group("mod") or "").strip(" -").lower().removesuffix(" in").strip(), (1, 12))
+        out.append(_Atom(m.start(), m.end(), "year", _fixed((dt.date(y, first, 1), _month_end(y, last))),
                          bare=not m.group("mod")))
     return out
 
@@ -525,6 +553,8 @@ def _atoms(text: str) -> list[_Atom]:
     if has_digit:
         if "q" in lower:
             found += _quarter_atoms(text)
+        if "half" in lower:
+            found += _half_atoms(text)
         found += _fy_atoms(text) + _numeric_atoms(text)
         if has_month:
             found += _day_atoms(text)
