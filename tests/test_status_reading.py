@@ -57,8 +57,41 @@ def test_a_list_item_reads_with_its_lead_in(intro, item, report):
     # the thing itself done is done
     ("The new hub was opened in May.", "done"),
     ("We have recruited twelve health visitors.", "done"),
+    # so is what a paper said or a body set up did: the machinery at work
+    ("The report set out the options for the new depot.", "step"),
+    ("The programme board has overseen the procurement to date.", "step"),
+    ("The council opened the new depot in May.", "done"),
+    # a body or vehicle set up for work still to come is a step, whatever it is called
+    ("Established a new care network which will review the day services by 2021", "step"),
+    ("A panel was set up to review the bids.", "step"),
+    ("We set up a carers network to advise the board.", "step"),
+    ("We have established a wellbeing hub in the high street.", "done"),
+    ("The clinic was set to open in May.", "planned"),
 ])
 def test_a_planning_document_done_is_a_step(text, report):
+    from kb.trace.reports import reports_of
+
+    assert reports_of([text]) == [report]
+
+
+@pytest.mark.parametrize("text, report", [
+    # a progress report's list leaves out "we have": a past verb with an object reports the act done
+    ("Awarded contracts for the new model of home care", "done"),
+    ("Opened two walk-in clinics in the town centre", "done"),
+    ("Recruited twelve additional health visitors", "done"),
+    ("Worked with the district councils on a single housing register", "done"),
+    ("Reviewed our bus routes with the operators", "done"),
+    ("Commenced a review of day services", "ongoing"),  # work begun, not done
+    # a participle that names an outcome before its noun is a deliverable, not a report
+    ("Reduced waiting times for hearing tests", "planned"),
+    ("Improved outcomes for people with dementia", "statement"),
+    ("Increased uptake of the flu vaccine", "statement"),
+    ("Supported self-management for people with asthma", "planned"),
+    # ... and one that relates the bullet to something, or lists, reports nothing
+    ("Based on the review, we will close the depot", "planned"),
+    ("Proposed schemes for the coming year are listed below", "statement"),
+])
+def test_a_past_verb_heading_a_bullet_reports_the_act(text, report):
     from kb.trace.reports import reports_of
 
     assert reports_of([text]) == [report]
@@ -311,6 +344,18 @@ def test_naming_the_topic_needs_a_related_meaning(topic, meaning, speaks):
     ([("c", "The memory clinic opened in Easton in the spring", "delivered", 0.5, "done", "2016"),
       ("a", "The memory clinic in Easton will keep its Saturday hours", "restated", 0.6, "planned")],
      "delivered", "c"),
+    # ... and against a later report of a step on its topic done (not the commitment itself)
+    ([("c", "The memory clinic opened in Easton in the spring", "delivered", 0.5, "done", "2016"),
+      ("d", "The memory assessment steering group was formed in the spring", "delivered", 0.6, "done")],
+     "delivered", "c"),
+    # a later report of work going on is the latest word
+    ([("c", "The memory clinic opened in Easton in the spring", "delivered", 0.5, "done", "2016"),
+      ("g", "Memory clinic staff in Easton are being trained in dementia care", "progress", 0.6, "ongoing")],
+     "in progress", "g"),
+    # a later report that it is not done yet is the latest word
+    ([("c", "The memory clinic opened in Easton in the spring", "delivered", 0.5, "done", "2016"),
+      ("u", "The memory clinic in Easton has not opened on Saturdays", "progress", 0.6, "unmet")],
+     "overdue", "u"),
 ])
 def test_done_delivers_only_the_seed_itself(items, status, deciding):
     from kb.trace.tracer import thread_status

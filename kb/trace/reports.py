@@ -3,6 +3,8 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
 `kb trace` reads it without the parser.
 
 * `done`: an affirmative, unconditional past or perfect ("has been introduced", "was launched"),
+  a progress list's bullet headed by a past verb with its object, "we have" left out ("Awarded
+  contracts for the new service"; not an outcome named by a participle, "Improved access"),
   or a verbless change measured from a past time ("a 30% fall in admissions since 2017");
 * `ongoing`: an affirmative progressive, present or perfect ("is being rolled out", "have been
   developing"), a step done set against what remains ("has fallen, but waits remain long"), or a
@@ -13,7 +15,9 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
 * `statement`: anything else (a present description, a label).
 
 * `step`: a past or perfect whose thing done is a planning document ("we updated our roadmap",
-  "the business case was approved"): a step towards the commitment, not the commitment done.
+  "the business case was approved"), or whose doer is one ("the report set out the options"), or
+  that sets up a vehicle for work to come ("a panel was set up to review the bids"): a step
+  towards the commitment, not the commitment done.
 
 A passage's report is that of its strongest sentence: unmet, then done, step, ongoing, planned,
 conditional, statement.
@@ -80,10 +84,11 @@ def report_of(clause) -> str:
         return "unmet"
     if pred.lower_ in _INCEPTIVE_PAST and not any(c.dep_ == "conj" for c in pred.children) and _begins_work(pred):
         return "ongoing"
-    if pred.lower_ in _INTENT_PAST and any(c.dep_ == "xcomp" for c in pred.children):
+    if pred.lower_ in _INTENT_PAST and any(c.dep_ == "xcomp" for c in pred.children) \
+            and not any(c.dep_ == "prt" for c in pred.children):  # "was set to open", not "set up ... to advise"
         return "planned"
     now = _last_conjunct(pred)
-    if not now and _makes_artefact(pred):
+    if not now and (_makes_artefact(pred) or _sets_up_vehicle(pred)):
         return "step"
     return now or report
 
@@ -104,9 +109,40 @@ def _begins_work(pred) -> bool:
 def _makes_artefact(pred) -> bool:
     """Whether a past predicate's thing done is a planning document or a body set up to do the work
     (ARTEFACTS): its object when
-    active ("we updated our roadmap"), its subject when passive ("the business case was approved")."""
-    heads = [c for c in pred.children if c.dep_ in ("dobj", "nsubjpass")]
+    active ("we updated our roadmap"), its subject when passive ("the business case was approved").
+    So is one whose doer is such a document or body: "the report set out the options", "the
+    programme board has overseen the process" report the machinery at work, what a paper said or a
+    board did, not the thing it works towards."""
+    heads = [c for c in pred.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
     return any(h.lemma_.lower() in ARTEFACTS or h.lower_ in ARTEFACTS for h in heads)
+
+
+# Verbs of setting something up: what they set up is done, but when it is a vehicle for work still to
+# come ("a new partnership which will review the services") that work is not.
+_SETTING_UP = frozenset("establish set form create convene constitute".split())
+
+
+def _sets_up_vehicle(pred) -> bool:
+    """Whether a past predicate sets up a body or vehicle for work to come: a verb of setting up
+    (`_SETTING_UP`; "set" only as "set up") whose object (its subject when passive) is described by
+    a clause in the future ("established a new network which will review the services") or by an
+    infinitive of purpose ("a panel was set up to review the bids").  What was done is the vehicle,
+    a step; the work it is for is still to come."""
+    lemma = pred.lemma_.lower()
+    if lemma not in _SETTING_UP or lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up"
+                                                               for c in pred.children):
+        return False
+    things = [c for c in pred.children if c.dep_ in ("dobj", "nsubjpass")]
+    for thing in things:
+        for c in thing.children:
+            if c.dep_ not in ("relcl", "acl") or c.pos_ not in ("VERB", "AUX"):
+                continue
+            aux = [a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")]
+            if any(a in ("will", "shall", "'ll") for a in aux) or c.tag_ == "VB" and "to" in aux:
+                return True
+    # "A panel was set up to review the bids": the infinitive hangs on the verb
+    return bool(things) and any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in pred.children)
 
 
 # Words that set what follows against a step just reported done: "... has fallen, but waits remain
@@ -214,11 +250,54 @@ def _measured_since(noun) -> bool:
     return False
 
 
+# Past participles that plans put before a noun to name an outcome ("Improved access to GPs", "Reduced
+# waiting times", "Supported self-management"): a bullet they head is a deliverable, not a report.
+_OUTCOME_PARTICIPLES = frozenset("reduced increased improved enhanced extended expanded decreased lowered raised "
+                                 "shortened sustained strengthened widened accelerated targeted specialised "
+                                 "specialized integrated joined coordinated co-ordinated personalised personalized "
+                                 "shared supported streamlined simplified standardised standardized centralised "
+                                 "centralized consolidated continued fixed tailored dedicated enabled empowered "
+                                 "informed connected protected managed planned".split())
+# Participles that relate a bullet to something else, not report an act: "Based on the review ...",
+# "Aligned with the national plan, develop ...", "Looked After Children".
+_RELATIONAL_PARTICIPLES = frozenset("based aligned linked compared related comprised looked delegated subject "
+                                    "according".split())
+# Participles that set out what follows ("Listed below are ...", "Attached is ...").
+_LISTING_PARTICIPLES = frozenset("listed shown given attached outlined described summarised summarized included "
+                                 "detailed".split())
+
+
+def _reported_act(pred) -> bool:
+    """Whether a bullet headed by a past form of a verb, with no subject ("Awarded contracts for the
+    new model", "Engaged with patients and carers", "Recruited twelve health visitors"), reports an act
+    done, as the lists of a progress report write it with the "we have" left out.  The verb must take
+    an object: one with a determiner, possessive or number ("Reviewed the recommendations", "Opened two
+    clinics") cannot be a noun phrase, so the verb is read whatever it is; one with a bare object or a
+    preposition ("Awarded contracts", "Worked with providers") only when the verb is none that plans
+    put before a noun to name an outcome ("Improved access", "Reduced waits", `_OUTCOME_PARTICIPLES`).
+    A participle that relates the bullet to something ("Based on ...") or an intention
+    ("Proposed schemes") reports nothing."""
+    word = pred.lower_
+    if word in _RELATIONAL_PARTICIPLES or word in _LISTING_PARTICIPLES or word in _INTENT_PAST:
+        return False
+    objects = [c for c in pred.children if c.dep_ == "dobj"]
+    if any(o.pos_ == "PRON" or any(d.dep_ in ("det", "poss", "nummod") for d in o.children) for o in objects):
+        return True
+    if word in _OUTCOME_PARTICIPLES:
+        return False
+    return bool(objects) or any(c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+                                for c in pred.children)
+
+
 def _clause_report(clause) -> str:
     from kb.extract.clause import COMMITTING_FORMS, CONDITIONAL, NOMINAL, NONE
 
     if clause.form in (NONE, NOMINAL) and _measured_since(_noun_head(clause)):
         return "done"
+    pred = clause.predicate
+    if clause.form == NOMINAL and pred is not None and pred.tag_ in ("VBD", "VBN") and not clause.negated \
+            and not clause.condition and _reported_act(pred):
+        return "done"  # "Awarded contracts for the new model of care": a progress list's "we have" left out
     if clause.form == NONE:
         return "statement"
     if clause.form == CONDITIONAL or clause.condition:

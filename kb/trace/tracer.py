@@ -314,7 +314,7 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     passed (else in progress) -- done delivers it only when what was done is the seed itself (the
     passage holds DELIVERS_SHARE of its core, or is close in meaning), else it is a step, in progress,
     and a report that it was done stands against a later document that only restates or revises
-    it; a revision -> revised; a restatement -> restated, or overdue when the
+    it, or reports a step on its topic done (not work going on, not a report that it is unmet); a revision -> revised; a restatement -> restated, or overdue when the
     seed's due date has passed by the newest document and the latest word is no new commitment (a
     description, a statement of need, a conditional "could"): a later plan that commits to it again
     (a planned clause: "we will", an imperative, "aims to") carries it forward, restated; a statement of fact (an evidence passage) is
@@ -370,8 +370,10 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         return meaning is not None and meaning >= CLOSE_MEANING
 
     report = deciding.evidence.get("report", "")
-    if deciding.link_type not in ("delivered", "progress") and report != "unmet":
-        # the latest word only restates or revises: an earlier report that it was done still stands
+    if deciding.link_type not in ("delivered", "progress") and report != "unmet" \
+            or deciding.link_type == "delivered" and not delivers(deciding):
+        # the latest word only restates or revises, or reports a step on its topic done (not the
+        # commitment itself): an earlier report that the commitment itself was done still stands
         done = [i for i in later if i.link_type == "delivered" and _doc_date(i.doc) < _doc_date(deciding.doc)
                 and _speaks_of(i, by_id, core, seed_text, False, core_of, spell) and delivers(i)]
         if done:
