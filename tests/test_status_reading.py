@@ -118,6 +118,28 @@ def test_a_step_is_progress_unless_the_document_was_the_commitment(seed, cand, r
                      report) == link
 
 
+@pytest.mark.parametrize("cand, report, link", [
+    # a later document telling what happened before the seed's plan reports no progress since
+    ("The three councils began a programme of joint work on falls during 2013.", "ongoing", "restated"),
+    ("In April 2013 the partners set up a falls project board.", "step", "restated"),
+    ("Between 2012 and 2013 the falls clinic was rebuilt.", "done", "restated"),
+    # what it dates after the seed's plan, or up to its own time, or not at all, is later news
+    ("The falls clinic opened in March 2017.", "done", "delivered"),
+    ("The falls clinic opened in 2013 and was extended in 2017.", "done", "delivered"),
+    ("Falls admissions have fallen by 10% since 2013.", "done", "delivered"),
+    ("The falls clinic opened last year.", "done", "delivered"),
+    ("The falls clinic opened.", "done", "delivered"),
+    # a plan is no report of the past, whatever its dates
+    ("We will review the falls clinic, as agreed in 2013.", "planned", "restated"),
+])
+def test_a_report_of_what_happened_before_the_seed_is_no_later_progress(cand, report, link):
+    from kb.trace.tracer import link_type
+
+    meta = DocumentMeta("2014", title="Plan 2014", date="2014-06-01")
+    assert link_type(meta, rec("s", "2014", "Open a falls clinic in the town"), META["2019"],
+                     rec("c", "2019", cand, kind="evidence"), report) == link
+
+
 @pytest.mark.parametrize("text, names", [
     ("Analysis by the RVHT clinicians on the Northgate site", {"rvht"}),  # an acronym that is no concept
     ("A report from the Estates Group to the Harbour Partnership Board", {"estat", "group", "harbour"}),

@@ -170,11 +170,15 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     a commitment), an ongoing or unmet one `progress`, a planning document done (`step`) `progress`
     unless the seed itself was to produce such a document; a plan or a conditional one is `revised` (a
     later date or another figure) or `restated`.  A review row (a status its document reports for
-    it, `cand.reported`) is `delivered` when done, `revised` when superseded, else `progress`."""
+    it, `cand.reported`) is `delivered` when done, `revised` when superseded, else `progress`.  A
+    report of something done, begun or going on whose every date ends before the seed's document
+    was published (`happened_before`) tells the history the seed was written in: `restated`."""
     if cand.doc_id == seed.doc_id:
         return "related"
     if _doc_date(cand_meta) < _doc_date(seed_meta):
         return "earlier"
+    if report in ("done", "step", "ongoing") and happened_before(cand.text, seed_meta, cand_meta):
+        return "restated"  # the history of the topic up to the seed's plan, told again: no later progress
     if report == "step":  # a planning document done: progress, unless producing it was the commitment
         report = "done" if _artefacts(seed.text) & _artefacts(cand.text) else "ongoing"
     if report == "done":
@@ -194,6 +198,23 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     if seed_figs and cand_figs and not seed_figs & cand_figs:
         return "revised"
     return "restated"
+
+
+def happened_before(text: str, seed_meta: DocumentMeta | None, cand_meta: DocumentMeta | None) -> bool:
+    """Whether a later passage's report is placed wholly before the seed's document: it dates what
+    it reports, and every date it gives ends before the seed's document was published ("The
+    programme began in 2015", "In April 2014 the CCGs set up a project", for a plan of 2016).  It
+    tells the history the seed was written in, not what happened after it.  A date with no end
+    ("since 2015", "from April 2014") runs up to the passage's own time and places nothing before."""
+    from datetime import date
+
+    from kb.extract.dates import find_dates
+
+    if not seed_meta or not seed_meta.date:
+        return False
+    own = date.fromisoformat(cand_meta.date) if cand_meta and cand_meta.date else None
+    found = find_dates(text, own)
+    return bool(found) and all(m.due.end is not None and m.due.end < seed_meta.date for m in found)
 
 
 def _artefacts(text: str) -> set[str]:
