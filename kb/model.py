@@ -99,6 +99,9 @@ class Block:
     scope_dates: tuple[DueDate, ...] = ()  # dates inherited from headings / column headers
     negative_context: bool = False  # inside risks, case studies, contents, attendance...
     forward_context: bool = False  # inside a list or section that announces commitments
+    # A recommendation made to the author, quoted before the author's response to it ("2a. A memorial
+    # should be established ..." then "This recommendation is accepted in full"): another body's ask.
+    quoted: bool = False
     # Labelled fields the layout read for this item, keyed by role, with the text as written:
     # "owner" (Who / Lead / Responsible officer / By whom), "due" (When / Timescale / By when),
     # "status" (Status / RAG / Progress), "update" (Latest update / Comments).  Action blocks

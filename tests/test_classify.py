@@ -106,6 +106,12 @@ CLAUSE_ACCEPT = [
     # a column whose header says its items are to come names them, one word or more
     ("Podiatry", cell("Proposed Schemes"), "commitment"),
     ("Falls prevention", cell("Planned projects"), "commitment"),
+    # a response to recommendations decides in the present
+    ("This recommendation is accepted in full by Eastvale Borough Council and Riverside Trust.", para(), "decision"),
+    ("The Trust accepts both recommendations of the peer review.", para(), "decision"),
+    ("Recommendation 4 is agreed.", para(), "decision"),
+    # a base-form verb the tagger reads as past is still an action under a forward lead-in
+    ("set up a steering group for the new stroke pathway", item(intro="Local systems are asked to:"), "commitment"),
     # an item number the parser reads as the subject does not hide the imperative
     ("4.2.1 Extend the school streets scheme to ten more primary schools", para(), "commitment"),
 ]
@@ -136,6 +142,11 @@ CLAUSE_REJECT = [
     ("Dermatology services in the western towns", item()),  # a noun phrase stays one when read again
     ("What we will do to improve access to dentists", para()),  # a free relative: a title
     ("Increase in the number of residents cycling to work", para()),  # a change named as a noun: an outcome
+    ("This recommendation is not accepted.", para()),
+    # what a body did, told as a list under its name
+    ("Reviewed the commissioning of the town's home care services", item(intro="Over two years the panel:")),
+    ("Examined whether the complaints had been handled fairly", item(intro="Over two years the panel:")),
+    ("2a. A memorial garden should be created in the town park.", para(quoted=True)),  # another body's ask
     ("3.2 Shift in spending from hospital beds to care at home", para()),
     ("How we will measure success", item(forward_context=True)),
     ("Podiatry", cell("Existing Schemes")),  # one word in any other column is no item

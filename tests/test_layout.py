@@ -477,3 +477,26 @@ def test_a_programme_column_beside_its_work_names_the_row(table, row_labels, tex
     bs = cells_of(table, date(2025, 1, 1))
     assert [b.row_label for b in bs] == row_labels
     assert [b.text for b in bs] == texts
+
+
+def test_recommendations_quoted_before_a_response_are_marked_as_quoted():
+    """A response document quotes each recommendation, then answers it: the asks before "This
+    recommendation is accepted ..." are another body's; the author's own sentences are not."""
+    text = ("Intro paragraph that is long enough to be body text for this response document.\n\n"
+            "2) Remembering\n\n"
+            "2a. A memorial garden should be created in the town park.\n\n"
+            "2b. That a plaque be placed at the old hospital gates.\n\n"
+            "This recommendation is accepted in full by Eastvale Borough Council.\n\n"
+            "We will open the garden in the spring of 2026.\n\n"
+            "3) Learning\n\n"
+            "3a. Training should include the lessons of the review.\n\n"
+            "Response: agreed. The Trust will add a module to its induction course.\n\n"
+            "4) Records\n\n"
+            "Records should be kept for twenty years, as the law requires.\n\n"
+            "Our archive keeps them safe.")
+    blocks = blocks_of(text)
+    assert by_text(blocks, "2a. A memorial").quoted and by_text(blocks, "2b. That a plaque").quoted
+    assert not by_text(blocks, "This recommendation is accepted").quoted
+    assert not by_text(blocks, "We will open the garden").quoted
+    assert by_text(blocks, "3a. Training").quoted
+    assert not by_text(blocks, "Records should be kept").quoted  # no response follows it

@@ -890,3 +890,19 @@ def test_numbered_actions_take_the_doer_of_the_title_over_them(tmp_path) -> None
     assert owners["2.1.1"] == ["Eastvale Borough Council"]
     assert owners["2.1.2"] == ["Riverside Buses"]
     assert owners["2.1.3"] == ["Central Government"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list of names the parser hangs as an apposition
+    ("This recommendation is accepted in full by the Eastvale Government, the Northvale Government, "
+     "the Westvale Government and the Southvale Executive.",
+     ["Eastvale Government", "Northvale Government", "Westvale Government", "Southvale Executive"]),
+    # a plain apposition is one party named twice, not two
+    ("The Chair of the Board, Cllr Priya Khan, will write to the minister.", []),
+    # governments, agencies and offices by their naming convention; a sector is none
+    ("The Eastvale Health Security Agency will publish guidance on heat.", ["Eastvale Health Security Agency"]),
+    ("The Home Office will fund the scheme.", ["Home Office"]),
+    ("Lobby the Eastvale Local Government Pension Scheme to divest.", []),
+])
+def test_lists_and_conventional_names_of_bodies(text: str, expected: list[str]) -> None:
+    assert OwnerGazetteer().owners(text) == expected

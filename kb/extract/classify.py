@@ -300,6 +300,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         and len(ws) == 1 and ws[0].isalpha() and len(ws[0]) >= 4
     if _is_noise(t, ws, min_words=1 if named_by_column else 2):
         return Decision(False, reasons=["noise"])
+    if block.quoted:  # another body's recommendation, quoted before the author's response: evidence
+        return Decision(False, "evidence", reasons=["quoted recommendation"])
     s = shape(t)
     reasons: list[str] = sorted(s)
     if _is_intro(t, s) and not _acting_lead_in(t):

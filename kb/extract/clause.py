@@ -200,6 +200,17 @@ def _change_noun(t: Token) -> bool:
     return t.lower_ in _CHANGE_NOUNS and nxt is not None and nxt.lower_ == "in"
 
 
+def _acted_on(verb: Token) -> bool:
+    """A past verb that takes a determined object or a clause ("Reviewed the circumstances in which
+    ...", "Examined whether ...") tells what its subject did, as a list under "Over seven years the
+    panel:" does; a participle over a bare noun ("Reduced waiting times", "Business case approved")
+    names a state to reach."""
+    if verb.lower_ == verb.lemma_.lower():
+        return False  # "set up an Eye Care Group", "put in place a plan": the base form, an imperative
+    return any(c.dep_ == "dobj" and any(d.dep_ in ("det", "poss") for d in c.children)
+               or c.dep_ == "ccomp" for c in verb.children)
+
+
 def _mis_tagged_imperative(t: Token) -> bool:
     """The small tagger reads a capitalised sentence-initial verb of a headline bullet ("Recruit
     dedicated ...", "Work with the ...") as a noun; the action-verb list corrects exactly that, when
@@ -266,6 +277,8 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
         return DECISION, comp if comp is not None else root, root, root.text.lower()
     if _is_verb(root) and lemma in _DECISION_VERBS and root.tag_ == "VBN" and root.i == start:
         return DECISION, comp if comp is not None else root, root, root.text.lower()  # "Resolved that ..."
+    if _is_verb(root) and lemma in _ACCEPTING_VERBS and _accepts_a_proposal(root):
+        return DECISION, root, root, root.text.lower()  # "This recommendation is accepted in full by ..."
     if _is_verb(root) and lemma in ("agree", "commit", "resolve", "undertake") and root.tag_ in ("VBP", "VBZ") \
             and comp is not None and _has_to(comp):
         return SEMI_MODAL, comp, root, f"{root.lower_} to"  # "Partners agree to ...": a pledge in the present
@@ -423,7 +436,7 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     # A participle heading a verbless bullet: "Increased early diagnosis", "Reduced waiting times" (a
     # finite past clause has a subject; this has none)
     if root.tag_ in ("VBN", "VBD") and not _aux_words(root) and not _children(root, *_SUBJECT_DEPS) \
-            and first is not None and first.i == root.i:
+            and first is not None and first.i == root.i and not _acted_on(root):
         return NOMINAL, root, root, ""
     # Gerund deliverable: "Implementing the ...", "Working with ..."
     if root.tag_ == "VBG" and not _aux_words(root) and not _children(root, *_SUBJECT_DEPS) \
@@ -470,6 +483,19 @@ def _to_complement(t: Token) -> Token | None:
                 if g.dep_ in ("pcomp", "pobj"):
                     return g
     return None
+
+
+# A response to recommendations decides in the present: "This recommendation is accepted in full by
+# the Council", "The Trust accepts both recommendations", "Proposal 3 is agreed".
+_ACCEPTING_VERBS = frozenset({"accept", "agree", "approve", "endorse", "support", "adopt"})
+_PROPOSAL_NOUNS = frozenset({"recommendation", "proposal", "request", "option", "amendment", "motion"})
+
+
+def _accepts_a_proposal(verb: Token) -> bool:
+    if verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and _children(verb, "nsubj"):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _PROPOSAL_NOUNS for c in verb.children)
+    return verb.tag_ == "VBN" and any(a.lower_ in ("is", "are") for a in _aux_words(verb)) \
+        and any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _PROPOSAL_NOUNS for c in verb.children)
 
 
 def _decides(verb: Token) -> bool:
@@ -627,27 +653,36 @@ def noun_phrase(t: Token) -> Span:
     return t.doc[lo:hi + 1]
 
 
-def _with_conjuncts(t: Token) -> list[Token]:
+def _listed_as_apposition(t: Token, c: Token) -> bool:
+    """Names in a list the parser hung as an apposition: a name, a comma, a name with conjuncts."""
+    return c.dep_ == "appos" and t.pos_ == c.pos_ == "PROPN" and c.left_edge.i > 0 \
+        and t.doc[c.left_edge.i - 1].text == "," and any(g.dep_ == "conj" for g in c.children)
+
+
+def with_conjuncts(t: Token) -> list[Token]:
+    """A noun with the nouns coordinated with it; also a list the parser hung as an apposition
+    ("the UK Government, the Scottish Government, the Welsh Government and ...": the second item an
+    appositive whose conjuncts are the rest), though not a plain apposition ("the Chair, Cllr Khan")."""
     out = [t]
     for c in t.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.extend(_with_conjuncts(c))
+        if c.pos_ in ("NOUN", "PROPN", "PRON") and (c.dep_ == "conj" or _listed_as_apposition(t, c)):
+            out.extend(with_conjuncts(c))
     return out
 
 
 def subjects_of(head: Token | None, predicate: Token | None, form: str) -> list[Token]:
     """The grammatical subject head(s): of the predicate, else of the semi-modal or reporting head."""
     if predicate is not None and form == MODAL and _stray_future(predicate.sent, predicate.sent.root) is predicate:
-        return _with_conjuncts(predicate.sent.root)
+        return with_conjuncts(predicate.sent.root)
     for t in (predicate, head):
         if t is None:
             continue
         subj = _children(t, *_SUBJECT_DEPS)
         if subj:
-            return _with_conjuncts(subj[0]) if subj[0].dep_ != "expl" else [subj[0]]
+            return with_conjuncts(subj[0]) if subj[0].dep_ != "expl" else [subj[0]]
     if form == INFINITIVE and predicate is not None and (predicate.dep_ in ("acl", "relcl") or
                                                           predicate.dep_ == "xcomp" and predicate.head.pos_ in ("NOUN", "PROPN")):
-        return _with_conjuncts(predicate.head)  # headline "Councils to review ..."
+        return with_conjuncts(predicate.head)  # headline "Councils to review ..."
     if head is not None and head.dep_ in ("xcomp", "conj") and head.head is not head:
         return subjects_of(None, head.head, form)
     if head is not None and head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and head.head.tag_ in ("VBN", "VBD"):
@@ -665,15 +700,15 @@ def doers_of(head: Token | None, predicate: Token | None, form: str, subjects: l
         for agent in _children(t, "agent"):
             objs = [g for g in agent.children if g.dep_ == "pobj"]
             if objs and not objs[0].like_num and objs[0].ent_type_ not in ("DATE", "TIME"):
-                return [noun_phrase(o) for o in _with_conjuncts(objs[0])]
+                return [noun_phrase(o) for o in with_conjuncts(objs[0])]
     if form == REPORTED and predicate is not None:
         inner = _children(predicate, "nsubj")
         if inner:
-            return [noun_phrase(o) for o in _with_conjuncts(inner[0])]
+            return [noun_phrase(o) for o in with_conjuncts(inner[0])]
     if form == DECISION and head is not None and head.dep_ == "ROOT" and predicate is not None and predicate is not head:
         inner = _children(predicate, "nsubj")  # "It was agreed that the Trust would ..." / "Board agreed to X"
         if inner:
-            return [noun_phrase(o) for o in _with_conjuncts(inner[0])]
+            return [noun_phrase(o) for o in with_conjuncts(inner[0])]
     if form == SEMI_MODAL and subjects and subjects[0].lemma_.lower() in _AIM_NOUNS:
         return [noun_phrase(p) for p in _children(subjects[0], "poss")]  # "Our aim is to ...": whose aim
     passive = any(c.dep_ == "auxpass" for t in (predicate, head) if t is not None for c in t.children)

@@ -264,13 +264,15 @@ _GROUP_HEADS = [
     "board", "boards", "group", "groups", "forum", "forums", "alliance", "committee", "committees",
     "commission", "collaborative", "network", "networks", "team", "teams", "council", "councils", "police",
     "trust", "ccg", "icb", "partnership", "service", "services", "authority", "executive", "panel",
+    "government", "agency", "office",
 ]
 # Words that end (or open, with "of"/"for") a role title.
 _ROLE_HEADS = ["director", "head", "lead", "manager", "officer", "chair", "chairman", "commissioner",
                "consultant", "coordinator", "co-ordinator", "member", "holder", "executive", "secretary",
                "specialist", "practitioner"]
 # Heads whose bodies are organisations (the rest are groups).
-_ORG_HEADS = frozenset({"trust", "ccg", "icb", "council", "councils", "police", "authority", "service", "services"})
+_ORG_HEADS = frozenset({"trust", "ccg", "icb", "council", "councils", "police", "authority", "service", "services",
+                        "government", "agency", "office"})
 # Heads that make a long form learnt from "(ACRONYM)" a party rather than a thing.
 _LEARN_HEADS = frozenset(
     _GROUP_HEADS + ["trust", "trusts", "authority", "authorities", "partnership", "workers", "worker",
@@ -280,13 +282,18 @@ _LEARN_HEADS = frozenset(
 # Acronyms too generic (or naming the document's own author) to learn.
 _NO_LEARN = frozenset({"ccg", "ccgs", "nhs", "stp", "stps", "ics", "icp", "icps", "la", "las", "gp", "gps",
                        "uk", "ceo", "cfo", "sro"})
+# A sector, not a body: "Cumbria Local Government", "the Central Government Office" are; "Local
+# Government" names every council.
+_SECTOR = re.compile(r"\blocal\s+government$", re.I)
+_NAME_JOINERS = frozenset({"and", "of", "for", "&"})
 # First words that never start a named group.
 _GROUP_FIRST_STOP = (
     "the our their its his her a an this that these those both all each every any two three four five new "
     "trust workstream extraordinary consider ensure establish develop support agree review create set "
     "other further existing interim joint chair co member members report minutes meeting appointment "
     "via through within across under from with and or of in on at by for to as is are was were will "
-    "would should may can also however where when which who whilst while if".split()
+    "would should may can also however where when which who whilst while if how what why actions action "
+    "steps".split()
 )
 _PLACE_PREFIXES = re.compile(r"^(?:(?:the|our)\s+)?(?:(?:stp|ics|icp|system)\s+)?", re.IGNORECASE)
 
@@ -422,6 +429,10 @@ class OwnerGazetteer:
         for m in _FULL_GROUP.finditer(text or ""):
             # the body, not a role in it ("Chair of the ... Board"): the name after the role's "of"
             name = g._group_name(re.split(_ROLE_OF, m.group(0))[-1])
+            if name is not None:  # from after a word no name holds ("Short Term How Central Government")
+                ws = name.split()
+                name = " ".join(ws[1 + max((i for i, w in enumerate(ws) if w.lower() in _GROUP_FIRST_STOP
+                                            and w.lower() not in _NAME_JOINERS), default=-1):])
             if name is not None and len(name.split()) >= 3 and name.split()[0].lower() not in _GROUP_FIRST_STOP:
                 g._doc_groups.add(name)
         g._learn_initials(text or "")
@@ -874,7 +885,7 @@ class OwnerGazetteer:
             if body != surface.strip() and body.split()[-1].lower() in _ORG_HEADS:
                 surface = body
         name = self._group_name(surface)
-        if name is None:
+        if name is None or _SECTOR.search(name):
             return None
         hit = self._lookup(name)
         if hit is not None:
@@ -1782,9 +1793,11 @@ def _np_spans(t: Any) -> list[tuple[int, int]]:
     """Character spans of a noun phrase and of each of its conjuncts ("RFT and the County Council"),
     without its relative clauses or other prepositional phrases ("working with X", "from Y").  A
     subject's conjuncts stop at its verb (the parser sometimes joins a list after the verb to it)."""
+    from kb.extract.clause import with_conjuncts  # (lazily: the parse is the ingest path's alone)
+
     out = []
     verb = t.head if t.dep_ in ("nsubj", "nsubjpass") else None
-    for tok in (t, *t.conjuncts):
+    for tok in dict.fromkeys((*with_conjuncts(t), *t.conjuncts)):
         if verb is not None and tok.i > verb.i:
             continue
         left = tok.i

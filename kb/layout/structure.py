@@ -278,6 +278,7 @@ class BlockBuilder:
                 chain = []
         self.seen_body, self.last_intro, self.last_intro_depth = seen_body, last_intro, last_intro_depth
         self.intro_chain = chain
+        mark_quoted_recommendations(out)
         return out
 
 
@@ -520,3 +521,39 @@ def _row_fields(cells: list[str], roles: dict[int, str]) -> dict[str, str]:
         if text:
             fields[role] = f"{fields[role]}; {text}" if role in fields else text
     return fields
+
+
+# A response to recommendations, as a response document writes it after quoting each one: "This
+# recommendation is accepted in full by ...", "The Trust accepts both recommendations", "Response:",
+# "Agreed." on its own.
+_RESPONSE = re.compile(
+    r"\b(?:this|the|these|both|all|parts? of (?:the|this|these)) (?:sub-?)?recommendations? (?:is|are) "
+    r"(?:(?:not|partially|partly) )?(?:accepted|agreed|supported|rejected|declined)\b|"
+    r"\baccepts? (?:this|the|these|both|all) (?:sub-?)?recommendations?\b|"
+    r"^(?:management |government |council |trust |our )?response\s*(?:[:\-–]|$)|"
+    r"^(?:accepted|agreed|not accepted|partially accepted|rejected)(?: in (?:full|part|principle))?\s*(?:[.:\-–]|$)",
+    re.I)
+# What a recommendation asks, in the words recommendations are written in: "should", "must", the
+# subjunctive ("That a memorial be established"), "There should be ...".
+_ASKS = re.compile(r"\b(?:should|must|ought to)\b|^\W*(?:\w{1,4}[.)]\s*){0,2}(?:that|there should)\b|"
+                   r"(?<!\bwill )(?<!\bto )(?<!\bmay )(?<!\bcan )\bbe (?:\w+ed|given|made|set|kept|held|seen|taken|"
+                   r"undertaken|drawn|shown|brought)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+_QUOTED_MAX = 8  # recommendations quoted together before one response
+
+
+def mark_quoted_recommendations(blocks: list[Block]) -> None:
+    """Mark the recommendations a response document quotes before its response to them: the
+    paragraphs and list items right before a response ("This recommendation is accepted in full"),
+    back to the heading, each written as an ask (`_ASKS`) and none in the author's own voice."""
+    for k, b in enumerate(blocks):
+        if b.kind not in ("paragraph", "list_item") or not _RESPONSE.search(b.text):
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= _QUOTED_MAX:
+            prev = blocks[j]
+            if prev.kind not in ("paragraph", "list_item") or prev.quoted or _RESPONSE.search(prev.text) \
+                    or _FIRST_PERSON.search(prev.text) or not _ASKS.search(prev.text):
+                break
+            prev.quoted = True
+            j -= 1
