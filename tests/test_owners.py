@@ -906,3 +906,15 @@ def test_numbered_actions_take_the_doer_of_the_title_over_them(tmp_path) -> None
 ])
 def test_lists_and_conventional_names_of_bodies(text: str, expected: list[str]) -> None:
     assert OwnerGazetteer().owners(text) == expected
+
+
+@pytest.mark.parametrize(("heading", "expected"), [
+    ("Northvale Government", ["Northvale Government"]),  # a document set out body by body
+    ("4.2 Eastvale Borough Council", ["Eastvale Borough Council"]),
+    ("Working with Eastvale Borough Council", []),  # a heading that only mentions a body
+    ("Stroke", []),
+])
+def test_a_heading_that_is_a_body_owns_the_items_under_it_that_name_none(heading, expected) -> None:
+    g = OwnerGazetteer()
+    assert g.owners("Further engagement will be needed to agree the next steps.", heading=heading) == expected
+    assert g.owners("We will review the policy in 2026.", heading=heading) == []  # "we" names its doer

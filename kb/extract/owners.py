@@ -1020,11 +1020,27 @@ class OwnerGazetteer:
         ensured = self._ensured(text, author_org)
         if ensured:
             return Owners(ensured, "grammar")
+        if heading:
+            found = self._heading_party(heading, author_org)
+            if found:
+                return Owners(found, "intro")
         if section_lead:
             found = self.section_lead_owners(section_lead, author_org)
             if found:
                 return Owners(found, "intro")
         return Owners()
+
+    def _heading_party(self, heading: str, author_org: str | None) -> list[str]:
+        """The party a heading consists of ("Scottish Government", "Public Health Team" over what
+        that body is doing): a document set out body by body gives each body the items under it
+        that name no doer.  Not a heading that only mentions a body ("Working with NHS England")."""
+        title = re.sub(r"^\W*(?:\d+(?:\.\d+)*\.?|[a-z]\))?\s*(?:the\s+)?", "", heading.strip(), flags=re.I).strip(" :*")
+        ms = [m for m in self.mentions(title, self._author(author_org)) if m.kind != "person"]
+        if len({m.name for m in ms}) != 1 or len(title.split()) > 8:
+            return []
+        m = ms[0]
+        rest = (title[:m.start_char] + title[m.end_char:]).strip(" ,.:;-–()")
+        return [m.name] if not rest else []
 
     def _ensured(self, text: str, author_org: str | None) -> list[str]:
         """An item that makes sure a named party acts ("Ensure that the Council publishes ..."), when
