@@ -57,6 +57,10 @@ def test_a_list_item_reads_with_its_lead_in(intro, item, report):
     # the thing itself done is done
     ("The new hub was opened in May.", "done"),
     ("We have recruited twelve health visitors.", "done"),
+    # what was said or heard is no act done
+    ("What residents have told us so far", "said"),
+    ("Members raised concerns about the depot.", "said"),
+    ("The options were discussed at the board.", "said"),
     # so is what a paper said or a body set up did: the machinery at work
     ("The report set out the options for the new depot.", "step"),
     ("The programme board has overseen the procurement to date.", "step"),

@@ -12,6 +12,8 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
 * `unmet`: a negated past, perfect or present ("has not been achieved", "is not yet in place");
 * `conditional`: a weak modal or a condition ("could only be delivered through", "if funding allows");
 * `planned`: a commitment form (will, aims to, imperative, nominal deliverable, decision);
+* `said`: a past verb of telling, hearing or discussing ("What residents have told us", "Members
+  raised concerns"): what was said, no act done;
 * `statement`: anything else (a present description, a label).
 
 * `step`: a past or perfect whose thing done is a planning document ("we updated our roadmap",
@@ -20,7 +22,7 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
   towards the commitment, not the commitment done.
 
 A passage's report is that of its strongest sentence: unmet, then done, step, ongoing, planned,
-conditional, statement.
+conditional, said, statement.
 
 A list item takes the report of its lead-in when it has no verb of its own: under "Engagement
 held so far included:" or "What we achieved last year:" a bare noun phrase ("Drop-in sessions on
@@ -37,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-REPORTS = ("unmet", "done", "step", "ongoing", "revised", "planned", "conditional", "statement")
+REPORTS = ("unmet", "done", "step", "ongoing", "revised", "planned", "conditional", "said", "statement")
 
 # What a plan produces on the way to what it promises, or a paper about it: a step done ("we updated our
 # roadmap with the key milestones", "the group provided a report to the board") is progress towards
@@ -61,6 +63,10 @@ _INTENT_PAST = frozenset("hoped asked expected intended planned wanted meant sch
 # "was postponed", "failed to recruit", "have struggled to meet".
 _SETBACK_PAST = frozenset("delayed postponed deferred paused suspended halted stalled failed struggled slipped "
                           "rescheduled".split())
+# Verbs of telling, hearing and discussing: a past one reports what was said ("What we have been told
+# so far", "Members raised concerns about the depot", "The options were discussed"), not an act done.
+_TELLING = frozenset("tell say hear raise discuss ask query question mention comment express emphasise "
+                     "emphasize stress".split())
 # A past form of these verbs reports that work began, not that it was done, when what began is work
 # ("the programme started its second phase", "work has commenced", "we have begun to recruit"): the
 # clinic that "started in April", or the trust that "started the weekend service", opened it.
@@ -87,6 +93,8 @@ def report_of(clause) -> str:
     if pred.lower_ in _INTENT_PAST and any(c.dep_ == "xcomp" for c in pred.children) \
             and not any(c.dep_ == "prt" for c in pred.children):  # "was set to open", not "set up ... to advise"
         return "planned"
+    if pred.lemma_.lower() in _TELLING:
+        return "said"  # "Residents told us ...", "Members raised concerns": things said, not done
     now = _last_conjunct(pred)
     if not now and (_makes_artefact(pred) or _sets_up_vehicle(pred)):
         return "step"
@@ -407,8 +415,8 @@ def lead_in_report(doc) -> str:
 
     clauses = clauses_of(doc)
     report = strongest([sentence_report(c) for c in clauses])
-    if report in ("done", "ongoing"):
-        said = any(_says(c.predicate) for c in clauses)
+    said = report == "said" or any(_says(c.predicate) for c in clauses)
+    if report in ("done", "ongoing", "said") or said and report == "statement":
         return "statement" if said else report  # "Members raised issues including:": things said, not done
     for t in doc:
         if t.tag_ not in ("VBN", "VBD", "VBG") or t.lower_ in _NOT_DONE_PARTICIPLES \
