@@ -1020,7 +1020,7 @@ class OwnerGazetteer:
         ensured = self._ensured(text, author_org)
         if ensured:
             return Owners(ensured, "grammar")
-        if heading:
+        if heading and not intro:  # (a list's lead-in, naming none, speaks for its items)
             found = self._heading_party(heading, author_org)
             if found:
                 return Owners(found, "intro")
