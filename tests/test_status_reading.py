@@ -122,6 +122,22 @@ def test_a_step_is_progress_unless_the_document_was_the_commitment(seed, cand, r
                      report) == link
 
 
+@pytest.mark.parametrize("text, report", [
+    # a negated "be" with a noun says what a thing is not, not what is left undone
+    ("This is not a statutory duty.", "statement"),
+    ("The falls board is not a project.", "statement"),
+    # ... unlike what is not yet in place, complete or available
+    ("The new hub is not yet in place.", "unmet"),
+    ("The hub is not yet a going concern.", "unmet"),
+    ("Recruitment to the new team is not complete.", "unmet"),
+    ("The service is not available at weekends.", "unmet"),
+])
+def test_what_a_thing_is_not_is_no_unmet_report(text, report):
+    from kb.trace.reports import reports_of
+
+    assert reports_of([text]) == [report]
+
+
 @pytest.mark.parametrize("cand, report, link", [
     # a later document telling what happened before the seed's plan reports no progress since
     ("The three councils began a programme of joint work on falls during 2013.", "ongoing", "restated"),

@@ -297,6 +297,20 @@ def _reported_act(pred) -> bool:
                                 for c in pred.children)
 
 
+# Adverbs that make a negated present about what is still to happen: "is not yet a going concern".
+_NOT_YET = frozenset("yet still longer".split())
+
+
+def _says_what_it_is_not(pred) -> bool:
+    """A negated present "be" with a noun complement classifies its subject ("the board is not a
+    project", "this is not a statutory duty"): it says what the thing is, not that something is
+    left undone, unlike "is not in place", "is not complete" or "is not yet a going concern"."""
+    if pred is None or pred.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in pred.children) and not any(
+        c.lower_ in _NOT_YET for c in pred.children)
+
+
 def _clause_report(clause) -> str:
     from kb.extract.clause import COMMITTING_FORMS, CONDITIONAL, NOMINAL, NONE
 
@@ -312,6 +326,8 @@ def _clause_report(clause) -> str:
         return "conditional"
     past = clause.tense == "past" or clause.aspect == "perfect"
     if clause.negated:
+        if clause.tense == "present" and not past and _says_what_it_is_not(pred):
+            return "statement"  # "the board is not a project": what a thing is, not what is undone
         return "unmet" if past or clause.tense == "present" else "statement"
     if clause.form in COMMITTING_FORMS or clause.tense == "future":
         return "planned"
