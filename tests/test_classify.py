@@ -106,6 +106,10 @@ CLAUSE_ACCEPT = [
     # a column whose header says its items are to come names them, one word or more
     ("Podiatry", cell("Proposed Schemes"), "commitment"),
     ("Falls prevention", cell("Planned projects"), "commitment"),
+    # an intention announced, also in the perfect; an intention over a clause with its own subject
+    ("The Mayor announced her intention to open two new libraries in 2026.", para(), "commitment"),
+    ("The Mayor has announced her intention to open two new libraries in 2026.", para(), "commitment"),
+    ("The Council intends for the new parking rules to be in force by April 2026.", para(), "milestone"),
     # a response to recommendations decides in the present
     ("This recommendation is accepted in full by Eastvale Borough Council and Riverside Trust.", para(), "decision"),
     ("The Trust accepts both recommendations of the peer review.", para(), "decision"),
@@ -143,6 +147,8 @@ CLAUSE_REJECT = [
     ("What we will do to improve access to dentists", para()),  # a free relative: a title
     ("Increase in the number of residents cycling to work", para()),  # a change named as a noun: an outcome
     ("This recommendation is not accepted.", para()),
+    ("The Mayor announced the closure of the old depot.", para()),  # an act told, no intention
+    ("It sets out plans to go further in the care of older people.", para()),  # what a document contains
     # what a body did, told as a list under its name
     ("Reviewed the commissioning of the town's home care services", item(intro="Over two years the panel:")),
     ("Examined whether the complaints had been handled fairly", item(intro="Over two years the panel:")),

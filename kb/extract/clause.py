@@ -70,6 +70,11 @@ _PLEDGE_NOUNS = frozenset({"commitment", "pledge", "promise", "undertaking", "in
 # Predicative adjectives with "to": "We are committed to ...", "The Trust is determined to ...".
 _COMMITTED_ADJECTIVES = frozenset({"committed", "determined", "dedicated", "keen", "set", "due", "expected",
                                    "required", "obliged", "ready"})
+# Announcing an intention: "announced her intention to", "confirmed its commitment to".
+_ANNOUNCING_VERBS = frozenset({"announce", "confirm", "state", "declare", "reaffirm", "restate", "express",
+                               "signal"})
+_INTENTION_NOUNS = frozenset({"intention", "plan", "plans", "commitment", "ambition", "aim", "pledge", "promise",
+                              "intent", "decision"})
 # Decisions taken: the verb of a resolution or an agreement.
 _DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify", "adopt",
                              "support", "recommend", "conclude", "accept", "commit", "delegate",
@@ -391,6 +396,17 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
             if _verb_lemma(target) in _DECISION_VERBS | {"adopt", "authorise", "authorize", "confirm"}:
                 return DECISION, target, root, f"{root.lower_} to"
             return SEMI_MODAL, target, root, f"{root.lower_} to"
+    # An intention announced: "The Minister announced her intention to introduce ...", "The Board
+    # has confirmed its commitment to fund ...": what was announced is still to be done
+    if _is_verb(root) and lemma in _ANNOUNCING_VERBS:
+        said = next((v for o in _children(root, "dobj") if o.lemma_.lower() in _INTENTION_NOUNS
+                     for v in _children(o, "acl") if v.tag_ == "VB" and _has_to(v)), None)
+        if said is not None:
+            return SEMI_MODAL, said, root, "intention to"
+    # "The Council intends for the rules to be in force by March": a semi-modal over a clause with its own subject
+    if _is_verb(root) and lemma in _SEMI_MODAL_VERBS and comp is not None and comp.dep_ == "ccomp" and _has_to(comp) \
+            and any(c.dep_ == "prep" and c.lower_ == "for" and c.i < comp.i for c in root.children):
+        return SEMI_MODAL, comp, root, f"{root.lower_} for"
     # Semi-modals: "aims to deliver", "are expected to deliver", "will continue to work"
     if _is_verb(root) and lemma in _SEMI_MODAL_VERBS and comp is not None and comp.dep_ == "xcomp" and _has_to(comp) \
             and not (lemma in _SUBJECT_CONTROL and any(c.dep_ == "dobj" and c.i < comp.i for c in root.children)):

@@ -462,8 +462,9 @@ def judge_clause(c: Clause) -> Judgement:
     elif _present_continuation(c):
         j.describes = True  # "The service continues to face high demand"
     elif form in (F.MODAL, F.SEMI_MODAL, F.BE_TO, F.REPORTED):
-        if c.tense == "past" and (c.aspect == "perfect" or c.head is not None
-                                  and c.head.lemma_.lower() in ("continue", "seek", "try", "want", "need", "look")):
+        if c.tense == "past" and c.marker != "intention to" and (
+                c.aspect == "perfect" or c.head is not None
+                and c.head.lemma_.lower() in ("continue", "seek", "try", "want", "need", "look")):
             j.past = True  # "have continued to", "sought to": what was done
         elif c.tense == "past":
             j.pledge = True  # "the council planned to", "was due to be extended": a future reported in minutes
