@@ -556,7 +556,8 @@ def cmd_threads(kb: KnowledgeBase, args) -> int:
                if len(t["docs"]) >= args.min_docs]
     rows = [{"id": t["id"], "topic": t["topic"], "status": t["status"], "first": t["first"], "last": t["last"],
              "documents": len(t["docs"]), "passages": 1 + len(t["members"]), "root": t["root"],
-             "root_text": t["root_text"], "reason": t["reason"]} for t in threads]
+             "root_text": t["root_text"], "reason": t["reason"], "deciding": t.get("deciding") or ""}
+            for t in threads]
     fmt = _format(args)
     if fmt in ("jsonl", "csv"):
         _print_rows(rows, fmt)

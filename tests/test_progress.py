@@ -152,6 +152,20 @@ def test_each_action_takes_its_status_from_the_review(review_kb):
     assert all("action-plan-review" in reason for _, reason in got.values())
 
 
+def test_each_thread_names_its_deciding_passage(review_kb):
+    """`kb threads` names the passage each status is read from (the review row here), and none for a
+    thread that no later document speaks of."""
+    threads = {cid: t for t in review_kb.threads() for cid in [t["root"], *t["members"]]}
+    for c in review_kb.commitments(STRATEGY):
+        if not any(c.text.startswith(k) for k in REVIEW):
+            continue
+        t = threads[c.id]
+        deciding = review_kb.commitment(t["deciding"])
+        assert deciding is not None and "action-plan-review" in deciding.doc_id
+        assert deciding.text in t["reason"]
+    assert all(t["deciding"] is None for t in threads.values() if t["status"] == "silent")
+
+
 def test_the_trace_shows_the_review_row_and_its_update(review_kb):
     seed = next(c for c in review_kb.commitments(STRATEGY) if c.text.startswith("Commission a new carers"))
     trace = review_kb.trace(seed.id)

@@ -57,7 +57,7 @@ CREATE INDEX IF NOT EXISTS links_a ON links (a);
 CREATE INDEX IF NOT EXISTS links_b ON links (b);
 CREATE TABLE IF NOT EXISTS threads (
     id TEXT PRIMARY KEY, root TEXT, topic TEXT, members TEXT, docs TEXT, first TEXT, last TEXT,
-    status TEXT, reason TEXT
+    status TEXT, reason TEXT, deciding TEXT
 );
 CREATE TABLE IF NOT EXISTS vectors (id TEXT PRIMARY KEY, vec BLOB);
 CREATE TABLE IF NOT EXISTS reports (id TEXT PRIMARY KEY, report TEXT);
@@ -252,7 +252,9 @@ class Store:
     def threads(self) -> list[dict]:
         with self.read() as con:
             rows = con.execute("SELECT * FROM threads ORDER BY first, id").fetchall()
-        return [dict(r, members=json.loads(r["members"]), docs=json.loads(r["docs"])) for r in rows]
+        # a store written before threads kept their deciding passage has no such column
+        return [dict(r, members=json.loads(r["members"]), docs=json.loads(r["docs"]),
+                     deciding=r["deciding"] if "deciding" in r.keys() else None) for r in rows]
 
     def links_of(self, cid: str) -> list[dict]:
         with self.read() as con:
@@ -481,9 +483,10 @@ class Writer:
         con.execute("UPDATE commitments SET thread_id = NULL, status = ''")
         threads = iter(threads)
         while chunk := list(itertools.islice(threads, per)):
-            con.executemany("INSERT INTO threads VALUES (?,?,?,?,?,?,?,?,?)",
+            con.executemany("INSERT INTO threads (id, root, topic, members, docs, first, last, status, reason, "
+                            "deciding) VALUES (?,?,?,?,?,?,?,?,?,?)",
                             [(t.id, t.root, t.topic, json.dumps(t.members), json.dumps(t.docs), t.first, t.last,
-                              t.status, t.reason) for t in chunk])
+                              t.status, t.reason, t.deciding) for t in chunk])
             con.executemany("UPDATE commitments SET thread_id = ?, status = ? WHERE id = ?",
                             [(t.id, t.status, cid) for t in chunk for cid in [t.root, *t.members]])
         self.changed = True
@@ -588,7 +591,8 @@ def _list(value: str | None) -> list:
 # Columns added since a store was first written: (table, column, type).  A store from an older kb
 # gets them (empty) when it is next written; its documents are re-parsed anyway, since the parser's
 # code is part of each file's parse key (kb.api.parse_key).
-_ADDED_COLUMNS = (("commitments", "position", "TEXT"), ("commitments", "reported", "TEXT"))
+_ADDED_COLUMNS = (("commitments", "position", "TEXT"), ("commitments", "reported", "TEXT"),
+                  ("threads", "deciding", "TEXT"))  # the passage a thread's status is read from
 
 
 def _add_new_columns(con: sqlite3.Connection) -> None:
