@@ -24,7 +24,11 @@ from kb.layout.markup import is_all_caps, strip_markup, words
 from kb.model import Position
 from kb.sources.base import SourceLine
 
-_BULLET = re.compile(r"^(\s*)(?:[-–•●▪➤○■]|\(cid:\d+\))(?:\s+|$)")
+# A list marker opening a line: a dash or bullet character, a symbol font's glyph as a PDF-to-text tool
+# prints it (a private-use character such as U+F0A7 for Wingdings' square, or the letter the font draws
+# a bullet with: Word's "o" sub-bullet, ZapfDingbats' "n" square, Wingdings' "l" disc and "q" box,
+# a lone lower-case letter no English sentence opens with before a capital), or pdfminer's "(cid:N)".
+_BULLET = re.compile(r"^(\s*)(?:[-–•●▪➤➢○◦■□◆♦✓✔\uf000-\uf0ff]|\(cid:\d+\)|[nlqo](?=\s+[A-Z]))(?:\s+|$)")
 _NUMBERED = re.compile(r"^\s*(?:-\s+)?(?:\(?\d{1,2}[.)]|\(?[ivx]{1,4}\)|\(?[a-h]\))\s+")
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z*])")
 # A line that opens with a multi-level reference ("1.1.2 Encourage employers ...", "4.10 The Trust")
@@ -63,11 +67,30 @@ class RawBlock:
 
     @property
     def text(self) -> str:
-        return strip_markup(" ".join(sl.text.strip() for sl in self.lines))
+        return strip_markup(join_lines(sl.text for sl in self.lines))
 
     @property
     def raw(self) -> str:
-        return " ".join(sl.text.strip() for sl in self.lines)
+        return join_lines(sl.text for sl in self.lines)
+
+
+_LINE_END_HYPHEN = re.compile(r"[A-Za-z]-$")
+
+
+def join_lines(texts) -> str:
+    """A block's lines as one text: joined with a space, but a word hyphenated over a line end
+    ("commis-" / "sioning", "father-" / "inclusive") goes on with no space, keeping its hyphen as the
+    PDF reader does; a hyphen before a capital ("Self-" / "Assessment") may be a dash, and keeps the space."""
+    out = ""
+    for raw in texts:
+        t = raw.strip()
+        if not out:
+            out = t
+        elif t[:1].islower() and _LINE_END_HYPHEN.search(out):
+            out += t
+        else:
+            out = f"{out} {t}" if t else out
+    return out
 
 
 def _is_table_line(text: str) -> bool:
@@ -97,14 +120,125 @@ def one_paragraph_a_line(texts: Sequence[str]) -> bool:
     return filled >= 10 and (len(texts) - filled) < _DENSE_BLANKS * filled
 
 
-def _wraps_into(block: RawBlock, text: str, dense: bool = False) -> bool:
+_WRAPPED_SHARE = 0.2  # lines going on in lower case after a line of prose: a hard-wrapped export
+_WRAP_MIN_WORDS = 5
+
+
+def hard_wrapped(texts: Sequence[str]) -> bool:
+    """A PDF-to-text tool's raw output (pdfplumber's extract_text, pdfium's text layer): each printed
+    line a line of its own and no blank line between paragraphs, so sentences run on over line breaks.
+    Told from the whole document: after a line of prose, the next line goes on in lower case a fifth of
+    the time or more (a one-paragraph-a-line export almost never breaks inside a sentence)."""
+    lines = n = low = 0
+    prev = ""
+    for raw in texts:
+        t = raw.strip()
+        if t:
+            lines += 1
+        if prev and t and "\t" not in prev and len(prev.split()) >= _WRAP_MIN_WORDS:
+            n += 1
+            low += t[:1].islower()
+        prev = t
+    return lines >= 10 and n > 0 and low >= _WRAPPED_SHARE * n
+
+
+_WIDTH_SPAN = 8  # lines either side that show how wide the text runs where a line is
+_FULL_LINE = 0.7  # a line this share of that width or wider runs to the margin
+_OVERLONG = 1.4
+# A numbered item or title of its own: "Pledge 5: We will ...", "Objective 2 - Reduce ...", "Step 3. Agree ..."
+_ENUMERATED = re.compile(r"^[A-Z][a-z]+\s+\d{1,2}(?:\.\d{1,2})*\s*[:.–-]\s")
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*]*$")
+
+
+def _full_lines(texts: Sequence[str]) -> list[bool]:
+    """For each line, whether it runs to the right margin of the text around it (its length at least
+    `_FULL_LINE` of the longest within `_WIDTH_SPAN` lines, unless that one is far longer than any other):
+    a printed line that a PDF-to-text
+    tool broke where the page's line ended, not where the writer ended a paragraph or a heading."""
+    lengths = [len(t.strip()) if "\t" not in t.strip() else 0 for t in texts]
+    out = []
+    for k, n in enumerate(lengths):
+        near = sorted(lengths[max(0, k - _WIDTH_SPAN):k + _WIDTH_SPAN + 1])
+        width = near[-1]
+        if len(near) > 1 and near[-1] > _OVERLONG * near[-2]:
+            width = near[-2]  # one line far longer than the rest: two lines a tool joined at a hyphen
+        out.append(n > 0 and n >= _FULL_LINE * width)
+    return out
+
+
+_TITLE_MAX_LINE_WORDS = 10
+
+
+_HEADER_SPAN_WORDS = 6  # words a column label holds at most ("What we have committed to")
+_HEADER_MIN_LABELS = 3
+_TABLE_ZONE = 40  # lines under a flattened header that may be its rows
+
+
+def flattened_header(text: str) -> bool:
+    """A table's header row that a PDF-to-text tool printed as one line of words ("What we have committed
+    to Led by Timescale Measure Shared"): the line reads whole, but for a word or two (a label wrapped
+    onto the next line), as three known column labels or more of two roles or more (kb.layout.fields)."""
+    ws = strip_markup(text).split()
+    if len(ws) < _HEADER_MIN_LABELS or "\t" in text:
+        return False
+    # best[i]: (words covered by labels, labels, roles) for the first i words
+    best: list[tuple[int, int, frozenset]] = [(0, 0, frozenset())] + [(-1, 0, frozenset())] * len(ws)
+    for i in range(len(ws)):
+        if best[i][0] < 0:
+            continue
+        skip = (best[i][0], best[i][1], best[i][2])
+        if skip[0] > best[i + 1][0]:
+            best[i + 1] = skip
+        for j in range(i + 1, min(len(ws), i + _HEADER_SPAN_WORDS) + 1):
+            role = label_role(" ".join(ws[i:j]))
+            if role is not None:
+                cand = (best[i][0] + j - i, best[i][1] + 1, best[i][2] | {role})
+                if cand[:2] > best[j][:2]:
+                    best[j] = cand
+    covered, labels, roles = best[-1]
+    return labels >= _HEADER_MIN_LABELS and len(roles) >= 2 and len(ws) - covered <= 2
+
+
+def _table_zones(texts: Sequence[str]) -> set[int]:
+    """The lines that may be the rows of a table printed flat, one row a line or its cells' lines in
+    turn: up to `_TABLE_ZONE` lines after a `flattened_header` line, until a blank line.  A row's line
+    there runs to the margin without ending a sentence, and the next row opens with a capital."""
+    zone: set[int] = set()
+    for k, t in enumerate(texts):
+        if t.strip() and flattened_header(t):
+            for j in range(k + 1, min(len(texts), k + 1 + _TABLE_ZONE)):
+                if not texts[j].strip():
+                    break
+                zone.add(j)
+    return zone
+
+
+def _runs_on(full: list[bool], prev: int, k: int, text: str) -> bool:
+    """In a hard-wrapped export, may line `k` go on from line `prev` above it?  Only when that runs to
+    the margin, and this line is no title: a short line opening with a capital and ending with no
+    sentence's stop ("What we will do next") after a full one starts a section, while the short last
+    line of a sentence ends with its stop ("2026, starting with the schools.").  A line cut on a
+    connecting word ("working with the" / "Westmarch Tree Trust") goes on all the same (`_wraps_into`)."""
+    if prev < 0 or not full[prev]:
+        return False
+    plain = strip_markup(text).strip()
+    return (full[k] or bool(_SENTENCE_END.search(plain)) or not plain[:1].isupper()
+            or len(words(plain)) > _TITLE_MAX_LINE_WORDS)
+
+
+def _wraps_into(block: RawBlock, text: str, dense: bool = False, runs_on: bool = False) -> bool:
     """Does a line continue the block above it?  In a paragraph-per-block export any line continues
     a paragraph; a labelled value ("When: 2020"), and any line of a one-paragraph-a-line export, is
     one line unless the next visibly continues it (lower case, or the line above breaks off on a
-    connecting word), so a heading after it is not read as part of it."""
+    connecting word), so a heading after it is not read as part of it.  In a hard-wrapped export
+    (`hard_wrapped`) a line also continues the one above when that runs to the margin without ending
+    its sentence (`runs_on`): "... we have promised to build" / "11,000 homes by 2043."."""
     if not dense and not _is_label_line(block.first.text.strip()):
         return True
     prev = strip_markup(block.lines[-1].text)
+    if runs_on and not _SENTENCE_END.search(prev.strip()) and not _ENUMERATED.match(text) and not (
+            is_all_caps(text) and not is_all_caps(prev)):
+        return True
     return text[:1].islower() or bool(re.search(r"(?:\b(?:and|or|of|the|to|for|in|on|by|with|a|an)|[,&-])$", prev))
 
 
@@ -138,24 +272,43 @@ def _next_row_continues(table: RawBlock, lines: list[SourceLine], k: int) -> boo
     return False
 
 
-def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawBlock]:
+def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: bool | None = None) -> list[RawBlock]:
     """Group physical lines into raw blocks (paragraphs joined across soft wraps).  `dense`: whether
-    the document writes one paragraph a line (`one_paragraph_a_line`; default: read from `lines`)."""
+    the document writes one paragraph a line (`one_paragraph_a_line`; default: read from `lines`);
+    `wrapped`: whether it is a PDF-to-text tool's hard-wrapped output (`hard_wrapped`, likewise)."""
     blocks: list[RawBlock] = []
     blank = 0
     current: RawBlock | None = None
     if dense is None:
         dense = one_paragraph_a_line([sl.text for sl in lines])
     lines = _split_doer_titles(lines)
+    if wrapped is None:
+        wrapped = hard_wrapped([sl.text for sl in lines])
+    full = _full_lines([sl.text for sl in lines]) if wrapped else []
+    if wrapped:  # under a table's header printed flat, a line that runs to the margin is a row, not a wrap
+        full = [f and k + 1 not in zone for k, f in enumerate(full)] if (zone := _table_zones(
+            [sl.text for sl in lines])) else full
     lettered_items = _capital_lettered(lines)
+    held: RawBlock | None = None  # the block before a run of blank lines (a hard-wrapped export's page break)
+    last = -1  # the index of the last non-blank line
     for k, sl in enumerate(lines):
         text = sl.text
         if not text.strip():
             blank += 1
             if current is not None:
-                current = None
+                held, current = current, None
             continue
         stripped = text.strip()
+        if (dense and wrapped and blank and held is not None and held.kind in ("paragraph", "list_item")
+                and not _BULLET.match(text) and not _NUMBERED.match(text) and not _is_table_line(text)
+                and not _is_label_line(stripped) and not _REFERENCE_START.match(stripped)
+                and not names_its_doers(stripped) and not names_its_doers(held.text)
+                and _wraps_into(held, stripped, dense, _runs_on(full, last, k, stripped))):
+            # a sentence a page break cut (its page number or running header blanked out) goes on
+            held.lines.append(sl)
+            current, blank, last = held, 0, k
+            continue
+        last = k
         if (current is not None and current.kind == "table" and blank == 0 and not _is_table_line(text)
                 and _next_row_continues(current, lines, k) and not _BULLET.match(text)):
             current.rows.append([text.strip()])  # a full-width row inside a table (a group's intro)
@@ -203,7 +356,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None) -> list[RawB
         if (current is not None and current.kind in ("paragraph", "list_item") and blank == 0
                 and not _is_label_line(stripped) and not _REFERENCE_START.match(stripped)
                 and not names_its_doers(stripped) and not names_its_doers(current.text)
-                and _wraps_into(current, stripped, dense)):
+                and _wraps_into(current, stripped, dense, wrapped and _runs_on(full, k - 1, k, stripped))):
             current.lines.append(sl)  # soft wrap (a labelled field line starts its own block)
             continue
         current = RawBlock("paragraph", [sl], blank_before=blank)
@@ -657,7 +810,8 @@ _PAGE_LINE = re.compile(
     r"^\s*(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s+of\s+\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|"
     r"\d{1,4}\s*\|\s*page|page\s*\|\s*\d{1,4}|p\.?\s*\d{1,4})\s*$", re.I)
 _BARE_NUMBER = re.compile(r"^\s*\**(\d{1,3})\**\s*$")
-_MARKING = re.compile(r"^\W*(?:official(?:[- ]sensitive)?|draft|confidential|not protectively marked|"
+_MARKING = re.compile(r"^\W*(?:(?:this (?:document|page|email|report) (?:was|is|has been) )?"
+                      r"(?:(?:security|protective) )?(?:classified as|classification|marking)\W*)?(?:official(?:[- ]sensitive)?|draft|confidential|not protectively marked|"
                       r"restricted|private (?:and|&) confidential)\W*$", re.I)
 _FOOTNOTE_LINE = re.compile(r"^\s*\d{1,2}\s+(?:https?://|www\.|see\s|source:|ibid|available (?:at|from)\b)", re.I)
 # "smoking prevalence3 in", "the strategy.12 The": a footnote marker glued to a word
@@ -678,6 +832,16 @@ def _years_vary(texts: list[str]) -> bool:
         return False
     varying = [vals for vals in zip(*numbers, strict=True) if len(set(vals)) > 1]
     return bool(varying) and all(re.fullmatch(r"(?:19|20)\d\d", v) for vals in varying for v in vals)
+
+
+_PAGE_MIN_LINES = 2  # a running header or footer has a line of the page at least between it and the next one
+
+
+def _listed(idx: list[int]) -> bool:
+    """Do these recurring lines stand one under the other ("1419 units in phase 1" / "645 units in phase 2"),
+    as a list's items do, rather than a page apart, as a running header or footer does?"""
+    close = sum(1 for a, b in zip(idx, idx[1:], strict=False) if b - a < _PAGE_MIN_LINES)
+    return close > (len(idx) - 1) / 2
 
 
 def drop_page_furniture(lines: list[SourceLine], furniture: set[int] | None = None) -> list[SourceLine]:
@@ -731,7 +895,7 @@ def page_furniture(texts: Sequence[str]) -> set[int]:
         if _MARKING.match(key) and len(idx) >= 2:
             drop.update(idx)
             continue
-        if len(idx) < _RUNNING_MIN or _years_vary([texts[i] for i in idx]):
+        if len(idx) < _RUNNING_MIN or _years_vary([texts[i] for i in idx]) or _listed(idx):
             continue
         varying = ("#" in key and len(re.findall(r"[a-z]{2,}", key)) >= 2
                    and len({texts[i].strip() for i in idx}) > 1)

@@ -21,6 +21,7 @@ from kb.layout.parse import (
     classify_headings,
     drop_page_furniture,
     group_lines,
+    hard_wrapped,
     is_period_label,
     merge_fragments,
     names_its_doers,
@@ -149,13 +150,16 @@ def build_blocks(lines: list[SourceLine], doc_date: date | None, period: Period 
     return BlockBuilder(doc_date, period).blocks(raw_blocks(lines))
 
 
-def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense: bool | None = None) -> list[RawBlock]:
-    """The layout's raw blocks of these lines, headings marked.  `furniture` and `dense`: what the
-    whole document says of its page furniture and line breaks, for lines that are one piece of it
-    (kb.layout.parse.drop_page_furniture, group_lines); by default read from `lines`."""
+def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense: bool | None = None,
+               wrapped: bool | None = None) -> list[RawBlock]:
+    """The layout's raw blocks of these lines, headings marked.  `furniture`, `dense` and `wrapped`:
+    what the whole document says of its page furniture and line breaks, for lines that are one piece
+    of it (kb.layout.parse.drop_page_furniture, group_lines); by default read from `lines`."""
     if dense is None:  # judged on the lines as read: blanked-out furniture must not make them look spaced
         dense = one_paragraph_a_line([sl.text for sl in lines])
-    raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines, furniture), dense)))
+    if wrapped is None:
+        wrapped = hard_wrapped([sl.text for sl in lines])
+    raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines, furniture), dense, wrapped)))
     classify_headings(raw)
     return raw
 

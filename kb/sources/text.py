@@ -114,4 +114,7 @@ def read_text_lines(path: Path) -> list[str]:
     del data  # a long file's bytes need not outlive its text
     if not text.strip():
         raise SourceError("empty file")
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").split("\n")
+    # U+FFFE is no character: pdfium's text layer writes it for a hyphen that ended a printed line,
+    # joining the line to the next ("decision\ufffemaking"); an export copied from it keeps it
+    return (text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufffe", "-")
+            .split("\n"))

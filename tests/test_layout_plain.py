@@ -1,0 +1,222 @@
+"""Layout of a PDF-to-text tool's raw output: hard-wrapped lines, no blank lines between paragraphs,
+symbol-font bullets, words hyphenated at line ends.  Texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kb.layout.parse import _BULLET, hard_wrapped, join_lines
+from kb.layout.structure import build_blocks
+from kb.sources.base import SourceLine
+
+# A plan as pdfium's text layer gives it: each printed line a line, no blank line anywhere.
+PLAIN = """Westmarch Parks Plan 2025-2028
+Our parks and open spaces
+The borough has forty-two parks, and residents told us in last year's survey that they
+want cleaner paths, more seating and better lighting near the play areas. We have
+listened, and this plan sets out what the council will do over the next three years.
+We will resurface the main paths in Riverside Park and Old Mill Green by March
+2026, starting with the routes to the two primary schools.
+Lighting and safety
+The parks team will install solar lighting along the canal towpath by the end of
+2025 and will review the results with the Friends groups in the following spring.
+Pledge 1: We will publish a maintenance calendar for each park on the council
+website
+Pledge 2: We will open two new community gardens in the north of the borough
+What we will do next
+n We will recruit twelve volunteer rangers to patrol the larger parks at weekends
+n The council will plant five hundred trees along the ring road, working with the
+Westmarch Tree Trust and local schools
+We will keep the plan under review and report progress to the Environment Commit-
+tee every six months, with the first report due in October 2025."""
+
+
+def blocks(text: str = PLAIN):
+    lines = [SourceLine(t, i, None) for i, t in enumerate(text.split("\n"), start=1)]
+    return build_blocks(lines, date(2025, 1, 1))
+
+
+def block_with(bs, needle: str):
+    return next(b for b in bs if needle in b.text)
+
+
+def test_a_raw_export_is_told_from_a_one_paragraph_a_line_export():
+    assert hard_wrapped(PLAIN.split("\n"))
+    one_a_line = [line for para in PLAIN.replace("\n", " ").split(". ") for line in (para + ".",)]
+    assert not hard_wrapped(one_a_line * 2)
+
+
+@pytest.mark.parametrize("needle, whole", [
+    # a sentence the printed line cut before a number goes on ("... by March" / "2026, starting ...")
+    ("resurface the main paths", "We will resurface the main paths in Riverside Park and Old Mill Green by March "
+                                 "2026, starting with the routes to the two primary schools."),
+    # and before a capital ("... by the end of" / "2025 and will review ...")
+    ("solar lighting", "The parks team will install solar lighting along the canal towpath by the end of "
+                       "2025 and will review the results with the Friends groups in the following spring."),
+    # a bullet's wrapped line that opens with a name stays in the bullet
+    ("five hundred trees", "The council will plant five hundred trees along the ring road, working with the "
+                           "Westmarch Tree Trust and local schools"),
+    # a word hyphenated over the line end is one word again, its hyphen kept as the PDF reader keeps it
+    ("keep the plan under review", "We will keep the plan under review and report progress to the Environment "
+                                   "Commit-tee every six months, with the first report due in October 2025."),
+])
+def test_hard_wrapped_sentences_are_joined(needle, whole):
+    assert block_with(blocks(), needle).text == whole
+
+
+@pytest.mark.parametrize("needle, kind, text", [
+    # a short line (a heading) does not run on into the paragraph under it
+    ("Lighting and safety", "heading", "Lighting and safety"),
+    # nor does a numbered title run into the one before it ("... on the council" / "website" / "Pledge 2: ...")
+    ("Pledge 1", "paragraph", "Pledge 1: We will publish a maintenance calendar for each park on the council website"),
+    ("Pledge 2", "paragraph", "Pledge 2: We will open two new community gardens in the north of the borough"),
+    # a symbol font's square bullet printed as the letter "n" opens a list item
+    ("volunteer rangers", "list_item", "We will recruit twelve volunteer rangers to patrol the larger parks at weekends"),
+])
+def test_line_shapes_that_start_a_block_of_their_own(needle, kind, text):
+    b = block_with(blocks(), needle)
+    assert (b.kind, b.text) == (kind, text)
+
+
+@pytest.mark.parametrize("line, bullet", [
+    ("\uf0a7 provide the flexibility to adapt the scheme", True),  # Wingdings' square, a private-use character
+    ("o Include a sensory team", True),  # Word's second-level bullet in Courier
+    ("➢ Agree the terms of reference", True),
+    ("n We will recruit rangers", True),  # ZapfDingbats' square
+    ("l The council will plant trees", True),  # Wingdings' disc
+    ("no more than two visits", False),  # a word, not a glyph
+    ("a new park will open", False),  # "a" is a word before lower case
+    ("n of 40 respondents", False),  # a statistician's n before lower case is no bullet
+])
+def test_symbol_font_bullets(line, bullet):
+    assert bool(_BULLET.match(line)) == bullet
+
+
+@pytest.mark.parametrize("lines, joined", [
+    (["the commis-", "sioning plan"], "the commis-sioning plan"),
+    (["a father-", "inclusive approach"], "a father-inclusive approach"),
+    (["the Self-", "Assessment Framework"], "the Self- Assessment Framework"),  # before a capital: maybe a dash
+    (["spending 2020 -", "the year before"], "spending 2020 - the year before"),  # a spaced dash is no hyphen
+    (["one line", "", "two"], "one line two"),
+])
+def test_join_lines(lines, joined):
+    assert join_lines(lines) == joined
+
+
+def test_one_paragraph_a_line_export_is_not_joined_at_unpunctuated_lines():
+    # the same items written one a line: an item with no full stop does not swallow the next line
+    text = "\n".join([
+        "Westmarch Parks Plan 2025-2028",
+        "Our parks and open spaces",
+        "The borough has forty-two parks, and residents told us in last year's survey what they want.",
+        "We will publish a maintenance calendar for each park on the council website",
+        "Residents will be able to report broken benches and lights through a new online form",
+        "The parks team will install solar lighting along the canal towpath by the end of 2025.",
+        "We will open two new community gardens in the north of the borough by summer 2026.",
+        "Lighting and safety",
+        "The council will review the lighting with the Friends groups in the spring of 2026.",
+        "We will keep the plan under review and report progress every six months.",
+    ])
+    bs = blocks(text)
+    assert block_with(bs, "maintenance calendar").text.endswith("council website")
+    assert block_with(bs, "report broken benches").text.startswith("Residents will")
+
+
+def test_a_sentence_cut_by_a_page_break_goes_on_past_the_page_number():
+    pages = [
+        "Westmarch Parks Plan 2025-2028\nOur parks and open spaces\n"
+        "The borough has forty-two parks, and residents told us in last year's survey that they\n"
+        "want cleaner paths, more seating and better lighting near the play areas, so the council\n"
+        "will resurface the main paths in Riverside Park and Old Mill Green by March 2026 and",
+        "1",
+        "will then turn to the routes to the two primary schools, which are used every day.\n"
+        "Lighting and safety\n"
+        "The parks team will install solar lighting along the canal towpath by the end of\n"
+        "2025 and will review the results with the Friends groups in the following spring,\n"
+        "when the council will also decide whether to light the paths in Riverside Park.",
+        "2",
+        "The council will publish a maintenance calendar for each park on its website.",
+        "3",
+    ]
+    bs = blocks("\n".join(pages))
+    assert block_with(bs, "resurface").text.endswith(
+        "by March 2026 and will then turn to the routes to the two primary schools, which are used every day.")
+    # a capital after a page break starts afresh when the line before ended its sentence or ran short
+    assert block_with(bs, "maintenance calendar").text.startswith("The council will publish")
+
+
+@pytest.mark.parametrize("marking, dropped", [
+    ("OFFICIAL", True),
+    ("This document was classified as: OFFICIAL", True),
+    ("Security classification: OFFICIAL-SENSITIVE", True),
+    ("Classification: Restricted", True),
+    ("The report was classified as official statistics", False),
+])
+def test_a_protective_marking_repeated_on_each_page_is_furniture(marking, dropped):
+    from kb.layout.parse import page_furniture
+
+    texts = [f"The {word} paragraph of the report, long enough to be read as body text by the layout."
+             for word in ("first", "second", "third", "fourth", "fifth", "sixth")]
+    texts[1] = texts[4] = marking
+    assert (page_furniture(texts) == {1, 4}) == dropped
+
+
+def test_pdfium_line_end_hyphen_marker_is_a_hyphen(tmp_path):
+    from kb.sources.text import read_text_lines
+
+    path = tmp_path / "plan.txt"
+    path.write_text("We will hold family group decision\ufffemaking meetings.\n", encoding="utf-8")
+    assert read_text_lines(path)[0] == "We will hold family group decision-making meetings."
+
+
+def test_one_overlong_line_does_not_set_the_margin():
+    from kb.layout.parse import _full_lines
+
+    texts = ["a printed line that runs to the right-hand margin of the page", "x" * 130,
+             "another printed line that runs to the margin of the page", "short"]
+    assert _full_lines(texts) == [True, True, True, False]
+
+
+@pytest.mark.parametrize("line, header", [
+    ("Action Lead Timescale", True),
+    ("What we will do Led by Timescale Measure Shared", True),  # the last label wrapped onto the next line
+    ("Action Responsible officer By when Status", True),
+    ("The action we will lead by the date set", False),  # prose that names labels is no header
+    ("Deliver the parks strategy Parks team March 2026", False),  # a row
+])
+def test_a_table_header_printed_flat(line, header):
+    from kb.layout.parse import flattened_header
+
+    assert flattened_header(line) == header
+
+
+def test_rows_under_a_flat_header_are_not_joined_as_wrapped_lines():
+    rows = [
+        "Action Lead Timescale",
+        "Resurface the main paths in Riverside Park and Old Mill Green Parks team March 2026",
+        "Install solar lighting along the canal towpath and the station approach Parks team 2025",
+        "Plant five hundred trees along the ring road with the Westmarch Tree Trust Highways 2027",
+    ]
+    text = PLAIN + "\n" + "\n".join(rows)
+    bs = blocks(text)
+    assert block_with(bs, "Install solar lighting along the canal towpath and the station").text == rows[2]
+    assert block_with(bs, "Plant five hundred").text == rows[3]
+
+
+@pytest.mark.parametrize("texts, dropped", [
+    # a list whose lines differ only in their numbers is no running footer
+    (["Homes to be built, approximately:", "1419 units in phase 1", "645 units in phase 2", "450 units in phase 3",
+      "1695 units in phase 4", "and an average of 221 homes a year."], set()),
+    # the same line a page apart is
+    (["Westmarch Parks Plan page 1", "The first page of the plan, long enough to be body text here.",
+      "More body text of the first page, long enough to be read as such.", "Yet more of the first page.",
+      "Westmarch Parks Plan page 2", "The second page of the plan, long enough to be body text here.",
+      "More body text of the second page, long enough to be read as such.", "Yet more of the second page.",
+      "Westmarch Parks Plan page 3"], {0, 4, 8}),
+])
+def test_running_lines_are_a_page_apart(texts, dropped):
+    from kb.layout.parse import page_furniture
+
+    assert page_furniture(texts) == dropped
