@@ -220,3 +220,58 @@ def test_running_lines_are_a_page_apart(texts, dropped):
     from kb.layout.parse import page_furniture
 
     assert page_furniture(texts) == dropped
+
+
+def test_a_bullet_printed_on_a_line_of_its_own_marks_the_next_line():
+    text = PLAIN + "\n" + "\n".join([
+        "Friends groups should:",
+        "•",
+        "Review the maintenance calendar for their park and agree the dates of the",
+        "volunteer days with the parks team.",
+        "•",
+        "Report damage to play equipment through the online form.",
+    ])
+    bs = blocks(text)
+    first = block_with(bs, "Review the maintenance")
+    assert (first.kind, first.text) == ("list_item", "Review the maintenance calendar for their park and agree the "
+                                                     "dates of the volunteer days with the parks team.")
+    second = block_with(bs, "Report damage")
+    assert second.kind == "list_item" and second.intro == "Friends groups should:"
+
+
+def test_a_hard_wrapped_export_is_read_further_for_its_author(tmp_path):
+    from kb.sources import load_document
+    from kb.sources.stream import open_text
+
+    para = ("The parks of the borough are looked after by a team of rangers and volunteers, who\n"
+            "keep the paths clear, empty the bins and look after the play areas in every season of\n"
+            "the year, with help from the friends groups of each park.")
+    later = ("Westmarch Borough Council will publish a maintenance calendar for each park, and\n"
+             "the parks team will report on its progress to the cabinet every six months.")
+    text = "Westmarch Parks Plan 2025-2028\n" + "\n".join([para] * 45 + [later] * 3)
+    path = tmp_path / "2025-01_parks-plan.txt"
+    path.write_text(text, encoding="utf-8")
+    assert open_text(path).doc.meta.organisation == "Westmarch Borough Council"
+    assert load_document(path).meta.organisation == "Westmarch Borough Council"
+
+
+@pytest.mark.parametrize("first, second, joined", [
+    ("The Westmarch Parks Partnership Board’s", "Strategic Aims:", True),  # a possessive ends no line
+    ("The borough’s", "Parks Plan", True),
+    ("a scheme known as ‘Green Flag’", "The council will apply again.", False),  # a closing quote is no possessive
+])
+def test_a_line_ending_in_a_possessive_goes_on(first, second, joined):
+    bs = blocks(PLAIN + "\n" + first + "\n" + second)
+    assert (block_with(bs, first).text == f"{first} {second}") == joined
+
+
+def test_a_lone_bullet_beside_an_items_second_line_marks_the_line_above():
+    text = PLAIN + "\n" + "\n".join([
+        "Local standards",
+        "Guidelines between the parks team and the friends groups will",
+        "•",
+        "be agreed before the new season and published on the council website.",
+    ])
+    b = block_with(blocks(text), "Guidelines between")
+    assert (b.kind, b.text) == ("list_item", "Guidelines between the parks team and the friends groups will be agreed "
+                                             "before the new season and published on the council website.")

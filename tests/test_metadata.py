@@ -206,3 +206,15 @@ def test_a_partner_in_a_we_sentence_is_not_the_author_of_a_body_named_on_every_p
             + "Our charter was written with the Westmarch Green Partnership over the last year and more.\n\n"
             + "Westmarch City Council will publish its progress every year in its annual report to members.\n\n" * 3)
     assert meta_of(text).organisation == "Westmarch City Council"
+
+
+@pytest.mark.parametrize("inside, author", [
+    ("Eastmere Borough Council", "Eastmere Borough Council"),  # the same body, its type written out
+    ("Eastmere Metropolitan Borough Council", "Eastmere Metropolitan Borough Council"),
+    ("Eastmere Youth Council", "Eastmere Council"),  # another body whose name holds the author's words
+    ("Eastmere Schools Forum Council", "Eastmere Council"),
+])
+def test_a_fuller_form_of_the_author_adds_only_words_of_its_type(inside, author):
+    text = ("Eastmere Council\n\nParks Strategy 2024-2029\n\nThe parks of the borough are looked after with "
+            f"{inside} and its partners, who will plant a thousand trees by 2026.")
+    assert meta_of(text).organisation == author

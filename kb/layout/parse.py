@@ -226,7 +226,11 @@ def _runs_on(full: list[bool], prev: int, k: int, text: str) -> bool:
             or len(words(plain)) > _TITLE_MAX_LINE_WORDS)
 
 
-def _wraps_into(block: RawBlock, text: str, dense: bool = False, runs_on: bool = False) -> bool:
+_POSSESSIVE_END = re.compile(r"[A-Za-z]{2}['’]s$")
+
+
+def _wraps_into(block: RawBlock, text: str, dense: bool = False, runs_on: bool = False,
+                wrapped: bool = False) -> bool:
     """Does a line continue the block above it?  In a paragraph-per-block export any line continues
     a paragraph; a labelled value ("When: 2020"), and any line of a one-paragraph-a-line export, is
     one line unless the next visibly continues it (lower case, or the line above breaks off on a
@@ -236,6 +240,8 @@ def _wraps_into(block: RawBlock, text: str, dense: bool = False, runs_on: bool =
     if not dense and not _is_label_line(block.first.text.strip()):
         return True
     prev = strip_markup(block.lines[-1].text)
+    if wrapped and _POSSESSIVE_END.search(prev.strip()):
+        return True  # "... Partnership Board’s" / "Strategic Aims:": a possessive ends no line of its own
     if runs_on and not _SENTENCE_END.search(prev.strip()) and not _ENUMERATED.match(text) and not (
             is_all_caps(text) and not is_all_caps(prev)):
         return True
@@ -290,6 +296,8 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
             [sl.text for sl in lines])) else full
     lettered_items = _capital_lettered(lines)
     held: RawBlock | None = None  # the block before a run of blank lines (a hard-wrapped export's page break)
+    pending: int | None = None  # the depth of a bullet written alone on the line above
+    before_bullet: RawBlock | None = None  # the block that line ended
     last = -1  # the index of the last non-blank line
     for k, sl in enumerate(lines):
         text = sl.text
@@ -303,12 +311,27 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
                 and not _BULLET.match(text) and not _NUMBERED.match(text) and not _is_table_line(text)
                 and not _is_label_line(stripped) and not _REFERENCE_START.match(stripped)
                 and not names_its_doers(stripped) and not names_its_doers(held.text)
-                and _wraps_into(held, stripped, dense, _runs_on(full, last, k, stripped))):
+                and _wraps_into(held, stripped, dense, _runs_on(full, last, k, stripped), wrapped)):
             # a sentence a page break cut (its page number or running header blanked out) goes on
             held.lines.append(sl)
             current, blank, last = held, 0, k
             continue
         last = k
+        if pending is not None:  # the text of a bullet printed on a line of its own (pdfplumber's "•" / "Review the ...")
+            depth, pending = pending, None
+            if (stripped[:1].islower() and before_bullet is not None and before_bullet.kind == "paragraph"
+                    and len(before_bullet.lines) == 1 and blank == 0):
+                # printed beside the second line of its item ("Local guidelines ... will" / "•" / "be developed
+                # ..."): the bullet marks the line above, which this one continues
+                before_bullet.kind, before_bullet.marker, before_bullet.depth = "list_item", "bullet", depth
+                before_bullet.lines.append(sl)
+                current = before_bullet
+                continue
+            if not _is_table_line(text) and not _BULLET.match(text) and not _NUMBERED.match(text):
+                current = RawBlock("list_item", [sl], depth=depth, blank_before=blank, marker="bullet")
+                blocks.append(current)
+                blank = 0
+                continue
         if (current is not None and current.kind == "table" and blank == 0 and not _is_table_line(text)
                 and _next_row_continues(current, lines, k) and not _BULLET.match(text)):
             current.rows.append([text.strip()])  # a full-width row inside a table (a group's intro)
@@ -333,6 +356,10 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
         if re.fullmatch(r"-\s*(\|\s*)*", stripped):  # "- | | |" debris before pipe tables, lone "-"
             continue
         bullet = _BULLET.match(text)
+        if bullet and not strip_markup(text[bullet.end():]) and stripped not in "-–":
+            pending = len(bullet.group(1).replace("\t", " "))  # a bullet alone: its text is on the next line
+            before_bullet, current = current, None
+            continue
         if bullet and strip_markup(text[bullet.end():]):
             depth = len(bullet.group(1).replace("\t", " "))
             current = RawBlock("list_item", [replace(sl, text=text[bullet.end():])],
@@ -356,7 +383,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
         if (current is not None and current.kind in ("paragraph", "list_item") and blank == 0
                 and not _is_label_line(stripped) and not _REFERENCE_START.match(stripped)
                 and not names_its_doers(stripped) and not names_its_doers(current.text)
-                and _wraps_into(current, stripped, dense, wrapped and _runs_on(full, k - 1, k, stripped))):
+                and _wraps_into(current, stripped, dense, wrapped and _runs_on(full, k - 1, k, stripped), wrapped)):
             current.lines.append(sl)  # soft wrap (a labelled field line starts its own block)
             continue
         current = RawBlock("paragraph", [sl], blank_before=blank)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kb.model import Document
 from kb.sources.base import SourceError, SourceLine
-from kb.sources.metadata import apply_catalog, catalog_entry, infer_meta
+from kb.sources.metadata import apply_catalog, catalog_entry, head_lines, infer_meta
 
 TEXT_SUFFIXES = {".txt", ".text"}
 PDF_SUFFIXES = {".pdf"}
@@ -54,7 +54,10 @@ def load_document(path: Path, catalog: dict[str, dict] | None = None, sha256: st
 
     lines, source_kind, pages, pdf = _read(path)
     doc_id = doc_id or path.stem
-    meta = infer_meta(path.stem, lines)  # the stem's date prefix ("2019_...") dates the document
+    from kb.layout.parse import hard_wrapped
+
+    wrapped = source_kind == "text" and hard_wrapped([sl.text for sl in lines])
+    meta = infer_meta(path.stem, lines, head_lines(wrapped))  # the stem's date prefix ("2019_...") dates the document
     meta.id = doc_id
     meta = apply_catalog(meta, catalog_entry(catalog or {}, path, doc_id))
     blocks = build_blocks(lines, meta.doc_date(), doc_period(meta.period_start, meta.period_end))

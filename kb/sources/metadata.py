@@ -9,6 +9,7 @@ the title says.  `corpus/catalog.toml` overrides any field for a file.
 
 from __future__ import annotations
 
+import collections
 import re
 import tomllib
 from pathlib import Path
@@ -248,9 +249,18 @@ def _fullest(name: str, paragraphs: list[str]) -> str:
     for p in paragraphs:
         for m in pattern.finditer(p):
             fuller = re.sub(r"\s+", " ", m.group(0))
-            if _org_name(fuller) == fuller:
+            if _org_name(fuller) == fuller and _adds_type_words(name, fuller):
                 counts[fuller] = counts.get(fuller, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else name
+
+
+def _adds_type_words(name: str, fuller: str) -> bool:
+    """Is `fuller` the same body's name with words of its type added ("Copeland Council" ->
+    "Copeland Borough Council")?  A name with other words added names another body ("Kent County
+    Council" -> "Kent Youth County Council")."""
+    short = collections.Counter(w.lower() for w in name.split())
+    added = collections.Counter(w.lower() for w in fuller.split()) - short
+    return all(w in _GENERIC for w in added)
 
 
 def _author_named(paragraphs: list[str], title: str) -> str:
@@ -386,9 +396,20 @@ def infer_kind(title: str, paragraphs: list[str]) -> str:
     return "other"
 
 
-def infer_meta(doc_id: str, lines: list[SourceLine]) -> DocumentMeta:
-    """Best-effort metadata from the first lines of a document and its file name."""
-    paragraphs = _paragraphs(lines)
+HEAD_LINES = 120  # the first lines metadata is read from
+WRAPPED_HEAD_LINES = 3 * HEAD_LINES  # as many in a hard-wrapped export, where a paragraph takes a few lines
+
+
+def head_lines(wrapped: bool) -> int:
+    """How many of a document's first lines its metadata is read from: a PDF-to-text tool's
+    hard-wrapped output (kb.layout.parse.hard_wrapped) prints a paragraph on three lines or more,
+    so as much text as a one-paragraph-a-line export's first lines takes three times the lines."""
+    return WRAPPED_HEAD_LINES if wrapped else HEAD_LINES
+
+
+def infer_meta(doc_id: str, lines: list[SourceLine], limit: int = HEAD_LINES) -> DocumentMeta:
+    """Best-effort metadata from the first `limit` lines of a document and its file name."""
+    paragraphs = _paragraphs(lines, limit)
     title = infer_title(paragraphs, doc_id)
     meta = DocumentMeta(id=doc_id, title=title)
     meta.kind = infer_kind(title, paragraphs)

@@ -72,13 +72,15 @@ def open_text(path: Path, catalog: dict[str, dict] | None = None, sha256: str | 
     file with no block of text is found so by whoever walks the pieces)."""
     from kb.layout.parse import hard_wrapped, one_paragraph_a_line, page_furniture, starts_afresh
     from kb.sources import file_sha256
-    from kb.sources.metadata import apply_catalog, catalog_entry, infer_meta
+    from kb.sources.metadata import apply_catalog, catalog_entry, head_lines, infer_meta
     from kb.sources.text import read_text_lines
 
     texts = read_text_lines(path)
     doc_id = doc_id or path.stem
-    head = [SourceLine(text=t, line=i, page=None) for i, t in enumerate(texts[:200], start=1)]
-    meta = infer_meta(path.stem, head)  # from the first lines (it reads no further)
+    wrapped = hard_wrapped(texts)
+    limit = head_lines(wrapped)
+    head = [SourceLine(text=t, line=i, page=None) for i, t in enumerate(texts[:max(200, limit)], start=1)]
+    meta = infer_meta(path.stem, head, limit)  # from the first lines (it reads no further)
     meta.id = doc_id
     meta = apply_catalog(meta, catalog_entry(catalog or {}, path, doc_id))
     furniture = page_furniture(texts)
@@ -94,7 +96,6 @@ def open_text(path: Path, catalog: dict[str, dict] | None = None, sha256: str | 
     doc = Document(meta=meta, path=str(path), sha256=sha256 or file_sha256(path), source_kind="text",
                    pages=None, blocks=[])
     dense = one_paragraph_a_line(texts)
-    wrapped = hard_wrapped(texts)
     pieces = ["\n".join(texts[start:end]) for start, end in zip(cuts, [*cuts[1:], len(texts)], strict=True)]
     del texts
     return DocumentStream(doc, pieces, sorted(furniture), dense, cuts, wrapped)
