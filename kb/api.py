@@ -104,7 +104,8 @@ class KnowledgeBase:
                     todo.append((f, digest))
             in_step = index_state(self.index_dir)[1]
             if not todo and not rebuild and (in_step or not self.store.exists()) and not self._vectors_stale() \
-                    and (not self.store.exists() or self.store.get_meta("reports") == reports_fingerprint()):
+                    and (not self.store.exists() or self.store.get_meta("reports") == reports_fingerprint()
+                         and self.store.get_meta("threads") == threads_fingerprint()):
                 return report
             if not in_step and self.store.exists() and notice:
                 notice(f"the search index in {self.index_dir} was out of step with the store "
@@ -131,7 +132,8 @@ class KnowledgeBase:
                             report.removed.append(doc_id)
                 refreshed = self._refresh_vectors(writer, storing.reporter("semantic vectors"))
                 stamp = reports_fingerprint()
-                if report.ingested or report.removed or refreshed or writer.get_meta("reports") != stamp:
+                if report.ingested or report.removed or refreshed or writer.get_meta("reports") != stamp \
+                        or writer.get_meta("threads") != threads_fingerprint():
                     storing.reporter("links and threads")(0, 0)
                     self._write_threads(writer, stamp)
                     pause_point("threads")
@@ -159,6 +161,7 @@ class KnowledgeBase:
         del known
         writer.put_reports(reports)
         writer.set_meta("reports", stamp)
+        writer.set_meta("threads", threads_fingerprint())
         metas = writer.all_metas()
         if not can_link(metas):
             writer.put_threads([], unlinked_threads(writer.iter_thread_roots(), metas))
@@ -425,6 +428,20 @@ def reports_fingerprint() -> str:
     from kb.trace.reports import fingerprint
 
     return fingerprint()
+
+
+@functools.lru_cache(maxsize=1)
+def threads_fingerprint() -> str:
+    """What the stored links and threads were built with: the code and fitted weights of kb/trace
+    (and the thesaurus that folds their terms), so that a kb whose linking or status rules changed
+    builds its threads again at the next ingest, without reading the clause reports again."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for f in [*sorted((root / "trace").glob("*.py")), root / "trace" / "weights.json", root / "index" / "thesaurus.py"]:
+        if f.is_file():
+            h.update(f.relative_to(root).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _stored_vectors(writer, ids: list[str]):

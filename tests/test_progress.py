@@ -166,6 +166,23 @@ def test_each_thread_names_its_deciding_passage(review_kb):
     assert all(t["deciding"] is None for t in threads.values() if t["status"] == "silent")
 
 
+def test_threads_are_built_again_when_the_linking_code_changes(tmp_path, monkeypatch):
+    """A kb whose linking or status rules changed (kb/trace) builds its threads again at the next
+    ingest, though no file changed, and without parsing the files again."""
+    import kb.api
+
+    kb_ = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb_.ingest([FIXTURES])
+    assert kb_.store.get_meta("threads") == kb.api.threads_fingerprint()
+    generation = kb_.store.get_meta("generation")
+    assert not kb_.ingest([FIXTURES]).ingested and kb_.store.get_meta("generation") == generation  # nothing to do
+    monkeypatch.setattr(kb.api, "threads_fingerprint", lambda: "other rules")
+    again = kb_.ingest([FIXTURES])
+    assert not again.ingested and again.skipped  # no file parsed again
+    assert kb_.store.get_meta("threads") == "other rules" and kb_.store.get_meta("generation") != generation
+    assert kb_.threads()
+
+
 def test_the_trace_shows_the_review_row_and_its_update(review_kb):
     seed = next(c for c in review_kb.commitments(STRATEGY) if c.text.startswith("Commission a new carers"))
     trace = review_kb.trace(seed.id)
