@@ -154,6 +154,7 @@ CLAUSE_REJECT = [
     ("Examined whether the complaints had been handled fairly", item(intro="Over two years the panel:")),
     ("2a. A memorial garden should be created in the town park.", para(quoted=True)),  # another body's ask
     ("3.2 Shift in spending from hospital beds to care at home", para()),
+    ("Growth in demand for home care has been higher than planned.", para()),  # the noun is a subject: past
     ("How we will measure success", item(forward_context=True)),
     ("Podiatry", cell("Existing Schemes")),  # one word in any other column is no item
     ("A number of residents will need extra help with fuel bills.", para()),  # a forecast about people

@@ -44,6 +44,9 @@ FORMS = [
     ("We have a clear ambition to open a hub in every town.", cl.SEMI_MODAL, "future", "have a ambition to"),
     ("The board had made a promise to reopen the ward.", cl.SEMI_MODAL, "past", "made a promise to"),
     ("We could extend the scheme to care homes.", cl.CONDITIONAL, "none", "could"),
+    # a change named as a noun is one; as the subject of a finite verb it is what that verb tells
+    ("Increase in the number of residents cycling to work", cl.NOMINAL, "none", None),
+    ("Growth in demand for home care has been higher than planned.", cl.INDICATIVE, "present", None),
 ]
 
 

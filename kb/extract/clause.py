@@ -438,7 +438,8 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
             and not _change_noun(first) \
             and not _children(first, *_SUBJECT_DEPS):
         return IMPERATIVE, first, first, ""
-    if first is not None and _change_noun(first) and not _children(first, *_SUBJECT_DEPS):
+    if first is not None and _change_noun(first) and not _children(first, *_SUBJECT_DEPS) \
+            and first.dep_ not in _SUBJECT_DEPS:  # (not "Growth in activity has been higher than ...")
         return NOMINAL, first, first, ""  # "Increase in access to ...": a change named, as "Reduction in ..."
     # Infinitive: "To deliver ...", or headline "Local councils to review ..." (a noun with a to-infinitive)
     if root.tag_ == "VB" and _has_to(root) or _passive_infinitive(root):
