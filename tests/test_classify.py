@@ -147,6 +147,10 @@ CLAUSE_REJECT = [
     ("What we will do to improve access to dentists", para()),  # a free relative: a title
     ("Increase in the number of residents cycling to work", para()),  # a change named as a noun: an outcome
     ("This recommendation is not accepted.", para()),
+    # where to look, and a publication's colophon
+    ("To read the full strategy, visit www.eastvale.gov.uk/parks.", para()),
+    ("For a large-print copy contact parks@eastvale.gov.uk.", para()),
+    ("Printed in the UK by Eastvale Press Ltd on recycled paper", para()),
     ("The Mayor announced the closure of the old depot.", para()),  # an act told, no intention
     ("It sets out plans to go further in the care of older people.", para()),  # what a document contains
     # what a body did, told as a list under its name

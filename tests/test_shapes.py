@@ -420,3 +420,14 @@ def test_bold_capital_letters_number_items_too():
     got = [(b.kind, b.text) for b in blocks_of(BODY + text)][2:]
     assert got == [("list_item", "Agree to CLOSE the day centre from 1 April 2026; and"),
                    ("list_item", "DELEGATE authority to the Director of Adult Care to agree the transfer of places.")]
+
+
+def test_a_table_of_contents_gives_no_items():
+    """"Page | Content" rows are titles of the document's own sections, not its actions."""
+    text = ("Page\tContent\n4-5\tForeword\n6-9\tImproving access to parks and open spaces\n"
+            "10\tRecommendation 2: Planting more trees in every ward\n")
+    from kb.extract.classify import decide
+
+    blocks = [b for b in blocks_of(BODY + text) if b.kind == "cell"]
+    assert blocks and all(b.negative_context for b in blocks)
+    assert not any(decide(b.text, b).accept for b in blocks)

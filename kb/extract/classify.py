@@ -94,7 +94,9 @@ _NOISE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|^e-?mail:|\btel(?:ephone)?[:.
                     r"^directorate|^enquiries|^note:|^membership:|^please note|intentionally left blank|"
                     # sources and footnotes, attendance, agenda and contents lines (conventions of papers)
                     r"^sources?:|^footnotes?\b|^(?:present|apologies(?: for absence)?|in attendance|attendees)\b|"
-                    r"^agenda item\b|(?:\.{4,}|…{2,})\s*\d+$",
+                    r"^agenda item\b|(?:\.{4,}|…{2,})\s*\d+$|"
+                    # a publication's colophon
+                    r"^(?:printed|typeset|designed and printed|designed and produced) (?:in|by|on|for)\b",
                     re.I)
 _LABEL_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z&/ ]{0,30}|[A-Z&]{2,6}(?:, [A-Z&]{2,6})*(?: and [A-Z&]{2,6})?):\s+")
 

@@ -398,8 +398,16 @@ def _to_the_reader(c: Clause) -> bool:
             t.lower_ == "you" and not any(x.tag_ in ("WRB", "WP") and x.i < t.i for x in t.head.subtree)
             for t in c.sentence):  # not a title's "how much you will pay"
         return True
+    if head.lemma_.lower() in _POINTING_VERBS and any(_ADDRESS.search(t.text) for t in c.sentence):
+        return True  # "To view this licence, visit www...", "For details contact info@...": where to look
     return head.lemma_.lower() == "let" and any(t.lower_ in ("us", "'s", "’s") and t.i == head.i + 1
                                                 for t in c.sentence)
+
+
+# Verbs that send the reader somewhere, and the web or mail address they send them to.
+_POINTING_VERBS = frozenset({"visit", "see", "contact", "email", "e-mail", "call", "phone", "write", "go", "find",
+                             "download", "view", "read"})
+_ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)|\.(?:gov|org|nhs|co|ac)\.uk\b|\.(?:com|org|net)\b|@\w")
 
 
 # Heads of noun phrases that name money or a plan, which no one is: "the Northshire Housing Fund",

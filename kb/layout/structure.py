@@ -340,6 +340,9 @@ def _column_roles(header: list[str]) -> dict[int, str]:
     return roles
 
 
+_PAGE_COLUMN = re.compile(r"(?:page|pages|page\s*no\.?|page\s+numbers?|pp?\.)", re.I)
+
+
 def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, ...], negative: bool,
                   forward: bool, doc_date: date | None, period: Period | None = None) -> list[Block]:
     rows = rb.rows
@@ -349,6 +352,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     if hi is not None:
         header = [strip_markup(c) for c in rows[hi]]
         body = body[hi + 1:]
+    if header and any(_PAGE_COLUMN.fullmatch(h.strip()) for h in header):
+        negative = True  # a table of contents ("Page | Content"): titles, not items
     roles = _column_roles(header or [])
     date_cols = {i for i, r in roles.items() if r == "due"}
     # fields of the row, not records
