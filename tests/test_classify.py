@@ -116,6 +116,10 @@ CLAUSE_ACCEPT = [
     ("Recommendation 4 is agreed.", para(), "decision"),
     # a base-form verb the tagger reads as past is still an action under a forward lead-in
     ("set up a steering group for the new stroke pathway", item(intro="Local systems are asked to:"), "commitment"),
+    # work given to another party and not yet done, or given by a meeting
+    ("The Board has asked Riverside Trust to review its discharge policy.", para(), "decision"),
+    ("The working group has been asked to bring a paper to the next meeting.", para(), "decision"),
+    ("The Committee asked officers to circulate the revised plan.", para(), "decision"),
     # an item number the parser reads as the subject does not hide the imperative
     ("4.2.1 Extend the school streets scheme to ten more primary schools", para(), "commitment"),
 ]
@@ -147,6 +151,8 @@ CLAUSE_REJECT = [
     ("What we will do to improve access to dentists", para()),  # a free relative: a title
     ("Increase in the number of residents cycling to work", para()),  # a change named as a noun: an outcome
     ("This recommendation is not accepted.", para()),
+    ("Residents have asked us to keep the library open.", para()),  # the public asks: no work given
+    ("We were asked in 2019 to review the service.", para()),  # an old request told
     # where to look, and a publication's colophon
     ("To read the full strategy, visit www.eastvale.gov.uk/parks.", para()),
     ("For a large-print copy contact parks@eastvale.gov.uk.", para()),

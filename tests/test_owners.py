@@ -918,3 +918,7 @@ def test_a_heading_that_is_a_body_owns_the_items_under_it_that_name_none(heading
     g = OwnerGazetteer()
     assert g.owners("Further engagement will be needed to agree the next steps.", heading=heading) == expected
     assert g.owners("We will review the policy in 2026.", heading=heading) == []  # "we" names its doer
+
+
+def test_work_given_to_a_party_is_owned_by_that_party(north: OwnerGazetteer) -> None:
+    assert north.owners("The Board has asked Riverside NHS Foundation Trust to review its discharge policy.") == [RFT]

@@ -78,11 +78,13 @@ _INTENTION_NOUNS = frozenset({"intention", "plan", "plans", "commitment", "ambit
 # Decisions taken: the verb of a resolution or an agreement.
 _DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify", "adopt",
                              "support", "recommend", "conclude", "accept", "commit", "delegate",
-                             "request", "instruct", "direct"})
+                             "request", "instruct", "direct", "ask", "task", "commission"})
 # What a meeting asks for when it requests something of its officers: "requested a further report".
 _REQUESTED_THINGS = frozenset({"report", "update", "briefing", "paper", "note", "review", "plan", "presentation",
                                "analysis", "breakdown", "response", "letter", "proposal", "proposals"})
 _MODAL_WORDS = frozenset({"will", "would", "shall", "should", "must", "'ll", "may", "might", "can", "could"})
+# Verbs that assign work to another party: a decision only as a meeting's act or while still pending.
+_ASSIGNING_VERBS = frozenset({"ask", "task", "commission"})
 # Decision verbs that decide only with a complement: "concluded that ...", not "concluded with a workshop".
 _COMPLEMENT_DECISION_VERBS = frozenset({"conclude", "determine", "decide", "resolve"})
 _CORE_DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify",
@@ -532,6 +534,19 @@ def _decides(verb: Token) -> bool:
         if not (_children(verb, "ccomp", "xcomp") or any(o.lemma_.lower() in _REQUESTED_THINGS
                                                          for o in _children(verb, "dobj"))):
             return False
+    if verb.lemma_.lower() in _ASSIGNING_VERBS:
+        # "The Board has asked the Trust to review ...", "the group has been tasked with / asked to
+        # provide a paper", "Members asked officers to circulate ...": work assigned and not yet done;
+        # not "Residents asked us to ..." nor "We were asked in 2019 to ..."
+        if not any(_has_to(c) for c in _children(verb, "xcomp", "ccomp")):
+            return False
+        perfect = any(a.lower_ in ("has", "have") for a in _aux_words(verb))
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        subj = _children(verb, "nsubj")
+        body = bool(subj) and (subj[0].pos_ == "PROPN" or subj[0].lemma_.lower() in PARTY_HEADS
+                               or subj[0].lemma_.lower() in _MEETING_NOUNS or subj[0].lower_ in _MEETING_NOUNS)
+        meeting = bool(subj) and (subj[0].lemma_.lower() in _MEETING_NOUNS or subj[0].lower_ in _MEETING_NOUNS)
+        return perfect and (passive or body) or meeting
     if verb.lemma_.lower() == "agree" and _agreed_view(verb):
         return False
     if verb.lemma_.lower() in _CORE_DECISION_VERBS:

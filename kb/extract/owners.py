@@ -35,7 +35,14 @@ from typing import Any
 
 from kb.extract.acronyms import initials_match
 from kb.extract.gazetteer import EMPTY, Gazetteer, Party, short_name
-from kb.extract.lexicon import ACTION_NOUNS, DOER_TITLE, DOER_TITLE_LEAD, NOTING_VERBS, REQUEST_VERBS
+from kb.extract.lexicon import (
+    ACTION_NOUNS,
+    DOER_TITLE,
+    DOER_TITLE_LEAD,
+    NOTING_VERBS,
+    REQUEST_VERBS,
+    TAKING_IN,
+)
 
 __all__ = [
     "NATIONAL_PARTIES",
@@ -1540,6 +1547,12 @@ _PARTNER_PASSIVES = frozenset({"support", "assist", "help", "fund", "inform", "i
 _OBJECT_CONTROL = frozenset({"require", "expect", "oblige", "need", "task", "mandate", "commission", "direct"})
 # Verbs by which the author urges another party to act (not "ask": an addressee asked to note is no doer).
 _URGE = _OBJECT_CONTROL | {"encourage", "invite", "urge"}
+# Verbs that give work to the party they name: "has asked the Trust to", "tasked the group to".
+_ASSIGNING = frozenset({"ask", "task", "commission", "request", "instruct", "direct"})
+
+
+def _has_to_aux(t: Any) -> bool:
+    return any(x.dep_ == "aux" and x.lower_ == "to" for x in t.children)
 # Passive verbs whose subject is still the doer of what follows ("is committed to", "are required to").
 _OBLIGED = frozenset({"commit", "require", "expect", "oblige", "mandate", "task", "charge", "dedicate",
                       "determine", "plan", "schedule", "set", "due", "prepare", "contract", "commission"})
@@ -1701,6 +1714,13 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
                  (depth == 0 and any(c.dep_ == "mark" and c.i < subj[0].i for c in v.children))):
         return None  # "As commissioners acting ..., X will": a misparse; judge by the words around
     out: list[tuple[int, int]] = list(agents)
+    if v.lemma_.lower() in _ASSIGNING and not _is_passive(v):
+        # "The Board has asked the Trust to review ...": whom the work is given to does it
+        given = [o for o in v.children if o.dep_ == "dobj"
+                 and any(c.dep_ == "xcomp" and c.i > o.i and _has_to_aux(c)
+                         and c.lemma_.lower() not in TAKING_IN for c in v.children)]  # (to note: no work)
+        if given:
+            return [sp for o in given for sp in _np_spans(o)]
     if subj and not agents:
         s = subj[0]
         ccomp = [c for c in v.children if c.dep_ == "ccomp" and c.pos_ in _VERBAL]
