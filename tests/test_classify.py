@@ -116,6 +116,9 @@ CLAUSE_ACCEPT = [
     ("Recommendation 4 is agreed.", para(), "decision"),
     # a base-form verb the tagger reads as past is still an action under a forward lead-in
     ("set up a steering group for the new stroke pathway", item(intro="Local systems are asked to:"), "commitment"),
+    # a deliverable in a stage of its making: work under way on it
+    ("A new carers strategy for the next five years is in development.", para(), "commitment"),
+    ("The new home care contract is under negotiation with providers.", para(), "commitment"),
     # work given to another party and not yet done, or given by a meeting
     ("The Board has asked Riverside Trust to review its discharge policy.", para(), "decision"),
     ("The working group has been asked to bring a paper to the next meeting.", para(), "decision"),
@@ -152,6 +155,8 @@ CLAUSE_REJECT = [
     ("Increase in the number of residents cycling to work", para()),  # a change named as a noun: an outcome
     ("This recommendation is not accepted.", para()),
     ("Residents have asked us to keep the library open.", para()),  # the public asks: no work given
+    ("The day centre is in high demand.", para()),  # a state, not a stage of making
+    ("The strategy was in development in 2019.", para()),  # past
     ("We were asked in 2019 to review the service.", para()),  # an old request told
     # where to look, and a publication's colophon
     ("To read the full strategy, visit www.eastvale.gov.uk/parks.", para()),

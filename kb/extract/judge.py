@@ -50,6 +50,17 @@ _AIM_NOUNS = frozenset({"aim", "ambition", "priority", "commitment", "intention"
 _DELIVERED_STATES = frozenset({"available", "operational", "open", "live", "accessible", "ready", "complete",
                                "functional", "established"})
 _ONGOING_ADJECTIVES = frozenset({"underway", "ongoing", "progressing", "live", "active"})
+# Stages a thing is "in" or "under" while it is being made: "The strategy is in development",
+# "the new contract is under negotiation".
+_MAKING_STAGES = frozenset({"development", "preparation", "draft", "drafting", "construction", "procurement",
+                            "negotiation", "consultation", "design"})
+
+
+def _in_the_making(root: Any) -> bool:
+    """A present "be" that puts its subject in a stage of being made: work under way on it."""
+    return root.lemma_.lower() == "be" and root.tag_ in ("VBZ", "VBP") and any(
+        p.dep_ == "prep" and p.lower_ in ("in", "under") and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in _MAKING_STAGES for o in p.children) for p in root.children)
 _FIRST_PERSON = frozenset({"we", "us", "our", "i"})
 _PARTY_ENTS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 
@@ -503,7 +514,7 @@ def judge_clause(c: Clause) -> Judgement:
         elif c.aspect == "progressive" and _reduced_relative(root):
             j.describes = True  # "The challenges and the actions being taken to meet them were crucial"
         elif c.aspect == "progressive" or any(ch.dep_ == "acomp" and ch.lower_ in _ONGOING_ADJECTIVES
-                                               for ch in root.children):
+                                               for ch in root.children) or _in_the_making(root):
             j.ongoing = True  # "are developing", "work was being undertaken" (minutes), "is underway"
         elif c.voice == "passive" and c.tense == "present" and c.aspect == "simple" \
                 and root.lemma_.lower() in _PLANNED_PASSIVES:
