@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import score, toks  # noqa: E402
+from scoring import other_gold, score, toks  # noqa: E402
 
 from kb.api import KnowledgeBase  # noqa: E402
 from kb.export import record_dict  # noqa: E402
@@ -99,16 +99,6 @@ def ingest(folder: Path, index: Path) -> list[dict]:
     return [record_dict(c, docs.get(c.doc_id)) for c in kb.commitments()]
 
 
-def _golds() -> tuple[list[dict], dict]:
-    golds = [json.loads(line) for f in sorted(OTHER.glob("gold-*.jsonl"))
-             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-    regions: dict[str, list] = {}
-    for f in sorted(OTHER.glob("regions-*.json")):
-        for doc, spans in json.loads(f.read_text(encoding="utf-8")).items():
-            regions.setdefault(doc, []).extend(spans)
-    return golds, regions
-
-
 def _covers_all(spans: list, n_lines: int) -> bool:
     lines = set()
     for a, b in spans:
@@ -151,7 +141,7 @@ def main() -> int:
     ap.add_argument("--no-pdf", action="store_true", help="skip the PDF path (kb reading the PDF)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
-    golds, regions = _golds()
+    golds, regions = other_gold(OTHER)
     stems = sorted({Path(g["doc"]).stem for g in golds})
     pdfs = {p.stem: p for p in sorted((OTHER / "pdf").glob("*.pdf")) if p.stem in stems}
     if args.only:

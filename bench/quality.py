@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scoring import confidence_bands, score  # noqa: E402
+from scoring import confidence_bands, other_gold, score  # noqa: E402
 
 from kb.api import KnowledgeBase  # noqa: E402
 from kb.export import record_dict  # noqa: E402
@@ -55,7 +55,7 @@ def main() -> int:
     args = ap.parse_args()
     ev = Path(args.eval)
     if args.other:
-        golds, regions = _other_gold(ev / "other")
+        golds, regions = other_gold(ev / "other")
         regions = None if args.all_lines else regions
     elif args.corpus_own:  # always its regions: lines outside them were not annotated
         own = ev / "corpus-own"
@@ -100,17 +100,6 @@ def main() -> int:
            "confidence_bands": confidence_bands(records)}
     print(json.dumps(out, indent=1))
     return 0
-
-
-def _other_gold(folder: Path) -> tuple[list[dict], dict]:
-    """Every annotator's gold and regions in bench/eval/other, merged."""
-    golds = [json.loads(line) for f in sorted(folder.glob("gold-*.jsonl"))
-             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-    regions: dict[str, list] = {}
-    for f in sorted(folder.glob("regions-*.json")):
-        for doc, spans in json.loads(f.read_text(encoding="utf-8")).items():
-            regions.setdefault(doc, []).extend(spans)
-    return golds, regions
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ A record is correct when it covers a gold item that way or a gold item holds 80%
 from __future__ import annotations
 
 import collections
+import json
 import re
 from pathlib import Path
 
@@ -151,3 +152,14 @@ def _figures(c: collections.Counter) -> dict:
         "owner_precision": f("own_sys_ok", "own_sys"),
         "gold": c["gold"], "found": c["found"], "records": c["sys"],
     }
+
+
+def other_gold(folder: Path) -> tuple[list[dict], dict]:
+    """Every annotator's gold and regions in bench/eval/other, merged."""
+    golds = [json.loads(line) for f in sorted(folder.glob("gold-*.jsonl"))
+             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    regions: dict[str, list] = {}
+    for f in sorted(folder.glob("regions-*.json")):
+        for doc, spans in json.loads(f.read_text(encoding="utf-8")).items():
+            regions.setdefault(doc, []).extend(spans)
+    return golds, regions
