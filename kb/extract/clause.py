@@ -45,7 +45,14 @@ from kb.extract.forms import (  # noqa: F401 - the form names are part of this m
     REPORTED,
     SEMI_MODAL,
 )
-from kb.extract.lexicon import ACTION_NOUNS, ACTION_VERBS, NOTING_VERBS, PARTY_HEADS, REQUEST_VERBS
+from kb.extract.lexicon import (
+    ACTION_NOUNS,
+    ACTION_VERBS,
+    ASSIGNING_VERBS,
+    NOTING_VERBS,
+    PARTY_HEADS,
+    REQUEST_VERBS,
+)
 
 # Modal auxiliaries, by what they do to the clause.
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo", "must"})
@@ -78,13 +85,11 @@ _INTENTION_NOUNS = frozenset({"intention", "plan", "plans", "commitment", "ambit
 # Decisions taken: the verb of a resolution or an agreement.
 _DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify", "adopt",
                              "support", "recommend", "conclude", "accept", "commit", "delegate",
-                             "request", "instruct", "direct", "ask", "task", "commission"})
+                             "request", "instruct", "direct", *ASSIGNING_VERBS})
 # What a meeting asks for when it requests something of its officers: "requested a further report".
 _REQUESTED_THINGS = frozenset({"report", "update", "briefing", "paper", "note", "review", "plan", "presentation",
                                "analysis", "breakdown", "response", "letter", "proposal", "proposals"})
 _MODAL_WORDS = frozenset({"will", "would", "shall", "should", "must", "'ll", "may", "might", "can", "could"})
-# Verbs that assign work to another party: a decision only as a meeting's act or while still pending.
-_ASSIGNING_VERBS = frozenset({"ask", "task", "commission"})
 # Decision verbs that decide only with a complement: "concluded that ...", not "concluded with a workshop".
 _COMPLEMENT_DECISION_VERBS = frozenset({"conclude", "determine", "decide", "resolve"})
 _CORE_DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify",
@@ -534,7 +539,7 @@ def _decides(verb: Token) -> bool:
         if not (_children(verb, "ccomp", "xcomp") or any(o.lemma_.lower() in _REQUESTED_THINGS
                                                          for o in _children(verb, "dobj"))):
             return False
-    if verb.lemma_.lower() in _ASSIGNING_VERBS:
+    if verb.lemma_.lower() in ASSIGNING_VERBS:  # a decision only as a meeting's act or while still pending
         # "The Board has asked the Trust to review ...", "the group has been tasked with / asked to
         # provide a paper", "Members asked officers to circulate ...": work assigned and not yet done;
         # not "Residents asked us to ..." nor "We were asked in 2019 to ..."

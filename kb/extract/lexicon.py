@@ -110,6 +110,9 @@ PARTY_HEADS = frozenset(
 # Verbs by which a paper asks a party to act ("Systems are asked to ...", "Cabinet is invited to ..."),
 # and what a party asked so does that is no work of its own: taking note of a paper.
 REQUEST_VERBS = frozenset({"ask", "invite", "request", "recommend", "encourage", "urge", "direct", "instruct"})
+# Verbs that give work to the party they name: "The Board has asked the Trust to review ...", "the
+# group was tasked with ...", "commissioned the service to ...".
+ASSIGNING_VERBS = frozenset({"ask", "task", "commission"})
 # TAKING_IN: what a meeting does with a paper that is no act ("Note the progress", "To receive the minutes").
 TAKING_IN = frozenset({"note", "receive", "welcome", "thank", "acknowledge", "comment"})
 NOTING_VERBS = TAKING_IN | {"consider", "discuss", "read", "review", "scrutinise", "scrutinize"}

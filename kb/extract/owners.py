@@ -37,6 +37,7 @@ from kb.extract.acronyms import initials_match
 from kb.extract.gazetteer import EMPTY, Gazetteer, Party, short_name
 from kb.extract.lexicon import (
     ACTION_NOUNS,
+    ASSIGNING_VERBS,
     DOER_TITLE,
     DOER_TITLE_LEAD,
     NOTING_VERBS,
@@ -1547,8 +1548,8 @@ _PARTNER_PASSIVES = frozenset({"support", "assist", "help", "fund", "inform", "i
 _OBJECT_CONTROL = frozenset({"require", "expect", "oblige", "need", "task", "mandate", "commission", "direct"})
 # Verbs by which the author urges another party to act (not "ask": an addressee asked to note is no doer).
 _URGE = _OBJECT_CONTROL | {"encourage", "invite", "urge"}
-# Verbs that give work to the party they name: "has asked the Trust to", "tasked the group to".
-_ASSIGNING = frozenset({"ask", "task", "commission", "request", "instruct", "direct"})
+# Verbs that give work to the party they name, and those by which a meeting asks its officers.
+_ASSIGNING = ASSIGNING_VERBS | {"request", "instruct", "direct"}
 
 
 def _has_to_aux(t: Any) -> bool:
@@ -1691,7 +1692,7 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
         # "Providers to agree a care model": a noun with a to-infinitive is a doer and its task
         for c in v.children:
             if c.i > v.i and c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in _VERBAL and \
-                    any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+                    _has_to_aux(c):
                 return _np_spans(v)
         return None
     chain = [v]
@@ -1771,7 +1772,7 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
 def _is_forward_clause(v: Any) -> bool:
     """A finite clause with a modal or a future of obligation ("would be", "will", "was to", "was due to")."""
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in v.children) or any(
-        c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and
+        c.dep_ == "xcomp" and _has_to_aux(c) and
         v.lemma_.lower() in ("be", "due", "schedule", "plan", "expect", "intend") for c in v.children)
 
 
