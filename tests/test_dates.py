@@ -122,6 +122,7 @@ YEARS = [
     # a part of a year: early its first quarter, late its last, "by mid-" the end of June
     ("in late 2017.", None, [("in late 2017", "2017-10-01", "2017-12-31")]),
     ("the hub opens early in 2026 and", None, [("early in 2026", "2026-01-01", "2026-03-31")]),
+    ("a survey mid in November 2026 and", None, [("mid in November 2026", "2026-11-15", "2026-11-15")]),
     ("new rules by mid-2027 for", None, [("by mid-2027", None, "2027-06-30")]),
     ("in the first half of 2026 we", None, [("in the first half of 2026", "2026-01-01", "2026-06-30")]),
     ("in the second half of 2025/26 we", None, [("in the second half of 2025/26", "2025-10-01", "2026-03-31")]),

@@ -385,6 +385,11 @@ def _make_day_atom(s: int, e: int, month: int, d1: int, d2: int, year: int | Non
     return _Atom(s, e, "day", resolve, yearless=year is None)
 
 
+def _modifier(m: re.Match[str]) -> str:
+    """The part of a period a date phrase names (`_MOD`): "early", "mid", "late", or ""."""
+    return (m.group("mod") or "").split("-")[0].split()[0].lower() if m.group("mod") else ""
+
+
 def _month_atoms(text: str) -> list[_Atom]:
     """Months, with or without a year; a lone month name counts only with a preposition."""
     out: list[_Atom] = []
@@ -397,7 +402,7 @@ def _month_atoms(text: str) -> list[_Atom]:
         year = _explicit_year(m.group("y4"), y2)
         if year is not None and not _valid_year(year):
             continue
-        mod = (m.group("mod") or "").strip(" -").lower()
+        mod = _modifier(m)
         mid = mod == "mid"
         following = _NEXT_YEAR_AFTER.match(text, end) if year is None else None
         if following is not None:
@@ -428,7 +433,7 @@ def _season_atoms(text: str) -> list[_Atom]:
             continue
         if m.group("yy") and season != "winter":
             year = (year or 0) + 1  # "spring 2017/18" is the spring of 2018
-        mod = (m.group("mod") or "").strip(" -").lower()
+        mod = _modifier(m)
 
         def resolve(lent: int, season: str = season, year: int | None = year) -> Span:
             return _season_span(year if year is not None else lent, season)
@@ -534,7 +539,7 @@ def _year_atoms(text: str) -> list[_Atom]:
             continue
         # "early 2025" is its first quarter, "late 2025" its last, "mid-2025" the quarter that ends
         # at its middle (so "by mid-2025" is by the end of June)
-        first, last = _YEAR_PART.get((m.group("mod") or "").strip(" -").lower().removesuffix(" in").strip(), (1, 12))
+        first, last = _YEAR_PART.get(_modifier(m), (1, 12))
         out.append(_Atom(m.start(), m.end(), "year", _fixed((dt.date(y, first, 1), _month_end(y, last))),
                          bare=not m.group("mod")))
     return out
