@@ -382,7 +382,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
             continue
         if (current is not None and current.kind in ("paragraph", "list_item") and blank == 0
                 and not _is_label_line(stripped) and not _REFERENCE_START.match(stripped)
-                and not names_its_doers(stripped) and not names_its_doers(current.text)
+                and not names_its_doers(stripped) and not (len(current.lines) == 1 and names_its_doers(current.first.text))
                 and _wraps_into(current, stripped, dense, wrapped and _runs_on(full, k - 1, k, stripped), wrapped)):
             current.lines.append(sl)  # soft wrap (a labelled field line starts its own block)
             continue
