@@ -268,3 +268,31 @@ def test_a_store_without_passages_searches_and_exports_empty(tmp_path, capsys):
         status, out, err = run(capsys, "--index", idx, *argv)
         assert status == 0 and "Traceback" not in err, (argv, err)
         assert not [x for x in out.splitlines()[1 if "csv" in argv else 0:] if x.strip()], (argv, out)
+
+
+def test_a_store_from_before_threads_kept_their_deciding_passage_reads_and_upgrades(
+        tmp_path, small_corpus, small_copy, capsys):
+    """A store written by an older kb has a threads table with no 'deciding' column: its threads
+    read with none, and the next ingest adds the column, keeping every commitment and thread (one
+    document's threads are all silent: none has a deciding passage to fill in)."""
+    import sqlite3
+
+    db = Path(small_copy) / "kb.sqlite"
+    with sqlite3.connect(db) as con:
+        n_commitments = con.execute("SELECT COUNT(*) FROM commitments").fetchone()[0]
+        n_threads = con.execute("SELECT COUNT(*) FROM threads").fetchone()[0]
+        con.execute("ALTER TABLE threads DROP COLUMN deciding")
+    status, out, _ = run(capsys, "--index", small_copy, "threads", "--format", "jsonl")
+    assert status == 0
+    old = [json.loads(line) for line in out.splitlines() if line.strip()]
+    assert len(old) == n_threads and all(not t["deciding"] for t in old)
+    doc = small_corpus / SMALL  # a changed document makes the next ingest write the store
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nWe will publish the plan by March 2015.\n", encoding="utf-8")
+    status, _, err = run(capsys, "--index", small_copy, "ingest", str(small_corpus))
+    assert status == 0, err
+    with sqlite3.connect(db) as con:
+        assert "deciding" in {row[1] for row in con.execute("PRAGMA table_info(threads)")}
+        assert con.execute("SELECT COUNT(*) FROM commitments").fetchone()[0] >= n_commitments
+    status, out, _ = run(capsys, "--index", small_copy, "threads", "--format", "jsonl")
+    new = [json.loads(line) for line in out.splitlines() if line.strip()]
+    assert len(new) >= n_threads and all("deciding" in t for t in new)
