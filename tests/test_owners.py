@@ -611,6 +611,24 @@ def test_a_deciding_body_is_not_the_one_to_act(north: OwnerGazetteer, text, auth
     assert north.owners(text, author_org=author) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a council's Cabinet acts for the council (GUIDE: "the Council" is the document's own body)
+    ("Cabinet is asked to approve the parking strategy.", [NCC]),
+    ("The Cabinet will receive the options appraisal in July.", [NCC]),
+    (f"{NCC} Cabinet will receive the options appraisal in July.", [NCC]),
+    ("Eastfield Borough Council Cabinet will receive the options appraisal.", ["Eastfield Borough Council"]),
+    # another council named in full is that council, not the author read from its type words
+    ("Eastfield Borough Council will run the consultation in May.", ["Eastfield Borough Council"]),
+    ("Westmere County Council will run the consultation in May.", ["Westmere County Council"]),
+    ("Westmere City Council and Eastfield Borough Council will run it.", ["Westmere City Council", "Eastfield Borough Council"]),
+    ("The County Council will run the consultation in May.", [NCC]),
+    # a role is still a role
+    ("The Cabinet Member for Transport will report in May.", ["Cabinet Member for Transport"]),
+])
+def test_a_councils_cabinet_and_other_councils_named_in_full(north: OwnerGazetteer, text, expected) -> None:
+    assert north.owners(text, author_org=NCC) == expected
+
+
 @pytest.mark.parametrize("text, learnt", [
     (f"{NCC} agreed the plan. NCC will review it in 2025.", True),             # initials used as a word
     (f"{NCC} agreed the plan (NCC).", True),

@@ -857,14 +857,16 @@ class OwnerGazetteer:
                 kind = self.kind_of(n) or "org"
                 out.append(Mention(n, ent.start_char, ent.end_char, surface, kind))
         out.sort(key=lambda m: m.start_char)
-        return out
+        # a name inside a longer one ("County Council" in "Kent County Council Cabinet") is not a party
+        return [m for m in out if not any(o.start_char <= m.start_char and m.end_char <= o.end_char
+                                          and o.end_char - o.start_char > m.end_char - m.start_char for o in out)]
 
     def _other_body(self, doc: Any, ent: Any, author_org: str | None) -> Mention | None:
         """A bare word that names the author ("Council", "Cabinet") as the head of a longer name
         written before it is another body: "Southvale Youth Council", "Ashby Parish Council".  The
         author's own name words and its area's place names before it ("Southvale Council" in
         Southvale County Council's paper) still name the author."""
-        if len(ent) != 1 or ent.text not in _OWN_HEAD_WORDS:
+        if ent[-1].text not in _OWN_HEAD_WORDS or not all(_CAPITALISED_WORD.match(t.text) for t in ent):
             return None
         i = ent.start
         while i > 0 and _CAPITALISED_WORD.match(doc[i - 1].text) and doc[i - 1].lower_ not in _GROUP_FIRST_STOP:
@@ -876,7 +878,9 @@ class OwnerGazetteer:
         rest = self._prefixes.sub("", before).strip()
         if not rest or all(w.lower() in own or w.lower() in _OWN_MEETING for w in rest.split()):
             return None
-        name = _title_case(re.sub(r"\s+", " ", doc[i:ent.end].text))
+        # a council's Cabinet acts for the council ("Eastfield Borough Council Cabinet"), as "Cabinet" does for the author
+        end = ent.start if ent.text == "Cabinet" and doc[ent.start - 1].text == "Council" else ent.end
+        name = _title_case(re.sub(r"\s+", " ", doc[i:end].text))
         self._parties.setdefault(name, Party(name, "org", ()))
         return Mention(name, doc[i].idx, ent.end_char, doc[i:ent.end].text, "org")
 
