@@ -122,6 +122,9 @@ def test_no_bundled_organisation_in_code():
      "The Leader of the Council agreed it. Full Council meets in May. Full Council will vote.", ""),
     ("Minutes of the Annual General Meeting of the Riverside Partnership Board\n\nPresent: the members.",
      "Riverside Partnership Board"),
+    # a part of a body that the name leaves unnamed ("of the Council"), in a heading run into a sentence
+    ("Waste Plan\n\nWe have measured our emissions.Breakdown of the Council's footprint follows. We will cut "
+     "it. Our plan is below.", ""),
 ])
 def test_a_meeting_or_a_role_is_no_organisation(text, organisation):
     assert meta_of(text).organisation == organisation
@@ -189,6 +192,8 @@ def test_the_author_by_other_naming_conventions(text, organisation):
     ("Sustainability Strategy &\nClimate Action Plan 2023-24\n\nEastmere Borough Council",
      "Sustainability Strategy & Climate Action Plan 2023-24"),
     ("Clean Air Westmarch\n2024 – 2030 Action Plan\nVersion 1.0\n\nContents", "Clean Air Westmarch 2024 – 2030 Action Plan"),
+    # a title in large capitals broken after every word or two
+    ("PARKS\nAND OPEN\nSPACES\nSTRATEGY\nMay 2024\n\nContents", "PARKS AND OPEN SPACES STRATEGY"),
 ])
 def test_a_cover_title_over_two_lines_is_one_title(text, title):
     assert meta_of(text).title == title

@@ -202,6 +202,9 @@ def _org_name(text: str) -> str | None:
     if len(name.split()) < 2 or _TYPE_ONLY.fullmatch(name) or not any(
             w[0].isupper() and w.lower() not in _GENERIC for w in re.findall(r"[A-Za-z][\w'’.-]*", name)):
         return None  # a bare type ("The Council", "Partnership Board") names no particular body
+    of_type = re.search(r"\bof\s+the\s+(.+)$", name)
+    if of_type and _TYPE_ONLY.fullmatch(of_type.group(1)):
+        return None  # "Breakdown of the Council", "Chair of the Board": a part or role of a body it does not name
     return name
 
 
@@ -346,7 +349,7 @@ def infer_title(paragraphs: list[str], doc_id: str) -> str:
     zone = [p for p in _title_zone(paragraphs) if len(p) <= 200]
     candidates = [p for p in zone if not _NOT_TITLE.match(p) and not _COVER_DATE.match(p)
                   and not re.fullmatch(r"[\d\W]+", p)]
-    candidates = [_MARKING_TAIL.sub("", p) for p in candidates]
+    candidates = _join_broken_title([_MARKING_TAIL.sub("", p) for p in candidates])
     for n, p in enumerate(candidates):
         if _KIND_WORD.search(p) and not _is_org_only(p):
             # "Carbon Neutral Nottingham" / "2020 - 2028 Action Plan": a cover line that opens with the
@@ -356,6 +359,23 @@ def infer_title(paragraphs: list[str], doc_id: str) -> str:
                 return f"{candidates[n - 1]} {p}"
             return p
     return (candidates or [doc_id])[0]
+
+
+def _join_broken_title(cover: list[str]) -> list[str]:
+    """A cover title set in large capitals breaks after a word or two ("CLIMATE" / "CHANGE" /
+    "ACTION" / "PLAN"): such a run of short capitalised lines is one title line."""
+    def short_caps(p: str) -> bool:
+        return len(p.split()) <= 3 and p.isupper() and not re.search(r"[.:;,]$", p) and not _is_org_only(p)
+
+    out: list[str] = []
+    run = False
+    for p in cover:
+        if out and run and short_caps(p):
+            out[-1] = f"{out[-1]} {p}"
+            continue
+        out.append(p)
+        run = short_caps(p)
+    return out
 
 
 def infer_date(paragraphs: list[str], doc_id: str) -> str | None:
