@@ -366,3 +366,37 @@ def test_a_line_made_taller_by_a_larger_full_stop_stays_in_its_paragraph(tmp_pat
     c.save()
     texts = [ln.text for ln in read_pdf(pdf)[0] if ln.text]
     assert texts == [" ".join(lines[:5]) + ". " + " ".join(lines[5:])]
+
+
+# --------------------------------------------------------------------------- document properties
+
+
+def _pdf_with_author(path: pathlib.Path, author: str, first_line: str) -> None:
+    """One page whose text never names who wrote it; the document properties may."""
+    from reportlab.pdfgen import canvas
+
+    regular, _, _ = pdfgen._fonts_registered()
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setAuthor(author)
+    c.setFont(regular, 10)
+    c.drawString(72, 760, first_line)
+    c.drawString(72, 740, "We will open two new play areas in the parks by March 2026.")
+    c.showPage()
+    c.save()
+
+
+@pytest.mark.parametrize(("author", "first_line", "organisation"), [
+    ("Eastmere Borough Council", "Parks and play: what we will do next", "Eastmere Borough Council"),
+    # a person or a login in the properties is no body
+    ("Jane Smith", "Parks and play: what we will do next", ""),
+    ("smithj01", "Parks and play: what we will do next", ""),
+    # the body the text names on its cover wins over the properties
+    ("Eastmere Borough Council", "Westmarch City Council", "Westmarch City Council"),
+])
+def test_a_pdf_whose_text_names_no_author_takes_the_body_its_properties_name(tmp_path, author, first_line,
+                                                                             organisation):
+    from kb.sources import load_document
+
+    path = tmp_path / "2025-05_parks.pdf"
+    _pdf_with_author(path, author, first_line)
+    assert load_document(path).meta.organisation == organisation

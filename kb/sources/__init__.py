@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kb.model import Document
 from kb.sources.base import SourceError, SourceLine
-from kb.sources.metadata import apply_catalog, catalog_entry, head_lines, infer_meta
+from kb.sources.metadata import apply_catalog, body_in_properties, catalog_entry, head_lines, infer_meta
 
 TEXT_SUFFIXES = {".txt", ".text"}
 PDF_SUFFIXES = {".pdf"}
@@ -58,6 +58,8 @@ def load_document(path: Path, catalog: dict[str, dict] | None = None, sha256: st
 
     wrapped = source_kind == "text" and hard_wrapped([sl.text for sl in lines])
     meta = infer_meta(path.stem, lines, head_lines(wrapped))  # the stem's date prefix ("2019_...") dates the document
+    if not meta.organisation and pdf is not None:
+        meta.organisation = body_in_properties(pdf.author)
     meta.id = doc_id
     meta = apply_catalog(meta, catalog_entry(catalog or {}, path, doc_id))
     blocks = build_blocks(lines, meta.doc_date(), doc_period(meta.period_start, meta.period_end))

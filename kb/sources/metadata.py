@@ -235,6 +235,14 @@ def _is_org_only(text: str) -> bool:
     return name is not None and len(text.replace("&", "and").split()) <= len(name.split()) + 1
 
 
+def body_in_properties(author: str) -> str:
+    """The body a PDF's document properties name as Author ("Stockton-on-Tees Borough Council"), or
+    "" when they name a person, a login or nothing: the publisher's own label for a document whose
+    text never names its author."""
+    author = re.sub(r"\s+", " ", author or "").strip()
+    return (_org_name(author) or "") if author and _is_org_only(author) else ""
+
+
 def infer_organisation(paragraphs: list[str], title: str) -> str:
     """The body that wrote the document, from its own text: named on its cover, in its title, or
     as the author of "we" in its opening pages, in the fullest form the document gives it ("Copeland

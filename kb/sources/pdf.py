@@ -1703,6 +1703,7 @@ class PdfText:
     ocr_pages: list[int] = field(default_factory=list)
     unread_pages: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    author: str = ""  # the document properties' Author (a body's name, a person's, a login, or none)
 
 
 def read_pdf(path: pathlib.Path) -> tuple[list[SourceLine], int]:
@@ -1730,6 +1731,16 @@ def _ocr_page(path: pathlib.Path, number: int, width: float, height: float) -> _
              for w in read_page(path, number - 1)]
     words = [w for w in words if _clean(w.text).strip()]
     return _assemble(number, width, height, words, [])
+
+
+def _properties_author(pdfium, plumber) -> str:
+    """The Author of the PDF's document properties, from whichever reader has the file open."""
+    try:
+        info = pdfium.get_metadata_dict() if pdfium is not None else (plumber.metadata if plumber is not None else {})
+        author = info.get("Author") or ""
+    except Exception:  # damaged properties say nothing about the text
+        return ""
+    return author.strip() if isinstance(author, str) else ""
 
 
 def read_pdf_text(path: pathlib.Path, fast: bool = True) -> PdfText:
@@ -1798,6 +1809,7 @@ def read_pdf_text(path: pathlib.Path, fast: bool = True) -> PdfText:
                     page.close()
                 carry = open_table(collected.tables, collected.lines, collected.height)
                 pages.append(collected)
+            author = _properties_author(pdfium, plumber)
         finally:
             if plumber is not None:
                 plumber.close()
@@ -1811,7 +1823,7 @@ def read_pdf_text(path: pathlib.Path, fast: bool = True) -> PdfText:
         raise SourceError(_describe(exc)) from None
     finally:
         quiet.setLevel(level)
-    result = PdfText(lines=[], pages=count, pdfminer_pages=slow)
+    result = PdfText(lines=[], pages=count, pdfminer_pages=slow, author=author)
     if scanned:
         from kb.sources.ocr import OcrError, tesseract
 
