@@ -213,6 +213,20 @@ def test_a_partner_in_a_we_sentence_is_not_the_author_of_a_body_named_on_every_p
     assert meta_of(text).organisation == "Westmarch City Council"
 
 
+@pytest.mark.parametrize(("voice", "organisation"), [
+    # the document's own voice calls its body "the Council": the one council named in full is the author
+    ("Our charter sets out this vision on behalf of the Council and the Westmarch Green Partnership.",
+     "Westmarch City Council"),
+    ("We have written this plan on behalf of the City Council and its partners.", "Westmarch City Council"),
+    # without that voice, the partner named in a "we" sentence is still read as the author
+    ("Our charter sets out this vision with the Westmarch Green Partnership.", "Westmarch Green Partnership"),
+])
+def test_a_voice_that_calls_its_body_the_council_is_the_council_named_in_full(voice, organisation):
+    text = ("Carbon Neutral Westmarch\n\nForeword Westmarch City Council has set out to halve its emissions by "
+            "2030, and it will report each year. " + voice + "\n\nThe plan has five themes.")
+    assert meta_of(text).organisation == organisation
+
+
 @pytest.mark.parametrize("inside, author", [
     ("Eastmere Borough Council", "Eastmere Borough Council"),  # the same body, its type written out
     ("Eastmere Metropolitan Borough Council", "Eastmere Metropolitan Borough Council"),

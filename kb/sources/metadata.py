@@ -62,6 +62,7 @@ _ORG_LEAD_WORDS = re.compile(r"^(?:The|This|Our|A|An|In|At|By|For|From|With|And|
                              r"Meeting|Report|Members?|Chair|Agenda)\s+")
 _AUTHOR_CUE = re.compile(r"\b(?:we|our|us|(?:this|the) (?:action )?(?:strategy|plan|document|report)|produced by|published by|"
                          r"prepared by|on behalf of)\b", re.I)
+_THE_COUNCIL = re.compile(r"\bthe (?:(?:City|County|Borough|District) )?Council\b(?!['’]s? \w+ (?:Council|Board))")
 _CUE_AT_END = re.compile(r"\b(?:produced|published|prepared|written)(?: \w+)? (?:by|for)(?: the)?\s*:?$|\bon behalf of(?: the)?\s*:?$",
                          re.I)
 _KIND_WORD = re.compile(r"\b(?:strateg(?:y|ies|ic)|plans?|intentions|minutes|papers|reports?|programme|framework|"
@@ -292,13 +293,21 @@ def _author_named(paragraphs: list[str], title: str) -> str:
             return _org_name(nxt) or ""
     counts: dict[str, int] = {}
     cued: list[str] = []
+    own_council = False  # the document's own voice calls its body "the Council"
     for p in paragraphs[len(zone):]:
         for sentence in re.split(r"(?<=[.!?])\s+", p):
             name = _org_name(sentence)
-            if name and _AUTHOR_CUE.search(sentence):
-                cued.append(name)
+            if _AUTHOR_CUE.search(sentence):
+                own_council = own_council or bool(_THE_COUNCIL.search(sentence))
+                if name:
+                    cued.append(name)
             if name:
                 counts[name] = counts.get(name, 0) + 1
+    councils = [n for n in counts if n.split()[-1] == "Council" or n.startswith(("London Borough", "Royal Borough"))]
+    if own_council and len(councils) == 1 and (not cued or cued[0] not in councils):
+        # "our charter ... on behalf of the Council and the city's Green Partnership": the voice is the
+        # council's, and the one council the opening pages name in full is it
+        return councils[0]
     best = max(counts.items(), key=lambda kv: kv[1], default=None)
     # the author of "we", unless another body is named far more often (a partner in "our charter
     # with the Green Partnership" beside a council named on every page)
