@@ -374,6 +374,8 @@ def test_no_anchor_no_date(text: str) -> None:
     ("14.01.21", [("14.01.21", "2021-01-14", "2021-01-14")]),
     ("09/03/21 22/06/21", [("09/03/21", "2021-03-09", "2021-03-09"), ("22/06/21", "2021-06-22", "2021-06-22")]),
     ("32.13.21", None),  # no such day: unreadable
+    # coordinated years in a timescale column: each is a date
+    ("2021 and 2024", [("2021", "2021-01-01", "2021-12-31"), ("2024", "2024-01-01", "2024-12-31")]),
 ])
 def test_field_dates(text: str, expected: Expected) -> None:
     got = field_dates(text, NORTHSHIRE, NORTHSHIRE_PERIOD)
@@ -470,3 +472,23 @@ def test_timescale_words_without_a_key_give_no_date(text):
     key = timescale_key(text, dt.date(2024, 1, 1))
     assert key == {}
     assert find_dates("Improve the parks  Medium Term", dt.date(2024, 1, 1), None, key) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a year written once after coordinated months is the year of each
+    ("The panel will meet in May and November 2026.",
+     [("in May", "2026-05-01", "2026-05-31"), ("November 2026", "2026-11-01", "2026-11-30")]),
+    ("Reports are due in April, August and December 2025.",
+     [("in April", "2025-04-01", "2025-04-30"), ("August", "2025-08-01", "2025-08-31"),
+      ("December 2025", "2025-12-01", "2025-12-31")]),
+    # a lone year coordinated with a dated one is read as that one is
+    ("The surveys will be repeated in 2027 and 2030.",
+     [("in 2027", "2027-01-01", "2027-12-31"), ("2030", "2030-01-01", "2030-12-31")]),
+    ("Both depots will close by 2026 or 2028.", [("by 2026", None, "2026-12-31"), ("2028", None, "2028-12-31")]),
+    # not coordinated: a month with its own preposition keeps the document's year; a year after a number
+    ("The panel will meet in May and again in November 2026.",
+     [("in May", "2019-05-01", "2019-05-31"), ("in November 2026", "2026-11-01", "2026-11-30")]),
+    ("We spoke to 2,000 residents and 2026 will see more.", []),
+])
+def test_coordinated_dates(text: str, expected: Expected) -> None:
+    assert _found(text, dt.date(2019, 1, 1)) == expected

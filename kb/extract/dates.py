@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -607,6 +608,32 @@ def _non_overlapping(items: list[_T], span: Callable[[_T], tuple[int, int]]) -> 
 # ranges
 
 
+_COORDINATOR = re.compile(r"\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*", re.I)
+
+
+def _lend_coordinated_years(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    """"in March and September 2026", "April, July and October 2025": the year written once after
+    the last of coordinated months, seasons or days is the year of each of them."""
+    out = list(atoms)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.yearless and not b.yearless and a.kind in ("day", "month", "season") \
+                and b.kind in ("day", "month", "season") and _COORDINATOR.fullmatch(text, a.e, b.s):
+            year = b.resolve(0)[0].year
+            out[i] = dataclasses.replace(a, resolve=lambda _year, r=a.resolve, y=year: r(y), yearless=False)
+    return out
+
+
+def _coordinated(text: str, first: _Atom, found: _Found, atom: _Atom) -> _Found | None:
+    """"in 2013 and 2018", "by March or June 2026": a lone date coordinated with the date before it
+    is read as that one is (the same preposition, so the same open ends)."""
+    if atom.kind != first.kind or not atom.bare or atom.yearless or not _COORDINATOR.fullmatch(text, found.e, atom.s):
+        return None
+    start, end = atom.resolve(0)
+    return _Found(atom.s, atom.e, start if found.start is not None else None,
+                  end if found.end is not None else None, False)
+
+
 def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
     """Join "A – B", "A to B", "A into B", "between A and B", "FY & FY" into one period."""
     out: list[_Atom] = []
@@ -905,10 +932,14 @@ def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None
     if not text:
         return []
     found: list[_Found] = []
-    for atom in _merge_ranges(text, _atoms(text)):
+    last: tuple[_Atom, _Found] | None = None  # the last date read, for one coordinated with it
+    for atom in _merge_ranges(text, _lend_coordinated_years(text, _atoms(text))):
         f = _contextualise(text, atom, doc_date)
+        if f is None and last is not None:
+            f = _coordinated(text, last[0], last[1], atom)
         if f is not None:
             found.append(f)
+            last = (atom, f)
     found += _relative_phrases(text, doc_date, period)
     found += _contract_years(text, period)
     if timescales:
