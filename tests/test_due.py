@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from kb.extract.pipeline import due_dates
+from kb.extract.pipeline import _with_date_cells, due_dates
 from kb.model import Block, DueDate
 
 JUNE_2019 = dt.date(2019, 6, 1)
@@ -190,3 +190,18 @@ def test_the_document_title_is_not_a_record():
               Block("paragraph", title, 3, None, ())]
     got = [r.text for r in extract(Document(meta, "x.txt", "0", "text", None, blocks))]
     assert got == [item]
+
+
+@pytest.mark.parametrize("sentences, units", [
+    # a row's date cell written after its full stop belongs to the row's sentence
+    (["Fit smart thermostats in all sheltered housing schemes.", "Nov-23"],
+     ["Fit smart thermostats in all sheltered housing schemes. Nov-23"]),
+    (["Publish the tree strategy.", "Ongoing", "Plant 200 street trees.", "March 2025"],
+     ["Publish the tree strategy. Ongoing", "Plant 200 street trees. March 2025"]),
+    # a sentence of its own stays one
+    (["Plant 200 street trees.", "The work starts in March 2025."],
+     ["Plant 200 street trees.", "The work starts in March 2025."]),
+    (["Nov-23", "Fit smart thermostats."], ["Nov-23", "Fit smart thermostats."]),  # nothing before it
+])
+def test_a_date_cell_after_a_full_stop_stays_with_its_sentence(sentences, units):
+    assert _with_date_cells(sentences) == units

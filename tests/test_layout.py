@@ -500,3 +500,31 @@ def test_recommendations_quoted_before_a_response_are_marked_as_quoted():
     assert not by_text(blocks, "We will open the garden").quoted
     assert by_text(blocks, "3a. Training").quoted
     assert not by_text(blocks, "Records should be kept").quoted  # no response follows it
+
+
+@pytest.mark.parametrize("line, heading", [
+    # a table row whose Timescale cell the export ran into the action after its full stop
+    ("Fit smart thermostats in all sheltered housing schemes. Nov-23", False),
+    ("Agree a joint parking plan with the BID. Apr-24", False),  # a sentence ending in an acronym
+    ("Plan. Sep-25", False),  # the last word of a wrapped row and its date
+    ("Replace the depot roof lights. Lead: Facilities", False),  # a sentence and a cell after it
+    # titles keep their abbreviations and their dates
+    ("St. Anne's Ward priorities", True), ("Delivery plan 2024/25", True), ("Fig. 3 Emissions by sector", True),
+])
+def test_a_sentence_with_a_cell_after_its_full_stop_is_no_heading(line, heading):
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            f"{line}\n\nAnother paragraph of body text that follows the short line above it.")
+    assert (by_text(blocks_of(text), line).kind == "heading") is heading
+
+
+def test_a_row_date_after_the_full_stop_is_not_handed_to_the_rows_below():
+    """Rows of an action table exported one a line, each ending with its Timescale cell: a row
+    is no heading, so its month schedules only itself."""
+    text = ("DEPOT ACTION PLAN\nAction Timescale\n"
+            "Fit smart thermostats in all sheltered housing schemes. Nov-23\n"
+            "Survey the roofs of the four depots for solar panels.Feb-24\n"
+            "Draw up a travel plan for staff at the civic centre. Jul-24\n"
+            "Review the fleet's fuel cards.")
+    bs = blocks_of(text, date(2023, 6, 1))
+    for needle in ("Survey the roofs", "Draw up a travel plan", "Review the fleet"):
+        assert by_text(bs, needle).scope_dates == ()

@@ -203,6 +203,26 @@ def test_page_furniture_is_blanked():
     assert len(out) == len(text.split("\n"))  # line numbers are kept
 
 
+FOOTERS = ("Intro text of the plan.\nHARBOUR PLAN | May 2024 p3\nBody text on page three.\n"
+           "HARBOUR PLAN | May 2024 p4\nBody text on page four.\nHARBOUR PLAN | May 2024 p5\n")
+
+
+@pytest.mark.parametrize("line, clean", [
+    # a running footer the export ran into the page's last line, or the next page's heading into it
+    ("Dredge the inner basin. Sep-24HARBOUR PLAN | May 2024p6", "Dredge the inner basin. Sep-24"),
+    ("Dredge the inner basin.HARBOUR PLAN | May 2024 p12", "Dredge the inner basin."),
+    ("HARBOUR PLAN | May 2024 p7MOORINGS ACTION PLAN", "MOORINGS ACTION PLAN"),
+    # the footer's words inside a line of the body stay
+    ("The HARBOUR PLAN | May 2024 p3 edition replaced the last one.",
+     "The HARBOUR PLAN | May 2024 p3 edition replaced the last one."),
+    ("Dredge the inner basin by May 2024.", "Dredge the inner basin by May 2024."),
+])
+def test_a_running_footer_run_into_a_line_is_cut_off(line, clean):
+    out = [sl.text for sl in drop_page_furniture(lines_of(FOOTERS + line))]
+    assert out[-1] == clean
+    assert [t for t in out[:-1] if t] == ["Intro text of the plan.", "Body text on page three.", "Body text on page four."]
+
+
 def test_repeated_section_headings_and_period_labels_stay():
     text = "Intro text.\n\nNext steps\n\n2019/20\n\nNext steps\n\n2020/21\n\nNext steps\n\n2021/22\n\n12\n\n7"
     out = [sl.text for sl in drop_page_furniture(lines_of(text))]

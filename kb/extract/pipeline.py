@@ -181,12 +181,29 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_DATE_CELL_WORDS = 3
+
+
+def _with_date_cells(sentences: list[str]) -> list[str]:
+    """A "sentence" that is only a date or a timescale ("Oct-22", "March 2024", "Ongoing") is the
+    date cell of the table row it ends, run into the row's text by the export ("... in all depots.
+    Oct-22"): it belongs to the sentence before it, not to a unit of its own."""
+    out: list[str] = []
+    for s in sentences:
+        bare = s.strip(" .;")
+        if out and bare and len(words(bare)) <= _DATE_CELL_WORDS and field_dates(bare, None) is not None:
+            out[-1] = f"{out[-1]} {s}"
+        else:
+            out.append(s)
+    return out
+
+
 def _units(block: Block) -> list[str]:
     if block.kind == "paragraph" or (block.kind in ("list_item", "cell") and len(words(block.text)) > _LONG_ITEM_WORDS):
-        units = split_sentences(block.text)
+        units = _with_date_cells(split_sentences(block.text))
     elif block.kind == "list_item" and len(block.text) > _LONG_ITEM_CHARS \
             and len(split_enumeration(block.text)) == 1:  # a run of actions is split as one (below)
-        units = split_sentences(block.text)
+        units = _with_date_cells(split_sentences(block.text))
     else:
         units = [block.text]
     units = [part for u in units for part in split_resolutions(u)]

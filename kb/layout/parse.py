@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from kb.extract.dates import field_dates
 from kb.extract.lexicon import ACTION_VERBS, DOER_TITLE
 from kb.layout.fields import Labelled, label_role, looks_like_party, split_labels
 from kb.layout.markup import is_all_caps, strip_markup, words
@@ -483,6 +484,8 @@ def _looks_like_heading(text: str) -> bool:
         return False
     if t[-1] in ".,;!" or t.endswith(":"):
         return False
+    if _SENTENCE_THEN_MORE.search(t) or _ends_with_date_cell(t):
+        return False  # "Install meters in all depots. Jun-22": a sentence and its row's date cell, no title
     if re.match(r"^[A-Za-z&,/ ]{1,25}: (?:[a-z]|.*\.$)", t):
         return False  # a labelled line ("P&E: Back office collaboration") is content, not a title
     if _MEETING_FIELD.match(t):
@@ -499,6 +502,21 @@ def _looks_like_heading(text: str) -> bool:
     if len(ws) >= _STATE_MIN_WORDS and _DELIVERY_STATE.search(" ".join(ws[1:])) and not is_all_caps(t):
         return False  # a milestone told as a state reached ("Local boards established and reporting to ...")
     return True
+
+
+# A full stop after a lower-case word of three letters or more, with more text after it: a sentence has
+# ended inside the line ("... in all depots. Jun-22", "... by March. Lead: Housing"), which a title never
+# does; abbreviations that titles carry ("St. Anne's", "No. 3", "Fig. 2") are capitalised or short.
+_SENTENCE_THEN_MORE = re.compile(r"(?:\w+\s+){2}(?!(?:etc|incl|approx|vol|viz)\.)[a-z]{3,}[.!?]\s+\S")
+
+_DATE_CELL_TAIL = re.compile(r"\w[.!?]\s*(\S+(?:\s+\S+)?)$")
+
+
+def _ends_with_date_cell(text: str) -> bool:
+    """A sentence's full stop and then only a date ("... at the RRC. Mar-22", "Strategy. Jun-21"): the
+    end of a table row whose Timescale cell the export ran into its text."""
+    m = _DATE_CELL_TAIL.search(text)
+    return m is not None and field_dates(m.group(1), None) is not None
 
 
 _MEETING_FIELD = re.compile(r"^(?:present|apologies(?: for absence)?|attendees|attendance|in attendance|also present|"
@@ -871,19 +889,56 @@ def _listed(idx: list[int]) -> bool:
     return close > (len(idx) - 1) / 2
 
 
-def drop_page_furniture(lines: list[SourceLine], furniture: set[int] | None = None) -> list[SourceLine]:
-    """The lines with page furniture blanked out (line numbers kept), footnote markers removed.
-    `furniture`: the indexes (into `lines`) of the furniture lines (default: `page_furniture` of
-    these lines; a document laid out in pieces finds them in the whole document)."""
-    drop = page_furniture([sl.text for sl in lines]) if furniture is None else furniture
+def drop_page_furniture(lines: list[SourceLine], furniture: set[int] | None = None,
+                        tails: Sequence[str] | None = None) -> list[SourceLine]:
+    """The lines with page furniture blanked out (line numbers kept), footnote markers removed, and
+    a running footer run into the end of a line cut off it.  `furniture`: the indexes (into `lines`)
+    of the furniture lines (default: `page_furniture` of these lines; a document laid out in pieces
+    finds them in the whole document); `tails`: the footers' text before their page numbers
+    (default: `furniture_tails` of these lines), likewise."""
+    texts = [sl.text for sl in lines]
+    drop = page_furniture(texts) if furniture is None else furniture
+    if tails is None:
+        tails = furniture_tails(texts, drop)
     out: list[SourceLine] = []
     for i, sl in enumerate(lines):
         if i in drop:
             out.append(SourceLine("", sl.line, sl.page))
         else:
-            text = _MARKER.sub("", sl.text) if re.search(r"[a-z.,;:)][\d\u00b9\u00b2\u00b3\u2070-\u2079]", sl.text) else sl.text
+            text = _without_tail(sl.text, tails) if tails else sl.text
+            text = _MARKER.sub("", text) if re.search(r"[a-z.,;:)][\d\u00b9\u00b2\u00b3\u2070-\u2079]", text) else text
             out.append(sl if text == sl.text else replace(sl, text=text))
     return out
+
+
+_TAIL_MIN_CHARS = 10  # a footer's text long enough not to end a line of the body by chance
+_TAIL_PAGE = re.compile(r"^(.*?\D)\s*\d{1,4}\s*$")
+
+
+def furniture_tails(texts: Sequence[str], furniture: set[int]) -> tuple[str, ...]:
+    """The text before the page number of the running footers and headers among the furniture lines
+    ("CLIMATE PLAN | June 2021 p" of "CLIMATE PLAN | June 2021 p16").  A PDF-to-text tool that loses
+    the break before a footer runs it into the page's last line ("... by March 2023.CLIMATE PLAN |
+    June 2021 p17"), where it is furniture still: its date is the document's, not the line's."""
+    stems: set[str] = set()
+    for i in furniture:
+        m = _TAIL_PAGE.match(texts[i].strip()) if i < len(texts) else None
+        if m and len(m.group(1).strip()) >= _TAIL_MIN_CHARS and len(words(m.group(1))) >= 2:
+            stems.add(m.group(1).strip())
+    return tuple(sorted(stems))
+
+
+def _without_tail(text: str, tails: Sequence[str]) -> str:
+    """The line without a running footer (one of `tails` and a page number) run into its end, or
+    into its start ("CLIMATE PLAN | June 2021 p20WASTE ACTION PLAN": the next page's heading)."""
+    for stem in tails:
+        # spacing varies from page to page ("June 2021p16", "June 2021 p20")
+        body = r"\s*".join(re.escape(t) for t in re.findall(r"[^\W\d_]+|\d+|[^\w\s]", stem))
+        if k := re.search(r"(?<=\S)\s*" + body + r"\s*\d{1,4}\s*$", text):
+            return text[:k.start()].rstrip()
+        if k := re.match(r"\s*" + body + r"\s*\d{1,4}(?!\d)\s*(?=\S)", text):
+            return text[k.end():]
+    return text
 
 
 def page_furniture(texts: Sequence[str]) -> set[int]:

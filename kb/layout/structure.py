@@ -151,15 +151,16 @@ def build_blocks(lines: list[SourceLine], doc_date: date | None, period: Period 
 
 
 def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense: bool | None = None,
-               wrapped: bool | None = None) -> list[RawBlock]:
-    """The layout's raw blocks of these lines, headings marked.  `furniture`, `dense` and `wrapped`:
-    what the whole document says of its page furniture and line breaks, for lines that are one piece
-    of it (kb.layout.parse.drop_page_furniture, group_lines); by default read from `lines`."""
+               wrapped: bool | None = None, tails: tuple[str, ...] | None = None) -> list[RawBlock]:
+    """The layout's raw blocks of these lines, headings marked.  `furniture`, `tails`, `dense` and
+    `wrapped`: what the whole document says of its page furniture and line breaks, for lines that
+    are one piece of it (kb.layout.parse.drop_page_furniture, group_lines); by default read from
+    `lines`."""
     if dense is None:  # judged on the lines as read: blanked-out furniture must not make them look spaced
         dense = one_paragraph_a_line([sl.text for sl in lines])
     if wrapped is None:
         wrapped = hard_wrapped([sl.text for sl in lines])
-    raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines, furniture), dense, wrapped)))
+    raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines, furniture, tails), dense, wrapped)))
     classify_headings(raw)
     return raw
 

@@ -48,6 +48,7 @@ class DocumentStream:
     dense: bool  # one paragraph a line (kb.layout.parse.one_paragraph_a_line)
     cuts: list[int]  # the first line of each piece
     wrapped: bool = False  # a PDF-to-text tool's hard-wrapped output (kb.layout.parse.hard_wrapped)
+    tails: tuple[str, ...] = ()  # running footers' text before the page number (kb.layout.parse.furniture_tails)
 
     def pieces(self) -> Iterator[list[Block]]:
         """The document's blocks, piece by piece, in reading order."""
@@ -62,7 +63,7 @@ class DocumentStream:
             lines = [SourceLine(text=t, line=start + k + 1, page=None) for k, t in enumerate(piece)]
             lo, hi = bisect.bisect_left(self.furniture, start), bisect.bisect_left(self.furniture, end)
             furniture = {i - start for i in self.furniture[lo:hi]}
-            yield builder.blocks(raw_blocks(lines, furniture, self.dense, self.wrapped))
+            yield builder.blocks(raw_blocks(lines, furniture, self.dense, self.wrapped, self.tails))
 
 
 def open_text(path: Path, catalog: dict[str, dict] | None = None, sha256: str | None = None,
@@ -70,7 +71,13 @@ def open_text(path: Path, catalog: dict[str, dict] | None = None, sha256: str | 
     """A text export ready to be laid out in pieces of at least `per_piece` lines (default
     `piece_lines()`); raises SourceError with a one-line reason for a file that is not text (a
     file with no block of text is found so by whoever walks the pieces)."""
-    from kb.layout.parse import hard_wrapped, one_paragraph_a_line, page_furniture, starts_afresh
+    from kb.layout.parse import (
+        furniture_tails,
+        hard_wrapped,
+        one_paragraph_a_line,
+        page_furniture,
+        starts_afresh,
+    )
     from kb.sources import file_sha256
     from kb.sources.metadata import apply_catalog, catalog_entry, head_lines, infer_meta
     from kb.sources.text import read_text_lines
@@ -96,6 +103,7 @@ def open_text(path: Path, catalog: dict[str, dict] | None = None, sha256: str | 
     doc = Document(meta=meta, path=str(path), sha256=sha256 or file_sha256(path), source_kind="text",
                    pages=None, blocks=[])
     dense = one_paragraph_a_line(texts)
+    tails = furniture_tails(texts, furniture)
     pieces = ["\n".join(texts[start:end]) for start, end in zip(cuts, [*cuts[1:], len(texts)], strict=True)]
     del texts
-    return DocumentStream(doc, pieces, sorted(furniture), dense, cuts, wrapped)
+    return DocumentStream(doc, pieces, sorted(furniture), dense, cuts, wrapped, tails)
