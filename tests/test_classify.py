@@ -355,6 +355,14 @@ def test_a_headline_verb_read_as_a_subject_is_read_again(text, action):
     # an addressee taking note does nothing; a request reported from the past is no pledge
     ("The Committee is asked to note the quarterly performance report.", False, None),
     ("The panel was asked to consider the options last March.", False, None),
+    # the same request in the active voice, made by a paper or a body
+    ("This circular asks district councils to publish their tree surveys.", True, "commitment"),
+    ("The county council requires providers to report missed visits every month.", True, "commitment"),
+    ("We ask parish councils to share their flood plans with the county.", True, "commitment"),
+    ("We ask local partnerships to note the report.", False, None),
+    # people asking, or a demand that is no request of a party, are not
+    ("Many residents ask us to repair the footpaths sooner.", False, None),
+    ("This requires partners to work together differently.", False, None),
 ])
 def test_a_papers_request_of_a_party(text, accepted, kind):
     d = decide(text, para())

@@ -244,6 +244,14 @@ def _mis_tagged_imperative(t: Token) -> bool:
     return nxt.pos_ not in ("AUX", "VERB", "PUNCT", "PART") and nxt.lower_ not in ("of", "'s") and nxt.tag_ != "POS"
 
 
+# Verbs by which a paper or a body, in its own voice, asks a party to act ("recommend" and
+# "encourage" only advise: the party is not asked to do it).
+_ACTIVE_REQUEST_VERBS = frozenset({"ask", "request", "invite", "require", "instruct", "direct"})
+# What a request can be written in: "This letter asks ...", "The guidance requires ...".
+_PAPER_NOUNS = frozenset({"letter", "guidance", "paper", "report", "plan", "strategy", "framework", "specification",
+                          "contract", "policy", "act", "regulation", "directive", "circular", "protocol", "standard"})
+
+
 def _addressed_party(t: Token) -> bool:
     """A subject a paper can address a request to: a named body, an acronym, or a noun naming a body,
     a kind of body or an office ("Cabinet", "ICSs", "local systems", "districts"), not the people a
@@ -387,6 +395,18 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
             target = None  # "due to staff shortages": because of them, nothing to be done
         if target is not None:
             return SEMI_MODAL, target, root, f"{acomp.lower_} to"
+    # The same request in the active voice, made by a paper or a body: "This letter asks Health
+    # Boards to use ...", "The guidance asks councils to publish ..." (a party asked only to note
+    # does nothing; "we would ask" is no request made)
+    if _is_verb(root) and lemma in _ACTIVE_REQUEST_VERBS and root.tag_ in ("VBZ", "VBP") and not _aux_words(root):
+        party = next((o for o in _children(root, "dobj") if o.tag_ != "PRP" and _addressed_party(o)), None)
+        asker = next(iter(_children(root, "nsubj")), None)
+        if party is not None and asker is not None and (
+                asker.lower_ in ("we", "i") or _addressed_party(asker) or asker.lemma_.lower() in _PAPER_NOUNS):
+            target = comp if comp is not None and comp.dep_ == "xcomp" and _has_to(comp) else next(
+                (v for v in _children(party, "acl") if v.tag_ == "VB" and _has_to(v)), None)
+            if target is not None and _verb_lemma(target) not in NOTING_VERBS:
+                return SEMI_MODAL, target, root, f"{root.lower_} to"
     # A paper's request of a party, in the present: "Systems are asked to set up ..." (the party is
     # to act), "Cabinet is asked to agree the plan" (a decision put to it); an addressee asked to take
     # note ("The Board is asked to note the report") does nothing
