@@ -940,3 +940,17 @@ def test_a_heading_that_is_a_body_owns_the_items_under_it_that_name_none(heading
 
 def test_work_given_to_a_party_is_owned_by_that_party(north: OwnerGazetteer) -> None:
     assert north.owners("The Board has asked Riverside NHS Foundation Trust to review its discharge policy.") == [RFT]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the Government" of an English public document is the UK Government
+    ("The Government will publish the new planning framework in the spring.", ["UK Government"]),
+    ("HM Government will consult on the levy before it is introduced.", ["UK Government"]),
+    # a devolved government, or central government as a plan's own heading names it, keeps its name
+    ("The Welsh Government will publish its own framework.", ["Welsh Government"]),
+    ("Central Government will fund the first two schemes.", ["Central Government"]),
+    # lobbied, it is no doer
+    ("We will lobby the Government for a fairer funding settlement.", []),
+])
+def test_the_government(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.owners(text, author_org=NCC) == expected

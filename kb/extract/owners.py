@@ -93,6 +93,9 @@ NATIONAL_PARTIES: tuple[Party, ...] = (
     Party("UK Health Security Agency", "org", ("UKHSA",)),
     Party("Office for Health Improvement and Disparities", "org", ("OHID",)),
     Party("NHS Property Services", "org", ()),
+    # "the Government" of an English public document is the UK's (a devolved government is named as such)
+    Party("UK Government", "org", ("the Government", "HM Government", "His Majesty's Government",
+                                   "Her Majesty's Government", "the UK Government")),
     Party("Providers", "group", (
         "the providers", "lead providers", "the lead providers", "incumbent providers",
         "the incumbent providers", "integrated care providers",
