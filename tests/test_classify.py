@@ -648,3 +648,32 @@ def test_due_or_expected_at_a_date(text, accepted):
 def test_a_resolutions_items_mandate_action(text, accepted):
     block = Block("list_item", text, intro="RESOLVED that:")
     assert decide(text, block, in_resolution=True).accept is accepted
+
+
+@pytest.mark.parametrize("text, accepted", [
+    # a condition or a means before an action row's imperative, with or without its comma
+    ("Subject to funding, replace the footbridge over the mill stream. Jun-25", True),
+    ("Subject to survey results replace the boilers at the two leisure centres. Mar-26", True),
+    ("Where practicable, install water butts at all council allotments.", True),
+    ("Through the housing repairs contract, bring 40 void homes back into use each year.", True),
+    ("Using the 2024 footfall counts, review opening hours at the three libraries.", True),
+    ("As part of the depot rebuild incorporate a solar canopy over the staff car park.", True),
+    # imperatives of plans the tagger reads as nouns
+    ("Lobby the water company to fix leaks within two days.", True),
+    ("Consult tenants on the new estate parking rules.", True),
+    # an opening phrase before what was done, or advice to the reader, is no action
+    ("Through the scheme, residents saved £200 each on their bills.", False),
+    ("With support from partners, plans were drawn up last year.", False),
+    ("If you would like a paper copy, request one from the library desk.", False),
+])
+def test_a_condition_or_means_before_the_imperative_does_not_hide_it(text, accepted):
+    assert decide(text, para(section=("Action plan",))).accept is accepted
+
+
+@pytest.mark.parametrize("text, accepted", [
+    # an opening phrase before a clause with its own subject and verb is no condition on an imperative
+    ("During 2024/25 the trusts have begun to consider how they work with the hospices.", False),
+    ("Over the winter the wards saw more admissions than they planned for.", False),
+])
+def test_an_opening_phrase_before_a_clause_of_its_own_is_read_as_written(text, accepted):
+    assert decide(text, para()).accept is accepted

@@ -24,7 +24,7 @@ from typing import Any
 from kb.extract import forms as F
 from kb.extract.clause import Clause, clauses_of, first_word
 from kb.extract.dates import find_dates
-from kb.extract.lexicon import PARTY_HEADS
+from kb.extract.lexicon import ACTION_VERBS, PARTY_HEADS
 from kb.extract.nlp import parse
 
 # Nouns that name a measure rather than a party: a future about them forecasts.
@@ -341,6 +341,14 @@ def judge(text: str, doc: Any = None) -> Judgement:
     reread = _imperative_misread(text, doc, main)
     if reread is not None:
         return reread
+    leads = [] if "to the reader" in first.flags or re.search(r"\byou(?:r)?\b", text[:_LEAD_SCAN_CHARS], re.I) \
+        else after_lead_adverbial(text)  # ("If you would like a copy, request one": advice to the reader)
+    for rest in leads:  # "Subject to funding, introduce ...": the imperative after the condition or means
+        # read as the action opening a row of its own, capitalised ("Introduce ..."), as the tagger knows it
+        again = judge_clause(parse(rest[0].upper() + rest[1:], entities=False)._.clause)
+        if again.action and not again.not_a_commitment:
+            again.flags.add("after a lead adverbial")
+            return again
     for sent_clause in clauses_of(doc):
         for c in (sent_clause, *sent_clause.coordinated):
             if c is main:
@@ -362,6 +370,47 @@ def _wh_headline(text: str, doc: Any, main: Clause) -> bool:
     first = (first_word(main.sentence) if main.sentence is not None else None) or doc[0]
     return first.tag_ in ("WP", "WRB") and first.lower_ in ("what", "how", "when", "where", "why") \
         and first.head.i == main.head.i
+
+
+# A condition or a means put before an action's imperative, as action tables write them: "Subject to
+# funding, ...", "Where feasible, ...", "Through the Local Plan review, ...", "Using smart meter data,
+# ...", "As part of phase 2 ...", "Alongside regional partners, ...".
+_LEAD_ADVERBIAL = re.compile(
+    r"^(?:subject to|where|if|once|when|through|using|via|as part of|alongside|with|following|after|within|"
+    r"during|from|over|in (?:partnership|conjunction|collaboration|line) with)\b", re.I)
+_LEAD_COMMA = re.compile(r"^[^,;:.]{3,120}?,\s+(?=[a-z])")
+# words after which a verb's form is a noun or an infinitive ("a successful pilot", "to switch")
+_BEFORE_NOUN = frozenset("a an the to of for and or in on at by our their its this that these those your any "
+                         "each every all some".split())
+_LEAD_SCAN_CHARS = 120
+# openings that run straight on into the imperative with no comma ("Subject to feasibility install ...")
+_LEAD_NO_COMMA = re.compile(r"^(?:subject to|as part of|where|through|using|alongside|"
+                            r"in (?:partnership|conjunction|collaboration|line) with)\b", re.I)
+_CLAUSE_WORDS = frozenset("we they it he she you i is are was were has have had will would can could should may might "
+                          "must shall be been being do does did".split())
+
+
+def after_lead_adverbial(text: str) -> list[str]:
+    """The text from the imperative on, when a unit opens with a condition or a means and then the
+    imperative, with a comma ("Subject to funding, introduce ...") or without one ("Subject to
+    feasibility install ..."): each reading, first the likeliest; none when it does not open so or
+    no action verb follows."""
+    if not _LEAD_ADVERBIAL.match(text):
+        return []
+    m = _LEAD_COMMA.match(text)
+    if m is not None:
+        return [text[m.end():]]  # the parse of what follows the comma tells whether it is an imperative
+    if not _LEAD_NO_COMMA.match(text):
+        return []
+    out, prev = [], ""
+    for w in re.finditer(r"[A-Za-z][\w'’-]*", text[:_LEAD_SCAN_CHARS]):
+        word = w.group(0)
+        if word.lower() in _CLAUSE_WORDS:
+            break  # a subject or a finite verb first: the opening phrase heads a clause of its own
+        if w.start() > 0 and word in ACTION_VERBS and prev.lower() not in _BEFORE_NOUN:
+            out.append(text[w.start():])
+        prev = word
+    return out
 
 
 def _imperative_misread(text: str, doc: Any, main: Clause) -> Judgement | None:

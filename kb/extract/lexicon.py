@@ -24,6 +24,7 @@ ACTION_VERBS = frozenset(
     reconfigure reform release replace report resource respond restructure retain review roll run scale scope
     secure seek set share shift simplify sign standardise start strengthen streamline submit support sustain
     tackle tailor target test trial transform treat undertake update upscale use utilise work
+    consult lobby install incorporate request investigate purchase revise switch eliminate examine
     """.split()
 )
 
