@@ -954,3 +954,16 @@ def test_work_given_to_a_party_is_owned_by_that_party(north: OwnerGazetteer) -> 
 ])
 def test_the_government(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text, author_org=NCC) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person the document named in full with a title is later written by title and surname
+    ("Councillor Holt will present the options to the panel in June.", ["Amira Holt"]),
+    ("Dr Okafor will lead the audit of discharge letters.", ["Tunde Okafor"]),
+    # a surname the document never gave in full names nobody it knows
+    ("Dr Smith will lead the audit of discharge letters.", []),
+])
+def test_a_person_by_title_and_surname(text: str, expected: list[str]) -> None:
+    document = ("The panel is chaired by Councillor Amira Holt. Dr Tunde Okafor is the clinical lead. " + text)
+    g = OwnerGazetteer().for_document(document)
+    assert g.owners(text, author_org=NCC) == expected

@@ -77,6 +77,20 @@ class Owners:
     source: str = ""
 
 
+# A person named in full after a title ("Dr Penny Dash"), who may later be "Dr Dash".
+_TITLED_FULL_NAME = re.compile(r"\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Cllr|Councillor|Superintendent)"
+                               r"\.?\s+(?P<given>[A-Z][a-z'’-]+)\s+(?P<surname>[A-Z][a-z'’-]+)\b")
+
+
+def _people_named_in_full(text: str) -> dict[str, str]:
+    """Surname -> "Given Surname" for the people a document names in full with a title ("Dr Penny
+    Dash"), so that its later "Dr Dash" is known; a surname two people share names neither."""
+    seen: dict[str, set[str]] = {}
+    for m in _TITLED_FULL_NAME.finditer(text):
+        seen.setdefault(m.group("surname"), set()).add(f"{m.group('given')} {m.group('surname')}")
+    return {surname: next(iter(full)) for surname, full in seen.items() if len(full) == 1}
+
+
 # --------------------------------------------------------------------------------------------
 # Parties every English document may name (national bodies and generic roles: no area)
 # --------------------------------------------------------------------------------------------
@@ -399,6 +413,7 @@ class OwnerGazetteer:
         self._prefixes = _place_prefixes(gazetteer.area)
         self._doc_bodies: dict[str, list[str]] = {}  # body type -> bodies the document names in full
         self._doc_groups: set[str] = set()  # groups and boards the document names in full (3 words or more)
+        self._doc_people: dict[str, str] = {}  # surname -> the one person of that surname named in full
         self._learnt: set[str] = set()  # acronyms the document defined itself
         self._things: set[str] = set()  # acronyms the document defined for something else than a party
         self._extra_cased = set(_NATIONAL_CASED | _OWN_CASED | gazetteer.cased)
@@ -447,6 +462,7 @@ class OwnerGazetteer:
             if name is not None and len(name.split()) >= 3 and name.split()[0].lower() not in _GROUP_FIRST_STOP:
                 g._doc_groups.add(name)
         g._learn_initials(text or "")
+        g._doc_people = _people_named_in_full(text or "")
         return g
 
     def __getstate__(self) -> dict:
@@ -782,6 +798,9 @@ class OwnerGazetteer:
         # "Dr Adrian Canale-Parola", "Councillor Kamran Caan"
         pats.append({"label": "PERSON", "id": "",
                      "pattern": [{"LOWER": {"IN": _HONORIFICS}}, {"ORTH": ".", "OP": "?"}, *full]})
+        # "Dr Dash": a title and a surname, the person if the document named them in full
+        pats.append({"label": "PERSON", "id": "",
+                     "pattern": [{"LOWER": {"IN": _HONORIFICS}}, {"ORTH": ".", "OP": "?"}, name]})
         return pats
 
     def _doc(self, text: str) -> Any:
@@ -952,6 +971,13 @@ class OwnerGazetteer:
             else:
                 break
         name_toks = [t for t in toks[i:j] if t.text != "-"]
+        if len(name_toks) == 1 and name_toks[0].text in self._doc_people:
+            # "Dr Dash", "Councillor Holt": a person named in full earlier, by title and surname
+            before = doc[name_toks[0].i - 1] if name_toks[0].i > 0 else None
+            if before is not None and before.text.rstrip(".").lower() in _HONORIFICS:
+                return Mention(self._doc_people[name_toks[0].text], before.idx,
+                               name_toks[0].idx + len(name_toks[0].text), doc[before.i:name_toks[0].i + 1].text,
+                               "person", ent.ent_id_ or "")
         if len(name_toks) < 2:
             return None
         start, end = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
@@ -1302,6 +1328,8 @@ class OwnerGazetteer:
             toks = [t for t in ent if not t.is_punct and t.lower_ not in ("the", "our")]
             if len(toks) < 2 or not all(t.text[:1].isupper() or t.lower_ in ("and", "of", "&") for t in toks):
                 continue
+            if len(toks) == 2 and toks[0].lower_ in _HONORIFICS:
+                continue  # "Dr Smith": a title and a surname, no full name (`_person_mention` knows those it can)
             if any(t.like_num or t.lower_ in _MONTHS for t in toks):
                 continue
             head = next((toks[i - 1] for i, t in enumerate(toks) if i and t.lower_ in ("of", "for")), toks[-1])
