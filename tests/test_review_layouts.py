@@ -287,3 +287,91 @@ def test_an_action_left_without_a_lead_or_status_stays_an_action():
             "Replace the library boiler\tEstates\tComplete\tA heat pump was fitted in May.")
     texts = [b.text for b in blocks_of(text) if b.kind == "cell"]
     assert "Review the cycle racks" in texts and "Bus shelter repairs" in texts
+
+
+# A review table cut by a page's footer line (a title and the page number), as a text export or a PDF
+# prints it: the rows after the footer are rows of the same table, with their Status column.
+_FOOTER_REVIEW = ("Appendix B: Play strategy action plan – status at March 2023\n\n"
+                  "Ref\tAction\tStatus\tLatest update\n"
+                  "6.1\tSplash pad in Northgate park\tComplete\tThe splash pad opened in July 2022.\n"
+                  "6.2\tPlay rangers in the school holidays\tOngoing\tRangers ran 40 sessions in summer 2022.\n"
+                  "{gap}"
+                  "6.3\tAccessible swings in every district\tSuperseded\tReplaced by the inclusive play fund.\n"
+                  "6.4\tRefurbish the Moor Lane skate park\tNot started\tNo capital was found in 2022/23.\n")
+
+
+@pytest.mark.parametrize("gap", [
+    "Appendix B – page 4\n",  # a text export: the footer line between two rows
+    "\nAppendix B – page 4\n\n",  # a PDF printed a row at a time: the footer a paragraph of its own
+    "\nPlaying out in Wexham | 15\n\n16 | Playing out in Wexham\n\n",  # a right-hand page's footer, the next one's header
+])
+def test_a_page_footer_between_two_rows_of_a_review_table_leaves_one_table(gap):
+    cells = {b.text: b for b in blocks_of(_FOOTER_REVIEW.format(gap=gap)) if b.kind == "cell"}
+    assert cells["Accessible swings in every district"].fields.get("status") == "Superseded"
+    assert cells["Refurbish the Moor Lane skate park"].fields.get("status") == "Not started"
+    assert cells["Refurbish the Moor Lane skate park"].column == "Action"
+    assert "Appendix B – page 4" not in cells and "Playing out in Wexham | 15" not in cells
+
+
+def test_a_pdf_page_footer_between_two_rows_of_a_review_table_leaves_one_table():
+    """The same in a PDF's lines: the rows after the footer are on the same page (a footer printed where
+    the text put it) and keep the table's columns."""
+    from kb.model import Position
+
+    def at(text: str, top: float) -> SourceLine:
+        return SourceLine(text, None, 4, Position(4, 50.0, top, 540.0, top + 12))
+
+    rows = _FOOTER_REVIEW.format(gap="").split("\n")
+    lines = [at(t, 60 + 20 * n) for n, t in enumerate(rows[:5])]
+    lines += [at("", 170), at("Appendix B – page 4", 180), at("", 190)]
+    lines += [at(t, 200 + 20 * n) for n, t in enumerate(rows[5:])]
+    cells = {b.text: b for b in build_blocks(lines, date(2023, 3, 1)) if b.kind == "cell"}
+    assert cells["Accessible swings in every district"].fields.get("status") == "Superseded"
+    assert cells["Refurbish the Moor Lane skate park"].fields.get("status") == "Not started"
+
+
+def test_a_titled_line_between_two_tables_is_no_page_footer():
+    """A line without a page number between two tables of the same shape parts them: the second
+    table's first row is its own (here a header)."""
+    text = ("Ref\tAction\tStatus\tLatest update\n"
+            "6.1\tSplash pad in Northgate park\tComplete\tThe splash pad opened in July 2022.\n\n"
+            "Parks and open spaces\n\n"
+            "Ref\tAction\tStatus\tLatest update\n"
+            "7.1\tNew benches on the promenade\tOngoing\tTwelve of twenty benches are in place.\n")
+    blocks = blocks_of(text)
+    assert any(b.kind == "heading" and b.text == "Parks and open spaces" for b in blocks)
+    cells = {b.text: b for b in blocks if b.kind == "cell"}
+    assert cells["New benches on the promenade"].fields.get("status") == "Ongoing"
+    assert cells["New benches on the promenade"].section[-1] == "Parks and open spaces"
+
+
+@pytest.mark.parametrize("text, marked", [
+    ("Appendix A – page 3", True), ("Healthy towns plan | 11", True), ("12 | Healthy towns plan", True),
+    ("Page 4 of 20", True), ("Priority 2: Diagnosing well", False), ("Year 3", False),
+    ("Phase 2 | Delivery", False), ("See page 4 for the full list of actions agreed by the board.", False),
+])
+def test_what_reads_as_a_page_footer_line(text, marked):
+    from kb.layout.parse import page_marked
+
+    assert page_marked(text) == marked
+
+
+def test_a_review_table_cut_by_a_page_footer_in_a_pdf_reads_every_rows_status(tmp_path):
+    """A PDF of the review (tests/pdfgen.py: the rows before and after the footer line are two ruled
+    tables, the footer a paragraph between them): every row keeps its Status column."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import pdfgen
+
+    from kb.sources import load_document
+
+    src = tmp_path / "2023-03_review.txt"
+    src.write_text(_FOOTER_REVIEW.format(gap="Appendix B – page 4\n"), encoding="utf-8")
+    pdfgen.text_export_to_pdf(src, tmp_path / "2023-03_review.pdf")
+    doc = load_document(tmp_path / "2023-03_review.pdf")
+    cells = {b.text: b for b in doc.blocks if b.kind == "cell"}
+    assert cells["Accessible swings in every district"].fields.get("status") == "Superseded"
+    assert cells["Refurbish the Moor Lane skate park"].fields.get("status") == "Not started"
+    assert cells["Splash pad in Northgate park"].fields.get("status") == "Complete"

@@ -335,6 +335,8 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
                 continue
         if (current is not None and current.kind == "table" and blank == 0 and not _is_table_line(text)
                 and _next_row_continues(current, lines, k) and not _BULLET.match(text)):
+            if page_marked(stripped):
+                continue  # a page's footer or header printed between two rows of the table: no row of it
             current.rows.append([text.strip()])  # a full-width row inside a table (a group's intro)
             current.lines.append(sl)
             continue
@@ -344,8 +346,13 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
             cells = _table_cells(text)
             if not any(re.search(r"[A-Za-z0-9]", c) for c in cells):
                 continue
-            if current is None and blocks and _continued_table(blocks[-1], cells, sl):
-                current = blocks[-1]  # a table the page broke: its rows go on under its header
+            if current is None and blocks:
+                table, furniture = _table_before_furniture(blocks)
+                if table is not None and _continued_table(table, cells, sl, page_break=bool(furniture)):
+                    # a table the page broke: its rows go on under its header, past the page's footer
+                    # or header when one was printed between them
+                    del blocks[len(blocks) - len(furniture):]
+                    current = table
             if current is not None and current.kind == "table":
                 current.rows.append(cells)
                 current.lines.append(sl)
@@ -555,22 +562,56 @@ def _is_fragment_line(block: RawBlock) -> bool:
     return block.kind == "paragraph" and 0 < len(ws) <= 16 and not t.endswith(".") and ":" not in t[-2:]
 
 
-def _continued_table(prev: RawBlock, cells: list[str], sl: SourceLine) -> bool:
+def _continued_table(prev: RawBlock, cells: list[str], sl: SourceLine, page_break: bool = False) -> bool:
     """Does a row after a break continue the table `prev`?  Yes when `prev` opens with a header row
     ("Ref | Action | Status | Update": labels, two of them known), the row has as many cells and is no
     header of its own, and either `prev` is that header alone (left at a page's foot) or the break is
-    a page's end (a PDF table running on to the next page without repeating its header)."""
+    a page's end (a PDF table running on to the next page without repeating its header; `page_break`:
+    a page's footer or header line stands between the two)."""
     if prev.kind != "table" or len(prev.rows[0]) != len(cells) or len(cells) < 2:
         return False
     if any(len(r) != len(cells) for r in prev.rows):
         return False
-    if len(prev.rows) > 1 and (sl.page is None or prev.lines[-1].page is None or sl.page <= prev.lines[-1].page):
+    if len(prev.rows) > 1 and not page_break and (
+            sl.page is None or prev.lines[-1].page is None or sl.page <= prev.lines[-1].page):
         return False
     head = [strip_markup(c) for c in prev.rows[0]]
     known = sum(1 for h in head if h and label_role(h))
     if known < 2 or any(len(words(h)) > 7 for h in head):
         return False
     return sum(1 for c in cells if strip_markup(c) and label_role(strip_markup(c))) < 2  # no header of its own
+
+
+# A page's footer or header line, by the page number printed in it: "Appendix A – page 3", "Healthy
+# towns plan | 11" (a right-hand page), "12 | Healthy towns plan" (a left-hand one), "Page 4 of 20".
+_PAGE_MARKED = re.compile(r"^(?:\d{1,4}\s*\|\s*\S.*|.*\S\s*\|\s*(?:page\s*)?\d{1,4}|"
+                          r"(?:.*\S\s+)?page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$", re.I)
+_PAGE_MARKED_WORDS = 12  # a footer is a title and a number, not a sentence
+_FURNITURE_RUN = 2  # footer lines a page break may leave between two rows (a footer, then a header)
+
+
+def page_marked(text: str) -> bool:
+    """Whether a line is a page's footer or header: short, no sentence, holding the page's number
+    beside a title ("Appendix A – page 3", "Dementia strategy | 11", "12 | Dementia strategy").
+    A line that recurs is page furniture wherever it stands (`page_furniture`); one that is printed
+    once or twice is known by its page number only where it cuts into a table."""
+    t = strip_markup(text).strip()
+    return "\t" not in t and len(words(t)) <= _PAGE_MARKED_WORDS and not t.endswith(".") \
+        and _PAGE_MARKED.match(t) is not None
+
+
+def _table_before_furniture(blocks: list[RawBlock]) -> tuple[RawBlock | None, list[RawBlock]]:
+    """The table the blocks end with, and the page footer or header lines after it (a page break
+    printed between two of its rows): (None, []) when they end with anything else."""
+    furniture: list[RawBlock] = []
+    for b in reversed(blocks):
+        if b.kind == "table":
+            return b, furniture[::-1]
+        if b.kind != "paragraph" or len(b.lines) != 1 or not page_marked(b.text) \
+                or len(furniture) == _FURNITURE_RUN:
+            return None, []
+        furniture.append(b)
+    return None, []
 
 
 def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
