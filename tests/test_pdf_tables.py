@@ -346,6 +346,36 @@ def test_a_ruled_cell_of_one_plan_a_line_keeps_each_plan_apart(tmp_path):
                            "Support families with young children\t" + " • ".join(plans)]
 
 
+
+@pytest.mark.parametrize("cell, right, wrapped", [
+    # the word after the semicolon is longer than the room left: the text wrapped, one cell
+    (["Bikeability courses;", "neighbourhood speedwatch"], 250, True),
+    # room for the next word, yet the line ends: two parts set one a line
+    (["Bikeability courses;", "Speedwatch"], 330, False),
+])
+def test_a_narrow_ruled_cell_wrapped_after_a_semicolon_stays_one_text(tmp_path, cell, right, wrapped):
+    """A review names two actions in one narrow cell ("Bikeability courses; neighbourhood
+    speedwatch"): a line ending on ";" short of the cell's edge ends a part only when the next line's
+    first word would have fitted after it, else the cell's text wrapped there."""
+    pdf = tmp_path / "narrow.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    pad, left, mid = 4, 50, 100
+    top, bottom = 760, 760 - 22 - 12 * len(cell) - 8
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(left + pad, top - 14, "Ref")
+    c.drawString(mid + pad, top - 14, "Action")
+    c.setFont("Helvetica", 10)
+    c.drawString(left + pad, top - 36, "4B and 4C")
+    for k, text in enumerate(cell):
+        c.drawString(mid + pad, top - 36 - 12 * k, text)
+    for y in (top, top - 22, bottom):
+        c.line(left, y, right, y)
+    for x in (left, mid, right):
+        c.line(x, top, x, bottom)
+    c.save()
+    joined = " ".join(cell) if wrapped else " • ".join(cell)
+    assert _texts(pdf) == ["Ref\tAction", "4B and 4C\t" + joined]
+
 def _ruled_rows(c: canvas.Canvas, top: float, rows: list, bold_first: bool = False,
                 open_top: bool = False, open_bottom: bool = False, columns: tuple = COLUMNS,
                 pieces: bool = False) -> float:

@@ -1249,9 +1249,20 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
                 return True
     if prev.bold != line.bold and not prev_full:
         return True  # a short bold line is a heading; a short plain line ends a paragraph
-    if _ends_sentence(prev.text) and prev.x1 < right - 0.2 * width:
+    if _ends_sentence(prev.text) and prev.x1 < right - 0.2 * width and _first_word_fits(prev, line, right):
         return True
     return False
+
+
+def _first_word_fits(prev: _Line, line: _Line, right: float) -> bool:
+    """Whether the first word of `line` would have fitted at the end of `prev` (before `right`).  A
+    line ending a sentence or a clause ("Dementia Friends;") with room left after it ends a paragraph
+    only when the text could have gone on there: in a narrow table cell the next word may be longer
+    than the room left, and the text wrapped ("Dementia Friends;" / "dementia friendly services")."""
+    if not line.words:
+        return True
+    first = line.words[0]
+    return prev.x1 + 0.25 * max(first.size, 1.0) + (first.x1 - first.x0) <= right
 
 
 def _hangs_under_label(block: _Block, line: _Line, size: float) -> bool:
