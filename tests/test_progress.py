@@ -321,5 +321,60 @@ def test_rows_without_reference_numbers_find_their_actions_by_wording_and_meanin
                 for n, (t, s) in enumerate(review)]
     metas = {"plan": DocumentMeta("plan", date="2019-06-01"), "review": DocumentMeta("review", date="2022-07-01")}
     sig = Signals(records, metas, embed([record_topic_text(c) for c in records]))
-    got = {row: m.action for row, m in match_rows(records, metas, sig).items()}
-    assert got == {"r0": "p2", "r1": "p1", "r2": "p3", "r3": "p4", "r4": "p0"}
+    got = {row: [m.action for m in ms] for row, ms in match_rows(records, metas, sig).items()}
+    assert got == {"r0": ["p2"], "r1": ["p1"], "r2": ["p3"], "r3": ["p4"], "r4": ["p0"]}
+
+
+@pytest.mark.parametrize("label, refs", [
+    ("4B and 4C", ("4b", "4c")), ("2.1, 2.2", ("2.1", "2.2")), ("3.1-3.3", ("3.1", "3.2", "3.3")),
+    ("1.1 & 1.2", ("1.1", "1.2")), ("Actions 6A to 6C", ("6a", "6b", "6c")), ("2.1, 2.2 and 2.4", ("2.1", "2.2", "2.4")),
+    ("2.1", ()), ("Health and wellbeing", ()), ("2019-2022", ()), ("1-20", ()), ("Year 1 and 2", ()),
+])
+def test_a_reference_cell_naming_several_actions(label, refs):
+    from kb.trace.progress import named_references
+
+    assert named_references(label) == refs
+
+
+@pytest.mark.parametrize("section, plan_sections", [
+    # the plan's actions lettered under their own headings, the review's row naming two of them
+    ("Review › 6B and 6C", ["Plan › 6A Play streets", "Plan › 6B Park runs", "Plan › 6C Outdoor gyms"]),
+    # numbered, the review's row naming a run of them
+    ("Review › 6.2-6.3", ["Plan › 6.1", "Plan › 6.2", "Plan › 6.3"]),
+    # the plan's actions carry no reference: the row takes the two actions its wording names
+    ("Review › 6B and 6C", ["Plan › Priority six", "Plan › Priority six", "Plan › Priority six"]),
+])
+def test_a_review_row_naming_two_actions_reports_on_each(section, plan_sections):
+    from kb.semantic import embed, record_topic_text
+    from kb.trace.progress import match_rows
+    from kb.trace.signals import Signals
+
+    plan = ["We will close twenty residential streets to traffic on summer Sundays so that children can play out",
+            "We will start a free weekly park run in each of the four country parks",
+            "We will install outdoor gym equipment in ten neighbourhood parks"]
+    records = [Commitment(f"p{n}", "plan", "commitment", t, sec, None, n)
+               for n, (t, sec) in enumerate(zip(plan, plan_sections, strict=True))]
+    records += [Commitment("r0", "review", "commitment", "Play streets on summer Sundays", "Review › 6A", None, 1,
+                           reported="Partially complete"),
+                Commitment("r1", "review", "evidence", "Park runs; outdoor gyms in neighbourhood parks", section,
+                           None, 2, reported="Complete")]
+    metas = {"plan": DocumentMeta("plan", date="2019-06-01"), "review": DocumentMeta("review", date="2022-07-01")}
+    sig = Signals(records, metas, embed([record_topic_text(c) for c in records]))
+    got = {row: sorted(m.action for m in ms) for row, ms in match_rows(records, metas, sig).items()}
+    assert got == {"r0": ["p0"], "r1": ["p1", "p2"]}
+
+
+def test_a_review_row_naming_one_action_takes_one():
+    """A row with one reference reports on one action, however close in wording another is."""
+    from kb.semantic import embed, record_topic_text
+    from kb.trace.progress import match_rows
+    from kb.trace.signals import Signals
+
+    plan = ["We will start a free weekly park run in each of the four country parks",
+            "We will start a free weekly junior park run in each of the four country parks"]
+    records = [Commitment(f"p{n}", "plan", "commitment", t, f"Plan › 6.{n + 1}", None, n) for n, t in enumerate(plan)]
+    records.append(Commitment("r0", "review", "evidence", "Weekly park runs in the country parks", "Review › 6.1",
+                              None, 1, reported="Complete"))
+    metas = {"plan": DocumentMeta("plan", date="2019-06-01"), "review": DocumentMeta("review", date="2022-07-01")}
+    sig = Signals(records, metas, embed([record_topic_text(c) for c in records]))
+    assert {row: [m.action for m in ms] for row, ms in match_rows(records, metas, sig).items()} == {"r0": ["p0"]}

@@ -16,7 +16,9 @@ it, `Commitment.reported`) is matched to one action of an earlier document by:
 * `ref`: both carry a reference number and it is the same (a different number counts against).
 
 A review names each action once, so the matching is one-to-one within a review document: the
-strongest pairs are taken first and neither side is used twice.
+strongest pairs are taken first and neither side is used twice.  A row whose reference cell names
+several actions ("4B and 4C", "2.1, 2.2", "3.1-3.3": one row reporting on actions delivered together)
+reports on each of them: it takes as many actions as it names, each matched as any row is.
 """
 
 from __future__ import annotations
@@ -55,6 +57,18 @@ _CODED_REF = re.compile(r"^((?:[A-Z][a-z]?){2,4}|[A-Z]{1,2}&[A-Z]{1,2})\s?(\d{1,
 # word "Action" is needed: a numbered section heading "2.1 Background" numbers the document's parts).
 _TITLED_REF = re.compile(r"^(?:action|ref(?:erence)?)\.?\s*((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:–—-]\s*\S",
                          re.I)
+# A lettered action's heading: its code, a number and a capital letter, before its title ("4B Dementia
+# Friends", "12C Warm homes"), as plans letter the actions of a numbered priority.  A numbered section
+# heading ("2.1 Background", "4 Our priorities") numbers the document's parts and gives none.
+_LETTERED_TITLE = re.compile(r"^(\d{1,2}[A-Z])\s+[A-Z][a-z]")
+# A reference cell naming several actions: "4B and 4C", "2.1, 2.2 and 2.4", "1.1 & 1.2", "2.1/2.2", and
+# a run of them, "3.1-3.3", "4A to 4C" (each a reference as `_REF` reads one).
+_REF_CORE = r"(?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?"
+_REF_LIST_SEP = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.I)
+_REF_WORD = r"(?:(?:actions?|refs?|nos?|items?)\.?\s*)?"
+_REF_RUN = re.compile(rf"^{_REF_WORD}({_REF_CORE})\s*(?:[-–—]|\bto\b)\s*({_REF_CORE})$", re.I)
+_REF_ALONE = re.compile(rf"^{_REF_WORD}({_REF_CORE})$", re.I)
+_RUN_MAX = 9  # a run longer than this is no list of actions ("1-20" is a range of something else)
 
 
 @dataclass(frozen=True)
@@ -82,8 +96,64 @@ def reference_of(c: Commitment) -> str:
     coded = _CODED_REF.match(last)
     if coded:  # "CaEE 2c" and "CaEE2c" are one reference
         return (coded.group(1) + coded.group(2)).lower()
-    m = _REF.match(last) or _TITLED_REF.match(last) or _LEADING_REF.match(c.text.strip())
+    m = _REF.match(last) or _TITLED_REF.match(last) or _LEADING_REF.match(c.text.strip()) \
+        or _LETTERED_TITLE.match(last)
     return m.group(1).lower() if m else ""
+
+
+def references_of(c: Commitment) -> tuple[str, ...]:
+    """The reference numbers the record names: its own (`reference_of`), or the several a review
+    row's reference cell names ("4B and 4C", "2.1, 2.2", "3.1-3.3"; `named_references`)."""
+    one = reference_of(c)
+    if one:
+        return (one,)
+    last = c.section.split(" › ")[-1].strip() if c.section else ""
+    return named_references(last)
+
+
+def named_references(label: str) -> tuple[str, ...]:
+    """The references a cell names when it names two or more ("4B and 4C" -> 4b, 4c; "3.1-3.3" ->
+    3.1, 3.2, 3.3; "2.1, 2.2 and 2.4"), else ().  A run is spelled out when its ends differ in their
+    last part only, by a number or a letter ("4A-4C"); every part must be a reference, so a title
+    ("Health and wellbeing") or a range of years names none."""
+    parts = [p for p in _REF_LIST_SEP.split(label.strip()) if p]
+    if len(parts) < 2 and not _REF_RUN.match(label.strip()):
+        return ()
+    out: list[str] = []
+    for part in parts:
+        run = _REF_RUN.match(part)
+        if run:
+            spelled = _spell_run(run.group(1).lower(), run.group(2).lower())
+            if not spelled:
+                return ()
+            out += spelled
+            continue
+        m = _REF_ALONE.match(part)
+        if m is None:
+            return ()
+        out.append(m.group(1).lower())
+    return tuple(dict.fromkeys(out)) if len(set(out)) >= 2 else ()
+
+
+def _spell_run(first: str, last: str) -> list[str]:
+    """The references from `first` to `last` ("3.1", "3.3" -> 3.1, 3.2, 3.3; "4a", "4c" -> 4a, 4b,
+    4c), or [] when they are no run (a different stem, a backward or too long run)."""
+    a = re.fullmatch(r"(.*?)(\d+|[a-z])", first)
+    b = re.fullmatch(r"(.*?)(\d+|[a-z])", last)
+    if a is None or b is None or a.group(1) != b.group(1):
+        return []
+    x, y = a.group(2), b.group(2)
+    if x.isdigit() and y.isdigit():
+        lo, hi = int(x), int(y)
+        steps = [str(n) for n in range(lo, hi + 1)]
+    elif x.isalpha() and y.isalpha():
+        lo, hi = ord(x), ord(y)
+        steps = [chr(n) for n in range(lo, hi + 1)]
+    else:
+        return []
+    if not 1 <= hi - lo <= _RUN_MAX:
+        return []
+    return [a.group(1) + step for step in steps]
 
 
 def review_link_type(report: str) -> str:
@@ -98,8 +168,10 @@ def is_review_row(c: Commitment) -> bool:
     return bool(c.reported) and progress_of(c.reported) is not None
 
 
-def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signals) -> dict[str, RowMatch]:
-    """Each review row's action (row id -> match), one-to-one within each review document.
+def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signals) -> dict[str, list[RowMatch]]:
+    """Each review row's actions (row id -> its matches, strongest first): one action a row, one row
+    an action within each review document, except that a row naming several actions by reference
+    ("4B and 4C") takes as many.
 
     `signals` is a kb.trace.signals.Signals over `records` (its vectors and tf-idf)."""
     rows = [c for c in records if is_review_row(c)]
@@ -116,11 +188,11 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
     action_refs = distinct_references(actions)
     emb = signals.ctx_emb
     action_emb = emb[[signals.row[c.id] for c in actions]] if emb is not None else None
-    out: dict[str, RowMatch] = {}
+    out: dict[str, list[RowMatch]] = {}
     by_doc: dict[str, list[Commitment]] = {}
     for r in rows:
         by_doc.setdefault(r.doc_id, []).append(r)
-    row_refs = distinct_references(rows)
+    row_refs = row_references(rows)
     for doc_id, doc_rows in by_doc.items():
         row_date = date_of.get(doc_id) or ""
         # A review reports on a plan published before it; one whose date was not found still names
@@ -131,17 +203,27 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
         pairs: list[RowMatch] = []
         for r in doc_rows:
             pairs += _row_pairs(r, row_refs[row_index[r.id]], actions, action_refs, earlier, action_emb, signals)
-        used_rows: set[str] = set()
+        room = {r.id: max(len(row_refs[row_index[r.id]]), 1) for r in doc_rows}
         used_actions: set[str] = set()
         for p in sorted(pairs, key=lambda p: -p.score):
             if p.score < MIN_MATCH:
                 break
-            if p.row in used_rows or p.action in used_actions:
+            taken = out.get(p.row, [])
+            if len(taken) >= room[p.row] or p.action in used_actions:
                 continue
-            used_rows.add(p.row)
+            if p.ref and any(t.ref == p.ref for t in taken):
+                continue  # each reference the row names is one action
             used_actions.add(p.action)
-            out[p.row] = p
+            out.setdefault(p.row, []).append(p)
     return out
+
+
+def row_references(rows: list[Commitment]) -> list[tuple[str, ...]]:
+    """Each review row's references: the one it carries where it tells the row apart in its document
+    (`distinct_references`), or the several its reference cell names ("4B and 4C")."""
+    single = distinct_references(rows)
+    return [(ref,) if ref else references_of(r) if not reference_of(r) else () for r, ref in
+            zip(rows, single, strict=True)]
 
 
 def distinct_references(records: list[Commitment]) -> list[str]:
@@ -153,18 +235,18 @@ def distinct_references(records: list[Commitment]) -> list[str]:
     return [r if r and count[(c.doc_id, r)] == 1 else "" for c, r in zip(records, refs, strict=True)]
 
 
-def _row_pairs(row: Commitment, ref: str, actions: list[Commitment], refs: list[str], earlier: np.ndarray,
-               action_emb: np.ndarray | None, signals) -> list[RowMatch]:
+def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment], action_refs: list[str],
+               earlier: np.ndarray, action_emb: np.ndarray | None, signals) -> list[RowMatch]:
     """The row scored against its nearest earlier actions in meaning and every earlier action
-    with its reference number."""
+    with a reference number it names (`refs`: the row's own, or the several its cell names)."""
     if action_emb is not None:
         sims = np.where(earlier, action_emb @ signals.ctx_emb[signals.row[row.id]], -1.0)
-        near = set(np.argsort(-sims)[:CANDIDATES].tolist())
+        near = {n for n in np.argsort(-sims)[:CANDIDATES].tolist() if earlier[n]}  # (fewer than CANDIDATES earlier)
     else:
         sims = None
         near = set(np.flatnonzero(earlier).tolist())
-    if ref:
-        near |= {n for n, r in enumerate(refs) if r == ref and earlier[n]}
+    if refs:
+        near |= {n for n, r in enumerate(action_refs) if r in refs and earlier[n]}
     row_own = signals.own_vector(row.id)
     row_ctx = signals.context_vector(row.id)
     total = sum(row_own.values())
@@ -176,10 +258,10 @@ def _row_pairs(row: Commitment, ref: str, actions: list[Commitment], refs: list[
         contained = sum(w for t, w in row_own.items() if t in a_own) / total if total else 0.0
         score = 0.5 * max(meaning, 0.0) + 0.5 * contained
         shared = ""
-        if ref and refs[n]:
-            if refs[n] == ref:
+        if refs and action_refs[n]:
+            if action_refs[n] in refs:
                 score += REF_BONUS
-                shared = ref
+                shared = action_refs[n]
             else:
                 score -= REF_MISMATCH
         out.append(RowMatch(row.id, a.id, score, meaning, contained, shared))

@@ -69,24 +69,27 @@ def review_links(records: list[Commitment], metas: dict[str, DocumentMeta], sig,
                  links: list[Link], incoming: dict[str, Link]) -> list[Link]:
     """A review row hangs under the action it names (kb.trace.progress), whatever else links to it:
     the link (new, or the one already made) carries the match and the reported status, and becomes
-    the row's incoming link.  Returns the links that are new."""
+    the row's incoming link.  A row naming several actions ("4B and 4C") hangs under the first it
+    matches and is linked from each of the others too.  Returns the links that are new."""
     from kb.trace.progress import match_rows, review_link_type
 
     by_id = sig.by_id
     made = {(link.a, link.b): link for link in links}
     new: list[Link] = []
-    for row_id, m in match_rows(records, metas, sig).items():
+    for row_id, matches in match_rows(records, metas, sig).items():
         row = by_id[row_id]
-        link = made.get((m.action, row_id))
-        if link is None:
-            report = reports.get(row_id, "")
-            link = Link(m.action, row_id, review_link_type(report), round(min(m.score, 1.0), 4),
-                        {"terms": [], **({"report": report} if report else {})})
-            new.append(link)
-        link.type = review_link_type(reports.get(row_id, ""))
-        link.evidence["match"] = m.evidence()
-        link.evidence["reported"] = row.reported
-        incoming[row_id] = link
+        for k, m in enumerate(matches):
+            link = made.get((m.action, row_id))
+            if link is None:
+                report = reports.get(row_id, "")
+                link = Link(m.action, row_id, review_link_type(report), round(min(m.score, 1.0), 4),
+                            {"terms": [], **({"report": report} if report else {})})
+                new.append(link)
+            link.type = review_link_type(reports.get(row_id, ""))
+            link.evidence["match"] = m.evidence()
+            link.evidence["reported"] = row.reported
+            if k == 0:
+                incoming[row_id] = link
     return new
 
 
@@ -225,7 +228,10 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
     outgoing: dict[str, list[Link]] = defaultdict(list)
     for link in links:
         outgoing[link.a].append(link)
-    reviewed_by = {link.b: link.a for link in links if link.evidence.get("match")}  # review row -> its action
+    reviewed_by: dict[str, set[str]] = defaultdict(set)  # review row -> the actions it names
+    for link in links:
+        if link.evidence.get("match"):
+            reviewed_by[link.b].add(link.a)
     newest = max((m.date for m in metas.values() if m.date), default=None)
     doc_order = sorted(metas, key=lambda d: _doc_date(metas.get(d)))
     threads: list[Thread] = []
@@ -243,7 +249,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         # commitment: a later document that links to it is not silence.  A review row that names
         # another action speaks of that action only.
         items += [TraceItem(by_id[x.b], metas.get(by_id[x.b].doc_id), x.type, x.score, x.evidence)
-                  for x in outgoing.get(root_id, []) if x.b not in mem and reviewed_by.get(x.b, root_id) == root_id]
+                  for x in outgoing.get(root_id, []) if x.b not in mem and root_id in reviewed_by.get(x.b, {root_id})]
         later_docs = [d for d in doc_order if _doc_date(metas.get(d)) > date_of[root_id]]
         row = by_id.get(root.parent_id) if root.parent_id else None
         status, reason, deciding = thread_status(root, metas.get(root.doc_id), items, newest, later_docs,

@@ -486,7 +486,7 @@ class Tracer:
         self._signals = None
         self.calibration: Calibration | None = None  # None: the fitted weights.json
         self.reports: dict[str, str] = kb.store.reports()  # each record's clause report, read at ingest
-        self._rows: dict[str, RowMatch] | None = None
+        self._rows: dict[str, list[RowMatch]] | None = None
 
     @property
     def signals(self):
@@ -506,8 +506,8 @@ class Tracer:
         return self._signals
 
     @property
-    def review_rows(self) -> dict[str, RowMatch]:
-        """Each review row's action (kb.trace.progress), matched once over the whole collection."""
+    def review_rows(self) -> dict[str, list[RowMatch]]:
+        """Each review row's actions (kb.trace.progress), matched once over the whole collection."""
         if self._rows is None:
             self._rows = match_rows(self.records, self.metas, self.signals)
         return self._rows
@@ -519,7 +519,9 @@ class Tracer:
         rows = self.review_rows
         # the seed and its later forms (a 2022 row may name the 2020 restatement), not its siblings
         on_trace = {seed.id, *(i.commitment.id for i in items if i.link_type in _DECIDING)}
-        mine = {r: m for r, m in rows.items() if m.action in on_trace}
+        # a row naming several actions ("4B and 4C") is about each of them
+        mine = {r: m for r, ms in rows.items() if (m := next((m for m in ms if m.action == seed.id), None)
+                                                   or next((m for m in ms if m.action in on_trace), None))}
         others = rows.keys() - mine.keys()  # a row's cells (its latest update) go with it
         out = [i for i in items if i.commitment.id not in others and i.commitment.parent_id not in others]
         have = {i.commitment.id: i for i in out}
