@@ -205,3 +205,28 @@ def test_the_document_title_is_not_a_record():
 ])
 def test_a_date_cell_after_a_full_stop_stays_with_its_sentence(sentences, units):
     assert _with_date_cells(sentences) == units
+
+
+def test_a_groups_lead_and_timescale_pass_to_the_numbered_actions_under_it(tmp_path):
+    text = "\n".join([
+        "Westmarch Borough Council Carbon Plan", "",
+        "The actions below are those the council will take this year. Each group of actions names the officer "
+        "who leads it and, where the group has one, the month by which its actions will be done.", "",
+        "Waste", "Lead: Head of Waste Services", "Timescale: March 2026",
+        "1. Collect food waste from every flat", "2. Open a repair cafe at the depot", "",
+        "Parks", "Lead: Parks Manager",
+        "3. Plant two thousand trees in the country park",
+        "4. Replace the park lighting with LEDs by December 2025", "",
+        "Leisure centres need new boilers, and officers will bring options.",
+        "5. Fit heat pumps in the swimming pool",
+        "6. Insulate the sports hall roof",
+    ])
+    got = {r.text: (r.owners, [(d.start, d.end) for d in r.due]) for r in _extract_text(tmp_path, text,
+                                                                                     "2025-05_westmarch-carbon-plan.txt")}
+    assert got["Collect food waste from every flat"] == (["Head of Waste Services"], [("2026-03-01", "2026-03-31")])
+    assert got["Open a repair cafe at the depot"] == (["Head of Waste Services"], [("2026-03-01", "2026-03-31")])
+    assert got["Plant two thousand trees in the country park"] == (["Parks Manager"], [])
+    # an item's own date wins over its group's
+    assert got["Replace the park lighting with LEDs by December 2025"] == (["Parks Manager"], [(None, "2025-12-31")])
+    # a sentence between ends the group
+    assert got["Insulate the sports hall roof"][0] == []

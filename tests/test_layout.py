@@ -528,3 +528,21 @@ def test_a_row_date_after_the_full_stop_is_not_handed_to_the_rows_below():
     bs = blocks_of(text, date(2023, 6, 1))
     for needle in ("Survey the roofs", "Draw up a travel plan", "Review the fleet"):
         assert by_text(bs, needle).scope_dates == ()
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # numbers running on from line to line are a list, whatever the items' words
+    ("Our plan\n\nThe council set out its aims for the year in the spring and consulted on them widely.\n\n"
+     "1. Collect food waste from every flat\n2. Open a repair cafe at the depot\n3. Plant trees in the park\n",
+     ["heading", "paragraph", "list_item", "list_item", "list_item"]),
+    # a numbered title standing apart, a paragraph under it, is still a heading
+    ("Our plan\n\n1. Food waste\n\nThe council will collect food waste from every flat from the spring onwards.\n\n"
+     "2. Repair and reuse\n\nThe council will open a repair cafe at the depot in the summer.\n",
+     ["heading", "heading", "paragraph", "heading", "paragraph"]),
+])
+def test_numbered_lines_running_on_are_a_list(tmp_path, text, kinds):
+    from kb.sources import load_document
+
+    path = tmp_path / "2025-05_plan.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [b.kind for b in load_document(path).blocks] == kinds

@@ -9,6 +9,7 @@ traceability but are not exported as commitments.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -212,6 +213,7 @@ def _units(block: Block) -> list[str]:
     return units
 
 
+_GROUP_LABEL_WORDS = 8  # a group's label ("Fleet", "Buildings and energy") is a title, not a sentence
 _RESOLVED = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?resolved\b", re.I)
 _NEXT_RESOLUTION = re.compile(r";\s*(?:and\s+)?(?=that\b)", re.I)
 
@@ -304,6 +306,7 @@ class Extractor:
         self.title = _folded(doc.meta.title or "")
         self.reported_speech = doc.meta.kind in REPORTING_KINDS
         self.in_resolution = False
+        self.group_fields: dict[str, str] = {}  # the Lead / Timescale of the group label above (see _with_group_fields)
         self.resolution_level = -1  # the list depth of a resolution that is itself a list item
         self.blocks_done = 0
         # sections whose text names who leads their work ("The leadership for this resides with X"):
@@ -357,6 +360,20 @@ class Extractor:
         if block.kind != "list_item" and block.kind != "paragraph":
             self.in_resolution = False
 
+    def _with_group_fields(self, block: Block) -> Block:
+        """Action plans head a run of numbered actions with a group's label and its lead or timescale
+        on lines of their own ("Fleet" / "Lead: Head of Environmental Services" / "1. Switch ..."): the
+        list items under such a label that name no lead or date of their own take the group's, up to
+        the next heading, paragraph or group label."""
+        if block.kind in ("list_item", "fragment"):
+            if self.group_fields:
+                return dataclasses.replace(block, fields={**self.group_fields, **block.fields})
+            return block
+        label = block.kind in ("heading", "paragraph") and not block.row_key \
+            and len(words(block.text)) <= _GROUP_LABEL_WORDS and not block.text.rstrip().endswith((".", ":"))
+        self.group_fields = {k: v for k, v in block.fields.items() if k in ("owner", "due")} if label else {}
+        return block
+
     def records(self, blocks: list[Block], progress: Callable[[int, int], None] | None = None,
                 total: int = 0) -> list[Commitment]:
         """The records of the next blocks, in reading order (`total`: the document's blocks, for
@@ -384,6 +401,7 @@ class Extractor:
             if self._opens_resolution(block):
                 continue
             self._note_section_lead(block)
+            block = self._with_group_fields(block)
             for unit in block_units:
                 if not unit or _folded(unit) == self.title and not unit.endswith("."):
                     continue  # the document's title (on its cover or as a running title) is a heading;

@@ -381,7 +381,8 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
             blocks.append(current)
             blank = 0
             continue
-        if _NUMBERED.match(text) and not _looks_like_heading(strip_markup(_NUMBERED.sub("", text, count=1))):
+        if _NUMBERED.match(text) and (_in_numbered_run(lines, k)
+                                      or not _looks_like_heading(strip_markup(_NUMBERED.sub("", text, count=1)))):
             lettered = bool(re.match(r"^\s*(?:-\s+)?\(?(?:[a-h]|[ivx]{1,4})\)", text))  # "(a)", "ii)": a sub-item
             current = RawBlock("list_item", [replace(sl, text=_NUMBERED.sub("", text, count=1))],
                                depth=1 if lettered else 0, blank_before=blank, marker="numbered")
@@ -481,6 +482,23 @@ def _first_word(text: str) -> str:
 
 def starts_with_action(text: str) -> bool:
     return _first_word(text).lower() in ACTION_VERBS
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?:-\s+)?\(?(\d{1,2})[.)]\s+")
+
+
+def _in_numbered_run(lines: list[SourceLine], k: int) -> bool:
+    """"1. Collect food waste" directly above "2. Open a repair cafe": numbers running on from line
+    to line are a list, whatever their words (numbered headings stand apart, a paragraph between)."""
+    m = _ITEM_NUMBER.match(lines[k].text)
+    if m is None:
+        return False
+    n = int(m.group(1))
+    for j, step in ((k + 1, 1), (k - 1, -1)):
+        other = _ITEM_NUMBER.match(lines[j].text) if 0 <= j < len(lines) else None
+        if other is not None and int(other.group(1)) == n + step:
+            return True
+    return False
 
 
 def _looks_like_heading(text: str) -> bool:
