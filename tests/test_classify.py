@@ -493,6 +493,8 @@ def test_a_target_columns_cells_are_targets_and_an_indicator_column_measures():
     ("Public expectations of online council services are growing.", False),
     ("Demand for the memory clinic is rising every year.", False),
     ("Tight budgets are requiring the library service to share buildings.", False),
+    ("About 3,100 people in the borough are living with sight loss.", False),
+    ("Fewer people are dying in hospital than five years ago.", False),
     # work under way, and a change with an object someone makes, are work
     ("We are increasing the number of health visitors in Easton.", True),
     ("The council is reviewing its parking charges for the town centre.", True),

@@ -143,7 +143,8 @@ def is_party_phrase(t: Any) -> bool:
 # Verbs whose progressive reports a state, not work under way: "the council was awaiting the
 # inspector's report", "services are facing pressure".
 _STATE_PROGRESSIVES = frozenset({"await", "wait", "expect", "anticipate", "hope", "face", "experience", "suffer",
-                                 "struggle", "see", "feel", "hear", "remain", "require", "need"})
+                                 "struggle", "see", "feel", "hear", "remain", "require", "need",
+                                 "live", "die"})  # "9,850 people are living with dementia": a population's state
 # A quantity changing of itself ("demand is growing", "waiting times are rising", "contact is growing
 # rapidly") is a trend in the world, not work under way; with an object it is work ("we are increasing
 # the number of health visitors").
