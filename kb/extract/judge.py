@@ -145,6 +145,11 @@ def is_party_phrase(t: Any) -> bool:
 _STATE_PROGRESSIVES = frozenset({"await", "wait", "expect", "anticipate", "hope", "face", "experience", "suffer",
                                  "struggle", "see", "feel", "hear", "remain", "require", "need",
                                  "live", "die"})  # "9,850 people are living with dementia": a population's state
+# Verbs of feeling whose -ing form, after "is" and with nothing it acts on, is an adjective that judges
+# ("the findings are horrifying", "early results are encouraging"), not work under way.
+_FEELING_VERBS = frozenset({"horrify", "shock", "worry", "concern", "encourage", "disappoint", "challenge",
+                            "interest", "surprise", "excite", "promise", "reassure", "alarm", "distress",
+                            "frustrate", "inspire", "overwhelm", "satisfy", "astonish", "trouble", "amaze"})
 # A quantity changing of itself ("demand is growing", "waiting times are rising", "contact is growing
 # rapidly") is a trend in the world, not work under way; with an object it is work ("we are increasing
 # the number of health visitors").
@@ -558,6 +563,9 @@ def judge_clause(c: Clause) -> Judgement:
             j.describes = True  # "This is helping practices to ...": what something does, not work under way
         elif c.aspect == "progressive" and root.lemma_.lower() in _STATE_PROGRESSIVES:
             j.describes = True  # "the council was awaiting the report": a state, not work under way
+        elif c.aspect == "progressive" and root.lemma_.lower() in _FEELING_VERBS \
+                and not any(ch.dep_ in ("dobj", "obj", "xcomp", "ccomp") for ch in root.children):
+            j.describes = True  # "The findings are horrifying", "Early results are encouraging": a judgement
         elif c.aspect == "progressive" and root.lemma_.lower() in _TREND_VERBS \
                 and not any(ch.dep_ in ("dobj", "obj") for ch in root.children):
             j.describes = True  # "Public expectations are growing": a trend, not work under way
