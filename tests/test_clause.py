@@ -33,6 +33,7 @@ FORMS = [
     ("The governing body agreed to fund the scheme for a further year.", cl.DECISION, "past", "agreed"),
     ("Resolved that the strategy be endorsed.", cl.DECISION, "past", None),
     ("She indicated that she would circulate the draft to members.", cl.REPORTED, "future", "would"),
+    ("Four surgeries have said they intend to merge their lists next year.", cl.REPORTED, "future", "to"),
     ("The team was to be established by April.", cl.REPORTED, "future", "was to"),
     ("We have opened three new surgeries since 2019.", cl.INDICATIVE, "present", None),
     ("The surgery closed in 2015.", cl.INDICATIVE, "past", None),

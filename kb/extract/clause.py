@@ -331,8 +331,10 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
         said = ("would", "will", "shall") if lemma in _ADVISING_VERBS else ("would", "will", "should", "shall")
         modal = next((a for a in _aux_words(comp) if a.lower_ in said), None)
         progressive = any(a.lower_ == "being" or a.lemma_ == "be" and comp.tag_ == "VBG" for a in _aux_words(comp))
-        if modal is not None or _has_to(comp) or progressive:
-            said = modal.lower_ if modal is not None else ("to" if _has_to(comp) else "was being")
+        # "have indicated they intend to move ...", "said it plans to close ...": an intention reported
+        intends = comp.lemma_.lower() in _SUBJECT_CONTROL and any(x.dep_ == "xcomp" and _has_to(x) for x in comp.children)
+        if modal is not None or _has_to(comp) or progressive or intends:
+            said = modal.lower_ if modal is not None else ("to" if _has_to(comp) or intends else "was being")
             return REPORTED, comp, root, f"{root.text.lower()} ... {said}"
     # "was to be established": reported future (past of "is to")
     if lemma == "be" and comp is not None and comp.dep_ == "xcomp" and _has_to(comp) \
