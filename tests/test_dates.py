@@ -492,3 +492,34 @@ def test_timescale_words_without_a_key_give_no_date(text):
 ])
 def test_coordinated_dates(text: str, expected: Expected) -> None:
     assert _found(text, dt.date(2019, 1, 1)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # work that goes on, or recurs, up to a date is due by then
+    ("Ongoing to March 2027", [("Ongoing to March 2027", None, "2027-03-31")]),
+    ("Annually to 2029", [("Annually to 2029", None, "2029-12-31")]),
+    ("Reviewed quarterly until June 2026", [("quarterly until June 2026", None, "2026-06-30")]),
+    ("from 2024 to 2026", [("from 2024 to 2026", "2024-01-01", "2026-12-31")]),  # a span stays one
+])
+def test_continuing_work_to_a_date_is_due_by_it(text: str, expected: Expected) -> None:
+    assert [(d.text, d.start, d.end) for d in field_dates(text, dt.date(2025, 1, 1)) or []] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Retrofit the depots that the council will keep beyond 2035.",
+    "Keep the scheme running beyond March 2027 if funding allows.",
+])
+def test_beyond_a_date_is_no_due_date(text: str) -> None:
+    assert find_dates(text, dt.date(2025, 1, 1)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two dated months or seasons written one or the other: the span from the first to the second
+    ("Submit the plan for examination in Autumn 2026/Spring 2027.",
+     [("in Autumn 2026/Spring 2027", "2026-09-01", "2027-05-31")]),
+    ("Open the new depot in April/May 2026.", [("in April/May 2026", "2026-04-01", "2026-05-31")]),
+    # a financial year keeps its slash
+    ("Publish the accounts for 2026/27.", [("for 2026/27", "2026-04-01", "2027-03-31")]),
+])
+def test_a_slash_between_dated_months_or_seasons_spans_them(text: str, expected: Expected) -> None:
+    assert [(m.due.text, m.due.start, m.due.end) for m in find_dates(text, dt.date(2025, 1, 1))] == expected

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from kb.extract.pipeline import _with_date_cells, due_dates
+from kb.extract.pipeline import _row_date_first, _with_date_cells, due_dates
 from kb.model import Block, DueDate
 
 JUNE_2019 = dt.date(2019, 6, 1)
@@ -230,3 +230,18 @@ def test_a_groups_lead_and_timescale_pass_to_the_numbered_actions_under_it(tmp_p
     assert got["Replace the park lighting with LEDs by December 2025"] == (["Parks Manager"], [(None, "2025-12-31")])
     # a sentence between ends the group
     assert got["Insulate the sports hall roof"][0] == []
+
+
+@pytest.mark.parametrize("sentences, units", [
+    # the date cell run into a row's last sentence is the row's action's, stated first
+    (["Survey the four depots.", "The results will go to Cabinet.Jan-26"],
+     ["Survey the four depots. Jan-26", "The results will go to Cabinet."]),
+    (["Survey the four depots.", "The results will go to Cabinet. March 2026"],
+     ["Survey the four depots. March 2026", "The results will go to Cabinet."]),
+    # a sentence that names its own date keeps it
+    (["Survey the four depots.", "The results will go to Cabinet in March 2026."],
+     ["Survey the four depots.", "The results will go to Cabinet in March 2026."]),
+    (["Survey the four depots.Jan-26"], ["Survey the four depots.Jan-26"]),
+])
+def test_a_rows_date_cell_goes_with_its_first_sentence(sentences, units):
+    assert _row_date_first(sentences) == units

@@ -546,3 +546,47 @@ def test_numbered_lines_running_on_are_a_list(tmp_path, text, kinds):
     path = tmp_path / "2025-05_plan.txt"
     path.write_text(text, encoding="utf-8")
     assert [b.kind for b in load_document(path).blocks] == kinds
+
+
+def test_a_line_whose_bracket_closes_on_the_next_goes_on_there():
+    """One action a line, but a long one wrapped inside a bracket: the line that closes the bracket
+    continues it, even when it opens with a capital."""
+    text = ("Intro paragraph that is long enough to be body text for this document.\n"
+            "Require all new council depots (including the Mill Lane and Eastgate\n"
+            "Depots) to meet the BREEAM Excellent standard.\n"
+            "Publish the depot plan (Stage 2) by March.\n"
+            "Replace the boilers at the two leisure centres with air source heat pumps by 2027.\n"
+            "Fit smart meters to every council building that has a gas supply by the end of 2026.\n"
+            "Review the fleet and replace the oldest vans with electric vans when their leases end.\n"
+            "Plant two thousand street trees in the wards with the least canopy cover by 2030.\n"
+            "Open a tool library at the central library for residents to borrow from in 2026.\n"
+            "Run a repair cafe in each of the four district centres every month from next spring.")
+    bs = blocks_of(text)
+    assert by_text(bs, "Fit smart meters").text.startswith("Fit smart meters")  # one paragraph a line
+    assert by_text(bs, "Require all new").text.endswith("BREEAM Excellent standard.")
+    assert by_text(bs, "Publish the depot plan").text == "Publish the depot plan (Stage 2) by March."
+
+
+def test_a_wrapped_rows_last_word_and_date_go_on_the_line_above():
+    """One action a line with its date at the end: a row wrapped before its last word puts that word,
+    its full stop and the date on a line of their own, which goes on with the row."""
+    lines = ["Replace the boilers at the two leisure centres with air source heat pumps by 2027.",
+             "Fit smart meters to every council building that has a gas supply by the end of 2026.",
+             "Add the depots to the council's updated Carbon Management",
+             "Plan. Sep-26",
+             "Review the fleet and replace the oldest vans with electric vans when their leases end.",
+             "Plant two thousand street trees in the wards with the least canopy cover by 2030.",
+             "Open a tool library at the central library for residents to borrow from in 2026.",
+             "Run a repair cafe in each of the four district centres every month from next spring.",
+             "Publish the depot plan on the council website once the Cabinet has agreed it.",
+             "Report progress on the plan to the Environment Committee twice a year."]
+    bs = blocks_of("\n".join(lines))
+    assert by_text(bs, "Add the depots").text == "Add the depots to the council's updated Carbon Management Plan. Sep-26"
+
+
+def test_a_title_word_in_capitals_over_body_text_is_a_heading():
+    """An ALL-CAPS action word alone over a paragraph of body text titles the section: no panel."""
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "PROCUREMENT AND CONTRACTS\n\n"
+            "Procurement covers how the council spends its money on the goods and services it buys each year.")
+    assert by_text(blocks_of(text), "PROCUREMENT AND CONTRACTS").kind == "heading"

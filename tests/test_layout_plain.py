@@ -275,3 +275,53 @@ def test_a_lone_bullet_beside_an_items_second_line_marks_the_line_above():
     b = block_with(blocks(text), "Guidelines between")
     assert (b.kind, b.text) == ("list_item", "Guidelines between the parks team and the friends groups will be agreed "
                                              "before the new season and published on the council website.")
+
+
+# An action table as a PDF-to-text tool prints it: the cells of a row side by side, two or more spaces
+# apart, each wrapped over the row's lines; the header repeated on each page.  Written for this test.
+SPACED_TABLE = """Objective 2 - Cleaner depots and fleet
+
+ Action  Service  Date
+2.1 Replace the diesel sweepers at the Mill Lane depot with electric
+sweepers when their leases end  Fleet Services  March 2026
+2.2 Fit solar panels to the roofs of the two  waste transfer stations,
+subject to a structural survey  Waste Team  and
+Property Services  Ongoing to
+March 2027
+2.3 Survey staff travel to the civic offices and publish a travel plan. Environmen tal Services
+2.4 Publish a quarterly report on the fleet's fuel use  Environmental Services  Annually to
+2028
+Objective 3 - Greener buildings
+ Action  Service  Date
+3.1 Commissioning a study of heat pumps for the  Town Hall  Environmental Services  September
+2025
+3.2 Support the schools' energy network, including:
+• Termly meetings of the school energy champions
+• A shared dashboard of the schools' meter readings  Education Services  Ongoing"""
+
+
+def test_a_spaced_action_table_gives_each_row_its_service_and_date():
+    bs = blocks(SPACED_TABLE)
+    rows = [b for b in bs if b.kind == "cell"]
+    got = [(b.text, b.fields.get("owner"), b.fields.get("due"), b.fields.get("ref")) for b in rows]
+    assert got == [
+        ("Replace the diesel sweepers at the Mill Lane depot with electric sweepers when their leases end",
+         "Fleet Services", "March 2026", "2.1"),
+        ("Fit solar panels to the roofs of the two waste transfer stations, subject to a structural survey",
+         "Waste Team and Property Services", "Ongoing to March 2027", "2.2"),
+        # the service run into the action after its full stop, a word of it broken by the export
+        ("Survey staff travel to the civic offices and publish a travel plan.", "Environmental Services", None, "2.3"),
+        ("Publish a quarterly report on the fleet's fuel use", "Environmental Services", "Annually to 2028", "2.4"),
+        # a gap after "the" is the export's, not a column's
+        ("Commissioning a study of heat pumps for the Town Hall", "Environmental Services", "September 2025", "3.1"),
+        # a numbered row whose other cells stand beside its last bullet: the row and that bullet
+        ("Support the schools' energy network, including:", None, None, "3.2"),
+        ("A shared dashboard of the schools' meter readings", "Education Services", "Ongoing", None),
+    ]
+    assert not any(b.kind == "heading" and "Service" in b.text for b in bs)  # the header is no heading
+
+
+def test_rows_without_a_spaced_header_are_left_as_they_are():
+    text = SPACED_TABLE.replace(" Action  Service  Date\n", "")
+    assert text != SPACED_TABLE
+    assert not any(b.kind == "cell" for b in blocks(text))

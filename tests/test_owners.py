@@ -196,6 +196,8 @@ def test_own_body_references(north: OwnerGazetteer, text, author, expected) -> N
     ("Libraries and Heritage Manager", ["Libraries and Heritage Manager"]),
     ("Housing Lead and Carers Lead", ["Housing Lead", "Carers Lead"]),
     ("Public Health; Eastbrook Youth Council", ["Public Health", "Eastbrook Youth Council"]),
+    # a head word with no name is no one in particular
+    ("All services", []), ("Parks Team, all teams", ["Parks Team"]),
 ])
 def test_owner_fields(north: OwnerGazetteer, field: str, expected: list[str]) -> None:
     assert north.field_owners(field) == expected
@@ -967,3 +969,12 @@ def test_a_person_by_title_and_surname(text: str, expected: list[str]) -> None:
     document = ("The panel is chaired by Councillor Amira Holt. Dr Tunde Okafor is the clinical lead. " + text)
     g = OwnerGazetteer().for_document(document)
     assert g.owners(text, author_org=NCC) == expected
+
+
+def test_two_whole_group_names_joined_are_two_bodies() -> None:
+    """A document that runs "Parks Services and Housing Services" together names two bodies: a
+    field naming one of them names that one, not the pair."""
+    g = OwnerGazetteer().for_document("The rangers (with the Tree Team ) Parks Services and Housing Services will "
+                                      "plant the verges. The Adult Social Care and Public Health Committee agreed.")
+    assert g.field_owners("Housing Services") == ["Housing Services"]
+    assert "Adult Social Care and Public Health Committee" in g._doc_groups

@@ -97,7 +97,7 @@ _DAY_RE = re.compile(
     r"(?<![\d.,/£$A-Za-z])(?P<d1>[0-3]?\d)" + _ORD + r"?"
     r"(?:\s*(?:/|-|–|—|&|(?i:and|to))\s*(?P<d2>[0-3]?\d)" + _ORD + r"?)?"
     r"\s+(?:of\s+)?(?P<mon>" + _MONTH + r")"
-    r"(?:,?\s*(?P<y4>" + _YEAR4 + r")(?![\d/])|\s+(?P<y2>\d{2})(?![\d/:%]|[.,]\d|" + _ORD + r"))?"
+    r"(?:,?\s*(?P<y4>" + _YEAR4 + r")(?!\d|/\d)|\s+(?P<y2>\d{2})(?![\d/:%]|[.,]\d|" + _ORD + r"))?"
 )
 # "October 27th", "March 4th, 2019" (month first needs an ordinal so "July 17" stays a month-year)
 _MDAY_RE = re.compile(
@@ -111,14 +111,14 @@ _NUMERIC_RE = re.compile(
 # "October 2017", "Dec 2016", "April, 2014", "July 17", "Apr-17", "mid-November", "late October"
 _MONTH_RE = re.compile(
     _MOD + r"?(?P<mon>" + _MONTH + r")"
-    r"(?:(?:,\s*|\s*['‘’]\s*|-|\s+)(?P<y4>" + _YEAR4 + r")(?![\d/])"
+    r"(?:(?:,\s*|\s*['‘’]\s*|-|\s+)(?P<y4>" + _YEAR4 + r")(?!\d|/\d)"
     r"|(?:\s+|-|\s*['‘’])(?P<y2>\d{2})(?![\d/:%]|[.,]\d|" + _ORD + r"|\s*(?i:am|pm)\b|,?\s+\d{4}))?"
 )
 # "autumn 2020", "winter 2017/18", "late Autumn", "the summer of 2019"
 _SEASON_RE = re.compile(
     _MOD + r"?(?P<season>(?i:spring|summer|autumn|winter))\b"
     r"(?!\s+(?i:statement|budget|term|spending|review|edition|issue|newsletter|school)\b)"
-    r"(?:\s+(?:of\s+)?(?P<y4>" + _YEAR4 + r")(?:\s*/\s*(?P<yy>\d{2}))?(?![\d/]))?"
+    r"(?:\s+(?:of\s+)?(?P<y4>" + _YEAR4 + r")(?:\s*/\s*(?P<yy>\d{2}))?(?!\d|/\d))?"
 )
 # "2018/19", "2014/16", "2018-19", "2018/2019", "FY 2018/19", and the calendar range "2017 - 2020"
 _FY_RE = re.compile(
@@ -211,10 +211,13 @@ _PREFIX_RE = re.compile(
     r"\b(?:"
     r"(?P<now>between\s+now\s+and|from\s+now\s+(?:to|until|till)|now\s+(?:to|until|till))"
     r"|(?P<week>(?:the\s+)?(?:w/c|w\.c\.|week\s+(?:commencing|beginning|starting)(?:\s+on)?))"
-    r"|(?P<by>(?:by|up\s+to|until|till|before|prior\s+to|no\s+later\s+than|not\s+later\s+than)"
+    r"|(?P<by>(?:by|up\s+to|until|till|before|prior\s+to|no\s+later\s+than|not\s+later\s+than"
+    # work that goes on, or recurs, up to a date ("Ongoing to March 2026", "Annually to 2028")
+    r"|(?:on-?going|continuing|continuous(?:ly)?|annually|yearly|quarterly|monthly|regularly)\s+(?:to|until|till))"
     r"(?:\s+the)?(?:\s+(?:end|close)(?:\s*-|\s+of)?(?:\s+the)?)?)"
     r"|(?P<end>(?:(?:at|to|towards|in)\s+)?(?:the\s+)?(?:end|close)\s+of(?:\s+the)?)"
-    r"|(?P<after>after|beyond)(?:\s+the)?"
+    r"|(?P<after>after)(?:\s+the)?"
+    r"|(?P<beyond>beyond)(?:\s+the)?"
     r"|(?P<from>(?:from|since|starting(?:\s+(?:in|from|on))?|commencing(?:\s+(?:in|from|on))?"
     r"|beginning(?:\s+(?:in|from|on))?|with\s+effect\s+from|effective\s+from)"
     r"(?:\s+the)?(?:\s+(?:start|beginning)\s+of(?:\s+the)?)?)"
@@ -241,7 +244,7 @@ _PAGE_BEFORE = re.compile(
     r"\b(?:page|pages|slide|slides|p|pp|section|para|paragraph|tel|telephone)\.?\s*$", re.I
 )
 _RANGE_SEP_RE = re.compile(
-    r"\s*(?P<sep>-|–|—|(?i:to|until|till|through|into|and|&))\s*"
+    r"\s*(?P<sep>-|–|—|/|(?i:to|until|till|through|into|and|&))\s*"
     r"(?:(?i:the\s+end\s+of)\s+(?:(?i:the)\s+)?)?"
 )
 _ENDS_WITH_THE = re.compile(r"\bthe\s*$", re.I)
@@ -656,6 +659,8 @@ def _try_merge(text: str, a: _Atom, b: _Atom) -> _Atom | None:
     if gap is None or a.kind == "range" or b.kind == "range":
         return None
     sep = gap.group("sep").lower()
+    if sep == "/" and not (a.kind in ("month", "season") and b.kind in ("month", "season")):
+        return None  # "Autumn 2023/Spring 2024", "April/May 2025": one time or the other, a span
     if sep in ("and", "&"):
         between = _BETWEEN_BEFORE.search(text, max(0, a.s - 16), a.s) is not None
         consecutive_fy = (a.kind == "fy" and b.kind == "fy"
@@ -718,6 +723,8 @@ def _contextualise(text: str, atom: _Atom, doc_date: dt.date | None) -> _Found |
     open_end = bool(suffix.group("open"))
     paren = atom.s > 0 and text[atom.s - 1] == "(" and text.startswith(")", atom.e)
 
+    if kind == "beyond":
+        return None  # "the buildings we will retain beyond 2030": how long something lasts, never when it is due
     if not _accept(text, atom, kind, open_end, paren, label is not None):
         return None
     if kind == "in" and atom.kind == "year" and _NUMBER_BEFORE_IN.search(text, max(0, atom.s - 8), atom.s):

@@ -338,10 +338,20 @@ _ORG_SUFFIX = re.compile(
 # ending in a group's head word ("Adult Social Care and Health Select Committee").
 _FULL_GROUP = re.compile(r"\b(?:[A-Z][\w'’-]* +(?:(?:and|&|of|for) +)?){2,8}(?:"
                          + "|".join(h.capitalize() for h in _GROUP_HEADS if h not in ("ccg", "icb")) + r")\b")
+_BARE_HEADS = frozenset({"service", "services", "team", "teams", "department", "departments"})
+_GROUP_HEAD_STEMS = frozenset(h.rstrip("s") for h in _GROUP_HEADS)
 _ROLE_OF = re.compile(r"\b(?:" + "|".join(_ROLE_HEADS) + r")s? +(?:of|for) +", re.IGNORECASE)
 _DASHES = ["-", "–", "—", ":"]
 _NAME_RE = r"^[A-Z][a-z]+(?:(?:[A-Z]|'[A-Z])[a-z]+)?$"
 
+
+
+def _two_groups(name: str) -> bool:
+    """A name that joins two whole names of groups ("Environmental Services and Community Services",
+    "Housing Team & Planning Team"), each ending in a group's head word: two bodies, not one."""
+    parts = re.split(r"\s+(?:and|&)\s+", name)
+    return len(parts) > 1 and all(len(p.split()) >= 2 and p.split()[-1].lower().rstrip("s") in _GROUP_HEAD_STEMS
+                                  for p in parts)
 
 
 def norm_key(s: str) -> str:
@@ -459,6 +469,8 @@ class OwnerGazetteer:
                 ws = name.split()
                 name = " ".join(ws[1 + max((i for i, w in enumerate(ws) if w.lower() in _GROUP_FIRST_STOP
                                             and w.lower() not in _NAME_JOINERS), default=-1):])
+            if name is not None and _two_groups(name):
+                continue  # "Environmental Services and Community Services": two bodies, each named in full
             if name is not None and len(name.split()) >= 3 and name.split()[0].lower() not in _GROUP_FIRST_STOP:
                 g._doc_groups.add(name)
         g._learn_initials(text or "")
@@ -1161,8 +1173,8 @@ class OwnerGazetteer:
                 name = re.sub(r"\s*\([^)]*\)\s*", " ", part)
                 name = re.sub(r"^(?:the|our|all|each|lead|leads?:)\s+", "", name.strip(" .:-–—"), flags=re.IGNORECASE)
                 name = re.sub(r"\s+", " ", name).strip(" .:-–—")
-                if not name or len(name.split()) > 8 or name.lower() in _FIELD_NOISE:
-                    continue
+                if not name or len(name.split()) > 8 or name.lower() in _FIELD_NOISE | _BARE_HEADS:
+                    continue  # ("All services": a head word with no name is no one in particular)
                 if not name[0].isupper():
                     # a kind of party written in lower case ("housing associations", "community
                     # pharmacies"): the field says it is a party; any other lower-case words are a note

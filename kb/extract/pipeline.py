@@ -199,12 +199,33 @@ def _with_date_cells(sentences: list[str]) -> list[str]:
     return out
 
 
+_ROW_END_DATE = re.compile(r"(?<=[.!?])\s*(\S+(?:\s+\S+){0,2})\s*$")
+
+
+def _row_date_first(units: list[str]) -> list[str]:
+    """A table row of several sentences whose date cell the export ran into its end ("Request impact
+    assessments. These will be reviewed at the Local Plan review.Jun-21"): the date is the row's,
+    that is its action's, which the row states first; the sentences after it explain it."""
+    if len(units) < 2:
+        return units
+    m = _ROW_END_DATE.search(units[-1])
+    if m is None or m.start() == 0 or field_dates(m.group(1), None) is None:
+        return units
+    return [f"{units[0]} {m.group(1)}", *units[1:-1], units[-1][:m.start()].rstrip()]
+
+
+def _action_item(block: Block) -> bool:
+    """The action of a label-value block or of a row read as one ("What: ...", a spaced table's
+    Action cell): like a list item, one action that may go on with sentences explaining it."""
+    return block.kind == "cell" and (block.row_key or "").startswith("action:")
+
+
 def _units(block: Block) -> list[str]:
     if block.kind == "paragraph" or (block.kind in ("list_item", "cell") and len(words(block.text)) > _LONG_ITEM_WORDS):
-        units = _with_date_cells(split_sentences(block.text))
-    elif block.kind == "list_item" and len(block.text) > _LONG_ITEM_CHARS \
+        units = _row_date_first(_with_date_cells(split_sentences(block.text)))
+    elif (block.kind == "list_item" or _action_item(block)) and len(block.text) > _LONG_ITEM_CHARS \
             and len(split_enumeration(block.text)) == 1:  # a run of actions is split as one (below)
-        units = _with_date_cells(split_sentences(block.text))
+        units = _row_date_first(_with_date_cells(split_sentences(block.text)))
     else:
         units = [block.text]
     units = [part for u in units for part in split_resolutions(u)]

@@ -15,6 +15,7 @@ line shapes, so this module reads those shapes:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -227,6 +228,8 @@ def _runs_on(full: list[bool], prev: int, k: int, text: str) -> bool:
             or len(words(plain)) > _TITLE_MAX_LINE_WORDS)
 
 
+# the last word or two of a wrapped sentence, its full stop and at most a short cell after it
+_ROW_TAIL = re.compile(r"^[A-Za-z][\w'’-]*(?:\s+[\w'’-]+)?[.!?](?:\s*[\w-]+(?:\s+\w+)?)?$")
 _POSSESSIVE_END = re.compile(r"[A-Za-z]{2}['’]s$")
 
 
@@ -246,6 +249,10 @@ def _wraps_into(block: RawBlock, text: str, dense: bool = False, runs_on: bool =
     if runs_on and not _SENTENCE_END.search(prev.strip()) and not _ENUMERATED.match(text) and not (
             is_all_caps(text) and not is_all_caps(prev)):
         return True
+    if not _SENTENCE_END.search(prev.strip()) and _ROW_TAIL.match(strip_markup(text).strip()):
+        return True  # "... into the updated Procurement" / "Strategy. Jun-21": a row's last word and its date
+    if prev.count("(") > prev.count(")") and ")" in text and text.count(")") > text.count("("):
+        return True  # "... (i.e. Community Hubs, Schools and" / "Libraries) will be ...": the bracket closes here
     return text[:1].islower() or bool(re.search(r"(?:\b(?:and|or|of|the|to|for|in|on|by|with|a|an)|[,&-])$", prev))
 
 
@@ -632,11 +639,14 @@ def _table_before_furniture(blocks: list[RawBlock]) -> tuple[RawBlock | None, li
     return None, []
 
 
+_BODY_WORDS = 12  # a paragraph this long is body text, not a panel's fragment
+
+
 def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
     """Join infographic panels: a kicker line with the short fragments that continue it."""
     out: list[RawBlock] = []
     # The title zone (before the first real paragraph) holds titles, not infographic panels.
-    body_start = next((k for k, b in enumerate(blocks) if b.kind != "paragraph" or len(words(b.text)) >= 12),
+    body_start = next((k for k, b in enumerate(blocks) if b.kind != "paragraph" or len(words(b.text)) >= _BODY_WORDS),
                       len(blocks))
     out.extend(blocks[:body_start])
     i = body_start
@@ -662,7 +672,10 @@ def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
                     break
                 group.lines.extend(blocks[j].lines)
                 j += 1
-            if len(group.lines) > 1 or _is_kicker(b.text):
+            # a kicker alone over a paragraph of body text is that section's title ("PROCUREMENT AND
+            # INVESTMENTS" / "Procurement relates to how we ..."), not an infographic panel
+            titles_body = j < len(blocks) and blocks[j].kind == "paragraph" and len(words(blocks[j].text)) >= _BODY_WORDS
+            if len(group.lines) > 1 or _is_kicker(b.text) and not titles_body:
                 group.blank_after = blocks[j - 1].blank_after
                 out.append(group)
                 i = j
@@ -905,6 +918,140 @@ def _attachable(out: list[RawBlock]) -> bool:
     if prev.kind not in _ITEM_KINDS or prev.text.endswith(":"):
         return False
     return len(words(prev.text)) <= _ATTACH_MAX_WORDS
+
+
+# --------------------------------------------------------------------------------------------
+# tables a PDF-to-text tool prints with spaces between the cells ("Action  Service  Date"): each
+# printed line holds the pieces of the row's cells that stand on it, two or more spaces apart
+
+_SPACED = re.compile(r"\s{2,}")
+# a column that names who does the row's work, as council action plans head it ("Service", "Lead service")
+_DOER_COLUMN = re.compile(r"(?:lead |responsible |delivering )?(?:services?|department|directorate|teams?)", re.I)
+# how a timescale cell opens besides a date ("Ongoing to", "Annually", "Starting July", "Submission of ...")
+_TIMESCALE_START = re.compile(r"^(?:on-?going|annually|quarterly|monthly|starting|from|by|until|submission|"
+                              r"continuous|immediate(?:ly)?|tbc|tba|tbd|spring|summer|autumn|winter|jan(?:uary)?|"
+                              r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+                              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.I)
+# words after which a row's text goes on: a gap there is the export's, not a column's ("the  Local Plan")
+_GOES_ON = frozenset("a an the of to for and or in on at by with from into our its their this that".split())
+_ROW_REF = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=\S)")
+# a doer's name after the action's full stop, as a Service cell run in: "Environmental Services", "Waste Team"
+_GLUED_DOER = re.compile(r"[.)]\s+((?:[A-Z][\w&-]*\s+(?:(?:and|&|of)\s+)?){0,4}[\w-]*\s*"
+                         r"(?:Services?|Teams?|Agency|Department|Directorate|Unit|Partnership))\s*$")
+_RUN_ON_WORDS = 6  # a line opening with this many words in lower case goes on with the action, not a short cell
+_FOREIGN_WORDS = 4  # a capitalised run this long after the date cell is other text run in (a heading)
+
+
+def _spaced_header(text: str) -> list[str] | None:
+    """The roles of a header line of column labels spaced apart ("Action  Service  Date"): the
+    first the action's, the others an owner's or a date's; None for any other line."""
+    cells = [c for c in _SPACED.split(text.strip()) if c]
+    if len(cells) < 2:
+        return None
+    roles = [label_role(c) or ("owner" if _DOER_COLUMN.fullmatch(c.strip()) else None) for c in cells]
+    if roles[0] != "action" or any(r not in ("owner", "due") for r in roles[1:]) or len(set(roles)) != len(roles):
+        return None
+    return roles
+
+
+def _starts_cell(segment: str, role: str) -> bool:
+    if role == "due":
+        return bool(_TIMESCALE_START.match(segment)) or field_dates(segment, None) is not None
+    return segment[:1].isupper() and not _starts_cell(segment, "due")
+
+
+def _spaced_row(lines: list[SourceLine], roles: list[str]) -> tuple[str, dict[str, str]] | None:
+    """A row's action and its other cells (owner, due) found in its printed lines; None when it
+    has no action text."""
+    cells: list[list[str]] = [[] for _ in roles]
+    col = 0
+    for n, sl in enumerate(lines):
+        segments = [c.strip() for c in _SPACED.split(sl.text.strip()) if c.strip()]
+        if n == 0 and len(segments) > 1 and re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){1,2}\.?", segments[0]):
+            segments[:2] = [f"{segments[0]} {segments[1]}"]  # "5.7  Using ...": the row's number, then its action
+        for k, seg in enumerate(segments):
+            if _spaced_header(seg + "  " + "  ".join(segments[k + 1:])) is not None:
+                break  # the header repeated after a page break
+            ws = words(seg)
+            if col > 0 and k == 0 and len(ws) >= _RUN_ON_WORDS and seg[:1].islower():
+                cells[0].append(seg)  # the action goes on below its other cells (a page break between)
+                continue
+            if col == len(roles) - 1 and len(ws) >= _FOREIGN_WORDS and seg[:1].isupper():
+                break  # after the last cell: other text run into the line (the next section's title)
+            prev = words(cells[col][-1]) if cells[col] else []
+            if k > 0 and not (prev and prev[-1].lower() in _GOES_ON):  # after a gap: the next column may start
+                nxt = next((j for j in range(col + 1, len(roles)) if _starts_cell(seg, roles[j])), None)
+                if nxt is not None and (nxt == col + 1 or roles[col + 1] != "owner" or col == 0):
+                    col = nxt
+            cells[col].append(seg)
+    if "owner" in roles and not cells[roles.index("owner")] and cells[0]:
+        # the owner cell run into the action's last words with one space ("... pools etc . Community Services")
+        glued = _GLUED_DOER.search(cells[0][-1])
+        if glued is not None:
+            cells[0][-1] = cells[0][-1][:glued.start(1)].rstrip()
+            cells[roles.index("owner")].append(glued.group(1))
+    if not cells[0]:
+        return None
+    fields = {role: join_lines(c) for role, c in zip(roles[1:], cells[1:], strict=True) if c}
+    return join_lines(cells[0]), fields
+
+
+def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Read the rows of tables printed with spaces between their cells: under a header line of
+    column labels ("Action  Service  Date"), each numbered row ("1.2 Bid for ...") becomes one
+    action whose other cells are its fields (a Service column names who does it, as a Lead
+    column does), and the header itself no heading.  A bullet of a row is left as it is unless
+    its lines hold the row's other cells."""
+    out: list[RawBlock] = []
+    rows: list[RawBlock] = []
+    roles: list[str] | None = None
+    in_row = False  # the block before was a numbered row (its bullets are its own)
+    for b in blocks:
+        header = _spaced_header(b.lines[0].text) if len(b.lines) == 1 and b.kind in ("heading", "paragraph") else None
+        if header is not None:
+            roles = header  # (a header repeated page after page is page furniture: it holds to the end)
+            continue
+        numbered = b.kind in ("paragraph", "heading") and bool(_ROW_REF.match(b.text))
+        if roles is None or not (numbered or b.kind == "list_item" and in_row):
+            in_row = in_row and b.kind == "list_item"
+            out.append(b)
+            continue
+        in_row = True
+        row = _spaced_row(b.lines, roles)
+        if row is None or not row[1] and not numbered:
+            out.append(b)  # a bullet with no cell of its own stays a bullet of the row above
+            continue
+        # (a numbered row whose other cells stand beside its bullets, "3.1 Support ... including:",
+        # is an action all the same)
+        action, fields = row
+        ref = _ROW_REF.match(action)
+        if ref is not None and b.kind != "list_item":
+            fields["ref"] = ref.group(1)
+            action = action[ref.end():]
+        out.append(RawBlock("action", b.lines, blank_before=b.blank_before, blank_after=b.blank_after,
+                            fields=fields, label="Action", items=[(strip_markup(action), b.lines[0])]))
+        rows.append(out[-1])
+    _mend_broken_words(rows, "owner")
+    return out
+
+
+def _mend_broken_words(rows: list[RawBlock], role: str) -> None:
+    """A column's values recur from row to row ("Environmental Services"), and a PDF-to-text tool
+    now and then breaks a word of one with a space ("Environmen tal Services", "Community S ervices"):
+    such a value is written as the other rows write it."""
+    parts = [p.strip() for b in rows for p in re.split(r"[,;]", b.fields.get(role, "")) if p.strip()]
+    spelled: dict[str, Counter[str]] = {}
+    for p in parts:
+        spelled.setdefault(re.sub(r"\s+", "", p), Counter())[re.sub(r"\s+", " ", p)] += 1
+    for b in rows:
+        if role not in b.fields:
+            continue
+        mended = []
+        for p in re.split(r"([,;])", b.fields[role]):
+            forms = spelled.get(re.sub(r"\s+", "", p))
+            best = forms.most_common(1)[0][0] if forms else None
+            mended.append(f" {best}" if best is not None and len(forms) > 1 and p.strip() != best else p)
+        b.fields[role] = "".join(mended).strip()
 
 
 # --------------------------------------------------------------------------------------------

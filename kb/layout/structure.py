@@ -27,6 +27,7 @@ from kb.layout.parse import (
     names_its_doers,
     one_paragraph_a_line,
     read_action_blocks,
+    read_spaced_tables,
 )
 from kb.model import Block, DueDate
 from kb.sources.base import SourceLine
@@ -162,7 +163,7 @@ def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense
         wrapped = hard_wrapped([sl.text for sl in lines])
     raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines, furniture, tails), dense, wrapped)))
     classify_headings(raw)
-    return raw
+    return read_spaced_tables(raw)
 
 
 class BlockBuilder:
