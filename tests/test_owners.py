@@ -978,3 +978,13 @@ def test_two_whole_group_names_joined_are_two_bodies() -> None:
                                       "plant the verges. The Adult Social Care and Public Health Committee agreed.")
     assert g.field_owners("Housing Services") == ["Housing Services"]
     assert "Adult Social Care and Public Health Committee" in g._doc_groups
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # how many of a kind of body act is no part of its name, in words or in figures
+    ("Four practices will pilot the new triage system.", ["Practices"]),
+    ("12 practices are moving to the new triage system this year.", ["Practices"]),
+    ("All practices will offer online booking by April.", ["Practices"]),
+])
+def test_a_count_is_no_part_of_a_groups_name(text: str, expected: list[str]) -> None:
+    assert OwnerGazetteer().owners(text, author_org=NCC) == expected

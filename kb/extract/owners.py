@@ -1368,8 +1368,9 @@ class OwnerGazetteer:
         if head.pos_ not in ("NOUN", "PROPN", "VERB") or head.lower_ not in _ACTOR_HEADS and not each:
             return None
         toks = [t for t in span if t.i <= head.i]
+        # "the", "all", "three" and a count in figures ("13 practices") say how many, not who
         while toks and (toks[0].dep_ in ("det", "predet", "poss") or toks[0].lower_ in _DETS - {"local"} or
-                        toks[0].is_punct):
+                        toks[0].is_punct or toks[0].like_num and toks[0].i < head.i):
             toks = toks[1:]
         if not toks or len(toks) == 1 and head.lower_ in _QUALIFIED_ACTOR_HEADS:
             return None
