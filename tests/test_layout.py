@@ -590,3 +590,9 @@ def test_a_title_word_in_capitals_over_body_text_is_a_heading():
             "PROCUREMENT AND CONTRACTS\n\n"
             "Procurement covers how the council spends its money on the goods and services it buys each year.")
     assert by_text(blocks_of(text), "PROCUREMENT AND CONTRACTS").kind == "heading"
+    # or over a table's header printed as one line of labels
+    table = text.replace("Procurement covers how the council spends its money on the goods and services it buys each year.",
+                         "Action Lead Timescale\n\nAgree the new contract rules with Cabinet.")
+    bs = blocks_of(table)
+    assert by_text(bs, "PROCUREMENT AND CONTRACTS").text == "PROCUREMENT AND CONTRACTS"
+    assert by_text(bs, "PROCUREMENT AND CONTRACTS").kind == "heading"

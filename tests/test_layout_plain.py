@@ -314,10 +314,12 @@ def test_a_spaced_action_table_gives_each_row_its_service_and_date():
         ("Publish a quarterly report on the fleet's fuel use", "Environmental Services", "Annually to 2028", "2.4"),
         # a gap after "the" is the export's, not a column's
         ("Commissioning a study of heat pumps for the Town Hall", "Environmental Services", "September 2025", "3.1"),
-        # a numbered row whose other cells stand beside its last bullet: the row and that bullet
-        ("Support the schools' energy network, including:", None, None, "3.2"),
+        # a numbered row whose other cells stand beside its last bullet: the row's, and each bullet's
+        ("Support the schools' energy network, including:", "Education Services", "Ongoing", "3.2"),
         ("A shared dashboard of the schools' meter readings", "Education Services", "Ongoing", None),
     ]
+    bullet = next(b for b in bs if b.text.startswith("Termly meetings"))
+    assert (bullet.kind, bullet.fields) == ("list_item", {"owner": "Education Services", "due": "Ongoing"})
     assert not any(b.kind == "heading" and "Service" in b.text for b in bs)  # the header is no heading
 
 

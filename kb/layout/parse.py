@@ -659,7 +659,7 @@ def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
             group = RawBlock("fragment", list(b.lines), blank_before=b.blank_before)
             j = i + 1
             while j < len(blocks) and _is_fragment_line(blocks[j]) and blocks[j].blank_before <= 7 \
-                    and not names_its_doers(blocks[j].text):
+                    and not names_its_doers(blocks[j].text) and not flattened_header(blocks[j].text):
                 nxt = blocks[j].text
                 prev = strip_markup(" ".join(sl.text for sl in group.lines))
                 continues = (
@@ -672,9 +672,10 @@ def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
                     break
                 group.lines.extend(blocks[j].lines)
                 j += 1
-            # a kicker alone over a paragraph of body text is that section's title ("PROCUREMENT AND
-            # INVESTMENTS" / "Procurement relates to how we ..."), not an infographic panel
-            titles_body = j < len(blocks) and blocks[j].kind == "paragraph" and len(words(blocks[j].text)) >= _BODY_WORDS
+            # a kicker alone over a paragraph of body text or a table's header is that section's title
+            # ("PROCUREMENT AND INVESTMENTS" / "Procurement relates to how we ..."), not an infographic panel
+            titles_body = j < len(blocks) and blocks[j].kind == "paragraph" and (
+                len(words(blocks[j].text)) >= _BODY_WORDS or flattened_header(blocks[j].text))  # or a table
             if len(group.lines) > 1 or _is_kicker(b.text) and not titles_body:
                 group.blank_after = blocks[j - 1].blank_after
                 out.append(group)
@@ -1006,6 +1007,7 @@ def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
     rows: list[RawBlock] = []
     roles: list[str] | None = None
     in_row = False  # the block before was a numbered row (its bullets are its own)
+    family: list[RawBlock] = []  # the numbered row being read and its bullets so far
     for b in blocks:
         header = _spaced_header(b.lines[0].text) if len(b.lines) == 1 and b.kind in ("heading", "paragraph") else None
         if header is not None:
@@ -1017,9 +1019,12 @@ def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
             out.append(b)
             continue
         in_row = True
+        if numbered:
+            family = []
         row = _spaced_row(b.lines, roles)
         if row is None or not row[1] and not numbered:
             out.append(b)  # a bullet with no cell of its own stays a bullet of the row above
+            family.append(b)
             continue
         # (a numbered row whose other cells stand beside its bullets, "3.1 Support ... including:",
         # is an action all the same)
@@ -1031,6 +1036,11 @@ def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
         out.append(RawBlock("action", b.lines, blank_before=b.blank_before, blank_after=b.blank_after,
                             fields=fields, label="Action", items=[(strip_markup(action), b.lines[0])]))
         rows.append(out[-1])
+        if not numbered:  # the row's cells printed beside its last bullet: the row's, and so each bullet's
+            for above in family:
+                for role, value in fields.items():
+                    above.fields.setdefault(role, value)
+        family.append(out[-1])
     _mend_broken_words(rows, "owner")
     return out
 
