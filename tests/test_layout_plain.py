@@ -320,10 +320,24 @@ def test_a_spaced_action_table_gives_each_row_its_service_and_date():
     ]
     bullet = next(b for b in bs if b.text.startswith("Termly meetings"))
     assert (bullet.kind, bullet.fields) == ("list_item", {"owner": "Education Services", "due": "Ongoing"})
-    assert not any(b.kind == "heading" and "Service" in b.text for b in bs)  # the header is no heading
+    assert not any(b.kind == "cell" and "Service" in b.text for b in bs)  # the header is no row
 
 
 def test_rows_without_a_spaced_header_are_left_as_they_are():
     text = SPACED_TABLE.replace(" Action  Service  Date\n", "")
     assert text != SPACED_TABLE
     assert not any(b.kind == "cell" for b in blocks(text))
+
+
+def test_a_numbered_section_after_a_spaced_table_is_no_row():
+    """Under the table's header, a numbered line none of whose lines holds a cell (nor its bullets')
+    is left as it is: a numbered section title or paragraph after the table, not an action."""
+    text = SPACED_TABLE + ("\n\n4.1 Background to the plan\n\n"
+                           "The council adopted its first climate plan in 2019 after a public consultation.")
+    bs = blocks(text)
+    assert by_text(bs, "Background to the plan").kind != "cell"
+    assert by_text(bs, "Support the schools' energy network").kind == "cell"
+
+
+def by_text(bs, needle):
+    return next(b for b in bs if needle in b.text)

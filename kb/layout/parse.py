@@ -999,19 +999,23 @@ def _spaced_row(lines: list[SourceLine], roles: list[str]) -> tuple[str, dict[st
 
 def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
     """Read the rows of tables printed with spaces between their cells: under a header line of
-    column labels ("Action  Service  Date"), each numbered row ("1.2 Bid for ...") becomes one
-    action whose other cells are its fields (a Service column names who does it, as a Lead
-    column does), and the header itself no heading.  A bullet of a row is left as it is unless
-    its lines hold the row's other cells."""
+    column labels ("Action  Service  Date"), each numbered row ("1.2 Bid for ...") whose lines hold
+    its other cells becomes one action whose other cells are its fields (a Service column names who
+    does it, as a Lead column does).  A row whose cells stand
+    beside its last bullet ("3.1 Support ... including:" / "• ...  Schools Team  Ongoing") is an
+    action with those cells, and so is each of its bullets; a row none of whose lines holds a cell
+    is left as it is."""
     out: list[RawBlock] = []
     rows: list[RawBlock] = []
     roles: list[str] | None = None
     in_row = False  # the block before was a numbered row (its bullets are its own)
-    family: list[RawBlock] = []  # the numbered row being read and its bullets so far
+    family: list[RawBlock] = []  # the bullets read so far of the numbered row being read
+    pending: tuple[int, str, str] | None = None  # that row, when it had no cell: (its index in out, action, ref)
     for b in blocks:
         header = _spaced_header(b.lines[0].text) if len(b.lines) == 1 and b.kind in ("heading", "paragraph") else None
         if header is not None:
             roles = header  # (a header repeated page after page is page furniture: it holds to the end)
+            out.append(b)  # (as a heading, it tells that what is under it are actions)
             continue
         numbered = b.kind in ("paragraph", "heading") and bool(_ROW_REF.match(b.text))
         if roles is None or not (numbered or b.kind == "list_item" and in_row):
@@ -1020,29 +1024,40 @@ def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         in_row = True
         if numbered:
-            family = []
+            family, pending = [], None
         row = _spaced_row(b.lines, roles)
-        if row is None or not row[1] and not numbered:
-            out.append(b)  # a bullet with no cell of its own stays a bullet of the row above
-            family.append(b)
+        if row is None or not row[1]:
+            if numbered and row is not None:
+                ref = _ROW_REF.match(row[0])
+                pending = (len(out), row[0][ref.end():] if ref else row[0], ref.group(1) if ref else "")
+            else:
+                family.append(b)  # a bullet with no cell of its own stays a bullet of the row above
+            out.append(b)
             continue
-        # (a numbered row whose other cells stand beside its bullets, "3.1 Support ... including:",
-        # is an action all the same)
         action, fields = row
         ref = _ROW_REF.match(action)
         if ref is not None and b.kind != "list_item":
             fields["ref"] = ref.group(1)
             action = action[ref.end():]
-        out.append(RawBlock("action", b.lines, blank_before=b.blank_before, blank_after=b.blank_after,
-                            fields=fields, label="Action", items=[(strip_markup(action), b.lines[0])]))
+        out.append(_action_row(b, action, fields))
         rows.append(out[-1])
         if not numbered:  # the row's cells printed beside its last bullet: the row's, and so each bullet's
+            shared = {role: value for role, value in fields.items() if role != "ref"}
             for above in family:
-                for role, value in fields.items():
+                for role, value in shared.items():
                     above.fields.setdefault(role, value)
+            if pending is not None:
+                k, text, ref_no = pending
+                out[k] = _action_row(out[k], text, {**shared, **({"ref": ref_no} if ref_no else {})})
+                pending = None
         family.append(out[-1])
     _mend_broken_words(rows, "owner")
     return out
+
+
+def _action_row(b: RawBlock, action: str, fields: dict[str, str]) -> RawBlock:
+    return RawBlock("action", b.lines, blank_before=b.blank_before, blank_after=b.blank_after,
+                    fields=fields, label="Action", items=[(strip_markup(action), b.lines[0])])
 
 
 def _mend_broken_words(rows: list[RawBlock], role: str) -> None:
