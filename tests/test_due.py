@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from kb.extract.pipeline import _row_date_first, _with_date_cells, due_dates
+from kb.extract.pipeline import _row_date_first, _units, _with_date_cells, due_dates
 from kb.model import Block, DueDate
 
 JUNE_2019 = dt.date(2019, 6, 1)
@@ -245,3 +245,17 @@ def test_a_groups_lead_and_timescale_pass_to_the_numbered_actions_under_it(tmp_p
 ])
 def test_a_rows_date_cell_goes_with_its_first_sentence(sentences, units):
     assert _row_date_first(sentences) == units
+
+
+def test_an_actions_explaining_sentences_are_no_units_of_their_own():
+    """A label-value action that goes on to explain itself: the sentences pointing back at it are
+    part of the action, not undertakings of their own; a further action in it stays one."""
+    text = ("Develop an environmental management system for the parks service and seek ISO 14001 accreditation "
+            "by the end of the year. This will include a focus on cutting the water used for plant watering, "
+            "potentially through rainwater harvesting at the two nurseries. Publish the first audit "
+            "on the council website.")
+    block = Block("cell", text, column="Action", row_key="action:1")
+    assert _units(block) == [
+        "Develop an environmental management system for the parks service and seek ISO 14001 accreditation "
+        "by the end of the year.",
+        "Publish the first audit on the council website."]

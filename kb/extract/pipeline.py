@@ -214,6 +214,12 @@ def _row_date_first(units: list[str]) -> list[str]:
     return [f"{units[0]} {m.group(1)}", *units[1:-1], units[-1][:m.start()].rstrip()]
 
 
+# A sentence after an action that opens by pointing back at it explains it ("This will include a focus
+# on ...", "These could include: ...", "This measure is intended to ..."): no undertaking of its own.
+_REFERS_BACK = re.compile(r"^(?:This|These|It|Such)(?:\s+(?:measure|action|work|approach|project|programme)s?)?"
+                          r"\s+(?:will|would|could|may|might|can|is|are)\b")
+
+
 def _action_item(block: Block) -> bool:
     """The action of a label-value block or of a row read as one ("What: ...", a spaced table's
     Action cell): like a list item, one action that may go on with sentences explaining it."""
@@ -226,6 +232,8 @@ def _units(block: Block) -> list[str]:
     elif (block.kind == "list_item" or _action_item(block)) and len(block.text) > _LONG_ITEM_CHARS \
             and len(split_enumeration(block.text)) == 1:  # a run of actions is split as one (below)
         units = _row_date_first(_with_date_cells(split_sentences(block.text)))
+        if _action_item(block):  # "This will include ...", "This could include: ...": the action explained
+            units = units[:1] + [u for u in units[1:] if not _REFERS_BACK.match(u)]
     else:
         units = [block.text]
     units = [part for u in units for part in split_resolutions(u)]
