@@ -596,3 +596,12 @@ def test_a_title_word_in_capitals_over_body_text_is_a_heading():
     bs = blocks_of(table)
     assert by_text(bs, "PROCUREMENT AND CONTRACTS").text == "PROCUREMENT AND CONTRACTS"
     assert by_text(bs, "PROCUREMENT AND CONTRACTS").kind == "heading"
+
+
+def test_words_in_capitals_that_text_in_lower_case_goes_on_from_are_no_title():
+    """A plan on a page sets an item's first words in capitals and goes on in lower case below
+    ("IMPROVE DIABETES CARE" / "across the county so that ..."): one item, not a section title."""
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "IMPROVE DIABETES CARE\n\n"
+            "across the county so that more people have their annual checks and fewer need amputations.")
+    assert by_text(blocks_of(text), "IMPROVE DIABETES CARE").kind != "heading"

@@ -933,6 +933,7 @@ def test_lists_and_conventional_names_of_bodies(text: str, expected: list[str]) 
     ("4.2 Eastvale Borough Council", ["Eastvale Borough Council"]),
     ("Working with Eastvale Borough Council", []),  # a heading that only mentions a body
     ("Stroke", []),
+    ("IMPROVE DIABETES SERVICES", []),  # an aim set in capitals, though "... Services" may name a body
 ])
 def test_a_heading_that_is_a_body_owns_the_items_under_it_that_name_none(heading, expected) -> None:
     g = OwnerGazetteer()

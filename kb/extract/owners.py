@@ -37,6 +37,7 @@ from kb.extract.acronyms import initials_match
 from kb.extract.gazetteer import EMPTY, Gazetteer, Party, short_name
 from kb.extract.lexicon import (
     ACTION_NOUNS,
+    ACTION_VERBS,
     ASSIGNING_VERBS,
     DOER_TITLE,
     DOER_TITLE_LEAD,
@@ -1088,6 +1089,9 @@ class OwnerGazetteer:
         that body is doing): a document set out body by body gives each body the items under it
         that name no doer.  Not a heading that only mentions a body ("Working with NHS England")."""
         title = re.sub(r"^\W*(?:\d+(?:\.\d+)*\.?|[a-z]\))?\s*(?:the\s+)?", "", heading.strip(), flags=re.I).strip(" :*")
+        first = re.match(r"[A-Za-z]+", title)
+        if first is not None and first.group(0).lower() in ACTION_VERBS:
+            return []  # "IMPROVE STROKE SERVICES": an aim set in capitals, not a body's name
         ms = [m for m in self.mentions(title, self._author(author_org)) if m.kind != "person"]
         if len({m.name for m in ms}) != 1 or len(title.split()) > 8:
             return []

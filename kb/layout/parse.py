@@ -674,8 +674,10 @@ def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
                 j += 1
             # a kicker alone over a paragraph of body text or a table's header is that section's title
             # ("PROCUREMENT AND INVESTMENTS" / "Procurement relates to how we ..."), not an infographic panel
-            titles_body = j < len(blocks) and blocks[j].kind == "paragraph" and (
-                len(words(blocks[j].text)) >= _BODY_WORDS or flattened_header(blocks[j].text))  # or a table
+            # (not over text that goes on from it in lower case: "IMPROVE STROKE SERVICES" / "across the
+            # area to reduce ..." is one item of a plan on a page, its first words set in capitals)
+            titles_body = j < len(blocks) and blocks[j].kind == "paragraph" and not strip_markup(blocks[j].text)[:1].islower() \
+                and (len(words(blocks[j].text)) >= _BODY_WORDS or flattened_header(blocks[j].text))  # or a table
             if len(group.lines) > 1 or _is_kicker(b.text) and not titles_body:
                 group.blank_after = blocks[j - 1].blank_after
                 out.append(group)
