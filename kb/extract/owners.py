@@ -78,20 +78,6 @@ class Owners:
     source: str = ""
 
 
-# A person named in full after a title ("Dr Penny Dash"), who may later be "Dr Dash".
-_TITLED_FULL_NAME = re.compile(r"\b(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Sir|Dame|Cllr|Councillor|Superintendent)"
-                               r"\.?\s+(?P<given>[A-Z][a-z'’-]+)\s+(?P<surname>[A-Z][a-z'’-]+)\b")
-
-
-def _people_named_in_full(text: str) -> dict[str, str]:
-    """Surname -> "Given Surname" for the people a document names in full with a title ("Dr Penny
-    Dash"), so that its later "Dr Dash" is known; a surname two people share names neither."""
-    seen: dict[str, set[str]] = {}
-    for m in _TITLED_FULL_NAME.finditer(text):
-        seen.setdefault(m.group("surname"), set()).add(f"{m.group('given')} {m.group('surname')}")
-    return {surname: next(iter(full)) for surname, full in seen.items() if len(full) == 1}
-
-
 # --------------------------------------------------------------------------------------------
 # Parties every English document may name (national bodies and generic roles: no area)
 # --------------------------------------------------------------------------------------------
@@ -246,6 +232,18 @@ _MEMBERSHIP = re.compile(r"\b(?:comprises|comprise|comprising|consists? of|consi
 _PERSON_DOER_VERBS = ["indicated", "undertook", "confirmed", "offered", "volunteered", "agreed", "advised"]
 _HONORIFICS = ["dr", "cllr", "councillor", "professor", "prof", "mr", "mrs", "ms", "miss", "superintendent",
                "sir", "dame"]
+# A person named in full after a title ("Dr Penny Dash"), who may later be "Dr Dash".
+_TITLED_FULL_NAME = re.compile(r"\b(?:" + "|".join(h.capitalize() for h in _HONORIFICS) + r")"
+                               r"\.?\s+(?P<given>[A-Z][a-z'’-]+)\s+(?P<surname>[A-Z][a-z'’-]+)\b")
+
+
+def _people_named_in_full(text: str) -> dict[str, str]:
+    """Surname -> "Given Surname" for the people a document names in full with a title ("Dr Penny
+    Dash"), so that its later "Dr Dash" is known; a surname two people share names neither."""
+    seen: dict[str, set[str]] = {}
+    for m in _TITLED_FULL_NAME.finditer(text):
+        seen.setdefault(m.group("surname"), set()).add(f"{m.group('given')} {m.group('surname')}")
+    return {surname: next(iter(full)) for surname, full in seen.items() if len(full) == 1}
 _MONTHS = (
     "january february march april may june july august september october november december jan feb mar "
     "apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday"
