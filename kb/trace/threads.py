@@ -78,14 +78,15 @@ def review_links(records: list[Commitment], metas: dict[str, DocumentMeta], sig,
     new: list[Link] = []
     for row_id, matches in match_rows(records, metas, sig).items():
         row = by_id[row_id]
+        report = reports.get(row_id, "")
+        kind = review_link_type(report)
         for k, m in enumerate(matches):
             link = made.get((m.action, row_id))
             if link is None:
-                report = reports.get(row_id, "")
-                link = Link(m.action, row_id, review_link_type(report), round(min(m.score, 1.0), 4),
+                link = Link(m.action, row_id, kind, round(min(m.score, 1.0), 4),
                             {"terms": [], **({"report": report} if report else {})})
                 new.append(link)
-            link.type = review_link_type(reports.get(row_id, ""))
+            link.type = kind
             link.evidence["match"] = m.evidence()
             link.evidence["reported"] = row.reported
             if k == 0:
