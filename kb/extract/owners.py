@@ -890,7 +890,7 @@ class OwnerGazetteer:
                 kind = self.kind_of(n) or "org"
                 out.append(Mention(n, ent.start_char, ent.end_char, surface, kind))
         out.sort(key=lambda m: m.start_char)
-        # a name inside a longer one ("County Council" in "Kent County Council Cabinet") is not a party
+        # a name inside a longer one ("County Council" in "Westmere County Council Cabinet") is not a party
         return [m for m in out if not any(o.start_char <= m.start_char and m.end_char <= o.end_char
                                           and o.end_char - o.start_char > m.end_char - m.start_char for o in out)]
 

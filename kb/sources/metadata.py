@@ -237,7 +237,7 @@ def _is_org_only(text: str) -> bool:
 
 
 def body_in_properties(author: str) -> str:
-    """The body a PDF's document properties name as Author ("Stockton-on-Tees Borough Council"), or
+    """The body a PDF's document properties name as Author ("Eastmere Borough Council"), or
     "" when they name a person, a login or nothing: the publisher's own label for a document whose
     text never names its author."""
     author = re.sub(r"\s+", " ", author or "").strip()
