@@ -58,8 +58,10 @@ def load(path: Path) -> list[dict]:
 
 def score_thread(kb, records, t: dict, verbose: bool) -> dict:
     seed = find_seed(records, t)
-    if seed is None:
-        return {"id": t["id"], "error": "seed not extracted"}
+    if seed is None:  # scored as the reference scorer does: every must passage missed
+        musts = [i for i in t["items"] if i.get("must")]
+        return {"id": t["id"], "error": "seed not extracted", "must": len(musts), "must_hit": 0,
+                "docs": len({doc_key(i["doc"]) for i in musts}), "docs_hit": 0, "shown": 0, "shown_on_gold": 0}
     t1 = time.perf_counter()
     trace = kb.trace(seed.id)
     ms = (time.perf_counter() - t1) * 1000

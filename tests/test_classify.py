@@ -45,6 +45,11 @@ ACCEPT = [
 ]
 
 REJECT = [
+    # the same header in a report of the past, or qualified as done, names what was done
+    ("Hospital Transport", cell("Existing Schemes")),
+    ("Hospital Transport", cell("Completed schemes", forward_context=True)),
+    # a name with its role in brackets is an attendance line, not a scheme
+    ("Jane Marlow (Chair)", cell("Attendees", forward_context=True)),
     ("We have secured funding to provide a diabetes education and self care programme", cell("WHAT WE HAVE DONE")),
     ("A greater proportion of patients will receive screening opportunities", cell("PATIENT IMPACT")),
     ("The total 'do-nothing' NHS financial challenge was forecast to be large.", para()),
@@ -106,6 +111,11 @@ CLAUSE_ACCEPT = [
     # a column whose header says its items are to come names them, one word or more
     ("Podiatry", cell("Proposed Schemes"), "commitment"),
     ("Falls prevention", cell("Planned projects"), "commitment"),
+    # a header naming kinds of work under a section that looks ahead: each cell is a piece of the plan,
+    # a short name, an acronym or a name with its abbreviation in brackets
+    ("Hospital Transport", cell("Existing Schemes", forward_context=True), "commitment"),
+    ("IAPT", cell("Current programmes", forward_context=True), "commitment"),
+    ("Early Discharge (EDS)", cell("Existing Schemes", forward_context=True), "commitment"),
     # an intention announced, also in the perfect; an intention over a clause with its own subject
     ("The Mayor announced her intention to open two new libraries in 2026.", para(), "commitment"),
     ("The Mayor has announced her intention to open two new libraries in 2026.", para(), "commitment"),

@@ -66,6 +66,17 @@ def test_a_documents_frame_is_no_topic():
     assert "2016" not in sig.frame  # too short to tell a frame from a topic
 
 
+def test_a_term_no_other_passage_holds_sets_no_topic_scale():
+    """An abbreviation used once ("(QXV)") links nothing: the linkable words carry the seed's topic."""
+    from kb.trace.signals import Signals
+
+    records = [rec("s", "2014", "Faster Hospital Discharge (QXV)", "Schemes"),
+               rec("t", "2016", "Delays to hospital discharge fell by a third", "Flow"),
+               rec("u", "2016", "Open two new libraries", "Culture", line=2)]
+    terms = Signals(records, META).topic("s").terms
+    assert "qxv" not in terms and terms.get("discharg") == 1.0
+
+
 def test_a_passage_near_a_strong_link_under_its_heading_gets_section_support():
     from kb.trace.tracer import SECTION_NEAR, Scored, section_support
 

@@ -131,6 +131,26 @@ def column_role(column: str | None) -> str | None:
     return "commitment" if label_role(column) == "action" else None  # "Project", "Phase/works"
 
 
+# A header naming kinds of planned work, whatever its qualifier ("Existing Schemes", "Capital projects",
+# "Current programmes"): each cell below is one piece of work by name.  Under a section or lead-in
+# that looks ahead, the pieces are the plan's; in a report of the past they are what was done.
+_WORK_ITEMS_HEADER = re.compile(r"^(?:[a-z]+ ){0,2}(?:schemes|projects|programmes|initiatives|workstreams|"
+                                r"work ?streams|interventions)$", re.I)
+_PAST_QUALIFIER = re.compile(r"^(?:completed|closed|finished|delivered|past|previous|former)\b", re.I)
+
+
+def cell_role(block: Block) -> str | None:
+    """The role of the column a cell sits in (`column_role`), also when its header only names kinds of
+    work and the section around it looks ahead: "Existing Schemes" beside "Proposed Schemes" under
+    "Proposed schemes for next year", where the plan keeps the existing ones going."""
+    role = column_role(block.column)
+    if role is None and block.kind == "cell" and block.forward_context and not block.negative_context \
+            and _WORK_ITEMS_HEADER.fullmatch((block.column or "").strip()) \
+            and not _PAST_QUALIFIER.match((block.column or "").strip()):
+        return "commitment"
+    return role
+
+
 _INDEFINITE = re.compile(r"^\W*an?\s", re.I)  # a noun phrase that opens with "a" / "an"
 
 
@@ -281,8 +301,10 @@ def _is_person_row(t: str) -> bool:
     return sum(1 for w in words(rest) if w[:1].islower() and w not in ("and", "of", "for", "the")) < 2
 
 
-def _is_noise(t: str, ws: list[str], min_words: int = 2) -> bool:
-    return (len(ws) < min_words or bool(_NOISE.search(t)) or t.endswith("?") or _is_person_row(t)
+def _is_noise(t: str, ws: list[str], min_words: int = 2, people: bool = True) -> bool:
+    """Page furniture, contact lines, questions, codes and pointers; `people`: also a name with its role
+    in brackets, which a column of actions does not hold ("Effective Discharge (XBDs)" is a scheme)."""
+    return (len(ws) < min_words or bool(_NOISE.search(t)) or t.endswith("?") or people and _is_person_row(t)
             or bool(_CODES_ONLY.match(t)) or bool(_READER_POINTER.match(t)))
 
 
@@ -298,9 +320,11 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     ws = words(t)
     # one word is no item, except in a column whose header names its items ("Proposed Schemes":
     # "Dermatology", "Pathology")
-    named_by_column = block.kind == "cell" and column_role(block.column) in ("commitment", "next") \
+    role = cell_role(block)
+    named_by_column = block.kind == "cell" and role in ("commitment", "next") \
         and len(ws) == 1 and ws[0].isalpha() and len(ws[0]) >= 4
-    if _is_noise(t, ws, min_words=1 if named_by_column else 2):
+    if _is_noise(t, ws, min_words=1 if named_by_column else 2,
+                 people=not (block.kind == "cell" and role in ("commitment", "next"))):
         return Decision(False, reasons=["noise"])
     if block.quoted:  # another body's recommendation, quoted before the author's response: evidence
         return Decision(False, "evidence", reasons=["quoted recommendation"])
@@ -322,7 +346,6 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     if _ENDS_WITH_ADDRESS.search(t) and not (j.pledge or j.decision):
         # a source line: a title and where to find it ("Delivery plan for recovering access: https://...")
         return Decision(False, reasons=reasons + ["reference"])
-    role = column_role(block.column)
     if role == "commitment" and re.fullmatch(r"\s*descriptions?\s*", block.column or "", re.I) \
             and not (block.fields or block.scope_dates or block.forward_context):
         # "Description" names the items of an action table (one with a when, a who or a status) and
@@ -690,7 +713,7 @@ def _kind(text: str, s: set[str], block: Block, j: Any = None) -> str:
     if "figure" in s and re.search(r"\b(?:reduc\w*|increas\w*|achiev\w*|deliver|at least|by \d|to \d|save|"
                                    r"rates?|uptake|access)\b", text, re.I):
         return "target"
-    if block.kind == "cell" and block.scope_dates and column_role(block.column) == "commitment" and block.row_label:
+    if block.kind == "cell" and block.scope_dates and cell_role(block) == "commitment" and block.row_label:
         return "milestone"
     if block.section and re.fullmatch(r"(?:19|20)\d{2}\s*/\s*\d{2}", block.section[-1] or ""):
         return "milestone"

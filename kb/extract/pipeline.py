@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from kb.extract.classify import Decision, column_role, decide, needs_clause
+from kb.extract.classify import Decision, cell_role, decide, needs_clause
 from kb.extract.confidence import with_owner
 from kb.extract.dates import DateMatch, Period, Timescales, doc_period, field_dates, find_dates, timescale_key
 from kb.extract.lexicon import ACTION_ADJECTIVES, ACTION_NOUNS, ACTION_VERBS, is_gerund_action
@@ -440,7 +440,7 @@ class Extractor:
                 if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
                     continue  # (a review row, however short, is kept: it carries the status of an action)
                 record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period, scales)
-                role = column_role(block.column)
+                role = cell_role(block)
                 if block.row_key and (role == "commitment" and decision.accept
                                       or record.reported and label_role(block.column or "") == "action"):
                     row_parents.setdefault(block.row_key, record)  # (a review row's action, however short)

@@ -150,6 +150,10 @@ class Signals:
         """The seed's telling terms: the strongest of its context vector, each at least a share of the
         strongest.  Concept tokens and compounds count as one term, so no word part anchors a topic."""
         vec = self.context_vector(cid)
+        # a term no other passage holds (an abbreviation used once, a misprint) links nothing: it
+        # must not set the scale against which the linkable terms are weighed
+        own, df = self.own_vector(cid), self.vectoriser.df
+        vec = {t: w for t, w in vec.items() if df.get(t, 0) > (t in own)} or vec
         if not vec:
             return Topic({})
         top = max(vec.values())
