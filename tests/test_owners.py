@@ -530,6 +530,18 @@ def test_a_body_named_in_full_is_known_by_its_initials() -> None:
     ("the voluntary sector", ["Voluntary sector"]),
     ("to be confirmed", []),
     ("lead to be agreed at the next meeting", []),
+    # a party joined to a named one as a kind in lower case, its head an agent noun; a "/" after a
+    # lower-case word joins alternatives of one party
+    ("NCC or an appointed contractor/builder", [NCC, "Appointed contractor/builder"]),
+    ("NCC with appointed PPP builder partner", [NCC, "Appointed PPP builder partner"]),
+    ("NCC and appointed contractor", [NCC, "Appointed contractor"]),
+    ("Depot sites to be sold by NCC and private sector developers", [NCC, "Private sector developers"]),
+    ("NCC and other partners", [NCC]),
+    ("Public Health and other works", ["Public Health"]),
+    ("RFT/NCC", [RFT, NCC]),
+    # a partner "in partnership with" the lead is not an owner
+    ("NCC in partnership with RFT and HHT", [NCC]),
+    ("RFT working closely with the Northshire Tobacco Control Alliance", [RFT]),
 ])
 def test_owner_field_conventions(north: OwnerGazetteer, field: str, expected: list[str]) -> None:
     assert north.field_owners(field) == expected

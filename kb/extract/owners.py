@@ -1166,7 +1166,16 @@ class OwnerGazetteer:
         ms = [m for m in ms if not any(a <= m.start_char < b for a, b in affil)]
         found: list[tuple[int, str]] = [(m.start_char, m.name) for m in ms]
         covered = [(m.start_char, m.end_char) for m in ms] + affil
-        for cm in re.finditer(r"[^,;/\n\t•()]+(?:\([^)]*\))?", text):
+        for cm in _FIELD_CHUNK.finditer(text):
+            joined = _FIELD_JOINED_KIND.search(cm.group(0))
+            head = joined and re.split(r"[ /]", joined.group("kind"))[-1]
+            if joined and _AGENT_HEAD.fullmatch(head) and head.lower() not in _NOT_AGENT and \
+                    joined.group("kind").split()[0] not in _VAGUE_KIND:  # ("and other partners": no one named)
+                start = cm.start() + joined.start("kind")
+                if not any(a < cm.start() + joined.end("kind") and start < b for a, b in covered):
+                    kind = re.sub(r"\s+", " ", joined.group("kind"))
+                    found.append((start, kind[0].upper() + kind[1:]))
+                    covered.append((start, cm.start() + joined.end("kind")))
             for part in _split_parties(cm.group(0)):
                 start = cm.start() + cm.group(0).find(part)
                 end = start + len(part)
@@ -1965,7 +1974,25 @@ _FORWARD_WORD = re.compile(r"\b(?:will|shall|must|should|is to|are to|aims? to|p
 _LEAD_IN = re.compile(r"(?P<np>[^.;:!?]{2,90}?)\s+(?:will|should|must|shall|would|needs? to|are to|is to|"
                       r"are expected to|is expected to)(?:\s+also)?\s*:", re.IGNORECASE)
 # What follows in an owner field names partners, not the lead ("X Supported by Y").
-_FIELD_SUPPORT = re.compile(r"\b(?:supported|assisted|helped) by\b|\bwith (?:support|input|help) from\b", re.IGNORECASE)
+# A partner "in partnership with" the lead is not an owner (GUIDE), in a field as in a sentence.
+_FIELD_SUPPORT = re.compile(r"\b(?:supported|assisted|helped) by\b|\bwith (?:support|input|help) from\b|"
+                            r"\b(?:in (?:partnership|conjunction|collaboration)|working(?: closely)?) with\b",
+                            re.IGNORECASE)
+# A field's chunks: split at commas, semicolons, tabs, bullets and a "/" between parties ("RFT / NCC",
+# "RFT/NCC"), but not at a "/" after a lower-case word, which joins alternatives of one party
+# ("contractor/developer").
+_FIELD_CHUNK = re.compile(r"(?:[^,;/\n\t•()]|(?<=[a-z])/(?=\w))+(?:\([^)]*\))?")
+# A party a field joins to a named one, written as a kind in lower case: "<body> or an appointed
+# contractor", "<body> with appointed developer partner", "... and private sector developer".  Its head
+# is an agent noun (one who does: "-er", "-or", "-ist", "partner"), so a note ("and other works") is not one.
+_FIELD_JOINED_KIND = re.compile(
+    r"(?:^|\s)(?:or|and|with)\s+(?:an?\s+|the\s+)?"
+    r"(?P<kind>[a-z][\w'’-]*(?:[ /](?:[a-z][\w'’-]*|[A-Z]{2,5})){0,5})\s*$")
+_VAGUE_KIND = frozenset({"other", "all", "any", "some", "various", "relevant", "key", "wider", "local", "partner"})
+_AGENT_HEAD = re.compile(r"(?i)[a-z]{3,}(?:er|or|ist)s?|partners?")
+_NOT_AGENT = frozenset({"other", "others", "together", "number", "order", "water", "winter", "matter", "paper",
+                        "letter", "chapter", "after", "later", "under", "over", "either", "rather", "further",
+                        "border", "corridor", "sector", "sectors", "floor", "door", "interior", "exterior"})
 # "<party> lead(s)", "<party> leads for each area": the party leads.
 _FIELD_LEAD_OF = re.compile(r"(.+?)\s+leads?(?:\s+(?:for|in)\s+(?:each|every|all|the)\b.*)?", re.IGNORECASE)
 # Words a field holds that name nobody.
