@@ -214,6 +214,23 @@ def test_pipe_tables_and_numbered_rows():
     ('<ul style="list-style-type: none"> • First item • Second item', ["First item", "Second item"]),
     ('<ul style="list-style-type: none"> A group has been established We have secured funding',
      ["A group has been established", "We have secured funding"]),
+    # a bullet-less list's items run together: a new item where a capitalised word opens a clause
+    ('<ul style="list-style-type: none"> Opened the Riverside Day Hospital for older patients Extended '
+     'evening Clinic hours in two towns', ["Opened the Riverside Day Hospital for older patients",
+                                           "Extended evening Clinic hours in two towns"]),
+    ('<ul style="list-style-type: none"> Fewer people wait for a bed Families will get one named contact '
+     'There is a single number to call', ["Fewer people wait for a bed", "Families will get one named contact",
+                                          "There is a single number to call"]),
+    ('<ul style="list-style-type: none"> Train staff to use the new recovery plan Review the Falls '
+     'Service with the Borough Council', ["Train staff to use the new recovery plan",
+                                          "Review the Falls Service with the Borough Council"]),
+    # but not inside a name, after a word a clause cannot end with, or at a capitalised common noun
+    ('<ul style="list-style-type: none"> Agreed the scope of the Joint Development Review with the '
+     'Hospice Trust Recruited a nurse', ["Agreed the scope of the Joint Development Review with the Hospice Trust",
+                                         "Recruited a nurse"]),
+    ('<ul style="list-style-type: none"> Move the team into Planned Care and Support Services',
+     ["Move the team into Planned Care and Support Services"]),
+    ('<ul style="list-style-type: none"> Open more ambulatory Care units', ["Open more ambulatory Care units"]),
     ("Plain cell text", ["Plain cell text"]),
     # bullets a PDF export flattened into one line
     ("Libraries - Extend opening hours in two towns - Add a home library service - Review fines",

@@ -92,6 +92,30 @@ def is_action_verb(word: str) -> bool:
 def is_gerund_action(word: str) -> bool:
     return any(s in ACTION_VERBS for s in gerund_stems(word))
 
+
+def past_stems(word: str) -> list[str]:
+    """Candidate base forms of an -ed word ("expanded" -> expand, "completed" -> complete,
+    "identified" -> identify, "planned" -> plan)."""
+    w = word.lower()
+    if not w.endswith("ed") or len(w) < 5:
+        return []
+    stem = w[:-2]
+    candidates = [stem, w[:-1]]
+    if stem.endswith("i"):
+        candidates.append(stem[:-1] + "y")
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        candidates.append(stem[:-1])
+    return candidates
+
+
+def is_action_form(word: str) -> bool:
+    """An action verb in any of its forms (develop, develops, developed, developing), or a noun or
+    participle that names an action ("Reduction", "Enhanced")."""
+    w = word.lower()
+    return (w in ACTION_VERBS or w in ACTION_NOUNS or w in ACTION_ADJECTIVES
+            or w.endswith("s") and (w[:-1] in ACTION_VERBS or w.endswith("es") and w[:-2] in ACTION_VERBS)
+            or any(s in ACTION_VERBS for s in past_stems(w)) or is_gerund_action(w))
+
 # Heads of noun phrases that name a party (a body or an office-holder) rather than a thing: "the
 # council", "officers", "the directorate", "the Cabinet Member".  A "would" of minutes is a reported
 # undertaking when a party is its subject ("the council would consult"), a prediction when a thing is

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import html
 import re
+from itertools import pairwise
+
+from kb.extract.lexicon import is_action_form, past_stems
 
 _TAG = re.compile(r"<[^>]+>")
 _BOLD = re.compile(r"\*\*|\*(?=\S)|(?<=\S)\*")
@@ -12,18 +15,43 @@ _SPACE = re.compile(r"\s+")
 _CELL_SPLIT = re.compile(r"</p>|<p[^>]*>|<li[^>]*>|</li>|<ul[^>]*>|</ul>|<br\s*/?>|[•●▪➤○■]")
 _UL_NONE = re.compile(r'<ul style="list-style-type: none">', re.I)
 
-# Words that start a new item when a `<ul>` holds items with no bullet glyphs between them.
-_ITEM_STARTERS = (
-    "We|Our|The|This|These|A|An|All|Patients|Patient|Work|Working|Ensure|Ensures|Review|Reviewed|Develop|"
-    "Developed|Continue|Continued|Provide|Improve|Improved|Improving|Increase|Increased|Reduce|Reduced|Reduction|"
-    "Support|Supported|Implement|Implemented|Implementation|Establish|Established|Commission|Commissioned|"
-    "Agree|Agreed|Agreement|Begin|Begun|Raise|Look|Deliver|Delivered|Delivery|Created|Create|Jointly|Undertake|"
-    "Undertaken|Completed|Expanded|Used|Engaged|Awarded|Focused|Scheduled|Workshops|Future|Targeted|Waiting|"
-    "On-going|Ongoing|Actively|Worked|Local|New|Planned|Measured|Early|Earlier|Mothers|Children|Care|Staff|"
-    "Embedding|Embed|Identify|Identified|Keep|Monitor|Contractual|Develop|Evaluate|Promote|"
-    "Explore|Explored|Lead|Ensuring|Provided|Secured|Refresh|Refreshed|Carry|Collaborative|Better|Earlier"
-)
-_UL_ITEM_BOUNDARY = re.compile(rf"(?<=[a-z0-9)%”\"'])\s+(?=(?:{_ITEM_STARTERS})\b)")
+# Where a `<ul>` exported without bullets runs its items together ("... for frail patients Expanded
+# ambulatory care pathways ..."), a new item starts at a capitalised word that opens a clause, after
+# a word that can end one.  A clause opens with a determiner or pronoun ("The", "We", "There"), an
+# action verb, noun or participle in any form ("Review", "Expanded", "Reduction"), a past participle
+# ("Scheduled"), or a subject with its auxiliary ("Patients will", "Services can").  A clause does not
+# end with a function word ("... part of Planned Care"), and a capitalised word after a capitalised
+# one continues a name ("Urgent Primary Care Assessment Service"), unless it is an action verb's past
+# form with its object ("... NHS Trust Implemented a social prescribing service").
+_CLAUSE_OPENERS = frozenset("we our the this these those a an all there it each every some many more further they".split())
+_AUXILIARIES = frozenset("will can could should must may might are is have has were was would need needs".split())
+_NO_CLAUSE_END = frozenset("in of to and the for with at by from on a an or & as into than its their our which that who "
+                           "is are be".split())
+_RUN_TOKEN = re.compile(r"\S+")
+
+
+def _item_starts(text: str) -> list[int]:
+    """Where the run-together items of a bullet-less `<ul>` begin (see _CLAUSE_OPENERS above)."""
+    tokens = list(_RUN_TOKEN.finditer(text))
+    starts = [0]
+    for n in range(1, len(tokens)):
+        before, word = tokens[n - 1].group(), re.sub(r"\W+$", "", tokens[n].group())
+        after = tokens[n + 1].group() if n + 1 < len(tokens) else ""
+        if not word[:1].isupper() or word.isupper() or before.endswith(",") \
+                or not re.search(r"[a-z0-9)%”\"']$", before) or before.lower() in _NO_CLAUSE_END:
+            continue
+        past_action = word.lower().endswith("ed") and is_action_form(word) and after[:1].islower()
+        if not re.match(r"[a-z0-9(]", before) and not past_action:
+            continue  # inside a name
+        if word.lower() in _CLAUSE_OPENERS or is_action_form(word) or past_stems(word) \
+                or after.lower() in _AUXILIARIES:
+            starts.append(tokens[n].start())
+    return starts
+
+
+def _run_together_items(text: str) -> list[str]:
+    starts = [*_item_starts(text), len(text)]
+    return [text[a:b].strip() for a, b in pairwise(starts) if text[a:b].strip()]
 
 
 def strip_markup(text: str) -> str:
@@ -60,7 +88,7 @@ def split_cell(cell: str) -> list[str]:
     """Split a table cell into its items (paragraphs, list items, bullets), plain text each.
 
     A `<ul>` whose items were exported without separators ("... key priority We have secured ...")
-    is split at capitalised words that typically open an item.
+    is split where a capitalised word opens a clause (`_item_starts`).
     """
     unbulleted_list = bool(_UL_NONE.search(cell)) and not re.search(r"[•●▪➤]|<li", cell)
     parts = [strip_markup(p) for p in _CELL_SPLIT.split(cell)]
@@ -68,7 +96,7 @@ def split_cell(cell: str) -> list[str]:
     if unbulleted_list:
         split: list[str] = []
         for item in items:
-            split.extend(s.strip() for s in _UL_ITEM_BOUNDARY.split(item) if s.strip())
+            split.extend(_run_together_items(item))
         items = split
     return [part for item in items for part in _inline_bullets(item)]
 
