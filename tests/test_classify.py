@@ -693,3 +693,45 @@ def test_a_condition_or_means_before_the_imperative_does_not_hide_it(text, accep
 ])
 def test_an_opening_phrase_before_a_clause_of_its_own_is_read_as_written(text, accepted):
     assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize(("intro", "text", "accepted"), [
+    # what a consultation heard is the views it gathered, not the plan's actions
+    ("What we heard:", "Improve bus links to the new leisure centre", False),
+    ("What residents told us:", "More benches along the river path", False),
+    ("You said:", "Extend the library's opening hours on Saturdays", False),
+    ("What carers said about respite:", "Offer short breaks closer to home", False),
+    ("We heard from young people that:", "Youth clubs should open in the evenings", False),
+    # the author's own answer among them, and a forward lead-in, still commit
+    ("What we heard:", "We will extend the library's opening hours on Saturdays", True),
+    ("Our priorities are to:", "Improve bus links to the new leisure centre", True),
+])
+def test_what_a_consultation_heard_is_no_commitment(intro, text, accepted):
+    block = Block("list_item", text, 8, None, ("Transport",), intro=intro)
+    assert decide(text, block).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "in_minutes", "accepted"), [
+    # a "would" reported from what someone said: a view in a report, a reported future in minutes
+    ("Four tenants said they would recommend the online form to their neighbours.", False, False),
+    ("One visitor stated that she would expect a map at the entrance.", False, False),
+    ("The Director said the council would publish the revised timetable.", True, True),
+    # a date makes the reported event a scheduled one
+    ("The contractor confirmed that the depot would reopen in May 2026.", False, True),
+])
+def test_a_would_reported_outside_minutes_is_a_view(text, in_minutes, accepted):
+    block = Block("list_item", text, 4, None, ("Findings",))
+    assert decide(text, block, reported_speech=in_minutes).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # another body's recommendation named by its number and title is a reference, not an action
+    ("Recommendation 6: Safer routes to school", False),
+    ("Recommendation 11 – A county-wide tree nursery by 2030", False),
+    # a number before an action or a pledge of the author's own still commits
+    ("Recommendation 6: we will map the routes to every primary school by June 2026.", True),
+    ("Recommendation 6: Map safer routes to every primary school", True),
+])
+def test_a_recommendation_named_by_its_title_is_a_reference(text, accepted):
+    block = Block("list_item", text, 9, None, ("Our response",), forward_context=True)
+    assert decide(text, block).accept is accepted

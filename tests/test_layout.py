@@ -299,6 +299,22 @@ def test_nested_lead_ins_are_kept_for_the_items_under_them():
     assert by_text(bs, "New roof").outer_intros == ()
 
 
+def test_a_numbered_set_of_recommendations_answered_by_number_is_quoted():
+    """"Recommendations 5) a-c) are accepted": a response that names the parts by number; a part
+    that only sets a condition ("5b. If the panel finds ...") is quoted with the set it belongs to."""
+    text = ("Intro paragraph that is long enough to be body text for this response document.\n\n"
+            "5) Reviewing the scheme\n\n"
+            "5a. The council should publish the scheme's costs each year.\n\n"
+            "5b. If the panel finds that costs have risen, the panel may ask the council for a review.\n\n"
+            "5c. The council must answer the panel within three months.\n\n"
+            "Recommendations 5) a-c) are accepted in full by Eastvale Borough Council.\n\n"
+            "We will publish the first statement of costs in June 2026.")
+    blocks = blocks_of(text)
+    assert all(by_text(blocks, f"5{x}.").quoted for x in "abc")
+    assert not by_text(blocks, "Recommendations 5) a-c)").quoted
+    assert not by_text(blocks, "We will publish").quoted
+
+
 @pytest.mark.parametrize("line, heading", [
     ("2,068.7", False), ("31", False), ("(1,250)", False),
     ("2025/26", True),  # a period is a column's or section's date, read as a heading
@@ -622,3 +638,22 @@ def test_words_in_capitals_that_text_in_lower_case_goes_on_from_are_no_title():
             "IMPROVE DIABETES CARE\n\n"
             "across the county so that more people have their annual checks and fewer need amputations.")
     assert by_text(blocks_of(text), "IMPROVE DIABETES CARE").kind != "heading"
+
+
+def test_a_numbered_title_over_its_own_subsections_is_a_heading():
+    """"2. Renew the library card online" over "2.1 Task": a section's title, whatever its words; a
+    run of numbered lines with no "N.1" under them stays a list."""
+    text = ("Tasks set for each visitor to try on the new website during the morning session.\n\n"
+            "1. Find the opening hours of the nearest library\n"
+            "2. Renew the library card online\n\n"
+            "1. Find the opening hours of the nearest library\n\n"
+            "1.1 Task\n\n"
+            "Visitors were asked to find the hours from the home page of the website.\n\n"
+            "2. Renew the library card online\n\n"
+            "2.1 Task\n\n"
+            "Visitors were asked to renew a card that had expired in the spring.")
+    blocks = blocks_of(text)
+    kinds = [(b.kind, b.text) for b in blocks if "Renew the library card" in b.text]
+    assert kinds[0][0] == "list_item" and kinds[1][0] == "heading"
+    task = [b for b in blocks if b.text.startswith("Visitors were asked to renew")][0]
+    assert task.section[0].startswith("2. Renew")

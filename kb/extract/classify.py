@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.extract.dates import find_dates
-from kb.extract.forms import CONDITIONAL, GERUND, IMPERATIVE, INDICATIVE, INFINITIVE, MODAL, NOMINAL, NONE
+from kb.extract.forms import (
+    CONDITIONAL,
+    GERUND,
+    IMPERATIVE,
+    INDICATIVE,
+    INFINITIVE,
+    MODAL,
+    NOMINAL,
+    NONE,
+    REPORTED,
+)
 from kb.extract.lexicon import (
     ACTION_ADJECTIVES,
     ACTION_NOUNS,
@@ -233,6 +243,8 @@ _WOULD_NOT_DONE = frozenset({"like", "love", "prefer", "wish", "welcome", "appre
                              "be", "need", "have", "help", "allow", "enable", "result", "lead", "cost", "save",
                              # what would befall someone, not what they would do
                              "face", "require", "experience", "suffer", "struggle", "lose", "risk"})
+# ... and of a view someone gave: "said they would recommend it", "stated she would expect a map".
+_WOULD_VIEW = frozenset({"recommend", "expect", "want", "prefer", "choose", "find", "feel", "think", "use", "pay"})
 # Adverbs that make a "would" a guess: "would potentially require", "would probably close".
 _HEDGES = frozenset({"potentially", "possibly", "probably", "likely", "perhaps", "maybe", "conceivably"})
 
@@ -262,6 +274,10 @@ def _reported_would(j: Any) -> bool:
     if any(ch.dep_ == "prep" and ch.lower_ == "without" and ch.i < c.predicate.i for ch in c.predicate.children):
         return False  # "Without a settlement, councils would ...": a counterfactual
     return True
+
+
+# "Recommendation 4: ...", "Recommendation 12 – ...": a recommendation's number before its title.
+_TITLED_RECOMMENDATION = re.compile(r"^\W*recommendation\s+\d{1,3}[a-z]?\s*[:–—-]\s+", re.I)
 
 
 def needs_clause(text: str) -> bool:
@@ -346,6 +362,18 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     if _ENDS_WITH_ADDRESS.search(t) and not (j.pledge or j.decision):
         # a source line: a title and where to find it ("Delivery plan for recovering access: https://...")
         return Decision(False, reasons=reasons + ["reference"])
+    if not seen.get("reported_speech") and j.clause.form == REPORTED and j.clause.marker.endswith(" would") \
+            and j.clause.predicate is not None and j.clause.voice == "active" \
+            and j.clause.predicate.lemma_.lower() in _WOULD_NOT_DONE | _WOULD_VIEW and not find_dates(t, None):
+        # "Five tenants said they would recommend the form", "one user stated she would expect a
+        # calendar": outside the minutes of a meeting, a "would" of a view reported from what someone
+        # said is their opinion, not something to be done (a date makes it a scheduled event)
+        return Decision(False, reasons=reasons + ["reported view"])
+    if _TITLED_RECOMMENDATION.match(t) and j.clause.form in (NONE, NOMINAL) and not (j.pledge or j.decision) \
+            and len(ws) <= 12:
+        # "Recommendation 4: Carbon neutral homes by 2037": another body's recommendation named by its
+        # number and title, a reference (its response, not its name, says what will be done)
+        return Decision(False, reasons=reasons + ["recommendation by its title"])
     if role == "commitment" and re.fullmatch(r"\s*descriptions?\s*", block.column or "", re.I) \
             and not (block.fields or block.scope_dates or block.forward_context):
         # "Description" names the items of an action table (one with a when, a who or a status) and
@@ -464,6 +492,12 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         # done or said then, not what anyone will do
         return Decision(False, "evidence", reasons=reasons + ["under a past lead-in"])
 
+    if block.kind == "list_item" and block.intro and _HEARD_LEAD_IN.search(block.intro) \
+            and not (j.decision or j.pledge and j.first_person):
+        # "What we heard:" / "- Improve support for families": what a consultation was told, set out
+        # before the plan's own answer to it; a "we will" among the items is the author's own
+        return Decision(False, "evidence", reasons=reasons + ["what was heard"])
+
     if block.kind == "list_item" and block.intro and not (j.pledge or j.decision) and _options_lead_in(block.intro):
         # "The options considered were:" / "- Do nothing", "- Joint venture": choices set side by side,
         # of which at most one is taken; the choice, not each option, is what commits
@@ -521,6 +555,13 @@ _CORRECT_RECORD = re.compile(r"\b(?:a |as a |as an )?(?:correct|true|accurate|fa
 # An item that names a risk ("Risk that the savings are not delivered", "Risk of delay to ...").
 _RISK_ITEM = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?(?:key |main |a |the )?risks?\s*(?:\d+\s*)?[:–—-]?\s*(?:that|of|to)\b",
                         re.I)
+
+
+# A lead-in to what a consultation heard ("What we heard:", "You said:", "Residents told us:", "What
+# people said about the service:"): the items are the views it gathered, not the plan's actions.
+_HEARD_LEAD_IN = re.compile(r"(?:\bwhat (?:we|you|people|residents|\w+s) (?:heard|said|told us)\b[^.:]{0,40}|"
+                            r"^\W*(?:you|they|people|residents|\w+s) (?:said|told us)|\bwe heard\b[^.:]{0,40})\W*:\s*$",
+                            re.I)
 
 
 def _past_lead_in(intro: str) -> bool:

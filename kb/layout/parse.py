@@ -388,6 +388,11 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
             blocks.append(current)
             blank = 0
             continue
+        if _opens_numbered_section(lines, k):  # "2. Create an account" over "2.1 Description": a section's title
+            current = RawBlock("heading", [sl], blank_before=blank)
+            blocks.append(current)
+            blank = 0
+            continue
         if _NUMBERED.match(text) and (_in_numbered_run(lines, k)
                                       or not _looks_like_heading(strip_markup(_NUMBERED.sub("", text, count=1)))):
             lettered = bool(re.match(r"^\s*(?:-\s+)?\(?(?:[a-h]|[ivx]{1,4})\)", text))  # "(a)", "ii)": a sub-item
@@ -492,6 +497,23 @@ def starts_with_action(text: str) -> bool:
 
 
 _ITEM_NUMBER = re.compile(r"^\s*(?:-\s+)?\(?(\d{1,2})[.)]\s+")
+
+
+_WHOLE_NUMBER = re.compile(r"^\s*(\d{1,2})\.?\s+(?=[A-Z])")
+
+
+def _opens_numbered_section(lines: list[SourceLine], k: int) -> bool:
+    """"3. Report a leaking roof" with "3.1 Description" on the next line of text: a numbered title
+    whose own first subsection follows, whatever its words (an imperative or a sentence): the
+    document numbers its sections so, and a list's item has no "3.1" under it."""
+    m = _WHOLE_NUMBER.match(lines[k].text)
+    if m is None or len(lines[k].text) > 160 or lines[k].text.rstrip().endswith((".", ":", ";", "?")):
+        return False  # (a title has no closing stop: "7. How the plan supports the strategy." is a sentence)
+    for j in range(k + 1, min(k + 3, len(lines))):
+        nxt = lines[j].text.strip()
+        if nxt:
+            return bool(re.match(rf"{m.group(1)}\.1\.?\s+[A-Z]", nxt))
+    return False
 
 
 def _in_numbered_run(lines: list[SourceLine], k: int) -> bool:

@@ -541,16 +541,29 @@ _RESPONSE = re.compile(
     r"\b(?:this|the|these|both|all|parts? of (?:the|this|these)) (?:sub-?)?recommendations? (?:is|are) "
     r"(?:(?:not|partially|partly) )?(?:accepted|agreed|supported|rejected|declined)\b|"
     r"\baccepts? (?:this|the|these|both|all) (?:sub-?)?recommendations?\b|"
+    # by number: "Recommendations 12) a-c) are accepted in full", "Recommendation 4 is not accepted"
+    r"^recommendations? \(?\d{1,3}[a-z]?\)?(?:\s*(?:[-–/,&]|and|to)?\s*\(?(?:\d{1,3}|[a-z])[a-z]?\)?){0,4} (?:is|are) "
+    r"(?:(?:not|partially|partly) )?(?:accepted|agreed|supported|rejected|declined)\b|"
     r"^(?:management |government |council |trust |our )?response\s*(?:[:\-–]|$)|"
     r"^(?:accepted|agreed|not accepted|partially accepted|rejected)(?: in (?:full|part|principle))?\s*(?:[.:\-–]|$)",
     re.I)
 # What a recommendation asks, in the words recommendations are written in: "should", "must", the
 # subjunctive ("That a memorial be established"), "There should be ...".
-_ASKS = re.compile(r"\b(?:should|must|ought to)\b|^\W*(?:\w{1,4}[.)]\s*){0,2}(?:that|there should)\b|"
+_ASKS = re.compile(r"\b(?:should|must|ought to)\b|^\W*(?:\w{1,4}[.)]\s*){0,2}(?:that|there should)\b|\bthat there be\b|"
                    r"(?<!\bwill )(?<!\bto )(?<!\bmay )(?<!\bcan )\bbe (?:\w+ed|given|made|set|kept|held|seen|taken|"
                    r"undertaken|drawn|shown|brought)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
 _QUOTED_MAX = 8  # recommendations quoted together before one response
+
+
+# A recommendation's own number, as a report numbers the parts of one: "11c.", "2a)", "12 b."
+_PART_NUMBER = re.compile(r"^\W*(\d{1,3})\s?[a-z][.)]\s")
+
+
+def _same_numbered_set(a: str, b: str) -> bool:
+    """Two parts of one numbered recommendation ("11c. If it appears ..." and "11d. If the minister ...")."""
+    ma, mb = _PART_NUMBER.match(a), _PART_NUMBER.match(b)
+    return ma is not None and mb is not None and ma.group(1) == mb.group(1)
 
 
 def mark_quoted_recommendations(blocks: list[Block]) -> None:
@@ -564,7 +577,9 @@ def mark_quoted_recommendations(blocks: list[Block]) -> None:
         while j >= 0 and k - j <= _QUOTED_MAX:
             prev = blocks[j]
             if prev.kind not in ("paragraph", "list_item") or prev.quoted or _RESPONSE.search(prev.text) \
-                    or _FIRST_PERSON.search(prev.text) or not _ASKS.search(prev.text):
+                    or _FIRST_PERSON.search(prev.text):
                 break
+            if not _ASKS.search(prev.text) and not (j < k - 1 and _same_numbered_set(prev.text, blocks[j + 1].text)):
+                break  # (a part of a numbered set the run is in, "11c." above "11d.", is quoted with it)
             prev.quoted = True
             j -= 1
