@@ -297,6 +297,11 @@ def test_nested_lead_ins_are_kept_for_the_items_under_them():
     assert by_text(bs, "Shared records").intro == "Fewer delays, by:"
     assert by_text(bs, "Shared records").outer_intros == ("The partners will pursue two aims:",)
     assert by_text(bs, "New roof").outer_intros == ()
+    # the later lead-ins of a run are the first one's items: it is above them as well
+    assert by_text(bs, "Better access").outer_intros == ("The partners will pursue two aims:",)
+    assert by_text(bs, "Fewer delays").outer_intros == ("The partners will pursue two aims:",)
+    assert by_text(bs, "The partners will").outer_intros == ()
+    assert by_text(bs, "Planned works").outer_intros == ()
 
 
 def test_a_numbered_set_of_recommendations_answered_by_number_is_quoted():

@@ -579,6 +579,13 @@ def test_nested_lead_ins_pass_their_doer(north: OwnerGazetteer, intro, outer, ex
     assert north.owners("Record the follow-up date for every patient", intro=intro, outer_intros=outer) == expected
 
 
+def test_a_run_of_lead_ins_takes_the_doer_of_its_first(north: OwnerGazetteer) -> None:
+    # "<body>'s aims:" then "Raising awareness ... :" over its own list: the second is the body's aim
+    first = ("The Northshire Tobacco Control Alliance’s aims for 2026:",)
+    assert north.owners("Raising awareness in schools of the needs of young carers:", author_org=NCC,
+                        outer_intros=first) == ["Northshire Tobacco Control Alliance"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Publish a tobacco control plan", ["Northshire Tobacco Control Alliance"]),
     # the item names its own doer, the author: the lead-in's doer does not pass down

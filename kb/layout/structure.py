@@ -268,15 +268,18 @@ class BlockBuilder:
             if titled:
                 self.doer_title = text
             heads = None if titled else self.doer_title
-            out.append(Block(kind, text, rb.first.line, rb.first.page, section, intro=heads, scope_dates=scope,
-                             negative_context=negative, forward_context=forward,
+            leads = text.endswith(":") or rb.blank_after <= 2 and (
+                re.search(r"(following|below|include|are|to|by|on)\W*$", text) or titled)
+            # a run of lead-in paragraphs keeps its first ("X will pursue three aims:", then
+            # "Aim one, through:" and its list, "Aim two, by:" ...) until a paragraph of text
+            run = bool(leads and chain) and (chain[-1] == (prev_para_intro, 0) or len(chain) > 1 and chain[1][1] == 0)
+            # ... and the later lead-ins of the run are the first one's items: its doer is theirs
+            outer = (chain[0][0],) if run and chain[0][1] == 0 else ()
+            out.append(Block(kind, text, rb.first.line, rb.first.page, section, intro=heads, outer_intros=outer,
+                             scope_dates=scope, negative_context=negative, forward_context=forward,
                              fields=dict(rb.fields), position=rb.position))
-            if text.endswith(":") or rb.blank_after <= 2 and (re.search(r"(following|below|include|are|to|by|on)\W*$", text)
-                                                            or titled):
+            if leads:
                 last_intro, last_intro_depth = text, 0
-                # a run of lead-in paragraphs keeps its first ("X will pursue three aims:", then
-                # "Aim one, through:" and its list, "Aim two, by:" ...) until a paragraph of text
-                run = bool(chain) and (chain[-1] == (prev_para_intro, 0) or len(chain) > 1 and chain[1][1] == 0)
                 chain = [*(chain[:1] if run and chain[0][1] == 0 else []), (text, 0)]
                 self.last_para_intro = text
             else:
