@@ -523,3 +523,25 @@ def test_beyond_a_date_is_no_due_date(text: str) -> None:
 ])
 def test_a_slash_between_dated_months_or_seasons_spans_them(text: str, expected: Expected) -> None:
     assert [(m.due.text, m.due.start, m.due.end) for m in find_dates(text, dt.date(2025, 1, 1))] == expected
+
+
+@pytest.mark.parametrize("text, tail", [
+    ("Fit solar panels to the town hall. Sep-25", "Sep-25"),
+    ("Publish the plan. These will be checked yearly.Jun-27", "Jun-27"),
+    ("Open the new depot. By March 2026", "By March 2026"),
+    ("Open the new depot. It will be staffed", None),  # a sentence, not a date cell
+    ("Open the new depot in Sep-25", None),  # no stop before the date: the row's own wording
+])
+def test_a_date_cell_run_into_a_rows_end(text, tail):
+    from kb.extract.dates import date_cell_tail
+
+    at = date_cell_tail(text)
+    assert (text[at:].strip() if at is not None else None) == tail
+
+
+@pytest.mark.parametrize("text, cell", [("Oct-22", True), ("March 2024.", True), ("Ongoing", True),
+                                        ("Plant trees", False), ("in all the depots by March 2024", False)])
+def test_a_date_cell_alone(text, cell):
+    from kb.extract.dates import is_date_cell
+
+    assert is_date_cell(text) is cell

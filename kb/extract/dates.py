@@ -1059,3 +1059,23 @@ def doc_period(start: str | None, end: str | None) -> Period | None:
     if not start:
         return None
     return dt.date.fromisoformat(start), dt.date.fromisoformat(end) if end else None
+
+
+# A table row's date cell that a text export ran into the end of its text: a few words after a
+# sentence's stop ("... in all depots. Oct-22", "... Local Plan review.Jun-21", "Strategy. March 2024").
+DATE_CELL_WORDS = 3
+_DATE_CELL_TAIL = re.compile(rf"(?<=\w[.!?])\s*(\S+(?:\s+\S+){{0,{DATE_CELL_WORDS - 1}}})\s*$")
+
+
+def is_date_cell(text: str) -> bool:
+    """Whether a short text is only a date or a timescale ("Oct-22", "March 2024", "Ongoing"): a
+    table row's date cell, whatever row it was run into."""
+    bare = text.strip(" .;")
+    return bool(bare) and len(bare.split()) <= DATE_CELL_WORDS and field_dates(bare, None) is not None
+
+
+def date_cell_tail(text: str) -> int | None:
+    """Where a date cell run into the end of a sentence begins (`is_date_cell` after the sentence's
+    stop), or None when the text does not end so."""
+    m = _DATE_CELL_TAIL.search(text)
+    return m.start(1) if m is not None and m.start() > 0 and is_date_cell(m.group(1)) else None

@@ -18,7 +18,17 @@ from datetime import date
 
 from kb.extract.classify import Decision, cell_role, decide, needs_clause
 from kb.extract.confidence import with_owner
-from kb.extract.dates import DateMatch, Period, Timescales, doc_period, field_dates, find_dates, timescale_key
+from kb.extract.dates import (
+    DateMatch,
+    Period,
+    Timescales,
+    date_cell_tail,
+    doc_period,
+    field_dates,
+    find_dates,
+    is_date_cell,
+    timescale_key,
+)
 from kb.extract.lexicon import ACTION_ADJECTIVES, ACTION_NOUNS, ACTION_VERBS, is_gerund_action
 from kb.extract.nlp import parse, parse_many, split_sentences
 from kb.extract.owners import SECTION_LEAD, OwnerGazetteer
@@ -182,24 +192,17 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
-_DATE_CELL_WORDS = 3
-
-
 def _with_date_cells(sentences: list[str]) -> list[str]:
     """A "sentence" that is only a date or a timescale ("Oct-22", "March 2024", "Ongoing") is the
     date cell of the table row it ends, run into the row's text by the export ("... in all depots.
     Oct-22"): it belongs to the sentence before it, not to a unit of its own."""
     out: list[str] = []
     for s in sentences:
-        bare = s.strip(" .;")
-        if out and bare and len(words(bare)) <= _DATE_CELL_WORDS and field_dates(bare, None) is not None:
+        if out and is_date_cell(s):
             out[-1] = f"{out[-1]} {s}"
         else:
             out.append(s)
     return out
-
-
-_ROW_END_DATE = re.compile(r"(?<=[.!?])\s*(\S+(?:\s+\S+){0,2})\s*$")
 
 
 def _row_date_first(units: list[str]) -> list[str]:
@@ -208,10 +211,10 @@ def _row_date_first(units: list[str]) -> list[str]:
     that is its action's, which the row states first; the sentences after it explain it."""
     if len(units) < 2:
         return units
-    m = _ROW_END_DATE.search(units[-1])
-    if m is None or m.start() == 0 or field_dates(m.group(1), None) is None:
+    at = date_cell_tail(units[-1])
+    if at is None:
         return units
-    return [f"{units[0]} {m.group(1)}", *units[1:-1], units[-1][:m.start()].rstrip()]
+    return [f"{units[0]} {units[-1][at:].strip()}", *units[1:-1], units[-1][:at].rstrip()]
 
 
 # A sentence after an action that opens by pointing back at it explains it ("This will include a focus

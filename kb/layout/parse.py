@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from kb.extract.dates import field_dates
+from kb.extract.dates import date_cell_tail, field_dates
 from kb.extract.lexicon import ACTION_VERBS, DOER_TITLE
 from kb.layout.fields import Labelled, label_role, looks_like_party, split_labels
 from kb.layout.markup import is_all_caps, strip_markup, words
@@ -563,14 +563,10 @@ def _looks_like_heading(text: str) -> bool:
 # does; abbreviations that titles carry ("St. Anne's", "No. 3", "Fig. 2") are capitalised or short.
 _SENTENCE_THEN_MORE = re.compile(r"(?:\w+\s+){2}(?!(?:etc|incl|approx|vol|viz)\.)[a-z]{3,}[.!?]\s+\S")
 
-_DATE_CELL_TAIL = re.compile(r"\w[.!?]\s*(\S+(?:\s+\S+)?)$")
-
-
 def _ends_with_date_cell(text: str) -> bool:
     """A sentence's full stop and then only a date ("... at the RRC. Mar-22", "Strategy. Jun-21"): the
     end of a table row whose Timescale cell the export ran into its text."""
-    m = _DATE_CELL_TAIL.search(text)
-    return m is not None and field_dates(m.group(1), None) is not None
+    return date_cell_tail(text) is not None
 
 
 _MEETING_FIELD = re.compile(r"^(?:present|apologies(?: for absence)?|attendees|attendance|in attendance|also present|"

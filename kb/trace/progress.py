@@ -221,16 +221,18 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
 def row_references(rows: list[Commitment]) -> list[tuple[str, ...]]:
     """Each review row's references: the one it carries where it tells the row apart in its document
     (`distinct_references`), or the several its reference cell names ("4B and 4C")."""
-    single = distinct_references(rows)
-    return [(ref,) if ref else references_of(r) if not reference_of(r) else () for r, ref in
-            zip(rows, single, strict=True)]
+    own = [reference_of(r) for r in rows]
+    single = distinct_references(rows, own)
+    return [(ref,) if ref else () if mine else references_of(r) for r, mine, ref in
+            zip(rows, own, single, strict=True)]
 
 
-def distinct_references(records: list[Commitment]) -> list[str]:
+def distinct_references(records: list[Commitment], refs: list[str] | None = None) -> list[str]:
     """Each record's reference number, kept only where it tells the record apart in its document:
     a number several records share (a heading that numbers a group, a layout that lost the
-    headings between actions) identifies none of them."""
-    refs = [reference_of(c) for c in records]
+    headings between actions) identifies none of them.  `refs`: the records' numbers
+    (`reference_of`), when the caller has read them already."""
+    refs = [reference_of(c) for c in records] if refs is None else refs
     count = Counter((c.doc_id, r) for c, r in zip(records, refs, strict=True) if r)
     return [r if r and count[(c.doc_id, r)] == 1 else "" for c, r in zip(records, refs, strict=True)]
 
