@@ -146,6 +146,12 @@ def test_only_a_lead_in_passes_its_doer(north: OwnerGazetteer, intro: str, expec
     assert north.owners("Review the service specification", intro=intro) == expected
 
 
+def test_the_author_s_own_plan_passes_no_owner(north: OwnerGazetteer) -> None:
+    item = "Improve the phone system for patients."
+    assert north.owners(item, author_org=NCC, heading="RFT Access Improvement Plans") == [RFT]
+    assert north.owners(item, author_org=NCC, heading=f"{NCC} Action Plan") == []  # "we": no owner
+
+
 def test_source_of_each_kind(north: OwnerGazetteer) -> None:
     assert north.owners_of(f"{RFT} will open a clinic.") == Owners([RFT], "grammar")
     assert north.owners_of("We will publish the plan.", field="Public Health") == Owners(["Public Health"], "field")
@@ -953,6 +959,11 @@ def test_lists_and_conventional_names_of_bodies(text: str, expected: list[str]) 
     ("Working with Eastvale Borough Council", []),  # a heading that only mentions a body
     ("Stroke", []),
     ("IMPROVE DIABETES SERVICES", []),  # an aim set in capitals, though "... Services" may name a body
+    # a body's plan of work: its actions are the body's
+    ("Eastvale Borough Council Access Improvement Plans", ["Eastvale Borough Council"]),
+    ("Eastvale Borough Council Delivery Plan 2025-26", ["Eastvale Borough Council"]),
+    ("Eastvale Borough Council Annual Report", []),  # a report is no plan of work
+    ("Plans for Eastvale Borough Council", []),
 ])
 def test_a_heading_that_is_a_body_owns_the_items_under_it_that_name_none(heading, expected) -> None:
     g = OwnerGazetteer()

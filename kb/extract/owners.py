@@ -194,6 +194,12 @@ _DOCUMENT_NOUNS = frozenset(
 )
 
 
+# The title of a plan of actions after a body's name ("<body> Capacity and Access Improvement Plans",
+# "<body> Delivery Plan 2025-26"): capitalised words ending in a noun for a plan of work.
+_PLAN_TITLE = re.compile(r"(?:[A-Z0-9][\w'’-]*\s+(?:(?:and|&|of|for)\s+)?){0,6}"
+                         r"(?:Plans?|Programmes?|Strateg(?:y|ies)|Roadmaps?)(?:\s+(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?)?")
+
+
 def _names_a_document(text: str, end: int) -> bool:
     """Whether the name ending at `end` is followed by a capitalised document noun, directly or at
     the end of the run of capitalised words it starts ("Trading Standards & Scientific Services
@@ -1092,10 +1098,28 @@ class OwnerGazetteer:
             return []  # "IMPROVE STROKE SERVICES": an aim set in capitals, not a body's name
         ms = [m for m in self.mentions(title, self._author(author_org)) if m.kind != "person"]
         if len({m.name for m in ms}) != 1 or len(title.split()) > 8:
-            return []
+            return self._plan_owner(title, author_org)
         m = ms[0]
         rest = (title[:m.start_char] + title[m.end_char:]).strip(" ,.:;-–()")
-        return [m.name] if not rest else []
+        return [m.name] if not rest else self._plan_owner(title, author_org)
+
+    def _plan_owner(self, title: str, author_org: str | None) -> list[str]:
+        """The body whose plan a heading titles ("<body> Capacity and Access Improvement Plans",
+        "<body> Delivery Plan 2025-26") owns the actions under it; not the author's own plan, whose
+        actions are "we" (the author, implied and named by no owner)."""
+        if not _PLAN_TITLE.search(title):
+            return []
+        words = title.split()
+        author = self._author(author_org)
+        for k in range(1, min(len(words), 9)):
+            head, tail = " ".join(words[:k]), " ".join(words[k:])
+            if not _PLAN_TITLE.fullmatch(tail):
+                continue
+            ms = [m for m in self.mentions(head, author) if m.kind != "person"]
+            if len(ms) == 1 and ms[0].start_char == 0 and ms[0].end_char >= len(head.rstrip("’'s")) \
+                    and ms[0].name != author:
+                return [ms[0].name]
+        return []
 
     def _ensured(self, text: str, author_org: str | None) -> list[str]:
         """An item that makes sure a named party acts ("Ensure that the Council publishes ..."), when
