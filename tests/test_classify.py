@@ -735,3 +735,13 @@ def test_a_would_reported_outside_minutes_is_a_view(text, in_minutes, accepted):
 def test_a_recommendation_named_by_its_title_is_a_reference(text, accepted):
     block = Block("list_item", text, 9, None, ("Our response",), forward_context=True)
     assert decide(text, block).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a pronoun and a present verb state what is so; a named body and a bare verb is a headline
+    ("We agree that the culture of an organisation shapes how it treats complaints.", False),
+    ("They use the community pharmacists to provide the first line of advice.", False),
+    ("Eastvale Council procure and deploy a new housing repairs system", True),
+])
+def test_a_pronoun_and_a_present_verb_is_no_headline(text, accepted):
+    assert decide(text, para()).accept is accepted

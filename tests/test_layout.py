@@ -662,3 +662,16 @@ def test_a_numbered_title_over_its_own_subsections_is_a_heading():
     assert kinds[0][0] == "list_item" and kinds[1][0] == "heading"
     task = [b for b in blocks if b.text.startswith("Visitors were asked to renew")][0]
     assert task.section[0].startswith("2. Renew")
+
+
+def test_a_header_row_repeated_with_other_wording_is_no_row():
+    """A long table repeats its header on each page, sometimes reworded in its other columns
+    ("Plans in place" for "Plans in Place to Deliver"): the row whose first cell is the first
+    header again is a header, not an item."""
+    table = ("What we will do\tPlans in Place to Deliver\n"
+             "Open two family hubs in the north\tFamily Hubs programme\n"
+             "what we will do\tplans in place\n"
+             "Extend the library's opening hours\tLibrary strategy")
+    texts = [b.text for b in cells_of(table, date(2025, 1, 1))]
+    assert "what we will do" not in texts and "plans in place" not in texts
+    assert "Extend the library's opening hours" in texts

@@ -70,9 +70,11 @@ _SUBJECT_TO_VERB = re.compile(
     r"^(?!(?:This|That|It|There|Which|What)\b)(?:[A-Z][\w&'/.-]*|of|and|all|the|&|(?!us\b)[a-z]+s)"
     r"(?: (?:[A-Z][\w&'/.-]*|of|and|all|the|&|(?!us\b)[a-z]+s)){0,6} to "
     r"(?:(?:be|further|then|jointly) )?(?:" + _VERB_ALTERNATION + r")\b")
+# (a headline names its doer: "UHCW procure and deploy ..."; "We agree that ...", "They use the
+# workforce ..." are sentences in the present, which say what is so)
 _SUBJECT_VERB = re.compile(
     r"^(?!(?:The|This|These|That|Those|A|An|It|There|Our|Their|Its|If|When|Where|Whilst|While|As|In|On|For|"
-    r"To|With|Each|All|Any|Some|Many|Most|Every)\b)(?:[A-Z][A-Za-z&]*|[A-Z]{2,}\w*)(?: [A-Z][A-Za-z&]*){0,3}(?: (?:workstreams?|teams?|leads|partners|boards?|"
+    r"To|With|Each|All|Any|Some|Many|Most|Every|We|They|He|She|I|You)\b)(?:[A-Z][A-Za-z&]*|[A-Z]{2,}\w*)(?: [A-Z][A-Za-z&]*){0,3}(?: (?:workstreams?|teams?|leads|partners|boards?|"
     r"providers|commissioners|organisations|groups?))? (?:" + "|".join(sorted(ACTION_VERBS - {"lead", "act"}))
     + r")\b")
 _DECISION_PAST = re.compile(

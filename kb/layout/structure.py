@@ -348,6 +348,10 @@ def _column_roles(header: list[str]) -> dict[int, str]:
 _PAGE_COLUMN = re.compile(r"(?:page|pages|page\s*no\.?|page\s+numbers?|pp?\.)", re.I)
 
 
+def _folded_cell(text: str) -> str:
+    return " ".join(strip_markup(text).lower().split())
+
+
 def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, ...], negative: bool,
                   forward: bool, doc_date: date | None, period: Period | None = None) -> list[Block]:
     rows = rb.rows
@@ -377,8 +381,9 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         first_filled = next((i for i, c in enumerate(cells) if strip_markup(c)), None)
         if first_filled is None:
             continue
-        if header and [strip_markup(c) for c in cells] == header:
-            continue  # the header repeated on a new page
+        if header and ([strip_markup(c) for c in cells] == header or len(cells) == len(header) >= 2
+                       and _folded_cell(cells[0]) == _folded_cell(header[0]) != ""):
+            continue  # the header repeated on a new page (its other headers perhaps reworded)
         if n in groups:
             # a row that titles the rows under it ("Priority 2: Helping smokers to quit" across the
             # table, or alone in the first column): a heading of the section, not an item
