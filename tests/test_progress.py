@@ -378,3 +378,21 @@ def test_a_review_row_naming_one_action_takes_one():
     metas = {"plan": DocumentMeta("plan", date="2019-06-01"), "review": DocumentMeta("review", date="2022-07-01")}
     sig = Signals(records, metas, embed([record_topic_text(c) for c in records]))
     assert {row: [m.action for m in ms] for row, ms in match_rows(records, metas, sig).items()} == {"r0": ["p0"]}
+
+
+def test_a_progress_columns_header_tells_what_its_verbless_cells_report(tmp_path):
+    """"What we have done" leads its cells in as a list's lead-in does: "Extended opening hours at
+    ..." under it reports a thing done, though its participle could head a plan's outcome."""
+    from kb.extract.pipeline import extract
+    from kb.sources import load_document
+    from kb.trace.context import list_intro
+    from kb.trace.reports import reports_of
+
+    path = tmp_path / "2018-03_northvale_plan-refresh.txt"
+    path.write_text("Northvale Plan Refresh\n\nPriorities\n\n"
+                    "COMMITMENT\tWHAT WE HAVE DONE\tNEXT STEPS\n"
+                    "Better access to libraries\tExtended opening hours at the central library\t"
+                    "Open two more branches on Sundays\n", encoding="utf-8")
+    done = [c for c in extract(load_document(path, doc_id="n")) if c.text.startswith("Extended")]
+    assert [list_intro(c) for c in done] == ["WHAT WE HAVE DONE:"]
+    assert reports_of([done[0].text], [list_intro(done[0])]) == ["done"]
