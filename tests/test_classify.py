@@ -162,6 +162,8 @@ CLAUSE_REJECT = [
     ("This is helping practices to restore capacity.", para()),  # what something does, not work under way
     ("Dermatology services in the western towns", item()),  # a noun phrase stays one when read again
     ("What we will do to improve access to dentists", para()),  # a free relative: a title
+    ("What we aim to achieve for carers", para()),  # the wh-word the infinitive's: still a title
+    ("What we need to deliver in the first year", para()),
     ("Increase in the number of residents cycling to work", para()),  # a change named as a noun: an outcome
     ("This recommendation is not accepted.", para()),
     ("Residents have asked us to keep the library open.", para()),  # the public asks: no work given

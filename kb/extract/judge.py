@@ -374,8 +374,13 @@ def _wh_headline(text: str, doc: Any, main: Clause) -> bool:
         return False
     # after a label: "Pledge 1: How we will work with you ..."
     first = (first_word(main.sentence) if main.sentence is not None else None) or doc[0]
-    return first.tag_ in ("WP", "WRB") and first.lower_ in ("what", "how", "when", "where", "why") \
-        and first.head.i == main.head.i
+    if not (first.tag_ in ("WP", "WRB") and first.lower_ in ("what", "how", "when", "where", "why")):
+        return False
+    # the wh-word is the main verb's, or the infinitive's it governs ("What we aim to achieve")
+    gov = first.head
+    while gov.i != main.head.i and gov.dep_ in ("xcomp",) and gov.head.i != gov.i:
+        gov = gov.head
+    return gov.i == main.head.i
 
 
 # A condition or a means put before an action's imperative, as action tables write them: "Subject to
