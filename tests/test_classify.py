@@ -28,6 +28,11 @@ ACCEPT = [
     ("The CCG will work with its two Local Authority partners to develop implementation plans", para(), "commitment"),
     ("Our commitment is to deliver an integrated urgent and emergency care offer to the public", para(), "commitment"),
     ("Recruit dedicated STP Programme Director", para(), "commitment"),
+    ("Where no such group exists, set up a steering group for the stroke pathway.", para(), "commitment"),
+    # a reference back that lists the parts of the work just pledged
+    ("This will include, where residents wish, offering a move to a smaller home nearby.", para(), "commitment"),
+    ("This will include a review of the school's catchment area.", para(), "commitment"),
+    ("Where they do not yet exist, develop local plans to reduce waiting times.", para(), "commitment"),
     ("UHCW procure and deploy an integrated EPR solution", item(), "commitment"),
     ("Health & Wellbeing Boards to consider further and advise on future system models", para(), "commitment"),
     ("Increased early diagnosis and intervention", item(forward_context=True), "commitment"),
@@ -163,6 +168,7 @@ CLAUSE_REJECT = [
     ("Dermatology services in the western towns", item()),  # a noun phrase stays one when read again
     ("What we will do to improve access to dentists", para()),  # a free relative: a title
     ("What we aim to achieve for carers", para()),  # the wh-word the infinitive's: still a title
+    ("This will involve some disruption for residents of the estate.", para()),  # a consequence
     ("What we need to deliver in the first year", para()),
     ("Increase in the number of residents cycling to work", para()),  # a change named as a noun: an outcome
     ("This recommendation is not accepted.", para()),

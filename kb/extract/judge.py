@@ -42,6 +42,8 @@ _PROJECTION_HEADS = frozenset({"project", "predict", "estimate", "forecast", "an
 # Subjects that refer back to something said before ("this", "which"), not to a party.
 REFERENCE_BACK = frozenset({"this", "that", "these", "those", "it", "which"})
 _CONSEQUENCE_SUBJECTS = REFERENCE_BACK | {"both", "all", "doing"}
+# Verbs by which a reference back lists what the work it refers to comprises ("This will include ...").
+_PARTS_VERBS = frozenset({"include"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear"})
 _AIM_NOUNS = frozenset({"aim", "ambition", "priority", "commitment", "intention", "focus", "objective", "goal",
                         "plan", "purpose", "expectation"})
@@ -276,10 +278,13 @@ def _consequence(c: Clause) -> bool:
     if not c.future or c.voice == "passive" or not c.subjects or c.form != F.MODAL:
         return False
     subj = c.subjects[0]
+    verb = c.predicate if c.predicate is not None else c.head
+    if subj.lower_ in REFERENCE_BACK and verb is not None and verb.lemma_.lower() in _PARTS_VERBS \
+            and any(t.dep_ in ("dobj", "xcomp", "pcomp") or t.tag_ == "VBG" for t in verb.subtree if t.i > verb.i):
+        return False  # "This will include offering rehousing": the parts of the work just pledged
     if subj.lower_ in _CONSEQUENCE_SUBJECTS or subj.dep_ in ("csubj",) or (
             subj.tag_ == "VBG" and subj.dep_ == "nsubj"):
         return True
-    verb = c.predicate if c.predicate is not None else c.head
     if verb is None or verb.lemma_.lower() not in _EFFECT_VERBS or is_party_phrase(subj):
         return False
     particle = _EFFECT_PARTICLES.get(verb.lemma_.lower())
@@ -376,6 +381,9 @@ def _wh_headline(text: str, doc: Any, main: Clause) -> bool:
     first = (first_word(main.sentence) if main.sentence is not None else None) or doc[0]
     if not (first.tag_ in ("WP", "WRB") and first.lower_ in ("what", "how", "when", "where", "why")):
         return False
+    if any(t.dep_ == "conj" and t.head.i == main.head.i and t.pos_ == "VERB" and t.i > 0 and doc[t.i - 1].text == ","
+           for t in doc):
+        return False  # "Where none exists, develop a plan": a condition, then the clause it conditions
     # the wh-word is the main verb's, or the infinitive's it governs ("What we aim to achieve")
     gov = first.head
     while gov.i != main.head.i and gov.dep_ in ("xcomp",) and gov.head.i != gov.i:
