@@ -187,6 +187,11 @@ def _flat(term: str) -> float:
     ("We will reduce the unexplained variation in prescribing between surgeries and adopt recognised good "
      "practice in every surgery, with quarterly audits and peer visits to each practice",
      "to spread good practice and reduce variation", True),
+    # what the seed is for weighs less than what it does: its object held is enough
+    ("Cut the use of locum surgeons, so that theatre lists overrun less",
+     "Spending on locum surgeons fell by a fifth", True),
+    ("Fewer locum surgeons with a knock-on effect on theatre overruns and staff morale",
+     "Spending on locum surgeons fell by a fifth", True),
     # only the body's name, the place or a side word is shared
     ("Recruit more consultant paediatricians at the RVHT site",
      "Specialised services on the RVHT site are being reviewed", False),

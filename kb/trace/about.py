@@ -15,7 +15,7 @@ Names are found by the conventions of English public documents, not from a list 
 
 The seed's core is the rest of its own wording with the policy topic its heading names (its
 heading's words when its own are all names or process words, "Get it started"),
-weighted by rarity.  A passage speaks of the seed when its own text (with its table row and list
+weighted by rarity, the words of what it is for ("... so that people wait less") weighing less.  A passage speaks of the seed when its own text (with its table row and list
 lead-in) holds a fair share of that core, or names every policy topic the seed's own words name
 ("cancer" for "treat cancer services as a separate wave of pathway review"), or is close in
 meaning to the seed's own sentence (static embeddings of the two texts alone, not of
@@ -137,6 +137,22 @@ class About:
         return out
 
 
+# Where a commitment goes on from what it will do to what that is for or will lead to ("..., so that
+# people wait less", "... in order to cut costs", "... with a knock-on effect on quality", "...,
+# resulting in fewer admissions"): the words after say why, and weigh less in what it is about.
+_PURPOSE_TAIL = re.compile(r"\b(?:in order to|so that|so as to|resulting in|leading to|thereby|which will in turn|"
+                           r"with\W+(?:a\s+|the\s+|an\s+)?(?:[\w-]+\W+){0,3}?(?:effect|impact)\W+(?:on|upon)\b)", re.I)
+PURPOSE_WEIGHT = 0.5
+
+
+def _purpose_terms(text: str) -> frozenset[str]:
+    """The terms only the purpose or consequence part of a seed holds (`_PURPOSE_TAIL`)."""
+    m = _PURPOSE_TAIL.search(text)
+    if m is None or m.start() == 0:
+        return frozenset()
+    return frozenset(terms(text[m.start():])) - frozenset(terms(text[:m.start()]))
+
+
 def seed_core(text: str, heading: str, idf: Callable[[str], float], ignore: Iterable[str] = (),
               row: str = "") -> dict[str, float]:
     """The seed's own action and object as weighted terms (by rarity): its wording less names,
@@ -156,7 +172,9 @@ def seed_core(text: str, heading: str, idf: Callable[[str], float], ignore: Iter
         own = [t for t in terms(text) if t not in ignored]
     topic_of_heading = [t for t in topical_terms(heading) if t not in names] if own else \
         [t for t in terms(heading) if t not in names]
-    return {t: idf(t) * (1.0 if t in own else boost) for t in dict.fromkeys([*own, *topic_of_heading])}
+    purpose = _purpose_terms(text)
+    return {t: idf(t) * (1.0 if t in own else boost) * (PURPOSE_WEIGHT if t in purpose else 1.0)
+            for t in dict.fromkeys([*own, *topic_of_heading])}
 
 
 def heading_only(text: str, heading: str, ignore: Iterable[str] = (), row: str = "") -> bool:
