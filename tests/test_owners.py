@@ -948,6 +948,11 @@ def test_numbered_actions_take_the_doer_of_the_title_over_them(tmp_path) -> None
     ("The Eastvale Health Security Agency will publish guidance on heat.", ["Eastvale Health Security Agency"]),
     ("The Home Office will fund the scheme.", ["Home Office"]),
     ("Lobby the Eastvale Local Government Pension Scheme to divest.", []),
+    # ministers are role titles
+    ("The Prime Minister has committed to bringing forward legislation by April 2026.", ["Prime Minister"]),
+    ("The First Minister will consider revisions to the code in the coming months.", ["First Minister"]),
+    ("The Minister for Health will review the scheme.", ["Minister for Health"]),
+    ("The Chief Executive will report in May.", ["Chief Executive"]),
 ])
 def test_lists_and_conventional_names_of_bodies(text: str, expected: list[str]) -> None:
     assert OwnerGazetteer().owners(text) == expected

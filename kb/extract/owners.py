@@ -299,7 +299,7 @@ _GROUP_HEADS = [
 # Words that end (or open, with "of"/"for") a role title.
 _ROLE_HEADS = ["director", "head", "lead", "manager", "officer", "chair", "chairman", "commissioner",
                "consultant", "coordinator", "co-ordinator", "member", "holder", "executive", "secretary",
-               "specialist", "practitioner"]
+               "specialist", "practitioner", "minister"]
 # Heads whose bodies are organisations (the rest are groups).
 _ORG_HEADS = frozenset({"trust", "ccg", "icb", "council", "councils", "police", "authority", "service", "services",
                         "government", "agency", "office"})
