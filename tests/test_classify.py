@@ -29,6 +29,11 @@ ACCEPT = [
     ("Our commitment is to deliver an integrated urgent and emergency care offer to the public", para(), "commitment"),
     ("Recruit dedicated STP Programme Director", para(), "commitment"),
     ("Where no such group exists, set up a steering group for the stroke pathway.", para(), "commitment"),
+    # a paragraph's reference number is no word of its sentence
+    ("1.6.3 Deploy electric vehicle charging points in the council's car parks", para(forward_context=True),
+     "commitment"),
+    ("2.4 Transition the council's pool cars to electric vehicles by 2027", para(forward_context=True),
+     "commitment"),
     # a reference back that lists the parts of the work just pledged
     ("This will include, where residents wish, offering a move to a smaller home nearby.", para(), "commitment"),
     ("This will include a review of the school's catchment area.", para(), "commitment"),

@@ -282,6 +282,17 @@ def _reported_would(j: Any) -> bool:
 _TITLED_RECOMMENDATION = re.compile(r"^\W*recommendation\s+\d{1,3}[a-z]?\s*[:–—-]\s+", re.I)
 
 
+# A paragraph's own reference number ("1.6.3 Deploy ...", "6.4 If these changes ..."): it orders the
+# document; the parser reads it as a noun at the head of the sentence and loses the verb after it.
+_REFERENCE_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[A-Za-z(‘'\"])")
+
+
+def clause_text(text: str) -> str:
+    """The text whose clause decides a unit: the unit without its leading reference number (the
+    pipeline parses this text for `decide`)."""
+    return _REFERENCE_NUMBER.sub("", text, count=1)
+
+
 def needs_clause(text: str) -> bool:
     """Whether `decide` will read this unit's clause (noise and list intros are decided without it),
     so that the caller parses only the units that need the trained parse."""
@@ -352,7 +363,7 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(False, reasons=reasons + ["list intro"])
     from kb.extract.judge import judge  # the trained parse stays on the ingest path
 
-    j = judge(t, doc)
+    j = judge(clause_text(t), doc)
     seen["judgement"] = j
     reasons.append(j.clause.describe())
     reasons.extend(sorted(j.flags))

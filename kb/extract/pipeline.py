@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from kb.extract.classify import Decision, cell_role, decide, needs_clause
+from kb.extract.classify import Decision, cell_role, clause_text, decide, needs_clause
 from kb.extract.confidence import with_owner
 from kb.extract.dates import (
     DateMatch,
@@ -424,7 +424,7 @@ class Extractor:
         update_cells = {b.row_key for b in blocks if b.row_key and label_role(b.column or "") == "update"}
         # one trained parse per unit that the classifier will read (noise and list intros need none)
         texts = list(dict.fromkeys(u for us in units_of for u in us if u and needs_clause(u)))
-        parsed = dict(zip(texts, parse_many(texts, entities=False), strict=True))
+        parsed = dict(zip(texts, parse_many([clause_text(u) for u in texts], entities=False), strict=True))
         for block, block_units in zip(blocks, units_of, strict=True):
             n = self.blocks_done
             self.blocks_done += 1
