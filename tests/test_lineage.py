@@ -327,3 +327,11 @@ def test_a_store_of_one_date_links_nothing_and_reads_no_topics(monkeypatch):
     links, threads = build_threads(records, META, {})
     assert links == [] and sorted(t.root for t in threads) == ["a", "b", "c", "d"]
     assert all(t.status == "silent" for t in threads)
+
+
+def test_an_adjective_and_its_noun_are_one_concept():
+    """"Frail" and "frailty" stem apart ("frail", "frailti"): one concept, so a passage on frail
+    patients shares the topic of a frailty service."""
+    from kb.trace.features import terms
+
+    assert set(terms("a unit for frail patients")) & set(terms("an acute frailty service"))

@@ -45,7 +45,7 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("sdec", "same day emergency care"),
     ("thrombectomy", "mechanical thrombectomy"),
     ("rehabilitation", "rehab"),
-    ("frailty", "frail elderly", "frail older people"),
+    ("frailty", "frail elderly", "frail older people", "frail"),
     ("social prescribing", "link workers"),
     ("diabetes", "diabetic"),
 ]
