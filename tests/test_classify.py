@@ -272,6 +272,9 @@ def test_a_dated_step_is_a_milestone(unit, due, milestone):
     ("KPI", "Reduction in falls admissions", False),
     ("How will we measure success", "Increased uptake of health checks in target wards", False),
     ("Measure", "Draft framework agreed by June 2026", True),  # its own date: a milestone of the row
+    # a date that only gives the baseline counted from is no date for the work
+    ("Measure", "Number of carers assessed - baseline (Q4 23/24): 640", False),
+    ("Measure", "Residents using the app (2023/24 baseline 1,200)", False),
     ("Success measures", "We will publish quarterly figures on waiting times", True),
 ])
 def test_a_measure_column_describes_its_row(column, text, accepted):

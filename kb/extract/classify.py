@@ -293,6 +293,14 @@ def clause_text(text: str) -> str:
     return _REFERENCE_NUMBER.sub("", text, count=1)
 
 
+def _baseline_date(m: Any, text: str) -> bool:
+    """A date a measure gives its baseline ("baseline (June '24): 149", "(23/24 Q4) baseline",
+    "Baseline ASC survey 2022/23"): the level counted from, not a date for the work."""
+    before = text[max(0, m.start_char - 30):m.start_char]
+    after = text[m.end_char:m.end_char + 15]
+    return bool(re.search(r"\bbaseline\b[^.;]*$", before, re.I) or re.match(r"^[^.;]*?\bbaseline\b", after, re.I))
+
+
 def needs_clause(text: str) -> bool:
     """Whether `decide` will read this unit's clause (noise and list intros are decided without it),
     so that the caller parses only the units that need the trained parse."""
@@ -450,7 +458,7 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         if label_role(block.column or "") == "measure":
             # how success will be counted ("Numbers trained", "Reduction in waiting times") describes
             # the row's action; a measure with its own date or pledge is a milestone of it
-            if (j.pledge and j.clause.future) or find_dates(t, None):
+            if (j.pledge and j.clause.future) or any(not _baseline_date(m, t) for m in find_dates(t, None)):
                 return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["dated or pledged measure"])
             return Decision(False, "evidence", reasons=reasons + ["measure column"])
         if role == "impact":
