@@ -761,3 +761,16 @@ def test_a_recommendation_named_by_its_title_is_a_reference(text, accepted):
 ])
 def test_a_pronoun_and_a_present_verb_is_no_headline(text, accepted):
     assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a need stated of a thing, with no one to meet it
+    ("Further work is required to understand the cost of the new scheme.", False),
+    ("Additional funding will be required to extend the service to rural areas.", False),
+    ("Careful consideration needs to be given to the needs of disabled residents.", False),
+    # a party required to act, or a need someone undertakes, still commits
+    ("Providers will be required to submit an improvement plan by June 2026.", True),
+    ("We will need to recruit twelve more health visitors in 2026.", True),
+])
+def test_a_need_with_no_doer_is_no_commitment(text, accepted):
+    assert decide(text, para()).accept is accepted

@@ -293,6 +293,23 @@ def clause_text(text: str) -> str:
     return _REFERENCE_NUMBER.sub("", text, count=1)
 
 
+# What a need is stated of when no one is named to meet it: "further work", "funding", "consideration".
+_NEEDED_THINGS = frozenset({"work", "funding", "consideration", "investment", "resource", "resources", "effort",
+                            "thought", "attention", "care", "money", "time", "analysis"})
+
+
+def _need_without_doer(j: Any) -> bool:
+    """A thing said to be required or needed ("further work is required", "consideration needs to
+    be given"), its subject the thing, with no agent ("by the council") to do it."""
+    c = j.clause
+    if c.head is None or c.head.lemma_.lower() not in ("require", "need") or not c.subjects:
+        return False
+    subj = c.subjects[0]
+    if subj.lemma_.lower() not in _NEEDED_THINGS:
+        return False
+    return not any(t.dep_ == "agent" for t in (c.sentence if c.sentence is not None else []))
+
+
 def _baseline_date(m: Any, text: str) -> bool:
     """A date a measure gives its baseline ("baseline (June '24): 149", "(23/24 Q4) baseline",
     "Baseline ASC survey 2022/23"): the level counted from, not a date for the work."""
@@ -390,6 +407,10 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         # calendar": outside the minutes of a meeting, a "would" of a view reported from what someone
         # said is their opinion, not something to be done (a date makes it a scheduled event)
         return Decision(False, reasons=reasons + ["reported view"])
+    if _need_without_doer(j):
+        # "Further work is required to understand ...", "Additional funding will be required",
+        # "Careful consideration needs to be given to ...": a need stated, no one undertaking it
+        return Decision(False, reasons=reasons + ["a need, no doer"])
     if _TITLED_RECOMMENDATION.match(t) and j.clause.form in (NONE, NOMINAL) and not (j.pledge or j.decision) \
             and len(ws) <= 12:
         # "Recommendation 4: Carbon neutral homes by 2037": another body's recommendation named by its
