@@ -774,3 +774,12 @@ def test_a_pronoun_and_a_present_verb_is_no_headline(text, accepted):
 ])
 def test_a_need_with_no_doer_is_no_commitment(text, accepted):
     assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # an imperative heading states an action; a numbered section's title names the section's topic
+    ("Improve the way residents report repairs online", True),
+    ("3. Report a repair to a communal door online", False),
+])
+def test_a_numbered_section_title_is_no_imperative_heading(text, accepted):
+    assert decide(text, Block("heading", text, 3, None, ())).accept is accepted

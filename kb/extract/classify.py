@@ -310,6 +310,9 @@ def _need_without_doer(j: Any) -> bool:
     return not any(t.dep_ == "agent" for t in (c.sentence if c.sentence is not None else []))
 
 
+_SECTION_TITLE_NUMBER = re.compile(r"^\s*\d{1,2}\.?\s+(?=[A-Z])")
+
+
 def _baseline_date(m: Any, text: str) -> bool:
     """A date a measure gives its baseline ("baseline (June '24): 149", "(23/24 Q4) baseline",
     "Baseline ASC survey 2022/23"): the level counted from, not a date for the work."""
@@ -569,7 +572,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(False, reasons=reasons)
 
     if block.kind == "heading":
-        if j.clause.form == IMPERATIVE and len(ws) >= 5 and not is_all_caps(t):
+        if j.clause.form == IMPERATIVE and len(ws) >= 5 and not is_all_caps(t) and not _SECTION_TITLE_NUMBER.match(t):
+            # (a numbered section's title, "3. Report a repair online", names what the section is about)
             return Decision(True, _kind(t, s, block, j), 0.4, reasons + ["imperative heading"])
         return Decision(False, reasons=reasons + ["heading"])
 
