@@ -958,6 +958,16 @@ def test_lists_and_conventional_names_of_bodies(text: str, expected: list[str]) 
     assert OwnerGazetteer().owners(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body's teams named by where or what they work on are a part of it, not the body
+    ("RFT regional teams will set up an eye care board.", ["RFT regional teams"]),
+    ("The RFT local delivery teams will publish the plan.", ["RFT local delivery teams"]),
+    ("RFT will set up an eye care board with regional teams.", [RFT]),
+])
+def test_a_body_s_teams(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.owners(text, author_org=NCC) == expected
+
+
 @pytest.mark.parametrize(("heading", "expected"), [
     ("Northvale Government", ["Northvale Government"]),  # a document set out body by body
     ("4.2 Eastvale Borough Council", ["Eastvale Borough Council"]),

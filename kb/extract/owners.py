@@ -200,6 +200,12 @@ _PLAN_TITLE = re.compile(r"(?:[A-Z0-9][\w'’-]*\s+(?:(?:and|&|of|for)\s+)?){0,6
                          r"(?:Plans?|Programmes?|Strateg(?:y|ies)|Roadmaps?)(?:\s+(?:19|20)\d{2}(?:\s*[-–/]\s*\d{2,4})?)?")
 
 
+# Lower-case words after a body's name that name its teams by where or what they work on
+# ("regional teams", "local delivery teams").
+_BODY_TEAMS = re.compile(r"\s+(?:(?:regional|local|area|national|clinical|operational|delivery|project|"
+                         r"commissioning|place|locality|specialist)\s+){1,2}teams\b")
+
+
 def _names_a_document(text: str, end: int) -> bool:
     """Whether the name ending at `end` is followed by a capitalised document noun, directly or at
     the end of the run of capitalised words it starts ("Trading Standards & Scientific Services
@@ -892,6 +898,15 @@ class OwnerGazetteer:
             if target is None:
                 continue
             names = self._expand(target, author_org, author_is_ccg or None)
+            part = _BODY_TEAMS.match(doc.text, ent.end_char)
+            if part and len(names) == 1:
+                # "NHSE/I regional teams": a body's teams named by what they do or where, a part of the
+                # body, not the body
+                name = re.sub(r"\s+", " ", doc.text[ent.start_char:part.end()]).strip()
+                name = re.sub(r"^(?:the|our)\s+", "", name, flags=re.IGNORECASE)
+                self._parties.setdefault(name, Party(name, "group", ()))
+                out.append(Mention(name, ent.start_char, part.end(), doc.text[ent.start_char:part.end()], "group"))
+                continue
             for n in names:
                 kind = self.kind_of(n) or "org"
                 out.append(Mention(n, ent.start_char, ent.end_char, surface, kind))
