@@ -783,3 +783,14 @@ def test_a_need_with_no_doer_is_no_commitment(text, accepted):
 ])
 def test_a_numbered_section_title_is_no_imperative_heading(text, accepted):
     assert decide(text, Block("heading", text, 3, None, ())).accept is accepted
+
+
+@pytest.mark.parametrize(("intro", "text", "accepted"), [
+    # what something may or could be or do is a possibility, listed
+    ("The advice given may be to:", "request further tests from the referring practice", False),
+    ("Support for tenants could include:", "Help with moving costs", False),
+    ("The team will:", "request further tests from the referring practice", True),
+])
+def test_items_of_what_may_be_are_possibilities(intro, text, accepted):
+    block = Block("list_item", text, 6, None, ("Advice",), intro=intro, forward_context=True)
+    assert decide(text, block).accept is accepted

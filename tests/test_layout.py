@@ -675,3 +675,10 @@ def test_a_header_row_repeated_with_other_wording_is_no_row():
     texts = [b.text for b in cells_of(table, date(2025, 1, 1))]
     assert "what we will do" not in texts and "plans in place" not in texts
     assert "Extend the library's opening hours" in texts
+
+
+def test_where_we_are_now_tells_the_current_state():
+    from kb.layout.structure import NEGATIVE_SECTION
+
+    assert NEGATIVE_SECTION.search("Where we are now")
+    assert not NEGATIVE_SECTION.search("Where we are going")

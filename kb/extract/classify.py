@@ -537,6 +537,11 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         # done or said then, not what anyone will do
         return Decision(False, "evidence", reasons=reasons + ["under a past lead-in"])
 
+    if block.kind == "list_item" and block.intro and _POSSIBLE_LEAD_IN.search(block.intro) \
+            and not (j.decision or j.pledge and j.first_person):
+        # "The advice may be to:" / "- request clarification": what something may do or be, not
+        # what anyone undertakes
+        return Decision(False, reasons=reasons + ["what may be"])
     if block.kind == "list_item" and block.intro and _HEARD_LEAD_IN.search(block.intro) \
             and not (j.decision or j.pledge and j.first_person):
         # "What we heard:" / "- Improve support for families": what a consultation was told, set out
@@ -603,6 +608,9 @@ _RISK_ITEM = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?(?:key |main |a |the )?risks?\s
                         re.I)
 
 
+# A lead-in that says what something may or could be or do ("The advice may be to:", "Support
+# could include:"): possibilities, listed.
+_POSSIBLE_LEAD_IN = re.compile(r"\b(?:may|might|could)(?:\s+[\w-]+){1,3}\s*:\s*$", re.I)
 # A lead-in to what a consultation heard ("What we heard:", "You said:", "Residents told us:", "What
 # people said about the service:"): the items are the views it gathered, not the plan's actions.
 _HEARD_LEAD_IN = re.compile(r"(?:\bwhat (?:we|you|people|residents|\w+s) (?:heard|said|told us)\b[^.:]{0,40}|"

@@ -39,7 +39,7 @@ NEGATIVE_SECTION = re.compile(
     r"deliverables|interventions|commitments))|apologies|present:|membership|"
     r"what we have been told|challenges and pressures|health inequalities|achievements|"
     r"the case for change|key drivers|pressure points|appendix two|our population needs|"
-    r"what we know about)\b",
+    r"what we know about|where we are(?: now| today)?(?=\W*$))\b",
     re.I,
 )
 # A short heading that names problems ("Access challenges", "Key issues", "Workforce pressures"): what
