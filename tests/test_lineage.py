@@ -335,3 +335,12 @@ def test_an_adjective_and_its_noun_are_one_concept():
     from kb.trace.features import terms
 
     assert set(terms("a unit for frail patients")) & set(terms("an acute frailty service"))
+
+
+def test_a_word_for_a_kind_of_work_is_no_topic():
+    """"Schemes", "projects", "initiatives" name what kind of item a list holds, as "programme" does:
+    a list's heading "Proposed schemes" must not tie its items' threads to every other scheme."""
+    from kb.trace.features import terms
+
+    assert not set(terms("New schemes, projects, local initiatives and workstreams"))
+    assert set(terms("Falls prevention schemes")) == set(terms("falls prevention"))

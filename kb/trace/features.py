@@ -33,6 +33,7 @@ january february march april june july august september october november decembe
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
 week weeks quarter quarters
 item items outstand step steps section appendix annex page tabl figur summari overview introduct background
+scheme project initi workstream
 """.split())  # the last lines: when something is due and where a document puts it are no topic ("(Dec 2016)",
 # "Outstanding Items & Next steps" must not anchor a thread)
 
