@@ -156,7 +156,7 @@ _FEELING_VERBS = frozenset({"horrify", "shock", "worry", "concern", "encourage",
 # rapidly") is a trend in the world, not work under way; with an object it is work ("we are increasing
 # the number of health visitors").
 _TREND_VERBS = frozenset({"grow", "increase", "rise", "fall", "decline", "decrease", "drop", "climb", "shrink",
-                          "worsen", "fluctuate", "age"})
+                          "worsen", "fluctuate", "age", "evolve", "change", "improve", "deteriorate", "perform"})
 # What a paper or a meeting is for ("The purpose of this report is to update the Board"): the aim of
 # the paper in hand, not an undertaking.
 _PAPER_NOUNS = frozenset({"report", "paper", "document", "presentation", "briefing", "item", "note", "update",
