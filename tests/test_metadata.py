@@ -237,3 +237,17 @@ def test_a_fuller_form_of_the_author_adds_only_words_of_its_type(inside, author)
     text = ("Eastmere Council\n\nParks Strategy 2024-2029\n\nThe parks of the borough are looked after with "
             f"{inside} and its partners, who will plant a thousand trees by 2026.")
     assert meta_of(text).organisation == author
+
+
+@pytest.mark.parametrize(("own", "organisation"), [
+    # the document calls its own body "the City Council": the county council it names in full is a partner
+    ("Objective 1: cutting the carbon emissions from all City Council buildings, land, vehicles and services.\n\n"
+     "We will ask each of the City Council's services to report its progress every quarter.", ""),
+    # its own body called by the county's type ("the County Council"): that county council is the author
+    ("We will ask each of the County Council's services to report its progress every quarter.",
+     "Northshire County Council"),
+])
+def test_a_council_of_another_type_than_the_documents_own_is_no_author(own, organisation):
+    text = ("Climate Action Plan 2024-2029\n\n" + own + "\n\n"
+            + "We will work with Northshire County Council on school transport and on the bus routes.\n\n" * 3)
+    assert meta_of(text).organisation == organisation

@@ -304,6 +304,12 @@ def _author_named(paragraphs: list[str], title: str) -> str:
             if name:
                 counts[name] = counts.get(name, 0) + 1
     councils = [n for n in counts if n.split()[-1] == "Council" or n.startswith(("London Borough", "Royal Borough"))]
+    own_types = _own_council_types(paragraphs)
+    if own_types:  # "the City Council" is no county council named in full ("Northshire County Council")
+        other_type = {n for n in councils if _council_type(n) and _council_type(n) not in own_types}
+        councils = [n for n in councils if n not in other_type]
+        cued = [n for n in cued if n not in other_type]
+        counts = {n: k for n, k in counts.items() if n not in other_type}
     if own_council and len(councils) == 1 and (not cued or cued[0] not in councils):
         # "our charter ... on behalf of the Council and the city's Green Partnership": the voice is the
         # council's, and the one council the opening pages name in full is it
@@ -314,6 +320,31 @@ def _author_named(paragraphs: list[str], title: str) -> str:
     if cued and not (best and best[0] != cued[0] and best[1] >= 3 * counts[cued[0]] and best[1] >= 3):
         return cued[0]
     return best[0] if best and best[1] >= 3 else ""
+
+
+# A council's type in its name ("Northshire County Council", "Easton City Council").
+_COUNCIL_TYPE = re.compile(r"\b(City|County|Borough|District|Town|Parish) Council\b")
+def _council_type(name: str) -> str:
+    m = _COUNCIL_TYPE.search(name)
+    return m.group(1) if m else ""
+
+
+def _own_council_types(paragraphs: list[str]) -> set[str]:
+    """The types by which a document calls its own council without its place ("the City Council",
+    "emissions from City Council buildings"), less the types of the councils it names in full (whose
+    short form "the County Council" may be): a council of another type it names in full
+    ("Northshire County Council") is a partner, not its author."""
+    bare: set[str] = set()
+    named: set[str] = set()  # the types of councils named in full, whose short form a bare type may be
+    for p in paragraphs:
+        for m in _COUNCIL_TYPE.finditer(p):
+            before = p[:m.start()].split()
+            last = re.sub(r"^\W+", "", before[-1]) if before else ""  # (a bullet glyph read as a control character)
+            if last in ("The", "the") or not last[:1].isupper():  # no place name before the type
+                bare.add(m.group(1))
+            else:
+                named.add(m.group(1))
+    return bare - named
 
 
 # "© Northshire County Council 2024", "Copyright © 2021 Riverside NHS Foundation Trust", "Published
