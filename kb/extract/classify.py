@@ -70,8 +70,8 @@ _SUBJECT_TO_VERB = re.compile(
     r"^(?!(?:This|That|It|There|Which|What)\b)(?:[A-Z][\w&'/.-]*|of|and|all|the|&|(?!us\b)[a-z]+s)"
     r"(?: (?:[A-Z][\w&'/.-]*|of|and|all|the|&|(?!us\b)[a-z]+s)){0,6} to "
     r"(?:(?:be|further|then|jointly) )?(?:" + _VERB_ALTERNATION + r")\b")
-# (a headline names its doer: "UHCW procure and deploy ..."; "We agree that ...", "They use the
-# workforce ..." are sentences in the present, which say what is so)
+# (a headline names its doer: "Riverside Trust procure and deploy ..."; "We agree that ...", "They use
+# the new rota ..." are sentences in the present, which say what is so)
 _SUBJECT_VERB = re.compile(
     r"^(?!(?:The|This|These|That|Those|A|An|It|There|Our|Their|Its|If|When|Where|Whilst|While|As|In|On|For|"
     r"To|With|Each|All|Any|Some|Many|Most|Every|We|They|He|She|I|You)\b)(?:[A-Z][A-Za-z&]*|[A-Z]{2,}\w*)(?: [A-Z][A-Za-z&]*){0,3}(?: (?:workstreams?|teams?|leads|partners|boards?|"
@@ -156,9 +156,9 @@ def cell_role(block: Block) -> str | None:
     work and the section around it looks ahead: "Existing Schemes" beside "Proposed Schemes" under
     "Proposed schemes for next year", where the plan keeps the existing ones going."""
     role = column_role(block.column)
+    header = (block.column or "").strip()
     if role is None and block.kind == "cell" and block.forward_context and not block.negative_context \
-            and _WORK_ITEMS_HEADER.fullmatch((block.column or "").strip()) \
-            and not _PAST_QUALIFIER.match((block.column or "").strip()):
+            and _WORK_ITEMS_HEADER.fullmatch(header) and not _PAST_QUALIFIER.match(header):
         return "commitment"
     return role
 
@@ -378,10 +378,9 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     # one word is no item, except in a column whose header names its items ("Proposed Schemes":
     # "Dermatology", "Pathology")
     role = cell_role(block)
-    named_by_column = block.kind == "cell" and role in ("commitment", "next") \
-        and len(ws) == 1 and ws[0].isalpha() and len(ws[0]) >= 4
-    if _is_noise(t, ws, min_words=1 if named_by_column else 2,
-                 people=not (block.kind == "cell" and role in ("commitment", "next"))):
+    in_item_column = block.kind == "cell" and role in ("commitment", "next")
+    named_by_column = in_item_column and len(ws) == 1 and ws[0].isalpha() and len(ws[0]) >= 4
+    if _is_noise(t, ws, min_words=1 if named_by_column else 2, people=not in_item_column):
         return Decision(False, reasons=["noise"])
     if block.quoted:  # another body's recommendation, quoted before the author's response: evidence
         return Decision(False, "evidence", reasons=["quoted recommendation"])

@@ -565,7 +565,7 @@ def _record(doc: Document, block: Block, unit: str, decision: Decision, author: 
     context = block.text if block.kind != "list_item" or not block.intro else f"{block.intro} {block.text}"
     if block.kind == "cell" and cell_role(block) == "done" and block.column:
         # a progress column's header leads its cells in as a list's lead-in does its items: its tense
-        # ("What we have done") tells what a verbless cell reports ("Expanded care pathways in ...")
+        # ("What we have done") tells what a verbless cell reports ("Extended opening hours at ...")
         context = f"{block.column.strip().rstrip(':')}: {context}"
     return Commitment(
         id=commitment_id(doc.meta.id, unit, occurrences[norm]),

@@ -15,14 +15,14 @@ _SPACE = re.compile(r"\s+")
 _CELL_SPLIT = re.compile(r"</p>|<p[^>]*>|<li[^>]*>|</li>|<ul[^>]*>|</ul>|<br\s*/?>|[•●▪➤○■]")
 _UL_NONE = re.compile(r'<ul style="list-style-type: none">', re.I)
 
-# Where a `<ul>` exported without bullets runs its items together ("... for frail patients Expanded
-# ambulatory care pathways ..."), a new item starts at a capitalised word that opens a clause, after
+# Where a `<ul>` exported without bullets runs its items together ("... for older patients Extended
+# evening clinic hours ..."), a new item starts at a capitalised word that opens a clause, after
 # a word that can end one.  A clause opens with a determiner or pronoun ("The", "We", "There"), an
 # action verb, noun or participle in any form ("Review", "Expanded", "Reduction"), a past participle
 # ("Scheduled"), or a subject with its auxiliary ("Patients will", "Services can").  A clause does not
-# end with a function word ("... part of Planned Care"), and a capitalised word after a capitalised
-# one continues a name ("Urgent Primary Care Assessment Service"), unless it is an action verb's past
-# form with its object ("... NHS Trust Implemented a social prescribing service").
+# end with a function word ("... moved into Planned Care"), and a capitalised word after a capitalised
+# one continues a name ("Riverside Day Hospital Review"), unless it is an action verb's past
+# form with its object ("... Hospice Trust Recruited a nurse").
 _CLAUSE_OPENERS = frozenset("we our the this these those a an all there it each every some many more further they".split())
 _AUXILIARIES = frozenset("will can could should must may might are is have has were was would need needs".split())
 _NO_CLAUSE_END = frozenset("in of to and the for with at by from on a an or & as into than its their our which that who "
