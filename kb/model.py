@@ -181,6 +181,12 @@ class Commitment:
     # "mention" | ""), for the confidence; set at extraction, not stored.
     owner_source: str = field(default="", compare=False)
 
+    @property
+    def heading(self) -> str:
+        """The innermost heading of its section path (a table row's label where the row names it):
+        where plans put an item's reference number and the subject it is a step of."""
+        return self.section.split(" › ")[-1].strip() if self.section else ""
+
     def place(self) -> str:
         """Where to find it in its source: 'page 7, left column, lines 12–14', 'page 3' or 'line 40'."""
         if self.position:

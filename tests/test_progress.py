@@ -17,7 +17,7 @@ import pytest
 from kb.api import KnowledgeBase
 from kb.layout.fields import label_role, progress_of, split_labels
 from kb.model import Commitment, DocumentMeta
-from kb.trace.progress import reference_of
+from kb.trace.progress import named_references, reference_of
 from kb.trace.tracer import TraceItem, thread_status
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "review"
@@ -97,6 +97,21 @@ def test_label_value_review_block():
 ])
 def test_reference_numbers(section, text, ref):
     assert reference_of(Commitment("x", "d", "commitment", text, section, None, 1)) == ref
+
+
+@pytest.mark.parametrize("section, heading", [
+    ("Strategy › Priority 1 › Action 1.3 ", "Action 1.3"), ("Review", "Review"), ("", ""),
+])
+def test_a_record_s_heading_is_the_innermost_of_its_path(section, heading):
+    assert Commitment("x", "d", "commitment", "Train staff", section, None, 1).heading == heading
+
+
+@pytest.mark.parametrize("label, refs", [
+    ("4B and 4C", ("4b", "4c")), ("2.1, 2.2 and 2.4", ("2.1", "2.2", "2.4")), ("3.1-3.3", ("3.1", "3.2", "3.3")),
+    ("Health and wellbeing", ()), ("2019-2022", ()),
+])
+def test_a_review_row_names_several_references(label, refs):
+    assert named_references(label) == refs
 
 
 def _row(report: str, reported: str, doc: str = "2022") -> TraceItem:

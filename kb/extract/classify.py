@@ -35,7 +35,7 @@ from kb.extract.lexicon import (
 )
 from kb.layout.fields import label_role
 from kb.layout.markup import is_all_caps, words
-from kb.layout.parse import is_period_label
+from kb.layout.parse import REFERENCE_NUMBER, is_period_label
 from kb.model import Block
 
 _MODAL = re.compile(rf"\b(?:{MODAL_FORWARD})\b", re.I)
@@ -284,7 +284,7 @@ _TITLED_RECOMMENDATION = re.compile(r"^\W*recommendation\s+\d{1,3}[a-z]?\s*[:–
 
 # A paragraph's own reference number ("1.6.3 Deploy ...", "6.4 If these changes ..."): it orders the
 # document; the parser reads it as a noun at the head of the sentence and loses the verb after it.
-_REFERENCE_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[A-Za-z(‘'\"])")
+_REFERENCE_NUMBER = re.compile(rf"^\s*{REFERENCE_NUMBER}\.?\s+(?=[A-Za-z(‘'\"])")
 
 
 def clause_text(text: str) -> str:

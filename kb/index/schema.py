@@ -81,7 +81,7 @@ def _weighted(text: str, weight: float) -> str:
 
 def to_document(c: Commitment, meta: DocumentMeta | None, concepts: set[str] | None = None) -> dict:
     """The fields of one commitment (or evidence passage) as Whoosh wants them."""
-    heading = c.section.split(" › ")[-1] if c.section else ""
+    heading = c.heading
     doc: dict = {
         "id": c.id,
         "doc_id": c.doc_id,

@@ -33,9 +33,12 @@ from kb.sources.base import SourceLine
 _BULLET = re.compile(r"^(\s*)(?:[-–•●▪➤➢○◦■□◆♦✓✔\uf000-\uf0ff]|\(cid:\d+\)|[nlqo](?=\s+[A-Z]))(?:\s+|$)")
 _NUMBERED = re.compile(r"^\s*(?:-\s+)?(?:\(?\d{1,2}[.)]|\(?[ivx]{1,4}\)|\(?[a-h]\))\s+")
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z*])")
+# A multi-level reference number ("1.1.2", "4.10"): how plans number their paragraphs, actions and
+# review rows.  Each reader below says what may follow it.
+REFERENCE_NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,3}"
 # A line that opens with a multi-level reference ("1.1.2 Encourage employers ...", "4.10 The Trust")
 # starts an action or a section of its own: a wrapped sentence does not break before such a number.
-_REFERENCE_START = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[A-Z])")
+_REFERENCE_START = re.compile(rf"^{REFERENCE_NUMBER}\.?\s+(?=[A-Z])")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _DASH_SEPARATOR = re.compile(r"^[\s\-|:]*$")
 _CONNECTORS = {"and", "to", "for", "the", "of", "a", "an", "are", "with", "in", "on", "by", "or", "our", "your"}
@@ -955,7 +958,7 @@ _TIMESCALE_START = re.compile(r"^(?:on-?going|annually|quarterly|monthly|startin
                               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b", re.I)
 # words after which a row's text goes on: a gap there is the export's, not a column's ("the  Local Plan")
 _GOES_ON = frozenset("a an the of to for and or in on at by with from into our its their this that".split())
-_ROW_REF = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+(?=\S)")
+_ROW_REF = re.compile(rf"^\s*({REFERENCE_NUMBER})\.?\s+(?=\S)")
 # a doer's name after the action's full stop, as a Service cell run in: "Environmental Services", "Waste Team"
 _GLUED_DOER = re.compile(r"[.)]\s+((?:[A-Z][\w&-]*\s+(?:(?:and|&|of)\s+)?){0,4}[\w-]*\s*"
                          r"(?:Services?|Teams?|Agency|Department|Directorate|Unit|Partnership))\s*$")

@@ -92,23 +92,13 @@ class RowMatch:
 def reference_of(c: Commitment) -> str:
     """The record's reference number, from where plans put it: the nearest heading or table row
     label ("Action 1.3", "1.3", "TW 4") or the start of its text ("1.3 Launch a campaign")."""
-    last = c.section.split(" › ")[-1].strip() if c.section else ""
+    last = c.heading
     coded = _CODED_REF.match(last)
     if coded:  # "CaEE 2c" and "CaEE2c" are one reference
         return (coded.group(1) + coded.group(2)).lower()
     m = _REF.match(last) or _TITLED_REF.match(last) or _LEADING_REF.match(c.text.strip()) \
         or _LETTERED_TITLE.match(last)
     return m.group(1).lower() if m else ""
-
-
-def references_of(c: Commitment) -> tuple[str, ...]:
-    """The reference numbers the record names: its own (`reference_of`), or the several a review
-    row's reference cell names ("4B and 4C", "2.1, 2.2", "3.1-3.3"; `named_references`)."""
-    one = reference_of(c)
-    if one:
-        return (one,)
-    last = c.section.split(" › ")[-1].strip() if c.section else ""
-    return named_references(last)
 
 
 def named_references(label: str) -> tuple[str, ...]:
@@ -223,7 +213,7 @@ def row_references(rows: list[Commitment]) -> list[tuple[str, ...]]:
     (`distinct_references`), or the several its reference cell names ("4B and 4C")."""
     own = [reference_of(r) for r in rows]
     single = distinct_references(rows, own)
-    return [(ref,) if ref else () if mine else references_of(r) for r, mine, ref in
+    return [(ref,) if ref else () if mine else named_references(r.heading) for r, mine, ref in
             zip(rows, own, single, strict=True)]
 
 

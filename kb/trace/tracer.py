@@ -356,12 +356,12 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         status, reason = reviewed_status(seed, seed_meta, row, newest_doc_date)
         return status, reason, row
     weigh = idf or _flat
-    heading = seed.section.split(" › ")[-1] if seed.section else ""
+    heading = seed.heading
     seed_text = spell(seed) if spell else seed.text
     core = seed_core(seed_text, heading, weigh, ignore, seed_row)
 
     def core_of(c: Commitment) -> dict[str, float]:  # a chained passage's own core, for the step test
-        return seed_core(spell(c) if spell else c.text, c.section.split(" › ")[-1] if c.section else "", weigh, ignore)
+        return seed_core(spell(c) if spell else c.text, c.heading, weigh, ignore)
 
     deciding = choose_deciding(later, core, seed_text, heading_only(seed_text, heading, ignore, seed_row), core_of,
                                spell)
@@ -550,7 +550,7 @@ class Tracer:
 
     def candidates(self, seed: Commitment, later_only: bool = False, limit: int = CANDIDATES) -> list[Commitment]:
         """Passages the search index ranks for the seed's words and its heading's words."""
-        heading = seed.section.split(" › ")[-1] if seed.section else ""
+        heading = seed.heading
         key = set(self.topic(seed))
         # Ask the index for the topic's own words (and their thesaurus group), not every word of the
         # seed: generic words would crowd out passages that name the topic only in their heading.
