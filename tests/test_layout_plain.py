@@ -341,3 +341,60 @@ def test_a_numbered_section_after_a_spaced_table_is_no_row():
 
 def by_text(bs, needle):
     return next(b for b in bs if needle in b.text)
+
+
+# A flattened action table: the first column's group label and its lead over two or three lines, the
+# next column's first numbered action printed on the line with the lead's last words.
+RUN_IN_LEADS = """The actions the council will take this year are in the table below.
+Action  Timeframe  Cost
+Depots
+Lead: Head of Environmental
+Services 1. Replace the sweepers with electric models
+2. Fit solar panels on the depot roof March 2026 ££
+Libraries
+Lead: Libraries Manager 3. Swap the heating in two branches to heat pumps March 2026 £
+Community buildings
+Lead: Head of Property,
+Facilities Officers,
+Caretakers 4. Switch every hall to a green tariff
+5. Meter the water used in each hall Ongoing £"""
+
+
+@pytest.mark.parametrize(("item", "label", "lead", "timeframe"), [
+    ("Replace the sweepers with electric models", "Depots", "Head of Environmental Services", "March 2026"),
+    ("Fit solar panels on the depot roof", "Depots", "Head of Environmental Services", "March 2026"),
+    ("Swap the heating in two branches to heat pumps", "Libraries", "Libraries Manager", "March 2026"),
+    # "Ongoing" dates nothing
+    ("Switch every hall to a green tariff", "Community buildings",
+     "Head of Property, Facilities Officers, Caretakers", None),
+    ("Meter the water used in each hall", "Community buildings",
+     "Head of Property, Facilities Officers, Caretakers", None),
+])
+def test_a_lead_run_into_the_first_numbered_action_leads_the_group(item, label, lead, timeframe):
+    """... and the date cell printed at the end of the group's last line (before its cost cell) is
+    the group's timeframe."""
+    bs = blocks(RUN_IN_LEADS)
+    head = next(b for b in bs if b.text == label)
+    assert head.fields.get("owner") == lead
+    assert head.fields.get("due") == timeframe
+    got = block_with(bs, item)
+    assert got.kind == "list_item" and got.text.startswith(item)
+    assert bs.index(head) < bs.index(got)
+
+
+@pytest.mark.parametrize("text", [
+    # a lead after its action names that action's owner, as before
+    "1. Replace the sweepers with electric models\nLead: Fleet Manager\n2. Fit solar panels on the depot",
+    # a sentence that happens to hold a number is no lead's wrapped value
+    "Lead: Head of Environmental\nServices will report in 2. The next review follows.",
+])
+def test_a_lead_not_run_into_an_action_stays_where_it_was(text):
+    bs = blocks(text)
+    assert not any(b.text == "Services" for b in bs)
+    assert not any("Lead:" in b.text and b.kind == "list_item" for b in bs)
+
+
+def test_a_date_the_last_actions_words_govern_is_no_timeframe_of_the_group():
+    bs = blocks("Parks\nLead: Parks\nManager 1. Plant the orchard\n2. Replace the lighting by December 2025")
+    head = next(b for b in bs if b.text == "Parks")
+    assert head.fields == {"owner": "Parks Manager"}

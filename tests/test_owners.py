@@ -1034,3 +1034,20 @@ def test_two_whole_group_names_joined_are_two_bodies() -> None:
 ])
 def test_a_count_is_no_part_of_a_groups_name(text: str, expected: list[str]) -> None:
     assert OwnerGazetteer().owners(text, author_org=NCC) == expected
+
+
+@pytest.mark.parametrize(("field", "expected"), [
+    # a PDF export's space before a comma is no part of a role's name
+    ("Cabinet Member for Parks , Leisure & Culture", ["Cabinet Member for Parks, Leisure & Culture"]),
+    ("Director of Housing , Planning & Regeneration", ["Director of Housing, Planning & Regeneration"]),
+])
+def test_a_role_field_written_with_a_space_before_its_comma(field, expected):
+    assert OwnerGazetteer().for_document("").field_owners(field) == expected
+
+
+@pytest.mark.parametrize("status", ["Draft", "Final", "Version"])
+def test_a_version_in_an_approval_table_is_no_part_of_the_body_named_after_it(status):
+    text = (f"Document approval\nVersion Approved by Date\n{status} Senior Management Team 14/03/2025\n"
+            "The Senior Management Team will review the plan each quarter.")
+    g = OwnerGazetteer().for_document(text)
+    assert g.owners("The Senior Management Team will review the plan each quarter.") == ["Senior Management Team"]

@@ -329,7 +329,9 @@ _GROUP_FIRST_STOP = (
     "other further existing interim joint chair co member members report minutes meeting appointment "
     "via through within across under from with and or of in on at by for to as is are was were will "
     "would should may can also however where when which who whilst while if how what why actions action "
-    "steps".split()
+    "steps "
+    # a document's version in its approval table ("Draft  Corporate Leadership Team  22/02/2022")
+    "draft final version".split()
 )
 _PLACE_PREFIXES = re.compile(r"^(?:(?:the|our)\s+)?(?:(?:stp|ics|icp|system)\s+)?", re.IGNORECASE)
 
@@ -872,7 +874,8 @@ class OwnerGazetteer:
         out: list[Mention] = []
         for ent in doc.ents:
             if ent.label_ == "ROLE":
-                name = re.sub(r"\s+", " ", ent.text).strip()
+                # a PDF export's space before a comma ("Environment , Place") is no part of the name
+                name = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s+", " ", ent.text)).strip()
                 name = re.sub(r"^(?:the|our|a|an)\s+", "", name, flags=re.IGNORECASE)
                 if len(name.split()) >= 2:
                     self._parties.setdefault(name, Party(name, "person", ()))

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from kb.extract.dates import date_cell_tail, field_dates
+from kb.extract.dates import date_cell_tail, field_dates, find_dates
 from kb.extract.lexicon import ACTION_VERBS, DOER_TITLE
 from kb.layout.fields import Labelled, label_role, looks_like_party, split_labels
 from kb.layout.markup import is_all_caps, strip_markup, words
@@ -298,7 +298,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
     current: RawBlock | None = None
     if dense is None:
         dense = one_paragraph_a_line([sl.text for sl in lines])
-    lines = _split_doer_titles(lines)
+    lines = _split_run_in_leads(_split_doer_titles(lines))
     if wrapped is None:
         wrapped = hard_wrapped([sl.text for sl in lines])
     full = _full_lines([sl.text for sl in lines]) if wrapped else []
@@ -396,7 +396,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
             blocks.append(current)
             blank = 0
             continue
-        if _NUMBERED.match(text) and (_in_numbered_run(lines, k)
+        if _NUMBERED.match(text) and (_in_numbered_run(lines, k) or _follows_lead(lines, k)
                                       or not _looks_like_heading(strip_markup(_NUMBERED.sub("", text, count=1)))):
             lettered = bool(re.match(r"^\s*(?:-\s+)?\(?(?:[a-h]|[ivx]{1,4})\)", text))  # "(a)", "ii)": a sub-item
             current = RawBlock("list_item", [replace(sl, text=_NUMBERED.sub("", text, count=1))],
@@ -441,6 +441,119 @@ def _split_doer_titles(lines: list[SourceLine]) -> list[SourceLine]:
                 out += [replace(sl, text=text[:cut].rstrip()), replace(sl, text=text[cut:])]
                 continue
         out.append(sl)
+    return out
+
+
+# A flattened action table whose first column holds a group's label and its lead ("Fleet" over
+# "Lead: Head of Environmental" over "Services") prints the next column's first line, the group's
+# first numbered action, on the same line as the lead's last words: "Services 1. Replace the vans".
+_LEAD_LINE = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2})\s*:\s*(?P<value>\S.*)$")
+_RUN_IN_ITEM = re.compile(r"(?<=[A-Za-z&/,)])\s+\d{1,2}\.\s+(?=[A-Z])")
+_PARTY_WORD = re.compile(r"[A-Z][\w&'’/.-]*|(?:and|of|for|the|&|/|,)")
+_LEAD_MAX_WORDS = 12  # a party's name, even a list of roles ("Heads of Service, Managers, Team Leaders")
+_LEAD_WRAP_LINES = 3  # the lead's cell wraps over this many lines at most before its row's action
+_GROUP_LABEL_MAX_WORDS = 5  # "Fleet", "Training & Development": a group's label over its lead
+
+
+def _party_words(text: str) -> bool:
+    """Words that can make up a party's name: capitalised, or the small words inside a name."""
+    ws = text.replace(",", " , ").split()
+    return bool(ws) and ws[0][:1].isupper() and all(_PARTY_WORD.fullmatch(w) for w in ws)
+
+
+_COST_CELLS = re.compile(r"(?:\s+[£$€]+(?:\s*-\s*[£$€]+)?)+\s*$")  # a cost column's "££" or "£-£££"
+_GROUP_MAX_LINES = 25
+_CELL_DATE_LEAD = re.compile(r"(?:\b(?:end|end of|by|before|until)\s+)$", re.I)  # "End Q1 2022/23"
+_GOVERNING = r"(?:by|in|from|during|for|since|of|on|to|at|until|before|after)"
+_DATE_IN_TEXT = re.compile(rf"\b{_GOVERNING}\s+$", re.I)  # "... lighting by" before the date: the text's own
+_GOVERNED_DATE = re.compile(rf"{_GOVERNING}\b", re.I)
+
+
+def _is_lead_line(text: str) -> bool:
+    m = _LEAD_LINE.match(text) if "\t" not in text else None
+    return m is not None and label_role(m.group("label"), line_form=True) == "owner"
+
+
+def _group_timeframe(lines: list[SourceLine], j: int) -> str | None:
+    """The date cell that ends a flattened group's last line ("... guidance document April 2023 ££"):
+    the row's timeframe column, printed after the last words of the row's actions, which dates every
+    action of the group (the last line of the group that ends with a date).  The group runs from line `j` (its first action) to a blank line or the
+    next group's label over its lead.  A date the text itself governs ("... by March 2026", "in
+    2025") is the last action's own."""
+    end = j
+    while (end + 1 < len(lines) and end + 1 - j < _GROUP_MAX_LINES and lines[end + 1].text.strip()
+           and not _is_lead_line(lines[end + 1].text)
+           and not (end + 2 < len(lines) and _is_lead_line(lines[end + 2].text))):
+        end += 1
+    for k in range(end, j - 1, -1):  # the row's last line with a date cell (a total may follow the table)
+        tail = _COST_CELLS.sub("", lines[k].text.rstrip())
+        found = find_dates(tail, None)
+        if not found or tail[found[-1].end_char:].strip():
+            continue
+        if _DATE_IN_TEXT.search(tail[:found[-1].start_char]) or _GOVERNED_DATE.match(found[-1].due.text):
+            return None
+        start = found[-1].start_char
+        if (lead := _CELL_DATE_LEAD.search(tail[:start])) is not None:
+            start = lead.start()
+        return tail[start:].strip()
+    return None
+
+
+def _follows_lead(lines: list[SourceLine], k: int) -> bool:
+    """A numbered line right under a lead field ("Lead: Libraries Manager" / "3. Swap the boilers")
+    is that lead's action, however short, not a numbered title."""
+    m = _LEAD_LINE.match(lines[k - 1].text) if k > 0 else None
+    return m is not None and label_role(m.group("label"), line_form=True) == "owner"
+
+
+def _split_run_in_leads(lines: list[SourceLine]) -> list[SourceLine]:
+    """A lead field whose value wraps over short lines and runs into a numbered action ("Lead:
+    Head of Environmental" / "Services 1. Replace the vans" / "2. Fit solar panels"), as a
+    layout-keeping export flattens a table whose first column holds the group's label and lead:
+    the lead is one line ("Lead: Head of Environmental Services") and belongs to the numbered actions
+    after it, not to the text above.  The group's short label on the line above the lead starts a
+    block of its own (a blank line is put before it), so that the lead is the label's field, which
+    passes to the actions under it (kb.extract.pipeline)."""
+    out: list[SourceLine] = []
+    k = 0
+    while k < len(lines):
+        sl = lines[k]
+        m = _LEAD_LINE.match(sl.text) if "\t" not in sl.text else None
+        if m is None or label_role(m.group("label"), line_form=True) != "owner":
+            out.append(sl)
+            k += 1
+            continue
+        parts, item, j = [], None, k
+        rest = m.group("value")
+        while True:
+            cut = _RUN_IN_ITEM.search(rest)
+            if cut is not None:
+                parts.append(rest[:cut.start()])
+                item = replace(lines[j], text=rest[cut.start():].lstrip())
+                break
+            parts.append(rest)
+            j += 1
+            if j - k > _LEAD_WRAP_LINES or j >= len(lines):
+                break
+            rest = lines[j].text.strip()
+            if (not rest or _is_table_line(rest) or _BULLET.match(rest) or _NUMBERED.match(rest)
+                    or _is_label_line(rest)):
+                break
+        value = " ".join(" ".join(p.split()) for p in parts)
+        if item is None or len(value.split()) > _LEAD_MAX_WORDS or not _party_words(value):
+            out.append(sl)
+            k += 1
+            continue
+        timeframe = _group_timeframe(lines, j)
+        if timeframe:
+            value = f"{value} Timescale: {timeframe}"
+        prev = out[-1].text.strip() if out else ""
+        if (prev and len(out) > 1 and out[-2].text.strip() and len(words(prev)) <= _GROUP_LABEL_MAX_WORDS
+                and prev[:1].isupper() and not prev.endswith((".", ":", ";", ","))
+                and not _BULLET.match(prev) and not _NUMBERED.match(prev) and not _is_table_line(prev)):
+            out.insert(len(out) - 1, replace(out[-1], text=""))  # the group's label starts afresh
+        out += [replace(sl, text=f"{m.group('label')}: {value}"), item]
+        k = j + 1
     return out
 
 
