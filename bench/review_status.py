@@ -11,9 +11,11 @@ Scored with bench/trace_quality.py's rules: the must passages shown (70% of thei
 document), the documents covered, what is shown on the thread, status agreement, and a deciding
 passage holding 70% of the review row's words.  Dates come from the file names (`2024-06_...`).
 
-    python bench/review_status.py [SET ...] [--pdf] [-v]
+    python bench/review_status.py [SET ...] [--pdf] [--beside-corpus] [-v]
         SET: a set folder (default: every folder under bench/eval/invented/ with a threads.jsonl)
         --pdf: ingest the set's PDFs instead of its text exports, each rendering (pdf/, pdf-tables/)
+        --beside-corpus: ingest the bundled corpus (another area's papers) into the same index, as
+            a user who keeps several areas' documents in one knowledge base does
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ from trace_quality import load, score_thread, summary  # noqa: E402
 from kb.api import KnowledgeBase  # noqa: E402
 
 
-def score_set(folder: Path, pdf: str, verbose: bool) -> dict:
-    """Ingest one set's documents afresh (its text exports, or the PDFs in its folder `pdf`) and
-    score its threads."""
+def score_set(folder: Path, pdf: str, verbose: bool, beside: Path | None = None) -> dict:
+    """Ingest one set's documents afresh (its text exports, or the PDFs in its folder `pdf`; with
+    the documents of `beside`, another area's, in the same index) and score its threads."""
     sources = sorted((folder / pdf).glob("*.pdf")) if pdf else sorted(folder.glob("*.txt"))
     if not sources:
         raise SystemExit(f"review_status: no {'PDFs' if pdf else 'text exports'} in {folder / pdf}")
@@ -43,6 +45,8 @@ def score_set(folder: Path, pdf: str, verbose: bool) -> dict:
         docs = Path(tmp) / "docs"
         docs.mkdir()
         for s in sources:
+            shutil.copy(s, docs / s.name)
+        for s in sorted(beside.glob("*.txt")) if beside else []:
             shutil.copy(s, docs / s.name)
         kb = KnowledgeBase(Path(tmp) / "index", Path(tmp) / "decisions.jsonl")
         kb.ingest([docs])
@@ -67,7 +71,9 @@ def main(argv: list[str]) -> int:
     named = [Path(a) for a in argv if not a.startswith("-")]
     sets = named or sorted(p.parent for p in (ROOT / "bench/eval/invented").glob("*/threads.jsonl"))
     kinds = ["pdf", "pdf-tables"] if pdf else [""]
-    report = {f"{s.name} ({k or 'text'})": score_set(s, k, verbose) for s in sets for k in kinds
+    beside = ROOT / "corpus" if "--beside-corpus" in argv else None
+    label = " beside the corpus" if beside else ""
+    report = {f"{s.name} ({k or 'text'}){label}": score_set(s, k, verbose, beside) for s in sets for k in kinds
               if not k or (s / k).is_dir()}
     print(json.dumps(report, indent=1))
     return 0

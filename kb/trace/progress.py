@@ -31,6 +31,7 @@ import numpy as np
 
 from kb.layout.fields import progress_of
 from kb.model import Commitment, DocumentMeta
+from kb.trace.areas import document_areas, same_area
 from kb.trace.features import cosine
 
 CANDIDATES = 40  # the nearest earlier actions in meaning a row is compared with in full
@@ -169,6 +170,7 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
     if not rows:
         return {}
     date_of = {d: (m.date or "") for d, m in metas.items()}
+    areas = document_areas(records, metas)
     # Actions are the earlier documents' commitments, a plan's own rows included (a plan may carry a
     # status column from the start, "Not started"; an interim review's open rows are restated actions).
     actions = [c for c in records if c.kind != "evidence" and date_of.get(c.doc_id)]
@@ -188,6 +190,7 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
         # A review reports on a plan published before it; one whose date was not found still names
         # the actions of the other documents, since reviewing them places it after them.
         earlier = action_dates < row_date if row_date else np.array([c.doc_id != doc_id for c in actions])
+        earlier &= np.array([same_area(areas, c.doc_id, doc_id) for c in actions])  # its own area's plans
         if not earlier.any():
             continue
         pairs: list[RowMatch] = []

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from kb.model import Commitment, DocumentMeta
+from kb.trace.areas import document_areas, same_area
 from kb.trace.context import Structure, structure_of
 from kb.trace.tracer import TraceItem, _doc_date, link_type, thread_status
 
@@ -134,6 +135,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
     cal = load_calibration()
     sig = Signals(records, metas, vectors, reports, acronyms)
     by_id = sig.by_id
+    areas = document_areas(records, metas)  # links stay within one area's papers
     date_of = {c.id: _doc_date(metas.get(c.doc_id)) for c in records}
     dates = np.array([date_of[c.id] for c in records])
     links: list[Link] = []
@@ -177,6 +179,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
             for n in np.argpartition(-later_sem, min(SEMANTIC_NEIGHBOURS, len(later_sem) - 1))[:SEMANTIC_NEIGHBOURS]:
                 if later_sem[n] > 0:
                     quick.setdefault(records[int(n)].id, float(later_sem[n]))
+        quick = {cid: v for cid, v in quick.items() if same_area(areas, seed.doc_id, by_id[cid].doc_id)}
         cands = [by_id[cid] for cid in sorted(quick, key=lambda k: -quick[k])[:MAX_CANDIDATES]]
         feats = [sig.features(seed, topic, c, float(sem[sig.row[c.id]])) for c in cands]
         # Relative signals are scaled as the tracer scales them, over the seed's nearest passages of
@@ -233,7 +236,6 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
     for link in links:
         if link.evidence.get("match"):
             reviewed_by[link.b].add(link.a)
-    newest = max((m.date for m in metas.values() if m.date), default=None)
     doc_order = sorted(metas, key=lambda d: _doc_date(metas.get(d)))
     threads: list[Thread] = []
     for root_id in (c.id for c in sources):
@@ -251,7 +253,9 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         # another action speaks of that action only.
         items += [TraceItem(by_id[x.b], metas.get(by_id[x.b].doc_id), x.type, x.score, x.evidence)
                   for x in outgoing.get(root_id, []) if x.b not in mem and root_id in reviewed_by.get(x.b, {root_id})]
-        later_docs = [d for d in doc_order if _doc_date(metas.get(d)) > date_of[root_id]]
+        here = [d for d in doc_order if same_area(areas, root.doc_id, d)]  # the papers of its area
+        later_docs = [d for d in here if _doc_date(metas.get(d)) > date_of[root_id]]
+        newest = max((metas[d].date for d in here if d in metas and metas[d].date), default=None)
         row = by_id.get(root.parent_id) if root.parent_id else None
         status, reason, deciding = thread_status(root, metas.get(root.doc_id), items, newest, later_docs,
                                                  sig.vectoriser.idf, sig.vectoriser.ignore, row.text if row else "",

@@ -19,6 +19,7 @@ from whoosh import query as Q
 from kb.layout.markup import words
 from kb.model import Commitment, DocumentMeta
 from kb.trace.about import CLOSE_MEANING, CORE_SHARE, about, heading_only, own_meaning, seed_core, topics_of
+from kb.trace.areas import document_areas, same_area
 from kb.trace.calibration import Calibration
 from kb.trace.calibration import load as load_calibration
 from kb.trace.context import list_intro, structure_of
@@ -487,6 +488,7 @@ class Tracer:
         self.calibration: Calibration | None = None  # None: the fitted weights.json
         self.reports: dict[str, str] = kb.store.reports()  # each record's clause report, read at ingest
         self._rows: dict[str, list[RowMatch]] | None = None
+        self._areas: dict[str, frozenset[str]] | None = None
 
     @property
     def signals(self):
@@ -585,8 +587,20 @@ class Tracer:
         ranked = sorted(((t, w / top) for t, w in vec.items()), key=lambda kv: -kv[1])
         return dict(kv for kv in ranked[:4] if kv[1] >= 0.45) or dict(ranked[:1])
 
+    @property
+    def areas(self) -> dict[str, frozenset[str]]:
+        """Each document's places (kb.trace.areas): a trace stays within the seed's area."""
+        if self._areas is None:
+            self._areas = document_areas(self.records, self.metas)
+        return self._areas
+
+    def related(self, seed: Commitment, doc_id: str) -> bool:
+        """Whether a passage of `doc_id` may be on the seed's trace: a paper of the seed's area."""
+        return same_area(self.areas, seed.doc_id, doc_id)
+
     def pool(self, seed: Commitment) -> list[Commitment]:
-        """Candidates: the index's lexical matches and the passages nearest the seed in meaning."""
+        """Candidates: the index's lexical matches and the passages nearest the seed in meaning,
+        from the papers of the seed's area."""
         out = {c.id: c for c in self.candidates(seed)}
         sig = self.signals
         if sig.has_semantic:
@@ -595,7 +609,7 @@ class Tracer:
                 c = sig.records[int(n)]
                 if c.id != seed.id:
                     out.setdefault(c.id, c)
-        return list(out.values())
+        return [c for c in out.values() if self.related(seed, c.doc_id)]
 
     def score_pool(self, seed: Commitment, calibration: Calibration | None = None) -> list[Scored]:
         """Every candidate with its signals and probabilities, unthresholded.
@@ -637,7 +651,7 @@ class Tracer:
                 col = np.where(rec_dates > src_dates[k], sims[:, k], -1.0)
                 for n in np.argsort(-col)[:CHAIN_NEIGHBOURS]:
                     c = sig.records[int(n)]
-                    if col[n] > 0 and c.id not in pool and c.id != seed.id:
+                    if col[n] > 0 and c.id not in pool and c.id != seed.id and self.related(seed, c.doc_id):
                         pool[c.id] = scored(c)
                         date_of[c.id] = _doc_date(self.metas.get(c.doc_id))
             rescore(pool.values(), cal)
@@ -717,10 +731,12 @@ class Tracer:
                                                           f"{seed_words} {self._spelling_text(c)}")
                                    if t not in FUNCTION_WORDS]
         seed_meta = self.metas.get(seed.doc_id)
-        later_docs = [d for d, m in sorted(self.metas.items(), key=lambda kv: _doc_date(kv[1]))
+        here = {d: m for d, m in self.metas.items() if self.related(seed, d)}
+        later_docs = [d for d, m in sorted(here.items(), key=lambda kv: _doc_date(kv[1]))
                       if _doc_date(m) > _doc_date(seed_meta)]
+        newest = max((m.date for m in here.values() if m.date), default=None)
         row = self.by_id.get(seed.parent_id) if seed.parent_id else None
-        status, reason, deciding = thread_status(seed, seed_meta, items, self.newest, later_docs,
+        status, reason, deciding = thread_status(seed, seed_meta, items, newest, later_docs,
                                                  self.vectoriser.idf, self.vectoriser.ignore, row.text if row else "",
                                                  self.signals.words)
         docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
