@@ -145,6 +145,21 @@ CLAUSE_ACCEPT = [
     ("The Committee asked officers to circulate the revised plan.", para(), "decision"),
     # an item number the parser reads as the subject does not hide the imperative
     ("4.2.1 Extend the school streets scheme to ten more primary schools", para(), "commitment"),
+    # a condition run into its sentence with no comma, then the pledge
+    ("Where the scan is urgent the radiology team will report it within two days.", para(), "commitment"),
+    ("When the new wing opens the trust will move the day unit there.", para(), "commitment"),
+    # work given to a party
+    ("Community pharmacies will be responsible for supplying the repeat kits.", para(), "commitment"),
+    # a thing that needs to be done to is still work to do
+    ("The cleaning contract will need to be retendered before April 2026.", para(), "commitment"),
+    ("The new policy will require every ward to publish its staffing levels.", para(), "commitment"),
+    # several bodies named by their initials act: "The PCNs will help ..."
+    ("The PCNs will help practices share their on-call rota.", para(), "commitment"),
+    ("This programme will enable ward staff to record observations on tablets.", para(), "commitment"),
+    ("The discharge lounge should be open seven days a week by June 2025.", para(), "milestone"),
+    ("The new health centre should be able to house three GP practices.", para(), "commitment"),
+    # a body's answer to proposals is its decision, whatever the tense
+    ("The prescribing committee has supported the two recommendations from 1 March 2025.", para(), "decision"),
 ]
 
 CLAUSE_REJECT = [
@@ -200,6 +215,19 @@ CLAUSE_REJECT = [
     ("It is a fact that the depot is too small.", para()),
     ("Podiatry", item(forward_context=True)),
     ("What we are doing now in the northern towns", para()),
+    # what a thing will make possible or take, said of the thing: no one's undertaking
+    ("Secondments from local colleges will help the hospital plan its apprenticeships.", para()),
+    ("Joint training days will facilitate the exchange of skills between the two teams.", para()),
+    ("The merger of the two wards will have an effect on staffing at weekends.", para()),
+    ("These new clinics will require nurses with prescribing qualifications.", para()),
+    ("New specialist roles will emerge as the service adopts remote monitoring.", para()),
+    ("Where you have any questions you will need to contact the booking office.", para()),
+    # a quality asked of a thing, or what its parts should hold: no one's work
+    ("The outreach programme should be flexible and led by the community.", para()),
+    ("The new navigator roles should reflect the languages spoken in the ward.", para()),
+    # a table's caption names the table; its rows are the items
+    ("Table 3.2: Summary of actions to improve hospital discharge in 2024/25", para()),
+    ("When asked about waits, the review says “the service will need more staff”.", para()),
 ]
 
 

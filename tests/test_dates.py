@@ -61,6 +61,10 @@ QUARTERS = [
     ("Q2 2018/19 review", None, [("Q2 2018/19", "2018-07-01", "2018-09-30")]),
     ("in Q3 18/19", None, [("in Q3 18/19", "2018-10-01", "2018-12-31")]),
     ("pressures in critical 2016/17 Q3/Q4 period", None, [("2016/17 Q3/Q4", "2016-10-01", "2017-03-31")]),
+    # a table cell's dash between the quarter and its year
+    ("Draft business case Q2 – 2024/25", None, [("Q2 – 2024/25", "2024-07-01", "2024-09-30")]),
+    ("Consult on options Q3/Q4 - 2025/26", None, [("Q3/Q4 - 2025/26", "2025-10-01", "2026-03-31")]),
+    ("Pilot in two wards Q1 to Q2 – 2023/24", None, [("Q1 to Q2 – 2023/24", "2023-04-01", "2023-09-30")]),
 ]
 
 MONTHS_AND_DAYS = [

@@ -682,3 +682,21 @@ def test_where_we_are_now_tells_the_current_state():
 
     assert NEGATIVE_SECTION.search("Where we are now")
     assert not NEGATIVE_SECTION.search("Where we are going")
+
+
+def test_a_unit_column_owns_the_row_and_a_dated_step_column_times_it():
+    # "Recommendation | Action required | Status | Programme workstream": the workstream is the row's
+    # owner, the short dated step ("Draft plan Q3 – 2024/25") the row's timing, neither an item
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "Recommendation\tAction required\tStatus\tProgramme workstream\n"
+            "1. Agree a single referral form for all community therapy services.\tDraft plan Q3 – 2024/25\t"
+            "Not started\tCommunity Services Redesign\n"
+            "2. Extend the falls service to the two care homes in the north.\tPilot\tIn delivery\t"
+            "Ageing Well Delivery Team\n")
+    cells = [b for b in blocks_of(text, date(2024, 6, 1)) if b.kind == "cell"]
+    first = by_text(cells, "Agree a single referral form")
+    assert first.fields.get("owner") == "Community Services Redesign"
+    assert [(d.start, d.end) for d in first.scope_dates] == [("2024-10-01", "2024-12-31")]
+    assert not any(b.text.startswith("Draft plan") for b in cells)
+    assert by_text(cells, "Extend the falls service").fields.get("owner") == "Ageing Well Delivery Team"
+    assert not any(b.text == "Community Services Redesign" for b in cells)

@@ -198,6 +198,7 @@ def test_own_body_references(north: OwnerGazetteer, text, author, expected) -> N
                                                               "Housing Options Team"]),
     ("All partners", []),
     ("TBC", []),
+    ("To be confirmed", []), ("To be agreed", []),  # the placeholder spelt out
     # one role title over two fields, and two roles each with its head
     ("Libraries and Heritage Manager", ["Libraries and Heritage Manager"]),
     ("Housing Lead and Carers Lead", ["Housing Lead", "Carers Lead"]),

@@ -102,6 +102,8 @@ _TARGET = re.compile(r"\d+(?:\.\d+)?\s?%|£\s?\d|\b\d+[\d,]*\s+(?:people|patient
 # Contact details are noise: an email address or a "Tel:"/"Email:" label (a bare '@' is not: "@Northshire
 # we will ..." is a commitment as written).
 _NOISE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|^e-?mail:|\btel(?:ephone)?[:.]|\bpage \d|^\(?pages? \d|^slide\b|^figure \d|^appendix\b|"
+                    # a table's caption ("Table 2.1: Summary of ..."): it names the table, whose rows are the items
+                    r"^table \d{1,2}(?:\.\d{1,2})*[a-z]?\s*[:.\-–]\s|"
                     r"^date:|^time and date|^place$|^from:|^to:|^title:|^report author|^name and job title|"
                     r"^directorate|^enquiries|^note:|^membership:|^please note|intentionally left blank|"
                     # sources and footnotes, attendance, agenda and contents lines (conventions of papers)

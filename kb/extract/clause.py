@@ -580,6 +580,9 @@ def _decides(verb: Token) -> bool:
         return True
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
+    if verb.lemma_.lower() in _ACCEPTING_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _PROPOSAL_NOUNS for c in verb.children):
+        return True  # "The ICB has supported the following recommendations": a body's answer to proposals
     subj = _children(verb, "nsubj")
     return bool(subj) and (subj[0].lemma_.lower() in _MEETING_NOUNS or subj[0].lower_ in _MEETING_NOUNS)
 

@@ -132,10 +132,11 @@ _SHORT_FY_RE = re.compile(
 )
 _FY_INNER = r"(?:" + _YEAR4 + r"\s*(?:/|-|–)\s*(?:\d{4}|\d{2})|\d{2}/\d{2}|" + _YEAR4 + r")"
 _QWORD = r"(?:Q[1-4]|(?i:quarter)\s+(?:[1-4]|(?i:one|two|three|four))|(?i:first|second|third|fourth|final)\s+(?i:quarter))"
-# "Q4 2017/18", "Q4 2016-17", "Q3/Q4 2018/19", "2016/17 Q3/Q4", "quarter two 2019/20"
+# "Q4 2017/18", "Q4 2016-17", "Q3/Q4 2018/19", "2016/17 Q3/Q4", "quarter two 2019/20"; a table cell
+# may set a dash between the quarter and its year ("Q4 – 2020/21", "Q1 to Q2 – 2021/22")
 _QUARTER_RE = re.compile(
     r"(?P<q1>" + _QWORD + r")(?:\s*(?:/|-|–|&|(?i:and|to))\s*(?P<q2>" + _QWORD + r"))?"
-    r"\s*(?:(?i:of)\s+)?(?:(?i:FY)\s*)?(?P<fy>" + _FY_INNER + r")(?![\d/])"
+    r"\s*(?:[-–—]\s*)?(?:(?i:of)\s+)?(?:(?i:FY)\s*)?(?P<fy>" + _FY_INNER + r")(?![\d/])"
     r"|(?<![\d/])(?P<fyb>" + _FY_INNER + r")\s+(?P<q1b>" + _QWORD + r")"
     r"(?:\s*(?:/|-|–|&|(?i:and|to))\s*(?P<q2b>" + _QWORD + r"))?"
 )

@@ -35,7 +35,9 @@ _MEASURE_NOUNS = frozenset({"number", "numbers", "proportion", "percentage", "ra
 # Intransitive verbs of change: "X will rise" forecasts unless X is a party acting.
 _CHANGE_VERBS = frozenset({"increase", "rise", "grow", "double", "treble", "triple", "fall", "decline", "drop",
                            "reach", "exceed", "widen", "worsen", "narrow", "decrease", "shrink", "change", "peak",
-                           "continue", "remain", "age", "outstrip", "get"})
+                           "continue", "remain", "age", "outstrip", "get",
+                           # a thing coming into being of itself: "new roles will emerge", "problems will arise"
+                           "emerge", "arise", "occur", "happen"})
 # Heads of a projection: "it is projected / predicted / estimated / forecast that ...", "is likely to".
 _PROJECTION_HEADS = frozenset({"project", "predict", "estimate", "forecast", "anticipate", "expect", "likely",
                                "unlikely", "probable", "possible", "set"})
@@ -51,6 +53,8 @@ _AIM_NOUNS = frozenset({"aim", "ambition", "priority", "commitment", "intention"
 # copular future with one of them promises a deliverable, unlike "will be ambitious".
 _DELIVERED_STATES = frozenset({"available", "operational", "open", "live", "accessible", "ready", "complete",
                                "functional", "established"})
+# States that give a party work: "will be responsible / accountable for ...".
+_CHARGED_STATES = frozenset({"responsible", "accountable"})
 _ONGOING_ADJECTIVES = frozenset({"underway", "ongoing", "progressing", "live", "active"})
 # Stages a thing is "in" or "under" while it is being made: "The strategy is in development",
 # "the new contract is under negotiation".
@@ -134,6 +138,9 @@ def _paragraph_number(c: Any) -> bool:
 def _is_party(t: Any) -> bool:
     return t.lower_ in _FIRST_PERSON or t.pos_ == "PROPN" or t.ent_type_ in _PARTY_ENTS or (
         t.text.isupper() and len(t.text) >= 2)
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "PCNs", "ICSs": bodies named by their initials, several of them
 
 
 def is_party_phrase(t: Any) -> bool:
@@ -263,8 +270,16 @@ def _target_shaped(c: Clause) -> bool:
     return False
 
 
-# Verbs that say what something brings about: "the changes will result in ...", "will lead to ...".
-_EFFECT_VERBS = frozenset({"mean", "result", "lead", "contribute", "translate", "equate", "amount"})
+# Verbs that say what something brings about: "the changes will result in ...", "will lead to ...";
+# or the help it gives others: "the new roles will help trusts plan", "placements will facilitate the
+# transfer of skills".  ("This programme will enable staff to ..." says what the programme delivers.)
+_EFFECT_VERBS = frozenset({"mean", "result", "lead", "contribute", "translate", "equate", "amount",
+                           "help", "facilitate"})
+# What a thing "will have": a part to play or an effect, said of it, not done by anyone ("These roles
+# will have a vital role in ...", "The changes will have an impact on ...").
+_SIGNIFICANCE_NOUNS = frozenset({"role", "part", "effect", "impact", "influence", "bearing"})
+# A thing that "will require" something says what it takes, not who will act ("these functions will
+# require managers").
 # ... with the particle that makes them so ("lead to", not "lead the review").
 _EFFECT_PARTICLES = {"result": "in", "lead": "to", "contribute": "to", "translate": "into", "equate": "to",
                      "amount": "to"}
@@ -285,7 +300,18 @@ def _consequence(c: Clause) -> bool:
     if subj.lower_ in _CONSEQUENCE_SUBJECTS or subj.dep_ in ("csubj",) or (
             subj.tag_ == "VBG" and subj.dep_ == "nsubj"):
         return True
-    if verb is None or verb.lemma_.lower() not in _EFFECT_VERBS or is_party_phrase(subj):
+    if verb is None or is_party_phrase(subj) or _PLURAL_ACRONYM.fullmatch(subj.text) \
+            or subj.lower_ in ("they", "you", "he", "she"):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "have" and any(ch.dep_ == "dobj" and ch.lemma_.lower() in _SIGNIFICANCE_NOUNS
+                               for ch in verb.children):
+        return True  # "The reforms will have an effect on the workforce"
+    if lemma == "require" and verb is c.head:
+        # "These functions will require managers": what a thing takes; but a thing that requires a
+        # party to act puts a duty on it ("The strategy will require all partners to report ...")
+        return not any(ch.dep_ in ("xcomp", "ccomp") for ch in verb.children)
+    if lemma not in _EFFECT_VERBS:
         return False
     particle = _EFFECT_PARTICLES.get(verb.lemma_.lower())
     return particle is None or any(ch.lower_ == particle for ch in verb.children)
@@ -305,6 +331,8 @@ def _value(c: Clause) -> bool:
         return False  # "The steering group will become the Partnership Board": a body changes form
     if _delivered_state(p):
         return False  # "The service will be available from April": a deliverable, not a quality
+    if any(ch.dep_ == "acomp" and ch.lower_ in _CHARGED_STATES for ch in p.children):
+        return False  # "Secondary care will be responsible for prescribing": work given to a party
     has_action = any(ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" for ch in p.children)
     described = any(ch.dep_ == "acomp" and ch.tag_ in ("JJ", "JJR", "JJS") or ch.dep_ == "attr" for ch in p.children)
     return described and not has_action
@@ -349,6 +377,12 @@ def judge(text: str, doc: Any = None) -> Judgement:
     first = judge_clause(main)
     if first.pledge or first.action or first.decision:
         return first
+    rest = _after_unmarked_condition(text, doc)
+    if rest is not None:  # "Where this is the case the teams will advise ...": judged by its main clause
+        again = judge_clause(parse(rest, entities=False)._.clause)
+        if again.pledge and not again.not_a_commitment:
+            again.flags.add("conditional")
+            return again
     reread = _imperative_misread(text, doc, main)
     if reread is not None:
         return reread
@@ -370,6 +404,32 @@ def judge(text: str, doc: Any = None) -> Judgement:
     return first
 
 
+# A finite verb, then a modal with its own verb later on: "Where X is Y the team will advise".
+_LATER_MODAL = re.compile(r"^\W*(?:when|where)\b[^.;:]*?\b(?:is|are|was|were|has|have|does|do|exists?|allows?|"
+                          r"applies|apply|arises?|occurs?|requires?|needs?|\w+s)\b[^.;:]*?\b(?:will|shall|must)\s+\w+",
+                          re.I)
+
+
+def _after_unmarked_condition(text: str, doc: Any) -> str | None:
+    """The main clause after a "when" / "where" clause that no comma closes ("Where this is the case
+    local teams will advise primary care."): from the subject of the first modal verb on, which the
+    parser, missing the comma, tends to fold into the condition."""
+    if not _LATER_MODAL.match(text) or not text.rstrip().endswith(".") or re.search(r"[“”\"]", text) \
+            or re.search(r"\byou(?:r)?\b", text, re.I):
+        return None  # (words quoted from elsewhere, or advice to the reader, pledge nothing)
+    for t in doc:
+        if t.tag_ == "MD" and t.lower_ in ("will", "shall", "must") and t.i > 2:
+            verb = t.head
+            subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+            start = subj.left_edge.i if subj is not None else None
+            if start is None:  # no subject found on the verb: the words just before the modal
+                return None
+            if 2 < start < t.i:
+                return doc[start:].text
+            return None
+    return None
+
+
 def _wh_headline(text: str, doc: Any, main: Clause) -> bool:
     """"What we will do to improve access", "How we will measure success", "What we are currently
     doing": a wh-word that is an argument of the main verb, not asked, makes the whole unit a
@@ -380,6 +440,10 @@ def _wh_headline(text: str, doc: Any, main: Clause) -> bool:
     # after a label: "Pledge 1: How we will work with you ..."
     first = (first_word(main.sentence) if main.sentence is not None else None) or doc[0]
     if not (first.tag_ in ("WP", "WRB") and first.lower_ in ("what", "how", "when", "where", "why")):
+        return False
+    if first.lower_ in ("when", "where") and text.rstrip().endswith(".") and _LATER_MODAL.search(text):
+        # "Where this is the case the teams will advise ...": a condition run into the sentence it
+        # conditions, no comma between; a title for what follows ("Where we will focus") ends in none
         return False
     if any(t.dep_ == "conj" and t.head.i == main.head.i and t.pos_ == "VERB" and t.i > 0 and doc[t.i - 1].text == ","
            for t in doc):
@@ -493,7 +557,24 @@ _ADDRESS = re.compile(r"(?i)^(?:https?://|www\.)|\.(?:gov|org|nhs|co|ac)\.uk\b|\
 # "the strategy", "the new levy".  What they "should" do is what they are expected to bring about.
 _THING_HEADS = frozenset("""fund funds funding grant grants levy budget budgets money investment plan plans strategy
 strategies framework frameworks policy policies programme programmes scheme schemes guidance toolkit
-settlement allocation""".split())
+settlement allocation role roles""".split())
+
+
+def _thing_described(c: Clause) -> bool:
+    """"The programme should be collaborative", "The new roles should be commensurate with ...": an
+    active "should" that gives a thing that is no party a quality (a copula and an adjective, not a
+    state a service is brought to: "The service should be available by May" is work to do)."""
+    p = c.predicate
+    if c.voice != "active" or not c.subjects or p is None or p.lemma_.lower() not in _COPULAS:
+        return False
+    subj = c.subjects[0]
+    if is_party_phrase(subj) or subj.lower_ in REFERENCE_BACK or subj.dep_ == "expl" or _delivered_state(p):
+        return False
+    # (an adjective with a verb of its own says what the thing is to do: "should be able to take 9 GPs")
+    return any(ch.dep_ == "acomp" and ch.tag_ in ("JJ", "JJR", "JJS")
+               and not any(g.dep_ in ("xcomp", "ccomp") for g in ch.children) for ch in p.children) \
+        and not any(ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" for ch in p.children) \
+        and not (c.sentence is not None and _DATED.search(c.sentence.text))
 
 
 def _thing_expected(c: Clause) -> bool:
@@ -560,6 +641,8 @@ def judge_clause(c: Clause) -> Judgement:
             j.pledge = True
     elif form == F.CONDITIONAL and c.marker == "should" and c.subjects and c.subjects[0].lower_ in REFERENCE_BACK:
         j.describes = True  # "This should apply to every patient": a norm about what was said, no one's undertaking
+    elif form == F.CONDITIONAL and c.marker == "should" and _thing_described(c):
+        j.describes = True  # "The programme should be collaborative": a quality asked of it, no one's work
     elif form == F.CONDITIONAL and c.marker == "should" and _thing_expected(c):
         j.describes = True  # "The new fund should provide a focus for ...": what a thing is expected to do
     elif form == F.CONDITIONAL and c.marker == "should":

@@ -2039,7 +2039,10 @@ _NOT_AGENT = frozenset({"other", "others", "together", "number", "order", "water
 _FIELD_LEAD_OF = re.compile(r"(.+?)\s+leads?(?:\s+(?:for|in)\s+(?:each|every|all|the)\b.*)?", re.IGNORECASE)
 # Words a field holds that name nobody.
 _FIELD_NOISE = frozenset({"all", "all partners", "partners", "tbc", "tbd", "n/a", "na", "none", "various", "ongoing",
-                          "all agencies", "everyone", "we", "us"})
+                          "all agencies", "everyone", "we", "us",
+                          # the placeholders "TBC" / "TBA" spelt out: no one named yet
+                          "to be confirmed", "to be agreed", "to be determined", "to be decided", "to be announced",
+                          "to be identified", "to be appointed"})
 
 
 # A kind of party as an owner field writes it in lower case: a few plain words ending in a plural

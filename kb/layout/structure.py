@@ -334,10 +334,20 @@ def _header_index(rows: list[list[str]]) -> int | None:
     return None
 
 
+# A header beside the item column that names a kind of organisational unit ("Digital programme
+# workstream", "Lead team", "Service area", "Directorate"): its cells name the unit that carries out
+# the row's work, the row's owner.  (A first column of such names lists the units themselves.)
+_UNIT_HEADER = re.compile(r"\b(?:workstreams?|work ?streams?|teams?|directorates?|departments?|divisions?|"
+                          r"services?|service areas?|portfolios?)$", re.I)
+
+
 def _column_roles(header: list[str]) -> dict[int, str]:
     """Columns identified by their header's meaning; a bare "Date" is the due date only when no
     column says so more precisely (an action log's "Date raised" beside its "Due date")."""
     roles = {i: r for i, h in enumerate(header) if h and (r := label_role(h)) is not None}
+    for i, h in enumerate(header):
+        if i > 0 and h and i not in roles and _UNIT_HEADER.search(h.strip()):
+            roles[i] = "owner"  # "Programme workstream", "Delivery team": the unit each row's work falls to
     generic = {i for i, r in roles.items() if r == "due" and re.fullmatch(r"dates?", header[i].strip(), re.I)}
     if any(r == "due" and i not in generic for i, r in roles.items()):
         for i in generic:
@@ -425,7 +435,13 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                          or roles.get(0) == "action" and not _names_its_row(header, label)
                          or bool(header and header[0] and _CONTENT_HEADER.search(header[0]))
                          or goal_table)
+        timing_cells = _timing_cells(cells, date_cols | owner_cols, doc_date, period) \
+            if label_is_text and len(cells) > 2 else {}
+        if timing_cells and not row_dates:
+            row_dates = tuple(d for ds in timing_cells.values() for d in ds)
         for ci, cell in enumerate(cells):
+            if ci in timing_cells:
+                continue  # "Develop plan Q4 – 2020/21" beside the row's item: when the item is done
             if ci in date_cols:
                 for item, dues in _timescale_milestones(cell, doc_date, period):
                     out.append(Block(
@@ -520,6 +536,31 @@ def _figures_row_label(texts: list[str]) -> str | None:
     if first and first[0].lower() in ACTION_VERBS and first[0][:1].isupper() and not wordy[0].isupper():
         return None
     return wordy[0]
+
+
+_TIMING_REST_WORDS = 4  # words a timing cell holds beside its date: "Develop plan", "To develop proposal"
+
+
+def _timing_cells(cells: list[str], skip: set[int], doc_date: date | None,
+                  period: Period | None) -> dict[int, tuple[DueDate, ...]]:
+    """The cells of a row, beside the item of its first cell, that only say when: a date with a
+    few words of the step it dates ("Develop plan Q4 – 2020/21", "To develop proposal Q1 – 2021/22")
+    under a header that does not say it is a date ("Action required"). The date is the row's, the
+    cell no item of its own."""
+    out: dict[int, tuple[DueDate, ...]] = {}
+    for ci, cell in enumerate(cells):
+        if ci == 0 or ci in skip:
+            continue
+        text = strip_markup(cell)
+        matches = find_dates(text, doc_date, period) if text else []
+        if not matches or len(words(text)) > 7:
+            continue
+        rest = text
+        for m in sorted(matches, key=lambda m: -m.start_char):
+            rest = rest[:m.start_char] + " " + rest[m.end_char:]
+        if len(words(rest)) <= _TIMING_REST_WORDS:
+            out[ci] = tuple(m.due for m in matches)
+    return out
 
 
 def _place_key(sl: SourceLine) -> str:
