@@ -1052,3 +1052,26 @@ def test_a_version_in_an_approval_table_is_no_part_of_the_body_named_after_it(st
             "The Senior Management Team will review the plan each quarter.")
     g = OwnerGazetteer().for_document(text)
     assert g.owners("The Senior Management Team will review the plan each quarter.") == ["Senior Management Team"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a group formed for a piece of work, named by its kind: the doer as the text gives it
+    ("A working group will draft the new allocations policy by June.", ["Working group"]),
+    ("The steering group is currently reviewing the bids received.", ["Steering group"]),
+    ("A task and finish group will review the parking charges.", ["Task and finish group"]),
+    ("A panel of local residents will judge the design entries.", ["Panel of local residents"]),
+    ("The subgroup plans to visit each depot before the summer.", ["Subgroup"]),
+    # a bare "the group" refers back to one named before; a group to be set up is no doer
+    ("The group will meet monthly.", []),
+    ("A reference group is to be established to advise on the design.", []),
+    ("The new support team are expected to be in place from April.", []),
+])
+def test_a_group_named_by_its_kind_is_the_doer(text, expected):
+    assert OwnerGazetteer().for_document("").owners(text) == expected
+
+
+def test_a_group_in_a_lead_in_passes_no_doer_to_the_list():
+    """"The housing group has set three areas of focus:" tells what the group chose to look at; its
+    items are areas, not the group's undertakings."""
+    g = OwnerGazetteer().for_document("")
+    assert g.owners("Temporary accommodation", intro="The housing group has set three areas of focus:") == []

@@ -1074,7 +1074,7 @@ class OwnerGazetteer:
             if said and not _FORWARD_WORD.search(lead_in) and not re.search(r"\bthat\b", lead_in[said.end():]):
                 # "Ms Lee provided an update on the following:": what was reported, not what she will do
                 continue
-            judged, verdict = self._judge_with(lead_in, author_org)
+            judged, verdict = self._judge_with(lead_in, author_org, task_groups=False)
             found = self._names(judged)
             if not found:
                 # the sentences before the lead-in count only when it refers back to them ("The
@@ -1319,9 +1319,12 @@ class OwnerGazetteer:
 
         return parse_many(list(texts))
 
-    def _judge_with(self, text: str, author_org: str | None) -> tuple[list[tuple[Mention, bool]], bool]:
+    def _judge_with(self, text: str, author_org: str | None,
+                    task_groups: bool = True) -> tuple[list[tuple[Mention, bool]], bool]:
         """Each mention with whether it is an owner, and whether the parse decided it (a clause with
-        a predicate) rather than the words around the mention (a verbless fragment)."""
+        a predicate) rather than the words around the mention (a verbless fragment).  `task_groups`:
+        whether a group named by its kind ("a working group") counts as a doer (`_task_group_doer`;
+        not in a list's lead-in, where such a group sets out its areas of work rather than acting)."""
         if not text.strip():
             return [], False
         doc = self._parses([text])[0]
@@ -1371,7 +1374,7 @@ class OwnerGazetteer:
                 continue
             named = self._named_doer(doc, a, b) or self._actor_doer(doc, a, b) \
                 or self._acronym_doer(doc, a, b, self._author(author_org)) \
-                or self._unit_doer(doc, a, b)
+                or self._unit_doer(doc, a, b) or (self._task_group_doer(doc, a, b) if task_groups else None)
             if named is not None:
                 out.append((named, True))
         out.sort(key=lambda x: x[0].start_char)
@@ -1471,6 +1474,43 @@ class OwnerGazetteer:
         self._parties.setdefault(name, Party(name, "group", ()))
         return Mention(name, toks[0].idx, head.idx + len(head.text), doc.text[toks[0].idx:head.idx + len(head.text)],
                        "group")
+
+    def _task_group_doer(self, doc: Any, a: int, b: int) -> Mention | None:
+        """A group formed for a piece of work, named by what it is rather than by a proper name ("a
+        working group", "the design team", "a group of clinical experts", "the subgroup"): kept as
+        the text gives it, without its determiner.  A bare "the group" or "the team" refers back to
+        one named before, and is left to the words around it."""
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        head = span.root
+        if head.lower_ not in _TASK_GROUP_HEADS or head.text[:1].isupper() or head.tag_ in ("NNS", "NNPS"):
+            return None
+        mods = [t for t in span if t.i < head.i and t.dep_ in ("compound", "amod", "nmod")
+                and t.lower_ not in _DETS and t.is_alpha]
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < span.end), None)
+        tail = [t for t in of.subtree if t.i < span.end] if of is not None and head.lower_ in _OF_GROUP_HEADS else []
+        if not mods and not tail and head.lower_ not in _FORMED_GROUP_HEADS:
+            return None
+        first = span.start
+        if head.dep_ == "conj" and head.head.i < first and head.head.lower_ not in _TASK_GROUP_HEADS \
+                and head.head.text[:1].islower() and doc[first].dep_ not in ("det", "poss") and all(
+                t.dep_ in ("cc", "compound", "amod") for t in doc[head.head.i + 1:first]):
+            first = head.head.left_edge.i  # "a task and finish group", parsed as two conjuncts, is one name
+        toks = list(doc[first:head.i + 1])
+        while toks and (toks[0].dep_ in ("det", "predet", "poss") or toks[0].lower_ in _DETS or toks[0].is_punct):
+            toks = toks[1:]
+        if not toks or any(t.text[:1].isupper() for t in toks if t.i < head.i):
+            return None  # a proper name's words ("the Estates team"): the unit and group patterns' business
+        last = tail[-1] if tail else head
+        if _GROUP_FORMED.match(doc.text, last.idx + len(last.text)):
+            return None  # "a reference group is to be established": the group is what will be set up
+        start, end = toks[0].idx, last.idx + len(last.text)
+        surface = doc.text[start:end]
+        name = re.sub(r"\s+", " ", surface)
+        name = name[:1].upper() + name[1:]
+        self._parties.setdefault(name, Party(name, "group", ()))
+        return Mention(name, start, end, surface, "group")
 
     def _acronym_doer(self, doc: Any, a: int, b: int, author: str | None = None) -> Mention | None:
         """A doer named only by initials the document does not spell out ("HCD and PH will ...",
@@ -1990,6 +2030,16 @@ _SINGULAR_ACTOR_HEADS = frozenset(
     "system provider commissioner trust council authority agency network practice ics icb ccg pcn stp icp "
     "hospital school pharmacy practitioner optometrist pharmacist".split()
 )
+# A group formed for a piece of work ("a working group", "the design team", "a group of clinical
+# experts"): a doer when a word says what kind of group; a subgroup or taskforce is one by its name.
+_TASK_GROUP_HEADS = frozenset("group subgroup sub-group team panel taskforce party".split())
+_FORMED_GROUP_HEADS = frozenset("subgroup sub-group taskforce".split())
+_OF_GROUP_HEADS = frozenset("group panel team".split())
+# what is said of a group that is itself to be set up ("is to be established", "are expected to be in place")
+_GROUP_FORMED = re.compile(
+    r"\s*(?:(?:is|are|was|were|will|would|should|shall|must|has|have|had|need|needs|is expected|are expected|"
+    r"to|being|been|be|also|now|then|soon|first)\s+)+(?:established|formed|set up|created|convened|appointed|"
+    r"commissioned|recruited|in place|put in place|introduced|launched|reconvened|reformed|refreshed)\b", re.I)
 # Heads that name a doer only with a word saying whose ("Clinical teams", "Hospital clinicians"):
 # "the teams" alone refers back to a body named before.
 _QUALIFIED_ACTOR_HEADS = frozenset("teams clinicians professionals workstream workstreams".split())
