@@ -122,7 +122,7 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("The opening of the third clinic was postponed to 2023.", "unmet"),
     ("The volunteer scheme failed to recruit enough drivers.", "unmet"),
     ("We have struggled to meet the four-hour standard this winter.", "unmet"),
-    ("Clinic hours were cut during the winter and are being restored.", "ongoing"),
+    ("Clinic hours were cut during the winter and are being restored.", "partway"),
     ("The third clinic was opened in the town centre in May.", "done"),
     # a verbless change measured from a past time reports it done; without 'since' it is no report
     ("A 30% fall in emergency admissions since 2017", "done"),
@@ -131,8 +131,8 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("Stronger links with schools since the start of the programme", "statement"),
     # a main clause before a semicolon counts; a step done set against what remains is part way
     ("The new hub opened in May; it now serves three towns.", "done"),
-    ("Locum spend has been cut by a third; however, some rotas are still short of doctors.", "ongoing"),
-    ("We have recruited forty nurses, but vacancies remain high on the wards.", "ongoing"),
+    ("Locum spend has been cut by a third; however, some rotas are still short of doctors.", "partway"),
+    ("We have recruited forty nurses, but vacancies remain high on the wards.", "partway"),
     ("We have recruited forty nurses and the wards are fully staffed.", "done"),
     ("The pilot was completed in June, but it was never extended.", "unmet"),
     ("The hub opened in May but it closed again in June.", "done"),
@@ -165,6 +165,7 @@ def test_the_entity_recogniser_runs_only_where_a_report_reads_entities():
     ("conditional", "evidence", "restated", "restated"),  # "could only be delivered through" is no delivery
     ("done", "evidence", "delivered", "delivered"),
     ("ongoing", "evidence", "progress", "in progress"),
+    ("partway", "evidence", "progress", "in progress"),
     ("unmet", "evidence", "progress", "overdue"),
     ("planned", "commitment", "restated", "restated"),
 ])
@@ -235,6 +236,114 @@ def test_only_a_passage_that_speaks_of_the_seed_decides(items, due, status, deci
     assert (chosen.commitment.id if chosen else None) == deciding
     if deciding is None:
         assert "2019" in reason and "side word" in reason
+
+
+PLAN_2014 = DocumentMeta("2014", title="Plan 2014", date="2014-01-01", period_end="2016-03-31")
+
+
+@pytest.mark.parametrize("seed_due, cand_due, report, kind, link", [
+    # an undated commitment was due by the end of its plan's period: a later plan's date after it moves it
+    (None, "2024-03-31", "planned", "commitment", "revised"),  # "... by 2023/24" for a 2014/16 plan
+    (None, "2015-12-31", "planned", "commitment", "restated"),  # a date inside the plan's period moves nothing
+    ("2018-03-31", "2017-03-31", "planned", "commitment", "restated"),  # its own date earlier than the plan's end
+    ("2015-03-31", "2017-03-31", "planned", "commitment", "revised"),  # its own date, passed by the new one
+    (None, "2024-03-31", "statement", "evidence", "restated"),  # a statement of fact with a date plans nothing
+])
+def test_a_later_date_than_the_plan_gave_is_a_revision(seed_due, cand_due, report, kind, link):
+    from kb.model import DueDate
+    from kb.trace.tracer import link_type
+
+    seed = rec("s", "2014", "Improve access to the memory clinic")
+    if seed_due:
+        seed.due = [DueDate("by then", None, seed_due)]
+    cand = rec("c", "2019", "Improve access to the memory clinic for people in rural areas", kind=kind)
+    cand.due = [DueDate("by then", None, cand_due)]
+    assert link_type(PLAN_2014, seed, META["2019"], cand, report) == link
+
+
+@pytest.mark.parametrize("text, moved", [
+    ("Falls admissions have fallen from 410 to 350 a year", True),  # a gap between two values
+    ("Spend on taxis was reduced by over £2m", True),  # the size of the change
+    ("There has been an increase of 120 carers on the register", True),
+    ("a 15% drop in missed appointments", True),
+    ("Visits rose 8% since 2018", True),  # movement over a span
+    ("Twelve new link workers have started in post", False),  # a count
+    ("In 2018/19 we spent £3m more than similar councils on agency care", False),  # a comparison
+    ("The service had a budget of £4.2m for 2018/19", False),  # a state
+    ("The scheme was rolled out by 2019/20", False),  # "by" a date is no change
+])
+def test_a_figure_that_measures_a_change(text, moved):
+    from kb.trace.reports import measures_change
+
+    assert measures_change(text) is moved
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Falls admissions have fallen from 410 to 350 a year", "progress"),  # movement: progress
+    ("Twelve new link workers have started in post", "delivered"),  # a count of what was done: done
+])
+def test_a_done_report_with_a_figure_is_progress_only_when_it_measures_a_change(text, link):
+    from kb.model import Target
+    from kb.trace.tracer import link_type
+
+    seed = rec("s", "2014", "Reduce falls admissions")
+    cand = rec("c", "2019", text, kind="evidence")
+    cand.targets = [Target("350", "count")]
+    assert link_type(META["2014"], seed, META["2019"], cand, "done") == link
+
+
+@pytest.mark.parametrize("period, period_end, end", [
+    ("2015/16 – 2019/20", None, "2020-03-31"),  # a catalog's period, written with a dash
+    ("2015/17", None, "2017-03-31"),
+    ("2015/16 – 2019/20", "2019-12-31", "2019-12-31"),  # an explicit end wins
+    ("", None, None),
+])
+def test_a_plans_end_is_read_from_its_period(period, period_end, end):
+    from kb.trace.tracer import plan_end
+
+    assert plan_end(DocumentMeta("p", title="Plan", date="2015-06-01", period=period, period_end=period_end)) == end
+
+
+@pytest.mark.parametrize("items, status, deciding", [
+    # work said to be going on beside the same plan's new date for it: the plan revises it
+    ([("a", "2019", "We are implementing three projects on the memory clinic", "progress", 0.8, True, "ongoing"),
+      ("b", "2019", "Open the memory clinic by 2023/24", "revised", 0.7, True, "planned")], "revised", "b"),
+    # a result reported (done, measured) outranks the new date: in progress
+    ([("c", "2019", "Waits at the memory clinic fell from 12 to 8 weeks", "progress", 0.6, True, "done"),
+      ("b", "2019", "Open the memory clinic by 2023/24", "revised", 0.7, True, "planned")], "in progress", "c"),
+    # so does a report that it is not done
+    ([("d", "2019", "The memory clinic has not yet opened", "progress", 0.6, True, "unmet"),
+      ("b", "2019", "Open the memory clinic by 2023/24", "revised", 0.7, True, "planned")], "overdue", "d"),
+    # a stage done with more to come is a result: partial delivery
+    ([("p", "2019", "Having agreed the memory clinic's design, we will now build it", "progress", 0.6, True,
+       "partway"),
+      ("b", "2019", "Open the memory clinic by 2023/24", "revised", 0.7, True, "planned")], "in progress", "p"),
+    # a step on its topic done (a group set up) is no result either
+    ([("g", "2019", "A memory clinic steering group was set up to plan the service", "progress", 0.8, True, "step"),
+      ("b", "2019", "Open the memory clinic by 2023/24", "revised", 0.7, True, "planned")], "revised", "b"),
+    # work going on that measures movement with a figure is a result
+    ([("h", "2019", "Referrals to the memory clinic are rising by 10% a year", "progress", 0.6, True, "ongoing"),
+      ("b", "2019", "Open the memory clinic by 2023/24", "revised", 0.7, True, "planned")], "in progress", "h"),
+    # a row shown between two linked ones, never read against the seed, revises nothing
+    ([("a", "2019", "We are implementing three projects on the memory clinic", "progress", 0.8, True, "ongoing"),
+      ("k", "2019", "Review the parking charges by 2023/24", "revised", 0.7, True, "planned",
+       ("between", ["a", "b"]))], "in progress", "a"),
+    # work going on beside a plain restatement stays progress
+    ([("a", "2019", "We are implementing three projects on the memory clinic", "progress", 0.8, True, "ongoing"),
+      ("e", "2019", "We will open the memory clinic", "restated", 0.7, True, "planned")], "in progress", "a"),
+])
+def test_work_going_on_gives_way_to_a_revision(items, status, deciding):
+    from kb.model import Target
+    from kb.trace.tracer import thread_status
+
+    seed = rec("s", "2014", "Open a memory clinic")
+    made = [_item(*i[:7], **dict(i[7:])) for i in items]
+    for m in made:
+        if "%" in m.commitment.text or " from " in m.commitment.text:
+            m.commitment.targets = [Target("10%", "percent")]
+    got, reason, chosen = thread_status(seed, META["2014"], made, "2019-01-01")
+    assert got == status, reason
+    assert chosen.commitment.id == deciding
 
 
 def test_a_row_cell_speaks_of_what_its_row_speaks_of():

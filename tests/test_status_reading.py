@@ -54,6 +54,9 @@ def test_a_list_item_reads_with_its_lead_in(intro, item, report):
     # so is a body set up to do the work
     ("The partnership board has formed four sub groups on recruitment and retention.", "step"),
     ("A steering group was established in May.", "step"),
+    # and so is a meeting held on the work
+    ("A workshop took place in March on the falls pathway.", "step"),
+    ("Two drop-in sessions were held with the ward staff.", "step"),
     # the thing itself done is done
     ("The new hub was opened in May.", "done"),
     ("We have recruited twelve health visitors.", "done"),
@@ -335,8 +338,8 @@ def test_a_restatement_past_the_due_date(text, report, status):
 
 @pytest.mark.parametrize("text, report", [
     # a plan that follows a step done by a perfect participle is part way
-    ("Having finished the consultation on the library hours, the council will now adopt the new timetable.", "ongoing"),
-    ("Having agreed the design of the new depot, we will start building it in the spring.", "ongoing"),
+    ("Having finished the consultation on the library hours, the council will now adopt the new timetable.", "partway"),
+    ("Having agreed the design of the new depot, we will start building it in the spring.", "partway"),
     # no step done: a negated participle, "having regard to", or a plan alone
     ("Having not yet secured the funding, we will bid again next year.", "planned"),
     ("Having regard to the cost, we will open the pool on weekends only.", "planned"),

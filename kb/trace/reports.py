@@ -6,9 +6,12 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
   a progress list's bullet headed by a past verb with its object, "we have" left out ("Awarded
   contracts for the new service"; not an outcome named by a participle, "Improved access"),
   or a verbless change measured from a past time ("a 30% fall in admissions since 2017");
+* `partway`: a stage done with more to come: a step done set against what remains ("has fallen,
+  but waits remain long"), a plan that follows a step done ("having agreed the design, we will
+  start building"), or a later conjunct that says it goes on ("was drafted ... and will be
+  adopted", "was cut ... and is being restored"): partial delivery, a result on the way;
 * `ongoing`: an affirmative progressive, present or perfect ("is being rolled out", "have been
-  developing"), a step done set against what remains ("has fallen, but waits remain long"), or a
-  plan that follows a step done ("having agreed the design, we will start building");
+  developing"), or work begun ("work has commenced"): work going on, no result yet;
 * `unmet`: a negated past, perfect or present ("has not been achieved", "is not yet in place");
 * `conditional`: a weak modal or a condition ("could only be delivered through", "if funding allows");
 * `planned`: a commitment form (will, aims to, imperative, nominal deliverable, decision);
@@ -21,7 +24,7 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
   that sets up a vehicle for work to come ("a panel was set up to review the bids"): a step
   towards the commitment, not the commitment done.
 
-A passage's report is that of its strongest sentence: unmet, then done, step, ongoing, planned,
+A passage's report is that of its strongest sentence: unmet, then done, step, partway, ongoing, planned,
 conditional, said, statement.
 
 A list item takes the report of its lead-in when it has no verb of its own: under "Engagement
@@ -37,9 +40,10 @@ an action outranks any reading of its wording.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-REPORTS = ("unmet", "done", "step", "ongoing", "revised", "planned", "conditional", "said", "statement")
+REPORTS = ("unmet", "done", "step", "partway", "ongoing", "revised", "planned", "conditional", "said", "statement")
 
 # What a plan produces on the way to what it promises, or a paper about it: a step done ("we updated our
 # roadmap with the key milestones", "the group provided a report to the board") is progress towards
@@ -52,7 +56,11 @@ ARTEFACTS = frozenset("plan plans roadmap roadmaps strategy strategies framework
                       # and the bodies a plan sets up to do its work: "the board formed four sub groups",
                       # "a steering group was established" is the machinery, not the thing promised
                       "group groups subgroup subgroups board boards committee committees forum forums panel "
-                      "panels taskforce taskforces workstream workstreams".split())
+                      "panels taskforce taskforces workstream workstreams "
+                      # and the meetings where the work is talked through: "a workshop took place on the
+                      # pathway", "sessions were held with staff" report the deliberation, not the change
+                      "workshop workshops meeting meetings seminar seminars session sessions conference "
+                      "conferences".split())
 
 
 # A past form of these verbs with an infinitive reports an intention, not the thing intended:
@@ -74,6 +82,33 @@ _INCEPTIVE_PAST = frozenset("started began begun commenced embarked".split())
 _WORK_NOUNS = frozenset("work works phase stage programme project process review pilot consultation engagement "
                         "procurement recruitment discussion discussions conversation conversations planning design "
                         "development implementation".split())
+
+
+# A figure measures a change, not a state, when it is the gap between two values ("fell from 7.3% to
+# 5%"), the size of the change ("reduced by over £14m", "an increase of 996 people", "a 23% reduction
+# in stillbirths") or the movement over a span ("up 20% since 2016", "between 2017/18 and 2018/19").
+# A figure that only counts or compares ("eighteen networks have formed", "we spent £2m more than our
+# peers") describes where things stand.  Nouns of a change in amount: the figure they take is a change.
+_CHANGE_NOUNS = ("reduction|reductions|increase|increases|decrease|decreases|rise|rises|fall|falls|drop|drops|"
+                 "decline|declines|growth|improvement|improvements|cut|cuts|saving|savings|uplift")
+_FIGURE = r"(?:£\s?\d[\d,.]*\s?(?:bn|billion|m|million|k)?|\d[\d,.]*\s?(?:%|per\s?cent|percentage points?)|" \
+          r"\d[\d,.]*(?!\d)(?!\s?/)(?<!\b(?:19|20)\d\d))"
+_QUALIFIER = r"(?:over|more than|nearly|almost|around|about|up to|approximately|some|just under|just over|a further)?\s*"
+_MOVEMENT = re.compile(
+    rf"\bfrom\s+{_QUALIFIER}{_FIGURE}[^.;]{{0,40}}?\bto\s+{_QUALIFIER}{_FIGURE}"  # from 7.3% to 5%
+    rf"|\bby\s+{_QUALIFIER}{_FIGURE}(?!\s*/)"  # reduced by over £14m (not "by 2023/24")
+    rf"|\b(?:{_CHANGE_NOUNS})\s+(?:of|by)\s+{_QUALIFIER}{_FIGURE}"  # an increase of 996 people
+    rf"|{_FIGURE}\s+(?:{_CHANGE_NOUNS})\b"  # a 23% reduction
+    rf"|{_FIGURE}[^.;]{{0,60}}\bsince\s+(?:\w+\s+)?(?:19|20)\d\d"  # 20% more since 2016
+    rf"|\bbetween\s+(?:\d\d)?\d\d/\d\d\s+and\s+(?:\d\d)?\d\d/\d\d",  # between 17/18 and 18/19
+    re.IGNORECASE)
+
+
+def measures_change(text: str) -> bool:
+    """Whether a passage's figure measures a change (movement), not a state: a gap between two values,
+    the size of a change, or movement over a span (`_MOVEMENT`).  A report of something done that
+    measures a change is progress; one whose figure only counts or compares is not movement."""
+    return bool(_MOVEMENT.search(text))
 
 
 def report_of(clause) -> str:
@@ -175,7 +210,7 @@ def sentence_report(clause) -> str:
     the next one as a complement ("The hub opened in May; it is now being extended"): its report
     counts too, the strongest of them giving the sentence's.  A step done followed by a contrast
     saying what remains ("... has fallen by 20%; however, waits are still long", "... was cut,
-    but vacancies remain high") reports the work part way: `ongoing`."""
+    but vacancies remain high") reports the work part way: `partway`."""
     from kb.extract.clause import _build, _is_verb, find_predicate
 
     report = report_of(clause)
@@ -189,9 +224,9 @@ def sentence_report(clause) -> str:
               and any(x.text == ";" for x in doc[t.i:root.i])]
     reports = [report_of(_build(sent, find_predicate(sent, t))) for t in before]
     if "done" in reports and report in ("statement", "ongoing") and any(_contrasted(t, root) for t in before):
-        return "ongoing"
+        return "partway"
     if report == "planned" and _after_a_step(clause.predicate):
-        return "ongoing"
+        return "partway"
     return strongest([*reports, report])
 
 
@@ -212,21 +247,21 @@ def _after_a_step(pred) -> bool:
 
 def _last_conjunct(pred) -> str:
     """What the last verb coordinated with the predicate reports, when it is not a plain past:
-    ongoing (progressive, or a modal future after a step done: "was drafted ... and will be
-    adopted" is part way), unmet (negated), else ""."""
+    partway (a progressive, a contrast or a modal future after a step done: "was drafted ... and
+    will be adopted"), unmet (negated), else ""."""
     conj = [c for c in pred.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > pred.i]
     if not conj:
         return ""
     verb = conj[-1]
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
     if _contrasted(pred, verb) and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in aux) and verb.tag_ != "VBD":
-        return "ongoing"  # "... has been cut, but vacancies remain high": part way
+        return "partway"  # "... has been cut, but vacancies remain high"
     if any(c.dep_ == "neg" for c in aux):
         return "unmet"
     if any(c.tag_ == "MD" and c.lower_ in ("will", "shall", "'ll") for c in aux):
-        return "ongoing"
+        return "partway"
     if verb.tag_ == "VBG" or any(c.lower_ == "being" for c in aux):
-        return "ongoing"
+        return "partway"
     return ""
 
 
@@ -432,6 +467,8 @@ def lead_in_report(doc) -> str:
     clauses = clauses_of(doc)
     report = strongest([sentence_report(c) for c in clauses])
     said = report == "said" or any(_says(c.predicate) for c in clauses)
+    if report == "partway":
+        report = "ongoing"  # "Having agreed the design, we are now:" its items are work going on
     if report in ("done", "ongoing", "said") or said and report == "statement":
         return "statement" if said else report  # "Members raised issues including:": things said, not done
     for t in doc:

@@ -34,7 +34,7 @@ from kb.trace.features import (
     terms,
 )
 from kb.trace.progress import RowMatch, match_rows, review_link_type
-from kb.trace.reports import ARTEFACTS
+from kb.trace.reports import ARTEFACTS, measures_change
 from kb.trace.signals import add_relative
 
 # Words that carry no topic: shown as evidence they only say that two passages share grammar.
@@ -168,7 +168,7 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     """What the candidate is to the seed: same document, earlier, or what a later document says of
     it, read from the passage's analysed clause (`report`, kb.trace.reports) rather than its words:
     a done passage is `delivered` (or `progress` when it measures movement with a figure or is itself
-    a commitment), an ongoing or unmet one `progress`, a planning document done (`step`) `progress`
+    a commitment), a part way, ongoing or unmet one `progress`, a planning document done (`step`) `progress`
     unless the seed itself was to produce such a document; a plan or a conditional one is `revised` (a
     later date or another figure) or `restated`.  A review row (a status its document reports for
     it, `cand.reported`) is `delivered` when done, `revised` when superseded, else `progress`.  A
@@ -178,19 +178,22 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
         return "related"
     if _doc_date(cand_meta) < _doc_date(seed_meta):
         return "earlier"
-    if report in ("done", "step", "ongoing") and happened_before(cand.text, seed_meta, cand_meta):
+    if report in ("done", "step", "partway", "ongoing") and happened_before(cand.text, seed_meta, cand_meta):
         return "restated"  # the history of the topic up to the seed's plan, told again: no later progress
     if report == "step":  # a planning document done: progress, unless producing it was the commitment
         report = "done" if _artefacts(seed.text) & _artefacts(cand.text) else "ongoing"
-    if report == "done":
-        return "delivered" if (cand.kind == "evidence" or cand.reported) and not cand.targets else "progress"
-    if report in ("ongoing", "unmet"):
+    if report == "done":  # movement measured with a figure is progress; a count or comparison is no movement
+        measured = bool(cand.targets) and measures_change(cand.text)
+        return "delivered" if (cand.kind == "evidence" or cand.reported) and not measured else "progress"
+    if report in ("partway", "ongoing", "unmet"):
         return "progress"
     if report == "revised":
         return "revised"
     if cand.kind == "evidence":
         return "restated"  # a statement of fact with another date or figure reports, it plans nothing new
-    seed_end = max((d.end for d in seed.due if d.end), default=None)
+    # the seed was due by its own date, else by the end of the period its plan covers: a later plan
+    # that sets a date after that ("by 2023/24" for a 2014/16 plan's "improve access") moves it
+    seed_end = due_end(seed, seed_meta)
     cand_end = max((d.end for d in cand.due if d.end), default=None)
     if seed_end and cand_end and cand_end > seed_end:
         return "revised"
@@ -303,12 +306,15 @@ def _own_words(i: TraceItem, spell: Spell | None = None) -> str:
 def choose_deciding(later: list[TraceItem], core: dict[str, float] | None = None,
                     seed_text: str = "", whole: bool = False,
                     core_of: Callable[[Commitment], dict[str, float]] | None = None,
-                    spell: Spell | None = None) -> TraceItem | None:
+                    spell: Spell | None = None,
+                    delivers: Callable[[TraceItem], bool] | None = None) -> TraceItem | None:
     """The passage the status is read from, among the later passages that speak of the seed: in
     the latest document that has one, among its passages linked at least DECIDE_SHARE as strongly as
-    its best, a passage that reports (done, ongoing, unmet) before one that revises, before one that
-    restates, the strongest first.  None when no later passage speaks of
-    the seed (they share only a side word with it)."""
+    its best, a passage that reports a result (the seed done, movement measured, a report that it is
+    not done) before one that revises, before one that reports only work going on or a step on its
+    topic done, before one that restates (`_rank`), the strongest first.  `delivers`: whether what
+    a done passage reports done is the seed itself (else it is a step).  None when no later passage
+    speaks of the seed (they share only a side word with it)."""
     by_id = {i.commitment.id: i for i in later}
     pool = [i for i in later if _speaks_of(i, by_id, core, seed_text, whole, core_of, spell)]
     if not pool:
@@ -317,7 +323,26 @@ def choose_deciding(later: list[TraceItem], core: dict[str, float] | None = None
     in_latest = [i for i in pool if _doc_date(i.doc) == latest]
     best = max(i.score for i in in_latest)
     in_latest = [i for i in in_latest if i.score >= DECIDE_SHARE * best]
-    return min(in_latest, key=lambda i: (_DECIDING[i.link_type], -i.score))
+    return min(in_latest, key=lambda i: (_rank(i, delivers), -i.score))
+
+
+def _rank(i: TraceItem, delivers: Callable[[TraceItem], bool] | None = None) -> float:
+    """How strongly a passage decides beside others of its document: a result first (the seed itself
+    done, movement measured with a figure, a stage done with more to come, a report that it is not
+    done), then a revision, then work
+    only said to be going on or a step on its topic done, then a restatement.  Work going on ("we
+    are implementing four projects", "phase 2 started") or a step done ("the group increased its
+    membership") reports no result on the commitment: where the same plan carries it forward in a
+    changed form (a new date or figure), that work is on the new form, and the plan revises it."""
+    report = i.evidence.get("report", "")
+    if i.link_type == "progress" and report not in ("done", "partway", "unmet") \
+            and not measures_change(i.commitment.text):
+        return 1.5  # work going on, a step done, or a passage shown beside a report with none of its own
+    if i.link_type == "delivered" and delivers is not None and not delivers(i):
+        return 1.5
+    if i.link_type == "revised" and "between" in i.evidence:
+        return 2  # a row shown between two linked ones was never read against the seed: its date is its own
+    return _DECIDING[i.link_type]
 
 
 def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[TraceItem],
@@ -364,14 +389,6 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     def core_of(c: Commitment) -> dict[str, float]:  # a chained passage's own core, for the step test
         return seed_core(spell(c) if spell else c.text, c.heading, weigh, ignore)
 
-    deciding = choose_deciding(later, core, seed_text, heading_only(seed_text, heading, ignore, seed_row), core_of,
-                               spell)
-    if deciding is None:
-        side = ", ".join(sorted({i.commitment.doc_id for i in later}))
-        seed_due = max((d.end for d in seed.due if d.end), default=None)
-        if seed_due and newest_doc_date and seed_due < newest_doc_date:
-            return "overdue", f"due by {seed_due}; no later passage speaks of it ({side} share only a side word)", None
-        return "silent", f"no later passage speaks of it ({side} share only a side word)", None
     by_id = {i.commitment.id: i for i in later}
 
     def delivers(i: TraceItem) -> bool:
@@ -391,6 +408,14 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
             meaning = own_meaning(seed_text, i.commitment.text)
         return meaning is not None and meaning >= CLOSE_MEANING
 
+    deciding = choose_deciding(later, core, seed_text, heading_only(seed_text, heading, ignore, seed_row), core_of,
+                               spell, delivers)
+    if deciding is None:
+        side = ", ".join(sorted({i.commitment.doc_id for i in later}))
+        seed_due = max((d.end for d in seed.due if d.end), default=None)
+        if seed_due and newest_doc_date and seed_due < newest_doc_date:
+            return "overdue", f"due by {seed_due}; no later passage speaks of it ({side} share only a side word)", None
+        return "silent", f"no later passage speaks of it ({side} share only a side word)", None
     report = deciding.evidence.get("report", "")
     if deciding.link_type not in ("delivered", "progress") and report != "unmet" \
             or deciding.link_type == "delivered" and not delivers(deciding):
@@ -431,7 +456,19 @@ def _flat(term: str) -> float:
 
 def due_end(seed: Commitment, seed_meta: DocumentMeta | None) -> str | None:
     """When the seed was due: its own latest due date, else the end of the period its plan covers."""
-    return max((d.end for d in seed.due if d.end), default=None) or (seed_meta.period_end if seed_meta else None)
+    return max((d.end for d in seed.due if d.end), default=None) or plan_end(seed_meta)
+
+
+def plan_end(meta: DocumentMeta | None) -> str | None:
+    """The end of the period a document covers: its `period_end`, else the end of the period its
+    catalog entry or title writes ("2016/17 – 2020/21" ends 2021-03-31)."""
+    if meta is None:
+        return None
+    if meta.period_end or not meta.period:
+        return meta.period_end
+    from kb.extract.dates import find_dates
+
+    return max((m.due.end for m in find_dates(meta.period, None) if m.due.end), default=None)
 
 
 def reviewed_status(seed: Commitment, seed_meta: DocumentMeta | None, row: TraceItem,
