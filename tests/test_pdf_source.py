@@ -400,3 +400,24 @@ def test_a_pdf_whose_text_names_no_author_takes_the_body_its_properties_name(tmp
     path = tmp_path / "2025-05_parks.pdf"
     _pdf_with_author(path, author, first_line)
     assert load_document(path).meta.organisation == organisation
+
+
+def test_a_space_in_the_text_layer_parts_words_drawn_close(tmp_path):
+    # an italic letter's overhang can draw the next word within a hair of the last ("Renal failure":
+    # "l", " ", "f"); the space the text layer holds still parts them
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "close.pdf"
+    c = canvas.Canvas(str(path))
+    font, size, y = "Helvetica-Oblique", 11, 700
+    for words in (("Renal", "failure on dialysis"), ("Secondary care will be responsible", "for the kits")):
+        c.setFont(font, size)
+        c.drawString(72, y, words[0] + " ")
+        c.drawString(72 + stringWidth(words[0], font, size) + 0.5, y, words[1])
+        y -= 20
+    c.save()
+    lines, _ = read_pdf(path)
+    texts = [line.text for line in lines]
+    assert "Renal failure on dialysis" in " ".join(texts)
+    assert "responsible for the kits" in " ".join(texts)

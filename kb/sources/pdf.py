@@ -158,6 +158,8 @@ class _Word:
     size: float
     bold: bool
     spaced: bool = False  # a space character follows it in the text layer (words ending in "-" only)
+    space_after: bool = False  # the text layer's own space ended it: the next word on its line is apart,
+    # however close an italic letter's overhang draws the two ("Renal failure": "l", " ", "f")
 
 
 @dataclass
@@ -260,7 +262,7 @@ def _join_words(words: list[_Word]) -> str:
     out: list[str] = []
     prev: _Word | None = None
     for w in words:
-        if prev is not None and w.x0 - prev.x1 > 0.12 * max(w.size, 1.0):
+        if prev is not None and (w.x0 - prev.x1 > 0.12 * max(w.size, 1.0) or prev.space_after and w.x0 >= prev.x0):
             out.append(" ")
         out.append(w.text)
         prev = w
@@ -849,7 +851,7 @@ def _run_words(run: list[dict], out: list[dict]) -> None:
         for c in sorted(lines[n], key=lambda c: c["x0"]):
             if c["text"].isspace():
                 if word:
-                    out.append(_merge(word))
+                    out.append({**_merge(word), "space_after": True})
                 word = []
                 continue
             if word:
@@ -910,6 +912,7 @@ def _words(chars: list[dict]) -> list[_Word]:
                 bottom=float(w["bottom"]),
                 size=float(w.get("size") or 0.0),
                 bold=bool(_BOLD_FONT.search(str(w.get("fontname") or ""))),
+                space_after=bool(w.get("space_after")),
             )
         )
         if text.endswith("-"):  # "Lead- Strategy" typed with a space, or "Five-Year" broken at the hyphen
@@ -1301,7 +1304,7 @@ def _render_words(lines: list[_Line], mark_bold: bool) -> str:
                     ):
                         space = False
             else:
-                space = w.x0 - prev.x1 > 0.12 * max(w.size, 1.0)
+                space = w.x0 - prev.x1 > 0.12 * max(w.size, 1.0) or (prev.space_after and w.x0 >= prev.x0)
             words.append((text, w.bold, space))
             prev = last = w
     if not words:
