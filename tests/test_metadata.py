@@ -251,3 +251,23 @@ def test_a_council_of_another_type_than_the_documents_own_is_no_author(own, orga
     text = ("Climate Action Plan 2024-2029\n\n" + own + "\n\n"
             + "We will work with Northshire County Council on school transport and on the bus routes.\n\n" * 3)
     assert meta_of(text).organisation == organisation
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a title that opens with "Draft" is a title; "DRAFT" alone, or "Draft for consultation", a marking
+    ("Draft Housing Budget 2026-27 and Capital Programme 2026-30\n\nSection\n\nSummary\t1",
+     "Draft Housing Budget 2026-27 and Capital Programme 2026-30"),
+    ("DRAFT\n\nRiverside Carers Strategy 2022-2025\n\nWe will listen to carers.", "Riverside Carers Strategy 2022-2025"),
+    ("Draft for consultation\n\nRiverside Carers Strategy 2022-2025\n\nWe will listen to carers.",
+     "Riverside Carers Strategy 2022-2025"),
+])
+def test_a_marking_is_no_title_but_a_title_may_open_with_draft(text, title):
+    assert meta_of(text).title == title
+
+
+@pytest.mark.parametrize("opener", ["As", "If", "When", "Once", "Although"])
+def test_a_clause_opener_is_no_part_of_a_body_s_name(opener):
+    text = (f"Housing Budget 2026-27\n\nSummary of the proposals.\n\n2.1 {opener} the Council sets its budget it "
+            f"must keep its reserves under review. {opener} the Council consults it will publish the replies. "
+            f"{opener} the Council decides, it will say why.")
+    assert meta_of(text).organisation == ""

@@ -57,7 +57,12 @@ _ORG = re.compile(
 )
 _TYPE_TAIL = re.compile(r"(?:\s+(?:Board|Partnership|Group|Committee|Trust|Executive))+\b")
 _TYPE_ONLY = re.compile(r"(?:NHS\s+)?(?:[A-Z]+\s+)?(?:" + _BODY_TYPE.replace("&", "and") + r")")
-_ORG_LEAD_WORDS = re.compile(r"^(?:The|This|Our|A|An|In|At|By|For|From|With|And|Of|To|On|We|Welcome|Minutes|"
+# Words that open a sentence or a heading before a body's name, never part of it: determiners,
+# prepositions and the conjunctions that open a clause ("As the Council develops ...", "If the Trust
+# agrees ..."), and the words of a cover or a minute.
+_ORG_LEAD_WORDS = re.compile(r"^(?:The|This|Our|A|An|In|At|By|For|From|With|And|Of|To|On|We|As|If|When|While|"
+                             r"Whilst|Where|Once|Since|Although|Unless|Until|Before|After|But|So|Both|Each|All|"
+                             r"Welcome|Minutes|"
                              r"Foreword|Preface|Introduction|Summary|"
                              r"Meeting|Report|Members?|Chair|Agenda)\s+")
 _AUTHOR_CUE = re.compile(r"\b(?:we|our|us|(?:this|the) (?:action )?(?:strategy|plan|document|report)|produced by|published by|"
@@ -69,7 +74,11 @@ _KIND_WORD = re.compile(r"\b(?:strateg(?:y|ies|ic)|plans?|intentions|minutes|pap
                         r"review|agenda|policy|prospectus|refresh|charter|pledge|blueprint|vision|roadmap|"
                         r"guidance|priorities|actions)\b", re.I)
 _NOT_TITLE = re.compile(
-    r"^(?:date|dated|published|publication|issued|version|v\d|status|draft|final|official|time and date|place|"
+    # a marking ("DRAFT", "Final version", "Draft for consultation"), not a title that opens with the word
+    # ("Draft Revenue Budget 2025-26")
+    r"^(?:(?:draft|final)(?=\s*(?:$|[-–:(]|v(?:ersion)?\s*\d|version\b|copy\b|for\s+(?:consultation|approval|"
+    r"comment|discussion|decision)\b))|section\s*$|"
+    r"date|dated|published|publication|issued|version|v\d|status|official|time and date|place|"
     r"contents|table of contents|page\b|author|owner|approved|review date|document|classification|"
     r"publications? (?:approval|gateway)|gateway|reference|ref\b|"
     r"protective marking|not protectively marked|sensitive|restricted|foreword)\b", re.I)
