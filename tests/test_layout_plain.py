@@ -398,3 +398,17 @@ def test_a_date_the_last_actions_words_govern_is_no_timeframe_of_the_group():
     bs = blocks("Parks\nLead: Parks\nManager 1. Plant the orchard\n2. Replace the lighting by December 2025")
     head = next(b for b in bs if b.text == "Parks")
     assert head.fields == {"owner": "Parks Manager"}
+
+
+@pytest.mark.parametrize(("lead_in", "chained"), [
+    ("For the parks this can be summarised as:", True),
+    ("These include:", True),
+    ("In practice, this means:", True),
+    ("The main steps are:", False),  # a lead-in of its own
+])
+def test_a_lead_in_pointing_back_takes_the_paragraph_before_as_its_outer_lead_in(lead_in, chained):
+    text = ("Westmarch Parks Plan\n\nTo cut the cost of upkeep, ward teams are expected to adopt a plan "
+            f"for each park and report on it each year.\n\n{lead_in}\n- Survey every play area\n- Replace the worn benches")
+    item = block_with(blocks(text), "Survey every play area")
+    assert item.intro == lead_in
+    assert bool(item.outer_intros and item.outer_intros[0].startswith("To cut the cost")) == chained

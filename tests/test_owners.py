@@ -1075,3 +1075,11 @@ def test_a_group_in_a_lead_in_passes_no_doer_to_the_list():
     items are areas, not the group's undertakings."""
     g = OwnerGazetteer().for_document("")
     assert g.owners("Temporary accommodation", intro="The housing group has set three areas of focus:") == []
+
+
+def test_a_lead_in_pointing_back_passes_the_doer_of_the_paragraph_before():
+    g = OwnerGazetteer().for_document("")
+    outer = ("To cut the cost of upkeep, local systems are expected to adopt a plan for each clinic and report "
+             "on it each year.",)
+    assert g.owners("Survey every waiting room", intro="For the clinics this can be summarised as:",
+                    outer_intros=outer) == ["Local systems"]

@@ -2061,7 +2061,8 @@ _INITIALS = re.compile(r"(?!(?:I|II|III|IV|VI|OK|AND|THE)$)[A-Z][A-Z&]{1,5}")
 # A delegation names who is to act: "delegate(s/d) authority to [the] X".
 _DELEGATE = re.compile(r"\bdelegat(?:e|es|ed|ing)\s+(?:(?:the|its|delegated)\s+)?(?:authority|responsibility|powers?|"
                        r"decisions?)\s+(?:(?:be|is|are|was|were|being)\s+(?:given|granted)\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
-_FORWARD_WORD = re.compile(r"\b(?:will|shall|must|should|is to|are to|aims? to|plans? to|intends? to)\b", re.IGNORECASE)
+_FORWARD_WORD = re.compile(r"\b(?:will|shall|must|should|is to|are to|aims? to|plans? to|intends? to|"
+                           r"(?:is|are) expected to)\b", re.IGNORECASE)
 # A lead-in that is only a doer and a modal ("ICS leads should:", "All partners will:").
 _LEAD_IN = re.compile(r"(?P<np>[^.;:!?]{2,90}?)\s+(?:will|should|must|shall|would|needs? to|are to|is to|"
                       r"are expected to|is expected to)(?:\s+also)?\s*:", re.IGNORECASE)

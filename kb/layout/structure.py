@@ -280,7 +280,15 @@ class BlockBuilder:
                              fields=dict(rb.fields), position=rb.position))
             if leads:
                 last_intro, last_intro_depth = text, 0
-                chain = [*(chain[:1] if run and chain[0][1] == 0 else []), (text, 0)]
+                before = out[-2] if len(out) > 1 else None
+                if not run and before is not None and before.kind == "paragraph" and rb.blank_before <= 1 \
+                        and _REFERS_BACK_LEAD.match(_LAST_SENTENCE.split(text)[-1]) \
+                        and not before.text.endswith(":"):
+                    # "For eye care this can be summarised as:": the lead-in speaks of what the paragraph
+                    # before it said ("Systems are expected to ..."), whose doer is the list's
+                    chain = [(before.text, 0), (text, 0)]
+                else:
+                    chain = [*(chain[:1] if run and chain[0][1] == 0 else []), (text, 0)]
                 self.last_para_intro = text
             else:
                 last_intro, last_intro_depth = None, -1
@@ -292,6 +300,10 @@ class BlockBuilder:
 
 
 _LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+# A lead-in whose subject points back at what was just said ("This can be summarised as:", "For
+# schools, these mean:"), with at most a short fronted phrase before it
+_REFERS_BACK_LEAD = re.compile(r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4},?\s+)?(?:this|these)\s+(?:can|could|will|would|"
+                               r"may|might|is|are|means?|includes?|involves?|requires?)\b", re.I)
 
 
 def _forward_intro(intro: str, strong: bool = False) -> bool:
