@@ -278,18 +278,28 @@ def test_a_figure_that_measures_a_change(text, moved):
     assert measures_change(text) is moved
 
 
-@pytest.mark.parametrize("text, link", [
-    ("Falls admissions have fallen from 410 to 350 a year", "progress"),  # movement: progress
-    ("Twelve new link workers have started in post", "delivered"),  # a count of what was done: done
+@pytest.mark.parametrize("text, status", [
+    ("Hip fracture admissions have fallen from 410 to 350 a year", "in progress"),  # movement: a result
+    ("In 2018/19 there were 410 hip fracture admissions, 60 more than in similar areas", "revised"),  # a comparison
 ])
-def test_a_done_report_with_a_figure_is_progress_only_when_it_measures_a_change(text, link):
-    from kb.model import Target
-    from kb.trace.tracer import link_type
+def test_a_figure_reported_done_is_a_result_only_when_it_measures_a_change(text, status):
+    """A report of something done with a figure stays a progress link; it outranks the same plan's new
+    date for the seed only when its figure measures movement, not when it counts or compares."""
+    from kb.model import DueDate, Target
+    from kb.trace.tracer import TraceItem, link_type, thread_status
 
-    seed = rec("s", "2014", "Reduce falls admissions")
+    seed = rec("s", "2014", "Reduce hip fracture admissions")
     cand = rec("c", "2019", text, kind="evidence")
-    cand.targets = [Target("350", "count")]
-    assert link_type(META["2014"], seed, META["2019"], cand, "done") == link
+    cand.targets = [Target("410", "count")]
+    plan = rec("p", "2019", "Reduce hip fracture admissions by a fifth by 2023/24")
+    plan.due = [DueDate("by 2023/24", "2023-04-01", "2024-03-31")]
+    items = [TraceItem(cand, META["2019"], link_type(PLAN_2014, seed, META["2019"], cand, "done"), 0.6,
+                       {"report": "done", "signals": {"anchor": 1.0}}),
+             TraceItem(plan, META["2019"], link_type(PLAN_2014, seed, META["2019"], plan, "planned"), 0.7,
+                       {"report": "planned", "signals": {"anchor": 1.0}})]
+    assert items[0].link_type == "progress" and items[1].link_type == "revised"
+    got, reason, _ = thread_status(seed, PLAN_2014, items, "2019-01-01")
+    assert got == status, reason
 
 
 @pytest.mark.parametrize("period, period_end, end", [

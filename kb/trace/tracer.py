@@ -182,9 +182,8 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
         return "restated"  # the history of the topic up to the seed's plan, told again: no later progress
     if report == "step":  # a planning document done: progress, unless producing it was the commitment
         report = "done" if _artefacts(seed.text) & _artefacts(cand.text) else "ongoing"
-    if report == "done":  # movement measured with a figure is progress; a count or comparison is no movement
-        measured = bool(cand.targets) and measures_change(cand.text)
-        return "delivered" if (cand.kind == "evidence" or cand.reported) and not measured else "progress"
+    if report == "done":
+        return "delivered" if (cand.kind == "evidence" or cand.reported) and not cand.targets else "progress"
     if report in ("partway", "ongoing", "unmet"):
         return "progress"
     if report == "revised":
@@ -335,9 +334,12 @@ def _rank(i: TraceItem, delivers: Callable[[TraceItem], bool] | None = None) -> 
     membership") reports no result on the commitment: where the same plan carries it forward in a
     changed form (a new date or figure), that work is on the new form, and the plan revises it."""
     report = i.evidence.get("report", "")
-    if i.link_type == "progress" and report not in ("done", "partway", "unmet") \
-            and not measures_change(i.commitment.text):
-        return 1.5  # work going on, a step done, or a passage shown beside a report with none of its own
+    if i.link_type == "progress" and report not in ("partway", "unmet") and not measures_change(i.commitment.text) \
+            and not (report == "done" and not i.commitment.targets):
+        # work going on, a step done, a passage shown beside a report with none of its own, or a figure
+        # that only counts or compares ("eighteen networks have formed", "we spent £2m more than our
+        # peers"): no movement measured
+        return 1.5
     if i.link_type == "delivered" and delivers is not None and not delivers(i):
         return 1.5
     if i.link_type == "revised" and "between" in i.evidence:
