@@ -158,6 +158,10 @@ CLAUSE_ACCEPT = [
     ("This programme will enable ward staff to record observations on tablets.", para(), "commitment"),
     ("The discharge lounge should be open seven days a week by June 2025.", para(), "milestone"),
     ("The new health centre should be able to house three GP practices.", para(), "commitment"),
+    # a numbered label before the action ("Recommendation 10: ") is no part of its clause
+    ("Recommendation 10: Continue to expand, evaluate and roll-out the county council commissioned "
+     "apprenticeship scheme.", para(), "commitment"),
+    ("Action 2.3 – Extend the falls service to the two care homes in the north.", para(), "commitment"),
     # a body's answer to proposals is its decision, whatever the tense
     ("The prescribing committee has supported the two recommendations from 1 March 2025.", para(), "decision"),
 ]

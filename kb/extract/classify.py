@@ -289,10 +289,19 @@ _TITLED_RECOMMENDATION = re.compile(r"^\W*recommendation\s+\d{1,3}[a-z]?\s*[:–
 _REFERENCE_NUMBER = re.compile(rf"^\s*{REFERENCE_NUMBER}\.?\s+(?=[A-Za-z(‘'\"])")
 
 
+# A numbered label that names the kind of item before it: "Recommendation 10: ", "Action 2.3 – ",
+# "Priority 1. ", "Objective 4: ".
+_NUMBERED_LABEL = re.compile(r"^\s*[A-Z][a-z]{2,20}(?: [a-z]{2,12})? \d{1,2}(?:\.\d{1,2})*[a-z]?\s*[:.–-]\s+(?=[A-Z])")
+
+
 def clause_text(text: str) -> str:
-    """The text whose clause decides a unit: the unit without its leading reference number (the
-    pipeline parses this text for `decide`)."""
-    return _REFERENCE_NUMBER.sub("", text, count=1)
+    """The text whose clause decides a unit: the unit without its leading reference number or
+    numbered label (the pipeline parses this text for `decide`)."""
+    text = _REFERENCE_NUMBER.sub("", text, count=1)
+    m = _NUMBERED_LABEL.match(text)
+    if m and len(words(text[m.end():])) >= 2:
+        return text[m.end():]
+    return text
 
 
 # What a need is stated of when no one is named to meet it: "further work", "funding", "consideration".
