@@ -412,3 +412,24 @@ def test_a_lead_in_pointing_back_takes_the_paragraph_before_as_its_outer_lead_in
     item = block_with(blocks(text), "Survey every play area")
     assert item.intro == lead_in
     assert bool(item.outer_intros and item.outer_intros[0].startswith("To cut the cost")) == chained
+
+
+def test_a_doer_title_goes_on_past_its_tables_header_printed_again_on_a_new_page():
+    text = ("Westmarch Travel Plan\n\nHow the Government can help\n"
+            "2.4 Continue to fund rapid charging points on trunk roads so that drivers can cross the region   Ongoing\n"
+            "2.5 Publish one national standard for paying at public charging points   Short Term\n\n"
+            "Objective  Action  Timescale\n"
+            "2.6 Change the rules on grid connections so that councils can plan new charging hubs   Medium Term\n"
+            "2.7 Require charging point operators to accept contactless payment at every site   Short Term\n")
+    item = block_with(blocks(text), "Change the rules on grid connections")
+    assert item.intro == "How the Government can help"
+
+
+def test_a_doer_title_with_a_running_footer_beside_it_is_a_title_of_its_own():
+    text = ("Westmarch Travel Plan\n\nActions the Council can take\n"
+            "3.1 Resurface the cycle lanes on the ring road   Short Term\n"
+            "Actions we can take with partners   Chapter Three: Travel   /31\n\n"
+            "3.2 Run a car club with the two universities   Medium Term\n")
+    item = block_with(blocks(text), "Run a car club")
+    assert item.intro != "Actions the Council can take"
+    assert any(b.text == "Actions we can take with partners" for b in blocks(text))

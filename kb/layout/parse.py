@@ -431,7 +431,8 @@ _CELL_GAP = re.compile(r"\S(\s{2,})(?=\S)")
 def _split_doer_titles(lines: list[SourceLine]) -> list[SourceLine]:
     """A line whose last cell is a title naming who acts ("1.1 Reduced need to travel   Actions the
     Council can take"), as a layout-keeping export flattens a table whose first column's label sits
-    beside the title over the action rows: the title is a line of its own after the rest."""
+    beside the title over the action rows: the title is a line of its own after the rest; a line
+    that opens with such a title and has another cell after a wide gap is the title, then the rest."""
     out: list[SourceLine] = []
     for sl in lines:
         text = sl.text
@@ -439,6 +440,12 @@ def _split_doer_titles(lines: list[SourceLine]) -> list[SourceLine]:
             cut = next((m.end(1) for m in _CELL_GAP.finditer(text.rstrip()) if names_its_doers(text[m.end(1):])), None)
             if cut is not None:
                 out += [replace(sl, text=text[:cut].rstrip()), replace(sl, text=text[cut:])]
+                continue
+            # ... or the title first, and a cell or a running footer beside it ("Actions we can take
+            # with partners   Chapter Two: Homes  /31")
+            gap = _CELL_GAP.search(text.rstrip())
+            if gap is not None and names_its_doers(text[:gap.start(1)]):
+                out += [replace(sl, text=text[:gap.start(1)]), replace(sl, text=text[gap.end(1):])]
                 continue
         out.append(sl)
     return out

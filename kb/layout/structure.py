@@ -20,6 +20,7 @@ from kb.layout.parse import (
     RawBlock,
     classify_headings,
     drop_page_furniture,
+    flattened_header,
     group_lines,
     hard_wrapped,
     is_period_label,
@@ -211,7 +212,8 @@ class BlockBuilder:
                 stack.append((level, text, due, negative, forward))
                 out.append(Block("heading", text, rb.first.line, rb.first.page, _path(stack[:-1]), level=level,
                                  scope_dates=_scope(stack[:-1]), position=rb.position))
-                self.doer_title = None
+                if not flattened_header(text):  # (a table's header printed again on a new page goes on under it)
+                    self.doer_title = None
                 last_intro = None
                 chain = []
                 continue
