@@ -463,3 +463,17 @@ def test_a_word_for_a_kind_of_work_is_no_topic():
 
     assert not set(terms("New schemes, projects, local initiatives and workstreams"))
     assert set(terms("Falls prevention schemes")) == set(terms("falls prevention"))
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Better wound care, in particular fewer leg ulcers", "Better wound care, fewer leg ulcers"),
+    ("Faster hearing tests, especially for children", "Faster hearing tests for children"),
+    ("Community transport, for example dial-a-ride", "Community transport, dial-a-ride"),
+    ("Notably, the memory clinic will open at weekends", "the memory clinic will open at weekends"),
+])
+def test_a_discourse_marker_is_no_topic(text, topic):
+    """"In particular", "especially", "for example" point at the topic that follows; they name none,
+    and must not weigh in a seed's core against the words a later passage shares with it."""
+    from kb.trace.features import terms
+
+    assert set(terms(text)) == set(terms(topic))

@@ -34,7 +34,9 @@ jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursd
 week weeks quarter quarters
 item items outstand step steps section appendix annex page tabl figur summari overview introduct background
 scheme project initi workstream
-""".split())  # the last lines: when something is due and where a document puts it are no topic ("(Dec 2016)",
+particular especi notabl exampl instanc
+""".split())  # the discourse markers ("in particular", "especially", "for example") point at a topic, name none;
+# the lines before them: when something is due and where a document puts it are no topic ("(Dec 2016)",
 # "Outstanding Items & Next steps" must not anchor a thread)
 
 _CONCEPT_OF: dict[str, str] = {}
