@@ -51,6 +51,10 @@ REVIEW = {
     ("No longer required", "revised"), ("Closed - not pursued", "revised"),
     ("TBC", None), ("March 2021", None), ("Redesign of the pathway", None), ("Completion of the review", None),
     ("", None), ("Status: Complete", "done"),
+    # a colour with words after it: the words say what it means in this document's key
+    ("Green – complete", "done"), ("Green - achieved", "done"), ("Amber – in progress", "ongoing"),
+    ("Red – not delivered", "unmet"), ("Blue – closed (superseded)", "revised"), ("Blue: no longer required", "revised"),
+    ("Green (on track)", "ongoing"), ("Red – see update", "unmet"), ("Amber/Green", "ongoing"),
 ])
 def test_status_values_read_by_meaning(value, report):
     assert progress_of(value) == report

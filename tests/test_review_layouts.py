@@ -222,6 +222,11 @@ def test_a_row_without_a_status_reports_the_verdict_its_update_opens_with():
 
     assert reported_status(row(update="Complete. All ten buildings have heat pumps.")) == "Complete"
     assert reported_status(row(status="Amber", update="Complete. All ten.")) == "Amber"  # its own status first
+    # a bare green or blue means on track or complete by the body's key: the update's word tells which
+    assert progress_of(reported_status(row(status="Green", update="Complete. All ten buildings."))) == "done"
+    assert progress_of(reported_status(row(status="Green", update="Partially complete. Six of ten."))) == "ongoing"
+    assert progress_of(reported_status(row(status="Blue", update="Superseded. The county scheme replaced it."))) == "revised"
+    assert reported_status(row(status="Green", update="Six buildings have heat pumps.")) == "Green"
     assert reported_status(row(update="Work is continuing.")) == ""
 
 

@@ -605,9 +605,17 @@ def reported_status(block: Block) -> str:
     reads as one (kb.layout.fields.progress_of): a review table's verdict on an action, which a
     trace reads as the strongest evidence of how that action stands."""
     value = block.fields.get("status", "")
+    lead = leading_status(block.fields.get("update", ""))
     if progress_of(value):
-        return value
-    return leading_status(block.fields.get("update", ""))
+        # a bare green or blue, whose meaning differs between bodies' keys (on track or complete;
+        # complete or closed), is told by the status word its update opens with ("Green" beside
+        # "Complete. The service opened in May"), as a cell that names both would ("Green – complete",
+        # read by progress_of from its words).  Amber and red mean the same in every key.
+        return f"{value.strip()} – {lead}" if lead and _KEYED_COLOUR.fullmatch(value.strip()) else value
+    return lead
+
+
+_KEYED_COLOUR = re.compile(r"[*_]*(?:green|blue)[*_.]*", re.I)
 
 
 _LEAD = re.compile(r"\s*([A-Za-z][A-Za-z /]{0,30}?)\s*(?:[.;:,–—(]|\s-\s|$)")

@@ -230,9 +230,20 @@ def progress_of(value: str | None) -> str | None:
 _VERDICT_ORDER = ("done", "revised", "unmet", "ongoing")
 
 
+# A rating colour with words after it ("Green – complete", "Blue (closed – superseded)", "Amber: in
+# progress"): the colour grades, the words say what the grade means in this document's key, which
+# differs between bodies (Blue-Red-Amber-Green reads green as on track, others as complete).
+_COLOUR_WITH_WORDS = re.compile(r"^(?:red|amber|green|blue)\s*(?:[-–—:/(,]\s*|\s+)(?=[a-z])")
+
+
 def _progress_of_one(value: str) -> str | None:
     norm = re.sub(r"\s+", " ", re.sub(r"[*_`]+", " ", value)).strip().lower()
     norm = re.sub(r"^(?:status|rag|progress|rating|stage)\s*[:=-]\s*", "", norm)
+    coloured = _COLOUR_WITH_WORDS.match(norm)
+    if coloured:
+        words_say = _progress_of_one(norm[coloured.end():])
+        if words_say:
+            return words_say
     for report, pattern in _PROGRESS_VALUES:
         m = pattern.match(norm)
         if m and (m.end() == len(norm) or not norm[m.end()].isalnum()):  # a whole word: "Redesign" is no "red"
