@@ -39,6 +39,9 @@ FORMS = [
     ("The surgery closed in 2015.", cl.INDICATIVE, "past", None),
     ("Care at the end of life has been recognised as a major cost.", cl.INDICATIVE, "present", None),
     ("Deliver personalised care to every carer", cl.IMPERATIVE, "future", None),
+    # a bullet completing "we will:", its base form tagged present (no subject, so no present tense)
+    ("offer every tenant who is registered with the scheme a free energy check", cl.IMPERATIVE, "future", None),
+    ("offer every tenant a free energy check", cl.IMPERATIVE, "future", None),
     ("Work was ongoing on the new depot design.", cl.INDICATIVE, "past", None),
     ("The partnership has made a commitment to halve waits for scans.", cl.SEMI_MODAL, "future",
      "made a commitment to"),

@@ -458,7 +458,10 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     # Imperative: a base-form verb with no subject at the start ("Develop ...", "INCREASE access ...")
     # (a label the parser made the subject, "Action: circulate the ...", is not one)
     # (a leading item number the parser made the subject, "2.1.1 Extend the scheme", is none)
-    if root.tag_ == "VB" and not [c for c in _children(root, *_SUBJECT_DEPS)
+    # A present-tense tag on the first word with no subject is the base form too: a present verb
+    # needs a subject, so "offer every carer a health check" (a bullet completing "we will:") is one.
+    if (root.tag_ == "VB" or root.tag_ == "VBP" and first is not None and first.i == root.i) \
+            and not [c for c in _children(root, *_SUBJECT_DEPS)
                                   if c.i >= start and not (c.like_num and first is not None and c.i < first.i)] \
             and not _aux_words(root) and first is not None and not _change_noun(root) \
             and (first.i == root.i or not coordinated and root.dep_ == "ROOT" and not _stray_subject(sent, root)):
