@@ -700,3 +700,15 @@ def test_a_unit_column_owns_the_row_and_a_dated_step_column_times_it():
     assert not any(b.text.startswith("Draft plan") for b in cells)
     assert by_text(cells, "Extend the falls service").fields.get("owner") == "Ageing Well Delivery Team"
     assert not any(b.text == "Community Services Redesign" for b in cells)
+
+
+def test_a_column_headed_by_a_pledge_s_opening_looks_ahead():
+    """"You said / We will" tables: each cell of the "We will" column completes the pledge its header
+    opens, as the items of a "we will:" list do; the quotes beside them do not."""
+    cells = cells_of("You said\tWe will\tWho\tBy when\n"
+                     "Nobody told me anything about respite when my mother came home.\t"
+                     "Post a respite guide to every registered tenant\t"
+                     "Housing team\tMarch 2022\n")
+    assert by_text(cells, "Post a respite guide").forward_context
+    assert not by_text(cells, "Nobody told me").forward_context
+

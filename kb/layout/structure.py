@@ -481,10 +481,16 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                 out.append(Block(
                     "cell", item, sl.line, sl.page, section, column=column,
                     row_label=label if not label_is_text else None, row_key=row_key, intro=title,
-                    scope_dates=dates, negative_context=negative, forward_context=forward,
+                    scope_dates=dates, negative_context=negative,
+                    forward_context=forward or bool(column and _MODAL_HEADER.match(column)),
                     fields=dict(cell_fields), position=sl.position,
                 ))
     return out
+
+
+# A column headed by the opening of a pledge ("We will", "What we will do", "The council will"):
+# each cell completes it, as a list's items complete "we will:" ("You said / We will" tables).
+_MODAL_HEADER = re.compile(r"^\W*(?:what\s+|how\s+)?(?:[\w'’]+\s+){0,3}(?:will|shall)(?:\s+do)?\W*$", re.I)
 
 
 # A row that titles a group of the table's rows by a grouping word and its number: "Priority 2:
