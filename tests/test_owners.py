@@ -1063,8 +1063,8 @@ def test_a_version_in_an_approval_table_is_no_part_of_the_body_named_after_it(st
     ("The subgroup plans to visit each depot before the summer.", ["Subgroup"]),
     # a bare "the group" refers back to one named before; a group to be set up is no doer
     ("The group will meet monthly.", []),
-    ("A reference group is to be established to advise on the design.", []),
-    ("The new support team are expected to be in place from April.", []),
+    ("A residents' forum is to be set up to advise on the street design.", []),
+    ("The enforcement team is expected to be recruited by May.", []),
 ])
 def test_a_group_named_by_its_kind_is_the_doer(text, expected):
     assert OwnerGazetteer().for_document("").owners(text) == expected

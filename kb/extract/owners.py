@@ -1504,7 +1504,7 @@ class OwnerGazetteer:
             return None  # a proper name's words ("the Estates team"): the unit and group patterns' business
         last = tail[-1] if tail else head
         if _GROUP_FORMED.match(doc.text, last.idx + len(last.text)):
-            return None  # "a reference group is to be established": the group is what will be set up
+            return None  # "a residents' forum is to be set up": the group is what will be formed
         start, end = toks[0].idx, last.idx + len(last.text)
         surface = doc.text[start:end]
         name = re.sub(r"\s+", " ", surface)
@@ -2035,7 +2035,8 @@ _SINGULAR_ACTOR_HEADS = frozenset(
 _TASK_GROUP_HEADS = frozenset("group subgroup sub-group team panel taskforce party".split())
 _FORMED_GROUP_HEADS = frozenset("subgroup sub-group taskforce".split())
 _OF_GROUP_HEADS = frozenset("group panel team".split())
-# what is said of a group that is itself to be set up ("is to be established", "are expected to be in place")
+# what is said of a group that is itself to be set up ("a tenants' panel will be formed", "the team is
+# expected to be recruited by May")
 _GROUP_FORMED = re.compile(
     r"\s*(?:(?:is|are|was|were|will|would|should|shall|must|has|have|had|need|needs|is expected|are expected|"
     r"to|being|been|be|also|now|then|soon|first)\s+)+(?:established|formed|set up|created|convened|appointed|"

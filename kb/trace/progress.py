@@ -159,18 +159,21 @@ def is_review_row(c: Commitment) -> bool:
     return bool(c.reported) and progress_of(c.reported) is not None
 
 
-def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signals) -> dict[str, list[RowMatch]]:
+def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signals,
+               areas: dict[str, frozenset[str]] | None = None) -> dict[str, list[RowMatch]]:
     """Each review row's actions (row id -> its matches, strongest first): one action a row, one row
     an action within each review document, except that a row naming several actions by reference
     ("4B and 4C") takes as many.
 
-    `signals` is a kb.trace.signals.Signals over `records` (its vectors and tf-idf)."""
+    `signals` is a kb.trace.signals.Signals over `records` (its vectors and tf-idf); `areas` the
+    documents' places (kb.trace.areas.document_areas, read here when not given): a review names
+    actions of its own area's plans."""
     rows = [c for c in records if is_review_row(c)]
     row_index = {c.id: n for n, c in enumerate(rows)}
     if not rows:
         return {}
     date_of = {d: (m.date or "") for d, m in metas.items()}
-    areas = document_areas(records, metas)
+    areas = document_areas(records, metas) if areas is None else areas
     # Actions are the earlier documents' commitments, a plan's own rows included (a plan may carry a
     # status column from the start, "Not started"; an interim review's open rows are restated actions).
     actions = [c for c in records if c.kind != "evidence" and date_of.get(c.doc_id)]

@@ -20,7 +20,7 @@ import numpy as np
 from kb.model import Commitment, DocumentMeta
 from kb.trace.areas import document_areas, same_area
 from kb.trace.context import Structure, structure_of
-from kb.trace.tracer import TraceItem, _doc_date, link_type, thread_status
+from kb.trace.tracer import TraceItem, _doc_date, area_timeline, link_type, thread_status
 
 MAX_LINKS_PER_SOURCE = 8
 MAX_POSTINGS = 400  # a key term in more passages than this is too common to find candidates with
@@ -67,7 +67,8 @@ def topic_label(c: Commitment, structure: Structure) -> str:
 
 
 def review_links(records: list[Commitment], metas: dict[str, DocumentMeta], sig, reports: dict[str, str],
-                 links: list[Link], incoming: dict[str, Link]) -> list[Link]:
+                 links: list[Link], incoming: dict[str, Link],
+                 areas: dict[str, frozenset[str]] | None = None) -> list[Link]:
     """A review row hangs under the action it names (kb.trace.progress), whatever else links to it:
     the link (new, or the one already made) carries the match and the reported status, and becomes
     the row's incoming link.  A row naming several actions ("4B and 4C") hangs under the first it
@@ -77,7 +78,7 @@ def review_links(records: list[Commitment], metas: dict[str, DocumentMeta], sig,
     by_id = sig.by_id
     made = {(link.a, link.b): link for link in links}
     new: list[Link] = []
-    for row_id, matches in match_rows(records, metas, sig).items():
+    for row_id, matches in match_rows(records, metas, sig, areas).items():
         row = by_id[row_id]
         report = reports.get(row_id, "")
         kind = review_link_type(report)
@@ -214,7 +215,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
             best = incoming.get(link.b)
             if best is None or link.score > best.score:
                 incoming[link.b] = link
-    links += review_links(records, metas, sig, reports, links, incoming)
+    links += review_links(records, metas, sig, reports, links, incoming, areas)
     # Lineages: each linked passage hangs under its strongest earlier commitment, so a chain of
     # restatements (2013 -> 2016 -> 2019) is one thread even when its ends share no word.
     parent = {b: link.a for b, link in incoming.items()}
@@ -236,7 +237,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
     for link in links:
         if link.evidence.get("match"):
             reviewed_by[link.b].add(link.a)
-    doc_order = sorted(metas, key=lambda d: _doc_date(metas.get(d)))
+    timeline = {d: area_timeline(areas, metas, d) for d in metas}  # each area's later papers, read once
     threads: list[Thread] = []
     for root_id in (c.id for c in sources):
         root = by_id[root_id]
@@ -253,9 +254,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         # another action speaks of that action only.
         items += [TraceItem(by_id[x.b], metas.get(by_id[x.b].doc_id), x.type, x.score, x.evidence)
                   for x in outgoing.get(root_id, []) if x.b not in mem and root_id in reviewed_by.get(x.b, {root_id})]
-        here = [d for d in doc_order if same_area(areas, root.doc_id, d)]  # the papers of its area
-        later_docs = [d for d in here if _doc_date(metas.get(d)) > date_of[root_id]]
-        newest = max((metas[d].date for d in here if d in metas and metas[d].date), default=None)
+        later_docs, newest = timeline.get(root.doc_id) or area_timeline(areas, metas, root.doc_id)
         row = by_id.get(root.parent_id) if root.parent_id else None
         status, reason, deciding = thread_status(root, metas.get(root.doc_id), items, newest, later_docs,
                                                  sig.vectoriser.idf, sig.vectoriser.ignore, row.text if row else "",

@@ -163,6 +163,17 @@ def _doc_date(meta: DocumentMeta | None) -> str:
     return (meta.date if meta else None) or "0000"
 
 
+def area_timeline(areas: dict[str, frozenset[str]], metas: dict[str, DocumentMeta],
+                  doc_id: str) -> tuple[list[str], str | None]:
+    """The documents of `doc_id`'s area (kb.trace.areas) published after it, in date order, and the
+    area's newest publication date: what a thread's status is read against (the later documents
+    searched, the date by which a due date has passed)."""
+    here = sorted((d for d in metas if same_area(areas, doc_id, d)), key=lambda d: _doc_date(metas[d]))
+    start = _doc_date(metas.get(doc_id))
+    return ([d for d in here if _doc_date(metas[d]) > start],
+            max((metas[d].date for d in here if metas[d].date), default=None))
+
+
 def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: DocumentMeta | None,
               cand: Commitment, report: str = "") -> str:
     """What the candidate is to the seed: same document, earlier, or what a later document says of
@@ -521,7 +532,6 @@ class Tracer:
                 self.family.setdefault(c.parent_id, []).append(c.id)
                 self.family.setdefault(c.id, []).append(c.parent_id)
         self._vectors: dict[str, dict[str, float]] = {}
-        self.newest = max((m.date for m in self.metas.values() if m.date), default=None)
         self.records = records
         self._signals = None
         self.calibration: Calibration | None = None  # None: the fitted weights.json
@@ -550,7 +560,7 @@ class Tracer:
     def review_rows(self) -> dict[str, list[RowMatch]]:
         """Each review row's actions (kb.trace.progress), matched once over the whole collection."""
         if self._rows is None:
-            self._rows = match_rows(self.records, self.metas, self.signals)
+            self._rows = match_rows(self.records, self.metas, self.signals, self.areas)
         return self._rows
 
     def _with_review_rows(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
@@ -770,10 +780,7 @@ class Tracer:
                                                           f"{seed_words} {self._spelling_text(c)}")
                                    if t not in FUNCTION_WORDS]
         seed_meta = self.metas.get(seed.doc_id)
-        here = {d: m for d, m in self.metas.items() if self.related(seed, d)}
-        later_docs = [d for d, m in sorted(here.items(), key=lambda kv: _doc_date(kv[1]))
-                      if _doc_date(m) > _doc_date(seed_meta)]
-        newest = max((m.date for m in here.values() if m.date), default=None)
+        later_docs, newest = area_timeline(self.areas, self.metas, seed.doc_id)
         row = self.by_id.get(seed.parent_id) if seed.parent_id else None
         status, reason, deciding = thread_status(seed, seed_meta, items, newest, later_docs,
                                                  self.vectoriser.idf, self.vectoriser.ignore, row.text if row else "",
