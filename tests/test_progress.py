@@ -415,3 +415,45 @@ def test_a_progress_columns_header_tells_what_its_verbless_cells_report(tmp_path
     done = [c for c in extract(load_document(path, doc_id="n")) if c.text.startswith("Extended")]
     assert [list_intro(c) for c in done] == ["WHAT WE HAVE DONE:"]
     assert reports_of([done[0].text], [list_intro(done[0])]) == ["done"]
+
+
+@pytest.mark.parametrize("label, subjects", [
+    ("Befriending service and hospital discharge packs", ["Befriending service", "hospital discharge packs"]),
+    ("Befriending service and discharge packs (two actions)", ["Befriending service", "discharge packs"]),
+    ("Park runs; outdoor gyms", ["Park runs", "outdoor gyms"]),
+    ("Breaks & respite at home", ["Breaks", "respite at home"]),
+    ("Falls prevention classes", []),  # one subject
+    ("Health and wellbeing", ["Health", "wellbeing"]),  # joined, but each one word: see the match test
+    ("A, B and C and D and E", []),  # too many to be two actions named together
+])
+def test_the_subjects_a_review_row_joins(label, subjects):
+    from kb.trace.progress import conjuncts
+
+    assert conjuncts(label) == subjects
+
+
+@pytest.mark.parametrize("row, taken", [
+    # two actions named together by their subjects: the row reports on each
+    ("Befriending service and hospital discharge packs (two actions)", ["p0", "p1"]),
+    ("Befriending service and hospital discharge packs", ["p0", "p1"]),
+    # one action named with a detail joined by "and": the detail is no second action
+    ("Befriending service for older people, by phone and in person", ["p0"]),
+    ("Befriending service for older people and their families", ["p0"]),
+])
+def test_a_review_row_joining_two_subjects_reports_on_each(row, taken):
+    from kb.semantic import embed, record_topic_text
+    from kb.trace.progress import match_rows
+    from kb.trace.signals import Signals
+
+    plan = ["We will commission a befriending service for lonely older people, by phone and in person",
+            "By the end of the second year every patient leaving hospital will be given a discharge pack "
+            "telling them which community services they can use",
+            "We will train 200 volunteers as dementia friends in the town's shops and libraries"]
+    records = [Commitment(f"p{n}", "plan", "commitment", t, "Plan › Ageing well", None, n) for n, t in enumerate(plan)]
+    records += [Commitment("r0", "review", "evidence", row, "Review › 4", None, 1, reported="Partially complete"),
+                Commitment("r1", "review", "evidence", "Dementia friends training for volunteers", "Review › 5", None, 2,
+                           reported="Complete")]
+    metas = {"plan": DocumentMeta("plan", date="2019-06-01"), "review": DocumentMeta("review", date="2022-07-01")}
+    sig = Signals(records, metas, embed([record_topic_text(c) for c in records]))
+    got = {r: sorted(m.action for m in ms) for r, ms in match_rows(records, metas, sig).items()}
+    assert got == {"r0": taken, "r1": ["p2"]}

@@ -18,7 +18,10 @@ it, `Commitment.reported`) is matched to one action of an earlier document by:
 A review names each action once, so the matching is one-to-one within a review document: the
 strongest pairs are taken first and neither side is used twice.  A row whose reference cell names
 several actions ("4B and 4C", "2.1, 2.2", "3.1-3.3": one row reporting on actions delivered together)
-reports on each of them: it takes as many actions as it names, each matched as any row is.
+reports on each of them: it takes as many actions as it names, each matched as any row is.  A row
+that names two actions by their subjects ("Emergency card and contingency plans", "Park runs; outdoor
+gyms") takes a second action when that action is what one of the named subjects speaks of and the
+first action matched is not (`conjuncts`, `_second_actions`).
 """
 
 from __future__ import annotations
@@ -70,6 +73,19 @@ _REF_WORD = r"(?:(?:actions?|refs?|nos?|items?)\.?\s*)?"
 _REF_RUN = re.compile(rf"^{_REF_WORD}({_REF_CORE})\s*(?:[-–—]|\bto\b)\s*({_REF_CORE})$", re.I)
 _REF_ALONE = re.compile(rf"^{_REF_WORD}({_REF_CORE})$", re.I)
 _RUN_MAX = 9  # a run longer than this is no list of actions ("1-20" is a range of something else)
+# A row's subjects, as a review joins two actions in one row: "Emergency card and contingency plans",
+# "Park runs; outdoor gyms", "Breaks & respite".  A stated count ("(two actions)", "(2 commitments)")
+# is the writer's note on the row, no subject of it.
+_CONJUNCTION = re.compile(r"\s*(?:;|&|\band\b)\s*", re.I)
+_STATED_COUNT = re.compile(r"\(\s*(?:covers\s+)?(?:two|three|four|both|all|\d)\s+(?:of\s+the\s+)?"
+                           r"(?:actions?|commitments?|recommendations?|objectives?|priorities|items?)\s*\)", re.I)
+_SUBJECT_WORD = re.compile(r"[A-Za-z]{3,}")
+_NAMING_WORD = re.compile(r"[A-Za-z]{4,}")
+# A named subject speaks of an action when the action holds this share of its telling terms (weighted
+# by rarity), and the action first matched to the row holds less than SUBJECT_MISSED of them: each
+# action then answers to a different subject of the row, and neither could be the other's restatement.
+SUBJECT_HELD = 0.75
+SUBJECT_MISSED = 0.5
 
 
 @dataclass(frozen=True)
@@ -211,7 +227,52 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
                 continue  # each reference the row names is one action
             used_actions.add(p.action)
             out.setdefault(p.row, []).append(p)
+        for r in doc_rows:
+            if len(out.get(r.id, [])) == 1 and len(row_refs[row_index[r.id]]) <= 1:  # not named by references
+                second = _second_action(r, out[r.id][0], [p for p in pairs if p.row == r.id], used_actions, signals)
+                if second is not None:
+                    used_actions.add(second.action)
+                    out[r.id].append(second)
     return out
+
+
+def conjuncts(label: str) -> list[str]:
+    """The subjects a row's wording joins ("Emergency card and contingency plans" -> the card, the
+    plans), when it joins two or three, each with a word of its own; else []."""
+    parts = [p.strip(" ,.:") for p in _CONJUNCTION.split(_STATED_COUNT.sub(" ", label))]
+    if not 2 <= len(parts) <= 3 or any(not _SUBJECT_WORD.search(p) for p in parts):
+        return []
+    return parts
+
+
+def _second_action(row: Commitment, first: RowMatch, pairs: list[RowMatch], used: set[str],
+                   signals) -> RowMatch | None:
+    """The other action a row names by one of its joined subjects (`conjuncts`): the action holding
+    most of a subject the first match does not speak of, scored as a row is scored, with that
+    subject's share in place of the whole row's.  None when no such action reaches MIN_MATCH."""
+    subjects = conjuncts(row.text)
+    if not subjects:
+        return None
+    first_own = signals.own_vector(first.action)
+    # a subject of one word ("in print", "the ICB") is a detail of the first action, no action of its own
+    vectors = [signals.vectoriser.vector(signals.words(row, s)) for s in subjects if len(_NAMING_WORD.findall(s)) >= 2]
+    open_subjects = [v for v in vectors if v and _held(v, first_own) < SUBJECT_MISSED]
+    best: RowMatch | None = None
+    for p in pairs:
+        if p.action in used:
+            continue
+        a_own = signals.own_vector(p.action)
+        held = max((_held(v, a_own) for v in open_subjects), default=0.0)
+        score = 0.5 * max(p.meaning, 0.0) + 0.5 * held
+        if held >= SUBJECT_HELD and score >= MIN_MATCH and (best is None or score > best.score):
+            best = RowMatch(p.row, p.action, score, p.meaning, held)
+    return best
+
+
+def _held(subject: dict[str, float], action: dict[str, float]) -> float:
+    """The share of a subject's telling terms (weighted) that an action holds."""
+    total = sum(subject.values())
+    return sum(w for t, w in subject.items() if t in action) / total if total else 0.0
 
 
 def row_references(rows: list[Commitment]) -> list[tuple[str, ...]]:
@@ -247,13 +308,12 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
         near |= {n for n, r in enumerate(action_refs) if r in refs and earlier[n]}
     row_own = signals.own_vector(row.id)
     row_ctx = signals.context_vector(row.id)
-    total = sum(row_own.values())
     out = []
     for n in sorted(near):
         a = actions[n]
         meaning = float(sims[n]) if sims is not None else cosine(row_ctx, signals.context_vector(a.id))[0]
         a_own = signals.own_vector(a.id)
-        contained = sum(w for t, w in row_own.items() if t in a_own) / total if total else 0.0
+        contained = _held(row_own, a_own)
         score = 0.5 * max(meaning, 0.0) + 0.5 * contained
         shared = ""
         if refs and action_refs[n]:
