@@ -435,3 +435,26 @@ def test_no_later_word_is_silent_or_overdue_by_the_due_date(due, status):
     got, reason, chosen = thread_status(seed, META["2014"], [], "2019-01-01", ["2016", "2019"])
     assert (got, chosen) == (status, None)
     assert "searched: 2016, 2019" in reason
+
+
+@pytest.mark.parametrize("between, status, deciding", [
+    # a row shown only because it stands between two linked rows was never read against the seed: it
+    # decides only when its own words speak of the seed, as a sentence shown with its paragraph does
+    ("The leisure centre car park was resurfaced in June", "restated", "a"),
+    ("The memory clinic in Easton opened its second room in June", "delivered", "m"),
+])
+def test_a_row_between_two_linked_ones_decides_by_its_own_words(between, status, deciding):
+    from kb.trace.tracer import TraceItem, thread_status
+
+    def item(cid, text, link, report, evidence):
+        return TraceItem(rec(cid, "2019", text, kind="evidence"), META["2019"], link, 0.6,
+                         {"report": report, **evidence})
+
+    items = [item("a", "We will open a memory clinic in Easton", "restated", "planned", {"signals": {"anchor": 1.0}}),
+             item("m", between, "delivered", "done", {"terms": [], "between": ["a", "b"]}),
+             item("b", "We will open a memory clinic for younger people", "restated", "planned",
+                  {"signals": {"anchor": 1.0}})]
+    seed = rec("s", "2014", "Open a memory clinic in Easton")
+    got, reason, chosen = thread_status(seed, META["2014"], items, "2019-01-01", ["2016", "2019"], _flat, {"easton"})
+    assert got == status, reason
+    assert chosen.commitment.id == deciding

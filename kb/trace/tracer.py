@@ -262,7 +262,8 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
     lead-in) hold the seed's own action or object, not only the names of its bodies and places
     (kb.trace.about, evidence `about`; `whole`: the core is the seed's heading's, named whole).  A
     table row's other cells speak of what their row speaks of; a sentence shown with its linked
-    paragraph speaks of the seed only in its own words; a review row that names the seed, or
+    paragraph, or a row shown because it stands between two linked ones, was never read against
+    the seed and speaks of it only in its own words; a review row that names the seed, or
     a link an auditor confirmed or added, always does.
 
     A passage linked through another (`via`, a chained lineage) that does not speak of the seed in
@@ -277,10 +278,12 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
     row = by_id.get(i.evidence.get("row", ""))
     sig = (row or i).evidence.get("signals")
     kin = by_id.get(i.evidence.get("paragraph", ""))
+    if kin is None and i.evidence.get("between"):  # a row between two linked ones: their anchor, its own words
+        kin = next((by_id[k] for k in i.evidence["between"] if k in by_id), None)
     if kin is not None:  # a sentence shown with its paragraph: the linked sentence's anchor, its own words
-        sig = kin.evidence.get("signals", {})
+        sig = (by_id.get(kin.evidence.get("row", "")) or kin).evidence.get("signals", {})
     if sig is None:
-        return True  # not scored against the seed (a passage between two linked ones): its neighbours did
+        return True  # not scored against the seed and shown beside nothing that was (an auditor's added link)
     if not sig.get("anchor"):
         return False
     if core is None:
