@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from kb.layout.parse import _BULLET, hard_wrapped, join_lines
+from kb.layout.parse import _BULLET, hard_wrapped, join_lines, one_paragraph_a_line
 from kb.layout.structure import build_blocks
 from kb.sources.base import SourceLine
 
@@ -433,3 +433,39 @@ def test_a_doer_title_with_a_running_footer_beside_it_is_a_title_of_its_own():
     item = block_with(blocks(text), "Run a car club")
     assert item.intro != "Actions the Council can take"
     assert any(b.text == "Actions we can take with partners" for b in blocks(text))
+
+
+# A short export written one paragraph a line, as an editor saves it: with a line end after its last line.
+SHORT = [
+    "Harbourside Allotments Plan",
+    "March 2026",
+    "Introduction",
+    "The council manages nine allotment sites across the district.",
+    "This plan sets out how we will look after them over the next two years.",
+    "Waiting lists",
+    "We will publish the waiting list for each site on the council website.",
+    "The allotments officer will contact every applicant who has waited more than a year",
+    "Water and paths",
+    "We will fit water butts on every plot at the Quay Road site by September 2026.",
+    "The paths at Mill Lane will be resurfaced in spring 2027.",
+]
+
+
+@pytest.mark.parametrize("texts, dense", [
+    (SHORT, True),
+    (SHORT + [""], True),  # the empty line after the file's final line end parts no paragraphs
+    (["", ""] + SHORT + ["", ""], True),  # nor do blank lines before the first line or after the last
+    ([t for line in SHORT for t in (line, "")], False),  # a blank line after every paragraph: spaced
+    (SHORT[:4] + [""] + SHORT[4:], False),  # one blank line among eleven written: a spaced export
+    (SHORT[:8] + [""], False),  # too few lines to tell
+])
+def test_one_paragraph_a_line_counts_blank_lines_between_written_ones(texts, dense):
+    assert one_paragraph_a_line(texts) == dense
+
+
+def test_a_short_one_paragraph_a_line_export_with_a_final_line_end_keeps_its_lines_apart():
+    bs = blocks("\n".join(SHORT) + "\n")
+    assert block_with(bs, "allotments officer").text == (
+        "The allotments officer will contact every applicant who has waited more than a year")
+    assert block_with(bs, "Water and paths").text == "Water and paths"
+    assert block_with(bs, "water butts").text.startswith("We will fit water butts")

@@ -120,9 +120,13 @@ _DENSE_BLANKS = 0.02  # fewer blank lines than this share: the export writes one
 def one_paragraph_a_line(texts: Sequence[str]) -> bool:
     """Exports that write each paragraph, heading and item on a line of its own, with no blank
     lines between them: there a line break ends a block unless the next line visibly continues it.
-    (A property of the whole document: a document laid out in pieces passes it to each piece.)"""
-    filled = sum(1 for t in texts if t.strip())
-    return filled >= 10 and (len(texts) - filled) < _DENSE_BLANKS * filled
+    (A property of the whole document: a document laid out in pieces passes it to each piece.)
+    Only blank lines between two written ones count: the empty line after a file's final line end
+    (or blank lines before its first) part no paragraphs, and in a short export would be a share."""
+    full = [k for k, t in enumerate(texts) if t.strip()]
+    if len(full) < 10:
+        return False
+    return (full[-1] - full[0] + 1 - len(full)) < _DENSE_BLANKS * len(full)
 
 
 _WRAPPED_SHARE = 0.2  # lines going on in lower case after a line of prose: a hard-wrapped export
