@@ -152,6 +152,12 @@ SEASONS = [
     ("in winter 2020", None, [("in winter 2020", "2020-12-01", "2021-02-28")]),
     ("in winter 2019", None, [("in winter 2019", "2019-12-01", "2020-02-29")]),
     ("plans for winter 2017/18", None, [("for winter 2017/18", "2017-12-01", "2018-02-28")]),
+    # a season over two years written with one digit of the second, or with a dash
+    ("Consultation\tWinter 2026/7", None, [("Winter 2026/7", "2026-12-01", "2027-02-28")]),
+    ("gritting routes reviewed in winter 2027-28", None, [("in winter 2027-28", "2027-12-01", "2028-02-29")]),
+    ("the hub opens in spring 2026/7", None, [("in spring 2026/7", "2027-03-01", "2027-05-31")]),
+    # the second year must follow the first: "winter 2026/9" names no season of a year
+    ("the winter 2026/9 figures", None, []),
 ]
 
 RANGES_AND_OPEN = [

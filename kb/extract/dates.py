@@ -118,7 +118,7 @@ _MONTH_RE = re.compile(
 _SEASON_RE = re.compile(
     _MOD + r"?(?P<season>(?i:spring|summer|autumn|winter))\b"
     r"(?!\s+(?i:statement|budget|term|spending|review|edition|issue|newsletter|school)\b)"
-    r"(?:\s+(?:of\s+)?(?P<y4>" + _YEAR4 + r")(?:\s*/\s*(?P<yy>\d{2}))?(?!\d|/\d))?"
+    r"(?:\s+(?:of\s+)?(?P<y4>" + _YEAR4 + r")(?:\s*[/–-]\s*(?P<yy>\d{1,2})(?!\d))?(?!\d|/\d))?"
 )
 # "2018/19", "2014/16", "2018-19", "2018/2019", "FY 2018/19", and the calendar range "2017 - 2020"
 _FY_RE = re.compile(
@@ -436,7 +436,10 @@ def _season_atoms(text: str) -> list[_Atom]:
         year = int(m.group("y4")) if m.group("y4") else None
         if year is not None and not _valid_year(year):
             continue
-        if m.group("yy") and season != "winter":
+        yy = m.group("yy")
+        if yy and year is not None and int(yy) != (year + 1) % 10 ** len(yy):
+            continue  # "Summer 2019-20" must name the next year: "winter 2017/3" is no season
+        if yy and season != "winter":
             year = (year or 0) + 1  # "spring 2017/18" is the spring of 2018
         mod = _modifier(m)
 
