@@ -458,3 +458,19 @@ def test_a_row_between_two_linked_ones_decides_by_its_own_words(between, status,
     got, reason, chosen = thread_status(seed, META["2014"], items, "2019-01-01", ["2016", "2019"], _flat, {"easton"})
     assert got == status, reason
     assert chosen.commitment.id == deciding
+
+
+@pytest.mark.parametrize("text, report", [
+    # a participle with a subject and no auxiliary has no tense of its own: a plan's outcome row
+    ("More school nurses trained to give first aid advice", "planned"),
+    ("Home care workers better supported to care for people with dementia", "planned"),
+    # ... unless a time places it in the past (the headline style of a progress report)
+    ("New memory clinic opened in March 2019", "done"),
+    ("Carers' helpline launched last year", "done"),
+    # a finite past, with its auxiliary, reports the act whatever the time
+    ("Twelve school nurses were trained to give first aid advice", "done"),
+])
+def test_a_participle_without_a_time_names_an_outcome(text, report):
+    from kb.trace.reports import reports_of
+
+    assert reports_of([text]) == [report]

@@ -346,6 +346,27 @@ def _says_what_it_is_not(pred) -> bool:
         c.lower_ in _NOT_YET for c in pred.children)
 
 
+# Words that place an event before now without a date: "launched last year", "opened two years ago".
+_PAST_TIME_WORDS = frozenset("ago last previously already recently earlier since yesterday".split())
+
+
+def _tenseless_outcome(pred) -> bool:
+    """Whether a past participle with a subject and no auxiliary ("Patients supported in the most
+    appropriate setting", "More staff trained to give specialist advice") names a state to reach,
+    not an event: a participle clause has no tense of its own, and a plan's outcome rows are written
+    so.  It reports an event only when a time places it in the past (headline style: "New clinic
+    opened in March 2019", "Helpline launched last year"): a year, a month or a word of past time
+    (`_PAST_TIME_WORDS`)."""
+    from kb.extract.dates import _MONTHS
+
+    if pred is None or pred.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in pred.children) \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children):
+        return False
+    sent = pred.sent
+    return not any(t.lower_ in _PAST_TIME_WORDS or t.lower_.rstrip(".") in _MONTHS
+                   or t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in sent)
+
+
 def _clause_report(clause) -> str:
     from kb.extract.clause import COMMITTING_FORMS, CONDITIONAL, NOMINAL, NONE
 
@@ -368,6 +389,8 @@ def _clause_report(clause) -> str:
         return "planned"
     if clause.aspect == "perfect" and clause.predicate is not None and clause.predicate.tag_ == "VBG":
         return "ongoing"  # perfect progressive: "have been developing" is work still going on
+    if past and _tenseless_outcome(pred):
+        return "planned"  # "Patients supported in the most appropriate setting": the state a plan aims at
     if past:
         return "done"
     if clause.aspect == "progressive":
