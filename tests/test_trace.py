@@ -514,3 +514,30 @@ def test_a_dash_typeset_between_letters_is_a_hyphen(typeset, plain):
 
     assert terms(typeset) == terms(plain) and "agenc" not in terms(typeset)
     assert Thesaurus().concepts_in(typeset) == Thesaurus().concepts_in(plain)
+
+
+@pytest.mark.parametrize(("acronym", "long_form", "spelt"), [
+    ("MSK", "Musculoskeletal", False),  # the thesaurus reads both as one concept: nothing to add
+    ("MH", "Mental Health", False),
+    ("E&T", "Education & Training", True),  # the letters give no term: spelt out
+    ("LTC", "Long Term Conditions", True),  # the letters are a term of their own, not the long form's
+])
+def test_an_acronym_the_thesaurus_already_reads_is_not_spelt_out(acronym, long_form, spelt):
+    from kb.trace.signals import spelt_apart
+
+    assert (acronym in spelt_apart({acronym: long_form})) is spelt
+
+
+def test_a_label_spelt_out_does_not_count_its_concept_twice():
+    """"MSK: redesign the back pain pathway" in a document defining MSK weighs its concept as once
+    written, so the label does not outweigh what the passage is about."""
+    from kb.model import DocumentMeta
+    from kb.trace.signals import Signals
+
+    metas = {"a": DocumentMeta("a", title="Plan", date="2014-01-01")}
+    seed = Commitment("s", "a", "commitment", "MSK: redesign the back pain pathway", "", None, 1)
+    other = [Commitment(f"o{n}", "a", "commitment", f"Filler passage {n} on musculoskeletal roads", "", None, 20 + n)
+             for n in range(5)]
+    plain = Signals([seed, *other], metas).own_vector("s")
+    spelt = Signals([seed, *other], metas, acronyms={"a": {"MSK": "Musculoskeletal"}}).own_vector("s")
+    assert spelt == plain

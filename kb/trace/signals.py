@@ -32,6 +32,7 @@ from kb.extract.acronyms import document_definitions, spell_out
 from kb.model import Commitment, DocumentMeta
 from kb.trace.context import Structure, structure_of
 from kb.trace.features import SPECIFIC_THEMES_EXCLUDED, Vectoriser, area_terms, cosine
+from kb.trace.features import terms as index_terms
 
 FEATURES = ("lexical", "anchor", "tfidf", "semantic", "structure", "owner", "target", "theme",
             "same_doc", "background", "tfidf_rel", "semantic_rel", "chain", "section", "feedback")
@@ -75,7 +76,7 @@ class Signals:
         (kb.trace.reports), for the `background` signal; `acronyms`: the acronyms each document
         defines (kb.extract.acronyms.document_definitions), spelt out in its passages' words."""
         self.records = records
-        self.acronyms = acronyms or {}
+        self.acronyms = {d: kept for d, defined in (acronyms or {}).items() if (kept := spelt_apart(defined))}
         self._spelt: dict[tuple[str, str], str] = {}
         self.reports = reports or {}
         self.metas = metas
@@ -192,6 +193,14 @@ def document_acronyms(store, doc_ids) -> dict[str, dict[str, str]]:
     """The acronyms each document defines (`store`: anything with `iter_block_texts(doc_id)`, the
     store or its writer), for Signals."""
     return {d: defined for d in doc_ids if (defined := document_definitions(store.iter_block_texts(d)))}
+
+
+def spelt_apart(defined: dict[str, str]) -> dict[str, str]:
+    """The acronyms worth spelling out: those whose long form gives a term the letters do not.  The
+    thesaurus already reads some acronyms as the concept their long form names ("U&EC" and "Urgent &
+    Emergency Care" are one term): spelt out beside its letters, such an acronym would count its
+    concept twice and make a passage's label outweigh what the passage is about."""
+    return {a: long for a, long in defined.items() if not set(index_terms(long)) <= set(index_terms(a))}
 
 
 def _frame_terms(records: list[Commitment], structure: dict[str, Structure],
