@@ -476,6 +476,8 @@ def test_no_place_of_the_bundled_area_is_in_the_code() -> None:
     ("Providers agree a new model of falls care (Dec 2026)", {"dec"}, {"fall"}),
     ("Outstanding items and next steps: the falls service", {"outstand", "item", "step"}, {"fall"}),
     ("Review the sight loss pathway by March, week 2 of quarter 3", {"march", "week", "quarter"}, {"sight"}),
+    ("Next steps: agree the hearing loss service over the next year", {"next"}, {"hear"}),
+    ("Key deliverables: a hearing loss service", {"deliver"}, {"hear"}),
 ])
 def test_dates_and_document_furniture_are_no_topic_terms(text, absent, present):
     from kb.trace.features import terms
@@ -541,3 +543,23 @@ def test_a_label_spelt_out_does_not_count_its_concept_twice():
     plain = Signals([seed, *other], metas).own_vector("s")
     spelt = Signals([seed, *other], metas, acronyms={"a": {"MSK": "Musculoskeletal"}}).own_vector("s")
     assert spelt == plain
+
+
+@pytest.mark.parametrize(("section", "nearest"), [
+    ("Carers › Next steps", "Carers"),  # a template's slot under each topic: the topic is the heading above
+    ("Sight loss services › Outstanding items", "Sight loss services"),
+    ("Sight loss services › 2019/20", "2019/20"),  # a row's own date or number: its group stays outer
+    ("Housing › 4.3", "4.3"),
+    ("Our vision › P&E", "P&E"),  # a workstream's letters name it
+    ("Our vision › PC workstream", "PC workstream"),
+    ("Carers › NEXT STEPS FOR THE YEAR", "Carers"),  # capitals, not letters of a name
+    ("Housing › Falls prevention", "Falls prevention"),  # a heading that names something is the nearest
+    ("2019/20", "2019/20"),  # nothing above it: it stays, and weighs nothing
+])
+def test_the_nearest_heading_that_names_something_weighs_as_the_nearest(section, nearest):
+    from kb.trace.context import WEIGHTS, structure_of
+
+    c = Commitment("c", "d", "commitment", "Agree the plan with partners", section, None, 3)
+    parts = structure_of(c).parts()
+    assert (nearest, WEIGHTS["heading"]) in parts
+    assert all(w < WEIGHTS["heading"] for t, w in parts if t != nearest)

@@ -18,6 +18,10 @@ from kb.model import Commitment, DocumentMeta
 # How much each part of the structure counts beside the record's own text (1.0).  A part nearer
 # the record says more about it: the nearest heading or row label more than the paper's title.
 WEIGHTS = {"heading": 0.8, "outer": 0.4, "row": 0.7, "intro": 0.6, "lead": 0.5, "title": 0.2}
+# A workstream's letters: capitals joined by "&" ("P&E", "IM&T"), or two or three capitals beside
+# lower-case words ("PC services"; in a heading all in capitals "FOR" and "THE" are words)
+_ACRONYM = re.compile(r"\b[A-Z]+&[A-Z]+\b")
+_SHORT_ACRONYM = re.compile(r"\b[A-Z]{2,3}\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+(?=[A-Z0-9\"'(‘“])")
 
 
@@ -34,14 +38,29 @@ class Structure:
 
     def parts(self) -> list[tuple[str, float]]:
         """(text, weight) for each part present, outer headings fading with distance."""
-        out = [(self.heading, WEIGHTS["heading"])]
-        out += [(h, WEIGHTS["outer"] / (1 + n)) for n, h in enumerate(self.outer)]
+        path = self.headings()  # the nearest heading that names something counts as the nearest
+        k = next((n for n, h in enumerate(path) if _names_something(h)), 0)
+        out = [(path[k], WEIGHTS["heading"])] if path else []
+        out += [(h, WEIGHTS["outer"] / (1 + n)) for n, h in enumerate(path[k + 1:])]
         out += [(self.row, WEIGHTS["row"]), (self.intro, WEIGHTS["intro"]), (self.lead, WEIGHTS["lead"]),
                 (self.title, WEIGHTS["title"])]
         return [(t, w) for t, w in out if t]
 
     def headings(self) -> list[str]:
         return [h for h in (self.heading, *self.outer) if h]
+
+
+def _names_something(heading: str) -> bool:
+    """Whether a heading counts as the nearest one: it names a topic (a content term, or an acronym:
+    "P&E", a workstream's letters), or it is the item's own number or date ("4.3", "2016/17": a
+    table row's reference, whose group heading stays the outer one), not a slot of the document's
+    template in words only ("Next steps", "Outstanding items" over each workstream's last rows).
+    Such a slot says where in the template a passage stands; the heading above it says what the
+    passage is about, and takes the weight of the nearest heading."""
+    from kb.trace.features import terms
+
+    return bool(not re.search(r"[A-Za-z]", heading) or terms(heading) or _ACRONYM.search(heading)
+                or heading.upper() != heading and _SHORT_ACRONYM.search(heading))
 
 
 def _clean_heading(h: str) -> str:

@@ -31,13 +31,14 @@ those these there their which what when where while such other more most than in
 befor between through onli like our ours they them its
 january february march april june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
-week weeks quarter quarters
+week weeks quarter quarters next
 item items outstand step steps section appendix annex page tabl figur summari overview introduct background
+deliverable deliverables
 scheme project initi workstream
 particular especi notabl exampl instanc
 """.split())  # the discourse markers ("in particular", "especially", "for example") point at a topic, name none;
 # the lines before them: when something is due and where a document puts it are no topic ("(Dec 2016)",
-# "Outstanding Items & Next steps" must not anchor a thread)
+# "Outstanding Items & Next steps" must not anchor a thread; "next", like "year" and "week", says when)
 
 _CONCEPT_OF: dict[str, str] = {}
 _CONCEPT_LABEL: dict[str, str] = {}  # the token back to the concept's first phrasing, for evidence shown to people
