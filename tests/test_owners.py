@@ -1083,3 +1083,45 @@ def test_a_lead_in_pointing_back_passes_the_doer_of_the_paragraph_before():
              "on it each year.",)
     assert g.owners("Survey every waiting room", intro="For the clinics this can be summarised as:",
                     outer_intros=outer) == ["Local systems"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lead in brackets after the action's full stop, or at the end of a bullet, as action plans print it
+    ("We will cut the wait for a home adaptation to twelve weeks by March 2023. (Housing Options Team)",
+     ["Housing Options Team"]),
+    ("- open two more warm spaces in the south of the borough (Adult Social Care);", ["Adult Social Care"]),
+    ("We will publish a falls prevention leaflet for every GP surgery. (Lead: Public Health)", ["Public Health"]),
+    ("- pilot a social prescribing link worker in each market town (Riverside NHS Foundation Trust and GP practices).",
+     [RFT, "GP practices"]),
+    # a bracket that spells out, abbreviates or glosses the words before it names no lead
+    ("We will set up a Falls Prevention Steering Group (FPSG).", []),
+    ("We will offer an annual review to everyone seen by the multidisciplinary teams (MDT).", []),
+    ("The review panel will be chaired by Dr Amir Khan (Director of Public Health).", []),
+    ("We will widen access to the programme for all new parents (Making Every Contact Count).", []),
+    ("We will improve services for people with sight loss (see section 4).", []),
+    ("We will report on progress every quarter (in year 2).", []),
+    ("We will add rapid chargers at the park and ride sites. (Taxi and HGV)", []),  # uses, no parties
+])
+def test_a_bracketed_lead_at_the_end_of_an_action(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.bracketed_lead(text) == expected
+    if expected:  # the lead is a field: it names the owner, whatever the grammar finds
+        assert north.owners_of(text) == Owners(expected, "field")
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # a lead or a source in brackets after the full stop stays with its sentence
+    ("We will cut the wait for a home adaptation to twelve weeks by March 2023. (Housing Options Team)",
+     ["We will cut the wait for a home adaptation to twelve weeks by March 2023. (Housing Options Team)"]),
+    ("We will cut the wait for a home adaptation to twelve weeks by March 2023. (Housing Options Team) We will "
+     "also review the grant policy in 2024.",
+     ["We will cut the wait for a home adaptation to twelve weeks by March 2023. (Housing Options Team)",
+      "We will also review the grant policy in 2024."]),
+    # a bracketed sentence of its own stays one
+    ("We will open the hub by March. (In the second year we will add an evening service for carers.) Then more.",
+     ["We will open the hub by March.", "(In the second year we will add an evening service for carers.)",
+      "Then more."]),
+])
+def test_a_bracketed_note_after_the_full_stop_stays_with_its_sentence(text: str, sentences: list[str]) -> None:
+    from kb.extract.nlp import split_sentences
+
+    assert split_sentences(text) == sentences

