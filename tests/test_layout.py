@@ -332,6 +332,21 @@ def test_a_figure_alone_is_no_heading(line, heading):
     assert (by_text(blocks_of(text), line).kind == "heading") is heading
 
 
+@pytest.mark.parametrize("line, heading", [
+    # a numbered outcome or priority titled by a whole statement heads its part of the strategy
+    ("Outcome 2: Older people are listened to and their views shape services", True),
+    ("Priority 3 – People will live well at home for longer", True),
+    ("Theme B: Children are safe from harm", True),
+    # the same statement unlabelled, or ending as a sentence, is body text
+    ("Older people are listened to and their views shape services", False),
+    ("Outcome 2: Older people are listened to.", False),
+])
+def test_a_numbered_outcome_stated_as_a_sentence_is_a_heading(line, heading):
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            f"{line}\n\nAnother paragraph of body text that follows the short line above it.")
+    assert (by_text(blocks_of(text), line).kind == "heading") is heading
+
+
 def test_a_table_after_a_forward_lead_in_is_forward():
     """A table announced by the paragraph before it ("... how we will meet the following targets:")
     holds things to be done, as a list under such an intro does; only the lead-in's last sentence

@@ -38,6 +38,11 @@ _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z*])")
 REFERENCE_NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,3}"
 # A line that opens with a multi-level reference ("1.1.2 Encourage employers ...", "4.10 The Trust")
 # starts an action or a section of its own: a wrapped sentence does not break before such a number.
+# A numbered part of a strategy, titled by the outcome or aim it pursues, which may be a whole
+# statement ("Outcome 2: Carers are listened to", "Priority 3 – People will live well at home").
+_LABELLED_SECTION = re.compile(r"^(?:outcome|priority|theme|ambition|aim|goal|pillar|chapter|part|strand)\s+"
+                               r"(?:\d{1,2}[a-z]?|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.–—-]\s+\S", re.I)
+_LABELLED_SECTION_WORDS = 16
 _REFERENCE_START = re.compile(rf"^{REFERENCE_NUMBER}\.?\s+(?=[A-Z])")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _DASH_SEPARATOR = re.compile(r"^[\s\-|:]*$")
@@ -677,7 +682,8 @@ def _looks_like_heading(text: str) -> bool:
         return False  # a figure on its own line ("2,068.7", "31", "£1.2m") is a table's value, not a title
     lower = " " + t.lower() + " "
     if re.search(r" (will|would|should|must|we|is|are|was|were|has|have|had|don't|can|may) ", lower):
-        return bool(_SECTION_NUMBER.match(t)) and len(ws) <= 10 or is_all_caps(t)
+        return bool(_SECTION_NUMBER.match(t)) and len(ws) <= 10 or is_all_caps(t) \
+            or bool(_LABELLED_SECTION.match(t)) and len(ws) <= _LABELLED_SECTION_WORDS
     if starts_with_action(_REFERENCE_START.sub("", t)) and len(ws) >= 4 and not is_all_caps(t):
         return False  # "Consider using fiscal policy ...", "1.1.6 Review vehicle excise duty ...": an action
     if len(ws) >= _STATE_MIN_WORDS and _DELIVERY_STATE.search(" ".join(ws[1:])) and not is_all_caps(t):
