@@ -830,3 +830,15 @@ def test_a_numbered_section_title_is_no_imperative_heading(text, accepted):
 def test_items_of_what_may_be_are_possibilities(intro, text, accepted):
     block = Block("list_item", text, 6, None, ("Advice",), intro=intro, forward_context=True)
     assert decide(text, block).accept is accepted
+
+
+@pytest.mark.parametrize(("intro", "text", "accepted"), [
+    # the first word completes "we will", whatever the tagger reads it as ("review" as the subject of "repeat")
+    ("Over the next year we will:", "review repeat prescriptions of sleeping tablets and promote safe storage at home;", True),
+    ("The council will:", "review repeat allowances paid to foster carers by March 2025;", True),
+    # no pledge before it: a noun phrase in a list of what was looked at
+    ("The panel looked at:", "review repeat prescriptions of sleeping tablets in two practices;", False),
+])
+def test_an_item_completing_a_pledge_opens_with_its_verb(intro, text, accepted):
+    block = Block("list_item", text, 5, None, ("Medicines",), intro=intro, forward_context=intro.endswith("will:"))
+    assert decide(text, block).accept is accepted

@@ -457,3 +457,43 @@ def test_a_review_row_joining_two_subjects_reports_on_each(row, taken):
     sig = Signals(records, metas, embed([record_topic_text(c) for c in records]))
     got = {r: sorted(m.action for m in ms) for r, ms in match_rows(records, metas, sig).items()}
     assert got == {"r0": taken, "r1": ["p2"]}
+
+
+def test_a_row_naming_two_actions_by_reference_and_a_part_each():
+    """"P2.3 and P2.4" with an action cell in two parts ("Breakfast clubs; holiday lunches"): each part
+    names one action, which the row's whole wording alone would not reach."""
+    from kb.semantic import embed, record_topic_text
+    from kb.trace.progress import match_rows
+    from kb.trace.signals import Signals
+
+    plan = ["We will open a free breakfast club in every primary school in the two most deprived wards",
+            "We will fund holiday lunches with activities for children on free school meals during the summer"]
+    records = [Commitment(f"p{n}", "plan", "commitment", t, "Plan › Priority 2", None, n) for n, t in enumerate(plan)]
+    records.append(Commitment(
+        "r0", "review", "commitment",
+        "Free breakfast clubs open before lessons in every primary school of the two most deprived wards; holiday lunches",
+        "Review › P2.3 and P2.4", None, 1, reported="Partially achieved"))
+    metas = {"plan": DocumentMeta("plan", date="2019-06-01"), "review": DocumentMeta("review", date="2022-07-01")}
+    sig = Signals(records, metas, embed([record_topic_text(c) for c in records]))
+    got = {row: sorted(m.action for m in ms) for row, ms in match_rows(records, metas, sig).items()}
+    assert got == {"r0": ["p0", "p1"]}
+
+
+def test_a_review_row_may_name_an_action_by_its_numbered_title():
+    """"Commitment 4: Students" heads "We will agree a safety plan with the college": the review's
+    "Student safety plan" names the action by its title's word as much as by the sentence's."""
+    from kb.semantic import embed, record_topic_text
+    from kb.trace.progress import match_rows
+    from kb.trace.signals import Signals
+
+    plan = [("We will agree a joint wellbeing and safety plan with Eastholme College and the university",
+             "Plan › Priority 2 › Commitment 4: Students"),
+            ("We will agree a safety plan for every care home with the home's manager",
+             "Plan › Priority 2 › Commitment 5: Care homes")]
+    records = [Commitment(f"p{n}", "plan", "commitment", t, sec, None, n) for n, (t, sec) in enumerate(plan)]
+    records.append(Commitment("r0", "review", "evidence", "Student safety plan", "Review › P2.4", None, 1,
+                              reported="Achieved"))
+    metas = {"plan": DocumentMeta("plan", date="2019-06-01"), "review": DocumentMeta("review", date="2022-07-01")}
+    sig = Signals(records, metas, embed([record_topic_text(c) for c in records]))
+    got = {row: [m.action for m in ms] for row, ms in match_rows(records, metas, sig).items()}
+    assert got == {"r0": ["p0"]}

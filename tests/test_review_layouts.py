@@ -380,3 +380,79 @@ def test_a_review_table_cut_by_a_page_footer_in_a_pdf_reads_every_rows_status(tm
     assert cells["Accessible swings in every district"].fields.get("status") == "Superseded"
     assert cells["Refurbish the Moor Lane skate park"].fields.get("status") == "Not started"
     assert cells["Splash pad in Northgate park"].fields.get("status") == "Complete"
+
+
+# --- layouts of the blind harrowdale set, each tested on sentences written for these tests ------------
+
+@pytest.mark.parametrize("value, report", [
+    ("100%", "done"), ("100% complete", "done"), ("65%", "ongoing"), ("65% – waiting for the new database", "ongoing"),
+    ("0%", "unmet"), ("0% (not started)", "unmet"), ("12.5 per cent", "ongoing"),
+    # a figure in a sentence is no status
+    ("72% of tenants replied to the survey", None), ("140%", None),
+])
+def test_a_status_given_as_the_share_of_the_action_done(value, report):
+    assert progress_of(value) == report
+
+
+@pytest.mark.parametrize("header", ["% complete", "Percentage complete", "Progress (%)"])
+def test_a_percentage_complete_column_is_a_status_column(header):
+    from kb.layout.fields import label_role
+    assert label_role(header) == "status"
+
+
+@pytest.mark.parametrize("number", ["Action 2b.iii", "Action 4.1", "Commitment 12", "Action 3c"])
+def test_an_action_number_alone_on_its_line_heads_the_action_under_it(number):
+    """A numbered hierarchy (Priority / Objective / Action 2b.iii) prints the action's number on a line
+    of its own over the sentence, and its lead and timescale side by side in a row under it."""
+    text = (f"Objective 2b: Safer journeys to school\n\n{number}\n"
+            "Paint school keep-clear markings outside every primary school in the district.\n"
+            "Lead: Highways Team\tTimescale: by end of Q2 2023/24\n")
+    blocks = [b for b in blocks_of(text) if b.kind != "heading"]
+    action = next(b for b in blocks if b.text.startswith("Paint school keep-clear"))
+    assert action.section[-1] == number
+    assert action.fields.get("owner") == "Highways Team"
+    assert action.fields.get("due") == "by end of Q2 2023/24"
+    assert not any(b.text.startswith(("Lead:", "Timescale:")) for b in blocks)  # the fields are no records
+
+
+def test_a_row_of_cells_that_are_not_all_fields_stays_a_table():
+    text = "Paint the markings.\n\nLead: Highways Team\tThe work starts in May once the contract is let.\n"
+    assert any(b.kind == "cell" for b in blocks_of(text))
+
+
+def test_a_numbered_title_over_a_pledge_heads_it():
+    """"Commitment 3: Young carers" over "We will ...": the title names the group, the pledge is the action."""
+    text = ("Commitment 3: Young carers\n\nWe will train a young carers lead in every secondary school.\n\n"
+            "Who: Education Service\nWhen: Spring 2024\n")
+    blocks = [b for b in blocks_of(text) if b.kind != "heading"]
+    assert [b.text for b in blocks] == ["We will train a young carers lead in every secondary school."]
+    assert blocks[0].section[-1] == "Commitment 3: Young carers"
+    assert blocks[0].fields.get("due") == "Spring 2024"
+
+
+def test_a_merged_group_column_titles_the_rows_of_its_group():
+    """A review table whose first column is a merged cell per group (printed on the group's first row,
+    empty under it), with its own reference column: the group's title is a heading, not an item, the
+    rows keep their status and are named by their reference, and a dated action cell stays the item."""
+    text = ("Theme\tRef\tAction\tStatus\tLatest update\n"
+            "A. Warm homes\tW1\tLoft insulation for 300 homes\tAchieved\t312 homes insulated by May 2023.\n"
+            "\tW2\tSurvey of homes built 1990-1999\t40%\tThe survey was paused in 2022.\n"
+            "\tW3\tHeat pump grants\tSlipped\tThe grant scheme opens in 2024.\n"
+            "B. Clean air\tC1\tAnti-idling signs at schools\tAchieved\tSigns are up at 20 schools.\n"
+            "\tC2\tAir quality monitors\tOn track\tSix of ten monitors are installed.\n")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert "A. Warm homes" not in cells and "B. Clean air" not in cells
+    survey = cells["Survey of homes built 1990-1999"]
+    assert survey.fields.get("status") == "40%"
+    assert survey.section[-1] == "A. Warm homes" and survey.row_label == "W2"
+    assert "The survey was paused in 2022." in cells
+    assert (cells["Air quality monitors"].section[-1], cells["Air quality monitors"].row_label) == ("B. Clean air", "C2")
+
+
+def test_a_first_column_filled_on_every_row_is_no_merged_group():
+    text = ("Area\tRef\tAction\tStatus\n"
+            "Housing\tH1\tLoft insulation for 300 homes\tAchieved\n"
+            "Transport\tT1\tAnti-idling signs at schools\tAchieved\n"
+            "Parks\tP1\tTree planting on the estates\tOn track\n")
+    cells = {b.text for b in blocks_of(text) if b.kind == "cell"}
+    assert "Loft insulation for 300 homes" in cells

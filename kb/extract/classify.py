@@ -28,6 +28,7 @@ from kb.extract.lexicon import (
     ACTION_NOUNS,
     ACTION_VERBS,
     MODAL_FORWARD,
+    NOTING_VERBS,
     PAST_MARKERS,
     TAKING_IN,
     is_action_verb,
@@ -449,6 +450,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         j.clause.predicate is not None and (j.clause.predicate.lower_ in ACTION_NOUNS
                                             or j.clause.predicate.tag_ in ("VBN", "VBD")))
     action = (j.action and nominal_ok) or lexical_action or (j.headline and block.kind != "paragraph")
+    if not action and not past and _completes_pledge(t, block):
+        action = True  # "We will:" / "- review repeat prescriptions ...": the item's first word is the verb
     if block.kind in ("paragraph", "heading") and not block.forward_context and (
             form in (NOMINAL, GERUND) or form == NONE and _INDEFINITE.match(_strip_label(t))):
         # in running text a noun phrase describes ("Delivery case: A high level plan for ..."); a
@@ -720,6 +723,17 @@ def _perfect_after_modal(text: str, block: Block) -> bool:
     safeguarding training"): "will have completed", a state to reach, not a report of the past."""
     return block.kind == "list_item" and bool(_MODAL_LEAD_IN.search(block.intro or "")) \
         and bool(_PERFECT_LEAD.match(text))
+
+
+def _completes_pledge(text: str, block: Block) -> bool:
+    """A list item under a lead-in that pledges ("We will:", "The council will:") opening with a word
+    that is a verb of action or review in its base form: the item completes the pledge, so that word
+    is its verb, however the tagger read it ("review repeat prescriptions ...", where "review" reads as
+    the subject of "repeat")."""
+    if block.kind != "list_item" or not _MODAL_LEAD_IN.search(block.intro or ""):
+        return False
+    first = re.match(r"\W*([a-z]+)\b", text)
+    return first is not None and (first.group(1) in ACTION_VERBS or first.group(1) in NOTING_VERBS)
 
 
 _MODAL_LEAD_IN = re.compile(r"\b(?:will|shall|must|should|are to|is to|need to|required to)\W*$", re.I)

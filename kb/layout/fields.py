@@ -58,6 +58,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:(?:current|overall|delivery) )?status (?:at|as at|as of|in|on|\(|update)[\w ()/.-]*|"
         r"(?:complete|completed|achieved|delivered|done)\?|"
         r"(?:progress|delivery) (?:rag|rating)|complete ?/ ?(?:incomplete|not complete)|"
+        r"(?:%|percent(?:age)?|per cent) (?:complete[d]?|done|achieved|delivered)|progress ?\(?%\)?|"
         # one column for both, the status first: "Status and latest update", "Status / update"
         r"(?:status|progress) ?(?:and|&|/) ?(?:latest |progress )?(?:updates?|status|comments?|position)")),
     ("ref", re.compile(  # the action's number, by which a review names it
@@ -236,9 +237,21 @@ _VERDICT_ORDER = ("done", "revised", "unmet", "ongoing")
 _COLOUR_WITH_WORDS = re.compile(r"^(?:red|amber|green|blue)\s*(?:[-–—:/(,]\s*|\s+)(?=[a-z])")
 
 
+# A status given as the share of the action done ("100%", "40% complete", "0% – not started"), as
+# reviews that track actions by milestones write it: all of it is done, none of it is not started,
+# a share between is work going on.  The share stands alone or before a completion word or a dash
+# of commentary: "86% of people were seen" is a figure, not a status.
+_PERCENT_DONE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)(?:\s+(?:complete[d]?|done|achieved|delivered))?"
+                           r"\s*(?:$|[-–—(;,.:])")
+
+
 def _progress_of_one(value: str) -> str | None:
     norm = re.sub(r"\s+", " ", re.sub(r"[*_`]+", " ", value)).strip().lower()
     norm = re.sub(r"^(?:status|rag|progress|rating|stage)\s*[:=-]\s*", "", norm)
+    share = _PERCENT_DONE.match(norm)
+    if share and float(share.group(1)) <= 100:
+        done = float(share.group(1))
+        return "done" if done == 100 else "unmet" if done == 0 else "ongoing"
     coloured = _COLOUR_WITH_WORDS.match(norm)
     if coloured:
         words_say = _progress_of_one(norm[coloured.end():])

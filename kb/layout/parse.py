@@ -947,6 +947,29 @@ def _table_labels(block: RawBlock) -> list[tuple[Labelled, SourceLine]] | None:
     return out
 
 
+# A line that only numbers an action, as plans head each action of a numbered hierarchy: "Action 1a.i",
+# "Action 3b.ii", "Action 2.1", "Commitment 12", "Recommendation 4" (sub-parts in numbers, letters or
+# roman numerals).
+_ACTION_NUMBER_LINE = re.compile(r"(?:action|commitment|recommendation)\s+\d{1,2}[a-z]?(?:\.(?:\d{1,2}|[ivx]{1,4}|[a-z]))*[.:]?",
+                                 re.I)
+
+
+def _field_cells(block: RawBlock) -> list[tuple[Labelled, SourceLine]] | None:
+    """A table row whose every cell is one labelled field and no action ("Lead: Public Health" |
+    "Timescale: by March 2022"), as an action box prints its fields side by side under the action:
+    the fields, as a line of field labels would give them."""
+    out: list[tuple[Labelled, SourceLine]] = []
+    for row, sl in zip(block.rows, block.lines, strict=False):
+        for cell in (strip_markup(c) for c in row):
+            if not cell:
+                continue
+            labs = split_labels(cell)
+            if len(labs) != 1 or labs[0].role == "action" or not labs[0].value:
+                return None
+            out.append((labs[0], sl))
+    return out or None
+
+
 def _take_value(blocks: list[RawBlock], j: int) -> tuple[list[tuple[str, SourceLine]], int]:
     """The value of a label written alone on its line: the paragraph or the list that follows it."""
     if j >= len(blocks) or split_labels(blocks[j].text) or blocks[j].kind not in _ITEM_KINDS:
@@ -974,8 +997,13 @@ def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
         b = blocks[i]
         i += 1
         pairs: list[tuple[Labelled, SourceLine]] = []
+        if b.kind == "paragraph" and len(b.lines) > 1 and _ACTION_NUMBER_LINE.fullmatch(strip_markup(b.first.text).strip()):
+            # "Action 1a.i" on a line of its own over the action's sentence: the number heads the
+            # action, it is no part of its sentence (whose first word is then the action's verb)
+            out.append(RawBlock("heading", [b.first], blank_before=b.blank_before))
+            b = replace(b, lines=b.lines[1:], blank_before=0)
         if b.kind == "table":
-            table = _table_labels(b)
+            table = _table_labels(b) or _field_cells(b)
             if table is None:
                 out.append(b)
                 continue
@@ -1049,7 +1077,13 @@ def _action_title(labs: list[Labelled], following: RawBlock | None) -> bool:
     if following is None or following.kind not in _ITEM_KINDS:
         return False
     nxt = split_labels(following.text)
+    if not nxt and _PLEDGE_OPENING.match(following.text):
+        return True  # "Commitment 2: Students" over "We will agree a safety plan ...": the pledge is the action
     return bool(nxt) and nxt[0].role == "action" and not _NUMBERED_LABEL.search(nxt[0].label)
+
+
+# A paragraph that opens by pledging: the action itself, under a numbered title
+_PLEDGE_OPENING = re.compile(r"\W*(?:we will|we'll|we’ll|we are going to|we shall|we commit to|our commitment is)\b", re.I)
 
 
 def _group_pairs(pairs: list[tuple[Labelled, SourceLine]]) -> list[list[tuple[Labelled, SourceLine]]]:

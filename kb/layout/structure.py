@@ -400,11 +400,17 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     out: list[Block] = []
     carried_label: str | None = None
     groups = _group_rows([cells for cells, _ in body]) if header and len(header) >= 3 else set()
+    merged = _merged_group_column(header, roles, [cells for cells, _ in body])
     base_section = section
     for n, (cells, sl) in enumerate(body):
         first_filled = next((i for i, c in enumerate(cells) if strip_markup(c)), None)
         if first_filled is None:
             continue
+        if merged and strip_markup(cells[0]):
+            # the group's title, printed on its first row only: the rows under it are in its section
+            section = (*base_section, strip_markup(cells[0]))
+            carried_label = None
+            cells = ["", *cells[1:]]
         if header and ([strip_markup(c) for c in cells] == header or len(cells) == len(header) >= 2
                        and _folded_cell(cells[0]) == _folded_cell(header[0]) != ""):
             continue  # the header repeated on a new page (its other headers perhaps reworded)
@@ -443,13 +449,21 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                                  if c < len(cells) and strip_markup(cells[c])) if date_text else ""
         fields = _row_fields(cells, roles)
         row_key = _place_key(sl)
+        # a reference column after the first ("Priority | Ref | Action"): the row's own number names it
+        ref_label = next((strip_markup(cells[i]) for i, r in sorted(roles.items()) if r == "ref" and 0 < i < len(cells)
+                          and re.search(r"\d", strip_markup(cells[i]))), None)
         content_cols = [c for c in range(1, len(cells))
                         if c not in date_cols and c not in owner_cols and strip_markup(cells[c])]
         label_is_text = (len(cells) == 1 or len(words(label)) > 8 or not content_cols
                          or roles.get(0) == "action" and not _names_its_row(header, label)
                          or bool(header and header[0] and _CONTENT_HEADER.search(header[0]))
                          or goal_table)
-        timing_cells = _timing_cells(cells, date_cols | owner_cols, doc_date, period) \
+        # a date cell beside the item of the row's first cell times that item; a status or update note
+        # is no timing ("Audit completed in 2021"), nor is the action cell of a row whose first cell is
+        # empty (a merged group cell printed on the group's first row only): it is the row's item
+        untimed = date_cols | owner_cols | note_cols | (
+            {i for i, r in roles.items() if r == "action"} if not label_cell_filled(cells) else set())
+        timing_cells = _timing_cells(cells, untimed, doc_date, period) \
             if label_is_text and len(cells) > 2 else {}
         if timing_cells and not row_dates:
             row_dates = tuple(d for ds in timing_cells.values() for d in ds)
@@ -460,7 +474,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                 for item, dues in _timescale_milestones(cell, doc_date, period):
                     out.append(Block(
                         "cell", item, sl.line, sl.page, section, column=header[ci] if header else None,
-                        row_label=label if not label_is_text else None, row_key=row_key, scope_dates=dues,
+                        row_label=(label if not label_is_text else None) or ref_label, row_key=row_key, scope_dates=dues,
                         negative_context=negative, forward_context=forward,
                         fields={k: v for k, v in fields.items() if k == "owner"}, position=sl.position))
                 continue
@@ -480,7 +494,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                     item = f"{item} – {row_context}"  # the row's date and lead belong to the activity's wording
                 out.append(Block(
                     "cell", item, sl.line, sl.page, section, column=column,
-                    row_label=label if not label_is_text else None, row_key=row_key, intro=title,
+                    row_label=(label if not label_is_text else None) or ref_label, row_key=row_key, intro=title,
                     scope_dates=dates, negative_context=negative,
                     forward_context=forward or bool(column and _MODAL_HEADER.match(column)),
                     fields=dict(cell_fields), position=sl.position,
@@ -527,6 +541,24 @@ def _group_rows(rows: list[list[str]]) -> set[int]:
     return numbered | titles if len(found) >= 2 and len(titles) == len(found) else numbered
 
 
+_MERGED_TITLE_WORDS = 8
+
+
+def _merged_group_column(header: list[str] | None, roles: dict[int, str], rows: list[list[str]]) -> bool:
+    """Is the first column a merged cell per group ("Priority | Ref | Action | Status", the priority
+    printed on the first row of its group and the cells under it left empty)?  Its header names no
+    field, another column holds the actions, it is empty on at least a third of the rows that fill
+    other cells, and each title in it is short and no sentence: a group's title, not an item."""
+    if not header or len(header) < 3 or roles.get(0) is not None or "action" not in roles.values():
+        return False
+    full = [r for r in rows if sum(1 for c in r[1:] if strip_markup(c)) >= 2]
+    titles = [strip_markup(r[0]) for r in full if r and strip_markup(r[0])]
+    blank = len(full) - len(titles)
+    return len(full) >= 3 and bool(titles) and blank >= len(full) / 3 and blank >= len(titles) and all(
+        len(words(t)) <= _MERGED_TITLE_WORDS and not t.endswith((".", ";")) and progress_of(t) is None
+        for t in titles)
+
+
 def _names_its_row(header: list[str] | None, label: str) -> bool:
     """A first column of items of work ("Workstream", "Programme") beside a column of what is to be
     done in them ("Workstream | Activity | Outcomes", "Programme | Priorities"): its cell is the row's
@@ -559,6 +591,11 @@ def _figures_row_label(texts: list[str]) -> str | None:
 
 
 _TIMING_REST_WORDS = 4  # words a timing cell holds beside its date: "Develop plan", "To develop proposal"
+
+
+def label_cell_filled(cells: list[str]) -> bool:
+    """Does the row write its first cell (not left empty under a merged cell above)?"""
+    return bool(cells) and bool(strip_markup(cells[0]))
 
 
 def _timing_cells(cells: list[str], skip: set[int], doc_date: date | None,

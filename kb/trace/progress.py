@@ -294,6 +294,20 @@ def distinct_references(records: list[Commitment], refs: list[str] | None = None
     return [r if r and count[(c.doc_id, r)] == 1 else "" for c, r in zip(records, refs, strict=True)]
 
 
+def _title_terms(a: Commitment, signals) -> set[str]:
+    """The terms of the heading an action sits under, when that heading is its own numbered title
+    ("Commitment 2: Students", "Action 3.1 – Warm homes"), not a section's."""
+    title = a.heading
+    if not _OWN_TITLE.match(title or ""):
+        return set()
+    return set(signals.vectoriser.vector(signals.words(a, title)))
+
+
+# An action's own numbered title: "Commitment 2: Students", "Action 1a.i", "Action 3.1 – Warm homes"
+_OWN_TITLE = re.compile(r"(?:action|commitment|recommendation)\s+\d{1,2}[a-z]?(?:\.(?:\d{1,2}|[ivx]{1,4}|[a-z]))*\b",
+                        re.I)
+
+
 def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment], action_refs: list[str],
                earlier: np.ndarray, action_emb: np.ndarray | None, signals) -> list[RowMatch]:
     """The row scored against its nearest earlier actions in meaning and every earlier action
@@ -308,12 +322,18 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
         near |= {n for n, r in enumerate(action_refs) if r in refs and earlier[n]}
     row_own = signals.own_vector(row.id)
     row_ctx = signals.context_vector(row.id)
+    # a row naming several actions by reference writes a part for each ("Assessment and follow-up;
+    # safety plans on discharge"): an action may be named by one part alone
+    parts = [signals.vectoriser.vector(signals.words(row, p)) for p in conjuncts(row.text)] if len(refs) >= 2 else []
+    parts = [v for v in parts if v]
     out = []
     for n in sorted(near):
         a = actions[n]
         meaning = float(sims[n]) if sims is not None else cosine(row_ctx, signals.context_vector(a.id))[0]
-        a_own = signals.own_vector(a.id)
-        contained = _held(row_own, a_own)
+        # the action's words and its own title ("Commitment 2: Students" over "We will agree a joint
+        # safety plan with the university ..."): a review may name the action by its title
+        a_own = signals.own_vector(a.id).keys() | _title_terms(a, signals)
+        contained = max([_held(row_own, a_own)] + [_held(part, a_own) for part in parts])
         score = 0.5 * max(meaning, 0.0) + 0.5 * contained
         shared = ""
         if refs and action_refs[n]:
