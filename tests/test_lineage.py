@@ -477,3 +477,24 @@ def test_a_discourse_marker_is_no_topic(text, topic):
     from kb.trace.features import terms
 
     assert set(terms(text)) == set(terms(topic))
+
+
+@pytest.mark.parametrize("section, label", [
+    # the nearest heading that names a topic labels the thread
+    ("Ageing well › Falls prevention", "Falls prevention: Offer strength and balance classes in every library ..."),
+    # a part of the paper, a period or a number is passed over for the heading above it
+    ("Falls prevention › Introduction", "Falls prevention: Offer strength and balance classes in every library ..."),
+    ("Falls prevention › 2024/25", "Falls prevention: Offer strength and balance classes in every library ..."),
+    ("Falls prevention › Progress since the last update",
+     "Falls prevention: Offer strength and balance classes in every library ..."),
+    ("Falls prevention › Immediate", "Falls prevention: Offer strength and balance classes in every library ..."),
+    # no heading names a topic: the commitment's opening words alone
+    ("Introduction › Background", "Offer strength and balance classes in every library ..."),
+])
+def test_a_thread_is_labelled_by_the_heading_that_names_its_topic(section, label):
+    from kb.trace.context import structure_of
+    from kb.trace.threads import topic_label
+
+    c = Commitment("c1", "plan", "commitment", "Offer strength and balance classes in every library and leisure centre",
+                   section, None, 3)
+    assert topic_label(c, structure_of(c)) == label

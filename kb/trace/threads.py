@@ -11,6 +11,7 @@ commitment; a thread's status follows from what its latest passages say.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -57,13 +58,32 @@ class Thread:
 def topic_label(c: Commitment, structure: Structure) -> str:
     """A topic as a person writes it: the nearest heading that names something ("Stroke Care"),
     then what the commitment is about, its opening words ("Stroke Care: Improved outcomes of
-    stroke patients")."""
+    stroke patients").  A heading that only says where the passage stands in the paper
+    ("Introduction", "Progress since the last update", "2016/17") is passed over for the one above."""
     from kb.layout.markup import words
 
-    heading = structure.heading if structure.heading and len(structure.heading) <= 60 else ""
+    heading = next((h for h in structure.headings() if len(h) <= 60 and _names_a_topic(h)), "")
     head_words = words(c.text)[:8]
     gist = " ".join(head_words) + (" ..." if len(words(c.text)) > 8 else "")
     return f"{heading}: {gist}" if heading else gist
+
+
+# The words of a paper's parts and of its progress reporting, which name no topic in a label.
+_SLOT_WORDS = frozenset("""introduction background information summary overview purpose context contents appendix
+appendices annex conclusion conclusions recommendation recommendations progress update updates since last next steps
+step key decision decisions immediate actions action outstanding items item report continued page section part
+executive no yes other general""".split())
+_MINOR = frozenset("the of and for to in on a an our we with by at from".split())
+
+
+def _names_a_topic(heading: str) -> bool:
+    """A heading naming what its passages are about ("Stroke", "Maternity and Paediatrics"), not a
+    part of the paper ("Introduction", "Key decision: No"), a period ("2016/17", "Immediate") or a
+    number."""
+    from kb.layout.parse import is_period_label
+
+    ws = re.findall(r"[A-Za-z]{2,}", heading.lower())
+    return bool(ws) and not is_period_label(heading) and any(w not in _SLOT_WORDS and w not in _MINOR for w in ws)
 
 
 def review_links(records: list[Commitment], metas: dict[str, DocumentMeta], sig, reports: dict[str, str],
