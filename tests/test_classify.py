@@ -842,3 +842,27 @@ def test_items_of_what_may_be_are_possibilities(intro, text, accepted):
 def test_an_item_completing_a_pledge_opens_with_its_verb(intro, text, accepted):
     block = Block("list_item", text, 5, None, ("Medicines",), intro=intro, forward_context=intro.endswith("will:"))
     assert decide(text, block).accept is accepted
+
+
+def _dated_cell(text: str, **kw) -> Block:
+    from kb.model import DueDate
+    due = DueDate("June 2027", "2027-06-01", "2027-06-30")
+    return Block("cell", text, column="Stage", row_key="1:0", scope_dates=(due,), fields={"due": "June 2027"}, **kw)
+
+
+@pytest.mark.parametrize("text, forward, accepted", [
+    # a stage of a timetable, dated ahead by its row: a milestone, whatever words name the stage
+    ("Final draft", True, True),
+    ("Inquiry sessions begin", True, True),  # the present tense of a schedule
+    ("Examiner's findings", True, True),
+    # the same names with the row's date not ahead (no forward context) are no item
+    ("Final draft", False, False),
+    ("Examiner's findings", False, False),
+    # a stage told as done stays evidence
+    ("Inquiry sessions were held", True, False),
+])
+def test_a_dated_stage_of_a_timetable_is_a_milestone(text, forward, accepted):
+    d = decide(text, _dated_cell(text, forward_context=forward))
+    assert d.accept == accepted
+    if accepted:
+        assert d.kind == "milestone"

@@ -727,3 +727,62 @@ def test_a_column_headed_by_a_pledge_s_opening_looks_ahead():
     assert by_text(cells, "Post a respite guide").forward_context
     assert not by_text(cells, "Nobody told me").forward_context
 
+
+
+# Timetables: a stage and when it is due, the when in a cell of its own (a plan's programme, a scheme's
+# milestones).  Tables written for these tests.
+@pytest.mark.parametrize("table, texts, dues", [
+    # no header row: each row a stage and its month; the first row is a stage, not a header
+    ("Draft strategy consultation\tJune 2026\nFinal strategy to Cabinet\tOctober 2026\n"
+     "Strategy published\tJanuary 2027",
+     # (a stage of three words or fewer reads with its date, as a short item reads with its row)
+     ["Draft strategy consultation – June 2026", "Final strategy to Cabinet", "Strategy published – January 2027"],
+     [[("2026-06-01", "2026-06-30")], [("2026-10-01", "2026-10-31")], [("2027-01-01", "2027-01-31")]]),
+    # a header the reader does not know ("Timeline", "Estimated"), a placeholder for a date not yet set
+    ("Stage\tTimeline\nScoping report\tMarch 2026\nPublic inquiry\ttbc",
+     ["Scoping report – March 2026", "Public inquiry"], [[("2026-03-01", "2026-03-31")], []]),
+    # a row's subject, the step and its season: the step reads with its subject
+    ("Title\tStage\tEstimated\nParking Standards guide\tConsultation\tAutumn 2026\n"
+     "Parking Standards guide\tAdoption\tWinter 2026/7",
+     ["Parking Standards guide – Consultation", "Parking Standards guide – Adoption"],
+     [[("2026-09-01", "2026-11-30")], [("2026-12-01", "2027-02-28")]]),
+    # the corner of the header left empty, a bare year under "2026 estimate"
+    ("\t2026 estimate\nForum's draft plan consultation\t2027\nForum's plan submitted\t2028",
+     ["Forum's draft plan consultation", "Forum's plan submitted – 2028"],
+     [[("2027-01-01", "2027-12-31")], [("2028-01-01", "2028-12-31")]]),
+])
+def test_a_timetable_row_is_its_stage_dated_by_its_when_cell(table, texts, dues):
+    bs = cells_of(table, date(2026, 1, 1))
+    assert [b.text for b in bs] == texts
+    assert [[(d.start, d.end) for d in b.scope_dates] for b in bs] == dues
+    assert all(b.forward_context for b in bs if b.scope_dates)
+
+
+@pytest.mark.parametrize("table, texts, negative, dues", [
+    # a stage the timetable reports done: no due, no item ahead
+    ("Call for sites\tCompleted – May 2025\nPreferred options\tSeptember 2026",
+     ["Call for sites – Completed – May 2025", "Preferred options – September 2026"], [True, False],
+     [[], [("2026-09-01", "2026-09-30")]]),
+    # planned, met and estimated dates side by side: the last one filled is the row's date now; one met
+    # ("Actual") reports a step taken
+    ("Stage\tPrevious version\tActual\tCurrent estimate\tCode\n"
+     "Scoping published\tMay 2025\t12 June 2025\t-\tscoping-published\n"
+     "Hearings start\tAutumn 2025\t-\tMarch 2026\thearings-start",
+     ["Scoping published – May 2025 – 12 June 2025", "Hearings start – Autumn 2025 – March 2026"], [True, False],
+     [[], [("2026-03-01", "2026-03-31")]]),
+])
+def test_a_timetable_tells_steps_done_from_steps_ahead(table, texts, negative, dues):
+    bs = cells_of(table, date(2026, 1, 1))
+    assert [b.text for b in bs] == texts  # (the data standard's codes are no items)
+    assert [b.negative_context for b in bs] == negative
+    assert [[(d.start, d.end) for d in b.scope_dates] for b in bs] == dues
+
+
+def test_a_table_caption_ends_the_table_before_it():
+    table = ("Stage\tTimeline\nScoping report\tMarch 2026\nReview of guidance\n"
+             "Table 2- Documents to be replaced\nDocument\tReplacement\tStatus\n"
+             "Design Guide (2014)\tUpdate\tIn preparation")
+    bs = cells_of(table, date(2026, 1, 1))
+    scoping = next(b for b in bs if b.text.startswith("Scoping report"))
+    assert scoping.column == "Stage"
+    assert any(b.column == "Replacement" for b in bs)

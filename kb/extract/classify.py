@@ -583,6 +583,13 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
             return Decision(False, "evidence", reasons=reasons + ["past"])
         if j.ongoing:
             return Decision(True, _kind(t, s, block, j), 0.4, reasons + ["ongoing work"])
+        if block.kind == "cell" and block.forward_context and (block.fields.get("due") or block.fields.get("when")) \
+                and block.scope_dates \
+                and not past and not (j.flags & {"forecast", "consequence", "value", "conditional", "negated", "wh-title"}):
+            # a timetable's stage dated by its row ("Publication Draft | May 2026", "Public hearings |
+            # March 2027", "Hearings start | January 2028"): a milestone of the programme, though it names
+            # the stage alone or in the present tense of a schedule
+            return Decision(True, "milestone", 0.6, reasons + ["dated stage of a timetable"])
         if block.forward_context and not _looks_like_name(t) and not j.describes and not past:
             return Decision(True, _kind(t, s, block, j), 0.6, reasons + ["forward context"])
         if block.kind == "fragment" and "caps" not in s and len(ws) >= 3 and not j.describes:

@@ -283,15 +283,20 @@ def _continues_table(table: RawBlock, nxt: str) -> bool:
 
 
 _FULL_WIDTH_RUN = 3  # one-cell lines in a row that a table may hold (a group's title, then its intro)
+# A table's or figure's caption: its number, then a stop or dash before its title ("Table 4- Replacement
+# documents", "Table 2.1: Summary of ...", "Figure 1 – Timetable for ...").
+_TABLE_CAPTION = re.compile(r"^(?:table|figure)\s+\d{1,2}(?:\.\d{1,2})*[a-z]?\s*[:.\-–—]\s*\S", re.I)
 
 
 def _next_row_continues(table: RawBlock, lines: list[SourceLine], k: int) -> bool:
     """Whether the table goes on after the one-cell line `k`: the first row after it (past at most
     a few more one-cell lines, none blank: "Creating capacity" then its intro, then the rows)
     continues the table (`_continues_table`)."""
+    if _TABLE_CAPTION.match(strip_markup(lines[k].text).strip()):
+        return False  # "Table 4- Replacement documents": the next table's caption, this one has ended
     for j in range(k + 1, min(len(lines), k + 1 + _FULL_WIDTH_RUN)):
         nxt = lines[j].text
-        if not nxt.strip() or _BULLET.match(nxt):
+        if not nxt.strip() or _BULLET.match(nxt) or _TABLE_CAPTION.match(strip_markup(nxt).strip()):
             return False
         if _is_table_line(nxt):
             return _continues_table(table, nxt)

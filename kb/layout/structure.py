@@ -93,20 +93,34 @@ def _heading_scope_date(text: str, doc_date: date | None, period: Period | None 
     return due
 
 
+# Headers of two date columns that bound one period ("Start date" / "End date", "From" / "To").
+_SPAN_HEADER = re.compile(r"\b(?:start|starts|starting|begin|beginning|from|end|ends|finish|to|until)\b", re.I)
+
+
 def _row_dates(row: list[str], date_cols: set[int], doc_date: date | None,
-               period: Period | None = None) -> tuple[DueDate, ...]:
-    dues: list[DueDate] = []
+               period: Period | None = None, header: list[str] | None = None) -> tuple[DueDate, ...]:
+    """The row's dates from its date columns.  Where two or more of them are filled and none bounds a
+    period (a plan's timetable printed with its earlier versions: "July 2024 version / Actual / February
+    2025"), the columns are the same date as planned, revised and met, left to right: the last filled
+    one is the row's date now."""
+    per_col: list[tuple[int, tuple[DueDate, ...]]] = []
     for c in sorted(date_cols):
         if c < len(row):
-            dues.extend(field_dates(strip_markup(row[c]), doc_date, period) or ())
-    return tuple(dues)
+            dues = tuple(field_dates(strip_markup(row[c]), doc_date, period) or ())
+            if dues:
+                per_col.append((c, dues))
+    if len(per_col) >= 2 and header and not any(
+            c < len(header) and _SPAN_HEADER.search(header[c]) for c, _ in per_col):
+        return per_col[-1][1]
+    return tuple(d for _, dues in per_col for d in dues)
 
 
 _MILESTONE_WORDS = 2  # content words besides its dates that make a timescale entry a milestone of its own
 # Words of a timescale that qualify its dates rather than name an event ("Ongoing", "to be", "provisional").
 _TIMESCALE_WORDS = frozenset("""ongoing commenced started start starting began begun launched tbc tba tbd provisional
 provisionally approx approximately circa around end beginning mid early late onwards from until till by to be in on
-of the and or at for during before after within dates date timescale target expected estimated complete completed""".split())
+of the and or at for during before after within dates date timescale target expected estimated estimate estimates
+complete completed""".split())
 
 
 def _timescale_milestones(cell: str, doc_date: date | None,
@@ -369,6 +383,90 @@ def _column_roles(header: list[str]) -> dict[int, str]:
     return roles
 
 
+# A cell that only says when, or that the when is not yet set: a date with its qualifiers ("July-September
+# 2025", "Completed – October 2019", "Spring 2026") or a placeholder for one ("TBC", "to be confirmed").
+_WHEN_PLACEHOLDER = re.compile(r"(?:tbc|tba|tbd|to be (?:confirmed|agreed|determined)|n/?a|-|–)", re.I)
+# A machine identifier in a cell: lower-case words joined by hyphens or underscores, no spaces
+# ("reg-19-public-consultation-start", "plan_adopted"): a data standard's code for the row, no words of it.
+_STAGE_HEADER = re.compile(r"(?:(?:key|plan[- ]making|key plan[- ]making) )?stages?", re.I)
+_CODE_CELL = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){1,}")
+
+
+def when_only(text: str, doc_date: date | None, period: Period | None = None) -> bool | None:
+    """Whether a cell only says when: True for a date and its qualifiers, None for a placeholder
+    ("TBC", "-"), False for a cell with words of its own ("Draft Local Plan", "Develop plan Q4 2020/21")."""
+    t = strip_markup(text).strip()
+    if not t or _WHEN_PLACEHOLDER.fullmatch(t):
+        return None
+    dues = field_dates(t, doc_date, period)  # a cell is a date context: a lone year is that year
+    if dues is None:
+        return False
+    if not dues:  # "Ongoing", "TBC": the cell says the when is open ("On-going monitoring of ..." is work)
+        return None if len(words(t)) <= 3 else False
+    rest = t
+    for d in dues:
+        rest = rest.replace(d.text, " ")
+    return all(w.lower() in _TIMESCALE_WORDS or w.isdigit() for w in words(rest))
+
+
+def _dated_like_its_column(rows: list[list[str]], doc_date: date | None, period: Period | None) -> bool:
+    """Whether a table's first row is one of its rows rather than its header: its cells beside the
+    first only say when (`when_only`), as the cells under them do ("Publication Draft | May 2026" over
+    "Submission | October 2026").  Year headers over a plan's deliverables ("Theme | 2018/19 | 2019/20")
+    have words, not dates, under them."""
+    first = rows[0]
+    cols = [ci for ci in range(1, len(first)) if strip_markup(first[ci]).strip()]
+    if not cols or any(when_only(first[ci], doc_date, period) is False for ci in cols):
+        return False
+    for ci in cols:
+        reads = [when_only(r[ci], doc_date, period) for r in rows if ci < len(r) and strip_markup(r[ci]).strip()]
+        if len(reads) < 2 or any(b is False for b in reads) or not any(b is True for b in reads):
+            return False
+    return True
+
+
+# A date column that records when things were done, beside the planned dates ("Actual", "Date completed").
+_DONE_HEADER = re.compile(r"(?:actual|achieved|completed|done|date (?:achieved|completed|met)|actual dates?|"
+                          r"(?:date )?(?:delivered|met))", re.I)
+
+
+def _reports_done(cells: list[str], date_cols: set[int], header: list[str] | None) -> bool:
+    """Whether a row reports a step already taken rather than one to come: its date cell says it was
+    completed ("Completed – October 2019"), or the last dated cell of the row stands under a column of
+    dates met ("Actual") in a timetable printed with its planned dates."""
+    filled = [c for c in sorted(date_cols) if c < len(cells) and strip_markup(cells[c]).strip()
+              and not _WHEN_PLACEHOLDER.fullmatch(strip_markup(cells[c]).strip())]
+    if any(progress_of(strip_markup(cells[c])) == "done" for c in filled):
+        return True
+    return bool(filled and header and filled[-1] < len(header) and _DONE_HEADER.fullmatch(header[filled[-1]].strip()))
+
+
+def _read_columns_by_content(roles: dict[int, str], header: list[str], rows: list[list[str]],
+                             doc_date: date | None, period: Period | None) -> None:
+    """Columns whose header does not say what they hold ("Timeline", "Estimated", "2025 estimate", or
+    no header row at all) read by their cells: a column beside the first whose every filled cell only
+    says when (`when_only`, a placeholder allowed) holds the rows' dates; a column of machine
+    identifiers holds codes; and a "Stage" column none of whose cells reads as a status names each
+    row's stage of work ("Consultation", "Adoption"), not how it stands."""
+    width = max((len(r) for r in rows), default=0)
+    for ci in range(width):
+        cells = [strip_markup(r[ci]).strip() for r in rows if ci < len(r) and strip_markup(r[ci]).strip()]
+        if not cells:
+            continue
+        role = roles.get(ci)
+        if (role == "status" and ci < len(header) and _STAGE_HEADER.fullmatch(header[ci].strip())
+                and not any(progress_of(c) for c in cells)):
+            del roles[ci]  # "Stage": "Issues and Options", "Consultation", "Adoption"
+            role = None
+        if ci == 0 or role is not None:
+            continue
+        reads = [when_only(c, doc_date, period) for c in cells]
+        if any(r is True for r in reads) and all(r is not False for r in reads):
+            roles[ci] = "due"
+        elif all(_CODE_CELL.fullmatch(c) for c in cells):
+            roles[ci] = "code"
+
+
 _PAGE_COLUMN = re.compile(r"(?:page|pages|page\s*no\.?|page\s+numbers?|pp?\.)", re.I)
 
 
@@ -382,13 +480,22 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     header: list[str] | None = None
     body = list(zip(rows, rb.lines, strict=True))
     hi = _header_index(rows)
+    if hi == 0 and _dated_like_its_column(rows, doc_date, period):
+        hi = None  # "Submission (Regulation 22) | October 2026" over more such rows: the first stage, no header
+    elif hi is None and len(rows) >= 2 and rows[0] and not strip_markup(rows[0][0]) and _is_header_row(rows[0][1:] + [""]) \
+            and sum(1 for c in rows[0] if strip_markup(c)) >= 1:
+        hi = 0  # "   | 2025 estimate": column labels over the rows' labels, the corner left empty
     if hi is not None:
         header = [strip_markup(c) for c in rows[hi]]
         body = body[hi + 1:]
     if header and any(_PAGE_COLUMN.fullmatch(h.strip()) for h in header):
         negative = True  # a table of contents ("Page | Content"): titles, not items
     roles = _column_roles(header or [])
+    declared = {i for i, r in roles.items() if r == "due"}
+    _read_columns_by_content(roles, header or [], [cells for cells, _ in body], doc_date, period)
     date_cols = {i for i, r in roles.items() if r == "due"}
+    content_date_cols = date_cols - declared  # columns of dates under no date header ("Estimated", none)
+    code_cols = {i for i, r in roles.items() if r == "code"}
     # fields of the row, not records
     owner_cols = {i for i, r in roles.items() if r in ("owner", "logged", "ref", "resource")}
     note_cols = {i for i, r in roles.items() if r in ("status", "update", "measure")}
@@ -441,19 +548,40 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             label = carried_label
         elif label and len(cells) > 1 and len(words(label)) <= 8:
             carried_label = label
-        row_dates = _row_dates(cells, date_cols, doc_date, period)
+        # cells beside the label that only say when, in a table whose column of them holds other
+        # things too (a figure's label-value rows above its timetable): this row's dates
+        when_cols = {ci for ci in range(1, len(cells)) if ci not in date_cols | owner_cols | code_cols
+                     and strip_markup(cells[ci]).strip() and when_only(cells[ci], doc_date, period) is not False}
+        if when_cols and not any(when_only(cells[ci], doc_date, period) for ci in when_cols) \
+                and len(when_cols) == len([c for c in cells[1:] if strip_markup(c).strip()]) and len(cells) > 2:
+            when_cols = set()  # a row of dashes and placeholders across a wide table says nothing of when
+        row_date_cols = date_cols | when_cols
+        # dates read from the cells themselves, not from a header that names a date column
+        dated_by_content = bool(row_date_cols & (content_date_cols | when_cols))
+        row_dates = _row_dates(cells, row_date_cols, doc_date, period, header)
+        row_negative = negative or _reports_done(cells, row_date_cols, header)
+        if row_negative and not negative:
+            row_dates = ()  # "Completed – October 2019", a date under "Actual": when it was done, no due
         date_text = " ".join(strip_markup(cells[c]) for c in sorted(date_cols) if c < len(cells) and strip_markup(cells[c]))
         # a short item reads with its row: its when and its who, in the table's order ("Burgess Park –
         # 2012-2017 – Northshire Council and appointed contractor"), as a reader of the row sees it
         row_context = " – ".join(strip_markup(cells[c]) for c in context_cols
-                                 if c < len(cells) and strip_markup(cells[c])) if date_text else ""
-        fields = _row_fields(cells, roles)
+                                 if c < len(cells) and strip_markup(cells[c])
+                                 and not _WHEN_PLACEHOLDER.fullmatch(strip_markup(cells[c]).strip())) if date_text else ""
+        # a column's or cell's dates read from its cells, under no date header, date the row as its
+        # heading would ("when"): a date the item's own words give ("... net zero by 2045") says it better
+        fields = _row_fields(cells, {i: r for i, r in roles.items() if i not in content_date_cols})
+        if row_date_cols - date_cols or content_date_cols:
+            when = [strip_markup(cells[c]) for c in sorted((content_date_cols | when_cols) & set(range(len(cells))))
+                    if strip_markup(cells[c]).strip()]
+            if when:
+                fields["when"] = "; ".join(when)
         row_key = _place_key(sl)
         # a reference column after the first ("Priority | Ref | Action"): the row's own number names it
         ref_label = next((strip_markup(cells[i]) for i, r in sorted(roles.items()) if r == "ref" and 0 < i < len(cells)
                           and re.search(r"\d", strip_markup(cells[i]))), None)
         content_cols = [c for c in range(1, len(cells))
-                        if c not in date_cols and c not in owner_cols and strip_markup(cells[c])]
+                        if c not in row_date_cols and c not in owner_cols and c not in code_cols and strip_markup(cells[c])]
         label_is_text = (len(cells) == 1 or len(words(label)) > 8 or not content_cols
                          or roles.get(0) == "action" and not _names_its_row(header, label)
                          or bool(header and header[0] and _CONTENT_HEADER.search(header[0]))
@@ -467,18 +595,25 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             if label_is_text and len(cells) > 2 else {}
         if timing_cells and not row_dates:
             row_dates = tuple(d for ds in timing_cells.values() for d in ds)
+        # a timetable's row: a stage and when it is to happen ("Publication Draft | May 2026"), the
+        # date still ahead of the document: the stage is an entry of the plan's programme
+        row_forward = forward or bool(
+            dated_by_content
+            and (label_is_text and not content_cols or all(len(words(strip_markup(cells[c]))) <= 3 for c in content_cols))
+            and row_dates and not row_negative and doc_date is not None
+            and all(d.end is None or d.end >= doc_date.isoformat() for d in row_dates))
         for ci, cell in enumerate(cells):
-            if ci in timing_cells:
+            if ci in timing_cells or ci in when_cols:
                 continue  # "Develop plan Q4 – 2020/21" beside the row's item: when the item is done
             if ci in date_cols:
                 for item, dues in _timescale_milestones(cell, doc_date, period):
                     out.append(Block(
                         "cell", item, sl.line, sl.page, section, column=header[ci] if header else None,
                         row_label=(label if not label_is_text else None) or ref_label, row_key=row_key, scope_dates=dues,
-                        negative_context=negative, forward_context=forward,
+                        negative_context=row_negative, forward_context=forward,
                         fields={k: v for k, v in fields.items() if k == "owner"}, position=sl.position))
                 continue
-            if ci in owner_cols:
+            if ci in owner_cols or ci in code_cols:
                 continue
             if ci == label_col and not label_is_text and len(cells) > 1:
                 continue
@@ -490,13 +625,19 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             for item, title in labelled_cell_items(cell):
                 if ci in status_cols and len(words(item)) <= _STATUS_WORDS:
                     continue  # "Green", "On track", "Not started": a status, not a record
+                if label and not label_is_text and row_dates and dated_by_content and row_forward \
+                        and len(words(item)) <= 3 and ci not in note_cols:
+                    # in a dated row, a cell of a word or three ("Consultation", "Adoption") says which step
+                    # of the row's subject falls then ("Office Use SPD | Consultation | Autumn 2025"): it
+                    # reads with its row's label
+                    item = f"{label} – {item}"
                 if row_context and len(words(item)) <= 3 and ci not in note_cols:
                     item = f"{item} – {row_context}"  # the row's date and lead belong to the activity's wording
                 out.append(Block(
                     "cell", item, sl.line, sl.page, section, column=column,
                     row_label=(label if not label_is_text else None) or ref_label, row_key=row_key, intro=title,
-                    scope_dates=dates, negative_context=negative,
-                    forward_context=forward or bool(column and _MODAL_HEADER.match(column)),
+                    scope_dates=dates, negative_context=row_negative,
+                    forward_context=row_forward or bool(column and _MODAL_HEADER.match(column)),
                     fields=dict(cell_fields), position=sl.position,
                 ))
     return out
@@ -632,7 +773,7 @@ def _row_fields(cells: list[str], roles: dict[int, str]) -> dict[str, str]:
     """The row's owner, due, status and update cells, keyed by role (several columns joined by "; ")."""
     fields: dict[str, str] = {}
     for i, role in sorted(roles.items()):
-        if role in ("action", "logged", "measure") or i >= len(cells):
+        if role in ("action", "logged", "measure", "code") or i >= len(cells):
             continue
         text = "; ".join(split_cell(cells[i])) if role == "owner" else strip_markup(cells[i])
         if text:
