@@ -866,3 +866,16 @@ def test_a_dated_stage_of_a_timetable_is_a_milestone(text, forward, accepted):
     assert d.accept == accepted
     if accepted:
         assert d.kind == "milestone"
+
+
+@pytest.mark.parametrize("text, accepted", [
+    # an intention, a plan or a proposal denied undertakes nothing
+    ("There is currently no intention to review the parking charges at the leisure centre.", False),
+    ("We have no plans to close the branch library in Eastfield.", False),
+    ("The council has no current proposals for a second recycling depot.", False),
+    # an intention stated, or a pledge beside the denial, still commits
+    ("There is an intention to review the parking charges at the leisure centre in 2026.", True),
+    ("There are no plans to close the library; instead we will extend its opening hours.", True),
+])
+def test_a_denied_intention_is_no_commitment(text, accepted):
+    assert decide(text, Block("paragraph", text)).accept is accepted

@@ -411,6 +411,10 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         # an agenda item: "To consider the report of ...", "To receive the minutes", "1. To note ..."
         # (in an action table's cell, "To consider an approach to ..." is the action)
         return Decision(False, reasons=reasons + ["agenda item"])
+    if _NO_INTENTION.search(t) and not re.search(r"\b(?:will|shall)\b", t, re.I):
+        # "There is currently no intention to prepare a joint plan", "We have no plans to close the
+        # library": an intention or plan denied is no undertaking (a "will" beside it may still be one)
+        return Decision(False, reasons=reasons + ["no intention"])
     if _ENDS_WITH_ADDRESS.search(t) and not (j.pledge or j.decision):
         # a source line: a title and where to find it ("Delivery plan for recovering access: https://...")
         return Decision(False, reasons=reasons + ["reference"])
@@ -619,6 +623,9 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     return Decision(False, reasons=reasons)
 
 
+# An intention, plan or proposal denied: "no intention to", "no current plans to", "not any proposals to".
+_NO_INTENTION = re.compile(r"\b(?:no|not any)\s+(?:current\s+|further\s+|firm\s+)?(?:intentions?|plans?|proposals?)\s+"
+                           r"(?:to|of|for)\b", re.I)
 # "RESOLVED that ...", also as a numbered minute ("4. RESOLVED that ...", "(b) Resolved:").
 _RESOLVED_LEAD = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?resolved\b", re.I)
 # A meeting approving the minutes of the last one: a record of the past, no undertaking.
