@@ -474,3 +474,26 @@ def test_a_participle_without_a_time_names_an_outcome(text, report):
     from kb.trace.reports import reports_of
 
     assert reports_of([text]) == [report]
+
+
+@pytest.mark.parametrize("latest, status, deciding", [
+    # a later plan that only repeats it: the earlier report of work on it still stands
+    (("We will open a memory clinic in Easton", "restated", "planned"), "in progress", "w"),
+    # a later plan that moves it to a new date revises it: the work reported was on the old form
+    (("We will open a memory clinic in Easton by 2023", "revised", "planned"), "revised", "l"),
+    # a later report on it decides, as the latest word
+    (("The memory clinic in Easton opened in May", "delivered", "done"), "delivered", "l"),
+])
+def test_work_reported_stands_against_a_later_restatement(latest, status, deciding):
+    from kb.trace.tracer import TraceItem, thread_status
+
+    work = TraceItem(rec("w", "2016", "Building work on the memory clinic in Easton is under way", kind="evidence"),
+                     META["2016"], "progress", 0.5, {"report": "ongoing", "signals": {"anchor": 1.0}})
+    text, link, report = latest
+    last = TraceItem(rec("l", "2019", text, kind="evidence"), META["2019"], link, 0.7,
+                     {"report": report, "signals": {"anchor": 1.0}})
+    seed = rec("s", "2014", "Open a memory clinic in Easton")
+    got, reason, chosen = thread_status(seed, META["2014"], [work, last], "2019-01-01", ["2016", "2019"], _flat,
+                                        {"easton"})
+    assert got == status, reason
+    assert chosen.commitment.id == deciding

@@ -377,7 +377,10 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     passed (else in progress) -- done delivers it only when what was done is the seed itself (the
     passage holds DELIVERS_SHARE of its core, or is close in meaning), else it is a step, in progress,
     and a report that it was done stands against a later document that only restates or revises
-    it, or reports a step on its topic done (not work going on, not a report that it is unmet); a revision -> revised; a restatement -> restated, or overdue when the
+    it, or reports a step on its topic done (not work going on, not a report that it is unmet); a report
+    of work on it (going on, part way, a step done) stands against a later document that only
+    restates it, a restatement being a repeat with no progress reported (not against a revision, nor
+    against a latest word past the due date that is no new commitment); a revision -> revised; a restatement -> restated, or overdue when the
     seed's due date has passed by the newest document and the latest word is no new commitment (a
     description, a statement of need, a conditional "could"): a later plan that commits to it again
     (a planned clause: "we will", an imperative, "aims to") carries it forward, restated; a statement of fact (an evidence passage) is
@@ -442,6 +445,18 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         if done:
             deciding = max(done, key=lambda i: (_doc_date(i.doc), i.score))
             report = deciding.evidence.get("report", "")
+    seed_due = max((d.end for d in seed.due if d.end), default=None)
+    passed = bool(seed_due and newest_doc_date and seed_due < newest_doc_date)
+    if deciding.link_type == "restated" and report != "unmet" and (not passed or report == "planned"):
+        # the latest word repeats it, and a restatement is a repeat with no progress reported: an
+        # earlier report of work on it (begun, going on, part way, a step done) still stands.  Not
+        # against a revision (the work was on the old form) nor past the due date with no new pledge.
+        moving = [i for i in later if i.link_type in ("progress", "delivered")
+                  and _doc_date(i.doc) < _doc_date(deciding.doc) and i.evidence.get("report", "") != "unmet"
+                  and _speaks_of(i, by_id, core, seed_text, False, core_of, spell)]
+        if moving:
+            deciding = max(moving, key=lambda i: (_doc_date(i.doc), -_rank(i, delivers), i.score))
+            report = deciding.evidence.get("report", "")
     where = f"{deciding.commitment.doc_id}: {deciding.commitment.text}"
     if report == "unmet":
         due = due_end(seed, seed_meta)
@@ -457,8 +472,7 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         return "in progress", where, deciding
     if deciding.link_type == "revised":
         return "revised", where, deciding
-    seed_due = max((d.end for d in seed.due if d.end), default=None)
-    if seed_due and newest_doc_date and seed_due < newest_doc_date:
+    if passed:
         if report == "planned":  # a later plan commits to it again: carried forward, not left undone
             return "restated", f"due by {seed_due}; committed to again: {where}", deciding
         return "overdue", f"due by {seed_due}; latest word, no delivery reported: {where}", deciding
