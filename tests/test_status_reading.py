@@ -497,3 +497,23 @@ def test_work_reported_stands_against_a_later_restatement(latest, status, decidi
                                         {"easton"})
     assert got == status, reason
     assert chosen.commitment.id == deciding
+
+
+@pytest.mark.parametrize("cell, status", [
+    # a cell that only says it was done reports its row's thing done
+    ("Completed in May 2018", "delivered"),
+    # a cell that names what was done reports that: here a step towards the row's commitment
+    ("Held workshops with carers' groups and ward staff", "in progress"),
+])
+def test_a_done_cell_is_read_by_its_own_words_when_they_name_the_act(cell, status):
+    from kb.trace.tracer import TraceItem, thread_status
+
+    row = TraceItem(rec("r", "2019", "Open a memory clinic in Easton", kind="commitment"), META["2019"], "restated",
+                    0.7, {"report": "planned", "signals": {"anchor": 1.0}})
+    done = TraceItem(rec("c", "2019", cell, kind="evidence"), META["2019"], "delivered", 0.7,
+                     {"report": "done", "row": "r", "terms": []})
+    seed = rec("s", "2014", "Open a memory clinic in Easton")
+    got, reason, chosen = thread_status(seed, META["2014"], [row, done], "2019-01-01", ["2016", "2019"], _flat,
+                                        {"easton"})
+    assert got == status, reason
+    assert chosen.commitment.id == "c"

@@ -309,6 +309,21 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
     return step.speaks
 
 
+def _names_its_act(i: TraceItem, core: dict[str, float], spell: Spell | None = None) -> bool:
+    """Whether a table cell's own words name what was done, beside or instead of its row's
+    commitment: two or more terms that are none of the seed's core, no process word and no part of a
+    date ("Undertaken pre-consultation engagement with patient groups"), not only that it was done
+    and when ("Complete", "Opened in the spring", "Done by May 2018")."""
+    from kb.extract.dates import find_dates
+    from kb.trace.about import _process
+
+    text = spell(i.commitment) if spell else i.commitment.text
+    for m in reversed(find_dates(text, None)):
+        text = text[:m.start_char] + " " + text[m.end_char:]
+    own = {t for t in terms(text) if t not in core and t not in _process() and not t.isdigit()}
+    return len(own) >= 2
+
+
 def _own_words(i: TraceItem, spell: Spell | None = None) -> str:
     """A passage's own words and its list lead-in (a list item reads with it)."""
     intro = list_intro(i.commitment)
@@ -412,11 +427,16 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
 
     def delivers(i: TraceItem) -> bool:
         """What was done is the seed itself: a review row or an auditor's link says so, or the passage
-        holds most of the seed's core, or is close to it in meaning (not a step on its topic)."""
+        holds most of the seed's core, or is close to it in meaning (not a step on its topic).  A
+        table cell is read by its row, unless its own words name what was done ("Undertaken
+        engagement with patient groups" beside "Improve stroke services"): then by them."""
         if i.evidence.get("match") or i.decision in ("confirmed", "added"):
             return True
         own = by_id.get(i.evidence.get("row", "")) or i
         held = own.evidence.get("about") or about(core, _own_words(own, spell)).evidence()
+        if own is not i and _names_its_act(i, core, spell):
+            own = i  # a cell that says what was done ("Undertaken pre-consultation engagement"): its words
+            held = about(core, _own_words(i, spell)).evidence()
         if held["share"] >= DELIVERS_SHARE:
             return True
         step = own.evidence.get("about_via")
