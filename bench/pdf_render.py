@@ -93,18 +93,56 @@ def text_to_html(text: str, title: str, whole_tables: bool = False) -> str:
             f"<style>{_CSS}</style></head><body>{''.join(body)}</body></html>")
 
 
-def render(text_path: Path, pdf_path: Path, whole_tables: bool = False) -> Path:
-    """Print `text_path` to `pdf_path` through Chromium; raises RuntimeError without Chromium."""
+# A browser's print of the page: landscape, small serif type set close (one-line paragraphs barely
+# apart), justified paragraphs, whole tables whose rows may break across pages, and the browser's
+# running header (date, title) and footer (address, "page 1/3") on every page.
+_PRINT_CSS = """
+@page { size: A4 landscape; margin: 22mm 14mm 20mm 14mm; }
+body { font-family: 'Liberation Serif', 'DejaVu Serif', serif; font-size: 9.5pt; line-height: 1.25; }
+h2 { font-size: 12pt; margin: 10pt 0 4pt; }
+p { margin: 0 0 5pt; text-align: justify; }
+table { border-collapse: collapse; width: 100%; margin: 0; }
+tr { break-inside: auto; }
+td, th { border: 0.5pt solid #777; padding: 2pt 3pt; vertical-align: top; font-size: 8.5pt; text-align: left; }
+th { background: #dde; }
+ul { margin: 0 0 4pt 14pt; padding: 0; }
+"""
+
+
+def render(text_path: Path, pdf_path: Path, whole_tables: bool = False, printed: bool = False) -> Path:
+    """Print `text_path` to `pdf_path` through Chromium; raises RuntimeError without Chromium.
+    `printed`: as a browser's own print of the page (`_PRINT_CSS`, whole tables, running header and
+    footer), instead of a portrait page with no page furniture."""
     exe = chromium()
     if exe is None:
         raise RuntimeError("Chromium is not installed (apt-get install chromium)")
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "page.html"
-        page.write_text(text_to_html(text_path.read_text(encoding="utf-8"), text_path.stem, whole_tables), encoding="utf-8")
+        title = text_path.stem.split("_", 1)[-1].replace("-", " ").capitalize() if printed else text_path.stem
+        markup = text_to_html(text_path.read_text(encoding="utf-8"), title, whole_tables or printed)
+        page.write_text(markup.replace(_CSS, _PRINT_CSS) if printed else markup, encoding="utf-8")
         subprocess.run(
             [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
+             f"--user-data-dir={tmp}/profile", *(() if printed else ("--no-pdf-header-footer",)),
              f"--print-to-pdf={pdf_path.resolve()}", page.resolve().as_uri()],
             check=True, capture_output=True, timeout=300)
     return pdf_path
+
+
+def main(argv: list[str]) -> int:
+    """Render a folder's text exports: python bench/pdf_render.py SRC DST [--tables | --printed]."""
+    if len(argv) < 2:
+        print(main.__doc__)
+        return 2
+    src, dst = Path(argv[0]), Path(argv[1])
+    dst.mkdir(parents=True, exist_ok=True)
+    for text in sorted(src.glob("*.txt")):
+        render(text, dst / f"{text.stem}.pdf", whole_tables="--tables" in argv, printed="--printed" in argv)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

@@ -419,3 +419,29 @@ def test_lettered_recommendations_wrap_at_their_hanging_indent(tmp_path):
         "A. Agree to close the day centre at Mill Lane from 1 April 2026 and to move its places to the new hub; and",
         "B. Delegate authority to the Director of Adult Care to agree the transfer of each place with the families.",
     ]
+
+
+def test_single_line_fields_evenly_spaced_stay_apart(tmp_path):
+    """An action block printed a field a line, every line the same distance apart (a page of
+    one-line paragraphs leaves no wider paragraph spacing to learn), on a landscape page that no line
+    fills: each field is its own line, and so is each numbered action after a full stop."""
+    lines = ["Action 3.1: Warm homes grants",
+             "What we will do: Offer a warm homes grant to every household in fuel poverty that asks for one",
+             "Lead: Private Sector Housing Team",
+             "Timescale: By March 2026",
+             "Action 3.2: Winter pressures",
+             "What we will do: Open five warm spaces in the north of the borough every winter",
+             "Lead: Community Hubs",
+             "Timescale: Every winter from 2025",
+             "3.3 We will publish a map of every warm space in the borough by October 2025.",
+             "3.4 We will train fifty volunteers to give energy advice by March 2026."]
+    pdf = tmp_path / "fields.pdf"
+    width, height = A4[1], A4[0]
+    c = canvas.Canvas(str(pdf), pagesize=(width, height))
+    c.setFont("Helvetica", 10)
+    y = height - 60
+    for line in lines:
+        c.drawString(40, y, line)
+        y -= 18
+    c.save()
+    assert _texts(pdf) == lines

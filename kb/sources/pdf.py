@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
+from kb.layout.fields import label_role
 from kb.model import Position
 from kb.sources.base import SourceError, SourceLine
 
@@ -1254,7 +1255,29 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
         return True  # a short bold line is a heading; a short plain line ends a paragraph
     if _ends_sentence(prev.text) and prev.x1 < right - 0.2 * width and _first_word_fits(prev, line, right):
         return True
+    # A line the next one's first word would have fitted on ended by choice, not by wrapping: before a
+    # field ("Lead: ...", "Timescale: ...", after an action's title) or a numbered paragraph ("3.2 We
+    # will ..." after a sentence or a field), a new block, however close the lines (single-line paragraphs
+    # leave the document no wider spacing between paragraphs to learn from).
+    # (the right margin as wide as the left when no line of the page reaches it: a page of short fields)
+    if _first_word_fits(prev, line, max(right, page.width - page.left)) and (
+            _opens_field(line.text) or (_ends_sentence(prev.text) or _opens_field(prev.text))
+            and _SECTION_START.match(line.text)):
+        return True
     return False
+
+
+# A multi-level paragraph number opening a line before a capitalised word: "3.2 We will ...".
+_SECTION_START = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+[A-Z]")
+_NUMBERED_LABEL = re.compile(r"^[A-Z][a-z]+ [A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?:\s+\S")
+_FIELD_OPENING = re.compile(r"^([A-Z][A-Za-z /&'’()-]{1,40}):\s+\S")
+
+
+def _opens_field(text: str) -> bool:
+    """A line opening with a field label an action plan uses ("Lead:", "What we will do:", "By when:")
+    or with a numbered item's label ("Action 2.2:", "Recommendation 4:")."""
+    m = _FIELD_OPENING.match(text)
+    return m is not None and label_role(m.group(1), line_form=True) is not None or bool(_NUMBERED_LABEL.match(text))
 
 
 def _first_word_fits(prev: _Line, line: _Line, right: float) -> bool:
