@@ -879,3 +879,15 @@ def test_a_dated_stage_of_a_timetable_is_a_milestone(text, forward, accepted):
 ])
 def test_a_denied_intention_is_no_commitment(text, accepted):
     assert decide(text, Block("paragraph", text)).accept is accepted
+
+
+@pytest.mark.parametrize("text, accepted", [
+    # what a thing will belong to once made is no one's undertaking
+    ("The new parking strategy will form part of the council's budget framework.", False),
+    ("The design code will form part of the local plan when it is adopted.", False),
+    # a party that will form part of a group joins it; forming a body is an act
+    ("The council will form part of the new flood steering group.", True),
+    ("We will form a partnership board with the hospital trust by June.", True),
+])
+def test_what_a_thing_will_form_part_of_is_no_commitment(text, accepted):
+    assert decide(text, Block("paragraph", text)).accept is accepted

@@ -304,6 +304,8 @@ def _consequence(c: Clause) -> bool:
             or subj.lower_ in ("they", "you", "he", "she"):
         return False
     lemma = verb.lemma_.lower()
+    if lemma == "form" and any(ch.dep_ in ("dobj", "attr") and ch.lower_ == "part" for ch in verb.children):
+        return True  # "The plan will form part of the Development Plan": what a thing will belong to
     if lemma == "have" and any(ch.dep_ == "dobj" and ch.lemma_.lower() in _SIGNIFICANCE_NOUNS
                                for ch in verb.children):
         return True  # "The reforms will have an effect on the workforce"
