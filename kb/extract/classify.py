@@ -36,7 +36,7 @@ from kb.extract.lexicon import (
 )
 from kb.layout.fields import label_role
 from kb.layout.markup import is_all_caps, words
-from kb.layout.parse import REFERENCE_NUMBER, is_period_label
+from kb.layout.parse import LABELLED_NUMBER, REFERENCE_NUMBER, is_period_label
 from kb.model import Block
 
 _MODAL = re.compile(rf"\b(?:{MODAL_FORWARD})\b", re.I)
@@ -292,7 +292,7 @@ _REFERENCE_NUMBER = re.compile(rf"^\s*{REFERENCE_NUMBER}\.?\s+(?=[A-Za-z(‘'\"]
 
 # A numbered label that names the kind of item before it: "Recommendation 10: ", "Action 2.3 – ",
 # "Priority 1. ", "Objective 4: ".
-_NUMBERED_LABEL = re.compile(r"^\s*[A-Z][a-z]{2,20}(?: [a-z]{2,12})? \d{1,2}(?:\.\d{1,2})*[a-z]?\s*[:.–-]\s+(?=[A-Z])")
+_NUMBERED_LABEL = re.compile(rf"^\s*{LABELLED_NUMBER}\s*[:.–-]\s+(?=[A-Z])")
 
 
 def clause_text(text: str) -> str:

@@ -275,14 +275,12 @@ def _target_shaped(c: Clause) -> bool:
 # transfer of skills".  ("This programme will enable staff to ..." says what the programme delivers.)
 _EFFECT_VERBS = frozenset({"mean", "result", "lead", "contribute", "translate", "equate", "amount",
                            "help", "facilitate"})
-# What a thing "will have": a part to play or an effect, said of it, not done by anyone ("These roles
-# will have a vital role in ...", "The changes will have an impact on ...").
-_SIGNIFICANCE_NOUNS = frozenset({"role", "part", "effect", "impact", "influence", "bearing"})
-# A thing that "will require" something says what it takes, not who will act ("these functions will
-# require managers").
 # ... with the particle that makes them so ("lead to", not "lead the review").
 _EFFECT_PARTICLES = {"result": "in", "lead": "to", "contribute": "to", "translate": "into", "equate": "to",
                      "amount": "to"}
+# What a thing "will have": a part to play or an effect, said of it, not done by anyone ("These roles
+# will have a vital role in ...", "The changes will have an impact on ...").
+_SIGNIFICANCE_NOUNS = frozenset({"role", "part", "effect", "impact", "influence", "bearing"})
 
 
 def _consequence(c: Clause) -> bool:

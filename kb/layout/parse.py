@@ -36,13 +36,20 @@ _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z*])")
 # A multi-level reference number ("1.1.2", "4.10"): how plans number their paragraphs, actions and
 # review rows.  Each reader below says what may follow it.
 REFERENCE_NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,3}"
-# A line that opens with a multi-level reference ("1.1.2 Encourage employers ...", "4.10 The Trust")
-# starts an action or a section of its own: a wrapped sentence does not break before such a number.
+# An item's number after the word for its kind, as plans head each action of a numbered hierarchy:
+# "Action 1a.i", "Action 3b.ii", "Action 2.1", "Commitment 12", "Recommendation 4" (sub-parts in
+# numbers, letters or roman numerals).
+ACTION_NUMBER = r"(?:action|commitment|recommendation)\s+\d{1,2}[a-z]?(?:\.(?:\d{1,2}|[ivx]{1,4}|[a-z]))*"
+# A numbered label naming the kind of item after it, before its stop: "Recommendation 10", "Action 2.3",
+# "Priority 1", "Key action 4".
+LABELLED_NUMBER = r"[A-Z][a-z]{2,20}(?: [a-z]{2,12})? \d{1,2}(?:\.\d{1,2})*[a-z]?"
 # A numbered part of a strategy, titled by the outcome or aim it pursues, which may be a whole
 # statement ("Outcome 2: Carers are listened to", "Priority 3 – People will live well at home").
 _LABELLED_SECTION = re.compile(r"^(?:outcome|priority|theme|ambition|aim|goal|pillar|chapter|part|strand)\s+"
                                r"(?:\d{1,2}[a-z]?|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.–—-]\s+\S", re.I)
 _LABELLED_SECTION_WORDS = 16
+# A line that opens with a multi-level reference ("1.1.2 Encourage employers ...", "4.10 The Trust")
+# starts an action or a section of its own: a wrapped sentence does not break before such a number.
 _REFERENCE_START = re.compile(rf"^{REFERENCE_NUMBER}\.?\s+(?=[A-Z])")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _DASH_SEPARATOR = re.compile(r"^[\s\-|:]*$")
@@ -952,11 +959,8 @@ def _table_labels(block: RawBlock) -> list[tuple[Labelled, SourceLine]] | None:
     return out
 
 
-# A line that only numbers an action, as plans head each action of a numbered hierarchy: "Action 1a.i",
-# "Action 3b.ii", "Action 2.1", "Commitment 12", "Recommendation 4" (sub-parts in numbers, letters or
-# roman numerals).
-_ACTION_NUMBER_LINE = re.compile(r"(?:action|commitment|recommendation)\s+\d{1,2}[a-z]?(?:\.(?:\d{1,2}|[ivx]{1,4}|[a-z]))*[.:]?",
-                                 re.I)
+# A line that only numbers an action ("Action 1a.i", "Commitment 12:").
+_ACTION_NUMBER_LINE = re.compile(ACTION_NUMBER + r"[.:]?", re.I)
 
 
 def _field_cells(block: RawBlock) -> list[tuple[Labelled, SourceLine]] | None:

@@ -550,9 +550,10 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             carried_label = label
         # cells beside the label that only say when, in a table whose column of them holds other
         # things too (a figure's label-value rows above its timetable): this row's dates
-        when_cols = {ci for ci in range(1, len(cells)) if ci not in date_cols | owner_cols | code_cols
-                     and strip_markup(cells[ci]).strip() and when_only(cells[ci], doc_date, period) is not False}
-        if when_cols and not any(when_only(cells[ci], doc_date, period) for ci in when_cols) \
+        says_when = {ci: when_only(cells[ci], doc_date, period) for ci in range(1, len(cells))
+                     if ci not in date_cols | owner_cols | code_cols and strip_markup(cells[ci]).strip()}
+        when_cols = {ci for ci, reads in says_when.items() if reads is not False}
+        if when_cols and not any(says_when[ci] for ci in when_cols) \
                 and len(when_cols) == len([c for c in cells[1:] if strip_markup(c).strip()]) and len(cells) > 2:
             when_cols = set()  # a row of dashes and placeholders across a wide table says nothing of when
         row_date_cols = date_cols | when_cols

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from kb.layout.fields import label_role
+from kb.layout.parse import LABELLED_NUMBER
 from kb.model import Position
 from kb.sources.base import SourceError, SourceLine
 
@@ -1269,7 +1270,7 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
 
 # A multi-level paragraph number opening a line before a capitalised word: "3.2 We will ...".
 _SECTION_START = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+[A-Z]")
-_NUMBERED_LABEL = re.compile(r"^[A-Z][a-z]+ [A-Z]?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?:\s+\S")
+_NUMBERED_LABEL = re.compile(rf"^{LABELLED_NUMBER}:\s+\S")
 _FIELD_OPENING = re.compile(r"^([A-Z][A-Za-z /&'’()-]{1,40}):\s+\S")
 
 

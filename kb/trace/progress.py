@@ -21,18 +21,20 @@ several actions ("4B and 4C", "2.1, 2.2", "3.1-3.3": one row reporting on action
 reports on each of them: it takes as many actions as it names, each matched as any row is.  A row
 that names two actions by their subjects ("Emergency card and contingency plans", "Park runs; outdoor
 gyms") takes a second action when that action is what one of the named subjects speaks of and the
-first action matched is not (`conjuncts`, `_second_actions`).
+first action matched is not (`conjuncts`, `_second_action`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
 
 from kb.layout.fields import progress_of
+from kb.layout.parse import ACTION_NUMBER
 from kb.model import Commitment, DocumentMeta
 from kb.trace.areas import document_areas, same_area
 from kb.trace.features import cosine
@@ -255,8 +257,8 @@ def _second_action(row: Commitment, first: RowMatch, pairs: list[RowMatch], used
         return None
     first_own = signals.own_vector(first.action)
     # a subject of one word ("in print", "the ICB") is a detail of the first action, no action of its own
-    vectors = [signals.vectoriser.vector(signals.words(row, s)) for s in subjects if len(_NAMING_WORD.findall(s)) >= 2]
-    open_subjects = [v for v in vectors if v and _held(v, first_own) < SUBJECT_MISSED]
+    vectors = _subject_vectors(row, [s for s in subjects if len(_NAMING_WORD.findall(s)) >= 2], signals)
+    open_subjects = [v for v in vectors if _held(v, first_own) < SUBJECT_MISSED]
     best: RowMatch | None = None
     for p in pairs:
         if p.action in used:
@@ -269,8 +271,13 @@ def _second_action(row: Commitment, first: RowMatch, pairs: list[RowMatch], used
     return best
 
 
-def _held(subject: dict[str, float], action: dict[str, float]) -> float:
-    """The share of a subject's telling terms (weighted) that an action holds."""
+def _subject_vectors(row: Commitment, subjects: list[str], signals) -> list[dict[str, float]]:
+    """The telling terms of each of a row's subjects (`conjuncts`) that has any."""
+    return [v for s in subjects if (v := signals.vectoriser.vector(signals.words(row, s)))]
+
+
+def _held(subject: dict[str, float], action: Collection[str]) -> float:
+    """The share of a subject's telling terms (weighted) that an action holds (its terms)."""
     total = sum(subject.values())
     return sum(w for t, w in subject.items() if t in action) / total if total else 0.0
 
@@ -304,8 +311,7 @@ def _title_terms(a: Commitment, signals) -> set[str]:
 
 
 # An action's own numbered title: "Commitment 2: Students", "Action 1a.i", "Action 3.1 – Warm homes"
-_OWN_TITLE = re.compile(r"(?:action|commitment|recommendation)\s+\d{1,2}[a-z]?(?:\.(?:\d{1,2}|[ivx]{1,4}|[a-z]))*\b",
-                        re.I)
+_OWN_TITLE = re.compile(ACTION_NUMBER + r"\b", re.I)
 
 
 def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment], action_refs: list[str],
@@ -324,8 +330,7 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
     row_ctx = signals.context_vector(row.id)
     # a row naming several actions by reference writes a part for each ("Assessment and follow-up;
     # safety plans on discharge"): an action may be named by one part alone
-    parts = [signals.vectoriser.vector(signals.words(row, p)) for p in conjuncts(row.text)] if len(refs) >= 2 else []
-    parts = [v for v in parts if v]
+    parts = _subject_vectors(row, conjuncts(row.text), signals) if len(refs) >= 2 else []
     out = []
     for n in sorted(near):
         a = actions[n]

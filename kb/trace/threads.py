@@ -17,11 +17,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
+from whoosh.analysis import STOP_WORDS
 
 from kb.model import Commitment, DocumentMeta
 from kb.trace.areas import document_areas, same_area
 from kb.trace.context import Structure, structure_of
-from kb.trace.tracer import TraceItem, _doc_date, area_timeline, link_type, thread_status
+from kb.trace.tracer import FUNCTION_WORDS, TraceItem, _doc_date, area_timeline, link_type, thread_status
 
 MAX_LINKS_PER_SOURCE = 8
 MAX_POSTINGS = 400  # a key term in more passages than this is too common to find candidates with
@@ -73,7 +74,6 @@ _SLOT_WORDS = frozenset("""introduction background information summary overview 
 appendices annex conclusion conclusions recommendation recommendations progress update updates since last next steps
 step key decision decisions immediate actions action outstanding items item report continued page section part
 executive no yes other general""".split())
-_MINOR = frozenset("the of and for to in on a an our we with by at from".split())
 
 
 def _names_a_topic(heading: str) -> bool:
@@ -83,7 +83,8 @@ def _names_a_topic(heading: str) -> bool:
     from kb.layout.parse import is_period_label
 
     ws = re.findall(r"[A-Za-z]{2,}", heading.lower())
-    return bool(ws) and not is_period_label(heading) and any(w not in _SLOT_WORDS and w not in _MINOR for w in ws)
+    return bool(ws) and not is_period_label(heading) and any(
+        w not in _SLOT_WORDS and w not in FUNCTION_WORDS and w not in STOP_WORDS for w in ws)
 
 
 def review_links(records: list[Commitment], metas: dict[str, DocumentMeta], sig, reports: dict[str, str],

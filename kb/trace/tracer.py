@@ -204,7 +204,7 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     # the seed was due by its own date, else by the end of the period its plan covers: a later plan
     # that sets a date after that ("by 2023/24" for a 2014/16 plan's "improve access") moves it
     seed_end = due_end(seed, seed_meta)
-    cand_end = max((d.end for d in cand.due if d.end), default=None)
+    cand_end = latest_due(cand)
     if seed_end and cand_end and cand_end > seed_end:
         return "revised"
     seed_figs = {t.value for t in seed.targets}
@@ -404,10 +404,11 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     newest document).  `spell`: a passage's words with its document's
     acronyms spelt out, for the test of what speaks of the seed."""
     later = [i for i in items if i.link_type in _DECIDING]
+    seed_due = latest_due(seed)
+    passed = bool(seed_due and newest_doc_date and seed_due < newest_doc_date)
     if not later:
         searched = ", ".join(later_docs or []) or "none"
-        seed_due = max((d.end for d in seed.due if d.end), default=None)
-        if seed_due and newest_doc_date and seed_due < newest_doc_date:  # its date passed with no word of it
+        if passed:  # its date passed with no word of it
             return "overdue", f"due by {seed_due}; no passage of a later document links to it (searched: {searched})", None
         return "silent", f"no passage of a later document links to it (searched: {searched})", None
     reviewed = [i for i in later if i.evidence.get("match")]
@@ -451,8 +452,7 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
                                spell, delivers)
     if deciding is None:
         side = ", ".join(sorted({i.commitment.doc_id for i in later}))
-        seed_due = max((d.end for d in seed.due if d.end), default=None)
-        if seed_due and newest_doc_date and seed_due < newest_doc_date:
+        if passed:
             return "overdue", f"due by {seed_due}; no later passage speaks of it ({side} share only a side word)", None
         return "silent", f"no later passage speaks of it ({side} share only a side word)", None
     report = deciding.evidence.get("report", "")
@@ -465,8 +465,6 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         if done:
             deciding = max(done, key=lambda i: (_doc_date(i.doc), i.score))
             report = deciding.evidence.get("report", "")
-    seed_due = max((d.end for d in seed.due if d.end), default=None)
-    passed = bool(seed_due and newest_doc_date and seed_due < newest_doc_date)
     if deciding.link_type == "restated" and report != "unmet" and (not passed or report == "planned"):
         # the latest word repeats it, and a restatement is a repeat with no progress reported: an
         # earlier report of work on it (begun, going on, part way, a step done) still stands.  Not
@@ -506,7 +504,12 @@ def _flat(term: str) -> float:
 
 def due_end(seed: Commitment, seed_meta: DocumentMeta | None) -> str | None:
     """When the seed was due: its own latest due date, else the end of the period its plan covers."""
-    return max((d.end for d in seed.due if d.end), default=None) or plan_end(seed_meta)
+    return latest_due(seed) or plan_end(seed_meta)
+
+
+def latest_due(c: Commitment) -> str | None:
+    """The end of the latest due date a record gives (ISO), or None."""
+    return max((d.end for d in c.due if d.end), default=None)
 
 
 def plan_end(meta: DocumentMeta | None) -> str | None:
