@@ -498,3 +498,33 @@ def test_a_thread_is_labelled_by_the_heading_that_names_its_topic(section, label
     c = Commitment("c1", "plan", "commitment", "Offer strength and balance classes in every library and leisure centre",
                    section, None, 3)
     assert topic_label(c, structure_of(c)) == label
+
+
+@pytest.mark.parametrize("text, doc_date, due", [
+    # a window that names no length ends within the year of its document (a few weeks: a quarter)
+    ("Over the coming months we will talk to residents about the library plans", "2015-09-01", "2016-08-31"),
+    ("In the next few weeks the trust will write to every patient on the list", "2015-09-01", "2015-11-30"),
+    # a cadence first falls due one interval after the document
+    ("Progress reports will come to the committee every six months", "2017-09-01", "2018-02-28"),
+    ("The group will report to the board each quarter", "2017-09-01", "2017-11-30"),
+    ("We will publish the dashboard annually", "2017-01-01", "2017-12-31"),
+    # no time of its own: nothing implied (its plan's period still applies, elsewhere)
+    ("We will open a memory clinic in the town centre", "2015-09-01", None),
+    ("Over the past months the team has visited every school", "2015-09-01", None),
+])
+def test_a_window_or_cadence_counts_from_the_documents_date(text, doc_date, due):
+    from kb.trace.tracer import implied_due
+
+    assert implied_due(rec("s", "2014", text), DocumentMeta("d", date=doc_date)) == due
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Over the coming months the council will consult residents on the parking plan", "overdue"),
+    ("Updates on the parking plan will be brought to the cabinet every six months", "overdue"),
+    ("The council will consult residents on the parking plan", "silent"),
+])
+def test_a_commitment_whose_own_window_has_closed_with_no_word_of_it_is_overdue(text, status):
+    from kb.trace.tracer import thread_status
+
+    got, reason, deciding = thread_status(rec("s", "2014", text), META["2014"], [], "2019-01-01", ["2016", "2019"])
+    assert got == status and deciding is None and "2016, 2019" in reason

@@ -404,7 +404,7 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     newest document).  `spell`: a passage's words with its document's
     acronyms spelt out, for the test of what speaks of the seed."""
     later = [i for i in items if i.link_type in _DECIDING]
-    seed_due = latest_due(seed)
+    seed_due = latest_due(seed) or implied_due(seed, seed_meta)
     passed = bool(seed_due and newest_doc_date and seed_due < newest_doc_date)
     if not later:
         searched = ", ".join(later_docs or []) or "none"
@@ -503,8 +503,51 @@ def _flat(term: str) -> float:
 
 
 def due_end(seed: Commitment, seed_meta: DocumentMeta | None) -> str | None:
-    """When the seed was due: its own latest due date, else the end of the period its plan covers."""
-    return latest_due(seed) or plan_end(seed_meta)
+    """When the seed was due: its own latest due date, else the time its own words set from its
+    document's date (`implied_due`), else the end of the period its plan covers."""
+    return latest_due(seed) or implied_due(seed, seed_meta) or plan_end(seed_meta)
+
+
+# A commitment with no date of its own may still set itself a time, counted from its document's date:
+# a window that names no length ("over the coming months", "in the next few weeks") ends, in plain
+# English, within the year (a few weeks: within a quarter); a cadence ("every six months", "each
+# quarter", "annually") first falls due one interval after the document.  A date range the date
+# normaliser reads ("over the next 12 months") is a due date already and comes first.
+_WINDOW = re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:coming|next|following|forthcoming|ensuing)\s+"
+                     r"(?:few\s+|several\s+|couple\s+of\s+)?(?P<unit>weeks|months)\b", re.I)
+_CADENCE_NUMBER = {"two": 2, "three": 3, "four": 4, "six": 6, "twelve": 12, "eighteen": 18}
+_CADENCE = re.compile(r"\b(?:every|each)\s+(?:(?P<n>\d{1,2}|" + "|".join(_CADENCE_NUMBER) + r")\s+)?"
+                      r"(?P<unit>week|month|quarter|year)s?\b|\b(?P<adverb>quarterly|annually|biannually|bi-annually|"
+                      r"six-monthly|six\s+monthly)\b", re.I)
+_UNIT_MONTHS = {"week": 0.25, "month": 1, "quarter": 3, "year": 12, "quarterly": 3, "annually": 12,
+                "biannually": 6, "bi-annually": 6, "six-monthly": 6, "six monthly": 6}
+
+
+def implied_due(c: Commitment, meta: DocumentMeta | None) -> str | None:
+    """The end (ISO) of the time a record's own words set from its document's date (`_WINDOW`,
+    `_CADENCE`), or None: "Over the coming months we will engage ..." in a paper of September 2013
+    is due by the end of August 2014; "updates to the board every six months" first by March 2018
+    for a paper of September 2017."""
+    if meta is None or not meta.date:
+        return None
+    months = 0.0
+    if m := _WINDOW.search(c.text):
+        months = 3 if m.group("unit").lower() == "weeks" else 12
+    elif m := _CADENCE.search(c.text):
+        if m.group("adverb"):
+            months = _UNIT_MONTHS[re.sub(r"\s+", " ", m.group("adverb").lower())]
+        else:
+            n = m.group("n")
+            count = int(n) if n and n.isdigit() else _CADENCE_NUMBER.get((n or "").lower(), 1)
+            months = count * _UNIT_MONTHS[m.group("unit").lower()]
+    if not months:
+        return None
+    from datetime import date, timedelta
+
+    start = date.fromisoformat(meta.date).replace(day=1)
+    whole = max(1, round(months))
+    year, month = divmod(start.month - 1 + whole, 12)
+    return (date(start.year + year, month + 1, 1) - timedelta(days=1)).isoformat()
 
 
 def latest_due(c: Commitment) -> str | None:
