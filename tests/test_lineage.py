@@ -528,3 +528,24 @@ def test_a_commitment_whose_own_window_has_closed_with_no_word_of_it_is_overdue(
 
     got, reason, deciding = thread_status(rec("s", "2014", text), META["2014"], [], "2019-01-01", ["2016", "2019"])
     assert got == status and deciding is None and "2016, 2019" in reason
+
+
+@pytest.mark.parametrize("text, link, report, status", [
+    # it names only the topic of the seed's heading: what it reports is on the topic, not on the seed
+    ("Maternity services saw a 20% fall in stillbirths across the county", "progress", "done", "restated"),
+    ("Maternity units have been refurbished in both hospitals", "delivered", "done", "restated"),
+    # it names the seed's own object: its report decides
+    ("Every family now has a named midwife contact in maternity services", "delivered", "done", "delivered"),
+    ("Named midwife contacts are being introduced across maternity services", "progress", "ongoing", "in progress"),
+])
+def test_a_passage_naming_only_the_headings_topic_reports_nothing_of_the_seed(text, link, report, status):
+    from kb.trace.tracer import thread_status
+
+    seed = rec("s", "2014", "Offer every family a named midwife contact", section="Our plan › Maternity")
+    item = _item("c", "2019", text, link, 0.8, True, report=report)
+    item.commitment.section = "Progress › Maternity"
+    rarity = {"matern": 4.0, "stillbirth": 4.0, "midwif": 2.0}  # the collection's rarer words weigh more
+    got, reason, chosen = thread_status(seed, META["2014"], [item], "2019-01-01", ["2016", "2019"],
+                                        idf=lambda t: rarity.get(t, 1.0))
+    assert got == status, reason
+    assert chosen is item and (item.link_type == "restated") == (status == "restated")

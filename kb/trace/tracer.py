@@ -324,6 +324,20 @@ def _names_its_act(i: TraceItem, core: dict[str, float], spell: Spell | None = N
     return len(own) >= 2
 
 
+def _topic_only(i: TraceItem, by_id: dict[str, TraceItem], seed_own: set[str]) -> bool:
+    """Whether a passage was found to speak of the seed (its `about` evidence) only by words of the
+    seed's heading's topic: it holds none of `seed_own` (the seed's own core terms), is not close to
+    the seed in meaning and does not follow a chained step that names it; a review row or an
+    auditor's link always speaks of the seed itself."""
+    if not seed_own or i.evidence.get("match") or i.decision in ("confirmed", "added"):
+        return False
+    own = by_id.get(i.evidence.get("row", "")) or i
+    held = own.evidence.get("about")
+    if held is None or own.evidence.get("about_via") is not None or not held.get("held"):
+        return False
+    return not set(held["held"]) & seed_own and (held.get("meaning") or 0.0) < CLOSE_MEANING
+
+
 def _own_words(i: TraceItem, spell: Spell | None = None) -> str:
     """A passage's own words and its list lead-in (a list item reads with it)."""
     intro = list_intro(i.commitment)
@@ -448,8 +462,19 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
             meaning = own_meaning(seed_text, i.commitment.text)
         return meaning is not None and meaning >= CLOSE_MEANING
 
-    deciding = choose_deciding(later, core, seed_text, heading_only(seed_text, heading, ignore, seed_row), core_of,
-                               spell, delivers)
+    whole = heading_only(seed_text, heading, ignore, seed_row)
+    deciding = choose_deciding(later, core, seed_text, whole, core_of, spell, delivers)
+    # A passage that speaks of the seed only by the topic its heading names (none of the seed's own
+    # words, not close to it in meaning) carries the topic on; what it reports done or moving is on
+    # the topic, not on the seed ("a 23% fall in stillbirths" for "ensure equal access to services"
+    # under "Maternity"): for the seed it is a restatement.
+    seed_own = set() if whole else {t for t in core if t in set(terms(seed_text)) | set(terms(seed_row))}
+    recast = [i for i in later if i.link_type in ("delivered", "progress") and _topic_only(i, by_id, seed_own)]
+    if recast:
+        for i in recast:
+            i.link_type = "restated"
+            i.evidence["topic_only"] = True
+        deciding = choose_deciding(later, core, seed_text, whole, core_of, spell, delivers)
     if deciding is None:
         side = ", ".join(sorted({i.commitment.doc_id for i in later}))
         if passed:
