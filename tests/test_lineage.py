@@ -136,6 +136,14 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("We have recruited forty nurses and the wards are fully staffed.", "done"),
     ("The pilot was completed in June, but it was never extended.", "unmet"),
     ("The hub opened in May but it closed again in June.", "done"),
+    # what a proposal put forward "would" do is the plan again; "would" of anything else, or under a
+    # condition, is no commitment
+    ("The proposed scheme would see two libraries merged into one hub by 2022.", "planned"),
+    ("The proposals would mean that the depot moves to the industrial estate.", "planned"),
+    ("Under the preferred option, the hub would open six days a week.", "planned"),
+    ("This would require more funding from the county.", "conditional"),
+    ("The proposed hub would only open if the county paid for its staff.", "conditional"),
+    ("The proposed road would not be finished before 2025.", "conditional"),
 ])
 def test_reports_from_the_clause(text, report):
     from kb.trace.reports import reports_of

@@ -367,6 +367,29 @@ def _tenseless_outcome(pred) -> bool:
                    or t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20") for t in sent)
 
 
+# Words by which a plan puts a proposal forward: "the proposed model", "the preferred option".
+_PROPOSED = frozenset("proposed preferred recommended".split())
+_PROPOSAL_NOUNS = frozenset("proposal proposals".split())
+
+
+def _puts_forward(clause) -> bool:
+    """Whether a clause with "would" says what a proposal put forward entails, not what might happen:
+    its subject is a proposal or is described as proposed or preferred ("The proposed model would
+    see the centralisation of stroke admissions", "The proposals would mean ..."), or it speaks
+    under one ("Under the preferred option, residents would park free").  Such "would" is the
+    hypothetical of a plan awaiting its decision: the plan, put forward again, not a possibility
+    ("This would require more funding") and not a condition ("would only work if ...")."""
+    def proposed(noun) -> bool:
+        return noun.lemma_.lower() in _PROPOSAL_NOUNS or noun.lower_ in _PROPOSAL_NOUNS or any(
+            c.lower_ in _PROPOSED and c.dep_ in ("amod", "compound") for c in noun.children)
+
+    if any(proposed(s) for s in clause.subjects):
+        return True
+    heads = [t for t in (clause.predicate, clause.head) if t is not None]
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(g.dep_ == "pobj" and proposed(g) for g in c.children)
+               for h in heads for c in h.children)
+
+
 def _clause_report(clause) -> str:
     from kb.extract.clause import COMMITTING_FORMS, CONDITIONAL, NOMINAL, NONE
 
@@ -378,6 +401,9 @@ def _clause_report(clause) -> str:
         return "done"  # "Awarded contracts for the new model of care": a progress list's "we have" left out
     if clause.form == NONE:
         return "statement"
+    if clause.form == CONDITIONAL and not clause.condition and not clause.negated and clause.marker == "would" \
+            and _puts_forward(clause):
+        return "planned"  # "The proposed model would see ...": what a proposal entails is the plan put forward
     if clause.form == CONDITIONAL or clause.condition:
         return "conditional"
     past = clause.tense == "past" or clause.aspect == "perfect"
