@@ -230,6 +230,10 @@ def test_a_seed_of_generic_words_takes_its_core_from_its_row_or_heading():
     ("Monitor and update each quarter", "The monitoring of the parking scheme has been shared with members"),
     # a seed that only names a body and what it does is about that body, not about any meeting
     ("Harbour Transport Board (meets monthly)", "The meeting with the bus operators was positive"),
+    # embedding is implementing: the verb names no object
+    ("Embedding mentoring", "Prevention is becoming embedded across the council"),
+    # how many and how plainly are no object either
+    ("Clear advice for multiple landlords", "The Multiple Needs Board set out a clear timetable"),
 ])
 def test_commitment_marks_are_no_core(seed, passage):
     from kb.trace.about import about, seed_core

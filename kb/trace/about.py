@@ -45,13 +45,17 @@ _CAP_RUN = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|&|the)\s+)?)+[A
 # takes its core from its heading.
 PROCESS_WORDS = ("put begin began start started check checked make made take taken get keep give progress regular "
                  "regularly phase phases stage stages step steps implement implementation implementing "
+                 # to embed a practice is to implement it: "Embedding specialist employment support"
+                 "embed embedding embedded "
                  # the marks of a commitment, not its object: "we intend to", "the ambition is"
                  "intention intentions intend intends aim aims ambition ambitions commitment commitments "
                  "build building meet meets meeting meetings daily weekly monthly quarterly annually required "
                  # steps of any plan's cycle, which name no object of their own: "Monitor and update each quarter"
                  "evaluate evaluation revise revision review reviews monitor monitoring update refine necessary "
-                 # function words the planning stop list leaves
-                 "who whom whose would could should both least far sure each every any what")
+                 # function words the planning stop list leaves, and the quantifiers and the adjective of
+                 # manner that say how many or how plainly, not of what ("multiple work streams", "clear support")
+                 "who whom whose would could should both least far sure each every any what "
+                 "multiple several various numerous clear")
 
 
 @lru_cache(maxsize=1)
