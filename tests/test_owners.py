@@ -124,6 +124,16 @@ def test_owner_in_fragments(north: OwnerGazetteer, text: str, expected: list[str
     ("Over the next year, RFT and HHT will:", [RFT, HHT]),
     ("Community nursing teams should:", ["Community nursing teams"]),
     ("Hospital clinicians will review every waiting list by May.", ["Hospital clinicians"]),
+    # parties outside the health service, named by what they are
+    ("Schools will adopt the healthy eating charter by September 2025.", ["Schools"]),
+    ("Local employers should offer work placements to young carers.", ["Local employers"]),
+    ("Housing associations will retrofit 400 homes by 2030.", ["Housing associations"]),
+    ("Bus operators will introduce contactless fares next year.", ["Bus operators"]),
+    ("Consultation will be led by local charities in each ward.", ["Local charities"]),
+    ("Universities offering nursing degrees should add a placement in social care.", ["Universities"]),
+    # a vague head needs a word saying which; one acted upon is no doer
+    ("Associations will benefit from the new grant.", []),
+    ("Schools will be supported to adopt the charter.", []),
     # people at large, things and "we" are no doers
     ("Local people will have better access to clinics.", []),
     ("Services will be redesigned by 2025.", []),

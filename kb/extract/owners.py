@@ -2053,7 +2053,12 @@ _ACTOR_HEADS = frozenset(
     "systems leads providers commissioners trusts councils authorities agencies networks practices icss ccgs "
     "icbs pcns stps hospitals pharmacies lead provider commissioner trust council agency network practice teams "
     "clinicians practitioners optometrists pharmacists dentists surgeons therapists gps "
-    "professionals workstream workstreams".split()
+    "professionals workstream workstreams "
+    # parties outside the health service that plans name as doers ("Schools will ...", "Local
+    # employers should ...", "Housing associations and developers will ..."); not the vaguer
+    # "organisations", "partners" or "groups", which plans also use for those acted upon
+    "schools colleges universities employers landlords developers housebuilders charities operators "
+    "contractors associations".split()
 )
 # The same bodies in the singular, a doer only as "each X" / "every X" (a lone "the trust" is the
 # document's own body or one named before).
@@ -2074,7 +2079,8 @@ _GROUP_FORMED = re.compile(
     r"commissioned|recruited|in place|put in place|introduced|launched|reconvened|reformed|refreshed)\b", re.I)
 # Heads that name a doer only with a word saying whose ("Clinical teams", "Hospital clinicians"):
 # "the teams" alone refers back to a body named before.
-_QUALIFIED_ACTOR_HEADS = frozenset("teams clinicians professionals workstream workstreams".split())
+_QUALIFIED_ACTOR_HEADS = frozenset(
+    "teams clinicians professionals workstream workstreams associations".split())
 # Where a duty lies names who is to act: "the onus will be on X to ...", "responsibility for Y rests with X".
 _ONUS = re.compile(r"\b(?:onus|responsibility|duty)(?:\s+for\s+[^,.;:]{1,60}?)?\s+(?:will\s+|would\s+)?"
                    r"(?:be|is|lies|lie|rests|rest|falls|fall)\s+(?:on|with|upon)\s+(?:the\s+)?", re.IGNORECASE)
