@@ -108,6 +108,9 @@ class Block:
     # ("What: ... Who: ... When: ...") and action tables (columns identified by header meaning) fill it.
     fields: dict[str, str] = field(default_factory=dict)
     position: Position | None = None  # PDF sources: where on the page (kb.sources.pdf)
+    # A milestone named in a table row's timescale cell ("Worker in post by April 2021" under
+    # "Milestone" beside the row's action): a step of the row's action, its record the action's child.
+    timing: bool = False
 
 
 @dataclass

@@ -67,6 +67,7 @@ def test_status_values_read_by_meaning(value, report):
     ("Commentary", "update"), ("Progress made", "update"), ("What has been achieved", "update"),
     ("Ref", "ref"), ("Ref No.", "ref"), ("No.", "ref"), ("Action ref", "ref"), ("Reference", "ref"),
     ("Action", "action"), ("Lead", "owner"), ("Outcome of the review", None),
+    ("Target quarter", "due"), ("Delivery year", "due"),
 ])
 def test_review_table_headers_read_by_meaning(header, role):
     assert label_role(header) == role
@@ -131,6 +132,9 @@ def _row(report: str, reported: str, doc: str = "2022") -> TraceItem:
     ("unmet", "Not started", "2021-03-31", "overdue"),  # due before the review
     ("unmet", "Not started", "2023-03-31", "in progress"),  # not due yet when reviewed
     ("unmet", "Incomplete", None, "overdue"),  # no date: the plan's period ended before the review
+    # a status that says the date was missed: late whatever date was read for the action
+    ("unmet", "Behind schedule", "2023-03-31", "overdue"), ("unmet", "Delayed – now June 2023", None, "overdue"),
+    ("unmet", "Red – slipped", "2024-03-31", "overdue"),
 ])
 def test_a_review_row_decides_the_status(report, reported, due, status):
     from kb.model import DueDate

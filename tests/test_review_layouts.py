@@ -456,3 +456,99 @@ def test_a_first_column_filled_on_every_row_is_no_merged_group():
             "Parks\tP1\tTree planting on the estates\tOn track\n")
     cells = {b.text for b in blocks_of(text) if b.kind == "cell"}
     assert "Loft insulation for 300 homes" in cells
+
+
+def test_an_outcome_table_reads_its_partners_and_milestone_as_the_actions_fields():
+    """"Outcome | Action | Partners | Milestone", the outcome merged over its rows: the partners who
+    deliver the action are its owners, the milestone its due date and a step of it, neither an item
+    of its own."""
+    text = ("Outcome\tAction\tPartners\tMilestone\n"
+            "Older people stay warm at home\tFit draught-proofing in 200 homes of people over 75\t"
+            "Age Concern Tilbury, Tilbury Borough Council\tWork finished by October 2024\n"
+            "\tOpen a winter warmth advice line\tCitizens Advice Tilbury\tLine open by December 2024\n"
+            "\tTrain home care workers to spot cold homes\tTilbury Care Services\tTraining in place by March 2025\n")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert "Citizens Advice Tilbury" not in cells and "Age Concern Tilbury, Tilbury Borough Council" not in cells
+    line = cells["Open a winter warmth advice line"]
+    assert line.fields.get("owner") == "Citizens Advice Tilbury"
+    assert [d.end for d in line.scope_dates] == ["2024-12-31"]
+    step = cells["Line open by December 2024"]
+    assert step.timing and step.row_key == line.row_key
+
+
+@pytest.mark.parametrize("header, partners", [
+    (["Action", "Partners"], "owner"),  # no lead column: the partners deliver it
+    (["Action", "Lead", "Key partners"], None),  # beside a lead: those who support it, no owner field
+])
+def test_a_partners_column_beside_an_action(header, partners):
+    from kb.layout.structure import _column_roles
+
+    assert _column_roles(header).get(len(header) - 1) == ("owner" if partners else "logged")
+
+
+def test_a_target_quarter_with_a_repeat_is_the_rows_date():
+    """"Q4 2024/25, then each year" under "Target quarter": the row's due date, no item of its own."""
+    text = ("Ref\tAction\tLead officer\tTarget quarter\n"
+            "T1\tBring 15 empty shops back into use\tTown Centre Manager\tQ4 2024/25, then each year\n"
+            "T2\tOpen a market hall for local traders\tTown Centre Manager\tQ2 2025/26\n")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert "Q4 2024/25, then each year" not in cells
+    assert [d.end for d in cells["Bring 15 empty shops back into use"].scope_dates] == ["2025-03-31"]
+
+
+@pytest.mark.parametrize("section, ref", [
+    ("Priority 2 › Objective 2.3 – Safer nights", "2.3"),
+    ("Priority 2 › Objective 4: Safer nights", "4"),
+])
+def test_an_objective_heading_numbers_its_action(section, ref):
+    c = Commitment(id="x", doc_id="d", kind="commitment", text="We will light every underpass", section=section,
+                   page=None, line=1)
+    assert reference_of(c) == ref
+
+
+def test_a_review_row_naming_a_rows_milestone_reports_on_the_rows_action(tmp_path):
+    """A review row worded like a plan row's milestone ("Advice line open every day") reports on the
+    row's action, whose milestone it is, not on the milestone as an action of its own."""
+    from kb.api import KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2021-04_tilbury-bc_warm-homes-plan.txt").write_text(
+        "Tilbury Borough Council\n\nWarm Homes Plan 2021-2024\n\n"
+        "Outcome\tAction\tPartners\tMilestone\n"
+        "Older people stay warm\tFit draught-proofing in 200 homes of people over 75\tAge Concern Tilbury\t"
+        "Work finished by October 2022\n"
+        "\tSet up a telephone service that gives winter warmth advice\tCitizens Advice Tilbury\t"
+        "Pilot by December 2021; advice line open every day in 2023/24\n"
+        "\tTrain home care workers to spot cold homes\tTilbury Care Services\tTraining in place by March 2023\n",
+        encoding="utf-8")
+    (docs / "2024-05_tilbury-bc_warm-homes-plan-review.txt").write_text(
+        "Tilbury Borough Council\n\nWarm Homes Plan: review of the action plan\n\n"
+        "Ref\tAction\tStatus\tLatest update\n"
+        "W1\tDraught-proofing for over-75s\tCompleted\t214 homes were draught-proofed by September 2022.\n"
+        "W2\tAdvice line open every day\tOn track\tThe line is open on weekdays; weekend cover starts in June.\n"
+        "W3\tCold homes training for care workers\tCompleted\t160 care workers were trained.\n",
+        encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([docs])
+    recs = {c.text: c for c in kb.commitments(include_evidence=True)}
+    action = recs["Set up a telephone service that gives winter warmth advice"]
+    step = recs["Pilot by December 2021; advice line open every day in 2023/24"]
+    assert step.parent_id == action.id
+    matched = {m.action for ms in kb.tracer().review_rows.values() for m in ms}
+    assert action.id in matched and step.id not in matched
+
+
+def test_ticks_under_year_columns_schedule_the_row():
+    """"Ref | Action | Lead | Year 1 | Year 2 | Year 3" with "✓" in the years an action runs: the row
+    is due in the years ticked (the last one its end), and a tick is no item."""
+    text = ("Ref\tAction\tLead\tYear 1\tYear 2\tYear 3\n"
+            "**Parks**\t\t\t\t\t\n"
+            "P1\tPlant 400 street trees in the town centre\tParks Team\t✓\t✓\t\n"
+            "P2\tOpen a community orchard at Hale Park\tParks Team\t\t\t✓\n")
+    lines = [SourceLine(t, i, None) for i, t in enumerate(text.split("\n"), start=1)]
+    cells = {b.text: b for b in build_blocks(lines, date(2021, 2, 1), (date(2021, 4, 1), date(2024, 3, 31)))
+             if b.kind == "cell"}
+    assert "✓" not in cells
+    assert max(d.end for d in cells["Plant 400 street trees in the town centre"].scope_dates) == "2023-03-31"
+    assert [d.end for d in cells["Open a community orchard at Hale Park"].scope_dates] == ["2024-03-31"]

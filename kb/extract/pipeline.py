@@ -444,7 +444,9 @@ class Extractor:
                     continue  # (a review row, however short, is kept: it carries the status of an action)
                 record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period, scales)
                 role = cell_role(block)
-                if block.row_key and (role == "commitment" and decision.accept
+                if block.timing and block.row_key in row_parents:
+                    record.parent_id = row_parents[block.row_key].id  # a step of the row's action, by its date
+                elif block.row_key and (role == "commitment" and decision.accept
                                       or record.reported and label_role(block.column or "") == "action"):
                     row_parents.setdefault(block.row_key, record)  # (a review row's action, however short)
                 elif block.row_key and block.row_key in row_parents:

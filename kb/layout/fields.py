@@ -51,7 +51,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("due", re.compile(
         r"when|timescales?|time ?scales?|time ?frames?|timings?|by when|deadlines?|due|due dates?|date due|"
         r"target dates?|target completion(?: dates?)?|completion dates?|date (?:for|of) completion|"
-        r"(?:expected|planned|revised) (?:completion|end) dates?|end dates?|key dates|dates?")),
+        r"(?:expected|planned|revised) (?:completion|end) dates?|end dates?|key dates|dates?|"
+        # the period a plan's row is due in: "Target quarter", "Delivery year", "Completion month"
+        r"(?:target|delivery|completion|due) (?:quarters?|years?|months?|periods?)")),
     ("status", re.compile(  # how the item stands, also "as at" a date ("Status at March 2022")
         r"(?:(?:current|overall|delivery|progress|action|b?rag) )?status|b?rag|rag rating|ratings?|progress|"
         r"(?:(?:current|delivery|project) )?stage|"

@@ -120,7 +120,7 @@ _MILESTONE_WORDS = 2  # content words besides its dates that make a timescale en
 _TIMESCALE_WORDS = frozenset("""ongoing commenced started start starting began begun launched tbc tba tbd provisional
 provisionally approx approximately circa around end beginning mid early late onwards from until till by to be in on
 of the and or at for during before after within dates date timescale target expected estimated estimate estimates
-complete completed""".split())
+complete completed then each every year years thereafter annually yearly quarterly monthly""".split())
 
 
 def _timescale_milestones(cell: str, doc_date: date | None,
@@ -369,6 +369,14 @@ _UNIT_HEADER = re.compile(r"\b(?:workstreams?|work ?streams?|teams?|directorates
                           r"services?|service areas?|portfolios?)$", re.I)
 
 
+# Column headers beside an action column: its milestone ("Milestone", "Key milestones") and the
+# partners who deliver it ("Partners", "Key partners", "Partner organisations", "Working with").
+_MILESTONE_HEADER = re.compile(r"(?:key |main )?milestones?(?: (?:and|&) (?:dates?|timescales?))?", re.I)
+_PARTNERS_HEADER = re.compile(r"(?:key |main |delivery |supporting |other |lead and )?partners?(?: organisations?)?|"
+                              r"partner (?:organisations?|agencies)|partnerships?|working with|(?:key )?stakeholders",
+                              re.I)
+
+
 def _column_roles(header: list[str]) -> dict[int, str]:
     """Columns identified by their header's meaning; a bare "Date" is the due date only when no
     column says so more precisely (an action log's "Date raised" beside its "Due date")."""
@@ -376,6 +384,18 @@ def _column_roles(header: list[str]) -> dict[int, str]:
     for i, h in enumerate(header):
         if i > 0 and h and i not in roles and _UNIT_HEADER.search(h.strip()):
             roles[i] = "owner"  # "Programme workstream", "Delivery team": the unit each row's work falls to
+    if "action" in roles.values():
+        for i, h in enumerate(header):
+            if i in roles or not h:
+                continue
+            if _MILESTONE_HEADER.fullmatch(h.strip()):
+                # "Action | Partners | Milestone": the milestone beside an action says when it is done
+                # ("Worker in post by April 2021"), the row's timescale, not an item of its own
+                roles[i] = "due"
+            elif _PARTNERS_HEADER.fullmatch(h.strip()):
+                # the parties who deliver the row's action: its owners where no column names a lead,
+                # else those who support the lead ("Lead | Partners"), a note of the row; never an item
+                roles[i] = "owner" if "owner" not in roles.values() else "logged"
     generic = {i for i, r in roles.items() if r == "due" and re.fullmatch(r"dates?", header[i].strip(), re.I)}
     if any(r == "due" and i not in generic for i, r in roles.items()):
         for i in generic:
@@ -560,6 +580,11 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         # dates read from the cells themselves, not from a header that names a date column
         dated_by_content = bool(row_date_cols & (content_date_cols | when_cols))
         row_dates = _row_dates(cells, row_date_cols, doc_date, period, header)
+        # ticks under period columns ("Action | Lead | Year 1 | Year 2 | Year 3", "✓" in the years it
+        # runs): the row is scheduled in the periods ticked
+        ticked = [ci for ci in range(1, len(cells)) if col_dates.get(ci) and _TICK.fullmatch(strip_markup(cells[ci]).strip())]
+        if ticked and not row_dates:
+            row_dates = tuple(col_dates[ci] for ci in ticked)
         row_negative = negative or _reports_done(cells, row_date_cols, header)
         if row_negative and not negative:
             row_dates = ()  # "Completed – October 2019", a date under "Actual": when it was done, no due
@@ -581,8 +606,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         # a reference column after the first ("Priority | Ref | Action"): the row's own number names it
         ref_label = next((strip_markup(cells[i]) for i, r in sorted(roles.items()) if r == "ref" and 0 < i < len(cells)
                           and re.search(r"\d", strip_markup(cells[i]))), None)
-        content_cols = [c for c in range(1, len(cells))
-                        if c not in row_date_cols and c not in owner_cols and c not in code_cols and strip_markup(cells[c])]
+        content_cols = [c for c in range(1, len(cells)) if c not in row_date_cols and c not in owner_cols
+                        and c not in code_cols and c not in ticked and strip_markup(cells[c])]
         label_is_text = (len(cells) == 1 or len(words(label)) > 8 or not content_cols
                          or roles.get(0) == "action" and not _names_its_row(header, label)
                          or bool(header and header[0] and _CONTENT_HEADER.search(header[0]))
@@ -604,7 +629,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             and row_dates and not row_negative and doc_date is not None
             and all(d.end is None or d.end >= doc_date.isoformat() for d in row_dates))
         for ci, cell in enumerate(cells):
-            if ci in timing_cells or ci in when_cols:
+            if ci in timing_cells or ci in when_cols or ci in ticked:
                 continue  # "Develop plan Q4 – 2020/21" beside the row's item: when the item is done
             if ci in date_cols:
                 for item, dues in _timescale_milestones(cell, doc_date, period):
@@ -612,7 +637,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                         "cell", item, sl.line, sl.page, section, column=header[ci] if header else None,
                         row_label=(label if not label_is_text else None) or ref_label, row_key=row_key, scope_dates=dues,
                         negative_context=row_negative, forward_context=forward,
-                        fields={k: v for k, v in fields.items() if k == "owner"}, position=sl.position))
+                        fields={k: v for k, v in fields.items() if k == "owner"}, position=sl.position, timing=True))
                 continue
             if ci in owner_cols or ci in code_cols:
                 continue
@@ -642,6 +667,10 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                     fields=dict(cell_fields), position=sl.position,
                 ))
     return out
+
+
+# A mark that ticks a cell of a schedule grid: a tick, a cross, a bullet or a yes.
+_TICK = re.compile(r"[✓✔☑√✗✘xX•●■]|yes|y", re.I)
 
 
 # A column headed by the opening of a pledge ("We will", "What we will do", "The council will"):

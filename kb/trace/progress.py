@@ -59,9 +59,10 @@ _LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?|[A-Z]{1,4}\d{1,2}(
 # abbreviation (at least two capitals, each with at most one small letter after it: "CaEE", "HWB"), so
 # that a word heading with a number ("Year 3", "Goal 1", "Phase 2", "Priority 2") numbers no action.
 _CODED_REF = re.compile(r"^((?:[A-Z][a-z]?){2,4}|[A-Z]{1,2}&[A-Z]{1,2})\s?(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?$")
-# A titled action heading: "Action 2.1: Healthy Start vouchers", "Action 4 - Workplace health" (the
-# word "Action" is needed: a numbered section heading "2.1 Background" numbers the document's parts).
-_TITLED_REF = re.compile(r"^(?:action|ref(?:erence)?)\.?\s*((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:–—-]\s*\S",
+# A titled action heading: "Action 2.1: Healthy Start vouchers", "Action 4 - Workplace health",
+# "Objective 2.3 – Severe weather" (the word is needed: a numbered section heading "2.1 Background"
+# numbers the document's parts; a number several records share names none, `distinct_references`).
+_TITLED_REF = re.compile(r"^(?:action|objective|ref(?:erence)?)\.?\s*((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:–—-]\s*\S",
                          re.I)
 # A lettered action's heading: its code, a number and a capital letter, before its title ("4B Dementia
 # Friends", "12C Warm homes"), as plans letter the actions of a numbered priority.  A numbered section
@@ -197,6 +198,10 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
     actions = [c for c in records if c.kind != "evidence" and date_of.get(c.doc_id)]
     if not actions:
         return {}
+    # a table row's other cells (a milestone in its timescale column, its next steps) are parts of the
+    # row's action: a review row that names one of them reports on that action
+    by_id = {c.id: c for c in actions}
+    row_head = {c.id: c.parent_id for c in actions if c.parent_id in by_id and _same_row(c, by_id[c.parent_id])}
     action_dates = np.array([date_of[c.doc_id] for c in actions])
     action_refs = distinct_references(actions)
     emb = signals.ctx_emb
@@ -217,6 +222,7 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
         pairs: list[RowMatch] = []
         for r in doc_rows:
             pairs += _row_pairs(r, row_refs[row_index[r.id]], actions, action_refs, earlier, action_emb, signals)
+        pairs = _to_row_heads(pairs, row_head)
         room = {r.id: max(len(row_refs[row_index[r.id]]), 1) for r in doc_rows}
         used_actions: set[str] = set()
         for p in sorted(pairs, key=lambda p: -p.score):
@@ -236,6 +242,28 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
                     used_actions.add(second.action)
                     out[r.id].append(second)
     return out
+
+
+def _same_row(child: Commitment, parent: Commitment) -> bool:
+    """Two records of one table row: the same document and line (a text source) or page (a PDF)."""
+    if child.doc_id != parent.doc_id:
+        return False
+    if child.line is not None and parent.line is not None:
+        return child.line == parent.line
+    return child.page == parent.page
+
+
+def _to_row_heads(pairs: list[RowMatch], row_head: dict[str, str]) -> list[RowMatch]:
+    """Each review row's match with a part of a plan's row (`row_head`: the part -> the row's action)
+    given to the row's action, the better score kept where the row matched both."""
+    best: dict[tuple[str, str], RowMatch] = {}
+    for p in pairs:
+        if p.action in row_head:
+            p = RowMatch(p.row, row_head[p.action], p.score, p.meaning, p.contained, p.ref)
+        key = (p.row, p.action)
+        if key not in best or p.score > best[key].score:
+            best[key] = p
+    return list(best.values())
 
 
 def conjuncts(label: str) -> list[str]:

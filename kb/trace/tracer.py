@@ -592,6 +592,14 @@ def plan_end(meta: DocumentMeta | None) -> str | None:
     return max((m.due.end for m in find_dates(meta.period, None) if m.due.end), default=None)
 
 
+# A status that says the action missed its date, not only that it is unfinished: "Behind schedule",
+# "Delayed", "Slipped", "Overdue", "Running late", "Deadline missed", "Not completed by the target date".
+_LATE = re.compile(r"(?:\W*(?:status|rag|progress)\s*[:=-]\s*)?(?:red\s*(?:[-–—:/(,]\s*|\s+))?"
+                   r"(?:behind(?: (?:schedule|plan|target|time|timescale))?|delayed|slipped|overdue|late|running late|"
+                   r"(?:deadline|target date|date) missed|missed|past (?:due|its due date|the due date)|"
+                   r"not (?:complete[d]?|achieved|delivered|met|done) (?:on time|by (?:the |its )?(?:target|due) date))\b")
+
+
 def reviewed_status(seed: Commitment, seed_meta: DocumentMeta | None, row: TraceItem,
                     newest_doc_date: str | None = None) -> tuple[str, str]:
     """The status a review row reports for the seed, in kb's words, and why: done -> delivered,
@@ -608,6 +616,10 @@ def reviewed_status(seed: Commitment, seed_meta: DocumentMeta | None, row: Trace
     if report == "unmet":
         due = due_end(seed, seed_meta)
         when = row.doc.date if row.doc and row.doc.date else newest_doc_date  # an undated review: the latest word
+        if _LATE.match(" ".join(c.reported.lower().split())):
+            # "Behind schedule", "Delayed", "Slipped": the body says the date it was given has passed,
+            # whatever date kb read for it (a tick under "Year 3", "every two years", none at all)
+            return "overdue", f"reported late: {where}"
         if due and when and due >= when:
             return "in progress", f"not done yet, due by {due}: {where}"
         return "overdue", (f"due by {due}; " if due else "") + where
