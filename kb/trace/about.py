@@ -52,10 +52,16 @@ PROCESS_WORDS = ("put begin began start started check checked make made take tak
                  "build building meet meets meeting meetings daily weekly monthly quarterly annually required "
                  # steps of any plan's cycle, which name no object of their own: "Monitor and update each quarter"
                  "evaluate evaluation revise revision review reviews monitor monitoring update refine necessary "
+                 # finding what is needed is the first step of any plan, naming no object of its own:
+                 # "identification and development of the IT requirement"
+                 "identify identifies identified identifying identification "
                  # function words the planning stop list leaves, and the quantifiers and the adjective of
                  # manner that say how many or how plainly, not of what ("multiple work streams", "clear support")
                  "who whom whose would could should both least far sure each every any what "
-                 "multiple several various numerous clear")
+                 "multiple several various numerous clear "
+                 # particles of phrasal verbs and the prefix of a hyphened compound, no object: "roll out",
+                 # "carry out", "set out" (and the "out" of "out-patient", which the analyser splits off)
+                 "out off")
 
 
 @lru_cache(maxsize=1)
