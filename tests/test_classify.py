@@ -421,6 +421,13 @@ def test_a_headline_verb_read_as_a_subject_is_read_again(text, action):
     # people asking, or a demand that is no request of a party, are not
     ("Many residents ask us to repair the footpaths sooner.", False, None),
     ("This requires partners to work together differently.", False, None),
+    # what a writer expects of a party is the same request; what a writer expects of things, a forecast
+    ("We expect district councils to share their housing registers with the county.", True, "commitment"),
+    ("The guidance expects local authorities to publish their damp surveys.", True, "commitment"),
+    ("We expect the number of referrals to fall next year.", False, None),
+    # a request for a thing to be done asks whoever is addressed
+    ("We ask for a draft action plan to be returned to the team by 30 May 2026.", True, "commitment"),
+    ("We ask for your views on the proposed opening hours.", False, None),
 ])
 def test_a_papers_request_of_a_party(text, accepted, kind):
     d = decide(text, para())
@@ -891,3 +898,84 @@ def test_a_denied_intention_is_no_commitment(text, accepted):
 ])
 def test_what_a_thing_will_form_part_of_is_no_commitment(text, accepted):
     assert decide(text, Block("paragraph", text)).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a writer who has asked someone to act has given the work (also as "I've", with either apostrophe)
+    ("I have asked the head of libraries to review the opening hours at Eastmere.", True),
+    ("I’ve asked our officers to write to every landlord on the estate.", True),
+    ("Residents have asked us to install a crossing outside the school.", False),
+    ("I asked the previous director in 2019 to look at the bus routes.", False),
+])
+def test_a_writers_request_to_a_party_is_work_given(text, accepted):
+    assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # the acts and courtesies of a letter are no undertakings
+    ("I am copying this letter to the chief executives of both trusts.", False),
+    ("We enclose a copy of the revised terms of reference.", False),
+    ("I am writing to you to confirm the outcome of the review.", False),
+    ("I want to thank all the volunteers who staffed the warm spaces this winter.", False),
+    ("I also want to place on record my thanks to the steering group.", False),
+    # the same verbs doing the work of a plan are
+    ("We will write to every tenant about the new repairs service by June 2026.", True),
+    ("We want to open two more family hubs in the north of the borough.", True),
+])
+def test_a_letters_own_acts_and_courtesies(text, accepted):
+    assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a recommendation to note or receive a paper, wherever it stands, takes the paper in
+    ("Note the update on the leisure centre refurbishment.", False),
+    ("Receive the annual report of the safeguarding partnership.", False),
+    ("Note the progress made and agree the revised timetable for the review.", True),
+    ("Notify every tenant of the change to bin collections by March 2026.", True),
+])
+def test_noting_a_paper_is_no_action_outside_a_resolution(text, accepted):
+    assert decide(text, item()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a member's question that lost its question mark asks; it undertakes nothing
+    ("Will the Cabinet Member commission a review of school transport and publish its findings.", False),
+    ("Can the Leader confirm that the library will stay open.", False),
+    ("Is the portfolio holder satisfied that the council has enough staff to inspect the roads.", False),
+    # an inverted condition before the main clause is no question
+    ("Should funding be confirmed, the council will open a second hub in 2026.", True),
+])
+def test_a_question_without_its_mark_is_no_commitment(text, accepted):
+    assert decide(text, para()).accept is accepted
+
+
+def test_an_answers_thanks_is_no_heading_of_work():
+    assert not decide("Thank you for your question", Block("heading", "")).accept
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # where a decision lies: "it will be for X to ..." gives X the work
+    ("Once the bids are in, it will be for the county council to decide which schemes go ahead.", True),
+    ("It is for each health and wellbeing board to agree how the fund is spent.", True),
+    ("It will be for the best if the works wait until the summer.", False),
+    # an area of work named as the aim, as a priority is
+    ("A key area of focus will be the recruitment of more foster carers.", True),
+    ("An area of concern was the rise in waiting times.", False),
+    # a commitment kept is still one
+    ("The partners remain committed to opening the new day centre in Eastmere.", True),
+    ("The number of vacancies remains high.", False),
+])
+def test_a_duty_an_area_of_work_and_a_commitment_kept(text, accepted):
+    assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a part of a document by its label is no imperative
+    ("Annex B HOUSING AND PLANNING ACT 2016", False),
+    ("Schedule 3 Terms of the grant agreement", False),
+    # the verbs themselves still act
+    ("Schedule a review of every foster placement by March 2026.", True),
+    ("Annex the agreed protocol to each contract.", True),
+])
+def test_a_document_part_by_its_label_is_no_action(text, accepted):
+    assert decide(text, para()).accept is accepted

@@ -94,6 +94,11 @@ MONTHS_AND_DAYS = [
     ("6 will be completed by end of September 2019 and a further 6 by end March 2020.", PLAN,
      [("by end of September 2019", None, "2019-09-30"), ("by end March 2020", None, "2020-03-31")]),
     ("an integrated service by December 2019", None, [("by December 2019", None, "2019-12-31")]),
+    # a date that names a deadline is due by it
+    ("the bids are being prepared for the 14 June deadline", PLAN, [("for the 14 June deadline", None, "2019-06-14")]),
+    ("returns for the October deadline will be checked", PLAN, [("for the October deadline", None, "2019-10-31")]),
+    ("with a deadline of 31 January 2020 for nominations", None,
+     [("a deadline of 31 January 2020", None, "2020-01-31")]),
     ("prior to the meeting on 4th September, 2017", None,
      [("4th September, 2017", "2017-09-04", "2017-09-04")]),
     ("a leap day: 29th February 2020", None, [("29th February 2020", "2020-02-29", "2020-02-29")]),

@@ -626,6 +626,9 @@ def test_where_a_duty_lies(north: OwnerGazetteer, text: str, expected: list[str]
     # whom the author urges or requires to act is the doer of what follows
     ("We encourage local systems to share their results on the hub.", ["Local systems"]),
     (f"We will require {NCC} to publish the data.", [NCC]),
+    # what a writer expects of a party, also where the parser makes the party the infinitive's subject
+    ("We expect local systems to agree a shared workforce plan.", ["Local systems"]),
+    (f"We expect {NCC} to publish the data every quarter.", [NCC]),
     # a partner, a beneficiary, an addressee are not
     (f"We will work with {NCC} to publish the data.", []),
     ("We will support local systems to share their results.", []),

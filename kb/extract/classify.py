@@ -411,6 +411,14 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         # an agenda item: "To consider the report of ...", "To receive the minutes", "1. To note ..."
         # (in an action table's cell, "To consider an approach to ..." is the action)
         return Decision(False, reasons=reasons + ["agenda item"])
+    if j.clause.form == IMPERATIVE and _DOCUMENT_LABEL.match(t):
+        # "Annex A LOCAL GOVERNMENT ACT 2007", "Schedule 2 Terms of the invitation": a part of the
+        # document by its label, not the verb "annex" or "schedule"
+        return Decision(False, reasons=reasons + ["document label"])
+    if _inverted_question(j.clause):
+        # "Will the Cabinet Member undertake to publish the results." : a member's question, its
+        # question mark lost, asks; it undertakes nothing
+        return Decision(False, reasons=reasons + ["question"])
     if _NO_INTENTION.search(t) and not re.search(r"\b(?:will|shall)\b", t, re.I):
         # "There is currently no intention to prepare a joint plan", "We have no plans to close the
         # library": an intention or plan denied is no undertaking (a "will" beside it may still be one)
@@ -478,6 +486,15 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
             return Decision(True, "decision", 0.9, reasons + ["resolution"])  # "4. RESOLVED that Cabinet agree the Plan"
         if in_resolution and _mandates(j):
             return Decision(True, "decision", 0.9, reasons + ["resolution"])  # "(b) the Director present the plan in July"
+
+    pred = j.clause.predicate
+    if j.clause.form == IMPERATIVE and pred is not None and pred.lemma_.lower() in ("note", "receive") \
+            and j.clause.sentence is not None and not any(
+                x.i != pred.i and x.tag_ in ("VB", "VBP") and x.lemma_.lower() not in _NOTING_VERBS
+                for x in j.clause.sentence):
+        # a recommendation to a meeting, wherever it stands ("Council is asked to: (1) Note the update
+        # on ...", "Receive the annual report"): taking a paper in, no one's work
+        return Decision(False, reasons=reasons + ["noted only"])
 
     if _CORRECT_RECORD.search(t):
         return Decision(False, reasons=reasons + ["minutes approved"])  # "agreed as a correct record"
@@ -601,7 +618,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(False, reasons=reasons)
 
     if block.kind == "heading":
-        if j.clause.form == IMPERATIVE and len(ws) >= 5 and not is_all_caps(t) and not _SECTION_TITLE_NUMBER.match(t):
+        if j.clause.form == IMPERATIVE and len(ws) >= 5 and not is_all_caps(t) and not _SECTION_TITLE_NUMBER.match(t) \
+                and not j.describes:  # (nor a courtesy: "Thank you for your question")
             # (a numbered section's title, "3. Report a repair online", names what the section is about)
             return Decision(True, _kind(t, s, block, j), 0.4, reasons + ["imperative heading"])
         return Decision(False, reasons=reasons + ["heading"])
@@ -643,6 +661,34 @@ _POSSIBLE_LEAD_IN = re.compile(r"\b(?:may|might|could)(?:\s+[\w-]+){1,3}\s*:\s*$
 _HEARD_LEAD_IN = re.compile(r"(?:\bwhat (?:we|you|people|residents|\w+s) (?:heard|said|told us)\b[^.:]{0,40}|"
                             r"^\W*(?:you|they|people|residents|\w+s) (?:said|told us)|\bwe heard\b[^.:]{0,40})\W*:\s*$",
                             re.I)
+
+
+_DOCUMENT_LABEL = re.compile(r"^\W*(?i:annexe?|appendix|schedule)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b"
+                             r"(?!\s+(?i:to|for|of)\b)")
+
+
+def _inverted_question(c: Any) -> bool:
+    """A sentence opened by an auxiliary with its subject after it ("Will the Cabinet Member ...",
+    "Can the Leader confirm ...", "Does the council agree ..."): a question, asked, with or without
+    its question mark."""
+    sent, head = c.sentence, c.head
+    if sent is None or head is None or len(sent) < 3:
+        return False
+    first = next((x for x in sent if not x.is_punct and not x.like_num), None)
+    if first is None or first.lower_ not in _QUESTION_OPENERS:
+        return False
+    subj = [x for x in head.children if x.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    if first.i == head.i:  # "Is the Leader satisfied that ...": the copula itself first
+        return subj[0].i > head.i
+    # the auxiliary of the sentence's own verb, not of a clause before it ("Should funding be
+    # confirmed, the council will ...": a condition)
+    return first.head.i == head.i and first.dep_ in ("aux", "auxpass") and first.i < subj[0].i < head.i
+
+
+_QUESTION_OPENERS = frozenset({"will", "would", "can", "could", "shall", "should", "does", "do", "did", "is", "are",
+                               "has", "have"})
 
 
 def _past_lead_in(intro: str) -> bool:

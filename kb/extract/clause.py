@@ -377,11 +377,22 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
             return SEMI_MODAL, that, root, f"the {attr.lower_} is that"
     # "Our priority is the creation of a Partnership Board", "The first step is the review of ...":
     # an aim whose content is an action noun
-    if lemma == "be" and subj0 is not None and subj0.lemma_.lower() in _AIM_NOUNS | {"step"} \
+    if lemma == "be" and subj0 is not None and (subj0.lemma_.lower() in _AIM_NOUNS | {"step"} or _area_of_work(subj0)) \
             and attr is not None and attr.lower_ in ACTION_NOUNS \
             and not any(a.lower_ in ("was", "were", "had", "has", "have") for a in _aux_words(root)) \
             and root.tag_ != "VBD":
         return SEMI_MODAL, attr, root, f"{subj0.lower_} is"
+    # "It will be for the Government to decide ...", "it is for each board to agree ...": the party the
+    # duty lies with is to act (the parser makes the party the infinitive's subject under "for")
+    if lemma == "be" and subj0 is not None and subj0.lower_ == "it" and attr is None \
+            and not _children(root, "acomp"):
+        duty = next((v for v in root.children if v.dep_ in ("advcl", "ccomp", "xcomp") and _has_to(v)
+                     and any(m.dep_ == "mark" and m.lower_ == "for" for m in v.children)
+                     and any(_addressed_party(x) for x in _children(v, "nsubj"))), None)
+        if duty is not None:
+            modal = next((a for a in _aux_words(root) if a.lower_ in _FUTURE_MODALS), None)
+            return (MODAL if modal is not None else SEMI_MODAL), duty, root, \
+                f"{modal.lower_ + ' be' if modal is not None else 'is'} for"
     # "The alliance has given a pledge to ...", "Our board has a firm plan to ...": the pledge
     # noun's infinitive is the undertaking
     dobj = next(iter(_children(root, "dobj")), None)
@@ -391,7 +402,9 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
             return SEMI_MODAL, target, root, f"{root.lower_} a {dobj.lower_} to"
     # "The council is committed to opening ...", "We are determined to ..."
     acomp = next(iter(_children(root, "acomp")), None)
-    if lemma == "be" and acomp is not None and acomp.lower_ in _COMMITTED_ADJECTIVES:
+    # ("The partners remain committed to ...", "We stay determined to ...": the same state kept)
+    if lemma in ("be", "remain", "stay") and acomp is not None and acomp.lower_ in _COMMITTED_ADJECTIVES \
+            and (lemma == "be" or acomp.lower_ in ("committed", "determined", "dedicated")):
         target = _to_complement(acomp)
         if target is not None and acomp.lower_ == "due" and target.dep_ == "pobj" and not target.tag_.startswith("VB"):
             target = None  # "due to staff shortages": because of them, nothing to be done
@@ -400,15 +413,29 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     # The same request in the active voice, made by a paper or a body: "This letter asks Health
     # Boards to use ...", "The guidance asks councils to publish ..." (a party asked only to note
     # does nothing; "we would ask" is no request made)
-    if _is_verb(root) and lemma in _ACTIVE_REQUEST_VERBS and root.tag_ in ("VBZ", "VBP") and not _aux_words(root):
-        party = next((o for o in _children(root, "dobj") if o.tag_ != "PRP" and _addressed_party(o)), None)
+    # An expectation the writer places on a party is the same request ("We expect local leaders to
+    # engage their MPs", "The guidance expects boards to publish ..."); what a writer expects of things
+    # is a forecast ("We expect demand to rise": no party).  A request for a thing to be done ("We ask
+    # for an interim plan to be submitted by 21 March") asks whoever is addressed.
+    if _is_verb(root) and lemma in _ACTIVE_REQUEST_VERBS | {"expect"} and root.tag_ in ("VBZ", "VBP") \
+            and not _aux_words(root):
         asker = next(iter(_children(root, "nsubj")), None)
-        if party is not None and asker is not None and (
-                asker.lower_ in ("we", "i") or _addressed_party(asker) or asker.lemma_.lower() in _PAPER_NOUNS):
+        asking = asker is not None and (
+            asker.lower_ in ("we", "i") or _addressed_party(asker) or asker.lemma_.lower() in _PAPER_NOUNS)
+        party = next((o for o in _children(root, "dobj") if o.tag_ != "PRP" and _addressed_party(o)), None)
+        target = None
+        if party is not None:
             target = comp if comp is not None and comp.dep_ == "xcomp" and _has_to(comp) else next(
                 (v for v in _children(party, "acl") if v.tag_ == "VB" and _has_to(v)), None)
-            if target is not None and _verb_lemma(target) not in NOTING_VERBS:
-                return SEMI_MODAL, target, root, f"{root.lower_} to"
+        elif comp is not None and comp.dep_ == "ccomp" and _has_to(comp) and any(
+                s.tag_ != "PRP" and _addressed_party(s) for s in _children(comp, "nsubj")):
+            target = comp  # the parser's reading of "expect leaders to work": leaders the infinitive's subject
+        elif lemma in ("ask", "request"):
+            target = next((v for p in _children(root, "prep") if p.lower_ == "for" for o in _children(p, "pobj")
+                           for v in _children(o, "acl") if v.tag_ == "VBN" and _has_to(v)
+                           and any(a.dep_ == "auxpass" for a in v.children)), None)
+        if asking and target is not None and _verb_lemma(target) not in NOTING_VERBS:
+            return SEMI_MODAL, target, root, f"{root.lower_} to"
     # A paper's request of a party, in the present: "Systems are asked to set up ..." (the party is
     # to act), "Cabinet is asked to agree the plan" (a decision put to it); an addressee asked to take
     # note ("The Board is asked to note the report") does nothing
@@ -517,6 +544,14 @@ def _stray_future(sent: Span, root: Token) -> Token | None:
     return None
 
 
+def _area_of_work(t: Token) -> bool:
+    """"A key area of focus", "an area of further development", "the main area of work": a subject
+    that names an aim, as "priority" does."""
+    return t.lemma_.lower() == "area" and any(
+        o.lemma_.lower() in ("focus", "development", "work", "improvement", "priority")
+        for p in _children(t, "prep") if p.lower_ == "of" for o in _children(p, "pobj"))
+
+
 def _passive_infinitive(t: Token) -> bool:
     """"to be agreed", "to be considered": a participle with "to" and a passive "be"."""
     return t.tag_ == "VBN" and _has_to(t) and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in t.children)
@@ -570,10 +605,12 @@ def _decides(verb: Token) -> bool:
         # not "Residents asked us to ..." nor "We were asked in 2019 to ..."
         if not any(_has_to(c) for c in _children(verb, "xcomp", "ccomp")):
             return False
-        perfect = any(a.lower_ in ("has", "have") for a in _aux_words(verb))
+        perfect = any(a.lower_ in ("has", "have", "'ve", "’ve") for a in _aux_words(verb))
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         subj = _children(verb, "nsubj")
-        body = bool(subj) and (subj[0].pos_ == "PROPN" or subj[0].lemma_.lower() in PARTY_HEADS
+        # a writer who has asked someone to act ("I have asked our officers to raise this again", in a
+        # cabinet member's answer or a letter) has given the work as a body does
+        body = bool(subj) and (subj[0].pos_ == "PROPN" or subj[0].lemma_.lower() in PARTY_HEADS | {"i"}
                                or subj[0].lemma_.lower() in _MEETING_NOUNS or subj[0].lower_ in _MEETING_NOUNS)
         meeting = bool(subj) and (subj[0].lemma_.lower() in _MEETING_NOUNS or subj[0].lower_ in _MEETING_NOUNS)
         return perfect and (passive or body) or meeting
@@ -612,7 +649,7 @@ def _is_past_or_done(t: Token) -> bool:
     if t.tag_ == "VBD":
         return True
     if t.tag_ == "VBN":
-        return any(a.lower_ in ("was", "were", "has", "have", "had", "been") for a in _aux_words(t))
+        return any(a.lower_ in ("was", "were", "has", "have", "had", "been", "'ve", "’ve") for a in _aux_words(t))
     return False
 
 
@@ -625,7 +662,7 @@ def tense_aspect(head: Token | None, form: str) -> tuple[str, str]:
     aspect = "simple"
     if head.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes) or "being" in words:
         aspect = "progressive"  # "are developing", "are being formed"
-    if any(a.lemma_ == "have" for a in auxes) and head.tag_ == "VBN" or "been" in words and head.tag_ == "VBG":
+    if any(a.lemma_ == "have" or a.lower_ in ("'ve", "’ve") for a in auxes) and head.tag_ == "VBN" or "been" in words and head.tag_ == "VBG":
         aspect = "perfect"
     if form in (MODAL,) or any(w in _FUTURE_MODALS for w in words) or form in (SEMI_MODAL, BE_TO, INFINITIVE,
                                                                                IMPERATIVE):

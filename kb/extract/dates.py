@@ -213,6 +213,7 @@ _PREFIX_RE = re.compile(
     r"(?P<now>between\s+now\s+and|from\s+now\s+(?:to|until|till)|now\s+(?:to|until|till))"
     r"|(?P<week>(?:the\s+)?(?:w/c|w\.c\.|week\s+(?:commencing|beginning|starting)(?:\s+on)?))"
     r"|(?P<by>(?:by|up\s+to|until|till|before|prior\s+to|no\s+later\s+than|not\s+later\s+than"
+    r"|(?:the|a|its)\s+deadline\s+(?:of|is|was)"
     # work that goes on, or recurs, up to a date ("Ongoing to March 2026", "Annually to 2028")
     r"|(?:on-?going|continuing|continuous(?:ly)?|annually|yearly|quarterly|monthly|regularly)\s+(?:to|until|till))"
     r"(?:\s+the)?(?:\s+(?:end|close)(?:\s*-|\s+of)?(?:\s+the)?)?)"
@@ -238,6 +239,8 @@ _SUFFIX_RE = re.compile(
     r"(?P<fin>\s+(?i:financial\s+year|fiscal\s+year|FY)\b)?"
     r"(?P<open>\s*\+(?!\s*\d|\w)|\s+(?i:onwards?|and\s+beyond|and\s+after|or\s+later)\b)?"
     r"(?P<label>\s*\(\s*(?i:year|yr)\s*\d{1,2}\s*\))?"
+    # a date that names a deadline is its end: "for the 21 March deadline", "the November 2025 cut-off"
+    r"(?P<deadline>\s+(?i:deadlines?|cut-?off(?:\s+date)?|closing\s+date)\b)?"
 )
 _ROLL_OUT_RE = re.compile(r"\s+(?i:roll[\s-]?out)\b")
 _NUMBER_BEFORE_IN = re.compile(r"(?:\d|\b(?i:one|a))\s+(?i:in)\s+$")  # "1 in 2000 people" is not a year
@@ -758,6 +761,8 @@ def _contextualise(text: str, atom: _Atom, doc_date: dt.date | None) -> _Found |
         end = first + dt.timedelta(days=6)
     if open_end and kind not in ("by", "end"):
         end = None
+    if suffix.group("deadline"):
+        start = None  # "for the 21 March deadline": due by that day
 
     if prefix is not None:
         s = prefix.start()

@@ -207,7 +207,11 @@ def _projection(c: Clause) -> bool:
     if root.lemma_.lower() == "expect" and any(ch.dep_ == "ccomp" for ch in root.children):
         # "it is expected that demand will grow"; but a party that expects something of another
         # requires it ("The council will expect providers to absorb the cost")
-        return not any(is_party_phrase(s) for s in root.children if s.dep_ == "nsubj")
+        # ("The guidance expects boards to publish ...": the boards are to act)
+        return not any(is_party_phrase(s) for s in root.children if s.dep_ == "nsubj") and not any(
+            ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)
+            and any(s.tag_ != "PRP" and is_party_phrase(s) for s in ch.children if s.dep_ == "nsubj")
+            for ch in root.children)
     return any(ch.dep_ == "acomp" and ch.lower_ in ("likely", "unlikely", "probable") for ch in root.children)
 
 
@@ -601,6 +605,35 @@ def _purpose_of_a_thing(c: Clause) -> bool:
     return not any(s.lower_ in _FIRST_PERSON for s in c.subjects) and not _DATED.search(c.sentence.text)
 
 
+# What a letter does as it is written ("I am copying this letter to ...", "We enclose a copy of ...",
+# "I am writing to you to ..."), and the courtesies a writer wants to pay ("I want to thank /
+# recognise / place on record my appreciation ..."): the correspondence's own acts and manners, no
+# undertaking.
+_LETTER_VERBS = frozenset({"copy", "enclose", "attach", "write", "forward", "send"})
+_COURTESY_VERBS = frozenset({"thank", "recognise", "recognize", "acknowledge", "congratulate", "commend", "apologise",
+                             "apologize", "appreciate", "reassure", "assure", "express", "welcome"})
+
+
+def _courtesy(c: Clause) -> bool:
+    """A letter's act on itself, or a courtesy the writer wants to pay (module note above)."""
+    h, p = c.head, c.predicate
+    if p is not None and p.lemma_.lower() == "thank" and any(x.lower_ == "you" for x in p.children):
+        return True  # "Thank you for your question", an answer's first line
+    if h is None or p is None or c.sentence is None or not c.subjects \
+            or c.subjects[0].lower_ not in ("i", "we"):
+        return False
+    verb = p.lemma_.lower()
+    if c.form == F.SEMI_MODAL and h.lemma_.lower() in ("want", "wish", "like"):
+        on_record = verb in ("place", "put") and any(
+            x.lower_ == "record" and x.head.lower_ == "on" for x in p.subtree)
+        return verb in _COURTESY_VERBS or on_record
+    if c.form != F.INDICATIVE or c.tense != "present" or verb not in _LETTER_VERBS:
+        return False
+    objs = [t for t in p.subtree if t.dep_ in ("dobj", "pobj")]
+    return any(o.lemma_.lower() in ("letter", "copy", "you") for o in objs) and (
+        verb != "write" or any(o.lower_ == "you" for o in objs))
+
+
 def judge_clause(c: Clause) -> Judgement:
     """The judgement of one clause."""
     j = Judgement(clause=c)
@@ -619,7 +652,10 @@ def judge_clause(c: Clause) -> Judgement:
     if c.condition:
         j.flags.add("conditional")
     form = c.form
-    if form == F.DECISION and c.tense == "past" and c.aspect == "perfect" and c.marker not in ("be", ""):
+    if _courtesy(c):
+        j.describes = True  # "I am copying this letter to ...", "I want to thank everyone who ..."
+        j.flags.add("courtesy")
+    elif form == F.DECISION and c.tense == "past" and c.aspect == "perfect" and c.marker not in ("be", ""):
         j.past = True  # "the panel had approved ...": an earlier decision told as background
     elif form == F.DECISION:
         j.decision = True

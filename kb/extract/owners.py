@@ -1773,6 +1773,10 @@ def object_control_spans(doc: Any, verbs: frozenset[str]) -> list[tuple[int, int
             for c in t.children:
                 if c.dep_ == "dobj" and any(x.dep_ in ("xcomp", "ccomp") for x in t.children):
                     out.extend(_np_spans(c))
+                elif c.dep_ == "ccomp" and _has_to_aux(c):
+                    # the parser's other reading, the party the infinitive's subject ("we expect
+                    # the districts to publish ...")
+                    out.extend(sp for s in c.children if s.dep_ == "nsubj" for sp in _np_spans(s))
     return out
 
 
