@@ -234,6 +234,7 @@ def test_a_seed_of_generic_words_takes_its_core_from_its_row_or_heading():
     ("Embedding mentoring", "Prevention is becoming embedded across the council"),
     # how many and how plainly are no object either
     ("Clear advice for multiple landlords", "The Multiple Needs Board set out a clear timetable"),
+    ("Repairs across our entire estate", "The needs of our entire population keep growing"),
     # finding what is needed is a step of any plan; a particle or a hyphened prefix is no object
     ("Identification of landlords", "Early identification of young carers"),
     ("More out-patient clinics", "The new app was rolled out to every surgery"),
