@@ -979,3 +979,21 @@ def test_a_duty_an_area_of_work_and_a_commitment_kept(text, accepted):
 ])
 def test_a_document_part_by_its_label_is_no_action(text, accepted):
     assert decide(text, para()).accept is accepted
+
+
+def test_a_lead_in_naming_the_following_points_at_its_list():
+    assert not decide("The following steps should be taken before a tenancy is ended:", para()).accept
+    assert decide("The following week the team will visit every school in the district.", para()).accept
+
+
+@pytest.mark.parametrize(("heading", "accepted"), [
+    # under a question put at a council meeting the text is the member's, asked, not undertaken
+    ("Question by Alex Reed to Sam Cole, Cabinet Member for Transport", False),
+    ("Supplementary question from Cllr Jones", False),
+    # the answer, and any other heading, leave the sentence as it is
+    ("Answer", True),
+    ("Questions and answers on the new bin service", True),
+])
+def test_a_members_question_undertakes_nothing(heading, accepted):
+    text = "The council will resurface the whole of Mill Lane by the end of March 2026."
+    assert decide(text, para(section=("COUNTY COUNCIL", heading))).accept is accepted

@@ -394,6 +394,10 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     named_by_column = in_item_column and len(ws) == 1 and ws[0].isalpha() and len(ws[0]) >= 4
     if _is_noise(t, ws, min_words=1 if named_by_column else 2, people=not in_item_column):
         return Decision(False, reasons=["noise"])
+    if block.kind != "heading" and block.section and _QUESTION_BY.match(block.section[-1]):
+        # the text under "Question by Cllr X to Cllr Y" (a council's written questions and answers)
+        # is the member's question and its background, up to the "Answer": asked, not undertaken
+        return Decision(False, "evidence", reasons=["a member's question"])
     if block.quoted:  # another body's recommendation, quoted before the author's response: evidence
         return Decision(False, "evidence", reasons=["quoted recommendation"])
     s = shape(t)
@@ -663,6 +667,10 @@ _HEARD_LEAD_IN = re.compile(r"(?:\bwhat (?:we|you|people|residents|\w+s) (?:hear
                             re.I)
 
 
+# The heading of a question put at a council meeting: "Question by Paul Smith to the Leader",
+# "Supplementary question from Cllr Jones", "Public question 3 from Ms Green".
+_QUESTION_BY = re.compile(r"^\W*(?:(?:supplementary|public|members?[’']?|written|oral)\s+)?question\s+(?:\d+\s+)?"
+                          r"(?:by|from)\s+\S", re.I)
 _DOCUMENT_LABEL = re.compile(r"^\W*(?i:annexe?|appendix|schedule)\s+(?:[A-Z]|\d{1,2}|[IVX]{1,4})\b"
                              r"(?!\s+(?i:to|for|of)\b)")
 
@@ -844,6 +852,10 @@ def _is_intro(text: str, s: set[str]) -> bool:
         return bool(re.search(r"\b(?:to|on|by|following)\W*$", text, re.I))
     if not text.endswith(":"):
         return False
+    if re.match(r"^\W*the\s+following\b", text, re.I) and not re.search(r"\b(?:will|shall|must)\b", text, re.I):
+        # "The following matters should be taken into account ...:": its list says what ("The
+        # following criteria will be used ...:" still says what will be done)
+        return True
     return len(words(text)) <= 9 or bool(re.search(r"\b(?:following|as follows|include|includes|are|to|on|by)\W*$",
                                                    text, re.I)) or (bool(re.search(r"\bthe following(?: [\w-]+){0,2}\W*$", text, re.I))
              and not re.search(r"\b(?:will|shall|must)\b", text, re.I))  # "... will form part of the following:" pledges
