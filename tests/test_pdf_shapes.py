@@ -445,3 +445,22 @@ def test_single_line_fields_evenly_spaced_stay_apart(tmp_path):
         y -= 18
     c.save()
     assert _texts(pdf) == lines
+
+
+def test_a_numbered_title_with_a_dash_after_a_short_line_starts_a_block(tmp_path):
+    """Bold titles "Objective 2.3 – Warm spaces" set as close under the short bold line before them
+    (a "Who:" line printed as large) as a heading's own lines: each title is its own block."""
+    lines = ["Who: Private Sector Housing Team",
+             "Objective 3.2 – Winter pressures",
+             "Who: Community Hubs",
+             "Objective 3.3 – Energy advice"]
+    pdf = tmp_path / "titles.pdf"
+    width, height = A4[1], A4[0]
+    c = canvas.Canvas(str(pdf), pagesize=(width, height))
+    c.setFont("Helvetica-Bold", 12)
+    y = height - 60
+    for line in lines:
+        c.drawString(40, y, line)
+        y -= 24
+    c.save()
+    assert [t.strip("*") for t in _texts(pdf)] == lines

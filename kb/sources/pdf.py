@@ -1270,7 +1270,8 @@ def _breaks(block: _Block, prev: _Line, line: _Line, page: _Page, stats: _Stats)
 
 # A multi-level paragraph number opening a line before a capitalised word: "3.2 We will ...".
 _SECTION_START = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,2}\.?\s+[A-Z]")
-_NUMBERED_LABEL = re.compile(rf"^{LABELLED_NUMBER}:\s+\S")
+# ("Action 2.2: ...", "Objective 2.3 – Severe weather": a numbered label before its colon or dash)
+_NUMBERED_LABEL = re.compile(rf"^{LABELLED_NUMBER}(?::|\s[–—-])\s+\S")
 _FIELD_OPENING = re.compile(r"^([A-Z][A-Za-z /&'’()-]{1,40}):\s+\S")
 
 
