@@ -997,3 +997,26 @@ def test_a_lead_in_naming_the_following_points_at_its_list():
 def test_a_members_question_undertakes_nothing(heading, accepted):
     text = "The council will resurface the whole of Mill Lane by the end of March 2026."
     assert decide(text, para(section=("COUNTY COUNCIL", heading))).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # a fronted time phrase the parser ends with a reduced relative ("the plan (that) we will ...")
+    ("In the first year of the programme we will recruit and train a team of 12 community champions who will "
+     "visit local groups.", True),
+    ("In the final year of the plan we will recruit and train 40 volunteer befrienders who will support older "
+     "people at home.", True),
+    ("In the first months of the pilot we trained twelve volunteer drivers.", False),  # a past, still
+])
+def test_a_clause_after_a_fronted_time_phrase_is_the_sentences(text, accepted):
+    assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize("text", [
+    "3(b) Train every library assistant in basic digital support by March 2025.",
+    "12(ii) Train forty volunteer drivers for the community transport scheme.",
+])
+def test_a_sub_lettered_action_number_is_not_the_first_word(text):
+    from kb.extract.classify import clause_text
+
+    assert clause_text(text).startswith("Train ")
+    assert decide(text, para()).accept

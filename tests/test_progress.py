@@ -501,3 +501,39 @@ def test_a_review_row_may_name_an_action_by_its_numbered_title():
     sig = Signals(records, metas, embed([record_topic_text(c) for c in records]))
     got = {row: [m.action for m in ms] for row, ms in match_rows(records, metas, sig).items()}
     assert got == {"r0": ["p0"]}
+
+
+def test_a_review_row_naming_a_listed_step_reports_on_the_action_above_it(tmp_path):
+    """A plan that states an action in a line and lists how it will be done under "How we will do it:"
+    is reviewed by rows that name the steps ("Wider pavements and dropped kerbs"): the row reports on
+    the action, whose thread takes its status."""
+    from kb.trace.progress import listed_steps
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2021-05_upton-dc_active-travel-plan_2021-24.txt").write_text(
+        "Upton District Council\n\nActive Travel Plan 2021-24\n\n**Getting about on foot**\n\n"
+        "Commitment 2: we will make the town centre easier to walk around\n\nHow we will do it:\n\n"
+        "- widen the pavements on Station Road and the High Street\n"
+        "- add dropped kerbs and tactile paving at every crossing in the centre\n\n"
+        "Measure of success: more people walk to the town centre in the travel survey.\n\n"
+        "Commitment 3: we will make cycling to school safer\n\nHow we will do it:\n\n"
+        "- run Bikeability training in every primary school\n"
+        "- mark out school streets outside six schools\n", encoding="utf-8")
+    (docs / "2024-06_upton-dc_active-travel-plan-review.txt").write_text(
+        "Upton District Council\n\nActive Travel Plan review\n\n"
+        "Ref\tAction\tStatus\tUpdate\n"
+        "C2\tDropped kerbs and tactile paving at town centre crossings\tComplete\tThe works finished in May 2023.\n"
+        "C3\tSchool streets and Bikeability\tNot started\tNo funding was found for school streets.\n",
+        encoding="utf-8")
+    kb_ = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb_.ingest([docs])
+    plan = kb_.commitments("2021-05_upton-dc_active-travel-plan_2021-24")
+    steps = listed_steps([c for c in plan if c.kind != "evidence"])
+    head = {c.text: c for c in plan}
+    walk = head["we will make the town centre easier to walk around"]
+    assert steps[head["widen the pavements on Station Road and the High Street"].id] == walk.id
+    cycle = head["we will make cycling to school safer"]
+    threads = {cid: t for t in kb_.store.threads() for cid in [t["root"], *t["members"]]}
+    assert threads[walk.id]["status"] == "delivered"
+    assert threads[cycle.id]["status"] == "overdue"

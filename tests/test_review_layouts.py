@@ -552,3 +552,55 @@ def test_ticks_under_year_columns_schedule_the_row():
     assert "✓" not in cells
     assert max(d.end for d in cells["Plant 400 street trees in the town centre"].scope_dates) == "2023-03-31"
     assert [d.end for d in cells["Open a community orchard at Hale Park"].scope_dates] == ["2024-03-31"]
+
+
+@pytest.mark.parametrize("text, label, entries", [
+    ("Completed: nothing more remains to be done", "A", {"A": "Completed"}),
+    ("Off track – the date will be missed", "3", {"3": "Off track"}),
+    ("Key: 1 = Complete; 2 = In progress; 3 = Not started", None, {"1": "Complete", "2": "In progress",
+                                                                  "3": "Not started"}),
+    ("(A) Achieved (B) Partly achieved (C) Not achieved", None, {"A": "Achieved", "B": "Partly achieved",
+                                                               "C": "Not achieved"}),
+    ("Complete the survey of every depot", "1", {}),  # an action numbered 1, not a key
+    ("Theme 1: Cleaner air for schools", None, {}),
+])
+def test_a_rating_key_names_the_status_of_each_code(text, label, entries):
+    from kb.layout.fields import rating_key_entries
+
+    assert rating_key_entries(text, label) == entries
+
+
+def test_a_rating_cell_that_gives_a_code_reads_through_the_key():
+    from kb.layout.fields import keyed_status
+
+    key = {"1": "Complete", "2": "In progress", "3": "Not started", "4": "Closed – no longer required"}
+    assert progress_of(keyed_status("1", key)) == "done"
+    assert progress_of(keyed_status("2 (see note)", key)) == "ongoing"
+    assert progress_of(keyed_status("3", key)) == "unmet"
+    assert keyed_status("12", key) is None and keyed_status("2.4", key) is None
+    assert keyed_status("2", {"2": "In progress"}) is None  # one code is no key
+
+
+def test_a_review_whose_ratings_are_numbers_under_a_printed_key(tmp_path):
+    """A review that prints its key once ("Score / Meaning": 1 Complete ... 3 Not started) and then
+    rates each row by the number alone: each row reports the key's word, and the key's own rows are
+    no review rows."""
+    from kb.api import KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2023-09_upton-dc_parks-plan-review.txt").write_text(
+        "Upton District Council\n\nParks plan review\n\n**Key**\n\nScore\tMeaning\n"
+        "1\tComplete: done as the plan set out\n2\tIn progress: started, not finished\n"
+        "3\tNot started: no work has begun\n\n**Progress table**\n\n"
+        "Ref\tPlan action\tProgress rating\tComment\n"
+        "P1\tNew play area at Mill Green\t1\tThe play area opened in June 2022.\n"
+        "P2\tTree planting along the river path\t2\tHalf of the 400 trees are planted.\n"
+        "P3\tCafé in Upton Park\t3\tNo operator came forward.\n", encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([docs])
+    recs = {c.text: c for c in kb.commitments(include_evidence=True)}
+    assert progress_of(recs["New play area at Mill Green"].reported) == "done"
+    assert progress_of(recs["Tree planting along the river path"].reported) == "ongoing"
+    assert progress_of(recs["Café in Upton Park"].reported) == "unmet"
+    assert not any(c.reported for c in recs.values() if c.text.startswith(("Complete:", "In progress:")))

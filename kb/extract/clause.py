@@ -289,6 +289,14 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
                        and _children(c, *_SUBJECT_DEPS)), None)
         if finite is not None:
             root = finite
+    if not coordinated and root.pos_ == "ADP" and root.i == start:
+        # a fronted time or place phrase is no clause ("In the first year of the strategy we will recruit
+        # ...", parsed as "the strategy (that) we will recruit"): the first finite clause with a subject
+        # of its own that the parser hung inside the phrase is the sentence's
+        finite = next((t for t in root.subtree if t.dep_ in ("relcl", "acl", "ccomp") and _is_verb(t)
+                       and _children(t, *_SUBJECT_DEPS)), None)
+        if finite is not None:
+            root = finite
     # Reported speech and decisions: "X agreed to ...", "Members resolved that ...", "She indicated that ..."
     lemma = _verb_lemma(root)
     comps = _children(root, "xcomp", "ccomp")

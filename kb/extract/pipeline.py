@@ -34,7 +34,7 @@ from kb.extract.nlp import parse, parse_many, split_sentences
 from kb.extract.owners import SECTION_LEAD, OwnerGazetteer
 from kb.extract.targets import targets_for
 from kb.extract.themes import themes_for
-from kb.layout.fields import label_role, progress_of
+from kb.layout.fields import keyed_status, label_role, progress_of, rating_key_entries
 from kb.layout.markup import words
 from kb.model import Block, Commitment, Document, DueDate
 
@@ -344,6 +344,8 @@ class Extractor:
         # sections whose text names who leads their work ("The leadership for this resides with X"):
         # heading path -> that sentence, for the items under it that name no owner of their own
         self.section_leads: dict[tuple[str, ...], str] = {}
+        # the document's key to its rating codes ("1 = Delivered"), as far as read (see _note_rating_key)
+        self.rating_key: dict[str, str] = {}
 
     def _section_lead(self, section: tuple[str, ...]) -> str | None:
         """The sentence naming who leads the work of this section or of the nearest section above it."""
@@ -358,11 +360,13 @@ class Extractor:
         resolution (and its list depth), the blocks done and the sections' leads.  A piece
         extracted on its own (in a worker process, kb.ingest) starts from the state the blocks
         before it leave, which `skip` computes without extracting anything."""
-        return self.in_resolution, self.resolution_level, self.blocks_done, dict(self.section_leads)
+        return (self.in_resolution, self.resolution_level, self.blocks_done, dict(self.section_leads),
+                dict(self.rating_key))
 
     def resume(self, state: tuple) -> None:
-        self.in_resolution, self.resolution_level, self.blocks_done, leads = state
+        self.in_resolution, self.resolution_level, self.blocks_done, leads, key = state
         self.section_leads = dict(leads)
+        self.rating_key = dict(key)
 
     def skip(self, blocks: list[Block]) -> None:
         """Move past `blocks` as `records` would, reading no text (no parse, no records)."""
@@ -370,11 +374,33 @@ class Extractor:
             self.blocks_done += 1
             if not self._opens_resolution(block):
                 self._note_section_lead(block)
+                self._note_rating_key(block)
                 self._close_resolution(block)
 
     def _note_section_lead(self, block: Block) -> None:
         if block.kind == "paragraph" and (lead := SECTION_LEAD.search(block.text)) is not None:
             self.section_leads[block.section] = block.text[max(0, block.text.rfind(".", 0, lead.start()) + 1):]
+
+    def _note_rating_key(self, block: Block) -> bool:
+        """Learn the codes of a rating key this block defines ("1 = Delivered", a `Rating / Meaning`
+        row, whose code column may read as a status column), for the rating cells after it that give
+        the code alone (kb.layout.fields.keyed_status).  True when the block is part of a key."""
+        if block.kind not in ("paragraph", "list_item", "cell", "fragment"):
+            return False
+        status = block.fields.get("status")
+        if status is not None and status.strip(" *") != (block.row_label or "").strip(" *"):
+            return False  # a rated row, not the key's
+        entries = rating_key_entries(block.text, block.row_label if block.kind == "cell" else None)
+        self.rating_key.update(entries)
+        return bool(entries)
+
+    def _with_rating_key(self, block: Block) -> Block:
+        """A rating cell that gives a code of the document's key ("2") reads as the key's word
+        ("Progressing (2)")."""
+        keyed = keyed_status(block.fields.get("status"), self.rating_key)
+        if keyed is None:
+            return block
+        return dataclasses.replace(block, fields={**block.fields, "status": keyed})
 
     def _opens_resolution(self, block: Block) -> bool:
         """Follow a board resolution's extent; True for the "RESOLVED that:" block itself (no record)."""
@@ -434,6 +460,8 @@ class Extractor:
                 continue
             self._note_section_lead(block)
             block = self._with_group_fields(block)
+            if not self._note_rating_key(block):
+                block = self._with_rating_key(block)
             for unit in block_units:
                 if not unit or _folded(unit) == self.title and not unit.endswith("."):
                     continue  # the document's title (on its cover or as a running title) is a heading;

@@ -264,3 +264,63 @@ def _progress_of_one(value: str) -> str | None:
         if m and (m.end() == len(norm) or not norm[m.end()].isalnum()):  # a whole word: "Redesign" is no "red"
             return report
     return None
+
+
+# --- a rating key ------------------------------------------------------------------------------------
+# Reviews that rate each action by a number or a letter print what each rating means once, in a key
+# before the table ("1 = Delivered; 2 = Progressing; 3 = Not progressed; 4 = Withdrawn", or a
+# two-column `Rating / Meaning` table whose first cell is the code and whose second opens with the
+# status word), and then give the rating cells the code alone ("2").  The key is the document's own
+# reading of its codes: a code means the status word the key gives it.
+_CODE = r"(?:\d|[A-E])"
+# a code and its status word, as a key line or a key's item: "1 = Delivered", "2 – Progressing: work ...",
+# "(3) Not progressed", after the start of the text or a separator of a run-on key ("Key: 1 = ...; 2 = ...")
+_KEY_ENTRY = re.compile(r"(?:^|(?<=[;,:(]\s)|(?<=[;,])|(?<=\s)(?=\())\s*\(?(" + _CODE + r")\)?\s*(?:=|–|—|-|:|\))\s*"
+                        r"([A-Za-z][A-Za-z ]{1,30}?)\s*(?=$|[:;,.(–—=]|\s-\s)")
+# a rating cell: the code alone or before a note ("1", "1 (ongoing)", "2 – see update")
+_CODED = re.compile(r"\s*\**(" + _CODE + r")\**(?![\w.%])")
+
+
+def _status_phrase(text: str) -> str | None:
+    """`text` when the whole of it is a status word or phrase ("Delivered", "Not progressed"), else None:
+    a key's meaning names a status and nothing else ("Complete the audit" is an action, not a key)."""
+    norm = re.sub(r"\s+", " ", text).strip().lower()
+    if not norm or len(norm.split()) > 4:
+        return None
+    for _, pattern in _PROGRESS_VALUES:
+        m = pattern.match(norm)
+        if m and m.end() == len(norm):
+            return text.strip()
+    return None
+
+
+def rating_key_entries(text: str, row_label: str | None = None) -> dict[str, str]:
+    """The codes a block defines as a rating key, code -> status word: a key table's row (its first
+    cell `row_label` the code, its text opening with the status word: "Delivered: the action has been
+    completed"), or a key written in a line ("1 = Delivered; 2 = Progressing")."""
+    if row_label is not None:
+        code = row_label.strip(" *()")
+        if re.fullmatch(_CODE, code):
+            head = re.split(r"\s*(?:[:;.(–—=]|\s-\s)", text.strip(" *"), maxsplit=1)[0]
+            phrase = _status_phrase(head)
+            return {code: phrase} if phrase else {}
+        return {}
+    out: dict[str, str] = {}
+    for m in _KEY_ENTRY.finditer(text):
+        phrase = _status_phrase(m.group(2))
+        if phrase:
+            out[m.group(1)] = phrase
+    return out
+
+
+def keyed_status(value: str | None, key: dict[str, str]) -> str | None:
+    """A rating cell given as a code ("2", "1 (ongoing)") read through the document's key: the key's
+    status word, with the cell as written after it ("Progressing (2)"), which `progress_of` reads.
+    None when the cell is no code of the key, or the key defines fewer than two codes (one line
+    "1: Delivered" is no key)."""
+    if not value or len(key) < 2:
+        return None
+    m = _CODED.match(value)
+    if not m or m.group(1) not in key or progress_of(value):
+        return None
+    return f"{key[m.group(1)]} ({value.strip()})"

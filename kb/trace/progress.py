@@ -202,6 +202,7 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
     # row's action: a review row that names one of them reports on that action
     by_id = {c.id: c for c in actions}
     row_head = {c.id: c.parent_id for c in actions if c.parent_id in by_id and _same_row(c, by_id[c.parent_id])}
+    row_head.update(listed_steps(actions))  # and the steps listed under an action ("How we will do it:")
     action_dates = np.array([date_of[c.doc_id] for c in actions])
     action_refs = distinct_references(actions)
     emb = signals.ctx_emb
@@ -241,6 +242,30 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
                 if second is not None:
                     used_actions.add(second.action)
                     out[r.id].append(second)
+    return out
+
+
+# The lead-in of a list that says how the action above it will be done: "How we will do it:", "How
+# will we achieve this?", "To deliver this we will:", "We will do this by:".
+_HOW_LEAD = re.compile(r"^(?:how (?:we will|will we|we'll|we are going to|we plan to) (?:do|deliver|achieve|make)\b"
+                       r"[^:]{0,30}[:?]|(?:in order )?to (?:do|deliver|achieve) (?:this|that|it),? we will\b"
+                       r"[^:]{0,20}:|we will do (?:this|that|it) by\b[^:]{0,20}:)", re.I)
+
+
+def listed_steps(actions: list[Commitment]) -> dict[str, str]:
+    """The steps a plan lists under an action to say how it will be done ("Commitment 4: we will make
+    going home smoother" / "How we will do it:" / "- keep the discharge lounge open until 8pm"), each
+    step id -> the action's: a review row that names a step reports on the action, as one naming a
+    part of a table's row does.  The action is the nearest earlier record of the same document and
+    section that is no step itself."""
+    out: dict[str, str] = {}
+    head: Commitment | None = None
+    for c in actions:
+        step = bool(_HOW_LEAD.match(c.context or ""))
+        if not step:
+            head = c
+        elif head is not None and head.doc_id == c.doc_id and head.section == c.section:
+            out[c.id] = head.id
     return out
 
 
