@@ -557,3 +557,35 @@ def test_a_passage_naming_only_the_headings_topic_reports_nothing_of_the_seed(te
                                         idf=lambda t: rarity.get(t, 1.0))
     assert got == status, reason
     assert chosen is item and (item.link_type == "restated") == (status == "restated")
+
+
+@pytest.mark.parametrize("cells, known_cell, report", [
+    # a row whose other cell reports work done on its action: the action is part way done
+    (["Appointed two falls coordinators"], False, "partway"),
+    (["Work has started on recruiting two falls coordinators"], False, "partway"),
+    (["Residents will have fewer falls", "Opened a falls clinic in each locality"], False, "partway"),
+    # the cell a record of its own, its report already read
+    (["Falls clinics in each locality"], True, "partway"),
+    # what the row expects, or a description, reports no work: the action's own wording decides
+    (["Residents will have fewer falls and fewer admissions"], False, "statement"),
+    (["Falls are the commonest cause of injury in older people"], False, "statement"),
+    ([], False, "statement"),
+])
+def test_a_row_reporting_work_on_its_action(cells, known_cell, report):
+    """'Commitment | What we have done | Patient impact' rows: the done cell reports on the action."""
+    from kb.trace.reports import update_reports
+
+    action = Commitment("a", "2017", "commitment", "Reduce falls among care home residents", "", None, 4,
+                        evidence=list(cells))
+    records = [action] + ([Commitment("e", "2017", "evidence", cells[0], "", None, 4, parent_id="a")]
+                          if known_cell else [])
+    got = update_reports(records, {"e": "done"} if known_cell else {})
+    assert got["a"] == report
+
+
+def test_a_review_rows_status_outranks_its_other_cells():
+    from kb.trace.reports import update_reports
+
+    row = Commitment("r", "2022", "commitment", "Falls service for care homes", "", None, 9,
+                     evidence=["Trained staff in 40 homes"], reported="Not started")
+    assert update_reports([row], {})["r"] == "unmet"

@@ -41,7 +41,7 @@ an action outranks any reading of its wording.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 REPORTS = ("unmet", "done", "step", "partway", "ongoing", "revised", "planned", "conditional", "said", "statement")
 
@@ -559,7 +559,35 @@ def update_reports(records, known: dict[str, str]) -> dict[str, str]:
     from kb.trace.context import list_intro
 
     reported = {c.id: r for c in records if (r := progress_of(c.reported))}  # a status read, no parse
-    todo = [c for c in records if c.id not in known and c.id not in reported]
+    # a row with other cells is read again (its stored report may be its row's, `with_row_reports`,
+    # and those cells may have changed under the same action)
+    todo = [c for c in records if (c.id not in known or c.evidence) and c.id not in reported]
     fresh = dict(zip([c.id for c in todo], reports_of([c.text for c in todo], [list_intro(c) for c in todo]),
                      strict=True)) if todo else {}
-    return {c.id: reported.get(c.id) or known.get(c.id) or fresh[c.id] for c in records}
+    out = {c.id: reported.get(c.id) or fresh.get(c.id) or known[c.id] for c in records}
+    return with_row_reports(records, out, reported)
+
+
+# What a row's own cells may report of its action for the row to be the action part way done.
+_WORK_REPORTED = ("done", "partway", "ongoing")
+
+
+def with_row_reports(records, reports: dict[str, str], reported: Collection[str] = ()) -> dict[str, str]:
+    """A table row that states an action and, in another of its cells, what has been done on it
+    ("Commitment | What we have done | Next steps": "Reduce falls in care homes" beside "Trained
+    staff in 40 homes"), reports the action part way done (`partway`), however its own cell is
+    worded: the row is the plan's account of work on the action, which goes on.  The row's other
+    cells are the action's `evidence` (kb.extract.pipeline); a cell that is a record of its own has
+    its report there already, any other is read now.  A row with a status of its own (`reported`)
+    keeps what its status says."""
+    cell_report = {(c.doc_id, c.text): reports[c.id] for c in records if c.kind == "evidence" and c.id in reports}
+    rows = [c for c in records if c.kind != "evidence" and c.evidence and c.id not in reported
+            and reports.get(c.id) in ("planned", "statement")]
+    unread = list(dict.fromkeys(t for c in rows for t in c.evidence if (c.doc_id, t) not in cell_report))
+    read = dict(zip(unread, reports_of(unread), strict=True)) if unread else {}
+    out = dict(reports)
+    for c in rows:
+        cells = [cell_report.get((c.doc_id, t)) or read.get(t, "statement") for t in c.evidence]
+        if any(r in _WORK_REPORTED for r in cells):
+            out[c.id] = "partway"
+    return out
