@@ -133,6 +133,11 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("The new hub opened in May; it now serves three towns.", "done"),
     ("Locum spend has been cut by a third; however, some rotas are still short of doctors.", "partway"),
     ("We have recruited forty nurses, but vacancies remain high on the wards.", "partway"),
+    # progress made, steps taken, an improvement seen: the way travelled, not the end reached
+    ("We have made good progress on the new falls pathway.", "partway"),
+    ("Good progress has been made with the recruitment of health visitors.", "partway"),
+    ("The partnership has taken steps to shorten waits for memory assessment.", "partway"),
+    ("The falls pathway was launched in May.", "done"),
     ("We have recruited forty nurses and the wards are fully staffed.", "done"),
     ("The pilot was completed in June, but it was never extended.", "unmet"),
     ("The hub opened in May but it closed again in June.", "done"),

@@ -390,6 +390,21 @@ def _puts_forward(clause) -> bool:
                for h in heads for c in h.children)
 
 
+# Nouns of movement towards an end: what is made, taken or seen of them is the way travelled, not
+# the end reached ("made good progress", "taken steps to", "seen an improvement in").
+_HEADWAY = frozenset("progress headway stride inroad improvement step advance".split())
+_HEADWAY_VERBS = frozenset("make take see achieve show".split())
+
+
+def _makes_headway(pred) -> bool:
+    """Whether a predicate done reports movement rather than an end: its verb makes, takes or sees a
+    noun of movement (`_HEADWAY`), as object ("We have made good progress on the pathway", "have
+    taken steps to cut waits") or as passive subject ("Good progress has been made with ...")."""
+    if pred is None or pred.lemma_.lower() not in _HEADWAY_VERBS:
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _HEADWAY for c in pred.children)
+
+
 def _clause_report(clause) -> str:
     from kb.extract.clause import COMMITTING_FORMS, CONDITIONAL, NOMINAL, NONE
 
@@ -417,6 +432,8 @@ def _clause_report(clause) -> str:
         return "ongoing"  # perfect progressive: "have been developing" is work still going on
     if past and _tenseless_outcome(pred):
         return "planned"  # "Patients supported in the most appropriate setting": the state a plan aims at
+    if past and _makes_headway(pred):
+        return "partway"  # "We have made good progress on ...": movement towards the end, not the end
     if past:
         return "done"
     if clause.aspect == "progressive":
