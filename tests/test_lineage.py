@@ -613,3 +613,17 @@ def test_passages_holding_a_topic_term_in_their_structure_are_candidates():
     assert {"s", "a", "b"} <= held and "c" not in held
     assert "a" not in {c.id for c in records if "fall" in c.text.lower()}  # its words never name it
     assert set(sig.holding(terms, most=1)) <= {"s", "a", "b"} and not sig.holding(["fall"], most=2)
+
+
+def test_a_passage_s_dates_are_read_once_for_every_seed():
+    """The dates of a later passage place its report before or after each seed's plan; read once,
+    the answer is the same for every seed it is weighed against."""
+    from kb.trace.tracer import _date_ends, happened_before
+
+    text = "The minor injuries unit opened in March 2015"
+    early, late = DocumentMeta("x", date="2014-06-01"), DocumentMeta("y", date="2016-01-01")
+    cand = DocumentMeta("z", date="2017-01-01")
+    _date_ends.cache_clear()
+    assert not happened_before(text, early, cand) and happened_before(text, late, cand)
+    assert _date_ends.cache_info().misses == 1 and _date_ends.cache_info().hits == 1
+    assert not happened_before("The unit will open next year", late, cand)

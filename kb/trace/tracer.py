@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from whoosh import query as Q
@@ -220,15 +221,21 @@ def happened_before(text: str, seed_meta: DocumentMeta | None, cand_meta: Docume
     programme began in 2015", "In April 2014 the CCGs set up a project", for a plan of 2016).  It
     tells the history the seed was written in, not what happened after it.  A date with no end
     ("since 2015", "from April 2014") runs up to the passage's own time and places nothing before."""
+    if not seed_meta or not seed_meta.date:
+        return False
+    ends = _date_ends(text, cand_meta.date if cand_meta and cand_meta.date else None)
+    return bool(ends) and all(end is not None and end < seed_meta.date for end in ends)
+
+
+@lru_cache(maxsize=65536)
+def _date_ends(text: str, own: str | None) -> tuple[str | None, ...]:
+    """The end of each date `text` gives, read against its document's date `own` (ISO): a passage
+    is read once however many seeds it is a candidate of."""
     from datetime import date
 
     from kb.extract.dates import find_dates
 
-    if not seed_meta or not seed_meta.date:
-        return False
-    own = date.fromisoformat(cand_meta.date) if cand_meta and cand_meta.date else None
-    found = find_dates(text, own)
-    return bool(found) and all(m.due.end is not None and m.due.end < seed_meta.date for m in found)
+    return tuple(m.due.end for m in find_dates(text, date.fromisoformat(own) if own else None))
 
 
 def _artefacts(text: str) -> set[str]:
@@ -587,9 +594,7 @@ def plan_end(meta: DocumentMeta | None) -> str | None:
         return None
     if meta.period_end or not meta.period:
         return meta.period_end
-    from kb.extract.dates import find_dates
-
-    return max((m.due.end for m in find_dates(meta.period, None) if m.due.end), default=None)
+    return max((end for end in _date_ends(meta.period, None) if end), default=None)
 
 
 # A status that says the action missed its date, not only that it is unfinished: "Behind schedule",
