@@ -1020,3 +1020,15 @@ def test_a_sub_lettered_action_number_is_not_the_first_word(text):
 
     assert clause_text(text).startswith("Train ")
     assert decide(text, para()).accept
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    # the conclusion drawn from what people said is the plan's own undertaking
+    ("Parents said that the forms were too long, so in the first year we will shorten the application form "
+     "to one page.", True),
+    ("Tenants told us that repairs take too long to book, so from April we will open an online repairs "
+     "service.", True),
+    ("Parents said that the forms were too long, so we shortened the application form to one page.", False),
+])
+def test_a_clause_after_so_is_the_sentences_conclusion(text, accepted):
+    assert decide(text, para()).accept is accepted

@@ -185,6 +185,8 @@ def test_a_pdf_table_broken_by_a_page_goes_on_under_its_header():
     # a trailing parenthesis qualifies the label
     ("Commitment (summary)", "action"), ("Lead (organisation)", "owner"), ("Timescale (by when)", "due"),
     ("Date (raised)", None),  # says which date: not the due date by default
+    # a review's column restating what the plan promised
+    ("What we said we would do", "action"), ("What we promised", "action"), ("What we did", None),
 ])
 def test_review_column_headers(header, role):
     from kb.layout.fields import label_role

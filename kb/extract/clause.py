@@ -837,7 +837,22 @@ def _spliced(sent: Span) -> list[Token]:
     return [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i and _is_verb(c)
             and _verb_lemma(root) not in _REPORTING_VERBS
             and not any(m.dep_ == "mark" for m in c.children)  # "Whilst members will ..., it is ...": subordinate
-            and any(t.lower_ == "," and t.head in (c, root) for t in sent.doc[c.i + 1:root.i])]
+            and any(t.lower_ == "," and t.head in (c, root) for t in sent.doc[c.i + 1:root.i])] + _result_clauses(sent)
+
+
+def _result_clauses(sent: Span) -> list[Token]:
+    """A clause after ", so" with a subject of its own, which the parser hung under what came before
+    ("Young people told us they feel ignored, so in 2022 we will set up a youth forum"): the
+    sentence's conclusion, a main clause, not part of what was told."""
+    doc = sent.doc
+    out = []
+    for c in sent:
+        if c.dep_ not in ("ccomp", "conj", "advcl") or not _is_verb(c) or not _children(c, *_SUBJECT_DEPS):
+            continue
+        start = c.left_edge.i
+        if start - 2 >= sent.start and doc[start - 1].lower_ == "so" and doc[start - 2].text == ",":
+            out.append(c)
+    return out
 
 
 def _coordinated_roots(sent: Span) -> list[Token]:

@@ -37,6 +37,8 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"deliverables?|key deliverables?|tasks?|objectives?|commitments?|our commitments?|what will we do|"
         r"what we will do|what we are going to do|what we will deliver|what we have committed to|"
         r"what we(?: have)? commit(?:ted)? to(?: do)?|how|"
+        # a review's column restating the plan's promise: "What we said we would do", "What we promised"
+        r"what we said(?: we would(?: do)?| we'd do)?|what we (?:promised|pledged)(?: to do| we would do)?|"
         # a column of items of work: "Project", "Schemes", "Phase/works", "Programme / project"
         r"(?:[a-z]+ ?/ ?)?(?:works|schemes?|projects?|programmes?|interventions?|initiatives?|workstreams?)"
         r"(?: ?/ ?[a-z]+)?)"
