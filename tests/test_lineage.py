@@ -596,25 +596,6 @@ def test_a_review_rows_status_outranks_its_other_cells():
     assert update_reports([row], {})["r"] == "unmet"
 
 
-def test_passages_holding_a_topic_term_in_their_structure_are_candidates():
-    """The tracer's pool takes every passage holding one of the seed's topic terms in its text or its
-    structure: a paragraph under 'Falls prevention' whose sentence never says 'falls' is one, a
-    passage on another topic is not, and a term on more passages than the cap finds none."""
-    from kb.trace.signals import Signals
-
-    records = [rec("s", "2014", "Reduce hospital admissions after falls in care homes", "Falls prevention"),
-               rec("a", "2016", "Strength and balance classes will run in every library", "Falls prevention"),
-               rec("b", "2019", "The falls service saw 400 residents last year", "Community services",
-                   kind="evidence"),
-               rec("c", "2016", "Resurface the town centre car parks", "Parking", line=2)]
-    sig = Signals(records, META)
-    terms = sig.topic("s").terms
-    held = set(sig.holding(terms))
-    assert {"s", "a", "b"} <= held and "c" not in held
-    assert "a" not in {c.id for c in records if "fall" in c.text.lower()}  # its words never name it
-    assert set(sig.holding(terms, most=1)) <= {"s", "a", "b"} and not sig.holding(["fall"], most=2)
-
-
 def test_a_passage_s_dates_are_read_once_for_every_seed():
     """The dates of a later passage place its report before or after each seed's plan; read once,
     the answer is the same for every seed it is weighed against."""

@@ -43,7 +43,6 @@ RELATIVE = {"tfidf_rel": "tfidf", "semantic_rel": "semantic"}
 # word, nothing close in meaning) must not make its weak candidates look like its best.
 RELATIVE_FLOOR = {"tfidf": 0.25, "semantic": 0.5}
 TOPIC_TERMS = 5
-MAX_POSTINGS = 400  # a topic term held by more passages than this is too common to find candidates with
 ANCHOR = 0.75  # a topic term this strong (of the seed's strongest) anchors the thread
 TOPIC_FLOOR = 0.45  # a topic term weighs at least this share of the seed's strongest term
 # A term in the headings or title above more than this share of a document's passages is the
@@ -91,7 +90,6 @@ class Signals:
         self._own: dict[str, dict[str, float]] = {}
         self._ctx: dict[str, dict[str, float]] = {}
         self._head: dict[str, dict[str, float]] = {}
-        self._postings: dict[str, list[str]] | None = None  # term -> records holding it (Signals.holding)
         self.ctx_emb = _normalised(np.asarray(vectors, dtype=np.float32)) if vectors is not None and len(
             vectors) == len(records) and len(records) else None
 
@@ -162,21 +160,6 @@ class Signals:
         top = max(vec.values())
         ranked = sorted(((t, w / top) for t, w in vec.items()), key=lambda kv: -kv[1])
         return Topic(dict(kv for kv in ranked[:TOPIC_TERMS] if kv[1] >= TOPIC_FLOOR) or dict(ranked[:1]))
-
-    def holding(self, terms, most: int = MAX_POSTINGS) -> list[str]:
-        """The records whose context vector holds one of `terms` (a term held by more than `most`
-        records is too common to find candidates with)."""
-        if self._postings is None:
-            self._postings = {}
-            for c in self.records:
-                for t in self.context_vector(c.id):
-                    self._postings.setdefault(t, []).append(c.id)
-        out: dict[str, None] = {}
-        for t in terms:
-            plist = self._postings.get(t, ())
-            if len(plist) <= most:
-                out.update(dict.fromkeys(plist))
-        return list(out)
 
     # --- one pair -----------------------------------------------------------------------------------
     def features(self, seed: Commitment, topic: Topic, cand: Commitment, semantic: float = 0.0,

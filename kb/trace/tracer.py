@@ -777,12 +777,6 @@ class Tracer:
         from the papers of the seed's area."""
         out = {c.id: c for c in self.candidates(seed)}
         sig = self.signals
-        # The passages holding one of the seed's topic terms in their own words or their structure
-        # (the terms the `lexical` and `anchor` signals read): the index is asked for the words of
-        # the seed and its nearest heading only, and misses a passage whose heading, list intro or
-        # paragraph lead names the topic ("Prevention" over a paragraph on smoking and obesity).
-        for cid in sig.holding(sig.topic(seed.id).terms):
-            out.setdefault(cid, sig.by_id[cid])
         if sig.has_semantic:
             sims = sig.semantic_to(seed.id)
             for n in np.argsort(-sims)[:SEMANTIC_CANDIDATES + 1]:
