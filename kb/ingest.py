@@ -207,11 +207,15 @@ def extract_piece(doc: Document, gazetteer: OwnerGazetteer, period: Period | Non
 def _reports(records: list[Commitment]) -> dict[str, str]:
     """What each record reports, read from the parses this process has just made (the parent
     would parse every record again)."""
+    from kb.layout.fields import progress_of
     from kb.trace.context import list_intro
-    from kb.trace.reports import reports_of
+    from kb.trace.reports import reports_of, with_row_reports
 
-    return dict(zip([r.id for r in records], reports_of([r.text for r in records], [list_intro(r) for r in records]),
+    read = dict(zip([r.id for r in records], reports_of([r.text for r in records], [list_intro(r) for r in records]),
                     strict=True))
+    # a row's other cells are in the same piece as its action: its report is the row's, as the
+    # parent would read it (kb.trace.reports.update_reports)
+    return with_row_reports(records, read, {r.id for r in records if progress_of(r.reported)})
 
 
 def _events(n: int, path: str, digest: str, catalog: dict, doc_id: str | None,

@@ -576,12 +576,10 @@ def update_reports(records, known: dict[str, str]) -> dict[str, str]:
     from kb.trace.context import list_intro
 
     reported = {c.id: r for c in records if (r := progress_of(c.reported))}  # a status read, no parse
-    # a row with other cells is read again (its stored report may be its row's, `with_row_reports`,
-    # and those cells may have changed under the same action)
-    todo = [c for c in records if (c.id not in known or c.evidence) and c.id not in reported]
+    todo = [c for c in records if c.id not in known and c.id not in reported]
     fresh = dict(zip([c.id for c in todo], reports_of([c.text for c in todo], [list_intro(c) for c in todo]),
                      strict=True)) if todo else {}
-    out = {c.id: reported.get(c.id) or fresh.get(c.id) or known[c.id] for c in records}
+    out = {c.id: reported.get(c.id) or known.get(c.id) or fresh[c.id] for c in records}
     return with_row_reports(records, out, reported)
 
 
