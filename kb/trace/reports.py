@@ -374,8 +374,8 @@ _PROPOSAL_NOUNS = frozenset("proposal proposals".split())
 
 def _puts_forward(clause) -> bool:
     """Whether a clause with "would" says what a proposal put forward entails, not what might happen:
-    its subject is a proposal or is described as proposed or preferred ("The proposed model would
-    see the centralisation of stroke admissions", "The proposals would mean ..."), or it speaks
+    its subject is a proposal or is described as proposed or preferred ("The proposed scheme would
+    merge the two libraries", "The proposals would mean ..."), or it speaks
     under one ("Under the preferred option, residents would park free").  Such "would" is the
     hypothetical of a plan awaiting its decision: the plan, put forward again, not a possibility
     ("This would require more funding") and not a condition ("would only work if ...")."""
@@ -418,7 +418,7 @@ def _clause_report(clause) -> str:
         return "statement"
     if clause.form == CONDITIONAL and not clause.condition and not clause.negated and clause.marker == "would" \
             and _puts_forward(clause):
-        return "planned"  # "The proposed model would see ...": what a proposal entails is the plan put forward
+        return "planned"  # "The proposed scheme would merge ...": what a proposal entails is the plan put forward
     if clause.form == CONDITIONAL or clause.condition:
         return "conditional"
     past = clause.tense == "past" or clause.aspect == "perfect"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
 
 import numpy as np
@@ -231,8 +232,6 @@ def happened_before(text: str, seed_meta: DocumentMeta | None, cand_meta: Docume
 def _date_ends(text: str, own: str | None) -> tuple[str | None, ...]:
     """The end of each date `text` gives, read against its document's date `own` (ISO): a passage
     is read once however many seeds it is a candidate of."""
-    from datetime import date
-
     from kb.extract.dates import find_dates
 
     return tuple(m.due.end for m in find_dates(text, date.fromisoformat(own) if own else None))
@@ -541,8 +540,8 @@ def due_end(seed: Commitment, seed_meta: DocumentMeta | None) -> str | None:
 
 
 # A commitment with no date of its own may still set itself a time, counted from its document's date:
-# a window that names no length ("over the coming months", "in the next few weeks") ends, in plain
-# English, within the year (a few weeks: within a quarter); a cadence ("every six months", "each
+# a window that names no length ("in the months ahead", "within the next few weeks") ends, in plain
+# English, within the year (a few weeks: within a quarter); a cadence ("every three months", "each
 # quarter", "annually") first falls due one interval after the document.  A date range the date
 # normaliser reads ("over the next 12 months") is a due date already and comes first.
 _WINDOW = re.compile(r"\b(?:over|in|during|within)\s+the\s+(?:coming|next|following|forthcoming|ensuing)\s+"
@@ -557,10 +556,11 @@ _UNIT_MONTHS = {"week": 0.25, "month": 1, "quarter": 3, "year": 12, "quarterly":
 
 def implied_due(c: Commitment, meta: DocumentMeta | None) -> str | None:
     """The end (ISO) of the time a record's own words set from its document's date (`_WINDOW`,
-    `_CADENCE`), or None: "Over the coming months we will engage ..." in a paper of September 2013
-    is due by the end of August 2014; "updates to the board every six months" first by March 2018
-    for a paper of September 2017."""
-    if meta is None or not meta.date:
+    `_CADENCE`), or None: "In the coming months the council will consult tenants" in a paper of May
+    2020 is due by the end of April 2021; "reports to the cabinet each quarter" first by the end of
+    July 2020."""
+    start = meta.doc_date() if meta is not None else None
+    if start is None:
         return None
     months = 0.0
     if m := _WINDOW.search(c.text):
@@ -574,12 +574,10 @@ def implied_due(c: Commitment, meta: DocumentMeta | None) -> str | None:
             months = count * _UNIT_MONTHS[m.group("unit").lower()]
     if not months:
         return None
-    from datetime import date, timedelta
-
-    start = date.fromisoformat(meta.date).replace(day=1)
-    whole = max(1, round(months))
-    year, month = divmod(start.month - 1 + whole, 12)
-    return (date(start.year + year, month + 1, 1) - timedelta(days=1)).isoformat()
+    # the last day of the month before the one `months` after the document's month
+    year, month = divmod(start.month - 1 + max(1, round(months)), 12)
+    first_after = start.replace(year=start.year + year, month=month + 1, day=1)
+    return (first_after - timedelta(days=1)).isoformat()
 
 
 def latest_due(c: Commitment) -> str | None:
