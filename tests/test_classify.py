@@ -927,6 +927,20 @@ def test_a_letters_own_acts_and_courtesies(text, accepted):
 
 
 @pytest.mark.parametrize(("text", "accepted"), [
+    # what the people a plan serves want is their need, not anyone's undertaking
+    ("Carers want to be treated as partners in the care of the person they look after.", False),
+    ("Residents want to see more trees planted along the high street.", False),
+    ("Young people want to be seen in places that do not feel like clinics.", False),
+    # a party's wish commits that party
+    ("We want to open a second community diagnostic centre by 2027.", True),
+    ("The council wants to build 300 homes for social rent by 2028.", True),
+    ("Partners want to share one care record across the county by 2026.", True),
+])
+def test_a_wish_voiced_for_the_people_served_is_no_commitment(text, accepted):
+    assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
     # a recommendation to note or receive a paper, wherever it stands, takes the paper in
     ("Note the update on the leisure centre refurbishment.", False),
     ("Receive the annual report of the safeguarding partnership.", False),

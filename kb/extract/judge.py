@@ -530,6 +530,17 @@ def _imperative_misread(text: str, doc: Any, main: Clause) -> Judgement | None:
     return j if j.action and not j.not_a_commitment else None
 
 
+_WISH_VERBS = frozenset({"want", "wish"})
+
+
+def _wish_of_others(c: Clause) -> bool:
+    """A wish voiced for the people a plan serves ("Carers want to be treated as partners",
+    "Residents want to see more green space"): what they asked for, which no one has undertaken.
+    A party's wish ("we want to", "the council wants to", "GPs want to") still commits that party."""
+    return (c.head is not None and c.head.lemma_.lower() in _WISH_VERBS and bool(c.subjects)
+            and not is_party_phrase(c.subjects[0]))
+
+
 def _to_the_reader(c: Clause) -> bool:
     """An imperative addressed to the reader, not a plan's action: a request ("Please return the form",
     "If you would like a copy please contact us") or "let us" / "let's" ("Let us know what you think",
@@ -665,6 +676,9 @@ def judge_clause(c: Clause) -> Judgement:
         j.describes = True  # "The purpose of this report is to provide the Board with an update"
     elif _present_continuation(c):
         j.describes = True  # "The service continues to face high demand"
+    elif form == F.SEMI_MODAL and _wish_of_others(c):
+        j.describes = True  # "Patients want to be seen closer to home": a need voiced, not an undertaking
+        j.flags.add("wish")
     elif form in (F.MODAL, F.SEMI_MODAL, F.BE_TO, F.REPORTED):
         if c.tense == "past" and c.marker != "intention to" and (
                 c.aspect == "perfect" or c.head is not None
