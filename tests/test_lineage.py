@@ -608,3 +608,55 @@ def test_a_passage_s_dates_are_read_once_for_every_seed():
     assert not happened_before(text, early, cand) and happened_before(text, late, cand)
     assert _date_ends.cache_info().misses == 1 and _date_ends.cache_info().hits == 1
     assert not happened_before("The unit will open next year", late, cand)
+
+
+@pytest.mark.parametrize("text, gist", [
+    # what makes the text a commitment is no part of its topic
+    ("We will open two more family hubs in the north of the borough", "Open two more family hubs in the north ..."),
+    ("The council will also publish a new parking strategy", "Publish a new parking strategy"),
+    ("Our aim is to halve the number of rough sleepers by 2027", "Halve the number of rough sleepers by 2027"),
+    ("RESOLVED that the tenancy strategy be adopted", "The tenancy strategy be adopted"),
+    ("b) Review the opening hours of every library", "Review the opening hours of every library"),
+    ("We will be working with schools on attendance", "Working with schools on attendance"),
+    # what a thing will be needs its subject; a sentence that is no commitment keeps its opening
+    ("The new service will be available at weekends from April", "The new service will be available at weekends ..."),
+    ("There will be times when we need to choose", "There will be times when we need ..."),
+])
+def test_a_threads_label_gives_what_the_commitment_is_about(text, gist):
+    from kb.trace.threads import _gist
+
+    assert _gist(text) == gist
+
+
+def test_a_label_reads_a_documents_headings_as_a_person_would():
+    from kb.trace.context import structure_of
+    from kb.trace.threads import label_context, topic_label
+
+    records = [
+        Commitment("a", "plan", "commitment", "Offer thrombolysis around the clock", "Work Programme: Stroke Care", None, 3),
+        Commitment("b", "plan", "commitment", "Diagnose two thirds of people with dementia", "Work Programme: Dementia Care",
+                   None, 9),
+        Commitment("c", "plan", "commitment", "Save £2m through our QIPP schemes and the ICT review",
+                   "PROPOSED QIPP SCHEMES FOR 2025/26", None, 12),
+        Commitment("d", "plan", "commitment", "Replace the telephony in every practice",
+                   "INFORMATION TECHNOLOGY (IT) › PROPOSED QIPP SCHEMES FOR 2025/26", None, 15),
+        Commitment("e", "plan", "commitment", "INDIVIDUAL CARE PLANS for every resident of a care home",
+                   "Care Homes", None, 20),
+    ]
+    labels = label_context(records)
+
+    def label(c):
+        return topic_label(c, structure_of(c), labels["plan"])
+
+    # a series' name before the topic is dropped
+    assert label(records[0]) == "Stroke Care: Offer thrombolysis around the clock"
+    # a heading in capitals reads in sentence case; the acronyms the document writes in its sentences stay
+    assert label(records[2]) == "Proposed QIPP schemes for 2025/26: Save £2m through our QIPP schemes ..."
+    # so does a name in brackets
+    assert topic_label(records[3], structure_of(Commitment("d", "plan", "commitment", "x", "INFORMATION TECHNOLOGY (IT)",
+                                                           None, 15)), labels["plan"]).startswith("Information technology (IT): ")
+    # an opening set in capitals, too
+    assert label(records[4]) == "Care Homes: Individual care plans for every resident ..."
+    # without the document's own writing, the heading stays as it is
+    assert topic_label(records[2], structure_of(records[2])) == \
+        "PROPOSED QIPP SCHEMES FOR 2025/26: Save £2m through our QIPP schemes ..."

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from whoosh.analysis import STOP_WORDS
 
+from kb.extract.lexicon import PARTY_HEADS
 from kb.model import Commitment, DocumentMeta
 from kb.trace.areas import document_areas, same_area
 from kb.trace.context import Structure, structure_of
@@ -56,17 +57,139 @@ class Thread:
     deciding: str | None = None  # the passage the status is read from
 
 
-def topic_label(c: Commitment, structure: Structure) -> str:
+@dataclass(frozen=True)
+class DocumentLabels:
+    """What one document's own writing says about its headings, for labels (`label_context`):
+    `series`, the heading prefixes that name a series of sections ("Work Programme:" before "Stroke
+    Care", "Dementia Care", ...), and `capitals`, the short words it writes in capitals inside
+    ordinary sentences, its acronyms ("QIPP", "ICT"), which a heading set in capitals keeps."""
+
+    series: frozenset[str] = frozenset()
+    capitals: frozenset[str] = frozenset()
+
+
+_SERIES = re.compile(r"^([^:]{3,60}):\s+\S")
+_CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}s?\b")
+_ACRONYM_MAX = 6  # letters: longer words in capitals are emphasis ("IMPROVE SUPPORT"), not acronyms
+
+
+def _acronyms_in(text: str) -> set[str]:
+    """The words a sentence writes in capitals among words that are not ("our QIPP schemes"); a run
+    of them is emphasis ("IMPROVE SUPPORT for ..."), not a name."""
+    tokens = [re.sub(r"[^A-Za-z0-9&]", "", t) for t in text.split()]
+    caps = [len(t) >= 2 and t.upper() == t and any(ch.isalpha() for ch in t) for t in tokens]
+    return {t.rstrip("s") for k, t in enumerate(tokens)
+            if caps[k] and _CAPITAL_WORD.fullmatch(t) and not (k > 0 and caps[k - 1])
+            and not (k + 1 < len(caps) and caps[k + 1])}
+
+
+def label_context(records: Iterable[Commitment]) -> dict[str, DocumentLabels]:
+    """Each document's `DocumentLabels`, learnt from its own records (acronyms are learnt per
+    document: the same letters can be a word in one paper and a body's name in another)."""
+    from kb.layout.markup import is_all_caps
+
+    headings: dict[str, set[str]] = defaultdict(set)
+    capitals: dict[str, set[str]] = defaultdict(set)
+    for c in records:
+        for h in (c.section or "").split(" › "):
+            if h.strip():
+                headings[c.doc_id].add(h.strip())
+        if c.text and not is_all_caps(c.text):
+            capitals[c.doc_id].update(_acronyms_in(c.text))
+    out = {}
+    for doc in headings.keys() | capitals.keys():
+        prefixes: dict[str, set[str]] = defaultdict(set)
+        for h in headings.get(doc, ()):
+            m = _SERIES.match(_clean(h))
+            if m:
+                prefixes[m.group(1).strip().lower()].add(h)
+        out[doc] = DocumentLabels(frozenset(p for p, hs in prefixes.items() if len(hs) >= 2),
+                                  frozenset(capitals.get(doc, ())))
+    return out
+
+
+def topic_label(c: Commitment, structure: Structure, doc: DocumentLabels | None = None) -> str:
     """A topic as a person writes it: the nearest heading that names something ("Stroke Care"),
     then what the commitment is about, its opening words ("Stroke Care: Improved outcomes of
     stroke patients").  A heading that only says where the passage stands in the paper
-    ("Introduction", "Progress since the last update", "2016/17") is passed over for the one above."""
+    ("Introduction", "Progress since the last update", "2016/17") is passed over for the one above.
+    The opening words lose what makes them a commitment ("We will", "Our aim is to"); with what the
+    document's writing says (`doc`), a series' name before the topic ("Work Programme: Stroke Care")
+    is dropped and a heading set in capitals reads in sentence case with its acronyms kept."""
+    heading = next((h for h in structure.headings() if len(h) <= 60 and _names_a_topic(h)), "")
+    if heading and doc is not None:
+        heading = _readable_heading(heading, doc)
+    gist = _gist(c.text)
+    if doc is not None:  # an opening set in capitals ("INDIVIDUAL CARE PLANS provided"), in sentence case
+        gist = re.sub(r"^(?:[A-Z][A-Z0-9&/()-]*\s+){2,}[A-Z][A-Z0-9&/()-]*\b", lambda m: _sentence_case(m.group(0), doc), gist)
+    return f"{heading}: {gist}" if heading else gist
+
+
+def _clean(heading: str) -> str:
+    """A heading without its numbering ("4.", "II)", "b)")."""
+    return re.sub(r"^(?:[\dIVXivx]+[.)]|\d+(?:\.\d+)+|[A-Za-z]\))\s+", "", heading.strip())
+
+
+def _readable_heading(heading: str, doc: DocumentLabels) -> str:
+    from kb.layout.markup import is_all_caps
+
+    h = _clean(heading)
+    m = _SERIES.match(h)
+    if m and m.group(1).strip().lower() in doc.series:
+        h = h[m.end(1) + 1:].strip()
+    return _sentence_case(h, doc) if is_all_caps(h) else h
+
+
+def _sentence_case(text: str, doc: DocumentLabels) -> str:
+    """Words set in capitals, in sentence case: a word the document writes in capitals inside its
+    sentences is an acronym and stays, and so does one in brackets ("(ICT)", a name defined)."""
+    def word(w: str) -> str:
+        bare = re.sub(r"[^A-Za-z0-9&]", "", w)
+        bracketed = w.startswith("(") and w.rstrip(",.;:").endswith(")")
+        acronym = len(bare) <= _ACRONYM_MAX and (bracketed or bare.rstrip("s") in doc.capitals
+                                                 and bare.lower() not in FUNCTION_WORDS and bare.lower() not in STOP_WORDS)
+        return w if acronym else w.lower()
+
+    out = " ".join(word(w) for w in text.split())
+    return out[:1].upper() + out[1:]
+
+
+def _opening(text: str, n: int = 8) -> str:
     from kb.layout.markup import words
 
-    heading = next((h for h in structure.headings() if len(h) <= 60 and _names_a_topic(h)), "")
-    head_words = words(c.text)[:8]
-    gist = " ".join(head_words) + (" ..." if len(words(c.text)) > 8 else "")
-    return f"{heading}: {gist}" if heading else gist
+    ws = words(text)
+    return " ".join(ws[:n]) + (" ..." if len(ws) > n else "")
+
+
+# Openings that say a text is a commitment, not what it is about: "We will", "The council will",
+# "Our aim is to", "It is our intention to", "RESOLVED that", a list item's own letter or number.
+_LEAD_IN = re.compile(
+    r"^(?:(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]?\s+(?=[A-Z])"
+    r"|(?:we|i|(?:the\s+)?(?-i:[A-Z]{2,}s?)|the\s+(?:" + "|".join(sorted(PARTY_HEADS)) + r"))\s+"
+    r"(?:will|shall|are going to|is going to|intends? to|aims? to|plans? to|proposes? to|(?:are|is) committed to)"
+    r"\s+(?:also\s+|then\s+|further\s+|now\s+)?(?:be\s+(?=\w+ing\b))?"
+    r"|(?:our|the|a)\s+(?:key\s+)?(?:commitment|aim|ambition|priority|intention|objective|goal)\s+is\s+(?:to\s+|that\s+)?"
+    r"|it\s+is\s+(?:the|our)\s+intention\s+to\s+|resolved\s+that\s+|to\s+(?=[a-z]))", re.I)
+_DANGLING = frozenset("to of the a an and or in on for with our their its by at as that which is are be will we from "
+                      "into this these those".split())
+
+
+def _gist(text: str, n: int = 8) -> str:
+    """What a commitment is about, in its opening words: without what makes it a commitment ("We
+    will", "Our aim is to"), cut at `n` words and not on a word that leads to the next."""
+
+    rest = text.strip()
+    for _ in range(2):  # a list letter before "We will ..."
+        m = _LEAD_IN.match(rest)
+        if not m or m.end() >= len(rest) or re.match(r"be\b", rest[m.end():], re.I):
+            break  # "The service will be available": what it will be needs its subject
+        rest = rest[m.end():]
+    ws = rest.split()
+    cut = ws[:n]
+    while len(ws) > n and len(cut) > 3 and re.sub(r"\W", "", cut[-1]).lower() in _DANGLING:
+        cut.pop()
+    out = " ".join(cut).rstrip(" ,;:.–-") + (" ..." if len(ws) > n else "")
+    return out[:1].upper() + out[1:] if out else _opening(text, n)
 
 
 # The words of a paper's parts and of its progress reporting, which name no topic in a label.
@@ -259,6 +382,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         if link.evidence.get("match"):
             reviewed_by[link.b].add(link.a)
     timeline = {d: area_timeline(areas, metas, d) for d in metas}  # each area's later papers, read once
+    labels = label_context(records)
     threads: list[Thread] = []
     for root_id in (c.id for c in sources):
         root = by_id[root_id]
@@ -283,7 +407,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         docs = sorted({root.doc_id, *(by_id[m].doc_id for m in mem)}, key=lambda d: _doc_date(metas.get(d)))
         span = [date_of[root_id], *(date_of[m] for m in mem)]
         threads.append(Thread(
-            id=f"T-{root_id}", root=root_id, topic=topic_label(root, sig.structure[root_id]),
+            id=f"T-{root_id}", root=root_id, topic=topic_label(root, sig.structure[root_id], labels.get(root.doc_id)),
             members=sorted(mem, key=lambda m: (date_of[m], by_id[m].line or 0)), docs=docs,
             first=min(span), last=max(span), status=status, reason=reason,
             links=[incoming[m] for m in mem], deciding=deciding.commitment.id if deciding else None,
