@@ -64,8 +64,8 @@ def test_a_list_item_reads_with_its_lead_in(intro, item, report):
     ("What residents have told us so far", "said"),
     ("Members raised concerns about the depot.", "said"),
     ("The options were discussed at the board.", "said"),
-    # so is what a paper said or a body set up did: the machinery at work
-    ("The report set out the options for the new depot.", "step"),
+    # what a paper said is no act done, whatever the work it tells of; a body set up at work is machinery
+    ("The report set out the options for the new depot.", "said"),
     ("The programme board has overseen the procurement to date.", "step"),
     ("The council opened the new depot in May.", "done"),
     # a body or vehicle set up for work still to come is a step, whatever it is called
@@ -525,3 +525,64 @@ def test_a_done_cell_is_read_by_its_own_words_when_they_name_the_act(cell, statu
                                         {"easton"})
     assert got == status, reason
     assert chosen.commitment.id == "c"
+
+
+@pytest.mark.parametrize("text, report", [
+    # a document as the doer of a verb of telling or informing says what the paper said
+    ("The update provided detailed information on progress with the depot, including the parks and libraries.",
+     "said"),
+    ("This paper summarised the responses to the consultation on bus routes.", "said"),
+    ("The briefing indicated that while the plan was the main tool, the fund was the only route to integration.",
+     "said"),
+    # ... and so does a meeting taking one in
+    ("The committee received a presentation from the director on the depot work stream.", "said"),
+    ("Members noted the update on the new library.", "said"),
+    # a body doing something, or a document done, is not
+    ("The council received a grant of £2m for the depot.", "done"),
+    ("The report was published in May.", "step"),
+])
+def test_what_a_paper_said_is_no_report_of_the_work(text, report):
+    from kb.trace.reports import reports_of
+
+    assert reports_of([text]) == [report]
+
+
+@pytest.mark.parametrize("text, report", [
+    # a participle joined to a noun without its hyphen names a kind of service, nothing done
+    ("Nurse led clinics for minor injuries in the market towns", "statement"),
+    ("Patient initiated follow up appointments for people with arthritis", "statement"),
+    ("Community based teams for frail people", "statement"),
+    # a doer marked as one, or an object marked by a number or determiner, did something
+    ("The practice nurse led two clinics in May.", "done"),
+    ("Our nurses led the clinics in May.", "done"),
+    # a change in the world with no figure says how things moved, not that anything was done
+    ("There has been a rise in the number of people sleeping rough in the town.", "statement"),
+    ("There have been increases in demand for the memory clinic.", "statement"),
+    ("There has been a 20% fall in waiting times for hearing tests since 2017.", "done"),
+])
+def test_a_kind_of_service_or_a_change_in_the_world_is_no_act(text, report):
+    from kb.trace.reports import reports_of
+
+    assert reports_of([text]) == [report]
+
+
+def test_a_list_item_naming_a_kind_of_service_reads_with_its_lead_in():
+    from kb.trace.reports import reports_of
+
+    assert reports_of(["Clinic Redesign: patient initiated follow up; nurse led clinics for minor conditions"],
+                      ["We are rolling out three projects to cut waits:"]) == ["ongoing"]
+
+
+@pytest.mark.parametrize("text, report", [
+    # "continue(s) to" in the present: work going on now
+    ("We continue to embed the falls pathway in every surgery.", "ongoing"),
+    ("The district councils hold their own registers and continue to review them each year.", "ongoing"),
+    # ... but a pledge to continue, an imperative, or a change that goes on, is no work reported
+    ("We will continue to work with the bus operators.", "planned"),
+    ("Continue to work with the bus operators on new routes", "planned"),
+    ("Demand for the memory clinic continues to rise.", "planned"),
+])
+def test_work_that_continues_now_is_going_on(text, report):
+    from kb.trace.reports import reports_of
+
+    assert reports_of([text]) == [report]

@@ -11,12 +11,14 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
   start building"), or a later conjunct that says it goes on ("was drafted ... and will be
   adopted", "was cut ... and is being restored"): partial delivery, a result on the way;
 * `ongoing`: an affirmative progressive, present or perfect ("is being rolled out", "have been
-  developing"), or work begun ("work has commenced"): work going on, no result yet;
+  developing"), work begun ("work has commenced") or continuing now ("we continue to embed the
+  pathway", not "we will continue to"): work going on, no result yet;
 * `unmet`: a negated past, perfect or present ("has not been achieved", "is not yet in place");
 * `conditional`: a weak modal or a condition ("could only be delivered through", "if funding allows");
 * `planned`: a commitment form (will, aims to, imperative, nominal deliverable, decision);
 * `said`: a past verb of telling, hearing or discussing ("What residents have told us", "Members
-  raised concerns"): what was said, no act done;
+  raised concerns"), a document telling ("The report provided information on progress with ...")
+  or a meeting taking one in ("The board received a presentation on ..."): what was said, no act done;
 * `statement`: anything else (a present description, a label).
 
 * `step`: a past or perfect whose thing done is a planning document ("we updated our roadmap",
@@ -75,6 +77,19 @@ _SETBACK_PAST = frozenset("delayed postponed deferred paused suspended halted st
 # so far", "Members raised concerns about the depot", "The options were discussed"), not an act done.
 _TELLING = frozenset("tell say hear raise discuss ask query question mention comment express emphasise "
                      "emphasize stress".split())
+# Nouns of a document or its parts, and verbs by which a document tells or informs: a past clause
+# whose doer is a document and whose verb is one of these says what the document said ("The paper
+# set out the options", "The update provided detailed information on progress with the depot",
+# "The briefing indicated that ..."): it is about the paper, not a report that the work was done
+# or moved, however the work it tells of is named.
+_DOCUMENT_NOUNS = frozenset("report reports paper papers presentation presentations update updates briefing "
+                            "briefings document documents appendix appendices item items submission "
+                            "submissions summary summaries".split())
+_INFORMING = frozenset("provide give present set outline indicate describe summarise summarize highlight "
+                       "detail explain note inform update show confirm cover state report advise "
+                       "reference".split())
+# Verbs by which a meeting takes a document in: "The board received a presentation on ...".
+_HEARING = frozenset("receive note consider welcome accept".split())
 # A past form of these verbs reports that work began, not that it was done, when what began is work
 # ("the programme started its second phase", "work has commenced", "we have begun to recruit"): the
 # clinic that "started in April", or the trust that "started the weekend service", opened it.
@@ -121,6 +136,10 @@ def report_of(clause) -> str:
     if report != "done" or clause.predicate is None:
         return report
     pred = clause.predicate
+    if _change_in_the_world(pred):
+        return "statement"  # "There has been a rise in the number of people sleeping rough": no act done
+    if _compound_participle(pred):
+        return "statement"  # "Nurse led clinics for minor conditions": a kind of clinic, nothing done
     if pred.lower_ in _SETBACK_PAST:
         return "unmet"
     if pred.lower_ in _INCEPTIVE_PAST and not any(c.dep_ == "conj" for c in pred.children) and _begins_work(pred):
@@ -130,10 +149,69 @@ def report_of(clause) -> str:
         return "planned"
     if pred.lemma_.lower() in _TELLING:
         return "said"  # "Residents told us ...", "Members raised concerns": things said, not done
+    if _a_document_tells(pred):
+        return "said"  # "The report provided detailed information on progress": what a paper said
     now = _last_conjunct(pred)
     if not now and (_makes_artefact(pred) or _sets_up_vehicle(pred)):
         return "step"
     return now or report
+
+
+# Participles that plans join to a noun before them, often without the hyphen, to name a kind of
+# service: "nurse led clinics", "patient initiated follow up", "community based care", "GP run hubs".
+_COMPOUNDING = frozenset("led initiated based run owned funded driven centred centered focused focussed "
+                         "managed directed delivered commissioned".split())
+
+
+def _compound_participle(pred) -> bool:
+    """Whether a past form read as the predicate is the second half of a compound adjective written
+    without its hyphen ("Nurse led clinics", "Patient initiated follow up appointments"): one of the
+    participles plans join to a noun (`_COMPOUNDING`), whose subject is a single bare noun right
+    before it (no determiner, number or modifier of its own: a noun of a kind, not a doer) and whose
+    object is a bare noun right after it.  "The nurses led the clinics" and "Our practice nurse led
+    two clinics" have a doer and an object that a determiner or number marks; they report an act."""
+    if pred.tag_ not in ("VBD", "VBN") or pred.lower_ not in _COMPOUNDING or pred.i == 0:
+        return False
+    doc = pred.doc
+    subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass") and c.i == pred.i - 1]
+    if not subj or subj[0].pos_ not in ("NOUN", "PROPN") or subj[0].tag_ in ("NNS", "NNPS"):
+        return False
+    # bare: nothing of its own, but for what a parse hangs on it across a punctuation mark ("Clinic
+    # redesign: patient initiated follow up")
+    if any(c.i > subj[0].i or not any(t.is_punct for t in doc[c.i + 1:subj[0].i]) for c in subj[0].children):
+        return False
+    after = doc[pred.i + 1] if pred.i + 1 < len(doc) else None
+    return after is not None and after.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and after.tag_ not in ("DT", "PRP$", "CD")
+
+
+def _change_in_the_world(pred) -> bool:
+    """Whether a past "there has been" names a change with no figure of its own ("There has been a
+    rise in the number of people sleeping rough", "There have been increases in demand"): it says
+    how things moved, not that anyone did anything, and without a figure it measures nothing.  "There
+    has been a 20% fall in waiting times" measures movement and stays a report."""
+    if pred.lemma_.lower() != "be" or not any(c.dep_ == "expl" for c in pred.children):
+        return False
+    nouns = [c for c in pred.children if c.dep_ in ("attr", "nsubj", "dobj")]
+    change = re.compile(rf"^(?:{_CHANGE_NOUNS}|rises|growths)$")
+    return any(change.match(n.lower_) or change.match(n.lemma_.lower()) for n in nouns) \
+        and not measures_change(pred.sent.text)
+
+
+def _a_document_tells(pred) -> bool:
+    """Whether a past predicate's doer is a document (`_DOCUMENT_NOUNS`: "the report", "this
+    paper", "the update") and its verb one by which a document tells or informs (`_INFORMING`: "set
+    out", "provided information", "indicated"): the clause says what the paper said, whatever the
+    work it tells of ("The report provided detailed information on progress with the depot").  So
+    does a meeting's receiving or noting one ("The committee received a presentation on the depot",
+    "Members noted the update"): what the meeting heard, not what was done."""
+    lemma = pred.lemma_.lower()
+    def document(c) -> bool:
+        return c.lemma_.lower() in _DOCUMENT_NOUNS or c.lower_ in _DOCUMENT_NOUNS
+    if lemma in _HEARING:
+        return any(c.dep_ in ("dobj", "nsubjpass") and document(c) for c in pred.children)
+    if lemma not in _INFORMING:
+        return False
+    return any(c.dep_ == "nsubj" and document(c) for c in pred.children)
 
 
 def _begins_work(pred) -> bool:
@@ -405,6 +483,28 @@ def _makes_headway(pred) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _HEADWAY for c in pred.children)
 
 
+# Verbs of a change or a state, not of work: "demand continues to rise", "waits continue to be long".
+_CHANGE_VERBS = frozenset("rise grow increase fall decline drop be remain exist face experience struggle exceed "
+                          "outstrip have need lag vary".split())
+
+
+def _goes_on(clause) -> bool:
+    """Whether "continue(s) to" in the present, with no modal, reports work going on ("All partners
+    continue to update their estates strategies", "We continue to embed the pathway in primary
+    care"): the present says it is being done now.  "We will continue to ..." pledges it; a change or
+    a state that continues ("Demand continues to rise") is no work."""
+    head, pred = clause.head, clause.predicate
+    if head is None or pred is None or head is pred or clause.negated or clause.condition:
+        return False
+    if head.lemma_.lower() != "continue":
+        return False
+    # the present, or a bare form joined to a present ("have strategies and continue to update them")
+    tensed = head.head if head.tag_ == "VB" and head.dep_ == "conj" else head
+    if tensed.tag_ not in ("VBP", "VBZ") or any(c.dep_ == "aux" for c in (*head.children, *tensed.children)):
+        return False
+    return pred.lemma_.lower() not in _CHANGE_VERBS
+
+
 def _clause_report(clause) -> str:
     from kb.extract.clause import COMMITTING_FORMS, CONDITIONAL, NOMINAL, NONE
 
@@ -426,6 +526,8 @@ def _clause_report(clause) -> str:
         if clause.tense == "present" and not past and _says_what_it_is_not(pred):
             return "statement"  # "the board is not a project": what a thing is, not what is undone
         return "unmet" if past or clause.tense == "present" else "statement"
+    if _goes_on(clause):
+        return "ongoing"  # "We continue to embed the pathway": work going on now, not a pledge
     if clause.form in COMMITTING_FORMS or clause.tense == "future":
         return "planned"
     if clause.aspect == "perfect" and clause.predicate is not None and clause.predicate.tag_ == "VBG":
