@@ -573,6 +573,59 @@ def test_a_list_item_naming_a_kind_of_service_reads_with_its_lead_in():
                       ["We are rolling out three projects to cut waits:"]) == ["ongoing"]
 
 
+@pytest.mark.parametrize("seed, cand, carried", [
+    # the seed's thing named inside a wider one: a new vehicle
+    ("Re-design the out of hours GP service", "We will build an integrated urgent care offer, including the "
+     "out of hours GP service and the minor injuries units", True),
+    ("Improve the crisis line", "We will improve mental health services, including the crisis line", True),
+    # the seed's thing put into, or turned into, another
+    ("Open a carers hub in the town centre", "The carers hub will become part of the new wellbeing service", True),
+    ("Keep the tenants' forum meeting quarterly", "The tenants' forum was subsumed into the housing board", True),
+    ("Shared end of life care plans", "Shared end of life care plans will become a Personal Health Record", True),
+    # the seed saying the same of itself, the vehicle named as before, or a description is no change
+    ("Replace the boilers in the depot", "We will replace the boilers in the depot by 2022", False),
+    ("Open the clinic", "We will open the clinic as part of the estates programme", False),
+    ("Identify the families who need early help", "Early help will become a bigger priority", False),
+    # only one of the seed's terms beside the marker: the seed's own thing is not carried
+    ("A common specification framework for dementia care providers", "The community teams will widen their "
+     "role, including the diagnosis of dementia", False),
+])
+def test_a_thing_carried_into_another_vehicle(seed, cand, carried):
+    from kb.trace.tracer import carried_into
+
+    assert carried_into(seed, cand) is carried
+
+
+@pytest.mark.parametrize("cand, report, link", [
+    ("We will build an integrated urgent care offer, including the out of hours GP service", "planned", "revised"),
+    ("We will re-design the out of hours GP service", "planned", "restated"),
+    # what a paper said of it is no new plan, whatever it says
+    ("The report set out a new out of hours GP service for 2021", "said", "restated"),
+])
+def test_a_later_plan_carrying_the_seed_into_another_vehicle_revises_it(cand, report, link):
+    from kb.trace.tracer import link_type
+
+    assert link_type(META["2014"], rec("s", "2014", "Re-design the out of hours GP service"), META["2019"],
+                     rec("c", "2019", cand), report) == link
+
+
+@pytest.mark.parametrize("seed, status", [
+    # a direction of travel has no end point: something done on it is movement
+    ("Increasingly commission care for older people in their own homes", "in progress"),
+    ("Continue to commission care for older people in their own homes", "in progress"),
+    ("Commission care for older people in their own homes", "delivered"),
+])
+def test_a_direction_of_travel_is_never_delivered(seed, status):
+    from kb.trace.tracer import thread_status
+
+    items = [_item("c", "We have commissioned care for older people in their own homes from two providers",
+                   "delivered", 0.6, "done")]
+    got, reason, chosen = thread_status(rec("s", "2014", seed), META["2014"], items, "2019-01-01",
+                                        ["2019"], _flat)
+    assert got == status, reason
+    assert chosen.commitment.id == "c"
+
+
 @pytest.mark.parametrize("text, report", [
     # "continue(s) to" in the present: work going on now
     ("We continue to embed the falls pathway in every surgery.", "ongoing"),
@@ -586,3 +639,14 @@ def test_work_that_continues_now_is_going_on(text, report):
     from kb.trace.reports import reports_of
 
     assert reports_of([text]) == [report]
+
+
+def test_a_seed_s_aside_in_brackets_weighs_less_than_what_it_does():
+    from kb.trace.about import about, seed_core
+
+    core = seed_core("Navigate residents (tenants and carers) to the right advice service", "", _flat)
+    assert core["carer"] < core["navig"]
+    assert not about(core, "We will do more to support carers in their caring role").speaks
+    assert about(core, "The advice service now navigates residents to the right help").speaks
+    # a one-word bracket is a name or a label, not an aside
+    assert set(seed_core("Open a wellbeing hub (Easthaven)", "", _flat).values()) == {1.0}

@@ -164,6 +164,20 @@ def _purpose_terms(text: str) -> frozenset[str]:
     return frozenset(terms(text[m.start():])) - frozenset(terms(text[:m.start()]))
 
 
+# A parenthesis of two or more words in a seed is an aside: examples or a gloss ("navigating people
+# (patients and carers) to the right service", "improve outcomes (for example falls and strokes)"),
+# not what the seed does.  A one-word parenthesis is an acronym or a label ("(IAPT)", "(Dec 2016)").
+_ASIDE = re.compile(r"\(([^()]*\s[^()]*)\)")
+
+
+def _aside_terms(text: str) -> frozenset[str]:
+    """The terms only a seed's parenthetical asides hold (`_ASIDE`)."""
+    inner = " ".join(m.group(1) for m in _ASIDE.finditer(text))
+    if not inner:
+        return frozenset()
+    return frozenset(terms(inner)) - frozenset(terms(_ASIDE.sub(" ", text)))
+
+
 def seed_core(text: str, heading: str, idf: Callable[[str], float], ignore: Iterable[str] = (),
               row: str = "") -> dict[str, float]:
     """The seed's own action and object as weighted terms (by rarity): its wording less names,
@@ -183,7 +197,7 @@ def seed_core(text: str, heading: str, idf: Callable[[str], float], ignore: Iter
         own = [t for t in terms(text) if t not in ignored]
     topic_of_heading = [t for t in topical_terms(heading) if t not in names] if own else \
         [t for t in terms(heading) if t not in names]
-    purpose = _purpose_terms(text)
+    purpose = _purpose_terms(text) | _aside_terms(text)  # why it is done, or an aside: weighs less
     return {t: idf(t) * (1.0 if t in own else boost) * (PURPOSE_WEIGHT if t in purpose else 1.0)
             for t in dict.fromkeys([*own, *topic_of_heading])}
 

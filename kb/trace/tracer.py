@@ -182,8 +182,9 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     it, read from the passage's analysed clause (`report`, kb.trace.reports) rather than its words:
     a done passage is `delivered` (or `progress` when it measures movement with a figure or is itself
     a commitment), a part way, ongoing or unmet one `progress`, a planning document done (`step`) `progress`
-    unless the seed itself was to produce such a document; a plan or a conditional one is `revised` (a
-    later date or another figure) or `restated`.  A review row (a status its document reports for
+    unless the seed itself was to produce such a document; what a paper said or a meeting heard
+    (`said`) `restated`; a plan or a conditional one is `revised` (a later date or another figure,
+    or a plan carrying the seed's thing into another vehicle, `carried_into`) or `restated`.  A review row (a status its document reports for
     it, `cand.reported`) is `delivered` when done, `revised` when superseded, else `progress`.  A
     report of something done, begun or going on whose every date ends before the seed's document
     was published (`happened_before`) tells the history the seed was written in: `restated`."""
@@ -201,8 +202,12 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
         return "progress"
     if report == "revised":
         return "revised"
+    if report == "said":
+        return "restated"  # what a paper said or a meeting heard of it: no act, and no new date of its own
     if cand.kind == "evidence":
         return "restated"  # a statement of fact with another date or figure reports, it plans nothing new
+    if report == "planned" and carried_into(seed.text, cand.text):
+        return "revised"  # a later plan carries the seed's thing on inside, or as, another vehicle
     # the seed was due by its own date, else by the end of the period its plan covers: a later plan
     # that sets a date after that ("by 2023/24" for a 2014/16 plan's "improve access") moves it
     seed_end = due_end(seed, seed_meta)
@@ -214,6 +219,41 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     if seed_figs and cand_figs and not seed_figs & cand_figs:
         return "revised"
     return "restated"
+
+
+# How a plan says one thing is carried on inside or as another.  A container first: the new, wider
+# thing is named before the marker and the old one after it ("an integrated urgent care service,
+# including the out of hours service"; "providers will replace their record systems").  An item
+# first: the old thing before the marker, its new vehicle after it ("the carers' hub will become part
+# of the wellbeing service", "the forum was subsumed into the partnership board").
+_CONTAINER_FIRST = re.compile(r"\b(?:including|incorporating|encompassing|replac(?:e|es|ing)|in place of)\b", re.I)
+_ITEM_FIRST = re.compile(r"\b(?:(?:subsumed|incorporated|integrated|merged|folded|absorbed|brought together)\s+(?:in|into|with|within)|"
+                         r"(?:will|has|have|had|would)\s+(?:now\s+)?(?:become|became)\s+(?:part\s+of|(?-i:(?=(?:a|an|the)\s+[A-Z])))|"
+                         r"(?:form|forms|formed|forming)\s+part\s+of|"
+                         r"(?:is|are|was|were)\s+now\s+part\s+of|becomes\s+part\s+of|renamed|rebranded|"
+                         r"replaced\s+by|superseded\s+by|succeeded\s+by|instead\s+of)\b", re.I)
+
+
+def carried_into(seed_text: str, cand_text: str) -> bool:
+    """Whether a later plan carries the seed's thing on in a changed form, another vehicle: the seed's
+    own terms (all of them, or two or more and at least a third: its verb is seldom repeated) sit on one side of a marker of inclusion or replacement, none on the
+    other, and that other side names a thing the seed does not.  A container first (`_CONTAINER_FIRST`: "Developing an integrated urgent care
+    service, including the out of hours doctors"): the seed's terms after the marker, none before it,
+    and the part before it names something else.  An item first (`_ITEM_FIRST`: "The carers' hub will
+    become part of the wellbeing service"): the seed's terms before the marker and none of them after
+    it, which names something else.  A seed that itself speaks of including or replacing ("Replace the
+    depot's boilers") is restated by a plan that says so again, not revised."""
+    seed = set(terms(seed_text))
+    if not seed or _CONTAINER_FIRST.search(seed_text) or _ITEM_FIRST.search(seed_text):
+        return False
+    for pattern, seed_after in ((_CONTAINER_FIRST, True), (_ITEM_FIRST, False)):
+        for m in pattern.finditer(cand_text):
+            before, after = set(terms(cand_text[:m.start()])), set(terms(cand_text[m.end():]))
+            own, other = (after, before) if seed_after else (before, after)
+            held = len(own & seed)
+            if (held == len(seed) or held >= 2 and 3 * held >= len(seed)) and not other & seed and other - seed:
+                return True
+    return False
 
 
 def happened_before(text: str, seed_meta: DocumentMeta | None, cand_meta: DocumentMeta | None) -> bool:
@@ -410,7 +450,8 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     reason names the documents whose passages share only a side word).  Its clause gives the status: done -> delivered (in progress when it
     measures movement), ongoing -> in progress, unmet -> overdue once the seed's due date has
     passed (else in progress) -- done delivers it only when what was done is the seed itself (the
-    passage holds DELIVERS_SHARE of its core, or is close in meaning), else it is a step, in progress,
+    passage holds DELIVERS_SHARE of its core, or is close in meaning; a seed that sets a direction
+    with no end point, `open_ended`, is moved on by it, in progress), else it is a step, in progress,
     and a report that it was done stands against a later document that only restates or revises
     it, or reports a step on its topic done (not work going on, not a report that it is unmet); a report
     of work on it (going on, part way, a step done) stands against a later document that only
@@ -513,8 +554,11 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
             return "in progress", f"not done yet, due by {due}: {where}", deciding
         return "overdue", where, deciding
     if deciding.link_type == "delivered":
-        if delivers(deciding):
+        if delivers(deciding) and not open_ended(seed.text):
             return "delivered", where, deciding
+        if delivers(deciding):  # a direction of travel has no end point: what was done on it is movement
+            deciding.link_type = "progress"
+            return "in progress", f"an aim with no end point, moved on: {where}", deciding
         deciding.link_type = "progress"  # what was done is a step on its way: the link says so too
         return "in progress", f"a step on it done, not the commitment itself: {where}", deciding
     if deciding.link_type == "progress":
@@ -526,6 +570,18 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
             return "restated", f"due by {seed_due}; committed to again: {where}", deciding
         return "overdue", f"due by {seed_due}; latest word, no delivery reported: {where}", deciding
     return "restated", where, deciding
+
+
+# Words by which a plan sets a direction of travel rather than an end to reach: "increasingly
+# commission care in the community", "continue to widen access", "ever more services online".
+_OPEN_ENDED = re.compile(r"\b(?:increasingly|progressively|ever more|more and more|continu(?:e|es|ing) to)\b", re.I)
+
+
+def open_ended(text: str) -> bool:
+    """Whether a commitment sets a direction with no end point (`_OPEN_ENDED`: "increasingly
+    commissioning care closer to home", "continue to widen access to the gym"): nothing done on it
+    completes it, so a report that something was done is movement, in progress, not delivery."""
+    return bool(_OPEN_ENDED.search(text))
 
 
 def _flat(term: str) -> float:
