@@ -1046,3 +1046,24 @@ def test_a_sub_lettered_action_number_is_not_the_first_word(text):
 ])
 def test_a_clause_after_so_is_the_sentences_conclusion(text, accepted):
     assert decide(text, para()).accept is accepted
+
+
+@pytest.mark.parametrize("text, accept", [
+    # a plan's row run into one line: a nominal action and its Start and End cells
+    ("Development of a tree planting strategy Both Parks Team Highways Apr-22 Mar-23 G1", True),
+    ("Approval of the fleet replacement programme Internal Fleet Team Procurement May-22 Jun-22 A1", True),
+    # a noun phrase with one date, or a past report, is no scheduled row
+    ("Development of the town centre in the 1960s and 1970s", False),
+    ("Development of the tree strategy took place in May 2022.", False),
+])
+def test_a_nominal_action_with_its_rows_start_and_end_cells_is_scheduled(text, accept):
+    assert decide(text, Block("paragraph", text)).accept is accept
+
+
+@pytest.mark.parametrize("text", [
+    "The partnership commits to publishing a yearly report on its progress.",
+    "The council commits to working with parish councils to plant 5,000 trees by 2030.",
+])
+def test_commits_to_with_a_gerund_is_a_pledge_in_the_present(text):
+    d = decide(text, Block("paragraph", text))
+    assert d.accept and d.kind in ("commitment", "target")

@@ -560,3 +560,39 @@ def test_a_date_cell_alone(text, cell):
     from kb.extract.dates import is_date_cell
 
     assert is_date_cell(text) is cell
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a row's Start and End cells side by side: one period, from the first month's start to the second's end
+    ("Resurface the cycle path at Kingsmead  Both  Parks Team  Highways  May-22 Jun-24  B2",
+     [("May-22 Jun-24", "2022-05-01", "2024-06-30")]),
+    ("Survey the canal bridges External Bridges Unit Sep-23 Dec-23 C1", [("Sep-23 Dec-23", "2023-09-01", "2023-12-31")]),
+    # the Start cell run into the cell before it by the export ("Parish CouncilsApr-20")
+    ("Plant hedgerows Both Parks Team Parish CouncilsOct-21 Mar-23G1", [("Oct-21 Mar-23", "2021-10-01", "2023-03-31")]),
+    ("Parish CouncilsOct-21", [("Oct-21", "2021-10-01", "2021-10-31")]),
+    # not a day: "-20" is the first cell's year, not the day of the month after it
+    ("Map the verges Highways Apr-20 Dec-20", [("Apr-20 Dec-20", "2020-04-01", "2020-12-31")]),
+    # the same month twice is not a period; nor are months without years
+    ("Install meters Jun-22 Jun-22", [("Jun-22", "2022-06-01", "2022-06-30"), ("Jun-22", "2022-06-01", "2022-06-30")]),
+    ("The Mayor-21 scheme", []),
+])
+def test_a_rows_start_and_end_cells_make_one_period(text: str, expected: Expected) -> None:
+    assert [(m.due.text, m.due.start, m.due.end) for m in find_dates(text, dt.date(2021, 8, 1))] == expected
+
+
+@pytest.mark.parametrize("text, cells", [
+    ("Resurface the cycle path Parks Team May-22 Jun-24 B2", True),
+    ("Parish CouncilsOct-21 Mar-23G1", True),
+    ("Update on the Parks Plan, May 2022 – June 2024", False),  # a title's period has its dash
+    ("Parks Team May-22", False),
+])
+def test_start_and_end_cells_are_told(text, cells):
+    from kb.extract.dates import has_start_end_cells
+
+    assert has_start_end_cells(text) is cells
+
+
+def test_months_written_out_side_by_side_stay_two_dates():
+    """A cell listing the dates of several items ("Oct 2024 March 2025"): two months, not a period."""
+    got = [(m.due.text, m.due.start, m.due.end) for m in find_dates("Ongoing Oct 2025 March 2026", dt.date(2025, 1, 1))]
+    assert got == [("Oct 2025", "2025-10-01", "2025-10-31"), ("March 2026", "2026-03-01", "2026-03-31")]

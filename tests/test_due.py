@@ -259,3 +259,38 @@ def test_an_actions_explaining_sentences_are_no_units_of_their_own():
         "Develop an environmental management system for the parks service and seek ISO 14001 accreditation "
         "by the end of the year.",
         "Publish the first audit on the council website."]
+
+
+@pytest.mark.parametrize("sentences, units", [
+    # the rest of a row after its action's full stop, its Start and End cells among its other cells
+    (["Keep the tree preservation register.", "Both Parks Team Planning, Districts May-22 Jun-24 G1, G2"],
+     ["Keep the tree preservation register. Both Parks Team Planning, Districts May-22 Jun-24 G1, G2"]),
+    # a next row that opens with its action stays a unit of its own
+    (["Keep the tree preservation register. Both Parks Team May-22 Jun-24 G1.", "Review the verges Highways May-22 Jun-23"],
+     ["Keep the tree preservation register. Both Parks Team May-22 Jun-24 G1.", "Review the verges Highways May-22 Jun-23"]),
+])
+def test_a_rows_cells_after_its_full_stop_stay_with_its_action(sentences, units):
+    assert _with_date_cells(sentences) == units
+
+
+def test_a_rows_start_and_end_cells_date_it_even_when_past(tmp_path):
+    """A plan's row scheduled before the plan's revision date keeps its Start and End cells: they
+    schedule the row, they do not report the past."""
+    text = "\n".join([
+        "Westmarch Borough Council Environment Action Plan 2022-2026",
+        "Theme / Action Lead Partners Start End",
+        "Review the depot lighting Internal Fleet Team Procurement May-22 Jun-23 B2",
+        "Restore the hedgerows along the ring road Both Parks Team Parish Councils Oct-23 Mar-26 G1",
+        "Survey the verges for wildflowers Both Parks Team Highways Apr-22 Dec-22 G2",
+        "Replace the pool boilers Internal Property Services Procurement Apr-22 Mar-25 A1",
+        "Fit solar panels to the civic centre Internal Property Services Energy Team Sep-22 Mar-24 A2",
+        "Publish a yearly greenhouse gas report Both Climate Team All Departments Apr-22 Mar-26 M1",
+        "Run a staff travel survey Internal Travel Team Human Resources Jan-23 Mar-23 F3",
+        "Trial electric refuse lorries Internal Fleet Team Waste Team Apr-23 Mar-24 F4",
+        "Support community energy groups External Climate Team Parish Councils Apr-22 Mar-26 A2",
+    ])
+    got = {r.text[:20]: [(d.start, d.end) for d in r.due] for r in _extract_text(tmp_path, text,
+                                                                                  "2024-08_westmarch-environment-plan.txt")}
+    assert got["Review the depot lig"] == [("2022-05-01", "2023-06-30")]
+    assert got["Restore the hedgerow"] == [("2023-10-01", "2026-03-31")]
+    assert got["Survey the verges fo"] == [("2022-04-01", "2022-12-31")]

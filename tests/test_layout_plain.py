@@ -469,3 +469,73 @@ def test_a_short_one_paragraph_a_line_export_with_a_final_line_end_keeps_its_lin
         "The allotments officer will contact every applicant who has waited more than a year")
     assert block_with(bs, "Water and paths").text == "Water and paths"
     assert block_with(bs, "water butts").text.startswith("We will fit water butts")
+
+
+# An action plan's table printed one row a line, its cells run together (Action, Scope, Lead, Partners,
+# Start, End, Objectives), some rows wrapped onto a second line: written for these tests.
+ROWS = "\n".join([
+    "Westmarch Borough Council Environment Action Plan 2022-2026",
+    "Theme / Action Lead Partners Start End",
+    "Review the depot lighting Internal Fleet Team Procurement May-22 Jun-23 B2",
+    "Propose and deliver improvements to the heating controls of the Civic Centre and Library",
+    "Buildings Internal Property Services All Departments Apr-23 Mar-25 A1",
+    "Improve the hedgerows along the ring road Both Parks Team Highways, Parish",
+    "Councils, Farmers Oct-23 Mar-26 G1, G2",
+    "Replace the pool boilers Internal Property Services Procurement Apr-22 Mar-25 A1",
+    "Publish a yearly greenhouse gas report Both Climate Team All Departments Apr-22 Mar-26 M1",
+    "Run a staff travel survey Internal Travel Team Human Resources Jan-23 Mar-23 F3",
+    "Trial electric refuse lorries Internal Fleet Team Waste Team Apr-23 Mar-24 F4",
+    "Support community energy groups External Climate Team Parish Councils Apr-22 Mar-26 A2",
+])
+
+
+def test_a_rows_start_and_end_cells_make_it_no_title_and_its_wrapped_cells_join_it():
+    bs = blocks(ROWS)
+    heating = block_with(bs, "heating controls")
+    assert heating.kind == "paragraph"  # an action, not a title over the rows below it
+    assert heating.text.endswith("All Departments Apr-23 Mar-25 A1")
+    assert block_with(bs, "Improve the hedgerows").text.endswith("Councils, Farmers Oct-23 Mar-26 G1, G2")
+    assert block_with(bs, "Replace the pool boilers").section[-1] == "Theme / Action Lead Partners Start End"
+    assert all(not b.scope_dates for b in bs)
+
+
+# A strategy whose bullets wrap under their text, each theme's title and aim at the left margin after
+# its list, and no blank line between them: written for these tests.
+HANGING = "\n".join([
+    "Westmarch Climate Strategy 2024 to 2026",
+    "Homes",
+    "We will help residents cut their energy bills.",
+    " What we will do to achieve this:",
+    "n   Promote the council's energy advice line to every tenant in the",
+    "       borough.",
+    "n   Work with landlords to improve insulation in private rented homes",
+    "2Travel",
+    "We will make walking and cycling the easy choice for short journeys.",
+    " What we will do to achieve this:",
+    "n   Build two new cycle routes into the town centre.",
+    "n   Review the council's staff travel policy.",
+    "3Waste",
+    "We will halve the waste the council's own offices send to landfill.",
+    "",
+    "Residents' feedback",
+    "n   Residents asked for more recycling points in the villages and the town centre.",
+    "n   Businesses asked for advice on energy costs.",
+    "Next Steps",
+    "n   Publish the first progress report on the council website.",
+])
+
+
+def test_a_margin_line_ends_a_bullet_that_wraps_under_its_text():
+    bs = blocks(HANGING)
+    landlords = block_with(bs, "Work with landlords")
+    assert landlords.text == "Work with landlords to improve insulation in private rented homes"
+    assert block_with(bs, "energy advice line").text.endswith("tenant in the borough.")
+    assert block_with(bs, "Review the council's staff travel policy").text == "Review the council's staff travel policy."
+    assert block_with(bs, "easy choice").kind != "list_item"
+
+
+def test_a_title_between_two_lists_is_no_wrapped_line_of_the_item_above():
+    bs = blocks(HANGING)
+    assert block_with(bs, "advice on energy costs").text == "Businesses asked for advice on energy costs."
+    assert block_with(bs, "Next Steps").kind == "heading"
+    assert block_with(bs, "first progress report").section[-1] == "Next Steps"

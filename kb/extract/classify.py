@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kb.extract.dates import find_dates
+from kb.extract.dates import find_dates, has_start_end_cells
 from kb.extract.forms import (
     CONDITIONAL,
     GERUND,
@@ -641,9 +641,19 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(True, _kind(t, s, block, j), 0.4, reasons + ["ongoing work"])
     if block.forward_context and lexical_action and len(ws) >= 3:
         return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["action in forward section"])
+    if _scheduled_row(t):
+        return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["scheduled row"])
     if past:
         return Decision(False, "evidence", reasons=reasons + ["past"])
     return Decision(False, reasons=reasons)
+
+
+def _scheduled_row(text: str) -> bool:
+    """A plan's row run into one line, a nominal action and its Start and End cells ("Review of the
+    depot leases Internal Property Team May-22 Jun-23 B2"): an action the plan schedules, though
+    the parse finds no verb in it (or takes a date cell for one)."""
+    first = re.match(r"[A-Za-z-]+", text)
+    return first is not None and first.group(0).lower() in ACTION_NOUNS and has_start_end_cells(text)
 
 
 # An intention, plan or proposal denied: "no intention to", "no current plans to", "not any proposals to".

@@ -310,6 +310,10 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     if _is_verb(root) and lemma in ("agree", "commit", "resolve", "undertake") and root.tag_ in ("VBP", "VBZ") \
             and comp is not None and _has_to(comp):
         return SEMI_MODAL, comp, root, f"{root.lower_} to"  # "Partners agree to ...": a pledge in the present
+    if _is_verb(root) and lemma in ("commit", "pledge") and root.tag_ in ("VBP", "VBZ"):
+        target = _to_complement(root)  # "The partnership commits to publishing ...": a pledge in the present
+        if target is not None and target.tag_ == "VBG":
+            return SEMI_MODAL, target, root, f"{root.lower_} to"
     if _is_verb(root) and lemma == "commit" and root.tag_ == "VBN":  # "is committed to delivering / to a focus"
         target = _to_complement(root)
         if target is not None:

@@ -28,6 +28,7 @@ import bisect
 import calendar
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,7 +95,7 @@ _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month 
 
 # "27 th October", "1st August 2019", "19 /20 July 17", "Friday, 25 August 2017", "4th September, 2017"
 _DAY_RE = re.compile(
-    r"(?<![\d.,/£$A-Za-z])(?P<d1>[0-3]?\d)" + _ORD + r"?"
+    r"(?<![\d.,/£$A-Za-z])(?<![A-Za-z]-)(?P<d1>[0-3]?\d)" + _ORD + r"?"
     r"(?:\s*(?:/|-|–|—|&|(?i:and|to))\s*(?P<d2>[0-3]?\d)" + _ORD + r"?)?"
     r"\s+(?:of\s+)?(?P<mon>" + _MONTH + r")"
     r"(?:,?\s*(?P<y4>" + _YEAR4 + r")(?!\d|/\d)|\s+(?P<y2>\d{2})(?![\d/:%]|[.,]\d|" + _ORD + r"))?"
@@ -398,9 +399,19 @@ def _modifier(m: re.Match[str]) -> str:
     return (m.group("mod") or "").split("-")[0].split()[0].lower() if m.group("mod") else ""
 
 
+# A table's "Apr-20" date cell that a text export ran into the cell before it ("External PartnersApr-20",
+# "Parish CouncilsSep-21"): a month abbreviation and a two-digit year straight after a word's letters.
+_GLUED_MONTH_CELL = re.compile(r"(?<=[A-Za-z])(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(?P<y2>\d{2})"
+                               r"(?![\d/:%]|[.,]\d)")
+
+
 def _month_atoms(text: str) -> list[_Atom]:
     """Months, with or without a year; a lone month name counts only with a preposition."""
     out: list[_Atom] = []
+    for m in _GLUED_MONTH_CELL.finditer(text):
+        year = _two_digit_year(int(m.group("y2")))
+        if _valid_year(year):
+            out.append(_Atom(m.start(), m.end(), "month", _fixed(_month_span(year, _MONTHS[m.group("mon").lower()]))))
     for m in _MONTH_RE.finditer(text):
         month = _MONTHS[m.group("mon").rstrip(".").lower()]
         y2 = m.group("y2")
@@ -661,8 +672,33 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
     return out
 
 
+# Only white space between two months written as date cells are ("Apr-20  Mar-24"): the Start and End
+# cells of a plan's row side by side, one period, not two dates ("Start End" columns).  Months written
+# out ("Oct 2024 March 2025") may be the dates of two items a cell lists, so they stay two.
+_CELL_GAP = re.compile(r"[ \t]+")
+_MONTH_CELL = re.compile(r"[A-Z][a-z]{2,8}-\d{2}")
+
+
+def _start_end_cells(text: str, a: _Atom, b: _Atom) -> bool:
+    if not (a.kind == b.kind == "month" and _CELL_GAP.fullmatch(text, a.e, b.s)
+            and _MONTH_CELL.fullmatch(text, a.s, a.e) and _MONTH_CELL.fullmatch(text, b.s, b.e)):
+        return False
+    return a.resolve(0)[1] < b.resolve(0)[0]  # the end after the start: not one date repeated
+
+
+def has_start_end_cells(text: str) -> bool:
+    """Whether a line holds a row's Start and End cells side by side ("... Env Team Apr-20 Mar-24 A1"):
+    a table row's, never a title's (a title writes a period with a dash or "to")."""
+    if "-" not in text:
+        return False  # (cheap: most lines hold no "Mon-YY" cell)
+    atoms = _atoms(text)
+    return any(_start_end_cells(text, a, b) for a, b in itertools.pairwise(atoms))
+
+
 def _try_merge(text: str, a: _Atom, b: _Atom) -> _Atom | None:
     gap = _RANGE_SEP_RE.fullmatch(text, a.e, b.s)
+    if gap is None and _start_end_cells(text, a, b):
+        return _Atom(a.s, b.e, "range", lambda lent: (a.resolve(lent)[0], b.resolve(lent)[1]))
     if gap is None or a.kind == "range" or b.kind == "range":
         return None
     sep = gap.group("sep").lower()

@@ -25,6 +25,7 @@ ACTION_VERBS = frozenset(
     secure seek set share shift simplify sign standardise start strengthen streamline submit support sustain
     tackle tailor target test trial transform treat undertake update upscale use utilise work
     consult lobby install incorporate request investigate purchase revise switch eliminate examine
+    propose
     """.split()
 )
 

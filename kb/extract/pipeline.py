@@ -26,6 +26,7 @@ from kb.extract.dates import (
     doc_period,
     field_dates,
     find_dates,
+    has_start_end_cells,
     is_date_cell,
     timescale_key,
 )
@@ -129,8 +130,8 @@ def _is_past_or_baseline(m: DateMatch, text: str, doc_date: date | None) -> bool
         return True
     if (_BASELINE.match(after) or _BASELINE_NAMED.search(before)) and not m.open_start:
         return True
-    if m.due.end is None or m.open_start:
-        return False
+    if m.due.end is None or m.open_start or has_start_end_cells(m.due.text):
+        return False  # (a row's Start and End cells schedule it, whenever they fall: not a past report)
     if doc_date is not None and m.due.end >= _month_after(doc_date).isoformat():
         return False  # ahead of the document (its date is known to the month only)
     if doc_date is not None and m.due.end >= doc_date.isoformat():
@@ -198,11 +199,19 @@ def _with_date_cells(sentences: list[str]) -> list[str]:
     Oct-22"): it belongs to the sentence before it, not to a unit of its own."""
     out: list[str] = []
     for s in sentences:
-        if out and is_date_cell(s):
+        if out and (is_date_cell(s) or _row_cells(s) and not has_start_end_cells(out[-1])):
             out[-1] = f"{out[-1]} {s}"
         else:
             out.append(s)
     return out
+
+
+def _row_cells(sentence: str) -> bool:
+    """A "sentence" that is the rest of a table row after its action's full stop, the row's Start and
+    End cells among its other cells ("... TPO function. Both Parks Team Districts Apr-20 Mar-24 G1"): no
+    action of its own (it does not open with one), so it is the row's, not a unit."""
+    first = re.match(r"[A-Za-z-]+", sentence)
+    return has_start_end_cells(sentence) and not (first and first.group(0).lower() in ACTION_VERBS | ACTION_NOUNS)
 
 
 def _row_date_first(units: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from kb.extract.dates import date_cell_tail, field_dates, find_dates
+from kb.extract.dates import date_cell_tail, field_dates, find_dates, has_start_end_cells
 from kb.extract.lexicon import ACTION_VERBS, DOER_TITLE
 from kb.layout.fields import Labelled, label_role, looks_like_party, split_labels
 from kb.layout.markup import is_all_caps, strip_markup, words
@@ -270,6 +270,9 @@ def _wraps_into(block: RawBlock, text: str, dense: bool = False, runs_on: bool =
         return True
     if not _SENTENCE_END.search(prev.strip()) and _ROW_TAIL.match(strip_markup(text).strip()):
         return True  # "... into the updated Procurement" / "Strategy. Jun-21": a row's last word and its date
+    if has_start_end_cells(text) and not has_start_end_cells(prev) and not starts_with_action(text) \
+            and not (len(block.lines) == 1 and _looks_like_heading(prev.strip())):
+        return True  # "Plant trees with ... Both Parks Team Parish" / "Councils Apr-20 Mar-21 G1": the row's cells wrapped
     if prev.count("(") > prev.count(")") and ")" in text and text.count(")") > text.count("("):
         return True  # "... (i.e. Community Hubs, Schools and" / "Libraries) will be ...": the bracket closes here
     return text[:1].islower() or bool(re.search(r"(?:\b(?:and|or|of|the|to|for|in|on|by|with|a|an)|[,&-])$", prev))
@@ -331,6 +334,9 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
     pending: int | None = None  # the depth of a bullet written alone on the line above
     before_bullet: RawBlock | None = None  # the block that line ended
     last = -1  # the index of the last non-blank line
+    # The document's bullets wrap under their text ("- Work with schools to bring together a" /
+    # "      schools community ..."): seen once, a line back at the margin is no bullet's wrapped text.
+    hanging = False
     for k, sl in enumerate(lines):
         text = sl.text
         if not text.strip():
@@ -428,8 +434,13 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
         if (current is not None and current.kind in ("paragraph", "list_item") and blank == 0
                 and not _is_label_line(stripped) and not _REFERENCE_START.match(stripped)
                 and not names_its_doers(stripped) and not (len(current.lines) == 1 and names_its_doers(current.first.text))
+                and not (hanging and current.kind == "list_item" and current.marker == "bullet"
+                         and not text[:1].isspace())
+                and not (current.kind == "list_item" and _titles_next_list(current, stripped, lines, k))
                 and _wraps_into(current, stripped, dense, wrapped and _runs_on(full, k - 1, k, stripped), wrapped)):
             current.lines.append(sl)  # soft wrap (a labelled field line starts its own block)
+            if current.kind == "list_item" and current.marker == "bullet" and _HANGING.match(text):
+                hanging = True
             continue
         current = RawBlock("paragraph", [sl], blank_before=blank)
         blocks.append(current)
@@ -437,6 +448,18 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
     for i, b in enumerate(blocks[:-1]):
         b.blank_after = blocks[i + 1].blank_before
     return blocks
+
+
+def _titles_next_list(item: RawBlock, text: str, lines: list[SourceLine], k: int) -> bool:
+    """"... Energy Steering Group etc." / "Next Steps" / "- Develop ...": a title between a list item
+    that has ended its sentence and the bullets of the next list, not the item's wrapped text."""
+    if not _SENTENCE_END.search(strip_markup(item.lines[-1].text).strip()) or not _looks_like_heading(text):
+        return False
+    nxt = next((sl.text for sl in lines[k + 1:k + 3] if sl.text.strip()), "")
+    return bool(_BULLET.match(nxt))
+
+
+_HANGING = re.compile(r"^[ \t]{2,}\S")  # a wrapped line indented under its bullet's text
 
 
 def names_its_doers(text: str) -> bool:
@@ -684,6 +707,8 @@ def _looks_like_heading(text: str) -> bool:
         return False
     if _SENTENCE_THEN_MORE.search(t) or _ends_with_date_cell(t):
         return False  # "Install meters in all depots. Jun-22": a sentence and its row's date cell, no title
+    if has_start_end_cells(t):
+        return False  # "Tree survey Parks Team May-22 Jun-23": a row's Start and End cells, no title
     if re.match(r"^[A-Za-z&,/ ]{1,25}: (?:[a-z]|.*\.$)", t):
         return False  # a labelled line ("P&E: Back office collaboration") is content, not a title
     if _MEETING_FIELD.match(t):
