@@ -582,6 +582,11 @@ def test_a_list_item_naming_a_kind_of_service_reads_with_its_lead_in():
     ("Open a carers hub in the town centre", "The carers hub will become part of the new wellbeing service", True),
     ("Keep the tenants' forum meeting quarterly", "The tenants' forum was subsumed into the housing board", True),
     ("Shared end of life care plans", "Shared end of life care plans will become a Personal Health Record", True),
+    # ... or listed in brackets as a part of a wider thing
+    ("Joint back-office functions for the district councils",
+     "We will look for wider savings (shared rotas, joint back-office functions) across the county", True),
+    ("A vision of better libraries for the county", "We will use the national model of reading services "
+     "(taken from their Vision for Better Libraries, May 2018)", False),
     # the seed saying the same of itself, the vehicle named as before, or a description is no change
     ("Replace the boilers in the depot", "We will replace the boilers in the depot by 2022", False),
     ("Open the clinic", "We will open the clinic as part of the estates programme", False),

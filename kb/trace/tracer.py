@@ -234,6 +234,20 @@ _ITEM_FIRST = re.compile(r"\b(?:(?:subsumed|incorporated|integrated|merged|folde
                          r"replaced\s+by|superseded\s+by|succeeded\s+by|instead\s+of)\b", re.I)
 
 
+# A container whose parts a parenthesis lists, two or more short noun phrases and no figure or date:
+# "horizontal efficiencies (shared clinical workforce, collective back-office functions)"; not a
+# source or a gloss ("(taken from their 2018 report)").
+_EXAMPLES = re.compile(r"\((?=(?:[^()\d,;]+?(?:,|;|\band\b)\s*)+[^()\d,;]+\))")
+_PART_WORDS = 4
+
+
+def _lists_parts(m: re.Match, text: str) -> bool:
+    """Whether the parenthesis opened at `m` lists parts: every item is a short noun phrase."""
+    inner = text[m.end():text.index(")", m.end())]
+    items = [i for i in re.split(r"[,;]|\band\b", inner) if i.strip()]
+    return len(items) >= 2 and all(len(i.split()) <= _PART_WORDS for i in items)
+
+
 def carried_into(seed_text: str, cand_text: str) -> bool:
     """Whether a later plan carries the seed's thing on in a changed form, another vehicle: the seed's
     own terms (all of them, or two or more and at least a third: its verb is seldom repeated) sit on one side of a marker of inclusion or replacement, none on the
@@ -246,8 +260,10 @@ def carried_into(seed_text: str, cand_text: str) -> bool:
     seed = set(terms(seed_text))
     if not seed or _CONTAINER_FIRST.search(seed_text) or _ITEM_FIRST.search(seed_text):
         return False
-    for pattern, seed_after in ((_CONTAINER_FIRST, True), (_ITEM_FIRST, False)):
+    for pattern, seed_after in ((_CONTAINER_FIRST, True), (_EXAMPLES, True), (_ITEM_FIRST, False)):
         for m in pattern.finditer(cand_text):
+            if pattern is _EXAMPLES and not _lists_parts(m, cand_text):
+                continue
             before, after = set(terms(cand_text[:m.start()])), set(terms(cand_text[m.end():]))
             own, other = (after, before) if seed_after else (before, after)
             held = len(own & seed)
