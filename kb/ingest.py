@@ -133,7 +133,7 @@ def plan_text(path: str, digest: str, catalog: dict, doc_id: str | None = None,
     one-line reason) for bad input."""
     from kb.extract.dates import doc_period, timescale_key
     from kb.extract.owners import OwnerGazetteer
-    from kb.extract.pipeline import contract_period
+    from kb.extract.pipeline import contract_period, key_text
     from kb.sources import SourceError
     from kb.sources.stream import open_text
 
@@ -141,9 +141,10 @@ def plan_text(path: str, digest: str, catalog: dict, doc_id: str | None = None,
     stream = open_text(Path(path), catalog, sha256=digest, doc_id=doc_id)
     meta = stream.doc.meta
     period = doc_period(meta.period_start, meta.period_end)
-    texts, total = [], 0
+    texts, keys, total = [], [], 0
     for piece in stream.pieces():
         texts.append("\n".join(b.text for b in piece))
+        keys.append(key_text(piece))
         total += len(piece)
         period = period or contract_period(piece, meta.doc_date())
         if blocks is not None:
@@ -151,7 +152,8 @@ def plan_text(path: str, digest: str, catalog: dict, doc_id: str | None = None,
     if not any(texts):
         raise SourceError("no text found")
     whole = "\n".join(texts)
-    return TextPlan(stream, owners.for_document(whole), period, total, timescale_key(whole, meta.doc_date(), period))
+    return TextPlan(stream, owners.for_document(whole), period, total,
+                    timescale_key("\n".join(keys), meta.doc_date(), period))
 
 
 def parse_parts(path: str, digest: str, catalog: dict, doc_id: str | None = None,

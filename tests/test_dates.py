@@ -477,6 +477,22 @@ def test_a_plan_defines_its_own_timescale_words():
     assert [(d.start, d.end) for d in field_dates("Long term", dt.date(2024, 1, 1), None, key)] == [(None, "2030-03-31")]
 
 
+def test_a_timescale_key_that_gives_each_term_a_letter():
+    """A key that gives each term a letter ("S<tab>Short term: ...", "M = Medium term ...") dates the items
+    that then give only the letter in brackets ("... in every library (M);"); without such a key "(M)"
+    is no date."""
+    from kb.extract.dates import timescale_key
+
+    text = ("Timescales:\n\nS\tShort term: in the first year (by March 2023)\n"
+            "M\tMedium term: by the end of year two (March 2024)\nL = Long term: by March 2025\n")
+    key = timescale_key(text, dt.date(2022, 5, 1), (dt.date(2022, 4, 1), dt.date(2025, 3, 31)))
+    found = find_dates("open a book swap shelf in every library (M);", dt.date(2022, 5, 1), None, key)
+    assert [(m.due.text, m.due.end) for m in found] == [("(M)", "2024-03-31")]
+    assert [m.due.end for m in find_dates("train the volunteers (L).", dt.date(2022, 5, 1), None, key)] == ["2025-03-31"]
+    plain = timescale_key("Short term: by March 2023\nMedium term: by March 2024", dt.date(2022, 5, 1))
+    assert find_dates("open a book swap shelf in every library (M);", dt.date(2022, 5, 1), None, plain) == []
+
+
 @pytest.mark.parametrize("text", [
     "We will look at the long term future of the library service.",  # no key: the words name no date
     "Short term: actions we can start now.\n\nMedium term: actions that need more work.",  # a key with no dates
@@ -596,3 +612,18 @@ def test_months_written_out_side_by_side_stay_two_dates():
     """A cell listing the dates of several items ("Oct 2024 March 2025"): two months, not a period."""
     got = [(m.due.text, m.due.start, m.due.end) for m in find_dates("Ongoing Oct 2025 March 2026", dt.date(2025, 1, 1))]
     assert got == [("Oct 2025", "2025-10-01", "2025-10-31"), ("March 2026", "2026-03-01", "2026-03-31")]
+
+
+def test_a_timescale_key_printed_as_a_table_keeps_its_letters():
+    """A key printed as a two-column table ("S | Short term: ...") is read with its row labels, so the
+    letters date the items that give only "(S)"."""
+    from kb.extract.dates import timescale_key
+    from kb.extract.pipeline import key_text
+    from kb.layout.structure import build_blocks
+    from kb.sources.base import SourceLine
+
+    text = "Timescales\n\nS\tShort term: within a year (by March 2023)\nL\tLong term: by March 2025\n"
+    lines = [SourceLine(t, i, None) for i, t in enumerate(text.split("\n"), start=1)]
+    blocks = build_blocks(lines, dt.date(2022, 5, 1))
+    key = timescale_key(key_text(blocks), dt.date(2022, 5, 1))
+    assert key["(S)"].end == "2023-03-31" and key["(L)"].end == "2025-03-31"

@@ -606,3 +606,167 @@ def test_a_review_whose_ratings_are_numbers_under_a_printed_key(tmp_path):
     assert progress_of(recs["Tree planting along the river path"].reported) == "ongoing"
     assert progress_of(recs["Café in Upton Park"].reported) == "unmet"
     assert not any(c.reported for c in recs.values() if c.text.startswith(("Complete:", "In progress:")))
+
+
+@pytest.mark.parametrize("text, entries", [
+    ("Key to ratings: Blue – finished; Green – on track; Red – not started; Grey – closed (handed to the "
+     "county council).", {"blue": "finished", "green": "on track", "red": "not started",
+                         "grey": "closed (handed to the county council)"}),
+    ("RAG: Green = complete; Amber = slipped", {"green": "complete", "amber": "slipped"}),
+    ("Green – complete", {}),  # one colour is no key
+    ("The red route will open in May – a new bus lane for the Green Street corridor", {}),
+])
+def test_a_colour_key_line_says_what_each_colour_means(text, entries):
+    from kb.layout.fields import rating_key_entries
+
+    assert rating_key_entries(text) == entries
+
+
+def test_a_bare_colour_reads_through_the_documents_colour_key():
+    """Under "Blue – complete; Green – on track; Grey – closed (transferred ...)" a cell that says only
+    "Green" is on track, "Blue" complete and "Grey" closed by a transfer; without a key "Grey" says
+    nothing, and a colour the key leaves out is read as before."""
+    from kb.layout.fields import keyed_status, rating_key_entries
+
+    key = rating_key_entries("Colour key: Blue – complete; Green – on track; Red – not delivered; "
+                             "Grey – closed (transferred to the health board)")
+    assert progress_of(keyed_status("Blue", key)) == "done"
+    assert progress_of(keyed_status("Green", key)) == "ongoing"
+    assert progress_of(keyed_status("**Red**", key)) == "unmet"
+    assert progress_of(keyed_status("Grey", key)) == "revised"
+    assert keyed_status("Amber", key) is None and keyed_status("Grey", {}) is None
+    assert rating_key_entries("Finished: nothing is left to do", "Blue") == {"blue": "Finished: nothing is left to do"}
+    assert rating_key_entries("Open the new depot", "Green") == {}  # a row of a table, not a key's
+
+
+@pytest.mark.parametrize("header", ["What success will look like", "What will success look like",
+                                    "What good looks like"])
+def test_what_success_will_look_like_is_a_measure_column(header):
+    from kb.layout.fields import label_role
+
+    assert label_role(header) == "measure"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Six cafés opened in 2023. We consider this action partially achieved.", "partially achieved"),
+    ("The pilot had not started when the service moved. It has been transferred to the county council.",
+     "transferred to the county council"),
+    ("All staff were trained and the course is now embedded as business as usual.",
+     "embedded as business as usual"),
+    ("The leaflet was drafted but never printed. This action has not been achieved.", "not achieved"),
+    ("The trails were waymarked in 2022.", None),  # a report with no verdict
+    ("We will finish the trails by 2025; the first has been achieved.", None),  # a plan's paragraph
+])
+def test_a_review_paragraph_states_its_verdict_in_words(text, verdict):
+    from kb.layout.parse import paragraph_verdict
+
+    assert paragraph_verdict(text) == verdict
+
+
+def test_a_prose_review_section_is_a_review_row():
+    """A review written as prose: a numbered sub-heading over the paragraph on that action, its status
+    in the heading's tail or in the paragraph's words.  The heading is the row's action cell, the
+    paragraph its update; a plan's numbered heading over a pledge, or a numbered chapter heading, is
+    no review row."""
+    text = ("**Progress on each action**\n\n**Action 3.1 – Community cafés**\n\n"
+            "Six cafés opened in 2023 and two more are planned. We consider this action partially achieved.\n\n"
+            "**3.2 Walking trails – deferred to spring 2026**\n\nThe survey of the routes is finished.\n\n"
+            "**Action 4 – Open a youth hub**\n\nWe will open a youth hub in the old library by March 2024.\n\n"
+            "**2.1 Background**\n\nThe service was transferred to the trust in 2019.\n")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    cafes, trails = cells["Action 3.1 – Community cafés"], cells["3.2 Walking trails – deferred to spring 2026"]
+    assert progress_of(cafes.fields["status"]) == "ongoing" and cafes.fields["update"].startswith("Six cafés")
+    assert progress_of(trails.fields["status"]) == "unmet"
+    assert not any("youth hub" in t or "Background" in t for t in cells)
+    row = Commitment(id="r", doc_id="d", kind="evidence", text="Action 3.1 – Community cafés", section="Progress",
+                     page=None, line=1)
+    assert reference_of(row) == "3.1"
+
+
+def test_a_plan_on_a_page_reviewed_in_prose(tmp_path):
+    """A plan on a page (one row: the priority, its numbered actions as a list in one cell, who, when)
+    reviewed section by section in prose: each section reports on the action its number names, not on
+    the priority the plan's row is titled by; a title that states its status is matched by its other
+    words; an action the review defers to a later year is restated with that date."""
+    from kb.api import KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2021-06_upton-dc_active-travel-plan_2021-24.txt").write_text(
+        "Upton District Council\n\nActive travel plan 2021-2024\n\n**Plan on a page**\n\n"
+        "Priority\tWhat we will do\tWho\tWhen\n"
+        "1. Safer streets\t<ul><li>1.1 Build a protected cycle lane on Station Road</li>"
+        "<li>1.2 Put 20mph limits outside every primary school</li>"
+        "<li>1.3 Train 500 pupils a year in cycling skills</li></ul>\tHighways\t2022/23\n", encoding="utf-8")
+    (docs / "2024-06_upton-dc_active-travel-plan-final-report.txt").write_text(
+        "Upton District Council\n\nActive travel plan: final report\n\n**Priority 1: Safer streets**\n\n"
+        "**Action 1.1 – Station Road cycle lane**\n\nThe lane opened in May 2023. This action has been achieved.\n\n"
+        "**1.2 School 20mph limits – deferred to 2025/26**\n\nThe limits need a traffic order, which was delayed.\n\n"
+        "**1.3 Cycle training for pupils – embedded (business as usual)**\n\n"
+        "Training is now part of the schools' offer, with 620 pupils trained in 2023/24.\n", encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([docs])
+    recs = {c.text: c for c in kb.commitments(include_evidence=True)}
+    assert "1. Safer streets" not in recs  # the row's title, not an action
+    statuses = {t: kb.trace(recs[t].id).status for t in (
+        "1.1 Build a protected cycle lane on Station Road", "1.2 Put 20mph limits outside every primary school",
+        "1.3 Train 500 pupils a year in cycling skills")}
+    assert statuses == {"1.1 Build a protected cycle lane on Station Road": "delivered",
+                        "1.2 Put 20mph limits outside every primary school": "restated",
+                        "1.3 Train 500 pupils a year in cycling skills": "delivered"}
+
+
+@pytest.mark.parametrize("text, refs", [
+    ("B2 (was 2.4): Finish the hedgerow survey in the northern parishes", ("2.4",)),
+    ("New action C1, was 3.2: open two more warm spaces", ("3.2",)),
+    ("Plant 300 trees at Mill Lane (formerly action 1.3)", ("1.3",)),
+    ("The bike library (action 2.2) and the repair café (action 2.5) are now run by the trust.", ("2.2", "2.5")),
+    ("Usage was 12 in 2019 and 40 in 2023.", ()),  # a count, not an action's number
+    ("The grant (was 1.2 million) has been cut.", ()),
+])
+def test_a_later_plan_names_an_action_by_its_old_number(text, refs):
+    from kb.trace.progress import former_references
+
+    assert former_references(text) == refs
+
+
+def test_a_renumbered_action_joins_the_thread_of_its_old_number(tmp_path):
+    """An extension that renumbers the actions it carries forward ("B1 (was 2.1): ...") in other words
+    than the plan's: the row is on the old action's thread, not on its neighbour's."""
+    from kb.api import KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2021-05_upton-dc_green-spaces-plan_2021-24.txt").write_text(
+        "Upton District Council\n\nGreen spaces plan 2021-2024\n\n**Actions**\n\n"
+        "Ref\tAction\tLead\tBy when\n"
+        "2.1\tCreate a wildflower meadow at Hale Park\tParks Team\tMarch 2023\n"
+        "2.2\tInstall new benches along the river path\tParks Team\tMarch 2022\n", encoding="utf-8")
+    (docs / "2024-10_upton-dc_green-spaces-plan-extension_2024-26.txt").write_text(
+        "Upton District Council\n\nGreen spaces plan: extension to 2026\n\n**Action plan**\n\n"
+        "Action\tLead\tTimescale\n"
+        "B1 (was 2.1): Sow native seed on the eastern field so that pollinators return\tParks Team\tJune 2025\n",
+        encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([docs])
+    recs = {c.text: c for c in kb.commitments(include_evidence=True)}
+    shown = {p.best.commitment.text for p in kb.trace(recs["Create a wildflower meadow at Hale Park"].id).passages}
+    assert any(t.startswith("B1 (was 2.1)") for t in shown)
+    other = {p.best.commitment.text for p in kb.trace(recs["Install new benches along the river path"].id).passages}
+    assert not any(t.startswith("B1 (was 2.1)") for t in other)
+
+
+def test_a_plan_on_a_page_gives_each_numbered_action_its_own_date():
+    """One row for a priority: its numbered actions listed in one cell and their dates in another,
+    numbered the same way ("2.1: Year 1", "2.2: spring 2023"): each action is due by its own date, and
+    the priority names the row, it is no action."""
+    text = ("Priority\tWhat we will do\tWho\tWhen\n"
+            "2. Cleaner air\t<ul><li>2.1 Fit filters in every school classroom</li>"
+            "<li>2.2 Plant a green screen along the ring road</li></ul>\tHighways\t"
+            "<p>2.1: Year 1</p><p>2.2: spring 2023</p>\n")
+    lines = [SourceLine(t, i, None) for i, t in enumerate(text.split("\n"), start=1)]
+    cells = {b.text: b for b in build_blocks(lines, date(2021, 6, 1), (date(2021, 4, 1), date(2024, 3, 31)))
+             if b.kind == "cell"}
+    assert cells["2.1 Fit filters in every school classroom"].fields["due"] == "Year 1"
+    assert cells["2.2 Plant a green screen along the ring road"].fields["due"] == "spring 2023"
+    assert "2. Cleaner air" not in cells

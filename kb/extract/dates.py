@@ -945,8 +945,9 @@ _TERM_WORDS = r"(short|medium|long)(?:\s*-\s*|\s+)term\b"
 _TERM = re.compile(r"\b" + _TERM_WORDS, re.I)
 # "Short term: actions that can start now ... (2020 - 2022)", "- Medium term (1-3 years)", "Long term\t2026-28":
 # a term opening a line (or a sentence, in a paragraph a PDF's lines were joined into) and defined by what follows it
-_TERM_DEFINED = re.compile(r"(?:^|(?<=[:.;)])\s)[\s\-–•●▪*]*" + _TERM_WORDS + r"\**\s*(?:[:–—(\t]|-\s)",
-                           re.I | re.M)
+# (a key table's row label before it, the letter the key gives the term: "S<tab>Short term: ...", "M = Medium term")
+_TERM_DEFINED = re.compile(r"(?:^|(?<=[:.;)])\s)[\s\-–•●▪*]*(?:\(?(?P<code>[\w.]{1,6}?)\)?\**[ \t]*(?:\t|=|:|–|—|-)[ \t]*\**)?"
+                           + _TERM_WORDS + r"\**\s*(?:[:–—(\t]|-\s)", re.I | re.M)
 _DEFINITION_CHARS = 300
 
 
@@ -959,7 +960,7 @@ def timescale_key(text: str, doc_date: dt.date | None, period: Period | None = N
     seen: set[str] = set()
     defs = list(_TERM_DEFINED.finditer(text or ""))
     for n, m in enumerate(defs):
-        term = m.group(1).lower()
+        term = m.group(2).lower()  # (group 1: the letter a key may give it)
         end = min(defs[n + 1].start() if n + 1 < len(defs) else len(text), m.end() + _DEFINITION_CHARS)
         # the definition: up to a blank line, or a line that closes it with ")" or "."
         body = re.split(r"\n\s*\n|(?<=[).])[ \t]*\n", text[m.end():end], maxsplit=1)[0]
@@ -971,7 +972,16 @@ def timescale_key(text: str, doc_date: dt.date | None, period: Period | None = N
         seen.add(term)
         if due is not None and (due.start or due.end):
             key[term] = due
+            # a key that gives each term a letter ("S\tShort term: ...", "M = Medium term ..."), for the
+            # items that then say only "(S)" or "(M)"
+            code = m.group("code")
+            if code and len(code) == 1 and code.lower() == term[0]:
+                key[f"({code.upper()})"] = due
     return key
+
+
+# an item's timescale given as the key's letter: "... in all libraries (S);"
+_TERM_LETTER = re.compile(r"\(([SML])\)")
 
 
 def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None,
@@ -1003,6 +1013,12 @@ def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None
             start = dt.date.fromisoformat(due.start) if due.start else None
             found.append(_Found(m.start(), m.end(), start, dt.date.fromisoformat(due.end) if due.end else None,
                                 False))
+        for m in _TERM_LETTER.finditer(text):
+            due = timescales.get(m.group(0))
+            if due is not None:
+                start = dt.date.fromisoformat(due.start) if due.start else None
+                found.append(_Found(m.start(), m.end(), start, dt.date.fromisoformat(due.end) if due.end else None,
+                                    False))
     out: list[DateMatch] = []
     for f in _non_overlapping(found, lambda f: (f.s, f.e)):
         due = DueDate(text[f.s:f.e], f.start.isoformat() if f.start else None,

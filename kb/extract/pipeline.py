@@ -313,6 +313,13 @@ def split_enumeration(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def key_text(blocks: Iterable[Block]) -> str:
+    """The document's text as its timescale key is read from it (kb.extract.dates.timescale_key): a key
+    table's row keeps its label, the letter the key gives the term ("S" before "Short term: ...")."""
+    return "\n".join(f"{b.row_label}\t{b.text}" if b.kind == "cell" and b.row_label and len(b.row_label) <= 6
+                     else b.text for b in blocks)
+
+
 def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
             progress: Callable[[int, int], None] | None = None) -> list[Commitment]:
     """All commitment (and evidence) records of a document, in reading order.  `progress(done,
@@ -320,7 +327,7 @@ def extract(doc: Document, gazetteer: OwnerGazetteer | None = None,
     doc_date = doc.meta.doc_date()
     period = doc_period(doc.meta.period_start, doc.meta.period_end) or contract_period(doc.blocks, doc_date)
     text = "\n".join(b.text for b in doc.blocks)
-    extractor = Extractor(doc, gazetteer, text, period, timescale_key(text, doc_date, period))
+    extractor = Extractor(doc, gazetteer, text, period, timescale_key(key_text(doc.blocks), doc_date, period))
     return extractor.records(doc.blocks, progress, len(doc.blocks))
 
 

@@ -73,7 +73,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("measure", re.compile(  # how success is measured: says what will be counted, not what will be done
         r"measures?|kpis?|key performance indicators?|metrics?|(?:success|performance|outcome) measures?|"
         r"(?:output |outcome |performance |monitoring )?indicators?|"
-        r"measures? of success|how (?:will we|we will) (?:measure|know)(?: success)?")),
+        r"measures? of success|how (?:will we|we will) (?:measure|know)(?: success)?|"
+        # what the plan expects to see once the action is done: "What success will look like"
+        r"what (?:will )?success (?:will )?looks? like|what good (?:will )?looks? like|success criteria")),
     ("resource", re.compile(  # what pays for the item: a note of the row
         r"(?:funding|costs?|budget|resources?|resourcing|finance|financial|estimated cost|source of funding|"
         r"funding sources?)(?: (?:and|&|/) ?(?:sources?|funding|costs?))?(?: \(.*\))?")),
@@ -283,7 +285,7 @@ _KEY_ENTRY = re.compile(r"(?:^|(?<=[;,:(]\s)|(?<=[;,])|(?<=\s)(?=\())\s*\(?(" + 
 _CODED = re.compile(r"\s*\**(" + _CODE + r")\**(?![\w.%])")
 
 
-def _status_phrase(text: str) -> str | None:
+def status_phrase(text: str) -> str | None:
     """`text` when the whole of it is a status word or phrase ("Delivered", "Not progressed"), else None:
     a key's meaning names a status and nothing else ("Complete the audit" is an action, not a key)."""
     norm = re.sub(r"\s+", " ", text).strip().lower()
@@ -296,20 +298,44 @@ def _status_phrase(text: str) -> str | None:
     return None
 
 
+# A colour key: the colours a review rates by and what each means in this body's use ("Colour key:
+# Blue – complete; Green – on track; Amber – in progress, with some risk; Red – not delivered; Grey –
+# closed (transferred)").  Bodies differ (green is complete in one key and on track in another; grey
+# closed in one and not started in another), so a key printed in the document reads its bare colours.
+# Each entry runs to the next ";" (or the end), its meaning whole: "closed (transferred ...)".
+_COLOURS = r"(?:red|amber|green|blue|grey|gray|purple|black)"
+_COLOUR_KEY_ENTRY = re.compile(r"(?<![\w-])(" + _COLOURS + r")\s*(?:=|–|—|-|:)\s*([^;]+?)\s*(?=;|\.?$)", re.I)
+_BARE_COLOUR = re.compile(r"[\s*_]*(" + _COLOURS + r")[\s*_.]*", re.I)
+
+
+def _colour_key_entries(text: str) -> dict[str, str]:
+    """The colours a key line defines, colour (lower case) -> its meaning, when it defines two or more,
+    each by words that read as a status ("Green – on track"); else {}."""
+    out = {m.group(1).lower().replace("gray", "grey"): m.group(2).strip() for m in _COLOUR_KEY_ENTRY.finditer(text)
+           if _progress_of_one(m.group(2))}
+    return out if len(out) >= 2 else {}
+
+
 def rating_key_entries(text: str, row_label: str | None = None) -> dict[str, str]:
     """The codes a block defines as a rating key, code -> status word: a key table's row (its first
     cell `row_label` the code, its text opening with the status word: "Delivered: the action has been
-    completed"), or a key written in a line ("1 = Delivered; 2 = Progressing")."""
+    completed"), or a key written in a line ("1 = Delivered; 2 = Progressing").  A colour is a code
+    too, kept in lower case ("Blue – complete; Green – on track": blue -> complete)."""
     if row_label is not None:
         code = row_label.strip(" *()")
-        if re.fullmatch(_CODE, code):
+        colour = _BARE_COLOUR.fullmatch(code)
+        if colour or re.fullmatch(_CODE, code):
             head = re.split(r"\s*(?:[:;.(–—=]|\s-\s)", text.strip(" *"), maxsplit=1)[0]
-            phrase = _status_phrase(head)
-            return {code: phrase} if phrase else {}
+            phrase = status_phrase(head)
+            if not phrase:
+                return {}
+            return {colour.group(1).lower().replace("gray", "grey"): text.strip(" *")} if colour else {code: phrase}
         return {}
-    out: dict[str, str] = {}
+    out: dict[str, str] = _colour_key_entries(text)
+    if out:
+        return out
     for m in _KEY_ENTRY.finditer(text):
-        phrase = _status_phrase(m.group(2))
+        phrase = status_phrase(m.group(2))
         if phrase:
             out[m.group(1)] = phrase
     return out
@@ -320,7 +346,15 @@ def keyed_status(value: str | None, key: dict[str, str]) -> str | None:
     status word, with the cell as written after it ("Progressing (2)"), which `progress_of` reads.
     None when the cell is no code of the key, or the key defines fewer than two codes (one line
     "1: Delivered" is no key)."""
-    if not value or len(key) < 2:
+    if not value:
+        return None
+    colour = _BARE_COLOUR.fullmatch(value)
+    if colour:
+        # a bare colour reads by the document's colour key, when it printed one of two colours or more
+        name = colour.group(1).lower().replace("gray", "grey")
+        colours = [k for k in key if _BARE_COLOUR.fullmatch(k)]
+        return f"{key[name]} ({value.strip()})" if name in key and len(colours) >= 2 else None
+    if len(key) < 2:
         return None
     m = _CODED.match(value)
     if not m or m.group(1) not in key or progress_of(value):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from kb.extract.dates import date_cell_tail, field_dates, find_dates, has_start_end_cells
 from kb.extract.lexicon import ACTION_VERBS, DOER_TITLE
-from kb.layout.fields import Labelled, label_role, looks_like_party, split_labels
+from kb.layout.fields import Labelled, label_role, looks_like_party, progress_of, split_labels, status_phrase
 from kb.layout.markup import is_all_caps, strip_markup, words
 from kb.model import Position
 from kb.sources.base import SourceLine
@@ -1141,6 +1141,94 @@ def _attachable(out: list[RawBlock]) -> bool:
         return False
     return len(words(prev.text)) <= _ATTACH_MAX_WORDS
 
+
+
+# --------------------------------------------------------------------------------------------
+# a review written as prose: one numbered sub-heading for each action of the plan, a paragraph on it
+# under the heading, the status in the heading's tail ("2.4 Care home training – deferred to 2025/26")
+# or in the words of the paragraph ("Action 1.2 – Toothbrush packs" / "... We consider this action
+# partially achieved.").  Each such section is the plan's own report on the action, as a review
+# table's row is: the heading its action cell, the paragraph its update, the verdict its status.
+
+# A sub-heading that numbers an action: "Action 1.2 – Title", "Commitment 3: Title", "2.4 Title",
+# "4B Title" (a bare number must have two levels or a letter: "4 Our priorities" numbers a chapter).
+_NUMBERED_TITLE = re.compile(r"^(?P<kind>(?:action|commitment|recommendation|objective)\s+)?"
+                             r"(?P<ref>\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?|[A-Z]{1,3}\d{1,2}(?:\.\d{1,2})?)"
+                             r"(?:\s*[–—:-]\s*|\s+)(?P<title>[A-Z\"'‘“].*)$", re.I)
+# the tail of a title after its last dash: "– partially achieved", "— Superseded by the ICB's programme"
+_TITLE_TAIL = re.compile(r"\s[–—-]\s+([^–—]+)$")
+_REPORT_TITLE_WORDS = 24
+# A verdict in a paragraph's words: what the action "has been" or "is" ("This action has been achieved",
+# "has not been achieved", "is embedded as business as usual", "has been transferred to the ICB", "remains
+# on hold"), or what the body "considers" it ("We consider this action partially achieved").
+_VERDICT_WORD = (r"(?:(?:not\s+(?:yet\s+)?|partially\s+|partly\s+|largely\s+|fully\s+)?(?:achieved|delivered|completed|"
+                 r"met|implemented)|embedded|transferred|superseded|deferred|postponed|withdrawn|on hold|"
+                 r"closed|replaced|incorporated|absorbed)\b")
+_VERDICT = re.compile(r"\b(?:(?:has|have|had|is|are|was|were|remains?)\s+(?:(?:now|therefore|also|so far)\s+)?"
+                      r"(?P<neg>not\s+(?:yet\s+)?)?(?:been\s+)?|(?:consider(?:s|ed)?|rated?|assesse[sd]|assess|judged?)\s+"
+                      r"(?:this|the|that|it)(?:\s+(?:action|commitment|recommendation|objective))?\s+"
+                      r"(?:as\s+|to\s+be\s+|to\s+have\s+been\s+)?)(?P<s>" + _VERDICT_WORD + r"[^.;]*)", re.I)
+_PLEDGING = re.compile(r"\bwe (?:will|shall|are going to|plan to|intend to)\b", re.I)
+
+
+def _tail_status(title: str) -> str | None:
+    """The status a title states after its last dash ("Water in schools – partially achieved"): a
+    status phrase, or a closing participle with its complement ("superseded by ..."), never a title's
+    own words ("Action 3 – Open a clinic")."""
+    m = _TITLE_TAIL.search(title)
+    if m is None:
+        return None
+    tail = m.group(1).strip(" *")
+    first = tail.split()[0].lower() if tail.split() else ""
+    if progress_of(tail) and (status_phrase(tail) or first.endswith("ed") or first in ("on", "not")):
+        return tail
+    return None
+
+
+def paragraph_verdict(text: str) -> str | None:
+    """The status a review paragraph states in its words, the last verdict it gives ("... This action
+    has been achieved." -> "achieved"), or None: a paragraph that pledges more work ("we will") is a
+    plan's, not a report's."""
+    if _PLEDGING.search(text):
+        return None
+    found = None
+    for m in _VERDICT.finditer(text):
+        phrase = f"{m.group('neg') or ''}{m.group('s')}".strip()
+        if progress_of(phrase):
+            found = phrase
+    return found
+
+
+def read_reported_sections(blocks: list[RawBlock]) -> list[RawBlock]:
+    """A numbered sub-heading over the paragraph(s) that report on its action, with a verdict in the
+    title's tail or in the paragraphs' words, as one action block: the title the action, the paragraphs
+    its update, the verdict its status (kb.layout.fields.progress_of)."""
+    out: list[RawBlock] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        i += 1
+        title = strip_markup(b.text).strip() if b.kind in ("heading", "paragraph") and len(b.lines) == 1 else ""
+        m = _NUMBERED_TITLE.match(title) if title and not b.fields and not title.endswith((".", ":")) else None
+        if m is None or len(words(title)) > _REPORT_TITLE_WORDS or not (m.group("kind") or "." in m.group("ref")
+                                                                        or not m.group("ref").isdigit()):
+            out.append(b)
+            continue
+        j = i
+        while j < len(blocks) and blocks[j].kind == "paragraph" and not _NUMBERED_TITLE.match(
+                strip_markup(blocks[j].text).strip()):
+            j += 1
+        paragraphs = [x.text for x in blocks[i:j]]
+        status = _tail_status(title) or (paragraph_verdict(" ".join(paragraphs)) if m.group("kind") else None)
+        if not paragraphs or status is None:
+            out.append(b)
+            continue
+        out.append(RawBlock("action", [b.first], blank_before=b.blank_before, label="Action",
+                            fields={"status": status, "update": " ".join(paragraphs)}, items=[(title, b.first)]))
+        i = j
+    for k, b in enumerate(out[:-1]):
+        b.blank_after = out[k + 1].blank_before
+    return out
 
 # --------------------------------------------------------------------------------------------
 # tables a PDF-to-text tool prints with spaces between the cells ("Action  Service  Date"): each

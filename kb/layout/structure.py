@@ -28,6 +28,7 @@ from kb.layout.parse import (
     names_its_doers,
     one_paragraph_a_line,
     read_action_blocks,
+    read_reported_sections,
     read_spaced_tables,
 )
 from kb.model import Block, DueDate
@@ -95,6 +96,31 @@ def _heading_scope_date(text: str, doc_date: date | None, period: Period | None 
 
 # Headers of two date columns that bound one period ("Start date" / "End date", "From" / "To").
 _SPAN_HEADER = re.compile(r"\b(?:start|starts|starting|begin|beginning|from|end|ends|finish|to|until)\b", re.I)
+
+
+# An item numbered in its cell ("1.4 Pilot fluoride varnish ...") and its own date in the row's date cell,
+# which numbers its dates the same way ("1.1: Year 1<p>1.4: Q3 2022/23"), as a plan on a page lists several
+# actions in one row.
+_ITEM_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)\s")
+_NUMBERED_DATE = re.compile(r"(?:^|(?<=\s))(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)\s*[:–—-]\s*")
+
+
+def _numbered_when(item: str, row: list[str], date_cols: set[int]) -> str | None:
+    """The timescale the row's date cell gives the item by its number ("Q3 2022/23" from "1.4: Q3
+    2022/23" for "1.4 Pilot ..."), or None when the item is unnumbered or the date cell does not number
+    its timescales."""
+    m = _ITEM_NUMBER.match(item)
+    if m is None:
+        return None
+    for c in sorted(date_cols):
+        if c >= len(row):
+            continue
+        text = " ".join(split_cell(row[c])) or strip_markup(row[c])
+        parts = _NUMBERED_DATE.split(text)  # ["", "1.1", "Year 1 and Year 2 ", "1.2", "from April 2022", ...]
+        for n in range(1, len(parts) - 1, 2):
+            if parts[n] == m.group(1):
+                return parts[n + 1].strip() or None
+    return None
 
 
 def _row_dates(row: list[str], date_cols: set[int], doc_date: date | None,
@@ -178,7 +204,7 @@ def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense
         wrapped = hard_wrapped([sl.text for sl in lines])
     raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines, furniture, tails), dense, wrapped)))
     classify_headings(raw)
-    return read_spaced_tables(raw)
+    return read_spaced_tables(read_reported_sections(raw))
 
 
 class BlockBuilder:
@@ -610,7 +636,10 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                         and c not in code_cols and c not in ticked and strip_markup(cells[c])]
         label_is_text = (len(cells) == 1 or len(words(label)) > 8 or not content_cols
                          or roles.get(0) == "action" and not _names_its_row(header, label)
-                         or bool(header and header[0] and _CONTENT_HEADER.search(header[0]))
+                         # a "Priority" column holds the priorities, unless it names the row beside a
+                         # column of what is to be done ("Priority | What we will do | Who | When")
+                         or bool(header and header[0] and _CONTENT_HEADER.search(header[0])
+                                 and not (label_role(header[0]) is None and _names_its_row(header, label)))
                          or goal_table)
         # a date cell beside the item of the row's first cell times that item; a status or update note
         # is no timing ("Audit completed in 2021"), nor is the action cell of a row whose first cell is
@@ -651,6 +680,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             for item, title in labelled_cell_items(cell):
                 if ci in status_cols and len(words(item)) <= _STATUS_WORDS:
                     continue  # "Green", "On track", "Not started": a status, not a record
+                own_when = _numbered_when(item, cells, date_cols) if ci not in note_cols else None
+                own = tuple(field_dates(own_when, doc_date, period) or ()) if own_when else ()
                 if label and not label_is_text and row_dates and dated_by_content and row_forward \
                         and len(words(item)) <= 3 and ci not in note_cols:
                     # in a dated row, a cell of a word or three ("Consultation", "Adoption") says which step
@@ -662,9 +693,10 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                 out.append(Block(
                     "cell", item, sl.line, sl.page, section, column=column,
                     row_label=(label if not label_is_text else None) or ref_label, row_key=row_key, intro=title,
-                    scope_dates=dates, negative_context=row_negative,
+                    scope_dates=own or dates, negative_context=row_negative,
                     forward_context=row_forward or bool(column and _MODAL_HEADER.match(column)),
-                    fields=dict(cell_fields), position=sl.position,
+                    fields={**cell_fields, "due": own_when} if own_when and "due" in cell_fields else dict(cell_fields),
+                    position=sl.position,
                 ))
     return out
 

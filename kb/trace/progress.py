@@ -111,13 +111,14 @@ class RowMatch:
 
 def reference_of(c: Commitment) -> str:
     """The record's reference number, from where plans put it: the nearest heading or table row
-    label ("Action 1.3", "1.3", "TW 4") or the start of its text ("1.3 Launch a campaign")."""
+    label ("Action 1.3", "1.3", "TW 4") or the start of its text ("1.3 Launch a campaign", a prose
+    review's "Action 1.3 – Community cafés")."""
     last = c.heading
     coded = _CODED_REF.match(last)
     if coded:  # "CaEE 2c" and "CaEE2c" are one reference
         return (coded.group(1) + coded.group(2)).lower()
     m = _REF.match(last) or _TITLED_REF.match(last) or _LEADING_REF.match(c.text.strip()) \
-        or _LETTERED_TITLE.match(last)
+        or _LETTERED_TITLE.match(last) or _TITLED_REF.match(c.text.strip())
     return m.group(1).lower() if m else ""
 
 
@@ -201,7 +202,10 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
     # a table row's other cells (a milestone in its timescale column, its next steps) are parts of the
     # row's action: a review row that names one of them reports on that action
     by_id = {c.id: c for c in actions}
-    row_head = {c.id: c.parent_id for c in actions if c.parent_id in by_id and _same_row(c, by_id[c.parent_id])}
+    # (a part that carries its own action number, "1.4 Pilot fluoride varnish ..." in a plan on a page's
+    # list of actions beside its priority, is an action of its own: a review names it by that number)
+    row_head = {c.id: c.parent_id for c in actions if c.parent_id in by_id and _same_row(c, by_id[c.parent_id])
+                and not _LEADING_REF.match(c.text.strip())}
     row_head.update(listed_steps(actions))  # and the steps listed under an action ("How we will do it:")
     action_dates = np.array([date_of[c.doc_id] for c in actions])
     action_refs = distinct_references(actions)
@@ -380,6 +384,11 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
     if refs:
         near |= {n for n, r in enumerate(action_refs) if r in refs and earlier[n]}
     row_own = signals.own_vector(row.id)
+    if row.reported and row.reported.lower() in row.text.lower():
+        # a title that states its status ("2.3 Healthy Start – embedded (business as usual)"): the status
+        # words say how the action stands, they are no part of its name
+        status_terms = set(signals.vectoriser.vector(signals.words(row, row.reported)))
+        row_own = {t: w for t, w in row_own.items() if t not in status_terms} or row_own
     row_ctx = signals.context_vector(row.id)
     # a row naming several actions by reference writes a part for each ("Assessment and follow-up;
     # safety plans on discharge"): an action may be named by one part alone
@@ -401,4 +410,51 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
             else:
                 score -= REF_MISMATCH
         out.append(RowMatch(row.id, a.id, score, meaning, contained, shared))
+    return out
+
+
+# A later plan that renumbers the actions it carries forward names each by its old number: "A1 (was 1.2):
+# ...", "New action C1, was 3.2: ...", "(formerly action 1.3)", "(previously 2.4)", and a sentence that
+# names an action by its number in brackets, "The fluoride programme (action 1.4) is now led by ...".  The
+# old number must read as an action's (two levels, a letter code, or after "action"), so "was 12 in 2019"
+# or "was 1.2 million" names none.
+_REF_SHAPE = r"(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?[a-z]?|\d{1,2}[A-Z]|[A-Z]{1,4}\d{1,2}(?:\.\d{1,2})?[a-z]?)"
+_FORMER_REF = re.compile(
+    r"[(,]\s*(?:was|formerly|previously|old ref(?:erence)?|old number)\s+(?:action\s+|ref\.?\s+)?(" + _REF_SHAPE +
+    r"|\d{1,2})(?=\s*[),:;])|\((?:see\s+)?(?:strategy\s+|plan\s+)?action\s+(" + _REF_SHAPE + r"|\d{1,2})\)", re.I)
+
+
+def former_references(text: str) -> tuple[str, ...]:
+    """The earlier plan's action numbers a later passage names as its own former number or in brackets
+    ("A1 (was 1.2): Make sure ..." -> 1.2; "... (action 1.4) and ... (action 3.4) are now led by ..."
+    -> 1.4, 3.4)."""
+    return tuple(dict.fromkeys((m.group(1) or m.group(2)).lower() for m in _FORMER_REF.finditer(text)))
+
+
+def renumbered(records: list[Commitment], metas: dict[str, DocumentMeta],
+               areas: dict[str, frozenset[str]] | None = None) -> dict[str, list[str]]:
+    """Each earlier action a later passage names by its old number (`former_references`), action id ->
+    the passages' ids: the action of that number in the newest earlier plan of the passage's area that
+    numbers an action so (a review's rows, which report on actions, number none of their own)."""
+    naming = [(c, refs) for c in records if (refs := former_references(c.text))]
+    if not naming:
+        return {}
+    areas = document_areas(records, metas) if areas is None else areas
+    date_of = {d: (m.date or "") for d, m in metas.items()}
+    actions = [c for c in records if c.kind != "evidence" and not is_review_row(c) and date_of.get(c.doc_id)]
+    by_ref: dict[str, list[Commitment]] = {}
+    for c, ref in zip(actions, distinct_references(actions), strict=True):
+        if ref:
+            by_ref.setdefault(ref, []).append(c)
+    out: dict[str, list[str]] = {}
+    for c, refs in naming:
+        when = date_of.get(c.doc_id) or ""
+        for ref in refs:
+            earlier = [a for a in by_ref.get(ref, []) if when and date_of[a.doc_id] < when
+                       and same_area(areas, a.doc_id, c.doc_id)]
+            if earlier:
+                newest = max(date_of[a.doc_id] for a in earlier)
+                for a in earlier:
+                    if date_of[a.doc_id] == newest:
+                        out.setdefault(a.id, []).append(c.id)
     return out

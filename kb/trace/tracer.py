@@ -35,7 +35,7 @@ from kb.trace.features import (
     term_labels,
     terms,
 )
-from kb.trace.progress import RowMatch, match_rows, review_link_type
+from kb.trace.progress import RowMatch, match_rows, renumbered, review_link_type
 from kb.trace.reports import ARTEFACTS, measures_change
 from kb.trace.signals import add_relative
 
@@ -62,7 +62,8 @@ CHAIN_NEIGHBOURS = 15  # the nearest later passages of each of them
 # probability of another passage near it under its heading (the seed itself counting 1.0).
 SECTION_SOURCES = 20
 SECTION_NEAR = 20  # lines
-PARAGRAPH_MAX = 6  # a paragraph of at most this many records is shown whole around a linked sentence
+PARAGRAPH_MAX = 6
+RENUMBERED_SCORE = 0.9  # a later passage naming the seed by its old number ("A1 (was 1.2)"): as a strong link  # a paragraph of at most this many records is shown whole around a linked sentence
 
 
 @dataclass
@@ -674,6 +675,13 @@ _LATE = re.compile(r"(?:\W*(?:status|rag|progress)\s*[:=-]\s*)?(?:red\s*(?:[-–
                    r"(?:deadline|target date|date) missed|missed|past (?:due|its due date|the due date)|"
                    r"not (?:complete[d]?|achieved|delivered|met|done) (?:on time|by (?:the |its )?(?:target|due) date))\b")
 
+# A status that moves the action to a later date of the body's choosing: "Deferred to 2025/26",
+# "Postponed until spring 2025", "Rescheduled for Q2 2025/26", "Carried forward to year 4".
+_MOVED_ON = re.compile(r"(?:\W*(?:status|rag|progress)\s*[:=-]\s*)?(?:deferred|postponed|rescheduled|re-scheduled|"
+                       r"carried (?:forward|over)|rolled (?:forward|over)|moved)\s+(?:to|until|till|into|for)\s+"
+                       r"(?:the\s+)?(?:\d|q[1-4]|year|spring|summer|autumn|winter|next|early|late|mid|end|"
+                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)")
+
 
 def reviewed_status(seed: Commitment, seed_meta: DocumentMeta | None, row: TraceItem,
                     newest_doc_date: str | None = None) -> tuple[str, str]:
@@ -691,6 +699,10 @@ def reviewed_status(seed: Commitment, seed_meta: DocumentMeta | None, row: Trace
     if report == "unmet":
         due = due_end(seed, seed_meta)
         when = row.doc.date if row.doc and row.doc.date else newest_doc_date  # an undated review: the latest word
+        if _MOVED_ON.match(" ".join(c.reported.lower().split())):
+            # "Deferred to 2025/26", "Postponed until spring 2025": the body itself gives the action a
+            # later date, so the review restates it with that date; it is neither done nor dropped
+            return "restated", f"moved to a later date: {where}"
         if _LATE.match(" ".join(c.reported.lower().split())):
             # "Behind schedule", "Delayed", "Slipped": the body says the date it was given has passed,
             # whatever date kb read for it (a tick under "Year 3", "every two years", none at all)
@@ -732,6 +744,7 @@ class Tracer:
         self.calibration: Calibration | None = None  # None: the fitted weights.json
         self.reports: dict[str, str] = kb.store.reports()  # each record's clause report, read at ingest
         self._rows: dict[str, list[RowMatch]] | None = None
+        self._renumbered: dict[str, list[str]] | None = None
         self._areas: dict[str, frozenset[str]] | None = None
 
     @property
@@ -786,6 +799,35 @@ class Tracer:
             item.evidence["match"] = m.evidence() | ({"of": m.action} if m.action != seed.id else {})
             item.evidence["reported"] = c.reported
         return out
+
+    @property
+    def renumbered(self) -> dict[str, list[str]]:
+        """The later passages that name each action by its old number (kb.trace.progress.renumbered)."""
+        if self._renumbered is None:
+            self._renumbered = renumbered(self.records, self.metas, self.areas)
+        return self._renumbered
+
+    def _with_renumbered(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
+        """A later plan's passage that names the seed by its old number ("A1 (was 1.2): ...", "(action
+        1.4)") speaks of the seed, however its words changed: it joins the trace, read as any later
+        passage is (restated, revised, dropped)."""
+        have = {i.commitment.id: i for i in items}
+        seed_meta = self.metas.get(seed.doc_id)
+        for cid in self.renumbered.get(seed.id, []):
+            c = self.by_id.get(cid)
+            if c is None:
+                continue
+            item = have.get(cid)
+            if item is None:
+                meta = self.metas.get(c.doc_id)
+                report = self.reports.get(c.id, "")
+                item = TraceItem(c, meta, link_type(seed_meta, seed, meta, c, report), RENUMBERED_SCORE,
+                                 {"terms": [], "report": report} if report else {"terms": []})
+                items = [*items, item]
+            else:
+                item.score = max(item.score, RENUMBERED_SCORE)
+            item.evidence["renumbered"] = True
+        return items
 
     def vector(self, c: Commitment, with_heading: bool = False) -> dict[str, float]:
         key = c.id + ("+h" if with_heading else "")
@@ -954,6 +996,7 @@ class Tracer:
             raise KeyError(seed_id)
         items = self.scored(seed)
         items = self._with_review_rows(seed, items)
+        items = self._with_renumbered(seed, items)
         items = self._with_family(seed, items)
         items = self._with_paragraph(seed, items)
         items = self._with_between(seed, items)
