@@ -399,8 +399,8 @@ def _modifier(m: re.Match[str]) -> str:
     return (m.group("mod") or "").split("-")[0].split()[0].lower() if m.group("mod") else ""
 
 
-# A table's "Apr-20" date cell that a text export ran into the cell before it ("External PartnersApr-20",
-# "Parish CouncilsSep-21"): a month abbreviation and a two-digit year straight after a word's letters.
+# A table's "Apr-20" date cell that a text export ran into the cell before it ("Housing TeamsMay-23",
+# "Local SchoolsOct-24"): a month abbreviation and a two-digit year straight after a word's letters.
 _GLUED_MONTH_CELL = re.compile(r"(?<=[A-Za-z])(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(?P<y2>\d{2})"
                                r"(?![\d/:%]|[.,]\d)")
 
@@ -687,7 +687,7 @@ def _start_end_cells(text: str, a: _Atom, b: _Atom) -> bool:
 
 
 def has_start_end_cells(text: str) -> bool:
-    """Whether a line holds a row's Start and End cells side by side ("... Env Team Apr-20 Mar-24 A1"):
+    """Whether a line holds a row's Start and End cells side by side ("... Waste Team Jun-23 Dec-25 B2"):
     a table row's, never a title's (a title writes a period with a dash or "to")."""
     if "-" not in text:
         return False  # (cheap: most lines hold no "Mon-YY" cell)

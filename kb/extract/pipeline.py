@@ -208,7 +208,7 @@ def _with_date_cells(sentences: list[str]) -> list[str]:
 
 def _row_cells(sentence: str) -> bool:
     """A "sentence" that is the rest of a table row after its action's full stop, the row's Start and
-    End cells among its other cells ("... TPO function. Both Parks Team Districts Apr-20 Mar-24 G1"): no
+    End cells among its other cells ("... the food waste round. Waste Team Districts Jun-23 Dec-25 B2"): no
     action of its own (it does not open with one), so it is the row's, not a unit."""
     first = re.match(r"[A-Za-z-]+", sentence)
     return has_start_end_cells(sentence) and not (first and first.group(0).lower() in ACTION_VERBS | ACTION_NOUNS)

@@ -269,12 +269,12 @@ def _wraps_into(block: RawBlock, text: str, dense: bool = False, runs_on: bool =
             is_all_caps(text) and not is_all_caps(prev)):
         return True
     if not _SENTENCE_END.search(prev.strip()) and _ROW_TAIL.match(strip_markup(text).strip()):
-        return True  # "... into the updated Procurement" / "Strategy. Jun-21": a row's last word and its date
+        return True  # "... into the new Housing Allocations" / "Policy. Oct-24": a row's last word and its date
     if has_start_end_cells(text) and not has_start_end_cells(prev) and not starts_with_action(text) \
             and not (len(block.lines) == 1 and _looks_like_heading(prev.strip())):
-        return True  # "Plant trees with ... Both Parks Team Parish" / "Councils Apr-20 Mar-21 G1": the row's cells wrapped
+        return True  # "Repair play areas with ... Leisure Team Town" / "Councils Jun-23 Mar-24 B1": the row's cells wrapped
     if prev.count("(") > prev.count(")") and ")" in text and text.count(")") > text.count("("):
-        return True  # "... (i.e. Community Hubs, Schools and" / "Libraries) will be ...": the bracket closes here
+        return True  # "... (such as leisure centres, museums and" / "theatres) will be ...": the bracket closes here
     return text[:1].islower() or bool(re.search(r"(?:\b(?:and|or|of|the|to|for|in|on|by|with|a|an)|[,&-])$", prev))
 
 
@@ -334,7 +334,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
     pending: int | None = None  # the depth of a bullet written alone on the line above
     before_bullet: RawBlock | None = None  # the block that line ended
     last = -1  # the index of the last non-blank line
-    # The document's bullets wrap under their text ("- Work with schools to bring together a" /
+    # The document's bullets wrap under their text ("- Agree with bus operators a single" /
     # "      schools community ..."): seen once, a line back at the margin is no bullet's wrapped text.
     hanging = False
     for k, sl in enumerate(lines):
@@ -708,7 +708,7 @@ def _looks_like_heading(text: str) -> bool:
     if _SENTENCE_THEN_MORE.search(t) or _ends_with_date_cell(t):
         return False  # "Install meters in all depots. Jun-22": a sentence and its row's date cell, no title
     if has_start_end_cells(t):
-        return False  # "Tree survey Parks Team May-22 Jun-23": a row's Start and End cells, no title
+        return False  # "Bridge survey Highways Team Sep-23 Feb-24": a row's Start and End cells, no title
     if re.match(r"^[A-Za-z&,/ ]{1,25}: (?:[a-z]|.*\.$)", t):
         return False  # a labelled line ("P&E: Back office collaboration") is content, not a title
     if _MEETING_FIELD.match(t):
@@ -1146,7 +1146,7 @@ def _attachable(out: list[RawBlock]) -> bool:
 # --------------------------------------------------------------------------------------------
 # a review written as prose: one numbered sub-heading for each action of the plan, a paragraph on it
 # under the heading, the status in the heading's tail ("2.4 Care home training – deferred to 2025/26")
-# or in the words of the paragraph ("Action 1.2 – Toothbrush packs" / "... We consider this action
+# or in the words of the paragraph ("Action 3.1 – Cycle parking at stations" / "... We consider this action
 # partially achieved.").  Each such section is the plan's own report on the action, as a review
 # table's row is: the heading its action cell, the paragraph its update, the verdict its status.
 

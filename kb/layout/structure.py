@@ -98,16 +98,16 @@ def _heading_scope_date(text: str, doc_date: date | None, period: Period | None 
 _SPAN_HEADER = re.compile(r"\b(?:start|starts|starting|begin|beginning|from|end|ends|finish|to|until)\b", re.I)
 
 
-# An item numbered in its cell ("1.4 Pilot fluoride varnish ...") and its own date in the row's date cell,
-# which numbers its dates the same way ("1.1: Year 1<p>1.4: Q3 2022/23"), as a plan on a page lists several
+# An item numbered in its cell ("2.3 Trial a cycle loan scheme ...") and its own date in the row's date cell,
+# which numbers its dates the same way ("2.1: Year 2<p>2.3: Q1 2024/25"), as a plan on a page lists several
 # actions in one row.
 _ITEM_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)\s")
 _NUMBERED_DATE = re.compile(r"(?:^|(?<=\s))(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)\s*[:–—-]\s*")
 
 
 def _numbered_when(item: str, row: list[str], date_cols: set[int]) -> str | None:
-    """The timescale the row's date cell gives the item by its number ("Q3 2022/23" from "1.4: Q3
-    2022/23" for "1.4 Pilot ..."), or None when the item is unnumbered or the date cell does not number
+    """The timescale the row's date cell gives the item by its number ("Q1 2024/25" from "2.3: Q1
+    2024/25" for "2.3 Trial ..."), or None when the item is unnumbered or the date cell does not number
     its timescales."""
     m = _ITEM_NUMBER.match(item)
     if m is None:

@@ -202,7 +202,7 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
     # a table row's other cells (a milestone in its timescale column, its next steps) are parts of the
     # row's action: a review row that names one of them reports on that action
     by_id = {c.id: c for c in actions}
-    # (a part that carries its own action number, "1.4 Pilot fluoride varnish ..." in a plan on a page's
+    # (a part that carries its own action number, "2.3 Trial a cycle loan scheme ..." in a plan on a page's
     # list of actions beside its priority, is an action of its own: a review names it by that number)
     row_head = {c.id: c.parent_id for c in actions if c.parent_id in by_id and _same_row(c, by_id[c.parent_id])
                 and not _LEADING_REF.match(c.text.strip())}
@@ -385,7 +385,7 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
         near |= {n for n, r in enumerate(action_refs) if r in refs and earlier[n]}
     row_own = signals.own_vector(row.id)
     if row.reported and row.reported.lower() in row.text.lower():
-        # a title that states its status ("2.3 Healthy Start – embedded (business as usual)"): the status
+        # a title that states its status ("4.1 Library outreach – embedded (business as usual)"): the status
         # words say how the action stands, they are no part of its name
         status_terms = set(signals.vectoriser.vector(signals.words(row, row.reported)))
         row_own = {t: w for t, w in row_own.items() if t not in status_terms} or row_own
@@ -413,9 +413,9 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
     return out
 
 
-# A later plan that renumbers the actions it carries forward names each by its old number: "A1 (was 1.2):
+# A later plan that renumbers the actions it carries forward names each by its old number: "B2 (was 3.4):
 # ...", "New action C1, was 3.2: ...", "(formerly action 1.3)", "(previously 2.4)", and a sentence that
-# names an action by its number in brackets, "The fluoride programme (action 1.4) is now led by ...".  The
+# names an action by its number in brackets, "The cycle loan scheme (action 2.3) is now led by ...".  The
 # old number must read as an action's (two levels, a letter code, or after "action"), so "was 12 in 2019"
 # or "was 1.2 million" names none.
 _REF_SHAPE = r"(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?[a-z]?|\d{1,2}[A-Z]|[A-Z]{1,4}\d{1,2}(?:\.\d{1,2})?[a-z]?)"
@@ -426,8 +426,8 @@ _FORMER_REF = re.compile(
 
 def former_references(text: str) -> tuple[str, ...]:
     """The earlier plan's action numbers a later passage names as its own former number or in brackets
-    ("A1 (was 1.2): Make sure ..." -> 1.2; "... (action 1.4) and ... (action 3.4) are now led by ..."
-    -> 1.4, 3.4)."""
+    ("B2 (was 3.4): Extend the scheme ..." -> 3.4; "... (action 2.5) and ... (action 4.1) are now led by ..."
+    -> 2.5, 4.1)."""
     return tuple(dict.fromkeys((m.group(1) or m.group(2)).lower() for m in _FORMER_REF.finditer(text)))
 
 

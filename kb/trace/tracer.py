@@ -63,7 +63,7 @@ CHAIN_NEIGHBOURS = 15  # the nearest later passages of each of them
 SECTION_SOURCES = 20
 SECTION_NEAR = 20  # lines
 PARAGRAPH_MAX = 6
-RENUMBERED_SCORE = 0.9  # a later passage naming the seed by its old number ("A1 (was 1.2)"): as a strong link  # a paragraph of at most this many records is shown whole around a linked sentence
+RENUMBERED_SCORE = 0.9  # a later passage naming the seed by its old number ("B2 (was 3.4)"): as a strong link  # a paragraph of at most this many records is shown whole around a linked sentence
 
 
 @dataclass
@@ -808,7 +808,7 @@ class Tracer:
         return self._renumbered
 
     def _with_renumbered(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
-        """A later plan's passage that names the seed by its old number ("A1 (was 1.2): ...", "(action
+        """A later plan's passage that names the seed by its old number ("B2 (was 3.4): ...", "(action
         1.4)") speaks of the seed, however its words changed: it joins the trace, read as any later
         passage is (restated, revised, dropped)."""
         have = {i.commitment.id: i for i in items}
