@@ -73,14 +73,21 @@ _CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}s?\b")
 _ACRONYM_MAX = 6  # letters: longer words in capitals are emphasis ("IMPROVE SUPPORT"), not acronyms
 
 
+_CAPS_RUN_WORD = re.compile(r"(?<![A-Za-z0-9&])[A-Z][A-Z0-9&]+s?(?![A-Za-z0-9&])")
+
+
 def _acronyms_in(text: str) -> set[str]:
     """The words a sentence writes in capitals among words that are not ("our QIPP schemes"); a run
     of them is emphasis ("IMPROVE SUPPORT for ..."), not a name."""
-    tokens = [re.sub(r"[^A-Za-z0-9&]", "", t) for t in text.split()]
-    caps = [len(t) >= 2 and t.upper() == t and any(ch.isalpha() for ch in t) for t in tokens]
-    return {t.rstrip("s") for k, t in enumerate(tokens)
-            if caps[k] and _CAPITAL_WORD.fullmatch(t) and not (k > 0 and caps[k - 1])
-            and not (k + 1 < len(caps) and caps[k + 1])}
+    found = list(_CAPS_RUN_WORD.finditer(text))
+    out = set()
+    for k, m in enumerate(found):
+        # a neighbour in capitals with nothing but a space between is part of the same run
+        before = k > 0 and not text[found[k - 1].end():m.start()].strip()
+        after = k + 1 < len(found) and not text[m.end():found[k + 1].start()].strip()
+        if not (before or after) and _CAPITAL_WORD.fullmatch(m.group(0)):
+            out.add(m.group(0).rstrip("s"))
+    return out
 
 
 def label_context(records: Iterable[Commitment]) -> dict[str, DocumentLabels]:
