@@ -633,8 +633,8 @@ def test_a_label_reads_a_documents_headings_as_a_person_would():
     from kb.trace.threads import label_context, topic_label
 
     records = [
-        Commitment("a", "plan", "commitment", "Offer thrombolysis around the clock", "Work Programme: Stroke Care", None, 3),
-        Commitment("b", "plan", "commitment", "Diagnose two thirds of people with dementia", "Work Programme: Dementia Care",
+        Commitment("a", "plan", "commitment", "Offer strength and balance classes", "Delivery Programme: Falls Prevention", None, 3),
+        Commitment("b", "plan", "commitment", "Diagnose two thirds of people with dementia", "Delivery Programme: Dementia Care",
                    None, 9),
         Commitment("c", "plan", "commitment", "Save £2m through our QIPP schemes and the ICT review",
                    "PROPOSED QIPP SCHEMES FOR 2025/26", None, 12),
@@ -649,7 +649,7 @@ def test_a_label_reads_a_documents_headings_as_a_person_would():
         return topic_label(c, structure_of(c), labels["plan"])
 
     # a series' name before the topic is dropped
-    assert label(records[0]) == "Stroke Care: Offer thrombolysis around the clock"
+    assert label(records[0]) == "Falls Prevention: Offer strength and balance classes"
     # a heading in capitals reads in sentence case; the acronyms the document writes in its sentences stay
     assert label(records[2]) == "Proposed QIPP schemes for 2025/26: Save £2m through our QIPP schemes ..."
     # so does a name in brackets

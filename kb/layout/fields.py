@@ -74,7 +74,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"measures?|kpis?|key performance indicators?|metrics?|(?:success|performance|outcome) measures?|"
         r"(?:output |outcome |performance |monitoring )?indicators?|"
         r"measures? of success|how (?:will we|we will) (?:measure|know)(?: success)?|"
-        # what the plan expects to see once the action is done: "What success will look like"
+        # what the plan expects to see once the action is done: "What good looks like", "Success criteria"
         r"what (?:will )?success (?:will )?looks? like|what good (?:will )?looks? like|success criteria")),
     ("resource", re.compile(  # what pays for the item: a note of the row
         r"(?:funding|costs?|budget|resources?|resourcing|finance|financial|estimated cost|source of funding|"

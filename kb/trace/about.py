@@ -56,7 +56,7 @@ PROCESS_WORDS = ("put begin began start started check checked make made take tak
                  # "identification and development of the IT requirement"
                  "identify identifies identified identifying identification "
                  # function words the planning stop list leaves, and the quantifiers and the adjective of
-                 # manner that say how many, how much or how plainly, not of what ("multiple work streams", "our
+                 # manner that say how many, how much or how plainly, not of what ("multiple projects", "our
                  # entire service portfolio", "clear support")
                  "who whom whose would could should both least far sure each every any what "
                  "multiple several various numerous entire whole clear "

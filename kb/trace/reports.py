@@ -11,8 +11,8 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
   start building"), or a later conjunct that says it goes on ("was drafted ... and will be
   adopted", "was cut ... and is being restored"): partial delivery, a result on the way;
 * `ongoing`: an affirmative progressive, present or perfect ("is being rolled out", "have been
-  developing"), work begun ("work has commenced") or continuing now ("we continue to embed the
-  pathway", not "we will continue to"): work going on, no result yet;
+  developing"), work begun ("work has commenced") or continuing now ("we continue to extend
+  the scheme", not "we will continue to"): work going on, no result yet;
 * `unmet`: a negated past, perfect or present ("has not been achieved", "is not yet in place");
 * `conditional`: a weak modal or a condition ("could only be delivered through", "if funding allows");
 * `planned`: a commitment form (will, aims to, imperative, nominal deliverable, decision);
@@ -150,7 +150,7 @@ def report_of(clause) -> str:
     if pred.lemma_.lower() in _TELLING:
         return "said"  # "Residents told us ...", "Members raised concerns": things said, not done
     if _a_document_tells(pred):
-        return "said"  # "The report provided detailed information on progress": what a paper said
+        return "said"  # "The paper gave members an update on progress": what a paper said
     now = _last_conjunct(pred)
     if not now and (_makes_artefact(pred) or _sets_up_vehicle(pred)):
         return "step"
@@ -158,7 +158,7 @@ def report_of(clause) -> str:
 
 
 # Participles that plans join to a noun before them, often without the hyphen, to name a kind of
-# service: "nurse led clinics", "patient initiated follow up", "community based care", "GP run hubs".
+# service: "midwife led units", "peer led groups", "school based nursing", "volunteer run cafés".
 _COMPOUNDING = frozenset("led initiated based run owned funded driven centred centered focused focussed "
                          "managed directed delivered commissioned".split())
 
@@ -201,7 +201,7 @@ def _a_document_tells(pred) -> bool:
     """Whether a past predicate's doer is a document (`_DOCUMENT_NOUNS`: "the report", "this
     paper", "the update") and its verb one by which a document tells or informs (`_INFORMING`: "set
     out", "provided information", "indicated"): the clause says what the paper said, whatever the
-    work it tells of ("The report provided detailed information on progress with the depot").  So
+    work it tells of ("The paper gave members an update on progress with the depot").  So
     does a meeting's receiving or noting one ("The committee received a presentation on the depot",
     "Members noted the update"): what the meeting heard, not what was done."""
     lemma = pred.lemma_.lower()

@@ -60,8 +60,8 @@ class Thread:
 @dataclass(frozen=True)
 class DocumentLabels:
     """What one document's own writing says about its headings, for labels (`label_context`):
-    `series`, the heading prefixes that name a series of sections ("Work Programme:" before "Stroke
-    Care", "Dementia Care", ...), and `capitals`, the short words it writes in capitals inside
+    `series`, the heading prefixes that name a series of sections ("Delivery Programme:" before
+    "Falls Prevention", "Dementia Care", ...), and `capitals`, the short words it writes in capitals inside
     ordinary sentences, its acronyms ("QIPP", "ICT"), which a heading set in capitals keeps."""
 
     series: frozenset[str] = frozenset()
@@ -119,9 +119,9 @@ def topic_label(c: Commitment, structure: Structure, doc: DocumentLabels | None 
     """A topic as a person writes it: the nearest heading that names something ("Stroke Care"),
     then what the commitment is about, its opening words ("Stroke Care: Improved outcomes of
     stroke patients").  A heading that only says where the passage stands in the paper
-    ("Introduction", "Progress since the last update", "2016/17") is passed over for the one above.
+    ("Introduction", "Progress since the last report", "2016/17") is passed over for the one above.
     The opening words lose what makes them a commitment ("We will", "Our aim is to"); with what the
-    document's writing says (`doc`), a series' name before the topic ("Work Programme: Stroke Care")
+    document's writing says (`doc`), a series' name before the topic ("Delivery Programme: Falls Prevention")
     is dropped and a heading set in capitals reads in sentence case with its acronyms kept."""
     heading = next((h for h in structure.headings() if len(h) <= 60 and _names_a_topic(h)), "")
     if heading and doc is not None:

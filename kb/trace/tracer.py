@@ -236,7 +236,7 @@ _ITEM_FIRST = re.compile(r"\b(?:(?:subsumed|incorporated|integrated|merged|folde
 
 
 # A container whose parts a parenthesis lists, two or more short noun phrases and no figure or date:
-# "horizontal efficiencies (shared clinical workforce, collective back-office functions)"; not a
+# "library services (mobile libraries, home delivery, e-books)"; not a
 # source or a gloss ("(taken from their 2018 report)").
 _EXAMPLES = re.compile(r"\((?=(?:[^()\d,;]+?(?:,|;|\band\b)\s*)+[^()\d,;]+\))")
 _PART_WORDS = 4
