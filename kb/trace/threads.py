@@ -22,7 +22,7 @@ from whoosh.analysis import STOP_WORDS
 from kb.extract.lexicon import PARTY_HEADS
 from kb.model import Commitment, DocumentMeta
 from kb.trace.areas import document_areas, same_area
-from kb.trace.context import Structure, structure_of
+from kb.trace.context import Structure, _clean_heading, structure_of
 from kb.trace.tracer import FUNCTION_WORDS, TraceItem, _doc_date, area_timeline, link_type, thread_status
 
 MAX_LINKS_PER_SOURCE = 8
@@ -69,7 +69,6 @@ class DocumentLabels:
 
 
 _SERIES = re.compile(r"^([^:]{3,60}):\s+\S")
-_CAPITAL_WORD = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}s?\b")
 _ACRONYM_MAX = 6  # letters: longer words in capitals are emphasis ("IMPROVE SUPPORT"), not acronyms
 
 
@@ -85,8 +84,9 @@ def _acronyms_in(text: str) -> set[str]:
         # a neighbour in capitals with nothing but a space between is part of the same run
         before = k > 0 and not text[found[k - 1].end():m.start()].strip()
         after = k + 1 < len(found) and not text[m.end():found[k + 1].start()].strip()
-        if not (before or after) and _CAPITAL_WORD.fullmatch(m.group(0)):
-            out.add(m.group(0).rstrip("s"))
+        word = m.group(0).rstrip("s")
+        if not (before or after) and len(word) <= _ACRONYM_MAX:
+            out.add(word)
     return out
 
 
@@ -133,8 +133,8 @@ def topic_label(c: Commitment, structure: Structure, doc: DocumentLabels | None 
 
 
 def _clean(heading: str) -> str:
-    """A heading without its numbering ("4.", "II)", "b)")."""
-    return re.sub(r"^(?:[\dIVXivx]+[.)]|\d+(?:\.\d+)+|[A-Za-z]\))\s+", "", heading.strip())
+    """A heading without its numbering (kb.trace.context's, and a roman or lower-case one: "II)", "b)")."""
+    return re.sub(r"^(?:[IVXivx]+[.)]|[a-z]\))\s+", "", _clean_heading(heading))
 
 
 def _readable_heading(heading: str, doc: DocumentLabels) -> str:

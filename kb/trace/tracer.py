@@ -62,8 +62,8 @@ CHAIN_NEIGHBOURS = 15  # the nearest later passages of each of them
 # probability of another passage near it under its heading (the seed itself counting 1.0).
 SECTION_SOURCES = 20
 SECTION_NEAR = 20  # lines
-PARAGRAPH_MAX = 6
-RENUMBERED_SCORE = 0.9  # a later passage naming the seed by its old number ("B2 (was 3.4)"): as a strong link  # a paragraph of at most this many records is shown whole around a linked sentence
+PARAGRAPH_MAX = 6  # a paragraph of at most this many records is shown whole around a linked sentence
+RENUMBERED_SCORE = 0.9  # a later passage naming the seed by its old number ("B2 (was 3.4)"): as a strong link
 
 
 @dataclass
@@ -571,12 +571,12 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
             return "in progress", f"not done yet, due by {due}: {where}", deciding
         return "overdue", where, deciding
     if deciding.link_type == "delivered":
-        if delivers(deciding) and not open_ended(seed.text):
+        done = delivers(deciding)
+        if done and not open_ended(seed.text):
             return "delivered", where, deciding
-        if delivers(deciding):  # a direction of travel has no end point: what was done on it is movement
-            deciding.link_type = "progress"
+        deciding.link_type = "progress"  # movement, not the end: the link says so too
+        if done:  # a direction of travel has no end point: what was done on it is movement
             return "in progress", f"an aim with no end point, moved on: {where}", deciding
-        deciding.link_type = "progress"  # what was done is a step on its way: the link says so too
         return "in progress", f"a step on it done, not the commitment itself: {where}", deciding
     if deciding.link_type == "progress":
         return "in progress", where, deciding
@@ -790,15 +790,19 @@ class Tracer:
                 continue
             item = have.get(row_id)
             if item is None:
-                meta = self.metas.get(c.doc_id)
-                report = self.reports.get(c.id, "")
-                item = TraceItem(c, meta, review_link_type(report), round(min(m.score, 1.0), 4),
-                                 {"terms": [], "report": report} if report else {"terms": []})
+                item = self._joined(c, review_link_type, round(min(m.score, 1.0), 4))
                 out.append(item)
             item.link_type = review_link_type(self.reports.get(c.id, ""))
             item.evidence["match"] = m.evidence() | ({"of": m.action} if m.action != seed.id else {})
             item.evidence["reported"] = c.reported
         return out
+
+    def _joined(self, c: Commitment, kind: Callable[[str], str], score: float) -> TraceItem:
+        """A passage that joins the trace by what names the seed (a review row, an old number), not by
+        its score against it: its link type from its clause report (`kind`), its evidence that report."""
+        report = self.reports.get(c.id, "")
+        return TraceItem(c, self.metas.get(c.doc_id), kind(report), score,
+                         {"terms": [], "report": report} if report else {"terms": []})
 
     @property
     def renumbered(self) -> dict[str, list[str]]:
@@ -819,10 +823,8 @@ class Tracer:
                 continue
             item = have.get(cid)
             if item is None:
-                meta = self.metas.get(c.doc_id)
-                report = self.reports.get(c.id, "")
-                item = TraceItem(c, meta, link_type(seed_meta, seed, meta, c, report), RENUMBERED_SCORE,
-                                 {"terms": [], "report": report} if report else {"terms": []})
+                item = self._joined(c, lambda report, c=c: link_type(seed_meta, seed, self.metas.get(c.doc_id), c, report),
+                                    RENUMBERED_SCORE)
                 items = [*items, item]
             else:
                 item.score = max(item.score, RENUMBERED_SCORE)
