@@ -13,7 +13,8 @@ root the reader found to be no commitment that kb no longer extracts (`all_with_
         FILE: a reading in that format (default bench/eval/status-reading.jsonl; a second, drawn
         with seed 2027 by another reader: bench/eval/status-reading-2.jsonl; a third, seed 2028, drawn after
         the rules were tuned on the first two: bench/eval/status-reading-3.jsonl; a fourth, seed 2029,
-        never tuned on: bench/eval/status-reading-4.jsonl)
+        never tuned on: bench/eval/status-reading-4.jsonl; a fifth, seed 2030, never tuned on:
+        bench/eval/status-reading-5.jsonl)
 """
 
 from __future__ import annotations
