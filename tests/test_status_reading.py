@@ -209,6 +209,62 @@ def test_a_passage_speaks_of_the_seed_s_own_action_or_object(seed, passage, spea
     assert about(seed_core(seed, "", _flat), passage).speaks is speaks
 
 
+@pytest.mark.parametrize("seed, side", [
+    # a verb opening the seed, or after "to" or a modal, before a determiner: the act, not its object
+    ("Close the night shelter", {"close"}),
+    ("Agreeing the parking charges with traders", {"agreeing"}),
+    ("The council is to fund the library bus", {"fund"}),
+    ("Roads: Resurface the high street", {"resurface"}),
+    # each word of a name written in capitals, of two or more core words, is one thing with the rest
+    ("Harbour Dredging Contracts", {"harbour", "dredging", "contracts"}),
+    ("Removal of Graffiti on Bridges", {"removal", "graffiti", "bridges"}),
+    # a name of one core word, an acronym, a concept, or words in lower case are no such name
+    ("Library Services", set()),
+    ("GP Referrals", set()),
+    ("reduce smoking in pregnancy", set()),
+    ("Consolidation of back office functions", set()),
+    # a noun before a determiner is no verb when it does not open the seed
+    ("Funding for the new depot", set()),
+])
+def test_side_terms_are_the_seed_s_verb_and_the_words_of_its_names(seed, side):
+    from kb.trace.about import side_terms
+    from kb.trace.features import terms
+
+    core = terms(seed)
+    assert side_terms(seed, core) == {t for w in side for t in terms(w)}
+
+
+@pytest.mark.parametrize("seed, passage, speaks", [
+    # one side word held alone: the seed's verb, or one word of its name
+    ("Close the shelter", "We will close the consultation at the end of May", False),
+    ("Dredging Contracts", "Dredging of the canal began in the autumn", False),
+    ("Hedge Cutting Services", "Budgets were cut by a tenth", False),
+    # its object, or two words of its name, or a word of a seed with nothing else to hold
+    ("Close the shelter", "The shelter moved to the old library", True),
+    ("Dredging Contracts", "The dredging contracts were let to a new firm", True),
+    ("Finalise the plan", "We will finalise the budget in March", True),
+    # in lower case the words are no name: the topic word held is a fair share
+    ("reduce smoking in pregnancy", "Smoking rates fell among adults", True),
+])
+def test_a_single_side_word_does_not_speak_of_the_seed(seed, passage, speaks):
+    from kb.trace.about import about, seed_core, side_terms
+
+    core = seed_core(seed, "", _flat)
+    assert about(core, passage, side=side_terms(seed, core)).speaks is speaks
+
+
+def test_a_seed_whose_name_shares_one_word_with_a_report_is_not_delivered_by_it():
+    from kb.trace.tracer import thread_status
+
+    seed = rec("s", "2014", "Hedge Cutting Services")
+    items = [_item("a", "Budgets were cut by a tenth across the council", "delivered", 0.6, "done")]
+    got, reason, chosen = thread_status(seed, META["2014"], items, "2019-01-01", ["2016", "2019"], _flat)
+    assert (got, chosen) == ("silent", None), reason
+    items.append(_item("b", "The hedge cutting round was extended to every parish", "delivered", 0.5, "done"))
+    got, reason, chosen = thread_status(seed, META["2014"], items, "2019-01-01", ["2016", "2019"], _flat)
+    assert (got, chosen.commitment.id) == ("delivered", "b"), reason
+
+
 def test_a_seed_of_generic_words_takes_its_core_from_its_row_or_heading():
     from kb.trace.about import about, seed_core
 

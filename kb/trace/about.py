@@ -19,7 +19,10 @@ weighted by rarity, the words of what it is for ("... so that people wait less")
 lead-in) holds a fair share of that core, or names every policy topic the seed's own words name
 ("cancer" for "treat cancer services as a separate wave of pathway review"), or is close in
 meaning to the seed's own sentence (static embeddings of the two texts alone, not of
-their shared headings, which would make every passage under one heading close).
+their shared headings, which would make every passage under one heading close).  One core term
+held alone is no share when it is no object of its own (`side_terms`): the seed's verb ("Close
+the shelter" and "we will close the consultation"), or one word of a name it writes in capitals
+("Night Shelter Closures" and "the night bus").
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kb.trace.features import TOPICAL_BOOST, terms, topical_terms
+from kb.trace.features import TOPICAL_BOOST, _terms, normalise, terms, topical_terms
 
 # Words that end the name of a body or a programme by the naming conventions of public bodies.
 BODY_WORDS = frozenset("england trust trusts council councils board boards group groups partnership partnerships "
@@ -124,6 +127,9 @@ class About:
     # the core is the seed's heading's, its own words naming nothing (`heading_only`): a passage
     # speaks of it only by naming that heading's subject, every term of it (or CORE_HELD of a long one)
     whole: bool = False
+    # the one core term it holds is no object of its own (`side_terms`: the seed's verb, one word of
+    # a name): it shares a side word with the seed
+    side: bool = False
 
     @property
     def speaks(self) -> bool:
@@ -132,7 +138,7 @@ class About:
         word the seed uses in passing, "staff", "procedures", is not enough by itself)."""
         if self.whole:
             return self.share >= 1.0 - 1e-9 or len(self.held) >= CORE_HELD
-        if self.share >= CORE_SHARE or len(self.held) >= CORE_HELD:
+        if not self.side and (self.share >= CORE_SHARE or len(self.held) >= CORE_HELD):
             return True
         return self.meaning is not None and (
             self.meaning >= CLOSE_MEANING or (self.topic and self.meaning >= TOPIC_MEANING))
@@ -143,6 +149,8 @@ class About:
             out["topic"] = True
         if self.whole:
             out["whole"] = True
+        if self.side:
+            out["side"] = True
         if self.meaning is not None:
             out["meaning"] = round(self.meaning, 3)
         return out
@@ -213,10 +221,58 @@ def heading_only(text: str, heading: str, ignore: Iterable[str] = (), row: str =
     return all(t in ignored for t in terms(text)) and all(t in names for t in terms(row))
 
 
+# Function words: a capitalised word next to one is still inside a name ("Friends of the Earth"), and
+# the words after which a word followed by a determiner is a verb ("to close the ...", "will fund a ...").
+_JOINERS = frozenset("of and & for the to in on".split())
+_VERB_BEFORE = frozenset("to will shall must should".split())
+_DETERMINER = frozenset("the a an this that these those our their its all each every any some".split())
+_WORD = re.compile(r"[A-Za-z][\w'’&]*|[^\w\s-]")  # a hyphen joins two words of one phrase
+
+
+@lru_cache(maxsize=20_000)
+def _side_terms(text: str, core: tuple[str, ...]) -> frozenset[str]:
+    words = _WORD.findall(normalise(text))
+    held = set(core)
+
+    def term(w: str) -> str | None:
+        found = [t for t in _terms(w) if t in held]
+        return found[-1] if found else None
+
+    def opens(n: int) -> bool:  # the seed's first word, after a label ("Roads: Resurface ...") or "to"
+        return n == 0 or n == 2 and words[1] == ":" or words[n - 1].lower() in _VERB_BEFORE
+
+    side = {t for n, w in enumerate(words) if w[0].isalpha() and opens(n) and n + 1 < len(words)
+            and words[n + 1].lower() in _DETERMINER and (t := term(w))}
+    # a name written in capitals, each of its words capitalised ("Night Shelter Closure Review"), not
+    # an acronym or a thesaurus concept (which name a party or a topic of their own)
+    unit: list[str] = []
+    for n, w in enumerate([*words, "."]):
+        titled = w[0].isupper() and not w.isupper() and not w.startswith("zz")
+        if titled or w.lower() in _JOINERS and unit and n + 1 < len(words) and words[n + 1][0].isupper():
+            if titled and (t := term(w)):
+                unit.append(t)
+            continue
+        if len(set(unit)) >= 2:
+            side.update(unit)
+        unit = []
+    return frozenset(side)
+
+
+def side_terms(text: str, core: Iterable[str]) -> frozenset[str]:
+    """The seed's core terms that are no object of their own: its verb ("Close the depot", "to
+    fund the scheme"), and each word of a name it writes in capitals, of two or more core terms
+    ("Night Shelter Closures"), which is one thing and is not named by one of its words.  A passage
+    that holds only such terms shares a side word with the seed ("we will close the session",
+    "the night bus"), not its object."""
+    return _side_terms(text, tuple(sorted(core)))
+
+
 def about(core: dict[str, float], passage: str, meaning: float | None = None, seed_topics: Iterable[str] = (),
-          whole: bool = False) -> About:
+          whole: bool = False, side: Iterable[str] = ()) -> About:
     """How much of the seed's core `passage` (its own words, with its row and lead-in) holds, and
     whether it names all of `seed_topics` (the policy topics the seed's own words name, `topics_of`).
+    `side`: the core terms that are no object of their own (`side_terms`); a passage holding one
+    of them and no other core term does not speak of the seed by its words.
     `whole`: the core is the seed's heading's (`heading_only`), to be named whole; the closeness in
     meaning of a seed made of process words says nothing of its object, so it does not count."""
     total = sum(core.values())
@@ -225,8 +281,9 @@ def about(core: dict[str, float], passage: str, meaning: float | None = None, se
     have = terms(passage)
     held = tuple(sorted((t for t in core if t in have), key=lambda t: -core[t]))
     topics = set(seed_topics)
+    side_only = len(held) == 1 and held[0] in set(side) and len(core) > 1
     return About(sum(core[t] for t in held) / total, held, None if whole else meaning,
-                 bool(topics) and topics <= set(have), whole)
+                 bool(topics) and topics <= set(have), whole, side_only)
 
 
 def topics_of(text: str) -> frozenset[str]:

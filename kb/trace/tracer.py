@@ -20,7 +20,16 @@ from whoosh import query as Q
 
 from kb.layout.markup import words
 from kb.model import Commitment, DocumentMeta
-from kb.trace.about import CLOSE_MEANING, CORE_SHARE, about, heading_only, own_meaning, seed_core, topics_of
+from kb.trace.about import (
+    CLOSE_MEANING,
+    CORE_SHARE,
+    about,
+    heading_only,
+    own_meaning,
+    seed_core,
+    side_terms,
+    topics_of,
+)
 from kb.trace.areas import document_areas, same_area
 from kb.trace.calibration import Calibration
 from kb.trace.calibration import load as load_calibration
@@ -352,9 +361,10 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
     if core is None:
         return True
     own = _own_words(row or i, spell)
-    held = about(core, own, None, topics_of(seed_text), whole)
+    side = () if whole else side_terms(seed_text, core)
+    held = about(core, own, None, topics_of(seed_text), whole, side)
     if not held.speaks and not whole:  # the embedding only when the words do not settle it (it costs most)
-        held = about(core, own, own_meaning(seed_text, (row or i).commitment.text), topics_of(seed_text))
+        held = about(core, own, own_meaning(seed_text, (row or i).commitment.text), topics_of(seed_text), side=side)
     (row or i).evidence["about"] = held.evidence()
     if held.speaks:
         return True
@@ -364,10 +374,12 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
         return False
     if core_of is None:
         return True
-    step = about(core_of(via.commitment), own, None, topics_of(via.commitment.text))
+    via_core = core_of(via.commitment)
+    via_side = side_terms(spell(via.commitment) if spell else via.commitment.text, via_core)
+    step = about(via_core, own, None, topics_of(via.commitment.text), side=via_side)
     if not step.speaks:
-        step = about(core_of(via.commitment), own, own_meaning(via.commitment.text, (row or i).commitment.text),
-                     topics_of(via.commitment.text))
+        step = about(via_core, own, own_meaning(via.commitment.text, (row or i).commitment.text),
+                     topics_of(via.commitment.text), side=via_side)
     (row or i).evidence["about_via"] = step.evidence()
     return step.speaks
 
@@ -503,6 +515,7 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         return seed_core(spell(c) if spell else c.text, c.heading, weigh, ignore)
 
     by_id = {i.commitment.id: i for i in later}
+    side = side_terms(seed_text, core)
 
     def delivers(i: TraceItem) -> bool:
         """What was done is the seed itself: a review row or an auditor's link says so, or the passage
@@ -512,11 +525,11 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         if i.evidence.get("match") or i.decision in ("confirmed", "added"):
             return True
         own = by_id.get(i.evidence.get("row", "")) or i
-        held = own.evidence.get("about") or about(core, _own_words(own, spell)).evidence()
+        held = own.evidence.get("about") or about(core, _own_words(own, spell), side=side).evidence()
         if own is not i and _names_its_act(i, core, spell):
             own = i  # a cell that says what was done ("Undertaken pre-consultation engagement"): its words
-            held = about(core, _own_words(i, spell)).evidence()
-        if held["share"] >= DELIVERS_SHARE:
+            held = about(core, _own_words(i, spell), side=side).evidence()
+        if held["share"] >= DELIVERS_SHARE and not held.get("side"):
             return True
         step = own.evidence.get("about_via")
         if step is not None and step["share"] >= CORE_SHARE:
