@@ -245,6 +245,11 @@ def test_side_terms_are_the_seed_s_verb_and_the_words_of_its_names(seed, side):
     ("Finalise the plan", "We will finalise the budget in March", True),
     # in lower case the words are no name: the topic word held is a fair share
     ("reduce smoking in pregnancy", "Smoking rates fell among adults", True),
+    # the seed's noun held only as the passage's verb is the passage's act, not the seed's thing;
+    # held as a noun, or with another core term, it is the thing
+    ("Running costs", "We will run a workshop for tenants", False),
+    ("Running costs", "The running of the depot passed to a trust", True),
+    ("Running costs", "Running costs fell by a tenth", True),
 ])
 def test_a_single_side_word_does_not_speak_of_the_seed(seed, passage, speaks):
     from kb.trace.about import about, seed_core, side_terms

@@ -224,9 +224,23 @@ def heading_only(text: str, heading: str, ignore: Iterable[str] = (), row: str =
 # Function words: a capitalised word next to one is still inside a name ("Friends of the Earth"), and
 # the words after which a word followed by a determiner is a verb ("to close the ...", "will fund a ...").
 _JOINERS = frozenset("of and & for the to in on".split())
-_VERB_BEFORE = frozenset("to will shall must should".split())
+_VERB_BEFORE = frozenset("to will shall must should would can could may might we they you".split())
 _DETERMINER = frozenset("the a an this that these those our their its all each every any some".split())
 _WORD = re.compile(r"[A-Za-z][\w'’&]*|[^\w\s-]")  # a hyphen joins two words of one phrase
+
+
+def _verb_places(words: list[str]) -> list[int]:
+    """Where a word is a verb: before a determiner, opening the text (or after a label, "Roads:
+    Resurface the ...") or after "to", a modal or a subject pronoun ("we will fund the", "they run a")."""
+    return [n for n, w in enumerate(words[:-1]) if w[0].isalpha() and words[n + 1].lower() in _DETERMINER
+            and (n == 0 or n == 2 and words[1] == ":" or words[n - 1].lower() in _VERB_BEFORE)]
+
+
+@lru_cache(maxsize=50_000)
+def verb_terms(text: str) -> frozenset[str]:
+    """The terms a text writes as verbs (`_verb_places`): "we will run a pilot" writes "run" as one."""
+    words = _WORD.findall(normalise(text))
+    return frozenset(t for n in _verb_places(words) for t in _terms(words[n]))
 
 
 @lru_cache(maxsize=20_000)
@@ -238,11 +252,7 @@ def _side_terms(text: str, core: tuple[str, ...]) -> frozenset[str]:
         found = [t for t in _terms(w) if t in held]
         return found[-1] if found else None
 
-    def opens(n: int) -> bool:  # the seed's first word, after a label ("Roads: Resurface ...") or "to"
-        return n == 0 or n == 2 and words[1] == ":" or words[n - 1].lower() in _VERB_BEFORE
-
-    side = {t for n, w in enumerate(words) if w[0].isalpha() and opens(n) and n + 1 < len(words)
-            and words[n + 1].lower() in _DETERMINER and (t := term(w))}
+    side = {t for n in _verb_places(words) if (t := term(words[n]))}
     # a name written in capitals, each of its words capitalised ("Night Shelter Closure Review"), not
     # an acronym or a thesaurus concept (which name a party or a topic of their own)
     unit: list[str] = []
@@ -268,11 +278,13 @@ def side_terms(text: str, core: Iterable[str]) -> frozenset[str]:
 
 
 def about(core: dict[str, float], passage: str, meaning: float | None = None, seed_topics: Iterable[str] = (),
-          whole: bool = False, side: Iterable[str] = ()) -> About:
+          whole: bool = False, side: Iterable[str] | None = None) -> About:
     """How much of the seed's core `passage` (its own words, with its row and lead-in) holds, and
     whether it names all of `seed_topics` (the policy topics the seed's own words name, `topics_of`).
     `side`: the core terms that are no object of their own (`side_terms`); a passage holding one
-    of them and no other core term does not speak of the seed by its words.
+    of them and no other core term does not speak of the seed by its words, nor does one holding
+    one core term only as a verb of its own ("we will run a workshop" for "reduce running costs"):
+    the seed's noun is not the passage's act.  None: neither test (the words alone).
     `whole`: the core is the seed's heading's (`heading_only`), to be named whole; the closeness in
     meaning of a seed made of process words says nothing of its object, so it does not count."""
     total = sum(core.values())
@@ -281,7 +293,8 @@ def about(core: dict[str, float], passage: str, meaning: float | None = None, se
     have = terms(passage)
     held = tuple(sorted((t for t in core if t in have), key=lambda t: -core[t]))
     topics = set(seed_topics)
-    side_only = len(held) == 1 and held[0] in set(side) and len(core) > 1
+    side_only = side is not None and len(held) == 1 and len(core) > 1 \
+        and (held[0] in set(side) or held[0] in verb_terms(passage))
     return About(sum(core[t] for t in held) / total, held, None if whole else meaning,
                  bool(topics) and topics <= set(have), whole, side_only)
 

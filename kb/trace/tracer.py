@@ -361,7 +361,7 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
     if core is None:
         return True
     own = _own_words(row or i, spell)
-    side = () if whole else side_terms(seed_text, core)
+    side = None if whole else side_terms(seed_text, core)
     held = about(core, own, None, topics_of(seed_text), whole, side)
     if not held.speaks and not whole:  # the embedding only when the words do not settle it (it costs most)
         held = about(core, own, own_meaning(seed_text, (row or i).commitment.text), topics_of(seed_text), side=side)
