@@ -224,14 +224,16 @@ def heading_only(text: str, heading: str, ignore: Iterable[str] = (), row: str =
 # Function words: a capitalised word next to one is still inside a name ("Friends of the Earth"), and
 # the words after which a word followed by a determiner is a verb ("to close the ...", "will fund a ...").
 _JOINERS = frozenset("of and & for the to in on".split())
-_VERB_BEFORE = frozenset("to will shall must should would can could may might we they you".split())
+_VERB_BEFORE = frozenset("to will shall must should would can could may might we they you "
+                         "has have had is are was were been being".split())
 _DETERMINER = frozenset("the a an this that these those our their its all each every any some".split())
 _WORD = re.compile(r"[A-Za-z][\w'’&]*|[^\w\s-]")  # a hyphen joins two words of one phrase
 
 
 def _verb_places(words: list[str]) -> list[int]:
     """Where a word is a verb: before a determiner, opening the text (or after a label, "Roads:
-    Resurface the ...") or after "to", a modal or a subject pronoun ("we will fund the", "they run a")."""
+    Resurface the ...") or after "to", a modal, an auxiliary or a subject pronoun ("we will fund the",
+    "they run a", "has shared its")."""
     return [n for n, w in enumerate(words[:-1]) if w[0].isalpha() and words[n + 1].lower() in _DETERMINER
             and (n == 0 or n == 2 and words[1] == ":" or words[n - 1].lower() in _VERB_BEFORE)]
 
