@@ -281,6 +281,71 @@ def _reported_would(j: Any) -> bool:
     return True
 
 
+# A label and its share, as a chart prints it: a few words, a dash, a percentage.
+_CHART_LABEL = re.compile(r"^[^.:;]{1,40}?\s[–—-]\s*\d{1,3}(?:\.\d+)?\s?%\W*$")
+_SELF_NOUNS = frozenset({"report", "paper", "document", "section", "sections", "chapter", "chapters", "appendix",
+                         "annex", "briefing", "summary"})
+_EXPOSITION_VERBS = frozenset({"explore", "describe", "outline", "set", "present", "summarise", "summarize", "discuss",
+                               "examine", "consider", "look", "detail", "explain", "highlight", "focus", "cover",
+                               "show", "provide", "report", "introduce"})
+
+
+def _tells_its_own_contents(c: Any) -> bool:
+    """A future whose subject is the document or a part of it and whose verb tells ("This report will
+    set out ...", "The following sections will describe ...")."""
+    pred = c.predicate
+    if pred is None or c.voice != "active" or not c.subjects or c.tense != "future":
+        return False
+    return c.subjects[0].lemma_.lower() in _SELF_NOUNS and pred.lemma_.lower() in _EXPOSITION_VERBS
+
+
+def _by_a_party(c: Any) -> bool:
+    """Whether the clause's subject is the author ("we") or a named party."""
+    from kb.extract.judge import is_party_phrase
+
+    subj = c.subjects[0] if c.subjects else None
+    return subj is not None and (subj.lower_ in ("we", "us") or is_party_phrase(subj))
+
+
+_METHOD_NOUNS = frozenset({"approach", "method", "methodology", "methods", "sample", "sampling", "design", "technique"})
+# "may need to", "might have to", "could need to": a need that may arise
+_POSSIBLE_NEED = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|still\s+|even\s+)?(?:need|have)\s+to\b", re.I)
+# A lead-in naming what a piece of research sets out to do ("The aims of the engagement include:",
+# "This survey aimed to:", "Objectives of the review:") ...
+_STUDY_AIMS = re.compile(
+    r"\b(?:aims?|objectives?|purposes?|questions?)\s+(?:of|for)\s+(?:the|this|our|these)\s+(?:\w+\s+)?"
+    r"(?:research|engagement|survey|study|studies|evaluation|consultation|audit|focus groups?|interviews?|"
+    r"questionnaire|project|projects|work|exercise)\b|"
+    r"\b(?:research|engagement|survey|study|evaluation|consultation|questionnaire)\s+(?:aims?|aimed|sought|seeks?)\s+to\b",
+    re.I)
+# ... and an item that sets out to learn something: a verb of finding out, as an infinitive or a gerund
+_INQUIRY_ITEM = re.compile(
+    r"^\W*(?:to\s+)?(?:explore|exploring|understand|understanding|identify|identifying|find(?:ing)? out|learn|"
+    r"learning|hear|hearing|gather|gathering|capture|capturing|examine|examining|investigate|investigating|"
+    r"establish whether|assess whether|gain (?:an? )?(?:insight|understanding)|gaining (?:an? )?(?:insight|"
+    r"understanding)|seek views|seeking views|determine|determining)\b", re.I)
+
+
+def _study_aim(text: str, intro: str | None) -> bool:
+    """A list item that a study's aims introduce and that sets out to learn something."""
+    return bool(intro and _STUDY_AIMS.search(intro) and _INQUIRY_ITEM.match(text))
+
+
+# Adjectives that judge how much something matters: "Offering training ... is essential for ...".
+_VALUE_WORDS = frozenset({"essential", "vital", "crucial", "key", "important", "critical", "necessary", "fundamental",
+                          "central", "paramount", "integral", "imperative"})
+
+
+def _valued(c: Any) -> bool:
+    """A clause that says how much something matters: its verb is "be" and its complement a word of
+    value ("Integrating the two systems is vital for ...") -- a judgement, not an action, though a
+    gerund opens it."""
+    pred = c.predicate
+    if pred is None or c.form != INDICATIVE or pred.lemma_.lower() != "be":
+        return False
+    return any(ch.dep_ in ("acomp", "attr") and ch.lower_ in _VALUE_WORDS for ch in pred.children)
+
+
 # "Recommendation 4: ...", "Recommendation 12 – ...": a recommendation's number before its title.
 _TITLED_RECOMMENDATION = re.compile(r"^\W*recommendation\s+\d{1,3}[a-z]?\s*[:–—-]\s+", re.I)
 
@@ -438,6 +503,31 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         # calendar": outside the minutes of a meeting, a "would" of a view reported from what someone
         # said is their opinion, not something to be done (a date makes it a scheduled event)
         return Decision(False, reasons=reasons + ["reported view"])
+    if _POSSIBLE_NEED.search(t) and not _by_a_party(j.clause):
+        # "Some residents may need to renew their permit online": what may become necessary for the
+        # people a plan serves is a possibility, not an undertaking ("We may need to ..." is the
+        # body's own tentative plan)
+        return Decision(False, reasons=reasons + ["a possible need"])
+    if j.clause.tense == "past" and j.clause.voice == "passive" \
+            and any(x.lemma_.lower() in _METHOD_NOUNS for x in j.clause.subjects):
+        # "A mixed methods approach was adopted", "A purposive sample was used": how a piece of work
+        # was done, not a decision of the body
+        return Decision(False, reasons=reasons + ["method described"])
+    if j.clause.tense == "past" and _STUDY_AIMS.search(t) and not j.clause.future:
+        # "The purpose of this survey was to hear from carers ...": what a study set out to do, told
+        # in the past of its report
+        return Decision(False, reasons=reasons + ["aim of a study"])
+    if _tells_its_own_contents(j.clause):
+        # "The next sections of this report will explore ...", "This paper will set out the options":
+        # the document saying what it goes on to tell, not what its body will do
+        return Decision(False, reasons=reasons + ["the document's own contents"])
+    if _CHART_LABEL.match(t):
+        # "Prefer not to say – 4%", "Under 18 - 12.5%": a chart's or a table's label and its share
+        return Decision(False, reasons=reasons + ["chart label"])
+    if block.kind == "list_item" and _study_aim(t, block.intro):
+        # "The aims of the survey include:" / "- To understand how parents choose a nursery": what a
+        # piece of research sets out to learn, not something it undertakes to do
+        return Decision(False, reasons=reasons + ["aim of a study"])
     if _need_without_doer(j):
         # "Further work is required to understand ...", "Additional funding will be required",
         # "Careful consideration needs to be given to ...": a need stated, no one undertaking it
@@ -459,7 +549,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     subjects = j.clause.subjects
     lexical_action = bool(s & {"nominal", "gerund", "subject-action"}) and not past \
         and j.clause.form in (NONE, NOMINAL, GERUND, INDICATIVE) \
-        and (not subjects or "subject-action" in s or subjects[0].i == 0 and "gerund" in s)
+        and (not subjects or "subject-action" in s or subjects[0].i == 0 and "gerund" in s) \
+        and not _valued(j.clause)
     # a nominal deliverable ("Reduction in ...") is one when its noun names an action or the section
     # or list announces deliverables; in running text only an imperative or an infinitive acts
     form = j.clause.form

@@ -37,6 +37,7 @@ from kb.extract.targets import targets_for
 from kb.extract.themes import themes_for
 from kb.layout.fields import keyed_status, label_role, progress_of, rating_key_entries
 from kb.layout.markup import words
+from kb.layout.structure import HEADER_ROW_LEVEL
 from kb.model import Block, Commitment, Document, DueDate
 
 _LONG_ITEM_WORDS = 70
@@ -474,11 +475,18 @@ class Extractor:
                 progress(n, total)
             if self._opens_resolution(block):
                 continue
+            if block.kind == "heading" and block.level == HEADER_ROW_LEVEL:
+                continue  # a dated column header ("By 2022, unless stated, we will... Lead"): its rows' lead-in
             self._note_section_lead(block)
             block = self._with_group_fields(block)
             if not self._note_rating_key(block):
                 block = self._with_rating_key(block)
-            for unit in block_units:
+            voiced = _quoted(block_units) if block.kind in ("paragraph", "list_item", "fragment") else [False] * len(block_units)
+            for unit, quoted in zip(block_units, voiced, strict=True):
+                if quoted and not _OUR_PLEDGE.search(unit) and not _QUOTED_AIM.match(unit):
+                    continue  # someone's words in quotation marks (a resident's comment in an engagement
+                    # report): their view, not an undertaking -- unless they pledge for a body ("We will ...")
+                    # or state an aim (a vision quoted as its motto: "To work together to ...")
                 if not unit or _folded(unit) == self.title and not unit.endswith("."):
                     continue  # the document's title (on its cover or as a running title) is a heading;
                     # a one-sentence file's title is its sentence
@@ -539,6 +547,22 @@ class Extractor:
 
 
 OCR_CONFIDENCE = 0.7  # records read from a scan by OCR: words may be misread, layout guessed
+
+
+_OUR_PLEDGE = re.compile(r"\b[Ww]e\s+(?:will|shall)\b")
+_QUOTED_AIM = re.compile(r"\W*to\s+[a-z]", re.I)
+
+
+def _quoted(units: list[str]) -> list[bool]:
+    """Which units stand inside typographic quotation marks (“ ... ”), a quotation that may run over
+    several sentences of the block."""
+    out, depth = [], 0
+    for u in units:
+        s = u.strip()
+        # (a unit that closes a quotation it did not open is its tail, cut from it by a page or a column)
+        out.append(depth > 0 or s.startswith("“") or "”" in s and "“" not in s)
+        depth = max(0, depth + s.count("“") - s.count("”"))
+    return out
 
 
 def discount_ocr(records: list[Commitment], ocr_pages: Iterable[int]) -> None:

@@ -283,6 +283,20 @@ class BlockBuilder:
             text = rb.text
             if not text:
                 continue
+            header_due = dated_table_header(text, doc_date, period) if rb.kind in ("paragraph", "fragment") else None
+            if header_due is not None:
+                # "By 2022, unless stated, we will... Lead Partners": a table's first column header that
+                # each row completes; it dates the rows under it (until the next heading or such header)
+                # as a heading does, and is no commitment of its own
+                while stack and stack[-1][0] >= HEADER_ROW_LEVEL:
+                    stack.pop()
+                section = _path(stack)
+                stack.append((HEADER_ROW_LEVEL, text, header_due, False, True))
+                out.append(Block("heading", text, rb.first.line, rb.first.page, section, level=HEADER_ROW_LEVEL,
+                                 scope_dates=_scope(stack[:-1]), position=rb.position))
+                last_intro, last_intro_depth = None, -1
+                chain = []
+                continue
             intro_marker, self.item_intro_marker = self.item_intro_marker, None
             if rb.kind == "list_item":
                 if intro_marker is not None and last_intro is not None and 0 <= rb.depth < last_intro_depth \
@@ -295,8 +309,10 @@ class BlockBuilder:
                 intro = last_intro if rb.depth >= last_intro_depth or last_intro_depth < 0 else None
                 chain = [(t, d) for t, d in chain if d <= rb.depth]  # a nested list has ended
                 outer = tuple(t for t, _ in reversed(chain) if t != intro)
+                lead_due = lead_in_date(intro, doc_date, period)
                 out.append(Block("list_item", text, rb.first.line, rb.first.page, section, level=rb.depth,
-                                 intro=intro, outer_intros=outer, scope_dates=scope, negative_context=negative,
+                                 intro=intro, outer_intros=outer, scope_dates=(lead_due,) if lead_due else scope,
+                                 negative_context=negative,
                                  forward_context=forward or bool(intro and _forward_intro(intro)),
                                  fields=dict(rb.fields), position=rb.position))
                 if text.endswith(":"):
@@ -361,6 +377,47 @@ def _forward_intro(intro: str, strong: bool = False) -> bool:
     if "past" in s and "modal" not in s and "future-in-past" not in s:
         return False
     return not strong or "modal" in shape(last) or bool(FORWARD_SECTION.search(last))
+
+
+# A lead-in that opens with when its list is due ("By March 2025 we will:", "During 2024/25, the
+# service will:", "Over the next year we will…"): the date phrase starts the sentence and a future
+# follows it, so the date schedules each item under it that gives none of its own.
+_LEAD_DATE_AT = 3
+_LEAD_TITLE_WORDS = 3
+_LEAD_FUTURE = re.compile(r"\b(?:will|shall|plan to|aim to|intend to|are going to|is going to)\b", re.I)
+
+
+def lead_in_date(intro: str | None, doc_date: date | None, period: Period | None = None) -> DueDate | None:
+    """The date a lead-in opens with, for the items it introduces (see `_LEAD_FUTURE`), or None."""
+    if not intro:
+        return None
+    last = _LAST_SENTENCE.split(intro.strip())[-1]
+    found = find_dates(last, doc_date, period)
+    # (a short title run into the lead-in by the export, "Our priorities By March 2025 we will:", may precede it)
+    if not found or found[0].start_char > _LEAD_DATE_AT and len(last[:found[0].start_char].split()) > _LEAD_TITLE_WORDS:
+        return None
+    first = found[0]
+    rest = last[first.end_char:]
+    if len(rest.split()) > 12 or not _LEAD_FUTURE.search(rest) or not _forward_intro(intro):
+        return None
+    due = first.due
+    if doc_date is not None and due.end is not None and due.end < doc_date.isoformat():
+        return None  # a lead-in dated in the past tells what was done
+    return due
+
+
+HEADER_ROW_LEVEL = 99  # deeper than any heading: the next heading, or the next such header, ends its rows
+# the lead-in's words run on into the row ("we will..."), then at most a few column labels ("Lead Partners")
+_ROW_COMPLETES = re.compile(r"^(?P<lead>.+?\bwill\s*(?:\.{3}|…))(?P<labels>(?:\s+[A-Z][\w/&’'()-]*){0,4})\s*$")
+
+
+def dated_table_header(text: str, doc_date: date | None, period: Period | None = None) -> DueDate | None:
+    """The date of a dated header whose sentence each row below completes ("By 2022, unless stated, we
+    will... Lead Partners", "In 2024/25 the service will… Owner"), or None."""
+    m = _ROW_COMPLETES.match(text.strip())
+    if m is None:
+        return None
+    return lead_in_date(m.group("lead").rstrip(".… "), doc_date, period)
 
 
 def _path(stack: list[tuple[int, str, DueDate | None, bool, bool]]) -> tuple[str, ...]:
