@@ -259,6 +259,32 @@ def test_a_single_side_word_does_not_speak_of_the_seed(seed, passage, speaks):
     assert about(core, passage, side=side_terms(seed, core)).speaks is speaks
 
 
+@pytest.mark.parametrize("text, term, left", [
+    ("Expand the asthma nurse service", "asthma", "Expand the   nurse service"),
+    ("Improve asthma care to reduce asthma attacks", "asthma", "Improve   care to reduce   attacks"),
+    # a thesaurus phrase that gives the term goes whole, other words stay
+    ("Care homes will get more visits", "zzcarehom", "  will get more visits"),
+])
+def test_a_text_without_one_term(text, term, left):
+    from kb.trace.about import without_term
+    from kb.trace.features import terms
+
+    if term.startswith("zz"):  # the concept's token as the index folds it
+        term = next(t for t in terms(text) if t.startswith("zzcare"))
+    assert without_term(text, term) == left
+
+
+def test_closeness_in_meaning_without_the_one_shared_term():
+    from kb.trace.about import CLOSE_MEANING, own_meaning, rest_meaning
+
+    seed, passage = "Expand the asthma nurse service", "Improve asthma care to reduce asthma attacks"
+    whole = own_meaning(seed, passage)
+    if whole is None:
+        pytest.skip("the semantic model is not installed")
+    # the shared rare word makes two short texts look close; without it they are not
+    assert whole >= CLOSE_MEANING > rest_meaning(seed, passage, "asthma")
+
+
 def test_a_seed_whose_name_shares_one_word_with_a_report_is_not_delivered_by_it():
     from kb.trace.tracer import thread_status
 

@@ -22,7 +22,9 @@ meaning to the seed's own sentence (static embeddings of the two texts alone, no
 their shared headings, which would make every passage under one heading close).  One core term
 held alone is no share when it is no object of its own (`side_terms`): the seed's verb ("Close
 the shelter" and "we will close the consultation"), or one word of a name it writes in capitals
-("Night Shelter Closures" and "the night bus").
+("Night Shelter Closures" and "the night bus").  A passage close in meaning that shares one core
+term with the seed must be close without it too (`rest_meaning`): a short text's embedding leans on
+its rarest word.
 """
 
 from __future__ import annotations
@@ -325,3 +327,18 @@ def own_meaning(a: str, b: str) -> float | None:
     if va is None or vb is None:
         return None
     return float(va @ vb)
+
+
+def without_term(text: str, term: str) -> str:
+    """The text less the words (or the thesaurus phrase) that give `term`."""
+    from kb.trace.features import _CONCEPT_OF, _CONCEPTS
+
+    text = _CONCEPTS.sub(lambda m: " " if term in _terms(_CONCEPT_OF[m.group(1).lower()]) else m.group(0), text)
+    return re.sub(r"[A-Za-z][\w'’&-]*", lambda m: " " if term in _terms(m.group(0)) else m.group(0), text)
+
+
+def rest_meaning(a: str, b: str, term: str) -> float | None:
+    """Cosine of the two texts' own embeddings without the one core term they share: a static
+    embedding of a short text leans on its rarest word, so two texts sharing it look close whatever
+    else they say ("Open a reptile house at the zoo" and "The zoo's reptile licence lapsed")."""
+    return own_meaning(without_term(a, term), without_term(b, term))

@@ -23,9 +23,11 @@ from kb.model import Commitment, DocumentMeta
 from kb.trace.about import (
     CLOSE_MEANING,
     CORE_SHARE,
+    TOPIC_MEANING,
     about,
     heading_only,
     own_meaning,
+    rest_meaning,
     seed_core,
     side_terms,
     topics_of,
@@ -365,6 +367,10 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
     held = about(core, own, None, topics_of(seed_text), whole, side)
     if not held.speaks and not whole:  # the embedding only when the words do not settle it (it costs most)
         held = about(core, own, own_meaning(seed_text, (row or i).commitment.text), topics_of(seed_text), side=side)
+        if held.speaks and len(held.held) == 1 and not (held.topic and held.meaning >= TOPIC_MEANING):
+            # close in meaning, sharing one core term: close without it too, or it is that word's closeness
+            held = about(core, own, rest_meaning(seed_text, (row or i).commitment.text, held.held[0]),
+                         topics_of(seed_text), side=side)
     (row or i).evidence["about"] = held.evidence()
     if held.speaks:
         return True
