@@ -24,6 +24,7 @@ from kb.trace.about import (
     CLOSE_MEANING,
     CORE_SHARE,
     TOPIC_MEANING,
+    About,
     about,
     heading_only,
     own_meaning,
@@ -366,11 +367,7 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
     side = None if whole else side_terms(seed_text, core)
     held = about(core, own, None, topics_of(seed_text), whole, side)
     if not held.speaks and not whole:  # the embedding only when the words do not settle it (it costs most)
-        held = about(core, own, own_meaning(seed_text, (row or i).commitment.text), topics_of(seed_text), side=side)
-        if held.speaks and len(held.held) == 1 and not (held.topic and held.meaning >= TOPIC_MEANING):
-            # close in meaning, sharing one core term: close without it too, or it is that word's closeness
-            held = about(core, own, rest_meaning(seed_text, (row or i).commitment.text, held.held[0]),
-                         topics_of(seed_text), side=side)
+        held = _by_meaning(core, own, seed_text, (row or i).commitment.text, topics_of(seed_text), side)
     (row or i).evidence["about"] = held.evidence()
     if held.speaks:
         return True
@@ -384,10 +381,21 @@ def _speaks_of(i: TraceItem, by_id: dict[str, TraceItem], core: dict[str, float]
     via_side = side_terms(spell(via.commitment) if spell else via.commitment.text, via_core)
     step = about(via_core, own, None, topics_of(via.commitment.text), side=via_side)
     if not step.speaks:
-        step = about(via_core, own, own_meaning(via.commitment.text, (row or i).commitment.text),
-                     topics_of(via.commitment.text), side=via_side)
+        step = _by_meaning(via_core, own, via.commitment.text, (row or i).commitment.text,
+                           topics_of(via.commitment.text), via_side)
     (row or i).evidence["about_via"] = step.evidence()
     return step.speaks
+
+
+def _by_meaning(core: dict[str, float], own: str, seed_text: str, text: str, topics: frozenset[str],
+                side: frozenset[str] | None) -> About:
+    """`about` with the closeness in meaning of the seed's text and a passage's own text.  A passage
+    close in meaning (not naming the seed's topic) that holds one core term must be close without
+    that term too (kb.trace.about.rest_meaning), or its closeness is that one word's."""
+    held = about(core, own, own_meaning(seed_text, text), topics, side=side)
+    if held.speaks and len(held.held) == 1 and not (held.topic and held.meaning >= TOPIC_MEANING):
+        held = about(core, own, rest_meaning(seed_text, text, held.held[0]), topics, side=side)
+    return held
 
 
 def _names_its_act(i: TraceItem, core: dict[str, float], spell: Spell | None = None) -> bool:
