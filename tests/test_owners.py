@@ -131,6 +131,16 @@ def test_owner_in_fragments(north: OwnerGazetteer, text: str, expected: list[str
     ("Bus operators will introduce contactless fares next year.", ["Bus operators"]),
     ("Consultation will be led by local charities in each ward.", ["Local charities"]),
     ("Universities offering nursing degrees should add a placement in social care.", ["Universities"]),
+    # bodies named by their kind, with a word saying which, in a clause of what they will do
+    ("Member organisations will pool their training budgets from April.", ["Member organisations"]),
+    ("Health partners should publish a joint estates plan by 2026.", ["Health partners"]),
+    ("Voluntary organisations run most lunch clubs, and we will fund them from 2026.", []),
+    ("Organisations will benefit from a single booking system.", []),
+    # a person's role in the singular, as a procedure assigns a step
+    ("The referring practitioner will record the reason for the referral.", ["Referring practitioner"]),
+    ("A pharmacist should check every repeat prescription within two days.", ["Pharmacist"]),
+    ("The officer was responsible for the letter.", []),
+    ("The new manager will be appointed in May.", []),
     # a vague head needs a word saying which; one acted upon is no doer
     ("Associations will benefit from the new grant.", []),
     ("Schools will be supported to adopt the charter.", []),

@@ -1452,7 +1452,15 @@ class OwnerGazetteer:
         head = span.root if span.root.pos_ in ("NOUN", "PROPN") else span[-1]
         # "Each ICS", "every trust": one of a kind of body, each to act, is the kind ("ICSs", "Trusts")
         each = head.lower_ in _SINGULAR_ACTOR_HEADS and any(t.lower_ in ("each", "every") for t in span if t.i < head.i)
-        if head.pos_ not in ("NOUN", "PROPN", "VERB") or head.lower_ not in _ACTOR_HEADS and not each:
+        # "The practitioner will record ...", "the requesting clinician should ...": a person's role in
+        # the singular names whoever holds it, as a service specification or procedure assigns a step
+        role = head.lower_ in _SINGULAR_ROLE_HEADS and head.tag_ == "NN"
+        if head.pos_ not in ("NOUN", "PROPN", "VERB") or head.lower_ not in _ACTOR_HEADS and not each and not role:
+            return None
+        if (role or head.lower_ in _KIND_HEADS) and not (head.dep_ == "nsubj" and _is_forward_clause(head.head)):
+            # a role or a kind of body acts in a clause that says what it will or should do ("Provider
+            # organisations will ..."), not where it is described ("Voluntary organisations play a
+            # large part") or is what another acts on
             return None
         toks = [t for t in span if t.i <= head.i]
         # "the", "all", "three" and a count in figures ("13 practices") say how many, not who
@@ -2051,6 +2059,11 @@ _ROLE_UNIT = re.compile(r"\s*,\s*((?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for)\s+)?)
                         r"(?:Team|Service|Unit|Directorate|Division|Department))(?=\s*(?:[,;/\t\n]|$))")
 # Head nouns of a body's units, written in lower case after the unit's proper name ("the SEND service").
 _UNIT_HEADS = frozenset("service team directorate division department unit".split())
+# Bodies named by their kind with a word that says which ("provider organisations", "system
+# partners", "public bodies"): a doer as the subject of a clause that says what they will or should
+# do; alone ("Organisations will benefit ...") they are too often those acted upon
+# (`_QUALIFIED_ACTOR_HEADS`).
+_KIND_HEADS = ("organisations", "organizations", "partners", "bodies")
 # Head nouns of doers named by their role in the public sector ("local systems", "ICS leads",
 # "secondary care providers", "partner organisations"): plural bodies and roles, not people at large.
 _ACTOR_HEADS = frozenset(
@@ -2059,16 +2072,23 @@ _ACTOR_HEADS = frozenset(
     "clinicians practitioners optometrists pharmacists dentists surgeons therapists gps "
     "professionals workstream workstreams "
     # parties outside the health service that plans name as doers ("Schools will ...", "Local
-    # employers should ...", "Housing associations and developers will ..."); not the vaguer
-    # "organisations", "partners" or "groups", which plans also use for those acted upon
+    # employers should ...", "Housing associations and developers will ..."); the vaguer
+    # "organisations" and "partners" only as `_KIND_HEADS` say
     "schools colleges universities employers landlords developers housebuilders charities operators "
     "contractors associations".split()
-)
+) | frozenset(_KIND_HEADS)
 # The same bodies in the singular, a doer only as "each X" / "every X" (a lone "the trust" is the
 # document's own body or one named before).
 _SINGULAR_ACTOR_HEADS = frozenset(
     "system provider commissioner trust council authority agency network practice ics icb ccg pcn stp icp "
     "hospital school pharmacy practitioner optometrist pharmacist".split()
+)
+# A person's role in the singular, a doer as the subject of its clause ("The practitioner will ...",
+# "the named officer should ..."): a role is held by whoever fills it, unlike "the trust" (the
+# document's own body or one named before).
+_SINGULAR_ROLE_HEADS = frozenset(
+    "practitioner clinician optometrist pharmacist dentist surgeon therapist nurse doctor consultant "
+    "manager officer coordinator co-ordinator applicant".split()
 )
 # A group formed for a piece of work ("a working group", "the design team", "a group of clinical
 # experts"): a doer when a word says what kind of group; a subgroup or taskforce is one by its name.
@@ -2084,7 +2104,8 @@ _GROUP_FORMED = re.compile(
 # Heads that name a doer only with a word saying whose ("Clinical teams", "Hospital clinicians"):
 # "the teams" alone refers back to a body named before.
 _QUALIFIED_ACTOR_HEADS = frozenset(
-    "teams clinicians professionals workstream workstreams associations".split())
+    "teams clinicians professionals workstream workstreams associations organisations organizations partners "
+    "bodies".split())
 # Where a duty lies names who is to act: "the onus will be on X to ...", "responsibility for Y rests with X".
 _ONUS = re.compile(r"\b(?:onus|responsibility|duty)(?:\s+for\s+[^,.;:]{1,60}?)?\s+(?:will\s+|would\s+)?"
                    r"(?:be|is|lies|lie|rests|rest|falls|fall)\s+(?:on|with|upon)\s+(?:the\s+)?", re.IGNORECASE)
