@@ -134,3 +134,25 @@ def test_words_in_quotation_marks_are_someones_view():
     assert _quoted(units) == [False, True, True, False, True]
     assert _QUOTED_AIM.match("“To make the borough a place where everyone can age well”")
     assert _OUR_PLEDGE.search("“We will reopen the library in the spring,” said the leader.")
+
+
+@pytest.mark.parametrize(("unit", "parts"), [
+    # a table printed flat: the action's full stop straight before the next cell
+    ("Q1 Extend the school streets scheme to ten schools.Transport Team Council, schools",
+     ["Q1 Extend the school streets scheme to ten schools.", "Transport Team Council, schools"]),
+    # ... but a later cell with a date keeps the row whole, its timescale with its action
+    ("Replace the street lights with LEDs.Lower energy bills.Complete by March 2025.",
+     ["Replace the street lights with LEDs.Lower energy bills.Complete by March 2025."]),
+    # a row label run into its action
+    ("Street lightingReplace the street lights with LEDs.", ["Replace the street lights with LEDs."]),
+    ("Outreach and engagementB2 Establish a drop-in advice hub in the library.",
+     ["B2 Establish a drop-in advice hub in the library."]),
+    # not a label: a brand or a name written in one word, a sentence with its spaces
+    ("Staff will keep their files on OneDrive from April.", ["Staff will keep their files on OneDrive from April."]),
+    ("The McAllister review will report in May.", ["The McAllister review will report in May."]),
+    ("See the website at www.greyford.gov.uk.", ["See the website at www.greyford.gov.uk."]),
+])
+def test_cells_run_together_by_a_text_export(unit, parts):
+    from kb.extract.pipeline import _glued_cells, _without_glued_label
+
+    assert [_without_glued_label(p) for p in _glued_cells(unit)] == parts

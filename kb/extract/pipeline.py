@@ -252,7 +252,43 @@ def _units(block: Block) -> list[str]:
     units = [part for u in units for part in split_resolutions(u)]
     if block.kind in ("cell", "list_item", "fragment", "paragraph"):
         units = [part for u in units for part in split_enumeration(u)]
+    if block.kind in ("paragraph", "fragment"):
+        units = [_without_glued_label(part) for u in units for part in _glued_cells(u)]
     return units
+
+
+def _glued_cells(unit: str) -> list[str]:
+    """The unit cut where a cell runs into the next one (`_GLUED_STOP`), unless a later cell holds a
+    date: then the row stays whole, its timescale cell with its action."""
+    parts = _GLUED_STOP.split(unit)
+    if len(parts) > 1 and any(find_dates(p, None) for p in parts[1:]):
+        return [unit]
+    return parts
+
+
+# A table printed flat by a PDF-to-text tool runs one cell into the next without a space: a sentence's
+# full stop straight before the next cell's capital ("... to act.Housing Team Council, schools")
+_GLUED_STOP = re.compile(r"(?<=[a-z)\]]\.)(?=[A-Z][A-Za-z])")
+# ... and a row's label cell into the action after it ("Food wasteReduce ...", "Outreach HubsB2 Open ..."):
+# a lower-case letter straight before a capitalised action verb, or before an action's code and its verb
+_GLUED_LABEL = re.compile(r"^(?P<label>[A-Z][\w ,&'’/-]{0,80}?[a-z])(?P<rest>(?:[A-Z&]{1,4}\d{1,2}[a-z]?\s+)?"
+                          r"(?P<verb>[A-Z][a-z]+)\b.*)$", re.S)
+
+
+def _without_glued_label(unit: str) -> str:
+    """The unit without a row label run into its start (see `_GLUED_LABEL`), when what follows the
+    join opens with an action verb and the label reads as a few words."""
+    m = _GLUED_LABEL.match(unit)
+    if m is None or m.group("verb").lower() not in ACTION_VERBS:
+        return unit
+    label = m.group("label").split()
+    if len(label) > _GLUED_LABEL_WORDS or len(label[-1]) < _GLUED_WORD_LETTERS:
+        return unit  # (a brand written in one word, "OneDrive", is no label and its action)
+    return m.group("rest")
+
+
+_GLUED_LABEL_WORDS = 8
+_GLUED_WORD_LETTERS = 4
 
 
 _GROUP_LABEL_WORDS = 8  # a group's label ("Fleet", "Buildings and energy") is a title, not a sentence
