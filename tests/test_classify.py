@@ -1067,3 +1067,22 @@ def test_a_nominal_action_with_its_rows_start_and_end_cells_is_scheduled(text, a
 def test_commits_to_with_a_gerund_is_a_pledge_in_the_present(text):
     d = decide(text, Block("paragraph", text))
     assert d.accept and d.kind in ("commitment", "target")
+
+
+@pytest.mark.parametrize("text", [
+    "C7 Train every library assistant in basic digital support by March 2025.",
+    "PH12 Train forty volunteer drivers for the community transport scheme.",
+    "E2.1 Train the school crossing patrols in first aid.",
+])
+def test_a_letter_coded_action_number_is_not_the_first_word(text):
+    from kb.extract.classify import clause_text
+
+    assert clause_text(text).startswith("Train ")
+    assert decide(text, para()).accept
+
+
+@pytest.mark.parametrize("text", ["A1 roads through the town will be resurfaced.", "Q3 2025/26 review of fees"])
+def test_a_code_before_a_lower_case_word_or_a_figure_stays(text):
+    from kb.extract.classify import clause_text
+
+    assert clause_text(text) == text

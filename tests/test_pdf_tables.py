@@ -487,3 +487,16 @@ def test_rows_ruled_one_by_one_go_on_over_a_page_break_where_a_row_is_cut(tmp_pa
     assert _texts(pdf) == [EXPECTED[0], EXPECTED[1],
                            "Train volunteer drivers for the rural dial-a-ride scheme\tTransport team\tOctober 2026"
                            "\tNot started", EXPECTED[4]]
+
+
+def test_a_bold_header_whose_sign_wraps_above_its_word_is_one_label(tmp_path):
+    """A narrow ruled column headed "% complete" in bold wraps the sign above the word: a line of
+    signs only is as bold as its font, so the two lines are one header label, not two items."""
+    pdf = tmp_path / "percent-header.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    _ruled_rows(c, 700, [[["Action"], ["Lead"], ["Timescale"], ["%", "complete"]],
+                         [["Open a tool library in the market hall"], ["Libraries service"], ["June 2026"], ["40%"]]],
+                bold_first=True)
+    c.save()
+    assert _texts(pdf) == ["Action\tLead\tTimescale\t% complete",
+                           "Open a tool library in the market hall\tLibraries service\tJune 2026\t40%"]

@@ -187,6 +187,9 @@ def test_a_pdf_table_broken_by_a_page_goes_on_under_its_header():
     ("Date (raised)", None),  # says which date: not the due date by default
     # a review's column restating what the plan promised
     ("What we said we would do", "action"), ("What we promised", "action"), ("What we did", None),
+    ("What was achieved", "update"), ("What was delivered", "update"),
+    # a later plan's column naming the earlier action a row carries on
+    ("Replaces", "former"), ("Previous ref", "former"), ("Carried forward from", "former"), ("Was", None),
 ])
 def test_review_column_headers(header, role):
     from kb.layout.fields import label_role
@@ -723,6 +726,9 @@ def test_a_plan_on_a_page_reviewed_in_prose(tmp_path):
     ("The bike library (action 2.2) and the repair café (action 2.5) are now run by the trust.", ("2.2", "2.5")),
     ("Usage was 12 in 2019 and 40 in 2023.", ()),  # a count, not an action's number
     ("The grant (was 1.2 million) has been cut.", ()),
+    # one new action merging two old ones
+    ("Run one joined-up lunch club network (formerly 4.1 and 4.2)", ("4.1", "4.2")),
+    ("The waiting list (was 12 and is now 8) has fallen.", ()),
 ])
 def test_a_later_plan_names_an_action_by_its_old_number(text, refs):
     from kb.trace.progress import former_references
@@ -770,3 +776,108 @@ def test_a_plan_on_a_page_gives_each_numbered_action_its_own_date():
     assert cells["2.1 Fit filters in every school classroom"].fields["due"] == "Year 1"
     assert cells["2.2 Plant a green screen along the ring road"].fields["due"] == "spring 2023"
     assert "2. Cleaner air" not in cells
+
+
+@pytest.mark.parametrize("headings, status", [
+    (("Appendix 2",), ""),
+    (("3. Completed actions",), "Completed"),
+    (("Completed recommendations (14)",), "Completed"),
+    (("Annex B", "4.2 Outstanding actions"), "Outstanding"),
+    (("Pledges closed without being delivered",), "Closed without being delivered"),
+    (("Open actions",), "Open"),
+    (("Actions that have been completed",), "Completed"),
+    # a heading naming the kind of action, not how it stands
+    (("Key actions",), ""), (("Green space actions",), ""), (("Actions completed in 2023/24",), ""),
+    (("Priority actions",), ""),
+])
+def test_the_status_a_section_heading_states(headings, status):
+    from kb.layout.fields import section_status
+
+    assert section_status(headings) == status
+
+
+def test_closed_before_the_work_was_done_is_a_revision():
+    assert progress_of("Closed without being delivered") == "revised"
+    assert progress_of("closed without completion") == "revised"
+    assert progress_of("Closed") == "done"
+
+
+def test_a_review_sorted_into_sections_by_status_gives_each_row_its_sections_status():
+    """A review with no status column that sorts its rows under "Completed", "Outstanding" and
+    "Closed" headings: the heading is the status of each row under it; a row's own status cell (a
+    percentage done) still comes first, and the date a row was completed is no due date."""
+    from kb.extract.pipeline import reported_status
+
+    text = ("Warm Homes Plan: end of year review\n\n"
+            "**2. Actions completed**\n\n"
+            "Action\tWhat was achieved\tDate completed\n"
+            "W1 Loft insulation grants\t410 homes were insulated with a grant.\tOctober 2023\n\n"
+            "**3. Outstanding actions**\n\n"
+            "Action\tPosition at 31 March\t% complete\n"
+            "W2 Heat pump pilot on two estates\tThe first estate has its heat pumps.\t50%\n\n"
+            "**4. Actions closed without being delivered**\n\n"
+            "Action\tReason for closure\n"
+            "W3 Council energy tariff\tThe supplier left the market in 2023.")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert progress_of(reported_status(cells["W1 Loft insulation grants"])) == "done"
+    assert reported_status(cells["W2 Heat pump pilot on two estates"]) == "50%"
+    assert progress_of(reported_status(cells["W3 Council energy tariff"])) == "revised"
+    # the update and date cells of a row are no review rows of their own
+    assert reported_status(cells["410 homes were insulated with a grant."]) == ""
+
+
+def test_a_headerless_row_overleaf_goes_on_under_a_header_of_what_was_achieved():
+    def on(text: str, page: int) -> SourceLine:
+        return SourceLine(text, None, page)
+
+    lines = [on("**Actions completed**", 2),
+             on("Action\tWhat was achieved\tCompleted", 2),
+             on("W4 Draught-proofing for older tenants\tFitters draught-proofed 120 flats.\tMay 2023", 2),
+             on("", 3),
+             on("W5 Energy advice line\tThe line opened in June and has taken 900 calls.\tJune 2023", 3)]
+    cells = {b.text: b for b in build_blocks(lines, date(2024, 5, 1)) if b.kind == "cell"}
+    assert cells["W5 Energy advice line"].column == "Action"
+    assert cells["The line opened in June and has taken 900 calls."].column == "What was achieved"
+
+
+@pytest.mark.parametrize("cell, numbers", [
+    ("P7", ("P7",)), ("3.1 and 3.4 (merged)", ("3.1", "3.4")), ("2.2, 2.3", ("2.2", "2.3")),
+    ("New", ()), ("n/a", ()), ("Year 2", ()), ("See the 2021 plan", ()),
+])
+def test_the_earlier_numbers_a_replaces_cell_names(cell, numbers):
+    from kb.layout.fields import former_numbers
+
+    assert former_numbers(cell) == numbers
+
+
+def test_a_later_plans_row_joins_the_threads_of_the_actions_its_replaces_column_names(tmp_path):
+    """A refreshed plan's table with a "Replaces" column ("P4 and P5 (merged)"): its row is on the
+    thread of each action it names, in other words than theirs, and on no other action's."""
+    from kb.api import KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2021-06_kelby-council_library-plan_2021-24.txt").write_text(
+        "Kelby Council\n\nLibraries plan 2021-2024\n\n**What we will do**\n\n"
+        "P4 Lend laptops to people who have no computer at home.\n\n"
+        "P5 Run weekly drop-in sessions to help people get online.\n\n"
+        "P6 Open the central library on Sunday afternoons.\n", encoding="utf-8")
+    (docs / "2024-09_kelby-council_library-plan-refresh_2024-26.txt").write_text(
+        "Kelby Council\n\nLibraries plan: refreshed actions 2024-2026\n\n**Refreshed actions**\n\n"
+        "Ref\tAction\tReplaces\tLead\tBy when\n"
+        "R1\tSet up a digital inclusion hub with device loans and volunteer helpers at every branch\t"
+        "P4 and P5 (merged)\tHead of Libraries\tMarch 2026\n"
+        "R2\tStart a home delivery service for housebound readers\tNew\tHead of Libraries\tJune 2025\n",
+        encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([docs])
+    recs = {c.text: c for c in kb.commitments(include_evidence=True)}
+
+    def shown(text: str) -> set[str]:
+        seed = next(c for t, c in recs.items() if t.startswith(text))
+        return {p.best.commitment.text for p in kb.trace(seed.id).passages}
+
+    hub = "Set up a digital inclusion hub"
+    assert any(t.startswith(hub) for t in shown("P4 Lend laptops"))
+    assert any(t.startswith(hub) for t in shown("P5 Run weekly drop-in"))
+    assert not any(t.startswith(hub) for t in shown("P6 Open the central library"))

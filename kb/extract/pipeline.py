@@ -35,7 +35,14 @@ from kb.extract.nlp import parse, parse_many, split_sentences
 from kb.extract.owners import SECTION_LEAD, OwnerGazetteer
 from kb.extract.targets import targets_for
 from kb.extract.themes import themes_for
-from kb.layout.fields import keyed_status, label_role, progress_of, rating_key_entries
+from kb.layout.fields import (
+    former_numbers,
+    keyed_status,
+    label_role,
+    progress_of,
+    rating_key_entries,
+    section_status,
+)
 from kb.layout.markup import words
 from kb.layout.structure import HEADER_ROW_LEVEL
 from kb.model import Block, Commitment, Document, DueDate
@@ -669,6 +676,10 @@ def _record(doc: Document, block: Block, unit: str, decision: Decision, author: 
     if kind == "commitment" and any(_is_dated_step(d, unit) for d in due):
         kind = "milestone"
     context = block.text if block.kind != "list_item" or not block.intro else f"{block.intro} {block.text}"
+    former = former_numbers(block.fields.get("former", "")) if block.kind == "cell" else ()
+    if former:
+        # a later plan's row carrying on earlier actions ("Replaces | C9"): its passage says which
+        context = f"{context} (previously {' and '.join(former)})"
     if block.kind == "cell" and cell_role(block) == "done" and block.column:
         # a progress column's header leads its cells in as a list's lead-in does its items: its tense
         # ("What we have done") tells what a verbless cell reports ("Extended opening hours at ...")
@@ -718,7 +729,11 @@ def reported_status(block: Block) -> str:
         # "Complete. The service opened in May"), as a cell that names both would ("Green – complete",
         # read by progress_of from its words).  Amber and red mean the same in every key.
         return f"{value.strip()} – {lead}" if lead and _KEYED_COLOUR.fullmatch(value.strip()) else value
-    return lead
+    if lead or block.kind != "cell" or label_role(block.column or "") != "action":
+        return lead
+    # a review that sorts its rows by status under headings ("Completed actions", "Outstanding
+    # actions") gives each row's action cell the status its heading states
+    return section_status(block.section)
 
 
 _KEYED_COLOUR = re.compile(r"[*_]*(?:green|blue)[*_.]*", re.I)

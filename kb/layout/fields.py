@@ -67,6 +67,10 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:status|progress) ?(?:and|&|/) ?(?:latest |progress )?(?:updates?|status|comments?|position)")),
     ("ref", re.compile(  # the action's number, by which a review names it
         r"ref(?:erence)?\.?(?: no\.?| number)?|no\.?|number|#|id|action (?:ref(?:erence)?\.?|no\.?|number)")),
+    ("former", re.compile(  # a later plan's column naming the earlier plan's action a row carries on
+        r"replaces|replacing|supersedes|formerly|previous(?:ly)?(?: (?:ref(?:erence)?|no\.?|number|actions?|"
+        r"commitments?))?|old (?:ref(?:erence)?|no\.?|number|actions?|commitments?)|"
+        r"original (?:ref(?:erence)?|no\.?|number|actions?|commitments?)|carried forward from")),
     ("logged", re.compile(  # an action log's bookkeeping columns: when and where an action was raised
         r"date (?:raised|added|opened|logged|agreed|identified|of meeting|of entry)|meeting(?: date)?|"
         r"raised(?: (?:on|at|by))?|source|minute(?: ref(?:erence)?| no\.?)?|agenda item|item(?: no\.?)?")),
@@ -84,7 +88,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"commentary|(?:latest |current )?position|(?:latest |progress )?updates? (?:at|as at|as of|on|\()[\w ()/.-]*|"
         r"(?:latest |current )?position (?:at|as at|as of|in|on) [\w ()/.-]*|evidence of progress|"
         r"progress (?:against|on) (?:the )?actions?|"
-        r"comments? on progress|progress commentary|narrative|what (?:has been|we have) (?:achieved|done|delivered)")),
+        r"comments? on progress|progress commentary|narrative|what (?:has been|we have|was) (?:achieved|done|delivered)")),
 )
 
 # A bare "Date" line on a cover is the paper's date, not a due date: in label-value lines the due
@@ -110,7 +114,7 @@ def label_role(label: str, line_form: bool = False) -> str | None:
             if role in ("status", "update") and line_form and norm in ("position", "ratings", "rating", "notes",
                                                                        "note"):
                 return None
-            if role in ("ref", "resource") and line_form:
+            if role in ("ref", "resource", "former") and line_form:
                 return None  # "No:" or "Cost:" in running text is not an action's reference or budget
             return role
     return None
@@ -210,6 +214,8 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"superseded|replaced|revised|amended|merged|changed|transferred|withdrawn|cancelled|canceled|"
         r"discontinued|stopped|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
         r"closed[ -–—:(]+(?:superseded|replaced|merged|withdrawn|transferred|cancelled|no longer)|"
+        # closed before the work was done: "closed without being delivered", "closed without completion"
+        r"closed without (?:being )?(?:delivered|completed?|achieved|implemented|met|completion|delivery)|"
         r"not (?:required|applicable|needed)|n/?a\b|absorbed|incorporated")),
     ("done", re.compile(
         r"(?:fully )?(?:complete[d]?|achieved|delivered|done|implemented|met|finished|closed|in place|"
@@ -268,6 +274,49 @@ def _progress_of_one(value: str) -> str | None:
         if m and (m.end() == len(norm) or not norm[m.end()].isalnum()):  # a whole word: "Redesign" is no "red"
             return report
     return None
+
+
+# --- the earlier numbers a later plan's row carries on -----------------------------------------------
+# A later plan's "Replaces" / "Previous ref" cell: one number of the earlier plan or several that the
+# new action merges ("C9", "2.1 and 2.2 (merged)", "3.4, 3.5"); "New" names none.
+_FORMER_NUMBER = r"(?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?"
+_FORMER_CELL = re.compile(rf"{_FORMER_NUMBER}(?:\s*(?:,|&|/|\band\b)\s*{_FORMER_NUMBER})*")
+
+
+def former_numbers(cell: str) -> tuple[str, ...]:
+    """The earlier plan's numbers a "Replaces" cell names, as written, or () (a note in brackets set aside)."""
+    text = re.sub(r"\([^)]*\)", " ", cell).strip(" .;")
+    if not _FORMER_CELL.fullmatch(text):
+        return ()
+    return tuple(re.findall(_FORMER_NUMBER, text))
+
+
+# --- a status given by the section ------------------------------------------------------------------
+# A review that sorts its rows under headings by how they stand, with no status column ("Completed
+# actions", "Outstanding commitments", "Actions closed without being delivered", "4. Open actions"):
+# the heading states the status of every row under it.  The heading is the status word and the noun
+# for the items, in either order, with at most a section number before it; "Key actions" or
+# "Green space actions" state none.
+_SECTION_ITEMS = (r"(?:actions?|commitments?|recommendations?|objectives?|deliverables?|milestones?|priorities|"
+                  r"items?|tasks?|pledges?|promises?)")
+_SECTION_NUMBER = r"(?:(?:section|part|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.):]?\s+"
+_SECTION_STATUS = re.compile(
+    rf"^(?:{_SECTION_NUMBER})?(?:(?P<before>[a-z][a-z -]{{0,40}}?)\s+{_SECTION_ITEMS}|"
+    rf"{_SECTION_ITEMS}\s+(?:(?:that|which)\s+(?:are|were|have been|has been)\s+)?(?P<after>[a-z][a-z -]{{0,40}}?))"
+    r"\s*(?:\(\d{1,3}\))?\s*[:.]?$")
+
+
+def section_status(headings: tuple[str, ...] | list[str]) -> str:
+    """The status the nearest heading that states one gives the rows under it ("Completed actions" ->
+    "Completed"; "Commitments closed without being delivered" -> "closed without being delivered"), or
+    "" when no heading of the path states one."""
+    for heading in reversed(headings):
+        norm = re.sub(r"\s+", " ", re.sub(r"[*_`]+", " ", heading)).strip().lower()
+        m = _SECTION_STATUS.match(norm)
+        phrase = m and (m.group("before") or m.group("after"))
+        if phrase and status_phrase(phrase):
+            return phrase[:1].upper() + phrase[1:]
+    return ""
 
 
 # --- a rating key ------------------------------------------------------------------------------------

@@ -598,7 +598,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     _read_columns_by_content(roles, header or [], [cells for cells, _ in body], doc_date, period)
     date_cols = {i for i, r in roles.items() if r == "due"}
     content_date_cols = date_cols - declared  # columns of dates under no date header ("Estimated", none)
-    code_cols = {i for i, r in roles.items() if r == "code"}
+    # codes, and the earlier plan's numbers a later plan's row carries on (a field of the row's action)
+    code_cols = {i for i, r in roles.items() if r in ("code", "former")}
     # fields of the row, not records
     owner_cols = {i for i, r in roles.items() if r in ("owner", "logged", "ref", "resource")}
     note_cols = {i for i, r in roles.items() if r in ("status", "update", "measure")}

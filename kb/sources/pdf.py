@@ -297,6 +297,10 @@ def _make_line(words: list[_Word]) -> _Line:
         n = sum(ch.isalnum() for ch in w.text)
         letters += n
         bold_letters += n if w.bold else 0
+    if not letters:
+        # a line of signs only (a header's "%" wrapped over its word, "£"): bold as its fonts are
+        letters = sum(len(w.text) for w in words)
+        bold_letters = sum(len(w.text) for w in words if w.bold)
     line = _Line(
         words=words,
         x0=words[0].x0,

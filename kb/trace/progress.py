@@ -419,16 +419,22 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
 # old number must read as an action's (two levels, a letter code, or after "action"), so "was 12 in 2019"
 # or "was 1.2 million" names none.
 _REF_SHAPE = r"(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})?[a-z]?|\d{1,2}[A-Z]|[A-Z]{1,4}\d{1,2}(?:\.\d{1,2})?[a-z]?)"
+# Several old numbers for one new action that merges them: "(formerly 2.1 and 2.2)", "(was C4, C5)".
+_FORMER_ONE = r"(?:" + _REF_SHAPE + r"|\d{1,2})"
 _FORMER_REF = re.compile(
-    r"[(,]\s*(?:was|formerly|previously|old ref(?:erence)?|old number)\s+(?:action\s+|ref\.?\s+)?(" + _REF_SHAPE +
-    r"|\d{1,2})(?=\s*[),:;])|\((?:see\s+)?(?:strategy\s+|plan\s+)?action\s+(" + _REF_SHAPE + r"|\d{1,2})\)", re.I)
+    r"[(,]\s*(?:was|formerly|previously|old ref(?:erence)?|old number)\s+(?:actions?\s+|refs?\.?\s+)?(" + _FORMER_ONE +
+    r"(?:\s*(?:,|&|\band\b)\s*" + _FORMER_ONE + r")*)(?=\s*[),:;])|"
+    r"\((?:see\s+)?(?:strategy\s+|plan\s+)?action\s+(" + _REF_SHAPE + r"|\d{1,2})\)", re.I)
+_FORMER_SEP = re.compile(r"\s*(?:,|&|\band\b)\s*", re.I)
 
 
 def former_references(text: str) -> tuple[str, ...]:
     """The earlier plan's action numbers a later passage names as its own former number or in brackets
     ("B2 (was 3.4): Extend the scheme ..." -> 3.4; "... (action 2.5) and ... (action 4.1) are now led by ..."
-    -> 2.5, 4.1)."""
-    return tuple(dict.fromkeys((m.group(1) or m.group(2)).lower() for m in _FORMER_REF.finditer(text)))
+    -> 2.5, 4.1; "(formerly 2.1 and 2.2)" -> 2.1, 2.2)."""
+    found = [ref.lower() for m in _FORMER_REF.finditer(text)
+             for ref in _FORMER_SEP.split(m.group(1) or m.group(2)) if ref]
+    return tuple(dict.fromkeys(found))
 
 
 def renumbered(records: list[Commitment], metas: dict[str, DocumentMeta],
@@ -436,7 +442,7 @@ def renumbered(records: list[Commitment], metas: dict[str, DocumentMeta],
     """Each earlier action a later passage names by its old number (`former_references`), action id ->
     the passages' ids: the action of that number in the newest earlier plan of the passage's area that
     numbers an action so (a review's rows, which report on actions, number none of their own)."""
-    naming = [(c, refs) for c in records if (refs := former_references(c.text))]
+    naming = [(c, refs) for c in records if (refs := former_references(c.text) or former_references(c.context))]
     if not naming:
         return {}
     areas = document_areas(records, metas) if areas is None else areas
