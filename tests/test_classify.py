@@ -1086,3 +1086,11 @@ def test_a_code_before_a_lower_case_word_or_a_figure_stays(text):
     from kb.extract.classify import clause_text
 
     assert clause_text(text) == text
+
+
+def test_a_letter_coded_number_names_no_owner():
+    from kb.extract.classify import without_reference_number
+
+    assert without_reference_number("C21 Build a shared dashboard of hospital admissions.") == \
+        "Build a shared dashboard of hospital admissions."
+    assert without_reference_number("Kelby Council will build a dashboard.") == "Kelby Council will build a dashboard."

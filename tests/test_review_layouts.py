@@ -881,3 +881,22 @@ def test_a_later_plans_row_joins_the_threads_of_the_actions_its_replaces_column_
     assert any(t.startswith(hub) for t in shown("P4 Lend laptops"))
     assert any(t.startswith(hub) for t in shown("P5 Run weekly drop-in"))
     assert not any(t.startswith(hub) for t in shown("P6 Open the central library"))
+
+
+def test_numbered_outcomes_titled_by_a_quoted_statement_are_headings():
+    """Outcomes printed as what people said they want, in quotation marks and however long, head the
+    actions under them; so does a bold title in the words of a question ("How we will ...")."""
+    text = ("**Outcome 1: \"I can find out what support there is\"**\n\n"
+            "We will publish one directory of support.\n\n"
+            "**Outcome 2: \"When I need help with my money, I can get advice from someone I trust and tell "
+            "my story once\"**\n\n"
+            "We will train library staff to give first-stop money advice.\n\n"
+            "**How we will check our progress**\n\n"
+            "We will report to the board every year.\n\n"
+            "Outcome 3 was dropped when the board met in May because it repeated another plan's aims in full.")
+    blocks = blocks_of(text)
+    sections = {b.text: b.section for b in blocks if b.kind != "heading"}
+    assert sections["We will train library staff to give first-stop money advice."][-1].startswith("Outcome 2:")
+    assert sections["We will report to the board every year."][-1] == "How we will check our progress"
+    assert "Outcome 3 was dropped when the board met in May because it repeated another plan's aims in full." \
+        in sections  # a sentence that opens with a label is no heading

@@ -364,6 +364,12 @@ _REFERENCE_NUMBER = re.compile(rf"^\s*(?:{REFERENCE_NUMBER}|\d{{1,2}}\((?:[a-z]|
 _NUMBERED_LABEL = re.compile(rf"^\s*{LABELLED_NUMBER}\s*[:.–-]\s+(?=[A-Z])")
 
 
+def without_reference_number(text: str) -> str:
+    """The text without the reference number it opens with ("C7 Train ..." -> "Train ..."): the number
+    orders the plan, it names no one."""
+    return _REFERENCE_NUMBER.sub("", text, count=1)
+
+
 def clause_text(text: str) -> str:
     """The text whose clause decides a unit: the unit without its leading reference number or
     numbered label (the pipeline parses this text for `decide`)."""

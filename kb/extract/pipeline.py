@@ -16,7 +16,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from kb.extract.classify import Decision, cell_role, clause_text, decide, needs_clause
+from kb.extract.classify import (
+    Decision,
+    cell_role,
+    clause_text,
+    decide,
+    needs_clause,
+    without_reference_number,
+)
 from kb.extract.confidence import with_owner
 from kb.extract.dates import (
     DateMatch,
@@ -574,7 +581,8 @@ class Extractor:
             if r.kind != "evidence"]
         for start in range(0, len(accepted), OWNER_BATCH):
             batch = accepted[start:start + OWNER_BATCH]
-            owners = self.gazetteer.owners_of_many([r.text for r, *_ in batch], author_org=author,
+            owners = self.gazetteer.owners_of_many([without_reference_number(r.text) for r, *_ in batch],
+                                                   author_org=author,
                                                    intros=[x[1] for x in batch],
                                                    headings=[x[2] for x in batch],
                                                    fields=[x[3] for x in batch],

@@ -48,6 +48,7 @@ LABELLED_NUMBER = r"[A-Z][a-z]{2,20}(?: [a-z]{2,12})? \d{1,2}(?:\.\d{1,2})*[a-z]
 _LABELLED_SECTION = re.compile(r"^(?:outcome|priority|theme|ambition|aim|goal|pillar|chapter|part|strand)\s+"
                                r"(?:\d{1,2}[a-z]?|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.–—-]\s+\S", re.I)
 _LABELLED_SECTION_WORDS = 16
+_QUOTED_TITLE_WORDS = 24
 # A line that opens with a multi-level reference ("1.1.2 Encourage employers ...", "4.10 The Trust")
 # starts an action or a section of its own: a wrapped sentence does not break before such a number.
 _REFERENCE_START = re.compile(rf"^{REFERENCE_NUMBER}\.?\s+(?=[A-Z])")
@@ -701,7 +702,12 @@ def _looks_like_heading(text: str) -> bool:
     """A short title-like line: no closing punctuation, no sentence verbs, not an imperative."""
     t = text.strip()
     ws = words(t)
-    if not ws or len(ws) > 14 or len(t) > 110:
+    # a numbered outcome whose title is a statement in quotation marks, as plans print the outcomes
+    # people said they want ('Outcome 2: "I can get help quickly when I need it"'): a title however long
+    labelled = _LABELLED_SECTION.match(t)
+    quoted = bool(labelled) and t[labelled.end() - 1] in "\"'‘“" and t[-1] in "\"'’”" \
+        and len(ws) <= _QUOTED_TITLE_WORDS
+    if not ws or (len(ws) > 14 or len(t) > 110) and not quoted:
         return False
     if t[-1] in ".,;!" or t.endswith(":"):
         return False
@@ -719,8 +725,8 @@ def _looks_like_heading(text: str) -> bool:
         return False  # a figure on its own line ("2,068.7", "31", "£1.2m") is a table's value, not a title
     lower = " " + t.lower() + " "
     if re.search(r" (will|would|should|must|we|is|are|was|were|has|have|had|don't|can|may) ", lower):
-        return bool(_SECTION_NUMBER.match(t)) and len(ws) <= 10 or is_all_caps(t) \
-            or bool(_LABELLED_SECTION.match(t)) and len(ws) <= _LABELLED_SECTION_WORDS
+        return bool(_SECTION_NUMBER.match(t)) and len(ws) <= 10 or is_all_caps(t) or quoted \
+            or bool(labelled) and len(ws) <= _LABELLED_SECTION_WORDS
     if starts_with_action(_REFERENCE_START.sub("", t)) and len(ws) >= 4 and not is_all_caps(t):
         return False  # "Consider using fiscal policy ...", "1.1.6 Review vehicle excise duty ...": an action
     if len(ws) >= _STATE_MIN_WORDS and _DELIVERY_STATE.search(" ".join(ws[1:])) and not is_all_caps(t):
@@ -881,12 +887,25 @@ def _ends_with_connector(text: str) -> bool:
     return bool(ws) and ws[-1].lower() in _CONNECTORS
 
 
+# A title in the words of a question, set in bold on a line of its own ("How we will make it happen",
+# "What we will do next"): its "will" and "we" make it no sentence.
+_QUESTION_TITLE = re.compile(r"^(?:how|what|why|where|when|who)\b[^.:;!?]*$", re.I)
+_QUESTION_TITLE_WORDS = 8
+
+
+def _bold_question_title(block: RawBlock) -> bool:
+    raw = block.raw.strip()
+    return raw.startswith("**") and raw.endswith("**") and len(words(block.text)) <= _QUESTION_TITLE_WORDS \
+        and _QUESTION_TITLE.match(block.text.strip()) is not None
+
+
 def classify_headings(blocks: list[RawBlock]) -> None:
     """Mark heading blocks (kind='heading') and set their level (1 most prominent, 3 a bare period)."""
     for b in blocks:
         # a short line that carries labelled fields ("Lead: ...", "Status: ...") is the item they
         # describe, not a heading over them
-        if b.kind == "paragraph" and len(b.lines) <= 3 and not b.fields and _looks_like_heading(b.text):
+        if b.kind == "paragraph" and len(b.lines) <= 3 and not b.fields and (
+                _looks_like_heading(b.text) or _bold_question_title(b)):
             b.kind = "heading"
     for i, b in enumerate(blocks):
         if b.kind != "heading":
