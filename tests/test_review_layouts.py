@@ -238,6 +238,10 @@ def test_a_row_without_a_status_reports_the_verdict_its_update_opens_with():
 @pytest.mark.parametrize("text, ref", [
     ("MH8 We will open a crisis café", "mh8"), ("CYP3: Train 40 school staff", "cyp3"),
     ("1.2 Train 40 school staff", "1.2"), ("NHS England will fund it", ""), ("We will open a café", ""),
+    # a number in brackets closing a prose commitment
+    ("Every library will lend laptops to people with no computer at home (D4).", "d4"),
+    ("We will open two more warm spaces by March 2025 (3.2)", "3.2"),
+    ("We will open warm spaces in the libraries (2021).", ""), ("We trained staff in all branches (12).", ""),
 ])
 def test_reference_at_the_start_of_an_action(text, ref):
     c = Commitment(id="x", doc_id="d", kind="commitment", text=text, section="Priorities", page=None, line=1)

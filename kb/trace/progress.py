@@ -68,6 +68,10 @@ _TITLED_REF = re.compile(r"^(?:action|objective|ref(?:erence)?)\.?\s*((?:[A-Z]{1
 # Friends", "12C Warm homes"), as plans letter the actions of a numbered priority.  A numbered section
 # heading ("2.1 Background", "4 Our priorities") numbers the document's parts and gives none.
 _LETTERED_TITLE = re.compile(r"^(\d{1,2}[A-Z])\s+[A-Z][a-z]")
+# A number in brackets closing the sentence, as plans written in prose number their commitments: "Every
+# library will lend laptops (C14).", "... by March 2024 (2.3)".  A letter code or two levels, so that a
+# count or a year in brackets ("(12)", "(2021)") numbers nothing.
+_TRAILING_REF = re.compile(r"\(((?:[A-Z]{1,4}\d{1,2}(?:\.\d{1,2}){0,2}|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)[a-z]?)\)\.?$")
 # A reference cell naming several actions: "4B and 4C", "2.1, 2.2 and 2.4", "1.1 & 1.2", "2.1/2.2", and
 # a run of them, "3.1-3.3", "4A to 4C" (each a reference as `_REF` reads one).
 _REF_CORE = r"(?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?"
@@ -118,7 +122,7 @@ def reference_of(c: Commitment) -> str:
     if coded:  # "CaEE 2c" and "CaEE2c" are one reference
         return (coded.group(1) + coded.group(2)).lower()
     m = _REF.match(last) or _TITLED_REF.match(last) or _LEADING_REF.match(c.text.strip()) \
-        or _LETTERED_TITLE.match(last) or _TITLED_REF.match(c.text.strip())
+        or _LETTERED_TITLE.match(last) or _TITLED_REF.match(c.text.strip()) or _TRAILING_REF.search(c.text.strip())
     return m.group(1).lower() if m else ""
 
 
