@@ -127,6 +127,13 @@ def test_an_attendance_line_is_noise_but_a_speaker_is_not(text, noise):
     ("The minutes of the meeting held on 4 May were agreed as a correct record.", False),
     # a label the parser takes for a subject does not hide an imperative
     ("Action: send the revised rota to all ward members.", True),
+    # an office filled by the resolution itself is done, and its year is a term, not a due date
+    ("RESOLVED that Councillor Amy Brook be appointed as Vice-Chair of the Panel for 2025/26.", False),
+    ("RESOLVED that Dr Omar Hale be re-elected Chair for the 2025/26 municipal year.", False),
+    ("RESOLVED that Cllr Reed be appointed to the Forum as the Council's representative.", False),
+    # ... but one appointed to do something is given that work, and a future appointment is to come
+    ("RESOLVED that a working group be appointed to review the allotment rules by June 2026.", True),
+    ("A new chair will be appointed for the tenants' panel by May 2026.", True),
 ])
 def test_what_a_meeting_decides(text, accepted):
     assert decide(text, minute(text), reported_speech=True).accept is accepted

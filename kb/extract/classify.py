@@ -576,6 +576,11 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         action = False
     forwardish = j.pledge or j.ongoing
 
+    if _APPOINTMENT.search(t) and not _APPOINTED_TO_ACT.search(t):
+        # "RESOLVED that Cllr Jane Doe be appointed Vice-Chair for 2024/25": the appointment is made by
+        # the resolution itself, and its year is a term of office, not a date anything is due by
+        return Decision(False, "evidence", reasons=reasons + ["appointment made"])
+
     resolved = bool(_RESOLVED_LEAD.match(t))
     if in_resolution or resolved or j.clause.marker == "be":
         if _NOTED.search(t) and not _RESOLUTION.search(t):
@@ -762,6 +767,19 @@ _NO_INTENTION = re.compile(r"\b(?:no|not any)\s+(?:current\s+|further\s+|firm\s+
 # "RESOLVED that ...", also as a numbered minute ("4. RESOLVED that ...", "(b) Resolved:").
 _RESOLVED_LEAD = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?resolved\b", re.I)
 # A meeting approving the minutes of the last one: a record of the past, no undertaking.
+# A person or body made holder of an office by a meeting ("be appointed as Deputy Chair", "be
+# re-elected Chair of the Board", "was nominated as the Council's representative"): an office, named
+# by its title, held for a term.
+_APPOINTMENT = re.compile(
+    r"(?<!will )(?<!shall )(?<!would )(?<!should )(?<!must )(?<!to )"  # "will be appointed": still to happen
+    r"\b(?:be|is|are|was|were|been|being)\s+(?:re-?)?(?:appointed|elected|co-opted|nominated|confirmed)\s+"
+    r"(?:as\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:vice[- ]?chair|deputy[- ]chair|co-?chair|chair|chairman|"
+    r"chairperson|chairwoman|vice[- ]?president|president|mayor|deputy mayor|member|members|representative|"
+    r"representatives|substitute|trustee|trustees|governor|governors|champion|lead member|portfolio holder)"
+    r"(?:\b|s\b)", re.I)
+# ... appointed to do something: a group or a person given a task ("a task group be appointed to
+# review the pathway by June"), which commits that work.
+_APPOINTED_TO_ACT = re.compile(r"\b(?:appointed|elected|nominated|co-opted|confirmed)\b[^.;]*?\bto\s+(?!the\b|a\b|an\b|its\b|their\b|this\b)[a-z]+\b", re.I)
 _CORRECT_RECORD = re.compile(r"\b(?:a |as a |as an )?(?:correct|true|accurate|fair) record\b", re.I)
 # An item that names a risk ("Risk that the savings are not delivered", "Risk of delay to ...").
 _RISK_ITEM = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?(?:key |main |a |the )?risks?\s*(?:\d+\s*)?[:–—-]?\s*(?:that|of|to)\b",
