@@ -51,7 +51,7 @@ def test_list_items_take_the_date_of_their_lead_in():
 
 
 @pytest.mark.parametrize(("text", "end"), [
-    ("By 2026, unless stated, we will... Lead Partners", "2026-12-31"),
+    ("By 2026, except where shown, we will... Owner Support", "2026-12-31"),
     ("By March 2025 the partnership will… Owner", "2025-03-31"),
 ])
 def test_a_dated_header_that_each_row_completes(text, end):
@@ -69,7 +69,7 @@ def test_not_a_dated_header(text):
 
 def test_the_rows_under_a_dated_header_take_its_date_and_the_header_is_no_record():
     blocks = _blocks("Greyford Air Quality Action Plan\n\nOur actions\n\n"
-                     "By 2026, unless stated, we will... Lead Partners\n\n"
+                     "By 2026, except where shown, we will... Owner Support\n\n"
                      "Q1 Extend the school streets scheme to ten more primary schools.\n\n"
                      "Q2 Replace the council's diesel vans with electric vans (2024).\n")
     header = [b for b in blocks if b.text.startswith("By 2026")]
@@ -116,7 +116,7 @@ def test_study_aims_possible_needs_and_judgements_of_value(text, block, accepted
 @pytest.mark.parametrize(("text", "accepted"), [
     ("The following sections of this report will describe what residents told us.", False),
     ("This paper will set out the options for the new library.", False),
-    ("This report will be sent to the health scrutiny committee in June.", True),
+    ("A copy of this paper will go to the parks scrutiny panel in June.", True),
     ("Prefer not to say – 4%", False),
     ("Aged 65 and over - 12.5%", False),
     ("We will cut the waiting list by 5% by 2025.", True),

@@ -310,7 +310,7 @@ def _by_a_party(c: Any) -> bool:
 _METHOD_NOUNS = frozenset({"approach", "method", "methodology", "methods", "sample", "sampling", "design", "technique"})
 # "may need to", "might have to", "could need to": a need that may arise
 _POSSIBLE_NEED = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|still\s+|even\s+)?(?:need|have)\s+to\b", re.I)
-# A lead-in naming what a piece of research sets out to do ("The aims of the engagement include:",
+# A lead-in naming what a piece of research sets out to do ("The aims of the listening exercise were:",
 # "This survey aimed to:", "Objectives of the review:") ...
 _STUDY_AIMS = re.compile(
     r"\b(?:aims?|objectives?|purposes?|questions?)\s+(?:of|for)\s+(?:the|this|our|these)\s+(?:\w+\s+)?"
@@ -767,8 +767,8 @@ _NO_INTENTION = re.compile(r"\b(?:no|not any)\s+(?:current\s+|further\s+|firm\s+
 # "RESOLVED that ...", also as a numbered minute ("4. RESOLVED that ...", "(b) Resolved:").
 _RESOLVED_LEAD = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?resolved\b", re.I)
 # A meeting approving the minutes of the last one: a record of the past, no undertaking.
-# A person or body made holder of an office by a meeting ("be appointed as Deputy Chair", "be
-# re-elected Chair of the Board", "was nominated as the Council's representative"): an office, named
+# A person or body made holder of an office by a meeting ("be appointed as Vice-Chair", "be
+# re-elected Chair of the Panel", "was nominated as the Council's representative"): an office, named
 # by its title, held for a term.
 _APPOINTMENT = re.compile(
     r"(?<!will )(?<!shall )(?<!would )(?<!should )(?<!must )(?<!to )"  # "will be appointed": still to happen

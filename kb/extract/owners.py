@@ -1452,7 +1452,7 @@ class OwnerGazetteer:
         head = span.root if span.root.pos_ in ("NOUN", "PROPN") else span[-1]
         # "Each ICS", "every trust": one of a kind of body, each to act, is the kind ("ICSs", "Trusts")
         each = head.lower_ in _SINGULAR_ACTOR_HEADS and any(t.lower_ in ("each", "every") for t in span if t.i < head.i)
-        # "The practitioner will record ...", "the requesting clinician should ...": a person's role in
+        # "The practitioner will record ...", "the duty nurse should ...": a person's role in
         # the singular names whoever holds it, as a service specification or procedure assigns a step
         role = head.lower_ in _SINGULAR_ROLE_HEADS and head.tag_ == "NN"
         if head.pos_ not in ("NOUN", "PROPN", "VERB") or head.lower_ not in _ACTOR_HEADS and not each and not role:

@@ -526,7 +526,7 @@ class Extractor:
             if self._opens_resolution(block):
                 continue
             if block.kind == "heading" and block.level == HEADER_ROW_LEVEL:
-                continue  # a dated column header ("By 2022, unless stated, we will... Lead"): its rows' lead-in
+                continue  # a dated column header ("By 2027, except where shown, we will... Owner"): its rows' lead-in
             self._note_section_lead(block)
             block = self._with_group_fields(block)
             if not self._note_rating_key(block):

@@ -308,7 +308,7 @@ _SECTION_STATUS = re.compile(
 
 def section_status(headings: tuple[str, ...] | list[str]) -> str:
     """The status the nearest heading that states one gives the rows under it ("Completed actions" ->
-    "Completed"; "Commitments closed without being delivered" -> "closed without being delivered"), or
+    "Completed"; "Actions closed without being completed" -> "closed without being completed"), or
     "" when no heading of the path states one."""
     for heading in reversed(headings):
         norm = re.sub(r"\s+", " ", re.sub(r"[*_`]+", " ", heading)).strip().lower()

@@ -703,7 +703,7 @@ def _looks_like_heading(text: str) -> bool:
     t = text.strip()
     ws = words(t)
     # a numbered outcome whose title is a statement in quotation marks, as plans print the outcomes
-    # people said they want ('Outcome 2: "I can get help quickly when I need it"'): a title however long
+    # people said they want ('Outcome 3: "I know who to call when I feel unwell"'): a title however long
     labelled = _LABELLED_SECTION.match(t)
     quoted = bool(labelled) and t[labelled.end() - 1] in "\"'‘“" and t[-1] in "\"'’”" \
         and len(ws) <= _QUOTED_TITLE_WORDS
@@ -887,7 +887,7 @@ def _ends_with_connector(text: str) -> bool:
     return bool(ws) and ws[-1].lower() in _CONNECTORS
 
 
-# A title in the words of a question, set in bold on a line of its own ("How we will make it happen",
+# A title in the words of a question, set in bold on a line of its own ("How we will get there",
 # "What we will do next"): its "will" and "we" make it no sentence.
 _QUESTION_TITLE = re.compile(r"^(?:how|what|why|where|when|who)\b[^.:;!?]*$", re.I)
 _QUESTION_TITLE_WORDS = 8

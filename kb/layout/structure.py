@@ -285,7 +285,7 @@ class BlockBuilder:
                 continue
             header_due = dated_table_header(text, doc_date, period) if rb.kind in ("paragraph", "fragment") else None
             if header_due is not None:
-                # "By 2022, unless stated, we will... Lead Partners": a table's first column header that
+                # "By 2027, except where shown, we will... Owner Support": a table's first column header that
                 # each row completes; it dates the rows under it (until the next heading or such header)
                 # as a heading does, and is no commitment of its own
                 while stack and stack[-1][0] >= HEADER_ROW_LEVEL:
@@ -412,8 +412,8 @@ _ROW_COMPLETES = re.compile(r"^(?P<lead>.+?\bwill\s*(?:\.{3}|…))(?P<labels>(?:
 
 
 def dated_table_header(text: str, doc_date: date | None, period: Period | None = None) -> DueDate | None:
-    """The date of a dated header whose sentence each row below completes ("By 2022, unless stated, we
-    will... Lead Partners", "In 2024/25 the service will… Owner"), or None."""
+    """The date of a dated header whose sentence each row below completes ("By 2027, except where shown, we
+    will... Owner Support", "In 2024/25 the service will… Owner"), or None."""
     m = _ROW_COMPLETES.match(text.strip())
     if m is None:
         return None
