@@ -139,6 +139,18 @@ def test_what_a_meeting_decides(text, accepted):
     assert decide(text, minute(text), reported_speech=True).accept is accepted
 
 
+@pytest.mark.parametrize(("text", "accepted"), [
+    # the mandative subjunctive's bare verb after a long title, which the tagger reads as a noun of
+    # a compound: a resolution in a board paper's running text still decides that work
+    ("RESOLVED that the Director of Public Health report progress to the Panel in May.", True),
+    ("RESOLVED that the Head of Leisure and Culture present the options in the autumn.", True),
+    ("RESOLVED that the Director of Adult Services annual report.", False),
+    ("RESOLVED that the report be noted.", False),
+])
+def test_a_resolution_in_running_text(text, accepted):
+    assert decide(text, Block("paragraph", text)).accept is accepted
+
+
 @pytest.mark.parametrize("text", [
     "To make these changes happen, the two councils are making the following pledges:",
     "Over the coming months the partnership is concentrating its effort on the following areas:",

@@ -904,8 +904,21 @@ def _resolves_to_act(j: Any) -> bool:
     if sent is None:
         return False
     that = next((t for t in sent if t.lower_ == "that"), None)
-    return any(t.pos_ == "VERB" and t.lemma_.lower() not in _NOTING_VERBS | {"consider"} and t.dep_ != "amod"
-               for t in sent if that is not None and t.i > that.i)
+    if that is None:
+        return False
+    after = [t for t in sent if t.i > that.i]
+    if any(t.pos_ == "VERB" and t.lemma_.lower() not in _NOTING_VERBS | {"consider"} and t.dep_ != "amod"
+           for t in after):
+        return True
+    if any(t.pos_ in ("VERB", "AUX") for t in after):
+        return False
+    # No verb at all: the tagger has read the mandative subjunctive's bare verb as a noun of a
+    # compound with the name before it ("that the Director of Public Health report progress to the
+    # Board", "that the Head of Parks bring a plan"). A clause needs a verb, so a word of action in
+    # its base form straight after the subject's name, with words after it, is that verb.
+    return any(is_action_verb(t.lower_) and t.lower_ not in _NOTING_VERBS and n > 0
+               and after[n - 1].pos_ in ("PROPN", "NOUN") and n + 1 < len(after) and not after[n + 1].is_punct
+               for n, t in enumerate(after))
 
 
 # A resolution that only notes, receives or thanks commits no one ("Note the progress", "Receive the report").
