@@ -317,7 +317,7 @@ def test_a_measure_column_describes_its_row(column, text, accepted):
     assert decide(text, block).accept is accepted
 
 
-@pytest.mark.parametrize("text", ["SO1, SO3", "PR2/PR4", "A1 and B2", "SO2,SO4 – March 2027"])
+@pytest.mark.parametrize("text", ["SO1, SO3", "PR2/PR4", "A1 and B2", "SO2,SO4 – March 2027", "B2–B5", "4.2 to 4.6"])
 def test_reference_codes_alone_are_not_items(text):
     from kb.extract.classify import decide
     from kb.model import Block
@@ -1094,3 +1094,22 @@ def test_a_letter_coded_number_names_no_owner():
     assert without_reference_number("C21 Build a shared dashboard of hospital admissions.") == \
         "Build a shared dashboard of hospital admissions."
     assert without_reference_number("Kelby Council will build a dashboard.") == "Kelby Council will build a dashboard."
+
+
+@pytest.mark.parametrize("text", ["B2–B5", "Yes – D4", "Yes – merged into D2", "See 2.3 and 2.4", "No – 4.1 to 4.3"])
+def test_the_pointers_of_a_carried_forward_column_are_not_items(text):
+    from kb.extract.classify import decide
+    from kb.model import Block
+
+    block = Block("cell", text, 3, None, ("Outstanding actions",), column="Carried forward", forward_context=True)
+    assert not decide(text, block).accept
+
+
+@pytest.mark.parametrize("text", ["D4 Open a second hydrotherapy pool by 2026",
+                                  "2.3 – Extend the hydrotherapy pool hours by March 2026",
+                                  "Extend the hydrotherapy pool hours (see 2.3)"])
+def test_a_reference_with_words_of_its_own_is_read(text):
+    from kb.extract.classify import decide
+    from kb.model import Block
+
+    assert decide(text, Block("cell", text, 3, None, ("Our actions",), column="Action", forward_context=True)).accept

@@ -415,11 +415,17 @@ def needs_clause(text: str) -> bool:
     return not _is_noise(t, words(t)) and not _is_intro(t, shape(t))
 
 
-# Reference codes alone ("SO1, SO3", "PR2/PR4", "A1 and B2"), perhaps with the row's timescale
-# appended: the cross-references of an outcome or objective column, not an item.
+# Reference codes alone ("SO1, SO3", "PR2/PR4", "A1 and B2", a range "B2–B5" or "4.2 to 4.6"),
+# perhaps with the row's timescale appended, or after a yes or no and a carry-forward word ("Yes –
+# D4", "Yes – merged into D2", "See 2.3 and 2.4"): the cross-references of an outcome, objective or
+# carried-forward column, not an item.
+_LETTER_CODE = r"[A-Z]{1,4}\d{1,3}(?:\.\d{1,2})?[a-z]?"
+_NUMBER_CODE = r"\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?"  # "4.2": only alone, as "4.2 – Train staff" is an item
 _CODES_ONLY = re.compile(
-    r"^(?:[A-Z]{1,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?:\s*(?:[,;/&+]|and)\s*[A-Z]{1,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)*"
-    r"(?:\s+[–—-]\s+.*)?$")
+    r"^(?i:(?:yes|no)\s*[–—:,-]\s*)?(?i:(?:see|merged into|merged with|moved to|replaced by|"
+    r"carried (?:forward )?(?:in)?to)\s+)?"
+    rf"(?:{_LETTER_CODE}(?:\s*(?:[,;/&+–—]|and|to)\s*{_LETTER_CODE})*(?:\s+[–—-]\s+.*)?"
+    rf"|{_NUMBER_CODE}(?:\s*(?:[,;/&+–—]|and|to)\s*{_NUMBER_CODE})*\.?)$")
 
 
 # A pointer to other material, addressed to the reader ("See table 2 below", "Refer to the toolkit for
