@@ -51,6 +51,12 @@ FORMS = [
     # a change named as a noun is one; as the subject of a finite verb it is what that verb tells
     ("Increase in the number of residents cycling to work", cl.NOMINAL, "none", None),
     ("Growth in demand for home care has been higher than planned.", cl.INDICATIVE, "present", None),
+    # a word of action opening the subject of a finite past verb is a modifier of that subject
+    ("Progress reports went to the Parks Committee in 2023 and 2024.", cl.INDICATIVE, "past", None),
+    ("Support workers visited 300 homes in 2023.", cl.INDICATIVE, "past", None),
+    ("Review meetings were held every quarter in 2023.", cl.INDICATIVE, "past", None),
+    # ... not of a plural noun the tagger reads as a verb after an imperative
+    ("Review barriers to better use of the depots by 2026", cl.IMPERATIVE, "future", None),
 ]
 
 
