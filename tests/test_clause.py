@@ -55,6 +55,9 @@ FORMS = [
     ("Progress reports went to the Parks Committee in 2023 and 2024.", cl.INDICATIVE, "past", None),
     ("Support workers visited 300 homes in 2023.", cl.INDICATIVE, "past", None),
     ("Review meetings were held every quarter in 2023.", cl.INDICATIVE, "past", None),
+    # advice once given to the subject is a report of the past; what it was told would happen is reported
+    ("Tenants were advised to keep their receipts for the repairs.", cl.INDICATIVE, "past", None),
+    ("Members were advised that the survey would close in May.", cl.REPORTED, "future", "would"),
     # ... not of a plural noun the tagger reads as a verb after an imperative
     ("Review barriers to better use of the depots by 2026", cl.IMPERATIVE, "future", None),
 ]

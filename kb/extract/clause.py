@@ -351,7 +351,10 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
         progressive = any(a.lower_ == "being" or a.lemma_ == "be" and comp.tag_ == "VBG" for a in _aux_words(comp))
         # "have indicated they intend to move ...", "said it plans to close ...": an intention reported
         intends = comp.lemma_.lower() in _SUBJECT_CONTROL and any(x.dep_ == "xcomp" and _has_to(x) for x in comp.children)
-        if modal is not None or _has_to(comp) or progressive or intends:
+        # "Practices were advised to update ...": advice once given to the subject, a report of the past
+        # (as "were asked to", "were encouraged to"), not an undertaking reported
+        advised = modal is None and _has_to(comp) and any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in root.children)
+        if (modal is not None or _has_to(comp) or progressive or intends) and not advised:
             said = modal.lower_ if modal is not None else ("to" if _has_to(comp) or intends else "was being")
             return REPORTED, comp, root, f"{root.text.lower()} ... {said}"
     # "was to be established": reported future (past of "is to")
