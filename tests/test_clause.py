@@ -52,7 +52,7 @@ FORMS = [
     ("Increase in the number of residents cycling to work", cl.NOMINAL, "none", None),
     ("Growth in demand for home care has been higher than planned.", cl.INDICATIVE, "present", None),
     # a word of action opening the subject of a finite past verb is a modifier of that subject
-    ("Progress reports went to the Parks Committee in 2023 and 2024.", cl.INDICATIVE, "past", None),
+    ("Progress notes went to the Parks Committee in 2023 and 2024.", cl.INDICATIVE, "past", None),
     ("Support workers visited 300 homes in 2023.", cl.INDICATIVE, "past", None),
     ("Review meetings were held every quarter in 2023.", cl.INDICATIVE, "past", None),
     # advice once given to the subject is a report of the past; what it was told would happen is reported

@@ -60,7 +60,7 @@ def test_a_dated_header_that_each_row_completes(text, end):
 
 
 @pytest.mark.parametrize("text", [
-    "We will... Lead Partners",  # no date
+    "We will... Owner Support",  # no date
     "By 2026 we will review the plan with partners and publish the results.",  # a sentence, not a header
 ])
 def test_not_a_dated_header(text):

@@ -239,7 +239,7 @@ def _mis_tagged_imperative(t: Token) -> bool:
     subject = t.head if t.dep_ in ("compound", "amod") and t.head.i == t.i + 1 else None
     if subject is not None and subject.dep_ in ("nsubj", "nsubjpass") and \
             (any(a.tag_ != "TO" for a in _aux_words(subject.head)) or subject.head.tag_ == "VBD"):
-        return False  # the first word of a finite verb's subject: "Progress reports went to the Board in May"
+        return False  # the first word of a finite verb's subject: "Quarterly returns went to the Cabinet in May"
         # (not of a bare VBZ, the tag the small tagger gives a plural noun it misreads: "Support
         # transformation workstreams to ...")
     if t.tag_ == "VB" and not _has_to(t) and not _aux_words(t) and not _children(t, *_SUBJECT_DEPS):

@@ -407,7 +407,7 @@ def lead_in_date(intro: str | None, doc_date: date | None, period: Period | None
 
 
 HEADER_ROW_LEVEL = 99  # deeper than any heading: the next heading, or the next such header, ends its rows
-# the lead-in's words run on into the row ("we will..."), then at most a few column labels ("Lead Partners")
+# the lead-in's words run on into the row ("we will..."), then at most a few column labels ("Owner Support")
 _ROW_COMPLETES = re.compile(r"^(?P<lead>.+?\bwill\s*(?:\.{3}|…))(?P<labels>(?:\s+[A-Z][\w/&’'()-]*){0,4})\s*$")
 
 
