@@ -520,7 +520,7 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(False, reasons=reasons + ["reported view"])
     if _POSSIBLE_NEED.search(t) and not _by_a_party(j.clause):
         # "Some residents may need to renew their permit online": what may become necessary for the
-        # people a plan serves is a possibility, not an undertaking ("We may need to ..." is the
+        # people a plan serves is a possibility, not an undertaking ("We might have to ..." is the
         # body's own tentative plan)
         return Decision(False, reasons=reasons + ["a possible need"])
     if j.clause.tense == "past" and j.clause.voice == "passive" \

@@ -536,7 +536,7 @@ class Extractor:
                 if quoted and not _OUR_PLEDGE.search(unit) and not _QUOTED_AIM.match(unit):
                     continue  # someone's words in quotation marks (a resident's comment in an engagement
                     # report): their view, not an undertaking -- unless they pledge for a body ("We will ...")
-                    # or state an aim (a vision quoted as its motto: "To work together to ...")
+                    # or state an aim (a vision quoted as its motto: "To make every street a safe street")
                 if not unit or _folded(unit) == self.title and not unit.endswith("."):
                     continue  # the document's title (on its cover or as a running title) is a heading;
                     # a one-sentence file's title is its sentence

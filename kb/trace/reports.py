@@ -11,8 +11,8 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
   start building"), or a later conjunct that says it goes on ("was drafted ... and will be
   adopted", "was cut ... and is being restored"): partial delivery, a result on the way;
 * `ongoing`: an affirmative progressive, present or perfect ("is being rolled out", "have been
-  developing"), work begun ("work has commenced") or continuing now ("we continue to extend
-  the scheme", not "we will continue to"): work going on, no result yet;
+  developing"), work begun ("work has commenced") or continuing now ("the trust continues to
+  widen the pilot", not a future "shall continue to"): work going on, no result yet;
 * `unmet`: a negated past, perfect or present ("has not been achieved", "is not yet in place");
 * `conditional`: a weak modal or a condition ("could only be delivered through", "if funding allows");
 * `planned`: a commitment form (will, aims to, imperative, nominal deliverable, decision);
