@@ -279,8 +279,10 @@ def _progress_of_one(value: str) -> str | None:
 # --- the earlier numbers a later plan's row carries on -----------------------------------------------
 # A later plan's "Replaces" / "Previous ref" cell: one number of the earlier plan or several that the
 # new action merges ("C9", "2.1 and 2.2 (merged)", "3.4, 3.5"); "New" names none.
-_FORMER_NUMBER = r"(?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?"
-_FORMER_CELL = re.compile(rf"{_FORMER_NUMBER}(?:\s*(?:,|&|/|\band\b)\s*{_FORMER_NUMBER})*")
+# An action's reference as plans number them: "C9", "2.1", "4B", "PH3.2a" (kb.trace.progress reads
+# review cells with the same shape).
+ACTION_REFERENCE = r"(?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?"
+_FORMER_CELL = re.compile(rf"{ACTION_REFERENCE}(?:\s*(?:,|&|/|\band\b)\s*{ACTION_REFERENCE})*")
 
 
 def former_numbers(cell: str) -> tuple[str, ...]:
@@ -288,7 +290,7 @@ def former_numbers(cell: str) -> tuple[str, ...]:
     text = re.sub(r"\([^)]*\)", " ", cell).strip(" .;")
     if not _FORMER_CELL.fullmatch(text):
         return ()
-    return tuple(re.findall(_FORMER_NUMBER, text))
+    return tuple(re.findall(ACTION_REFERENCE, text))
 
 
 # --- a status given by the section ------------------------------------------------------------------

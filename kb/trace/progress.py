@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kb.layout.fields import progress_of
+from kb.layout.fields import ACTION_REFERENCE, progress_of
 from kb.layout.parse import ACTION_NUMBER
 from kb.model import Commitment, DocumentMeta
 from kb.trace.areas import document_areas, same_area
@@ -74,7 +74,7 @@ _LETTERED_TITLE = re.compile(r"^(\d{1,2}[A-Z])\s+[A-Z][a-z]")
 _TRAILING_REF = re.compile(r"\(((?:[A-Z]{1,4}\d{1,2}(?:\.\d{1,2}){0,2}|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)[a-z]?)\)\.?$")
 # A reference cell naming several actions: "4B and 4C", "2.1, 2.2 and 2.4", "1.1 & 1.2", "2.1/2.2", and
 # a run of them, "3.1-3.3", "4A to 4C" (each a reference as `_REF` reads one).
-_REF_CORE = r"(?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?"
+_REF_CORE = ACTION_REFERENCE
 _REF_LIST_SEP = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.I)
 _REF_WORD = r"(?:(?:actions?|refs?|nos?|items?)\.?\s*)?"
 _REF_RUN = re.compile(rf"^{_REF_WORD}({_REF_CORE})\s*(?:[-–—]|\bto\b)\s*({_REF_CORE})$", re.I)
