@@ -326,6 +326,10 @@ def test_a_seed_of_generic_words_takes_its_core_from_its_row_or_heading():
     # finding what is needed is a step of any plan; a particle or a hyphened prefix is no object
     ("Identification of landlords", "Early identification of young carers"),
     ("More out-patient clinics", "The new app was rolled out to every surgery"),
+    # nor are auxiliaries, quantifiers and adverbs of time or degree: three of them held are no object
+    ("Ferry timetables have now been agreed with all the island schools, wherever possible",
+     "All of the bridge repairs have now been finished, wherever possible"),
+    ("Some harbour moorings are still very costly", "Some visitors were still very late"),
 ])
 def test_commitment_marks_are_no_core(seed, passage):
     from kb.trace.about import about, seed_core
@@ -743,3 +747,4 @@ def test_a_seed_s_aside_in_brackets_weighs_less_than_what_it_does():
     assert about(core, "The advice service now navigates residents to the right help").speaks
     # a one-word bracket is a name or a label, not an aside
     assert set(seed_core("Open a wellbeing hub (Easthaven)", "", _flat).values()) == {1.0}
+

@@ -64,6 +64,10 @@ PROCESS_WORDS = ("put begin began start started check checked make made take tak
                  # manner that say how many, how much or how plainly, not of what ("multiple projects", "our
                  # entire service portfolio", "clear support")
                  "who whom whose would could should both least far sure each every any what "
+                 # auxiliaries, quantifiers and adverbs of time or degree the stop list leaves: "have now
+                 # been", "all", "some", "still", "already", "very", "whilst", "wherever possible"
+                 "all some has had have was were been being now then still already just even very much "
+                 "often soon since until upon whilst while wherever however also "
                  "multiple several various numerous entire whole clear "
                  # particles of phrasal verbs and the prefix of a hyphened compound, no object: "roll out",
                  # "carry out", "set out" (and the "out" of "out-patient", which the analyser splits off)
