@@ -748,3 +748,28 @@ def test_a_seed_s_aside_in_brackets_weighs_less_than_what_it_does():
     # a one-word bracket is a name or a label, not an aside
     assert set(seed_core("Open a wellbeing hub (Easthaven)", "", _flat).values()) == {1.0}
 
+
+def test_a_later_passage_no_link_reached_returns_to_a_silent_seed_when_words_and_meaning_agree():
+    from kb.trace.about import own_meaning
+    from kb.trace.tracer import returning_passage, thread_status
+
+    seed = rec("s", "2014", "Cut waiting times for hearing aid fittings at Marlow Vale clinics")
+    back = rec("b", "2019", "Waiting times for hearing aid fittings fell from fourteen to six weeks", kind="evidence")
+    if own_meaning(seed.text, back.text) is None:
+        pytest.skip("the semantic model is not installed")
+    # two of its own terms but another subject in meaning; one word only; an earlier paper's passage
+    others = [rec("a", "2019", "Hearing aid batteries are now posted to patients at home", kind="evidence"),
+              rec("c", "2019", "The hearing loop in the town hall was repaired", kind="evidence"),
+              rec("d", "2013", "Waiting times for hearing aid fittings rose from six to fourteen weeks", kind="evidence")]
+    metas = {**META, "2013": DocumentMeta("2013", title="Plan 2013", date="2013-01-01")}
+    reports = {"a": "done", "b": "done", "c": "done", "d": "done"}
+    assert returning_passage(seed, META["2014"], others, metas, _flat, reports=reports) is None
+    found = returning_passage(seed, META["2014"], [*others, back], metas, _flat, reports=reports)
+    assert found is not None and found.commitment is back and found.evidence["returns"]
+    assert {"wait", "hear", "aid"} <= set(found.evidence["about"]["held"])
+    # it decides the status a seed no linked passage spoke of would otherwise be silent in
+    got, reason, chosen = thread_status(seed, META["2014"], [found], "2019-01-01", ["2019"], _flat)
+    assert got != "silent" and chosen is found, reason
+    # a seed whose own words name nothing (a step of its heading) is never returned to this way
+    step = rec("t", "2014", "Monitor and update as required", section="Hearing aid waiting times")
+    assert returning_passage(step, META["2014"], [back], metas, _flat, reports=reports) is None

@@ -23,7 +23,15 @@ from kb.extract.lexicon import PARTY_HEADS
 from kb.model import Commitment, DocumentMeta
 from kb.trace.areas import document_areas, same_area
 from kb.trace.context import Structure, _clean_heading, structure_of
-from kb.trace.tracer import FUNCTION_WORDS, TraceItem, _doc_date, area_timeline, link_type, thread_status
+from kb.trace.tracer import (
+    FUNCTION_WORDS,
+    TraceItem,
+    _doc_date,
+    area_timeline,
+    link_type,
+    returning_passage,
+    thread_status,
+)
 
 MAX_LINKS_PER_SOURCE = 8
 MAX_POSTINGS = 400  # a key term in more passages than this is too common to find candidates with
@@ -305,6 +313,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         for c in records:
             for t in sig.context_vector(c.id):
                 postings[t].append(c.id)
+    tried: dict[str, list[Commitment]] = {}  # each source's candidates, scored in full
     block: np.ndarray | None = None  # sources' similarity in meaning to every record, a batch at a time
     for k, seed in enumerate(linking):
         if date_of[seed.id] >= newest_date:
@@ -333,6 +342,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
                     quick.setdefault(records[int(n)].id, float(later_sem[n]))
         quick = {cid: v for cid, v in quick.items() if same_area(areas, seed.doc_id, by_id[cid].doc_id)}
         cands = [by_id[cid] for cid in sorted(quick, key=lambda k: -quick[k])[:MAX_CANDIDATES]]
+        tried[seed.id] = cands  # a root left silent may be returned to by one its links did not reach
         feats = [sig.features(seed, topic, c, float(sem[sig.row[c.id]])) for c in cands]
         # Relative signals are scaled as the tracer scales them, over the seed's nearest passages of
         # every date (its own document's included): a few weak later passages are not made strong
@@ -411,6 +421,15 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         status, reason, deciding = thread_status(root, metas.get(root.doc_id), items, newest, later_docs,
                                                  sig.vectoriser.idf, sig.vectoriser.ignore, row.text if row else "",
                                                  sig.words)
+        if deciding is None and tried.get(root_id):  # as the tracer: a passage its links did not reach
+            linked = {i.commitment.id for i in items}
+            back = returning_passage(root, metas.get(root.doc_id), (c for c in tried[root_id] if c.id not in linked),
+                                     metas, sig.vectoriser.idf, sig.vectoriser.ignore, row.text if row else "",
+                                     sig.words, reports)
+            if back is not None:
+                status, reason, deciding = thread_status(root, metas.get(root.doc_id), [*items, back], newest,
+                                                         later_docs, sig.vectoriser.idf, sig.vectoriser.ignore,
+                                                         row.text if row else "", sig.words)
         docs = sorted({root.doc_id, *(by_id[m].doc_id for m in mem)}, key=lambda d: _doc_date(metas.get(d)))
         span = [date_of[root_id], *(date_of[m] for m in mem)]
         threads.append(Thread(

@@ -22,6 +22,7 @@ from kb.layout.markup import words
 from kb.model import Commitment, DocumentMeta
 from kb.trace.about import (
     CLOSE_MEANING,
+    CORE_HELD,
     CORE_SHARE,
     TOPIC_MEANING,
     About,
@@ -616,6 +617,65 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     return "restated", where, deciding
 
 
+# A later passage no link reached returns to a seed left silent when its words and its meaning both
+# agree with it: it holds the seed's own object (a fair share of its core, one of the seed's own
+# terms, not only a side word or its heading's topic) and is close to it in meaning, well above
+# two unrelated plan sentences (0.1-0.3) though short of CLOSE_MEANING, which alone would do.
+RETURN_MEANING = 0.5
+# ... and holds at least this many of the seed's own terms that are no side word: one shared word,
+# however rare, is what a static embedding of a short text leans on ("community" in two sentences).
+RETURN_TERMS = 2
+
+
+def returning_passage(seed: Commitment, seed_meta: DocumentMeta | None, candidates: Iterable[Commitment],
+                      metas: dict[str, DocumentMeta], idf: Callable[[str], float] | None = None,
+                      ignore: Iterable[str] = (), seed_row: str = "", spell: Spell | None = None,
+                      reports: dict[str, str] | None = None) -> TraceItem | None:
+    """The later passage that returns to a seed no linked passage speaks of (its status silent, or
+    overdue with no word of it), among `candidates` its links were chosen from but did not reach:
+    the one closest to the seed in meaning of those that pass both tests (`RETURN_MEANING`).  Both,
+    not either: a shared word alone ("the contract", "the community") is a side word's link, and
+    closeness in meaning alone is the closeness of two plans' common language; it must hold two of
+    the seed's own terms (`RETURN_TERMS`), not one word and its heading's topic.  None when no passage does,
+    or the seed's own words name nothing (`heading_only`).  Its link type is read from its clause
+    (`link_type`), its evidence says it returns (`returns`)."""
+    seed_text = spell(seed) if spell else seed.text
+    ignore = tuple(ignore)
+    if heading_only(seed_text, seed.heading, ignore, seed_row):
+        return None
+    core = seed_core(seed_text, seed.heading, idf or _flat, ignore, seed_row)
+    own = {t for t in core if t in set(terms(seed_text)) | set(terms(seed_row))}
+    side = side_terms(seed_text, core)
+    topics = topics_of(seed_text)
+    seed_date = _doc_date(seed_meta)
+    best: tuple[float, str, Commitment, About] | None = None
+    for c in candidates:
+        meta = metas.get(c.doc_id)
+        if c.doc_id == seed.doc_id or _doc_date(meta) <= seed_date:
+            continue
+        text = spell(c) if spell else c.text
+        held = about(core, _own_words(TraceItem(c, meta, "", 0.0, {}), spell), None, topics, side=side)
+        if len(set(held.held) & own - side) < RETURN_TERMS or not (held.share >= CORE_SHARE
+                                                                   or len(held.held) >= CORE_HELD):
+            continue
+        meaning = own_meaning(seed_text, text)
+        if meaning is None or meaning < RETURN_MEANING:
+            continue
+        key = (meaning, _doc_date(meta))
+        if best is None or key > best[:2]:
+            best = (meaning, _doc_date(meta), c, held)
+    if best is None:
+        return None
+    meaning, _, c, held = best
+    meta = metas.get(c.doc_id)
+    report = (reports or {}).get(c.id, "")
+    evidence: dict = {"terms": list(held.held), "returns": True,
+                      "about": About(held.share, held.held, meaning, held.topic).evidence()}
+    if report:
+        evidence["report"] = report
+    return TraceItem(c, meta, link_type(seed_meta, seed, meta, c, report), round(meaning, 4), evidence)
+
+
 # Words by which a plan sets a direction of travel rather than an end to reach: "increasingly
 # commission care in the community", "continue to widen access", "ever more services online".
 _OPEN_ENDED = re.compile(r"\b(?:increasingly|progressively|ever more|more and more|continu(?:e|es|ing) to)\b", re.I)
@@ -1052,6 +1112,18 @@ class Tracer:
         status, reason, deciding = thread_status(seed, seed_meta, items, newest, later_docs,
                                                  self.vectoriser.idf, self.vectoriser.ignore, row.text if row else "",
                                                  self.signals.words)
+        if deciding is None:  # no linked passage speaks of it: one its links did not reach may return to it
+            shown = {i.commitment.id for i in items}
+            back = returning_passage(seed, seed_meta, (c for c in self.pool(seed) if c.id not in shown), self.metas,
+                                     self.vectoriser.idf, self.vectoriser.ignore, row.text if row else "",
+                                     self.signals.words, self.reports)
+            if back is not None:
+                status, reason, deciding = thread_status(seed, seed_meta, [*items, back], newest, later_docs,
+                                                         self.vectoriser.idf, self.vectoriser.ignore,
+                                                         row.text if row else "", self.signals.words)
+                passages.append(TracePassage([back]))
+                passages.sort(key=lambda p: (_doc_date(p.best.doc), p.best.commitment.doc_id, _position(p.items[0])))
+                items = [i for p in passages for i in p.items]
         docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
                       key=lambda d: _doc_date(self.metas.get(d)))
         return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages, orphans,
