@@ -339,6 +339,61 @@ def test_a_numbered_section_after_a_spaced_table_is_no_row():
     assert by_text(bs, "Support the schools' energy network").kind == "cell"
 
 
+# A wider action table as a PDF-to-text tool prints it: more columns than the rows' reader needs (cost,
+# RAG, outcomes, priority), each cell wrapped in its column, the cells of a line spaced apart, lettered
+# references, and the header run into the last row of the page before it.  Written for this test.
+WIDE_TABLE = """Greener council buildings
+
+Ref  Action description  Timescale  Cost  RAG  Outcomes  Lead service
+4.1a Replace the gas boilers at the
+Brookfield leisure centre with air
+source heat pumps  March 2025 Capital
+programme  GREEN  Lower emissions
+from the centre.  Estates
+Team  1
+4.1b Fit solar panels to the roofs of the
+three libraries  In line with the
+library review  TBC  AMBER  More renewable power.  Estates
+Team  2 5 Ref  Action description  Timescale  Cost  RAG  Outcomes  Lead service
+4.1c Review the opening hours of the
+civic offices to cut heating costs  December
+2024 Officer time  RED  Lower bills.  Facilities
+Team  3"""
+
+
+def test_a_wide_spaced_table_gives_each_lettered_row_its_action_and_timescale():
+    rows = [b for b in blocks(WIDE_TABLE) if b.kind == "cell"]
+    got = [(b.text, b.fields.get("due"), b.fields.get("ref")) for b in rows]
+    assert got == [
+        ("Replace the gas boilers at the Brookfield leisure centre with air source heat pumps",
+         "March 2025 Capital", "4.1a"),
+        # a cell after the action that is no timescale ends the action all the same
+        ("Fit solar panels to the roofs of the three libraries", None, "4.1b"),
+        # a timescale wrapped over two lines, the next cell run into its second line
+        ("Review the opening hours of the civic offices to cut heating costs", "December 2024 Officer time", "4.1c"),
+    ]
+
+
+def test_rows_under_no_table_header_keep_their_text_whole():
+    text = WIDE_TABLE.replace("Ref  Action description  Timescale  Cost  RAG  Outcomes  Lead service", "")
+    assert not any(b.kind == "cell" for b in blocks(text))
+    assert block_with(blocks(text), "4.1a Replace the gas boilers").kind == "paragraph"
+
+
+def test_a_lettered_reference_starts_a_row_but_a_quantity_does_not():
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "6.2a Plant a hedge along the northern edge of the\n"
+            "cemetery extension\n"
+            "6.2b Publish a map of the borough's\n"
+            "wildflower verges\n"
+            "We expect the verges to draw\n"
+            "2.5m visitors by the end of the decade.")
+    texts = [b.text for b in blocks(text)]
+    assert any(t.startswith("6.2a Plant a hedge") and t.endswith("cemetery extension") for t in texts)
+    assert any(t.startswith("6.2b Publish a map") for t in texts)
+    assert any(t.endswith("draw 2.5m visitors by the end of the decade.") for t in texts)
+
+
 def by_text(bs, needle):
     return next(b for b in bs if needle in b.text)
 

@@ -35,6 +35,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("action", re.compile(
         r"(?:what|actions?|actions? (?:required|agreed|to be taken|needed)|agreed actions?|key actions?|"
         r"deliverables?|key deliverables?|tasks?|objectives?|commitments?|our commitments?|what will we do|"
+        r"actions? descriptions?|descriptions? of (?:the )?actions?|"
         r"what we will do|what we are going to do|what we will deliver|what we have committed to|"
         r"what we(?: have)? commit(?:ted)? to(?: do)?|how|"
         # a review's column restating the plan's promise: "What we said we would do", "What we promised"

@@ -34,8 +34,10 @@ _BULLET = re.compile(r"^(\s*)(?:[-–•●▪➤➢○◦■□◆♦✓✔\uf0
 _NUMBERED = re.compile(r"^\s*(?:-\s+)?(?:\(?\d{1,2}[.)]|\(?[ivx]{1,4}\)|\(?[a-h]\))\s+")
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z*])")
 # A multi-level reference number ("1.1.2", "4.10"): how plans number their paragraphs, actions and
-# review rows.  Each reader below says what may follow it.
-REFERENCE_NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,3}"
+# review rows; a plan that letters the actions under a numbered objective ends it with the letter
+# ("2.3a", "2.3b"), which a capitalised word follows (so "2.5m people" is no reference).  Each reader
+# below says what may follow it.
+REFERENCE_NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,3}(?:[a-z](?=\.?\s+[A-Z]))?"
 # An item's number after the word for its kind, as plans head each action of a numbered hierarchy:
 # "Action 1a.i", "Action 3b.ii", "Action 2.1", "Commitment 12", "Recommendation 4" (sub-parts in
 # numbers, letters or roman numerals).
@@ -1339,6 +1341,7 @@ def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
     in_row = False  # the block before was a numbered row (its bullets are its own)
     family: list[RawBlock] = []  # the bullets read so far of the numbered row being read
     pending: tuple[int, str, str] | None = None  # that row, when it had no cell: (its index in out, action, ref)
+    loose = False  # a header of more columns than are read (or one run into other text) has been seen
     for b in blocks:
         header = _spaced_header(b.lines[0].text) if len(b.lines) == 1 and b.kind in ("heading", "paragraph") else None
         if header is not None:
@@ -1346,6 +1349,11 @@ def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
             out.append(b)  # (as a heading, it tells that what is under it are actions)
             continue
         numbered = b.kind in ("paragraph", "heading") and bool(_ROW_REF.match(b.text))
+        loose = loose or roles is None and any(_loose_header(sl.text) for sl in b.lines)
+        if roles is None and loose and numbered and b.kind == "paragraph" and (cut := _wrapped_row(b.lines)) is not None:
+            action, fields = cut
+            out.append(_action_row(b, action, fields))
+            continue
         if roles is None or not (numbered or b.kind == "list_item" and in_row):
             in_row = in_row and b.kind == "list_item"
             out.append(b)
@@ -1381,6 +1389,62 @@ def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
         family.append(out[-1])
     _mend_broken_words(rows, "owner")
     return out
+
+
+_SENTENCE_STOP = re.compile(r"[.!?;:]['’\")]*$")
+_WRAPPED_ACTION_WORDS = 3  # an action cell holds at least this many words before its row's next cell
+_DUE_CELL_LINES = 3  # a timescale cell wraps over a few short lines at most ("December" / "2023")
+_DATE_PIECE = re.compile(r"^(?:\d{4}(?:[/-]\d{2})?|q[1-4])\b", re.I)
+
+
+def _loose_header(text: str) -> bool:
+    """Whether a line holds a table's column labels spaced apart, an action's label and after it a
+    timescale's or a lead's, among others the rows' reader does not need ("Ref  Action description
+    Timescale  Cost  RAG"), also when the export ran the header into other text (the last row of the
+    page before, a page number)."""
+    roles = [label_role(c) for c in _SPACED.split(text.strip()) if c]
+    if roles.count("action") != 1:  # (two, "Objective  Action  Timescale": the rows are not one action's)
+        return False
+    return any(r in ("due", "owner") for r in roles[roles.index("action") + 1:])
+
+
+def _wrapped_row(lines: list[SourceLine]) -> tuple[str, dict[str, str]] | None:
+    """A numbered row of a table that a PDF-to-text tool printed cell by cell, each cell wrapped in
+    its column and the cells of a line spaced apart ("1.2a Replace the boilers at the" / "depot with
+    heat pumps  March 2024  Capital budget"): its action is the text up to the first gap of two
+    spaces or more after which a new cell starts (a capital, a digit or a timescale word, not the
+    next words of a sentence), and a cell after it that reads as a timescale is its due date; the
+    cells after those (costs, status, outcomes, lead, priority) are not the action.  None when the
+    block is no such row (one line, or no gap that ends a cell)."""
+    if len(lines) < 2:
+        return None
+    ref = _ROW_REF.match(lines[0].text)
+    if ref is None:
+        return None
+    texts = [lines[0].text[ref.end():], *(sl.text for sl in lines[1:])]
+    action: list[str] = []
+    for n, text in enumerate(texts):
+        segments = [c.strip() for c in _SPACED.split(text.strip()) if c.strip()]
+        for k in range(1, len(segments)):
+            before, after = " ".join([*action, *segments[:k]]), segments[k]
+            starts = after[:1].isupper() or after[:1].isdigit()
+            due = _starts_cell(after, "due")
+            if not (starts or due) or len(words(before)) < _WRAPPED_ACTION_WORDS:
+                continue
+            if _SENTENCE_STOP.search(segments[k - 1]) and not due:
+                continue  # a sentence's end and the next sentence of the same cell
+            fields = {"ref": ref.group(1)}
+            if due:
+                cell = [after]
+                for more in texts[n + 1:n + _DUE_CELL_LINES]:
+                    piece = _SPACED.split(more.strip())[0]
+                    if not (_DATE_PIECE.match(piece) or _TIMESCALE_START.match(piece)):
+                        break
+                    cell.append(piece)
+                fields["due"] = " ".join(cell)
+            return join_lines([*action, *segments[:k]]), fields
+        action.extend(segments)
+    return None
 
 
 def _action_row(b: RawBlock, action: str, fields: dict[str, str]) -> RawBlock:
