@@ -241,6 +241,21 @@ def test_footnote_markers_are_removed(raw, clean):
     assert drop_page_furniture([SourceLine(raw, 1, None)])[0].text == clean
 
 
+def test_a_footnote_citing_its_source_by_title_and_address_is_dropped():
+    """A report's footnote at the foot of its page, "7 Parking review 2026/27 https://...", is no
+    numbered section (whose year would date what follows); a numbered item or a sentence that ends
+    with an address stays."""
+    text = ("The car parks are full on most weekdays.\n"
+            "7 Parking review 2026/27 https://example.org/parking\n"
+            "8Annual residents' survey 2025 www.example.org/survey\n"
+            "3. Read the full plan at https://example.org/plan\n"
+            "2 more buses an hour will run to www.example.org/times")
+    out = [sl.text for sl in drop_page_furniture(lines_of(text))]
+    assert out == ["The car parks are full on most weekdays.", "", "",
+                   "3. Read the full plan at https://example.org/plan",
+                   "2 more buses an hour will run to www.example.org/times"]
+
+
 def test_a_full_width_row_inside_an_action_table_keeps_the_header():
     text = ("What we have committed to\tLed by\tTimescale\tMeasure\n"
             "Riverside partners share one ambition for the early years and will work as one system.\n"

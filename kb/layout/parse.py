@@ -1481,7 +1481,10 @@ _BARE_NUMBER = re.compile(r"^\s*\**(\d{1,3})\**\s*$")
 _MARKING = re.compile(r"^\W*(?:(?:this (?:document|page|email|report) (?:was|is|has been) )?"
                       r"(?:(?:security|protective) )?(?:classified as|classification|marking)\W*)?(?:official(?:[- ]sensitive)?|draft|confidential|not protectively marked|"
                       r"restricted|private (?:and|&) confidential)\W*$", re.I)
-_FOOTNOTE_LINE = re.compile(r"^\s*\d{1,2}\s+(?:https?://|www\.|see\s|source:|ibid|available (?:at|from)\b)", re.I)
+_FOOTNOTE_LINE = re.compile(r"^\s*\d{1,2}\s+(?:https?://|www\.|see\s|source:|ibid|available (?:at|from)\b)"
+                            # a footnote citing its source by title and address ("12 Annual survey 2024
+                            # https://..."): a number, no stop after it, and the line ends with the address
+                            r"|^\s*\d{1,2}\s?(?-i:[A-Z])[^\t]*\s(?:https?://|www\.)\S+\s*$", re.I)
 # "smoking prevalence3 in", "the strategy.12 The": a footnote marker glued to a word
 _MARKER = re.compile(r"(?<=[a-z]{3})(?<!covid)(?<!sars)\d{1,2}(?=[,.;:)]?(?:\s|$))|(?<=[a-z][.,;:])\d{1,2}(?=\s+[A-Z])"
                      r"|(?<=[A-Za-z.,;:)])[\u00b9\u00b2\u00b3\u2070-\u2079]+")
