@@ -341,13 +341,15 @@ def test_a_numbered_section_after_a_spaced_table_is_no_row():
 
 # A wider action table as a PDF-to-text tool prints it: more columns than the rows' reader needs (cost,
 # RAG, outcomes, priority), each cell wrapped in its column, the cells of a line spaced apart, lettered
-# references, and the header run into the last row of the page before it.  Written for this test.
+# references, a blank line inside a row, and the header run into the last row of the page before it.
+# Written for this test.
 WIDE_TABLE = """Greener council buildings
 
 Ref  Action description  Timescale  Cost  RAG  Outcomes  Lead service
 4.1a Replace the gas boilers at the
 Brookfield leisure centre with air
 source heat pumps  March 2025 Capital
+
 programme  GREEN  Lower emissions
 from the centre.  Estates
 Team  1
@@ -372,6 +374,8 @@ def test_a_wide_spaced_table_gives_each_lettered_row_its_action_and_timescale():
         # a timescale wrapped over two lines, the next cell run into its second line
         ("Review the opening hours of the civic offices to cut heating costs", "December 2024 Officer time", "4.1c"),
     ]
+    # the row's other cells after a blank line the export put in the row are no paragraph of their own
+    assert not any("Lower emissions" in b.text for b in blocks(WIDE_TABLE))
 
 
 def test_rows_under_no_table_header_keep_their_text_whole():

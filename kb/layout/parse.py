@@ -1342,6 +1342,7 @@ def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
     family: list[RawBlock] = []  # the bullets read so far of the numbered row being read
     pending: tuple[int, str, str] | None = None  # that row, when it had no cell: (its index in out, action, ref)
     loose = False  # a header of more columns than are read (or one run into other text) has been seen
+    wrapped_row: RawBlock | None = None  # the row just read cell by cell under such a header
     for b in blocks:
         header = _spaced_header(b.lines[0].text) if len(b.lines) == 1 and b.kind in ("heading", "paragraph") else None
         if header is not None:
@@ -1353,7 +1354,12 @@ def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
         if roles is None and loose and numbered and b.kind == "paragraph" and (cut := _wrapped_row(b.lines)) is not None:
             action, fields = cut
             out.append(_action_row(b, action, fields))
+            wrapped_row = out[-1]
             continue
+        if wrapped_row is not None and not numbered and b.kind == "paragraph" and _column_lines(b.lines):
+            wrapped_row.lines.extend(b.lines)  # the row's other cells, past a blank line the export put in it
+            continue
+        wrapped_row = None
         if roles is None or not (numbered or b.kind == "list_item" and in_row):
             in_row = in_row and b.kind == "list_item"
             out.append(b)
@@ -1406,6 +1412,16 @@ def _loose_header(text: str) -> bool:
     if roles.count("action") != 1:  # (two, "Objective  Action  Timescale": the rows are not one action's)
         return False
     return any(r in ("due", "owner") for r in roles[roles.index("action") + 1:])
+
+
+_COLUMN_WIDTH = 60  # a line no longer than this is one column's width, not a paragraph's
+
+
+def _column_lines(lines: list[SourceLine]) -> bool:
+    """Whether lines are the rest of a table row's cells: each as narrow as a column, one at least
+    holding two cells spaced apart."""
+    texts = [sl.text.strip() for sl in lines]
+    return all(len(t) <= _COLUMN_WIDTH for t in texts) and any(_SPACED.search(t) for t in texts)
 
 
 def _wrapped_row(lines: list[SourceLine]) -> tuple[str, dict[str, str]] | None:
