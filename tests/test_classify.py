@@ -591,6 +591,12 @@ def test_a_target_columns_cells_are_targets_and_an_indicator_column_measures():
     ("Whilst members will speak for their bodies, it is accepted that the plan needs one voice.", False),
     # nor is a statement before a clause that refers back to it
     ("Demand rose sharply last winter, this will require more beds.", False),
+    # an explanatory frame ("This means that", "That is why", "which is why") introduces the undertaking
+    # of the doer it names, first-person or a named body; a frame over a forecast undertakes nothing
+    ("This means that by 2030, we will plant a tree for every resident of Easton.", True),
+    ("That is why Northmoor Council will open two new family hubs next year.", True),
+    ("It is vital that we act now, which is why we are pledging to end rough sleeping by 2027.", True),
+    ("This means that more people will use the Easton clinic.", False),
 ])
 def test_sentence_shapes_of_an_undertaking(text, accepted):
     """Trends, a body's own "we propose that", an action that is a priority, spliced main clauses."""

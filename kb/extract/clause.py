@@ -868,6 +868,29 @@ def _result_clauses(sent: Span) -> list[Token]:
     return out
 
 
+def _framed(sent: Span) -> list[Token]:
+    """The clause an explanatory frame introduces when it has a doer of its own, a first-person one or
+    a named body ("This means that by 2030 we will ...", "That is why the Council will ...", "...,
+    which is why we are pledging to ..."): the frame says why or what follows, the clause it frames
+    is the undertaking.  ("This means that more people will use it" frames no doer's undertaking.)"""
+    out = []
+    for t in sent:
+        if t.dep_ not in ("ROOT", "advcl", "ccomp", "relcl", "conj") or not _is_verb(t) and t.lemma_ != "be":
+            continue
+        subj = _children(t, "nsubj")
+        if not subj or subj[0].lower_ not in ("this", "that", "which", "it"):
+            continue
+        lemma = t.lemma_.lower()
+        for c in _children(t, "ccomp"):
+            why = any(w.lower_ == "why" for w in c.children) or any(w.lower_ == "why" for w in t.children)
+            if not (lemma == "mean" or lemma == "be" and why):
+                continue
+            doers = _children(c, "nsubj")
+            if doers and (doers[0].lower_ == "we" or doers[0].pos_ == "PROPN"):
+                out.append(c)
+    return out
+
+
 def _coordinated_roots(sent: Span) -> list[Token]:
     """Main clauses joined to the root: "X are part of ... and will feature ...", "... – we aim to ..."."""
     out: list[Token] = []
@@ -891,7 +914,7 @@ def analyse(sent: Span) -> Clause:
     found = find_predicate(sent)
     others = [find_predicate(sent, r) for r in _coordinated_roots(sent)]
     others = [o for o in others if o[0] in COMMITTING_FORMS and o[0] not in (NOMINAL, GERUND)]
-    spliced = [find_predicate(sent, r) for r in _spliced(sent)]
+    spliced = [find_predicate(sent, r) for r in [*_framed(sent), *_spliced(sent)]]
     others = [o for o in spliced if o[0] in (MODAL, SEMI_MODAL, BE_TO)] + others
     if others and (found[0] not in COMMITTING_FORMS or _refers_back(sent.root)):
         found = others.pop(0)  # "..., this will also support ...": what came before is the undertaking
