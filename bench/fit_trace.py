@@ -12,8 +12,10 @@ threads only, and the held-out thread is traced with them; the figures reported 
 held-out traces.  The threshold shows the most annotated passages of the training threads when
 each shows its strongest SHOWN candidates above it, penalised when less than half of them is on
 the thread (the precision an auditor needs); one threshold serves every thread.  The stored weights are fitted on all threads, with the threshold the median of the folds'.
+`--keep-direct` keeps the shipped direct model (the ingest-time links and `kb threads` read it) and
+fits only the chained model, whose chain sources then come from the shipped direct model in every fold.
 
-    python bench/fit_trace.py [--index DIR] [--no-write] [--exclude ID,ID,...]
+    python bench/fit_trace.py [--index DIR] [--no-write] [--exclude ID,ID,...] [--keep-direct]
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from trace_quality import SETS, find_seed, load, score_thread, summary  # noqa: 
 
 from kb.api import KnowledgeBase  # noqa: E402
 from kb.trace.calibration import WEIGHTS_FILE, Calibration, Model, fit_logistic  # noqa: E402
+from kb.trace.calibration import load as load_calibration  # noqa: E402
 from kb.trace.signals import FEATURES  # noqa: E402
 
 DIRECT = tuple(f for f in FEATURES if f not in ("chain", "section", "feedback"))
@@ -119,11 +122,17 @@ def main() -> int:
         seeds = {t["id"]: find_seed(records, t) for _, t in threads}
         threads = [(n, t) for n, t in threads if seeds[t["id"]] is not None]
         t0 = time.perf_counter()
-        # Direct signals do not depend on any model: one pass with no chain source.
-        base = Calibration(NEVER, Model(FEATURES, tuple(0.0 for _ in FEATURES), 0.0, 1.0))
-        direct_rows = {t["id"]: rows_of(tracer, seeds[t["id"]], t, base, DIRECT) for _, t in threads}
+        # --keep-direct: the shipped direct model is kept (the ingest-time links and `kb threads`
+        # read it) and only the chained model is fitted, its chain signals from the shipped model
+        keep = load_calibration().direct if "--keep-direct" in sys.argv else None
+        if keep is None:
+            # Direct signals do not depend on any model: one pass with no chain source.
+            base = Calibration(NEVER, Model(FEATURES, tuple(0.0 for _ in FEATURES), 0.0, 1.0))
+            direct_rows = {t["id"]: rows_of(tracer, seeds[t["id"]], t, base, DIRECT) for _, t in threads}
 
         def direct_model(exclude: str | None) -> Model:
+            if keep is not None:
+                return Model(keep.features, keep.weights, keep.bias, keep.threshold)
             return fit(direct_rows, exclude, DIRECT)
 
         # The chain signal depends on the direct model: computed once with the direct model of all
@@ -147,7 +156,8 @@ def main() -> int:
                   f"{held[t['id']][1]['must_hit']}/{held[t['id']][1]['must']}", file=sys.stderr)
         tracer.calibration = None
         final_d = all_direct
-        final_d.threshold = statistics.median(f[0] for f in folds)
+        if keep is None:
+            final_d.threshold = statistics.median(f[0] for f in folds)
         final_c = chained_model(None)
         final_c.threshold = statistics.median(f[1] for f in folds)
         cv = {name: summary([r for n, r in held.values() if n == name]) for name in SETS}
