@@ -1140,3 +1140,12 @@ def date_cell_tail(text: str) -> int | None:
     stop), or None when the text does not end so."""
     m = _DATE_CELL_TAIL.search(text)
     return m.start(1) if m is not None and m.start() > 0 and is_date_cell(m.group(1)) else None
+
+
+def start_end_cells_at(text: str) -> int | None:
+    """Where a row's Start and End cells side by side begin (see `has_start_end_cells`), None when
+    the text holds none: what is before them is the row's action and its other cells."""
+    if "-" not in text:
+        return None
+    atoms = _atoms(text)
+    return next((a.s for a, b in itertools.pairwise(atoms) if _start_end_cells(text, a, b)), None)

@@ -35,6 +35,7 @@ from typing import Any
 
 from kb.extract.acronyms import initials_match
 from kb.extract.gazetteer import EMPTY, Gazetteer, Party, short_name
+from kb.extract.lead_cells import LeadCells
 from kb.extract.lexicon import (
     ACTION_NOUNS,
     ACTION_VERBS,
@@ -349,6 +350,7 @@ _ORG_SUFFIX = re.compile(
 )
 # A body's full name as documents write it: capitalised words, joined by "and", "&", "of" or "for",
 # ending in a group's head word ("Adult Social Care and Health Select Committee").
+_GLUED_WORD = re.compile(r"[a-z]{2}[A-Z]")  # two cells a text export ran together ("TeamCouncil")
 _FULL_GROUP = re.compile(r"\b(?:[A-Z][\w'’-]* +(?:(?:and|&|of|for) +)?){2,8}(?:"
                          + "|".join(h.capitalize() for h in _GROUP_HEADS if h not in ("ccg", "icb")) + r")\b")
 _BARE_HEADS = frozenset({"service", "services", "team", "teams", "department", "departments"})
@@ -437,6 +439,7 @@ class OwnerGazetteer:
         self._doc_bodies: dict[str, list[str]] = {}  # body type -> bodies the document names in full
         self._doc_groups: set[str] = set()  # groups and boards the document names in full (3 words or more)
         self._doc_people: dict[str, str] = {}  # surname -> the one person of that surname named in full
+        self._lead_cells: LeadCells | None = None  # the Lead cells of the document's flattened rows
         self._learnt: set[str] = set()  # acronyms the document defined itself
         self._things: set[str] = set()  # acronyms the document defined for something else than a party
         self._extra_cased = set(_NATIONAL_CASED | _OWN_CASED | gazetteer.cased)
@@ -478,8 +481,10 @@ class OwnerGazetteer:
         for m in _FULL_GROUP.finditer(text or ""):
             # the body, not a role in it ("Chair of the ... Board"): the name after the role's "of"
             name = g._group_name(re.split(_ROLE_OF, m.group(0))[-1])
-            if name is not None:  # from after a word no name holds ("Short Term How Central Government")
+            if name is not None:  # from after a word no name holds ("Short Term How Central Government"),
+                # or a word that is two cells run together ("GlossaryPCT Parkside Care Trust")
                 ws = name.split()
+                ws = ws[1 + max((i for i, w in enumerate(ws) if _GLUED_WORD.search(w)), default=-1):]
                 name = " ".join(ws[1 + max((i for i, w in enumerate(ws) if w.lower() in _GROUP_FIRST_STOP
                                             and w.lower() not in _NAME_JOINERS), default=-1):])
             if name is not None and _two_groups(name):
@@ -488,6 +493,7 @@ class OwnerGazetteer:
                 g._doc_groups.add(name)
         g._learn_initials(text or "")
         g._doc_people = _people_named_in_full(text or "")
+        g._lead_cells = LeadCells(text or "")
         return g
 
     def __getstate__(self) -> dict:
@@ -1041,7 +1047,8 @@ class OwnerGazetteer:
                   outer_intros: Sequence[str] = (), section_lead: str | None = None) -> Owners:
         """The owners of an item, de-duplicated, in order of appearance, with their source: the
         parties a labelled owner field names (`field`: Who / Lead / Responsible officer, or a lead in
-        brackets at the item's end, `bracketed_lead`); else the
+        brackets at the item's end, `bracketed_lead`, or the Lead cell of a row a text export ran
+        into the action, kb.extract.lead_cells); else the
         doers of its committing predicate ("grammar"), or in a verbless fragment the parties the
         words around them make doers or leads ("mention"); if it names none, the doers of its list's
         `intro` ("The Tobacco Alliance ... its role is to:", "the trusts are:"); if the intro only
@@ -1054,6 +1061,11 @@ class OwnerGazetteer:
             named = self.field_owners(field, author_org)
             if named:
                 return Owners(named, "field")
+        cell = self._lead_cells.lead(text or "", self._names_a_party) if self._lead_cells is not None else None
+        if cell:  # the Lead cell of a flattened row, run into the action (kb.extract.lead_cells)
+            named = self.field_owners(cell, author_org)
+            if named:
+                return Owners(named[:1], "field")
         bracketed = self.bracketed_lead(text or "", author_org)  # a field written in brackets
         if bracketed:
             return Owners(bracketed, "field")
@@ -1109,6 +1121,13 @@ class OwnerGazetteer:
             if found:
                 return Owners(found, "intro")
         return Owners()
+
+    def _names_a_party(self, name: str) -> bool:
+        """Whether these words are, all of them, the name of one party the finder knows."""
+        if self.canonical(name) is not None:
+            return True
+        ms = self.mentions(name)
+        return len(ms) == 1 and ms[0].start_char == 0 and ms[0].end_char == len(name)
 
     def bracketed_lead(self, text: str, author_org: str | None = None) -> list[str]:
         """The lead an action names in brackets at its end, as action plans print it ("We will ... by
