@@ -1,4 +1,5 @@
-"""Render a text export as a published-looking PDF with another tool (headless Chromium).
+"""Render a text export as a published-looking PDF with another tool (headless Chromium, or
+LibreOffice Writer as an office tool prints a document whose tables have no borders).
 
 kb's own tests render PDFs with reportlab (tests/pdfgen.py), laid out the way kb's PDF reader
 expects.  Real PDFs are made by word processors and browsers; this renderer is an independent
@@ -130,13 +131,38 @@ def render(text_path: Path, pdf_path: Path, whole_tables: bool = False, printed:
     return pdf_path
 
 
+def render_office(text_paths: list[Path], dst: Path) -> None:
+    """Print the text exports into `dst` through LibreOffice Writer, as an office tool prints a
+    document whose tables have no borders: whole tables, top-aligned cells set apart only by their
+    padding, a cell's paragraphs spaced as Writer spaces paragraphs.  Raises RuntimeError without
+    LibreOffice (Debian: apt-get install libreoffice-writer-nogui)."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        raise RuntimeError("LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = []
+        for text_path in text_paths:
+            markup = text_to_html(text_path.read_text(encoding="utf-8"), text_path.stem, whole_tables=True)
+            markup = (markup.replace("<table>", '<table border="0" cellpadding="4" cellspacing="0" width="100%">')
+                      .replace("<td>", '<td valign="top">').replace("<th>", '<th valign="top">'))
+            page = Path(tmp) / f"{text_path.stem}.html"
+            page.write_text(markup, encoding="utf-8")
+            pages.append(str(page))
+        subprocess.run([exe, "--headless", f"-env:UserInstallation=file://{tmp}/profile",
+                        "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export",
+                        "--outdir", str(dst.resolve()), *pages], check=True, capture_output=True, timeout=600)
+
+
 def main(argv: list[str]) -> int:
-    """Render a folder's text exports: python bench/pdf_render.py SRC DST [--tables | --printed]."""
+    """Render a folder's text exports: python bench/pdf_render.py SRC DST [--tables | --printed | --office]."""
     if len(argv) < 2:
         print(main.__doc__)
         return 2
     src, dst = Path(argv[0]), Path(argv[1])
     dst.mkdir(parents=True, exist_ok=True)
+    if "--office" in argv:
+        render_office(sorted(src.glob("*.txt")), dst)
+        return 0
     for text in sorted(src.glob("*.txt")):
         render(text, dst / f"{text.stem}.pdf", whole_tables="--tables" in argv, printed="--printed" in argv)
     return 0

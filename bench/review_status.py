@@ -4,8 +4,9 @@ into a fresh index, each strategy action is traced, and kb's thread status is co
 status the body's review gives that action.
 
 A set is a folder holding the documents (`*.txt`, their PDFs under `pdf/` printed a table row by a
-table row, under `pdf-tables/` printed with whole tables, and under `pdf-print/` as a browser prints
-them, landscape with a running header and footer: bench/pdf_render.py) and
+table row, under `pdf-tables/` printed with whole tables, under `pdf-print/` as a browser prints
+them, landscape with a running header and footer, and under `pdf-office/` as an office tool prints
+them with borderless tables: bench/pdf_render.py) and
 `threads.jsonl` (the format of bench/eval/traces-own.jsonl, each thread with the body's `status`
 mapped to kb's statuses, `body_status` the word the review prints, and `deciding` the review row).
 Scored with bench/trace_quality.py's rules: the must passages shown (70% of their words, right
@@ -15,7 +16,7 @@ passage holding 70% of the review row's words.  Dates come from the file names (
     python bench/review_status.py [SET ...] [--pdf] [--beside-corpus] [-v]
         SET: a set folder (default: every folder under bench/eval/invented/ with a threads.jsonl)
         --pdf: ingest the set's PDFs instead of its text exports, each rendering (pdf/, pdf-tables/,
-            pdf-print/)
+            pdf-print/, pdf-office/)
         --beside-corpus: ingest the bundled corpus (another area's papers) into the same index, as
             a user who keeps several areas' documents in one knowledge base does
 """
@@ -72,7 +73,7 @@ def main(argv: list[str]) -> int:
     pdf = "--pdf" in argv
     named = [Path(a) for a in argv if not a.startswith("-")]
     sets = named or sorted(p.parent for p in (ROOT / "bench/eval/invented").glob("*/threads.jsonl"))
-    kinds = ["pdf", "pdf-tables", "pdf-print"] if pdf else [""]
+    kinds = ["pdf", "pdf-tables", "pdf-print", "pdf-office"] if pdf else [""]
     beside = ROOT / "corpus" if "--beside-corpus" in argv else None
     label = " beside the corpus" if beside else ""
     report = {f"{s.name} ({k or 'text'}){label}": score_set(s, k, verbose, beside) for s in sets for k in kinds

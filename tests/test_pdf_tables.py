@@ -500,3 +500,68 @@ def test_a_bold_header_whose_sign_wraps_above_its_word_is_one_label(tmp_path):
     c.save()
     assert _texts(pdf) == ["Action\tLead\tTimescale\t% complete",
                            "Open a tool library in the market hall\tLibraries service\tJune 2026\t40%"]
+
+
+# A review table as office tools print one without borders: rows set apart by the cells' padding,
+# and a latest update of two paragraphs, the second set well apart below the first (wider than any
+# line's leading) after its neighbours' text has ended.
+REVIEW_COLUMNS = (50, 240, 360, 430)
+REVIEW_ROWS = [
+    (["Open a repair café in each market", "town"], ["Housing Services"], ["Complete"],
+     [["Cafés opened in all three towns in", "2023 and meet monthly."], ["A fourth café is planned."]]),
+    (["Plant shade trees on busy bus routes"], ["Parks Team"], ["Ongoing"],
+     [["Four of the six routes are planted."]]),
+    (["Publish a yearly river quality report"], ["Environmental Health"], ["Not started"],
+     [["No report yet: the contract was let", "late."]]),
+]
+
+
+def _review_table(path: Path, after: str | None = None) -> None:
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    y = 760
+    for x, text in zip(REVIEW_COLUMNS, ["Action", "Lead", "Status", "Latest update"], strict=True):
+        c.drawString(x, y, text)
+    y -= 20
+    c.setFont("Helvetica", 10)
+    for action, lead, status, update in REVIEW_ROWS:
+        bottom = y
+        for x, cell in zip(REVIEW_COLUMNS[:3], (action, lead, status), strict=True):
+            for k, text in enumerate(cell):
+                c.drawString(x, y - 12 * k, text)
+                bottom = min(bottom, y - 12 * k)
+        uy = y
+        for paragraph in update:
+            for text in paragraph:
+                c.drawString(REVIEW_COLUMNS[3], uy, text)
+                bottom = min(bottom, uy)
+                uy -= 12
+            uy -= 20  # the space after a paragraph in a cell: wider than any line's leading
+        y = bottom - 20  # the cells' padding, above and below
+    if after:
+        c.setFont("Helvetica", 10)
+        c.drawString(REVIEW_COLUMNS[0], y - 18, after)
+    c.save()
+
+
+def test_a_cells_paragraph_set_well_apart_does_not_end_a_table_without_rulings(tmp_path):
+    pdf = tmp_path / "review.pdf"
+    _review_table(pdf)
+    texts = _texts(pdf)
+    assert texts[0] == "Action\tLead\tStatus\tLatest update"
+    assert texts[1] == ("Open a repair café in each market town\tHousing Services\tComplete"
+                        "\tCafés opened in all three towns in 2023 and meet monthly.")
+    assert texts[2].split("\t")[-1] == "A fourth café is planned."  # still in the update column
+    assert texts[3:] == [
+        "Plant shade trees on busy bus routes\tParks Team\tOngoing\tFour of the six routes are planted.",
+        "Publish a yearly river quality report\tEnvironmental Health\tNot started"
+        "\tNo report yet: the contract was let late.",
+    ]
+
+
+def test_a_short_line_in_the_first_column_below_a_wide_gap_is_not_the_tables(tmp_path):
+    pdf = tmp_path / "review-then-heading.pdf"
+    _review_table(pdf, after="Next steps")
+    texts = _texts(pdf)
+    assert texts[-1] == "Next steps"
+    assert texts[-2].startswith("Publish a yearly river quality report\t")

@@ -46,6 +46,7 @@ from kb.sources.pdf import (
 _CELL_GAP = 1.0  # ems: a white gap at least this wide between two words may be a column gutter
 _MIN_GUTTER = 0.8  # ems: the white band that all the lines of a table share must stay this wide
 _MAX_LEAD = 2.6  # ems from one line's top to the next's beyond which a table ends
+_MAX_CELL_LEAD = 4.5  # ems: a wider white gap a table spans when the line after it is plainly its own
 _ROW_GAP = 0.35  # ems of extra spacing over the table's tightest line pitch that separate rows
 _MIN_ROWS = 3
 
@@ -101,8 +102,26 @@ def _white(lines: list[_Line]) -> list[tuple[float, float]]:
     return out
 
 
+def _own_line(run: list[_Line], gutters: list[tuple[float, float]], line: _Line) -> bool:
+    """After a wide white gap, `line` still belongs to the table of `run`: it starts text in two
+    columns or more (the next row: a top-aligned row's cells all start on its first line), or it
+    lies in one column other than the first, starting at that column's left edge (the next
+    paragraph of a cell whose neighbours have ended).  A heading or a paragraph under the table
+    does neither: it starts in the first column alone, or runs across the gutters."""
+    cuts = [(g0 + g1) / 2 for g0, g1 in gutters]
+    used = [c for c, words in enumerate(_columns_of(line, cuts)) if words]
+    if len(used) >= 2:
+        return True
+    if not used or used[0] == 0:
+        return False
+    lefts = [words[0].x0 for ln in run if (words := _columns_of(ln, cuts)[used[0]])]
+    return bool(lefts) and abs(line.x0 - min(lefts)) <= 0.5 * max(line.size, 1.0)
+
+
 def _grow(lines: list[_Line], start: int) -> _Candidate | None:
-    """The longest run of lines from `start` that keeps the white gutters of its first line."""
+    """The longest run of lines from `start` that keeps the white gutters of its first line.  A
+    gap wider than a table's usual leading (a cell's paragraphs set apart, padding between rows)
+    is spanned when the line after it is plainly the table's own (`_own_line`)."""
     first = lines[start]
     gutters = _gaps(first)
     if not gutters:
@@ -110,10 +129,13 @@ def _grow(lines: list[_Line], start: int) -> _Candidate | None:
     size = max(first.size, 1.0)
     run = [first]
     for line in lines[start + 1:]:
-        if line.top - run[-1].top > _MAX_LEAD * size or line.top < run[-1].top:
+        lead = line.top - run[-1].top
+        if lead > _MAX_CELL_LEAD * size or line.top < run[-1].top:
             break
         narrowed = _narrow(gutters, line, _MIN_GUTTER * size)
         if narrowed is None:
+            break
+        if lead > _MAX_LEAD * size and (len(run) < _MIN_ROWS or not _own_line(run, narrowed, line)):
             break
         gutters = narrowed
         run.append(line)
