@@ -595,7 +595,7 @@ def test_a_target_columns_cells_are_targets_and_an_indicator_column_measures():
     # of the doer it names, first-person or a named body; a frame over a forecast undertakes nothing
     ("This means that by 2030, we will plant a tree for every resident of Easton.", True),
     ("That is why Northmoor Council will open two new family hubs next year.", True),
-    ("It is vital that we act now, which is why we are pledging to end rough sleeping by 2027.", True),
+    ("Winter floods close the ford road most years, which is why we are pledging to build a footbridge by 2027.", True),
     ("This means that more people will use the Easton clinic.", False),
 ])
 def test_sentence_shapes_of_an_undertaking(text, accepted):

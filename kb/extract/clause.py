@@ -871,7 +871,7 @@ def _result_clauses(sent: Span) -> list[Token]:
 def _framed(sent: Span) -> list[Token]:
     """The clause an explanatory frame introduces when it has a doer of its own, a first-person one or
     a named body ("This means that by 2030 we will ...", "That is why the Council will ...", "...,
-    which is why we are pledging to ..."): the frame says why or what follows, the clause it frames
+    which is why we have pledged to ..."): the frame says why or what follows, the clause it frames
     is the undertaking.  ("This means that more people will use it" frames no doer's undertaking.)"""
     out = []
     for t in sent:
