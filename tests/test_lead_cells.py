@@ -40,8 +40,8 @@ SPACED = "\n".join([
     "Switch the pool cars to electric Inside Fleet Finance Apr-24 Mar-25 B3",
     "Review the waste contract with the districts Shared Waste Team All Depts Apr-24 Mar-25 C1",
     "Train all staff in carbon literacy Shared HR Team Energy Team, Estates Apr-25 Mar-26 D1",
-    "Develop a tree planting plan Outside Env Team Parks, Districts Apr-24 Mar-26 E1",
-    "The Environment Team keeps the register.",
+    "Develop a tree planting plan Outside Fin Team Parks, Districts Apr-24 Mar-26 E1",
+    "The Finance Team keeps the register.",
 ])
 
 # Rows with no category column: the action ends at its last word in lower case.
@@ -92,8 +92,8 @@ def test_the_lead_of_a_row_after_its_category_cell() -> None:
 
 
 def test_a_short_form_is_named_as_the_document_writes_it_in_full() -> None:
-    assert _lead(SPACED, "Develop a tree planting plan Outside Env Team Parks, Districts Apr-24 Mar-26 E1") \
-        == "Environment Team"
+    assert _lead(SPACED, "Develop a tree planting plan Outside Fin Team Parks, Districts Apr-24 Mar-26 E1") \
+        == "Finance Team"
 
 
 def test_the_lead_of_a_row_with_no_category_column() -> None:

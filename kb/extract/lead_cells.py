@@ -17,7 +17,7 @@ The lead is told from the partners that follow it by how the document writes its
 a name the document writes as a cell of its own (between commas, or run into the next cell), the
 shortest first; else a name ending in a unit's head word ("Team", "Unit", "Service"); else the
 words before an acronym or a word that opens a list of partners ("All Depts", "Other ...").
-A short form the document also writes in full ("Env Team" beside "Environment Team") is named in
+A short form the document also writes in full ("Fin Team" beside "Finance Team") is named in
 full, and so is an acronym it never defines but spells out once ("PT" beside a line "PT Parks
 Trust").  Everything is learnt from the document itself: nothing here names a body.
 """
@@ -179,7 +179,7 @@ class LeadCells:
         return self._spelt[acronym]
 
     def _in_full(self, name: str) -> str:
-        """A short form the document also writes in full ("Env Team" -> "Environment Team"): each
+        """A short form the document also writes in full ("Fin Team" -> "Finance Team"): each
         word the start of the full name's word, one at least cut short."""
         words = name.split()
         if len(words) < 2 or not any(len(w) <= 4 and w.isalpha() and w[:1].isupper() and w[1:].islower()
