@@ -29,7 +29,7 @@ from kb.trace.tracer import (
     _doc_date,
     area_timeline,
     link_type,
-    returning_passage,
+    status_or_return,
     thread_status,
 )
 
@@ -418,18 +418,10 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
                   for x in outgoing.get(root_id, []) if x.b not in mem and root_id in reviewed_by.get(x.b, {root_id})]
         later_docs, newest = timeline.get(root.doc_id) or area_timeline(areas, metas, root.doc_id)
         row = by_id.get(root.parent_id) if root.parent_id else None
-        status, reason, deciding = thread_status(root, metas.get(root.doc_id), items, newest, later_docs,
-                                                 sig.vectoriser.idf, sig.vectoriser.ignore, row.text if row else "",
-                                                 sig.words)
-        if deciding is None and tried.get(root_id):  # as the tracer: a passage its links did not reach
-            linked = {i.commitment.id for i in items}
-            back = returning_passage(root, metas.get(root.doc_id), (c for c in tried[root_id] if c.id not in linked),
-                                     metas, sig.vectoriser.idf, sig.vectoriser.ignore, row.text if row else "",
-                                     sig.words, reports)
-            if back is not None:
-                status, reason, deciding = thread_status(root, metas.get(root.doc_id), [*items, back], newest,
-                                                         later_docs, sig.vectoriser.idf, sig.vectoriser.ignore,
-                                                         row.text if row else "", sig.words)
+        # as the tracer: with no linked passage speaking of it, one its links did not reach may return
+        status, reason, deciding, _ = status_or_return(
+            root, metas.get(root.doc_id), items, newest, later_docs, lambda rid=root_id: tried.get(rid, ()), metas,
+            sig.vectoriser.idf, sig.vectoriser.ignore, row.text if row else "", sig.words, reports)
         docs = sorted({root.doc_id, *(by_id[m].doc_id for m in mem)}, key=lambda d: _doc_date(metas.get(d)))
         span = [date_of[root_id], *(date_of[m] for m in mem)]
         threads.append(Thread(

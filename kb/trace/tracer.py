@@ -644,7 +644,8 @@ def returning_passage(seed: Commitment, seed_meta: DocumentMeta | None, candidat
     if heading_only(seed_text, seed.heading, ignore, seed_row):
         return None
     core = seed_core(seed_text, seed.heading, idf or _flat, ignore, seed_row)
-    own = {t for t in core if t in set(terms(seed_text)) | set(terms(seed_row))}
+    written = set(terms(seed_text)) | set(terms(seed_row))
+    own = {t for t in core if t in written}
     side = side_terms(seed_text, core)
     topics = topics_of(seed_text)
     seed_date = _doc_date(seed_meta)
@@ -674,6 +675,32 @@ def returning_passage(seed: Commitment, seed_meta: DocumentMeta | None, candidat
     if report:
         evidence["report"] = report
     return TraceItem(c, meta, link_type(seed_meta, seed, meta, c, report), round(meaning, 4), evidence)
+
+
+def status_or_return(seed: Commitment, seed_meta: DocumentMeta | None, items: list[TraceItem],
+                     newest_doc_date: str | None, later_docs: list[str] | None,
+                     candidates: Callable[[], Iterable[Commitment]],
+                     metas: dict[str, DocumentMeta], idf: Callable[[str], float] | None = None,
+                     ignore: Iterable[str] = (), seed_row: str = "", spell: Spell | None = None,
+                     reports: dict[str, str] | None = None
+                     ) -> tuple[str, str, TraceItem | None, TraceItem | None]:
+    """`thread_status` over the linked `items`; when no linked passage speaks of the seed, a passage
+    among `candidates()` (those scored for it, not linked; asked for only then) that returns to it (`returning_passage`)
+    is added and decides.  The status, why, the deciding passage, and that returning passage (or
+    None): `kb trace` and `kb threads` both decide this way."""
+    ignore = tuple(ignore)
+    status, reason, deciding = thread_status(seed, seed_meta, items, newest_doc_date, later_docs, idf, ignore,
+                                             seed_row, spell)
+    if deciding is not None:
+        return status, reason, deciding, None
+    linked = {i.commitment.id for i in items}
+    back = returning_passage(seed, seed_meta, (c for c in candidates() if c.id not in linked), metas, idf, ignore,
+                             seed_row, spell, reports)
+    if back is None:
+        return status, reason, deciding, None
+    status, reason, deciding = thread_status(seed, seed_meta, [*items, back], newest_doc_date, later_docs, idf,
+                                             ignore, seed_row, spell)
+    return status, reason, deciding, back
 
 
 # Words by which a plan sets a direction of travel rather than an end to reach: "increasingly
@@ -1109,21 +1136,14 @@ class Tracer:
         seed_meta = self.metas.get(seed.doc_id)
         later_docs, newest = area_timeline(self.areas, self.metas, seed.doc_id)
         row = self.by_id.get(seed.parent_id) if seed.parent_id else None
-        status, reason, deciding = thread_status(seed, seed_meta, items, newest, later_docs,
-                                                 self.vectoriser.idf, self.vectoriser.ignore, row.text if row else "",
-                                                 self.signals.words)
-        if deciding is None:  # no linked passage speaks of it: one its links did not reach may return to it
-            shown = {i.commitment.id for i in items}
-            back = returning_passage(seed, seed_meta, (c for c in self.pool(seed) if c.id not in shown), self.metas,
-                                     self.vectoriser.idf, self.vectoriser.ignore, row.text if row else "",
-                                     self.signals.words, self.reports)
-            if back is not None:
-                status, reason, deciding = thread_status(seed, seed_meta, [*items, back], newest, later_docs,
-                                                         self.vectoriser.idf, self.vectoriser.ignore,
-                                                         row.text if row else "", self.signals.words)
-                passages.append(TracePassage([back]))
-                passages.sort(key=lambda p: (_doc_date(p.best.doc), p.best.commitment.doc_id, _position(p.items[0])))
-                items = [i for p in passages for i in p.items]
+        # no linked passage speaking of it, one of its pool the links did not reach may return to it
+        status, reason, deciding, back = status_or_return(
+            seed, seed_meta, items, newest, later_docs, lambda: self.pool(seed), self.metas,
+            self.vectoriser.idf, self.vectoriser.ignore, row.text if row else "", self.signals.words, self.reports)
+        if back is not None:
+            passages.append(TracePassage([back]))
+            passages.sort(key=lambda p: (_doc_date(p.best.doc), p.best.commitment.doc_id, _position(p.items[0])))
+            items = [i for p in passages for i in p.items]
         docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
                       key=lambda d: _doc_date(self.metas.get(d)))
         return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages, orphans,
