@@ -54,6 +54,8 @@ class KnowledgeBase:
         # None prints one line on stderr; the app shows them as notifications.
         self.warn: Callable[[str], None] | None = None
         self._names = None
+        self._search = None
+        self._index_at: Path | None = None  # an index folder to search instead of the one pointed to
         self.party_names()  # short owner names for the app's columns
 
     # --- ingest --------------------------------------------------------------------------------------
@@ -103,16 +105,18 @@ class KnowledgeBase:
                 else:
                     todo.append((f, digest))
             in_step = index_state(self.index_dir)[1]
+            settled = self._statuses_stamp()
+            statuses_stale = self.store.exists() and self.store.get_meta("statuses") != settled
             if not todo and not rebuild and (in_step or not self.store.exists()) and not self._vectors_stale() \
                     and (not self.store.exists() or self.store.get_meta("reports") == reports_fingerprint()
-                         and self.store.get_meta("threads") == threads_fingerprint()):
+                         and self.store.get_meta("threads") == threads_fingerprint() and not statuses_stale):
                 return report
             if not in_step and self.store.exists() and notice:
                 notice(f"the search index in {self.index_dir} was out of step with the store "
                        "(an interrupted ingest?); rebuilding it")
             storing = _Storing(progress, str(self.index_dir), len(todo))
-            index_from = functools.partial(self._build_index_from, progress=storing.reporter("search index"))
-            with self.store.transaction(force=not in_step, before_swap=index_from) as writer:
+            index_from = functools.partial(self._index_with_statuses, stamp=settled, progress=storing, jobs=jobs)
+            with self.store.transaction(force=not in_step or statuses_stale, before_swap=index_from) as writer:
                 for part in parse_files(todo, catalogs, report, progress, jobs, ids, gazetteers):
                     if isinstance(part, Abandoned):
                         writer.restore_document(part.doc_id)
@@ -162,6 +166,7 @@ class KnowledgeBase:
         writer.put_reports(reports)
         writer.set_meta("reports", stamp)
         writer.set_meta("threads", threads_fingerprint())
+        writer.set_meta("statuses", "")  # new threads: their statuses are settled before the swap
         metas = writer.all_metas()
         if not can_link(metas):
             writer.put_threads([], unlinked_threads(writer.iter_thread_roots(), metas))
@@ -197,7 +202,7 @@ class KnowledgeBase:
         prune(self.index_dir, keep={current.name} if current else set())
 
     def _build_index_from(self, store: Store, generation: str,
-                          progress: Callable[[int, int], None] | None = None) -> None:
+                          progress: Callable[[int, int], None] | None = None) -> Path:
         """The search index for a store copy about to be swapped in (Store.transaction's hook)."""
         from kb.index.build import build_index
         from kb.index.thesaurus import learn_acronyms
@@ -206,7 +211,52 @@ class KnowledgeBase:
         for d in store.documents():
             for text in store.iter_block_texts(d.meta.id):  # a definition is within one block
                 acronyms.update(learn_acronyms(text))
-        build_index(store, acronyms, generation, progress)
+        return build_index(store, acronyms, generation, progress)
+
+    def _index_with_statuses(self, store: Store, generation: str, stamp: str, progress: _Storing,
+                             jobs: int | None = None) -> None:
+        """Ingest's hook before the swap: the search index for the store copy, then its threads'
+        statuses settled as `kb trace` reads them (kb.trace.settle), which needs that index (a
+        trace's candidates come from it).  A status that changed is in the index's `status` field
+        too, so the index is built again from the settled copy.  Store, index and statuses are
+        swapped in together, or not at all."""
+        import shutil
+
+        from kb.ingest import default_jobs
+        from kb.trace.settle import settled_statuses
+        from kb.trace.threads import can_link
+        from kb.trace.tracer import Tracer
+
+        target = self._build_index_from(store, generation, progress.reporter("search index"))
+        if store.get_meta("statuses") == stamp:
+            return
+        if not can_link({d.meta.id: d.meta for d in store.documents()}):
+            # papers of one date: no later document to read a status from, and one long file's
+            # records are not all held at once for a tracer
+            with store.amend() as writer:
+                writer.set_meta("statuses", stamp)
+            return
+        staged = KnowledgeBase(self.index_dir, self.decisions_path)
+        staged.store, staged.warn, staged._index_at = store, self.warn, target
+        try:
+            changed = settled_statuses(Tracer(staged, staged.decisions), store.threads(),
+                                       progress.reporter("thread statuses"), jobs or default_jobs())
+        finally:
+            if staged._search is not None:
+                staged._search.close()
+        with store.amend() as writer:
+            writer.set_thread_statuses(changed)
+            writer.set_meta("statuses", stamp)
+        if changed:
+            shutil.rmtree(target)
+            self._build_index_from(store, generation, progress.reporter("search index"))
+
+    def _statuses_stamp(self) -> str:
+        """What the stored thread statuses must have been settled with (kb.trace.settle)."""
+        from kb.trace.decisions import default_log_path
+        from kb.trace.settle import statuses_stamp
+
+        return statuses_stamp(threads_fingerprint(), self.decisions_path or default_log_path(self.index_dir))
 
     def _point_to_index(self) -> None:
         from kb.index.build import index_state, point_to, prune
@@ -236,7 +286,7 @@ class KnowledgeBase:
         from kb.index.search import SearchIndex
 
         if getattr(self, "_search", None) is None:
-            self._search = SearchIndex(self.index_dir, canonical_owner=self.canonical_owner)
+            self._search = SearchIndex(self.index_dir, canonical_owner=self.canonical_owner, at=self._index_at)
         else:
             self._search.refresh()
         return self._search

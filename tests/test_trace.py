@@ -192,6 +192,50 @@ def test_decisions_survive_rebuild_and_rejections_never_come_back(three_doc_kb):
     assert [d["action"] for d in log] == ["reject", "add"] and all(d["time"] and d["user"] for d in log)
 
 
+def test_a_thread_s_status_is_what_its_trace_says(corpus_kb):
+    """`kb threads` and `kb trace` never disagree: the stored status, reason and deciding passage of
+    a thread are those the trace of its root gives (kb.trace.settle), read here for every fifth one
+    of the threads with a later document to read them from."""
+    newest = max(d.meta.date for d in corpus_kb.documents())
+    dates = {d.meta.id: d.meta.date for d in corpus_kb.documents()}
+    by_id = {c.id: c for c in corpus_kb.commitments()}
+    threads = [t for t in corpus_kb.threads() if dates[by_id[t["root"]].doc_id] < newest]
+    assert len(threads) > 300
+    for t in threads[::5]:
+        trace = corpus_kb.trace(t["root"])
+        assert (t["status"], t["reason"], t["deciding"]) == \
+            (trace.status, trace.status_reason, trace.deciding.id if trace.deciding else None), t["root"]
+        assert by_id[t["root"]].status == t["status"]
+
+
+def test_an_auditor_s_decision_reaches_the_thread_s_status_at_the_next_ingest(three_doc_kb):
+    """A rejected deciding passage no longer decides the thread once `kb ingest` has run, even with
+    no document changed: the statuses were settled with the decisions log as it was."""
+    kb, docs = three_doc_kb
+    t = next(t for t in kb.threads() if t["deciding"] and t["deciding"] != t["root"])
+    kb.link("reject", t["root"], t["deciding"], "speaks of another service")
+    assert kb.trace(t["root"]).deciding is None or kb.trace(t["root"]).deciding.id != t["deciding"]
+    kb.ingest([docs])
+    after = next(x for x in kb.threads() if x["id"] == t["id"])
+    trace = kb.trace(t["root"])
+    assert after["deciding"] != t["deciding"]
+    assert (after["status"], after["deciding"]) == (trace.status, trace.deciding.id if trace.deciding else None)
+    # settled once: the next ingest has nothing to do
+    assert not kb.ingest([docs]).ingested and kb.store.get_meta("statuses") == kb._statuses_stamp()
+
+
+def test_statuses_stamp_follows_the_decisions_log(tmp_path):
+    from kb.trace.settle import statuses_stamp
+
+    log = tmp_path / "decisions.jsonl"
+    empty = statuses_stamp("code", log)
+    log.write_text("", encoding="utf-8")
+    assert statuses_stamp("code", log) == empty  # a missing log is an empty one
+    log.write_text('{"action": "reject"}\n', encoding="utf-8")
+    assert statuses_stamp("code", log) != empty
+    assert statuses_stamp("other code", log) != statuses_stamp("code", log)
+
+
 CONSULTATION = "Consultation on new stroke pathway."
 
 

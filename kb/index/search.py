@@ -101,8 +101,11 @@ class _Ranked:
 class SearchIndex:
     """A long-lived searcher over the current index of an index folder."""
 
-    def __init__(self, index_dir: Path | str, canonical_owner=None):
+    def __init__(self, index_dir: Path | str, canonical_owner=None, at: Path | None = None):
+        """`at`: an index folder to open instead of the one the folder points to (an index just
+        built for a store copy not yet swapped in, kb.api's statuses step)."""
         self.index_dir = Path(index_dir)
+        self._at = at
         self.canonical_owner = canonical_owner
         self.semantic_weight = SEMANTIC_WEIGHT
         self.semantic_neighbours = SEMANTIC_NEIGHBOURS
@@ -120,7 +123,7 @@ class SearchIndex:
         self._open()
 
     def _open(self) -> None:
-        target = current_index_dir(self.index_dir)
+        target = self._at or current_index_dir(self.index_dir)
         if target is None:
             raise SearchUnavailable(f"no search index in {self.index_dir}: run 'kb ingest' first")
         if target == self._dir and self._searcher is not None:

@@ -338,6 +338,19 @@ class Store:
         return removed
 
     @contextlib.contextmanager
+    def amend(self) -> Iterator[Writer]:
+        """A writer on this store's own file, committed at the end: only for a private copy that
+        `transaction` has not swapped in yet (its `before_swap` hook), which no reader can see."""
+        con = _connect(self.path)
+        try:
+            yield Writer(con)
+            con.commit()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot write the store in {self.index_dir} ({exc})") from None
+        finally:
+            con.close()
+
+    @contextlib.contextmanager
     def transaction(self, rebuild: bool = False, force: bool = False,
                     before_swap: Callable[[Store, str], None] | None = None) -> Iterator[Writer]:
         """A writer on a private copy of the database, swapped in atomically on success.
@@ -489,6 +502,20 @@ class Writer:
                               t.status, t.reason, t.deciding) for t in chunk])
             con.executemany("UPDATE commitments SET thread_id = ?, status = ? WHERE id = ?",
                             [(t.id, t.status, cid) for t in chunk for cid in [t.root, *t.members]])
+        self.changed = True
+
+    def set_thread_statuses(self, statuses: dict[str, tuple[str, str, str | None]]) -> None:
+        """Give threads (by id) a new status, reason and deciding passage, and stamp their
+        commitments with the status, as `put_threads` does."""
+        con = self.con
+        con.executemany("UPDATE threads SET status = ?, reason = ?, deciding = ? WHERE id = ?",
+                        [(status, reason, deciding, tid) for tid, (status, reason, deciding) in statuses.items()])
+        # one pass over the commitments, each looking its thread up (no index on thread_id is needed)
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS settled (id TEXT PRIMARY KEY, status TEXT)")
+        con.execute("DELETE FROM settled")
+        con.executemany("INSERT INTO settled VALUES (?, ?)", [(tid, st) for tid, (st, _, _) in statuses.items()])
+        con.execute("UPDATE commitments SET status = (SELECT status FROM settled WHERE settled.id = thread_id) "
+                    "WHERE thread_id IN (SELECT id FROM settled)")
         self.changed = True
 
     def commitments_by_ids(self, ids: list[str]) -> dict[str, Commitment]:

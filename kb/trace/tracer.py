@@ -1107,9 +1107,45 @@ class Tracer:
         return out
 
     def trace(self, seed_id: str, limit: int | None = DEFAULT_LIMIT) -> Trace:
+        seed = self._seed(seed_id)
+        passages, hidden, orphans = self._shown(seed, limit)
+        items = [i for p in passages for i in p.items]
+        seed_words = self._spelling_text(seed)
+        for i in items:  # only the items shown are spelled out for a reader, not every candidate scored
+            c = i.commitment
+            i.evidence["terms"] = [t for t in term_labels(i.evidence.get("terms", []),
+                                                          f"{seed_words} {self._spelling_text(c)}")
+                                   if t not in FUNCTION_WORDS]
+        seed_meta = self.metas.get(seed.doc_id)
+        status, reason, deciding, back = self._decide(seed, items)
+        if back is not None:
+            passages.append(TracePassage([back]))
+            passages.sort(key=lambda p: (_doc_date(p.best.doc), p.best.commitment.doc_id, _position(p.items[0])))
+            items = [i for p in passages for i in p.items]
+        docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
+                      key=lambda d: _doc_date(self.metas.get(d)))
+        return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages, orphans,
+                     deciding.commitment if deciding else None)
+
+    def status(self, seed_id: str) -> tuple[str, str, Commitment | None]:
+        """The status `trace(seed_id)` gives, why, and its deciding passage, without spelling out the
+        evidence for a reader: what ingest stores as the thread's status (kb.trace.settle), so that
+        `kb threads` and `kb trace` never disagree on a commitment."""
+        seed = self._seed(seed_id)
+        passages, _, _ = self._shown(seed, DEFAULT_LIMIT)
+        status, reason, deciding, _ = self._decide(seed, [i for p in passages for i in p.items])
+        return status, reason, deciding.commitment if deciding else None
+
+    def _seed(self, seed_id: str) -> Commitment:
         seed = self.by_id.get(seed_id) or self.kb.commitment(seed_id)
         if seed is None:
             raise KeyError(seed_id)
+        return seed
+
+    def _shown(self, seed: Commitment, limit: int | None) -> tuple[list[TracePassage], int, list[OrphanDecision]]:
+        """The passages a trace shows, in date order: the scored candidates with the review rows, old
+        numbers, family, paragraph and in-between passages that join them, the auditor's decisions
+        applied, and (with a `limit`) the strongest passages kept; also how many were left out."""
         items = self.scored(seed)
         items = self._with_review_rows(seed, items)
         items = self._with_renumbered(seed, items)
@@ -1126,28 +1162,17 @@ class Tracer:
                 shown.pop()
             passages, hidden = shown, len(passages) - len(shown)
         passages.sort(key=lambda p: (_doc_date(p.best.doc), p.best.commitment.doc_id, _position(p.items[0])))
-        items = [i for p in passages for i in p.items]
-        seed_words = self._spelling_text(seed)
-        for i in items:  # only the items shown are spelled out for a reader, not every candidate scored
-            c = i.commitment
-            i.evidence["terms"] = [t for t in term_labels(i.evidence.get("terms", []),
-                                                          f"{seed_words} {self._spelling_text(c)}")
-                                   if t not in FUNCTION_WORDS]
-        seed_meta = self.metas.get(seed.doc_id)
+        return passages, hidden, orphans
+
+    def _decide(self, seed: Commitment, items: list[TraceItem]) -> tuple[str, str, TraceItem | None, TraceItem | None]:
+        """`status_or_return` over the shown items: the status, why, the deciding passage and a
+        returning passage the links did not reach (or None)."""
         later_docs, newest = area_timeline(self.areas, self.metas, seed.doc_id)
         row = self.by_id.get(seed.parent_id) if seed.parent_id else None
         # no linked passage speaking of it, one of its pool the links did not reach may return to it
-        status, reason, deciding, back = status_or_return(
-            seed, seed_meta, items, newest, later_docs, lambda: self.pool(seed), self.metas,
+        return status_or_return(
+            seed, self.metas.get(seed.doc_id), items, newest, later_docs, lambda: self.pool(seed), self.metas,
             self.vectoriser.idf, self.vectoriser.ignore, row.text if row else "", self.signals.words, self.reports)
-        if back is not None:
-            passages.append(TracePassage([back]))
-            passages.sort(key=lambda p: (_doc_date(p.best.doc), p.best.commitment.doc_id, _position(p.items[0])))
-            items = [i for p in passages for i in p.items]
-        docs = sorted({seed.doc_id, *(i.commitment.doc_id for i in items)},
-                      key=lambda d: _doc_date(self.metas.get(d)))
-        return Trace(seed, seed_meta, items, status, reason, hidden, docs, passages, orphans,
-                     deciding.commitment if deciding else None)
 
     def _spelling_text(self, c: Commitment) -> str:
         """The words a record's key terms may come from: its text and its structure (headings,
