@@ -240,7 +240,7 @@ class KnowledgeBase:
         staged.store, staged.warn, staged._index_at = store, self.warn, target
         try:
             changed = settled_statuses(Tracer(staged, staged.decisions), store.threads(),
-                                       progress.reporter("thread statuses"), jobs or default_jobs())
+                                       progress.reporter("thread statuses", "threads"), jobs or default_jobs())
         finally:
             if staged._search is not None:
                 staged._search.close()
@@ -465,11 +465,11 @@ class _Storing:
     path: str
     files: int
 
-    def reporter(self, step: str) -> Callable[[int, int], None]:
+    def reporter(self, step: str, unit: str = "records") -> Callable[[int, int], None]:
         def report(done: int, total: int) -> None:
             if self.progress is not None:
                 self.progress(IngestProgress(path=self.path, file_no=0, files=self.files, stage="storing",
-                                             step=step, done=done, total=total))
+                                             step=step, done=done, total=total, unit=unit))
         return report
 
 

@@ -254,7 +254,7 @@ def cmd_ingest(kb: KnowledgeBase, args) -> int:
                         for task in storing.values():
                             bar.remove_task(task)
                         storing.clear()
-                        storing[p.step] = bar.add_task(f"records: {p.step}", total=None)
+                        storing[p.step] = bar.add_task(f"{p.unit}: {p.step}", total=None)
                     bar.update(storing[p.step], completed=p.done, total=p.total or None)
                     return
                 if p.stage in ("done", "failed"):
@@ -290,7 +290,7 @@ def cmd_ingest(kb: KnowledgeBase, args) -> int:
             elif p.stage == "storing":  # a long ingest names each step as it starts, then says how far every 30 s
                 new_step, step[0] = p.step != step[0], p.step
                 if (new_step and time.monotonic() - started >= PIPED_PROGRESS_S) or (due and not new_step):
-                    say(f"storing {p.step}" + (f": {p.done}/{p.total} records" if p.total else ""))
+                    say(f"storing {p.step}" + (f": {p.done}/{p.total} {p.unit}" if p.total else ""))
 
         def say(line: str) -> None:
             print(line, file=err, flush=True)
@@ -585,7 +585,8 @@ def cmd_link(kb: KnowledgeBase, args) -> int:
     except OSError as exc:
         raise CLIError(f"cannot write the decisions log {kb.decisions.path}: {exc.strerror or exc}; "
                        "nothing was recorded", 1) from None
-    print(f"{d.action} {d.a} {d.b} recorded in {kb.decisions.path}", file=sys.stderr)
+    print(f"{d.action} {d.a} {d.b} recorded in {kb.decisions.path}; kb trace shows it now, "
+          "kb threads after the next kb ingest", file=sys.stderr)
     return 0
 
 

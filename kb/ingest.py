@@ -64,7 +64,7 @@ LONG_FILE_JOBS = 2
 class IngestProgress:
     """Where an ingest is: a file being read or extracted (by blocks), or a file finished; then,
     with every file parsed, a step of writing the store (`stage` "storing": `step` names it,
-    `done` of `total` records, `total` 0 when it cannot say)."""
+    `done` of `total` of its `unit`, records or threads, `total` 0 when it cannot say)."""
 
     path: str
     file_no: int  # 1-based, among the files being parsed
@@ -76,7 +76,8 @@ class IngestProgress:
     evidence: int = 0
     seconds: float = 0.0
     reason: str = ""
-    step: str = ""  # "storing": "semantic vectors" | "links and threads" | "search index"
+    unit: str = "records"  # what a storing step counts
+    step: str = ""  # "storing": "semantic vectors" | "links and threads" | "search index" | "thread statuses"
     done: int = 0
     total: int = 0
 

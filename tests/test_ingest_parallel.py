@@ -177,6 +177,27 @@ def test_a_piped_ingest_of_one_long_file_says_how_far_it_got(tmp_path, capsys, m
                        f"storing search index: 0/{records} records", f"storing search index: {records}/{records} records"]
 
 
+def test_piped_ingest_names_the_thread_statuses_step_with_the_threads_done(tmp_path, monkeypatch, capsys):
+    """Papers of two dates: after the search index, the threads' statuses are settled as a trace
+    reads them (kb.trace.settle), a step that counts threads, not records."""
+    import kb.cli
+
+    monkeypatch.setattr(kb.cli, "PIPED_PROGRESS_S", 0.0)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2019-04_fernvale-council_library-plan.txt").write_text(
+        "Library Plan 2019-2021\n\nBranch libraries\n\n- We will open the Fernvale branch library on Sundays by March 2020.\n"
+        "- We will lend e-readers at every branch library by 2021.\n", encoding="utf-8")
+    (docs / "2021-06_fernvale-council_library-review.txt").write_text(
+        "Library Review 2021\n\nBranch libraries\n\nThe Fernvale branch library opened on Sundays in January 2020.\n"
+        "E-readers are now lent at four of the six branch libraries.\n", encoding="utf-8")
+    assert main(["--index", str(tmp_path / "idx"), "ingest", "--jobs", "1", str(docs)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    settled = [x for x in lines if x.startswith("storing thread statuses")]
+    roots = [t for t in KnowledgeBase(tmp_path / "idx").threads() if t["root"].startswith("201904")]
+    assert roots and settled[-1] == f"storing thread statuses: {len(roots)}/{len(roots)} threads"
+
+
 def test_on_a_terminal_a_long_file_shows_its_blocks_and_the_storing_steps(tmp_path, monkeypatch):
     """What a person at a terminal sees: a bar of the file's blocks, laid out then extracted, and one
     for each step of storing (the bars are transient: read from what was written to the terminal)."""
