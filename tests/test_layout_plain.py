@@ -378,6 +378,49 @@ def test_a_wide_spaced_table_gives_each_lettered_row_its_action_and_timescale():
     assert not any("Lower emissions" in b.text for b in blocks(WIDE_TABLE))
 
 
+# The same table with a rank column after the Lead column, its label and its cells wrapped: the lead
+# ends the row beside the rank, its first word ending the line above.  Written for this test.
+RANKED_TABLE = """Greener council buildings
+
+Ref  Action description  Timescale  Cost  RAG  Outcomes  Lead
+Service  Priority
+(1 - 5)
+4.1a Replace the gas boilers at the
+Brookfield leisure centre with air
+source heat pumps  March 2025 Capital
+programme  GREEN  Lower emissions
+from the centre.  Estates
+Team  1
+4.1b Fit solar panels to the roofs of the
+three libraries  In line with the
+library review  TBC  AMBER  More renewable power.  Estates
+Team  2 5 Ref  Action description  Timescale  Cost  RAG  Outcomes  Lead
+4.1c Review the opening hours of the
+civic offices to cut heating costs  December
+2024 Officer time  RED  Lower bills for the
+civic offices  Procurement  3
+4.1d Survey the roofs of the depots for
+solar panels  June 2025  TBC  RED  Plans for the Depots
+Roofs  4"""
+
+
+def test_a_lead_column_before_a_rank_column_gives_each_row_its_lead():
+    rows = [b for b in blocks(RANKED_TABLE) if b.kind == "cell"]
+    got = [(b.fields.get("ref"), b.fields.get("owner")) for b in rows]
+    assert got == [
+        ("4.1a", "Estates Team"),
+        # the page's number and the header printed again after the row's rank
+        ("4.1b", "Estates Team"),
+        # a lead on the rank's line alone
+        ("4.1c", "Procurement"),
+        # a capitalised word ending the line above that the document never writes with the lead's:
+        # another column's word, so no lead is read
+        ("4.1d", None),
+    ]
+    # without a rank column after it, the lead column's cells are not read so
+    assert not any(b.fields.get("owner") for b in blocks(WIDE_TABLE))
+
+
 def test_rows_under_no_table_header_keep_their_text_whole():
     text = WIDE_TABLE.replace("Ref  Action description  Timescale  Cost  RAG  Outcomes  Lead service", "")
     assert not any(b.kind == "cell" for b in blocks(text))

@@ -1343,6 +1343,8 @@ def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
     pending: tuple[int, str, str] | None = None  # that row, when it had no cell: (its index in out, action, ref)
     loose = False  # a header of more columns than are read (or one run into other text) has been seen
     wrapped_row: RawBlock | None = None  # the row just read cell by cell under such a header
+    lead_then_rank = False  # that header ends with a Lead column and a rank column after it
+    wrapped: list[RawBlock] = []  # the rows read cell by cell under such a header
     for b in blocks:
         header = _spaced_header(b.lines[0].text) if len(b.lines) == 1 and b.kind in ("heading", "paragraph") else None
         if header is not None:
@@ -1350,14 +1352,24 @@ def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
             out.append(b)  # (as a heading, it tells that what is under it are actions)
             continue
         numbered = b.kind in ("paragraph", "heading") and bool(_ROW_REF.match(b.text))
-        loose = loose or roles is None and any(_loose_header(sl.text) for sl in b.lines)
+        at = next((n for n, sl in enumerate(b.lines) if _loose_header(sl.text)), None) if roles is None else None
+        if at is not None:
+            loose = True
+        if at is not None and not numbered:  # (a row that a page's repeated header ran into keeps the table's)
+            lead_then_rank = _LEAD_THEN_RANK.search("\n".join(" ".join(sl.text.split()) for sl in b.lines[at:])) \
+                is not None
         if roles is None and loose and numbered and b.kind == "paragraph" and (cut := _wrapped_row(b.lines)) is not None:
             action, fields = cut
             out.append(_action_row(b, action, fields))
             wrapped_row = out[-1]
+            if lead_then_rank:
+                wrapped.append(wrapped_row)
             continue
-        if wrapped_row is not None and not numbered and b.kind == "paragraph" and _column_lines(b.lines):
-            wrapped_row.lines.extend(b.lines)  # the row's other cells, past a blank line the export put in it
+        if wrapped_row is not None and not numbered and _column_lines(b.lines) and (
+                b.kind == "paragraph" or b.kind == "heading" and lead_then_rank and _ends_with_rank(b.lines)):
+            # the row's other cells, past a blank line the export put in it (its last cells, the lead
+            # and the rank, are no heading: "More efficient buildings  Estates" / "Team  2")
+            wrapped_row.lines.extend(b.lines)
             continue
         wrapped_row = None
         if roles is None or not (numbered or b.kind == "list_item" and in_row):
@@ -1394,7 +1406,74 @@ def read_spaced_tables(blocks: list[RawBlock]) -> list[RawBlock]:
                 pending = None
         family.append(out[-1])
     _mend_broken_words(rows, "owner")
+    _read_last_lead_cells(wrapped)
     return out
+
+
+# A header whose last two columns are a Lead (Owner, Responsible) column and a rank column after it
+# ("... Lead Service  Priority (1 - 5)"), read over the header's wrapped lines joined
+_LEAD_THEN_RANK = re.compile(r"\b(?:Lead|Owner|Responsible)(?:\s+(?:Officer|Service|Team|Organisation|Body|Department|"
+                             r"Directorate|Partner))?s?\s+(?:Priority|Rank(?:ing)?|Score|Weighting)(?:\s*\([^)]*\))?[ \t]*$", re.M)
+# a rank cell: a figure or a level ("1", "High")
+_RANK_CELL = re.compile(r"(?i)\d{1,2}|high|medium|low")
+_LEAD_RUN = re.compile(r"(?:(?<=^)|(?<=[\s.,;:]))((?:[A-Z][\w'’-]*|&)(?:\s+(?:[A-Z][\w'’-]*|&|and|of|for)){0,3})$")
+
+
+# the page's number and the table's header repeated after a row's last line ("Services  1 8 Reference  Action ...")
+_PAGE_THEN_HEADER = re.compile(r"(?<=\s)\d{1,3}\s+(?=\S)")
+
+
+def _row_texts(lines: list[SourceLine]) -> list[str]:
+    """A row's printed lines up to the end of its last cells, without the page number and the header
+    a page break printed after them."""
+    out = []
+    for sl in lines:
+        text = sl.text.rstrip()
+        # (the last place after which a header reads: "Team  1 8 Ref  Action ...", not "8 Ref  Action ...")
+        cut = next((m for m in reversed(list(_PAGE_THEN_HEADER.finditer(text))) if _loose_header(text[m.end():])), None)
+        if cut is not None:
+            out.append(text[:cut.start()].rstrip())
+            break
+        out.append(text)
+    return out
+
+
+def _ends_with_rank(lines: list[SourceLine]) -> bool:
+    last = [c.strip() for c in _SPACED.split(_row_texts(lines)[-1].strip()) if c.strip()]
+    return len(last) >= 2 and _RANK_CELL.fullmatch(last[-1]) is not None
+
+
+def _read_last_lead_cells(rows: list[RawBlock]) -> None:
+    """The Lead cell of rows read cell by cell (`_wrapped_row`) under a header whose Lead column is
+    last but one, before a rank column ("Lead Service  Priority"): a narrow column, its cell ends the
+    row beside the rank ("Estates" / "Services  2": the last line holds the cell's last piece and the
+    rank, the line before ends with its first piece).  The first piece counts only when the document
+    writes the two pieces together elsewhere (in another row, or on one line): a capitalised word
+    that ends the line before may be the last word of another column's cell."""
+    found: list[tuple[RawBlock, str, str]] = []
+    for row in rows:
+        texts = _row_texts(row.lines)
+        last = [c.strip() for c in _SPACED.split(texts[-1].strip()) if c.strip()]
+        if len(last) < 2 or not _RANK_CELL.fullmatch(last[-1]) or not last[-2][:1].isupper():
+            continue
+        if len(words(last[-2])) > 4:
+            continue
+        first = ""
+        if len(last) == 2 and len(texts) > 1:
+            before = _SPACED.split(texts[-2].strip())[-1]
+            run = _LEAD_RUN.search(before)
+            first = run.group(1) if run is not None and not re.match(r"(?:&|and|of|for)\b", run.group(1)) else ""
+        found.append((row, first, last[-2]))
+    text = "\n".join(" ".join(sl.text.split()) for row in rows for sl in row.lines)
+    pairs = Counter((first, piece) for _, first, piece in found if first)
+    for row, first, piece in found:
+        if row.fields.get("owner"):
+            continue
+        whole = f"{first} {piece}"
+        if not first:
+            row.fields["owner"] = piece
+        elif pairs[(first, piece)] >= 2 or whole in text:
+            row.fields["owner"] = whole
 
 
 _SENTENCE_STOP = re.compile(r"[.!?;:]['’\")]*$")
