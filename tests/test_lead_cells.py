@@ -18,10 +18,15 @@ from kb.extract.owners import OwnerGazetteer  # noqa: E402
 GLUED = "\n".join([
     "Wyvernshire Parks Plan 2024-29",
     "By 2029 we will... Lead Partners",
+    "These actions will be reviewed every year.",
     "P1 Plant two hundred street trees in the town centre.Parks TrustWCC, schools, Friends groups",
     "P2 Open a new community orchard at Millbrook.WCC Parks Trust, Millbrook Parish Council",
     "P3 Publish a map of every public footpath in the district.Wyvernshire Walking ForumWCC",
     "P4 Run a volunteer day at each park every spring.FWG WCC, Parks Trust",
+    "P5 Plant a community woodland of ten hectares by 2028.Parks TrustWCC, Woodland Trust",
+    "P6 Restore the walled garden at",
+    "Ashcombe House for community growing.FWG Parks Trust",
+    "P7 Repair the bandstand in Millbrook park.PT Town Band, Bandstand Friends",
     "Glossary",
     "WCC Wyvernshire County Council",
     "FWG Friends of Wyvern Gardens",
@@ -65,6 +70,14 @@ def test_the_cell_after_the_action_s_full_stop_is_its_lead() -> None:
     assert g.owners("Publish a map of every public footpath in the district.") == ["Wyvernshire Walking Forum"]
     # an acronym the document writes out only once, undefined: its one spelt-out name
     assert g.owners("Run a volunteer day at each park every spring.") == ["Friends of Wyvern Gardens"]
+    # an action whose record ends at a line break before its sentence runs into its cells
+    assert g.owners("Restore the walled garden at") == ["Friends of Wyvern Gardens"]
+    assert g.owners("These actions will be reviewed every year.") == []  # a sentence of its own
+    # a lead by initials the document spells out once, then the partners' cell after a space
+    assert g.owners("Repair the bandstand in Millbrook park.PT Town Band, Bandstand Friends") == ["Parks Trust"]
+    # an action ending in a year, its cells run into its full stop
+    assert g.owners("Plant a community woodland of ten hectares by 2028.Parks TrustWCC, Woodland Trust") \
+        == ["Parks Trust"]
 
 
 def test_no_lead_column_no_lead_cell() -> None:

@@ -144,12 +144,59 @@ def test_owner_in_fragments(north: OwnerGazetteer, text: str, expected: list[str
     # a vague head needs a word saying which; one acted upon is no doer
     ("Associations will benefit from the new grant.", []),
     ("Schools will be supported to adopt the charter.", []),
+    # people who work for a body, with a word saying whose, in a clause of what they will or should
+    # do; alone they refer back, and what is done to them is not theirs to do
+    ("Ward staff should check the discharge list each morning.", ["Ward staff"]),
+    ("Pharmacy staff will record every refused prescription.", ["Pharmacy staff"]),
+    ("Staff should record every refused prescription.", []),
+    ("All staff will receive an induction in the first week.", []),
+    ("Ward staff will be trained in the new system by June.", []),
+    ("Ward staff took part in the survey last year.", []),
+    # a party named and one joined to it that no pattern knows, which the parser may read as one
+    ("Healthwatch Northshire and GP practice staff should work with organisations who design and run booking "
+     "tools.", ["Healthwatch Northshire", "GP practice staff"]),
+    ("Healthwatch Eastvale and GP practice staff should work with the firms who design booking tools.",
+     ["Healthwatch Eastvale", "GP practice staff"]),
+    ("Northshire Healthwatch and practice staff should work with the booking system's suppliers.",
+     ["Northshire Healthwatch", "Practice staff"]),
     # people at large, things and "we" are no doers
     ("Local people will have better access to clinics.", []),
     ("Services will be redesigned by 2025.", []),
     ("We will:", []),
 ])
 def test_doers_named_by_role(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.owners(text) == expected
+
+
+@pytest.mark.parametrize(("document", "text", "expected"), [
+    # a document that names a kind of party with its initials means it by the bare words too
+    ("How patients reach their GP practices in Northshire.", "Practices should answer calls within ten minutes.",
+     ["GP practices"]),
+    ("A survey of GP practice staff across Northshire.", "Practice staff should offer a call back.",
+     ["GP practice staff"]),
+    ("A survey of GP practice staff across Northshire.", "Staff should offer a call back.", ["GP practice staff"]),
+    ("GP practice staff and NHS staff across Northshire.", "Staff should offer a call back.", []),
+    ("Our GP outreach teams visit care homes.", "These teams will also visit day centres from May.", []),
+    # two sets of initials for the kind: which is meant is not known
+    ("GP practices and PCN practices in Northshire.", "Practices should answer calls within ten minutes.",
+     ["Practices"]),
+    ("A survey of patients in Northshire.", "Practices should answer calls within ten minutes.", ["Practices"]),
+    # initials before a head that also names things say what kind of thing
+    ("Our IT systems date from 2009.", "Systems should record the risk level of each patient.", ["Systems"]),
+])
+def test_a_kind_of_party_takes_the_initials_its_document_gives_it(document: str, text: str,
+                                                                   expected: list[str]) -> None:
+    assert OwnerGazetteer().for_document(document).owners(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Stakeholders, including Riverside Trust, NHSX and the Eastvale Council, should agree a shared training "
+     "framework.", ["Riverside Trust", "NHSX", "Eastvale Council"]),
+    ("Partners including Riverside Trust and the Eastvale Council will publish a joint plan.",
+     ["Riverside Trust", "Eastvale Council"]),
+    ("Services including the Riverside Trust's stroke unit will be redesigned by 2025.", []),
+])
+def test_the_members_a_kind_of_party_lists_are_doers(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected
 
 
@@ -936,6 +983,21 @@ def test_a_body_named_by_the_end_of_its_full_name() -> None:
     # another document names no such committee: nothing carries over
     other = OwnerGazetteer().for_document("The Scrutiny Committee will publish its report by March.")
     assert other.owners("The Scrutiny Committee will publish its report by March.") == ["Scrutiny Committee"]
+
+
+def test_a_numbered_label_before_the_clause_names_no_one() -> None:
+    """"Recommendation 3: X to ...": the label orders the report; the clause after it names the doer."""
+    from kb.extract.pipeline import extract
+
+    texts = ["Recommendation 3: Northshire Skills Agency to work with colleges to expand the apprenticeship offer.",
+             "Action 2.1 - Eastvale Housing Partnership will retrofit 200 homes by 2027."]
+    blocks = [Block(kind="paragraph", text=t, line=i + 1, section=("Plan",), forward_context=True)
+              for i, t in enumerate(texts)]
+    doc = Document(DocumentMeta(id="northshire-skills", title="Skills Plan", organisation=""),
+                   path="northshire.txt", sha256="0", source_kind="text", pages=None, blocks=blocks)
+    records = {r.line: r for r in extract(doc, OwnerGazetteer()) if r.kind != "evidence"}
+    assert records[1].owners == ["Northshire Skills Agency"]
+    assert records[2].owners == ["Eastvale Housing Partnership"]
 
 
 def test_numbered_actions_take_the_doer_of_the_title_over_them(tmp_path) -> None:

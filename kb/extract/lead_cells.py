@@ -37,9 +37,9 @@ LEAD_COLUMN = re.compile(r"(?:\bActions?|\.\.\.|…)\s+(?:Lead|Owner|Responsible
                          re.MULTILINE)
 # A category column's header listing its values ("Internal / External / Both", "Red / Amber / Green")
 _LEGEND = re.compile(r"\b[A-Z][a-z]+(?:\s*/\s*[A-Z][a-z]+){2,5}(?![a-z])")
-# a full stop straight before the next cell's capital ("... to act.Parks Team"), as kb.extract.pipeline
-# cuts a unit there
-_GLUED_STOP = re.compile(r"(?<=[a-z)\]]\.)(?=[A-Z][A-Za-z])")
+# a full stop straight before the next cell's capital ("... to act.Parks Team", "... by 2030.Parks
+# Team"), as kb.extract.pipeline cuts a unit there
+_GLUED_STOP = re.compile(r"(?<=[a-z0-9)\]]\.)(?=[A-Z][A-Za-z])")
 # where one cell runs into the next: a lower-case letter before a capital ("TeamCouncil"), capitals
 # before a capitalised word ("LLEPParks"), a comma, semicolon, slash or bracket
 _CAMEL = re.compile(r"(?<=[a-z]{2})(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")
@@ -53,6 +53,7 @@ _LEAD_WORDS = 6  # a lead cell is a name, not a sentence
 _LEGEND_ROWS = 3  # rows that use a legend's words before it is taken for a column's
 _TAIL_CHARS = 160  # how far the cells run into an action's full stop are read
 _KEY_CHARS = 40  # an action is known by its last characters
+_RUN_ON_CHARS = 300  # how far an action cut short may run on to its cells
 _ACTION_CHARS = 20  # an action before a full stop is a few words at least
 _NAME_RUN = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][a-z]+){1,8}(?![a-z])")
 _LOWER_END = re.compile(r"[a-z][a-z'’)]*[.,;:]?$")
@@ -74,6 +75,7 @@ class LeadCells:
         self._categories: frozenset[str] = frozenset()
         self._cell_names: set[str] = set()
         self._text = ""  # the document's (for the full forms of short names)
+        self._flat = ""  # the same with its white space folded (for actions a record cut short)
         self._spelt: dict[str, str] = {}
         if not self.active:
             return
@@ -99,6 +101,7 @@ class LeadCells:
                     for part in _PARTNERS_WORD.split(cell):
                         self._cell_names.add(part.strip())
         self._text = text
+        self._flat = " ".join(text.split())
 
     @staticmethod
     def _key(sentence: str) -> str:
@@ -131,6 +134,15 @@ class LeadCells:
         glued = self._glued.get(self._key(said), [])
         if len({c for _, c in glued}) > 1:  # actions that end alike ("... and share best practice."): the whole
             glued = [(b, c) for b, c in glued if b.endswith(said[-_TAIL_CHARS + 10:])]
+        if not glued and len(said) >= _ACTION_CHARS and said[-1] not in ".!?;:" and not _GLUED_STOP.search(said) \
+                and start_end_cells_at(text) is None and self._flat.count(said) == 1:
+            # an action whose record ends before its sentence does (a hard-wrapped line kept apart:
+            # "E4 Deliver the Riverside" / "Walk scheme for the town.Parks TrustWCC"): the cells its
+            # words run on into, within a row's length
+            end = self._flat.find(said) + len(said)
+            stop = _GLUED_STOP.search(self._flat, end, end + _RUN_ON_CHARS)
+            if stop is not None and not re.search(r"[.!?;:]\s", self._flat[end:stop.start()]):
+                glued = self._glued.get(self._key(self._flat[max(0, stop.start() - _TAIL_CHARS):stop.start()]), [])
         if len({c for _, c in glued}) == 1:
             cells = glued[0][1]
         elif not glued:
@@ -149,7 +161,10 @@ class LeadCells:
         if not words or len(words) > _LEAD_WORDS or not words[0][:1].isupper():
             return None
         name = None
-        for k in range(1, len(words) + 1):
+        if len(words) > 1 and _ACRONYM.fullmatch(words[0]) and \
+                not any(known(" ".join(words[:k])) for k in range(2, len(words) + 1)):
+            name = words[0]  # a lead by its initials, then the partners' cell ("WU Parks Trust, schools")
+        for k in range(1, len(words) + 1) if name is None else ():
             # a name the document writes as a cell of its own or that names a known party, or the
             # words before such a cell ("Fleet Procurement": Fleet, then Procurement)
             # (or one ending in a unit's head word: "Parks Team")

@@ -439,6 +439,9 @@ class OwnerGazetteer:
         self._doc_bodies: dict[str, list[str]] = {}  # body type -> bodies the document names in full
         self._doc_groups: set[str] = set()  # groups and boards the document names in full (3 words or more)
         self._doc_people: dict[str, str] = {}  # surname -> the one person of that surname named in full
+        # a kind of party as the document writes it without its initials -> with them ("practices" ->
+        # "GP practices"), when it writes one form with initials only (`_kinds_by_initials`)
+        self._doc_kinds: dict[str, str] = {}
         self._lead_cells: LeadCells | None = None  # the Lead cells of the document's flattened rows
         self._learnt: set[str] = set()  # acronyms the document defined itself
         self._things: set[str] = set()  # acronyms the document defined for something else than a party
@@ -492,6 +495,7 @@ class OwnerGazetteer:
             if name is not None and len(name.split()) >= 3 and name.split()[0].lower() not in _GROUP_FIRST_STOP:
                 g._doc_groups.add(name)
         g._learn_initials(text or "")
+        g._doc_kinds = _kinds_by_initials(text or "")
         g._doc_people = _people_named_in_full(text or "")
         g._lead_cells = LeadCells(text or "")
         return g
@@ -1421,6 +1425,16 @@ class OwnerGazetteer:
                               and not any(a <= m.start_char < b for a, b in affil))) for m, ok in out]
         for a, b in doers:
             if any(ok and x.start_char < b and a < x.end_char for x, ok in out):
+                # a party named, and a kind of party joined to it, in a subject the parser did not
+                # split ("Healthwatch Northshire and GP practice staff should ..."): each piece
+                # between the joins that names no party may name a doer by its role
+                cuts = [a, *(x for m in _JOIN.finditer(text, a, b) for x in (m.start(), m.end())), b]
+                for pa, pb in zip(cuts[::2], cuts[1::2], strict=True):
+                    if len(cuts) > 2 and text[pa:pb].strip() and \
+                            not any(x.start_char < pb and pa < x.end_char for x, _ in out):
+                        named = self._actor_doer(doc, pa, pb)
+                        if named is not None:
+                            out.append((named, True))
                 continue
             named = self._named_doer(doc, a, b) or self._actor_doer(doc, a, b) \
                 or self._acronym_doer(doc, a, b, self._author(author_org)) \
@@ -1476,7 +1490,11 @@ class OwnerGazetteer:
         role = head.lower_ in _SINGULAR_ROLE_HEADS and head.tag_ == "NN"
         if head.pos_ not in ("NOUN", "PROPN", "VERB") or head.lower_ not in _ACTOR_HEADS and not each and not role:
             return None
-        if (role or head.lower_ in _KIND_HEADS) and not (head.dep_ == "nsubj" and _is_forward_clause(head.head)):
+        subject = head
+        while subject.dep_ == "conj" and subject.head.i < subject.i:  # "The Council and practice staff will"
+            subject = subject.head
+        if (role or head.lower_ in _KIND_HEADS or head.lower_ in _STAFF_HEADS) and \
+                not (subject.dep_ == "nsubj" and _is_forward_clause(subject.head)):
             # a role or a kind of body acts in a clause that says what it will or should do ("Provider
             # organisations will ..."), not where it is described ("Voluntary organisations play a
             # large part") or is what another acts on
@@ -1486,7 +1504,10 @@ class OwnerGazetteer:
         while toks and (toks[0].dep_ in ("det", "predet", "poss") or toks[0].lower_ in _DETS - {"local"} or
                         toks[0].is_punct or toks[0].like_num and toks[0].i < head.i):
             toks = toks[1:]
-        if not toks or len(toks) == 1 and head.lower_ in _QUALIFIED_ACTOR_HEADS:
+        if not toks or len(toks) == 1 and head.lower_ in _QUALIFIED_ACTOR_HEADS and not (
+                head.lower_ in self._doc_kinds and span[0].i == head.i):
+            # (a bare head the document's initials qualify, "Staff" for "GP practice staff", says
+            # whose; "these teams" refers back to teams named before)
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         surface = doc.text[start:end]
@@ -1494,7 +1515,7 @@ class OwnerGazetteer:
         if each:
             name = name[:-1] + "ies" if re.search(r"[^aeiou]y$", name) else \
                 name + ("s" if name[-1:].isupper() else "s" if not name.endswith("s") else "")
-        name = self.canonical(name) or name[:1].upper() + name[1:]
+        name = self.canonical(name) or self._doc_kinds.get(name.lower()) or name[:1].upper() + name[1:]
         self._parties.setdefault(name, Party(name, "group", ()))
         return Mention(name, start, end, surface, "group")
 
@@ -2059,6 +2080,12 @@ def _np_spans(t: Any) -> list[tuple[int, int]]:
             continue
         a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         out.append((a, b))
+        # the members a kind of party lists ("Stakeholders, including X, Y and Z, should ..."): each a
+        # doer as the kind is
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "including" and (verb is None or c.i < verb.i):
+                out.extend(sp for o in c.children if o.dep_ == "pobj" for sp in _np_spans(o)
+                           if verb is None or sp[1] <= verb.idx)
     return out
 
 
@@ -2094,7 +2121,7 @@ _ACTOR_HEADS = frozenset(
     # employers should ...", "Housing associations and developers will ..."); the vaguer
     # "organisations" and "partners" only as `_KIND_HEADS` say
     "schools colleges universities employers landlords developers housebuilders charities operators "
-    "contractors associations".split()
+    "contractors associations staff".split()
 ) | frozenset(_KIND_HEADS)
 # The same bodies in the singular, a doer only as "each X" / "every X" (a lone "the trust" is the
 # document's own body or one named before).
@@ -2120,9 +2147,15 @@ _GROUP_FORMED = re.compile(
     r"\s*(?:(?:is|are|was|were|will|would|should|shall|must|has|have|had|need|needs|is expected|are expected|"
     r"to|being|been|be|also|now|then|soon|first)\s+)+(?:established|formed|set up|created|convened|appointed|"
     r"commissioned|recruited|in place|put in place|introduced|launched|reconvened|reformed|refreshed)\b", re.I)
+# the joins of a list of parties
+_JOIN = re.compile(r",\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+# People who work for a body, a doer only with a word saying whose ("Practice staff", "council staff")
+# and as the subject of a clause that says what they will or should do ("All staff will
+# receive training" is said of them; "Staff" alone refers back to those named before).
+_STAFF_HEADS = frozenset({"staff"})
 # Heads that name a doer only with a word saying whose ("Clinical teams", "Hospital clinicians"):
 # "the teams" alone refers back to a body named before.
-_QUALIFIED_ACTOR_HEADS = frozenset(
+_QUALIFIED_ACTOR_HEADS = _STAFF_HEADS | frozenset(
     "teams clinicians professionals workstream workstreams associations".split()) | frozenset(_KIND_HEADS)
 # Where a duty lies names who is to act: "the onus will be on X to ...", "responsibility for Y rests with X".
 _ONUS = re.compile(r"\b(?:onus|responsibility|duty)(?:\s+for\s+[^,.;:]{1,60}?)?\s+(?:will\s+|would\s+)?"
@@ -2229,3 +2262,31 @@ def _capitalised_words(text: str) -> set[str]:
     "NCC"): initials are looked up here, so a long document is read once, not once per body it
     names (a 50 MB export names thousands)."""
     return {m.group() for m in _CAPITALISED.finditer(text)}
+
+
+# A kind of party with the initials that say which ("GP practices", "NHS trusts", "GP practice staff")
+_INITIALLED_KIND = re.compile(r"(?<![\w&-])(?P<initials>[A-Z]{2,5})\s+"
+                              r"(?P<kind>(?!(?:and|or|of|to|the|in|for|with|by|on|at)\b)(?:[a-z]+\s+){0,2}(?:"
+                              + "|".join(sorted(_ACTOR_HEADS | _SINGULAR_ACTOR_HEADS, key=len, reverse=True))
+                              + r"))\b")
+
+
+# heads that name things as well as parties ("IT systems", "NHS networks", "HR leads")
+_THING_HEADS = frozenset("system systems network networks lead leads workstream workstreams".split())
+
+
+def _kinds_by_initials(text: str) -> dict[str, str]:
+    """The kinds of party a document names with initials before them ("GP practices", "GP practice
+    staff"), by the words it writes without them ("practices", "practice staff", "staff"): a document
+    that names "GP practices" means them by a bare "Practices should ...".  Words that end more than
+    one such name ("NHS trusts", "FT trusts") are left as they are."""
+    seen: dict[str, set[str]] = {}
+    for m in _INITIALLED_KIND.finditer(text):
+        if m.group("kind").split()[-1].lower() in _THING_HEADS:
+            continue
+        kind = " ".join(m.group("kind").split())
+        ws = kind.split()
+        for j in range(len(ws)):  # "practice staff" and "staff" both mean "GP practice staff"
+            seen.setdefault(" ".join(ws[j:]).lower(), set()).add(f"{m.group('initials')} {kind}")
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+

@@ -22,7 +22,6 @@ from kb.extract.classify import (
     clause_text,
     decide,
     needs_clause,
-    without_reference_number,
 )
 from kb.extract.confidence import with_owner
 from kb.extract.dates import (
@@ -581,7 +580,7 @@ class Extractor:
             if r.kind != "evidence"]
         for start in range(0, len(accepted), OWNER_BATCH):
             batch = accepted[start:start + OWNER_BATCH]
-            owners = self.gazetteer.owners_of_many([without_reference_number(r.text) for r, *_ in batch],
+            owners = self.gazetteer.owners_of_many([clause_text(r.text) for r, *_ in batch],
                                                    author_org=author,
                                                    intros=[x[1] for x in batch],
                                                    headings=[x[2] for x in batch],
