@@ -336,6 +336,21 @@ def test_learn_acronyms(text: str, acronym: str, name: str) -> None:
     assert g.canonical(acronym) == name
 
 
+@pytest.mark.parametrize(("document", "text", "expected"), [
+    # a body named in full once and by its initials after, never defined
+    ("The Northshire Waste Disposal Authority runs the tips.", "NWDA will open a new site in 2026.",
+     ["Northshire Waste Disposal Authority"]),
+    # two bodies with those initials: which is meant is not known
+    ("The Northshire Waste Disposal Authority runs the tips, the Northern Water Development Agency the reservoirs.",
+     "NWDA will open a new site in 2026.", ["NWDA"]),
+    # a kind of body that ends a longer name is no body of its own
+    ("Eastvale Integrated Care Board (the Integrated Care Board) commissions the service.",
+     "ICB will review the service in 2026.", ["ICB"]),
+])
+def test_initials_of_a_body_named_in_full(document: str, text: str, expected: list[str]) -> None:
+    assert OwnerGazetteer().for_document(document + " " + text).owners(text) == expected
+
+
 def test_acronyms_of_things_are_not_parties() -> None:
     g = OwnerGazetteer()
     learnt = g.learn_acronyms("Electronic Patient Record (EPR) and Urgent and Emergency Care (UEC).")

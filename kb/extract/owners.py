@@ -518,6 +518,15 @@ class OwnerGazetteer:
             words_of = area_words(name)
             if words_of:
                 by_initials.setdefault(words_of[-1], set()).add(name)
+        # a group, board or agency named in full by three words or more ("Northshire Waste Disposal
+        # Authority" as "NWDA"): the initials of its capitalised words
+        # (not a kind of body that ends longer names, "Integrated Care Board" of "Eastvale Integrated Care Board")
+        named = self._doc_groups | {n for names in self._doc_bodies.values() for n in names}
+        for name in self._doc_groups:
+            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+            if len(initials) >= 3 and initials.lower() not in _NO_LEARN and not re.search(r"[^\w\s&'’-]", name) \
+                    and not any(n.endswith(" " + name) for n in named):
+                by_initials.setdefault(initials, set()).add(name)
         words: set[str] | None = None
         for initials, names in by_initials.items():
             if len(names) == 1 and self.canonical(initials) is None:
@@ -2266,7 +2275,7 @@ def _capitalised_words(text: str) -> set[str]:
 
 # A kind of party with the initials that say which ("GP practices", "NHS trusts", "GP practice staff")
 _INITIALLED_KIND = re.compile(r"(?<![\w&-])(?P<initials>[A-Z]{2,5})\s+"
-                              r"(?P<kind>(?!(?:and|or|of|to|the|in|for|with|by|on|at)\b)(?:[a-z]+\s+){0,2}(?:"
+                              r"(?P<kind>(?:(?!(?:and|or|of|to|the|in|for|with|by|on|at)\b)[a-z]+\s+){0,2}(?:"
                               + "|".join(sorted(_ACTOR_HEADS | _SINGULAR_ACTOR_HEADS, key=len, reverse=True))
                               + r"))\b")
 
