@@ -565,3 +565,77 @@ def test_a_short_line_in_the_first_column_below_a_wide_gap_is_not_the_tables(tmp
     texts = _texts(pdf)
     assert texts[-1] == "Next steps"
     assert texts[-2].startswith("Publish a yearly river quality report\t")
+
+
+# Tables as an office tool prints them without borders: each cell's text set a padding in from the
+# cell's edge (every cell of a column starts at one x), aligned to the top of its row, and rows set
+# apart only by the padding below and above them.
+OFFICE_HEADER = ["Action", "Lead", "Status", "Latest update"]
+
+
+def _office_table(path: Path, rows: list, gutter: float) -> None:
+    """Columns as wide as their widest line plus `gutter` points (two cells' padding), lines 12
+    points apart and rows 8 points more."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    xs = [50.0]
+    for k in range(3):
+        widest = max(stringWidth(t, "Helvetica", 10) for row in rows for t in row[k])
+        xs.append(xs[-1] + max(widest, stringWidth(OFFICE_HEADER[k], "Helvetica-Bold", 10)) + gutter)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(50, 790, "The parish council reviewed its green spaces plan in March.")
+    c.setFont("Helvetica-Bold", 10)
+    y = 760
+    for x, text in zip(xs, OFFICE_HEADER, strict=True):
+        c.drawString(x, y, text)
+    y -= 20
+    c.setFont("Helvetica", 10)
+    for row in rows:
+        for x, cell in zip(xs, row, strict=True):
+            for k, text in enumerate(cell):
+                c.drawString(x, y - 12 * k, text)
+        y -= 12 * max(len(cell) for cell in row) + 8
+    c.setFont("Helvetica", 11)
+    c.drawString(50, y - 20, "The plan will be reviewed again next spring.")
+    c.save()
+
+
+def _office_rows(path: Path) -> list[str]:
+    texts = _texts(path)
+    start = texts.index("Action\tLead\tStatus\tLatest update")
+    return texts[start:texts.index("The plan will be reviewed again next spring.")]
+
+
+def test_an_office_tables_columns_two_paddings_apart_are_still_columns(tmp_path):
+    # where an action fills its column, the white before the next column is only two paddings
+    # (0.7 em), narrower than the gutter a table otherwise needs; the column beside it starts flush
+    rows = [
+        (["Replant the orchard at Hob Lane"], ["Parks Team"], ["Complete"], ["Twenty trees planted."]),
+        (["Clear the Millrace footpath"], ["Rangers"], ["Ongoing"], ["Half the path is clear."]),
+        (["Survey bats in the churchyard"], ["Wildlife Group"], ["Not started"], ["No survey yet."]),
+        (["Mend the bandstand roof"], ["Estates"], ["Complete"], ["Roof mended in May."]),
+    ]
+    pdf = tmp_path / "narrow.pdf"
+    _office_table(pdf, rows, gutter=7)
+    assert _office_rows(pdf) == ["Action\tLead\tStatus\tLatest update"] + ["\t".join(r[0] for r in row) for row in rows]
+
+
+def test_tall_office_rows_set_apart_only_by_padding_keep_their_lead_cells_whole(tmp_path):
+    # rows of five lines and more, too few gaps among the lines to count as spaced rows, and a
+    # Lead cell whose wrapped lines start with capitals beside an action that goes on
+    rows = [
+        (["Plant a community orchard", "at Hob Lane with the", "Friends of Hob Lane"],
+         ["Parks Team", "With Hob Lane", "Allotment Society"], ["Complete"],
+         ["Twenty trees were planted", "in the winter of 2022 and", "volunteers prune them", "each spring, with", "help from the school."]),
+        (["Clear the Millrace", "footpath and mend", "its two stiles"], ["Rangers", "And Volunteer", "Wardens"],
+         ["Ongoing"], ["Half the path is clear.", "The stiles are mended", "and the rest of the", "path will be cleared", "by next summer."]),
+        (["Survey bats in the", "churchyard and the", "old mill"], ["Wildlife Group", "Supported By", "The Rangers"],
+         ["Not started"], ["No survey yet: the", "licence was refused", "twice and a new", "application is being", "made this year."]),
+        (["Mend the bandstand", "roof and repaint it"], ["Estates Team"], ["Complete"],
+         ["The roof was mended", "in May and painted in", "June by a local firm", "under the small works", "contract."]),
+    ]
+    pdf = tmp_path / "tall.pdf"
+    _office_table(pdf, rows, gutter=20)
+    assert _office_rows(pdf) == ["Action\tLead\tStatus\tLatest update"] + [
+        "\t".join(" ".join(cell) for cell in row) for row in rows]

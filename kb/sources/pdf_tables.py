@@ -45,6 +45,8 @@ from kb.sources.pdf import (
 
 _CELL_GAP = 1.0  # ems: a white gap at least this wide between two words may be a column gutter
 _MIN_GUTTER = 0.8  # ems: the white band that all the lines of a table share must stay this wide
+_FLUSH_GUTTER = 0.6  # ems: a narrower band will do when the column right of it starts flush at one x
+_FLUSH = 0.5  # points: words whose left edges are this close start at one x (a column's edge)
 _MAX_LEAD = 2.6  # ems from one line's top to the next's beyond which a table ends
 _MAX_CELL_LEAD = 4.5  # ems: a wider white gap a table spans when the line after it is plainly its own
 _ROW_GAP = 0.35  # ems of extra spacing over the table's tightest line pitch that separate rows
@@ -90,16 +92,31 @@ def _narrow(gutters: list[tuple[float, float]], line: _Line, min_width: float) -
 
 
 def _white(lines: list[_Line]) -> list[tuple[float, float]]:
-    """The white bands that no word of the lines covers, between their leftmost and rightmost words."""
+    """The white bands that no word of the lines covers, between their leftmost and rightmost words
+    (narrower ones too where the column right of them starts flush: `_flush`)."""
     spans = sorted((w.x0, w.x1) for ln in lines for w in ln.words)
     size = max(min(ln.size for ln in lines), 1.0)
     out = []
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - reach >= _MIN_GUTTER * size:
+        if x0 - reach >= _MIN_GUTTER * size or (x0 - reach >= _FLUSH_GUTTER * size and _flush(lines, x0)):
             out.append((reach, x0))
         reach = max(reach, x1)
     return out
+
+
+def _flush(lines: list[_Line], x: float) -> bool:
+    """Words of different widths start at `x` on three lines or more: the left edge of a column of
+    cells, as an office tool sets every cell's text a padding in from its border (figures set flush
+    right and as wide as each other start at one x too, but also end at one x)."""
+    ends = [w.x1 for ln in lines for w in ln.words if abs(w.x0 - x) <= _FLUSH]
+    return len(ends) >= _MIN_ROWS and max(ends) - min(ends) > 1.0
+
+
+def _narrow_flush(cand: _Candidate) -> bool:
+    """Every gutter of the candidate narrower than _MIN_GUTTER has a flush column right of it."""
+    size = max(cand.lines[0].size, 1.0)
+    return all(g1 - g0 >= _MIN_GUTTER * size or _flush(cand.lines, g1) for g0, g1 in cand.gutters)
 
 
 def _own_line(run: list[_Line], gutters: list[tuple[float, float]], line: _Line) -> bool:
@@ -118,10 +135,11 @@ def _own_line(run: list[_Line], gutters: list[tuple[float, float]], line: _Line)
     return bool(lefts) and abs(line.x0 - min(lefts)) <= 0.5 * max(line.size, 1.0)
 
 
-def _grow(lines: list[_Line], start: int) -> _Candidate | None:
-    """The longest run of lines from `start` that keeps the white gutters of its first line.  A
-    gap wider than a table's usual leading (a cell's paragraphs set apart, padding between rows)
-    is spanned when the line after it is plainly the table's own (`_own_line`)."""
+def _grow(lines: list[_Line], start: int, min_gutter: float = _MIN_GUTTER) -> _Candidate | None:
+    """The longest run of lines from `start` that keeps the white gutters of its first line (each
+    at least `min_gutter` ems wide).  A gap wider than a table's usual leading (a cell's paragraphs
+    set apart, padding between rows) is spanned when the line after it is plainly the table's own
+    (`_own_line`)."""
     first = lines[start]
     gutters = _gaps(first)
     if not gutters:
@@ -132,7 +150,7 @@ def _grow(lines: list[_Line], start: int) -> _Candidate | None:
         lead = line.top - run[-1].top
         if lead > _MAX_CELL_LEAD * size or line.top < run[-1].top:
             break
-        narrowed = _narrow(gutters, line, _MIN_GUTTER * size)
+        narrowed = _narrow(gutters, line, min_gutter * size)
         if narrowed is None:
             break
         if lead > _MAX_LEAD * size and (len(run) < _MIN_ROWS or not _own_line(run, narrowed, line)):
@@ -153,17 +171,27 @@ def _text(words: list[_Word]) -> str:
     return _CID.sub("", " ".join(w.text for w in words)).strip()
 
 
+def _gap_before(lines: list[_Line]) -> list[bool]:
+    """Whether white space wider than the table's tightest line pitch comes before each line."""
+    size = max(min(ln.size for ln in lines), 1.0)
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False)]
+    tight = max(min(steps), 0.9 * size) if steps else 0.0  # (lines drawn over each other aside)
+    return [False] + [s > tight + _ROW_GAP * size for s in steps]
+
+
+def _spaced(lines: list[_Line], gap_before: list[bool]) -> bool:
+    """Most rows set apart by white space (the space under a bold header aside)."""
+    gaps = sum(1 for i, g in enumerate(gap_before) if g and not (lines[i - 1].bold and not lines[i].bold))
+    return gaps >= max(1.0, 0.2 * (len(lines) - 1))
+
+
 def _rows(lines: list[_Line], cells: list[list[list[_Word]]], spaced: bool | None = None
           ) -> tuple[list[list[int]], bool]:
     """The table's rows, as lists of line indexes, and whether white space sets its rows apart
     (`spaced`, when already known from the table's part on the page before)."""
-    size = max(min(ln.size for ln in lines), 1.0)
-    steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False)]
-    tight = max(min(steps), 0.9 * size) if steps else 0.0  # (lines drawn over each other aside)
-    gap_before = [False] + [s > tight + _ROW_GAP * size for s in steps]
-    if spaced is None:  # most rows set apart by white space (the space under a bold header aside)
-        gaps = sum(1 for i, g in enumerate(gap_before) if g and not (lines[i - 1].bold and not lines[i].bold))
-        spaced = gaps >= max(1.0, 0.2 * (len(lines) - 1))
+    gap_before = _gap_before(lines)
+    if spaced is None:
+        spaced = _spaced(lines, gap_before)
     rows: list[list[int]] = []
     for i, line in enumerate(lines):
         filled = [c for c in cells[i] if c]
@@ -184,6 +212,33 @@ def _rows(lines: list[_Line], cells: list[list[list[_Word]]], spaced: bool | Non
         else:
             rows[-1].append(i)
     return rows, spaced
+
+
+def _top_aligned_rows(lines: list[_Line], cells: list[list[list[_Word]]]) -> list[list[int]] | None:
+    """Tall rows set apart only by their cells' padding, as an office tool prints a table without
+    borders, its cells aligned to the top: too few of the lines follow a gap for the table to count
+    as spaced, but every gap is followed by the next row's first line, where each of its cells
+    starts (text in two columns or more, or in the first), or by a cell's next paragraph (text in
+    one other column, in a row that has text there).  A row whose cell starts below its first line
+    (text centred in its cell, a wrapped line that starts the columns again) is no such table."""
+    gap_before = _gap_before(lines)
+    if _spaced(lines, gap_before):
+        return None  # read as a spaced table already
+    starts = [i for i in range(1, len(lines)) if gap_before[i]
+              and (cells[i][0] or sum(1 for c in cells[i] if c) >= 2 or (lines[i - 1].bold and not lines[i].bold))]
+    if len(starts) < 2:
+        return None
+    bounds = [0, *starts, len(lines)]
+    rows = [list(range(a, b)) for a, b in zip(bounds, bounds[1:], strict=False)]
+    if max(len(r) for r in rows) < 3:
+        return None  # rows of a line or two: the usual tests do
+    for row in rows:
+        first = cells[row[0]]
+        for i in row[1:]:
+            for c, words in enumerate(cells[i]):
+                if words and not first[c]:
+                    return None  # a cell that starts below its row's first line
+    return rows
 
 
 _SECTION_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3}){0,3}|[A-Z]\d{0,2}(?:\.\d{1,3}){0,2}|[ivxlc]{1,6})[.):]?", re.I)
@@ -219,7 +274,6 @@ def _judge(cand: _Candidate, carried: bool = False, rules: list[float] | None = 
         cuts = sorted([(g0 + g1) / 2 for g0, g1 in gutters if not any(g0 - 1.0 <= r <= g1 + 1.0 for r in ruled)]
                       + ruled)
     cells = [_columns_of(ln, cuts) for ln in lines]
-    need = 1 if carried else _MIN_ROWS
     if not carried:  # a gutter needs text on both of its sides in at least three lines
         keep = []
         for k, cut in enumerate(cuts):
@@ -232,7 +286,22 @@ def _judge(cand: _Candidate, carried: bool = False, rules: list[float] | None = 
             cuts = keep
             cells = [_columns_of(ln, cuts) for ln in lines]
     ncols = len(cuts) + 1
+    tall = _top_aligned_rows(lines, cells) if spaced is None else None
+    if tall is not None:  # cut at the padding between tall rows, else as any table
+        try:
+            judged = _table_of(lines, cells, ncols, tall, True, carried)
+        except _Prose:
+            judged = None
+        if judged is not None:
+            return judged
     rows, spaced = _rows(lines, cells, spaced)
+    return _table_of(lines, cells, ncols, rows, spaced, carried)
+
+
+def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, rows: list[list[int]],
+              spaced: bool, carried: bool) -> tuple[list[list[list[list[_Word]]]], bool] | None:
+    """The rows of cells when these rows make a table (see _judge), else None; raises _Prose."""
+    need = 1 if carried else _MIN_ROWS
     if len(rows) < need:
         return None
     table = [[[w for i in row for w in cells[i][c]] for c in range(ncols)] for row in rows]
@@ -409,6 +478,9 @@ def find_aligned_tables(lines: list[_Line], carry: _Table | None = None, height:
             rest += lines[:start]
     while i < len(lines):
         cand = _grow(lines, i)
+        loose = _grow(lines, i, _FLUSH_GUTTER)  # cells an office tool sets two paddings apart
+        if loose is not None and (cand is None or len(loose.lines) > len(cand.lines)) and _narrow_flush(loose):
+            cand = loose
         if cand is not None and len(cand.lines) >= _MIN_ROWS:
             try:
                 judged = _judge(cand, rules=rules)
