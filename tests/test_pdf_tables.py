@@ -639,3 +639,33 @@ def test_tall_office_rows_set_apart_only_by_padding_keep_their_lead_cells_whole(
     _office_table(pdf, rows, gutter=20)
     assert _office_rows(pdf) == ["Action\tLead\tStatus\tLatest update"] + [
         "\t".join(" ".join(cell) for cell in row) for row in rows]
+
+
+def test_a_header_left_at_the_foot_of_a_page_heads_its_rows_overleaf(tmp_path):
+    # an office tool may leave a key's header row alone at the foot of a page; overleaf its rows,
+    # whose first cells alone would read as a numbered list, start flush with the header's words
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pdf = tmp_path / "key.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(50, 700, "Each scheme in the plan has been given a score by the lantern committee:")
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(50, 80, "Score")
+    second = 50 + stringWidth("Score", "Helvetica-Bold", 10) + 8  # two paddings apart
+    c.drawString(second, 80, "Meaning")
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    key = [("1", "Finished: the scheme is built and open"), ("2", "Building: work on the scheme has begun"),
+           ("3", "Waiting: the scheme has not begun"), ("4", "Dropped: the scheme will not go ahead")]
+    for k, (code, meaning) in enumerate(key):
+        c.drawString(50, 790 - 20 * k, code)
+        c.drawString(second, 790 - 20 * k, meaning)
+    c.setFont("Helvetica", 11)
+    c.drawString(50, 690, "The committee will score the schemes again in the autumn.")
+    c.save()
+    texts = _texts(pdf)
+    assert "Score\tMeaning" in texts
+    start = texts.index("Score\tMeaning")
+    assert texts[start + 1:start + 5] == ["\t".join(row) for row in key]
+    assert "**Score Meaning**" not in texts

@@ -202,6 +202,7 @@ class _Table:
     spaced: bool = False  # its rows are set apart by white space
     continues_row: bool = False  # its first row is the last row of the page before, going on
     open_bottom: bool = False  # ruled tables: no rule closes its last row (the row goes on overleaf)
+    header_line: _Line | None = None  # a header row left alone at the foot of a page, its line there
 
 
 @dataclass
@@ -1850,6 +1851,9 @@ def read_pdf_text(path: pathlib.Path, fast: bool = True) -> PdfText:
                     if not collected.lines and not collected.tables and page.images:
                         scanned.append((number, float(page.width), float(page.height)))
                     page.close()
+                for t in collected.tables:  # a header left at the foot of the page before heads its table
+                    if t.header_line is not None and pages:
+                        pages[-1].lines = [ln for ln in pages[-1].lines if ln is not t.header_line]
                 carry = open_table(collected.tables, collected.lines, collected.height)
                 pages.append(collected)
             author = _properties_author(pdfium, plumber)

@@ -357,7 +357,7 @@ def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, ro
         if runs and runs >= 0.25 * len(pairs_c):
             raise _Prose
     firsts = [_text(r[0]) for r in table if r[0]]
-    if ncols == 2 and firsts:
+    if ncols == 2 and firsts and not carried:  # (a carried table's columns are known: its header's or rows')
         if sum(1 for t in firsts if _is_label(t)) >= 0.6 * len(firsts):
             return None  # a list with hanging indents
         if sum(1 for t in firsts if t.endswith(":")) >= 0.6 * len(firsts):
@@ -399,8 +399,10 @@ def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Ta
     cuts = [(g0 + g1) / 2 for g0, g1 in carry.gutters]
     starts = [_text(c) for c in _columns_of(first, cuts) if c]
     wrapped = bool(starts) and all(t[:1].islower() for t in starts)  # the last row's cells go on
-    if (abs(first.x0 - carry.lefts[0]) > size and not wrapped) or first.x1 > carry.x1 + 2 * size:
-        return None  # a new row starts in the first column
+    header = carry.header_line is not None
+    if (abs(first.x0 - carry.lefts[0]) > size and not wrapped) or (first.x1 > carry.x1 + 2 * size and not header):
+        return None  # a new row starts in the first column (the last column reaches no further than
+        # the table's, unless the table is its header alone)
     gutters = carry.gutters
     run: list[_Line] = []
     for line in lines[start:]:
@@ -413,14 +415,21 @@ def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Ta
         run.append(line)
     if not run:
         return None
+    if header and not all(abs(words[0].x0 - carry.lefts[c]) <= _FLUSH for ln in run
+                          for c, words in enumerate(_columns_of(ln, cuts)) if words):
+        return None  # under a header alone, every cell starts flush with its column's header
     try:
-        judged = _judge(_Candidate(run, gutters), carried=True, spaced=carry.spaced)
+        judged = _judge(_Candidate(run, gutters), carried=True, spaced=None if header else carry.spaced)
     except _Prose:
         return None
     if judged is None:
         return None
     table = _to_table(run, *judged, carry)
     table.continues_row = wrapped
+    if header:  # the header heads its rows
+        table.rows.insert(0, carry.rows[0])
+        table.cell_boxes.insert(0, carry.cell_boxes[0])
+        table.header_line = carry.header_line
     return table, start, start + len(run)
 
 
@@ -448,16 +457,43 @@ def frames_columns(table: _Table) -> list[float] | None:
 
 def open_table(tables: list[_Table], lines: list[_Line], height: float) -> _Table | None:
     """The table without rulings that ends a page (no text below it but the footer zone), which the
-    next page may go on with."""
+    next page may go on with; or a header row left alone at the foot of the page (`_foot_header`)."""
     aligned = [t for t in tables if t.aligned]
     if not aligned:
-        return None
+        return _foot_header(tables, lines, height)
     last = max(aligned, key=lambda t: t.bottom)
     if any(t.top > last.bottom for t in tables):
         return None
     if any(ln.top > last.bottom and ln.top < height * (1 - MARGIN_ZONE) for ln in lines):
         return None
     return last
+
+
+def _foot_header(tables: list[_Table], lines: list[_Line], height: float) -> _Table | None:
+    """A bold line of two cells or more (its first no list label) under all the page's text and
+    tables but the footer zone: a table's header row that an office tool left at the foot of the
+    page, its rows overleaf.  Returned as a table of that one row, which `_carry_on` takes only for
+    rows whose every cell starts flush with the header's words."""
+    foot = height * (1 - MARGIN_ZONE)
+    for line in sorted(lines, key=lambda ln: -ln.top):
+        gaps = [(a.x1, b.x0) for a, b in zip(line.words, line.words[1:], strict=False)
+                if b.x0 - a.x1 >= _FLUSH_GUTTER * max(a.size, b.size, 1.0)]
+        if line.bold and gaps:
+            break
+        if line.top < foot:
+            return None  # text under the last bold line, outside the footer zone
+    else:
+        return None
+    if any(t.bottom > line.top for t in tables) or any(ln.top < line.top and ln.bottom > line.top for ln in lines
+                                                      if ln is not line):
+        return None
+    cells = _columns_of(line, [(g0 + g1) / 2 for g0, g1 in gaps])
+    if any(not c for c in cells) or _is_label(_text(cells[0])):
+        return None
+    boxes = [(c[0].x0, line.top, c[-1].x1, line.bottom) for c in cells]
+    return _Table(top=line.top, bottom=line.bottom, x0=line.x0, x1=line.x1, rows=[cells], cell_boxes=[boxes],
+                  aligned=True, lefts=[b[0] for b in boxes], rights=[b[2] for b in boxes], gutters=gaps,
+                  header_line=line)
 
 
 def find_aligned_tables(lines: list[_Line], carry: _Table | None = None, height: float = 0.0,
