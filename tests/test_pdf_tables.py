@@ -669,3 +669,31 @@ def test_a_header_left_at_the_foot_of_a_page_heads_its_rows_overleaf(tmp_path):
     start = texts.index("Score\tMeaning")
     assert texts[start + 1:start + 5] == ["\t".join(row) for row in key]
     assert "**Score Meaning**" not in texts
+
+
+def test_a_column_of_lone_ticks_is_a_tables_column_not_a_list(tmp_path):
+    # a plan marks the years of each action with a tick alone in its cell, right of the text; a
+    # column of bullets each followed by its item (lists side by side) is still no table
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.is_file():
+        pytest.skip("needs a font with a tick (DejaVu Sans)")
+    pdfmetrics.registerFont(TTFont("TickSans", str(font)))
+    rows = [("1.1", "Reopen the ferry landing", "Harbour Team", "✓", ""),
+            ("1.2", "Light the quay steps", "Highways", "✓", "✓"),
+            ("1.3", "Paint the lifeboat house", "Estates", "", "✓"),
+            ("1.4", "Dredge the inner basin", "Harbour Team", "✓", "✓")]
+    xs = (50, 90, 260, 380, 430)
+    pdf = tmp_path / "ticks.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip(xs, ("Ref", "Action", "Lead", "Year 1", "Year 2"), strict=True):
+        c.drawString(x, 760, text)
+    for k, row in enumerate(rows):
+        for x, text in zip(xs, row, strict=True):
+            c.setFont("TickSans" if text == "✓" else "Helvetica", 10)
+            c.drawString(x, 740 - 20 * k, text)
+    c.save()
+    assert _texts(pdf) == ["Ref\tAction\tLead\tYear 1\tYear 2"] + ["\t".join(row) for row in rows]

@@ -326,8 +326,9 @@ def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, ro
         raise _Prose
     for c in range(ncols):
         texts = [_text(r[c]) for r in table if r[c]]
-        if texts and sum(1 for t in texts if t[:1] in _GLYPHS) >= 0.6 * len(texts):
-            raise _Prose  # a column of bullets: lists set side by side
+        # a column of bullets: lists set side by side (a column of lone ticks right of the text is none)
+        if texts and sum(1 for t in texts if t[:1] in _GLYPHS and (c == 0 or t[1:].strip())) >= 0.6 * len(texts):
+            raise _Prose
     opening = next(_text(c) for c in table[0] if c)
     if opening[:1].islower() and not carried:
         return None  # the first row goes on from the text above
