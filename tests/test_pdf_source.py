@@ -323,11 +323,15 @@ def test_corrupted_bytes_never_escape_as_tracebacks(tmp_path):
     ("the plan runs to 2024 -", "with a review each year", "the plan runs to 2024 - with a review each year"),
     ("the work is led by our Corporate Lead- ", "Strategy and her team", "the work is led by our Corporate "
      "Lead- Strategy and her team"),  # a space typed after the hyphen: the line broke there, not at it
+    ("the ferry runs from Apr-", "22 to the end of the season", "the ferry runs from Apr-22 to the end of the season"),
+    ("the plan for 2025-", "26 sets out the works", "the plan for 2025-26 sets out the works"),
+    ("the works will cost 2025 -", "26 thousand in all", "the works will cost 2025 - 26 thousand in all"),
 ])
 def test_a_word_hyphenated_over_a_line_end_is_one_word(tmp_path, first, second, joined):
     """A compound broken after its hyphen keeps the hyphen and loses the line break, before a
-    capital as before a small letter; a dash standing between words, or a hyphen with a space
-    after it in the text layer, keeps its space."""
+    capital as before a small letter, and so does a date or range before a figure ("Apr-22",
+    "2025-26"); a dash standing between words, or a hyphen with a space after it in the text
+    layer, keeps its space."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 

@@ -1333,6 +1333,8 @@ def _render_words(lines: list[_Line], mark_bold: bool) -> str:
                         text[:1].islower() or (text[:1].isalpha() and not (last and last.spaced))
                     ):
                         space = False
+                    elif words[-1][0][-2].isalnum() and text[:1].isdigit() and not (last and last.spaced):
+                        space = False  # a date or range broken at its hyphen: "Apr-" over "22"
             else:
                 space = w.x0 - prev.x1 > 0.12 * max(w.size, 1.0) or (prev.space_after and w.x0 >= prev.x0)
             words.append((text, w.bold, space))
