@@ -697,3 +697,30 @@ def test_a_column_of_lone_ticks_is_a_tables_column_not_a_list(tmp_path):
             c.drawString(x, 740 - 20 * k, text)
     c.save()
     assert _texts(pdf) == ["Ref\tAction\tLead\tYear 1\tYear 2"] + ["\t".join(row) for row in rows]
+
+
+def test_a_column_of_dates_some_in_lower_case_is_no_running_prose(tmp_path):
+    # a "By when" cell may start in lower case ("autumn 2026", "by end of year two") under a cell
+    # of a word or two: that is no column of text running on from one row into the next
+    rows = [
+        (["Open a warm space in the", "Kestrel Road library"], ["Q3 2025/26"], ["A warm space open", "three days a week"]),
+        (["Fit draught-proofing in the", "forty oldest council homes"], ["autumn", "2026"], ["Forty homes", "draught-proofed"]),
+        (["Run an energy advice stall", "at every ward surgery"], ["2026/27"], ["A stall at every", "surgery"]),
+        (["Promote the winter fuel", "grant to older tenants"], ["by end of", "year two"], ["More older tenants", "claim the grant"]),
+        (["Refresh the fuel poverty", "needs assessment"], ["Q4 2026/27"], ["Assessment published"]),
+    ]
+    pdf = tmp_path / "dates.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip((50, 220, 300), ("What we will do", "By when", "What success will look like"), strict=True):
+        c.drawString(x, 760, text)
+    c.setFont("Helvetica", 10)
+    y = 740
+    for row in rows:
+        for x, cell in zip((50, 220, 300), row, strict=True):
+            for k, text in enumerate(cell):
+                c.drawString(x, y - 12 * k, text)
+        y -= 12 * max(len(cell) for cell in row) + 8
+    c.save()
+    assert _texts(pdf) == ["What we will do\tBy when\tWhat success will look like"] + [
+        "\t".join(" ".join(cell) for cell in row) for row in rows]

@@ -298,6 +298,14 @@ def _judge(cand: _Candidate, carried: bool = False, rules: list[float] | None = 
     return _table_of(lines, cells, ncols, rows, spaced, carried)
 
 
+_RUNNING_WORDS = 3  # words on a cell's last line for its text to be running on into the row below
+
+
+def _last_line_words(cell: list[_Word]) -> int:
+    """How many words the cell's last line holds."""
+    return sum(1 for w in cell if abs(w.top - cell[-1].top) < 1.0)
+
+
 def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, rows: list[list[int]],
               spaced: bool, carried: bool) -> tuple[list[list[list[list[_Word]]]], bool] | None:
     """The rows of cells when these rows make a table (see _judge), else None; raises _Prose."""
@@ -315,13 +323,16 @@ def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, ro
     multi = sum(1 for r in table if sum(1 for c in r if c) >= 2)
     if multi < need:
         return None
-    # running prose read across a gutter: a column goes on from one row into the next
+    # running prose read across a gutter: a column goes on from one row into the next (from a line
+    # of running text: a cell that ends on a line of a word or two, a date or a figure, such as
+    # "Q3 2026", does not run on into "autumn 2027" below it)
     pairs = flows = 0
     for c in range(ncols):
         texts = [_text(r[c]) for r in table]
-        both = [(a, b) for a, b in zip(texts, texts[1:], strict=False) if a and b]
+        both = [(k, a, b) for k, (a, b) in enumerate(zip(texts, texts[1:], strict=False)) if a and b]
         pairs += len(both)
-        flows += sum(1 for a, b in both if b[:1].islower() and not _ends_sentence(a))
+        flows += sum(1 for k, a, b in both if b[:1].islower() and not _ends_sentence(a)
+                     and _last_line_words(table[k][c]) >= _RUNNING_WORDS)
     if flows >= max(2, 0.1 * pairs):
         raise _Prose
     for c in range(ncols):
