@@ -724,3 +724,27 @@ def test_a_column_of_dates_some_in_lower_case_is_no_running_prose(tmp_path):
     c.save()
     assert _texts(pdf) == ["What we will do\tBy when\tWhat success will look like"] + [
         "\t".join(" ".join(cell) for cell in row) for row in rows]
+
+
+def test_cells_that_finish_their_headers_sentence_in_lower_case_are_rows_of_their_own(tmp_path):
+    # "We will" over cells that go on in lower case ("plant ...", "open ..."): each row opens with
+    # its own number in the first column, so its lower-case cell does not run on from the row above
+    rows = [
+        (["P1"], ["plant a hedge along the whole of the", "new cycle path by the canal"], ["I can ride to school", "out of the wind"]),
+        (["P2"], ["open the sports hall to families on", "Sunday afternoons in the winter"], ["I can play with my", "children when it rains"]),
+        (["P3"], ["mend the benches on the green and", "add two more near the pond"], ["I can rest on my way", "to the shops"]),
+    ]
+    pdf = tmp_path / "we-will.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip((50, 90, 300), ("No.", "We will", "So that"), strict=True):
+        c.drawString(x, 760, text)
+    c.setFont("Helvetica", 10)
+    y = 740
+    for row in rows:
+        for x, cell in zip((50, 90, 300), row, strict=True):
+            for k, text in enumerate(cell):
+                c.drawString(x, y - 12 * k, text)
+        y -= 12 * max(len(cell) for cell in row) + 8
+    c.save()
+    assert _texts(pdf) == ["No.\tWe will\tSo that"] + ["\t".join(" ".join(cell) for cell in row) for row in rows]

@@ -332,7 +332,8 @@ def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, ro
         both = [(k, a, b) for k, (a, b) in enumerate(zip(texts, texts[1:], strict=False)) if a and b]
         pairs += len(both)
         flows += sum(1 for k, a, b in both if b[:1].islower() and not _ends_sentence(a)
-                     and _last_line_words(table[k][c]) >= _RUNNING_WORDS)
+                     and _last_line_words(table[k][c]) >= _RUNNING_WORDS
+                     and not (c > 0 and _is_label(_text(table[k + 1][0]))))
     if flows >= max(2, 0.1 * pairs):
         raise _Prose
     for c in range(ncols):
