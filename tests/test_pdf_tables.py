@@ -748,3 +748,27 @@ def test_cells_that_finish_their_headers_sentence_in_lower_case_are_rows_of_thei
         y -= 12 * max(len(cell) for cell in row) + 8
     c.save()
     assert _texts(pdf) == ["No.\tWe will\tSo that"] + ["\t".join(" ".join(cell) for cell in row) for row in rows]
+
+
+def test_a_tall_row_cut_by_a_page_break_goes_on_in_capitals_overleaf(tmp_path):
+    # the row's cells go on at the head of the next page in their own columns, nothing in the first:
+    # the update's next line starts with a name, but the sentence above it was left unfinished
+    pdf = tmp_path / "cut-row.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    y = _rows(c, _header(c, 200), ROWS[:2])
+    c.setFont("Helvetica", 10)
+    for x, text in zip(COLUMNS, ["Train volunteer drivers for the", "Transport team", "October 2026",
+                                 "Waiting on the"], strict=True):
+        c.drawString(x, y, text)
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    c.drawString(COLUMNS[0], 780, "rural dial-a-ride scheme")
+    c.drawString(COLUMNS[3], 780, "Ferrybridge depot")
+    _rows(c, 760, ROWS[3:])
+    c.save()
+    assert _texts(pdf) == [
+        *EXPECTED[:3],
+        "Train volunteer drivers for the rural dial-a-ride scheme\tTransport team\tOctober 2026"
+        "\tWaiting on the Ferrybridge depot",
+        EXPECTED[4],
+    ]

@@ -413,6 +413,16 @@ def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Ta
     starts = [_text(c) for c in _columns_of(first, cuts) if c]
     wrapped = bool(starts) and all(t[:1].islower() for t in starts)  # the last row's cells go on
     header = carry.header_line is not None
+    if not wrapped and not header and starts and carry.rows:
+        # or each cell goes on in lower case or, beside the first column, from a sentence the last
+        # row left unfinished in its column (a row of tall cells cut by the page break, as an office
+        # tool prints it); a row label ("P4.2") or a cell under a finished one starts a row of its own
+        cells = _columns_of(first, cuts)
+        last = carry.rows[-1]
+        wrapped = len(last) == len(cells) and all(
+            _text(words)[:1].islower()
+            or (c > 0 and last[c] and not _ends_sentence(_text(last[c])) and not _is_label(_text(words)))
+            for c, words in enumerate(cells) if words)
     if (abs(first.x0 - carry.lefts[0]) > size and not wrapped) or (first.x1 > carry.x1 + 2 * size and not header):
         return None  # a new row starts in the first column (the last column reaches no further than
         # the table's, unless the table is its header alone)
