@@ -772,3 +772,33 @@ def test_a_tall_row_cut_by_a_page_break_goes_on_in_capitals_overleaf(tmp_path):
         "\tWaiting on the Ferrybridge depot",
         EXPECTED[4],
     ]
+
+
+def test_a_table_begun_at_the_foot_of_a_page_with_one_row_goes_on_overleaf(tmp_path):
+    # a bold header and one row at the foot of the page, every cell flush with its header word, and
+    # two more rows overleaf: one table, though neither page holds the three rows a table needs
+    xs = (50, 90, 260, 340)
+    rows = [("3.1", "Reopen the river ferry", "Complete", "The ferry ran all summer."),
+            ("3.2", "Light the towpath", "Ongoing", "Half the lamps are up."),
+            ("3.3", "Mend the lock gates", "Not started", "No contractor yet.")]
+    pdf = tmp_path / "foot.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(50, 700, "The river works were reviewed by the parish council in June.")
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip(xs, ("Ref", "Action", "Status", "Latest update"), strict=True):
+        c.drawString(x, 90, text)
+    c.setFont("Helvetica", 10)
+    for x, text in zip(xs, rows[0], strict=True):
+        c.drawString(x, 70, text)
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    for k, row in enumerate(rows[1:]):
+        for x, text in zip(xs, row, strict=True):
+            c.drawString(x, 790 - 20 * k, text)
+    c.setFont("Helvetica", 11)
+    c.drawString(50, 700, "The council will review the works again next year.")
+    c.save()
+    texts = _texts(pdf)
+    start = texts.index("Ref\tAction\tStatus\tLatest update")
+    assert texts[start + 1:start + 4] == ["\t".join(row) for row in rows]

@@ -203,6 +203,7 @@ class _Table:
     continues_row: bool = False  # its first row is the last row of the page before, going on
     open_bottom: bool = False  # ruled tables: no rule closes its last row (the row goes on overleaf)
     header_line: _Line | None = None  # a header row left alone at the foot of a page, its line there
+    rows_lines: list[_Line] = field(default_factory=list)  # tables without rulings: the lines it took
 
 
 @dataclass

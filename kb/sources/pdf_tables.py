@@ -551,6 +551,47 @@ def find_aligned_tables(lines: list[_Line], carry: _Table | None = None, height:
                 tables.append(_to_table(cand.lines, *judged))
                 i += len(cand.lines)
                 continue
+        short = _foot_table(lines[i:], height)
+        if short is not None:
+            tables.append(short)
+            i += len(short.rows_lines)
+            continue
         rest.append(lines[i])
         i += 1
     return tables, rest
+
+
+def _foot_table(lines: list[_Line], height: float) -> _Table | None:
+    """A table of fewer rows than a table needs, at the foot of the page: a bold header row (cells
+    two paddings apart or more) and lines under it down to the footer zone, whose every cell starts
+    flush with a header word (an office tool starts a table low on the page, its rows overleaf)."""
+    head = lines[0]
+    if not head.bold or height <= 0:
+        return None
+    lefts = [head.words[0].x0] + [b.x0 for a, b in zip(head.words, head.words[1:], strict=False)
+                                  if b.x0 - a.x1 >= _FLUSH_GUTTER * max(a.size, b.size, 1.0)]
+    cuts = [x - 1.0 for x in lefts[1:]]
+    if len(lefts) < 2 or _is_label(_text(_columns_of(head, cuts)[0])):
+        return None  # (a numbered heading over its paragraph, its text hanging at the number's indent)
+    run = [head]
+    for line in lines[1:]:
+        if line.top - run[-1].top > _MAX_LEAD * max(line.size, 1.0):
+            break
+        cells = _columns_of(line, cuts)
+        if not all(abs(words[0].x0 - lefts[c]) <= _FLUSH for c, words in enumerate(cells) if words):
+            break
+        run.append(line)
+    foot = height * (1 - MARGIN_ZONE)
+    if len(run) < 2 or any(ln.top < foot for ln in lines[len(run):]):
+        return None  # text under it on the page: no table cut short by the page's end
+    if not any(sum(1 for c in _columns_of(ln, cuts) if c) >= 2 for ln in run[1:]):
+        return None
+    try:
+        judged = _judge(_Candidate(run, [(x - 2.0, x) for x in lefts[1:]]), carried=True)
+    except _Prose:
+        return None
+    if judged is None:
+        return None
+    table = _to_table(run, *judged)
+    table.rows_lines = run
+    return table
