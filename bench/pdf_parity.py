@@ -161,7 +161,9 @@ def main() -> int:
 def _overall(docs: dict) -> dict:
     text = sum(d["text_records"] for d in docs.values())
     same = sum(round((d["same"] or 0) * d["text_records"]) for d in docs.values())
-    scored = [d for d in docs.values() if "gold" in d]
+    # a document whose gold lines are all low-confidence has no recall to weigh
+    scored = [d for d in docs.values()
+              if d.get("gold") and d["recall_text"] is not None and d["recall_pdf"] is not None]
     gold = sum(d["gold"] for d in scored)
     out = {"same": round(same / text, 3) if text else None}
     if gold:
