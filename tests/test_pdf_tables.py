@@ -699,6 +699,23 @@ def test_a_column_of_lone_ticks_is_a_tables_column_not_a_list(tmp_path):
     assert _texts(pdf) == ["Ref\tAction\tLead\tYear 1\tYear 2"] + ["\t".join(row) for row in rows]
 
 
+def _wrapped_table(path: Path, xs: tuple, header: tuple, rows: list) -> None:
+    """A table without rulings: a bold header, then rows whose cells are lists of wrapped lines,
+    every cell flush with its header word, rows set 8 pt apart."""
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip(xs, header, strict=True):
+        c.drawString(x, 760, text)
+    c.setFont("Helvetica", 10)
+    y = 740
+    for row in rows:
+        for x, cell in zip(xs, row, strict=True):
+            for k, text in enumerate(cell):
+                c.drawString(x, y - 12 * k, text)
+        y -= 12 * max(len(cell) for cell in row) + 8
+    c.save()
+
+
 def test_a_column_of_dates_some_in_lower_case_is_no_running_prose(tmp_path):
     # a "By when" cell may start in lower case ("autumn 2026", "by end of year two") under a cell
     # of a word or two: that is no column of text running on from one row into the next
@@ -710,18 +727,7 @@ def test_a_column_of_dates_some_in_lower_case_is_no_running_prose(tmp_path):
         (["Refresh the fuel poverty", "needs assessment"], ["Q4 2026/27"], ["Assessment published"]),
     ]
     pdf = tmp_path / "dates.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica-Bold", 10)
-    for x, text in zip((50, 220, 300), ("What we will do", "By when", "What success will look like"), strict=True):
-        c.drawString(x, 760, text)
-    c.setFont("Helvetica", 10)
-    y = 740
-    for row in rows:
-        for x, cell in zip((50, 220, 300), row, strict=True):
-            for k, text in enumerate(cell):
-                c.drawString(x, y - 12 * k, text)
-        y -= 12 * max(len(cell) for cell in row) + 8
-    c.save()
+    _wrapped_table(pdf, (50, 220, 300), ("What we will do", "By when", "What success will look like"), rows)
     assert _texts(pdf) == ["What we will do\tBy when\tWhat success will look like"] + [
         "\t".join(" ".join(cell) for cell in row) for row in rows]
 
@@ -735,18 +741,7 @@ def test_cells_that_finish_their_headers_sentence_in_lower_case_are_rows_of_thei
         (["P3"], ["mend the benches on the green and", "add two more near the pond"], ["I can rest on my way", "to the shops"]),
     ]
     pdf = tmp_path / "we-will.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica-Bold", 10)
-    for x, text in zip((50, 90, 300), ("No.", "We will", "So that"), strict=True):
-        c.drawString(x, 760, text)
-    c.setFont("Helvetica", 10)
-    y = 740
-    for row in rows:
-        for x, cell in zip((50, 90, 300), row, strict=True):
-            for k, text in enumerate(cell):
-                c.drawString(x, y - 12 * k, text)
-        y -= 12 * max(len(cell) for cell in row) + 8
-    c.save()
+    _wrapped_table(pdf, (50, 90, 300), ("No.", "We will", "So that"), rows)
     assert _texts(pdf) == ["No.\tWe will\tSo that"] + ["\t".join(" ".join(cell) for cell in row) for row in rows]
 
 
