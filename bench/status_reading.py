@@ -14,7 +14,9 @@ root the reader found to be no commitment that kb no longer extracts (`all_with_
         with seed 2027 by another reader: bench/eval/status-reading-2.jsonl; a third, seed 2028, drawn after
         the rules were tuned on the first two: bench/eval/status-reading-3.jsonl; a fourth, seed 2029,
         never tuned on: bench/eval/status-reading-4.jsonl; a fifth, seed 2030, never tuned on:
-        bench/eval/status-reading-5.jsonl)
+        bench/eval/status-reading-5.jsonl; a sixth, seed 2031, never tuned on:
+        bench/eval/status-reading-6.jsonl; a seventh, seed 2032, never tuned on:
+        bench/eval/status-reading-7.jsonl)
 """
 
 from __future__ import annotations
