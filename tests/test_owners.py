@@ -153,9 +153,9 @@ def test_owner_in_fragments(north: OwnerGazetteer, text: str, expected: list[str
     ("Ward staff will be trained in the new system by June.", []),
     ("Ward staff took part in the survey last year.", []),
     # a party named and one joined to it that no pattern knows, which the parser may read as one
-    ("Healthwatch Northshire and GP practice staff should work with organisations who design and run booking "
-     "tools.", ["Healthwatch Northshire", "GP practice staff"]),
-    ("Healthwatch Eastvale and GP practice staff should work with the firms who design booking tools.",
+    ("Healthwatch Northshire and GP practice staff should agree one plain wording for the letters that "
+     "surgeries send.", ["Healthwatch Northshire", "GP practice staff"]),
+    ("Healthwatch Eastvale and GP practice staff should test the new recall letters with patients.",
      ["Healthwatch Eastvale", "GP practice staff"]),
     ("Northshire Healthwatch and practice staff should work with the booking system's suppliers.",
      ["Northshire Healthwatch", "Practice staff"]),
