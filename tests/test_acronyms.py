@@ -54,6 +54,9 @@ def test_definitions_in_the_order_written():
     (["Living", "With", "and", "Beyond", "Cancer"], "LWBC", True),
     (["Primary", "Care", "Networks"], "PCNs", True),
     (["Primary", "Care", "Networks"], "PCT", False),
+    # a leading "NHS" spelt out in the letters
+    (["NHS", "Northvale", "Blood", "and", "Plasma"], "NHSNBP", True),
+    (["NHS", "Northvale", "Blood"], "NHSNP", False),
 ])
 def test_initials_match(words, acronym, match):
     assert initials_match(words, acronym) is match

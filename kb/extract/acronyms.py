@@ -48,7 +48,7 @@ def is_acronym(word: str) -> bool:
 
 def initials_match(words: Sequence[str], acronym: str) -> bool:
     """Whether the acronym's letters are the initials of these words (each part of a hyphenated or
-    slashed word counts), with or without the minor words, without a leading "NHS" ("Riverside NHS
+    slashed word counts), with or without the minor words, without a leading "NHS" or with its letters ("Riverside NHS
     Foundation Trust (RFT)"), or only the capitalised ones ("Living With and Beyond Cancer (LWBC)")."""
     letters = re.sub(r"[^a-z]", "", acronym.lower())
     pieces: list[str] = []
@@ -58,7 +58,9 @@ def initials_match(words: Sequence[str], acronym: str) -> bool:
     content = "".join(p[0].lower() for p in pieces if p.lower() not in MINOR and p[0].isalnum())
     no_nhs = "".join(p[0].lower() for p in pieces if p.lower() not in MINOR | {"nhs"} and p[0].isalnum())
     cased = "".join(p[0].lower() for p in pieces if p[0].isupper())
-    forms = (full, content, no_nhs, cased)
+    # a leading "NHS" spelt out in the letters ("NHS Blood and Plasma (NHSBP)")
+    nhs = "nhs" + content[1:] if pieces and pieces[0] == "NHS" else ""
+    forms = tuple(f for f in (full, content, no_nhs, cased, nhs) if f)
     return letters in forms or (letters.endswith("s") and letters[:-1] in forms)
 
 

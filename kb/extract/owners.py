@@ -122,7 +122,8 @@ _OWN_BODY: dict[str, tuple[str, tuple[str, ...]]] = {
     "the Local Authority": ("the Local Authority", ("council",)),
     "the Council": ("the Council", ("council",)),
     "Council": ("the Council", ("council",)),
-    "Cabinet": ("the Council", ("council",)),
+    # a council's Cabinet is a body of its own, named after the council ("Northshire County Council Cabinet")
+    "Cabinet": ("the Cabinet", ("council",)),
     "the County Council": ("the County Council", ("county council",)),
     "County Council": ("the County Council", ("county council",)),
     "the City Council": ("the City Council", ("city council",)),
@@ -243,6 +244,10 @@ _MEMBERSHIP = re.compile(r"\b(?:comprises|comprise|comprising|consists? of|consi
                          r"bringing together|"
                          r"membership (?:includes|comprises|of)|members (?:include|are|from))\b", re.IGNORECASE)
 _PERSON_DOER_VERBS = ["indicated", "undertook", "confirmed", "offered", "volunteered", "agreed", "advised"]
+# Titles of an office written before a holder's name ("Minister Jane Smith", "Mayor Ann Lee").
+_OFFICE_TITLES = frozenset("Minister Secretary Chancellor Mayor Leader Chair Chairman President Governor "
+                           "Commissioner Director".split())
+_OFFICE_TITLE = re.compile(r"(?:" + "|".join(sorted(_OFFICE_TITLES)) + r")\s+")
 _HONORIFICS = ["dr", "cllr", "councillor", "professor", "prof", "mr", "mrs", "ms", "miss", "superintendent",
                "sir", "dame"]
 # A person named in full after a title ("Dr Penny Dash"), who may later be "Dr Dash".
@@ -316,6 +321,15 @@ _LEARN_HEADS = frozenset(
                     "practitioners", "ccg", "ccgs", "providers", "commissioners", "body", "bodies",
                     "collaboration", "executive", "cabinet"]
 )
+# A long form learnt from "(ACRONYM)" that names a body without a group's head word: a department or
+# office of state ("Department for Education"), a national body named with its nation ("Fenwick
+# Quality Scotland", "Digital Health and Care Wales"), a named NHS body ("NHS Blood and Plasma"), or
+# one whose last word is a kind of organisation ("... Association", "... Institute", "... Homes").
+_BODY_LONG_FORM = re.compile(
+    r"^(?:Department|Ministry|Office)\s+(?:of|for)\s+[A-Z]|^NHS\s+[A-Z]|"
+    r"\s(?:England|Scotland|Wales|Ireland|UK|Britain|Kingdom|London)$|"
+    r"\s(?:[Aa]ssociation|[Oo]rganisation|[Oo]rganization|[Ii]nstitute|[Ss]ociety|[Ff]oundation|[Cc]orporation|"
+    r"[Cc]ompany|[Ii]nspectorate|[Rr]egulator|[Oo]mbudsman|[Hh]omes|[Uu]nit)$")
 # Acronyms too generic (or naming the document's own author) to learn.
 _NO_LEARN = frozenset({"ccg", "ccgs", "nhs", "stp", "stps", "ics", "icp", "icps", "la", "las", "gp", "gps",
                        "uk", "ceo", "cfo", "sro"})
@@ -359,6 +373,43 @@ _ROLE_OF = re.compile(r"\b(?:" + "|".join(_ROLE_HEADS) + r")s? +(?:of|for) +", r
 _DASHES = ["-", "–", "—", ":"]
 _NAME_RE = r"^[A-Z][a-z]+(?:(?:[A-Z]|'[A-Z])[a-z]+)?$"
 
+
+
+_OPENING_CHARS = 400  # a document's opening lines: its title, its author, the meeting it is for
+
+
+def _referred_bodies(groups: Iterable[str], text: str) -> dict[str, str]:
+    """For each kind of body a document refers to by "the" and the kind alone ("the Committee"), the
+    one of several it names in full that it is about: the only one its opening lines name (a
+    committee's report carries the committee's name at its head), else the one whose name (by the
+    last words that tell it from the others, "Select Committee") it writes at least twice as often as
+    any other's."""
+    out: dict[str, str] = {}
+    by_head: dict[str, list[str]] = {}
+    for name in groups:
+        head = name.split()[-1].lower()
+        if head in _REFERRED_HEADS:
+            by_head.setdefault(head, []).append(name)
+    for head, names in by_head.items():
+        if len(names) < 2:
+            continue
+        heading = re.sub(r"\s+", " ", text[:_OPENING_CHARS])
+        at_head = [n for n in names if n in heading]
+        if len(at_head) == 1:
+            out[head] = at_head[0]
+            continue
+        counts = []
+        for name in names:
+            words = name.split()
+            tail = next((" ".join(words[-k:]) for k in range(2, len(words) + 1)
+                         if not any(o != name and o.split()[-k:] == words[-k:] for o in names)), None)
+            n = len(re.findall(r"(?<![\w-])" + r"\s+".join(map(re.escape, tail.split())) + r"(?![\w-])", text)) \
+                if tail else 0
+            counts.append((n, name))
+        counts.sort(reverse=True)
+        if counts[0][0] >= 2 * max(counts[1][0], 1):
+            out[head] = counts[0][1]
+    return out
 
 
 def _two_groups(name: str) -> bool:
@@ -438,6 +489,7 @@ class OwnerGazetteer:
         self._prefixes = _place_prefixes(gazetteer.area)
         self._doc_bodies: dict[str, list[str]] = {}  # body type -> bodies the document names in full
         self._doc_groups: set[str] = set()  # groups and boards the document names in full (3 words or more)
+        self._doc_referred: dict[str, str] = {}  # kind ("committee") -> the one of its kind the document is about
         self._doc_people: dict[str, str] = {}  # surname -> the one person of that surname named in full
         # a kind of party as the document writes it without its initials -> with them ("practices" ->
         # "GP practices"), when it writes one form with initials only (`_kinds_by_initials`)
@@ -494,6 +546,7 @@ class OwnerGazetteer:
                 continue  # "Environmental Services and Community Services": two bodies, each named in full
             if name is not None and len(name.split()) >= 3 and name.split()[0].lower() not in _GROUP_FIRST_STOP:
                 g._doc_groups.add(name)
+        g._doc_referred = _referred_bodies(g._doc_groups, text or "")
         g._learn_initials(text or "")
         g._doc_kinds = _kinds_by_initials(text or "")
         g._doc_people = _people_named_in_full(text or "")
@@ -650,6 +703,14 @@ class OwnerGazetteer:
         if not target.startswith("@own:"):
             return ()
         key = target[5:]
+        if key == "the Cabinet":
+            # in a council's own papers its Cabinet is a body apart from the Council (the executive, not
+            # the full council): "<council> Cabinet"; in another body's papers it speaks for the council
+            council = self._expand("@own:the Council", author_org, author_is_ccg)
+            author = self._author(author_org)
+            if author and "council" not in _body_types(author):
+                return council
+            return tuple(f"{c} Cabinet" for c in council)
         author = self._author(author_org)
         types = next((t for k, t in _OWN_BODY.values() if k == key), ())
         author_types = _body_types(author) if author else set()
@@ -688,7 +749,7 @@ class OwnerGazetteer:
                 continue
             else:
                 head = long_form.split()[-1].lower()
-                if head not in _LEARN_HEADS:
+                if head not in _LEARN_HEADS and not _BODY_LONG_FORM.search(long_form):
                     self._things.add(acr)  # "Living Well Plan (LWP)": a thing, never a doer
                     continue
                 canon = self._group_name(long_form)
@@ -933,6 +994,13 @@ class OwnerGazetteer:
                 kind = self.kind_of(n) or "org"
                 out.append(Mention(n, ent.start_char, ent.end_char, surface, kind))
         out.sort(key=lambda m: m.start_char)
+        # "Northshire County Council Cabinet" read as the council and "Cabinet": one body, the Cabinet
+        for k in range(len(out) - 1, 0, -1):
+            m, prev = out[k], out[k - 1]
+            if m.name == f"{prev.name} Cabinet" and m.surface == "Cabinet" and \
+                    not doc.text[prev.end_char:m.start_char].strip():
+                out[k - 1:k + 1] = [Mention(m.name, prev.start_char, m.end_char, doc.text[prev.start_char:m.end_char],
+                                            m.kind)]
         # a name inside a longer one ("County Council" in "Westmere County Council Cabinet") is not a party
         return [m for m in out if not any(o.start_char <= m.start_char and m.end_char <= o.end_char
                                           and o.end_char - o.start_char > m.end_char - m.start_char for o in out)]
@@ -954,9 +1022,8 @@ class OwnerGazetteer:
         rest = self._prefixes.sub("", before).strip()
         if not rest or all(w.lower() in own or w.lower() in _OWN_MEETING for w in rest.split()):
             return None
-        # a council's Cabinet acts for the council ("Eastfield Borough Council Cabinet"), as "Cabinet" does for the author
-        end = ent.start if ent.text == "Cabinet" and doc[ent.start - 1].text == "Council" else ent.end
-        name = _title_case(re.sub(r"\s+", " ", doc[i:end].text))
+        # a council's Cabinet is named after the council ("Eastfield Borough Council Cabinet")
+        name = _title_case(re.sub(r"\s+", " ", doc[i:ent.end].text))
         self._parties.setdefault(name, Party(name, "org", ()))
         return Mention(name, doc[i].idx, ent.end_char, doc[i:ent.end].text, "org")
 
@@ -967,14 +1034,18 @@ class OwnerGazetteer:
             hit = self._lookup(base)
             if isinstance(hit, tuple):
                 return hit
-            # "Northshire County Council Cabinet", "Riverside NHS Foundation Trust Board": the body itself
-            body = re.sub(r"\s+(?:board(?:\s+of\s+directors)?|governing\s+body|executive\s+team|cabinet)$", "",
+            # "Riverside NHS Foundation Trust Board": the body itself (a council's Cabinet is one of its own)
+            body = re.sub(r"\s+(?:board(?:\s+of\s+directors)?|governing\s+body|executive\s+team)$", "",
                           surface.strip(), flags=re.IGNORECASE)
             if body != surface.strip() and body.split()[-1].lower() in _ORG_HEADS:
                 surface = body
         name = self._group_name(surface)
         if name is None or _SECTOR.search(name):
             return None
+        if _two_groups(name) and self._lookup(name) is None:
+            # "the Westmere Government and Eastland Executive": two bodies, each named in full
+            parts = [self._group_target(p) for p in re.split(r"\s+(?:and|&)\s+", name)]
+            return tuple(n for p in parts for n in (p or ()))
         hit = self._lookup(name)
         if hit is not None:
             return hit if isinstance(hit, tuple) else None
@@ -1024,6 +1095,8 @@ class OwnerGazetteer:
                 j += 1
             else:
                 break
+        while j - i >= 3 and toks[i].text in _OFFICE_TITLES:
+            i += 1  # "Minister Jane Smith": the title of an office, before the person's name, is no part of it
         name_toks = [t for t in toks[i:j] if t.text != "-"]
         if len(name_toks) == 1 and name_toks[0].text in self._doc_people:
             # "Dr Dash", "Councillor Holt": a person named in full earlier, by title and surname
@@ -1447,7 +1520,8 @@ class OwnerGazetteer:
                 continue
             named = self._named_doer(doc, a, b) or self._actor_doer(doc, a, b) \
                 or self._acronym_doer(doc, a, b, self._author(author_org)) \
-                or self._unit_doer(doc, a, b) or (self._task_group_doer(doc, a, b) if task_groups else None)
+                or self._unit_doer(doc, a, b) or (self._task_group_doer(doc, a, b) if task_groups else None) \
+                or self._referring_doer(doc, a, b, author_org)
             if named is not None:
                 out.append((named, True))
         out.sort(key=lambda x: x[0].start_char)
@@ -1477,6 +1551,9 @@ class OwnerGazetteer:
             if head.lower_ in ACTION_NOUNS or head.lower_ in _DOCUMENT_NOUNS:
                 continue  # an activity or a document named in capitals ("Public Engagement", "... Plan"), no body
             start, end = _whole_name(doc, toks[0].i, toks[-1].i, a, b)
+            title = _OFFICE_TITLE.match(doc.text, start, end) if ent.label_ == "PERSON" else None
+            if title and len(doc.text[title.end():end].split()) >= 2:
+                start = title.end()  # "Minister Jane Smith": the person is Jane Smith
             surface = doc.text[start:end]
             name = self.canonical(surface) or re.sub(r"\s+", " ", surface).replace(" & ", " and ")
             kind = "person" if ent.label_ == "PERSON" else "org"
@@ -1562,6 +1639,32 @@ class OwnerGazetteer:
         self._parties.setdefault(name, Party(name, "group", ()))
         return Mention(name, toks[0].idx, head.idx + len(head.text), doc.text[toks[0].idx:head.idx + len(head.text)],
                        "group")
+
+    def _referring_doer(self, doc: Any, a: int, b: int, author_org: str | None = None) -> Mention | None:
+        """A body named by its kind alone with "the" ("The Committee will ...", "the Partnership
+        will"), as a document refers to a body it names in full elsewhere: that body, when the
+        document names exactly one whose name ends in that word (`_full_name`) or names one far more
+        often than any other.  "Members" in a council's papers are its elected members."""
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return None
+        toks = [t for t in span if not t.is_punct]
+        if [t.text for t in toks] in (["Members"], ["The", "Members"], ["the", "Members"]):
+            council = self._expand("@own:the Council", author_org)
+            if len(council) != 1:
+                return None
+            name = f"{council[0]} Members"
+            self._parties.setdefault(name, Party(name, "group", ()))
+            return Mention(name, toks[0].idx, toks[-1].idx + len(toks[-1].text), span.text, "group")
+        if len(toks) != 2 or toks[0].lower_ != "the" or toks[1].lower_ not in _REFERRED_HEADS or \
+                not (toks[1].text[:1].isupper() or toks[1].lower_ in _REFERRED_LOWER):
+            return None
+        name = self._full_name(toks[1].text.capitalize())
+        if len(name.split()) < 2:  # several bodies of that kind: the one the document is about, if any
+            name = self._doc_referred.get(toks[1].lower_, "")
+            if not name:
+                return None
+        return Mention(name, toks[0].idx, toks[1].idx + len(toks[1].text), span.text, self.kind_of(name) or "group")
 
     def _task_group_doer(self, doc: Any, a: int, b: int) -> Mention | None:
         """A group formed for a piece of work, named by what it is rather than by a proper name ("a
@@ -2147,6 +2250,11 @@ _SINGULAR_ROLE_HEADS = frozenset(
 )
 # A group formed for a piece of work ("a working group", "the design team", "a group of clinical
 # experts"): a doer when a word says what kind of group; a subgroup or taskforce is one by its name.
+# The kinds of body a document refers to by "the" and the kind alone ("the Committee") after naming it
+# in full; in lower case only those that never name a kind in general ("the committee", not "the service").
+_REFERRED_HEADS = frozenset("committee sub-committee subcommittee partnership group panel forum alliance commission "
+                            "collaborative service".split())
+_REFERRED_LOWER = frozenset("committee sub-committee subcommittee partnership".split())
 _TASK_GROUP_HEADS = frozenset("group subgroup sub-group team panel taskforce party".split())
 _FORMED_GROUP_HEADS = frozenset("subgroup sub-group taskforce".split())
 _OF_GROUP_HEADS = frozenset("group panel team".split())
