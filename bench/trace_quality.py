@@ -1,5 +1,6 @@
-"""Trace quality on the hand-written threads, as JSON: the dev threads (bench/eval/traces-dev.jsonl)
-and the own threads (bench/eval/traces-own.jsonl, written without seeing kb's output) scored apart.
+"""Trace quality on the hand-written threads, as JSON: the dev threads (bench/eval/traces-dev.jsonl),
+the own threads (bench/eval/traces-own.jsonl, written without seeing kb's output) and the second own
+batch (bench/eval/traces-own-2.jsonl, O23-O32, written blind after the first was tuned on) scored apart.
 
 For each thread: find the record matching the seed, run the trace (the same code as
 `kb trace ID --format jsonl`, default limit), and count the `must` passages shown (70% of their
@@ -27,7 +28,8 @@ from scoring import containment, doc_key, toks  # noqa: E402
 
 from kb.api import KnowledgeBase  # noqa: E402
 
-SETS = {"dev": ROOT / "bench/eval/traces-dev.jsonl", "own": ROOT / "bench/eval/traces-own.jsonl"}
+SETS = {"dev": ROOT / "bench/eval/traces-dev.jsonl", "own": ROOT / "bench/eval/traces-own.jsonl",
+        "own2": ROOT / "bench/eval/traces-own-2.jsonl"}
 
 
 def find(records, quote: str, doc: str, longer: bool = False):
@@ -131,7 +133,7 @@ def main() -> int:
             rows = [score_thread(kb, records, t, verbose) for t in load(path)]
             report[name] = {**summary(rows), "threads": rows}
     commitments = sum(1 for r in records if r.kind != "evidence")
-    report["all"] = summary(report["dev"]["threads"] + report["own"]["threads"])
+    report["all"] = summary(report["dev"]["threads"] + report["own"]["threads"])  # as before own2 existed
     report["linking"] = {"commitments": commitments, "links": len(links), "threads": len(thread_list),
                          "seconds": round(link_s, 2), "ms_per_commitment": round(1000 * link_s / max(commitments, 1), 2)}
     print(json.dumps(report, indent=1))
