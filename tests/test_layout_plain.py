@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from kb.layout.parse import _BULLET, hard_wrapped, join_lines, one_paragraph_a_line
+from kb.layout.parse import _BULLET, ITEMS, hard_wrapped, join_lines, line_layout, one_paragraph_a_line
 from kb.layout.structure import build_blocks
 from kb.sources.base import SourceLine
 
@@ -641,3 +641,40 @@ def test_a_title_between_two_lists_is_no_wrapped_line_of_the_item_above():
     assert block_with(bs, "advice on energy costs").text == "Businesses asked for advice on energy costs."
     assert block_with(bs, "Next Steps").kind == "heading"
     assert block_with(bs, "first progress report").section[-1] == "Next Steps"
+
+
+# A slide deck exported to text: blocks set apart by blank lines, and inside a block each line an item
+# of the slide whose bullet the export dropped (no full stops, each line opening with a capital).
+SLIDES = """Greenfold Leisure Partnership: Delivery Plan
+
+Active communities
+
+Expand free swimming for under-16s to all four pools
+Introduction of 'walking football', chair exercise and seated yoga sessions
+Significant growth in off-peak gym use, in particular among retired residents
+Single booking system across the partnership's venues
+
+Facilities
+
+Refurbish the changing rooms at Brookside Pool
+Replace the floodlights on the two outdoor pitches at Hollin Park
+Open a climbing wall in the former squash courts
+
+Workforce
+
+Recruit six apprentice lifeguards each year
+Train every duty manager in first aid for mental health
+Share relief coaches between the four venues
+Offer every coach a day's paid training each term"""
+
+
+def test_spaced_blocks_of_unmarked_items_are_read_one_item_a_line():
+    texts = SLIDES.split("\n")
+    assert line_layout(texts) == ITEMS
+    bs = blocks(SLIDES)
+    walking = block_with(bs, "walking football")
+    assert walking.text.startswith("Introduction of 'walking football'") and "off-peak" not in walking.text
+    assert block_with(bs, "changing rooms").text == "Refurbish the changing rooms at Brookside Pool"
+    # a soft-wrapped paragraph (a line going on in lower case) is still one paragraph
+    wrapped = [t for line in texts for t in ([line[:25], line[25:]] if len(line) > 50 else [line])]
+    assert line_layout(wrapped) != ITEMS

@@ -144,6 +144,41 @@ def one_paragraph_a_line(texts: Sequence[str]) -> bool:
     return (full[-1] - full[0] + 1 - len(full)) < _DENSE_BLANKS * len(full)
 
 
+ITEMS = "items"  # `line_layout`: blocks set apart by blank lines, each of their lines an item
+
+
+def line_layout(texts: Sequence[str]) -> bool | str:
+    """What a line break inside a block means: True, the document writes one paragraph a line
+    (`one_paragraph_a_line`); ITEMS, its blocks are spaced but each line of a block is an item of
+    its own (`one_item_a_line`); False, a soft wrap.  Both true values end a block at a line break
+    unless the next line visibly continues it; under ITEMS the lines of such a block are list items."""
+    if one_paragraph_a_line(texts):
+        return True
+    return ITEMS if one_item_a_line(texts) else False
+
+
+_ITEM_BREAKS_MIN = 8  # line breaks inside blocks: fewer say nothing of how the document writes them
+_RUNS_ON_AFTER = re.compile(r"(?:\b(?:and|or|of|the|to|for|in|on|by|with|a|an)|[,&-])$", re.I)
+
+
+def one_item_a_line(texts: Sequence[str]) -> bool:
+    """Exports that set blocks apart with blank lines yet write each item of a slide or a list on a
+    line of its own with no bullet ("Expand free swimming ..." / "Introduction of 'walking football'
+    ..." / "Single booking system ..."): inside a block no line break visibly continues a sentence
+    (the next line going on in lower case, or the line breaking off on a connecting word, a comma or
+    a hyphen), over enough breaks to tell.  A soft-wrapped export breaks inside sentences most of the
+    time.  Table rows and bulleted or numbered lines are items of their own already and not counted."""
+    breaks = 0
+    for a, b in zip(texts, texts[1:], strict=False):
+        sa, sb = strip_markup(a).strip(), strip_markup(b).strip()
+        if not sa or not sb or _is_table_line(a) or _is_table_line(b) or _BULLET.match(b) or _NUMBERED.match(b):
+            continue
+        if sb[:1].islower() or _RUNS_ON_AFTER.search(sa):
+            return False  # one sentence run on over a line break: the document wraps its lines
+        breaks += 1
+    return breaks >= _ITEM_BREAKS_MIN
+
+
 _WRAPPED_SHARE = 0.2  # lines going on in lower case after a line of prose: a hard-wrapped export
 _WRAP_MIN_WORDS = 5
 
@@ -316,7 +351,7 @@ def _next_row_continues(table: RawBlock, lines: list[SourceLine], k: int) -> boo
     return False
 
 
-def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: bool | None = None) -> list[RawBlock]:
+def group_lines(lines: list[SourceLine], dense: bool | str | None = None, wrapped: bool | None = None) -> list[RawBlock]:
     """Group physical lines into raw blocks (paragraphs joined across soft wraps).  `dense`: whether
     the document writes one paragraph a line (`one_paragraph_a_line`; default: read from `lines`);
     `wrapped`: whether it is a PDF-to-text tool's hard-wrapped output (`hard_wrapped`, likewise)."""
@@ -324,7 +359,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
     blank = 0
     current: RawBlock | None = None
     if dense is None:
-        dense = one_paragraph_a_line([sl.text for sl in lines])
+        dense = line_layout([sl.text for sl in lines])
     lines = _split_run_in_leads(_split_doer_titles(lines))
     if wrapped is None:
         wrapped = hard_wrapped([sl.text for sl in lines])
@@ -333,6 +368,7 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
         full = [f and k + 1 not in zone for k, f in enumerate(full)] if (zone := _table_zones(
             [sl.text for sl in lines])) else full
     lettered_items = _capital_lettered(lines)
+    line_items: set[int] = set()  # the list items a block of unmarked item lines was read as (`ITEMS`)
     held: RawBlock | None = None  # the block before a run of blank lines (a hard-wrapped export's page break)
     pending: int | None = None  # the depth of a bullet written alone on the line above
     before_bullet: RawBlock | None = None  # the block that line ended
@@ -444,6 +480,15 @@ def group_lines(lines: list[SourceLine], dense: bool | None = None, wrapped: boo
             current.lines.append(sl)  # soft wrap (a labelled field line starts its own block)
             if current.kind == "list_item" and current.marker == "bullet" and _HANGING.match(text):
                 hanging = True
+            continue
+        if (dense == ITEMS and blank == 0 and current is not None and not _is_label_line(stripped)
+                and (current.kind == "paragraph" and len(current.lines) == 1 or id(current) in line_items)):
+            # a line of its own in a block of lines (a slide's bullets printed without their marks):
+            # it and the line above are items of one list
+            current.kind, current.marker, current.depth = "list_item", "bullet", 0
+            current = RawBlock("list_item", [sl], depth=0, blank_before=0, marker="bullet")
+            line_items.add(id(current))
+            blocks.append(current)
             continue
         current = RawBlock("paragraph", [sl], blank_before=blank)
         blocks.append(current)

@@ -24,9 +24,9 @@ from kb.layout.parse import (
     group_lines,
     hard_wrapped,
     is_period_label,
+    line_layout,
     merge_fragments,
     names_its_doers,
-    one_paragraph_a_line,
     read_action_blocks,
     read_reported_sections,
     read_spaced_tables,
@@ -192,14 +192,14 @@ def build_blocks(lines: list[SourceLine], doc_date: date | None, period: Period 
     return BlockBuilder(doc_date, period).blocks(raw_blocks(lines))
 
 
-def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense: bool | None = None,
+def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense: bool | str | None = None,
                wrapped: bool | None = None, tails: tuple[str, ...] | None = None) -> list[RawBlock]:
     """The layout's raw blocks of these lines, headings marked.  `furniture`, `tails`, `dense` and
     `wrapped`: what the whole document says of its page furniture and line breaks, for lines that
     are one piece of it (kb.layout.parse.drop_page_furniture, group_lines); by default read from
     `lines`."""
     if dense is None:  # judged on the lines as read: blanked-out furniture must not make them look spaced
-        dense = one_paragraph_a_line([sl.text for sl in lines])
+        dense = line_layout([sl.text for sl in lines])
     if wrapped is None:
         wrapped = hard_wrapped([sl.text for sl in lines])
     raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines, furniture, tails), dense, wrapped)))

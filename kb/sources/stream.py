@@ -45,7 +45,7 @@ class DocumentStream:
     doc: Document
     texts: list[str]  # each piece's lines, joined by "\n"
     furniture: list[int]  # indexes of page-furniture lines (sorted)
-    dense: bool  # one paragraph a line (kb.layout.parse.one_paragraph_a_line)
+    dense: bool | str  # how a line break reads (kb.layout.parse.line_layout)
     cuts: list[int]  # the first line of each piece
     wrapped: bool = False  # a PDF-to-text tool's hard-wrapped output (kb.layout.parse.hard_wrapped)
     tails: tuple[str, ...] = ()  # running footers' text before the page number (kb.layout.parse.furniture_tails)
@@ -74,7 +74,7 @@ def open_text(path: Path, catalog: dict[str, dict] | None = None, sha256: str | 
     from kb.layout.parse import (
         furniture_tails,
         hard_wrapped,
-        one_paragraph_a_line,
+        line_layout,
         page_furniture,
         starts_afresh,
     )
@@ -102,7 +102,7 @@ def open_text(path: Path, catalog: dict[str, dict] | None = None, sha256: str | 
         prev, blank_from = t, None
     doc = Document(meta=meta, path=str(path), sha256=sha256 or file_sha256(path), source_kind="text",
                    pages=None, blocks=[])
-    dense = one_paragraph_a_line(texts)
+    dense = line_layout(texts)
     tails = furniture_tails(texts, furniture)
     pieces = ["\n".join(texts[start:end]) for start, end in zip(cuts, [*cuts[1:], len(texts)], strict=True)]
     del texts
