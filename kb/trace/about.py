@@ -298,13 +298,19 @@ def about(core: dict[str, float], passage: str, meaning: float | None = None, se
     total = sum(core.values())
     if not total:
         return About(0.0, (), meaning)
-    have = terms(passage)
+    have = _term_set(passage)
     held = tuple(sorted((t for t in core if t in have), key=lambda t: -core[t]))
     topics = set(seed_topics)
     side_only = side is not None and len(held) == 1 and len(core) > 1 \
         and (held[0] in set(side) or held[0] in verb_terms(passage))
     return About(sum(core[t] for t in held) / total, held, None if whole else meaning,
-                 bool(topics) and topics <= set(have), whole, side_only)
+                 bool(topics) and topics <= have, whole, side_only)
+
+
+@lru_cache(maxsize=50_000)
+def _term_set(text: str) -> frozenset[str]:
+    """The terms of a passage (`terms`), as a set: a passage is read against many seeds."""
+    return frozenset(_terms(text))
 
 
 def topics_of(text: str) -> frozenset[str]:

@@ -13,6 +13,8 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 WEIGHTS_FILE = Path(__file__).with_name("weights.json")
@@ -27,9 +29,16 @@ class Model:
     bias: float
     threshold: float
 
+    def __post_init__(self) -> None:
+        if len(self.features) != len(self.weights):
+            raise ValueError(f"{len(self.features)} features but {len(self.weights)} weights")
+
     def probability(self, signals: dict[str, float]) -> float:
-        z = self.bias + sum(w * signals.get(f, 0.0) for f, w in zip(self.features, self.weights, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        # the weighted signals summed in the features' order (map: a trace computes this about a
+        # million times at ingest, and a generator costs three times as much for the same sum)
+        z = self.bias + sum(map(mul, self.weights, map(signals.get, self.features, repeat(0.0))))
+        z = 30.0 if z > 30.0 else -30.0 if z < -30.0 else z  # = max(min(z, 30.0), -30.0)
+        return 1.0 / (1.0 + math.exp(-z))
 
     def to_dict(self) -> dict:
         return {"features": list(self.features), "weights": [round(w, 5) for w in self.weights],

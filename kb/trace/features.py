@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import mul
 
 from kb.index.thesaurus import SYNONYM_GROUPS, fold_dashes
 from kb.model import Commitment
@@ -198,7 +199,9 @@ class Vectoriser:
 
     def vector(self, text: str, extra: str = "", extra_weight: float = 0.5) -> dict[str, float]:
         v: dict[str, float] = {}
-        topical = topical_terms(f"{text} {extra}")
+        # with nothing extra, the text itself: a trailing space names no topic (no theme pattern or
+        # thesaurus phrase ends in one), and the text's topical terms are then read once, not twice
+        topical = topical_terms(f"{text} {extra}" if extra else text)
         for t, c in self.terms(text).items():
             v[t] = v.get(t, 0.0) + (1 + math.log(c)) * self.idf(t)
         for t in self.terms(extra):
@@ -227,6 +230,25 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> tuple[float, list[str]]:
     na = math.sqrt(sum(x * x for x in a.values()))
     nb = math.sqrt(sum(x * x for x in b.values()))
     shared.sort(key=lambda t: -a[t] * b[t])
+    return dot / (na * nb) if na and nb else 0.0, shared
+
+
+def norm(a: dict[str, float]) -> float:
+    """A vector's length, exactly as `cosine` computes it (for `cosine_normed`)."""
+    return math.sqrt(sum(x * x for x in a.values()))
+
+
+def cosine_normed(a: dict[str, float], na: float, b: dict[str, float], nb: float,
+                  terms: bool = True) -> tuple[float, list[str]]:
+    """`cosine` with the two vectors' lengths given (`norm`, computed once per vector, not once
+    per pair), the same figure to the last bit: the same products summed in the same order.
+    `terms`: False leaves the shared terms unsorted, when only the figure is wanted."""
+    shared = [t for t in a if t in b]
+    if not shared:
+        return 0.0, []
+    dot = sum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
+    if terms:
+        shared.sort(key=lambda t: -a[t] * b[t])
     return dot / (na * nb) if na and nb else 0.0, shared
 
 

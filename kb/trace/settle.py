@@ -77,8 +77,10 @@ def _read(tracer, roots: list[str], jobs: int) -> Iterator[tuple[str, str, str |
         if jobs <= 1 or len(roots) < MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
             yield from map(_status_of, roots)
             return
-        # fork: the workers inherit the tracer as built; the search index is opened by each on its
-        # first query (the tracer's kb has not opened it here), so no file offset is shared
+        # fork: the workers inherit the tracer as built, with every record's vectors (else each
+        # worker computes most of them again); the search index is opened by each on its first
+        # query (the tracer's kb has not opened it here), so no file offset is shared
+        tracer.signals.warm()
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             yield from pool.imap(_status_of, roots, chunksize=8)
     finally:

@@ -23,6 +23,7 @@ kb.trace.calibration turns them into one probability with weights fitted on anno
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ import numpy as np
 from kb.extract.acronyms import document_definitions, spell_out
 from kb.model import Commitment, DocumentMeta
 from kb.trace.context import Structure, structure_of
-from kb.trace.features import SPECIFIC_THEMES_EXCLUDED, Vectoriser, area_terms, cosine
+from kb.trace.features import SPECIFIC_THEMES_EXCLUDED, Vectoriser, area_terms, cosine_normed, norm
 from kb.trace.features import terms as index_terms
 
 FEATURES = ("lexical", "anchor", "tfidf", "semantic", "structure", "owner", "target", "theme",
@@ -90,6 +91,9 @@ class Signals:
         self._own: dict[str, dict[str, float]] = {}
         self._ctx: dict[str, dict[str, float]] = {}
         self._head: dict[str, dict[str, float]] = {}
+        self._ctx_norm: dict[str, float] = {}  # each context vector's length, for the cosines of every pair
+        self._head_norm: dict[str, float] = {}
+        self._last_seed: tuple | None = None  # `features`: the last seed's and topic's parts
         self.ctx_emb = _normalised(np.asarray(vectors, dtype=np.float32)) if vectors is not None and len(
             vectors) == len(records) and len(records) else None
 
@@ -136,6 +140,35 @@ class Signals:
             self._ctx[cid] = {t: w for t, w in vec.items() if t not in frame or t in own}
         return self._ctx[cid]
 
+    def context_norm(self, cid: str) -> float:
+        """The length of `context_vector(cid)` (kb.trace.features.norm), computed once."""
+        n = self._ctx_norm.get(cid)
+        if n is None:
+            n = self._ctx_norm[cid] = norm(self.context_vector(cid))
+        return n
+
+    def heading_norm(self, cid: str) -> float:
+        n = self._head_norm.get(cid)
+        if n is None:
+            n = self._head_norm[cid] = norm(self.heading_vector(cid))
+        return n
+
+    def _seed_parts(self, seed: Commitment, topic: Topic) -> tuple:
+        """What `features` reads of the seed and its topic, the same for every candidate: kept for
+        the seed and topic of the last call (a seed's whole pool is scored in a row)."""
+        kept = self._last_seed
+        if kept is None or kept[0] is not seed or kept[1] is not topic:
+            kept = self._last_seed = _seed_parts_of(self, seed, topic)
+        return kept
+
+    def warm(self) -> None:
+        """Every record's own, context and heading vectors and their lengths, computed now: what
+        does not depend on the seed, read before processes are forked to share the work, so that
+        each of them does not compute it again for itself."""
+        for c in self.records:
+            self.context_norm(c.id)
+            self.heading_norm(c.id)
+
     def heading_vector(self, cid: str) -> dict[str, float]:
         """tf-idf of the two nearest headings (a table cell's row label among them) and its row."""
         if cid not in self._head:
@@ -167,26 +200,34 @@ class Signals:
         """The signals for (seed, candidate), and the shared terms most telling first."""
         own = self.own_vector(cand.id)
         ctx = self.context_vector(cand.id)
-        total = sum(topic.terms.values()) or 1.0
+        mine = self._seed_parts(seed, topic)
+        total, anchors, seed_ctx, seed_ctx_norm, seed_head, seed_head_norm, seed_figs, owners, themes = mine[2:]
         held = {t: w * (1.0 if t in own else 0.6) for t, w in topic.terms.items() if t in ctx}
-        tfidf, shared = cosine(self.context_vector(seed.id), ctx)
-        structure, _ = cosine(self.heading_vector(seed.id), self.heading_vector(cand.id))
-        seed_figs = {t.value for t in seed.targets if t.unit == "percent"}
+        tfidf, shared = cosine_normed(seed_ctx, seed_ctx_norm, ctx, self.context_norm(cand.id))
+        structure, _ = cosine_normed(seed_head, seed_head_norm, self.heading_vector(cand.id),
+                                     self.heading_norm(cand.id), terms=False)
         f = {
             "lexical": sum(held.values()) / total,
-            "anchor": float(any(t in held for t, w in topic.terms.items() if w >= ANCHOR)),
+            "anchor": float(any(t in held for t in anchors)),
             "tfidf": tfidf,
             "semantic": max(semantic, 0.0),
             "structure": structure,
-            "owner": float(bool(set(seed.owners) & set(cand.owners))),
+            "owner": float(bool(owners & set(cand.owners))),
             "target": float(bool(seed_figs & {t.value for t in cand.targets if t.unit == "percent"})),
-            "theme": float(bool((set(seed.themes) & set(cand.themes)) - SPECIFIC_THEMES_EXCLUDED)),
+            "theme": float(bool((themes & set(cand.themes)) - SPECIFIC_THEMES_EXCLUDED)),
             "same_doc": float(cand.doc_id == seed.doc_id),
             "background": float(cand.kind == "evidence" and self.reports.get(cand.id, "statement") == "statement"),
             "chain": chain,
         }
         terms = list(dict.fromkeys([*held, *shared]))[:6]
         return f, terms
+
+
+def _seed_parts_of(sig: Signals, seed: Commitment, topic: Topic) -> tuple:
+    return (seed, topic, sum(topic.terms.values()) or 1.0, [t for t, w in topic.terms.items() if w >= ANCHOR],
+            sig.context_vector(seed.id), sig.context_norm(seed.id), sig.heading_vector(seed.id),
+            sig.heading_norm(seed.id), {t.value for t in seed.targets if t.unit == "percent"}, set(seed.owners),
+            set(seed.themes))
 
 
 def document_acronyms(store, doc_ids) -> dict[str, dict[str, str]]:
@@ -226,10 +267,11 @@ def _frame_terms(records: list[Commitment], structure: dict[str, Structure],
 def add_relative(signals: list[dict[str, float]], top: int = 5) -> None:
     """Set each RELATIVE signal: the absolute one over the mean of the pool's `top` strongest."""
     for rel, base in RELATIVE.items():
-        values = sorted((s.get(base, 0.0) for s in signals), reverse=True)[:top]
+        got = [s.get(base, 0.0) for s in signals]
+        values = heapq.nlargest(top, got)  # = sorted(got, reverse=True)[:top]
         scale = max(sum(values) / len(values) if values else 0.0, RELATIVE_FLOOR[base])
-        for s in signals:
-            s[rel] = min(s.get(base, 0.0) / scale, 1.5) if scale > 0 else 0.0
+        for s, v in zip(signals, got, strict=True):
+            s[rel] = (1.5 if (r := v / scale) > 1.5 else r) if scale > 0 else 0.0  # = min(v / scale, 1.5)
 
 
 def sigmoid(x: float) -> float:

@@ -9,7 +9,9 @@ auditors' decisions.  The thread status follows from the latest passages.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -43,7 +45,8 @@ from kb.trace.features import (
     Vectoriser,
     area_terms,
     concept_phrases,
-    cosine,
+    cosine_normed,
+    norm,
     similarity,
     term_labels,
     terms,
@@ -860,6 +863,16 @@ class Tracer:
         self._rows: dict[str, list[RowMatch]] | None = None
         self._renumbered: dict[str, list[str]] | None = None
         self._areas: dict[str, frozenset[str]] | None = None
+        # Read once, for every seed: the record id of each search-index document number (reading
+        # a hit's stored fields is a third of a query's cost), the date of each signals record,
+        # the seed whose pool was built last (a silent seed's status reads its pool again)
+        self._hit_ids: dict[int, str] = {}
+        self._hit_ids_of = None  # the index searcher they were read from
+        self._record_dates: np.ndarray | None = None
+        self._later_than: dict[str, np.ndarray] = {}
+        self._reading = 0  # counts the traces and statuses read: a kept pool serves only the one it was built in
+        self._last_pool: tuple[str, int, list[Commitment]] | None = None
+        self._related: dict[tuple[str, str], bool] = {}  # (seed's document, another) -> same area
 
     @property
     def signals(self):
@@ -978,7 +991,17 @@ class Tracer:
                 return []
             q = Q.And([q, Q.Or([Q.Term("doc_id", d) for d in later])])
         results = searcher._searcher.search(q, limit=limit)
-        return [self.by_id[h["id"]] for h in results if h["id"] in self.by_id and h["id"] != seed.id]
+        ids = [self._hit_id(searcher._searcher, docnum) for _, docnum in results.top_n]
+        return [self.by_id[i] for i in ids if i in self.by_id and i != seed.id]
+
+    def _hit_id(self, searcher, docnum: int) -> str:
+        """The record id of a search-index document, read from its stored fields once per index."""
+        if searcher is not self._hit_ids_of:
+            self._hit_ids, self._hit_ids_of = {}, searcher
+        cid = self._hit_ids.get(docnum)
+        if cid is None:
+            cid = self._hit_ids[docnum] = searcher.stored_fields(docnum)["id"]
+        return cid
 
     def topic(self, seed: Commitment) -> dict[str, float]:
         """The seed's key terms, weighted 0..1: its most specific words and its heading's."""
@@ -998,11 +1021,19 @@ class Tracer:
 
     def related(self, seed: Commitment, doc_id: str) -> bool:
         """Whether a passage of `doc_id` may be on the seed's trace: a paper of the seed's area."""
-        return same_area(self.areas, seed.doc_id, doc_id)
+        key = (seed.doc_id, doc_id)
+        same = self._related.get(key)
+        if same is None:
+            same = self._related[key] = same_area(self.areas, seed.doc_id, doc_id)
+        return same
 
     def pool(self, seed: Commitment) -> list[Commitment]:
         """Candidates: the index's lexical matches and the passages nearest the seed in meaning,
-        from the papers of the seed's area."""
+        from the papers of the seed's area.  The last seed's pool is kept: a status that no linked
+        passage decides reads the same pool again for a passage that returns to the seed."""
+        last = self._last_pool
+        if last is not None and last[:2] == (seed.id, self._reading):
+            return list(last[2])
         out = {c.id: c for c in self.candidates(seed)}
         sig = self.signals
         if sig.has_semantic:
@@ -1011,7 +1042,9 @@ class Tracer:
                 c = sig.records[int(n)]
                 if c.id != seed.id:
                     out.setdefault(c.id, c)
-        return [c for c in out.values() if self.related(seed, c.doc_id)]
+        pool = [c for c in out.values() if self.related(seed, c.doc_id)]
+        self._last_pool = (seed.id, self._reading, pool)
+        return list(pool)
 
     def score_pool(self, seed: Commitment, calibration: Calibration | None = None) -> list[Scored]:
         """Every candidate with its signals and probabilities, unthresholded.
@@ -1025,10 +1058,10 @@ class Tracer:
         sem = sig.semantic_to(seed.id)
         seed_date = _doc_date(self.metas.get(seed.doc_id))
 
-        def scored(c: Commitment) -> Scored:
+        def scored(c: Commitment) -> Scored:  # its direct probability is set by `rescore`, over the pool
             n = sig.row[c.id]
             f, shared = sig.features(seed, topic, c, float(sem[n]))
-            return Scored(c, f, shared, cal.direct.probability(f))
+            return Scored(c, f, shared, 0.0)
 
         pool = {c.id: scored(c) for c in self.pool(seed)}
         rescore(pool.values(), cal)
@@ -1047,10 +1080,9 @@ class Tracer:
             src_rows = np.array([sig.row[s.commitment.id] for s in sources])
             src_emb = sig.ctx_emb[src_rows]
             src_dates = [date_of[s.commitment.id] for s in sources]
-            rec_dates = np.array([_doc_date(self.metas.get(c.doc_id)) for c in sig.records])
             sims = sig.ctx_emb @ src_emb.T  # every record x every chain source
             for k in range(len(sources)):
-                col = np.where(rec_dates > src_dates[k], sims[:, k], -1.0)
+                col = np.where(self._records_later_than(src_dates[k]), sims[:, k], -1.0)
                 for n in np.argsort(-col)[:CHAIN_NEIGHBOURS]:
                     c = sig.records[int(n)]
                     if col[n] > 0 and c.id not in pool and c.id != seed.id and self.related(seed, c.doc_id):
@@ -1058,15 +1090,17 @@ class Tracer:
                         date_of[c.id] = _doc_date(self.metas.get(c.doc_id))
             rescore(pool.values(), cal)
             direct = np.array([s.direct for s in sources])
-            for cid, s in pool.items():
-                later = np.array([d < date_of[cid] for d in src_dates])
-                if not later.any():
-                    continue
-                strength = sims[sig.row[cid]] * direct * later
-                strength[[src.commitment.id == cid for src in sources]] = 0.0  # not its own chain
-                k = int(np.argmax(strength))
-                if strength[k] > 0:
-                    s.signals["chain"] = float(strength[k])
+            # every candidate x every chain source at once (the same products, element by element)
+            cids = list(pool)
+            later = np.array(src_dates)[None, :] < np.array([date_of[cid] for cid in cids])[:, None]
+            strength = sims[[sig.row[cid] for cid in cids]] * direct * later
+            strength[np.array([s.commitment.id for s in sources])[None, :] == np.array(cids)[:, None]] = 0.0  # not its own chain
+            best = np.argmax(strength, axis=1)
+            for n in np.flatnonzero(later.any(axis=1)):
+                k = int(best[n])
+                if strength[n, k] > 0:
+                    s = pool[cids[n]]
+                    s.signals["chain"] = float(strength[n, k])
                     s.via = sources[k].commitment.id
         feedback(sig, pool.values(), [s for s in pool.values() if s.direct >= cal.direct.threshold
                                       and date_of[s.commitment.id] > seed_date])
@@ -1074,6 +1108,15 @@ class Tracer:
         for s in pool.values():
             s.probability = cal.chained.probability(s.signals)
         return list(pool.values())
+
+    def _records_later_than(self, day: str) -> np.ndarray:
+        """Which signals records (in their order) are of a document dated after `day`."""
+        mask = self._later_than.get(day)
+        if mask is None:
+            if self._record_dates is None:
+                self._record_dates = np.array([_doc_date(self.metas.get(c.doc_id)) for c in self.signals.records])
+            mask = self._later_than[day] = self._record_dates > day
+        return mask
 
     def near(self, c: Commitment) -> list[Commitment]:
         """The passages within SECTION_NEAR lines of `c` under the same heading of its document."""
@@ -1107,6 +1150,7 @@ class Tracer:
         return out
 
     def trace(self, seed_id: str, limit: int | None = DEFAULT_LIMIT) -> Trace:
+        self._reading += 1
         seed = self._seed(seed_id)
         passages, hidden, orphans = self._shown(seed, limit)
         items = [i for p in passages for i in p.items]
@@ -1131,6 +1175,7 @@ class Tracer:
         """The status `trace(seed_id)` gives, why, and its deciding passage, without spelling out the
         evidence for a reader: what ingest stores as the thread's status (kb.trace.settle), so that
         `kb threads` and `kb trace` never disagree on a commitment."""
+        self._reading += 1
         seed = self._seed(seed_id)
         passages, _, _ = self._shown(seed, DEFAULT_LIMIT)
         status, reason, deciding, _ = self._decide(seed, [i for p in passages for i in p.items])
@@ -1387,8 +1432,15 @@ def feedback(sig, pool, linked) -> None:
     for s in top:
         for t, w in sig.context_vector(s.commitment.id).items():
             centroid[t] = centroid.get(t, 0.0) + w * s.direct
+    if not centroid:
+        for s in pool:
+            s.signals["feedback"] = 0.0
+        return
+    length = norm(centroid)
     for s in pool:
-        s.signals["feedback"] = cosine(centroid, sig.context_vector(s.commitment.id))[0] if centroid else 0.0
+        cid = s.commitment.id
+        s.signals["feedback"] = cosine_normed(centroid, length, sig.context_vector(cid), sig.context_norm(cid),
+                                              terms=False)[0]
 
 
 def section_support(seed: Commitment, pool) -> None:
@@ -1401,12 +1453,27 @@ def section_support(seed: Commitment, pool) -> None:
             by_place.setdefault((c.doc_id, c.section), []).append((c.line, c.id, s.direct))
     if seed.line is not None:
         by_place.setdefault((seed.doc_id, seed.section), []).append((seed.line, seed.id, 1.0))
+    # each place's passages in line order: a candidate reads only its window, less itself
+    lines: dict[tuple[str, str], list[int]] = {}
+    probs: dict[tuple[str, str], list[float]] = {}
+    index: dict[str, int] = {}
+    for place, near in by_place.items():
+        near.sort(key=lambda e: e[0])
+        lines[place], probs[place] = [e[0] for e in near], [e[2] for e in near]
+        index.update((e[1], n) for n, e in enumerate(near) if e[1] != seed.id)
     for s in pool:
         c = s.commitment
         if c.line is None:
             continue
-        s.signals["section"] = max((p for line, cid, p in by_place.get((c.doc_id, c.section), [])
-                                    if cid != c.id and abs(line - c.line) <= SECTION_NEAR), default=0.0)
+        place = (c.doc_id, c.section)
+        n = index.get(c.id)
+        if n is None:  # the seed among its own candidates (never): every passage of the place read
+            s.signals["section"] = max((p for line, cid, p in by_place[place]
+                                        if cid != c.id and abs(line - c.line) <= SECTION_NEAR), default=0.0)
+            continue
+        at, p = lines[place], probs[place]
+        lo, hi = bisect_left(at, c.line - SECTION_NEAR), bisect_right(at, c.line + SECTION_NEAR)
+        s.signals["section"] = max(itertools.chain(p[lo:n], p[n + 1:hi]), default=0.0)
 
 
 def rescore(pool, cal: Calibration) -> None:
@@ -1465,14 +1532,16 @@ def _gap(a: TraceItem, b: TraceItem) -> int:
 def _select(passages: list[TracePassage], limit: int) -> list[TracePassage]:
     """What to show: decided links first, then every document's best few, then the rest by score."""
     chosen = [p for p in passages if p.decision in ("confirmed", "added", "suspect")]
+    taken = {id(p) for p in chosen}  # by identity: no two passages hold the same record
     per_doc: dict[str, int] = {}
     for p in passages:
-        if p in chosen:
+        if id(p) in taken:
             continue
         doc = p.best.commitment.doc_id
         n = per_doc.get(doc, 0)
         if n < PER_DOCUMENT:
             chosen.append(p)
+            taken.add(id(p))
             per_doc[doc] = n + 1
-    rest = [p for p in passages if p not in chosen]
+    rest = [p for p in passages if id(p) not in taken]
     return (chosen + rest)[:limit]
