@@ -271,3 +271,22 @@ def test_a_clause_opener_is_no_part_of_a_body_s_name(opener):
             f"must keep its reserves under review. {opener} the Council consults it will publish the replies. "
             f"{opener} the Council decides, it will say why.")
     assert meta_of(text).organisation == ""
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # a heading word before the name, in capitals or not, is no part of it
+    ("INTRODUCTION The Council has agreed the scheme.", None),
+    ("Conclusion Healthwatch Ashdown found that patients wait too long.", "Healthwatch Ashdown"),
+    # two cells or lines a text export ran together: the name is what follows the join
+    ("Prepared by Jane O'BrienNorthshire County Council", "Northshire County Council"),
+    # a glossary's line: the acronym, then the name
+    ("AbbreviationsNCC Northshire County Council", "Northshire County Council"),
+    ("NCC Northshire County Council", "Northshire County Council"),
+    # names as written stay whole
+    ("McDonald Northshire County Council", "McDonald Northshire County Council"),
+    ("Northshire County Council", "Northshire County Council"),
+])
+def test_junk_before_a_bodys_name(line, expected):
+    from kb.sources.metadata import _org_name
+
+    assert _org_name(line) == expected

@@ -1289,3 +1289,14 @@ def test_a_body_referred_to_by_its_kind(document: str, text: str, expected: list
 ])
 def test_bodies_joined_members_and_titles(north: OwnerGazetteer, text: str, author, expected: list[str]) -> None:
     assert north.owners(text, author_org=author) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a saying verb with "will", "should" or "must" is what the doer is to do, not a report of what was said
+    (f"{RFT} will confirm that the new clinic will open in May.", [RFT]),
+    (f"{RFT} should reassure patients that there will always be a way to book by phone.", [RFT]),
+    # a report of what was said: the speaker is not the doer of the reported clause
+    (f"{RFT} confirmed that the new clinic would be opened by {HHT}.", [HHT]),
+])
+def test_saying_as_the_thing_to_do(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.owners(text) == expected

@@ -1895,6 +1895,7 @@ _SAYING = frozenset({"confirm", "advise", "say", "state", "explain", "report", "
                      "clarify", "highlight", "mention", "respond", "reply", "outline", "emphasise", "emphasize",
                      "stress", "remind", "suggest", "comment", "acknowledge", "update", "assure", "reassure",
                      "announce", "agree", "accept", "hope", "expect", "anticipate", "believe"})
+_BINDING_MODALS = frozenset({"will", "shall", "should", "must", "'ll"})
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _MODALS = frozenset({"will", "would", "shall", "should", "must", "could", "can", "may", "might", "'ll", "wo"})
 _NP_LEFT = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "quantmod", "predet", "case", "punct",
@@ -2062,7 +2063,9 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
         s = subj[0]
         ccomp = [c for c in v.children if c.dep_ == "ccomp" and c.pos_ in _VERBAL]
         reported = [c for c in ccomp if c.i > v.i and _is_forward_clause(c)]
-        if reported and v.lemma_.lower() in _SAYING:
+        if reported and v.lemma_.lower() in _SAYING and not any(
+                c.dep_ == "aux" and c.lower_ in _BINDING_MODALS for c in v.children):
+            # (not "Practices should reassure patients that ...": saying it is what the doer is to do)
             # "Ms Lee confirmed that the review would be completed by the Panel": the speaker reports
             # who will act; only "she would ..." (the speaker again, by a pronoun) makes her the doer
             inner_subj = [c for c in reported[0].children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -14,6 +14,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from kb.extract.acronyms import initials_match
 from kb.layout.markup import is_all_caps, strip_markup
 from kb.model import DocumentMeta
 from kb.sources.base import SourceError, SourceLine
@@ -63,8 +64,10 @@ _TYPE_ONLY = re.compile(r"(?:NHS\s+)?(?:[A-Z]+\s+)?(?:" + _BODY_TYPE.replace("&"
 _ORG_LEAD_WORDS = re.compile(r"^(?:The|This|Our|A|An|In|At|By|For|From|With|And|Of|To|On|We|As|If|When|While|"
                              r"Whilst|Where|Once|Since|Although|Unless|Until|Before|After|But|So|Both|Each|All|"
                              r"Welcome|Minutes|"
-                             r"Foreword|Preface|Introduction|Summary|"
+                             r"(?i:foreword|preface|introduction|summary|executive summary|conclusions?|abbreviations|"
+                             r"glossary|background|contents|overview|appendix|recommendations?)(?=\s+[A-Z])|"
                              r"Meeting|Report|Members?|Chair|Agenda)\s+")
+_GLUED = re.compile(r"[a-z]{3}(?=[A-Z])")  # a word's end run into the next word's capital ("ContentsNorthshire")
 _AUTHOR_CUE = re.compile(r"\b(?:we|our|us|(?:this|the) (?:action )?(?:strategy|plan|document|report)|produced by|published by|"
                          r"prepared by|on behalf of)\b", re.I)
 _THE_COUNCIL = re.compile(r"\bthe (?:(?:City|County|Borough|District) )?Council\b(?!['’]s? \w+ (?:Council|Board))")
@@ -199,6 +202,9 @@ def _org_name(text: str) -> str | None:
     if m is None:
         return None
     name = m.group("name")
+    glued = [g.end() for g in _GLUED.finditer(name)]
+    if glued:  # "Jane O'BrienNorthshire County Council": two cells or lines a text export ran together
+        name = name[glued[-1]:]
     more = _TYPE_TAIL.match(text, m.end())
     if more:
         name += more.group(0)  # "Riverside Partnership" + " Board"
@@ -209,7 +215,10 @@ def _org_name(text: str) -> str | None:
         name = name[lead.end():]
     name = re.sub(r"\s+", " ", name.replace("&", "and")).strip()
     name = re.sub(r"['’]s$", "", name)
-    if len(name.split()) < 2 or _TYPE_ONLY.fullmatch(name) or not any(
+    ws = name.split()
+    if len(ws) > 2 and re.fullmatch(r"[A-Z]{2,}", ws[0]) and initials_match(ws[1:], ws[0]):
+        name = " ".join(ws[1:])  # a glossary's line, "NCC Northshire County Council": the acronym, then the name
+    if len(name.split()) < 2 or _TYPE_ONLY.fullmatch(name) and not name.startswith("Healthwatch ") or not any(
             w[0].isupper() and w.lower() not in _GENERIC for w in re.findall(r"[A-Za-z][\w'’.-]*", name)):
         return None  # a bare type ("The Council", "Partnership Board") names no particular body
     of_type = re.search(r"\bof\s+the\s+(.+)$", name)
