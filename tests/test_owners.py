@@ -1300,3 +1300,14 @@ def test_bodies_joined_members_and_titles(north: OwnerGazetteer, text: str, auth
 ])
 def test_saying_as_the_thing_to_do(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a kind of party and the members it lists, the last of which the parser made a subject of its own
+    ("All partners including Healthwatch Ashdown, GP practice staff, ARF need to work together to publish the guide.",
+     ["Healthwatch Ashdown", "Ashdown Residents Forum"]),
+    ("Partners, including Healthwatch Ashdown and the ARF, will publish the guide.",
+     ["Healthwatch Ashdown", "Ashdown Residents Forum"]),
+])
+def test_members_listed_before_a_subject_of_their_own(text: str, expected: list[str]) -> None:
+    assert OwnerGazetteer().for_document("The Ashdown Residents Forum (ARF) met. " + text).owners(text) == expected

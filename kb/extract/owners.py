@@ -2047,6 +2047,12 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
     subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj", "expl", "nsubjpass", "csubjpass")]
     # the subject nearest before the verb ("Focusing on frailty, end of life ... the networks will")
     before = [c for c in subj if c.i < v.i]
+    # "Stakeholders including X, Y, Z need to ...", where the parser made the list's last member a
+    # subject of its own: the kind and its members before it are subjects too
+    listed = before[-2] if len(before) >= 2 and any(
+        c.dep_ == "prep" and c.lower_ == "including" and
+        all(x.is_punct or x.dep_ == "cc" for x in v.doc[c.right_edge.i + 1:before[-1].left_edge.i])
+        for c in before[-2].children) else None
     subj = before[-1:] or subj[:1]
     if subj and (any(c.dep_ == "mark" for c in subj[0].children) or
                  (depth == 0 and any(c.dep_ == "mark" and c.i < subj[0].i for c in v.children))):
@@ -2080,7 +2086,7 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
             inner = _clause_doers(ccomp[0], depth + 1)
             return inner or (_np_spans(s) if s.dep_ == "nsubj" and s.pos_ != "PRON" else [])
         if s.dep_ == "nsubj" and s.pos_ != "PRON" or s.lower_ in ("we", "i"):
-            out = _np_spans(s)
+            out = (_np_spans(listed) if listed is not None else []) + _np_spans(s)
         elif s.dep_ == "nsubjpass" and v.lemma_.lower() in _OBLIGED and s.pos_ != "PRON":
             out = _np_spans(s)  # "The council is determined to ...", "Practices are obliged to ..."
         elif s.dep_ == "nsubjpass" and v.lemma_.lower() in REQUEST_VERBS and s.pos_ != "PRON" and not any(
