@@ -1281,7 +1281,7 @@ def test_a_body_referred_to_by_its_kind(document: str, text: str, expected: list
     ("Minister Rafe Colby announced his intention to consult on a duty of candour.", None, ["Rafe Colby"]),
     ("Mayor Ann Lee will open the new park in May.", None, ["Ann Lee"]),
     # a council's elected members, in its own papers
-    ("Members are requested to continue to support the covenant.", NCC, [f"{NCC} Members"]),
+    ("Members are asked to back the new litter pledge at the March meeting.", NCC, [f"{NCC} Members"]),
     ("Members of the public will be able to comment on the plan.", NCC, []),
     # another body's paper: the council's Cabinet speaks for the council
     ("Cabinet will receive the final strategy in August.", "Northshire Health and Wellbeing Board", [NCC]),
