@@ -2071,7 +2071,7 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
         reported = [c for c in ccomp if c.i > v.i and _is_forward_clause(c)]
         if reported and v.lemma_.lower() in _SAYING and not any(
                 c.dep_ == "aux" and c.lower_ in _BINDING_MODALS for c in v.children):
-            # (not "Practices should reassure patients that ...": saying it is what the doer is to do)
+            # (not "Clinics should tell visitors that ...": saying it is what the doer is to do)
             # "Ms Lee confirmed that the review would be completed by the Panel": the speaker reports
             # who will act; only "she would ..." (the speaker again, by a pronoun) makes her the doer
             inner_subj = [c for c in reported[0].children if c.dep_ in ("nsubj", "nsubjpass")]
