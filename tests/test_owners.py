@@ -1311,3 +1311,18 @@ def test_saying_as_the_thing_to_do(north: OwnerGazetteer, text: str, expected: l
 ])
 def test_members_listed_before_a_subject_of_their_own(text: str, expected: list[str]) -> None:
     assert OwnerGazetteer().for_document("The Ashdown Residents Forum (ARF) met. " + text).owners(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a role title joined to the next clause by "and" ends at its last capitalised word
+    ("This work will be led by the Chief Digital Officer for Northshire and will involve:",
+     ["Chief Digital Officer for Northshire"]),
+    ("The audit will be led by the Director of Public Health and will report to the board in June.",
+     ["Director of Public Health"]),
+    ("The pilot will be overseen by the Head of Estates for Hillside and then handed over.",
+     ["Head of Estates for Hillside"]),
+    # "and" inside a portfolio is the title's own
+    ("The Director of Children and Families will review the offer.", ["Director of Children and Families"]),
+])
+def test_a_role_title_stops_before_a_joining_word(text: str, expected: list[str]) -> None:
+    assert OwnerGazetteer().owners(text) == expected

@@ -954,12 +954,17 @@ class OwnerGazetteer:
         out: list[Mention] = []
         for ent in doc.ents:
             if ent.label_ == "ROLE":
+                # a title's portfolio ends at its last capitalised word: "led by the Director of Public
+                # Health and will report ..." joins the title to the next clause by "and", no part of it
+                span = ent
+                while len(span) > 1 and span[-1].lower_ in _NAME_JOINS:
+                    span = span[:-1]
                 # a PDF export's space before a comma ("Environment , Place") is no part of the name
-                name = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s+", " ", ent.text)).strip()
+                name = re.sub(r"\s+(?=[,;])", "", re.sub(r"\s+", " ", span.text)).strip()
                 name = re.sub(r"^(?:the|our|a|an)\s+", "", name, flags=re.IGNORECASE)
                 if len(name.split()) >= 2:
                     self._parties.setdefault(name, Party(name, "person", ()))
-                    out.append(Mention(name, ent.start_char, ent.end_char, ent.text, "role"))
+                    out.append(Mention(name, span.start_char, span.end_char, span.text, "role"))
                 continue
             if ent.label_ == "PERSON":
                 m = self._person_mention(doc, ent)
