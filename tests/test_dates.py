@@ -199,6 +199,10 @@ RELATIVE = [
     ("operational plans in the new year.", PLAN, [("in the new year", "2020-01-01", "2020-12-31")]),
     ("review the conditions as necessary next year", PLAN, [("next year", "2020-01-01", "2020-12-31")]),
     ("we will do this year", HWB, [("this year", "2017-01-01", "2017-12-31")]),
+    # "later this year" is the rest of the year, from the document's month
+    ("ahead of the opening of the hub later this year.", HWB, [("this year", "2017-09-01", "2017-12-31")]),
+    ("a second review later in this financial year", HWB,
+     [("in this financial year", "2017-09-01", "2018-03-31")]),
     ("by next year", HWB, [("by next year", None, "2018-12-31")]),
     ("during the next financial year", REFRESH,
      [("during the next financial year", "2018-04-01", "2019-03-31")]),

@@ -875,6 +875,9 @@ def _relative_phrases(text: str, doc_date: dt.date | None, period: Period | None
     return out
 
 
+_LATER_BEFORE = re.compile(r"\blater\s+(?:in\s+)?$", re.I)
+
+
 def _relative_year(text: str, m: re.Match[str], doc_date: dt.date) -> _Found | None:
     """"next year" is the next calendar year, "this financial year" the document's own FY, ..."""
     which, unit = m.group("which").lower(), m.group("unit").lower()
@@ -894,6 +897,8 @@ def _relative_year(text: str, m: re.Match[str], doc_date: dt.date) -> _Found | N
     else:
         y = doc_date.year + step
         first, last = dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if step == 0 and _LATER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        first = max(first, base)  # "later this year": the rest of the year from the document's month
     start: dt.date | None = first
     end: dt.date | None = last
     prep = ((lead.group("prep") if lead else None) or "").lower()
