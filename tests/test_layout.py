@@ -786,3 +786,35 @@ def test_a_table_caption_ends_the_table_before_it():
     scoping = next(b for b in bs if b.text.startswith("Scoping report"))
     assert scoping.column == "Stage"
     assert any(b.column == "Replacement" for b in bs)
+
+
+_VOICES = (
+    "What we heard\n\n"
+    "The booking line should open in the evenings as well.\n\nPriya Cole, Eastvale Carers Forum\n\n"
+    "Create one place to find every support group in the borough.\n\nAnonymous\n\n"
+    "Make the forms shorter so that older residents can fill them in.\n\nDr Tom Hale, Riverside Surgery\n\n"
+    "How we are responding\n\n"
+    "The booking line will open until 8pm from April 2026.\n\n"
+    "We will publish a directory of support groups by June 2026.\n"
+)
+
+
+@pytest.mark.parametrize(("text", "undertakings"), [
+    # quotations with their speaker's name under them are what people asked for, not the plan's actions
+    (_VOICES, ["The booking line will open until 8pm from April 2026.",
+               "We will publish a directory of support groups by June 2026."]),
+    # one quotation named by a person alone is not enough to tell a quotation from a signed paragraph
+    ("Foreword\n\nThe trust will open a new day unit at Hillford in 2026.\n\nSam Okafor, Chief Executive\n",
+     ["The trust will open a new day unit at Hillford in 2026."]),
+    # a foreword's signatories (two names in a row) do not make its last paragraph a quotation
+    ("Foreword\n\nThe partnership will publish a yearly progress report each summer.\n\n"
+     "Ann Lee, Chair of the Board\n\nRaj Patel, Chief Officer\n",
+     ["The partnership will publish a yearly progress report each summer."]),
+])
+def test_quotations_signed_by_their_speakers_are_not_undertakings(tmp_path, text, undertakings):
+    from kb.extract.pipeline import extract
+    from kb.sources import load_document
+
+    path = tmp_path / "2026-01_eastvale_listening-report.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [r.text for r in extract(load_document(path)) if r.kind != "evidence"] == undertakings

@@ -354,6 +354,7 @@ class BlockBuilder:
         self.seen_body, self.last_intro, self.last_intro_depth = seen_body, last_intro, last_intro_depth
         self.intro_chain = chain
         mark_quoted_recommendations(out)
+        mark_attributed_quotations(out)
         return out
 
 
@@ -931,6 +932,42 @@ def _same_numbered_set(a: str, b: str) -> bool:
     """Two parts of one numbered recommendation ("11c. If it appears ..." and "11d. If the minister ...")."""
     ma, mb = _PART_NUMBER.match(a), _PART_NUMBER.match(b)
     return ma is not None and mb is not None and ma.group(1) == mb.group(1)
+
+
+# The line that attributes a quotation, as reports print the voices of those they heard beside their
+# own text: "Anonymous", or a person's name, a comma and who they speak for ("Dana Reyes, Brightway
+# Health", "Cllr Ann Lee, Northshire Youth Forum"), with no sentence of its own.
+_ATTRIBUTION = re.compile(
+    r"^[-–—]?\s*(?:(?i:anonymous)|(?:(?i:dr|prof|professor|cllr|councillor|mr|mrs|ms|miss|sir|dame)\.?\s+)?"
+    r"[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2},\s+[A-Za-z0-9][^\s,;:]*(?:\s+[A-Za-z0-9&'’()/\-]+){0,6})$")
+_ANONYMOUS = re.compile(r"^[-–—]?\s*anonymous$", re.I)
+_PLEDGE = re.compile(r"\bwe\s+(?:will|shall|are\s+committed|commit)\b|\bour\s+(?:commitment|pledge|promise)", re.I)
+_QUOTATION_MAX_WORDS = 60
+
+
+def _is_attribution(b: Block) -> bool:
+    # (a line this short, set apart, often reads as a heading)
+    return b.kind in ("paragraph", "fragment", "heading") and _ATTRIBUTION.match(b.text.strip()) is not None
+
+
+def mark_attributed_quotations(blocks: list[Block]) -> None:
+    """Mark the quotations a report prints with their speaker's name on the line under them (pull
+    quotes of what stakeholders said, beside the author's own text): a short paragraph right above
+    an attribution line, where the passage attributes at least two quotations or one to "Anonymous".
+    They are someone's views and requests, not the author's undertakings; a paragraph that pledges
+    in the first person plural ("we will", "our commitment"), and one above a signature block (two attribution lines in a row, a
+    foreword's signatories), is left alone."""
+    marks = [k for k, b in enumerate(blocks) if _is_attribution(b)]
+    if not marks or len(marks) < 2 and not _ANONYMOUS.match(blocks[marks[0]].text.strip()):
+        return
+    for k in marks:
+        if k == 0 or k + 1 < len(blocks) and _is_attribution(blocks[k + 1]):
+            continue
+        prev = blocks[k - 1]
+        if prev.kind != "paragraph" or _is_attribution(prev) or _PLEDGE.search(prev.text) \
+                or len(prev.text.split()) > _QUOTATION_MAX_WORDS:
+            continue
+        prev.quoted = True
 
 
 def mark_quoted_recommendations(blocks: list[Block]) -> None:
