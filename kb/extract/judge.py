@@ -409,6 +409,8 @@ def judge(text: str, doc: Any = None) -> Judgement:
 
 
 # A finite verb, then a modal with its own verb later on: "Where X is Y the team will advise".
+# A sentence's end: a full stop, or the semicolon that closes an item of a list of sentences.
+_ENDS_SENTENCE = re.compile(r"[.;]\s*(?:and|or)?\s*$")
 _LATER_MODAL = re.compile(r"^\W*(?:when|where)\b[^.;:]*?\b(?:is|are|was|were|has|have|does|do|exists?|allows?|"
                           r"applies|apply|arises?|occurs?|requires?|needs?|\w+s)\b[^.;:]*?\b(?:will|shall|must)\s+\w+",
                           re.I)
@@ -418,7 +420,7 @@ def _after_unmarked_condition(text: str, doc: Any) -> str | None:
     """The main clause after a "when" / "where" clause that no comma closes ("Where this is the case
     local teams will advise primary care."): from the subject of the first modal verb on, which the
     parser, missing the comma, tends to fold into the condition."""
-    if not _LATER_MODAL.match(text) or not text.rstrip().endswith(".") or re.search(r"[“”\"]", text) \
+    if not _LATER_MODAL.match(text) or not _ENDS_SENTENCE.search(text) or re.search(r"[“”\"]", text) \
             or re.search(r"\byou(?:r)?\b", text, re.I):
         return None  # (words quoted from elsewhere, or advice to the reader, pledge nothing)
     for t in doc:
@@ -445,7 +447,7 @@ def _wh_headline(text: str, doc: Any, main: Clause) -> bool:
     first = (first_word(main.sentence) if main.sentence is not None else None) or doc[0]
     if not (first.tag_ in ("WP", "WRB") and first.lower_ in ("what", "how", "when", "where", "why")):
         return False
-    if first.lower_ in ("when", "where") and text.rstrip().endswith(".") and _LATER_MODAL.search(text):
+    if first.lower_ in ("when", "where") and _ENDS_SENTENCE.search(text) and _LATER_MODAL.search(text):
         # "Where this is the case the teams will advise ...": a condition run into the sentence it
         # conditions, no comma between; a title for what follows ("Where we will focus") ends in none
         return False
