@@ -148,6 +148,15 @@ CLAUSE_ACCEPT = [
     # a condition run into its sentence with no comma, then the pledge
     ("Where the scan is urgent the radiology team will report it within two days.", para(), "commitment"),
     ("When the new wing opens the trust will move the day unit there.", para(), "commitment"),
+    # the questions a pledged piece of work will settle, listed under its verb
+    ("which bus routes should run through the night;", item(intro="Over the winter we will establish:"), "commitment"),
+    ("whether the depot can take a second shift; and", item(intro="The transport board will determine:"),
+     "commitment"),
+    # ... also as an item of a list of sentences, closed by a semicolon
+    ("Where a practice has no pharmacist we will arrange a visit from the hub team;",
+     item(intro="In running the scheme we have agreed the following rules:"), "commitment"),
+    ("When the new wing opens the trust will move the day unit there; and",
+     item(intro="In running the scheme we have agreed the following rules:"), "commitment"),
     # work given to a party
     ("Community pharmacies will be responsible for supplying the repeat kits.", para(), "commitment"),
     # a thing that needs to be done to is still work to do
@@ -167,6 +176,8 @@ CLAUSE_ACCEPT = [
 ]
 
 CLAUSE_REJECT = [
+    # a question asked of the author, not a question its work will settle
+    ("which bus routes will run through the night?", item(intro="Residents asked us:")),
     ("More families will need support with housing costs next winter.", para()),  # forecast about a population
     ("The number of residents aged over 90 will treble by 2045.", para()),  # forecast about a statistic
     ("Demand for home care will continue to rise.", para()),

@@ -703,6 +703,12 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         # of which at most one is taken; the choice, not each option, is what commits
         return Decision(False, reasons=reasons + ["option in a list of options"])
 
+    if block.kind == "list_item" and block.intro and _WH_ITEM.match(t) and _FINDING_OUT_LEAD_IN.search(block.intro) \
+            and not past:
+        # "We will establish:" / "- which standards to adopt for each use": the question the pledged
+        # work will settle, the object of the lead-in's verb, so a piece of that pledge
+        return Decision(True, _kind(t, s, block, j), 0.6, reasons + ["what a pledge will settle"])
+
     if block.kind in ("list_item", "cell", "fragment"):
         if block.kind == "list_item" and not block.forward_context and not block.column and _looks_like_name(t) \
                 and not j.pledge:
@@ -795,6 +801,13 @@ _RISK_ITEM = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?(?:key |main |a |the )?risks?\s
 # A lead-in that says what something may or could be or do ("The advice may be to:", "Support
 # could include:"): possibilities, listed.
 _POSSIBLE_LEAD_IN = re.compile(r"\b(?:may|might|could)(?:\s+[\w-]+){1,3}\s*:\s*$", re.I)
+# A lead-in that pledges to find something out ("We will establish:", "The review will determine:",
+# "Partners will agree:"), whose items are the questions it will settle ("which ...", "whether ...").
+_FINDING_OUT_LEAD_IN = re.compile(
+    r"\b(?:will|shall)\s+(?:also\s+|first\s+|then\s+|jointly\s+)?(?:establish|determine|decide|agree|confirm|"
+    r"identify|assess|consider|explore|clarify|define|examine|investigate|set\s+out|work\s+out|look\s+at)"
+    r"\s*:\s*$", re.I)
+_WH_ITEM = re.compile(r"^\W*(?:which|what|whether|how|when|where|who)\b", re.I)
 # A lead-in to what a consultation heard ("What we heard:", "You said:", "Residents told us:", "What
 # people said about the service:"): the items are the views it gathered, not the plan's actions.
 _HEARD_LEAD_IN = re.compile(r"(?:\bwhat (?:we|you|people|residents|\w+s) (?:heard|said|told us)\b[^.:]{0,40}|"
