@@ -1326,3 +1326,28 @@ def test_members_listed_before_a_subject_of_their_own(text: str, expected: list[
 ])
 def test_a_role_title_stops_before_a_joining_word(text: str, expected: list[str]) -> None:
     assert OwnerGazetteer().owners(text) == expected
+
+
+@pytest.mark.parametrize(("lead_in", "expected"), [
+    # a list the author pledges in its own voice is the author's, whoever leads the section's work
+    ("We will also agree:", []),
+    ("Over the summer we will:", []),
+    # a list that names no doer keeps the section's lead
+    ("The work will cover:", ["Head of Digital Services"]),
+])
+def test_a_we_lead_in_does_not_take_the_section_lead(tmp_path, lead_in: str, expected: list[str]) -> None:
+    from kb.extract.pipeline import extract
+    from kb.sources import load_document
+
+    text = ("Digital records\n\n"
+            "This work will be led by the Head of Digital Services and will involve:\n\n"
+            "- moving every clinic to the shared record; and\n- closing the old paper archive.\n\n"
+            "Staff told us that the change matters to them.\n\n"
+            f"{lead_in}\n\n"
+            "- rolling out tablets to the district nurses by March 2026;\n"
+            "- training every ward clerk in the new booking screens.\n")
+    path = tmp_path / "2025-09_westmere-trust_digital-plan.txt"
+    path.write_text(text, encoding="utf-8")
+    owners = {r.text.split()[0]: r.owners for r in extract(load_document(path)) if r.kind != "evidence"}
+    assert owners["moving"] == ["Head of Digital Services"]
+    assert owners["rolling"] == expected

@@ -1183,6 +1183,9 @@ class OwnerGazetteer:
                 continue
             judged, verdict = self._judge_with(lead_in, author_org, task_groups=False)
             found = self._names(judged)
+            if not found and k == 0 and verdict and self._says_we(lead_in):
+                # "We will establish:": the list's doer is the author, whoever leads the section
+                return Owners()
             if not found:
                 # the sentences before the lead-in count only when it refers back to them ("The
                 # Alliance was formed in 2019. Its role is to:"), not "Mr X introduced the report on
