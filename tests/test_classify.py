@@ -148,6 +148,11 @@ CLAUSE_ACCEPT = [
     # a condition run into its sentence with no comma, then the pledge
     ("Where the scan is urgent the radiology team will report it within two days.", para(), "commitment"),
     ("When the new wing opens the trust will move the day unit there.", para(), "commitment"),
+    # a deliverable's date told in a relative clause of a sentence about something else
+    ("Our thanks to the carers who helped design the new advice line, which is due to launch in June 2026.",
+     para(), "milestone"),
+    ("The work so far has covered the food bank rota and the new hub which will be completed in spring 2026.",
+     para(), "milestone"),
     # the questions a pledged piece of work will settle, listed under its verb
     ("which bus routes should run through the night;", item(intro="Over the winter we will establish:"), "commitment"),
     ("whether the depot can take a second shift; and", item(intro="The transport board will determine:"),
@@ -176,6 +181,9 @@ CLAUSE_ACCEPT = [
 ]
 
 CLAUSE_REJECT = [
+    # a relative clause about the past, or one with no date, promises nothing
+    ("The old depot, which was closed in 2019, is now a car park.", para()),
+    ("Our thanks to the carers who designed the advice line, which is now open every weekday.", para()),
     # a question asked of the author, not a question its work will settle
     ("which bus routes will run through the night?", item(intro="Residents asked us:")),
     ("More families will need support with housing costs next winter.", para()),  # forecast about a population

@@ -760,9 +760,26 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["action in forward section"])
     if _scheduled_row(t):
         return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["scheduled row"])
+    if block.kind == "paragraph" and (past or "past" in s) and _dated_relative(t):
+        return Decision(True, "milestone", 0.4, reasons + ["dated deliverable in a relative clause"])
     if past:
         return Decision(False, "evidence", reasons=reasons + ["past"])
     return Decision(False, reasons=reasons)
+
+
+# A deliverable's date told in a relative clause of an account of past work ("thanks to all who helped
+# design the new portal, which is due to launch in the new year"; "the work has covered ... the hub,
+# which will be completed in spring 2026"): the work reported goes on to a milestone still promised.
+# (A future only in a relative clause of a description, "The clinic, which will open in May, is run by
+# volunteers", describes the thing.)
+_FUTURE_RELATIVE = re.compile(
+    r"\b(?:which|that)\s+(?:will\s+(?:be\s+\w+(?:ed|en|t)|open|launch|start|begin|close|go\s+live)|"
+    r"(?:is|are)\s+(?:due|expected|scheduled|planned|set|intended)\s+to\s+\w+)\b[^.;:]*", re.I)
+_ANCHOR = __import__("datetime").date(2000, 1, 1)  # only to tell a date phrase from none
+
+
+def _dated_relative(text: str) -> bool:
+    return any(find_dates(m.group(0), _ANCHOR) for m in _FUTURE_RELATIVE.finditer(text))
 
 
 def _scheduled_row(text: str) -> bool:
