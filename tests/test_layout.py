@@ -818,3 +818,19 @@ def test_quotations_signed_by_their_speakers_are_not_undertakings(tmp_path, text
     path = tmp_path / "2026-01_eastvale_listening-report.txt"
     path.write_text(text, encoding="utf-8")
     assert [r.text for r in extract(load_document(path)) if r.kind != "evidence"] == undertakings
+
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    # a web address whose name is capitalised is no cell run into the next ("www." then "Name...")
+    ("The partnership has set up a single website for carers: www.EastvaleCarersHub.org.uk",
+     ["The partnership has set up a single website for carers: www.EastvaleCarersHub.org.uk"]),
+    # a cell run into the next still splits
+    ("Extend the garden waste round.Review the bulky waste charges.",
+     ["Extend the garden waste round.", "Review the bulky waste charges."]),
+])
+def test_a_web_address_is_not_a_glued_cell(text, units):
+    from kb.extract.pipeline import _units
+    from kb.model import Block
+
+    assert _units(Block("fragment", text)) == units

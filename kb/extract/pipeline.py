@@ -281,7 +281,7 @@ def _glued_cells(unit: str) -> list[str]:
 
 # A table printed flat by a PDF-to-text tool runs one cell into the next without a space: a sentence's
 # full stop straight before the next cell's capital ("... to act.Housing Team Council, schools")
-_GLUED_STOP = re.compile(r"(?<=[a-z)\]]\.)(?=[A-Z][A-Za-z])")
+_GLUED_STOP = re.compile(r"(?<=[a-z)\]]\.)(?<!\bwww\.)(?=[A-Z][A-Za-z])")  # (not a web address: "www.NameHub.org")
 # ... and a row's label cell into the action after it ("Food wasteReduce ...", "Outreach HubsB2 Open ..."):
 # a lower-case letter straight before a capitalised action verb, or before an action's code and its verb
 _GLUED_LABEL = re.compile(r"^(?P<label>[A-Z][\w ,&'’/-]{0,80}?[a-z])(?P<rest>(?:[A-Z&]{1,4}\d{1,2}[a-z]?\s+)?"
