@@ -148,6 +148,8 @@ CLAUSE_ACCEPT = [
     # a condition run into its sentence with no comma, then the pledge
     ("Where the scan is urgent the radiology team will report it within two days.", para(), "commitment"),
     ("When the new wing opens the trust will move the day unit there.", para(), "commitment"),
+    # "read" as the work itself, not a pointer to reading
+    ("Read the new lone working policy to every team by March 2026.", para(), "milestone"),
     # a deliverable's date told in a relative clause of a sentence about something else
     ("Our thanks to the carers who helped design the new advice line, which is due to launch in June 2026.",
      para(), "milestone"),
@@ -181,6 +183,11 @@ CLAUSE_ACCEPT = [
 ]
 
 CLAUSE_REJECT = [
+    # pointers to further reading
+    ("Read information on how to write an easy read leaflet.", para()),
+    ("Read point 3 of the Westmere Service Standard.", para()),
+    ("For further information see the Eastvale carers guide.", para()),
+    ("For more see www.eastvale.gov.uk/carers where the forms are kept.", para()),
     # a relative clause about the past, or one with no date, promises nothing
     ("The old depot, which was closed in 2019, is now a car park.", para()),
     ("Our thanks to the carers who designed the advice line, which is now open every weekday.", para()),

@@ -618,6 +618,9 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     if _RISK_ITEM.match(t):
         return Decision(False, reasons=reasons + ["risk"])  # "Risk that the savings are not delivered"
 
+    if _SIGNPOST.match(t):
+        return Decision(False, reasons=reasons + ["signpost"])  # "Read information on ...", "For more see www..."
+
     if block.kind == "cell":
         if _NEGATIVE_LABEL.search(block.row_label or "") or _NEGATIVE_LABEL.search(block.column or ""):
             return Decision(False, reasons=reasons + ["negative row or column"])
@@ -810,6 +813,16 @@ _APPOINTMENT = re.compile(
 # review the pathway by June"), which commits that work.
 _APPOINTED_TO_ACT = re.compile(r"\b(?:appointed|elected|nominated|co-opted|confirmed)\b[^.;]*?\bto\s+(?!the\b|a\b|an\b|its\b|their\b|this\b)[a-z]+\b", re.I)
 _CORRECT_RECORD = re.compile(r"\b(?:a |as a |as an )?(?:correct|true|accurate|fair) record\b", re.I)
+# A pointer to further reading, as guidance and web pages print them: "Read information on how to ...",
+# "Read point 4 of the Service Standard", "Read the Code of Practice for ...", "For further information
+# see ...", "For more see www....", "See the council's website": where to look, not what anyone will do.
+_SIGNPOST = re.compile(
+    r"^\W*(?:(?:please\s+)?read\s+(?:more\s+|further\s+)?(?:information\s+(?:on|about)|about|point\s+\d+|"
+    r"(?:our|the)\s+(?:[\w'’-]+\s+){0,8}?(?:guidance|guide|standards?|code|checklist|framework|report|"
+    r"statement|page|website|toolkit|factsheet|leaflet))\b|"
+    r"for\s+(?:more|further)(?:\s+(?:information|details|guidance))?\s*,?\s*(?:please\s+)?(?:see|visit|go\s+to|read)\b|"
+    r"see\s+(?:www\.|https?://|the\s+(?:[\w'’-]+\s+){0,4}?(?:website|web\s+page|page)\b))",
+    re.I)
 # An item that names a risk ("Risk that the savings are not delivered", "Risk of delay to ...").
 _RISK_ITEM = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?(?:key |main |a |the )?risks?\s*(?:\d+\s*)?[:–—-]?\s*(?:that|of|to)\b",
                         re.I)
