@@ -148,6 +148,8 @@ CLAUSE_ACCEPT = [
     # a condition run into its sentence with no comma, then the pledge
     ("Where the scan is urgent the radiology team will report it within two days.", para(), "commitment"),
     ("When the new wing opens the trust will move the day unit there.", para(), "commitment"),
+    # a progressive the tagger reads as an adjective, with an object
+    ("We will be encouraging and supporting volunteering in every ward of the borough.", para(), "commitment"),
     # "read" as the work itself, not a pointer to reading
     ("Read the new lone working policy to every team by March 2026.", para(), "milestone"),
     # a deliverable's date told in a relative clause of a sentence about something else
@@ -183,6 +185,8 @@ CLAUSE_ACCEPT = [
 ]
 
 CLAUSE_REJECT = [
+    # an "-ing" adjective with no object is still a quality
+    ("The early results of the pilot will be encouraging.", para()),
     # pointers to further reading
     ("Read information on how to write an easy read leaflet.", para()),
     ("Read point 3 of the Westmere Service Standard.", para()),

@@ -337,9 +337,16 @@ def _value(c: Clause) -> bool:
         return False  # "The service will be available from April": a deliverable, not a quality
     if any(ch.dep_ == "acomp" and ch.lower_ in _CHARGED_STATES for ch in p.children):
         return False  # "Secondary care will be responsible for prescribing": work given to a party
+    if any(ch.dep_ == "acomp" and ch.lower_.endswith("ing") and _takes_object(ch) for ch in p.children):
+        return False  # "We will be encouraging and facilitating innovation": a progressive, read as an adjective
     has_action = any(ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" for ch in p.children)
     described = any(ch.dep_ == "acomp" and ch.tag_ in ("JJ", "JJR", "JJS") or ch.dep_ == "attr" for ch in p.children)
     return described and not has_action
+
+
+def _takes_object(t: Any) -> bool:
+    """Whether an "-ing" word, or an "-ing" verb joined to it, has a direct object: a verb, then."""
+    return any(g.dep_ == "dobj" for x in (t, *t.conjuncts) if x.lower_.endswith("ing") for g in x.children)
 
 
 def _reduced_participle(c: Clause) -> bool:
