@@ -148,6 +148,9 @@ CLAUSE_ACCEPT = [
     # a condition run into its sentence with no comma, then the pledge
     ("Where the scan is urgent the radiology team will report it within two days.", para(), "commitment"),
     ("When the new wing opens the trust will move the day unit there.", para(), "commitment"),
+    # an event the plan has fixed, named as a noun with its date
+    ("Partners are preparing the wards for the planned opening of the Hillford unit in May 2026.", para(),
+     "milestone"),
     # a progressive the tagger reads as an adjective, with an object
     ("We will be encouraging and supporting volunteering in every ward of the borough.", para(), "commitment"),
     # "read" as the work itself, not a pointer to reading
@@ -185,6 +188,8 @@ CLAUSE_ACCEPT = [
 ]
 
 CLAUSE_REJECT = [
+    # a planned event with no date, or one reported as past, promises no date
+    ("The planned opening of the Hillford unit in May 2024 was delayed by the fire.", para()),
     # an "-ing" adjective with no object is still a quality
     ("The early results of the pilot will be encouraging.", para()),
     # pointers to further reading

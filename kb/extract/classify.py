@@ -765,6 +765,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["scheduled row"])
     if block.kind == "paragraph" and (past or "past" in s) and _dated_relative(t):
         return Decision(True, "milestone", 0.4, reasons + ["dated deliverable in a relative clause"])
+    if block.kind == "paragraph" and not past and _dated_planned_event(t):
+        return Decision(True, "milestone", 0.4, reasons + ["a planned event and its date"])
     if past:
         return Decision(False, "evidence", reasons=reasons + ["past"])
     return Decision(False, reasons=reasons)
@@ -783,6 +785,17 @@ _ANCHOR = __import__("datetime").date(2000, 1, 1)  # only to tell a date phrase 
 
 def _dated_relative(text: str) -> bool:
     return any(find_dates(m.group(0), _ANCHOR) for m in _FUTURE_RELATIVE.finditer(text))
+
+
+# An event a plan has fixed, named as a noun with its date ("before the planned introduction of the
+# standard later in 2020", "ahead of the scheduled opening of the hub in May 2026"): the date is promised.
+_PLANNED_EVENT = re.compile(
+    r"\b(?:the|its|our|their)\s+(?:planned|scheduled|proposed|expected)\s+(?:introduction|opening|launch|"
+    r"publication|closure|completion|start|roll-?out|implementation|go-live|transfer|move)\b[^.;:]*", re.I)
+
+
+def _dated_planned_event(text: str) -> bool:
+    return any(find_dates(m.group(0), _ANCHOR) for m in _PLANNED_EVENT.finditer(text))
 
 
 def _scheduled_row(text: str) -> bool:
