@@ -199,7 +199,9 @@ RELATIVE = [
     ("operational plans in the new year.", PLAN, [("in the new year", "2020-01-01", "2020-12-31")]),
     ("review the conditions as necessary next year", PLAN, [("next year", "2020-01-01", "2020-12-31")]),
     ("we will do this year", HWB, [("this year", "2017-01-01", "2017-12-31")]),
-    # "later this year" is the rest of the year, from the document's month
+    # "later this year" is the rest of the year, from the document's month; so is "later in" its year
+    ("the new charter will be adopted later in 2017.", HWB, [("in 2017", "2017-09-01", "2017-12-31")]),
+    ("a second hub later in 2018.", HWB, [("in 2018", "2018-01-01", "2018-12-31")]),
     ("ahead of the opening of the hub later this year.", HWB, [("this year", "2017-09-01", "2017-12-31")]),
     ("a second review later in this financial year", HWB,
      [("in this financial year", "2017-09-01", "2018-03-31")]),

@@ -875,7 +875,14 @@ def _relative_phrases(text: str, doc_date: dt.date | None, period: Period | None
     return out
 
 
-_LATER_BEFORE = re.compile(r"\blater\s+(?:in\s+)?$", re.I)
+_LATER_BEFORE = re.compile(r"\blater\s+(?:in\s+)?(?:(?:this|the)\s+)?$", re.I)
+
+
+def _later_before(text: str, s: int) -> bool:
+    """Whether "later" (or "later in") comes right before the phrase at `s` ("later in 2020", whose
+    phrase may start at "in" or at the year)."""
+    head = text[s:s + 3].lower()
+    return _LATER_BEFORE.search(text[max(0, s - 12):s] + ("in " if head == "in " else "")) is not None
 
 
 def _relative_year(text: str, m: re.Match[str], doc_date: dt.date) -> _Found | None:
@@ -1024,6 +1031,11 @@ def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None
                 start = dt.date.fromisoformat(due.start) if due.start else None
                 found.append(_Found(m.start(), m.end(), start, dt.date.fromisoformat(due.end) if due.end else None,
                                     False))
+    if doc_date is not None:
+        for f in found:  # "later in 2020" in a plan of February 2020: the rest of that year
+            if f.start == dt.date(doc_date.year, 1, 1) and f.end == dt.date(doc_date.year, 12, 31) \
+                    and _later_before(text, f.s):
+                f.start = _doc_month_start(doc_date)
     out: list[DateMatch] = []
     for f in _non_overlapping(found, lambda f: (f.s, f.e)):
         due = DueDate(text[f.s:f.e], f.start.isoformat() if f.start else None,
