@@ -193,7 +193,7 @@ CLAUSE_REJECT = [
     # an "-ing" adjective with no object is still a quality
     ("The early results of the pilot will be encouraging.", para()),
     # pointers to further reading
-    ("Read information on how to write an easy read leaflet.", para()),
+    ("Read information about how to plan a street party.", para()),
     ("Read point 3 of the Westmere Service Standard.", para()),
     ("For further information see the Eastvale carers guide.", para()),
     ("For more see www.eastvale.gov.uk/carers where the forms are kept.", para()),

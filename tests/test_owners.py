@@ -1315,7 +1315,7 @@ def test_members_listed_before_a_subject_of_their_own(text: str, expected: list[
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a role title joined to the next clause by "and" ends at its last capitalised word
-    ("This work will be led by the Chief Digital Officer for Northshire and will involve:",
+    ("The redesign will be led by the Chief Digital Officer for Northshire and will involve:",
      ["Chief Digital Officer for Northshire"]),
     ("The audit will be led by the Director of Public Health and will report to the board in June.",
      ["Director of Public Health"]),

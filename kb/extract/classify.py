@@ -772,8 +772,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
     return Decision(False, reasons=reasons)
 
 
-# A deliverable's date told in a relative clause of an account of past work ("thanks to all who helped
-# design the new portal, which is due to launch in the new year"; "the work has covered ... the hub,
+# A deliverable's date told in a relative clause of an account of past work ("our thanks to the tenants
+# who tested the booking app, which is due to go live in the spring"; "the work has covered ... the hub,
 # which will be completed in spring 2026"): the work reported goes on to a milestone still promised.
 # (A future only in a relative clause of a description, "The clinic, which will open in May, is run by
 # volunteers", describes the thing.)

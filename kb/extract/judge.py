@@ -338,7 +338,7 @@ def _value(c: Clause) -> bool:
     if any(ch.dep_ == "acomp" and ch.lower_ in _CHARGED_STATES for ch in p.children):
         return False  # "Secondary care will be responsible for prescribing": work given to a party
     if any(ch.dep_ == "acomp" and ch.lower_.endswith("ing") and _takes_object(ch) for ch in p.children):
-        return False  # "We will be encouraging and facilitating innovation": a progressive, read as an adjective
+        return False  # "We will be supporting and training volunteers": a progressive, read as an adjective
     has_action = any(ch.dep_ in ("xcomp", "advcl") and ch.pos_ == "VERB" for ch in p.children)
     described = any(ch.dep_ == "acomp" and ch.tag_ in ("JJ", "JJR", "JJS") or ch.dep_ == "attr" for ch in p.children)
     return described and not has_action
