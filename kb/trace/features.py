@@ -223,14 +223,11 @@ def area_terms(organisations: Iterable[str]) -> frozenset[str]:
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> tuple[float, list[str]]:
-    shared = [t for t in a if t in b]
-    if not shared:
+    """The cosine of two term vectors and their shared terms, most telling first (`cosine_normed`
+    with the lengths computed here; none when no term is shared)."""
+    if not any(t in b for t in a):
         return 0.0, []
-    dot = sum(a[t] * b[t] for t in shared)
-    na = math.sqrt(sum(x * x for x in a.values()))
-    nb = math.sqrt(sum(x * x for x in b.values()))
-    shared.sort(key=lambda t: -a[t] * b[t])
-    return dot / (na * nb) if na and nb else 0.0, shared
+    return cosine_normed(a, norm(a), b, norm(b))
 
 
 def norm(a: dict[str, float]) -> float:
