@@ -187,6 +187,25 @@ def test_learnt_acronyms():
     assert "local workforce action board" in Thesaurus(learnt).expansions("LWAB")
 
 
+@pytest.mark.parametrize("earlier, later", [
+    ("moving towards an accountable care system for the county", "becoming a mature integrated care system"),
+    ("pooling budgets through the Integration Transformation Fund", "the Better Care Fund plan for 2017-19"),
+    ("a policy on procedures of limited clinical value", "evidence-based interventions rates"),
+    ("cutting lower value procedures in day surgery", "the evidence based interventions programme"),
+    ("piloting a primary care home in the market towns", "each primary care network will employ"),
+    ("reducing delayed transfers of care", "fewer stranded patients on the wards"),
+    ("assessments for continuing health care", "the NHS continuing healthcare budget"),
+])
+def test_a_national_programme_renamed_between_plans_is_one_concept(earlier, later):
+    """England's national programmes change names between plan years; the old name and the new
+    fold into one concept, for search and for the links a trace makes (kb.trace.features)."""
+    from kb.trace.features import topical_terms
+
+    thesaurus = Thesaurus()
+    assert thesaurus.concepts_in(earlier) and thesaurus.concepts_in(earlier) == thesaurus.concepts_in(later)
+    assert {t for t in topical_terms(earlier) if t.startswith("zz")} & topical_terms(later)
+
+
 def test_index_swap_is_atomic_under_concurrent_search(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()

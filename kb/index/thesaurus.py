@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 SYNONYM_GROUPS: list[tuple[str, ...]] = [
-    ("talking therapies", "iapt", "improving access to psychological therapies", "psychological therapies"),
+    ("talking therapies", "iapt", "improving access to psychological therapies", "psychological therapies",
+     "nhs talking therapies"),
     # Walk-in and urgent care centres are being replaced by urgent treatment centres: one access-point concept.
     ("utc", "urgent treatment centre", "urgent treatment centres", "utcs", "urgent care centre", "urgent care centres",
      "walk in centre", "walk-in centre", "walk in centres", "walk-in centres", "uccs", "ucc"),
@@ -26,19 +27,36 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("ooh", "out of hospital", "out-of-hospital"),
     ("out of hours", "gpooh", "ooh gp"),
     ("camhs", "child and adolescent mental health", "children and young people's mental health"),
-    ("pcn", "pcns", "primary care network", "primary care networks"),
+    ("pcn", "pcns", "primary care network", "primary care networks", "primary care home", "primary care homes"),
     ("learning disabilities", "learning disability", "ld", "learning difficulties"),
     ("autism", "asd", "autistic spectrum disorder"),
     ("gp", "gps", "general practice", "general practitioner"),
     ("msk", "musculoskeletal", "musculo-skeletal"),
     ("stp", "sustainability and transformation plan", "sustainability and transformation partnership"),
-    ("ics", "integrated care system"),
+    # National programmes renamed between plan years (NHS England's own changes, not one area's):
+    # accountable care systems became integrated care systems (2018), the 2013 Spending Round's
+    # Integration Transformation Fund was launched as the Better Care Fund (with its "improved" grant
+    # from 2017), procedures of limited or low clinical value became Evidence-Based Interventions
+    # (2019), GP out of hours and NHS 111 are commissioned as Integrated Urgent Care with a clinical
+    # assessment service (2017), the primary care home model grew into primary care networks (2019)
+    # and delayed transfers of care are counted as long-stay ("stranded") patients from 2018.
+    ("ics", "integrated care system", "integrated care systems", "accountable care system",
+     "accountable care systems", "accountable care organisation", "accountable care organisations",
+     "accountable care organization", "accountable care organizations"),
+    ("evidence-based interventions", "evidence based interventions", "procedures of low clinical value",
+     "procedures of limited clinical value", "low clinical value", "limited clinical value", "plcv", "polcv",
+     "low priority procedures", "low value procedures", "lower value procedures", "low value procedure",
+     "lower value procedure"),
+    ("continuing healthcare", "continuing health care", "nhs continuing healthcare", "chc"),
+    ("better care fund", "bcf", "ibcf", "improved better care fund", "integration transformation fund",
+     "integration and transformation fund"),
 
     ("lwab", "local workforce action board"),
     ("uec", "u&ec", "urgent and emergency care", "urgent & emergency care"),
     ("end of life", "palliative", "eol"),
     ("mental health", "mh"),
-    ("delayed transfers of care", "dtoc", "delayed discharges"),
+    ("delayed transfers of care", "dtoc", "delayed discharges", "stranded patients", "super stranded patients",
+     "long stay patients", "long-stay patients"),
     ("cqc", "care quality commission"),
     ("nhse", "nhs england"),
     ("hwb", "health and wellbeing board", "health and well-being board"),
