@@ -10,6 +10,11 @@ same status, and a deciding passage that holds 70% of the annotated one's words.
 Also times linking the corpus (ingest-time threads) per commitment.
 
     python bench/trace_quality.py [-v] [--index DIR]   (--index reuses an ingested corpus)
+    python bench/trace_quality.py [-v] --index DIR --set eyecare   (an opt-in set, alone)
+
+Opt-in sets (OPT_IN) are threads on documents outside the bundled corpus: scored only when named with
+`--set`, from an index that holds their documents (the corpus is then not ingested into it), and
+never part of SETS, so bench/fit_trace.py and bench/trace_misses.py never see them.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from kb.api import KnowledgeBase  # noqa: E402
 
 SETS = {"dev": ROOT / "bench/eval/traces-dev.jsonl", "own": ROOT / "bench/eval/traces-own.jsonl",
         "own2": ROOT / "bench/eval/traces-own-2.jsonl"}
+# eyecare: E01-E08, written blind on three NHS England eye care documents (bench/eval/TRACES-OTHER-EYECARE.md).
+OPT_IN = {"eyecare": ROOT / "bench/eval/traces-other-eyecare.jsonl"}
 
 
 def find(records, quote: str, doc: str, longer: bool = False):
@@ -117,10 +124,20 @@ def summary(rows: list[dict]) -> dict:
 def main() -> int:
     verbose = "-v" in sys.argv
     index = sys.argv[sys.argv.index("--index") + 1] if "--index" in sys.argv else None
+    chosen = [sys.argv[i + 1] for i, a in enumerate(sys.argv[:-1]) if a == "--set"]
+    known = {**SETS, **OPT_IN}
+    if any(n not in known for n in chosen):
+        print(f"unknown set; known: {', '.join(known)}", file=sys.stderr)
+        return 2
+    sets = {n: known[n] for n in chosen} if chosen else SETS
+    if any(n in OPT_IN for n in sets) and not index:
+        print("an opt-in set needs --index DIR holding its documents", file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory() as tmp:
         where = Path(index) if index else Path(tmp) / "index"
         kb = KnowledgeBase(where, Path(tmp) / "decisions.jsonl")
-        kb.ingest([ROOT / "corpus"])
+        if any(n in SETS for n in sets):
+            kb.ingest([ROOT / "corpus"])
         from kb.trace.threads import build_threads
 
         records = kb.commitments(include_evidence=True)
@@ -129,11 +146,12 @@ def main() -> int:
         links, thread_list = build_threads(records, metas)
         link_s = time.perf_counter() - t0
         report: dict = {}
-        for name, path in SETS.items():
+        for name, path in sets.items():
             rows = [score_thread(kb, records, t, verbose) for t in load(path)]
             report[name] = {**summary(rows), "threads": rows}
     commitments = sum(1 for r in records if r.kind != "evidence")
-    report["all"] = summary(report["dev"]["threads"] + report["own"]["threads"])  # as before own2 existed
+    if "dev" in report and "own" in report:
+        report["all"] = summary(report["dev"]["threads"] + report["own"]["threads"])  # as before own2 existed
     report["linking"] = {"commitments": commitments, "links": len(links), "threads": len(thread_list),
                          "seconds": round(link_s, 2), "ms_per_commitment": round(1000 * link_s / max(commitments, 1), 2)}
     print(json.dumps(report, indent=1))
