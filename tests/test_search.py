@@ -206,6 +206,22 @@ def test_a_national_programme_renamed_between_plans_is_one_concept(earlier, late
     assert {t for t in topical_terms(earlier) if t.startswith("zz")} & topical_terms(later)
 
 
+@pytest.mark.parametrize("text, phrase", [
+    ("we will expand “urgent treatment” centres in the north", "urgent treatment centres"),
+    ("a new 'care home' liaison team", "care homes"),
+    ("support for people with a learning\ndisability", "learning disabilities"),
+    ("children and young people's mental health services", "camhs"),
+])
+def test_a_phrase_read_through_quotation_marks_and_line_breaks(text, phrase):
+    """A document may set quotation marks round part of a phrase or break a line inside it: the
+    phrase is still its concept, for search and for traces; an apostrophe inside a word stays."""
+    from kb.trace.features import normalise, terms
+
+    thesaurus = Thesaurus()
+    assert thesaurus.concepts_in(text) == thesaurus.concepts_in(phrase)
+    assert {t for t in terms(normalise(text)) if t.startswith("zz")} == {t for t in terms(phrase) if t.startswith("zz")}
+
+
 def test_index_swap_is_atomic_under_concurrent_search(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()

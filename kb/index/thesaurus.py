@@ -77,6 +77,21 @@ def fold_dashes(text: str) -> str:
     return DASH_IN_WORD.sub("-", text)
 
 
+# Between the words of a phrase a document may set quotation marks ('"lower value" procedures',
+# 'the ‘care home’ team') or break the line: either reads as the one space the phrase is written with.
+_PHRASE_GAP = "[\"\u201c\u201d\u2018\u2019']*\\s+[\"\u201c\u201d\u2018\u2019']*"  # an apostrophe in a word stays
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex source matching `phrase` with quotation marks or line breaks between its words."""
+    return _PHRASE_GAP.join(re.escape(w) for w in phrase.split(" "))
+
+
+def phrase_key(surface: str) -> str:
+    """A phrase as matched by `phrase_pattern`, back to the phrase (lower case, single spaces)."""
+    return re.sub(_PHRASE_GAP, " ", surface.lower())
+
+
 def learn_acronyms(text: str) -> dict[str, str]:
     """Acronyms a text defines (kb.extract.acronyms: 'Local Workforce Action Board (LWAB)', 'LWAB
     (Local Workforce Action Board)', a glossary line 'LWAB – Local Workforce Action Board'), in lower
@@ -110,25 +125,25 @@ class Thesaurus:
         # Concept ids: one token per group, annotated on passages at index time so that a query for
         # any phrasing is one term lookup instead of a phrase query per phrasing.
         self._concept_of = {phrase: concept_key(group) for phrase, group in self.groups.items()}
-        alternation = "|".join(re.escape(p) for p in sorted(self.groups, key=len, reverse=True))
+        alternation = "|".join(phrase_pattern(p) for p in sorted(self.groups, key=len, reverse=True))
         self._pattern = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&])", re.I) if self.groups else None
 
     def _written(self, surface: str) -> bool:
         """Whether a matched phrasing counts as written: a learnt acronym only in capitals."""
-        return surface.lower() not in self._cased or sum(c.isupper() for c in surface) >= 2
+        return phrase_key(surface) not in self._cased or sum(c.isupper() for c in surface) >= 2
 
     def concepts_in(self, text: str) -> set[str]:
         """Concept ids of every thesaurus phrasing the text uses."""
         if self._pattern is None:
             return set()
-        return {self._concept_of[m.group(0).lower()] for m in self._pattern.finditer(fold_dashes(text))
+        return {self._concept_of[phrase_key(m.group(0))] for m in self._pattern.finditer(fold_dashes(text))
                 if self._written(m.group(0))}
 
     def concept_spans(self, text: str, concepts: set[str]) -> list[tuple[int, int]]:
         if self._pattern is None:
             return []
         return [m.span() for m in self._pattern.finditer(fold_dashes(text))
-                if self._concept_of[m.group(0).lower()] in concepts and self._written(m.group(0))]
+                if self._concept_of[phrase_key(m.group(0))] in concepts and self._written(m.group(0))]
 
     def concept(self, phrase: str) -> str | None:
         return self._concept_of.get(phrase.lower().strip()) if self._written(phrase.strip()) else None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import mul
 
-from kb.index.thesaurus import SYNONYM_GROUPS, fold_dashes
+from kb.index.thesaurus import SYNONYM_GROUPS, fold_dashes, phrase_key, phrase_pattern
 from kb.model import Commitment
 
 # Words every planning document uses about everything: they say nothing about what is linked.
@@ -50,7 +50,8 @@ for _group in SYNONYM_GROUPS:
         _CONCEPT_OF[_phrase.lower()] = f" {_canon} "
 # One alternation, longest phrases first, so a passage is folded in a single regex pass.
 _CONCEPTS = re.compile(
-    r"(?<![\w&])(" + "|".join(re.escape(p) for p in sorted(_CONCEPT_OF, key=len, reverse=True)) + r")(?![\w&])", re.I)
+    r"(?<![\w&])(" + "|".join(phrase_pattern(p) for p in sorted(_CONCEPT_OF, key=len, reverse=True)) + r")(?![\w&])",
+    re.I)
 @lru_cache(maxsize=1)
 def _analyzer():
     from kb.index.schema import text_analyzer
@@ -100,8 +101,9 @@ def term_labels(terms: list[str], text: str = "") -> list[str]:
 
 
 def concept_phrases(text: str) -> list[str]:
-    """Thesaurus phrases a text uses ("care homes", "walk in centre"), as written."""
-    return list(dict.fromkeys(m.group(1) for m in _CONCEPTS.finditer(text)))
+    """Thesaurus phrases a text uses ("care homes", "walk in centre"), in lower case with single
+    spaces (quotation marks set between their words left out: they go into a phrase query)."""
+    return list(dict.fromkeys(phrase_key(m.group(1)) for m in _CONCEPTS.finditer(text)))
 
 
 # English prefixes that make a compound word of their own: "multi-agency" is not about "agency",
@@ -114,7 +116,7 @@ _PREFIX_COMPOUND = re.compile(
 def normalise(text: str) -> str:
     """Thesaurus concepts folded to one token each, prefix compounds joined into one word (a dash
     typeset between two letters read as the hyphen it is)."""
-    text = _CONCEPTS.sub(lambda m: _CONCEPT_OF[m.group(1).lower()], fold_dashes(text))
+    text = _CONCEPTS.sub(lambda m: _CONCEPT_OF[phrase_key(m.group(1))], fold_dashes(text))
     return _PREFIX_COMPOUND.sub(lambda m: m.group(1), text)
 
 
