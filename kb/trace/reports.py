@@ -424,6 +424,26 @@ def _says_what_it_is_not(pred) -> bool:
         c.lower_ in _NOT_YET for c in pred.children)
 
 
+# Predicates whose negation in the present simple reports a result not reached: "the standard is
+# not met", "we do not meet the target", "the hub is not in place", "the plan is not on track".
+_ATTAINMENT = frozenset("meet achieve deliver complete implement establish reach start begin launch open agree "
+                        "finish progress happen occur attain fulfil comply satisfy place track schedule "
+                        "operational live available ready".split())
+
+
+def _falls_short(pred) -> bool:
+    """Whether a negated present simple reports something not done or not reached: "not yet"
+    (`_NOT_YET`) or a predicate of attainment (`_ATTAINMENT`: met, delivered, in place, on track).
+    Otherwise the present simple says how a thing is or works ("patients are not sent back to
+    their GP", "where a service does not already exist", "the fund does not cover travel"), not
+    that a commitment is unmet."""
+    if pred is None:
+        return True
+    own = [c for c in pred.children if c.dep_ not in ("conj", "advcl", "nsubj", "nsubjpass", "cc", "mark", "punct")]
+    words = [pred, *own, *(g for c in own if c.dep_ == "prep" for g in c.children)]
+    return any(w.lower_ in _NOT_YET for w in words) or any(w.lemma_.lower() in _ATTAINMENT for w in words)
+
+
 # Words that place an event before now without a date: "launched last year", "opened two years ago".
 _PAST_TIME_WORDS = frozenset("ago last previously already recently earlier since yesterday".split())
 
@@ -525,6 +545,10 @@ def _clause_report(clause) -> str:
     if clause.negated:
         if clause.tense == "present" and not past and _says_what_it_is_not(pred):
             return "statement"  # "the board is not a project": what a thing is, not what is undone
+        if clause.tense == "present" and not past and clause.aspect == "simple" and not _falls_short(pred):
+            return "statement"  # "patients are not sent back to their GP": how a service works
+        if past and _tenseless_outcome(pred):
+            return "planned"  # "Referrals not sent back to the GP": the state a plan aims at, negated
         return "unmet" if past or clause.tense == "present" else "statement"
     if _goes_on(clause):
         return "ongoing"  # "We continue to embed the pathway": work going on now, not a pledge
