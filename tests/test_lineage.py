@@ -283,6 +283,20 @@ def test_a_later_date_than_the_plan_gave_is_a_revision(seed_due, cand_due, repor
     assert link_type(PLAN_2014, seed, META["2019"], cand, report) == link
 
 
+@pytest.mark.parametrize("cand_due, link", [("2021-09-30", "revised"), (None, "restated")])
+def test_a_later_plan_that_dates_an_undated_aim_revises_it(cand_due, link):
+    """An aim with no date of its own, in a document that covers no period, has no due date to
+    keep or pass: a later plan that sets one ("by July - September 2021") carries it forward in a
+    changed form; restated without a date it is restated."""
+    from kb.model import DueDate
+    from kb.trace.tracer import link_type
+
+    seed = rec("s", "2014", "Every practice offers video consultations")
+    cand = rec("c", "2019", "Every practice to offer video consultations")
+    cand.due = [DueDate("by then", None, cand_due)] if cand_due else []
+    assert link_type(META["2014"], seed, META["2019"], cand, "planned") == link
+
+
 @pytest.mark.parametrize("text, moved", [
     ("Falls admissions have fallen from 410 to 350 a year", True),  # a gap between two values
     ("Spend on taxis was reduced by over £2m", True),  # the size of the change

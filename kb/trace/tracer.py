@@ -229,8 +229,8 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     # that sets a date after that ("by 2023/24" for a 2014/16 plan's "improve access") moves it
     seed_end = due_end(seed, seed_meta)
     cand_end = latest_due(cand)
-    if seed_end and cand_end and cand_end > seed_end:
-        return "revised"
+    if cand_end and (seed_end is None or cand_end > seed_end):
+        return "revised"  # and a plan that dates an aim that had no date, by when or for how long, sets its date
     seed_figs = {t.value for t in seed.targets}
     cand_figs = {t.value for t in cand.targets}
     if seed_figs and cand_figs and not seed_figs & cand_figs:
