@@ -222,6 +222,13 @@ def test_a_phrase_read_through_quotation_marks_and_line_breaks(text, phrase):
     assert {t for t in terms(normalise(text)) if t.startswith("zz")} == {t for t in terms(phrase) if t.startswith("zz")}
 
 
+def test_a_clinical_shortening_is_the_word_it_shortens():
+    thesaurus = Thesaurus()
+    assert thesaurus.concepts_in("a post-op check at the optician") == thesaurus.concepts_in(
+        "postoperative assessment in hospital")
+    assert thesaurus.concepts_in("pre-op clinics") == thesaurus.concepts_in("pre-operative assessment clinics")
+
+
 def test_index_swap_is_atomic_under_concurrent_search(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -63,6 +63,9 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("sdec", "same day emergency care"),
     ("thrombectomy", "mechanical thrombectomy"),
     ("rehabilitation", "rehab"),
+    # clinical shortenings a later plan writes for the word an earlier one spelt out
+    ("postoperative", "post-operative", "post operative", "post-op", "post op"),
+    ("preoperative", "pre-operative", "pre operative", "pre-op", "pre op"),
     ("frailty", "frail elderly", "frail older people", "frail"),
     ("social prescribing", "link workers"),
     ("diabetes", "diabetic"),
