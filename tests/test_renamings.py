@@ -18,6 +18,9 @@ from kb.extract.renamings import NameSpeller, collection_renamings, older_names,
     ("Sight Loss Service (formerly \"Eye Care Link\" – for adults), see below", "Eye Care Link", "Sight Loss Service"),
     ("Children’s ‘Happy Start’ (formerly ‘Little Steps’) opens", "Little Steps", "Happy Start"),
     ("Phase 2 Programme (formerly Phase 1b)", "Phase 1b", "Phase 2 Programme"),
+    ("The 3 Towns Programme (formerly Vision 2030) began", "Vision 2030", "3 Towns Programme"),
+    ("the Northvale ICB (formerly NCCG) will commission it", "NCCG", "Northvale ICB"),
+    ("'Beacon' (formerly 'Lighthouse') opened", "Lighthouse", "Beacon"),  # one word, quoted
     # the old name, then the new
     ("the Pathway Service, now known as Riverside Connect, will expand", "Pathway Service", "Riverside Connect"),
     ("the Moorside Forum (now called Moorside Voices) meets monthly", "Moorside Forum", "Moorside Voices"),
@@ -47,6 +50,13 @@ def test_renamings(text, old, new):
     "Riverside Connect (Riverside Connect) was formerly known as the hub",
     "Figures previously reported were revised (see Annex B).",
     "the team renamed it last year",
+    # revised values in a progress report, not names
+    "Due: March 2019 (formerly December 2018)",
+    "RAG: Amber (formerly Green)",
+    "Status: Ongoing (formerly Delayed)",
+    "Waiting time 18 Weeks (previously 12 Weeks)",
+    "Waiting time 18 Weeks (formerly 12 Weeks)",
+    "Review in Q3 (previously Q2)",
 ])
 def test_no_renaming(text):
     assert renamings(text) == []

@@ -10,14 +10,17 @@ so in a few conventional shapes, read here (old name, new name):
   ...)", "the Pathway Service has been renamed Riverside Connect", "was renamed 'Riverside
   Connect'", "the Pathway Service, renamed Riverside Connect in May".
 
-("X replaces Y" is left out: a replacement is often a different thing, not a new name.)
+("X replaces Y" is left out: a replacement is often a different thing, not a new name; so is a bare
+"(previously Y)", which progress reports write for a revised value: "(previously 12 weeks)".)
 
 A name is bounded conservatively, so that a sentence never teaches a renaming: a quoted phrase, or
 a run of 1-8 words in Title Case (minor words such as "and", "of" between them), read up to the
 first word in lower case or mark of punctuation; a leading "the", "our" is no part of it.  So
-"formerly a nurse" and "the renamed ward" name nothing, and a person's name or post ("Dr Jones
-(formerly Medical Director)") is no renaming of a programme.  Pure regular expressions, no parser,
-so the search path may import it; `NameSpeller` writes a collection's renamings into passages.
+"formerly a nurse" and "the renamed ward" name nothing, a person's name or post ("Dr Jones
+(formerly Medical Director)") is no renaming of a programme, nor is a revised date, count or rating
+("Amber (formerly Green)"); one unquoted word counts only in capitals ("CCG").  Pure regular
+expressions, no parser, so the search path may import it; `NameSpeller` writes a collection's
+renamings into passages.
 """
 
 from __future__ import annotations
@@ -29,8 +32,14 @@ MAX_WORDS = 8
 MAX_CHARS = 90
 MINOR = frozenset({"and", "of", "for", "the", "in", "to", "with", "&", "on", "at", "a", "an", "by"})
 # Words that open a noun phrase without being part of the name ("our Riverside Connect").
-_ARTICLES = frozenset({"the", "a", "an"})
 _LEADING = frozenset({"the", "a", "an", "our", "this", "that", "its", "their", "your", "these", "those", "his", "her"})
+_ARTICLES = frozenset({"the", "a", "an"})
+# Values a progress report revises, not names: a date, a quarter, a count, a RAG rating ("Due March
+# 2019 (formerly December 2018)", "18 Weeks (formerly 12 Weeks)").
+_VALUE_WORD = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|"
+    r"q[1-4]|h[12]|\d[\d/.\-,%]*(?:st|nd|rd|th|k|m|bn)?|red|amber|green|blue|rag|tbc|tba|n/a|"
+    r"(?:week|day|month|year|hour|minute|bed|place|post)s?|per|cent|percent", re.I)
 # A person's title before a name, or a post after one: people change posts, programmes are renamed.
 _PERSON = frozenset({"dr", "mr", "mrs", "ms", "miss", "cllr", "councillor", "prof", "professor", "sir", "dame",
                      "lord", "lady", "rev", "revd"})
@@ -42,8 +51,10 @@ _OPEN_QUOTE = "'\"‘“"
 _CLOSE_QUOTE = {"'": "'’", '"': '"”', "‘": "’'", "“": "”\""}
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&\-/]*|&")
 
-# The markers, each with the side the new name stands on.  `old_after`: "X (formerly Y)".
-_FORMERLY = r"\(\s*(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?\s+"
+# The markers; in the `formerly` ones the old name stands after the marker ("X (formerly Y)"), in
+# the others before it.  A bare "(previously ...)" is left out: progress reports write it for a
+# revised value ("(previously 12 weeks)", "(previously Complete)").
+_FORMERLY = r"\(\s*(?:formerly(?:\s+(?:known\s+as|called|named))?|previously\s+(?:known\s+as|called|named))\s+"
 _NOW = r"(?:\(\s*|,\s*)now\s+(?:known\s+as|called|named)\s+"
 _RENAMED = (r"(?:\s*,\s*|(?:\s+(?:has|have|had|was|were|is|are|will|would|be|been|being|now|recently|since|"
             r"formally|officially|subsequently|just|also|then|later))*\s+)renamed(?:\s+(?:as|to))?\s+")
@@ -111,14 +122,15 @@ def _is_name_word(word: str) -> bool:
 
 def _trimmed(words: list[str], before: bool) -> str | None:
     """The name a run of name and minor words gives: minor words off both ends, a leading "the" off,
-    1-8 words with a capitalised one among them, and no person nor post.  A number after a minor
-    word is no part of a name but a date or a count ("renamed Riverside Connect in 2021"): the name
-    ends before it (`before`: the name stands before its marker, and starts after it)."""
-    cuts = [i for i in range(1, len(words)) if words[i][0].isdigit() and words[i - 1].lower() in MINOR]
+    1-8 words with a capitalised one among them (one word only in capitals), no person nor post,
+    no date or rating.  A number after a preposition is no part of a name but a date or a count
+    ("renamed Riverside Connect in 2021"): the name ends before it (`before`: the name stands
+    before its marker, and starts after it).  Within a name an article follows a minor word
+    ("Friends of the Earth"); after any other word it opens the name ("In March the Greenfield
+    Partnership")."""
+    cuts = [i for i in range(1, len(words)) if words[i][0].isdigit() and words[i - 1].lower() in MINOR - _ARTICLES]
     if cuts:
         words = words[cuts[-1] + 1:] if before else words[:cuts[0]]
-    # an article opens a noun phrase; within a name it follows a minor word ("Friends of the Earth"):
-    # "In March the Greenfield Partnership" names the partnership
     cuts = [i for i in range(1, len(words)) if words[i].lower() in _ARTICLES and words[i - 1].lower() not in MINOR]
     if cuts:
         words = words[cuts[-1]:] if before else words[:cuts[0]]
@@ -129,6 +141,12 @@ def _trimmed(words: list[str], before: bool) -> str | None:
     if not words or len(words) > MAX_WORDS or not any(w[0].isupper() for w in words):
         return None
     if words[0].lower().rstrip(".") in _PERSON or words[-1].lower() in _POST:
+        return None
+    if all(w.lower() in MINOR or _VALUE_WORD.fullmatch(w) for w in words):
+        return None
+    # one word unquoted: only letters that look like an acronym ("CCG"); a capitalised word alone
+    # is as often a status or a heading word ("Ongoing (formerly Delayed)") as a name
+    if len(words) == 1 and sum(c.isupper() for c in words[0]) < 2:
         return None
     return " ".join(words)
 
