@@ -154,7 +154,7 @@ class KnowledgeBase:
         could be linked (`can_link`: documents of more than one date), so one long file alone is
         written in bounded memory."""
         from kb.trace.reports import update_reports
-        from kb.trace.signals import document_acronyms
+        from kb.trace.signals import document_acronyms, document_renamings
         from kb.trace.threads import build_threads, can_link, unlinked_threads
 
         known = writer.reports() if writer.get_meta("reports") == stamp else {}
@@ -173,7 +173,7 @@ class KnowledgeBase:
             return
         records = writer.all_commitments()
         links, threads = build_threads(records, metas, reports, _stored_vectors(writer, [c.id for c in records]),
-                                       document_acronyms(writer, metas))
+                                       document_acronyms(writer, metas), document_renamings(writer, metas))
         writer.put_threads(links, threads)
 
     def _vectors_stale(self) -> bool:
@@ -204,14 +204,17 @@ class KnowledgeBase:
     def _build_index_from(self, store: Store, generation: str,
                           progress: Callable[[int, int], None] | None = None) -> Path:
         """The search index for a store copy about to be swapped in (Store.transaction's hook)."""
+        from kb.extract.renamings import renamings as stated_renamings
         from kb.index.build import build_index
         from kb.index.thesaurus import learn_acronyms
 
         acronyms: dict[str, str] = {}
+        renamed: dict[tuple[str, str], None] = {}
         for d in store.documents():
-            for text in store.iter_block_texts(d.meta.id):  # a definition is within one block
+            for text in store.iter_block_texts(d.meta.id):  # a definition or renaming is within one block
                 acronyms.update(learn_acronyms(text))
-        return build_index(store, acronyms, generation, progress)
+                renamed.update(dict.fromkeys(stated_renamings(text)))
+        return build_index(store, acronyms, generation, progress, list(renamed))
 
     def _index_with_statuses(self, store: Store, generation: str, stamp: str, progress: _Storing,
                              jobs: int | None = None) -> None:
@@ -483,11 +486,13 @@ def reports_fingerprint() -> str:
 @functools.lru_cache(maxsize=1)
 def threads_fingerprint() -> str:
     """What the stored links and threads were built with: the code and fitted weights of kb/trace
-    (and the thesaurus that folds their terms), so that a kb whose linking or status rules changed
-    builds its threads again at the next ingest, without reading the clause reports again."""
+    (and the thesaurus that folds their terms, and the reader of the renamings that join names), so
+    that a kb whose linking or status rules changed builds its threads again at the next ingest,
+    without reading the clause reports again."""
     h = hashlib.sha256()
     root = Path(__file__).resolve().parent
-    for f in [*sorted((root / "trace").glob("*.py")), root / "trace" / "weights.json", root / "index" / "thesaurus.py"]:
+    for f in [*sorted((root / "trace").glob("*.py")), root / "trace" / "weights.json", root / "index" / "thesaurus.py",
+              root / "extract" / "renamings.py"]:
         if f.is_file():
             h.update(f.relative_to(root).as_posix().encode())
             h.update(f.read_bytes())

@@ -114,3 +114,55 @@ def test_never_raises(text):
 def test_never_raises_on_any_text(text):
     renamings(text)
 
+
+def test_search_finds_a_programme_by_either_name():
+    from kb.index.thesaurus import Thesaurus
+
+    th = Thesaurus(renamed=[("Pathway Service", "Riverside Connect"), ("Lighthouse Project", "Beacon")])
+    assert "riverside connect" in th.expansions("Pathway Service")
+    assert th.concepts_in("Riverside Connect opens") == th.concepts_in("the pathway service opens") != set()
+    assert th.concepts_in("The Beacon opens") and not th.concepts_in("a beacon of hope")  # one word: its capital
+    # a name already in a group joins it: the group's other phrasings find the new name too
+    assert "northvale link" in Thesaurus(renamed=[("Primary Care Network", "Northvale Link")]).expansions("PCNs")
+    assert Thesaurus().expansions("Pathway Service") == ("Pathway Service",)
+    # a name with a mark before a space is looked up as a match reads it
+    quoted = Thesaurus(renamed=[("Parks’ Fund", "Green Spaces Fund")])
+    assert quoted.concepts_in("the Parks’ Fund") == quoted.concepts_in("the Green Spaces Fund") != set()
+
+
+def test_a_renamed_programme_shares_its_terms_with_its_old_name():
+    """A later passage naming only the new name shares the old name's words with the seed, so the
+    tracer can link them; without the renaming it shares nothing."""
+    from kb.model import Commitment, DocumentMeta
+    from kb.trace.signals import Signals
+
+    metas = {"a": DocumentMeta("a", title="Plan", date="2014-01-01"),
+             "b": DocumentMeta("b", title="Plan", date="2016-01-01")}
+    seed = Commitment("s", "a", "commitment", "Expand the Brightwater Befriending scheme to every ward", "", None, 1)
+    later = Commitment("l", "b", "commitment", "Kindred Circles now reaches every ward", "", None, 9)
+    other = [Commitment(f"o{n}", "b", "commitment", f"Filler passage number {n} about roads", "", None, 20 + n)
+             for n in range(5)]
+    records = [seed, later, *other]
+    for renamed, shares in (([("Brightwater Befriending", "Kindred Circles")], True), ([], False)):
+        sig = Signals(records, metas, renamings=renamed)
+        _, shared = sig.features(seed, sig.topic("s"), later)
+        assert ("befriend" in shared) is shares
+
+
+def test_an_ingested_renaming_joins_both_names_in_search(tmp_path):
+    from kb.api import KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2015_northvale_plan.txt").write_text(
+        "Northvale Plan\n\nBefriending\n\nWe will expand the Brightwater Befriending scheme to every ward by 2016.\n",
+        encoding="utf-8")
+    (docs / "2017_northvale_review.txt").write_text(
+        "Northvale Review\n\nBefriending\n\nKindred Circles (formerly Brightwater Befriending) has been well used.\n\n"
+        "Kindred Circles will publish its annual accounts by 2018.\n", encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "idx")
+    kb.ingest([docs])
+    searcher = kb.searcher()
+    assert searcher.concept("Brightwater Befriending") == searcher.concept("kindred circles") is not None
+    texts = [h.text for h in kb.search("Brightwater Befriending", limit=20).hits]
+    assert any(t.startswith("Kindred Circles will publish") for t in texts), texts

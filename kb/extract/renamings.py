@@ -108,10 +108,13 @@ def _quoted_after(text: str, start: int) -> str | None:
 
 
 def _bounded(name: str) -> str | None:
-    """A quoted name, if it is one: 1-8 words opening with a letter or digit, on one line."""
-    name = name.strip()
+    """A quoted name, if it is one: 1-8 words opening with a letter or digit, on one line (its
+    spaces single)."""
+    if "\n" in name:
+        return None
     words = name.split()
-    if not words or len(words) > MAX_WORDS or "\n" in name or not name[0].isalnum():
+    name = " ".join(words)
+    if not words or len(words) > MAX_WORDS or not name[0].isalnum():
         return None
     return name if any(c.isalpha() for c in name) else None
 

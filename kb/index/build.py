@@ -89,10 +89,12 @@ def _pointed(index_dir: Path) -> Path | None:
 
 
 def build_index(store: Store, acronyms: dict[str, str] | None = None, generation: str | None = None,
-                progress: Callable[[int, int], None] | None = None) -> Path:
+                progress: Callable[[int, int], None] | None = None,
+                renamings: list[tuple[str, str]] | None = None) -> Path:
     """Write a complete new search index for everything in `store` (which may be a private copy not
     yet swapped in), named after its generation.  Returns the folder; `point_to` names it.
-    `progress(done, total)` hears of the records indexed, a few thousand at a time."""
+    `progress(done, total)` hears of the records indexed, a few thousand at a time.  `acronyms` and
+    `renamings` (learnt from the documents) join the thesaurus and are stored beside the index."""
     from whoosh import index as windex
 
     from kb.index.schema import make_schema, to_document
@@ -106,7 +108,7 @@ def build_index(store: Store, acronyms: dict[str, str] | None = None, generation
     try:
         ix = windex.create_in(str(target), make_schema())
         metas = {d.meta.id: d.meta for d in store.documents()}
-        thesaurus = Thesaurus(acronyms)
+        thesaurus = Thesaurus(acronyms, renamings)
         writer = _writer(ix)
         vocabulary: set[str] = set()
         order: list[str] = []  # record ids in document-number order (one writer, one segment)
@@ -132,6 +134,8 @@ def build_index(store: Store, acronyms: dict[str, str] | None = None, generation
         (target / "vocabulary.json").write_text(json.dumps(sorted(vocabulary)), encoding="utf-8")
         if acronyms is not None:
             (target / "acronyms.json").write_text(json.dumps(acronyms, sort_keys=True), encoding="utf-8")
+        if renamings:
+            (target / "renamings.json").write_text(json.dumps([list(p) for p in renamings]), encoding="utf-8")
         (target / BUILT).write_text(json.dumps({"store_generation": generation}), encoding="utf-8")
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)

@@ -131,11 +131,14 @@ class SearchIndex:
         ix = windex.open_dir(str(target))
         acronyms_file = target / "acronyms.json"
         learnt = json.loads(acronyms_file.read_text(encoding="utf-8")) if acronyms_file.is_file() else {}
+        renamings_file = target / "renamings.json"
+        renamed = [tuple(p) for p in json.loads(renamings_file.read_text(encoding="utf-8"))] \
+            if renamings_file.is_file() else []
         if self._searcher is not None:
             self._searcher.close()
         self._dir, self._ix = target, ix
         self._searcher = ix.searcher()
-        self._parser = QueryParser(ix.schema, Thesaurus(learnt), self.canonical_owner)
+        self._parser = QueryParser(ix.schema, Thesaurus(learnt, renamed), self.canonical_owner)
         self._filter_cache.clear()
         self._corrector = None
         self._hl_concepts: set[str] = set()

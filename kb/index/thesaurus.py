@@ -3,8 +3,10 @@
 Policy staff type "talking therapies" and the documents say "IAPT" or "psychological therapies";
 they type "A&E" and the text says "emergency department".  Each group below lists interchangeable
 phrasings; a query phrase in a group is expanded to the whole group (OR), so any phrasing finds
-the others.  Acronyms that a document defines itself ("Primary Care Networks (PCNs)") are learnt
-at ingest and stored with the index.
+the others.  Acronyms that a document defines itself ("Primary Care Networks (PCNs)") and the
+renamings a document states ("Riverside Connect (formerly the Pathway Service)",
+kb.extract.renamings) are learnt at ingest and stored with the index: a renamed programme's two
+names are one group, so a search for either finds both.
 """
 
 from __future__ import annotations
@@ -111,7 +113,9 @@ def concept_key(group: tuple[str, ...]) -> str:
 
 
 class Thesaurus:
-    def __init__(self, learnt: dict[str, str] | None = None):
+    def __init__(self, learnt: dict[str, str] | None = None, renamed: list[tuple[str, str]] | None = None):
+        """`learnt`: acronyms the documents define, {acronym: long form}; `renamed`: (old, new) names
+        the documents state, each pair one group with whatever groups either name is already in."""
         self.groups: dict[str, tuple[str, ...]] = {}
         for group in SYNONYM_GROUPS:
             for phrase in group:
@@ -124,6 +128,16 @@ class Thesaurus:
                                         + (acronym, long_form)))
             for phrase in group:
                 self.groups[phrase] = group
+        # A renamed name of one word is matched only with its capital ("Beacon", not "a beacon of hope").
+        self._capital: set[str] = set()
+        for old, new in renamed or []:
+            old, new = phrase_key(old), phrase_key(new)  # as a match is looked up: "Parks’ Fund" is "parks fund"
+            if old == new:
+                continue
+            self._capital.update(n for n in (old, new) if " " not in n and n not in self.groups)
+            group = tuple(dict.fromkeys(self.groups.get(old, (old,)) + self.groups.get(new, (new,))))
+            for phrase in group:
+                self.groups[phrase] = group
         self._longest = max((len(p.split()) for p in self.groups), default=1)
         # Concept ids: one token per group, annotated on passages at index time so that a query for
         # any phrasing is one term lookup instead of a phrase query per phrasing.
@@ -132,8 +146,11 @@ class Thesaurus:
         self._pattern = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&])", re.I) if self.groups else None
 
     def _written(self, surface: str) -> bool:
-        """Whether a matched phrasing counts as written: a learnt acronym only in capitals."""
-        return phrase_key(surface) not in self._cased or sum(c.isupper() for c in surface) >= 2
+        """Whether a matched phrasing counts as written: a learnt acronym only in capitals, a renamed
+        name of one word only with its capital."""
+        key = phrase_key(surface)
+        return (key not in self._cased or sum(c.isupper() for c in surface) >= 2) and \
+            (key not in self._capital or surface[:1].isupper())
 
     def concepts_in(self, text: str) -> set[str]:
         """Concept ids of every thesaurus phrasing the text uses."""

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kb.extract.acronyms import document_definitions, spell_out
+from kb.extract.renamings import NameSpeller, collection_renamings
 from kb.model import Commitment, DocumentMeta
 from kb.trace.context import Structure, structure_of
 from kb.trace.features import SPECIFIC_THEMES_EXCLUDED, Vectoriser, area_terms, cosine_normed, norm
@@ -71,13 +72,17 @@ class Signals:
 
     def __init__(self, records: list[Commitment], metas: dict[str, DocumentMeta],
                  vectors: np.ndarray | None = None, reports: dict[str, str] | None = None,
-                 acronyms: dict[str, dict[str, str]] | None = None):
+                 acronyms: dict[str, dict[str, str]] | None = None,
+                 renamings: list[tuple[str, str]] | None = None):
         """`vectors`: the records' semantic vectors in `records` order (kb.semantic.vectors_for),
         or None to decide on words and structure alone; `reports`: what each record reports
         (kb.trace.reports), for the `background` signal; `acronyms`: the acronyms each document
-        defines (kb.extract.acronyms.document_definitions), spelt out in its passages' words."""
+        defines (kb.extract.acronyms.document_definitions), spelt out in its passages' words;
+        `renamings`: the (old, new) names any document of the collection states
+        (kb.extract.renamings), the older written beside the newer wherever a passage writes it."""
         self.records = records
         self.acronyms = {d: kept for d, defined in (acronyms or {}).items() if (kept := spelt_apart(defined))}
+        self.names = NameSpeller(renamings or [])
         self._spelt: dict[tuple[str, str], str] = {}
         self.reports = reports or {}
         self.metas = metas
@@ -113,18 +118,21 @@ class Signals:
     # --- lexical ------------------------------------------------------------------------------------
     def words(self, c: Commitment, text: str | None = None) -> str:
         """A passage's text (or `text`, a part of its structure) with the acronyms its document
-        defines spelt out: "E&T: a review of E&T budgets" shares "training" with the seed that names it."""
+        defines spelt out: "E&T: a review of E&T budgets" shares "training" with the seed that names
+        it; and with the older names of a renamed programme the collection states beside the new name
+        it writes ("Riverside Connect (Pathway Service)"), so a thread follows it through its renaming."""
         text = c.text if text is None else text
         defined = self.acronyms.get(c.doc_id)
-        if not defined:
+        if not defined and not self.names:
             return text
         key = (c.doc_id, text)
         if key not in self._spelt:
-            self._spelt[key] = spell_out(text, defined)
+            spelt = spell_out(text, defined) if defined else text
+            self._spelt[key] = self.names.spell(spelt, _adds_nothing) if self.names else spelt
         return self._spelt[key]
 
     def _parts(self, c: Commitment, parts: list[tuple[str, float]]) -> list[tuple[str, float]]:
-        return [(self.words(c, p), w) for p, w in parts] if self.acronyms.get(c.doc_id) else parts
+        return [(self.words(c, p), w) for p, w in parts] if self.acronyms.get(c.doc_id) or self.names else parts
 
     def own_vector(self, cid: str) -> dict[str, float]:
         if cid not in self._own:
@@ -234,6 +242,19 @@ def document_acronyms(store, doc_ids) -> dict[str, dict[str, str]]:
     """The acronyms each document defines (`store`: anything with `iter_block_texts(doc_id)`, the
     store or its writer), for Signals."""
     return {d: defined for d in doc_ids if (defined := document_definitions(store.iter_block_texts(d)))}
+
+
+def document_renamings(store, doc_ids) -> list[tuple[str, str]]:
+    """The renamings any document states (`store`: anything with `iter_block_texts(doc_id)`), for
+    Signals: learnt from one document, they hold for the whole collection (a later plan names only
+    the new name)."""
+    return collection_renamings(text for d in doc_ids for text in store.iter_block_texts(d))
+
+
+def _adds_nothing(text: str, name: str) -> bool:
+    """Whether a programme's other name gives no term the passage lacks (its concept already read
+    from another phrasing, "STP" for its long form): written beside it, it would count twice."""
+    return set(index_terms(name)) <= set(index_terms(text))
 
 
 def spelt_apart(defined: dict[str, str]) -> dict[str, str]:

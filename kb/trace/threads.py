@@ -282,7 +282,8 @@ def unlinked_threads(sources: Iterable[Commitment], metas: dict[str, DocumentMet
 
 
 def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], reports: dict[str, str] | None = None,
-                  vectors=None, acronyms: dict[str, dict[str, str]] | None = None) -> tuple[list[Link], list[Thread]]:
+                  vectors=None, acronyms: dict[str, dict[str, str]] | None = None,
+                  renamings: list[tuple[str, str]] | None = None) -> tuple[list[Link], list[Thread]]:
     """Links from each commitment to later passages, and the threads they form.
 
     Candidates of a commitment are the later passages that hold one of its topic terms (postings)
@@ -293,7 +294,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
 
     reports = reports or {}
     cal = load_calibration()
-    sig = Signals(records, metas, vectors, reports, acronyms)
+    sig = Signals(records, metas, vectors, reports, acronyms, renamings)
     by_id = sig.by_id
     areas = document_areas(records, metas)  # links stay within one area's papers
     date_of = {c.id: _doc_date(metas.get(c.doc_id)) for c in records}

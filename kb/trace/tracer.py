@@ -878,7 +878,7 @@ class Tracer:
     def signals(self):
         """Structures, vectors and embeddings of every record (built on the first trace)."""
         if self._signals is None:
-            from kb.trace.signals import Signals, document_acronyms
+            from kb.trace.signals import Signals, document_acronyms, document_renamings
 
             vectors = None
             try:
@@ -888,7 +888,8 @@ class Tracer:
             except (ImportError, SemanticUnavailable):
                 pass  # words and structure alone
             self._signals = Signals(self.records, self.metas, vectors, self.reports,
-                                    document_acronyms(self.kb.store, self.metas))
+                                    document_acronyms(self.kb.store, self.metas),
+                                    document_renamings(self.kb.store, self.metas))
         return self._signals
 
     @property
