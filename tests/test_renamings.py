@@ -33,6 +33,8 @@ from kb.extract.renamings import NameSpeller, collection_renamings, older_names,
     ("The Carers Grant was renamed as the Carers Support Fund", "Carers Grant", "Carers Support Fund"),
     ("HEALTHY HOMES SCHEME (FORMERLY WARM WINTERS)", "WARM WINTERS", "HEALTHY HOMES SCHEME"),
     ("Friends of the Moor (formerly the Moorside Trust) met", "Moorside Trust", "Friends of the Moor"),
+    ("talks with the Riverside Care Agency (RCA) (formerly the Riverside Care Trust) on funding", "Riverside Care Trust",
+     "Riverside Care Agency"),  # its acronym between the name and the bracket
 ])
 def test_renamings(text, old, new):
     assert renamings(text) == [(old, new)]

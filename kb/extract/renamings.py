@@ -49,6 +49,7 @@ _POST = frozenset({"director", "officer", "chair", "chairman", "chairwoman", "ch
 
 _OPEN_QUOTE = "'\"‘“"
 _CLOSE_QUOTE = {"'": "'’", '"': '"”', "‘": "’'", "“": "”\""}
+_ACRONYM_BEFORE = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s*$")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&\-/]*|&")
 
 # The markers; in the `formerly` ones the old name stands after the marker ("X (formerly Y)"), in
@@ -156,7 +157,11 @@ def _trimmed(words: list[str], before: bool) -> str | None:
 
 def _name_before(text: str, end: int) -> str | None:
     """The name written just before a marker: quoted, or the Title Case run ending there (within its
-    line or cell, words separated by spaces only)."""
+    line or cell, words separated by spaces only).  The name's acronym in brackets between them is
+    passed over ("the Riverside Care Agency (RCA) (formerly ...)")."""
+    acronym = _ACRONYM_BEFORE.search(text, max(0, end - 20), end)
+    if acronym:
+        end = acronym.start()
     quoted = _quoted_before(text, end)
     if quoted:
         return quoted
