@@ -283,6 +283,20 @@ def test_a_later_date_than_the_plan_gave_is_a_revision(seed_due, cand_due, repor
     assert link_type(PLAN_2014, seed, META["2019"], cand, report) == link
 
 
+@pytest.mark.parametrize("cand_due, link", [("2021-12-31", "revised"), (None, "progress"), ("2015-12-31", "progress")])
+def test_work_going_on_towards_a_new_date_revises(cand_due, link):
+    """"We are working towards a county-wide service by 2021" for a 2014/16 plan's aim: the work
+    goes on towards a date the plan did not give, so it is work on the aim's new form (revised);
+    work going on with no date, or within the plan's period, is progress."""
+    from kb.model import DueDate
+    from kb.trace.tracer import link_type
+
+    seed = rec("s", "2014", "Set up a county-wide memory service")
+    cand = rec("c", "2019", "We are working towards a county-wide memory service")
+    cand.due = [DueDate("by then", None, cand_due)] if cand_due else []
+    assert link_type(PLAN_2014, seed, META["2019"], cand, "ongoing") == link
+
+
 @pytest.mark.parametrize("cand_due, link", [("2021-09-30", "revised"), (None, "restated")])
 def test_a_later_plan_that_dates_an_undated_aim_revises_it(cand_due, link):
     """An aim with no date of its own, in a document that covers no period, has no due date to

@@ -198,7 +198,8 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     """What the candidate is to the seed: same document, earlier, or what a later document says of
     it, read from the passage's analysed clause (`report`, kb.trace.reports) rather than its words:
     a done passage is `delivered` (or `progress` when it measures movement with a figure or is itself
-    a commitment), a part way, ongoing or unmet one `progress`, a planning document done (`step`) `progress`
+    a commitment), a part way, ongoing or unmet one `progress` (but work going on towards a date the
+    seed did not have, `_moves_date`, is work on its new form: `revised`), a planning document done (`step`) `progress`
     unless the seed itself was to produce such a document; what a paper said or a meeting heard
     (`said`) `restated`; a plan or a conditional one is `revised` (a later date or another figure,
     or a plan carrying the seed's thing into another vehicle, `carried_into`) or `restated`.  A review row (a status its document reports for
@@ -215,6 +216,8 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
         report = "done" if _artefacts(seed.text) & _artefacts(cand.text) else "ongoing"
     if report == "done":
         return "delivered" if (cand.kind == "evidence" or cand.reported) and not cand.targets else "progress"
+    if report == "ongoing" and _moves_date(seed, seed_meta, cand):
+        return "revised"  # work going on towards a new date ("we are working towards it by 2021"): on the new form
     if report in ("partway", "ongoing", "unmet"):
         return "progress"
     if report == "revised":
@@ -225,17 +228,23 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
         return "restated"  # a statement of fact with another date or figure reports, it plans nothing new
     if report == "planned" and carried_into(seed.text, cand.text):
         return "revised"  # a later plan carries the seed's thing on inside, or as, another vehicle
-    # the seed was due by its own date, else by the end of the period its plan covers: a later plan
-    # that sets a date after that ("by 2023/24" for a 2014/16 plan's "improve access") moves it
-    seed_end = due_end(seed, seed_meta)
-    cand_end = latest_due(cand)
-    if cand_end and (seed_end is None or cand_end > seed_end):
-        return "revised"  # and a plan that dates an aim that had no date, by when or for how long, sets its date
+    if _moves_date(seed, seed_meta, cand):
+        return "revised"
     seed_figs = {t.value for t in seed.targets}
     cand_figs = {t.value for t in cand.targets}
     if seed_figs and cand_figs and not seed_figs & cand_figs:
         return "revised"
     return "restated"
+
+
+def _moves_date(seed: Commitment, seed_meta: DocumentMeta | None, cand: Commitment) -> bool:
+    """Whether a later passage sets the seed a new date: the seed was due by its own date, else by
+    the end of the period its plan covers, and a date after that ("by 2023/24" for a 2014/16 plan's
+    "improve access") moves it; a date for an aim that had none (no date of its own, none its words
+    imply, a document covering no period) sets one."""
+    seed_end = due_end(seed, seed_meta)
+    cand_end = latest_due(cand)
+    return bool(cand_end) and (seed_end is None or cand_end > seed_end)
 
 
 # How a plan says one thing is carried on inside or as another.  A container first: the new, wider
