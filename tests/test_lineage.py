@@ -283,6 +283,23 @@ def test_a_later_date_than_the_plan_gave_is_a_revision(seed_due, cand_due, repor
     assert link_type(PLAN_2014, seed, META["2019"], cand, report) == link
 
 
+@pytest.mark.parametrize("text, open_", [
+    ("Enhanced support for young carers", True),
+    ("Improve access to memory assessment in rural areas", True),
+    ("To reduce delayed discharges from the community hospital", True),
+    ("More people supported to die in the place they choose", True),
+    ("Reduce delayed discharges by 25% by March 2022", False),  # a figure to reach is an end point
+    ("Open a memory clinic in the market town", False),
+    ("Increasingly commissioning care closer to home", True),
+])
+def test_a_direction_with_no_end_point_is_open_ended(text, open_):
+    """A commitment that only names a change to make has no end point: what is done on it moves
+    it on (in progress), it does not complete it (delivered)."""
+    from kb.trace.tracer import open_ended
+
+    assert open_ended(text) == open_
+
+
 @pytest.mark.parametrize("cand_due, link", [("2021-12-31", "revised"), (None, "progress"), ("2015-12-31", "progress")])
 def test_work_going_on_towards_a_new_date_revises(cand_due, link):
     """"We are working towards a county-wide service by 2021" for a 2014/16 plan's aim: the work
