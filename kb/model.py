@@ -42,15 +42,21 @@ class Position:
     first_line: int | None = None
     last_line: int | None = None
     table: bool = False
+    # Its line's place in the document's reading order (1-based, over every page): what a text
+    # source's line number is, for the tracer's tests of nearness ("the rows between two linked ones",
+    # "within 20 lines under the same heading").  Not shown: no reader counts lines so in a PDF.
+    order: int | None = None
 
     def merge(self, other: Position | None) -> Position:
         """The box over both (same page only: a passage running over a page break keeps its start)."""
         if other is None or other.page != self.page:
             return self
         lines = [n for n in (self.first_line, self.last_line, other.first_line, other.last_line) if n]
+        orders = [n for n in (self.order, other.order) if n]
         return Position(self.page, min(self.x0, other.x0), min(self.top, other.top), max(self.x1, other.x1),
                         max(self.bottom, other.bottom), self.column if self.column == other.column else None,
-                        min(lines) if lines else None, max(lines) if lines else None, self.table and other.table)
+                        min(lines) if lines else None, max(lines) if lines else None, self.table and other.table,
+                        min(orders) if orders else None)
 
     def describe(self) -> str:
         """'page 7, left column, lines 12–14' (or '..., in a table')."""
@@ -189,6 +195,15 @@ class Commitment:
         """The innermost heading of its section path (a table row's label where the row names it):
         where plans put an item's reference number and the subject it is a step of."""
         return self.section.split(" › ")[-1].strip() if self.section else ""
+
+    @property
+    def order(self) -> int | None:
+        """Where it sits in its document's reading order: its line in a text source, its first
+        line's place in a PDF's reading order (`Position.order`), else None.  The tracer's tests of
+        nearness read this, so that a PDF's rows and paragraphs are neighbours as a text's are."""
+        if self.line is not None:
+            return self.line
+        return self.position.order if self.position is not None else None
 
     def place(self) -> str:
         """Where to find it in its source: 'page 7, left column, lines 12–14', 'page 3' or 'line 40'."""

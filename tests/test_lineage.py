@@ -714,3 +714,20 @@ def test_a_label_reads_a_documents_headings_as_a_person_would():
     # without the document's own writing, the heading stays as it is
     assert topic_label(records[2], structure_of(records[2])) == \
         "PROPOSED QIPP SCHEMES FOR 2025/26: Save £2m through our QIPP schemes ..."
+
+
+def test_a_pdf_records_nearness_is_its_place_in_the_reading_order():
+    """Records of a PDF have no line (the export's `line` is null) but a place in the reading
+    order: the tracer's tests of nearness (a table row's cells, the rows between two linked ones,
+    passages under one heading) read that place as a text source's line."""
+    from kb.model import Position
+
+    def pdf_rec(cid: str, order: int) -> Commitment:
+        c = Commitment(cid, "2016", "commitment", "Open a clinic", "Plan › Clinics", 3, None)
+        c.position = Position(3, 50.0, 100.0, 500.0, 120.0, order=order)
+        return c
+
+    assert pdf_rec("a", 41).order == 41 and rec("b", "2014", "Open a clinic", line=7).order == 7
+    merged = Position(3, 50.0, 100.0, 500.0, 120.0, order=12).merge(Position(3, 50.0, 130.0, 500.0, 150.0, order=13))
+    assert merged.order == 12
+    assert Commitment("c", "2016", "commitment", "x", "", 3, None).order is None

@@ -95,6 +95,17 @@ def test_lines_have_page_numbers(extracted, stem):
 
 
 @pytest.mark.parametrize("stem", DOCS)
+def test_lines_know_their_place_in_the_reading_order(extracted, stem):
+    """A PDF has no line numbers a reader counts (`line` is None), but each line with a place on
+    the page knows where it comes in the document's reading order, so the tracer can tell which
+    rows and paragraphs are neighbours (Position.order, Commitment.order)."""
+    lines, _ = extracted[stem]
+    orders = [line.position.order for line in lines if line.position is not None]
+    assert orders and all(isinstance(n, int) for n in orders)
+    assert orders == sorted(orders) and len(set(orders)) == len(orders)
+
+
+@pytest.mark.parametrize("stem", DOCS)
 def test_word_coverage(extracted, stem):
     lines, _ = extracted[stem]
     src = Counter(w for line in source_lines(stem) if line.strip() and "\t" not in line for w in tokens(line))

@@ -1571,6 +1571,8 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
     lists = _ListState()
 
     def add(text: str, page: int, position: Position | None = None) -> None:
+        if position is not None:  # its place in the reading order, for the tracer's nearness (Position.order)
+            position = replace(position, order=len(out) + 1)
         out.append(SourceLine(text=text, line=None, page=page, position=position))
 
     for page in pages:

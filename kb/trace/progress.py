@@ -278,11 +278,12 @@ def listed_steps(actions: list[Commitment]) -> dict[str, str]:
 
 
 def _same_row(child: Commitment, parent: Commitment) -> bool:
-    """Two records of one table row: the same document and line (a text source) or page (a PDF)."""
+    """Two records of one table row: the same document and line (of a text source, or of a PDF's
+    reading order: Commitment.order), else the same page."""
     if child.doc_id != parent.doc_id:
         return False
-    if child.line is not None and parent.line is not None:
-        return child.line == parent.line
+    if child.order is not None and parent.order is not None:
+        return child.order == parent.order
     return child.page == parent.page
 
 

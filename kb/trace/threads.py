@@ -304,7 +304,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
     # Lineage follows date order: a document without a date cannot be placed before or after
     # another, so its passages neither start nor join a cross-year link (they stay their own threads).
     undated = "0000"
-    sources = sorted((c for c in records if c.kind != "evidence"), key=lambda c: (date_of[c.id], c.doc_id, c.line or 0))
+    sources = sorted((c for c in records if c.kind != "evidence"), key=lambda c: (date_of[c.id], c.doc_id, c.order or 0))
     # Only a passage of an earlier date than the newest has later passages to link to: a store of
     # one date (one long file) has none, and neither postings nor the seed loop are needed.
     newest_date = max((d for d in date_of.values() if d != undated), default=undated)
@@ -427,7 +427,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         span = [date_of[root_id], *(date_of[m] for m in mem)]
         threads.append(Thread(
             id=f"T-{root_id}", root=root_id, topic=topic_label(root, sig.structure[root_id], labels.get(root.doc_id)),
-            members=sorted(mem, key=lambda m: (date_of[m], by_id[m].line or 0)), docs=docs,
+            members=sorted(mem, key=lambda m: (date_of[m], by_id[m].order or 0)), docs=docs,
             first=min(span), last=max(span), status=status, reason=reason,
             links=[incoming[m] for m in mem], deciding=deciding.commitment.id if deciding else None,
         ))

@@ -862,10 +862,10 @@ class Tracer:
         self.order = {c.id: n for recs in self.by_doc.values() for n, c in enumerate(recs)}
         self.by_section: dict[tuple[str, str], list[Commitment]] = {}  # records with a line, by place
         self.by_line: dict[tuple[str, int], list[Commitment]] = {}  # a paragraph's (or table row's) records
-        for c in records:
-            if c.line is not None:
+        for c in records:  # a PDF's records by their place in its reading order (Commitment.order)
+            if c.order is not None:
                 self.by_section.setdefault((c.doc_id, c.section), []).append(c)
-                self.by_line.setdefault((c.doc_id, c.line), []).append(c)
+                self.by_line.setdefault((c.doc_id, c.order), []).append(c)
         self.vectoriser = Vectoriser([c.text for c in records], area_terms(m.organisation for m in self.metas.values()))
         self.family: dict[str, list[str]] = {}
         for c in records:
@@ -1138,10 +1138,10 @@ class Tracer:
 
     def near(self, c: Commitment) -> list[Commitment]:
         """The passages within SECTION_NEAR lines of `c` under the same heading of its document."""
-        if c.line is None:
+        if c.order is None:
             return []
         return [m for m in self.by_section.get((c.doc_id, c.section), [])
-                if m.id != c.id and m.line is not None and abs(m.line - c.line) <= SECTION_NEAR]
+                if m.id != c.id and m.order is not None and abs(m.order - c.order) <= SECTION_NEAR]
 
     def scored(self, seed: Commitment) -> list[TraceItem]:
         """The candidates whose calibrated probability reaches the threshold, as typed trace items
@@ -1272,9 +1272,9 @@ class Tracer:
         extra: list[TraceItem] = []
         for i in items:
             c0 = i.commitment
-            if c0.line is None:
+            if c0.order is None:
                 continue
-            siblings = self.by_line.get((c0.doc_id, c0.line), [])
+            siblings = self.by_line.get((c0.doc_id, c0.order), [])
             if len(siblings) > PARAGRAPH_MAX:
                 continue
             for c in siblings:
@@ -1297,7 +1297,7 @@ class Tracer:
         seed_meta = self.metas.get(seed.doc_id)
         extra: list[TraceItem] = []
         for key, group in _by_section(items).items():
-            linked = [i for i in group if i.commitment.line is not None]
+            linked = [i for i in group if i.commitment.order is not None]
             pairs = [(a, b) for a, b in zip(linked, linked[1:], strict=False)
                      if a.commitment.page == b.commitment.page and 1 < _gap(a, b) <= PASSAGE_GAP]
             if not pairs:
@@ -1306,7 +1306,7 @@ class Tracer:
                 if c.id in have:
                     continue
                 for a, b in pairs:
-                    if a.commitment.line < c.line < b.commitment.line:
+                    if a.commitment.order < c.order < b.commitment.order:
                         have.add(c.id)
                         meta = self.metas.get(c.doc_id)
                         extra.append(TraceItem(c, meta, link_type(seed_meta, seed, meta, c, self.reports.get(c.id, "")),
@@ -1467,10 +1467,10 @@ def section_support(seed: Commitment, pool) -> None:
     by_place: dict[tuple[str, str], list[tuple[int, str, float]]] = {}
     for s in pool:
         c = s.commitment
-        if c.line is not None:
-            by_place.setdefault((c.doc_id, c.section), []).append((c.line, c.id, s.direct))
-    if seed.line is not None:
-        by_place.setdefault((seed.doc_id, seed.section), []).append((seed.line, seed.id, 1.0))
+        if c.order is not None:
+            by_place.setdefault((c.doc_id, c.section), []).append((c.order, c.id, s.direct))
+    if seed.order is not None:
+        by_place.setdefault((seed.doc_id, seed.section), []).append((seed.order, seed.id, 1.0))
     # each place's passages in line order: a candidate reads only its window, less itself
     lines: dict[tuple[str, str], list[int]] = {}
     probs: dict[tuple[str, str], list[float]] = {}
@@ -1481,16 +1481,16 @@ def section_support(seed: Commitment, pool) -> None:
         index.update((e[1], n) for n, e in enumerate(near) if e[1] != seed.id)
     for s in pool:
         c = s.commitment
-        if c.line is None:
+        if c.order is None:
             continue
         place = (c.doc_id, c.section)
         n = index.get(c.id)
         if n is None:  # the seed among its own candidates (never): every passage of the place read
             s.signals["section"] = max((p for line, cid, p in by_place[place]
-                                        if cid != c.id and abs(line - c.line) <= SECTION_NEAR), default=0.0)
+                                        if cid != c.id and abs(line - c.order) <= SECTION_NEAR), default=0.0)
             continue
         at, p = lines[place], probs[place]
-        lo, hi = bisect_left(at, c.line - SECTION_NEAR), bisect_right(at, c.line + SECTION_NEAR)
+        lo, hi = bisect_left(at, c.order - SECTION_NEAR), bisect_right(at, c.order + SECTION_NEAR)
         s.signals["section"] = max(itertools.chain(p[lo:n], p[n + 1:hi]), default=0.0)
 
 
@@ -1503,7 +1503,7 @@ def rescore(pool, cal: Calibration) -> None:
 
 
 def _position(i: TraceItem) -> tuple[int, int]:
-    return (i.commitment.page or 0, i.commitment.line or 0)
+    return (i.commitment.page or 0, i.commitment.order or 0)
 
 
 PASSAGE_GAP = 12  # lines between two linked items of one section that still read as one passage
@@ -1542,8 +1542,8 @@ def _by_section(items: list[TraceItem]) -> dict[tuple[str, str], list[TraceItem]
 
 
 def _gap(a: TraceItem, b: TraceItem) -> int:
-    if a.commitment.line is not None and b.commitment.line is not None:
-        return b.commitment.line - a.commitment.line
+    if a.commitment.order is not None and b.commitment.order is not None:
+        return b.commitment.order - a.commitment.order
     return 0 if a.commitment.page == b.commitment.page else PASSAGE_GAP + 1
 
 
