@@ -229,6 +229,15 @@ def test_a_clinical_shortening_is_the_word_it_shortens():
     assert thesaurus.concepts_in("pre-op clinics") == thesaurus.concepts_in("pre-operative assessment clinics")
 
 
+def test_a_learnt_long_form_ending_a_word_in_an_apostrophe_is_found():
+    """A body defined as "the Northshire Young Carers' Forum (NYCF)": its long form ends a word in an
+    apostrophe, which a match reads as part of the space between two words; indexing must still find
+    its concept (it once stopped the ingest with a KeyError)."""
+    text = "The Northshire Young Carers' Forum (NYCF) met in May. NYCF members asked for a drop-in."
+    thesaurus = Thesaurus(learn_acronyms(text))
+    assert thesaurus.concepts_in(text) == {thesaurus.concept("NYCF")} != {None}
+
+
 def test_index_swap_is_atomic_under_concurrent_search(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()

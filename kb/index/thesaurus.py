@@ -141,7 +141,9 @@ class Thesaurus:
         self._longest = max((len(p.split()) for p in self.groups), default=1)
         # Concept ids: one token per group, annotated on passages at index time so that a query for
         # any phrasing is one term lookup instead of a phrase query per phrasing.
-        self._concept_of = {phrase: concept_key(group) for phrase, group in self.groups.items()}
+        # Keyed as a match is looked up (`phrase_key`): a learnt long form may end a word in a
+        # quotation mark ("Parents' Forum"), which a match reads as the space between two words.
+        self._concept_of = {phrase_key(phrase): concept_key(group) for phrase, group in self.groups.items()}
         alternation = "|".join(phrase_pattern(p) for p in sorted(self.groups, key=len, reverse=True))
         self._pattern = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w&])", re.I) if self.groups else None
 
@@ -166,7 +168,7 @@ class Thesaurus:
                 if self._concept_of[phrase_key(m.group(0))] in concepts and self._written(m.group(0))]
 
     def concept(self, phrase: str) -> str | None:
-        return self._concept_of.get(phrase.lower().strip()) if self._written(phrase.strip()) else None
+        return self._concept_of.get(phrase_key(phrase.strip())) if self._written(phrase.strip()) else None
 
     def expansions(self, phrase: str) -> tuple[str, ...]:
         """The phrasings interchangeable with `phrase` (itself first), or just itself."""

@@ -47,7 +47,7 @@ for _group in SYNONYM_GROUPS:
     _canon = "zz" + re.sub(r"\W+", "", _group[0])  # one alphanumeric token per concept
     _CONCEPT_LABEL[_canon] = next((p for p in _group if " " in p), _group[0])  # "uec" reads as its words
     for _phrase in _group:
-        _CONCEPT_OF[_phrase.lower()] = f" {_canon} "
+        _CONCEPT_OF[phrase_key(_phrase)] = f" {_canon} "
 # One alternation, longest phrases first, so a passage is folded in a single regex pass.
 _CONCEPTS = re.compile(
     r"(?<![\w&])(" + "|".join(phrase_pattern(p) for p in sorted(_CONCEPT_OF, key=len, reverse=True)) + r")(?![\w&])",
