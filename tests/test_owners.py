@@ -1016,12 +1016,19 @@ def test_a_numbered_label_before_the_clause_names_no_one() -> None:
     assert records[2].owners == ["Eastvale Housing Partnership"]
 
 
-def test_numbered_actions_take_the_doer_of_the_title_over_them(tmp_path) -> None:
-    """A hard-wrapped export of an action table: numbered actions that name no doer take the one the
-    title over them names, up to the next such title; one that names its own keeps it."""
+def _owners_by_first_word(path: Path, text: str) -> dict[str, list[str]]:
+    """Write `text` as a text export at `path`, extract it, and give each record's owners by the
+    first word of its text (evidence left out)."""
     from kb.extract.pipeline import extract
     from kb.sources import load_document
 
+    path.write_text(text, encoding="utf-8")
+    return {r.text.split()[0]: r.owners for r in extract(load_document(path)) if r.kind != "evidence"}
+
+
+def test_numbered_actions_take_the_doer_of_the_title_over_them(tmp_path) -> None:
+    """A hard-wrapped export of an action table: numbered actions that name no doer take the one the
+    title over them names, up to the next such title; one that names its own keeps it."""
     text = ("Eastvale Borough Council Clean Air Action Plan 2021-2026\n\n"
             "Eastvale Borough Council sets out in this plan what it will do to clean the air of the town.\n\n"
             "Objective  Action  Timescale\n"
@@ -1031,9 +1038,7 @@ def test_numbered_actions_take_the_doer_of_the_title_over_them(tmp_path) -> None
             "2.1.2 Riverside Buses will replace its oldest diesel buses by 2024\n"
             "How Central Government can help\n"
             "2.1.3 Review the national funding of clean air schemes\n")
-    path = tmp_path / "2021-04_eastvale-bc_clean-air-action-plan.txt"
-    path.write_text(text, encoding="utf-8")
-    owners = {r.text.split()[0]: r.owners for r in extract(load_document(path)) if r.kind != "evidence"}
+    owners = _owners_by_first_word(tmp_path / "2021-04_eastvale-bc_clean-air-action-plan.txt", text)
     assert owners["2.1.1"] == ["Eastvale Borough Council"]
     assert owners["2.1.2"] == ["Riverside Buses"]
     assert owners["2.1.3"] == ["Central Government"]
@@ -1336,9 +1341,6 @@ def test_a_role_title_stops_before_a_joining_word(text: str, expected: list[str]
     ("The work will cover:", ["Head of Digital Services"]),
 ])
 def test_a_we_lead_in_does_not_take_the_section_lead(tmp_path, lead_in: str, expected: list[str]) -> None:
-    from kb.extract.pipeline import extract
-    from kb.sources import load_document
-
     text = ("Digital records\n\n"
             "This work will be led by the Head of Digital Services and will involve:\n\n"
             "- moving every clinic to the shared record; and\n- closing the old paper archive.\n\n"
@@ -1346,8 +1348,6 @@ def test_a_we_lead_in_does_not_take_the_section_lead(tmp_path, lead_in: str, exp
             f"{lead_in}\n\n"
             "- rolling out tablets to the district nurses by March 2026;\n"
             "- training every ward clerk in the new booking screens.\n")
-    path = tmp_path / "2025-09_westmere-trust_digital-plan.txt"
-    path.write_text(text, encoding="utf-8")
-    owners = {r.text.split()[0]: r.owners for r in extract(load_document(path)) if r.kind != "evidence"}
+    owners = _owners_by_first_word(tmp_path / "2025-09_westmere-trust_digital-plan.txt", text)
     assert owners["moving"] == ["Head of Digital Services"]
     assert owners["rolling"] == expected

@@ -92,9 +92,12 @@ def phrase_pattern(phrase: str) -> str:
     return _PHRASE_GAP.join(re.escape(w) for w in phrase.split(" "))
 
 
+_PHRASE_GAP_RE = re.compile(_PHRASE_GAP)
+
+
 def phrase_key(surface: str) -> str:
     """A phrase as matched by `phrase_pattern`, back to the phrase (lower case, single spaces)."""
-    return re.sub(_PHRASE_GAP, " ", surface.lower())
+    return _PHRASE_GAP_RE.sub(" ", surface.lower())
 
 
 def learn_acronyms(text: str) -> dict[str, str]:

@@ -720,6 +720,12 @@ def status_or_return(seed: Commitment, seed_meta: DocumentMeta | None, items: li
 _OPEN_ENDED = re.compile(r"\b(?:increasingly|progressively|ever more|more and more|continu(?:e|es|ing) to)\b", re.I)
 
 
+# A commitment that opens with a change to make (a verb, participle or comparative of more or less,
+# better or worse) names a direction; with a figure ("Reduce waits by 30%") it names an end point.
+_DIRECTION = re.compile(r"\W*(?:to\s+)?(?:improv|enhanc|increas|reduc|strengthen|promot|encourag|maximi[sz]|"
+                        r"minimi[sz]|better\b|greater\b|more\b|wider\b|fewer\b|less\b)", re.I)
+
+
 def open_ended(text: str) -> bool:
     """Whether a commitment sets a direction with no end point (`_OPEN_ENDED`: "increasingly
     commissioning care closer to home", "continue to widen access to the gym"): nothing done on it
@@ -727,12 +733,6 @@ def open_ended(text: str) -> bool:
     So does one that only names a change to make, with no figure to reach (`_DIRECTION`: "Enhanced
     support for carers", "Improve access to talking therapies", "Reduce delayed discharges")."""
     return bool(_OPEN_ENDED.search(text)) or bool(_DIRECTION.match(text)) and not re.search(r"\d", text)
-
-
-# A commitment that opens with a change to make (a verb, participle or comparative of more or less,
-# better or worse) names a direction; with a figure ("Reduce waits by 30%") it names an end point.
-_DIRECTION = re.compile(r"\W*(?:to\s+)?(?:improv|enhanc|increas|reduc|strengthen|promot|encourag|maximi[sz]|"
-                        r"minimi[sz]|better\b|greater\b|more\b|wider\b|fewer\b|less\b)", re.I)
 
 
 def _flat(term: str) -> float:
