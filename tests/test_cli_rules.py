@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +162,29 @@ def test_docs_table_shows_every_document_readably_on_a_narrow_terminal(idx, monk
         assert doc["id"] in [line.split()[-1] for line in lines if line.strip()], doc["id"]  # whole, one line
         for field in ("title", "kind", "organisation"):
             assert " ".join(doc[field].split()) in words, (field, doc[field])
+
+
+@pytest.mark.parametrize("name, damage, query", [
+    ("acronyms.json", '{"nhs": ', "stroke"),  # cut short
+    ("acronyms.json", '["not", "a", "map"]', "stroke"),  # valid JSON, not what the build writes
+    ("renamings.json", '[["one name only"]]', "stroke"),
+    ("renamings.json", b"\xff\xfe\x00", "stroke"),  # not text at all
+    ("vocabulary.json", '{"stroke": 1}', "strokx"),  # read for a "did you mean" when nothing is found
+])
+def test_a_damaged_file_of_the_search_index_is_a_one_line_error(three_doc_template, tmp_path, capsys, name, damage,
+                                                                query):
+    """The files the index build writes beside the index (the acronyms and renamings the documents
+    taught, the vocabulary for suggestions), damaged: `kb search` says which file and what to run,
+    in one line, with no traceback; the store is left as it was."""
+    idx = tmp_path / "idx"
+    shutil.copytree(three_doc_template / "idx", idx)
+    targets = sorted(idx.glob(f"search-*/{name}"))
+    assert targets, name
+    for t in targets:
+        t.write_bytes(damage if isinstance(damage, bytes) else damage.encode())
+    store_before = (idx / "kb.sqlite").read_bytes()
+    status, out, err = run(capsys, "--index", str(idx), "search", query)
+    assert status == 1 and out == ""
+    assert name in err and "kb ingest --rebuild" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert (idx / "kb.sqlite").read_bytes() == store_before

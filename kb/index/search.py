@@ -56,7 +56,37 @@ def _plain(text: str) -> bool:
 
 
 class SearchUnavailable(Exception):
-    """No search index yet (nothing ingested)."""
+    """No search index yet (nothing ingested), or a file of it that cannot be read."""
+
+
+def _learnt_file(path: Path, default, valid):
+    """What the index build wrote beside the index in `path` (JSON: the acronyms and renamings the
+    documents taught, the vocabulary for suggestions), or `default` when it wrote none.  A damaged
+    file stops the search with a one-line error naming it, never a traceback."""
+    if not path.is_file():
+        return default
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise SearchUnavailable(f"{path} cannot be read ({exc.__class__.__name__}): "
+                                "run 'kb ingest --rebuild' to write the index again") from None
+    if not valid(value):
+        raise SearchUnavailable(f"{path} does not hold what the index build writes: "
+                                "run 'kb ingest --rebuild' to write the index again")
+    return value
+
+
+def _str_map(v) -> bool:
+    return isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())
+
+
+def _str_pairs(v) -> bool:
+    return isinstance(v, list) and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+                                       for p in v)
+
+
+def _str_list(v) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
 
 
 @dataclass
@@ -129,11 +159,8 @@ class SearchIndex:
         if target == self._dir and self._searcher is not None:
             return
         ix = windex.open_dir(str(target))
-        acronyms_file = target / "acronyms.json"
-        learnt = json.loads(acronyms_file.read_text(encoding="utf-8")) if acronyms_file.is_file() else {}
-        renamings_file = target / "renamings.json"
-        renamed = [tuple(p) for p in json.loads(renamings_file.read_text(encoding="utf-8"))] \
-            if renamings_file.is_file() else []
+        learnt = _learnt_file(target / "acronyms.json", {}, _str_map)
+        renamed = [tuple(p) for p in _learnt_file(target / "renamings.json", [], _str_pairs)]
         if self._searcher is not None:
             self._searcher.close()
         self._dir, self._ix = target, ix
@@ -399,9 +426,7 @@ class SearchIndex:
         if self._corrector is None:
             from whoosh.spelling import ListCorrector
 
-            vocab_file = self._dir / "vocabulary.json"
-            words_list = json.loads(vocab_file.read_text(encoding="utf-8")) if vocab_file.is_file() else []
-            self._corrector = ListCorrector(words_list)
+            self._corrector = ListCorrector(_learnt_file(self._dir / "vocabulary.json", [], _str_list))
         corrector = self._corrector
         words = parsed.text.split()
         changed = False
