@@ -453,7 +453,7 @@ def _is_person_row(t: str) -> bool:
 
 def _is_noise(t: str, ws: list[str], min_words: int = 2, people: bool = True) -> bool:
     """Page furniture, contact lines, questions, codes and pointers; `people`: also a name with its role
-    in brackets, which a column of actions does not hold ("Effective Discharge (XBDs)" is a scheme)."""
+    in brackets, which a column of actions does not hold ("Faster Recovery (FRP)" is a scheme)."""
     return (len(ws) < min_words or bool(_NOISE.search(t)) or t.endswith("?") or people and _is_person_row(t)
             or bool(_CODES_ONLY.match(t)) or bool(_READER_POINTER.match(t)))
 
