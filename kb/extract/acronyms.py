@@ -1,6 +1,6 @@
 """Acronyms a document defines itself, by the conventions public documents write them in.
 
-* the long form, then the acronym in brackets: "Local Workforce Action Board (LWAB)",
+* the long form, then the acronym in brackets: "Local Estates Delivery Board (LEDB)",
   "the Widget Oversight Board ('the WOB')";
 * the acronym, then its long form in brackets: "CAMHS (Child and Adolescent Mental Health
   Services)";

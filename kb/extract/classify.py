@@ -901,7 +901,7 @@ def _past_lead_in(intro: str) -> bool:
     j = judge(last.rstrip(":").strip() + ".")
     if not (j.past and not j.decision and j.clause.tense == "past") or j.clause.sentence is None:
         return False
-    # "the following proposals were developed:", "the board set its priorities:": what was made then
+    # "the following options were drawn up:", "the board set its priorities:": what was made then
     # is a plan for what comes next
     return not any(t.lemma_.lower() in _PLANNED_NOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj")
                    for t in j.clause.sentence)

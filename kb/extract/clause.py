@@ -692,7 +692,7 @@ def tense_aspect(head: Token | None, form: str) -> tuple[str, str]:
         if form == SEMI_MODAL and aspect == "perfect" \
                 and head.lemma_.lower() not in {"commit", "agree", "resolve", *_PLEDGE_VERBS} \
                 and not any(w in _FUTURE_MODALS for w in words):
-            return "past", aspect  # "have continued to work", "the objectives have been to ensure"
+            return "past", aspect  # "have carried on meeting", "the aims have been to secure"
         return "future", aspect
     if form == REPORTED:
         return "future", aspect  # future seen from the past: "would circulate", "was to be"

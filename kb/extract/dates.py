@@ -151,7 +151,7 @@ _YEAR_RE = re.compile(_MOD + r"?(?<![\d.,£$/])(?P<y>" + _YEAR4 + r")(?![\d%/]|[
 # relative phrases (no atom inside them)
 
 # "over the next 12 months", "the next 18 months", "the first twelve months", "Next 6 months",
-# "over the next 5-10 years" (the larger number wins)
+# "over the next 4-8 years" (the larger number wins)
 # (the keyword starts each pattern so the scan is fast; the words before it are found by _REL_LEAD_RE)
 _REL_SPAN_RE = re.compile(
     r"\b(?:next|coming|following|first)\s+(?P<n1>" + _NUM + r")"
@@ -179,7 +179,7 @@ _REL_LEAD_RE = re.compile(
     re.I,
 )
 
-# "for a further three years", "another 12 months", "an additional two years": counted from the
+# "for a further four years", "another 12 months", "an additional two years": counted from the
 # document's month, like "the next three years"
 _REL_FURTHER_RE = re.compile(
     r"\b(?:for\s+)?(?:a\s+further|another|an\s+additional|a\s+further\s+period\s+of)\s+(?P<n1>" + _NUM + r")"
@@ -807,7 +807,7 @@ def _contextualise(text: str, atom: _Atom, doc_date: dt.date | None) -> _Found |
 
 
 def _attributive(text: str, atom: _Atom, prefix: re.Match[str], suffix: re.Match[str]) -> bool:
-    """"by the 2017-2021 Workforce Strategy", "from the 2015 spending review": a year used as an
+    """"by the 2022-2026 Estates Strategy", "from the 2019 budget round": a year used as an
     adjective after "the" names a document or event, so the preposition is not about the date."""
     if atom.kind not in ("year", "fy", "calrange", "quarter") or suffix.group(0):
         return False

@@ -295,7 +295,7 @@ def _name_stop() -> frozenset[str]:
     return frozenset(set(STOP_WORDS) | set(_NAME_STOP_EXTRA) | set(_MONTHS) | set(_HONORIFICS))
 
 
-# A capitalised action noun with its object ("Review of Mental Health Services", "Redesign and
+# A capitalised action noun with its object ("Review of Community Dental Services", "Redesign and
 # Improvement of ..."): the name of an activity, not of a body.
 _ACTIVITY_OF = re.compile(r"^(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?(?:" + "|".join(sorted(ACTION_NOUNS)) + r")\s+(?:of|for)\b",
                           re.IGNORECASE)
@@ -837,7 +837,7 @@ class OwnerGazetteer:
                                                                   *portfolio, *tail]}
               for tail in ([], [{**cap, "OP": "*"}, *portfolio_list])),
             {"label": "GROUP", "pattern": [first, middle, head]},
-            # "the MCYP Programme started Phase 2"
+            # "the ABLE Programme entered Phase 3"
             {"label": "GROUP", "pattern": [{"TEXT": {"REGEX": r"^[A-Z][A-Z&]{2,6}$"},
                                             "LOWER": {"NOT_IN": ["stp", "nhs", "ics", "icp", "the"]}},
                                            {"TEXT": {"IN": ["Programme", "Programmes"]}}]},
@@ -980,7 +980,7 @@ class OwnerGazetteer:
                 continue
             target = self._lookup(surface)
             if target is None and ent.label_ == "GROUP" and _ACTIVITY_OF.match(surface):
-                continue  # "Redesign and Improvement of Stroke Services": an activity and its object
+                continue  # "Redesign and Improvement of Podiatry Services": an activity and its object
             if target is None and ent.label_ == "GROUP":
                 target = self._group_target(surface)
             if target is None:
@@ -1822,7 +1822,7 @@ class OwnerGazetteer:
             return False  # "equal treatment of providers", "£51.7m for commissioners"
         subject = bool(after) and after[0] in _SUBJECT_NEXT and after[0] != "to"
         for trigger in ("with", "between"):
-            # "interface with other providers, the local authorities, GPs": a list of partners,
+            # "work with the hospices, the district councils, pharmacies": a list of partners,
             # unless the mention is the subject of what follows
             if trigger in words[-10:] and not subject:
                 k = len(words) - 1 - words[::-1].index(trigger)
@@ -1836,7 +1836,7 @@ class OwnerGazetteer:
             return False
         clause = re.split(r"[.;:!?\n\t•]", text[max(0, m.start_char - 120):m.start_char])[-1]
         if _MEMBERSHIP.search(clause):
-            return False  # "The alliance comprises NHS providers and the two local authorities": members
+            return False  # "The partnership comprises three trusts and the county council": members
         if w1 == "of" and (w2 in _ROLE_WORDS or w2 in {"support", "behalf", "help"}):
             return False
         if w1 in {"including", "as", "eg", "e", "g", "namely", "like"}:

@@ -170,7 +170,7 @@ class QueryParser:
         self.thesaurus = thesaurus or Thesaurus()
         self.canonical_owner = canonical_owner
         # OR ranking: BM25 already favours passages matching more of the words, so a long topic
-        # ("stroke services redesign and rehabilitation") still finds partial matches.
+        # ("podiatry services redesign and aftercare") still finds partial matches.
         self._parser = MultifieldParser(list(TEXT_BOOSTS), schema, fieldboosts=TEXT_BOOSTS, group=OrGroup)
         for plugin in (FuzzyTermPlugin(), WildcardPlugin(), PhrasePlugin(), GroupPlugin()):
             self._parser.remove_plugin_class(type(plugin))

@@ -101,9 +101,9 @@ def phrase_key(surface: str) -> str:
 
 
 def learn_acronyms(text: str) -> dict[str, str]:
-    """Acronyms a text defines (kb.extract.acronyms: 'Local Workforce Action Board (LWAB)', 'LWAB
-    (Local Workforce Action Board)', a glossary line 'LWAB – Local Workforce Action Board'), in lower
-    case: {'lwab': 'local workforce action board'}."""
+    """Acronyms a text defines (kb.extract.acronyms: 'Local Estates Delivery Board (LEDB)', 'LEDB
+    (Local Estates Delivery Board)', a glossary line 'LEDB – Local Estates Delivery Board'), in lower
+    case: {'ledb': 'local estates delivery board'}."""
     from kb.extract.acronyms import definitions
 
     return {d.acronym.lower(): d.long_form.lower() for d in definitions(text)}

@@ -90,7 +90,7 @@ def _heading_scope_date(text: str, doc_date: date | None, period: Period | None 
     if due.start is not None and due.start == due.end:
         return None  # a single day in a heading is a meeting or signature date, not a period for items
     if doc_date is not None and due.end is not None and due.end < doc_date.isoformat():
-        return None  # a heading date in the past ("Health Inequalities - July 2017") describes data
+        return None  # a heading date in the past ("Oral Health - June 2015") describes data
     return due
 
 

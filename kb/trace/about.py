@@ -1,9 +1,9 @@
 """Whether a later passage speaks of a commitment itself, not only of its setting.
 
 A status is read from one passage, so that passage must be about the commitment's own action and
-object.  A passage that shares only the name of a body or place with it ("the UHCW site", "NHS
+object.  A passage that shares only the name of a body or place with it ("the Ashcombe General site", "NHS
 England", a programme's name) or a side word is about something else, however recent and however
-clearly it reports: "the Estates Group provided a report" delivers nothing of a vision statement
+clearly it reports: "the Premises Group gave an update" delivers nothing of a vision statement
 that mentions the STP.
 
 Names are found by the conventions of English public documents, not from a list of one area:
@@ -87,8 +87,8 @@ CLOSE_MEANING = 0.6
 # Naming the seed's policy topic speaks of it only with a meaning above that of unrelated sentences.
 TOPIC_MEANING = 0.3
 # A long seed names several things: a passage holding this many of its core terms speaks of it
-# whatever their share ("reduce unexplained variation in clinical practice ... implement best
-# practice" and "to share best practice and reduce variation").
+# whatever their share ("cut avoidable differences in waiting times ... adopt shared
+# referral criteria" and "to adopt shared criteria and cut waiting-time differences").
 CORE_HELD = 3
 
 

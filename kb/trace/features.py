@@ -38,8 +38,8 @@ deliverable deliverables
 scheme project initi workstream
 particular especi notabl exampl instanc
 """.split())  # the discourse markers ("in particular", "especially", "for example") point at a topic, name none;
-# the lines before them: when something is due and where a document puts it are no topic ("(Dec 2016)",
-# "Outstanding Items & Next steps" must not anchor a thread; "next", like "year" and "week", says when)
+# the lines before them: when something is due and where a document puts it are no topic ("(Nov 2014)",
+# "Open Actions & Next steps" must not anchor a thread; "next", like "year" and "week", says when)
 
 _CONCEPT_OF: dict[str, str] = {}
 _CONCEPT_LABEL: dict[str, str] = {}  # the token back to the concept's first phrasing, for evidence shown to people

@@ -14,7 +14,7 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
   developing"), work begun ("work has commenced") or continuing now ("the trust continues to
   widen the pilot", not a future "shall continue to"): work going on, no result yet;
 * `unmet`: a negated past, perfect or present ("has not been achieved", "is not yet in place");
-* `conditional`: a weak modal or a condition ("could only be delivered through", "if funding allows");
+* `conditional`: a weak modal or a condition ("could only be achieved with", "if funding allows");
 * `planned`: a commitment form (will, aims to, imperative, nominal deliverable, decision);
 * `said`: a past verb of telling, hearing or discussing ("What residents have told us", "Members
   raised concerns"), a document telling ("The report provided information on progress with ...")
@@ -100,7 +100,7 @@ _WORK_NOUNS = frozenset("work works phase stage programme project process review
 
 
 # A figure measures a change, not a state, when it is the gap between two values ("fell from 7.3% to
-# 5%"), the size of the change ("reduced by over £14m", "an increase of 996 people", "a 23% reduction
+# 5%"), the size of the change ("reduced by over £14m", "an increase of 418 people", "a 23% reduction
 # in stillbirths") or the movement over a span ("up 20% since 2016", "between 2017/18 and 2018/19").
 # A figure that only counts or compares ("eighteen networks have formed", "we spent £2m more than our
 # peers") describes where things stand.  Nouns of a change in amount: the figure they take is a change.
@@ -533,7 +533,7 @@ def _clause_report(clause) -> str:
     pred = clause.predicate
     if clause.form == NOMINAL and pred is not None and pred.tag_ in ("VBD", "VBN") and not clause.negated \
             and not clause.condition and _reported_act(pred):
-        return "done"  # "Awarded contracts for the new model of care": a progress list's "we have" left out
+        return "done"  # "Signed leases for the two new clinics": a progress list's "we have" left out
     if clause.form == NONE:
         return "statement"
     if clause.form == CONDITIONAL and not clause.condition and not clause.negated and clause.marker == "would" \

@@ -570,8 +570,8 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     deciding = choose_deciding(later, core, seed_text, whole, core_of, spell, delivers)
     # A passage that speaks of the seed only by the topic its heading names (none of the seed's own
     # words, not close to it in meaning) carries the topic on; what it reports done or moving is on
-    # the topic, not on the seed ("a 23% fall in stillbirths" for "ensure equal access to services"
-    # under "Maternity"): for the seed it is a restatement.
+    # the topic, not on the seed ("a 15% fall in missed appointments" for "make clinics easier to reach"
+    # under "Outpatients"): for the seed it is a restatement.
     seed_own = set() if whole else {t for t in core if t in set(terms(seed_text)) | set(terms(seed_row))}
     recast = [i for i in later if i.link_type in ("delivered", "progress") and _topic_only(i, by_id, seed_own)]
     if recast:
@@ -1291,7 +1291,7 @@ class Tracer:
     def _with_between(self, seed: Commitment, items: list[TraceItem]) -> list[TraceItem]:
         """Add the records that stand between two linked items of one section, a few lines apart:
         a table row or bullet between two linked ones belongs to the same passage even when it
-        shares no word with the seed ("access the right type of urgent care service" between two
+        shares no word with the seed ("find the right kind of same-day care" between two
         rows on urgent treatment centres)."""
         have = {i.commitment.id for i in items} | {seed.id}
         seed_meta = self.metas.get(seed.doc_id)
@@ -1427,8 +1427,8 @@ def _place_score(n: int, lo: int | None, hi: int | None, at: dict, c: Commitment
 
 def text_closeness(a: str, b: str) -> float:
     """How much of one text the other keeps, 0..1: the share of words they have in the same order
-    (difflib's ratio over words), so "Consultation on new stroke pathway" and "Launch a public
-    consultation on new stroke pathway" are close and a different sentence is not."""
+    (difflib's ratio over words), so "Consultation on new podiatry pathway" and "Launch a public
+    consultation on new podiatry pathway" are close and a different sentence is not."""
     from difflib import SequenceMatcher
 
     wa, wb = [w.lower() for w in words(a)], [w.lower() for w in words(b)]
