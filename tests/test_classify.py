@@ -21,13 +21,13 @@ def cell(column: str, **kw) -> Block:
 
 
 ACCEPT = [
-    ("We will reduce face to face outpatients by 30% by 2023.", para(), "target"),
-    ("People will be supported to identify community-based support options", item(forward_context=True),
+    ("We will reduce missed dental appointments by 25% by 2026.", para(), "target"),
+    ("Carers will be helped to find local respite options", item(forward_context=True),
      "commitment"),
-    ("Patients will have better and extended access to GP services.", item(forward_context=True), "commitment"),
+    ("Residents will have earlier and wider access to pharmacy services.", item(forward_context=True), "commitment"),
     ("The CCG will work with its two Local Authority partners to develop implementation plans", para(), "commitment"),
-    ("Our commitment is to deliver an integrated urgent and emergency care offer to the public", para(), "commitment"),
-    ("Recruit dedicated STP Programme Director", para(), "commitment"),
+    ("Our commitment is to provide a joined-up same-day care service to residents", para(), "commitment"),
+    ("Appoint dedicated Estates Programme Manager", para(), "commitment"),
     ("Where no such group exists, set up a steering group for the stroke pathway.", para(), "commitment"),
     # a paragraph's reference number is no word of its sentence
     ("1.6.3 Deploy electric vehicle charging points in the council's car parks", para(forward_context=True),
@@ -38,18 +38,18 @@ ACCEPT = [
     ("This will include, where residents wish, offering a move to a smaller home nearby.", para(), "commitment"),
     ("This will include a review of the school's catchment area.", para(), "commitment"),
     ("Where they do not yet exist, develop local plans to reduce waiting times.", para(), "commitment"),
-    ("UHCW procure and deploy an integrated EPR solution", item(), "commitment"),
+    ("Ashcombe General procure and install a shared booking system", item(), "commitment"),
     ("Health & Wellbeing Boards to consider further and advise on future system models", para(), "commitment"),
-    ("Increased early diagnosis and intervention", item(forward_context=True), "commitment"),
-    ("Reduction in out-patient activity that will be delivered via a different model", item(), "commitment"),
-    ("Implementing 'saving lives care bundle'.", item(), "commitment"),
-    ("Working groups are being formed around each of the above areas", para(), "commitment"),
-    ("The Coventry Drug and Alcohol Strategy 2017-2020 be endorsed.", item(), "decision"),
+    ("Improved early screening and support", item(forward_context=True), "commitment"),
+    ("Reduction in hospital visits that will be achieved through a new pathway", item(), "commitment"),
+    ("Implementing 'safer discharge checklist'.", item(), "commitment"),
+    ("Task groups are being set up around each of the above themes", para(), "commitment"),
+    ("The Brackenshire Carers Strategy 2021-2024 be endorsed.", item(), "decision"),
     ("the Governing Bodies' determined that the lead provider option is the most likely to work", para(), "decision"),
-    ("Keep tracking of how many people are accessing the DESMOND programme", cell("NEXT STEPS"), "commitment"),
-    ("Providing high quality education and self care resources to help support patients", cell("COMMITMENT"), "commitment"),
+    ("Keep tracking of how many people are using the WALKWELL programme", cell("NEXT STEPS"), "commitment"),
+    ("Providing clear advice and home exercise materials to help support carers", cell("COMMITMENT"), "commitment"),
     ("The LWBC will incorporate delivery of Stratified Follow Up pathways", cell("WHAT WE HAVE DONE"), "commitment"),
-    ("IMPROVE Patient experience and reduce unnecessary prescriptions", Block("fragment", ""), "commitment"),
+    ("IMPROVE Carer experience and reduce repeat referrals", Block("fragment", ""), "commitment"),
     # '@' is not noise by itself: a handle that opens a sentence is part of the text as written
     ("@Northshire we will open two clinics in the market towns by 2025", para(), "commitment"),
 ]
@@ -60,23 +60,23 @@ REJECT = [
     ("Hospital Transport", cell("Completed schemes", forward_context=True)),
     # a name with its role in brackets is an attendance line, not a scheme
     ("Jane Marlow (Chair)", cell("Attendees", forward_context=True)),
-    ("We have secured funding to provide a diabetes education and self care programme", cell("WHAT WE HAVE DONE")),
-    ("A greater proportion of patients will receive screening opportunities", cell("PATIENT IMPACT")),
-    ("The total 'do-nothing' NHS financial challenge was forecast to be large.", para()),
+    ("We have secured funding to run a falls prevention and home safety programme", cell("WHAT WE HAVE DONE")),
+    ("A larger share of residents will receive eye tests", cell("PATIENT IMPACT")),
+    ("The total 'do-nothing' funding gap for the county was forecast to be large.", para()),
     ("Our focus will be on:", para()),
     ("To do this we will:", para()),
-    ("Drifting timescales due to other pressures in critical 2016/17 Q3/Q4 period", item(negative_context=True)),
-    ("RESOLVED that the contents of the report and presentation be noted.", para()),
-    ("Gail Quinton (Executive Director – People, CCC)", cell("Workstream Lead")),
-    ("The Health and Wellbeing boards are regularly engaged?", para()),
-    ("Telephone: (024) 7683 3073", para()),
+    ("Slipping timescales due to staff shortages in the busy 2018/19 Q3/Q4 period", item(negative_context=True)),
+    ("RESOLVED that the contents of the update and briefing be noted.", para()),
+    ("Mark Elder (Director – Places, BCC)", cell("Workstream Lead")),
+    ("The district partnership boards are regularly consulted?", para()),
+    ("Telephone: (01632) 960 418", para()),
     ("For further details we will answer enquiries sent to plans.team@northshire.example.org", para()),
     ("Email: plans.team@northshire.example.org", para()),
-    ("During August 2013, the process was repeated at three separate workshops", para()),
+    ("During June 2015, the survey was repeated at four separate drop-in sessions", para()),
     ("Planned care (PC)", item(forward_context=True)),
-    ("Each year more than 110,000 people in England will have a stroke, which costs the NHS over £2.8 billion.",
+    ("Each year more than 40,000 people in the county will have a fall, which costs the NHS over £90 million.",
      item(forward_context=True)),
-    ("By 2041 it is projected that over 85s will increase by 116%, putting pressure on social care", para()),
+    ("By 2039 it is projected that over 80s will increase by 74%, putting pressure on home care", para()),
     ("By 2025 there will be over 4,000 more school age children in Warwickshire", para()),
 ]
 
@@ -295,6 +295,13 @@ def test_commitment_shapes_are_accepted(text, block, kind):
     assert d.kind == kind
 
 
+@pytest.mark.xfail(strict=True, reason="a target's verb must be reduce/increase/achieve/deliver/save: 'cut' (or 'halve') "
+                   "by a percentage is read as a plain commitment, and 'by \\d\\b' never matches 'by 25%'")
+def test_a_target_with_another_verb_of_change():
+    d = decide("We will cut missed dental appointments by 25% by 2026.", para())
+    assert d.accept and d.kind == "target"
+
+
 @pytest.mark.parametrize("text, block", REJECT)
 def test_non_commitments_are_rejected(text, block):
     d = decide(text, block)
@@ -312,17 +319,17 @@ def test_resolution_items_that_only_note_commit_no_one(text, accept):
 
 
 def test_resolution_items_are_decisions():
-    d = decide("Further progress updates from the Marmot Steering Group be submitted to future meetings",
+    d = decide("Further progress updates from the Healthy Towns Steering Group be submitted to future meetings",
                item(), in_resolution=True)
     assert d.accept and d.kind == "decision"
 
 
 @pytest.mark.parametrize("unit, due, milestone", [
-    ("Explore a business case to move X to the same solution and deploy 2021/22",
-     ("2021/22", "2021-04-01", "2022-03-31"), True),
-    ("Contract award process (Q4 2016-17)", ("Q4 2016-17", "2017-01-01", "2017-03-31"), True),
-    ("introducing Urgent Treatment Centres (UTCs) by autumn 2020", ("by autumn 2020", None, "2020-11-30"), True),
-    ("We will reduce face to face outpatients by 2023", ("by 2023", None, "2023-12-31"), False),
+    ("Explore an options paper to move Y onto the shared platform and go live 2022/23",
+     ("2022/23", "2022-04-01", "2023-03-31"), True),
+    ("Lease signing stage (Q3 2017-18)", ("Q3 2017-18", "2017-10-01", "2017-12-31"), True),
+    ("opening Same Day Clinics (SDCs) by autumn 2021", ("by autumn 2021", None, "2021-11-30"), True),
+    ("We will cut missed dental appointments by 2026", ("by 2026", None, "2026-12-31"), False),
     ("Deliver the plan", ("2018/19", "2018-04-01", "2019-03-31"), False),  # inherited from a heading
     ("Deliver the five-year plan 2019/20 - 2023/24", ("2019/20 - 2023/24", "2019-04-01", "2024-03-31"), False),
 ])
