@@ -427,8 +427,8 @@ def test_a_replaced_confirmed_passage_is_an_orphaned_decision_not_moved(replaced
 
 
 @pytest.mark.parametrize("old, new, closeness", [
-    ("Consultation on new stroke pathway", "Launch a public consultation on new stroke pathway", (0.7, 0.9)),
-    ("Consultation on new stroke pathway", "Review the estates strategy for community hospitals", (0.0, 0.1)),
+    ("Consultation on new podiatry pathway", "Launch a public consultation on new podiatry pathway", (0.7, 0.9)),
+    ("Consultation on new podiatry pathway", "Review the estates strategy for community hospitals", (0.0, 0.1)),
     ("We will open two clinics by 2025", "We will open three clinics by 2026", (0.6, 0.8)),
 ])
 def test_text_closeness(old, new, closeness):
