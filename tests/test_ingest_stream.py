@@ -32,11 +32,11 @@ _TOPICS = ("Prevention", "Recovery", "Access", "Workforce")  # distinct: a recur
 
 def _plan(sections: int = 4) -> str:
     """A plan whose sections each hold a list with its intro, a small table and several long paragraphs."""
-    out = ["Integrated care delivery plan 2021/22", "", "Coventry and Rugby Clinical Commissioning Group", ""]
+    out = ["Integrated care delivery plan 2021/22", "", "Brackenshire and Ashcombe Clinical Commissioning Group", ""]
     for s in range(sections):
         out += [f"CARE CLOSER TO HOME {_NAMES[s]}", "", f"{_TOPICS[s]} priorities for 2022/23", ""]
         out += [f"{LONG[:-1]} in phase {s + 1}.", ""]
-        out += ["Over the next year we will:", f"- open a frailty hub in Rugby by March 2022 (step {s})",
+        out += ["Over the next year we will:", f"- open a frailty hub in Ashcombe by March 2022 (step {s})",
                 f"- recruit ten district nurses by June 2022 (step {s})", ""]
         out += ["Action\tLead\tTimescale\tProgress", f"Review the stroke pathway {s}\tCCG\tQ3 2021/22\t"
                 "The first review was completed in May 2021 with the clinical network.", ""]

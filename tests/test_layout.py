@@ -37,24 +37,24 @@ def test_heading_date_scopes_items_until_next_heading_of_same_level():
 
 Body text paragraph long enough to end the title zone of this little document.
 
-CRCCG COMMISSIONING PRIORITIES FOR 2014/16
+BRACKENSHIRE INVESTMENT PRIORITIES FOR 2015/17
 
-1. CRCCG Work Programme: Diabetes Management
+1. BCC Work Programme: Falls Prevention
 
 Desired changes:
 
-- Enhanced patient awareness and greater support for Self-Care
+- Better carer awareness and more support for home safety
 
-OUR CORE COMMISSIONING PRINCIPLES
+OUR CORE INVESTMENT PRINCIPLES
 
-All of our commissioning activities will be undertaken with the intention of assuring quality.
+All of our investment decisions will be made with the aim of securing good value.
 """
-    bs = blocks_of(text, date(2013, 9, 1))
-    item = by_text(bs, "Enhanced patient awareness")
-    assert [(d.start, d.end) for d in item.scope_dates] == [("2014-04-01", "2016-03-31")]
+    bs = blocks_of(text, date(2014, 9, 1))
+    item = by_text(bs, "Better carer awareness")
+    assert [(d.start, d.end) for d in item.scope_dates] == [("2015-04-01", "2017-03-31")]
     assert item.intro == "Desired changes:" and item.forward_context
-    assert item.section[-1] == "1. CRCCG Work Programme: Diabetes Management"
-    assert by_text(bs, "All of our commissioning").scope_dates == ()
+    assert item.section[-1] == "1. BCC Work Programme: Falls Prevention"
+    assert by_text(bs, "All of our investment").scope_dates == ()
 
 
 def test_period_label_headings_scope_the_paragraphs_below():
@@ -88,14 +88,14 @@ def test_past_heading_dates_describe_data_not_items():
 def test_commitment_table_cells_carry_column_and_row():
     text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
             "COMMITMENT \tWHAT WE HAVE DONE \tPATIENT IMPACT \tNEXT STEPS \n"
-            "<p>Support primary care to improve health in care homes</p>\t"
-            '<ul style="list-style-type: none"> We have extended the contract period \t'
+            "<p>Help community pharmacies to improve care for housebound people</p>\t"
+            '<ul style="list-style-type: none"> We have widened the service hours \t'
             '<ul style="list-style-type: none"> Patients will see improvements \t'
             '<ul style="list-style-type: none"> • Review the model • Agree the approach')
     bs = [b for b in blocks_of(text) if b.kind == "cell"]
     assert [(b.column, b.text) for b in bs] == [
-        ("COMMITMENT", "Support primary care to improve health in care homes"),
-        ("WHAT WE HAVE DONE", "We have extended the contract period"),
+        ("COMMITMENT", "Help community pharmacies to improve care for housebound people"),
+        ("WHAT WE HAVE DONE", "We have widened the service hours"),
         ("PATIENT IMPACT", "Patients will see improvements"),
         ("NEXT STEPS", "Review the model"),
         ("NEXT STEPS", "Agree the approach"),
@@ -115,11 +115,11 @@ def test_activity_date_table_dates_apply_to_the_row():
 
 def test_infographic_fragments_are_joined():
     text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
-            "IMPROVE\n\nPatient experience and reduce unnecessary prescriptions\n\n\n"
-            "Ensure hospital services are **EFFICIENT**\n\n\n\n\navoid duplication and reduce\nunnecessary hospital visits")
+            "IMPROVE\n\nCarer experience and reduce repeat referrals\n\n\n"
+            "Ensure clinics are **RESPONSIVE**\n\n\n\n\nshorten waits and reduce\nrepeat clinic visits")
     frags = [b.text for b in blocks_of(text) if b.kind == "fragment"]
-    assert "IMPROVE Patient experience and reduce unnecessary prescriptions" in frags
-    assert "Ensure hospital services are EFFICIENT avoid duplication and reduce unnecessary hospital visits" in frags
+    assert "IMPROVE Carer experience and reduce repeat referrals" in frags
+    assert "Ensure clinics are RESPONSIVE shorten waits and reduce repeat clinic visits" in frags
 
 
 def test_soft_wrapped_bullets_and_nested_items():
@@ -202,11 +202,11 @@ def test_a_meetings_particulars_are_no_headings():
 
 def test_pipe_tables_and_numbered_rows():
     text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
-            "- | | |\n|---|---|\n| 1 | Review land and site utilisation for reconfiguration |\n"
-            "| 2 | Establishing a new renal unit in a community facility |")
+            "- | | |\n|---|---|\n| 1 | Review depot and yard use for consolidation |\n"
+            "| 2 | Establishing a new eye clinic in a library building |")
     cells = [b.text for b in blocks_of(text) if b.kind == "cell"]
-    assert cells == ["Review land and site utilisation for reconfiguration",
-                     "Establishing a new renal unit in a community facility"]
+    assert cells == ["Review depot and yard use for consolidation",
+                     "Establishing a new eye clinic in a library building"]
 
 
 @pytest.mark.parametrize("cell, items", [
@@ -243,7 +243,7 @@ def test_split_cell(cell, items):
 
 
 @pytest.mark.parametrize("raw, plain", [
-    ("Ensure practices aren't **OVERWHELMED** as a result", "Ensure practices aren't OVERWHELMED as a result"),
+    ("Ensure pharmacies aren't **SWAMPED** as a result", "Ensure pharmacies aren't SWAMPED as a result"),
     ("<p>Rapid referral &amp; protocols</p>", "Rapid referral & protocols"),
     ("  spaced   out  ", "spaced out"),
 ])

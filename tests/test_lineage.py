@@ -184,7 +184,7 @@ def test_the_entity_recogniser_runs_only_where_a_report_reads_entities():
 
 
 @pytest.mark.parametrize("report, kind, link, status", [
-    ("conditional", "evidence", "restated", "restated"),  # "could only be delivered through" is no delivery
+    ("conditional", "evidence", "restated", "restated"),  # "could only be achieved with" is no delivery
     ("done", "evidence", "delivered", "delivered"),
     ("ongoing", "evidence", "progress", "in progress"),
     ("partway", "evidence", "progress", "in progress"),

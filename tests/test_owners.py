@@ -855,7 +855,7 @@ def test_a_role_in_its_unit(north: OwnerGazetteer, field, expected) -> None:
                                                           "Workforce Board and Public Health."},
      ["Northshire Workforce Board", "Public Health"]),
     # ... not to an item saying "we", nor without such a sentence
-    ("We will map the demand in each district", {"section_lead": "Leadership for this resides with the "
+    ("We will map the demand in each district", {"section_lead": "Leadership for this rests with the "
                                                                    "Northshire Workforce Board (NWB)."}, []),
     ("Map the demand in each district", {"section_lead": "The Northshire Workforce Board met in May."}, []),
 ])
