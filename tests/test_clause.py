@@ -37,7 +37,7 @@ FORMS = [
     ("The team was to be established by April.", cl.REPORTED, "future", "was to"),
     ("We have opened three new surgeries since 2019.", cl.INDICATIVE, "present", None),
     ("The surgery closed in 2015.", cl.INDICATIVE, "past", None),
-    ("Care at the end of life has been recognised as a major cost.", cl.INDICATIVE, "present", None),
+    ("Care for frail residents has been recognised as a major cost.", cl.INDICATIVE, "present", None),
     ("Deliver personalised care to every carer", cl.IMPERATIVE, "future", None),
     # a bullet completing "we will:", its base form tagged present (no subject, so no present tense)
     ("offer every tenant who is registered with the scheme a free energy check", cl.IMPERATIVE, "future", None),

@@ -71,7 +71,7 @@ def test_past_and_baseline_dates_are_not_due_dates(text, doc_date, expected):
     ("RESOLVED that the minutes of the meeting held on 9 June 2019 be agreed as a correct record.", []),
     ("The consultation launched on 3rd June and will run until 30th August.", [(None, "2019-08-30")]),
     ("The board will meet on 20 June 2019 to agree the plan.", [("2019-06-20", "2019-06-20")]),
-    ("Arrangements were being put in place for a workshop before the meeting on 20 June 2019.",
+    ("Arrangements were being made for a site visit before the meeting on 20 June 2019.",
      [("2019-06-20", "2019-06-20")]),
     ("Refresh the Riverside Tobacco Control Strategy by March 2021.", [(None, "2021-03-31")]),
 ])
@@ -109,7 +109,7 @@ def test_contract_years_count_from_the_contract_start():
     text = "In year one payments will be linked to milestones and by Year 3 to outcomes."
     assert [(d.start, d.end) for d in due_dates(text, block, JUNE_2019, period)] == [
         ("2020-04-01", "2021-03-31"), (None, "2023-03-31")]
-    text = "All service changes will be completed during the first two years of the contract."
+    text = "All site moves will be finished during the first two years of the contract."
     assert [(d.start, d.end) for d in due_dates(text, block, JUNE_2019, period)] == [("2020-04-01", "2022-03-31")]
     assert due_dates(text, block, JUNE_2019, None) == []
     assert contract_period([Block("paragraph", "The contract was a success.")], JUNE_2019) is None

@@ -77,7 +77,7 @@ def corpus_gaz() -> OwnerGazetteer:
     # an obligation on the subject, and an object made the doer of what follows
     ("Hillside Hospitals NHS Trust is committed to halving waits for scans.", [HHT]),
     ("The new contract will require RFT to publish waiting times monthly.", [RFT]),
-    ("The expectation is that the lead providers will share data with the local authorities.", ["Providers"]),
+    ("The expectation is that the providers will share records with the district councils.", ["Providers"]),
     # partners, beneficiaries, objects, members, addressees and places are not owners
     ("Northshire County Council, working with Riverside NHS Foundation Trust, will open two clinics.", [NCC]),
     ("We will work with Hillside Hospitals NHS Trust to cut waiting times.", []),

@@ -533,7 +533,7 @@ def _clause_report(clause) -> str:
     pred = clause.predicate
     if clause.form == NOMINAL and pred is not None and pred.tag_ in ("VBD", "VBN") and not clause.negated \
             and not clause.condition and _reported_act(pred):
-        return "done"  # "Signed leases for the two new clinics": a progress list's "we have" left out
+        return "done"  # "Awarded grants for the new community transport scheme": a progress list's "we have" left out
     if clause.form == NONE:
         return "statement"
     if clause.form == CONDITIONAL and not clause.condition and not clause.negated and clause.marker == "would" \
