@@ -234,7 +234,7 @@ def _mis_tagged_imperative(t: Token) -> bool:
             and nxt.pos_ != "AUX" and after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
         return True  # "Deliver personalised care": the participle is an adjective of the object
     if t.dep_ in ("nsubj", "nsubjpass") and (_aux_words(t.head) or t.head.tag_ in ("VBZ", "VBD")):
-        return False  # the subject of a finite verb: "Care at the end of life has been recognised as ..."
+        return False  # the subject of a finite verb: "Care for frail residents has been recognised as ..."
         # (not of a bare VBP: the tag the small tagger gives a noun it misreads, "Work with X workstream")
     subject = t.head if t.dep_ in ("compound", "amod") and t.head.i == t.i + 1 else None
     if subject is not None and subject.dep_ in ("nsubj", "nsubjpass") and \

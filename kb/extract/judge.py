@@ -172,7 +172,7 @@ _PAPER_NOUNS = frozenset({"report", "paper", "document", "presentation", "briefi
 
 
 def _aim_of_a_paper(c: Clause) -> bool:
-    """"The purpose of this report is to ...", "The aims of the discussions were to ...": an aim
+    """"The purpose of this report is to ...", "The aims of the workshops were to ...": an aim
     noun whose "of" names a paper or a meeting."""
     if not c.subjects or c.subjects[0].lemma_.lower() not in _AIM_NOUNS | {"purpose", "aim", "aims"}:
         return False

@@ -1759,7 +1759,7 @@ class OwnerGazetteer:
 
     def _subjects(self, text: str, judged: list[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
         """The owners of an intro that are its subject: at the start of a clause, or followed by a
-        verb ("... Commissioners will need to undertake the following steps:")."""
+        verb ("... the districts will need to take the following steps:")."""
         out: list[tuple[Mention, bool]] = []
         prev: tuple[Mention, bool] | None = None
         for m, ok in judged:
@@ -2102,7 +2102,7 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
             out = _np_spans(s)  # "Local systems are asked to: ...", "Cabinet is asked to agree ...",
             # not "The Board is asked to note ..."
     if v.lemma_.lower() in _OBJECT_CONTROL and out and any(c.dep_ in ("xcomp", "ccomp") for c in v.children):
-        # "The CCG will expect providers to absorb ...": the party required to act acts too
+        # "The Trust will require contractors to cover ...": the party required to act acts too
         for c in v.children:
             if c.dep_ == "dobj":
                 out.extend(_np_spans(c))

@@ -48,7 +48,7 @@ from collections.abc import Collection, Sequence
 REPORTS = ("unmet", "done", "step", "partway", "ongoing", "revised", "planned", "conditional", "said", "statement")
 
 # What a plan produces on the way to what it promises, or a paper about it: a step done ("we updated our
-# roadmap with the key milestones", "the group provided a report to the board") is progress towards
+# roadmap with the key milestones", "the panel sent a briefing to the cabinet") is progress towards
 # the thing, not its delivery,
 # unless the commitment itself was to produce that document (kb.trace.tracer.link_type).
 ARTEFACTS = frozenset("plan plans roadmap roadmaps strategy strategies framework frameworks milestone milestones "
