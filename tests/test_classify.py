@@ -39,7 +39,7 @@ ACCEPT = [
     ("This will include a review of the school's catchment area.", para(), "commitment"),
     ("Where they do not yet exist, develop local plans to reduce waiting times.", para(), "commitment"),
     ("Ashcombe General procure and install a shared booking system", item(), "commitment"),
-    ("Locality Boards to consider further and advise on future funding models", para(), "commitment"),
+    ("Locality Boards to consider further and report back on funding options", para(), "commitment"),
     ("Improved early screening and support", item(forward_context=True), "commitment"),
     ("Reduction in hospital visits that will be achieved through a new pathway", item(), "commitment"),
     ("Implementing 'safer discharge checklist'.", item(), "commitment"),
