@@ -296,3 +296,28 @@ def test_a_store_from_before_threads_kept_their_deciding_passage_reads_and_upgra
     status, out, _ = run(capsys, "--index", small_copy, "threads", "--format", "jsonl")
     new = [json.loads(line) for line in out.splitlines() if line.strip()]
     assert len(new) >= n_threads and all("deciding" in t for t in new)
+
+
+def test_a_settled_status_widens_its_thread_to_the_deciding_passage(tmp_path):
+    """A thread whose status the tracer read from a later plan's passage that is not one of its own
+    members is listed with that plan: its documents, first and last are not its own year alone."""
+    from kb.model import Commitment, Document, DocumentMeta
+    from kb.store.sqlite import Store
+    from kb.trace.threads import Thread
+
+    store = Store(tmp_path / "idx")
+    plans = [("ashcombe-2018", "2018-04-01", "We will open a falls clinic in Ashcombe."),
+             ("ashcombe-2021", "2021-04-01", "The falls clinic in Ashcombe will open in a new building by 2023.")]
+    with store.lock(), store.transaction() as writer:
+        for doc_id, day, text in plans:
+            doc = Document(DocumentMeta(id=doc_id, title="Plan", date=day), f"{doc_id}.txt", "0", "text", None)
+            writer.put_document(doc, [Commitment(id=f"{doc_id}-1", doc_id=doc_id, kind="commitment", text=text,
+                                                 section="Falls", page=None, line=1)])
+        writer.put_threads([], [Thread(id="T-ashcombe-2018-1", root="ashcombe-2018-1", topic="Falls", members=[],
+                                       docs=["ashcombe-2018"], first="2018-04-01", last="2018-04-01",
+                                       status="silent", reason="no passage of a later document links to it")])
+        writer.set_thread_statuses({"T-ashcombe-2018-1": ("revised", "a new date", "ashcombe-2021-1")})
+    (thread,) = store.threads()
+    assert thread["status"] == "revised" and thread["deciding"] == "ashcombe-2021-1"
+    assert thread["docs"] == ["ashcombe-2018", "ashcombe-2021"]
+    assert (thread["first"], thread["last"]) == ("2018-04-01", "2021-04-01")

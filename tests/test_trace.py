@@ -173,6 +173,10 @@ def test_threads_have_status_and_span(corpus_kb):
     assert multi and all(t["first"] <= t["last"] for t in multi)
     stored = {c.thread_id for c in corpus_kb.commitments() if c.thread_id}
     assert {t["id"] for t in threads} <= stored
+    # a status read from a later passage spans that passage's document, whoever's member it is
+    docs = {c.id: c.doc_id for c in corpus_kb.commitments(include_evidence=True)}
+    decided = [t for t in threads if t["deciding"]]
+    assert decided and all(docs[t["deciding"]] in t["docs"] for t in decided)
 
 
 def test_decisions_survive_rebuild_and_rejections_never_come_back(three_doc_kb):

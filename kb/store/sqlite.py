@@ -516,7 +516,27 @@ class Writer:
         con.executemany("INSERT INTO settled VALUES (?, ?)", [(tid, st) for tid, (st, _, _) in statuses.items()])
         con.execute("UPDATE commitments SET status = (SELECT status FROM settled WHERE settled.id = thread_id) "
                     "WHERE thread_id IN (SELECT id FROM settled)")
+        self._span_deciding()
         self.changed = True
+
+    def _span_deciding(self) -> None:
+        """Widen the settled threads' documents, first and last to their deciding passages: a status read
+        from a later plan's passage that is not one of the thread's own (the tracer reads a wider
+        pool) must not leave the thread listed as one document, first and last in its own year."""
+        con = self.con
+        dates = {r["id"]: r["date"] or "0000" for r in con.execute("SELECT id, date FROM documents")}
+        rows = con.execute("SELECT t.id, t.docs, t.first, t.last, c.doc_id FROM threads t "
+                           "JOIN settled s ON s.id = t.id JOIN commitments c ON c.id = t.deciding").fetchall()
+        wider = []
+        for r in rows:
+            docs = json.loads(r["docs"] or "[]")
+            if r["doc_id"] in docs:
+                continue
+            day = dates.get(r["doc_id"], "0000")
+            docs = sorted([*docs, r["doc_id"]], key=lambda d: dates.get(d, "0000"))
+            wider.append((json.dumps(docs), min(filter(None, (r["first"], day))), max(filter(None, (r["last"], day))),
+                          r["id"]))
+        con.executemany("UPDATE threads SET docs = ?, first = ?, last = ? WHERE id = ?", wider)
 
     def commitments_by_ids(self, ids: list[str]) -> dict[str, Commitment]:
         rows = [r for chunk in _chunks(ids) for r in self.con.execute(

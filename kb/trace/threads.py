@@ -423,8 +423,12 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         status, reason, deciding, _ = status_or_return(
             root, metas.get(root.doc_id), items, newest, later_docs, lambda rid=root_id: tried.get(rid, ()), metas,
             sig.vectoriser.idf, sig.vectoriser.ignore, row.text if row else "", sig.words, reports)
-        docs = sorted({root.doc_id, *(by_id[m].doc_id for m in mem)}, key=lambda d: _doc_date(metas.get(d)))
-        span = [date_of[root_id], *(date_of[m] for m in mem)]
+        # The documents it spans are those of every passage its status was read from (its members,
+        # its links to passages of a stronger thread, a passage that returned to it), so a thread
+        # restated in a later plan never reads as one document, first and last in its own year.
+        linked = {root_id, *mem, *(i.commitment.id for i in items), *([deciding.commitment.id] if deciding else [])}
+        docs = sorted({by_id[c].doc_id for c in linked}, key=lambda d: _doc_date(metas.get(d)))
+        span = [date_of[c] for c in linked]
         threads.append(Thread(
             id=f"T-{root_id}", root=root_id, topic=topic_label(root, sig.structure[root_id], labels.get(root.doc_id)),
             members=sorted(mem, key=lambda m: (date_of[m], by_id[m].order or 0)), docs=docs,
