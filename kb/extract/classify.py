@@ -1098,6 +1098,15 @@ def _looks_like_name(text: str) -> bool:
     return len(words(text)) <= 5 and all(w[0].isupper() or not w[0].isalpha() for w in ws)
 
 
+# With a figure, the words that make it a level to reach: a verb of change by an amount (reduce, cut,
+# halve, double, raise, lower...), achieving or delivering it, "at least", "by"/"to" an amount (not a
+# year: "by 2027" is when), or a rate, uptake or access measured ("We will cut waiting times by 20%",
+# "halve the gap to 5 points").
+_CHANGE_BY_FIGURE = re.compile(
+    r"\b(?:(?:reduc|increas|decreas|achiev|lower|rais|halv|doubl|trebl|tripl|cut|grow|expand|improv)\w*|"
+    r"deliver|at least|save|rates?|uptake|access)\b|\b(?:by|to) (?!(?:19|20)\d\d\b)[\d£]", re.I)
+
+
 def _kind(text: str, s: set[str], block: Block, j: Any = None) -> str:
     if j is not None and j.decision:
         return "decision"
@@ -1105,8 +1114,7 @@ def _kind(text: str, s: set[str], block: Block, j: Any = None) -> str:
         return "target"  # a cell of a "Target" column
     if _DECISION.search(text) or _SUBJUNCTIVE.search(text):  # "be endorsed", but not "will be supported"
         return "decision"
-    if "figure" in s and re.search(r"\b(?:reduc\w*|increas\w*|achiev\w*|deliver|at least|by \d|to \d|save|"
-                                   r"rates?|uptake|access)\b", text, re.I):
+    if "figure" in s and _CHANGE_BY_FIGURE.search(text):
         return "target"
     if block.kind == "cell" and block.scope_dates and cell_role(block) == "commitment" and block.row_label:
         return "milestone"
