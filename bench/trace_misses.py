@@ -14,7 +14,8 @@ rank in meaning among all records (against the seed), its signals against the se
 closeness in meaning to the thread's links (the chain's reach), and the nearest item the trace
 shows in its document.
 
-    python bench/trace_misses.py --index DIR [--threads O01,O02]
+    python bench/trace_misses.py --index DIR [--threads O01,O02] [--set NAME ...]
+        --set: the sets to read (bench/trace_quality.py's, the opt-in `eyecare` too; default dev, own, own2)
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import numpy as np  # noqa: E402
 from scoring import containment, doc_key, toks  # noqa: E402
-from trace_quality import SETS, find_seed, load  # noqa: E402
+from trace_quality import OPT_IN, SETS, find_seed, load  # noqa: E402
 
 from kb.api import KnowledgeBase  # noqa: E402
 from kb.trace.calibration import load as load_calibration  # noqa: E402
@@ -46,7 +47,9 @@ def main() -> int:
     sig = tracer.signals
     cal = load_calibration()
     counts: collections.Counter = collections.Counter()
-    for name, path in SETS.items():
+    chosen = [sys.argv[i + 1] for i, a in enumerate(sys.argv[:-1]) if a == "--set"]
+    sets = {name: {**SETS, **OPT_IN}[name] for name in chosen} if chosen else SETS
+    for name, path in sets.items():
         for t in load(path):
             if only and t["id"] not in only:
                 continue
