@@ -503,8 +503,8 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     (`reviewed_status`).  Otherwise `choose_deciding` picks the passage among those that speak of
     the seed (a passage sharing only a party's name or a side theme word with it never decides; when
     no passage speaks of it the seed is overdue once its due date has passed, else silent, and the
-    reason names the documents whose passages share only a side word).  Its clause gives the status: done -> delivered (in progress when it
-    measures movement), ongoing -> in progress, unmet -> overdue once the seed's due date has
+    reason names the documents whose passages share only a side word and the later documents
+    searched).  Its clause gives the status: done -> delivered (in progress when it measures movement), ongoing -> in progress, unmet -> overdue once the seed's due date has
     passed (else in progress) -- done delivers it only when what was done is the seed itself (the
     passage holds DELIVERS_SHARE of its core, or is close in meaning; a seed that sets a direction
     with no end point, `open_ended`, is moved on by it, in progress), else it is a step, in progress,
@@ -581,9 +581,11 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         deciding = choose_deciding(later, core, seed_text, whole, core_of, spell, delivers)
     if deciding is None:
         side = ", ".join(sorted({i.commitment.doc_id for i in later}))
+        searched = ", ".join(later_docs or []) or side
+        why = f"no later passage speaks of it ({side} share only a side word; searched: {searched})"
         if passed:
-            return "overdue", f"due by {seed_due}; no later passage speaks of it ({side} share only a side word)", None
-        return "silent", f"no later passage speaks of it ({side} share only a side word)", None
+            return "overdue", f"due by {seed_due}; {why}", None
+        return "silent", why, None
     report = deciding.evidence.get("report", "")
     if deciding.link_type not in ("delivered", "progress") and report != "unmet" \
             or deciding.link_type == "delivered" and not delivers(deciding):
