@@ -426,7 +426,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         # The documents it spans are those of every passage its status was read from (its members,
         # its links to passages of a stronger thread, a passage that returned to it), so a thread
         # restated in a later plan never reads as one document, first and last in its own year.
-        linked = {root_id, *mem, *(i.commitment.id for i in items), *([deciding.commitment.id] if deciding else [])}
+        linked = {root_id, *(i.commitment.id for i in items), *([deciding.commitment.id] if deciding else [])}
         docs = sorted({by_id[c].doc_id for c in linked}, key=lambda d: _doc_date(metas.get(d)))
         span = [date_of[c] for c in linked]
         threads.append(Thread(

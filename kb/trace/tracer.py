@@ -504,7 +504,8 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     the seed (a passage sharing only a party's name or a side theme word with it never decides; when
     no passage speaks of it the seed is overdue once its due date has passed, else silent, and the
     reason names the documents whose passages share only a side word and the later documents
-    searched).  Its clause gives the status: done -> delivered (in progress when it measures movement), ongoing -> in progress, unmet -> overdue once the seed's due date has
+    searched).  Its clause gives the status: done -> delivered (in progress when it measures
+    movement), ongoing -> in progress, unmet -> overdue once the seed's due date has
     passed (else in progress) -- done delivers it only when what was done is the seed itself (the
     passage holds DELIVERS_SHARE of its core, or is close in meaning; a seed that sets a direction
     with no end point, `open_ended`, is moved on by it, in progress), else it is a step, in progress,
