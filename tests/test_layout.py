@@ -200,6 +200,17 @@ def test_a_meetings_particulars_are_no_headings():
     assert by_text(blocks, "The committee discussed").section == ("MINUTES OF THE PARKS COMMITTEE", "1. Play areas")
 
 
+@pytest.mark.parametrize("line", ["Carers Trust https://carers.org/", "Age Concern Eastvale www.ageconcern-eastvale.org.uk"])
+def test_a_line_with_a_web_address_is_no_heading(line):
+    """A list of useful links ends with a name and its address: no title over the sections after it."""
+    text = ("Where to find help\n\nThe following organisations offer advice to carers and families.\n\n"
+            f"{line}\n\n3.2 Respite care\n\nThe service will offer a short break to every carer.")
+    blocks = blocks_of(text)
+    assert by_text(blocks, line).kind != "heading"
+    assert by_text(blocks, "The service will offer").section[-1] == "3.2 Respite care"
+    assert line not in by_text(blocks, "The service will offer").section
+
+
 def test_pipe_tables_and_numbered_rows():
     text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
             "- | | |\n|---|---|\n| 1 | Review depot and yard use for consolidation |\n"

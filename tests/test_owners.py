@@ -1266,6 +1266,10 @@ COMMITTEES = ("The Ashdown Health Overview Select Committee met. The Ashdown Aud
     ("Ashdown Health Overview Select Committee\nScope of the review\n" + "x " * 250 +
      "The Ashdown Audit Committee met. The Ashdown Audit Committee met again.",
      "The Committee will undertake the following lines of enquiry:", ["Ashdown Health Overview Select Committee"]),
+    # a network or an agency named in full, then by its kind
+    ("The Ashdown Stroke Network met.", "The Network will publish its audit in May.", ["Ashdown Stroke Network"]),
+    ("The Ashdown Climate Change Agency was founded in 2015.", "The Agency will report on emissions each year.",
+     ["Ashdown Climate Change Agency"]),
     # two named as often: which is meant is not known
     ("The Ashdown Audit Committee met. The Ashdown Planning Committee met.",
      "The Committee will review the accounts in May.", []),

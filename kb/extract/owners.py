@@ -1526,10 +1526,10 @@ class OwnerGazetteer:
                         if named is not None:
                             out.append((named, True))
                 continue
-            named = self._named_doer(doc, a, b) or self._actor_doer(doc, a, b) \
-                or self._acronym_doer(doc, a, b, self._author(author_org)) \
-                or self._unit_doer(doc, a, b) or (self._task_group_doer(doc, a, b) if task_groups else None) \
-                or self._referring_doer(doc, a, b, author_org)
+            # a body referred to by its kind ("the Network") before a kind of body acting ("networks will")
+            named = self._named_doer(doc, a, b) or self._referring_doer(doc, a, b, author_org) \
+                or self._actor_doer(doc, a, b) or self._acronym_doer(doc, a, b, self._author(author_org)) \
+                or self._unit_doer(doc, a, b) or (self._task_group_doer(doc, a, b) if task_groups else None)
             if named is not None:
                 out.append((named, True))
         out.sort(key=lambda x: x[0].start_char)
@@ -2270,7 +2270,7 @@ _SINGULAR_ROLE_HEADS = frozenset(
 # The kinds of body a document refers to by "the" and the kind alone ("the Committee") after naming it
 # in full; in lower case only those that never name a kind in general ("the committee", not "the service").
 _REFERRED_HEADS = frozenset("committee sub-committee subcommittee partnership group panel forum alliance commission "
-                            "collaborative service".split())
+                            "collaborative service network agency".split())
 _REFERRED_LOWER = frozenset("committee sub-committee subcommittee partnership".split())
 _TASK_GROUP_HEADS = frozenset("group subgroup sub-group team panel taskforce party".split())
 _FORMED_GROUP_HEADS = frozenset("subgroup sub-group taskforce".split())

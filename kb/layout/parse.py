@@ -766,6 +766,8 @@ def _looks_like_heading(text: str) -> bool:
         return False  # a labelled line ("P&E: Back office collaboration") is content, not a title
     if _MEETING_FIELD.match(t):
         return False  # "Apologies: Cllr B Jones", "Venue: County Hall": a meeting's particulars, not a title
+    if _WEB_ADDRESS.search(t):
+        return False  # "Carers Trust https://carers.org": a source in a list of links, not a title over what follows
     if not (t[0].isupper() or t[0].isdigit() or t[0] in "*'\"‘“"):
         return False
     if not re.search(r"[A-Za-z]{2}", t) and not is_period_label(t):
@@ -791,6 +793,8 @@ def _ends_with_date_cell(text: str) -> bool:
     end of a table row whose Timescale cell the export ran into its text."""
     return date_cell_tail(text) is not None
 
+
+_WEB_ADDRESS = re.compile(r"(?:https?://|\bwww\.)\S", re.I)
 
 _MEETING_FIELD = re.compile(r"^(?:present|apologies(?: for absence)?|attendees|attendance|in attendance|also present|"
                             r"absent|date|time|venue|location|place|chair(?:ed by)?|members(?: present)?|"
