@@ -211,6 +211,17 @@ def test_a_line_with_a_web_address_is_no_heading(line):
     assert line not in by_text(blocks, "The service will offer").section
 
 
+@pytest.mark.parametrize("line", ["Version x, x March 2026", "Version 1.4 – May 2026", "Version number: 3",
+                                  "V0.9 draft for consultation"])
+def test_a_version_stamp_is_no_heading(line):
+    """The title page's issue of the document is no title over every section of it."""
+    text = (f"Eastvale eye care plan 2026/27\n\n{line}\n\nOur priorities\n\n"
+            "The service will offer a short wait to every patient this year.")
+    blocks = blocks_of(text)
+    assert by_text(blocks, line).kind != "heading"
+    assert line not in by_text(blocks, "The service will offer").section
+
+
 def test_pipe_tables_and_numbered_rows():
     text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
             "- | | |\n|---|---|\n| 1 | Review depot and yard use for consolidation |\n"

@@ -766,6 +766,8 @@ def _looks_like_heading(text: str) -> bool:
         return False  # a labelled line ("P&E: Back office collaboration") is content, not a title
     if _MEETING_FIELD.match(t):
         return False  # "Apologies: Cllr B Jones", "Venue: County Hall": a meeting's particulars, not a title
+    if _VERSION_STAMP.match(t):
+        return False  # "Version 2, 3 March 2026" on a title page: which issue of the document, no title over it
     if _WEB_ADDRESS.search(t):
         return False  # "Carers Trust https://carers.org": a source in a list of links, not a title over what follows
     if not (t[0].isupper() or t[0].isdigit() or t[0] in "*'\"‘“"):
@@ -794,6 +796,7 @@ def _ends_with_date_cell(text: str) -> bool:
     return date_cell_tail(text) is not None
 
 
+_VERSION_STAMP = re.compile(r"^(?:version|v)\s*(?:no\.?|number)?\s*[:.]?\s*(?:\d+(?:\.\d+)*|x)\b", re.I)
 _WEB_ADDRESS = re.compile(r"(?:https?://|\bwww\.)\S", re.I)
 
 _MEETING_FIELD = re.compile(r"^(?:present|apologies(?: for absence)?|attendees|attendance|in attendance|also present|"
