@@ -672,6 +672,9 @@ def test_a_passage_s_dates_are_read_once_for_every_seed():
     ("RESOLVED that the tenancy strategy be adopted", "The tenancy strategy be adopted"),
     ("b) Review the opening hours of every library", "Review the opening hours of every library"),
     ("We will be working with schools on attendance", "Working with schools on attendance"),
+    # an opening that links back to the sentence before says nothing of the topic
+    ("To do this, the two councils need to pool their parks budgets", "The two councils need to pool their parks ..."),
+    ("In addition, we will extend the library opening hours", "Extend the library opening hours"),
     # what a thing will be needs its subject; a sentence that is no commitment keeps its opening
     ("The new service will be available at weekends from April", "The new service will be available at weekends ..."),
     ("There will be times when we need to choose", "There will be times when we need ..."),

@@ -184,7 +184,12 @@ _LEAD_IN = re.compile(
     r"(?:will|shall|are going to|is going to|intends? to|aims? to|plans? to|proposes? to|(?:are|is) committed to)"
     r"\s+(?:also\s+|then\s+|further\s+|now\s+)?(?:be\s+(?=\w+ing\b))?"
     r"|(?:our|the|a)\s+(?:key\s+)?(?:commitment|aim|ambition|priority|intention|objective|goal)\s+is\s+(?:to\s+|that\s+)?"
-    r"|it\s+is\s+(?:the|our)\s+intention\s+to\s+|resolved\s+that\s+|to\s+(?=[a-z]))", re.I)
+    r"|it\s+is\s+(?:the|our)\s+intention\s+to\s+|resolved\s+that\s+"
+    # an opening that links back to what came before ("To achieve this,", "In addition,"), before its clause
+    r"|(?:(?:in\s+order\s+)?to\s+(?:achieve|do|deliver|support|enable|make)\s+(?:this|that|these|it)"
+    r"|as\s+part\s+of\s+(?:this|that)|building\s+on\s+(?:this|that)|alongside\s+(?:this|that)"
+    r"|in\s+addition(?:\s+to\s+this)?|additionally|furthermore|moreover)\s*,\s+"
+    r"|to\s+(?=[a-z]))", re.I)
 _DANGLING = frozenset("to of the a an and or in on for with our their its by at as that which is are be will we from "
                       "into this these those".split())
 
