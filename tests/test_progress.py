@@ -537,3 +537,52 @@ def test_a_review_row_naming_a_listed_step_reports_on_the_action_above_it(tmp_pa
     threads = {cid: t for t in kb_.store.threads() for cid in [t["root"], *t["members"]]}
     assert threads[walk.id]["status"] == "delivered"
     assert threads[cycle.id]["status"] == "overdue"
+
+
+def _restated_plan_matches(review: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """The actions matched to each review row of an invented plan that states each action twice: in its
+    prose and again as a row of its action plan at the end."""
+    from kb.semantic import embed, record_topic_text
+    from kb.trace.progress import match_rows
+    from kb.trace.signals import Signals
+
+    prose, table = "Our plan › Partners in care", "Our plan › Appendix: action plan"
+    plan = [("We will recruit and train a pool of thirty patient partners, who will sit on our improvement groups "
+             "and interview panels", prose),
+            ("So that nobody is out of pocket, we will pay patient partners for their time and travel from the "
+             "first meeting they attend", prose),
+            ("A quiet room for families will open on the Larkfield children's ward in 2024", prose),
+            ("Recruit and train thirty patient partners", table),
+            ("Pay patient partners for their time and travel", table),
+            ("Open a quiet room for families on the Larkfield children's ward", table)]
+    records = [Commitment(f"p{n}", "plan", "commitment", t, sec, None, n) for n, (t, sec) in enumerate(plan)]
+    records += [Commitment(f"r{n}", "review", "commitment", t, "Review › Partners in care", None, n, reported=s)
+                for n, (t, s) in enumerate(review)]
+    metas = {"plan": DocumentMeta("plan", date="2021-04-01"), "review": DocumentMeta("review", date="2024-05-01")}
+    sig = Signals(records, metas, embed([record_topic_text(c) for c in records]))
+    return {row: {m.action for m in ms} for row, ms in match_rows(records, metas, sig).items()}
+
+
+def test_a_review_row_reaches_the_action_s_restatement_in_the_same_plan():
+    """A row reports on an action once, but the plan states it twice (its prose and its action plan's
+    row): the row names both, so that tracing either statement finds the review's verdict."""
+    got = _restated_plan_matches([("Paying patient partners for time and travel", "Complete"),
+                                  ("Quiet room for families on the children's ward", "Complete")])
+    assert got == {"r0": {"p1", "p4"}, "r1": {"p2", "p5"}}
+
+
+def test_a_restatement_is_no_sibling_action():
+    """Two actions of the plan about the same people (recruiting partners, paying them) are two actions:
+    a row about paying them names neither statement of the recruiting."""
+    from kb.trace.progress import _restates
+    from kb.trace.signals import Signals
+
+    got = _restated_plan_matches([("Paying patient partners for time and travel", "Complete")])
+    assert got == {"r0": {"p1", "p4"}}
+    records = [Commitment("a", "plan", "commitment", "Recruit and train thirty patient partners", "Plan › Appendix",
+                          None, 1),
+               Commitment("b", "plan", "commitment", "Pay patient partners for their time", "Plan › Partners", None, 2),
+               Commitment("c", "plan", "commitment", "We will pay every patient partner for their time", "Plan › Our aims",
+                          None, 3)]
+    sig = Signals(records, {"plan": DocumentMeta("plan", date="2021-04-01")})
+    assert not _restates(records[0], records[1], {}, sig) and _restates(records[1], records[2], {}, sig)

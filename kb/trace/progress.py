@@ -21,7 +21,8 @@ several actions ("4B and 4C", "2.1, 2.2", "3.1-3.3": one row reporting on action
 reports on each of them: it takes as many actions as it names, each matched as any row is.  A row
 that names two actions by their subjects ("Emergency card and contingency plans", "Park runs; outdoor
 gyms") takes a second action when that action is what one of the named subjects speaks of and the
-first action matched is not (`conjuncts`, `_second_action`).
+first action matched is not (`conjuncts`, `_second_action`).  A row also names the other statements of
+its action in the same plan (its prose and its action plan's row, `_add_restatements`).
 """
 
 from __future__ import annotations
@@ -213,6 +214,7 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
     row_head.update(listed_steps(actions))  # and the steps listed under an action ("How we will do it:")
     action_dates = np.array([date_of[c.doc_id] for c in actions])
     action_refs = distinct_references(actions)
+    action_refs_of = {c.id: r for c, r in zip(actions, action_refs, strict=True) if r}
     emb = signals.ctx_emb
     action_emb = emb[[signals.row[c.id] for c in actions]] if emb is not None else None
     out: dict[str, list[RowMatch]] = {}
@@ -250,7 +252,46 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
                 if second is not None:
                     used_actions.add(second.action)
                     out[r.id].append(second)
+        _add_restatements(out, doc_rows, pairs, used_actions, by_id, action_refs_of, signals)
     return out
+
+
+def _add_restatements(out: dict[str, list[RowMatch]], doc_rows: list[Commitment], pairs: list[RowMatch],
+                      used: set[str], by_id: dict[str, Commitment], refs: dict[str, str], signals) -> None:
+    """A plan often states an action twice, in its prose ("we will write a payment policy with our
+    representatives, so that ...") and as a row of its action plan or summary list ("Agree a payment
+    policy with representatives"), and a review reports on one of them.  Each row also names the
+    restatements (`_restates`) of the actions it matched, after them, as a row naming several actions
+    does, so that whichever statement a reader traces reaches the row: a restatement whose own pair
+    with the row reaches MIN_MATCH and that no row of the review names, strongest pairs first, each
+    to one row."""
+    matched: dict[str, list[Commitment]] = {}
+    for r in doc_rows:
+        if r.id in out:
+            matched[r.id] = [by_id[m.action] for m in out[r.id]]
+    for p in sorted(pairs, key=lambda p: -p.score):
+        if p.score < MIN_MATCH:
+            break
+        if p.row not in matched or p.action in used:
+            continue
+        b = by_id[p.action]
+        if any(_restates(a, b, refs, signals) for a in matched[p.row]):
+            used.add(b.id)
+            out[p.row].append(p)
+
+
+def _restates(a: Commitment, b: Commitment, refs: dict[str, str], signals) -> bool:
+    """Whether `b` states action `a` again elsewhere in its plan: the same document, another of its
+    sections (two actions of one section are siblings of one list or paragraph, two actions), no other
+    reference number (a plan numbers each action once), and one of the two holding SUBJECT_HELD of the
+    other's telling terms, as a subject speaks of an action (the action plan's row shortens the prose,
+    or the prose spells out the row)."""
+    if a.doc_id != b.doc_id or a.section == b.section:
+        return False
+    if refs.get(a.id) and refs.get(b.id) and refs[a.id] != refs[b.id]:
+        return False
+    a_own, b_own = signals.own_vector(a.id), signals.own_vector(b.id)
+    return max(_held(a_own, b_own.keys()), _held(b_own, a_own.keys())) >= SUBJECT_HELD
 
 
 # The lead-in of a list that says how the action above it will be done: "How we will do it:", "How
