@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from scoring import containment, toks  # noqa: E402
 
 from kb.api import KnowledgeBase  # noqa: E402
+from kb.index.search import SEMANTIC_FLOOR, TOPIC_FLOOR  # noqa: E402
 
 SETS = ("traces", "own", "hand")
 
@@ -81,12 +82,17 @@ def _objective(summary: dict, names) -> float:
 
 def tune(kb: KnowledgeBase, sets) -> dict:
     searcher = kb.searcher()
-    grid = list(itertools.product((0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5), (0, 20), (0.3, 0.4), (0.0, 1.0)))
+    searcher._load_vectors()
+    # floors on the scale of the index's vectors: without the common component (kb.semantic.Common) or raw
+    default, floors = (TOPIC_FLOOR, (0.05, TOPIC_FLOOR, 0.26)) if searcher._common is not None else \
+        (SEMANTIC_FLOOR, (0.3, SEMANTIC_FLOOR))
+    grid = list(itertools.product((0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5), (0, 20), floors, (0.0, 1.0)))
     results = []
     for w, k, floor, ref in grid:
-        if (w == 0 and (k or floor != 0.4 or ref)) or (k == 0 and floor != 0.4):
+        if (w == 0 and (k or floor != default or ref)) or (k == 0 and floor != default):
             continue  # the same ranking as another grid point
-        searcher.semantic_weight, searcher.semantic_neighbours, searcher.semantic_floor = w, k, floor
+        searcher.semantic_weight, searcher.semantic_neighbours = w, k
+        searcher.semantic_floor = searcher.topic_floor = floor
         searcher.lexical_reference = ref
         summary = run(kb, sets)
         results.append({"weight": w, "neighbours": k, "floor": floor, "reference": ref,

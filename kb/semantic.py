@@ -14,6 +14,9 @@ Two ways to the same vectors:
   loading its tokenizer costs about a second, which a fresh search process cannot afford.  A test
   checks that both give the same token ids and vectors.
 
+Closeness in topic (`Common`): the collection's mean and leading principal direction taken out of
+every vector before the cosine, for search and for the tracer's candidates.
+
 Vectors are computed at ingest from `record_topic_text` (a record's text with its context) and
 stored in the store (`vectors` table); the search index keeps a copy aligned with its document
 numbers.  `vectors_for` reads them back by id for the tracer.
@@ -27,6 +30,7 @@ import json
 import logging
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -294,6 +298,52 @@ def _clean(text: str) -> str:
 def _normalise(m: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(m, axis=1, keepdims=True)
     return np.divide(m, norms, out=np.zeros_like(m), where=norms > 0).astype(np.float32, copy=False)
+
+
+# --- closeness in topic: a collection's common component taken out --------------------------------------
+COMMON_MIN_RECORDS = 50  # fewer vectors than this estimate no common direction worth taking out
+COMMON_SAMPLE = 4000  # vectors (evenly spaced) the leading direction is estimated from
+
+
+@dataclass(frozen=True)
+class Common:
+    """What every passage of a collection shares: the mean of its vectors and their leading
+    principal direction.  Averaged word vectors of plan sentences all lean the same way (the
+    register of planning: "deliver", "services", "partners"), which squeezes every cosine into a
+    narrow band; with the common component taken out (Arora, Liang and Ma 2017, "A simple but
+    tough-to-beat baseline for sentence embeddings"; Mu and Viswanath 2018, "All-but-the-top"),
+    the topic decides what is close.  Estimated on the collection itself, never fitted."""
+
+    mean: np.ndarray
+    top: np.ndarray  # 1 x DIM
+
+    @classmethod
+    def of(cls, vectors: np.ndarray, mean: np.ndarray | None = None) -> Common | None:
+        """The common component of `vectors` (or of an even sample of them, with the whole
+        collection's `mean`); None for fewer than COMMON_MIN_RECORDS."""
+        if len(vectors) < COMMON_MIN_RECORDS:
+            return None
+        mean = np.asarray(vectors.mean(axis=0) if mean is None else mean, dtype=np.float32)
+        sample = vectors[::max(1, len(vectors) // COMMON_SAMPLE)] - mean
+        top = np.linalg.svd(sample, full_matrices=False)[2][:1]
+        return cls(mean, top.astype(np.float32))
+
+    def remove(self, vectors: np.ndarray) -> np.ndarray:
+        """`vectors` (n x DIM, or one vector) without the common component, unit length; a vector
+        of no token (all zeros) stays all zeros."""
+        one = vectors.ndim == 1
+        m = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+        c = m - self.mean
+        out = _normalise(c - (c @ self.top.T) @ self.top)
+        out[~m.any(axis=1)] = 0.0
+        return out[0] if one else out
+
+    def to_json(self) -> dict:
+        return {"mean": [round(float(x), 6) for x in self.mean], "top": [round(float(x), 6) for x in self.top[0]]}
+
+    @classmethod
+    def from_json(cls, d: dict) -> Common:
+        return cls(np.array(d["mean"], dtype=np.float32), np.array([d["top"]], dtype=np.float32))
 
 
 # --- stored vectors ------------------------------------------------------------------------------------

@@ -223,3 +223,54 @@ def test_word_by_word_bpe_is_the_whole_text_bpe(text):
     cleaned = _clean(text)
     whole = q._bpe("\u2581" + cleaned.replace(" ", "\u2581")) if cleaned else []
     assert q.token_ids(text) == whole
+
+
+def _register_and_topics(n_per_topic: int = 10, seed: int = 7) -> tuple[np.ndarray, np.ndarray]:
+    """Unit vectors that all lean one way (a shared register) with one of eight topics each, as
+    averaged word vectors of plan sentences do; and each vector's topic."""
+    rng = np.random.default_rng(seed)
+    register = rng.normal(size=semantic.DIM)
+    topics = rng.normal(size=(8, semantic.DIM))
+    labels = np.repeat(np.arange(8), n_per_topic)
+    m = 3.0 * register + topics[labels] + 0.3 * rng.normal(size=(len(labels), semantic.DIM))
+    return (m / np.linalg.norm(m, axis=1, keepdims=True)).astype(np.float32), labels
+
+
+def test_the_common_component_out_leaves_the_topic_to_decide_closeness():
+    m, labels = _register_and_topics()
+    common = semantic.Common.of(m)
+    assert common is not None
+    raw, topic = m @ m.T, common.remove(m) @ common.remove(m).T
+    other = labels[:, None] != labels[None, :]
+    same = ~other & ~np.eye(len(m), dtype=bool)
+    assert raw[other].mean() > 0.8  # every pair looks close while the register is in
+    assert topic[other].mean() < 0.0 < 0.8 < topic[same].mean()
+    assert np.allclose(np.linalg.norm(common.remove(m), axis=1), 1.0, atol=1e-5)
+
+
+def test_the_common_component_keeps_empty_vectors_and_small_collections_and_round_trips():
+    m, _ = _register_and_topics()
+    common = semantic.Common.of(m)
+    assert not common.remove(np.zeros(semantic.DIM, dtype=np.float32)).any()  # no token: no direction
+    assert np.allclose(common.remove(m[3]), common.remove(m)[3], atol=1e-6)  # one vector as a row
+    again = semantic.Common.from_json(common.to_json())
+    assert np.allclose(again.remove(m), common.remove(m), atol=1e-4)
+    assert semantic.Common.of(m[: semantic.COMMON_MIN_RECORDS - 1]) is None  # too few to estimate it
+
+
+def test_the_index_stores_vectors_without_the_common_component(corpus_kb):
+    """The search index's vectors are the store's with the collection's common component out, and
+    a query is embedded the same way, so search ranks by closeness in topic."""
+    import json
+
+    from kb.index.build import VECTORS, VECTORS_INFO, current_index_dir
+
+    folder = current_index_dir(corpus_kb.index_dir)
+    info = json.loads((folder / VECTORS_INFO).read_text(encoding="utf-8"))
+    common = semantic.Common.from_json(info["common"])
+    stored = np.load(folder / VECTORS).astype(np.float32)
+    searcher = corpus_kb.searcher()
+    first = [searcher._searcher.stored_fields(i)["id"] for i in range(5)]
+    raw = semantic.vectors_for(corpus_kb, first)
+    assert np.allclose(stored[:5], common.remove(raw), atol=5e-3)
+    assert abs(float((stored @ common.top[0]).mean())) < 0.01  # the leading direction is out

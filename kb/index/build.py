@@ -189,24 +189,39 @@ def _write_vectors(store: Store, order: list[str], target: Path) -> None:
     kb.semantic.QueryEmbedder): a fresh `kb search` loads it in milliseconds."""
     import numpy as np
 
-    from kb.semantic import DIM, fingerprint, query_tokenizer_key
+    from kb.semantic import COMMON_SAMPLE, DIM, Common, fingerprint, query_tokenizer_key
 
-    found = 0
-    with (target / VECTORS).open("wb") as fh:  # .npy written a chunk at a time: never held whole
-        np.lib.format.write_array_header_1_0(fh, {"descr": np.lib.format.dtype_to_descr(np.dtype(np.float16)),
-                                                  "fortran_order": False, "shape": (len(order), DIM)})
+    def chunks():  # (rows of a chunk of `order`, how many of them have a vector), a chunk at a time
         for start in range(0, len(order), VECTOR_CHUNK):
             chunk = order[start:start + VECTOR_CHUNK]
             blobs = store.vector_blobs(chunk)
-            found += len(blobs)
-            rows = np.zeros((len(chunk), DIM), dtype=np.float16)
+            rows = np.zeros((len(chunk), DIM), dtype=np.float32)
             for i, cid in enumerate(chunk):
                 b = blobs.get(cid)
                 if b:
                     rows[i] = np.frombuffer(b, dtype=np.float16)
-            fh.write(rows.tobytes())
+            yield rows, len(blobs)
+
+    # The collection's common component (kb.semantic.Common), from its mean and an even sample, so a
+    # search ranks by closeness in topic; the vectors are stored without it.
+    step = max(1, len(order) // COMMON_SAMPLE)
+    total, count, sample = np.zeros(DIM, dtype=np.float64), 0, []
+    for n, (rows, _) in enumerate(chunks()):
+        held = rows[rows.any(axis=1)]
+        total += held.sum(axis=0)
+        count += len(held)
+        sample.append(rows[(-n * VECTOR_CHUNK) % step::step])
+    common = Common.of(np.concatenate(sample), total / count) if count else None
+    found = 0
+    with (target / VECTORS).open("wb") as fh:  # .npy written a chunk at a time: never held whole
+        np.lib.format.write_array_header_1_0(fh, {"descr": np.lib.format.dtype_to_descr(np.dtype(np.float16)),
+                                                  "fortran_order": False, "shape": (len(order), DIM)})
+        for rows, have in chunks():
+            found += have
+            fh.write((common.remove(rows) if common is not None else rows).astype(np.float16).tobytes())
     info = {"n": len(order), "first": order[0] if order else None, "last": order[-1] if order else None,
-            "missing": len(order) - found, "semantic": fingerprint()}
+            "missing": len(order) - found, "semantic": fingerprint(),
+            "common": common.to_json() if common is not None else None}
     (target / VECTORS_INFO).write_text(json.dumps(info), encoding="utf-8")
     cached = target.parent / QUERY_TOKENIZER
     key = query_tokenizer_key()

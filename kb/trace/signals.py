@@ -101,6 +101,25 @@ class Signals:
         self._last_seed: tuple | None = None  # `features`: the last seed's and topic's parts
         self.ctx_emb = _normalised(np.asarray(vectors, dtype=np.float32)) if vectors is not None and len(
             vectors) == len(records) and len(records) else None
+        self._topic_emb: np.ndarray | None = None
+
+    @property
+    def topic_emb(self) -> np.ndarray | None:
+        """The vectors without the collection's common component (kb.semantic.Common), to find the
+        passages nearest in topic; the signals, and the closeness thresholds that read them, keep
+        `ctx_emb`."""
+        if self._topic_emb is None and self.ctx_emb is not None:
+            from kb.semantic import Common
+
+            common = Common.of(self.ctx_emb)
+            self._topic_emb = common.remove(self.ctx_emb) if common is not None else self.ctx_emb
+        return self._topic_emb
+
+    def topic_to(self, cid: str) -> np.ndarray:
+        """Closeness in topic (`topic_emb`) of every record to `cid` (zeros without vectors)."""
+        if self.topic_emb is None or cid not in self.row:
+            return np.zeros(len(self.records), dtype=np.float32)
+        return self.topic_emb @ self.topic_emb[self.row[cid]]
 
     @property
     def has_semantic(self) -> bool:

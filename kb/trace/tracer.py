@@ -1057,8 +1057,8 @@ class Tracer:
             return list(last[2])
         out = {c.id: c for c in self.candidates(seed)}
         sig = self.signals
-        if sig.has_semantic:
-            sims = sig.semantic_to(seed.id)
+        if sig.has_semantic:  # the nearest in topic: closeness with the collection's common component out
+            sims = sig.topic_to(seed.id)
             for n in np.argsort(-sims)[:SEMANTIC_CANDIDATES + 1]:
                 c = sig.records[int(n)]
                 if c.id != seed.id:
