@@ -274,3 +274,23 @@ def test_the_index_stores_vectors_without_the_common_component(corpus_kb):
     raw = semantic.vectors_for(corpus_kb, first)
     assert np.allclose(stored[:5], common.remove(raw), atol=5e-3)
     assert abs(float((stored @ common.top[0]).mean())) < 0.01  # the leading direction is out
+
+
+def test_an_index_built_before_the_common_component_searches_on_its_raw_vectors(three_doc_kb):
+    """An index whose vectors.json names no common component (built by an earlier kb) holds raw
+    vectors: the query stays raw too, and the raw floor picks the neighbours."""
+    import json
+
+    from kb.index.build import VECTORS, VECTORS_INFO, current_index_dir
+
+    kb, _ = three_doc_kb
+    folder = current_index_dir(kb.index_dir)
+    info = json.loads((folder / VECTORS_INFO).read_text(encoding="utf-8"))
+    assert info["common"] is not None  # (this index was built with it)
+    ids = [kb.searcher()._searcher.stored_fields(i)["id"] for i in range(info["n"])]
+    np.save(folder / VECTORS, semantic.vectors_for(kb, ids).astype(np.float16))
+    (folder / VECTORS_INFO).write_text(json.dumps({**info, "common": None}), encoding="utf-8")
+    fresh = type(kb)(kb.index_dir)
+    hits = fresh.search("dying at home", limit=10).hits
+    assert fresh.searcher()._common is None and hits
+    assert any("end of life" in (h.text + " " + h.section).lower() for h in hits[:5])
