@@ -699,6 +699,9 @@ def test_a_label_reads_a_documents_headings_as_a_person_would():
                    "INFORMATION TECHNOLOGY (IT) › PROPOSED QIPP SCHEMES FOR 2025/26", None, 15),
         Commitment("e", "plan", "commitment", "INDIVIDUAL CARE PLANS for every resident of a care home",
                    "Care Homes", None, 20),
+        Commitment("f", "plan", "commitment", "EXPAND access to home adaptations for older tenants",
+                   "Housing", None, 24),
+        Commitment("g", "plan", "commitment", "QIPP savings are reported to the board", "Finance", None, 30),
     ]
     labels = label_context(records)
 
@@ -714,6 +717,9 @@ def test_a_label_reads_a_documents_headings_as_a_person_would():
                                                            None, 15)), labels["plan"]).startswith("Information technology (IT): ")
     # an opening set in capitals, too
     assert label(records[4]) == "Care Homes: Individual care plans for every resident ..."
+    # and an action verb set in capitals for emphasis; an acronym of the document stays as it is
+    assert label(records[5]) == "Housing: Expand access to home adaptations for older tenants"
+    assert label(records[6]) == "Finance: QIPP savings are reported to the board"
     # without the document's own writing, the heading stays as it is
     assert topic_label(records[2], structure_of(records[2])) == \
         "PROPOSED QIPP SCHEMES FOR 2025/26: Save £2m through our QIPP schemes ..."

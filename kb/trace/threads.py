@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from whoosh.analysis import STOP_WORDS
 
-from kb.extract.lexicon import PARTY_HEADS
+from kb.extract.lexicon import ACTION_VERBS, PARTY_HEADS
 from kb.model import Commitment, DocumentMeta
 from kb.trace.areas import document_areas, same_area
 from kb.trace.context import Structure, _clean_heading, structure_of
@@ -137,6 +137,9 @@ def topic_label(c: Commitment, structure: Structure, doc: DocumentLabels | None 
     gist = _gist(c.text)
     if doc is not None:  # an opening set in capitals ("INDIVIDUAL CARE PLANS provided"), in sentence case
         gist = re.sub(r"^(?:[A-Z][A-Z0-9&/()-]*\s+){2,}[A-Z][A-Z0-9&/()-]*\b", lambda m: _sentence_case(m.group(0), doc), gist)
+        # an action verb set in capitals for emphasis ("EXPAND access to ..."); other words (an acronym) stay
+        gist = re.sub(r"^[A-Z]{4,}\b(?=\s+[a-z])",
+                      lambda m: m.group(0).capitalize() if m.group(0).lower() in ACTION_VERBS else m.group(0), gist)
     return f"{heading}: {gist}" if heading else gist
 
 
