@@ -82,9 +82,8 @@ def _objective(summary: dict, names) -> float:
 
 def tune(kb: KnowledgeBase, sets) -> dict:
     searcher = kb.searcher()
-    searcher._load_vectors()
     # floors on the scale of the index's vectors: without the common component (kb.semantic.Common) or raw
-    default, floors = (TOPIC_FLOOR, (0.05, TOPIC_FLOOR, 0.26)) if searcher._common is not None else \
+    default, floors = (TOPIC_FLOOR, (0.05, TOPIC_FLOOR, 0.26)) if searcher.ranks_by_topic else \
         (SEMANTIC_FLOOR, (0.3, SEMANTIC_FLOOR))
     grid = list(itertools.product((0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5), (0, 20), floors, (0.0, 1.0)))
     results = []

@@ -320,10 +320,14 @@ class Common:
     @classmethod
     def of(cls, vectors: np.ndarray, mean: np.ndarray | None = None) -> Common | None:
         """The common component of `vectors` (or of an even sample of them, with the whole
-        collection's `mean`); None for fewer than COMMON_MIN_RECORDS."""
+        collection's `mean`); None for fewer than COMMON_MIN_RECORDS.  The mean is that of the
+        vectors a passage has (an all-zero row, a text of no token, has no direction to share)."""
         if len(vectors) < COMMON_MIN_RECORDS:
             return None
-        mean = np.asarray(vectors.mean(axis=0) if mean is None else mean, dtype=np.float32)
+        if mean is None:
+            held = vectors[vectors.any(axis=1)]
+            mean = held.mean(axis=0) if len(held) else np.zeros(vectors.shape[1], dtype=np.float32)
+        mean = np.asarray(mean, dtype=np.float32)
         sample = vectors[::max(1, len(vectors) // COMMON_SAMPLE)] - mean
         top = np.linalg.svd(sample, full_matrices=False)[2][:1]
         return cls(mean, top.astype(np.float32))

@@ -287,7 +287,7 @@ class SearchIndex:
         if self.semantic_neighbours:
             k = min(self.semantic_neighbours, len(sims))
             near = np.argpartition(-sims, k - 1)[:k]
-            floor = self.semantic_floor if self._common is None else self.topic_floor
+            floor = self.topic_floor if self._common is not None else self.semantic_floor
             near = near[sims[near] >= floor].astype(np.int32)
             if len(self._matches._deleted):
                 near = np.setdiff1d(near, self._matches._deleted)
@@ -352,6 +352,13 @@ class SearchIndex:
         if self._common is not None:  # the stored vectors are without it (kb.index.build)
             q = self._common.remove(q)
         return vectors @ q
+
+    @property
+    def ranks_by_topic(self) -> bool:
+        """Whether the index's vectors are stored without the collection's common component
+        (kb.semantic.Common), so `topic_floor` picks the neighbours; False for raw vectors or none."""
+        self._load_vectors()
+        return self._common is not None
 
     def _load_vectors(self) -> np.ndarray | None:
         """The index's semantic vectors (float32, docnum order), read on first use; None when the
