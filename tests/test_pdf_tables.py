@@ -797,3 +797,56 @@ def test_a_table_begun_at_the_foot_of_a_page_with_one_row_goes_on_overleaf(tmp_p
     texts = _texts(pdf)
     start = texts.index("Ref\tAction\tStatus\tLatest update")
     assert texts[start + 1:start + 4] == ["\t".join(row) for row in rows]
+
+
+def test_a_cell_finished_overleaf_then_rows_after_their_padding_go_on_with_the_table(tmp_path):
+    # an office tool pads tall rows: the last row's update ends at the head of the next page, and
+    # the next rows follow below it after the row's padding (wider than a line's leading): all of
+    # them are rows of the table begun on the page before, not a stray line and a headless table
+    pdf = tmp_path / "padded.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    y = _rows(c, _header(c, 200), ROWS[:2])
+    c.setFont("Helvetica", 10)
+    for x, text in zip(COLUMNS, ["Train volunteer drivers for the", "Transport team", "October 2026",
+                                 "Waiting on the"], strict=True):
+        c.drawString(x, y, text)
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    c.drawString(COLUMNS[0], 790, "rural dial-a-ride scheme")
+    c.drawString(COLUMNS[3], 790, "new depot")
+    _rows(c, 755, ROWS[3:])  # 35 pt below: the row's padding
+    c.save()
+    assert _texts(pdf) == [
+        *EXPECTED[:3],
+        "Train volunteer drivers for the rural dial-a-ride scheme\tTransport team\tOctober 2026"
+        "\tWaiting on the new depot",
+        EXPECTED[4],
+    ]
+
+
+def test_a_column_of_several_ticks_a_cell_is_a_tables_column_not_a_list(tmp_path):
+    # a timeline's year columns set close together read as one column of ticks ("✓ ✓" in a cell):
+    # marks with no words after them are no list's bullets, so the rows are still a table
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.is_file():
+        pytest.skip("needs a font with a tick (DejaVu Sans)")
+    pdfmetrics.registerFont(TTFont("TickSans", str(font)))
+    rows = [("2.1", "Reopen the ferry landing", "Harbour Team", "✓ ✓"),
+            ("2.2", "Light the quay steps", "Highways", "✓ ✓"),
+            ("2.3", "Paint the lifeboat house", "Estates", "✓"),
+            ("2.4", "Dredge the inner basin", "Harbour Team", "✓ ✓")]
+    xs = (50, 90, 260, 380)
+    pdf = tmp_path / "ticks.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip(xs, ("Ref", "Action", "Lead", "Years"), strict=True):
+        c.drawString(x, 760, text)
+    for k, row in enumerate(rows):
+        for x, text in zip(xs, row, strict=True):
+            c.setFont("TickSans" if text.startswith("✓") else "Helvetica", 10)
+            c.drawString(x, 740 - 20 * k, text)
+    c.save()
+    assert _texts(pdf) == ["Ref\tAction\tLead\tYears"] + ["\t".join(row) for row in rows]

@@ -338,8 +338,9 @@ def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, ro
         raise _Prose
     for c in range(ncols):
         texts = [_text(r[c]) for r in table if r[c]]
-        # a column of bullets: lists set side by side (a column of lone ticks right of the text is none)
-        if texts and sum(1 for t in texts if t[:1] in _GLYPHS and (c == 0 or t[1:].strip())) >= 0.6 * len(texts):
+        # a column of bullets: lists set side by side (a column of ticks right of the text is none,
+        # one tick a cell or several: a timeline's year columns run together)
+        if texts and sum(1 for t in texts if t[:1] in _GLYPHS and (c == 0 or _words_after(t))) >= 0.6 * len(texts):
             raise _Prose
     opening = next(_text(c) for c in table[0] if c)
     if opening[:1].islower() and not carried:
@@ -376,6 +377,11 @@ def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, ro
         if sum(1 for t in firsts if t.endswith(":")) >= 0.6 * len(firsts):
             return None  # label-value lines
     return table, spaced
+
+
+def _words_after(text: str) -> bool:
+    """Text other than glyphs after a cell's first glyph: a bulleted item, not a run of ticks."""
+    return any(not ch.isspace() and ch not in _GLYPHS for ch in text[1:])
 
 
 def _to_table(lines: list[_Line], table: list[list[list[_Word]]], spaced: bool,
@@ -429,11 +435,14 @@ def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Ta
     gutters = carry.gutters
     run: list[_Line] = []
     for line in lines[start:]:
-        if run and line.top - run[-1].top > _MAX_LEAD * size:
+        lead = line.top - run[-1].top if run else 0.0
+        if lead > _MAX_CELL_LEAD * size:
             break
         narrowed = _narrow(gutters, line, 0.5 * _MIN_GUTTER * size)
         if narrowed is None or not _in_columns(line, cuts, carry):
             break
+        if lead > _MAX_LEAD * size and not _own_line(run, narrowed, line):
+            break  # past a row's padding only to a line plainly the table's own (as `_grow` spans it)
         gutters = narrowed
         run.append(line)
     if not run:
