@@ -134,6 +134,12 @@ def test_words_in_quotation_marks_are_someones_view():
     assert _quoted(units) == [False, True, True, False, True]
     assert _QUOTED_AIM.match("“To make the borough a place where everyone can age well”")
     assert _OUR_PLEDGE.search("“We will reopen the library in the spring,” said the leader.")
+    # a body's quoted statement speaks for it ("we have decided to", "our networks will"); a
+    # resident's comment tells what happened to them or says what will never happen
+    assert _OUR_PLEDGE.search("“We have decided to give the networks more time to plan the change.")
+    assert _OUR_PLEDGE.search("Over the winter, all of our care networks will be asked to open on Saturdays.")
+    assert not _OUR_PLEDGE.search("“Our surgery will never answer the phone before ten.”")
+    assert not _OUR_PLEDGE.search("“We waited six hours and nobody told us why.”")
 
 
 @pytest.mark.parametrize(("unit", "parts"), [

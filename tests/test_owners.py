@@ -858,6 +858,14 @@ def test_a_role_in_its_unit(north: OwnerGazetteer, field, expected) -> None:
     ("We will map the demand in each district", {"section_lead": "Leadership for this rests with the "
                                                                    "Northshire Workforce Board (NWB)."}, []),
     ("Map the demand in each district", {"section_lead": "The Northshire Workforce Board met in May."}, []),
+    # a report's recommendations addressed to a party are that party's to act on
+    ("Publish the waiting times on the website", {"section_lead": "Our recommendations for the Northshire "
+                                                                    "Workforce Board are set out below:"},
+     ["Northshire Workforce Board"]),
+    ("Publish the waiting times on the website", {"section_lead": "Recommendations to improve access "
+                                                                    "follow."}, []),
+    ("Publish the waiting times on the website", {"section_lead": "The project will make recommendations to "
+                                                                    "the Northshire Workforce Board."}, []),
 ])
 def test_what_we_act_as_and_who_leads_a_section(text, kw, expected) -> None:
     g = OwnerGazetteer().for_document("A plan of the Riverside CCG and the Northshire Workforce Board (NWB).")

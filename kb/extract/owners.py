@@ -2227,7 +2227,11 @@ SECTION_LEAD = re.compile(
     r"(?i)\b(?:(?:the\s+)?(?:leadership|responsibility|accountability|ownership|oversight)\s+(?:for|of)\s+"
     r"(?:this|these|the|our)\b[^.;:]{0,60}?\s+(?:resides|rests|lies|sits|is held|will (?:sit|rest|reside|lie))\s+"
     r"with|(?:this|the|our)\s+(?:work|programme|workstream|priority|area|section|plan|strategy)\s+(?:is|will be)\s+"
-    r"(?:led|overseen|owned|driven|coordinated|co-ordinated)\s+by)\s+(?P<party>[^.;:]{3,160})")
+    r"(?:led|overseen|owned|driven|coordinated|co-ordinated)\s+by"
+    # a report's recommendations addressed to a party, introduced as what follows ("Our recommendations
+    # for the Trust are:", "Below is a list of recommendations for X"; not "we make recommendations to X")
+    r"|(?:our|these|the\s+following|following|a\s+list\s+of|key)\s+recommendations\s+(?:for|to))"
+    r"\s+(?P<party>[^.;:]{3,160})")
 # ", <unit>" after a role title in an owner field: the unit the role works in ("Project Manager,
 # Housing Options Team"), up to the next comma or the end of the field.
 _ROLE_UNIT = re.compile(r"\s*,\s*((?:[A-Z][\w'’-]*\s+(?:(?:and|&|of|for)\s+)?){0,6}"

@@ -599,7 +599,12 @@ class Extractor:
 OCR_CONFIDENCE = 0.7  # records read from a scan by OCR: words may be misread, layout guessed
 
 
-_OUR_PLEDGE = re.compile(r"\b[Ww]e\s+(?:will|shall)\b")
+# A body speaking for itself in a quoted statement (its press statement, its reply to the author):
+# "we" or "our ..." with what it will do or has decided or committed to do.  A resident's comment
+# speaks of "I" and of what happened to them.
+_OUR_PLEDGE = re.compile(r"\b[Ww]e\s+(?:will|shall|have\s+decided\s+to|are\s+committed\s+to|remain\s+committed\s+to|"
+                         r"intend\s+to|plan\s+to|are\s+planning\s+to)\b"
+                         r"|\b(?:[Aa]ll\s+of\s+)?[Oo]ur\s+(?:[\w-]+\s+){1,3}will\s+(?!not\b|never\b)\w")
 _QUOTED_AIM = re.compile(r"\W*to\s+[a-z]", re.I)
 
 
