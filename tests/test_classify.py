@@ -1167,3 +1167,17 @@ def test_a_reference_with_words_of_its_own_is_read(text):
     from kb.model import Block
 
     assert decide(text, Block("cell", text, 3, None, ("Our actions",), column="Action", forward_context=True)).accept
+
+
+# ------------------------------------------------------------------ columns of what people raised
+@pytest.mark.parametrize(("column", "text", "accepted"), [
+    # an engagement report's table of the problems people named, beside each service: no undertakings
+    ("Top 3 Negative Issues", "1. Getting through on the telephone", False),
+    ("Key themes", "Booking appointments online", False),
+    ("Concerns raised by residents", "Parking at the new health centre", False),
+    # beside them, what the body will do is still read
+    ("What we will do", "Open a second phone line for repeat prescriptions by June 2026", True),
+])
+def test_a_column_of_what_people_raised_holds_no_undertakings(column, text, accepted):
+    block = Block("cell", text, 3, None, ("Feedback by practice",), column=column, forward_context=True)
+    assert decide(text, block).accept is accepted

@@ -622,7 +622,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(False, reasons=reasons + ["signpost"])  # "Read information on ...", "For more see www..."
 
     if block.kind == "cell":
-        if _NEGATIVE_LABEL.search(block.row_label or "") or _NEGATIVE_LABEL.search(block.column or ""):
+        if _NEGATIVE_LABEL.search(block.row_label or "") or _NEGATIVE_LABEL.search(block.column or "") \
+                or _OBSERVED_COLUMN.search(block.column or ""):
             return Decision(False, reasons=reasons + ["negative row or column"])
         if role in ("commitment", "next"):
             if past and not forwardish and not action and role == "next":
@@ -990,6 +991,13 @@ _AGENDA_VERBS = TAKING_IN | {"consider", "discuss", "hear"}
 _PERSON_ROW = re.compile(r"^(?:(?:Dr|Cllr|Councillor|Professor|Prof) )?[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2} \(")
 _NEGATIVE_LABEL = re.compile(r"\b(?:lead|leads|team|membership|risks?|key drivers|resource|finance lead|"
                              r"representation|roles?)\b", re.I)
+# A column of what was found or heard (an engagement report's "Top 3 negative issues", "Themes",
+# "Concerns raised" beside each service): the problems people name, not what anyone will do about
+# them.  A column only: a row label with these words is often the row's own step ("Members agree
+# the findings").
+_OBSERVED_COLUMN = re.compile(r"\b(?:issues|concerns|themes|findings|feedback|strengths|weaknesses|barriers)\b", re.I)
+
+
 def _perfect_after_modal(text: str, block: Block) -> bool:
     """An item that completes a modal lead-in in the perfect ("Practitioners will:" / "Have completed
     safeguarding training"): "will have completed", a state to reach, not a report of the past."""
