@@ -529,11 +529,16 @@ def _split_leader(line: _Line) -> None:
             line.toc = (title, m.group("page"))
 
 
+def _marks_only(text: str) -> bool:
+    """Glyphs and spaces only: ticks or bullets with no words ("✓ ✓")."""
+    return all(ch.isspace() or ch in _GLYPHS for ch in text)
+
+
 def _split_glyph(line: _Line) -> None:
     """Detect and remove a leading bullet glyph (also "(cid:NN)" and private-use symbols)."""
     if len(line.words) < 2 and len(line.words[0].text) < 2:
         return  # a lone glyph is not a list item
-    if all(set(w.text) <= _GLYPHS for w in line.words):
+    if all(_marks_only(w.text) for w in line.words):
         return  # nor is a run of marks with no words ("✓ ✓": a timeline's ticks)
     first = line.words[0]
     text = first.text

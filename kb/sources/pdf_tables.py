@@ -39,6 +39,7 @@ from kb.sources.pdf import (
     _ends_sentence,
     _group_lines,
     _Line,
+    _marks_only,
     _Table,
     _Word,
 )
@@ -340,7 +341,8 @@ def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, ro
         texts = [_text(r[c]) for r in table if r[c]]
         # a column of bullets: lists set side by side (a column of ticks right of the text is none,
         # one tick a cell or several: a timeline's year columns run together)
-        if texts and sum(1 for t in texts if t[:1] in _GLYPHS and (c == 0 or _words_after(t))) >= 0.6 * len(texts):
+        if texts and sum(1 for t in texts if t[:1] in _GLYPHS and (c == 0 or not _marks_only(t[1:]))) \
+                >= 0.6 * len(texts):
             raise _Prose
     opening = next(_text(c) for c in table[0] if c)
     if opening[:1].islower() and not carried:
@@ -377,11 +379,6 @@ def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, ro
         if sum(1 for t in firsts if t.endswith(":")) >= 0.6 * len(firsts):
             return None  # label-value lines
     return table, spaced
-
-
-def _words_after(text: str) -> bool:
-    """Text other than glyphs after a cell's first glyph: a bulleted item, not a run of ticks."""
-    return any(not ch.isspace() and ch not in _GLYPHS for ch in text[1:])
 
 
 def _to_table(lines: list[_Line], table: list[list[list[_Word]]], spaced: bool,
