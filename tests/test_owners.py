@@ -854,6 +854,11 @@ def test_a_role_in_its_unit(north: OwnerGazetteer, field, expected) -> None:
     ("Map the demand in each district", {"section_lead": "This programme will be overseen by the Northshire "
                                                           "Workforce Board and Public Health."},
      ["Northshire Workforce Board", "Public Health"]),
+    # an item that says itself who holds it
+    ("Responsibility for the annual audit will sit with the Northshire Workforce Board.", {},
+     ["Northshire Workforce Board"]),
+    ("Responsibility for the annual audit will sit with the Northshire Workforce Board.",
+     {"section_lead": "This programme will be overseen by Public Health."}, ["Northshire Workforce Board"]),
     # ... not to an item saying "we", nor without such a sentence
     ("We will map the demand in each district", {"section_lead": "Leadership for this rests with the "
                                                                    "Northshire Workforce Board (NWB)."}, []),

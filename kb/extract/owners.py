@@ -1166,6 +1166,9 @@ class OwnerGazetteer:
             return Owners(found, "grammar" if verdict else "mention")
         if verdict and self._says_we(text):
             return Owners()  # "We will ..." names its doer, the author: nothing passes down from a lead-in
+        held = self.section_lead_owners(text or "", author_org)
+        if held:  # the text says who holds it ("Responsibility for the audit will sit with X")
+            return Owners(held, "grammar")
         for k, lead in enumerate(x for x in (intro, *outer_intros) if x):
             # the lead-in is the intro's last sentence, and only one that announces what follows
             # (a colon, or a future: "The Alliance will:") passes its doer down
