@@ -1179,5 +1179,4 @@ def test_a_reference_with_words_of_its_own_is_read(text):
     ("What we will do", "Open a second phone line for repeat prescriptions by June 2026", True),
 ])
 def test_a_column_of_what_people_raised_holds_no_undertakings(column, text, accepted):
-    block = Block("cell", text, 3, None, ("Feedback by practice",), column=column, forward_context=True)
-    assert decide(text, block).accept is accepted
+    assert decide(text, cell(column, section=("Feedback by practice",), forward_context=True)).accept is accepted

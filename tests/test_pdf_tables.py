@@ -745,10 +745,9 @@ def test_cells_that_finish_their_headers_sentence_in_lower_case_are_rows_of_thei
     assert _texts(pdf) == ["No.\tWe will\tSo that"] + ["\t".join(" ".join(cell) for cell in row) for row in rows]
 
 
-def test_a_tall_row_cut_by_a_page_break_goes_on_in_capitals_overleaf(tmp_path):
-    # the row's cells go on at the head of the next page in their own columns, nothing in the first:
-    # the update's next line starts with a name, but the sentence above it was left unfinished
-    pdf = tmp_path / "cut-row.pdf"
+def _row_cut_overleaf(pdf: Path, update_tail: str, next_rows_at: float) -> None:
+    """ROWS with the third row cut by the page break: its action and update go on at the head of
+    the next page (780 pt), the last row below them at `next_rows_at`."""
     c = canvas.Canvas(str(pdf), pagesize=A4)
     y = _rows(c, _header(c, 200), ROWS[:2])
     c.setFont("Helvetica", 10)
@@ -758,9 +757,16 @@ def test_a_tall_row_cut_by_a_page_break_goes_on_in_capitals_overleaf(tmp_path):
     c.showPage()
     c.setFont("Helvetica", 10)
     c.drawString(COLUMNS[0], 780, "rural dial-a-ride scheme")
-    c.drawString(COLUMNS[3], 780, "Ferrybridge depot")
-    _rows(c, 760, ROWS[3:])
+    c.drawString(COLUMNS[3], 780, update_tail)
+    _rows(c, next_rows_at, ROWS[3:])
     c.save()
+
+
+def test_a_tall_row_cut_by_a_page_break_goes_on_in_capitals_overleaf(tmp_path):
+    # the row's cells go on at the head of the next page in their own columns, nothing in the first:
+    # the update's next line starts with a name, but the sentence above it was left unfinished
+    pdf = tmp_path / "cut-row.pdf"
+    _row_cut_overleaf(pdf, "Ferrybridge depot", 760)
     assert _texts(pdf) == [
         *EXPECTED[:3],
         "Train volunteer drivers for the rural dial-a-ride scheme\tTransport team\tOctober 2026"
@@ -804,18 +810,7 @@ def test_a_cell_finished_overleaf_then_rows_after_their_padding_go_on_with_the_t
     # the next rows follow below it after the row's padding (wider than a line's leading): all of
     # them are rows of the table begun on the page before, not a stray line and a headless table
     pdf = tmp_path / "padded.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    y = _rows(c, _header(c, 200), ROWS[:2])
-    c.setFont("Helvetica", 10)
-    for x, text in zip(COLUMNS, ["Train volunteer drivers for the", "Transport team", "October 2026",
-                                 "Waiting on the"], strict=True):
-        c.drawString(x, y, text)
-    c.showPage()
-    c.setFont("Helvetica", 10)
-    c.drawString(COLUMNS[0], 790, "rural dial-a-ride scheme")
-    c.drawString(COLUMNS[3], 790, "new depot")
-    _rows(c, 755, ROWS[3:])  # 35 pt below: the row's padding
-    c.save()
+    _row_cut_overleaf(pdf, "new depot", 745)  # 35 pt below: the row's padding
     assert _texts(pdf) == [
         *EXPECTED[:3],
         "Train volunteer drivers for the rural dial-a-ride scheme\tTransport team\tOctober 2026"
