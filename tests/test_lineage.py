@@ -740,3 +740,31 @@ def test_a_pdf_records_nearness_is_its_place_in_the_reading_order():
     merged = Position(3, 50.0, 100.0, 500.0, 120.0, order=12).merge(Position(3, 50.0, 130.0, 500.0, 150.0, order=13))
     assert merged.order == 12
     assert Commitment("c", "2016", "commitment", "x", "", 3, None).order is None
+
+
+SAME_FORM = "We will open the memory clinic in the town centre for people with dementia and their carers"
+OTHER_FORM = ("We will develop a dementia pathway across the county, with memory assessment and carers' support "
+              "offered by every GP practice")
+
+
+@pytest.mark.parametrize("text, due, status", [
+    # a later plan that repeats the commitment restates it, before and after its date
+    (SAME_FORM, None, "restated"),
+    (SAME_FORM, "2016-12-31", "restated"),
+    # one that carries it on in another form (a wider aim taking it in, another vehicle) revises it
+    (OTHER_FORM, None, "revised"),
+    (OTHER_FORM, "2016-12-31", "revised"),
+])
+def test_a_later_plan_that_carries_the_seed_on_in_another_form_revises_it(text, due, status):
+    from kb.model import DueDate
+    from kb.trace.tracer import thread_status
+
+    seed = rec("s", "2014", "Open a memory clinic in the town centre for people with dementia and their carers")
+    if due:
+        seed.due = [DueDate("by 2016", None, due)]
+    item = _item("c", "2019", text, "restated", 0.8, True, report="planned")
+    got, reason, chosen = thread_status(seed, META["2014"], [item], "2019-01-01", ["2016", "2019"])
+    assert got == status, reason
+    assert chosen is item and item.link_type == status and text in reason
+    assert ("changed form" in reason) == (status == "revised")
+    assert ("committed to again" in reason) == bool(due)

@@ -513,7 +513,9 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     it, or reports a step on its topic done (not work going on, not a report that it is unmet); a report
     of work on it (going on, part way, a step done) stands against a later document that only
     restates it, a restatement being a repeat with no progress reported (not against a revision, nor
-    against a latest word past the due date that is no new commitment); a revision -> revised; a restatement -> restated, or overdue when the
+    against a latest word past the due date that is no new commitment); a revision -> revised; a restatement -> restated when
+    it holds the seed itself (the test a report of it done meets), else revised (carried forward in a
+    changed form: a wider aim, another vehicle, a part of it), or overdue when the
     seed's due date has passed by the newest document and the latest word is no new commitment (a
     description, a statement of need, a conditional "could"): a later plan that commits to it again
     (a planned clause: "we will", an imperative, "aims to") carries it forward, restated; a statement of fact (an evidence passage) is
@@ -546,7 +548,8 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     side = side_terms(seed_text, core)
 
     def delivers(i: TraceItem) -> bool:
-        """What was done is the seed itself: a review row or an auditor's link says so, or the passage
+        """What the passage speaks of (done, or planned again) is the seed itself: a review row or an
+        auditor's link says so, or the passage
         holds most of the seed's core, or is close to it in meaning (not a step on its topic).  A
         table cell is read by its row, unless its own words name what was done ("Undertaken
         engagement with patient groups" beside "Improve stroke services"): then by them."""
@@ -625,11 +628,16 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         return "in progress", where, deciding
     if deciding.link_type == "revised":
         return "revised", where, deciding
-    if passed:
-        if report == "planned":  # a later plan commits to it again: carried forward, not left undone
-            return "restated", f"due by {seed_due}; committed to again: {where}", deciding
+    if passed and report != "planned":
         return "overdue", f"due by {seed_due}; latest word, no delivery reported: {where}", deciding
-    return "restated", where, deciding
+    # a later plan commits to it again (past its date: carried forward, not left undone); the same
+    # test as for a report of it done: a repeat holds the seed itself, else the plan carries it on
+    # in a changed form (a wider aim, another vehicle, a part of it), which is a revision
+    again = f"due by {seed_due}; committed to again: " if passed else ""
+    if not delivers(deciding):
+        deciding.link_type = "revised"  # the link says so too
+        return "revised", f"{again}carried forward in a changed form: {where}", deciding
+    return "restated", f"{again}{where}", deciding
 
 
 # A later passage no link reached returns to a seed left silent when its words and its meaning both
