@@ -767,4 +767,5 @@ def test_a_later_plan_that_carries_the_seed_on_in_another_form_revises_it(text, 
     assert got == status, reason
     assert chosen is item and item.link_type == status and text in reason
     assert ("changed form" in reason) == (status == "revised")
-    assert ("committed to again" in reason) == bool(due)
+    assert ("committed to again" in reason) == (bool(due) and status == "restated")
+    assert ("due by 2016-12-31" in reason) == bool(due)

@@ -633,11 +633,11 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     # a later plan commits to it again (past its date: carried forward, not left undone); the same
     # test as for a report of it done: a repeat holds the seed itself, else the plan carries it on
     # in a changed form (a wider aim, another vehicle, a part of it), which is a revision
-    again = f"due by {seed_due}; committed to again: " if passed else ""
+    due = f"due by {seed_due}; " if passed else ""
     if not delivers(deciding):
         deciding.link_type = "revised"  # the link says so too
-        return "revised", f"{again}carried forward in a changed form: {where}", deciding
-    return "restated", f"{again}{where}", deciding
+        return "revised", f"{due}carried forward in a changed form: {where}", deciding
+    return "restated", f"{due}committed to again: {where}" if passed else where, deciding
 
 
 # A later passage no link reached returns to a seed left silent when its words and its meaning both
