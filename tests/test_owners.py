@@ -871,6 +871,16 @@ def test_a_role_in_its_unit(north: OwnerGazetteer, field, expected) -> None:
                                                                     "follow."}, []),
     ("Publish the waiting times on the website", {"section_lead": "The project will make recommendations to "
                                                                     "the Northshire Workforce Board."}, []),
+    # ... also to a kind of party, named as that kind is when it acts
+    ("Offer evening appointments once a week", {"section_lead": "Below is a list of recommendations for dental "
+                                                                  "practices in Northvale based on what patients "
+                                                                  "told us."}, ["Dental practices"]),
+    ("Publish the waiting times on the website", {"section_lead": "Our recommendations for hospitals across "
+                                                                    "the county are:"}, ["Hospitals"]),
+    ("Publish the waiting times on the website", {"section_lead": "Our recommendations for the coming year "
+                                                                    "are:"}, []),
+    ("Publish the waiting times on the website", {"section_lead": "Our recommendations for improving access "
+                                                                    "are:"}, []),
 ])
 def test_what_we_act_as_and_who_leads_a_section(text, kw, expected) -> None:
     g = OwnerGazetteer().for_document("A plan of the Riverside CCG and the Northshire Workforce Board (NWB).")
@@ -899,6 +909,34 @@ def test_a_section_lead_applies_to_its_own_section_only() -> None:
     assert records[3].owners == ["Northshire Carers Board"]
     assert records[4].owners == ["Northshire Carers Board"]
     assert records[5].owners == []
+
+
+def test_a_section_lead_over_sub_headings_of_its_own_level(tmp_path) -> None:
+    """A section that ends on who its recommendations are for, with the headings of its lists printed
+    at its own level, leads those lists; not a sibling section that opens with prose, nor the next
+    part of the report."""
+    text = ("Northvale Patient Voice Report\n"
+            "Experiences of Dental Services\n"
+            "Waiting for treatment\n"
+            "Most people who wrote to us had waited more than three months for a check-up.\n"
+            "Recommendations\n"
+            "Below is a list of recommendations for dental practices in Northvale based on what patients "
+            "told us this quarter.\n"
+            "Booking\n"
+            "1. Offering evening appointments for working patients at least once a week.\n"
+            "2. Publishing the waiting list for new patients on the practice website.\n"
+            "Information\n"
+            "1. Explaining the charges for each band of treatment before the first visit.\n"
+            "What happens next\n"
+            "The local dental committee meets in June and will consider this report.\n"
+            "1. Reviewing the report at the autumn meeting of the board.\n"
+            "Experiences of Pharmacy Services\n"
+            "Opening hours\n"
+            "1. Extending the opening hours of the town centre pharmacy on Sundays.\n")
+    owners = _owners_by_first_word(tmp_path / "2025-03_healthwatch-northvale_patient-voice.txt", text)
+    assert owners["Offering"] == owners["Publishing"] == owners["Explaining"] == ["Dental practices"]
+    assert owners["Reviewing"] == []
+    assert owners["Extending"] == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -1331,7 +1331,22 @@ class OwnerGazetteer:
             if mention.name not in out:
                 out.append(mention.name)
             end = mention.end_char
+        if not out:  # "recommendations for GP practices in Northshire": a kind of party, named as a doer is
+            out = self._kind_at_head(chunk)
         return out
+
+    def _kind_at_head(self, chunk: str) -> list[str]:
+        """The kind of party a phrase opens with ("GP practices in Northshire based on ...", "hospitals
+        across the county"), named as a doer of that kind is (`_actor_doer`); [] when the phrase opens
+        with anything else."""
+        doc = self._parses([chunk])[0]
+        head = next((t for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "AUX", "ADP")), None)
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        while head.dep_ == "compound" and head.head.i > head.i:  # "GP practices": to the head noun
+            head = head.head
+        found = self._actor_doer(doc, doc[0].idx, head.idx + len(head))
+        return [found.name] if found is not None else []
 
     def _says_we(self, text: str) -> bool:
         """Whether the doers of the text's committing predicate are all "we" (the authoring body)."""

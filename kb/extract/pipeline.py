@@ -410,6 +410,10 @@ class Extractor:
         # sections whose text names who leads their work ("The leadership for this resides with X"):
         # heading path -> that sentence, for the items under it that name no owner of their own
         self.section_leads: dict[tuple[str, ...], str] = {}
+        # a section lead that its section ends on, and then the parent of the sibling sections it
+        # leads (see _note_section_lead)
+        self.lead_ending: tuple[tuple[str, ...], str] | None = None
+        self.lead_carried: tuple[tuple[str, ...], str] | None = None
         # the document's key to its rating codes ("1 = Delivered"), as far as read (see _note_rating_key)
         self.rating_key: dict[str, str] = {}
 
@@ -427,10 +431,11 @@ class Extractor:
         extracted on its own (in a worker process, kb.ingest) starts from the state the blocks
         before it leave, which `skip` computes without extracting anything."""
         return (self.in_resolution, self.resolution_level, self.blocks_done, dict(self.section_leads),
-                dict(self.rating_key))
+                dict(self.rating_key), self.lead_ending, self.lead_carried)
 
     def resume(self, state: tuple) -> None:
-        self.in_resolution, self.resolution_level, self.blocks_done, leads, key = state
+        self.in_resolution, self.resolution_level, self.blocks_done, leads, key, self.lead_ending, \
+            self.lead_carried = state
         self.section_leads = dict(leads)
         self.rating_key = dict(key)
 
@@ -444,8 +449,38 @@ class Extractor:
                 self._close_resolution(block)
 
     def _note_section_lead(self, block: Block) -> None:
+        """Note the sentence that says who leads a section's work.  One its section ends on, the
+        next heading at once of the same level ("Recommendations" / "Below is a list of
+        recommendations for X" / "Access" / items / "Waiting times" / items: sub-headings a text
+        export printed at their parent's level), leads the sibling sections after it whose text is
+        a list, up to one that opens with prose or a heading above them."""
+        if block.kind == "heading" and block.level == HEADER_ROW_LEVEL:
+            return  # a table's header row (`records` passes none here; `skip` must agree)
         if block.kind == "paragraph" and (lead := SECTION_LEAD.search(block.text)) is not None:
-            self.section_leads[block.section] = block.text[max(0, block.text.rfind(".", 0, lead.start()) + 1):]
+            sentence = block.text[max(0, block.text.rfind(".", 0, lead.start()) + 1):]
+            self.section_leads[block.section] = sentence
+            self.lead_ending, self.lead_carried = (block.section, sentence), None
+            return
+        ending, self.lead_ending = self.lead_ending, None
+        if block.kind == "heading":
+            if ending is not None and ending[0] and block.section == ending[0][:-1]:
+                self.lead_carried = (block.section, ending[1])
+            elif self.lead_carried is not None and len(block.section) < len(self.lead_carried[0]):
+                self.lead_carried = None
+            return
+        if self.lead_carried is None:
+            return
+        parent, sentence = self.lead_carried
+        if len(block.section) <= len(parent) or block.section[:len(parent)] != parent:
+            self.lead_carried = None
+            return
+        sibling = block.section[:len(parent) + 1]
+        if sibling in self.section_leads:
+            return
+        if block.kind == "list_item":
+            self.section_leads[sibling] = sentence
+        else:
+            self.lead_carried = None
 
     def _note_rating_key(self, block: Block) -> bool:
         """Learn the codes of a rating key this block defines ("1 = Delivered", a `Rating / Meaning`
