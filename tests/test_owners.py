@@ -939,6 +939,37 @@ def test_a_section_lead_over_sub_headings_of_its_own_level(tmp_path) -> None:
     assert owners["Extending"] == []
 
 
+@pytest.mark.parametrize(("previous", "text", "expected"), [
+    # a subject that only refers back to the doer of the sentence before: "the" and its head word, "They"
+    ("The Eastmoor Fostering Service will recruit twenty new carers this year.",
+     "The service will also open a support line for carers by June.", ["Eastmoor Fostering Service"]),
+    ("The repairs working group, with members from each estate, has met twice.",
+     "The group is now drafting a charter for repairs.", ["Repairs working group"]),
+    ("Housing associations must publish their repair times each quarter.",
+     "They must also report the number of homes left empty.", ["Housing associations"]),
+    # ... not a head word the doer's name does not end in, nor more words, nor those acted upon
+    ("Housing associations must publish their repair times each quarter.",
+     "The service will open a support line by June.", []),
+    ("The Eastmoor Fostering Service will recruit twenty new carers this year.",
+     "The service users will be invited to a review in June.", []),
+    ("Housing associations must publish their repair times each quarter.",
+     "They will be offered a grant towards the cost.", []),
+    # ... nor a sentence before that names no doer
+    ("Tenants told us that repairs take too long.", "They will be invited to a meeting in May.", []),
+])
+def test_a_subject_refers_back_to_the_doer_just_named(previous: str, text: str, expected: list[str]) -> None:
+    assert OwnerGazetteer().owners(text, previous=previous) == expected
+    assert OwnerGazetteer().owners(text) == []
+
+
+def test_a_paragraph_s_next_sentence_refers_back_to_its_doer(tmp_path) -> None:
+    text = ("Fostering\n\n"
+            "The Eastmoor Fostering Service will recruit twenty new carers this year. The service will also "
+            "open a support line for carers by June 2026.\n")
+    owners = _owners_by_first_word(tmp_path / "2025-04_eastmoor-council_fostering-plan.txt", text)
+    assert owners["The"] == ["Eastmoor Fostering Service"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # "as a CCG, we" also after an opening phrase
     ("As noted above, as a CCG we are committed to funding two pilots.", ["NHS Riverside Clinical Commissioning Group"]),

@@ -227,6 +227,9 @@ def _names_a_document(text: str, end: int) -> bool:
 # A lead-in that refers back to the sentence before it for its doer: "Its role is to:", "They will:".
 _REFERS_BACK = re.compile(r"(?i)\W*(?:its|their|it|they|this|these|the (?:group|board|partnership|alliance|"
                           r"team|committee|service|network)(?:'s)?)\b")
+# the subject of a sentence that only refers back to a party: "They", or "the" and a body's head
+# word ("The service will ...", "the group is ..."), read against the sentence before
+_REFERRING_SUBJECT = re.compile(r"\W*(?P<subject>[Tt]hey|[Tt]he\s+(?P<head>[a-z][a-z-]+))\b")
 _PERSON_DOER_NEXT = frozenset(
     "will would to indicated agreed undertook confirmed offered volunteered committed advised shall "
     "is".split()
@@ -1129,13 +1132,15 @@ class OwnerGazetteer:
     # ---------------------------------------------------------------- owners
     def owners(self, text: str, author_org: str | None = None, intro: str | None = None,
                heading: str | None = None, field: str | None = None,
-               outer_intros: Sequence[str] = (), section_lead: str | None = None) -> list[str]:
+               outer_intros: Sequence[str] = (), section_lead: str | None = None,
+               previous: str | None = None) -> list[str]:
         """Canonical owners responsible for this text (see `owners_of`)."""
-        return self.owners_of(text, author_org, intro, heading, field, outer_intros, section_lead).names
+        return self.owners_of(text, author_org, intro, heading, field, outer_intros, section_lead, previous).names
 
     def owners_of(self, text: str, author_org: str | None = None, intro: str | None = None,
                   heading: str | None = None, field: str | None = None,
-                  outer_intros: Sequence[str] = (), section_lead: str | None = None) -> Owners:
+                  outer_intros: Sequence[str] = (), section_lead: str | None = None,
+                  previous: str | None = None) -> Owners:
         """The owners of an item, de-duplicated, in order of appearance, with their source: the
         parties a labelled owner field names (`field`: Who / Lead / Responsible officer, or a lead in
         brackets at the item's end, `bracketed_lead`, or the Lead cell of a row a text export ran
@@ -1169,6 +1174,10 @@ class OwnerGazetteer:
         held = self.section_lead_owners(text or "", author_org)
         if held:  # the text says who holds it ("Responsibility for the audit will sit with X")
             return Owners(held, "grammar")
+        if previous:  # "The Care Service will ... . The service will also ...": the doer just named
+            back = self._named_just_before(text or "", previous, author_org)
+            if back:
+                return Owners(back, "grammar")
         for k, lead in enumerate(x for x in (intro, *outer_intros) if x):
             # the lead-in is the intro's last sentence, and only one that announces what follows
             # (a colon, or a future: "The Alliance will:") passes its doer down
@@ -1218,6 +1227,29 @@ class OwnerGazetteer:
             if found:
                 return Owners(found, "intro")
         return Owners()
+
+    def _named_just_before(self, text: str, previous: str, author_org: str | None) -> list[str]:
+        """The doers of the sentence before, when this one's subject only refers back to them: "They"
+        ("Developers must ... . They must publish ..."), or "the" and the head word of the doer's
+        name ("The Care Leavers Service will ... . The service will also ...", "the stakeholder
+        group ... . The group is ...")."""
+        m = _REFERRING_SUBJECT.match(text)
+        if m is None:
+            return []
+        doc = self._parses([text])[0]
+        root = next(iter(doc.sents)).root
+        subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].dep_ == "nsubjpass":
+            return []  # "They will be offered ...": those acted upon
+        if len(subjects) != 1 or subjects[0].idx + len(subjects[0]) != m.end("subject") \
+                or subjects[0].left_edge.idx != m.start("subject"):
+            return []  # ("The service users will ...", "The group's members will ...": not the words alone)
+        judged, verdict = self._judge_with(previous, author_org)
+        before = self._names(judged) if verdict else []
+        if m.group("head") is None:  # "They"
+            return before
+        head = m.group("head").lower().rstrip("s")
+        return [n for n in before if n.split()[-1].lower().rstrip("s") == head]
 
     def _names_a_party(self, name: str) -> bool:
         """Whether these words are, all of them, the name of one party the finder knows."""
@@ -1452,7 +1484,8 @@ class OwnerGazetteer:
                        headings: Sequence[str | None] | None = None,
                        fields: Sequence[str | None] | None = None,
                        outer_intros: Sequence[Sequence[str]] | None = None,
-                       section_leads: Sequence[str | None] | None = None) -> list[Owners]:
+                       section_leads: Sequence[str | None] | None = None,
+                       previous: Sequence[str | None] | None = None) -> list[Owners]:
         """`owners_of` for many texts at once: one pass of the party matcher and one of the trained
         parser (shared with the other extraction steps) over texts and intros."""
         intros = list(intros) if intros is not None else [None] * len(texts)
@@ -1463,8 +1496,9 @@ class OwnerGazetteer:
         allt = [t for t in [*(t or "" for t in texts), *(i for i in intros if i)] if t.strip()]
         self._docs(allt)
         self._parses(allt)
-        return [self.owners_of(t, author_org, i, h, f, o, sl)
-                for t, i, h, f, o, sl in zip(texts, intros, headings, fields, outer, leads, strict=True)]
+        before = list(previous) if previous is not None else [None] * len(texts)
+        return [self.owners_of(t, author_org, i, h, f, o, sl, p)
+                for t, i, h, f, o, sl, p in zip(texts, intros, headings, fields, outer, leads, before, strict=True)]
 
     def _names(self, judged: Iterable[tuple[Mention, bool]]) -> list[str]:
         keep: list[str] = []

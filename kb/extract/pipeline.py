@@ -545,6 +545,7 @@ class Extractor:
         owner_fields: list[str | None] = []  # the party a Who / Lead / Owner field names
         outer_intros: list[tuple[str, ...]] = []  # the lead-ins above a nested list's intro
         section_leads: list[str | None] = []  # the sentence naming who leads the record's section
+        previous: list[str | None] = []  # the sentence before the record's in its paragraph (its subject may refer back)
         row_parents: dict[str, Commitment] = {}
         units_of = [[u.strip() for u in _units(block)] for block in blocks]
         # table rows whose update is a cell of its own (label-value blocks keep it as a field only)
@@ -566,7 +567,7 @@ class Extractor:
             if not self._note_rating_key(block):
                 block = self._with_rating_key(block)
             voiced = _quoted(block_units) if block.kind in ("paragraph", "list_item", "fragment") else [False] * len(block_units)
-            for unit, quoted in zip(block_units, voiced, strict=True):
+            for k, (unit, quoted) in enumerate(zip(block_units, voiced, strict=True)):
                 if quoted and not _OUR_PLEDGE.search(unit) and not _QUOTED_AIM.match(unit):
                     continue  # someone's words in quotation marks (a resident's comment in an engagement
                     # report): their view, not an undertaking -- unless they pledge for a body ("We will ...")
@@ -596,6 +597,7 @@ class Extractor:
                 owner_fields.append(block.fields.get("owner"))
                 outer_intros.append(block.outer_intros)
                 section_leads.append(self._section_lead(block.section))
+                previous.append(block_units[k - 1] if k and block.kind == "paragraph" else None)
                 update = None if block.row_key in update_cells else \
                     _review_update(doc, block, record, doc_date, self.occurrences, period, scales)
                 if update is not None:
@@ -605,13 +607,14 @@ class Extractor:
                     owner_fields.append(None)
                     outer_intros.append(())
                     section_leads.append(None)
+                    previous.append(None)
             self._close_resolution(block)
         del parsed
         # Owners in batches: one spaCy pass (nlp.pipe) per batch instead of one call per record, and
         # batches no bigger than the gazetteer's parse cache, so a long document neither holds every
         # parse at once (memory) nor sees its batch evicted before it is used (a second parse).
-        accepted = [(r, intro, heading, f, o, sl) for r, intro, heading, f, o, sl in zip(
-            records, intros, headings, owner_fields, outer_intros, section_leads, strict=True)
+        accepted = [(r, intro, heading, f, o, sl, p) for r, intro, heading, f, o, sl, p in zip(
+            records, intros, headings, owner_fields, outer_intros, section_leads, previous, strict=True)
             if r.kind != "evidence"]
         for start in range(0, len(accepted), OWNER_BATCH):
             batch = accepted[start:start + OWNER_BATCH]
@@ -621,7 +624,8 @@ class Extractor:
                                                    headings=[x[2] for x in batch],
                                                    fields=[x[3] for x in batch],
                                                    outer_intros=[x[4] for x in batch],
-                                                   section_leads=[x[5] for x in batch])
+                                                   section_leads=[x[5] for x in batch],
+                                                   previous=[x[6] and clause_text(x[6]) for x in batch])
             for (r, *_), found in zip(batch, owners, strict=True):
                 r.owners = found.names
                 r.owner_source = found.source
