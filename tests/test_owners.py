@@ -1397,8 +1397,15 @@ def test_saying_as_the_thing_to_do(north: OwnerGazetteer, text: str, expected: l
     # a kind of party and the members it lists, the last of which the parser made a subject of its own
     ("All partners including Healthwatch Ashdown, GP practice staff, ARF need to work together to publish the guide.",
      ["Healthwatch Ashdown", "Ashdown Residents Forum"]),
+    # a member named by its role acts as the kind it is listed under does
+    ("All partners including Healthwatch Ashdown, GP practice staff, ARF will work together to publish the guide.",
+     ["Healthwatch Ashdown", "GP practice staff", "Ashdown Residents Forum"]),
     ("Partners, including Healthwatch Ashdown and the ARF, will publish the guide.",
      ["Healthwatch Ashdown", "Ashdown Residents Forum"]),
+    ("Stakeholders, including the ARF and professional bodies, should agree a common data standard.",
+     ["Ashdown Residents Forum", "Professional bodies"]),
+    # ... not the members of a kind that reports what it saw
+    ("Residents, including GP practice staff, told us that they wait too long.", []),
 ])
 def test_members_listed_before_a_subject_of_their_own(text: str, expected: list[str]) -> None:
     assert OwnerGazetteer().for_document("The Ashdown Residents Forum (ARF) met. " + text).owners(text) == expected

@@ -1639,6 +1639,10 @@ class OwnerGazetteer:
         subject = head
         while subject.dep_ == "conj" and subject.head.i < subject.i:  # "The Council and practice staff will"
             subject = subject.head
+        if _listed_member(subject):  # "Stakeholders, including X and professional bodies, should": as the kind
+            while subject.dep_ != "pobj":
+                subject = subject.head
+            subject = subject.head.head
         if (role or head.lower_ in _KIND_HEADS or head.lower_ in _STAFF_HEADS) and \
                 not (subject.dep_ == "nsubj" and _is_forward_clause(subject.head)):
             # a role or a kind of body acts in a clause that says what it will or should do ("Provider
@@ -2231,6 +2235,14 @@ def _whole_name(doc: Any, first: int, last: int, a: int, b: int) -> tuple[int, i
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+def _listed_member(t: Any) -> bool:
+    """Whether the token is a member of the list a kind of party's "including" gives ("Stakeholders,
+    including X, Y and Z, ...")."""
+    while t.dep_ in ("conj", "appos") and t.head.i < t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ == "including"
+
+
 def _np_spans(t: Any) -> list[tuple[int, int]]:
     """Character spans of a noun phrase and of each of its conjuncts ("RFT and the County Council"),
     without its relative clauses or other prepositional phrases ("working with X", "from Y").  A
@@ -2265,8 +2277,11 @@ def _np_spans(t: Any) -> list[tuple[int, int]]:
         # doer as the kind is
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "including" and (verb is None or c.i < verb.i):
-                out.extend(sp for o in c.children if o.dep_ == "pobj" for sp in _np_spans(o)
-                           if verb is None or sp[1] <= verb.idx)
+                members = [o for o in c.children if o.dep_ == "pobj"]
+                # (a member the parser made an apposition of the one before: "X, GP practice staff, Y")
+                members += [a for o in members for x in (o, *o.conjuncts) for a in x.children
+                            if a.dep_ == "appos" and a.left_edge.i > x.i + 1]
+                out.extend(sp for o in members for sp in _np_spans(o) if verb is None or sp[1] <= verb.idx)
     return out
 
 
