@@ -141,3 +141,18 @@ def test_relative_signals_over_the_pools_strongest():
         values = sorted((s.get(base, 0.0) for s in signals), reverse=True)[:5]
         scale = max(sum(values) / len(values), RELATIVE_FLOOR[base])
         assert [s[rel] for s in signals] == [min(s.get(base, 0.0) / scale, 1.5) for s in signals]
+
+
+def test_document_relative_signal_over_each_documents_closest():
+    from kb.trace.signals import DOC_REL_FLOOR, add_document_relative
+
+    assert DOC_REL_FLOOR == 1.0
+    pairs = [("plan-2016", {"tfidf_rel": 0.6, "semantic_rel": 1.0}),
+             ("plan-2016", {"tfidf_rel": 0.3, "semantic_rel": 0.5}),
+             ("review-2019", {"tfidf_rel": 0.05, "semantic_rel": 0.15}),
+             ("review-2019", {}),
+             ("minutes-2017", {"tfidf_rel": 0.0, "semantic_rel": 0.0})]
+    add_document_relative(pairs)
+    # a document's closest candidate is 1 and the rest a share of it; a document with nothing near the
+    # seed (its closest under the floor) does not make its closest look like the seed's form there
+    assert [round(s["doc_rel"], 6) for _, s in pairs] == [1.0, 0.5, 0.2, 0.0, 0.0]

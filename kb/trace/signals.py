@@ -37,7 +37,7 @@ from kb.trace.features import SPECIFIC_THEMES_EXCLUDED, Vectoriser, area_terms, 
 from kb.trace.features import terms as index_terms
 
 FEATURES = ("lexical", "anchor", "tfidf", "semantic", "structure", "owner", "target", "theme",
-            "same_doc", "background", "tfidf_rel", "semantic_rel", "chain", "section", "feedback")
+            "same_doc", "background", "tfidf_rel", "semantic_rel", "doc_rel", "chain", "section", "feedback")
 # Signals relative to the seed's own candidates (its strongest = 1): a seed written in few, common
 # words has low similarities throughout, and one threshold must still serve it.
 RELATIVE = {"tfidf_rel": "tfidf", "semantic_rel": "semantic"}
@@ -312,6 +312,28 @@ def add_relative(signals: list[dict[str, float]], top: int = 5) -> None:
         scale = max(sum(values) / len(values) if values else 0.0, RELATIVE_FLOOR[base])
         for s, v in zip(signals, got, strict=True):
             s[rel] = (1.5 if (r := v / scale) > 1.5 else r) if scale > 0 else 0.0  # = min(v / scale, 1.5)
+
+
+# The least a document's closest candidate counts as (the sum of two relative signals, about 2 for the
+# seed's strongest candidates): a document with nothing near the seed must not make its nearest look
+# like the seed's form there.
+DOC_REL_FLOOR = 1.0
+
+
+def add_document_relative(signals: list[tuple[str, dict[str, float]]]) -> None:
+    """Set `doc_rel` on each (document, signals) pair: its relative closeness to the seed
+    (`tfidf_rel` + `semantic_rel`) over that of its document's closest candidate.  A later plan
+    speaks of a commitment in its own words, often in few passages; the one closest to the seed in
+    its document is the likeliest to be its form there, however close the other documents' are, as
+    long as it is near the seed at all (DOC_REL_FLOOR)."""
+    best: dict[str, float] = {}
+    for doc, s in signals:
+        v = s.get("tfidf_rel", 0.0) + s.get("semantic_rel", 0.0)
+        if v > best.get(doc, 0.0):
+            best[doc] = v
+    for doc, s in signals:
+        top = max(best.get(doc, 0.0), DOC_REL_FLOOR)
+        s["doc_rel"] = (s.get("tfidf_rel", 0.0) + s.get("semantic_rel", 0.0)) / top
 
 
 def sigmoid(x: float) -> float:

@@ -298,7 +298,7 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
     and its nearest later passages in meaning (semantic vectors, when given or stored); each is
     scored by the calibrated direct model (kb.trace.calibration) and kept at its threshold."""
     from kb.trace.calibration import load as load_calibration
-    from kb.trace.signals import Signals, add_relative
+    from kb.trace.signals import Signals, add_document_relative, add_relative
 
     reports = reports or {}
     cal = load_calibration()
@@ -356,14 +356,16 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
         # Relative signals are scaled as the tracer scales them, over the seed's nearest passages of
         # every date (its own document's included): a few weak later passages are not made strong
         # by having no stronger neighbour in the candidates.
-        peers: list[dict] = []
+        peers: list[tuple[str, dict]] = []
         if sig.has_semantic:
             near = np.where(np.arange(len(records)) != sig.row[seed.id], sem, -1.0)
             picked = {c.id for c in cands}
             for n in np.argpartition(-near, min(SCALE_PEERS, len(near) - 1))[:SCALE_PEERS]:
-                if records[int(n)].id not in picked and near[n] > 0:
-                    peers.append(sig.features(seed, topic, records[int(n)], float(near[n]))[0])
-        add_relative([f for f, _ in feats] + peers)
+                peer = records[int(n)]
+                if peer.id not in picked and near[n] > 0:
+                    peers.append((peer.doc_id, sig.features(seed, topic, peer, float(near[n]))[0]))
+        add_relative([f for f, _ in feats] + [f for _, f in peers])
+        add_document_relative([(c.doc_id, f) for c, (f, _) in zip(cands, feats, strict=True)] + peers)
         seed_meta = metas.get(seed.doc_id)
         scored: list[Link] = []
         for cand, (f, shared) in zip(cands, feats, strict=True):

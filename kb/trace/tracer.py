@@ -53,7 +53,7 @@ from kb.trace.features import (
 )
 from kb.trace.progress import RowMatch, match_rows, renumbered, review_link_type
 from kb.trace.reports import ARTEFACTS, measures_change
-from kb.trace.signals import add_relative
+from kb.trace.signals import add_document_relative, add_relative
 
 # Words that carry no topic: shown as evidence they only say that two passages share grammar.
 FUNCTION_WORDS = frozenset("our their its his her they them these those this that which who whom what where "
@@ -1506,9 +1506,11 @@ def section_support(seed: Commitment, pool) -> None:
 
 
 def rescore(pool, cal: Calibration) -> None:
-    """Signals relative to the pool (kb.trace.signals.add_relative), then the direct probability."""
+    """Signals relative to the pool and to each document's candidates (kb.trace.signals.add_relative,
+    add_document_relative), then the direct probability."""
     pool = list(pool)
     add_relative([s.signals for s in pool])
+    add_document_relative([(s.commitment.doc_id, s.signals) for s in pool])
     for s in pool:
         s.direct = cal.direct.probability(s.signals)
 
