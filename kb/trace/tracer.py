@@ -518,7 +518,8 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     changed form: a wider aim, another vehicle, a part of it), or overdue when the
     seed's due date has passed by the newest document and the latest word is no new commitment (a
     description, a statement of need, a conditional "could"): a later plan that commits to it again
-    (a planned clause: "we will", an imperative, "aims to") carries it forward, restated; a statement of fact (an evidence passage) is
+    (a planned clause: "we will", an imperative, "aims to") carries it forward, restated or, in a
+    changed form, revised; a statement of fact (an evidence passage) is
     never a revision, whatever its figures and dates.  `silent` also when no later document links
     to the thread, naming the documents searched (`overdue` when its due date has passed by the
     newest document).  `spell`: a passage's words with its document's
@@ -549,8 +550,8 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
 
     def delivers(i: TraceItem) -> bool:
         """What the passage speaks of (done, or planned again) is the seed itself: a review row or an
-        auditor's link says so, or the passage
-        holds most of the seed's core, or is close to it in meaning (not a step on its topic).  A
+        auditor's link says so, or the passage holds most of the seed's core, or is close to it in
+        meaning (not a step on its topic, nor a changed form of it).  A
         table cell is read by its row, unless its own words name what was done ("Undertaken
         engagement with patient groups" beside "Improve stroke services"): then by them."""
         if i.evidence.get("match") or i.decision in ("confirmed", "added"):
