@@ -1487,16 +1487,18 @@ class OwnerGazetteer:
                        section_leads: Sequence[str | None] | None = None,
                        previous: Sequence[str | None] | None = None) -> list[Owners]:
         """`owners_of` for many texts at once: one pass of the party matcher and one of the trained
-        parser (shared with the other extraction steps) over texts and intros."""
+        parser (shared with the other extraction steps) over texts, intros and the sentences before
+        the texts whose subject refers back to them."""
         intros = list(intros) if intros is not None else [None] * len(texts)
         headings = list(headings) if headings is not None else [None] * len(texts)
         fields = list(fields) if fields is not None else [None] * len(texts)
         outer = [tuple(o) for o in outer_intros] if outer_intros is not None else [()] * len(texts)
         leads = list(section_leads) if section_leads is not None else [None] * len(texts)
-        allt = [t for t in [*(t or "" for t in texts), *(i for i in intros if i)] if t.strip()]
+        before = list(previous) if previous is not None else [None] * len(texts)
+        referred = [p for t, p in zip(texts, before, strict=True) if p and _REFERRING_SUBJECT.match(t or "")]
+        allt = [t for t in [*(t or "" for t in texts), *(i for i in intros if i), *referred] if t.strip()]
         self._docs(allt)
         self._parses(allt)
-        before = list(previous) if previous is not None else [None] * len(texts)
         return [self.owners_of(t, author_org, i, h, f, o, sl, p)
                 for t, i, h, f, o, sl, p in zip(texts, intros, headings, fields, outer, leads, before, strict=True)]
 

@@ -326,14 +326,12 @@ def add_document_relative(signals: list[tuple[str, dict[str, float]]]) -> None:
     speaks of a commitment in its own words, often in few passages; the one closest to the seed in
     its document is the likeliest to be its form there, however close the other documents' are, as
     long as it is near the seed at all (DOC_REL_FLOOR)."""
-    best: dict[str, float] = {}
-    for doc, s in signals:
-        v = s.get("tfidf_rel", 0.0) + s.get("semantic_rel", 0.0)
-        if v > best.get(doc, 0.0):
-            best[doc] = v
-    for doc, s in signals:
-        top = max(best.get(doc, 0.0), DOC_REL_FLOOR)
-        s["doc_rel"] = (s.get("tfidf_rel", 0.0) + s.get("semantic_rel", 0.0)) / top
+    close = [s.get("tfidf_rel", 0.0) + s.get("semantic_rel", 0.0) for _, s in signals]
+    top: dict[str, float] = {}
+    for (doc, _), v in zip(signals, close, strict=True):
+        top[doc] = max(top.get(doc, DOC_REL_FLOOR), v)
+    for (doc, s), v in zip(signals, close, strict=True):
+        s["doc_rel"] = v / top[doc]
 
 
 def sigmoid(x: float) -> float:
