@@ -678,6 +678,41 @@ def test_a_passage_s_dates_are_read_once_for_every_seed():
     # what a thing will be needs its subject; a sentence that is no commitment keeps its opening
     ("The new service will be available at weekends from April", "The new service will be available at weekends ..."),
     ("There will be times when we need to choose", "There will be times when we need ..."),
+    # a long commitment is named by its head phrase, without what qualifies it: a relative clause,
+    # the parts it includes, its means or its purpose
+    ("Extension of the stop smoking service to provide support in every pharmacy across the borough",
+     "Extension of the stop smoking service"),
+    ("Reduction in hospital admissions that will be delivered through the new falls pathway",
+     "Reduction in hospital admissions"),
+    ("Co-design the new carers offer, including respite breaks and emergency cover", "Co-design the new carers offer"),
+    ("Develop the home care market (domiciliary care) so that people can stay at home longer",
+     "Develop the home care market"),
+    ("Proactive management of people with long-term conditions through integrated neighbourhood teams",
+     "Proactive management of people with long-term conditions"),
+    ("Fewer falls among older people, by offering strength and balance classes in every library",
+     "Fewer falls among older people"),
+    ("Community family hubs - we will open two more in the north of the borough next year", "Community family hubs"),
+    # ... but not where the clause is what it is about: after a verb that takes one ("ensure
+    # that", "aiming to", "indicated that"), after a list's comma, or the purpose of working with
+    # or helping someone, or a named doer's act ("The board to consider ...")
+    ("Ensure that every school has a mental health lead by the end of 2026",
+     "Ensure that every school has a mental health ..."),
+    ("The council is aiming to halve the number of empty homes in the town centre",
+     "The council is aiming to halve the number ..."),
+    ("The director indicated that she would bring a further report in the spring",
+     "The director indicated that she would bring ..."),
+    ("Strengthen joint working across health, social care and the voluntary sector in every town",
+     "Strengthen joint working across health, social care ..."),
+    ("Work with schools to improve attendance among children in care across the county",
+     "Work with schools to improve attendance among children ..."),
+    ("The health and wellbeing board to consider a joint budget for carers at its next meeting",
+     "The health and wellbeing board to consider ..."),
+    # a defined short name in brackets is part of the name; an opening phrase that only places
+    # the commitment is no part of its topic
+    ("The Integrated Discharge Team (IDT) will review every patient who stays longer than a week",
+     "The Integrated Discharge Team (IDT) will review every patient"),
+    ("In line with the national strategy, we will open a new hospice in the west of the city",
+     "Open a new hospice in the west ..."),
 ])
 def test_a_threads_label_gives_what_the_commitment_is_about(text, gist):
     from kb.trace.threads import _gist

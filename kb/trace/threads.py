@@ -125,8 +125,8 @@ def label_context(records: Iterable[Commitment]) -> dict[str, DocumentLabels]:
 
 def topic_label(c: Commitment, structure: Structure, doc: DocumentLabels | None = None) -> str:
     """A topic as a person writes it: the nearest heading that names something ("Stroke Care"),
-    then what the commitment is about, its opening words ("Stroke Care: Improved outcomes of
-    stroke patients").  A heading that only says where the passage stands in the paper
+    then what the commitment is about, its head phrase or opening words (`_gist`: "Stroke Care:
+    Improved outcomes of stroke patients").  A heading that only says where the passage stands in the paper
     ("Introduction", "Progress since the last report", "2016/17") is passed over for the one above.
     The opening words lose what makes them a commitment ("We will", "Our aim is to"); with what the
     document's writing says (`doc`), a series' name before the topic ("Delivery Programme: Falls Prevention")
@@ -197,22 +197,91 @@ _DANGLING = frozenset("to of the a an and or in on for with our their its by at 
                       "into this these those".split())
 
 
+# An opening phrase that places the commitment before its clause ("In line with the national
+# strategy, ...", "Working with the two councils, ...", "By March 2026, ..."): where or when it
+# stands, not what it is about ("For people with diabetes, ..." names its topic: kept).
+_OPENING_ADJUNCT = re.compile(
+    r"^(?:in\s+line\s+with|in\s+keeping\s+with|consistent\s+with|following|through|with|working\s+with|"
+    r"together\s+with|as\s+(?:part\s+of|agreed|set\s+out|above)|in\s+(?:partnership|collaboration)\s+with|"
+    r"during|over|by|from|in|within|across)\b[^,;:]{0,60},\s+(?=\S)", re.I)
+# Where a commitment's head phrase ends and what qualifies it begins: a relative clause ("...
+# that will be delivered through ..."), a list of its parts ("..., including ..."), its means or
+# purpose ("... through a new pathway", "... by reducing ...", "... to provide support in every
+# ward"), a remark in brackets (not a short name defined there: "(IDT)", "(“CAN”)").  A label
+# is the head phrase, as a person names a topic ("Extension of the stop smoking service").
+_QUALIFIER = re.compile(
+    r"\s*;\s|\s+[–—-]\s+"
+    r"|\s+\((?![A-Z][A-Za-z&]{1,9}\)|[“\"'][^)]{1,40}[”\"']\))"
+    r"|,\s+(?=(?:including|which|whereby|where|so\s+that|in\s+order|such\s+as|e\.g\.|i\.e\.|\w+ing)\b)"
+    r"|\s+(?:that|which|who|whose|including|such\s+as|so\s+that|in\s+order\s+to|through|via|whereby|e\.g\.|"
+    r"i\.e\.)\s"
+    r"|,?\s+by\s+(?=(?!spring\b)\w+ing\b)"
+    r"|\s+to\s+(?=(?:" + "|".join(sorted(ACTION_VERBS)) + r")\b)", re.I)
+# The verbs whose object is itself a clause ("ensure that ...", "continue to ...", and a verb in
+# the past, "indicated that ..."): the clause is what the commitment is about, no qualifier of it.
+_CLAUSE_TAKING = frozenset("""ensure ensuring assure confirm agree agreed recognise recognize show demonstrate
+so such continue continuing need needs aim aims plan plans seek seeks want intend intends begin start try
+able going expected required likely committed commit working work used use help helping support supporting
+enable enabling allow allowing encourage encouraging ask asked expect require request propose proposed
+means mean is are be""".split())
+# A head whose verb only says who works with or helps whom ("Work with schools to improve
+# attendance", "Support practices to ..."): its purpose is what it is about.
+_WORKING_WITH = frozenset("work working collaborate collaborating engage engaging partner partnering liaise "
+                          "liaising join joining team support supporting help helping enable enabling assist "
+                          "assisting encourage encouraging empower empowering".split())
+# The party names that name a doer, not also a thing a commitment is about ("services", "networks")
+_DOERS = PARTY_HEADS - frozenset("service services network networks practice practices management lead leads "
+                                 "office group groups".split())
+_HEAD_MIN = 3  # words a label's head phrase holds at least
+_HEAD_SPARE = 2  # words past `n` a head phrase may run before it is cut as before
+
+
 def _gist(text: str, n: int = 8) -> str:
     """What a commitment is about, in its opening words: without what makes it a commitment ("We
-    will", "Our aim is to"), cut at `n` words and not on a word that leads to the next."""
+    will", "Our aim is to") or an opening phrase that only places it ("In line with the strategy,"),
+    ended where its head phrase ends when it is longer than `n` words (before a relative clause, a
+    list of its parts, its means or purpose: `_QUALIFIER`), else cut at `n` words and not on a
+    word that leads to the next."""
 
     rest = text.strip()
-    for _ in range(2):  # a list letter before "We will ..."
-        m = _LEAD_IN.match(rest)
+    for _ in range(3):  # a list letter before "We will ...", an opening phrase before "we will"
+        m = _LEAD_IN.match(rest) or _OPENING_ADJUNCT.match(rest)
         if not m or m.end() >= len(rest) or re.match(r"be\b", rest[m.end():], re.I):
             break  # "The service will be available": what it will be needs its subject
         rest = rest[m.end():]
     ws = rest.split()
+    if len(ws) > n:
+        head = _head_phrase(rest, n + _HEAD_SPARE)
+        if head:
+            return head[:1].upper() + head[1:]
     cut = ws[:n]
     while len(ws) > n and len(cut) > 3 and re.sub(r"\W", "", cut[-1]).lower() in _DANGLING:
         cut.pop()
     out = " ".join(cut).rstrip(" ,;:.–-") + (" ..." if len(ws) > n else "")
     return out[:1].upper() + out[1:] if out else _opening(text, n)
+
+
+def _head_phrase(text: str, most: int) -> str:
+    """The text up to the first `_QUALIFIER` that follows at least _HEAD_MIN words and at most
+    `most`, not one after a verb that takes a clause ("ensure that", "continue to"); "" when none."""
+    for m in _QUALIFIER.finditer(text):
+        head = text[:m.start()].rstrip(" ,;:.–-")
+        ws = head.split()
+        if len(ws) > most:
+            return ""
+        last = re.sub(r"\W", "", ws[-1]).lower() if ws else ""
+        if len(ws) < _HEAD_MIN or last in _CLAUSE_TAKING or last in _DANGLING or last.endswith("ed"):
+            continue
+        if head.count("(") > head.count(")"):
+            continue
+        if m.group(0).strip().lower() == "to" and (
+                ws[0].lower() in _WORKING_WITH or last.endswith("ing")
+                or last in _DOERS and ws[0].lower() not in ACTION_VERBS):
+            # its purpose is its topic; "aiming to", "planning to" take the clause; a party "to
+            # consider ..." is the commitment's own form, a doer and its act
+            continue
+        return head
+    return ""
 
 
 # The words of a paper's parts and of its progress reporting, which name no topic in a label.
