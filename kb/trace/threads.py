@@ -23,6 +23,7 @@ from kb.extract.lexicon import ACTION_VERBS, PARTY_HEADS
 from kb.model import Commitment, DocumentMeta
 from kb.trace.areas import document_areas, same_area
 from kb.trace.context import Structure, _clean_heading, structure_of
+from kb.trace.nearest import Ask, NearestIndex
 from kb.trace.tracer import (
     FUNCTION_WORDS,
     TraceItem,
@@ -35,10 +36,9 @@ from kb.trace.tracer import (
 
 MAX_LINKS_PER_SOURCE = 8
 MAX_POSTINGS = 400  # a key term in more passages than this is too common to find candidates with
-SIM_BATCH = 256  # sources per matrix product (memory stays linear in the collection)
 MAX_CANDIDATES = 60  # the candidates of one commitment scored in full
 SEMANTIC_NEIGHBOURS = 30
-SCALE_PEERS = 20  # the seed's nearest passages of any date, beside its candidates, scale relative signals  # the nearest later passages in meaning, beside those sharing a topic term
+SCALE_PEERS = 20  # the seed's nearest passages of any date, beside its candidates, scale relative signals
 
 
 @dataclass
@@ -358,6 +358,14 @@ def unlinked_threads(sources: Iterable[Commitment], metas: dict[str, DocumentMet
                      members=[], docs=[root.doc_id], first=date, last=date, status=status, reason=reason)
 
 
+def _closeness(sig, ask: Ask | None, cids: list[str]) -> dict[str, float]:
+    """The closeness in meaning of each of `cids` to the seed `ask` was for (0 without vectors)."""
+    if ask is None or not cids:
+        return dict.fromkeys(cids, 0.0)
+    rows = np.fromiter((sig.row[cid] for cid in cids), dtype=np.int64, count=len(cids))
+    return dict(zip(cids, ask.closeness(rows).tolist(), strict=True))
+
+
 def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], reports: dict[str, str] | None = None,
                   vectors=None, acronyms: dict[str, dict[str, str]] | None = None,
                   renamings: list[tuple[str, str]] | None = None) -> tuple[list[Link], list[Thread]]:
@@ -392,12 +400,13 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
             for t in sig.context_vector(c.id):
                 postings[t].append(c.id)
     tried: dict[str, list[Commitment]] = {}  # each source's candidates, scored in full
-    block: np.ndarray | None = None  # sources' similarity in meaning to every record, a batch at a time
-    for k, seed in enumerate(linking):
+    # nearest in meaning: every record compared in a small collection, only the nearest cells' in a
+    # large one, so that the work per commitment stays about the same at any size (kb.trace.nearest)
+    nearest = NearestIndex(sig.ctx_emb) if sig.has_semantic and linking else None
+    later_than: dict[str, np.ndarray] = {}  # which records are later than a date (sources come in date order)
+    for seed in linking:
         if date_of[seed.id] >= newest_date:
             break  # sources are in date order: the rest are of the newest date
-        if sig.has_semantic and k % SIM_BATCH == 0:
-            block = sig.ctx_emb[[sig.row[c.id] for c in linking[k:k + SIM_BATCH]]] @ sig.ctx_emb.T
         topic = sig.topic(seed.id)
         seed_date = date_of[seed.id]
         if seed_date == undated:
@@ -409,30 +418,35 @@ def build_threads(records: list[Commitment], metas: dict[str, DocumentMeta], rep
                 for cid in plist:
                     if date_of[cid] > seed_date:
                         held[cid] += w
-        sem = block[k % SIM_BATCH] if block is not None else np.zeros(len(records), dtype=np.float32)
+        ask = nearest.ask(sig.ctx_emb[sig.row[seed.id]]) if nearest is not None else None
+        meaning = _closeness(sig, ask, list(held))
         total = sum(topic.terms.values()) or 1.0
         # A cheap first cut (topic share + meaning), so the work per commitment stays bounded.
-        quick = {cid: h / total + float(sem[sig.row[cid]]) for cid, h in held.items()}
-        if sig.has_semantic:
-            later_sem = np.where(dates > seed_date, sem, -1.0)
-            for n in np.argpartition(-later_sem, min(SEMANTIC_NEIGHBOURS, len(later_sem) - 1))[:SEMANTIC_NEIGHBOURS]:
-                if later_sem[n] > 0:
-                    quick.setdefault(records[int(n)].id, float(later_sem[n]))
+        quick = {cid: h / total + meaning[cid] for cid, h in held.items()}
+        if ask is not None:
+            later = later_than.get(seed_date)
+            if later is None:
+                later = later_than[seed_date] = dates > seed_date
+            for n, v in ask.top(SEMANTIC_NEIGHBOURS, later):
+                if v > 0:
+                    cid = records[n].id
+                    meaning.setdefault(cid, v)
+                    quick.setdefault(cid, v)
         quick = {cid: v for cid, v in quick.items() if same_area(areas, seed.doc_id, by_id[cid].doc_id)}
         cands = [by_id[cid] for cid in sorted(quick, key=lambda k: -quick[k])[:MAX_CANDIDATES]]
         tried[seed.id] = cands  # a root left silent may be returned to by one its links did not reach
-        feats = [sig.features(seed, topic, c, float(sem[sig.row[c.id]])) for c in cands]
+        feats = [sig.features(seed, topic, c, meaning[c.id]) for c in cands]
         # Relative signals are scaled as the tracer scales them, over the seed's nearest passages of
         # every date (its own document's included): a few weak later passages are not made strong
         # by having no stronger neighbour in the candidates.
         peers: list[tuple[str, dict]] = []
-        if sig.has_semantic:
-            near = np.where(np.arange(len(records)) != sig.row[seed.id], sem, -1.0)
+        if ask is not None:
             picked = {c.id for c in cands}
-            for n in np.argpartition(-near, min(SCALE_PEERS, len(near) - 1))[:SCALE_PEERS]:
-                peer = records[int(n)]
-                if peer.id not in picked and near[n] > 0:
-                    peers.append((peer.doc_id, sig.features(seed, topic, peer, float(near[n]))[0]))
+            own = sig.row[seed.id]
+            for n, v in [nv for nv in ask.top(SCALE_PEERS + 1) if nv[0] != own][:SCALE_PEERS]:
+                peer = records[n]
+                if peer.id not in picked and v > 0:
+                    peers.append((peer.doc_id, sig.features(seed, topic, peer, v)[0]))
         add_relative([f for f, _ in feats] + [f for _, f in peers])
         add_document_relative([(c.doc_id, f) for c, (f, _) in zip(cands, feats, strict=True)] + peers)
         seed_meta = metas.get(seed.doc_id)
