@@ -555,6 +555,15 @@ def test_a_discourse_marker_is_no_topic(text, topic):
     ("Falls prevention › Progress since the last update",
      "Falls prevention: Offer strength and balance classes in every library ..."),
     ("Falls prevention › Immediate", "Falls prevention: Offer strength and balance classes in every library ..."),
+    # ... and so are a paper's frame and front matter, a board's agenda slot, a review's parts
+    ("Falls prevention › Content", "Falls prevention: Offer strength and balance classes in every library ..."),
+    ("Falls prevention › Examples/Progress", "Falls prevention: Offer strength and balance classes in every library ..."),
+    ("Falls prevention › Indicative timeline", "Falls prevention: Offer strength and balance classes in every library ..."),
+    ("Falls prevention › Plan on a page deliverables",
+     "Falls prevention: Offer strength and balance classes in every library ..."),
+    ("Falls prevention › Timing of the review", "Falls prevention: Offer strength and balance classes in every library ..."),
+    ("Public Business", "Offer strength and balance classes in every library ..."),
+    ("Foreword › Our Vision", "Offer strength and balance classes in every library ..."),
     # no heading names a topic: the commitment's opening words alone
     ("Introduction › Background", "Offer strength and balance classes in every library ..."),
 ])
@@ -737,6 +746,8 @@ def test_a_label_reads_a_documents_headings_as_a_person_would():
         Commitment("f", "plan", "commitment", "EXPAND access to home adaptations for older tenants",
                    "Housing", None, 24),
         Commitment("g", "plan", "commitment", "QIPP savings are reported to the board", "Finance", None, 30),
+        Commitment("h", "plan", "commitment", "Open two memory cafes", "Ageing Well › Delivery Programme: Plan on a page",
+                   None, 40),
     ]
     labels = label_context(records)
 
@@ -755,6 +766,8 @@ def test_a_label_reads_a_documents_headings_as_a_person_would():
     # and an action verb set in capitals for emphasis; an acronym of the document stays as it is
     assert label(records[5]) == "Housing: Expand access to home adaptations for older tenants"
     assert label(records[6]) == "Finance: QIPP savings are reported to the board"
+    # a heading that names no topic once its series' name is dropped is passed over for the one above
+    assert label(records[7]) == "Ageing Well: Open two memory cafes"
     # without the document's own writing, the heading stays as it is
     assert topic_label(records[2], structure_of(records[2])) == \
         "PROPOSED QIPP SCHEMES FOR 2025/26: Save £2m through our QIPP schemes ..."

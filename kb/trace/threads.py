@@ -131,9 +131,10 @@ def topic_label(c: Commitment, structure: Structure, doc: DocumentLabels | None 
     The opening words lose what makes them a commitment ("We will", "Our aim is to"); with what the
     document's writing says (`doc`), a series' name before the topic ("Delivery Programme: Falls Prevention")
     is dropped and a heading set in capitals reads in sentence case with its acronyms kept."""
-    heading = next((h for h in structure.headings() if len(h) <= 60 and _names_a_topic(h)), "")
-    if heading and doc is not None:
-        heading = _readable_heading(heading, doc)
+    # a heading is read as the label shows it (a series' name before it dropped) before it is
+    # judged: "Programme X: Plan on a page" names no topic once "Programme X:" is gone
+    readable = ((h, _readable_heading(h, doc) if doc is not None else h) for h in structure.headings())
+    heading = next((r for h, r in readable if len(h) <= 60 and _names_a_topic(r)), "")
     gist = _gist(c.text)
     if doc is not None:  # an opening set in capitals ("INDIVIDUAL CARE PLANS provided"), in sentence case
         gist = re.sub(r"^(?:[A-Z][A-Z0-9&/()-]*\s+){2,}[A-Z][A-Z0-9&/()-]*\b", lambda m: _sentence_case(m.group(0), doc), gist)
@@ -284,11 +285,14 @@ def _head_phrase(text: str, most: int) -> str:
     return ""
 
 
-# The words of a paper's parts and of its progress reporting, which name no topic in a label.
-_SLOT_WORDS = frozenset("""introduction background information summary overview purpose context contents appendix
+# The words of a paper's parts and of its progress reporting, which name no topic in a label: its
+# front matter and frame ("Foreword", "Our vision", "Content", "Plan on a page deliverables",
+# "Indicative timeline", "Examples"), a board's agenda slots ("Public business") and a review's.
+_SLOT_WORDS = frozenset("""introduction background information summary overview purpose context contents content appendix
 appendices annex conclusion conclusions recommendation recommendations progress update updates since last next steps
 step key decision decisions immediate actions action outstanding items item report continued page section part
-executive no yes other general""".split())
+executive no yes other general foreword preface vision plan deliverables deliverable timeline indicative outline
+public private business examples example options remaining timing review title""".split())
 
 
 def _names_a_topic(heading: str) -> bool:
