@@ -34,7 +34,9 @@ class NearestIndex:
         n = len(self.vectors)
         self.exact = n <= exact_up_to
         self.probe = probe
-        self.lists: list[np.ndarray] = []
+        self.lists: list[np.ndarray] = []  # each cell's rows, views into one ordering
+        self.bounds = np.zeros(1, dtype=np.int64)  # where each cell starts in that ordering
+        self.packed = self.vectors[:0]  # the vectors in that ordering
         self.centroids = np.zeros((0, self.vectors.shape[1] if self.vectors.ndim == 2 else 0), dtype=np.float32)
         if not self.exact:
             self.centroids = _spherical_kmeans(self.vectors, max(1, n // cell), np.random.default_rng(seed))

@@ -218,12 +218,13 @@ _QUALIFIER = re.compile(
     r"i\.e\.)\s"
     r"|,?\s+by\s+(?=(?!spring\b)\w+ing\b)"
     r"|\s+to\s+(?=(?:" + "|".join(sorted(ACTION_VERBS)) + r")\b)", re.I)
-# The verbs whose object is itself a clause ("ensure that ...", "continue to ...", and a verb in
-# the past, "indicated that ..."): the clause is what the commitment is about, no qualifier of it.
-_CLAUSE_TAKING = frozenset("""ensure ensuring assure confirm agree agreed recognise recognize show demonstrate
+# The verbs whose object is itself a clause ("ensure that ...", "continue to ..."; any verb in the
+# past, "indicated that ...", is read as one by its ending): the clause is what the commitment is
+# about, no qualifier of it.
+_CLAUSE_TAKING = frozenset("""ensure ensuring assure confirm agree recognise recognize show demonstrate
 so such continue continuing need needs aim aims plan plans seek seeks want intend intends begin start try
-able going expected required likely committed commit working work used use help helping support supporting
-enable enabling allow allowing encourage encouraging ask asked expect require request propose proposed
+able going likely commit working work use help helping support supporting
+enable enabling allow allowing encourage encouraging ask expect require request propose
 means mean is are be""".split())
 # A head whose verb only says who works with or helps whom ("Work with schools to improve
 # attendance", "Support practices to ..."): its purpose is what it is about.
