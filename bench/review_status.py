@@ -13,10 +13,13 @@ Scored with bench/trace_quality.py's rules: the must passages shown (70% of thei
 document), the documents covered, what is shown on the thread, status agreement, and a deciding
 passage holding 70% of the review row's words.  Dates come from the file names (`2024-06_...`).
 
-    python bench/review_status.py [SET ...] [--pdf] [--beside-corpus] [-v]
+    python bench/review_status.py [SET ...] [--pdf | --rag] [--beside-corpus] [-v]
         SET: a set folder (default: every folder under bench/eval/invented/ with a threads.jsonl)
         --pdf: ingest the set's PDFs instead of its text exports, each rendering (pdf/, pdf-tables/,
             pdf-print/, pdf-office/)
+        --rag: ingest the set's text exports printed as PDFs whose review tables rate by colour alone
+            (each bare rating under a status column a red, green or blue cell with no word, under a
+            colour key: tests/pdfgen.py), as many reviews are published
         --beside-corpus: ingest the bundled corpus (another area's papers) into the same index, as
             a user who keeps several areas' documents in one knowledge base does
 """
@@ -37,18 +40,27 @@ from trace_quality import load, score_thread, summary  # noqa: E402
 
 from kb.api import KnowledgeBase  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tests"))
+import pdfgen  # noqa: E402
+
+RAG = "pdf-rag"  # not a folder: the text exports printed with ratings by colour alone (--rag)
+
 
 def score_set(folder: Path, pdf: str, verbose: bool, beside: Path | None = None) -> dict:
     """Ingest one set's documents afresh (its text exports, or the PDFs in its folder `pdf`; with
     the documents of `beside`, another area's, in the same index) and score its threads."""
-    sources = sorted((folder / pdf).glob("*.pdf")) if pdf else sorted(folder.glob("*.txt"))
+    rag = pdf == RAG
+    sources = sorted((folder / pdf).glob("*.pdf")) if pdf and not rag else sorted(folder.glob("*.txt"))
     if not sources:
         raise SystemExit(f"review_status: no {'PDFs' if pdf else 'text exports'} in {folder / pdf}")
     with tempfile.TemporaryDirectory() as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
         for s in sources:
-            shutil.copy(s, docs / s.name)
+            if rag:  # printed with each bare rating a coloured cell, under a colour key (tests/pdfgen.py)
+                pdfgen.text_export_to_pdf(s, docs / f"{s.stem}.pdf", rate_by_colour=True)
+            else:
+                shutil.copy(s, docs / s.name)
         for s in sorted(beside.glob("*.txt")) if beside else []:
             shutil.copy(s, docs / s.name)
         kb = KnowledgeBase(Path(tmp) / "index", Path(tmp) / "decisions.jsonl")
@@ -73,11 +85,11 @@ def main(argv: list[str]) -> int:
     pdf = "--pdf" in argv
     named = [Path(a) for a in argv if not a.startswith("-")]
     sets = named or sorted(p.parent for p in (ROOT / "bench/eval/invented").glob("*/threads.jsonl"))
-    kinds = ["pdf", "pdf-tables", "pdf-print", "pdf-office"] if pdf else [""]
+    kinds = ["pdf", "pdf-tables", "pdf-print", "pdf-office"] if pdf else [RAG] if "--rag" in argv else [""]
     beside = ROOT / "corpus" if "--beside-corpus" in argv else None
     label = " beside the corpus" if beside else ""
     report = {f"{s.name} ({k or 'text'}){label}": score_set(s, k, verbose, beside) for s in sets for k in kinds
-              if not k or (s / k).is_dir()}
+              if not k or k == RAG or (s / k).is_dir()}
     print(json.dumps(report, indent=1))
     return 0
 

@@ -161,7 +161,39 @@ def _looks_like_heading(line: str) -> bool:
 _DASH_ROW = re.compile(r"^[\s\-|:]*$")
 
 
-def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> LongTable:
+# Ratings painted instead of written (`rate_by_colour`): what a status reports -> its colour
+_RATING_FILLS = {"done": ("Blue", "#0070c0"), "ongoing": ("Green", "#00b050"), "unmet": ("Red", "#e31a1c")}
+_COLOUR_FILLS = {"red": "#e31a1c", "amber": "#ffc000", "green": "#00b050", "blue": "#0070c0"}
+
+
+def _rated_by_colour(rows: list[list[str]]) -> tuple[list[list[str]], dict[tuple[int, int], str], dict[str, str]]:
+    """The rows with each bare rating under a status column ("Complete", "In progress", "Green") taken
+    out, the colour each such cell is painted instead (a colour word its own colour), and the key for
+    the words that were no colour (word as written -> colour name), as reviews that rate by colour
+    print them.  A rating with commentary ("Green – complete") keeps its words."""
+    from kb.layout.fields import label_role, progress_of
+
+    status_cols = [ci for ci, h in enumerate(rows[0]) if label_role(h) == "status"]
+    fills: dict[tuple[int, int], str] = {}
+    key: dict[str, str] = {}
+    rows = [list(r) for r in rows]
+    for ri, row in enumerate(rows[1:], start=1):
+        for ci in status_cols:
+            word = row[ci].strip() if ci < len(row) else ""
+            if word.lower() in _COLOUR_FILLS:  # a colour named: painted as named, the body's own key says what it means
+                fills[(ri, ci)] = _COLOUR_FILLS[word.lower()]
+                row[ci] = ""
+                continue
+            rated = _RATING_FILLS.get(progress_of(word) or "") if word and len(word.split()) <= 3 else None
+            if rated:
+                fills[(ri, ci)] = rated[1]
+                key.setdefault(word, rated[0])
+                row[ci] = ""
+    return rows, fills, key
+
+
+def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle],
+           fills: dict[tuple[int, int], str] | None = None) -> LongTable:
     ncols = max(len(r) for r in rows)
     rows = [r + [""] * (ncols - len(r)) for r in rows]
     data = []
@@ -216,14 +248,16 @@ def _table(rows: list[list[str]], styles: dict[str, ParagraphStyle]) -> LongTabl
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                *[("BACKGROUND", (ci, ri), (ci, ri), colors.HexColor(fill)) for (ri, ci), fill in (fills or {}).items()],
             ]
         )
     )
     return table
 
 
-def _story(lines: list[str], styles: dict[str, ParagraphStyle]) -> list:
+def _story(lines: list[str], styles: dict[str, ParagraphStyle], rate_by_colour: bool = False) -> list:
     story: list = []
+    keyed: set[str] = set()  # the ratings a colour key printed so far explains
     blank_run = 0
     content_since_break = False
     bold_open = False
@@ -247,8 +281,18 @@ def _story(lines: list[str], styles: dict[str, ParagraphStyle]) -> list:
                     rows.append(cells)
                 i += 1
             if rows:
+                fills: dict[tuple[int, int], str] = {}
+                if rate_by_colour:
+                    rows, fills, key = _rated_by_colour(rows)
+                    new = {w: c for w, c in key.items() if w not in keyed}
+                    if new:  # a key of the colours before the table that first rates by them
+                        keyed.update(new)
+                        story.append(Paragraph("Key", styles["body"]))
+                        key_rows = [["", w] for w in new]
+                        key_fills = {(ri, 0): dict(_RATING_FILLS.values())[c] for ri, (_, c) in enumerate(new.items())}
+                        story.append(_table(key_rows, styles, key_fills))
                 story.append(Spacer(1, 4))
-                story.append(_table(rows, styles))
+                story.append(_table(rows, styles, fills))
                 story.append(Spacer(1, 8))
                 content_since_break = True
             continue
@@ -277,14 +321,15 @@ def _story(lines: list[str], styles: dict[str, ParagraphStyle]) -> list:
     return story
 
 
-def text_export_to_pdf(src: pathlib.Path, dst: pathlib.Path) -> None:
-    """Render a corpus text export at `src` as a PDF at `dst`."""
+def text_export_to_pdf(src: pathlib.Path, dst: pathlib.Path, rate_by_colour: bool = False) -> None:
+    """Render a corpus text export at `src` as a PDF at `dst`; with `rate_by_colour`, each bare
+    rating of a table's status column painted as a coloured cell with no word, under a key."""
     src = pathlib.Path(src)
     dst = pathlib.Path(dst)
     styles = _styles()
     regular, _, _ = _fonts_registered()
     lines = src.read_text(encoding="utf-8").splitlines()
-    story = _story(lines, styles) or [Paragraph("(empty)", styles["body"])]
+    story = _story(lines, styles, rate_by_colour) or [Paragraph("(empty)", styles["body"])]
     header = _cover(f"Coventry and Warwickshire — {src.stem}")
 
     def decorate(canvas, doc) -> None:

@@ -204,6 +204,7 @@ class _Table:
     open_bottom: bool = False  # ruled tables: no rule closes its last row (the row goes on overleaf)
     header_line: _Line | None = None  # a header row left alone at the foot of a page, its line there
     rows_lines: list[_Line] = field(default_factory=list)  # tables without rulings: the lines it took
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)  # cells painted a rating colour (pdf_fills)
 
 
 @dataclass
@@ -767,6 +768,7 @@ def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
     words = _words(_drop_note_markers(chars))
     tables = _ruled_tables(*_find_tables(page, graphics)) if words and graphics else []
     mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
+    _note_fills(tables, graphics, float(page.height), mb_x0, mb_top)
     words += _shape_bullets(graphics, words, float(page.height), mb_x0, mb_top)
     return _assemble(number, float(page.width), float(page.height), words, tables, carry)
 
@@ -786,8 +788,58 @@ def _fast_page(fast, number: int, carry: _Table | None = None) -> _Page | None:
         hidden = _hidden_fills(graphics)
         edges = [e for i, g in enumerate(graphics) if not (_invisible(g) or i in hidden) for e in g.edges]
         tables = _ruled_tables(*_tables_from_edges(None, edges))
+        _note_fills(tables, graphics, fast.height, 0.0, 0.0)
     words += _shape_bullets(graphics, words, fast.height, 0.0, 0.0)
     return _assemble(number, fast.width, fast.height, words, tables, carry)
+
+
+def _note_fills(tables: list[_Table], graphics: list, height: float, mb_x0: float, mb_top: float) -> None:
+    """Each ruled table's cells painted a rating colour (kb.sources.pdf_fills), from the filled
+    boxes of the page (PDF coordinates, from the bottom left) turned top-down as the cells are."""
+    if not tables:
+        return
+    from kb.sources.pdf_fills import cell_fills, rating_colour
+
+    painted = []
+    for g in graphics:
+        if not getattr(g, "fill", False) or g.width < 2 or g.height < 2:
+            continue
+        colour = rating_colour(getattr(g, "non_stroking_color", None))
+        if colour is not None:
+            painted.append(((g.x0 + mb_x0, height - g.y1 + mb_top, g.x1 + mb_x0, height - g.y0 + mb_top), colour))
+    if painted:
+        for t in tables:
+            t.fills = cell_fills(t.cell_boxes, painted)
+
+
+def _rate_cells(pages: list[_Page]) -> None:
+    """Write the rating colour into each empty cell that gives a rating by colour alone: under a
+    status column of its table's header (a table going on from the page before, with no header of
+    its own, keeps that table's columns) or as a colour key's code cell (kb.sources.pdf_fills)."""
+    from kb.sources.pdf_fills import in_spans, is_key_row, status_spans
+
+    headed: list[tuple[float, float, list[tuple[float, float]]]] = []  # tables with a header: x0, x1, spans
+    for page in pages:
+        for t in sorted(page.tables, key=lambda t: t.top):
+            head = next((ri for ri, row in enumerate(t.rows) if any(row)), None)
+            own = None if head is None else status_spans(
+                [(_join_words(cell), t.cell_boxes[head][ci]) for ci, cell in enumerate(t.rows[head])])
+            if own is not None:
+                spans = own
+                headed.append((t.x0, t.x1, own))
+            else:  # no header: the table of the same width and place going on, if one had a header
+                head = None  # (its first row is a row like the others)
+                spans = next((sp for x0, x1, sp in reversed(headed) if abs(x0 - t.x0) <= 3 and abs(x1 - t.x1) <= 3), [])
+            for (ri, ci), colour in t.fills.items():
+                cell, box = t.rows[ri][ci], t.cell_boxes[ri][ci]
+                if cell or box is None:
+                    continue
+                texts = [_join_words(c) for c in t.rows[ri]]
+                if (ri != head and in_spans(box, spans)) or is_key_row(texts, ci, colour):
+                    size = _mode([w.size for row in t.rows for c in row for w in c], 10.0)
+                    middle = (box[1] + box[3]) / 2
+                    cell.append(_Word(colour.capitalize(), box[0] + 2, box[0] + 2 + 2.5 * size,
+                                      middle - size / 2, middle + size / 2, size, False))
 
 
 def _ruled_tables(found: list, opened: list[tuple[str, float]]) -> list[_Table]:
@@ -1897,6 +1949,7 @@ def read_pdf_text(path: pathlib.Path, fast: bool = True) -> PdfText:
                     result.unread_pages.append(number)
                     result.notes.append(_one_line(str(exc)))
     _resolve_cids(pages)
+    _rate_cells(pages)
     if not any(p.lines or p.tables for p in pages):
         if result.unread_pages and not result.ocr_pages:
             raise SourceError("no text layer (scanned image?); install Tesseract (Debian: tesseract-ocr) "
