@@ -46,7 +46,19 @@ def test_rating_colour(colour, rating):
 def test_a_cell_takes_the_colour_of_the_smallest_box_covering_it():
     cells = [[(0, 0, 100, 20), (100, 0, 160, 20)]]
     painted = [((0, 0, 160, 20), "blue"), ((100, 0, 160, 20), "red"), ((101, 5, 110, 10), "green")]
-    assert cell_fills(cells, painted) == {(0, 0): "blue", (0, 1): "red"}  # the small dot covers too little
+    assert cell_fills(cells, painted) == {(0, 0): "blue", (0, 1): "red"}  # the cell's own fill outranks a dot
+
+
+@pytest.mark.parametrize("marks, colour", [
+    ([((45, 5, 55, 15), "green")], "green"),  # a RAG dot
+    ([((10, 5, 20, 15), "amber"), ((30, 5, 40, 15), "amber")], "amber"),  # two of one colour
+    ([((10, 5, 20, 15), "amber"), ((30, 5, 40, 15), "red")], None),  # two colours: no one rating
+    ([((10, 9, 90, 10), "red")], None),  # a rule, not a mark
+    ([((90, 5, 110, 15), "green")], None),  # across the border: no mark of this cell
+])
+def test_a_mark_drawn_inside_a_cell_rates_it(marks, colour):
+    got = cell_fills([[(0, 0, 100, 20)]], marks)
+    assert got.get((0, 0)) == colour
 
 
 @pytest.mark.parametrize("header, spans", [
@@ -126,6 +138,27 @@ def test_a_rating_given_by_colour_alone_is_read_as_its_word(tmp_path, fast):
     ]
     assert "Blue\tComplete" in lines and "Green\tOn track" in lines  # the key's colours
     assert lines[-1] == "Set up a falls prevention service\tCommunity Trust\tGreen"  # overleaf, no header
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_rating_given_by_a_coloured_dot_is_read_as_its_word(tmp_path, fast):
+    pdf = tmp_path / "dots.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    top = _row(c, 780, ["Action", "Lead", "Progress"], REVIEW_WIDTHS)
+    for action, lead, colour in REVIEW_ROWS[:3]:
+        top = _row(c, top, [action, lead, ""], REVIEW_WIDTHS)
+        c.setFillColorRGB(*colour)
+        c.circle(60 + REVIEW_WIDTHS[0] + REVIEW_WIDTHS[1] + 30, top + 10, 5, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+    c.save()
+    lines = [line.text for line in read_pdf_text(pdf, fast=fast).lines if line.text]
+    assert lines == [
+        "Action\tLead\tProgress",
+        "Open two family hubs in the north\tPublic Health\tBlue",
+        "Recruit twelve health visitors\tWorkforce Board\tAmber",
+        "Publish a carers charter\tCarers Partnership\tRed",
+    ]
 
 
 def test_coloured_cells_that_are_no_rating_stay_empty(tmp_path):

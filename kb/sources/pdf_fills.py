@@ -6,6 +6,7 @@ on track").  A reader of the text layer sees an empty cell.  The colour is read 
 painted under the cell, and written into the cell as its word ("Green"), so the rating reaches the
 status field and the document's colour key as if it had been typed (kb.layout.fields).
 
+The colour is a box painted under the whole cell, or a mark drawn inside it (a dot, a square).
 Only where the colour is a rating: a cell under a column header that names a status ("RAG",
 "Status", "Progress"; a table carried over from the page before keeps its header's columns), or the
 code cell of a key row (a coloured cell beside a status word: "[green] Complete").  Coloured cells
@@ -57,8 +58,9 @@ def rating_colour(color: object) -> str | None:
 
 
 def cell_fills(cell_boxes: Sequence[Sequence[Box | None]], painted: Iterable[tuple[Box, str]]) -> dict[tuple[int, int], str]:
-    """The rating colour of each cell (row, column) that a painted box covers: the smallest box that
-    covers most of the cell (a cell's own fill is drawn over the row's or the table's)."""
+    """The rating colour of each cell (row, column): of the smallest painted box that covers most of
+    the cell (a cell's own fill is drawn over the row's or the table's), else of the marks drawn
+    inside it when they are all one colour (a RAG dot, a coloured square)."""
     painted = list(painted)
     out: dict[tuple[int, int], str] = {}
     for ri, row in enumerate(cell_boxes):
@@ -67,17 +69,31 @@ def cell_fills(cell_boxes: Sequence[Sequence[Box | None]], painted: Iterable[tup
                 continue
             area = max((cell[2] - cell[0]) * (cell[3] - cell[1]), 1e-6)
             best: tuple[float, str] | None = None
+            marks: set[str] = set()
             for box, colour in painted:
                 w = min(cell[2], box[2]) - max(cell[0], box[0])
                 h = min(cell[3], box[3]) - max(cell[1], box[1])
-                if w <= 0 or h <= 0 or w * h < _COVER * area:
+                if w <= 0 or h <= 0:
                     continue
-                size = (box[2] - box[0]) * (box[3] - box[1])
-                if best is None or size < best[0]:
-                    best = (size, colour)
+                if w * h >= _COVER * area:
+                    size = (box[2] - box[0]) * (box[3] - box[1])
+                    if best is None or size < best[0]:
+                        best = (size, colour)
+                elif _inside(box, cell) and min(box[2] - box[0], box[3] - box[1]) >= _MARK:
+                    marks.add(colour)
             if best is not None:
                 out[(ri, ci)] = best[1]
+            elif len(marks) == 1:
+                out[(ri, ci)] = marks.pop()
     return out
+
+
+_MARK = 3.0  # points: the least side of a mark that rates a cell (a dot, a square); a rule is thinner
+
+
+def _inside(box: Box, cell: Box, slack: float = 1.0) -> bool:
+    return (box[0] >= cell[0] - slack and box[1] >= cell[1] - slack
+            and box[2] <= cell[2] + slack and box[3] <= cell[3] + slack)
 
 
 def status_spans(cells: Sequence[tuple[str, Box | None]]) -> list[tuple[float, float]] | None:
