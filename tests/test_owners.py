@@ -104,6 +104,30 @@ def test_owner_is_the_doer(north: OwnerGazetteer, text: str, expected: list[str]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a body's name in capitals that the recogniser does not know, as the subject that acts
+    ("Riverford Water will replace the mains under the high street by March 2026.", ["Riverford Water"]),
+    ("Highways Northshire will widen the ring road junctions in 2025.", ["Highways Northshire"]),
+    ("Sport Northshire will fund three new pitches.", ["Sport Northshire"]),
+    ("Specialist Care will be responsible for starting the pumps.", ["Specialist Care"]),
+    ("Riverford Water and Dale Water will jointly fund the study.", ["Riverford Water", "Dale Water"]),
+    # an ampersand joins the words of one name; "and" still lists two parties
+    ("Homes will be built by Marsh & Quay on the depot site by 2027.", ["Marsh and Quay"]),
+    # a document, an activity or a heading's words in capitals are no body
+    ("The Local Transport Plan will be adopted by 2026.", []),
+    ("Key Actions will include a review of the service.", []),
+    # what befalls or is held by the subject: no act of a doer
+    ("North Riverford will see 2,000 new homes by 2030.", []),
+    ("Acme Housing Association will face a shortfall of £2m.", []),
+    ("Acme Housing Association will build 200 homes.", ["Acme Housing Association"]),
+    ("Northshire County Council will need to agree the budget by March.", [NCC]),
+    # text in title case, where every word is capitalised
+    ("Riverford Water Will Replace The Mains Under The High Street.", []),
+])
+def test_doers_named_in_capitals(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
+    assert north.owners(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # verbless fragments and table rows: judged by the words around each party
     ("Lead - Jane Smith (Head of Commissioning, RFT)", ["Jane Smith"]),
     ("Workstream Leads\tJane Smith (CEO, RFT) and Sam Patel (CEO, HHT)", ["Jane Smith", "Sam Patel"]),

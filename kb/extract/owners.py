@@ -192,7 +192,7 @@ _FOLLOW_SUPPRESS = frozenset(
 # Trust plans to ..." the word is the verb.
 _DOCUMENT_NOUNS = frozenset(
     "specification specifications strategy strategies plan framework frameworks guidance standards policy "
-    "policies report protocol toolkit charter prospectus handbook guide".split()
+    "policies report protocol toolkit charter prospectus handbook guide map maps".split()
 )
 
 
@@ -1542,13 +1542,14 @@ class OwnerGazetteer:
             doers = doer_spans(doc) if "\t" not in text.strip() else None
         if doers is None:
             return self._judge(text, author_org, grammar=False), False
+        doers = _ampersand_names(text, doers)
         author = self._author(author_org)
         ms = self.mentions(text, author, self._is_ccg(author))
         affil = self._affiliation_spans(text, ms)
         out: list[tuple[Mention, bool]] = []
         for m in ms:
             ok = any(a < m.end_char and m.start_char < b for a, b in doers) and \
-                not any(a <= m.start_char < b for a, b in affil)
+                not any(a <= m.start_char < b for a, b in affil) and not _mention_undergoes(doc, m)
             out.append((m, ok))
         as_body = _AS_WE.match(text)
         if as_body and not any(ok for _, ok in out):
@@ -1583,7 +1584,8 @@ class OwnerGazetteer:
             # a body referred to by its kind ("the Network") before a kind of body acting ("networks will")
             named = self._named_doer(doc, a, b) or self._referring_doer(doc, a, b, author_org) \
                 or self._actor_doer(doc, a, b) or self._acronym_doer(doc, a, b, self._author(author_org)) \
-                or self._unit_doer(doc, a, b) or (self._task_group_doer(doc, a, b) if task_groups else None)
+                or self._unit_doer(doc, a, b) or (self._task_group_doer(doc, a, b) if task_groups else None) \
+                or self._capitalised_doer(doc, a, b)
             if named is not None:
                 out.append((named, True))
         out.sort(key=lambda x: x[0].start_char)
@@ -1610,8 +1612,10 @@ class OwnerGazetteer:
             if any(t.like_num or t.lower_ in _MONTHS for t in toks):
                 continue
             head = next((toks[i - 1] for i, t in enumerate(toks) if i and t.lower_ in ("of", "for")), toks[-1])
-            if head.lower_ in ACTION_NOUNS or head.lower_ in _DOCUMENT_NOUNS:
-                continue  # an activity or a document named in capitals ("Public Engagement", "... Plan"), no body
+            if {head.lower_, head.lemma_.lower()} & (ACTION_NOUNS | _DOCUMENT_NOUNS):
+                continue  # an activity or a document named in capitals ("Public Engagement", "Key Actions"), no body
+            if _undergoes(toks[-1]):
+                continue  # what befalls a body, not what it does
             start, end = _whole_name(doc, toks[0].i, toks[-1].i, a, b)
             title = _OFFICE_TITLE.match(doc.text, start, end) if ent.label_ == "PERSON" else None
             if title and len(doc.text[title.end():end].split()) >= 2:
@@ -1622,6 +1626,48 @@ class OwnerGazetteer:
             self._parties.setdefault(name, Party(name, kind, ()))
             return Mention(name, start, end, surface, kind)
         return None
+
+    def _capitalised_doer(self, doc: Any, a: int, b: int) -> Mention | None:
+        """A doer named by a proper name the recogniser missed ("Thames Water will replace ...",
+        "Highways England will widen ...", "Secondary Care will be responsible for ..."): the subject
+        or agent of the clause's predicate is two to six capitalised words (joined by "and", "of",
+        "for", "&"), by the convention that a body's name is written in capitals.  Not a place alone
+        ("North Yorkshire"), a date, a document or an activity named in capitals ("The Local Plan",
+        "Key Actions"), nor in a text set in title case or capitals, where every word is one."""
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            return None
+        toks = [t for t in span if not t.is_punct or t.text == "&"]
+        while toks and toks[0].lower_ in ("the", "our", "their", "its"):
+            toks = toks[1:]
+        words = [t for t in toks if t.lower_ not in _NAME_JOINS]
+        if not 2 <= len(words) <= 6 or toks[0].lower_ in _NAME_JOINS or toks[-1].lower_ in _NAME_JOINS or \
+                any(t.lower_.rstrip(".") in _HONORIFICS for t in words):
+            return None  # ("Dr Smith": a title and a surname, which `_person_mention` reads when it can)
+        if not _acts_forward(words[-1]):
+            return None  # a name that heads a table's cell or a passive's subject, not a clause's doer
+        if any(t.is_punct and t.text != "&" for t in span if toks[0].i <= t.i <= toks[-1].i) or \
+                words[-1].tag_ in ("NNS", "NNPS"):
+            return None  # "Reduce - Reuse - Recycle", "Car Free Days": a slogan or events, not one body's name
+        if not all(t.text[:1].isupper() and t.text[1:2].islower() and t.is_alpha for t in words):
+            return None  # a word in lower case, a figure or an acronym: no plain proper name
+        if any(t.lower_ in _MONTHS or t.ent_type_ in ("DATE", "TIME", "LAW", "EVENT") for t in words):
+            return None
+        if all(t.ent_type_ in ("GPE", "LOC", "NORP") for t in words):
+            return None  # a place: the area, not a body
+        head = words[-1]
+        if {head.lower_, head.lemma_.lower()} & (ACTION_NOUNS | _DOCUMENT_NOUNS) or \
+                " ".join(t.text for t in toks) in self._things:
+            return None
+        if _undergoes(head):
+            return None
+        if _set_in_title_case(span[0].sent):
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        surface = doc.text[start:end]
+        name = self.canonical(surface) or re.sub(r"\s+", " ", surface).replace(" & ", " and ")
+        self._parties.setdefault(name, Party(name, "org", ()))
+        return Mention(name, start, end, surface, "org")
 
     def _actor_doer(self, doc: Any, a: int, b: int) -> Mention | None:
         """A doer named by its role in the public sector rather than by name ("Local systems should
@@ -2243,6 +2289,71 @@ def _listed_member(t: Any) -> bool:
     while t.dep_ in ("conj", "appos") and t.head.i < t.i:
         t = t.head
     return t.dep_ == "pobj" and t.head.lower_ == "including"
+
+
+# Predicates whose subject undergoes, holds or contains rather than acts ("will see", "will face",
+# "will receive", "will include"): a name as their subject is no doer.
+# ("be" and "have" are left out: "X will be responsible for", "X will have a plan in place" name a doer;
+# so is "receive": "Cabinet will receive the final strategy" is a meeting's business)
+_UNDERGONE = frozenset({"see", "experience", "face", "suffer", "need", "require", "remain",
+                        "benefit", "gain", "lose", "grow", "struggle", "include", "contain", "comprise", "cover",
+                        "mean", "seem", "appear", "look", "feel"})
+
+
+def _undergoes(name: Any) -> bool:
+    """Whether the predicate a name (its last token) is the subject of says what befalls or what is
+    held ("North Yorkshire will see 2,000 new homes", "Key Actions will include"), not an act."""
+    t = name
+    while t.dep_ in ("compound", "conj", "appos", "flat") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = t.head
+    # "will need to agree", "will look to improve": a verb before the act it controls is no state
+    return verb.pos_ in _VERBAL and verb.lemma_.lower() in _UNDERGONE and \
+        not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+
+
+def _acts_forward(name: Any) -> bool:
+    """Whether a name (its last token) is the subject of a clause that says what it will, must or is
+    to do ("Riverford Water will replace ..."), or the agent of one ("to be built by Marsh & Quay")."""
+    t = name
+    while t.dep_ in ("compound", "conj", "appos", "flat") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "nsubj":
+        return _is_forward_clause(t.head)
+    if t.dep_ == "pobj" and t.head.dep_ == "agent":
+        verb = t.head.head
+        return _is_forward_clause(verb) or _has_to_aux(verb)
+    return False
+
+
+def _set_in_title_case(sent: Any) -> bool:
+    """A sentence set in title case ("Better Outcomes For Older People Will Follow"): most of its
+    words capitalised, so a run of capitals names nothing."""
+    words = [t for t in sent if t.is_alpha and t.lower_ not in _NAME_JOINS and len(t) > 2]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+
+
+def _mention_undergoes(doc: Any, m: Mention) -> bool:
+    """`_undergoes` for a party the patterns found in the text ("Acme Housing Association will
+    receive a grant": the association gets, the author gives)."""
+    span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _undergoes(span.root)
+
+
+def _ampersand_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Doer spans with the pieces of a name joined by "&" made one again ("London & Quadrant",
+    "Black & Veatch"): the parser reads "&" as a conjunction between two parties, but an ampersand
+    between capitalised words is written inside a name; "and" between two names still lists two."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and re.fullmatch(r"\s*&\s*", text[out[-1][1]:a]) and text[a:a + 1].isupper() and \
+                text[out[-1][0]:out[-1][0] + 1].isupper():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _np_spans(t: Any) -> list[tuple[int, int]]:
