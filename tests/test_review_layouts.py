@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from kb.layout.fields import progress_of
+from kb.layout.fields import label_role, progress_of
 from kb.layout.parse import page_furniture
 from kb.layout.structure import _header_index, build_blocks
 from kb.model import Commitment
@@ -192,8 +192,6 @@ def test_a_pdf_table_broken_by_a_page_goes_on_under_its_header():
     ("Replaces", "former"), ("Previous ref", "former"), ("Carried forward from", "former"), ("Was", None),
 ])
 def test_review_column_headers(header, role):
-    from kb.layout.fields import label_role
-
     assert label_role(header) == role
 
 
@@ -405,7 +403,6 @@ def test_a_status_given_as_the_share_of_the_action_done(value, report):
 
 @pytest.mark.parametrize("header", ["% complete", "Percentage complete", "Progress (%)"])
 def test_a_percentage_complete_column_is_a_status_column(header):
-    from kb.layout.fields import label_role
     assert label_role(header) == "status"
 
 
@@ -649,8 +646,6 @@ def test_a_bare_colour_reads_through_the_documents_colour_key():
 @pytest.mark.parametrize("header", ["What success will look like", "What will success look like",
                                     "What good looks like"])
 def test_what_success_will_look_like_is_a_measure_column(header):
-    from kb.layout.fields import label_role
-
     assert label_role(header) == "measure"
 
 
@@ -904,3 +899,34 @@ def test_numbered_outcomes_titled_by_a_quoted_statement_are_headings():
     assert sections["We will report to the board every year."][-1] == "How we will check our progress"
     assert "Outcome 3 was dropped when the board met in May because it repeated another plan's aims in full." \
         in sections  # a sentence that opens with a label is no heading
+
+
+@pytest.mark.parametrize("header, value, status", [
+    # a question's answer means what the question says
+    ("Complete?", "Yes", "done"), ("Complete?", "No", "unmet"), ("Achieved?", "Partly", "ongoing"),
+    ("Delivered (Y/N)", "Y", "done"), ("Completed Y/N", "N", "unmet"), ("On track?", "No", "unmet"),
+    ("On track?", "Yes", "ongoing"), ("Met?", "Not yet", "unmet"), ("Complete?", "Yes.", "done"),
+    # a colour's initial under a rating header, a tick or a cross under any status header
+    ("RAG", "G", "ongoing"), ("RAG status", "R", "unmet"), ("BRAG", "B", "done"),
+    ("Status", "✓", "done"), ("Progress", "✗", "unmet"),
+    # a bare yes or letter under a header that asks nothing says nothing; other values as written
+    ("Status", "Yes", None), ("Lead", "G", None), ("Complete?", "Complete", "done"),
+])
+def test_a_status_cell_read_with_its_header(header, value, status):
+    from kb.layout.fields import answered_status
+
+    assert label_role(header) == ("owner" if header == "Lead" else "status")
+    assert progress_of(answered_status(header, value)) == status
+
+
+def test_a_review_asked_as_questions_reads_each_rows_answer():
+    text = ("Action plan review (March 2025)\n\n"
+            "Ref\tAction\tLead\tAchieved (Y/N)\tComments\n"
+            "2.1\tOpen a falls clinic in each locality\tCommunity Trust\tY\tThe last clinic opened in May.\n"
+            "2.2\tTrain every care home in falls prevention\tPublic Health\tN\tTraining stopped in 2023.\n"
+            "2.3\tStrength classes in every library\tLeisure\tPartly\tFour of seven libraries.")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert [progress_of(cells[a].fields["status"]) for a in (
+        "Open a falls clinic in each locality", "Train every care home in falls prevention",
+        "Strength classes in every library")] == ["done", "unmet", "ongoing"]
+    assert cells["Open a falls clinic in each locality"].fields["status"] == "Achieved (Y)"

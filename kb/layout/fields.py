@@ -61,7 +61,8 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:(?:current|overall|delivery|progress|action|b?rag) )?status|b?rag|rag rating|ratings?|progress|"
         r"(?:(?:current|delivery|project) )?stage|"
         r"(?:(?:current|overall|delivery) )?status (?:at|as at|as of|in|on|\(|update)[\w ()/.-]*|"
-        r"(?:complete|completed|achieved|delivered|done)\?|"
+        r"(?:complete|completed|achieved|delivered|done|met|on track|on target|in place|implemented)"
+        r" ?(?:\?|\(?(?:y ?/ ?n|yes ?/ ?no)\)?\??)|"
         r"(?:progress|delivery) (?:rag|rating)|complete ?/ ?(?:incomplete|not complete)|"
         r"(?:%|percent(?:age)?|per cent) (?:complete[d]?|done|achieved|delivered)|progress ?\(?%\)?|"
         # one column for both, the status first: "Status and latest update", "Status / update"
@@ -222,6 +223,44 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:fully )?(?:complete[d]?|achieved|delivered|done|implemented|met|finished|closed|in place|"
         r"embedded|business as usual|bau|blue)")),
 )
+
+
+# A status column asked as a question ("Complete?", "Delivered (Y/N)", "On track?"): its cells answer
+# it, and "Yes" means what the question says; the question's words are its status word.
+_QUESTION = re.compile(r"(?P<q>[a-z][a-z ]*?) ?(?:\?|\(?(?:y ?/ ?n|yes ?/ ?no)\)?\??)")
+_YES = frozenset({"yes", "y", "✓", "✔", "☑", "✅"})
+_NO = frozenset({"no", "n", "not yet", "✗", "✘", "×", "☒", "❌"})
+_PART = frozenset({"partially", "partly", "partial", "in part", "part"})
+# A rating column's colours by their initials ("RAG" over "G", "BRAG" over "B")
+_RAG_HEADER = re.compile(r"(?:(?:b?rag|progress|delivery) )?(?:b?rag)(?: (?:status|rating))?|b?rag rating|rating")
+_COLOUR_INITIALS = {"r": "Red", "a": "Amber", "g": "Green", "b": "Blue"}
+
+
+def answered_status(header: str, value: str) -> str:
+    """A status cell read with its column's header, for the cells that mean nothing alone: the answer
+    to a question header ("Yes" under "Complete?" is "Complete (Yes)", "No" under "On track?" is "Not
+    on track (No)", "Partly" under "Achieved (Y/N)" is "Partially achieved (Partly)"), a colour's
+    initial under a RAG header ("G" is "Green"), and a tick or a cross under any status header
+    ("Complete (✓)", "Not complete (✗)").  Any other value is returned as written."""
+    v = value.strip()
+    key = re.sub(r"[.\s]+$", "", v.lower())
+    head = re.sub(r"\s+", " ", re.sub(r"[*:_]+", " ", header)).strip().lower()
+    asked = _QUESTION.fullmatch(head)
+    if asked and label_role(header) == "status":
+        q = asked.group("q").strip()
+        if key in _YES:
+            return f"{q[:1].upper()}{q[1:]} ({v})"
+        if key in _NO:
+            return f"Not {q} ({v})"
+        if key in _PART:
+            return f"Partially {q} ({v})"
+    if key in _COLOUR_INITIALS and _RAG_HEADER.fullmatch(head):
+        return _COLOUR_INITIALS[key]  # bare, as the document's colour key reads a colour (`keyed_status`)
+    if key in _YES - {"yes", "y"} and label_role(header) == "status":
+        return f"Complete ({v})"
+    if key in _NO - {"no", "n", "not yet"} and label_role(header) == "status":
+        return f"Not complete ({v})"
+    return value
 
 
 def progress_of(value: str | None) -> str | None:

@@ -14,7 +14,7 @@ from datetime import date
 from kb.extract.classify import shape
 from kb.extract.dates import Period, field_dates, find_dates, heading_date
 from kb.extract.lexicon import ACTION_VERBS
-from kb.layout.fields import label_role, progress_of
+from kb.layout.fields import answered_status, label_role, progress_of
 from kb.layout.markup import labelled_cell_items, split_cell, strip_markup, words
 from kb.layout.parse import (
     RawBlock,
@@ -681,7 +681,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                                  and not _WHEN_PLACEHOLDER.fullmatch(strip_markup(cells[c]).strip())) if date_text else ""
         # a column's or cell's dates read from its cells, under no date header, date the row as its
         # heading would ("when"): a date the item's own words give ("... net zero by 2045") says it better
-        fields = _row_fields(cells, {i: r for i, r in roles.items() if i not in content_date_cols})
+        fields = _row_fields(cells, {i: r for i, r in roles.items() if i not in content_date_cols}, header)
         if row_date_cols - date_cols or content_date_cols:
             when = [strip_markup(cells[c]) for c in sorted((content_date_cols | when_cols) & set(range(len(cells))))
                     if strip_markup(cells[c]).strip()]
@@ -890,13 +890,17 @@ def _place_key(sl: SourceLine) -> str:
     return f"0:{sl.page or 0}:{sl.position.top:.1f}:{sl.position.x0:.1f}"
 
 
-def _row_fields(cells: list[str], roles: dict[int, str]) -> dict[str, str]:
-    """The row's owner, due, status and update cells, keyed by role (several columns joined by "; ")."""
+def _row_fields(cells: list[str], roles: dict[int, str], header: list[str] | None = None) -> dict[str, str]:
+    """The row's owner, due, status and update cells, keyed by role (several columns joined by "; ");
+    a status cell that means something only with its header ("Yes" under "Complete?", "G" under
+    "RAG") is read with it (`answered_status`)."""
     fields: dict[str, str] = {}
     for i, role in sorted(roles.items()):
         if role in ("action", "logged", "measure", "code") or i >= len(cells):
             continue
         text = "; ".join(split_cell(cells[i])) if role == "owner" else strip_markup(cells[i])
+        if role == "status" and header and i < len(header) and text:
+            text = answered_status(strip_markup(header[i]), text)
         if text:
             fields[role] = f"{fields[role]}; {text}" if role in fields else text
     return fields
