@@ -930,3 +930,14 @@ def test_a_review_asked_as_questions_reads_each_rows_answer():
         "Open a falls clinic in each locality", "Train every care home in falls prevention",
         "Strength classes in every library")] == ["done", "unmet", "ongoing"]
     assert cells["Open a falls clinic in each locality"].fields["status"] == "Achieved (Y)"
+
+
+def test_label_blocks_rated_by_initial_or_answered_read_with_their_label():
+    text = ("Progress report, March 2025\n\n"
+            "Action 1: Open a falls clinic in each locality\nLead: Community Trust\nRAG: G\n"
+            "Update: Two of three clinics are open.\n\n"
+            "Action 2: Train every care home in falls prevention\nLead: Public Health\nComplete (Y/N): N\n"
+            "Update: Training stopped in 2023.")
+    cells = {b.text: b for b in blocks_of(text) if b.fields}
+    assert cells["Open a falls clinic in each locality"].fields["status"] == "Green"
+    assert progress_of(cells["Train every care home in falls prevention"].fields["status"]) == "unmet"

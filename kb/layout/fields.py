@@ -141,7 +141,8 @@ def _header_keyword_role(norm: str) -> str | None:
 # A label at the start of a line or after a space, capitalised, followed by a colon:
 # "What:", "**Who**:", "Responsible Officer:", "BY WHEN:".
 _LABEL_AT = re.compile(r"(?:^|(?<=\s))\**(?P<label>[A-Z][A-Za-z()]*(?:[ ][A-Za-z()]+){0,3}(?:[ ]\d{1,2}"
-                       r"(?:\.\d{1,2})*[a-z]?)?)\**\s*:\**(?=\s|$)")
+                       # a label asked as a question: "Complete?:", "Achieved (Y/N):"
+                       r"(?:\.\d{1,2})*[a-z]?)?(?:[ ]?\((?:[Yy] ?/ ?[Nn]|[Yy]es ?/ ?[Nn]o)\)|\?)?)\**\s*:\**(?=\s|$)")
 
 
 @dataclass(frozen=True)

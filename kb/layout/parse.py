@@ -21,7 +21,15 @@ from dataclasses import dataclass, field, replace
 
 from kb.extract.dates import date_cell_tail, field_dates, find_dates, has_start_end_cells
 from kb.extract.lexicon import ACTION_VERBS, DOER_TITLE
-from kb.layout.fields import Labelled, label_role, looks_like_party, progress_of, split_labels, status_phrase
+from kb.layout.fields import (
+    Labelled,
+    answered_status,
+    label_role,
+    looks_like_party,
+    progress_of,
+    split_labels,
+    status_phrase,
+)
 from kb.layout.markup import is_all_caps, strip_markup, words
 from kb.model import Position
 from kb.sources.base import SourceLine
@@ -1150,6 +1158,8 @@ def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 else:
                     role = "owner" if lab.role == "action" else lab.role
                     text = "; ".join(v for v, _ in value)
+                    if role == "status":
+                        text = answered_status(lab.label, text)  # "RAG: G", "Complete (Y/N): Y"
                     fields[role] = f"{fields[role]}; {text}" if role in fields else text
             if items:
                 label = action[0][0].label
