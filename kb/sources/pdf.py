@@ -830,13 +830,13 @@ def _rate_cells(pages: list[_Page]) -> None:
             else:  # no header: the table of the same width and place going on, if one had a header
                 head = None  # (its first row is a row like the others)
                 spans = next((sp for x0, x1, sp in reversed(headed) if abs(x0 - t.x0) <= 3 and abs(x1 - t.x1) <= 3), [])
+            size = _mode([w.size for row in t.rows for c in row for w in c], 10.0)  # the table's type size
             for (ri, ci), colour in t.fills.items():
                 cell, box = t.rows[ri][ci], t.cell_boxes[ri][ci]
                 if cell or box is None:
                     continue
                 texts = [_join_words(c) for c in t.rows[ri]]
                 if (ri != head and in_spans(box, spans)) or is_key_row(texts, ci, colour):
-                    size = _mode([w.size for row in t.rows for c in row for w in c], 10.0)
                     middle = (box[1] + box[3]) / 2
                     cell.append(_Word(colour.capitalize(), box[0] + 2, box[0] + 2 + 2.5 * size,
                                       middle - size / 2, middle + size / 2, size, False))
