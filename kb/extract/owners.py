@@ -1631,9 +1631,10 @@ class OwnerGazetteer:
         """A doer named by a proper name the recogniser missed ("Thames Water will replace ...",
         "Highways England will widen ...", "Secondary Care will be responsible for ..."): the subject
         or agent of the clause's predicate is two to six capitalised words (joined by "and", "of",
-        "for", "&"), by the convention that a body's name is written in capitals.  Not a place alone
-        ("North Yorkshire"), a date, a document or an activity named in capitals ("The Local Plan",
-        "Key Actions"), nor in a text set in title case or capitals, where every word is one."""
+        "for", "&"), by the convention that a body's name is written in capitals.  Not a place the
+        recogniser knows as one, a date, a document or an activity named in capitals ("The Local Plan",
+        "Key Actions"), a name that undergoes ("North Riverford will see ..."), nor in a text set in
+        title case, where every word is a capital."""
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None:
             return None
@@ -2292,7 +2293,7 @@ def _listed_member(t: Any) -> bool:
 
 
 # Predicates whose subject undergoes, holds or contains rather than acts ("will see", "will face",
-# "will receive", "will include"): a name as their subject is no doer.
+# "will include"): a name as their subject is no doer.
 # ("be" and "have" are left out: "X will be responsible for", "X will have a plan in place" name a doer;
 # so is "receive": "Cabinet will receive the final strategy" is a meeting's business)
 _UNDERGONE = frozenset({"see", "experience", "face", "suffer", "need", "require", "remain",
@@ -2336,8 +2337,8 @@ def _set_in_title_case(sent: Any) -> bool:
 
 
 def _mention_undergoes(doc: Any, m: Mention) -> bool:
-    """`_undergoes` for a party the patterns found in the text ("Acme Housing Association will
-    receive a grant": the association gets, the author gives)."""
+    """`_undergoes` for a party the patterns found in the text ("Acme Housing Association will face
+    a shortfall": what befalls the association, no act of it)."""
     span = doc.char_span(m.start_char, m.end_char, alignment_mode="expand")
     return span is not None and len(span) > 0 and _undergoes(span.root)
 
