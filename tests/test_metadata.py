@@ -277,6 +277,10 @@ def test_a_clause_opener_is_no_part_of_a_body_s_name(opener):
     # a heading word before the name, in capitals or not, is no part of it
     ("INTRODUCTION The Council has agreed the scheme.", None),
     ("Conclusion Healthwatch Ashdown found that patients wait too long.", "Healthwatch Ashdown"),
+    # a local Healthwatch names its place after the word, as a London borough does
+    ("Q2 Patient Experience Report Healthwatch Ashdown Vale", "Healthwatch Ashdown Vale"),
+    ("Healthwatch Ashdown Vale", "Healthwatch Ashdown Vale"),
+    ("A report by Healthwatch Ashdown and Healthwatch Westmere", "Healthwatch Ashdown and Healthwatch Westmere"),
     # two cells or lines a text export ran together: the name is what follows the join
     ("Prepared by Jane O'BrienNorthshire County Council", "Northshire County Council"),
     # a glossary's line: the acronym, then the name
@@ -290,3 +294,9 @@ def test_junk_before_a_bodys_name(line, expected):
     from kb.sources.metadata import _org_name
 
     assert _org_name(line) == expected
+
+
+def test_a_local_healthwatch_on_the_cover_is_the_author():
+    text = ("Q2 Patient Experience Report\nHealthwatch Ashdown Vale\nJuly - September 2024\n\nContents\n\n"
+            "Introduction\n\nWe heard from 312 people about their GP practices this quarter.")
+    assert meta_of(text).organisation == "Healthwatch Ashdown Vale"

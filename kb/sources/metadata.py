@@ -49,12 +49,14 @@ _BODY_TYPE = (
     r"Health (?:and|&) Well-?being Board|Health (?:and|&) Care Partnership|Integrated Care System|ICS|"
     r"Sustainability (?:and|&) Transformation (?:Partnership|Plan)|STP|Combined Authority|Primary Care Network|"
     r"Safeguarding (?:Adults |Children )?(?:Board|Partnership)|Community Safety Partnership|Fire (?:and|&) Rescue Service|"
-    r"Police|Healthwatch [A-Z][a-z]+|Partnership|Board"
+    r"Police|Partnership|Board"
 )
 _ORG = re.compile(
     r"(?<![A-Za-z])(?P<name>(?:NHS\s+)?[A-Z][A-Za-z'’.-]*(?:\s+" + _PLACE_WORD + r"){0,6}?\s+(?:" + _BODY_TYPE + r")|"
     # London's and the royal boroughs name the place last: "London Borough of Southwark"
-    r"(?:London|Royal) Borough of [A-Z][A-Za-z'’.-]*(?:\s+(?:upon\s+|and\s+|&\s+)?[A-Z][A-Za-z'’.-]*){0,3})\b"
+    r"(?:London|Royal) Borough of [A-Z][A-Za-z'’.-]*(?:\s+(?:upon\s+|and\s+|&\s+)?[A-Z][A-Za-z'’.-]*){0,3}|"
+    # and so does a local Healthwatch: "Healthwatch Tower Hamlets", "Healthwatch Brent and Healthwatch Westminster"
+    r"Healthwatch [A-Z][A-Za-z'’.-]*(?:\s+(?:upon\s+|and\s+|&\s+)?(?:Healthwatch\s+)?[A-Z][A-Za-z'’.-]*){0,3})\b"
 )
 _TYPE_TAIL = re.compile(r"(?:\s+(?:Board|Partnership|Group|Committee|Trust|Executive))+\b")
 _TYPE_ONLY = re.compile(r"(?:NHS\s+)?(?:[A-Z]+\s+)?(?:" + _BODY_TYPE.replace("&", "and") + r")")
