@@ -300,3 +300,11 @@ def test_a_local_healthwatch_on_the_cover_is_the_author():
     text = ("Q2 Patient Experience Report\nHealthwatch Ashdown Vale\nJuly - September 2024\n\nContents\n\n"
             "Introduction\n\nWe heard from 312 people about their GP practices this quarter.")
     assert meta_of(text).organisation == "Healthwatch Ashdown Vale"
+
+
+def test_a_body_named_as_the_doer_of_another_act_is_no_author():
+    text = ("Digital Care Standard\n\nIntroduction\n\nWe expect every supplier to follow the ethical principles "
+            "developed by the Riverton Ethics Council. These principles are set out below.\n\n"
+            "This standard was produced by the Northshire County Council digital team.")
+    assert meta_of(text).organisation == "Northshire County Council"
+    assert meta_of(text.rsplit("\n\n", 1)[0]).organisation == ""

@@ -73,6 +73,9 @@ _GLUED = re.compile(r"[a-z]{3}(?=[A-Z])")  # a word's end run into the next word
 _AUTHOR_CUE = re.compile(r"\b(?:we|our|us|(?:this|the) (?:action )?(?:strategy|plan|document|report)|produced by|published by|"
                          r"prepared by|on behalf of)\b", re.I)
 _THE_COUNCIL = re.compile(r"\bthe (?:(?:City|County|Borough|District) )?Council\b(?!['’]s? \w+ (?:Council|Board))")
+# A body named as the doer of some other act in a sentence that speaks as "we" ("... the principles
+# developed by the Nuffield Council"): a third party, not the author (unlike "produced by", a cue).
+_AGENT_OF_ANOTHER_ACT = re.compile(r"\b(?!(?:produced|published|prepared|written)\b)[a-z]+ed by (?:the )?$")
 _CUE_AT_END = re.compile(r"\b(?:produced|published|prepared|written)(?: \w+)? (?:by|for)(?: the)?\s*:?$|\bon behalf of(?: the)?\s*:?$",
                          re.I)
 _KIND_WORD = re.compile(r"\b(?:strateg(?:y|ies|ic)|plans?|intentions|minutes|papers|reports?|programme|framework|"
@@ -319,7 +322,7 @@ def _author_named(paragraphs: list[str], title: str) -> str:
             name = _org_name(sentence)
             if _AUTHOR_CUE.search(sentence):
                 own_council = own_council or bool(_THE_COUNCIL.search(sentence))
-                if name:
+                if name and not _AGENT_OF_ANOTHER_ACT.search(sentence[:max(sentence.find(name), 0)]):
                     cued.append(name)
             if name:
                 counts[name] = counts.get(name, 0) + 1
