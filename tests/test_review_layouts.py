@@ -911,11 +911,12 @@ def test_numbered_outcomes_titled_by_a_quoted_statement_are_headings():
     ("Status", "✓", "done"), ("Progress", "✗", "unmet"),
     # a bare yes or letter under a header that asks nothing says nothing; other values as written
     ("Status", "Yes", None), ("Lead", "G", None), ("Complete?", "Complete", "done"),
+    ("Rating", "B", None),  # a bare rating may grade by letters (priority A, B, C): no colour
 ])
 def test_a_status_cell_read_with_its_header(header, value, status):
     from kb.layout.fields import answered_status
 
-    assert label_role(header) == ("owner" if header == "Lead" else "status")
+    assert label_role(header) == ("owner" if header == "Lead" else "status")  # ("Rating" too)
     assert progress_of(answered_status(header, value)) == status
 
 

@@ -232,8 +232,9 @@ _QUESTION = re.compile(r"(?P<q>[a-z][a-z ]*?) ?(?:\?|\(?(?:y ?/ ?n|yes ?/ ?no)\)
 _YES = frozenset({"yes", "y", "✓", "✔", "☑", "✅"})
 _NO = frozenset({"no", "n", "not yet", "✗", "✘", "×", "☒", "❌"})
 _PART = frozenset({"partially", "partly", "partial", "in part", "part"})
-# A rating column's colours by their initials ("RAG" over "G", "BRAG" over "B")
-_RAG_HEADER = re.compile(r"(?:(?:b?rag|progress|delivery) )?(?:b?rag)(?: (?:status|rating))?|b?rag rating|rating")
+# A rating column's colours by their initials ("RAG" over "G", "BRAG" over "B"); a bare "Rating" may
+# grade by letters that are no colours ("A", "B", "C" for priority or risk), so it must say RAG
+_RAG_HEADER = re.compile(r"(?:(?:progress|delivery|overall|current) )?b?rag(?: (?:status|rating))?")
 _COLOUR_INITIALS = {"r": "Red", "a": "Amber", "g": "Green", "b": "Blue"}
 
 
