@@ -289,7 +289,7 @@ def _story(lines: list[str], styles: dict[str, ParagraphStyle], rate_by_colour: 
                         keyed.update(new)
                         story.append(Paragraph("Key", styles["body"]))
                         key_rows = [["", w] for w in new]
-                        key_fills = {(ri, 0): dict(_RATING_FILLS.values())[c] for ri, (_, c) in enumerate(new.items())}
+                        key_fills = {(ri, 0): _COLOUR_FILLS[c.lower()] for ri, c in enumerate(new.values())}
                         story.append(_table(key_rows, styles, key_fills))
                 story.append(Spacer(1, 4))
                 story.append(_table(rows, styles, fills))

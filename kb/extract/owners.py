@@ -2301,12 +2301,19 @@ _UNDERGONE = frozenset({"see", "experience", "face", "suffer", "need", "require"
                         "mean", "seem", "appear", "look", "feel"})
 
 
-def _undergoes(name: Any) -> bool:
-    """Whether the predicate a name (its last token) is the subject of says what befalls or what is
-    held ("North Yorkshire will see 2,000 new homes", "Key Actions will include"), not an act."""
+def _phrase_head(name: Any) -> Any:
+    """The token a name's phrase hangs from its clause by: up through the words of the name and the
+    names joined or set beside it ("Riverford Water and Dale Water", "X, the water company")."""
     t = name
     while t.dep_ in ("compound", "conj", "appos", "flat") and t.head.i != t.i:
         t = t.head
+    return t
+
+
+def _undergoes(name: Any) -> bool:
+    """Whether the predicate a name (its last token) is the subject of says what befalls or what is
+    held ("North Yorkshire will see 2,000 new homes", "Key Actions will include"), not an act."""
+    t = _phrase_head(name)
     if t.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = t.head
@@ -2318,9 +2325,7 @@ def _undergoes(name: Any) -> bool:
 def _acts_forward(name: Any) -> bool:
     """Whether a name (its last token) is the subject of a clause that says what it will, must or is
     to do ("Riverford Water will replace ..."), or the agent of one ("to be built by Marsh & Quay")."""
-    t = name
-    while t.dep_ in ("compound", "conj", "appos", "flat") and t.head.i != t.i:
-        t = t.head
+    t = _phrase_head(name)
     if t.dep_ == "nsubj":
         return _is_forward_clause(t.head)
     if t.dep_ == "pobj" and t.head.dep_ == "agent":

@@ -31,6 +31,9 @@ from dataclasses import dataclass
 ROLES = ("action", "owner", "due", "status", "update", "logged", "measure", "ref", "resource")
 
 # The meaning of a label as a whole (matched against the label, lower-cased, spaces folded).
+# A header or label asked as a question, after its words: "Complete?", "Achieved (Y/N)", "Met (yes/no)?"
+_ASKED = r" ?(?:\?|\(?(?:y ?/ ?n|yes ?/ ?no)\)?\??)"
+
 _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("action", re.compile(
         r"(?:what|actions?|actions? (?:required|agreed|to be taken|needed)|agreed actions?|key actions?|"
@@ -61,8 +64,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:(?:current|overall|delivery|progress|action|b?rag) )?status|b?rag|rag rating|ratings?|progress|"
         r"(?:(?:current|delivery|project) )?stage|"
         r"(?:(?:current|overall|delivery) )?status (?:at|as at|as of|in|on|\(|update)[\w ()/.-]*|"
-        r"(?:complete|completed|achieved|delivered|done|met|on track|on target|in place|implemented)"
-        r" ?(?:\?|\(?(?:y ?/ ?n|yes ?/ ?no)\)?\??)|"
+        r"(?:complete|completed|achieved|delivered|done|met|on track|on target|in place|implemented)" + _ASKED + "|"
         r"(?:progress|delivery) (?:rag|rating)|complete ?/ ?(?:incomplete|not complete)|"
         r"(?:%|percent(?:age)?|per cent) (?:complete[d]?|done|achieved|delivered)|progress ?\(?%\)?|"
         # one column for both, the status first: "Status and latest update", "Status / update"
@@ -228,7 +230,7 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # A status column asked as a question ("Complete?", "Delivered (Y/N)", "On track?"): its cells answer
 # it, and "Yes" means what the question says; the question's words are its status word.
-_QUESTION = re.compile(r"(?P<q>[a-z][a-z ]*?) ?(?:\?|\(?(?:y ?/ ?n|yes ?/ ?no)\)?\??)")
+_QUESTION = re.compile(r"(?P<q>[a-z][a-z ]*?)" + _ASKED)
 _YES = frozenset({"yes", "y", "✓", "✔", "☑", "✅"})
 _NO = frozenset({"no", "n", "not yet", "✗", "✘", "×", "☒", "❌"})
 _PART = frozenset({"partially", "partly", "partial", "in part", "part"})
@@ -247,8 +249,9 @@ def answered_status(header: str, value: str) -> str:
     v = value.strip()
     key = re.sub(r"[.\s]+$", "", v.lower())
     head = re.sub(r"\s+", " ", re.sub(r"[*:_]+", " ", header)).strip().lower()
+    is_status = label_role(header) == "status"
     asked = _QUESTION.fullmatch(head)
-    if asked and label_role(header) == "status":
+    if asked and is_status:
         q = asked.group("q").strip()
         if key in _YES:
             return f"{q[:1].upper()}{q[1:]} ({v})"
@@ -258,9 +261,9 @@ def answered_status(header: str, value: str) -> str:
             return f"Partially {q} ({v})"
     if key in _COLOUR_INITIALS and _RAG_HEADER.fullmatch(head):
         return _COLOUR_INITIALS[key]  # bare, as the document's colour key reads a colour (`keyed_status`)
-    if key in _YES - {"yes", "y"} and label_role(header) == "status":
+    if key in _YES - {"yes", "y"} and is_status:
         return f"Complete ({v})"
-    if key in _NO - {"no", "n", "not yet"} and label_role(header) == "status":
+    if key in _NO - {"no", "n", "not yet"} and is_status:
         return f"Not complete ({v})"
     return value
 
