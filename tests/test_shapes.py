@@ -48,6 +48,11 @@ def test_label_roles(label, role):
     assert label_role(label) == role
 
 
+def test_next_steps_names_actions_only_as_a_line_label():
+    assert label_role("Next steps", line_form=True) == "action"
+    assert label_role("Next steps") is None  # a column of a row's next steps keeps its own reading
+
+
 def test_a_bare_date_line_is_not_a_due_label():
     assert label_role("Date", line_form=True) is None
     assert label_role("Target date", line_form=True) == "due"
@@ -63,6 +68,12 @@ def test_a_bare_date_line_is_not_a_due_label():
     ("Lead: Riverside CCG Timescale: Q2 2020/21", [("owner", "Riverside CCG"), ("due", "Q2 2020/21")]),
     ("We will publish a report. Note: this is a draft", []),
     ("The question of who: nobody knows", []),
+    # a designed report's labels in capitals with a dash; "Next steps" names actions to come
+    ("PROGRESS UPDATE - Survey of the depots under way.", [("update", "Survey of the depots under way.")]),
+    ("NEXT STEPS – Publish the tree strategy.", [("action", "Publish the tree strategy.")]),
+    ("Next steps: Publish the tree strategy.", [("action", "Publish the tree strategy.")]),
+    ("Progress update - under way", []),  # a dash after words in running case is no label
+    ("The NHS - with its partners - will fund it", []),
 ])
 def test_split_labels(text, expected):
     assert [(lab.role, lab.value) for lab in split_labels(text)] == expected
@@ -101,6 +112,32 @@ def test_label_alone_on_its_line_takes_the_next_paragraph_or_list():
         ("Train midwives in brief advice", {"owner": "Riverside Maternity Network", "due": "Year 2"}),
         ("Offer carbon monoxide testing at booking", {"owner": "Riverside Maternity Network", "due": "Year 2"}),
     ]
+
+
+def test_capitals_field_labels_of_an_update_report():
+    """An update report prints each action with its fields as labels in capitals on lines of their own,
+    hard-wrapped, with no colon: the progress lines are the action's update, the next steps are items."""
+    got = [(b.text, b.fields, b.column or b.section[-1:]) for b in blocks_of(
+        BODY + "A1 Plant 2,000 street trees across Riverside by\nMarch 2023.\nPROGRESS UPDATE\n"
+        "- Planting sites agreed with the parish councils and\nthe first 400 trees planted.\nNEXT STEPS\n"
+        "- Plant the remaining trees in the winter season.\n- Report progress to the Climate Board.\n\n"
+        "A2 Install solar panels on the Riverside depot.\nPROGRESS UPDATE - Survey of the depot under way.\n"
+        "NEXT STEPS - Procure an installer by June 2022.") if b.kind != "heading"][1:]
+    assert got == [
+        ("A1 Plant 2,000 street trees across Riverside by March 2023.",
+         {"update": "Planting sites agreed with the parish councils and the first 400 trees planted."}, ()),
+        ("Plant the remaining trees in the winter season.", {}, ("NEXT STEPS",)),
+        ("Report progress to the Climate Board.", {}, ("NEXT STEPS",)),
+        ("A2 Install solar panels on the Riverside depot.", {"update": "Survey of the depot under way."},
+         ("NEXT STEPS",)),
+        ("Procure an installer by June 2022.", {}, "NEXT STEPS"),
+    ]
+
+
+def test_a_capitals_line_that_is_no_field_label_stays_a_heading():
+    got = [(b.kind, b.text) for b in blocks_of(BODY + "TRANSPORT AND TRAVEL\n\nWe will extend the bus lanes.")]
+    assert ("heading", "TRANSPORT AND TRAVEL") in got
+    assert ("paragraph", "We will extend the bus lanes.") in got
 
 
 def test_action_and_responsible_officer_on_one_line():

@@ -95,6 +95,18 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"comments? on progress|progress commentary|narrative|what (?:has been|we have|was) (?:achieved|done|delivered)")),
 )
 
+# Labels read only in label-value lines: an update's "Next steps: ..." (or "NEXT STEPS - ...") gives
+# the action to come on its line, an item of its own, as "What:" does.  Alone on its line it heads
+# what follows (often prose on where things stand: `takes_no_value`); as a column header it keeps
+# its own meaning (kb.extract.classify.COLUMN_ROLES: a row's next steps, under the row's commitment).
+_NEXT_STEPS = re.compile(r"(?:planned |agreed |key )?next steps?|next actions?")
+_LINE_ROLES = (("action", _NEXT_STEPS),)
+
+
+def takes_no_value(label: str) -> bool:
+    """Whether a label alone on its line is a heading, not a field whose value is the block below."""
+    return _NEXT_STEPS.fullmatch(re.sub(r"\s+", " ", label.strip(" *:-–—")).lower()) is not None
+
 # A bare "Date" line on a cover is the paper's date, not a due date: in label-value lines the due
 # role needs one of these words.
 _LINE_DUE = re.compile(r"when|timescale|time ?scale|time ?frame|timing|deadline|due|target|completion|end date")
@@ -121,6 +133,8 @@ def label_role(label: str, line_form: bool = False) -> str | None:
             if role in ("ref", "resource", "former") and line_form:
                 return None  # "No:" or "Cost:" in running text is not an action's reference or budget
             return role
+    if line_form:
+        return next((role for role, pattern in _LINE_ROLES if pattern.fullmatch(norm)), None)
     return None
 
 
@@ -141,10 +155,12 @@ def _header_keyword_role(norm: str) -> str | None:
 
 
 # A label at the start of a line or after a space, capitalised, followed by a colon:
-# "What:", "**Who**:", "Responsible Officer:", "BY WHEN:".
-_LABEL_AT = re.compile(r"(?:^|(?<=\s))\**(?P<label>[A-Z][A-Za-z()]*(?:[ ][A-Za-z()]+){0,3}(?:[ ]\d{1,2}"
+# "What:", "**Who**:", "Responsible Officer:", "BY WHEN:"; or set in capitals and followed by a dash,
+# as designed reports print their field labels ("PROGRESS UPDATE - Survey under way", "NEXT STEPS –").
+_LABEL_AT = re.compile(r"(?:^|(?<=\s))\**(?:(?P<label>[A-Z][A-Za-z()]*(?:[ ][A-Za-z()]+){0,3}(?:[ ]\d{1,2}"
                        # a label asked as a question: "Complete?:", "Achieved (Y/N):"
-                       r"(?:\.\d{1,2})*[a-z]?)?(?:[ ]?\((?:[Yy] ?/ ?[Nn]|[Yy]es ?/ ?[Nn]o)\)|\?)?)\**\s*:\**(?=\s|$)")
+                       r"(?:\.\d{1,2})*[a-z]?)?(?:[ ]?\((?:[Yy] ?/ ?[Nn]|[Yy]es ?/ ?[Nn]o)\)|\?)?)\**\s*:\**(?=\s|$)"
+                       r"|(?P<caps>[A-Z][A-Z()]+(?:[ ][A-Z()]+){0,3})[ ]+[-–—](?=\s|$))")
 
 
 @dataclass(frozen=True)
@@ -165,7 +181,8 @@ def split_labels(text: str) -> list[Labelled]:
     """
     found: list[tuple[str, str, int, int]] = []
     for m in _LABEL_AT.finditer(text):
-        label = m.group("label")
+        group = "label" if m.group("label") else "caps"
+        label = m.group(group)
         # the longest known label ending at the colon: "Latest Update" before "Update"
         ws = label.split(" ")
         role = None
@@ -174,7 +191,7 @@ def split_labels(text: str) -> list[Labelled]:
             if cand[:1].isupper():
                 role = label_role(cand, line_form=True)
                 if role:
-                    start = m.start("label") + len(" ".join(ws[:k])) + (1 if k else 0)
+                    start = m.start(group) + len(" ".join(ws[:k])) + (1 if k else 0)
                     if text[start - 2:start] == "**":
                         start -= 2
                     found.append((role, cand, start, m.end()))

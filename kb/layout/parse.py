@@ -29,6 +29,7 @@ from kb.layout.fields import (
     progress_of,
     split_labels,
     status_phrase,
+    takes_no_value,
 )
 from kb.layout.markup import is_all_caps, strip_markup, words
 from kb.model import Position
@@ -306,6 +307,8 @@ def _wraps_into(block: RawBlock, text: str, dense: bool = False, runs_on: bool =
     connecting word), so a heading after it is not read as part of it.  In a hard-wrapped export
     (`hard_wrapped`) a line also continues the one above when that runs to the margin without ending
     its sentence (`runs_on`): "... we have promised to build" / "11,000 homes by 2043."."""
+    if _opens_capitals_field(text):
+        return False  # "PROGRESS UPDATE" (alone, or "- ..." after it) opens a field, whatever the line above
     if not dense and not _is_label_line(block.first.text.strip()):
         return True
     prev = strip_markup(block.lines[-1].text)
@@ -1124,8 +1127,8 @@ def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 continue
             pairs = table
         elif b.kind in _ITEM_KINDS:
-            labs = split_labels(b.text)
-            if not labs:
+            labs = split_labels(b.text) or _capitals_label(b, out)
+            if not labs or len(labs) == 1 and not labs[0].value and takes_no_value(labs[0].label):
                 out.append(b)
                 continue
             if _action_title(labs, blocks[i] if i < len(blocks) else None):
@@ -1172,6 +1175,38 @@ def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
     for k, b in enumerate(out[:-1]):
         b.blank_after = out[k + 1].blank_before
     return out
+
+
+def capitals_label(line: str) -> str | None:
+    """The role of a line that is only a field label set in capitals, with no colon ("PROGRESS
+    UPDATE", "NEXT STEPS", as a designed report prints its fields), or None.  Only capitals: a
+    capitalised line with no colon is as likely a heading or a sentence."""
+    text = strip_markup(line).strip()
+    if not re.fullmatch(r"[A-Z][A-Z() ]{2,40}", text):
+        return None
+    return label_role(text, line_form=True)
+
+
+def _opens_capitals_field(line: str) -> bool:
+    """Whether a line opens with a field label in capitals: alone ("NEXT STEPS") or before its value
+    ("PROGRESS UPDATE - Survey under way", "LEAD: Public Health")."""
+    text = strip_markup(line).strip()
+    if not text[:2].isupper():
+        return False
+    labs = split_labels(text)
+    return capitals_label(text) is not None or bool(labs) and labs[0].label.isupper()
+
+
+def _capitals_label(b: RawBlock, out: list[RawBlock]) -> list[Labelled]:
+    """A block opening with a field label in capitals on a line of its own (`capitals_label`): the
+    label of the lines under it, when the block above can take the field (`_attachable`) or the label
+    names actions to come ("NEXT STEPS")."""
+    role = capitals_label(b.first.text)
+    if role is None or role != "action" and not _attachable(out):
+        return []
+    first = strip_markup(b.first.text).strip()
+    rest = b.text[len(first):].strip() if b.text.startswith(first) else ""
+    return [Labelled(role, first, rest, 0)]
 
 
 _NUMBERED_LABEL = re.compile(r"\d")
