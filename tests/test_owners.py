@@ -905,6 +905,16 @@ def test_a_role_in_its_unit(north: OwnerGazetteer, field, expected) -> None:
                                                                     "are:"}, []),
     ("Publish the waiting times on the website", {"section_lead": "Our recommendations for improving access "
                                                                     "are:"}, []),
+    # ... or addressed to it by what they ask of it
+    ("Publish the waiting times on the website", {"section_lead": "These recommendations call for joint action "
+                                                                    "by the Northshire Workforce Board."},
+     ["Northshire Workforce Board"]),
+    ("Publish the waiting times on the website", {"section_lead": "The following recommendations are addressed "
+                                                                    "to the Northshire Workforce Board:"},
+     ["Northshire Workforce Board"]),
+    ("Publish the waiting times on the website", {"section_lead": "These recommendations reflect the action by "
+                                                                    "patients, who had to chase their results."},
+     []),  # people at large are no party responsible
 ])
 def test_what_we_act_as_and_who_leads_a_section(text, kw, expected) -> None:
     g = OwnerGazetteer().for_document("A plan of the Riverside CCG and the Northshire Workforce Board (NWB).")

@@ -134,6 +134,20 @@ def test_capitals_field_labels_of_an_update_report():
     ]
 
 
+def test_a_capitals_field_label_belongs_to_a_long_action_above_it():
+    """A label in capitals marks a field of the item above, however long that item's text."""
+    action = ("A5 Continue to engage with residents, businesses, schools, colleges, faith groups and community "
+              "groups across every ward of Riverside through the Climate Convention and its working groups, and "
+              "hold two further Climate Summits before the end of the plan, including a Youth Summit run with the "
+              "schools, and a summit for the business community run with the Chamber of Commerce and the "
+              "universities, so that every part of the borough has a say in the next plan.")
+    assert len(action.split()) > 60  # longer than a field line attaches to without a label in capitals
+    got = [(b.text, b.fields) for b in blocks_of(
+        BODY + action + "\nPROGRESS UPDATE\n- The Climate Convention met four times during 2021.")
+        if b.kind != "heading"][1:]
+    assert got == [(action, {"update": "The Climate Convention met four times during 2021."})]
+
+
 def test_a_capitals_line_that_is_no_field_label_stays_a_heading():
     got = [(b.kind, b.text) for b in blocks_of(BODY + "TRANSPORT AND TRAVEL\n\nWe will extend the bus lanes.")]
     assert ("heading", "TRANSPORT AND TRAVEL") in got

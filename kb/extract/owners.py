@@ -2416,7 +2416,11 @@ SECTION_LEAD = re.compile(
     r"(?:led|overseen|owned|driven|coordinated|co-ordinated)\s+by"
     # a report's recommendations addressed to a party, introduced as what follows ("Our recommendations
     # for the Trust are:", "Below is a list of recommendations for X"; not "we make recommendations to X")
-    r"|(?:our|these|the\s+following|following|a\s+list\s+of|key)\s+recommendations\s+(?:for|to))"
+    r"|(?:our|these|the\s+following|following|a\s+list\s+of|key)\s+recommendations\s+(?:for|to)"
+    # or addressed to them by what they ask of them: "These recommendations aim to support action by
+    # the ICB and providers", "recommendations for implementation by the Trust", "are addressed to X"
+    r"|(?:our|these|the\s+following|following|key)\s+recommendations\b[^.;:]{0,50}?\b(?:(?:action|"
+    r"implementation|delivery|consideration)\s+by|(?:addressed|directed)\s+to))"
     r"\s+(?P<party>[^.;:]{3,160})")
 # ", <unit>" after a role title in an owner field: the unit the role works in ("Project Manager,
 # Housing Options Team"), up to the next comma or the end of the field.

@@ -1168,7 +1168,7 @@ def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 label = action[0][0].label
                 out.append(RawBlock("action", [sl for _, sl in items], blank_before=b.blank_before,
                                     fields=fields, label=label, items=items))
-            elif fields and _attachable(out):
+            elif fields and _attachable(out, any_length=pairs[0][0].label.isupper()):
                 target = out[-1]
                 for role, text in fields.items():
                     target.fields[role] = f"{target.fields[role]}; {text}" if role in target.fields else text
@@ -1202,7 +1202,7 @@ def _capitals_label(b: RawBlock, out: list[RawBlock]) -> list[Labelled]:
     label of the lines under it, when the block above can take the field (`_attachable`) or the label
     names actions to come ("NEXT STEPS")."""
     role = capitals_label(b.first.text)
-    if role is None or role != "action" and not _attachable(out):
+    if role is None or role != "action" and not _attachable(out, any_length=True):
         return []
     first = strip_markup(b.first.text).strip()
     rest = b.text[len(first):].strip() if b.text.startswith(first) else ""
@@ -1248,8 +1248,10 @@ def _group_pairs(pairs: list[tuple[Labelled, SourceLine]]) -> list[list[tuple[La
     return groups
 
 
-def _attachable(out: list[RawBlock]) -> bool:
-    """Can a field line belong to the block just above it (an action, a list item, a short paragraph)?"""
+def _attachable(out: list[RawBlock], any_length: bool = False) -> bool:
+    """Can a field line belong to the block just above it (an action, a list item, a short paragraph,
+    or with `any_length` a paragraph of any length: a label in capitals marks a field of whatever item
+    stands above it)?"""
     if not out:
         return False
     prev = out[-1]
@@ -1257,7 +1259,7 @@ def _attachable(out: list[RawBlock]) -> bool:
         return True
     if prev.kind not in _ITEM_KINDS or prev.text.endswith(":"):
         return False
-    return len(words(prev.text)) <= _ATTACH_MAX_WORDS
+    return any_length or len(words(prev.text)) <= _ATTACH_MAX_WORDS
 
 
 
