@@ -165,6 +165,29 @@ def test_reports_from_the_clause(text, report):
     assert reports_of([text]) == [report]
 
 
+@pytest.mark.parametrize("note, status", [
+    # a progress note's own status sentence, its last one
+    ("Depot roofs surveyed in May. Action complete.", "complete (read from its update)"),
+    ("Work ongoing", "ongoing (read from its update)"),
+    # a headline's participle is an event, work in hand is going on, whatever the parser makes of it
+    ("Cycle racks installed at all six libraries in March 2021.", "complete (read from its update)"),
+    ("Tree strategy under development with the parish councils.", "in progress (read from its update)"),
+    ("Review under way of the school streets pilot.", "in progress (read from its update)"),
+    ("Consultation closed in June and the responses are being analysed.",
+     "partially complete (read from its update)"),
+    ("Postponed until the new depot opens.", "not complete (read from its update)"),
+    # a note that says nothing of how the action stands
+    ("To be funded from the capital programme.", ""),
+    ("The scheme will be launched in the spring.", ""),
+    ("Proposed sites listed in the appendix.", ""),
+    ("Existing service, no change.", ""),
+])
+def test_a_progress_note_states_a_status(note, status):
+    from kb.trace.reports import progress_note_statuses
+
+    assert progress_note_statuses([note]) == [status]
+
+
 def test_the_entity_recogniser_runs_only_where_a_report_reads_entities():
     """Reports read entities only for a change measured 'since' a time: the other texts skip the
     recogniser (the costliest step of the trained parse) and report the same."""

@@ -324,6 +324,32 @@ def test_a_review_in_label_value_blocks_decides_the_same(tmp_path):
     assert any(i.commitment.text.startswith("Registers are in place in 38 of 52") for i in trace.items)
 
 
+def test_an_update_report_without_status_words_decides_by_its_notes(tmp_path):
+    """A council's update on its plan that prints each action's progress as a bar (which a text export
+    does not hold) and a note in words, under labels set in capitals: each note's clause gives the
+    status (kb.trace.reports.progress_note_statuses), and the plan's actions take it."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "2020-09_riverside-council_net-zero-plan.txt").write_text(
+        "Riverside Net Zero Plan 2020-2030\n\nPriority Actions\n\n"
+        "A1 Develop a list of local carbon offset opportunities with the parish councils.\n\n"
+        "A2 Install heat pumps in all four council depots by March 2022.\n\n"
+        "A3 Replace the council's pool cars with electric vehicles.\n", encoding="utf-8")
+    (folder / "2021-09_riverside-council_net-zero-plan-update.txt").write_text(
+        "Riverside Net Zero Plan: Priority Actions Update, September 2020 - March 2021\n\n"
+        "A1 Develop a list of local carbon offset opportunities with the parish councils.\n"
+        "PROGRESS UPDATE - Initial list of offset sites under development with two parishes.\n"
+        "NEXT STEPS - Agree the list with the remaining parishes.\n\n"
+        "A2 Install heat pumps in all four council depots by March 2022.\n"
+        "PROGRESS UPDATE\n- Heat pumps installed in all four depots in January 2021.\n\n"
+        "A3 Replace the council's pool cars with electric vehicles.\n"
+        "PROGRESS UPDATE - Postponed until the new depot opens.\n", encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([folder])
+    got = {t["root_text"][:2]: t["status"] for t in kb.threads() if t["root"].startswith("202009")}
+    assert got == {"A1": "in progress", "A2": "delivered", "A3": "in progress"}
+
+
 def test_rows_without_reference_numbers_find_their_actions_by_wording_and_meaning():
     from kb.semantic import embed, record_topic_text
     from kb.trace.progress import match_rows

@@ -52,6 +52,7 @@ from kb.layout.fields import (
 from kb.layout.markup import words
 from kb.layout.structure import HEADER_ROW_LEVEL
 from kb.model import Block, Commitment, Document, DueDate
+from kb.trace.reports import progress_note_statuses
 
 _LONG_ITEM_WORDS = 70
 # A list item or cell longer than one quotable passage (about 250 characters, two lines of print) that
@@ -410,12 +411,21 @@ class Extractor:
         # sections whose text names who leads their work ("The leadership for this resides with X"):
         # heading path -> that sentence, for the items under it that name no owner of their own
         self.section_leads: dict[tuple[str, ...], str] = {}
+        self.note_statuses: dict[str, str] = {}  # an update's text -> the status it states (`_note_status`)
         # a section lead that its section ends on, and then the parent of the sibling sections it
         # leads (see _note_section_lead)
         self.lead_ending: tuple[tuple[str, ...], str] | None = None
         self.lead_carried: tuple[tuple[str, ...], str] | None = None
         # the document's key to its rating codes ("1 = Delivered"), as far as read (see _note_rating_key)
         self.rating_key: dict[str, str] = {}
+
+    def _note_status(self, update: str) -> str:
+        """The status an action's update states in its words when its row prints none ("Initial list
+        under development" -> "in progress (read from its update)", kb.trace.reports.progress_note_statuses):
+        a review whose status is a graphic the text does not hold (a progress bar) still reports it."""
+        if update not in self.note_statuses:
+            self.note_statuses[update] = progress_note_statuses([update])[0]
+        return self.note_statuses[update]
 
     def _section_lead(self, section: tuple[str, ...]) -> str | None:
         """The sentence naming who leads the work of this section or of the nearest section above it."""
@@ -580,6 +590,10 @@ class Extractor:
                 if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
                     continue  # (a review row, however short, is kept: it carries the status of an action)
                 record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period, scales)
+                if not record.reported and block.kind != "cell" and block.fields.get("update"):
+                    # (a table's progress column beside its row's commitment, "What we have done", is
+                    # movement on the row, not the body's verdict on it: a row's status is its own column's)
+                    record.reported = self._note_status(block.fields["update"])
                 role = cell_role(block)
                 if block.timing and block.row_key in row_parents:
                     record.parent_id = row_parents[block.row_key].id  # a step of the row's action, by its date

@@ -604,6 +604,84 @@ def reports_of(texts: Sequence[str], intros: Sequence[str] | None = None) -> lis
     return out
 
 
+# --- progress notes ---------------------------------------------------------------------------------
+# An action's update field ("Progress update:", a review's "Latest update" column) is the body's note of
+# what has happened: written as headlines, it reads otherwise than a plan's sentences do.  A participle
+# with no auxiliary reports the thing done ("Solar panels installed on all four depots"), not a state to
+# reach; a phrase of work in hand ("Review under way", "Strategy under development") reports it going
+# on; a status in words of its own ("Action complete.", "Work ongoing") says how it stands.
+_IN_HAND = re.compile(r"\b(?:under ?way|under development|under review|under consideration|in progress|in hand|"
+                      r"on-?going|progressing|continuing|being (?:developed|reviewed|prepared|drafted|explored))\b",
+                      re.I)
+# The subject a note's own status sentence names before its status word: "Action complete", "Work ongoing".
+_NOTE_SUBJECT = re.compile(r"^(?:this |the )?(?:action|work|project|scheme|task|activity|programme|it)\s+"
+                           r"(?:is\s+(?:now\s+)?)?", re.I)
+# What each report of a note says as a status a review would print (kb.layout.fields.progress_of reads it).
+_NOTE_STATUS = {"done": "complete", "partway": "partially complete", "ongoing": "in progress", "step": "in progress",
+                "unmet": "not complete"}
+NOTE_SOURCE = " (read from its update)"
+
+
+def progress_note_statuses(notes: Sequence[str]) -> list[str]:
+    """The status each progress note states, as a review would print it with where it was read from
+    ("in progress (read from its update)"), or "" when the note says nothing of how the action stands
+    (a plan's "Comments: funded from the BCF").  Its own status sentence, if it has one ("... Action
+    complete."), else the strongest report of its clauses read as a note's (`_note_report`).  Ingest
+    path only: spaCy."""
+    from kb.extract.nlp import parse_many
+    from kb.layout.fields import progress_of, status_phrase
+
+    notes = list(notes)
+    out = [""] * len(notes)
+    parse_at: list[int] = []
+    for n, note in enumerate(notes):
+        stated = ""
+        for sentence in re.split(r"(?<=[.;!])\s+", note.strip()):
+            bare = sentence.strip(" .;!")
+            phrase = status_phrase(bare) or status_phrase(_NOTE_SUBJECT.sub("", bare))
+            if phrase:
+                stated = phrase  # the last one the note gives
+        if stated:
+            out[n] = f"{stated.lower()}{NOTE_SOURCE}" if progress_of(stated) else ""
+        elif len(words_of(note)) >= 2:
+            parse_at.append(n)
+    if parse_at:
+        from kb.extract.clause import clauses_of
+
+        for n, doc in zip(parse_at, parse_many([notes[n] for n in parse_at], entities=False), strict=True):
+            report = strongest([_note_report(c) for c in clauses_of(doc)] or ["statement"])
+            out[n] = f"{_NOTE_STATUS[report]}{NOTE_SOURCE}" if report in _NOTE_STATUS else ""
+    return out
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][\w'’-]*", text)
+
+
+def _note_report(clause) -> str:
+    """A note's clause read as a note: its report (`sentence_report`), except that a headline's
+    participle reports the thing done, and a clause that only names its thing with work in hand
+    ("Initial list under development") reports it going on."""
+    report = sentence_report(clause)
+    sent = clause.sentence
+    if sent is None or report not in ("planned", "statement", "conditional") or clause.condition or clause.negated \
+            or any(t.lower_ in ("will", "shall") or t.tag_ == "MD" for t in sent):
+        return report
+    if _IN_HAND.search(sent.text):
+        return "ongoing"  # "Review under way of the options": work in hand, however the parser reads "Review"
+    if clause.tense != "future" and any(_headline_participle(t) for t in sent):
+        return "done"  # "Solar panels installed on all four depots", "Planting sites agreed and 400 trees planted"
+    return report
+
+
+def _headline_participle(t) -> bool:
+    """A past participle standing for its clause's verb with no auxiliary: the headline of an event
+    ("Sites agreed", "Panels installed in May"), not an intention or a description ("proposed",
+    "agreed actions are:", `_NOT_DONE_PARTICIPLES` before a list) nor a modifier before its noun."""
+    return (t.tag_ == "VBN" and t.dep_ in ("ROOT", "conj", "acl") and t.i > t.head.i - (t.dep_ == "ROOT")
+            and t.lower_ not in _NOT_DONE_PARTICIPLES and not any(c.dep_ in ("aux", "auxpass") for c in t.children))
+
+
 # Participles that describe what is asked for or set out, not what was done: "the actions agreed
 # are:", "outcomes expected include:" introduce a plan.
 _NOT_DONE_PARTICIPLES = _INTENT_PAST | frozenset("agreed approved identified outlined listed described recommended "
