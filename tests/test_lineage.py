@@ -111,6 +111,9 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("If funding allows, a third clinic will follow in 2021.", "conditional"),
     ("The new clinic has been opened in the town centre.", "done"),
     ("The booking line was launched in March.", "done"),
+    # a panel fitted is equipment, a panel set up is a body (the machinery of the work, a step)
+    ("Solar panels were installed on the depot roof in March.", "done"),
+    ("A review panel was set up in March.", "step"),
     ("We are rolling out the new booking line across all surgeries.", "ongoing"),
     ("For two years we have been developing a new booking line.", "ongoing"),
     ("The waiting time standard has not been met.", "unmet"),

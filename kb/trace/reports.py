@@ -234,8 +234,15 @@ def _makes_artefact(pred) -> bool:
     So is one whose doer is such a document or body: "the report set out the options", "the
     programme board has overseen the process" report the machinery at work, what a paper said or a
     board did, not the thing it works towards."""
+    if pred.lemma_.lower() in _FITTING:
+        return False  # "Solar panels were installed on the depot": a thing fitted, no body set up
     heads = [c for c in pred.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
     return any(h.lemma_.lower() in ARTEFACTS or h.lower_ in ARTEFACTS for h in heads)
+
+
+# Verbs of fitting a physical thing in place: what they take is equipment ("panels", "boards" as
+# hardware), never a plan or a body of people.
+_FITTING = frozenset("install instal fit mount erect retrofit wire".split())  # ("instal": the lemma of "installed")
 
 
 # Verbs of setting something up: what they set up is done, but when it is a vehicle for work still to
