@@ -155,6 +155,9 @@ def test_owner_in_fragments(north: OwnerGazetteer, text: str, expected: list[str
     ("Bus operators will introduce contactless fares next year.", ["Bus operators"]),
     ("Consultation will be led by local charities in each ward.", ["Local charities"]),
     ("Universities offering nursing degrees should add a placement in social care.", ["Universities"]),
+    # ... and the people and units that lead and run bodies, named by their role
+    ("We expect local leaders to agree a single transport plan by 2026.", ["Local leaders"]),
+    ("Government departments should publish their estates data each year.", ["Government departments"]),
     # bodies named by their kind, with a word saying which, in a clause of what they will do
     ("Member organisations will pool their training budgets from April.", ["Member organisations"]),
     ("Health partners should publish a joint estates plan by 2026.", ["Health partners"]),

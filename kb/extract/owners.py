@@ -2444,7 +2444,10 @@ _ACTOR_HEADS = frozenset(
     # employers should ...", "Housing associations and developers will ..."); the vaguer
     # "organisations" and "partners" only as `_KIND_HEADS` say
     "schools colleges universities employers landlords developers housebuilders charities operators "
-    "contractors associations staff".split()
+    "contractors associations staff "
+    # and the people and units who lead and run them: "We expect local leaders to ...", "system
+    # leaders will ...", "Government departments should ..."
+    "leaders departments".split()
 ) | frozenset(_KIND_HEADS)
 # The same bodies in the singular, a doer only as "each X" / "every X" (a lone "the trust" is the
 # document's own body or one named before).
