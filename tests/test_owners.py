@@ -158,6 +158,7 @@ def test_owner_in_fragments(north: OwnerGazetteer, text: str, expected: list[str
     # ... and the people and units that lead and run bodies, named by their role
     ("We expect local leaders to agree a single transport plan by 2026.", ["Local leaders"]),
     ("Government departments should publish their estates data each year.", ["Government departments"]),
+    ("Leaders will model the behaviours set out in the charter.", []),  # whose leaders: the text does not say
     # bodies named by their kind, with a word saying which, in a clause of what they will do
     ("Member organisations will pool their training budgets from April.", ["Member organisations"]),
     ("Health partners should publish a joint estates plan by 2026.", ["Health partners"]),

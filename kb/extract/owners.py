@@ -2487,7 +2487,7 @@ _STAFF_HEADS = frozenset({"staff"})
 # Heads that name a doer only with a word saying whose ("Clinical teams", "Hospital clinicians"):
 # "the teams" alone refers back to a body named before.
 _QUALIFIED_ACTOR_HEADS = _STAFF_HEADS | frozenset(
-    "teams clinicians professionals workstream workstreams associations".split()) | frozenset(_KIND_HEADS)
+    "teams clinicians professionals workstream workstreams associations leaders departments".split()) | frozenset(_KIND_HEADS)
 # Where a duty lies names who is to act: "the onus will be on X to ...", "responsibility for Y rests with X".
 _ONUS = re.compile(r"\b(?:onus|responsibility|duty)(?:\s+for\s+[^,.;:]{1,60}?)?\s+(?:will\s+|would\s+)?"
                    r"(?:be|is|lies|lie|rests|rest|falls|fall)\s+(?:on|with|upon)\s+(?:the\s+)?", re.IGNORECASE)
