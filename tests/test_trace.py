@@ -156,6 +156,22 @@ def test_passage_text_gives_each_list_intro_once():
     assert p.text == f"{intro} / a) Engage / b) Consult / Stroke services will move."
 
 
+def test_rows_between_links_stand_only_with_them():
+    """Rows added for standing between two links join those links' passage; a run of them cut off
+    from both by the passage length is not shown on its own."""
+    from kb.trace.tracer import PASSAGE_MAX, linked_passages
+
+    a, b = _item(1, "Open the memory clinic on Saturdays."), _item(12, "Extend the clinic to Sundays.")
+    between = [_item(n, f"Row {n} of the table.") for n in range(2, 12)]
+    for i in between:
+        i.evidence["between"] = ["c1", "c12"]
+    passages = linked_passages([a, *between, b])
+    assert [len(p.items) for p in passages] == [PASSAGE_MAX, 12 - PASSAGE_MAX]
+    assert all(any("between" not in i.evidence for i in p.items) for p in passages)
+    alone = linked_passages(between[:3])
+    assert alone == []
+
+
 def test_link_types_are_explained(corpus_kb):
     seed = seed_of(corpus_kb, STROKE_2013)
     trace = corpus_kb.trace(seed.id, limit=None)

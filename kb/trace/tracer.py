@@ -1228,7 +1228,7 @@ class Tracer:
         items = self._with_paragraph(seed, items)
         items = self._with_between(seed, items)
         items, orphans = self._apply_decisions(seed, items)
-        passages = group_passages(items)
+        passages = linked_passages(items)
         passages.sort(key=lambda p: -p.score)
         hidden = 0
         if limit is not None and (len(passages) > limit or _linked(items) > MAX_ITEMS):
@@ -1543,6 +1543,13 @@ def group_passages(items: list[TraceItem]) -> list[TracePassage]:
         if run:
             out.append(TracePassage(run))
     return out
+
+
+def linked_passages(items: list[TraceItem]) -> list[TracePassage]:
+    """`group_passages`, less any passage made only of rows standing between two links: such a row
+    belongs to its links' passage, and cut off from both (a passage holds at most PASSAGE_MAX items)
+    it was off the thread in 17 of 18 cases on the own and eye care threads."""
+    return [p for p in group_passages(items) if not all("between" in i.evidence for i in p.items)]
 
 
 def _by_section(items: list[TraceItem]) -> dict[tuple[str, str], list[TraceItem]]:
