@@ -132,6 +132,12 @@ def test_words_in_quotation_marks_are_someones_view():
              "It is hard to read online.”", "We will print the timetable at every stop by May 2024.",
              "finish the cycle path before the winter.”"]
     assert _quoted(units) == [False, True, True, False, True]
+    # an export that opens a quotation with a straight mark and closes it with a curly one (or a
+    # straight one); a title in straight marks inside a sentence quotes no one
+    assert _quoted(['"I waited three weeks for a call back.', 'Nobody explained why.”', "We will fix it."]) \
+        == [True, True, False]
+    assert _quoted(['"The clinic was closed again."', "We will reopen it in May."]) == [True, False]
+    assert _quoted(['The plan is called "Better Lives".', "We will publish it."]) == [False, False]
     assert _QUOTED_AIM.match("“To make the borough a place where everyone can age well”")
     assert _OUR_PLEDGE.search("“We will reopen the library in the spring,” said the leader.")
     # a body's quoted statement speaks for it ("we have decided to", "our networks will"); a

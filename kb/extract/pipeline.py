@@ -662,15 +662,22 @@ _QUOTED_AIM = re.compile(r"\W*to\s+[a-z]", re.I)
 
 
 def _quoted(units: list[str]) -> list[bool]:
-    """Which units stand inside typographic quotation marks (“ ... ”), a quotation that may run over
-    several sentences of the block."""
+    """Which units stand inside quotation marks (“ ... ”), a quotation that may run over several
+    sentences of the block.  A straight mark opening a unit opens one too, closed by either mark at
+    a unit's end: exports mix the two ("I can usually get an appointment ... stress.”)."""
     out, depth = [], 0
     for u in units:
         s = u.strip()
+        straight = s.startswith('"')
         # (a unit that closes a quotation it did not open is its tail, cut from it by a page or a column)
-        out.append(depth > 0 or s.startswith("“") or "”" in s and "“" not in s)
-        depth = max(0, depth + s.count("“") - s.count("”"))
+        out.append(depth > 0 or s.startswith("“") or straight or "”" in s and "“" not in s)
+        opens = s.count("“") + straight
+        closes = s.count("”") + (depth + opens > s.count("”") and _ENDS_STRAIGHT.search(s) is not None and len(s) > 1)
+        depth = max(0, depth + opens - closes)
     return out
+
+
+_ENDS_STRAIGHT = re.compile(r'"[\s.,;:!?)]*$')  # a straight mark closing a quotation at a unit's end
 
 
 def discount_ocr(records: list[Commitment], ocr_pages: Iterable[int]) -> None:
