@@ -118,6 +118,8 @@ def test_study_aims_possible_needs_and_judgements_of_value(text, block, accepted
     ("This paper will set out the options for the new library.", False),
     ("A copy of this paper will go to the parks scrutiny panel in June.", True),
     ("Prefer not to say – 4%", False),
+    ("Prefer to self-describe (3) Non-binary (4)", False),  # a chart's legend, each label with its count
+    ("Develop the plan (2)", True),  # one bracketed number may be a note's mark
     ("Aged 65 and over - 12.5%", False),
     ("We will cut the waiting list by 5% by 2025.", True),
 ])

@@ -281,8 +281,10 @@ def _reported_would(j: Any) -> bool:
     return True
 
 
-# A label and its share, as a chart prints it: a few words, a dash, a percentage.
-_CHART_LABEL = re.compile(r"^[^.:;]{1,40}?\s[–—-]\s*\d{1,3}(?:\.\d+)?\s?%\W*$")
+# A label and its share, as a chart prints it: a few words, a dash, a percentage; or a chart's legend,
+# two or more labels each with its count in brackets ("Prefer to self-describe (3) Non-binary (4)").
+_CHART_LABEL = re.compile(r"^[^.:;]{1,40}?\s[–—-]\s*\d{1,3}(?:\.\d+)?\s?%\W*$"
+                          r"|^(?:[^.:;()\d]{1,40}?\s\(\d{1,5}\)\s*){2,}\W*$")
 _SELF_NOUNS = frozenset({"report", "paper", "document", "section", "sections", "chapter", "chapters", "appendix",
                          "annex", "briefing", "summary"})
 _EXPOSITION_VERBS = frozenset({"explore", "describe", "outline", "set", "present", "summarise", "summarize", "discuss",
@@ -537,7 +539,7 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         # the document saying what it goes on to tell, not what its body will do
         return Decision(False, reasons=reasons + ["the document's own contents"])
     if _CHART_LABEL.match(t):
-        # "Prefer not to say – 4%", "Under 18 - 12.5%": a chart's or a table's label and its share
+        # "Prefer not to say – 4%", "Under 18 - 12.5%": a chart's or a table's label and its share (or count)
         return Decision(False, reasons=reasons + ["chart label"])
     if block.kind == "list_item" and _study_aim(t, block.intro):
         # "The aims of the survey include:" / "- To understand how parents choose a nursery": what a
