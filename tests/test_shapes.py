@@ -148,6 +148,16 @@ def test_a_capitals_field_label_belongs_to_a_long_action_above_it():
     assert got == [(action, {"update": "The Climate Convention met four times during 2021."})]
 
 
+def test_a_one_word_capitals_heading_keeps_its_paragraph():
+    """"PROGRESS" alone on its line over a paragraph heads a paper's section: the paragraph stays a
+    record of its own, not a field of the paragraph above."""
+    got = [(b.kind, b.text) for b in blocks_of(
+        BODY + "This paper sets out the work of the Riverside memory service.\n\nPROGRESS\n\n"
+        "Since April the team has recruited twelve staff and will open the new clinic in May 2024.")]
+    assert ("paragraph", "Since April the team has recruited twelve staff and will open the new clinic in "
+                         "May 2024.") in got
+
+
 def test_a_capitals_line_that_is_no_field_label_stays_a_heading():
     got = [(b.kind, b.text) for b in blocks_of(BODY + "TRANSPORT AND TRAVEL\n\nWe will extend the bus lanes.")]
     assert ("heading", "TRANSPORT AND TRAVEL") in got

@@ -1206,6 +1206,8 @@ def _capitals_label(b: RawBlock, out: list[RawBlock]) -> list[Labelled]:
         return []
     first = strip_markup(b.first.text).strip()
     rest = b.text[len(first):].strip() if b.text.startswith(first) else ""
+    if not rest and len(first.split()) < 2:
+        return []  # "PROGRESS" or "UPDATE" alone over a paragraph is as likely a paper's section heading
     return [Labelled(role, first, rest, 0)]
 
 
