@@ -1193,8 +1193,10 @@ def _opens_capitals_field(line: str) -> bool:
     text = strip_markup(line).strip()
     if not text[:2].isupper():
         return False
-    labs = split_labels(text)
-    return capitals_label(text) is not None or bool(labs) and labs[0].label.isupper()
+    if capitals_label(text) is not None:
+        return True
+    labs = split_labels(text)  # (only a line the cheap test above leaves open: this runs on every line)
+    return bool(labs) and labs[0].label.isupper()
 
 
 def _capitals_label(b: RawBlock, out: list[RawBlock]) -> list[Labelled]:

@@ -637,6 +637,7 @@ def progress_note_statuses(notes: Sequence[str]) -> list[str]:
     path only: spaCy."""
     from kb.extract.nlp import parse_many
     from kb.layout.fields import progress_of, status_phrase
+    from kb.layout.markup import words
 
     notes = list(notes)
     out = [""] * len(notes)
@@ -650,7 +651,7 @@ def progress_note_statuses(notes: Sequence[str]) -> list[str]:
                 stated = phrase  # the last one the note gives
         if stated:
             out[n] = f"{stated.lower()}{NOTE_SOURCE}" if progress_of(stated) else ""
-        elif len(words_of(note)) >= 2:
+        elif len(words(note)) >= 2:
             parse_at.append(n)
     if parse_at:
         from kb.extract.clause import clauses_of
@@ -659,10 +660,6 @@ def progress_note_statuses(notes: Sequence[str]) -> list[str]:
             report = strongest([_note_report(c) for c in clauses_of(doc)] or ["statement"])
             out[n] = f"{_NOTE_STATUS[report]}{NOTE_SOURCE}" if report in _NOTE_STATUS else ""
     return out
-
-
-def words_of(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z][\w'’-]*", text)
 
 
 def _note_report(clause) -> str:
