@@ -78,6 +78,33 @@ def test_the_rows_under_a_dated_header_take_its_date_and_the_header_is_no_record
     assert rows and all([d.end for d in b.scope_dates] == ["2026-12-31"] for b in rows)
 
 
+@pytest.mark.parametrize(("header", "end"), [
+    ("By 2026, unless stated, we will...", "2026-12-31"),
+    ("By March 2025 the partnership will:", "2025-03-31"),
+    ("We will…", None),  # the actions' column, no date
+])
+def test_a_table_column_header_each_row_completes_heads_its_actions(header, end):
+    """The header is the table's header row (the actions' column), not a row; its date schedules the
+    rows that give none of their own, and the Lead column beside it names their owners."""
+    blocks = _blocks("Greyford Air Quality Action Plan\n\nOur actions\n\n"
+                     f"| Ref | {header} | Lead | Partners |\n|---|---|---|---|\n"
+                     "| Q1 | Extend the school streets scheme to ten more primary schools. | Highways Team | Schools |\n"
+                     "| Q2 | Replace the diesel vans with electric vans (2024). | Fleet Services | |\n")
+    assert not [b for b in blocks if header.rstrip(".…:") in b.text]
+    rows = {b.text.split()[0]: b for b in blocks if b.text.startswith(("Extend", "Replace"))}
+    assert set(rows) == {"Extend", "Replace"}
+    assert [d.end for d in rows["Extend"].scope_dates] == ([end] if end else [])
+    assert rows["Extend"].fields.get("owner") == "Highways Team"
+
+
+def test_a_header_cell_that_is_a_sentence_is_no_lead():
+    from kb.layout.structure import rows_complete
+
+    assert rows_complete("We will…") and rows_complete("By 2026, unless stated, we will...")
+    assert not rows_complete("We will review the plan with partners and publish the results.")
+    assert not rows_complete("Will")
+
+
 def para(**kw) -> Block:
     return Block("paragraph", "", **kw)
 

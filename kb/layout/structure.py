@@ -176,7 +176,18 @@ def _is_header_row(cells: list[str]) -> bool:
         return False
     if re.fullmatch(r"\d+", filled[0]):
         return False
-    return all(len(words(c)) <= 7 and (not c.endswith(".") or _abbreviated_label(c)) for c in filled)
+    return all(len(words(c)) <= 7 and (not c.endswith(".") or _abbreviated_label(c)) or rows_complete(c)
+               for c in filled)
+
+
+# A column header that each row's cell completes as a sentence: "We will...", "By 2023, unless stated,
+# we will…", "In 2024/25 the service will:" (the lead-in of a table, cut at its verb).
+_COMPLETED_BY_ROWS = re.compile(r"^(?P<lead>\S.{0,80}?\swill)\s*(?:\.{2,}|…|:)?$", re.I)
+
+
+def rows_complete(header_cell: str) -> bool:
+    """Whether a column header is the start of a sentence each row's cell finishes."""
+    return _COMPLETED_BY_ROWS.match(strip_markup(header_cell).strip()) is not None
 
 
 def _abbreviated_label(cell: str) -> bool:
@@ -465,6 +476,11 @@ def _column_roles(header: list[str]) -> dict[int, str]:
     """Columns identified by their header's meaning; a bare "Date" is the due date only when no
     column says so more precisely (an action log's "Date raised" beside its "Due date")."""
     roles = {i: r for i, h in enumerate(header) if h and (r := label_role(h)) is not None}
+    if "action" not in roles.values():
+        # "By 2023, unless stated, we will..." over the actions: the column of what will be done
+        lead = next((i for i, h in enumerate(header) if h and i not in roles and rows_complete(h)), None)
+        if lead is not None:
+            roles[lead] = "action"
     for i, h in enumerate(header):
         if i > 0 and h and i not in roles and _UNIT_HEADER.search(h.strip()):
             roles[i] = "owner"  # "Programme workstream", "Delivery team": the unit each row's work falls to
@@ -595,6 +611,12 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     if header and any(_PAGE_COLUMN.fullmatch(h.strip()) for h in header):
         negative = True  # a table of contents ("Page | Content"): titles, not items
     roles = _column_roles(header or [])
+    lead_due = next((d for h in header or [] if rows_complete(h)
+                     and (d := lead_in_date(_COMPLETED_BY_ROWS.match(h.strip())["lead"], doc_date, period))), None)
+    if lead_due is not None:
+        # the header's date ("By 2023, unless stated, we will...") schedules each row that gives none
+        # of its own, nearer to the rows than any heading's
+        scope = (lead_due,)
     declared = {i for i, r in roles.items() if r == "due"}
     _read_columns_by_content(roles, header or [], [cells for cells, _ in body], doc_date, period)
     date_cols = {i for i, r in roles.items() if r == "due"}
