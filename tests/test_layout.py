@@ -856,3 +856,22 @@ def test_a_web_address_is_not_a_glued_cell(text, units):
     from kb.model import Block
 
     assert _units(Block("fragment", text)) == units
+
+
+def test_markdown_headings_are_headings_at_their_level():
+    """"# Title" / "## 2. Support" (a Markdown export): headings whatever their words, the number of
+    marks their level, so the rows under "## 2. Support" sit in that section and not under "## 1."."""
+    bs = blocks_of("# Greyford Carers Strategy Action Plan 2027-2030\n\n## 1. Identifying carers\n\n"
+                   "We will open a carers' register in every practice.\n\n## 2. Support ##\n\n"
+                   "We will commission 200 more respite nights a year.\n")
+    heads = [(b.text, b.level) for b in bs if b.kind == "heading"]
+    assert heads == [("Greyford Carers Strategy Action Plan 2027-2030", 1), ("1. Identifying carers", 2),
+                     ("2. Support", 2)]
+    assert by_text(bs, "respite").section[-1] == "2. Support"
+    assert "#" not in " ".join(b.text for b in bs)
+
+
+def test_a_hash_inside_a_line_is_no_heading():
+    bs = blocks_of("Intro paragraph that is long enough to be body text for this document.\n\n"
+                   "#1 priority is to cut waiting times for carers' assessments.\n")
+    assert by_text(bs, "#1 priority").kind == "paragraph"

@@ -485,6 +485,7 @@ def test_an_outcome_table_reads_its_partners_and_milestone_as_the_actions_fields
 @pytest.mark.parametrize("header, partners", [
     (["Action", "Partners"], "owner"),  # no lead column: the partners deliver it
     (["Action", "Lead", "Key partners"], None),  # beside a lead: those who support it, no owner field
+    (["Action", "Partner(s)"], "owner"),
 ])
 def test_a_partners_column_beside_an_action(header, partners):
     from kb.layout.structure import _column_roles
@@ -942,3 +943,27 @@ def test_label_blocks_rated_by_initial_or_answered_read_with_their_label():
     cells = {b.text: b for b in blocks_of(text) if b.fields}
     assert cells["Open a falls clinic in each locality"].fields["status"] == "Green"
     assert progress_of(cells["Train every care home in falls prevention"].fields["status"]) == "unmet"
+
+
+@pytest.mark.parametrize("header", ["How we will measure it", "Measure of success", "Response", "Council response",
+                                    "Accepted?"])
+def test_a_measure_or_a_response_to_a_recommendation_is_a_note_of_the_row(header):
+    """What will be counted ("Attendance figures"), and the decision on a recommendation ("Accepted"), are
+    no items: a short one is not read with the row's date and lead into a milestone."""
+    text = (f"Action\t{header}\tLead officer\tTimescale\n"
+            "Run a carers' forum each term.\tAccepted\tCarers Lead\tFrom January 2027\n"
+            "Name a young carers' lead in each school.\tAttendance figures\tSchools Team\tBy July 2027\n")
+    cells = [b.text for b in blocks_of(text) if b.kind == "cell"]
+    actions = ["Run a carers' forum each term.", "Name a young carers' lead in each school."]
+    if "measure" in header.lower() or "success" in header.lower():  # a measure stays a note beside its action
+        assert cells == [actions[0], "Accepted", actions[1], "Attendance figures"]
+    else:  # a status: a word or three of it is no record
+        assert cells == actions
+
+
+def test_a_response_paragraph_is_no_status_field():
+    """"Response:" in running text answers a recommendation in words that may undertake things."""
+    from kb.layout.fields import label_role
+
+    assert label_role("Response", line_form=True) is None
+    assert label_role("Response") == "status"

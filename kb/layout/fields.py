@@ -34,6 +34,10 @@ ROLES = ("action", "owner", "due", "status", "update", "logged", "measure", "ref
 # A header or label asked as a question, after its words: "Complete?", "Achieved (Y/N)", "Met (yes/no)?"
 _ASKED = r" ?(?:\?|\(?(?:y ?/ ?n|yes ?/ ?no)\)?\??)"
 
+# A column of responses to recommendations ("Response", "Council response", "Accepted?"): the decision
+# on each, as a status is.  In a table only: a "Response:" paragraph answers in words (kb.layout.fields).
+_RESPONSE = re.compile(r"(?:[a-z]+(?:'s|’s)? ){0,2}responses?|(?:accepted|agreed|approved|supported)" + _ASKED)
+
 _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("action", re.compile(
         r"(?:what|actions?|actions? (?:required|agreed|to be taken|needed)|agreed actions?|key actions?|"
@@ -65,6 +69,8 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:(?:current|delivery|project) )?stage|"
         r"(?:(?:current|overall|delivery) )?status (?:at|as at|as of|in|on|\(|update)[\w ()/.-]*|"
         r"(?:complete|completed|achieved|delivered|done|met|on track|on target|in place|implemented)" + _ASKED + "|"
+        # a response to a recommendation ("Accepted", "Partially accepted"): the decision on it, as a status is
+        + _RESPONSE.pattern + "|"
         r"(?:progress|delivery) (?:rag|rating)|complete ?/ ?(?:incomplete|not complete)|"
         r"(?:%|percent(?:age)?|per cent) (?:complete[d]?|done|achieved|delivered)|progress ?\(?%\)?|"
         # one column for both, the status first: "Status and latest update", "Status / update"
@@ -81,7 +87,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("measure", re.compile(  # how success is measured: says what will be counted, not what will be done
         r"measures?|kpis?|key performance indicators?|metrics?|(?:success|performance|outcome) measures?|"
         r"(?:output |outcome |performance |monitoring )?indicators?|"
-        r"measures? of success|how (?:will we|we will) (?:measure|know)(?: success)?|"
+        r"measures? of success|how (?:will we|we will) (?:measure|know)(?: (?:it|this|success|progress|impact))?|"
         # what the plan expects to see once the action is done: "What good looks like", "Success criteria"
         r"what (?:will )?success (?:will )?looks? like|what good (?:will )?looks? like|success criteria")),
     ("resource", re.compile(  # what pays for the item: a note of the row
@@ -127,9 +133,9 @@ def label_role(label: str, line_form: bool = False) -> str | None:
         if pattern.fullmatch(norm) or bare != norm and bare and pattern.fullmatch(bare):
             if role == "due" and line_form and not _LINE_DUE.search(norm):
                 return None
-            if role in ("status", "update") and line_form and norm in ("position", "ratings", "rating", "notes",
-                                                                       "note"):
-                return None
+            if role in ("status", "update") and line_form and (
+                    norm in ("position", "ratings", "rating", "notes", "note") or _RESPONSE.fullmatch(norm)):
+                return None  # "Response: the council is working with ..." in running text answers in words
             if role in ("ref", "resource", "former") and line_form:
                 return None  # "No:" or "Cost:" in running text is not an action's reference or budget
             return role

@@ -68,6 +68,11 @@ _DASH_SEPARATOR = re.compile(r"^[\s\-|:]*$")
 _CONNECTORS = {"and", "to", "for", "the", "of", "a", "an", "are", "with", "in", "on", "by", "or", "our", "your"}
 
 
+# A Markdown heading ("# Title", "## 2. Support", "### Actions ##"): its level is given by its marks.
+_ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<title>.*?\S)(?:[ \t]+#+)?[ \t]*$")
+ATX = "atx"  # the marker of a heading written so
+
+
 @dataclass
 class RawBlock:
     kind: str  # paragraph | list_item | table | fragment | heading
@@ -449,6 +454,12 @@ def group_lines(lines: list[SourceLine], dense: bool | str | None = None, wrappe
             blank = 0
             continue
         if re.fullmatch(r"-\s*(\|\s*)*", stripped):  # "- | | |" debris before pipe tables, lone "-"
+            continue
+        atx = _ATX_HEADING.match(text)
+        if atx:  # "## 2. Support": a Markdown export's heading, its level the number of marks
+            blocks.append(RawBlock("heading", [replace(sl, text=atx.group("title"))], depth=len(atx.group("marks")),
+                                   blank_before=blank, marker=ATX))
+            current, blank = None, 0
             continue
         bullet = _BULLET.match(text)
         if bullet and not strip_markup(text[bullet.end():]) and stripped not in "-–":
@@ -973,7 +984,7 @@ def classify_headings(blocks: list[RawBlock]) -> None:
                 _looks_like_heading(b.text) or _bold_question_title(b)):
             b.kind = "heading"
     for i, b in enumerate(blocks):
-        if b.kind != "heading":
+        if b.kind != "heading" or b.marker == ATX:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         text = b.text
@@ -993,7 +1004,7 @@ def classify_headings(blocks: list[RawBlock]) -> None:
     # June 2021" / "Governance", both bold): until the next period or a longer heading, they sit below it.
     period: RawBlock | None = None
     for i, b in enumerate(blocks):
-        if b.kind != "heading":
+        if b.kind != "heading" or b.marker == ATX:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if is_period_label(b.text):

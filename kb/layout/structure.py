@@ -488,11 +488,12 @@ def _column_roles(header: list[str]) -> dict[int, str]:
         for i, h in enumerate(header):
             if i in roles or not h:
                 continue
-            if _MILESTONE_HEADER.fullmatch(h.strip()):
+            h = re.sub(r"\s*\(s\)$", "", h.strip())  # "Partner(s)", "Milestone(s)"
+            if _MILESTONE_HEADER.fullmatch(h):
                 # "Action | Partners | Milestone": the milestone beside an action says when it is done
                 # ("Worker in post by April 2021"), the row's timescale, not an item of its own
                 roles[i] = "due"
-            elif _PARTNERS_HEADER.fullmatch(h.strip()):
+            elif _PARTNERS_HEADER.fullmatch(h):
                 # the parties who deliver the row's action: its owners where no column names a lead,
                 # else those who support the lead ("Lead | Partners"), a note of the row; never an item
                 roles[i] = "owner" if "owner" not in roles.values() else "logged"
