@@ -464,3 +464,59 @@ def test_a_numbered_title_with_a_dash_after_a_short_line_starts_a_block(tmp_path
         y -= 24
     c.save()
     assert [t.strip("*") for t in _texts(pdf)] == lines
+
+
+def _draw_panels(path: Path, watermark: bool = False) -> None:
+    """A heading and a paragraph over two coloured call-out panels side by side, whose lines share
+    baselines; with `watermark`, a big grey letter drawn as a filled shape over running text instead."""
+    c = _page(path, 11)
+    c.drawString(60, HEIGHT - 80, "What partners told us")
+    c.drawString(60, HEIGHT - 100, "We asked partners across the borough what the plan should do first.")
+    if watermark:
+        for i, line in enumerate(["Most of them asked for the family hubs to open sooner and for",
+                                  "carers to be given a say in how the hubs are run, and nearly",
+                                  "all of them asked the council to report on progress each year."]):
+            c.drawString(60, HEIGHT - 118 - 18 * i, line)
+        c.setFillColorRGB(0.75, 0.75, 0.75)
+        p = c.beginPath()  # a letter's outline laid over the text
+        p.moveTo(150, HEIGHT - 300)
+        p.lineTo(260, HEIGHT - 90)
+        p.lineTo(300, HEIGHT - 90)
+        p.lineTo(200, HEIGHT - 300)
+        p.close()
+        c.drawPath(p, stroke=0, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        c.save()
+        return
+    left = ["Open the new family hub in", "the north of the county by", "September 2027.", "Carers Forum"]
+    right = ["Publish a carers charter", "with local employers and", "review it every year.", "Youth Council"]
+    c.setFillColorRGB(0.1, 0.4, 0.7)
+    c.rect(55, HEIGHT - 230, 200, 100, stroke=0, fill=1)
+    c.rect(330, HEIGHT - 230, 200, 100, stroke=0, fill=1)
+    c.setFillColorRGB(1, 1, 1)
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        y = HEIGHT - 150 - 18 * i - (8 if i == 3 else 0)
+        c.drawString(65, y, a)
+        c.drawString(340, y, b)
+    c.save()
+
+
+def test_call_out_panels_side_by_side_are_read_one_panel_at_a_time(tmp_path):
+    pdf = tmp_path / "panels.pdf"
+    _draw_panels(pdf)
+    texts = _texts(pdf)
+    joined = " ".join(texts)
+    assert "Open the new family hub in the north of the county by September 2027." in joined
+    assert "Publish a carers charter with local employers and review it every year." in joined
+    assert joined.index("September 2027") < joined.index("Publish a carers charter")
+    assert not any("hub in Publish" in t or "Open the new family hub in Publish" in t for t in texts)
+
+
+def test_a_filled_shape_laid_over_running_text_is_no_panel(tmp_path):
+    """A watermark's letter over a paragraph does not cut the paragraph's lines where it lies."""
+    pdf = tmp_path / "watermark.pdf"
+    _draw_panels(pdf, watermark=True)
+    assert " ".join(_texts(pdf)).endswith(
+        "We asked partners across the borough what the plan should do first. Most of them asked for the family "
+        "hubs to open sooner and for carers to be given a say in how the hubs are run, and nearly all of them "
+        "asked the council to report on progress each year.")

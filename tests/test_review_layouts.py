@@ -967,3 +967,18 @@ def test_a_response_paragraph_is_no_status_field():
 
     assert label_role("Response", line_form=True) is None
     assert label_role("Response") == "status"
+
+
+@pytest.mark.parametrize("header_row", [
+    "What we have committed to\tStrategies / plans in place to deliver\tLed by\n",
+    "Our commitments\tPlans in place to deliver\tLed by\n",
+])
+def test_a_table_of_what_the_body_committed_to_looks_ahead(header_row):
+    """Its plans to deliver each commitment ("Greyford Ageing Well Strategy") are read as undertakings,
+    whatever the headings above the table say."""
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n" + header_row +
+            "Help older people stay independent\tGreyford Ageing Well Strategy\tPublic Health\n"
+            "Cut smoking in pregnancy\tLocal Maternity System Delivery Plan\tMaternity Lead\n")
+    cells = [b for b in blocks_of(text) if b.kind == "cell"]
+    assert {b.text for b in cells} >= {"Greyford Ageing Well Strategy", "Local Maternity System Delivery Plan"}
+    assert all(b.forward_context for b in cells)

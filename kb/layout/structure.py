@@ -595,6 +595,11 @@ def _folded_cell(text: str) -> str:
     return " ".join(strip_markup(text).lower().split())
 
 
+# A column header that says its rows are the body's undertakings: "What we have committed to", "Our
+# commitments", "We are committed to".
+_COMMITTED_HEADER = re.compile(r"\b(?:committed to|our commitments?)\b", re.I)
+
+
 def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, ...], negative: bool,
                   forward: bool, doc_date: date | None, period: Period | None = None) -> list[Block]:
     rows = rb.rows
@@ -612,6 +617,10 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     if header and any(_PAGE_COLUMN.fullmatch(h.strip()) for h in header):
         negative = True  # a table of contents ("Page | Content"): titles, not items
     roles = _column_roles(header or [])
+    if any(_COMMITTED_HEADER.search(strip_markup(h)) for h in (rows[hi] if hi is not None else rows[0] if rows else [])):
+        # "What we have committed to | Plans in place to deliver | Led by" (read as a header or not): a
+        # table of undertakings
+        forward = True
     lead_due = next((d for h in header or [] if rows_complete(h)
                      and (d := lead_in_date(_COMPLETED_BY_ROWS.match(h.strip())["lead"], doc_date, period))), None)
     if lead_due is not None:

@@ -12,6 +12,7 @@ need it, from pdfminer; pdfplumber (pdfminer) and pypdfium2 are imported on firs
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import mmap
@@ -567,6 +568,119 @@ def _split_glyph(line: _Line) -> None:
     line.text_x0 = words[0].x0
 
 
+# --------------------------------------------------------------------------- panels
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+_PANEL_MIN = (40.0, 20.0)  # points: a filled shape smaller than this holds no lines of text (a bullet, a pointer)
+_PAGE_SHARE = 0.5  # a fill over more of the page than this is its background
+
+
+def _text_boxes(graphics: list, width: float, height: float, mb_x0: float, mb_top: float) -> list[Box]:
+    """The coloured panels of a page (call-outs, quotation boxes, coloured side panels), top-down:
+    filled shapes big enough to hold lines of text, neither white nor the page's background."""
+    out: list[Box] = []
+    for g in graphics:
+        if not getattr(g, "fill", False) or _invisible(g) or _white(getattr(g, "non_stroking_color", None)):
+            continue
+        if g.width < _PANEL_MIN[0] or g.height < _PANEL_MIN[1] or g.width * g.height > _PAGE_SHARE * width * height:
+            continue
+        out.append((g.x0 + mb_x0, height - g.y1 + mb_top, g.x1 + mb_x0, height - g.y0 + mb_top))
+    return out
+
+
+def _panel_of(w: _Word, boxes: list[Box]) -> int:
+    """The smallest panel the word's centre lies in, or -1."""
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    inside = [i for i, (x0, top, x1, bottom) in enumerate(boxes) if x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1]
+    return min(inside, key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])) if inside else -1
+
+
+_PANEL_LINES = 3  # a panel read on its own holds this many lines of text or more (a cell's fill holds fewer)
+
+
+def _side_by_side_panels(words: list[_Word], boxes: list[Box]) -> tuple[dict[int, list[_Line]], list[_Word]] | None:
+    """The panels read whole, each as a column of its own, and the words outside them; or None when
+    no panel stands beside another or beside the running text.  Call-outs side by side share printed
+    lines ("Provide a clear roadmap to common" in one, "Align with NHSE" in the next), and their lines
+    line up as a table's would: read in the usual order they interleave.  A panel here holds
+    `_PANEL_LINES` lines or more (a table cell's fill, a coloured heading bar, hold fewer)."""
+    if not boxes:
+        return None
+    member: dict[int, list[_Word]] = {}
+    of: dict[int, int] = {}
+    for w in words:
+        of[id(w)] = k = _panel_of(w, boxes)
+        member.setdefault(k, []).append(w)
+    # a panel's text stands apart from what is printed beside it: a word that runs on at a word's space
+    # across its edge shows a fill laid over the text (a watermark's letters), no panel
+    crossed: set[int] = set()
+    for line in _group_lines(words):
+        for a, b in itertools.pairwise(line.words):
+            if of[id(a)] != of[id(b)] and b.x0 - a.x1 <= _SEGMENT_GAP * max(a.size, b.size, 1.0):
+                crossed.update(k for k in (of[id(a)], of[id(b)]) if k >= 0)
+    panels = {k: _group_lines(ws) for k, ws in member.items() if k >= 0 and k not in crossed}
+    panels = {k: lines for k, lines in panels.items() if len(lines) >= _PANEL_LINES}
+    if not panels:
+        return None
+
+    def span(lines: list[_Line]) -> tuple[float, float]:
+        return min(ln.top for ln in lines), max(ln.bottom for ln in lines)
+
+    spans = {k: span(lines) for k, lines in panels.items()}
+    beside = any(min(spans[a][1], spans[b][1]) - max(spans[a][0], spans[b][0]) > 0
+                 for a in spans for b in spans if a < b)
+    if not beside:
+        outside = [w for k, ws in member.items() if k not in panels for w in ws]
+        beside = any(spans[k][0] <= (w.top + w.bottom) / 2 <= spans[k][1]
+                     and not boxes[k][0] - 1 <= (w.x0 + w.x1) / 2 <= boxes[k][2] + 1
+                     for k in panels for w in outside)
+    if not beside:
+        return None
+    rest = [w for k, ws in member.items() if k not in panels for w in ws]
+    return panels, rest
+
+
+def _without(lines: list[_Line], taken: set[int]) -> list[_Line]:
+    """The lines with the words of `taken` (by id) left out, each keeping its place and column."""
+    out: list[_Line] = []
+    for ln in lines:
+        kept = [w for w in ln.words if id(w) not in taken]
+        if len(kept) == len(ln.words):
+            out.append(ln)
+        elif kept:
+            out.append(replace(_make_line(kept), col_left=ln.col_left, col_right=ln.col_right, column=ln.column))
+    return out
+
+
+def _runs_on(prev: _Line, line: _Line) -> bool:
+    """Whether `line` goes on with the paragraph of `prev`: the next line of its column at a line's
+    pitch, after a line that ends no sentence."""
+    size = max(prev.size, line.size, 1.0)
+    return (prev.column == line.column and 0 <= line.top - prev.bottom <= 0.8 * size
+            and abs(line.x0 - prev.x0) <= 2 * size and not _ends_sentence(prev.text))
+
+
+def _with_panels(order: list[_Line], panels: dict[int, list[_Line]], boxes: list[Box]) -> list[_Line]:
+    """The running text's lines with each panel's lines put in before the first line below the
+    panel's top, panels at one height left to right."""
+    placed: dict[int, list[_Line]] = {}
+    for k, members in sorted(panels.items(), key=lambda kv: (boxes[kv[0]][1], boxes[kv[0]][0])):
+        members.sort(key=lambda ln: ln.top)
+        left, right = min(ln.x0 for ln in members), max(ln.x1 for ln in members)
+        for ln in members:
+            ln.col_left, ln.col_right, ln.column = left, right, f"panel {k + 1}"
+        at = next((i for i, ln in enumerate(order) if ln.top > members[0].top), len(order))
+        while 0 < at < len(order) and _runs_on(order[at - 1], order[at]):
+            at += 1  # not inside a paragraph of the running text: after it
+        placed.setdefault(at, []).extend(members)
+    out: list[_Line] = []
+    for i in range(len(order) + 1):
+        out += placed.get(i, [])
+        if i < len(order):
+            out.append(order[i])
+    return out
+
+
 # --------------------------------------------------------------------------- pass 1: collect
 
 
@@ -770,7 +884,8 @@ def _collect_page(page, number: int, carry: _Table | None = None) -> _Page:
     mb_x0, mb_top = (float(v) for v in page.mediabox[:2])
     _note_fills(tables, graphics, float(page.height), mb_x0, mb_top)
     words += _shape_bullets(graphics, words, float(page.height), mb_x0, mb_top)
-    return _assemble(number, float(page.width), float(page.height), words, tables, carry)
+    boxes = _text_boxes(graphics, float(page.width), float(page.height), mb_x0, mb_top)
+    return _assemble(number, float(page.width), float(page.height), words, tables, carry, boxes)
 
 
 def _fast_page(fast, number: int, carry: _Table | None = None) -> _Page | None:
@@ -790,7 +905,8 @@ def _fast_page(fast, number: int, carry: _Table | None = None) -> _Page | None:
         tables = _ruled_tables(*_tables_from_edges(None, edges))
         _note_fills(tables, graphics, fast.height, 0.0, 0.0)
     words += _shape_bullets(graphics, words, fast.height, 0.0, 0.0)
-    return _assemble(number, fast.width, fast.height, words, tables, carry)
+    boxes = _text_boxes(graphics, fast.width, fast.height, 0.0, 0.0)
+    return _assemble(number, fast.width, fast.height, words, tables, carry, boxes)
 
 
 def _note_fills(tables: list[_Table], graphics: list, height: float, mb_x0: float, mb_top: float) -> None:
@@ -991,9 +1107,10 @@ def _words(chars: list[dict]) -> list[_Word]:
 
 
 def _assemble(number: int, width: float, height: float, words: list[_Word], tables: list[_Table],
-              carry: _Table | None = None) -> _Page:
+              carry: _Table | None = None, boxes: list[tuple[float, float, float, float]] | None = None) -> _Page:
     """A page from its words (from the text layer or from OCR) and its ruled tables; `carry` is a
-    table without rulings that ended the page before (it may go on at the head of this one)."""
+    table without rulings that ended the page before (it may go on at the head of this one);
+    `boxes` the coloured panels text is printed in (`_text_boxes`), read one panel at a time."""
     running: list[_Word] = []
     for w in words:
         cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
@@ -1012,11 +1129,24 @@ def _assemble(number: int, width: float, height: float, words: list[_Word], tabl
             tables.remove(t)
             running += [w for row in t.rows for cell in row for w in cell]
             rules += edges
+    side = _side_by_side_panels(running, boxes or [])
+    panels: dict[int, list[_Line]] = {}
+    if side is not None:
+        panels, running = side
     found, rest = find_aligned_tables(_group_lines(running), carry, height, rules)
     tables = tables + found
     gutters: list[float] = []
-    lines = _columns(rest, gutters=gutters)
-    _name_columns(lines, gutters)
+    # the panels' lines stand where they are while the page's columns are found, so the running text
+    # beside them is measured as it was printed; then each panel is put in whole (`_with_panels`)
+    if panels:
+        panel_words = {id(w) for members in panels.values() for ln in members for w in ln.words}
+        lines = _columns(_group_lines([w for ln in rest for w in ln.words] + [
+            w for members in panels.values() for ln in members for w in ln.words]), gutters=gutters)
+        _name_columns(lines, gutters)
+        lines = _with_panels(_without(lines, panel_words), panels, boxes or [])
+    else:
+        lines = _columns(rest, gutters=gutters)
+        _name_columns(lines, gutters)
     for line in lines:
         _split_glyph(line)
         _split_leader(line)
