@@ -875,3 +875,29 @@ def test_a_hash_inside_a_line_is_no_heading():
     bs = blocks_of("Intro paragraph that is long enough to be body text for this document.\n\n"
                    "#1 priority is to cut waiting times for carers' assessments.\n")
     assert by_text(bs, "#1 priority").kind == "paragraph"
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Recruit 40 newly qualified nurses – Lead: Chief Nurse, by Q3 2026/27", {"owner": "Chief Nurse"}),
+    ("Roll out the shared care record to all district nursing teams [Owner: Chief Digital Officer] "
+     "[Due: September 2026]", {"owner": "Chief Digital Officer", "due": "September 2026"}),
+    ("Open the second family hub (Lead: Early Help Service; Due: March 2027)",
+     {"owner": "Early Help Service", "due": "March 2027"}),
+    ("Publish the carers charter - Status: on track", {"status": "on track"}),
+    # no field after the item's words: a label of another kind, or too few words before it
+    ("Review the estates strategy (see Annex: Delivery plan)", {}),
+    ("Plan – Lead: Housing", {}),
+    ("The board met in May; Note: the minutes follow", {}),
+])
+def test_fields_written_after_an_items_words(text, fields):
+    from kb.layout.fields import trailing_fields
+
+    assert trailing_fields(text) == fields
+
+
+def test_a_list_item_with_a_trailing_lead_names_its_owner():
+    bs = blocks_of("Intro paragraph that is long enough to be body text for this document.\n\n"
+                   "In 2026/27 we will:\n\n- Recruit 40 newly qualified nurses – Lead: Chief Nurse, by Q3 2026/27\n"
+                   "- Open the second family hub (Lead: Early Help Service; Due: March 2027)\n")
+    assert by_text(bs, "Recruit 40").fields == {"owner": "Chief Nurse"}
+    assert by_text(bs, "family hub").fields == {"owner": "Early Help Service", "due": "March 2027"}

@@ -211,6 +211,37 @@ def split_labels(text: str) -> list[Labelled]:
     return out
 
 
+# Fields written after an item's own words, set off by a dash, a bracket or a semicolon: "Recruit 40
+# nurses – Lead: Chief Nurse, by Q3 2026/27", "Roll out the record [Owner: Chief Digital Officer] [Due:
+# September 2026]", "Open the hub (Lead: Housing; Due: March 2027)".
+_TRAILING_AT = re.compile(r"(?:\s[-–—|]\s*|\s?[(\[]\s*|;\s*)(?=\**[A-Z][A-Za-z ]{1,30}\**\s*:)")
+_TRAILING_ROLES = frozenset({"owner", "due", "status"})
+_TRAILING_ITEM_WORDS = 3  # the item's own words before its fields
+# where a lead's name ends and the item's date goes on: "Chief Nurse, by Q3 2026/27"
+_OWNER_THEN_DATE = re.compile(r"\s*[,;]\s*(?=(?:by|from|due|in|during|before|until)\b)", re.I)
+
+
+def trailing_fields(text: str) -> dict[str, str]:
+    """The fields an item gives after its own words (`_TRAILING_AT`): owner, due and status only,
+    each value without its brackets; {} when the text has none."""
+    for m in _TRAILING_AT.finditer(text):
+        if len(re.findall(r"[A-Za-z]{2,}", text[:m.start()])) < _TRAILING_ITEM_WORDS:
+            continue
+        labs = split_labels(re.sub(r"\s*[\])]\s*[\[(]\s*", " ", text[m.end():]))  # "[Owner: X] [Due: Y]"
+        if not labs or any(lab.role not in _TRAILING_ROLES for lab in labs):
+            continue
+        out: dict[str, str] = {}
+        for lab in labs:
+            value = re.sub(r"[\])]\s*[\[(]?\s*$|^\s*[\[(]", "", lab.value).strip(" []();,")
+            if lab.role == "owner":
+                value = _OWNER_THEN_DATE.split(value, maxsplit=1)[0].strip(" []();,")
+            if value and lab.role not in out:
+                out[lab.role] = value
+        if out:
+            return out
+    return {}
+
+
 def looks_like_party(value: str) -> bool:
     """A short value naming who acts ("JS", "Director of Public Health", "All partners"), not an action."""
     ws = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’&/.-]*", value)

@@ -30,6 +30,7 @@ from kb.layout.fields import (
     split_labels,
     status_phrase,
     takes_no_value,
+    trailing_fields,
 )
 from kb.layout.markup import is_all_caps, strip_markup, words
 from kb.model import Position
@@ -1139,6 +1140,9 @@ def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
             pairs = table
         elif b.kind in _ITEM_KINDS:
             labs = split_labels(b.text) or _capitals_label(b, out)
+            if not labs:
+                # "Recruit 40 nurses – Lead: Chief Nurse, by Q3 2026/27": its fields follow its words
+                b.fields.update({k: v for k, v in trailing_fields(b.text).items() if k not in b.fields})
             if not labs or len(labs) == 1 and not labs[0].value and takes_no_value(labs[0].label):
                 out.append(b)
                 continue
