@@ -22,6 +22,10 @@ def cell(column: str, **kw) -> Block:
 
 ACCEPT = [
     ("We will reduce missed dental appointments by 25% by 2026.", para(), "target"),
+    # a committee's proposal put to a party in the mandative form
+    ("Recommendation 1: That the Council's Public Health team maps dental provision across the borough.",
+     para(), "commitment"),
+    ("R3. That the Cabinet approve the carers strategy and fund its first year.", para(), "commitment"),
     ("Carers will be helped to find local respite options", item(forward_context=True),
      "commitment"),
     ("Residents will have earlier and wider access to pharmacy services.", item(forward_context=True), "commitment"),
@@ -55,6 +59,10 @@ ACCEPT = [
 ]
 
 REJECT = [
+    # "That ..." that proposes nothing: a risk in the possible mood, a resolution only to note
+    ("That the new model may fail to address the variation in referrals;", para()),
+    ("That the Committee notes the update on dental access.", para()),
+    ("That is why the council set up the carers forum in 2019.", para()),
     # the same header in a report of the past, or qualified as done, names what was done
     ("Hospital Transport", cell("Existing Schemes")),
     ("Hospital Transport", cell("Completed schemes", forward_context=True)),

@@ -98,6 +98,9 @@ def corpus_gaz() -> OwnerGazetteer:
     ("The Northshire Stroke Service Specifications will apply from April.", []),
     ("Northshire County Council Plan targets will be met by 2025.", []),
     ("Northshire County Council plans to open two clinics in 2024.", [NCC]),
+    # a committee's proposal in the mandative form: the party it is put to, under its label or not
+    ("That RFT publishes its community waiting times each quarter.", [RFT]),
+    ("Recommendation 3: That NCC commissions a second stop smoking service.", [NCC]),
 ])
 def test_owner_is_the_doer(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected

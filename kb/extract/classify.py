@@ -589,6 +589,13 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         # the resolution itself, and its year is a term of office, not a date anything is due by
         return Decision(False, "evidence", reasons=reasons + ["appointment made"])
 
+    if _PROPOSAL_THAT.match(t) and not in_resolution and _mandates(j, indicative=True) \
+            and not any(c.dep_ in ("aux", "auxpass") for c in j.clause.predicate.children):
+        # (no auxiliary: "That the model may fail to ..." is a risk, not a proposal)
+        # "Recommendation 1: That the ICB commissions more urgent appointments": a proposal put to a
+        # party in the mandative form; until it is agreed it binds no one, so less certain
+        return Decision(True, _kind(t, s, block, j), 0.6, reasons + ["proposal to a party"])
+
     resolved = bool(_RESOLVED_LEAD.match(t))
     if in_resolution or resolved or j.clause.marker == "be":
         if _NOTED.search(t) and not _RESOLUTION.search(t):
@@ -949,12 +956,20 @@ _PLANNED_NOUNS = frozenset({"proposal", "plan", "action", "priority", "commitmen
                             "model", "scheme", "option", "objective", "aim", "target", "milestone", "deliverable"})
 
 
-def _mandates(j: Any) -> bool:
+# A proposal in the mandative form, as committees word recommendations: "Recommendation 1: That the
+# ICB commissions ...", "R3. That the Cabinet approve ...", "(a) That officers report ...".
+_PROPOSAL_THAT = re.compile(r"^\W*(?:(?:recommendations?|proposals?|motion)\s*\d{0,3}[a-z]?\s*[:.–—-]\s*|"
+                            r"[A-Z]{0,2}\d{1,3}[a-z]?[.:)]\s+|\(?[a-z]{1,3}\)\s+)?that\s+(?!is\b|was\b|it\b)", re.I)
+
+
+def _mandates(j: Any, indicative: bool = False) -> bool:
     """A resolution's item that names a party and what it is to do, its verb in the base form the
     mandative subjunctive takes ("(b) the Director of Public Health present the strategy in July",
-    "officers bring a report to the next meeting"), not a noting verb."""
+    "officers bring a report to the next meeting"), not a noting verb.  `indicative`: a proposal's
+    "That X commissions ..." (British usage puts it in the indicative) counts too."""
     pred, subjects = j.clause.predicate, j.clause.subjects
-    if pred is None or pred.pos_ != "VERB" or pred.tag_ not in ("VB", "VBP") or not subjects \
+    tags = ("VB", "VBP", "VBZ") if indicative else ("VB", "VBP")
+    if pred is None or pred.pos_ != "VERB" or pred.tag_ not in tags or not subjects \
             or any(s.lower_ in ("we", "i", "you") for s in subjects):
         return False
     # "the Board note the report and approve the plan": what it is to do past what it only notes

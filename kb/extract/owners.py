@@ -2139,6 +2139,11 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
     if depth > 3:
         return []
     if v.pos_ not in _VERBAL:
+        # "Recommendation 3: That the Trust publishes ...": the proposal under its label
+        for c in v.children:
+            if c.i > v.i and c.dep_ in ("acl", "relcl", "appos", "ccomp") and c.pos_ in _VERBAL and \
+                    any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                return _clause_doers(c, depth + 1)
         # "Providers to agree a care model": a noun with a to-infinitive is a doer and its task
         for c in v.children:
             if c.i > v.i and c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in _VERBAL and \
@@ -2167,8 +2172,10 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
         all(x.is_punct or x.dep_ == "cc" for x in v.doc[c.right_edge.i + 1:before[-1].left_edge.i])
         for c in before[-2].children) else None
     subj = before[-1:] or subj[:1]
+    # ("That the ICB commissions ...", a proposal's mandative clause, is no misparse)
     if subj and (any(c.dep_ == "mark" for c in subj[0].children) or
-                 (depth == 0 and any(c.dep_ == "mark" and c.i < subj[0].i for c in v.children))):
+                 (depth == 0 and any(c.dep_ == "mark" and c.i < subj[0].i and not (c.lower_ == "that" and c.i == 0)
+                                     for c in v.children))):
         return None  # "As commissioners acting ..., X will": a misparse; judge by the words around
     out: list[tuple[int, int]] = list(agents)
     if v.lemma_.lower() in _ASSIGNING and not _is_passive(v):
