@@ -185,6 +185,8 @@ RANGES_AND_OPEN = [
 ]
 
 RELATIVE = [
+    ("halve the gap within five years.", PLAN, [("within five years", "2019-10-01", "2024-09-30")]),
+    ("to be met within 2-3 years", PLAN, [("within 2-3 years", "2019-10-01", "2022-09-30")]),
     ("happen over the next 9 months, while", PLAN,
      [("over the next 9 months", "2019-10-01", "2020-06-30")]),
     ("aims for the next 15 months.", PLAN, [("for the next 15 months", "2019-10-01", "2020-12-31")]),
@@ -224,6 +226,11 @@ NEGATIVES = [
     ("one in 2000 people", STP),
     ("a 12% fall in people with long stays over 5 years", PLAN),
     ("people aged over five years", PLAN),
+    # a service's standard, or counted from an event: no due date of the plan
+    ("patients seen within 2 weeks of referral", PLAN),
+    ("a reply within 12 months", PLAN),
+    ("within three years of the launch", PLAN),
+    ("key areas of focus within Five Year Forward View", STP),
     ("the Christmas and New Year holidays", STP),
     ("announced in the Autumn Statement", STP),
     ("we may need to march on", STP),

@@ -901,3 +901,15 @@ def test_a_list_item_with_a_trailing_lead_names_its_owner():
                    "- Open the second family hub (Lead: Early Help Service; Due: March 2027)\n")
     assert by_text(bs, "Recruit 40").fields == {"owner": "Chief Nurse"}
     assert by_text(bs, "family hub").fields == {"owner": "Early Help Service", "due": "March 2027"}
+
+
+@pytest.mark.parametrize("intro, forward", [
+    ("Key actions for 2027/28 include:", True),
+    ("Our priorities this year include:", True),
+    ("Examples of good practice include:", False),
+    ("The risks identified include:", False),
+])
+def test_a_list_of_the_plans_own_actions_introduced_by_include(intro, forward):
+    from kb.layout.structure import _forward_intro
+
+    assert _forward_intro(intro) is forward

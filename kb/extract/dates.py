@@ -165,6 +165,13 @@ _REL_OVER_RE = re.compile(
     r"(?!\s+(?:old|of\s+age|ago|and\s+over))",
     re.I,
 )
+# "within five years", "within 2-3 years" (not "within 12 months of the launch": counted from an event;
+# nor weeks or months, which in a plan are mostly a service's standard: "seen within 2 weeks")
+_REL_WITHIN_RE = re.compile(
+    r"\bwithin\s+(?P<n1>" + _NUM + r")(?:\s*(?:-|–|to)\s*(?P<n2>" + _NUM + r"))?\s+(?P<unit>years)\b"
+    r"(?!\s+(?:of|from|after|following)\b)",
+    re.I,
+)
 _REL_OVER_BAD_BEFORE = re.compile(
     r"\b(?:aged|age|than|for|ages|people|children|adults|stays?|lasting)\s*$", re.I
 )
@@ -596,7 +603,7 @@ def _atoms(text: str) -> list[_Atom]:
 
 _HAS_DIGIT = re.compile(r"\d")
 _MONTH_STEMS = tuple(sorted({name[:3] for name in _MONTHS}))
-_REL_TRIGGERS = ("next", "coming", "following", "first", "over", "this", "current", "new", "further", "another",
+_REL_TRIGGERS = ("next", "within", "coming", "following", "first", "over", "this", "current", "new", "further", "another",
                  "additional")
 
 
@@ -838,7 +845,7 @@ def _relative_phrases(text: str, doc_date: dt.date | None, period: Period | None
     doc_base = _doc_month_start(doc_date) if doc_date is not None else None
     period_base = period[0].replace(day=1) if period is not None and period[0] is not None else None
     out: list[_Found] = []
-    for m in list(_REL_SPAN_RE.finditer(text)) + list(_REL_OVER_RE.finditer(text)):
+    for m in list(_REL_SPAN_RE.finditer(text)) + list(_REL_OVER_RE.finditer(text)) + list(_REL_WITHIN_RE.finditer(text)):
         s = m.start()
         of_period = _OF_PERIOD.match(text, m.end()) if m.group(0)[:5].lower() == "first" else None
         base = period_base if of_period else doc_base
@@ -847,6 +854,8 @@ def _relative_phrases(text: str, doc_date: dt.date | None, period: Period | None
         if m.re is _REL_OVER_RE:
             if _REL_OVER_BAD_BEFORE.search(text, max(0, s - 16), s):
                 continue
+        elif m.re is _REL_WITHIN_RE:
+            pass  # the phrase starts at "within"
         else:
             lead = _REL_LEAD_RE.search(text, max(0, s - 20), s)
             if lead is not None and lead.group("prep") not in ("by", "from", "until", "before"):

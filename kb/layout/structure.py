@@ -57,7 +57,7 @@ FORWARD_SECTION = re.compile(
     re.I,
 )
 FORWARD_INTRO = re.compile(
-    r"(\bwill\b|\bshall\b|focus|desired|looking to|planned|proposed|next steps|priorit|objectives|"
+    r"(\bwill\b|\bshall\b|focus|desired|looking to|planned|proposed|next steps|priorit|objectives|\bactions\b|"
     r"\baims?\b|\bto:$|\bby:$|following:$|\bare:$|commit|intend|intention|deliver|ambition|targets|"
     r"following (?:steps|areas|services)|resolved|recommended|asked to|must|should|principles|"
     r"reviewing the following|is to:|were to:|are to:|we want|proposals)",
@@ -376,6 +376,12 @@ _REFERS_BACK_LEAD = re.compile(r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4},?\s+)?
                                r"may|might|is|are|means?|includes?|involves?|requires?)\b", re.I)
 
 
+# A list of the plan's own work introduced by "include:" ("Key actions for 2025/26 include:", "Our
+# priorities this year include:"); other "... include:" lists give examples of what was found.
+_PLANNED_INCLUDE = re.compile(r"^(?:(?:our|the|key|main|planned|priority)\s+){1,2}(?:actions|priorities|"
+                              r"deliverables|commitments|milestones)\b[^:]{0,40}\binclude[s]?:$", re.I)
+
+
 def _forward_intro(intro: str, strong: bool = False) -> bool:
     """Whether a lead-in announces things to be done.  Its last sentence is the one that introduces
     the list (in "Plans were reviewed as highlighted in the annex. These show how we will meet these
@@ -383,7 +389,11 @@ def _forward_intro(intro: str, strong: bool = False) -> bool:
     what was done.  `strong`: a future or a word of planning (targets, priorities, actions), not
     only "the following:" or "are:" -- what a table needs, whose rows are as often a description."""
     last = _LAST_SENTENCE.split(intro)[-1]
-    if not FORWARD_INTRO.search(last) or NEGATIVE_INTRO.search(last):
+    negative = NEGATIVE_INTRO.search(last)
+    if negative and _PLANNED_INCLUDE.search(last) and all(
+            m.group(0).lower() in ("include:", "includes:") for m in NEGATIVE_INTRO.finditer(last)):
+        negative = None  # "Key actions for 2025/26 include:": the plan's own actions, not examples of a finding
+    if not FORWARD_INTRO.search(last) or negative:
         return False
     s = shape(intro)
     if "past" in s and "modal" not in s and "future-in-past" not in s:
