@@ -627,17 +627,12 @@ def _side_by_side_panels(words: list[_Word], boxes: list[Box]) -> tuple[dict[int
         return min(ln.top for ln in lines), max(ln.bottom for ln in lines)
 
     spans = {k: span(lines) for k, lines in panels.items()}
-    beside = any(min(spans[a][1], spans[b][1]) - max(spans[a][0], spans[b][0]) > 0
-                 for a in spans for b in spans if a < b)
-    if not beside:
-        outside = [w for k, ws in member.items() if k not in panels for w in ws]
-        beside = any(spans[k][0] <= (w.top + w.bottom) / 2 <= spans[k][1]
-                     and not boxes[k][0] - 1 <= (w.x0 + w.x1) / 2 <= boxes[k][2] + 1
-                     for k in panels for w in outside)
-    if not beside:
-        return None
     rest = [w for k, ws in member.items() if k not in panels for w in ws]
-    return panels, rest
+    beside = any(min(spans[a][1], spans[b][1]) - max(spans[a][0], spans[b][0]) > 0
+                 for a in spans for b in spans if a < b) or any(
+        spans[k][0] <= (w.top + w.bottom) / 2 <= spans[k][1] and not boxes[k][0] - 1 <= (w.x0 + w.x1) / 2 <= boxes[k][2] + 1
+        for k in panels for w in rest)
+    return (panels, rest) if beside else None
 
 
 def _without(lines: list[_Line], taken: set[int]) -> list[_Line]:
