@@ -854,9 +854,7 @@ def _relative_phrases(text: str, doc_date: dt.date | None, period: Period | None
         if m.re is _REL_OVER_RE:
             if _REL_OVER_BAD_BEFORE.search(text, max(0, s - 16), s):
                 continue
-        elif m.re is _REL_WITHIN_RE:
-            pass  # the phrase starts at "within"
-        else:
+        elif m.re is _REL_SPAN_RE:  # ("within five years" starts at its own first word)
             lead = _REL_LEAD_RE.search(text, max(0, s - 20), s)
             if lead is not None and lead.group("prep") not in ("by", "from", "until", "before"):
                 s = lead.start() if lead.group(0) else s

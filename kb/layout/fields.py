@@ -232,7 +232,7 @@ def trailing_fields(text: str) -> dict[str, str]:
             continue
         out: dict[str, str] = {}
         for lab in labs:
-            value = re.sub(r"[\])]\s*[\[(]?\s*$|^\s*[\[(]", "", lab.value).strip(" []();,")
+            value = lab.value.strip(" []();,")
             if lab.role == "owner":
                 value = _OWNER_THEN_DATE.split(value, maxsplit=1)[0].strip(" []();,")
             if value and lab.role not in out:

@@ -185,9 +185,15 @@ def _is_header_row(cells: list[str]) -> bool:
 _COMPLETED_BY_ROWS = re.compile(r"^(?P<lead>\S.{0,80}?\swill)\s*(?:\.{2,}|…|:)?$", re.I)
 
 
+def completed_lead(header_cell: str) -> str | None:
+    """The lead-in a column header is, up to its verb, when each row's cell finishes its sentence."""
+    m = _COMPLETED_BY_ROWS.match(strip_markup(header_cell).strip())
+    return m["lead"] if m else None
+
+
 def rows_complete(header_cell: str) -> bool:
     """Whether a column header is the start of a sentence each row's cell finishes."""
-    return _COMPLETED_BY_ROWS.match(strip_markup(header_cell).strip()) is not None
+    return completed_lead(header_cell) is not None
 
 
 def _abbreviated_label(cell: str) -> bool:
@@ -605,8 +611,8 @@ def _folded_cell(text: str) -> str:
     return " ".join(strip_markup(text).lower().split())
 
 
-# A column header that says its rows are the body's undertakings: "What we have committed to", "Our
-# commitments", "We are committed to".
+# A column header that says its rows are the body's undertakings: one that names what the body has
+# "committed to", or calls them its own commitments.
 _COMMITTED_HEADER = re.compile(r"\b(?:committed to|our commitments?)\b", re.I)
 
 
@@ -627,12 +633,13 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     if header and any(_PAGE_COLUMN.fullmatch(h.strip()) for h in header):
         negative = True  # a table of contents ("Page | Content"): titles, not items
     roles = _column_roles(header or [])
-    if any(_COMMITTED_HEADER.search(strip_markup(h)) for h in (rows[hi] if hi is not None else rows[0] if rows else [])):
+    first_row = rows[hi or 0] if rows else []  # the header, or the row that would have been it
+    if any(_COMMITTED_HEADER.search(strip_markup(h)) for h in first_row):
         # "What we have committed to | Plans in place to deliver | Led by" (read as a header or not): a
         # table of undertakings
         forward = True
-    lead_due = next((d for h in header or [] if rows_complete(h)
-                     and (d := lead_in_date(_COMPLETED_BY_ROWS.match(h.strip())["lead"], doc_date, period))), None)
+    lead_due = next((d for h in header or [] if (lead := completed_lead(h))
+                     and (d := lead_in_date(lead, doc_date, period))), None)
     if lead_due is not None:
         # the header's date ("By 2023, unless stated, we will...") schedules each row that gives none
         # of its own, nearer to the rows than any heading's

@@ -611,15 +611,16 @@ def _side_by_side_panels(words: list[_Word], boxes: list[Box]) -> tuple[dict[int
     for w in words:
         of[id(w)] = k = _panel_of(w, boxes)
         member.setdefault(k, []).append(w)
+    panels = {k: lines for k, ws in member.items() if k >= 0 and len(lines := _group_lines(ws)) >= _PANEL_LINES}
+    if not panels:
+        return None  # (most pages: only small fills, a heading bar, a cell's shade)
     # a panel's text stands apart from what is printed beside it: a word that runs on at a word's space
     # across its edge shows a fill laid over the text (a watermark's letters), no panel
-    crossed: set[int] = set()
     for line in _group_lines(words):
         for a, b in itertools.pairwise(line.words):
             if of[id(a)] != of[id(b)] and b.x0 - a.x1 <= _SEGMENT_GAP * max(a.size, b.size, 1.0):
-                crossed.update(k for k in (of[id(a)], of[id(b)]) if k >= 0)
-    panels = {k: _group_lines(ws) for k, ws in member.items() if k >= 0 and k not in crossed}
-    panels = {k: lines for k, lines in panels.items() if len(lines) >= _PANEL_LINES}
+                for k in (of[id(a)], of[id(b)]):
+                    panels.pop(k, None)
     if not panels:
         return None
 
