@@ -277,7 +277,6 @@ def confirm_then_reword(kb: KnowledgeBase, docs: Path, note: str, file: str, old
 
 
 STP = "2016-10_cw-stp_sustainability-transformation-plan.txt"
-REWORDED = "Launch a public consultation on new stroke pathway."
 EDUCATION = "Implement plan for public education around U&EC."
 EDUCATION_REWORDED = "Launch the plan for public education around U&EC."
 REPLACED = "Review the estates strategy for community hospitals."
@@ -285,19 +284,14 @@ REPLACED = "Review the estates strategy for community hospitals."
 
 @dataclass
 class Decided:
-    """A copy of the three-document knowledge base after a decision and a re-ingest of a changed
-    STP, shared by the tests that only read it (each re-ingest parses the STP again)."""
+    """A copy of the three-document knowledge base after two decisions and a re-ingest of a changed
+    STP, shared by the tests that only read it (each re-ingest parses the STP again): one confirmed
+    passage replaced (orphaned), the other reworded in place (suspect)."""
 
     kb: KnowledgeBase
     seed: Commitment  # the 2013 stroke commitment, as it was when the decisions were made
-    target: Commitment  # the STP consultation the seed's link to was confirmed
-
-
-@pytest.fixture(scope="module")
-def reworded_kb(three_doc_template, tmp_path_factory) -> Decided:
-    """The seed's link to the STP consultation confirmed, then the consultation reworded in place."""
-    kb, docs = copy_three_doc_kb(three_doc_template, tmp_path_factory.mktemp("reworded"))
-    return Decided(kb, *confirm_then_reword(kb, docs, "the STP consults on it", STP, CONSULTATION, REWORDED))
+    target: Commitment  # the STP consultation the seed's link to was confirmed (then replaced)
+    education: Commitment  # the STP public-education plan the seed's link to was confirmed (then reworded)
 
 
 @pytest.fixture(scope="module")
@@ -307,19 +301,22 @@ def replaced_kb(three_doc_template, tmp_path_factory) -> Decided:
     orphaned decision and one suspect."""
     kb, docs = copy_three_doc_kb(three_doc_template, tmp_path_factory.mktemp("replaced"))
     seed = seed_of(kb, STROKE_2013)
-    kb.link("confirm", seed.id, next(c for c in kb.commitments() if c.text == EDUCATION).id, "educate")
-    return Decided(kb, *confirm_then_reword(kb, docs, "the STP consults on it", STP, CONSULTATION, REPLACED,
-                                            more=((EDUCATION, EDUCATION_REWORDED),)))
+    education = next(c for c in kb.commitments() if c.text == EDUCATION)
+    kb.link("confirm", seed.id, education.id, "educate")
+    seed, target = confirm_then_reword(kb, docs, "the STP consults on it", STP, CONSULTATION, REPLACED,
+                                       more=((EDUCATION, EDUCATION_REWORDED),))
+    return Decided(kb, seed, target, education)
 
 
-def test_confirmed_link_to_changed_text_is_flagged_suspect(reworded_kb):
-    seed, target = reworded_kb.seed, reworded_kb.target
-    after = reworded_kb.kb.trace(seed.id)
+def test_confirmed_link_to_changed_text_is_flagged_suspect(replaced_kb):
+    kb, seed = replaced_kb.kb, replaced_kb.seed
+    education = replaced_kb.education
+    after = kb.trace(seed.id)
     flagged = [i for i in after.items if i.decision == "suspect"]
-    assert [i.commitment.text for i in flagged] == [REWORDED]
-    assert flagged[0].note == "the STP consults on it"
-    assert all(i.commitment.id != target.id for i in after.items)
-    assert [i.commitment.text for i in after.items].count(REWORDED) == 1
+    assert [i.commitment.text for i in flagged] == [EDUCATION_REWORDED]
+    assert flagged[0].note == "educate"
+    assert all(i.commitment.id != education.id for i in after.items)
+    assert [i.commitment.text for i in after.items].count(EDUCATION_REWORDED) == 1
 
 
 def test_confirmed_link_survives_a_change_to_the_seeds_own_wording(three_doc_kb):
@@ -400,33 +397,31 @@ def test_a_hand_edited_last_line_without_its_newline_is_kept(three_doc_kb):
     assert [d.note for d in kb.decisions.read()] == ["one", "two"]
 
 
-def test_a_reworded_confirmed_passage_keeps_its_decision_and_shows_what_was_confirmed(reworded_kb, capsys):
+def test_a_reworded_confirmed_passage_keeps_its_decision_and_shows_what_was_confirmed(replaced_kb, capsys):
     """Reworded in place, the confirmed passage keeps the confirmation (suspect), with the confirmed
     text beside the current one; a passage elsewhere with more words in common does not take it."""
-    kb, seed, reworded = reworded_kb.kb, reworded_kb.seed, REWORDED
+    kb, seed = replaced_kb.kb, replaced_kb.seed
     after = kb.trace(seed.id)
     decided = [i for i in after.items if i.decision]
     assert [(i.commitment.text, i.decision, i.note, i.decided_text) for i in decided] == [
-        (reworded, "suspect", "the STP consults on it", CONSULTATION)]
-    assert not after.orphans
+        (EDUCATION_REWORDED, "suspect", "educate", EDUCATION)]
     idx, dec = str(kb.index_dir), str(kb.decisions.path)
     for fmt in ("jsonl", "csv"):
         assert main(["--index", idx, "--decisions", dec, "trace", seed.id, "--format", fmt]) == 0
         out = capsys.readouterr().out
         if fmt == "jsonl":
-            rows = [r for r in map(json.loads, out.splitlines()) if r["decision"]]
-            assert [(r["decision"], r["decided_text"], r["note"]) for r in rows] == [
-                ("suspect", CONSULTATION, "the STP consults on it")]
-            assert reworded in rows[0]["text"]
+            rows = [r for r in map(json.loads, out.splitlines()) if r["decision"] and r["link_type"] != "orphaned"]
+            assert [(r["decision"], r["decided_text"], r["note"]) for r in rows] == [("suspect", EDUCATION, "educate")]
+            assert EDUCATION_REWORDED in rows[0]["text"]
         else:
             import csv
             import io
 
-            rows = [r for r in csv.DictReader(io.StringIO(out)) if r["decision"]]
-            assert [(r["decision"], r["decided_text"]) for r in rows] == [("suspect", CONSULTATION)]
+            rows = [r for r in csv.DictReader(io.StringIO(out)) if r["decision"] and r["link_type"] != "orphaned"]
+            assert [(r["decision"], r["decided_text"]) for r in rows] == [("suspect", EDUCATION)]
     assert main(["--index", idx, "--decisions", dec, "trace", seed.id, "--format", "table"]) == 0
     table = capsys.readouterr().out
-    assert "suspect" in table and "decided on: Consultation on new stroke" in " ".join(table.split())
+    assert "suspect" in table and f"decided on: {EDUCATION}" in " ".join(table.split())
 
 
 def test_a_replaced_confirmed_passage_is_an_orphaned_decision_not_moved(replaced_kb, capsys):
