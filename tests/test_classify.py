@@ -56,6 +56,9 @@ ACCEPT = [
     ("IMPROVE Carer experience and reduce repeat referrals", Block("fragment", ""), "commitment"),
     # '@' is not noise by itself: a handle that opens a sentence is part of the text as written
     ("@Northshire we will open two clinics in the market towns by 2025", para(), "commitment"),
+    # the verb of an action, not the attendance heading "Present:"
+    ("Present the revised parking strategy to the Cabinet", cell("Action"), "commitment"),
+    ("Present options for the library service to the scrutiny panel.", item(), "commitment"),
 ]
 
 REJECT = [
@@ -68,6 +71,9 @@ REJECT = [
     ("Hospital Transport", cell("Completed schemes", forward_context=True)),
     # a name with its role in brackets is an attendance line, not a scheme
     ("Jane Marlow (Chair)", cell("Attendees", forward_context=True)),
+    ("Present: Cllr Hughes (Chair), Cllr Okafor, Ms Lind", para()),
+    ("PRESENT – Councillor Ames, Councillor Burke", para()),
+    ("Present Cllr Hughes, Cllr Okafor and Ms Lind", para()),
     ("We have secured funding to run a falls prevention and home safety programme", cell("WHAT WE HAVE DONE")),
     ("A larger share of residents will receive eye tests", cell("PATIENT IMPACT")),
     ("The total 'do-nothing' funding gap for the county was forecast to be large.", para()),

@@ -95,7 +95,7 @@ MONTHS_AND_DAYS = [
      [("by end of November 2020", None, "2020-11-30"), ("by end June 2021", None, "2021-06-30")]),
     ("an integrated service by December 2019", None, [("by December 2019", None, "2019-12-31")]),
     # a date that names a deadline is due by it
-    ("the bids are being prepared for the 14 June deadline", PLAN, [("for the 14 June deadline", None, "2019-06-14")]),
+    ("the bids are being prepared for the 14 June deadline", PLAN, [("for the 14 June deadline", None, "2020-06-14")]),  # long past in October: next June
     ("returns for the October deadline will be checked", PLAN, [("for the October deadline", None, "2019-10-31")]),
     ("with a deadline of 31 January 2020 for nominations", None,
      [("a deadline of 31 January 2020", None, "2020-01-31")]),
@@ -115,6 +115,14 @@ YEARLESS = [
     ("in the late Autumn.", PLAN, [("in the late Autumn", "2019-09-01", "2019-11-30")]),
     ("We expect first returns during w/c 10th October.", STP,
      [("w/c 10th October", "2016-10-10", "2016-10-16")]),
+    # long past at the paper's date: the next one; a month or two before: this year's
+    ("The new library hub will open by April.", PLAN, [("by April", None, "2020-04-30")]),
+    ("Launch the grants scheme in January", PLAN, [("in January", "2020-01-01", "2020-01-31")]),
+    ("the survey closes in the spring", PLAN, [("in the spring", "2020-03-01", "2020-05-31")]),
+    ("the findings will be reported in August", PLAN, [("in August", "2019-08-01", "2019-08-31")]),
+    ("the finance officer to bring the savings plan to the December meeting", PLAN,
+     [("December", "2019-12-01", "2019-12-31")]),
+    ("to be reported to the March Cabinet", PLAN, [("March", "2020-03-01", "2020-03-31")]),
 ]
 
 YEARS = [
@@ -238,6 +246,8 @@ NEGATIVES = [
     ("see page 12/13 and slide 18/19", STP),
     ("the ratio 50/50 and 3/4", STP),
     ("increase from 61 to 37 beds", STP),
+    ("a march to the town hall", STP),
+    ("the May elections", STP),  # a month names the meeting only when one follows
 ]
 
 DOC_DATE_NEEDED = [

@@ -294,3 +294,38 @@ def test_a_rows_start_and_end_cells_date_it_even_when_past(tmp_path):
     assert got["Review the depot lig"] == [("2022-05-01", "2023-06-30")]
     assert got["Restore the hedgerow"] == [("2023-10-01", "2026-03-31")]
     assert got["Survey the verges fo"] == [("2022-04-01", "2022-12-31")]
+
+
+def test_a_lead_named_by_its_role_leads_its_groups_actions(tmp_path):
+    """"SRO: ...", "Portfolio holder: ..." under a theme's label say who answers for its actions, as
+    "Lead: ..." does."""
+    text = "\n".join([
+        "Westmarch Council Action Plan 2025-27", "",
+        "Theme A: Digital inclusion", "", "SRO: Director of Strategy",
+        "1. Open three digital help points in libraries", "2. Train 200 volunteers as digital champions", "",
+        "Theme B: Warm homes", "", "Portfolio holder: Cllr J Okafor",
+        "1. Insulate 500 council homes by March 2027", "2. Launch a warm homes grant for private tenants",
+    ])
+    got = {r.text: r.owners for r in _extract_text(tmp_path, text, "2025-04_westmarch-action-plan.txt")}
+    assert got["Open three digital help points in libraries"] == ["Director of Strategy"]
+    assert got["Train 200 volunteers as digital champions"] == ["Director of Strategy"]
+    assert got["Insulate 500 council homes by March 2027"] == ["Cllr J Okafor"]
+    assert got["Launch a warm homes grant for private tenants"] == ["Cllr J Okafor"]
+
+
+def test_an_action_log_and_minutes_date_their_actions_by_the_meeting(tmp_path):
+    """An action log's "Present ..." is an action (not the attendance heading "Present:"), and a
+    minute's action for "the July meeting" is due that July."""
+    text = "\n".join([
+        "Westmarch Health Partnership", "", "Minutes of the Partnership Board, 12 May 2025", "",
+        "Present: Dr A Shah (Chair), Ms L Grant, Mr P Doyle", "",
+        "ACTION: The Director of Public Health to bring the healthy weight plan to the July meeting.", "",
+        "Action log", "Ref\tAction\tOwner\tDue\tStatus",
+        "A13\tPresent the safer staffing review to the Board\tChief Nurse\tSeptember 2025\tOpen",
+    ])
+    got = {r.text: r for r in _extract_text(tmp_path, text, "2025-05_westmarch-partnership-board-minutes.txt")}
+    minute = got["The Director of Public Health to bring the healthy weight plan to the July meeting."]
+    assert [(d.start, d.end) for d in minute.due] == [("2025-07-01", "2025-07-31")]
+    action = got["Present the safer staffing review to the Board"]
+    assert action.owners == ["Chief Nurse"] and [d.end for d in action.due] == ["2025-09-30"]
+    assert not any(t.startswith("Present:") for t in got)

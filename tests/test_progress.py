@@ -73,6 +73,15 @@ def test_review_table_headers_read_by_meaning(header, role):
     assert label_role(header) == role
 
 
+@pytest.mark.parametrize("label", [
+    "Executive lead", "Clinical lead", "Programme lead", "SRO", "Senior responsible owner", "Responsible director",
+    "Accountable director", "Executive sponsor", "Portfolio holder", "Lead member", "Cabinet member",
+])
+def test_a_lead_named_by_its_role_is_an_owner_label(label):
+    """The labels plans put under a priority or a programme to say who answers for it."""
+    assert label_role(label, line_form=True) == label_role(label) == "owner"
+
+
 def test_a_number_in_running_text_is_no_reference_label():
     assert label_role("No", line_form=True) is None
 

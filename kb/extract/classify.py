@@ -108,7 +108,9 @@ _NOISE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|^e-?mail:|\btel(?:ephone)?[:.
                     r"^date:|^time and date|^place$|^from:|^to:|^title:|^report author|^name and job title|"
                     r"^directorate|^enquiries|^note:|^membership:|^please note|intentionally left blank|"
                     # sources and footnotes, attendance, agenda and contents lines (conventions of papers)
-                    r"^sources?:|^footnotes?\b|^(?:present|apologies(?: for absence)?|in attendance|attendees)\b|"
+                    r"^sources?:|^footnotes?\b|^(?:apologies(?: for absence)?|in attendance|attendees)\b|"
+                    # "Present: Cllr A, ..." / "PRESENT" (not the verb of an action: "Present the review to ...")
+                    r"^present(?:\s*(?:[:\-–—(]|$)|\s+(?:were|was)\b|\s+(?-i:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\b))|"
                     r"^agenda item\b|(?:\.{4,}|…{2,})\s*\d+$|"
                     # a publication's colophon
                     r"^(?:printed|typeset|designed and printed|designed and produced) (?:in|by|on|for)\b",

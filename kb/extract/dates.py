@@ -251,6 +251,8 @@ _SUFFIX_RE = re.compile(
     r"(?P<deadline>\s+(?i:deadlines?|cut-?off(?:\s+date)?|closing\s+date)\b)?"
 )
 _ROLL_OUT_RE = re.compile(r"\s+(?i:roll[\s-]?out)\b")
+_RECENT_MONTHS = 2  # months before a paper's date that a yearless month may still mean (see _contextualise)
+_MEETING_AFTER = re.compile(r"\s+(?:(?i:meeting|board|committee|cabinet|council|panel|forum)s?)\b")
 _NUMBER_BEFORE_IN = re.compile(r"(?:\d|\b(?i:one|a))\s+(?i:in)\s+$")  # "1 in 2000 people" is not a year
 _PAGE_BEFORE = re.compile(
     r"\b(?:page|pages|slide|slides|p|pp|section|para|paragraph|tel|telephone)\.?\s*$", re.I
@@ -784,6 +786,11 @@ def _contextualise(text: str, atom: _Atom, doc_date: dt.date | None) -> _Found |
     if atom.yearless and doc_date is None:
         return None
     first, last = atom.resolve(doc_date.year if doc_date else 0)
+    if atom.yearless and doc_date is not None and last < _add_months(_doc_month_start(doc_date), -_RECENT_MONTHS):
+        # a month or season with no year, long past when the paper is dated, is the next one ("report
+        # back in March" in a November paper: next March); one a month or two before is this year's,
+        # as a paper is often written before the date it is published or put to a meeting under
+        first, last = atom.resolve(doc_date.year + 1)
     if atom.mid:
         first = last = first.replace(day=15)
 
@@ -832,7 +839,10 @@ def _accept(text: str, atom: _Atom, kind: str | None, open_end: bool, paren: boo
         return True
     if atom.kind == "year":
         return paren or _ROLL_OUT_RE.match(text, atom.e) is not None
-    return False
+    # a meeting named by its month, as minutes and action logs date their business: "bring the plan to
+    # the July meeting", "report to the September Board"
+    return atom.kind == "month" and bool(_ENDS_WITH_THE.search(text, max(0, atom.s - 6), atom.s)) \
+        and _MEETING_AFTER.match(text, atom.e) is not None
 
 
 def _relative_phrases(text: str, doc_date: dt.date | None, period: Period | None = None) -> list[_Found]:

@@ -57,7 +57,13 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"responsible(?: (?:officers?|leads?|persons?|"
         r"people|organisations?|body|bodies|partners?|agenc(?:y|ies)))?|responsibility|by whom|accountable"
         r"(?: (?:officers?|leads?|bodies|body))?|lead (?:officers?|organisations?|agenc(?:y|ies)|partners?|"
-        r"bodies|body|persons?|directors?|members?)|(?:key )?partners? (?:responsible|leading)")),
+        r"bodies|body|persons?|directors?|members?)|(?:key )?partners? (?:responsible|leading)|"
+        # the lead a section names by the role: "Executive lead: Chief Nurse", "SRO: Director of Strategy",
+        # "Responsible director: ...", "Portfolio holder: Cllr ..."
+        r"(?:executive|clinical|senior|programme|project|service|strategic|operational|professional|officer|"
+        r"member|director|organisational|system) leads?|sros?|senior responsible (?:owners?|officers?)|"
+        r"responsible (?:directors?|executives?|managers?)|accountable (?:directors?|executives?)|"
+        r"(?:executive |senior |lead )?sponsors?|portfolio holders?|lead (?:cabinet )?members?|cabinet members?")),
     ("due", re.compile(
         r"when|timescales?|time ?scales?|time ?frames?|timings?|by when|deadlines?|due|due dates?|date due|"
         r"target dates?|target completion(?: dates?)?|completion dates?|date (?:for|of) completion|"
