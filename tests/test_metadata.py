@@ -104,6 +104,13 @@ def test_period_from_the_title():
     assert (m.period_start, m.period_end) == ("2020-04-01", "2021-03-31")
 
 
+def test_period_from_the_file_name_when_the_title_gives_none():
+    m = meta_of("Westmarch Integrated Care Board\n\nOur delivery plan\n\nWe will open two hubs.",
+                "2025-03_westmarch-icb_delivery-plan-2025-26")
+    assert (m.period_start, m.period_end) == ("2025-04-01", "2026-03-31")
+    assert meta_of(STRATEGY, "2021-06_northshire-tobacco_2021-24").period == "2019-2024"  # the title's first
+
+
 def test_file_name_date_wins_when_it_has_a_month():
     assert meta_of(STRATEGY, "2019-05_northshire-tobacco").date == "2019-05-01"
     assert meta_of(STRATEGY, "2019_northshire-tobacco").date == "2019-03-01"

@@ -561,6 +561,21 @@ def test_ticks_under_year_columns_schedule_the_row():
     assert [d.end for d in cells["Open a community orchard at Hale Park"].scope_dates] == ["2024-03-31"]
 
 
+@pytest.mark.parametrize("period, orchard_due", [
+    ((date(2025, 4, 1), date(2026, 3, 31)), [("2025-10-01", "2025-12-31"), ("2026-01-01", "2026-03-31")]),
+    ((date(2025, 1, 1), date(2025, 12, 31)), [("2025-07-01", "2025-09-30"), ("2025-10-01", "2025-12-31")]),
+    ((date(2025, 4, 1), date(2028, 3, 31)), []),  # a plan of three years: which year's third quarter?
+])
+def test_ticks_under_bare_quarters_schedule_the_row_in_a_plan_for_one_year(period, orchard_due):
+    text = ("Action\tLead\tQ1\tQ2\tQ3\tQ4\n"
+            "Plant 400 street trees in the town centre\tParks Team\t✓\t\t\t\n"
+            "Open a community orchard at Hale Park\tParks Team\t\t\tX\tX\n")
+    lines = [SourceLine(t, i, None) for i, t in enumerate(text.split("\n"), start=1)]
+    cells = {b.text: b for b in build_blocks(lines, date(2025, 3, 1), period) if b.kind == "cell"}
+    got = [(d.start, d.end) for d in cells["Open a community orchard at Hale Park"].scope_dates]
+    assert got == orchard_due
+
+
 @pytest.mark.parametrize("text, label, entries", [
     ("Completed: nothing more remains to be done", "A", {"A": "Completed"}),
     ("Off track – the date will be missed", "3", {"3": "Off track"}),

@@ -8,6 +8,7 @@ or describes something else (risks, case studies, contents, attendance).
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -92,6 +93,27 @@ def _heading_scope_date(text: str, doc_date: date | None, period: Period | None 
     if doc_date is not None and due.end is not None and due.end < doc_date.isoformat():
         return None  # a heading date in the past ("Oral Health - June 2015") describes data
     return due
+
+
+_BARE_QUARTER = re.compile(r"^\s*(?:Q|Quarter\s*)([1-4])\s*$", re.I)
+
+
+def _plan_quarter(header: str, period: Period | None) -> DueDate | None:
+    """A schedule grid's quarter column with no year ("Q1", "Quarter 3") in a plan for one year: that
+    quarter of the plan's year, counted from the month the plan's year starts (April for a financial
+    year).  In a plan of several years a bare quarter names no one date."""
+    m = _BARE_QUARTER.match(strip_markup(header))
+    if m is None or period is None or period[0] is None or period[1] is None:
+        return None
+    start, end = period
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months != 12:
+        return None
+    first = (start.year * 12 + start.month - 1) + 3 * (int(m.group(1)) - 1)
+    last = first + 2
+    q_start = date(first // 12, first % 12 + 1, 1)
+    q_end = date(last // 12, last % 12 + 1, calendar.monthrange(last // 12, last % 12 + 1)[1])
+    return DueDate(text=header.strip(), start=q_start.isoformat(), end=q_end.isoformat())
 
 
 # Headers of two date columns that bound one period ("Start date" / "End date", "From" / "To").
@@ -655,7 +677,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     note_cols = {i for i, r in roles.items() if r in ("status", "update", "measure")}
     status_cols = {i for i, r in roles.items() if r in ("status", "update")}
     context_cols = sorted(date_cols | {i for i, r in roles.items() if r == "owner"})  # a short item's when and who
-    col_dates = {i: _heading_scope_date(h, doc_date, period) for i, h in enumerate(header or []) if h}
+    col_dates = {i: _heading_scope_date(h, doc_date, period) or _plan_quarter(h, period)
+                 for i, h in enumerate(header or []) if h}
     # a goal or outcome table ("Goal | Outcome | Measure") with no action column: its goals are the items
     goal_table = bool(header and _GOAL_HEADER.match(header[0]) and "action" not in roles.values())
     out: list[Block] = []

@@ -104,6 +104,7 @@ _COVER_DATE = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_NAME + r",
 _STEM_DATE = re.compile(r"^((?:19|20)\d{2})(?:-(\d{2}))?(?!\d)")
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*/\s*(\d{2})(?:\s*[–-]\s*((?:19|20)\d{2})\s*/\s*(\d{2}))?|"
                      r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2})\b")
+_LEADING_DATE = re.compile(r"^\d{4}(?:-\d{2}){0,2}_")  # the publication date a file name starts with
 _MARKING_TAIL = re.compile(r"\s+(?:DRAFT|OFFICIAL(?:[- ]SENSITIVE)?|CONFIDENTIAL|NOT PROTECTIVELY MARKED)$")
 _TITLE_ZONE = 12  # paragraphs read for a title before the body starts
 
@@ -506,7 +507,9 @@ def infer_meta(doc_id: str, lines: list[SourceLine], limit: int = HEAD_LINES) ->
     meta.kind = infer_kind(title, paragraphs)
     meta.organisation = infer_organisation(paragraphs, title) or copyright_holder(lines)
     meta.date = infer_date(paragraphs, doc_id)
-    p = _PERIOD.search(title)
+    # the plan's years from its title, else from its file name after the date it starts with
+    # ("2025-04_westmarch-icb_delivery-plan-2025-26": 2025/26), as collections name their files
+    p = _PERIOD.search(title) or _PERIOD.search(_LEADING_DATE.sub("", doc_id))
     if p:
         meta.period = p.group(0)
         if p.group(1):
