@@ -56,6 +56,10 @@ ACCEPT = [
     ("IMPROVE Carer experience and reduce repeat referrals", Block("fragment", ""), "commitment"),
     # '@' is not noise by itself: a handle that opens a sentence is part of the text as written
     ("@Northshire we will open two clinics in the market towns by 2025", para(), "commitment"),
+    # a paper's lead-in that speaks of what will be done, or a list under a plan's own heading
+    ("Open a second hearing clinic in the north of the borough", item(intro="This report sets out how we will:"),
+     "commitment"),
+    ("Reduce waiting times for hearing tests", item(section=("Benefits realisation plan", "Actions")), "commitment"),
     # the verb of an action, not the attendance heading "Present:"
     ("Present the revised parking strategy to the Cabinet", cell("Action"), "commitment"),
     ("Present options for the library service to the scrutiny panel.", item(), "commitment"),
@@ -71,6 +75,12 @@ REJECT = [
     ("Hospital Transport", cell("Completed schemes", forward_context=True)),
     # a name with its role in brackets is an attendance line, not a scheme
     ("Jane Marlow (Chair)", cell("Attendees", forward_context=True)),
+    # what the paper itself does, and the benefits it names: no one's undertaking
+    ("Presenting the revised library strategy to members", item(intro="3. This report brings together the "
+                                                                  "library service's work by:")),
+    ("Summarising the responses to the consultation", item(intro="This paper sets out:")),
+    ("Improving facilities for service delivery", item(intro="Asset planning needs to be central. The benefits are:")),
+    ("Reduced waiting times for hearing tests", item(section=("Expected benefits",))),
     ("Present: Cllr Hughes (Chair), Cllr Okafor, Ms Lind", para()),
     ("PRESENT – Councillor Ames, Councillor Burke", para()),
     ("Present Cllr Hughes, Cllr Okafor and Ms Lind", para()),

@@ -329,3 +329,35 @@ def test_an_action_log_and_minutes_date_their_actions_by_the_meeting(tmp_path):
     action = got["Present the safer staffing review to the Board"]
     assert action.owners == ["Chief Nurse"] and [d.end for d in action.due] == ["2025-09-30"]
     assert not any(t.startswith("Present:") for t in got)
+
+
+def test_a_priority_s_lead_leads_the_actions_set_out_under_its_parts(tmp_path):
+    """A quality account's priority: its numbered title, the lead under it, then the parts it sets out
+    ("Why we chose this priority", "How we will achieve this") with their prose and actions; the next
+    priority without a lead of its own takes none of it."""
+    text = "\n\n".join([
+        "Westmarch Community Health NHS Trust", "Priorities for improvement",
+        "Priority 1: Reduce pressure ulcers developed in our community caseload",
+        "Executive lead: Director of Nursing",
+        "Why we chose this priority", "Pressure ulcers were the harm our patients most often reported last year.",
+        "How we will achieve this",
+        "- Introduce a skin inspection check at every district nursing visit\n- Train care home staff in repositioning",
+        "Priority 2: Improve the experience of young carers",
+        "How we will achieve this", "- Launch a young carers' card in every school",
+    ])
+    got = {r.text: r.owners for r in _extract_text(tmp_path, text, "2025-06_westmarch-trust_quality-account.txt")}
+    assert got["Introduce a skin inspection check at every district nursing visit"] == ["Director of Nursing"]
+    assert got["Train care home staff in repositioning"] == ["Director of Nursing"]
+    assert got["Launch a young carers' card in every school"] == []
+
+
+def test_prose_not_under_a_part_of_the_group_ends_its_lead(tmp_path):
+    text = "\n\n".join([
+        "Westmarch Council Climate Plan 2025-27", "Fleet", "Lead: Fleet Manager",
+        "- Replace the pool cars with electric models",
+        "Every project under this plan will be checked for its effect on residents on low incomes.",
+        "- Publish an annual report on the plan's progress",
+    ])
+    got = {r.text: r.owners for r in _extract_text(tmp_path, text, "2025-04_westmarch-climate-plan.txt")}
+    assert got["Replace the pool cars with electric models"] == ["Fleet Manager"]
+    assert got["Publish an annual report on the plan's progress"] == []

@@ -143,9 +143,9 @@ def test_the_state_a_piece_starts_from_is_the_state_the_blocks_before_it_leave()
         walked.skip([b])
     skipped = Extractor(doc, None, "", None)
     skipped.skip(blocks[:2])
-    assert skipped.state() == (True, -1, 2, {}, {}, None, None)  # still in the resolution when its items' piece starts
+    assert skipped.state() == (True, -1, 2, {}, {}, None, None, ({}, (), False))  # still in the resolution as its items start
     skipped.skip(blocks[2:])
-    assert skipped.state() == (False, -1, 4, {}, {}, None, None)
+    assert skipped.state() == (False, -1, 4, {}, {}, None, None, ({}, (), False))
 
 
 def test_renumbering_gives_each_repeat_its_place_in_the_whole_document():

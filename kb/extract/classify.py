@@ -713,6 +713,15 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         # before the plan's own answer to it; a "we will" among the items is the author's own
         return Decision(False, "evidence", reasons=reasons + ["what was heard"])
 
+    if block.kind == "list_item" and not (j.pledge or j.decision) and form in (NOMINAL, GERUND, INFINITIVE, NONE):
+        lead = _last_sentence(block.intro) if block.intro else ""
+        if lead and _ABOUT_ITSELF_LEAD_IN.search(lead):
+            # "This report draws together ... by:" / "- Presenting the refreshed plan": the paper's contents
+            return Decision(False, reasons=reasons + ["what the paper does"])
+        if _BENEFITS.search(lead) if lead else bool(block.section and _BENEFITS.search(block.section[-1])):
+            # "The benefits are:" / "- Improving facilities for service delivery": a benefit, not a task
+            return Decision(False, reasons=reasons + ["a benefit"])
+
     if block.kind == "list_item" and block.intro and not (j.pledge or j.decision) and _options_lead_in(block.intro):
         # "The options considered were:" / "- Do nothing", "- Joint venture": choices set side by side,
         # of which at most one is taken; the choice, not each option, is what commits
@@ -865,6 +874,18 @@ _FINDING_OUT_LEAD_IN = re.compile(
 _WH_ITEM = re.compile(r"^\W*(?:which|what|whether|how|when|where|who)\b", re.I)
 # A lead-in to what a consultation heard ("What we heard:", "You said:", "Residents told us:", "What
 # people said about the service:"): the items are the views it gathered, not the plan's actions.
+# A lead-in in which the paper says what it itself does ("This report draws together the council's
+# arrangements by:", "This paper sets out:"): its items are the paper's contents, not anyone's
+# undertaking (unless the lead-in speaks of what will be done: "This report sets out how we will:").
+_ABOUT_ITSELF_LEAD_IN = re.compile(
+    r"^\W*(?:\d{1,3}\.\s*)?(?:this|the attached|the following)\s+(?:report|paper|document|briefing|section|"
+    r"chapter|appendix|annex|update)\b(?!.*\b(?:will|we|how|actions?|plans?|proposals?|priorit\w*)\b)"
+    r".{0,120}?\b(?:(?:draws?|brings?|pulls?)\s+together|sets?\s+out|describes?|presents?|outlines?|summari[sz]es?|explains?|"
+    r"covers?|considers?|reviews?|updates?|informs?|gives?|provides?)\b[^.]{0,160}:\s*$", re.I)
+# A lead-in, or the heading over a list, that names benefits ("The benefits are:", "Key Business
+# Benefits", "The advantages of one service will be:"): what good comes of the work, not work to do.
+_BENEFITS = re.compile(r"\b(?:benefits|advantages)\b(?:\s+(?:are|include|will\s+be|would\s+be|of\s+[^:]{1,80}?))?"
+                       r"\s*[:;]?\s*$", re.I)
 _HEARD_LEAD_IN = re.compile(r"(?:\bwhat (?:we|you|people|residents|\w+s) (?:heard|said|told us)\b[^.:]{0,40}|"
                             r"^\W*(?:you|they|people|residents|\w+s) (?:said|told us)|\bwe heard\b[^.:]{0,40})\W*:\s*$",
                             re.I)
@@ -945,6 +966,13 @@ _OPTIONS = re.compile(r"\b(?:options|alternatives)\b(?:\W+\w+){0,5}\W*$", re.I) 
 _TAKEN = r"(?:preferred|chosen|selected|recommended|agreed|approved)"
 _OPTION_TAKEN = re.compile(rf"\b{_TAKEN}\s+(?:\w+\s+)?(?:options|alternatives)\b|"
                            rf"\b(?:options|alternatives)\s+(?:\w+\s+){{0,3}}{_TAKEN}\b|\b(?:will|shall)\b", re.I)
+
+
+def _last_sentence(intro: str) -> str:
+    """The sentence of a lead-in that leads in to its list (not the story before it)."""
+    from kb.extract.nlp import split_sentences
+
+    return split_sentences(intro.strip())[-1]
 
 
 def _options_lead_in(intro: str) -> bool:

@@ -306,6 +306,16 @@ _GLUED_WORD_LETTERS = 4
 
 
 _GROUP_LABEL_WORDS = 8  # a group's label ("Fleet", "Buildings and energy") is a title, not a sentence
+_GROUP_TITLE_WORDS = 16  # a numbered title ("Priority 1: Reduce harm from falls on our wards") may be longer
+_NUMBERED_TITLE = re.compile(r"^[A-Z][a-z]+\s+\d{1,2}(?:\.\d{1,2})*[a-z]?\s*[:.–-]\s")
+# The labels a plan repeats inside each priority or theme to set out its parts ("Why we chose this
+# priority", "How we will achieve this", "What success will look like", "How progress will be
+# measured", "Key actions"): parts of the group, whose lead they do not end.
+_PART_LABEL = re.compile(
+    r"^(?:(?:how|why|what|when|where|who)\b.*|(?:our |key |planned |the )?(?:actions?|measures?|milestones?|"
+    r"deliverables?|outcomes?|aims?|objectives?|rationale|background|context|progress|success measures?|"
+    r"measures? of success|next steps|timescales?|risks?|resources?|monitoring|reporting)(?: (?:for|in) \S+)?)\W*$",
+    re.I)
 _RESOLVED = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?resolved\b", re.I)
 _NEXT_RESOLUTION = re.compile(r";\s*(?:and\s+)?(?=that\b)", re.I)
 
@@ -406,6 +416,8 @@ class Extractor:
         self.reported_speech = doc.meta.kind in REPORTING_KINDS
         self.in_resolution = False
         self.group_fields: dict[str, str] = {}  # the Lead / Timescale of the group label above (see _with_group_fields)
+        self.group_section: tuple[str, ...] = ()  # the section that label sits in
+        self.group_part = False  # a part label of the group ("How we will achieve this") came since
         self.resolution_level = -1  # the list depth of a resolution that is itself a list item
         self.blocks_done = 0
         # sections whose text names who leads their work ("The leadership for this resides with X"):
@@ -441,11 +453,13 @@ class Extractor:
         extracted on its own (in a worker process, kb.ingest) starts from the state the blocks
         before it leave, which `skip` computes without extracting anything."""
         return (self.in_resolution, self.resolution_level, self.blocks_done, dict(self.section_leads),
-                dict(self.rating_key), self.lead_ending, self.lead_carried)
+                dict(self.rating_key), self.lead_ending, self.lead_carried,
+                (dict(self.group_fields), self.group_section, self.group_part))
 
     def resume(self, state: tuple) -> None:
         self.in_resolution, self.resolution_level, self.blocks_done, leads, key, self.lead_ending, \
-            self.lead_carried = state
+            self.lead_carried, (group, self.group_section, self.group_part) = state
+        self.group_fields = dict(group)
         self.section_leads = dict(leads)
         self.rating_key = dict(key)
 
@@ -455,6 +469,8 @@ class Extractor:
             self.blocks_done += 1
             if not self._opens_resolution(block):
                 self._note_section_lead(block)
+                if not (block.kind == "heading" and block.level == HEADER_ROW_LEVEL):
+                    self._with_group_fields(block)  # (`records` reads no header row's fields either)
                 self._note_rating_key(block)
                 self._close_resolution(block)
 
@@ -533,14 +549,26 @@ class Extractor:
         """Action plans head a run of numbered actions with a group's label and its lead or timescale
         on lines of their own ("Fleet" / "Lead: Head of Environmental Services" / "1. Switch ..."): the
         list items under such a label that name no lead or date of their own take the group's, up to
-        the next heading, paragraph or group label."""
+        the next heading or group label.  A priority's numbered title may be longer ("Priority 1:
+        Reduce harm from falls on our wards" / "Executive lead: Chief Nurse"), and the parts a plan
+        sets out under it ("Why we chose this priority", "How we will achieve this") and the prose
+        under those parts, in the same section, do not end its group (other prose does)."""
         if block.kind in ("list_item", "fragment"):
             if self.group_fields:
                 return dataclasses.replace(block, fields={**self.group_fields, **block.fields})
             return block
-        label = block.kind in ("heading", "paragraph") and not block.row_key \
-            and len(words(block.text)) <= _GROUP_LABEL_WORDS and not block.text.rstrip().endswith((".", ":"))
-        self.group_fields = {k: v for k, v in block.fields.items() if k in ("owner", "due")} if label else {}
+        text = block.text.strip()
+        n_words = len(words(text))
+        label = block.kind in ("heading", "paragraph") and not block.row_key and not text.endswith((".", ":")) \
+            and (n_words <= _GROUP_LABEL_WORDS or n_words <= _GROUP_TITLE_WORDS and _NUMBERED_TITLE.match(text))
+        fields = {k: v for k, v in block.fields.items() if k in ("owner", "due")} if label else {}
+        if self.group_fields and not fields and block.kind == "paragraph" and block.section == self.group_section:
+            if _PART_LABEL.match(text):  # a part of the group ("How we will achieve this"): the group goes on
+                self.group_part = True
+                return block
+            if self.group_part and not label:  # the prose of such a part
+                return block
+        self.group_fields, self.group_section, self.group_part = fields, block.section if fields else (), False
         return block
 
     def records(self, blocks: list[Block], progress: Callable[[int, int], None] | None = None,
