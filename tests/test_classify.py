@@ -60,6 +60,11 @@ ACCEPT = [
     ("Open a second hearing clinic in the north of the borough", item(intro="This report sets out how we will:"),
      "commitment"),
     ("Reduce waiting times for hearing tests", item(section=("Benefits realisation plan", "Actions")), "commitment"),
+    # a recommendation's verb printed in capitals; a risk register's mitigation that pledges
+    ("DELEGATE any decision on the leases to the Director of Property, in consultation with the Leader.",
+     item(intro="The Cabinet Member for Housing is asked to:"), "commitment"),
+    ("Housing officers will visit every affected tenant before the works start.",
+     cell("Mitigation", negative_context=True), "commitment"),
     # the verb of an action, not the attendance heading "Present:"
     ("Present the revised parking strategy to the Cabinet", cell("Action"), "commitment"),
     ("Present options for the library service to the scrutiny panel.", item(), "commitment"),
@@ -81,6 +86,12 @@ REJECT = [
     ("Summarising the responses to the consultation", item(intro="This paper sets out:")),
     ("Improving facilities for service delivery", item(intro="Asset planning needs to be central. The benefits are:")),
     ("Reduced waiting times for hearing tests", item(section=("Expected benefits",))),
+    ("ICB response to the national priorities for urgent care", item()),  # an acronym in capitals, no verb
+    ("Housing officers will visit every affected tenant before the works start.",
+     cell("Risk", negative_context=True)),  # a risk, whatever its grammar
+    ("The scheme will be delayed if the grant is not secured.", cell("Mitigation", negative_context=True)),
+    ("6.3 Option 2: Reprocure the contracts at a reduced value.", para()),  # one of the options set side by side
+    ("Option B – Close the Hale Road depot and move the fleet to Westgate", item()),
     ("Present: Cllr Hughes (Chair), Cllr Okafor, Ms Lind", para()),
     ("PRESENT – Councillor Ames, Councillor Burke", para()),
     ("Present Cllr Hughes, Cllr Okafor and Ms Lind", para()),

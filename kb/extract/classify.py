@@ -660,6 +660,11 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
                 return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["imperative in impact column"])
             return Decision(False, "evidence", reasons=reasons + ["impact column"])
 
+    if block.kind == "cell" and block.column and _MITIGATION_COLUMN.search(block.column) and j.pledge \
+            and j.clause.marker in ("will", "shall") and not j.not_a_commitment \
+            and not (j.flags & {"forecast", "consequence", "negated", "conditional"}):
+        # a risk register's mitigation that pledges ("Officers will help families ..."): what will be done
+        return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["pledge in a mitigation column"])
     if block.negative_context:
         if block.kind == "paragraph" and j.pledge and (j.first_person or j.clause.marker in ("will", "shall")) \
                 and not j.not_a_commitment:
@@ -721,6 +726,11 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         if _BENEFITS.search(lead) if lead else bool(block.section and _BENEFITS.search(block.section[-1])):
             # "The benefits are:" / "- Improving facilities for service delivery": a benefit, not a task
             return Decision(False, reasons=reasons + ["a benefit"])
+
+    if _OPTION_LABEL.match(t) and not j.decision and not _OPTION_CHOSEN.search(t):
+        # "Option 2: Reprocure reduced contracts", an options appraisal's entry: one choice set beside
+        # others, not what anyone will do (unless it is the one preferred)
+        return Decision(False, reasons=reasons + ["an option"])
 
     if block.kind == "list_item" and block.intro and not (j.pledge or j.decision) and _options_lead_in(block.intro):
         # "The options considered were:" / "- Do nothing", "- Joint venture": choices set side by side,
@@ -886,6 +896,9 @@ _ABOUT_ITSELF_LEAD_IN = re.compile(
 # Benefits", "The advantages of one service will be:"): what good comes of the work, not work to do.
 _BENEFITS = re.compile(r"\b(?:benefits|advantages)\b(?:\s+(?:are|include|will\s+be|would\s+be|of\s+[^:]{1,80}?))?"
                        r"\s*[:;]?\s*$", re.I)
+# A risk register's column of what is done about each risk ("Mitigation", "Mitigating actions",
+# "Controls", "Management of risk").
+_MITIGATION_COLUMN = re.compile(r"\bmitigat|\bcontrols?\b|\bmanagement of (?:the )?risks?\b|\brisk response", re.I)
 _HEARD_LEAD_IN = re.compile(r"(?:\bwhat (?:we|you|people|residents|\w+s) (?:heard|said|told us)\b[^.:]{0,40}|"
                             r"^\W*(?:you|they|people|residents|\w+s) (?:said|told us)|\bwe heard\b[^.:]{0,40})\W*:\s*$",
                             re.I)
@@ -973,6 +986,11 @@ def _last_sentence(intro: str) -> str:
     from kb.extract.nlp import split_sentences
 
     return split_sentences(intro.strip())[-1]
+
+
+_OPTION_LABEL = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\s+)?option\s+(?:\d{1,2}|[A-H])[a-z]?\s*(?:\([^)]{0,40}\)\s*)?"
+                           r"[:.–—-]\s", re.I)
+_OPTION_CHOSEN = re.compile(rf"\b{_TAKEN}\b", re.I)  # "Option 1 (preferred): ..."
 
 
 def _options_lead_in(intro: str) -> bool:

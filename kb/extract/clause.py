@@ -83,7 +83,7 @@ _ANNOUNCING_VERBS = frozenset({"announce", "confirm", "state", "declare", "reaff
 _INTENTION_NOUNS = frozenset({"intention", "plan", "plans", "commitment", "ambition", "aim", "pledge", "promise",
                               "intent", "decision"})
 # Decisions taken: the verb of a resolution or an agreement.
-_DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify", "adopt",
+DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify", "adopt",
                              "support", "recommend", "conclude", "accept", "commit", "delegate",
                              "request", "instruct", "direct", *ASSIGNING_VERBS})
 # What a meeting asks for when it requests something of its officers: "requested a further report".
@@ -307,9 +307,9 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     lemma = _verb_lemma(root)
     comps = _children(root, "xcomp", "ccomp")
     comp = next((c for c in comps if c.dep_ == "xcomp" and _has_to(c)), comps[0] if comps else None)
-    if _is_verb(root) and lemma in _DECISION_VERBS and _is_past_or_done(root) and _decides(root):
+    if _is_verb(root) and lemma in DECISION_VERBS and _is_past_or_done(root) and _decides(root):
         return DECISION, comp if comp is not None else root, root, root.text.lower()
-    if _is_verb(root) and lemma in _DECISION_VERBS and root.tag_ == "VBN" and root.i == start:
+    if _is_verb(root) and lemma in DECISION_VERBS and root.tag_ == "VBN" and root.i == start:
         return DECISION, comp if comp is not None else root, root, root.text.lower()  # "Resolved that ..."
     if _is_verb(root) and lemma in _ACCEPTING_VERBS and _accepts_a_proposal(root):
         return DECISION, root, root, root.text.lower()  # "This recommendation is accepted in full by ..."
@@ -470,7 +470,7 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
                 if _verb_lemma(v) not in NOTING_VERBS]
         if acts:
             target = acts[0]
-            if _verb_lemma(target) in _DECISION_VERBS | {"adopt", "authorise", "authorize", "confirm"}:
+            if _verb_lemma(target) in DECISION_VERBS | {"adopt", "authorise", "authorize", "confirm"}:
                 return DECISION, target, root, f"{root.lower_} to"
             return SEMI_MODAL, target, root, f"{root.lower_} to"
     # An intention announced: "The Minister announced her intention to introduce ...", "The Board

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.extract import forms as F
-from kb.extract.clause import Clause, clauses_of, first_word
+from kb.extract.clause import DECISION_VERBS, Clause, clauses_of, first_word
 from kb.extract.dates import find_dates
-from kb.extract.lexicon import ACTION_VERBS, PARTY_HEADS
+from kb.extract.lexicon import ACTION_VERBS, PARTY_HEADS, is_action_verb
 from kb.extract.nlp import parse
 
 # Nouns that name a measure rather than a party: a future about them forecasts.
@@ -523,10 +523,16 @@ def _imperative_misread(text: str, doc: Any, main: Clause) -> Judgement | None:
     as_subject = main.form == F.INDICATIVE and main.tense == "past" and first.dep_ == "nsubj"
     if main.form != F.NONE and not as_subject:
         return None
-    if not (first.text[:1].isupper() and first.text[1:].islower() and first.tag_ in ("NN", "NNP")
+    # a verb in capitals opening a recommendation, as some councils print them ("DELEGATE any activity
+    # to the Director", "APPROVE the proposal"), before words in lower case
+    shouted = first.text.isupper() and first.text.isalpha() and doc[1].text.islower() \
+        and (is_action_verb(first.text) or first.text.lower() in DECISION_VERBS | {"note"})  # not "STP response"
+    if not (first.text[:1].isupper() and (first.text[1:].islower() or shouted) and first.tag_ in ("NN", "NNP")
             and (first.dep_ in ("ROOT", "compound", "nmod", "amod") or as_subject)):
         return None
-    again = parse(text[0].lower() + text[1:], entities=False)
+    k = text.find(first.text)
+    again = parse(text[:k] + first.text.lower() + text[k + len(first.text):] if shouted and k >= 0
+                  else text[0].lower() + text[1:], entities=False)
     c: Clause = again._.clause
     if c.form in (F.INDICATIVE, F.NOMINAL) and c.head is not None and c.head.i == 0 \
             and c.head.tag_ == "VBP" and not c.subjects:
