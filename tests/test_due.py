@@ -361,3 +361,23 @@ def test_prose_not_under_a_part_of_the_group_ends_its_lead(tmp_path):
     got = {r.text: r.owners for r in _extract_text(tmp_path, text, "2025-04_westmarch-climate-plan.txt")}
     assert got["Replace the pool cars with electric models"] == ["Fleet Manager"]
     assert got["Publish an annual report on the plan's progress"] == []
+
+
+def test_recommendations_printed_as_paragraphs_are_the_asked_partys(tmp_path):
+    """A decision report's "The Cabinet Member for X is asked to:" over recommendations that open with
+    their verb, one a line with no bullet: each is the asked party's, unless it delegates to another."""
+    text = "\n\n".join([
+        "Westmarch County Council", "Decision report: library opening hours", "Recommendation(s):",
+        "The Cabinet Member for Communities is asked to:",
+        "APPROVE the revised opening hours for the twelve branch libraries from April 2026.",
+        "DELEGATE any works needed to the branch buildings to the Director of Property.",
+        "NOTE the results of the public consultation.",
+        "1. Introduction",
+        "1.1 The council runs twelve branch libraries.",
+    ])
+    got = {r.text: r.owners for r in _extract_text(tmp_path, text, "2025-11_westmarch-cc_library-hours-decision.txt")}
+    assert got["APPROVE the revised opening hours for the twelve branch libraries from April 2026."] == [
+        "Cabinet Member for Communities"]
+    assert got["DELEGATE any works needed to the branch buildings to the Director of Property."] == [
+        "Director of Property"]
+    assert "NOTE the results of the public consultation." not in got  # noting commits no one

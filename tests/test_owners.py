@@ -618,6 +618,10 @@ def test_a_folder_s_gazetteer_is_not_a_skipped_document() -> None:
      ["Corporate Director of Finance"]),
     ("Delegate authority to Jane Smith to sign the contract.", ["Jane Smith"]),
     ("Our delegated authority will be reviewed next year.", []),
+    # what is delegated, then to whom; a passive delegation; a participle that only describes
+    ("DELEGATE any works needed to the branch buildings to the Director of Property.", ["Director of Property"]),
+    ("Any activity that follows the decision will be delegated to the Head of Libraries.", ["Head of Libraries"]),
+    ("Double the share of road funding delegated to Parish Councils", []),
 ])
 def test_delegations(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected

@@ -2512,7 +2512,13 @@ _REPORTING_LEAD = re.compile(r"(?i)\b(?:(?:provided|gave|presented|introduced|re
 _INITIALS = re.compile(r"(?!(?:I|II|III|IV|VI|OK|AND|THE)$)[A-Z][A-Z&]{1,5}")
 # A delegation names who is to act: "delegate(s/d) authority to [the] X".
 _DELEGATE = re.compile(r"\bdelegat(?:e|es|ed|ing)\s+(?:(?:the|its|delegated)\s+)?(?:authority|responsibility|powers?|"
-                       r"decisions?)\s+(?:(?:be|is|are|was|were|being)\s+(?:given|granted)\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
+                       r"decisions?)\s+(?:(?:be|is|are|was|were|being)\s+(?:given|granted)\s+)?to\s+(?:the\s+)?"
+                       # what is delegated, then to whom: "DELEGATE any activity requiring capital spend to the
+                       # Director of Infrastructure"
+                       # (the verb's own form or a passive, not a participle that describes: "funding
+                       # delegated to Local Authorities")
+                       r"|\b(?:delegates?|(?:be|is|are|was|were|been|being)\s+delegated)\s+(?:[^.;:]{1,120}?\s)?to\s+"
+                       r"(?:the\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
 _FORWARD_WORD = re.compile(r"\b(?:will|shall|must|should|is to|are to|aims? to|plans? to|intends? to|"
                            r"(?:is|are) expected to)\b", re.IGNORECASE)
 # A lead-in that is only a doer and a modal ("ICS leads should:", "All partners will:").

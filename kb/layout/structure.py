@@ -269,6 +269,10 @@ class BlockBuilder:
         # A title naming who acts ("How partners can help", "Actions the Council can take") heads the
         # actions under it, paragraphs as well as list items, until the next heading or such title.
         self.doer_title: str | None = None
+        # A decision report's lead-in naming the party asked to act ("The Cabinet Member for Housing is
+        # asked to:"), over recommendations printed as paragraphs that open with their verb ("APPROVE
+        # the ...", "Delegate authority to ..."): they are that party's, up to a heading or other text.
+        self.asked_lead: str | None = None
 
     def blocks(self, raw: list[RawBlock]) -> list[Block]:
         """The blocks of the next raw blocks in reading order."""
@@ -293,6 +297,7 @@ class BlockBuilder:
                                  scope_dates=_scope(stack[:-1]), position=rb.position))
                 if not flattened_header(text):  # (a table's header printed again on a new page goes on under it)
                     self.doer_title = None
+                self.asked_lead = None
                 last_intro = None
                 chain = []
                 continue
@@ -365,6 +370,10 @@ class BlockBuilder:
             if titled:
                 self.doer_title = text
             heads = None if titled else self.doer_title
+            if heads is None and self.asked_lead is not None and _opens_with_a_verb(text):
+                heads = self.asked_lead  # "The Cabinet is asked to:" / "APPROVE the ...": the asked party acts
+            else:
+                self.asked_lead = text if _ASKED_TO.search(text) else None
             leads = text.endswith(":") or rb.blank_after <= 2 and (
                 re.search(r"(following|below|include|are|to|by|on)\W*$", text) or titled)
             # a run of lead-in paragraphs keeps its first ("X will pursue three aims:", then
@@ -395,6 +404,18 @@ class BlockBuilder:
         mark_quoted_recommendations(out)
         mark_attributed_quotations(out)
         return out
+
+
+_ASKED_TO = re.compile(r"\b(?:is|are)\s+(?:asked|recommended|requested|invited|advised)\s+to\W*:\s*$", re.I)
+_RESOLVING_VERBS = frozenset({"note", "delegate", "endorse", "authorise", "authorize", "approve", "agree", "adopt",
+                              "request", "instruct", "recommend", "ratify", "resolve", "confirm", "consider"})
+
+
+def _opens_with_a_verb(text: str) -> bool:
+    """A recommendation that opens with its verb ("APPROVE the proposal", "Delegate authority to ...",
+    "(b) note the update")."""
+    m = re.match(r"^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+)?([A-Za-z]+)\b", strip_markup(text))
+    return m is not None and (m.group(1).lower() in ACTION_VERBS or m.group(1).lower() in _RESOLVING_VERBS)
 
 
 _LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
