@@ -60,6 +60,10 @@ ACCEPT = [
     ("Open a second hearing clinic in the north of the borough", item(intro="This report sets out how we will:"),
      "commitment"),
     ("Reduce waiting times for hearing tests", item(section=("Benefits realisation plan", "Actions")), "commitment"),
+    # what the body's own plan states will be done
+    ("The proposal sets out that the day centre service will be delivered from the new hub in Hale Road.",
+     para(), "commitment"),
+    ("The strategy confirms that every secondary school will have a mental health lead by 2027.", para(), "commitment"),
     # a recommendation's verb printed in capitals; a risk register's mitigation that pledges
     ("DELEGATE any decision on the leases to the Director of Property, in consultation with the Leader.",
      item(intro="The Cabinet Member for Housing is asked to:"), "commitment"),
@@ -87,6 +91,8 @@ REJECT = [
     ("Improving facilities for service delivery", item(intro="Asset planning needs to be central. The benefits are:")),
     ("Reduced waiting times for hearing tests", item(section=("Expected benefits",))),
     ("ICB response to the national priorities for urgent care", item()),  # an acronym in capitals, no verb
+    ("The plan states that demand for home care will rise by 20% by 2030.", para()),  # a forecast it states
+    ("The national review sets out that councils will need more funding.", para()),  # not the body's own plan
     ("Housing officers will visit every affected tenant before the works start.",
      cell("Risk", negative_context=True)),  # a risk, whatever its grammar
     ("The scheme will be delayed if the grant is not secured.", cell("Mitigation", negative_context=True)),

@@ -82,6 +82,18 @@ _ANNOUNCING_VERBS = frozenset({"announce", "confirm", "state", "declare", "reaff
                                "signal"})
 _INTENTION_NOUNS = frozenset({"intention", "plan", "plans", "commitment", "ambition", "aim", "pledge", "promise",
                               "intent", "decision"})
+# A plan of the body's own that states what will be done ("The strategy sets out that ...").
+_OWN_PLAN_NOUNS = frozenset({"plan", "strategy", "proposal", "proposals", "policy", "programme", "framework",
+                             "consultation", "decision", "agreement"})
+_STATING_VERBS = frozenset({"state", "confirm", "propose", "commit", "say", "specify", "establish", "require"})
+
+
+def _states(verb: Any) -> bool:
+    """A verb by which a plan states what it holds: "states", "confirms", "sets out"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _STATING_VERBS or lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
 # Decisions taken: the verb of a resolution or an agreement.
 DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify", "adopt",
                              "support", "recommend", "conclude", "accept", "commit", "delegate",
@@ -333,6 +345,13 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     subj0 = next(iter(_children(root, "nsubj")), None)
     if ccomp is not None and lemma in _FIRST_PERSON_INTENT and root.tag_ == "VBP" and subj0 is not None \
             and subj0.lower_ in ("we", "i"):
+        return SEMI_MODAL, ccomp, root, f"{subj0.lower_} {root.lower_} that"
+    # "The plan sets out that every school will have ...", "The proposal confirms that the service will
+    # move ...": what the body's own plan states it will do, its undertaking (a forecast stays one:
+    # "The plan states that demand will rise", kb.extract.judge)
+    if ccomp is not None and subj0 is not None and subj0.lemma_.lower() in _OWN_PLAN_NOUNS \
+            and root.tag_ in ("VBZ", "VBP") and _states(root) \
+            and any(a.lower_ in ("will", "shall") for a in _aux_words(ccomp)):
         return SEMI_MODAL, ccomp, root, f"{subj0.lower_} {root.lower_} that"
     # "The expectation / intention / aim is that ... will ..."
     if lemma == "be" and ccomp is not None and subj0 is not None and subj0.lemma_.lower() in _AIM_NOUNS:

@@ -201,6 +201,8 @@ def _projection(c: Clause) -> bool:
     if c.sentence is None:
         return False
     root = c.sentence.root
+    if root.lemma_.lower() == "set" and any(ch.dep_ == "prt" for ch in root.children):
+        return False  # "The plan sets out that ...": it states, not "is set to rise"
     if root.lemma_.lower() in _PROJECTION_HEADS and root.lemma_.lower() != "expect" and any(
             ch.dep_ in ("ccomp", "xcomp") for ch in root.children):
         return not any(_is_party(s) for s in root.children if s.dep_ == "nsubj")
