@@ -125,6 +125,12 @@ YEARLESS = [
     ("to be reported to the March Cabinet", PLAN, [("March", "2020-03-01", "2020-03-31")]),
 ]
 
+# A milestone list's year set after a dash at the item's end.
+DASHED_YEARS = [
+    ("All branch libraries on the new booking system - 2027", PLAN, [("2027", "2027-01-01", "2027-12-31")]),
+    ("Depot moved to the Hale Road site – 2026.", PLAN, [("2026", "2026-01-01", "2026-12-31")]),
+]
+
 YEARS = [
     ("toward being a fully merged trust by 2024.", None, [("by 2024", None, "2024-12-31")]),
     ("By 2035 the number", None, [("By 2035", None, "2035-12-31")]),
@@ -248,6 +254,7 @@ NEGATIVES = [
     ("increase from 61 to 37 beds", STP),
     ("a march to the town hall", STP),
     ("the May elections", STP),  # a month names the meeting only when one follows
+    ("Residents aged over 65 - 2011 census figures", STP),  # a year with words after it names the data
 ]
 
 DOC_DATE_NEEDED = [
@@ -261,7 +268,8 @@ DOC_DATE_NEEDED = [
 
 @pytest.mark.parametrize(
     ("text", "doc_date", "expected"),
-    FINANCIAL_YEARS + QUARTERS + MONTHS_AND_DAYS + YEARLESS + YEARS + SEASONS + RANGES_AND_OPEN + RELATIVE,
+    FINANCIAL_YEARS + QUARTERS + MONTHS_AND_DAYS + YEARLESS + YEARS + SEASONS + RANGES_AND_OPEN + RELATIVE
+    + DASHED_YEARS,
 )
 def test_find_dates(text: str, doc_date: dt.date | None, expected: Expected) -> None:
     assert _found(text, doc_date) == expected

@@ -251,6 +251,7 @@ _SUFFIX_RE = re.compile(
     r"(?P<deadline>\s+(?i:deadlines?|cut-?off(?:\s+date)?|closing\s+date)\b)?"
 )
 _ROLL_OUT_RE = re.compile(r"\s+(?i:roll[\s-]?out)\b")
+_DASHED_BEFORE = re.compile(r"\w\s+[-–—]\s*$")
 _RECENT_MONTHS = 2  # months before a paper's date that a yearless month may still mean (see _contextualise)
 _MEETING_AFTER = re.compile(r"\s+(?:(?i:meeting|board|committee|cabinet|council|panel|forum)s?)\b")
 _NUMBER_BEFORE_IN = re.compile(r"(?:\d|\b(?i:one|a))\s+(?i:in)\s+$")  # "1 in 2000 people" is not a year
@@ -838,7 +839,9 @@ def _accept(text: str, atom: _Atom, kind: str | None, open_end: bool, paren: boo
     if kind is not None or open_end or labelled:
         return True
     if atom.kind == "year":
-        return paren or _ROLL_OUT_RE.match(text, atom.e) is not None
+        # a milestone list's year set after a dash at the item's end ("New contracts in place - 2012")
+        return paren or _ROLL_OUT_RE.match(text, atom.e) is not None or (
+            _DASHED_BEFORE.search(text, 0, atom.s) is not None and not text[atom.e:].strip(" .;)"))
     # a meeting named by its month, as minutes and action logs date their business: "bring the plan to
     # the July meeting", "report to the September Board"
     return atom.kind == "month" and bool(_ENDS_WITH_THE.search(text, max(0, atom.s - 6), atom.s)) \
