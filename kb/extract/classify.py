@@ -7,6 +7,7 @@ come from reading the corpus (see tests/test_classify.py for one example of each
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -941,9 +942,8 @@ def _past_lead_in(intro: str) -> bool:
     follows:", "Last year the service delivered:"): simple past or past perfect, not a decision taken,
     a reported future or the present perfect ("We have identified these priorities:")."""
     from kb.extract.judge import judge
-    from kb.extract.nlp import split_sentences
 
-    last = split_sentences(intro.strip())[-1]  # the sentence that leads in, not the story before it
+    last = _last_sentence(intro)
     j = judge(last.rstrip(":").strip() + ".")
     if not (j.past and not j.decision and j.clause.tense == "past") or j.clause.sentence is None:
         return False
@@ -981,8 +981,10 @@ _OPTION_TAKEN = re.compile(rf"\b{_TAKEN}\s+(?:\w+\s+)?(?:options|alternatives)\b
                            rf"\b(?:options|alternatives)\s+(?:\w+\s+){{0,3}}{_TAKEN}\b|\b(?:will|shall)\b", re.I)
 
 
+@functools.lru_cache(maxsize=512)
 def _last_sentence(intro: str) -> str:
-    """The sentence of a lead-in that leads in to its list (not the story before it)."""
+    """The sentence of a lead-in that leads in to its list (not the story before it); a list's items
+    share their lead-in, which is split once."""
     from kb.extract.nlp import split_sentences
 
     return split_sentences(intro.strip())[-1]
@@ -994,9 +996,7 @@ _OPTION_CHOSEN = re.compile(rf"\b{_TAKEN}\b", re.I)  # "Option 1 (preferred): ..
 
 
 def _options_lead_in(intro: str) -> bool:
-    from kb.extract.nlp import split_sentences
-
-    last = split_sentences(intro.strip())[-1]  # the sentence that leads in, not the story before it
+    last = _last_sentence(intro)
     return bool(_OPTIONS.search(last)) and not _OPTION_TAKEN.search(last)
 
 

@@ -50,6 +50,7 @@ from kb.layout.fields import (
     section_status,
 )
 from kb.layout.markup import words
+from kb.layout.parse import ENUMERATED
 from kb.layout.structure import HEADER_ROW_LEVEL
 from kb.model import Block, Commitment, Document, DueDate
 from kb.trace.reports import progress_note_statuses
@@ -306,8 +307,8 @@ _GLUED_WORD_LETTERS = 4
 
 
 _GROUP_LABEL_WORDS = 8  # a group's label ("Fleet", "Buildings and energy") is a title, not a sentence
-_GROUP_TITLE_WORDS = 16  # a numbered title ("Priority 1: Reduce harm from falls on our wards") may be longer
-_NUMBERED_TITLE = re.compile(r"^[A-Z][a-z]+\s+\d{1,2}(?:\.\d{1,2})*[a-z]?\s*[:.–-]\s")
+# a numbered title (kb.layout.parse.ENUMERATED: "Priority 1: Reduce harm from falls on our wards") may be longer
+_GROUP_TITLE_WORDS = 16
 # The labels a plan repeats inside each priority or theme to set out its parts ("Why we chose this
 # priority", "How we will achieve this", "What success will look like", "How progress will be
 # measured", "Key actions"): parts of the group, whose lead they do not end.
@@ -560,7 +561,7 @@ class Extractor:
         text = block.text.strip()
         n_words = len(words(text))
         label = block.kind in ("heading", "paragraph") and not block.row_key and not text.endswith((".", ":")) \
-            and (n_words <= _GROUP_LABEL_WORDS or n_words <= _GROUP_TITLE_WORDS and _NUMBERED_TITLE.match(text))
+            and (n_words <= _GROUP_LABEL_WORDS or n_words <= _GROUP_TITLE_WORDS and ENUMERATED.match(text))
         fields = {k: v for k, v in block.fields.items() if k in ("owner", "due")} if label else {}
         if self.group_fields and not fields and block.kind == "paragraph" and block.section == self.group_section:
             if _PART_LABEL.match(text):  # a part of the group ("How we will achieve this"): the group goes on

@@ -220,7 +220,7 @@ _WIDTH_SPAN = 8  # lines either side that show how wide the text runs where a li
 _FULL_LINE = 0.7  # a line this share of that width or wider runs to the margin
 _OVERLONG = 1.4
 # A numbered item or title of its own: "Pledge 5: We will ...", "Objective 2 - Reduce ...", "Step 3. Agree ..."
-_ENUMERATED = re.compile(r"^[A-Z][a-z]+\s+\d{1,2}(?:\.\d{1,2})*\s*[:.–-]\s")
+ENUMERATED = re.compile(r"^[A-Z][a-z]+\s+\d{1,2}(?:\.\d{1,2})*[a-z]?\s*[:.–-]\s")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*]*$")
 
 
@@ -320,7 +320,7 @@ def _wraps_into(block: RawBlock, text: str, dense: bool = False, runs_on: bool =
     prev = strip_markup(block.lines[-1].text)
     if wrapped and _POSSESSIVE_END.search(prev.strip()):
         return True  # "... Partnership Board’s" / "Strategic Aims:": a possessive ends no line of its own
-    if runs_on and not _SENTENCE_END.search(prev.strip()) and not _ENUMERATED.match(text) and not (
+    if runs_on and not _SENTENCE_END.search(prev.strip()) and not ENUMERATED.match(text) and not (
             is_all_caps(text) and not is_all_caps(prev)):
         return True
     if not _SENTENCE_END.search(prev.strip()) and _ROW_TAIL.match(strip_markup(text).strip()):
