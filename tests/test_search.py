@@ -256,6 +256,7 @@ def test_index_swap_is_atomic_under_concurrent_search(tmp_path):
                 totals.append(reader.search("stroke", limit=1000).total)
             except BaseException as exc:  # noqa: BLE001 - collected and asserted below
                 errors.append(exc)
+            stop.wait(0.005)  # a search every few milliseconds, without holding the interpreter from the ingest
 
     t = threading.Thread(target=searcher)
     t.start()
