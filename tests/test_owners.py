@@ -622,6 +622,10 @@ def test_a_folder_s_gazetteer_is_not_a_skipped_document() -> None:
     ("DELEGATE any works needed to the branch buildings to the Director of Property.", ["Director of Property"]),
     ("Any activity that follows the decision will be delegated to the Head of Libraries.", ["Head of Libraries"]),
     ("Double the share of road funding delegated to Parish Councils", []),
+    # the agent of an action written as a noun; not a paper's author line nor a supporter
+    ("Review of the lettings policy by the Director of Housing before the summer", ["Director of Housing"]),
+    ("Report by the Director of Finance", []),
+    ("Training for front-line staff, supported by the Head of Learning", []),
 ])
 def test_delegations(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected

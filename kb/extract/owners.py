@@ -1957,6 +1957,11 @@ class OwnerGazetteer:
         if re.search(r"\b(?:leads?|lead/s|sros?|owners?|(?:chaired|led)\s+by)\s*[-–—:]?\s*$", before,
                      re.IGNORECASE):
             return True  # "Finance Lead\tAnn Lee", "chaired by Priya Shah"
+        if re.search(r"\bby\s+(?:the\s+)?$", before, re.IGNORECASE) and not re.search(
+                r"\b(?:supported|assisted|helped|commissioned|funded|presented|prepared|written|requested|"
+                r"received|noted|reported)\s+by\s+(?:the\s+)?$|^\W*(?:report|paper|briefing)\s+by\s+(?:the\s+)?$",
+                before, re.IGNORECASE):
+            return True  # the agent of an action written as a noun: "Co-ordination of all agreements by the Property Officer"
         after = self._words_after(text, m.end_char, 2)
         return bool(after) and after[0] in _PERSON_DOER_NEXT  # "Ann Lee will circulate ..."
 
