@@ -49,6 +49,7 @@ from kb.extract.lexicon import (
     ACTION_NOUNS,
     ACTION_VERBS,
     ASSIGNING_VERBS,
+    DECISION_VERBS,
     NOTING_VERBS,
     PARTY_HEADS,
     REQUEST_VERBS,
@@ -94,10 +95,6 @@ def _states(verb: Any) -> bool:
     return lemma in _STATING_VERBS or lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
-# Decisions taken: the verb of a resolution or an agreement.
-DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify", "adopt",
-                             "support", "recommend", "conclude", "accept", "commit", "delegate",
-                             "request", "instruct", "direct", *ASSIGNING_VERBS})
 # What a meeting asks for when it requests something of its officers: "requested a further report".
 _REQUESTED_THINGS = frozenset({"report", "update", "briefing", "paper", "note", "review", "plan", "presentation",
                                "analysis", "breakdown", "response", "letter", "proposal", "proposals"})

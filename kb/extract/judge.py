@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kb.extract import forms as F
-from kb.extract.clause import DECISION_VERBS, Clause, clauses_of, first_word
+from kb.extract.clause import Clause, clauses_of, first_word
 from kb.extract.dates import find_dates
-from kb.extract.lexicon import ACTION_VERBS, PARTY_HEADS, is_action_verb
+from kb.extract.lexicon import ACTION_VERBS, DECISION_VERBS, PARTY_HEADS, is_action_verb
 from kb.extract.nlp import parse
 
 # Nouns that name a measure rather than a party: a future about them forecasts.

@@ -139,6 +139,10 @@ REQUEST_VERBS = frozenset({"ask", "invite", "request", "recommend", "encourage",
 # Verbs that give work to the party they name: "The Board has asked the Trust to review ...", "the
 # group was tasked with ...", "commissioned the service to ...".
 ASSIGNING_VERBS = frozenset({"ask", "task", "commission"})
+# Decisions taken: the verb of a resolution or an agreement.
+DECISION_VERBS = frozenset({"resolve", "agree", "decide", "approve", "endorse", "determine", "ratify", "adopt",
+                            "support", "recommend", "conclude", "accept", "commit", "delegate",
+                            "request", "instruct", "direct", *ASSIGNING_VERBS})
 # TAKING_IN: what a meeting does with a paper that is no act ("Note the progress", "To receive the minutes").
 TAKING_IN = frozenset({"note", "receive", "welcome", "thank", "acknowledge", "comment"})
 NOTING_VERBS = TAKING_IN | {"consider", "discuss", "read", "review", "scrutinise", "scrutinize"}

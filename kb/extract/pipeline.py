@@ -309,9 +309,9 @@ _GLUED_WORD_LETTERS = 4
 _GROUP_LABEL_WORDS = 8  # a group's label ("Fleet", "Buildings and energy") is a title, not a sentence
 # a numbered title (kb.layout.parse.ENUMERATED: "Priority 1: Reduce harm from falls on our wards") may be longer
 _GROUP_TITLE_WORDS = 16
-# The labels a plan repeats inside each priority or theme to set out its parts ("Why we chose this
-# priority", "How we will achieve this", "What success will look like", "How progress will be
-# measured", "Key actions"): parts of the group, whose lead they do not end.
+# The labels a plan repeats inside each priority or theme to set out its parts: a question word
+# opening a short label (why it was chosen, how it will be done or measured) or a part's name (actions,
+# measures, milestones, risks): parts of the group, whose lead they do not end.
 _PART_LABEL = re.compile(
     r"^(?:(?:how|why|what|when|where|who)\b.*|(?:our |key |planned |the )?(?:actions?|measures?|milestones?|"
     r"deliverables?|outcomes?|aims?|objectives?|rationale|background|context|progress|success measures?|"

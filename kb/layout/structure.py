@@ -14,7 +14,7 @@ from datetime import date
 
 from kb.extract.classify import shape
 from kb.extract.dates import Period, field_dates, find_dates, heading_date
-from kb.extract.lexicon import ACTION_VERBS
+from kb.extract.lexicon import ACTION_VERBS, DECISION_VERBS, NOTING_VERBS
 from kb.layout.fields import answered_status, label_role, progress_of
 from kb.layout.markup import labelled_cell_items, split_cell, strip_markup, words
 from kb.layout.parse import (
@@ -407,8 +407,8 @@ class BlockBuilder:
 
 
 _ASKED_TO = re.compile(r"\b(?:is|are)\s+(?:asked|recommended|requested|invited|advised)\s+to\W*:\s*$", re.I)
-_RESOLVING_VERBS = frozenset({"note", "delegate", "endorse", "authorise", "authorize", "approve", "agree", "adopt",
-                              "request", "instruct", "recommend", "ratify", "resolve", "confirm", "consider"})
+# the verbs a recommendation opens with besides actions (kb.extract.lexicon): decide, take in, confirm
+_RESOLVING_VERBS = DECISION_VERBS | NOTING_VERBS | {"authorise", "authorize", "confirm"}
 
 
 def _opens_with_a_verb(text: str) -> bool:
