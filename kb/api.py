@@ -157,6 +157,7 @@ class KnowledgeBase:
         from kb.trace.signals import document_acronyms, document_renamings
         from kb.trace.threads import build_threads, can_link, unlinked_threads
 
+        settled_before = writer.thread_statuses() if writer.get_meta("statuses") else {}
         known = writer.reports() if writer.get_meta("reports") == stamp else {}
         known.update(writer.staged_reports())
         reports: dict[str, str] = {}
@@ -175,6 +176,8 @@ class KnowledgeBase:
         links, threads = build_threads(records, metas, reports, _stored_vectors(writer, [c.id for c in records]),
                                        document_acronyms(writer, metas), document_renamings(writer, metas))
         writer.put_threads(links, threads)
+        # the statuses these threads were settled with last time, until they are settled again
+        writer.carry_record_statuses(settled_before)
 
     def _vectors_stale(self) -> bool:
         """The stored semantic vectors were computed with another model or recipe (kb.semantic)."""
@@ -220,9 +223,11 @@ class KnowledgeBase:
                              jobs: int | None = None) -> None:
         """Ingest's hook before the swap: the search index for the store copy, then its threads'
         statuses settled as `kb trace` reads them (kb.trace.settle), which needs that index (a
-        trace's candidates come from it).  A status that changed is in the index's `status` field
-        too, so the index is built again from the settled copy.  Store, index and statuses are
-        swapped in together, or not at all."""
+        trace's candidates come from it).  A record's status is in the index's `status` field too,
+        so the index is built again from the settled copy when any record's status moved (the
+        records of threads settled before carry their old statuses into the first build, so a
+        re-ingest that leaves them as they were builds the index once).  Store, index and statuses
+        are swapped in together, or not at all."""
         import shutil
 
         from kb.ingest import default_jobs
@@ -230,6 +235,7 @@ class KnowledgeBase:
         from kb.trace.threads import can_link
         from kb.trace.tracer import Tracer
 
+        indexed = store.status_digest()
         target = self._build_index_from(store, generation, progress.reporter("search index"))
         if store.get_meta("statuses") == stamp:
             return
@@ -249,8 +255,9 @@ class KnowledgeBase:
                 staged._search.close()
         with store.amend() as writer:
             writer.set_thread_statuses(changed)
+            writer.align_record_statuses()  # undoes what _write_threads carried over where it differs
             writer.set_meta("statuses", stamp)
-        if changed:
+        if store.status_digest() != indexed:
             shutil.rmtree(target)
             self._build_index_from(store, generation, progress.reporter("search index"))
 

@@ -240,8 +240,21 @@ def test_an_auditor_s_decision_reaches_the_thread_s_status_at_the_next_ingest(th
     trace = kb.trace(t["root"])
     assert after["deciding"] != t["deciding"]
     assert (after["status"], after["deciding"]) == (trace.status, trace.deciding.id if trace.deciding else None)
+    assert_index_holds_the_stored_statuses(kb)
     # settled once: the next ingest has nothing to do
     assert not kb.ingest([docs]).ingested and kb.store.get_meta("statuses") == kb._statuses_stamp()
+
+
+def assert_index_holds_the_stored_statuses(kb: KnowledgeBase) -> None:
+    """The search index's `status:` field says what the store says of every record (the index is
+    built before statuses are settled, and again only when a record's status moved)."""
+    stored: dict[str, set[str]] = {}
+    for c in kb.commitments(include_evidence=True):
+        stored.setdefault(c.status, set()).add(c.id)
+    assert len(stored) > 2
+    for status, ids in stored.items():
+        if status:
+            assert set(kb.matching_ids(status=status, include_evidence=True)) == ids, status
 
 
 def test_statuses_stamp_follows_the_decisions_log(tmp_path):
@@ -317,6 +330,35 @@ def test_confirmed_link_to_changed_text_is_flagged_suspect(replaced_kb):
     assert flagged[0].note == "educate"
     assert all(i.commitment.id != education.id for i in after.items)
     assert [i.commitment.text for i in after.items].count(EDUCATION_REWORDED) == 1
+
+
+def test_the_replaced_documents_statuses_reach_the_search_index(replaced_kb):
+    assert_index_holds_the_stored_statuses(replaced_kb.kb)
+
+
+def test_a_reingest_that_moves_no_status_builds_the_search_index_once(three_doc_kb, monkeypatch):
+    """The new threads carry the statuses they were settled with into the first index build, so
+    settling them again (to the same statuses) does not build the index a second time."""
+    from kb.index import build
+
+    kb, docs = three_doc_kb
+    before = {c.id: c.status for c in kb.commitments(include_evidence=True)}
+    builds = []
+    original = build.build_index
+
+    def counted(*args, **kwargs):
+        builds.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(build, "build_index", counted)
+    stp = docs / STP
+    stp.write_text(stp.read_text(encoding="utf-8").replace(CONSULTATION, "Consultation on a new stroke pathway."),
+                   encoding="utf-8")
+    assert kb.ingest([docs]).ingested
+    after = {c.id: c.status for c in kb.commitments(include_evidence=True)}
+    assert {i: s for i, s in after.items() if i in before} == {i: s for i, s in before.items() if i in after}
+    assert len(builds) == 1
+    assert_index_holds_the_stored_statuses(kb)
 
 
 def test_confirmed_link_survives_a_change_to_the_seeds_own_wording(three_doc_kb):

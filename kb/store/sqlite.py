@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import itertools
 import json
 import os
@@ -248,6 +249,16 @@ class Store:
             cur = con.execute(self._document_order_sql("c.*", include_evidence))
             while rows := cur.fetchmany(2000):
                 yield from map(_commitment, rows)
+
+    def status_digest(self) -> str:
+        """A digest of every record's status, the one field of the search index that threads give
+        (kb.api: the index is built again after statuses are settled only when this moved)."""
+        h = hashlib.sha256()
+        with self.read() as con:
+            cur = con.execute("SELECT id, status FROM commitments ORDER BY id")
+            while rows := cur.fetchmany(5000):
+                h.update("".join(f"{cid}\t{status or ''}\n" for cid, status in rows).encode())
+        return h.hexdigest()
 
     def threads(self) -> list[dict]:
         with self.read() as con:
@@ -504,20 +515,43 @@ class Writer:
                             [(t.id, t.status, cid) for t in chunk for cid in [t.root, *t.members]])
         self.changed = True
 
+    def thread_statuses(self) -> dict[str, str]:
+        """Each stored thread's status, by thread id."""
+        return dict(self.con.execute("SELECT id, status FROM threads"))
+
     def set_thread_statuses(self, statuses: dict[str, tuple[str, str, str | None]]) -> None:
         """Give threads (by id) a new status, reason and deciding passage, and stamp their
         commitments with the status, as `put_threads` does."""
         con = self.con
         con.executemany("UPDATE threads SET status = ?, reason = ?, deciding = ? WHERE id = ?",
                         [(status, reason, deciding, tid) for tid, (status, reason, deciding) in statuses.items()])
-        # one pass over the commitments, each looking its thread up (no index on thread_id is needed)
-        con.execute("CREATE TEMP TABLE IF NOT EXISTS settled (id TEXT PRIMARY KEY, status TEXT)")
-        con.execute("DELETE FROM settled")
-        con.executemany("INSERT INTO settled VALUES (?, ?)", [(tid, st) for tid, (st, _, _) in statuses.items()])
-        con.execute("UPDATE commitments SET status = (SELECT status FROM settled WHERE settled.id = thread_id) "
-                    "WHERE thread_id IN (SELECT id FROM settled)")
+        self._stamp_records({tid: st for tid, (st, _, _) in statuses.items()})
         self._span_deciding()
         self.changed = True
+
+    def carry_record_statuses(self, statuses: dict[str, str]) -> None:
+        """Stamp the commitments of the threads named (by id) with the status given, leaving the
+        threads' own rows as they are: an ingest's new threads get the statuses their namesakes
+        were settled with, so the search index built before statuses are settled again most often
+        already holds the settled ones (kb.api).  `align_record_statuses` undoes it."""
+        self._stamp_records(statuses)
+        self.changed = True
+
+    def align_record_statuses(self) -> None:
+        """Stamp every commitment of a thread with the thread's stored status."""
+        self.con.execute("UPDATE commitments SET status = (SELECT status FROM threads WHERE threads.id = thread_id) "
+                         "WHERE thread_id IS NOT NULL")
+        self.changed = True
+
+    def _stamp_records(self, statuses: dict[str, str]) -> None:
+        """The commitments of each thread named get its status, in one pass over the commitments,
+        each looking its thread up (no index on thread_id is needed)."""
+        con = self.con
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS settled (id TEXT PRIMARY KEY, status TEXT)")
+        con.execute("DELETE FROM settled")
+        con.executemany("INSERT INTO settled VALUES (?, ?)", statuses.items())
+        con.execute("UPDATE commitments SET status = (SELECT status FROM settled WHERE settled.id = thread_id) "
+                    "WHERE thread_id IN (SELECT id FROM settled)")
 
     def _span_deciding(self) -> None:
         """Widen the settled threads' documents, first and last to their deciding passages: a status read
