@@ -34,12 +34,16 @@ january february march april june july august september october november decembe
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
 week weeks quarter quarters next
 item items outstand step steps section appendix annex page tabl figur summari overview introduct background
+object objective objectives scope purpos content contents context
+each everi all ani some
 deliverable deliverables
 scheme project initi workstream
 particular especi notabl exampl instanc
 """.split())  # the discourse markers ("in particular", "especially", "for example") point at a topic, name none;
 # the lines before them: when something is due and where a document puts it are no topic ("(Nov 2014)",
-# "Open Actions & Next steps" must not anchor a thread; "next", like "year" and "week", says when)
+# "Open Actions & Next steps" must not anchor a thread; "next", like "year" and "week", says when); the
+# parts every specification or plan is written in ("Aims and objectives", "Scope", "Purpose") say where in
+# a document a passage stands, not what it is about; nor does a determiner ("each", "every")
 
 _CONCEPT_OF: dict[str, str] = {}
 _CONCEPT_LABEL: dict[str, str] = {}  # the token back to the concept's first phrasing, for evidence shown to people
