@@ -96,3 +96,34 @@ def test_document_definitions_keep_the_first_long_form():
     blocks = ["Our five workstreams: Education & Training (E&T), Planned care (PC).",
               "PC: Primary Care in the glossary of another section"]
     assert document_definitions(blocks) == {"E&T": "Education & Training", "PC": "Planned care"}
+
+
+@pytest.mark.parametrize("text, named", [
+    # a long form written without its letters gets them, singular or plural, across line breaks
+    ("Every provider will have hearing support liaison officers on site.",
+     "Every provider will have hearing support liaison officers (HSLO) on site."),
+    ("A hearing support liaison officer in each clinic", "A hearing support liaison officer (HSLO) in each clinic"),
+    ("Hearing Support\nLiaison Officers will", "Hearing Support\nLiaison Officers (HSLO) will"),
+    # once is enough; the letters already written are left alone
+    ("Hearing support liaison officers (HSLOs) and hearing support liaison officers",
+     "Hearing support liaison officers (HSLOs) and hearing support liaison officers"),
+    ("hearing support liaison officers and hearing support liaison officers",
+     "hearing support liaison officers (HSLO) and hearing support liaison officers"),
+    ("HSLO: hearing support liaison officer", "HSLO: hearing support liaison officer"),
+    ("Westmarch ward rounds and a river pathway board (RPB)", "Westmarch ward rounds and a river pathway board (RPB)"),
+    # part of a longer name, or a one-word long form, is not the name
+    ("Non-hearing support liaison officers", "Non-hearing support liaison officers"),
+    ("Estates review", "Estates review"),
+])
+def test_a_long_form_written_alone_is_named_by_its_letters(text, named):
+    from kb.extract.acronyms import LongFormNamer
+
+    namer = LongFormNamer([("HSLO", "hearing support liaison officers"), ("RPB", "river pathway board"),
+                           ("E", "Estates")])
+    assert namer.name(text) == named
+
+
+def test_no_definitions_name_nothing():
+    from kb.extract.acronyms import LongFormNamer
+
+    assert not LongFormNamer([]) and LongFormNamer([]).name("river pathway board") == "river pathway board"

@@ -139,3 +139,52 @@ def spell_out(text: str, defined: dict[str, str]) -> str:
             continue
         text = re.sub(rf"(?<![\w&]){re.escape(acronym)}(?![\w&])", f"{acronym} ({long_form})", text, count=1)
     return text
+
+
+def _long_form_key(words: Iterable[str]) -> str:
+    """A long form's words lowercased, a final plural "s" dropped: "Eye Clinic Liaison Officers" and
+    "eye clinic liaison officer" are one name."""
+    lowered = [w.lower() for w in words]
+    if lowered and len(lowered[-1]) > 3 and lowered[-1].endswith("s"):
+        lowered[-1] = lowered[-1][:-1]
+    return " ".join(lowered)
+
+
+class LongFormNamer:
+    """Names the acronym beside a long form written without it, for the acronyms a collection's
+    documents define: one plan writes "eye clinic liaison officers (ECLOs)" once and "ECLOs" after,
+    another only "eye clinic liaison officers", and both are then about the ECLOs.  `spell_out`
+    is the other direction, within the document that defines the letters; this one reaches across
+    documents because a long form, unlike two or three letters, names one thing wherever it is
+    written."""
+
+    def __init__(self, defined: Iterable[tuple[str, str]]):
+        self._acronym: dict[str, str] = {}
+        for acronym, long_form in defined:
+            words = _WORD.findall(long_form)
+            if len(words) >= 2:
+                self._acronym.setdefault(_long_form_key(words), acronym)
+        alternatives = sorted(self._acronym, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w&-])(" + "|".join(r"[\s\-]+".join(map(re.escape, k.split())) + r"s?" for k in alternatives)
+            + r")(?![\w&])", re.I) if alternatives else None
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def name(self, text: str) -> str:
+        """The text with each long form it writes followed by its acronym in brackets, unless the
+        text writes the acronym already."""
+        if self._pattern is None or not text:
+            return text
+        present = set(_WORD.findall(text))
+        named: set[str] = set()
+
+        def add(m: re.Match) -> str:
+            acronym = self._acronym.get(_long_form_key(_WORD.findall(m.group(1))))
+            if acronym is None or named & {acronym} or present & {acronym, f"{acronym}s"}:
+                return m.group(0)
+            named.add(acronym)
+            return f"{m.group(0)} ({acronym})"
+
+        return self._pattern.sub(add, text)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kb.extract.acronyms import document_definitions, spell_out
+from kb.extract.acronyms import LongFormNamer, document_definitions, spell_out
 from kb.extract.renamings import NameSpeller, collection_renamings
 from kb.model import Commitment, DocumentMeta
 from kb.trace.context import Structure, structure_of
@@ -82,6 +82,7 @@ class Signals:
         (kb.extract.renamings), the older written beside the newer wherever a passage writes it."""
         self.records = records
         self.acronyms = {d: kept for d, defined in (acronyms or {}).items() if (kept := spelt_apart(defined))}
+        self.long_forms = LongFormNamer(named_apart(acronyms or {}))
         self.names = NameSpeller(renamings or [])
         self._spelt: dict[tuple[str, str], str] = {}
         self.reports = reports or {}
@@ -142,16 +143,18 @@ class Signals:
         it writes ("Riverside Connect (Pathway Service)"), so a thread follows it through its renaming."""
         text = c.text if text is None else text
         defined = self.acronyms.get(c.doc_id)
-        if not defined and not self.names:
+        if not defined and not self.names and not self.long_forms:
             return text
         key = (c.doc_id, text)
         if key not in self._spelt:
             spelt = spell_out(text, defined) if defined else text
+            spelt = self.long_forms.name(spelt)
             self._spelt[key] = self.names.spell(spelt, _adds_nothing) if self.names else spelt
         return self._spelt[key]
 
     def _parts(self, c: Commitment, parts: list[tuple[str, float]]) -> list[tuple[str, float]]:
-        return [(self.words(c, p), w) for p, w in parts] if self.acronyms.get(c.doc_id) or self.names else parts
+        return [(self.words(c, p), w) for p, w in parts] \
+            if self.acronyms.get(c.doc_id) or self.names or self.long_forms else parts
 
     def own_vector(self, cid: str) -> dict[str, float]:
         if cid not in self._own:
@@ -282,6 +285,14 @@ def spelt_apart(defined: dict[str, str]) -> dict[str, str]:
     Emergency Care" are one term): spelt out beside its letters, such an acronym would count its
     concept twice and make a passage's label outweigh what the passage is about."""
     return {a: long for a, long in defined.items() if not set(index_terms(long)) <= set(index_terms(a))}
+
+
+def named_apart(acronyms: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
+    """The (acronym, long form) pairs of every document worth naming beside a long form written
+    alone: those whose letters give a term the long form does not (the thesaurus reads some long
+    forms and their letters as one concept already)."""
+    return [(a, long) for defined in acronyms.values() for a, long in defined.items()
+            if not set(index_terms(a)) <= set(index_terms(long))]
 
 
 def _frame_terms(records: list[Commitment], structure: dict[str, Structure],
