@@ -579,6 +579,11 @@ def test_no_place_of_the_bundled_area_is_in_the_code() -> None:
     ("Review the sight loss pathway by March, week 2 of quarter 3", {"march", "week", "quarter"}, {"sight"}),
     ("Next steps: agree the hearing loss service over the next year", {"next"}, {"hear"}),
     ("Key deliverables: a hearing loss service", {"deliver"}, {"hear"}),
+    # the parts a specification is written in say where a passage stands, not what it is about
+    ("Aims and objectives of the service: fewer falls", {"aim", "object"}, {"fall"}),
+    ("Scope, purpose and context of the hearing service", {"scope", "purpos", "context"}, {"hear"}),
+    # nor does grammar: a relative pronoun, a determiner, an auxiliary
+    ("those who have had a fall, each of whom was seen", {"who", "whom", "each", "wa", "had"}, {"fall"}),
 ])
 def test_dates_and_document_furniture_are_no_topic_terms(text, absent, present):
     from kb.trace.features import terms
@@ -605,6 +610,25 @@ def test_a_passage_that_writes_only_the_letters_shares_the_seed_s_words():
         sig = Signals(records, metas, acronyms=acronyms)
         features, shared = sig.features(seed, sig.topic("s"), later)
         assert ("train" in shared) is shares
+
+
+def test_a_long_form_written_alone_shares_the_letters_another_document_defines():
+    """One plan defines "hearing support liaison officers (HSLOs)" and writes "HSLOs" after; a later
+    one writes only the long form: the later passage holds the seed's HSLO term too, though its own
+    document defines nothing."""
+    from kb.model import DocumentMeta
+    from kb.trace.signals import Signals
+
+    metas = {"a": DocumentMeta("a", title="Plan", date="2014-01-01"), "b": DocumentMeta("b", title="Plan", date="2016-01-01")}
+    seed = Commitment("s", "a", "commitment", "Recruit HSLOs for every audiology clinic", "", None, 1)
+    later = Commitment("l", "b", "commitment", "Hearing support liaison officers now work in two clinics", "", None, 9)
+    other = [Commitment(f"o{n}", "b", "commitment", f"Filler passage number {n} about roads", "", None, 20 + n)
+             for n in range(5)]
+    records = [seed, later, *other]
+    for acronyms, shares in (({"a": {"HSLOs": "hearing support liaison officers"}}, True), ({}, False)):
+        sig = Signals(records, metas, acronyms=acronyms)
+        _, shared = sig.features(seed, sig.topic("s"), later)
+        assert any(t.startswith("hslo") for t in shared) is shares, shared
 
 
 @pytest.mark.parametrize("typeset, plain", [("Musculo–skeletal pathway", "Musculo-skeletal pathway"),

@@ -18,6 +18,12 @@ from operator import mul
 from kb.index.thesaurus import SYNONYM_GROUPS, fold_dashes, phrase_key, phrase_pattern
 from kb.model import Commitment
 
+# Words that carry no topic: shown as evidence they only say that two passages share grammar.
+FUNCTION_WORDS = frozenset("our their its his her they them these those this that which who whom whose what where "
+                           "how why whether each every "
+                           "was were has had been being all any some more most other such than then there here "
+                           "into onto over under about after before while also very".split())
+
 # Words every planning document uses about everything: they say nothing about what is linked.
 # (The names of a collection's places are found from its documents' authors: `area_terms`.)
 GENERIC = frozenset("""
@@ -35,15 +41,14 @@ jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursd
 week weeks quarter quarters next
 item items outstand step steps section appendix annex page tabl figur summari overview introduct background
 object objective objectives scope purpos content contents context
-each everi all ani some
 deliverable deliverables
 scheme project initi workstream
 particular especi notabl exampl instanc
-""".split())  # the discourse markers ("in particular", "especially", "for example") point at a topic, name none;
+""".split()) | FUNCTION_WORDS  # the discourse markers ("in particular", "especially", "for example") point at a topic, name none;
 # the lines before them: when something is due and where a document puts it are no topic ("(Nov 2014)",
 # "Open Actions & Next steps" must not anchor a thread; "next", like "year" and "week", says when); the
 # parts every specification or plan is written in ("Aims and objectives", "Scope", "Purpose") say where in
-# a document a passage stands, not what it is about; nor does a determiner ("each", "every")
+# a document a passage stands, not what it is about
 
 _CONCEPT_OF: dict[str, str] = {}
 _CONCEPT_LABEL: dict[str, str] = {}  # the token back to the concept's first phrasing, for evidence shown to people

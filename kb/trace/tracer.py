@@ -42,6 +42,7 @@ from kb.trace.calibration import load as load_calibration
 from kb.trace.context import list_intro, structure_of
 from kb.trace.decisions import Decision, DecisionLog
 from kb.trace.features import (
+    FUNCTION_WORDS,
     Vectoriser,
     area_terms,
     concept_phrases,
@@ -54,11 +55,6 @@ from kb.trace.features import (
 from kb.trace.progress import RowMatch, match_rows, renumbered, review_link_type
 from kb.trace.reports import ARTEFACTS, measures_change
 from kb.trace.signals import add_document_relative, add_relative
-
-# Words that carry no topic: shown as evidence they only say that two passages share grammar.
-FUNCTION_WORDS = frozenset("our their its his her they them these those this that which who whom what where "
-                           "was were has had been being all any some more most other such than then there here "
-                           "into onto over under about after before while also very".split())
 
 HEADING_WEIGHT = 0.8  # a passage under a heading that names the topic is about the topic
 FAMILY_FACTOR = 0.9  # a matched table row brings its NEXT STEPS and progress cells along
