@@ -10,7 +10,7 @@ same status, and a deciding passage that holds 70% of the annotated one's words.
 Also times linking the corpus (ingest-time threads) per commitment.
 
     python bench/trace_quality.py [-v] [--index DIR]   (--index reuses an ingested corpus)
-    python bench/trace_quality.py [-v] --index DIR --set eyecare   (an opt-in set, alone)
+    python bench/trace_quality.py [-v] --index DIR --set eyecare   (an opt-in set, alone: eyecare, kent)
 
 Opt-in sets (OPT_IN) are threads on documents outside the bundled corpus: scored only when named with
 `--set`, from an index that holds their documents (the corpus is then not ingested into it), and
@@ -35,8 +35,10 @@ from kb.api import KnowledgeBase  # noqa: E402
 
 SETS = {"dev": ROOT / "bench/eval/traces-dev.jsonl", "own": ROOT / "bench/eval/traces-own.jsonl",
         "own2": ROOT / "bench/eval/traces-own-2.jsonl"}
-# eyecare: E01-E08, written blind on three NHS England eye care documents (bench/eval/TRACES-OTHER-EYECARE.md).
-OPT_IN = {"eyecare": ROOT / "bench/eval/traces-other-eyecare.jsonl"}
+# eyecare: E01-E08, written blind on three NHS England eye care documents (bench/eval/TRACES-OTHER-EYECARE.md);
+# kent: K01-K10, written blind on six Kent devolution and reorganisation papers (bench/eval/TRACES-OTHER-KENT.md).
+OPT_IN = {"eyecare": ROOT / "bench/eval/traces-other-eyecare.jsonl",
+          "kent": ROOT / "bench/eval/traces-other-kent.jsonl"}
 
 
 def find(records, quote: str, doc: str, longer: bool = False):
@@ -99,10 +101,11 @@ def score_thread(kb, records, t: dict, verbose: bool) -> dict:
     if t.get("status"):
         deciding = getattr(trace, "deciding", None)
         text = deciding.text if deciding is not None else trace.status_reason
-        want = toks(t["deciding"]["quote"])
         row["gold_status"] = t["status"]
         row["status_ok"] = trace.status == t["status"]
-        row["deciding_ok"] = containment(want, toks(text)) >= 0.7
+        # a thread with no deciding passage (silent): right when kb names none either
+        row["deciding_ok"] = deciding is None if t.get("deciding") is None else \
+            containment(toks(t["deciding"]["quote"]), toks(text)) >= 0.7
         if verbose:
             print(f"  STATUS {t['id']} kb={trace.status} gold={t['status']} deciding_ok={row['deciding_ok']}: "
                   f"{text[:100]}", file=sys.stderr)

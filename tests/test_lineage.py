@@ -843,3 +843,18 @@ def test_a_later_plan_that_carries_the_seed_on_in_another_form_revises_it(text, 
     assert ("changed form" in reason) == (status == "revised")
     assert ("committed to again" in reason) == (bool(due) and status == "restated")
     assert ("due by 2016-12-31" in reason) == bool(due)
+
+
+@pytest.mark.parametrize(("heading", "clean"), [
+    # a letter's salutation is no heading; its subject line is the topic
+    ("Dear Jo, Re: Westmarch ferry timetable", "Westmarch ferry timetable"),
+    ("Dear Leaders,", ""),
+    ("Re: the ferry review", "the ferry review"),
+    # a heading that only begins like one stays
+    ("Dearne Valley ferry", "Dearne Valley ferry"),
+    ("4.2 Ferry services", "Ferry services"),
+])
+def test_a_letters_salutation_is_no_heading(heading, clean):
+    from kb.trace.context import _clean_heading
+
+    assert _clean_heading(heading) == clean

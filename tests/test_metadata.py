@@ -194,6 +194,21 @@ def test_the_author_by_other_naming_conventions(text, organisation):
     assert meta_of(text).organisation == organisation
 
 
+@pytest.mark.parametrize(("text", "organisation"), [
+    # a letter's addressees, listed one a line after "To:", are its recipients, not its author
+    ("Secretary of State for Rivers\n2 Quay Street\nTo: Leaders of the councils in Westmarch\n"
+     "Westmarch Borough Council\nRavensdale District Council\n\nDear Leaders,\n\nI am writing to invite "
+     "proposals for the future of local government in your area by the end of the year.", ""),
+    ("Westmarch Borough Council\nTo: Ravensdale District Council\n\nDear Leader,\n\nWe write to ask for your "
+     "support for the joint flood plan, which we will publish in the spring.", "Westmarch Borough Council"),
+    # the addressees end where the list of bodies does: a body named after them is the sender's
+    ("To: Ravensdale District Council\nFrom:\nWestmarch Borough Council\n\nWe write to ask for your support "
+     "for the joint flood plan, which we will publish in the spring.", "Westmarch Borough Council"),
+])
+def test_a_letters_addressees_are_not_its_author(text, organisation):
+    assert meta_of(text).organisation == organisation
+
+
 @pytest.mark.parametrize(("text", "title"), [
     # a cover title broken after "&", and one whose second line opens with the plan's years
     ("Sustainability Strategy &\nClimate Action Plan 2023-24\n\nEastmere Borough Council",

@@ -619,8 +619,15 @@ def test_no_place_of_the_bundled_area_is_in_the_code() -> None:
     # the parts a specification is written in say where a passage stands, not what it is about
     ("Aims and objectives of the service: fewer falls", {"aim", "object"}, {"fall"}),
     ("Scope, purpose and context of the hearing service", {"scope", "purpos", "context"}, {"hear"}),
-    # nor does grammar: a relative pronoun, a determiner, an auxiliary
+    # nor does grammar: a relative pronoun, a determiner, an auxiliary, a modal
     ("those who have had a fall, each of whom was seen", {"who", "whom", "each", "wa", "had"}, {"fall"}),
+    ("Falls clinics can open and should stay open", {"can", "should"}, {"fall"}),
+    # nor the words that frame a statement: attitude, quantity and order, evaluation, light verbs
+    ("We are confident of a realistic timetable for the ferry over the next few months",
+     {"confid", "realist", "few"}, {"timet", "ferri"}),
+    ("On that basis we will put together a clear desire to hold the first ferry review",
+     {"basi", "put", "clear", "desir", "hold", "first"}, {"ferri"}),
+    ("Dear Minister, yours sincerely, the ferry board", {"dear", "sincer"}, {"ferri"}),
 ])
 def test_dates_and_document_furniture_are_no_topic_terms(text, absent, present):
     from kb.trace.features import terms

@@ -299,8 +299,33 @@ def _adds_type_words(name: str, fuller: str) -> bool:
     return all(w in _GENERIC for w in added)
 
 
+# A letter's addressee line ("To: Leaders of the councils in Northshire", "For the attention of:"):
+# the bodies listed from it on are the letter's recipients, not its author.
+_ADDRESSEE = re.compile(r"^(?:to|for the attention of|addressed to)\s*:", re.I)
+
+
+def _without_addressees(zone: list[str]) -> list[str]:
+    """The cover less a letter's addressee list: the "To:" line and the bodies named one a line
+    after it (a minister's letter to "Ashford Borough Council", "Canterbury City Council", ... is
+    written by neither)."""
+    out: list[str] = []
+    listing = False
+    for p in zone:
+        if _ADDRESSEE.match(p.lstrip(_LIST_MARK)):
+            listing = True
+            continue
+        if listing and _is_org_only(p.lstrip(_LIST_MARK)):
+            continue
+        listing = False
+        out.append(p)
+    return out
+
+
 def _author_named(paragraphs: list[str], title: str) -> str:
     zone = _title_zone(paragraphs)
+    rest = paragraphs[len(zone):]
+    zone = _without_addressees(zone)
+    paragraphs = [*zone, *rest]
     for p in zone:
         if _is_org_only(p):
             return _org_name(p) or ""

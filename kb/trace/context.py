@@ -63,9 +63,15 @@ def _names_something(heading: str) -> bool:
                 or heading.upper() != heading and _SHORT_ACRONYM.search(heading))
 
 
+# A letter's salutation ("Dear Jim,", "Dear Leaders") and its subject's "Re:": a letter's paragraphs
+# sit under them as under a heading, but only the subject names a topic.
+_SALUTATION = re.compile(r"^dear\s+[^,:;\n]{1,60}?(?:[,:;]\s*|\s*$)(?:re\s*:\s*)?|^re\s*:\s*", re.I)
+
+
 def _clean_heading(h: str) -> str:
-    """A heading without its numbering or a board paper's "Title:" label."""
-    return re.sub(r"^(?:title:\s*|[\d.]+\s+|[A-Z]\)\s+|\d+\)\s+)", "", h.strip(), flags=re.I).strip()
+    """A heading without its numbering, a board paper's "Title:" label, or a letter's salutation."""
+    h = _SALUTATION.sub("", h.strip())
+    return re.sub(r"^(?:title:\s*|[\d.]+\s+|[A-Z]\)\s+|\d+\)\s+)", "", h, flags=re.I).strip()
 
 
 def list_intro(c: Commitment) -> str:

@@ -20,7 +20,7 @@ from kb.model import Commitment
 
 # Words that carry no topic: shown as evidence they only say that two passages share grammar.
 FUNCTION_WORDS = frozenset("our their its his her they them these those this that which who whom whose what where "
-                           "how why whether each every "
+                           "how why whether each every can could would should may might must shall "
                            "was were has had been being all any some more most other such than then there here "
                            "into onto over under about after before while also very".split())
 
@@ -41,6 +41,9 @@ jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursd
 week weeks quarter quarters next
 item items outstand step steps section appendix annex page tabl figur summari overview introduct background
 object objective objectives scope purpos content contents context
+dear sincer faith regard
+confid desir hope keen few sever first second last later earlier initi final clear realist ambiti critic strong
+stronger robust meaning import posit basi view issu matter aspect put hold sit take give keep get seek look
 deliverable deliverables
 scheme project initi workstream
 particular especi notabl exampl instanc
@@ -48,7 +51,11 @@ particular especi notabl exampl instanc
 # the lines before them: when something is due and where a document puts it are no topic ("(Nov 2014)",
 # "Open Actions & Next steps" must not anchor a thread; "next", like "year" and "week", says when); the
 # parts every specification or plan is written in ("Aims and objectives", "Scope", "Purpose") say where in
-# a document a passage stands, not what it is about
+# a document a passage stands, not what it is about; a letter's salutation and close ("Dear", "Yours
+# sincerely / faithfully", "Kind regards") name no topic; nor do the words that frame a statement
+# rather than name its subject: attitude ("we are confident", "a clear desire"), quantity and order
+# ("the next few months", "first", "later"), evaluation ("realistic", "critical", "robust"), framing
+# nouns ("on that basis", "the issue", "a matter") and light verbs ("put together", "hold", "sit alongside")
 
 _CONCEPT_OF: dict[str, str] = {}
 _CONCEPT_LABEL: dict[str, str] = {}  # the token back to the concept's first phrasing, for evidence shown to people
