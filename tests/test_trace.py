@@ -195,13 +195,14 @@ def test_threads_have_status_and_span(corpus_kb):
     assert decided and all(docs[t["deciding"]] in t["docs"] for t in decided)
 
 
-def test_decisions_survive_rebuild_and_rejections_never_come_back(three_doc_kb):
-    kb, docs = three_doc_kb
-    seed = seed_of(kb, STROKE_2013)
+def test_decisions_survive_rebuild_and_rejections_never_come_back(westmarch):
+    kb, docs = westmarch
+    seed = seed_of(kb, UNIT_2020)
     trace = kb.trace(seed.id)
     rejected = next(i for i in trace.items if i.commitment.doc_id != seed.doc_id)
-    kb.link("reject", seed.id, rejected.commitment.id, "not the same pathway")
-    far = next(c for c in kb.commitments() if c.text.startswith("We will reduce face to face outpatients"))
+    kb.link("reject", seed.id, rejected.commitment.id, "not the same unit")
+    far = seed_of(kb, "We will plant two hundred trees")
+    assert far.id not in {i.commitment.id for i in trace.items}
     kb.link("add", seed.id, far.id, "auditor judgement")
     kb.ingest([docs], rebuild=True)
     after = kb.trace(seed.id)
@@ -228,13 +229,17 @@ def test_a_thread_s_status_is_what_its_trace_says(corpus_kb):
         assert by_id[t["root"]].status == t["status"]
 
 
-def test_an_auditor_s_decision_reaches_the_thread_s_status_at_the_next_ingest(three_doc_kb):
+def test_an_auditor_s_decision_reaches_the_thread_s_status_at_the_next_ingest(westmarch):
     """A rejected deciding passage no longer decides the thread once `kb ingest` has run, even with
     no document changed: the statuses were settled with the decisions log as it was."""
-    kb, docs = three_doc_kb
+    kb, docs = westmarch
     t = next(t for t in kb.threads() if t["deciding"] and t["deciding"] != t["root"])
     kb.link("reject", t["root"], t["deciding"], "speaks of another service")
-    assert kb.trace(t["root"]).deciding is None or kb.trace(t["root"]).deciding.id != t["deciding"]
+    # the rejected passage neither decides the status nor returns to the trace as a passage the
+    # links did not reach (it reports the unit open, the very words of the seed)
+    rejected = kb.trace(t["root"])
+    assert rejected.deciding is None or rejected.deciding.id != t["deciding"]
+    assert t["deciding"] not in {i.commitment.id for i in rejected.items}
     kb.ingest([docs])
     after = next(x for x in kb.threads() if x["id"] == t["id"])
     trace = kb.trace(t["root"])
@@ -360,19 +365,32 @@ We will plant two hundred trees in Westmarch parks.
 """
 
 
-def test_a_reingest_that_moves_no_status_builds_the_search_index_once(tmp_path, monkeypatch):
+WESTMARCH_FILES = ("2020-01_westmarch_health-plan.txt", "2023-01_westmarch_health-plan.txt")
+UNIT_2020 = "We will open a stroke rehabilitation unit"
+UNIT_OPENED = "The stroke rehabilitation unit opened"
+
+
+@pytest.fixture()
+def westmarch(tmp_path) -> tuple[KnowledgeBase, Path]:
+    """Two invented plans of one area, three years apart, ingested (a few seconds): the 2020 plan's
+    stroke unit is reported open in 2023, so its thread is decided by a later passage."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in zip(WESTMARCH_FILES, (WESTMARCH_2020, WESTMARCH_2023), strict=True):
+        (docs / name).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "idx", tmp_path / "decisions.jsonl")
+    assert kb.ingest([docs]).ingested
+    return kb, docs
+
+
+def test_a_reingest_that_moves_no_status_builds_the_search_index_once(westmarch, monkeypatch):
     """The new threads carry the statuses they were settled with into the first index build, so
     settling them again (to the same statuses) does not build the index a second time; when a
     status moves, the index is built again and says what the store says."""
     from kb.index import build
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "2020-01_westmarch_health-plan.txt").write_text(WESTMARCH_2020, encoding="utf-8")
-    later = docs / "2023-01_westmarch_health-plan.txt"
-    later.write_text(WESTMARCH_2023, encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "idx", tmp_path / "decisions.jsonl")
-    assert kb.ingest([docs]).ingested
+    kb, docs = westmarch
+    later = docs / WESTMARCH_FILES[1]
     before = {c.id: c.status for c in kb.commitments(include_evidence=True)}
     assert "delivered" in before.values()
     builds = []
@@ -398,12 +416,16 @@ def test_a_reingest_that_moves_no_status_builds_the_search_index_once(tmp_path, 
     assert_index_holds_the_stored_statuses(kb)
 
 
-def test_confirmed_link_survives_a_change_to_the_seeds_own_wording(three_doc_kb):
+def test_confirmed_link_survives_a_change_to_the_seeds_own_wording(westmarch):
     """The decision names the seed by its old id; the re-worded seed still shows the link, as suspect."""
-    kb, docs = three_doc_kb
-    seed, target = confirm_then_reword(kb, docs, "same commitment", "2013-09_crccg_commissioning-intentions_2014-16.txt",
-                                       STROKE_2013, STROKE_2013.replace("levels", "rates"))
-    reworded = seed_of(kb, STROKE_2013.replace("levels", "rates"))
+    kb, docs = westmarch
+    seed = seed_of(kb, UNIT_2020)
+    target = next(c for c in kb.commitments(include_evidence=True) if c.text.startswith(UNIT_OPENED))
+    kb.link("confirm", seed.id, target.id, "same commitment")
+    plan = docs / WESTMARCH_FILES[0]
+    plan.write_text(WESTMARCH_2020.replace("We will open", "We will build"), encoding="utf-8")
+    kb.ingest([docs])
+    reworded = seed_of(kb, UNIT_2020.replace("open", "build"))
     assert reworded.id != seed.id
     linked = [i for i in kb.trace(reworded.id).items if i.commitment.id == target.id]
     assert [(i.decision, i.note) for i in linked] == [("suspect", "same commitment")]

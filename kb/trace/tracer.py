@@ -1240,9 +1240,13 @@ class Tracer:
         returning passage the links did not reach (or None)."""
         later_docs, newest = area_timeline(self.areas, self.metas, seed.doc_id)
         row = self.by_id.get(seed.parent_id) if seed.parent_id else None
+        mine, _ = self._seed_decisions(seed)
+        rejected = {cid for cid, (_, d, _, _) in mine.items() if d.action == "reject"}
         # no linked passage speaking of it, one of its pool the links did not reach may return to it
+        # (never one an auditor rejected)
         return status_or_return(
-            seed, self.metas.get(seed.doc_id), items, newest, later_docs, lambda: self.pool(seed), self.metas,
+            seed, self.metas.get(seed.doc_id), items, newest, later_docs,
+            lambda: [c for c in self.pool(seed) if c.id not in rejected], self.metas,
             self.vectoriser.idf, self.vectoriser.ignore, row.text if row else "", self.signals.words, self.reports)
 
     def _spelling_text(self, c: Commitment) -> str:
@@ -1328,22 +1332,7 @@ class Tracer:
         as such, and a decision made before either side's wording changed is shown as `suspect` on the
         passage that continues the one decided, with the text decided beside it.  A decision whose
         passage nothing continues is returned as an orphan."""
-        mine: dict[str, tuple[Commitment, Decision, str, str]] = {}  # record now -> (it, decision, texts then)
-        orphans: list[OrphanDecision] = []
-        for pair, d in self.decisions.latest().items():
-            side = self._seed_side(seed, d)
-            other_id = next(iter(pair - {side}), None) if side else None
-            if other_id is None:
-                continue
-            other, changed = self.continuation(other_id, d)
-            if other is None:
-                text, doc = (d.b_text, d.b_doc) if other_id == d.b else (d.a_text, d.a_doc)
-                orphans.append(OrphanDecision(d.action, other_id, doc, text, d.note, d.time, d.user,
-                                              self.metas.get(doc)))
-            elif other.id != seed.id:
-                seed_then = "" if side == seed.id else (d.a_text if side == d.a else d.b_text)
-                other_then = (d.b_text if other_id == d.b else d.a_text) if changed else ""
-                mine[other.id] = (other, d, other_then, seed_then)
+        mine, orphans = self._seed_decisions(seed)
         if not mine:
             return items, orphans
         out = []
@@ -1364,6 +1353,29 @@ class Tracer:
                                  sim.evidence(), self._label(d, bool(other_then or seed_then)), d.note,
                                  other_then, seed_then))
         return out, orphans
+
+    def _seed_decisions(self, seed: Commitment) -> tuple[dict[str, tuple[Commitment, Decision, str, str]],
+                                                           list[OrphanDecision]]:
+        """The auditors' latest decisions on the seed's links, by the record each names now: (it, the
+        decision, its text then when it changed since, the seed's text then when that changed); and
+        the decisions whose passage nothing continues, as orphans."""
+        mine: dict[str, tuple[Commitment, Decision, str, str]] = {}  # record now -> (it, decision, texts then)
+        orphans: list[OrphanDecision] = []
+        for pair, d in self.decisions.latest().items():
+            side = self._seed_side(seed, d)
+            other_id = next(iter(pair - {side}), None) if side else None
+            if other_id is None:
+                continue
+            other, changed = self.continuation(other_id, d)
+            if other is None:
+                text, doc = (d.b_text, d.b_doc) if other_id == d.b else (d.a_text, d.a_doc)
+                orphans.append(OrphanDecision(d.action, other_id, doc, text, d.note, d.time, d.user,
+                                              self.metas.get(doc)))
+            elif other.id != seed.id:
+                seed_then = "" if side == seed.id else (d.a_text if side == d.a else d.b_text)
+                other_then = (d.b_text if other_id == d.b else d.a_text) if changed else ""
+                mine[other.id] = (other, d, other_then, seed_then)
+        return mine, orphans
 
     @staticmethod
     def _label(d: Decision, suspect: bool) -> str:
