@@ -66,6 +66,26 @@ def test_a_documents_frame_is_no_topic():
     assert "2016" not in sig.frame  # too short to tell a frame from a topic
 
 
+def test_the_place_every_title_names_is_no_topic_even_in_short_papers():
+    """Two short plans both titled after their place: "Westmarch" says where, not what a passage is
+    about, so a seed whose own words no later passage holds has no topic to link by (the carers'
+    strategy is not about the trees), while a passage that names the place itself keeps it."""
+    from kb.trace.signals import Signals
+
+    metas = {d: DocumentMeta(d, title=f"Westmarch Health Plan {d}", date=f"{d}-01-01") for d in ("2020", "2023")}
+    records = [rec("s", "2020", "We will publish a carers' strategy", "Carers"),
+               rec("u", "2020", "We will open a stroke unit in Westmarch", "Stroke", line=2),
+               rec("t", "2023", "We will plant trees in the parks", "Parks"),
+               rec("o", "2023", "The stroke unit opened in Westmarch", "Stroke", line=2)]
+    sig = Signals(records, metas)
+    assert "westmarch" in sig.frame["2020"] and "westmarch" in sig.frame["2023"]
+    f, _ = sig.features(records[0], sig.topic("s"), records[2])
+    assert "westmarch" not in sig.topic("s").terms and f["lexical"] == 0
+    assert "westmarch" in sig.context_vector("u")  # its own words name the place
+    # one document's title is no collection's frame
+    assert not Signals(records[:2], {"2020": metas["2020"]}).frame
+
+
 def test_a_term_no_other_passage_holds_sets_no_topic_scale():
     """An abbreviation used once ("(QXV)") links nothing: the linkable words carry the seed's topic."""
     from kb.trace.signals import Signals

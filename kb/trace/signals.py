@@ -298,7 +298,8 @@ def named_apart(acronyms: dict[str, dict[str, str]]) -> list[tuple[str, str]]:
 def _frame_terms(records: list[Commitment], structure: dict[str, Structure],
                  vectoriser: Vectoriser) -> dict[str, frozenset[str]]:
     """Each document's frame: the terms of the headings and title above more than FRAME_SHARE of its
-    passages (headings are few, so each distinct heading path is analysed once)."""
+    passages (headings are few, so each distinct heading path is analysed once), and the terms in
+    the titles of more than FRAME_SHARE of the collection's documents."""
     count: dict[str, dict[str, int]] = {}
     size: dict[str, int] = {}
     seen: dict[tuple[str, ...], frozenset[str]] = {}
@@ -311,8 +312,24 @@ def _frame_terms(records: list[Commitment], structure: dict[str, Structure],
         doc = count.setdefault(c.doc_id, {})
         for t in seen[key]:
             doc[t] = doc.get(t, 0) + 1
-    return {d: frozenset(t for t, k in terms.items() if k > FRAME_SHARE * size[d])
-            for d, terms in count.items() if size[d] >= FRAME_MIN}
+    frames = {d: frozenset(t for t, k in terms.items() if k > FRAME_SHARE * size[d])
+              for d, terms in count.items() if size[d] >= FRAME_MIN}
+    # the collection's frame: a term in the titles of most of its documents (the place or programme
+    # every paper is titled after, "Westmarch Health Plan 2020-23" and "... 2023-26"), however short
+    # each document is
+    titles: dict[str, frozenset[str]] = {}
+    for c in records:
+        if c.doc_id not in titles:
+            titles[c.doc_id] = frozenset(vectoriser.terms(structure[c.id].title))
+    if len(titles) >= 2:
+        spread: dict[str, int] = {}
+        for terms in titles.values():
+            for t in terms:
+                spread[t] = spread.get(t, 0) + 1
+        shared = frozenset(t for t, k in spread.items() if k > FRAME_SHARE * len(titles))
+        if shared:
+            frames = {d: frames.get(d, frozenset()) | shared for d in titles}
+    return frames
 
 
 def add_relative(signals: list[dict[str, float]], top: int = 5) -> None:
