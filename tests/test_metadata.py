@@ -201,6 +201,10 @@ def test_the_author_by_other_naming_conventions(text, organisation):
      "proposals for the future of local government in your area by the end of the year.", ""),
     ("Westmarch Borough Council\nTo: Ravensdale District Council\n\nDear Leader,\n\nWe write to ask for your "
      "support for the joint flood plan, which we will publish in the spring.", "Westmarch Borough Council"),
+    # a PDF runs the list into one line; the addressees then run to the salutation
+    ("Secretary of State for Rivers\n\nTo: Leaders of the councils in Westmarch\n\nWestmarch Borough Council "
+     "Ravensdale District Council Eastmere Borough Council Northwick City Council\n\nDear Leaders\n\nI am writing "
+     "to invite proposals for the future of local government in your area by the end of the year.", ""),
     # the addressees end where the list of bodies does: a body named after them is the sender's
     ("To: Ravensdale District Council\nFrom:\nWestmarch Borough Council\n\nWe write to ask for your support "
      "for the joint flood plan, which we will publish in the spring.", "Westmarch Borough Council"),

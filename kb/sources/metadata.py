@@ -304,17 +304,24 @@ def _adds_type_words(name: str, fuller: str) -> bool:
 _ADDRESSEE = re.compile(r"^(?:to|for the attention of|addressed to)\s*:", re.I)
 
 
-def _without_addressees(zone: list[str]) -> list[str]:
-    """The cover less a letter's addressee list: the "To:" line and the bodies named one a line
-    after it (a minister's letter to "Ashford Borough Council", "Canterbury City Council", ... is
-    written by neither)."""
+_SALUTATION = re.compile(r"^dear\b", re.I)
+
+
+def _without_addressees(zone: list[str], paragraphs: list[str]) -> list[str]:
+    """The cover less a letter's addressee list: the "To:" line and what follows it up to the
+    salutation ("Dear Leaders"), or without one the bodies named one a line after it (a minister's
+    letter to "Ashford Borough Council", "Canterbury City Council", ... is written by neither; a
+    PDF may run the list into one line)."""
     out: list[str] = []
     listing = False
-    for p in zone:
-        if _ADDRESSEE.match(p.lstrip(_LIST_MARK)):
-            listing = True
+    for n, p in enumerate(zone):
+        text = p.lstrip(_LIST_MARK)
+        if _ADDRESSEE.match(text):
+            # the salutation may stand after the cover (a long list of addressees ends it)
+            listing = any(_SALUTATION.match(q.lstrip(_LIST_MARK)) for q in paragraphs[n + 1:n + 1 + _TITLE_ZONE]) \
+                or "bodies"
             continue
-        if listing and _is_org_only(p.lstrip(_LIST_MARK)):
+        if listing is True and not _SALUTATION.match(text) or listing == "bodies" and _is_org_only(text):
             continue
         listing = False
         out.append(p)
@@ -324,7 +331,7 @@ def _without_addressees(zone: list[str]) -> list[str]:
 def _author_named(paragraphs: list[str], title: str) -> str:
     zone = _title_zone(paragraphs)
     rest = paragraphs[len(zone):]
-    zone = _without_addressees(zone)
+    zone = _without_addressees(zone, paragraphs)
     paragraphs = [*zone, *rest]
     for p in zone:
         if _is_org_only(p):
