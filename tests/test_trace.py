@@ -659,22 +659,28 @@ def test_dates_and_document_furniture_are_no_topic_terms(text, absent, present):
     assert all(any(t.startswith(p) for t in found) for p in present)  # the topic itself stays
 
 
-def test_a_passage_that_writes_only_the_letters_shares_the_seed_s_words():
-    """A document's own acronyms are spelt out for linking: "E&T: a review of budgets" shares the topic
-    of a seed that names "Education and Training", when that document defines E&T (and not else,
-    since the same letters name other things elsewhere)."""
+def shared_with_later(seed_text: str, later_text: str, acronyms: dict[str, dict[str, str]]) -> list[str]:
+    """The terms a 2014 plan's passage shares with a 2016 plan's (documents "a" and "b", five filler
+    passages beside the later one), with the acronyms each document defines."""
     from kb.model import DocumentMeta
     from kb.trace.signals import Signals
 
     metas = {"a": DocumentMeta("a", title="Plan", date="2014-01-01"), "b": DocumentMeta("b", title="Plan", date="2016-01-01")}
-    seed = Commitment("s", "a", "commitment", "More places on education and training courses for carers", "", None, 1)
-    later = Commitment("l", "b", "commitment", "E&T: a review of the courses for carers", "", None, 9)
+    seed = Commitment("s", "a", "commitment", seed_text, "", None, 1)
+    later = Commitment("l", "b", "commitment", later_text, "", None, 9)
     other = [Commitment(f"o{n}", "b", "commitment", f"Filler passage number {n} about roads", "", None, 20 + n)
              for n in range(5)]
-    records = [seed, later, *other]
+    sig = Signals([seed, later, *other], metas, acronyms=acronyms)
+    return sig.features(seed, sig.topic("s"), later)[1]
+
+
+def test_a_passage_that_writes_only_the_letters_shares_the_seed_s_words():
+    """A document's own acronyms are spelt out for linking: "E&T: a review of budgets" shares the topic
+    of a seed that names "Education and Training", when that document defines E&T (and not else,
+    since the same letters name other things elsewhere)."""
     for acronyms, shares in (({"b": {"E&T": "Education & Training"}}, True), ({}, False)):
-        sig = Signals(records, metas, acronyms=acronyms)
-        features, shared = sig.features(seed, sig.topic("s"), later)
+        shared = shared_with_later("More places on education and training courses for carers",
+                                   "E&T: a review of the courses for carers", acronyms)
         assert ("train" in shared) is shares
 
 
@@ -682,18 +688,9 @@ def test_a_long_form_written_alone_shares_the_letters_another_document_defines()
     """One plan defines "hearing support liaison officers (HSLOs)" and writes "HSLOs" after; a later
     one writes only the long form: the later passage holds the seed's HSLO term too, though its own
     document defines nothing."""
-    from kb.model import DocumentMeta
-    from kb.trace.signals import Signals
-
-    metas = {"a": DocumentMeta("a", title="Plan", date="2014-01-01"), "b": DocumentMeta("b", title="Plan", date="2016-01-01")}
-    seed = Commitment("s", "a", "commitment", "Recruit HSLOs for every audiology clinic", "", None, 1)
-    later = Commitment("l", "b", "commitment", "Hearing support liaison officers now work in two clinics", "", None, 9)
-    other = [Commitment(f"o{n}", "b", "commitment", f"Filler passage number {n} about roads", "", None, 20 + n)
-             for n in range(5)]
-    records = [seed, later, *other]
     for acronyms, shares in (({"a": {"HSLOs": "hearing support liaison officers"}}, True), ({}, False)):
-        sig = Signals(records, metas, acronyms=acronyms)
-        _, shared = sig.features(seed, sig.topic("s"), later)
+        shared = shared_with_later("Recruit HSLOs for every audiology clinic",
+                                   "Hearing support liaison officers now work in two clinics", acronyms)
         assert any(t.startswith("hslo") for t in shared) is shares, shared
 
 

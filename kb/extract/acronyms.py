@@ -182,7 +182,7 @@ class LongFormNamer:
 
         def add(m: re.Match) -> str:
             acronym = self._acronym.get(_long_form_key(_WORD.findall(m.group(1))))
-            if acronym is None or named & {acronym} or present & {acronym, f"{acronym}s"}:
+            if acronym is None or acronym in named or acronym in present or f"{acronym}s" in present:
                 return m.group(0)
             named.add(acronym)
             return f"{m.group(0)} ({acronym})"

@@ -302,8 +302,6 @@ def _adds_type_words(name: str, fuller: str) -> bool:
 # A letter's addressee line ("To: Leaders of the councils in Northshire", "For the attention of:"):
 # the bodies listed from it on are the letter's recipients, not its author.
 _ADDRESSEE = re.compile(r"^(?:to|for the attention of|addressed to)\s*:", re.I)
-
-
 _SALUTATION = re.compile(r"^dear\b", re.I)
 
 
@@ -313,17 +311,17 @@ def _without_addressees(zone: list[str], paragraphs: list[str]) -> list[str]:
     letter to "Ashford Borough Council", "Canterbury City Council", ... is written by neither; a
     PDF may run the list into one line)."""
     out: list[str] = []
-    listing = False
+    to_salutation = to_last_body = False  # inside an addressee list, and how it ends
     for n, p in enumerate(zone):
         text = p.lstrip(_LIST_MARK)
         if _ADDRESSEE.match(text):
             # the salutation may stand after the cover (a long list of addressees ends it)
-            listing = any(_SALUTATION.match(q.lstrip(_LIST_MARK)) for q in paragraphs[n + 1:n + 1 + _TITLE_ZONE]) \
-                or "bodies"
+            to_salutation = any(_SALUTATION.match(q.lstrip(_LIST_MARK)) for q in paragraphs[n + 1:n + 1 + _TITLE_ZONE])
+            to_last_body = not to_salutation
             continue
-        if listing is True and not _SALUTATION.match(text) or listing == "bodies" and _is_org_only(text):
+        if to_salutation and not _SALUTATION.match(text) or to_last_body and _is_org_only(text):
             continue
-        listing = False
+        to_salutation = to_last_body = False
         out.append(p)
     return out
 

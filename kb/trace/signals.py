@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -142,9 +143,9 @@ class Signals:
         it; and with the older names of a renamed programme the collection states beside the new name
         it writes ("Riverside Connect (Pathway Service)"), so a thread follows it through its renaming."""
         text = c.text if text is None else text
-        defined = self.acronyms.get(c.doc_id)
-        if not defined and not self.names and not self.long_forms:
+        if not self._rewrites(c):
             return text
+        defined = self.acronyms.get(c.doc_id)
         key = (c.doc_id, text)
         if key not in self._spelt:
             spelt = spell_out(text, defined) if defined else text
@@ -152,9 +153,12 @@ class Signals:
             self._spelt[key] = self.names.spell(spelt, _adds_nothing) if self.names else spelt
         return self._spelt[key]
 
+    def _rewrites(self, c: Commitment) -> bool:
+        """Whether `words` may change a text of this record's document at all."""
+        return bool(self.acronyms.get(c.doc_id) or self.names or self.long_forms)
+
     def _parts(self, c: Commitment, parts: list[tuple[str, float]]) -> list[tuple[str, float]]:
-        return [(self.words(c, p), w) for p, w in parts] \
-            if self.acronyms.get(c.doc_id) or self.names or self.long_forms else parts
+        return [(self.words(c, p), w) for p, w in parts] if self._rewrites(c) else parts
 
     def own_vector(self, cid: str) -> dict[str, float]:
         if cid not in self._own:
@@ -322,10 +326,7 @@ def _frame_terms(records: list[Commitment], structure: dict[str, Structure],
         if c.doc_id not in titles:
             titles[c.doc_id] = frozenset(vectoriser.terms(structure[c.id].title))
     if len(titles) >= 2:
-        spread: dict[str, int] = {}
-        for terms in titles.values():
-            for t in terms:
-                spread[t] = spread.get(t, 0) + 1
+        spread = Counter(t for terms in titles.values() for t in terms)
         shared = frozenset(t for t, k in spread.items() if k > FRAME_SHARE * len(titles))
         if shared:
             frames = {d: frames.get(d, frozenset()) | shared for d in titles}

@@ -897,6 +897,7 @@ class Tracer:
         self._later_than: dict[str, np.ndarray] = {}
         self._reading = 0  # counts the traces and statuses read: a kept pool serves only the one it was built in
         self._last_pool: tuple[str, int, list[Commitment]] | None = None
+        self._last_decisions: tuple[str, int, tuple[dict, list[OrphanDecision]]] | None = None
         self._related: dict[tuple[str, str], bool] = {}  # (seed's document, another) -> same area
 
     @property
@@ -1335,6 +1336,7 @@ class Tracer:
         mine, orphans = self._seed_decisions(seed)
         if not mine:
             return items, orphans
+        mine = dict(mine)  # (taken from as the items are read; the reading's copy stays whole for `_decide`)
         out = []
         for i in items:
             _, d, other_then, seed_then = mine.pop(i.commitment.id, (None, None, "", ""))
@@ -1358,7 +1360,11 @@ class Tracer:
                                                            list[OrphanDecision]]:
         """The auditors' latest decisions on the seed's links, by the record each names now: (it, the
         decision, its text then when it changed since, the seed's text then when that changed); and
-        the decisions whose passage nothing continues, as orphans."""
+        the decisions whose passage nothing continues, as orphans.  Read once for a trace or a
+        status (`_apply_decisions` and `_decide` both ask), as the pool is."""
+        last = self._last_decisions
+        if last is not None and last[:2] == (seed.id, self._reading):
+            return last[2]
         mine: dict[str, tuple[Commitment, Decision, str, str]] = {}  # record now -> (it, decision, texts then)
         orphans: list[OrphanDecision] = []
         for pair, d in self.decisions.latest().items():
@@ -1375,6 +1381,7 @@ class Tracer:
                 seed_then = "" if side == seed.id else (d.a_text if side == d.a else d.b_text)
                 other_then = (d.b_text if other_id == d.b else d.a_text) if changed else ""
                 mine[other.id] = (other, d, other_then, seed_then)
+        self._last_decisions = (seed.id, self._reading, (mine, orphans))
         return mine, orphans
 
     @staticmethod
