@@ -671,6 +671,17 @@ def test_a_title_word_in_capitals_over_body_text_is_a_heading():
     bs = blocks_of(table)
     assert by_text(bs, "PROCUREMENT AND CONTRACTS").text == "PROCUREMENT AND CONTRACTS"
     assert by_text(bs, "PROCUREMENT AND CONTRACTS").kind == "heading"
+    # or over a committee report's numbered paragraph, its first word a verb in another use ("RESOURCE")
+    report = text.replace("PROCUREMENT AND CONTRACTS", "RESOURCE IMPLICATIONS").replace(
+        "Procurement covers", "14. The new arrangements cover")
+    bs = blocks_of(report)
+    assert by_text(bs, "RESOURCE IMPLICATIONS").kind == "heading"
+    assert by_text(bs, "The new arrangements cover").section == ("RESOURCE IMPLICATIONS",)
+    # a short numbered line under it is a list of its own, the words in capitals the item they open
+    short = text.replace("PROCUREMENT AND CONTRACTS", "IMPROVE DIABETES CARE").replace(
+        "Procurement covers how the council spends its money on the goods and services it buys each year.",
+        "1. Annual checks")
+    assert by_text(blocks_of(short), "IMPROVE DIABETES CARE").kind != "heading"
 
 
 def test_words_in_capitals_that_text_in_lower_case_goes_on_from_are_no_title():

@@ -4,9 +4,11 @@ shape, written for the test."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from kb.extract.classify import decide
+from kb.extract.classify import decide, earlier_decision
 from kb.extract.pipeline import _units
 from kb.model import Block
 
@@ -236,3 +238,38 @@ def test_a_past_lead_in_that_made_plans_keeps_its_items(intro):
 ])
 def test_a_reduced_relative_is_not_work_under_way(text, accepted):
     assert decide(text, minute(text), reported_speech=True).accept is accepted
+
+
+# ------------------------------------------------------------------ a decision recounted from before the paper
+@pytest.mark.parametrize(("text", "earlier"), [
+    # dated before the month the paper is dated: a decision told as background
+    ("On 12 May 2022, the Executive agreed the new parking charges for the town centre.", True),
+    ("It was agreed in 1998 that the Council should sell the old bus depot.", True),
+    ("In March 2024 the Board approved the carers strategy.", True),
+    # taken at another meeting, whatever its date
+    ("At that meeting, Members agreed to refer the parking charges to full Council.", True),
+    ("At the previous meeting the Committee agreed to receive a report on the depot sale.", True),
+    # the paper's own decision: undated, dated in its own month, or setting a date ahead
+    ("The Executive agreed the new parking charges for the town centre.", False),
+    ("On 3 October 2024, the Executive agreed the new parking charges.", False),
+    ("The Executive agreed to extend the cleaning contract to 31 March 2026.", False),
+    ("On 12 May 2022 the Executive agreed to keep the charges under review until March 2026.", False),
+    # relative dates are the paper's own time, and so is "now"; a date in brackets cites a source
+    ("We have now agreed to adopt the county's model of care (published in its Vision, May 2021).", False),
+    ("The Board agreed to adopt the county's model of care (Vision for Care, May 2021).", False),
+    ("Last month the Board agreed to publish the strategy.", False),
+])
+def test_a_decision_recounted_from_before_the_paper(text, earlier):
+    assert earlier_decision(text, dt.date(2024, 10, 1)) is earlier
+
+
+def test_an_earlier_decision_in_a_report_is_background_not_its_decision():
+    from kb.extract.pipeline import extract
+    from kb.model import Document, DocumentMeta
+
+    meta = DocumentMeta("2024-10_eastford_parking-report", title="Parking charges report", date="2024-10-01")
+    past = "On 12 May 2022, the Executive agreed the new parking charges for the town centre."
+    now = "The Executive agreed to extend the parking charges to the retail park from 1 April 2025."
+    blocks = [Block("list_item", past, 2, None, ("Background",)), Block("list_item", now, 3, None, ("Decision",))]
+    kinds = {r.text: r.kind for r in extract(Document(meta, "x.txt", "0", "text", None, blocks))}
+    assert kinds == {past: "evidence", now: "decision"}

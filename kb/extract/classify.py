@@ -7,6 +7,7 @@ come from reading the corpus (see tests/test_classify.py for one example of each
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -244,6 +245,35 @@ def decide(text: str, block: Block, in_resolution: bool = False, doc: Any = None
 
         d.confidence = recognition_confidence(d.route, d.form, d.flags)
     return d
+
+
+# A decision told as taken at another, earlier meeting ("At that meeting, Members agreed ...").
+_EARLIER_MEETING = re.compile(r"\bat (?:that|the previous|the last|its previous|its last|an earlier) meeting\b", re.I)
+
+
+def earlier_decision(text: str, doc_date: dt.date | None) -> bool:
+    """A decision a paper recounts from before its own time: every date it gives ends before the
+    month the paper is dated ("On 17 August 2023, Cabinet agreed ..." in a December 2024 report,
+    "It was agreed in 2000 that ..."), or it names an earlier meeting.  Background, as the annotation
+    guide counts descriptions of the past; a decision of the paper's own meeting is dated in its month
+    or undated, and one that sets a date ahead ("agreed to extend the contracts to March 2026") stays."""
+    if _EARLIER_MEETING.search(text):
+        return True
+    if doc_date is None or _NOW.search(text):
+        return False
+    # a date in brackets cites a source ("the King's Fund model (Vision for Population Health,
+    # November 2018)"), it does not date the decision
+    dates = [d for d in find_dates(text, doc_date) if not d.relative and not _in_brackets(text, d.start_char)]
+    month = doc_date.replace(day=1).isoformat()
+    return bool(dates) and all(d.due.end is not None and d.due.end < month for d in dates)
+
+
+_NOW = re.compile(r"\b(?:now|today|this (?:week|month|meeting))\b", re.I)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("(") > before.count(")")
 
 
 # Predicates of "would" that say what someone wants or what something means, not what will be done.

@@ -21,6 +21,7 @@ from kb.extract.classify import (
     cell_role,
     clause_text,
     decide,
+    earlier_decision,
     needs_clause,
 )
 from kb.extract.confidence import with_owner
@@ -616,6 +617,8 @@ class Extractor:
                     # a one-sentence file's title is its sentence
                 decision = decide(unit, block, in_resolution=self.in_resolution and block.kind == "list_item",
                                   doc=parsed.get(unit), reported_speech=self.reported_speech)
+                if decision.accept and decision.kind == "decision" and earlier_decision(unit, doc_date):
+                    decision = Decision(False, "evidence", reasons=decision.reasons + ["an earlier decision"])
                 if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
                     continue  # (a review row, however short, is kept: it carries the status of an action)
                 record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period, scales)

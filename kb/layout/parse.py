@@ -947,8 +947,7 @@ def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
             # ("PROCUREMENT AND INVESTMENTS" / "Procurement relates to how we ..."), not an infographic panel
             # (not over text that goes on from it in lower case: "IMPROVE STROKE SERVICES" / "across the
             # area to reduce ..." is one item of a plan on a page, its first words set in capitals)
-            titles_body = j < len(blocks) and blocks[j].kind == "paragraph" and not strip_markup(blocks[j].text)[:1].islower() \
-                and (len(words(blocks[j].text)) >= _BODY_WORDS or flattened_header(blocks[j].text))  # or a table
+            titles_body = j < len(blocks) and _is_body(blocks[j])
             if len(group.lines) > 1 or _is_kicker(b.text) and not titles_body:
                 group.blank_after = blocks[j - 1].blank_after
                 out.append(group)
@@ -957,6 +956,18 @@ def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
         out.append(b)
         i += 1
     return out
+
+
+def _is_body(block: RawBlock) -> bool:
+    """Body text a kicker can title: a paragraph of body length opening in capitals, a flattened
+    table header, or a numbered paragraph of body length ("92. These arrangements provide ...": a
+    committee report numbers its paragraphs under headings set in capitals, "RESOURCE IMPLICATIONS")."""
+    text = block.text
+    if strip_markup(text)[:1].islower():
+        return False
+    if block.kind == "paragraph":
+        return len(words(text)) >= _BODY_WORDS or flattened_header(text)
+    return block.kind == "list_item" and block.marker == "numbered" and len(words(text)) >= _BODY_WORDS
 
 
 def _ends_with_connector(text: str) -> bool:
