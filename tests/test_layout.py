@@ -924,3 +924,28 @@ def test_a_list_of_the_plans_own_actions_introduced_by_include(intro, forward):
     from kb.layout.structure import _forward_intro
 
     assert _forward_intro(intro) is forward
+
+
+@pytest.mark.parametrize("line", [
+    # who signed a foreword: a name with the letters of an elected office or honour, or "the Rt Hon"
+    "Cabinet Member for Highways, Jane Doe MP",
+    "Minister for Rural Affairs, Alun Pryce-Jones MS, Welsh Government",
+    "Secretary of State for Transport, the Rt Hon. Mary Brown",
+    "Sarah Lennox OBE, Chair of the Partnership",
+    # a publication's catalogue number on its title page
+    "ISBN 978-1-5286-0000-1",
+    "CP 1099",
+])
+def test_a_signatory_or_catalogue_number_is_no_heading(line):
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            f"{line}\n\nTransport Strategy\n\nWe will open two new park and ride sites by 2027.")
+    blocks = blocks_of(text)
+    assert by_text(blocks, line).kind != "heading"
+    assert by_text(blocks, "park and ride").section == ("Transport Strategy",)
+
+
+@pytest.mark.parametrize("line", ["MS services for young adults", "Chair's foreword", "CP12 Housing mix", "HC 12 Day Centre"])
+def test_titles_with_letters_like_a_post_nominal_stay_headings(line):
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            f"{line}\n\nWe will open two new clinics by 2027 for the people of the borough.")
+    assert by_text(blocks_of(text), line).kind == "heading"

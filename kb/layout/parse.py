@@ -789,8 +789,12 @@ def _looks_like_heading(text: str) -> bool:
         return False  # a labelled line ("P&E: Back office collaboration") is content, not a title
     if _MEETING_FIELD.match(t):
         return False  # "Apologies: Cllr B Jones", "Venue: County Hall": a meeting's particulars, not a title
-    if _VERSION_STAMP.match(t):
-        return False  # "Version 2, 3 March 2026" on a title page: which issue of the document, no title over it
+    if _VERSION_STAMP.match(t) or _PUBLICATION_NUMBER.match(t):
+        return False  # "Version 2, 3 March 2026", "ISBN 978-...", "CP 1224" on a title page: which issue of
+        # the document or its catalogue number, no title over it
+    if _SIGNATORY.search(t):
+        return False  # "Cabinet Secretary for Health, Jane Doe MS, Welsh Government" under a foreword: who
+        # signed it, no title over the rest of the document
     if _WEB_ADDRESS.search(t):
         return False  # "Carers Trust https://carers.org": a source in a list of links, not a title over what follows
     if not (t[0].isupper() or t[0].isdigit() or t[0] in "*'\"‘“"):
@@ -820,6 +824,12 @@ def _ends_with_date_cell(text: str) -> bool:
 
 
 _VERSION_STAMP = re.compile(r"^(?:version|v)\s*(?:no\.?|number)?\s*[:.]?\s*(?:\d+(?:\.\d+)*|x)\b", re.I)
+# (a command paper's number stands alone: "CP 1224"; "CP12 Housing mix" is a local plan's policy)
+_PUBLICATION_NUMBER = re.compile(r"^(?:E?ISBN|ISSN)(?:-1[03])?[:\s]*[\dX-]{8,}|^(?:CP|Cm|HC) \d{2,5}$")
+# A signatory: a person's name and the post-nominal letters of an elected office or an honour ("Jane Doe
+# MP", "John Smith MSP"), or "the Rt Hon" before a name.
+_SIGNATORY = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][A-Za-z'’-]+)+,? (?:MP|MSP|MLA|MS|AM|MEP|OBE|CBE|MBE|DBE|KBE|KC|QC)\b"
+                        r"|\bthe Rt\.? Hon\.?\s+[A-Z]")
 _WEB_ADDRESS = re.compile(r"(?:https?://|\bwww\.)\S", re.I)
 
 _MEETING_FIELD = re.compile(r"^(?:present|apologies(?: for absence)?|attendees|attendance|in attendance|also present|"
