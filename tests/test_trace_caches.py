@@ -156,3 +156,46 @@ def test_document_relative_signal_over_each_documents_closest():
     # a document's closest candidate is 1 and the rest a share of it; a document with nothing near the
     # seed (its closest under the floor) does not make its closest look like the seed's form there
     assert [round(s["doc_rel"], 6) for _, s in pairs] == [1.0, 0.5, 0.2, 0.0, 0.0]
+
+
+def _scored(cid: str, direct: float):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(commitment=SimpleNamespace(id=cid), direct=direct, signals={})
+
+
+class _Words:
+    """Context vectors of a few invented passages, as kb.trace.signals.Signals gives them."""
+
+    VECTORS = {"ferry": {"ferry": 1.0, "timetable": 1.0}, "timetable": {"timetable": 1.0, "winter": 1.0},
+               "bins": {"bins": 1.0, "collection": 1.0}, "ferry2": {"ferry": 1.0, "timetable": 1.0}}
+
+    def context_vector(self, cid):
+        return self.VECTORS[cid]
+
+    def context_norm(self, cid):
+        return sum(w * w for w in self.VECTORS[cid].values()) ** 0.5
+
+
+def test_feedback_comes_from_the_links_that_reach_the_threshold():
+    from kb.trace.tracer import feedback
+
+    strong, weak, other = _scored("ferry", 0.6), _scored("bins", 0.05), _scored("ferry2", 0.0)
+    pool = [strong, weak, other]
+    feedback(_Words(), pool, [strong, weak], threshold=0.15)
+    assert other.signals["feedback"] == pytest.approx(1.0)  # the strong link's words, in full
+    assert weak.signals["feedback"] == 0.0  # a weak candidate's words are no source beside a strong one
+
+
+def test_feedback_without_a_link_over_the_threshold_comes_weakly_from_the_strongest_later_candidates():
+    from kb.trace.tracer import feedback
+
+    best, next_, other = _scored("ferry", 0.075), _scored("timetable", 0.03), _scored("ferry2", 0.0)
+    pool = [best, next_, other]
+    feedback(_Words(), pool, [best, next_], threshold=0.15)
+    # the passage worded as the best later candidate: its cosine with the sources' centroid
+    # {ferry .075, timetable .105, winter .03}, halved (the best comes to 0.075 of 0.15)
+    cosine = (0.075 + 0.105) / (math.sqrt(0.075 ** 2 + 0.105 ** 2 + 0.03 ** 2) * math.sqrt(2))
+    assert other.signals["feedback"] == pytest.approx(0.5 * cosine)
+    feedback(_Words(), pool, [], threshold=0.15)
+    assert other.signals["feedback"] == 0.0  # no later candidate at all: nothing to feed back

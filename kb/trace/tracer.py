@@ -1129,8 +1129,8 @@ class Tracer:
                     s = pool[cids[n]]
                     s.signals["chain"] = float(strength[n, k])
                     s.via = sources[k].commitment.id
-        feedback(sig, pool.values(), [s for s in pool.values() if s.direct >= cal.direct.threshold
-                                      and date_of[s.commitment.id] > seed_date])
+        feedback(sig, pool.values(), [s for s in pool.values() if date_of[s.commitment.id] > seed_date],
+                 cal.direct.threshold)
         section_support(seed, pool.values())
         for s in pool.values():
             s.probability = cal.chained.probability(s.signals)
@@ -1467,12 +1467,18 @@ def text_closeness(a: str, b: str) -> float:
 FEEDBACK_SOURCES = 5
 
 
-def feedback(sig, pool, linked) -> None:
+def feedback(sig, pool, linked, threshold: float) -> None:
     """Set each candidate's `feedback` signal: its tf-idf cosine with the words of the strongest direct
     links in later documents (their context vectors, each weighted by its probability), so the words
     the thread takes on later ("workforce strategy" for a seed on recruitment and retention) count as
-    the thread's too (pseudo-relevance feedback)."""
-    top = sorted(linked, key=lambda s: -s.direct)[:FEEDBACK_SOURCES]
+    the thread's too (pseudo-relevance feedback).  `linked`: the later documents' candidates; those
+    whose direct probability reaches `threshold` are the sources.  When none does (a short
+    collection, a letter answered in other words), the strongest of them stand in and the signal is
+    scaled by how near the best comes to the threshold: weak evidence, but not none, which would
+    leave every later passage of such a thread without the signal the chained model leans on."""
+    ranked = sorted(linked, key=lambda s: -s.direct)
+    # the links that reach the threshold; when none does, the strongest later candidates stand in
+    top = [s for s in ranked if s.direct >= threshold][:FEEDBACK_SOURCES] or ranked[:FEEDBACK_SOURCES]
     centroid: dict[str, float] = {}
     for s in top:
         for t, w in sig.context_vector(s.commitment.id).items():
@@ -1482,10 +1488,12 @@ def feedback(sig, pool, linked) -> None:
             s.signals["feedback"] = 0.0
         return
     length = norm(centroid)
+    # weak sources (no later passage reaches the threshold) speak as weakly as they are linked
+    strength = min(1.0, top[0].direct / threshold) if threshold > 0 else 1.0
     for s in pool:
         cid = s.commitment.id
-        s.signals["feedback"] = cosine_normed(centroid, length, sig.context_vector(cid), sig.context_norm(cid),
-                                              terms=False)[0]
+        s.signals["feedback"] = strength * cosine_normed(centroid, length, sig.context_vector(cid),
+                                                         sig.context_norm(cid), terms=False)[0]
 
 
 def section_support(seed: Commitment, pool) -> None:
