@@ -116,6 +116,10 @@ def test_a_passage_near_a_strong_link_under_its_heading_gets_section_support():
     ("Reduce the use of agency staff", "Agency staff spending fell by a third", True),
     ("Cut non-elective admissions", "Expand elective surgery capacity", False),
     ("Improve co-ordination of discharge", "Better coordination of discharge planning", True),
+    # a particle compound is one word: an on-site inspection is not about a hospital site ...
+    ("Move renal dialysis off the acute site", "The inspectors' on-site week is in January", False),
+    # ... and its hyphen is only a spelling: "out-patient" and "outpatient" are one word
+    ("Reduce out-patient appointments", "Outpatient clinics moved to the community", True),
 ])
 def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     from kb.trace.signals import Signals

@@ -123,10 +123,12 @@ def concept_phrases(text: str) -> list[str]:
 
 
 # English prefixes that make a compound word of their own: "multi-agency" is not about "agency",
-# "non-elective" not about "elective" care.  The compound is one term, so a word part never links.
+# "non-elective" not about "elective" care, an "on-site" visit not about a hospital site.  The compound
+# is one term, so a word part never links (and "out-patient", "on-going" meet "outpatient", "ongoing").
+# A particle before a phrase ("out-of-area", "up-to-date") stays a word of its own.
 _PREFIX_COMPOUND = re.compile(
-    r"\b(multi|inter|intra|cross|non|pre|post|co|sub|super|self|anti|semi)"
-    r"-(?=[a-z])", re.I)
+    r"\b(multi|inter|intra|cross|non|pre|post|co|sub|super|self|anti|semi|on|off|in|out|over|under|up|down)"
+    r"-(?=[a-z])(?!(?:of|to|and|the|a)\b)", re.I)
 
 
 def normalise(text: str) -> str:
