@@ -320,6 +320,9 @@ PLAN_2014 = DocumentMeta("2014", title="Plan 2014", date="2014-01-01", period_en
     ("2018-03-31", "2017-03-31", "planned", "commitment", "restated"),  # its own date earlier than the plan's end
     ("2015-03-31", "2017-03-31", "planned", "commitment", "revised"),  # its own date, passed by the new one
     (None, "2024-03-31", "statement", "evidence", "restated"),  # a statement of fact with a date plans nothing
+    # the seed's own deadline told less exactly ("by 14 September" then "the September deadline") moves nothing
+    ("2015-09-14", "2015-09-30", "planned", "commitment", "restated"),
+    ("2015-09-14", "2015-10-31", "planned", "commitment", "revised"),  # the month after it does
 ])
 def test_a_later_date_than_the_plan_gave_is_a_revision(seed_due, cand_due, report, kind, link):
     from kb.model import DueDate

@@ -237,10 +237,17 @@ def _moves_date(seed: Commitment, seed_meta: DocumentMeta | None, cand: Commitme
     """Whether a later passage sets the seed a new date: the seed was due by its own date, else by
     the end of the period its plan covers, and a date after that ("by 2023/24" for a 2014/16 plan's
     "improve access") moves it; a date for an aim that had none (no date of its own, none its words
-    imply, a document covering no period) sets one."""
+    imply, a document covering no period) sets one.  A date in the seed's own month is its deadline
+    told less exactly ("by 28 November" restated as "the November deadline"), not a new one."""
     seed_end = due_end(seed, seed_meta)
     cand_end = latest_due(cand)
-    return bool(cand_end) and (seed_end is None or cand_end > seed_end)
+    return bool(cand_end) and (seed_end is None or cand_end > _month_end(seed_end))
+
+
+def _month_end(day: str) -> str:
+    """The last day (ISO) of the month of an ISO day."""
+    d = date.fromisoformat(day)
+    return (date(d.year + d.month // 12, d.month % 12 + 1, 1) - timedelta(days=1)).isoformat()
 
 
 # How a plan says one thing is carried on inside or as another.  A container first: the new, wider
