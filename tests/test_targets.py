@@ -27,6 +27,12 @@ from kb.extract.targets import targets_for
     ("recruit 120 nurses and 14 health visitors by 2020",
      [("120", "count", "nurses"), ("14", "count", "health")]),
     ("open 3 new hubs over 12 months in 2019", [("3", "count", "new")]),
+    # a day of a month is a date, not a count of anything
+    ("Submit the business case by 14 September and open the hub from 1 Apr 2027", []),
+    # a paragraph's number at the head of its text is its place, not a figure; a figure after it is one
+    ("4.2 The Board will recruit 40 health visitors", [("40", "count", "health")]),
+    ("(3.1) Any proposal must reach the council", []),
+    ("Recruit 2.5 WTE therapists", [("2.5", "count", "WTE")]),
 ])
 def test_figures_and_what_they_measure(text, expected):
     assert [(t.value, t.unit, t.subject) for t in targets_for(text)] == expected

@@ -14,7 +14,14 @@ _FIGURE = re.compile(
 )
 _YEARISH = re.compile(r"^(?:19|20)\d{2}$")
 _COUNT_NOUNS_SKIP = {"am", "pm", "th", "st", "nd", "rd", "of", "and", "to", "per", "week", "weeks", "days",
-                     "day", "months", "month", "years", "year", "hours", "minutes", "x"}
+                     "day", "months", "month", "years", "year", "hours", "minutes", "x",
+                     # a day of a month is a date ("by 28 November", "from 1 April"), no count of anything
+                     "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                     "sept", "oct", "nov", "dec"}
+# A paragraph's number at the head of its text ("3.8 Any proposals ...", "2.1 The Board ..."): its place in
+# the document, no figure it names.
+_PARAGRAPH_NUMBER = re.compile(r"^\s*\(?\d+\.\d+(?:\.\d+)*\)?\s+[A-Z]")
 
 
 def targets_for(text: str) -> list[Target]:
@@ -28,6 +35,8 @@ def targets_for(text: str) -> list[Target]:
         else:
             value, noun = m.group("count"), m.group("noun") or ""
             if _YEARISH.match(value) or noun.lower() in _COUNT_NOUNS_SKIP:
+                continue
+            if not text[:m.start()].strip(" (") and _PARAGRAPH_NUMBER.match(text):
                 continue
             out.append(Target(value, "count", noun))
     return out
