@@ -33,6 +33,15 @@ from kb.extract.targets import targets_for
     ("4.2 The Board will recruit 40 health visitors", [("40", "count", "health")]),
     ("(3.1) Any proposal must reach the council", []),
     ("Recruit 2.5 WTE therapists", [("2.5", "count", "WTE")]),
+    # a label's ordinal says which one, not how many ("Scope 1 and 2", "Phase 3", "Year 7")
+    ("Cut our Scope 1 and 2 emissions by half", []),
+    ("Phase 3 sites will open in Year 7 of the plan", []),
+    # a number glued to a word or a date cell is part of it ("COVID-19", "Apr-26 Mar-28")
+    ("Recover services after the COVID-19 pandemic", []),
+    ("Fit LED lighting in all depots Apr-26 Mar-28", []),
+    # a number before a word no count is of starts a line or a sentence
+    ("4 The providers are unable to agree a new model", []),
+    ("open 3 new hubs and 2 more clinics", [("3", "count", "new"), ("2", "count", "more")]),
 ])
 def test_figures_and_what_they_measure(text, expected):
     assert [(t.value, t.unit, t.subject) for t in targets_for(text)] == expected

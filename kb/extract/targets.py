@@ -10,7 +10,7 @@ _FIGURE = re.compile(
     r"(?P<money>£\s?\d[\d,.]*\s?(?:bn|billion|m|million|k)?)"
     r"|(?P<percent>\d+(?:\.\d+)?\s?%)"
     # a count, not the end of a year span or a quarter ("2016/17 baseline", "Q4 2018/19")
-    r"|(?<![/\w.,£])(?P<count>\d{1,3}(?:,\d{3})+\b|\d+(?:\.\d+)?\b)(?=\s+(?P<noun>[a-zA-Z][a-zA-Z-]+))",
+    r"|(?<![/\w.,£\-–])(?P<count>\d{1,3}(?:,\d{3})+\b|\d+(?:\.\d+)?\b)(?=\s+(?P<noun>[a-zA-Z][a-zA-Z-]+))",
 )
 _YEARISH = re.compile(r"^(?:19|20)\d{2}$")
 _COUNT_NOUNS_SKIP = {"am", "pm", "th", "st", "nd", "rd", "of", "and", "to", "per", "week", "weeks", "days",
@@ -19,6 +19,16 @@ _COUNT_NOUNS_SKIP = {"am", "pm", "th", "st", "nd", "rd", "of", "and", "to", "per
                      "january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                      "sept", "oct", "nov", "dec"}
+# Words a number follows as a label's ordinal ("Scope 1 emissions", "Phase 2 sites", "Year 7 places",
+# "Scope 1 and 2 emissions"): which one, not how many.
+_ORDINAL_LABEL = re.compile(r"\b(?:scope|phase|tier|year|option|stage|priority|wave|band|level|step|recommendation|"
+                            r"appendix|annex|section|policy|table|figure|page|item|action|objective|theme|"
+                            r"outcome|goal|ambition|workstream|paragraph|chapter|part|regulation|no|number)\.?\s*"
+                            r"(?:\d+\s*(?:,|and|or|&|to)\s*)*$", re.I)
+# Words no count is of: a number before them is a label's, a date's or a sentence's ("2 Our Vision",
+# "(1 is ...)", "4 The providers are unable ...").
+_NOT_COUNTED = frozenset("the a an by in or is are was were will would for all across has have had our their its "
+                         "this that these those at on with from as if it we".split())
 # A paragraph's number at the head of its text ("3.8 Any proposals ...", "2.1 The Board ..."): its place in
 # the document, no figure it names.
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\(?\d+\.\d+(?:\.\d+)*\)?\s+[A-Z]")
@@ -34,7 +44,9 @@ def targets_for(text: str) -> list[Target]:
             out.append(Target(m.group("percent").replace(" ", ""), "percent", _subject(text, m.start(), m.end())))
         else:
             value, noun = m.group("count"), m.group("noun") or ""
-            if _YEARISH.match(value) or noun.lower() in _COUNT_NOUNS_SKIP:
+            if _YEARISH.match(value) or noun.lower().rstrip("-") in _COUNT_NOUNS_SKIP | _NOT_COUNTED:
+                continue
+            if _ORDINAL_LABEL.search(text[max(0, m.start() - 20):m.start()]):
                 continue
             if not text[:m.start()].strip(" (") and _PARAGRAPH_NUMBER.match(text):
                 continue
