@@ -278,12 +278,13 @@ _HEADING_NEUTRAL = re.compile(r"^(?i:for|in|during|throughout)\s+(?:(?i:the)\s+)
 # calendar helpers
 
 
-def _month_end(y: int, m: int) -> dt.date:
+def month_end(y: int, m: int) -> dt.date:
+    """The last day of a month."""
     return dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
 def _month_span(y: int, m: int) -> Span:
-    return dt.date(y, m, 1), _month_end(y, m)
+    return dt.date(y, m, 1), month_end(y, m)
 
 
 def _add_months(d: dt.date, n: int) -> dt.date:
@@ -301,7 +302,7 @@ def _season_span(y: int, season: str) -> Span:
     """Meteorological seasons; winter Y is December Y .. February Y+1."""
     first = _SEASONS[season.lower()]
     start = dt.date(y, first, 1)
-    return start, _month_end(*_ym(_add_months(start, 2)))
+    return start, month_end(*_ym(_add_months(start, 2)))
 
 
 def _ym(d: dt.date) -> tuple[int, int]:
@@ -538,7 +539,7 @@ def _half_atoms(text: str) -> list[_Atom]:
             continue
         begin = dt.date(year, 4, 1) if re.search(r"\d\s*[/\-–]\s*\d", m.group("fy")) else dt.date(year, 1, 1)
         first = _add_months(begin, 0 if m.group("h").lower() == "first" else 6)
-        out.append(_Atom(m.start(), m.end(), "quarter", _fixed((first, _month_end(*_ym(_add_months(first, 5)))))))
+        out.append(_Atom(m.start(), m.end(), "quarter", _fixed((first, month_end(*_ym(_add_months(first, 5)))))))
     return out
 
 
@@ -555,7 +556,7 @@ def _quarter_atoms(text: str) -> list[_Atom]:
         n1, n2 = sorted((_quarter_number(q1), _quarter_number(q2)))
         start = _add_months(dt.date(year, 4, 1), 3 * (n1 - 1))
         end_month = _add_months(dt.date(year, 4, 1), 3 * n2 - 1)
-        out.append(_Atom(m.start(), m.end(), "quarter", _fixed((start, _month_end(*_ym(end_month))))))
+        out.append(_Atom(m.start(), m.end(), "quarter", _fixed((start, month_end(*_ym(end_month))))))
     return out
 
 
@@ -572,7 +573,7 @@ def _year_atoms(text: str) -> list[_Atom]:
         # "early 2025" is its first quarter, "late 2025" its last, "mid-2025" the quarter that ends
         # at its middle (so "by mid-2025" is by the end of June)
         first, last = _YEAR_PART.get(_modifier(m), (1, 12))
-        out.append(_Atom(m.start(), m.end(), "year", _fixed((dt.date(y, first, 1), _month_end(y, last))),
+        out.append(_Atom(m.start(), m.end(), "year", _fixed((dt.date(y, first, 1), month_end(y, last))),
                          bare=not m.group("mod")))
     return out
 
@@ -917,7 +918,7 @@ def _relative_year(text: str, m: re.Match[str], doc_date: dt.date) -> _Found | N
         first, last = base, _add_months(base, 12 if unit == "year" else 1) - dt.timedelta(days=1)
     elif unit == "month":
         first = _add_months(base, step)
-        last = _month_end(first.year, first.month)
+        last = month_end(first.year, first.month)
     elif m.group("fin"):
         fy = doc_date.year if doc_date.month >= 4 else doc_date.year - 1
         first, last = _fy_span(fy + step, fy + step + 1)

@@ -25,10 +25,11 @@ _ORDINAL_LABEL = re.compile(r"\b(?:scope|phase|tier|year|option|stage|priority|w
                             r"appendix|annex|section|policy|table|figure|page|item|action|objective|theme|"
                             r"outcome|goal|ambition|workstream|paragraph|chapter|part|regulation|no|number)\.?\s*"
                             r"(?:\d+\s*(?:,|and|or|&|to)\s*)*$", re.I)
-# Words no count is of: a number before them is a label's, a date's or a sentence's ("2 Our Vision",
+# Words no count is of (with those above): a number before them is a label's, a date's or a sentence's ("2 Our Vision",
 # "(1 is ...)", "4 The providers are unable ...").
-_NOT_COUNTED = frozenset("the a an by in or is are was were will would for all across has have had our their its "
-                         "this that these those at on with from as if it we".split())
+_NOT_COUNTED = _COUNT_NOUNS_SKIP | frozenset("the a an by in or is are was were will would for all across has have "
+                                             "had our their its this that these those at on with from as if it "
+                                             "we".split())
 # A paragraph's number at the head of its text ("3.8 Any proposals ...", "2.1 The Board ..."): its place in
 # the document, no figure it names.
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\(?\d+\.\d+(?:\.\d+)*\)?\s+[A-Z]")
@@ -44,7 +45,7 @@ def targets_for(text: str) -> list[Target]:
             out.append(Target(m.group("percent").replace(" ", ""), "percent", _subject(text, m.start(), m.end())))
         else:
             value, noun = m.group("count"), m.group("noun") or ""
-            if _YEARISH.match(value) or noun.lower().rstrip("-") in _COUNT_NOUNS_SKIP | _NOT_COUNTED:
+            if _YEARISH.match(value) or noun.lower().rstrip("-") in _NOT_COUNTED:
                 continue
             if _ORDINAL_LABEL.search(text[max(0, m.start() - 20):m.start()]):
                 continue

@@ -241,13 +241,14 @@ def _moves_date(seed: Commitment, seed_meta: DocumentMeta | None, cand: Commitme
     told less exactly ("by 28 November" restated as "the November deadline"), not a new one."""
     seed_end = due_end(seed, seed_meta)
     cand_end = latest_due(cand)
-    return bool(cand_end) and (seed_end is None or cand_end > _month_end(seed_end))
+    if not cand_end:
+        return False
+    if seed_end is None:
+        return True
+    from kb.extract.dates import month_end
 
-
-def _month_end(day: str) -> str:
-    """The last day (ISO) of the month of an ISO day."""
-    d = date.fromisoformat(day)
-    return (date(d.year + d.month // 12, d.month % 12 + 1, 1) - timedelta(days=1)).isoformat()
+    seed_day = date.fromisoformat(seed_end)
+    return cand_end > month_end(seed_day.year, seed_day.month).isoformat()
 
 
 # How a plan says one thing is carried on inside or as another.  A container first: the new, wider
