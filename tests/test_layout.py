@@ -949,3 +949,50 @@ def test_titles_with_letters_like_a_post_nominal_stay_headings(line):
     text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
             f"{line}\n\nWe will open two new clinics by 2027 for the people of the borough.")
     assert by_text(blocks_of(text), line).kind == "heading"
+
+
+@pytest.mark.parametrize("line, heading", [
+    # a section titled by a question word and its clause, plain or bold, with or without "?"
+    ("How we have worked with our residents and partners", True),
+    ("What we will do next year", True),
+    ("Where are we now?", True),
+    ("Who is a young carer?", True),
+    ("**Why we are changing how beds are allocated**", True),
+    # a labelled line (the label and its content) or a sentence that opens with a question word
+    ("What we will do: Open two new libraries in Eastford", False),
+    ("Where we can, we will share buildings with the police", False),
+    ("How we will deliver this is set out in the annex.", False),
+])
+def test_a_question_headline_is_a_heading(line, heading):
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            f"{line}\n\nAnother paragraph of body text that follows the short line above it.")
+    blocks = blocks_of(text)
+    assert any(b.kind == "heading" for b in blocks) is heading
+    assert by_text(blocks, "Another paragraph").section == ((strip_markup(line),) if heading else ())
+
+
+def test_a_question_headline_ends_the_topic_of_the_table_above():
+    text = ("Libraries\n\nCommitment\tProgress\nOpen a new library in Eastford\tSite bought\n\n"
+            "How we have listened to our residents\n\n"
+            "We will hold six open meetings a year in each town.")
+    assert by_text(blocks_of(text), "open meetings").section[-1] == "How we have listened to our residents"
+
+
+def test_a_title_naming_who_acts_stays_the_lead_in_of_its_list():
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "How local businesses can help\n\n- Offer staff bus passes\n- Fit cycle racks")
+    assert by_text(blocks_of(text), "bus passes").intro == "How local businesses can help"
+
+
+def test_question_headlines_a_document_repeats_set_out_parts_of_the_section_above():
+    text = ("Libraries\n\nKeeping our branches open and busy.\n\nWhere we are now\n\n"
+            "Visits fell by a tenth last year.\n\nHow we need to change\n\nWe will open on Sundays in Eastford.\n\n"
+            "Parks\n\nGreen spaces for all.\n\nWhere we are now\n\nTwo parks hold a Green Flag.\n\n"
+            "How we need to change\n\nWe will plant 500 trees.\n\n"
+            "How we have listened to residents\n\nWe held ten open meetings.")
+    blocks = blocks_of(text)
+    assert by_text(blocks, "Visits fell").section == ("Libraries", "Where we are now")
+    assert by_text(blocks, "Sundays").section == ("Libraries", "How we need to change")
+    assert by_text(blocks, "500 trees").section == ("Parks", "How we need to change")
+    # a question headline printed once is a section of its own
+    assert by_text(blocks, "ten open meetings").section == ("How we have listened to residents",)

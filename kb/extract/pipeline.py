@@ -553,8 +553,8 @@ class Extractor:
         list items under such a label that name no lead or date of their own take the group's, up to
         the next heading or group label.  A priority's numbered title may be longer ("Priority 1:
         Reduce harm from falls on our wards" / "Executive lead: Chief Nurse"), and the parts a plan
-        sets out under it ("Why we chose this priority", "How we will achieve this") and the prose
-        under those parts, in the same section, do not end its group (other prose does)."""
+        sets out under it ("Why we chose this priority", "How we will achieve this", a line or a title of
+        its own) and the prose under those parts do not end its group (other prose does)."""
         if block.kind in ("list_item", "fragment"):
             if self.group_fields:
                 return dataclasses.replace(block, fields={**self.group_fields, **block.fields})
@@ -564,11 +564,16 @@ class Extractor:
         label = block.kind in ("heading", "paragraph") and not block.row_key and not text.endswith((".", ":")) \
             and (n_words <= _GROUP_LABEL_WORDS or n_words <= _GROUP_TITLE_WORDS and ENUMERATED.match(text))
         fields = {k: v for k, v in block.fields.items() if k in ("owner", "due")} if label else {}
-        if self.group_fields and not fields and block.kind == "paragraph" and block.section == self.group_section:
-            if _PART_LABEL.match(text):  # a part of the group ("How we will achieve this"): the group goes on
+        within = block.section[:len(self.group_section)] == self.group_section
+        if self.group_fields and not fields and (within or block.kind == "heading"):
+            if _PART_LABEL.match(text) and block.kind in ("heading", "paragraph"):
+                # a part of the group ("How we will achieve this": a line, or a title over what follows):
+                # the group goes on, in the part's section
                 self.group_part = True
+                if block.kind == "heading":
+                    self.group_section = (*block.section, text)
                 return block
-            if self.group_part and not label:  # the prose of such a part
+            if self.group_part and block.kind == "paragraph" and not label:  # the prose of such a part
                 return block
         self.group_fields, self.group_section, self.group_part = fields, block.section if fields else (), False
         return block

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from kb.extract.dates import date_cell_tail, field_dates, find_dates, has_start_end_cells
@@ -61,6 +61,14 @@ _LABELLED_SECTION = re.compile(r"^(?:outcome|priority|theme|ambition|aim|goal|pi
                                r"(?:\d{1,2}[a-z]?|[A-Z]|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:.–—-]\s+\S", re.I)
 _LABELLED_SECTION_WORDS = 16
 _QUOTED_TITLE_WORDS = 24
+# A headline told as a question word and its clause, as plans title their sections ("How we will
+# deliver", "What we have done", "Why this matters", "Where are we now?", "Who is a carer?"), on a
+# line of its own, plain or bold: its "will" and "we" make it no sentence.  Not a labelled line
+# ("What we will do: Support ...": the label and its content) nor a clause with a comma, which a
+# sentence opening with a question word carries ("Where we can, we will ...").
+_QUESTION_TITLE = re.compile(r"^(?:How|What|Why|Where|When|Who|Which)\s[^,.:;!?]*\??$")
+_QUESTION_TITLE_WORDS = 12
+_QUESTION_STARTS = frozenset("HW")  # a cheap test before the pattern, run on every line of a document
 # A line that opens with a multi-level reference ("1.1.2 Encourage employers ...", "4.10 The Trust")
 # starts an action or a section of its own: a wrapped sentence does not break before such a number.
 _REFERENCE_START = re.compile(rf"^{REFERENCE_NUMBER}\.?\s+(?=[A-Z])")
@@ -86,6 +94,7 @@ class RawBlock:
     label: str = ""  # action blocks: the label the action was given ("What", "Action")
     items: list[tuple[str, SourceLine]] = field(default_factory=list)  # action blocks: each action and its line
     marker: str = ""  # list items: "bullet" ("- ", "•") or "numbered" ("1.", "(a)"), to tell nested lists apart
+    part: bool = False  # headings: a repeated question headline, a part of the section above (classify_headings)
 
     @property
     def first(self) -> SourceLine:
@@ -804,7 +813,8 @@ def _looks_like_heading(text: str) -> bool:
     lower = " " + t.lower() + " "
     if re.search(r" (will|would|should|must|we|is|are|was|were|has|have|had|don't|can|may) ", lower):
         return bool(_SECTION_NUMBER.match(t)) and len(ws) <= 10 or is_all_caps(t) or quoted \
-            or bool(labelled) and len(ws) <= _LABELLED_SECTION_WORDS
+            or bool(labelled) and len(ws) <= _LABELLED_SECTION_WORDS \
+            or _question_title(t, ws)
     if starts_with_action(_REFERENCE_START.sub("", t)) and len(ws) >= 4 and not is_all_caps(t):
         return False  # "Consider using fiscal policy ...", "1.1.6 Review vehicle excise duty ...": an action
     if len(ws) >= _STATE_MIN_WORDS and _DELIVERY_STATE.search(" ".join(ws[1:])) and not is_all_caps(t):
@@ -816,6 +826,31 @@ def _looks_like_heading(text: str) -> bool:
 # ended inside the line ("... in all depots. Jun-22", "... by March. Lead: Housing"), which a title never
 # does; abbreviations that titles carry ("St. Anne's", "No. 3", "Fig. 2") are capitalised or short.
 _SENTENCE_THEN_MORE = re.compile(r"(?:\w+\s+){2}(?!(?:etc|incl|approx|vol|viz)\.)[a-z]{3,}[.!?]\s+\S")
+
+
+def _title_key(text: str) -> str:
+    return " ".join(strip_markup(text).split()).lower()
+
+
+def repeated_question_titles(texts: Iterable[str]) -> frozenset[str]:
+    """The question headlines a document prints more than once, each on a line of its own ("Where
+    we are now", "How we will achieve this" under each theme or priority), as `_title_key`s: the
+    parts its sections are set out in, not sections of their own."""
+    seen: Counter[str] = Counter()
+    for text in texts:
+        t = text.strip().lstrip("*#")
+        if t[:1] in _QUESTION_STARTS and _question_title(t, words(t)):
+            seen[_title_key(t)] += 1
+    return frozenset(t for t, n in seen.items() if n > 1)
+
+
+def _question_title(text: str, ws: list[str]) -> bool:
+    """A headline in a question's words ("How we have listened to residents"), not a title naming
+    who acts on the list under it ("How partners can help"), which leads that list in (its doer
+    passes down to the items: kb.extract.owners)."""
+    return bool(_QUESTION_TITLE.match(strip_markup(text))) and len(ws) <= _QUESTION_TITLE_WORDS \
+        and not names_its_doers(text)
+
 
 def _ends_with_date_cell(text: str) -> bool:
     """A sentence's full stop and then only a date ("... at the RRC. Mar-22", "Strategy. Jun-21"): the
@@ -985,20 +1020,15 @@ def _ends_with_connector(text: str) -> bool:
     return bool(ws) and ws[-1].lower() in _CONNECTORS
 
 
-# A title in the words of a question, set in bold on a line of its own ("How we will get there",
-# "What we will do next"): its "will" and "we" make it no sentence.
-_QUESTION_TITLE = re.compile(r"^(?:how|what|why|where|when|who)\b[^.:;!?]*$", re.I)
-_QUESTION_TITLE_WORDS = 8
-
-
 def _bold_question_title(block: RawBlock) -> bool:
     raw = block.raw.strip()
     return raw.startswith("**") and raw.endswith("**") and len(words(block.text)) <= _QUESTION_TITLE_WORDS \
         and _QUESTION_TITLE.match(block.text.strip()) is not None
 
 
-def classify_headings(blocks: list[RawBlock]) -> None:
-    """Mark heading blocks (kind='heading') and set their level (1 most prominent, 3 a bare period)."""
+def classify_headings(blocks: list[RawBlock], parts: Collection[str] = frozenset()) -> None:
+    """Mark heading blocks (kind='heading') and set their level (1 most prominent, 3 a bare period).
+    `parts`: the question headlines the whole document repeats (`repeated_question_titles`)."""
     for b in blocks:
         # a short line that carries labelled fields ("Lead: ...", "Status: ...") is the item they
         # describe, not a heading over them
@@ -1035,6 +1065,14 @@ def classify_headings(blocks: list[RawBlock]) -> None:
             b.depth = max(b.depth, period.depth + 1)
         else:
             period = None
+    # A plain headline in a question's words that the document repeats sets out a part of each
+    # section it is under ("Digital services" / "Where we are now" / "How we need to change", then
+    # "Libraries" / "Where we are now" ...): kb.layout.structure.BlockBuilder sets it a level below
+    # the last title that is no such part.
+    for b in blocks:
+        if b.kind == "heading" and b.marker != ATX and not b.raw.lstrip().startswith("**") \
+                and not is_all_caps(b.text) and _title_key(b.text) in parts:
+            b.part = True
     # A short label ending in ':' directly followed by a heading is a slide kicker ("Preventative and Proactive:").
     for i, b in enumerate(blocks[:-1]):
         if b.kind == "paragraph" and b.text.endswith(":") and len(words(b.text)) <= 5 and blocks[i + 1].kind == "heading":

@@ -31,6 +31,7 @@ from kb.layout.parse import (
     read_action_blocks,
     read_reported_sections,
     read_spaced_tables,
+    repeated_question_titles,
 )
 from kb.model import Block, DueDate
 from kb.sources.base import SourceLine
@@ -232,17 +233,21 @@ def build_blocks(lines: list[SourceLine], doc_date: date | None, period: Period 
 
 
 def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense: bool | str | None = None,
-               wrapped: bool | None = None, tails: tuple[str, ...] | None = None) -> list[RawBlock]:
-    """The layout's raw blocks of these lines, headings marked.  `furniture`, `tails`, `dense` and
-    `wrapped`: what the whole document says of its page furniture and line breaks, for lines that
-    are one piece of it (kb.layout.parse.drop_page_furniture, group_lines); by default read from
-    `lines`."""
+               wrapped: bool | None = None, tails: tuple[str, ...] | None = None,
+               parts: frozenset[str] | None = None) -> list[RawBlock]:
+    """The layout's raw blocks of these lines, headings marked.  `furniture`, `tails`, `dense`,
+    `wrapped` and `parts`: what the whole document says of its page furniture, its line breaks and
+    the question headlines it repeats, for lines that are one piece of it
+    (kb.layout.parse.drop_page_furniture, group_lines, repeated_question_titles); by default read
+    from `lines`."""
+    if parts is None:
+        parts = repeated_question_titles(sl.text for sl in lines)
     if dense is None:  # judged on the lines as read: blanked-out furniture must not make them look spaced
         dense = line_layout([sl.text for sl in lines])
     if wrapped is None:
         wrapped = hard_wrapped([sl.text for sl in lines])
     raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines, furniture, tails), dense, wrapped)))
-    classify_headings(raw)
+    classify_headings(raw, parts)
     return read_spaced_tables(read_reported_sections(raw))
 
 
@@ -256,6 +261,7 @@ class BlockBuilder:
         self.doc_date, self.period = doc_date, period
         self.stack: list[tuple[int, str, DueDate | None, bool, bool]] = []  # level, text, date, negative, forward
         self.seen_body = False
+        self.above_level: int | None = None  # the level of the last heading that is no repeated part title
         self.last_intro: str | None = None
         self.last_intro_depth = -1
         # A list item ending with ":" introduces the items right after it even when they are written
@@ -284,6 +290,10 @@ class BlockBuilder:
             prev_para_intro, self.last_para_intro = self.last_para_intro, None
             if rb.kind == "heading":
                 level = rb.depth
+                if rb.part and self.above_level is not None:
+                    level = self.above_level + 1  # a part of the section above ("Where we are now")
+                elif not rb.part:
+                    self.above_level = level
                 text = rb.text
                 while stack and stack[-1][0] >= level:
                     stack.pop()

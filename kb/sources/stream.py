@@ -49,6 +49,7 @@ class DocumentStream:
     cuts: list[int]  # the first line of each piece
     wrapped: bool = False  # a PDF-to-text tool's hard-wrapped output (kb.layout.parse.hard_wrapped)
     tails: tuple[str, ...] = ()  # running footers' text before the page number (kb.layout.parse.furniture_tails)
+    parts: frozenset[str] = frozenset()  # question headlines it repeats (kb.layout.parse.repeated_question_titles)
 
     def pieces(self) -> Iterator[list[Block]]:
         """The document's blocks, piece by piece, in reading order."""
@@ -63,7 +64,7 @@ class DocumentStream:
             lines = [SourceLine(text=t, line=start + k + 1, page=None) for k, t in enumerate(piece)]
             lo, hi = bisect.bisect_left(self.furniture, start), bisect.bisect_left(self.furniture, end)
             furniture = {i - start for i in self.furniture[lo:hi]}
-            yield builder.blocks(raw_blocks(lines, furniture, self.dense, self.wrapped, self.tails))
+            yield builder.blocks(raw_blocks(lines, furniture, self.dense, self.wrapped, self.tails, self.parts))
 
 
 def open_text(path: Path, catalog: dict[str, dict] | None = None, sha256: str | None = None,
@@ -76,6 +77,7 @@ def open_text(path: Path, catalog: dict[str, dict] | None = None, sha256: str | 
         hard_wrapped,
         line_layout,
         page_furniture,
+        repeated_question_titles,
         starts_afresh,
     )
     from kb.sources import file_sha256
@@ -104,6 +106,7 @@ def open_text(path: Path, catalog: dict[str, dict] | None = None, sha256: str | 
                    pages=None, blocks=[])
     dense = line_layout(texts)
     tails = furniture_tails(texts, furniture)
+    parts = repeated_question_titles(texts)
     pieces = ["\n".join(texts[start:end]) for start, end in zip(cuts, [*cuts[1:], len(texts)], strict=True)]
     del texts
-    return DocumentStream(doc, pieces, sorted(furniture), dense, cuts, wrapped, tails)
+    return DocumentStream(doc, pieces, sorted(furniture), dense, cuts, wrapped, tails, parts)
