@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kb.layout.markup import labelled_cell_items, split_cell, strip_markup
 from kb.layout.structure import build_blocks
@@ -996,3 +998,20 @@ def test_question_headlines_a_document_repeats_set_out_parts_of_the_section_abov
     assert by_text(blocks, "500 trees").section == ("Parks", "How we need to change")
     # a question headline printed once is a section of its own
     assert by_text(blocks, "ten open meetings").section == ("How we have listened to residents",)
+
+
+_HEADLINE_LINES = ["Where we are now", "**Where we are now**", "How we need to change", "What we will do",
+                   "How partners can help", "Where we can, we will help", "Why this matters?", "Parks",
+                   "We will plant trees.", ""]
+
+
+@given(st.lists(st.sampled_from(_HEADLINE_LINES), max_size=12))
+def test_repeated_question_titles_are_question_headlines_printed_more_than_once(lines):
+    from kb.layout.parse import repeated_question_titles
+    parts = repeated_question_titles(lines)
+    keys = [" ".join(strip_markup(t).split()).lower() for t in lines]
+    for key in parts:
+        assert keys.count(key) >= 2
+        assert key[:3] in ("whe", "how", "why", "wha")
+    # a doer's title and a sentence are never parts, however often printed
+    assert not parts & {"how partners can help", "what we will do", "where we can, we will help"}
