@@ -157,6 +157,10 @@ def test_owner_in_fragments(north: OwnerGazetteer, text: str, expected: list[str
     ("Housing associations will retrofit 400 homes by 2030.", ["Housing associations"]),
     ("Bus operators will introduce contactless fares next year.", ["Bus operators"]),
     ("Consultation will be led by local charities in each ward.", ["Local charities"]),
+    # a task written as a noun and a passive to-infinitive: its agent does it, the noun is what is done
+    ("Site 2 to be developed by Eastford Housing Association.", ["Eastford Housing Association"]),
+    ("The day centre to be run by local charities from April.", ["Local charities"]),
+    ("Site 3 to be sold.", []),
     ("Universities offering nursing degrees should add a placement in social care.", ["Universities"]),
     # ... and the people and units that lead and run bodies, named by their role
     ("We expect local leaders to agree a single transport plan by 2026.", ["Local leaders"]),

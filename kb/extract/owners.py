@@ -2149,11 +2149,13 @@ def _clause_doers(v: Any, depth: int) -> list[tuple[int, int]] | None:
             if c.i > v.i and c.dep_ in ("acl", "relcl", "appos", "ccomp") and c.pos_ in _VERBAL and \
                     any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                 return _clause_doers(c, depth + 1)
-        # "Providers to agree a care model": a noun with a to-infinitive is a doer and its task
+        # "Providers to agree a care model": a noun with a to-infinitive is a doer and its task; with
+        # a passive one it is what is done, and the agent does it ("Site 2 to be developed by Eastford
+        # Homes", "The hub to be run by the Trust"; none named: [])
         for c in v.children:
             if c.i > v.i and c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in _VERBAL and \
                     _has_to_aux(c):
-                return _np_spans(v)
+                return _agents(c) if _is_passive(c) else _np_spans(v)
         return None
     chain = [v]
     x = v
