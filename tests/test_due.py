@@ -381,3 +381,19 @@ def test_recommendations_printed_as_paragraphs_are_the_asked_partys(tmp_path):
     assert got["DELEGATE any works needed to the branch buildings to the Director of Property."] == [
         "Director of Property"]
     assert "NOTE the results of the public consultation." not in got  # noting commits no one
+
+
+def test_a_section_titled_by_a_part_s_name_ends_a_priority_s_lead(tmp_path):
+    """A title naming a kind of part ("Background") outside the priority's own section is a section of
+    the report, not a part of the priority: its list takes none of the priority's lead."""
+    text = "\n\n".join([
+        "Eastford Council Plan", "PRIORITIES",
+        "Priority 1: Cut waiting times for home adaptations",
+        "Lead: Head of Housing Services",
+        "- Hire two more occupational therapists",
+        "BACKGROUND",
+        "- Publish the adaptations waiting list each month",
+    ])
+    got = {r.text: r.owners for r in _extract_text(tmp_path, text, "2025-06_eastford-council_plan.txt")}
+    assert got["Hire two more occupational therapists"] == ["Head of Housing Services"]
+    assert got["Publish the adaptations waiting list each month"] == []

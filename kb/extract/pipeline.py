@@ -318,6 +318,7 @@ _PART_LABEL = re.compile(
     r"deliverables?|outcomes?|aims?|objectives?|rationale|background|context|progress|success measures?|"
     r"measures? of success|next steps|timescales?|risks?|resources?|monitoring|reporting)(?: (?:for|in) \S+)?)\W*$",
     re.I)
+_QUESTION_WORD = re.compile(r"(?:how|why|what|when|where|who)\b", re.I)
 _RESOLVED = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?resolved\b", re.I)
 _NEXT_RESOLUTION = re.compile(r";\s*(?:and\s+)?(?=that\b)", re.I)
 
@@ -566,9 +567,11 @@ class Extractor:
         fields = {k: v for k, v in block.fields.items() if k in ("owner", "due")} if label else {}
         within = block.section[:len(self.group_section)] == self.group_section
         if self.group_fields and not fields and (within or block.kind == "heading"):
-            if _PART_LABEL.match(text) and block.kind in ("heading", "paragraph"):
-                # a part of the group ("How we will achieve this": a line, or a title over what follows):
-                # the group goes on, in the part's section
+            if _PART_LABEL.match(text) and block.kind in ("heading", "paragraph") \
+                    and (within or _QUESTION_WORD.match(text)):
+                # a part of the group ("How we will achieve this": a line, or a title over what follows;
+                # a title naming a part, "Background", only under the group's own section): the group
+                # goes on, in the part's section
                 self.group_part = True
                 if block.kind == "heading":
                     self.group_section = (*block.section, text)
