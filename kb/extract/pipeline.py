@@ -313,12 +313,12 @@ _GROUP_TITLE_WORDS = 16
 # The labels a plan repeats inside each priority or theme to set out its parts: a question word
 # opening a short label (why it was chosen, how it will be done or measured) or a part's name (actions,
 # measures, milestones, risks): parts of the group, whose lead they do not end.
+_QUESTION_WORD = re.compile(r"(?:how|why|what|when|where|who)\b", re.I)
 _PART_LABEL = re.compile(
-    r"^(?:(?:how|why|what|when|where|who)\b.*|(?:our |key |planned |the )?(?:actions?|measures?|milestones?|"
+    rf"^(?:{_QUESTION_WORD.pattern}.*|(?:our |key |planned |the )?(?:actions?|measures?|milestones?|"
     r"deliverables?|outcomes?|aims?|objectives?|rationale|background|context|progress|success measures?|"
     r"measures? of success|next steps|timescales?|risks?|resources?|monitoring|reporting)(?: (?:for|in) \S+)?)\W*$",
     re.I)
-_QUESTION_WORD = re.compile(r"(?:how|why|what|when|where|who)\b", re.I)
 _RESOLVED = re.compile(r"^(?:\(?\w{1,3}[.)]\s+)?resolved\b", re.I)
 _NEXT_RESOLUTION = re.compile(r";\s*(?:and\s+)?(?=that\b)", re.I)
 

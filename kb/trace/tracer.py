@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy as np
 from whoosh import query as Q
 
+from kb.extract.dates import find_dates, month_end
 from kb.layout.markup import words
 from kb.model import Commitment, DocumentMeta
 from kb.trace.about import (
@@ -245,8 +246,6 @@ def _moves_date(seed: Commitment, seed_meta: DocumentMeta | None, cand: Commitme
         return False
     if seed_end is None:
         return True
-    from kb.extract.dates import month_end
-
     seed_day = date.fromisoformat(seed_end)
     return cand_end > month_end(seed_day.year, seed_day.month).isoformat()
 
@@ -318,8 +317,6 @@ def happened_before(text: str, seed_meta: DocumentMeta | None, cand_meta: Docume
 def _date_ends(text: str, own: str | None) -> tuple[str | None, ...]:
     """The end of each date `text` gives, read against its document's date `own` (ISO): a passage
     is read once however many seeds it is a candidate of."""
-    from kb.extract.dates import find_dates
-
     return tuple(m.due.end for m in find_dates(text, date.fromisoformat(own) if own else None))
 
 
@@ -420,7 +417,6 @@ def _names_its_act(i: TraceItem, core: dict[str, float], spell: Spell | None = N
     commitment: two or more terms that are none of the seed's core, no process word and no part of a
     date ("Undertaken pre-consultation engagement with patient groups"), not only that it was done
     and when ("Complete", "Opened in the spring", "Done by May 2018")."""
-    from kb.extract.dates import find_dates
     from kb.trace.about import _process
 
     text = spell(i.commitment) if spell else i.commitment.text
