@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.extract.classify import decide
+from kb.extract.classify import decide, indicator_target
 from kb.model import Block
 
 
@@ -1221,3 +1221,23 @@ def test_a_reference_with_words_of_its_own_is_read(text):
 ])
 def test_a_column_of_what_people_raised_holds_no_undertakings(column, text, accepted):
     assert decide(text, cell(column, section=("Feedback by practice",), forward_context=True)).accept is accepted
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a performance indicator's values: its target beside a reading or a threshold
+    ("Latest: 81% Target: 85%, Floor: 75% Previous: 80% (Amber)", True),
+    ("Target: 95% | Actual: 91.2%", True),
+    ("Baseline: 1,200 Annual target: 1,000", True),
+    ("Target: £2.4m Forecast: £2.1m", True),
+    # a target alone, in words, or in a sentence: not an indicator's line
+    ("Target: 85%", False),
+    ("Target: reduce waiting times for assessments", False),
+    ("Latest: 81% (Amber)", False),
+    ("Our target is 85% and the latest figure is 81%, so we will do more to reach the target over the "
+     "coming year with the providers, the voluntary sector and the people who use our services: "
+     "Target: 85% Latest: 81%", False),
+])
+def test_an_indicators_line_of_values_gives_its_target(text: str, expected: bool) -> None:
+    assert indicator_target(text) is expected
+    if expected:
+        assert decide(text, Block("paragraph", text)).kind == "target"

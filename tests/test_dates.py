@@ -68,6 +68,11 @@ QUARTERS = [
 ]
 
 MONTHS_AND_DAYS = [
+    # an action log's day with a two-digit year, and its target date as a deadline
+    ("Review of the tenancy policy (Action Target date: 30/06/26 – extended)", PLAN,
+     [("Target date: 30/06/26", None, "2026-06-30")]),
+    ("Completed on 14/11/24 at the board", PLAN, [("14/11/24", "2024-11-14", "2024-11-14")]),
+    ("The completion date is 31 March 2026.", PLAN, [("completion date is 31 March 2026", None, "2026-03-31")]),
     ("agree a new care model (Dec 2016)", STP, [("Dec 2016", "2016-12-01", "2016-12-31")]),
     ("launched in November 2016</p>", STP, [("in November 2016", "2016-11-01", "2016-11-30")]),
     ("records via ECDS by Mar 2020", PLAN, [("by Mar 2020", None, "2020-03-31")]),
@@ -199,6 +204,12 @@ RANGES_AND_OPEN = [
 ]
 
 RELATIVE = [
+    # "the end of the financial year": the document's own financial year, its last day
+    ("with the target date revised to the end of the financial year.", PLAN,
+     [("to the end of the financial year", None, "2020-03-31")]),
+    ("by the end of this financial year", dt.date(2020, 2, 1), [("by the end of this financial year", None, "2020-03-31")]),
+    ("at the close of the fiscal year", PLAN, [("at the close of the fiscal year", None, "2020-03-31")]),
+    ("by the end of the financial year 2025/26", PLAN, [("2025/26", "2025-04-01", "2026-03-31")]),  # the year it names
     ("halve the gap within five years.", PLAN, [("within five years", "2019-10-01", "2024-09-30")]),
     ("to be met within 2-3 years", PLAN, [("within 2-3 years", "2019-10-01", "2022-09-30")]),
     ("happen over the next 9 months, while", PLAN,
@@ -251,6 +262,9 @@ NEGATIVES = [
     ("Population 1990 2100 2019", STP),
     ("see page 12/13 and slide 18/19", STP),
     ("the ratio 50/50 and 3/4", STP),
+    ("open 24/7/365 for urgent calls", STP),
+    ("during the financial year the fund grew", STP),  # "the financial year" alone names no year
+    ("the year ahead", STP),
     ("increase from 61 to 37 beds", STP),
     ("a march to the town hall", STP),
     ("the May elections", STP),  # a month names the meeting only when one follows

@@ -115,13 +115,13 @@ def test_contract_years_count_from_the_contract_start():
     assert contract_period([Block("paragraph", "The contract was a success.")], JUNE_2019) is None
 
 
-def _extract_text(tmp_path, text: str, name: str = "2019-06_riverside-cabinet-minutes.txt"):
+def _extract_text(tmp_path, text: str, name: str = "2019-06_riverside-cabinet-minutes.txt", evidence: bool = False):
     from kb.extract.pipeline import extract
     from kb.sources import load_document
 
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return [r for r in extract(load_document(path)) if r.kind != "evidence"]
+    return [r for r in extract(load_document(path)) if evidence or r.kind != "evidence"]
 
 
 def test_a_numbered_resolution_makes_its_lettered_items_decisions(tmp_path):
@@ -397,3 +397,60 @@ def test_a_section_titled_by_a_part_s_name_ends_a_priority_s_lead(tmp_path):
     got = {r.text: r.owners for r in _extract_text(tmp_path, text, "2025-06_eastford-council_plan.txt")}
     assert got["Hire two more occupational therapists"] == ["Head of Housing Services"]
     assert got["Publish the adaptations waiting list each month"] == []
+
+
+def test_a_note_on_an_actions_date_dates_the_action_before_it(tmp_path):
+    """An action log's note on its action's date, later in the action's paragraph ("The completion
+    date has been extended to ...", "(Target date: ...)"), dates the actions before it that have
+    none, and is itself an account of the schedule, not an action.  A deadline for something else
+    ("the deadline for responses") lends nothing."""
+    text = "\n".join([
+        "Westmarch District Council", "", "Corporate risk register: mitigating actions", "",
+        "RISK 4: Housing supply", "", "Partially Complete", "",
+        "We will review the allocations policy with registered providers. "
+        "The completion date has been extended to September 2026 to allow consultation.", "",
+        "Outstanding", "",
+        "All new leases will include an energy performance clause. Landlords will be told of the change. "
+        "(Action Target date: 31/12/26 - revised)", "",
+        "We will publish the draft local plan for consultation. The deadline for responses is 30 June 2026.",
+    ])
+    got = {r.text: r for r in _extract_text(tmp_path, text, "2026-02_westmarch-dc_risk-register.txt", evidence=True)}
+    review = got["We will review the allocations policy with registered providers."]
+    assert [(d.start, d.end) for d in review.due] == [("2026-09-01", "2026-09-30")]
+    note = got["The completion date has been extended to September 2026 to allow consultation."]
+    assert note.kind == "evidence" and not note.due
+    for action in ("All new leases will include an energy performance clause.", "Landlords will be told of the change."):
+        record = next(r for t, r in got.items() if t.startswith(action))
+        assert record.kind == "commitment" and [(d.start, d.end) for d in record.due] == [(None, "2026-12-31")]
+    plan = got["We will publish the draft local plan for consultation."]
+    assert not plan.due
+
+
+def test_an_indicators_values_give_its_target_named_by_the_line_above(tmp_path):
+    """A performance report's indicator line ("Latest: ... Target: ..., Floor: ...") is a target, its
+    context the indicator's name on the line above; that name is what is measured, no action."""
+    text = "\n".join([
+        "Eastford County Council", "Quarterly Performance Report", "", "Adult Social Care", "",
+        "The service saw high demand this quarter and met most of its targets.",
+        "Performance Indicators",
+        "Number of people receiving a care needs review (Rolling 12 months)\tGREEN",
+        "Latest: 4,210 Target: 4,000, Floor: 3,600 Previous: 4,102 (Green)",
+        "Percentage of reviews completed on time\tAMBER",
+        "Latest: 81% Target: 85%, Floor: 75% Previous: 80% (Amber)",
+        "*Figures for December were revised by the provider.",
+        "Successful completion of reablement packages - rolling 12 months\tGREEN",
+        "Latest: 64.2% Target: 60%, Floor: 55% Previous: 63.1% (Green)", "",
+        "We will review the home care framework in the spring.",
+    ])
+    records = _extract_text(tmp_path, text, "2025-02_eastford-cc_quarterly-performance-report.txt", evidence=True)
+    got = {r.text: r for r in records}
+    for values, name in [("Latest: 4,210 Target: 4,000, Floor: 3,600 Previous: 4,102 (Green)",
+                          "Number of people receiving a care needs review (Rolling 12 months)"),
+                         ("Latest: 81% Target: 85%, Floor: 75% Previous: 80% (Amber)",
+                          "Percentage of reviews completed on time"),
+                         ("Latest: 64.2% Target: 60%, Floor: 55% Previous: 63.1% (Green)",
+                          "Successful completion of reablement packages - rolling 12 months")]:
+        assert got[values].kind == "target" and got[values].context == f"{name}: {values}"
+    name = got.get("Successful completion of reablement packages - rolling 12 months")
+    assert name is None or name.kind == "evidence"
+    assert got["We will review the home care framework in the spring."].kind in ("commitment", "milestone")

@@ -125,6 +125,10 @@ def test_owner_is_the_doer(north: OwnerGazetteer, text: str, expected: list[str]
     ("Northshire County Council will need to agree the budget by March.", [NCC]),
     # text in title case, where every word is capitalised
     ("Riverford Water Will Replace The Mains Under The High Street.", []),
+    # a programme named in capitals before what it is: the pilot acts, no body; a body's name still does
+    ("The workplace NHS Health Checks pilot is continuing to support access to the service.", []),
+    ("The Riverford Warm Homes scheme will insulate 300 homes.", []),
+    ("The Acme Housing Association pilot will house 20 families.", ["Acme Housing Association"]),
 ])
 def test_doers_named_in_capitals(north: OwnerGazetteer, text: str, expected: list[str]) -> None:
     assert north.owners(text) == expected

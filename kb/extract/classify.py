@@ -247,6 +247,25 @@ def decide(text: str, block: Block, in_resolution: bool = False, doc: Any = None
     return d
 
 
+# A performance indicator's values as label-value pairs: its target beside at least one reading of
+# where it stands or the threshold it must not fall below ("Latest: 65% Target: 72%, Floor: 58%",
+# "Target: 95% | Actual: 91.2%").  A target alone on a line ("Target: reduce waits") is an action
+# plan's field, read as such (kb.layout.fields).
+_INDICATOR_TARGET = re.compile(r"(?:^|[\s|,;(])(?:annual\s+|year[- ]end\s+)?target\s*(?:\(\w+\))?\s*:\s*[<>≤≥~]?\s*[£$]?\d", re.I)
+_INDICATOR_READING = re.compile(
+    r"(?:^|[\s|,;(])(?:latest|actual|current|baseline|previous|floor(?:\s+standard)?|forecast|outturn|"
+    r"year[- ]to[- ]date|ytd|last\s+(?:month|quarter|year)|this\s+(?:month|quarter))\s*(?:\(\w+\))?\s*:\s*[<>≤≥~]?\s*[£$]?\d",
+    re.I)
+_INDICATOR_WORDS = 30
+
+
+def indicator_target(text: str) -> bool:
+    """Whether a unit is a performance indicator's line of values that gives its target (a figure)
+    and at least one reading or threshold beside it, and is no sentence (few words, no verb needed)."""
+    return len(words(text)) <= _INDICATOR_WORDS and _INDICATOR_TARGET.search(text) is not None \
+        and _INDICATOR_READING.search(text) is not None
+
+
 # A decision told as taken at another, earlier meeting ("At that meeting, Members agreed ...").
 _EARLIER_MEETING = re.compile(r"\bat (?:that|the previous|the last|its previous|its last|an earlier) meeting\b", re.I)
 
@@ -516,6 +535,10 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(False, "evidence", reasons=["a member's question"])
     if block.quoted:  # another body's recommendation, quoted before the author's response: evidence
         return Decision(False, "evidence", reasons=["quoted recommendation"])
+    if indicator_target(t):
+        # a performance report's indicator line ("Latest: 65% Target: 72%, Floor: 58%"): the target
+        # the body set for the indicator named above it
+        return Decision(True, "target", reasons=["indicator target"])
     s = shape(t)
     reasons: list[str] = sorted(s)
     if _is_intro(t, s) and not _acting_lead_in(t):

@@ -104,9 +104,11 @@ _DAY_RE = re.compile(
 _MDAY_RE = re.compile(
     r"(?P<mon>" + _MONTH + r")\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)\b(?:,?\s*(?P<y4>" + _YEAR4 + r")(?!\d))?"
 )
-# "06/12/2016", "6.12.2016", "2016-12-06"
+# "06/12/2016", "6.12.2016", "2016-12-06", and an action log's "31/03/25" (slashes and a two-digit
+# year only: "3.10.12" is as often a paragraph number)
 _NUMERIC_RE = re.compile(
     r"(?<![\d/.])(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?P=sep)(?P<y>" + _YEAR4 + r")(?![\d/.]\d)"
+    r"|(?<![\d/.])(?P<sd>[0-3]?\d)/(?P<sm>[01]?\d)/(?P<sy>\d{2})(?![\d/%]|[.,]\d)"
     r"|(?<![\d-])(?P<iy>" + _YEAR4 + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"
 )
 # "October 2017", "Dec 2016", "April, 2014", "July 17", "Apr-17", "mid-November", "late October"
@@ -175,9 +177,10 @@ _REL_WITHIN_RE = re.compile(
 _REL_OVER_BAD_BEFORE = re.compile(
     r"\b(?:aged|age|than|for|ages|people|children|adults|stays?|lasting)\s*$", re.I
 )
-# "next year", "in the new year", "this year", "next financial year", "this month", "the coming year"
+# "next year", "in the new year", "this year", "next financial year", "this month", "the coming year",
+# and "by the end of the financial year" (the document's own: `_relative_year`)
 _REL_YEAR_RE = re.compile(
-    r"\b(?P<which>next|this|current|coming|new)\s+(?P<fin>financial\s+)?(?P<unit>year|month)\b"
+    r"\b(?P<which>next|this|current|coming|new|the)\s+(?P<fin>(?:financial|fiscal)\s+)?(?P<unit>year|month)\b"
     r"(?!\s+(?:period|day|eve|holidays?|bank|break|celebrations?)\b)",
     re.I,
 )
@@ -222,6 +225,8 @@ _PREFIX_RE = re.compile(
     r"|(?P<week>(?:the\s+)?(?:w/c|w\.c\.|week\s+(?:commencing|beginning|starting)(?:\s+on)?))"
     r"|(?P<by>(?:by|up\s+to|until|till|before|prior\s+to|no\s+later\s+than|not\s+later\s+than"
     r"|(?:the|a|its)\s+deadline\s+(?:of|is|was)"
+    # an action log's "Target date: 31/03/25", "the completion date of 30 June": a deadline too
+    r"|(?:target|completion|due)\s+dates?(?:\s+(?:of|is|was)|\s*[:–—-])"
     # work that goes on, or recurs, up to a date ("Ongoing to March 2026", "Annually to 2028")
     r"|(?:on-?going|continuing|continuous(?:ly)?|annually|yearly|quarterly|monthly|regularly)\s+(?:to|until|till))"
     r"(?:\s+the)?(?:\s+(?:end|close)(?:\s*-|\s+of)?(?:\s+the)?)?)"
@@ -369,11 +374,13 @@ def _day_atoms(text: str) -> list[_Atom]:
 
 
 def _numeric_atoms(text: str) -> list[_Atom]:
-    """All-number dates: "06/12/2016" is day-first (UK), "2016-12-06" is ISO."""
+    """All-number dates: "06/12/2016" and "31/03/25" are day-first (UK), "2016-12-06" is ISO."""
     out: list[_Atom] = []
     for m in _NUMERIC_RE.finditer(text):
         if m.group("iy"):
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        elif m.group("sy"):
+            y, mo, d = _two_digit_year(int(m.group("sy"))), int(m.group("sm")), int(m.group("sd"))
         else:
             y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         atom = _make_day_atom(m.start(), m.end(), mo, d, d, y)
@@ -608,7 +615,7 @@ def _atoms(text: str) -> list[_Atom]:
 _HAS_DIGIT = re.compile(r"\d")
 _MONTH_STEMS = tuple(sorted({name[:3] for name in _MONTHS}))
 _REL_TRIGGERS = ("next", "within", "coming", "following", "first", "over", "this", "current", "new", "further", "another",
-                 "additional")
+                 "additional", "financial", "fiscal")
 
 
 def _non_overlapping(items: list[_T], span: Callable[[_T], tuple[int, int]]) -> list[_T]:
@@ -897,6 +904,8 @@ def _relative_phrases(text: str, doc_date: dt.date | None, period: Period | None
 
 
 _LATER_BEFORE = re.compile(r"\blater\s+(?:in\s+)?(?:(?:this|the)\s+)?$", re.I)
+_YEAR_NAMED_AFTER = re.compile(r"\s*[(,]?\s*(?:(?:FY|ending|of)\s*)?(?:\d{2}/\d{2}\b|\d{4})", re.I)  # "the financial year 2025/26"
+_END_OF_BEFORE = re.compile(r"\b(?:(?:by|before|until|to|at)\s+)?(?:the\s+)?(?:end|close)\s+of\s+$", re.I)
 
 
 def _later_before(text: str, s: int) -> bool:
@@ -909,11 +918,14 @@ def _later_before(text: str, s: int) -> bool:
 def _relative_year(text: str, m: re.Match[str], doc_date: dt.date) -> _Found | None:
     """"next year" is the next calendar year, "this financial year" the document's own FY, ..."""
     which, unit = m.group("which").lower(), m.group("unit").lower()
+    end_of = _END_OF_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if which == "the" and not (m.group("fin") and end_of) or which == "the" and _YEAR_NAMED_AFTER.match(text, m.end()):
+        return None  # "the year" alone names no year; "the end of the financial year" is this one's end
     lead = _REL_LEAD_RE.search(text, max(0, m.start() - 20), m.start())
     if which == "new" and not (lead and lead.group("the")):
         return None  # "the new year" is a date, "New Year period" is not
     base = _doc_month_start(doc_date)
-    step = 0 if which in ("this", "current") else 1
+    step = 0 if which in ("this", "current", "the") else 1
     if which == "coming":
         first, last = base, _add_months(base, 12 if unit == "year" else 1) - dt.timedelta(days=1)
     elif unit == "month":
@@ -930,6 +942,9 @@ def _relative_year(text: str, m: re.Match[str], doc_date: dt.date) -> _Found | N
     start: dt.date | None = first
     end: dt.date | None = last
     prep = ((lead.group("prep") if lead else None) or "").lower()
+    if end_of is not None:  # "(by) the end of this financial year": its last day is the deadline
+        start = None
+        return _Found(end_of.start(), m.end(), start, end, True)
     if prep in ("by", "until", "before"):
         start = None
     elif prep == "from":

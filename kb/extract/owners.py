@@ -1616,6 +1616,8 @@ class OwnerGazetteer:
                 continue  # an activity or a document named in capitals ("Public Engagement", "Key Actions"), no body
             if _undergoes(toks[-1]):
                 continue  # what befalls a body, not what it does
+            if _names_a_kind_of_thing(ent):
+                continue  # "the NHS Health Checks pilot": a programme's name before what it is, no body
             start, end = _whole_name(doc, toks[0].i, toks[-1].i, a, b)
             title = _OFFICE_TITLE.match(doc.text, start, end) if ent.label_ == "PERSON" else None
             if title and len(doc.text[title.end():end].split()) >= 2:
@@ -2322,6 +2324,18 @@ def _phrase_head(name: Any) -> Any:
     while t.dep_ in ("compound", "conj", "appos", "flat") and t.head.i != t.i:
         t = t.head
     return t
+
+
+def _names_a_kind_of_thing(ent: Any) -> bool:
+    """Whether a name the recogniser calls an organisation is a plural noun phrase used as a
+    modifier of a common noun ("the NHS Health Checks pilot", "the Better Care Fund Schemes
+    budget"): a programme or a product named before what it is, not a body.  A body's name ends in
+    its kind ("Services", "Councils", `_GROUP_HEADS`), and a singular one before a noun ("the
+    Eastford Council pilot") still names who runs it."""
+    last = ent[-1]
+    plural = last.tag_ in ("NNS", "NNPS") or re.search(r"[^su]s$", last.lower_) is not None  # ("Checks" is tagged NNP)
+    return plural and last.dep_ == "compound" and last.head.i >= ent.end \
+        and last.head.pos_ == "NOUN" and last.lower_ not in _GROUP_HEADS and last.lower_ not in _LEARN_HEADS
 
 
 def _undergoes(name: Any) -> bool:

@@ -423,6 +423,9 @@ class Extractor:
         self.group_part = False  # a part label of the group ("How we will achieve this") came since
         self.resolution_level = -1  # the list depth of a resolution that is itself a list item
         self.blocks_done = 0
+        # the first block of the line before the current one, and of the current line: (line, its text
+        # when it names something rather than says it, else None)
+        self.line_names: tuple[tuple[int | None, str | None], tuple[int | None, str | None]] = ((None, None), (None, None))
         # sections whose text names who leads their work ("The leadership for this resides with X"):
         # heading path -> that sentence, for the items under it that name no owner of their own
         self.section_leads: dict[tuple[str, ...], str] = {}
@@ -532,6 +535,16 @@ class Extractor:
             return block
         return dataclasses.replace(block, fields={**block.fields, "status": keyed})
 
+    def _note_line_name(self, block: Block, n_units: int) -> None:
+        """Keep the text of a line's first block (or its row's label) when it names something (one
+        unit, short, no full stop or colon at its end): what the values on the next line are of."""
+        line, name = self.line_names[1]
+        text = block.row_label or block.text  # (a row's label cell is no block: its other cells carry it)
+        if name is None and block.line == line and block.kind in ("paragraph", "heading", "cell") \
+                and (n_units == 1 or block.row_label) and len(words(text)) <= _NAME_LINE_WORDS \
+                and not text.rstrip().endswith((".", ":")):
+            self.line_names = (self.line_names[0], (line, text))
+
     def _opens_resolution(self, block: Block) -> bool:
         """Follow a board resolution's extent; True for the "RESOLVED that:" block itself (no record)."""
         if block.kind == "heading":
@@ -610,11 +623,14 @@ class Extractor:
                 continue
             if block.kind == "heading" and block.level == HEADER_ROW_LEVEL:
                 continue  # a dated column header ("By 2027, except where shown, we will... Owner"): its rows' lead-in
+            if block.line != self.line_names[1][0]:
+                self.line_names = (self.line_names[1], (block.line, None))
             self._note_section_lead(block)
             block = self._with_group_fields(block)
             if not self._note_rating_key(block):
                 block = self._with_rating_key(block)
             voiced = _quoted(block_units) if block.kind in ("paragraph", "list_item", "fragment") else [False] * len(block_units)
+            block_records: list[tuple[int, Commitment]] = []  # (unit index, record): for a note on their date
             for k, (unit, quoted) in enumerate(zip(block_units, voiced, strict=True)):
                 if quoted and not _OUR_PLEDGE.search(unit) and not _QUOTED_AIM.match(unit):
                     continue  # someone's words in quotation marks (a resident's comment in an engagement
@@ -630,6 +646,13 @@ class Extractor:
                 if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
                     continue  # (a review row, however short, is kept: it carries the status of an action)
                 record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period, scales)
+                if decision.route == "indicator target" and self.line_names[0][1]:
+                    # an indicator's values under its name ("Number of people ... (Rolling 12 months)" /
+                    # "Latest: 65% Target: 72%"): the name says what the target is of
+                    record.context = f"{self.line_names[0][1]}: {unit}"
+                    for earlier in reversed(records[-3:]):  # the name is what is measured, not an action
+                        if earlier.line == self.line_names[0][0] and earlier.text == self.line_names[0][1]:
+                            earlier.kind, earlier.due = "evidence", []
                 if not record.reported and block.kind != "cell" and block.fields.get("update"):
                     # (a table's progress column beside its row's commitment, "What we have done", is
                     # movement on the row, not the body's verdict on it: a row's status is its own column's)
@@ -646,6 +669,7 @@ class Extractor:
                     if not decision.accept:
                         parent.evidence.append(unit)
                 records.append(record)
+                block_records.append((k, record))
                 intros.append(block.intro)
                 headings.append(block.section[-1] if block.section else None)
                 owner_fields.append(block.fields.get("owner"))
@@ -662,6 +686,8 @@ class Extractor:
                     outer_intros.append(())
                     section_leads.append(None)
                     previous.append(None)
+            _lend_noted_date(block_records, block_units, doc_date, period, scales)
+            self._note_line_name(block, len(block_units))
             self._close_resolution(block)
         del parsed
         # Owners in batches: one spaCy pass (nlp.pipe) per batch instead of one call per record, and
@@ -736,6 +762,54 @@ def _keep_as_evidence(unit: str, block: Block, decision: Decision) -> bool:
     if block.kind == "heading" or len(words(unit)) < 5:
         return False
     return not any(r in decision.reasons for r in ("noise", "list intro"))
+
+
+_NAME_LINE_WORDS = 30  # a line that names an indicator, not a sentence of prose
+
+# An action log's note on its action's date, written after the action in the same paragraph: "The
+# completion date has been extended to March 2025", "with the action target date revised to the end
+# of the financial year", "(Action Target date: 31/03/25)", "Timescale extended to June".  What the
+# note is about: near its start or in brackets (`_note_on_date`).  Not a deadline for something else
+# ("the deadline for responses"), nor a sentence of its own that keeps to a timescale ("... taken
+# forward in line with the recommended timescales by 2027").
+_DATE_NOTE = re.compile(r"\b(?:target|completion|due|delivery|implementation|end)\s+dates?\b(?!\s+(?:for|of)\b)|"
+                        r"\b(?:deadline|timescale)s?\s*(?::|(?:has|have|had|was|were|is|are)?\s*(?:been\s+)?"
+                        r"(?:extended|revised|moved|changed|amended|put\s+back|deferred|set|now))", re.I)
+_NOTE_OPENS_WITHIN = 8  # words: the note's subject, not a phrase deep in a sentence about something else
+
+
+def _note_on_date(unit: str) -> re.Match[str] | None:
+    """Where a unit notes its action's date (`_DATE_NOTE`): near its start, or in brackets."""
+    for m in _DATE_NOTE.finditer(unit):
+        before = unit[:m.start()]
+        if len(words(before)) <= _NOTE_OPENS_WITHIN or before.count("(") > before.count(")"):
+            return m
+    return None
+
+
+def _lend_noted_date(block_records: list[tuple[int, Commitment]], units: list[str], doc_date: date | None,
+                     period: Period | None, scales: Timescales | None) -> None:
+    """Give the actions of a paragraph the date a later sentence of it notes for them (`_DATE_NOTE`):
+    the first such note with a date of its own dates every action before it that has none.  The note
+    itself is then an account of the action's schedule, not an undertaking of its own: evidence."""
+    for n, unit in enumerate(units):
+        note = _note_on_date(unit)
+        if note is None:
+            continue
+        found = [m.due for m in find_dates(unit, doc_date, period, scales)
+                 if m.start_char >= note.start() and not _is_past_or_baseline(m, unit, doc_date)]
+        actions = [r for k, r in block_records if k < n and r.kind != "evidence" and not r.due]
+        if not found or not actions:
+            continue
+        for r in actions:
+            r.due = _dedupe(found)
+        if unit[:note.start()].count("(") <= unit[:note.start()].count(")"):
+            # (a note in brackets after a sentence of its own, "... told of the change. (Target date: ...)",
+            # dates that sentence too, which stays what it was)
+            for k, r in block_records:
+                if k == n:
+                    r.kind, r.due = "evidence", []
+        return
 
 
 def _is_dated_step(d: DueDate, unit: str) -> bool:
