@@ -253,6 +253,25 @@ def test_status_is_read_from_the_deciding_clause(report, kind, link, status):
     assert got == status and deciding.commitment is cand and cand.text in reason
 
 
+@pytest.mark.parametrize("text, status", [
+    # two of the seed's own words held: what was done is the seed
+    ("Patients are now helped to access planned care through a self-care education programme", "delivered"),
+    # one of its words, however rare, is its topic shared: a step on it, not the seed done
+    ("Pupils' education plans were transferred to the new system", "in progress"),
+])
+def test_one_word_of_the_seed_does_not_deliver_it(text, status):
+    """A report of something done delivers the seed only when it holds two of the seed's own words
+    (or is close to it in meaning): a passage that shares one word of it reports on its topic."""
+    from kb.trace.tracer import TraceItem, link_type, thread_status
+
+    seed = rec("s", "2014", "Help patients access planned care through education and earlier intervention")
+    cand = rec("c", "2019", text, kind="evidence")
+    t = link_type(META["2014"], seed, META["2019"], cand, "done")
+    got, reason, deciding = thread_status(seed, META["2014"], [TraceItem(cand, META["2019"], t, 0.9,
+                                                                         {"report": "done"})], "2019-01-01")
+    assert got == status and deciding.commitment is cand, reason
+
+
 @pytest.mark.parametrize("kind, report, link", [
     ("evidence", "statement", "restated"),  # another figure in a statement of fact revises nothing
     ("commitment", "planned", "revised"),  # a plan with another figure does

@@ -561,8 +561,11 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
         if own is not i and _names_its_act(i, core, spell):
             own = i  # a cell that says what was done ("Undertaken pre-consultation engagement"): its words
             held = about(core, _own_words(i, spell), side=side).evidence()
-        if held["share"] >= DELIVERS_SHARE and not held.get("side"):
+        if held["share"] >= DELIVERS_SHARE and not held.get("side") and len(held.get("held", ())) >= 2:
             return True
+        # (one word of the seed's held, however rare, is its topic shared ("education" of "patients helped
+        # to access care through education", "community" of "care in accessible community settings"):
+        # what was done is the seed only when the passage is close to it in meaning too, below)
         step = own.evidence.get("about_via")
         if step is not None and step["share"] >= CORE_SHARE:
             return True  # a renamed thing's later form (a chain), done: the step it follows names the seed's
@@ -635,7 +638,9 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     # test as for a report of it done: a repeat holds the seed itself, else the plan carries it on
     # in a changed form (a wider aim, another vehicle, a part of it), which is a revision
     due = f"due by {seed_due}; " if passed else ""
-    if not delivers(deciding):
+    if not deciding.evidence.get("topic_only") and not delivers(deciding):
+        # (a report on the seed's topic only, recast as a restatement above, carries the topic on: no
+        # changed form of the seed)
         deciding.link_type = "revised"  # the link says so too
         return "revised", f"{due}carried forward in a changed form: {where}", deciding
     return "restated", f"{due}committed to again: {where}" if passed else where, deciding
