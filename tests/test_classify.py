@@ -253,7 +253,7 @@ CLAUSE_REJECT = [
     ("These changes will lead to shorter waits at the front door.", para()),
     ("Closing the old unit will require careful planning.", para()),  # a consequence of an activity
     ("We will be bold and ambitious.", para()),  # a value statement
-    ("We will not close the walk-in centre.", para()),  # negated
+    ("There will not be a walk-in centre in the new model.", para()),  # negated, and no act forgone
     ("The clinic, which will open in May, is run by volunteers.", para()),  # future only in a relative clause
     ("We opened three new surgeries in 2019.", para()),  # past: evidence
     ("The service has supported 400 carers since April.", para()),  # present perfect: evidence
@@ -1241,3 +1241,17 @@ def test_an_indicators_line_of_values_gives_its_target(text: str, expected: bool
     assert indicator_target(text) is expected
     if expected:
         assert decide(text, Block("paragraph", text)).kind == "target"
+
+
+@pytest.mark.parametrize(("text", "accept"), [
+    # a party's pledge not to do something binds as one to act does
+    ("We will not close any libraries during the life of this plan.", True),
+    ("The Eastford Panel will not consider applications received after the closing date.", True),
+    ("In line with national guidance, the Council will not be pursuing commercial property investments.", True),
+    # a prediction, a state, what someone will not undergo, a condition's outcome: no undertaking
+    ("There will not be enough school places in the north of the district.", False),
+    ("Residents will not see any change to their collection day.", False),
+    ("Travel costs will not be reimbursed if the appointment is missed.", False),
+])
+def test_a_pledge_to_refrain_is_a_commitment(text: str, accept: bool) -> None:
+    assert decide(text, Block("paragraph", text)).accept is accept

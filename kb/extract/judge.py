@@ -9,7 +9,8 @@ lists of one corpus:
   "will double") of something that is not a party, or a projection ("it is projected that ...");
 * a **consequence** is a future whose subject is "this", "that", "it", "which": "this will mean ...";
 * a **value statement** is a copular future with no action ("we will be ambitious");
-* a future word only inside a subordinate or relative clause, or a negated pledge, commits nothing;
+* a future word only inside a subordinate or relative clause, or a negated future, commits nothing,
+  except a party's pledge to refrain from an act ("We will not close the library": `refrains`);
 * a **pledge** is any other modal or semi-modal future; an **action** an imperative, infinitive,
   gerund or nominal deliverable; a **decision** a resolution or agreement taken; past and present
   perfect descriptions are **past** (kept as evidence); present progressive work is **ongoing**.
@@ -662,12 +663,33 @@ def _courtesy(c: Clause) -> bool:
         verb != "write" or any(o.lower_ == "you" for o in objs))
 
 
+# Predicates of a negated "will" that say what a party will not undergo or be, not an act it forgoes.
+_NOT_AN_ACT = frozenset({"be", "have", "need", "see", "get", "become", "experience", "face", "feel", "know", "seem",
+                         "mean", "lose", "suffer", "happen", "cost", "exceed", "increase", "rise", "fall", "notice",
+                         "find", "hesitate", "stand", "tolerate", "accept"})
+
+
+def refrains(c: Clause) -> bool:
+    """A party's undertaking not to do something ("We will not close any libraries", "The Authority
+    will not be pursuing commercial investments", "The panel will not process late applications"):
+    a pledge to refrain binds as one to act does, and an auditor can check it was kept.  A "will
+    not" of the author or a named party, active, on an act.  Not a prediction or a state ("There will
+    not be enough places", "will not be a barrier"), what a party will not undergo ("residents will
+    not see a difference"), nor a condition's outcome."""
+    if c.marker not in ("will", "shall") or c.voice != "active" or c.condition or c.predicate is None:
+        return False
+    if c.predicate.lemma_.lower() in _NOT_AN_ACT or not c.subjects:
+        return False
+    subj = c.subjects[0]
+    return subj.lower_ in _FIRST_PERSON or is_party_phrase(subj)
+
+
 def judge_clause(c: Clause) -> Judgement:
     """The judgement of one clause."""
     j = Judgement(clause=c)
     j.first_person = any(s.lower_ in _FIRST_PERSON for s in c.subjects) or any(
         d.text.lower() in _FIRST_PERSON for d in c.doers)
-    if c.negated and c.form in F.COMMITTING_FORMS:
+    if c.negated and c.form in F.COMMITTING_FORMS and not refrains(c):
         j.flags.add("negated")
     if c.future_in_subordinate_only:
         j.flags.add("subordinate")
