@@ -68,6 +68,8 @@ QUARTERS = [
 ]
 
 MONTHS_AND_DAYS = [
+    # a month with its two-digit year joined by a hyphen is a month-year, whatever word follows
+    ("No data for Dec-24 available at time of reporting", PLAN, [("for Dec-24", "2024-12-01", "2024-12-31")]),
     # an action log's day with a two-digit year, and its target date as a deadline
     ("Review of the tenancy policy (Action Target date: 30/06/26 – extended)", PLAN,
      [("Target date: 30/06/26", None, "2026-06-30")]),

@@ -434,8 +434,9 @@ def _month_atoms(text: str) -> list[_Atom]:
         month = _MONTHS[m.group("mon").rstrip(".").lower()]
         y2 = m.group("y2")
         end = m.end()
-        if y2 and _counted_noun_follows(text, end):
-            y2, end = None, m.end("mon")  # "April 30 patients": a count, not the year 2030
+        if y2 and text[m.end("mon"):m.start("y2")].isspace() and _counted_noun_follows(text, end):
+            # "April 30 patients": a count, not the year 2030 (written "Dec-24" or "Dec '24" it is a year)
+            y2, end = None, m.end("mon")
         year = _explicit_year(m.group("y4"), y2)
         if year is not None and not _valid_year(year):
             continue
