@@ -256,7 +256,7 @@ _INDICATOR_READING = re.compile(
     r"(?:^|[\s|,;(])(?:latest|actual|current|baseline|previous|floor(?:\s+standard)?|forecast|outturn|"
     r"year[- ]to[- ]date|ytd|last\s+(?:month|quarter|year)|this\s+(?:month|quarter))\s*(?:\(\w+\))?\s*:\s*[<>≤≥~]?\s*[£$]?\d",
     re.I)
-_INDICATOR_WORDS = 30
+_INDICATOR_WORDS = 30  # a line of values, not a sentence that mentions a target and a figure
 
 
 def indicator_target(text: str) -> bool:
@@ -282,7 +282,7 @@ def earlier_decision(text: str, doc_date: dt.date | None) -> bool:
         return False
     # a date in brackets cites a source ("the King's Fund model (Vision for Population Health,
     # November 2018)"), it does not date the decision
-    dates = [d for d in find_dates(text, doc_date) if not d.relative and not _in_brackets(text, d.start_char)]
+    dates = [d for d in find_dates(text, doc_date) if not d.relative and not in_brackets(text, d.start_char)]
     month = doc_date.replace(day=1).isoformat()
     return bool(dates) and all(d.due.end is not None and d.due.end < month for d in dates)
 
@@ -290,7 +290,8 @@ def earlier_decision(text: str, doc_date: dt.date | None) -> bool:
 _NOW = re.compile(r"\b(?:now|today|this (?:week|month|meeting))\b", re.I)
 
 
-def _in_brackets(text: str, at: int) -> bool:
+def in_brackets(text: str, at: int) -> bool:
+    """Whether position `at` of `text` stands inside an open parenthesis."""
     before = text[:at]
     return before.count("(") > before.count(")")
 

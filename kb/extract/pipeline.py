@@ -22,6 +22,7 @@ from kb.extract.classify import (
     clause_text,
     decide,
     earlier_decision,
+    in_brackets,
     needs_clause,
 )
 from kb.extract.confidence import with_owner
@@ -781,8 +782,7 @@ _NOTE_OPENS_WITHIN = 8  # words: the note's subject, not a phrase deep in a sent
 def _note_on_date(unit: str) -> re.Match[str] | None:
     """Where a unit notes its action's date (`_DATE_NOTE`): near its start, or in brackets."""
     for m in _DATE_NOTE.finditer(unit):
-        before = unit[:m.start()]
-        if len(words(before)) <= _NOTE_OPENS_WITHIN or before.count("(") > before.count(")"):
+        if len(words(unit[:m.start()])) <= _NOTE_OPENS_WITHIN or in_brackets(unit, m.start()):
             return m
     return None
 
@@ -803,7 +803,7 @@ def _lend_noted_date(block_records: list[tuple[int, Commitment]], units: list[st
             continue
         for r in actions:
             r.due = _dedupe(found)
-        if unit[:note.start()].count("(") <= unit[:note.start()].count(")"):
+        if not in_brackets(unit, note.start()):
             # (a note in brackets after a sentence of its own, "... told of the change. (Target date: ...)",
             # dates that sentence too, which stays what it was)
             for k, r in block_records:

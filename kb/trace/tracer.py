@@ -337,8 +337,8 @@ _DECIDING = {"delivered": 0, "progress": 0, "revised": 1, "restated": 2}
 # earlier restatement, and a share of it would silence the latest document.
 DECIDE_SHARE = 0.4
 # A passage reporting something done delivers the seed when it holds at least half of the seed's own
-# action and object (kb.trace.about's core), or is close to it in meaning; one holding less reports
-# a step on the way (its topic, a part), progress.
+# action and object (kb.trace.about's core) in two of its words or more, or is close to it in meaning;
+# one holding less, or one word only, reports a step on the way (its topic, a part), progress.
 DELIVERS_SHARE = 0.5
 
 
@@ -507,7 +507,7 @@ def thread_status(seed: Commitment, seed_meta: DocumentMeta | None, items: list[
     searched).  Its clause gives the status: done -> delivered (in progress when it measures
     movement), ongoing -> in progress, unmet -> overdue once the seed's due date has
     passed (else in progress) -- done delivers it only when what was done is the seed itself (the
-    passage holds DELIVERS_SHARE of its core, or is close in meaning; a seed that sets a direction
+    passage holds DELIVERS_SHARE of its core in two words or more, or is close in meaning; a seed that sets a direction
     with no end point, `open_ended`, is moved on by it, in progress), else it is a step, in progress,
     and a report that it was done stands against a later document that only restates or revises
     it, or reports a step on its topic done (not work going on, not a report that it is unmet); a report
