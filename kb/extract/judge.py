@@ -670,12 +670,12 @@ _NOT_AN_ACT = frozenset({"be", "have", "need", "see", "get", "become", "experien
 
 
 def refrains(c: Clause) -> bool:
-    """A party's undertaking not to do something ("We will not close any libraries", "The Authority
-    will not be pursuing commercial investments", "The panel will not process late applications"):
-    a pledge to refrain binds as one to act does, and an auditor can check it was kept.  A "will
-    not" of the author or a named party, active, on an act.  Not a prediction or a state ("There will
-    not be enough places", "will not be a barrier"), what a party will not undergo ("residents will
-    not see a difference"), nor a condition's outcome."""
+    """A party's undertaking not to do something ("We will not close any libraries", "The Eastford
+    Panel will not consider late applications"): a pledge to refrain binds as one to act does, and
+    an auditor can check it was kept.  A "will not" of the author or a named party, active, on an
+    act.  Not a prediction or a state ("There will not be a shortfall of beds", "the depot will not
+    be ready in time"), what a party will not undergo ("tenants will not notice any change"), nor a
+    condition's outcome."""
     if c.marker not in ("will", "shall") or c.voice != "active" or c.condition or c.predicate is None:
         return False
     if c.predicate.lemma_.lower() in _NOT_AN_ACT or not c.subjects:
