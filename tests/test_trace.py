@@ -650,6 +650,15 @@ def test_no_place_of_the_bundled_area_is_in_the_code() -> None:
     ("On that basis we will put together a clear desire to hold the first ferry review",
      {"basi", "put", "clear", "desir", "hold", "first"}, {"ferri"}),
     ("Dear Minister, yours sincerely, the ferry board", {"dear", "sincer"}, {"ferri"}),
+    # nor English grammar made of content words: complex prepositions, adverbs of accompaniment
+    ("In line with the guidance, and in order to work alongside the ferry board in relation to fares",
+     {"line", "order", "alongsid", "relat"}, {"ferri", "fare"}),
+    ("As well as the ferry, in respect of tolls, on behalf of residents, working together",
+     {"respect", "behalf", "togeth"}, {"ferri", "toll", "resid"}),
+    ("Please see the attached note and the enclosed map of the ferry route", {"attach", "enclos"}, {"ferri", "rout"}),
+    # nor a word whose stem a topic noun shares: "emerging" is not emergency, "actively" not activity
+    ("An emerging consensus, actively considered, will emerge on the ferry", {"emerg", "activ"}, {"ferri", "consensu"}),
+    ("Emergency admissions and physical activity", set(), {"emerg", "admiss", "activ"}),
 ])
 def test_dates_and_document_furniture_are_no_topic_terms(text, absent, present):
     from kb.trace.features import terms

@@ -39,7 +39,7 @@ befor between through onli like our ours they them its
 january february march april june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
 week weeks quarter quarters next
-item items outstand step steps section appendix annex page tabl figur summari overview introduct background
+item items outstand step steps section appendix annex attach enclos page tabl figur summari overview introduct background
 object objective objectives scope purpos content contents context
 dear sincer faith regard
 confid desir hope keen few sever first second last later earlier initi final clear realist ambiti critic strong
@@ -149,10 +149,22 @@ def _generic() -> frozenset[str]:
     return GENERIC | {tok.text for w in GENERIC for tok in _analyzer()(w)}
 
 
+# English grammar that is made of content words: the complex prepositions ("in line with the
+# guidance", "in order to", "in relation to", "on behalf of") and the adverbs of accompaniment
+# ("alongside", "together"), which name no topic, though their "line", "order" or "relation" would
+# count as a shared term; and two words that say how or what next, not of what, whose stem the
+# stemmer gives a topic noun too: the verb "emerge" ("an emerging model", "a consensus will
+# emerge"; emergency care) and the adverb "actively" ("actively considered"; physical activity).
+_GRAMMAR = re.compile(
+    r"\b(?:in\s+line\s+with|in\s+order\s+(?:to|that)|in\s+relation\s+to|in\s+addition\s+to|in\s+accordance\s+with|"
+    r"in\s+respect\s+of|on\s+behalf\s+of|with\s+regards?\s+to|in\s+terms\s+of|as\s+well\s+as|alongside|"
+    r"together|actively|emerg(?:e|es|ed|ing|ence|ent)\b)", re.I)
+
+
 @lru_cache(maxsize=200_000)
 def _terms(text: str) -> tuple[str, ...]:
     out: list[str] = []
-    for tok in _analyzer()(normalise(text)):
+    for tok in _analyzer()(_GRAMMAR.sub(" ", normalise(text))):
         t = tok.text
         if len(t) > 2 and t not in _generic() and t.isalpha():
             out.append(t)
