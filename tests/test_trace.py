@@ -659,6 +659,11 @@ def test_no_place_of_the_bundled_area_is_in_the_code() -> None:
     # nor a word whose stem a topic noun shares: "emerging" is not emergency, "actively" not activity
     ("An emerging consensus, actively considered, will emerge on the ferry", {"emerg", "activ"}, {"ferri", "consensu"}),
     ("Emergency admissions and physical activity", set(), {"emerg", "admiss", "activ"}),
+    # nor the steps of a plan's cycle, verbs of motion, adverbs of place and number words
+    ("Implement and update the ferry timetable, complete and confirm it as usual",
+     {"implement", "updat", "complet", "confirm", "usual"}, {"ferri", "timet"}),
+    ("Bring forward five ferry options around the bay, above all to address multiple tolls",
+     {"bring", "forward", "five", "around", "abov", "address", "multipl"}, {"ferri", "bay", "toll"}),
 ])
 def test_dates_and_document_furniture_are_no_topic_terms(text, absent, present):
     from kb.trace.features import terms

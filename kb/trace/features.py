@@ -45,6 +45,8 @@ dear sincer faith regard
 confid desir hope keen few sever first second last later earlier initi final clear realist ambiti critic strong
 stronger robust meaning import posit basi view issu matter aspect put hold sit take give keep get seek look
 deliverable deliverables
+implement implementation update complete confirm address bring brought come comes coming forward around above
+nothing usual multiple four five six seven eight nine ten
 scheme project initi workstream
 particular especi notabl exampl instanc
 """.split()) | FUNCTION_WORDS  # the discourse markers ("in particular", "especially", "for example") point at a topic, name none;
@@ -55,7 +57,10 @@ particular especi notabl exampl instanc
 # sincerely / faithfully", "Kind regards") name no topic; nor do the words that frame a statement
 # rather than name its subject: attitude ("we are confident", "a clear desire"), quantity and order
 # ("the next few months", "first", "later"), evaluation ("realistic", "critical", "robust"), framing
-# nouns ("on that basis", "the issue", "a matter") and light verbs ("put together", "hold", "sit alongside")
+# nouns ("on that basis", "the issue", "a matter") and light verbs ("put together", "hold", "sit alongside"),
+# nor the steps of any plan's cycle ("implement", "update", "complete", "confirm"), verbs of motion and
+# taking up ("bring forward", "come", "address"), adverbs of place and manner ("around", "above", "as
+# usual") and number words ("five", "multiple")
 
 _CONCEPT_OF: dict[str, str] = {}
 _CONCEPT_LABEL: dict[str, str] = {}  # the token back to the concept's first phrasing, for evidence shown to people
