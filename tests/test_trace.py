@@ -659,6 +659,12 @@ def test_no_place_of_the_bundled_area_is_in_the_code() -> None:
     # nor a word whose stem a topic noun shares: "emerging" is not emergency, "actively" not activity
     ("An emerging consensus, actively considered, will emerge on the ferry", {"emerg", "activ"}, {"ferri", "consensu"}),
     ("Emergency admissions and physical activity", set(), {"emerg", "admiss", "activ"}),
+    # nor an idiom whose noun is a topic elsewhere
+    ("Ferry users at the heart of our plans, in the long term, in due course, in the light of a track record",
+     {"heart", "long", "due", "light", "track", "record"}, {"ferri", "user"}),
+    ("The minutes of the last meeting were signed as a true record of the ferry board",
+     {"record"}, {"ferri", "minut"}),
+    ("Heart failure nurses for long term conditions keep records", set(), {"heart", "long", "record"}),
     # nor the steps of a plan's cycle, verbs of motion, adverbs of place and number words
     ("Implement and update the ferry timetable, complete and confirm it as usual",
      {"implement", "updat", "complet", "confirm", "usual"}, {"ferri", "timet"}),
