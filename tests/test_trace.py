@@ -665,6 +665,9 @@ def test_no_place_of_the_bundled_area_is_in_the_code() -> None:
     ("The minutes of the last meeting were signed as a true record of the ferry board",
      {"record"}, {"ferri", "minut"}),
     ("Heart failure nurses for long term conditions keep records", set(), {"heart", "long", "record"}),
+    # nor the words for an area of any size: they say where, as "area" does
+    ("A ferry service across the footprint, the county and the city, in every borough",
+     {"footprint", "counti", "citi", "borough"}, {"ferri"}),
     # nor the steps of a plan's cycle, verbs of motion, adverbs of place and number words
     ("Implement and update the ferry timetable, complete and confirm it as usual",
      {"implement", "updat", "complet", "confirm", "usual"}, {"ferri", "timet"}),

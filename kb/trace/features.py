@@ -47,6 +47,7 @@ stronger robust meaning import posit basi view issu matter aspect put hold sit t
 deliverable deliverables
 implement implementation update complete confirm address bring brought come comes coming forward around above
 nothing usual multiple four five six seven eight nine ten
+footprint footprints city county countywide citywide borough boroughwide
 scheme project initi workstream
 particular especi notabl exampl instanc
 """.split()) | FUNCTION_WORDS  # the discourse markers ("in particular", "especially", "for example") point at a topic, name none;
@@ -60,7 +61,8 @@ particular especi notabl exampl instanc
 # nouns ("on that basis", "the issue", "a matter") and light verbs ("put together", "hold", "sit alongside"),
 # nor the steps of any plan's cycle ("implement", "update", "complete", "confirm"), verbs of motion and
 # taking up ("bring forward", "come", "address"), adverbs of place and manner ("around", "above", "as
-# usual") and number words ("five", "multiple")
+# usual") and number words ("five", "multiple"); nor the words for an area of any size ("across the
+# footprint", "countywide", "the borough"), which say where, as "area" and "place" do
 
 _CONCEPT_OF: dict[str, str] = {}
 _CONCEPT_LABEL: dict[str, str] = {}  # the token back to the concept's first phrasing, for evidence shown to people
