@@ -668,6 +668,7 @@ def test_no_place_of_the_bundled_area_is_in_the_code() -> None:
     # nor the words for an area of any size: they say where, as "area" does
     ("A ferry service across the footprint, the county and the city, in every borough",
      {"footprint", "counti", "citi", "borough"}, {"ferri"}),
+    ("The ferry options were considered and are put forward for consideration", {"consid", "consider"}, {"ferri"}),
     # nor the steps of a plan's cycle, verbs of motion, adverbs of place and number words
     ("Implement and update the ferry timetable, complete and confirm it as usual",
      {"implement", "updat", "complet", "confirm", "usual"}, {"ferri", "timet"}),

@@ -48,6 +48,7 @@ deliverable deliverables
 implement implementation update complete confirm address bring brought come comes coming forward around above
 nothing usual multiple four five six seven eight nine ten
 footprint footprints city county countywide citywide borough boroughwide
+consider considered consideration considering
 scheme project initi workstream
 particular especi notabl exampl instanc
 """.split()) | FUNCTION_WORDS  # the discourse markers ("in particular", "especially", "for example") point at a topic, name none;
@@ -62,7 +63,8 @@ particular especi notabl exampl instanc
 # nor the steps of any plan's cycle ("implement", "update", "complete", "confirm"), verbs of motion and
 # taking up ("bring forward", "come", "address"), adverbs of place and manner ("around", "above", "as
 # usual") and number words ("five", "multiple"); nor the words for an area of any size ("across the
-# footprint", "countywide", "the borough"), which say where, as "area" and "place" do
+# footprint", "countywide", "the borough"), which say where, as "area" and "place" do, nor a verb of
+# deliberation ("considered", "for consideration"), which says a thing is weighed, not what
 
 _CONCEPT_OF: dict[str, str] = {}
 _CONCEPT_LABEL: dict[str, str] = {}  # the token back to the concept's first phrasing, for evidence shown to people
