@@ -47,7 +47,16 @@ THEMES: dict[str, str] = {
     r"design authority|programme|commissioning|contract\w*|strategic commission\w*|alliance|place\b",
 }
 
-_COMPILED = {theme: re.compile(pattern, re.I) for theme, pattern in THEMES.items()}
+
+
+def at_word_start(pattern: str) -> str:
+    """A theme's pattern matched only where a word starts: "land" is no part of "England" or
+    "Midlands", "board" of "dashboard", "elective" of "selective", nor "prescribing" of a folded
+    concept token ("zzsocialprescribing")."""
+    return rf"(?<![A-Za-z0-9])(?:{pattern})"
+
+
+_COMPILED = {theme: re.compile(at_word_start(pattern), re.I) for theme, pattern in THEMES.items()}
 # Specific clinical areas win over the broad organisational ones when both match.
 _PRIORITY = list(THEMES)
 

@@ -89,11 +89,11 @@ TOPICAL_BOOST = 1.6
 
 @lru_cache(maxsize=1)
 def _topic_pattern() -> re.Pattern:
-    from kb.extract.themes import THEMES
+    from kb.extract.themes import THEMES, at_word_start
 
     parts = [p for theme, p in THEMES.items()
              if theme not in ("governance and partnership", "engagement", "finance and efficiency", "other")]
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+    return re.compile("|".join(at_word_start(p) for p in parts), re.I)
 
 
 def topical_terms(text: str) -> set[str]:
