@@ -665,6 +665,8 @@ def test_no_place_of_the_bundled_area_is_in_the_code() -> None:
     ("The minutes of the last meeting were signed as a true record of the ferry board",
      {"record"}, {"ferri", "minut"}),
     ("Heart failure nurses for long term conditions keep records", set(), {"heart", "long", "record"}),
+    ("Their work centres on ferry users, care centred around them", {"centr"}, {"ferri", "user"}),
+    ("Working with the Ferry Centres on their review", set(), {"ferri", "centr"}),
     # nor the words for an area of any size: they say where, as "area" does
     ("A ferry service across the footprint, the county and the city, in every borough",
      {"footprint", "counti", "citi", "borough"}, {"ferri"}),

@@ -166,13 +166,16 @@ def _generic() -> frozenset[str]:
 # emerge"; emergency care) and the adverb "actively" ("actively considered"; physical activity).
 # So are the idioms whose noun is a clinical or policy topic elsewhere: "at the heart of" (heart
 # disease), "in the long term" (long term conditions), "a track record", minutes "signed as a true
-# record" (care records), "in due course", "in the light of".
+# record" (care records), "in due course", "in the light of", and the verb "centre on" ("their work
+# centres on schools"; a treatment centre), written in lower case (the "Haemophilia Centres on" a list
+# are places).
 _GRAMMAR = re.compile(
     r"\b(?:in\s+line\s+with|in\s+order\s+(?:to|that)|in\s+relation\s+to|in\s+addition\s+to|in\s+accordance\s+with|"
     r"in\s+respect\s+of|on\s+behalf\s+of|with\s+regards?\s+to|in\s+terms\s+of|as\s+well\s+as|alongside|"
     r"together|actively|emerg(?:e|es|ed|ing|ence|ent)\b|at\s+the\s+(?:very\s+)?heart\s+of|"
     r"(?:in|over)\s+the\s+(?:long|longer)\s+term\b|track\s+record|(?:true|correct|accurate)\s+record\b|"
-    r"in\s+due\s+course|in\s+(?:the\s+)?light\s+of)", re.I)
+    r"in\s+due\s+course|in\s+(?:the\s+)?light\s+of|"
+    r"(?-i:cent(?:re|res|red|ring|er|ers|ered|ering))\s+(?:on|upon|around)\b)", re.I)
 
 
 @lru_cache(maxsize=200_000)
