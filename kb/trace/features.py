@@ -178,13 +178,22 @@ _GRAMMAR = re.compile(
     r"(?-i:cent(?:re|res|red|ring|er|ers|ered|ering))\s+(?:on|upon|around)\b)", re.I)
 
 
+# A noun in -sion or -tion and the verb it is made from, which the stemmer leaves apart ("the
+# submission" and "submitted", "prescriptions" and "prescribing", "an extension" and "extended"):
+# one term, the verb's.
+_DERIVED = {"submiss": "submit", "admiss": "admit", "permiss": "permit", "transmiss": "transmit",
+            "expans": "expand", "extens": "extend", "suspens": "suspend", "decis": "decid", "divis": "divid",
+            "conclus": "conclud", "exclus": "exclud", "descript": "describ", "prescript": "prescrib",
+            "intervent": "interven", "consumpt": "consum", "assumpt": "assum"}
+
+
 @lru_cache(maxsize=200_000)
 def _terms(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for tok in _analyzer()(_GRAMMAR.sub(" ", normalise(text))):
         t = tok.text
         if len(t) > 2 and t not in _generic() and t.isalpha():
-            out.append(t)
+            out.append(_DERIVED.get(t, t))
     return tuple(out)
 
 
