@@ -56,9 +56,8 @@ def test_evidence_terms_read_as_words(stems, text, shown):
 @pytest.mark.parametrize("text, kept", [
     ("Our key focus is the memory clinic", ["memori", "clinic"]),
     # a noun in -sion or -tion is one term with its verb: "the submission" and "submitted"
-    ("The ferry submission was submitted", ["ferri", "submit", "submit"]),
-    ("Fewer prescriptions, safer prescribing, an extension of the scheme extended", ["prescrib", "prescrib", "extend",
-                                                                                     "extend"]),
+    ("The ferry submission was submitted", ["ferri", "submit"]),
+    ("Ferry prescriptions and prescribing, an extension of the scheme extended", ["ferri", "prescrib", "extend"]),
     ("A wider range of proposals to increase provision of dental care", ["dental"]),
 ])
 def test_generic_planning_words_are_no_terms_whatever_their_stem(text, kept):
