@@ -162,13 +162,13 @@ def _generic() -> frozenset[str]:
 # guidance", "in order to", "in relation to", "on behalf of") and the adverbs of accompaniment
 # ("alongside", "together"), which name no topic, though their "line", "order" or "relation" would
 # count as a shared term; and two words that say how or what next, not of what, whose stem the
-# stemmer gives a topic noun too: the verb "emerge" ("an emerging model", "a consensus will
-# emerge"; emergency care) and the adverb "actively" ("actively considered"; physical activity).
+# stemmer gives a topic noun too: the verb "emerge" ("an emerging model", "as new options
+# emerge"; emergency care) and the adverb "actively" ("actively promoted"; physical activity).
 # So are the idioms whose noun is a clinical or policy topic elsewhere: "at the heart of" (heart
 # disease), "in the long term" (long term conditions), "a track record", minutes "signed as a true
 # record" (care records), "in due course", "in the light of", and the verb "centre on" ("their work
-# centres on schools"; a treatment centre), written in lower case (the "Haemophilia Centres on" a list
-# are places).
+# centres on schools"; a treatment centre), written in lower case ("the Walk-in Centres on the
+# list" are places).
 _GRAMMAR = re.compile(
     r"\b(?:in\s+line\s+with|in\s+order\s+(?:to|that)|in\s+relation\s+to|in\s+addition\s+to|in\s+accordance\s+with|"
     r"in\s+respect\s+of|on\s+behalf\s+of|with\s+regards?\s+to|in\s+terms\s+of|as\s+well\s+as|alongside|"
