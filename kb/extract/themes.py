@@ -48,7 +48,6 @@ THEMES: dict[str, str] = {
 }
 
 
-
 def at_word_start(pattern: str) -> str:
     """A theme's pattern matched only where a word starts: "land" is no part of "England" or
     "Midlands", "board" of "dashboard", "elective" of "selective", nor "prescribing" of a folded
