@@ -58,6 +58,9 @@ def test_evidence_terms_read_as_words(stems, text, shown):
     # a noun in -sion or -tion is one term with its verb: "the submission" and "submitted"
     ("The ferry submission was submitted", ["ferri", "submit"]),
     ("Ferry prescriptions and prescribing, an extension of the scheme extended", ["ferri", "prescrib", "extend"]),
+    # and a noun in -y with its adjective in -ic: "local history" and "historic ferries"
+    ("Historic ferries, the history of the port, the economy and economic growth", ["ferri", "histor", "port",
+                                                                                    "econom", "growth"]),
     ("A wider range of proposals to increase provision of dental care", ["dental"]),
 ])
 def test_generic_planning_words_are_no_terms_whatever_their_stem(text, kept):

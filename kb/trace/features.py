@@ -180,11 +180,13 @@ _GRAMMAR = re.compile(
 
 # A noun in -sion or -tion and the verb it is made from, which the stemmer leaves apart ("the
 # submission" and "submitted", "prescriptions" and "prescribing", "an extension" and "extended"):
-# one term, the verb's.
+# one term, the verb's; and a noun in -y and its adjective in -ic or -ical ("local history" and
+# "historic places", "the economy" and "economic growth"), one term, the adjective's.
 _DERIVED = {"submiss": "submit", "admiss": "admit", "permiss": "permit", "transmiss": "transmit",
             "expans": "expand", "extens": "extend", "suspens": "suspend", "decis": "decid", "divis": "divid",
             "conclus": "conclud", "exclus": "exclud", "descript": "describ", "prescript": "prescrib",
-            "intervent": "interven", "consumpt": "consum", "assumpt": "assum"}
+            "intervent": "interven", "consumpt": "consum", "assumpt": "assum",
+            "histori": "histor", "economi": "econom", "geographi": "geograph"}
 
 
 @lru_cache(maxsize=200_000)
