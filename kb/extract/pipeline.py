@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
+from typing import NamedTuple
 
 from kb.extract.classify import (
     Decision,
@@ -424,9 +425,10 @@ class Extractor:
         self.group_part = False  # a part label of the group ("How we will achieve this") came since
         self.resolution_level = -1  # the list depth of a resolution that is itself a list item
         self.blocks_done = 0
-        # the first block of the line before the current one, and of the current line: (line, its text
-        # when it names something rather than says it, else None)
-        self.line_names: tuple[tuple[int | None, str | None], tuple[int | None, str | None]] = ((None, None), (None, None))
+        # the first block of the line before the current one, and of the current line, with its text
+        # when it names something rather than says it (what an indicator's values below it are of)
+        self.previous_line = _LineName(None, None)
+        self.current_line = _LineName(None, None)
         # sections whose text names who leads their work ("The leadership for this resides with X"):
         # heading path -> that sentence, for the items under it that name no owner of their own
         self.section_leads: dict[tuple[str, ...], str] = {}
@@ -539,12 +541,12 @@ class Extractor:
     def _note_line_name(self, block: Block, n_units: int) -> None:
         """Keep the text of a line's first block (or its row's label) when it names something (one
         unit, short, no full stop or colon at its end): what the values on the next line are of."""
-        line, name = self.line_names[1]
+        line, name = self.current_line
         text = block.row_label or block.text  # (a row's label cell is no block: its other cells carry it)
         if name is None and block.line == line and block.kind in ("paragraph", "heading", "cell") \
                 and (n_units == 1 or block.row_label) and len(words(text)) <= _NAME_LINE_WORDS \
                 and not text.rstrip().endswith((".", ":")):
-            self.line_names = (self.line_names[0], (line, text))
+            self.current_line = _LineName(line, text)
 
     def _opens_resolution(self, block: Block) -> bool:
         """Follow a board resolution's extent; True for the "RESOLVED that:" block itself (no record)."""
@@ -624,8 +626,8 @@ class Extractor:
                 continue
             if block.kind == "heading" and block.level == HEADER_ROW_LEVEL:
                 continue  # a dated column header ("By 2027, except where shown, we will... Owner"): its rows' lead-in
-            if block.line != self.line_names[1][0]:
-                self.line_names = (self.line_names[1], (block.line, None))
+            if block.line != self.current_line.line:
+                self.previous_line, self.current_line = self.current_line, _LineName(block.line, None)
             self._note_section_lead(block)
             block = self._with_group_fields(block)
             if not self._note_rating_key(block):
@@ -647,12 +649,12 @@ class Extractor:
                 if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
                     continue  # (a review row, however short, is kept: it carries the status of an action)
                 record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period, scales)
-                if decision.route == "indicator target" and self.line_names[0][1]:
+                if decision.route == "indicator target" and self.previous_line.name:
                     # an indicator's values under its name ("Number of people ... (Rolling 12 months)" /
                     # "Latest: 65% Target: 72%"): the name says what the target is of
-                    record.context = f"{self.line_names[0][1]}: {unit}"
+                    record.context = f"{self.previous_line.name}: {unit}"
                     for earlier in reversed(records[-3:]):  # the name is what is measured, not an action
-                        if earlier.line == self.line_names[0][0] and earlier.text == self.line_names[0][1]:
+                        if earlier.line == self.previous_line.line and earlier.text == self.previous_line.name:
                             earlier.kind, earlier.due = "evidence", []
                 if not record.reported and block.kind != "cell" and block.fields.get("update"):
                     # (a table's progress column beside its row's commitment, "What we have done", is
@@ -766,6 +768,12 @@ def _keep_as_evidence(unit: str, block: Block, decision: Decision) -> bool:
 
 
 _NAME_LINE_WORDS = 30  # a line that names an indicator, not a sentence of prose
+
+
+class _LineName(NamedTuple):
+    """A line of the source and the text of its first block when that names something, else None."""
+    line: int | None
+    name: str | None
 
 # An action log's note on its action's date, written after the action in the same paragraph: "The
 # completion date has been extended to March 2025", "with the action target date revised to the end

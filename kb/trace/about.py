@@ -49,14 +49,15 @@ _CAP_RUN = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+(?:(?:and|of|for|&|the)\s+)?)+[A
 # and check progress monthly", "Start phase two"); a seed made only of them
 # takes its core from its heading.
 PROCESS_WORDS = ("put begin began start started check checked make made take taken get keep give progress regular "
-                 "regularly phase phases stage stages step steps implement implementation implementing "
+                 "regularly phase phases stage stages step steps "
+                 # (implementing, updating and completing name no term at all: kb.trace.features.GENERIC)
                  # to embed a practice is to implement it: "Embedding specialist employment support"
                  "embed embedding embedded "
                  # the marks of a commitment, not its object: "we intend to", "the ambition is"
                  "intention intentions intend intends aim aims ambition ambitions commitment commitments "
                  "build building meet meets meeting meetings daily weekly monthly quarterly annually required "
                  # steps of any plan's cycle, which name no object of their own: "Monitor and update each quarter"
-                 "evaluate evaluation revise revision review reviews monitor monitoring update refine necessary "
+                 "evaluate evaluation revise revision review reviews monitor monitoring refine necessary "
                  # finding what is needed is the first step of any plan, naming no object of its own:
                  # "identification and development of the IT requirement"
                  "identify identifies identified identifying identification "
@@ -68,7 +69,7 @@ PROCESS_WORDS = ("put begin began start started check checked make made take tak
                  # been", "all", "some", "still", "already", "very", "whilst", "wherever possible"
                  "all some has had have was were been being now then still already just even very much "
                  "often soon since until upon whilst while wherever however also "
-                 "multiple several various numerous entire whole clear "
+                 "several various numerous entire whole clear "
                  # particles of phrasal verbs and the prefix of a hyphened compound, no object: "roll out",
                  # "carry out", "set out" (and the "out" of "out-patient", which the analyser splits off)
                  "out off")
