@@ -185,6 +185,20 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("This would require more funding from the county.", "conditional"),
     ("The proposed hub would only open if the county paid for its staff.", "conditional"),
     ("The proposed road would not be finished before 2025.", "conditional"),
+    # a plan's item ended before it is done, or decided against, will not happen as planned: as a
+    # review's "Withdrawn" or "Cancelled", revised; a change in the world is no ending
+    ("The mobile library pilot was discontinued in 2018.", "revised"),
+    ("Plans for a second swimming pool were abandoned.", "revised"),
+    ("The park-and-ride scheme has been withdrawn.", "revised"),
+    ("The evening ferry was stopped in April.", "revised"),
+    ("Queues at the ferry dropped by 10% last year.", "done"),
+    ("The board decided not to proceed with the second ferry.", "revised"),
+    ("The council concluded the proposals could not go ahead.", "revised"),
+    ("Members agreed that the lido would not reopen.", "revised"),
+    ("We opened the lido in May and later decided not to extend its hours.", "revised"),
+    # a state a decision assures is a pledge; a refusal to approve is a plan not yet approved
+    ("All partners have agreed that cost will not be a barrier to the new ferry.", "planned"),
+    ("The ferry timetable was not approved by the Cabinet.", "unmet"),
 ])
 def test_reports_from_the_clause(text, report):
     from kb.trace.reports import reports_of
@@ -203,6 +217,9 @@ def test_reports_from_the_clause(text, report):
     ("Consultation closed in June and the responses are being analysed.",
      "partially complete (read from its update)"),
     ("Postponed until the new depot opens.", "not complete (read from its update)"),
+    # a note that the action was ended or decided against: what a review prints as "Withdrawn"
+    ("The board decided not to proceed after the consultation.", "withdrawn (read from its update)"),
+    ("Scheme cancelled when the grant was withdrawn.", "withdrawn (read from its update)"),
     # a note that says nothing of how the action stands
     ("To be funded from the capital programme.", ""),
     ("The scheme will be launched in the spring.", ""),
@@ -286,6 +303,20 @@ def test_a_statement_with_another_figure_is_no_revision(kind, report, link):
     cand = rec("c", "2019", "A 15% fall in beds", kind=kind)
     cand.targets = [Target("15", "percent")]
     assert link_type(META["2014"], seed, META["2019"], cand, report) == link
+
+
+@pytest.mark.parametrize("seed_text, link", [
+    ("Extend the evening ferry to Sundays", "revised"),  # ended before it was done: dropped
+    ("Stop the evening ferry and run a bus instead", "delivered"),  # ending it was the commitment
+    ("Decommission the evening ferry by 2016", "delivered"),
+    ("Extend the stop smoking service to the ferry terminal", "revised"),  # a service's name, no ending
+])
+def test_an_ended_thing_is_dropped_unless_ending_it_was_the_commitment(seed_text, link):
+    from kb.trace.tracer import link_type
+
+    seed = rec("s", "2014", seed_text)
+    cand = rec("c", "2019", "The evening ferry was discontinued in 2017.", kind="evidence")
+    assert link_type(META["2014"], seed, META["2019"], cand, "revised") == link
 
 
 def _item(cid, year, text, link, score, anchor, report="planned", **evidence):

@@ -73,6 +73,21 @@ _INTENT_PAST = frozenset("hoped asked expected intended planned wanted meant sch
 # "was postponed", "failed to recruit", "have struggled to meet".
 _SETBACK_PAST = frozenset("delayed postponed deferred paused suspended halted stalled failed struggled slipped "
                           "rescheduled".split())
+# Verbs by which a plan's item is ended before it is done: "the pilot was discontinued", "plans for a
+# second hub were abandoned", "the scheme has been withdrawn".  What was planned will not happen as
+# planned, as when a review prints "Withdrawn" or "Cancelled" (kb.layout.fields): `revised`.  ("Drop"
+# and "stop" end a plan only in the passive: "waiting times dropped by 10%" is a change in the
+# world.)  A commitment whose own act is to end something ("Decommission the old ward") is done by
+# them instead: kb.trace.tracer.link_type.
+_ENDING = frozenset("withdraw cancel discontinue abandon scrap shelve terminate decommission cease reject "
+                    "axe".split())
+_ENDING_PASSIVE = frozenset("drop stop".split())
+# Verbs by which a body settles what it will do.  A past one whose complement is negated with a modal
+# or an infinitive ("concluded the proposals could not be taken forward", "decided not to proceed",
+# "agreed that the unit would not reopen") reports the thing decided against: `revised`; a state it
+# assures ("agreed that cost will not be a barrier") is a pledge: `planned`.  A finding
+# that something has not happened ("concluded that the target had not been met") stays unmet.
+_DECIDING_PAST = frozenset("conclude decide determine agree resolve confirm".split())
 # Verbs of telling, hearing and discussing: a past one reports what was said ("What we have been told
 # so far", "Members raised concerns about the depot", "The options were discussed"), not an act done.
 _TELLING = frozenset("tell say hear raise discuss ask query question mention comment express emphasise "
@@ -133,9 +148,15 @@ def report_of(clause) -> str:
     now ("was reduced ... and is being rebuilt", "was paused and has not started", "was drafted
     ... and will be adopted") decides."""
     report = _clause_report(clause)
+    if report == "unmet" and clause.head is not None and _negated_plan(clause.head) is not None:
+        # "We decided not to proceed with the second phase": decided against; "partners agreed that
+        # cost will not be a barrier": a state assured, which is a pledge
+        return "revised" if _decided_against(clause.head) else "planned"
     if report != "done" or clause.predicate is None:
         return report
     pred = clause.predicate
+    if _ended(pred) or _decided_against(pred):
+        return "revised"
     if _change_in_the_world(pred):
         return "statement"  # "There has been a rise in the number of people sleeping rough": no act done
     if _compound_participle(pred):
@@ -330,14 +351,47 @@ def _after_a_step(pred) -> bool:
     return False
 
 
+def _ended(pred) -> bool:
+    """Whether a past predicate ends a plan's item before it is done (`_ENDING`): "the pilot was
+    discontinued", "we abandoned the plans", "the bid was dropped"."""
+    lemma = pred.lemma_.lower()
+    return pred.tag_ in ("VBD", "VBN") and (
+        lemma in _ENDING or lemma in _ENDING_PASSIVE and any(c.dep_ == "auxpass" for c in pred.children))
+
+
+def _negated_plan(verb):
+    """The complement a past verb of deciding (`_DECIDING_PAST`) takes negated with a modal ("could not
+    be taken forward", "would not be a barrier") or as an infinitive ("decided not to proceed"), or None."""
+    if verb.lemma_.lower() not in _DECIDING_PAST or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    for comp in verb.children:
+        if comp.dep_ not in ("ccomp", "xcomp") or not any(c.dep_ == "neg" for c in comp.children):
+            continue
+        if any(c.tag_ == "MD" for c in comp.children) or comp.dep_ == "xcomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+            return comp
+    return None
+
+
+def _decided_against(verb) -> bool:
+    """Whether a past verb of deciding settles that something will not be done: "concluded the
+    proposals could not be taken forward", "agreed that the unit would not reopen", "decided not to
+    proceed".  Not a state it assures ("agreed that cost will not be a barrier": a pledge)."""
+    comp = _negated_plan(verb)
+    return comp is not None and comp.lemma_.lower() != "be"
+
+
 def _last_conjunct(pred) -> str:
     """What the last verb coordinated with the predicate reports, when it is not a plain past:
+    revised (a plan ended or decided against: "... and concluded the bid could not go ahead"),
     partway (a progressive, a contrast or a modal future after a step done: "was drafted ... and
     will be adopted"), unmet (negated), else ""."""
     conj = [c for c in pred.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > pred.i]
     if not conj:
         return ""
     verb = conj[-1]
+    if _ended(verb) or _decided_against(verb):
+        return "revised"
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
     if _contrasted(pred, verb) and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in aux) and verb.tag_ != "VBD":
         return "partway"  # "... has been cut, but vacancies remain high"
@@ -625,7 +679,7 @@ _NOTE_SUBJECT = re.compile(r"^(?:this |the )?(?:action|work|project|scheme|task|
                            r"(?:is\s+(?:now\s+)?)?", re.I)
 # What each report of a note says as a status a review would print (kb.layout.fields.progress_of reads it).
 _NOTE_STATUS = {"done": "complete", "partway": "partially complete", "ongoing": "in progress", "step": "in progress",
-                "unmet": "not complete"}
+                "unmet": "not complete", "revised": "withdrawn"}
 NOTE_SOURCE = " (read from its update)"
 
 

@@ -209,6 +209,8 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
         return "earlier"
     if report in ("done", "step", "partway", "ongoing") and happened_before(cand.text, seed_meta, cand_meta):
         return "restated"  # the history of the topic up to the seed's plan, told again: no later progress
+    if report == "revised" and not cand.reported and _ends_something(seed.text):
+        report = "done"  # "Decommission the old ward" and "the old ward was decommissioned": the seed itself done
     if report == "step":  # a planning document done: progress, unless producing it was the commitment
         report = "done" if _artefacts(seed.text) & _artefacts(cand.text) else "ongoing"
     if report == "done":
@@ -232,6 +234,20 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     if seed_figs and cand_figs and not seed_figs & cand_figs:
         return "revised"
     return "restated"
+
+
+# A commitment whose own act is to end something: a later report that the thing was ended
+# (kb.trace.reports: "was decommissioned", "was withdrawn") is the commitment done, not dropped.
+_ENDING_ACT = re.compile(
+    r"(?<![A-Za-z])(?:decommission\w*|withdraw\w*|ceas(?:e|es|ed|ing)\b|discontinu\w*|phas(?:e|es|ed|ing) out\b|"
+    r"scrap(?:s|ped|ping)?\b|cancel\w*|terminat\w*|retir(?:e|es|ed|ing)\b|dispos(?:e|es|ed|al|ing)\b|"
+    r"clos(?:e|es|ed|ing|ure|ures)\b(?!\s+to\b)|stop(?:s|ped|ping)?\b(?!\s+smoking))", re.I)
+
+
+def _ends_something(text: str) -> bool:
+    """Whether a commitment's words say it is to end something ("Close the walk-in centre", "Phase out
+    paper referrals", "Disposal of the old depot"): not "care closer to home", "close to home"."""
+    return bool(_ENDING_ACT.search(text))
 
 
 def _moves_date(seed: Commitment, seed_meta: DocumentMeta | None, cand: Commitment) -> bool:
