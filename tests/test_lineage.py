@@ -199,6 +199,25 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     # a state a decision assures is a pledge; a refusal to approve is a plan not yet approved
     ("All partners have agreed that cost will not be a barrier to the new ferry.", "planned"),
     ("The ferry timetable was not approved by the Cabinet.", "unmet"),
+    # where a thing stands now, in the present of "be": a state reached, work in hand, a setback
+    ("The ferry terminal is now complete.", "done"),
+    ("The new ferry is fully operational.", "done"),
+    ("The booking app is live.", "done"),
+    ("Online booking for the ferry is now in place.", "done"),
+    ("The ferry café is up and running.", "done"),
+    ("The second ferry is now open.", "done"),
+    ("Two of the four ferry piers are now open.", "partway"),
+    ("The ferry café is open on Saturdays.", "statement"),  # how it works, not that it was opened
+    ("The pier works are underway.", "ongoing"),
+    ("We are on track to open the second pier by March.", "ongoing"),
+    ("The pier works are behind schedule.", "unmet"),
+    ("The pier works are on hold.", "unmet"),
+    ("The second pier is yet to open.", "unmet"),
+    ("The ferry company has yet to sign the contract.", "unmet"),
+    ("The night ferry is no longer commissioned.", "revised"),
+    ("No progress has been made on the second pier.", "unmet"),
+    ("No passengers have waited over an hour since May.", "done"),  # a result, not nothing done
+    ("The punctuality target was missed.", "unmet"),
 ])
 def test_reports_from_the_clause(text, report):
     from kb.trace.reports import reports_of

@@ -72,7 +72,23 @@ _INTENT_PAST = frozenset("hoped asked expected intended planned wanted meant sch
 # A past form of these verbs reports that the thing did not happen as planned: "was delayed",
 # "was postponed", "failed to recruit", "have struggled to meet".
 _SETBACK_PAST = frozenset("delayed postponed deferred paused suspended halted stalled failed struggled slipped "
-                          "rescheduled".split())
+                          "rescheduled missed".split())
+# How a progress report states where a thing stands now, in the present simple of "be": "Recruitment
+# is complete", "The hub is fully operational", "The pathway is in place" report it done; "is on
+# track", "is under way", "is in progress" work going on; "is behind schedule", "is on hold", "is
+# delayed" a setback.  "Open", "available", "running" and "in use" also describe how a planned
+# service will work ("Hubs are open on Saturdays"), so they report it done only with "now" or
+# "already" ("The unit is now open").  A count of a whole ("Three of the five hubs are now open") is
+# part way.  "No longer" ("The service is no longer commissioned") ends it: `revised`.
+_DONE_STATES = frozenset("complete completed finished done operational established embedded live in_place "
+                         "up_and_running".split())
+_DONE_NOW_STATES = frozenset("open available running functioning in_use".split())
+_ONGOING_STATES = frozenset("underway under_way in_progress in_hand on_track on_target on_schedule ongoing".split())
+_UNMET_STATES = frozenset("delayed overdue late behind_schedule behind_plan behind_target off_track on_hold "
+                          "stalled paused postponed deferred".split())
+# The nouns of work or its outcome whose "no" says none was had: "No progress has been made", "No
+# decision has been taken on the site" (not "No patients waited over 18 weeks", a result).
+_NOTHING_NOUNS = frozenset("progress headway decision agreement funding start date action movement".split())
 # Verbs by which a plan's item is ended before it is done: "the pilot was discontinued", "plans for a
 # second hub were abandoned", "the scheme has been withdrawn".  What was planned will not happen as
 # planned, as when a review prints "Withdrawn" or "Cancelled" (kb.layout.fields): `revised`.  ("Drop"
@@ -613,19 +629,78 @@ def _clause_report(clause) -> str:
         return "unmet" if past or clause.tense == "present" else "statement"
     if _goes_on(clause):
         return "ongoing"  # "We continue to embed the pathway": work going on now, not a pledge
+    head = clause.head if clause.head is not None else pred
+    # (a present "be" or "have" before an infinitive: the parse reads "is to" as a future)
+    now_tensed = head is not None and head.tag_ in ("VBZ", "VBP")
+    if now_tensed and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
+        return "unmet"  # "The clinic has yet to open", "Work is yet to start": not done by now
+    if now_tensed and _state_of(head) in ("ongoing", "unmet"):
+        return _state_of(head)  # "We are on track to open the unit by March"
     if clause.form in COMMITTING_FORMS or clause.tense == "future":
         return "planned"
     if clause.aspect == "perfect" and clause.predicate is not None and clause.predicate.tag_ == "VBG":
         return "ongoing"  # perfect progressive: "have been developing" is work still going on
     if past and _tenseless_outcome(pred):
         return "planned"  # "Patients supported in the most appropriate setting": the state a plan aims at
+    if past and _none_had(pred):
+        return "unmet"  # "No progress has been made on the new hub"
     if past and _makes_headway(pred):
         return "partway"  # "We have made good progress on ...": movement towards the end, not the end
     if past:
         return "done"
     if clause.aspect == "progressive":
         return "ongoing"
+    if clause.tense == "present" and clause.aspect == "simple" and pred is not None:
+        state = _state_of(pred)
+        if state == "done" and _part_of_a_whole(pred):
+            return "partway"  # "Three of the five hubs are now open"
+        if state:
+            return state
     return "statement"
+
+
+def _state_of(pred) -> str:
+    """The state a present "be" (or a present passive) reports a thing in (`_DONE_STATES` and the
+    others): done, ongoing, unmet, revised ("no longer"), or ""."""
+    if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+           for c in pred.children):
+        return "revised"  # "The service is no longer commissioned / required"
+    passive = pred.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in pred.children)
+    if passive:
+        states = [pred.lower_]
+    elif pred.lemma_.lower() == "be":
+        states = [c.lower_ for c in pred.children if c.dep_ in ("acomp", "advmod", "attr")]
+        states += [f"{c.lower_}_{g.lower_}" for c in pred.children if c.dep_ == "prep" for g in c.children
+                   if g.dep_ == "pobj"]
+        states += ["up_and_running" for c in pred.children if c.lower_ == "up" and any(
+            g.lower_ == "running" for g in c.children)]
+    else:
+        return ""
+    now = any(c.dep_ == "advmod" and c.lower_ in ("now", "already") for c in pred.children)
+    for state in states:
+        if state in _UNMET_STATES:
+            return "unmet"
+        if state in _ONGOING_STATES:
+            return "ongoing"
+        if state in _DONE_STATES or now and state in _DONE_NOW_STATES:
+            return "done"
+    return ""
+
+
+def _part_of_a_whole(pred) -> bool:
+    """Whether the subject counts a part of a whole ("Three of the five hubs", "Half of the
+    practices"): what it says is done is done for a part."""
+    for subj in pred.children:
+        if subj.dep_ in ("nsubj", "nsubjpass") and (subj.tag_ == "CD" or subj.lower_ in ("half", "some", "most")) \
+                and any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
+            return True
+    return False
+
+
+def _none_had(pred) -> bool:
+    """Whether a past clause says no work or outcome was had (`_NOTHING_NOUNS` under "no")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _NOTHING_NOUNS
+               and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in pred.children)
 
 
 def strongest(reports: Sequence[str]) -> str:
