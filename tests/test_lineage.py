@@ -218,6 +218,16 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("No progress has been made on the second pier.", "unmet"),
     ("No passengers have waited over an hour since May.", "done"),  # a result, not nothing done
     ("The punctuality target was missed.", "unmet"),
+    # "now" with a present verb reports a thing come about, not what is wanted or known now
+    ("All ferry operators now accept contactless payment.", "done"),
+    ("We now need to find a second ferry operator.", "planned"),
+    ("We now know that demand for the ferry is rising.", "statement"),
+    # a decision reported on a planning document is that document done (a step); a decision to do
+    # something, or on a thing that is no document, pledges it
+    ("The ferry business case was approved by the Board in March.", "step"),
+    ("The Board adopted the ferry strategy in May.", "step"),
+    ("The Board agreed to fund a second ferry.", "planned"),
+    ("The Board approved the new ferry pier.", "planned"),
 ])
 def test_reports_from_the_clause(text, report):
     from kb.trace.reports import reports_of

@@ -164,6 +164,8 @@ def report_of(clause) -> str:
     now ("was reduced ... and is being rebuilt", "was paused and has not started", "was drafted
     ... and will be adopted") decides."""
     report = _clause_report(clause)
+    if report == "planned" and _artefact_decided(clause):
+        return "step"  # "The Board approved the business case in March": a planning document done
     if report == "unmet" and clause.head is not None and _negated_plan(clause.head) is not None:
         # "We decided not to proceed with the second phase": decided against; "partners agreed that
         # cost will not be a barrier": a state assured, which is a pledge
@@ -365,6 +367,23 @@ def _after_a_step(pred) -> bool:
                 a.dep_ == "aux" and a.lower_ == "having" for a in c.children):
             return True
     return False
+
+
+def _artefact_decided(clause) -> bool:
+    """Whether a decision reported in the past is taken on a planning document itself ("The Board
+    approved the business case in March", "The strategy was adopted by Cabinet"): the document is
+    done, a step, as when it "was published".  A decision to do something ("The Board agreed to fund
+    the hub", "It was agreed that the hub would open in May") pledges that thing: planned."""
+    from kb.extract.clause import DECISION
+
+    head = clause.head
+    if clause.form != DECISION or head is None or clause.predicate is not head or head.tag_ not in ("VBD", "VBN"):
+        return False
+    if head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False  # "Resolved that ...", "Agreed: the plan ...": the minute of a decision, its own act
+    # what was decided on (its object, or its subject when passive), not who decided: a board is the
+    # decider of every approval ("The Board approved the new hub" pledges the hub)
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ARTEFACTS for c in head.children)
 
 
 def _ended(pred) -> bool:
@@ -651,7 +670,7 @@ def _clause_report(clause) -> str:
     if clause.aspect == "progressive":
         return "ongoing"
     if clause.tense == "present" and clause.aspect == "simple" and pred is not None:
-        state = _state_of(pred)
+        state = _state_of(pred) or _now_so(pred)
         if state == "done" and _part_of_a_whole(pred):
             return "partway"  # "Three of the five hubs are now open"
         if state:
@@ -684,6 +703,23 @@ def _state_of(pred) -> str:
             return "ongoing"
         if state in _DONE_STATES or now and state in _DONE_NOW_STATES:
             return "done"
+    return ""
+
+
+# Present verbs of wanting, needing, knowing or facing: with "now" they say what is wanted or known
+# now ("We now need to recruit"), not that a thing has come about.
+_NO_ACT_NOW = frozenset("need want require expect hope intend plan aim propose wish seek face know understand "
+                        "recognise recognize believe think feel consider look".split())
+
+
+def _now_so(pred) -> str:
+    """A present simple verb with "now" or "already" ("All practices now offer online booking",
+    "the hub already serves three towns") reports a thing that has come about: done.  Not a verb of
+    wanting or knowing (`_NO_ACT_NOW`), nor "be" (`_state_of` reads that)."""
+    if pred.pos_ != "VERB" or pred.lemma_.lower() in _NO_ACT_NOW or pred.tag_ not in ("VBZ", "VBP"):
+        return ""
+    if any(c.dep_ == "advmod" and c.lower_ in ("now", "already") for c in pred.children):
+        return "done"
     return ""
 
 
