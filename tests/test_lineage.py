@@ -247,8 +247,18 @@ def test_reports_from_the_clause(text, report):
      "partially complete (read from its update)"),
     ("Postponed until the new depot opens.", "not complete (read from its update)"),
     # a note that the action was ended or decided against: what a review prints as "Withdrawn"
-    ("The board decided not to proceed after the consultation.", "withdrawn (read from its update)"),
-    ("Scheme cancelled when the grant was withdrawn.", "withdrawn (read from its update)"),
+    ("The board decided not to proceed after the consultation.", "revised (read from its update)"),
+    ("Scheme cancelled when the grant was withdrawn.", "revised (read from its update)"),
+    # ... or folded into or passed to something else
+    ("Superseded by the new ferry strategy.", "revised (read from its update)"),
+    ("Merged with action 2.3.", "revised (read from its update)"),
+    ("Carried forward into the refreshed strategy.", "revised (read from its update)"),
+    # a status phrase set off by a dash, or opening a sentence that says why or when
+    ("Partially achieved – two of the three ferry piers open.", "partially achieved (read from its update)"),
+    ("No longer applicable following the change of operator.", "no longer applicable (read from its update)"),
+    ("On track for completion by March 2023.", "on track (read from its update)"),
+    # a status word that opens a sentence as a word of its subject is no status
+    ("Green spaces audit finished in May.", "complete (read from its update)"),
     # a note that says nothing of how the action stands
     ("To be funded from the capital programme.", ""),
     ("The scheme will be launched in the spring.", ""),

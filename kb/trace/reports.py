@@ -790,7 +790,7 @@ _NOTE_SUBJECT = re.compile(r"^(?:this |the )?(?:action|work|project|scheme|task|
                            r"(?:is\s+(?:now\s+)?)?", re.I)
 # What each report of a note says as a status a review would print (kb.layout.fields.progress_of reads it).
 _NOTE_STATUS = {"done": "complete", "partway": "partially complete", "ongoing": "in progress", "step": "in progress",
-                "unmet": "not complete", "revised": "withdrawn"}
+                "unmet": "not complete", "revised": "revised"}
 NOTE_SOURCE = " (read from its update)"
 
 
@@ -809,9 +809,11 @@ def progress_note_statuses(notes: Sequence[str]) -> list[str]:
     parse_at: list[int] = []
     for n, note in enumerate(notes):
         stated = ""
-        for sentence in re.split(r"(?<=[.;!])\s+", note.strip()):
+        # each sentence, and each part a dash or a colon sets off ("Partially achieved – two of the
+        # three hubs open"): a status is written as a part of its own
+        for sentence in re.split(r"(?<=[.;!])\s+|\s+[–—-]\s+|:\s+", note.strip()):
             bare = sentence.strip(" .;!")
-            phrase = status_phrase(bare) or status_phrase(_NOTE_SUBJECT.sub("", bare))
+            phrase = status_phrase(bare) or status_phrase(_NOTE_SUBJECT.sub("", bare)) or _leading_status(bare)
             if phrase:
                 stated = phrase  # the last one the note gives
         if stated:
@@ -827,11 +829,46 @@ def progress_note_statuses(notes: Sequence[str]) -> list[str]:
     return out
 
 
+# A note's status phrase of two words or more opening a longer sentence ("No longer applicable
+# following the creation of the ICB", "Not achieved due to staff shortages", "On track for March"):
+# the phrase is the status, the rest says why or when.  (A single status word opening a sentence
+# may be a word of its subject: "Green spaces audit finished", "Open days held in May".)
+_LEADING_STATUS = re.compile(
+    r"^((?:no longer|not yet|not|partially|partly|largely|mostly|nearly|almost|fully|on|in|behind|off|under)"
+    r"(?:\s+\w+){1,2})\b")
+
+
+def _leading_status(text: str) -> str | None:
+    """The status phrase of two or three words a note's sentence opens with, or None."""
+    from kb.layout.fields import status_phrase
+
+    m = _LEADING_STATUS.match(text.strip().lower())
+    if not m:
+        return None
+    ws = m.group(1).split()
+    for k in range(len(ws), 1, -1):  # the longest status phrase it opens with
+        if status_phrase(" ".join(ws[:k])):
+            return " ".join(text.strip().split()[:k])
+    return None
+
+
+# Verbs by which a note says an action was folded into or passed to something else: "Superseded by
+# the workforce plan", "Merged with action 2.3", "Transferred to the ICB", "Carried forward into the
+# new strategy".  As a review's status word they read revised (kb.layout.fields); in a note too.
+_NOTE_REVISING = frozenset("supersede replace merge transfer absorb incorporate subsume".split())
+
+
 def _note_report(clause) -> str:
     """A note's clause read as a note: its report (`sentence_report`), except that a headline's
-    participle reports the thing done, and a clause that only names its thing with work in hand
-    ("Initial list under development") reports it going on."""
+    participle reports the thing done, a clause that only names its thing with work in hand
+    ("Initial list under development") reports it going on, and one that says the action was folded
+    into or passed to something else (`_NOTE_REVISING`, "carried forward") reports it revised."""
     report = sentence_report(clause)
+    pred = clause.predicate
+    if report in ("done", "planned", "statement") and not clause.negated and pred is not None \
+            and pred.tag_ in ("VBD", "VBN") and (pred.lemma_.lower() in _NOTE_REVISING or pred.lemma_.lower() == "carry"
+                                                and any(c.lower_ in ("forward", "over") for c in pred.children)):
+        return "revised"  # (a headline's participle too: "Superseded by the workforce plan")
     sent = clause.sentence
     if sent is None or report not in ("planned", "statement", "conditional") or clause.condition or clause.negated \
             or any(t.lower_ in ("will", "shall") or t.tag_ == "MD" for t in sent):
