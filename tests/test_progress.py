@@ -55,6 +55,11 @@ REVIEW = {
     ("Green – complete", "done"), ("Green - achieved", "done"), ("Amber – in progress", "ongoing"),
     ("Red – not delivered", "unmet"), ("Blue – closed (superseded)", "revised"), ("Blue: no longer required", "revised"),
     ("Green (on track)", "ongoing"), ("Red – see update", "unmet"), ("Amber/Green", "ongoing"),
+    # a target's verdict; an action moved into the next plan unfinished; one dropped; a partial verdict
+    ("Target met", "done"), ("Exceeded", "done"), ("Target not met", "unmet"), ("Action closed", "done"),
+    ("Carried forward", "unmet"), ("Rolled over to 2024/25", "unmet"), ("Will not be progressed", "revised"),
+    ("Removed", "revised"), ("Partial", "ongoing"), ("Partial – two of three sites", "ongoing"),
+    ("Under review", "ongoing"), ("Partial closure of the site", None),
 ])
 def test_status_values_read_by_meaning(value, report):
     assert progress_of(value) == report

@@ -269,22 +269,27 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _NOT + r"(?:started|begun|commenced|achieved|met|complete[d]?|delivered|done|implemented|progressed|"
         r"on track|in place|actioned|progress(?:ing)?)|incomplete|unachieved|unmet|undelivered|delayed|"
         r"behind(?: schedule| plan)?|off[- ]?track|overdue|stalled|paused|on hold|deferred|postponed|"
-        r"slipped|missed|red|failed|outstanding")),
+        r"slipped|missed|red|failed|outstanding|"
+        # a target stated and missed; an action not done by the plan's end and moved into the next one
+        r"target (?:not met|missed)|(?:carried|carry|rolled|roll) (?:forward|over)")),
     ("ongoing", re.compile(
         r"(?:partially|partly|part|largely|mostly|substantially|nearly|almost) (?:complete[d]?|achieved|met|"
         r"delivered|done|implemented|in place)|ongoing|on[- ]?going|in progress|in hand|on[- ]?track|on target|"
         r"under ?way|started|progressing|in development|continuing|continues|amber|green|at risk|open|active|"
-        r"live|some progress|good progress|making progress")),
+        r"live|some progress|good progress|making progress|limited progress|partial(?!\s+[a-z])|part met|under review|"
+        r"being reviewed|scoping|planning stage")),
     ("revised", re.compile(
         r"superseded|replaced|revised|amended|merged|changed|transferred|withdrawn|cancelled|canceled|"
         r"discontinued|stopped|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
         r"closed[ -–—:(]+(?:superseded|replaced|merged|withdrawn|transferred|cancelled|no longer)|"
         # closed before the work was done: "closed without being delivered", "closed without completion"
         r"closed without (?:being )?(?:delivered|completed?|achieved|implemented|met|completion|delivery)|"
-        r"not (?:required|applicable|needed)|n/?a\b|absorbed|incorporated")),
+        r"not (?:required|applicable|needed)|n/?a\b|absorbed|incorporated|removed|deleted|"
+        r"(?:will )?not (?:be )?(?:progressed|pursued|taken forward)")),
     ("done", re.compile(
         r"(?:fully )?(?:complete[d]?|achieved|delivered|done|implemented|met|finished|closed|in place|"
-        r"embedded|business as usual|bau|blue)")),
+        r"embedded|business as usual|bau|blue)|(?:target )?(?:met|exceeded|achieved)(?: target)?|"
+        r"action (?:closed|complete[d]?)")),
 )
 
 

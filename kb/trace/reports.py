@@ -813,7 +813,7 @@ def progress_note_statuses(notes: Sequence[str]) -> list[str]:
         # three hubs open"): a status is written as a part of its own
         for sentence in re.split(r"(?<=[.;!])\s+|\s+[–—-]\s+|:\s+", note.strip()):
             bare = sentence.strip(" .;!")
-            phrase = status_phrase(bare) or status_phrase(_NOTE_SUBJECT.sub("", bare)) or _leading_status(bare)
+            phrase = status_phrase(_NOTE_SUBJECT.sub("", bare)) or status_phrase(bare) or _leading_status(bare)
             if phrase:
                 stated = phrase  # the last one the note gives
         if stated:
