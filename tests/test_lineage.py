@@ -228,6 +228,15 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("The Board adopted the ferry strategy in May.", "step"),
     ("The Board agreed to fund a second ferry.", "planned"),
     ("The Board approved the new ferry pier.", "planned"),
+    # done for a part of a whole; a setback said by an adjective or "put on hold"; "re-" with its hyphen
+    ("Contactless payment has been rolled out on two of the five ferries.", "partway"),
+    ("We were unable to recruit a second ferry crew.", "unmet"),
+    ("Recruiting ferry crews has proved difficult.", "unmet"),
+    ("The ferry terminal is difficult to reach by bus.", "statement"),  # a description, in the present
+    ("The pier works have been put on hold.", "unmet"),
+    ("The pier works remain on hold.", "unmet"),
+    ("The ferry contract has been re-procured.", "done"),
+    ("Work to replace the pier is progressing well.", "ongoing"),
 ])
 def test_reports_from_the_clause(text, report):
     from kb.trace.reports import reports_of

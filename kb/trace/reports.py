@@ -351,6 +351,12 @@ def sentence_report(clause) -> str:
         return "partway"
     if report == "planned" and _after_a_step(clause.predicate):
         return "partway"
+    if report == "planned" and clause.predicate is not root and root.tag_ == "VBG" \
+            and any(c.dep_ == "csubj" for c in root.children) \
+            and any(c.dep_ == "aux" and c.lower_ in ("is", "are") for c in root.children):
+        # "Work to develop the pathway is progressing well": the parser makes "Work to develop ..." a
+        # clause of its own, the subject of the sentence's verb, which says the work goes on
+        return "ongoing"
     return strongest([*reports, report])
 
 
@@ -663,10 +669,12 @@ def _clause_report(clause) -> str:
         return "planned"  # "Patients supported in the most appropriate setting": the state a plan aims at
     if past and _none_had(pred):
         return "unmet"  # "No progress has been made on the new hub"
+    if pred is not None and _setback_said(pred):
+        return "unmet"  # "We were unable to recruit", "Recruitment proved difficult", "was put on hold"
     if past and _makes_headway(pred):
         return "partway"  # "We have made good progress on ...": movement towards the end, not the end
     if past:
-        return "done"
+        return "partway" if pred is not None and _part_of_a_whole(pred) else "done"
     if clause.aspect == "progressive":
         return "ongoing"
     if clause.tense == "present" and clause.aspect == "simple" and pred is not None:
@@ -687,7 +695,7 @@ def _state_of(pred) -> str:
     passive = pred.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in pred.children)
     if passive:
         states = [pred.lower_]
-    elif pred.lemma_.lower() == "be":
+    elif pred.lemma_.lower() in ("be", "remain"):  # "is on hold", "remains on hold", "remains in place"
         states = [c.lower_ for c in pred.children if c.dep_ in ("acomp", "advmod", "attr")]
         states += [f"{c.lower_}_{g.lower_}" for c in pred.children if c.dep_ == "prep" for g in c.children
                    if g.dep_ == "pobj"]
@@ -724,19 +732,52 @@ def _now_so(pred) -> str:
 
 
 def _part_of_a_whole(pred) -> bool:
-    """Whether the subject counts a part of a whole ("Three of the five hubs", "Half of the
-    practices"): what it says is done is done for a part."""
-    for subj in pred.children:
-        if subj.dep_ in ("nsubj", "nsubjpass") and (subj.tag_ == "CD" or subj.lower_ in ("half", "some", "most")) \
-                and any(c.dep_ == "prep" and c.lower_ == "of" for c in subj.children):
+    """Whether its subject, or where it was done, counts a part of a whole ("Three of the five hubs
+    are open", "rolled out in two of the four localities", "Half of the practices"): what it says is
+    done is done for a part."""
+    def part(t) -> bool:
+        return (t.tag_ == "CD" or t.lower_ in ("half", "some", "most")) and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+
+    for c in pred.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and part(c):
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and part(g) for g in c.children):
             return True
     return False
+
+
+# Adjectives by which a report says the work could not be done or met trouble: "We were unable to
+# recruit", "Recruitment proved difficult", "the bid was unsuccessful".
+_SETBACK_STATES = frozenset("unable unsuccessful difficult challenging problematic impossible".split())
+
+
+def _setback_said(pred) -> bool:
+    """Whether a clause reports a setback by an adjective of "be", "prove" or "remain"
+    (`_SETBACK_STATES`), or by "put on hold"."""
+    lemma = pred.lemma_.lower()
+    said = {c.lower_ for c in pred.children if c.dep_ in ("acomp", "oprd")} & _SETBACK_STATES
+    if lemma in ("be", "prove", "remain") and said and not any(c.dep_ == "neg" for c in pred.children):
+        # in the present only what cannot be done is a setback: "the site is difficult to reach" describes
+        past = pred.tag_ in ("VBD", "VBN") or any(a.lower_ in ("has", "have", "had", "was", "were") for a in pred.children)
+        return past or bool(said & {"unable", "unsuccessful"})
+    return lemma == "put" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        g.lower_ == "hold" for g in c.children) for c in pred.children)
 
 
 def _none_had(pred) -> bool:
     """Whether a past clause says no work or outcome was had (`_NOTHING_NOUNS` under "no")."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _NOTHING_NOUNS
                and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in pred.children)
+
+
+# "Re-" written with its hyphen before a verb ("re-procured", "re-designed", "re-launched"): the
+# tokenizer splits it off and the parser then reads "re" as the verb.  Joined for the parse only.
+_RE_PREFIX = re.compile(r"(?<![A-Za-z])([Rr]e)-(?=[a-z]{3,})")
+
+
+def _joined_prefix(text: str) -> str:
+    return _RE_PREFIX.sub(r"\1", text)
 
 
 def strongest(reports: Sequence[str]) -> str:
@@ -754,8 +795,8 @@ def reports_of(texts: Sequence[str], intros: Sequence[str] | None = None) -> lis
     from kb.extract.clause import COMMITTING_FORMS, GERUND, NOMINAL, clauses_of
     from kb.extract.nlp import parse_many
 
-    texts = list(texts)
-    intros = list(intros) if intros is not None else [""] * len(texts)
+    texts = [_joined_prefix(t) for t in texts]
+    intros = [_joined_prefix(i) for i in intros] if intros is not None else [""] * len(texts)
     leads = [i for i in dict.fromkeys(intros) if i]
     everything = texts + leads
     docs = list(parse_many(everything, entities=False))
@@ -823,7 +864,8 @@ def progress_note_statuses(notes: Sequence[str]) -> list[str]:
     if parse_at:
         from kb.extract.clause import clauses_of
 
-        for n, doc in zip(parse_at, parse_many([notes[n] for n in parse_at], entities=False), strict=True):
+        for n, doc in zip(parse_at, parse_many([_joined_prefix(notes[n]) for n in parse_at], entities=False),
+                          strict=True):
             report = strongest([_note_report(c) for c in clauses_of(doc)] or ["statement"])
             out[n] = f"{_NOTE_STATUS[report]}{NOTE_SOURCE}" if report in _NOTE_STATUS else ""
     return out
