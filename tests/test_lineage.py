@@ -258,10 +258,10 @@ def test_reports_from_the_clause(text, report):
     # a note that the action was ended or decided against: what a review prints as "Withdrawn"
     ("The board decided not to proceed after the consultation.", "revised (read from its update)"),
     ("Scheme cancelled when the grant was withdrawn.", "revised (read from its update)"),
-    # ... or folded into or passed to something else
+    # ... or folded into or passed to something else, or moved into the next plan unfinished
     ("Superseded by the new ferry strategy.", "revised (read from its update)"),
     ("Merged with action 2.3.", "revised (read from its update)"),
-    ("Carried forward into the refreshed strategy.", "revised (read from its update)"),
+    ("Carried forward into the refreshed strategy.", "carried forward (read from its update)"),
     # a status phrase set off by a dash, or opening a sentence that says why or when
     ("Partially achieved – two of the three ferry piers open.", "partially achieved (read from its update)"),
     ("No longer applicable following the change of operator.", "no longer applicable (read from its update)"),

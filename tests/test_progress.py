@@ -364,6 +364,33 @@ def test_an_update_report_without_status_words_decides_by_its_notes(tmp_path):
     assert got == {"A1": "in progress", "A2": "delivered", "A3": "in progress"}
 
 
+def test_update_notes_that_set_a_status_off_or_fold_an_action_into_another(tmp_path):
+    """Notes as reviews write them: a status set off by a dash, a status phrase opening a sentence
+    that says why, an action superseded by another body's scheme or carried into the next plan."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "2020-09_riverside-council_net-zero-plan.txt").write_text(
+        "Riverside Net Zero Plan 2020-2030\n\nPriority Actions\n\n"
+        "A1 Develop a list of local carbon offset opportunities with the parish councils.\n\n"
+        "A2 Install heat pumps in all four council depots by March 2022.\n\n"
+        "A3 Replace the council's pool cars with electric vehicles.\n\n"
+        "A4 Plant 2,000 street trees by March 2021.\n", encoding="utf-8")
+    (folder / "2022-09_riverside-council_net-zero-plan-update.txt").write_text(
+        "Riverside Net Zero Plan: Priority Actions Update, September 2022\n\n"
+        "A1 Develop a list of local carbon offset opportunities with the parish councils.\n"
+        "PROGRESS UPDATE - Superseded by the county's offset scheme.\n\n"
+        "A2 Install heat pumps in all four council depots by March 2022.\n"
+        "PROGRESS UPDATE - Partially achieved – heat pumps installed in two of the four depots.\n\n"
+        "A3 Replace the council's pool cars with electric vehicles.\n"
+        "PROGRESS UPDATE - No longer applicable following the sale of the pool cars.\n\n"
+        "A4 Plant 2,000 street trees by March 2021.\n"
+        "PROGRESS UPDATE - Carried forward into the 2023 plan.\n", encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([folder])
+    got = {t["root_text"][:2]: t["status"] for t in kb.threads() if t["root"].startswith("202009")}
+    assert got == {"A1": "revised", "A2": "in progress", "A3": "revised", "A4": "overdue"}
+
+
 def test_rows_without_reference_numbers_find_their_actions_by_wording_and_meaning():
     from kb.semantic import embed, record_topic_text
     from kb.trace.progress import match_rows

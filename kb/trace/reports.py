@@ -876,7 +876,8 @@ def progress_note_statuses(notes: Sequence[str]) -> list[str]:
 # the phrase is the status, the rest says why or when.  (A single status word opening a sentence
 # may be a word of its subject: "Green spaces audit finished", "Open days held in May".)
 _LEADING_STATUS = re.compile(
-    r"^((?:no longer|not yet|not|partially|partly|largely|mostly|nearly|almost|fully|on|in|behind|off|under)"
+    r"^((?:no longer|not yet|not|partially|partly|largely|mostly|nearly|almost|fully|on|in|behind|off|under|"
+    r"carried|rolled)"
     r"(?:\s+\w+){1,2})\b")
 
 
@@ -895,8 +896,9 @@ def _leading_status(text: str) -> str | None:
 
 
 # Verbs by which a note says an action was folded into or passed to something else: "Superseded by
-# the workforce plan", "Merged with action 2.3", "Transferred to the ICB", "Carried forward into the
-# new strategy".  As a review's status word they read revised (kb.layout.fields); in a note too.
+# the workforce plan", "Merged with action 2.3", "Transferred to the ICB".  As a review's status word
+# they read revised (kb.layout.fields); in a note too.  ("Carried forward into the new plan" is an
+# action not done by the plan's end, as the status word says: `_leading_status`.)
 _NOTE_REVISING = frozenset("supersede replace merge transfer absorb incorporate subsume".split())
 
 
@@ -908,8 +910,7 @@ def _note_report(clause) -> str:
     report = sentence_report(clause)
     pred = clause.predicate
     if report in ("done", "planned", "statement") and not clause.negated and pred is not None \
-            and pred.tag_ in ("VBD", "VBN") and (pred.lemma_.lower() in _NOTE_REVISING or pred.lemma_.lower() == "carry"
-                                                and any(c.lower_ in ("forward", "over") for c in pred.children)):
+            and pred.tag_ in ("VBD", "VBN") and pred.lemma_.lower() in _NOTE_REVISING:
         return "revised"  # (a headline's participle too: "Superseded by the workforce plan")
     sent = clause.sentence
     if sent is None or report not in ("planned", "statement", "conditional") or clause.condition or clause.negated \
