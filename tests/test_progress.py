@@ -60,6 +60,8 @@ REVIEW = {
     ("Carried forward", "unmet"), ("Rolled over to 2024/25", "unmet"), ("Will not be progressed", "revised"),
     ("Removed", "revised"), ("Partial", "ongoing"), ("Partial – two of three sites", "ongoing"),
     ("Under review", "ongoing"), ("Partial closure of the site", None),
+    # a stage of work named in a timetable row is no status
+    ("Scoping report", None), ("Planning stage", None),
 ])
 def test_status_values_read_by_meaning(value, report):
     assert progress_of(value) == report

@@ -277,7 +277,7 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"delivered|done|implemented|in place)|ongoing|on[- ]?going|in progress|in hand|on[- ]?track|on target|"
         r"under ?way|started|progressing|in development|continuing|continues|amber|green|at risk|open|active|"
         r"live|some progress|good progress|making progress|limited progress|partial(?!\s+[a-z])|part met|under review|"
-        r"being reviewed|scoping|planning stage")),
+        r"being reviewed")),
     ("revised", re.compile(
         r"superseded|replaced|revised|amended|merged|changed|transferred|withdrawn|cancelled|canceled|"
         r"discontinued|stopped|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
