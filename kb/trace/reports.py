@@ -3,6 +3,9 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
 `kb trace` reads it without the parser.
 
 * `done`: an affirmative, unconditional past or perfect ("has been introduced", "was launched"),
+  a state reached, as progress reports write it in the present ("is complete", "is fully
+  operational", "is in place", "is now open", "all practices now offer ..."; part way for a part of
+  a whole, "three of the five hubs are now open"),
   a progress list's bullet headed by a past verb with its object, "we have" left out ("Awarded
   contracts for the new service"; not an outcome named by a participle, "Improved access"),
   or a verbless change measured from a past time ("a 30% fall in admissions since 2017");
@@ -12,8 +15,14 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
   adopted", "was cut ... and is being restored"): partial delivery, a result on the way;
 * `ongoing`: an affirmative progressive, present or perfect ("is being rolled out", "have been
   developing"), work begun ("work has commenced") or continuing now ("the trust continues to
-  widen the pilot", not a future "shall continue to"): work going on, no result yet;
-* `unmet`: a negated past, perfect or present ("has not been achieved", "is not yet in place");
+  widen the pilot", not a future "shall continue to"), or said to be in hand ("is under way", "we
+  are on track to open it by March"): work going on, no result yet;
+* `unmet`: a negated past, perfect or present ("has not been achieved", "is not yet in place"), a
+  setback ("was postponed", "were unable to recruit", "proved difficult", "is behind schedule", "is
+  on hold", "has yet to open"), or none of the work had ("no progress has been made");
+* `revised` (in prose): a plan's item ended before it was done ("the pilot was discontinued", "plans
+  for a second hub were abandoned", "is no longer commissioned") or decided against ("concluded the
+  proposals could not be taken forward", "decided not to proceed"), as a review prints "Withdrawn";
 * `conditional`: a weak modal or a condition ("could only be achieved with", "if funding allows");
 * `planned`: a commitment form (will, aims to, imperative, nominal deliverable, decision);
 * `said`: a past verb of telling, hearing or discussing ("What residents have told us", "Members
@@ -22,12 +31,13 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
 * `statement`: anything else (a present description, a label).
 
 * `step`: a past or perfect whose thing done is a planning document ("we updated our roadmap",
-  "the business case was approved"), or whose doer is one ("the report set out the options"), or
+  "the business case was approved", "the Board adopted the strategy"), or whose doer is one ("the
+  report set out the options"), or
   that sets up a vehicle for work to come ("a panel was set up to review the bids"): a step
   towards the commitment, not the commitment done.
 
-A passage's report is that of its strongest sentence: unmet, then done, step, partway, ongoing, planned,
-conditional, said, statement.
+A passage's report is that of its strongest sentence: unmet, then done, step, partway, ongoing, revised,
+planned, conditional, said, statement.
 
 A list item takes the report of its lead-in when it has no verb of its own: under "Engagement
 held so far included:" or "What we achieved last year:" a bare noun phrase ("Drop-in sessions on
