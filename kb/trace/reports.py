@@ -185,6 +185,8 @@ def report_of(clause) -> str:
     pred = clause.predicate
     if _ended(pred) or _decided_against(pred):
         return "revised"
+    if any(c.dep_ == "advmod" and c.lower_ in _IN_PART for c in pred.children):
+        return "partway"  # "We partially achieved this priority", "has been largely delivered"
     if _change_in_the_world(pred):
         return "statement"  # "There has been a rise in the number of people sleeping rough": no act done
     if _compound_participle(pred):
@@ -755,6 +757,11 @@ def _part_of_a_whole(pred) -> bool:
         if c.dep_ == "prep" and any(g.dep_ == "pobj" and part(g) for g in c.children):
             return True
     return False
+
+
+# Adverbs of degree by which a report says a thing was done in part: as a review's "Partially
+# complete", work part way.
+_IN_PART = frozenset("partially partly largely mostly substantially nearly almost".split())
 
 
 # Adjectives by which a report says the work could not be done or met trouble: "We were unable to
