@@ -21,8 +21,8 @@ negation), not from trigger words: computed at ingest (spaCy is allowed there) a
   setback ("was postponed", "were unable to recruit", "proved difficult", "is behind schedule", "is
   on hold", "has yet to open"), or none of the work had ("no progress has been made");
 * `revised` (in prose): a plan's item ended before it was done ("the pilot was discontinued", "plans
-  for a second hub were abandoned", "is no longer commissioned") or decided against ("concluded the
-  proposals could not be taken forward", "decided not to proceed"), as a review prints "Withdrawn";
+  for a second hub were abandoned", "is no longer commissioned") or decided against ("concluded that the
+  bid could not go ahead", "decided not to proceed"), as a review prints "Withdrawn";
 * `conditional`: a weak modal or a condition ("could only be achieved with", "if funding allows");
 * `planned`: a commitment form (will, aims to, imperative, nominal deliverable, decision);
 * `said`: a past verb of telling, hearing or discussing ("What residents have told us", "Members
@@ -109,9 +109,9 @@ _ENDING = frozenset("withdraw cancel discontinue abandon scrap shelve terminate 
                     "axe".split())
 _ENDING_PASSIVE = frozenset("drop stop".split())
 # Verbs by which a body settles what it will do.  A past one whose complement is negated with a modal
-# or an infinitive ("concluded the proposals could not be taken forward", "decided not to proceed",
+# or an infinitive ("concluded that the bid could not go ahead", "decided not to proceed",
 # "agreed that the unit would not reopen") reports the thing decided against: `revised`; a state it
-# assures ("agreed that cost will not be a barrier") is a pledge: `planned`.  A finding
+# assures ("agreed that distance will not be a bar to care") is a pledge: `planned`.  A finding
 # that something has not happened ("concluded that the target had not been met") stays unmet.
 _DECIDING_PAST = frozenset("conclude decide determine agree resolve confirm".split())
 # Verbs of telling, hearing and discussing: a past one reports what was said ("What we have been told
@@ -178,7 +178,7 @@ def report_of(clause) -> str:
         return "step"  # "The Board approved the business case in March": a planning document done
     if report == "unmet" and clause.head is not None and _negated_plan(clause.head) is not None:
         # "We decided not to proceed with the second phase": decided against; "partners agreed that
-        # cost will not be a barrier": a state assured, which is a pledge
+        # distance will not be a bar to care": a state assured, which is a pledge
         return "revised" if _decided_against(clause.head) else "planned"
     if report != "done" or clause.predicate is None:
         return report
@@ -414,7 +414,7 @@ def _ended(pred) -> bool:
 
 def _negated_plan(verb):
     """The complement a past verb of deciding (`_DECIDING_PAST`) takes negated with a modal ("could not
-    be taken forward", "would not be a barrier") or as an infinitive ("decided not to proceed"), or None."""
+    go ahead", "would not be a bar to care") or as an infinitive ("decided not to proceed"), or None."""
     if verb.lemma_.lower() not in _DECIDING_PAST or verb.tag_ not in ("VBD", "VBN"):
         return None
     for comp in verb.children:
@@ -427,9 +427,8 @@ def _negated_plan(verb):
 
 
 def _decided_against(verb) -> bool:
-    """Whether a past verb of deciding settles that something will not be done: "concluded the
-    proposals could not be taken forward", "agreed that the unit would not reopen", "decided not to
-    proceed".  Not a state it assures ("agreed that cost will not be a barrier": a pledge)."""
+    """Whether a past verb of deciding settles that something will not be done: "concluded the bid
+    could not go ahead", "agreed that the unit would not reopen", "decided not to proceed".  Not a state it assures ("agreed that distance will not be a bar to care": a pledge)."""
     comp = _negated_plan(verb)
     return comp is not None and comp.lemma_.lower() != "be"
 
