@@ -361,6 +361,7 @@ def test_a_statement_with_another_figure_is_no_revision(kind, report, link):
     ("Stop the evening ferry and run a bus instead", "delivered"),  # ending it was the commitment
     ("Decommission the evening ferry by 2016", "delivered"),
     ("Extend the stop smoking service to the ferry terminal", "revised"),  # a service's name, no ending
+    ("Close the gap in ferry fares between the two islands", "revised"),  # a gap closed is no thing ended
 ])
 def test_an_ended_thing_is_dropped_unless_ending_it_was_the_commitment(seed_text, link):
     from kb.trace.tracer import link_type

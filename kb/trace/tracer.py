@@ -200,7 +200,9 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
     unless the seed itself was to produce such a document; what a paper said or a meeting heard
     (`said`) `restated`; a plan or a conditional one is `revised` (a later date or another figure,
     or a plan carrying the seed's thing into another vehicle, `carried_into`) or `restated`.  A review row (a status its document reports for
-    it, `cand.reported`) is `delivered` when done, `revised` when superseded, else `progress`.  A
+    it, `cand.reported`) is `delivered` when done, `revised` when superseded, else `progress`; a
+    passage reporting the thing ended or decided against (report `revised`) is `revised`, unless the
+    seed's own act was to end it (`_ends_something`: "Decommission the old ward"), then done.  A
     report of something done, begun or going on whose every date ends before the seed's document
     was published (`happened_before`) tells the history the seed was written in: `restated`."""
     if cand.doc_id == seed.doc_id:
@@ -241,12 +243,13 @@ def link_type(seed_meta: DocumentMeta | None, seed: Commitment, cand_meta: Docum
 _ENDING_ACT = re.compile(
     r"(?<![A-Za-z])(?:decommission\w*|withdraw\w*|ceas(?:e|es|ed|ing)\b|discontinu\w*|phas(?:e|es|ed|ing) out\b|"
     r"scrap(?:s|ped|ping)?\b|cancel\w*|terminat\w*|retir(?:e|es|ed|ing)\b|dispos(?:e|es|ed|al|ing)\b|"
-    r"clos(?:e|es|ed|ing|ure|ures)\b(?!\s+to\b)|stop(?:s|ped|ping)?\b(?!\s+smoking))", re.I)
+    r"clos(?:e|es|ed|ing|ure|ures)\b(?!\s+(?:to|the\s+gaps?)\b)|stop(?:s|ped|ping)?\b(?!\s+smoking))", re.I)
 
 
 def _ends_something(text: str) -> bool:
     """Whether a commitment's words say it is to end something ("Close the walk-in centre", "Phase out
-    paper referrals", "Disposal of the old depot"): not "care closer to home", "close to home"."""
+    paper referrals", "Disposal of the old depot"): not "care closer to home", "close to home", "close
+    the gap in life expectancy" (a gap closed is a change, never a thing ended)."""
     return bool(_ENDING_ACT.search(text))
 
 
