@@ -428,7 +428,8 @@ def _negated_plan(verb):
 
 def _decided_against(verb) -> bool:
     """Whether a past verb of deciding settles that something will not be done: "concluded the bid
-    could not go ahead", "agreed that the unit would not reopen", "decided not to proceed".  Not a state it assures ("agreed that distance will not be a bar to care": a pledge)."""
+    could not go ahead", "agreed that the unit would not reopen", "decided not to proceed".  Not a
+    state it assures ("agreed that distance will not be a bar to care": a pledge)."""
     comp = _negated_plan(verb)
     return comp is not None and comp.lemma_.lower() != "be"
 
