@@ -239,6 +239,9 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("Work to replace the pier is progressing well.", "ongoing"),
     # done in part, as a review's "Partially complete"
     ("We partially achieved the ferry punctuality target.", "partway"),
+    # a main clause before a colon counts, whatever the explanation after it pledges
+    ("The night ferry was withdrawn, for the reasons below: the bus now runs hourly and the pier "
+     "will be rebuilt.", "revised"),
     ("The pier works have been largely completed.", "partway"),
 ])
 def test_reports_from_the_clause(text, report):

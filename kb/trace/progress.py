@@ -43,6 +43,9 @@ from kb.trace.features import cosine
 CANDIDATES = 40  # the nearest earlier actions in meaning a row is compared with in full
 REF_BONUS = 0.25  # the same reference number on both sides
 REF_MISMATCH = 0.15  # both numbered, differently: a numbered review names its action by number
+# A review set out under the plan's own headings ("Ambition 3: Care that fits the person" over its rows,
+# as over the plan's actions): a row under the heading its action stands under
+HEADING_BONUS = 0.1
 # A row names an action when its score reaches this.  On the invented review in tests/fixtures/review,
 # without reference numbers, each row scores 0.65-0.92 with its own action and 0.25-0.48 with the
 # next best (another action of the same plan sharing a word such as "carers"): the floor keeps out a
@@ -447,7 +450,7 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
         # safety plan with the university ..."): a review may name the action by its title
         a_own = signals.own_vector(a.id).keys() | _title_terms(a, signals)
         contained = max([_held(row_own, a_own)] + [_held(part, a_own) for part in parts])
-        score = 0.5 * max(meaning, 0.0) + 0.5 * contained
+        score = 0.5 * max(meaning, 0.0) + 0.5 * contained + HEADING_BONUS * _same_heading(row, a)
         shared = ""
         if refs and action_refs[n]:
             if action_refs[n] in refs:
@@ -457,6 +460,26 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
                 score -= REF_MISMATCH
         out.append(RowMatch(row.id, a.id, score, meaning, contained, shared))
     return out
+
+
+def _headings(c: Commitment) -> set[str]:
+    """A record's headings of two words or more, as compared across documents: lower case, words
+    only, each whole and, when it has a label before a colon ("Ambition 3: Care that fits the
+    person"), its part after the colon too."""
+    out = set()
+    for h in (c.section or "").split(" › "):
+        for part in (h, h.split(":", 1)[1] if ":" in h else ""):
+            norm = " ".join(re.findall(r"[a-z0-9]+", part.lower()))
+            if len(norm.split()) >= 2:
+                out.add(norm)
+    return out
+
+
+def _same_heading(row: Commitment, action: Commitment) -> bool:
+    """Whether a review row stands under a heading its action stands under in the plan.  (Another
+    heading is no evidence against: reviews regroup actions under their own headings, and a penalty
+    for that cost four rows of the review sets.)"""
+    return bool(_headings(row) & _headings(action))
 
 
 # A later plan that renumbers the actions it carries forward names each by its old number: "B2 (was 3.4):

@@ -342,8 +342,9 @@ def _contrasted(earlier, later) -> bool:
 def sentence_report(clause) -> str:
     """The report of one sentence from its analysed clause and the main clauses beside it.
 
-    A clause before a semicolon is a main clause of its own, though the parser often hangs it under
-    the next one as a complement ("The hub opened in May; it is now being extended"): its report
+    A clause before a semicolon or a colon is a main clause of its own, though the parser often hangs
+    it under the next one as a complement ("The hub opened in May; it is now being extended", "The
+    calls were withdrawn, for the reasons below: the examiner now speaks to families"): its report
     counts too, the strongest of them giving the sentence's.  A step done followed by a contrast
     saying what remains ("... has fallen by 20%; however, waits are still long", "... was cut,
     but vacancies remain high") reports the work part way: `partway`."""
@@ -357,7 +358,7 @@ def sentence_report(clause) -> str:
     doc = sent.doc
     before = [t for t in root.children
               if t.dep_ in ("ccomp", "parataxis") and t.i < root.i and _is_verb(t)
-              and any(x.text == ";" for x in doc[t.i:root.i])]
+              and any(x.text in (";", ":") for x in doc[t.i:root.i])]
     reports = [report_of(_build(sent, find_predicate(sent, t))) for t in before]
     if "done" in reports and report in ("statement", "ongoing") and any(_contrasted(t, root) for t in before):
         return "partway"
