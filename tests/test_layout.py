@@ -1015,3 +1015,33 @@ def test_repeated_question_titles_are_question_headlines_printed_more_than_once(
         assert key[:3] in ("whe", "how", "why", "wha")
     # a doer's title and a sentence are never parts, however often printed
     assert not parts & {"how partners can help", "what we will do", "where we can, we will help"}
+
+
+def test_a_bold_section_title_over_its_lead_stays_a_heading():
+    """A section's title set in bold over a line naming its lead ("Executive lead: ...") is the
+    section's heading, and the lead line a paragraph of it, not an item with an owner field; a bold
+    action title over its lead is still the action."""
+    text = ("**Priority 2: A better crossing**\n\nExecutive lead: Director of Transport.\n\n"
+            "- fit quieter engines to both ferries by March 2023\n\n"
+            "**Action 2.1: Ferry passes**\n\nLead: Ticketing Manager\n")
+    got = [(b.kind, b.text, b.section) for b in blocks_of(text)]
+    assert got[0] == ("heading", "Priority 2: A better crossing", ())
+    assert got[1] == ("paragraph", "Executive lead: Director of Transport.", ("Priority 2: A better crossing",))
+    assert got[2][1] == "fit quieter engines to both ferries by March 2023"
+    action = next(b for b in blocks_of(text) if b.text == "Ferry passes")
+    assert action.fields == {"owner": "Ticketing Manager"}
+
+
+def test_a_sections_lead_line_owns_its_items(tmp_path):
+    from kb.api import KnowledgeBase
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "2021-04_riverside-council_ferry-strategy.txt").write_text(
+        "**Riverside Ferry Strategy 2021-2024**\n\n**Priority 2: A better crossing**\n\n"
+        "Executive lead: Director of Transport.\n\n- fit quieter engines to both ferries by March 2023\n"
+        "- run the night ferry every hour\n", encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([folder])
+    owners = {c.text: c.owners for c in kb.commitments("2021-04_riverside-council_ferry-strategy")}
+    assert owners["run the night ferry every hour"] == ["Director of Transport"]

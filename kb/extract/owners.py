@@ -2448,7 +2448,9 @@ SECTION_LEAD = re.compile(
     # or addressed to them by what they ask of them: "These recommendations aim to support action by
     # the ICB and providers", "recommendations for implementation by the Trust", "are addressed to X"
     r"|(?:our|these|the\s+following|following|key)\s+recommendations\b[^.;:]{0,50}?\b(?:(?:action|"
-    r"implementation|delivery|consideration)\s+by|(?:addressed|directed)\s+to))"
+    r"implementation|delivery|consideration)\s+by|(?:addressed|directed)\s+to)"
+    # or a section's lead on a line of its own under its title ("Executive lead: Director of Estates")
+    r"|^(?:(?:executive|operational|strategic|senior|clinical|programme|overall|responsible)\s+)?leads?\s*:)"
     r"\s+(?P<party>[^.;:]{3,160})")
 # ", <unit>" after a role title in an owner field: the unit the role works in ("Project Manager,
 # Housing Options Team"), up to the next comma or the end of the field.

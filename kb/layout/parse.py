@@ -1242,6 +1242,11 @@ def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 label = action[0][0].label
                 out.append(RawBlock("action", [sl for _, sl in items], blank_before=b.blank_before,
                                     fields=fields, label=label, items=items))
+            elif fields and set(fields) == {"owner"} and out and _bold_title(out[-1]):
+                # "**Priority 2: Healthy places**" over "Executive lead: Director of Public Health": the
+                # lead of a section set in bold, not the fields of an item; the title stays a heading
+                # and the lead line a paragraph of the section (kb.extract.owners.SECTION_LEAD)
+                out.append(b)
             elif fields and _attachable(out, any_length=pairs[0][0].label.isupper()):
                 target = out[-1]
                 for role, text in fields.items():
@@ -1324,6 +1329,18 @@ def _group_pairs(pairs: list[tuple[Labelled, SourceLine]]) -> list[list[tuple[La
             groups.append([])
         groups[-1].append(pair)
     return groups
+
+
+def _bold_title(b: RawBlock) -> bool:
+    """A paragraph of one line set in bold as a whole ("**Ambition 4: A better place to be cared
+    for**"): how text exports print a section's title."""
+    raw = b.first.text.strip() if b.lines else ""
+    return b.kind == "paragraph" and len(b.lines) == 1 and raw.startswith("**") and raw.endswith("**") \
+        and len(raw) > 4 and not _ITEM_TITLE.match(raw.strip("* "))
+
+
+# The titles of items, not sections: "Action 2.1: ...", "Recommendation 4: ..." (their lead is theirs)
+_ITEM_TITLE = re.compile(r"(?i)(?:action|recommendation|rec)\b")
 
 
 def _attachable(out: list[RawBlock], any_length: bool = False) -> bool:
