@@ -78,6 +78,17 @@ def copy_three_doc_kb(template: Path, dest: Path) -> tuple[KnowledgeBase, Path]:
     return KnowledgeBase(dest / "idx", dest / "decisions.jsonl"), dest / "corpus"
 
 
+def ingest_texts(tmp_path: Path, files: dict[str, str]) -> KnowledgeBase:
+    """A knowledge base in `tmp_path` of the text files given (file name -> text), ingested."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([folder])
+    return kb
+
+
 @pytest.fixture()
 def three_doc_kb(three_doc_template, tmp_path) -> tuple[KnowledgeBase, Path]:
     return copy_three_doc_kb(three_doc_template, tmp_path)

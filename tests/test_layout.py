@@ -1033,15 +1033,12 @@ def test_a_bold_section_title_over_its_lead_stays_a_heading():
 
 
 def test_a_sections_lead_line_owns_its_items(tmp_path):
-    from kb.api import KnowledgeBase
+    from conftest import ingest_texts
 
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "2021-04_riverside-council_ferry-strategy.txt").write_text(
-        "**Riverside Ferry Strategy 2021-2024**\n\n**Priority 2: A better crossing**\n\n"
-        "Executive lead: Director of Transport.\n\n- fit quieter engines to both ferries by March 2023\n"
-        "- run the night ferry every hour\n", encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
-    kb.ingest([folder])
+    kb = ingest_texts(tmp_path, {"2021-04_riverside-council_ferry-strategy.txt":
+                                 "**Riverside Ferry Strategy 2021-2024**\n\n**Priority 2: A better crossing**\n\n"
+                                 "Executive lead: Director of Transport.\n\n"
+                                 "- fit quieter engines to both ferries by March 2023\n"
+                                 "- run the night ferry every hour\n"})
     owners = {c.text: c.owners for c in kb.commitments("2021-04_riverside-council_ferry-strategy")}
     assert owners["run the night ferry every hour"] == ["Director of Transport"]

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ingest_texts
 
 from kb.api import KnowledgeBase
 from kb.layout.fields import label_role, progress_of, split_labels
@@ -340,71 +341,49 @@ def test_a_review_in_label_value_blocks_decides_the_same(tmp_path):
     assert any(i.commitment.text.startswith("Registers are in place in 38 of 52") for i in trace.items)
 
 
+# A council's net zero plan's actions, as its plan and its update print them.
+NET_ZERO_ACTIONS = ("A1 Develop a list of local carbon offset opportunities with the parish councils.",
+                    "A2 Install heat pumps in all four council depots by March 2022.",
+                    "A3 Replace the council's pool cars with electric vehicles.")
+NET_ZERO_PLAN = "2020-09_riverside-council_net-zero-plan.txt"
+
+
+def _plan_statuses(kb: KnowledgeBase) -> dict[str, str]:
+    """Each plan action's thread status, by its number ("A1")."""
+    return {t["root_text"][:2]: t["status"] for t in kb.threads() if t["root"].startswith("202009")}
+
+
 def test_an_update_report_without_status_words_decides_by_its_notes(tmp_path):
     """A council's update on its plan that prints each action's progress as a bar (which a text export
     does not hold) and a note in words, under labels set in capitals: each note's clause gives the
     status (kb.trace.reports.progress_note_statuses), and the plan's actions take it."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "2020-09_riverside-council_net-zero-plan.txt").write_text(
-        "Riverside Net Zero Plan 2020-2030\n\nPriority Actions\n\n"
-        "A1 Develop a list of local carbon offset opportunities with the parish councils.\n\n"
-        "A2 Install heat pumps in all four council depots by March 2022.\n\n"
-        "A3 Replace the council's pool cars with electric vehicles.\n", encoding="utf-8")
-    (folder / "2021-09_riverside-council_net-zero-plan-update.txt").write_text(
-        "Riverside Net Zero Plan: Priority Actions Update, September 2020 - March 2021\n\n"
-        "A1 Develop a list of local carbon offset opportunities with the parish councils.\n"
-        "PROGRESS UPDATE - Initial list of offset sites under development with two parishes.\n"
-        "NEXT STEPS - Agree the list with the remaining parishes.\n\n"
-        "A2 Install heat pumps in all four council depots by March 2022.\n"
-        "PROGRESS UPDATE\n- Heat pumps installed in all four depots in January 2021.\n\n"
-        "A3 Replace the council's pool cars with electric vehicles.\n"
-        "PROGRESS UPDATE - Postponed until the new depot opens.\n", encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
-    kb.ingest([folder])
-    got = {t["root_text"][:2]: t["status"] for t in kb.threads() if t["root"].startswith("202009")}
-    assert got == {"A1": "in progress", "A2": "delivered", "A3": "in progress"}
+    a1, a2, a3 = NET_ZERO_ACTIONS
+    kb = ingest_texts(tmp_path, {
+        NET_ZERO_PLAN: "Riverside Net Zero Plan 2020-2030\n\nPriority Actions\n\n" + "\n\n".join(NET_ZERO_ACTIONS) + "\n",
+        "2021-09_riverside-council_net-zero-plan-update.txt":
+            "Riverside Net Zero Plan: Priority Actions Update, September 2020 - March 2021\n\n"
+            f"{a1}\nPROGRESS UPDATE - Initial list of offset sites under development with two parishes.\n"
+            "NEXT STEPS - Agree the list with the remaining parishes.\n\n"
+            f"{a2}\nPROGRESS UPDATE\n- Heat pumps installed in all four depots in January 2021.\n\n"
+            f"{a3}\nPROGRESS UPDATE - Postponed until the new depot opens.\n"})
+    assert _plan_statuses(kb) == {"A1": "in progress", "A2": "delivered", "A3": "in progress"}
 
 
 def test_update_notes_that_set_a_status_off_or_fold_an_action_into_another(tmp_path):
     """Notes as reviews write them: a status set off by a dash, a status phrase opening a sentence
     that says why, an action superseded by another body's scheme or carried into the next plan."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "2020-09_riverside-council_net-zero-plan.txt").write_text(
-        "Riverside Net Zero Plan 2020-2030\n\nPriority Actions\n\n"
-        "A1 Develop a list of local carbon offset opportunities with the parish councils.\n\n"
-        "A2 Install heat pumps in all four council depots by March 2022.\n\n"
-        "A3 Replace the council's pool cars with electric vehicles.\n\n"
-        "A4 Plant 2,000 street trees by March 2021.\n", encoding="utf-8")
-    (folder / "2022-09_riverside-council_net-zero-plan-update.txt").write_text(
-        "Riverside Net Zero Plan: Priority Actions Update, September 2022\n\n"
-        "A1 Develop a list of local carbon offset opportunities with the parish councils.\n"
-        "PROGRESS UPDATE - Superseded by the county's offset scheme.\n\n"
-        "A2 Install heat pumps in all four council depots by March 2022.\n"
-        "PROGRESS UPDATE - Partially achieved – heat pumps installed in two of the four depots.\n\n"
-        "A3 Replace the council's pool cars with electric vehicles.\n"
-        "PROGRESS UPDATE - No longer applicable following the sale of the pool cars.\n\n"
-        "A4 Plant 2,000 street trees by March 2021.\n"
-        "PROGRESS UPDATE - Carried forward into the 2023 plan.\n", encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
-    kb.ingest([folder])
-    got = {t["root_text"][:2]: t["status"] for t in kb.threads() if t["root"].startswith("202009")}
-    assert got == {"A1": "revised", "A2": "in progress", "A3": "revised", "A4": "overdue"}
-
-
-@pytest.mark.parametrize("row_section, action_section, same", [
-    ("Review › Ambition 3: Care that fits the person › 3.6", "Strategy › Ambition 3: Care that fits the person", True),
-    ("Review › Care that fits the person", "Strategy › Ambition 3: Care that fits the person", True),
-    ("Review › Ambition 4: A better place", "Strategy › Ambition 3: Care that fits the person", False),
-    ("Review › Actions", "Strategy › Actions", False),  # one word names no heading of the plan's own
-])
-def test_a_review_row_under_its_actions_heading(row_section, action_section, same):
-    from kb.trace.progress import _same_heading
-
-    row = Commitment("r", "review", "evidence", "Ferry calls", row_section, None, 1)
-    action = Commitment("a", "plan", "commitment", "Phone every ferry user", action_section, None, 1)
-    assert _same_heading(row, action) == same
+    a1, a2, a3 = NET_ZERO_ACTIONS
+    a4 = "A4 Plant 2,000 street trees by March 2021."
+    kb = ingest_texts(tmp_path, {
+        NET_ZERO_PLAN: "Riverside Net Zero Plan 2020-2030\n\nPriority Actions\n\n"
+                       + "\n\n".join((*NET_ZERO_ACTIONS, a4)) + "\n",
+        "2022-09_riverside-council_net-zero-plan-update.txt":
+            "Riverside Net Zero Plan: Priority Actions Update, September 2022\n\n"
+            f"{a1}\nPROGRESS UPDATE - Superseded by the county's offset scheme.\n\n"
+            f"{a2}\nPROGRESS UPDATE - Partially achieved – heat pumps installed in two of the four depots.\n\n"
+            f"{a3}\nPROGRESS UPDATE - No longer applicable following the sale of the pool cars.\n\n"
+            f"{a4}\nPROGRESS UPDATE - Carried forward into the 2023 plan.\n"})
+    assert _plan_statuses(kb) == {"A1": "revised", "A2": "in progress", "A3": "revised", "A4": "overdue"}
 
 
 def test_rows_without_reference_numbers_find_their_actions_by_wording_and_meaning():

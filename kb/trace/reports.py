@@ -89,7 +89,9 @@ _SETBACK_PAST = frozenset("delayed postponed deferred paused suspended halted st
 # delayed" a setback.  "Open", "available", "running" and "in use" also describe how a planned
 # service will work ("Hubs are open on Saturdays"), so they report it done only with "now" or
 # "already" ("The unit is now open").  A count of a whole ("Three of the five hubs are now open") is
-# part way.  "No longer" ("The service is no longer commissioned") ends it: `revised`.
+# part way.  "No longer" ("The service is no longer commissioned") ends it: `revised`.  (Not the
+# status words of a review's cell, kb.layout.fields.progress_of: there "Live" and "Open" say the action
+# is still open, in prose that the service is.)
 _DONE_STATES = frozenset("complete completed finished done operational established embedded live in_place "
                          "up_and_running".split())
 _DONE_NOW_STATES = frozenset("open available running functioning in_use".split())
@@ -672,8 +674,9 @@ def _clause_report(clause) -> str:
     now_tensed = head is not None and head.tag_ in ("VBZ", "VBP")
     if now_tensed and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
         return "unmet"  # "The clinic has yet to open", "Work is yet to start": not done by now
-    if now_tensed and _state_of(head) in ("ongoing", "unmet"):
-        return _state_of(head)  # "We are on track to open the unit by March"
+    state = _state_of(head) if now_tensed else ""
+    if state in ("ongoing", "unmet"):
+        return state  # "We are on track to open the unit by March"
     if clause.form in COMMITTING_FORMS or clause.tense == "future":
         return "planned"
     if clause.aspect == "perfect" and clause.predicate is not None and clause.predicate.tag_ == "VBG":
