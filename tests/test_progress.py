@@ -386,6 +386,20 @@ def test_update_notes_that_set_a_status_off_or_fold_an_action_into_another(tmp_p
     assert _plan_statuses(kb) == {"A1": "revised", "A2": "in progress", "A3": "revised", "A4": "overdue"}
 
 
+@pytest.mark.parametrize("row_section, action_section, same", [
+    ("Review › Ambition 3: Care that fits the person › 3.6", "Strategy › Ambition 3: Care that fits the person", True),
+    ("Review › Care that fits the person", "Strategy › Ambition 3: Care that fits the person", True),
+    ("Review › Ambition 4: A better place", "Strategy › Ambition 3: Care that fits the person", False),
+    ("Review › Actions", "Strategy › Actions", False),  # one word names no heading of the plan's own
+])
+def test_a_review_row_under_its_actions_heading(row_section, action_section, same):
+    from kb.trace.progress import _same_heading
+
+    row = Commitment("r", "review", "evidence", "Ferry calls", row_section, None, 1)
+    action = Commitment("a", "plan", "commitment", "Phone every ferry user", action_section, None, 1)
+    assert _same_heading(row, action) == same
+
+
 def test_rows_without_reference_numbers_find_their_actions_by_wording_and_meaning():
     from kb.semantic import embed, record_topic_text
     from kb.trace.progress import match_rows
