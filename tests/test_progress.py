@@ -61,6 +61,14 @@ REVIEW = {
     ("Carried forward", "unmet"), ("Rolled over to 2024/25", "unmet"), ("Will not be progressed", "revised"),
     ("Removed", "revised"), ("Partial", "ongoing"), ("Partial – two of three sites", "ongoing"),
     ("Under review", "ongoing"), ("Partial closure of the site", None),
+    # done in part is not done; work going on however it is worded; ahead of time or not yet due is no
+    # lateness; a date moved is a delay; a level under its target is unmet; stopping is an ending
+    ("Achieved in part", "ongoing"), ("Met in part – the second clinic opens in May", "ongoing"),
+    ("Work in progress", "ongoing"), ("WIP", "ongoing"), ("Action ongoing", "ongoing"), ("Commenced", "ongoing"),
+    ("Ahead of schedule", "ongoing"), ("Not yet due", "ongoing"), ("Not due until 2026", "ongoing"),
+    ("Rescheduled to Q3", "unmet"), ("Re-phased", "unmet"), ("Off target", "unmet"), ("Below target", "unmet"),
+    ("Ceased", "revised"), ("Mainstreamed", "done"), ("Mainstreamed into the core offer", "done"),
+    ("Commencement of the works", None), ("Work in the three wards", None),
     # a stage of work named in a timetable row is no status
     ("Scoping report", None), ("Planning stage", None),
 ])

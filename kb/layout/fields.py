@@ -269,18 +269,21 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _NOT + r"(?:started|begun|commenced|achieved|met|complete[d]?|delivered|done|implemented|progressed|"
         r"on track|in place|actioned|progress(?:ing)?)|incomplete|unachieved|unmet|undelivered|delayed|"
         r"behind(?: schedule| plan)?|off[- ]?track|overdue|stalled|paused|on hold|deferred|postponed|"
-        r"slipped|missed|red|failed|outstanding|"
+        r"slipped|missed|red|failed|outstanding|re-?scheduled|re-?phased|(?:off|below|behind) target|"
         # a target stated and missed; an action not done by the plan's end and moved into the next one
         r"target (?:not met|missed)|(?:carried|carry|rolled|roll) (?:forward|over)")),
     ("ongoing", re.compile(
         r"(?:partially|partly|part|largely|mostly|substantially|nearly|almost) (?:complete[d]?|achieved|met|"
-        r"delivered|done|implemented|in place)|ongoing|on[- ]?going|in progress|in hand|on[- ]?track|on target|"
-        r"under ?way|started|progressing|in development|continuing|continues|amber|green|at risk|open|active|"
+        r"delivered|done|implemented|in place)|(?:complete[d]?|achieved|met|delivered|implemented) in part|"
+        r"(?:action |work )?(?:ongoing|on[- ]?going|in progress)|wip|in hand|on[- ]?track|on target|"
+        # ahead of its timetable, or not yet due: going on, not late
+        r"ahead of (?:schedule|plan|target|trajectory)|not (?:yet )?due|"
+        r"under ?way|started|commenced|progressing|in development|continuing|continues|amber|green|at risk|open|active|"
         r"live|some progress|good progress|making progress|limited progress|partial(?!\s+[a-z])|part met|under review|"
         r"being reviewed")),
     ("revised", re.compile(
         r"superseded|replaced|revised|amended|merged|changed|transferred|withdrawn|cancelled|canceled|"
-        r"discontinued|stopped|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
+        r"discontinued|stopped|ceased|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
         r"closed[ -–—:(]+(?:superseded|replaced|merged|withdrawn|transferred|cancelled|no longer)|"
         # closed before the work was done: "closed without being delivered", "closed without completion"
         r"closed without (?:being )?(?:delivered|completed?|achieved|implemented|met|completion|delivery)|"
@@ -288,7 +291,7 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:will )?not (?:be )?(?:progressed|pursued|taken forward)")),
     ("done", re.compile(
         r"(?:fully )?(?:complete[d]?|achieved|delivered|done|implemented|met|finished|closed|in place|"
-        r"embedded|business as usual|bau|blue)|(?:target )?(?:met|exceeded|achieved)(?: target)?|"
+        r"embedded|mainstreamed|business as usual|bau|blue)|(?:target )?(?:met|exceeded|achieved)(?: target)?|"
         r"action (?:closed|complete[d]?)")),
 )
 
