@@ -273,3 +273,24 @@ def test_an_earlier_decision_in_a_report_is_background_not_its_decision():
     blocks = [Block("list_item", past, 2, None, ("Background",)), Block("list_item", now, 3, None, ("Decision",))]
     kinds = {r.text: r.kind for r in extract(Document(meta, "x.txt", "0", "text", None, blocks))}
     assert kinds == {past: "evidence", now: "decision"}
+
+
+# ------------------------------------------------------------------ a verbless entry dated before the paper
+@pytest.mark.parametrize(("text", "kind"), [
+    # a name and a date already past: a fact on record, whatever the lead-in promised
+    ("Riverside flood scheme consultation – Jan 2024", "evidence"),
+    ("Phase 1 pilot in two wards - June 2023", "evidence"),
+    # a verbless entry dated ahead, and an entry that acts, stay what the lead-in makes them
+    ("Riverside flood scheme consultation – Jan 2025", "commitment"),
+    ("Open the second riverside clinic – June 2023", "commitment"),
+])
+def test_a_verbless_entry_dated_before_the_paper_is_on_record(text, kind):
+    from kb.extract.pipeline import extract
+    from kb.model import Document, DocumentMeta
+
+    meta = DocumentMeta("2024-10_eastford_flood-update", title="Flood programme update", date="2024-10-01")
+    intro = "The milestones of the programme will be:"
+    blocks = [Block("list_item", text, 2, None, ("Milestones",), intro=intro, forward_context=True)]
+    records = extract(Document(meta, "x.txt", "0", "text", None, blocks))
+    got = [r.kind if r.kind == "evidence" else "commitment" for r in records if r.text == text]
+    assert got == [kind]

@@ -276,8 +276,12 @@ def earlier_decision(text: str, doc_date: dt.date | None) -> bool:
     "It was agreed in 2000 that ..."), or it names an earlier meeting.  Background, as the annotation
     guide counts descriptions of the past; a decision of the paper's own meeting is dated in its month
     or undated, and one that sets a date ahead ("agreed to extend the contracts to March 2026") stays."""
-    if _EARLIER_MEETING.search(text):
-        return True
+    return bool(_EARLIER_MEETING.search(text)) or dated_before(text, doc_date)
+
+
+def dated_before(text: str, doc_date: dt.date | None) -> bool:
+    """Whether every date `text` gives ends before the month its document is dated (and it gives
+    one): what it dates is past when the document is written, so no date it is due by."""
     if doc_date is None or _NOW.search(text):
         return False
     # a date in brackets cites a source ("the King's Fund model (Vision for Population Health,
@@ -285,6 +289,14 @@ def earlier_decision(text: str, doc_date: dt.date | None) -> bool:
     dates = [d for d in find_dates(text, doc_date) if not d.relative and not in_brackets(text, d.start_char)]
     month = doc_date.replace(day=1).isoformat()
     return bool(dates) and all(d.due.end is not None and d.due.end < month for d in dates)
+
+
+def past_dated_entry(text: str, block: Block, decision: Decision, doc_date: dt.date | None) -> bool:
+    """A list entry with no verb that pairs a name with a date already past when its document was
+    written ("HIV screening - November 1985" under "The dates the scheme recognises are:", "Phase 1
+    pilot – June 2022" in a 2024 paper): a fact on record, not something to be done by then, whatever
+    its lead-in promises; an entry that acts ("Open the second clinic – May 2022") stays."""
+    return block.kind == "list_item" and decision.form in (NOMINAL, NONE) and dated_before(text, doc_date)
 
 
 _NOW = re.compile(r"\b(?:now|today|this (?:week|month|meeting))\b", re.I)

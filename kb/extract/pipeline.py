@@ -25,6 +25,7 @@ from kb.extract.classify import (
     earlier_decision,
     in_brackets,
     needs_clause,
+    past_dated_entry,
 )
 from kb.extract.confidence import with_owner
 from kb.extract.dates import (
@@ -646,6 +647,8 @@ class Extractor:
                                   doc=parsed.get(unit), reported_speech=self.reported_speech)
                 if decision.accept and decision.kind == "decision" and earlier_decision(unit, doc_date):
                     decision = Decision(False, "evidence", reasons=decision.reasons + ["an earlier decision"])
+                elif decision.accept and past_dated_entry(unit, block, decision, doc_date):
+                    decision = Decision(False, "evidence", reasons=decision.reasons + ["a past date"])
                 if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
                     continue  # (a review row, however short, is kept: it carries the status of an action)
                 record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period, scales)
