@@ -186,7 +186,8 @@ def test_a_pdf_table_broken_by_a_page_goes_on_under_its_header():
     ("Commitment (summary)", "action"), ("Lead (organisation)", "owner"), ("Timescale (by when)", "due"),
     ("Date (raised)", None),  # says which date: not the due date by default
     # a review's column restating what the plan promised
-    ("What we said we would do", "action"), ("What we promised", "action"), ("What we did", None),
+    ("What we said we would do", "action"), ("What we promised", "action"), ("What we did", "update"),
+    ("What happened", "update"), ("What has happened since", "update"), ("What happens next", None),
     ("What was achieved", "update"), ("What was delivered", "update"),
     # a later plan's column naming the earlier action a row carries on
     ("Replaces", "former"), ("Previous ref", "former"), ("Carried forward from", "former"), ("Was", None),
@@ -928,6 +929,11 @@ def test_numbered_outcomes_titled_by_a_quoted_statement_are_headings():
     # a bare yes or letter under a header that asks nothing says nothing; other values as written
     ("Status", "Yes", None), ("Lead", "G", None), ("Complete?", "Complete", "done"),
     ("Rating", "B", None),  # a bare rating may grade by letters (priority A, B, C): no colour
+    # the question asked as a sentence about the doing; an answer with words after it
+    ("Did we do it?", "Yes", "done"), ("Did we do it?", "Partly", "ongoing"), ("Did we do it?", "Not yet", "unmet"),
+    ("Have we delivered this?", "No", "unmet"), ("Was it achieved (Y/N)", "Y", "done"),
+    ("Did we do it?", "Yes – and it continues", "done"), ("Did we do it?", "No: the bid failed", "unmet"),
+    ("Did we do it?", "Stopped – replaced by the county service", "revised"),
 ])
 def test_a_status_cell_read_with_its_header(header, value, status):
     from kb.layout.fields import answered_status
@@ -997,3 +1003,16 @@ def test_a_table_of_what_the_body_committed_to_looks_ahead(header_row):
     cells = [b for b in blocks_of(text) if b.kind == "cell"]
     assert {b.text for b in cells} >= {"Greyford Ageing Well Strategy", "Local Maternity System Delivery Plan"}
     assert all(b.forward_context for b in cells)
+
+
+def test_a_review_that_asks_did_we_do_it_reads_each_rows_answer():
+    text = ("Ref\tWhat we said\tDid we do it?\tWhat happened\n"
+            "1.1\tA walking group in every ward\tYes – and continuing\tTwelve groups meet each week.\n"
+            "1.2\tA bus help card\tNot yet\tOne of the two bus firms has signed up.\n"
+            "1.3\tAn evening advice line\tStopped\tThe county's helpline now takes these calls.")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell" and b.fields.get("status")}
+    from kb.extract.pipeline import reported_status
+
+    assert {t: progress_of(reported_status(b)) for t, b in cells.items()} == {
+        "A walking group in every ward": "done", "A bus help card": "unmet", "An evening advice line": "revised"}
+    assert cells["A bus help card"].fields["update"] == "One of the two bus firms has signed up."

@@ -36,6 +36,14 @@ _ASKED = r" ?(?:\?|\(?(?:y ?/ ?n|yes ?/ ?no)\)?\??)"
 
 # A column of responses to recommendations ("Response", "Council response", "Accepted?"): the decision
 # on each, as a status is.  In a table only: a "Response:" paragraph answers in words (kb.layout.fields).
+# A status header asked as a sentence about the doing ("Did we do it?", "Have we delivered this?", "Was
+# it achieved (Y/N)"): its verb, in the participle, is what "Yes" answers (`answered_status`).
+_DONE_VERBS = {"do": "done", "done": "done", "deliver": "delivered", "delivered": "delivered", "achieve": "achieved",
+               "achieved": "achieved", "complete": "complete", "completed": "complete", "meet": "met", "met": "met",
+               "implement": "implemented", "implemented": "implemented"}
+_DONE_QUESTION = (r"(?:did|have|has|was|were) (?:we|it|they|this|you)(?: (?:fully|actually))? (?P<verb>"
+                  + "|".join(_DONE_VERBS) + r")(?: (?:it|this|that|them|the action))?")
+
 _RESPONSE = re.compile(r"(?:[a-z]+(?:'s|’s)? ){0,2}responses?|(?:accepted|agreed|approved|supported)" + _ASKED)
 
 _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -75,6 +83,8 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:(?:current|delivery|project) )?stage|"
         r"(?:(?:current|overall|delivery) )?status (?:at|as at|as of|in|on|\(|update)[\w ()/.-]*|"
         r"(?:complete|completed|achieved|delivered|done|met|on track|on target|in place|implemented)" + _ASKED + "|"
+        # the same asked as a sentence: "Did we do it?", "Have we delivered?", "Was it achieved?"
+        + _DONE_QUESTION + _ASKED + "|"
         # a response to a recommendation ("Accepted", "Partially accepted"): the decision on it, as a status is
         + _RESPONSE.pattern + "|"
         r"(?:progress|delivery) (?:rag|rating)|complete ?/ ?(?:incomplete|not complete)|"
@@ -104,7 +114,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"commentary|(?:latest |current )?position|(?:latest |progress )?updates? (?:at|as at|as of|on|\()[\w ()/.-]*|"
         r"(?:latest |current )?position (?:at|as at|as of|in|on) [\w ()/.-]*|evidence of progress|"
         r"progress (?:against|on) (?:the )?actions?|"
-        r"comments? on progress|progress commentary|narrative|what (?:has been|we have|was) (?:achieved|done|delivered)")),
+        r"comments? on progress|progress commentary|narrative|what (?:has been|we have|was) (?:achieved|done|delivered)|"
+        # a review's column of what came of each promise: "What happened", "What we did"
+        r"what (?:has )?happened(?: next| since)?|what we did")),
 )
 
 # Labels read only in label-value lines: an update's "Next steps: ..." (or "NEXT STEPS - ...") gives
@@ -302,6 +314,7 @@ _QUESTION = re.compile(r"(?P<q>[a-z][a-z ]*?)" + _ASKED)
 _YES = frozenset({"yes", "y", "✓", "✔", "☑", "✅"})
 _NO = frozenset({"no", "n", "not yet", "✗", "✘", "×", "☒", "❌"})
 _PART = frozenset({"partially", "partly", "partial", "in part", "part"})
+_ANSWER_LEAD = re.compile(r"(yes|y|no|n|not yet|partially|partly|partial|in part|part)\s*(?:[-–—:;,(]|\.\s)")
 # A rating column's colours by their initials ("RAG" over "G", "BRAG" over "B"); a bare "Rating" may
 # grade by letters that are no colours ("A", "B", "C" for priority or risk), so it must say RAG
 _RAG_HEADER = re.compile(r"(?:(?:progress|delivery|overall|current) )?b?rag(?: (?:status|rating))?")
@@ -319,8 +332,15 @@ def answered_status(header: str, value: str) -> str:
     head = re.sub(r"\s+", " ", re.sub(r"[*:_]+", " ", header)).strip().lower()
     is_status = label_role(header) == "status"
     asked = _QUESTION.fullmatch(head)
+    # an answer with words after it ("Yes – and continuing", "No: the bid failed") answers by its first
+    answer = _ANSWER_LEAD.match(key)
+    if answer and asked and is_status:
+        key = answer.group(1)
     if asked and is_status:
         q = asked.group("q").strip()
+        sentence = re.fullmatch(_DONE_QUESTION, q)
+        if sentence:
+            q = _DONE_VERBS[sentence.group("verb")]  # "Did we do it?" asks whether it was done
         if key in _YES:
             return f"{q[:1].upper()}{q[1:]} ({v})"
         if key in _NO:
