@@ -171,6 +171,36 @@ def test_each_resolution_of_a_minute_is_its_own_unit(text, parts):
     assert split_resolutions(text) == parts
 
 
+@pytest.mark.parametrize(("text", "parts"), [
+    # two pledges, each with its doer and its modal, joined by a semicolon
+    ("Year 2 (2022/23): we will open a memory café in Riverside; and we will start a carers' choir.",
+     ["Year 2 (2022/23): we will open a memory café in Riverside;", "we will start a carers' choir."]),
+    ("The council will resurface the car park; the trust will also open a clinic by May.",
+     ["The council will resurface the car park;", "the trust will also open a clinic by May."]),
+    ("We will train staff; Riverside Council will fund the places; and Riverside Trust will host them.",
+     ["We will train staff;", "Riverside Council will fund the places;", "Riverside Trust will host them."]),
+    # no pledge before the semicolon, or no doer and modal after it: one unit
+    ("Funding is short; we will bid again next year.", ["Funding is short; we will bid again next year."]),
+    ("We will review the policy; and publish the results.", ["We will review the policy; and publish the results."]),
+])
+def test_pledges_joined_by_a_semicolon_are_units_of_their_own(text, parts):
+    from kb.extract.pipeline import split_pledges
+
+    assert split_pledges(text) == parts
+
+
+def test_a_split_pledge_keeps_the_date_its_sentence_opened_with():
+    from kb.extract.pipeline import extract
+    from kb.model import Block, Document, DocumentMeta
+
+    meta = DocumentMeta("2021-05_riverside_dementia-strategy", title="Dementia strategy", date="2021-05-01")
+    text = "Year 2 (2022/23): we will open a memory café in Riverside; and we will start a carers' choir."
+    records = extract(Document(meta, "x.txt", "0", "text", None, [Block("paragraph", text, 4, None, ("Goal 3",))]))
+    assert {r.text: [(d.start, d.end) for d in r.due] for r in records} == {
+        "Year 2 (2022/23): we will open a memory café in Riverside;": [("2022-04-01", "2023-03-31")],
+        "we will start a carers' choir.": [("2022-04-01", "2023-03-31")]}
+
+
 def test_a_year_after_a_left_quote_is_read():
     from kb.extract.dates import find_dates
 

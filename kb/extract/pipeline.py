@@ -269,6 +269,8 @@ def _units(block: Block) -> list[str]:
     else:
         units = [block.text]
     units = [part for u in units for part in split_resolutions(u)]
+    if block.kind in ("paragraph", "list_item", "cell", "fragment"):
+        units = [part for u in units for part in split_pledges(u)]
     if block.kind in ("cell", "list_item", "fragment", "paragraph"):
         units = [part for u in units for part in split_enumeration(u)]
     if block.kind in ("paragraph", "fragment"):
@@ -340,6 +342,51 @@ def split_resolutions(text: str) -> list[str]:
     if not _RESOLVED.match(text):
         return [text]
     return [p.strip() for p in _NEXT_RESOLUTION.split(text) if p.strip()]
+
+
+# Two pledges joined by a semicolon, each with its own doer and modal ("we will commission X; and we will
+# publish Y", "The council will ...; the trust will also ..."): the second opens a clause of its own.
+_NEXT_PLEDGE = re.compile(r"(?<=;)\s+(?=(?:and\s+|also\s+)*(?:we|they|the\s+[a-z][\w'’&-]*(?:\s+[A-Za-z][\w'’&-]*){0,5}|"
+                          r"[A-Z][\w'’&-]*(?:\s+(?:of|and|&|for)?\s*[A-Z][\w'’&-]*){0,5})(?:\s+also)?\s+(?:will|shall)\b)")
+_PLEDGE = re.compile(r"\b(?:will|shall)\b", re.I)
+
+
+def split_pledges(text: str) -> list[str]:
+    """A sentence of two pledges joined by a semicolon ("we will commission an adviser service; and we
+    will publish a pack"), each its own commitment: two things promised, that a review reports on
+    apart.  Only where the part before the semicolon pledges too (a modal of its own): "Funding is
+    short; we will bid again" is background and one pledge, split by the sentence reader if at all."""
+    parts: list[str] = []
+    start = 0
+    for m in _NEXT_PLEDGE.finditer(text):
+        head = text[start:m.start()]
+        if _PLEDGE.search(head):
+            parts.append(head.strip())
+            start = m.end()
+    parts.append(text[start:].strip())
+    parts = [re.sub(r"^and\s+", "", p) for p in parts if p]
+    return parts if len(parts) > 1 else [text]
+
+
+# A label that dates what follows it on its line: "Year 2 (2022/23): we will ...", "By March 2023: ..."
+_DATED_LABEL = re.compile(r"^([^:;.]{2,40}):\s")
+
+
+def _lend_label_date(block_records: list[tuple[int, Commitment]], units: list[str], doc_date: date | None,
+                     period: Period | None, scales: Timescales | None) -> None:
+    """The pledges `split_pledges` cut from one sentence share the date its opening label gives
+    ("Year 2 (2022/23): we will X; and we will Y": Y is due in 2022/23 too)."""
+    by_unit = dict(block_records)
+    label_due: list[DueDate] = []
+    for k, unit in enumerate(units):
+        joined = k > 0 and units[k - 1].endswith(";")
+        if not joined:
+            m = _DATED_LABEL.match(unit)
+            label_due = _dedupe([d.due for d in find_dates(m.group(1), doc_date, period, scales)]) if m else []
+            continue
+        r = by_unit.get(k)
+        if r is not None and label_due and not r.due and r.kind != "evidence":
+            r.due = list(label_due)
 
 
 _ENUM_BOUNDARY = re.compile(r"[,;]\s+(?:and\s+)?(?=([a-z][a-z'-]+)\b)")
@@ -693,6 +740,7 @@ class Extractor:
                     section_leads.append(None)
                     previous.append(None)
             _lend_noted_date(block_records, block_units, doc_date, period, scales)
+            _lend_label_date(block_records, block_units, doc_date, period, scales)
             self._note_line_name(block, len(block_units))
             self._close_resolution(block)
         del parsed
