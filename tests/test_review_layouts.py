@@ -78,6 +78,8 @@ def test_a_numbered_action_with_no_label_after_it_stays_an_action():
     ("Priority 2: Healthy homes", ""),
     ("Review › CYP3", "cyp3"), ("Review › A1.2", "a1.2"),  # letter-coded references
     ("Theme 2 › Year 1", ""),
+    # a numbered heading that titles an action by its verb
+    ("Objective 4 › 4.2.3 Recruit a panel of tenants", "4.2.3"), ("Objective 4 › 4.2 Safety and voice", ""),
 ])
 def test_reference_of_a_titled_action_heading(section, ref):
     c = Commitment(id="x", doc_id="d", kind="commitment", text="Insulate 500 council homes", section=section,
@@ -1016,3 +1018,76 @@ def test_a_review_that_asks_did_we_do_it_reads_each_rows_answer():
     assert {t: progress_of(reported_status(b)) for t, b in cells.items()} == {
         "A walking group in every ward": "done", "A bus help card": "unmet", "An evening advice line": "revised"}
     assert cells["A bus help card"].fields["update"] == "One of the two bus firms has signed up."
+
+
+def test_a_running_footer_between_two_rows_of_a_review_table_leaves_one_table():
+    """A footer the document repeats on every page is page furniture, blanked out before the table is
+    read: the page break it marks still joins the rows after it to the table above, under its header."""
+    footer = "Riverside Council Cabinet – 4 May 2023 | Appendix A | Page {}"
+    text = "\n".join([
+        "Appendix A: review of the play strategy", "",
+        "Ref\tAction\tAchieved?\tUpdate",
+        "6.1\tSplash pad in Northgate park\tYes\tThe splash pad opened in July 2022.",
+        "", footer.format(2), "",
+        "6.2\tAccessible swings in every district\tNo\tNo capital was found in 2022/23.",
+        "", footer.format(3), "", "The council will review play provision again in 2025.",
+        "", footer.format(4), ""])
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert cells["Accessible swings in every district"].fields.get("status") == "Not achieved (No)"
+    assert cells["Accessible swings in every district"].column == "Action"
+    # without a footer between them, two tables a blank line apart stay apart
+    apart = "Ref\tAction\tStatus\n1.1\tOpen a clinic\tComplete\n\n2.1\tTrain staff\tOngoing"
+    assert "status" not in {b.text: b for b in blocks_of(apart) if b.kind == "cell"}["Train staff"].fields
+
+
+@pytest.mark.parametrize("title", [
+    "**3.2.3 Recruit a panel of tenants to check our repairs service**",  # an imperative title
+    "**3.2.3 Tenants' repairs panel**",
+])
+def test_bold_numbered_titles_of_one_depth_are_headings_alike(title):
+    text = "\n".join([
+        "**3.2.1 Damp and mould taskforce**", "", "Set up a taskforce to inspect every home reported as damp.", "",
+        "Responsible officer: Head of Repairs", "",
+        "**3.2.2 Repairs app**", "", "Launch an app so that tenants can report repairs and track them.", "",
+        title, "", "Set up a panel of tenants, paid for their time, that meets every quarter.", "",
+        "Responsible officer: Tenant Engagement Officer"])
+    blocks = blocks_of(text)
+    paragraph = next(b for b in blocks if b.text.startswith("Set up a panel of tenants"))
+    assert paragraph.section[-1] == title.strip("*")
+
+
+def test_bold_numbered_sentences_that_are_the_actions_stay_items():
+    """Where most of a run of numbered bold lines are sentences, each is an action, not a heading."""
+    first = "2.1 Recruit two consultant psychiatrists so that a memory clinic can open in the north of the district"
+    second = "2.2 Train every practice nurse and healthcare assistant to give brain health advice at each health check"
+    text = "\n".join([f"**{first}**", "", "Rooms are being sought.", "", f"**{second}**", "",
+                     "The training will run online.", "", "**2.3 Dementia advisers**", "",
+                     "Advisers will be offered to everyone diagnosed."])
+    kinds = {b.text: b.kind for b in blocks_of(text)}
+    assert kinds[first] != "heading" and kinds[second] != "heading"
+
+
+def test_a_review_row_naming_an_action_title_gives_its_paragraph_the_status(tmp_path):
+    """An action block's imperative title is a record of its own and the paragraph under it another:
+    a review row that names the title's number or words reports on the paragraph's action too."""
+    from conftest import ingest_texts
+
+    strategy = "\n".join([
+        "Riverside Council tenancy strategy 2020-2023", "", "**3.2 Tenant voice**", "",
+        "**3.2.1 Damp and mould taskforce**", "", "Set up a taskforce to inspect every home reported as damp.", "",
+        "**3.2.2 Repairs app**", "", "Launch an app so that tenants can report repairs and track them.", "",
+        "**3.2.3 Recruit a panel of tenants to check our repairs service**", "",
+        "Set up a panel of people who rent from us, paid for their time, that meets every quarter and advises "
+        "the housing board.", "", "Responsible officer: Tenant Engagement Officer"])
+    review = "\n".join([
+        "Riverside Council Cabinet, June 2023: tenancy strategy final review", "",
+        "Ref\tAction (summary)\tAchieved?\tProgress to March 2023",
+        "3.2.1\tDamp and mould taskforce\tYes\tThe taskforce has inspected 412 homes since 2021.",
+        "3.2.2\tRepairs app\tYes\tThe app went live in May 2021.",
+        "3.2.3\tTenants' panel\tNo\tThe panel was recruited but met once before the pandemic and has not met since."])
+    kb = ingest_texts(tmp_path, {"2020-02_riverside_tenancy-strategy.txt": strategy,
+                                 "2023-06_riverside_tenancy-strategy-review.txt": review})
+    seed = next(c for c in kb.commitments() if c.text.startswith("Set up a panel of people who rent"))
+    trace = kb.trace(seed.id)
+    assert trace.status == "overdue"
+    assert trace.deciding is not None and "panel" in trace.deciding.text.lower()

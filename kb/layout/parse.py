@@ -402,14 +402,17 @@ def group_lines(lines: list[SourceLine], dense: bool | str | None = None, wrappe
     # The document's bullets wrap under their text ("- Agree with bus operators a single" /
     # "      schools community ..."): seen once, a line back at the margin is no bullet's wrapped text.
     hanging = False
+    paged = False  # a page's footer or header was blanked out since the last line of text
     for k, sl in enumerate(lines):
         text = sl.text
         if not text.strip():
             blank += 1
+            paged = paged or sl.furniture
             if current is not None:
                 held, current = current, None
             continue
         stripped = text.strip()
+        page_broke, paged = paged, False
         if (dense and wrapped and blank and held is not None and held.kind in ("paragraph", "list_item")
                 and not _BULLET.match(text) and not _NUMBERED.match(text) and not _is_table_line(text)
                 and not _is_label_line(stripped) and not _REFERENCE_START.match(stripped)
@@ -450,7 +453,7 @@ def group_lines(lines: list[SourceLine], dense: bool | str | None = None, wrappe
                 continue
             if current is None and blocks:
                 table, furniture = _table_before_furniture(blocks)
-                if table is not None and _continued_table(table, cells, sl, page_break=bool(furniture)):
+                if table is not None and _continued_table(table, cells, sl, page_break=bool(furniture) or page_broke):
                     # a table the page broke: its rows go on under its header, past the page's footer
                     # or header when one was printed between them
                     del blocks[len(blocks) - len(furniture):]
@@ -1026,6 +1029,33 @@ def _bold_question_title(block: RawBlock) -> bool:
         and _QUESTION_TITLE.match(block.text.strip()) is not None
 
 
+# A bold line that is all number and title: "**4.2.3 Recruit a lived experience panel**"
+_BOLD_NUMBERED = re.compile(r"^\*\*\s*(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+[A-Z][^*]*\*\*$")
+
+
+def _number_titles_alike(blocks: list[RawBlock]) -> None:
+    """Bold lines numbered at one depth under one parent ("4.2.1 Domestic abuse pathway", "4.2.2 Shared
+    case records", "4.2.3 Recruit a lived experience panel") are titles of one kind: when most of them
+    read as headings, so do the others, however their titles are worded (an imperative title over its
+    action's paragraph and fields is that block's heading, as its siblings' noun titles are).  Where
+    most are no headings (a plan that prints each action as a bold numbered sentence) nothing changes."""
+    groups: dict[tuple[str, int], list[RawBlock]] = {}
+    for b in blocks:
+        m = _BOLD_NUMBERED.match(b.raw.strip()) if b.kind in ("paragraph", "heading") and len(b.lines) == 1 else None
+        if m:
+            number = m.group(1).split(".")
+            groups.setdefault((".".join(number[:-1]), len(number)), []).append(b)
+    for group in groups.values():
+        titles = sum(1 for b in group if b.kind == "heading")
+        if titles >= 2 and titles > len(group) - titles:
+            for b in group:
+                if b.kind == "paragraph" and not b.fields and len(words(b.text)) <= _NUMBERED_TITLE_WORDS:
+                    b.kind = "heading"
+
+
+_NUMBERED_TITLE_WORDS = 20  # a title, not a paragraph set in bold
+
+
 def classify_headings(blocks: list[RawBlock], parts: Collection[str] = frozenset()) -> None:
     """Mark heading blocks (kind='heading') and set their level (1 most prominent, 3 a bare period).
     `parts`: the question headlines the whole document repeats (`repeated_question_titles`)."""
@@ -1035,6 +1065,7 @@ def classify_headings(blocks: list[RawBlock], parts: Collection[str] = frozenset
         if b.kind == "paragraph" and len(b.lines) <= 3 and not b.fields and (
                 _looks_like_heading(b.text) or _bold_question_title(b)):
             b.kind = "heading"
+    _number_titles_alike(blocks)
     for i, b in enumerate(blocks):
         if b.kind != "heading" or b.marker == ATX:
             continue
@@ -1818,7 +1849,7 @@ def drop_page_furniture(lines: list[SourceLine], furniture: set[int] | None = No
     out: list[SourceLine] = []
     for i, sl in enumerate(lines):
         if i in drop:
-            out.append(SourceLine("", sl.line, sl.page))
+            out.append(SourceLine("", sl.line, sl.page, furniture=True))
         else:
             text = _without_tail(sl.text, tails) if tails else sl.text
             text = _MARKER.sub("", text) if re.search(r"[a-z.,;:)][\d\u00b9\u00b2\u00b3\u2070-\u2079]", text) else text

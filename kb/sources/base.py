@@ -26,3 +26,4 @@ class SourceLine:
     line: int | None  # 1-based line number in a text source, None for PDF
     page: int | None  # 1-based PDF page, None for text
     position: Position | None = None  # PDF only: where the line's passage is on its page
+    furniture: bool = False  # a page's running footer or header, blanked out: a page broke here

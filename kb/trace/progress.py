@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from kb.extract.lexicon import ACTION_VERBS
 from kb.layout.fields import ACTION_REFERENCE, progress_of
 from kb.layout.parse import ACTION_NUMBER
 from kb.model import Commitment, DocumentMeta
@@ -72,6 +73,9 @@ _TITLED_REF = re.compile(r"^(?:action|objective|ref(?:erence)?)\.?\s*((?:[A-Z]{1
 # Friends", "12C Warm homes"), as plans letter the actions of a numbered priority.  A numbered section
 # heading ("2.1 Background", "4 Our priorities") numbers the document's parts and gives none.
 _LETTERED_TITLE = re.compile(r"^(\d{1,2}[A-Z])\s+[A-Z][a-z]")
+# A numbered heading that titles an action by its verb ("4.2.3 Recruit a lived experience panel", "2.1
+# Open a second clinic"): the number is the action's ("2.1 Background" names a part of the document).
+_NUMBERED_VERB_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)[.):]?\s+([A-Z][a-z]+)\b")
 # A number in brackets closing the sentence, as plans written in prose number their commitments: "Every
 # library will lend laptops (C14).", "... by March 2024 (2.3)".  A letter code or two levels, so that a
 # count or a year in brackets ("(12)", "(2021)") numbers nothing.
@@ -127,6 +131,10 @@ def reference_of(c: Commitment) -> str:
         return (coded.group(1) + coded.group(2)).lower()
     m = _REF.match(last) or _TITLED_REF.match(last) or _LEADING_REF.match(c.text.strip()) \
         or _LETTERED_TITLE.match(last) or _TITLED_REF.match(c.text.strip()) or _TRAILING_REF.search(c.text.strip())
+    if m is None:
+        verb_title = _NUMBERED_VERB_TITLE.match(last)
+        if verb_title and verb_title.group(2).lower() in ACTION_VERBS:
+            m = verb_title
     return m.group(1).lower() if m else ""
 
 

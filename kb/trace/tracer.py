@@ -958,8 +958,12 @@ class Tracer:
         `match`, `reported`), even when the wording alone scored it under the threshold; rows that
         name another action, one not on this trace, are about that action and leave."""
         rows = self.review_rows
-        # the seed and its later forms (a 2022 row may name the 2020 restatement), not its siblings
+        # the seed and its later forms (a 2022 row may name the 2020 restatement), not its siblings; and
+        # the action title it is written under, when that title is a record of its own
         on_trace = {seed.id, *(i.commitment.id for i in items if i.link_type in _DECIDING)}
+        title = self._titled_by(seed)
+        if title is not None:
+            on_trace.add(title.id)
         # a row naming several actions ("4B and 4C") is about each of them
         mine = {r: m for r, ms in rows.items() if (m := next((m for m in ms if m.action == seed.id), None)
                                                    or next((m for m in ms if m.action in on_trace), None))}
@@ -978,6 +982,21 @@ class Tracer:
             item.evidence["match"] = m.evidence() | ({"of": m.action} if m.action != seed.id else {})
             item.evidence["reported"] = c.reported
         return out
+
+    def _titled_by(self, seed: Commitment) -> Commitment | None:
+        """The record an action block's title made, when the seed is written under it ("4.2.3 Recruit a
+        panel of people with lived experience" over "Set up a panel ... every quarter"): the same action,
+        which a review names by the title's number or words.  The nearest record before the seed, in
+        its document and within TITLE_REACH records, whose text is the seed's heading."""
+        heading = seed.heading
+        mine = self.by_doc.get(seed.doc_id, [])
+        at = self.order.get(seed.id)
+        if not heading or at is None:
+            return None
+        for c in reversed(mine[max(0, at - TITLE_REACH):at]):
+            if c.kind != "evidence" and c.text.strip(" *") == heading:
+                return c
+        return None
 
     def _joined(self, c: Commitment, kind: Callable[[str], str], score: float) -> TraceItem:
         """A passage that joins the trace by what names the seed (a review row, an old number), not by
@@ -1573,6 +1592,7 @@ def _position(i: TraceItem) -> tuple[int, int]:
 
 PASSAGE_GAP = 12  # lines between two linked items of one section that still read as one passage
 PASSAGE_MAX = 8
+TITLE_REACH = 12  # records back from a seed to the action title it is written under
 MAX_ITEMS = 120  # whatever the passages, a default trace shows at most this many linked items
 
 
