@@ -438,6 +438,25 @@ def test_a_ruled_row_left_open_at_a_page_break_goes_on_overleaf(tmp_path):
     assert _texts(pdf) == EXPECTED
 
 
+@pytest.mark.parametrize("overleaf", ["rural dial-a-ride scheme", "Rural Dial-a-Ride scheme"])
+def test_a_row_ruled_on_its_own_and_cut_mid_phrase_goes_on_overleaf(tmp_path, overleaf):
+    """Rows ruled one by one (each its own table, as a browser prints rows pasted one at a time): a
+    row the page break cut goes on at the head of the next page, in the same cells, when its part
+    overleaf starts in lower case or a cell above stops on a word no phrase ends with ("for the",
+    "Transport and"), however the part overleaf starts."""
+    pdf = tmp_path / "row-by-row.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    y = _ruled_rows(c, 300, [[[h] for h in HEADER]], bold_first=True)
+    for row in [*ROWS[:2], [["Train volunteer drivers for the"], ["Transport and"], ["October 2026"], ["Not started"]]]:
+        y = _ruled_rows(c, y - 4, [row])
+    c.showPage()
+    y = _ruled_rows(c, 800, [[[overleaf], ["Access team"], [""], [""]]])
+    for row in ROWS[3:]:
+        y = _ruled_rows(c, y - 4, [row])
+    c.save()
+    assert _texts(pdf) == [*EXPECTED[:3], EXPECTED[3].replace("rural dial-a-ride scheme", overleaf), *EXPECTED[4:]]
+
+
 @pytest.mark.parametrize("split", [False, True])
 def test_a_ruled_table_whose_rules_are_drawn_a_cell_at_a_time_is_closed_at_a_page_break(tmp_path, split):
     """A browser printing a whole table draws its borders a cell at a time: the rule under the last

@@ -974,7 +974,7 @@ def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
         nxt_lower = (i + 1 < len(blocks) and _is_fragment_line(blocks[i + 1]) and blocks[i + 1].blank_before <= 7
                      and blocks[i + 1].text[:1].islower())
         if b.kind == "paragraph" and _is_fragment_line(b) and not names_its_doers(b.text) and (
-                _is_kicker(b.text) or _ends_with_connector(b.text) or nxt_lower):
+                _is_kicker(b.text) or ends_with_connector(b.text) or nxt_lower):
             group = RawBlock("fragment", list(b.lines), blank_before=b.blank_before)
             j = i + 1
             while j < len(blocks) and _is_fragment_line(blocks[j]) and blocks[j].blank_before <= 7 \
@@ -984,7 +984,7 @@ def merge_fragments(blocks: list[RawBlock]) -> list[RawBlock]:
                 continues = (
                     nxt[:1].islower()
                     or nxt[:1] in "–-(&"
-                    or _ends_with_connector(prev)
+                    or ends_with_connector(prev)
                     or (is_all_caps(prev) and not _is_kicker(nxt) and not is_all_caps(nxt))
                 )
                 if not continues:
@@ -1018,7 +1018,8 @@ def _is_body(block: RawBlock) -> bool:
     return block.kind == "list_item" and block.marker == "numbered" and len(words(text)) >= _BODY_WORDS
 
 
-def _ends_with_connector(text: str) -> bool:
+def ends_with_connector(text: str) -> bool:
+    """Whether the text stops on a word no phrase ends with ("and", "the", "of"): it goes on."""
     ws = words(text)
     return bool(ws) and ws[-1].lower() in _CONNECTORS
 

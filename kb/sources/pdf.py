@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from kb.layout.fields import label_role
-from kb.layout.parse import LABELLED_NUMBER
+from kb.layout.parse import LABELLED_NUMBER, ends_with_connector
 from kb.model import Position
 from kb.sources.base import SourceError, SourceLine
 
@@ -1780,7 +1780,7 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                 # rows ruled one by one go on where the row overleaf has the cells of the last row
                 row_cut = (bi == 0 and last is not None and last.kind == "table" and not block.aligned
                            and _same_cells(last.last_cells, block.first_cells) and bool(block.rows)
-                           and _lower_start(block.rows[0]))
+                           and (_lower_start(block.rows[0]) or bool(out) and _cut_mid_phrase(out[-1].text)))
                 runs_on = (not continuing and bi == 0 and last is not None and last.kind == "table"
                            and last.page == block.page - 1
                            and (_same_columns(last, block) or row_cut)
@@ -1866,6 +1866,12 @@ def _lower_start(row: str) -> bool:
     """A row whose first text starts in lower case: the rest of a sentence, not a row of its own."""
     text = next((c for c in row.split("\t") if c.strip()), "").lstrip("•").strip()
     return text[:1].islower()
+
+
+def _cut_mid_phrase(row: str) -> bool:
+    """A row with a cell that stops on a word no phrase ends with ("3.1 and", "... everyone diagnosed;
+    the", "91% of"): the page cut the row, whose cells go on overleaf, whatever the next cell starts with."""
+    return any(ends_with_connector(c) for c in row.split("\t") if c.strip())
 
 
 def _same_columns(a: _Block, b: _Block) -> bool:
