@@ -457,6 +457,27 @@ def test_a_row_ruled_on_its_own_and_cut_mid_phrase_goes_on_overleaf(tmp_path, ov
     assert _texts(pdf) == [*EXPECTED[:3], EXPECTED[3].replace("rural dial-a-ride scheme", overleaf), *EXPECTED[4:]]
 
 
+def test_a_we_will_row_overleaf_in_lower_case_with_every_cell_filled_is_a_row_of_its_own(tmp_path):
+    """The items of a "We will" column finish its sentence in lower case: the first of them on a new
+    page, every cell of it filled, is a row of its own, not the rest of the row above."""
+    header = ["We will", "How we will measure it", "Now", "By 2026"]
+    rows = [[["plant two thousand street trees in the"], ["Street trees planted"], ["300"], ["2,000"]],
+            [["wards with the fewest trees"], [""], [""], [""]]]
+    overleaf = [[["open the river path to cyclists"], ["Path open"], ["No"], ["Yes"]],
+                [["mend the benches on the green"], ["Benches mended"], ["0"], ["12"]]]
+    pdf = tmp_path / "we-will-overleaf.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    y = _ruled_rows(c, 200, [[[h] for h in header]], bold_first=True)
+    y = _ruled_rows(c, y - 4, [[rows[0][0] + rows[1][0], *rows[0][1:]]])
+    c.showPage()
+    y = _ruled_rows(c, 800, [overleaf[0]])
+    _ruled_rows(c, y - 4, [overleaf[1]])
+    c.save()
+    assert _texts(pdf)[-3:] == [
+        "plant two thousand street trees in the wards with the fewest trees\tStreet trees planted\t300\t2,000",
+        "open the river path to cyclists\tPath open\tNo\tYes", "mend the benches on the green\tBenches mended\t0\t12"]
+
+
 @pytest.mark.parametrize("split", [False, True])
 def test_a_ruled_table_whose_rules_are_drawn_a_cell_at_a_time_is_closed_at_a_page_break(tmp_path, split):
     """A browser printing a whole table draws its borders a cell at a time: the rule under the last

@@ -1780,7 +1780,8 @@ def _emit(pages: list[_Page], stats: _Stats) -> list[SourceLine]:
                 # rows ruled one by one go on where the row overleaf has the cells of the last row
                 row_cut = (bi == 0 and last is not None and last.kind == "table" and not block.aligned
                            and _same_cells(last.last_cells, block.first_cells) and bool(block.rows)
-                           and (_lower_start(block.rows[0]) or bool(out) and _cut_mid_phrase(out[-1].text)))
+                           and (bool(out) and _cut_mid_phrase(out[-1].text)
+                                or _lower_start(block.rows[0]) and not _every_cell_filled(block.rows[0])))
                 runs_on = (not continuing and bi == 0 and last is not None and last.kind == "table"
                            and last.page == block.page - 1
                            and (_same_columns(last, block) or row_cut)
@@ -1866,6 +1867,13 @@ def _lower_start(row: str) -> bool:
     """A row whose first text starts in lower case: the rest of a sentence, not a row of its own."""
     text = next((c for c in row.split("\t") if c.strip()), "").lstrip("•").strip()
     return text[:1].islower()
+
+
+def _every_cell_filled(row: str) -> bool:
+    """A row with text in every cell: a row of its own, though its first cell starts in lower case
+    (the items of a "We will" column finish its sentence); the part of a row that a page break cut
+    off holds only the cells that ran over."""
+    return all(c.strip() for c in row.split("\t"))
 
 
 def _cut_mid_phrase(row: str) -> bool:
