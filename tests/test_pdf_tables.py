@@ -756,6 +756,18 @@ def _wrapped_table(path: Path, xs: tuple, header: tuple, rows: list) -> None:
     c.save()
 
 
+def test_a_cells_second_paragraph_in_an_office_printed_review_stays_in_the_table():
+    """An office tool's borderless review table (bench/eval/invented/oakhallow, printed by LibreOffice):
+    an update cell of two paragraphs set apart, beside a column of one-word answers close enough that
+    no gutter parts them, goes on in the table, and so do the rows after it and the rows overleaf."""
+    pdf = Path(__file__).resolve().parent.parent / "bench/eval/invented/oakhallow/pdf-office" \
+        / "2023-06_oakhallow-dc_homelessness-rough-sleeping-strategy-annual-review.pdf"
+    rows = {t.split("\t")[0]: t.split("\t") for t in _texts(pdf) if t[:1].isdigit() and "\t" in t}
+    for ref in ("1.1.3", "1.2.1", "1.2.2", "1.2.3", "1.3.1"):
+        assert len(rows[ref]) == 6, ref
+    assert rows["1.2.2"][3] == "No" and rows["1.2.3"][3] == "Ongoing"
+
+
 def test_a_column_of_dates_some_in_lower_case_is_no_running_prose(tmp_path):
     # a "By when" cell may start in lower case ("autumn 2026", "by end of year two") under a cell
     # of a word or two: that is no column of text running on from one row into the next

@@ -132,8 +132,15 @@ def _own_line(run: list[_Line], gutters: list[tuple[float, float]], line: _Line)
         return True
     if not used or used[0] == 0:
         return False
+    size = max(line.size, 1.0)
     lefts = [words[0].x0 for ln in run if (words := _columns_of(ln, cuts)[used[0]])]
-    return bool(lefts) and abs(line.x0 - min(lefts)) <= 0.5 * max(line.size, 1.0)
+    if lefts and abs(line.x0 - min(lefts)) <= 0.5 * size:
+        return True
+    # or at an edge where the run's cells start text, though narrow gutters merged that column with
+    # its neighbour (a "Progress" column beside a one-word "Achieved?" column): a cell's next paragraph
+    return sum(1 for ln in run if any(abs(w.x0 - line.x0) <= 0.5 * size and (k == 0 or w.x0 - ln.words[k - 1].x1
+                                                                               >= _CELL_GAP * size)
+                                      for k, w in enumerate(ln.words))) >= _MIN_ROWS
 
 
 def _grow(lines: list[_Line], start: int, min_gutter: float = _MIN_GUTTER) -> _Candidate | None:
