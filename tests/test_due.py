@@ -182,6 +182,9 @@ def test_each_resolution_of_a_minute_is_its_own_unit(text, parts):
     # no pledge before the semicolon, or no doer and modal after it: one unit
     ("Funding is short; we will bid again next year.", ["Funding is short; we will bid again next year."]),
     ("We will review the policy; and publish the results.", ["We will review the policy; and publish the results."]),
+    # a passive after the semicolon goes on with the same pledge
+    ("We will rehouse half the tenants on site; the remainder will be rehoused nearby.",
+     ["We will rehouse half the tenants on site; the remainder will be rehoused nearby."]),
 ])
 def test_pledges_joined_by_a_semicolon_are_units_of_their_own(text, parts):
     from kb.extract.pipeline import split_pledges

@@ -345,9 +345,10 @@ def split_resolutions(text: str) -> list[str]:
 
 
 # Two pledges joined by a semicolon, each with its own doer and modal ("we will commission X; and we will
-# publish Y", "The council will ...; the trust will also ..."): the second opens a clause of its own.
+# publish Y", "The council will ...; the trust will also ..."): the second opens a clause of its own, in the
+# active ("...; the remainder will be rehoused nearby" goes on with the same pledge).
 _NEXT_PLEDGE = re.compile(r"(?<=;)\s+(?=(?:and\s+|also\s+)*(?:we|they|the\s+[a-z][\w'’&-]*(?:\s+[A-Za-z][\w'’&-]*){0,5}|"
-                          r"[A-Z][\w'’&-]*(?:\s+(?:of|and|&|for)?\s*[A-Z][\w'’&-]*){0,5})(?:\s+also)?\s+(?:will|shall)\b)")
+                          r"[A-Z][\w'’&-]*(?:\s+(?:of|and|&|for)?\s*[A-Z][\w'’&-]*){0,5})(?:\s+also)?\s+(?:will|shall)\s+(?!be\b)\w)")
 _PLEDGE = re.compile(r"\b(?:will|shall)\b", re.I)
 
 
