@@ -353,8 +353,8 @@ _PLEDGE = re.compile(r"\b(?:will|shall)\b", re.I)
 
 
 def split_pledges(text: str) -> list[str]:
-    """A sentence of two pledges joined by a semicolon ("we will commission an adviser service; and we
-    will publish a pack"), each its own commitment: two things promised, that a review reports on
+    """A sentence of two pledges joined by a semicolon ("we will resurface the car park; and we will
+    open a café"), each its own commitment: two things promised, that a review reports on
     apart.  Only where the part before the semicolon pledges too (a modal of its own): "Funding is
     short; we will bid again" is background and one pledge, split by the sentence reader if at all."""
     parts: list[str] = []

@@ -1030,13 +1030,13 @@ def _bold_question_title(block: RawBlock) -> bool:
         and _QUESTION_TITLE.match(block.text.strip()) is not None
 
 
-# A bold line that is all number and title: "**4.2.3 Recruit a lived experience panel**"
+# A bold line that is all number and title: "**3.2.3 Recruit a panel of tenants**"
 _BOLD_NUMBERED = re.compile(r"^\*\*\s*(\d{1,2}(?:\.\d{1,2}){1,2})\.?\s+[A-Z][^*]*\*\*$")
 
 
 def _number_titles_alike(blocks: list[RawBlock]) -> None:
-    """Bold lines numbered at one depth under one parent ("4.2.1 Domestic abuse pathway", "4.2.2 Shared
-    case records", "4.2.3 Recruit a lived experience panel") are titles of one kind: when most of them
+    """Bold lines numbered at one depth under one parent ("3.2.1 Damp and mould taskforce", "3.2.2
+    Repairs app", "3.2.3 Recruit a panel of tenants") are titles of one kind: when most of them
     read as headings, so do the others, however their titles are worded (an imperative title over its
     action's paragraph and fields is that block's heading, as its siblings' noun titles are).  Where
     most are no headings (a plan that prints each action as a bold numbered sentence) nothing changes."""

@@ -1877,8 +1877,8 @@ def _every_cell_filled(row: str) -> bool:
 
 
 def _cut_mid_phrase(row: str) -> bool:
-    """A row with a cell that stops on a word no phrase ends with ("3.1 and", "... everyone diagnosed;
-    the", "91% of"): the page cut the row, whose cells go on overleaf, whatever the next cell starts with."""
+    """A row with a cell that stops on a word no phrase ends with ("2.1 and", "... in every ward;
+    the", "60% of"): the page cut the row, whose cells go on overleaf, whatever the next cell starts with."""
     return any(ends_with_connector(c) for c in row.split("\t") if c.strip())
 
 

@@ -73,7 +73,7 @@ _TITLED_REF = re.compile(r"^(?:action|objective|ref(?:erence)?)\.?\s*((?:[A-Z]{1
 # Friends", "12C Warm homes"), as plans letter the actions of a numbered priority.  A numbered section
 # heading ("2.1 Background", "4 Our priorities") numbers the document's parts and gives none.
 _LETTERED_TITLE = re.compile(r"^(\d{1,2}[A-Z])\s+[A-Z][a-z]")
-# A numbered heading that titles an action by its verb ("4.2.3 Recruit a lived experience panel", "2.1
+# A numbered heading that titles an action by its verb ("3.2.3 Recruit a panel of tenants", "2.1
 # Open a second clinic"): the number is the action's ("2.1 Background" names a part of the document).
 _NUMBERED_VERB_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)[.):]?\s+([A-Z][a-z]+)\b")
 # A number in brackets closing the sentence, as plans written in prose number their commitments: "Every

@@ -984,8 +984,8 @@ class Tracer:
         return out
 
     def _titled_by(self, seed: Commitment) -> Commitment | None:
-        """The record an action block's title made, when the seed is written under it ("4.2.3 Recruit a
-        panel of people with lived experience" over "Set up a panel ... every quarter"): the same action,
+        """The record an action block's title made, when the seed is written under it ("3.2.3 Recruit a
+        panel of tenants" over "Set up a panel of people who rent from us ..."): the same action,
         which a review names by the title's number or words.  The nearest record before the seed, in
         its document and within TITLE_REACH records, whose text is the seed's heading."""
         heading = seed.heading
