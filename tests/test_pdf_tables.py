@@ -768,6 +768,48 @@ def test_a_cells_second_paragraph_in_an_office_printed_review_stays_in_the_table
     assert rows["1.2.2"][3] == "No" and rows["1.2.3"][3] == "Ongoing"
 
 
+def test_a_header_at_the_foot_of_a_page_under_text_heads_its_rows_overleaf(tmp_path):
+    """An office tool prints a table, a line of text, then the next table's header alone at the foot
+    of the page, a header cell wrapped over three lines ("Did" / "we do" / "it?"): overleaf, its rows
+    go on under that header, its wrapped words included."""
+    xs = (50, 90, 250, 300)
+    first = [("1.1", "Open a warm space", "Yes", "Open since May 2021."),
+             ("1.2", "Fit draught-proofing", "No", "No funding was found."),
+             ("1.3", "Run an advice stall", "Yes", "Stalls ran every month.")]
+    second = [("2.1", "Light the towpath", "No", "The lamps are on order."),
+              ("2.2", "Mend the lock gates", "Yes", "The gates were mended in June.")]
+    pdf = tmp_path / "foot-header.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+
+    def header(y: float) -> None:
+        c.setFont("Helvetica-Bold", 10)
+        for x, text in zip(xs, ("Ref", "What we said", "Did", "What happened"), strict=True):
+            c.drawString(x, y, text)
+        c.drawString(xs[2], y - 12, "we do")
+        c.drawString(xs[2], y - 24, "it?")
+
+    header(700)
+    c.setFont("Helvetica", 10)
+    for k, row in enumerate(first):
+        for x, text in zip(xs, row, strict=True):
+            c.drawString(x, 660 - 20 * k, text)
+    c.setFont("Helvetica", 11)
+    c.drawString(50, 560, "Goal 2: Getting about safely")
+    header(90)
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    for k, row in enumerate(second):
+        for x, text in zip(xs, row, strict=True):
+            c.drawString(x, 790 - 20 * k, text)
+    c.setFont("Helvetica", 11)
+    c.drawString(50, 700, "The board will review the plan again next year.")
+    c.save()
+    texts = _texts(pdf)
+    start = texts.index("2.1\tLight the towpath\tNo\tThe lamps are on order.")
+    assert texts[start - 1] == "Ref\tWhat we said\tDid we do it?\tWhat happened"
+    assert texts[start + 1] == "2.2\tMend the lock gates\tYes\tThe gates were mended in June."
+
+
 def test_a_column_of_dates_some_in_lower_case_is_no_running_prose(tmp_path):
     # a "By when" cell may start in lower case ("autumn 2026", "by end of year two") under a cell
     # of a word or two: that is no column of text running on from one row into the next

@@ -501,8 +501,12 @@ def open_table(tables: list[_Table], lines: list[_Line], height: float) -> _Tabl
     if any(t.top > last.bottom for t in tables):
         return None
     if any(ln.top > last.bottom and ln.top < height * (1 - MARGIN_ZONE) for ln in lines):
-        return None
+        # text under the table: the page may still end with the header of the next one
+        return _foot_header(tables, lines, height)
     return last
+
+
+_WRAPPED_HEAD_WORDS = 3  # a header cell's wrapped line holds a word or two, not a heading
 
 
 def _foot_header(tables: list[_Table], lines: list[_Line], height: float) -> _Table | None:
@@ -511,11 +515,15 @@ def _foot_header(tables: list[_Table], lines: list[_Line], height: float) -> _Ta
     page, its rows overleaf.  Returned as a table of that one row, which `_carry_on` takes only for
     rows whose every cell starts flush with the header's words."""
     foot = height * (1 - MARGIN_ZONE)
+    wrapped: list[_Line] = []
     for line in sorted(lines, key=lambda ln: -ln.top):
         gaps = [(a.x1, b.x0) for a, b in zip(line.words, line.words[1:], strict=False)
                 if b.x0 - a.x1 >= _FLUSH_GUTTER * max(a.size, b.size, 1.0)]
         if line.bold and gaps:
             break
+        if line.bold and len(line.words) <= _WRAPPED_HEAD_WORDS:
+            wrapped.append(line)  # a header cell's words wrapped under it ("Did" / "we do" / "it?")
+            continue
         if line.top < foot:
             return None  # text under the last bold line, outside the footer zone
     else:
@@ -523,10 +531,14 @@ def _foot_header(tables: list[_Table], lines: list[_Line], height: float) -> _Ta
     if any(t.bottom > line.top for t in tables) or any(ln.top < line.top and ln.bottom > line.top for ln in lines
                                                       if ln is not line):
         return None
-    cells = _columns_of(line, [(g0 + g1) / 2 for g0, g1 in gaps])
+    cuts = [(g0 + g1) / 2 for g0, g1 in gaps]
+    cells = _columns_of(line, cuts)
     if any(not c for c in cells) or _is_label(_text(cells[0])):
         return None
-    boxes = [(c[0].x0, line.top, c[-1].x1, line.bottom) for c in cells]
+    for under in sorted(wrapped, key=lambda ln: ln.top):  # the header's cells with their wrapped words
+        for c, words in enumerate(_columns_of(under, cuts)):
+            cells[c] = cells[c] + words
+    boxes = [(c[0].x0, line.top, max(w.x1 for w in c), line.bottom) for c in cells]
     return _Table(top=line.top, bottom=line.bottom, x0=line.x0, x1=line.x1, rows=[cells], cell_boxes=[boxes],
                   aligned=True, lefts=[b[0] for b in boxes], rights=[b[2] for b in boxes], gutters=gaps,
                   header_line=line)
