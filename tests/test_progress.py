@@ -56,6 +56,7 @@ REVIEW = {
     ("Green – complete", "done"), ("Green - achieved", "done"), ("Amber – in progress", "ongoing"),
     ("Red – not delivered", "unmet"), ("Blue – closed (superseded)", "revised"), ("Blue: no longer required", "revised"),
     ("Green (on track)", "ongoing"), ("Red – see update", "unmet"), ("Amber/Green", "ongoing"),
+    ("Grey – stopped", "revised"), ("Grey: closed", "done"), ("Grey", None),
     # a target's verdict; an action moved into the next plan unfinished; one dropped; a partial verdict
     ("Target met", "done"), ("Exceeded", "done"), ("Target not met", "unmet"), ("Action closed", "done"),
     ("Carried forward", "unmet"), ("Rolled over to 2024/25", "unmet"), ("Will not be progressed", "revised"),

@@ -807,6 +807,9 @@ def test_a_plan_on_a_page_gives_each_numbered_action_its_own_date():
     # a heading naming the kind of action, not how it stands
     (("Key actions",), ""), (("Green space actions",), ""), (("Actions completed in 2023/24",), ""),
     (("Priority actions",), ""),
+    # a heading that closes on the rating it groups, in brackets
+    (("What we delivered (Green – delivered)",), "Green – delivered"), (("What we stopped (Grey – stopped)",), "Grey – stopped"),
+    (("Our parks (2021)",), ""), (("Access to services (see page 4)",), ""),
 ])
 def test_the_status_a_section_heading_states(headings, status):
     from kb.layout.fields import section_status
@@ -1091,3 +1094,26 @@ def test_a_review_row_naming_an_action_title_gives_its_paragraph_the_status(tmp_
     trace = kb.trace(seed.id)
     assert trace.status == "overdue"
     assert trace.deciding is not None and "panel" in trace.deciding.text.lower()
+
+
+def test_items_listed_under_a_rated_heading_take_its_status():
+    """A review that lists what it did under headings carrying the rating ("What we delivered (Green –
+    delivered)" over "- **Name** – what happened"): each item listed reports the heading's status."""
+    from kb.extract.pipeline import reported_status
+
+    text = ("Riverside play strategy: final report\n\n"
+            "**What we delivered (Green – delivered)**\n\n"
+            "- **Splash pad in Northgate park** – The splash pad opened in July 2022.\n"
+            "- **Holiday play rangers** – Rangers ran 40 sessions in summer 2023.\n\n"
+            "**What we stopped (Grey – stopped)**\n\n"
+            "- **Outdoor gym on the green** – Stopped in 2023 when the bid failed.\n\n"
+            "**Next steps**\n\n"
+            "- Publish a new play strategy in 2025.")
+    items = {b.text.split(" – ")[0]: b for b in blocks_of(text) if b.kind == "list_item"}
+    assert progress_of(reported_status(items["Splash pad in Northgate park"])) == "done"
+    assert progress_of(reported_status(items["Outdoor gym on the green"])) == "revised"
+    assert reported_status(items["Publish a new play strategy in 2025."]) == ""
+    # a plan's heading that names what it carries on is no rating of the items under it
+    plan = "Play strategy extension 2025-26\n\n**Actions carried forward**\n\n- Build the second splash pad by 2026."
+    item = next(b for b in blocks_of(plan) if b.kind == "list_item")
+    assert reported_status(item) == ""

@@ -50,6 +50,7 @@ from kb.layout.fields import (
     keyed_status,
     label_role,
     progress_of,
+    rated_heading_status,
     rating_key_entries,
     section_status,
 )
@@ -975,8 +976,14 @@ def reported_status(block: Block) -> str:
         # "Complete. The service opened in May"), as a cell that names both would ("Green – complete",
         # read by progress_of from its words).  Amber and red mean the same in every key.
         return f"{value.strip()} – {lead}" if lead and _KEYED_COLOUR.fullmatch(value.strip()) else value
-    if lead or block.kind != "cell" or label_role(block.column or "") != "action":
+    if lead:
         return lead
+    if block.kind == "list_item":
+        # items listed under a heading that closes on their rating ("What we delivered (Green –
+        # delivered)"): a review grouping what it did by status
+        return rated_heading_status(block.section[-1]) if block.section else ""
+    if block.kind != "cell" or label_role(block.column or "") != "action":
+        return ""
     # a review that sorts its rows by status under headings ("Completed actions", "Outstanding
     # actions") gives each row's action cell the status its heading states
     return section_status(block.section)

@@ -379,7 +379,7 @@ _VERDICT_ORDER = ("done", "revised", "unmet", "ongoing")
 # A rating colour with words after it ("Green – complete", "Blue (closed – superseded)", "Amber: in
 # progress"): the colour grades, the words say what the grade means in this document's key, which
 # differs between bodies (Blue-Red-Amber-Green reads green as on track, others as complete).
-_COLOUR_WITH_WORDS = re.compile(r"^(?:red|amber|green|blue)\s*(?:[-–—:/(,]\s*|\s+)(?=[a-z])")
+_COLOUR_WITH_WORDS = re.compile(r"^(?:red|amber|green|blue|grey|gray)\s*(?:[-–—:/(,]\s*|\s+)(?=[a-z])")
 
 
 # A status given as the share of the action done ("100%", "40% complete", "0% – not started"), as
@@ -441,11 +441,28 @@ _SECTION_STATUS = re.compile(
     r"\s*(?:\(\d{1,3}\))?\s*[:.]?$")
 
 
+_RATED_HEADING = re.compile(r"\(([a-z][a-z –—/-]{1,40})\)$")
+
+
+def rated_heading_status(heading: str) -> str:
+    """The rating a heading closes on, in brackets ("What we delivered (Green – delivered)" -> "Green –
+    delivered"), when it reads as a status; else "".  A review that groups its items by rating says
+    so; a plan's "Actions carried forward" names what it will do next, no rating of its items."""
+    norm = re.sub(r"\s+", " ", re.sub(r"[*_`]+", " ", heading)).strip().lower()
+    rated = _RATED_HEADING.search(norm)
+    if rated and progress_of(rated.group(1)):
+        return rated.group(1)[:1].upper() + rated.group(1)[1:]
+    return ""
+
+
 def section_status(headings: tuple[str, ...] | list[str]) -> str:
     """The status the nearest heading that states one gives the rows under it ("Completed actions" ->
     "Completed"; "Actions closed without being completed" -> "closed without being completed"), or
     "" when no heading of the path states one."""
     for heading in reversed(headings):
+        rated = rated_heading_status(heading)
+        if rated:
+            return rated
         norm = re.sub(r"\s+", " ", re.sub(r"[*_`]+", " ", heading)).strip().lower()
         m = _SECTION_STATUS.match(norm)
         phrase = m and (m.group("before") or m.group("after"))
