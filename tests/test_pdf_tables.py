@@ -739,6 +739,14 @@ def test_a_column_of_lone_ticks_is_a_tables_column_not_a_list(tmp_path):
     assert _texts(pdf) == ["Ref\tAction\tLead\tYear 1\tYear 2"] + ["\t".join(row) for row in rows]
 
 
+def _draw_rows(c, xs: tuple, rows, top: float, pitch: float = 20) -> None:
+    """One line of cells per row, each cell at its column's x, in plain 10 pt type, `pitch` apart."""
+    c.setFont("Helvetica", 10)
+    for k, row in enumerate(rows):
+        for x, text in zip(xs, row, strict=True):
+            c.drawString(x, top - pitch * k, text)
+
+
 def _wrapped_table(path: Path, xs: tuple, header: tuple, rows: list) -> None:
     """A table without rulings: a bold header, then rows whose cells are lists of wrapped lines,
     every cell flush with its header word, rows set 8 pt apart."""
@@ -789,18 +797,12 @@ def test_a_header_at_the_foot_of_a_page_under_text_heads_its_rows_overleaf(tmp_p
         c.drawString(xs[2], y - 24, "it?")
 
     header(700)
-    c.setFont("Helvetica", 10)
-    for k, row in enumerate(first):
-        for x, text in zip(xs, row, strict=True):
-            c.drawString(x, 660 - 20 * k, text)
+    _draw_rows(c, xs, first, 660)
     c.setFont("Helvetica", 11)
     c.drawString(50, 560, "Goal 2: Getting about safely")
     header(90)
     c.showPage()
-    c.setFont("Helvetica", 10)
-    for k, row in enumerate(second):
-        for x, text in zip(xs, row, strict=True):
-            c.drawString(x, 790 - 20 * k, text)
+    _draw_rows(c, xs, second, 790)
     c.setFont("Helvetica", 11)
     c.drawString(50, 700, "The board will review the plan again next year.")
     c.save()
@@ -883,14 +885,9 @@ def test_a_table_begun_at_the_foot_of_a_page_with_one_row_goes_on_overleaf(tmp_p
     c.setFont("Helvetica-Bold", 10)
     for x, text in zip(xs, ("Ref", "Action", "Status", "Latest update"), strict=True):
         c.drawString(x, 90, text)
-    c.setFont("Helvetica", 10)
-    for x, text in zip(xs, rows[0], strict=True):
-        c.drawString(x, 70, text)
+    _draw_rows(c, xs, rows[:1], 70)
     c.showPage()
-    c.setFont("Helvetica", 10)
-    for k, row in enumerate(rows[1:]):
-        for x, text in zip(xs, row, strict=True):
-            c.drawString(x, 790 - 20 * k, text)
+    _draw_rows(c, xs, rows[1:], 790)
     c.setFont("Helvetica", 11)
     c.drawString(50, 700, "The council will review the works again next year.")
     c.save()

@@ -34,8 +34,6 @@ ROLES = ("action", "owner", "due", "status", "update", "logged", "measure", "ref
 # A header or label asked as a question, after its words: "Complete?", "Achieved (Y/N)", "Met (yes/no)?"
 _ASKED = r" ?(?:\?|\(?(?:y ?/ ?n|yes ?/ ?no)\)?\??)"
 
-# A column of responses to recommendations ("Response", "Council response", "Accepted?"): the decision
-# on each, as a status is.  In a table only: a "Response:" paragraph answers in words (kb.layout.fields).
 # A status header asked as a sentence about the doing ("Did we do it?", "Have we delivered this?", "Was
 # it achieved (Y/N)"): its verb, in the participle, is what "Yes" answers (`answered_status`).
 _DONE_VERBS = {"do": "done", "done": "done", "deliver": "delivered", "delivered": "delivered", "achieve": "achieved",
@@ -44,6 +42,8 @@ _DONE_VERBS = {"do": "done", "done": "done", "deliver": "delivered", "delivered"
 _DONE_QUESTION = (r"(?:did|have|has|was|were) (?:we|it|they|this|you)(?: (?:fully|actually))? (?P<verb>"
                   + "|".join(_DONE_VERBS) + r")(?: (?:it|this|that|them|the action))?")
 
+# A column of responses to recommendations ("Response", "Council response", "Accepted?"): the decision
+# on each, as a status is.  In a table only: a "Response:" paragraph answers in words (kb.layout.fields).
 _RESPONSE = re.compile(r"(?:[a-z]+(?:'s|’s)? ){0,2}responses?|(?:accepted|agreed|approved|supported)" + _ASKED)
 
 _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -444,12 +444,16 @@ _SECTION_STATUS = re.compile(
 _RATED_HEADING = re.compile(r"\(([a-z][a-z –—/-]{1,40})\)$")
 
 
+def _folded_heading(heading: str) -> str:
+    """A heading lower-cased, its emphasis marks and runs of white space folded."""
+    return re.sub(r"\s+", " ", re.sub(r"[*_`]+", " ", heading)).strip().lower()
+
+
 def rated_heading_status(heading: str) -> str:
     """The rating a heading closes on, in brackets ("What we delivered (Green – delivered)" -> "Green –
     delivered"), when it reads as a status; else "".  A review that groups its items by rating says
     so; a plan's "Actions carried forward" names what it will do next, no rating of its items."""
-    norm = re.sub(r"\s+", " ", re.sub(r"[*_`]+", " ", heading)).strip().lower()
-    rated = _RATED_HEADING.search(norm)
+    rated = _RATED_HEADING.search(_folded_heading(heading))
     if rated and progress_of(rated.group(1)):
         return rated.group(1)[:1].upper() + rated.group(1)[1:]
     return ""
@@ -463,8 +467,7 @@ def section_status(headings: tuple[str, ...] | list[str]) -> str:
         rated = rated_heading_status(heading)
         if rated:
             return rated
-        norm = re.sub(r"\s+", " ", re.sub(r"[*_`]+", " ", heading)).strip().lower()
-        m = _SECTION_STATUS.match(norm)
+        m = _SECTION_STATUS.match(_folded_heading(heading))
         phrase = m and (m.group("before") or m.group("after"))
         if phrase and status_phrase(phrase):
             return phrase[:1].upper() + phrase[1:]
