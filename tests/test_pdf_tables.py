@@ -936,3 +936,77 @@ def test_a_column_of_several_ticks_a_cell_is_a_tables_column_not_a_list(tmp_path
             c.drawString(x, 740 - 20 * k, text)
     c.save()
     assert _texts(pdf) == ["Ref\tAction\tLead\tYears"] + ["\t".join(row) for row in rows]
+
+
+def test_a_tall_cells_last_words_alone_overleaf_finish_its_row(tmp_path):
+    # an office tool breaks a tall row across the page: only the update's last words go on at the
+    # head of the next page, in the update's column, then a paragraph: they finish the row's update
+    pdf = tmp_path / "last-words.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    y = _rows(c, _header(c, 200), ROWS[:2])
+    c.setFont("Helvetica", 10)
+    for x, text in zip(COLUMNS, ["Train volunteer drivers", "Transport team", "October 2026", "Waiting on the"],
+                       strict=True):
+        c.drawString(x, y, text)
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    c.drawString(COLUMNS[3], 780, "new depot.")
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 740, "The board noted the review and asked for an update in the spring.")
+    c.save()
+    texts = _texts(pdf)
+    assert "Train volunteer drivers\tTransport team\tOctober 2026\tWaiting on the new depot." in texts
+    assert "new depot." not in texts
+
+
+def test_a_header_over_a_column_the_rows_leave_empty_keeps_that_column(tmp_path):
+    # a repeated header whose first column ("Theme") is empty in the rows under it on this page (its
+    # cell spans them from the page before), set a little closer to the next column than a gutter
+    # needs: the header still names two columns, and the rows' text falls in the second
+    xs = (50, 92, 300, 420)
+    pdf = tmp_path / "empty-column.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip(xs, ("Theme", "Action", "Lead", "Target date"), strict=True):
+        c.drawString(x, 760, text)
+    _draw_rows(c, xs, [("", "2.4 Open a warm space in each library", "Libraries Manager", "Winter 2026"),
+                       ("", "2.5 Publish a cost of living leaflet", "Communications", "March 2026"),
+                       ("", "2.6 Train front desk staff in debt advice", "Customer Services", "June 2026")], 740)
+    c.save()
+    texts = _texts(pdf)
+    assert texts[0] == "Theme\tAction\tLead\tTarget date"
+    assert texts[1] == "\t2.4 Open a warm space in each library\tLibraries Manager\tWinter 2026"
+
+
+def test_a_cell_wrapping_mid_phrase_in_close_set_rows_stays_in_its_row(tmp_path):
+    # rows set line under line with no white space between them: a line whose first cell goes on
+    # from a phrase left unfinished above ("... and, if" / "viable, ...") is the same row, though
+    # its other cells start in capitals or figures
+    xs = (50, 90, 270, 400)
+    pdf = tmp_path / "close-rows.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip(xs, ("Ref", "Action", "Resources", "Lead"), strict=True):
+        c.drawString(x, 760, text)
+    _draw_rows(c, xs, [("4.1", "Survey the town's bus shelters", "Existing staff", "Transport"),
+                       ("4.2", "Study and, if", "Study £9,000;", "Head of"),
+                       ("", "viable, launch a ride share", "Launch from", "Transport"),
+                       ("4.3", "Paint the footbridge", "Capital budget", "Estates")], 740, pitch=12)
+    c.save()
+    texts = _texts(pdf)
+    assert "4.2\tStudy and, if viable, launch a ride share\tStudy £9,000; Launch from\tHead of Transport" in texts
+
+
+def test_rows_cut_by_page_breaks_in_an_office_printed_action_plan_stay_whole():
+    """The oakhallow strategy and review as LibreOffice prints them: a repeated header whose first
+    column is empty on its page, a tall row cut by the page break, a tall cell's last word alone
+    overleaf: each row keeps its whole text."""
+    folder = Path(__file__).resolve().parent.parent / "bench/eval/invented/oakhallow/pdf-office"
+    strategy = {t.split("\t")[1][:5]: t for t in _texts(folder / "2020-02_oakhallow-dc_homelessness-"
+                                                          "rough-sleeping-strategy_2020-23.pdf") if t.count("\t") >= 5}
+    assert "viable, set up a social lettings agency with Brookmere Housing Group, offering landlords" \
+        in strategy["1.2.2"]
+    assert "to help households with rent or mortgage arrears to keep their home" in strategy["1.3.1"]
+    review = {t.split("\t")[0]: t.split("\t") for t in _texts(folder / "2023-06_oakhallow-dc_homelessness-"
+                                                             "rough-sleeping-strategy-annual-review.pdf") if "\t" in t}
+    assert review["2.1.3"][4].endswith("days.")

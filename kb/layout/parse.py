@@ -74,7 +74,7 @@ _QUESTION_STARTS = frozenset("HW")  # a cheap test before the pattern, run on ev
 _REFERENCE_START = re.compile(rf"^{REFERENCE_NUMBER}\.?\s+(?=[A-Z])")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _DASH_SEPARATOR = re.compile(r"^[\s\-|:]*$")
-_CONNECTORS = {"and", "to", "for", "the", "of", "a", "an", "are", "with", "in", "on", "by", "or", "our", "your"}
+_CONNECTORS = {"and", "to", "for", "the", "of", "a", "an", "are", "with", "in", "on", "by", "or", "our", "your", "if"}
 
 
 # A Markdown heading ("# Title", "## 2. Support", "### Actions ##"): its level is given by its marks.

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.layout.parse import ends_with_connector
 from kb.sources.pdf import (
     _CID,
     _GLYPHS,
@@ -209,7 +210,8 @@ def _rows(lines: list[_Line], cells: list[list[list[_Word]]], spaced: bool | Non
             starts = [_text(c) for c in filled]
             if prev.bold and line.bold:
                 pass  # a bold header's cells wrapping
-            elif len(filled) >= 2 and not all(s[:1].islower() for s in starts):
+            elif len(filled) >= 2 and not all(s[:1].islower() for s in starts) and not _phrase_goes_on(
+                    cells[i - 1], cells[i]):
                 new = True  # the columns start again together
             elif cells[i][0] and not cells[i - 1][0]:
                 new = True  # the first column has text again
@@ -220,6 +222,20 @@ def _rows(lines: list[_Line], cells: list[list[list[_Word]]], spaced: bool | Non
         else:
             rows[-1].append(i)
     return rows, spaced
+
+
+def _phrase_goes_on(above: list[list[_Word]], line: list[list[_Word]]) -> bool:
+    """With the first column empty (a row's label stands on its first line only), the line's first
+    cell goes on from a phrase its column's line above left unfinished, on a word no phrase ends
+    with ("Investigate and, if" / "viable, set up a social"; "agency with" / "Brookmere Housing
+    Group,") or on a comma before a word in lower case: the same tall row wrapping, though its other
+    columns start words in capitals or figures ("£15,000").  (Running text beside a side panel
+    fills the first column on every line.)"""
+    c = next((k for k, words in enumerate(line) if words), None)
+    if not c or not above[c]:
+        return False
+    prev = _text(above[c])
+    return ends_with_connector(prev) or (prev.endswith(",") and _text(line[c])[:1].islower())
 
 
 def _top_aligned_rows(lines: list[_Line], cells: list[list[list[_Word]]]) -> list[list[int]] | None:
@@ -269,10 +285,12 @@ def _ruled_cuts(lines: list[_Line], rules: list[float]) -> list[float]:
 
 
 def _judge(cand: _Candidate, carried: bool = False, rules: list[float] | None = None,
-           spaced: bool | None = None) -> tuple[list[list[list[list[_Word]]]], bool] | None:
+           spaced: bool | None = None, continues: bool = False) -> tuple[list[list[list[list[_Word]]]], bool] | None:
     """The candidate's rows of cells (rows -> cells -> words) when it is a table, else None; raises
     _Prose when its lines are running text in columns.  A `carried` candidate goes on with the
-    columns of a table at the foot of the page before: one row is enough, and every column stays."""
+    columns of a table at the foot of the page before: one row is enough, and every column stays.
+    A candidate that `continues` the last row of that table may open with the last words of one
+    tall cell alone, as an office tool breaks a row across the page."""
     lines = cand.lines
     # the columns from all the lines: the first line (a header over groups of columns) may not show them all
     gutters = cand.gutters if carried else _white(lines)
@@ -286,7 +304,7 @@ def _judge(cand: _Candidate, carried: bool = False, rules: list[float] | None = 
         keep = []
         for k, cut in enumerate(cuts):
             both = sum(1 for c in cells if any(c[: k + 1]) and any(c[k + 1:]))
-            if both >= _MIN_ROWS:
+            if both >= _MIN_ROWS or _heads_empty_column(lines, cells, k, gutters[k]):
                 keep.append(cut)
         if not keep:
             return None
@@ -297,13 +315,21 @@ def _judge(cand: _Candidate, carried: bool = False, rules: list[float] | None = 
     tall = _top_aligned_rows(lines, cells) if spaced is None else None
     if tall is not None:  # cut at the padding between tall rows, else as any table
         try:
-            judged = _table_of(lines, cells, ncols, tall, True, carried)
+            judged = _table_of(lines, cells, ncols, tall, True, carried, continues)
         except _Prose:
             judged = None
         if judged is not None:
             return judged
     rows, spaced = _rows(lines, cells, spaced)
-    return _table_of(lines, cells, ncols, rows, spaced, carried)
+    return _table_of(lines, cells, ncols, rows, spaced, carried, continues)
+
+
+def _heads_empty_column(lines: list[_Line], cells: list[list[list[_Word]]], k: int,
+                        gutter: tuple[float, float]) -> bool:
+    """A bold first line (a header row) names a column on each side of gutter `k`, and the column
+    right of it starts flush at one x: a column the rows on this page leave empty (an "Objective"
+    cell that spans rows, printed on the page before), which the rows overleaf may fill."""
+    return lines[0].bold and any(cells[0][: k + 1]) and any(cells[0][k + 1:]) and _flush(lines, gutter[1])
 
 
 _RUNNING_WORDS = 3  # words on a cell's last line for its text to be running on into the row below
@@ -315,7 +341,8 @@ def _last_line_words(cell: list[_Word]) -> int:
 
 
 def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, rows: list[list[int]],
-              spaced: bool, carried: bool) -> tuple[list[list[list[list[_Word]]]], bool] | None:
+              spaced: bool, carried: bool, continues: bool = False
+              ) -> tuple[list[list[list[list[_Word]]]], bool] | None:
     """The rows of cells when these rows make a table (see _judge), else None; raises _Prose."""
     need = 1 if carried else _MIN_ROWS
     if len(rows) < need:
@@ -328,7 +355,7 @@ def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, ro
         ncols = len(used)
         if ncols < 2:
             return None
-    multi = sum(1 for r in table if sum(1 for c in r if c) >= 2)
+    multi = sum(1 for k, r in enumerate(table) if sum(1 for c in r if c) >= 2 or (k == 0 and continues))
     if multi < need:
         return None
     # running prose read across a gutter: a column goes on from one row into the next (from a line
@@ -455,7 +482,12 @@ def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Ta
                           for c, words in enumerate(_columns_of(ln, cuts)) if words):
         return None  # under a header alone, every cell starts flush with its column's header
     try:
-        judged = _judge(_Candidate(run, gutters), carried=True, spaced=None if header else carry.spaced)
+        # (rows set apart or not as on the page before, unless too few rows stood there to tell)
+        judged = _judge(_Candidate(run, gutters), carried=True,
+                        spaced=None if header or len(carry.rows) < _MIN_ROWS else carry.spaced,
+                        continues=wrapped and not any(ln.bold for ln in lines[:start]))
+        # (a bold heading or header above it, in the page's top margin, is no running header: the
+        # words under it start something new)
     except _Prose:
         return None
     if judged is None:
