@@ -662,6 +662,51 @@ def test_a_bare_colour_reads_through_the_documents_colour_key():
     assert rating_key_entries("Open the new depot", "Green") == {}  # a row of a table, not a key's
 
 
+@pytest.mark.parametrize("label, text, entries", [
+    ("B (Blue)", "Complete: delivered in full", {"blue": "Complete: delivered in full", "B": "Complete"}),
+    ("Green (G)", "On track – work is under way", {"green": "On track – work is under way", "G": "On track"}),
+    ("R – Red", "Off track: will not be met", {"red": "Off track: will not be met", "R": "Off track"}),
+    ("A (Amber)", "Resurface the staff car park", {}),  # a row of a table, not a key's
+])
+def test_a_key_row_that_pairs_a_colour_with_its_initial_defines_both(label, text, entries):
+    from kb.layout.fields import rating_key_entries
+
+    assert rating_key_entries(text, label) == entries
+
+
+def test_a_review_rating_rows_by_the_initials_its_key_defines(tmp_path):
+    """A review whose key reads "B (Blue) | Complete: ...", "G (Green) | On track: ..." and rates each
+    row by the initial alone under a plain "Status" header: each row reports the key's word."""
+    from kb.api import KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2025-06_upton-dc_climate-plan-review.txt").write_text(
+        "Upton District Council\n\nClimate plan: final report\n\nRating\tMeaning\n"
+        "B (Blue)\tComplete: delivered in full and closed\nG (Green)\tOn track: under way, due in 2025/26\n"
+        "A (Amber)\tAt risk: behind plan\nR (Red)\tOff track: not delivered\n\n**Appendix A**\n\n"
+        "Ref\tAction\tStatus\tCommentary\n"
+        "CL1\tSolar panels on the depot roof\tB\tThe panels were switched on in May 2024.\n"
+        "CL2\tElectric refuse lorries\tG\tFour of the ten lorries have arrived.\n"
+        "CL3\tHeat pump at the leisure centre\tR\tThe grant bid failed twice.\n", encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([docs])
+    recs = {c.text: c for c in kb.commitments(include_evidence=True)}
+    assert progress_of(recs["Solar panels on the depot roof"].reported) == "done"
+    assert progress_of(recs["Electric refuse lorries"].reported) == "ongoing"
+    assert progress_of(recs["Heat pump at the leisure centre"].reported) == "unmet"
+
+
+@pytest.mark.parametrize("value, report", [
+    ("✓ Achieved", "done"), ("✗ Not delivered", "unmet"), ("✓ see commentary", "done"), ("✗ see note", "unmet"),
+    ("–; 40%", "ongoing"), ("–; 100%", "done"), ("Red; –", "unmet"), ("–", None),
+])
+def test_a_tick_or_a_cross_before_words_and_a_dash_beside_a_share_read_as_statuses(value, report):
+    # a tick or a cross the lead returned before words: the words say, else the mark; a rating left
+    # as a dash beside the lead's share done rates nothing, and the share says
+    assert progress_of(value) == report
+
+
 @pytest.mark.parametrize("header", ["What success will look like", "What will success look like",
                                     "What good looks like"])
 def test_what_success_will_look_like_is_a_measure_column(header):

@@ -362,7 +362,8 @@ def progress_of(value: str | None) -> str | None:
     with commentary after the rating still reads ("Complete – the service opened in May")."""
     if not value:
         return None
-    parts = [p for p in value.split(";") if p.strip()]
+    # (a part that is a dash alone rates nothing: "–; 40%" is the lead's share done, unrated)
+    parts = [p for p in value.split(";") if p.strip(" *–—-")]
     if len(parts) > 1:
         # several status fields of one item ("Stage: Complete" and "Status: Green"): a completion or a
         # revision is the verdict, a rating colour only grades work still going on; a part that is
@@ -370,7 +371,7 @@ def progress_of(value: str | None) -> str | None:
         reads = [_progress_of_one(p) for p in parts]
         if all(reads):
             return min(reads, key=_VERDICT_ORDER.index)
-    return _progress_of_one(value)
+    return _progress_of_one(parts[0] if len(parts) == 1 else value)
 
 
 _VERDICT_ORDER = ("done", "revised", "unmet", "ongoing")
@@ -390,9 +391,15 @@ _PERCENT_DONE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)(?:\s+(?:compl
                            r"\s*(?:$|[-–—(;,.:])")
 
 
+_MARK_WITH_WORDS = re.compile("([" + "".join(m for m in _YES | _NO if len(m) == 1 and not m.isalpha()) + r"])\s+(?=\w)")
+
+
 def _progress_of_one(value: str) -> str | None:
     norm = re.sub(r"\s+", " ", re.sub(r"[*_`]+", " ", value)).strip().lower()
     norm = re.sub(r"^(?:status|rag|progress|rating|stage)\s*[:=-]\s*", "", norm)
+    mark = _MARK_WITH_WORDS.match(norm)
+    if mark:  # a tick or a cross before words ("✓ Achieved", "✗ Not delivered"): the words say, else the mark
+        return _progress_of_one(norm[mark.end():]) or ("done" if mark.group(1) in _YES else "unmet")
     share = _PERCENT_DONE.match(norm)
     if share and float(share.group(1)) <= 100:
         done = float(share.group(1))
@@ -486,7 +493,7 @@ _CODE = r"(?:\d|[A-E])"
 _KEY_ENTRY = re.compile(r"(?:^|(?<=[;,:(]\s)|(?<=[;,])|(?<=\s)(?=\())\s*\(?(" + _CODE + r")\)?\s*(?:=|–|—|-|:|\))\s*"
                         r"([A-Za-z][A-Za-z ]{1,30}?)\s*(?=$|[:;,.(–—=]|\s-\s)")
 # a rating cell: the code alone or before a note ("1", "1 (ongoing)", "2 – see update")
-_CODED = re.compile(r"\s*\**(" + _CODE + r")\**(?![\w.%])")
+_CODED = re.compile(r"\s*\**(" + _CODE + r"|[A-Z])\**(?![\w.%])")  # (a colour's initial the key defines: "G")
 
 
 def status_phrase(text: str) -> str | None:
@@ -520,6 +527,17 @@ def _colour_key_entries(text: str) -> dict[str, str]:
     return out if len(out) >= 2 else {}
 
 
+# a key row's label that gives a colour's initial with the colour ("B (Blue)", "Blue (B)", "G – Green")
+_INITIAL_AND_COLOUR = re.compile(r"(?P<initial>[A-Z])\s*(?:\(|[-–—:=]\s*)\s*(?P<colour>" + _COLOURS + r")\)?"
+                                 r"|(?P<colour2>" + _COLOURS + r")\s*\(\s*(?P<initial2>[A-Z])\s*\)?", re.I)
+
+
+def status_phrase_head(text: str) -> str | None:
+    """The status word a key's meaning opens with ("Complete: the action has been delivered" ->
+    "Complete"), or None when it opens with none."""
+    return status_phrase(re.split(r"\s*(?:[:;.(–—=]|\s-\s)", text.strip(" *"), maxsplit=1)[0])
+
+
 def rating_key_entries(text: str, row_label: str | None = None) -> dict[str, str]:
     """The codes a block defines as a rating key, code -> status word: a key table's row (its first
     cell `row_label` the code, its text opening with the status word: "Delivered: the action has been
@@ -527,10 +545,15 @@ def rating_key_entries(text: str, row_label: str | None = None) -> dict[str, str
     too, kept in lower case ("Blue – complete; Green – on track": blue -> complete)."""
     if row_label is not None:
         code = row_label.strip(" *()")
+        initial = _INITIAL_AND_COLOUR.fullmatch(code)
+        if initial:  # "B (Blue)": the key defines the colour and the letter a rating cell may give alone
+            letter = (initial.group("initial") or initial.group("initial2")).upper()
+            entries = rating_key_entries(text, initial.group("colour") or initial.group("colour2"))
+            phrase = status_phrase_head(text)
+            return {**entries, letter: phrase} if entries and phrase else {}
         colour = _BARE_COLOUR.fullmatch(code)
         if colour or re.fullmatch(_CODE, code):
-            head = re.split(r"\s*(?:[:;.(–—=]|\s-\s)", text.strip(" *"), maxsplit=1)[0]
-            phrase = status_phrase(head)
+            phrase = status_phrase_head(text)
             if not phrase:
                 return {}
             return {colour.group(1).lower().replace("gray", "grey"): text.strip(" *")} if colour else {code: phrase}
