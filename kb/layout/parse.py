@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from kb.extract.dates import date_cell_tail, field_dates, find_dates, has_start_end_cells
 from kb.extract.lexicon import ACTION_VERBS, DOER_TITLE
 from kb.layout.fields import (
+    RATING_MARKS,
     Labelled,
     answered_status,
     label_role,
@@ -29,6 +30,7 @@ from kb.layout.fields import (
     progress_of,
     split_labels,
     status_phrase,
+    status_phrase_head,
     takes_no_value,
     trailing_fields,
 )
@@ -481,7 +483,10 @@ def group_lines(lines: list[SourceLine], dense: bool | str | None = None, wrappe
             continue
         if bullet and strip_markup(text[bullet.end():]):
             depth = len(bullet.group(1).replace("\t", " "))
-            current = RawBlock("list_item", [replace(sl, text=text[bullet.end():])],
+            # (a key's mark before the status it stands for, "◐ Partially achieved: ...", is kept: the
+            # rating cells give the mark alone, kb.layout.fields.rating_key_entries)
+            keyed = text.strip()[:1] in RATING_MARKS and status_phrase_head(text[bullet.end():]) is not None
+            current = RawBlock("list_item", [replace(sl, text=text.strip() if keyed else text[bullet.end():])],
                                depth=depth, blank_before=blank, marker="bullet")
             blocks.append(current)
             blank = 0
@@ -1283,6 +1288,9 @@ def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
                 target = out[-1]
                 for role, text in fields.items():
                     target.fields[role] = f"{target.fields[role]}; {text}" if role in target.fields else text
+            elif "status" in fields:
+                out.append(b)  # a verdict under a long paragraph ("Status: Achieved."): kept, for a
+                # review written as prose (kb.layout.narrative) -- a status is never lost
     for k, b in enumerate(out[:-1]):
         b.blank_after = out[k + 1].blank_before
     return out

@@ -17,6 +17,7 @@ from kb.extract.dates import Period, field_dates, find_dates, heading_date
 from kb.extract.lexicon import ACTION_VERBS, DECISION_VERBS, NOTING_VERBS
 from kb.layout.fields import answered_status, label_role, progress_of
 from kb.layout.markup import labelled_cell_items, split_cell, strip_markup, words
+from kb.layout.narrative import read_narrative_review
 from kb.layout.parse import (
     RawBlock,
     classify_headings,
@@ -248,7 +249,7 @@ def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense
         wrapped = hard_wrapped([sl.text for sl in lines])
     raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines, furniture, tails), dense, wrapped)))
     classify_headings(raw, parts)
-    return read_spaced_tables(read_reported_sections(raw))
+    return read_spaced_tables(read_narrative_review(read_reported_sections(raw)))
 
 
 class BlockBuilder:
@@ -329,8 +330,8 @@ class BlockBuilder:
                 row_key = f"action:{_place_key(rb.first)}"
                 for text, sl in rb.items:
                     out.append(Block("cell", text, sl.line, sl.page, section, column=rb.label, row_key=row_key,
-                                     scope_dates=scope, negative_context=negative, forward_context=True,
-                                     fields=dict(rb.fields), position=sl.position))
+                                     row_label=rb.fields.get("ref"), scope_dates=scope, negative_context=negative,
+                                     forward_context=True, fields=dict(rb.fields), position=sl.position))
                 last_intro = None
                 chain = []
                 continue
@@ -367,7 +368,7 @@ class BlockBuilder:
                 out.append(Block("list_item", text, rb.first.line, rb.first.page, section, level=rb.depth,
                                  intro=intro, outer_intros=outer, scope_dates=(lead_due,) if lead_due else scope,
                                  negative_context=negative,
-                                 forward_context=forward or bool(intro and _forward_intro(intro)),
+                                 forward_context=forward or bool(intro and _forward_intro(intro)) or bool(lead_due),
                                  fields=dict(rb.fields), position=rb.position))
                 if text.endswith(":"):
                     last_intro, last_intro_depth = text, rb.depth + 1
@@ -479,12 +480,18 @@ def lead_in_date(intro: str | None, doc_date: date | None, period: Period | None
         return None
     first = found[0]
     rest = last[first.end_char:]
-    if len(rest.split()) > 12 or not _LEAD_FUTURE.search(rest) or not _forward_intro(intro):
+    # (or the lead-in is that date alone, "By 2024:", "By March 2025:": what is to be in place by then)
+    alone = intro.strip() == last and _DATE_ALONE.fullmatch(last[:first.start_char]) is not None \
+        and rest.strip() == ":"
+    if not alone and (len(rest.split()) > 12 or not _LEAD_FUTURE.search(rest) or not _forward_intro(intro)):
         return None
     due = first.due
     if doc_date is not None and due.end is not None and due.end < doc_date.isoformat():
         return None  # a lead-in dated in the past tells what was done
     return due
+
+
+_DATE_ALONE = re.compile(r"\s*(?:by|in|during|before|within)?\s*", re.I)
 
 
 HEADER_ROW_LEVEL = 99  # deeper than any heading: the next heading, or the next such header, ends its rows

@@ -101,6 +101,11 @@ _NAMING_WORD = re.compile(r"[A-Za-z]{4,}")
 # action then answers to a different subject of the row, and neither could be the other's restatement.
 SUBJECT_HELD = 0.75
 SUBJECT_MISSED = 0.5
+# A plan's second statement of an action (its prose beside its action plan's row) shares most of the
+# first's telling terms, though each words it its own way ("Commission a therapeutic and advocacy
+# service for children and young people affected by domestic abuse" / "commission a specialist service
+# for children and young people who have lived with domestic abuse")
+RESTATEMENT_HELD = 0.6
 
 
 @dataclass(frozen=True)
@@ -294,7 +299,7 @@ def _add_restatements(out: dict[str, list[RowMatch]], doc_rows: list[Commitment]
 def _restates(a: Commitment, b: Commitment, refs: dict[str, str], signals) -> bool:
     """Whether `b` states action `a` again elsewhere in its plan: the same document, another of its
     sections (two actions of one section are siblings of one list or paragraph, two actions), no other
-    reference number (a plan numbers each action once), and one of the two holding SUBJECT_HELD of the
+    reference number (a plan numbers each action once), and one of the two holding RESTATEMENT_HELD of the
     other's telling terms, as a subject speaks of an action (the action plan's row shortens the prose,
     or the prose spells out the row)."""
     if a.doc_id != b.doc_id or a.section == b.section:
@@ -302,7 +307,7 @@ def _restates(a: Commitment, b: Commitment, refs: dict[str, str], signals) -> bo
     if refs.get(a.id) and refs.get(b.id) and refs[a.id] != refs[b.id]:
         return False
     a_own, b_own = signals.own_vector(a.id), signals.own_vector(b.id)
-    return max(_held(a_own, b_own.keys()), _held(b_own, a_own.keys())) >= SUBJECT_HELD
+    return max(_held(a_own, b_own.keys()), _held(b_own, a_own.keys())) >= RESTATEMENT_HELD
 
 
 # The lead-in of a list that says how the action above it will be done: "How we will do it:", "How

@@ -1,0 +1,232 @@
+"""A review written as prose, action by action, each account closing on the body's verdict.
+
+Scrutiny reviews, annual reports and committee papers often report on a plan's actions without a
+table: a bold title naming the action ("**Weekly MARAC (DA4.2).** MARAC has met every week since
+...", or the title on a line of its own), or a paragraph that restates it ("The strategy also said
+that the partners would commission ..."), then the findings, then a verdict in one of the ways a
+committee writes one:
+
+* a status line: "Status: Achieved.", "RAG rating – amber";
+* a status said alone, with or without a pointer after it: "Partially met.", "Not achieved – see
+  recommendation R2.", "Superseded by the county-wide programme.", or in brackets at the paragraph's
+  end: "... in the weeks before. (Complete)";
+* a sentence about "this action" (or "it", "this"): "This action was superseded by ...", "This action
+  is only partly met.", "We are satisfied that this has been delivered.", "The committee considers
+  this action partially met.", "The committee does not consider this action achieved, because ...".
+
+Each such passage is the body's report on one action, as a review table's row is: its title the
+action, its findings the update, the verdict the status.  `read_narrative_review` turns each into an
+action block (`RawBlock("action")` with status and update fields), as `read_reported_sections` does
+for numbered sub-headings.  A passage starts at a bold title, at a heading, or at the first
+paragraph after the previous verdict; it ends at its verdict.  A document needs two such verdicts for
+its prose to be read as a review (one "this has been delivered" in a plan's context is no review).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.layout.fields import progress_of, status_phrase
+from kb.layout.markup import strip_markup, words
+from kb.layout.parse import _VERDICT_WORD, RawBlock, join_lines
+
+_MIN_VERDICTS = 2  # passages with a verdict before a document's prose reads as a review
+_TITLE_WORDS = 30  # a bold run-in title is a name, not a paragraph set in bold
+
+# a verdict's subject that refers back to the action the passage is about: "this action", "this
+# delivery plan action", "the commitment", "it", "this"
+_BACK_SUBJECT = (r"(?:(?:this|that|the|each)(?:\s+[\w-]+){0,3}?\s+(?:action|commitment|recommendation|objective|"
+                 r"aim|goal|priority|promise|pledge|target|deliverable)|this|it)")
+_BACK_VERDICT = re.compile(
+    r"\b" + _BACK_SUBJECT + r"\s+(?:has|have|had|is|are|was|were|remains?)\s+(?:(?:now|therefore|also|so far|only|"
+    r"fully|largely)\s+)?(?P<neg>(?:not|never)\s+(?:yet\s+)?)?(?:been\s+)?(?:(?:only|fully)\s+)?"
+    r"(?P<s>" + _VERDICT_WORD + r"[^.;]*)"
+    r"|\b(?P<neg2>(?:do|does|did)\s+not\s+)?(?:consider|regard|count|judge|assess|deem|rate)(?:s|ed)?\s+"
+    + _BACK_SUBJECT + r"\s+(?:as\s+|to\s+be\s+|to\s+have\s+been\s+)?(?P<s2>" + _VERDICT_WORD + r"[^.;]*)", re.I)
+_ASKED_BEFORE = re.compile(r"\b(?:whether|if|how|what|of)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+# a status line: "Status: Achieved.", "RAG rating – amber", "Overall assessment: partially met"
+_STATUS_LINE = re.compile(r"^(?:(?:overall|current|final)\s+)?(?:status|rag(?:\s+(?:status|rating))?|rating|"
+                          r"assessment|verdict|progress)\s*[:–—-]\s*(?P<s>.+)$", re.I)
+# where a status said alone stops and its pointer or reason begins: "Not achieved – see ...",
+# "Superseded by the county-wide programme", "Partially met (two of three sites)"
+_STATUS_HEAD = re.compile(r"\s*(?:[–—:;,(]|\s-\s|\.\s|\.$|\s+(?:by|because|as|following|after|due to|in favour of|"
+                          r"and replaced|see)\b)")
+_BRACKETED_END = re.compile(r"\(([^()]{2,40})\)\s*\.?\s*$")
+# a verdict on an action named by its number, as a passage on two actions gives one each: "DA2.5 is
+# not achieved", "we count DA2.4 as achieved", "The committee considers DA3.2 achieved and DA3.3
+# partially met"
+_NUMBER = r"[A-Z]{1,4}\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?[a-z]?"
+_NUMBER_IS = re.compile(r"\b(?P<ref>" + _NUMBER + r")\s+(?:is|was|has|have|remains)\s+(?:been\s+)?"
+                        r"(?P<neg>(?:not|never)\s+(?:yet\s+)?)?(?:been\s+)?(?P<s>" + _VERDICT_WORD + r")")
+_JUDGED = re.compile(r"\b(?P<neg>(?:do|does|did)\s+not\s+)?(?:consider|regard|count|judge|assess|deem|rate)(?:s|ed)?\s+"
+                     r"(?=(?:" + _NUMBER + r")\s)", re.I)
+_NUMBER_AS = re.compile(r"(?P<ref>" + _NUMBER + r")\s+(?:as\s+|to\s+be\s+|to\s+have\s+been\s+)?(?P<s>"
+                        + _VERDICT_WORD + r")")
+_SENTENCE = re.compile(r"(?<=[.!?)])\s+(?=[A-Z(\"“‘])")
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences, split at a full stop (or a closing bracket) before a capital."""
+    return [s for s in _SENTENCE.split(text.strip()) if s]
+
+
+def _said_alone(sentence: str) -> str | None:
+    """A status said alone ("Partially met – see recommendation R1.", "Superseded by ..."): the
+    sentence, when its head is a status phrase and nothing else."""
+    head = _STATUS_HEAD.split(sentence.strip(), maxsplit=1)[0]
+    return sentence.strip().rstrip(".") if status_phrase(head) else None
+
+
+# words a plan also writes as a timescale ("Ongoing", "Ongoing - reviewed annually"): alone they give
+# no verdict, since a plan's action lines carry them as often as a review's
+_TIMESCALE_WORDS = frozenset({"ongoing", "on-going", "on going", "continuous", "continuing", "annually", "annual"})
+
+
+def _timescale(phrase: str) -> bool:
+    """Whether a status phrase reads as a timescale too ("Ongoing", "On-going – reviewed annually")."""
+    norm = phrase.strip().lower()
+    return re.split(r"[\s:;,.–—-]+", norm)[0] in _TIMESCALE_WORDS or norm.startswith(("on-going", "on going"))
+
+
+def sentence_verdict(sentence: str) -> str | None:
+    """The status phrase a sentence states as a verdict on the action it follows, or None."""
+    found = _sentence_verdict(sentence)
+    return None if found and _timescale(found) else found
+
+
+def _sentence_verdict(sentence: str) -> str | None:
+    text = strip_markup(sentence).strip()
+    line = _STATUS_LINE.match(text)
+    if line:
+        value = line.group("s").strip().rstrip(".")
+        return value if progress_of(value) else None
+    alone = _said_alone(text)
+    if alone and progress_of(alone):
+        return alone
+    found = None
+    for m in _BACK_VERDICT.finditer(text):
+        if _ASKED_BEFORE.search(text[:m.start()]):
+            continue  # a question or a share, not a verdict: "asked whether it had been delivered",
+            # "how much of the commitment has been delivered"
+        said = (m.group("s") or m.group("s2")).strip()
+        phrase = f"not {said}" if (m.group("neg") or m.group("neg2")) else said
+        if progress_of(phrase):
+            found = phrase
+    return found
+
+
+def numbered_verdicts(text: str) -> list[tuple[str, str]]:
+    """The verdicts a paragraph gives actions it names by number, (number, status phrase) in order."""
+    out: list[tuple[str, str]] = []
+    for s in sentences(strip_markup(text)):
+        for m in _NUMBER_IS.finditer(s):
+            out.append((m.group("ref"), f"{'not ' if m.group('neg') else ''}{m.group('s')}"))
+        judged = _JUDGED.search(s)
+        if judged:  # "considers DA3.2 achieved and DA3.3 partially met": each number its verdict
+            for m in _NUMBER_AS.finditer(s, judged.end()):
+                out.append((m.group("ref"), f"{'not ' if judged.group('neg') else ''}{m.group('s')}"))
+    return [(ref, phrase) for ref, phrase in dict(out).items() if progress_of(phrase)]
+
+
+def paragraph_verdict(text: str) -> str | None:
+    """The verdict a paragraph closes on or states (the last one), or None: a status in brackets at
+    its end ("(Complete)"), else its sentences' last verdict."""
+    end = _BRACKETED_END.search(text)
+    if end and status_phrase(end.group(1)) and not _timescale(end.group(1)):
+        return end.group(1).strip()
+    found = None
+    for s in sentences(text):
+        found = sentence_verdict(s) or found
+    return found
+
+
+def _bold_run_in(block: RawBlock) -> str | None:
+    """The bold title a paragraph opens with ("**Weekly MARAC (DA4.2).** MARAC has met ..."), or None."""
+    raw = join_lines(sl.text for sl in block.lines).strip()
+    m = re.match(r"\*\*(.+?)\*\*\s*\S", raw)
+    if m is None or len(words(m.group(1))) > _TITLE_WORDS:
+        return None
+    return strip_markup(m.group(1)).strip().rstrip(".").strip()
+
+
+def _title_of(block: RawBlock) -> tuple[str, str]:
+    """A passage's first block as (title, the rest of its text): a heading whole, a paragraph's bold
+    run-in title, or a paragraph's first sentence."""
+    if block.kind == "heading":
+        return block.text.strip(), ""
+    bold = _bold_run_in(block)
+    text = block.text.strip()
+    if bold:
+        rest = text[len(bold):].lstrip(" .:–—-") if text.startswith(bold) else text
+        return bold, rest
+    first = sentences(text)
+    return (first[0], text[len(first[0]):].strip()) if first else (text, "")
+
+
+def _verdict_of(block: RawBlock) -> str | None:
+    status = block.fields.get("status")
+    if status and progress_of(status):
+        return status.strip().rstrip(".")
+    return paragraph_verdict(block.text) if block.kind == "paragraph" else None
+
+
+def _as_action(passage: list[RawBlock], verdict: str, number: str | None = None) -> RawBlock:
+    """A passage closed by its verdict as one action block: its title the action, the rest its update
+    (`number`: the action of a passage on several that this verdict is for, its row's label)."""
+    lead = passage[0]
+    title, rest = _title_of(lead)
+    update = " ".join(t for t in [rest, *(b.text for b in passage[1:]), lead.fields.get("update", "")] if t)
+    first = lead.first
+    fields = {**lead.fields, "status": verdict, "update": update, **({"ref": number} if number else {})}
+    return RawBlock("action", [first], blank_before=passage[0].blank_before, label="Action",
+                    fields=fields, items=[(title, first)])
+
+
+def read_narrative_review(blocks: list[RawBlock]) -> list[RawBlock]:
+    """The blocks with each passage that closes on a verdict read as an action block (see the module
+    docstring); unchanged when fewer than `_MIN_VERDICTS` passages close on one."""
+    out: list[RawBlock] = []
+    passage: list[RawBlock] = []
+    found = 0
+    for b in blocks:
+        if b.kind not in ("heading", "paragraph"):
+            out += passage + [b]
+            passage = []
+            continue
+        if b.fields.get("status") and not _bold_run_in(b):
+            out += passage + [b]  # an item that reports already ("3.1 Open a centre" over "Status: Green")
+            passage = []
+            continue
+        if b.kind == "heading" or _bold_run_in(b) or not passage:
+            out += passage
+            passage = [b]
+        else:
+            passage.append(b)
+        numbered = numbered_verdicts(b.text) if b.kind == "paragraph" else []
+        if len(numbered) >= 2 or (numbered and len(passage) > 1):
+            # a passage on two actions or more, each given its verdict by number: a row for each
+            out += [_as_action(passage, phrase, ref) for ref, phrase in numbered]
+            passage = []
+            found += 1
+            continue
+        verdict = _verdict_of(b) if b.kind == "paragraph" else None
+        if verdict and len(passage) == 1 and not _verdict_of_own(b, verdict):
+            # the verdict alone ("Status: Achieved.") after a paragraph it closes: no passage of its own
+            out += passage
+            passage = []
+            continue
+        if verdict:
+            out.append(_as_action(passage, verdict))
+            passage = []
+            found += 1
+    out += passage
+    if found < _MIN_VERDICTS:
+        return blocks
+    for k, b in enumerate(out[:-1]):
+        b.blank_after = out[k + 1].blank_before
+    return out
+
+
+def _verdict_of_own(block: RawBlock, verdict: str) -> bool:
+    """Whether the paragraph says more than its verdict (a title or findings before it)."""
+    return len(words(block.text)) > len(words(verdict)) + 3

@@ -1,0 +1,125 @@
+"""A review written as prose, action by action, each account closing on a verdict (kb.layout.narrative)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.layout.fields import progress_of
+from kb.layout.narrative import numbered_verdicts, paragraph_verdict, sentence_verdict
+
+
+@pytest.mark.parametrize("sentence, report", [
+    ("Status: Achieved.", "done"), ("Status: partially met.", "ongoing"), ("RAG rating – amber", "ongoing"),
+    ("Overall assessment: not achieved", "unmet"),
+    ("Partially met – see recommendation R3.", "ongoing"), ("Not achieved.", "unmet"), ("Achieved.", "done"),
+    ("Superseded by the county's joint contract.", "revised"),
+    ("This action was superseded by the regional scheme.", "revised"),
+    ("This action is only partly met.", "ongoing"),
+    ("We are satisfied that this has been delivered.", "done"),
+    ("The panel considers this action partially met.", "ongoing"),
+    ("The panel does not consider this action achieved, because the post has ended.", "unmet"),
+    ("This delivery plan action was never delivered.", "unmet"),
+    # findings, not verdicts: a thing done in the past, an imperative, a plan's sentence
+    ("The leaflet was printed in March 2022 and sent to every surgery.", None),
+    ("The service was delivered by volunteers in 2022.", None),
+    ("Complete the survey of every depot.", None),
+    ("Status of the scheme is explained below.", None),
+    # a plan's timescale, and a question or a share, are no verdicts
+    ("Ongoing.", None), ("Ongoing - reviewed at the end of March each year", None),
+    ("Each lead was asked whether it had been delivered and whether it should continue.", None),
+    ("The lead's estimate of how much of the commitment has been delivered is shown.", None),
+])
+def test_a_verdict_sentence_reads_as_the_status_it_gives(sentence, report):
+    verdict = sentence_verdict(sentence)
+    assert (progress_of(verdict) if verdict else None) == report
+
+
+def test_a_status_in_brackets_closing_a_paragraph_is_its_verdict():
+    assert paragraph_verdict("The plan promised a stall at every fair. A stall ran at each of them. (Complete)") \
+        == "Complete"
+    assert paragraph_verdict("The stall (in the market hall) ran every Saturday.") is None
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    ("The library gained its award in May, and we count CS2.1 as achieved. The museum withdrew its bid. "
+     "CS2.2 is not achieved – see recommendation R4.", [("CS2.1", "achieved"), ("CS2.2", "not achieved")]),
+    ("The panel considers T3.2 achieved and T3.3 partially met.", [("T3.2", "achieved"), ("T3.3", "partially met")]),
+    ("Action 2.4 was delivered in May.", [("2.4", "delivered")]),
+    ("The budget for 2023/24 was set in March.", []),
+])
+def test_verdicts_given_actions_by_number(text, verdicts):
+    assert numbered_verdicts(text) == verdicts
+
+
+REVIEW = """Marlow Vale Borough Council
+
+Scrutiny review of the Cost of Living Action Plan
+
+Priority 1 – Advice
+
+**Warm spaces in libraries (CL1.1).** All six libraries opened warm spaces in November 2022 and 4,100 \
+visits were recorded that winter. Staff were trained to give advice on grants and debt.
+
+Status: Achieved.
+
+The plan also promised a cost of living leaflet for every household. The leaflet was drafted but never \
+printed, because the council tax mailing it was to go with was moved online.
+
+Not achieved – see recommendation R2.
+
+**Debt advice at the jobcentre (CL1.3).** The advice sessions started in January 2023, a quarter late, and \
+run one day a week instead of two. The panel considers this action partially met.
+
+**Food bank vouchers online.** This action was superseded by the county's household support fund portal.
+"""
+
+PLAN = """Marlow Vale Borough Council
+
+Cost of Living Action Plan 2022-2024
+
+Priority 1 – Advice
+
+We will:
+
+- open warm spaces in all six libraries this winter (CL1.1)
+- send a cost of living leaflet to every household with the council tax bills
+- run debt advice sessions at the jobcentre two days a week (CL1.3)
+- offer food bank vouchers online
+"""
+
+
+def test_a_prose_review_reports_each_action_by_its_closing_verdict(tmp_path):
+    """Each account in a review written as prose (a bold title, a paragraph restating the action, its
+    findings) closes on a verdict in its own words; its title reports that status, and the trace of
+    the plan's action reads it."""
+    from kb.api import KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2022-10_marlow-vale-bc_cost-of-living-action-plan.txt").write_text(PLAN, encoding="utf-8")
+    (docs / "2024-07_marlow-vale-bc_cost-of-living-scrutiny-review.txt").write_text(REVIEW, encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([docs])
+    records = kb.commitments(include_evidence=True)
+    reported = {c.text: progress_of(c.reported) for c in records if c.reported}
+    assert reported["Warm spaces in libraries (CL1.1)"] == "done"
+    assert reported["The plan also promised a cost of living leaflet for every household."] == "unmet"
+    assert reported["Debt advice at the jobcentre (CL1.3)"] == "ongoing"
+    assert reported["Food bank vouchers online"] == "revised"
+    seed = next(c for c in records if c.text.startswith("run debt advice sessions"))
+    assert kb.trace(seed.id).status == "in progress"
+
+
+def test_a_status_line_under_a_long_paragraph_is_never_lost(tmp_path):
+    # a lone "Status:" line under a paragraph too long to take it as a field: kept as text of its own
+    from kb.sources import load_document
+
+    path = tmp_path / "2024-07_marlow-vale-bc_note.txt"
+    path.write_text("Marlow Vale Borough Council\n\nWarm spaces\n\nAll six libraries opened warm spaces in November "
+                    "2022 and 4,100 visits were recorded that winter, with staff trained to give advice on grants, "
+                    "debt and energy bills to anyone who asked. The libraries in Marlow and Vale End stayed open "
+                    "until eight in the evening on weekdays, and volunteers from the credit union came every "
+                    "Thursday to help people apply for the household support fund.\n\nStatus: Achieved.\n",
+                    encoding="utf-8")
+    blocks = load_document(path, {}).blocks
+    assert any("Status: Achieved" in b.text or b.fields.get("status") == "Achieved." for b in blocks)
