@@ -283,6 +283,8 @@ def test_an_earlier_decision_in_a_report_is_background_not_its_decision():
     # a verbless entry dated ahead, and an entry that acts, stay what the lead-in makes them
     ("Riverside flood scheme consultation – Jan 2025", "commitment"),
     ("Open the second riverside clinic – June 2023", "commitment"),
+    # a past date that places a starting point is no date of the entry's
+    ("a 40% fall in flooded homes, from 120 in 2020/21 to 72 a year", "commitment"),
 ])
 def test_a_verbless_entry_dated_before_the_paper_is_on_record(text, kind):
     from kb.extract.pipeline import extract
@@ -294,3 +296,39 @@ def test_a_verbless_entry_dated_before_the_paper_is_on_record(text, kind):
     records = extract(Document(meta, "x.txt", "0", "text", None, blocks))
     got = [r.kind if r.kind == "evidence" else "commitment" for r in records if r.text == text]
     assert got == [kind]
+
+
+def test_an_outcome_listed_under_a_future_date_alone_is_a_state_to_reach(tmp_path):
+    """A lead-in that is a date alone ("By 2026:") heads what is to be in place by then: its items are
+    due then, and an item the parser reads around a participle ("a 40% fall in infections acquired on
+    our wards, from 60 in 2021/22") is a state to reach, not a past event."""
+    from kb.api import KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2023-05_eastford-trust_quality-strategy.txt").write_text(
+        "Eastford Community Trust\n\nQuality strategy 2023-2026\n\nSafety\n\nBy 2026:\n\n"
+        "- a 40% reduction in pressure ulcers acquired in our care, from 90 in 2021/22 to 54 or fewer a year\n"
+        "- every inpatient ward accredited at silver or above under the Eastford Standard, our ward scheme\n",
+        encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([docs])
+    ulcers = next(c for c in kb.commitments(include_evidence=True) if "pressure ulcers" in c.text)
+    assert ulcers.kind != "evidence"
+    assert [d.end for d in ulcers.due] == ["2026-12-31"]
+    wards = next(c for c in kb.commitments(include_evidence=True) if "accredited" in c.text)
+    assert wards.kind != "evidence"  # "accredited" read as a past verb by the parser: a state to reach
+
+
+@pytest.mark.parametrize(("intro", "dated", "outcome"), [
+    ("By 2026:", True, True), ("By March 2027:", True, True), ("In 2025/26:", True, True),
+    ("By 2026:", False, False),  # the layout dates the items only when the date is still ahead
+    ("In 2021 we achieved:", True, False), ("Our aims are:", True, False),
+])
+def test_an_item_under_a_future_date_alone_is_an_outcome_whatever_its_tense(intro, dated, outcome):
+    from kb.extract.classify import _dated_outcome
+    from kb.model import DueDate
+
+    scope = (DueDate(text=intro, start=None, end="2026-12-31"),) if dated else ()
+    block = Block("list_item", "every ward accredited at silver", 4, None, ("Safety",), intro=intro, scope_dates=scope)
+    assert _dated_outcome(block) is outcome

@@ -697,9 +697,37 @@ def test_a_review_rating_rows_by_the_initials_its_key_defines(tmp_path):
     assert progress_of(recs["Heat pump at the leisure centre"].reported) == "unmet"
 
 
+def test_a_review_rating_by_marks_its_key_defines(tmp_path):
+    """A review whose key gives a mark and its word on each line ("● Achieved: ...", "◐ Partially achieved:
+    ...") and whose "Our assessment" column gives the mark with its word, or the mark alone: each row
+    reports the status its mark means."""
+    from kb.api import KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2024-06_eastford-trust_quality-account.txt").write_text(
+        "Eastford Community Trust\n\nQuality Account 2023/24\n\nHow to read the table\n\n"
+        "● Achieved: we met the target by March 2024\n\n◐ Partially achieved: we made half the improvement\n\n"
+        "○ Not achieved: we made less than half of it\n\n— Stopped: replaced by a national programme\n\n"
+        "Priority\tMeasure\t2023/24\tTarget\tOur assessment\n"
+        "Fewer pressure ulcers\tCategory 3 and 4 ulcers\t74\t56\t◐ Partially achieved\n"
+        "Electronic prescribing on every ward\tWards using ePMA\t14\t14\t●\n"
+        "Faster complaint replies\tReplies within 25 days\t61%\t85%\t○\n"
+        "Investigations on time\tWithin 60 days\tNot measured\t90%\t—\n", encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([docs])
+    recs = {c.text: c for c in kb.commitments(include_evidence=True)}
+    assert progress_of(recs["Fewer pressure ulcers"].reported) == "ongoing"
+    assert progress_of(recs["Electronic prescribing on every ward"].reported) == "done"
+    assert progress_of(recs["Faster complaint replies"].reported) == "unmet"
+    assert progress_of(recs["Investigations on time"].reported) == "revised"
+
+
 @pytest.mark.parametrize("value, report", [
     ("✓ Achieved", "done"), ("✗ Not delivered", "unmet"), ("✓ see commentary", "done"), ("✗ see note", "unmet"),
     ("–; 40%", "ongoing"), ("–; 100%", "done"), ("Red; –", "unmet"), ("–", None),
+    ("◐ Partially achieved", "ongoing"), ("○ Not achieved", "unmet"), ("— Stopped: replaced by PSIRF", "revised"),
+    ("◐", None),
 ])
 def test_a_tick_or_a_cross_before_words_and_a_dash_beside_a_share_read_as_statuses(value, report):
     # a tick or a cross the lead returned before words: the words say, else the mark; a rating left

@@ -286,9 +286,28 @@ def dated_before(text: str, doc_date: dt.date | None) -> bool:
         return False
     # a date in brackets cites a source ("the King's Fund model (Vision for Population Health,
     # November 2018)"), it does not date the decision
-    dates = [d for d in find_dates(text, doc_date) if not d.relative and not in_brackets(text, d.start_char)]
+    dates = [d for d in find_dates(text, doc_date) if not d.relative and not in_brackets(text, d.start_char)
+             and not _BASELINE.search(text[:d.start_char])]
     month = doc_date.replace(day=1).isoformat()
     return bool(dates) and all(d.due.end is not None and d.due.end < month for d in dates)
+
+
+# a date that places a starting point, not a deadline: "from 112 in 2020/21 to 56", "against a 2019/20
+# baseline of 41%", "compared with 2019", "since 2018"
+_BASELINE = re.compile(r"\b(?:from|since|baseline|against|compared (?:with|to)|up from|down from)\b[^.;:]{0,30}$", re.I)
+
+
+# a lead-in that is a date alone: "By 2024:", "By March 2025:", "In 2026/27:"
+_DATE_LEAD = re.compile(r"(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:[A-Za-z]+\s+)?\d{4}(?:/\d{2,4})?:", re.I)
+
+
+def _dated_outcome(block: Block) -> bool:
+    """An item listed under a lead-in that is a future date alone ("By 2024:" / "- every ward
+    accredited at silver", "- 60% of people on the register receiving all six checks"): an outcome
+    to be in place by then, whatever tense the parser reads in its participles (the layout dates
+    the item by the lead-in only when that date is still ahead, kb.layout.structure.lead_in_date)."""
+    return block.kind == "list_item" and bool(block.intro and block.scope_dates) \
+        and _DATE_LEAD.fullmatch(block.intro.strip()) is not None
 
 
 def past_dated_entry(text: str, block: Block, decision: Decision, doc_date: dt.date | None) -> bool:
@@ -296,6 +315,8 @@ def past_dated_entry(text: str, block: Block, decision: Decision, doc_date: dt.d
     written ("HIV screening - November 1985" under "The dates the scheme recognises are:", "Phase 1
     pilot – June 2022" in a 2024 paper): a fact on record, not something to be done by then, whatever
     its lead-in promises; an entry that acts ("Open the second clinic – May 2022") stays."""
+    if doc_date is not None and any(d.end and d.end >= doc_date.isoformat() for d in block.scope_dates):
+        return False  # dated ahead by its lead-in or heading ("By 2024:" over "a 50% reduction in ...")
     return block.kind == "list_item" and decision.form in (NOMINAL, NONE) and dated_before(text, doc_date)
 
 
@@ -629,7 +650,8 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         # nothing more in a table of definitions ("Subject | Description")
         role = None
     # a participle headline under a forward heading or list ("Business case approved.") is a state to reach
-    past = j.past and not ("participle" in j.flags and block.forward_context) and not _perfect_after_modal(t, block)
+    past = j.past and not ("participle" in j.flags and block.forward_context) and not _perfect_after_modal(t, block) \
+        and not _dated_outcome(block)
     # verbless deliverables the parse leaves without a predicate: "Faster access to memory clinics"
     # and headline bullets the small tagger misreads ("RFT open and staff ...")
     subjects = j.clause.subjects

@@ -80,6 +80,8 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:target|delivery|completion|due) (?:quarters?|years?|months?|periods?)")),
     ("status", re.compile(  # how the item stands, also "as at" a date ("Status at March 2022")
         r"(?:(?:current|overall|delivery|progress|action|b?rag) )?status|b?rag|rag rating|ratings?|progress|"
+        # the body's judgement of each item: "Our assessment", "Overall assessment", "Self-assessment"
+        r"(?:(?:our|overall|final|self)[ -])?assessment|"
         r"(?:(?:current|delivery|project) )?stage|"
         r"(?:(?:current|overall|delivery) )?status (?:at|as at|as of|in|on|\(|update)[\w ()/.-]*|"
         r"(?:complete|completed|achieved|delivered|done|met|on track|on target|in place|implemented)" + _ASKED + "|"
@@ -391,7 +393,10 @@ _PERCENT_DONE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)(?:\s+(?:compl
                            r"\s*(?:$|[-–—(;,.:])")
 
 
-_MARK_WITH_WORDS = re.compile("([" + "".join(m for m in _YES | _NO if len(m) == 1 and not m.isalpha()) + r"])\s+(?=\w)")
+# the marks a review rates by: ticks and crosses, and the shapes a key defines ("● Achieved", "◐ Partially
+# achieved", "— Stopped"): before words, the words say
+RATING_MARKS = "".join(m for m in _YES | _NO if len(m) == 1 and not m.isalpha()) + "●◐◑◒◓○◯■□▲△▼▽◆◇★☆—"
+_MARK_WITH_WORDS = re.compile("([" + RATING_MARKS + r"])\s+(?=\w)")
 
 
 def _progress_of_one(value: str) -> str | None:
@@ -399,7 +404,8 @@ def _progress_of_one(value: str) -> str | None:
     norm = re.sub(r"^(?:status|rag|progress|rating|stage)\s*[:=-]\s*", "", norm)
     mark = _MARK_WITH_WORDS.match(norm)
     if mark:  # a tick or a cross before words ("✓ Achieved", "✗ Not delivered"): the words say, else the mark
-        return _progress_of_one(norm[mark.end():]) or ("done" if mark.group(1) in _YES else "unmet")
+        words_say = _progress_of_one(norm[mark.end():])
+        return words_say or ("done" if mark.group(1) in _YES else "unmet" if mark.group(1) in _NO else None)
     share = _PERCENT_DONE.match(norm)
     if share and float(share.group(1)) <= 100:
         done = float(share.group(1))
@@ -493,7 +499,10 @@ _CODE = r"(?:\d|[A-E])"
 _KEY_ENTRY = re.compile(r"(?:^|(?<=[;,:(]\s)|(?<=[;,])|(?<=\s)(?=\())\s*\(?(" + _CODE + r")\)?\s*(?:=|–|—|-|:|\))\s*"
                         r"([A-Za-z][A-Za-z ]{1,30}?)\s*(?=$|[:;,.(–—=]|\s-\s)")
 # a rating cell: the code alone or before a note ("1", "1 (ongoing)", "2 – see update")
-_CODED = re.compile(r"\s*\**(" + _CODE + r"|[A-Z])\**(?![\w.%])")  # (a colour's initial the key defines: "G")
+# (a colour's initial the key defines, "G"; a mark, "◐")
+_CODED = re.compile(r"\s*\**(" + _CODE + r"|[A-Z]|[" + RATING_MARKS + r"])\**(?![\w.%])")
+# a key line that gives a mark and its status word: "● Achieved: we met the target", "◐ Partially achieved"
+_MARK_KEY = re.compile(r"^\s*([" + RATING_MARKS + r"])\s*(?:=|:|–|-)?\s*([A-Za-z][A-Za-z ]{1,30}?)\s*(?=$|[:;,.(–—=]|\s-\s)")
 
 
 def status_phrase(text: str) -> str | None:
@@ -561,6 +570,9 @@ def rating_key_entries(text: str, row_label: str | None = None) -> dict[str, str
     out: dict[str, str] = _colour_key_entries(text)
     if out:
         return out
+    mark = _MARK_KEY.match(text)
+    if mark and status_phrase(mark.group(2)):
+        return {mark.group(1): status_phrase(mark.group(2)) or ""}
     for m in _KEY_ENTRY.finditer(text):
         phrase = status_phrase(m.group(2))
         if phrase:
