@@ -487,3 +487,30 @@ def test_an_indicators_values_give_its_target_named_by_the_line_above(tmp_path):
     name = got.get("Successful completion of reablement packages - rolling 12 months")
     assert name is None or name.kind == "evidence"
     assert got["We will review the home care framework in the spring."].kind in ("commitment", "milestone")
+
+
+def test_by_the_year_a_plan_ends_in_is_by_the_plans_end():
+    # "by 2026" in a plan for 2023-2026 that runs to 31 March 2026 means by the plan's end; the end of
+    # the year said in words, another year, and a plan of unknown span keep the calendar year
+    import datetime as dt
+
+    from kb.extract.dates import find_dates
+
+    plan = (dt.date(2023, 4, 1), dt.date(2026, 3, 31))
+    ends = {t: [d.due.end for d in find_dates(t, dt.date(2023, 5, 1), plan)]
+            for t in ("by 2026", "by the end of 2026", "by 2027")}
+    assert ends == {"by 2026": ["2026-03-31"], "by the end of 2026": ["2026-12-31"], "by 2027": ["2027-12-31"]}
+    assert [d.due.end for d in find_dates("by 2026", dt.date(2023, 5, 1), None)] == ["2026-12-31"]
+
+
+def test_a_target_cell_giving_its_baselines_year_names_no_due_date():
+    # "85% (2019/20: 61%)" under "Target (by March 2025)": the year in brackets is what the baseline
+    # figure is of; a date the cell gives as a deadline still counts beside it
+    import datetime as dt
+
+    from kb.extract.dates import field_dates
+
+    doc = dt.date(2022, 6, 1)
+    assert field_dates("85% (2019/20: 61%)", doc) is None
+    assert field_dates("All 12 sites (2019/20: none)", doc) is None
+    assert [d.end for d in field_dates("Q4 2024/25 (2019/20: 31%)", doc)] == ["2025-03-31"]

@@ -1033,6 +1033,9 @@ def timescale_key(text: str, doc_date: dt.date | None, period: Period | None = N
 _TERM_LETTER = re.compile(r"\(([SML])\)")
 
 
+_BY_YEAR = re.compile(r"by\s+\d{4}", re.I)  # (not "by the end of 2024": the year's end, said so)
+
+
 def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None,
                timescales: Timescales | None = None) -> list[DateMatch]:
     """Every date or period phrase in `text`, normalised, in text order, non-overlapping (longest wins).
@@ -1068,6 +1071,12 @@ def find_dates(text: str, doc_date: dt.date | None, period: Period | None = None
                 start = dt.date.fromisoformat(due.start) if due.start else None
                 found.append(_Found(m.start(), m.end(), start, dt.date.fromisoformat(due.end) if due.end else None,
                                     False))
+    if period is not None and period[1] is not None:
+        end = period[1]
+        for f in found:  # "by 2024" in a plan for 2021-2024 that ends in March 2024: by the plan's end
+            if f.start is None and f.end == dt.date(end.year, 12, 31) and end < f.end \
+                    and _BY_YEAR.fullmatch(text[f.s:f.e]):
+                f.end = end
     if doc_date is not None:
         for f in found:  # "later in 2020" in a plan of February 2020: the rest of that year
             if f.start == dt.date(doc_date.year, 1, 1) and f.end == dt.date(doc_date.year, 12, 31) \
@@ -1144,8 +1153,12 @@ def field_dates(text: str, doc_date: dt.date | None, period: Period | None = Non
         found = _short_numeric_days(text)
     if not found:
         return [] if re.match(r"^\W*(?:on-?going|continuous|continual)\b", text, re.I) else None
-    # "Commenced Oct 2024", "Started in May": when the work began, not when it is due
-    return [m.due for m in found if not _STARTED_BEFORE.search(text[:max(0, m.start_char)])]
+    # "Commenced Oct 2024", "Started in May": when the work began, not when it is due; "85% (2020/21:
+    # 72%)": the year a baseline figure is of
+    dated = [m for m in found if not _FIGURE_OF_YEAR.match(text, m.end_char)]
+    if not dated:
+        return None  # only a baseline's year: the field says nothing of when (the column may)
+    return [m.due for m in dated if not _STARTED_BEFORE.search(text[:max(0, m.start_char)])]
 
 
 # "19.03.24", "25/08/23": a day with a two-digit year, as date columns of project plans write it
@@ -1165,6 +1178,7 @@ def _short_numeric_days(text: str) -> list[DateMatch]:
     return out
 
 
+_FIGURE_OF_YEAR = re.compile(r"\s*[:=]\s*(?:[£$]?\d|none\b|nil\b|not\b)", re.I)
 _STARTED_BEFORE = re.compile(r"(?<!to be )(?<!will be )\b(?:commenced|started|began|begun|launched|completed|since)"
                              r"\W*(?:in|on)?\W*$", re.I)
 
