@@ -1010,3 +1010,27 @@ def test_rows_cut_by_page_breaks_in_an_office_printed_action_plan_stay_whole():
     review = {t.split("\t")[0]: t.split("\t") for t in _texts(folder / "2023-06_oakhallow-dc_homelessness-"
                                                              "rough-sleeping-strategy-annual-review.pdf") if "\t" in t}
     assert review["2.1.3"][4].endswith("days.")
+
+
+def test_a_keys_marks_stay_before_their_status_words_and_bullets_do_not(tmp_path):
+    # a rating key printed as marks ("● Achieved: ...", "○ Not achieved: ...") keeps each mark, which the
+    # table's cells give alone; a bullet before an action is a list item's bullet as before
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.is_file():
+        pytest.skip("needs a font with the marks (DejaVu Sans)")
+    pdfmetrics.registerFont(TTFont("MarkSans", str(font)))
+    pdf = tmp_path / "key.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("MarkSans", 10)
+    for k, line in enumerate(["● Achieved: the target was met by March", "○ Not achieved: less than half of it",
+                              "", "● Open a second clinic in the town centre", "● Train every receptionist"]):
+        if line:
+            c.drawString(60, 760 - 16 * k, line)
+    c.save()
+    texts = _texts(pdf)
+    key = next(t for t in texts if "Achieved:" in t)
+    assert key.startswith("● Achieved: the target was met by March") and "○ Not achieved: less than half" in key
+    assert "- Open a second clinic in the town centre" in texts

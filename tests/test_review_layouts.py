@@ -587,6 +587,10 @@ def test_ticks_under_bare_quarters_schedule_the_row_in_a_plan_for_one_year(perio
     ("(A) Achieved (B) Partly achieved (C) Not achieved", None, {"A": "Achieved", "B": "Partly achieved",
                                                                "C": "Not achieved"}),
     ("Complete the survey of every depot", "1", {}),  # an action numbered 1, not a key
+    # a key of marks whose lines ran into one block: each mark and its word
+    ("■ Done: the work is finished □ Not done: no work has begun ▲ Delayed: behind the plan", None,
+     {"■": "Done", "□": "Not done", "▲": "Delayed"}),
+    ("The cost — about £40,000 — was shared", None, {}),
     ("Theme 1: Cleaner air for schools", None, {}),
 ])
 def test_a_rating_key_names_the_status_of_each_code(text, label, entries):

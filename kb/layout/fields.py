@@ -502,7 +502,7 @@ _KEY_ENTRY = re.compile(r"(?:^|(?<=[;,:(]\s)|(?<=[;,])|(?<=\s)(?=\())\s*\(?(" + 
 # (a colour's initial the key defines, "G"; a mark, "◐")
 _CODED = re.compile(r"\s*\**(" + _CODE + r"|[A-Z]|[" + RATING_MARKS + r"])\**(?![\w.%])")
 # a key line that gives a mark and its status word: "● Achieved: we met the target", "◐ Partially achieved"
-_MARK_KEY = re.compile(r"^\s*([" + RATING_MARKS + r"])\s*(?:=|:|–|-)?\s*([A-Za-z][A-Za-z ]{1,30}?)\s*(?=$|[:;,.(–—=]|\s-\s)")
+_MARK_KEY = re.compile(r"(?:^|(?<=\s))([" + RATING_MARKS + r"])\s*(?:=|:|–|-)?\s*([A-Za-z][A-Za-z ]{1,30}?)\s*(?=$|[:;,.(–—=]|\s-\s)")
 
 
 def status_phrase(text: str) -> str | None:
@@ -570,9 +570,10 @@ def rating_key_entries(text: str, row_label: str | None = None) -> dict[str, str
     out: dict[str, str] = _colour_key_entries(text)
     if out:
         return out
-    mark = _MARK_KEY.match(text)
-    if mark and status_phrase(mark.group(2)):
-        return {mark.group(1): status_phrase(mark.group(2)) or ""}
+    # (key lines set without a blank line between them run into one block: each mark its entry)
+    marks = {m.group(1): phrase for m in _MARK_KEY.finditer(text) if (phrase := status_phrase(m.group(2)))}
+    if marks:
+        return marks
     for m in _KEY_ENTRY.finditer(text):
         phrase = status_phrase(m.group(2))
         if phrase:

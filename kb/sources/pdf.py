@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from kb.layout.fields import label_role
+from kb.layout.fields import RATING_MARKS, label_role, status_phrase_head
 from kb.layout.parse import LABELLED_NUMBER, ends_with_connector
 from kb.model import Position
 from kb.sources.base import SourceError, SourceLine
@@ -544,6 +544,8 @@ def _split_glyph(line: _Line) -> None:
         return  # nor is a run of marks with no words ("✓ ✓": a timeline's ticks)
     first = line.words[0]
     text = first.text
+    if text in RATING_MARKS and status_phrase_head(" ".join(w.text for w in line.words[1:5])) is not None:
+        return  # a key's mark before the status it stands for ("○ Not achieved: ..."), not a bullet
     m = _CID.match(text)
     if m:
         glyph, rest = "•", text[m.end() :]
