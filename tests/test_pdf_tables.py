@@ -1034,3 +1034,12 @@ def test_a_keys_marks_stay_before_their_status_words_and_bullets_do_not(tmp_path
     key = next(t for t in texts if "Achieved:" in t)
     assert key.startswith("● Achieved: the target was met by March") and "○ Not achieved: less than half" in key
     assert "- Open a second clinic in the town centre" in texts
+
+
+def test_a_bold_header_over_columns_set_between_drawn_rules_reads():
+    """Kent County Council's revenue plan (bench/eval/other/pdf): tables whose columns stand between
+    rules drawn round groups of columns, under bold headers. The gutters the rules replace are not the
+    columns a header names (a header over a column its rows leave empty is judged by the cuts used)."""
+    pdf = Path(__file__).resolve().parent.parent / "bench/eval/other/pdf/2025-02_kent-cc_revenue-plan-2025-28.pdf"
+    lines, _ = read_pdf(pdf)
+    assert sum(1 for ln in lines if "\t" in ln.text) > 20

@@ -304,7 +304,7 @@ def _judge(cand: _Candidate, carried: bool = False, rules: list[float] | None = 
         keep = []
         for k, cut in enumerate(cuts):
             both = sum(1 for c in cells if any(c[: k + 1]) and any(c[k + 1:]))
-            if both >= _MIN_ROWS or _heads_empty_column(lines, cells, k, gutters[k]):
+            if both >= _MIN_ROWS or _heads_empty_column(lines, cells, k):
                 keep.append(cut)
         if not keep:
             return None
@@ -324,12 +324,14 @@ def _judge(cand: _Candidate, carried: bool = False, rules: list[float] | None = 
     return _table_of(lines, cells, ncols, rows, spaced, carried, continues)
 
 
-def _heads_empty_column(lines: list[_Line], cells: list[list[list[_Word]]], k: int,
-                        gutter: tuple[float, float]) -> bool:
-    """A bold first line (a header row) names a column on each side of gutter `k`, and the column
-    right of it starts flush at one x: a column the rows on this page leave empty (an "Objective"
-    cell that spans rows, printed on the page before), which the rows overleaf may fill."""
-    return lines[0].bold and any(cells[0][: k + 1]) and any(cells[0][k + 1:]) and _flush(lines, gutter[1])
+def _heads_empty_column(lines: list[_Line], cells: list[list[list[_Word]]], k: int) -> bool:
+    """A bold first line (a header row) names a column on each side of cut `k`, and the column right
+    of it starts flush at one x: a column the rows on this page leave empty (an "Objective" cell that
+    spans rows, printed on the page before), which the rows overleaf may fill."""
+    if not (lines[0].bold and any(cells[0][: k + 1]) and any(cells[0][k + 1:])):
+        return False
+    starts = [c[k + 1][0].x0 for c in cells if c[k + 1]]
+    return bool(starts) and _flush(lines, min(starts))
 
 
 _RUNNING_WORDS = 3  # words on a cell's last line for its text to be running on into the row below
