@@ -1042,3 +1042,21 @@ def test_a_sections_lead_line_owns_its_items(tmp_path):
                                  "- run the night ferry every hour\n"})
     owners = {c.text: c.owners for c in kb.commitments("2021-04_riverside-council_ferry-strategy")}
     assert owners["run the night ferry every hour"] == ["Director of Transport"]
+
+
+def test_the_body_leaves_the_contents_list_at_the_first_heading_that_repeats_an_entry(tmp_path):
+    """A contents list ("Contents" over "Foreword", "1. About this plan", ...) ends where the body starts
+    again with one of its entries, whatever levels the layout gave the two headings: the body's
+    sections are not under "Contents" (a section read as a list of titles, whose items are no
+    commitments)."""
+    from kb.sources import load_document
+
+    path = tmp_path / "2022-01_tolworth-bc_carers-plan.txt"
+    path.write_text("Tolworth Borough Council\n\nCarers plan 2022-2025\n\nContents\n\nForeword\n"
+                    "1. About this plan\n2. Young carers\n3. Adult carers\n\nForeword\n\nThis plan is ours.\n\n"
+                    "1. About this plan\n\nIt runs for three years.\n\n2. Young carers\n\n"
+                    "Partners have agreed to keep a single register of young carers in every school.\n",
+                    encoding="utf-8")
+    blocks = load_document(path, {}).blocks
+    register = next(b for b in blocks if b.text.startswith("Partners have agreed"))
+    assert "Contents" not in register.section and not register.negative_context

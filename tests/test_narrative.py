@@ -19,6 +19,7 @@ from kb.layout.narrative import numbered_verdicts, paragraph_verdict, sentence_v
     ("The panel considers this action partially met.", "ongoing"),
     ("The panel does not consider this action achieved, because the post has ended.", "unmet"),
     ("This delivery plan action was never delivered.", "unmet"),
+    ("We record this commitment as not delivered.", "unmet"),
     # findings, not verdicts: a thing done in the past, an imperative, a plan's sentence
     ("The leaflet was printed in March 2022 and sent to every surgery.", None),
     ("The service was delivered by volunteers in 2022.", None),
@@ -45,6 +46,7 @@ def test_a_status_in_brackets_closing_a_paragraph_is_its_verdict():
      "CS2.2 is not achieved – see recommendation R4.", [("CS2.1", "achieved"), ("CS2.2", "not achieved")]),
     ("The panel considers T3.2 achieved and T3.3 partially met.", [("T3.2", "achieved"), ("T3.3", "partially met")]),
     ("Action 2.4 was delivered in May.", [("2.4", "delivered")]),
+    ("HW-23/2 has not been delivered.", [("HW-23/2", "not delivered")]),
     ("The budget for 2023/24 was set in March.", []),
 ])
 def test_verdicts_given_actions_by_number(text, verdicts):
@@ -123,3 +125,23 @@ def test_a_status_line_under_a_long_paragraph_is_never_lost(tmp_path):
                     encoding="utf-8")
     blocks = load_document(path, {}).blocks
     assert any("Status: Achieved" in b.text or b.fields.get("status") == "Achieved." for b in blocks)
+
+
+def test_a_paragraph_naming_one_action_by_number_opens_its_account(tmp_path):
+    """Under a section heading and its introduction, a paragraph that opens by naming one action by
+    its number ("Our first commitment, HW-22/1, was ...") is that action's account: its first sentence
+    reports the verdict the paragraph closes on, not the section heading."""
+    from kb.sources import load_document
+
+    path = tmp_path / "2024-11_tolworth-icb_plan-report.txt"
+    path.write_text(
+        "Tolworth ICB\n\nFinal report on the plan\n\n5.2 Healthy weight\n\n"
+        "The two healthy weight commitments are reported here in text.\n\n"
+        "Our first healthy weight commitment, HW-22/1, was to open a family weight clinic in every locality. "
+        "Two of four clinics opened. We record this commitment as not delivered.\n\n"
+        "Our second commitment, HW-22/2, was to train school nurses. All 40 were trained in 2023. "
+        "This action has been delivered.\n", encoding="utf-8")
+    actions = {b.text: b.fields.get("status") for b in load_document(path, {}).blocks if b.fields.get("status")}
+    assert progress_of(actions["Our first healthy weight commitment, HW-22/1, was to open a family weight clinic "
+                               "in every locality."]) == "unmet"
+    assert progress_of(actions["Our second commitment, HW-22/2, was to train school nurses."]) == "done"

@@ -41,8 +41,8 @@ _BACK_VERDICT = re.compile(
     r"\b" + _BACK_SUBJECT + r"\s+(?:has|have|had|is|are|was|were|remains?)\s+(?:(?:now|therefore|also|so far|only|"
     r"fully|largely)\s+)?(?P<neg>(?:not|never)\s+(?:yet\s+)?)?(?:been\s+)?(?:(?:only|fully)\s+)?"
     r"(?P<s>" + _VERDICT_WORD + r"[^.;]*)"
-    r"|\b(?P<neg2>(?:do|does|did)\s+not\s+)?(?:consider|regard|count|judge|assess|deem|rate)(?:s|ed)?\s+"
-    + _BACK_SUBJECT + r"\s+(?:as\s+|to\s+be\s+|to\s+have\s+been\s+)?(?P<s2>" + _VERDICT_WORD + r"[^.;]*)", re.I)
+    r"|\b(?P<neg2>(?:do|does|did)\s+not\s+)?(?:consider|regard|count|judge|assess|deem|rate|record|class|mark)"
+    r"(?:s|ed|es)?\s+" + _BACK_SUBJECT + r"\s+(?:as\s+|to\s+be\s+|to\s+have\s+been\s+)?(?P<s2>" + _VERDICT_WORD + r"[^.;]*)", re.I)
 _ASKED_BEFORE = re.compile(r"\b(?:whether|if|how|what|of)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 # a status line: "Status: Achieved.", "RAG rating – amber", "Overall assessment: partially met"
 _STATUS_LINE = re.compile(r"^(?:(?:overall|current|final)\s+)?(?:status|rag(?:\s+(?:status|rating))?|rating|"
@@ -55,10 +55,11 @@ _BRACKETED_END = re.compile(r"\(([^()]{2,40})\)\s*\.?\s*$")
 # a verdict on an action named by its number, as a passage on two actions gives one each: "DA2.5 is
 # not achieved", "we count DA2.4 as achieved", "The committee considers DA3.2 achieved and DA3.3
 # partially met"
-_NUMBER = r"[A-Z]{1,4}\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?[a-z]?"
+_NUMBER = r"[A-Z]{1,4}-?\d{1,2}(?:[./-]\d{1,2}){0,2}[a-z]?|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?[a-z]?"  # ("ED-22/1")
 _NUMBER_IS = re.compile(r"\b(?P<ref>" + _NUMBER + r")\s+(?:is|was|has|have|remains)\s+(?:been\s+)?"
                         r"(?P<neg>(?:not|never)\s+(?:yet\s+)?)?(?:been\s+)?(?P<s>" + _VERDICT_WORD + r")")
-_JUDGED = re.compile(r"\b(?P<neg>(?:do|does|did)\s+not\s+)?(?:consider|regard|count|judge|assess|deem|rate)(?:s|ed)?\s+"
+_JUDGED = re.compile(r"\b(?P<neg>(?:do|does|did)\s+not\s+)?(?:consider|regard|count|judge|assess|deem|rate|record|class|"
+                     r"mark)(?:s|ed|es)?\s+"
                      r"(?=(?:" + _NUMBER + r")\s)", re.I)
 _NUMBER_AS = re.compile(r"(?P<ref>" + _NUMBER + r")\s+(?:as\s+|to\s+be\s+|to\s+have\s+been\s+)?(?P<s>"
                         + _VERDICT_WORD + r")")
@@ -197,7 +198,7 @@ def read_narrative_review(blocks: list[RawBlock]) -> list[RawBlock]:
             out += passage + [b]  # an item that reports already ("3.1 Open a centre" over "Status: Green")
             passage = []
             continue
-        if b.kind == "heading" or _bold_run_in(b) or not passage:
+        if b.kind == "heading" or _bold_run_in(b) or not passage or _names_one_number(b, passage):
             out += passage
             passage = [b]
         else:
@@ -225,6 +226,21 @@ def read_narrative_review(blocks: list[RawBlock]) -> list[RawBlock]:
     for k, b in enumerate(out[:-1]):
         b.blank_after = out[k + 1].blank_before
     return out
+
+
+_NAMED_NUMBER = re.compile(r"\b(?:" + _NUMBER + r")\b")
+
+
+def _names_one_number(block: RawBlock, passage: list[RawBlock]) -> bool:
+    """A paragraph whose first sentence names one action by its number ("Our first commitment, ED-22/1,
+    was to ...") opens the account of that action, when the passage so far names none."""
+    first = sentences(block.text)
+    if not first or _said_alone(first[0]):
+        return False  # a verdict said alone ("Not achieved – see recommendation R2.") closes, it opens nothing
+    numbers = {m.group(0) for m in _NAMED_NUMBER.finditer(first[0])
+               if not re.search(r"\brecommendations?\s*$", first[0][:m.start()], re.I)}
+    # (a heading's own section number, "5.6 Eating disorders", names no action)
+    return len(numbers) == 1 and not any(_NAMED_NUMBER.search(re.sub(r"^\s*[\d.]+\s", "", b.text)) for b in passage)
 
 
 def _verdict_of_own(block: RawBlock, verdict: str) -> bool:

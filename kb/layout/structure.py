@@ -252,6 +252,15 @@ def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense
     return read_spaced_tables(read_narrative_review(read_reported_sections(raw)))
 
 
+_CONTENTS = re.compile(r"(?:table of )?contents", re.I)
+
+
+def _contents_key(text: str) -> str:
+    """A contents entry or heading as compared: its words in lower case, without a page number or leader."""
+    text = re.sub(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[A-Z])[.)]?\s+", "", strip_markup(text))  # its number
+    return " ".join(words(re.sub(r"[.…\s]*\d*\s*$", "", text))).lower()
+
+
 class BlockBuilder:
     """Gives raw blocks their context: the heading path and its dates, the list intro.
 
@@ -280,6 +289,9 @@ class BlockBuilder:
         # asked to:"), over recommendations printed as paragraphs that open with their verb ("APPROVE
         # the ...", "Delegate authority to ..."): they are that party's, up to a heading or other text.
         self.asked_lead: str | None = None
+        # the entries listed under a "Contents" heading: the body's first heading that repeats one has
+        # left the contents list, whatever level the two headings were given
+        self.contents_entries: set[str] = set()
 
     def blocks(self, raw: list[RawBlock]) -> list[Block]:
         """The blocks of the next raw blocks in reading order."""
@@ -298,6 +310,12 @@ class BlockBuilder:
                 text = rb.text
                 while stack and stack[-1][0] >= level:
                     stack.pop()
+                if _contents_key(text) in self.contents_entries:
+                    while stack and any(_CONTENTS.fullmatch(s[1].strip(" *:")) for s in stack):
+                        stack.pop()  # the body begins: its heading is an entry of the contents list above
+                    self.contents_entries = set()
+                elif any(_CONTENTS.fullmatch(s[1].strip(" *:")) for s in stack):
+                    self.contents_entries.add(_contents_key(text))  # an entry the layout read as a heading
                 due = _heading_scope_date(text, doc_date, period) if seen_body else None
                 negative = bool(NEGATIVE_SECTION.search(text) or PROBLEM_HEADING.fullmatch(text.strip(" *:")))
                 # a timeline's period still ahead of the document ("Q3 October - December 2021" in an
@@ -312,6 +330,8 @@ class BlockBuilder:
                 last_intro = None
                 chain = []
                 continue
+            if stack and _CONTENTS.fullmatch(stack[-1][1].strip(" *:")):
+                self.contents_entries.update(_contents_key(sl.text) for sl in rb.lines)
             seen_body = True
             section = _path(stack)
             scope = _scope(stack)
