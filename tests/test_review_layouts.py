@@ -727,6 +727,40 @@ def test_a_review_rating_by_marks_its_key_defines(tmp_path):
     assert progress_of(recs["Investigations on time"].reported) == "revised"
 
 
+@pytest.mark.parametrize("text, tag", [
+    ("Shared record – GP view [Delivered]", "Delivered"),
+    ("[On track – Q3 2025/26] Remote monitoring for 900 people", "On track – Q3 2025/26"),
+    ("[Not delivered] A joint standard for offline routes", "Not delivered"),
+    ("Review the policy [formerly 2.3]", None),  # a reference in brackets, no status
+    ("[Delivered] kiosks; [Delayed] the app", None),  # two tags: which item is which is unclear
+])
+def test_a_square_bracketed_tag_gives_an_items_status(text, tag):
+    from kb.layout.fields import tagged_status
+
+    assert tagged_status(text) == tag
+
+
+def test_a_slide_decks_said_and_did_pairs_and_tagged_bullets_report_each_promise(tmp_path):
+    """A review printed from slides: bullets tagged "[Delivered]" at either end, and pairs of lines
+    "We said: ..." / "→ We did: ... [Delayed]": each bullet, and each promise with what was done
+    as its update, reports the tag's status."""
+    from kb.api import KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "2024-09_tolworth-icb_digital-review.txt").write_text(
+        "Tolworth ICB\n\nDigital plan: year 3 review\n\nMission 1 – Records\n\n"
+        "- Care home record view [Delivered]\n- [Delayed] Social care records in the shared record\n\n"
+        "Mission 2 – Hospitals\n\nWe said: electronic prescribing on every ward (2022)\n"
+        "→ We did: 20 of 24 wards live; the last four wait for new devices [Delayed]\n", encoding="utf-8")
+    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
+    kb.ingest([docs])
+    reported = {c.text: progress_of(c.reported) for c in kb.commitments(include_evidence=True) if c.reported}
+    assert reported["Care home record view [Delivered]"] == "done"
+    assert reported["[Delayed] Social care records in the shared record"] == "unmet"
+    assert reported["electronic prescribing on every ward (2022)"] == "unmet"
+
+
 @pytest.mark.parametrize("value, report", [
     ("✓ Achieved", "done"), ("✗ Not delivered", "unmet"), ("✓ see commentary", "done"), ("✗ see note", "unmet"),
     ("–; 40%", "ongoing"), ("–; 100%", "done"), ("Red; –", "unmet"), ("–", None),

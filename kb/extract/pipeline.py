@@ -53,6 +53,7 @@ from kb.layout.fields import (
     rated_heading_status,
     rating_key_entries,
     section_status,
+    tagged_status,
 )
 from kb.layout.markup import words
 from kb.layout.parse import ENUMERATED
@@ -969,7 +970,8 @@ def reported_status(block: Block) -> str:
     reads as one (kb.layout.fields.progress_of): a review table's verdict on an action, which a
     trace reads as the strongest evidence of how that action stands."""
     value = block.fields.get("status", "")
-    lead = leading_status(block.fields.get("update", ""))
+    update = block.fields.get("update", "")
+    lead = leading_status(update) or (tagged_status(update) or "")
     if progress_of(value):
         # a bare green or blue, whose meaning differs between bodies' keys (on track or complete;
         # complete or closed), is told by the status word its update opens with ("Green" beside
@@ -978,6 +980,8 @@ def reported_status(block: Block) -> str:
         return f"{value.strip()} – {lead}" if lead and _KEYED_COLOUR.fullmatch(value.strip()) else value
     if lead:
         return lead
+    if block.kind in ("list_item", "paragraph", "fragment") and (tag := tagged_status(block.text)):
+        return tag  # "ShCR – GP view [Delivered]": the item's own tag
     if block.kind == "list_item":
         # items listed under a heading that closes on their rating ("What we delivered (Green –
         # delivered)"): a review grouping what it did by status

@@ -54,7 +54,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"what we will do|what we are going to do|what we will deliver|what we have committed to|"
         r"what we(?: have)? commit(?:ted)? to(?: do)?|how|"
         # a review's column restating the plan's promise: "What we said we would do", "What we promised"
-        r"what we said(?: we would(?: do)?| we'd do)?|what we (?:promised|pledged)(?: to do| we would do)?|"
+        r"what we said(?: we would(?: do)?| we'd do)?|what we (?:promised|pledged)(?: to do| we would do)?|we said|"
         # a column of items of work: "Project", "Schemes", "Phase/works", "Programme / project"
         r"(?:[a-z]+ ?/ ?)?(?:works|schemes?|projects?|programmes?|interventions?|initiatives?|workstreams?)"
         r"(?: ?/ ?[a-z]+)?)"
@@ -118,7 +118,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"progress (?:against|on) (?:the )?actions?|"
         r"comments? on progress|progress commentary|narrative|what (?:has been|we have|was) (?:achieved|done|delivered)|"
         # a review's column of what came of each promise: "What happened", "What we did"
-        r"what (?:has )?happened(?: next| since)?|what we did")),
+        r"what (?:has )?happened(?: next| since)?|what we did|"
+        # a review's pair of lines, the promise and what came of it: "We said: ..." / "We did: ..."
+        r"we did")),
 )
 
 # Labels read only in label-value lines: an update's "Next steps: ..." (or "NEXT STEPS - ...") gives
@@ -222,7 +224,7 @@ def split_labels(text: str) -> list[Labelled]:
                         start -= 2
                     found.append((role, cand, start, m.end()))
                     break
-    if not found or text[:found[0][2]].strip(" *-–•"):
+    if not found or text[:found[0][2]].strip(" *-–•→"):  # (an arrow before a reply: "→ We did: ...")
         return []
     out: list[Labelled] = []
     for i, (role, label, start, end) in enumerate(found):
@@ -539,6 +541,19 @@ def _colour_key_entries(text: str) -> dict[str, str]:
 # a key row's label that gives a colour's initial with the colour ("B (Blue)", "Blue (B)", "G – Green")
 _INITIAL_AND_COLOUR = re.compile(r"(?P<initial>[A-Z])\s*(?:\(|[-–—:=]\s*)\s*(?P<colour>" + _COLOURS + r")\)?"
                                  r"|(?P<colour2>" + _COLOURS + r")\s*\(\s*(?P<initial2>[A-Z])\s*\)?", re.I)
+
+
+# a status tag in square brackets, as slide decks and trackers mark each item: "[Delivered]", "[On track –
+# Q4 2024/25]", "[Not delivered]"
+_TAG = re.compile(r"\[([^\[\]]{2,40})\]")
+
+
+def tagged_status(text: str) -> str | None:
+    """The status an item's square-bracketed tag gives ("ShCR – GP view [Delivered]" -> "Delivered";
+    "[On track – Q4 2024/25] Remote monitoring" -> "On track – Q4 2024/25"), when it has one tag that
+    opens with a status word; None otherwise (a reference in brackets, "[formerly 2.3]", is none)."""
+    tags = [m.group(1).strip() for m in _TAG.finditer(text) if status_phrase_head(m.group(1))]
+    return tags[0] if len(tags) == 1 else None
 
 
 def status_phrase_head(text: str) -> str | None:
