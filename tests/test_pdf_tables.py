@@ -1043,3 +1043,47 @@ def test_a_bold_header_over_columns_set_between_drawn_rules_reads():
     pdf = Path(__file__).resolve().parent.parent / "bench/eval/other/pdf/2025-02_kent-cc_revenue-plan-2025-28.pdf"
     lines, _ = read_pdf(pdf)
     assert sum(1 for ln in lines if "\t" in ln.text) > 20
+
+
+def test_a_row_cut_mid_phrase_in_its_date_column_goes_on_below_and_overleaf(tmp_path):
+    # an office tool's borderless table, rows set line under line: a row's date cell stops on "by end
+    # of" and goes on in the line below ("2023/24") while its first cell goes on in capitals ("NHS-
+    # funded ..."); the same where the page break cuts the row: one row each, not two
+    xs = (60, 420)
+    pdf = tmp_path / "cut-phrase.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip(xs, ("Our commitment", "By when"), strict=True):
+        c.drawString(x, 760, text)
+    _draw_rows(c, xs, [("CH-1 Open a drop-in clinic in every town for", "Year 2"),
+                       ("CH-2 Raise the share of young people seen by", "by end of"),
+                       ("NHS-funded services to 60% of those referred.", "2024/25"),
+                       ("CH-3 Train 300 school staff who will have completed", "by end of")], 740, pitch=12)
+    c.showPage()
+    _draw_rows(c, xs, [("Mental Health First Aid by the end of the plan.", "2025/26")], 790)
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 740, "We will report on these commitments every year.")
+    c.save()
+    texts = _texts(pdf)
+    assert ("CH-2 Raise the share of young people seen by NHS-funded services to 60% of those referred."
+            "\tby end of 2024/25") in texts
+    assert ("CH-3 Train 300 school staff who will have completed Mental Health First Aid by the end of the plan."
+            "\tby end of 2025/26") in texts
+
+
+def test_a_bold_header_over_one_row_flush_with_it_is_a_table(tmp_path):
+    # a table's header repeated at the top of a page over its last row (a tall one): two rows, each
+    # cell flush with its header word, still a table
+    xs = (60, 420)
+    pdf = tmp_path / "one-row.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip(xs, ("Our commitment", "By when"), strict=True):
+        c.drawString(x, 760, text)
+    _draw_rows(c, xs, [("CH-4 Publish waiting times for every service", "by end of"),
+                       ("on the website, updated every month.", "2024/25")], 740, pitch=12)
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 690, "Moving to adult services is the subject of the next section of this plan.")
+    c.save()
+    assert "CH-4 Publish waiting times for every service on the website, updated every month.\tby end of 2024/25" \
+        in _texts(pdf)

@@ -211,7 +211,7 @@ def _rows(lines: list[_Line], cells: list[list[list[_Word]]], spaced: bool | Non
             if prev.bold and line.bold:
                 pass  # a bold header's cells wrapping
             elif len(filled) >= 2 and not all(s[:1].islower() for s in starts) and not _phrase_goes_on(
-                    cells[i - 1], cells[i]):
+                    cells[i - 1], cells[i]) and not _cut_mid_phrase(cells[i - 1], cells[i]):
                 new = True  # the columns start again together
             elif cells[i][0] and not cells[i - 1][0]:
                 new = True  # the first column has text again
@@ -222,6 +222,32 @@ def _rows(lines: list[_Line], cells: list[list[list[_Word]]], spaced: bool | Non
         else:
             rows[-1].append(i)
     return rows, spaced
+
+
+def _headed_rows(lines: list[_Line], cells: list[list[list[_Word]]], rows: list[list[int]]) -> bool:
+    """A bold header row of two cells or more over rows whose every cell starts flush with a header
+    word: a table however few its rows (a header repeated at the top of a page over the last row)."""
+    head = cells[rows[0][0]]
+    if not lines[rows[0][0]].bold or sum(1 for c in head if c) < 2 or len(rows) < 2:
+        return False
+    return all(not words or (head[c] and abs(words[0].x0 - head[c][0].x0) <= _FLUSH)
+               for row in rows[1:] for c, words in enumerate(cells[row[0]]))
+
+
+def _cut_mid_phrase(above: list[list[_Word]], line: list[list[_Word]]) -> bool:
+    """A cell right of the first stops on a word no phrase ends with ("by end of") and its column goes
+    on in the line below ("2023/24"): the row is cut mid-phrase, by a line break or a page break, and
+    goes on whatever case its other cells start in.  (The first column is left out: running text set
+    beside a side panel fills it on every line.)"""
+    return any(c > 0 and words and _stops_on_connector(_text(above[c])) for c, words in enumerate(line)
+               if c < len(above))
+
+
+def _stops_on_connector(cell: str) -> bool:
+    """A phrase of two words or more stopping on a word in lower case that no phrase ends with ("by end
+    of"); a rating's initial ("A", amber) is no article."""
+    ws = cell.split()
+    return len(ws) >= 2 and ws[-1].islower() and ends_with_connector(cell)
 
 
 def _phrase_goes_on(above: list[list[_Word]], line: list[list[_Word]]) -> bool:
@@ -346,7 +372,7 @@ def _table_of(lines: list[_Line], cells: list[list[list[_Word]]], ncols: int, ro
               spaced: bool, carried: bool, continues: bool = False
               ) -> tuple[list[list[list[list[_Word]]]], bool] | None:
     """The rows of cells when these rows make a table (see _judge), else None; raises _Prose."""
-    need = 1 if carried else _MIN_ROWS
+    need = 1 if carried else 2 if _headed_rows(lines, cells, rows) else _MIN_ROWS
     if len(rows) < need:
         return None
     table = [[[w for i in row for w in cells[i][c]] for c in range(ncols)] for row in rows]
@@ -458,10 +484,10 @@ def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Ta
         # tool prints it); a row label ("P4.2") or a cell under a finished one starts a row of its own
         cells = _columns_of(first, cuts)
         last = carry.rows[-1]
-        wrapped = len(last) == len(cells) and all(
+        wrapped = len(last) == len(cells) and (all(
             _text(words)[:1].islower()
             or (c > 0 and last[c] and not _ends_sentence(_text(last[c])) and not _is_label(_text(words)))
-            for c, words in enumerate(cells) if words)
+            for c, words in enumerate(cells) if words) or _cut_mid_phrase(last, cells))
     if (abs(first.x0 - carry.lefts[0]) > size and not wrapped) or (first.x1 > carry.x1 + 2 * size and not header):
         return None  # a new row starts in the first column (the last column reaches no further than
         # the table's, unless the table is its header alone)
