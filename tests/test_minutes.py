@@ -315,7 +315,7 @@ def test_an_outcome_listed_under_a_future_date_alone_is_a_state_to_reach(tmp_pat
     kb.ingest([docs])
     ulcers = next(c for c in kb.commitments(include_evidence=True) if "pressure ulcers" in c.text)
     assert ulcers.kind != "evidence"
-    assert [d.end for d in ulcers.due] == ["2026-12-31"]
+    assert [d.end for d in ulcers.due] == ["2026-03-31"]  # by 2026 in a plan for 2023-2026: by its end
     wards = next(c for c in kb.commitments(include_evidence=True) if "accredited" in c.text)
     assert wards.kind != "evidence"  # "accredited" read as a past verb by the parser: a state to reach
 
