@@ -292,7 +292,7 @@ def dated_before(text: str, doc_date: dt.date | None) -> bool:
     return bool(dates) and all(d.due.end is not None and d.due.end < month for d in dates)
 
 
-# a date that places a starting point, not a deadline: "from 112 in 2020/21 to 56", "against a 2019/20
+# a date that places a starting point, not a deadline: "from 90 in 2021/22 to 54", "against a 2019/20
 # baseline of 41%", "compared with 2019", "since 2018"
 _BASELINE = re.compile(r"\b(?:from|since|baseline|against|compared (?:with|to)|up from|down from)\b[^.;:]{0,30}$", re.I)
 
@@ -303,7 +303,7 @@ _DATE_LEAD = re.compile(r"(?:by|in|during|before)\s+(?:the\s+end\s+of\s+)?(?:[A-
 
 def _dated_outcome(block: Block) -> bool:
     """An item listed under a lead-in that is a future date alone ("By 2024:" / "- every ward
-    accredited at silver", "- 60% of people on the register receiving all six checks"): an outcome
+    assessed against the standard", "- 70% of people on the register receiving a yearly review"): an outcome
     to be in place by then, whatever tense the parser reads in its participles (the layout dates
     the item by the lead-in only when that date is still ahead, kb.layout.structure.lead_in_date)."""
     return block.kind == "list_item" and bool(block.intro and block.scope_dates) \

@@ -1153,8 +1153,8 @@ def field_dates(text: str, doc_date: dt.date | None, period: Period | None = Non
         found = _short_numeric_days(text)
     if not found:
         return [] if re.match(r"^\W*(?:on-?going|continuous|continual)\b", text, re.I) else None
-    # "Commenced Oct 2024", "Started in May": when the work began, not when it is due; "85% (2020/21:
-    # 72%)": the year a baseline figure is of
+    # "Commenced Oct 2024", "Started in May": when the work began, not when it is due; "85% (2019/20:
+    # 61%)": the year a baseline figure is of
     dated = [m for m in found if not _FIGURE_OF_YEAR.match(text, m.end_char)]
     if not dated:
         return None  # only a baseline's year: the field says nothing of when (the column may)

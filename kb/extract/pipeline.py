@@ -981,7 +981,7 @@ def reported_status(block: Block) -> str:
     if lead:
         return lead
     if block.kind in ("list_item", "paragraph", "fragment") and (tag := tagged_status(block.text)):
-        return tag  # "ShCR – GP view [Delivered]": the item's own tag
+        return tag  # "Care home record view [Delivered]": the item's own tag
     if block.kind == "list_item":
         # items listed under a heading that closes on their rating ("What we delivered (Green –
         # delivered)"): a review grouping what it did by status

@@ -549,7 +549,7 @@ _TAG = re.compile(r"\[([^\[\]]{2,40})\]")
 
 
 def tagged_status(text: str) -> str | None:
-    """The status an item's square-bracketed tag gives ("ShCR – GP view [Delivered]" -> "Delivered";
+    """The status an item's square-bracketed tag gives ("Care home record view [Delivered]" -> "Delivered";
     "[On track – Q4 2024/25] Remote monitoring" -> "On track – Q4 2024/25"), when it has one tag that
     opens with a status word; None otherwise (a reference in brackets, "[formerly 2.3]", is none)."""
     tags = [m.group(1).strip() for m in _TAG.finditer(text) if status_phrase_head(m.group(1))]

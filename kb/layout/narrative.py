@@ -1,7 +1,7 @@
 """A review written as prose, action by action, each account closing on the body's verdict.
 
 Scrutiny reviews, annual reports and committee papers often report on a plan's actions without a
-table: a bold title naming the action ("**Weekly MARAC (DA4.2).** MARAC has met every week since
+table: a bold title naming the action ("**Weekly clinic (HW2.4).** The clinic has run every week since
 ...", or the title on a line of its own), or a paragraph that restates it ("The strategy also said
 that the partners would commission ..."), then the findings, then a verdict in one of the ways a
 committee writes one:
@@ -52,10 +52,10 @@ _STATUS_LINE = re.compile(r"^(?:(?:overall|current|final)\s+)?(?:status|rag(?:\s
 _STATUS_HEAD = re.compile(r"\s*(?:[–—:;,(]|\s-\s|\.\s|\.$|\s+(?:by|because|as|following|after|due to|in favour of|"
                           r"and replaced|see)\b)")
 _BRACKETED_END = re.compile(r"\(([^()]{2,40})\)\s*\.?\s*$")
-# a verdict on an action named by its number, as a passage on two actions gives one each: "DA2.5 is
-# not achieved", "we count DA2.4 as achieved", "The committee considers DA3.2 achieved and DA3.3
+# a verdict on an action named by its number, as a passage on two actions gives one each: "HW2.5 is
+# not achieved", "we count HW2.4 as achieved", "The committee considers HW3.2 achieved and HW3.3
 # partially met"
-_NUMBER = r"[A-Z]{1,4}-?\d{1,2}(?:[./-]\d{1,2}){0,2}[a-z]?|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?[a-z]?"  # ("ED-22/1")
+_NUMBER = r"[A-Z]{1,4}-?\d{1,2}(?:[./-]\d{1,2}){0,2}[a-z]?|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?[a-z]?"  # ("HW-22/1")
 _NUMBER_IS = re.compile(r"\b(?P<ref>" + _NUMBER + r")\s+(?:is|was|has|have|remains)\s+(?:been\s+)?"
                         r"(?P<neg>(?:not|never)\s+(?:yet\s+)?)?(?:been\s+)?(?P<s>" + _VERDICT_WORD + r")")
 _JUDGED = re.compile(r"\b(?P<neg>(?:do|does|did)\s+not\s+)?(?:consider|regard|count|judge|assess|deem|rate|record|class|"
@@ -123,7 +123,7 @@ def numbered_verdicts(text: str) -> list[tuple[str, str]]:
         for m in _NUMBER_IS.finditer(s):
             out.append((m.group("ref"), f"{'not ' if m.group('neg') else ''}{m.group('s')}"))
         judged = _JUDGED.search(s)
-        if judged:  # "considers DA3.2 achieved and DA3.3 partially met": each number its verdict
+        if judged:  # "considers HW3.2 achieved and HW3.3 partially met": each number its verdict
             for m in _NUMBER_AS.finditer(s, judged.end()):
                 out.append((m.group("ref"), f"{'not ' if judged.group('neg') else ''}{m.group('s')}"))
     return [(ref, phrase) for ref, phrase in dict(out).items() if progress_of(phrase)]
@@ -142,7 +142,7 @@ def paragraph_verdict(text: str) -> str | None:
 
 
 def _bold_run_in(block: RawBlock) -> str | None:
-    """The bold title a paragraph opens with ("**Weekly MARAC (DA4.2).** MARAC has met ..."), or None."""
+    """The bold title a paragraph opens with ("**Weekly clinic (HW2.4).** The clinic has run ..."), or None."""
     raw = join_lines(sl.text for sl in block.lines).strip()
     m = re.match(r"\*\*(.+?)\*\*\s*\S", raw)
     if m is None or len(words(m.group(1))) > _TITLE_WORDS:
@@ -232,7 +232,7 @@ _NAMED_NUMBER = re.compile(r"\b(?:" + _NUMBER + r")\b")
 
 
 def _names_one_number(block: RawBlock, passage: list[RawBlock]) -> bool:
-    """A paragraph whose first sentence names one action by its number ("Our first commitment, ED-22/1,
+    """A paragraph whose first sentence names one action by its number ("Our first commitment, HW-22/1,
     was to ...") opens the account of that action, when the passage so far names none."""
     first = sentences(block.text)
     if not first or _said_alone(first[0]):

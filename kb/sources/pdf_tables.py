@@ -253,9 +253,9 @@ def _stops_on_connector(cell: str) -> bool:
 def _phrase_goes_on(above: list[list[_Word]], line: list[list[_Word]]) -> bool:
     """With the first column empty (a row's label stands on its first line only), the line's first
     cell goes on from a phrase its column's line above left unfinished, on a word no phrase ends
-    with ("Investigate and, if" / "viable, set up a social"; "agency with" / "Brookmere Housing
-    Group,") or on a comma before a word in lower case: the same tall row wrapping, though its other
-    columns start words in capitals or figures ("£15,000").  (Running text beside a side panel
+    with ("Study and, if" / "viable, launch a ride share"; "a scheme with" / "Tolworth Community
+    Transport,") or on a comma before a word in lower case: the same tall row wrapping, though its
+    other columns start words in capitals or figures ("£9,000").  (Running text beside a side panel
     fills the first column on every line.)"""
     c = next((k for k, words in enumerate(line) if words), None)
     if not c or not above[c]:
