@@ -145,3 +145,19 @@ def test_a_paragraph_naming_one_action_by_number_opens_its_account(tmp_path):
     assert progress_of(actions["Our first healthy weight commitment, HW-22/1, was to open a family weight clinic "
                                "in every locality."]) == "unmet"
     assert progress_of(actions["Our second commitment, HW-22/2, was to train school nurses."]) == "done"
+
+
+def test_a_tagged_bullets_detail_lines_are_its_update_not_its_name(tmp_path):
+    """A slide's bullet: its first line names the item and carries its tag, the lines under it give
+    the detail. The first line is the item (the review row a trace matches), the rest its update."""
+    from kb.sources import load_document
+
+    path = tmp_path / "2024-09_tolworth-icb_digital-review.txt"
+    path.write_text("Tolworth ICB\n\nDigital plan: year 3 review\n\nMission 1 – Records\n\n"
+                    "- Care home record view [Delivered]\n  all 40 care homes see it since May 2023,\n"
+                    "  viewed 900 times a month\n- Social care records [Delayed]\n  one council waits for a new system\n",
+                    encoding="utf-8")
+    items = {b.text: b.fields for b in load_document(path, {}).blocks if b.fields.get("status")}
+    assert progress_of(items["Care home record view [Delivered]"]["status"]) == "done"
+    assert items["Care home record view [Delivered]"]["update"].startswith("all 40 care homes")
+    assert progress_of(items["Social care records [Delayed]"]["status"]) == "unmet"

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from kb.layout.fields import progress_of, status_phrase
+from kb.layout.fields import progress_of, status_phrase, tagged_status
 from kb.layout.markup import strip_markup, words
 from kb.layout.parse import _VERDICT_WORD, RawBlock, join_lines
 
@@ -246,3 +246,22 @@ def _names_one_number(block: RawBlock, passage: list[RawBlock]) -> bool:
 def _verdict_of_own(block: RawBlock, verdict: str) -> bool:
     """Whether the paragraph says more than its verdict (a title or findings before it)."""
     return len(words(block.text)) > len(words(verdict)) + 3
+
+
+def read_tagged_items(blocks: list[RawBlock]) -> list[RawBlock]:
+    """A list item whose first line carries a status tag and whose next lines give the detail, as a
+    slide's bullet does ("ShCR – GP view [Delivered]" over "all 41 practices ... since Oct 2022"): an
+    action block, its first line the action, the tag its status, the rest its update -- so a review
+    row names its action in the words of that line, not diluted by the detail under it."""
+    out: list[RawBlock] = []
+    for b in blocks:
+        tag = tagged_status(b.lines[0].text) if b.kind == "list_item" and len(b.lines) >= 2 else None
+        if tag is None:
+            out.append(b)
+            continue
+        first = b.lines[0]
+        update = strip_markup(join_lines(sl.text for sl in b.lines[1:])).strip()
+        out.append(RawBlock("action", [first], depth=b.depth, blank_before=b.blank_before, blank_after=b.blank_after,
+                            label="Action", fields={**b.fields, "status": tag, "update": update},
+                            items=[(strip_markup(first.text).strip(), first)]))
+    return out

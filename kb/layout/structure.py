@@ -17,7 +17,7 @@ from kb.extract.dates import Period, field_dates, find_dates, heading_date
 from kb.extract.lexicon import ACTION_VERBS, DECISION_VERBS, NOTING_VERBS
 from kb.layout.fields import answered_status, label_role, progress_of
 from kb.layout.markup import labelled_cell_items, split_cell, strip_markup, words
-from kb.layout.narrative import read_narrative_review
+from kb.layout.narrative import read_narrative_review, read_tagged_items
 from kb.layout.parse import (
     RawBlock,
     classify_headings,
@@ -249,7 +249,7 @@ def raw_blocks(lines: list[SourceLine], furniture: set[int] | None = None, dense
         wrapped = hard_wrapped([sl.text for sl in lines])
     raw = merge_fragments(read_action_blocks(group_lines(drop_page_furniture(lines, furniture, tails), dense, wrapped)))
     classify_headings(raw, parts)
-    return read_spaced_tables(read_narrative_review(read_reported_sections(raw)))
+    return read_spaced_tables(read_tagged_items(read_narrative_review(read_reported_sections(raw))))
 
 
 _CONTENTS = re.compile(r"(?:table of )?contents", re.I)
