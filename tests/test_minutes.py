@@ -302,17 +302,12 @@ def test_an_outcome_listed_under_a_future_date_alone_is_a_state_to_reach(tmp_pat
     """A lead-in that is a date alone ("By 2026:") heads what is to be in place by then: its items are
     due then, and an item the parser reads around a participle ("a 40% fall in infections acquired on
     our wards, from 60 in 2021/22") is a state to reach, not a past event."""
-    from kb.api import KnowledgeBase
+    from conftest import ingest_texts
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "2023-05_eastford-trust_quality-strategy.txt").write_text(
+    kb = ingest_texts(tmp_path, {"2023-05_eastford-trust_quality-strategy.txt":
         "Eastford Community Trust\n\nQuality strategy 2023-2026\n\nSafety\n\nBy 2026:\n\n"
         "- a 40% reduction in pressure ulcers acquired in our care, from 90 in 2021/22 to 54 or fewer a year\n"
-        "- every inpatient ward accredited at silver or above under the Eastford Standard, our ward scheme\n",
-        encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
-    kb.ingest([docs])
+        "- every inpatient ward accredited at silver or above under the Eastford Standard, our ward scheme\n"})
     ulcers = next(c for c in kb.commitments(include_evidence=True) if "pressure ulcers" in c.text)
     assert ulcers.kind != "evidence"
     assert [d.end for d in ulcers.due] == ["2026-03-31"]  # by 2026 in a plan for 2023-2026: by its end

@@ -94,14 +94,14 @@ def test_a_prose_review_reports_each_action_by_its_closing_verdict(tmp_path):
     """Each account in a review written as prose (a bold title, a paragraph restating the action, its
     findings) closes on a verdict in its own words; its title reports that status, and the trace of
     the plan's action reads it."""
-    from kb.api import KnowledgeBase
+    from conftest import ingest_texts
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "2022-10_marlow-vale-bc_cost-of-living-action-plan.txt").write_text(PLAN, encoding="utf-8")
-    (docs / "2024-07_marlow-vale-bc_cost-of-living-scrutiny-review.txt").write_text(REVIEW, encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
-    kb.ingest([docs])
+    kb = ingest_texts(tmp_path, {
+        "2022-10_marlow-vale-bc_cost-of-living-action-plan.txt":
+        PLAN,
+        "2024-07_marlow-vale-bc_cost-of-living-scrutiny-review.txt":
+        REVIEW,
+    })
     records = kb.commitments(include_evidence=True)
     reported = {c.text: progress_of(c.reported) for c in records if c.reported}
     assert reported["Warm spaces in libraries (CL1.1)"] == "done"

@@ -739,6 +739,13 @@ def test_a_column_of_lone_ticks_is_a_tables_column_not_a_list(tmp_path):
     assert _texts(pdf) == ["Ref\tAction\tLead\tYear 1\tYear 2"] + ["\t".join(row) for row in rows]
 
 
+def _draw_header(c, xs: tuple, header: tuple, top: float = 760) -> None:
+    """A bold header row, each word at its column's x."""
+    c.setFont("Helvetica-Bold", 10)
+    for x, text in zip(xs, header, strict=True):
+        c.drawString(x, top, text)
+
+
 def _draw_rows(c, xs: tuple, rows, top: float, pitch: float = 20) -> None:
     """One line of cells per row, each cell at its column's x, in plain 10 pt type, `pitch` apart."""
     c.setFont("Helvetica", 10)
@@ -751,9 +758,7 @@ def _wrapped_table(path: Path, xs: tuple, header: tuple, rows: list) -> None:
     """A table without rulings: a bold header, then rows whose cells are lists of wrapped lines,
     every cell flush with its header word, rows set 8 pt apart."""
     c = canvas.Canvas(str(path), pagesize=A4)
-    c.setFont("Helvetica-Bold", 10)
-    for x, text in zip(xs, header, strict=True):
-        c.drawString(x, 760, text)
+    _draw_header(c, xs, header)
     c.setFont("Helvetica", 10)
     y = 740
     for row in rows:
@@ -927,9 +932,7 @@ def test_a_column_of_several_ticks_a_cell_is_a_tables_column_not_a_list(tmp_path
     xs = (50, 90, 260, 380)
     pdf = tmp_path / "ticks.pdf"
     c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica-Bold", 10)
-    for x, text in zip(xs, ("Ref", "Action", "Lead", "Years"), strict=True):
-        c.drawString(x, 760, text)
+    _draw_header(c, xs, ("Ref", "Action", "Lead", "Years"))
     for k, row in enumerate(rows):
         for x, text in zip(xs, row, strict=True):
             c.setFont("TickSans" if text.startswith("✓") else "Helvetica", 10)
@@ -966,9 +969,7 @@ def test_a_header_over_a_column_the_rows_leave_empty_keeps_that_column(tmp_path)
     xs = (50, 92, 300, 420)
     pdf = tmp_path / "empty-column.pdf"
     c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica-Bold", 10)
-    for x, text in zip(xs, ("Theme", "Action", "Lead", "Target date"), strict=True):
-        c.drawString(x, 760, text)
+    _draw_header(c, xs, ("Theme", "Action", "Lead", "Target date"))
     _draw_rows(c, xs, [("", "2.4 Open a warm space in each library", "Libraries Manager", "Winter 2026"),
                        ("", "2.5 Publish a cost of living leaflet", "Communications", "March 2026"),
                        ("", "2.6 Train front desk staff in debt advice", "Customer Services", "June 2026")], 740)
@@ -985,9 +986,7 @@ def test_a_cell_wrapping_mid_phrase_in_close_set_rows_stays_in_its_row(tmp_path)
     xs = (50, 90, 270, 400)
     pdf = tmp_path / "close-rows.pdf"
     c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica-Bold", 10)
-    for x, text in zip(xs, ("Ref", "Action", "Resources", "Lead"), strict=True):
-        c.drawString(x, 760, text)
+    _draw_header(c, xs, ("Ref", "Action", "Resources", "Lead"))
     _draw_rows(c, xs, [("4.1", "Survey the town's bus shelters", "Existing staff", "Transport"),
                        ("4.2", "Study and, if", "Study £9,000;", "Head of"),
                        ("", "viable, launch a ride share", "Launch from", "Transport"),
@@ -1052,9 +1051,7 @@ def test_a_row_cut_mid_phrase_in_its_date_column_goes_on_below_and_overleaf(tmp_
     xs = (60, 420)
     pdf = tmp_path / "cut-phrase.pdf"
     c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica-Bold", 10)
-    for x, text in zip(xs, ("Our commitment", "By when"), strict=True):
-        c.drawString(x, 760, text)
+    _draw_header(c, xs, ("Our commitment", "By when"))
     _draw_rows(c, xs, [("CH-1 Open a drop-in clinic in every town for", "Year 2"),
                        ("CH-2 Raise the share of young people seen by", "by end of"),
                        ("NHS-funded services to 60% of those referred.", "2024/25"),
@@ -1077,9 +1074,7 @@ def test_a_bold_header_over_one_row_flush_with_it_is_a_table(tmp_path):
     xs = (60, 420)
     pdf = tmp_path / "one-row.pdf"
     c = canvas.Canvas(str(pdf), pagesize=A4)
-    c.setFont("Helvetica-Bold", 10)
-    for x, text in zip(xs, ("Our commitment", "By when"), strict=True):
-        c.drawString(x, 760, text)
+    _draw_header(c, xs, ("Our commitment", "By when"))
     _draw_rows(c, xs, [("CH-4 Publish waiting times for every service", "by end of"),
                        ("on the website, updated every month.", "2024/25")], 740, pitch=12)
     c.setFont("Helvetica", 11)

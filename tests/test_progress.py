@@ -678,11 +678,8 @@ def test_a_review_row_reaches_the_plans_prose_that_words_its_action_another_way(
     each in its own words ("commission counselling and support for young carers who look after a
     parent" / "Commission a counselling and mentoring service for young carers aged 8 to 18"); the
     review names the numbered row, and the trace of the prose's statement reads its status too."""
-    from kb.api import KnowledgeBase
-
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "2021-05_tolworth-bc_carers-strategy.txt").write_text(
+    kb = ingest_texts(tmp_path, {
+        "2021-05_tolworth-bc_carers-strategy.txt":
         "Tolworth Borough Council\n\nCarers Strategy 2021-2024\n\nYoung carers\n\nWe will:\n\n"
         "- commission counselling and support for young carers who look after a parent\n"
         "- give every young carer a card that schools and pharmacies recognise\n\n"
@@ -690,14 +687,13 @@ def test_a_review_row_reaches_the_plans_prose_that_words_its_action_another_way(
         "Appendix A: delivery plan\n\nRef\tAction\tLead\tDate\n"
         "YC1\tCommission a counselling and mentoring service for young carers aged 8 to 18\tChildren's Services\tMar 2022\n"
         "YC2\tLaunch the young carers card\tChildren's Services\tSep 2021\n"
-        "AC1\tOpen the carers' hub\tLibraries\tJan 2022\n", encoding="utf-8")
-    (docs / "2024-06_tolworth-bc_carers-strategy-review.txt").write_text(
+        "AC1\tOpen the carers' hub\tLibraries\tJan 2022\n",
+        "2024-06_tolworth-bc_carers-strategy-review.txt":
         "Tolworth Borough Council\n\nCarers Strategy: final review\n\nRef\tAction\tStatus\tUpdate\n"
         "YC1\tCounselling and mentoring for young carers\tPartially achieved\tThe service runs in two of four "
         "localities.\nYC2\tYoung carers card\tComplete\t640 cards issued.\n"
-        "AC1\tCarers' hub\tComplete\tThe hub opened in January 2022.\n", encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
-    kb.ingest([docs])
+        "AC1\tCarers' hub\tComplete\tThe hub opened in January 2022.\n",
+    })
     prose = next(c for c in kb.commitments() if c.text.startswith("commission counselling and support"))
     row = next(c for c in kb.commitments(include_evidence=True) if c.text.startswith("Counselling and mentoring"))
     assert prose.id in [m.action for m in kb.tracer().review_rows[row.id]]

@@ -252,16 +252,14 @@ def test_reference_at_the_start_of_an_action(text, ref):
 def test_a_short_review_row_keeps_its_update_beside_it(tmp_path):
     """A review row's action may be a bare title ("Crisis café") that is no commitment by itself: it is
     still the row's record, and its update cell hangs under it, not loose in the document."""
-    from kb.api import KnowledgeBase
+    from conftest import ingest_texts
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "2023-09_upton-icb_strategy-review.txt").write_text(
+    kb = ingest_texts(tmp_path, {
+        "2023-09_upton-icb_strategy-review.txt":
         "Upton ICB\n\nStrategy review\n\nRef\tCommitment (summary)\tComplete / Incomplete\tLatest update\n"
         "U1\tCrisis café\tComplete\tThe café opened in May 2021 and is open every evening.\n"
-        "U2\tPeer support workers\tIncomplete\tThree of five teams have a peer support worker.\n", encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
-    kb.ingest([docs])
+        "U2\tPeer support workers\tIncomplete\tThree of five teams have a peer support worker.\n",
+    })
     recs = {c.text: c for c in kb.commitments(include_evidence=True)}
     assert recs["The café opened in May 2021 and is open every evening."].parent_id == recs["Crisis café"].id
     assert recs["Three of five teams have a peer support worker."].parent_id == recs["Peer support workers"].id
@@ -614,20 +612,18 @@ def test_a_review_whose_ratings_are_numbers_under_a_printed_key(tmp_path):
     """A review that prints its key once ("Score / Meaning": 1 Complete ... 3 Not started) and then
     rates each row by the number alone: each row reports the key's word, and the key's own rows are
     no review rows."""
-    from kb.api import KnowledgeBase
+    from conftest import ingest_texts
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "2023-09_upton-dc_parks-plan-review.txt").write_text(
+    kb = ingest_texts(tmp_path, {
+        "2023-09_upton-dc_parks-plan-review.txt":
         "Upton District Council\n\nParks plan review\n\n**Key**\n\nScore\tMeaning\n"
         "1\tComplete: done as the plan set out\n2\tIn progress: started, not finished\n"
         "3\tNot started: no work has begun\n\n**Progress table**\n\n"
         "Ref\tPlan action\tProgress rating\tComment\n"
         "P1\tNew play area at Mill Green\t1\tThe play area opened in June 2022.\n"
         "P2\tTree planting along the river path\t2\tHalf of the 400 trees are planted.\n"
-        "P3\tCafé in Upton Park\t3\tNo operator came forward.\n", encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
-    kb.ingest([docs])
+        "P3\tCafé in Upton Park\t3\tNo operator came forward.\n",
+    })
     recs = {c.text: c for c in kb.commitments(include_evidence=True)}
     assert progress_of(recs["New play area at Mill Green"].reported) == "done"
     assert progress_of(recs["Tree planting along the river path"].reported) == "ongoing"
@@ -681,20 +677,18 @@ def test_a_key_row_that_pairs_a_colour_with_its_initial_defines_both(label, text
 def test_a_review_rating_rows_by_the_initials_its_key_defines(tmp_path):
     """A review whose key reads "B (Blue) | Complete: ...", "G (Green) | On track: ..." and rates each
     row by the initial alone under a plain "Status" header: each row reports the key's word."""
-    from kb.api import KnowledgeBase
+    from conftest import ingest_texts
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "2025-06_upton-dc_climate-plan-review.txt").write_text(
+    kb = ingest_texts(tmp_path, {
+        "2025-06_upton-dc_climate-plan-review.txt":
         "Upton District Council\n\nClimate plan: final report\n\nRating\tMeaning\n"
         "B (Blue)\tComplete: delivered in full and closed\nG (Green)\tOn track: under way, due in 2025/26\n"
         "A (Amber)\tAt risk: behind plan\nR (Red)\tOff track: not delivered\n\n**Appendix A**\n\n"
         "Ref\tAction\tStatus\tCommentary\n"
         "CL1\tSolar panels on the depot roof\tB\tThe panels were switched on in May 2024.\n"
         "CL2\tElectric refuse lorries\tG\tFour of the ten lorries have arrived.\n"
-        "CL3\tHeat pump at the leisure centre\tR\tThe grant bid failed twice.\n", encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
-    kb.ingest([docs])
+        "CL3\tHeat pump at the leisure centre\tR\tThe grant bid failed twice.\n",
+    })
     recs = {c.text: c for c in kb.commitments(include_evidence=True)}
     assert progress_of(recs["Solar panels on the depot roof"].reported) == "done"
     assert progress_of(recs["Electric refuse lorries"].reported) == "ongoing"
@@ -705,11 +699,10 @@ def test_a_review_rating_by_marks_its_key_defines(tmp_path):
     """A review whose key gives a mark and its word on each line ("● Achieved: ...", "◐ Partially achieved:
     ...") and whose "Our assessment" column gives the mark with its word, or the mark alone: each row
     reports the status its mark means."""
-    from kb.api import KnowledgeBase
+    from conftest import ingest_texts
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "2024-06_eastford-trust_quality-account.txt").write_text(
+    kb = ingest_texts(tmp_path, {
+        "2024-06_eastford-trust_quality-account.txt":
         "Eastford Community Trust\n\nQuality Account 2023/24\n\nHow to read the table\n\n"
         "● Achieved: we met the target by March 2024\n\n◐ Partially achieved: we made half the improvement\n\n"
         "○ Not achieved: we made less than half of it\n\n— Stopped: replaced by a national programme\n\n"
@@ -717,9 +710,8 @@ def test_a_review_rating_by_marks_its_key_defines(tmp_path):
         "Fewer pressure ulcers\tCategory 3 and 4 ulcers\t74\t56\t◐ Partially achieved\n"
         "Electronic prescribing on every ward\tWards using ePMA\t14\t14\t●\n"
         "Faster complaint replies\tReplies within 25 days\t61%\t85%\t○\n"
-        "Investigations on time\tWithin 60 days\tNot measured\t90%\t—\n", encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
-    kb.ingest([docs])
+        "Investigations on time\tWithin 60 days\tNot measured\t90%\t—\n",
+    })
     recs = {c.text: c for c in kb.commitments(include_evidence=True)}
     assert progress_of(recs["Fewer pressure ulcers"].reported) == "ongoing"
     assert progress_of(recs["Electronic prescribing on every ward"].reported) == "done"
@@ -744,17 +736,15 @@ def test_a_slide_decks_said_and_did_pairs_and_tagged_bullets_report_each_promise
     """A review printed from slides: bullets tagged "[Delivered]" at either end, and pairs of lines
     "We said: ..." / "→ We did: ... [Delayed]": each bullet, and each promise with what was done
     as its update, reports the tag's status."""
-    from kb.api import KnowledgeBase
+    from conftest import ingest_texts
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "2024-09_tolworth-icb_digital-review.txt").write_text(
+    kb = ingest_texts(tmp_path, {
+        "2024-09_tolworth-icb_digital-review.txt":
         "Tolworth ICB\n\nDigital plan: year 3 review\n\nMission 1 – Records\n\n"
         "- Care home record view [Delivered]\n- [Delayed] Social care records in the shared record\n\n"
         "Mission 2 – Hospitals\n\nWe said: electronic prescribing on every ward (2022)\n"
-        "→ We did: 20 of 24 wards live; the last four wait for new devices [Delayed]\n", encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
-    kb.ingest([docs])
+        "→ We did: 20 of 24 wards live; the last four wait for new devices [Delayed]\n",
+    })
     reported = {c.text: progress_of(c.reported) for c in kb.commitments(include_evidence=True) if c.reported}
     assert reported["Care home record view [Delivered]"] == "done"
     assert reported["[Delayed] Social care records in the shared record"] == "unmet"
@@ -820,24 +810,22 @@ def test_a_plan_on_a_page_reviewed_in_prose(tmp_path):
     reviewed section by section in prose: each section reports on the action its number names, not on
     the priority the plan's row is titled by; a title that states its status is matched by its other
     words; an action the review defers to a later year is restated with that date."""
-    from kb.api import KnowledgeBase
+    from conftest import ingest_texts
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "2021-06_upton-dc_active-travel-plan_2021-24.txt").write_text(
+    kb = ingest_texts(tmp_path, {
+        "2021-06_upton-dc_active-travel-plan_2021-24.txt":
         "Upton District Council\n\nActive travel plan 2021-2024\n\n**Plan on a page**\n\n"
         "Priority\tWhat we will do\tWho\tWhen\n"
         "1. Safer streets\t<ul><li>1.1 Build a protected cycle lane on Station Road</li>"
         "<li>1.2 Put 20mph limits outside every primary school</li>"
-        "<li>1.3 Train 500 pupils a year in cycling skills</li></ul>\tHighways\t2022/23\n", encoding="utf-8")
-    (docs / "2024-06_upton-dc_active-travel-plan-final-report.txt").write_text(
+        "<li>1.3 Train 500 pupils a year in cycling skills</li></ul>\tHighways\t2022/23\n",
+        "2024-06_upton-dc_active-travel-plan-final-report.txt":
         "Upton District Council\n\nActive travel plan: final report\n\n**Priority 1: Safer streets**\n\n"
         "**Action 1.1 – Station Road cycle lane**\n\nThe lane opened in May 2023. This action has been achieved.\n\n"
         "**1.2 School 20mph limits – deferred to 2025/26**\n\nThe limits need a traffic order, which was delayed.\n\n"
         "**1.3 Cycle training for pupils – embedded (business as usual)**\n\n"
-        "Training is now part of the schools' offer, with 620 pupils trained in 2023/24.\n", encoding="utf-8")
-    kb = KnowledgeBase(tmp_path / "index", tmp_path / "decisions.jsonl")
-    kb.ingest([docs])
+        "Training is now part of the schools' offer, with 620 pupils trained in 2023/24.\n",
+    })
     recs = {c.text: c for c in kb.commitments(include_evidence=True)}
     assert "1. Safer streets" not in recs  # the row's title, not an action
     statuses = {t: kb.trace(recs[t].id).status for t in (
