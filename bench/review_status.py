@@ -13,10 +13,13 @@ Scored with bench/trace_quality.py's rules: the must passages shown (70% of thei
 document), the documents covered, what is shown on the thread, status agreement, and a deciding
 passage holding 70% of the review row's words.  Dates come from the file names (`2024-06_...`).
 
-    python bench/review_status.py [SET ...] [--pdf | --rag] [--beside-corpus] [-v]
+    python bench/review_status.py [SET ...] [--pdf | --designed | --rag] [--beside-corpus] [-v]
         SET: a set folder (default: every folder under bench/eval/invented/ with a threads.jsonl)
         --pdf: ingest the set's PDFs instead of its text exports, each rendering (pdf/, pdf-tables/,
             pdf-print/, pdf-office/)
+        --designed: ingest the set's designed PDFs, each folder `pdf-designed-STYLE/` it has (printed
+            from the text exports as designed publications by bench/pdf_design_STYLE.py: columns,
+            call-out boxes, contents pages, merged cells, landscape review tables)
         --rag: ingest the set's text exports printed as PDFs whose review tables rate by colour alone
             (each bare rating under a status column a red, green or blue cell with no word, under a
             colour key: tests/pdfgen.py), as many reviews are published
@@ -86,6 +89,8 @@ def main(argv: list[str]) -> int:
     named = [Path(a) for a in argv if not a.startswith("-")]
     sets = named or sorted(p.parent for p in (ROOT / "bench/eval/invented").glob("*/threads.jsonl"))
     kinds = ["pdf", "pdf-tables", "pdf-print", "pdf-office"] if pdf else [RAG] if "--rag" in argv else [""]
+    if "--designed" in argv:
+        kinds = sorted({d.name for s in sets for d in s.glob("pdf-designed-*") if d.is_dir()})
     beside = ROOT / "corpus" if "--beside-corpus" in argv else None
     label = " beside the corpus" if beside else ""
     report = {f"{s.name} ({k or 'text'}){label}": score_set(s, k, verbose, beside) for s in sets for k in kinds
