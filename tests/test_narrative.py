@@ -161,3 +161,37 @@ def test_a_tagged_bullets_detail_lines_are_its_update_not_its_name(tmp_path):
     assert progress_of(items["Care home record view [Delivered]"]["status"]) == "done"
     assert items["Care home record view [Delivered]"]["update"].startswith("all 40 care homes")
     assert progress_of(items["Social care records [Delayed]"]["status"]) == "unmet"
+
+
+def _status_blocks(tmp_path, text: str) -> dict[str, dict[str, str]]:
+    from kb.sources import load_document
+
+    path = tmp_path / "2024-09_tolworth-icb_digital-review.txt"
+    path.write_text(text, encoding="utf-8")
+    return {b.text: b.fields for b in load_document(path, {}).blocks}
+
+
+def test_a_tagged_bullets_detail_printed_as_a_paragraph_apart_is_still_its_update(tmp_path):
+    """As a slide's sub-text comes out of a PDF: each item's detail a paragraph of its own under it.
+    In a list of tagged items the paragraph between two items is the item's; a lead-in is not."""
+    blocks = _status_blocks(tmp_path, (
+        "Tolworth ICB\n\nDigital plan: year 3 review\n\nMission 1 – Records\n\n"
+        "- Care home record view [Delivered]\n\nall 40 care homes see it since May 2023\n\n"
+        "- Hospice records in the shared record – one hospice live;\n\nthe other waits for its supplier [Partly delivered]\n\n"
+        "- Social care records [Delayed]\n\none council waits for a new system\n\nThe following were stopped:\n\n"
+        "- The care app [Stopped]\n- The data lake [Stopped]\n\nThe board agreed the carry-forward list in July.\n"))
+    care_home = blocks["Care home record view [Delivered]"]
+    assert progress_of(care_home["status"]) == "done" and care_home["update"] == "all 40 care homes see it since May 2023"
+    assert "Hospice records in the shared record – one hospice live; the other waits for its supplier [Partly delivered]" \
+        in blocks
+    assert blocks["Social care records [Delayed]"]["update"] == "one council waits for a new system"
+    assert "The following were stopped:" in blocks  # a lead-in stays its own paragraph
+    assert "The board agreed the carry-forward list in July." in blocks  # prose after the list is not an item's
+
+
+def test_a_paragraph_among_untagged_bullets_stays_a_paragraph(tmp_path):
+    blocks = _status_blocks(tmp_path, (
+        "Tolworth ICB\n\nDigital plan\n\nWhat we will do\n\n- Give every care home a record view\n\n"
+        "Care homes told us they cannot see discharge letters.\n\n- Bring social care records into the shared record\n"))
+    assert "Care homes told us they cannot see discharge letters." in blocks
+    assert "Give every care home a record view" in blocks

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import re
 
-from kb.layout.fields import progress_of, status_phrase, tagged_status
+from kb.layout.fields import progress_of, split_labels, status_phrase, tagged_status
 from kb.layout.markup import strip_markup, words
 from kb.layout.parse import _VERDICT_WORD, RawBlock, join_lines
 
 _MIN_VERDICTS = 2  # passages with a verdict before a document's prose reads as a review
+_DETAIL_LINES = 2  # an item's detail set apart as a paragraph: a line or two
 _TITLE_WORDS = 30  # a bold run-in title is a name, not a paragraph set in bold
 
 # a verdict's subject that refers back to the action the passage is about: "this action", "this
@@ -254,7 +255,7 @@ def read_tagged_items(blocks: list[RawBlock]) -> list[RawBlock]:
     action block, its first line the action, the tag its status, the rest its update -- so a review
     row names its action in the words of that line, not diluted by the detail under it."""
     out: list[RawBlock] = []
-    for b in blocks:
+    for b in _join_item_paragraphs(blocks):
         tag = tagged_status(b.lines[0].text) if b.kind == "list_item" and len(b.lines) >= 2 else None
         if tag is None:
             out.append(b)
@@ -265,3 +266,57 @@ def read_tagged_items(blocks: list[RawBlock]) -> list[RawBlock]:
                             label="Action", fields={**b.fields, "status": tag, "update": update},
                             items=[(strip_markup(first.text).strip(), first)]))
     return out
+
+
+def _join_item_paragraphs(blocks: list[RawBlock]) -> list[RawBlock]:
+    """A list of status-tagged items with the detail of each item set as a paragraph of its own
+    under it, as a slide's sub-text is printed to PDF ("- ShCR – GP view [Delivered]", then "all 41
+    practices see ..." a paragraph apart, then the next item): each such paragraph is the item's
+    own continuation.  Only in a list of two or more tagged items (a review's), where prose between
+    items is an item's detail: a paragraph between two items joins the item above, unless it leads in
+    to what follows (ends with a colon); after the last item only a paragraph that opens in lower
+    case (a line broken off the item) does."""
+    out: list[RawBlock] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind != "list_item":
+            out.append(b)
+            i += 1
+            continue
+        run = [b]  # the list: its items and the paragraphs among them
+        j = i + 1
+        while j < len(blocks) and blocks[j].kind in ("list_item", "paragraph"):
+            run.append(blocks[j])
+            j += 1
+        while run[-1].kind == "paragraph" and not _goes_on(run[-1]):  # prose after the list is not the list's
+            run.pop()
+            j -= 1
+        tagged = sum(tagged_status(join_lines(sl.text for sl in r.lines)) is not None for r in run)
+        if tagged < 2:
+            out.append(b)
+            i += 1
+            continue
+        for r in run:
+            if r.kind == "paragraph" and out and out[-1].kind == "list_item" and _detail_of_item(r):
+                item = out[-1]
+                out[-1] = RawBlock("list_item", item.lines + r.lines, depth=item.depth, blank_before=item.blank_before,
+                                   blank_after=r.blank_after, fields=item.fields, marker=item.marker)
+            else:
+                out.append(r)
+        i = j
+    return out
+
+
+def _goes_on(block: RawBlock) -> bool:
+    """A paragraph that opens in lower case: a line broken off the text above it."""
+    first = strip_markup(block.lines[0].text).lstrip()
+    return bool(first) and first[0].islower()
+
+
+def _detail_of_item(block: RawBlock) -> bool:
+    """A paragraph that can be the detail of the item above it: a line or two that neither leads in
+    to what follows ("The following were stopped:") nor gives a status of its own (a slide's title
+    over its "RAG: Partly delivered | Amber" line opens the next account)."""
+    return (len(block.lines) <= _DETAIL_LINES and not strip_markup(block.lines[-1].text).rstrip().endswith(":")
+            and not any(lab.role == "status" for sl in block.lines for lab in split_labels(strip_markup(sl.text))))
