@@ -1216,3 +1216,41 @@ def test_items_listed_under_a_rated_heading_take_its_status():
     plan = "Play strategy extension 2025-26\n\n**Actions carried forward**\n\n- Build the second splash pad by 2026."
     item = next(b for b in blocks_of(plan) if b.kind == "list_item")
     assert reported_status(item) == ""
+
+
+def test_a_review_that_prints_last_years_rating_beside_this_years_reads_the_current_one():
+    text = ("Appendix 2: progress at the end of the plan\n\n"
+            "Ref\tAction\tLead\tRAG March 2023\tFinal status\tLatest update\n"
+            "1\tOpen a warm space in every library\tLibraries\tRed\tComplete\tAll nine libraries opened one.\n"
+            "2\tTrain 300 energy advisers\tHousing\tGreen\tIncomplete\t210 trained; the course lost its funding.")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert progress_of(cells["Open a warm space in every library"].fields["status"]) == "done"
+    assert progress_of(cells["Train 300 energy advisers"].fields["status"]) == "unmet"
+    assert "Red" not in cells and "Green" not in cells  # last year's rating is no record either
+
+
+def test_a_status_column_per_year_under_one_merged_title_reads_the_last_year():
+    """A header printed in two rows ("Status at year end" over "2022/23 | 2023/24 | 2024/25"); a dash
+    in the last year means not reported again, as the earlier year left it; a page break that repeats
+    only the header's top row keeps the year titles."""
+    text = ("Appendix A: action plan\n\n"
+            "Ref\tAction\tStatus at year end\t\t\tCommentary\n"
+            "\t\t2022/23\t2023/24\t2024/25\t\n"
+            "A1\tA falls clinic in every district\tOn target\tDone\t–\tThe last clinic opened in May 2023.\n"
+            "A2\tStrength classes in every library\tDone\tDone\tNot on target\tTwo libraries stopped the classes.\n"
+            "\nFalls plan annual report 2024/25 | Page 6\n\n"
+            "Ref\tAction\tStatus at year end\t\t\tCommentary\n"
+            "A3\tA home hazard check for every person who falls\tNot started\tOn target\tOn target\t"
+            "1,200 checks made.")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert progress_of(cells["A falls clinic in every district"].fields["status"]) == "done"
+    assert progress_of(cells["Strength classes in every library"].fields["status"]) == "unmet"
+    assert progress_of(cells["A home hazard check for every person who falls"].fields["status"]) == "ongoing"
+    assert not {"2022/23", "On target", "Not started", "Done"} & cells.keys()
+
+
+def test_two_status_columns_that_name_no_time_are_read_together():
+    text = ("Ref\tAction\tStatus\tRAG\n"
+            "1\tOpen a warm space in every library\tComplete\tGreen")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert cells["Open a warm space in every library"].fields["status"] == "Complete; Green"

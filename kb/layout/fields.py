@@ -161,9 +161,26 @@ def label_role(label: str, line_form: bool = False) -> str | None:
             if role in ("ref", "resource", "former") and line_form:
                 return None  # "No:" or "Cost:" in running text is not an action's reference or budget
             return role
+    core = _TIME_AFTER.sub("", _TIME_BEFORE.sub("", norm)).strip()
+    if core and core != norm and (role := label_role(core, line_form)) in ("status", "update"):
+        return role  # "Final status", "RAG Jan 2024", "Previous rating": a status, of some time
     if line_form:
         return next((role for role, pattern in _LINE_ROLES if pattern.fullmatch(norm)), None)
     return None
+
+
+# The time a status or update header reports, before or after its own words: "Final status", "Previous
+# RAG", "Year-end rating", "RAG Jan 2024", "Status (Q3 2023/24)", "Rating 2022/23", "Progress to date".
+# Read without it the header says what its cells are (a review that prints last year's rating beside
+# this year's: kb.layout.structure keeps the current one as the status).
+TIME_WORDS_BEFORE = (r"final|latest|current|previous|prior|last|earlier|original|initial|revised|closing|opening|"
+                     r"interim|end[- ]of[- ]year|year[- ]end|end[- ]of[- ]plan")
+_TIME_BEFORE = re.compile(rf"^(?:{TIME_WORDS_BEFORE})\s+")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_TIME_AFTER = re.compile(
+    r"\s*[(,–-]?\s*(?:(?:at|as at|as of|in|on|for|to|end of|at end of)\s+)?"
+    rf"(?:(?:{_MONTH}\s+)?(?:\d{{4}}(?:\s*[/-]\s*\d{{2,4}})?|q[1-4](?:\s+\d{{4}}(?:\s*/\s*\d{{2}})?)?|year\s*\d|y\d)"
+    r"|to date|now)\)?$")
 
 
 # A long column header that says what its cells are by one word of responsibility ("Organisation
@@ -283,7 +300,7 @@ _NOT = r"(?:not|no)\s+(?:yet\s+|fully\s+)?"
 _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("unmet", re.compile(
         _NOT + r"(?:started|begun|commenced|achieved|met|complete[d]?|delivered|done|implemented|progressed|"
-        r"on track|in place|actioned|progress(?:ing)?)|incomplete|unachieved|unmet|undelivered|delayed|"
+        r"on (?:track|target|schedule|plan)|in place|actioned|progress(?:ing)?)|incomplete|unachieved|unmet|undelivered|delayed|"
         r"behind(?: schedule| plan)?|off[- ]?track|overdue|stalled|paused|on hold|deferred|postponed|"
         r"slipped|missed|red|failed|outstanding|re-?scheduled|re-?phased|(?:off|below|behind) target|"
         # a target stated and missed; an action not done by the plan's end and moved into the next one

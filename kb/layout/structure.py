@@ -292,6 +292,9 @@ class BlockBuilder:
         # the entries listed under a "Contents" heading: the body's first heading that repeats one has
         # left the contents list, whatever level the two headings were given
         self.contents_entries: set[str] = set()
+        # the headers printed in two rows so far (a merged title over its columns' own), by their top
+        # row: a table the page broke that repeats only that row goes on under the whole header
+        self.spanned_headers: dict[tuple[str, ...], list[str]] = {}
 
     def blocks(self, raw: list[RawBlock]) -> list[Block]:
         """The blocks of the next raw blocks in reading order."""
@@ -342,7 +345,8 @@ class BlockBuilder:
                 # "... are set out in the table below") is announced by it, as a list by its intro
                 lead_in = last_intro if last_intro_depth == 0 and prev_para_intro == last_intro else None
                 forward = forward or bool(lead_in and _forward_intro(lead_in, strong=True))
-                out.extend(_table_blocks(rb, section, scope, negative, forward, doc_date, period))
+                out.extend(_table_blocks(rb, section, scope, negative, forward, doc_date, period,
+                                         self.spanned_headers))
                 last_intro = None
                 chain = []
                 continue
@@ -697,7 +701,10 @@ _COMMITTED_HEADER = re.compile(r"\b(?:committed to|our commitments?)\b", re.I)
 
 
 def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, ...], negative: bool,
-                  forward: bool, doc_date: date | None, period: Period | None = None) -> list[Block]:
+                  forward: bool, doc_date: date | None, period: Period | None = None,
+                  spanned_headers: dict[tuple[str, ...], list[str]] | None = None) -> list[Block]:
+    """The blocks of a table's rows.  `spanned_headers`: the two-row headers of the document's tables
+    so far, by their top row (kept up to date here)."""
     rows = rb.rows
     header: list[str] | None = None
     body = list(zip(rows, rb.lines, strict=True))
@@ -707,9 +714,17 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     elif hi is None and len(rows) >= 2 and rows[0] and not strip_markup(rows[0][0]) and _is_header_row(rows[0][1:] + [""]) \
             and sum(1 for c in rows[0] if strip_markup(c)) >= 1:
         hi = 0  # "   | 2025 estimate": column labels over the rows' labels, the corner left empty
+    sub_row: list[str] | None = None
     if hi is not None:
         header = [strip_markup(c) for c in rows[hi]]
         body = body[hi + 1:]
+        top = tuple(_folded_cell(c) for c in header)
+        if body and (spanned := _spanned_sub_header(header, body[0][0])) is not None:
+            header, sub_row, body = spanned, body[0][0], body[1:]
+            if spanned_headers is not None:
+                spanned_headers[top] = header
+        elif spanned_headers and top in spanned_headers:
+            header = spanned_headers[top]  # the page broke the table and repeated the header's top row only
     if header and any(_PAGE_COLUMN.fullmatch(h.strip()) for h in header):
         negative = True  # a table of contents ("Page | Content"): titles, not items
     roles = _column_roles(header or [])
@@ -724,6 +739,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         # the header's date ("By 2023, unless stated, we will...") schedules each row that gives none
         # of its own, nearer to the rows than any heading's
         scope = (lead_due,)
+    for ci in _earlier_status_columns(header or [], roles, doc_date, period):
+        roles[ci] = "earlier status"  # last year's rating beside this year's: a note of the row, no status
     declared = {i for i, r in roles.items() if r == "due"}
     _read_columns_by_content(roles, header or [], [cells for cells, _ in body], doc_date, period)
     date_cols = {i for i, r in roles.items() if r == "due"}
@@ -731,7 +748,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     # codes, and the earlier plan's numbers a later plan's row carries on (a field of the row's action)
     code_cols = {i for i, r in roles.items() if r in ("code", "former")}
     # fields of the row, not records
-    owner_cols = {i for i, r in roles.items() if r in ("owner", "logged", "ref", "resource")}
+    owner_cols = {i for i, r in roles.items() if r in ("owner", "logged", "ref", "resource", "earlier status")}
     note_cols = {i for i, r in roles.items() if r in ("status", "update", "measure")}
     status_cols = {i for i, r in roles.items() if r in ("status", "update")}
     context_cols = sorted(date_cols | {i for i, r in roles.items() if r == "owner"})  # a short item's when and who
@@ -754,7 +771,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             carried_label = None
             cells = ["", *cells[1:]]
         if header and ([strip_markup(c) for c in cells] == header or len(cells) == len(header) >= 2
-                       and _folded_cell(cells[0]) == _folded_cell(header[0]) != ""):
+                       and _folded_cell(cells[0]) == _folded_cell(header[0]) != ""
+                       or sub_row is not None and [_folded_cell(c) for c in cells] == [_folded_cell(c) for c in sub_row]):
             continue  # the header repeated on a new page (its other headers perhaps reworded)
         if n in groups:
             # a row that titles the rows under it ("Priority 2: Helping smokers to quit" across the
@@ -1020,15 +1038,73 @@ def _place_key(sl: SourceLine) -> str:
     return f"0:{sl.page or 0}:{sl.position.top:.1f}:{sl.position.x0:.1f}"
 
 
+def _spanned_sub_header(top: list[str], below: list[str]) -> list[str] | None:
+    """A header printed in two rows, a merged cell's title over the columns it spans and each of those
+    columns' own title in the row below ("Status at year end" over "2021/22 | 2022/23 | 2023/24"):
+    the header with each spanned column titled by both ("Status at year end 2023/24"); None when the
+    row below is a row of the table (its first cell filled, or a cell under no spanning title, or a
+    cell longer than a title)."""
+    cells = [strip_markup(c).strip() for c in below]
+    if not cells or cells[0] or sum(1 for c in cells if c) < 2 or len(cells) < len(top):
+        return None
+    owner: list[int | None] = []
+    last: int | None = None
+    for i in range(len(cells)):
+        if i < len(top) and top[i].strip():
+            last = i
+        owner.append(last)
+    spans = {h for h in owner if h is not None and owner.count(h) >= 2}
+    if any(c and (owner[i] not in spans or len(words(c)) > _SUB_HEADER_WORDS or c.endswith((".", ";")))
+           for i, c in enumerate(cells)):
+        return None
+    head = [*top, *[""] * (len(cells) - len(top))]
+    return [f"{head[owner[i]].strip()} {c}" if c and owner[i] is not None else head[i] for i, c in enumerate(cells)]
+
+
+_SUB_HEADER_WORDS = 4
+# A cell that reports no change: a dash, or left empty
+_NO_CHANGE = re.compile(r"[-–—]?")
+# A status header that says which time it reports: now ("Final status", "Status at year end", "Current
+# RAG") or before ("Previous rating", "Last quarter's RAG")
+_CURRENT_HEADER = re.compile(r"\b(?:final|current|latest|now|to date|year[- ]end|end of (?:the )?(?:year|plan))\b", re.I)
+_EARLIER_HEADER = re.compile(r"\b(?:previous|prior|last|earlier|original|initial|baseline|was)\b", re.I)
+
+
+def _earlier_status_columns(header: list[str], roles: dict[int, str], doc_date: date | None,
+                            period: Period | None) -> list[int]:
+    """A review's status columns of earlier times beside the current one ("RAG Jan 2024 | Final status",
+    "Status 2021/22 | 2022/23 | 2023/24", "Previous RAG | Current RAG"): all but the current, which is
+    the one its header calls current, else the latest dated.  Status columns that name no time ("Status |
+    RAG") are one reading and stay so."""
+    def when(i: int) -> str:
+        found = find_dates(header[i], doc_date, period)
+        return max((m.due.end or m.due.start or "" for m in found), default="")
+
+    def now(i: int) -> int:
+        return -1 if _EARLIER_HEADER.search(header[i]) else 1 if _CURRENT_HEADER.search(header[i]) else 0
+
+    timed = [i for i, r in sorted(roles.items()) if r == "status" and i < len(header)
+             and (when(i) or _CURRENT_HEADER.search(header[i]) or _EARLIER_HEADER.search(header[i]))]
+    if len(timed) < 2:
+        return []
+    current = max(timed, key=lambda i: (now(i), when(i), i))
+    return [i for i in timed if i != current]
+
+
 def _row_fields(cells: list[str], roles: dict[int, str], header: list[str] | None = None) -> dict[str, str]:
     """The row's owner, due, status and update cells, keyed by role (several columns joined by "; ");
     a status cell that means something only with its header ("Yes" under "Complete?", "G" under
     "RAG") is read with it (`answered_status`)."""
     fields: dict[str, str] = {}
+    earlier = sorted((i for i, r in roles.items() if r == "earlier status"), reverse=True)
     for i, role in sorted(roles.items()):
-        if role in ("action", "logged", "measure", "code") or i >= len(cells):
+        if role in ("action", "logged", "measure", "code", "earlier status") or i >= len(cells):
             continue
         text = "; ".join(split_cell(cells[i])) if role == "owner" else strip_markup(cells[i])
+        if role == "status" and earlier and _NO_CHANGE.fullmatch(text.strip()):
+            # "–" under this year: not reported again, it stands as the last year that reported it left it
+            i = next((j for j in earlier if j < len(cells) and not _NO_CHANGE.fullmatch(strip_markup(cells[j]).strip())), i)
+            text = strip_markup(cells[i])
         if role == "status" and header and i < len(header) and text:
             text = answered_status(strip_markup(header[i]), text)
         if text:
