@@ -195,3 +195,43 @@ def test_a_paragraph_among_untagged_bullets_stays_a_paragraph(tmp_path):
         "Care homes told us they cannot see discharge letters.\n\n- Bring social care records into the shared record\n"))
     assert "Care homes told us they cannot see discharge letters." in blocks
     assert "Give every care home a record view" in blocks
+
+
+def test_an_annual_reports_account_under_each_title_closes_on_where_it_stands(tmp_path):
+    """An annual report's chapter on a strategy: a bold title paraphrasing each commitment, a
+    paragraph or two of findings, and a closing line saying where it stands, in the report's terms."""
+    from conftest import ingest_texts
+
+    kb = ingest_texts(tmp_path, {"2024-07_tolworth-council_annual-report-2023-24.txt": (
+        "Tolworth Council\n\nAnnual report 2023/24\n\n**Our carers strategy: what we said and what we did**\n\n"
+        "We report on each commitment below.\n\n"
+        "**Breaks for carers**\n\n"
+        "The short breaks service opened in May 2022 and gave 640 carers a break in 2023/24, against the 500 "
+        "we planned; the waiting time for a first break fell from eleven weeks to three.\n\n"
+        "Where this stands: Embedded in business as usual.\n\n"
+        "**Support after traumatic events at work**\n\n"
+        "Twelve practitioners were trained in 2022 and every team now has one, but the refresher course stopped "
+        "when its funding ended in the spring of 2023 and has not yet been replaced by another.\n"
+        "Where this stands: Stood down (April 2023).\n\n"
+        "**A carers' card**\n\n"
+        "Work on the card started late, and a supplier was chosen only in January 2024.\n\n"
+        "Where this stands: Well under way.\n")})
+    reported = {c.text: progress_of(c.reported) for c in kb.commitments(include_evidence=True) if c.reported}
+    assert reported["Breaks for carers"] == "done"
+    assert reported["Support after traumatic events at work"] == "revised"
+    assert reported["A carers' card"] == "ongoing"
+
+
+def test_an_item_with_its_own_status_under_a_theme_stays_that_item(tmp_path):
+    from conftest import ingest_texts
+
+    kb = ingest_texts(tmp_path, {"2024-07_tolworth-council_carers-plan-update.txt": (
+        "Tolworth Council\n\nCarers plan: update\n\nTheme 3: Breaks\n\n"
+        "3.1 Open a short breaks service for carers in every district of the borough by the end of 2023\n"
+        "Status: Complete\n\n"
+        "3.2 Give every young carer a free leisure pass, with the leisure trust, from September 2022 onwards\n"
+        "Status: Delayed\n")})
+    reported = {c.text: progress_of(c.reported) for c in kb.commitments(include_evidence=True) if c.reported}
+    assert "Theme 3: Breaks" not in reported
+    assert reported[next(t for t in reported if t.startswith("3.1 Open a short breaks service"))] == "done"
+    assert reported[next(t for t in reported if t.startswith("3.2 Give every young carer"))] == "unmet"

@@ -1082,3 +1082,31 @@ def test_a_bold_header_over_one_row_flush_with_it_is_a_table(tmp_path):
     c.save()
     assert "CH-4 Publish waiting times for every service on the website, updated every month.\tby end of 2024/25" \
         in _texts(pdf)
+
+
+def test_prose_overleaf_of_a_table_at_a_pages_foot_is_not_read_into_its_columns(tmp_path):
+    """A contents list set as a table (entry, page number) ends a page; the next page opens with
+    justified running text in two columns, whose wide word spaces leave white gaps inside the list's
+    gutter. The text is no row of the list (its gaps would split the gutter into as many columns as
+    it has), and reading never fails."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pdf = tmp_path / "contents-then-prose.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    _draw_header(c, (43, 520), ("Contents", "Page"), top=300)
+    _draw_rows(c, (43, 520), [(f"Section {n}: carers in year {n}", str(n + 3)) for n in range(1, 8)], 280, pitch=18)
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    words = ("The last year has been the hardest in the history of our services and of the people who use them "
+             "and the carers who look after them at home have told us so at every meeting we held").split()
+    y, x = 790, 43.0
+    for w in words:  # justified in a column 43-290, word spaces about 8 pt wide
+        width = stringWidth(w, "Helvetica", 10)
+        if x + width > 290:
+            y, x = y - 14, 43.0
+        c.drawString(x, y, w)
+        x += width + 8
+    c.save()
+    texts = _texts(pdf)
+    assert any(t.startswith("The last year has been") for t in texts)
+    assert sum(1 for t in texts if t.startswith("Section ") and "\t" in t) == 7

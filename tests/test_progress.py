@@ -68,6 +68,7 @@ REVIEW = {
     ("Work in progress", "ongoing"), ("WIP", "ongoing"), ("Action ongoing", "ongoing"), ("Commenced", "ongoing"),
     ("Ahead of schedule", "ongoing"), ("Not yet due", "ongoing"), ("Not due until 2026", "ongoing"),
     ("Rescheduled to Q3", "unmet"), ("Re-phased", "unmet"), ("Off target", "unmet"), ("Below target", "unmet"),
+    ("Well under way", "ongoing"), ("Stood down in May 2023", "revised"),
     ("Not on target", "unmet"), ("Not on schedule – see commentary", "unmet"), ("Not on plan", "unmet"),
     ("Ceased", "revised"), ("Mainstreamed", "done"), ("Mainstreamed into the core offer", "done"),
     ("Commencement of the works", None), ("Work in the three wards", None),
@@ -89,7 +90,8 @@ def test_status_values_read_by_meaning(value, report):
     # a status of some time: before or after the header's own words
     ("Final status", "status"), ("Previous RAG", "status"), ("RAG Sept 2023", "status"),
     ("Status (Q2 2024/25)", "status"), ("Year-end rating", "status"), ("Rating 2023/24", "status"),
-    ("Progress to date", "update"), ("Final report", None), ("Target 2025", None), ("Year 2", None),
+    ("Progress to date", "update"), ("Final report", None), ("Where this stands", "status"),
+    ("Where it stands now", "status"), ("Target 2025", None), ("Year 2", None),
 ])
 def test_review_table_headers_read_by_meaning(header, role):
     assert label_role(header) == role

@@ -83,6 +83,8 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # the body's judgement of each item: "Our assessment", "Overall assessment", "Self-assessment"
         r"(?:(?:our|overall|final|self)[ -])?assessment|"
         r"(?:(?:current|delivery|project) )?stage|"
+        # a review's closing line on each commitment: "Where this stands: Closed.", "Where we are: ..."
+        r"where (?:this|it|things|the (?:action|commitment)) (?:stands?|is) ?(?:now|today)?|where we are(?: now)?|"
         r"(?:(?:current|overall|delivery) )?status (?:at|as at|as of|in|on|\(|update)[\w ()/.-]*|"
         r"(?:complete|completed|achieved|delivered|done|met|on track|on target|in place|implemented)" + _ASKED + "|"
         # the same asked as a sentence: "Did we do it?", "Have we delivered?", "Was it achieved?"
@@ -311,12 +313,12 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:action |work )?(?:ongoing|on[- ]?going|in progress)|wip|in hand|on[- ]?track|on target|"
         # ahead of its timetable, or not yet due: going on, not late
         r"ahead of (?:schedule|plan|target|trajectory)|not (?:yet )?due|"
-        r"under ?way|started|commenced|progressing|in development|continuing|continues|amber|green|at risk|open|active|"
+        r"(?:well |largely )?under ?way|started|commenced|progressing|in development|continuing|continues|amber|green|at risk|open|active|"
         r"live|some progress|good progress|making progress|limited progress|partial(?!\s+[a-z])|part met|under review|"
         r"being reviewed")),
     ("revised", re.compile(
         r"superseded|replaced|revised|amended|merged|changed|transferred|withdrawn|cancelled|canceled|"
-        r"discontinued|stopped|ceased|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
+        r"discontinued|stopped|stood down|ceased|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
         r"closed[ -–—:(]+(?:superseded|replaced|merged|withdrawn|transferred|cancelled|no longer)|"
         # closed before the work was done: "closed without being delivered", "closed without completion"
         r"closed without (?:being )?(?:delivered|completed?|achieved|implemented|met|completion|delivery)|"

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from kb.extract.classify import shape
 from kb.layout.fields import progress_of, split_labels, status_phrase, tagged_status
 from kb.layout.markup import strip_markup, words
 from kb.layout.parse import _VERDICT_WORD, RawBlock, join_lines
@@ -99,8 +100,10 @@ def sentence_verdict(sentence: str) -> str | None:
 def _sentence_verdict(sentence: str) -> str | None:
     text = strip_markup(sentence).strip()
     line = _STATUS_LINE.match(text)
-    if line:
-        value = line.group("s").strip().rstrip(".")
+    labels = split_labels(text) if line is None else []
+    if line or labels and labels[0].role == "status" and labels[0].start == 0:
+        # "Status: Achieved.", "RAG rating – amber", "Where this stands: Closed."
+        value = (line.group("s") if line else labels[0].value).strip().rstrip(".")
         return value if progress_of(value) else None
     alone = _said_alone(text)
     if alone and progress_of(alone):
@@ -196,7 +199,16 @@ def read_narrative_review(blocks: list[RawBlock]) -> list[RawBlock]:
             passage = []
             continue
         if b.fields.get("status") and not _bold_run_in(b):
-            out += passage + [b]  # an item that reports already ("3.1 Open a centre" over "Status: Green")
+            if passage and _status_line_alone(b) and (verdict := _verdict_of(b)):
+                out.append(_as_action(passage, verdict))  # the status line that closes the account above
+                found += 1
+            elif _findings_under_title(b, passage) and (verdict := _verdict_of(b)):
+                # findings closed by their status line ("Where this stands: Closed."), under a title that
+                # names the commitment: the title's account
+                out.append(_as_action([*passage, b], verdict))
+                found += 1
+            else:
+                out += passage + [b]  # an item that reports already ("3.1 Open a centre" over "Status: Green")
             passage = []
             continue
         if b.kind == "heading" or _bold_run_in(b) or not passage or _names_one_number(b, passage):
@@ -242,6 +254,38 @@ def _names_one_number(block: RawBlock, passage: list[RawBlock]) -> bool:
                if not re.search(r"\brecommendations?\s*$", first[0][:m.start()], re.I)}
     # (a heading's own section number, "5.6 Eating disorders", names no action)
     return len(numbers) == 1 and not any(_NAMED_NUMBER.search(re.sub(r"^\s*[\d.]+\s", "", b.text)) for b in passage)
+
+
+def _title_alone(block: RawBlock) -> bool:
+    """A heading, or a line set wholly in bold ("**Support after traumatic events**", read as an
+    imperative, is no heading but a title all the same)."""
+    raw = join_lines(sl.text for sl in block.lines).strip()
+    return block.kind == "heading" or (
+        len(block.lines) == 1 and raw.startswith("**") and raw.endswith("**") and raw.count("**") == 2
+        and len(words(raw)) <= _TITLE_WORDS)
+
+
+def _status_line_alone(block: RawBlock) -> bool:
+    """A paragraph that is a status line and nothing else ("Where this stands: Closed.")."""
+    labels = split_labels(strip_markup(block.text).strip())
+    return len(labels) == 1 and labels[0].role == "status" and labels[0].start == 0 \
+        and len(words(labels[0].value)) <= _TITLE_WORDS
+
+
+_FINDINGS_WORDS = 20  # a paragraph this long under a title is an account of it, as is one told in the past
+
+
+def _findings_under_title(block: RawBlock, passage: list[RawBlock]) -> bool:
+    """A paragraph of findings right under a title alone (a heading, or a bold line): not an item
+    numbered or named in a line of its own ("3.1 Open a centre" over its status), but prose about the
+    thing its title names."""
+    if len(passage) != 1 or not _title_alone(passage[0]):
+        return False
+    first = sentences(block.text)
+    told = shape(first[0]) if first else set()
+    if "modal" in told or len(words(block.text)) < _FINDINGS_WORDS and "past" not in told:
+        return False  # what will be done, or a line too short to be an account of anything done
+    return not re.match(r"\s*\**\s*(?:[A-Z]{1,4}[-\s]?)?\d{1,2}(?:\.\d{1,2})*[a-z]?\b", block.text)
 
 
 def _verdict_of_own(block: RawBlock, verdict: str) -> bool:

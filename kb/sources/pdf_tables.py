@@ -498,8 +498,8 @@ def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Ta
         if lead > _MAX_CELL_LEAD * size:
             break
         narrowed = _narrow(gutters, line, 0.5 * _MIN_GUTTER * size)
-        if narrowed is None or not _in_columns(line, cuts, carry):
-            break
+        if narrowed is None or len(narrowed) != len(gutters) or not _in_columns(line, cuts, carry):
+            break  # (a line whose words stand in a gutter, white gaps between them, is no row in its columns)
         if lead > _MAX_LEAD * size and not _own_line(run, narrowed, line):
             break  # past a row's padding only to a line plainly the table's own (as `_grow` spans it)
         gutters = narrowed
