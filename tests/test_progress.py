@@ -91,7 +91,7 @@ def test_status_values_read_by_meaning(value, report):
     ("Final status", "status"), ("Previous RAG", "status"), ("RAG Sept 2023", "status"),
     ("Status (Q2 2024/25)", "status"), ("Year-end rating", "status"), ("Rating 2023/24", "status"),
     ("Progress to date", "update"), ("Final report", None), ("Where this stands", "status"),
-    ("Where it stands now", "status"), ("Target 2025", None), ("Year 2", None),
+    ("Where it stands now", "status"), ("Where we are", None), ("Target 2025", None), ("Year 2", None),
 ])
 def test_review_table_headers_read_by_meaning(header, role):
     assert label_role(header) == role

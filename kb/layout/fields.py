@@ -83,8 +83,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # the body's judgement of each item: "Our assessment", "Overall assessment", "Self-assessment"
         r"(?:(?:our|overall|final|self)[ -])?assessment|"
         r"(?:(?:current|delivery|project) )?stage|"
-        # a review's closing line on each commitment: "Where this stands: Closed.", "Where we are: ..."
-        r"where (?:this|it|things|the (?:action|commitment)) (?:stands?|is) ?(?:now|today)?|where we are(?: now)?|"
+        # a review's closing line on each commitment: "Where this stands: Closed." ("Where we are:" over a
+        # section heads an account of the present, no status)
+        r"where (?:this|it|things|the (?:action|commitment)) (?:stands?|is) ?(?:now|today)?|"
         r"(?:(?:current|overall|delivery) )?status (?:at|as at|as of|in|on|\(|update)[\w ()/.-]*|"
         r"(?:complete|completed|achieved|delivered|done|met|on track|on target|in place|implemented)" + _ASKED + "|"
         # the same asked as a sentence: "Did we do it?", "Have we delivered?", "Was it achieved?"
