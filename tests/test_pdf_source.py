@@ -436,3 +436,97 @@ def test_a_space_in_the_text_layer_parts_words_drawn_close(tmp_path):
     texts = [line.text for line in lines]
     assert "Renal failure on dialysis" in " ".join(texts)
     assert "responsible for the kits" in " ".join(texts)
+
+
+# --------------------------------------------------------------------------- designed pages: bands
+
+def _draw_words(c, x: float, y: float, text: str, right: float, pitch: float = 13.5, font: str = "Helvetica",
+                size: float = 10) -> float:
+    """Text wrapped at `right`, from (x, y) down; the y under its last line."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    c.setFont(font, size)
+    line = ""
+    for w in text.split():
+        trial = f"{line} {w}".strip()
+        if line and x + stringWidth(trial, font, size) > right:
+            c.drawString(x, y, line)
+            y, line = y - pitch, w
+        else:
+            line = trial
+    if line:
+        c.drawString(x, y, line)
+        y -= pitch
+    return y
+
+
+def test_a_designed_pages_band_of_two_columns_between_full_width_text_is_read_column_by_column(tmp_path):
+    """A brochure's page: a full-width paragraph, then two short columns of text side by side, then a
+    full-width paragraph again. No gutter runs down the whole page, but the band between has one."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    left = ("Between June and October we held eleven listening events across the borough and heard from "
+            "almost three hundred carers, who told us that they are often the last to know about a discharge.")
+    right = ("Young carers told us that their teachers did not always know about their caring role, and working "
+             "carers that they had used their annual leave to go to hospital appointments with the person.")
+    path = tmp_path / "band.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    y = _draw_words(c, 43, 780, "What carers told us about the support they get from the council, the NHS and "
+                    "the voluntary sector shaped every one of the commitments in this strategy.", 553)
+    y -= 14
+    y_left = _draw_words(c, 43, y, left, 288)
+    y_right = _draw_words(c, 308, y, right, 553)
+    _draw_words(c, 43, min(y_left, y_right) - 14, "Our vision is that carers in the borough are recognised and "
+                "valued for what they do, and get the right support at the right time.", 553)
+    c.save()
+    texts = [line.text for line in read_pdf(path)[0] if line.text]
+    assert any(t.startswith("Between June and October") and t.endswith("about a discharge.") for t in texts)
+    assert any(t.startswith("Young carers told us") and t.endswith("with the person.") for t in texts)
+
+
+def test_a_lettered_actions_second_line_hangs_under_its_text():
+    """"1(a) Replace paper cards" over "with text message surveys ...", aligned after the label: one item."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "lettered.pdf"
+        c = canvas.Canvas(str(path), pagesize=A4)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(61, 700, "1(a)")
+        c.setFont("Helvetica", 10)
+        c.drawString(91, 700, "Replace paper feedback cards")
+        c.drawString(91, 686.5, "with text message and QR code surveys in every ward by December 2021.")
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(61, 660, "1(b)")
+        c.setFont("Helvetica", 10)
+        c.drawString(91, 660, "Display a monthly poster")
+        c.drawString(91, 646.5, "on every ward showing one change made because of feedback.")
+        c.save()
+        texts = [line.text for line in read_pdf(path)[0] if line.text]
+    assert "**1(a)** Replace paper feedback cards with text message and QR code surveys in every ward by " \
+           "December 2021." in texts
+
+
+def test_label_value_lines_of_a_designed_page_are_not_read_as_two_columns(tmp_path):
+    """Fields set with their values in a column of their own ("Lead:" then the lead, further right): each
+    line reads across, label then value, not all the labels before all the values."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "fields.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _draw_words(c, 43, 780, "Action 3.2: open a carers' centre in each of the four towns of the borough, with a "
+                "drop-in session every weekday.", 553)
+    fields = [("Lead:", "Director of Adult Social Care"), ("Partners:", "Carers Trust and the four town councils"),
+              ("By when:", "March 2024")]
+    for k, (label, value) in enumerate(fields):
+        c.setFont("Helvetica", 10)
+        c.drawString(43, 730 - 13.5 * k, label)
+        c.drawString(160, 730 - 13.5 * k, value)
+    _draw_words(c, 43, 670, "The centres will be run by the Carers Trust under a five-year contract.", 553)
+    c.save()
+    texts = [line.text for line in read_pdf(path)[0] if line.text]
+    assert any("Lead:" in t and "Director of Adult Social Care" in t.split("Lead:", 1)[1][:40] for t in texts)

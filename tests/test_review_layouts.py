@@ -1254,3 +1254,41 @@ def test_two_status_columns_that_name_no_time_are_read_together():
             "1\tOpen a warm space in every library\tComplete\tGreen")
     cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
     assert cells["Open a warm space in every library"].fields["status"] == "Complete; Green"
+
+
+@pytest.mark.parametrize("answer, report", [
+    ("Fully", "done"), ("Fully (late)", "done"), ("Partially", "ongoing"), ("Largely", "ongoing"),
+    ("Not delivered", "unmet"), ("Withdrawn", "revised"), ("Yes", "done"), ("No", "unmet"),
+])
+def test_an_answer_to_a_question_header_that_lists_its_answers(answer, report):
+    """"Delivered? (Fully / Partially / Not delivered)": the header asks, its brackets offer the answers,
+    and a bare "Fully" or "Partially" answers the question it asks."""
+    from kb.layout.fields import answered_status
+
+    assert progress_of(answered_status("Delivered? (Fully / Partially / Not delivered)", answer)) == report
+
+
+def test_a_review_header_printed_once_heads_the_groups_of_rows_under_headings():
+    text = ("Appendix 1: closure tracker\n\n"
+            "Ref\tAction (summary)\tExecutive lead\tClosure status\tCommentary (position at 30 June 2023)\n\n"
+            "Regulation 12 – Safe care\n\n"
+            "M01\tLigature audit on every ward\tChief Nurse\tClosed – evidence accepted\tAll wards audited.\n\n"
+            "Regulation 17 – Good governance\n\n"
+            "M02\tWard-to-board dashboard\tChief Nurse\tOpen – off track\tThe dashboard is not yet built.")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert progress_of(cells["Ligature audit on every ward"].fields["status"]) == "done"
+    assert progress_of(cells["Ward-to-board dashboard"].fields["status"]) == "unmet"
+    assert "Closure status" not in cells and "Executive lead" not in cells
+
+
+def test_the_to_column_of_a_from_and_to_table_holds_the_plans_aims():
+    text = ("Adult mental health\n\n"
+            "From (2022/23)\tTo (by March 2024)\n"
+            "On average 41 adults a month were placed out of area in 2022/23\tNo inappropriate out of area placements "
+            "for adults\n"
+            "People in crisis had to choose between three local numbers and NHS 111\tOne crisis line for all ages "
+            "through NHS 111")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert cells["No inappropriate out of area placements for adults"].forward_context
+    assert cells["One crisis line for all ages through NHS 111"].forward_context
+    assert not cells["On average 41 adults a month were placed out of area in 2022/23"].forward_context

@@ -54,7 +54,8 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"what we will do|what we are going to do|what we will deliver|what we have committed to|"
         r"what we(?: have)? commit(?:ted)? to(?: do)?|how|"
         # a review's column restating the plan's promise: "What we said we would do", "What we promised"
-        r"what we said(?: we would(?: do)?| we'd do)?|what we (?:promised|pledged)(?: to do| we would do)?|we said|"
+        r"what we said(?: we would(?: do| deliver| achieve)?| we'd (?:do|deliver))?(?: (?:in|by|for) [\w/ -]{2,20})?|"
+        r"what we (?:promised|pledged)(?: to do| we would do)?|we said|"
         # a column of items of work: "Project", "Schemes", "Phase/works", "Programme / project"
         r"(?:[a-z]+ ?/ ?)?(?:works|schemes?|projects?|programmes?|interventions?|initiatives?|workstreams?)"
         r"(?: ?/ ?[a-z]+)?)"
@@ -79,7 +80,8 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # the period a plan's row is due in: "Target quarter", "Delivery year", "Completion month"
         r"(?:target|delivery|completion|due) (?:quarters?|years?|months?|periods?)")),
     ("status", re.compile(  # how the item stands, also "as at" a date ("Status at March 2022")
-        r"(?:(?:current|overall|delivery|progress|action|b?rag) )?status|b?rag|rag rating|ratings?|progress|"
+        # ("Closure status", "Implementation status": a status, whatever its one word before says it is of)
+        r"(?:[a-z]+ )?status|b?rag|rag rating|ratings?|progress|"
         # the body's judgement of each item: "Our assessment", "Overall assessment", "Self-assessment"
         r"(?:(?:our|overall|final|self)[ -])?assessment|"
         r"(?:(?:current|delivery|project) )?stage|"
@@ -337,8 +339,10 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _QUESTION = re.compile(r"(?P<q>[a-z][a-z ]*?)" + _ASKED)
 _YES = frozenset({"yes", "y", "✓", "✔", "☑", "✅"})
 _NO = frozenset({"no", "n", "not yet", "✗", "✘", "×", "☒", "❌"})
-_PART = frozenset({"partially", "partly", "partial", "in part", "part"})
-_ANSWER_LEAD = re.compile(r"(yes|y|no|n|not yet|partially|partly|partial|in part|part)\s*(?:[-–—:;,(]|\.\s)")
+_PART = frozenset({"partially", "partly", "partial", "in part", "part", "largely", "mostly", "substantially"})
+_FULL = frozenset({"fully", "in full", "completely", "wholly", "entirely"})  # "Fully" under "Delivered?"
+_ANSWER_LEAD = re.compile(r"(yes|y|no|n|not yet|partially|partly|partial|in part|part|largely|mostly|substantially|"
+                          r"fully|in full|completely|wholly|entirely)\s*(?:[-–—:;,(*]|\.\s)")
 # A rating column's colours by their initials ("RAG" over "G", "BRAG" over "B"); a bare "Rating" may
 # grade by letters that are no colours ("A", "B", "C" for priority or risk), so it must say RAG
 _RAG_HEADER = re.compile(r"(?:(?:progress|delivery|overall|current) )?b?rag(?: (?:status|rating))?")
@@ -355,7 +359,8 @@ def answered_status(header: str, value: str) -> str:
     key = re.sub(r"[.\s]+$", "", v.lower())
     head = re.sub(r"\s+", " ", re.sub(r"[*:_]+", " ", header)).strip().lower()
     is_status = label_role(header) == "status"
-    asked = _QUESTION.fullmatch(head)
+    options = re.sub(r"\s*\([^()]*\)$", "", head)  # "Delivered? (Fully / Partially / Not delivered)": the answers offered
+    asked = _QUESTION.fullmatch(head) or (_QUESTION.fullmatch(options) if options.endswith("?") else None)
     # an answer with words after it ("Yes – and continuing", "No: the bid failed") answers by its first
     answer = _ANSWER_LEAD.match(key)
     if answer and asked and is_status:
@@ -365,7 +370,7 @@ def answered_status(header: str, value: str) -> str:
         sentence = re.fullmatch(_DONE_QUESTION, q)
         if sentence:
             q = _DONE_VERBS[sentence.group("verb")]  # "Did we do it?" asks whether it was done
-        if key in _YES:
+        if key in _YES or key in _FULL:
             return f"{q[:1].upper()}{q[1:]} ({v})"
         if key in _NO:
             return f"Not {q} ({v})"
@@ -407,6 +412,13 @@ _VERDICT_ORDER = ("done", "revised", "unmet", "ongoing")
 _COLOUR_WITH_WORDS = re.compile(r"^(?:red|amber|green|blue|grey|gray)\s*(?:[-–—:/(,]\s*|\s+)(?=[a-z])")
 
 
+# A tracker's open or closed before the reason ("Open – off track", "Open – evidence awaited", "Closed –
+# superseded", "Closed – not fully met, moved to the next plan"): open or closed says only whether the
+# item is still tracked, the reason how it stands; a reason that says none ("Closed – evidence
+# accepted") leaves it to open (going on) or closed (done).
+_OPEN_OR_CLOSED = re.compile(r"^(?:open|closed)\s*(?:[-–—:]\s*|\(\s*)(?=[a-z])")
+
+
 # A status given as the share of the action done ("100%", "40% complete", "0% – not started"), as
 # reviews that track actions by milestones write it: all of it is done, none of it is not started,
 # a share between is work going on.  The share stands alone or before a completion word or a dash
@@ -432,6 +444,11 @@ def _progress_of_one(value: str) -> str | None:
     if share and float(share.group(1)) <= 100:
         done = float(share.group(1))
         return "done" if done == 100 else "unmet" if done == 0 else "ongoing"
+    opened = _OPEN_OR_CLOSED.match(norm)
+    if opened:  # "Open – off track", "Closed – not fully met": the words after the dash say how it stands
+        words_say = _progress_of_one(norm[opened.end():])
+        if words_say:
+            return words_say
     coloured = _COLOUR_WITH_WORDS.match(norm)
     if coloured:
         words_say = _progress_of_one(norm[coloured.end():])

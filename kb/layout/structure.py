@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from kb.extract.classify import shape
@@ -200,8 +201,9 @@ def _is_header_row(cells: list[str]) -> bool:
         return False
     if re.fullmatch(r"\d+", filled[0]):
         return False
-    return all(len(words(c)) <= 7 and (not c.endswith(".") or _abbreviated_label(c)) or rows_complete(c)
-               for c in filled)
+    # (a known label may be longer: "What we said we would deliver in 2023/24")
+    return all(len(words(c)) <= (12 if label_role(c) else 7) and (not c.endswith(".") or _abbreviated_label(c))
+               or rows_complete(c) for c in filled)
 
 
 # A column header that each row's cell completes as a sentence: "We will...", "By 2023, unless stated,
@@ -292,9 +294,7 @@ class BlockBuilder:
         # the entries listed under a "Contents" heading: the body's first heading that repeats one has
         # left the contents list, whatever level the two headings were given
         self.contents_entries: set[str] = set()
-        # the headers printed in two rows so far (a merged title over its columns' own), by their top
-        # row: a table the page broke that repeats only that row goes on under the whole header
-        self.spanned_headers: dict[tuple[str, ...], list[str]] = {}
+        self.tables = TableContext()  # what the document's tables so far say of the tables after them
 
     def blocks(self, raw: list[RawBlock]) -> list[Block]:
         """The blocks of the next raw blocks in reading order."""
@@ -345,8 +345,7 @@ class BlockBuilder:
                 # "... are set out in the table below") is announced by it, as a list by its intro
                 lead_in = last_intro if last_intro_depth == 0 and prev_para_intro == last_intro else None
                 forward = forward or bool(lead_in and _forward_intro(lead_in, strong=True))
-                out.extend(_table_blocks(rb, section, scope, negative, forward, doc_date, period,
-                                         self.spanned_headers))
+                out.extend(_table_blocks(rb, section, scope, negative, forward, doc_date, period, self.tables))
                 last_intro = None
                 chain = []
                 continue
@@ -702,10 +701,12 @@ _COMMITTED_HEADER = re.compile(r"\b(?:committed to|our commitments?)\b", re.I)
 
 def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, ...], negative: bool,
                   forward: bool, doc_date: date | None, period: Period | None = None,
-                  spanned_headers: dict[tuple[str, ...], list[str]] | None = None) -> list[Block]:
-    """The blocks of a table's rows.  `spanned_headers`: the two-row headers of the document's tables
-    so far, by their top row (kept up to date here)."""
+                  context: TableContext | None = None) -> list[Block]:
+    """The blocks of a table's rows.  `context`: what the document's tables so far say of this one
+    (kept up to date here)."""
     rows = rb.rows
+    if context is not None and (alone := context.header_alone(rows)) is not None:
+        return alone
     header: list[str] | None = None
     body = list(zip(rows, rb.lines, strict=True))
     hi = _header_index(rows)
@@ -721,10 +722,12 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         top = tuple(_folded_cell(c) for c in header)
         if body and (spanned := _spanned_sub_header(header, body[0][0])) is not None:
             header, sub_row, body = spanned, body[0][0], body[1:]
-            if spanned_headers is not None:
-                spanned_headers[top] = header
-        elif spanned_headers and top in spanned_headers:
-            header = spanned_headers[top]  # the page broke the table and repeated the header's top row only
+            if context is not None:
+                context.spanned[top] = header
+        elif context is not None and top in context.spanned:
+            header = context.spanned[top]  # the page broke the table and repeated the header's top row only
+    elif context is not None and (printed := context.heads(rows)) is not None:
+        header = printed  # rows under group headings, the table's header printed once above the first group
     if header and any(_PAGE_COLUMN.fullmatch(h.strip()) for h in header):
         negative = True  # a table of contents ("Page | Content"): titles, not items
     roles = _column_roles(header or [])
@@ -754,6 +757,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     context_cols = sorted(date_cols | {i for i, r in roles.items() if r == "owner"})  # a short item's when and who
     col_dates = {i: _heading_scope_date(h, doc_date, period) or _plan_quarter(h, period)
                  for i, h in enumerate(header or []) if h}
+    aims = _aim_columns(header)
     # a goal or outcome table ("Goal | Outcome | Measure") with no action column: its goals are the items
     goal_table = bool(header and _GOAL_HEADER.match(header[0]) and "action" not in roles.values())
     out: list[Block] = []
@@ -901,11 +905,25 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
                     "cell", item, sl.line, sl.page, section, column=column,
                     row_label=(label if not label_is_text else None) or ref_label, row_key=row_key, intro=title,
                     scope_dates=own or dates, negative_context=row_negative,
-                    forward_context=row_forward or bool(column and _MODAL_HEADER.match(column)),
+                    forward_context=row_forward or bool(column and _MODAL_HEADER.match(column)) or ci in aims,
                     fields={**cell_fields, "due": own_when} if own_when and "due" in cell_fields else dict(cell_fields),
                     position=sl.position,
                 ))
     return out
+
+
+# A plan's "From | To" table: where things stand, then the state the plan undertakes to reach ("From
+# (2022/23) | To (by March 2024)", "Where we are now | Where we want to be"): each "to" cell is an aim
+# of the plan, a commitment however it is worded ("No inappropriate out of area placements").
+_FROM_HEADER = re.compile(r"^(?:from|where we are(?: now)?|current (?:state|position)|now|today|as is)\b", re.I)
+_TO_HEADER = re.compile(r"^(?:to|where we want to be|where we will be|future state|to be)\b", re.I)
+
+
+def _aim_columns(header: list[str] | None) -> set[int]:
+    """The columns of the state a "From | To" table's plan undertakes to reach."""
+    if not header or not any(_FROM_HEADER.match(h.strip()) for h in header):
+        return set()
+    return {i for i, h in enumerate(header) if i > 0 and _TO_HEADER.match(h.strip())}
 
 
 # A mark that ticks a cell of a schedule grid: a tick, a cross, a bullet or a yes.
@@ -1036,6 +1054,37 @@ def _place_key(sl: SourceLine) -> str:
     if sl.line is not None or sl.position is None:
         return f"{sl.line or 0}:{sl.page or 0}"
     return f"0:{sl.page or 0}:{sl.position.top:.1f}:{sl.position.x0:.1f}"
+
+
+@dataclass
+class TableContext:
+    """What a document's tables say of the tables after them: the headers printed in two rows (a
+    merged title over its columns' own), by their top row, so that a table the page broke and that
+    repeats only that row goes on under the whole header; and a header printed once above groups of
+    rows set apart by headings ("Ref | Action | Status" / "Regulation 10 – Dignity" / rows / "Regulation
+    12 – Safe care" / rows), which heads each group with as many cells."""
+
+    spanned: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    printed_once: list[str] | None = None
+
+    def header_alone(self, rows: list[list[str]]) -> list[Block] | None:
+        """[] (no blocks) for a table that is a header and nothing else, kept for the rows below it;
+        None for any other table (which, with a header of its own, ends the one kept)."""
+        filled = [strip_markup(c) for c in rows[0] if strip_markup(c)] if len(rows) == 1 else []
+        if len(filled) >= 2 and 2 * sum(1 for c in filled if label_role(c)) >= len(filled) \
+                and not any(c.endswith(".") for c in filled):  # labels, the known ones half or more
+            self.printed_once = [strip_markup(c) for c in rows[0]]
+            return []
+        if _header_index(rows) is not None:
+            self.printed_once = None
+        return None
+
+    def heads(self, rows: list[list[str]]) -> list[str] | None:
+        """The header printed once that heads these rows, which have none of their own: as many cells."""
+        header = self.printed_once
+        if header is None or not rows or any(len(r) != len(header) for r in rows):
+            return None
+        return header
 
 
 def _spanned_sub_header(top: list[str], below: list[str]) -> list[str] | None:

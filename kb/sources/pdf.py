@@ -477,12 +477,25 @@ def _bullet_band_columns(lines: list[_Line]) -> list[_Line] | None:
     return out if found else None
 
 
-def _columns(lines: list[_Line], depth: int = 0, gutters: list[float] | None = None) -> list[_Line]:
+def _columns(lines: list[_Line], depth: int = 0, gutters: list[float] | None = None,
+             banded: bool = False) -> list[_Line]:
     """Lines in reading order: column by column between full-width lines (headings, tables), and
-    lists side by side one list after the other. The gutters found are added to `gutters`."""
-    gutter = _find_gutter(lines) if depth < 2 else None
+    lists side by side one list after the other. The gutters found are added to `gutters`.
+    `banded`: the lines are one band of a page (`_banded_columns`), whose gutter `_band_gutter` finds."""
+    # (a band may be a table's row of three or four cells: one gutter more)
+    gutter = (_band_gutter(lines) if banded else _find_gutter(lines)) if depth < (3 if banded else 2) else None
+    if gutter is None and depth == 0 and not banded:
+        by_band = _banded_columns(lines, gutters)
+        if by_band is not None:
+            return by_band
     if gutter is None:
         return _bullet_band_columns(lines) or lines
+    return _split_at(lines, gutter, depth, gutters, banded)
+
+
+def _split_at(lines: list[_Line], gutter: float, depth: int, gutters: list[float] | None,
+              banded: bool) -> list[_Line]:
+    """The lines read column by column either side of `gutter`, between the lines across it."""
     if gutters is not None:
         gutters.append(gutter)
     full: list[_Line] = []
@@ -511,12 +524,83 @@ def _columns(lines: list[_Line], depth: int = 0, gutters: list[float] | None = N
     for i, upper in enumerate(bounds):
         band_left = [ln for ln in left if previous <= ln.top < upper]
         band_right = [ln for ln in right if previous <= ln.top < upper]
-        out += _columns(sorted(band_left, key=lambda ln: ln.top), depth + 1, gutters)
-        out += _columns(sorted(band_right, key=lambda ln: ln.top), depth + 1, gutters)
+        out += _columns(sorted(band_left, key=lambda ln: ln.top), depth + 1, gutters, banded)
+        out += _columns(sorted(band_right, key=lambda ln: ln.top), depth + 1, gutters, banded)
         if i < len(full_sorted):
             out.append(full_sorted[i])
             previous = upper
     return out
+
+_BAND_GAP = 1.2  # white this many line heights deep, across the page, parts one band of a page from the next
+_BAND_LINES = 2  # the fewest lines a band needs for its own columns to be told
+_PAIR_GAP = 1.2  # ems: the white a band of two lines needs (wider than any word space justified text makes)
+
+
+def _banded_columns(lines: list[_Line], gutters: list[float] | None = None) -> list[_Line] | None:
+    """A designed page's bands, each with its own columns: a banner, two columns of text, a
+    full-width paragraph, a table's row set apart, one under the other with white space between, so
+    that no gutter runs down the whole page.  Each band with a gutter of its own (`_band_gutter`) is
+    read column by column; None when no band has one."""
+    bands: list[list[_Line]] = []
+    for line in sorted(lines, key=lambda ln: ln.top):
+        if bands and line.top - max(ln.bottom for ln in bands[-1]) <= _BAND_GAP * max(line.size, bands[-1][-1].size):
+            bands[-1].append(line)
+        else:
+            bands.append([line])
+    if len(bands) < 2:
+        return None
+    out: list[_Line] = []
+    found = False
+    for band in bands:
+        gutter = _band_gutter(band)
+        if gutter is None:
+            out += band
+            continue
+        found = True
+        out += _split_at(band, gutter, 0, gutters, True)
+    return out if found else None
+
+
+def _band_gutter(lines: list[_Line]) -> float | None:
+    """x of the white that runs down every line of a band of a few lines, with text on either side
+    of it on most of them: the gutter between two columns of text, or between a table's cells set
+    with no rules.  Not in the band's outer tenths (a list's numbers or bullets and their text), and
+    not after labels ("Lead:", "When:") that each line opens with: label-value lines read across."""
+    if len(lines) < _BAND_LINES:
+        return None
+    segs = [_segments(line) for line in lines]
+    xmin = min(a for ss in segs for a, _ in ss)
+    xmax = max(b for ss in segs for _, b in ss)
+    width = xmax - xmin
+    if width < 100:
+        return None
+    size = sorted(line.size for line in lines)[len(lines) // 2]
+    min_gap = max(6.0, 0.6 * size) if len(lines) > 2 else max(12.0, _PAIR_GAP * size)
+    lo, hi = xmin + _GUTTER_ZONE * width, xmax - _GUTTER_ZONE * width
+    edges = sorted({b for ss in segs for _, b in ss})  # where white may start: a segment's end
+    best: tuple[int, float] | None = None
+    for g0 in edges:
+        if not lo <= g0 <= hi:
+            continue
+        # the white from g0 to the nearest text any line has right of it
+        starts = [a for ss in segs for a, b in ss if a > g0]
+        if not starts or any(a + 0.5 < g0 < b - 0.5 for ss in segs for a, b in ss):
+            continue
+        g1 = min(starts)
+        if g1 - g0 < min_gap or g1 > hi + _GUTTER_ZONE * width:
+            continue
+        left = [ln for ln in lines if any(w.x1 <= g0 + 0.5 for w in ln.words)]
+        right = sum(1 for ss in segs if any(a >= g1 - 0.5 for a, _ in ss))
+        need = max(2, 0.6 * len(lines))
+        if len(left) < need or right < need:
+            continue
+        if sum(1 for ln in left if " ".join(w.text for w in ln.words if w.x1 <= g0 + 0.5).rstrip().endswith(":")) \
+                >= 0.5 * len(left) or _parts_bullets(lines, g0, g1):
+            continue
+        score = len(left) + right
+        if best is None or score > best[0]:
+            best = (score, (g0 + g1) / 2)
+    return best[1] if best else None
 
 
 _LEADER = re.compile(r"^(?P<title>.*?\S)\s*\.(?:\s*\.){3,}\s*(?P<page>\d{1,4}|[ivxlc]{1,6})$", re.I)
@@ -1494,8 +1578,10 @@ def _hangs_under_label(block: _Block, line: _Line, size: float) -> bool:
     if len(block.lines) != 1 or len(first.words) < 2:
         return False
     label = first.words[0].text
-    # (also a capital letter, "A. Agree to ..." over "the statutory ...": a report's lettered recommendations)
-    if not (_NUMBERED.match(label + " ") or _SECTION.fullmatch(label) or re.fullmatch(r"[A-H]\.", label)):
+    # (also a capital letter, "A. Agree to ..." over "the statutory ...": a report's lettered recommendations;
+    # and a number with its letter, "1(a) Replace ..." over "with text ...": a plan's lettered actions)
+    if not (_NUMBERED.match(label + " ") or _SECTION.fullmatch(label) or re.fullmatch(r"[A-H]\.", label)
+            or re.fullmatch(r"\d{1,3}(?:\.\d{1,2})?\([a-z]{1,2}\)", label)):
         return False
     return abs(line.x0 - first.words[1].x0) <= 0.6 * size
 
