@@ -485,27 +485,25 @@ def test_a_designed_pages_band_of_two_columns_between_full_width_text_is_read_co
     assert any(t.startswith("Young carers told us") and t.endswith("with the person.") for t in texts)
 
 
-def test_a_lettered_actions_second_line_hangs_under_its_text():
+def test_a_lettered_actions_second_line_hangs_under_its_text(tmp_path):
     """"1(a) Replace paper cards" over "with text message surveys ...", aligned after the label: one item."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
-    import tempfile
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = pathlib.Path(tmp) / "lettered.pdf"
-        c = canvas.Canvas(str(path), pagesize=A4)
-        c.setFont("Helvetica-Bold", 10)
-        c.drawString(61, 700, "1(a)")
-        c.setFont("Helvetica", 10)
-        c.drawString(91, 700, "Replace paper feedback cards")
-        c.drawString(91, 686.5, "with text message and QR code surveys in every ward by December 2021.")
-        c.setFont("Helvetica-Bold", 10)
-        c.drawString(61, 660, "1(b)")
-        c.setFont("Helvetica", 10)
-        c.drawString(91, 660, "Display a monthly poster")
-        c.drawString(91, 646.5, "on every ward showing one change made because of feedback.")
-        c.save()
-        texts = [line.text for line in read_pdf(path)[0] if line.text]
+    path = tmp_path / "lettered.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(61, 700, "1(a)")
+    c.setFont("Helvetica", 10)
+    c.drawString(91, 700, "Replace paper feedback cards")
+    c.drawString(91, 686.5, "with text message and QR code surveys in every ward by December 2021.")
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(61, 660, "1(b)")
+    c.setFont("Helvetica", 10)
+    c.drawString(91, 660, "Display a monthly poster")
+    c.drawString(91, 646.5, "on every ward showing one change made because of feedback.")
+    c.save()
+    texts = [line.text for line in read_pdf(path)[0] if line.text]
     assert "**1(a)** Replace paper feedback cards with text message and QR code surveys in every ward by " \
            "December 2021." in texts
 
@@ -530,3 +528,31 @@ def test_label_value_lines_of_a_designed_page_are_not_read_as_two_columns(tmp_pa
     c.save()
     texts = [line.text for line in read_pdf(path)[0] if line.text]
     assert any("Lead:" in t and "Director of Adult Social Care" in t.split("Lead:", 1)[1][:40] for t in texts)
+
+
+def test_loosely_justified_lines_whose_wide_spaces_fall_one_above_the_other_are_no_columns(tmp_path):
+    """A short paragraph set justified with wide word spaces: two spaces of its lines may stand one
+    above the other, no wider than the others. That white is no gutter: the lines read across."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "loose.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 10)
+    _draw_words(c, 71, 780, "The council set out its plans for young adults leaving care in the report to the "
+                "cabinet committee, and asked for comments before the decision.", 524)
+    rows = [["6.3", "Under", "the", "current", "arrangements", "the", "Corporate", "Director", "Children,", "Young"],
+            ["People,", "and", "Education", "(DCS)", "is", "overseeing", "a", "group", "falling", "outside"]]
+    for k, words in enumerate(rows):
+        widths = [stringWidth(w, "Helvetica", 10) for w in words]
+        space = (453 - sum(widths)) / (len(words) - 1)  # justified across 71-524: spaces of 8 pt or more
+        x = 71.0
+        for w, width in zip(words, widths, strict=True):
+            c.drawString(x, 740 - 13.5 * k, w)
+            x += width + space
+    c.drawString(71, 740 - 27, "their statutory role.")
+    c.save()
+    texts = [line.text for line in read_pdf(path)[0] if line.text]
+    assert any(t.startswith("6.3 Under the current arrangements the Corporate Director Children, Young People")
+               for t in texts)

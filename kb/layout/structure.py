@@ -201,9 +201,14 @@ def _is_header_row(cells: list[str]) -> bool:
         return False
     if re.fullmatch(r"\d+", filled[0]):
         return False
-    # (a known label may be longer: "What we said we would deliver in 2023/24")
-    return all(len(words(c)) <= (12 if label_role(c) else 7) and (not c.endswith(".") or _abbreviated_label(c))
-               or rows_complete(c) for c in filled)
+    # (a review's label for what was promised or how it stands may be longer: "What we said we would
+    # deliver in 2023/24"; not a long header named by one word of responsibility, which may be two
+    # headers run together, "Strategies / plans in place to deliver Led by / responsible")
+    return all(len(words(c)) <= (_LONG_LABEL_WORDS if label_role(c) in ("action", "status", "update") else 7)
+               and (not c.endswith(".") or _abbreviated_label(c)) or rows_complete(c) for c in filled)
+
+
+_LONG_LABEL_WORDS = 12
 
 
 # A column header that each row's cell completes as a sentence: "We will...", "By 2023, unless stated,
@@ -1056,6 +1061,9 @@ def _place_key(sl: SourceLine) -> str:
     return f"0:{sl.page or 0}:{sl.position.top:.1f}:{sl.position.x0:.1f}"
 
 
+_HEADER_ALONE_CELLS = 3
+
+
 @dataclass
 class TableContext:
     """What a document's tables say of the tables after them: the headers printed in two rows (a
@@ -1071,8 +1079,11 @@ class TableContext:
         """[] (no blocks) for a table that is a header and nothing else, kept for the rows below it;
         None for any other table (which, with a header of its own, ends the one kept)."""
         filled = [strip_markup(c) for c in rows[0] if strip_markup(c)] if len(rows) == 1 else []
-        if len(filled) >= 2 and 2 * sum(1 for c in filled if label_role(c)) >= len(filled) \
-                and not any(c.endswith(".") for c in filled):  # labels, the known ones half or more
+        # labels, the known ones half or more, three or more of them (two cells alone may be a pair of
+        # labels run together, "What we have committed to | Strategies / plans in place to deliver Led
+        # by / responsible", over rows that read better without it)
+        if len(filled) >= _HEADER_ALONE_CELLS and 2 * sum(1 for c in filled if label_role(c)) >= len(filled) \
+                and not any(c.endswith(".") for c in filled):
             self.printed_once = [strip_markup(c) for c in rows[0]]
             return []
         if _header_index(rows) is not None:

@@ -533,6 +533,7 @@ def _split_at(lines: list[_Line], gutter: float, depth: int, gutters: list[float
 
 _BAND_GAP = 1.2  # white this many line heights deep, across the page, parts one band of a page from the next
 _BAND_LINES = 2  # the fewest lines a band needs for its own columns to be told
+_SPACES_WIDE = 2.5  # a gutter is this many times as wide as the band's usual word space, or more
 _PAIR_GAP = 1.2  # ems: the white a band of two lines needs (wider than any word space justified text makes)
 
 
@@ -576,6 +577,10 @@ def _band_gutter(lines: list[_Line]) -> float | None:
         return None
     size = sorted(line.size for line in lines)[len(lines) // 2]
     min_gap = max(6.0, 0.6 * size) if len(lines) > 2 else max(12.0, _PAIR_GAP * size)
+    # (loosely justified text spaces its words wide, and two such spaces may fall one above the other)
+    spaces = sorted(b.x0 - a.x1 for ln in lines for a, b in zip(ln.words, ln.words[1:], strict=False) if b.x0 > a.x1)
+    if spaces:
+        min_gap = max(min_gap, _SPACES_WIDE * spaces[len(spaces) // 2])
     lo, hi = xmin + _GUTTER_ZONE * width, xmax - _GUTTER_ZONE * width
     edges = sorted({b for ss in segs for _, b in ss})  # where white may start: a segment's end
     best: tuple[int, float] | None = None
