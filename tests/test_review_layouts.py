@@ -1292,3 +1292,18 @@ def test_the_to_column_of_a_from_and_to_table_holds_the_plans_aims():
     assert cells["No inappropriate out of area placements for adults"].forward_context
     assert cells["One crisis line for all ages through NHS 111"].forward_context
     assert not cells["On average 41 adults a month were placed out of area in 2022/23"].forward_context
+
+
+def test_a_rows_overall_assessment_outranks_its_milestones_status():
+    """A delivery dashboard: each promise's milestones with their own Status (Met, Missed), and the
+    promise's overall assessment opening the commentary beside the first: the overall one is the row's."""
+    text = ("Appendix: delivery dashboard\n\n"
+            "Ref\tPromise\tMilestone\tDue\tStatus\tOverall assessment and commentary\n"
+            "P1\tA same day emergency care unit\tBusiness case approved\tJul-22\tMet\t**Partly kept – continuing.** "
+            "The unit opened in March 2024 but closes at 8pm.\n"
+            "\t\tUnit open until midnight\tDec-23\tMissed\t\n"
+            "P2\tA falls clinic in each town\tFirst clinic open\tMar-23\tMissed\t**Kept late.** All three clinics "
+            "opened by June 2024.")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert progress_of(cells["A same day emergency care unit"].fields["status"]) == "ongoing"
+    assert progress_of(cells["A falls clinic in each town"].fields["status"]) == "done"

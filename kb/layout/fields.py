@@ -97,7 +97,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:progress|delivery) (?:rag|rating)|complete ?/ ?(?:incomplete|not complete)|"
         r"(?:%|percent(?:age)?|per cent) (?:complete[d]?|done|achieved|delivered)|progress ?\(?%\)?|"
         # one column for both, the status first: "Status and latest update", "Status / update"
-        r"(?:status|progress) ?(?:and|&|/) ?(?:latest |progress )?(?:updates?|status|comments?|position)")),
+        r"(?:status|progress) ?(?:and|&|/) ?(?:latest |progress )?(?:updates?|status|comments?|position)|"
+        # the row's verdict printed with its commentary: "Overall assessment and commentary"
+        r"(?:overall |final |our )?(?:assessment|verdict) ?(?:and|&|/) ?(?:commentary|comments?|updates?|notes?)")),
     ("ref", re.compile(  # the action's number, by which a review names it
         r"ref(?:erence)?\.?(?: no\.?| number)?|no\.?|number|#|id|action (?:ref(?:erence)?\.?|no\.?|number)")),
     ("former", re.compile(  # a later plan's column naming the earlier plan's action a row carries on
@@ -309,10 +311,12 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"behind(?: schedule| plan)?|off[- ]?track|overdue|stalled|paused|on hold|deferred|postponed|"
         r"slipped|missed|red|failed|outstanding|re-?scheduled|re-?phased|(?:off|below|behind) target|"
         # a target stated and missed; an action not done by the plan's end and moved into the next one
-        r"target (?:not met|missed)|(?:carried|carry|rolled|roll) (?:forward|over)")),
+        r"target (?:not met|missed)|(?:carried|carry|rolled|roll) (?:forward|over)|"
+        # a promise not kept, or broken
+        r"(?:promise )?(?:not kept|broken)")),
     ("ongoing", re.compile(
         r"(?:partially|partly|part|largely|mostly|substantially|nearly|almost) (?:complete[d]?|achieved|met|"
-        r"delivered|done|implemented|in place)|(?:complete[d]?|achieved|met|delivered|implemented) in part|"
+        r"delivered|done|implemented|in place|kept)|(?:complete[d]?|achieved|met|delivered|implemented) in part|"
         r"(?:action |work )?(?:ongoing|on[- ]?going|in progress)|wip|in hand|on[- ]?track|on target|"
         # ahead of its timetable, or not yet due: going on, not late
         r"ahead of (?:schedule|plan|target|trajectory)|not (?:yet )?due|"
@@ -329,7 +333,7 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:will )?not (?:be )?(?:progressed|pursued|taken forward)")),
     ("done", re.compile(
         r"(?:fully )?(?:complete[d]?|achieved|delivered|done|implemented|met|finished|closed|in place|"
-        r"embedded|mainstreamed|business as usual|bau|blue)|(?:target )?(?:met|exceeded|achieved)(?: target)?|"
+        r"embedded|mainstreamed|business as usual|bau|blue|kept)|(?:target )?(?:met|exceeded|achieved)(?: target)?|"
         r"action (?:closed|complete[d]?)")),
 )
 

@@ -1122,11 +1122,14 @@ def _spanned_sub_header(top: list[str], below: list[str]) -> list[str] | None:
 
 
 _SUB_HEADER_WORDS = 4
-# A cell that reports no change: a dash, or left empty
-_NO_CHANGE = re.compile(r"[-–—]?")
+# A cell that reports no change: a dash (one left empty says nothing: a row that goes on the row above)
+_NO_CHANGE = re.compile(r"[-–—]")
 # A status header that says which time it reports: now ("Final status", "Status at year end", "Current
 # RAG") or before ("Previous rating", "Last quarter's RAG")
 _CURRENT_HEADER = re.compile(r"\b(?:final|current|latest|now|to date|year[- ]end|end of (?:the )?(?:year|plan))\b", re.I)
+# a status column that judges the whole row ("Overall assessment", "Overall RAG") beside one that rates a
+# part of it (a milestone's "Status": Met, Missed): the row's verdict
+_OVERALL_HEADER = re.compile(r"\boverall\b", re.I)
 _EARLIER_HEADER = re.compile(r"\b(?:previous|prior|last|earlier|original|initial|baseline|was)\b", re.I)
 
 
@@ -1143,8 +1146,11 @@ def _earlier_status_columns(header: list[str], roles: dict[int, str], doc_date: 
     def now(i: int) -> int:
         return -1 if _EARLIER_HEADER.search(header[i]) else 1 if _CURRENT_HEADER.search(header[i]) else 0
 
-    timed = [i for i, r in sorted(roles.items()) if r == "status" and i < len(header)
-             and (when(i) or _CURRENT_HEADER.search(header[i]) or _EARLIER_HEADER.search(header[i]))]
+    statuses = [i for i, r in sorted(roles.items()) if r == "status" and i < len(header)]
+    overall = [i for i in statuses if _OVERALL_HEADER.search(header[i])]
+    if len(overall) == 1 and len(statuses) > 1:
+        return [i for i in statuses if i != overall[0]]
+    timed = [i for i in statuses if when(i) or _CURRENT_HEADER.search(header[i]) or _EARLIER_HEADER.search(header[i])]
     if len(timed) < 2:
         return []
     current = max(timed, key=lambda i: (now(i), when(i), i))
@@ -1163,7 +1169,8 @@ def _row_fields(cells: list[str], roles: dict[int, str], header: list[str] | Non
         text = "; ".join(split_cell(cells[i])) if role == "owner" else strip_markup(cells[i])
         if role == "status" and earlier and _NO_CHANGE.fullmatch(text.strip()):
             # "–" under this year: not reported again, it stands as the last year that reported it left it
-            i = next((j for j in earlier if j < len(cells) and not _NO_CHANGE.fullmatch(strip_markup(cells[j]).strip())), i)
+            i = next((j for j in earlier if j < len(cells) and strip_markup(cells[j]).strip()
+                      and not _NO_CHANGE.fullmatch(strip_markup(cells[j]).strip())), i)
             text = strip_markup(cells[i])
         if role == "status" and header and i < len(header) and text:
             text = answered_status(strip_markup(header[i]), text)
