@@ -68,6 +68,7 @@ REVIEW = {
     ("Work in progress", "ongoing"), ("WIP", "ongoing"), ("Action ongoing", "ongoing"), ("Commenced", "ongoing"),
     ("Ahead of schedule", "ongoing"), ("Not yet due", "ongoing"), ("Not due until 2026", "ongoing"),
     ("Rescheduled to Q3", "unmet"), ("Re-phased", "unmet"), ("Off target", "unmet"), ("Below target", "unmet"),
+    ("Dropped", "revised"), ("Dropped in March 2023", "revised"),
     ("Kept", "done"), ("Kept late", "done"), ("Partly kept – continuing", "ongoing"), ("Not kept", "unmet"),
     ("Well under way", "ongoing"), ("Stood down in May 2023", "revised"),
     # a tracker's open or closed before its reason: the reason says how it stands
@@ -95,7 +96,7 @@ def test_status_values_read_by_meaning(value, report):
     # a status of some time: before or after the header's own words
     ("Final status", "status"), ("Previous RAG", "status"), ("RAG Sept 2023", "status"),
     ("Status (Q2 2024/25)", "status"), ("Year-end rating", "status"), ("Rating 2023/24", "status"),
-    ("Closure status", "status"), ("Overall assessment and commentary", "status"), ("What we said we would deliver in 2023/24", "action"),
+    ("Closure status", "status"), ("BGAR", "status"), ("RAGB", "status"), ("Overall assessment and commentary", "status"), ("What we said we would deliver in 2023/24", "action"),
     ("Progress to date", "update"), ("Final report", None), ("Where this stands", "status"),
     ("Where it stands now", "status"), ("Where we are", None), ("Target 2025", None), ("Year 2", None),
 ])

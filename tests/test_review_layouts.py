@@ -1307,3 +1307,21 @@ def test_a_rows_overall_assessment_outranks_its_milestones_status():
     cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
     assert progress_of(cells["A same day emergency care unit"].fields["status"]) == "ongoing"
     assert progress_of(cells["A falls clinic in each town"].fields["status"]) == "done"
+
+
+def test_a_rating_column_headed_by_its_colours_in_the_keys_order_reads_by_the_key():
+    """"BGAR" over bare letters, under a key whose Green means complete (not on track): the key says."""
+    text = ("Rating key\n\n"
+            "Rating\tWhat it means\n"
+            "B – Blue\tEmbedded: complete, and the change has lasted\n"
+            "G – Green\tComplete: the action has been done\n"
+            "A – Amber\tOn track: not complete, on track for the revised date\n"
+            "R – Red\tOff track: not complete and not on track\n\n"
+            "Appendix: ratings at closure\n\n"
+            "Ref\tAction\tBGAR\tUpdate at closure\n"
+            "1a\tA single front door for families\tG\tThe front door opened in May 2024.\n"
+            "1b\tAnnual reviews on time\tA\tSeven in ten are on time.\n"
+            "1c\tHealth advice within six weeks\tR\tSeventy per cent on time.")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert cells["A single front door for families"].fields["status"] == "Green"
+    assert cells["Health advice within six weeks"].fields["status"] == "Red"

@@ -81,7 +81,8 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:target|delivery|completion|due) (?:quarters?|years?|months?|periods?)")),
     ("status", re.compile(  # how the item stands, also "as at" a date ("Status at March 2022")
         # ("Closure status", "Implementation status": a status, whatever its one word before says it is of)
-        r"(?:[a-z]+ )?status|b?rag|rag rating|ratings?|progress|"
+        # (the colours in any order a key gives them: "RAG", "BRAG", "RAGB", "BGAR")
+        r"(?:[a-z]+ )?status|b?rag|ragb|b?gar|rag rating|ratings?|progress|"
         # the body's judgement of each item: "Our assessment", "Overall assessment", "Self-assessment"
         r"(?:(?:our|overall|final|self)[ -])?assessment|"
         r"(?:(?:current|delivery|project) )?stage|"
@@ -325,7 +326,7 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"being reviewed")),
     ("revised", re.compile(
         r"superseded|replaced|revised|amended|merged|changed|transferred|withdrawn|cancelled|canceled|"
-        r"discontinued|stopped|stood down|ceased|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
+        r"discontinued|stopped|stood down|dropped|ceased|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
         r"closed[ -–—:(]+(?:superseded|replaced|merged|withdrawn|transferred|cancelled|no longer)|"
         # closed before the work was done: "closed without being delivered", "closed without completion"
         r"closed without (?:being )?(?:delivered|completed?|achieved|implemented|met|completion|delivery)|"
@@ -349,7 +350,7 @@ _ANSWER_LEAD = re.compile(r"(yes|y|no|n|not yet|partially|partly|partial|in part
                           r"fully|in full|completely|wholly|entirely)\s*(?:[-–—:;,(*]|\.\s)")
 # A rating column's colours by their initials ("RAG" over "G", "BRAG" over "B"); a bare "Rating" may
 # grade by letters that are no colours ("A", "B", "C" for priority or risk), so it must say RAG
-_RAG_HEADER = re.compile(r"(?:(?:progress|delivery|overall|current) )?b?rag(?: (?:status|rating))?")
+_RAG_HEADER = re.compile(r"(?:(?:progress|delivery|overall|current) )?(?:b?rag|ragb|b?gar)(?: (?:status|rating))?")
 _COLOUR_INITIALS = {"r": "Red", "a": "Amber", "g": "Green", "b": "Blue"}
 
 
