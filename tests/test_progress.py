@@ -68,7 +68,6 @@ REVIEW = {
     ("Work in progress", "ongoing"), ("WIP", "ongoing"), ("Action ongoing", "ongoing"), ("Commenced", "ongoing"),
     ("Ahead of schedule", "ongoing"), ("Not yet due", "ongoing"), ("Not due until 2026", "ongoing"),
     ("Rescheduled to Q3", "unmet"), ("Re-phased", "unmet"), ("Off target", "unmet"), ("Below target", "unmet"),
-    ("Dropped", "revised"), ("Dropped in March 2023", "revised"),
     ("Kept", "done"), ("Kept late", "done"), ("Partly kept – continuing", "ongoing"), ("Not kept", "unmet"),
     ("Well under way", "ongoing"), ("Stood down in May 2023", "revised"),
     # a tracker's open or closed before its reason: the reason says how it stands

@@ -326,7 +326,7 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"being reviewed")),
     ("revised", re.compile(
         r"superseded|replaced|revised|amended|merged|changed|transferred|withdrawn|cancelled|canceled|"
-        r"discontinued|stopped|stood down|dropped|ceased|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
+        r"discontinued|stopped|stood down|ceased|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
         r"closed[ -–—:(]+(?:superseded|replaced|merged|withdrawn|transferred|cancelled|no longer)|"
         # closed before the work was done: "closed without being delivered", "closed without completion"
         r"closed without (?:being )?(?:delivered|completed?|achieved|implemented|met|completion|delivery)|"

@@ -553,6 +553,11 @@ def _banded_columns(lines: list[_Line], gutters: list[float] | None = None) -> l
     out: list[_Line] = []
     found = False
     for band in bands:
+        side = _bullet_band_columns(band)  # lists side by side: each list whole, as their bullets place them
+        if side is not None:
+            found = True
+            out += side
+            continue
         gutter = _band_gutter(band)
         if gutter is None:
             out += band
