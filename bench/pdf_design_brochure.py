@@ -37,13 +37,12 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdf_render import chromium  # noqa: E402
+from pdf_render import print_html  # noqa: E402
 
 STYLE = "brochure"
 ROOT = Path(__file__).resolve().parent / "eval" / "invented"
@@ -430,22 +429,12 @@ def page_css(kind: str, pal: tuple, name: str, title: str, landscape: bool = Fal
 
 
 def print_pdf(markup: str, pdf: Path, keep_html: Path | None = None) -> None:
-    exe = chromium()
-    if exe is None:
-        raise RuntimeError("Chromium is not installed (apt-get install chromium)")
+    """Print the page to `pdf` (bench/pdf_render.py's Chromium), its HTML kept in `keep_html` if given."""
     pdf.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        page = Path(tmp) / "page.html"
-        page.write_text(markup, encoding="utf-8")
-        if keep_html:
-            keep_html.mkdir(parents=True, exist_ok=True)
-            (keep_html / (pdf.stem + ".html")).write_text(markup, encoding="utf-8")
-        subprocess.run(
-            [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
-             f"--print-to-pdf={pdf.resolve()}", page.resolve().as_uri()],
-            check=True, capture_output=True, timeout=300)
+    if keep_html:
+        keep_html.mkdir(parents=True, exist_ok=True)
+        (keep_html / (pdf.stem + ".html")).write_text(markup, encoding="utf-8")
+    print_html(markup, pdf)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from pdf_render import chromium  # noqa: E402
+from pdf_render import print_html  # noqa: E402
 
 ROOT = BENCH / "eval" / "invented"
 SETS = ["marsholt", "fenbridge", "thornmere", "quarrington", "greyhaven"]
@@ -764,20 +764,6 @@ def doc_control(doc: Doc, marks: bool) -> str:
 # Printing
 # ----------------------------------------------------------------------------------------------
 
-def print_pdf(markup: str, pdf: Path, tmp: Path) -> None:
-    exe = chromium()
-    if exe is None:
-        raise RuntimeError("Chromium is not installed (apt-get install chromium)")
-    page = tmp / "page.html"
-    page.write_text(markup, encoding="utf-8")
-    subprocess.run(
-        [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer",
-         f"--print-to-pdf={pdf.resolve()}", page.resolve().as_uri()],
-        check=True, capture_output=True, timeout=300)
-
-
 def pdf_pages(pdf: Path) -> list[str]:
     out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     return out.split("\f")
@@ -788,13 +774,13 @@ def render(doc: Doc, pdf: Path) -> int:
         tmp = Path(tmpdir)
         markup, heads = build_html(doc, None, marks=True)
         first = tmp / "pass1.pdf"
-        print_pdf(markup, first, tmp)
+        print_html(markup, first)
         pages: dict[str, int] = {}
         for n, text in enumerate(pdf_pages(first), start=1):
             for m in re.finditer(r"QQ(h\d+|doccontrol)QQ", text):
                 pages.setdefault(m.group(1), n)
         markup, _ = build_html(doc, pages, marks=False)
-        print_pdf(markup, pdf, tmp)
+        print_html(markup, pdf)
     return len(pdf_pages(pdf)) - 1
 
 

@@ -110,25 +110,31 @@ ul { margin: 0 0 4pt 14pt; padding: 0; }
 """
 
 
-def render(text_path: Path, pdf_path: Path, whole_tables: bool = False, printed: bool = False) -> Path:
-    """Print `text_path` to `pdf_path` through Chromium; raises RuntimeError without Chromium.
-    `printed`: as a browser's own print of the page (`_PRINT_CSS`, whole tables, running header and
-    footer), instead of a portrait page with no page furniture."""
+def print_html(markup: str, pdf_path: Path, page_furniture: bool = False) -> Path:
+    """Print an HTML page to `pdf_path` through headless Chromium; raises RuntimeError without it.
+    `page_furniture`: keep the browser's running header (date, title) and footer (address, page)."""
     exe = chromium()
     if exe is None:
         raise RuntimeError("Chromium is not installed (apt-get install chromium)")
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / "page.html"
-        title = text_path.stem.split("_", 1)[-1].replace("-", " ").capitalize() if printed else text_path.stem
-        markup = text_to_html(text_path.read_text(encoding="utf-8"), title, whole_tables or printed)
-        page.write_text(markup.replace(_CSS, _PRINT_CSS) if printed else markup, encoding="utf-8")
+        page.write_text(markup, encoding="utf-8")
         subprocess.run(
             [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp}/profile", *(() if printed else ("--no-pdf-header-footer",)),
+             f"--user-data-dir={tmp}/profile", *(() if page_furniture else ("--no-pdf-header-footer",)),
              f"--print-to-pdf={pdf_path.resolve()}", page.resolve().as_uri()],
             check=True, capture_output=True, timeout=300)
     return pdf_path
+
+
+def render(text_path: Path, pdf_path: Path, whole_tables: bool = False, printed: bool = False) -> Path:
+    """Print `text_path` to `pdf_path` through Chromium; raises RuntimeError without Chromium.
+    `printed`: as a browser's own print of the page (`_PRINT_CSS`, whole tables, running header and
+    footer), instead of a portrait page with no page furniture."""
+    title = text_path.stem.split("_", 1)[-1].replace("-", " ").capitalize() if printed else text_path.stem
+    markup = text_to_html(text_path.read_text(encoding="utf-8"), title, whole_tables or printed)
+    return print_html(markup.replace(_CSS, _PRINT_CSS) if printed else markup, pdf_path, page_furniture=printed)
 
 
 def render_office(text_paths: list[Path], dst: Path) -> None:
