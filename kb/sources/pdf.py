@@ -336,16 +336,27 @@ def _segments(line: _Line) -> list[tuple[float, float]]:
     return [(a, b) for a, b in segs]
 
 
+def _spread(lines: list[_Line]) -> tuple[list[list[tuple[float, float]]], float, float] | None:
+    """The lines' runs of words (`_segments`) and their leftmost and rightmost x; None when they span
+    too little width to hold two columns."""
+    segs = [_segments(line) for line in lines]
+    xmin = min(a for ss in segs for a, _ in ss)
+    xmax = max(b for ss in segs for _, b in ss)
+    return (segs, xmin, xmax) if xmax - xmin >= _MIN_SPREAD else None
+
+
+_MIN_SPREAD = 100  # points: text narrower than this holds no two columns
+
+
 def _find_gutter(lines: list[_Line]) -> float | None:
     """x of a white gap that splits the lines into two columns of running text, if there is one."""
     if len(lines) < 8:
         return None
-    segs = [_segments(line) for line in lines]
-    xmin = min(a for ss in segs for a, _ in ss)
-    xmax = max(b for ss in segs for _, b in ss)
-    width = xmax - xmin
-    if width < 100:
+    spread = _spread(lines)
+    if spread is None:
         return None
+    segs, xmin, xmax = spread
+    width = xmax - xmin
     lo, hi = int(xmin + _GUTTER_ZONE * width), int(xmax - _GUTTER_ZONE * width)
     cover = [0] * (hi - lo + 1)
     for ss in segs:
@@ -574,12 +585,11 @@ def _band_gutter(lines: list[_Line]) -> float | None:
     not after labels ("Lead:", "When:") that each line opens with: label-value lines read across."""
     if len(lines) < _BAND_LINES:
         return None
-    segs = [_segments(line) for line in lines]
-    xmin = min(a for ss in segs for a, _ in ss)
-    xmax = max(b for ss in segs for _, b in ss)
-    width = xmax - xmin
-    if width < 100:
+    spread = _spread(lines)
+    if spread is None:
         return None
+    segs, xmin, xmax = spread
+    width = xmax - xmin
     size = sorted(line.size for line in lines)[len(lines) // 2]
     min_gap = max(6.0, 0.6 * size) if len(lines) > 2 else max(12.0, _PAIR_GAP * size)
     # (loosely justified text spaces its words wide, and two such spaces may fall one above the other)
