@@ -1110,3 +1110,78 @@ def test_prose_overleaf_of_a_table_at_a_pages_foot_is_not_read_into_its_columns(
     texts = _texts(pdf)
     assert any(t.startswith("The last year has been") for t in texts)
     assert sum(1 for t in texts if t.startswith("Section ") and "\t" in t) == 7
+
+
+def test_a_cells_second_paragraph_at_a_pages_foot_stays_in_its_row(tmp_path):
+    # a header and one tall row at the foot of the page, its update in two paragraphs a blank line
+    # apart (an office tool spaces a cell's paragraphs so), and two more rows overleaf: the second
+    # paragraph is the row's, not a row of its own nor a stray line, and the rows overleaf keep the
+    # header's columns
+    xs = (50, 90, 260, 340)
+    pdf = tmp_path / "paragraph.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(50, 700, "The river works were reviewed by the parish council in June.")
+    _draw_header(c, xs, ("Ref", "Action", "Status", "Latest update"), top=150)
+    _draw_rows(c, xs, [("3.1", "Reopen the river ferry", "Incomplete", "The ferry ran in July but")], 130)
+    c.setFont("Helvetica", 10)
+    for k, (action, update) in enumerate((("between the two", "stopped in August"), ("landing stages", "when"),
+                                          ("", "the pontoon sank."))):
+        c.drawString(90, 118 - 12 * k, action)
+        c.drawString(340, 118 - 12 * k, update)
+    c.drawString(340, 64, "A new operator is sought.")  # 30 pt below: the cell's next paragraph
+    c.drawString(340, 52, "Bids close in May.")
+    c.showPage()
+    rows = [("3.2", "Light the towpath", "Complete", "All the lamps are up."),
+            ("3.3", "Mend the lock gates", "Incomplete", "No contractor yet.")]
+    _draw_rows(c, xs, rows, 790)
+    c.setFont("Helvetica", 11)
+    c.drawString(50, 700, "The council will review the works again next year.")
+    c.save()
+    texts = _texts(pdf)
+    start = texts.index("Ref\tAction\tStatus\tLatest update")
+    assert texts[start + 1].startswith("3.1\tReopen the river ferry between the two landing stages\tIncomplete"
+                                       "\tThe ferry ran in July but stopped in August when the pontoon sank.")
+    assert texts[start + 1].endswith("A new operator is sought. Bids close in May.")
+    assert texts[start + 2:start + 4] == ["\t".join(row) for row in rows]
+
+
+@pytest.mark.parametrize(("before", "after", "broken"), [
+    ("2021/2", "2", True),  # a year too wide for its column: "2021/22"
+    ("31/1", "2/20", True),  # a date broken twice: "31/12/2022"
+    ("31/12/20", "22", True),
+    ("30/09", "/2022", True),
+    ("2022/", "23", True),
+    ("2021/22", "2022/23", False),  # two years, one a line
+    ("31/12/2022", "22", False),  # a whole date, then a figure
+    ("10", "20", False),  # two figures, no slash
+    ("1/2", "3", False),  # a fraction, then a figure
+    ("Q3", "2024", False),
+])
+def test_a_slashed_date_broken_in_a_narrow_column_is_one_word(before, after, broken):
+    from kb.sources.pdf import _figure_broken
+
+    assert _figure_broken(before, after) is broken
+
+
+def test_a_date_and_a_reference_broken_in_narrow_cells_read_whole(tmp_path):
+    # an office tool breaks a date, or a reference at its hyphen, when its column is too narrow
+    xs = (50, 100, 260, 320)
+    pdf = tmp_path / "narrow.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    _draw_header(c, xs, ("Ref", "Action", "Due", "Status"))
+    rows = [(("QI24-", "M03"), ("Reopen the river ferry",), ("31/1", "2/20", "22"), ("Complete",)),
+            (("QI24-", "M04"), ("Light the towpath",), ("2023/2", "4"), ("Incomplete",)),
+            (("QI24-", "S01"), ("Mend the lock gates",), ("30/06", "/2024"), ("Complete",))]
+    c.setFont("Helvetica", 10)
+    y = 740
+    for row in rows:
+        for x, cell in zip(xs, row, strict=True):
+            for k, text in enumerate(cell):
+                c.drawString(x, y - 12 * k, text)
+        y -= 12 * max(len(cell) for cell in row) + 8
+    c.save()
+    assert _texts(pdf) == ["Ref\tAction\tDue\tStatus",
+                           "QI24-M03\tReopen the river ferry\t31/12/2022\tComplete",
+                           "QI24-M04\tLight the towpath\t2023/24\tIncomplete",
+                           "QI24-S01\tMend the lock gates\t30/06/2024\tComplete"]

@@ -1606,6 +1606,26 @@ def _hangs_under_label(block: _Block, line: _Line, size: float) -> bool:
     return abs(line.x0 - first.words[1].x0) <= 0.6 * size
 
 
+_CODE_HEAD = re.compile(r"[A-Z][A-Z0-9]*\d-")  # a reference's first part: "CQC21-", "P4-"
+_CODE_TAIL = re.compile(r"[A-Z]{1,3}\d")  # and its next: "M03", "S6"
+_DATE_PART = re.compile(r"[0-9/]+")
+# a date or year as tables print them: 31/12/2022, 31/12/22, 2021/22, 12/2022 (or its first part, a line
+# of a cell too narrow for it ending there)
+_SLASHED_FIGURE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{0,4})?|\d{4}/\d{0,2}|\d{1,2}/\d{0,4}")
+_WHOLE_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}/\d{2}")
+
+
+def _figure_broken(before: str, after: str) -> bool:
+    """A slashed date or year that an office tool broke inside, its column too narrow for it
+    ("2021/2" over "2", "31/1" over "2/20" over "22", "30/09" over "/2022"): the line's last
+    word and the next line's first are figures and slashes, neither a whole date alone, and
+    together they make one."""
+    return (bool(_DATE_PART.fullmatch(before)) and bool(_DATE_PART.fullmatch(after))
+            and not _WHOLE_DATE.fullmatch(before) and not _WHOLE_DATE.fullmatch(after)
+            and "/" in before + after and len(before + after) >= 5  # (not a fraction: "1/2" over "3")
+            and bool(_SLASHED_FIGURE.fullmatch(before + after)))
+
+
 def _render_words(lines: list[_Line], mark_bold: bool) -> str:
     """Join the visual lines of a paragraph, marking bold runs with `**` when asked."""
     words: list[tuple[str, bool, bool]] = []  # text, bold, space before
@@ -1629,6 +1649,10 @@ def _render_words(lines: list[_Line], mark_bold: bool) -> str:
                         space = False
                     elif words[-1][0][-2].isalnum() and text[:1].isdigit() and not (last and last.spaced):
                         space = False  # a date or range broken at its hyphen: "Apr-" over "22"
+                    elif _CODE_HEAD.fullmatch(words[-1][0]) and _CODE_TAIL.match(text) and not (last and last.spaced):
+                        space = False  # a reference broken at its hyphen: "CQC21-" over "M03"
+                elif space and words and _figure_broken(words[-1][0], text):
+                    space = False  # a date too long for a narrow column, broken in it: "31/1" over "2/20"
             else:
                 space = w.x0 - prev.x1 > 0.12 * max(w.size, 1.0) or (prev.space_after and w.x0 >= prev.x0)
             words.append((text, w.bold, space))

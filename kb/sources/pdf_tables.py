@@ -204,7 +204,7 @@ def _rows(lines: list[_Line], cells: list[list[list[_Word]]], spaced: bool | Non
     rows: list[list[int]] = []
     for i, line in enumerate(lines):
         filled = [c for c in cells[i] if c]
-        new = not rows or gap_before[i]
+        new = not rows or (gap_before[i] and (spaced or not _next_paragraph(cells, rows[-1], i)))
         if rows and not spaced and not new:
             prev = lines[i - 1]
             starts = [_text(c) for c in filled]
@@ -222,6 +222,14 @@ def _rows(lines: list[_Line], cells: list[list[list[_Word]]], spaced: bool | Non
         else:
             rows[-1].append(i)
     return rows, spaced
+
+
+def _next_paragraph(cells: list[list[list[_Word]]], row: list[int], i: int) -> bool:
+    """Line `i`, after a white gap, has text in one column only, not the first, a column the row
+    above has text in: the next paragraph of that row's cell (its neighbours ended), not a new row
+    (in a table whose rows white space does not set apart)."""
+    used = [c for c, words in enumerate(cells[i]) if words]
+    return len(used) == 1 and used[0] > 0 and any(cells[k][used[0]] for k in row)
 
 
 def _headed_rows(lines: list[_Line], cells: list[list[list[_Word]]], rows: list[list[int]]) -> bool:
@@ -659,9 +667,11 @@ def _foot_table(lines: list[_Line], height: float) -> _Table | None:
     if len(lefts) < 2 or _is_label(_text(_columns_of(head, cuts)[0])):
         return None  # (a numbered heading over its paragraph, its text hanging at the number's indent)
     run = [head]
+    gutters = [(x - 2.0, x) for x in lefts[1:]]
     for line in lines[1:]:
-        if line.top - run[-1].top > _MAX_LEAD * max(line.size, 1.0):
-            break
+        lead, size = line.top - run[-1].top, max(line.size, 1.0)
+        if lead > _MAX_CELL_LEAD * size or (lead > _MAX_LEAD * size and not _own_line(run, gutters, line)):
+            break  # (past a cell's paragraph gap only to a line plainly the table's own, as `_grow` spans it)
         cells = _columns_of(line, cuts)
         if not all(abs(words[0].x0 - lefts[c]) <= _FLUSH for c, words in enumerate(cells) if words):
             break
@@ -672,7 +682,7 @@ def _foot_table(lines: list[_Line], height: float) -> _Table | None:
     if not any(sum(1 for c in _columns_of(ln, cuts) if c) >= 2 for ln in run[1:]):
         return None
     try:
-        judged = _judge(_Candidate(run, [(x - 2.0, x) for x in lefts[1:]]), carried=True)
+        judged = _judge(_Candidate(run, gutters), carried=True)
     except _Prose:
         return None
     if judged is None:
