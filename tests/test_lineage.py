@@ -192,6 +192,10 @@ def test_word_parts_do_not_anchor_a_thread(seed, cand, linked):
     ("The park-and-ride scheme has been withdrawn.", "revised"),
     ("The evening ferry was stopped in April.", "revised"),
     ("Queues at the ferry dropped by 10% last year.", "done"),
+    # "stop" and "drop" by the body itself, of its own work
+    ("We stopped our own ferry booking line in June 2023, when the county's line opened.", "revised"),
+    ("We stopped running the night ferry in 2022.", "revised"),
+    ("We dropped the second phase of the pier works.", "revised"),
     ("The board decided not to proceed with the second ferry.", "revised"),
     ("The council concluded the proposals could not go ahead.", "revised"),
     ("Members agreed that the lido would not reopen.", "revised"),

@@ -70,6 +70,9 @@ REVIEW = {
     ("Rescheduled to Q3", "unmet"), ("Re-phased", "unmet"), ("Off target", "unmet"), ("Below target", "unmet"),
     ("Kept", "done"), ("Kept late", "done"), ("Partly kept – continuing", "ongoing"), ("Not kept", "unmet"),
     ("Well under way", "ongoing"), ("Stood down in May 2023", "revised"),
+    # judged beyond reach and taken out of the plan; a finance team's verdicts on savings
+    ("Unachievable – written out of the base budget", "revised"), ("Not deliverable", "revised"),
+    ("Delivered – alternative measures", "done"), ("At risk", "ongoing"), ("Slipped to 2026/27", "unmet"),
     # a tracker's open or closed before its reason: the reason says how it stands
     ("Open – off track", "unmet"), ("Open – in progress", "ongoing"), ("Open – evidence awaited", "ongoing"),
     ("Closed – not fully met, moved to the next plan", "unmet"), ("Closed – superseded", "revised"),
@@ -711,3 +714,34 @@ def test_a_review_row_reaches_the_plans_prose_that_words_its_action_another_way(
     row = next(c for c in kb.commitments(include_evidence=True) if c.text.startswith("Counselling and mentoring"))
     assert prose.id in [m.action for m in kb.tracer().review_rows[row.id]]
     assert kb.trace(prose.id).status == "in progress"
+
+
+def test_the_same_number_in_two_places_of_a_plan_is_one_action_however_worded():
+    """A scrutiny report's "Recommendation 4: That the Council ..." and the Cabinet's response table
+    row "4 | Accepted | <what the council will do>" state one action in two wordings that share little
+    but their subject; a review row numbered 4 names both.  Two statements under different numbers
+    share no such bond."""
+    from kb.trace.progress import _restates
+    from kb.trace.signals import Signals
+
+    records = [Commitment("a", "plan", "commitment", "Recommendation 4: That the Council publish a clear policy on "
+                          "sandbags, saying who can have them and where they are kept", "Report › Being ready", None, 1),
+               Commitment("b", "plan", "commitment", "Publish a sandbag policy on the website and in the winter "
+                          "magazine, covering the six stores", "Report › Appendix A › 4", None, 2),
+               Commitment("c", "plan", "commitment", "Publish a sandbag policy on the website and in the winter "
+                          "magazine, covering the six stores", "Report › Appendix A › 5", None, 3)]
+    sig = Signals(records, {"plan": DocumentMeta("plan", date="2021-04-01")})
+    assert _restates(records[0], records[1], {}, sig)
+    assert not _restates(records[0], records[2], {}, sig)
+
+
+@pytest.mark.parametrize("reported, moved", [
+    ("Deferred to 2025/26", True), ("Postponed until spring 2025", True), ("Carried forward to year 4", True),
+    # a saving the finance team moves to a later year: the body gives it the new date
+    ("Slipped to 2026/27", True), ("Slipped – now 2026/27", True), ("Re-profiled to 2026/27", True),
+    ("Slipped", False), ("Delayed", False), ("Slipped to red", False),
+])
+def test_a_status_that_moves_the_action_to_a_later_date(reported, moved):
+    from kb.trace.tracer import _MOVED_ON
+
+    assert bool(_MOVED_ON.match(reported.lower())) is moved

@@ -909,6 +909,11 @@ def test_a_plan_on_a_page_gives_each_numbered_action_its_own_date():
     # a heading that closes on the rating it groups, in brackets
     (("What we delivered (Green – delivered)",), "Green – delivered"), (("What we stopped (Grey – stopped)",), "Grey – stopped"),
     (("Our parks (2021)",), ""), (("Access to services (see page 4)",), ""),
+    # a heading that says what was done, or is under way, with no noun for the items
+    (("4.1 What we achieved",), "Achieved"), (("What we have delivered so far",), "Delivered"),
+    (("Still in progress",), "In progress"), (("Work still in progress",), "In progress"),
+    (("What we have paused or stopped, and why",), ""),  # two statuses: each item's words tell them apart
+    (("What we will do",), ""), (("What happened",), ""), (("Our achievements",), ""),
 ])
 def test_the_status_a_section_heading_states(headings, status):
     from kb.layout.fields import section_status
@@ -1325,3 +1330,97 @@ def test_a_rating_column_headed_by_its_colours_in_the_keys_order_reads_by_the_ke
     cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
     assert cells["A single front door for families"].fields["status"] == "Green"
     assert cells["Health advice within six weeks"].fields["status"] == "Red"
+
+
+@pytest.mark.parametrize("headings, status", [
+    (("What we achieved",), "Achieved"), (("4.2 Still in progress",), "In progress"),
+    (("What we delivered (Green – delivered)",), "Green – delivered"),
+    # a plan lists what it will do next under these: its items are not rated by them
+    (("Actions carried forward",), ""), (("Outstanding actions",), ""), (("Not yet achieved",), ""),
+])
+def test_the_status_a_heading_gives_the_items_listed_under_it(headings, status):
+    from kb.layout.fields import section_status
+
+    assert section_status(headings, items=True) == status
+
+
+def test_items_told_under_headings_of_what_was_achieved_and_what_goes_on_report_those_statuses():
+    """A report that gives no status per item but sorts its account under "What we achieved" and
+    "Still in progress": each bullet or paragraph under them reports its heading's status; a plan's
+    "Actions carried forward" list reports none."""
+    from kb.extract.pipeline import reported_status
+
+    text = ("Annual Sustainability Report\n\n4.1 What we achieved\n\n"
+            "- LED lighting is now fitted at all twelve depots (E1).\n\n"
+            "4.2 Still in progress\n\n**Heat pumps at the civic centre**\n"
+            "The survey is done and the bid goes to the fund in the spring.\n\n"
+            "Actions carried forward\n\n- finish the heat pumps at the civic centre by March 2026\n")
+    blocks = {b.text: b for b in blocks_of(text)}
+    assert progress_of(reported_status(blocks["LED lighting is now fitted at all twelve depots (E1)."])) == "done"
+    assert progress_of(reported_status(
+        blocks["Heat pumps at the civic centre The survey is done and the bid goes to the fund in the spring."])) \
+        == "ongoing"
+    assert reported_status(blocks["finish the heat pumps at the civic centre by March 2026"]) == ""
+
+
+@pytest.mark.parametrize("header, role", [
+    ("Lead officer's update, March 2024", "update"), ("Officer update", "update"), ("Service updates", "update"),
+    ("Date of update", None),
+])
+def test_the_update_of_whoever_answers_for_the_row(header, role):
+    assert label_role(header) == role
+
+
+def test_a_key_entry_may_give_two_words_for_one_status():
+    from kb.layout.fields import rating_key_entries
+
+    assert rating_key_entries("Status key: 1 = Fully implemented; 2 = Partly implemented – work continuing; "
+                              "3 = Not implemented; 4 = No longer applicable / superseded") == {
+        "1": "Fully implemented", "2": "Partly implemented", "3": "Not implemented", "4": "No longer applicable"}
+
+
+def test_numbered_ratings_under_columns_of_months_read_the_latest_through_the_key(tmp_path):
+    """A tracking report that prints its status key once and rates each recommendation by number at
+    12 and at 36 months ("12m | 36m"): the later column is the status, read through the key; the
+    earlier is a note; a summary of counts by status is no review row."""
+    from conftest import ingest_texts
+
+    kb = ingest_texts(tmp_path, {
+        "2024-04_tarrow-dc_scrutiny-recommendations-tracking.txt":
+        "Tarrow District Council\n\n**Status key: 1 = Fully implemented; 2 = Partly implemented; "
+        "3 = Not implemented**\n\nStatus\tAt 12 months\tAt 36 months\n1\t2\t3\n2\t1\t0\n\n"
+        "Appendix 1\n\nRec\tRecommendation (abridged)\tLead officer\t12m\t36m\tLead officer's update\n"
+        "1\tA policy on grit bins for every ward\tHead of Streets\t2\t1\tThe policy was adopted in May 2022.\n"
+        "2\tA winter helpline for older residents\tHead of Care\t1\t2\tThe line runs but not at weekends.\n"
+        "3\tGritting routes shared with parish councils\tHead of Streets\t–\t3\tNo agreement has been reached.\n",
+    })
+    recs = {c.text: c for c in kb.commitments(include_evidence=True)}
+    assert progress_of(recs["A policy on grit bins for every ward"].reported) == "done"
+    assert progress_of(recs["A winter helpline for older residents"].reported) == "ongoing"
+    assert progress_of(recs["Gritting routes shared with parish councils"].reported) == "unmet"
+    from kb.trace.progress import is_review_row
+
+    assert not any(is_review_row(c) for c in recs.values() if c.text.strip().isdigit())
+
+
+def test_a_column_of_status_words_is_a_status_column_whatever_its_header():
+    text = ("Aim\tOutcome\n"
+            "Welfare calls to patients waiting in the queue\tAchieved\n"
+            "Harm reviews after long waits\tPartially achieved\n"
+            "Reporting culture and learning from deaths\tAchieved (both aims)\n")
+    cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
+    assert cells["Harm reviews after long waits"].fields["status"] == "Partially achieved"
+    assert cells["Reporting culture and learning from deaths"].fields["status"] == "Achieved (both aims)"
+    # a plan's column of outcomes in words is no status column
+    plan = ("Aim\tOutcome\nWelfare calls to patients waiting in the queue\tFewer patients come to harm\n"
+            "Harm reviews after long waits\tLearning shared with every team\n")
+    assert all("status" not in b.fields for b in blocks_of(plan) if b.kind == "cell")
+
+
+@pytest.mark.parametrize("section, ref", [
+    (("Appendix 1", "4(a)"), "4a"), (("Appendix 1", "10(b)"), "10b"), (("Appendix 1", "4a"), "4a"),
+])
+def test_a_parts_letter_in_brackets_is_the_same_reference(section, ref):
+    c = Commitment(id="x", doc_id="d", kind="evidence", text="Rest centres in the north", section=" › ".join(section),
+                   page=None, line=1)
+    assert reference_of(c) == ref

@@ -50,7 +50,6 @@ from kb.layout.fields import (
     keyed_status,
     label_role,
     progress_of,
-    rated_heading_status,
     rating_key_entries,
     section_status,
     tagged_status,
@@ -982,10 +981,10 @@ def reported_status(block: Block) -> str:
         return lead
     if block.kind in ("list_item", "paragraph", "fragment") and (tag := tagged_status(block.text)):
         return tag  # "Care home record view [Delivered]": the item's own tag
-    if block.kind == "list_item":
-        # items listed under a heading that closes on their rating ("What we delivered (Green –
-        # delivered)"): a review grouping what it did by status
-        return rated_heading_status(block.section[-1]) if block.section else ""
+    if block.kind in ("list_item", "paragraph", "fragment"):
+        # items listed or told under a heading that states how they stand ("What we delivered (Green –
+        # delivered)", "What we achieved", "Still in progress"): a review grouping what it did by status
+        return section_status(block.section, items=True)
     if block.kind != "cell" or label_role(block.column or "") != "action":
         return ""
     # a review that sorts its rows by status under headings ("Completed actions", "Outstanding

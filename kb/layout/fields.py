@@ -127,6 +127,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"comments? on progress|progress commentary|narrative|what (?:has been|we have|was) (?:achieved|done|delivered)|"
         # a review's column of what came of each promise: "What happened", "What we did"
         r"what (?:has )?happened(?: next| since)?|what we did|"
+        # the update of whoever answers for the row: "Lead officer's update", "Officer update", "Service update"
+        r"(?:(?:lead |responsible )?officers?|managers?|leads?|owners?|services?|directorates?|teams?|departments?)"
+        r"(?:'s|’s|s'|s’)? updates?|"
         # a review's pair of lines, the promise and what came of it: "We said: ..." / "We did: ..."
         r"we did")),
 )
@@ -331,7 +334,9 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # closed before the work was done: "closed without being delivered", "closed without completion"
         r"closed without (?:being )?(?:delivered|completed?|achieved|implemented|met|completion|delivery)|"
         r"not (?:required|applicable|needed)|n/?a\b|absorbed|incorporated|removed|deleted|"
-        r"(?:will )?not (?:be )?(?:progressed|pursued|taken forward)")),
+        r"(?:will )?not (?:be )?(?:progressed|pursued|taken forward)|"
+        # judged beyond reach and taken out of the plan ("Unachievable – written out of the base budget")
+        r"unachievable|undeliverable|not (?:achievable|deliverable)")),
     ("done", re.compile(
         r"(?:fully )?(?:complete[d]?|achieved|delivered|done|implemented|met|finished|closed|in place|"
         r"embedded|mainstreamed|business as usual|bau|blue|kept)|(?:target )?(?:met|exceeded|achieved)(?: target)?|"
@@ -499,6 +504,12 @@ _SECTION_STATUS = re.compile(
 
 
 _RATED_HEADING = re.compile(r"\(([a-z][a-z –—/-]{1,40})\)$")
+# or the heading says, of what the body did, how it stands, with no noun for the items: "What we achieved",
+# "What we have delivered", "Still in progress", "Work still in progress", "Not yet achieved" ("What we have
+# paused or stopped, and why" states two: each item's own words tell them apart)
+_DID_HEADING = re.compile(rf"^(?:{_SECTION_NUMBER})?(?:what (?:we|has|have|is|was)(?:'ve| have| been| still)* |"
+                          r"(?:our |the )?work |still )*(?P<phrase>[a-z][a-z -]{1,30}?)"
+                          r"(?:,? (?:and why|so far|to date|in \d{4}(?:/\d{2})?|this year))?\s*[:.]?$")
 
 
 def _folded_heading(heading: str) -> str:
@@ -516,17 +527,24 @@ def rated_heading_status(heading: str) -> str:
     return ""
 
 
-def section_status(headings: tuple[str, ...] | list[str]) -> str:
+def section_status(headings: tuple[str, ...] | list[str], items: bool = False) -> str:
     """The status the nearest heading that states one gives the rows under it ("Completed actions" ->
     "Completed"; "Actions closed without being completed" -> "closed without being completed"), or
-    "" when no heading of the path states one."""
+    "" when no heading of the path states one.  `items`: for a list's items or paragraphs rather than
+    a table's rows, which a plan lists under "Actions carried forward" as what it will do next: only
+    a heading that closes on a rating ("(Green – delivered)") or says what was done or is under way
+    ("What we achieved", "Still in progress") rates them."""
     for heading in reversed(headings):
         rated = rated_heading_status(heading)
         if rated:
             return rated
         m = _SECTION_STATUS.match(_folded_heading(heading))
         phrase = m and (m.group("before") or m.group("after"))
-        if phrase and status_phrase(phrase):
+        if phrase and status_phrase(phrase) and not items:
+            return phrase[:1].upper() + phrase[1:]
+        m = _DID_HEADING.match(_folded_heading(heading))
+        phrase = m and m.group("phrase")
+        if phrase and status_phrase(phrase) and (not items or progress_of(phrase) in ("done", "ongoing")):
             return phrase[:1].upper() + phrase[1:]
     return ""
 
@@ -541,7 +559,7 @@ _CODE = r"(?:\d|[A-E])"
 # a code and its status word, as a key line or a key's item: "1 = Delivered", "2 – Progressing: work ...",
 # "(3) Not progressed", after the start of the text or a separator of a run-on key ("Key: 1 = ...; 2 = ...")
 _KEY_ENTRY = re.compile(r"(?:^|(?<=[;,:(]\s)|(?<=[;,])|(?<=\s)(?=\())\s*\(?(" + _CODE + r")\)?\s*(?:=|–|—|-|:|\))\s*"
-                        r"([A-Za-z][A-Za-z ]{1,30}?)\s*(?=$|[:;,.(–—=]|\s-\s)")
+                        r"([A-Za-z][A-Za-z ]{1,30}?)\s*(?=$|[:;,.(–—=/]|\s-\s)")
 # a rating cell: the code alone or before a note ("1", "1 (ongoing)", "2 – see update")
 # (a colour's initial the key defines, "G"; a mark, "◐")
 _CODED = re.compile(r"\s*\**(" + _CODE + r"|[A-Z]|[" + RATING_MARKS + r"])\**(?![\w.%])")

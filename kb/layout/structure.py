@@ -16,7 +16,7 @@ from datetime import date
 from kb.extract.classify import shape
 from kb.extract.dates import Period, field_dates, find_dates, heading_date
 from kb.extract.lexicon import ACTION_VERBS, DECISION_VERBS, NOTING_VERBS
-from kb.layout.fields import answered_status, label_role, progress_of
+from kb.layout.fields import answered_status, label_role, progress_of, status_phrase_head
 from kb.layout.markup import labelled_cell_items, split_cell, strip_markup, words
 from kb.layout.narrative import read_narrative_review, read_tagged_items
 from kb.layout.parse import (
@@ -576,6 +576,9 @@ _PARTNERS_HEADER = re.compile(r"(?:key |main |delivery |supporting |other |lead 
                               re.I)
 
 
+_RECOMMENDATION_HEADER = re.compile(r"(?:(?:the |our )?[a-z]+(?:'s|’s)? )?recommendations?(?: made)?", re.I)
+
+
 def _column_roles(header: list[str]) -> dict[int, str]:
     """Columns identified by their header's meaning; a bare "Date" is the due date only when no
     column says so more precisely (an action log's "Date raised" beside its "Due date")."""
@@ -585,6 +588,13 @@ def _column_roles(header: list[str]) -> dict[int, str]:
         lead = next((i for i, h in enumerate(header) if h and i not in roles and rows_complete(h)), None)
         if lead is not None:
             roles[lead] = "action"
+    if "action" not in roles.values():
+        # "Rec | Recommendation (abridged) | Lead officer | Status": a review of recommendations tracks
+        # each as the item a plan's action is
+        rec = next((i for i, h in enumerate(header) if h and i not in roles
+                    and _RECOMMENDATION_HEADER.fullmatch(re.sub(r"\s*\([^()]*\)$", "", h.strip()))), None)
+        if rec is not None:
+            roles[rec] = "action"
     for i, h in enumerate(header):
         if i > 0 and h and i not in roles and _UNIT_HEADER.search(h.strip()):
             roles[i] = "owner"  # "Programme workstream", "Delivery team": the unit each row's work falls to
@@ -747,6 +757,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         # the header's date ("By 2023, unless stated, we will...") schedules each row that gives none
         # of its own, nearer to the rows than any heading's
         scope = (lead_due,)
+    _coded_status_columns(roles, header or [], [cells for cells, _ in body], doc_date, period)
     for ci in _earlier_status_columns(header or [], roles, doc_date, period):
         roles[ci] = "earlier status"  # last year's rating beside this year's: a note of the row, no status
     declared = {i for i, r in roles.items() if r == "due"}
@@ -1133,6 +1144,46 @@ _OVERALL_HEADER = re.compile(r"\boverall\b", re.I)
 _EARLIER_HEADER = re.compile(r"\b(?:previous|prior|last|earlier|original|initial|baseline|was)\b", re.I)
 
 
+# a rating a key defines, alone in its cell: "1", "3*" (done late), "(2)", "G"; or no rating yet ("–", "n/a")
+_CODE_CELL_RATING = re.compile(r"\(?(?:[1-9]|[A-Z])\)?\*?")
+_NO_RATING = re.compile(r"(?:–|-|—|n/?a|nyd|not yet due)", re.I)
+_STATUS_CELL_WORDS = 6  # a status cell's words at most: "Achieved (both aims)", "Partially achieved – see 4.2"
+# a header that only says how long after the start its column reports: "12m", "At 36 months", "Year 3"
+_OFFSET_HEADER = re.compile(r"(?:(?:at|after)\s+)?(?:(?P<months>\d{1,3})\s*(?:m|mths?|months?)(?:\s+on)?"
+                            r"|(?:year|yr)\s*(?P<years>\d{1,2}))", re.I)
+
+
+def _offset_months(header: str) -> int | None:
+    """How many months after the start a header's column reports ("36m" -> 36, "Year 2" -> 24), or None."""
+    m = _OFFSET_HEADER.fullmatch(header.strip())
+    if not m:
+        return None
+    return int(m.group("months")) if m.group("months") else 12 * int(m.group("years"))
+
+
+def _coded_status_columns(roles: dict[int, str], header: list[str], rows: list[list[str]],
+                          doc_date: date | None, period: Period | None) -> None:
+    """Status columns known by their cells, whatever their header: a column each of whose cells is a
+    status word or phrase, however qualified ("Achieved (both aims)"), under "Outcome" or "Result"; and
+    columns of rating codes under headers that only say when ("12m | 36m", "2022/23 | 2023/24"), in a
+    table of actions or recommendations with their updates, each code read through the document's
+    key ("1 = Fully implemented; 2 = Partly implemented", kb.layout.fields.keyed_status).  A column of
+    counts (a summary by status) has no action or update beside it."""
+    listed = bool({"action", "update"} & set(roles.values()))
+    for ci, h in enumerate(header):
+        if ci == 0 or ci in roles or not h.strip():
+            continue
+        cells = [strip_markup(r[ci]).strip() for r in rows if ci < len(r) and strip_markup(r[ci]).strip()]
+        if len(cells) >= 2 and all(status_phrase_head(c) and len(words(c)) <= _STATUS_CELL_WORDS for c in cells):
+            roles[ci] = "status"  # "Aim | Outcome" over "Achieved", "Partially achieved", "Not achieved"
+            continue
+        if not listed or _offset_months(h) is None and not find_dates(h, doc_date, period):
+            continue
+        coded = [c for c in cells if _CODE_CELL_RATING.fullmatch(c)]
+        if len(coded) >= 2 and all(_CODE_CELL_RATING.fullmatch(c) or _NO_RATING.fullmatch(c) for c in cells):
+            roles[ci] = "status"
+
+
 def _earlier_status_columns(header: list[str], roles: dict[int, str], doc_date: date | None,
                             period: Period | None) -> list[int]:
     """A review's status columns of earlier times beside the current one ("RAG Jan 2024 | Final status",
@@ -1150,10 +1201,11 @@ def _earlier_status_columns(header: list[str], roles: dict[int, str], doc_date: 
     overall = [i for i in statuses if _OVERALL_HEADER.search(header[i])]
     if len(overall) == 1 and len(statuses) > 1:
         return [i for i in statuses if i != overall[0]]
-    timed = [i for i in statuses if when(i) or _CURRENT_HEADER.search(header[i]) or _EARLIER_HEADER.search(header[i])]
+    timed = [i for i in statuses if when(i) or _CURRENT_HEADER.search(header[i]) or _EARLIER_HEADER.search(header[i])
+             or _offset_months(header[i]) is not None]
     if len(timed) < 2:
         return []
-    current = max(timed, key=lambda i: (now(i), when(i), i))
+    current = max(timed, key=lambda i: (now(i), when(i), _offset_months(header[i]) or 0, i))
     return [i for i in timed if i != current]
 
 

@@ -56,8 +56,9 @@ MIN_MATCH = 0.45
 # A reference number as plans write them: "1.3", "2.1a", "Action 4", "Ref 3.2", "No. 7" (a "Priority 2"
 # heading groups actions: it numbers the group, not the action).
 # A letter-coded reference ("MH8", "CYP3", "A1.2") is as much a number: plans code actions by theme.
-_REF = re.compile(r"^(?:(?:action|ref(?:erence)?|no|item)\.?\s*)?((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)"
-                  r"[.):]?$", re.I)
+# A part's letter may stand in brackets, as a review reprints "4a": "4(a)".
+_REF = re.compile(r"^(?:(?:action|ref(?:erence)?|no|item)\.?\s*)?((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}"
+                  r"(?:[a-z]|\([a-z]\))?)[.):]?$", re.I)
 _LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?|[A-Z]{1,4}\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?\s+\S")
 # A theme code written apart from its number ("CaEE 2c", "MH 3") or joined by an ampersand ("A&S5",
 # "A&S 12"), as the reference cell of a plan's or review's table row.  The code must read as an
@@ -67,7 +68,7 @@ _CODED_REF = re.compile(r"^((?:[A-Z][a-z]?){2,4}|[A-Z]{1,2}&[A-Z]{1,2})\s?(\d{1,
 # A titled action heading: "Action 2.1: Healthy Start vouchers", "Action 4 - Workplace health",
 # "Objective 2.3 – Severe weather" (the word is needed: a numbered section heading "2.1 Background"
 # numbers the document's parts; a number several records share names none, `distinct_references`).
-_TITLED_REF = re.compile(r"^(?:action|objective|ref(?:erence)?)\.?\s*((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:–—-]\s*\S",
+_TITLED_REF = re.compile(r"^(?:action|objective|recommendation|rec|ref(?:erence)?)\.?\s*((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:–—-]\s*\S",
                          re.I)
 # A lettered action's heading: its code, a number and a capital letter, before its title ("4B Dementia
 # Friends", "12C Warm homes"), as plans letter the actions of a numbered priority.  A numbered section
@@ -106,6 +107,9 @@ SUBJECT_MISSED = 0.5
 # service for children and young people affected by domestic abuse" / "commission a specialist service
 # for children and young people who have lived with domestic abuse")
 RESTATEMENT_HELD = 0.6
+# ... or this much when both carry the same number: the response table's row restates "Recommendation 4"
+# in the words of what the body will do, sharing its subject ("sandbag policy") and little else
+SAME_REF_HELD = 0.15
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,7 @@ def reference_of(c: Commitment) -> str:
         verb_title = _NUMBERED_VERB_TITLE.match(last)
         if verb_title and verb_title.group(2).lower() in ACTION_VERBS:
             m = verb_title
-    return m.group(1).lower() if m else ""
+    return m.group(1).lower().replace("(", "").replace(")", "") if m else ""
 
 
 def named_references(label: str) -> tuple[str, ...]:
@@ -196,8 +200,12 @@ def review_link_type(report: str) -> str:
 
 
 def is_review_row(c: Commitment) -> bool:
-    """A record whose own document reports a status for it (a review table's or block's row)."""
-    return bool(c.reported) and progress_of(c.reported) is not None
+    """A record whose own document reports a status for it (a review table's or block's row) and that
+    names something: a count under a status in a summary table ("1 | 9 | 11") names no action."""
+    return bool(c.reported) and progress_of(c.reported) is not None and bool(_NAMING_WORD.search(c.text))
+
+
+_NAMING_WORD = re.compile(r"[^\W\d_]{3}")
 
 
 def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signals,
@@ -282,11 +290,20 @@ def _add_restatements(out: dict[str, list[RowMatch]], doc_rows: list[Commitment]
     with the row reaches MIN_MATCH and that no row of the review names, strongest pairs first, each
     to one row."""
     matched: dict[str, list[Commitment]] = {}
+    row_refs: dict[str, str] = {}
     for r in doc_rows:
         if r.id in out:
             matched[r.id] = [by_id[m.action] for m in out[r.id]]
-    for p in sorted(pairs, key=lambda p: -p.score):
-        if p.score < MIN_MATCH:
+            row_refs[r.id] = reference_of(r)
+
+    def named(p: RowMatch) -> float:
+        # the row's number as written on the restatement too ("5" on the review's row and the response
+        # table's), though the plan's two statements share it and so it told neither apart in matching
+        ref = row_refs.get(p.row)
+        return p.score + (REF_BONUS if ref and not p.ref and reference_of(by_id[p.action]) == ref else 0.0)
+
+    for p in sorted(pairs, key=lambda p: -named(p)):
+        if named(p) < MIN_MATCH:
             break
         if p.row not in matched or p.action in used:
             continue
@@ -306,8 +323,13 @@ def _restates(a: Commitment, b: Commitment, refs: dict[str, str], signals) -> bo
         return False
     if refs.get(a.id) and refs.get(b.id) and refs[a.id] != refs[b.id]:
         return False
+    # (its number as written, though the plan prints it twice and so it tells neither apart)
+    same_ref = bool(own_ref := reference_of(a)) and own_ref == reference_of(b)
     a_own, b_own = signals.own_vector(a.id), signals.own_vector(b.id)
-    return max(_held(a_own, b_own.keys()), _held(b_own, a_own.keys())) >= RESTATEMENT_HELD
+    held = max(_held(a_own, b_own.keys()), _held(b_own, a_own.keys()))
+    # (the same number in two places of one plan, "Recommendation 4:" and the response table's row "4",
+    # is one action however differently worded, so long as they share some of their terms)
+    return held >= (SAME_REF_HELD if same_ref else RESTATEMENT_HELD)
 
 
 # The lead-in of a list that says how the action above it will be done: "How we will do it:", "How

@@ -409,10 +409,21 @@ def _artefact_decided(clause) -> bool:
 
 def _ended(pred) -> bool:
     """Whether a past predicate ends a plan's item before it is done (`_ENDING`): "the pilot was
-    discontinued", "we abandoned the plans", "the bid was dropped"."""
+    discontinued", "we abandoned the plans", "the bid was dropped"; "stop" and "drop" also with the body
+    itself as their subject and the work as their object ("we stopped our own video service", "we
+    dropped the second phase", "we stopped giving out leaflets"), not of a change in the world
+    ("waiting times dropped") or of what the people served do ("412 women stopped smoking")."""
     lemma = pred.lemma_.lower()
-    return pred.tag_ in ("VBD", "VBN") and (
-        lemma in _ENDING or lemma in _ENDING_PASSIVE and any(c.dep_ == "auxpass" for c in pred.children))
+    if pred.tag_ not in ("VBD", "VBN"):
+        return False
+    if lemma in _ENDING:
+        return True
+    if lemma not in _ENDING_PASSIVE:
+        return False
+    if any(c.dep_ == "auxpass" for c in pred.children):
+        return True
+    ours = any(c.dep_ == "nsubj" and c.lower_ == "we" for c in pred.children)
+    return ours and any(c.dep_ in ("dobj", "xcomp") for c in pred.children)
 
 
 def _negated_plan(verb):

@@ -847,8 +847,10 @@ _LATE = re.compile(r"(?:\W*(?:status|rag|progress)\s*[:=-]\s*)?(?:red\s*(?:[-–
 
 # A status that moves the action to a later date of the body's choosing: "Deferred to 2025/26",
 # "Postponed until spring 2025", "Rescheduled for Q2 2025/26", "Carried forward to year 4".
+# (a saving "Slipped to 2026/27" or "Re-profiled to 2026/27", as finance teams track them, too)
 _MOVED_ON = re.compile(r"(?:\W*(?:status|rag|progress)\s*[:=-]\s*)?(?:deferred|postponed|rescheduled|re-scheduled|"
-                       r"carried (?:forward|over)|rolled (?:forward|over)|moved)\s+(?:to|until|till|into|for)\s+"
+                       r"carried (?:forward|over)|rolled (?:forward|over)|moved|slipped|slipping|re-?profiled|re-?phased)"
+                       r"\s*[-–—,:]?\s+(?:to|until|till|into|for|now)\s+"
                        r"(?:the\s+)?(?:\d|q[1-4]|year|spring|summer|autumn|winter|next|early|late|mid|end|"
                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)")
 
