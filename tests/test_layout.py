@@ -1017,6 +1017,21 @@ def test_repeated_question_titles_are_question_headlines_printed_more_than_once(
     assert not parts & {"how partners can help", "what we will do", "where we can, we will help"}
 
 
+def test_titles_with_no_number_under_a_numbered_section_set_alike_are_its_parts():
+    """A report that numbers its sections ("4.2 Still in progress") and titles the items of a section
+    in the same type with no number ("Charge points (V3)"): those titles are parts of the numbered
+    section until the next number; an appendix after the last section is none of its parts."""
+    text = ("**4.1 What we achieved**\n\nWe fitted LED lights at every station.\n\n"
+            "**4.2 Still in progress**\n\n**Charge points (V3)**\n\nThere are 112 charge points.\n\n"
+            "**Waste and recycling**\n\nNo waste goes to landfill.\n\n**4.3 What we paused**\n\n"
+            "We paused the pool car scheme.\n\n**Glossary**\n\nSome terms we use.\n")
+    blocks = blocks_of(text)
+    assert by_text(blocks, "112 charge points").section == ("4.2 Still in progress", "Charge points (V3)")
+    assert by_text(blocks, "landfill").section == ("4.2 Still in progress", "Waste and recycling")
+    assert by_text(blocks, "pool car").section == ("4.3 What we paused",)
+    assert by_text(blocks, "terms we use").section == ("Glossary",)
+
+
 def test_a_bold_section_title_over_its_lead_stays_a_heading():
     """A section's title set in bold over a line naming its lead ("Executive lead: ...") is the
     section's heading, and the lead line a paragraph of it, not an item with an owner field; a bold

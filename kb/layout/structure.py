@@ -307,13 +307,28 @@ class BlockBuilder:
         seen_body, last_intro, last_intro_depth = self.seen_body, self.last_intro, self.last_intro_depth
         chain = self.intro_chain
         out: list[Block] = []  # `stack` is changed in place: the builder keeps it for the next piece
-        for rb in raw:
+        # the depths at which a numbered section's title comes later in this piece ("4.3 ..." after "4.2 ...")
+        later_numbered: list[frozenset[int]] = []
+        seen_depths: frozenset[int] = frozenset()
+        for rb in reversed(raw):
+            later_numbered.append(seen_depths)
+            if rb.kind == "heading" and _NUMBERED_SECTION.match(rb.text):
+                seen_depths = seen_depths | {rb.depth}
+        later_numbered.reverse()
+        for k, rb in enumerate(raw):
             prev_para_intro, self.last_para_intro = self.last_para_intro, None
             if rb.kind == "heading":
                 level = rb.depth
                 if rb.part and self.above_level is not None:
                     level = self.above_level + 1  # a part of the section above ("Where we are now")
                 elif not rb.part:
+                    alike = next((s for s in reversed(stack) if s[0] == level), None)
+                    if alike is not None and _NUMBERED_SECTION.match(alike[1]) and level in later_numbered[k] \
+                            and not _NUMBERED_SECTION.match(rb.text) and not _BACK_MATTER.match(rb.text.strip(" *")):
+                        # a title with no number between two numbered sections' titles set alike ("4.2 Still in
+                        # progress" / "Charge points (V3)" / ... / "4.3 What we paused"): a part of the first
+                        # (after the last numbered section, titles alike are the back matter's own)
+                        level += 1
                     self.above_level = level
                 text = rb.text
                 while stack and stack[-1][0] >= level:
@@ -576,6 +591,12 @@ _PARTNERS_HEADER = re.compile(r"(?:key |main |delivery |supporting |other |lead 
                               re.I)
 
 
+# a numbered subsection's title ("4.2 Still in progress"; a chapter's "6." sits beside unnumbered titles of
+# its rank, "Foreword", "Priority 2: ..."), and the unnumbered titles
+# that close a document rather than belong to its last section
+_NUMBERED_SECTION = re.compile(r"^\s*\**\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z])")
+_BACK_MATTER = re.compile(r"(?:appendix|appendices|annex|annexe|glossary|references|bibliography|acknowledgements?|"
+                          r"contents|abbreviations|further information|contact us|document control)\b", re.I)
 _RECOMMENDATION_HEADER = re.compile(r"(?:(?:the |our )?[a-z]+(?:'s|’s)? )?recommendations?(?: made)?", re.I)
 
 
