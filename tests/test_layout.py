@@ -1019,8 +1019,9 @@ def test_repeated_question_titles_are_question_headlines_printed_more_than_once(
 
 def test_titles_with_no_number_under_a_numbered_section_set_alike_are_its_parts():
     """A report that numbers its sections ("4.2 Still in progress") and titles the items of a section
-    in the same type with no number ("Charge points (V3)"): those titles are parts of the numbered
-    section until the next number; an appendix after the last section is none of its parts."""
+    in the same bold type with no number ("Charge points (V3)"): those titles are parts of the numbered
+    section until the next number; a glossary after the last section is none of its parts, nor is a
+    plain title, whose rank the type does not tell."""
     text = ("**4.1 What we achieved**\n\nWe fitted LED lights at every station.\n\n"
             "**4.2 Still in progress**\n\n**Charge points (V3)**\n\nThere are 112 charge points.\n\n"
             "**Waste and recycling**\n\nNo waste goes to landfill.\n\n**4.3 What we paused**\n\n"
@@ -1030,6 +1031,9 @@ def test_titles_with_no_number_under_a_numbered_section_set_alike_are_its_parts(
     assert by_text(blocks, "landfill").section == ("4.2 Still in progress", "Waste and recycling")
     assert by_text(blocks, "pool car").section == ("4.3 What we paused",)
     assert by_text(blocks, "terms we use").section == ("Glossary",)
+    plain = blocks_of("7.1 Finance assumptions\n\nThe deficit was £14m.\n\nFinance principles\n\n"
+                      "We agree to one budget.\n\n7.2 Activity\n\nActivity rose.\n")
+    assert by_text(plain, "one budget").section == ("Finance principles",)
 
 
 def test_a_bold_section_title_over_its_lead_stays_a_heading():

@@ -307,15 +307,7 @@ class BlockBuilder:
         seen_body, last_intro, last_intro_depth = self.seen_body, self.last_intro, self.last_intro_depth
         chain = self.intro_chain
         out: list[Block] = []  # `stack` is changed in place: the builder keeps it for the next piece
-        # the depths at which a numbered section's title comes later in this piece ("4.3 ..." after "4.2 ...")
-        later_numbered: list[frozenset[int]] = []
-        seen_depths: frozenset[int] = frozenset()
-        for rb in reversed(raw):
-            later_numbered.append(seen_depths)
-            if rb.kind == "heading" and _NUMBERED_SECTION.match(rb.text):
-                seen_depths = seen_depths | {rb.depth}
-        later_numbered.reverse()
-        for k, rb in enumerate(raw):
+        for rb in raw:
             prev_para_intro, self.last_para_intro = self.last_para_intro, None
             if rb.kind == "heading":
                 level = rb.depth
@@ -323,11 +315,13 @@ class BlockBuilder:
                     level = self.above_level + 1  # a part of the section above ("Where we are now")
                 elif not rb.part:
                     alike = next((s for s in reversed(stack) if s[0] == level), None)
-                    if alike is not None and _NUMBERED_SECTION.match(alike[1]) and level in later_numbered[k] \
+                    if alike is not None and _NUMBERED_SECTION.match(alike[1]) and rb.raw.lstrip().startswith("**") \
                             and not _NUMBERED_SECTION.match(rb.text) and not _BACK_MATTER.match(rb.text.strip(" *")):
-                        # a title with no number between two numbered sections' titles set alike ("4.2 Still in
-                        # progress" / "Charge points (V3)" / ... / "4.3 What we paused"): a part of the first
-                        # (after the last numbered section, titles alike are the back matter's own)
+                        # a bold title with no number under a numbered subsection's title set alike ("4.2 Still
+                        # in progress" / "Charge points (V3)" / ... / "4.3 What we paused"): a part of it, until
+                        # the next number (the appendix and glossary after the last are the document's own; a
+                        # plain title there, "Finance Principles" under "7.1 Finance Assumptions", is left as
+                        # it was set, its rank unknown)
                         level += 1
                     self.above_level = level
                 text = rb.text
