@@ -1411,6 +1411,10 @@ def test_a_column_of_status_words_is_a_status_column_whatever_its_header():
     cells = {b.text: b for b in blocks_of(text) if b.kind == "cell"}
     assert cells["Harm reviews after long waits"].fields["status"] == "Partially achieved"
     assert cells["Reporting culture and learning from deaths"].fields["status"] == "Achieved (both aims)"
+    # a later plan's column recalling the review's colours is no status column without a header saying so
+    recalled = ("Action\tClosure rating\tNew commitment\n1c Health advice within six weeks\tRed\tCommitment 1.3\n"
+                "1d Overdue annual reviews\tAmber\tCommitment 1.2\n1e Online hub\tWithdrawn\tNone\n")
+    assert all("status" not in b.fields for b in blocks_of(recalled) if b.kind == "cell")
     # a plan's column of outcomes in words is no status column
     plan = ("Aim\tOutcome\nWelfare calls to patients waiting in the queue\tFewer patients come to harm\n"
             "Harm reviews after long waits\tLearning shared with every team\n")

@@ -1162,6 +1162,7 @@ _EARLIER_HEADER = re.compile(r"\b(?:previous|prior|last|earlier|original|initial
 # a rating a key defines, alone in its cell: "1", "3*" (done late), "(2)", "G"; or no rating yet ("–", "n/a")
 _CODE_CELL_RATING = re.compile(r"\(?(?:[1-9]|[A-Z])\)?\*?")
 _NO_RATING = re.compile(r"(?:–|-|—|n/?a|nyd|not yet due)", re.I)
+_COLOUR_CELL = re.compile(r"[\s*_]*(?:red|amber|green|blue|grey|gray|purple|black)[\s*_.]*", re.I)
 _STATUS_CELL_WORDS = 6  # a status cell's words at most: "Achieved (both aims)", "Partially achieved – see 4.2"
 # a header that only says how long after the start its column reports: "12m", "At 36 months", "Year 3"
 _OFFSET_HEADER = re.compile(r"(?:(?:at|after)\s+)?(?:(?P<months>\d{1,3})\s*(?:m|mths?|months?)(?:\s+on)?"
@@ -1189,8 +1190,12 @@ def _coded_status_columns(roles: dict[int, str], header: list[str], rows: list[l
         if ci == 0 or ci in roles or not h.strip():
             continue
         cells = [strip_markup(r[ci]).strip() for r in rows if ci < len(r) and strip_markup(r[ci]).strip()]
-        if len(cells) >= 2 and all(status_phrase_head(c) and len(words(c)) <= _STATUS_CELL_WORDS for c in cells):
-            roles[ci] = "status"  # "Aim | Outcome" over "Achieved", "Partially achieved", "Not achieved"
+        if len(cells) >= 2 and all(status_phrase_head(c) and len(words(c)) <= _STATUS_CELL_WORDS for c in cells) \
+                and sum(1 for c in cells if not _COLOUR_CELL.fullmatch(c)) * 2 >= len(cells):
+            # "Aim | Outcome" over "Achieved", "Partially achieved", "Not achieved" (a column of colours
+            # is a rating only under a header that says so: a later plan's "Closure rating" column
+            # recalls the review's ratings, no status of its own)
+            roles[ci] = "status"
             continue
         if not listed or _offset_months(h) is None and not find_dates(h, doc_date, period):
             continue
