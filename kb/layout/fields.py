@@ -590,6 +590,11 @@ _COLOUR_KEY_ENTRY = re.compile(r"(?<![\w-])(" + _COLOURS + r")\s*(?:=|–|—|-|
 _BARE_COLOUR = re.compile(r"[\s*_]*(" + _COLOURS + r")[\s*_.]*", re.I)
 
 
+def bare_colour(text: str) -> bool:
+    """Whether a cell is a colour alone ("Green", "**Amber**"), which rates only by a key or a header."""
+    return bool(_BARE_COLOUR.fullmatch(text))
+
+
 def _colour_key_entries(text: str) -> dict[str, str]:
     """The colours a key line defines, colour (lower case) -> its meaning, when it defines two or more,
     each by words that read as a status ("Green – on track"); else {}."""

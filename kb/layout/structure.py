@@ -16,7 +16,7 @@ from datetime import date
 from kb.extract.classify import shape
 from kb.extract.dates import Period, field_dates, find_dates, heading_date
 from kb.extract.lexicon import ACTION_VERBS, DECISION_VERBS, NOTING_VERBS
-from kb.layout.fields import answered_status, label_role, progress_of, status_phrase_head
+from kb.layout.fields import answered_status, bare_colour, label_role, progress_of, status_phrase_head
 from kb.layout.markup import labelled_cell_items, split_cell, strip_markup, words
 from kb.layout.narrative import read_narrative_review, read_tagged_items
 from kb.layout.parse import (
@@ -772,7 +772,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         # the header's date ("By 2023, unless stated, we will...") schedules each row that gives none
         # of its own, nearer to the rows than any heading's
         scope = (lead_due,)
-    _coded_status_columns(roles, header or [], [cells for cells, _ in body], doc_date, period)
+    _status_columns_by_content(roles, header or [], [cells for cells, _ in body], doc_date, period)
     for ci in _earlier_status_columns(header or [], roles, doc_date, period):
         roles[ci] = "earlier status"  # last year's rating beside this year's: a note of the row, no status
     declared = {i for i, r in roles.items() if r == "due"}
@@ -1162,7 +1162,6 @@ _EARLIER_HEADER = re.compile(r"\b(?:previous|prior|last|earlier|original|initial
 # a rating a key defines, alone in its cell: "1", "3*" (done late), "(2)", "G"; or no rating yet ("–", "n/a")
 _CODE_CELL_RATING = re.compile(r"\(?(?:[1-9]|[A-Z])\)?\*?")
 _NO_RATING = re.compile(r"(?:–|-|—|n/?a|nyd|not yet due)", re.I)
-_COLOUR_CELL = re.compile(r"[\s*_]*(?:red|amber|green|blue|grey|gray|purple|black)[\s*_.]*", re.I)
 _STATUS_CELL_WORDS = 6  # a status cell's words at most: "Achieved (both aims)", "Partially achieved – see 4.2"
 # a header that only says how long after the start its column reports: "12m", "At 36 months", "Year 3"
 _OFFSET_HEADER = re.compile(r"(?:(?:at|after)\s+)?(?:(?P<months>\d{1,3})\s*(?:m|mths?|months?)(?:\s+on)?"
@@ -1177,7 +1176,7 @@ def _offset_months(header: str) -> int | None:
     return int(m.group("months")) if m.group("months") else 12 * int(m.group("years"))
 
 
-def _coded_status_columns(roles: dict[int, str], header: list[str], rows: list[list[str]],
+def _status_columns_by_content(roles: dict[int, str], header: list[str], rows: list[list[str]],
                           doc_date: date | None, period: Period | None) -> None:
     """Status columns known by their cells, whatever their header: a column each of whose cells is a
     status word or phrase, however qualified ("Achieved (both aims)"), under "Outcome" or "Result"; and
@@ -1191,7 +1190,7 @@ def _coded_status_columns(roles: dict[int, str], header: list[str], rows: list[l
             continue
         cells = [strip_markup(r[ci]).strip() for r in rows if ci < len(r) and strip_markup(r[ci]).strip()]
         if len(cells) >= 2 and all(status_phrase_head(c) and len(words(c)) <= _STATUS_CELL_WORDS for c in cells) \
-                and sum(1 for c in cells if not _COLOUR_CELL.fullmatch(c)) * 2 >= len(cells):
+                and sum(1 for c in cells if not bare_colour(c)) * 2 >= len(cells):
             # "Aim | Outcome" over "Achieved", "Partially achieved", "Not achieved" (a column of colours
             # is a rating only under a header that says so: a later plan's "Closure rating" column
             # recalls the review's ratings, no status of its own)
