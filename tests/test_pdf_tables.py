@@ -1168,19 +1168,10 @@ def test_a_date_and_a_reference_broken_in_narrow_cells_read_whole(tmp_path):
     # an office tool breaks a date, or a reference at its hyphen, when its column is too narrow
     xs = (50, 100, 260, 320)
     pdf = tmp_path / "narrow.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=A4)
-    _draw_header(c, xs, ("Ref", "Action", "Due", "Status"))
     rows = [(("QI24-", "M03"), ("Reopen the river ferry",), ("31/1", "2/20", "22"), ("Complete",)),
             (("QI24-", "M04"), ("Light the towpath",), ("2023/2", "4"), ("Incomplete",)),
             (("QI24-", "S01"), ("Mend the lock gates",), ("30/06", "/2024"), ("Complete",))]
-    c.setFont("Helvetica", 10)
-    y = 740
-    for row in rows:
-        for x, cell in zip(xs, row, strict=True):
-            for k, text in enumerate(cell):
-                c.drawString(x, y - 12 * k, text)
-        y -= 12 * max(len(cell) for cell in row) + 8
-    c.save()
+    _wrapped_table(pdf, xs, ("Ref", "Action", "Due", "Status"), rows)
     assert _texts(pdf) == ["Ref\tAction\tDue\tStatus",
                            "QI24-M03\tReopen the river ferry\t31/12/2022\tComplete",
                            "QI24-M04\tLight the towpath\t2023/24\tIncomplete",

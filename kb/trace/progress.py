@@ -199,13 +199,13 @@ def review_link_type(report: str) -> str:
     return {"done": "delivered", "revised": "revised"}.get(report, "progress")
 
 
+_NAMING_WORD = re.compile(r"[^\W\d_]{3}")  # a word of three letters or more: the row names something
+
+
 def is_review_row(c: Commitment) -> bool:
     """A record whose own document reports a status for it (a review table's or block's row) and that
     names something: a count under a status in a summary table ("1 | 9 | 11") names no action."""
     return bool(c.reported) and progress_of(c.reported) is not None and bool(_NAMING_WORD.search(c.text))
-
-
-_NAMING_WORD = re.compile(r"[^\W\d_]{3}")
 
 
 def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signals,
@@ -302,8 +302,8 @@ def _add_restatements(out: dict[str, list[RowMatch]], doc_rows: list[Commitment]
         ref = row_refs.get(p.row)
         return p.score + (REF_BONUS if ref and not p.ref and reference_of(by_id[p.action]) == ref else 0.0)
 
-    for p in sorted(pairs, key=lambda p: -named(p)):
-        if named(p) < MIN_MATCH:
+    for score, p in sorted(((named(p), p) for p in pairs), key=lambda sp: -sp[0]):
+        if score < MIN_MATCH:
             break
         if p.row not in matched or p.action in used:
             continue
