@@ -82,6 +82,10 @@ REVIEW = {
     ("Commencement of the works", None), ("Work in the three wards", None),
     # a stage of work named in a timetable row is no status
     ("Scoping report", None), ("Planning stage", None),
+    # a to do / doing / done board's words; not done, with the reason it was dropped
+    ("Doing", "ongoing"), ("Not carried forward", "revised"), ("Incomplete – not taken forward", "revised"),
+    ("Not started – withdrawn by the Cabinet", "revised"), ("Incomplete – carried forward", "unmet"),
+    ("Not met – see update", "unmet"),
 ])
 def test_status_values_read_by_meaning(value, report):
     assert progress_of(value) == report
@@ -141,6 +145,29 @@ def test_label_value_review_block():
     ("Plan › Year 3", "Open a reuse shop", ""),
     ("Plan › Goal 1", "Open a reuse shop", ""),
     ("Plan › Phase 2", "Open a reuse shop", ""),
+    # a code joined to its number by a hyphen, as finance plans code their savings
+    ("Savings › Adults › HSC-07", "Close two day centres by March 2023", "hsc07"),
+    ("Outturn › HSC-07", "Day centre redesign", "hsc07"),
+    ("Plan", "FIN-3 Review every contract over £100k", "fin3"),
+    # ... but a sentence that speaks of the numbered item is not titled by it
+    ("Plan", "HSC-07 was changed after consultation, and one centre stays open.", ""),
+    # a plain number before an action's verb, as a checklist numbers its actions; a count is no number
+    ("Plan › Smokefree places", "14 Make all play areas owned by the Council smokefree by summer 2022.", "14"),
+    ("Plan › Smokefree places", "14 schools will adopt the code by 2023.", ""),
+    # a reference set apart from its action's title by a bar, colon or dash
+    ("Plan › Priority 2 › 2e | One front door", "Redesign the pathway with one front door", "2e"),
+    ("Plan › B3: Warm homes", "Insulate 400 homes", "b3"),
+    ("Plan › 4: Our priorities", "Insulate 400 homes", ""),
+    ("Plan › CQC21-M05", "Replace the ward doors", ""),
+    # a heading that opens with a letter code before its title
+    ("Savings › CF-03 Home to school transport: independent travel", "Proposal: Offer travel budgets", "cf03"),
+    ("Plan › 2.1 Background", "Offer travel budgets", ""),
+    # a circled number, as designed documents number their aims
+    ("Strategy › Priority 1", "③ Working with the hospitals, we aim to end handover delays of over an hour.", "3"),
+    # a review's block titled by its plan's number
+    ("Closing report", "Commitment 4.1 – Cloud telephony in general practice", "4.1"),
+    ("Closing report", "Pledge 7: Warm homes", "7"),
+    ("Closing report › Priority 1", "③ No handover longer than an hour", "3"),
 ])
 def test_reference_numbers(section, text, ref):
     assert reference_of(Commitment("x", "d", "commitment", text, section, None, 1)) == ref
@@ -154,6 +181,7 @@ def test_a_record_s_heading_is_the_innermost_of_its_path(section, heading):
 
 
 @pytest.mark.parametrize("label, refs", [
+    ("CF-03 / CF-04", ("cf03", "cf04")),
     ("4B and 4C", ("4b", "4c")), ("2.1, 2.2 and 2.4", ("2.1", "2.2", "2.4")), ("3.1-3.3", ("3.1", "3.2", "3.3")),
     ("Health and wellbeing", ()), ("2019-2022", ()),
 ])
@@ -313,6 +341,18 @@ def test_a_reference_shared_by_several_actions_identifies_none():
     assert distinct_references(recs) == ["", "", "2.1"]
 
 
+def test_the_cells_of_one_table_row_share_its_reference_as_one():
+    """A plan's savings row ("HSC-07 | Day centres | Close two day centres ... | Service reduction") gives
+    several records on one line; its number still names the row, and a number on two lines names none."""
+    from kb.trace.progress import distinct_references
+
+    recs = [Commitment(str(n), "plan", "commitment", t, s, None, line) for n, (t, s, line) in enumerate([
+        ("Close two day centres by March 2023", "Plan › HSC-07", 40), ("Service reduction", "Plan › HSC-07", 40),
+        ("Open a café", "Plan › Action 1.1", 50), ("Train staff", "Plan › Action 1.1", 51),
+    ])]
+    assert distinct_references(recs) == ["hsc07", "hsc07", "", ""]
+
+
 def test_every_trace_shows_its_review_row_and_latest_update(review_kb):
     for c in review_kb.commitments(STRATEGY):
         if not any(c.text.startswith(k) for k in REVIEW):
@@ -450,6 +490,7 @@ def test_rows_without_reference_numbers_find_their_actions_by_wording_and_meanin
 
 
 @pytest.mark.parametrize("label, refs", [
+    ("CF-03 / CF-04", ("cf03", "cf04")),
     ("4B and 4C", ("4b", "4c")), ("2.1, 2.2", ("2.1", "2.2")), ("3.1-3.3", ("3.1", "3.2", "3.3")),
     ("1.1 & 1.2", ("1.1", "1.2")), ("Actions 6A to 6C", ("6a", "6b", "6c")), ("2.1, 2.2 and 2.4", ("2.1", "2.2", "2.4")),
     ("2.1", ()), ("Health and wellbeing", ()), ("2019-2022", ()), ("1-20", ()), ("Year 1 and 2", ()),
@@ -745,3 +786,70 @@ def test_a_status_that_moves_the_action_to_a_later_date(reported, moved):
     from kb.trace.tracer import _MOVED_ON
 
     assert bool(_MOVED_ON.match(reported.lower())) is moved
+
+
+def test_a_row_between_two_matched_rows_names_the_action_between_theirs():
+    """A review lists the plan's actions in the plan's order: an unmatched row between rows naming
+    actions 10 and 30 of one plan names the action between them that it scores best with, if any
+    reaches ORDER_MATCH; one outside the run of matched rows, or scoring under it, stays unmatched."""
+    from kb.trace.progress import ORDER_MATCH, RowMatch, _align_by_order
+
+    def rec(rid, doc, line):
+        return Commitment(rid, doc, "commitment", rid, "", None, line)
+
+    plan = {a: rec(a, "plan", line) for a, line in (("a10", 10), ("a20", 20), ("a25", 25), ("a30", 30), ("a40", 40))}
+    rows = [rec(r, "review", line) for r, line in (("r1", 1), ("r2", 2), ("r3", 3), ("r4", 4))]
+    out = {"r1": [RowMatch("r1", "a10", 0.9, 0.9, 0.9)], "r3": [RowMatch("r3", "a30", 0.8, 0.8, 0.8)]}
+    pairs = [RowMatch("r2", "a20", ORDER_MATCH + 0.05, 0.3, 0.4), RowMatch("r2", "a25", ORDER_MATCH + 0.02, 0.3, 0.3),
+             RowMatch("r2", "a40", 0.44, 0.4, 0.5), RowMatch("r4", "a40", 0.4, 0.4, 0.4)]
+    used = {"a10", "a30"}
+    _align_by_order(out, rows, pairs, used, plan)
+    assert [m.action for m in out["r2"]] == ["a20"]  # between a10 and a30, the better of the two there
+    assert "r4" not in out  # after the last matched row: nothing on either side to place it
+    assert "a20" in used
+    low = {"r1": [RowMatch("r1", "a10", 0.9, 0.9, 0.9)], "r3": [RowMatch("r3", "a30", 0.8, 0.8, 0.8)]}
+    _align_by_order(low, rows, [RowMatch("r2", "a20", ORDER_MATCH - 0.05, 0.2, 0.2)], {"a10", "a30"}, plan)
+    assert "r2" not in low
+
+
+@pytest.mark.parametrize("refs, action_ref, expected", [
+    (("5.10",), "5.10", "bonus"),
+    (("5.2",), "5.10", "against"),  # the plan gives 5.2 to another action
+    (("hhs05",), "5.10", "none"),  # the review codes its rows its own way
+    ((), "5.10", "none"),
+    (("5.2",), "", "none"),
+])
+def test_reference_numbers_count_only_in_the_plan_s_own_numbering(refs, action_ref, expected):
+    from kb.trace.progress import REF_BONUS, REF_MISMATCH, reference_evidence
+
+    numbered = {("plan", "5.10"), ("plan", "5.2")}
+    value = reference_evidence(refs, action_ref, "plan", numbered)
+    assert value == {"bonus": REF_BONUS, "against": -REF_MISMATCH, "none": 0.0}[expected]
+
+
+def test_a_numbered_sentence_and_its_summary_box_row_are_one_commitment(tmp_path):
+    """A plan that numbers the commitments of its prose ("... by December 2023 (4.1).") and repeats
+    them in a summary box at the chapter's end ("4.1 Cloud telephony in all practices – December
+    2023"): a review naming 4.1 reports on the sentence too, though the two share few words."""
+    from conftest import ingest_texts
+
+    kb = ingest_texts(tmp_path, {
+        "2023-06_brayford-icb_joint-forward-plan.txt":
+        "Brayford ICB\n\nJoint Forward Plan 2023-2028\n\n4. Primary care\n\n"
+        "The 8am rush is the commonest complaint we hear. All 96 practices will be on cloud-based "
+        "telephony, with queuing and call-back, by December 2023 (4.1). We will also recruit 200 more "
+        "staff to primary care networks by March 2025 (4.2).\n\n"
+        "Box 4: our primary care commitments\n\n"
+        "- 4.1 Cloud telephony in all practices – December 2023 – ICB primary care team\n"
+        "- 4.2 200 more network staff – March 2025 – primary care networks\n",
+        "2026-05_brayford-icb_commitments-closing-report.txt":
+        "Brayford ICB\n\nClosing report on the Joint Forward Plan commitments\n\n"
+        "**Commitment 4.1 – Telephones in general practice**\nStatus: Complete\n"
+        "Latest update: Every practice moved to a cloud telephone system by March 2024.\n\n"
+        "**Commitment 4.2 – Network staff**\nStatus: Incomplete\n"
+        "Latest update: 151 of the 200 staff were in post at March 2026.\n",
+    })
+    seed = next(c for c in kb.commitments() if c.text.startswith("All 96 practices"))
+    trace = kb.trace(seed.id)
+    assert trace.status == "delivered"
+    assert "Telephones in general practice" in trace.deciding.text

@@ -606,6 +606,11 @@ def test_a_rating_cell_that_gives_a_code_reads_through_the_key():
     assert progress_of(keyed_status("3", key)) == "unmet"
     assert keyed_status("12", key) is None and keyed_status("2.4", key) is None
     assert keyed_status("2", {"2": "In progress"}) is None  # one code is no key
+    # a mark the key defines, beside the share of the work done: the key's word is the verdict
+    marks = {"●": "Delivered", "◐": "Partly delivered", "○": "Not delivered", "⊘": "Withdrawn"}
+    assert progress_of(keyed_status("67%; ●", marks)) == "done"
+    assert progress_of(keyed_status("33%; ⊘", marks)) == "revised"
+    assert progress_of(keyed_status("●", marks)) == "done"
 
 
 def test_a_review_whose_ratings_are_numbers_under_a_printed_key(tmp_path):
@@ -914,6 +919,10 @@ def test_a_plan_on_a_page_gives_each_numbered_action_its_own_date():
     (("Still in progress",), "In progress"), (("Work still in progress",), "In progress"),
     (("What we have paused or stopped, and why",), ""),  # two statuses: each item's words tell them apart
     (("What we will do",), ""), (("What happened",), ""), (("Our achievements",), ""),
+    # a group's label and its status, as a table grouped by status titles its groups in rows across it
+    (("Appendix 1", "Section A – Complete"), "Complete"), (("Part 3: Not started",), "Not started"),
+    (("Group C – Incomplete – not taken forward",), "Incomplete – not taken forward"),
+    (("Section 2 – Our priorities",), ""),
 ])
 def test_the_status_a_section_heading_states(headings, status):
     from kb.layout.fields import section_status
@@ -1428,3 +1437,50 @@ def test_a_parts_letter_in_brackets_is_the_same_reference(section, ref):
     c = Commitment(id="x", doc_id="d", kind="evidence", text="Rest centres in the north", section=" › ".join(section),
                    page=None, line=1)
     assert reference_of(c) == ref
+
+
+def test_a_table_grouped_by_status_rates_its_rows_across_a_page_break(tmp_path):
+    """A review whose one table groups its rows by status, each group titled by a row across the table
+    ("Section A – Complete"), and no status column: each row takes its group's status, also after a
+    page break that repeated the table's header but not the group's title."""
+    from conftest import ingest_texts
+
+    header = "Action\tTheme\tLead service\tLatest update"
+    kb = ingest_texts(tmp_path, {
+        "2023-07_brayford-dc_council-plan-end-of-plan-report.txt":
+        "Brayford District Council\n\nCouncil Plan 2019-2023: end of plan report\n\n"
+        "Appendix 1 lists the actions by status.\n\n"
+        f"{header}\n**Section A – Complete**\t\t\t\n"
+        "Free town centre Wi-Fi in two towns\tProsperity\tPlace\tWi-Fi went live in both towns in 2021.\n"
+        "Brayford Council Plan | Page 9\n\n"
+        f"{header}\n"
+        "Sixty new apprenticeships\tProsperity\tHR\tSixty-four were started over the three years.\n"
+        "**Section B – Incomplete – not taken forward**\t\t\t\n"
+        "A second household recycling centre\tEnvironment\tWaste\tCabinet decided not to build it in 2022.\n",
+    })
+    reported = {c.text: c.reported for c in kb.commitments(include_evidence=True) if c.reported}
+    assert progress_of(reported["Free town centre Wi-Fi in two towns"]) == "done"
+    assert progress_of(reported["Sixty new apprenticeships"]) == "done"
+    assert progress_of(reported["A second household recycling centre"]) == "revised"
+
+
+def test_a_column_of_key_marks_under_no_header_rates_the_rows(tmp_path):
+    """An evaluation that rates each action by a mark its key defines ("● Delivered", "○ Not
+    delivered"), in a column with no header beside the share of milestones met on time: the mark,
+    read through the key, is the verdict."""
+    from conftest import ingest_texts
+
+    kb = ingest_texts(tmp_path, {
+        "2025-06_brayford-hospitals_strategy-evaluation.txt":
+        "Brayford Hospitals NHS Trust\n\nPatient experience strategy: evaluation\n\n"
+        "Each action's outcome is shown by a mark:\n\n"
+        "- ● Delivered: in place as the strategy described it;\n- ◐ Partly delivered: not finished, but well on;\n"
+        "- ○ Not delivered: little has been done;\n\n"
+        "Code\tAction\t% complete\t\tWhat happened\n"
+        "PE1\tReal-time feedback on every ward\t67%\t●\tTablets went live on every ward by 2023.\n"
+        "PE2\tA patient panel for each division\t50%\t○\tOnly one panel met, twice.\n"
+        "PE3\tVolunteer wayfinders at both entrances\t0%\t◐\tRecruitment started in 2024.\n",
+    })
+    reported = {c.text: c.reported for c in kb.commitments(include_evidence=True) if c.reported}
+    assert progress_of(reported["Real-time feedback on every ward"]) == "done"
+    assert progress_of(reported["A patient panel for each division"]) == "unmet"

@@ -326,7 +326,9 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"ahead of (?:schedule|plan|target|trajectory)|not (?:yet )?due|"
         r"(?:well |largely )?under ?way|started|commenced|progressing|in development|continuing|continues|amber|green|at risk|open|active|"
         r"live|some progress|good progress|making progress|limited progress|partial(?!\s+[a-z])|part met|under review|"
-        r"being reviewed")),
+        r"being reviewed|"
+        # the plain words of a to do / doing / done board
+        r"doing")),
     ("revised", re.compile(
         r"superseded|replaced|revised|amended|merged|changed|transferred|withdrawn|cancelled|canceled|"
         r"discontinued|stopped|stood down|ceased|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
@@ -334,7 +336,7 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # closed before the work was done: "closed without being delivered", "closed without completion"
         r"closed without (?:being )?(?:delivered|completed?|achieved|implemented|met|completion|delivery)|"
         r"not (?:required|applicable|needed)|n/?a\b|absorbed|incorporated|removed|deleted|"
-        r"(?:will )?not (?:be )?(?:progressed|pursued|taken forward)|"
+        r"(?:will )?not (?:be )?(?:progressed|pursued|taken forward|carried forward)|"
         # judged beyond reach and taken out of the plan ("Unachievable – written out of the base budget")
         r"unachievable|undeliverable|not (?:achievable|deliverable)")),
     ("done", re.compile(
@@ -439,7 +441,7 @@ _PERCENT_DONE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent)(?:\s+(?:compl
 
 # the marks a review rates by: ticks and crosses, and the shapes a key defines ("● Achieved", "◐ Partially
 # achieved", "— Stopped"): before words, the words say
-RATING_MARKS = "".join(m for m in _YES | _NO if len(m) == 1 and not m.isalpha()) + "●◐◑◒◓○◯■□▲△▼▽◆◇★☆—"
+RATING_MARKS = "".join(m for m in _YES | _NO if len(m) == 1 and not m.isalpha()) + "●◐◑◒◓○◯■□▲△▼▽◆◇★☆—⊘⊗"
 _MARK_WITH_WORDS = re.compile("([" + RATING_MARKS + r"])\s+(?=\w)")
 
 
@@ -467,8 +469,14 @@ def _progress_of_one(value: str) -> str | None:
     for report, pattern in _PROGRESS_VALUES:
         m = pattern.match(norm)
         if m and (m.end() == len(norm) or not norm[m.end()].isalnum()):  # a whole word: "Redesign" is no "red"
+            reason = _REASON_AFTER.match(norm[m.end():])
+            if report == "unmet" and reason and _progress_of_one(norm[m.end() + reason.end():]) == "revised":
+                return "revised"  # "Incomplete – not taken forward": not done, and dropped
             return report
     return None
+
+
+_REASON_AFTER = re.compile(r"\s*(?:[-–—:,]|\band\b)\s*(?=[a-z])")  # "Incomplete – ...", "Not met: ...", "Not started and ..."
 
 
 # --- the earlier numbers a later plan's row carries on -----------------------------------------------
@@ -476,7 +484,11 @@ def _progress_of_one(value: str) -> str | None:
 # new action merges ("C9", "2.1 and 2.2 (merged)", "3.4, 3.5"); "New" names none.
 # An action's reference as plans number them: "C9", "2.1", "4B", "PH3.2a" (kb.trace.progress reads
 # review cells with the same shape).
-ACTION_REFERENCE = r"(?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?"
+ACTION_REFERENCE = r"(?:[A-Z]{1,4}-?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?"  # "1.3", "MH8", "2.1a", "CF-03"
+# A number in brackets closing the sentence, as plans written in prose number their commitments: "Every
+# library will lend laptops (C14).", "... by March 2024 (2.3)".  A letter code or two levels, so that a
+# count or a year in brackets ("(12)", "(2021)") numbers nothing.
+TRAILING_REFERENCE = re.compile(r"\(((?:[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2}){0,2}|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)[a-z]?)\)\.?$")
 _FORMER_CELL = re.compile(rf"{ACTION_REFERENCE}(?:\s*(?:,|&|/|\band\b)\s*{ACTION_REFERENCE})*")
 
 
@@ -546,7 +558,17 @@ def section_status(headings: tuple[str, ...] | list[str], items: bool = False) -
         phrase = m and m.group("phrase")
         if phrase and status_phrase(phrase) and (not items or progress_of(phrase) in ("done", "ongoing")):
             return phrase[:1].upper() + phrase[1:]
+        m = _LABELLED_STATUS.match(_folded_heading(heading))
+        report = progress_of(m.group("phrase")) if m else None
+        if report and (not items or report in ("done", "ongoing")):
+            return m.group("phrase")[:1].upper() + m.group("phrase")[1:]
     return ""
+
+
+# or the heading is a group's label and the status of the group: "Section A – Complete", "Part 2: Not
+# started", "Group C – Incomplete – not taken forward" (a review's table grouped by status in rows across it)
+_LABELLED_STATUS = re.compile(r"^(?:section|part|group|category|table|annex|appendix)\s+[a-z0-9]{1,3}\s*[–—:-]\s*"
+                              r"(?P<phrase>[a-z][^:]{1,50})$")
 
 
 # --- a rating key ------------------------------------------------------------------------------------
@@ -676,7 +698,10 @@ def keyed_status(value: str | None, key: dict[str, str]) -> str | None:
         return f"{key[name]} ({value.strip()})" if name in key and len(colours) >= 2 else None
     if len(key) < 2:
         return None
-    m = _CODED.match(value)
-    if not m or m.group(1) not in key or progress_of(value):
-        return None
-    return f"{key[m.group(1)]} ({value.strip()})"
+    # several status fields of the row ("67%; ●", a share done and a mark): the coded field is read by
+    # the key, the others as they are, and progress_of weighs the parts
+    for part in value.split(";"):
+        m = _CODED.match(part.strip())
+        if m and m.group(1) in key and not progress_of(part):
+            return f"{key[m.group(1)]} ({value.strip()})"
+    return None

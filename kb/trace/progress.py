@@ -28,14 +28,13 @@ its action in the same plan (its prose and its action plan's row, `_add_restatem
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
 
 from kb.extract.lexicon import ACTION_VERBS
-from kb.layout.fields import ACTION_REFERENCE, progress_of
+from kb.layout.fields import ACTION_REFERENCE, TRAILING_REFERENCE, progress_of
 from kb.layout.parse import ACTION_NUMBER
 from kb.model import Commitment, DocumentMeta
 from kb.trace.areas import document_areas, same_area
@@ -52,14 +51,20 @@ HEADING_BONUS = 0.1
 # next best (another action of the same plan sharing a word such as "carers"): the floor keeps out a
 # row whose action is not in the store, and the one-to-one order (strongest pairs first) does the rest.
 MIN_MATCH = 0.45
+# ... or this, when the row stands between two rows that name actions of one plan, in the plan's order,
+# and its action between those two (`_align_by_order`)
+ORDER_MATCH = 0.3
 
 # A reference number as plans write them: "1.3", "2.1a", "Action 4", "Ref 3.2", "No. 7" (a "Priority 2"
 # heading groups actions: it numbers the group, not the action).
 # A letter-coded reference ("MH8", "CYP3", "A1.2") is as much a number: plans code actions by theme.
-# A part's letter may stand in brackets, as a review reprints "4a": "4(a)".
-_REF = re.compile(r"^(?:(?:action|ref(?:erence)?|no|item)\.?\s*)?((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}"
+# A part's letter may stand in brackets, as a review reprints "4a": "4(a)"; a code may be joined to its
+# number by a hyphen, as finance plans code their savings ("ASC-02", "CP-2.4"): "ASC-02" is "asc02".
+_REF = re.compile(r"^(?:(?:action|ref(?:erence)?|no|item)\.?\s*)?((?:[A-Z]{1,4}-?)?\d{1,2}(?:\.\d{1,2}){0,2}"
                   r"(?:[a-z]|\([a-z]\))?)[.):]?$", re.I)
-_LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?|[A-Z]{1,4}\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?\s+\S")
+# A number opening the text names it when a title or an action follows ("1.3 Launch a campaign"), not a
+# sentence that speaks of the numbered item ("ASC-02 was changed after consultation").
+_LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?|[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?\s+[^\sa-z]")
 # A theme code written apart from its number ("CaEE 2c", "MH 3") or joined by an ampersand ("A&S5",
 # "A&S 12"), as the reference cell of a plan's or review's table row.  The code must read as an
 # abbreviation (at least two capitals, each with at most one small letter after it: "CaEE", "HWB"), so
@@ -68,19 +73,29 @@ _CODED_REF = re.compile(r"^((?:[A-Z][a-z]?){2,4}|[A-Z]{1,2}&[A-Z]{1,2})\s?(\d{1,
 # A titled action heading: "Action 2.1: Healthy Start vouchers", "Action 4 - Workplace health",
 # "Objective 2.3 – Severe weather" (the word is needed: a numbered section heading "2.1 Background"
 # numbers the document's parts; a number several records share names none, `distinct_references`).
-_TITLED_REF = re.compile(r"^(?:action|objective|recommendation|rec|ref(?:erence)?)\.?\s*((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:–—-]\s*\S",
+_TITLED_REF = re.compile(r"^(?:action|objective|recommendation|rec|ref(?:erence)?|commitment|pledge|promise)s?\.?\s*((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:–—-]\s*\S",
                          re.I)
 # A lettered action's heading: its code, a number and a capital letter, before its title ("4B Dementia
 # Friends", "12C Warm homes"), as plans letter the actions of a numbered priority.  A numbered section
 # heading ("2.1 Background", "4 Our priorities") numbers the document's parts and gives none.
 _LETTERED_TITLE = re.compile(r"^(\d{1,2}[A-Z])\s+[A-Z][a-z]")
+# A heading that opens with a letter code before its title ("CF-03 Home to school transport", "MH4 Crisis
+# cafés"): the code is the action's, as a numbered section's title ("2.1 Background") is not.
+_CODED_TITLE = re.compile(r"^([A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?\s+[A-Z]")
+# An action's heading that sets its reference apart from its title by a bar, colon or dash ("2e | One
+# front door", "B3: Warm homes", "4.2 – Library outreach"); a bare number there numbers a section ("4:
+# Our priorities"), so the reference has a part letter, a second level or a code; a dash stands apart
+# ("CQC21-M05" is one code).
+_SEPARATED_TITLE = re.compile(r"^(\d{1,2}[a-z]|\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?|[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)"
+                              r"(?:\s*[|:]|\s+[–—-])\s+[A-Z]")
 # A numbered heading that titles an action by its verb ("3.2.3 Recruit a panel of tenants", "2.1
 # Open a second clinic"): the number is the action's ("2.1 Background" names a part of the document).
 _NUMBERED_VERB_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)[.):]?\s+([A-Z][a-z]+)\b")
-# A number in brackets closing the sentence, as plans written in prose number their commitments: "Every
-# library will lend laptops (C14).", "... by March 2024 (2.3)".  A letter code or two levels, so that a
-# count or a year in brackets ("(12)", "(2021)") numbers nothing.
-_TRAILING_REF = re.compile(r"\(((?:[A-Z]{1,4}\d{1,2}(?:\.\d{1,2}){0,2}|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)[a-z]?)\)\.?$")
+# ... and so does a plain number before an action's verb at the start of its text, as a checklist or a
+# table printed as lines numbers its actions ("14 Make all play areas smokefree ...", "3 Agree a ..."):
+# a count opens with no verb ("14 schools will ...").
+_NUMBERED_VERB_TEXT = re.compile(r"^(\d{1,2}[a-z]?)[.):]?\s+([A-Z][a-z]+)\b")
+_TRAILING_REF = TRAILING_REFERENCE  # "Every library will lend laptops (C14)."
 # A reference cell naming several actions: "4B and 4C", "2.1, 2.2 and 2.4", "1.1 & 1.2", "2.1/2.2", and
 # a run of them, "3.1-3.3", "4A to 4C" (each a reference as `_REF` reads one).
 _REF_CORE = ACTION_REFERENCE
@@ -130,21 +145,32 @@ class RowMatch:
         return out
 
 
+# A circled number opening an item, as designed documents number their aims or actions ("③ End
+# handover delays of more than an hour"): the number it circles.
+_CIRCLED_REF = re.compile(r"^\s*([\u2460-\u2473])")
+
+
 def reference_of(c: Commitment) -> str:
     """The record's reference number, from where plans put it: the nearest heading or table row
     label ("Action 1.3", "1.3", "TW 4") or the start of its text ("1.3 Launch a campaign", a prose
     review's "Action 1.3 – Community cafés")."""
     last = c.heading
+    circled = _CIRCLED_REF.match(c.text)
+    if circled:
+        return str(ord(circled.group(1)) - 0x245F)
     coded = _CODED_REF.match(last)
     if coded:  # "CaEE 2c" and "CaEE2c" are one reference
         return (coded.group(1) + coded.group(2)).lower()
+    title = last.strip(" *")
     m = _REF.match(last) or _TITLED_REF.match(last) or _LEADING_REF.match(c.text.strip()) \
-        or _LETTERED_TITLE.match(last) or _TITLED_REF.match(c.text.strip()) or _TRAILING_REF.search(c.text.strip())
+        or _LETTERED_TITLE.match(last) or _SEPARATED_TITLE.match(title) or _CODED_TITLE.match(title) \
+        or _TITLED_REF.match(c.text.strip()) or _TRAILING_REF.search(c.text.strip())
     if m is None:
-        verb_title = _NUMBERED_VERB_TITLE.match(last)
-        if verb_title and verb_title.group(2).lower() in ACTION_VERBS:
-            m = verb_title
-    return m.group(1).lower().replace("(", "").replace(")", "") if m else ""
+        for verb_title in (_NUMBERED_VERB_TITLE.match(last), _NUMBERED_VERB_TEXT.match(c.text.strip())):
+            if verb_title and verb_title.group(2).lower() in ACTION_VERBS:
+                m = verb_title
+                break
+    return re.sub(r"[()-]", "", m.group(1).lower()) if m else ""
 
 
 def named_references(label: str) -> tuple[str, ...]:
@@ -159,7 +185,7 @@ def named_references(label: str) -> tuple[str, ...]:
     for part in parts:
         run = _REF_RUN.match(part)
         if run:
-            spelled = _spell_run(run.group(1).lower(), run.group(2).lower())
+            spelled = _spell_run(run.group(1).lower().replace("-", ""), run.group(2).lower().replace("-", ""))
             if not spelled:
                 return ()
             out += spelled
@@ -167,7 +193,7 @@ def named_references(label: str) -> tuple[str, ...]:
         m = _REF_ALONE.match(part)
         if m is None:
             return ()
-        out.append(m.group(1).lower())
+        out.append(m.group(1).lower().replace("-", ""))
     return tuple(dict.fromkeys(out)) if len(set(out)) >= 2 else ()
 
 
@@ -238,6 +264,8 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
     row_head.update(listed_steps(actions))  # and the steps listed under an action ("How we will do it:")
     action_dates = np.array([date_of[c.doc_id] for c in actions])
     action_refs = distinct_references(actions)
+    # the numbers each plan gives its actions, shared or not (whether a row's number is in its numbering)
+    numbered = {(c.doc_id, r) for c in actions if (r := reference_of(c))}
     action_refs_of = {c.id: r for c, r in zip(actions, action_refs, strict=True) if r}
     emb = signals.ctx_emb
     action_emb = emb[[signals.row[c.id] for c in actions]] if emb is not None else None
@@ -256,7 +284,8 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
             continue
         pairs: list[RowMatch] = []
         for r in doc_rows:
-            pairs += _row_pairs(r, row_refs[row_index[r.id]], actions, action_refs, earlier, action_emb, signals)
+            pairs += _row_pairs(r, row_refs[row_index[r.id]], actions, action_refs, earlier, action_emb, signals,
+                                numbered)
         pairs = _to_row_heads(pairs, row_head)
         room = {r.id: max(len(row_refs[row_index[r.id]]), 1) for r in doc_rows}
         used_actions: set[str] = set()
@@ -277,7 +306,36 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
                     used_actions.add(second.action)
                     out[r.id].append(second)
         _add_restatements(out, doc_rows, pairs, used_actions, by_id, action_refs_of, signals)
+        _align_by_order(out, doc_rows, pairs, used_actions, by_id)  # (after: a row's restatements are its own)
     return out
+
+
+def _align_by_order(out: dict[str, list[RowMatch]], doc_rows: list[Commitment], pairs: list[RowMatch],
+                    used: set[str], by_id: dict[str, Commitment]) -> None:
+    """A review lists the plan's actions in the plan's order.  A row left unmatched between two rows that
+    name actions of one plan, in that plan's order, names an action between those two: the one it scores
+    best with there, when that reaches ORDER_MATCH and no other row names it (its wording too short or too
+    changed to reach MIN_MATCH on its own: "E-billing" for "Paperless billing ... moved to e-billing")."""
+    ordered = sorted((r for r in doc_rows if r.order is not None), key=lambda r: r.order)
+    single = {r.id: by_id[out[r.id][0].action] for r in ordered if len(out.get(r.id, [])) == 1}
+    by_row: dict[str, list[RowMatch]] = {}
+    for p in pairs:
+        by_row.setdefault(p.row, []).append(p)
+    for k, r in enumerate(ordered):
+        if r.id in out:
+            continue
+        before = next((single[q.id] for q in reversed(ordered[:k]) if q.id in single), None)
+        after = next((single[q.id] for q in ordered[k + 1:] if q.id in single), None)
+        if before is None or after is None or before.doc_id != after.doc_id or before.order is None \
+                or after.order is None or not before.order < after.order:
+            continue
+        between = [p for p in by_row.get(r.id, []) if p.score >= ORDER_MATCH and p.action not in used
+                   and by_id[p.action].doc_id == before.doc_id
+                   and before.order < (by_id[p.action].order or -1) < after.order]
+        if between:
+            best = max(between, key=lambda p: p.score)
+            used.add(best.action)
+            out[r.id] = [best]
 
 
 def _add_restatements(out: dict[str, list[RowMatch]], doc_rows: list[Commitment], pairs: list[RowMatch],
@@ -319,12 +377,17 @@ def _restates(a: Commitment, b: Commitment, refs: dict[str, str], signals) -> bo
     reference number (a plan numbers each action once), and one of the two holding RESTATEMENT_HELD of the
     other's telling terms, as a subject speaks of an action (the action plan's row shortens the prose,
     or the prose spells out the row)."""
-    if a.doc_id != b.doc_id or a.section == b.section:
+    if a.doc_id != b.doc_id:
         return False
     if refs.get(a.id) and refs.get(b.id) and refs[a.id] != refs[b.id]:
         return False
     # (its number as written, though the plan prints it twice and so it tells neither apart)
-    same_ref = bool(own_ref := reference_of(a)) and own_ref == reference_of(b)
+    own_ref, other_ref = reference_of(a), reference_of(b)
+    if own_ref and other_ref and own_ref != other_ref:
+        return False  # a plan numbers each action once: "4.1" and "4.2" are two
+    same_ref = bool(own_ref) and own_ref == other_ref
+    if a.section == b.section and not same_ref:
+        return False  # (a chapter's sentence "... by December 2023 (4.1)." and its summary box's "4.1 ..." are one)
     a_own, b_own = signals.own_vector(a.id), signals.own_vector(b.id)
     held = max(_held(a_own, b_own.keys()), _held(b_own, a_own.keys()))
     # (the same number in two places of one plan, "Recommendation 4:" and the response table's row "4",
@@ -436,10 +499,20 @@ def distinct_references(records: list[Commitment], refs: list[str] | None = None
     """Each record's reference number, kept only where it tells the record apart in its document:
     a number several records share (a heading that numbers a group, a layout that lost the
     headings between actions) identifies none of them.  `refs`: the records' numbers
-    (`reference_of`), when the caller has read them already."""
+    (`reference_of`), when the caller has read them already.  The records of one table row (one line of
+    its document: its action and its type or proposal cells) share the row's number as one; and a plan
+    that states each commitment twice, in its prose ("... by December 2023 (4.1).") and again in a summary
+    box or table elsewhere ("4.1 Cloud telephony in all practices"), gives the number to both: two
+    places in two sections."""
     refs = [reference_of(c) for c in records] if refs is None else refs
-    count = Counter((c.doc_id, r) for c, r in zip(records, refs, strict=True) if r)
-    return [r if r and count[(c.doc_id, r)] == 1 else "" for c, r in zip(records, refs, strict=True)]
+    places: dict[tuple[str, str], set[tuple]] = {}
+    for c, r in zip(records, refs, strict=True):
+        if r:
+            places.setdefault((c.doc_id, r), set()).add((c.order if c.order is not None else c.id, c.section))
+    def names_one(doc: str, r: str) -> bool:
+        found = places[(doc, r)]
+        return len(found) == 1 or len(found) == 2 and len({section for _, section in found}) == 2
+    return [r if r and names_one(c.doc_id, r) else "" for c, r in zip(records, refs, strict=True)]
 
 
 def _title_terms(a: Commitment, signals) -> set[str]:
@@ -456,9 +529,11 @@ _OWN_TITLE = re.compile(ACTION_NUMBER + r"\b", re.I)
 
 
 def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment], action_refs: list[str],
-               earlier: np.ndarray, action_emb: np.ndarray | None, signals) -> list[RowMatch]:
+               earlier: np.ndarray, action_emb: np.ndarray | None, signals,
+               numbered: set[tuple[str, str]] = frozenset()) -> list[RowMatch]:
     """The row scored against its nearest earlier actions in meaning and every earlier action
-    with a reference number it names (`refs`: the row's own, or the several its cell names)."""
+    with a reference number it names (`refs`: the row's own, or the several its cell names), the
+    numbers weighed by `reference_evidence`."""
     if action_emb is not None:
         sims = np.where(earlier, action_emb @ signals.ctx_emb[signals.row[row.id]], -1.0)
         near = {n for n in np.argsort(-sims)[:CANDIDATES].tolist() if earlier[n]}  # (fewer than CANDIDATES earlier)
@@ -486,15 +561,22 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
         a_own = signals.own_vector(a.id).keys() | _title_terms(a, signals)
         contained = max([_held(row_own, a_own)] + [_held(part, a_own) for part in parts])
         score = 0.5 * max(meaning, 0.0) + 0.5 * contained + HEADING_BONUS * _same_heading(row, a)
-        shared = ""
-        if refs and action_refs[n]:
-            if action_refs[n] in refs:
-                score += REF_BONUS
-                shared = action_refs[n]
-            else:
-                score -= REF_MISMATCH
+        shared = action_refs[n] if action_refs[n] and action_refs[n] in refs else ""
+        score += reference_evidence(refs, action_refs[n], a.doc_id, numbered)
         out.append(RowMatch(row.id, a.id, score, meaning, contained, shared))
     return out
+
+
+def reference_evidence(refs: tuple[str, ...], action_ref: str, plan: str, numbered: Collection[tuple[str, str]]) -> float:
+    """What the numbers say of a row and an action: REF_BONUS when the row names the action's number,
+    -REF_MISMATCH when it names another that the action's plan gives to one of its actions
+    (`numbered`: (document, number) pairs), else nothing (either side unnumbered, or a review that
+    codes its rows its own way: "HHS05" for the plan's "5.10")."""
+    if not refs or not action_ref:
+        return 0.0
+    if action_ref in refs:
+        return REF_BONUS
+    return -REF_MISMATCH if any((plan, r) in numbered for r in refs) else 0.0
 
 
 def _headings(c: Commitment) -> set[str]:
