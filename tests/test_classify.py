@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from kb.extract.classify import decide, indicator_target
+from kb.extract.classify import decide, indicator_target, state_dated_ahead
 from kb.model import Block
 
 
@@ -72,9 +74,33 @@ ACCEPT = [
     # the verb of an action, not the attendance heading "Present:"
     ("Present the revised parking strategy to the Cabinet", cell("Action"), "commitment"),
     ("Present options for the library service to the scrutiny panel.", item(), "commitment"),
+    # a list or table that its lead-in or header announces as what will be done, under a heading that
+    # tells how things stand ("Where we are now"): the plan's own actions
+    ("By June 2024: publish a guide to what every nursery should provide (Head of Early Years).",
+     item(negative_context=True, forward_context=True), "milestone"),
+    ("Work placements will be expanded to 30 a year, with the hospital among the hosts",
+     cell("What will happen", negative_context=True, forward_context=True), "commitment"),
+    # a named place that takes a new role changes, as a body that changes form does
+    ("Brantley Community Hospital will become our centre for planned orthopaedic surgery.", para(), "commitment"),
+    # a sentence its plan numbers as one of its commitments, whatever the verb
+    ("All 40 branch libraries will be on the new booking system by March 2025 (3.2).", para(), "milestone"),
+    # under a heading that pledges it, the plan states what it will do as what will be
+    ("Three community hubs, one in each market town, open six days a week for older people.",
+     para(section=("Action 4", "What we will do")), "commitment"),
 ]
 
 REJECT = [
+    # ... but a forecast that cites a figure or a section is not numbered as a commitment
+    ("The population will be 12% older by 2030 (Figure 2.1).", para()),
+    ("Waiting lists will grow further (see 4.2).", para()),
+    # ... the same words under a heading that tells how things are
+    ("Three community hubs, one in each market town, open six days a week for older people.",
+     para(section=("Where we are now",))),
+    # ... but not the state of things listed under it, nor a forecast there
+    ("Waiting lists will grow by a fifth over the next three years if nothing changes.",
+     item(negative_context=True, forward_context=True)),
+    ("Demand for places rose by 12% between 2019 and 2022.", item(negative_context=True, forward_context=True)),
+    ("Keeping enough nurses in post through a period of change", item(negative_context=True, forward_context=True)),
     # "That ..." that proposes nothing: a risk in the possible mood, a resolution only to note
     ("That the new model may fail to address the variation in referrals;", para()),
     ("That the Committee notes the update on dental access.", para()),
@@ -322,6 +348,20 @@ def test_commitments_from_the_clause(text, block, kind):
 def test_not_commitments_from_the_clause(text, block):
     d = decide(text, block)
     assert not d.accept, d.reasons
+
+
+@pytest.mark.parametrize("text, doc_date, kind", [
+    ("60% of rent accounts moved to paperless statements by March 2025", dt.date(2023, 1, 1), "target"),
+    ("All wards assessed against the new standard by December 2024", dt.date(2023, 1, 1), "milestone"),
+    # the same words once the date has passed, or with no deadline, tell what was done
+    ("60% of rent accounts moved to paperless statements by March 2025", dt.date(2025, 6, 1), None),
+    ("All wards assessed against the new standard in December 2022", dt.date(2023, 1, 1), None),
+])
+def test_a_participle_state_dated_ahead_is_a_state_to_reach(text, doc_date, kind):
+    decision = decide(text, item())
+    assert not decision.accept, decision.reasons
+    kept = state_dated_ahead(text, decision, doc_date)
+    assert (kept.kind if kept is not None else None) == kind
 
 
 def test_past_and_present_progress_is_kept_as_evidence():

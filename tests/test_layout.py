@@ -124,6 +124,55 @@ def test_infographic_fragments_are_joined():
     assert "Ensure clinics are RESPONSIVE shorten waits and reduce repeat clinic visits" in frags
 
 
+def test_checkbox_marks_are_bullets():
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "Tick each box when the action is done.\n\n"
+            "☐ 3  Make every council playground smokefree by summer 2022.\n"
+            "☑ 4  Add a smokefree condition to café licences from April 2022.\n"
+            "☒ 5  Update the workplace policy by December 2021.")
+    items = [b.text for b in blocks_of(text) if b.kind == "list_item"]
+    assert [t.split()[0] for t in items] == ["3", "4", "5"]
+    assert not any(t.startswith(("☐", "☑", "☒")) for t in items)
+
+
+@pytest.mark.parametrize("lines, parts", [
+    # a callout's figure and caption over the sentence that tells it
+    (["**40**", "new community nurses", "We will recruit 40 community nurses for the three localities by March 2024."], 2),
+    (["Our promise to carers", "We will give every carer who asks a written carer's assessment within four weeks."], 2),
+    # a sentence wrapped over a line break stays whole: a comma or a connecting word, or its first line long
+    (["We will recruit 40 community nurses,", "and train them in the new frailty pathway by March 2024."], 1),
+    (["Working with the", "Brantley Community Trust, we will open two new clinics by March 2024."], 1),
+])
+def test_a_caption_is_no_part_of_the_sentence_under_it(lines, parts):
+    text = "Intro paragraph that is long enough to be body text for this document.\n\n" + "\n".join(lines)
+    blocks = [b for b in blocks_of(text) if "Intro" not in b.text]
+    assert len(blocks) == parts, [b.text for b in blocks]
+    assert blocks[-1].text.startswith(("We will", "and train", "Working")) and blocks[-1].text.endswith(".")
+
+
+@pytest.mark.parametrize("heading, negative", [
+    ("Where we are now", True),
+    ("Key risks and mitigations", True),
+    # a plan's chapter on a subject of its work holds its actions, whatever the subject
+    ("Prevention and health inequalities", False),
+    ("Reducing health inequalities", False),
+])
+def test_a_heading_that_sets_its_section_aside(heading, negative):
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            f"## {heading}\n\nGive at least 60% of the people on the register an annual health check.")
+    assert by_text(blocks_of(text), "Give at least").negative_context is negative
+
+
+def test_what_we_will_do_ends_a_section_that_tells_how_things_stand():
+    text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
+            "## Where we are now\n\nThirty-eight practices still use analogue telephone systems.\n\n"
+            "What we will do\n\nAll practices will be on cloud-based telephony by December 2023.")
+    blocks = blocks_of(text)
+    assert by_text(blocks, "Thirty-eight").negative_context
+    pledge = by_text(blocks, "All practices will")
+    assert not pledge.negative_context and pledge.forward_context
+
+
 def test_soft_wrapped_bullets_and_nested_items():
     text = ("Intro paragraph that is long enough to be body text for this document.\n\n"
             "- Aligned with national review, develop a network, with:\n - Streamlined access points\n"

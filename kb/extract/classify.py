@@ -36,7 +36,7 @@ from kb.extract.lexicon import (
     is_action_verb,
     is_gerund_action,
 )
-from kb.layout.fields import label_role
+from kb.layout.fields import TRAILING_REFERENCE, label_role
 from kb.layout.markup import is_all_caps, words
 from kb.layout.parse import LABELLED_NUMBER, REFERENCE_NUMBER, is_period_label
 from kb.model import Block
@@ -118,6 +118,11 @@ _NOISE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|^e-?mail:|\btel(?:ephone)?[:.
                     r"^(?:printed|typeset|designed and printed|designed and produced) (?:in|by|on|for)\b",
                     re.I)
 _LABEL_PREFIX = re.compile(r"^(?:[A-Z][A-Za-z&/ ]{0,30}|[A-Z&]{2,6}(?:, [A-Z&]{2,6})*(?: and [A-Z&]{2,6})?):\s+")
+
+# A heading that pledges the text under it: "What we will do", "What we'll deliver", "Our commitment".
+_PLEDGE_HEADING = re.compile(r"(?:what|how) (?:we will|we'll|we shall|we are going to) (?:do|deliver|provide|change|achieve)"
+                             r"(?: (?:next|about it|in \d{4}(?:/\d{2,4})?))?|our (?:commitments?|promises?|pledges?)"
+                             r"|what will happen", re.I)
 
 COLUMN_ROLES = (
     ("commitment", re.compile(r"^commitments?$|^priorit(?:y|ies)$|^actions?$|^activit(?:y|ies)$|^milestones?$|^targets?$|"
@@ -308,6 +313,28 @@ def _dated_outcome(block: Block) -> bool:
     the item by the lead-in only when that date is still ahead, kb.layout.structure.lead_in_date)."""
     return block.kind == "list_item" and bool(block.intro and block.scope_dates) \
         and _DATE_LEAD.fullmatch(block.intro.strip()) is not None
+
+
+# a deadline's word, before the date or read with it ("by March 2024")
+_BY_BEFORE = re.compile(r"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_BY_BEFORE_DATE = re.compile(r"(?:by|before)\b", re.I)
+
+
+def state_dated_ahead(text: str, decision: Decision, doc_date: dt.date | None) -> Decision | None:
+    """A state to reach by a date still ahead when its document is written, told with a bare participle
+    ("40% of accounts moved to e-billing by March 2024" in a 2022 plan, "All wards assessed by 2025"):
+    the parse reads the participle as a past tense, but nothing can have been done by a date to come.
+    The decision to keep it (a target when it gives a figure), or None when `decision` stands."""
+    if decision.accept or "participle" not in decision.flags or doc_date is None:
+        return None
+    dates = [d for d in find_dates(text, doc_date) if not d.relative and not in_brackets(text, d.start_char)]
+    month = doc_date.replace(day=1).isoformat()
+    if not dates or any(d.due.end is None or d.due.end < month for d in dates) \
+            or not any(_BY_BEFORE.search(text[:d.start_char]) or _BY_BEFORE_DATE.match(d.due.text) for d in dates):
+        return None
+    kind = "target" if "figure" in decision.reasons else "milestone"
+    return Decision(True, kind, 0.5, decision.reasons + ["state dated ahead"], "state dated ahead", decision.form,
+                    decision.flags)
 
 
 def past_dated_entry(text: str, block: Block, decision: Decision, doc_date: dt.date | None) -> bool:
@@ -749,6 +776,11 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
                 return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["imperative in impact column"])
             return Decision(False, "evidence", reasons=reasons + ["impact column"])
 
+    if block.kind in ("paragraph", "list_item") and TRAILING_REFERENCE.search(t) and j.clause.future \
+            and not (j.flags & {"negated", "conditional", "wh-title"}):
+        # a sentence its plan numbers as one of its commitments ("All practices will be on cloud-based
+        # telephony by December 2023 (4.1)."): the plan's own undertaking, whatever the verb
+        return Decision(True, _kind(t, s, block, j), 0.6, reasons + ["numbered by its plan"])
     if block.kind == "cell" and block.column and _MITIGATION_COLUMN.search(block.column) and j.pledge \
             and j.clause.marker in ("will", "shall") and not j.not_a_commitment \
             and not (j.flags & {"forecast", "consequence", "negated", "conditional"}):
@@ -758,6 +790,14 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         if block.kind == "paragraph" and j.pledge and (j.first_person or j.clause.marker in ("will", "shall")) \
                 and not j.not_a_commitment:
             return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["pledge in negative section"])
+        if block.kind in ("list_item", "cell") and block.forward_context and not past \
+                and (j.pledge or action and j.clause.form == IMPERATIVE) \
+                and not j.not_a_commitment and not (j.flags & {"forecast", "consequence", "conditional", "negated"}):
+            # a list or table that its lead-in or header announces as what will be done, set under a
+            # heading that tells how things stand ("Where we are now" / "Our pathway sets out what will
+            # happen at each age" / "Age | What will happen | Who | From"): the plan's own actions, said as
+            # pledges or orders (a noun phrase there names a risk or a finding: "Building a workforce ...")
+            return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["announced item in negative section"])
         return Decision(False, reasons=reasons + ["negative section"])
 
     if seen.get("reported_speech") and _reported_would(j):
@@ -881,6 +921,13 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(True, _kind(t, s, block, j), 0.4, reasons + ["ongoing work"])
     if block.forward_context and lexical_action and len(ws) >= 3:
         return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["action in forward section"])
+    if block.kind == "paragraph" and block.section and _PLEDGE_HEADING.fullmatch(block.section[-1].strip(" *:")) \
+            and j.clause.form == INDICATIVE and j.clause.tense == "present" and j.clause.aspect == "simple" \
+            and not past and not j.flags and len(ws) >= 5 and j.clause.predicate is not None \
+            and j.clause.predicate.lemma_.lower() not in ("be", "have", "seem", "remain"):
+        # under a heading that pledges what follows ("What we will do" / "Two evening safe havens, one in
+        # each town, open seven evenings a week"), the plan states what it will do as what will be
+        return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["statement under a pledge heading"])
     if _scheduled_row(t):
         return Decision(True, _kind(t, s, block, j), 0.5, reasons + ["scheduled row"])
     if block.kind == "paragraph" and (past or "past" in s) and _dated_relative(t):

@@ -336,6 +336,9 @@ def _value(c: Clause) -> bool:
         return False  # "there will be a review", "our focus will be on", "the rate will be at least 95%"
     if any(ch.dep_ == "attr" and is_party_phrase(ch) for ch in p.children):
         return False  # "The steering group will become the Partnership Board": a body changes form
+    if p.lemma_.lower() == "become" and c.subjects and c.subjects[0].pos_ == "PROPN" \
+            and any(ch.dep_ == "attr" for ch in p.children):
+        return False  # "Hallowby General Hospital will become our planned care hub": a named place takes a new role
     if _delivered_state(p):
         return False  # "The service will be available from April": a deliverable, not a quality
     if any(ch.dep_ == "acomp" and ch.lower_ in _CHARGED_STATES for ch in p.children):

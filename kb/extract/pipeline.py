@@ -26,6 +26,7 @@ from kb.extract.classify import (
     in_brackets,
     needs_clause,
     past_dated_entry,
+    state_dated_ahead,
 )
 from kb.extract.confidence import with_owner
 from kb.extract.dates import (
@@ -698,6 +699,8 @@ class Extractor:
                     decision = Decision(False, "evidence", reasons=decision.reasons + ["an earlier decision"])
                 elif decision.accept and past_dated_entry(unit, block, decision, doc_date):
                     decision = Decision(False, "evidence", reasons=decision.reasons + ["a past date"])
+                elif (ahead := state_dated_ahead(unit, decision, doc_date)) is not None:
+                    decision = ahead
                 if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
                     continue  # (a review row, however short, is kept: it carries the status of an action)
                 record = _record(doc, block, unit, decision, author, doc_date, self.occurrences, period, scales)

@@ -42,7 +42,7 @@ from kb.sources.base import SourceLine
 # prints it (a private-use character such as U+F0A7 for Wingdings' square, or the letter the font draws
 # a bullet with: Word's "o" sub-bullet, ZapfDingbats' "n" square, Wingdings' "l" disc and "q" box,
 # a lone lower-case letter no English sentence opens with before a capital), or pdfminer's "(cid:N)".
-_BULLET = re.compile(r"^(\s*)(?:[-–•●▪➤➢○◦■□◆♦✓✔\uf000-\uf0ff]|\(cid:\d+\)|[nlqo](?=\s+[A-Z]))(?:\s+|$)")
+_BULLET = re.compile(r"^(\s*)(?:[-–•●▪➤➢○◦■□☐☑☒◆♦✓✔\uf000-\uf0ff]|\(cid:\d+\)|[nlqo](?=\s+[A-Z]))(?:\s+|$)")
 _NUMBERED = re.compile(r"^\s*(?:-\s+)?(?:\(?\d{1,2}[.)]|\(?[ivx]{1,4}\)|\(?[a-h]\))\s+")
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z*])")
 # A multi-level reference number ("1.1.2", "4.10"): how plans number their paragraphs, actions and
@@ -316,6 +316,31 @@ _ROW_TAIL = re.compile(r"^[A-Za-z][\w'’-]*(?:\s+[\w'’-]+)?[.!?](?:\s*[\w-]+(
 _POSSESSIVE_END = re.compile(r"[A-Za-z]{2}['’]s$")
 
 
+_CAPTION_LINES = 2  # a figure and its caption ("**28**" / "new same day emergency care trolleys")
+
+
+def _caption_then_sentence(block: RawBlock, text: str) -> bool:
+    """Whether a whole sentence follows a block of a line or two that are short and end in no stop: a
+    callout's figure and caption, or a title, over the paragraph that tells it ("**28**" / "new same day
+    emergency care trolleys" / "We will open a 28-trolley unit by December 2023.").  A sentence runs on
+    over a line break on a connecting word or a comma, and goes on past its first line when it is long;
+    a caption's last line ends on neither and the next opens a sentence of its own."""
+    if len(block.lines) > _CAPTION_LINES or block.kind != "paragraph":
+        return False
+    last = block.lines[-1].text.strip()
+    if last.startswith("**") and last.endswith("**"):
+        return False  # a bold title over its paragraph is read with it (a run-in title, kb.layout.structure)
+    plain = strip_markup(text).strip()
+    if not plain[:1].isupper() or not _SENTENCE_END.search(plain) or len(words(plain)) <= _TITLE_MAX_LINE_WORDS:
+        return False
+    for sl in block.lines:
+        line = strip_markup(sl.text).strip()
+        if _SENTENCE_END.search(line) or len(words(line)) > _TITLE_MAX_LINE_WORDS or _RUNS_ON_AFTER.search(line) \
+                or "\t" in line:
+            return False
+    return True
+
+
 def _wraps_into(block: RawBlock, text: str, dense: bool = False, runs_on: bool = False,
                 wrapped: bool = False) -> bool:
     """Does a line continue the block above it?  In a paragraph-per-block export any line continues
@@ -326,6 +351,8 @@ def _wraps_into(block: RawBlock, text: str, dense: bool = False, runs_on: bool =
     its sentence (`runs_on`): "... we have promised to build" / "11,000 homes by 2043."."""
     if _opens_capitals_field(text):
         return False  # "PROGRESS UPDATE" (alone, or "- ..." after it) opens a field, whatever the line above
+    if _caption_then_sentence(block, text):
+        return False
     if not dense and not _is_label_line(block.first.text.strip()):
         return True
     prev = strip_markup(block.lines[-1].text)

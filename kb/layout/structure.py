@@ -16,7 +16,14 @@ from datetime import date
 from kb.extract.classify import shape
 from kb.extract.dates import Period, field_dates, find_dates, heading_date
 from kb.extract.lexicon import ACTION_VERBS, DECISION_VERBS, NOTING_VERBS
-from kb.layout.fields import answered_status, bare_colour, label_role, progress_of, status_phrase_head
+from kb.layout.fields import (
+    RATING_MARKS,
+    answered_status,
+    bare_colour,
+    label_role,
+    progress_of,
+    status_phrase_head,
+)
 from kb.layout.markup import labelled_cell_items, split_cell, strip_markup, words
 from kb.layout.narrative import read_narrative_review, read_tagged_items
 from kb.layout.parse import (
@@ -43,7 +50,7 @@ from kb.sources.base import SourceLine
 NEGATIVE_SECTION = re.compile(
     r"\b(risks|risk (?:register|log|matrix)|contents|glossary|case stud(?:y|ies)|examples?/|examples?\b(?!\s+(?:of\s+)?(?:actions?|activit|"
     r"deliverables|interventions|commitments))|apologies|present:|membership|"
-    r"what we have been told|challenges and pressures|health inequalities|achievements|"
+    r"what we have been told|challenges and pressures|achievements|"
     r"the case for change|key drivers|pressure points|appendix two|our population needs|"
     r"what we know about|where we are(?: now| today)?(?=\W*$))\b",
     re.I,
@@ -354,6 +361,10 @@ class BlockBuilder:
             scope = _scope(stack)
             negative = any(s[3] for s in stack)
             forward = any(s[4] for s in stack[-2:])
+            if self.doer_title is not None and _WILL_DO.search(self.doer_title):
+                # after "What we will do" in a section that first tells how things stand ("Where we are
+                # now"), what follows is the doers' undertakings, no longer the state of things
+                negative, forward = False, True
             if rb.kind == "table":
                 # a table right after a lead-in paragraph ("... will achieve the following key targets:",
                 # "... are set out in the table below") is announced by it, as a list by its intro
@@ -454,6 +465,7 @@ class BlockBuilder:
         return out
 
 
+_WILL_DO = re.compile(r"\b(?:will|shall|are going to|is going to)\b", re.I)  # a doer title that pledges
 _ASKED_TO = re.compile(r"\b(?:is|are)\s+(?:asked|recommended|requested|invited|advised)\s+to\W*:\s*$", re.I)
 # the verbs a recommendation opens with besides actions (kb.extract.lexicon): decide, take in, confirm
 _RESOLVING_VERBS = DECISION_VERBS | NOTING_VERBS | {"authorise", "authorize", "confirm"}
@@ -796,6 +808,12 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     groups = _group_rows([cells for cells, _ in body]) if header and len(header) >= 3 else set()
     merged = _merged_group_column(header, roles, [cells for cells, _ in body])
     base_section = section
+    key = tuple(_folded_cell(h) for h in header or [])
+    if context is not None and context.group is not None:
+        if context.group[0] == key and header and 0 not in groups:
+            section = (*base_section, context.group[1])  # the rows after a page break, still in their group
+        elif context.group[0] != key:
+            context.group = None
     for n, (cells, sl) in enumerate(body):
         first_filled = next((i for i, c in enumerate(cells) if strip_markup(c)), None)
         if first_filled is None:
@@ -814,6 +832,8 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             # table, or alone in the first column): a heading of the section, not an item
             section = (*base_section, strip_markup(cells[0]))
             carried_label = None
+            if context is not None and header:
+                context.group = (key, strip_markup(cells[0]))
             continue
         if header and len(header) >= 3 and len(cells) == 1:
             # a full-width row of a wide table: a group's intro, read as a paragraph of the section
@@ -1096,10 +1116,14 @@ class TableContext:
     merged title over its columns' own), by their top row, so that a table the page broke and that
     repeats only that row goes on under the whole header; and a header printed once above groups of
     rows set apart by headings ("Ref | Action | Status" / "Regulation 10 – Dignity" / rows / "Regulation
-    12 – Safe care" / rows), which heads each group with as many cells."""
+    12 – Safe care" / rows), which heads each group with as many cells; and the group a table broken by
+    a page was in when it broke ("Section A – Complete" over rows, the footer, the header again, rows)."""
 
     spanned: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     printed_once: list[str] | None = None
+    # the last group title of a table with this header (header, title): the page broke the table and
+    # repeated its header, not the title the rows after the break are still under
+    group: tuple[tuple[str, ...], str] | None = None
 
     def header_alone(self, rows: list[list[str]]) -> list[Block] | None:
         """[] (no blocks) for a table that is a header and nothing else, kept for the rows below it;
@@ -1186,9 +1210,16 @@ def _status_columns_by_content(roles: dict[int, str], header: list[str], rows: l
     counts (a summary by status) has no action or update beside it."""
     listed = bool({"action", "update"} & set(roles.values()))
     for ci, h in enumerate(header):
-        if ci == 0 or ci in roles or not h.strip():
+        if ci == 0 or ci in roles:
             continue
         cells = [strip_markup(r[ci]).strip() for r in rows if ci < len(r) and strip_markup(r[ci]).strip()]
+        if listed and len(cells) >= 2 and all(len(c) == 1 and c in RATING_MARKS for c in cells):
+            # a column of the marks a key defines ("●", "◐", "○"), often under no header at all, beside
+            # the actions: each row's rating (read through the key, kb.layout.fields.keyed_status)
+            roles[ci] = "status"
+            continue
+        if not h.strip():
+            continue
         if len(cells) >= 2 and all(status_phrase_head(c) and len(words(c)) <= _STATUS_CELL_WORDS for c in cells) \
                 and sum(1 for c in cells if not bare_colour(c)) * 2 >= len(cells):
             # "Aim | Outcome" over "Achieved", "Partially achieved", "Not achieved" (a column of colours
