@@ -810,6 +810,14 @@ def test_a_row_between_two_matched_rows_names_the_action_between_theirs():
     low = {"r1": [RowMatch("r1", "a10", 0.9, 0.9, 0.9)], "r3": [RowMatch("r3", "a30", 0.8, 0.8, 0.8)]}
     _align_by_order(low, rows, [RowMatch("r2", "a20", ORDER_MATCH - 0.05, 0.2, 0.2)], {"a10", "a30"}, plan)
     assert "r2" not in low
+    # a row whose status is only read from its update is left to MIN_MATCH
+    from kb.trace.reports import NOTE_SOURCE
+
+    noted = [*rows[:1], Commitment("r2", "review", "commitment", "r2", "", None, 2, reported="done" + NOTE_SOURCE),
+             *rows[2:]]
+    weak = {"r1": [RowMatch("r1", "a10", 0.9, 0.9, 0.9)], "r3": [RowMatch("r3", "a30", 0.8, 0.8, 0.8)]}
+    _align_by_order(weak, noted, [RowMatch("r2", "a20", ORDER_MATCH + 0.05, 0.3, 0.4)], {"a10", "a30"}, plan)
+    assert "r2" not in weak
 
 
 @pytest.mark.parametrize("refs, action_ref, expected", [

@@ -39,6 +39,7 @@ from kb.layout.parse import ACTION_NUMBER
 from kb.model import Commitment, DocumentMeta
 from kb.trace.areas import document_areas, same_area
 from kb.trace.features import cosine
+from kb.trace.reports import NOTE_SOURCE
 
 CANDIDATES = 40  # the nearest earlier actions in meaning a row is compared with in full
 REF_BONUS = 0.25  # the same reference number on both sides
@@ -315,15 +316,16 @@ def _align_by_order(out: dict[str, list[RowMatch]], doc_rows: list[Commitment], 
     """A review lists the plan's actions in the plan's order.  A row left unmatched between two rows that
     name actions of one plan, in that plan's order, names an action between those two: the one it scores
     best with there, when that reaches ORDER_MATCH and no other row names it (its wording too short or too
-    changed to reach MIN_MATCH on its own: "E-billing" for "Paperless billing ... moved to e-billing")."""
+    changed to reach MIN_MATCH on its own: "E-billing" for "Paperless billing ... moved to e-billing").
+    A row whose status is only read from its update (`NOTE_SOURCE`) is left to MIN_MATCH."""
     ordered = sorted((r for r in doc_rows if r.order is not None), key=lambda r: r.order)
     single = {r.id: by_id[out[r.id][0].action] for r in ordered if len(out.get(r.id, [])) == 1}
     by_row: dict[str, list[RowMatch]] = {}
     for p in pairs:
         by_row.setdefault(p.row, []).append(p)
     for k, r in enumerate(ordered):
-        if r.id in out:
-            continue
+        if r.id in out or r.reported.endswith(NOTE_SOURCE):
+            continue  # (a status read from the row's update is too weak to pair with a guess by place)
         before = next((single[q.id] for q in reversed(ordered[:k]) if q.id in single), None)
         after = next((single[q.id] for q in ordered[k + 1:] if q.id in single), None)
         if before is None or after is None or before.doc_id != after.doc_id or before.order is None \
