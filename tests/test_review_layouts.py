@@ -1439,6 +1439,11 @@ def test_a_parts_letter_in_brackets_is_the_same_reference(section, ref):
     assert reference_of(c) == ref
 
 
+def _reports_by_text(kb) -> dict[str, str | None]:
+    """What each record that carries a reported status reports (progress_of), by its text."""
+    return {c.text: progress_of(c.reported) for c in kb.commitments(include_evidence=True) if c.reported}
+
+
 def test_a_table_grouped_by_status_rates_its_rows_across_a_page_break(tmp_path):
     """A review whose one table groups its rows by status, each group titled by a row across the table
     ("Section A – Complete"), and no status column: each row takes its group's status, also after a
@@ -1458,10 +1463,10 @@ def test_a_table_grouped_by_status_rates_its_rows_across_a_page_break(tmp_path):
         "**Section B – Incomplete – not taken forward**\t\t\t\n"
         "A second household recycling centre\tEnvironment\tWaste\tCabinet decided not to build it in 2022.\n",
     })
-    reported = {c.text: c.reported for c in kb.commitments(include_evidence=True) if c.reported}
-    assert progress_of(reported["Free town centre Wi-Fi in two towns"]) == "done"
-    assert progress_of(reported["Sixty new apprenticeships"]) == "done"
-    assert progress_of(reported["A second household recycling centre"]) == "revised"
+    reported = _reports_by_text(kb)
+    assert reported["Free town centre Wi-Fi in two towns"] == "done"
+    assert reported["Sixty new apprenticeships"] == "done"
+    assert reported["A second household recycling centre"] == "revised"
 
 
 def test_a_column_of_key_marks_under_no_header_rates_the_rows(tmp_path):
@@ -1481,6 +1486,6 @@ def test_a_column_of_key_marks_under_no_header_rates_the_rows(tmp_path):
         "PE2\tA patient panel for each division\t50%\t○\tOnly one panel met, twice.\n"
         "PE3\tVolunteer wayfinders at both entrances\t0%\t◐\tRecruitment started in 2024.\n",
     })
-    reported = {c.text: c.reported for c in kb.commitments(include_evidence=True) if c.reported}
-    assert progress_of(reported["Real-time feedback on every ward"]) == "done"
-    assert progress_of(reported["A patient panel for each division"]) == "unmet"
+    reported = _reports_by_text(kb)
+    assert reported["Real-time feedback on every ward"] == "done"
+    assert reported["A patient panel for each division"] == "unmet"

@@ -264,9 +264,10 @@ def match_rows(records: list[Commitment], metas: dict[str, DocumentMeta], signal
                 and not _LEADING_REF.match(c.text.strip())}
     row_head.update(listed_steps(actions))  # and the steps listed under an action ("How we will do it:")
     action_dates = np.array([date_of[c.doc_id] for c in actions])
-    action_refs = distinct_references(actions)
+    own_refs = [reference_of(c) for c in actions]
+    action_refs = distinct_references(actions, own_refs)
     # the numbers each plan gives its actions, shared or not (whether a row's number is in its numbering)
-    numbered = {(c.doc_id, r) for c in actions if (r := reference_of(c))}
+    numbered = {(c.doc_id, r) for c, r in zip(actions, own_refs, strict=True) if r}
     action_refs_of = {c.id: r for c, r in zip(actions, action_refs, strict=True) if r}
     emb = signals.ctx_emb
     action_emb = emb[[signals.row[c.id] for c in actions]] if emb is not None else None
