@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from kb.extract.classify import decide, indicator_target, state_dated_ahead
+from kb.extract.classify import (
+    dated_i_statement,
+    decide,
+    future_dated_entry,
+    indicator_target,
+    state_dated_ahead,
+)
 from kb.model import Block
 
 
@@ -159,6 +165,11 @@ CLAUSE_ACCEPT = [
     ("We all agree to share case records across the three boroughs.", para(), "commitment"),
     ("It is intended that the new hub will be staffed by community nurses.", para(), "commitment"),
     ("By 2029 the share of adults who smoke will have fallen from 14% to 8%.", para(), "target"),
+    # a service a plan opens, its name holding a word the tagger reads as a gerund ("wellbeing")
+    ("The council's staff wellbeing service will be open to every school from April 2023.", para(), "milestone"),
+    # a floor or a ceiling the plan sets on a share in the subject
+    ("By the end of the plan at least 70% of tenants will say that repairs are done right first time.",
+     para(), "target"),
     ("By 2027 the waiting time for a first appointment will be no more than 18 weeks.", para(), "commitment"),
     ("Ms Patel indicated that she would circulate the revised budget to members.", para(), "commitment"),
     ("It was agreed that the housing report would be brought back in March.", para(), "decision"),
@@ -270,6 +281,8 @@ CLAUSE_REJECT = [
     # a question asked of the author, not a question its work will settle
     ("which bus routes will run through the night?", item(intro="Residents asked us:")),
     ("More families will need support with housing costs next winter.", para()),  # forecast about a population
+    ("More than 4,000 more children will need a school place by 2026.", para()),  # a count foreseen, no floor set
+    ("Building the new hub will cost £4m.", para()),  # what an activity will take
     ("The number of residents aged over 90 will treble by 2045.", para()),  # forecast about a statistic
     ("Demand for home care will continue to rise.", para()),
     ("There will be over 3,000 more pupils in the district by 2030.", para()),
@@ -871,6 +884,11 @@ def test_a_resolutions_items_mandate_action(text, accepted):
     # imperatives of plans the tagger reads as nouns
     ("Lobby the water company to fix leaks within two days.", True),
     ("Consult tenants on the new estate parking rules.", True),
+    # a verb whose past is its base form ("set", "put", "cut"), after an opening phrase, with no subject
+    ("Working with the parish councils, set up a village warden scheme for the rural wards.", True),
+    ("With the bus operators, put in place one ticket for all town routes.", True),
+    ("Last year the council set up a village warden scheme.", False),
+    ("In 2021 we put in place one ticket for all town routes.", False),
     # an opening phrase before what was done, or advice to the reader, is no action
     ("Through the scheme, residents saved £200 each on their bills.", False),
     ("With support from partners, plans were drawn up last year.", False),
@@ -1295,3 +1313,34 @@ def test_an_indicators_line_of_values_gives_its_target(text: str, expected: bool
 ])
 def test_a_pledge_to_refrain_is_a_commitment(text: str, accept: bool) -> None:
     assert decide(text, Block("paragraph", text)).accept is accept
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a person's own words set as an outcome, dated as the plan's promise
+    ("“I can book a home visit online or by phone.” (by April 2022)", True),
+    ("“If I complain, someone rings me within two days.” (from October 2021)", True),
+    ("\"My care plan is written with me.\" (by March 2023)", True),
+    # a quotation with no date, a date already past, or words that are nobody's own
+    ("“I can book a home visit online or by phone.”", False),
+    ("“I waited three weeks for a call back.” (in March 2020)", False),
+    ("“The service will open in Tarnby.” (by April 2022)", False),
+])
+def test_a_dated_i_statement_is_an_outcome_promised(text, kept):
+    decision = dated_i_statement(text, dt.date(2021, 6, 1))
+    assert (decision is not None and decision.accept and decision.kind == "target") is kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a deliverable named with no verb, scheduled by a date after a dash, ahead of its 2022 plan
+    ("[IT] Single sign-on in all 40 practices and both hospitals – Dec 2023", True),
+    ("One patient record for the two hospitals – live Oct 2024", True),
+    ("Electronic prescribing on all inpatient wards – by Mar 2024", True),
+    # a date already past, no date, or too few words to name a thing
+    ("Phase 1 pilot in two wards – June 2021", False),
+    ("Electronic prescribing on all inpatient wards", False),
+    ("Pilot – May 2023", False),
+])
+def test_a_verbless_entry_dated_ahead_is_a_scheduled_deliverable(text, kept):
+    block = item(section=("Aim 1 actions",))
+    decision = future_dated_entry(text, block, decide(text, block), dt.date(2022, 10, 1))
+    assert (decision is not None and decision.kind == "milestone") is kept

@@ -1083,6 +1083,13 @@ def test_titles_with_no_number_under_a_numbered_section_set_alike_are_its_parts(
     plain = blocks_of("7.1 Finance assumptions\n\nThe deficit was £14m.\n\nFinance principles\n\n"
                       "We agree to one budget.\n\n7.2 Activity\n\nActivity rose.\n")
     assert by_text(plain, "one budget").section == ("Finance principles",)
+    # chapters numbered on one level ("3. Priority 2: Parks"), every title bold alike, as a PDF sets them
+    chapters = blocks_of("**2. Priority 1: Libraries**\n\n**Where we are now**\n\nVisits fell last year.\n\n"
+                         "**3. Priority 2: Parks**\n\n**What we will do**\n\nWe will plant 500 trees.\n\n"
+                         "**Glossary**\n\nSome terms we use.\n")
+    assert by_text(chapters, "Visits fell").section == ("2. Priority 1: Libraries", "Where we are now")
+    assert by_text(chapters, "500 trees").section == ("3. Priority 2: Parks", "What we will do")
+    assert by_text(chapters, "terms we use").section == ("Glossary",)
 
 
 def test_a_bold_section_title_over_its_lead_stays_a_heading():
@@ -1128,3 +1135,46 @@ def test_the_body_leaves_the_contents_list_at_the_first_heading_that_repeats_an_
     blocks = load_document(path, {}).blocks
     register = next(b for b in blocks if b.text.startswith("Partners have agreed"))
     assert "Contents" not in register.section and not register.negative_context
+
+
+@pytest.mark.parametrize("text, joined", [
+    # a layout that sets every printed line apart: the sentence goes on in lower case
+    ("Head teachers told us that they want clearer advice and a fairer way\n\nof sharing out the funding.",
+     True),
+    ("The partners will publish the guidance, the survey and the results,\n\nand review them every year.",
+     True),
+    # a sentence that ended, a short title, a label's value and a bullet are no broken sentence
+    ("Head teachers told us that they want clearer advice this year.\n\nmore advice was asked for.", False),
+    ("Where we are now\n\nschools want more advice.", False),
+    ("The review found that schools want clearer advice about\n\n- funding for the schools", False),
+    ("The review found that schools want clearer advice and a fairer way:\n\nfunding shared out.", False),
+])
+def test_a_sentence_broken_over_spaced_lines_reads_as_one_paragraph(text, joined):
+    first, second = text.split("\n\n")
+    blocks = blocks_of("Intro paragraph that is long enough to be body text for this document.\n\n" + text)
+    assert any(first.strip() in b.text and second.lstrip("- ") in b.text for b in blocks) == joined
+
+
+@pytest.mark.parametrize("text, heading, item", [
+    # an action box's numbered title set whole in bold, over the paragraph that says what will be done
+    ("**Action 2: Online booking all day**\n\nEvery practice will keep its online booking open all day.",
+     "Action 2: Online booking all day", "Every practice will keep its online booking open all day."),
+    # a coded action number on a line of its own over its sentence
+    ("**Action A2.1**\nDouble the number of home adaptations completed each year.",
+     "Action A2.1", "Double the number of home adaptations completed each year."),
+    # a coded number and title set in bold over the sentence, with no blank line between
+    ("**B5.2 Age-friendly employers**\nSign up 50 employers to an age-friendly pledge.",
+     "B5.2 Age-friendly employers", "Sign up 50 employers to an age-friendly pledge."),
+])
+def test_an_action_s_numbered_title_heads_its_sentence(text, heading, item):
+    blocks = blocks_of("Intro paragraph that is long enough to be body text for this document.\n\n" + text,
+                       date(2021, 6, 1))
+    assert any(b.kind == "heading" and b.text.strip("* ") == heading for b in blocks)
+    assert by_text(blocks, item).text == item and by_text(blocks, item).section[-1].strip("* ") == heading
+
+
+def test_a_bold_label_with_a_sentence_stays_an_action():
+    """"**Action 3:** Replace the boilers." is a label and its action, not a title (only its label is bold)."""
+    blocks = blocks_of("Intro paragraph that is long enough to be body text for this document.\n\n"
+                       "**Action 3:** Replace the boilers at the two leisure centres.\n\nLead: Estates\n")
+    assert not any(b.kind == "heading" and "Action 3" in b.text for b in blocks)

@@ -48,6 +48,14 @@ def test_a_status_in_brackets_closing_a_paragraph_is_its_verdict():
     ("Action 2.4 was delivered in May.", [("2.4", "delivered")]),
     ("HW-23/2 has not been delivered.", [("HW-23/2", "not delivered")]),
     ("The budget for 2023/24 was set in March.", []),
+    # several actions listed by number under one verdict, a run spelled out
+    ("The following actions were complete by March 2024: T1.1, T1.3 and T2.1–T2.3.",
+     [("T1.1", "complete"), ("T1.3", "complete"), ("T2.1", "complete"), ("T2.2", "complete"), ("T2.3", "complete")]),
+    ("Actions 4.1, 4.2 and 5.3 have not been achieved.", [("4.1", "not achieved"), ("4.2", "not achieved"),
+                                                          ("5.3", "not achieved")]),
+    ("Withdrawn: C2 and C5.", [("C2", "Withdrawn"), ("C5", "Withdrawn")]),
+    ("Priorities 1 and 2 were agreed in 2021.", []), ("Recommendations: 1.1 and 1.2.", []),
+    ("The wards visited were 4, 5 and 7.", []),
 ])
 def test_verdicts_given_actions_by_number(text, verdicts):
     assert numbered_verdicts(text) == verdicts
@@ -235,3 +243,24 @@ def test_an_item_with_its_own_status_under_a_theme_stays_that_item(tmp_path):
     assert "Theme 3: Breaks" not in reported
     assert reported[next(t for t in reported if t.startswith("3.1 Open a short breaks service"))] == "done"
     assert reported[next(t for t in reported if t.startswith("3.2 Give every young carer"))] == "unmet"
+
+
+def test_a_bold_label_opening_a_spaced_block_is_no_title_of_it(tmp_path):
+    """A review's account of each promise in labelled lines, each set apart as its own paragraph (as a
+    PDF spaces them): the bold label ("**We promised:**") names no action; its value does, and the
+    lines after it are the update and the status."""
+    blocks = _status_blocks(tmp_path, (
+        "Tolworth Council\n\nOur promises: two years on\n\nGetting about\n\n"
+        "**We promised:** fit a bench at every bus stop on the high street.\n\n"
+        "**What happened:** 14 benches were fitted in 2023. Two stops have no room for one.\n\n"
+        "**Where it stands:** Partly done.\n\n"
+        "**We promised:** run a free bus to the hospital on Sundays.\n\n"
+        "**What happened:** The bus has run every Sunday since May 2023.\n\n"
+        "**Where it stands:** Done.\n"))
+    bench = blocks["We promised: fit a bench at every bus stop on the high street."]
+    assert progress_of(bench["status"]) == "ongoing"
+    assert "14 benches were fitted" in bench["update"]
+    assert "fit a bench" not in bench["update"]
+    bus = blocks["We promised: run a free bus to the hospital on Sundays."]
+    assert progress_of(bus["status"]) == "done"
+    assert "We promised:" not in blocks  # the label alone is never the action's name

@@ -86,6 +86,13 @@ REVIEW = {
     ("Doing", "ongoing"), ("Not carried forward", "revised"), ("Incomplete – not taken forward", "revised"),
     ("Not started – withdrawn by the Cabinet", "revised"), ("Incomplete – carried forward", "unmet"),
     ("Not met – see update", "unmet"),
+    # part of the way to it; dropped
+    ("Part of the way there", "ongoing"), ("Partway", "ongoing"),
+    # a key's closed, and what its sentence after says of it
+    ("Closed. The board decided to stop the action, or to move it to another plan.", "revised"),
+    ("Closed. The work was done and signed off.", "done"),
+    # a symbol no key reads before the words: the words say
+    ("⏳ In progress", "ongoing"), ("↻ Replaced", "revised"), ("✖ Not delivered", "unmet"),
 ])
 def test_status_values_read_by_meaning(value, report):
     assert progress_of(value) == report
@@ -105,6 +112,9 @@ def test_status_values_read_by_meaning(value, report):
     ("Closure status", "status"), ("BGAR", "status"), ("RAGB", "status"), ("Overall assessment and commentary", "status"), ("What we said we would deliver in 2023/24", "action"),
     ("Progress to date", "update"), ("Final report", None), ("Where this stands", "status"),
     ("Where it stands now", "status"), ("Where we are", None), ("Target 2025", None), ("Year 2", None),
+    # a rating beside the share done; a tracker's dates before and after a change
+    ("RAG and % complete", "status"), ("Status / % complete", "status"),
+    ("Original deadline", "due"), ("Revised deadline", "due"), ("New target date", "due"),
 ])
 def test_review_table_headers_read_by_meaning(header, role):
     assert label_role(header) == role
@@ -168,6 +178,9 @@ def test_label_value_review_block():
     ("Closing report", "Commitment 4.1 – Cloud telephony in general practice", "4.1"),
     ("Closing report", "Pledge 7: Warm homes", "7"),
     ("Closing report › Priority 1", "③ No handover longer than an hour", "3"),
+    # a lettered sub-action's number before its stop; a count is none
+    ("Strategy › Objective 3", "3a. We will hold a jobs fair every autumn.", "3a"),
+    ("Strategy › Objective 3", "3 schools will open breakfast clubs.", ""),
 ])
 def test_reference_numbers(section, text, ref):
     assert reference_of(Commitment("x", "d", "commitment", text, section, None, 1)) == ref
@@ -183,10 +196,53 @@ def test_a_record_s_heading_is_the_innermost_of_its_path(section, heading):
 @pytest.mark.parametrize("label, refs", [
     ("CF-03 / CF-04", ("cf03", "cf04")),
     ("4B and 4C", ("4b", "4c")), ("2.1, 2.2 and 2.4", ("2.1", "2.2", "2.4")), ("3.1-3.3", ("3.1", "3.2", "3.3")),
-    ("Health and wellbeing", ()), ("2019-2022", ()),
+    ("Health and wellbeing", ()), ("2019-2022", ()), ("WF-23/1", ()),  # one code written with a stroke
 ])
 def test_a_review_row_names_several_references(label, refs):
     assert named_references(label) == refs
+
+
+@pytest.mark.parametrize("row_due, status", [
+    ("2024-03-31", "in progress"),  # the tracker's revised deadline, still ahead of the review
+    ("2022-03-31", "overdue"),  # a revised deadline that has passed too
+    (None, "overdue"),
+])
+def test_an_unfinished_row_dated_ahead_by_its_review_is_in_progress(row_due, status):
+    """A review row that gives its unfinished action a later deadline ("Incomplete", "Revised deadline
+    31/03/2024") reports it late only once that deadline has passed."""
+    from kb.model import DueDate
+
+    seed = Commitment("s", "2019", "commitment", "Commission a carers support service", "Plan", None, 3,
+                      due=[DueDate("by March 2021", None, "2021-03-31")])
+    meta = DocumentMeta("2019", date="2019-06-01", period_end="2022-03-31")
+    row = _row("unmet", "Incomplete")
+    if row_due:
+        row.commitment.due = [DueDate(row_due, None, row_due)]
+    got, _, deciding = thread_status(seed, meta, [row], "2022-07-01", ["2022"])
+    assert (got, deciding) == (status, row)
+
+
+def test_a_review_written_by_exception_lists_the_actions_it_completed(tmp_path):
+    """A final report written by exception names the complete actions by their numbers in one sentence
+    (a run among them) and reports only the others row by row: each listed action is complete."""
+    kb = ingest_texts(tmp_path, {
+        "2021-06_upton-dc_parks-plan.txt":
+        "Upton District Council\n\nParks plan 2021-24\n\nOur actions\n\n"
+        "P1.1 Open a new play area at Mill Green by March 2022.\n\n"
+        "P1.2 Plant 400 trees along the river path by March 2023.\n\n"
+        "P1.3 Open a café in Upton Park by March 2024.\n\n"
+        "P1.4 Build an outdoor gym at the lido by March 2024.\n",
+        "2024-07_upton-dc_parks-plan-final-report.txt":
+        "Upton District Council\n\nParks plan: final report\n\n1. Summary\n\n"
+        "1.1 This report is written by exception. The following actions were complete by March 2024: "
+        "P1.1 to P1.2 and P1.4.\n\n"
+        "Ref\tAction\tStatus\tUpdate\nP1.3\tCafé in the park\tNot achieved\tNo operator came forward.\n",
+    })
+    statuses = {c.text[:20]: kb.trace(c.id).status for c in kb.commitments("2021-06_upton-dc_parks-plan")}
+    assert statuses["P1.1 Open a new play"] == "delivered"
+    assert statuses["P1.2 Plant 400 trees"] == "delivered"
+    assert statuses["P1.4 Build an outdoo"] == "delivered"
+    assert statuses["P1.3 Open a café in "] == "overdue"
 
 
 def _row(report: str, reported: str, doc: str = "2022") -> TraceItem:
@@ -432,6 +488,47 @@ def test_an_update_report_without_status_words_decides_by_its_notes(tmp_path):
             f"{a2}\nPROGRESS UPDATE\n- Heat pumps installed in all four depots in January 2021.\n\n"
             f"{a3}\nPROGRESS UPDATE - Postponed until the new depot opens.\n"})
     assert _plan_statuses(kb) == {"A1": "in progress", "A2": "delivered", "A3": "in progress"}
+
+
+@pytest.mark.parametrize("note, status", [
+    # something done and something still going on: part way
+    ("The phone line opened in May 2022. Weekend cover is still being arranged with the two practices.",
+     "partially complete"),
+    # not done, whatever else was, unless the work is said to go on
+    ("Leaflets went to every surgery in 2022. The survey has not been carried out.", "not complete"),
+    ("The hub has not opened, because the lease fell through; a new site is now being fitted out.", "in progress"),
+    # the last thing told is a revision
+    ("The posters went up in 2022. In 2023 they were replaced by a monthly online report.", "revised"),
+    # another way taken than the one promised
+    ("We did not set up a separate panel. Instead, the youth council now reviews our leaflets.", "revised"),
+    ("We decided to use the county's checklist rather than write our own.", "revised"),
+    ("Every practice now offers video consultations.", "complete"),
+])
+def test_an_update_note_s_status_from_all_it_tells(note, status):
+    from kb.trace.reports import NOTE_SOURCE, progress_note_statuses
+
+    assert progress_note_statuses([note]) == [f"{status}{NOTE_SOURCE}"]
+
+
+def test_a_we_said_we_did_table_reviews_its_rows_by_what_they_tell(tmp_path):
+    """A review set out as "We said" / "We did" with no status column: each row's account in prose is
+    the body's report on the promise, read from what it tells; a plan's own "What we have done" column
+    beside its actions is movement, no verdict (its rows report nothing)."""
+    kb = ingest_texts(tmp_path, {
+        "2024-05_upton-trust_we-said-we-did.txt":
+        "Upton Community Trust\n\nWe said, we did\n\nIntro paragraph that is long enough to be body text "
+        "for this document.\n\nWe said\tWe did\n"
+        "A phone line for carers, open every day\tThe line opened in May 2022 and takes about 300 calls a month.\n"
+        "A carers' card in every hospital\tWe did not take this forward. In 2023 the ICB's own card replaced it.\n",
+        "2022-05_upton-trust_carers-plan.txt":
+        "Upton Community Trust\n\nCarers plan\n\nIntro paragraph that is long enough to be body text for "
+        "this document.\n\nAction\tWhat we have done\n"
+        "Open a phone line for carers every day\tThe line is being set up.\n",
+    })
+    reported = {c.text: progress_of(c.reported) for c in kb.commitments(include_evidence=True)}
+    assert reported["A phone line for carers, open every day"] == "done"
+    assert reported["A carers' card in every hospital"] == "revised"
+    assert reported["Open a phone line for carers every day"] is None
 
 
 def test_update_notes_that_set_a_status_off_or_fold_an_action_into_another(tmp_path):

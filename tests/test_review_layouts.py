@@ -590,6 +590,13 @@ def test_ticks_under_bare_quarters_schedule_the_row_in_a_plan_for_one_year(perio
      {"■": "Done", "□": "Not done", "▲": "Delayed"}),
     ("The cost — about £40,000 — was shared", None, {}),
     ("Theme 1: Cleaner air for schools", None, {}),
+    # a key written as a sentence: each code and what it means, the first with its verb
+    ("The codes we use are: D means that the action has been done; OT that it is on track, with work that is "
+     "expected to end in 2025; NS that work on it had not started by March 2024; and X that it was withdrawn by "
+     "the Cabinet. An asterisk after a code shows a change since the last report.", None,
+     {"D": "done", "OT": "on track", "NS": "not started", "X": "withdrawn"}),
+    ("NHS means the National Health Service; ICB the integrated care board.", None, {}),
+    ("Ward 3 means a longer walk; ward 4 a shorter one.", None, {}),
 ])
 def test_a_rating_key_names_the_status_of_each_code(text, label, entries):
     from kb.layout.fields import rating_key_entries
@@ -611,6 +618,78 @@ def test_a_rating_cell_that_gives_a_code_reads_through_the_key():
     assert progress_of(keyed_status("67%; ●", marks)) == "done"
     assert progress_of(keyed_status("33%; ⊘", marks)) == "revised"
     assert progress_of(keyed_status("●", marks)) == "done"
+    # a code of two letters, marked as changed since the last report ("OT*")
+    codes = {"D": "done", "OT": "on track", "NS": "not started"}
+    assert progress_of(keyed_status("OT*", codes)) == "ongoing"
+    assert progress_of(keyed_status("D (row 3 / 4)", codes)) == "done"
+    assert keyed_status("NHS", codes) is None
+    # a colour with the share done beside it reads by the document's colour key
+    colours = {"green": "Delivered", "amber": "Partly delivered", "red": "Not delivered"}
+    assert progress_of(keyed_status("Green (90%)", colours)) == "done"
+    assert progress_of(keyed_status("Red (70%)", colours)) == "unmet"
+
+
+def test_a_review_whose_codes_a_sentence_defines(tmp_path):
+    """A scrutiny report that says once, in a paragraph, what each status code means and lists the
+    actions in an annex by reference, title and code alone: each row reads its code through the key."""
+    from conftest import ingest_texts
+
+    kb = ingest_texts(tmp_path, {
+        "2024-06_upton-dc_parks-plan-review.txt":
+        "Upton District Council\n\nParks plan: final review\n\n1. Introduction\n\n"
+        "1.1 The annex lists each action by its reference with a status code. D means that the action has "
+        "been done; OT that it is on track, with work expected to end in 2025; NS that work on it had not "
+        "started by March 2024; and X that it was withdrawn by the Cabinet.\n\n"
+        "Annex A\n\nRef\tAction (short title)\tStatus\n"
+        "P1\tNew play area at Mill Green\tD\nP2\tTree planting along the river path\tOT*\n"
+        "P3\tCafé in Upton Park\tX\nP4\tOutdoor gym at the lido\tNS\n",
+    })
+    recs = {c.text: c for c in kb.commitments(include_evidence=True)}
+    assert progress_of(recs["New play area at Mill Green"].reported) == "done"
+    assert progress_of(recs["Tree planting along the river path"].reported) == "ongoing"
+    assert progress_of(recs["Café in Upton Park"].reported) == "revised"
+    assert progress_of(recs["Outdoor gym at the lido"].reported) == "unmet"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("were complete by 31 March 2024", "complete"), ("has not been achieved, because the bid failed", "not achieved"),
+    ("it is in progress, with work that is expected to end in 2025", "in progress"),
+    ("work on it had not started by March 2024", "not started"), ("Complete", "Complete"),
+    ("it was opened by the mayor", None), ("is a good idea", None),
+])
+def test_the_status_a_clause_states_after_its_verb(text, status):
+    from kb.layout.fields import stated_status
+
+    assert stated_status(text) == status
+
+
+@pytest.mark.parametrize("value, report", [
+    ("Incomplete; Closed", "revised"),  # closed before it was done: dropped as written
+    ("Not achieved; Closed", "revised"),
+    ("Complete; Closed", "done"),
+    ("Closed", "done"),
+])
+def test_an_item_closed_before_it_was_done_is_revised(value, report):
+    assert progress_of(value) == report
+
+
+def test_a_tracker_s_revised_deadline_dates_its_row_and_closed_there_is_its_status(tmp_path):
+    """A tracker with two values in its Status column reads them with its Revised deadline column: a
+    date there is the row's deadline now; "Closed" there says the item was closed before it was done."""
+    from conftest import ingest_texts
+
+    kb = ingest_texts(tmp_path, {
+        "2025-09_upton-dc_parks-plan-tracker.txt":
+        "Upton District Council\n\nParks plan: tracker\n\nIntro paragraph that is long enough to be body "
+        "text for this document.\n\n"
+        "Ref\tAction\tOriginal deadline\tRevised deadline\tStatus\tLatest update\n"
+        "1\tNew play area at Mill Green\t31/03/2024\t31/03/2026\tIncomplete\tThe contractor starts in May.\n"
+        "2\tCafé in Upton Park\t31/03/2024\tClosed\tIncomplete\tNo operator came forward.\n",
+    })
+    recs = {c.text: c for c in kb.commitments(include_evidence=True)}
+    play = recs["New play area at Mill Green"]
+    assert progress_of(play.reported) == "unmet" and max(d.end for d in play.due) == "2026-03-31"
+    assert progress_of(recs["Café in Upton Park"].reported) == "revised"
 
 
 def test_a_review_whose_ratings_are_numbers_under_a_printed_key(tmp_path):
@@ -1489,3 +1568,28 @@ def test_a_column_of_key_marks_under_no_header_rates_the_rows(tmp_path):
     reported = _reports_by_text(kb)
     assert reported["Real-time feedback on every ward"] == "done"
     assert reported["A patient panel for each division"] == "unmet"
+
+
+def test_a_position_column_of_status_words_rates_its_rows(tmp_path):
+    """A position statement's "Position" column: status words with a symbol ("✔ Delivered", "⏳ In
+    progress") rate the rows; the same header over prose is the rows' update."""
+    from conftest import ingest_texts
+
+    kb = ingest_texts(tmp_path, {
+        "2025-07_upton-icb_digital-position-statement.txt":
+        "Upton ICB\n\nDigital roadmap: position statement\n\nIntro paragraph that is long enough to be body text "
+        "for this document.\n\nNo.\tWhat the strategy said\tPosition\tWhere we are\n"
+        "1\tOne patient record for both hospitals\t⏳ In progress\tLive at one hospital since March.\n"
+        "2\tSingle sign-on in every practice\t✔ Delivered\tLive in all 40 practices.\n"
+        "3\tA patient view of the record\t↻ Replaced\tThe NHS App now shows the record.\n",
+        "2025-06_upton-icb_falls-report.txt":
+        "Upton ICB\n\nFalls report\n\nIntro paragraph that is long enough to be body text for this document.\n\n"
+        "Commitment\tPosition at 31 March 2025\t% complete\n"
+        "Train 300 staff in brief conversations about falls\t196 of the 300 staff have been trained.\t65%\n"
+        "Cut the wait for a falls assessment to six weeks\tThe wait came down from 14 weeks to 9.\t50%\n",
+    })
+    reported = {c.text: c.reported for c in kb.commitments(include_evidence=True) if c.reported}
+    assert progress_of(reported["One patient record for both hospitals"]) == "ongoing"
+    assert progress_of(reported["Single sign-on in every practice"]) == "done"
+    assert progress_of(reported["A patient view of the record"]) == "revised"
+    assert reported["Train 300 staff in brief conversations about falls"] == "65%"

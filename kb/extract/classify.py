@@ -337,6 +337,27 @@ def state_dated_ahead(text: str, decision: Decision, doc_date: dt.date | None) -
                     decision.flags)
 
 
+# A statement in a person's own words, in quotation marks, with the date it is promised by after it:
+# "“I can book my appointment online.” (by April 2022)", "“If I complain, someone rings me within two
+# days.” (from October 2021)" -- the "I statements" NHS plans set as outcomes, dated as their promises.
+_DATED_I_STATEMENT = re.compile(r"^\W*[“\"‘']\s*(?P<said>[A-Z][^“”\"]{8,})[”\"’']\s*"
+                                r"\(\s*(?:by|from|before|in|during|within)\b(?P<when>[^()]{3,40})\)\s*\.?$")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|I'm|I’m)\b")
+
+
+def dated_i_statement(text: str, doc_date: dt.date | None) -> Decision | None:
+    """The decision on a person's quoted statement dated after it (`_DATED_I_STATEMENT`): an outcome the
+    plan promises by that date, a target, when the date is not before its document; else None."""
+    m = _DATED_I_STATEMENT.match(text.strip())
+    if m is None or doc_date is None or not _FIRST_PERSON.search(m.group("said")):
+        return None
+    dates = find_dates(m.group("when"), doc_date)
+    month = doc_date.replace(day=1).isoformat()
+    if not dates or any(d.due.end is None or d.due.end < month for d in dates):
+        return None
+    return Decision(True, "target", 0.5, ["dated I statement"], "dated I statement", "indicative", frozenset())
+
+
 def past_dated_entry(text: str, block: Block, decision: Decision, doc_date: dt.date | None) -> bool:
     """A list entry with no verb that pairs a name with a date already past when its document was
     written ("HIV screening - November 1985" under "The dates the scheme recognises are:", "Phase 1
@@ -345,6 +366,30 @@ def past_dated_entry(text: str, block: Block, decision: Decision, doc_date: dt.d
     if doc_date is not None and any(d.end and d.end >= doc_date.isoformat() for d in block.scope_dates):
         return False  # dated ahead by its lead-in or heading ("By 2024:" over "a 50% reduction in ...")
     return block.kind == "list_item" and decision.form in (NOMINAL, NONE) and dated_before(text, doc_date)
+
+
+# A date closing a list entry after a dash, as a plan's slide or checklist schedules each deliverable:
+# "Single sign-on in all 88 practices – Dec 2023", "ePMA on every ward – by Mar 2024", "... – live Oct 2024"
+_DATE_CELL = re.compile(r"\s[–—-]\s+(?:(?:by|from|live|due|in|during|before|end(?: of)?)\s+)?(?P<when>[^–—]{3,30})$", re.I)
+
+
+def future_dated_entry(text: str, block: Block, decision: Decision, doc_date: dt.date | None) -> Decision | None:
+    """A list entry with no verb that names a thing and closes on a date still ahead of its document after
+    a dash ("One patient record for both hospitals – live Oct 2024" in a 2022 plan): a deliverable the plan
+    schedules, a milestone; the mirror of `past_dated_entry`.  None when `decision` stands."""
+    if decision.accept or block.kind != "list_item" or doc_date is None:
+        return None
+    m = _DATE_CELL.search(text.rstrip(" ."))
+    if m is None or len(re.findall(r"[A-Za-z]{3,}", text[:m.start()])) < 3:
+        return None
+    if decision.form not in (NOMINAL, NONE) and decide(text[:m.start()], block).form not in (NOMINAL, NONE):
+        return None  # (the date cell's word read as the verb: "... – live Oct 2024")
+    dates = find_dates(m.group("when"), doc_date)
+    month = doc_date.replace(day=1).isoformat()
+    if not dates or any(d.due.end is None or d.due.end < month for d in dates):
+        return None
+    return Decision(True, "milestone", 0.5, decision.reasons + ["a deliverable dated ahead"], "dated entry",
+                    decision.form, decision.flags)
 
 
 _NOW = re.compile(r"\b(?:now|today|this (?:week|month|meeting))\b", re.I)

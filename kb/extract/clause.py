@@ -524,7 +524,10 @@ def find_predicate(sent: Span, root: Token | None = None) -> tuple[str, Token | 
     # (a leading item number the parser made the subject, "2.1.1 Extend the scheme", is none)
     # A present-tense tag on the first word with no subject is the base form too: a present verb
     # needs a subject, so "offer every carer a health check" (a bullet completing "we will:") is one.
-    if (root.tag_ == "VB" or root.tag_ == "VBP" and first is not None and first.i == root.i) \
+    # A past tag on a verb whose past is its base form ("set", "put", "cut") with no subject is the base
+    # form too, after a fronted phrase: "Working with the districts, set up a handyperson service".
+    if (root.tag_ == "VB" or root.tag_ == "VBP" and first is not None and first.i == root.i
+            or root.tag_ == "VBD" and root.lower_ == root.lemma_.lower()) \
             and not [c for c in _children(root, *_SUBJECT_DEPS)
                                   if c.i >= start and not (c.like_num and first is not None and c.i < first.i)] \
             and not _aux_words(root) and first is not None and not _change_noun(root) \

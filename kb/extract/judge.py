@@ -244,6 +244,9 @@ def _forecast(c: Clause) -> bool:
 
 
 _BOUNDS = frozenset({"least", "most", "below", "above", "under", "than", "within", "less", "fewer", "more"})
+# a bound a plan sets on a quantity in its subject ("at least 60% of patients", "no more than 5% of
+# calls"); "more than 4,000 children will need ..." foresees a count, it sets no floor
+_SUBJECT_BOUND = re.compile(r"\b(?:at least|at most|no (?:more|fewer|less) than|not (?:more|fewer|less) than)$")
 
 
 def _is_several(t: Any) -> bool:
@@ -269,6 +272,9 @@ def _target_shaped(c: Clause) -> bool:
         return True
     subject_ids = {t.i for s in c.subjects for t in s.subtree}
     for t in p.subtree:
+        if t.i in subject_ids and (t.like_num or t.text == "%") \
+                and _SUBJECT_BOUND.search(" ".join(x.lower_ for x in t.doc[max(0, t.i - 3):t.i])):
+            return True  # a share the plan sets a floor or a ceiling on: "at least 60% of patients will say ..."
         if t.i in subject_ids or not (t.like_num or t.text == "%"):
             continue
         before = [x.lower_ for x in t.doc[max(p.i, t.i - 4):t.i]]
@@ -302,8 +308,10 @@ def _consequence(c: Clause) -> bool:
     if subj.lower_ in REFERENCE_BACK and verb is not None and verb.lemma_.lower() in _PARTS_VERBS \
             and any(t.dep_ in ("dobj", "xcomp", "pcomp") or t.tag_ == "VBG" for t in verb.subtree if t.i > verb.i):
         return False  # "This will include offering rehousing": the parts of the work just pledged
-    if subj.lower_ in _CONSEQUENCE_SUBJECTS or subj.dep_ in ("csubj",) or (
-            subj.tag_ == "VBG" and subj.dep_ == "nsubj"):
+    if subj.lower_ in _CONSEQUENCE_SUBJECTS or (subj.dep_ == "csubj" or subj.tag_ == "VBG" and subj.dep_ == "nsubj") \
+            and not any(t.dep_ in ("det", "poss") for t in subj.subtree if t.i < subj.i):
+        # (an activity: "Meeting demand ..."; not a noun the tagger read as one, after its article or
+        # owner: "The ICB's staff wellbeing service will be open ...")
         return True
     if verb is None or is_party_phrase(subj) or _PLURAL_ACRONYM.fullmatch(subj.text) \
             or subj.lower_ in ("they", "you", "he", "she"):

@@ -21,8 +21,10 @@ from kb.extract.classify import (
     Decision,
     cell_role,
     clause_text,
+    dated_i_statement,
     decide,
     earlier_decision,
+    future_dated_entry,
     in_brackets,
     needs_clause,
     past_dated_entry,
@@ -686,20 +688,23 @@ class Extractor:
             voiced = _quoted(block_units) if block.kind in ("paragraph", "list_item", "fragment") else [False] * len(block_units)
             block_records: list[tuple[int, Commitment]] = []  # (unit index, record): for a note on their date
             for k, (unit, quoted) in enumerate(zip(block_units, voiced, strict=True)):
-                if quoted and not _OUR_PLEDGE.search(unit) and not _QUOTED_AIM.match(unit):
+                promised = dated_i_statement(unit, doc_date)
+                if quoted and not _OUR_PLEDGE.search(unit) and not _QUOTED_AIM.match(unit) and promised is None:
                     continue  # someone's words in quotation marks (a resident's comment in an engagement
-                    # report): their view, not an undertaking -- unless they pledge for a body ("We will ...")
-                    # or state an aim (a vision quoted as its motto: "To make every street a safe street")
+                    # report): their view, not an undertaking -- unless they pledge for a body ("We will ..."),
+                    # state an aim (a vision quoted as its motto: "To make every street a safe street") or are
+                    # an outcome promised by a date ("“I can book online.” (by April 2022)")
                 if not unit or _folded(unit) == self.title and not unit.endswith("."):
                     continue  # the document's title (on its cover or as a running title) is a heading;
                     # a one-sentence file's title is its sentence
-                decision = decide(unit, block, in_resolution=self.in_resolution and block.kind == "list_item",
-                                  doc=parsed.get(unit), reported_speech=self.reported_speech)
+                decision = promised or decide(unit, block, in_resolution=self.in_resolution and block.kind == "list_item",
+                                              doc=parsed.get(unit), reported_speech=self.reported_speech)
                 if decision.accept and decision.kind == "decision" and earlier_decision(unit, doc_date):
                     decision = Decision(False, "evidence", reasons=decision.reasons + ["an earlier decision"])
                 elif decision.accept and past_dated_entry(unit, block, decision, doc_date):
                     decision = Decision(False, "evidence", reasons=decision.reasons + ["a past date"])
-                elif (ahead := state_dated_ahead(unit, decision, doc_date)) is not None:
+                elif (ahead := state_dated_ahead(unit, decision, doc_date) or
+                      future_dated_entry(unit, block, decision, doc_date)) is not None:
                     decision = ahead
                 if not decision.accept and not _keep_as_evidence(unit, block, decision) and not reported_status(block):
                     continue  # (a review row, however short, is kept: it carries the status of an action)
@@ -711,9 +716,11 @@ class Extractor:
                     for earlier in reversed(records[-3:]):  # the name is what is measured, not an action
                         if earlier.line == self.previous_line.line and earlier.text == self.previous_line.name:
                             earlier.kind, earlier.due = "evidence", []
-                if not record.reported and block.kind != "cell" and block.fields.get("update"):
+                if not record.reported and (block.kind != "cell" or _PROMISED_HEADER.fullmatch(
+                        (block.column or "").strip(" *:"))) and block.fields.get("update"):
                     # (a table's progress column beside its row's commitment, "What we have done", is
-                    # movement on the row, not the body's verdict on it: a row's status is its own column's)
+                    # movement on the row, not the body's verdict on it: a row's status is its own column's;
+                    # but a table whose rows are what was promised before, "We said" / "We did", reviews them)
                     record.reported = self._note_status(block.fields["update"])
                 role = cell_role(block)
                 if block.timing and block.row_key in row_parents:
@@ -784,6 +791,10 @@ _OUR_PLEDGE = re.compile(r"\b[Ww]e\s+(?:will|shall|have\s+decided\s+to|are\s+com
                          r"intend\s+to|plan\s+to|are\s+planning\s+to)\b"
                          r"|\b(?:[Aa]ll\s+of\s+)?[Oo]ur\s+(?:[\w-]+\s+){1,3}will\s+(?!not\b|never\b)\w")
 _QUOTED_AIM = re.compile(r"\W*to\s+[a-z]", re.I)
+# A table column that holds what was promised before, in the past tense: "We said", "You said we would",
+# "What we said we would do", "What we promised", "The plan committed to" -- a review's, beside what was done.
+_PROMISED_HEADER = re.compile(r"(?:what\s+)?(?:we|you|the\s+(?:plan|strategy))\s+(?:said|promised|committed)"
+                              r"(?:\s+(?:we\s+)?(?:would|to)(?:\s+do)?)?", re.I)
 
 
 def _quoted(units: list[str]) -> list[bool]:

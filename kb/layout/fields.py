@@ -77,6 +77,8 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"when|timescales?|time ?scales?|time ?frames?|timings?|by when|deadlines?|due|due dates?|date due|"
         r"target dates?|target completion(?: dates?)?|completion dates?|date (?:for|of) completion|"
         r"(?:expected|planned|revised) (?:completion|end) dates?|end dates?|key dates|dates?|"
+        # "Original deadline", "Revised deadline", "New target date": a tracker's dates before and after a change
+        r"(?:original|revised|new|agreed|expected|planned|current) (?:deadlines?|target dates?|dates?|timescales?)|"
         # the period a plan's row is due in: "Target quarter", "Delivery year", "Completion month"
         r"(?:target|delivery|completion|due) (?:quarters?|years?|months?|periods?)")),
     ("status", re.compile(  # how the item stands, also "as at" a date ("Status at March 2022")
@@ -96,6 +98,8 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # a response to a recommendation ("Accepted", "Partially accepted"): the decision on it, as a status is
         + _RESPONSE.pattern + "|"
         r"(?:progress|delivery) (?:rag|rating)|complete ?/ ?(?:incomplete|not complete)|"
+        # a rating given with the share done beside it: "RAG and % complete", "Status / % complete"
+        r"(?:b?rag|status|rating)\s*(?:and|&|/|\+)\s*(?:%|percentage|per cent)\s*(?:complete|done)?|"
         r"(?:%|percent(?:age)?|per cent) (?:complete[d]?|done|achieved|delivered)|progress ?\(?%\)?|"
         # one column for both, the status first: "Status and latest update", "Status / update"
         r"(?:status|progress) ?(?:and|&|/) ?(?:latest |progress )?(?:updates?|status|comments?|position)|"
@@ -327,6 +331,8 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:well |largely )?under ?way|started|commenced|progressing|in development|continuing|continues|amber|green|at risk|open|active|"
         r"live|some progress|good progress|making progress|limited progress|partial(?!\s+[a-z])|part met|under review|"
         r"being reviewed|"
+        # part of the way to it: "Part of the way there", "Partway"
+        r"part(?:\s+of\s+the)?\s*way(?:\s+there)?|"
         # the plain words of a to do / doing / done board
         r"doing")),
     ("revised", re.compile(
@@ -411,11 +417,14 @@ def progress_of(value: str | None) -> str | None:
         # no status (a note after a semicolon) leaves the first reading
         reads = [_progress_of_one(p) for p in parts]
         if all(reads):
+            if "unmet" in reads and any(_CLOSED.fullmatch(p.strip()) for p in parts):
+                return "revised"  # "Incomplete; Closed": closed before it was done, dropped as written
             return min(reads, key=_VERDICT_ORDER.index)
     return _progress_of_one(parts[0] if len(parts) == 1 else value)
 
 
 _VERDICT_ORDER = ("done", "revised", "unmet", "ongoing")
+_CLOSED = re.compile(r"\**closed\**\.?", re.I)
 
 
 # A rating colour with words after it ("Green – complete", "Blue (closed – superseded)", "Amber: in
@@ -429,6 +438,9 @@ _COLOUR_WITH_WORDS = re.compile(r"^(?:red|amber|green|blue|grey|gray)\s*(?:[-–
 # item is still tracked, the reason how it stands; a reason that says none ("Closed – evidence
 # accepted") leaves it to open (going on) or closed (done).
 _OPEN_OR_CLOSED = re.compile(r"^(?:open|closed)\s*(?:[-–—:]\s*|\(\s*)(?=[a-z])")
+# closed, and the sentence after says it was stopped or moved elsewhere before it was done
+_CLOSED_AS_STOPPED = re.compile(r"^closed\.\s+[^.]*\b(?:stop(?:ped)?|withdr[ae]wn?|withdraw|drop(?:ped)?|"
+                                r"moved? (?:it )?to (?:another|a different|the new)|no longer|superseded|replaced)\b")
 
 
 # A status given as the share of the action done ("100%", "40% complete", "0% – not started"), as
@@ -452,6 +464,9 @@ def _progress_of_one(value: str) -> str | None:
     if mark:  # a tick or a cross before words ("✓ Achieved", "✗ Not delivered"): the words say, else the mark
         words_say = _progress_of_one(norm[mark.end():])
         return words_say or ("done" if mark.group(1) in _YES else "unmet" if mark.group(1) in _NO else None)
+    symbol = _LEADING_SYMBOL.match(norm)
+    if symbol:  # a symbol no key reads before the words ("⏳ In progress", "↻ Replaced"): the words say
+        return _progress_of_one(norm[symbol.end():])
     share = _PERCENT_DONE.match(norm)
     if share and float(share.group(1)) <= 100:
         done = float(share.group(1))
@@ -461,6 +476,8 @@ def _progress_of_one(value: str) -> str | None:
         words_say = _progress_of_one(norm[opened.end():])
         if words_say:
             return words_say
+    if _CLOSED_AS_STOPPED.match(norm):
+        return "revised"  # a key's "Closed. The board decided to stop the action, or to move it to another plan"
     coloured = _COLOUR_WITH_WORDS.match(norm)
     if coloured:
         words_say = _progress_of_one(norm[coloured.end():])
@@ -476,6 +493,9 @@ def _progress_of_one(value: str) -> str | None:
     return None
 
 
+# symbols before a status's words (an hourglass, a circular arrow, a heavy cross), not letters, digits,
+# brackets or the marks kb reads as ratings (those are read first, `_MARK_WITH_WORDS`)
+_LEADING_SYMBOL = re.compile(r"^[^\w\s(\[£$€%'\"“‘-]+\s*(?=[a-z])")
 _REASON_AFTER = re.compile(r"\s*(?:[-–—:,]|\band\b)\s*(?=[a-z])")  # "Incomplete – ...", "Not met: ...", "Not started and ..."
 
 
@@ -489,6 +509,64 @@ ACTION_REFERENCE = r"(?:[A-Z]{1,4}-?)?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?"  # "1.3",
 # library will lend laptops (C14).", "... by March 2024 (2.3)".  A letter code or two levels, so that a
 # count or a year in brackets ("(12)", "(2021)") numbers nothing.
 TRAILING_REFERENCE = re.compile(r"\(((?:[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2}){0,2}|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)[a-z]?)\)\.?$")
+# A reference list naming several actions: "4B and 4C", "2.1, 2.2 and 2.4", "1.1 & 1.2", "2.1/2.2", and
+# a run of them, "3.1-3.3", "A3.1–A3.3", "4A to 4C", each perhaps after its word ("Actions 1.2 and 1.4").
+_REF_LIST_SEP = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.I)
+_REF_WORD = r"(?:(?:actions?|refs?|nos?|items?)\.?\s*)?"
+_REF_RUN = re.compile(rf"^{_REF_WORD}({ACTION_REFERENCE})\s*(?:[-–—]|\bto\b)\s*({ACTION_REFERENCE})$", re.I)
+_REF_ALONE = re.compile(rf"^{_REF_WORD}({ACTION_REFERENCE})$", re.I)
+_RUN_MAX = 9  # a run longer than this is no list of actions ("1-20" is a range of something else)
+_STROKED_REFERENCE = re.compile(r"[A-Z]{1,4}-?\d{1,2}/\d{1,2}")
+
+
+def listed_references(label: str) -> tuple[str, ...]:
+    """The references a list names, as written, a run spelled out ("A3.1–A3.3" -> A3.1, A3.2, A3.3;
+    "4A to 4C" -> 4A, 4B, 4C), or () when any part of it is no reference (a title, "Health and
+    wellbeing", or a range of years) or it names one.  A run is spelled out when its ends differ in their
+    last part only, by a number or a letter."""
+    if _STROKED_REFERENCE.fullmatch(label.strip().rstrip(".")):
+        return ()  # one code written with a stroke ("WF-23/1", "HW-22/1"), no list of two
+    parts = [p for p in _REF_LIST_SEP.split(label.strip().rstrip(".")) if p]
+    if len(parts) < 2 and not _REF_RUN.match(label.strip().rstrip(".")):
+        return ()
+    out: list[str] = []
+    for part in parts:
+        run = _REF_RUN.match(part)
+        if run:
+            spelled = _spell_run(run.group(1), run.group(2))
+            if not spelled:
+                return ()
+            out += spelled
+            continue
+        m = _REF_ALONE.match(part)
+        if m is None:
+            return ()
+        out.append(m.group(1))
+    out = list(dict.fromkeys(out))
+    return tuple(out) if len(out) >= 2 else ()
+
+
+def _spell_run(first: str, last: str) -> list[str]:
+    """The references from `first` to `last` ("3.1", "3.3" -> 3.1, 3.2, 3.3; "4a", "4c" -> 4a, 4b,
+    4c), or [] when they are no run (a different stem, a backward or too long run)."""
+    a = re.fullmatch(r"(.*?)(\d+|[A-Za-z])", first)
+    b = re.fullmatch(r"(.*?)(\d+|[A-Za-z])", last)
+    if a is None or b is None or a.group(1).lower().replace("-", "") != b.group(1).lower().replace("-", ""):
+        return []
+    x, y = a.group(2), b.group(2)
+    if x.isdigit() and y.isdigit():
+        lo, hi = int(x), int(y)
+        steps = [str(n) for n in range(lo, hi + 1)]
+    elif x.isalpha() and y.isalpha() and x.islower() == y.islower():
+        lo, hi = ord(x), ord(y)
+        steps = [chr(n) for n in range(lo, hi + 1)]
+    else:
+        return []
+    if not 1 <= hi - lo <= _RUN_MAX:
+        return []
+    return [a.group(1) + step for step in steps]
+
+
 _FORMER_CELL = re.compile(rf"{ACTION_REFERENCE}(?:\s*(?:,|&|/|\band\b)\s*{ACTION_REFERENCE})*")
 
 
@@ -571,6 +649,32 @@ _LABELLED_STATUS = re.compile(r"^(?:section|part|group|category|table|annex|appe
                               r"(?P<phrase>[a-z][^:]{1,50})$")
 
 
+# A status stated by a clause: "the action has been completed", "it is in progress, with ...", "work on
+# it had not started by March 2024", "The following actions were complete by ...": the words after the
+# clause's verb of being, up to a date, a reason or a clause after it.
+STATED_VERB = re.compile(r"\s(?:are|were|is|was|have|has|had|remain|remained|remains)\s+(?P<neg>not\s+(?:yet\s+)?)?"
+                         r"(?:been\s+)?", re.I)
+_STATUS_STOP = re.compile(r"\s+(?:by|in|on|at|during|before|after|since|because|as|following|when|and)\b|[,;(–—]",
+                          re.I)
+_STATED_WORDS = 4  # a status stated after its verb is a phrase, not a clause
+
+
+def stated_status(text: str) -> str | None:
+    """The status a clause or a list's lead states: itself ("Complete", "Not yet started"), or after
+    the first of its verbs of being that states one ("were complete by ...", "has not been achieved",
+    "had not started", "is in progress, with work that is expected to ..."), or None."""
+    text = text.strip().rstrip(".")
+    if status_phrase(text) and progress_of(text):
+        return text
+    for verb in STATED_VERB.finditer(f" {text}"):
+        said = _STATUS_STOP.split(f" {text}"[verb.end():], maxsplit=1)[0].strip()
+        if said and verb.group("neg"):
+            said = f"{verb.group('neg').strip()} {said}"
+        if said and len(said.split()) <= _STATED_WORDS and progress_of(said):
+            return said
+    return None
+
+
 # --- a rating key ------------------------------------------------------------------------------------
 # Reviews that rate each action by a number or a letter print what each rating means once, in a key
 # before the table ("1 = Delivered; 2 = Progressing; 3 = Not progressed; 4 = Withdrawn", or a
@@ -584,7 +688,7 @@ _KEY_ENTRY = re.compile(r"(?:^|(?<=[;,:(]\s)|(?<=[;,])|(?<=\s)(?=\())\s*\(?(" + 
                         r"([A-Za-z][A-Za-z ]{1,30}?)\s*(?=$|[:;,.(–—=/]|\s-\s)")
 # a rating cell: the code alone or before a note ("1", "1 (ongoing)", "2 – see update")
 # (a colour's initial the key defines, "G"; a mark, "◐")
-_CODED = re.compile(r"\s*\**(" + _CODE + r"|[A-Z]|[" + RATING_MARKS + r"])\**(?![\w.%])")
+_CODED = re.compile(r"\s*\**(" + _CODE + r"|[A-Z]{1,3}|[" + RATING_MARKS + r"])\**(?![\w.%])")
 # a key line that gives a mark and its status word: "● Achieved: we met the target", "◐ Partially achieved"
 _MARK_KEY = re.compile(r"(?:^|(?<=\s))([" + RATING_MARKS + r"])\s*(?:=|:|–|-)?\s*([A-Za-z][A-Za-z ]{1,30}?)\s*(?=$|[:;,.(–—=]|\s-\s)")
 
@@ -680,7 +784,33 @@ def rating_key_entries(text: str, row_label: str | None = None) -> dict[str, str
         phrase = status_phrase(m.group(2))
         if phrase:
             out[m.group(1)] = phrase
-    return out
+    return out or _prose_key_entries(text)
+
+
+# A key written as a sentence, its codes defined by what each means, one after another: "The status codes
+# are: C means that the action has been completed; IP that it is in progress; NS that work on it had not
+# started; and W that it was withdrawn."  The first entry names its verb ("means", "shows", "stands for"),
+# the others may leave it out; each meaning is a clause whose stated status is the code's (`stated_status`).
+_PROSE_KEY_ENTRY = re.compile(r"^(?:and\s+)?(?P<code>[A-Z]{1,3}|\d)\s+(?P<verb>(?:means?|shows?|indicates?|denotes?|"
+                              r"stands?\s+for|is\s+used\s+(?:for|when))\s+)?(?:that\s+)?(?P<meaning>\S.*)$")
+
+
+def _prose_key_entries(text: str) -> dict[str, str]:
+    """The codes a sentence defines one after another (`_PROSE_KEY_ENTRY`), code -> the status its
+    meaning states; {} unless two or more are defined and the first by its verb."""
+    out: dict[str, str] = {}
+    for n, part in enumerate(re.split(r";\s*", text.strip().rstrip("."))):
+        # (the first entry after the lead-in, "The codes are: C means ...", and the last before what follows
+        # the key, "... and W that it was withdrawn. An asterisk shows ...")
+        pieces = re.split(r"(?<=[.:])\s+", part.strip())
+        part = pieces[-1] if n == 0 else pieces[0]
+        m = _PROSE_KEY_ENTRY.match(part)
+        if m is None or not out and not m.group("verb"):
+            continue
+        status = stated_status(m.group("meaning")) or status_phrase_head(m.group("meaning"))
+        if status:
+            out[m.group("code")] = status
+    return out if len(out) >= 2 else {}
 
 
 def keyed_status(value: str | None, key: dict[str, str]) -> str | None:
@@ -690,7 +820,9 @@ def keyed_status(value: str | None, key: dict[str, str]) -> str | None:
     "1: Delivered" is no key)."""
     if not value:
         return None
-    colour = _BARE_COLOUR.fullmatch(value)
+    # (a colour with the share done or a note in brackets beside it reads by its colour: "Green (100%)",
+    # "Grey (n/a)", when the key says the colour decides)
+    colour = _BARE_COLOUR.fullmatch(value) or _BARE_COLOUR.fullmatch(re.sub(r"\s*\([^()]*\)\s*$", "", value))
     if colour:
         # a bare colour reads by the document's colour key, when it printed one of two colours or more
         name = colour.group(1).lower().replace("gray", "grey")

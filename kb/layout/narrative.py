@@ -27,7 +27,15 @@ from __future__ import annotations
 import re
 
 from kb.extract.classify import shape
-from kb.layout.fields import progress_of, split_labels, status_phrase, tagged_status
+from kb.layout.fields import (
+    STATED_VERB,
+    listed_references,
+    progress_of,
+    split_labels,
+    stated_status,
+    status_phrase,
+    tagged_status,
+)
 from kb.layout.markup import strip_markup, words
 from kb.layout.parse import _VERDICT_WORD, RawBlock, join_lines
 
@@ -120,10 +128,33 @@ def _sentence_verdict(sentence: str) -> str | None:
     return found
 
 
+# A verdict on several actions listed by number, as a report written by exception lists the actions it
+# does not report on one by one: "The following actions were complete by March 2024: A1.1, A1.3 and
+# A3.1–A3.3", "Actions 2.1, 2.4 and 3.2 have been achieved.", "Complete: 1.1, 1.4 and 2.2".
+_LIST_AFTER = re.compile(r"^(?P<lead>[^:]{3,200}):\s*(?P<refs>[^:]+)$")
+def listed_verdicts(sentence: str) -> list[tuple[str, str]]:
+    """(number, status phrase) for each action a sentence lists by number under one verdict
+    (`_LIST_AFTER`, or the list before its verb), else []."""
+    text = sentence.strip().rstrip(".")
+    after = _LIST_AFTER.match(text)
+    if after and (refs := listed_references(after.group("refs"))):
+        lead = re.sub(r"^\s*\d{1,2}(?:\.\d{1,2})*\s+", "", after.group("lead"))  # its paragraph's number
+        status = stated_status(lead)
+        return [(ref, status) for ref in refs] if status else []
+    verb = STATED_VERB.search(text)
+    if verb and not re.fullmatch(_NUMBER, text[:verb.start()].strip()) and (refs := listed_references(text[:verb.start()])):
+        # (one number written with a stroke, "HW-23/2 has not been delivered", is no list)
+        status = stated_status(text[verb.start():])
+        return [(ref, status) for ref in refs] if status else []
+    return []
+
+
 def numbered_verdicts(text: str) -> list[tuple[str, str]]:
-    """The verdicts a paragraph gives actions it names by number, (number, status phrase) in order."""
+    """The verdicts a paragraph gives actions it names by number, (number, status phrase) in order: one
+    by one ("HW2.5 is not achieved") or several under one verdict (`listed_verdicts`)."""
     out: list[tuple[str, str]] = []
     for s in sentences(strip_markup(text)):
+        out += listed_verdicts(s)
         for m in _NUMBER_IS.finditer(s):
             out.append((m.group("ref"), f"{'not ' if m.group('neg') else ''}{m.group('s')}"))
         judged = _JUDGED.search(s)
@@ -163,6 +194,11 @@ def _title_of(block: RawBlock) -> tuple[str, str]:
     text = block.text.strip()
     if bold:
         rest = text[len(bold):].lstrip(" .:–—-") if text.startswith(bold) else text
+        if bold.endswith(":") and rest:
+            # a bold label, not a title ("**We said we would:** train 500 staff. 612 have been."): what
+            # the passage is about is the label's value, its first sentence, as the label reads it
+            first = sentences(rest)[0]
+            return f"{bold} {first}", rest[len(first):].strip()
         return bold, rest
     first = sentences(text)
     return (first[0], text[len(first[0]):].strip()) if first else (text, "")
@@ -175,11 +211,15 @@ def _verdict_of(block: RawBlock) -> str | None:
     return paragraph_verdict(block.text) if block.kind == "paragraph" else None
 
 
-def _as_action(passage: list[RawBlock], verdict: str, number: str | None = None) -> RawBlock:
+def _as_action(passage: list[RawBlock], verdict: str, number: str | None = None, title: str | None = None) -> RawBlock:
     """A passage closed by its verdict as one action block: its title the action, the rest its update
-    (`number`: the action of a passage on several that this verdict is for, its row's label)."""
+    (`number`: the action of a passage on several that this verdict is for, its row's label; `title`:
+    the sentence that names it, when that is not the passage's first)."""
     lead = passage[0]
-    title, rest = _title_of(lead)
+    if title is not None:
+        rest = lead.text.replace(title, " ").strip()
+    else:
+        title, rest = _title_of(lead)
     update = " ".join(t for t in [rest, *(b.text for b in passage[1:]), lead.fields.get("update", "")] if t)
     first = lead.first
     fields = {**lead.fields, "status": verdict, "update": update, **({"ref": number} if number else {})}
@@ -218,10 +258,15 @@ def read_narrative_review(blocks: list[RawBlock]) -> list[RawBlock]:
             passage.append(b)
         numbered = numbered_verdicts(b.text) if b.kind == "paragraph" else []
         if len(numbered) >= 2 or (numbered and len(passage) > 1):
-            # a passage on two actions or more, each given its verdict by number: a row for each
-            out += [_as_action(passage, phrase, ref) for ref, phrase in numbered]
+            # a passage on two actions or more, each given its verdict by number: a row for each; a
+            # list of numbers under one verdict is its own account ("The following were complete: ...")
+            listing = next((s for s in sentences(strip_markup(b.text)) if listed_verdicts(s)), None)
+            if listing is not None:
+                out += passage[:-1]
+                passage = [b]
+            out += [_as_action(passage, phrase, ref, listing) for ref, phrase in numbered]
             passage = []
-            found += 1
+            found += len(numbered)
             continue
         verdict = _verdict_of(b) if b.kind == "paragraph" else None
         if verdict and len(passage) == 1 and not _verdict_of_own(b, verdict):

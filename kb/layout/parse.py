@@ -52,8 +52,8 @@ _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z*])")
 REFERENCE_NUMBER = r"\d{1,2}(?:\.\d{1,2}){1,3}(?:[a-z](?=\.?\s+[A-Z]))?"
 # An item's number after the word for its kind, as plans head each action of a numbered hierarchy:
 # "Action 1a.i", "Action 3b.ii", "Action 2.1", "Commitment 12", "Recommendation 4" (sub-parts in
-# numbers, letters or roman numerals).
-ACTION_NUMBER = r"(?:action|commitment|recommendation)\s+\d{1,2}[a-z]?(?:\.(?:\d{1,2}|[ivx]{1,4}|[a-z]))*"
+# numbers, letters or roman numerals), also after a theme's letter code ("Action A2.1", "Action HW-3").
+ACTION_NUMBER = r"(?:action|commitment|recommendation)\s+(?:[A-Z]{1,4}-?)?\d{1,2}[a-z]?(?:\.(?:\d{1,2}|[ivx]{1,4}|[a-z]))*"
 # A numbered label naming the kind of item after it, before its stop: "Recommendation 10", "Action 2.3",
 # "Priority 1", "Key action 4".
 LABELLED_NUMBER = r"[A-Z][a-z]{2,20}(?: [a-z]{2,12})? \d{1,2}(?:\.\d{1,2})*[a-z]?"
@@ -371,6 +371,23 @@ def _wraps_into(block: RawBlock, text: str, dense: bool = False, runs_on: bool =
     return text[:1].islower() or bool(re.search(r"(?:\b(?:and|or|of|the|to|for|in|on|by|with|a|an)|[,&-])$", prev))
 
 
+_OPEN_END = re.compile(r"(?:[A-Za-z]{2,}|[,–—-])$")  # a line that stops on a word or a comma, mid-sentence
+
+
+def _spaced_wrap(held: RawBlock, text: str) -> bool:
+    """Does `text`, one blank line under the paragraph `held`, go on with its sentence?  Only when the
+    paragraph breaks off on a word or a comma and the line opens in lower case with a word: no new
+    sentence, heading, item or row starts so.  (A lower-case start after a full stop or a colon is a
+    new piece: "e.g." notes, an item's value.)"""
+    if held.kind != "paragraph" or _is_table_line(text) or _BULLET.match(text) or _NUMBERED.match(text):
+        return False
+    raw = held.lines[-1].text.strip()
+    prev = strip_markup(raw).strip()
+    if "\t" in prev or raw.endswith("**") or len(words(prev)) < 6:
+        return False  # (a short line is a title or a label, which a lower-case line does not continue)
+    return bool(_OPEN_END.search(prev)) and bool(re.match(r"[a-z]{2,}\b", text))
+
+
 def _continues_table(table: RawBlock, nxt: str) -> bool:
     """Does the table go on after a one-cell line (a full-width row), rather than a new table start?
 
@@ -448,6 +465,12 @@ def group_lines(lines: list[SourceLine], dense: bool | str | None = None, wrappe
                 and not names_its_doers(stripped) and not names_its_doers(held.text)
                 and _wraps_into(held, stripped, dense, _runs_on(full, last, k, stripped), wrapped)):
             # a sentence a page break cut (its page number or running header blanked out) goes on
+            held.lines.append(sl)
+            current, blank, last = held, 0, k
+            continue
+        if blank == 1 and held is not None and _spaced_wrap(held, stripped):
+            # a sentence broken over two spaced lines ("... they want clear" / "" / "expectations,
+            # quicker advice ..."), as a layout that sets every line apart prints a wrapped paragraph
             held.lines.append(sl)
             current, blank, last = held, 0, k
             continue
@@ -1205,6 +1228,16 @@ def _table_labels(block: RawBlock) -> list[tuple[Labelled, SourceLine]] | None:
 
 # A line that only numbers an action ("Action 1a.i", "Commitment 12:").
 _ACTION_NUMBER_LINE = re.compile(ACTION_NUMBER + r"[.:]?", re.I)
+# an action's code or two-level number before its title: "A5.2 Age-friendly employers", "2.3 – Warm homes"
+_CODED_TITLE_LINE = re.compile(r"(?:[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2}){0,2}|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)[a-z]?"
+                               r"[.:)]?\s+(?:[–—-]\s+)?[A-Z]")
+
+
+def _coded_bold_title(line: str) -> bool:
+    """A line set wholly in bold that opens with an action's code or number and titles it."""
+    raw = line.strip()
+    return raw.startswith("**") and raw.endswith("**") and raw.count("**") == 2 \
+        and len(words(raw)) <= _TITLE_MAX_WORDS and bool(_CODED_TITLE_LINE.match(strip_markup(raw).strip()))
 
 
 def _field_cells(block: RawBlock) -> list[tuple[Labelled, SourceLine]] | None:
@@ -1250,9 +1283,11 @@ def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
         b = blocks[i]
         i += 1
         pairs: list[tuple[Labelled, SourceLine]] = []
-        if b.kind == "paragraph" and len(b.lines) > 1 and _ACTION_NUMBER_LINE.fullmatch(strip_markup(b.first.text).strip()):
+        if b.kind == "paragraph" and len(b.lines) > 1 and (
+                _ACTION_NUMBER_LINE.fullmatch(strip_markup(b.first.text).strip()) or _coded_bold_title(b.first.text)):
             # "Action 1a.i" on a line of its own over the action's sentence: the number heads the
-            # action, it is no part of its sentence (whose first word is then the action's verb)
+            # action, it is no part of its sentence (whose first word is then the action's verb); so does
+            # a numbered title set in bold over it ("**A5.2 Age-friendly employers**")
             out.append(RawBlock("heading", [b.first], blank_before=b.blank_before))
             b = replace(b, lines=b.lines[1:], blank_before=0)
         if b.kind == "table":
@@ -1269,7 +1304,9 @@ def read_action_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
             if not labs or len(labs) == 1 and not labs[0].value and takes_no_value(labs[0].label):
                 out.append(b)
                 continue
-            if _action_title(labs, blocks[i] if i < len(blocks) else None):
+            whole_bold = len(b.lines) == 1 and b.first.text.strip().startswith("**") \
+                and b.first.text.strip().endswith("**") and b.first.text.count("**") == 2
+            if _action_title(labs, blocks[i] if i < len(blocks) else None, whole_bold):
                 # "Action 2.1: A breastfeeding-friendly borough" over "What we will do: ...": the
                 # action's number and title head its block, they are not a second action
                 first = _line_of(b, labs[0].value)
@@ -1363,11 +1400,13 @@ _NUMBERED_LABEL = re.compile(r"\d")
 _TITLE_MAX_WORDS = 10
 
 
-def _action_title(labs: list[Labelled], following: RawBlock | None) -> bool:
+def _action_title(labs: list[Labelled], following: RawBlock | None, whole_bold: bool = False) -> bool:
     """Is the first label a numbered action's title ("Action 2.1: Healthy Start vouchers") heading a
     block whose action is given by the next label ("What we will do: ..."), in this block or the
     next?  A numbered label with a short, unpunctuated value and another action label after it names
-    the action; it is not an action of its own."""
+    the action; it is not an action of its own.  So does such a title set whole in bold on its line
+    (`whole_bold`: "**Action 2: Online booking all day**") over the paragraph that says what will be
+    done, as an action box prints its title."""
     head = labs[0]
     if head.role != "action" or not _NUMBERED_LABEL.search(head.label):
         return False
@@ -1379,7 +1418,7 @@ def _action_title(labs: list[Labelled], following: RawBlock | None) -> bool:
     if following is None or following.kind not in _ITEM_KINDS:
         return False
     nxt = split_labels(following.text)
-    if not nxt and _PLEDGE_OPENING.match(following.text):
+    if not nxt and (_PLEDGE_OPENING.match(following.text) or whole_bold and following.kind == "paragraph"):
         return True  # "Commitment 2: Students" over "We will agree a safety plan ...": the pledge is the action
     return bool(nxt) and nxt[0].role == "action" and not _NUMBERED_LABEL.search(nxt[0].label)
 

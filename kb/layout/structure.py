@@ -22,6 +22,7 @@ from kb.layout.fields import (
     bare_colour,
     label_role,
     progress_of,
+    status_phrase,
     status_phrase_head,
 )
 from kb.layout.markup import labelled_cell_items, split_cell, strip_markup, words
@@ -600,7 +601,8 @@ _PARTNERS_HEADER = re.compile(r"(?:key |main |delivery |supporting |other |lead 
 # a numbered subsection's title ("4.2 Still in progress"; a chapter's "6." sits beside unnumbered titles of
 # its rank, "Foreword", "Priority 2: ..."), and the unnumbered titles
 # that close a document rather than belong to its last section
-_NUMBERED_SECTION = re.compile(r"^\s*\**\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z])")
+# a numbered section's title: "4.2 Still in progress", "7. Priority 3: Schools" (one level: its stop)
+_NUMBERED_SECTION = re.compile(r"^\s*\**\d{1,2}(?:(?:\.\d{1,2})+\.?|\.)\s+(?=[A-Z])")
 _BACK_MATTER = re.compile(r"(?:appendix|appendices|annex|annexe|glossary|references|bibliography|acknowledgements?|"
                           r"contents|abbreviations|further information|contact us|document control)\b", re.I)
 _RECOMMENDATION_HEADER = re.compile(r"(?:(?:the |our )?[a-z]+(?:'s|’s)? )?recommendations?(?: made)?", re.I)
@@ -1210,9 +1212,16 @@ def _status_columns_by_content(roles: dict[int, str], header: list[str], rows: l
     counts (a summary by status) has no action or update beside it."""
     listed = bool({"action", "update"} & set(roles.values()))
     for ci, h in enumerate(header):
-        if ci == 0 or ci in roles:
+        if ci == 0 or ci in roles and roles[ci] != "update":
             continue
         cells = [strip_markup(r[ci]).strip() for r in rows if ci < len(r) and strip_markup(r[ci]).strip()]
+        if roles.get(ci) == "update":
+            # an update column whose every cell is a status and nothing more ("Position": "✔ Delivered",
+            # "⏳ In progress") rates the rows; one of prose is their update
+            if len(cells) >= 2 and all(len(words(c)) <= _STATUS_CELL_WORDS and not bare_colour(c)
+                                       and status_phrase_head(re.sub(r"^[^\w(]+", "", c)) for c in cells):
+                roles[ci] = "status"
+            continue
         if listed and len(cells) >= 2 and all(len(c) == 1 and c in RATING_MARKS for c in cells):
             # a column of the marks a key defines ("●", "◐", "○"), often under no header at all, beside
             # the actions: each row's rating (read through the key, kb.layout.fields.keyed_status)
@@ -1276,6 +1285,8 @@ def _row_fields(cells: list[str], roles: dict[int, str], header: list[str] | Non
             text = strip_markup(cells[i])
         if role == "status" and header and i < len(header) and text:
             text = answered_status(strip_markup(header[i]), text)
+        if role == "due" and status_phrase(text.strip(" .")) and progress_of(text) in ("done", "revised"):
+            role = "status"  # a date column that gives no date but how the item stands ("Revised deadline: Closed")
         if text:
             fields[role] = f"{fields[role]}; {text}" if role in fields else text
     return fields

@@ -34,7 +34,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from kb.extract.lexicon import ACTION_VERBS
-from kb.layout.fields import ACTION_REFERENCE, TRAILING_REFERENCE, progress_of
+from kb.layout.fields import TRAILING_REFERENCE, listed_references, progress_of
+from kb.layout.narrative import listed_verdicts, sentences
 from kb.layout.parse import ACTION_NUMBER
 from kb.model import Commitment, DocumentMeta
 from kb.trace.areas import document_areas, same_area
@@ -65,7 +66,9 @@ _REF = re.compile(r"^(?:(?:action|ref(?:erence)?|no|item)\.?\s*)?((?:[A-Z]{1,4}-
                   r"(?:[a-z]|\([a-z]\))?)[.):]?$", re.I)
 # A number opening the text names it when a title or an action follows ("1.3 Launch a campaign"), not a
 # sentence that speaks of the numbered item ("ASC-02 was changed after consultation").
-_LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?|[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)[.):]?\s+[^\sa-z]")
+# A lettered sub-action's number before its stop or bracket numbers it too ("3a. We will hold a fair").
+_LEADING_REF = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?|[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?|\d{1,2}[a-z](?=[.)]))"
+                          r"[.):]?\s+[^\sa-z]")
 # A theme code written apart from its number ("CaEE 2c", "MH 3") or joined by an ampersand ("A&S5",
 # "A&S 12"), as the reference cell of a plan's or review's table row.  The code must read as an
 # abbreviation (at least two capitals, each with at most one small letter after it: "CaEE", "HWB"), so
@@ -97,14 +100,6 @@ _NUMBERED_VERB_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)[.):]?\s+(
 # a count opens with no verb ("14 schools will ...").
 _NUMBERED_VERB_TEXT = re.compile(r"^(\d{1,2}[a-z]?)[.):]?\s+([A-Z][a-z]+)\b")
 _TRAILING_REF = TRAILING_REFERENCE  # "Every library will lend laptops (C14)."
-# A reference cell naming several actions: "4B and 4C", "2.1, 2.2 and 2.4", "1.1 & 1.2", "2.1/2.2", and
-# a run of them, "3.1-3.3", "4A to 4C" (each a reference as `_REF` reads one).
-_REF_CORE = ACTION_REFERENCE
-_REF_LIST_SEP = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.I)
-_REF_WORD = r"(?:(?:actions?|refs?|nos?|items?)\.?\s*)?"
-_REF_RUN = re.compile(rf"^{_REF_WORD}({_REF_CORE})\s*(?:[-–—]|\bto\b)\s*({_REF_CORE})$", re.I)
-_REF_ALONE = re.compile(rf"^{_REF_WORD}({_REF_CORE})$", re.I)
-_RUN_MAX = 9  # a run longer than this is no list of actions ("1-20" is a range of something else)
 # A row's subjects, as a review joins two actions in one row: "Emergency card and contingency plans",
 # "Park runs; outdoor gyms", "Breaks & respite".  A stated count ("(two actions)", "(2 commitments)")
 # is the writer's note on the row, no subject of it.
@@ -176,47 +171,10 @@ def reference_of(c: Commitment) -> str:
 
 def named_references(label: str) -> tuple[str, ...]:
     """The references a cell names when it names two or more ("4B and 4C" -> 4b, 4c; "3.1-3.3" ->
-    3.1, 3.2, 3.3; "2.1, 2.2 and 2.4"), else ().  A run is spelled out when its ends differ in their
-    last part only, by a number or a letter ("4A-4C"); every part must be a reference, so a title
-    ("Health and wellbeing") or a range of years names none."""
-    parts = [p for p in _REF_LIST_SEP.split(label.strip()) if p]
-    if len(parts) < 2 and not _REF_RUN.match(label.strip()):
-        return ()
-    out: list[str] = []
-    for part in parts:
-        run = _REF_RUN.match(part)
-        if run:
-            spelled = _spell_run(run.group(1).lower().replace("-", ""), run.group(2).lower().replace("-", ""))
-            if not spelled:
-                return ()
-            out += spelled
-            continue
-        m = _REF_ALONE.match(part)
-        if m is None:
-            return ()
-        out.append(m.group(1).lower().replace("-", ""))
-    return tuple(dict.fromkeys(out)) if len(set(out)) >= 2 else ()
-
-
-def _spell_run(first: str, last: str) -> list[str]:
-    """The references from `first` to `last` ("3.1", "3.3" -> 3.1, 3.2, 3.3; "4a", "4c" -> 4a, 4b,
-    4c), or [] when they are no run (a different stem, a backward or too long run)."""
-    a = re.fullmatch(r"(.*?)(\d+|[a-z])", first)
-    b = re.fullmatch(r"(.*?)(\d+|[a-z])", last)
-    if a is None or b is None or a.group(1) != b.group(1):
-        return []
-    x, y = a.group(2), b.group(2)
-    if x.isdigit() and y.isdigit():
-        lo, hi = int(x), int(y)
-        steps = [str(n) for n in range(lo, hi + 1)]
-    elif x.isalpha() and y.isalpha():
-        lo, hi = ord(x), ord(y)
-        steps = [chr(n) for n in range(lo, hi + 1)]
-    else:
-        return []
-    if not 1 <= hi - lo <= _RUN_MAX:
-        return []
-    return [a.group(1) + step for step in steps]
+    3.1, 3.2, 3.3; "2.1, 2.2 and 2.4"), as `reference_of` writes them, else () (kb.layout.fields.
+    listed_references reads the list)."""
+    out = tuple(dict.fromkeys(r.lower().replace("-", "") for r in listed_references(label)))
+    return out if len(out) >= 2 else ()
 
 
 def review_link_type(report: str) -> str:
@@ -555,9 +513,16 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
     # a row naming several actions by reference writes a part for each ("Assessment and follow-up;
     # safety plans on discharge"): an action may be named by one part alone
     parts = _subject_vectors(row, conjuncts(row.text), signals) if len(refs) >= 2 else []
+    listed = len(refs) == 1 and _listed_in_text(row.text, refs[0])
     out = []
     for n in sorted(near):
         a = actions[n]
+        if listed:
+            # a row that names its action by number alone, one of a list under one verdict ("The following
+            # were complete: A1.1, A1.3 and A3.1–A3.3"): its words are the list's, the number is the name
+            if action_refs[n] == refs[0]:
+                out.append(RowMatch(row.id, a.id, MIN_MATCH + REF_BONUS, 0.0, 0.0, refs[0]))
+            continue
         meaning = float(sims[n]) if sims is not None else cosine(row_ctx, signals.context_vector(a.id))[0]
         # the action's words and its own title ("Commitment 2: Students" over "We will agree a joint
         # safety plan with the university ..."): a review may name the action by its title
@@ -568,6 +533,12 @@ def _row_pairs(row: Commitment, refs: tuple[str, ...], actions: list[Commitment]
         score += reference_evidence(refs, action_refs[n], a.doc_id, numbered)
         out.append(RowMatch(row.id, a.id, score, meaning, contained, shared))
     return out
+
+
+def _listed_in_text(text: str, ref: str) -> bool:
+    """Whether the text is a verdict on several actions it lists by number, `ref` among them (as
+    `reference_of` writes it): "The following were complete: A1.1, A1.3 and A3.1–A3.3"."""
+    return any(ref == r.lower().replace("-", "") for s in sentences(text) for r, _ in listed_verdicts(s))
 
 
 def reference_evidence(refs: tuple[str, ...], action_ref: str, plan: str, numbered: Collection[tuple[str, str]]) -> float:

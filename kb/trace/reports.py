@@ -896,11 +896,45 @@ def progress_note_statuses(notes: Sequence[str]) -> list[str]:
     if parse_at:
         from kb.extract.clause import clauses_of
 
-        for n, doc in zip(parse_at, parse_many([_joined_prefix(notes[n]) for n in parse_at], entities=False),
-                          strict=True):
-            report = strongest([_note_report(c) for c in clauses_of(doc)] or ["statement"])
+        # each clause a semicolon or a "but" sets apart is read on its own ("The hub has not opened;
+        # a new site is now being fitted out"): the parse reads one clause a sentence
+        parts = [(n, part) for n in parse_at for part in _NOTE_CLAUSE_BREAK.split(_joined_prefix(notes[n])) if part.strip()]
+        told: dict[int, list[str]] = {}
+        for (n, _), doc in zip(parts, parse_many([part for _, part in parts], entities=False), strict=True):
+            told.setdefault(n, []).extend(_note_report(c) for c in clauses_of(doc))
+        for n in parse_at:
+            report = _note_overall(told.get(n, []))
             out[n] = f"{_NOTE_STATUS[report]}{NOTE_SOURCE}" if report in _NOTE_STATUS else ""
     return out
+
+
+_NOTE_CLAUSE_BREAK = re.compile(r";\s+|,\s+but\s+(?=[a-z])")
+
+
+_TOLD = ("done", "step", "partway", "ongoing", "unmet", "revised")  # the reports that tell how an action stands
+
+
+def _note_overall(reports: Sequence[str]) -> str:
+    """What a whole note reports from its clauses' reports, told in the order things happened: a
+    revision when that is the last thing it tells ("The posters went up in 2022 ... They have been
+    replaced by an online report"), or when it follows a report that the thing was not done ("We did
+    not take this forward ... we decided to use the ICB's checklist rather than ..."); part way when it
+    tells of something done and of something still going on ("The call now happens for everyone. ... PACT is still working through a backlog"); not
+    done when it says so, whatever else was done, unless it tells that the work is under way ("Weekend
+    opening has not started ... recruitment is now under way") or planned after it: work going on;
+    else its strongest report."""
+    told = [r for r in reports if r in _TOLD]
+    if not told:
+        return strongest(reports) if reports else "statement"
+    if told[-1] == "revised" or "revised" in told and "unmet" in told[:told.index("revised")]:
+        return "revised"  # (not done as promised, and another way taken after: "... We decided to use X instead")
+    if "unmet" in told:
+        # not done, however much else was: unless the work on it is said to go on, or to be done next
+        # ("it is not yet in the therapy forms. The new forms that go live in July include it")
+        return "ongoing" if "ongoing" in told or "planned" in reports[reports.index("unmet"):] else "unmet"
+    if "done" in told and any(r in ("ongoing", "partway") for r in told):
+        return "partway"
+    return strongest(told)
 
 
 # A note's status phrase of two words or more opening a longer sentence ("No longer applicable
@@ -931,6 +965,9 @@ def _leading_status(text: str) -> str | None:
 # the workforce plan", "Merged with action 2.3", "Transferred to the ICB".  As a review's status word
 # they read revised (kb.layout.fields); in a note too.  ("Carried forward into the new plan" is an
 # action not done by the plan's end, as the status word says: `_leading_status`.)
+# a note's clause that tells of another way taken than the one promised: "Instead, the group meets ...",
+# "we decided to use the ICB's checklist rather than run a second process"
+_INSTEAD = re.compile(r"^\W*instead\b,?|\b(?:decided|chose|agreed|opted)\s+to\s+[^.;]*\brather\s+than\b", re.I)
 _NOTE_REVISING = frozenset("supersede replace merge transfer absorb incorporate subsume".split())
 
 
@@ -938,13 +975,16 @@ def _note_report(clause) -> str:
     """A note's clause read as a note: its report (`sentence_report`), except that a headline's
     participle reports the thing done, a clause that only names its thing with work in hand
     ("Initial list under development") reports it going on, and one that says the action was folded
-    into or passed to something else (`_NOTE_REVISING`, "carried forward") reports it revised."""
+    into or passed to something else (`_NOTE_REVISING`, "carried forward"), or that another way was
+    taken (`_INSTEAD`), reports it revised."""
+    sent = clause.sentence
+    if sent is not None and _INSTEAD.search(sent.text):
+        return "revised"  # "Instead, our services now take their questions to ...": another way than promised
     report = sentence_report(clause)
     pred = clause.predicate
     if report in ("done", "planned", "statement") and not clause.negated and pred is not None \
             and pred.tag_ in ("VBD", "VBN") and pred.lemma_.lower() in _NOTE_REVISING:
         return "revised"  # (a headline's participle too: "Superseded by the workforce plan")
-    sent = clause.sentence
     if sent is None or report not in ("planned", "statement", "conditional") or clause.condition or clause.negated \
             or any(t.lower_ in ("will", "shall") or t.tag_ == "MD" for t in sent):
         return report
