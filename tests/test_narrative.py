@@ -19,6 +19,8 @@ from kb.layout.narrative import numbered_verdicts, paragraph_verdict, sentence_v
     ("The panel considers this action partially met.", "ongoing"),
     ("The panel does not consider this action achieved, because the post has ended.", "unmet"),
     ("This delivery plan action was never delivered.", "unmet"),
+    ("Its status is On track, with no change since last year.", "ongoing"),
+    ("The rating is Red because the bid failed.", "unmet"),
     ("We record this commitment as not delivered.", "unmet"),
     # findings, not verdicts: a thing done in the past, an imperative, a plan's sentence
     ("The leaflet was printed in March 2022 and sent to every surgery.", None),
@@ -56,6 +58,10 @@ def test_a_status_in_brackets_closing_a_paragraph_is_its_verdict():
     ("Withdrawn: C2 and C5.", [("C2", "Withdrawn"), ("C5", "Withdrawn")]),
     ("Priorities 1 and 2 were agreed in 2021.", []), ("Recommendations: 1.1 and 1.2.", []),
     ("The wards visited were 4, 5 and 7.", []),
+    # an action named with its number in brackets, then its status
+    ("Flood works at 30 places on the road network (A2) are Delayed ▼. Works are done at 18.", [("A2", "Delayed")]),
+    ("Cooled rooms in the care homes (A3): Not started.", [("A3", "Not started")]),
+    ("The new hub (H2) is in Tarnby.", []),
 ])
 def test_verdicts_given_actions_by_number(text, verdicts):
     assert numbered_verdicts(text) == verdicts
@@ -264,3 +270,18 @@ def test_a_bold_label_opening_a_spaced_block_is_no_title_of_it(tmp_path):
     bus = blocks["We promised: run a free bus to the hospital on Sundays."]
     assert progress_of(bus["status"]) == "done"
     assert "We promised:" not in blocks  # the label alone is never the action's name
+
+
+def test_each_paragraph_naming_its_action_by_number_is_its_own_account(tmp_path):
+    """An annual report's section that reports actions left out of its tables paragraph by paragraph,
+    each naming its action by number and giving its status: each paragraph is that action's row."""
+    blocks = _status_blocks(tmp_path, (
+        "Tolworth Council\n\nAnnual climate report\n\n6. Adapting to a changing climate\n\n"
+        "**Climate risk assessment (A1): Delivered.** The plan was adopted in February 2023.\n\n"
+        "Flood works at 30 places on the road network (A2) are Delayed. Works are done at 18 of them.\n\n"
+        "Cooled rooms in the care homes (A3): Not started. No capital has been set aside.\n"))
+    rows = {fields["ref"]: (text, fields) for text, fields in blocks.items() if fields.get("ref")}
+    assert set(rows) == {"A1", "A2", "A3"}
+    assert rows["A2"][0].startswith("Flood works") and progress_of(rows["A2"][1]["status"]) == "unmet"
+    assert rows["A3"][0].startswith("Cooled rooms") and progress_of(rows["A3"][1]["status"]) == "unmet"
+    assert progress_of(rows["A1"][1]["status"]) == "done"

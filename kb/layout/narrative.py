@@ -34,6 +34,7 @@ from kb.layout.fields import (
     split_labels,
     stated_status,
     status_phrase,
+    status_phrase_head,
     tagged_status,
 )
 from kb.layout.markup import strip_markup, words
@@ -61,6 +62,9 @@ _STATUS_LINE = re.compile(r"^(?:(?:overall|current|final)\s+)?(?:status|rag(?:\s
 # "Superseded by the county-wide programme", "Partially met (two of three sites)"
 _STATUS_HEAD = re.compile(r"\s*(?:[–—:;,(]|\s-\s|\.\s|\.$|\s+(?:by|because|as|following|after|due to|in favour of|"
                           r"and replaced|see)\b)")
+# a status said of the action in a sentence of its account: "Its status is On track", "The rating is Amber"
+_ITS_STATUS_IS = re.compile(r"\b(?:its|the|their|this action's)\s+(?:status|rating|position|rag(?: rating)?)\s+"
+                            r"(?:is|was|remains|remained)\s+(?P<s>[^.;]{2,60})", re.I)
 _BRACKETED_END = re.compile(r"\(([^()]{2,40})\)\s*\.?\s*$")
 # a verdict on an action named by its number, as a passage on two actions gives one each: "HW2.5 is
 # not achieved", "we count HW2.4 as achieved", "The committee considers HW3.2 achieved and HW3.3
@@ -73,6 +77,9 @@ _JUDGED = re.compile(r"\b(?P<neg>(?:do|does|did)\s+not\s+)?(?:consider|regard|co
                      r"(?=(?:" + _NUMBER + r")\s)", re.I)
 _NUMBER_AS = re.compile(r"(?P<ref>" + _NUMBER + r")\s+(?:as\s+|to\s+be\s+|to\s+have\s+been\s+)?(?P<s>"
                         + _VERDICT_WORD + r")")
+# an action named with its number in brackets and then its status: "... (A2) are Delayed", "... (A3): Not started"
+_BRACKETED_NUMBER_STATUS = re.compile(r"\((?P<ref>" + _NUMBER + r")\)\s*(?::\s*|\s(?:is|are|was|were|remains?)\s+)"
+                                      r"(?P<s>[^.;:]{3,40})(?:[.;]|$)")
 _SENTENCE = re.compile(r"(?<=[.!?)])\s+(?=[A-Z(\"“‘])")
 
 
@@ -116,6 +123,9 @@ def _sentence_verdict(sentence: str) -> str | None:
     alone = _said_alone(text)
     if alone and progress_of(alone):
         return alone
+    stated = _ITS_STATUS_IS.search(text)
+    if stated and (said := stated_status(stated.group(0))):
+        return said  # "Its status is On track, with no change since last year"
     found = None
     for m in _BACK_VERDICT.finditer(text):
         if _ASKED_BEFORE.search(text[:m.start()]):
@@ -155,6 +165,11 @@ def numbered_verdicts(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for s in sentences(strip_markup(text)):
         out += listed_verdicts(s)
+        for m in _BRACKETED_NUMBER_STATUS.finditer(s):
+            # "Flood works at 30 places (A2) are Delayed ▼.", "Cooled rooms (A3): Not started."
+            said = re.sub(r"[^\w)]+$", "", m.group("s")).strip()
+            if status_phrase_head(said):
+                out.append((m.group("ref"), said))
         for m in _NUMBER_IS.finditer(s):
             out.append((m.group("ref"), f"{'not ' if m.group('neg') else ''}{m.group('s')}"))
         judged = _JUDGED.search(s)
@@ -257,11 +272,15 @@ def read_narrative_review(blocks: list[RawBlock]) -> list[RawBlock]:
         else:
             passage.append(b)
         numbered = numbered_verdicts(b.text) if b.kind == "paragraph" else []
-        if len(numbered) >= 2 or (numbered and len(passage) > 1):
+        first = sentences(strip_markup(b.text))[:1]
+        # a paragraph whose first sentence names the one action it gives a verdict ("Cooled rooms in the
+        # care homes (A3): Not started. A survey found ..."): its own account, not the passage's above
+        names_its_own = len(numbered) == 1 and bool(first) and numbered[0][0] in first[0]
+        if len(numbered) >= 2 or (numbered and len(passage) > 1) or names_its_own:
             # a passage on two actions or more, each given its verdict by number: a row for each; a
             # list of numbers under one verdict is its own account ("The following were complete: ...")
             listing = next((s for s in sentences(strip_markup(b.text)) if listed_verdicts(s)), None)
-            if listing is not None:
+            if listing is not None or names_its_own:
                 out += passage[:-1]
                 passage = [b]
             out += [_as_action(passage, phrase, ref, listing) for ref, phrase in numbered]
