@@ -1178,3 +1178,12 @@ def test_a_bold_label_with_a_sentence_stays_an_action():
     blocks = blocks_of("Intro paragraph that is long enough to be body text for this document.\n\n"
                        "**Action 3:** Replace the boilers at the two leisure centres.\n\nLead: Estates\n")
     assert not any(b.kind == "heading" and "Action 3" in b.text for b in blocks)
+
+
+def test_a_numbered_pledge_set_in_bold_is_the_action_not_its_title():
+    """"**Commitment 1: we will make the wards quieter at night**" over its steps pledges by itself: it
+    is the action, not a title over the paragraph under it."""
+    blocks = blocks_of("Intro paragraph that is long enough to be body text for this document.\n\n"
+                       "**Commitment 1: we will make the wards quieter at night**\n\n"
+                       "Soft-closing bins will be fitted on every ward.\n")
+    assert not any(b.kind == "heading" and "Commitment 1" in b.text for b in blocks)

@@ -215,6 +215,21 @@ def test_rows_under_a_flat_header_are_not_joined_as_wrapped_lines():
       "Westmarch Parks Plan page 2", "The second page of the plan, long enough to be body text here.",
       "More body text of the second page, long enough to be read as such.", "Yet more of the second page.",
       "Westmarch Parks Plan page 3"], {0, 4, 8}),
+    # the same footer on every page, set apart by a separator, with no number
+    (["Body text of the first slide, long enough to be read as such here.",
+      "Westmarch Parks Plan · Digital roadmap 2022–25", "The second slide's text, long enough to be body text.",
+      "Westmarch Parks Plan · Digital roadmap 2022–25", "The third slide's text, long enough to be body text.",
+      "Westmarch Parks Plan · Digital roadmap 2022–25"], {1, 3, 5}),
+    # a field printed alike under each item is no footer either
+    ([f"Body line {n} of the plan's opening pages, long enough to be body text." for n in "abcdef"] + [
+      "Open a café in the park, long enough to be body text here.", "RAG: Partly delivered | Amber",
+      "Light the canal path, long enough to be read as body text.", "RAG: Partly delivered | Amber",
+      "Plant trees along the ring road, long enough to be body text.", "RAG: Partly delivered | Amber"], set()),
+    # a repeated heading with no separator is no footer
+    ([f"Body line {n} of the plan's opening pages, long enough to be body text." for n in "abcdef"] + [
+      "What we will do", "Plant trees along the ring road, long enough to be body text.", "What we will do",
+      "Open a café in the park, long enough to be body text here.", "What we will do",
+      "Light the canal path, long enough to be read as body text."], set()),
 ])
 def test_running_lines_are_a_page_apart(texts, dropped):
     from kb.layout.parse import page_furniture

@@ -1418,7 +1418,9 @@ def _action_title(labs: list[Labelled], following: RawBlock | None, whole_bold: 
     if following is None or following.kind not in _ITEM_KINDS:
         return False
     nxt = split_labels(following.text)
-    if not nxt and (_PLEDGE_OPENING.match(following.text) or whole_bold and following.kind == "paragraph"):
+    if not nxt and (_PLEDGE_OPENING.match(following.text)
+                    or whole_bold and following.kind == "paragraph" and not _PLEDGE_OPENING.match(value)):
+        # (a bold "Commitment 1: we will make our wards quieter" pledges itself: it is the action, no title)
         return True  # "Commitment 2: Students" over "We will agree a safety plan ...": the pledge is the action
     return bool(nxt) and nxt[0].role == "action" and not _NUMBERED_LABEL.search(nxt[0].label)
 
@@ -2003,6 +2005,15 @@ def page_furniture(texts: Sequence[str]) -> set[int]:
         varying = ("#" in key and len(re.findall(r"[a-z]{2,}", key)) >= 2
                    and len({texts[i].strip() for i in idx}) > 1)
         cover = first_seen[key] < 6 and len(key.split()) >= 3
-        if varying or cover:
-            drop.update(idx[1:] if cover and not varying else idx)
+        # the same line on every page, set apart by a running footer's separator ("One record, many
+        # doors · Digital Strategy 2022–25", "Council Plan | Cabinet report"): a heading has none
+        # (a field's label and value printed alike under each item, "RAG: Partly delivered | Amber", is none)
+        separated = len({texts[i].strip() for i in idx}) == 1 and bool(_RUNNING_SEPARATOR.search(texts[idx[0]])) \
+            and len(re.findall(r"[A-Za-z]{2,}", texts[idx[0]])) >= 4 and ":" not in texts[idx[0]] \
+            and progress_of(texts[idx[0]]) is None
+        if varying or cover or separated:
+            drop.update(idx[1:] if cover and not varying and not separated else idx)
     return drop
+
+
+_RUNNING_SEPARATOR = re.compile(r"\S\s+[·|•]\s+\S")
