@@ -644,11 +644,11 @@ def test_a_review_whose_codes_a_sentence_defines(tmp_path):
         "P1\tNew play area at Mill Green\tD\nP2\tTree planting along the river path\tOT*\n"
         "P3\tCafé in Upton Park\tX\nP4\tOutdoor gym at the lido\tNS\n",
     })
-    recs = {c.text: c for c in kb.commitments(include_evidence=True)}
-    assert progress_of(recs["New play area at Mill Green"].reported) == "done"
-    assert progress_of(recs["Tree planting along the river path"].reported) == "ongoing"
-    assert progress_of(recs["Café in Upton Park"].reported) == "revised"
-    assert progress_of(recs["Outdoor gym at the lido"].reported) == "unmet"
+    reported = _reports_by_text(kb)
+    assert reported["New play area at Mill Green"] == "done"
+    assert reported["Tree planting along the river path"] == "ongoing"
+    assert reported["Café in Upton Park"] == "revised"
+    assert reported["Outdoor gym at the lido"] == "unmet"
 
 
 @pytest.mark.parametrize("text, status", [

@@ -524,10 +524,11 @@ def listed_references(label: str) -> tuple[str, ...]:
     "4A to 4C" -> 4A, 4B, 4C), or () when any part of it is no reference (a title, "Health and
     wellbeing", or a range of years) or it names one.  A run is spelled out when its ends differ in their
     last part only, by a number or a letter."""
-    if _STROKED_REFERENCE.fullmatch(label.strip().rstrip(".")):
+    label = label.strip().rstrip(".")
+    if _STROKED_REFERENCE.fullmatch(label):
         return ()  # one code written with a stroke ("WF-23/1", "HW-22/1"), no list of two
-    parts = [p for p in _REF_LIST_SEP.split(label.strip().rstrip(".")) if p]
-    if len(parts) < 2 and not _REF_RUN.match(label.strip().rstrip(".")):
+    parts = [p for p in _REF_LIST_SEP.split(label) if p]
+    if len(parts) < 2 and not _REF_RUN.match(label):
         return ()
     out: list[str] = []
     for part in parts:

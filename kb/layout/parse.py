@@ -658,6 +658,13 @@ _DATE_IN_TEXT = re.compile(rf"\b{_GOVERNING}\s+$", re.I)  # "... lighting by" be
 _GOVERNED_DATE = re.compile(rf"{_GOVERNING}\b", re.I)
 
 
+def date_told(before: str, date_text: str) -> bool:
+    """Whether a date is one the text itself tells of, governed by its preposition ("... lighting by"
+    before it, or "in 2025" as read), not a date cell standing apart ("... Housing Allocations Policy.
+    Oct-24", "31/03/2026")."""
+    return bool(_DATE_IN_TEXT.search(before) or _GOVERNED_DATE.match(date_text))
+
+
 def _is_lead_line(text: str) -> bool:
     m = _LEAD_LINE.match(text) if "\t" not in text else None
     return m is not None and label_role(m.group("label"), line_form=True) == "owner"
@@ -679,7 +686,7 @@ def _group_timeframe(lines: list[SourceLine], j: int) -> str | None:
         found = find_dates(tail, None)
         if not found or tail[found[-1].end_char:].strip():
             continue
-        if _DATE_IN_TEXT.search(tail[:found[-1].start_char]) or _GOVERNED_DATE.match(found[-1].due.text):
+        if date_told(tail[:found[-1].start_char], found[-1].due.text):
             return None
         start = found[-1].start_char
         if (lead := _CELL_DATE_LEAD.search(tail[:start])) is not None:

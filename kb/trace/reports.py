@@ -915,14 +915,16 @@ _TOLD = ("done", "step", "partway", "ongoing", "unmet", "revised")  # the report
 
 
 def _note_overall(reports: Sequence[str]) -> str:
-    """What a whole note reports from its clauses' reports, told in the order things happened: a
-    revision when that is the last thing it tells ("The posters went up in 2022 ... They have been
-    replaced by an online report"), or when it follows a report that the thing was not done ("We did
-    not take this forward ... we decided to use the ICB's checklist rather than ..."); part way when it
-    tells of something done and of something still going on ("The call now happens for everyone. ... PACT is still working through a backlog"); not
-    done when it says so, whatever else was done, unless it tells that the work is under way ("Weekend
-    opening has not started ... recruitment is now under way") or planned after it: work going on;
-    else its strongest report."""
+    """What a whole note reports from its clauses' reports, told in the order things happened:
+    - a revision when that is the last thing it tells ("The posters went up in 2022 ... They have been
+      replaced by an online report"), or when it follows a report that the thing was not done ("We did
+      not take this forward ... we decided to use the ICB's checklist rather than ...");
+    - not done when it says so, whatever else was done, unless it tells that the work is under way
+      ("Weekend opening has not started ... recruitment is now under way") or planned after it: work
+      going on;
+    - part way when it tells of something done and of something still going on ("The call now happens
+      for everyone. ... PACT is still working through a backlog");
+    - else its strongest report."""
     told = [r for r in reports if r in _TOLD]
     if not told:
         return strongest(reports) if reports else "statement"

@@ -22,6 +22,7 @@ from whoosh import query as Q
 
 from kb.extract.dates import find_dates, month_end
 from kb.layout.markup import words
+from kb.layout.parse import date_told
 from kb.model import Commitment, DocumentMeta
 from kb.trace.about import (
     CLOSE_MEANING,
@@ -855,9 +856,13 @@ _MOVED_ON = re.compile(r"(?:\W*(?:status|rag|progress)\s*[:=-]\s*)?(?:deferred|p
                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)")
 
 
-# a date a sentence tells of, governed by its preposition ("the last teams start in 2025"), not a date cell
-_TOLD_DATE = re.compile(r"\b(?:in|by|from|during|until|since|on|before|after|at)\s+(?:the\s+end\s+of\s+)?\S*$|"
-                        r"^(?:in|by|from|during|until|since|on|before|after)\b", re.I)
+def _row_deadline(row: Commitment) -> str | None:
+    """The latest date a review row gives its unfinished action in a date column of its own ("Revised
+    deadline: 31/03/2026"), the body's own later deadline; not a date its heading gives the whole table
+    ("Smokefree Kelsall 2021–2024") nor one its update tells of ("the last teams start in 2025")."""
+    own = [d.end for d in row.due if d.end and d.text not in row.section
+           and not date_told(row.text[:row.text.find(d.text)] if d.text in row.text else "", d.text)]
+    return max(own, default=None)
 
 
 def reviewed_status(seed: Commitment, seed_meta: DocumentMeta | None, row: TraceItem,
@@ -876,11 +881,7 @@ def reviewed_status(seed: Commitment, seed_meta: DocumentMeta | None, row: Trace
     if report == "unmet":
         due = due_end(seed, seed_meta)
         when = row.doc.date if row.doc and row.doc.date else newest_doc_date  # an undated review: the latest word
-        # the row dates the unfinished action itself in a date column ("Revised deadline: 31/03/2026"): the
-        # body's own later deadline, which decides whether it is late (not a date its heading gives the whole
-        # table, "Smokefree Kelsall 2021–2024", nor one its update tells of, "the last teams start in 2025")
-        ahead = max((d.end for d in c.due if d.end and d.text not in c.section and not _TOLD_DATE.search(
-            c.text[:max(c.text.find(d.text), 0)] + d.text[:12])), default=None)
+        ahead = _row_deadline(c)
         if ahead and (not due or ahead > due):
             due = ahead
         if _MOVED_ON.match(" ".join(c.reported.lower().split())):
