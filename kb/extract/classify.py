@@ -512,10 +512,11 @@ _TITLED_RECOMMENDATION = re.compile(r"^\W*recommendation\s+\d{1,3}[a-z]?\s*[:–
 
 # A paragraph's own reference number ("1.6.3 Deploy ...", "6.4 If these changes ..."): it orders the
 # document; the parser reads it as a noun at the head of the sentence and loses the verb after it.
-# also a sub-lettered one, as plans letter the actions of a numbered aim: "1(a)", "5(b)", "12(iii)"
+# also a sub-lettered one, as plans letter the actions of a numbered aim: "1(a)", "5(b)", "12(iii)", "3b."
 # and a letter-coded one, as plans code their actions or commitments ("C7", "PH12", "E2.1") before a
 # capitalised first word: "C7 Open a ...", "C10 We will ..."
-_REFERENCE_NUMBER = re.compile(rf"^\s*(?:{REFERENCE_NUMBER}|\d{{1,2}}\((?:[a-z]|[ivx]{{1,4}})\)|"
+_REFERENCE_NUMBER = re.compile(rf"^\s*(?:{REFERENCE_NUMBER}|\d{{1,2}}\((?:[a-z]|[ivx]{{1,4}})\)|\d{{1,2}}[a-z]\)|"
+                               rf"\d{{1,2}}[a-z](?=\.\s+[A-Z])|"
                                rf"[A-Z]{{1,3}}\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}(?=\.?\s+[A-Z][a-z]))\.?\s+(?=[A-Za-z(‘'\"])")
 
 

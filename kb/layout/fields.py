@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.layout.markup import split_cell
+
 ROLES = ("action", "owner", "due", "status", "update", "logged", "measure", "ref", "resource")
 
 # The meaning of a label as a whole (matched against the label, lower-cased, spaces folded).
@@ -75,7 +77,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:executive |senior |lead )?sponsors?|portfolio holders?|lead (?:cabinet )?members?|cabinet members?")),
     ("due", re.compile(
         r"when|timescales?|time ?scales?|time ?frames?|timings?|by when|deadlines?|due|due dates?|date due|"
-        r"target dates?|target completion(?: dates?)?|completion dates?|date (?:for|of) completion|"
+        r"target dates?|target completion(?: dates?)?|completion(?: dates?)?|date (?:for|of) completion|"
         r"(?:expected|planned|revised) (?:completion|end) dates?|end dates?|key dates|dates?|"
         # "Original deadline", "Revised deadline", "New target date": a tracker's dates before and after a change
         r"(?:original|revised|new|agreed|expected|planned|current) (?:deadlines?|target dates?|dates?|timescales?)|"
@@ -155,6 +157,11 @@ def takes_no_value(label: str) -> bool:
 _LINE_DUE = re.compile(r"when|timescale|time ?scale|time ?frame|timing|deadline|due|target|completion|end date")
 
 
+# What a status column is of, after its word: "Status of actions", "Progress of the deliverables".
+_OF_ITEMS = re.compile(r"\s+(?:of|for|on) (?:the |each |all )?(?:(?:sub-?)?actions?|deliverables?|commitments?|"
+                       r"objectives?|milestones?|tasks?|recommendations?|projects?|priorities|priority)$")
+
+
 def label_role(label: str, line_form: bool = False) -> str | None:
     """The role of a label or column header ("Responsible Officer" -> "owner"), or None."""
     norm = re.sub(r"\s+", " ", re.sub(r"[*:_]+", " ", label)).strip().lower()
@@ -176,9 +183,11 @@ def label_role(label: str, line_form: bool = False) -> str | None:
             if role in ("ref", "resource", "former") and line_form:
                 return None  # "No:" or "Cost:" in running text is not an action's reference or budget
             return role
-    core = _TIME_AFTER.sub("", _TIME_BEFORE.sub("", norm)).strip()
+    core = _OF_ITEMS.sub("", _TIME_AFTER.sub("", _TIME_BEFORE.sub("", norm))).strip()
     if core and core != norm and (role := label_role(core, line_form)) in ("status", "update"):
-        return role  # "Final status", "RAG Jan 2024", "Previous rating": a status, of some time
+        # "Final status", "RAG Jan 2024", "Previous rating": a status, of some time; "Status of
+        # actions": a status, of what the rows hold
+        return role
     if line_form:
         return next((role for role, pattern in _LINE_ROLES if pattern.fullmatch(norm)), None)
     return None
@@ -401,6 +410,52 @@ def answered_status(header: str, value: str) -> str:
     if key in _NO - {"no", "n", "not yet"} and is_status:
         return f"Not complete ({v})"
     return value
+
+
+# A question a review asks of its own promise, to be answered yes or no ("Did we open the new pitch?",
+# "Can clubs now use the hall? (action 5)", "Have all three sites gained the mark?"): an auxiliary first,
+# a question mark last (a bracketed note after it).
+_YES_NO_QUESTION = re.compile(r"(?:did|do|does|have|has|had|is|are|was|were|can|could|will)\s+\S.*\?(?:\s*\([^()]{1,40}\))?",
+                              re.I)
+# "No – instead we set up our own", "No. Instead, ...": the promise not kept as made, something else done
+_INSTEAD_ANSWER = re.compile(r"no\s*(?:[-–—:;,.]\s*)?(?:but\s+)?instead\b", re.I)
+
+
+def question_answered(question: str, answer: str) -> str | None:
+    """The status an answer gives the yes-or-no question a review asks of a promise, as a status phrase
+    (`progress_of` reads it) with the answer's word after it: "Yes, but late" -> "Complete (Yes)",
+    "Partly." -> "Partially complete (Partly)", "Not yet." and "No." -> "Not complete (...)", "No –
+    instead we ..." -> "Replaced (No – instead)"; None when the question is no such question or the
+    answer does not open with its word."""
+    if not _YES_NO_QUESTION.fullmatch(" ".join(question.split()).strip(" *")):
+        return None
+    text = " ".join(answer.split()).lstrip(" *")
+    instead = _INSTEAD_ANSWER.match(text)
+    if instead:
+        return f"Replaced ({instead.group(0).strip()})"
+    lead = _ANSWER_LEAD.match(text.lower() + " ")
+    if lead is None:
+        return None
+    word = text[:len(lead.group(1))]
+    key = lead.group(1)
+    if key in _YES or key in _FULL:
+        return f"Complete ({word})"
+    if key in _PART:
+        return f"Partially complete ({word})"
+    return f"Not complete ({word})"
+
+
+# A status word dated by what follows it, as a completion column gives it: "Completed Jun 2022",
+# "Delivered in March 2023", "Closed 31 May 2024 (see 4.2)".
+_DATED_STATUS = re.compile(rf"(?P<s>[A-Za-z][A-Za-z -]{{2,30}}?)\s+(?:in\s+|on\s+)?(?:\d{{1,2}}\s+)?"
+                           rf"(?:{_MONTH}\s+\d{{4}}|\d{{4}}(?:/\d{{2}})?)\b", re.I)
+
+
+def dated_status(text: str) -> str | None:
+    """The status words of a cell that gives a status and when ("Completed Jun 2022" -> "Completed"),
+    when they are a status phrase; else None."""
+    m = _DATED_STATUS.match(text.strip())
+    return m.group("s") if m and status_phrase(m.group("s")) else None
 
 
 def progress_of(value: str | None) -> str | None:
@@ -653,8 +708,8 @@ _LABELLED_STATUS = re.compile(r"^(?:section|part|group|category|table|annex|appe
 # A status stated by a clause: "the action has been completed", "it is in progress, with ...", "work on
 # it had not started by March 2024", "The following actions were complete by ...": the words after the
 # clause's verb of being, up to a date, a reason or a clause after it.
-STATED_VERB = re.compile(r"\s(?:are|were|is|was|have|has|had|remain|remained|remains)\s+(?P<neg>not\s+(?:yet\s+)?)?"
-                         r"(?:been\s+)?", re.I)
+STATED_VERB = re.compile(r"\s(?:are|were|is|was|have|has|had|remain|remained|remains)\s+(?:(?:also|still|now|already)\s+)?"
+                         r"(?P<neg>not\s+(?:yet\s+)?)?(?:been\s+)?", re.I)
 _STATUS_STOP = re.compile(r"\s+(?:by|in|on|at|during|before|after|since|because|as|following|when|and)\b|[,;(–—]",
                           re.I)
 _STATED_WORDS = 4  # a status stated after its verb is a phrase, not a clause
@@ -674,6 +729,43 @@ def stated_status(text: str) -> str | None:
         if said and len(said.split()) <= _STATED_WORDS and progress_of(said):
             return said
     return None
+
+
+# A status cell that rates each lettered sub-action of its row in turn ("a) Complete; b) Ongoing;
+# c) Not started", or one to a line), or names a sub-action of another row whole ("(7c) Complete"):
+# the letter (or number and letter) and what it says of that sub-action.
+_LETTERED_ENTRY = re.compile(r"\(?(?P<ref>\d{0,2}[a-z])[.)]\s*(?P<status>\S.*)")
+
+
+_NEXT_ENTRY = re.compile(r"(?<=\S)\s+(?=\(?\d{0,2}[a-z]\)\s*[A-Za-z])")
+
+
+@dataclass(frozen=True)
+class LetteredStatus:
+    """One sub-action's entry in a status cell that rates several: its letter ("a", or "7c" for a
+    sub-action of another row) and its status as written, None where it gives none ("see Objective 2")."""
+
+    ref: str
+    status: str | None
+
+
+def lettered_statuses(cell: str) -> list[LetteredStatus]:
+    """The entries of a status cell that rates its row's sub-actions one by one, by their letters
+    ("a) Complete (March 2023)<br>b) Ongoing", "a) Complete; b) Delayed"), else []: every part of the
+    cell is a lettered entry, and at least two of them state a status (`progress_of`)."""
+    # (a PDF's cell may run the entries together on one line: "a) Complete b) Ongoing c) Withdrawn")
+    parts = [p.strip() for item in split_cell(cell) for part in item.split(";")
+             for p in _NEXT_ENTRY.split(part) if p.strip()]
+    entries = []
+    for part in parts:
+        m = _LETTERED_ENTRY.fullmatch(part)
+        if m is None:
+            return []
+        status = m.group("status").strip(" .")
+        entries.append(LetteredStatus(m.group("ref").lower(), status if progress_of(status) else None))
+    if len(entries) < 2 or sum(1 for e in entries if e.status) < 2 or len({e.ref for e in entries}) < len(entries):
+        return []
+    return entries
 
 
 # --- a rating key ------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from kb.layout.fields import (
     STATED_VERB,
     listed_references,
     progress_of,
+    question_answered,
     split_labels,
     stated_status,
     status_phrase,
@@ -80,6 +81,12 @@ _NUMBER_AS = re.compile(r"(?P<ref>" + _NUMBER + r")\s+(?:as\s+|to\s+be\s+|to\s+h
 # an action named with its number in brackets and then its status: "... (A2) are Delayed", "... (A3): Not started"
 _BRACKETED_NUMBER_STATUS = re.compile(r"\((?P<ref>" + _NUMBER + r")\)\s*(?::\s*|\s(?:is|are|was|were|remains?)\s+)"
                                       r"(?P<s>[^.;:]{3,40})(?:[.;]|$)")
+# Actions named by the word and a plain number, as minutes and letters name them ("action 9", "(action 12)",
+# "actions 7 and 8"), and the verb of being that opens the verdict right after ("... remained in progress").
+_NAMED_ACTIONS = re.compile(r"\(?\b(?:actions?|commitments?)\s+(?P<refs>\d{1,2}[a-z]?(?:(?:,\s*|\s+and\s+|\s*&\s*)"
+                            r"\d{1,2}[a-z]?)*)\b\)?", re.I)
+_WHETHER_BEFORE = re.compile(r"\b(?:whether|if)\s+(?:[\w'’-]+\s+){0,6}$", re.I)
+_STATED_NEXT = re.compile(r"\s+(?:is|are|was|were|had|has|have|remained|remains|remain)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?)])\s+(?=[A-Z(\"“‘])")
 
 
@@ -172,6 +179,13 @@ def numbered_verdicts(text: str) -> list[tuple[str, str]]:
                 out.append((m.group("ref"), said))
         for m in _NUMBER_IS.finditer(s):
             out.append((m.group("ref"), f"{'not ' if m.group('neg') else ''}{m.group('s')}"))
+        for m in _NAMED_ACTIONS.finditer(s):
+            # "Solar PV (action 9) remained in progress", "she reported that actions 7 and 8 were delayed"
+            asked = _WHETHER_BEFORE.search(s[:m.start()])  # "asked whether action 4 had been delivered"
+            clause = re.split(r"[.;:!?](?:\s|$)", s[m.end():], maxsplit=1)[0]  # (to its full stop: "... 38 of")
+            said = stated_status(clause) if _STATED_NEXT.match(clause) and not asked else None
+            if said:
+                out += [(ref, said) for ref in re.findall(r"\d{1,2}[a-z]?", m.group("refs"))]
         judged = _JUDGED.search(s)
         if judged:  # "considers HW3.2 achieved and HW3.3 partially met": each number its verdict
             for m in _NUMBER_AS.finditer(s, judged.end()):
@@ -287,14 +301,21 @@ def read_narrative_review(blocks: list[RawBlock]) -> list[RawBlock]:
             passage = []
             found += len(numbered)
             continue
-        verdict = _verdict_of(b) if b.kind == "paragraph" else None
+        answer = _answer_to_question(passage)
+        if answer is not None:
+            # a question the review asks of a promise, then its answer ("Did we open the pitch?" / "Yes,
+            # but four months late. ..."): the question names the promise, the answer is its verdict
+            out += passage[:-2]
+            passage = passage[-2:]
+        verdict = answer or (_verdict_of(b) if b.kind == "paragraph" else None)
         if verdict and len(passage) == 1 and not _verdict_of_own(b, verdict):
             # the verdict alone ("Status: Achieved.") after a paragraph it closes: no passage of its own
             out += passage
             passage = []
             continue
         if verdict:
-            out.append(_as_action(passage, verdict))
+            # (the question whole, with its note: "Did we find out whether ...? (action 4)")
+            out.append(_as_action(passage, verdict, title=passage[0].text.strip(" *") if answer else None))
             passage = []
             found += 1
     out += passage
@@ -318,6 +339,14 @@ def _names_one_number(block: RawBlock, passage: list[RawBlock]) -> bool:
                if not re.search(r"\brecommendations?\s*$", first[0][:m.start()], re.I)}
     # (a heading's own section number, "5.6 Eating disorders", names no action)
     return len(numbers) == 1 and not any(_NAMED_NUMBER.search(re.sub(r"^\s*[\d.]+\s", "", b.text)) for b in passage)
+
+
+def _answer_to_question(passage: list[RawBlock]) -> str | None:
+    """The verdict of a passage's last paragraph that answers the yes-or-no question the block before it
+    asks (kb.layout.fields.question_answered), or None."""
+    if len(passage) < 2 or passage[-1].kind != "paragraph":
+        return None
+    return question_answered(strip_markup(passage[-2].text), strip_markup(passage[-1].text))
 
 
 def _title_alone(block: RawBlock) -> bool:

@@ -73,7 +73,8 @@ _QUESTION_TITLE_WORDS = 12
 _QUESTION_STARTS = frozenset("HW")  # a cheap test before the pattern, run on every line of a document
 # A line that opens with a multi-level reference ("1.1.2 Encourage employers ...", "4.10 The Trust")
 # starts an action or a section of its own: a wrapped sentence does not break before such a number.
-_REFERENCE_START = re.compile(rf"^{REFERENCE_NUMBER}\.?\s+(?=[A-Z])")
+# A one-level number with a letter ("1a.", "3b)") refs a lettered action under a numbered objective
+_REFERENCE_START = re.compile(rf"^(?:{REFERENCE_NUMBER}\.?|\d{{1,2}}[a-z][.)])\s+(?=[A-Z])")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 _DASH_SEPARATOR = re.compile(r"^[\s\-|:]*$")
 _CONNECTORS = {"and", "to", "for", "the", "of", "a", "an", "are", "with", "in", "on", "by", "or", "our", "your", "if"}
@@ -552,6 +553,12 @@ def group_lines(lines: list[SourceLine], dense: bool | str | None = None, wrappe
             blocks.append(current)
             blank = 0
             continue
+        if _in_lettered_run(lines, k):
+            current = RawBlock("list_item", [replace(sl, text=text.strip())], depth=0, blank_before=blank,
+                               marker="numbered")
+            blocks.append(current)
+            blank = 0
+            continue
         if _NUMBERED.match(text) and (_in_numbered_run(lines, k) or _follows_lead(lines, k)
                                       or not _looks_like_heading(strip_markup(_NUMBERED.sub("", text, count=1)))):
             lettered = bool(re.match(r"^\s*(?:-\s+)?\(?(?:[a-h]|[ivx]{1,4})\)", text))  # "(a)", "ii)": a sub-item
@@ -809,6 +816,23 @@ def starts_with_action(text: str) -> bool:
 
 
 _ITEM_NUMBER = re.compile(r"^\s*(?:-\s+)?\(?(\d{1,2})[.)]\s+")
+
+
+# A lettered action under a numbered objective: "3a. Hold a jobs fair", "3b) Open a skills centre".
+_LETTERED_NUMBER = re.compile(r"^\s*(\d{1,2})([a-z])[.)]\s+(?=[A-Z])")
+
+
+def _in_lettered_run(lines: list[SourceLine], k: int) -> bool:
+    """"3a. Hold a jobs fair" directly above "3b. Open a skills centre": an objective's lettered actions
+    listed one to a line, each keeping the number a review names it by."""
+    m = _LETTERED_NUMBER.match(lines[k].text)
+    if m is None:
+        return False
+    for j, step in ((k + 1, 1), (k - 1, -1)):
+        other = _LETTERED_NUMBER.match(lines[j].text) if 0 <= j < len(lines) else None
+        if other is not None and other.group(1) == m.group(1) and ord(other.group(2)) == ord(m.group(2)) + step:
+            return True
+    return False
 
 
 _WHOLE_NUMBER = re.compile(r"^\s*(\d{1,2})\.?\s+(?=[A-Z])")

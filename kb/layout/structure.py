@@ -20,7 +20,9 @@ from kb.layout.fields import (
     RATING_MARKS,
     answered_status,
     bare_colour,
+    dated_status,
     label_role,
+    lettered_statuses,
     progress_of,
     status_phrase,
     status_phrase_head,
@@ -807,6 +809,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     goal_table = bool(header and _GOAL_HEADER.match(header[0]) and "action" not in roles.values())
     out: list[Block] = []
     carried_label: str | None = None
+    body = [(row, sl) for cells, sl in body for row in _lettered_rows(cells, roles)]
     groups = _group_rows([cells for cells, _ in body]) if header and len(header) >= 3 else set()
     merged = _merged_group_column(header, roles, [cells for cells, _ in body])
     base_section = section
@@ -1211,6 +1214,11 @@ def _status_columns_by_content(roles: dict[int, str], header: list[str], rows: l
     key ("1 = Fully implemented; 2 = Partly implemented", kb.layout.fields.keyed_status).  A column of
     counts (a summary by status) has no action or update beside it."""
     listed = bool({"action", "update"} & set(roles.values()))
+    rated = [ci for ci in sorted(roles) if roles[ci] == "status"]
+    told = [ci for ci in rated if _told_in_prose([strip_markup(r[ci]).strip() for r in rows if ci < len(r)])]
+    if len(rated) >= 2 and 0 < len(told) < len(rated):
+        for ci in told:
+            roles[ci] = "update"  # "Status | Progress to March 2024" over prose: the second is the rows' account
     for ci, h in enumerate(header):
         if ci == 0 or ci in roles and roles[ci] != "update":
             continue
@@ -1243,6 +1251,14 @@ def _status_columns_by_content(roles: dict[int, str], header: list[str], rows: l
             roles[ci] = "status"
 
 
+def _told_in_prose(cells: list[str]) -> bool:
+    """Whether most of a column's filled cells are accounts: longer than a status phrase, and not
+    opening with one ("Complete – the hub opened in May" rates its row, with a note)."""
+    filled = [c for c in cells if c]
+    return bool(filled) and sum(1 for c in filled if len(words(c)) > _STATUS_CELL_WORDS
+                                and status_phrase_head(c) is None) * 2 > len(filled)
+
+
 def _earlier_status_columns(header: list[str], roles: dict[int, str], doc_date: date | None,
                             period: Period | None) -> list[int]:
     """A review's status columns of earlier times beside the current one ("RAG Jan 2024 | Final status",
@@ -1268,6 +1284,63 @@ def _earlier_status_columns(header: list[str], roles: dict[int, str], doc_date: 
     return [i for i in timed if i != current]
 
 
+# The number of a row that numbers an objective whose sub-actions are lettered: "3", "3.", "Objective 3".
+_ROW_NUMBER = re.compile(r"(?:[A-Za-z]+\s+)?(\d{1,2})\.?")
+# A sub-action's own letter at the start of its part of an update: "(b) Harnshire Colleges Group is ...".
+_LETTER_MARK = re.compile(r"\(?([a-z])[.)]\s+")
+
+
+def _lettered_rows(cells: list[str], roles: dict[int, str]) -> list[list[str]]:
+    """A row whose status cell rates its objective's lettered sub-actions one by one ("a) Complete;
+    b) Ongoing; c) Not started") as a row for each sub-action, numbered as the plan numbers it ("3a"),
+    with its own status and its part of the update (`_update_shares`), after the row's own cells
+    without them (its objective, its lead); any other row as it is.  The review names a sub-action by
+    its letter alone, so its part of the update stands in the action column, as what the row says of it."""
+    status_col = next((i for i in sorted(roles) if roles[i] == "status" and i < len(cells)
+                       and lettered_statuses(cells[i])), None)
+    action_col = next((i for i in sorted(roles) if roles[i] == "action" and i < len(cells)), None)
+    if status_col is None or action_col is None:
+        return [cells]
+    number_col = next((i for i in sorted(roles) if roles[i] == "ref" and i < len(cells)), 0)
+    number = _ROW_NUMBER.fullmatch(strip_markup(cells[number_col]).strip())
+    if number is None:
+        return [cells]
+    entries = lettered_statuses(cells[status_col])
+    # (the update: a column of notes, or one no header names, "Progress to 31 March 2024")
+    updates = [i for i in range(len(cells)) if i not in (status_col, number_col, action_col)
+               and roles.get(i) in ("status", "update", None)]
+    shares = {i: _update_shares(cells[i], [e.ref for e in entries]) for i in updates}
+    head = ["" if i == status_col or i in updates else c for i, c in enumerate(cells)]
+    out = [head]
+    for k, entry in enumerate(entries):
+        if entry.status is None:
+            continue  # "c) see Objective 2": told with another row
+        row = [c if roles.get(i) in ("owner", "due") else "" for i, c in enumerate(cells)]
+        row[number_col] = entry.ref if entry.ref[0].isdigit() else f"{number.group(1)}{entry.ref}"
+        row[status_col] = entry.status
+        row[action_col] = "".join(f"<p>{t}</p>" for i in updates for t in shares[i][k])
+        out.append(row)
+    return out
+
+
+def _update_shares(cell: str, letters: list[str]) -> list[list[str]]:
+    """Each lettered sub-action's part of a row's update: the paragraphs its letter opens ("(b) The
+    centre is being built ..."), else one paragraph each when there are as many as sub-actions (in
+    the order the status cell gives them), else the whole update for each."""
+    items = split_cell(cell)
+    marks = [m.group(1) if (m := _LETTER_MARK.match(t)) else None for t in items]
+    if marks and marks[0] is not None and set(marks) - {None} <= set(letters):
+        by_letter: dict[str, list[str]] = {}
+        current = marks[0]
+        for mark, text in zip(marks, items, strict=True):
+            current = mark or current
+            by_letter.setdefault(current, []).append(text)
+        return [by_letter.get(letter, []) for letter in letters]
+    if len(items) == len(letters):
+        return [[t] for t in items]
+    return [items for _ in letters]
+
+
 def _row_fields(cells: list[str], roles: dict[int, str], header: list[str] | None = None) -> dict[str, str]:
     """The row's owner, due, status and update cells, keyed by role (several columns joined by "; ");
     a status cell that means something only with its header ("Yes" under "Complete?", "G" under
@@ -1285,7 +1358,8 @@ def _row_fields(cells: list[str], roles: dict[int, str], header: list[str] | Non
             text = strip_markup(cells[i])
         if role == "status" and header and i < len(header) and text:
             text = answered_status(strip_markup(header[i]), text)
-        if role == "due" and status_phrase(text.strip(" .")) and progress_of(text) in ("done", "revised"):
+        if role == "due" and (status_phrase(text.strip(" .")) or dated_status(text)) \
+                and progress_of(text) in ("done", "revised"):
             role = "status"  # a date column that gives no date but how the item stands ("Revised deadline: Closed")
         if text:
             fields[role] = f"{fields[role]}; {text}" if role in fields else text

@@ -54,7 +54,9 @@ HEADING_BONUS = 0.1
 # row whose action is not in the store, and the one-to-one order (strongest pairs first) does the rest.
 MIN_MATCH = 0.45
 # ... or this, when the row stands between two rows that name actions of one plan, in the plan's order,
-# and its action between those two (`_align_by_order`)
+# and its action between those two (`_align_by_order`); or when the action restates, in its plan, the
+# one the row names (`_add_restatements`: the plan's own second statement links them, and the row's
+# wording follows one of the two, often the shorter: "Leisure Card – April 2022" in a summary list)
 ORDER_MATCH = 0.3
 
 # A reference number as plans write them: "1.3", "2.1a", "Action 4", "Ref 3.2", "No. 7" (a "Priority 2"
@@ -77,7 +79,9 @@ _CODED_REF = re.compile(r"^((?:[A-Z][a-z]?){2,4}|[A-Z]{1,2}&[A-Z]{1,2})\s?(\d{1,
 # A titled action heading: "Action 2.1: Healthy Start vouchers", "Action 4 - Workplace health",
 # "Objective 2.3 – Severe weather" (the word is needed: a numbered section heading "2.1 Background"
 # numbers the document's parts; a number several records share names none, `distinct_references`).
-_TITLED_REF = re.compile(r"^(?:action|objective|recommendation|rec|ref(?:erence)?|commitment|pledge|promise)s?\.?\s*((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:–—-]\s*\S",
+# (or said as a sentence: "Action 11 is to put in 60 charge points")
+_TITLED_REF = re.compile(r"^(?:action|objective|recommendation|rec|ref(?:erence)?|commitment|pledge|promise)s?\.?\s*"
+                         r"((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*(?:[:–—-]|\s(?:is|will be) to\b)\s*\S",
                          re.I)
 # A lettered action's heading: its code, a number and a capital letter, before its title ("4B Dementia
 # Friends", "12C Warm homes"), as plans letter the actions of a numbered priority.  A numbered section
@@ -306,7 +310,7 @@ def _add_restatements(out: dict[str, list[RowMatch]], doc_rows: list[Commitment]
     policy with representatives"), and a review reports on one of them.  Each row also names the
     restatements (`_restates`) of the actions it matched, after them, as a row naming several actions
     does, so that whichever statement a reader traces reaches the row: a restatement whose own pair
-    with the row reaches MIN_MATCH and that no row of the review names, strongest pairs first, each
+    with the row reaches ORDER_MATCH and that no row of the review names, strongest pairs first, each
     to one row."""
     matched: dict[str, list[Commitment]] = {}
     row_refs: dict[str, str] = {}
@@ -322,7 +326,7 @@ def _add_restatements(out: dict[str, list[RowMatch]], doc_rows: list[Commitment]
         return p.score + (REF_BONUS if ref and not p.ref and reference_of(by_id[p.action]) == ref else 0.0)
 
     for score, p in sorted(((named(p), p) for p in pairs), key=lambda sp: -sp[0]):
-        if score < MIN_MATCH:
+        if score < ORDER_MATCH:
             break
         if p.row not in matched or p.action in used:
             continue
