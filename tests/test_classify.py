@@ -263,6 +263,9 @@ CLAUSE_ACCEPT = [
     ("Action 2.3 – Extend the falls service to the two care homes in the north.", para(), "commitment"),
     # a body's answer to proposals is its decision, whatever the tense
     ("The prescribing committee has supported the two recommendations from 1 March 2025.", para(), "decision"),
+    # places the plan opens, counted: no count foreseen
+    ("Two walk-in clinics will open in the market towns in 2024.", para(), "commitment"),
+    ("Three new youth hubs will launch next spring, one in each district.", para(), "commitment"),
 ]
 
 CLAUSE_REJECT = [
@@ -282,6 +285,7 @@ CLAUSE_REJECT = [
     ("which bus routes will run through the night?", item(intro="Residents asked us:")),
     ("More families will need support with housing costs next winter.", para()),  # forecast about a population
     ("More than 4,000 more children will need a school place by 2026.", para()),  # a count foreseen, no floor set
+    ("The number of branches will open to question next year.", para()),  # a measure, whatever its verb
     ("Building the new hub will cost £4m.", para()),  # what an activity will take
     ("The number of residents aged over 90 will treble by 2045.", para()),  # forecast about a statistic
     ("Demand for home care will continue to rise.", para()),

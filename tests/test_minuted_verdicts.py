@@ -39,6 +39,7 @@ def test_a_status_stated_after_an_adverb(clause, status):
 @pytest.mark.parametrize("text, ref", [
     ("Action 11 is to put in 60 charge points for staff and visitors by March 2023.", "11"),
     ("Action 4: Replace the boilers at the civic centre.", "4"),
+    ("Milestone M4.2: Two crisis cafés will open in the city centre.", "m4.2"),
     ("Actions like this one are to be welcomed.", ""),
 ])
 def test_an_action_numbered_in_its_own_sentence(text, ref):

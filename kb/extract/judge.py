@@ -39,6 +39,8 @@ _CHANGE_VERBS = frozenset({"increase", "rise", "grow", "double", "treble", "trip
                            "continue", "remain", "age", "outstrip", "get",
                            # a thing coming into being of itself: "new roles will emerge", "problems will arise"
                            "emerge", "arise", "occur", "happen"})
+# Verbs of a place or service coming into use, which only what a plan provides does: "two cafés will open".
+_OPENING_VERBS = frozenset({"open", "reopen", "launch", "relaunch"})
 # Heads of a projection: "it is projected / predicted / estimated / forecast that ...", "is likely to".
 _PROJECTION_HEADS = frozenset({"project", "predict", "estimate", "forecast", "anticipate", "expect", "likely",
                                "unlikely", "probable", "possible", "set"})
@@ -232,7 +234,10 @@ def _forecast(c: Clause) -> bool:
         return any(_is_quantity(a) for a in attrs)
     if subj is not None and _is_quantity(subj) and c.voice == "active":
         # "a number of services will be available locally": several services brought to a state
-        # the plan delivers, not a count foreseen ("the number of GPs will fall")
+        # the plan delivers, not a count foreseen ("the number of GPs will fall"); "two crisis cafés
+        # will open": places the plan opens, counted
+        if c.predicate.lemma_.lower() in _OPENING_VERBS and subj.lower_ not in _MEASURE_NOUNS:
+            return False
         return not (_is_several(subj) and _delivered_state(c.predicate))
 
     lemma = c.predicate.lemma_.lower()

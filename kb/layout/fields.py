@@ -835,9 +835,27 @@ _TAG = re.compile(r"\[([^\[\]]{2,40})\]")
 def tagged_status(text: str) -> str | None:
     """The status an item's square-bracketed tag gives ("Care home record view [Delivered]" -> "Delivered";
     "[On track – Q4 2024/25] Remote monitoring" -> "On track – Q4 2024/25"), when it has one tag that
-    opens with a status word; None otherwise (a reference in brackets, "[formerly 2.3]", is none)."""
+    opens with a status word; or the status phrase a dash sets apart at its start or end, after a
+    review's mark or none ("✓ Achieved — Safewards on every ward", "A yearly health check — → Carried
+    forward"); None otherwise (a reference in brackets, "[formerly 2.3]", is none; so is a timescale at
+    the end, "Review the policy – Ongoing")."""
     tags = [m.group(1).strip() for m in _TAG.finditer(text) if status_phrase_head(m.group(1))]
-    return tags[0] if len(tags) == 1 else None
+    if len(tags) == 1:
+        return tags[0]
+    if tags:
+        return None
+    for dashed in (_DASH_TAG_LEAD.match(text.strip()), _DASH_TAG_TAIL.search(text.strip())):
+        if dashed and status_phrase(dashed.group("s")) and progress_of(dashed.group("s")) \
+                and dashed.group("s").split()[0].lower() not in _TIMESCALE_HEADS:
+            return dashed.group("s")
+    return None
+
+
+# A status phrase set apart by a dash at an item's start or end, after the review's mark if any.
+_MARKS = r"(?:[^\w\s(\[£$€%'\"“‘-]{1,2}\s*)?"
+_DASH_TAG_LEAD = re.compile(rf"{_MARKS}(?P<s>[A-Za-z][A-Za-z -]{{2,30}}?)\s+[—–-]\s+\S")
+_DASH_TAG_TAIL = re.compile(rf"\S\s+[—–-]\s+{_MARKS}(?P<s>[A-Za-z][A-Za-z -]{{2,30}}?)\.?$")
+_TIMESCALE_HEADS = frozenset({"ongoing", "on-going", "continuous", "continuing", "annual", "annually"})
 
 
 def status_phrase_head(text: str) -> str | None:

@@ -627,8 +627,10 @@ def _column_roles(header: list[str]) -> dict[int, str]:
         if rec is not None:
             roles[rec] = "action"
     for i, h in enumerate(header):
-        if i > 0 and h and i not in roles and _UNIT_HEADER.search(h.strip()):
-            roles[i] = "owner"  # "Programme workstream", "Delivery team": the unit each row's work falls to
+        if i > 0 and h and i not in roles and _UNIT_HEADER.search(re.sub(r"\s*\([^()]*\)$", "", h.strip())):
+            # "Programme workstream", "Delivery team", "Portfolio (from May 2023)": the unit each row's work
+            # falls to
+            roles[i] = "owner"
     if "action" in roles.values():
         for i, h in enumerate(header):
             if i in roles or not h:

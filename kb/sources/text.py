@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from kb.sources.base import SourceError, SourceLine
+from kb.sources.spreadsheet import spreadsheet_lines
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -99,13 +100,19 @@ _PAIR_START = re.compile(rf"(?![{_WESTERN_PUNCTUATION}](?=[{_WESTERN_PUNCTUATION
 
 
 def read_text(path: Path) -> list[SourceLine]:
-    """Lines of a text export with their 1-based line numbers."""
-    return [SourceLine(text=raw, line=i, page=None) for i, raw in enumerate(read_text_lines(path), start=1)]
+    """Lines of a text export with their 1-based line numbers (a spreadsheet's comma-separated
+    export: a line for each record, numbered by the line it starts on)."""
+    return [SourceLine(text=raw, line=i, page=None) for i, raw in _numbered_lines(path)]
 
 
 def read_text_lines(path: Path) -> list[str]:
-    """The decoded lines of a text export (line ends and no-break spaces normalised); raises
-    SourceError for a file that is not text."""
+    """The decoded lines of a text export (line ends and no-break spaces normalised; a spreadsheet's
+    comma-separated export a line of tab-separated cells for each record, kb.sources.spreadsheet);
+    raises SourceError for a file that is not text."""
+    return [raw for _, raw in _numbered_lines(path)]
+
+
+def _numbered_lines(path: Path) -> list[tuple[int, str]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -116,5 +123,5 @@ def read_text_lines(path: Path) -> list[str]:
         raise SourceError("empty file")
     # U+FFFE is no character: pdfium's text layer writes it for a hyphen that ended a printed line,
     # joining the line to the next ("decision\ufffemaking"); an export copied from it keeps it
-    return (text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufffe", "-")
-            .split("\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufffe", "-")
+    return spreadsheet_lines(text) or list(enumerate(text.split("\n"), start=1))

@@ -80,7 +80,7 @@ _CODED_REF = re.compile(r"^((?:[A-Z][a-z]?){2,4}|[A-Z]{1,2}&[A-Z]{1,2})\s?(\d{1,
 # "Objective 2.3 – Severe weather" (the word is needed: a numbered section heading "2.1 Background"
 # numbers the document's parts; a number several records share names none, `distinct_references`).
 # (or said as a sentence: "Action 11 is to put in 60 charge points")
-_TITLED_REF = re.compile(r"^(?:action|objective|recommendation|rec|ref(?:erence)?|commitment|pledge|promise)s?\.?\s*"
+_TITLED_REF = re.compile(r"^(?:action|objective|recommendation|rec|ref(?:erence)?|commitment|pledge|promise|milestone|deliverable)s?\.?\s*"
                          r"((?:[A-Z]{1,4})?\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*(?:[:–—-]|\s(?:is|will be) to\b)\s*\S",
                          re.I)
 # A lettered action's heading: its code, a number and a capital letter, before its title ("4B Dementia
