@@ -846,16 +846,24 @@ def tagged_status(text: str) -> str | None:
         return None
     for dashed in (_DASH_TAG_LEAD.match(text.strip()), _DASH_TAG_TAIL.search(text.strip())):
         if dashed and status_phrase(dashed.group("s")) and progress_of(dashed.group("s")) \
-                and dashed.group("s").split()[0].lower() not in _TIMESCALE_HEADS:
+                and not is_timescale(dashed.group("s")):
             return dashed.group("s")
     return None
+
+
+_TIMESCALE_WORDS = frozenset({"ongoing", "on-going", "on going", "continuous", "continuing", "annually", "annual"})
+
+
+def is_timescale(phrase: str) -> bool:
+    """Whether a status phrase reads as a timescale too ("Ongoing", "On-going – reviewed annually")."""
+    norm = phrase.strip().lower()
+    return re.split(r"[\s:;,.–—-]+", norm)[0] in _TIMESCALE_WORDS or norm.startswith(("on-going", "on going"))
 
 
 # A status phrase set apart by a dash at an item's start or end, after the review's mark if any.
 _MARKS = r"(?:[^\w\s(\[£$€%'\"“‘-]{1,2}\s*)?"
 _DASH_TAG_LEAD = re.compile(rf"{_MARKS}(?P<s>[A-Za-z][A-Za-z -]{{2,30}}?)\s+[—–-]\s+\S")
 _DASH_TAG_TAIL = re.compile(rf"\S\s+[—–-]\s+{_MARKS}(?P<s>[A-Za-z][A-Za-z -]{{2,30}}?)\.?$")
-_TIMESCALE_HEADS = frozenset({"ongoing", "on-going", "continuous", "continuing", "annual", "annually"})
 
 
 def status_phrase_head(text: str) -> str | None:

@@ -29,6 +29,7 @@ import re
 from kb.extract.classify import shape
 from kb.layout.fields import (
     STATED_VERB,
+    is_timescale,
     listed_references,
     progress_of,
     question_answered,
@@ -104,19 +105,12 @@ def _said_alone(sentence: str) -> str | None:
 
 # words a plan also writes as a timescale ("Ongoing", "Ongoing - reviewed annually"): alone they give
 # no verdict, since a plan's action lines carry them as often as a review's
-_TIMESCALE_WORDS = frozenset({"ongoing", "on-going", "on going", "continuous", "continuing", "annually", "annual"})
-
-
-def _timescale(phrase: str) -> bool:
-    """Whether a status phrase reads as a timescale too ("Ongoing", "On-going – reviewed annually")."""
-    norm = phrase.strip().lower()
-    return re.split(r"[\s:;,.–—-]+", norm)[0] in _TIMESCALE_WORDS or norm.startswith(("on-going", "on going"))
 
 
 def sentence_verdict(sentence: str) -> str | None:
     """The status phrase a sentence states as a verdict on the action it follows, or None."""
     found = _sentence_verdict(sentence)
-    return None if found and _timescale(found) else found
+    return None if found and is_timescale(found) else found
 
 
 def _sentence_verdict(sentence: str) -> str | None:
@@ -197,7 +191,7 @@ def paragraph_verdict(text: str) -> str | None:
     """The verdict a paragraph closes on or states (the last one), or None: a status in brackets at
     its end ("(Complete)"), else its sentences' last verdict."""
     end = _BRACKETED_END.search(text)
-    if end and status_phrase(end.group(1)) and not _timescale(end.group(1)):
+    if end and status_phrase(end.group(1)) and not is_timescale(end.group(1)):
         return end.group(1).strip()
     found = None
     for s in sentences(text):

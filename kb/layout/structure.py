@@ -1298,8 +1298,8 @@ def _lettered_rows(cells: list[str], roles: dict[int, str]) -> list[list[str]]:
     with its own status and its part of the update (`_update_shares`), after the row's own cells
     without them (its objective, its lead); any other row as it is.  The review names a sub-action by
     its letter alone, so its part of the update stands in the action column, as what the row says of it."""
-    status_col = next((i for i in sorted(roles) if roles[i] == "status" and i < len(cells)
-                       and lettered_statuses(cells[i])), None)
+    status_col, entries = next(((i, rated) for i in sorted(roles) if roles[i] == "status" and i < len(cells)
+                                and (rated := lettered_statuses(cells[i]))), (None, []))
     action_col = next((i for i in sorted(roles) if roles[i] == "action" and i < len(cells)), None)
     if status_col is None or action_col is None:
         return [cells]
@@ -1307,7 +1307,6 @@ def _lettered_rows(cells: list[str], roles: dict[int, str]) -> list[list[str]]:
     number = _ROW_NUMBER.fullmatch(strip_markup(cells[number_col]).strip())
     if number is None:
         return [cells]
-    entries = lettered_statuses(cells[status_col])
     # (the update: a column of notes, or one no header names, "Progress to 31 March 2024")
     updates = [i for i in range(len(cells)) if i not in (status_col, number_col, action_col)
                and roles.get(i) in ("status", "update", None)]
