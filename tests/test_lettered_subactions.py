@@ -127,8 +127,8 @@ def test_lettered_actions_under_an_objective_keep_their_numbers(tmp_path):
 @pytest.mark.parametrize("text, sentences", [
     ("3a. We will fund a night bus from May 2022. 3b. Install signs at 40 stops.",
      ["3a. We will fund a night bus from May 2022.", "3b. Install signs at 40 stops."]),
-    ("2. We will open the depot in the spring of 2023 with the county council.",
-     ["2. We will open the depot in the spring of 2023 with the county council."]),
+    ("4b) Open two pocket parks in the town centre with the county council.",
+     ["4b) Open two pocket parks in the town centre with the county council."]),
 ])
 def test_an_items_own_number_stays_with_its_sentence(text, sentences):
     from kb.extract.nlp import split_sentences

@@ -27,9 +27,9 @@ _CACHE_LIMIT = 5_000  # parsed units kept: a trained Doc is ~10 KB, so this boun
 # "(Source: ONS 2021)"), which the sentence splitter may part from its sentence, its "(" left behind.
 _BRACKETED_NOTE = re.compile(r"\s*\((?:[^()\s]+\s?){1,12}(?<![.!?\s])\)[.;,]?(?=\s|$)")  # no sentence of its own
 _NOT_AN_END = re.compile(r"\b(?:e\.g|i\.e|etc|approx|incl|no|vs|St|Dr|Cllr)\.$", re.I)
-# An item's own number alone ("1a.", "3.", "(b)"): the splitter ends a sentence at its full stop, but it
-# opens the sentence after it (which keeps the number that names it: kb.trace.progress.reference_of)
-_BARE_ENUMERATOR = re.compile(r"\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]")
+# A lettered action's own number alone ("1a.", "3b)"): the splitter ends a sentence at its full stop, but
+# it opens the sentence after it (which keeps the number that names it: kb.trace.progress.reference_of)
+_BARE_ENUMERATOR = re.compile(r"\(?\d{1,2}[a-z][.)]")
 
 
 class ModelMissing(RuntimeError):
