@@ -380,7 +380,8 @@ def _pooled(tasks: list[tuple], jobs: int, emit) -> Iterator[tuple]:
                                    initargs=(progress_queue, results, os.getpid()))
     finished = False
     try:
-        futures = {executor.submit(_task, *t[:6]): t[0] for t in tasks}
+        with interrupts_deferred():
+            futures = {executor.submit(_task, *t[:6]): t[0] for t in tasks}
         paths = {t[0]: t[1] for t in tasks}
         open_files = set(paths)
         while open_files:
@@ -477,7 +478,8 @@ def _chunked(task: tuple, jobs: int, emit) -> Iterator[tuple]:
                 return
             state = cursor.state()
             cursor.skip(piece)
-            pending.append((executor.submit(_piece_task, piece, state), piece))
+            with interrupts_deferred():
+                pending.append((executor.submit(_piece_task, piece, state), piece))
 
     try:
         submit()
@@ -504,6 +506,29 @@ def _chunked(task: tuple, jobs: int, emit) -> Iterator[tuple]:
         yield n, ("done", time.perf_counter() - t0)
     finally:
         _stop(executor, finished, (progress_queue,))
+
+
+@contextlib.contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Ctrl-C while a pool starts a worker is taken once the start is done (KeyboardInterrupt on
+    leaving the block): a spawn cut off while it hands the new process its start-up data leaves a
+    worker that waits for that data for ever, one the pool never registered and so cannot stop, and
+    the interpreter then waits for it at exit.  Outside the main thread (no signal handlers there)
+    the block runs as it is."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _stop(executor, finished: bool, queues) -> None:

@@ -216,3 +216,24 @@ def test_on_a_terminal_a_long_file_shows_its_blocks_and_the_storing_steps(tmp_pa
     shown = screen.getvalue()
     assert "blocks of long.txt extracted" in shown and "/351" in shown  # the file's blocks, of all of them
     assert "records: search index" in shown
+
+
+def test_ctrl_c_while_a_pool_starts_its_workers_is_taken_after():
+    """A Ctrl-C that arrives while workers are being started (kb.ingest.interrupts_deferred) does not
+    cut a start off half-way (a worker left waiting for its start-up data would hold the interpreter's
+    exit for ever): it is raised as KeyboardInterrupt once the block is done, and the handler before
+    it is back."""
+    from kb.ingest import interrupts_deferred
+
+    before = signal.getsignal(signal.SIGINT)
+    done = []
+    with pytest.raises(KeyboardInterrupt):
+        with interrupts_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)  # the signal is handled here, and deferred
+            done.append(True)
+    assert done == [True]
+    assert signal.getsignal(signal.SIGINT) is before
+    with interrupts_deferred():  # no Ctrl-C: nothing raised
+        done.append(True)
+    assert done == [True, True]
