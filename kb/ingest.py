@@ -513,13 +513,13 @@ def interrupts_deferred() -> Iterator[None]:
     """Ctrl-C while a pool starts a worker is taken once the start is done (KeyboardInterrupt on
     leaving the block): a spawn cut off while it hands the new process its start-up data leaves a
     worker that waits for that data for ever, one the pool never registered and so cannot stop, and
-    the interpreter then waits for it at exit.  Outside the main thread (no signal handlers there)
-    the block runs as it is."""
+    the interpreter then waits for it at exit.  Outside the main thread (no signal handlers there),
+    or where Ctrl-C is ignored, the block runs as it is."""
     import signal
     import threading
 
-    if threading.current_thread() is not threading.main_thread():
-        yield
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        yield  # (an ingest run with Ctrl-C ignored, in the background of a shell without job control, ignores it)
         return
     caught: list[int] = []
     previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
