@@ -44,25 +44,19 @@ def spreadsheet_lines(text: str) -> list[tuple[int, str]] | None:
             records.append((line, fields))
     except csv.Error:
         return None
-    filled = [r for _, r in records if r]
-    if width is None or width < _MIN_COLUMNS or len(filled) < _MIN_RECORDS \
-            or not any(sum(1 for f in r if f.strip()) >= 2 for r in filled):
+    filled = [sum(1 for f in r if f.strip()) for _, r in records]  # each record's filled cells
+    if width is None or width < _MIN_COLUMNS or sum(1 for _, r in records if r) < _MIN_RECORDS or max(filled) < 2:
         return None
     out: list[tuple[int, str]] = []
     for k, (line, fields) in enumerate(records):
         cells = [" <br> ".join(p.strip() for p in f.split("\n") if p.strip()) for f in fields]
-        used = [c for c in cells if c]
-        if not used:
+        beside_row = any(0 <= j < len(records) and filled[j] >= 2 for j in (k - 1, k + 1))
+        if not any(cells):
             out.append((line, ""))
-        elif len(used) == 1 and cells[0] and not _beside_row(records, k):
+        elif filled[k] == 1 and cells[0] and not beside_row:
             out.append((line, cells[0]))
         else:
             while cells and not cells[-1]:
                 cells.pop()
             out.append((line, "\t".join(cells) if len(cells) > 1 else cells[0] + "\t" * (width - 1)))
     return out
-
-
-def _beside_row(records: list[tuple[int, list[str]]], k: int) -> bool:
-    """Whether the record before or after the k-th fills two cells or more (a table's row)."""
-    return any(0 <= j < len(records) and sum(1 for f in records[j][1] if f.strip()) >= 2 for j in (k - 1, k + 1))
