@@ -795,7 +795,7 @@ def _decide(text: str, block: Block, in_resolution: bool, doc: Any, seen: dict[s
         return Decision(False, reasons=reasons + ["signpost"])  # "Read information on ...", "For more see www..."
 
     if block.kind == "cell":
-        if _NEGATIVE_LABEL.search(block.row_label or "") or _NEGATIVE_LABEL.search(block.column or "") \
+        if _negative_row_label(block.row_label or "") or _NEGATIVE_LABEL.search(block.column or "") \
                 or _OBSERVED_COLUMN.search(block.column or ""):
             return Decision(False, reasons=reasons + ["negative row or column"])
         if role in ("commitment", "next"):
@@ -1237,6 +1237,17 @@ _AGENDA_VERBS = TAKING_IN | {"consider", "discuss", "hear"}
 _PERSON_ROW = re.compile(r"^(?:(?:Dr|Cllr|Councillor|Professor|Prof) )?[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+){1,2} \(")
 _NEGATIVE_LABEL = re.compile(r"\b(?:lead|leads|team|membership|risks?|key drivers|resource|finance lead|"
                              r"representation|roles?)\b", re.I)
+_LABEL_WORDS = 4  # a row's label that names what the row holds: "Key risks", "Lead officer", "Team"
+
+
+def _negative_row_label(label: str) -> bool:
+    """A row label that says the row holds risks, leads, members or resources ("Key risks", "Finance
+    lead"), not the row's own subject: a short label, its number aside.  A group's title ("4. Support
+    for people at greater risk", printed beside its first row) is what the actions under it are for."""
+    text = re.sub(r"^\W*\d+(?:\.\d+)*[.)]?\s*", "", label)
+    return len(text.split()) <= _LABEL_WORDS and bool(_NEGATIVE_LABEL.search(text))
+
+
 # A column of what was found or heard (an engagement report's "Top 3 negative issues", "Themes",
 # "Concerns raised" beside each service): the problems people name, not what anyone will do about
 # them.  A column only: a row label with these words is often the row's own step ("Members agree

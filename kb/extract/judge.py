@@ -413,6 +413,12 @@ def judge(text: str, doc: Any = None) -> Judgement:
         if again.pledge and not again.not_a_commitment:
             again.flags.add("conditional")
             return again
+    aside = without_dash_aside(text)
+    if aside is not None:  # "We will meet the standard – 75% of people told within 28 days – by March 2024"
+        again = judge(aside)
+        if (again.pledge or again.action or again.decision) and not again.not_a_commitment:
+            again.flags.add("dash aside")
+            return again
     reread = _imperative_misread(text, doc, main)
     if reread is not None:
         return reread
@@ -432,6 +438,27 @@ def judge(text: str, doc: Any = None) -> Judgement:
             if (j.pledge or j.decision) and not j.not_a_commitment:
                 return j
     return first
+
+
+# An aside set off by a pair of spaced dashes inside a sentence ("we will meet the standard – 75% of
+# people told within 28 days – by March 2024"), as English sets off a parenthesis.  Its own verbs
+# ("told") can take the sentence's parse over, so a sentence that commits nothing as parsed is read
+# again without it.  The aside is at least five words, with words before it and after it, and holds
+# no other dash: a row printed with dashes between its cells ("Open the hub – March 2025 – the ICB")
+# has short middle cells.
+_DASH_ASIDE = re.compile(r"(?<=\w)[,;]?\s+[–—-]\s+(?P<aside>[^–—]+?)\s+[–—-]\s+(?=\w)")
+_ASIDE_WORDS = 5
+
+
+def without_dash_aside(text: str) -> str | None:
+    """The sentence without its first aside between spaced dashes, or None when it has none."""
+    for m in _DASH_ASIDE.finditer(text):
+        aside = m.group("aside")
+        if " - " in aside or len(aside.split()) < _ASIDE_WORDS or len(text[:m.start()].split()) < 2 \
+                or len(text[m.end():].split()) < 2:
+            continue
+        return f"{text[:m.start()]} {text[m.end():]}"
+    return None
 
 
 # A finite verb, then a modal with its own verb later on: "Where X is Y the team will advise".

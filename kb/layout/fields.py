@@ -519,6 +519,11 @@ def _progress_of_one(value: str) -> str | None:
     if mark:  # a tick or a cross before words ("✓ Achieved", "✗ Not delivered"): the words say, else the mark
         words_say = _progress_of_one(norm[mark.end():])
         return words_say or ("done" if mark.group(1) in _YES else "unmet" if mark.group(1) in _NO else None)
+    change = _RATING_CHANGE.match(norm)
+    if change and _progress_of_one(change.group("was")):
+        now = _progress_of_one(change.group("now"))
+        if now:  # "Amber / Red", "On target → Achieved": the last rating, as a tracker moves left to right
+            return now
     symbol = _LEADING_SYMBOL.match(norm)
     if symbol:  # a symbol no key reads before the words ("⏳ In progress", "↻ Replaced"): the words say
         return _progress_of_one(norm[symbol.end():])
@@ -546,6 +551,11 @@ def _progress_of_one(value: str) -> str | None:
                 return "revised"  # "Incomplete – not taken forward": not done, and dropped
             return report
     return None
+
+
+# Two ratings in one cell, the earlier and the latest: "Amber / Red" (last quarter / this quarter, as a
+# tracker's key says), "On target → Achieved".  Each side is a status of a few words.
+_RATING_CHANGE = re.compile(r"^(?P<was>[a-z][a-z '-]{1,30}?)\s*(?:/|→|->|⇒|➔)\s*(?P<now>[a-z][a-z '-]{1,30}?)\s*$")
 
 
 # symbols before a status's words (an hourglass, a circular arrow, a heavy cross), not letters, digits,

@@ -698,6 +698,21 @@ _DONE_HEADER = re.compile(r"(?:actual|achieved|completed|done|date (?:achieved|c
                           r"(?:date )?(?:delivered|met))", re.I)
 
 
+def _completed_on(cells: list[str], header: list[str] | None, doc_date: date | None,
+                  period: Period | None) -> str | None:
+    """The status of a row with no status column that gives the date it was done under a header that
+    says so ("Date completed: Feb-24", as a review's completed actions are listed): "Completed (Feb-24)".
+    A date after the document's own is no date done."""
+    for ci, h in enumerate(header or []):
+        cell = strip_markup(cells[ci]).strip() if ci < len(cells) else ""
+        if not cell or not _DONE_HEADER.fullmatch(strip_markup(h).strip(" *:")):
+            continue
+        dues = field_dates(cell, doc_date, period)
+        if dues and (doc_date is None or all(d.start is None or d.start <= doc_date.isoformat() for d in dues)):
+            return f"Completed ({cell})"
+    return None
+
+
 def _reports_done(cells: list[str], date_cols: set[int], header: list[str] | None) -> bool:
     """Whether a row reports a step already taken rather than one to come: its date cell says it was
     completed ("Completed – October 2019"), or the last dated cell of the row stands under a column of
@@ -747,12 +762,22 @@ def _folded_cell(text: str) -> str:
 _COMMITTED_HEADER = re.compile(r"\b(?:committed to|our commitments?)\b", re.I)
 
 
+# The prompt a word processor's form prints in a field nobody filled ("Choose an item." for a drop-down
+# list, "Click or tap to enter a date." for a date picker, "Click here to enter text."): an empty cell.
+_UNFILLED_FIELD = re.compile(r"(?:choose an item|(?:click|tap|click or tap) (?:here )?to enter (?:a date|text))\.?",
+                             re.I)
+
+
+def _unfilled_blank(cell: str) -> str:
+    return "" if _UNFILLED_FIELD.fullmatch(strip_markup(cell).strip()) else cell
+
+
 def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, ...], negative: bool,
                   forward: bool, doc_date: date | None, period: Period | None = None,
                   context: TableContext | None = None) -> list[Block]:
     """The blocks of a table's rows.  `context`: what the document's tables so far say of this one
     (kept up to date here)."""
-    rows = rb.rows
+    rows = [[_unfilled_blank(c) for c in row] for row in rb.rows]
     if context is not None and (alone := context.header_alone(rows)) is not None:
         return alone
     header: list[str] | None = None
@@ -892,6 +917,11 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
         # a column's or cell's dates read from its cells, under no date header, date the row as its
         # heading would ("when"): a date the item's own words give ("... net zero by 2045") says it better
         fields = _row_fields(cells, {i: r for i, r in roles.items() if i not in content_date_cols}, header)
+        if (ticked_status := _ticked_status(cells, header)) and \
+                _PICK.fullmatch(fields.get("status", "✓").split(";")[0].strip()):
+            fields["status"] = ticked_status  # (a status column told by its mark alone: the mark's header)
+        if "status" not in fields and (done_on := _completed_on(cells, header, doc_date, period)):
+            fields["status"] = done_on
         if row_date_cols - date_cols or content_date_cols:
             when = [strip_markup(cells[c]) for c in sorted((content_date_cols | when_cols) & set(range(len(cells))))
                     if strip_markup(cells[c]).strip()]
@@ -986,6 +1016,24 @@ def _aim_columns(header: list[str] | None) -> set[int]:
 
 # A mark that ticks a cell of a schedule grid: a tick, a cross, a bullet or a yes.
 _TICK = re.compile(r"[✓✔☑√✗✘xX•●■]|yes|y", re.I)
+# A mark that picks a column (a cross here picks, as on a form; "✗" and "✘" say no)
+_PICK = re.compile(r"[✓✔☑√xX•●■]|yes|y", re.I)
+
+
+def _ticked_status(cells: list[str], header: list[str] | None) -> str | None:
+    """The status of a row rated by a mark in one of several columns each headed by a status ("Ref |
+    Action | Met | Partially met | Not met", a tick under one): the marked column's header, with the
+    mark ("Partially met (✓)"); None when no such columns or not exactly one of them is marked."""
+    if not header:
+        return None
+    columns = [i for i, h in enumerate(header) if i < len(cells) and progress_of(strip_markup(h).strip(" *:"))
+               and status_phrase(strip_markup(h).strip(" *:"))]
+    if len(columns) < 2:
+        return None
+    marked = [i for i in columns if _PICK.fullmatch(strip_markup(cells[i]).strip())]
+    if len(marked) != 1:
+        return None
+    return f"{strip_markup(header[marked[0]]).strip(' *:')} ({strip_markup(cells[marked[0]]).strip()})"
 
 
 # A column headed by the opening of a pledge ("We will", "What we will do", "The council will"):
