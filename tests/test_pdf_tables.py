@@ -1176,3 +1176,50 @@ def test_a_date_and_a_reference_broken_in_narrow_cells_read_whole(tmp_path):
                            "QI24-M03\tReopen the river ferry\t31/12/2022\tComplete",
                            "QI24-M04\tLight the towpath\t2023/24\tIncomplete",
                            "QI24-S01\tMend the lock gates\t30/06/2024\tComplete"]
+
+
+def _numbered_rows_cut_overleaf(pdf: Path, overleaf_rows: list[tuple[str, ...]], tail: str = "The rest follow in May.",
+                                ) -> tuple[int, ...]:
+    """A review table without rulings whose every row opens with its number: the second row's update
+    ("Half the lamps are up.") goes on overleaf with `tail`, in its column only, then `overleaf_rows`
+    follow (each a line of cells at the same columns)."""
+    xs = (50, 90, 250, 340)
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    _draw_header(c, xs, ("Ref", "Action", "Status", "Latest update"), top=200)
+    _draw_rows(c, xs, [("1.1", "Reopen the ferry", "Complete", "The ferry ran all summer."),
+                       ("1.2", "Light the towpath", "Ongoing", "Half the lamps are up.")], 180)
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    if tail:
+        c.drawString(xs[3], 790, tail)
+    _draw_rows(c, xs, overleaf_rows, 760)
+    c.setFont("Helvetica", 11)
+    c.drawString(50, 600, "The council will review the river works again next year.")
+    c.save()
+    return xs
+
+
+def test_a_tall_cells_new_sentence_overleaf_beside_an_empty_number_column_finishes_its_row(tmp_path):
+    # every row opens with its number, and overleaf the first line leaves that column empty: the last
+    # row's update going on, though its sentence there starts in capitals after a finished one
+    pdf = tmp_path / "new-sentence.pdf"
+    _numbered_rows_cut_overleaf(pdf, [("1.3", "Mend the lock gates", "Not started", "No contractor yet."),
+                                      ("1.4", "Dredge the basin", "Complete", "Done in March.")])
+    texts = _texts(pdf)
+    assert "1.2\tLight the towpath\tOngoing\tHalf the lamps are up. The rest follow in May." in texts
+    assert "1.3\tMend the lock gates\tNot started\tNo contractor yet." in texts
+    assert "The rest follow in May." not in texts
+
+
+def test_a_cell_overleaf_longer_than_its_column_was_stays_in_its_column(tmp_path):
+    # the action column's cells on the page before were short; overleaf the cut row's action goes on
+    # much further towards the next column (an office tool's column is as wide as its widest cell)
+    pdf = tmp_path / "longer-overleaf.pdf"
+    _numbered_rows_cut_overleaf(pdf, [("", "and the path from the old mill", "", "and the rest in May."),
+                                      ("1.3", "Mend the lock gates", "Not started", "No contractor yet."),
+                                      ("1.4", "Dredge the basin", "Complete", "Done in March.")],
+                                tail="")
+    texts = _texts(pdf)
+    assert "1.2\tLight the towpath and the path from the old mill\tOngoing\tHalf the lamps are up. and the rest in May." \
+        in texts
+    assert "1.3\tMend the lock gates\tNot started\tNo contractor yet." in texts

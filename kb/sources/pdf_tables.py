@@ -53,6 +53,7 @@ _MAX_LEAD = 2.6  # ems from one line's top to the next's beyond which a table en
 _MAX_CELL_LEAD = 4.5  # ems: a wider white gap a table spans when the line after it is plainly its own
 _ROW_GAP = 0.35  # ems of extra spacing over the table's tightest line pitch that separate rows
 _MIN_ROWS = 3
+_CARRIED_GUTTER = 0.5  # ems: the white a table carried over from the page before keeps left of each column
 
 
 @dataclass
@@ -482,7 +483,10 @@ def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Ta
         return None
     first = lines[start]
     size = max(first.size, 1.0)
-    cuts = [(g0 + g1) / 2 for g0, g1 in carry.gutters]
+    # (each gutter as the white just left of its column's edge: the page before may have left more, its
+    # cells shorter than these, and a longer cell here reaches further into it without crossing it)
+    gutters = [(max(g0, g1 - _CARRIED_GUTTER * size), g1) for g0, g1 in carry.gutters]
+    cuts = [(g0 + g1) / 2 for g0, g1 in gutters]
     starts = [_text(c) for c in _columns_of(first, cuts) if c]
     wrapped = bool(starts) and all(t[:1].islower() for t in starts)  # the last row's cells go on
     header = carry.header_line is not None
@@ -495,11 +499,15 @@ def _carry_on(lines: list[_Line], carry: _Table, top_margin: float) -> tuple[_Ta
         wrapped = len(last) == len(cells) and (all(
             _text(words)[:1].islower()
             or (c > 0 and last[c] and not _ends_sentence(_text(last[c])) and not _is_label(_text(words)))
-            for c, words in enumerate(cells) if words) or _cut_mid_phrase(last, cells))
+            for c, words in enumerate(cells) if words) or _cut_mid_phrase(last, cells)
+            # or a table whose every row starts in its first column (a reference or a label) goes on
+            # with that column empty: the last row's tall cells, cut by the page break, a new
+            # sentence of them perhaps ("... (baseline 22%)." / "Recording rose after ...")
+            or not cells[0] and all(r and r[0] for r in carry.rows) and all(last[c] for c, words in enumerate(cells)
+                                                                           if words))
     if (abs(first.x0 - carry.lefts[0]) > size and not wrapped) or (first.x1 > carry.x1 + 2 * size and not header):
         return None  # a new row starts in the first column (the last column reaches no further than
         # the table's, unless the table is its header alone)
-    gutters = carry.gutters
     run: list[_Line] = []
     for line in lines[start:]:
         lead = line.top - run[-1].top if run else 0.0
