@@ -285,3 +285,37 @@ def test_each_paragraph_naming_its_action_by_number_is_its_own_account(tmp_path)
     assert rows["A2"][0].startswith("Flood works") and progress_of(rows["A2"][1]["status"]) == "unmet"
     assert rows["A3"][0].startswith("Cooled rooms") and progress_of(rows["A3"][1]["status"]) == "unmet"
     assert progress_of(rows["A1"][1]["status"]) == "done"
+
+
+def test_a_paragraph_opening_with_a_plain_run_in_title_opens_its_own_account(tmp_path):
+    """Under one heading, a paragraph that opens with a name and a colon ("Cycle parking: ...") is the
+    account of that item, closed by its own verdict, not more of the paragraph above it; a field's
+    label ("Update:", "Target:") opens no account."""
+    from kb.sources import load_document
+
+    path = tmp_path / "2024-11_tolworth-bc_travel-plan-review.txt"
+    path.write_text(
+        "Tolworth Borough Council\n\nTravel plan: final review\n\nActive travel\n\n"
+        "School streets closed six roads outside primary schools at drop-off and pick-up times.\n\n"
+        "Cycle parking: 420 new stands were put in at stations and in the town centre, against an aim of 400. "
+        "This aim has been achieved.\n\nBuses\n\nNew shelters went up at twelve of the forty stops. "
+        "This aim has not been achieved.\n", encoding="utf-8")
+    actions = {b.text: b.fields.get("status") for b in load_document(path, {}).blocks if b.fields.get("status")}
+    assert progress_of(actions["Cycle parking: 420 new stands were put in at stations and in the town centre, "
+                               "against an aim of 400."]) == "done"
+    assert "Active travel" not in actions  # the paragraph above, with no verdict of its own, takes none
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Cycle parking: 420 new stands were put in.", "Cycle parking"),
+    ("Update: 420 new stands were put in.", None),
+    ("Target: 400 stands by 2024.", None),
+    ("Note: figures are provisional.", None),
+    ("The council said: we will do more.", None),
+])
+def test_what_counts_as_a_plain_run_in_title(text, title):
+    from kb.layout.narrative import _plain_run_in
+    from kb.layout.parse import RawBlock
+    from kb.sources.base import SourceLine
+
+    assert _plain_run_in(RawBlock("paragraph", [SourceLine(text, 1, None)])) == title

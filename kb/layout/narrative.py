@@ -30,6 +30,7 @@ from kb.extract.classify import shape
 from kb.layout.fields import (
     STATED_VERB,
     is_timescale,
+    label_role,
     listed_references,
     progress_of,
     question_answered,
@@ -38,6 +39,7 @@ from kb.layout.fields import (
     status_phrase,
     status_phrase_head,
     tagged_status,
+    takes_no_value,
 )
 from kb.layout.markup import strip_markup, words
 from kb.layout.parse import _VERDICT_WORD, RawBlock, join_lines
@@ -208,6 +210,27 @@ def _bold_run_in(block: RawBlock) -> str | None:
     return strip_markup(m.group(1)).strip().rstrip(".").strip()
 
 
+# A paragraph's run-in title in plain type, a name and a colon before its account ("Public access
+# defibrillators: 2,618 are now registered ..."): a few words, capitalised, no field's label ("Lead:",
+# "Update:", "Note:").
+_PLAIN_RUN_IN = re.compile(r"([A-Z][\w'’&/-]*(?:\s+[\w'’&/()-]+){0,5}):\s+[A-Z0-9£“\"]")
+_NOT_A_TITLE = frozenset({"note", "notes", "source", "sources", "example", "examples", "key", "nb", "please note", "target",
+                          "targets", "baseline", "date", "deadline", "result", "results"})
+
+
+def _plain_run_in(block: RawBlock) -> str | None:
+    """The plain run-in title a paragraph opens with, or None."""
+    if block.kind != "paragraph":
+        return None
+    m = _PLAIN_RUN_IN.match(block.text.strip())
+    if m is None:
+        return None
+    title = m.group(1)
+    if title.lower() in _NOT_A_TITLE or label_role(title) is not None or takes_no_value(title):
+        return None
+    return title
+
+
 def _title_of(block: RawBlock) -> tuple[str, str]:
     """A passage's first block as (title, the rest of its text): a heading whole, a paragraph's bold
     run-in title, or a paragraph's first sentence."""
@@ -274,7 +297,7 @@ def read_narrative_review(blocks: list[RawBlock]) -> list[RawBlock]:
                 out += passage + [b]  # an item that reports already ("3.1 Open a centre" over "Status: Green")
             passage = []
             continue
-        if b.kind == "heading" or _bold_run_in(b) or not passage or _names_one_number(b, passage):
+        if b.kind == "heading" or _bold_run_in(b) or _plain_run_in(b) or not passage or _names_one_number(b, passage):
             out += passage
             passage = [b]
         else:
