@@ -319,3 +319,19 @@ def test_what_counts_as_a_plain_run_in_title(text, title):
     from kb.sources.base import SourceLine
 
     assert _plain_run_in(RawBlock("paragraph", [SourceLine(text, 1, None)])) == title
+
+
+@pytest.mark.parametrize("sentence, report", [
+    ("The commitment to recruit 20 more clinic nurses has been achieved.", "done"),
+    ("The commitments on video consultation and on evening opening have both been achieved.", "done"),
+    ("The aim for patients' experience of booking remains outstanding.", "unmet"),
+    ("We have made partial progress on this commitment.", "ongoing"),
+    # a key that says what a status means is no verdict; nor is praise
+    ("C means that the action has been completed, and W that it was withdrawn.", None),
+    ("The response to this action was outstanding.", None),
+])
+def test_a_verdict_on_the_commitment_the_passage_is_about(sentence, report):
+    from kb.layout.narrative import sentence_verdict
+
+    verdict = sentence_verdict(sentence)
+    assert (progress_of(verdict) if verdict else None) == report

@@ -330,7 +330,11 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # a target stated and missed; an action not done by the plan's end and moved into the next one
         r"target (?:not met|missed)|(?:carried|carry|rolled|roll) (?:forward|over)|"
         # a promise not kept, or broken
-        r"(?:promise )?(?:not kept|broken)")),
+        r"(?:promise )?(?:not kept|broken)|"
+        # a tracker's grade of delay or worry, the grave one ("Significant slippage", "Major concerns"),
+        # and an action said still to be outstanding
+        r"(?:significant|major|serious|considerable|severe) (?:slippage|concerns?|delays?)|slippage|"
+        r"(?:remains?|still) (?:outstanding|undelivered|incomplete)")),
     ("ongoing", re.compile(
         r"(?:partially|partly|part|largely|mostly|substantially|nearly|almost) (?:complete[d]?|achieved|met|"
         r"delivered|done|implemented|in place|kept)|(?:complete[d]?|achieved|met|delivered|implemented) in part|"
@@ -343,7 +347,9 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # part of the way to it: "Part of the way there", "Partway"
         r"part(?:\s+of\s+the)?\s*way(?:\s+there)?|"
         # the plain words of a to do / doing / done board
-        r"doing")),
+        r"doing|"
+        # the mild grade of delay or worry ("Minor slippage", "Some concerns"): work going on, at risk
+        r"(?:minor|some|slight|small|limited) (?:slippage|concerns?|delays?)|partial progress")),
     ("revised", re.compile(
         r"superseded|replaced|revised|amended|merged|changed|transferred|withdrawn|cancelled|canceled|"
         r"discontinued|stopped|stood down|ceased|no longer (?:required|needed|applicable|relevant)|closed[ -–—:]+not\b|"
@@ -352,6 +358,7 @@ _PROGRESS_VALUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"closed without (?:being )?(?:delivered|completed?|achieved|implemented|met|completion|delivery)|"
         r"not (?:required|applicable|needed)|n/?a\b|absorbed|incorporated|removed|deleted|"
         r"(?:will )?not (?:be )?(?:progressed|pursued|taken forward|carried forward)|"
+        r"no longer (?:being )?(?:pursued|progressed|taken forward)|"
         # judged beyond reach and taken out of the plan ("Unachievable – written out of the base budget")
         r"unachievable|undeliverable|not (?:achievable|deliverable)")),
     ("done", re.compile(

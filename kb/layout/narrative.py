@@ -50,14 +50,28 @@ _TITLE_WORDS = 30  # a bold run-in title is a name, not a paragraph set in bold
 
 # a verdict's subject that refers back to the action the passage is about: "this action", "this
 # delivery plan action", "the commitment", "it", "this"
-_BACK_SUBJECT = (r"(?:(?:this|that|the|each)(?:\s+[\w-]+){0,3}?\s+(?:action|commitment|recommendation|objective|"
-                 r"aim|goal|priority|promise|pledge|target|deliverable)|this|it)")
+# ... which may say what it was to do or is about, up to the verb: "the commitment to recruit 20 more
+# pharmacists has been achieved", "the commitments on online consultation and on direct booking have
+# both been achieved", "the aim for patients' experience of booking remains outstanding"
+_BACK_SUBJECT = (r"(?:(?:this|that|the|each|these|those|both)(?:\s+[\w-]+){0,3}?\s+(?:action|commitment|recommendation|"
+                 r"objective|aim|goal|priority|promise|pledge|target|deliverable)s?"
+                 r"(?:\s+(?:to|on|for|of|about|in|that)\s+[^.;:,()]{1,90}?)?|this|it)")
 _BACK_VERDICT = re.compile(
     r"\b" + _BACK_SUBJECT + r"\s+(?:has|have|had|is|are|was|were|remains?)\s+(?:(?:now|therefore|also|so far|only|"
-    r"fully|largely)\s+)?(?P<neg>(?:not|never)\s+(?:yet\s+)?)?(?:been\s+)?(?:(?:only|fully)\s+)?"
+    r"fully|largely|both|all)\s+)?(?P<neg>(?:not|never)\s+(?:yet\s+)?)?(?:been\s+)?(?:(?:only|fully)\s+)?"
     r"(?P<s>" + _VERDICT_WORD + r"[^.;]*)"
     r"|\b(?P<neg2>(?:do|does|did)\s+not\s+)?(?:consider|regard|count|judge|assess|deem|rate|record|class|mark)"
     r"(?:s|ed|es)?\s+" + _BACK_SUBJECT + r"\s+(?:as\s+|to\s+be\s+|to\s+have\s+been\s+)?(?P<s2>" + _VERDICT_WORD + r"[^.;]*)", re.I)
+# an action said still to be undone: "this commitment remains outstanding" ("an outstanding result"
+# praises: only "remains outstanding" says not done)
+_STILL_OUTSTANDING = re.compile(r"\b" + _BACK_SUBJECT + r"\s+(?:still\s+)?(?:remains?|is|are)\s+(?:still\s+)?"
+                                r"(?P<s>outstanding|undelivered|incomplete)\b", re.I)
+# progress made on the action, graded: "we have made partial progress on this commitment", "some
+# progress has been made against the aim"
+_PROGRESS_MADE = re.compile(r"\b(?:made|making|seen)\s+(?P<s>partial|some|limited|good|little)\s+progress\s+"
+                            r"(?:on|with|against|towards)\s+" + _BACK_SUBJECT + r"|\b(?P<s2>partial|some|limited)\s+"
+                            r"progress\s+(?:has|have)\s+been\s+made\s+(?:on|with|against|towards)\s+" + _BACK_SUBJECT, re.I)
+_DEFINES = re.compile(r"\b(?:means?|meaning|denotes?|signif(?:y|ies))\s+(?:that\s+)?(?:the|an?|this|it)\b", re.I)
 _ASKED_BEFORE = re.compile(r"\b(?:whether|if|how|what|of)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 # a status line: "Status: Achieved.", "RAG rating – amber", "Overall assessment: partially met"
 _STATUS_LINE = re.compile(r"^(?:(?:overall|current|final)\s+)?(?:status|rag(?:\s+(?:status|rating))?|rating|"
@@ -130,6 +144,14 @@ def _sentence_verdict(sentence: str) -> str | None:
     if stated and (said := stated_status(stated.group(0))):
         return said  # "Its status is On track, with no change since last year"
     found = None
+    if _DEFINES.search(text):
+        return None  # a key that says what each status means ("C means that the action has been completed")
+    still = _STILL_OUTSTANDING.search(text)
+    if still and not _ASKED_BEFORE.search(text[:still.start()]):
+        found = still.group("s")  # "The aim for patients' experience ... remains outstanding"
+    moved = _PROGRESS_MADE.search(text)
+    if moved:
+        found = f"{moved.group('s') or moved.group('s2')} progress"  # "We have made partial progress on this commitment"
     for m in _BACK_VERDICT.finditer(text):
         if _ASKED_BEFORE.search(text[:m.start()]):
             continue  # a question or a share, not a verdict: "asked whether it had been delivered",

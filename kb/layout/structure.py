@@ -319,6 +319,8 @@ class BlockBuilder:
         out: list[Block] = []  # `stack` is changed in place: the builder keeps it for the next piece
         for rb in raw:
             prev_para_intro, self.last_para_intro = self.last_para_intro, None
+            if rb.kind != "table":
+                self.tables.just_before = None  # (text between two tables: the second is a table of its own)
             if rb.kind == "heading":
                 level = rb.depth
                 if rb.part and self.above_level is not None:
@@ -801,8 +803,12 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
             header = context.spanned[top]  # the page broke the table and repeated the header's top row only
     elif context is not None and (printed := context.heads(rows)) is not None:
         header = printed  # rows under group headings, the table's header printed once above the first group
+    elif context is not None and (before := context.goes_on(rows)) is not None:
+        header = before  # the rows after a blank line that split a table, as wide as it: its rows
     if header and any(_PAGE_COLUMN.fullmatch(h.strip()) for h in header):
         negative = True  # a table of contents ("Page | Content"): titles, not items
+    if context is not None:
+        context.just_before = header
     roles = _column_roles(header or [])
     first_row = rows[hi or 0] if rows else []  # the header, or the row that would have been it
     if any(_COMMITTED_HEADER.search(strip_markup(h)) for h in first_row):
@@ -1179,6 +1185,8 @@ class TableContext:
     # the last group title of a table with this header (header, title): the page broke the table and
     # repeated its header, not the title the rows after the break are still under
     group: tuple[tuple[str, ...], str] | None = None
+    # the header of the table just read, while nothing but white space has come after it
+    just_before: list[str] | None = None
 
     def header_alone(self, rows: list[list[str]]) -> list[Block] | None:
         """[] (no blocks) for a table that is a header and nothing else, kept for the rows below it;
@@ -1194,6 +1202,15 @@ class TableContext:
         if _header_index(rows) is not None:
             self.printed_once = None
         return None
+
+    def goes_on(self, rows: list[list[str]]) -> list[str] | None:
+        """The header of the table just before, with nothing between the two but white space, when
+        these rows have no header of their own and as many cells as it: the same table, split by a
+        blank line (a copy of a table across a page break)."""
+        header = self.just_before
+        if header is None or not rows or any(len(r) != len(header) for r in rows):
+            return None
+        return header
 
     def heads(self, rows: list[list[str]]) -> list[str] | None:
         """The header printed once that heads these rows, which have none of their own: as many cells."""
