@@ -335,3 +335,21 @@ def test_a_verdict_on_the_commitment_the_passage_is_about(sentence, report):
 
     verdict = sentence_verdict(sentence)
     assert (progress_of(verdict) if verdict else None) == report
+
+
+def test_a_verdict_sentence_naming_its_commitment_is_the_rows_action(tmp_path):
+    """A committee paper's numbered paragraph that opens with its verdict on a commitment it names
+    ("4.9 The commitment to recruit 20 more pharmacists has been achieved."): the row's action is what
+    the commitment was, without the paragraph's number or the verdict, so it reads like the plan's."""
+    from kb.sources import load_document
+
+    path = tmp_path / "2022-06_tolworth-ccg_strategy-report.txt"
+    path.write_text(
+        "Tolworth CCG\n\nPrimary care strategy: final report\n\nWorkforce\n\n"
+        "4.9 The commitment to recruit 20 more practice pharmacists has been achieved. Practices employed 24 "
+        "by March 2021.\n\n"
+        "4.10 The commitment to train 12 new GP trainers remains outstanding. Seven were trained.\n",
+        encoding="utf-8")
+    actions = {b.text: b.fields.get("status") for b in load_document(path, {}).blocks if b.fields.get("status")}
+    assert progress_of(actions["recruit 20 more practice pharmacists"]) == "done"
+    assert progress_of(actions["train 12 new GP trainers"]) == "unmet"

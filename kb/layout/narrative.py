@@ -71,6 +71,12 @@ _STILL_OUTSTANDING = re.compile(r"\b" + _BACK_SUBJECT + r"\s+(?:still\s+)?(?:rem
 _PROGRESS_MADE = re.compile(r"\b(?:made|making|seen)\s+(?P<s>partial|some|limited|good|little)\s+progress\s+"
                             r"(?:on|with|against|towards)\s+" + _BACK_SUBJECT + r"|\b(?P<s2>partial|some|limited)\s+"
                             r"progress\s+(?:has|have)\s+been\s+made\s+(?:on|with|against|towards)\s+" + _BACK_SUBJECT, re.I)
+# a verdict sentence whose subject says what the commitment was, after the paragraph's own number:
+# "4.9 The commitment to recruit 20 more pharmacists has been achieved." -> "recruit 20 more pharmacists"
+_NAMED_SUBJECT = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2}){0,2}\s+)?(?:the|this|that|these|those|both)\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:action|commitment|recommendation|objective|aim|goal|priority|promise|pledge|target|"
+                            r"deliverable)s?\s+(?:to|on|for|of|about|in|that)\s+(?P<what>[^.;:()]{3,120}?)\s+"
+                            r"(?:has|have|had|is|are|was|were|remains?)\b", re.I)
 _DEFINES = re.compile(r"\b(?:means?|meaning|denotes?|signif(?:y|ies))\s+(?:that\s+)?(?:the|an?|this|it)\b", re.I)
 _ASKED_BEFORE = re.compile(r"\b(?:whether|if|how|what|of)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 # a status line: "Status: Achieved.", "RAG rating – amber", "Overall assessment: partially met"
@@ -288,6 +294,9 @@ def _as_action(passage: list[RawBlock], verdict: str, number: str | None = None,
         rest = lead.text.replace(title, " ").strip()
     else:
         title, rest = _title_of(lead)
+        named = _NAMED_SUBJECT.match(title)
+        if named and sentence_verdict(title):
+            title = named.group("what")  # "The commitment to recruit 20 pharmacists has been achieved": what it was
     update = " ".join(t for t in [rest, *(b.text for b in passage[1:]), lead.fields.get("update", "")] if t)
     first = lead.first
     fields = {**lead.fields, "status": verdict, "update": update, **({"ref": number} if number else {})}
