@@ -329,6 +329,8 @@ def test_what_counts_as_a_plain_run_in_title(text, title):
     # a key that says what a status means is no verdict; nor is praise
     ("C means that the action has been completed, and W that it was withdrawn.", None),
     ("The response to this action was outstanding.", None),
+    # what is to be made so is no verdict on what is
+    ("Leaders meet every month to ensure this recommendation is implemented as quickly as possible.", None),
 ])
 def test_a_verdict_on_the_commitment_the_passage_is_about(sentence, report):
     from kb.layout.narrative import sentence_verdict

@@ -77,6 +77,8 @@ _NAMED_SUBJECT = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2}){0,2}\s+)?(?:the|this|t
                             r"(?:action|commitment|recommendation|objective|aim|goal|priority|promise|pledge|target|"
                             r"deliverable)s?\s+(?:to|on|for|of|about|in|that)\s+(?P<what>[^.;:()]{3,120}?)\s+"
                             r"(?:has|have|had|is|are|was|were|remains?)\b", re.I)
+# a verdict word in what is to be made so, not what is: "to ensure this recommendation is implemented"
+_AIMED_BEFORE = re.compile(r"\b(?:ensur(?:e|es|ing)|make sure|so|in order|until|once|unless)\s+(?:that\s+)?$", re.I)
 _DEFINES = re.compile(r"\b(?:means?|meaning|denotes?|signif(?:y|ies))\s+(?:that\s+)?(?:the|an?|this|it)\b", re.I)
 _ASKED_BEFORE = re.compile(r"\b(?:whether|if|how|what|of)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 # a status line: "Status: Achieved.", "RAG rating – amber", "Overall assessment: partially met"
@@ -153,13 +155,13 @@ def _sentence_verdict(sentence: str) -> str | None:
     if _DEFINES.search(text):
         return None  # a key that says what each status means ("C means that the action has been completed")
     still = _STILL_OUTSTANDING.search(text)
-    if still and not _ASKED_BEFORE.search(text[:still.start()]):
+    if still and not _ASKED_BEFORE.search(text[:still.start()]) and not _AIMED_BEFORE.search(text[:still.start()]):
         found = still.group("s")  # "The aim for patients' experience ... remains outstanding"
     moved = _PROGRESS_MADE.search(text)
     if moved:
         found = f"{moved.group('s') or moved.group('s2')} progress"  # "We have made partial progress on this commitment"
     for m in _BACK_VERDICT.finditer(text):
-        if _ASKED_BEFORE.search(text[:m.start()]):
+        if _ASKED_BEFORE.search(text[:m.start()]) or _AIMED_BEFORE.search(text[:m.start()]):
             continue  # a question or a share, not a verdict: "asked whether it had been delivered",
             # "how much of the commitment has been delivered"
         said = (m.group("s") or m.group("s2")).strip()
