@@ -132,14 +132,16 @@ def test_a_trackers_grades_of_delay_and_worry(value, report):
 
 
 def test_a_table_split_by_a_blank_line_goes_on_under_its_header(tmp_path):
+    # the rows after the blank line leave the first column empty: the group cell above spans them
+    # (rows that fill it may be a table of their own: tests/test_review_layouts.py)
     from kb.sources import load_document
 
     path = tmp_path / "2025-06_brackley-trust_review.txt"
     path.write_text(
         "Brackley Community NHS Trust\n\nCarers Strategy review\n\n"
-        "Ref\tAction\tUpdate\tStatus\n"
-        "1.1\tCarers' café at each hospital\tTwo of three cafés are open.\tPartially achieved\n"
-        "1.2\tNamed ward contact for carers\tEvery ward has one.\tAchieved\n\n"
-        "1.3\tYoung carers' worker\tThe post was not funded.\tNot achieved\n", encoding="utf-8")
+        "Theme\tAction\tUpdate\tStatus\n"
+        "Carers\tCarers' café at each hospital\tTwo of three cafés are open.\tPartially achieved\n"
+        "\tNamed ward contact for carers\tEvery ward has one.\tAchieved\n\n"
+        "\tYoung carers' worker\tThe post was not funded.\tNot achieved\n", encoding="utf-8")
     rows = {b.text: b.fields.get("status") for b in load_document(path, {}).blocks if b.column == "Action"}
     assert rows["Young carers' worker"] == "Not achieved"

@@ -1205,10 +1205,11 @@ class TableContext:
 
     def goes_on(self, rows: list[list[str]]) -> list[str] | None:
         """The header of the table just before, with nothing between the two but white space, when
-        these rows have no header of their own and as many cells as it: the same table, split by a
-        blank line (a copy of a table across a page break)."""
+        these rows have no header of their own, as many cells as it, and a first row whose first cell
+        is empty (a merged group cell of the table above, printed on its group's first row only): the
+        same table, split by a blank line.  Rows that fill their first cell may be a table of their own."""
         header = self.just_before
-        if header is None or not rows or any(len(r) != len(header) for r in rows):
+        if header is None or not rows or any(len(r) != len(header) for r in rows) or strip_markup(rows[0][0]).strip():
             return None
         return header
 
