@@ -804,7 +804,7 @@ def _table_blocks(rb: RawBlock, section: tuple[str, ...], scope: tuple[DueDate, 
     elif context is not None and (printed := context.heads(rows)) is not None:
         header = printed  # rows under group headings, the table's header printed once above the first group
     elif context is not None and (before := context.goes_on(rows)) is not None:
-        header = before  # the rows after a blank line that split a table, as wide as it: its rows
+        header = before  # rows after a blank line, as wide as the table above, its group cell empty: its rows
     if header and any(_PAGE_COLUMN.fullmatch(h.strip()) for h in header):
         negative = True  # a table of contents ("Page | Content"): titles, not items
     if context is not None:
@@ -1032,14 +1032,14 @@ def _ticked_status(cells: list[str], header: list[str] | None) -> str | None:
     mark ("Partially met (✓)"); None when no such columns or not exactly one of them is marked."""
     if not header:
         return None
-    columns = [i for i, h in enumerate(header) if i < len(cells) and progress_of(strip_markup(h).strip(" *:"))
-               and status_phrase(strip_markup(h).strip(" *:"))]
+    titles = [strip_markup(h).strip(" *:") for h in header]
+    columns = [i for i, t in enumerate(titles) if i < len(cells) and progress_of(t) and status_phrase(t)]
     if len(columns) < 2:
         return None
     marked = [i for i in columns if _PICK.fullmatch(strip_markup(cells[i]).strip())]
     if len(marked) != 1:
         return None
-    return f"{strip_markup(header[marked[0]]).strip(' *:')} ({strip_markup(cells[marked[0]]).strip()})"
+    return f"{titles[marked[0]]} ({strip_markup(cells[marked[0]]).strip()})"
 
 
 # A column headed by the opening of a pledge ("We will", "What we will do", "The council will"):
