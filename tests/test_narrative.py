@@ -8,6 +8,13 @@ from kb.layout.fields import progress_of
 from kb.layout.narrative import numbered_verdicts, paragraph_verdict, sentence_verdict
 
 
+def _statuses(path):
+    """Each block of the document that reports a status, by its text (its action's title)."""
+    from kb.sources import load_document
+
+    return {b.text: b.fields.get("status") for b in load_document(path, {}).blocks if b.fields.get("status")}
+
+
 @pytest.mark.parametrize("sentence, report", [
     ("Status: Achieved.", "done"), ("Status: partially met.", "ongoing"), ("RAG rating – amber", "ongoing"),
     ("Overall assessment: not achieved", "unmet"),
@@ -145,7 +152,6 @@ def test_a_paragraph_naming_one_action_by_number_opens_its_account(tmp_path):
     """Under a section heading and its introduction, a paragraph that opens by naming one action by
     its number ("Our first commitment, HW-22/1, was ...") is that action's account: its first sentence
     reports the verdict the paragraph closes on, not the section heading."""
-    from kb.sources import load_document
 
     path = tmp_path / "2024-11_tolworth-icb_plan-report.txt"
     path.write_text(
@@ -155,7 +161,7 @@ def test_a_paragraph_naming_one_action_by_number_opens_its_account(tmp_path):
         "Two of four clinics opened. We record this commitment as not delivered.\n\n"
         "Our second commitment, HW-22/2, was to train school nurses. All 40 were trained in 2023. "
         "This action has been delivered.\n", encoding="utf-8")
-    actions = {b.text: b.fields.get("status") for b in load_document(path, {}).blocks if b.fields.get("status")}
+    actions = _statuses(path)
     assert progress_of(actions["Our first healthy weight commitment, HW-22/1, was to open a family weight clinic "
                                "in every locality."]) == "unmet"
     assert progress_of(actions["Our second commitment, HW-22/2, was to train school nurses."]) == "done"
@@ -291,7 +297,6 @@ def test_a_paragraph_opening_with_a_plain_run_in_title_opens_its_own_account(tmp
     """Under one heading, a paragraph that opens with a name and a colon ("Cycle parking: ...") is the
     account of that item, closed by its own verdict, not more of the paragraph above it; a field's
     label ("Update:", "Target:") opens no account."""
-    from kb.sources import load_document
 
     path = tmp_path / "2024-11_tolworth-bc_travel-plan-review.txt"
     path.write_text(
@@ -300,7 +305,7 @@ def test_a_paragraph_opening_with_a_plain_run_in_title_opens_its_own_account(tmp
         "Cycle parking: 420 new stands were put in at stations and in the town centre, against an aim of 400. "
         "This aim has been achieved.\n\nBuses\n\nNew shelters went up at twelve of the forty stops. "
         "This aim has not been achieved.\n", encoding="utf-8")
-    actions = {b.text: b.fields.get("status") for b in load_document(path, {}).blocks if b.fields.get("status")}
+    actions = _statuses(path)
     assert progress_of(actions["Cycle parking: 420 new stands were put in at stations and in the town centre, "
                                "against an aim of 400."]) == "done"
     assert "Active travel" not in actions  # the paragraph above, with no verdict of its own, takes none
@@ -343,7 +348,6 @@ def test_a_verdict_sentence_naming_its_commitment_is_the_rows_action(tmp_path):
     """A committee paper's numbered paragraph that opens with its verdict on a commitment it names
     ("4.9 The commitment to recruit 20 more pharmacists has been achieved."): the row's action is what
     the commitment was, without the paragraph's number or the verdict, so it reads like the plan's."""
-    from kb.sources import load_document
 
     path = tmp_path / "2022-06_tolworth-ccg_strategy-report.txt"
     path.write_text(
@@ -352,6 +356,6 @@ def test_a_verdict_sentence_naming_its_commitment_is_the_rows_action(tmp_path):
         "by March 2021.\n\n"
         "4.10 The commitment to train 12 new GP trainers remains outstanding. Seven were trained.\n",
         encoding="utf-8")
-    actions = {b.text: b.fields.get("status") for b in load_document(path, {}).blocks if b.fields.get("status")}
+    actions = _statuses(path)
     assert progress_of(actions["recruit 20 more practice pharmacists"]) == "done"
     assert progress_of(actions["train 12 new GP trainers"]) == "unmet"

@@ -48,13 +48,22 @@ def test_a_date_under_a_date_completed_header_says_the_row_was_completed(header,
 
 
 @pytest.mark.parametrize("value, report", [
+    # two ratings in one cell, last quarter's and this quarter's: the latest
     ("Amber / Red", "unmet"),
     ("On target / Achieved", "done"),
     ("Green → Blue", "done"),
     ("Behind target / On target", "ongoing"),
     ("Red", "unmet"),
+    # a tracker's grades of delay and worry, and its words for undone, dropped and part done
+    ("Minor slippage", "ongoing"),
+    ("Some concerns", "ongoing"),
+    ("Significant slippage", "unmet"),
+    ("Major concerns", "unmet"),
+    ("Remains outstanding", "unmet"),
+    ("No longer being pursued", "revised"),
+    ("Partial progress", "ongoing"),
 ])
-def test_two_ratings_in_one_cell_read_as_the_latest(value, report):
+def test_a_review_forms_status_words(value, report):
     assert progress_of(value) == report
 
 
@@ -116,19 +125,6 @@ def test_review_forms_end_to_end(tmp_path):
         "Fund a young carers' worker in": "delivered",  # a group title holding "risk" is no risks row
         "Give every carer a named conta": "overdue",
     }
-
-
-@pytest.mark.parametrize("value, report", [
-    ("Minor slippage", "ongoing"),
-    ("Some concerns", "ongoing"),
-    ("Significant slippage", "unmet"),
-    ("Major concerns", "unmet"),
-    ("Remains outstanding", "unmet"),
-    ("No longer being pursued", "revised"),
-    ("Partial progress", "ongoing"),
-])
-def test_a_trackers_grades_of_delay_and_worry(value, report):
-    assert progress_of(value) == report
 
 
 def test_a_table_split_by_a_blank_line_goes_on_under_its_header(tmp_path):

@@ -53,9 +53,10 @@ _TITLE_WORDS = 30  # a bold run-in title is a name, not a paragraph set in bold
 # ... which may say what it was to do or is about, up to the verb: "the commitment to recruit 20 more
 # pharmacists has been achieved", "the commitments on online consultation and on direct booking have
 # both been achieved", "the aim for patients' experience of booking remains outstanding"
-_BACK_SUBJECT = (r"(?:(?:this|that|the|each|these|those|both)(?:\s+[\w-]+){0,3}?\s+(?:action|commitment|recommendation|"
-                 r"objective|aim|goal|priority|promise|pledge|target|deliverable)s?"
-                 r"(?:\s+(?:to|on|for|of|about|in|that)\s+[^.;:,()]{1,90}?)?|this|it)")
+_ITEM_NOUN = r"(?:action|commitment|recommendation|objective|aim|goal|priority|promise|pledge|target|deliverable)s?"
+_SAYS_WHAT = r"(?:to|on|for|of|about|in|that)"  # "the commitment to ...", "the commitments on ..."
+_BACK_SUBJECT = (r"(?:(?:this|that|the|each|these|those|both)(?:\s+[\w-]+){0,3}?\s+" + _ITEM_NOUN +
+                 r"(?:\s+" + _SAYS_WHAT + r"\s+[^.;:,()]{1,90}?)?|this|it)")
 _BACK_VERDICT = re.compile(
     r"\b" + _BACK_SUBJECT + r"\s+(?:has|have|had|is|are|was|were|remains?)\s+(?:(?:now|therefore|also|so far|only|"
     r"fully|largely|both|all)\s+)?(?P<neg>(?:not|never)\s+(?:yet\s+)?)?(?:been\s+)?(?:(?:only|fully)\s+)?"
@@ -74,8 +75,7 @@ _PROGRESS_MADE = re.compile(r"\b(?:made|making|seen)\s+(?P<s>partial|some|limite
 # a verdict sentence whose subject says what the commitment was, after the paragraph's own number:
 # "4.9 The commitment to recruit 20 more pharmacists has been achieved." -> "recruit 20 more pharmacists"
 _NAMED_SUBJECT = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2}){0,2}\s+)?(?:the|this|that|these|those|both)\s+(?:[\w-]+\s+){0,3}?"
-                            r"(?:action|commitment|recommendation|objective|aim|goal|priority|promise|pledge|target|"
-                            r"deliverable)s?\s+(?:to|on|for|of|about|in|that)\s+(?P<what>[^.;:()]{3,120}?)\s+"
+                            + _ITEM_NOUN + r"\s+" + _SAYS_WHAT + r"\s+(?P<what>[^.;:()]{3,120}?)\s+"
                             r"(?:has|have|had|is|are|was|were|remains?)\b", re.I)
 # a verdict word in what is to be made so, not what is: "to ensure this recommendation is implemented"
 _AIMED_BEFORE = re.compile(r"\b(?:ensur(?:e|es|ing)|make sure|so|in order|until|once|unless)\s+(?:that\s+)?$", re.I)
@@ -137,6 +137,12 @@ def sentence_verdict(sentence: str) -> str | None:
     return None if found and is_timescale(found) else found
 
 
+def _told_as_so(before: str) -> bool:
+    """Whether the words before a verdict leave it said as how things stand, not asked ("whether it
+    had been delivered") nor aimed at ("to ensure this recommendation is implemented")."""
+    return not (_ASKED_BEFORE.search(before) or _AIMED_BEFORE.search(before))
+
+
 def _sentence_verdict(sentence: str) -> str | None:
     text = strip_markup(sentence).strip()
     line = _STATUS_LINE.match(text)
@@ -155,13 +161,13 @@ def _sentence_verdict(sentence: str) -> str | None:
     if _DEFINES.search(text):
         return None  # a key that says what each status means ("C means that the action has been completed")
     still = _STILL_OUTSTANDING.search(text)
-    if still and not _ASKED_BEFORE.search(text[:still.start()]) and not _AIMED_BEFORE.search(text[:still.start()]):
+    if still and _told_as_so(text[:still.start()]):
         found = still.group("s")  # "The aim for patients' experience ... remains outstanding"
     moved = _PROGRESS_MADE.search(text)
     if moved:
         found = f"{moved.group('s') or moved.group('s2')} progress"  # "We have made partial progress on this commitment"
     for m in _BACK_VERDICT.finditer(text):
-        if _ASKED_BEFORE.search(text[:m.start()]) or _AIMED_BEFORE.search(text[:m.start()]):
+        if not _told_as_so(text[:m.start()]):
             continue  # a question or a share, not a verdict: "asked whether it had been delivered",
             # "how much of the commitment has been delivered"
         said = (m.group("s") or m.group("s2")).strip()

@@ -1022,8 +1022,9 @@ def _aim_columns(header: list[str] | None) -> set[int]:
 
 # A mark that ticks a cell of a schedule grid: a tick, a cross, a bullet or a yes.
 _TICK = re.compile(r"[✓✔☑√✗✘xX•●■]|yes|y", re.I)
-# A mark that picks a column (a cross here picks, as on a form; "✗" and "✘" say no)
-_PICK = re.compile(r"[✓✔☑√xX•●■]|yes|y", re.I)
+# A mark that picks one of several columns: the same marks but the crosses that say no ("✗", "✘"); a
+# letter x picks, as on a form
+_PICK = re.compile(_TICK.pattern.replace("✗✘", ""), re.I)
 
 
 def _ticked_status(cells: list[str], header: list[str] | None) -> str | None:
